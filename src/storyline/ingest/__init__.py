@@ -1,0 +1,1 @@
+"""Inputs: loaders, decoding, cleaning, metadata and duplicate detection."""

@@ -1,0 +1,1 @@
+"""The knowledge base: states, organisations and dated office-holders."""

@@ -1,0 +1,1 @@
+"""Per-document extraction: the spaCy pipeline and its components."""

@@ -1,0 +1,1 @@
+"""Outputs rendered from stored records."""

@@ -1,0 +1,270 @@
+"""The DuckDB store: opening, migrating, and writing each document in one transaction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from storyline.models import Document, MetaValue, RemovedSpan
+from storyline.store.schema import (
+    DOCUMENT_COLUMNS,
+    MIGRATIONS,
+    REFERENCE_COLUMNS,
+    REMOVED_COLUMNS,
+    RUN_COLUMNS,
+    SCHEMA_VERSION,
+    SOURCE_COLUMNS,
+)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message is one line for the user."""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _placeholders(columns: tuple[str, ...]) -> str:
+    return ", ".join("?" for _ in columns)
+
+
+class Store:
+    """One DuckDB file holding documents and everything extracted from them."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> "Store":
+        """Open (and, for writers, create and migrate) the store at ``path``."""
+        path = str(path)
+        if read_only and not Path(path).exists():
+            raise StoreError(f"no store at {path} (run 'storyline ingest' first, or pass --db)")
+        if not read_only:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(_lock_message(path, exc)) from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
+        store = cls(con, path, read_only)
+        if read_only:
+            store._check_version()
+        else:
+            store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _check_version(self) -> None:
+        version = self.version()
+        if version == 0:
+            raise StoreError(f"{self.path} is not a Storyline store")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer Storyline (schema {version})")
+
+    def migrate(self) -> None:
+        """Bring the store up to SCHEMA_VERSION; each migration is one transaction."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer Storyline (schema {current})")
+        for version, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                for statement in statements:
+                    self.con.execute(statement)
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def source_state(self, source: str) -> tuple[str, str] | None:
+        """``(doc_id, raw_hash)`` last stored for an input source."""
+        row = self.con.execute("SELECT doc_id, raw_hash FROM sources WHERE source = ?", [source]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM documents WHERE id = ?", [doc_id]).fetchone()[0])
+
+    def signatures(self) -> Iterator[tuple[str, Any]]:
+        """Every document's MinHash signature, for rebuilding the near-duplicate index."""
+        rows = self.con.execute("SELECT id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY seq")
+        yield from rows.fetchall()
+
+    def order_keys(self, ids: list[str]) -> dict[str, tuple]:
+        """``(published, seq)`` per document: what 'earliest copy' is decided by."""
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, published, seq FROM documents WHERE list_contains(?, id)", [ids]
+        ).fetchall()
+        return {row[0]: (row[1] or "9999", row[2]) for row in rows}
+
+    def canonical_of(self, doc_id: str) -> str:
+        row = self.con.execute("SELECT duplicate_of FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row and row[0] else doc_id
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        rows = self.con.execute("SELECT id FROM documents WHERE duplicate_of = ?", [doc_id]).fetchall()
+        return [row[0] for row in rows]
+
+    def rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def list_documents(self) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT d.*, (SELECT count(*) FROM removed r WHERE r.doc_id = d.id) AS removed_count "
+            "FROM documents d ORDER BY seq"
+        )
+
+    def find_document(self, key: str) -> dict[str, Any] | None:
+        """A document by id, unique id prefix, or the source it was ingested from."""
+        rows = self.rows("SELECT * FROM documents WHERE id = ? OR source = ?", [key, key])
+        if not rows:
+            rows = self.rows(
+                "SELECT d.* FROM documents d JOIN sources s ON s.doc_id = d.id WHERE s.source = ?", [key]
+            )
+        if not rows and len(key) >= 4:
+            rows = self.rows("SELECT * FROM documents WHERE starts_with(id, ?)", [key])
+        if len(rows) > 1:
+            raise StoreError(f"{key!r} matches {len(rows)} documents; give more of the id")
+        return rows[0] if rows else None
+
+    def removed_spans(self, doc_id: str) -> list[RemovedSpan]:
+        rows = self.con.execute(
+            "SELECT reason, text, start_char, end_char FROM removed WHERE doc_id = ? ORDER BY seq", [doc_id]
+        ).fetchall()
+        return [RemovedSpan(*row) for row in rows]
+
+    def references(self, doc_id: str) -> list[str]:
+        rows = self.con.execute("SELECT text FROM doc_references WHERE doc_id = ? ORDER BY seq", [doc_id])
+        return [row[0] for row in rows.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        names = ("documents", "removed", "sources")
+        return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names}
+
+    # -- writing ---------------------------------------------------------------------
+
+    def next_seq(self) -> int:
+        return self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+
+    def link_source(self, source: str, doc_id: str, raw_hash: str) -> str | None:
+        """Point ``source`` at ``doc_id``; return the document it pointed at before, if another."""
+        previous = self.source_state(source)
+        self.con.execute(
+            f"INSERT OR REPLACE INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({_placeholders(SOURCE_COLUMNS)})",
+            [source, doc_id, raw_hash, _now()],
+        )
+        if previous and previous[0] != doc_id:
+            return previous[0]
+        return None
+
+    def insert_document(self, doc: Document, signature: Any) -> None:
+        """Write a document with its removed spans and references (inside a transaction)."""
+        values = {
+            "id": doc.id, "source": doc.source, "raw_hash": doc.raw_hash, "text": doc.text,
+            "kind": doc.kind, "encoding": doc.encoding,
+            "language": doc.language, "word_count": doc.word_count,
+            "republished_from": doc.republished_from,
+            "duplicate_of": doc.duplicate_of, "similarity": doc.similarity,
+            "minhash": [int(v) for v in signature] if signature is not None else None,
+            "seq": self.next_seq(), "ingested_at": _now(),
+        }
+        for name in ("title", "author", "outlet", "published"):
+            meta: MetaValue = getattr(doc, name)
+            values[name] = meta.value
+            values[f"{name}_method"] = meta.method
+        values["published_precision"] = doc.published.precision
+        self.con.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({_placeholders(DOCUMENT_COLUMNS)})",
+            [values[c] for c in DOCUMENT_COLUMNS],
+        )
+        if doc.removed:
+            self.con.executemany(
+                f"INSERT INTO removed ({', '.join(REMOVED_COLUMNS)}) VALUES ({_placeholders(REMOVED_COLUMNS)})",
+                [[doc.id, i, s.reason, s.start, s.end, s.text] for i, s in enumerate(doc.removed)],
+            )
+        if doc.references:
+            self.con.executemany(
+                f"INSERT INTO doc_references ({', '.join(REFERENCE_COLUMNS)}) VALUES ({_placeholders(REFERENCE_COLUMNS)})",
+                [[doc.id, i, text] for i, text in enumerate(doc.references)],
+            )
+
+    def set_duplicate(self, doc_id: str, duplicate_of: str | None, similarity: float | None) -> None:
+        self.con.execute(
+            "UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?", [duplicate_of, similarity, doc_id]
+        )
+
+    def delete_document_if_orphaned(self, doc_id: str) -> bool:
+        """Drop a document no source points at any more (its input changed); True if dropped."""
+        linked = self.con.execute("SELECT count(*) FROM sources WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        if linked:
+            return False
+        for table, column in (("removed", "doc_id"), ("doc_references", "doc_id"), ("documents", "id")):
+            self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc_id])
+        # Copies that pointed at it point at nothing now; the caller re-links them.
+        self.con.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL WHERE duplicate_of = ?", [doc_id])
+        return True
+
+    def record_run(self, run: dict[str, Any]) -> None:
+        self.con.execute(
+            f"INSERT OR REPLACE INTO runs ({', '.join(RUN_COLUMNS)}) VALUES ({_placeholders(RUN_COLUMNS)})",
+            [run.get(c) for c in RUN_COLUMNS],
+        )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+
+
+def _lock_message(path: str, exc: BaseException) -> str:
+    text = str(exc)
+    if "lock" in text.lower():
+        pid = re.search(r"PID (\d+)", text)
+        holder = f" (PID {pid.group(1)})" if pid else ""
+        return f"store {path} is in use by another process{holder}; wait for it to finish or use another --db"
+    return f"cannot open store {path}: {_first_line(exc)}"

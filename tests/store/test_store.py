@@ -1,0 +1,97 @@
+"""The DuckDB store: migrations, transactions, read-only access and the write lock."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from storyline.models import Document, MetaValue, RemovedSpan
+from storyline.store.db import Store, StoreError
+from storyline.store.schema import SCHEMA_VERSION
+
+
+def make_doc(doc_id="d1", text="Body text of a report.") -> Document:
+    return Document(
+        id=doc_id, source=f"{doc_id}.txt", text=text, raw_hash="h" + doc_id,
+        published=MetaValue("2024-01-02", "field", "day"),
+        removed=[RemovedSpan("comment-form", "Leave a reply", 30, 43)], references=["A. Author, Book, 2001."],
+    )
+
+
+def test_new_store_is_migrated_and_reopens(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store.open(path) as store:
+        assert store.version() == SCHEMA_VERSION
+    with Store.open(path) as store:  # migrating again changes nothing
+        assert store.version() == SCHEMA_VERSION
+        assert store.counts() == {"documents": 0, "removed": 0, "sources": 0}
+
+
+def test_document_round_trip(tmp_path):
+    with Store.open(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            store.insert_document(make_doc(), [1, 2, 3])
+            store.link_source("d1.txt", "d1", "hd1")
+    with Store.open(tmp_path / "s.duckdb", read_only=True) as store:
+        row = store.find_document("d1.txt")
+        assert row["id"] == "d1" and row["published"] == "2024-01-02" and row["published_precision"] == "day"
+        assert store.removed_spans("d1") == [RemovedSpan("comment-form", "Leave a reply", 30, 43)]
+        assert store.references("d1") == ["A. Author, Book, 2001."]
+        assert [sig for _, sig in store.signatures()] == [[1, 2, 3]]
+
+
+def test_failed_transaction_leaves_nothing(tmp_path):
+    with Store.open(tmp_path / "s.duckdb") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.insert_document(make_doc(), None)
+                raise RuntimeError("crash midway")
+        assert store.counts() == {"documents": 0, "removed": 0, "sources": 0}
+
+
+def test_read_only_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(tmp_path / "nope.duckdb", read_only=True)
+
+
+def test_not_a_store(tmp_path):
+    path = tmp_path / "junk.duckdb"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError) as info:
+        Store.open(path)
+    assert "\n" not in str(info.value)
+
+
+def test_write_lock_held_by_another_process(tmp_path):
+    path = tmp_path / "s.duckdb"
+    Store.open(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, sys, time
+            con = duckdb.connect({str(path)!r})
+            print("locked", flush=True)
+            time.sleep(30)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreError) as info:
+            Store.open(path)
+        assert "in use by another process" in str(info.value)
+        assert f"PID {holder.pid}" in str(info.value)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_prefix_lookup_and_ambiguity(tmp_path):
+    with Store.open(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            store.insert_document(make_doc("dabc1"), None)
+            store.insert_document(make_doc("dabc2", "Another body."), None)
+        assert store.find_document("dabc1")["id"] == "dabc1"
+        with pytest.raises(StoreError, match="matches 2 documents"):
+            store.find_document("dabc")
+        assert store.find_document("zzzz") is None
