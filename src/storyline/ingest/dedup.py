@@ -9,6 +9,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 TOKEN_RE = re.compile(r"\w+")
+# Stored signatures are only comparable with ones made the same way: pin the scheme.
+SCHEME = "affine32"
 
 
 def content_hash(text: str) -> str:
@@ -27,7 +29,7 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 def signature(text: str, size: int, num_perm: int) -> np.ndarray:
     """MinHash signature of the text's shingles (a fixed seed, so stored ones stay comparable)."""
-    minhash = MinHash(num_perm=num_perm, seed=1)
+    minhash = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
     minhash.update_batch(list(shingles(text, size)))
     return minhash.hashvalues.astype(np.uint64)
 
@@ -42,7 +44,7 @@ class NearDuplicateIndex:
         self._minhashes: dict[str, MinHash] = {}
 
     def _minhash(self, values: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=np.asarray(values, dtype=np.uint64))
+        return MinHash(num_perm=self.num_perm, seed=1, scheme=SCHEME, hashvalues=np.asarray(values, dtype=np.uint64))
 
     def add(self, doc_id: str, values: np.ndarray) -> None:
         if doc_id in self._minhashes:

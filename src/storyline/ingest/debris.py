@@ -1,0 +1,335 @@
+"""Line-level signals of web-page debris (shapes, timestamps, boilerplate phrases) for the cleaner."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+# Bullets and list numbering are presentation, not words: shape tests look past them.
+BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■□►▶*+\-–—]|\(?\d{1,2}[.)]|\[\d{1,3}\])\s+")
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+ELLIPSIS_END_RE = re.compile(r"(?:\.\s?\.\s?\.|…)\s*[\"”’)\]]*\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s*$")
+URL_RE = re.compile(r"https?://\S+|www\.\S+|\bdoi:\s*\S+|\b10\.\d{4,}/\S+", re.I)
+YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}[a-z]?\b")
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# A small English stop list: enough to make topic overlap look at content words only.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers him his how i if in into is it its itself just more most my no nor not
+    now of off on once only or other our out over own same she should so some such than that the their
+    them then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours new said says one two may might must can
+    like get got make made many much even still well back way us per since within without""".split()
+)
+
+
+def strip_bullet(s: str) -> str:
+    """The line without a leading bullet or list number."""
+    return BULLET_RE.sub("", s, count=1)
+
+
+def words(s: str) -> list[str]:
+    """Word tokens (letters/digits, with inner apostrophes, dots and hyphens)."""
+    return WORD_RE.findall(s)
+
+
+def content_words(s: str) -> list[str]:
+    """Lower-cased words that carry topic: no stop words, no numbers, at least three letters."""
+    return [w for w in (t.lower() for t in words(s)) if len(w) >= 3 and w not in STOPWORDS and not w[0].isdigit()]
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine similarity of two bags of words (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    dot = sum(n * b[w] for w, n in a.items() if w in b)
+    return dot / (math.sqrt(sum(n * n for n in a.values())) * math.sqrt(sum(n * n for n in b.values())))
+
+
+def is_teaser(s: str) -> bool:
+    """A truncated card text: several words cut off with an ellipsis."""
+    return bool(ELLIPSIS_END_RE.search(s)) and len(words(s)) >= 4
+
+
+def ends_sentence(s: str) -> bool:
+    """Ends like a finished sentence (not an ellipsis)."""
+    return bool(SENTENCE_END_RE.search(s)) and not ELLIPSIS_END_RE.search(s)
+
+
+def is_prose(s: str) -> bool:
+    """Reads as running text: a finished sentence of some length, or a long line."""
+    if is_teaser(s):
+        return False
+    n = len(words(s))
+    return n >= 20 or (n >= 5 and ends_sentence(s))
+
+
+def is_headline_shaped(s: str, max_words: int = 30) -> bool:
+    """A short line that does not end like a sentence: a heading, headline, label or link text."""
+    body = strip_bullet(s)
+    n = len(words(body))
+    if n == 0 or n > max_words or len(body) > 250 or is_teaser(body):
+        return False
+    return not body.rstrip("\"”’)] ").endswith(".") or bool(re.search(r"\b[A-Z]\.(?:[A-Z]\.)*\s*$", body))
+
+
+def title_case_ratio(s: str) -> float:
+    """Share of the longer words that start with a capital letter."""
+    ws = [w for w in words(s) if len(w) > 3]
+    return sum(w[0].isupper() for w in ws) / len(ws) if ws else 0.0
+
+
+# --- timestamps -------------------------------------------------------------------------------
+
+_TS_TOKEN = re.compile(
+    r"(?:updated|published|posted|last|modified|edited|first|on|at|by|am|pm|a\.m\.|p\.m\.|ago|just|now|"
+    r"today|yesterday|gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|jst|kst|t|z|st|nd|rd|th|"
+    r"(?:an?|\d+)|(?:sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|day|days|week|weeks|"
+    r"month|months|year|years)|" + _MONTH_ALT + "|" + "|".join(WEEKDAYS) + r")\.?",
+    re.I,
+)
+_TS_CORE = re.compile(
+    r"\b(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_ALT + r")\b|"
+    r"\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}|"
+    r"\b(?:\d+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)s?\.?\s+ago\b|\b(?:just now|yesterday|today)\b",
+    re.I,
+)
+
+
+def is_timestamp(s: str) -> bool:
+    """The whole line is a date and/or time stamp ("August 3, 2025 at 6:30:00 PM", "2 hours ago")."""
+    s = strip_bullet(s).strip()
+    if not s or len(s) > 80 or not _TS_CORE.search(s):
+        return False
+    rest = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", " ", s)
+    rest = re.sub(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2}", " ", rest)
+    for tok in re.split(r"[\s,|·•/()\-–—:]+", rest):
+        if tok and not _TS_TOKEN.fullmatch(tok):
+            return False
+    return True
+
+
+# --- single-token tracking debris -----------------------------------------------------------
+
+
+def is_tracking_token(s: str) -> bool:
+    """A lone machine token: a vowel-less lowercase code, a hex/base64-like id or a query string."""
+    s = s.strip()
+    if not s or " " in s or len(s) > 200:
+        return False
+    if re.fullmatch(r"[?&]?(?:[\w.\-]+=[\w.%\-]*&?){1,}", s) and "=" in s:
+        return True  # utm_source=...&utm_medium=...
+    if re.fullmatch(r"[a-z]{2,12}", s):
+        return not re.search(r"[aeiouy]", s)  # fbq-style pixel names have no vowels; words do
+    if re.fullmatch(r"[a-z0-9_\-]{8,}", s, re.I) and re.search(r"\d", s) and re.search(r"[a-z]", s, re.I):
+        return len(re.findall(r"\d", s)) >= 3  # hex ids / hashes mix letters and many digits
+    return False
+
+
+# --- image credits ----------------------------------------------------------------------------
+
+_CREDIT_PREFIX = re.compile(
+    r"^[(\[]?\s*(?:(?:main |top |header |featured |cover |file |lead )?(?:image|photo|picture|photograph|illustration|"
+    r"graphic|video|footage)s?\s*(?:credits?|courtesy|source)?|credits?|photo by|image by|photograph by|"
+    r"pictured|courtesy(?: of)?)\s*[:：|/]",
+    re.I,
+)
+_CREDIT_PHRASE = re.compile(r"getty images|ap photo|photo by|image by|/\s*(?:photo|images?)\b|\bvia getty\b", re.I)
+
+
+def is_image_credit(s: str) -> bool:
+    """A photo or image credit line ("Photo: A. Person/Agency", "Image Credits: X")."""
+    s = strip_bullet(s).strip()
+    n = len(words(s))
+    if _CREDIT_PREFIX.match(s):
+        return n <= 25
+    return bool(_CREDIT_PHRASE.search(s)) and n <= 12 and not ends_sentence(s.rstrip(")"))
+
+
+# --- phrase lists (web-wide boilerplate, not any one site's wording) -------------------------
+
+_I = re.I
+# Whole-line forms: (reason, pattern). Patterns are anchored to the full (bullet-stripped) line.
+LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("advertisement", re.compile(
+        r"(?:advertisement|advert|ad|ads|sponsored(?: content| post)?|paid (?:content|post)|"
+        r"(?:story|article|text) continues (?:below|after)(?: (?:the )?(?:advertisement|ad|video))?|"
+        r"continue reading (?:below|the (?:main )?(?:story|article))|scroll (?:down )?to continue(?: with content)?)\W*", _I)),
+    ("share-widget", re.compile(
+        r"(?:(?:share(?: this| the)?(?: article| story| post| page)?(?: on| via| with)?|tweet|email|e-mail|print|"
+        r"copy(?: the)? link|copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|messenger|"
+        r"flipboard|threads|bluesky|mastodon|sms)\b[\s:|,/·•]*)+", _I)),
+    ("share-widget", re.compile(
+        r"(?:follow|like|find) us on\b.{0,80}|(?:share|follow)\s*(?:on|via|this)\b.{0,60}", _I)),
+    ("comment-form", re.compile(
+        r"(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|cancel reply|post comment|submit comment|"
+        r"comments? (?:\*|are closed)|(?:name|email|e-mail|website|comment)\s*\*|\d+\s+(?:comments?|responses?|replies)|"
+        r"(?:show|view|load|read) (?:all )?comments(?: \(\d+\))?|join the (?:discussion|conversation)|"
+        r"you must be logged in to post a comment\.?|reply)\W*", _I)),
+    ("navigation", re.compile(
+        r"(?:skip to (?:main )?content|skip navigation|back to top|(?:main )?menu|home(?:page)?|search|log ?in|"
+        r"sign ?in|log ?out|register|close|toggle navigation|open menu|next (?:article|story|post|page)|"
+        r"previous (?:article|story|post|page)|(?:older|newer) posts?|expand|view (?:video|gallery)|"
+        r"watch(?: the)? video|listen(?: to (?:this|the) (?:article|story))?|play video)\W*", _I)),
+    ("related-links", re.compile(
+        r"(?:related(?: (?:articles?|stories|posts|content|coverage|news|reading|links))?|read (?:more|also|next)|"
+        r"also read|see also|more (?:stories|news|articles|headlines|on this (?:story|topic))|"
+        r"more from [\w&' ]{1,40}|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you)?|"
+        r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories|posts)|"
+        r"editor'?s? picks?|don'?t miss|load more|show more|more|keep reading)\s*[:»>…]*", _I)),
+    ("copyright", re.compile(
+        r"(?:(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}.{0,120}|.{0,120}\ball rights reserved\b.{0,80})", _I)),
+    ("promo", re.compile(r"click here\b.{0,120}|download (?:our|the) (?:free )?app\b.{0,80}", _I)),
+]
+
+# Phrases that mark a line as boilerplate wherever they occur in it (for lines up to a length cap).
+PHRASE_PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("comment-form", 40, re.compile(
+        r"your email address will not be published|required fields are marked|"
+        r"save my name, email,? and website|notify me of (?:follow-?up comments|new (?:posts|comments))|"
+        r"you must be (?:logged|signed) in to (?:post|leave) a comment|this site uses akismet", _I)),
+    ("newsletter", 40, re.compile(
+        r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register)\b.{0,60}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b|"
+        r"delivered (?:straight |directly |right )?to your inbox|enter your e-?mail(?: address)?|"
+        r"unsubscribe at any time|by (?:signing up|subscribing|submitting your e-?mail)|"
+        r"^(?:sign up|subscribe)\b|^newsletters?\b|get our (?:free |daily |weekly )?\w* ?newsletter", _I)),
+    ("disclaimer", 50, re.compile(
+        r"\b(?:opinions?|views?|positions?)\b.{0,40}\bexpressed\b.{0,80}"
+        r"\b(?:author|authors|writer|contributor|own|not necessarily|this (?:article|post|piece|column|commentary|site|blog|publication))\b|"
+        r"\b(?:does|do) not necessarily (?:reflect|represent)\b.{0,40}\b(?:views?|opinions?|positions?|policy|policies)\b"
+        r".{0,60}\b(?:of|by) (?:the )?(?:publisher|editors?|editorial|this (?:site|publication|website|newspaper))\b|"
+        r"\bare (?:those|that) of the authors?\b", _I)),
+]
+
+READ_MORE_INLINE_RE = re.compile(
+    r"^(?:read more|read also|also read|see also|related(?: story| article| coverage)?|more|watch|listen|"
+    r"recommended|further reading)\s*[:|»>\-–—]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+BREADCRUMB_RE = re.compile(r"^[\w&'’ .-]{1,30}(?:\s*[>›»]\s*[\w&'’ .-]{1,40}){2,}$")
+COMMENT_START_RE = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|"
+    r"\d+\s+(?:comments?|responses?|replies)|comments?\s*\(\d+\)|comments are closed|(?:show|view|load) comments)\W*$",
+    re.I,
+)
+ABOUT_AUTHOR_RE = re.compile(r"^(?:about the authors?|about the writer|author bio(?:graphy)?|the authors?)\s*:?\s*$", re.I)
+REFERENCES_HEAD_RE = re.compile(
+    r"^(?:references?|sources?|bibliography|notes|end ?notes|foot ?notes|works cited|citations|"
+    r"further reading|reference list|literature)\s*:?\s*$",
+    re.I,
+)
+SOURCES_INLINE_RE = re.compile(r"^(?:sources|references)\s*:\s*(?P<rest>\S.*)$", re.I)
+
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|da|van|von|der|den|al|bin|el|la|le|del|di|du|dos|ibn|ter|y)\b)"
+NAME_RE = re.compile(rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{0,4}}")
+# Case-sensitive on purpose: names are capitalised, and "and" between two names must stay lowercase.
+BYLINE_RE = re.compile(
+    rf"^(?i:(?:written|words|story|reporting|text|report|analysis) )?(?i:by)\s*:?\s*"
+    rf"(?P<name>{NAME_RE.pattern}(?:\s*(?:,|and|&)\s*{NAME_RE.pattern}){{0,3}}?)"
+    rf"(?:\s*(?:,|\||·|•|—|–|-)\s*(?P<role>.+?))?\s*$"
+)
+BYLINE_STUB_RE = re.compile(r"^(?:written )?by\s*:?$", re.I)
+_NOT_NAMES = frozenset(MONTHS + WEEKDAYS + "the a an this that then now far way submitting signing clicking using continuing".split())
+
+REPUBLISHED_RE = re.compile(
+    r"^[(\[*_]*\s*(?:"
+    r"this\s+(?:post|article|story|piece|essay|commentary|op-?ed|column|analysis|interview|report)\s+"
+    r"(?:is|was|has been|had been|first|originally)?\s*(?:originally\s+|first\s+)?"
+    r"(?:re-?published|published|appeared|posted|ran)"
+    r"|re-?published|originally published|first published|originally appeared|first appeared"
+    r"|a version of (?:this|the) (?:\w+\s+){0,2}(?:(?:was\s+)?(?:originally|first)\s+)?(?:appeared|was published|published)"
+    r")\s+(?:here\s+)?(?:with (?:kind )?permission\s+)?(?:from|in|on|at|by|via)\s+(?P<src>.+?)[\s.)\]*_]*$",
+    re.I,
+)
+# Dates, licences and relative clauses after the outlet's name are not part of it.
+_REPUB_TAIL = re.compile(
+    r"(?:,?\s+(?:on|in)\s+(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:\d|(?:" + _MONTH_ALT + r")\b).*|"
+    r",?\s+(?:under|with|and is|and was|which)\b.*|\s*,\s*\d{4}.*)$",
+    re.I,
+)
+
+# Case-sensitive: a dateline's place is capitalised; only month and weekday names may vary in case.
+DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})(?:\s*,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?"
+    r"\s*,?\s+(?P<date>(?i:(?:(?:" + "|".join(WEEKDAYS) + r")\.?,?\s+)?"
+    r"(?:(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:"
+    + _MONTH_ALT + r")\.?(?:,?\s+\d{4})?)))\s*(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s",
+)
+
+
+def line_pattern_reason(s: str) -> str | None:
+    """The boilerplate reason of a whole line (fixed web-wide forms), or None."""
+    body = strip_bullet(s).strip()
+    if not body:
+        return None
+    n = len(words(body))
+    if n <= 20:
+        for reason, pat in LINE_PATTERNS:
+            if pat.fullmatch(body):
+                return reason
+        if BREADCRUMB_RE.match(body) and n <= 15:
+            return "navigation"
+    for reason, cap, pat in PHRASE_PATTERNS:
+        if n <= cap and pat.search(body):
+            return reason
+    return None
+
+
+def parse_byline(s: str) -> tuple[str, str] | None:
+    """(author, role) from a byline such as "By Jane Doe, Senior Fellow at X"; None if it is not one."""
+    body = s.strip()
+    if len(words(body)) > 25 or re.search(r"[a-z]{3,}\.\s*$", body):
+        return None
+    m = BYLINE_RE.match(body)
+    if not m:
+        return None
+    name = m.group("name").strip(" ,")
+    first = name.split()[0].lower().strip(".,")
+    if first in _NOT_NAMES or not any(c.isupper() for c in name):
+        return None
+    role = (m.group("role") or "").strip(" ,|-–—")
+    if role and is_timestamp(role):
+        role = ""
+    return name, role
+
+
+def republished_source(s: str) -> str | None:
+    """The outlet named in a republication note ("(This post is republished from X.)"), or None."""
+    if len(words(s)) > 30:
+        return None
+    m = REPUBLISHED_RE.match(s.strip())
+    if not m:
+        return None
+    src = _REPUB_TAIL.sub("", m.group("src")).strip(" .,;:)]*_\"”")
+    # An outlet is a name or an address, not a running clause.
+    if not src or not (src[0].isupper() or URL_RE.match(src) or re.match(r"the [A-Z]", src)):
+        return None
+    return src
+
+
+def dateline_date(s: str) -> str | None:
+    """The raw date text of a lede dateline ("DHAKA, June 4 —" gives "June 4"), or None."""
+    m = DATELINE_RE.match(s.strip())
+    return m.group("date") if m else None
+
+
+def is_citation(s: str) -> bool:
+    """Shaped like a bibliography entry: a link, or a year inside a short multi-part reference."""
+    body = s.strip()
+    n = len(words(body))
+    if n == 0 or n > 80:
+        return False
+    if URL_RE.search(body) or BULLET_RE.match(body):
+        return True
+    parts = [p for p in re.split(r"[.,;:]\s+", body) if p]
+    return bool(YEAR_RE.search(body)) and len(parts) >= 3
