@@ -141,17 +141,19 @@ def _is_card_line(ln: _Line) -> bool:
 
 def _mark_related_blocks(doc: _Doc) -> None:
     """A "Related"/"Read more" marker line swallows the headline-shaped lines right after it."""
-    for ln in doc.content:
+    i = 0
+    while i < len(doc.content):
+        ln = doc.content[i]
+        i += 1
         if ln.reason != "related-links" or d.READ_MORE_INLINE_RE.match(d.strip_bullet(ln.text)):
             continue
-        taken = 0
         for nxt in doc.after(ln):
             if nxt.reason not in _TAIL_REASONS and not _is_card_line(nxt):
                 break
-            if taken and nxt.para != ln.para and _is_section_heading(doc, nxt):
+            if nxt.para != ln.para and _is_section_heading(doc, nxt):
                 break  # the link list ended; this is the next section of the body
             nxt.reason = "related-links"
-            taken += 1
+            i = nxt.idx + 1
 
 
 def _is_section_heading(doc: _Doc, ln: _Line) -> bool:
@@ -207,30 +209,39 @@ _BIO_VERB = r"\s+(?:is|was|has|had|serves|served|works|worked|teaches|writes|hol
 
 
 def _mark_author_bio(doc: _Doc) -> None:
-    """An author bio after the body: "About the author" + paragraph, or a name line + "Name is a ..." paragraph."""
+    """An author bio closing the text: "About the author" + paragraph, or a name line + "Name is a ..." line."""
     author = doc.hints.get("author")
     for ln in doc.free():
         if doc.pos(ln) < 0.5:
             continue
+        opener = d.ABOUT_AUTHOR_RE.match(ln.text) or _name_line(ln.text)
+        if not opener and not (author and doc.pos(ln) > 0.7 and re.match(re.escape(author) + _BIO_VERB, ln.text)):
+            continue
         # A bio often ends with its own disclaimer sentence, which the phrase pass saw first.
         rest = [x for x in doc.after(ln) if x.reason in (None, "disclaimer")]
-        nxt = rest[0] if rest else None
-        if d.ABOUT_AUTHOR_RE.match(ln.text) and nxt is not None:
-            bio = [ln, *[x for x in rest if x.para == nxt.para]]
-            if len(rest) > 1 and _name_line(nxt.text) and rest[1].text.startswith(nxt.text):
-                bio += [x for x in rest if x.para == rest[1].para]
-        elif nxt is not None and _name_line(ln.text) and re.match(re.escape(ln.text) + _BIO_VERB, nxt.text):
-            bio = [ln, nxt]
-        elif author and re.match(re.escape(author) + _BIO_VERB, ln.text) and doc.pos(ln) > 0.7:
-            bio = [ln]
-        else:
+        bio = _bio_lines(ln, rest) if opener else [ln]
+        if not bio or len(bio) > 12 or any(len(d.words(x.text)) > 150 for x in bio):
             continue
-        if all(len(d.words(x.text)) <= 150 for x in bio) and not any(x.reason is None for x in rest if x not in bio):
-            for x in bio:
-                x.reason = "author-bio"
-            if _name_line(bio[0].text):
-                doc.hints.setdefault("author", bio[0].text)
-            return
+        if any(x.reason is None for x in rest if x not in bio):
+            continue  # body text follows: this is not the closing bio
+        for x in bio:
+            x.reason = "author-bio"
+        if _name_line(bio[0].text):
+            doc.hints.setdefault("author", bio[0].text)
+        return
+
+
+def _bio_lines(ln: _Line, rest: list[_Line]) -> list[_Line]:
+    """The bio that an "About the author" heading or a lone name line opens ([] when none)."""
+    if not rest:
+        return []
+    nxt = rest[0]
+    if _name_line(ln.text):
+        return [ln, nxt] if re.match(re.escape(ln.text) + _BIO_VERB, nxt.text) else []
+    bio = [ln, *[x for x in rest if x.para == nxt.para]]
+    if len(rest) > 1 and _name_line(nxt.text) and rest[1].text.startswith(nxt.text):
+        bio += [x for x in rest if x.para == rest[1].para]
+    return bio
 
 
 def _mark_head(doc: _Doc) -> None:
@@ -285,7 +296,8 @@ def _pick_title(doc: _Doc, cands: list[_Line]) -> _Line | None:
     ]
     if not cands:
         return None
-    body = {w for ln in doc.content if ln.reason is None and ln not in cands for w in d.content_words(ln.text)}
+    skip = {id(c) for c in cands}
+    body = {w for ln in doc.content if ln.reason is None and id(ln) not in skip for w in d.content_words(ln.text)}
 
     def on_topic(c: _Line) -> tuple[int, float]:
         ws = set(d.content_words(c.text))

@@ -130,7 +130,7 @@ def is_tracking_token(s: str) -> bool:
     if re.fullmatch(r"[?&]?(?:[\w.\-]+=[\w.%\-]*&?){1,}", s) and "=" in s:
         return True  # utm_source=...&utm_medium=...
     if re.fullmatch(r"[a-z]{2,12}", s):
-        return not re.search(r"[aeiouy]", s)  # fbq-style pixel names have no vowels; words do
+        return not re.search(r"[aeiouy]", s)  # tag and pixel codes have no vowels; words do
     if re.fullmatch(r"[a-z0-9_\-]{8,}", s, re.I) and re.search(r"\d", s) and re.search(r"[a-z]", s, re.I):
         return len(re.findall(r"\d", s)) >= 3  # hex ids / hashes mix letters and many digits
     return False
@@ -203,12 +203,16 @@ PHRASE_PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
         r"delivered (?:straight |directly |right )?to your inbox|enter your e-?mail(?: address)?|"
         r"unsubscribe at any time|by (?:signing up|subscribing|submitting your e-?mail)|"
         r"^(?:sign up|subscribe)\b|^newsletters?\b|get our (?:free |daily |weekly )?\w* ?newsletter", _I)),
+    # Editorial disclaimers name the piece or its author; a report that views were "expressed" does not.
     ("disclaimer", 50, re.compile(
-        r"\b(?:opinions?|views?|positions?)\b.{0,40}\bexpressed\b.{0,80}"
-        r"\b(?:author|authors|writer|contributor|own|not necessarily|this (?:article|post|piece|column|commentary|site|blog|publication))\b|"
-        r"\b(?:does|do) not necessarily (?:reflect|represent)\b.{0,40}\b(?:views?|opinions?|positions?|policy|policies)\b"
-        r".{0,60}\b(?:of|by) (?:the )?(?:publisher|editors?|editorial|this (?:site|publication|website|newspaper))\b|"
-        r"\bare (?:those|that) of the authors?\b", _I)),
+        r"\b(?:opinions?|views?)\s+expressed\s+(?:in|on|here|herein|within|by)\b.{0,60}?"
+        r"\b(?:(?:this|these)\s+(?:article|post|piece|column|commentary|op-?ed|blog|site|publication|website|"
+        r"essay|analysis|opinion)|authors?|writers?|contributors?|columnists?|herein|here)\b|"
+        r"\bexpressed\s+(?:\w+\s+){0,6}?(?:are|is)\s+(?:solely\s+)?(?:the\s+)?(?:authors?|writers?)(?:'s|’s|s'|s’)?\b|"
+        r"\b(?:are|is|remain|reflect)\s+(?:solely\s+)?(?:those|that|the (?:views?|opinions?)) of the (?:authors?|writers?)\b|"
+        r"\bauthor(?:'s|’s|s'|s’)\s+own\b|"
+        r"\bdo(?:es)? not necessarily (?:reflect|represent)\b.{0,60}\b(?:editorial|publisher|editors|"
+        r"this (?:site|publication|website|newspaper|outlet|platform))", _I)),
 ]
 
 READ_MORE_INLINE_RE = re.compile(

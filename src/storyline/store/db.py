@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from storyline.models import Document, MetaValue, RemovedSpan
+from storyline.store import records as record_tables
 from storyline.store.schema import (
     DOCUMENT_COLUMNS,
     MIGRATIONS,
@@ -255,6 +256,74 @@ class Store:
             f"INSERT OR REPLACE INTO runs ({', '.join(RUN_COLUMNS)}) VALUES ({_placeholders(RUN_COLUMNS)})",
             [run.get(c) for c in RUN_COLUMNS],
         )
+
+
+class ExtractionStore:
+    """Reading and writing the per-document extraction tables of a Store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.con = store.con
+
+    def ensure_tables(self, pipeline_key: str) -> bool:
+        """Create the record tables; rebuild them if the layout or pipeline changed. True if rebuilt."""
+        key = f"{record_tables.layout_hash()}:{pipeline_key}"
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'records'").fetchone()
+        if row and row[0] == key:
+            return False
+        with self.store.transaction():
+            for table in self.tables():
+                self.con.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in record_tables.create_statements():
+                self.con.execute(statement)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('records', ?)", [key])
+        return bool(row)
+
+    @staticmethod
+    def tables() -> list[str]:
+        return ["extractions", "sentences"] + [t for t, _ in record_tables.RECORD_TABLES.values()]
+
+    def pending(self) -> list[dict[str, Any]]:
+        """Original documents (not copies) that have no extraction yet, in ingest order."""
+        return self.store.rows(
+            "SELECT id, text, published, published_precision FROM documents d "
+            "WHERE duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.doc_id = d.id) "
+            "ORDER BY seq"
+        )
+
+    def stale(self) -> list[str]:
+        """Extractions of documents that are now copies of another or gone: to be dropped."""
+        rows = self.con.execute(
+            "SELECT e.doc_id FROM extractions e LEFT JOIN documents d ON d.id = e.doc_id "
+            "WHERE d.id IS NULL OR d.duplicate_of IS NOT NULL"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def delete(self, doc_id: str) -> None:
+        for table in self.tables():
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def save(self, doc_id: str, sentences: list[tuple[int, int]], records: list[Any], pipeline_key: str) -> None:
+        """Replace one document's extraction in a single transaction."""
+        by_class: dict[type, list[Any]] = {}
+        for record in records:
+            by_class.setdefault(type(record), []).append(record)
+        with self.store.transaction():
+            self.delete(doc_id)
+            if sentences:
+                self.con.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?)",
+                    [[doc_id, i, start, end] for i, (start, end) in enumerate(sentences)],
+                )
+            for cls, items in by_class.items():
+                self.con.executemany(record_tables.insert_sql(cls), [record_tables.row(r, i) for i, r in enumerate(items)])
+            self.con.execute("INSERT INTO extractions VALUES (?, ?, ?)", [doc_id, pipeline_key, _now()])
+
+    def load(self, cls: type) -> list[Any]:
+        """Every stored record of one class, in document and offset order."""
+        table, prefix = record_tables.RECORD_TABLES[cls]
+        rows = self.store.rows(f"SELECT * FROM {table} ORDER BY doc_id, start_char, end_char")
+        return [record_tables.from_row(cls, r) for r in rows]
 
 
 def _first_line(exc: BaseException) -> str:
