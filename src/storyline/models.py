@@ -92,3 +92,309 @@ class Document:
     """Id of the earliest stored copy when this is a near-duplicate or syndicated copy."""
     similarity: float | None = None
     """Estimated Jaccard similarity to ``duplicate_of``."""
+
+
+# -- per-document extraction records ---------------------------------------------------
+# Every record carries ``doc`` (the document id) and ``start``/``end`` character offsets
+# into that document's cleaned text.
+
+
+@dataclass
+class Mention:
+    """One mention of an actor in a document."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    """The surface form as written (possessive suffix stripped)."""
+    label: str
+    """How it was found: a spaCy entity label, or ``METONYM``, ``DEMONYM``, ``ROLE``, ``KB``."""
+    entity: str | None = None
+    """Id of the resolved actor: a knowledge-base id (``kb:...``) or a document-local one."""
+    type: str | None = None
+    """``person``, ``state``, ``organization``, ``igo``, ``place``, ``group`` or ``other``."""
+    role: str | None = None
+    """A role stated for the actor at this mention ("former Estonian general")."""
+    facet: str | None = None
+    """For metonyms and demonym phrases: ``government``, ``military``, ``people``."""
+
+
+@dataclass
+class Quote:
+    """Something an actor said, directly or in reported speech."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    """The quoted or reported content."""
+    speaker_text: str | None
+    """The speaker as written ("Yoon's office", "officials", "he")."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None
+    """Resolved actor id of the speaker, or None for anonymous or unresolved speakers."""
+    cue: str | None = None
+    """The verb or phrase that introduces the speech ("said", "according to")."""
+    direct: bool = True
+    """True for words in quotation marks, False for indirect speech."""
+    partial: bool = False
+    """True for a quoted fragment inside the author's own sentence."""
+    via: str | None = None
+    """Actor id of who conveyed the words ("Yoon's office quoted Trudeau as saying")."""
+    via_text: str | None = None
+    anonymous: bool = False
+    """True when the speaker is unnamed ("officials said", "a senior diplomat")."""
+
+
+@dataclass
+class TimeRef:
+    """A DATE expression resolved against the report's publication date."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str | None
+    """ISO date (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``), or None when it cannot be placed."""
+    precision: str
+    """``day``, ``week``, ``month``, ``year``, ``vague``."""
+    note: str | None = None
+    """Why a value is missing or doubtful (e.g. weekday does not match the date)."""
+
+
+@dataclass
+class Figure:
+    """A quantity stated in a report, with what it counts and who gives it."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    """The figure itself; None for vague magnitudes given only as a range."""
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    """``about``, ``up to``, ``at least``, ``more than``, ``nearly``, ``over``, ``fewer than`` or None."""
+    counts: str | None = None
+    """What is counted, normalised ("troops", "killed", "USD", "percent")."""
+    unit_text: str | None = None
+    """The counted noun or unit as written."""
+    subject: str | None = None
+    """Actor id of whose troops, casualties or money it is."""
+    subject_text: str | None = None
+    stage: str | None = None
+    """``initial``, ``increase``, ``additional``, ``total``, ``potential`` or None."""
+    date: str | None = None
+    """ISO date the figure refers to, when the sentence says so."""
+    attributed_to: str | None = None
+    """Actor id of who gives the figure."""
+    attributed_text: str | None = None
+    status: str = "asserted"
+    """Certainty of the sentence that states it (see Statement.status)."""
+
+
+@dataclass
+class Statement:
+    """One assertion in a report: a sentence (or clause) with its source, certainty and type."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    """``fact``, ``estimate``, ``prediction``, ``recommendation``, ``opinion`` or ``question``."""
+    status: str
+    """``confirmed``, ``asserted``, ``reported``, ``expected``, ``possible``, ``unconfirmed``,
+    ``denied`` or ``negated``."""
+    source: str | None = None
+    """Actor id of who asserts it; None for the author or an unresolved source."""
+    source_text: str | None = None
+    """The source as written; ``author`` when the report asserts it in its own voice."""
+    source_kind: str = "author"
+    """``author``, ``named``, ``anonymous`` or ``quoted``."""
+    cues: list[str] = field(default_factory=list)
+    """Hedge, evidential and negation cue words found."""
+    date: str | None = None
+    """ISO date the statement is about, where the text says."""
+    actors: list[str] = field(default_factory=list)
+    """Actor ids mentioned in the statement."""
+    addressed: str | None = None
+    """For recommendations: the actor urged to act."""
+    action: str | None = None
+    """For recommendations: the action urged."""
+    condition: str | None = None
+    """For predictions: the condition, where stated."""
+    consequence: str | None = None
+    """For predictions: the consequence, where stated."""
+    cluster: str | None = None
+    """Id of the cross-source cluster it belongs to (set by the analysis, not stored per document)."""
+
+
+@dataclass
+class Event:
+    """Who did what to whom, coded with a PLOVER event type and mode."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    """PLOVER event type: ``MOBILIZE``, ``CONSULT``, ``SANCTION``, ``AID``, ``COOPERATE``, ..."""
+    mode: str | None = None
+    """PLOVER mode, e.g. ``troops`` for MOBILIZE, ``phone`` for CONSULT."""
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    date: str | None = None
+    location: str | None = None
+    status: str = "asserted"
+    """Certainty of the sentence: a hypothetical or denied event is not counted as happened."""
+    trigger: str | None = None
+    """The word that signals the event."""
+
+
+# -- cross-source analysis records -----------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    """A span of a document that supports a finding."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Cluster:
+    """Statements from different documents that assert the same thing."""
+
+    id: str
+    statements: list[str]
+    """Statement ids, earliest document first."""
+    sources: list[str]
+    """Document ids of independent sources (syndicated copies counted once)."""
+    asserting: list[str] = field(default_factory=list)
+    """Documents that assert it in their own voice or confirm it."""
+    reporting: list[str] = field(default_factory=list)
+    """Documents that only report it second-hand (attributed to someone else)."""
+    hedging: list[str] = field(default_factory=list)
+    """Documents that hedge it (possible, expected, unconfirmed)."""
+    denying: list[str] = field(default_factory=list)
+    """Documents that deny or negate it."""
+    confirmed: int = 0
+    """How many sources state it as officially confirmed."""
+    corroboration: str = ""
+    """A reader's summary: "3 independent sources, 1 confirms officially"."""
+    label: str = ""
+    """The representative statement's text."""
+
+
+@dataclass
+class Conflict:
+    """Two or more sources that cannot all be right, with the evidence of each side."""
+
+    id: str
+    kind: str
+    """``figure``, ``status``, ``knowledge``, ``negation`` or ``other``."""
+    summary: str
+    """One line saying what disagrees."""
+    sides: list[Evidence]
+    assessment: str | None = None
+    """For figures: ``evolving estimate`` or ``contradiction``."""
+
+
+@dataclass
+class FigureRow:
+    """One figure in a table of figures on the same measure."""
+
+    figure: str
+    """Figure id."""
+    doc: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    stage: str | None
+    date: str | None
+    source: str | None
+    """Who gives it: the actor's name, or the outlet when the author does."""
+    text: str
+
+
+@dataclass
+class FigureTable:
+    """Figures from across the reports on one measure (e.g. North Korea's troops)."""
+
+    id: str
+    measure: str
+    """What is counted and whose: "troops (North Korea)"."""
+    counts: str
+    subject: str | None
+    rows: list[FigureRow]
+    assessment: str
+    """``consistent``, ``evolving estimate`` or ``contradiction``."""
+
+
+@dataclass
+class TimelineEntry:
+    """An event or statement placed in time."""
+
+    date: str
+    precision: str
+    """``day``, ``week``, ``month``, ``year``, or ``report`` when only the report's date is known."""
+    ref: str
+    """Id of the event or statement."""
+    kind: str
+    """``event`` or ``statement``."""
+    text: str
+    docs: list[str]
+    undated: bool = False
+    """True when placed by its report's publication date."""
+
+
+@dataclass
+class Edge:
+    """A typed, directed relation between two actors, weighted by independent sources."""
+
+    source: str
+    target: str
+    type: str
+    """``cooperates``, ``supports``, ``supplies``, ``deploys_to``, ``sanctions``, ``opposes``,
+    ``threatens``, ``consults``."""
+    weight: int
+    """Number of independent documents that state it."""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Option:
+    """A policy option raised across the reports and who stands where on it."""
+
+    id: str
+    option: str
+    """Short name: "EU troops in Ukraine", "sanctions", "military aid"."""
+    advocates: list[str] = field(default_factory=list)
+    """Actor ids, or ``author:<doc>`` for a report's own voice."""
+    opponents: list[str] = field(default_factory=list)
+    addressed: list[str] = field(default_factory=list)
+    """Actors urged to act on it."""
+    consequences: list[str] = field(default_factory=list)
+    """Predicted consequences stated in the reports."""
+    docs: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Implication:
+    """A consequence the reports draw for a region or actor."""
+
+    target: str
+    """Actor id or region name: "Europe", "kb:CAN"."""
+    target_name: str
+    text: str
+    docs: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
