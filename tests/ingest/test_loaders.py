@@ -125,3 +125,12 @@ def test_stamp_from_identifier():
     assert stamp_from_identifier("2024-10-30-report.txt") == "2024-10-30"
     assert stamp_from_identifier("report-12345678.txt") is None
     assert stamp_from_identifier("v2.txt") is None
+
+
+def test_folder_with_manifest_reads_only_listed_files(tmp_path):
+    (tmp_path / "one.txt").write_text(BODY)
+    (tmp_path / "README.md").write_text("# About this folder\n\nNotes for editors, not a report at all.")
+    (tmp_path / "answers.json").write_text("[]")
+    (tmp_path / "manifest.json").write_text('{"one.txt": {"outlet": "Delta Daily"}}')
+    got = items(tmp_path)
+    assert [i.source.split("/")[-1] for i in got] == ["one.txt"]

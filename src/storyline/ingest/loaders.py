@@ -101,7 +101,10 @@ def iter_path(path: Path, options: LoadOptions, *, explicit: bool = True) -> Ite
                 continue
             described.update({folder / name: fields for name, fields in entries.items()})
         for child in children:
-            if child.suffix.lower() in SUPPORTED and child.name != MANIFEST:
+            # A folder with a manifest holds the reports it lists and nothing else (notes,
+            # answer keys and READMEs may sit beside them).
+            listed = child.parent not in manifests or child in described
+            if child.suffix.lower() in SUPPORTED and child.name != MANIFEST and listed:
                 for item in iter_path(child, options, explicit=False):
                     if isinstance(item, RawInput) and child in described:
                         item.fields = {**described[child], **item.fields}
