@@ -1,3 +1,10 @@
 """Storyline: turn overlapping news reports into an evidence-backed situation picture."""
 
 __version__ = "0.1.0"
+
+
+def analyze(*args, **kwargs):
+    """Ingest, extract and analyse reports; see :func:`storyline.api.analyze`."""
+    from storyline.api import analyze as run
+
+    return run(*args, **kwargs)

@@ -243,11 +243,74 @@ def show(ctx, doc, db, show_removed, as_json):
         out.print(escape(row["text"]))
 
 
-# -- demo ------------------------------------------------------------------------------
+# -- analyze / demo -------------------------------------------------------------------
+
+
+class _RichProgress:
+    """Per-stage progress bars on stderr for the API's callbacks."""
+
+    def __init__(self, progress: Progress, as_json: bool) -> None:
+        self.progress = progress
+        self.task = None
+        self.as_json = as_json
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, visible=False)
+        self.task = self.progress.add_task(name, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, n)
+
+    def item(self, status: ItemStatus) -> None:
+        if status.status == "error" or not self.as_json:
+            self.progress.console.print(_status_line(status))
+
+
+def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: str | None,
+                 allow_private: bool, quiet: bool = False) -> None:
+    from storyline.api import analyze as analyze_api
+    from storyline.store.db import StoreError as _StoreError
+
+    out_path = Path(outdir)
+    db_path = db or str(out_path / "storyline.duckdb")
+    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
+        callbacks = _RichProgress(progress, quiet)
+        try:
+            result = analyze_api(list(inputs), db=db_path, config=_config(ctx), allow_private=allow_private,
+                                 progress=callbacks)
+        except _StoreError as exc:
+            raise Fail(str(exc), EXIT_STORE) from None
+        callbacks.stage("render")
+        paths = result.write(out_path)
+    failed = result.ingest.failed if result.ingest else 0
+    if result.ingest and result.ingest.items and failed == len(result.ingest.items) and not result.corpus.documents:
+        raise Fail("no input could be read (see the lines above)")
+    err.print(f"[bold]{escape(result.summary())}[/] → {escape(str(paths['html']))}")
+    if failed:
+        sys.exit(EXIT_PARTIAL)
 
 
 @cli.command()
-@click.option("-o", "--output", "outdir", default="demo-out", show_default=True, help="Folder for the store and results.")
+@click.argument("inputs", nargs=-1)
+@click.option("-o", "--output", "outdir", required=True, help="Folder for analysis.json, briefing.html, briefing.md.")
+@click.option("--db", help="Store file (default: OUTDIR/storyline.duckdb); reused, so a rerun is incremental.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
+@click.pass_context
+def analyze(ctx, inputs, outdir, db, allow_private):
+    """Ingest, extract and analyse reports; write the briefing and analysis.json.
+
+    INPUTS are anything 'storyline ingest' reads. With none, the store is analysed as it is.
+
+    Example: storyline analyze ../shared/corpus/seeds -o out
+    """
+    run_analysis(ctx, inputs, outdir, db, allow_private)
+
+
+@cli.command()
+@click.option("-o", "--output", "outdir", default="demo-out", show_default=True, help="Folder for the results.")
 @click.pass_context
 def demo(ctx, outdir):
     """Run Storyline on the bundled example corpus.
@@ -256,13 +319,8 @@ def demo(ctx, outdir):
     """
     from storyline.data import example_corpus
 
-    outdir_path = Path(outdir)
-    outdir_path.mkdir(parents=True, exist_ok=True)
-    db = str(outdir_path / "storyline.duckdb")
     with example_corpus() as folder:
-        summary = ingest_inputs(ctx, (str(folder),), db, {}, False, None, False, command="demo")
-    _finish(summary, False)
-    ctx.invoke(ls_command, db=db, as_json=False)
+        run_analysis(ctx, (str(folder),), outdir, None, False)
 
 
 def main() -> None:

