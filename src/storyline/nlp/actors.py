@@ -29,6 +29,7 @@ GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "bord
                        "county", "governorate", "prefecture", "municipality", "town", "village"}
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
+STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
               "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
@@ -209,13 +210,17 @@ class ActorResolver:
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
+        if span[0].lower_ in STORM_WORDS or (before is not None and before.lower_ in STORM_WORDS):
+            return None  # "Typhoon Haiyan" is a weather event, not an actor or a place
         bound = state.acronyms.get(key(text)) if text.isupper() else None
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
-        if not found and label != "PERSON" and len(span) == 1 and key(text) in state.people:
+        if label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
+        if label in ("GPE", "ORG", "PRODUCT") and len(span) == 1 and found and found[0].type == "person":
+            label = "PERSON"  # a known surname mistagged ("Zelenskyy" as a place)
         if label == "PERSON" and text.isupper() and len(text) > 2 and not found:
             label = "ORG"  # "NDRRMC" tagged as a person is an organisation's acronym
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
