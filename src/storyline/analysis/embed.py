@@ -1,7 +1,8 @@
-"""Sentence embeddings from the packaged all-MiniLM-L6-v2 model, cached in the store by statement id."""
+"""Sentence embeddings from the packaged all-MiniLM-L6-v2 model, cached in the store by text hash."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 
@@ -36,8 +37,13 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     return vectors.astype(np.float32)
 
 
+def text_key(text: str) -> str:
+    """Cache key of a sentence: identical sentences (syndicated text) are embedded once."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:24]
+
+
 class EmbeddingCache:
-    """Statement embeddings kept in the store, so an added report only embeds its own statements."""
+    """Sentence embeddings kept in the store, so an added report only embeds its own new sentences."""
 
     TABLE = "embeddings"
 
@@ -47,14 +53,17 @@ class EmbeddingCache:
                     f"vector FLOAT[{DIM}])")
 
     def get(self, ids: list[str], texts: list[str]) -> np.ndarray:
-        """Embeddings for ``ids`` (computing and storing the missing ones)."""
+        """Embeddings of ``texts`` (``ids`` name them for callers; the cache keys on the text)."""
+        ids = [text_key(t) for t in texts]
         if not ids:
             return np.zeros((0, DIM), dtype=np.float32)
+        # A join against the wanted keys: one hash lookup per key, not a scan per row.
         rows = self.con.execute(
-            f"SELECT id, vector FROM {self.TABLE} WHERE model = ? AND list_contains(?, id)", [MODEL_NAME, ids]
+            f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
+            "WHERE e.model = ?", [sorted(set(ids)), MODEL_NAME]
         ).fetchall()
         known = {row[0]: np.asarray(row[1], dtype=np.float32) for row in rows}
-        missing = [i for i, sid in enumerate(ids) if sid not in known]
+        missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
         if missing:
             vectors = encode([texts[i] for i in missing])
             self.con.executemany(

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storyline.ingest import debris as d
+from storyline.ingest import furniture as f
 from storyline.models import CleanResult, RemovedSpan
 
 # Every character str.splitlines() breaks on, so a second pass over our "\n"-joined output splits the same way.
@@ -72,7 +73,7 @@ def clean_text(text: str) -> CleanResult:
     """Split scraped text into body and debris; return the body, what was removed and why, and metadata hints."""
     doc = _Doc(text)
     for step in (_mark_line_patterns, _mark_references, _mark_republished, _mark_comment_tail,
-                 _mark_related_blocks, _mark_related_tail, _mark_head, _mark_author_bio, _mark_repeats):
+                 _mark_related_blocks, _mark_related_tail, _mark_footer, _mark_head, _mark_author_bio, _mark_repeats):
         step(doc)
     _hint_dateline(doc)
     return CleanResult(text=_render(doc), removed=_spans(doc), references=doc.references, hints=doc.hints)
@@ -84,14 +85,42 @@ def clean_text(text: str) -> CleanResult:
 def _mark_line_patterns(doc: _Doc) -> None:
     """Label lines whose shape or wording is debris wherever they stand (tokens, credits, widgets)."""
     for ln in doc.content:
-        if d.is_tracking_token(ln.text):
+        if f.is_rule(ln.text):
+            ln.reason = "separator"
+        elif d.is_tracking_token(ln.text):
             ln.reason = "tracking-token"
-        elif d.is_image_credit(ln.text):
+        elif d.is_image_credit(ln.text) or f.is_caption(ln.text):
             ln.reason = "image-credit"
-        elif (reason := d.line_pattern_reason(ln.text)) is not None:
+        elif (reason := _pattern_reason(ln.text)) is not None:
             ln.reason = reason
+        elif f.is_tag_list(ln.text):
+            ln.reason = "tags"
+        elif f.is_credit_line(ln.text):
+            ln.reason = "credits"
+        elif f.is_buttons(ln.text):
+            ln.reason = "widget"
+        elif f.is_link_list(ln.text) and not _in_table(doc, ln):
+            ln.reason = "navigation"
         elif (m := d.READ_MORE_INLINE_RE.match(d.strip_bullet(ln.text))) and d.is_headline_shaped(m.group("rest"), 25):
             ln.reason = "related-links"
+
+
+def _pattern_reason(text: str) -> str | None:
+    """The boilerplate reason of a line as it stands or, failing that, without emphasis marks around it."""
+    reason = d.line_pattern_reason(text)
+    if reason is None and (bare := f.unwrap(text)) != text:
+        reason = d.line_pattern_reason(bare)
+    return reason
+
+
+def _in_table(doc: _Doc, ln: _Line) -> bool:
+    """The header of a table: a neighbouring line of the paragraph has as many cells, one of them a figure."""
+    cells = len(f.list_items(ln.text))
+    near = [doc.content[j] for j in (ln.idx - 1, ln.idx + 1) if 0 <= j < len(doc.content)]
+    return any(
+        x.para == ln.para and len(items := f.list_items(x.text)) == cells and any(map(f.is_figure, items))
+        for x in near
+    )
 
 
 def _mark_references(doc: _Doc) -> None:
@@ -130,6 +159,16 @@ def _mark_comment_tail(doc: _Doc) -> None:
                 if x.reason is None or x.reason in _TAIL_REASONS:
                     x.reason = "comment-form"
             return
+
+
+def _mark_footer(doc: _Doc) -> None:
+    """Notes the page adds about itself (syndication, house rules, corrections contact) closing the text."""
+    for ln in reversed(doc.content):
+        if ln.reason is not None:
+            continue
+        if not f.is_footer_note(ln.text):
+            return  # the body ends here: such wording above it is part of the report
+        ln.reason = "footer"
 
 
 def _is_card_line(ln: _Line) -> bool:
@@ -260,7 +299,7 @@ def _mark_head(doc: _Doc) -> None:
             ln.reason = "timestamp"
         elif ln.reason is None and d.BYLINE_STUB_RE.match(ln.text):
             ln.reason = "byline"
-        elif ln.reason is None and (by := d.parse_byline(ln.text)) is not None:
+        elif ln.reason in (None, "navigation") and (by := d.parse_byline(ln.text)) is not None:
             ln.reason = "byline"
             doc.hints.setdefault("author", by[0])
             if by[1]:
@@ -276,6 +315,12 @@ def _mark_head(doc: _Doc) -> None:
     for ln in head[: head.index(title)]:
         if ln.reason is None and len(d.words(ln.text)) <= 12 and not d.ends_sentence(ln.text):
             ln.reason = "navigation"
+    for ln in head[head.index(title) + 1 :]:
+        # Under the headline, a name followed by a place, outlet, date or reading time is a byline without "By".
+        dated = any(x.reason == "timestamp" for x in doc.content[max(0, ln.idx - 1) : ln.idx + 2])
+        if ln.reason in (None, "navigation") and (name := f.name_byline(ln.text, dated)) is not None:
+            ln.reason = "byline"
+            doc.hints.setdefault("author", name)
 
 
 def _is_lede(doc: _Doc, ln: _Line) -> bool:
@@ -297,10 +342,10 @@ def _pick_title(doc: _Doc, cands: list[_Line]) -> _Line | None:
     if not cands:
         return None
     skip = {id(c) for c in cands}
-    body = {w for ln in doc.content if ln.reason is None and id(ln) not in skip for w in d.content_words(ln.text)}
+    body = {w for ln in doc.content if ln.reason is None and id(ln) not in skip for w in _stems(ln.text)}
 
     def on_topic(c: _Line) -> tuple[int, float]:
-        ws = set(d.content_words(c.text))
+        ws = _stems(c.text)
         hit = len(ws & body)
         return hit, hit / len(ws) if ws else 0.0
 
@@ -313,6 +358,11 @@ def _pick_title(doc: _Doc, cands: list[_Line]) -> _Line | None:
     if first is doc.content[0] and d.title_case_ratio(first.text) >= 0.6:
         return first
     return None
+
+
+def _stems(s: str) -> set[str]:
+    """Content words cut to five letters, so a headline's "agree" meets the body's "agreed"."""
+    return {w[:5] for w in d.content_words(s)}
 
 
 def _mark_repeats(doc: _Doc) -> None:

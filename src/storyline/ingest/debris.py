@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 # Bullets and list numbering are presentation, not words: shape tests look past them.
-BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■□►▶*+\-–—]|\(?\d{1,2}[.)]|\[\d{1,3}\])\s+")
+BULLET_RE = re.compile(r"^(?:[•·▪◦‣●○■□►▶*+\-–—»]|>{1,2}|\(?\d{1,2}[.)]|\[\d{1,3}\])\s+")
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 ELLIPSIS_END_RE = re.compile(r"(?:\.\s?\.\s?\.|…)\s*[\"”’)\]]*\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*\s*$")
@@ -140,8 +140,8 @@ def is_tracking_token(s: str) -> bool:
 
 _CREDIT_PREFIX = re.compile(
     r"^[(\[]?\s*(?:(?:main |top |header |featured |cover |file |lead )?(?:image|photo|picture|photograph|illustration|"
-    r"graphic|video|footage)s?\s*(?:credits?|courtesy|source)?|credits?|photo by|image by|photograph by|"
-    r"pictured|courtesy(?: of)?)\s*[:：|/]",
+    r"graphic|video|footage)s?\s*(?:credits?|courtesy|source|caption)?|credits?|captions?|photo by|image by|"
+    r"photograph by|pictured|courtesy(?: of)?)\s*[:：|/]",
     re.I,
 )
 _CREDIT_PHRASE = re.compile(r"getty images|ap photo|photo by|image by|/\s*(?:photo|images?)\b|\bvia getty\b", re.I)
@@ -170,17 +170,25 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"copy(?: the)? link|copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|messenger|"
         r"flipboard|threads|bluesky|mastodon|sms)\b[\s:|,/·•]*)+", _I)),
     ("share-widget", re.compile(
-        r"(?:follow|like|find) us on\b.{0,80}|(?:share|follow)\s*(?:on|via|this)\b.{0,60}", _I)),
+        r"(?:follow|like|find) us on\b.{0,80}|(?:follow|like|find|join) us(?: at)?\s*[:：].{0,80}|"
+        r"(?:share|follow)\s*(?:on|via|this)\b.{0,60}|share\s*[:：]\s*\D{0,60}", _I)),
     ("comment-form", re.compile(
         r"(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|cancel reply|post comment|submit comment|"
         r"comments? (?:\*|are closed)|(?:name|email|e-mail|website|comment)\s*\*|\d+\s+(?:comments?|responses?|replies)|"
         r"(?:show|view|load|read) (?:all )?comments(?: \(\d+\))?|join the (?:discussion|conversation)|"
-        r"you must be logged in to post a comment\.?|reply)\W*", _I)),
+        r"you must be logged in to post a comment\.?|reply|"
+        r"comments (?:are|have been) (?:closed|disabled|turned off)(?: (?:for|on) this (?:article|story|post|page))?|"
+        r"(?:reader |readers['’]? |user )?comments?\s*\(\d+\)(?:\s*[·|•,]\s*sort by\b.{0,30})?|"
+        r"sort by\s*:.{0,30})\W*", _I)),
+    ("feedback", re.compile(
+        r"(?:was|is|did you find) (?:this|the) (?:article|story|page|post|information|content) "
+        r"(?:useful|helpful|interesting|informative)\??(?:\s*(?:yes|no|[/|]))*\W*", _I)),
     ("navigation", re.compile(
         r"(?:skip to (?:main )?content|skip navigation|back to top|(?:main )?menu|home(?:page)?|search|log ?in|"
         r"sign ?in|log ?out|register|close|toggle navigation|open menu|next (?:article|story|post|page)|"
         r"previous (?:article|story|post|page)|(?:older|newer) posts?|expand|view (?:video|gallery)|"
-        r"watch(?: the)? video|listen(?: to (?:this|the) (?:article|story))?|play video)\W*", _I)),
+        r"watch(?: the)? video|listen(?: to (?:this|the) (?:article|story))?|play video|"
+        r"print(?: this)?(?: page| article| story)?|save(?: (?:this )?(?:article|story))?)\W*", _I)),
     ("related-links", re.compile(
         r"(?:related(?: (?:articles?|stories|posts|content|coverage|news|reading|links))?|read (?:more|also|next)|"
         r"also read|see also|more (?:stories|news|articles|headlines|on this (?:story|topic))|"
@@ -188,7 +196,9 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories|posts)|"
         r"editor'?s? picks?|don'?t miss|load more|show more|more|keep reading)\s*[:»>…]*", _I)),
     ("copyright", re.compile(
-        r"(?:(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}.{0,120}|.{0,120}\ball rights reserved\b.{0,80})", _I)),
+        r"(?:(?:copyright|\(c\)|©)\s*(?:©\s*)?\d{4}.{0,120}|©.{1,160}|.{0,120}\ball rights reserved\b.{0,80}|"
+        # "(c)" also numbers list items, so without a year it must go on to speak of rights or permission.
+        r"\(c\)\s+(?-i:[A-Z]).{0,160}\b(?:rights|reproduced|republished|permission|licen[cs]e)\b.{0,80})", _I)),
     ("promo", re.compile(r"click here\b.{0,120}|download (?:our|the) (?:free )?app\b.{0,80}", _I)),
 ]
 
@@ -202,7 +212,9 @@ PHRASE_PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
         r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register)\b.{0,60}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b|"
         r"delivered (?:straight |directly |right )?to your inbox|enter your e-?mail(?: address)?|"
         r"unsubscribe at any time|by (?:signing up|subscribing|submitting your e-?mail)|"
-        r"^(?:sign up|subscribe)\b|^newsletters?\b|get our (?:free |daily |weekly )?\w* ?newsletter", _I)),
+        r"^(?:sign up|subscribe)\b|^newsletters?\b|get our (?:free |daily |weekly )?\w* ?newsletter|"
+        r"\b(?:subscribe|sign up|newsletters?|weekly|daily)\b.{0,100}\b(?:to|in) your inbox\b|"
+        r"\b(?:to|in) your inbox\b.{0,60}\b(?:subscribe|sign up)\b", _I)),
     # Editorial disclaimers name the piece or its author; a report that views were "expressed" does not.
     ("disclaimer", 50, re.compile(
         r"\b(?:opinions?|views?)\s+expressed\s+(?:in|on|here|herein|within|by)\b.{0,60}?"
@@ -216,14 +228,16 @@ PHRASE_PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 
 READ_MORE_INLINE_RE = re.compile(
-    r"^(?:read more|read also|also read|see also|related(?: story| article| coverage)?|more|watch|listen|"
-    r"recommended|further reading)\s*[:|»>\-–—]\s*(?P<rest>\S.*)$",
+    r"^(?:read more|read also|also read|read next|up next|see also|related(?: story| article| coverage)?|more|watch|"
+    r"listen|recommended|further reading|most (?:read|popular|viewed|shared)|trending(?: now)?)\s*[:|»>\-–—]\s*"
+    r"(?P<rest>\S.*)$",
     re.I,
 )
 BREADCRUMB_RE = re.compile(r"^[\w&'’ .-]{1,30}(?:\s*[>›»]\s*[\w&'’ .-]{1,40}){2,}$")
 COMMENT_START_RE = re.compile(
     r"^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|"
-    r"\d+\s+(?:comments?|responses?|replies)|comments?\s*\(\d+\)|comments are closed|(?:show|view|load) comments)\W*$",
+    r"\d+\s+(?:comments?|responses?|replies)|comments are closed|(?:show|view|load) comments|"
+    r"(?:reader |readers['’]? )?comments?\s*\(\d+\)(?:\s*[·|•,]\s*sort by\b.{0,30})?)\W*$",
     re.I,
 )
 ABOUT_AUTHOR_RE = re.compile(r"^(?:about the authors?|about the writer|author bio(?:graphy)?|the authors?)\s*:?\s*$", re.I)
@@ -242,8 +256,9 @@ BYLINE_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern}(?:\s*(?:,|and|&)\s*{NAME_RE.pattern}){{0,3}}?)"
     rf"(?:\s*(?:,|\||·|•|—|–|-)\s*(?P<role>.+?))?\s*$"
 )
+READ_TIME_RE = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?", re.I)
 BYLINE_STUB_RE = re.compile(r"^(?:written )?by\s*:?$", re.I)
-_NOT_NAMES = frozenset(MONTHS + WEEKDAYS + "the a an this that then now far way submitting signing clicking using continuing".split())
+NOT_NAMES = frozenset(MONTHS + WEEKDAYS + "the a an this that then now far way submitting signing clicking using continuing".split())
 
 REPUBLISHED_RE = re.compile(
     r"^[(\[*_]*\s*(?:"
@@ -299,11 +314,11 @@ def parse_byline(s: str) -> tuple[str, str] | None:
         return None
     name = m.group("name").strip(" ,")
     first = name.split()[0].lower().strip(".,")
-    if first in _NOT_NAMES or not any(c.isupper() for c in name):
+    if first in NOT_NAMES or not any(c.isupper() for c in name):
         return None
-    role = (m.group("role") or "").strip(" ,|-–—")
-    if role and is_timestamp(role):
-        role = ""
+    # Dates and reading times strung after the name ("| Nairobi | 3 May 2023 | 4 min read") are no role.
+    parts = re.split(r"\s*[|·•]\s*", (m.group("role") or "").strip(" ,|-–—"))
+    role = ", ".join(p for p in parts if p and not is_timestamp(p) and not READ_TIME_RE.fullmatch(p))
     return name, role
 
 
