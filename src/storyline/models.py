@@ -179,7 +179,7 @@ class Figure:
     qualifier: str | None = None
     """``about``, ``up to``, ``at least``, ``more than``, ``nearly``, ``over``, ``fewer than`` or None."""
     counts: str | None = None
-    """What is counted, normalised ("troops", "killed", "USD", "percent")."""
+    """What is counted, normalised ("troops", "killed", "money:USD", "percent")."""
     unit_text: str | None = None
     """The counted noun or unit as written."""
     subject: str | None = None

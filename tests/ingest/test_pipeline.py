@@ -126,7 +126,7 @@ run_ingest(store, iter_inputs([sys.argv[2]], LoadOptions(), FetchOptions()), con
 def test_killed_ingest_leaves_a_valid_store(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(400):
+    for n in range(120):
         write(folder / f"r{n:03d}.txt", [f"Report number {n} on the harbour strike."] + [
             p.replace("40", str(40 + n)).replace("100,000", f"{100 + n},000") for p in STORY])
     db = tmp_path / "s.duckdb"
@@ -138,10 +138,10 @@ def test_killed_ingest_leaves_a_valid_store(tmp_path):
     with Store.open(db) as store:
         docs = store.rows("SELECT id, text FROM documents")
         ids = {d["id"] for d in docs}
-        assert set(committed) <= ids and len(ids) < 400
+        assert set(committed) <= ids and len(ids) < 120
         # Every stored document is whole: linked from its source, with its text.
         linked = {r["doc_id"] for r in store.rows("SELECT doc_id FROM sources")}
         assert ids == linked and all(d["text"] for d in docs)
         summary = ingest(store, folder)  # a re-run completes the rest
         assert summary.count("unchanged") == len(ids)
-        assert store.counts()["documents"] == 400
+        assert store.counts()["documents"] == 120

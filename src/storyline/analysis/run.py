@@ -33,7 +33,7 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
     ``embeddings(ids, texts)`` returns unit vectors; by default the store's cache is used
     by the caller passing ``EmbeddingCache(store.con).get``.
     """
-    from storyline.analysis import conflicts, figures, network, options, timeline
+    from storyline.analysis import conflicts, figures, implications, network, options, timeline
 
     settings = config["analysis"]
     result = CrossSource()
@@ -50,7 +50,7 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
     result.graph, result.edges = network.build_network(corpus)
     result.network = network.to_json(result.edges, corpus)
     result.options = options.find_options(corpus)
-    result.implications = options.find_implications(corpus)
+    result.implications = implications.find_implications(corpus)
     return result
 
 

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 # Storyline's components, in pipeline order. Each module registers its factory on import.
 COMPONENTS = (
-    ("storyline_actors", "storyline.nlp.actors"),
     ("storyline_times", "storyline.nlp.times"),
+    ("storyline_actors", "storyline.nlp.actors"),
     ("storyline_quotes", "storyline.nlp.quotes"),
     ("storyline_figures", "storyline.nlp.figures"),
     ("storyline_statements", "storyline.nlp.statements"),
@@ -27,6 +27,7 @@ COMPONENTS = (
 DOC_EXTENSIONS = {
     "doc_id": None,
     "published": None,
+    "published_inferred": False,
     "mentions": None,
     "times": None,
     "quotes": None,
@@ -56,6 +57,8 @@ class Extraction:
     events: list = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     """Character spans of the document's sentences."""
+    inferred_published: dt.date | None = None
+    """A publication date inferred from the text, when the report had none."""
 
 
 def available_components() -> list[str]:
@@ -108,6 +111,7 @@ def to_extraction(doc: Doc) -> Extraction:
         statements=doc._.statements or [],
         events=doc._.events or [],
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        inferred_published=doc._.published if doc._.published_inferred else None,
     )
 
 

@@ -55,6 +55,8 @@ def extract_pending(
         for name in ("mentions", "times", "quotes", "figures", "statements", "events"):
             found.extend(getattr(extraction, name))
         records.save(extraction.doc_id, extraction.sentences, found, key)
+        if extraction.inferred_published is not None:
+            store.set_published(extraction.doc_id, extraction.inferred_published.isoformat(), "inferred", "day")
         count += 1
         if on_doc:
             on_doc(extraction.doc_id)

@@ -235,6 +235,14 @@ class Store:
                 [[doc.id, i, text] for i, text in enumerate(doc.references)],
             )
 
+    def set_published(self, doc_id: str, value: str, method: str, precision: str) -> None:
+        """Record a publication date found after ingest (inferred from the text's own dates)."""
+        self.con.execute(
+            "UPDATE documents SET published = ?, published_method = ?, published_precision = ? "
+            "WHERE id = ? AND (published IS NULL OR published_precision <> 'day')",
+            [value, method, precision, doc_id],
+        )
+
     def set_duplicate(self, doc_id: str, duplicate_of: str | None, similarity: float | None) -> None:
         self.con.execute(
             "UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?", [duplicate_of, similarity, doc_id]

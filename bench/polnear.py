@@ -1,0 +1,273 @@
+"""Benchmark of quote and speaker extraction (storyline.quotes.v1) against PolNeAR's dev split.
+
+Usage: .venv/bin/python bench/polnear.py [--limit N] [--json OUT] [--errors OUT]
+
+Data: ../shared/eval/polnear-dev/dev (BRAT standoff; read at run time, never copied). PolNeAR
+has several annotators for some articles; this uses one annotator file per article, the first
+alphabetically (``NAME_<annotator>.ann``), so every article counts once.
+
+Definitions. A gold attribution is an ``E`` line: a Content span, a Cue, and optionally a
+Source; spans may be discontinuous (``a b;c d``), and then count as the set of their
+fragments. A prediction is a ``Quote``: its content ``start:end`` and its speaker
+``speaker_start:speaker_end`` (None when it has none).
+
+* overlap: two spans share at least one character (any fragment of either).
+* exact: equal after trimming whitespace, quotation marks and ``.,;:`` at both edges; a gold
+  span matches if the prediction equals its whole extent or one of its fragments.
+* content P/R/F1: P = predictions whose content matches some gold content / predictions;
+  R = gold attributions whose content is matched by some prediction / gold attributions.
+* source P/R/F1: over distinct speaker spans. P = predicted speaker spans matching some gold
+  Source / predicted speaker spans; R = gold Sources matched by some predicted speaker span /
+  gold Sources.
+* speaker attribution P/R/F1 (the headline, overlap): a prediction with a speaker and a gold
+  attribution with a Source agree when their contents overlap and their speaker and Source
+  match (overlap, or exact for the exact variant). P = predictions with a speaker that agree
+  with some gold attribution / predictions with a speaker; R = gold attributions with a Source
+  that agree with some prediction / gold attributions with a Source.
+* speaker accuracy: among gold attributions with a Source whose content overlaps some
+  prediction, the share for which one of those predictions has an overlapping speaker.
+* "speech" subset: gold attributions whose Cue contains a verb of saying (say, tell, add,
+  write, state, according to, ...); recall there shows coverage of quotes proper, since
+  PolNeAR also annotates beliefs, intentions and findings ("wants", "plans", "'s nominee").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval" / "polnear-dev" / "dev"
+SPEECH_CUE = re.compile(
+    r"\b(sa(y|ys|id|ying)|t(ell|ells|old|elling)|add(s|ed|ing)?|wr(ite|ites|ote|iting)|"
+    r"stat(e|es|ed|ing)|according|not(e|es|ed|ing)|ask(s|ed|ing)?|quot(e|es|ed|ing)|"
+    r"warn(s|ed|ing)?|tweet(s|ed|ing)?|explain(s|ed|ing)?|announc(e|es|ed|ing))\b",
+    re.I,
+)
+EDGE = " \t\n\"'“”‘’«».,;:"
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Gold:
+    """One gold attribution."""
+
+    content: Spans
+    source: Spans | None
+    cue: str = ""
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: list[Gold] = field(default_factory=list)
+
+
+def load(limit: int | None) -> list[Article]:
+    articles = []
+    for txt in sorted((DATA / "text").glob("*.txt"))[:limit]:
+        anns = sorted((DATA / "attributions").glob(f"{txt.stem}_*.ann"))
+        if anns:
+            text = txt.read_text(encoding="utf-8")
+            articles.append(Article(txt.stem, text, parse_ann(anns[0].read_text(encoding="utf-8"), text)))
+    return articles
+
+
+def parse_ann(ann: str, text: str) -> list[Gold]:
+    spans: dict[str, Spans] = {}
+    events = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            _, offsets = parts[1].split(" ", 1)
+            spans[parts[0]] = [tuple(map(int, frag.split())) for frag in offsets.split(";")]
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(role.split(":", 1) for role in parts[1].split()))
+    gold = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if not content:
+            continue
+        cue = " ".join(text[s:e] for s, e in spans.get(event.get("Cue", ""), []))
+        gold.append(Gold(content, spans.get(event.get("Source", "")), cue))
+    return gold
+
+
+def overlaps(a: Spans, b: Spans) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+def exact(text: str, pred: tuple[int, int], gold: Spans) -> bool:
+    candidates = [(gold[0][0], gold[-1][1]), *gold]
+    return trimmed(text, *pred) in {trimmed(text, s, e) for s, e in candidates}
+
+
+def matcher(mode: str, text: str):
+    if mode == "overlap":
+        return lambda pred, gold: overlaps([pred], gold)
+    return lambda pred, gold: exact(text, pred, gold)
+
+
+def prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_r / n_r if n_r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+class Tally:
+    """Counts behind every metric, summed over articles."""
+
+    def __init__(self):
+        self.c = Counter()
+        self.missed_cues = Counter()
+        self.errors = []
+
+    def add(self, art: Article, quotes: list) -> None:
+        text, gold, c = art.text, art.gold, self.c
+        preds = [((q.start, q.end), (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None) for q in quotes]
+        for mode in ("overlap", "exact"):
+            m = matcher(mode, text)
+            c[f"content_tp_p_{mode}"] += sum(any(m(p, g.content) for g in gold) for p, _ in preds)
+            c[f"content_tp_r_{mode}"] += sum(any(m(p, g.content) for p, _ in preds) for g in gold)
+            pred_src = {s for _, s in preds if s}
+            gold_src = {tuple(g.source) for g in gold if g.source}
+            c[f"source_tp_p_{mode}"] += sum(any(m(s, list(g)) for g in gold_src) for s in pred_src)
+            c[f"source_tp_r_{mode}"] += sum(any(m(s, list(g)) for s in pred_src) for g in gold_src)
+            c["source_pred"] += len(pred_src) if mode == "overlap" else 0
+            c["source_gold"] += len(gold_src) if mode == "overlap" else 0
+
+            def agree(p, g):
+                return overlaps([p[0]], g.content) and p[1] is not None and g.source and m(p[1], g.source)
+
+            c[f"attr_tp_p_{mode}"] += sum(any(agree(p, g) for g in gold) for p in preds if p[1])
+            hits = [g for g in gold if g.source and any(agree(p, g) for p in preds)]
+            c[f"attr_tp_r_{mode}"] += len(hits)
+            if mode == "overlap":
+                self._errors(art, quotes, preds, hits, agree)
+        c["pred"] += len(preds)
+        c["pred_speaker"] += sum(1 for _, s in preds if s)
+        c["gold"] += len(gold)
+        c["gold_source"] += sum(1 for g in gold if g.source)
+
+    def _errors(self, art, quotes, preds, hits, agree) -> None:
+        c = self.c
+        found = {id(g) for g in hits}
+        for g in art.gold:
+            if not g.source:
+                continue
+            speech = bool(SPEECH_CUE.search(g.cue))
+            c["speech_gold"] += speech
+            c["speech_hit"] += speech and id(g) in found
+            near = [p for p in preds if overlaps([p[0]], g.content)]
+            if near:
+                c["acc_n"] += 1
+                c["acc_hit"] += any(p[1] and overlaps([p[1]], g.source) for p in near)
+            if id(g) not in found:
+                self.missed_cues[g.cue.lower()] += 1
+                kind = "wrong-speaker" if near else "missed"
+                self.errors.append(_error(art, kind, g.content, g.source, g.cue, near))
+        for q, p in zip(quotes, preds):
+            if p[1] and not any(agree(p, g) for g in art.gold):
+                kind = "spurious" if not any(overlaps([p[0]], g.content) for g in art.gold) else "wrong-speaker-pred"
+                self.errors.append(
+                    {"article": art.name, "kind": kind, "content": q.text[:200], "speaker": q.speaker_text, "cue": q.cue}
+                )
+
+    def report(self) -> dict:
+        c = self.c
+        out = {"articles": c["articles"], "gold_attributions": c["gold"], "gold_with_source": c["gold_source"],
+               "predicted_quotes": c["pred"], "predicted_with_speaker": c["pred_speaker"]}
+        for mode in ("overlap", "exact"):
+            out[f"content_{mode}"] = prf(c[f"content_tp_p_{mode}"], c["pred"], c[f"content_tp_r_{mode}"], c["gold"])
+            out[f"source_{mode}"] = prf(c[f"source_tp_p_{mode}"], c["source_pred"], c[f"source_tp_r_{mode}"], c["source_gold"])
+            out[f"speaker_attribution_{mode}"] = prf(
+                c[f"attr_tp_p_{mode}"], c["pred_speaker"], c[f"attr_tp_r_{mode}"], c["gold_source"]
+            )
+        out["speaker_accuracy"] = round(c["acc_hit"] / c["acc_n"], 4) if c["acc_n"] else 0.0
+        out["speaker_accuracy_n"] = c["acc_n"]
+        out["speech_subset_recall"] = round(c["speech_hit"] / c["speech_gold"], 4) if c["speech_gold"] else 0.0
+        out["speech_subset_n"] = c["speech_gold"]
+        out["top_missed_cues"] = self.missed_cues.most_common(15)
+        return out
+
+
+def _error(art, kind, content, source, cue, near) -> dict:
+    text = art.text
+    return {
+        "article": art.name,
+        "kind": kind,
+        "content": " … ".join(text[s:e] for s, e in content)[:200],
+        "source": " … ".join(text[s:e] for s, e in source) if source else None,
+        "cue": cue,
+        "predicted_speakers": [text[p[1][0] : p[1][1]] if p[1] else None for p in near],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--errors", type=Path, help="write misses and false attributions to this JSON file")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} is not present (PolNeAR is read from ../shared at run time)")
+        return 0
+    sys.path.insert(0, str(ROOT / "src"))
+    from storyline.nlp import pipeline, quotes
+
+    articles = load(args.limit)
+    nlp = pipeline.load(components=())
+    tally = Tally()
+    parse_s = extract_s = 0.0
+    t0 = time.perf_counter()
+    docs = (pipeline.make_doc(nlp, a.name, a.text, None) for a in articles)
+    for art, doc in zip(articles, nlp.pipe(docs, batch_size=16)):
+        t1 = time.perf_counter()
+        found = quotes.extract_quotes(doc)
+        extract_s += time.perf_counter() - t1
+        tally.add(art, found)
+        tally.c["articles"] += 1
+    parse_s = time.perf_counter() - t0 - extract_s
+    out = tally.report()
+    out["seconds"] = {"parse": round(parse_s, 2), "quotes": round(extract_s, 2)}
+    print_report(out)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2))
+    if args.errors:
+        args.errors.write_text(json.dumps(tally.errors, indent=1, ensure_ascii=False))
+    return 0
+
+
+def print_report(out: dict) -> None:
+    print(f"PolNeAR dev: {out['articles']} articles, {out['gold_attributions']} gold attributions "
+          f"({out['gold_with_source']} with a Source); {out['predicted_quotes']} predicted quotes "
+          f"({out['predicted_with_speaker']} with a speaker)")
+    print(f"{'':28}{'P':>8}{'R':>8}{'F1':>8}")
+    for key in ("content", "source", "speaker_attribution"):
+        for mode in ("exact", "overlap"):
+            m = out[f"{key}_{mode}"]
+            print(f"{key + ' (' + mode + ')':28}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
+    print(f"speaker accuracy (content found): {out['speaker_accuracy']:.3f} of {out['speaker_accuracy_n']}")
+    print(f"recall on speech-verb attributions: {out['speech_subset_recall']:.3f} of {out['speech_subset_n']}")
+    print(f"headline: speaker attribution overlap F1 = {out['speaker_attribution_overlap']['f1']:.3f}")
+    print(f"time: parse {out['seconds']['parse']}s, quotes {out['seconds']['quotes']}s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

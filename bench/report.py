@@ -1,0 +1,84 @@
+"""The Markdown layout of BENCHMARKS.md, from the measurements bench/run.py collects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def _rate(n: float, seconds: float) -> str:
+    return f"{n / seconds:,.1f}" if seconds else "-"
+
+
+def _throughput(name: str, run: dict) -> list[str]:
+    ours, floor = run["ours"], run["floor"]
+    stages = ", ".join(f"{k} {v:.1f} s" for k, v in ours["stages"].items())
+    return [
+        f"| {name} | {ours['docs']} | {ours['words']:,} | {ours['seconds']:.1f} | {_rate(ours['docs'], ours['seconds'])} "
+        f"| {_rate(ours['words'], ours['seconds'])} | {floor['seconds']:.1f} | **{run['ratio']:.2f}** "
+        f"| {ours['peak_mb']:,.0f} | {floor['peak_mb']:,.0f} |",
+        f"|  | per stage: {stages} |||||||||",
+    ]
+
+
+def render(r: dict) -> str:
+    out = [
+        "# Storyline benchmarks",
+        "",
+        f"Measured {date.today().isoformat()} on: {r['machine']}.",
+        "Reproduce every figure with `make bench` (`.venv/bin/python bench/run.py`); the raw numbers are in "
+        "`BENCHMARKS.json`.",
+        "",
+        "## Throughput and the floor",
+        "",
+        "Ours: the whole `analyze` job (ingest and clean, NLP, cross-source, render). Floor: bare spaCy "
+        "`nlp.pipe` with the same model and the same excluded component (lemmatizer) over the same cleaned texts, "
+        "in the same run. Ratio = floor seconds / our seconds (1.0 would mean our extraction and analysis cost "
+        "nothing on top of parsing; the target is at least 0.75).",
+        "",
+        "| corpus | docs | words | ours s | docs/s | words/s | floor s | ratio | peak MB (ours) | peak MB (floor) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name in ("seeds x20", "447 articles"):
+        if name in r:
+            out += _throughput(name, r[name])
+    if "scaling" in r:
+        s = r["scaling"]
+        out += ["", "## Scaling of the cross-source stage", "",
+                "Synthetic corpora made by joining pairs of the 447 corpus's analysed documents (records shifted "
+                "with their texts); embeddings cached, so the time is the stage's own work.", "",
+                "| documents | statements | seconds | clusters | conflicts |", "|---|---|---|---|---|"]
+        for p in s["points"]:
+            out.append(f"| {p['docs']:,} | {p['statements']:,} | {p['seconds']:.2f} | {p['clusters']:,} | {p['conflicts']:,} |")
+        out += ["", f"Growth exponent (log-log fit): **{s['exponent']:.2f}** (target at most 1.2); "
+                f"peak memory {s['peak_mb']:,.0f} MB."]
+    if "incremental" in r:
+        i = r["incremental"]
+        out += ["", "## Incremental update", "",
+                f"Adding one report to a 1,000-document analysed store took {i['incremental']:.1f} s, against "
+                f"{i['full']:.1f} s for the full analysis that built the store: a ratio of "
+                f"**{i['incremental'] / i['full']:.3f}**."]
+    out += ["", "## Cold start", "",
+            f"`storyline analyze` on the five seeds in a fresh process, to `briefing.html`: **{r['cold_start']:.1f} s**."]
+    q = r.get("quality", {})
+    if "polnear" in q:
+        p = q["polnear"]
+        out += ["", "## Quality: PolNeAR attribution (dev split)", "", "```", _polnear(p), "```"]
+    if "golden" in q:
+        out += ["", "## Quality: golden set", "",
+                "Team-written stories and the bundled example corpus, each with `expected.json`.", "",
+                "| category | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+        for name, s in q["golden"].items():
+            out.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['tp']} | {s['fp']} | {s['fn']} |")
+    return "\n".join(out) + "\n"
+
+
+def _polnear(p: dict) -> str:
+    lines = []
+    for key, value in p.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in value.items()
+                              if not isinstance(v, (dict, list)))
+            lines.append(f"{key}: {inner}")
+        elif not isinstance(value, list):
+            lines.append(f"{key}: {value}")
+    return "\n".join(lines)

@@ -1,0 +1,282 @@
+"""All of Storyline's benchmarks in one command; writes BENCHMARKS.md.
+
+Usage: .venv/bin/python bench/run.py [--quick] [--out BENCHMARKS.md]
+
+Each measurement runs in a fresh child process, so its peak memory is its own and no
+model or cache is shared between measurements that are compared. Corpora are read from
+../shared at run time; a measurement whose corpus is absent is reported as skipped.
+
+- throughput: the whole ``analyze`` job, per stage, on the seeds x20 (each copy made
+  distinct by a one-line preface, near-duplicate linking off so every copy is processed)
+  and on the 447-article corpus; documents/s, words/s, peak memory;
+- floor: bare spaCy ``nlp.pipe`` with the same model and the same components excluded,
+  over the same cleaned texts, in the same run; our throughput as a ratio of it;
+- scaling: the cross-source stage on 100, 1,000 and 10,000 documents made by joining
+  pairs of the 447 corpus's analysed documents (records shifted, texts concatenated);
+  the exponent of a log-log fit;
+- incremental: adding one report to a 1,000-document analysed store, against the full
+  analysis that built it;
+- cold start: ``storyline analyze`` on the five seeds in a fresh process, to briefing.html;
+- quality: the PolNeAR attribution benchmark and the golden-set scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import multiprocessing as mp
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+WAR = SHARED / "corpus" / "ukraine-war-2022-2024" / "articles.json"
+NO_DEDUP = {"dedup": {"threshold": 1.0}}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(target, *args):
+    """Run ``target(*args)`` in a fresh process and return its result."""
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(target, args)
+
+
+def _config(overrides: dict | None = None) -> dict:
+    from storyline import config
+
+    cfg = config.defaults()
+    for section, values in (overrides or {}).items():
+        cfg[section].update(values)
+    return cfg
+
+
+# -- measurements (each runs in a child) ------------------------------------------------
+
+
+def measure_analyze(inputs: list[str], workdir: str, overrides: dict | None = None) -> dict:
+    from storyline.api import analyze
+
+    started = time.perf_counter()
+    result = analyze(inputs, db=Path(workdir) / "store.duckdb", config=_config(overrides))
+    tick = time.perf_counter()
+    result.write(Path(workdir) / "out")
+    render = time.perf_counter() - tick
+    total = time.perf_counter() - started
+    originals = [d for d in result.corpus.documents.values() if not d.get("duplicate_of")]
+    words = sum(d["word_count"] or 0 for d in originals)
+    return {"docs": len(originals), "words": words, "seconds": total,
+            "stages": {**result.stage_seconds, "render": render}, "peak_mb": _peak_mb()}
+
+
+def measure_floor(db: str) -> dict:
+    import duckdb
+    import spacy
+
+    from storyline.nlp.pipeline import available_components  # noqa: F401  (same imports as ours)
+
+    con = duckdb.connect(db, read_only=True)
+    texts = [r[0] for r in con.execute("SELECT text FROM documents WHERE duplicate_of IS NULL ORDER BY seq").fetchall()]
+    con.close()
+    nlp = spacy.load(_config()["model"]["spacy"], exclude=["lemmatizer"])
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    seconds = time.perf_counter() - started
+    return {"docs": len(texts), "seconds": seconds, "peak_mb": _peak_mb()}
+
+
+def _synthetic(corpus, n: int):
+    """A corpus of ``n`` documents, each two real ones joined (records shifted to match)."""
+    import copy
+    import random
+
+    from storyline.analysis.corpus import Corpus
+
+    rng = random.Random(n)
+    ids = corpus.originals()
+    by_doc: dict[str, dict[str, list]] = {d: {k: [] for k in ("mentions", "times", "quotes", "figures", "statements", "events")} for d in ids}
+    for kind in by_doc[ids[0]]:
+        for record in getattr(corpus, kind):
+            if record.doc in by_doc:
+                by_doc[record.doc][kind].append(record)
+    documents, sentences, out = {}, {}, {k: [] for k in by_doc[ids[0]]}
+    for i in range(n):
+        a, b = rng.choice(ids), rng.choice(ids)
+        new = f"syn{i:05d}"
+        text_a = corpus.documents[a]["text"]
+        text = text_a + "\n\n" + corpus.documents[b]["text"]
+        shift = len(text_a) + 2
+        documents[new] = {**corpus.documents[a], "id": new, "text": text, "duplicate_of": None}
+        sentences[new] = corpus.sentences.get(a, []) + [(s + shift, e + shift) for s, e in corpus.sentences.get(b, [])]
+        for source, offset in ((a, 0), (b, shift)):
+            for kind, records in by_doc[source].items():
+                for record in records:
+                    clone = copy.copy(record)
+                    clone.doc, clone.start, clone.end = new, record.start + offset, record.end + offset
+                    out[kind].append(clone)
+    return Corpus(documents=documents, sentences=sentences, entities=corpus.entities, kb=corpus.kb, **out)
+
+
+def measure_scaling(db: str, sizes: list[int]) -> dict:
+    from storyline.analysis.corpus import Corpus
+    from storyline.analysis.embed import EmbeddingCache
+    from storyline.analysis.run import analyse
+    from storyline.kb.lookup import load_kb
+    from storyline.store.db import Store
+
+    store = Store.open(db)
+    base = Corpus.from_store(store, load_kb())
+    cache = EmbeddingCache(store.con)
+    cfg = _config()
+    analyse(base, cfg, cache.get)  # fills the embedding cache: the timings below measure the stage itself
+    points = []
+    for n in sizes:
+        corpus = _synthetic(base, n)
+        started = time.perf_counter()
+        result = analyse(corpus, cfg, cache.get)
+        points.append({"docs": n, "seconds": time.perf_counter() - started,
+                       "statements": len(corpus.statements), "clusters": len(result.clusters),
+                       "conflicts": len(result.conflicts)})
+    store.close()
+    return {"points": points, "peak_mb": _peak_mb()}
+
+
+def measure_incremental(workdir: str) -> dict:
+    """A 1,000-document store from the 447 corpus (each document in up to three distinct
+    variants), then one more report added to it."""
+    from storyline.api import analyze
+
+    records = json.loads(WAR.read_text())
+    folder = Path(workdir) / "variants"
+    folder.mkdir()
+    bulk = []
+    for i in range(1000):
+        item = records[i % len(records)]
+        bulk.append({"id": f"v{i}", "text": f"Variant {i} of a report.\n\n" + item["content"],
+                     "published": item["filename"][:8]})
+    (folder / "bulk.jsonl").write_text("\n".join(json.dumps(r) for r in bulk))
+    db = Path(workdir) / "inc.duckdb"
+    cfg = _config(NO_DEDUP)
+    started = time.perf_counter()
+    analyze([folder / "bulk.jsonl"], db=db, config=cfg)
+    full = time.perf_counter() - started
+    extra = Path(workdir) / "extra.txt"
+    extra.write_text("One more report.\n\n" + records[0]["content"])
+    started = time.perf_counter()
+    analyze([extra], db=db, config=cfg)
+    incremental = time.perf_counter() - started
+    return {"full": full, "incremental": incremental, "peak_mb": _peak_mb()}
+
+
+# -- orchestration ----------------------------------------------------------------------
+
+
+def seeds_x20(folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(20):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (folder / f"{n:02d}_{seed.name}").write_text(f"Copy {n} of a report.\n\n" + seed.read_text())
+    return [str(folder)]
+
+
+def cold_start(workdir: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "storyline.cli", "analyze", str(SEEDS), "-o", str(workdir / "cold")],
+                   check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def fit_exponent(points: list[dict]) -> float:
+    xs = [math.log(p["docs"]) for p in points]
+    ys = [math.log(max(p["seconds"], 1e-6)) for p in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def quality(workdir: Path) -> dict:
+    from storyline.evaluation import golden_sets, score_golden
+
+    out: dict = {}
+    polnear = workdir / "polnear.json"
+    if (SHARED / "eval" / "polnear-dev").is_dir():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "polnear.py"), "--json", str(polnear)],
+                       check=True, capture_output=True)
+        out["polnear"] = json.loads(polnear.read_text())
+    sets = golden_sets([ROOT / "tests" / "fixtures" / "stories", ROOT / "src" / "storyline" / "data" / "example"])
+    total, _ = score_golden(sets, workdir / "golden")
+    out["golden"] = {name: s.as_dict() for name, s in total.items()}
+    return out
+
+
+def machine() -> str:
+    import spacy
+    import torch
+
+    cpu = platform.processor() or platform.machine()
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, spaCy {spacy.__version__}, torch {torch.__version__}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 10,000-document and 1,000-document runs")
+    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    if not SEEDS.is_dir():
+        print("../shared/corpus is not present: nothing to measure", file=sys.stderr)
+        return 0
+    results: dict = {"machine": machine()}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        runs = {"seeds x20": (seeds_x20(work / "seeds20"), NO_DEDUP)}
+        if WAR.is_file():
+            runs["447 articles"] = ([str(WAR)], None)
+        for name, (inputs, overrides) in runs.items():
+            folder = work / name.replace(" ", "_")
+            folder.mkdir()
+            print(f"throughput: {name}", file=sys.stderr)
+            ours = _child(measure_analyze, inputs, str(folder), overrides)
+            floor = _child(measure_floor, str(folder / "store.duckdb"))
+            results[name] = {"ours": ours, "floor": floor, "ratio": floor["seconds"] / ours["seconds"]}
+        if WAR.is_file():
+            sizes = [100, 447, 1000] if args.quick else [100, 1000, 10000]
+            print(f"scaling: {sizes}", file=sys.stderr)
+            results["scaling"] = _child(measure_scaling, str(work / "447_articles" / "store.duckdb"), sizes)
+            results["scaling"]["exponent"] = fit_exponent(results["scaling"]["points"])
+            if not args.quick:
+                print("incremental", file=sys.stderr)
+                inc = work / "incremental"
+                inc.mkdir()
+                results["incremental"] = _child(measure_incremental, str(inc))
+        print("cold start", file=sys.stderr)
+        results["cold_start"] = cold_start(work)
+        print("quality", file=sys.stderr)
+        results["quality"] = quality(work)
+    Path(args.out).write_text(report(results))
+    (Path(args.out).with_suffix(".json")).write_text(json.dumps(results, indent=1, default=str))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def report(r: dict) -> str:
+    from report import render  # bench/report.py: the Markdown layout
+
+    return render(r)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    sys.exit(main())

@@ -1,0 +1,379 @@
+"""Figures across reports: one table per measure (what is counted, whose), assessed, and its conflicts."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from storyline.analysis.corpus import Corpus
+from storyline.models import Conflict, Evidence, Figure, FigureRow, FigureTable, Mention
+from storyline.store.records import record_id
+
+# Counted nouns that name the same measure. The extractor normalises most; these are the
+# variants reports use interchangeably for one headcount.
+MEASURE_SYNONYMS = {
+    "troop": "troops", "soldier": "troops", "soldiers": "troops", "personnel": "troops",
+    "forces": "troops", "force": "troops", "servicemen": "troops", "military personnel": "troops",
+    "dead": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
+    "injured": "wounded", "injuries": "wounded",
+}
+# Measures of a military headcount: a figure without a subject may take one from its sentence.
+MILITARY_MEASURES = {"troops"}
+# Units say how something is measured, not what: "$8bn" and "$61bn" from one state may be two
+# different packages, so pooling them would report false contradictions. Generic counts
+# ("other", plain "people") say too little of what is counted. None of these get a table.
+UNIT_MEASURES = {"percent", "km", "km2", "sq km", "miles", "tons", "tonnes", "kg", "years", "months",
+                 "weeks", "days", "hours", "minutes", "other", "people"}
+# Statuses whose figure is not claimed as true ("not 10,000 troops") and so is left out.
+NOT_CLAIMED = {"negated", "denied"}
+HYPOTHETICAL = {"expected", "possible"}
+
+TOLERANCE = 0.10
+"""Two values agree when their intervals overlap or the gap is at most this share of the larger."""
+
+UPPER_BOUNDS = {"up to", "fewer than", "less than", "under", "at most", "no more than", "below"}
+LOWER_BOUNDS = {"at least", "more than", "over", "above", "in excess of", "upwards of"}
+NEARLY = {"nearly", "almost", "close to", "just under"}
+# A figure without a stage is the report's current count: the same stage as an explicit total.
+DEFAULT_STAGE = "total"
+REPORT_DATE = " (report)"
+"""Suffix of a row's date when it is the report's publication date, not a date the text gives."""
+
+CONSISTENT, EVOLVING, CONTRADICTION = "consistent", "evolving estimate", "contradiction"
+MAX_EVOLVING_SIDES = 6
+"""Rows shown for an evolving estimate: one per distinct value and stage, in date order."""
+
+
+def content_id(prefix: str, member_ids: list[str]) -> str:
+    """An id from the sorted ids of a finding's members: a rerun reproduces it."""
+    return prefix + hashlib.sha256("|".join(sorted(member_ids)).encode()).hexdigest()[:12]
+
+
+def unique_evidence(sides: list[Evidence]) -> list[Evidence]:
+    """Evidence spans in order, each once."""
+    seen, out = set(), []
+    for e in sides:
+        if (e.doc, e.start, e.end) not in seen:
+            seen.add((e.doc, e.start, e.end))
+            out.append(e)
+    return out
+
+
+def normalise_counts(counts: str | None) -> str | None:
+    if not counts:
+        return None
+    value = " ".join(counts.split())
+    lower = value.lower()
+    # Currency codes stay in capitals ("USD", "money:USD"); counted nouns fold to lower case.
+    if not (value.isupper() and len(value) == 3) and not lower.startswith("money:"):
+        value = lower
+    return MEASURE_SYNONYMS.get(lower, value)
+
+
+def is_unit(counts: str) -> bool:
+    """Money ("money:USD", "USD"), percentages, lengths and other units, and generic counts."""
+    return counts in UNIT_MEASURES or counts.startswith("money:") or (counts.isupper() and len(counts) == 3)
+
+
+# -- building tables ---------------------------------------------------------------------
+
+
+class _SentenceActors:
+    """State mentions per document, for inferring whose forces a subjectless figure counts."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        by_doc: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.type == "state" and m.entity:
+                by_doc[m.doc].append(m)
+        self.items = {doc: sorted(ms, key=lambda m: (m.start, m.end)) for doc, ms in by_doc.items()}
+        self.starts = {doc: [m.start for m in ms] for doc, ms in self.items.items()}
+
+    def in_sentence(self, corpus: Corpus, figure: Figure) -> list[Mention]:
+        starts = self.starts.get(figure.doc)
+        if not starts:
+            return []
+        lo, hi = corpus.sentence_span(figure.doc, figure.start)
+        return self.items[figure.doc][bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
+def infer_subjects(corpus: Corpus, figures: list[Figure], mentions: list[Mention]) -> dict[int, str]:
+    """Subjects for military headcounts that have none, by index into ``figures``.
+
+    1. The figure's sentence mentions exactly one state with a military facet ("North Korean
+       troops"): that state.
+    2. Otherwise, when the sentence names no state's forces but does name a state ("1,500
+       soldiers sent from North Korea"), and every other figure of that measure in the same
+       report that has a subject has this same one: that state.
+    """
+    states = _SentenceActors(mentions)
+    inferred: dict[int, str] = {}
+    pending: list[tuple[int, str, set[str]]] = []
+    report_subjects: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for i, f in enumerate(figures):
+        counts = normalise_counts(f.counts)
+        if counts not in MILITARY_MEASURES:
+            continue
+        if f.subject is not None:
+            report_subjects[(f.doc, counts)].add(f.subject)
+            continue
+        near = states.in_sentence(corpus, f)
+        forces = {m.entity for m in near if m.facet == "military"}
+        if len(forces) == 1:
+            inferred[i] = forces.pop()
+            report_subjects[(f.doc, counts)].add(inferred[i])
+        elif not forces:
+            pending.append((i, counts, {m.entity for m in near}))
+    for i, counts, named in pending:
+        subjects = report_subjects.get((figures[i].doc, counts), set())
+        if len(subjects) == 1 and subjects <= named:
+            inferred[i] = next(iter(subjects))
+    return inferred
+
+
+def measure_of(figure: Figure, subject: str | None) -> tuple[str, str] | None:
+    """``(counts, subject)`` of a figure, or None when it cannot join a table."""
+    counts = normalise_counts(figure.counts)
+    if counts is None or is_unit(counts) or figure.status in NOT_CLAIMED:
+        return None
+    subject = figure.subject or subject
+    if subject is None:
+        return None  # "3,000 troops" of nobody in particular cannot be compared with anyone's
+    return counts, subject
+
+
+def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
+    if figure.attributed_to:
+        source = corpus.name(figure.attributed_to)
+    elif figure.attributed_text:
+        source = figure.attributed_text
+    else:
+        source = corpus.outlet(figure.doc)
+    date = figure.date
+    if date is None and corpus.published(figure.doc):
+        date = str(corpus.published(figure.doc))[:10] + REPORT_DATE
+    # A count that is only expected or possible ("there could be 200,000") is a potential one.
+    stage = figure.stage or ("potential" if figure.status in HYPOTHETICAL else None)
+    return FigureRow(
+        figure=record_id("f", figure), doc=figure.doc, value=figure.value, low=figure.low, high=figure.high,
+        qualifier=figure.qualifier, stage=stage, date=date, source=source, text=figure.text,
+    )
+
+
+def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
+    """One table per measure, rows in date then document order, most widely reported measures first.
+
+    A measure is ``(counts, subject)``: the normalised thing counted and the actor it belongs
+    to, so all troop figures about North Korea's forces form one table whatever noun each report
+    used. Tables come from one grouping pass; each is assessed by ``assess`` in time linear in
+    its rows.
+    """
+    inferred = infer_subjects(corpus, corpus.figures, corpus.mentions)
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for i, figure in enumerate(corpus.figures):
+        measure = measure_of(figure, inferred.get(i))
+        if measure is not None:
+            groups[measure].append(figure)
+    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    tables = []
+    for (counts, subject), figures in groups.items():
+        if len(figures) < min_rows:
+            continue
+        rows = [row_of(corpus, f) for f in figures]
+        offsets = {r.figure: (f.start, f.end) for r, f in zip(rows, figures)}
+        rows.sort(key=lambda r: (scope_of(r) or "9999", order.get(r.doc, 0), offsets[r.figure], r.figure))
+        tables.append(FigureTable(
+            id=content_id("ft", [r.figure for r in rows]), measure=f"{counts} ({corpus.name(subject)})",
+            counts=counts, subject=subject, rows=rows, assessment=assess(rows).assessment,
+        ))
+    tables.sort(key=lambda t: (-len({r.doc for r in t.rows}), -len(t.rows), t.measure, t.id))
+    return tables
+
+
+# -- assessing a table ---------------------------------------------------------------------
+
+
+def interval(row: FigureRow) -> tuple[float, float] | None:
+    """The values a row allows: "up to 3,000" is [0, 3000], "more than 10,000" and "thousands" have no top."""
+    if row.low is not None or row.high is not None:
+        low = row.low if row.low is not None else 0.0
+        if row.value is None and not any(ch.isdigit() for ch in row.text):
+            # "thousands of troops" says at least a few thousand, not that there are under 10,000.
+            return low, math.inf
+        return low, row.high if row.high is not None else math.inf
+    if row.value is None:
+        return None
+    v, q = row.value, (row.qualifier or "").lower()
+    if q in UPPER_BOUNDS:
+        return 0.0, v
+    if q in LOWER_BOUNDS:
+        return v, math.inf
+    if q in NEARLY:
+        return v * (1 - TOLERANCE), v
+    return v, v  # "about" is covered by the tolerance
+
+
+def agree(lo: float, hi: float) -> bool:
+    """Whether the largest low end ``lo`` and the smallest high end ``hi`` leave the values compatible."""
+    return lo <= hi or (lo - hi) <= TOLERANCE * lo
+
+
+def scope_of(row: FigureRow) -> str | None:
+    """The date a row's figure is for (its own, else its report's), None when unknown."""
+    if not row.date:
+        return None
+    return row.date.removesuffix(REPORT_DATE)
+
+
+def _ancestors(scope: str | None) -> list[str | None]:
+    """Coarser dates a date falls within: "2024-11-04" -> "2024-11", "2024", None (unknown)."""
+    if scope is None:
+        return []
+    parts = scope.split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)] + [None]
+
+
+@dataclass
+class _Extremes:
+    """The two largest low ends and two smallest high ends, each from a different report."""
+
+    lows: list[tuple[float, int]] = field(default_factory=list)
+    highs: list[tuple[float, int]] = field(default_factory=list)
+
+    def add(self, lo: float, hi: float, i: int, sources: list[tuple]) -> None:
+        self.lows = _top2(self.lows + [(-lo, i)], sources)
+        self.highs = _top2(self.highs + [(hi, i)], sources)
+
+    def merged(self, other: "_Extremes", sources: list[tuple]) -> "_Extremes":
+        return _Extremes(_top2(self.lows + other.lows, sources), _top2(self.highs + other.highs, sources))
+
+
+def _top2(items: list[tuple[float, int]], sources: list[tuple]) -> list[tuple[float, int]]:
+    out: list[tuple[float, int]] = []
+    for item in sorted(items):
+        if not out or sources[item[1]] != sources[out[0][1]]:
+            out.append(item)
+        if len(out) == 2:
+            break
+    return out
+
+
+def _clash(ext: _Extremes, spans: list[tuple[float, float]], sources: list[tuple]) -> tuple[int, int] | None:
+    """A pair of rows from different reports whose values disagree, if any (see module docstring)."""
+    for lows, highs in ((ext.lows[:1], ext.highs), (ext.lows, ext.highs[:1])):
+        for _, i in lows:
+            for _, j in highs:
+                if sources[i] != sources[j] and not agree(spans[i][0], spans[j][1]):
+                    return i, j
+    return None
+
+
+@dataclass
+class Assessment:
+    """A table's assessment and the pairs of rows behind it."""
+
+    assessment: str
+    contradictions: list[tuple[int, int]] = field(default_factory=list)
+    """Row index pairs (high side, low side) that disagree at the same stage and date."""
+
+
+def assess(rows: list[FigureRow]) -> Assessment:
+    """``consistent``, ``evolving estimate`` or ``contradiction`` for the rows of one measure.
+
+    Values are compared as intervals, and only the extreme bounds of each stage and date need
+    checking: in one dimension, intervals all overlap exactly when the largest low end does not
+    pass the smallest high end.
+
+    Rows disagree when their intervals are more than ``TOLERANCE`` apart. A disagreement is a
+    contradiction when both rows give the same stage (no stage counts as ``total``) for the same
+    date (a date and the coarser dates containing it, or an unknown date, count as the same) and
+    come from different reports; any other disagreement is an evolving estimate. Two figures
+    that differ within one report are two quantities the author tells apart ("an army of
+    900,000, of which 190,000 at the border"), not a clash.
+    """
+    spans: list[tuple[float, float]] = []
+    sources: list[tuple] = []
+    buckets: dict[tuple[str, str | None], _Extremes] = defaultdict(_Extremes)
+    overall_lo, overall_hi = -math.inf, math.inf
+    for i, row in enumerate(rows):
+        span = interval(row)
+        spans.append(span or (0.0, math.inf))
+        sources.append((row.doc,))
+        if span is None:
+            continue
+        overall_lo, overall_hi = max(overall_lo, span[0]), min(overall_hi, span[1])
+        buckets[(row.stage or DEFAULT_STAGE, scope_of(row))].add(span[0], span[1], i, sources)
+    pairs = []
+    for (stage, scope), ext in sorted(buckets.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        for other in [scope, *_ancestors(scope)]:
+            if other == scope:
+                combined = ext
+            elif (stage, other) in buckets:
+                combined = ext.merged(buckets[(stage, other)], sources)
+            else:
+                continue
+            pair = _clash(combined, spans, sources)
+            if pair is not None and pair not in pairs:
+                pairs.append(pair)
+    if pairs:
+        return Assessment(CONTRADICTION, pairs)
+    if overall_lo > -math.inf and not agree(overall_lo, overall_hi):
+        return Assessment(EVOLVING)
+    return Assessment(CONSISTENT)
+
+
+def format_value(row: FigureRow) -> str:
+    """"up to 3,000", "1,000–9,999", "about 10,000"."""
+    if row.value is None:
+        low = f"{row.low:,.0f}" if row.low is not None else "?"
+        high = f"{row.high:,.0f}" if row.high is not None else "?"
+        text = f"{low}–{high}"
+    else:
+        text = f"{row.value:,.0f}" if float(row.value).is_integer() else f"{row.value:,}"
+    return f"{row.qualifier} {text}" if row.qualifier else text
+
+
+def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
+    """A conflict for each table whose figures contradict each other or evolve across reports."""
+    figures = {record_id("f", f): f for f in corpus.figures}
+    conflicts = []
+
+    def side(row: FigureRow) -> Evidence:
+        f = figures.get(row.figure)
+        return corpus.sentence_evidence(row.doc, f.start) if f else Evidence(row.doc, 0, 0, row.text)
+
+    def label(row: FigureRow) -> str:
+        date = f"report {scope_of(row)}" if row.date and row.date.endswith(REPORT_DATE) else row.date
+        detail = ", ".join(x for x in (row.stage, row.source, date) if x)
+        return f"{format_value(row)} ({detail})" if detail else format_value(row)
+
+    for table in tables:
+        result = assess(table.rows)
+        if result.assessment == CONTRADICTION:
+            rows = []
+            for i, j in result.contradictions:
+                rows += [table.rows[i], table.rows[j]]
+            first_hi, first_lo = table.rows[result.contradictions[0][0]], table.rows[result.contradictions[0][1]]
+            summary = f"{table.measure}: {label(first_hi)} vs {label(first_lo)}, for the same stage and date"
+            more = len(result.contradictions) - 1
+            if more:
+                summary += f" (and {more} more such pair{'s' if more > 1 else ''})"
+        elif result.assessment == EVOLVING and len({r.doc for r in table.rows}) > 1:
+            # One row per distinct value and stage, in date order: how the estimate moved.
+            seen, rows = set(), []
+            for row in table.rows:
+                if interval(row) is not None and (row.stage, interval(row)) not in seen:
+                    seen.add((row.stage, interval(row)))
+                    rows.append(row)
+            rows = rows[: MAX_EVOLVING_SIDES]
+            summary = f"{table.measure}: estimates differ by stage or date: " + " → ".join(label(r) for r in rows)
+        else:
+            continue
+        conflicts.append(Conflict(
+            id=content_id("x", ["figure", table.id]), kind="figure", summary=summary,
+            sides=unique_evidence([side(r) for r in rows]), assessment=result.assessment,
+        ))
+    return conflicts

@@ -1,0 +1,226 @@
+"""Golden-set scoring: what a correct analysis of a corpus must and must not contain.
+
+A golden set is a folder of reports with an ``expected.json`` (see
+tests/fixtures/stories/README.md for the format). ``score(analysis_dict, expected)``
+returns precision, recall and F1 per category; the quality gate compares them with
+pinned floors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.kb.normalize import key
+
+
+@dataclass
+class Score:
+    """Counts for one category."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def as_dict(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+class _Index:
+    """Lookups from expectation vocabulary (file names, fragments, names) into an analysis."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.doc_of_file = {d["source"].replace("\\", "/").rsplit("/", 1)[-1]: d for d in data["documents"]}
+        self.names = {e["id"]: e for e in data["entities"]}
+
+    def doc(self, file: str) -> dict[str, Any] | None:
+        return self.doc_of_file.get(file)
+
+    def span_of(self, file: str, fragment: str) -> tuple[str, int, int] | None:
+        doc = self.doc(file)
+        if doc is None:
+            return None
+        at = doc["text"].find(fragment)
+        return (doc["id"], at, at + len(fragment)) if at >= 0 else None
+
+    def records_at(self, records: list[dict[str, Any]], file: str, fragment: str) -> list[dict[str, Any]]:
+        """Records whose span overlaps where the fragment occurs."""
+        span = self.span_of(file, fragment)
+        if span is None:
+            return []
+        doc, start, end = span
+        return [r for r in records if r["doc"] == doc and r["start"] < end and start < r["end"]]
+
+    def is_named(self, entity_id: str | None, text: str | None, name: str | None) -> bool:
+        """Whether an extracted actor (id or surface text) is the expected canonical name."""
+        if name is None:
+            return entity_id is None
+        wanted = key(name)
+        entity = self.names.get(entity_id or "")
+        forms = {key(entity["name"])} | {key(a) for a in entity["aliases"]} if entity else set()
+        if text:
+            forms.add(key(text))
+        return wanted in forms or any(f and (f in wanted or wanted.endswith(f)) for f in forms if len(f) > 3)
+
+
+def _entities(ix: _Index, expected: dict[str, Any]) -> Score:
+    score = Score()
+    by_form: dict[str, set[str]] = {}
+    for entity in ix.data["entities"]:
+        for mention in entity["mentions"]:
+            by_form.setdefault(key(mention["text"]), set()).add(entity["id"])
+    for entity in expected.get("entities", []):
+        ids = set().union(*(by_form.get(key(f), set()) for f in entity["surface_forms"]))
+        if len(ids) == 1:
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.fp += max(0, len(ids) - 1)
+    for bad in expected.get("must_not_entities", []):
+        score.fp += key(bad) in by_form
+    return score
+
+
+def _match(ix: _Index, records: list, items: list, check: Callable[[dict, dict], bool]) -> Score:
+    score = Score()
+    for item in items:
+        found = ix.records_at(records, item["file"], item["text_contains"])
+        if any(check(r, item) for r in found):
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.fp += bool(found)
+    return score
+
+
+def _quote_ok(ix: _Index) -> Callable[[dict, dict], bool]:
+    def check(q: dict, item: dict) -> bool:
+        if not ix.is_named(q.get("speaker"), q.get("speaker_text"), item.get("speaker")):
+            return False
+        if item.get("via") and not ix.is_named(q.get("via"), q.get("via_text"), item["via"]):
+            return False
+        return "direct" not in item or q["direct"] == item["direct"]
+    return check
+
+
+def _figure_ok(f: dict, item: dict) -> bool:
+    for name in ("value", "low", "high"):
+        if item.get(name) is not None and (f.get(name) is None or abs(f[name] - item[name]) > 1e-6 * max(1, item[name])):
+            return False
+    return item.get("qualifier") in (None, f.get("qualifier")) or key(item["qualifier"]) == key(f.get("qualifier") or "")
+
+
+def _conflicts(ix: _Index, expected: dict[str, Any]) -> Score:
+    score = Score()
+    for item in expected.get("conflicts", []):
+        docs = {d["id"] for f in item["between"] if (d := ix.doc(f))}
+        hit = any(c["kind"] == item["kind"] and docs <= {s["doc"] for s in c["sides"]} for c in ix.data["conflicts"])
+        score.tp += hit
+        score.fn += not hit
+    return score
+
+
+def _present(ix: _Index, items: list[dict[str, Any]], want: bool) -> Score:
+    score = Score()
+    for item in items:
+        doc = ix.doc(item["file"])
+        if doc is None:
+            score.fn += 1
+            continue
+        there = item["text_contains"] in doc["text"]
+        if there == want:
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.fp += 1
+    return score
+
+
+def score(data: dict[str, Any], expected: dict[str, Any]) -> dict[str, Score]:
+    """Per-category scores of one analysis against one golden set."""
+    ix = _Index(data)
+    return {
+        "entities": _entities(ix, expected),
+        "quotes": _match(ix, data["quotes"], expected.get("quotes", []), _quote_ok(ix)),
+        "figures": _match(ix, data["figures"], expected.get("figures", []), _figure_ok),
+        "figure_attribution": _match(
+            ix, data["figures"], [f for f in expected.get("figures", []) if "attributed_to" in f],
+            lambda f, item: _figure_ok(f, item) and ix.is_named(f.get("attributed_to"), f.get("attributed_text"),
+                                                                  item["attributed_to"])),
+        "statement_status": _match(ix, data["statements"], expected.get("statements", []),
+                                   lambda s, item: s["status"] == item["status"]),
+        "statement_kind": _match(ix, data["statements"], expected.get("statements", []),
+                                 lambda s, item: s["kind"] == item["kind"]),
+        "conflicts": _conflicts(ix, expected),
+        "debris": _present(ix, expected.get("debris", []), want=False),
+        "body": _present(ix, expected.get("body_must_remain", []), want=True),
+    }
+
+
+def total(scores: list[dict[str, Score]]) -> dict[str, Score]:
+    """Micro-averaged scores over several golden sets."""
+    out: dict[str, Score] = {}
+    for per_set in scores:
+        for name, value in per_set.items():
+            out.setdefault(name, Score()).add(value)
+    return out
+
+
+def golden_sets(root) -> list:
+    """Every ``expected.json`` below the given folders."""
+    from pathlib import Path
+
+    found = []
+    for folder in root if isinstance(root, (list, tuple)) else [root]:
+        found += sorted(Path(folder).glob("**/expected.json"))
+    return found
+
+
+def analyse_golden(path, workdir, config: dict | None = None) -> dict[str, Any]:
+    """Analyse the reports a golden set lists, with their stated publication dates."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from storyline.api import analyze
+
+    expected = json.loads(Path(path).read_text())
+    folder = Path(workdir) / Path(path).parent.name
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = {}
+    for doc in expected["documents"]:
+        shutil.copy(Path(path).parent / doc["file"], folder / doc["file"])
+        manifest[doc["file"]] = {"published": doc["published"]}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    return analyze([folder], db=Path(workdir) / f"{folder.name}.duckdb", config=config).to_dict()
+
+
+def score_golden(paths, workdir) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """Scores over several golden sets: the total and each set's own."""
+    import json
+    from pathlib import Path
+
+    per_set = {}
+    for path in paths:
+        data = analyse_golden(path, workdir)
+        per_set[Path(path).parent.name] = score(data, json.loads(Path(path).read_text()))
+    return total(list(per_set.values())), per_set

@@ -1,0 +1,332 @@
+"""Cue lexicons for attribution and certainty, and the rules that turn cues into a status."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from storyline.nlp.grammar import auxes, children, first_child, is_verbal, lemma, lexicon, noun_forms
+
+# -- precedence ----------------------------------------------------------------------
+# A statement gets the first status in this order whose cue is present. Evidential cues
+# (denial, missing evidence) outrank everything because they say the claim itself is in
+# doubt; polarity comes next because "did not send" must never count as "sent"; then
+# hedges and futures; a confirmation counts only for an unhedged claim; attribution last.
+STATUSES = ("denied", "unconfirmed", "negated", "possible", "expected", "confirmed", "reported", "asserted")
+RANK = {status: i for i, status in enumerate(STATUSES)}
+
+# -- attribution ---------------------------------------------------------------------
+# Verbs that introduce someone's claim, by the status they lend to it.
+SAY_REPORTED = lexicon(
+    "say", "tell", "state", "add", "note", "announce", "report", "indicate", "explain", "write", "claim",
+    "insist", "stress", "emphasize", "emphasise", "highlight", "assert", "reiterate", "declare", "reveal",
+    "disclose", "warn", "caution", "tweet", "comment", "observe", "mention", "remark", "inform", "brief",
+    "underline", "underscore", "testify", "recount", "concede", "complain", "recall", "argue", "contend",
+    "maintain", "find", "conclude", "estimate", "allege", "assess", "hint", "signal", "show", "point", "reply",
+    "respond", "answer", "repeat",
+)
+# Frame verbs that also mean something else ("found itself cut off"): a frame only before "that".
+WEAK_FRAMES = lexicon("find", "show", "signal", "point", "conclude", "assess", "add", "note", "maintain")
+SAY_POSSIBLE = lexicon("suggest", "believe", "think", "speculate", "suspect", "fear", "imply", "assume",
+                       "guess", "worry", "reckon", "feel", "allege", "hint")
+SAY_EXPECTED = lexicon("expect", "anticipate", "predict", "forecast", "project")
+SAY_CONFIRMED = lexicon("confirm", "verify", "corroborate", "acknowledge", "admit")
+# Confirmations only of a claim ("endorsed the council's results"), not of a person or a plan.
+SAY_CONFIRMED_OBJECT = lexicon("endorse", "certify", "validate", "uphold", "ratify")
+SAY_DENIED = lexicon("deny", "refute", "rebut", "disavow")
+# Only a denial when what they reject is a claim ("rejected claims", "dismissed reports").
+SAY_DENIED_OBJECT = lexicon("reject", "dismiss", "dispute", "contest", "contradict")
+CLAIM_NOUNS = frozenset(noun_forms("claim") | noun_forms("report") | noun_forms("allegation")
+                        | noun_forms("accusation") | noun_forms("suggestion") | noun_forms("assertion")
+                        | noun_forms("account") | noun_forms("rumour") | noun_forms("rumor") | noun_forms("charge")
+                        | noun_forms("declaration") | noun_forms("decision") | noun_forms("ruling")
+                        | noun_forms("result") | noun_forms("finding") | noun_forms("announcement")
+                        | noun_forms("outcome") | noun_forms("tally")
+                        | {"them", "it", "this", "that"})
+OPINION_FRAME = lexicon("argue", "contend", "believe", "think", "feel", "consider", "opine", "reckon")
+FRAME_STATUS = {
+    **{v: "reported" for v in SAY_REPORTED},
+    **{v: "possible" for v in SAY_POSSIBLE},
+    **{v: "expected" for v in SAY_EXPECTED},
+    **{v: "confirmed" for v in SAY_CONFIRMED},
+    **{v: "denied" for v in SAY_DENIED},
+}
+# Verbs that carry a recommendation from their subject to their object ("urged X to ...").
+URGE = lexicon("urge", "press", "exhort", "implore", "encourage", "advise", "recommend", "appeal", "call",
+               "ask", "demand", "propose", "plead", "invite", "request")
+# Unnamed sources: "officials said", "analysts argue", "reports suggest".
+ANONYMOUS_NOUNS = frozenset(
+    set().union(*(noun_forms(n) for n in (
+        "official", "source", "analyst", "expert", "observer", "diplomat", "witness", "resident", "report",
+        "critic", "commentator", "insider", "person", "agency", "spokesperson", "spokesman", "spokeswoman",
+        "aide", "officer", "scholar", "researcher", "activist", "medic", "doctor", "lawmaker", "legislator",
+        "politician", "leader", "journalist", "correspondent", "monitor", "observer", "group", "worker",
+        "volunteer", "negotiator", "mediator", "envoy", "minister", "member", "soldier", "commander",
+    ))) | {"people", "some", "many", "others", "media", "intelligence", "sources", "everyone", "several"}
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+REPORTEDLY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"})
+
+# -- certainty cues ------------------------------------------------------------------
+HEDGE_MODALS = frozenset({"could", "may", "might"})
+FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
+DEONTIC_MODALS = frozenset({"must", "should", "ought"})
+HEDGE_ADVERBS = frozenset({
+    "likely", "possibly", "probably", "perhaps", "maybe", "apparently", "potentially", "presumably",
+    "seemingly", "conceivably", "plausibly", "arguably", "reportedly", "allegedly", "purportedly",
+    "supposedly", "ostensibly", "unlikely",
+})
+# Raising verbs: "appears to", "is believed to", "is expected to", "plans to".
+RAISING_POSSIBLE = lexicon("appear", "seem", "believe", "think", "say", "report", "allege", "rumour", "rumor",
+                           "suspect", "understand", "suggest")
+RAISING_EXPECTED = lexicon("expect", "plan", "intend", "schedule", "set", "poise", "anticipate", "aim", "slate")
+EXPECTED_ADJ = frozenset({"due", "likely", "poised", "set", "bound", "about", "expected"})
+POSSIBLE_ADJ = frozenset({"likely", "possible", "unlikely", "probable", "plausible", "conceivable"})
+POSSIBILITY_NOUNS = frozenset({"possibility", "chance", "likelihood", "prospect", "risk", "danger"})
+CONFIRM_VERBS = lexicon("confirm", "verify", "corroborate", "substantiate", "establish", "prove", "authenticate")
+NEGATIVE_WORDS = frozenset({"no", "neither", "none", "nobody", "nothing", "never", "nor", "no-one"})
+NEGATIVE_VERBS = lexicon("refrain", "fail", "decline", "refuse", "stop", "neglect", "abstain")
+OUTCOMES = frozenset({"agreement", "deal", "breakthrough", "progress", "result", "results", "accord", "settlement",
+                      "declaration", "decision", "resolution", "ceasefire", "truce", "statement", "vote"})
+# "not only ... but also" and "not just" do not negate the claim.
+NOT_CONTRAST = frozenset({"only", "just", "merely", "simply", "solely"})
+UNCONFIRMED_PATTERNS = [
+    re.compile(p, re.I) for p in (
+        r"\b(?:ha[sd]|have|is|are|was|were|remains?|remained)\s+yet\s+to\s+be\s+"
+        r"(?:independently\s+|officially\s+|publicly\s+)?"
+        r"(?:confirmed|verified|substantiated|corroborated|established|proven)",
+        r"\byet\s+to\s+(?:confirm|verify|substantiate|corroborate)",
+        r"\bun(?:confirmed|verified|substantiated|corroborated|proven)\b",
+        r"\bno\s+(?:(?:direct|clear|hard|independent|concrete|conclusive|firm|solid|credible|official|such)\s+)*"
+        r"(?:evidence|confirmation|proof|verification)\b",
+        r"\black(?:s|ed|ing)?\s+(?:of\s+)?(?:any\s+)?"
+        r"(?:(?:direct|clear|hard|independent|concrete|conclusive|firm|solid|credible)\s+)*"
+        r"(?:evidence|confirmation|proof|verification)\b",
+        r"\b(?:evidence|confirmation|proof)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
+        r"(?:lacking|absent|scant|thin)\b",
+        r"\b(?:without|absent)\s+(?:any\s+)?(?:independent\s+)?(?:confirmation|verification|evidence|proof)\b",
+        r"\b(?:unable|impossible)\s+to\s+(?:independently\s+)?(?:confirm|verify|corroborate)",
+        r"\b(?:it\s+is|it's|it\s+was|it\s+remains?|remains?|remained)\s+(?:still\s+)?"
+        r"(?:unclear|not\s+clear|uncertain|not\s+known|unknown)\s+(?:whether|if|who|how|what|when|where)\b",
+        r"\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified|corroborated)",
+    )
+]
+# -- statement types ---------------------------------------------------------------
+# Predictions: causal verbs whose object is the consequence ("would risk escalating").
+CAUSAL = lexicon("risk", "lead", "cause", "trigger", "provoke", "spark", "result", "mean", "entail", "invite",
+                 "bring", "create", "force", "prompt", "produce", "fuel")
+# Causal verbs whose object alone is the consequence ("would risk further escalating the conflict").
+CAUSAL_OBJECT = lexicon("risk", "lead", "cause", "trigger", "provoke", "spark", "result", "mean", "entail",
+                        "invite", "fuel", "create")
+LIKELY_ADJ = frozenset({"likely", "unlikely", "due", "set", "poised", "bound"})
+# "could include 3,000" or "may be limited" describe the present, not a future event.
+STATIVE = lexicon("be", "have", "include", "consider", "deem", "regard", "number", "total", "contain", "comprise",
+                  "exceed", "remain", "stand", "represent", "reflect", "indicate", "suggest", "know", "need", "want",
+                  "seem", "appear")
+PRESENT_ADVERBS = frozenset({"already", "now", "currently", "still", "presently", "today"})
+ESTIMATE_WORDS = frozenset({"estimate", "estimates", "estimated", "estimating", "approximately", "roughly",
+                            "toll", "tally", "underestimated", "overestimated", "underestimate", "overestimate"})
+FIGURE_NOUNS = frozenset({"toll", "tally", "figure", "figures", "number", "numbers", "count", "estimate", "estimates"})
+QUALIFIERS = (
+    "about", "approximately", "around", "roughly", "some", "nearly", "almost", "over", "more than", "at least",
+    "up to", "as many as", "as few as", "fewer than", "less than", "an estimated", "estimated", "close to",
+    "upwards of", "between", "at most", "no fewer than", "no more than", "well over", "just over", "just under",
+    "under", "perhaps", "possibly",
+)
+FIGURE_PREDICATES = lexicon("be", "remain", "stand", "rise", "climb", "reach", "exceed", "top", "surpass",
+                            "grow", "underestimate", "overestimate", "put", "estimate")
+# What a toll counts: people killed, hurt or driven out.
+CASUALTY_WORDS = frozenset(lexicon("kill", "die", "wound", "injure", "displace", "flee", "evacuate", "miss")
+                           | {"dead", "deaths", "death", "casualties", "killed", "wounded", "injured", "displaced",
+                              "missing", "refugees", "toll", "fatalities", "people", "civilians", "victims"})
+VAGUE_NUMBERS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens"})
+WARN_FRAMES = lexicon("warn", "caution", "predict", "forecast", "expect", "fear", "project")
+JUDGE_VERBS = lexicon("consider", "deem", "regard", "judge", "brand", "label")
+
+SPEECH_VERBS = SAY_REPORTED | SAY_POSSIBLE | SAY_EXPECTED | SAY_CONFIRMED | SAY_DENIED | SAY_DENIED_OBJECT
+
+
+def starts_negative(token: Token) -> bool:
+    """Whether a noun phrase is negative ("no troops", "neither side's account", "nobody")."""
+    left = token.left_edge
+    if left.lower_ in NEGATIVE_WORDS:
+        return True
+    return any(c.dep_ in {"det", "neg"} and c.lower_ in NEGATIVE_WORDS for c in token.children)
+
+
+def not_cues(token: Token) -> list[str]:
+    """Negation cues attached to a predicate: "not", "never", "no" subject or object."""
+    cues = []
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"never", "not", "no"}):
+            nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in NOT_CONTRAST:
+                continue
+            if c.lower_ == "no" and nxt is not None and nxt.lower_ == "longer":
+                cues.append("no longer")
+                continue
+            cues.append(c.lower_.replace("n't", "not"))
+        elif c.dep_ in {"nsubj", "nsubjpass"} and starts_negative(c):
+            cues.append(c.left_edge.lower_ if c.left_edge.lower_ in NEGATIVE_WORDS else c.lower_)
+        elif (c.dep_ in {"dobj", "attr"} and c.lower_ != "longer" and starts_negative(c)
+              and lemma(token) in {"be", "have", "see", "find", "show"}):
+            cues.append(c.left_edge.lower_)
+    return cues
+
+
+def in_question(span: Span) -> bool:
+    """Whether a span is itself a question (final "?" outside any embedded quotation)."""
+    text = span.text.rstrip()
+    if not text.endswith(("?", "?\"", "?”", "?'", "?’")):
+        return False
+    if text.endswith("?"):
+        return True
+    # ends with ?" : a question only if the whole span is the quotation
+    return text.lstrip()[:1] in {"\"", "“", "'", "‘"}
+
+
+def phrase_cues(text: str, patterns: Iterable[re.Pattern]) -> list[str]:
+    return [m.group(0).lower() for p in patterns for m in p.finditer(text)]
+
+
+@dataclass
+class Frame:
+    """Who a claim is attributed to and how: the reporting verb, its speaker and the claim's predicate."""
+
+    speaker: Token | None
+    content: Token | None
+    cue: str
+    status: str
+    verb: Token | None = None
+    anonymous: bool = False
+    opinion: bool = False
+    author: bool = False
+    """The author's own inference ("this suggests that"), not a source's claim."""
+
+
+# -- certainty -----------------------------------------------------------------------
+def chain(pred: Token, lo: int, hi: int) -> list[Token]:
+    """A predicate and the verbs that carry its meaning: "appears to ... be", "is expected to arrive"."""
+    out, tok = [pred], pred
+    for _ in range(6):
+        nxt = first_child(tok, "xcomp")
+        if nxt is None and lemma(tok) in {"be", "remain"}:
+            subj = first_child(tok, "nsubj")
+            if subj is not None and subj.pos_ == "NOUN":
+                nxt = first_child(tok, "ccomp")
+        if nxt is None:
+            acomp = first_child(tok, "acomp")
+            if acomp is not None and acomp.lower_ in EXPECTED_ADJ | POSSIBLE_ADJ:
+                nxt = first_child(acomp, "xcomp")
+        # the parser sometimes hangs a heading or the next line off a sentence: stay inside the unit
+        if nxt is None or nxt in out or not lo <= nxt.i < hi:
+            break
+        out.append(nxt)
+        tok = nxt
+    return out
+
+
+def status_cues(frame: Frame | None, spine: list[Token], unit: Span, author: bool, quoted: bool = False,
+                future: bool = False) -> list[tuple[str, str]]:
+    """Every (status, cue) the statement carries; the first by precedence wins.
+
+    ``would`` hedges the author's own sentences; under "said" it is the reported "will", an
+    expectation only when the clause names a future date. A speaker's own "will" in a direct
+    quotation stays a reported prediction: only announced plans and schedules are "expected".
+    """
+    found: list[tuple[str, str]] = []
+    if frame is not None:
+        found.append((frame.status, frame.cue.lower()))
+        if frame.verb is not None:
+            nots = not_cues(frame.verb)
+            if nots:
+                status = "unconfirmed" if frame.status == "confirmed" else "negated"
+                found.append((status, f"{nots[0]} {frame.verb.lower_}"))
+                found = [f for f in found if f[0] not in {"confirmed", "denied"}]
+            for c in auxes(frame.verb):
+                if c.lower_ in HEDGE_MODALS:
+                    found.append(("possible", c.lower_))
+    for tok in spine:
+        lem = lemma(tok)
+        for c in [*tok.children, *(a for a in auxes(tok) if a.head.i != tok.i)]:
+            if not unit.start <= c.i < unit.end:
+                continue
+            low = c.lower_
+            if c.dep_ == "aux" and c.tag_ == "MD":
+                if low in HEDGE_MODALS and not (low == "could" and not_cues(tok)):
+                    # "could not be considered" is inability, not a hedge; "may not" stays a hedge
+                    found.append(("possible", low))
+                elif low in FUTURE_MODALS and not quoted:
+                    found.append(("expected", "will" if low in {"'ll", "wo"} else low))
+                elif low == "would" and author:
+                    found.append(("possible", low))
+                elif low == "would" and future:
+                    found.append(("expected", low))
+            elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+                found.append(("possible", low))
+            elif (c.dep_ == "advcl" and author and any(m.lower_ in {"if", "unless"} for m in children(c, "mark"))
+                  and not any(a.lower_ in FUTURE_MODALS for a in auxes(tok))):
+                found.append(("possible", "if"))  # "if X, Y will" stays an expectation
+        xcomp = first_child(tok, "xcomp")
+        perfect = any(a.lower_ in {"have", "has", "had", "'ve"} for a in auxes(tok))
+        if xcomp is not None and not perfect:
+            if lem in RAISING_POSSIBLE and (tok.tag_ == "VBN" or lem in {"appear", "seem"}):
+                found.append(("possible", f"{tok.lower_} to"))
+            elif lem in RAISING_EXPECTED:
+                found.append(("expected", f"{tok.lower_} to"))
+            elif tok.lower_ == "going" and any(c.lower_ in {"is", "are", "was", "were", "'s", "'re"}
+                                               for c in tok.children):
+                found.append(("expected", "going to"))
+        acomp = first_child(tok, "acomp")
+        if acomp is not None and first_child(acomp, "xcomp") is not None:
+            if acomp.lower_ in POSSIBLE_ADJ:
+                found.append(("possible", f"{acomp.lower_} to"))
+            elif acomp.lower_ in EXPECTED_ADJ:
+                found.append(("expected", f"{acomp.lower_} to"))
+        subj = first_child(tok, "nsubj")
+        if (subj is not None and subj.lower_ in POSSIBILITY_NOUNS and lem in {"be", "remain", "exist", "grow"}
+                and first_child(tok, "ccomp") is not None):
+            found.append(("possible", subj.lower_))
+        nots = not_cues(tok)
+        for p in children(tok, "prep"):
+            # "the talks ended without an agreement": the outcome the clause is about did not happen
+            if p.lower_ == "without" and any(o.lower_ in OUTCOMES for o in children(p, "pobj")):
+                nots.append("without")
+        if nots:
+            if lem in CONFIRM_VERBS:
+                found.append(("unconfirmed", f"{nots[0]} {tok.lower_}"))
+            else:
+                found.append(("negated", nots[0]))
+        if lem in SAY_DENIED and tok.i != spine[0].i:
+            found.append(("denied", tok.lower_))
+        if lem in {"decline", "refuse"} and xcomp is not None and lemma(xcomp) in CONFIRM_VERBS | {"comment"}:
+            found.append(("unconfirmed", f"{tok.lower_} to {xcomp.lower_}"))
+        elif lem in NEGATIVE_VERBS and (xcomp is not None or any(
+                p.lower_ in {"from", "of"} and first_child(p, "pcomp", "pobj") is not None
+                for p in children(tok, "prep"))):
+            # "refrained from committing", "failed to stop", "stopped short of condemning"
+            if lem != "stop" or any(c.lower_ == "short" for c in tok.children):
+                found.append(("negated", tok.lower_))
+    # Missing evidence qualifies the whole sentence, wherever it is said ("While ... is yet to be confirmed, ...").
+    for cue in phrase_cues(unit.text, UNCONFIRMED_PATTERNS):
+        found.append(("unconfirmed", cue))
+    for tok in unit:
+        if lemma(tok) in CONFIRM_VERBS and tok not in spine and is_verbal(tok):
+            nots = not_cues(tok)
+            if nots:
+                found.append(("unconfirmed", f"{nots[0]} {tok.lower_}"))
+    return found
+
+
+def choose(found: list[tuple[str, str]], default: str) -> tuple[str, list[str]]:
+    status = min((s for s, _ in found), key=RANK.__getitem__, default=default)
+    if RANK[status] > RANK[default]:
+        status = default
+    cues = []
+    for _, cue in found:
+        if cue not in cues:
+            cues.append(cue)
+    return status, cues

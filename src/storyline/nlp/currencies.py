@@ -1,0 +1,41 @@
+"""Currency symbols, codes, words and national adjectives, mapped to ISO 4217 codes."""
+
+from __future__ import annotations
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "rub": "RUB",
+    "₴": "UAH", "uah": "UAH", "₩": "KRW", "krw": "KRW", "₦": "NGN", "ngn": "NGN", "₱": "PHP", "php": "PHP",
+    "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "hk$": "HKD", "hkd": "HKD", "nz$": "NZD",
+    "s$": "SGD", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "mxn": "MXN", "brl": "BRL", "r$": "BRL",
+    "zar": "ZAR", "kes": "KES", "ils": "ILS", "try": "TRY", "pln": "PLN", "sek": "SEK", "nok": "NOK",
+}
+# Currency words after the number; a national adjective before them picks the country.
+CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "ruble": "RUB", "rouble": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "won": "KRW",
+    "rupee": "INR", "peso": None, "franc": "CHF", "shilling": "KES", "naira": "NGN", "rand": "ZAR",
+    "riyal": "SAR", "dirham": "AED", "dinar": None, "lira": "TRY", "zloty": "PLN", "zlotys": "PLN",
+    "shekel": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "dong": "VND", "taka": "BDT",
+    "birr": "ETB", "cedi": "GHS", "kwacha": "ZMW", "real": "BRL", "reais": "BRL", "krona": "SEK",
+    "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "forint": "HUF", "leu": "RON", "lei": "RON",
+}
+CURRENCY_ADJECTIVES = {
+    "canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD",
+    "taiwan": "TWD", "taiwanese": "TWD", "zimbabwean": "ZWL", "mexican": "MXN", "philippine": "PHP",
+    "argentine": "ARS", "argentinian": "ARS", "colombian": "COP", "chilean": "CLP", "cuban": "CUP",
+    "dominican": "DOP", "uruguayan": "UYU", "pakistani": "PKR", "sri lankan": "LKR", "nepalese": "NPR",
+    "indian": "INR", "ugandan": "UGX", "tanzanian": "TZS", "kenyan": "KES", "somali": "SOS", "swiss": "CHF",
+    "cfa": "XOF", "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP", "sudanese": "SDG", "iraqi": "IQD",
+    "jordanian": "JOD", "kuwaiti": "KWD", "libyan": "LYD", "tunisian": "TND", "algerian": "DZD",
+    "bahraini": "BHD", "saudi": "SAR", "qatari": "QAR", "uae": "AED", "emirati": "AED", "turkish": "TRY",
+    "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "russian": "RUB", "ukrainian": "UAH",
+    "brazilian": "BRL", "south african": "ZAR", "nigerian": "NGN", "japanese": "JPY", "chinese": "CNY",
+    "us": "USD", "u.s.": "USD", "american": "USD", "british": "GBP", "korean": "KRW", "south korean": "KRW",
+}
+# Countries named nearby that settle an ambiguous "pesos" or "dinars".
+CURRENCY_BY_PLACE = {
+    "philippines": "PHP", "mexico": "MXN", "argentina": "ARS", "colombia": "COP", "chile": "CLP",
+    "cuba": "CUP", "uruguay": "UYU", "dominican republic": "DOP", "iraq": "IQD", "jordan": "JOD",
+    "kuwait": "KWD", "libya": "LYD", "tunisia": "TND", "algeria": "DZD", "bahrain": "BHD", "serbia": "RSD",
+}

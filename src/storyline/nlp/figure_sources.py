@@ -1,0 +1,199 @@
+"""Who gives a figure: the source that governs it in the parse, or the speaker of the quote around it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.nlp import figure_words as W
+
+ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
+
+
+class SourceContext:
+    """Per-document lookups: entity of each token, mentions and quotes by character offset."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        mentions = (doc._.mentions if Doc.has_extension("mentions") else None) or []
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quotes = (doc._.quotes if Doc.has_extension("quotes") else None) or []
+
+    def mention_in(self, start: int, end: int, head: Token | None = None):
+        """The mention inside ``[start, end)``; the one covering ``head`` when several."""
+        lo, hi = bisect_left(self.mention_starts, start), bisect_right(self.mention_starts, end)
+        inside = [m for m in self.mentions[lo:hi] if m.end <= end]
+        if head is not None:
+            for m in inside:
+                if m.start <= head.idx < m.end:
+                    return m
+        return inside[0] if inside else None
+
+    def mention_at(self, offset: int):
+        """The mention covering a character offset, if any."""
+        i = bisect_right(self.mention_starts, offset)
+        for m in reversed(self.mentions[max(0, i - 8): i]):
+            if m.start <= offset < m.end:
+                return m
+        return None
+
+    def quote_at(self, start: int, end: int):
+        for quote in self.quotes:
+            if quote.start <= start and end <= quote.end and (quote.speaker_text or quote.speaker):
+                return quote
+        return None
+
+
+def span_text(doc: Doc, first: int, last: int) -> tuple[str, int, int]:
+    span = doc[first: last + 1]
+    return span.text, span.start_char, span.end_char
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``, without relative clauses or appositions."""
+    left = token.left_edge.i
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "prep" and not any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in child.children):
+            break  # "the Service of South Korea", but not "the Press of the tally sheets published by ..."
+        if child.dep_ in ("prep", "compound", "amod", "nummod", "conj", "cc", "flat", "nmod", "case"):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    while right > token.i and token.doc[right].is_punct:
+        right -= 1
+    return left, right
+
+
+def entity_text(ctx: SourceContext, token: Token) -> tuple[str | None, str | None]:
+    """Actor id (from the actors component's mentions) and text of the entity at ``token``."""
+    ent = ctx.ent_of.get(token.i)
+    start, end = (ent.start_char, ent.end_char) if ent is not None else (token.idx, token.idx + len(token))
+    mention = ctx.mention_in(start, end, token) if ctx.mentions else None
+    if mention is None and ctx.mentions:
+        mention = ctx.mention_at(token.idx)
+    if mention is not None:
+        return mention.entity, mention.text
+    if ent is not None:
+        return None, ent.text.removesuffix("'s").removesuffix("’s")
+    return None, token.text
+
+
+def is_actor(ctx: SourceContext, token: Token) -> bool:
+    ent = ctx.ent_of.get(token.i)
+    if ent is not None and ent.label_ in ACTOR_LABELS:
+        return True
+    return ctx.mention_at(token.idx) is not None
+
+
+def _according(token: Token) -> Token | None:
+    """The object of an "according to" attached to ``token``."""
+    for child in ([token] if token.lower_ == "according" else []) + [c for c in token.children if c.lower_ == "according"]:
+        for to in child.children:
+            if to.lower_ == "to":
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
+    left, right = _phrase(token)
+    text, start, end = span_text(token.doc, left, right)
+    mention = ctx.mention_in(start, end, token) if ctx.mentions else None
+    if mention is not None:
+        return mention.entity, text
+    # "he put turnout at 59 per cent": the quotes component may have resolved the speaker.
+    for quote in ctx.quotes:
+        if quote.speaker and quote.speaker_start is not None and quote.speaker_start <= token.idx < (quote.speaker_end or 0):
+            return quote.speaker, text
+    return None, text
+
+
+def _speaker_ok(token: Token, on_path: set[int]) -> bool:
+    return (token.i not in on_path and token.pos_ in ("NOUN", "PROPN", "PRON") and not token.like_num
+            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent"))
+
+
+def _speaker(verb: Token, on_path: set[int]) -> Token | None:
+    """The subject of a speech verb, or the agent of a passive one."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and _speaker_ok(child, on_path):
+            return child
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
+                    return pobj
+    return None
+
+
+def _is_speech(verb: Token, previous: Token) -> bool:
+    """True when ``verb`` reports what comes under it ("said", "confirmed", "put the toll at")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    word = verb.lower_
+    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
+    if any(o in W.OWN_FIGURE_NOUNS for o in objects):
+        return True  # "raised its death toll to 41", "put turnout at 59 per cent"
+    if word in W.DOCUMENT_VERBS:
+        return any(o in W.DOCUMENT_NOUNS for o in objects)
+    if word in ("put", "puts", "putting"):
+        return False
+    if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "adding to the 1.5 million euros" adds money, not words
+    return word in W.SPEECH_VERBS
+
+
+def _source_owner(noun: Token, on_path: set[int]) -> Token:
+    """Who stands behind a report, an estimate or a bulletin: its possessor, author or issuer."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if noun.dep_ == "dobj" and (speaker := _speaker(noun.head, on_path)) is not None:
+        return speaker
+    return noun
+
+
+def _walk_source(path: list[Token], sent: Span) -> Token | None:
+    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
+    on_path = {t.i for t in path}
+    previous = path[0]
+    for token in path[1:]:
+        if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
+            break  # a coordinated clause with its own subject answers for itself
+        if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
+                return _source_owner(token, on_path)
+        if (pobj := _according(token)) is not None:
+            return pobj
+        if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
+            # "an analysis by the AP found ...": the analysis speaks for its author
+            return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS else speaker
+        previous = token
+    for token in sent:
+        if token.lower_ == "according" and (pobj := _according(token)) is not None:
+            return pobj
+    return None
+
+
+def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: list[Token], sent: Span) -> tuple[str | None, str | None]:
+    """Who gives the figure: the nearest source in the parse, else the speaker of the quote around it.
+
+    A source inside the quoted words ("X said that reports show thousands ...") is nearer than
+    the quote's speaker, so it wins.
+    """
+    source = _walk_source(path, sent)
+    quote = ctx.quote_at(figure_start, figure_end)
+    if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
+        return quote.speaker, quote.speaker_text
+    return _source(source, ctx) if source is not None else (None, None)

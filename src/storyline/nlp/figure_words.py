@@ -1,0 +1,119 @@
+"""Word lists the figures extractor reads: counted nouns, casualty verbs, speech verbs and stage cues."""
+
+from __future__ import annotations
+
+
+def inflect(*bases: str) -> frozenset[str]:
+    """A verb's regular forms ("confirm" -> confirm, confirms, confirmed, confirming)."""
+    forms = set()
+    for base in bases:
+        if base.endswith("e"):
+            forms |= {base, base + "s", base + "d", base[:-1] + "ing"}
+        elif base.endswith("y") and base[-2] not in "aeiou":
+            forms |= {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+        else:
+            forms |= {base, base + "s", base + "ed", base + "ing"}
+    return frozenset(forms)
+
+
+# What is counted, by the noun as written (lower case, singular and plural).
+COUNTED = {
+    "troops": "troop troops soldier soldiers personnel officer officers force forces fighter fighters "
+              "serviceman servicemen servicemember servicemembers marine marines sailor sailors paratrooper "
+              "paratroopers mercenary mercenaries reservist reservists conscript conscripts recruit recruits "
+              "combatant combatants militant militants militiamen commando commandos infantrymen "
+              "reinforcements contingent guardsmen",
+    "casualties": "casualty casualties victim victims missing",
+    "killed": "death deaths dead fatality fatalities body bodies life lives killed toll",
+    "wounded": "wounded injured injury injuries",
+    "prisoners": "prisoner prisoners pow pows detainee detainees captive captives hostage hostages",
+    "displaced": "displaced evacuee evacuees idp idps homeless",
+    "refugees": "refugee refugees asylum-seeker asylum-seekers",
+    "missiles": "missile missiles rocket rockets icbm icbms",
+    "drones": "drone drones uav uavs",
+    "shells": "shell shells munition munitions",
+    "tanks": "tank tanks",
+    "aircraft": "aircraft airplane airplanes plane planes jet jets warplane warplanes helicopter "
+                "helicopters bomber bombers fighter-jet fighter-jets",
+    "ships": "ship ships vessel vessels warship warships boat boats frigate frigates submarine submarines",
+    "people": "people person persons civilian civilians resident residents child children woman women "
+              "man men individual individuals citizen citizens inhabitant inhabitants villager villagers "
+              "worker workers migrant migrants family families patient patients student students "
+              "protester protesters protestors demonstrator demonstrators",
+}
+COUNT_OF = {word: kind for kind, words in COUNTED.items() for word in words.split()}
+# Two-word names whose first word decides ("death toll", "asylum seekers", "fighter jets").
+COMPOUNDS = {
+    ("death", "toll"): "killed", ("casualty", "toll"): "casualties", ("asylum", "seekers"): "refugees",
+    ("asylum", "seeker"): "refugees", ("service", "members"): "troops", ("service", "member"): "troops",
+    ("fighter", "jets"): "aircraft", ("fighter", "jet"): "aircraft", ("artillery", "shells"): "shells",
+    ("cruise", "missiles"): "missiles", ("ballistic", "missiles"): "missiles",
+}
+# Nouns that stand for a count of something else ("the number of refugees", "the toll").
+PROXY_NOUNS = frozenset("number toll figure figures count total tally estimate estimates".split())
+# Nouns that only say a count of people: the verb or adjective next to them says which kind.
+GENERIC = frozenset({"people"})
+
+KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
+WOUNDED_WORDS = inflect("injure", "wound") | {"hurt"}
+DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
+PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap") | {"taken", "held"}
+MISSING_WORDS = {"missing", "unaccounted"}
+REFUGEE_DIRECTIONS = {"into", "to", "across", "abroad"}
+
+# Verbs whose subject is the source of a figure in their object or complement.
+SPEECH_VERBS = inflect(
+    "state", "report", "announce", "confirm", "note", "add", "claim", "estimate", "warn", "indicate",
+    "reveal", "disclose", "assert", "insist", "acknowledge", "allege", "believe", "assess", "suggest",
+    "count", "record", "document", "tally", "declare", "explain", "brief", "inform", "testify",
+    "conclude", "calculate", "project", "predict", "forecast", "expect", "cite", "quote", "tweet",
+    "stress", "emphasise", "emphasize", "argue", "observe",
+    "mention", "detail", "describe", "verify", "register", "log", "accuse", "deny", "show",
+    "revise",
+) | {"said", "say", "says", "saying", "told", "tell", "tells", "telling", "wrote", "writes", "written",
+     "shown", "found", "finds", "admitted", "admits", "admit", "thinks", "thought", "put", "puts", "putting",
+     "estimated", "according"}
+# Verbs that give figures only through a document ("issued a bulletin giving 6,408,844 votes").
+DOCUMENT_VERBS = inflect("issue", "release", "publish", "post", "update", "circulate")
+DOCUMENT_NOUNS = frozenset(
+    "bulletin bulletins report reports statement statements figures data results tally count estimate "
+    "estimates update list assessment communique communiqué release briefing".split()
+)
+# Whoever puts, raises or revises a toll or a figure is its source ("put turnout at 59 per cent").
+OWN_FIGURE_NOUNS = frozenset("number toll figure figures count total tally estimate estimates turnout".split())
+ADD_FORMS = inflect("add")
+# Nouns that carry a figure for someone ("reports that thousands...", "the UN's estimate of 5,000").
+SOURCE_NOUNS = frozenset(
+    "report reports claim claims estimate estimates assessment assessments statement statements data "
+    "figures survey surveys study studies analysis count tally census intelligence sources reporting "
+    "briefing briefings findings bulletin bulletins".split()
+)
+NO_SPEAKER = frozenset("it this that which who what there".split())
+
+STAGE_INITIAL = frozenset("initial initially first preliminary".split())
+STAGE_FIRST_NOUNS = frozenset("batch wave contingent group deployment tranche phase".split())
+STAGE_ADDITIONAL = frozenset("additional more another extra further fresh reinforcement reinforcements".split())
+STAGE_TOTAL = frozenset("total overall altogether cumulative totalling totaling totalled totaled".split())
+STAGE_INCREASE = inflect("increase", "rise", "grow", "climb", "swell", "jump", "surge", "soar", "expand",
+                         "boost", "raise", "double", "triple", "balloon", "mount") | {"rose", "grew", "risen", "grown"}
+STAGE_POTENTIAL = frozenset("potential possible potentially possibly could may might".split())
+
+STATUS_POSSIBLE = frozenset("reportedly allegedly purportedly could may might possibly potentially perhaps "
+                            "likely probably".split())
+STATUS_CONFIRMED = frozenset("confirmed confirm confirms confirming verified verifies".split())
+STATUS_EXPECTED = frozenset("expected expects expect anticipated projected forecast forecasts will 'll "
+                            "set scheduled due".split())
+NEGATIONS = frozenset("not n't never no".split())
+
+# Words before a number that make it a label, not a quantity ("page 12", "Resolution 2231").
+LABEL_WORDS = frozenset(
+    "p. pp. p pp page pages section sections article articles chapter chapters paragraph para clause "
+    "no. number # resolution rule amendment vol. vol volume issue table figure fig. fig item point "
+    "route highway flight room platform gate unit apartment apt. suite box code tel tel. phone call "
+    "ext. ext annex appendix verse line lines level grade block building floor".split()
+)
+# Entity labels whose numbers are names, dates or ranks rather than quantities.
+SKIP_ENTS = frozenset("DATE TIME ORDINAL LAW PRODUCT WORK_OF_ART EVENT FAC ORG PERSON GPE LOC NORP LANGUAGE".split())
+# Determiners and possessives before a small spelled number make it a reference ("the two leaders").
+REFERRING = frozenset("the these those its their both all his her our your my each every such".split())
+PRONOUN_ONE_NEXT = frozenset("of that who which another thing".split())

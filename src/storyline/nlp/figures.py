@@ -1,0 +1,394 @@
+"""Quantities in a report, with what they count, whose they are and who gives them: ``storyline_figures``."""
+
+from __future__ import annotations
+
+import re
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storyline.models import Figure, TimeRef
+from storyline.nlp import figure_words as W
+from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
+from storyline.nlp.currencies import CURRENCY_BY_PLACE
+from storyline.nlp.dates import MONTHS
+from storyline.nlp.numbers import Amount, find_amounts
+from storyline.nlp.times import extract_times, is_reference_line, line_of
+
+RE_UNCONFIRMED = re.compile(
+    r"\b(?:yet to be (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|"
+    r"(?:could|can)\s?(?:not|n't) (?:be )?(?:independently )?(?:confirm|verif)\w*|"
+    r"(?:has|have|had)?\s?not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b"
+)
+RE_PHONE = re.compile(r"^\+\d|^0\d")
+RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+# A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
+RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
+ANAPHORS = frozenset("number figure total count tally".split())
+POSSESS_VERBS = W.inflect(
+    "deploy", "dispatch", "mobilize", "mobilise", "station", "commit", "contribute", "provide", "supply",
+    "pledge", "donate", "allocate", "approve", "field", "amass", "mass", "transfer", "deliver", "offer",
+    "earmark", "promise", "grant", "release", "disburse",
+) | {"send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
+     "lost", "losing", "spend", "spends", "spent", "spending"}
+STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _count_of(word: str) -> str | None:
+    return W.COUNT_OF.get(word) or W.COUNT_OF.get(_singular(word))
+
+
+def _anchor(doc: Doc, amount: Amount) -> Token:
+    """The number token that attaches the expression to the rest of the parse."""
+    run = range(amount.num_start, amount.num_end)
+    outside = [doc[i] for i in run if doc[i].head.i not in run or doc[i].head.i == i]
+    return outside[-1] if outside else doc[amount.num_end - 1]
+
+
+def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token | None:
+    """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
+    for token in doc[amount.num_start: amount.end]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+    head = anchor.head
+    if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
+            and amount.num_end <= head.i < sent.end):
+        return head
+    # The parse sometimes leaves the noun unattached ("12k people"): take the next noun
+    # when only modifiers stand between.
+    j = amount.end
+    while j < min(sent.end, amount.end + 6):
+        token = doc[j]
+        if token.pos_ == "NOUN":
+            return token
+        if token.pos_ in ("ADJ", "PROPN", "NUM") or token.dep_ in ("amod", "compound") or token.text in ("-", "more"):
+            j += 1
+            continue
+        break
+    return None
+
+
+def _casualty_kind(token: Token) -> str | None:
+    """Killed, wounded, displaced, prisoners or refugees, from the words around a noun or number."""
+    words = [c for c in token.children if c.dep_ in ("amod", "acl", "relcl", "oprd", "acomp", "appos", "conj")]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj", "pobj") or token.head.pos_ in ("VERB", "ADJ"):
+        head = token.head
+        words.append(head)
+        words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
+    for word in (token, token.head):
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
+                return "displaced"  # "drove thousands from their homes"
+    for word in words:
+        text = word.lower_
+        if text in W.KILLED_WORDS:
+            return "killed"
+        if text in W.WOUNDED_WORDS:
+            return "wounded"
+        if text in W.MISSING_WORDS:
+            return "casualties"
+        if text in W.PRISONER_WORDS:
+            return "prisoners"
+        if text in W.DISPLACED_WORDS:
+            across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
+                         and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
+            return "refugees" if across or text == "abroad" else "displaced"
+    return None
+
+
+def _proxy(noun: Token) -> tuple[str, str] | None:
+    """What "the number", "the toll" or "the figure" stands for: "the death toll" -> killed."""
+    for child in noun.children:
+        if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
+            return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (kind := _count_of(pobj.lower_)):
+                    if kind in ("people", "troops"):
+                        kind = _casualty_kind(pobj) or kind
+                    return kind, pobj.text
+    return None
+
+
+def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent: Span) -> tuple[str | None, str | None]:
+    """``counts`` and ``unit_text``: what the figure counts, normalised and as written."""
+    if amount.percent:
+        return "percent", doc[amount.num_end: amount.end].text or "%"
+    if amount.currency:
+        return f"money:{_currency_code(amount.currency, sent)}", amount.currency_text
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
+                return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
+        kind = _count_of(noun.lower_)
+        if kind in (None, "people", "troops"):
+            # "tens of thousands of people were displaced": the verb governs the number.
+            kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
+        if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
+            return found
+        return kind or "other", noun.text
+    if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
+        anchor = anchor.head  # "injured 35 more": the verb governs "more"
+    kind = _casualty_kind(anchor)
+    if kind:
+        return kind, None
+    # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
+                if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
+                    return found
+                if kind := _count_of(child.lower_):
+                    return kind, child.text
+    return None, None
+
+
+def _currency_code(code: str, sent: Span) -> str:
+    """An ISO code; "pesos" and "dinars" take the country named in the sentence, else the report."""
+    if code != "?":
+        return code
+    for scope in (sent, sent.doc):
+        for ent in scope.ents:
+            if ent.label_ == "GPE" and (found := CURRENCY_BY_PLACE.get(ent.text.lower().removeprefix("the "))):
+                return found
+    return "unknown"
+
+
+def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Token) -> tuple[str | None, str | None, bool]:
+    """Whose troops, casualties or money: "North Korean troops", "Russia's losses", "Germany pledged".
+
+    The third item is True when the owner is the one who gives or sends it (a pledge's donor).
+    """
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child):
+                return (*entity_text(ctx, child), False)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
+                        return (*entity_text(ctx, pobj), False)
+    # "North Korea sent 10,000 troops", "Germany pledged €40m", "euros released by the EU".
+    candidates = [t for t in (noun, anchor, anchor.head) if t is not None]
+    for token in candidates:
+        verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass") else []
+        verbs += [c for c in token.children if c.dep_ == "acl"]
+        for verb in verbs:
+            if verb.lower_ not in POSSESS_VERBS:
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj" and verb.i == token.head.i and is_actor(ctx, child):
+                    return (*entity_text(ctx, child), True)
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
+                            return (*entity_text(ctx, pobj), True)
+    return None, None, False
+
+
+def _path(anchor: Token, noun: Token | None) -> list[Token]:
+    """The figure's chain of governors, from the number up to the sentence root."""
+    start = noun if noun is not None and noun in anchor.ancestors else anchor
+    path = [anchor] if start.i != anchor.i else []
+    return path + [start] + list(start.ancestors)
+
+
+def _stage(amount: Amount, noun: Token | None, path: list[Token]) -> str | None:
+    """Which count in a sequence: initial, increase, additional, total; potential when only hedged."""
+    doc = path[0].doc
+    if amount.more or (amount.start > 0 and doc[amount.start - 1].lower_ in ("another", "additional", "extra", "further")):
+        return "additional"
+    potential = False
+    previous = None
+    for token in path:
+        is_noun = noun is not None and token.i == noun.i
+        words = [token] + [c for c in token.children if c.dep_ in STAGE_DEPS]
+        if token.pos_ in ("VERB", "AUX"):
+            for arg in token.children:
+                if arg.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    words += [c for c in arg.children if c.dep_ == "amod"]
+        for word in words:
+            text = word.lower_
+            if text in W.STAGE_ADDITIONAL and word.i != token.i and (text != "more" or is_noun):
+                return "additional"
+            if text in W.STAGE_TOTAL:
+                return "total"
+            if text in ("initial", "initially", "preliminary") or (
+                text == "first" and word.i != token.i and (is_noun or token.lower_ in W.STAGE_FIRST_NOUNS)
+            ):
+                return "initial"
+            potential = potential or text in W.STAGE_POTENTIAL
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in ("all", "total") for g in c.children)
+               for c in token.children):
+            return "total"
+        if previous is not None and previous.lower_ == "to" and previous.dep_ in ("prep", "dative") and token.lower_ in W.STAGE_INCREASE:
+            return "increase"
+        previous = token
+    return "potential" if potential else None
+
+
+def _status(sent: Span, path: list[Token]) -> str:
+    """A sentence cue next to the figure: confirmed, possible, expected, unconfirmed; else asserted."""
+    if RE_UNCONFIRMED.search(sent.text.lower()):
+        return "unconfirmed"
+    for token in path:
+        words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "advmod", "neg", "amod")}
+        if words & W.STATUS_CONFIRMED and token.pos_ in ("VERB", "AUX", "ADJ"):
+            return "unconfirmed" if words & W.NEGATIONS else "confirmed"
+        if words & W.STATUS_POSSIBLE or token.lower_ == "potential":
+            return "possible"
+        if words & W.STATUS_EXPECTED and token.pos_ in ("VERB", "AUX"):
+            return "expected"
+    return "asserted"
+
+
+def _date(times: list[TimeRef], sent: Span, path: list[Token], noun: Token | None) -> str | None:
+    """The value of a DATE attached to the figure's clause or to its noun phrase."""
+    here = [t for t in times if t.value and sent.start_char <= t.start < sent.end_char]
+    if not here:
+        return None
+    doc = sent.doc
+    near = {t.i for t in path} | ({t.i for t in noun.subtree} if noun is not None else set())
+    for ref in here:
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            head = head.head
+        if head.i in near and head.i not in range(span.start, span.end):
+            return ref.value
+    return None
+
+
+def _skip(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
+    """Numbers that are names, dates, ranks, ages, phone numbers or labels rather than quantities."""
+    if amount.score:
+        return True
+    numbers = doc[amount.num_start: amount.num_end]
+    ent = ctx.ent_of.get(amount.num_start)
+    duration = ent is not None and ent.label_ == "DATE" and RE_DURATION.match(ent.text) and not amount.spelled
+    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration:
+        return True
+    first = doc[amount.num_start]
+    before = doc[amount.start - 1] if amount.start > 0 else None
+    after = doc[amount.end] if amount.end < len(doc) else None
+    if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
+        return True
+    if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
+        return True  # "September 1", "1 September" that NER did not mark as a date
+    if RE_PHONE.match(first.text) or (before is not None and before.like_num and before.text[:1].isdigit()) or (
+        after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
+    ):
+        return True
+    if amount.num_start > 1 and doc[amount.num_start - 1].text == "-" and not doc[amount.num_start - 1].whitespace_ \
+            and not doc[amount.num_start - 2].whitespace_ and doc[amount.num_start - 2].is_alpha:
+        return True  # "Su-27", "MiG-29": a model number
+    following = " ".join(t.lower_ for t in doc[amount.end: amount.end + 4])
+    if re.match(r"(?:- )?years?(?: - | )old\b|(?:- )?year -|(?:a\.m\.|p\.m\.|am|pm|o'clock|hours? gmt)\b", following):
+        return True
+    if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    if (RE_YEAR.match(first.text) and amount.num_end - amount.num_start == 1 and not amount.currency
+            and not amount.percent and amount.qualifier is None):
+        nxt = doc[amount.num_end] if amount.num_end < len(doc) else None
+        if nxt is None or nxt.tag_ != "NNS":
+            return True
+    return False
+
+
+def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
+    """True when the sentence speaks of an earlier figure ("this number", "the figure") before this one."""
+    for word in doc[sent.start: amount.start]:
+        if word.lower_ in ANAPHORS and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in word.children) \
+                and not any(c.lower_ == "of" for c in word.children):
+            return True
+    return False
+
+
+def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
+            earlier: list[Figure]) -> Figure | None:
+    anchor = _anchor(doc, amount)
+    money_or_percent = amount.currency or amount.percent
+    noun = None if money_or_percent else _counted_noun(doc, amount, anchor, sent)
+    counts, unit_text = _classify(doc, amount, noun, anchor, sent)
+    first = doc[amount.num_start]
+    # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
+    if amount.spelled and amount.value is not None and amount.value <= 10 and not money_or_percent:
+        before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
+        after = doc[amount.end].lower_ if amount.end < len(doc) else ""
+        if counts in (None, "other") or before in W.REFERRING or before == "no" or (
+            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None)
+        ):
+            return None
+    last = amount.end - 1
+    if noun is not None and amount.end <= noun.i < min(sent.end, amount.end + 7):
+        last = noun.i
+    text, start, end = span_text(doc, amount.start, last)
+    path = _path(anchor, noun)
+    owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
+    subject, subject_text, giver = _subject(ctx, amount, owner, anchor)
+    if subject_text is None and earlier and _anaphoric(doc, sent, amount):
+        # "5,000 Ruritanian troops, and this number could double to 10,000": the same owner
+        same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
+        if same[-1] is not None:
+            subject, subject_text = same[-1].subject, same[-1].subject_text
+    if amount.currency and giver and ctx.quote_at(start, end) is None:
+        # A pledge is its donor's own figure, whoever reports the pledge.
+        attributed_to, attributed_text = subject, subject_text
+    else:
+        attributed_to, attributed_text = attribution(ctx, start, end, path, sent)
+    return Figure(
+        doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
+        start=start, end=end, text=text,
+        value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
+        counts=counts, unit_text=unit_text, subject=subject, subject_text=subject_text,
+        stage=_stage(amount, noun, path), date=_date(times, sent, path, noun),
+        attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
+    )
+
+
+def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure]:
+    """Every quantity stated in ``doc``, with its context read from the parse."""
+    if times is None:
+        times = doc._.times if Doc.has_extension("times") and doc._.times is not None else extract_times(doc)
+    ctx = SourceContext(doc)
+    figures = []
+    text = doc.text  # built on every access: read it once
+    for sent in doc.sents:
+        if is_reference_line(line_of(text, sent.start_char)):
+            continue  # bibliography entries: page numbers and years, not figures
+        for amount in find_amounts(doc, sent.start, sent.end):
+            if _skip(doc, amount, ctx):
+                continue
+            figure = _figure(doc, amount, sent, ctx, times, figures)
+            if figure is not None:
+                figures.append(figure)
+    return figures
+
+
+class FiguresComponent:
+    """Pipeline component: fills ``doc._.figures`` with Figure records."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = extract_figures(doc)
+        return doc
+
+
+@Language.factory("storyline_figures", requires=["doc.ents", "token.dep"], assigns=["doc._.figures"])
+def make_figures(nlp: Language, name: str) -> FiguresComponent:
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    return FiguresComponent()

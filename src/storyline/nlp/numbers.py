@@ -1,0 +1,391 @@
+"""Number expressions over spaCy tokens: digits, number words, vague magnitudes, ranges, qualifiers, currencies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+# Abbreviated scales written straight after the digits ("12k", "2.5bn", "€40m").
+# A bare "m" is only a million next to a currency; otherwise it is metres.
+SCALE_SUFFIXES = {"k": 1e3, "bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "m": 1e6}
+
+# Vague magnitudes and the inclusive range each stands for (see docs/figures.md):
+# "dozens" is at least two dozen, "thousands" at least two thousand, each below the next order.
+VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1), "tens": (20, 99),
+}
+# Fuzzy multipliers before a scale word: "several hundred" is 300-999, "a few thousand" 2,000-5,999.
+FUZZY = {"several": (3, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
+
+QUALIFIERS = {
+    ("about",): "about", ("approximately",): "about", ("approx",): "about", ("approx.",): "about",
+    ("around",): "about", ("roughly",): "about", ("some",): "about", ("an", "estimated"): "about",
+    ("estimated",): "about", ("circa",): "about", ("close", "to"): "nearly", ("nearly",): "nearly",
+    ("almost",): "nearly", ("just", "under"): "nearly", ("just", "shy", "of"): "nearly",
+    ("up", "to"): "up to", ("as", "many", "as"): "up to", ("as", "much", "as"): "up to",
+    ("at", "most"): "up to", ("no", "more", "than"): "up to", ("a", "maximum", "of"): "up to",
+    ("at", "least"): "at least", ("a", "minimum", "of"): "at least", ("no", "fewer", "than"): "at least",
+    ("no", "less", "than"): "at least", ("more", "than"): "more than", ("over",): "more than",
+    ("well", "over"): "more than", ("just", "over"): "more than", ("in", "excess", "of"): "more than",
+    ("upwards", "of"): "more than", ("upward", "of"): "more than", ("above",): "more than",
+    ("exceeding",): "more than", ("greater", "than"): "more than", ("fewer", "than"): "fewer than",
+    ("less", "than"): "fewer than", ("under",): "fewer than", ("below",): "fewer than",
+}
+# Single-word qualifiers that are also ordinary prepositions: trusted only when the parse
+# ties them to the number ("over 1,000 people", not "flew over 20 villages").
+WEAK_QUALIFIERS = {"over", "under", "above", "below", "around", "some"}
+POST_QUALIFIERS = {("or", "more"): "at least", ("or", "so"): "about", ("odd",): "about",
+                   ("-", "odd"): "about", ("plus",): "at least", ("or", "fewer"): "up to", ("or", "less"): "up to"}
+
+RE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+RE_PESO = re.compile(r"^P(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+RE_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|bn|b|mn|mln|tn|trn|m)$", re.IGNORECASE)
+DASHES = {"-", "–", "—", "to"}
+
+
+@dataclass
+class Amount:
+    """A number expression found in the tokens, before its context is read."""
+
+    start: int
+    """First token, qualifier and currency symbol included."""
+    end: int
+    """One past the last token, currency word or percent sign included."""
+    num_start: int
+    num_end: int
+    """Token range of the number words themselves."""
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    vague: bool = False
+    currency: str | None = None
+    """ISO code, ``?`` for a currency word that names no country ("pesos"), or None."""
+    currency_text: str | None = None
+    percent: bool = False
+    more: bool = False
+    """True for "1,000 more", "thousands more": an additional figure."""
+    spelled: bool = False
+    """True when written entirely in words ("two", "a dozen"): small ones are often not figures."""
+    score: bool = False
+    """True for "79-18": a score or a tally of votes, not a quantity."""
+
+
+def _word(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def _digits(text: str) -> float | None:
+    if RE_DIGITS.match(text):
+        return float(text.replace(",", ""))
+    return None
+
+
+def _word_value(word: str) -> float | None:
+    if word in ONES:
+        return ONES[word]
+    if word in TENS:
+        return TENS[word]
+    if "-" in word:
+        head, _, tail = word.partition("-")
+        if head in TENS and tail in ONES and ONES[tail] < 10:
+            return TENS[head] + ONES[tail]
+    return None
+
+
+STARTERS = frozenset(ONES) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FUZZY) | {
+    "a", "an", "half", "dozen", "hundred", "thousand"}
+
+
+def _may_start(word: str) -> bool:
+    """Cheap test before parsing: can a number expression begin with this word?"""
+    return word in STARTERS or word[:1].isdigit() or ("-" in word and word.partition("-")[0] in TENS)
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    """True when token ``i`` follows token ``i - 1`` with no space ("40m", "1,000-1,500")."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | None, float | None, bool, bool] | None:
+    """Parse an exact or vague number at token ``i``: (end, value, low, high, vague, spelled)."""
+    if i >= limit or not _may_start(_word(doc[i])):
+        return None
+    # A number expression is short: a window keeps the scan linear in the sentence.
+    words = [_word(t) for t in doc[i:min(limit, i + 12)]]
+    w = words[0]
+    # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
+    if w in VAGUE and (w != "tens" or (len(words) > 2 and words[1] == "of" and words[2] in VAGUE)):
+        low, high = VAGUE[w]
+        j = 1
+        while j + 1 < len(words) and words[j] == "of" and words[j + 1] in VAGUE and words[j + 1] not in ("dozens", "scores", "tens"):
+            scale = VAGUE[words[j + 1]][0] / 2
+            low, high = low * scale, (high + 1) * scale - 1
+            j += 2
+        return i + j, None, float(low), float(high), True, True
+    # Fuzzy multipliers: "several hundred", "a few thousand", "many thousands".
+    k = 1 if w == "a" and len(words) > 1 and words[1] in ("few", "couple") else 0
+    if words[k] in FUZZY and k + 1 < len(words):
+        j = k + 1 + (1 if words[k] == "couple" and k + 2 < len(words) and words[k + 1] == "of" else 0)
+        nxt = words[j] if j < len(words) else ""
+        if nxt in SCALES or nxt == "dozen":
+            scale = SCALES.get(nxt, 12)
+            a, b = FUZZY[words[k]]
+            high = (b + 1) * scale - 1 if scale >= 100 else b * scale
+            return i + j + 1, None, float(a * scale), float(high), True, True
+        if nxt in VAGUE and nxt != "tens" and words[k] == "many":
+            low, high = VAGUE[nxt]
+            return i + j + 1, None, float(low), float(high), True, True
+        return None
+    # Exact numbers: digits, digits with a scale, or number words.
+    value: float | None = None
+    j = 0
+    spelled = False
+    if (d := _digits(w)) is not None:
+        value, j = d, 1
+    elif m := RE_SUFFIXED.match(w):
+        if m[2].lower() == "m":
+            return None  # "40m" alone: metres unless a currency says otherwise (handled by the caller)
+        return i + 1, float(m[1]) * SCALE_SUFFIXES[m[2].lower()], None, None, False, False
+    elif w in ("a", "an", "half") or _word_value(w) is not None or w in ("dozen", "hundred", "thousand"):
+        total, current, j, spelled = 0.0, 0.0, 0, True
+        seen = False
+        while j < len(words):
+            x = words[j]
+            if x in ("a", "an") and j + 1 < len(words) and (words[j + 1] in SCALES or words[j + 1] in ("dozen", "half")):
+                current = current or 1
+            elif x == "half":
+                current += 0.5
+            elif (v := _word_value(x)) is not None:
+                if seen and current % 100 and (current % 10 or v >= 10):
+                    break  # "one two": two numbers, not one ("twenty five" is one)
+                current += v
+            elif x == "-" and j + 1 < len(words) and words[j + 1] in ONES and j > 0 and words[j - 1] in TENS:
+                pass
+            elif x == "hundred":
+                current = (current or 1) * 100
+            elif x == "dozen":
+                current = (current or 1) * 12
+            elif x in SCALES:
+                total += (current or 1) * SCALES[x]
+                current = 0
+            elif x == "and" and seen and j + 1 < len(words) and _word_value(words[j + 1]) is not None \
+                    and words[j - 1] in ("hundred", "thousand", "million", "billion"):
+                pass
+            else:
+                break
+            seen = seen or x not in ("a", "an", "half")
+            j += 1
+        if not seen:
+            return None
+        value = total + current
+    else:
+        return None
+    # Scale words after digits: "1.5 million", "5 thousand".
+    while j < len(words) and words[j] in SCALES and not spelled:
+        value *= SCALES[words[j]]
+        j += 1
+    if j < len(words) and not spelled and _attached(doc, i + j) and words[j] in SCALE_SUFFIXES and words[j] != "m":
+        value *= SCALE_SUFFIXES[words[j]]
+        j += 1
+    return i + j, value, None, None, False, spelled
+
+
+def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
+    """Longest qualifier phrase ending just before token ``i``: (its first token, normalised form)."""
+    for size in (3, 2, 1):
+        if i - size < floor:
+            continue
+        words = tuple(_word(t) for t in doc[i - size: i])
+        if words in table:
+            if size == 1 and words[0] in WEAK_QUALIFIERS and doc[i - 1].dep_ not in ("quantmod", "advmod", "det", "amod"):
+                continue
+            return i - size, table[words]
+    return i, None
+
+
+def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str | None]:
+    if i - 1 < floor:
+        return i, None, None
+    word = _word(doc[i - 1])
+    if word in CURRENCY_SYMBOLS and (doc[i - 1].tag_ == "$" or not word.isalpha() or doc[i - 1].is_upper or word in ("rs", "rs.")):
+        return i - 1, CURRENCY_SYMBOLS[word], doc[i - 1].text
+    return i, None, None
+
+
+def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str | None]:
+    """A currency word or code after the number, with a national adjective: "Mexican pesos", "USD"."""
+    k = j
+    adjective = None
+    for size in (2, 1):
+        words = " ".join(_word(t) for t in doc[k: k + size])
+        if k + size < limit and words in CURRENCY_ADJECTIVES:
+            adjective, k = CURRENCY_ADJECTIVES[words], k + size
+            break
+    if k >= limit:
+        return j, None, None
+    token = doc[k]
+    word = _word(token)
+    singular = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
+    if singular in CURRENCY_WORDS:
+        if singular == "pound" and k + 1 < limit and _word(doc[k + 1]) == "of":
+            return j, None, None  # "ten pounds of rice" is a weight
+        code = adjective or CURRENCY_WORDS[singular] or "?"
+        return k + 1, code, doc[j: k + 1].text
+    if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
+        return k + 1, CURRENCY_SYMBOLS[word], token.text
+    return j, None, None
+
+
+def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every number expression in ``doc[start:end]``, left to right, without overlaps."""
+    end = len(doc) if end is None else end
+    found: list[Amount] = []
+    i = start
+    while i < end:
+        amount = _amount_at(doc, i, start, end)
+        if amount is None:
+            i += 1
+            continue
+        found.append(amount)
+        i = max(amount.end, i + 1)
+    return found
+
+
+def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
+    parsed = _parse_number(doc, i, limit)
+    after_symbol = i > floor and _word(doc[i - 1]) in CURRENCY_SYMBOLS
+    peso = False
+    if parsed is None and (m := RE_PESO.match(doc[i].text)) and _peso_context(doc, i, limit):
+        parsed, peso = _scaled(doc, i, limit, float(m[1].replace(",", ""))), True
+    if parsed is None:
+        # "€40m": the bare "m" suffix is a million only after a currency symbol.
+        m = RE_SUFFIXED.match(_word(doc[i])) if i < limit else None
+        if m and m[2].lower() == "m" and after_symbol:
+            parsed = (i + 1, float(m[1]) * 1e6, None, None, False, False)
+        else:
+            return None
+    j, value, low, high, vague, spelled = parsed
+    if j < limit and _word(doc[j]) == "m" and _attached(doc, j) and after_symbol and value is not None:
+        value, j = value * 1e6, j + 1
+    amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
+    _read_range(doc, amount, limit)
+    # Currency and qualifier before the number ("up to $3 million", "some €40m").
+    first, code, symbol = _currency_before(doc, amount.num_start, floor)
+    first, qualifier = _match_before(doc, first, floor, QUALIFIERS)
+    between = first > floor and _word(doc[first - 1]) == "between" and amount.low is not None and not amount.vague
+    if between:
+        first -= 1
+    amount.start, amount.qualifier, amount.currency, amount.currency_text = first, qualifier, code, symbol
+    if peso:
+        amount.currency, amount.currency_text = "PHP", "P"
+    _read_after(doc, amount, limit)
+    if amount.value is None and not amount.vague and amount.qualifier == "about":
+        amount.qualifier = None  # a range already says the figure is approximate
+    return amount
+
+
+def _scaled(doc: Doc, i: int, limit: int, value: float) -> tuple[int, float, None, None, bool, bool]:
+    """A number read elsewhere, with the scale words after it ("P1.2 billion")."""
+    j = i + 1
+    while j < limit and _word(doc[j]) in SCALES:
+        value *= SCALES[_word(doc[j])]
+        j += 1
+    return j, value, None, None, False, False
+
+
+def _peso_context(doc: Doc, i: int, limit: int) -> bool:
+    """"P1.2 billion" is Philippine pesos in Philippine writing; "P5" alone could be anything."""
+    nxt = _word(doc[i + 1]) if i + 1 < limit else ""
+    if nxt in SCALES or "," in doc[i].text:
+        return True
+    return any(ent.label_ in ("GPE", "NORP") and ent.text.lower() in ("philippines", "the philippines", "filipino", "manila")
+               for ent in doc.ents)
+
+
+def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
+    """Extend "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500", "two or three" into a range."""
+    j = amount.num_end
+    if j + 1 >= limit or amount.vague or amount.value is None:
+        return
+    sep = _word(doc[j])
+    before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
+    if sep == "to" and before == "from":
+        return  # "rose from 20 to 45" is a change, read as two figures
+    if sep == "and" and before != "between":
+        return
+    if sep == "or" and not (amount.spelled and amount.value < 20):
+        return
+    if sep not in DASHES and sep not in ("and", "or"):
+        return
+    k = j + 1
+    if _word(doc[k]) in CURRENCY_SYMBOLS and not doc[k].is_alpha:
+        k += 1  # "between $1 and $2 million"
+    parsed = _parse_number(doc, k, limit) if k < limit else None
+    if parsed is None or parsed[1] is None:
+        return
+    end, high, _, _, _, _ = parsed
+    low = amount.value
+    raw_high = _digits(_word(doc[k])) or _word_value(_word(doc[k]))
+    if raw_high and high > raw_high and low < raw_high:
+        low *= high / raw_high  # "2-3 billion": the scale covers both ends
+    elif low < 1000 <= high and high / 2 <= low * 1000 <= high:
+        low *= 1000  # "30 to 35,000" means thirty thousand
+    if high <= low:
+        if sep in ("-", "–") and _attached(doc, j) and _attached(doc, k):
+            amount.num_end = amount.end = end
+            amount.score = True  # "a 79-18 vote": a score, not a quantity
+        return
+    amount.num_end = amount.end = end
+    amount.value, amount.low, amount.high = None, low, high
+
+
+def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
+    j = amount.num_end
+    if j < limit and doc[j].lower_ in ("%", "percent", "pct") or (
+        j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
+    ):
+        amount.percent = True
+        j += 2 if doc[j].lower_ == "per" else 1
+        if j < limit and doc[j].lower_ == "points":
+            j += 1
+    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ == "points":
+        amount.percent, j = True, j + 2
+    else:
+        # "billions of dollars": a vague magnitude reaches its currency through "of".
+        of = 1 if amount.vague and j < limit and doc[j].lower_ == "of" else 0
+        k, code, text = _currency_after(doc, j + of, limit)
+        if code is None:
+            k = j
+        if code and not amount.currency:
+            amount.currency, amount.currency_text, j = code, text, k
+        elif code and amount.currency:
+            j = k  # "$5 million dollars": said twice
+    for words, qualifier in POST_QUALIFIERS.items():
+        if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
+            if amount.qualifier is None:
+                amount.qualifier = qualifier
+            j += len(words)
+            break
+    if j < limit and _word(doc[j]) in ("more", "additional", "extra") and not (
+        j + 1 < limit and _word(doc[j + 1]) == "than"
+    ):
+        amount.more = True
+    amount.end = j

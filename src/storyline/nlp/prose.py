@@ -1,0 +1,245 @@
+"""Body prose of a report: its sentences and clauses, and the actors and quotes the extractors see."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.models import Mention, Quote
+from storyline.nlp import certainty as cx
+from storyline.nlp import grammar as gr
+from storyline.nlp.grammar import first_child, lemma, noun_phrase
+
+FINAL_PUNCT = tuple(".!?…:;\"”’)'")
+BULLETS = {"•", "-", "*", "–", "—", "·", ">", "‣", "◦", "▪"}
+HEADING_WORDS = 20
+MIN_WORDS = 4
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state", "LOC": "place",
+                "FAC": "place"}
+# -- context -------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What the earlier components found in a document, with fallbacks where they are absent."""
+
+    doc: Doc
+    mentions: list[Mention]
+    quotes: list[Quote]
+    starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Context:
+        mentions = sorted(actor_mentions(doc), key=lambda m: m.start)
+        quotes = doc._.quotes if doc._.quotes is not None else fallback_quotes(doc, mentions)
+        return cls(doc, mentions, quotes, [m.start for m in mentions])
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The mention covering a token (the innermost of nested ones)."""
+        i = bisect_right(self.starts, token.idx) - 1
+        for j in range(i, max(-1, i - 8), -1):
+            m = self.mentions[j]
+            if m.start <= token.idx < m.end:
+                return m
+        return None
+
+    def antecedent(self, token: Token) -> Mention | None:
+        """The last person mentioned before a he/she pronoun, within a few sentences."""
+        i = bisect_left(self.starts, token.idx) - 1
+        while i >= 0 and token.idx - self.mentions[i].start < 800:
+            m = self.mentions[i]
+            if m.type == "person" or m.label == "PERSON":
+                return m
+            i -= 1
+        return None
+
+
+def _slug(text: str) -> str:
+    text = re.sub(r"(?:'s|’s)$", "", text.strip())
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def actor_mentions(doc: Doc) -> list[Mention]:
+    """The actors component's mentions, or named entities as document-local actors while it is absent."""
+    if doc._.mentions is not None:
+        return list(doc._.mentions)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = ent
+        if ent[-1].tag_ == "POS":
+            span = ent[:-1]
+        if ent[0].lower_ == "the":
+            span = span[1:]
+        if not len(span):
+            continue
+        text = span.text
+        out.append(Mention(doc._.doc_id or "", span.start_char, span.end_char, text, ent.label_,
+                           entity=f"local:{_slug(text)}", type=ENTITY_TYPES[ent.label_]))
+    return out
+
+
+# -- units ---------------------------------------------------------------------------
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def is_heading(line: str) -> bool:
+    """Titles, bylines and page furniture: short lines without final punctuation, or title case."""
+    line = line.strip()
+    words = re.findall(r"[\w’'-]+", line)
+    if not words:
+        return True
+    if len(words) <= HEADING_WORDS and not line.endswith(FINAL_PUNCT):
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return len(words) <= 15 and len(long_words) >= 2 and capitalised >= 0.7 * len(long_words) and not line.endswith(".")
+
+
+def units(doc: Doc) -> list[Span]:
+    """Sentences of body prose, cut at line breaks, without bullets, headings or fragments."""
+    text = doc.text
+    pieces: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        begin = sent.start
+        for tok in sent:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                pieces.append((begin, tok.i + (0 if tok.is_space else 1)))
+                begin = tok.i + 1
+        pieces.append((begin, sent.end))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in pieces:
+        while lo < hi and (doc[lo].is_space or doc[lo].text in BULLETS):
+            lo += 1
+        while hi > lo and doc[hi - 1].is_space:
+            hi -= 1
+        if hi <= lo:
+            continue
+        if merged:
+            plo, phi = merged[-1]
+            gap = text[doc[phi - 1].idx + len(doc[phi - 1]):doc[lo].idx]
+            # the parser sometimes ends a sentence mid-clause ("Burhan removed | Dagalo from ...")
+            if "\n" not in gap and not doc[phi - 1].text.endswith(FINAL_PUNCT):
+                merged[-1] = (plo, hi)
+                continue
+        merged.append((lo, hi))
+    out = []
+    for lo, hi in merged:
+        span = doc[lo:hi]
+        line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
+        if is_heading(text[line_start:line_end]):
+            continue
+        if sum(1 for t in span if t.is_alpha or t.like_num) < MIN_WORDS:
+            continue
+        out.append(span)
+    return out
+
+
+def clauses(unit: Span) -> list[tuple[Span, Token]]:
+    """Independent clauses joined by a conjunction, each with its own subject, as (span, predicate)."""
+    root = unit.root
+    heads = [root] + [
+        c for c in root.children
+        if c.dep_ == "conj" and gr.is_verbal(c) and c.i > root.i and c.i < unit.end
+        and first_child(c, "nsubj", "nsubjpass", "expl") is not None and c.left_edge.i > unit.start
+        # "said X, and that Y" is one report with two complements, not two clauses
+        and not any(m.lower_ in {"that", "whether", "if"} for m in c.children if m.dep_ == "mark")
+        and any(t.dep_ == "cc" or t.text == ";" for t in unit.doc[max(unit.start, c.left_edge.i - 2):c.left_edge.i])
+    ]
+    # ", where the truce never took hold": a closing non-restrictive clause is its own assertion
+    last = unit.doc[unit.end - 1]
+    heads += [t for t in _trailing_clauses(unit, heads[-1]) if t.left_edge.i > heads[-1].left_edge.i]
+    for tok in unit:
+        if (tok.lower_ == "where" and tok.i > unit.start + 3 and unit.doc[tok.i - 1].text == ","
+                and tok.head.dep_ == "relcl" and first_child(tok.head, "nsubj", "nsubjpass") is not None
+                and tok.head.right_edge.i >= last.i - 1 and len(heads) == 1):
+            heads.append(tok.head)
+            break
+    if len(heads) == 1:
+        return [(unit, root)]
+    out = []
+    # a clause ends where the next begins; a relative clause starts after its "where"
+    ends = [h.left_edge.i for h in heads[1:]] + [unit.end]
+    starts = [unit.start] + [h.left_edge.i + (h.dep_ == "relcl") for h in heads[1:]]
+    for head, lo, hi in zip(heads, starts, ends):
+        while hi > lo + 1 and (unit.doc[hi - 1].is_punct or unit.doc[hi - 1].dep_ == "cc" or unit.doc[hi - 1].is_space):
+            hi -= 1
+        out.append((unit.doc[lo:hi], head))
+    return out
+
+
+# Verbs that confirm or dispute the claim before them: only these earn a closing clause its own record.
+EVIDENTIAL = cx.SAY_CONFIRMED | cx.SAY_CONFIRMED_OBJECT | cx.SAY_DENIED | cx.SAY_DENIED_OBJECT | cx.CONFIRM_VERBS
+
+
+def _trailing_clauses(unit: Span, root: Token) -> list[Token]:
+    """ ", rejecting the council's declaration" and ", a figure Egypt has not confirmed": closing
+    clauses that say something of their own about the claim before them."""
+    doc, last = unit.doc, unit.doc[unit.end - 1]
+    end = last.i - 1 if last.is_punct else last.i
+    for tok in unit:
+        if tok.right_edge.i < end or tok.left_edge.i <= unit.start + 3 or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma(tok) in EVIDENTIAL:
+            return [tok]
+        if (tok.dep_ in {"appos", "npadvmod"} and tok.pos_ == "NOUN" and tok.left_edge.lower_ in {"a", "an"}
+                and any(c.dep_ == "relcl" and first_child(c, "nsubj") is not None and lemma(c) in EVIDENTIAL
+                        for c in tok.children)):
+            return [tok]
+    return []
+
+
+# -- quotes fallback -----------------------------------------------------------------
+QUOTE_RE = re.compile(
+    r"“([^”]{2,3000})”|\"([^\"]{2,3000})\"|(?<![\w’'])[‘']([^’'\n]{2,400}?)[’'](?![\w’'])"
+)
+
+
+def fallback_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
+    """Direct quotations with the speaker of their sentence, while the quotes component is absent."""
+    out = []
+    for m in QUOTE_RE.finditer(doc.text):
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start, end = m.start(group), m.end(group)
+        words = len(m.group(group).split())
+        speaker = None
+        for pos in (m.start(), m.end() - 1):
+            tok = token_at(doc, pos)
+            if tok is None:
+                continue
+            for cand in tok.sent:
+                if start <= cand.idx < end or lemma(cand) not in cx.SPEECH_VERBS:
+                    continue
+                subj = first_child(cand, "nsubj")
+                if subj is not None and not (start <= subj.idx < end):
+                    speaker, cue = subj, cand.text
+                    break
+            if speaker is not None:
+                break
+        quote = Quote(doc._.doc_id or "", start, end, m.group(group), None, direct=True, partial=words < 6)
+        if speaker is not None:
+            np = noun_phrase(speaker)
+            quote.speaker_text, quote.cue = np.text, cue
+            quote.speaker_start, quote.speaker_end = np.start_char, np.end_char
+        elif words < 6 or group == 3:
+            quote.partial = True
+        out.append(quote)
+    return out
+
+
+def token_at(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

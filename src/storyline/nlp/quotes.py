@@ -1,0 +1,488 @@
+"""Quotes and attribution: who said what, in quotation marks or in reported speech (storyline.quotes.v1)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import registry
+
+from storyline.models import Quote
+from storyline.nlp import quote_cues as cues
+from storyline.nlp.pipeline import register_extensions
+from storyline.nlp.quote_cues import Context, Frame, QuoteMark
+
+VERSION = "storyline.quotes.v1"
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Children of a cue that belong to the act of saying, not to what was said: "told *reporters*
+# *in Bamako* *on Tuesday*", "*also* said". A cue separated from a quotation by anything else
+# is not that quotation's cue.
+FRAME_DEPS = frozenset(
+    {"aux", "auxpass", "neg", "advmod", "npadvmod", "dative", "dobj", "iobj", "prep", "agent", "prt", "cc"}
+)
+FINITE_TAGS = cues.FINITE_TAGS
+EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
+# How far a cue may sit before a fragment the parser left it no link to.
+NEAR_CUE = 6
+# “…” ― Name: a credit line after a quotation.
+DASH_CREDIT = re.compile(r"[ \t\u00a0]*(?:―|—|–|--)[ \t\u00a0]*([^\n]{2,80})")
+# WALLACE: … / "PENCE: …": a speaker label opening a transcript line.
+SPEAKER_LABEL = re.compile(r"^[ \t]*[\"“”]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})[ \t]*:[ \t]+(?=\S)", re.M)
+NOT_SPEAKERS = frozenset(
+    "UPDATE UPDATED NOTE EDITOR'S PHOTO VIDEO WATCH READ RELATED SOURCE SOURCES ADVERTISEMENT Q A "
+    "BREAKING EXCLUSIVE ANALYSIS OPINION CORRECTION CLARIFICATION WARNING TRANSCRIPT DISCLAIMER".split()
+)
+_NAMING = object()
+
+
+@registry.misc(VERSION)
+def make_extractor() -> Callable[[Doc], list[Quote]]:
+    """The rule-based extractor over the dependency parse."""
+    return extract_quotes
+
+
+@Language.factory(
+    "storyline_quotes",
+    requires=["doc.sents", "doc.ents"],
+    assigns=["doc._.quotes"],
+    default_config={"extractor": {"@misc": VERSION}},
+)
+def make_quotes(nlp: Language, name: str, extractor: Callable[[Doc], list[Quote]]) -> QuotesComponent:
+    register_extensions()
+    return QuotesComponent(extractor)
+
+
+class QuotesComponent:
+    """Sets ``doc._.quotes`` to the quotes found in the document."""
+
+    def __init__(self, extractor: Callable[[Doc], list[Quote]]):
+        self.extractor = extractor
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = self.extractor(doc)
+        return doc
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Direct quotations with their speakers, then reported speech, in document order."""
+    ctx = Context(doc)
+    labels = _speaker_labels(ctx)
+    quotes = [_quote(ctx, frame, direct=True) for frame in labels]
+    labelled = [ctx.paragraph(f.cue) for f in labels]
+    full_spans: list[tuple[int, int]] = []
+    previous: tuple[int, Frame] | None = None  # where the last attributed quotation ended
+    for mark in ctx.marks:
+        span = doc.char_span(mark.inner_start, mark.inner_end, alignment_mode="expand")
+        if span is None or not any(t.is_alpha for t in span) or any(s <= mark.start < e for s, e in labelled):
+            continue
+        full = _is_full(ctx, mark, span)
+        frame = _frame_of(ctx, mark, span, full, previous)
+        if frame is None:
+            continue
+        if full:
+            full_spans.append((mark.start, mark.end))
+        quotes.append(_quote(ctx, frame, True, not full, (mark.inner_start, mark.inner_end)))
+        previous = (span[-1].sent.end_char, frame)
+    for frame in _unique(ctx.frames.values()):
+        if frame.content is None or not _reports(frame):
+            continue
+        start, end = _chars(doc, frame.content)
+        if not any(s < end and start < e for s, e in full_spans):
+            quotes.append(_quote(ctx, frame, direct=False))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _reports(frame: Frame) -> bool:
+    """Whether a frame's clause is someone's reported speech rather than the author's voice."""
+    speaker = frame.speaker
+    return speaker is not None and speaker.lower_ not in cues.AUTHOR_PRONOUNS
+
+
+def _unique(frames) -> list[Frame]:
+    seen: dict[int, Frame] = {}
+    for frame in frames:
+        seen.setdefault(id(frame), frame)
+    return list(seen.values())
+
+
+def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    return doc[tokens[0]].idx, _end_char(doc[tokens[1] - 1])
+
+
+def _end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+# -- quotations -----------------------------------------------------------------------------
+
+
+def _is_full(ctx: Context, mark: QuoteMark, span: Span) -> bool:
+    """A quotation that is a clause of its own, not a fragment inside the author's sentence."""
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    i = mark.start - 1
+    while i >= 0 and ctx.text[i] in " \t":
+        i -= 1
+    return i < 0 or ctx.text[i] in ",:;.!?\n—–-("
+
+
+def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -> Frame | None:
+    if _is_title(ctx, mark, span):
+        return None
+    frame = _walk_to_cue(ctx, span)
+    if frame is _NAMING:
+        return None
+    if frame is None:
+        frame = _according_over(ctx, mark)
+    if frame is None and full:
+        frame = _adjacent_cue(ctx, mark, span) or _dash_credit(ctx, mark)
+    if frame is None and not full:
+        frame = _near_cue(ctx, span)
+    if frame is None and full and previous is not None:
+        frame = _continuing(ctx, mark, previous)
+    return frame
+
+
+def _is_title(ctx: Context, mark: QuoteMark, span: Span) -> bool:
+    """Song, book and report titles, and named terms: "the documentary 'Long Road Home'"."""
+    before = ctx.text[max(0, mark.start - 40) : mark.start].split()
+    if before and before[-1].lower().strip(",") in cues.TITLE_NOUNS | cues.NAMING_WORDS:
+        return True
+    if any(t.tag_ in FINITE_TAGS for t in span):
+        return False
+    # A fragment in title case mid-sentence is a name: Bruce Springsteen's “American Skin”.
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 1 and all(t.is_title for t in words) and mark.start > span[0].sent.start_char + 1
+
+
+def _walk_to_cue(ctx: Context, span: Span):
+    """Walk up the parse from the quotation to the first cue whose complement it is."""
+    inside = range(span.start, span.end)
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    for root in roots:
+        tok = root
+        for _ in range(cues.MAX_WALK):
+            head = tok.head
+            if head.i == tok.i:
+                break
+            if head.i not in inside:
+                if _names(head):
+                    return _NAMING
+                frame = ctx.frames.get(head.i)
+                if frame is not None:
+                    if tok.dep_ in SUBJECT_DEPS:
+                        break  # a quotation inside the speaker's own phrase
+                    if frame.strong or frame.content is not None:
+                        return frame
+            tok = head
+    return None
+
+
+def _names(head: Token) -> bool:
+    """A participle that names rather than quotes: units "known as" "...", a group "calling itself"."""
+    low = head.lower_
+    if low in cues.NAMING_PARTICIPLES and head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl", "advcl"):
+        return True
+    return low.startswith("call") and any(c.lower_.endswith(("self", "selves")) for c in head.children)
+
+
+def _according_over(ctx: Context, mark: QuoteMark) -> Frame | None:
+    """“According to X, ...” whose clause holds the quotation."""
+    for frame in ctx.frames.values():
+        if frame.lemma == "according to" and frame.content is not None and frame.speaker is not None:
+            start, end = _chars(ctx.doc, frame.content)
+            if start <= mark.inner_start and mark.inner_end <= end + 1:
+                return frame
+    return None
+
+
+def _adjacent_cue(ctx: Context, mark: QuoteMark, span: Span) -> Frame | None:
+    """A verb of saying right before or after the quotation ("“…,” she said" / "He states, “…”")."""
+    first, last = span[0].i, span[-1].i
+    candidates = []
+    after = _neighbour(ctx.doc, last + 1, +1)
+    if after is not None and "\n" not in ctx.text[mark.end : after.idx]:
+        for tok in after.sent:
+            frame = ctx.frames.get(tok.i)
+            if tok.i > last and frame is not None and frame.strong:
+                frame = frame if frame.speaker is not None else _speaker_between(ctx, frame, last + 1)
+                candidates.append((_gap(ctx, last + 1, tok.i, frame), 0, frame))
+    before = _neighbour(ctx.doc, first - 1, -1)
+    if before is not None and ("\n" not in ctx.text[_end_char(before) : mark.start] or before.text == ":"):
+        for tok in before.sent:
+            frame = ctx.frames.get(tok.i)
+            if tok.i < first and frame is not None and frame.strong:
+                candidates.append((_gap(ctx, tok.i + 1, first, frame), 1, frame))
+    candidates = [c for c in candidates if c[0] == 0 and c[2].speaker is not None]
+    return min(candidates, key=lambda c: c[1])[2] if candidates else None
+
+
+def _speaker_between(ctx: Context, frame: Frame, start: int) -> Frame:
+    """“…,” Flynn, a surrogate, said: the words between quotation and cue, when the parser
+    attached them elsewhere, are the speaker."""
+    words = [t for t in ctx.doc[start : frame.cue.i] if ctx.in_mark[t.i] < 0 and not (t.is_punct or t.is_space)]
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not words or len(words) > 10 or len(heads) != 1:
+        return frame
+    return Frame(frame.cue, frame.lemma, frame.strong, heads[0], frame.via, frame.content)
+
+
+def _neighbour(doc: Doc, i: int, step: int) -> Token | None:
+    """The nearest token from ``i`` on that is neither space nor a quotation mark."""
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        if not tok.is_space and not tok.is_quote:
+            return tok
+        i += step
+    return None
+
+
+def _gap(ctx: Context, start: int, end: int, frame: Frame) -> int:
+    """Words between a quotation and its cue that are neither the cue's frame nor the speaker."""
+    own = {frame.cue.i}
+    for tok in (frame.speaker, frame.via):
+        if tok is not None:
+            own.update(t.i for t in tok.subtree)
+    for child in frame.cue.children:
+        if child.dep_ in FRAME_DEPS:
+            own.update(t.i for t in child.subtree)
+    return sum(
+        1
+        for t in ctx.doc[start:end]
+        if not (t.is_punct or t.is_space) and t.i not in own and ctx.in_mark[t.i] < 0
+    )
+
+
+def _dash_credit(ctx: Context, mark: QuoteMark) -> Frame | None:
+    """“…” ― Steve Quinlan: a name credited after a dash."""
+    found = DASH_CREDIT.match(ctx.text, mark.end)
+    if found is None:
+        return None
+    name = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    dash = ctx.doc.char_span(mark.end, found.start(1), alignment_mode="expand")
+    if name is None or dash is None or len(name) > 12 or not any(t.is_title or t.is_upper for t in name):
+        return None
+    words = []
+    for tok in name:  # the name runs to the first comma: "― Ana Ruiz, a nurse in Quito"
+        if tok.is_punct and tok.text not in (".", "'", "’"):
+            break
+        words.append(tok)
+    head = next((t for t in reversed(words) if t.is_alpha), None)
+    if head is None:
+        return None
+    return Frame(dash[-1], "—", True, head)
+
+
+def _near_cue(ctx: Context, span: Span) -> Frame | None:
+    """A fragment a few words after a cue the parser left without a complement:
+    "what Zelenskyy has warned could become a 'world war'"."""
+    sent_start = span[0].sent.start
+    for i in range(span.start - 1, max(sent_start, span.start - NEAR_CUE) - 1, -1):
+        tok = ctx.doc[i]
+        if tok.text in (".", ";", ":") or ctx.in_mark[i] >= 0 and tok.is_alpha:
+            return None
+        frame = ctx.frames.get(i)
+        if frame is not None and frame.strong and frame.speaker is not None and frame.content is None:
+            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                return frame
+    return None
+
+
+def _continuing(ctx: Context, mark: QuoteMark, previous: tuple[int, Frame]) -> Frame | None:
+    """“A,” she said. “B.”: a quotation right after an attributed one continues it."""
+    end, frame = previous
+    between = ctx.text[end : mark.start]
+    if between.strip() or between.count("\n") > 2:
+        return None
+    return frame
+
+
+def _speaker_labels(ctx: Context) -> list[Frame]:
+    """Transcript lines opened by a speaker's name in capitals: "PENCE: Well, look, ..."."""
+    frames = []
+    for found in SPEAKER_LABEL.finditer(ctx.text):
+        if found.group(1).rstrip(".") in NOT_SPEAKERS or len(found.group(1)) < 2:
+            continue
+        label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        colon = ctx.doc.char_span(found.end(1), found.end(), alignment_mode="expand")
+        end = ctx.text.find("\n", found.end())
+        end = len(ctx.text) if end < 0 else end
+        body = ctx.doc.char_span(found.end(), end, alignment_mode="expand")
+        if label is None or colon is None or body is None:
+            continue
+        content = cues.extent(ctx, colon[0], [t for t in body if not t.is_quote])
+        if content is not None:
+            frames.append(Frame(colon[0], ":", True, label.root, content=content))
+    return frames
+
+
+# -- records ------------------------------------------------------------------------------
+
+
+def _quote(
+    ctx: Context, frame: Frame, direct: bool, partial: bool = False, chars: tuple[int, int] | None = None
+) -> Quote:
+    """The record for a quotation (``chars``) or for a frame's own content."""
+    start, end = chars or _chars(ctx.doc, frame.content)
+    text = ctx.text
+    s_start = s_end = s_text = None
+    resolved, anonymous = None, False
+    if frame.speaker is not None:
+        s_start, s_end = _phrase(ctx, frame.speaker, frame.cue)
+        s_text = text[s_start:s_end]
+        resolved, anonymous = _resolve(ctx, frame.speaker)
+    via_text = via = None
+    if frame.via is not None:
+        v_start, v_end = _phrase(ctx, frame.via, frame.cue)
+        via_text = text[v_start:v_end]
+        via, _ = _resolve(ctx, frame.via)
+    return Quote(
+        doc=ctx.doc._.doc_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        speaker_text=s_text,
+        speaker_start=s_start,
+        speaker_end=s_end,
+        speaker=resolved,
+        cue=frame.lemma,
+        direct=direct,
+        partial=partial,
+        via=via,
+        via_text=via_text,
+        anonymous=anonymous,
+    )
+
+
+def _phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
+    """Character span of the speaker as written: the phrase its head token heads, within its
+    paragraph and without the cue's own clause; a pronoun stands alone, a relative pronoun
+    stands for its antecedent."""
+    skip = set()
+    antecedent = cues.antecedent(head)
+    if antecedent is not None:
+        skip.update(t.i for t in head.head.subtree)  # the relative clause
+        head = antecedent
+    for child in head.children:
+        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
+            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
+    if head.i < cue.i:
+        # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
+        skip.update(range(cue.i, head.right_edge.i + 1))
+    if head.pos_ == "PRON":
+        return head.idx, _end_char(head)
+    start, end = ctx.paragraph(head)
+    tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
+        tokens.pop(0)
+    while len(tokens) > 1 and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_quote):
+        tokens.pop()
+    return tokens[0].idx, _end_char(tokens[-1])
+
+
+def _resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
+    """(actor id, or name when no actor mentions are available; anonymous) for a speaker.
+
+    An unnamed speaker ("officials", "a ministry spokesman") is anonymous; its actor is the body
+    it speaks for where the text names one ("Somali officials", "the ministry's spokesman")."""
+    head = cues.antecedent(head) or head
+    low = head.lower_
+    if low in cues.PERSON_PRONOUNS:
+        return _pronoun_speaker(ctx, head, person=True), False
+    if low == "it":
+        return _pronoun_speaker(ctx, head, person=False), False
+    if head.pos_ == "PRON":
+        return None, False
+    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named:
+        return (_mentioned(ctx, head) or _possessor(ctx, head) if ctx.doc._.mentions is not None else None), True
+    return _entity_at(ctx, head) or (named and _entity_at(ctx, named[0])) or _possessor(ctx, head), False
+
+
+def _mentioned(ctx: Context, head: Token) -> str | None:
+    return next((m.entity for m in ctx.doc._.mentions or () if m.start <= head.idx < m.end), None)
+
+
+def _possessor(ctx: Context, head: Token) -> str | None:
+    """An office speaks for its holder: "Yoon's office", "the EU's spokesman"."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    return _entity_at(ctx, owners[0]) if owners else None
+
+
+def _entity_at(ctx: Context, head: Token) -> str | None:
+    """The actor a mention over ``head`` resolves to; without the actors component, the name as
+    written (the entity, or the run of proper nouns the head ends)."""
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        return next((m.entity for m in mentions if m.start <= head.idx < m.end), None)
+    for ent in ctx.ents:
+        if ent.start <= head.i < ent.end:
+            return _strip_possessive(ent.text) if ent.label_ in cues.NAMED_ENT_LABELS else None
+    if head.pos_ == "PROPN":
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
+        return ctx.text[names[0].idx : _end_char(head)]
+    return None
+
+
+def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
+    """He, she or it: the speaker of an enclosing report ("the United States said it had
+    concluded"), else the last named speaker of that kind in this or the previous paragraph
+    ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
+    outer = _outer_speaker(ctx, pronoun)
+    if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
+        return _entity_at(ctx, outer)
+    floor = ctx.text.rfind("\n", 0, ctx.paragraph(pronoun)[0] - 1) + 1
+    recent = [
+        f.speaker
+        for f in ctx.frames.values()
+        if f.speaker is not None and floor <= f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+    ]
+    for speaker in sorted(recent, key=lambda t: t.i, reverse=True):
+        if speaker.tag_ in ("NNP", "NN") and speaker.lower_ not in cues.ANONYMOUS_NOUNS:
+            if _is_person(ctx, speaker) == person:
+                return _entity_at(ctx, speaker)
+    return _nearest_person(ctx, pronoun.idx) if person else None
+
+
+def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
+    """The speaker of the report a pronoun's own cue is nested in."""
+    tok = pronoun.head
+    for _ in range(cues.MAX_WALK):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        frame = ctx.frames.get(tok.i)
+        if frame is not None and frame.speaker is not None and frame.speaker.i != pronoun.i:
+            return frame.speaker
+    return None
+
+
+def _is_person(ctx: Context, head: Token) -> bool:
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
+    if head.pos_ != "PROPN":
+        return False
+    # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
+    return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
+
+
+def _nearest_person(ctx: Context, before: int) -> str | None:
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        people = [m for m in mentions if m.type == "person" and m.entity and m.end <= before]
+        return max(people, key=lambda m: m.end).entity if people else None
+    people = [e for e in ctx.ents if e.label_ == "PERSON" and e.end_char <= before]
+    return _strip_possessive(people[-1].text) if people else None
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text

@@ -1,0 +1,162 @@
+"""DATE expressions resolved against a report's publication date: the ``storyline_times`` component."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from storyline.models import TimeRef
+from storyline.nlp.dates import (
+    MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, resolve_date_text, safe_date, year_from_weekday,
+)
+
+__all__ = ["extract_times", "infer_published", "is_reference_line", "line_of", "resolve_date_text", "year_from_weekday"]
+
+# Words around a date that make an ambiguous day or month point forward in time.
+FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
+FORWARD_VERBS = frozenset(
+    "will 'll shall wo plan plans planned planning expected expect expects scheduled schedule set due "
+    "intend intends intended aim aims prepare prepares preparing going upcoming".split()
+)
+RE_REFERENCE = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|University|Journal|Books|Vol\.|pp\.|doi|ISBN|Retrieved|Accessed|et al\.)"
+)
+RE_AUTHOR_START = re.compile(r"^\s*(?:[•*\-–\d.\[\]]+\s*)?[A-Z][\w'’\-]+,\s+[A-Z][\w.]*")
+
+
+def is_reference_line(line: str) -> bool:
+    """True for a bibliography entry ("Doe, Jane. Rivers of the Plain. London: Example Press, 2005.")."""
+    if len(line) > 300:
+        return False
+    has_year = re.search(r"\b(?:1[5-9]|20)\d{2}\b", line)
+    return bool(has_year and (RE_AUTHOR_START.match(line) or RE_REFERENCE.search(line))
+                and re.search(r"[.:,(]\s*(?:1[5-9]|20)\d{2}\b", line))
+
+
+def line_of(text: str, start_char: int) -> str:
+    """The text line (between newlines) that holds a character offset."""
+    left = text.rfind("\n", 0, start_char) + 1
+    right = text.find("\n", start_char)
+    return text[left: right if right >= 0 else len(text)]
+
+
+def _is_modal_may(span: Span) -> bool:
+    token = span[0]
+    if len(span) != 1 or token.lower_ != "may":
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.tag_ == "MD" or token.text == "may" or (following is not None and following.tag_ in ("VB", "RB"))
+
+
+def _points_forward(span: Span) -> bool:
+    """True when the context sends an ambiguous day or month into the future."""
+    sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    before = " ".join(t.lower_ for t in span.doc[max(sent_start, span.start - 3): span.start])
+    inner = span.text.lower()
+    if any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as ")):
+        return True
+    if re.search(r"\b(?:next|upcoming|coming)\b", inner):
+        return True
+    token, hops = span.root, 0
+    while token.head is not token and hops < 4:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("VERB", "AUX"):
+            words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            if words & FORWARD_VERBS:
+                return True
+            if token.tag_ in ("VBD", "VBN") or words & {"has", "have", "had", "was", "were", "did"}:
+                return False
+    return False
+
+
+def infer_published(doc: Doc, today: dt.date | None = None) -> dt.date | None:
+    """A report's likely date, from a fully specified weekday + month + day inside it (the latest one)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        low = " ".join(ent.text.lower().split())
+        for pattern in (RE_MDY, RE_DMY):
+            m = pattern.search(low)
+            if m and m["wd"]:
+                month, day = MONTHS[m["m"]], int(m["d"])
+                if m["y"]:
+                    date = safe_date(int(m["y"]), month, day)
+                else:
+                    year = year_from_weekday(month, day, WEEKDAYS[m["wd"]], today)
+                    date = safe_date(year, month, day) if year else None
+                if date and date.weekday() == WEEKDAYS[m["wd"]] and date <= (today or dt.date.today()):
+                    found.append(date)
+                break
+    return max(found) if found else None
+
+
+def _is_age(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = " ".join(t.lower_ for t in doc[span.end: span.end + 3])
+    return before in ("aged", "age", "ages") or after.startswith(("old", "- old", "-old")) or "year - old" in after
+
+
+def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) -> list[TimeRef]:
+    """Every DATE entity of ``doc`` that names a point or period in time, resolved.
+
+    Without a publication date, absolute dates still resolve; with ``infer``, relative ones
+    resolve against a date inferred from a weekday + month + day in the text (and say so).
+    """
+    published = doc._.published if Doc.has_extension("published") else None
+    inferred = infer_published(doc, today) if published is None and infer else None
+    doc_id = doc._.doc_id if Doc.has_extension("doc_id") else None
+    refs = []
+    text = doc.text  # built on every access: read it once
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or _is_modal_may(ent) or _is_age(ent):
+            continue
+        if is_reference_line(line_of(text, ent.start_char)):
+            continue
+        forward = _points_forward(ent)
+        resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
+        if resolved is None:
+            continue
+        if resolved.value is None and inferred is not None and resolved.note == "no publication date":
+            again = resolve_date_text(ent.text, inferred, forward=forward, today=today)
+            if again is not None and again.value is not None:
+                note = f"relative to {inferred.isoformat()}, a date inferred from the text"
+                resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
+        note = resolved.note
+        refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
+                            value=resolved.value, precision=resolved.precision, note=note))
+    return refs
+
+
+class TimesComponent:
+    """Pipeline component: fills ``doc._.times`` with TimeRef records."""
+
+    def __init__(self, infer_published: bool = True):
+        self.infer_published = infer_published
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.published is None and self.infer_published:
+            # Later components (office-holders on the report's date) need the date too.
+            inferred = infer_published(doc)
+            if inferred is not None:
+                doc._.published = inferred
+                doc._.published_inferred = True
+        doc._.times = extract_times(doc, infer=self.infer_published)
+        return doc
+
+
+@Language.factory(
+    "storyline_times",
+    requires=["doc.ents"],
+    assigns=["doc._.times", "doc._.published"],
+    default_config={"infer_published": True},
+)
+def make_times(nlp: Language, name: str, infer_published: bool) -> TimesComponent:
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    return TimesComponent(infer_published)

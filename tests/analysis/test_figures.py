@@ -1,0 +1,255 @@
+"""Figure tables: grouping figures by measure across reports, and assessing whether they agree."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from storyline.analysis.corpus import Corpus
+from storyline.analysis.entities import Entity
+from storyline.analysis.figures import (
+    CONSISTENT, CONTRADICTION, EVOLVING, assess, build_figure_tables, normalise_counts,
+)
+from storyline.models import Figure, FigureRow, Mention
+
+ENTITIES = [Entity("kb:PRK", "North Korea", "state"), Entity("kb:RUS", "Russia", "state"),
+            Entity("kb:USA", "United States", "state"), Entity("kb:KOR", "South Korea", "state")]
+
+
+class Docs:
+    """Hand-written reports: each a list of sentences, with helpers that place records in them."""
+
+    def __init__(self) -> None:
+        self.documents: dict[str, dict] = {}
+        self.sentences: dict[str, list[tuple[int, int]]] = {}
+
+    def add(self, doc: str, *sentences: str, published: str | None = None, outlet: str | None = None) -> None:
+        text, spans = "", []
+        for sentence in sentences:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {sentence}" if text else sentence
+            spans.append((start, len(text)))
+        self.documents[doc] = {"id": doc, "text": text, "published": published, "outlet": outlet or f"Outlet {doc}"}
+        self.sentences[doc] = spans
+
+    def at(self, doc: str, fragment: str) -> tuple[int, int]:
+        start = self.documents[doc]["text"].index(fragment)
+        return start, start + len(fragment)
+
+    def figure(self, doc: str, fragment: str, value: float | None, **kw) -> Figure:
+        kw.setdefault("counts", "troops")
+        kw.setdefault("subject", "kb:PRK")
+        return Figure(doc, *self.at(doc, fragment), fragment, value, **kw)
+
+    def corpus(self, **records) -> Corpus:
+        return Corpus(documents=self.documents, sentences=self.sentences, entities=ENTITIES, **records)
+
+
+def _seed_like() -> tuple[Docs, list[Figure]]:
+    docs = Docs()
+    docs.add("a", "Pyongyang has sent about 1,500 troops in a first wave, the spy agency said.", published="2024-10-18")
+    docs.add("b", "Officials said the first contingent had up to 3,000 soldiers.",
+             "It could later grow to 12,000 personnel.", published="2024-10-24")
+    docs.add("c", "Some 10,000 North Korean forces are now in Russia.", published="2024-10-30")
+    figures = [
+        docs.figure("a", "about 1,500 troops", 1500, qualifier="about", stage="initial", attributed_text="spy agency"),
+        docs.figure("b", "up to 3,000 soldiers", 3000, qualifier="up to", stage="initial", counts="soldiers",
+                    attributed_text="officials"),
+        docs.figure("b", "12,000 personnel", 12000, stage="potential", counts="personnel"),
+        docs.figure("c", "Some 10,000 North Korean forces", 10000, qualifier="about", counts="forces"),
+    ]
+    return docs, figures
+
+
+def test_figures_with_troops_soldiers_personnel_forces_form_one_table():
+    docs, figures = _seed_like()
+    tables = build_figure_tables(docs.corpus(figures=figures))
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.counts == "troops" and table.subject == "kb:PRK"
+    assert table.measure == "troops (North Korea)"
+    assert [r.value for r in table.rows] == [1500, 3000, 12000, 10000]
+
+
+def test_figures_at_different_stages_are_an_evolving_estimate_not_a_contradiction():
+    docs, figures = _seed_like()
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == EVOLVING
+
+
+def test_two_measures_are_never_compared():
+    docs = Docs()
+    docs.add("a", "About 1,000 troops of the North were seen.", published="2024-11-01")
+    docs.add("b", "Moscow has 50,000 troops there.", published="2024-11-01")
+    docs.add("c", "The strike killed 40 people.", published="2024-11-01")
+    figures = [
+        docs.figure("a", "About 1,000 troops", 1000),
+        docs.figure("b", "50,000 troops", 50000, subject="kb:RUS"),
+        docs.figure("c", "killed 40", 40, counts="killed", subject="kb:RUS"),
+    ]
+    tables = build_figure_tables(docs.corpus(figures=figures))
+    assert sorted(t.measure for t in tables) == ["killed (Russia)", "troops (North Korea)", "troops (Russia)"]
+    assert all(t.assessment == CONSISTENT and len(t.rows) == 1 for t in tables)
+
+
+def test_same_stage_and_date_from_different_sources_is_a_contradiction():
+    docs = Docs()
+    docs.add("a", "There are 3,000 of them, Seoul said.", published="2024-11-01")
+    docs.add("b", "There are 11,000 of them, Kyiv said.", published="2024-11-01")
+    figures = [docs.figure("a", "3,000", 3000, attributed_to="kb:KOR"),
+               docs.figure("b", "11,000", 11000, attributed_text="Kyiv")]
+    table = build_figure_tables(docs.corpus(figures=figures))[0]
+    assert table.assessment == CONTRADICTION
+    assert {r.source for r in table.rows} == {"South Korea", "Kyiv"}
+
+
+def test_different_report_dates_make_an_evolving_estimate():
+    docs = Docs()
+    docs.add("a", "There are 3,000 of them.", published="2024-10-20")
+    docs.add("b", "There are 11,000 of them.", published="2024-11-20")
+    figures = [docs.figure("a", "3,000", 3000), docs.figure("b", "11,000", 11000)]
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == EVOLVING
+
+
+def test_a_month_and_a_day_within_it_are_the_same_time_scope():
+    rows = [FigureRow("f1", "a", 3000, None, None, None, None, "2024-11", "A", "3,000"),
+            FigureRow("f2", "b", 9000, None, None, None, None, "2024-11-04 (report)", "B", "9,000")]
+    assert assess(rows).assessment == CONTRADICTION
+    rows[0].date = "2024-10"
+    assert assess(rows).assessment == EVOLVING
+
+
+def test_values_within_tolerance_or_overlapping_ranges_are_consistent():
+    docs = Docs()
+    docs.add("a", "Roughly 10,000 are there.", published="2024-11-01")
+    docs.add("b", "About 10,800 are there.", published="2024-11-01")
+    docs.add("c", "Up to 12,000 are there.", published="2024-11-01")
+    docs.add("d", "Between 9,000 and 11,000 are there.", published="2024-11-01")
+    figures = [docs.figure("a", "Roughly 10,000", 10000, qualifier="about"),
+               docs.figure("b", "About 10,800", 10800, qualifier="about"),
+               docs.figure("c", "Up to 12,000", 12000, qualifier="up to"),
+               docs.figure("d", "Between 9,000 and 11,000", None, low=9000, high=11000)]
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == CONSISTENT
+
+
+def test_figures_that_differ_within_one_report_are_not_a_contradiction():
+    docs = Docs()
+    docs.add("a", "The army has 900,000 in all.", "Some 190,000 are at the border, Kyiv says.", published="2024-11-01")
+    figures = [docs.figure("a", "900,000", 900000), docs.figure("a", "190,000", 190000, attributed_text="Kyiv")]
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == EVOLVING
+
+
+def test_a_vague_magnitude_has_a_floor_but_no_ceiling():
+    docs = Docs()
+    docs.add("a", "Thousands of them are there.", published="2024-11-01")
+    docs.add("b", "About 100,000 of them are there.", published="2024-11-01")
+    docs.add("c", "Only 500 of them are there.", published="2024-11-01")
+    figures = [docs.figure("a", "Thousands", None, low=2000, high=9999),
+               docs.figure("b", "About 100,000", 100000, qualifier="about")]
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == CONSISTENT
+    figures.append(docs.figure("c", "500", 500))
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == CONTRADICTION
+
+
+def test_an_expected_figure_is_a_potential_one():
+    docs = Docs()
+    docs.add("a", "There are 3,000 of them.", published="2024-11-01")
+    docs.add("b", "There could be 50,000 of them.", published="2024-11-01")
+    figures = [docs.figure("a", "3,000", 3000), docs.figure("b", "50,000", 50000, status="possible")]
+    table = build_figure_tables(docs.corpus(figures=figures))[0]
+    assert [r.stage for r in table.rows] == [None, "potential"] and table.assessment == EVOLVING
+
+
+def test_subjectless_figure_joins_the_one_state_whose_forces_its_sentence_names():
+    docs = Docs()
+    docs.add("a", "Some 2,000 North Korean troops arrived.", "Around 2,100 are there now.", published="2024-11-01")
+    docs.add("b", "Some 2,000 North Korean troops joined Russian soldiers.", published="2024-11-01")
+    mentions = [
+        Mention("a", *docs.at("a", "North Korean troops"), "North Korean troops", "DEMONYM", "kb:PRK", "state",
+                facet="military"),
+        Mention("b", *docs.at("b", "North Korean troops"), "North Korean troops", "DEMONYM", "kb:PRK", "state",
+                facet="military"),
+        Mention("b", *docs.at("b", "Russian soldiers"), "Russian soldiers", "DEMONYM", "kb:RUS", "state",
+                facet="military"),
+    ]
+    figures = [docs.figure("a", "Some 2,000", 2000, subject=None),
+               docs.figure("a", "Around 2,100", 2100, subject=None),  # no forces named in its sentence
+               docs.figure("b", "Some 2,000", 2000, subject=None)]  # two states' forces: ambiguous
+    tables = build_figure_tables(docs.corpus(figures=figures, mentions=mentions))
+    assert len(tables) == 1 and [r.text for r in tables[0].rows] == ["Some 2,000"]
+    assert tables[0].rows[0].doc == "a" and tables[0].subject == "kb:PRK"
+
+
+def test_subjectless_figure_takes_the_reports_one_subject_when_its_sentence_names_that_state():
+    docs = Docs()
+    docs.add("a", "Some 10,000 of Pyongyang's troops are there.", "First about 1,500 soldiers came from North Korea.",
+             "Then 300 soldiers came from Russia.", published="2024-11-01")
+    mentions = [Mention("a", *docs.at("a", "North Korea"), "North Korea", "GPE", "kb:PRK", "state"),
+                Mention("a", *docs.at("a", "Russia"), "Russia", "GPE", "kb:RUS", "state")]
+    figures = [docs.figure("a", "Some 10,000", 10000),
+               docs.figure("a", "about 1,500", 1500, subject=None, stage="initial"),
+               docs.figure("a", "300", 300, subject=None)]
+    tables = build_figure_tables(docs.corpus(figures=figures, mentions=mentions))
+    assert [[r.value for r in t.rows] for t in tables] == [[10000, 1500]]
+
+
+def test_row_source_is_the_actor_the_text_or_the_outlet_and_report_dates_are_marked():
+    docs = Docs()
+    docs.add("a", "Seoul counts 1,500.", "Officials count 1,600.", "We count 1,550 as of October 20.",
+             published="2024-11-01", outlet="Daily Example")
+    figures = [docs.figure("a", "1,500", 1500, attributed_to="kb:KOR"),
+               docs.figure("a", "1,600", 1600, attributed_text="officials"),
+               docs.figure("a", "1,550", 1550, date="2024-10-20")]
+    rows = build_figure_tables(docs.corpus(figures=figures))[0].rows
+    by_value = {r.value: r for r in rows}
+    assert by_value[1500].source == "South Korea" and by_value[1500].date == "2024-11-01 (report)"
+    assert by_value[1600].source == "officials"
+    assert by_value[1550].source == "Daily Example" and by_value[1550].date == "2024-10-20"
+    assert rows[0].value == 1550  # its own date comes first
+
+
+def test_negated_figures_money_units_and_generic_counts_get_no_table():
+    docs = Docs()
+    docs.add("a", "It is not 10,000 troops.", "Aid rose 5 percent.", "The package was $8bn.")
+    figures = [docs.figure("a", "10,000 troops", 10000, status="negated"),
+               docs.figure("a", "5 percent", 5, counts="percent", subject="kb:USA"),
+               docs.figure("a", "$8bn", 8e9, counts="money:USD", subject="kb:USA"),
+               docs.figure("a", "troops", 3, counts="other", subject="kb:USA")]
+    assert build_figure_tables(docs.corpus(figures=figures)) == []
+
+
+def test_normalise_counts_keeps_currency_codes_and_folds_nouns():
+    assert normalise_counts("Soldiers") == "troops"
+    assert normalise_counts("USD") == "USD" and normalise_counts("money:USD") == "money:USD"
+    assert normalise_counts("killed") == "killed"
+    assert normalise_counts(None) is None
+
+
+def test_table_ids_and_order_are_deterministic_whatever_the_input_order():
+    docs, figures = _seed_like()
+    first = build_figure_tables(docs.corpus(figures=list(figures)))
+    shuffled = list(figures)
+    random.Random(7).shuffle(shuffled)
+    second = build_figure_tables(docs.corpus(figures=shuffled))
+    assert first == second
+    assert first[0].id.startswith("ft") and len(first[0].id) == 14
+
+
+def test_five_thousand_figures_across_a_thousand_reports_build_quickly():
+    docs = Docs()
+    figures = []
+    rng = random.Random(1)
+    subjects = ["kb:PRK", "kb:RUS", "kb:USA", "kb:KOR"]
+    for d in range(1000):
+        doc = f"d{d:04d}"
+        sentences = [f"Figure {k} is {1000 + k}." for k in range(5)]
+        docs.add(doc, *sentences, published=f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}")
+        for k in range(5):
+            figures.append(docs.figure(doc, f"{1000 + k}", rng.choice([1000, 1050, 5000, None]) or 900,
+                                       subject=rng.choice(subjects), stage=rng.choice([None, "initial", "potential"]),
+                                       counts=rng.choice(["troops", "soldiers", "killed"])))
+    corpus = docs.corpus(figures=figures)
+    began = time.perf_counter()
+    tables = build_figure_tables(corpus)
+    elapsed = time.perf_counter() - began
+    assert sum(len(t.rows) for t in tables) == 5000
+    assert elapsed < 5.0  # loose: a quadratic pass over 5,000 rows would take far longer

@@ -1,0 +1,191 @@
+"""DATE expressions: resolution rules (model-free), the component on our own sentences, and the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.nlp.times import infer_published, is_reference_line, resolve_date_text, year_from_weekday
+
+WED = dt.date(2024, 11, 6)  # a Wednesday
+TODAY = dt.date(2026, 11, 22)
+ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def resolve(text: str, base: dt.date | None = WED, forward: bool = False):
+    return resolve_date_text(text, base, forward=forward, today=TODAY)
+
+
+# -- resolution rules, no model ----------------------------------------------------------
+
+
+def test_times_weekday_month_day_without_year_takes_the_year_whose_calendar_matches():
+    r = resolve("Wednesday, October 30", base=None)
+    assert (r.value, r.precision) == ("2024-10-30", "day")
+    assert "weekday" in r.note
+
+
+def test_times_month_day_takes_the_nearest_year_to_publication():
+    assert resolve("October 30").value == "2024-10-30"
+    assert resolve("December 28", base=dt.date(2025, 1, 3)).value == "2024-12-28"
+    assert resolve("January 5", base=dt.date(2024, 12, 20)).value == "2025-01-05"
+
+
+def test_times_wrong_weekday_is_kept_with_a_note():
+    r = resolve("Tuesday, October 30")
+    assert r.value == "2024-10-30"
+    assert "does not match" in r.note
+
+
+def test_times_full_dates_resolve_without_publication_date():
+    assert resolve("4 November 2024", base=None).value == "2024-11-04"
+    assert resolve("Nov. 4, 2024", base=None).value == "2024-11-04"
+    assert resolve("2024-11-04", base=None).value == "2024-11-04"
+    assert (resolve("October 1962", base=None).value, resolve("October 1962").precision) == ("1962-10", "month")
+
+
+def test_times_bare_weekday_is_the_nearest_past_day_unless_context_points_forward():
+    assert resolve("Monday").value == "2024-11-04"
+    assert resolve("Wednesday").value == "2024-11-06"  # "on Wednesday" in a Wednesday report
+    assert resolve("Sunday", forward=True).value == "2024-11-10"
+    assert resolve("next Tuesday").value == "2024-11-12"
+    assert resolve("last Tuesday").value == "2024-11-05"
+
+
+def test_times_weeks_resolve_to_their_monday():
+    assert (resolve("last week").value, resolve("last week").precision) == ("2024-10-28", "week")
+    assert resolve("this week").value == "2024-11-04"
+    assert resolve("two weeks ago").value == "2024-10-21"
+
+
+def test_times_months_and_years_relative_to_publication():
+    assert resolve("in August").value == "2024-08"
+    assert resolve("December").value == "2023-12"
+    assert resolve("December", forward=True).value == "2024-12"
+    assert (resolve("earlier this month").value, resolve("earlier this month").precision) == ("2024-11", "month")
+    assert resolve("last month").value == "2024-10"
+    assert (resolve("this year").value, resolve("this year").precision) == ("2024", "year")
+    assert resolve("late last year").value == "2023"
+    assert resolve("three years ago").value == "2021"
+    assert resolve("yesterday").value == "2024-11-05"
+    assert resolve("April last year").value == "2023-04"
+    assert resolve("the beginning of December").value == "2023-12"
+
+
+def test_times_years_and_decades():
+    assert (resolve("2022").value, resolve("2022").precision) == ("2022", "year")
+    assert resolve("the 1990s").value is None
+    assert resolve("the 1990s").precision == "vague"
+
+
+def test_times_periods_are_vague_without_a_value():
+    for text in ("recent weeks", "the coming months", "the past year", "the past year or so", "several months ago",
+                 "a few days ago"):
+        r = resolve(text)
+        assert (r.value, r.precision) == (None, "vague"), text
+
+
+def test_times_durations_ages_and_percentages_are_not_dates():
+    for text in ("three years", "decades", "for two weeks", "years", "50 years old", "20%", "as early as", "50",
+                 "two to three weeks", "a year and a half", "up to 15 years"):
+        assert resolve(text) is None, text
+
+
+def test_times_relative_dates_need_a_publication_date():
+    for text in ("last week", "Monday", "in August", "this year", "yesterday"):
+        r = resolve(text, base=None)
+        assert r.value is None and r.note == "no publication date", text
+
+
+def test_times_year_from_weekday_prefers_the_most_recent_year_not_after_today():
+    assert year_from_weekday(10, 30, 2, today=TODAY) == 2024
+    assert year_from_weekday(10, 30, 2, today=dt.date(2024, 10, 29)) == 2019
+
+
+def test_times_reference_lines_are_recognised():
+    assert is_reference_line("Doe, Jane. A History of Floods. London: Example Press, 2005.")
+    assert is_reference_line("  • Roe, R. (2019) Rivers and rain. Journal of Examples, 4(2).")
+    assert not is_reference_line("The river rose in 2005, the mayor said.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.booleans())
+def test_times_resolution_never_raises_and_values_are_iso(text, forward):
+    r = resolve_date_text(text, WED, forward=forward, today=TODAY)
+    assert r is None or r.value is None or ISO.match(r.value)
+    assert r is None or r.precision in ("day", "week", "month", "year", "vague")
+
+
+# -- the component on our own sentences (real model) -------------------------------------
+
+
+def times_of(parse, text, published=WED):
+    return [(t.text, t.value, t.precision) for t in parse(text, published=published)._.times]
+
+
+@pytest.mark.integration
+def test_times_component_resolves_our_sentences(parse):
+    got = times_of(parse, "The dam burst on Monday and engineers arrived last week; repairs began in August.")
+    assert ("Monday", "2024-11-04", "day") in got
+    assert ("last week", "2024-10-28", "week") in got
+    assert ("August", "2024-08", "month") in got
+
+
+@pytest.mark.integration
+def test_times_component_points_forward_for_future_context(parse):
+    got = times_of(parse, "The rescue teams plan to reach the valley as early as Sunday.")
+    assert ("Sunday", "2024-11-10", "day") in got
+    got = times_of(parse, "The council will vote on the relief budget in December.")
+    assert ("December", "2024-12", "month") in got
+
+
+@pytest.mark.integration
+def test_times_component_skips_modal_may_ages_and_durations(parse):
+    got = times_of(parse, "Aid may arrive soon. The 70-year-old farmer, aged 70, had farmed there for three years.")
+    assert all(text.lower() != "may" for text, _, _ in got)
+    assert not any("70" in text or "three years" in text for text, _, _ in got)
+
+
+@pytest.mark.integration
+def test_times_component_ignores_bibliography_lines(parse):
+    doc = parse("Floods returned to the valley in 2023.\nDoe, Jane. Rivers of the Plain. London: Example Press, 2005.\n")
+    values = [t.value for t in doc._.times]
+    assert "2023" in values and "2005" not in values
+
+
+@pytest.mark.integration
+def test_times_component_without_publication_date(parse):
+    got = times_of(parse, "The bridge collapsed last week, and 4 March 2023 was the last inspection.", published=None)
+    assert ("last week", None, "week") in got
+    assert ("4 March 2023", "2023-03-04", "day") in got
+
+
+@pytest.mark.integration
+def test_times_publication_date_inferred_from_a_weekday_date(parse):
+    doc = parse("The ministry released its figures on Wednesday, October 30, two days after the storm.", published=None)
+    assert infer_published(doc, today=TODAY) == dt.date(2024, 10, 30)
+
+
+@pytest.mark.integration
+def test_times_component_analyze_pipes_has_no_problems(nlp):
+    analysis = nlp.analyze_pipes()
+    assert not analysis["problems"]["storyline_times"]
+    assert not analysis["problems"]["storyline_figures"]
+
+
+@pytest.mark.integration
+def test_times_seed_002_call_date_resolves_to_2024_10_30(seed_docs):
+    refs = [t for t in seed_docs["002"]._.times if "October 30" in t.text]
+    assert refs and refs[0].value == "2024-10-30" and refs[0].precision == "day"
+    assert infer_published(seed_docs["002"], today=TODAY) == dt.date(2024, 10, 30)
+
+
+@pytest.mark.integration
+def test_times_seeds_have_no_false_dates(seed_docs):
+    for key, doc in seed_docs.items():
+        for ref in doc._.times:
+            assert ref.text.strip().lower() not in ("decades", "years", "may", "as early as"), (key, ref.text)
