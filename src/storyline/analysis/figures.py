@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from storyline.analysis.corpus import Corpus
@@ -131,7 +131,44 @@ def infer_subjects(corpus: Corpus, figures: list[Figure], mentions: list[Mention
         subjects = report_subjects.get((figures[i].doc, counts), set())
         if len(subjects) == 1 and subjects <= named:
             inferred[i] = next(iter(subjects))
+    inferred.update(_where_counted(corpus, figures, mentions, states))
     return inferred
+
+
+def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention],
+                   states: "_SentenceActors") -> dict[int, str]:
+    """Other counts (killed, displaced, wounded...) belong to the state they are counted in:
+    the one state their sentence places them in ("in Sudan"), else the state the corpus
+    names most if the report names it, else the state the report names most."""
+    dominant: dict[str, str] = {}
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "state" and m.entity:
+            tally[m.doc][m.entity] += 1
+    overall: Counter = Counter()
+    for counter in tally.values():
+        overall.update(counter)
+    story = overall.most_common(1)[0][0] if overall else None
+    for doc, counter in tally.items():
+        # The story's country when the report names it at all, so one report's aside does not
+        # start a table of its own.
+        dominant[doc] = story if story in counter else counter.most_common(1)[0][0]
+    found: dict[int, str] = {}
+    for i, f in enumerate(figures):
+        counts = normalise_counts(f.counts)
+        if f.subject is not None or counts is None or counts in MILITARY_MEASURES or is_unit(counts):
+            continue
+        if counts in ("other", "people"):
+            continue
+        text = corpus.documents[f.doc]["text"]
+        named = {m.entity for m in states.in_sentence(corpus, f)
+                 if m.type == "state" and text[max(0, m.start - 9):m.start].rstrip().lower().endswith(
+                     ("in", "across", "inside", "within", "throughout"))}
+        if len(named) == 1:
+            found[i] = named.pop()
+        elif f.doc in dominant:
+            found[i] = dominant[f.doc]
+    return found
 
 
 def measure_of(figure: Figure, subject: str | None) -> tuple[str, str] | None:

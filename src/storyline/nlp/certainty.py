@@ -88,7 +88,7 @@ POSSIBLE_ADJ = frozenset({"likely", "possible", "unlikely", "probable", "plausib
 POSSIBILITY_NOUNS = frozenset({"possibility", "chance", "likelihood", "prospect", "risk", "danger"})
 CONFIRM_VERBS = lexicon("confirm", "verify", "corroborate", "substantiate", "establish", "prove", "authenticate")
 NEGATIVE_WORDS = frozenset({"no", "neither", "none", "nobody", "nothing", "never", "nor", "no-one"})
-NEGATIVE_VERBS = lexicon("refrain", "fail", "decline", "refuse", "stop", "neglect", "abstain")
+NEGATIVE_VERBS = lexicon("refrain", "fail", "decline", "refuse", "stop", "neglect", "abstain", "avoid")
 OUTCOMES = frozenset({"agreement", "deal", "breakthrough", "progress", "result", "results", "accord", "settlement",
                       "declaration", "decision", "resolution", "ceasefire", "truce", "statement", "vote"})
 # "not only ... but also" and "not just" do not negate the claim.
@@ -298,6 +298,8 @@ def status_cues(frame: Frame | None, spine: list[Token], unit: Span, author: boo
         if nots:
             if lem in CONFIRM_VERBS:
                 found.append(("unconfirmed", f"{nots[0]} {tok.lower_}"))
+            elif lem == "rule" and any(c.lower_ == "out" for c in children(tok, "prt")):
+                found.append(("possible", "not rule out"))  # "cannot rule out sending troops"
             else:
                 found.append(("negated", nots[0]))
         if lem in SAY_DENIED and tok.i != spine[0].i:

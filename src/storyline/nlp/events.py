@@ -18,19 +18,27 @@ from storyline.nlp.prose import Context
 from storyline.nlp.statements import extract_statements
 
 VERSION = "storyline.events.v1"
+
 # Statuses an event cannot keep once its own verb is hedged: "would send troops" has not happened.
 FIRM = {"asserted", "reported", "confirmed"}
 HYPOTHETICAL_MODALS = cx.HEDGE_MODALS | {"would"}
 # Nouns that make what hangs off them an idea, not an act ("the proposal to deploy troops").
 IDEA_NOUNS = frozenset({"proposal", "idea", "call", "calls", "need", "appeal", "suggestion", "option", "question",
-                        "debate", "discussion", "plea", "demand", "demands", "push", "case", "argument", "request"})
+                        "debate", "discussion", "plea", "demand", "demands", "push", "case", "argument", "request",
+                        "capacity", "ability", "capability", "willingness", "readiness", "intention", "intent", "plan",
+                        "plans", "effort", "efforts", "bid", "attempt", "desire", "right", "way", "means"})
 CHANCE_NOUNS = frozenset({"possibility", "prospect", "risk", "threat", "danger", "likelihood", "chance", "fear",
-                          "fears", "concern", "concerns", "speculation", "reports", "report", "rumours", "rumors"})
+                          "fears", "concern", "concerns", "speculation", "reports", "report", "rumours", "rumors",
+                          "accusation", "accusations", "allegation", "allegations", "claim", "claims", "indication"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "upon", "from", "for", "toward", "towards"})
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "across", "along", "into", "around", "outside", "throughout",
                          "to", "toward", "towards"})
 ACTOR_TYPES = frozenset({"state", "organization", "igo", "group", "person"})
 PERSONAL = frozenset({"he", "she", "him", "her"})
+# Verbs over a trigger that make it wished for ("wants Ukraine to recognise") or only tried.
+DESIRE = gr.lexicon("want", "wish", "hope", "propose")
+ATTEMPT = gr.lexicon("try", "attempt", "seek", "threaten", "vow", "pledge", "promise", "prepare", "consider", "weigh",
+                     "mull", "contemplate")
 # Edges to climb from a trigger to the clause predicate when collecting its hedges.
 CLIMB = frozenset({"xcomp", "conj", "acl", "pcomp", "pobj", "prep", "advcl", "ccomp", "dobj", "nsubj", "nsubjpass"})
 # Triggers that are themselves acts of speech: the author narrates them, whatever their content's status.
@@ -112,11 +120,18 @@ def _pobj_mentions(ctx: Context, prep: Token) -> list[Mention]:
     return _mentions(ctx, _np_tokens(obj)) if obj is not None else []
 
 
-def _hedge(tok: Token, stop: Token) -> list[tuple[str, str]]:
-    """Hedges, futures, negation and advice over a trigger, up to the clause predicate."""
-    found = []
+def _hedge(tok: Token, stop: Token) -> tuple[list[tuple[str, str]], Token | None]:
+    """Hedges, futures, negation and advice over a trigger, up to the clause predicate.
+
+    Also returns the noun the climb stopped at, when the trigger is the content of one ("accusations
+    that Russia is planning to attack", "the decision to deploy"): what governs that noun is not
+    said of the event.
+    """
+    found: list[tuple[str, str]] = []
+    speech = lemma(tok) in SPEECH_ACTS
     node = tok
     for _ in range(6):
+        own = node.i == tok.i
         for aux in gr.auxes(node):
             low = aux.lower_
             if low in cx.DEONTIC_MODALS:
@@ -126,30 +141,38 @@ def _hedge(tok: Token, stop: Token) -> list[tuple[str, str]]:
             elif low in cx.FUTURE_MODALS:
                 found.append(("expected", low))
         for c in node.children:
-            if c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in children(c, "mark")):
+            # a threat's or an appeal's "if" is part of what was said, not a doubt about saying it
+            if c.dep_ == "advcl" and not speech and any(m.lower_ in {"if", "unless"} for m in children(c, "mark")):
                 found.append(("possible", "if"))
             if c.dep_ == "advmod" and c.lower_ in cx.HEDGE_ADVERBS:
                 found.append(("possible", c.lower_))
             if c.dep_ == "amod" and c.lower_ in pv.HEDGED_ADJ and pv.HEDGED_ADJ[c.lower_]:
                 found.append((pv.HEDGED_ADJ[c.lower_], c.lower_))
         nots = cx.not_cues(node)
-        if nots:
+        if nots and lemma(node) == "rule" and any(c.lower_ == "out" for c in children(node, "prt")):
+            found.append(("possible", "not rule out"))  # "cannot rule out sending troops"
+        elif nots:
             found.append(("negated", nots[0]))
-        if node.pos_ == "NOUN" and node.i != tok.i:
-            if node.lower_ in IDEA_NOUNS:
+        lem = lemma(node)
+        if not own:
+            if node.pos_ in {"NOUN", "PROPN"}:
+                if node.lower_ in IDEA_NOUNS:
+                    found.append(("advice", node.lower_))
+                elif node.lower_ in CHANCE_NOUNS:
+                    found.append(("possible", node.lower_))
+                return found, node
+            if lem == "need" or lem in cx.URGE or lem in DESIRE:
                 found.append(("advice", node.lower_))
-            elif node.lower_ in CHANCE_NOUNS:
+            elif lem in cx.RAISING_EXPECTED:
+                found.append(("expected", node.lower_))
+            elif lem in ATTEMPT:
                 found.append(("possible", node.lower_))
-        if lemma(node) == "need" and node.i != tok.i or lemma(node) in cx.URGE and node.i != tok.i:
-            found.append(("advice", node.lower_))
-        if lemma(node) in cx.RAISING_EXPECTED and node.i != tok.i:
-            found.append(("expected", node.lower_))
-        if lemma(node) in cx.NEGATIVE_VERBS and node.i != tok.i:
-            found.append(("negated", node.lower_))
+            elif lem in cx.NEGATIVE_VERBS:
+                found.append(("negated", node.lower_))
         if node.i == stop.i or node.dep_ not in CLIMB:
             break
         node = node.head
-    return found
+    return found, None
 
 
 def _narrated(tok: Token, root: Token) -> bool:
@@ -164,8 +187,11 @@ def _narrated(tok: Token, root: Token) -> bool:
     return node.i == root.i
 
 
-def _base_status(st: Statement, tok: Token, root: Token) -> str:
-    """The statement's status, except where the trigger is the telling itself or sits in its frame."""
+def _base_status(st: Statement, tok: Token, root: Token, under: Token | None) -> str:
+    """The statement's status, except where the trigger is the telling itself, sits in its frame, or
+    is the content of a noun whose sentence is negated ("did not repeat accusations that ...")."""
+    if under is not None and st.status == "negated":
+        return "possible" if under.lower_ in CHANCE_NOUNS | cx.CLAIM_NOUNS else "asserted"
     if st.status in FIRM | {"possible", "expected"} and _narrated(tok, root):
         return "asserted"
     if tok.i == root.i and lemma(tok) in SPEECH_ACTS and st.status != "unconfirmed":
@@ -202,6 +228,8 @@ def _location(ctx: Context, heads: list[Token], taken: set[str]) -> str | None:
 
 
 def _aid_mode(obj: Token, default: str | None) -> str | None:
+    if any(c.lower_ in pv.MILITARY_AID for c in obj.subtree):
+        return "military"  # "supplies of heavy weapons"
     for c in obj.subtree:
         if c.lower_ in pv.AID_MODES and c.i < obj.i:
             return pv.AID_MODES[c.lower_]
@@ -252,9 +280,11 @@ def _verb_event(ctx: Context, st: Statement, tok: Token, root: Token) -> Event |
 
 def _finish(ctx: Context, st: Statement, tok: Token, root: Token, trig: pv.Trigger, mode: str | None,
             actors: list[Mention], thing: Token | None) -> Event | None:
-    found = _hedge(tok, root)
+    found, under = _hedge(tok, root)
     if any(kind == "advice" for kind, _ in found) or st.kind == "question":
         return None  # urged, proposed or asked about: not something that happened
+    if st.kind == "recommendation" and tok.i != root.i:
+        return None  # whatever a recommendation mentions is what it wants, not what was done
     taken = {m.entity for m in actors}
     recipients: list[Mention] = []
     heads = [tok] + ([thing] if thing is not None else [])
@@ -282,7 +312,7 @@ def _finish(ctx: Context, st: Statement, tok: Token, root: Token, trig: pv.Trigg
         recipients=[m.entity for m in recipients],
         date=_date(ctx.doc, tok, st),
         location=location,
-        status=_status(_base_status(st, tok, root), found),
+        status=_status(_base_status(st, tok, root, under), found),
         trigger=tok.text,
     )
 

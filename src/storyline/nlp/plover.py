@@ -97,7 +97,7 @@ _add(lexicon("visit"), Trigger("CONSULT", "visit", None, recipient_needed=True))
 _add(lexicon("host"), Trigger("CONSULT", "host", None, recipient_needed=True))
 _add(lexicon("discuss", "negotiate", "consult"), Trigger("CONSULT"))
 _add(lexicon("hold", "begin", "start", "open", "launch", "conduct", "resume"), Trigger("CONSULT", None, MEETING_NOUNS))
-_add(lexicon("speak", "talk"), Trigger("CONSULT"))
+_add(lexicon("speak", "talk"), Trigger("CONSULT", None, None, recipient_needed=True))
 
 # Modes of violence from the instrument or the verb itself.
 ASSAULT_MODES = {

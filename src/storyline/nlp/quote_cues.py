@@ -16,7 +16,7 @@ SPEECH_VERBS = """
 say tell add warn note state emphasize emphasise argue claim insist deny confirm announce
 stress write ask urge describe call report accuse acknowledge admit explain declare assert
 contend maintain predict reply respond answer recall remark observe comment reiterate repeat
-tweet post mention implore press complain concede caution threaten promise pledge vow allege testify quote
+tweet post mention implore press cite complain concede caution threaten promise pledge vow allege testify quote
 disclose reveal recount conclude agree demand propose recommend advise inform assure
 question dismiss reject counter retort protest lament boast joke quip shout chant yell
 whisper plead charge criticize criticise condemn blast praise welcome hail voice express
@@ -212,11 +212,26 @@ def _single_marks(text: str, start: int, end: int) -> list[QuoteMark]:
         if ch in "‘'" and open_at is None:
             if not _is_word(before) and _is_word(after):
                 open_at = i
-        elif ch in "’'" and open_at is not None:
-            if not _is_word(after) and before not in " \t" and i - open_at > 1:
-                marks.append(_mark(text, open_at, i + 1))
-                open_at = None
+        elif ch in "’'" and open_at is not None and _closes(text, i, end) and i - open_at > 1:
+            if before == "s" and text[i + 1 : i + 3].strip()[:1].islower() and _closer_ahead(text, i + 1, end):
+                continue  # "the troops' advance'": a plural possessive, the quote closes later
+            marks.append(_mark(text, open_at, i + 1))
+            open_at = None
     return marks
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    return not _is_word(text[i + 1 : i + 2]) and text[i - 1 : i] not in (" ", "\t")
+
+
+def _closer_ahead(text: str, start: int, end: int) -> bool:
+    """Whether a closing single mark follows before the next one that would open."""
+    for j in range(start, end):
+        if text[j] in "’'" and _closes(text, j, end):
+            return True
+        if text[j] in "‘'" and not _is_word(text[j - 1 : j]) and _is_word(text[j + 1 : j + 2]):
+            return False
+    return False
 
 
 def _mark(text: str, start: int, end: int) -> QuoteMark:
@@ -401,6 +416,12 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
     if subject is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
         # "Machado, who ..., called on" (a main verb parsed as a modifier); "a statement saying"
         subject = tok.head
+        if subject.dep_ in ("dobj", "pobj") and not _person_like(subject) and subject.pos_ == "NOUN":
+            # "the council issued a statement calling ...": the issuer speaks through it
+            subject = _enclosing_speaker(ctx, subject) or subject
+    if subject is None and tok.dep_ == "xcomp":
+        # "forced Stumpf to admit", "asked the envoy to confirm": the object speaks
+        subject = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
     if subject is None and not _is_passive(tok) and (
         tok.dep_ in ("advcl", "xcomp", "pcomp", "acl", "prep", "dep") or tok.tag_ == "VBG"
     ):
@@ -519,4 +540,8 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
     kept = [t.i for t in tokens if not (t.is_punct or t.is_space) and start <= t.idx < end]
     if len(kept) < 2:
         return None
-    return min(kept), max(kept) + 1
+    first, last = min(kept), max(kept) + 1
+    doc = cue.doc
+    if last < len(doc) and doc[last].is_quote and sum(t.is_quote for t in doc[first:last]) % 2:
+        last += 1  # close a quotation the content opens: "talks were 'on track'"
+    return first, last

@@ -163,12 +163,13 @@ def _walk_to_cue(ctx: Context, span: Span):
     """Walk up the parse from the quotation to the first cue whose complement it is."""
     inside = range(span.start, span.end)
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    start, end = ctx.paragraph(span[0])
     for root in roots:
         tok = root
         for _ in range(cues.MAX_WALK):
             head = tok.head
-            if head.i == tok.i:
-                break
+            if head.i == tok.i or not start <= head.idx < end:
+                break  # the parser sometimes joins paragraphs; a quotation's cue is in its own
             if head.i not in inside:
                 if _names(head):
                     return _NAMING
@@ -361,21 +362,16 @@ def _quote(
 
 def _phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     """Character span of the speaker as written: the phrase its head token heads, within its
-    paragraph and without the cue's own clause; a pronoun stands alone, a relative pronoun
-    stands for its antecedent."""
+    paragraph and without the cue's own clause; a pronoun, relative ones included, stands alone."""
     skip = set()
-    antecedent = cues.antecedent(head)
-    if antecedent is not None:
-        skip.update(t.i for t in head.head.subtree)  # the relative clause
-        head = antecedent
+    if head.pos_ == "PRON" or cues.antecedent(head) is not None:
+        return head.idx, _end_char(head)
     for child in head.children:
         if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
             skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
-    if head.pos_ == "PRON":
-        return head.idx, _end_char(head)
     start, end = ctx.paragraph(head)
     tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
     while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
@@ -409,9 +405,9 @@ def _mentioned(ctx: Context, head: Token) -> str | None:
 
 
 def _possessor(ctx: Context, head: Token) -> str | None:
-    """An office speaks for its holder: "Yoon's office", "the EU's spokesman"."""
-    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
-    return _entity_at(ctx, owners[0]) if owners else None
+    """An office speaks for its holder: "Yoon's office", "the EU's spokesman", "Pentagon officials"."""
+    owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+    return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)
 
 
 def _entity_at(ctx: Context, head: Token) -> str | None:

@@ -1,0 +1,288 @@
+"""Quotes and attribution (storyline.quotes.v1): quotation marks, cues, speakers, via chains."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.nlp.pipeline import register_extensions
+from storyline.nlp.quote_cues import find_quote_marks, inflections
+from storyline.nlp.quotes import extract_quotes
+
+STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
+# Share of the team's golden story quotes that must come out with content, speaker, via and
+# direct all right. Measured 48/51 (0.94) when this floor was set; the three misses need the
+# actors component to resolve "Somali officials" and two departments named by description.
+STORY_FLOOR = 0.90
+
+
+def names(doc: Doc, quote) -> set[str]:
+    """Every way the quote's speaker is written: its resolved id, its text, its mentions."""
+    found = {quote.speaker, quote.speaker_text} - {None}
+    if quote.speaker is not None:
+        found |= {m.text for m in doc._.mentions or () if m.entity == quote.speaker}
+    return found
+
+
+def spoken_by(doc: Doc, fragment: str, speaker: str | None):
+    """The quotes whose text holds ``fragment``, checked to name ``speaker`` (None: anonymous)."""
+    found = [q for q in doc._.quotes if fragment in q.text]
+    assert found, f"no quote holds {fragment!r}: {[q.text for q in doc._.quotes]}"
+    for quote in found:
+        if speaker is None:
+            assert quote.speaker is None, quote
+        else:
+            assert any(speaker in name for name in names(doc, quote)), quote
+    return found
+
+
+def no_quote(doc: Doc, fragment: str) -> None:
+    """No quotation of ``fragment`` (a reported clause that merely contains it may exist)."""
+    assert not [q for q in doc._.quotes if q.direct and fragment in q.text], doc._.quotes
+
+
+# -- model-free --------------------------------------------------------------------------
+
+
+def test_quote_marks_tell_quotes_from_apostrophes():
+    text = "O'Sullivan's view: “A,” she said, 'the troops' advance' and \"B\"."
+    marks = [text[m.inner_start : m.inner_end] for m in find_quote_marks(text)]
+    assert marks == ["A", "the troops' advance", "B"]
+
+
+def test_quote_marks_run_to_paragraph_end_when_left_open():
+    text = "“First paragraph of a long quote.\n“Second, closed.”"
+    marks = [text[m.inner_start : m.inner_end] for m in find_quote_marks(text)]
+    assert marks == ["First paragraph of a long quote.", "Second, closed."]
+
+
+def test_quote_marks_read_doubled_apostrophes_as_quotes():
+    text = "He said, ''We will stay.''"
+    assert [text[m.inner_start : m.inner_end] for m in find_quote_marks(text)] == ["We will stay."]
+
+
+def test_cue_inflections_cover_irregular_and_doubled_forms():
+    assert {"said", "says", "saying"} <= set(inflections("say"))
+    assert "told" in inflections("tell") and "admitted" in inflections("admit")
+    assert {"notes", "noted", "noting"} <= set(inflections("note"))
+
+
+def test_quotes_from_a_hand_built_parse_without_mentions():
+    register_extensions()
+    words = ["“", "We", "will", "stay", ",", "”", "Koné", "said", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[False, True, True, False, False, True, True, False, False],
+        heads=[3, 3, 3, 7, 7, 7, 7, 7, 7],
+        deps=["punct", "nsubj", "aux", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"],
+        tags=["``", "PRP", "MD", "VB", ",", "''", "NNP", "VBD", "."],
+        pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ents=["O"] * 6 + ["B-PERSON"] + ["O"] * 2,
+    )
+    doc._.doc_id = "hand"
+    (quote,) = extract_quotes(doc)
+    assert (quote.text, quote.speaker_text, quote.speaker, quote.cue) == ("We will stay", "Koné", "Koné", "say")
+    assert quote.direct and not quote.partial and quote.doc == "hand"
+    assert doc.text[quote.start : quote.end] == quote.text
+
+
+# -- the real pipeline on text written for these tests --------------------------------------
+
+
+@pytest.mark.integration
+def test_quotes_component_declares_what_it_needs(nlp):
+    assert "storyline_quotes" in nlp.pipe_names
+    assert nlp.analyze_pipes()["problems"]["storyline_quotes"] == []
+
+
+@pytest.mark.integration
+def test_quotes_direct_after_cue_with_speaker_inversion(parse):
+    doc = parse("“We will not leave Ménaka,” said Amadou Koné, a farmer who sells millet in the market.")
+    (quote,) = spoken_by(doc, "not leave Ménaka", "Koné")
+    assert quote.direct and not quote.partial and quote.cue == "say"
+    assert doc.text[quote.speaker_start : quote.speaker_end].startswith("Amadou Koné")
+
+
+@pytest.mark.integration
+def test_quotes_cue_before_straight_marks_multi_sentence(parse):
+    doc = parse('Colonel Aïssata Diallo told reporters in Gao: "The road is open. Convoys resume on Monday."')
+    (quote,) = spoken_by(doc, "Convoys resume", "Diallo")
+    assert quote.text.startswith("The road is open") and quote.cue == "tell"
+
+
+@pytest.mark.integration
+def test_quotes_split_around_cue_keep_speaker_and_resolve_pronoun(parse):
+    doc = parse("Mariam Traoré runs the clinic in Ansongo. “The army has left,” she said. “We are alone now.”")
+    first = spoken_by(doc, "army has left", "Mariam Traoré")
+    second = spoken_by(doc, "alone now", "Mariam Traoré")
+    assert first[0].speaker_text == second[0].speaker_text == "she"
+
+
+@pytest.mark.integration
+def test_quotes_partial_quote_attributed_to_subject(parse):
+    doc = parse("Mali's transport minister called the ambush a 'cowardly provocation' and promised an inquiry.")
+    (quote,) = spoken_by(doc, "cowardly provocation", "minister")
+    assert quote.partial and quote.direct and quote.cue == "call"
+
+
+@pytest.mark.integration
+def test_quotes_indirect_speech_that_clause_according_to_and_trailing_cue(parse):
+    doc = parse(
+        "Niger's foreign minister warned that the corridor could close within days. "
+        "The World Food Programme said the stocks would last a month. "
+        "According to the regional governor, twelve villages have been emptied. "
+        "The convoy reached Ménaka on Friday, the mayor said."
+    )
+    assert spoken_by(doc, "corridor could close", "minister")[0].cue == "warn"
+    assert not spoken_by(doc, "stocks would last", "World Food Programme")[0].direct
+    according = spoken_by(doc, "villages have been emptied", "the regional governor")[0]
+    assert according.cue == "according to" and "According" not in according.text
+    assert spoken_by(doc, "convoy reached Ménaka", "the mayor")[0].speaker_text == "the mayor"
+
+
+@pytest.mark.integration
+def test_quotes_reported_via_quoted_as_saying_and_cited_as_saying(parse):
+    doc = parse(
+        "State television quoted Prime Minister Choguel Maïga as saying the border would reopen. "
+        "The ministry cited the envoy as saying talks were 'on track'."
+    )
+    (reopen,) = spoken_by(doc, "border would reopen", "Choguel Maïga")
+    assert reopen.via_text == "State television" and reopen.cue == "quote"
+    for quote in spoken_by(doc, "on track", "the envoy"):
+        assert quote.via_text == "The ministry" and quote.cue == "cite"
+
+
+@pytest.mark.integration
+def test_quotes_anonymous_sources_keep_their_words(parse):
+    doc = parse(
+        "Officials said the curfew would be lifted. A senior Malian official said the talks had stalled. "
+        "Sources told Reuters that two soldiers were killed."
+    )
+    for fragment, written in [("curfew", "Officials"), ("talks had stalled", "A senior Malian official")]:
+        (quote,) = spoken_by(doc, fragment, None)
+        assert quote.anonymous and quote.speaker_text == written
+    (told,) = spoken_by(doc, "two soldiers were killed", None)
+    assert told.anonymous and told.speaker_text == "Sources" and told.via_text == "Reuters"
+
+
+@pytest.mark.integration
+def test_quotes_andean_story_pronoun_directive_and_colon(parse):
+    doc = parse(
+        "Protesters in Puno blocked the airport road. Peru's ombudsman, Eliana Revollar, urged the "
+        'government to open a dialogue. Local leader Rosa Quispe said: "We have been ignored for decades." '
+        'She adds, "Nobody from Lima has come to listen."'
+    )
+    assert spoken_by(doc, "open a dialogue", "Eliana Revollar")[0].cue == "urge"
+    spoken_by(doc, "ignored for decades", "Rosa Quispe")
+    (adds,) = spoken_by(doc, "come to listen", "Rosa Quispe")
+    assert adds.speaker_text == "She" and adds.cue == "add"
+
+
+@pytest.mark.integration
+def test_quotes_parenthetical_cue_reports_its_host_clause(parse):
+    doc = parse("This involvement, the analyst suggested, signals a wider network of influence.")
+    (quote,) = spoken_by(doc, "wider network", None)
+    assert quote.anonymous and quote.cue == "suggest" and not quote.direct
+
+
+@pytest.mark.integration
+def test_quotes_titles_scare_quotes_and_song_names_have_no_speaker(parse):
+    doc = parse(
+        'The report, titled "Sahel at the Crossroads", was published on Monday. Volunteers handed out '
+        'leaflets about the so-called "peace corridor". The singer Oumou Sangaré performed "Mali Ko" at '
+        'the rally. Specialized units known as the "desert lions" patrol the border.'
+    )
+    for fragment in ("Crossroads", "peace corridor", "Mali Ko", "desert lions"):
+        no_quote(doc, fragment)
+
+
+@pytest.mark.integration
+def test_quotes_dash_credit_and_transcript_labels(parse):
+    doc = parse('“Maybe the river will save us.” ― Fatoumata Cissé\n"MODERATOR: Will the talks resume?\n')
+    spoken_by(doc, "river will save us", "Fatoumata Cissé")
+    assert spoken_by(doc, "talks resume", "MODERATOR")[0].cue == ":"
+
+
+# -- the seeds (real reports in ../shared) ---------------------------------------------------
+
+
+@pytest.mark.integration
+def test_seed_001_expert_quotes_with_pronoun_speakers(seed_docs):
+    doc = seed_docs["001"]
+    (states,) = spoken_by(doc, "represents a significant escalation", "O'Sullivan")
+    assert states.direct and states.speaker_text == "He" and states.cue == "state"
+    assert spoken_by(doc, "bolsters Russia's military capabilities", "O'Sullivan")[0].cue == "add"
+    (notes,) = spoken_by(doc, "transfer of military technology", "Sarah Johnson")
+    assert notes.speaker_text == "She" and notes.cue == "note"
+
+
+@pytest.mark.integration
+def test_seed_001_partial_quotes_attributed_and_term_skipped(seed_docs):
+    doc = seed_docs["001"]
+    for fragment in ("substantial pressure", "world war"):
+        partial = [q for q in spoken_by(doc, fragment, "Zelenskyy") if q.text == fragment]
+        assert partial and partial[0].partial
+    no_quote(doc, "storm corps")
+
+
+@pytest.mark.integration
+def test_seed_002_trudeau_quoted_by_yoons_office(seed_docs):
+    doc = seed_docs["002"]
+    for fragment in ("becoming more fierce", "overall security of Europe"):
+        (quote,) = spoken_by(doc, fragment, "Trudeau")
+        assert quote.direct and quote.speaker_text == "Trudeau"
+        assert "Yoon" in quote.via_text and "office" in quote.via_text
+
+
+@pytest.mark.integration
+def test_seed_002_partial_quotes_by_yoon(seed_docs):
+    doc = seed_docs["002"]
+    for fragment in ("faster-than-expected", "dangerous development"):
+        (quote,) = spoken_by(doc, fragment, "Yoon")
+        assert quote.partial
+
+
+# -- the team's golden stories -------------------------------------------------------------
+
+
+def _story_cases():
+    return sorted(STORIES.glob("*/expected.json"))
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not _story_cases(), reason="no story fixtures with expected quotes")
+def test_quotes_golden_stories_meet_floor(nlp, parse):
+    hits, misses = 0, []
+    for path in _story_cases():
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        forms = {e["name"]: {e["name"], *e.get("surface_forms", [])} for e in expected.get("entities", [])}
+        docs: dict[str, Doc] = {}
+        for case in expected.get("quotes", []):
+            if case["file"] not in docs:
+                docs[case["file"]] = parse((path.parent / case["file"]).read_text(encoding="utf-8"), doc_id=case["file"])
+            if _story_quote_found(docs[case["file"]], case, forms):
+                hits += 1
+            else:
+                misses.append((path.parent.name, case["text_contains"][:40]))
+    total = hits + len(misses)
+    assert total and hits / total >= STORY_FLOOR, misses
+
+
+def _story_quote_found(doc: Doc, case: dict, forms: dict[str, set[str]]) -> bool:
+    start = doc.text.find(case["text_contains"])
+    end = start + len(case["text_contains"])
+    for quote in doc._.quotes:
+        if not (quote.start < end and start < quote.end) or quote.direct != case["direct"]:
+            continue
+        if (quote.via_text is None) != (case["via"] is None):
+            continue
+        if case["speaker"] is None and quote.speaker is None:
+            return True
+        if case["speaker"] is not None and names(doc, quote) & forms.get(case["speaker"], {case["speaker"]}):
+            return True
+    return False
