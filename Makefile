@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-fast bench clean
+.PHONY: install browser demo test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,21 @@ install: $(STAMP)
 demo: $(STAMP)  ## install, then analyse the bundled example corpus into ./demo-out
 	$(BIN)/storyline demo -o demo-out
 
-test: $(STAMP)  ## install, then run the whole test suite
+# Chromium for the real-browser test (tests/render/test_browser.py), driven by Playwright's
+# Python package from the test extras. Best effort: Debian's package via apt-get when we are
+# root; otherwise, or if apt fails, that one test skips and the rest of the suite still runs.
+browser:  ## install Debian's chromium for the browser test, if it is missing and we can
+	@if [ -x /usr/bin/chromium ]; then \
+		echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null || echo present)"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			&& echo "chromium: installed $$(/usr/bin/chromium --version 2>/dev/null)" \
+			|| echo "chromium: apt-get install failed; the browser test will be skipped"; \
+	else \
+		echo "chromium: not installed (needs root and apt-get); the browser test will be skipped"; \
+	fi
+
+test: $(STAMP) browser  ## install, then run the whole test suite
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
