@@ -206,21 +206,29 @@ def analyse_golden(path, workdir, config: dict | None = None) -> dict[str, Any]:
     expected = json.loads(Path(path).read_text())
     folder = Path(workdir) / Path(path).parent.name
     folder.mkdir(parents=True, exist_ok=True)
+    # Reports beside the expectations, or (for corpora that must not be copied) where it says.
+    source = (Path(path).parent / expected.get("source_dir", ".")).resolve()
     manifest = {}
     for doc in expected["documents"]:
-        shutil.copy(Path(path).parent / doc["file"], folder / doc["file"])
-        manifest[doc["file"]] = {"published": doc["published"]}
+        shutil.copy(source / doc["file"], folder / doc["file"])
+        manifest[doc["file"]] = {"published": doc["published"]} if doc.get("published") else {}
     (folder / "manifest.json").write_text(json.dumps(manifest))
     return analyze([folder], db=Path(workdir) / f"{folder.name}.duckdb", config=config).to_dict()
 
 
-def score_golden(paths, workdir) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
-    """Scores over several golden sets: the total and each set's own."""
+def score_golden(paths, workdir, analyses: dict | None = None) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """Scores over several golden sets: the total and each set's own.
+
+    Pass a dict as ``analyses`` to keep each set's ``(analysis, expected)`` for reuse.
+    """
     import json
     from pathlib import Path
 
     per_set = {}
     for path in paths:
         data = analyse_golden(path, workdir)
-        per_set[Path(path).parent.name] = score(data, json.loads(Path(path).read_text()))
+        expected = json.loads(Path(path).read_text())
+        per_set[Path(path).parent.name] = score(data, expected)
+        if analyses is not None:
+            analyses[Path(path).parent.name] = (data, expected)
     return total(list(per_set.values())), per_set
