@@ -76,10 +76,11 @@ class Analysis:
         return paths
 
     def summary(self) -> str:
-        entities = len(self.corpus.entities)
-        return (f"{len(self.corpus.documents)} documents, {entities} actors, "
-                f"{len(self.corpus.statements)} statements, {len(self.cross.conflicts)} conflicts, "
-                f"{self.seconds:.1f} s")
+        from storyline.render.view import plural
+
+        parts = [plural(len(self.corpus.documents), "document"), plural(len(self.corpus.entities), "actor"),
+                 plural(len(self.corpus.statements), "statement"), plural(len(self.cross.conflicts), "conflict")]
+        return ", ".join(parts) + f", {self.seconds:.1f} s"
 
 
 def _atomic_write(path: Path, text: str) -> None:

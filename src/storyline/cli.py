@@ -574,8 +574,9 @@ def options(ctx, db, as_json):
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "graphml", "plover"]), required=True)
 @click.option("-o", "--output", "output", required=True, type=click.Path(), help="File (json, graphml, plover) or folder (csv, parquet).")
+@click.option("--all-events", is_flag=True, help="PLOVER: also events that are hypothetical, unconfirmed, denied or negated.")
 @click.pass_context
-def export_command(ctx, db, fmt, output):
+def export_command(ctx, db, fmt, output, all_events):
     """Export the store's analysis: JSON, CSV or Parquet tables, GraphML network, PLOVER events.
 
     Example: storyline export --format csv -o tables/
@@ -583,7 +584,7 @@ def export_command(ctx, db, fmt, output):
     from storyline.render.export import export
 
     data = _load_analysis(ctx, db)
-    paths = export(data, None, fmt, Path(output))
+    paths = export(data, None, fmt, Path(output), include_uncounted=all_events)
     err.print(f"wrote {len(paths)} file{'s' if len(paths) != 1 else ''}: {escape(', '.join(str(p) for p in paths))}")
 
 

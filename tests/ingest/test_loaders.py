@@ -134,3 +134,12 @@ def test_folder_with_manifest_reads_only_listed_files(tmp_path):
     (tmp_path / "manifest.json").write_text('{"one.txt": {"outlet": "Delta Daily"}}')
     got = items(tmp_path)
     assert [i.source.split("/")[-1] for i in got] == ["one.txt"]
+
+
+def test_data_files_without_reports_in_a_folder_are_passed_over(tmp_path):
+    (tmp_path / "one.txt").write_text(BODY)
+    (tmp_path / "answers.json").write_text(json.dumps({"entities": [], "quotes": []}))
+    (tmp_path / "keys.json").write_text(json.dumps([{"name": "x", "score": 1}]))
+    assert [i.source.split("/")[-1] for i in items(tmp_path)] == ["one.txt"]
+    [named] = items(tmp_path / "keys.json")  # named explicitly, it is an error
+    assert isinstance(named, InputError)

@@ -116,7 +116,7 @@ def iter_path(path: Path, options: LoadOptions, *, explicit: bool = True) -> Ite
     try:
         data = read_bytes(path, options)
         if suffix in BULK_SUFFIXES:
-            yield from iter_bulk(source, data, suffix, options)
+            yield from iter_bulk(source, data, suffix, options, quiet=not explicit)
             return
         text, encoding = decode(data)
     except (DecodeError, OSError) as exc:
@@ -187,8 +187,12 @@ def iter_stdin(options: LoadOptions, stream: io.BufferedIOBase | None = None) ->
 # -- bulk files -------------------------------------------------------------------------
 
 
-def iter_bulk(source: str, data: bytes, suffix: str, options: LoadOptions) -> Iterator[Item]:
-    """Reports in a JSON list, a JSON Lines file or a CSV file, one per record."""
+def iter_bulk(source: str, data: bytes, suffix: str, options: LoadOptions, quiet: bool = False) -> Iterator[Item]:
+    """Reports in a JSON list, a JSON Lines file or a CSV file, one per record.
+
+    ``quiet``: a data file met while walking a folder that holds no reports (no text field,
+    not a list of records) is passed over instead of reported as an error.
+    """
     try:
         text, _ = decode(data)
     except DecodeError as exc:
@@ -201,9 +205,9 @@ def iter_bulk(source: str, data: bytes, suffix: str, options: LoadOptions) -> It
         except csv.Error as exc:
             yield InputError(source, f"unreadable CSV: {exc}")
             return
-        yield from _records(source, enumerate(records, start=2), options, unit="row")
+        yield from _records(source, enumerate(records, start=2), options, unit="row", quiet=quiet)
     elif suffix in (".jsonl", ".ndjson") or _is_json_lines(text):
-        yield from _json_lines(source, text, options)
+        yield from _json_lines(source, text, options, quiet)
     else:
         try:
             payload = json.loads(text)
@@ -212,9 +216,10 @@ def iter_bulk(source: str, data: bytes, suffix: str, options: LoadOptions) -> It
             return
         records = _record_list(payload)
         if records is None:
-            yield InputError(source, "JSON must be a list of objects, or an object with such a list")
+            if not quiet:
+                yield InputError(source, "JSON must be a list of objects, or an object with such a list")
             return
-        yield from _records(source, enumerate(records, start=1), options, unit="record")
+        yield from _records(source, enumerate(records, start=1), options, unit="record", quiet=quiet)
 
 
 def _is_json_lines(text: str) -> bool:
@@ -222,7 +227,7 @@ def _is_json_lines(text: str) -> bool:
     return len(lines) > 1 and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines)
 
 
-def _json_lines(source: str, text: str, options: LoadOptions) -> Iterator[Item]:
+def _json_lines(source: str, text: str, options: LoadOptions, quiet: bool = False) -> Iterator[Item]:
     def parsed() -> Iterator[tuple[int, object]]:
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
@@ -231,7 +236,7 @@ def _json_lines(source: str, text: str, options: LoadOptions) -> Iterator[Item]:
                 except json.JSONDecodeError as exc:
                     yield number, InputError(f"{source}:{number}", f"broken JSON line: {exc.msg}")
 
-    yield from _records(source, parsed(), options, unit="line")
+    yield from _records(source, parsed(), options, unit="line", quiet=quiet)
 
 
 def _record_list(payload: object) -> list | None:
@@ -261,7 +266,7 @@ def resolve_fields(keys: list[str], given: dict[str, str]) -> dict[str, str]:
     return mapping
 
 
-def _records(source: str, numbered, options: LoadOptions, unit: str) -> Iterator[Item]:
+def _records(source: str, numbered, options: LoadOptions, unit: str, quiet: bool = False) -> Iterator[Item]:
     mapping: dict[str, str] | None = None
     for number, record in numbered:
         if isinstance(record, InputError):
@@ -275,7 +280,8 @@ def _records(source: str, numbered, options: LoadOptions, unit: str) -> Iterator
             mapping = resolve_fields(list(record), options.fields)
             if "text" not in mapping:
                 keys = ", ".join(list(record)[:12])
-                yield InputError(source, f"no text field found among: {keys} (use --text-field)")
+                if not quiet:
+                    yield InputError(source, f"no text field found among: {keys} (use --text-field)")
                 return
         yield _record_input(source, where, number, record, mapping)
 

@@ -122,16 +122,15 @@ MEDIA_NAMES = frozenset(
 )
 
 # Nouns for speakers who are not named: "officials said", "a senior diplomat told Reuters".
+_UNNAMED = (
+    "official source diplomat spokesperson aide insider officer analyst expert observer resident person "
+    "individual employee staffer lawmaker commander soldier fighter activist villager doctor medic worker "
+    "negotiator member critic"
+)
 ANONYMOUS_NOUNS = frozenset(
-    """
-official officials source sources diplomat diplomats spokesperson spokespersons spokesman
-spokesmen spokeswoman spokeswomen aide aides insider insiders officer officers analyst analysts
-expert experts observer observers witness witnesses resident residents person people persons
-someone somebody individual individuals employee employees staffer staffers lawmaker lawmakers
-commander commanders soldier soldiers fighter fighters activist activists villager villagers
-doctor doctors medic medics worker workers negotiator negotiators member members
-critics critic others many some several few most all
-""".split()
+    [w for n in _UNNAMED.split() for w in (n, n + "s")]
+    + "spokesman spokesmen spokeswoman spokeswomen witness witnesses people someone somebody".split()
+    + "others many some several few most all".split()
 )
 
 # Pronouns resolved to the nearest preceding person.

@@ -23,7 +23,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 FRAME_DEPS = frozenset(
     {"aux", "auxpass", "neg", "advmod", "npadvmod", "dative", "dobj", "iobj", "prep", "agent", "prt", "cc"}
 )
-FINITE_TAGS = cues.FINITE_TAGS
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How far a cue may sit before a fragment the parser left it no link to.
 NEAR_CUE = 6
@@ -86,7 +85,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             full_spans.append((mark.start, mark.end))
         quotes.append(_quote(ctx, frame, True, not full, (mark.inner_start, mark.inner_end)))
         previous = (span[-1].sent.end_char, frame)
-    for frame in _unique(ctx.frames.values()):
+    for frame in {id(f): f for f in ctx.frames.values()}.values():  # a chain's frame sits at two cues
         if frame.content is None or not _reports(frame):
             continue
         start, end = _chars(doc, frame.content)
@@ -100,13 +99,6 @@ def _reports(frame: Frame) -> bool:
     """Whether a frame's clause is someone's reported speech rather than the author's voice."""
     speaker = frame.speaker
     return speaker is not None and speaker.lower_ not in cues.AUTHOR_PRONOUNS
-
-
-def _unique(frames) -> list[Frame]:
-    seen: dict[int, Frame] = {}
-    for frame in frames:
-        seen.setdefault(id(frame), frame)
-    return list(seen.values())
 
 
 def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -152,7 +144,7 @@ def _is_title(ctx: Context, mark: QuoteMark, span: Span) -> bool:
     before = ctx.text[max(0, mark.start - 40) : mark.start].split()
     if before and before[-1].lower().strip(",") in cues.TITLE_NOUNS | cues.NAMING_WORDS:
         return True
-    if any(t.tag_ in FINITE_TAGS for t in span):
+    if any(t.tag_ in cues.FINITE_TAGS for t in span):
         return False
     # A fragment in title case mid-sentence is a name: Bruce Springsteen's “American Skin”.
     words = [t for t in span if t.is_alpha and len(t) > 3]
@@ -396,12 +388,11 @@ def _resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return None, False
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named:
-        return (_mentioned(ctx, head) or _possessor(ctx, head) if ctx.doc._.mentions is not None else None), True
-    return _entity_at(ctx, head) or (named and _entity_at(ctx, named[0])) or _possessor(ctx, head), False
-
-
-def _mentioned(ctx: Context, head: Token) -> str | None:
-    return next((m.entity for m in ctx.doc._.mentions or () if m.start <= head.idx < m.end), None)
+        if ctx.doc._.mentions is None:
+            return None, True  # without the actors component, no body to speak for
+        return _entity_at(ctx, head) or _possessor(ctx, head), True
+    resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
+    return resolved or _possessor(ctx, head), False
 
 
 def _possessor(ctx: Context, head: Token) -> str | None:

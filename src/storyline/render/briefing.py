@@ -7,7 +7,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from storyline.render.view import Cite, Line, Section, Table, build_view, doc_label
+from storyline.render.view import Cite, Line, Section, Table, build_view, doc_label, plural
 
 
 def _e(text: Any) -> str:
@@ -65,6 +65,8 @@ def _reports_html(data: dict[str, Any]) -> str:
     parts = []
     for doc in data["documents"]:
         meta = _e(doc_label(doc)) + (f" — “{_e(doc['title'])}”" if doc.get("title") else "")
+        if doc.get("duplicate_of"):
+            meta += f" <em>(copy of {_e(doc['duplicate_of'])}, counted once)</em>"
         parts.append(
             f'<article class="report" id="doc-{_e(doc["id"])}"><h3>{meta} <small>{_e(doc["id"])}</small></h3>'
             f'<div class="text" data-doc="{_e(doc["id"])}">{_e(doc["text"])}</div></article>'
@@ -82,10 +84,11 @@ def render_html(data: dict[str, Any]) -> str:
     dates = sorted(d["published"] for d in data["documents"] if d.get("published"))
     span = f"{dates[0]} to {dates[-1]}" if dates else "dates unknown"
     nav = "".join(f'<a href="#{s.key}">{_e(s.title)}</a>' for s in sections)
-    header = (f"<header><h1>Situation briefing</h1><p>{len(data['documents'])} reports ({_e(span)}), "
-              f"{len(data['entities'])} actors, {len(data['statements'])} statements, "
-              f"{len(data['conflicts'])} conflicts. Every line cites its sources: open a [n] to read the "
-              f"sentence in context.</p><nav>{nav}</nav></header>")
+    counts = ", ".join([plural(len(data["entities"]), "actor"), plural(len(data["statements"]), "statement"),
+                        plural(len(data["conflicts"]), "conflict")])
+    header = (f"<header><h1>Situation briefing</h1><p>{plural(len(data['documents']), 'report')} ({_e(span)}), "
+              f"{_e(counts)}. Every line cites its sources: open a [n] to read the sentence in context.</p>"
+              f"<nav>{nav}</nav></header>")
     body = header + "".join(_section_html(s) for s in sections) + _reports_html(data)
     meta = json.dumps({"schema_version": data["schema_version"], "generated_at": data["generated_at"]})
     return (

@@ -215,8 +215,8 @@ QUAD = {
 }
 
 
-def _precision_of(date: str) -> str:
-    return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
+def _precision_of(date: str) -> str | None:
+    return {10: "day", 7: "month", 4: "year"}.get(len(date))
 
 
 def _event_dates(analysis: dict[str, Any]) -> dict[str, tuple[str, str]]:

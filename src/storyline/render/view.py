@@ -92,6 +92,11 @@ class Citations:
         return sorted(self.by_key.values(), key=lambda c: c.n)
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 report", "3 reports"."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def doc_label(doc: dict[str, Any]) -> str:
     name = doc.get("outlet") or doc.get("title") or doc["source"].rsplit("/", 1)[-1]
     return f"{name}, {doc['published']}" if doc.get("published") else name
@@ -131,7 +136,7 @@ def build_view(data: dict[str, Any], limits: dict[str, int] | None = None) -> tu
         _figures(data, citations),
         _disputed(data, citations),
         _actors(data, names, citations, limits["actors"]),
-        _options(data, names, citations),
+        _options(data, names, citations, documents),
         _implications(data, citations),
         _timeline(data, citations, limits["timeline"]),
         _quotes(data, names, citations, limits["quotes"]),
@@ -172,7 +177,7 @@ def _figures(data, citations) -> Section:
             cites = _cites(citations, [figure]) if figure else []
             rows.append(([figure_value(row), row.get("stage") or "", row.get("date") or "",
                           row.get("source") or ""], cites))
-        heading = Line(f"{table['measure']}: {len(rows)} figures, {table['assessment']}.",
+        heading = Line(f"{table['measure']}: {plural(len(rows), 'figure')}, {table['assessment']}.",
                        [c for _, cs in rows for c in cs])
         section.items.append(Table(heading, ["figure", "stage", "date", "given by"], rows))
     section.empty = "No figure is reported on the same measure by more than one report."
@@ -203,8 +208,8 @@ def _actors(data, names, citations, limit) -> Section:
         roles = f"; {', '.join(entity['roles'][:3])}" if entity["roles"] else ""
         forms = ", ".join(entity["aliases"][:4])
         docs = len({m["doc"] for m in mentions})
-        line = Line(f"{entity['name']} ({entity['type']}{roles}): {len(mentions)} mentions in {docs} "
-                    f"report{'s' if docs != 1 else ''}, as {forms}.", _cites(citations, mentions[:1]))
+        line = Line(f"{entity['name']} ({entity['type']}{roles}): {plural(len(mentions), 'mention')} in "
+                    f"{plural(docs, 'report')}, as {forms}.", _cites(citations, mentions[:1]))
         section.items.append(line)
         for said in by_source.get(entity["id"], [])[:2]:
             section.items.append(Line(said["text"], _cites(citations, [said]), quote=True,
@@ -212,25 +217,32 @@ def _actors(data, names, citations, limit) -> Section:
     return section
 
 
-def _who(ids: list[str], names: dict[str, str], documents: dict[str, Any] | None = None) -> str:
+def _who(ids: list[str], names: dict[str, str], documents: dict[str, Any]) -> str:
+    """Actors by name; a report's own voice as "the author (Outlet, date)"."""
     out = []
     for i in ids:
-        if i.startswith("author:"):
-            out.append("the author of " + i.split(":", 1)[1])
+        kind, _, rest = i.partition(":")
+        if kind == "author" and rest in documents:
+            out.append(f"the author ({doc_label(documents[rest])})")
+        elif i in names:
+            out.append(names[i])
+        elif kind in ("anonymous", "named", "quoted") and rest.count(":") >= 1:
+            out.append(rest.split(":", 1)[1])  # an unresolved source as written
         else:
-            out.append(names.get(i, i))
-    return ", ".join(out) if out else "none named"
+            out.append(i)
+    return ", ".join(dict.fromkeys(out)) if out else "none named"
 
 
-def _options(data, names, citations) -> Section:
+def _options(data, names, citations, documents) -> Section:
     section = _section("options")
     for option in data["options"]:
         cites = _cites(citations, option["evidence"])
-        text = (f"{option['option']}: advocated by {_who(option['advocates'], names)}; "
-                f"opposed by {_who(option['opponents'], names)}")
-        if option["addressed"]:
-            text += f"; addressed to {_who(option['addressed'], names)}"
-        section.items.append(Line(text + ".", cites, detail=f"{len(option['docs'])} reports"))
+        text = (f"{option['option']}: advocated by {_who(option['advocates'], names, documents)}; "
+                f"opposed by {_who(option['opponents'], names, documents)}")
+        addressed = [a for a in option["addressed"] if a in names]
+        if addressed:
+            text += f"; addressed to {_who(addressed, names, documents)}"
+        section.items.append(Line(text + ".", cites, detail=plural(len(option["docs"]), "report")))
         for consequence in option["consequences"][:3]:
             section.items.append(Line(f"Predicted consequence: {consequence}.", cites[:1]))
     section.empty = "No policy option is argued in the reports."
@@ -238,10 +250,17 @@ def _options(data, names, citations) -> Section:
 
 
 def _implications(data, citations) -> Section:
+    """One line per sentence, listing every region or actor it bears on."""
     section = _section("implications")
+    targets: dict[str, list[str]] = {}
+    evidence: dict[str, list[dict[str, Any]]] = {}
     for item in data["implications"]:
-        section.items.append(Line(item["text"], _cites(citations, item["evidence"]), quote=True,
-                                  detail=f"for {item['target_name']}"))
+        targets.setdefault(item["text"], []).append(item["target_name"])
+        evidence.setdefault(item["text"], []).extend(item["evidence"])
+    for text, names in targets.items():
+        spans = list({(e["doc"], e["start"], e["end"]): e for e in evidence[text]}.values())
+        section.items.append(Line(text, _cites(citations, spans), quote=True,
+                                  detail="for " + ", ".join(dict.fromkeys(names))))
     return section
 
 
