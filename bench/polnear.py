@@ -130,8 +130,17 @@ def prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
+@dataclass
+class Pred:
+    """One predicted quote as spans: its content and its speaker (None when it has none)."""
+
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None
+    quote: object
+
+
 class Tally:
-    """Counts behind every metric, summed over articles."""
+    """Counts behind every metric, summed over articles, and the errors behind them."""
 
     def __init__(self):
         self.c = Counter()
@@ -139,55 +148,69 @@ class Tally:
         self.errors = []
 
     def add(self, art: Article, quotes: list) -> None:
-        text, gold, c = art.text, art.gold, self.c
-        preds = [((q.start, q.end), (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None) for q in quotes]
+        preds = [
+            Pred((q.start, q.end), (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None, q)
+            for q in quotes
+        ]
         for mode in ("overlap", "exact"):
-            m = matcher(mode, text)
-            c[f"content_tp_p_{mode}"] += sum(any(m(p, g.content) for g in gold) for p, _ in preds)
-            c[f"content_tp_r_{mode}"] += sum(any(m(p, g.content) for p, _ in preds) for g in gold)
-            pred_src = {s for _, s in preds if s}
-            gold_src = {tuple(g.source) for g in gold if g.source}
-            c[f"source_tp_p_{mode}"] += sum(any(m(s, list(g)) for g in gold_src) for s in pred_src)
-            c[f"source_tp_r_{mode}"] += sum(any(m(s, list(g)) for s in pred_src) for g in gold_src)
-            c["source_pred"] += len(pred_src) if mode == "overlap" else 0
-            c["source_gold"] += len(gold_src) if mode == "overlap" else 0
-
-            def agree(p, g):
-                return overlaps([p[0]], g.content) and p[1] is not None and g.source and m(p[1], g.source)
-
-            c[f"attr_tp_p_{mode}"] += sum(any(agree(p, g) for g in gold) for p in preds if p[1])
-            hits = [g for g in gold if g.source and any(agree(p, g) for p in preds)]
-            c[f"attr_tp_r_{mode}"] += len(hits)
-            if mode == "overlap":
-                self._errors(art, quotes, preds, hits, agree)
-        c["pred"] += len(preds)
-        c["pred_speaker"] += sum(1 for _, s in preds if s)
-        c["gold"] += len(gold)
-        c["gold_source"] += sum(1 for g in gold if g.source)
-
-    def _errors(self, art, quotes, preds, hits, agree) -> None:
+            m = matcher(mode, art.text)
+            self._content(mode, m, art.gold, preds)
+            self._sources(mode, m, art.gold, preds)
+            self._attribution(mode, m, art.gold, preds)
+        self._diagnose(art, preds)
         c = self.c
-        found = {id(g) for g in hits}
+        c["articles"] += 1
+        c["pred"] += len(preds)
+        c["pred_speaker"] += sum(1 for p in preds if p.speaker)
+        c["gold"] += len(art.gold)
+        c["gold_source"] += sum(1 for g in art.gold if g.source)
+
+    def _content(self, mode, m, gold, preds) -> None:
+        self.c[f"content_tp_p_{mode}"] += sum(any(m(p.content, g.content) for g in gold) for p in preds)
+        self.c[f"content_tp_r_{mode}"] += sum(any(m(p.content, g.content) for p in preds) for g in gold)
+
+    def _sources(self, mode, m, gold, preds) -> None:
+        predicted = {p.speaker for p in preds if p.speaker}
+        sources = [list(s) for s in {tuple(g.source) for g in gold if g.source}]
+        self.c[f"source_tp_p_{mode}"] += sum(any(m(s, g) for g in sources) for s in predicted)
+        self.c[f"source_tp_r_{mode}"] += sum(any(m(s, g) for s in predicted) for g in sources)
+        if mode == "overlap":
+            self.c["source_pred"] += len(predicted)
+            self.c["source_gold"] += len(sources)
+
+    def _attribution(self, mode, m, gold, preds) -> None:
+        def agree(p: Pred, g: Gold) -> bool:
+            return bool(p.speaker and g.source and overlaps([p.content], g.content) and m(p.speaker, g.source))
+
+        self.c[f"attr_tp_p_{mode}"] += sum(any(agree(p, g) for g in gold) for p in preds if p.speaker)
+        self.c[f"attr_tp_r_{mode}"] += sum(1 for g in gold if any(agree(p, g) for p in preds))
+
+    def _diagnose(self, art: Article, preds: list[Pred]) -> None:
+        """Speaker accuracy, the speech-verb subset, and the error dump (overlap matching)."""
+        c = self.c
+
+        def agree(p: Pred, g: Gold) -> bool:
+            return bool(p.speaker and g.source and overlaps([p.content], g.content) and overlaps([p.speaker], g.source))
+
         for g in art.gold:
             if not g.source:
                 continue
+            near = [p for p in preds if overlaps([p.content], g.content)]
+            hit = any(agree(p, g) for p in near)
             speech = bool(SPEECH_CUE.search(g.cue))
             c["speech_gold"] += speech
-            c["speech_hit"] += speech and id(g) in found
-            near = [p for p in preds if overlaps([p[0]], g.content)]
-            if near:
-                c["acc_n"] += 1
-                c["acc_hit"] += any(p[1] and overlaps([p[1]], g.source) for p in near)
-            if id(g) not in found:
+            c["speech_hit"] += speech and hit
+            c["acc_n"] += bool(near)
+            c["acc_hit"] += bool(near) and hit
+            if not hit:
                 self.missed_cues[g.cue.lower()] += 1
-                kind = "wrong-speaker" if near else "missed"
-                self.errors.append(_error(art, kind, g.content, g.source, g.cue, near))
-        for q, p in zip(quotes, preds):
-            if p[1] and not any(agree(p, g) for g in art.gold):
-                kind = "spurious" if not any(overlaps([p[0]], g.content) for g in art.gold) else "wrong-speaker-pred"
-                self.errors.append(
-                    {"article": art.name, "kind": kind, "content": q.text[:200], "speaker": q.speaker_text, "cue": q.cue}
-                )
+                self.errors.append(_error(art, "wrong-speaker" if near else "missed", g, near))
+        for p in preds:
+            if p.speaker and not any(agree(p, g) for g in art.gold):
+                found = any(overlaps([p.content], g.content) for g in art.gold)
+                q = p.quote
+                self.errors.append({"article": art.name, "kind": "wrong-speaker-pred" if found else "spurious",
+                                    "content": q.text[:200], "speaker": q.speaker_text, "cue": q.cue})
 
     def report(self) -> dict:
         c = self.c
@@ -195,7 +218,9 @@ class Tally:
                "predicted_quotes": c["pred"], "predicted_with_speaker": c["pred_speaker"]}
         for mode in ("overlap", "exact"):
             out[f"content_{mode}"] = prf(c[f"content_tp_p_{mode}"], c["pred"], c[f"content_tp_r_{mode}"], c["gold"])
-            out[f"source_{mode}"] = prf(c[f"source_tp_p_{mode}"], c["source_pred"], c[f"source_tp_r_{mode}"], c["source_gold"])
+            out[f"source_{mode}"] = prf(
+                c[f"source_tp_p_{mode}"], c["source_pred"], c[f"source_tp_r_{mode}"], c["source_gold"]
+            )
             out[f"speaker_attribution_{mode}"] = prf(
                 c[f"attr_tp_p_{mode}"], c["pred_speaker"], c[f"attr_tp_r_{mode}"], c["gold_source"]
             )
@@ -207,15 +232,15 @@ class Tally:
         return out
 
 
-def _error(art, kind, content, source, cue, near) -> dict:
+def _error(art: Article, kind: str, g: Gold, near: list[Pred]) -> dict:
     text = art.text
     return {
         "article": art.name,
         "kind": kind,
-        "content": " … ".join(text[s:e] for s, e in content)[:200],
-        "source": " … ".join(text[s:e] for s, e in source) if source else None,
-        "cue": cue,
-        "predicted_speakers": [text[p[1][0] : p[1][1]] if p[1] else None for p in near],
+        "content": " … ".join(text[s:e] for s, e in g.content)[:200],
+        "source": " … ".join(text[s:e] for s, e in g.source) if g.source else None,
+        "cue": g.cue,
+        "predicted_speakers": [text[p.speaker[0] : p.speaker[1]] if p.speaker else None for p in near],
     }
 
 
@@ -234,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = load(args.limit)
     nlp = pipeline.load(components=())
     tally = Tally()
-    parse_s = extract_s = 0.0
+    extract_s = 0.0
     t0 = time.perf_counter()
     docs = (pipeline.make_doc(nlp, a.name, a.text, None) for a in articles)
     for art, doc in zip(articles, nlp.pipe(docs, batch_size=16)):
@@ -242,7 +267,6 @@ def main(argv: list[str] | None = None) -> int:
         found = quotes.extract_quotes(doc)
         extract_s += time.perf_counter() - t1
         tally.add(art, found)
-        tally.c["articles"] += 1
     parse_s = time.perf_counter() - t0 - extract_s
     out = tally.report()
     out["seconds"] = {"parse": round(parse_s, 2), "quotes": round(extract_s, 2)}
@@ -258,11 +282,11 @@ def print_report(out: dict) -> None:
     print(f"PolNeAR dev: {out['articles']} articles, {out['gold_attributions']} gold attributions "
           f"({out['gold_with_source']} with a Source); {out['predicted_quotes']} predicted quotes "
           f"({out['predicted_with_speaker']} with a speaker)")
-    print(f"{'':28}{'P':>8}{'R':>8}{'F1':>8}")
+    print(f"{'':32}{'P':>8}{'R':>8}{'F1':>8}")
     for key in ("content", "source", "speaker_attribution"):
         for mode in ("exact", "overlap"):
             m = out[f"{key}_{mode}"]
-            print(f"{key + ' (' + mode + ')':28}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
+            print(f"{key + ' (' + mode + ')':32}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
     print(f"speaker accuracy (content found): {out['speaker_accuracy']:.3f} of {out['speaker_accuracy_n']}")
     print(f"recall on speech-verb attributions: {out['speech_subset_recall']:.3f} of {out['speech_subset_n']}")
     print(f"headline: speaker attribution overlap F1 = {out['speaker_attribution_overlap']['f1']:.3f}")

@@ -184,6 +184,19 @@ def test_quotes_andean_story_pronoun_directive_and_colon(parse):
 
 
 @pytest.mark.integration
+def test_quotes_relative_and_nested_pronouns_resolve_to_their_antecedents(parse):
+    doc = parse(
+        "The curfew was lifted by Colonel Aïssata Diallo, who said the town was calm. The World Food "
+        "Programme said it had concluded, on the basis of 'credible reports', that convoys were looted."
+    )
+    (calm,) = spoken_by(doc, "town was calm", "Diallo")
+    assert calm.speaker_text == "who"
+    partial = [q for q in doc._.quotes if q.text == "credible reports"]
+    assert partial and partial[0].speaker_text == "it"
+    assert any("World Food Programme" in name for name in names(doc, partial[0]))
+
+
+@pytest.mark.integration
 def test_quotes_parenthetical_cue_reports_its_host_clause(parse):
     doc = parse("This involvement, the analyst suggested, signals a wider network of influence.")
     (quote,) = spoken_by(doc, "wider network", None)
@@ -264,7 +277,8 @@ def test_quotes_golden_stories_meet_floor(nlp, parse):
         docs: dict[str, Doc] = {}
         for case in expected.get("quotes", []):
             if case["file"] not in docs:
-                docs[case["file"]] = parse((path.parent / case["file"]).read_text(encoding="utf-8"), doc_id=case["file"])
+                text = (path.parent / case["file"]).read_text(encoding="utf-8")
+                docs[case["file"]] = parse(text, doc_id=case["file"])
             if _story_quote_found(docs[case["file"]], case, forms):
                 hits += 1
             else:

@@ -29,7 +29,9 @@ NEAR_CUE = 6
 # “…” ― Name: a credit line after a quotation.
 DASH_CREDIT = re.compile(r"[ \t\u00a0]*(?:―|—|–|--)[ \t\u00a0]*([^\n]{2,80})")
 # WALLACE: … / "PENCE: …": a speaker label opening a transcript line.
-SPEAKER_LABEL = re.compile(r"^[ \t]*[\"“”]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})[ \t]*:[ \t]+(?=\S)", re.M)
+SPEAKER_LABEL = re.compile(
+    r"^[ \t]*[\"“”]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})[ \t]*:[ \t]+(?=\S)", re.M
+)
 NOT_SPEAKERS = frozenset(
     "UPDATE UPDATED NOTE EDITOR'S PHOTO VIDEO WATCH READ RELATED SOURCE SOURCES ADVERTISEMENT Q A "
     "BREAKING EXCLUSIVE ANALYSIS OPINION CORRECTION CLARIFICATION WARNING TRANSCRIPT DISCLAIMER".split()
