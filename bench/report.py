@@ -41,7 +41,10 @@ def render(r: dict) -> str:
     for name in ("seeds x20", "447 articles"):
         if name in r:
             out += _throughput(name, r[name])
-    if "scaling" in r:
+    failed = [f"- {k}: {v['error']}" for k, v in r.items() if isinstance(v, dict) and "error" in v]
+    if failed:
+        out += ["", "Measurements that failed in this run:", *failed]
+    if "scaling" in r and "error" not in r["scaling"]:
         s = r["scaling"]
         out += ["", "## Scaling of the cross-source stage", "",
                 "Synthetic corpora made by joining pairs of the 447 corpus's analysed documents (records shifted "
@@ -51,15 +54,17 @@ def render(r: dict) -> str:
             out.append(f"| {p['docs']:,} | {p['statements']:,} | {p['seconds']:.2f} | {p['clusters']:,} | {p['conflicts']:,} |")
         out += ["", f"Growth exponent (log-log fit): **{s['exponent']:.2f}** (target at most 1.2); "
                 f"peak memory {s['peak_mb']:,.0f} MB."]
-    if "incremental" in r:
+    if "incremental" in r and "error" not in r["incremental"]:
         i = r["incremental"]
         out += ["", "## Incremental update", "",
                 f"Adding one report to a 1,000-document analysed store took {i['incremental']:.1f} s, against "
                 f"{i['full']:.1f} s for the full analysis that built the store: a ratio of "
                 f"**{i['incremental'] / i['full']:.3f}**."]
-    out += ["", "## Cold start", "",
-            f"`storyline analyze` on the five seeds in a fresh process, to `briefing.html`: **{r['cold_start']:.1f} s**."]
-    q = r.get("quality", {})
+    if isinstance(r.get("cold_start"), float):
+        out += ["", "## Cold start", "",
+                f"`storyline analyze` on the five seeds in a fresh process, to `briefing.html`: "
+                f"**{r['cold_start']:.1f} s**."]
+    q = r.get("quality", {}) if "error" not in r.get("quality", {}) else {}
     if "polnear" in q:
         p = q["polnear"]
         out += ["", "## Quality: PolNeAR attribution (dev split)", "", "```", _polnear(p), "```"]

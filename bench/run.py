@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 WAR = SHARED / "corpus" / "ukraine-war-2022-2024" / "articles.json"
-NO_DEDUP = {"dedup": {"threshold": 1.0}}
+NO_DEDUP = {"dedup": {"near_duplicates": False}}
 
 
 def _peak_mb() -> float:
@@ -239,6 +239,18 @@ def main() -> int:
         print("../shared/corpus is not present: nothing to measure", file=sys.stderr)
         return 0
     results: dict = {"machine": machine()}
+    raw = Path(args.out).with_suffix(".json")
+
+    def step(name: str, fn, *fn_args):
+        """Run one measurement; a failure is recorded, not fatal, and results are saved as we go."""
+        print(name, file=sys.stderr)
+        try:
+            value = fn(*fn_args)
+        except Exception as exc:  # a benchmark that breaks is reported in the table
+            value = {"error": f"{type(exc).__name__}: {exc}"}
+        raw.write_text(json.dumps(results, indent=1, default=str))
+        return value
+
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         runs = {"seeds x20": (seeds_x20(work / "seeds20"), NO_DEDUP)}
@@ -247,26 +259,24 @@ def main() -> int:
         for name, (inputs, overrides) in runs.items():
             folder = work / name.replace(" ", "_")
             folder.mkdir()
-            print(f"throughput: {name}", file=sys.stderr)
-            ours = _child(measure_analyze, inputs, str(folder), overrides)
-            floor = _child(measure_floor, str(folder / "store.duckdb"))
-            results[name] = {"ours": ours, "floor": floor, "ratio": floor["seconds"] / ours["seconds"]}
+            ours = step(f"throughput: {name}", _child, measure_analyze, inputs, str(folder), overrides)
+            floor = step(f"floor: {name}", _child, measure_floor, str(folder / "store.duckdb"))
+            if "error" not in ours and "error" not in floor:
+                results[name] = {"ours": ours, "floor": floor, "ratio": floor["seconds"] / ours["seconds"]}
         if WAR.is_file():
             sizes = [100, 447, 1000] if args.quick else [100, 1000, 10000]
-            print(f"scaling: {sizes}", file=sys.stderr)
-            results["scaling"] = _child(measure_scaling, str(work / "447_articles" / "store.duckdb"), sizes)
-            results["scaling"]["exponent"] = fit_exponent(results["scaling"]["points"])
+            scaling = step(f"scaling: {sizes}", _child, measure_scaling, str(work / "447_articles" / "store.duckdb"), sizes)
+            if "error" not in scaling:
+                scaling["exponent"] = fit_exponent(scaling["points"])
+            results["scaling"] = scaling
             if not args.quick:
-                print("incremental", file=sys.stderr)
                 inc = work / "incremental"
                 inc.mkdir()
-                results["incremental"] = _child(measure_incremental, str(inc))
-        print("cold start", file=sys.stderr)
-        results["cold_start"] = cold_start(work)
-        print("quality", file=sys.stderr)
-        results["quality"] = quality(work)
+                results["incremental"] = step("incremental", _child, measure_incremental, str(inc))
+        results["cold_start"] = step("cold start", cold_start, work)
+        results["quality"] = step("quality", quality, work)
+    raw.write_text(json.dumps(results, indent=1, default=str))
     Path(args.out).write_text(report(results))
-    (Path(args.out).with_suffix(".json")).write_text(json.dumps(results, indent=1, default=str))
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

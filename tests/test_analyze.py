@@ -130,3 +130,13 @@ def test_incremental_update_equals_full_recomputation(tmp_path):
         if key != "documents":
             assert a[key] == b[key], key
     assert [d["id"] for d in a["documents"]] == [d["id"] for d in b["documents"]]
+
+
+def test_seeds_status_disagreements_are_flagged_with_both_sides(seeds_run):
+    _, data = seeds_run
+    status = [c for c in data["conflicts"] if c["kind"] == "status"]
+    texts = [" ".join(s["text"] for s in c["sides"]) for c in status]
+    # Presence confirmed by the United States against a report still awaiting confirmation.
+    assert any("confirmed the presence" in t and "mobilized" in t for t in texts)
+    # A role in combat stated in one report, without evidence in another.
+    assert any("combat operations" in t and "no direct evidence" in t for t in texts)

@@ -21,6 +21,9 @@ from storyline.analysis.corpus import Corpus
 from storyline.models import Cluster, Statement
 from storyline.store.records import record_id
 
+# A statement naming many actors is blocked on pairs of its first few only: the cost of
+# blocking grows with the square of this number.
+MAX_PAIR_ACTORS = 4
 ASSERTING = {"asserted", "confirmed"}
 REPORTING = {"reported"}
 HEDGING = {"possible", "expected", "unconfirmed"}
@@ -49,8 +52,8 @@ class _UnionFind:
 
 
 def blocking_keys(statement: Statement, event_types: set[str], measures: set[str]) -> set[tuple]:
-    actors = sorted(set(statement.actors))
-    keys: set[tuple] = {("pair", a, b) for a, b in combinations(actors[:6], 2)}
+    actors = list(dict.fromkeys(statement.actors))  # in order of first mention
+    keys: set[tuple] = {("pair", *sorted(p)) for p in combinations(actors[:MAX_PAIR_ACTORS], 2)}
     for actor in actors:
         keys |= {("event", actor, t) for t in event_types}
         keys |= {("figure", actor, m) for m in measures}
@@ -92,6 +95,18 @@ def candidate_pairs(corpus: Corpus, statements: list[Statement], window: int) ->
     return pairs
 
 
+def pair_scores(vectors: np.ndarray, row: dict[int, int], pairs: list[tuple[int, int]],
+                chunk: int = 100_000) -> np.ndarray:
+    """Cosine similarity of each pair, computed in chunks so memory stays flat."""
+    out = np.empty(len(pairs), dtype=np.float32)
+    for at in range(0, len(pairs), chunk):
+        part = pairs[at : at + chunk]
+        left = vectors[[row[i] for i, _ in part]]
+        right = vectors[[row[j] for _, j in part]]
+        out[at : at + len(part)] = np.einsum("ij,ij->i", left, right)
+    return out
+
+
 def cluster_statements(corpus: Corpus, embeddings, threshold: float = 0.7, window: int = 50) -> list[Cluster]:
     """Group statements that say the same thing in different documents.
 
@@ -108,9 +123,7 @@ def cluster_statements(corpus: Corpus, embeddings, threshold: float = 0.7, windo
     row = {i: n for n, i in enumerate(involved)}
     uf = _UnionFind()
     if pairs:
-        left = vectors[[row[i] for i, _ in pairs]]
-        right = vectors[[row[j] for _, j in pairs]]
-        scores = np.einsum("ij,ij->i", left, right)
+        scores = pair_scores(vectors, row, pairs)
         for (i, j), score in zip(pairs, scores):
             if score >= threshold:
                 uf.union(statement_id(statements[i]), statement_id(statements[j]))
@@ -171,3 +184,66 @@ def describe(sources: int, confirmed: int, hedged: int, denied: int) -> str:
     if denied:
         parts.append(f"{denied} den{'ies' if denied == 1 else 'y'}")
     return ", ".join(parts)
+
+
+POSITIVE = {"asserted", "confirmed", "reported"}
+# A hedge ("may", "likely") is speculation and a negation is often about something else
+# ("may not have an immediate impact"): neither starts a contrast; doubt and denial do.
+DOUBTFUL = {"unconfirmed", "denied"}
+
+
+def _military_keys(corpus: Corpus, statements: list[Statement]) -> list[set[tuple]]:
+    """Per statement, ``("forces", state)`` for each state whose forces it mentions."""
+    by_doc: dict[str, list] = defaultdict(list)
+    for m in corpus.mentions:
+        if m.facet == "military" and m.entity:
+            by_doc[m.doc].append(m)
+    starts = {doc: sorted(m.start for m in ms) for doc, ms in by_doc.items()}
+    ordered = {doc: sorted(ms, key=lambda m: m.start) for doc, ms in by_doc.items()}
+    keys = []
+    for s in statements:
+        lo = bisect.bisect_left(starts.get(s.doc, []), s.start)
+        hi = bisect.bisect_left(starts.get(s.doc, []), s.end)
+        keys.append({("forces", m.entity) for m in ordered.get(s.doc, [])[lo:hi]})
+    return keys
+
+
+def contrast_clusters(corpus: Corpus, embeddings, threshold: float = 0.55, window: int = 50) -> list[Cluster]:
+    """Pairs of statements from different reports that say similar things with opposite certainty.
+
+    "X confirmed the presence of troops in R" and "the deployment is yet to be confirmed" share
+    few words, so they are found by meaning: candidates that share actors (or the same state's
+    forces), one stated as so and one doubted or denied, whose embeddings are close. The pairs
+    go to the conflict finder, which decides whether they really clash.
+    """
+    statements = [s for s in corpus.statements if s.kind in ("fact", "estimate", "opinion")
+                  and s.status in POSITIVE | DOUBTFUL]
+    forces = _military_keys(corpus, statements)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        for key in blocking_keys(s, set(), set()) | forces[i]:
+            blocks[key].append(i)
+    order = {doc: (corpus.published(doc) or "9999", n) for n, doc in enumerate(corpus.documents)}
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        members.sort(key=lambda i: (order.get(statements[i].doc, ("9999", 0)), statements[i].start))
+        for pos, i in enumerate(members):
+            for j in members[pos + 1 : pos + 1 + window]:
+                a, b = statements[i], statements[j]
+                if a.doc != b.doc and ((a.status in POSITIVE) != (b.status in POSITIVE)):
+                    pairs.add((min(i, j), max(i, j)))
+    if not pairs:
+        return []
+    involved = sorted({i for pair in pairs for i in pair})
+    row = {i: n for n, i in enumerate(involved)}
+    vectors = embeddings([statement_id(statements[i]) for i in involved], [statements[i].text for i in involved])
+    ordered_pairs = sorted(pairs)
+    scores = pair_scores(vectors, row, ordered_pairs)
+    out = []
+    for (i, j), score in zip(ordered_pairs, scores):
+        if score >= threshold:
+            ids = sorted([statement_id(statements[i]), statement_id(statements[j])])
+            out.append(Cluster(id="k" + hashlib.sha256("|".join(ids).encode()).hexdigest()[:12], statements=ids,
+                               sources=sorted({statements[i].doc, statements[j].doc}),
+                               corroboration=f"similar claims, opposite certainty ({score:.2f})"))
+    return out

@@ -320,7 +320,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     for i, js in sorted(matches.items(), key=lambda kv: props[kv[0]].when):
         q = props[i]
         ps, seen = [], set()
-        for j in sorted(js, key=lambda j: props[j].when):
+        # The firmest claim leads: a confirmation says most plainly what the doubt is about.
+        for j in sorted(js, key=lambda j: (props[j].status != "confirmed", props[j].when)):
             sentence = corpus.sentence_span(props[j].record.doc, props[j].record.start)
             if (props[j].record.doc, sentence) not in seen:  # a clause and its sentence count once
                 seen.add((props[j].record.doc, sentence))

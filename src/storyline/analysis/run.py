@@ -44,8 +44,13 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
     member_of = {sid: c.id for c in result.clusters for sid in c.statements}
     for statement in corpus.statements:
         statement.cluster = member_of.get(clustering.statement_id(statement))
+    contrasts = []
+    if embeddings is not None:
+        contrasts = clustering.contrast_clusters(
+            corpus, embeddings, settings["contrast_threshold"], settings["contrast_window"]
+        )
     result.figure_tables = figures.build_figure_tables(corpus)
-    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables)
+    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters + contrasts)
     result.timeline = timeline.build_timeline(corpus)
     result.graph, result.edges = network.build_network(corpus)
     result.network = network.to_json(result.edges, corpus)

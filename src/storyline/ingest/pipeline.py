@@ -151,7 +151,7 @@ class Ingestor:
                 self.store.link_source(item.source, doc.id, doc.raw_hash)
                 status = "unchanged" if previous and previous[0] == doc.id else "duplicate"
                 return ItemStatus(item.source, status, doc.id, duplicate_of=doc.id if status == "duplicate" else None)
-            hits = self.index.query(sig)
+            hits = self.index.query(sig) if self.config["dedup"]["near_duplicates"] else []
             self.store.insert_document(doc, sig)
             replaced = self.store.link_source(item.source, doc.id, doc.raw_hash)
             if replaced:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -352,10 +354,26 @@ ANAPHORIC = frozenset({"claim", "claims", "report", "reports", "allegation", "al
                        "them", "it", "this", "these", "that", "assertion", "assertions", "accusation", "accusations"})
 
 
+# "While the information is yet to be confirmed, ...": doubt about what the sentence before said.
+DOUBTED_BACK = re.compile(
+    r"^\W*(?:(?:while|although|though|but|however|yet)\W+)?(?:the|this|these|that|those|such)\s+"
+    r"(?:information|report|reports|claim|claims|account|accounts|news|allegations?|assertions?|figures?|findings?)"
+    r"\s+(?:is|are|was|were|has|have|remains?|could|can|cannot|has not|have not)\b", re.I)
+
+
 def _backward(ctx: Context, statements: list[Statement]) -> None:
-    """ "The army denied the claims.": a denial of what the sentence before reported marks that claim denied."""
+    """A denial of, or doubt about, what the sentence before reported marks that claim so.
+
+    "The army denied the claims." makes the claim before it denied; "While the information
+    is yet to be confirmed, ..." makes it unconfirmed.
+    """
     doc, text = ctx.doc, ctx.doc.text
     for prev, cur in zip(statements, statements[1:]):
+        if cur.status == "unconfirmed" and prev.status in {"reported", "asserted"} and DOUBTED_BACK.match(cur.text):
+            if "\n" not in text[prev.end:cur.start]:
+                prev.status = "unconfirmed"
+                prev.cues.append("unconfirmed by the next sentence")
+            continue
         if cur.status != "denied" or prev.status not in {"reported", "asserted", "possible"}:
             continue
         if "\n" in text[prev.end:cur.start]:
