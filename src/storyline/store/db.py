@@ -317,15 +317,20 @@ class ExtractionStore:
         for record in records:
             by_class.setdefault(type(record), []).append(record)
         with self.store.transaction():
-            self.delete(doc_id)
-            if sentences:
-                self.con.executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?)",
-                    [[doc_id, i, start, end] for i, (start, end) in enumerate(sentences)],
-                )
+            if self.con.execute("SELECT count(*) FROM extractions WHERE doc_id = ?", [doc_id]).fetchone()[0]:
+                self.delete(doc_id)  # a scan of every table: only when there is something to replace
+            rows = [[doc_id, i, start, end] for i, (start, end) in enumerate(sentences)]
+            self._insert_many(lambda n: f"INSERT INTO sentences VALUES {', '.join(['(?, ?, ?, ?)'] * n)}", rows)
             for cls, items in by_class.items():
-                self.con.executemany(record_tables.insert_sql(cls), [record_tables.row(r, i) for i, r in enumerate(items)])
+                rows = [record_tables.row(r, i) for i, r in enumerate(items)]
+                self._insert_many(lambda n, cls=cls: record_tables.insert_sql(cls, n), rows)
             self.con.execute("INSERT INTO extractions VALUES (?, ?, ?)", [doc_id, pipeline_key, _now()])
+
+    def _insert_many(self, sql_for, rows: list[list[Any]], chunk: int = 200) -> None:
+        """Insert rows a few hundred per statement."""
+        for at in range(0, len(rows), chunk):
+            part = rows[at : at + chunk]
+            self.con.execute(sql_for(len(part)), [value for row in part for value in row])
 
     def load(self, cls: type) -> list[Any]:
         """Every stored record of one class, in document and offset order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from functools import lru_cache
 import json
 import types
 import typing
@@ -40,6 +41,7 @@ def _sql_type(annotation: Any) -> str:
     return SQL_TYPES[annotation]
 
 
+@lru_cache(maxsize=None)
 def columns(cls: type) -> list[tuple[str, str, str]]:
     """``(field, column, SQL type)`` for each field of a record class."""
     hints = typing.get_type_hints(cls)
@@ -81,12 +83,14 @@ def row(record: Any, seq: int) -> list[Any]:
     return [record_id(prefix, record) if prefix else seq] + values
 
 
-def insert_sql(cls: type) -> str:
+def insert_sql(cls: type, rows: int = 1) -> str:
+    """An INSERT of ``rows`` rows in one statement (far cheaper in DuckDB than one per row)."""
     table, prefix = RECORD_TABLES[cls]
     names = ["id" if prefix else "seq"] + [column for _, column, _ in columns(cls)]
     # OR REPLACE: two records at the same offsets (a clause and its sentence) keep the last.
     verb = "INSERT OR REPLACE" if prefix else "INSERT"
-    return f"{verb} INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+    one = f"({', '.join('?' for _ in names)})"
+    return f"{verb} INTO {table} ({', '.join(names)}) VALUES {', '.join([one] * rows)}"
 
 
 def from_row(cls: type, data: dict[str, Any]) -> Any:
