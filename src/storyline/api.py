@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 from storyline import __version__
 from storyline import config as config_module
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.embed import model as embedding_model
 from storyline.analysis.run import CrossSource, analyse, store_embeddings
 from storyline.ingest.fetch import FetchOptions
 from storyline.ingest.loaders import LoadOptions
@@ -138,6 +140,9 @@ def analyze(
             summary = run_ingest(store, _items(inputs, load, fetch), cfg, on_item, command="analyze")
         timings["ingest"] = time.perf_counter() - tick
         tick = time.perf_counter()
+        # The sentence encoder takes seconds to import and load; do it beside the parsing.
+        warm = threading.Thread(target=embedding_model, daemon=True)
+        warm.start()
         extract_pending(store, cfg, on_doc=lambda _: progress.advance(),
                         on_total=lambda n: progress.stage("extract", n))
         timings["extract"] = time.perf_counter() - tick
@@ -147,6 +152,7 @@ def analyze(
 
         corpus = Corpus.from_store(store, load_kb())
         cache = store_embeddings(store)
+        warm.join()
         cross = analyse(corpus, cfg, cache.get)
         timings["cross-source"] = time.perf_counter() - tick
     return Analysis(
