@@ -320,12 +320,15 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     for i, js in sorted(matches.items(), key=lambda kv: props[kv[0]].when):
         q = props[i]
         ps, seen = [], set()
-        # The firmest claim leads: a confirmation says most plainly what the doubt is about.
-        for j in sorted(js, key=lambda j: (props[j].status != "confirmed", props[j].when)):
+        # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
+        for j in sorted(js, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
+                                           props[j].when)):
             sentence = corpus.sentence_span(props[j].record.doc, props[j].record.start)
             if (props[j].record.doc, sentence) not in seen:  # a clause and its sentence count once
                 seen.add((props[j].record.doc, sentence))
                 ps.append(j)
+        # Confirmations always show among the sides: they are what a doubt most plainly contradicts.
+        ps = ps[:1] + sorted(ps[1:], key=lambda j: props[j].status != "confirmed")
         ps = ps[: MAX_SIDES - 1]
         kind = conflict_kind(props[ps[0]].status, q.status)
         sides = [corpus.sentence_evidence(props[j].record.doc, props[j].record.start) for j in ps]

@@ -102,8 +102,9 @@ class Corpus:
         return self.documents[doc].get("published")
 
     def outlet(self, doc: str) -> str:
+        """How a reader names a report: its outlet, else its title, else the file it came from."""
         row = self.documents[doc]
-        return row.get("outlet") or row.get("title") or doc
+        return row.get("outlet") or row.get("title") or row["source"].replace("\\", "/").rsplit("/", 1)[-1]
 
     def originals(self) -> list[str]:
         """Ids of documents that are not copies of another, in ingest order."""

@@ -183,9 +183,9 @@ def measure_of(figure: Figure, subject: str | None) -> tuple[str, str] | None:
 
 
 def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
-    if figure.attributed_to:
+    if figure.attributed_to and not (figure.attributed_text and " and " in figure.attributed_text):
         source = corpus.name(figure.attributed_to)
-    elif figure.attributed_text:
+    elif figure.attributed_text:  # as written when it names several ("U.S. and Ukrainian officials")
         source = figure.attributed_text
     else:
         source = corpus.outlet(figure.doc)

@@ -57,12 +57,13 @@ class _Candidate:
 
 
 def _trim(span: Span) -> Span:
-    """Drop a leading article and a trailing possessive: "the Kremlin's" -> "Kremlin"."""
+    """Drop a leading article, a trailing possessive and a dangling "of": "the Kremlin's" ->
+    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in ("of", "and", "for")):
         end -= 1
     return doc[start:end]
 

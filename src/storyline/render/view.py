@@ -156,7 +156,11 @@ def _bottom_line(data, statements, citations, limit) -> Section:
         if not members:
             continue
         best = next((m for m in members if m["text"] == cluster["label"]), members[0])
-        cites = _cites(citations, members)
+        # One citation per report: the claim's sources, not every sentence that repeats it.
+        first = {}
+        for m in members:
+            first.setdefault(m["doc"], m)
+        cites = _cites(citations, list(first.values()))
         section.items.append(Line(best["text"], cites, quote=True, detail=cluster["corroboration"]))
     if not section.items:
         # No claim is made by two reports: fall back to officially confirmed statements.
