@@ -226,8 +226,10 @@ def machine() -> str:
     import torch
 
     cpu = platform.processor() or platform.machine()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}, spaCy {spacy.__version__}, torch {torch.__version__}")
+            f"{platform.python_version()}, spaCy {spacy.__version__}, torch {torch.__version__}"
+            + (f"; code at commit {commit}" if commit else ""))
 
 
 def main() -> int:
