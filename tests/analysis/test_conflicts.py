@@ -15,30 +15,16 @@ from storyline.analysis.entities import Entity
 from storyline.models import Cluster, Event, Figure, Statement
 from storyline.store.records import record_id
 
+from tests.analysis.stories import StoryBuilder
+
 ENTITIES = [Entity("kb:PRK", "North Korea", "state"), Entity("kb:RUS", "Russia", "state"),
             Entity("kb:USA", "United States", "state"), Entity("kb:UKR", "Ukraine", "state")]
 
 
-class Story:
+class Story(StoryBuilder):
     """Hand-written reports with records placed on fragments of their text."""
 
-    def __init__(self) -> None:
-        self.documents: dict[str, dict] = {}
-        self.sentences: dict[str, list[tuple[int, int]]] = {}
-        self.records: dict[str, list] = {"statements": [], "events": [], "figures": [], "mentions": [], "times": []}
-
-    def report(self, doc: str, *sentences: str, published: str | None = None) -> None:
-        text, spans = "", []
-        for sentence in sentences:
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {sentence}" if text else sentence
-            spans.append((start, len(text)))
-        self.documents[doc] = {"id": doc, "text": text, "published": published, "outlet": f"Outlet {doc.upper()}"}
-        self.sentences[doc] = spans
-
-    def at(self, doc: str, fragment: str) -> tuple[int, int]:
-        start = self.documents[doc]["text"].index(fragment)
-        return start, start + len(fragment)
+    ENTITIES = ENTITIES
 
     def say(self, doc: str, fragment: str, status: str, actors=("kb:PRK",), **kw) -> Statement:
         s = Statement(doc, *self.at(doc, fragment), fragment, kw.pop("kind", "fact"), status, actors=list(actors), **kw)
@@ -49,10 +35,6 @@ class Story:
         e = Event(doc, *self.at(doc, fragment), fragment, type, status=status, actors=list(actors), **kw)
         self.records["events"].append(e)
         return e
-
-    def corpus(self, kb=None) -> Corpus:
-        return Corpus(documents=self.documents, sentences=self.sentences, entities=ENTITIES, kb=kb,
-                      **{k: list(v) for k, v in self.records.items()})
 
 
 def kinds(conflicts) -> list[str]:

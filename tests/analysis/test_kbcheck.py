@@ -7,43 +7,25 @@ import datetime as dt
 import pytest
 
 from storyline.analysis.conflicts import find_conflicts
-from storyline.analysis.corpus import Corpus
 from storyline.analysis.entities import Entity
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.models import Mention, TimeRef
+
+from tests.analysis.stories import StoryBuilder
 
 ENTITIES = [Entity("kb:person:jens-stoltenberg", "Jens Stoltenberg", "person"),
             Entity("kb:person:mark-rutte", "Mark Rutte", "person")]
 
 
-class Story:
+class Story(StoryBuilder):
     """Hand-written reports with person mentions placed on fragments of their text."""
 
-    def __init__(self) -> None:
-        self.documents: dict[str, dict] = {}
-        self.sentences: dict[str, list[tuple[int, int]]] = {}
-        self.records: dict[str, list] = {"mentions": [], "times": []}
-
-    def report(self, doc: str, *sentences: str, published: str | None = None) -> None:
-        text, spans = "", []
-        for sentence in sentences:
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {sentence}" if text else sentence
-            spans.append((start, len(text)))
-        self.documents[doc] = {"id": doc, "text": text, "published": published, "outlet": f"Outlet {doc.upper()}"}
-        self.sentences[doc] = spans
-
-    def at(self, doc: str, fragment: str) -> tuple[int, int]:
-        start = self.documents[doc]["text"].index(fragment)
-        return start, start + len(fragment)
+    ENTITIES = ENTITIES
+    KINDS = ("mentions", "times")
 
     def person(self, doc: str, fragment: str, entity: str, role: str | None = None, label: str = "PERSON") -> None:
         self.records["mentions"].append(Mention(doc, *self.at(doc, fragment), fragment, label, entity, "person",
                                                 role=role))
-
-    def corpus(self, kb=None) -> Corpus:
-        return Corpus(documents=self.documents, sentences=self.sentences, entities=ENTITIES, kb=kb,
-                      **{k: list(v) for k, v in self.records.items()})
 
 
 def kinds(conflicts) -> list[str]:
