@@ -21,7 +21,7 @@ from storyline import __version__
 from storyline import config as config_module
 from storyline.ingest.fetch import FetchOptions
 from storyline.ingest.loaders import LoadOptions
-from storyline.ingest.pipeline import ItemStatus, Summary, iter_inputs, run_ingest
+from storyline.ingest.pipeline import ItemStatus, Summary, is_url, iter_inputs, run_ingest
 from storyline.store.db import Store, StoreError
 
 EXIT_PARTIAL = 1
@@ -279,7 +279,9 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
                   MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
         callbacks = _RichProgress(progress, quiet)
         try:
-            result = analyze_api(list(inputs), db=db_path, config=_config(ctx), allow_private=allow_private,
+            # On the command line every input names a file, folder, URL or stdin, never a report's text.
+            named = [arg if arg == "-" or is_url(arg) else Path(arg) for arg in inputs]
+            result = analyze_api(named, db=db_path, config=_config(ctx), allow_private=allow_private,
                                  progress=callbacks)
         except _StoreError as exc:
             raise Fail(str(exc), EXIT_STORE) from None

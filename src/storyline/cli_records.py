@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from storyline.cli import EXIT_STORE, Fail, _config, _db_path, _RichProgress, cli, err, out
+from storyline.render.view import plural
 from storyline.store.db import StoreError
 
 
@@ -44,7 +45,9 @@ def _emit(rows: list[dict[str, Any]], as_json: bool, columns: list[tuple[str, st
     for row in rows:
         table.add_row(*[escape(_cell(row.get(k))) for k, _ in columns])
     out.print(table)
-    out.print(f"{len(rows)} {title.lower()}")
+    many = title.lower()
+    one = many[:-3] + "y" if many.endswith("ies") else many.removesuffix("s")
+    out.print(plural(len(rows), one, many))
 
 
 def _cell(value: Any) -> str:
@@ -195,7 +198,7 @@ def conflicts(ctx, db, as_json):
                   f"{escape(c['summary'])}")
         for side in c["sides"]:
             out.print(f"  [dim]{escape(side['doc'])} {side['start']}-{side['end']}[/] “{escape(side['text'])}”")
-    out.print(f"{len(data['conflicts'])} conflicts")
+    out.print(plural(len(data["conflicts"]), "conflict"))
 
 
 @cli.command()

@@ -136,3 +136,8 @@ def test_url_and_feed_ingest_against_local_server(tmp_path, server):
         [s["status"] for s in statuses] == ["duplicate", "error"]
     assert "404" in statuses[1]["message"]
     assert feed.exit_code == 1
+
+
+def test_analyze_missing_path_is_named_not_read_as_text(tmp_path):
+    result = run("analyze", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "no such file or folder" in result.output
