@@ -43,7 +43,9 @@ REPORT_DATE = " (report)"
 """Suffix of a row's date when it is the report's publication date, not a date the text gives."""
 
 CONSISTENT, EVOLVING, CONTRADICTION = "consistent", "evolving estimate", "contradiction"
-MAX_EVOLVING_SIDES = 6
+MAX_EVOLVING_SIDES = 12
+# Values named in the one-line summary; the sides keep the evidence of every row up to the cap.
+SUMMARY_STEPS = 6
 """Rows shown for an evolving estimate: one per distinct value and stage, in date order."""
 
 
@@ -406,7 +408,10 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     seen.add((row.stage, interval(row)))
                     rows.append(row)
             rows = rows[: MAX_EVOLVING_SIDES]
-            summary = f"{table.measure}: estimates differ by stage or date: " + " → ".join(label(r) for r in rows)
+            steps = " → ".join(label(r) for r in rows[:SUMMARY_STEPS])
+            more = len(rows) - SUMMARY_STEPS
+            summary = f"{table.measure}: estimates differ by stage or date: {steps}" + (
+                f" (and {more} more)" if more > 0 else "")
         else:
             continue
         conflicts.append(Conflict(
