@@ -140,3 +140,10 @@ def test_seeds_status_disagreements_are_flagged_with_both_sides(seeds_run):
     assert any("confirmed the presence" in t and "mobilized" in t for t in texts)
     # A role in combat stated in one report, without evidence in another.
     assert any("combat operations" in t and "no direct evidence" in t for t in texts)
+
+
+def test_example_office_holder_named_after_his_removal_is_flagged(tmp_path):
+    with example_corpus() as folder:
+        data = analyze([folder], db=tmp_path / "s.duckdb").to_dict()
+    knowledge = [c for c in data["conflicts"] if c["kind"] == "knowledge"]
+    assert any("Dagalo" in c["summary"] and "Malik Agar" in c["summary"] for c in knowledge)

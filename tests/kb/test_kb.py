@@ -373,3 +373,13 @@ def test_same_as_office_shares_holders(kb):
     on = date(2022, 1, 1)
     assert kb.holder("head_of_government:BRA", on) == kb.holder("head_of_state:BRA", on)
     assert kb.office("head_of_government:TUR")["same_as"] == "head_of_state:TUR"
+
+
+def test_office_named_with_a_body_after_of_and_a_coordinated_title():
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    assert kb.find_office("deputy head of Sudan's ruling Sovereign Council") == ["vice_president:SDN.TSC"]
+    assert kb.find_office("RSF commander and deputy head of the Sovereign Council") == ["vice_president:SDN.TSC"]
+    assert kb.holder("vice_president:SDN.TSC", date(2023, 5, 18)).name == "Mohamed Hamdan Dagalo"
+    assert kb.holder("vice_president:SDN.TSC", date(2023, 5, 19)).name == "Malik Agar"

@@ -27,7 +27,7 @@ minister secretary general president chancellor premier leader chief head direct
 diplomat king queen emperor monarch spokesman spokesperson spokeswoman commander envoy ambassador
 chairman chairwoman chairperson chair governor mayor prosecutor representative adviser advisor pm vp
 """.split())
-MAX_WORDS = 6
+MAX_WORDS = 12
 PREPOSITIONS = frozenset("with to for by from of on at in about against between among into onto toward towards "
                          "than like via".split())
 SCOPE_TYPES = {"state", "igo", "organization", "group"}
@@ -199,7 +199,10 @@ def role_offices(check: OfficeCheck, corpus: Corpus, m: Mention, starts: list[in
         for k in range(min(len(words), MAX_WORDS), 0, -1):
             role = " ".join(words[:k])
             # "US President's adviser": a possessive title belongs to someone else.
-            if check.is_head(words[k - 1]) and not re.search(r"['’]s?$", words[k - 1]) and check.find(role):
+            # The title ends at its head word, or at the body after "of" ("deputy head of the council").
+            of_at = [i for i, w in enumerate(words[:k]) if w.lower() in ("of", "for")]
+            headed = check.is_head(words[k - 1]) or bool(of_at and of_at[-1] > 0 and check.is_head(words[of_at[-1] - 1]))
+            if headed and not re.search(r"['’]s?$", words[k - 1]) and check.find(role):
                 role_end = m.end + match.start(1) + right[match.start(1):].find(words[k - 1]) + len(words[k - 1])
                 return None if next_name(role_end) else (role, check.find(role))
     return None

@@ -317,9 +317,13 @@ class KnowledgeBase:
         words = text.split()
         for i in range(len(words) - 2, 0, -1):
             if words[i].lower() in ("of", "for"):
-                scope = self._scope(" ".join(words[i + 1:]))
-                if scope is not None:
-                    return scope, " ".join(words[:i])
+                # "of Sudan's ruling Sovereign Council": the shortest tail that names a body.
+                for j in range(i + 1, len(words)):
+                    scope = self._scope(" ".join(words[j:]))
+                    if scope is not None:
+                        # "RSF commander and deputy head": the title is the last conjunct.
+                        title = " ".join(words[:i]).split(" and ")[-1]
+                        return scope, title
         for cut in range(min(len(words) - 1, 5), 0, -1):
             scope = self._scope(" ".join(words[:cut]))
             if scope is not None:
