@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import threading
 import time
@@ -29,7 +28,6 @@ from storyline.ingest.pipeline import Item, Summary, is_url, iter_inputs, run_in
 from storyline.models import RawInput
 from storyline.nlp.runner import extract_pending
 from storyline.store.db import Store
-from storyline.store.records import record_id
 
 SCHEMA_VERSION = "1.0"
 
@@ -159,14 +157,6 @@ def analyze(
         corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),
         seconds=time.perf_counter() - started, stage_seconds=timings,
     )
-
-
-def record_dict(record: Any, prefix: str | None = None) -> dict[str, Any]:
-    """A record as a JSON-ready dict, with its content-derived id first when it has one."""
-    data = dataclasses.asdict(record)
-    if prefix:
-        data = {"id": record_id(prefix, record), **data}
-    return data
 
 
 def generated_at() -> str:

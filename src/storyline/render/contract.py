@@ -20,7 +20,6 @@ def _with_id(prefix: str, record: Any) -> dict[str, Any]:
 def _documents(analysis) -> list[dict[str, Any]]:
     corpus = analysis.corpus
     docs = []
-    removed = getattr(corpus, "removed", {})
     for doc_id, row in corpus.documents.items():
         docs.append({
             "id": doc_id,
@@ -35,21 +34,12 @@ def _documents(analysis) -> list[dict[str, Any]]:
             "word_count": row.get("word_count"),
             "republished_from": row.get("republished_from"),
             "text": row["text"],
-            "removed": [{"reason": s.reason, "text": s.text} for s in removed.get(doc_id, [])],
-            "references": getattr(corpus, "references", {}).get(doc_id, []),
+            "removed": [{"reason": s.reason, "text": s.text} for s in corpus.removed.get(doc_id, [])],
+            "references": corpus.references.get(doc_id, []),
             "duplicate_of": row.get("duplicate_of"),
             "similarity": row.get("similarity"),
         })
     return docs
-
-
-def _mentions_as_entities(analysis) -> list[dict[str, Any]]:
-    return [_asdict(e) for e in analysis.corpus.entities]
-
-
-def _quote(q) -> dict[str, Any]:
-    data = _with_id("q", q)
-    return data
 
 
 def to_contract(analysis) -> dict[str, Any]:
@@ -57,10 +47,6 @@ def to_contract(analysis) -> dict[str, Any]:
     from storyline.api import SCHEMA_VERSION, generated_at
 
     corpus, cross = analysis.corpus, analysis.cross
-    statements = []
-    for s in corpus.statements:
-        data = _with_id("s", s)
-        statements.append(data)
     return {
         "schema_version": SCHEMA_VERSION,
         "storyline_version": __version__,
@@ -68,11 +54,11 @@ def to_contract(analysis) -> dict[str, Any]:
         "config_hash": analysis.config_hash,
         "seconds": round(analysis.seconds, 3),
         "documents": _documents(analysis),
-        "entities": _mentions_as_entities(analysis),
-        "quotes": [_quote(q) for q in corpus.quotes],
+        "entities": [_asdict(e) for e in corpus.entities],
+        "quotes": [_with_id("q", q) for q in corpus.quotes],
         "figures": [_with_id("f", f) for f in corpus.figures],
         "figure_tables": [_asdict(t) for t in cross.figure_tables],
-        "statements": statements,
+        "statements": [_with_id("s", s) for s in corpus.statements],
         "clusters": [_asdict(c) for c in cross.clusters],
         "conflicts": [_asdict(c) for c in cross.conflicts],
         "events": [_with_id("e", e) for e in corpus.events],
