@@ -121,6 +121,41 @@ class Mention:
 
 
 @dataclass
+class Frame:
+    """Who says a clause, how sure, and whether it is negated: the one attribution record that
+    quotes, figures, statements and events point to."""
+
+    doc: str
+    start: int
+    end: int
+    """The clause the frame covers."""
+    text: str
+    source: str | None = None
+    """Actor id of the original source; None for the report's own voice or an unresolved source."""
+    source_text: str | None = None
+    """The source as written ("a Pentagon spokesman", "he"); ``author`` for the report's own voice."""
+    source_start: int | None = None
+    source_end: int | None = None
+    source_kind: str = "author"
+    """``author``, ``named``, ``anonymous`` or ``quoted``."""
+    cue: str | None = None
+    """The reporting or evidential cue ("said", "according to", "confirmed")."""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    relays: list[str] = field(default_factory=list)
+    """Actor ids (or surface forms when unresolved) of every hop that relayed the words, outermost first
+    ("an outlet citing an agency citing an official": [outlet, agency])."""
+    status: str = "asserted"
+    """Certainty, as Statement.status."""
+    polarity: str = "positive"
+    """``positive`` or ``negative`` (denied, rejected, dismissed, stopped short of, did not...)."""
+    polarity_cue: str | None = None
+    """The word or phrase that negates or denies."""
+    date: str | None = None
+    """ISO date the clause refers to, where the text says."""
+
+
+@dataclass
 class Quote:
     """Something an actor said, directly or in reported speech."""
 
@@ -146,6 +181,8 @@ class Quote:
     via_text: str | None = None
     anonymous: bool = False
     """True when the speaker is unnamed ("officials said", "a senior diplomat")."""
+    frame: str | None = None
+    """Id of the attribution frame of the clause (see Frame)."""
 
 
 @dataclass
@@ -194,6 +231,8 @@ class Figure:
     attributed_text: str | None = None
     status: str = "asserted"
     """Certainty of the sentence that states it (see Statement.status)."""
+    frame: str | None = None
+    """Id of the attribution frame of the clause (see Frame)."""
 
 
 @dataclass
@@ -231,6 +270,23 @@ class Statement:
     """For predictions: the consequence, where stated."""
     cluster: str | None = None
     """Id of the cross-source cluster it belongs to (set by the analysis, not stored per document)."""
+    frame: str | None = None
+    """Id of the attribution frame of the clause (see Frame)."""
+    # The normalised proposition of a factual clause (None where the parse gives too little).
+    agent: str | None = None
+    """Actor id (or lemma phrase) of who does it."""
+    predicate: str | None = None
+    """Lemma of the main verb or predicate noun."""
+    predicate_class: str | None = None
+    """A small class joining synonyms (``deploy`` for send/deploy/dispatch; ``confirm`` for confirm/acknowledge)."""
+    theme: str | None = None
+    """Actor id or lemma phrase of what is acted on or talked about."""
+    place: str | None = None
+    """Actor id of where it happens."""
+    polarity: str = "positive"
+    """``positive`` or ``negative``."""
+    modality: str | None = None
+    """``may``, ``must``, ``will``... where the clause is modal."""
 
 
 @dataclass
@@ -253,6 +309,8 @@ class Event:
     """Certainty of the sentence: a hypothetical or denied event is not counted as happened."""
     trigger: str | None = None
     """The word that signals the event."""
+    frame: str | None = None
+    """Id of the attribution frame of the clause (see Frame)."""
 
 
 # -- cross-source analysis records -----------------------------------------------------

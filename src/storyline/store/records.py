@@ -25,6 +25,7 @@ RECORD_TABLES: dict[type, tuple[str, str | None]] = {
     models.Figure: ("figures", "f"),
     models.Statement: ("statements", "s"),
     models.Event: ("events", "e"),
+    models.Frame: ("frames", "a"),
 }
 # Field names that clash with SQL keywords are stored under another column name.
 RENAMED = {"doc": "doc_id", "start": "start_char", "end": "end_char"}
