@@ -126,7 +126,10 @@ def test_references_stay_inside_the_story(gold):
         assert set(entity["docs"]) <= listed, entity["name"]
     for claim in gold["claims"]:
         reports = {member["span"]["file"] for member in claim["members"]}
+        assert reports <= listed, f"claim {claim['id']} cites a report outside the story"
         assert len(reports) >= 2, f"claim {claim['id']} is backed by fewer than two reports"
+    for conflict in gold["conflicts"]:
+        assert {side["file"] for side in conflict["sides"]} <= listed, conflict["label"]
     for quote in gold["quotes"]:
         if quote["speaker_span"] is not None:
             assert quote["speaker_span"]["file"] == quote["span"]["file"]
