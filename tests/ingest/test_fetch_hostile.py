@@ -56,7 +56,7 @@ class Local:
 
         self.httpd = Server(("127.0.0.1", 0), Handler)
         self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def stop(self) -> None:
@@ -439,3 +439,42 @@ def test_ingest_arguments_with_other_schemes_are_urls_not_files(arg: str) -> Non
 @pytest.mark.parametrize("arg", ["notes.txt", "c:/reports/a.txt", "a:b.txt", "-", "reports/file:x"])
 def test_plain_paths_are_not_urls(arg: str) -> None:
     assert not fetch_mod.looks_like_url(arg)
+
+
+# --- the connection layer ---------------------------------------------------------------------
+
+def test_connection_layer_never_resolves_a_name_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpcore
+
+    from storyline.ingest.pinning import PinnedBackend
+
+    net = FakeNet(monkeypatch)
+    net.answers["unpinned.test"] = [["127.0.0.1"]]
+    backend = PinnedBackend(time.monotonic() + 5)
+    with pytest.raises(httpcore.ConnectError, match="not checked"):
+        backend.connect_tcp("unpinned.test", 80)
+    assert net.lookups == [] and net.connects == []
+
+
+def test_connection_layer_refuses_to_start_after_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpcore
+
+    from storyline.ingest.pinning import PinnedBackend
+
+    net = FakeNet(monkeypatch)
+    backend = PinnedBackend(time.monotonic() - 1)
+    backend.pins[("late.test", 80)] = ("127.0.0.1",)
+    with pytest.raises(httpcore.ConnectTimeout):
+        backend.connect_tcp("late.test", 80, timeout=5)
+    assert net.connects == []
+
+
+def test_cli_reports_file_url_as_unsupported_scheme(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(tmp_path / "s.duckdb"), "file:///etc/passwd"])
+    assert result.exit_code == 2  # the only input failed: nothing could be used
+    assert "unsupported scheme 'file:'" in result.output and "no such file" not in result.output
+    assert "Traceback" not in result.output

@@ -18,10 +18,10 @@ from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-import httpcore
 import httpx
 
 from storyline import __version__
+from storyline.ingest.pinning import PinnedBackend, PinnedTransport
 
 ALLOWED_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown",
@@ -190,80 +190,6 @@ def check_url(url: str, allow_private: bool) -> list[str]:
     return list(_checked(url, allow_private).addrs)
 
 
-# --- pinned connections under one deadline --------------------------------------------------
-
-class _PinnedBackend(httpcore.NetworkBackend):
-    """Dials only addresses the guard checked for this exchange, and only within its deadline."""
-
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
-        self.pins: dict[tuple[str, int], tuple[str, ...]] = {}
-        self._tcp = httpcore.SyncBackend()
-
-    def left(self, timeout: float | None, expired: type[Exception]) -> float:
-        """`timeout` cut down to what remains of the deadline; `expired` once nothing does."""
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
-            raise expired("deadline passed")
-        return remaining if timeout is None else min(timeout, remaining)
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: object = None) -> httpcore.NetworkStream:
-        addrs = self.pins.get((host.lower(), port))
-        if not addrs:  # fail closed: never let the connection layer resolve a name itself
-            raise httpcore.ConnectError(f"{host}:{port} was not checked by the address guard")
-        error: Exception | None = None
-        for addr in addrs:
-            try:
-                stream = self._tcp.connect_tcp(addr, port, self.left(timeout, httpcore.ConnectTimeout),
-                                               local_address, socket_options)  # type: ignore[arg-type]
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-                continue
-            return _BoundedStream(stream, self)
-        assert error is not None
-        raise error
-
-
-class _BoundedStream(httpcore.NetworkStream):
-    """A socket whose every read, write and TLS handshake ends by the exchange's deadline, so a
-    server dripping its headers (or anything else) one byte at a time cannot outlast it."""
-
-    def __init__(self, inner: httpcore.NetworkStream, backend: _PinnedBackend) -> None:
-        self._inner = inner
-        self._backend = backend
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, self._backend.left(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, self._backend.left(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(self, ssl_context: object, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
-        # server_hostname is the URL's host name: SNI and certificate checks use it, not the IP.
-        inner = self._inner.start_tls(ssl_context, server_hostname,  # type: ignore[arg-type]
-                                      self._backend.left(timeout, httpcore.ConnectTimeout))
-        return _BoundedStream(inner, self._backend)
-
-    def get_extra_info(self, info: str) -> object:
-        return self._inner.get_extra_info(info)
-
-
-class _PinnedTransport(httpx.HTTPTransport):
-    """httpx's transport over a connection pool that dials through a _PinnedBackend."""
-
-    def __init__(self, backend: _PinnedBackend) -> None:  # noqa: super().__init__ builds a pool we would drop
-        # httpx has no public hook for the network backend, so its pool is built here; no
-        # keep-alive, so every hop dials afresh to the addresses pinned for it.
-        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
-                                             max_keepalive_connections=0, network_backend=backend)
-
-
 # --- fetching -------------------------------------------------------------------------------
 
 def _parse_content_type(value: str) -> tuple[str, str | None]:
@@ -316,15 +242,15 @@ def fetch(url: str, options: FetchOptions, client: httpx.Client | None = None) -
     deadline = time.monotonic() + options.timeout
     if client is not None:
         return _fetch(url, options, client, None, deadline)
-    backend = _PinnedBackend(deadline)
+    backend = PinnedBackend(deadline)
     # trust_env=False: an environment proxy would resolve names itself, past the pinning.
-    with httpx.Client(transport=_PinnedTransport(backend), follow_redirects=False,
+    with httpx.Client(transport=PinnedTransport(backend), follow_redirects=False,
                       trust_env=False) as own:  # closed on every exit, so no socket outlives us
         return _fetch(url, options, own, backend, deadline)
 
 
 def _fetch(url: str, options: FetchOptions, client: httpx.Client,
-           backend: _PinnedBackend | None, deadline: float) -> FetchedPage:
+           backend: PinnedBackend | None, deadline: float) -> FetchedPage:
     headers = {"User-Agent": options.user_agent, "Accept": _ACCEPT}
     current = url
     for hop in range(options.max_redirects + 1):
