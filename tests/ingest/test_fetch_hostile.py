@@ -396,7 +396,7 @@ def test_guard_allows_public(addr: str) -> None:
 
 @pytest.mark.parametrize("host", [
     "[::ffff:7f00:1]", "[2002:7f00:1::]", "[fec0::1]", "[64:ff9b::a9fe:a9fe]", "2130706433", "0x7f.1",
-    "127.1", "[::127.0.0.1]",
+    "127.1", "[::127.0.0.1]", "a.test\\@127.0.0.1", "a.test%2f@127.0.0.1",  # userinfo confusion
 ])
 def test_literal_and_odd_numeric_hosts_refused_before_connecting(host: str) -> None:
     with pytest.raises(FetchError, match="refused: .* address"):
