@@ -250,11 +250,10 @@ def test_redirect_to_file_scheme_refused(server: str) -> None:
 
 def test_redirect_to_private_address_refused_on_live_server(
         server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Fake DNS claims the server's address is public, so only the redirect target is private.
-    real = fetch_mod._resolve
-    monkeypatch.setattr(fetch_mod, "_resolve",
-                        lambda host, port: ["93.184.216.34"] if host == "127.0.0.1"
-                        else real(host, port))
+    # The guard takes the server's own address for public, so only the redirect target is not.
+    real = fetch_mod.address_problem
+    monkeypatch.setattr(fetch_mod, "address_problem",
+                        lambda addr: None if addr == "127.0.0.1" else real(addr))
     options = FetchOptions(timeout=0.5)
     assert fetch(f"{server}/article", options).body == ARTICLE  # the first hop is allowed
     message = refused(f"{server}/to-private", options)

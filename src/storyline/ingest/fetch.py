@@ -1,4 +1,9 @@
-"""Safe HTTP fetching of article URLs and RSS/Atom feeds (SSRF guard, size cap, manual redirects)."""
+"""Safe HTTP fetching of article URLs and RSS/Atom feeds.
+
+Every connection goes to addresses the SSRF guard checked (one resolution per hop, pinned, so a
+name cannot answer the guard one address and the connection another); connect, headers and body
+of all hops share one deadline; bodies are capped; redirects are followed by hand.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import feedparser
 import httpx
 
 from storyline import __version__
+from storyline.ingest.pinning import PinnedBackend, PinnedTransport
 
 ALLOWED_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown",
@@ -74,24 +80,66 @@ def _resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def address_problem(addr: str) -> str | None:
-    """Why `addr` must not be contacted without --allow-private, or None if it is public."""
-    ip = ipaddress.ip_address(addr.split("%", 1)[0])  # drop IPv6 zone ids ("fe80::1%eth0")
-    # Python 3.11 does not classify ::ffff:127.0.0.1 as loopback; judge the embedded IPv4.
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for attr, label in (("is_loopback", "a loopback"), ("is_unspecified", "an unspecified"),
-                        ("is_link_local", "a link-local"), ("is_multicast", "a multicast"),
-                        ("is_private", "a private"), ("is_reserved", "a reserved")):
-        if getattr(ip, attr):
+# IPv6 forms that stand for an IPv4 host; each is judged by the IPv4 address it carries.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+# Non-public ranges that older ipaddress tables miss (documentation 2024, local-use NAT64).
+_ALSO_NON_PUBLIC = (ipaddress.IPv6Network("3fff::/20"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+_KINDS = (("is_loopback", "a loopback"), ("is_unspecified", "an unspecified"),
+          ("is_link_local", "a link-local"), ("is_multicast", "a multicast"),
+          ("is_site_local", "a site-local"), ("is_private", "a private"),
+          ("is_reserved", "a reserved"))
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> tuple[str, ipaddress.IPv4Address] | None:
+    if ip.ipv4_mapped is not None:
+        return "an IPv4-mapped address", ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return "a 6to4 address", ip.sixtofour
+    low = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip in _NAT64:
+        return "a NAT64 address", low
+    if ip in _IPV4_COMPATIBLE and int(ip) > 1:  # :: and ::1 are judged as themselves
+        return "an IPv4-compatible address", low
+    return None
+
+
+def _own_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if any(ip in net for net in _ALSO_NON_PUBLIC):
+        return "a non-public address"
+    for attr, label in _KINDS:
+        if getattr(ip, attr, False):
             return f"{label} address"
     if not ip.is_global:  # e.g. carrier-grade NAT 100.64.0.0/10
         return "a non-public address"
     return None
 
 
-def check_url(url: str, allow_private: bool) -> None:
-    """Refuse non-http(s) URLs and (unless allow_private) hosts resolving to non-public addresses."""
+def address_problem(addr: str) -> str | None:
+    """Why `addr` must not be contacted without --allow-private, or None if it is public."""
+    ip = ipaddress.ip_address(addr.split("%", 1)[0])  # drop IPv6 zone ids ("fe80::1%eth0")
+    embedded = _embedded_ipv4(ip) if isinstance(ip, ipaddress.IPv6Address) else None
+    if embedded is None:
+        return _own_problem(ip)
+    label, ipv4 = embedded
+    problem = _own_problem(ipv4)
+    if problem:
+        return f"{label} of {ipv4} ({problem})"
+    # Mapped, 6to4 and NAT64 forms reach the public IPv4 host they name; the deprecated
+    # IPv4-compatible form has no such meaning left, so nothing legitimate uses it.
+    return "a deprecated IPv4-compatible address" if label.startswith("an IPv4-c") else None
+
+
+@dataclass(frozen=True)
+class _Pin:
+    """The checked addresses for one host and port, as the connection layer names them."""
+
+    host: str
+    port: int
+    addrs: tuple[str, ...]
+
+
+def _checked(url: str, allow_private: bool) -> _Pin:
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -106,19 +154,40 @@ def check_url(url: str, allow_private: bool) -> None:
     host = parts.hostname
     if not host:
         raise FetchError(f"{url}: invalid URL (no host)", url=url)
+    try:  # resolve the very name the connection will use (IDNA-encoded by httpx)
+        wire_host = httpx.URL(url).raw_host.decode("ascii").lower()
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise FetchError(f"{url}: invalid URL ({_short_reason(exc)})", url=url) from None
+    port = port or (443 if scheme == "https" else 80)
     try:
-        addrs = _resolve(host, port or (443 if scheme == "https" else 80))
+        addrs = _resolve(wire_host, port)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise FetchError(f"{url}: cannot resolve host {host} ({reason})", url=url) from None
-    if allow_private:
-        return
-    # ANY bad address refuses: the connection may pick any of them.
-    for addr in addrs:
-        problem = address_problem(addr)
-        if problem:
-            what = f"{addr} is" if addr == host.strip("[]") else f"{host} resolves to {addr},"
-            raise FetchError(f"{url}: refused: {what} {problem} (use --allow-private)", url=url)
+    if not allow_private:
+        # ANY bad address refuses: the connection may pick any of them.
+        for addr in addrs:
+            problem = address_problem(addr)
+            if problem:
+                what = f"{addr} is" if addr == host.strip("[]") else f"{host} resolves to {addr},"
+                raise FetchError(f"{url}: refused: {what} {problem} (use --allow-private)",
+                                 url=url)
+    return _Pin(wire_host, port, tuple(addrs))
+
+
+_URL_LIKE = re.compile(r"(?:[a-z][a-z0-9+.-]+://|file:)", re.I)
+
+
+def looks_like_url(arg: str) -> bool:
+    """True for `scheme://...` (and `file:`) arguments, so that an unsupported scheme is refused
+    as such instead of being looked up as a file; one-letter schemes are Windows drives."""
+    return bool(_URL_LIKE.match(arg))
+
+
+def check_url(url: str, allow_private: bool) -> list[str]:
+    """The addresses `url`'s host resolves to, once; FetchError for non-http(s) URLs and (unless
+    allow_private) for hosts with any non-public address."""
+    return list(_checked(url, allow_private).addrs)
 
 
 # --- fetching -------------------------------------------------------------------------------
@@ -163,31 +232,42 @@ def _short_reason(exc: Exception) -> str:
 
 
 def fetch(url: str, options: FetchOptions, client: httpx.Client | None = None) -> FetchedPage:
-    """GET `url` following up to max_redirects redirects, each hop re-checked against the guard."""
-    own_client = client is None
-    if client is None:
-        client = httpx.Client(follow_redirects=False)
-    try:
-        return _fetch(url, options, client)
-    finally:
-        if own_client:
-            client.close()
+    """GET `url` following up to max_redirects redirects, each hop re-checked against the guard.
+
+    Connect, headers and body of every hop together end within options.timeout. Without a
+    `client`, each hop connects only to the addresses its guard check resolved (pinned). A
+    caller's client connects as it is configured (tests pass httpx.MockTransport): the guard still
+    runs on every hop, but pinning and the header deadline are this function's own transport's.
+    """
+    deadline = time.monotonic() + options.timeout
+    if client is not None:
+        return _fetch(url, options, client, None, deadline)
+    backend = PinnedBackend(deadline)
+    # trust_env=False: an environment proxy would resolve names itself, past the pinning.
+    with httpx.Client(transport=PinnedTransport(backend), follow_redirects=False,
+                      trust_env=False) as own:  # closed on every exit, so no socket outlives us
+        return _fetch(url, options, own, backend, deadline)
 
 
-def _fetch(url: str, options: FetchOptions, client: httpx.Client) -> FetchedPage:
+def _fetch(url: str, options: FetchOptions, client: httpx.Client,
+           backend: PinnedBackend | None, deadline: float) -> FetchedPage:
     headers = {"User-Agent": options.user_agent, "Accept": _ACCEPT}
-    timeout = httpx.Timeout(options.timeout)
     current = url
     for hop in range(options.max_redirects + 1):
         try:
-            check_url(current, options.allow_private)
+            pin = _checked(current, options.allow_private)
         except FetchError as exc:
             if current == url:
                 raise
             raise FetchError(f"{url}: redirected to {exc}", url=url) from None
+        if backend is not None:
+            backend.pins[(pin.host, pin.port)] = pin.addrs  # re-pinned at every hop
         where = url if current == url else f"{url} (redirected to {current})"
         try:
-            with client.stream("GET", current, headers=headers, timeout=timeout,
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise httpx.TimeoutException("deadline passed")
+            with client.stream("GET", current, headers=headers, timeout=httpx.Timeout(remaining),
                                follow_redirects=False) as resp:
                 if resp.status_code in REDIRECT_CODES:
                     location = resp.headers.get("location")
@@ -196,7 +276,7 @@ def _fetch(url: str, options: FetchOptions, client: httpx.Client) -> FetchedPage
                                          "Location header", url=url, status=resp.status_code)
                     current = urljoin(current, location.strip())
                     continue  # leaving the block closes this response without reading it
-                return _read(url, current, where, resp, options)
+                return _read(url, current, where, resp, options, deadline)
         except FetchError:
             raise
         except httpx.TimeoutException:
@@ -209,7 +289,7 @@ def _fetch(url: str, options: FetchOptions, client: httpx.Client) -> FetchedPage
 
 
 def _read(url: str, current: str, where: str, resp: httpx.Response,
-          options: FetchOptions) -> FetchedPage:
+          options: FetchOptions, deadline: float) -> FetchedPage:
     status = resp.status_code
     if not 200 <= status < 300:
         phrase = resp.reason_phrase or ""
@@ -224,8 +304,7 @@ def _read(url: str, current: str, where: str, resp: httpx.Response,
     if declared.isdigit() and int(declared) > options.max_bytes:
         raise FetchError(f"{where}: refused: body of {int(declared):,} bytes exceeds the "
                          f"{options.max_bytes:,}-byte cap", url=url, status=status)
-    # Per-operation timeouts alone let a server drip bytes forever; bound the whole read too.
-    deadline = time.monotonic() + options.timeout
+    # The pinned transport already ends reads at the deadline; this also holds for a caller's client.
     chunks: list[bytes] = []
     size = 0
     for chunk in resp.iter_bytes():

@@ -10,7 +10,7 @@ from storyline import __version__
 from storyline.config import config_hash
 from storyline.ingest.decode import DecodeError, decode
 from storyline.ingest.dedup import NearDuplicateIndex
-from storyline.ingest.fetch import FetchError, FetchOptions, feed_items, fetch, is_feed
+from storyline.ingest.fetch import FetchError, FetchOptions, feed_items, fetch, is_feed, looks_like_url
 from storyline.ingest.loaders import InputError, Item, LoadOptions, iter_path, iter_stdin, kind_of
 from storyline.ingest.prepare import EmptyDocument, prepare, raw_hash
 from storyline.models import RawInput
@@ -55,7 +55,7 @@ class Summary:
 
 
 def is_url(arg: str) -> bool:
-    return arg.lower().startswith(("http://", "https://"))
+    return looks_like_url(arg)  # any scheme: fetch refuses the ones it does not support
 
 
 def iter_inputs(args: Iterable[str], load: LoadOptions, fetch_options: FetchOptions) -> Iterator[Item]:
