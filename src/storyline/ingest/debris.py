@@ -272,8 +272,9 @@ REPUBLISHED_RE = re.compile(
 )
 # Dates, licences and relative clauses after the outlet's name are not part of it.
 _REPUB_TAIL = re.compile(
-    r"(?:,?\s+(?:on|in)\s+(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:\d|(?:" + _MONTH_ALT + r")\b).*|"
-    r",?\s+(?:under|with|and is|and was|which)\b.*|\s*,\s*\d{4}.*)$",
+    # Starts only where a run of spaces starts, and spaces are taken whole: linear on any line.
+    r"(?<![\s,])(?:,?\s++(?:on|in)\s+(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:\d|(?:" + _MONTH_ALT + r")\b).*|"
+    r",?\s++(?:under|with|and is|and was|which)\b.*|\s*+,\s*\d{4}.*)$",
     re.I,
 )
 
