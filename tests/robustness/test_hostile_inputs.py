@@ -126,3 +126,36 @@ def test_short_cyrillic_and_greek_files_are_not_mojibake(tmp_path, text, encodin
     letters = [c for c in item.content if c.isalpha()]
     latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
     assert latin / len(letters) < 0.2, item.content
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\uff1d1+1"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell):
+    from storyline.render.export import _csv_cell, STR
+
+    out = _csv_cell(cell, STR)
+    assert out.startswith("'") and out[1:] == cell
+
+
+def test_ordinary_csv_cells_are_unchanged():
+    from storyline.render.export import _csv_cell, STR, INT
+
+    assert _csv_cell("Flood in the north", STR) == "Flood in the north"
+    assert _csv_cell(-5, INT) == "-5"
+
+
+def test_escape_sequences_in_titles_and_ids_never_reach_the_terminal(tmp_path):
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    record = {"title": "\x1b[31mRED\x1b]0;owned\x07 \u202eevil", "id": "a\x1b[2Jb", "text": BODY}
+    (tmp_path / "r.json").write_text(json.dumps([record]))
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    outputs = [runner.invoke(cli, ["ingest", str(tmp_path / "r.json"), "--db", db]).output,
+               runner.invoke(cli, ["ls", "--db", db]).output]
+    doc = json.loads(runner.invoke(cli, ["ls", "--db", db, "--json"]).output)[0]["id"]
+    outputs.append(runner.invoke(cli, ["show", doc, "--db", db]).output)
+    for out in outputs:
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "RED" in outputs[2]

@@ -75,9 +75,8 @@ def extract_pending(
         found: list[Any] = []
         for name in ("mentions", "times", "quotes", "figures", "statements", "events"):
             found.extend(getattr(extraction, name))
-        records.save(extraction.doc_id, extraction.sentences, found, key)
-        if extraction.inferred_published is not None:
-            store.set_published(extraction.doc_id, extraction.inferred_published.isoformat(), "inferred", "day")
+        inferred = extraction.inferred_published
+        records.save(extraction.doc_id, extraction.sentences, found, key, inferred.isoformat() if inferred else None)
         count += 1
         if on_doc:
             on_doc(extraction.doc_id)
