@@ -84,10 +84,17 @@ class Analysis:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a file."""
+    """Write via a temporary file and rename, so a reader never sees half a file.
+
+    The temporary file is removed on any failure; one left by a killed run is overwritten
+    and renamed away by the next write of the same file.
+    """
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _items(inputs: Iterable[str | Path], load: LoadOptions, fetch: FetchOptions) -> Iterable[Item]:

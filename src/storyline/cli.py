@@ -23,6 +23,7 @@ from storyline.ingest.fetch import FetchOptions
 from storyline.ingest.loaders import LoadOptions
 from storyline.ingest.pipeline import ItemStatus, Summary, is_url, iter_inputs, run_ingest
 from storyline.store.db import Store, StoreError
+from storyline.textsafe import terminal_text
 
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
@@ -75,13 +76,18 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 STATUS_STYLE = {"added": "green", "updated": "cyan", "unchanged": "dim", "duplicate": "yellow", "error": "red"}
 
 
+def _safe(value: object) -> str:
+    """Report-derived text for the terminal: markup escaped, control sequences neutralised."""
+    return escape(terminal_text(str(value)))
+
+
 def _status_line(item: ItemStatus) -> str:
     style = STATUS_STYLE.get(item.status, "")
-    parts = [f"[{style}]{item.status:<9}[/]", escape(item.doc_id or "-"), escape(item.source)]
+    parts = [f"[{style}]{item.status:<9}[/]", _safe(item.doc_id or "-"), _safe(item.source)]
     if item.duplicate_of:
-        parts.append(f"[yellow](copy of {escape(item.duplicate_of)})[/]")
+        parts.append(f"[yellow](copy of {_safe(item.duplicate_of)})[/]")
     if item.message:
-        parts.append(escape(item.message))
+        parts.append(_safe(item.message))
     return "  ".join(parts)
 
 
@@ -193,7 +199,7 @@ def ls_command(ctx, db, as_json):
         status = f"copy of {r['duplicate_of']}" if r["duplicate_of"] else "original"
         title = r["title"] or Path(r["source"]).name
         table.add_row(r["id"], r["published"] or "-", r["language"] or "?", str(r["word_count"]),
-                      str(r["removed_count"]), escape(title[:70]), status)
+                      str(r["removed_count"]), _safe(title[:70]), status)
     out.print(table)
     out.print(f"{len(rows)} documents")
 
@@ -228,19 +234,19 @@ def show(ctx, doc, db, show_removed, as_json):
         return
     for key, value in _doc_json(row).items():
         if value not in (None, ""):
-            out.print(f"[bold]{key}:[/] {escape(str(value))}")
+            out.print(f"[bold]{key}:[/] {_safe(value)}")
     out.print()
     if show_removed:
         for span in removed:
             where = f"{span.start}-{span.end}" if span.start is not None else "page"
-            out.print(f"[yellow]{span.reason:<18}[/] [dim]{where:>11}[/]  {escape(span.text[:200])}")
+            out.print(f"[yellow]{span.reason:<18}[/] [dim]{where:>11}[/]  {_safe(span.text[:200])}")
         if references:
             out.print("[bold]references:[/]")
             for ref in references:
-                out.print(f"  {escape(ref)}")
+                out.print(f"  {_safe(ref)}")
         out.print(f"{len(removed)} spans removed")
     else:
-        out.print(escape(row["text"]))
+        out.print(_safe(row["text"]))
 
 
 # -- analyze / demo -------------------------------------------------------------------

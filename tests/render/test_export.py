@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.render.export import (FORMATS, TABLES, export, graph_from_network, plover_events,
+from storyline.render.export import (FORMULA_LEADS, FORMATS, TABLES, export, graph_from_network, plover_events,
                                      read_analysis)
 
 DOC_A = ("Helsinki, 3 March. Finland sent 200 engineers to Estonia on Monday, the defence ministry said. "
@@ -357,4 +357,5 @@ def test_csv_round_trips_any_text(tmp_path_factory, aliases, title):
     export(data, None, "csv", out)
     (row,) = read_csv(out / "entities.csv")
     assert json.loads(row["aliases"]) == aliases
-    assert row["name"] == title
+    # Text that a spreadsheet would run as a formula keeps a leading apostrophe (CSV injection).
+    assert row["name"] == (("'" + title) if title.startswith(FORMULA_LEADS) else title)

@@ -20,7 +20,7 @@ FOR_TARGET = re.compile(
 CHAIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
 LEAD_IN = re.compile(r"^\W*(?:(?:but|however|meanwhile|similarly|thus|therefore|instead|ultimately|moreover|"
                      r"in response|in turn|for its part|as a result|in the end)\W+)*(?:the\s+)?$", re.I)
-SUBJECT_VERB = re.compile(r"^(?:,[^,]{0,40},)?(?:\s+(?:\w+\s+){0,2}?)?\s*(?:may|might|must|should|could|would|"
+SUBJECT_VERB = re.compile(r"^(?:,[^,]{0,40},)?(?:\s++(?:\w++\s++){0,2}?)?(?:may|might|must|should|could|would|"
                           r"will|needs? to|has to|have to|is likely to|is expected to|faces?|cannot|can|risks?|"
                           r"stands to|is being|is under)\b", re.I)
 

@@ -16,7 +16,7 @@ from storyline.models import Conflict, Mention
 # A role that does not claim the office on the report's date: "former", "then-", "incoming".
 NOT_CURRENT = re.compile(r"\b(?:former|ex|then|late|incoming|designate|elect|future|next|would-be|previous)\b",
                          re.IGNORECASE)
-_LEFT_WORDS = re.compile(r"((?:[\w’'.-]+\s+){1,6})$")
+_LEFT_WORDS = re.compile(r"(?<![\w’'.-])((?:[\w’'.-]++\s++){1,6})$")
 # ", NATO's Secretary-General," but not ", who was ...": a relative clause has its own tense.
 _APPOSITIVE = re.compile(r"^\s*,\s*(?!(?:who|whom|whose|which|that)\b)(?:the\s+|a\s+|an\s+)?([^,.;:()\n]{3,80})",
                          re.IGNORECASE)

@@ -78,14 +78,14 @@ HEDGED_BEFORE = re.compile(r"\b(?:potential|possible|possibly|prospect|proposed|
                            r"if|whether)\b[^.;]*$", re.I)
 # Advice, forecasts and questions are not relations that hold: only reported facts and judgements.
 STATED_KINDS = {"fact", "estimate", "opinion"}
-PAIR_BETWEEN = re.compile(r"^\s*(?:'s|’s)?\s*(?:and|-|–|—)\s*(?:the\s+)?$", re.I)
+PAIR_BETWEEN = re.compile(r"^\s*+(?:(?:'s|’s)\s*+)?(?:and|-|–|—)\s*+(?:the\s++)?$", re.I)
 PAIR_CUE = {"call": "consults", "talks": "consults", "meeting": "consults", "summit": "consults",
             "conversation": "consults", "war": "opposes", "conflict": "opposes"}
 # "the deployment of North Korean troops to Russia": a military mention sent somewhere.
 DEPLOY_BEFORE = re.compile(r"\b(?:deploy\w*|send\w*|sent|dispatch\w*|station\w*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 DEPLOY_BETWEEN = re.compile(rf"^\s+(?:troops\s+|soldiers\s+|forces\s+)?(?:to|into|in){_END}", re.I)
 # Co-actors of one event relate only when coordinated ("X and President Y"), not in apposition.
-COORDINATED = re.compile(r"^(?:'s|’s)?\s*,?\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
+COORDINATED = re.compile(r"^(?:'s|’s)?(?:\s*+,)?\s++(?:and|&)\s++(?:the\s++)?(?:[A-Z][\w.’'-]*+\s++){0,3}$")
 
 
 def _key(source: str, target: str, relation: str) -> tuple[str, str, str]:

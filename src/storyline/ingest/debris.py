@@ -272,8 +272,9 @@ REPUBLISHED_RE = re.compile(
 )
 # Dates, licences and relative clauses after the outlet's name are not part of it.
 _REPUB_TAIL = re.compile(
-    r"(?:,?\s+(?:on|in)\s+(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:\d|(?:" + _MONTH_ALT + r")\b).*|"
-    r",?\s+(?:under|with|and is|and was|which)\b.*|\s*,\s*\d{4}.*)$",
+    # Starts only where a run of spaces starts, and spaces are taken whole: linear on any line.
+    r"(?<![\s,])(?:,?\s++(?:on|in)\s+(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:\d|(?:" + _MONTH_ALT + r")\b).*|"
+    r",?\s++(?:under|with|and is|and was|which)\b.*|\s*+,\s*\d{4}.*)$",
     re.I,
 )
 
@@ -304,10 +305,15 @@ def line_pattern_reason(s: str) -> str | None:
     return None
 
 
+_SENTENCE_END_RE = re.compile(r"[a-z]{3}\.$")
+
+
 def parse_byline(s: str) -> tuple[str, str] | None:
     """(author, role) from a byline such as "By Jane Doe, Senior Fellow at X"; None if it is not one."""
     body = s.strip()
-    if len(words(body)) > 25 or re.search(r"[a-z]{3,}\.\s*$", body):
+    # A byline does not end on a sentence's full stop ("... the ministry said."); the check reads
+    # the line's last characters only, so one long token cannot make it quadratic.
+    if len(words(body)) > 25 or _SENTENCE_END_RE.search(body[-8:]):
         return None
     m = BYLINE_RE.match(body)
     if not m:

@@ -95,7 +95,9 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except LookupError:
             pass
     candidates.append("utf-8")
-    if len(data) > 64:
+    if not data.isascii():
+        # Even a one-line report in Cyrillic or Greek needs the guess: Windows-1252 would
+        # decode its bytes into Latin mojibake without an error.
         candidates += _guesses(data[:200000])
     candidates += ["cp1252", "latin-1"]
     for encoding in dict.fromkeys(candidates):

@@ -330,7 +330,7 @@ def _read(url: str, current: str, where: str, resp: httpx.Response,
 # --- feeds ----------------------------------------------------------------------------------
 
 # Prolog parts that may precede the root element: BOM, whitespace, <?xml ...?>, comments, doctype.
-_PROLOG = re.compile(rb"(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->|<![^>]*>)*", re.S)
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf|\s|<\?.*?\?>|<!--.*?-->|<![^>]*>)*+", re.S)
 _TAG = re.compile(rb"<([A-Za-z_][\w:.-]*)")
 
 

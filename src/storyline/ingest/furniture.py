@@ -9,10 +9,12 @@ from storyline.ingest.debris import NAME_RE, NOT_NAMES, READ_TIME_RE, ends_sente
 # A rule line: only dashes, stars, underscores and the like ("------", "* * *", "-- ").
 _RULE_RE = re.compile(r"(?:[-–—_=*~#•·+]\s*){2,}")
 # List items a page strings together with pipes, middle dots, bullets or spaced slashes.
-_LIST_SEP_RE = re.compile(r"\s+[|·•/]\s+|\s*[|·•]\s*")
-_BUTTONS_RE = re.compile(r"(?:\[\s*[^\[\]]{1,40}?\s*\]\s*)+")
+_LIST_SEP_RE = re.compile(r"(?<!\s)(?:\s++[|·•/]\s+|\s*+[|·•]\s*)")
+# Each control is "[", up to 48 characters that are not brackets, "]": one way to match any
+# line, so a long row of brackets cannot make the engine backtrack.
+_BUTTONS_RE = re.compile(r"(?:\[[^\[\]]{1,48}\]\s*)+")
 # Emphasis marks wrapping a whole line (Markdown *...* or _..._) say nothing about its content.
-_WRAP_RE = re.compile(r"^[*_]+\s*|\s*[*_]+$")
+_WRAP_RE = re.compile(r"^[*_]+\s*|(?<![\s*_])\s*+[*_]++$")
 
 _TAG_LABEL_RE = re.compile(
     r"^(?:tags?|tagged(?: with)?|topics?|related topics|filed under|categories|category|keywords|subjects?|more on)"

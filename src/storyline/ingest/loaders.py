@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import sys
@@ -68,8 +69,11 @@ def kind_of(name: str, text: str) -> str:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return TEXT_SUFFIXES[suffix]
-    head = text[:2000].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<article" in head:
+    head = text[:2000].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    # Markup only when the text opens with a tag: prose that mentions "<body>" stays text.
+    if head.startswith("<") and any(tag in head for tag in ("<body", "<article", "<div", "<p>", "<p ", "<main")):
         return "html"
     return "text"
 
@@ -84,32 +88,59 @@ def read_bytes(path: Path, options: LoadOptions) -> bytes:
     return path.read_bytes()
 
 
-def iter_path(path: Path, options: LoadOptions, *, explicit: bool = True) -> Iterator[Item]:
-    """Every report in a file or, recursively, a folder."""
+def file_source(path: Path) -> str:
+    """A file's source string; "#" is escaped so no file name can pose as a bulk record."""
     source = str(path)
+    return source.replace("%", "%25").replace("#", "%23") if "#" in source else source
+
+
+def iter_path(path: Path, options: LoadOptions, *, explicit: bool = True) -> Iterator[Item]:
+    """Every report in a file or, recursively, a folder; one bad file never stops the rest."""
+    source = file_source(path)
     if not path.exists():
         yield InputError(source, "no such file or folder")
         return
     if path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-        manifests = {p.parent: p for p in children if p.name == MANIFEST}
-        described: dict[Path, dict[str, str]] = {}
-        for folder, manifest in manifests.items():
-            entries = read_manifest(manifest)
-            if isinstance(entries, InputError):
-                yield entries
-                continue
-            described.update({folder / name: fields for name, fields in entries.items()})
-        for child in children:
-            # A folder with a manifest holds the reports it lists and nothing else (notes,
-            # answer keys and READMEs may sit beside them).
-            listed = child.parent not in manifests or child in described
-            if child.suffix.lower() in SUPPORTED and child.name != MANIFEST and listed:
-                for item in iter_path(child, options, explicit=False):
-                    if isinstance(item, RawInput) and child in described:
-                        item.fields = {**described[child], **item.fields}
-                    yield item
+        yield from _iter_folder(path, options)
         return
+    try:
+        yield from _iter_file(path, source, options, explicit)
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+        yield InputError(source, f"unreadable: {_one_line(exc)}")
+
+
+def _iter_folder(path: Path, options: LoadOptions) -> Iterator[Item]:
+    source = str(path)
+    try:
+        children = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+    except OSError as exc:
+        yield InputError(source, f"cannot read folder: {_one_line(exc)}")
+        return
+    found = 0
+    manifests = {p.parent: p for p in children if p.name == MANIFEST}
+    described: dict[Path, dict[str, str]] = {}
+    for folder, manifest in manifests.items():
+        entries = read_manifest(manifest)
+        if isinstance(entries, InputError):
+            yield entries
+            continue
+        described.update({folder / name: fields for name, fields in entries.items()})
+    for child in children:
+        # A folder with a manifest holds the reports it lists and nothing else (notes,
+        # answer keys and READMEs may sit beside them).
+        listed = child.parent not in manifests or child in described
+        if child.suffix.lower() in SUPPORTED and child.name != MANIFEST and listed:
+            for item in iter_path(child, options, explicit=False):
+                if isinstance(item, RawInput) and child in described:
+                    item.fields = {**described[child], **item.fields}
+                found += 1
+                yield item
+    if not found:
+        kinds = ", ".join(sorted(SUPPORTED))
+        yield InputError(source, f"no reports in this folder (looked for {kinds})")
+
+
+def _iter_file(path: Path, source: str, options: LoadOptions, explicit: bool) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if not explicit and suffix not in SUPPORTED:
         return
@@ -198,21 +229,19 @@ def iter_bulk(source: str, data: bytes, suffix: str, options: LoadOptions, quiet
     except DecodeError as exc:
         yield InputError(source, str(exc))
         return
+    text = text.lstrip("\ufeff")
     if suffix == ".csv":
-        csv.field_size_limit(max(options.max_bytes, 131072))
-        try:
-            records = list(csv.DictReader(io.StringIO(text)))
-        except csv.Error as exc:
-            yield InputError(source, f"unreadable CSV: {exc}")
-            return
-        yield from _records(source, enumerate(records, start=2), options, unit="row", quiet=quiet)
+        yield from _records(source, _csv_rows(source, text, options), options, unit="row", quiet=quiet)
     elif suffix in (".jsonl", ".ndjson") or _is_json_lines(text):
         yield from _json_lines(source, text, options, quiet)
     else:
         try:
-            payload = json.loads(text)
+            payload = _load_json(text)
         except json.JSONDecodeError as exc:
             yield InputError(source, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+            return
+        except RecursionError:
+            yield InputError(source, "invalid JSON: nested too deep to read")
             return
         records = _record_list(payload)
         if records is None:
@@ -220,6 +249,42 @@ def iter_bulk(source: str, data: bytes, suffix: str, options: LoadOptions, quiet
                 yield InputError(source, "JSON must be a list of objects, or an object with such a list")
             return
         yield from _records(source, enumerate(records, start=1), options, unit="record", quiet=quiet)
+
+
+def _load_json(text: str) -> object:
+    """JSON with numbers too long for int() kept as floats rather than refused."""
+    return json.loads(text, parse_int=lambda digits: int(digits) if len(digits) < 4000 else float(digits))
+
+
+def _csv_rows(source: str, text: str, options: LoadOptions) -> Iterator[tuple[int, object]]:
+    """CSV rows as dicts keyed by the header; a malformed row is an error of its own."""
+    csv.field_size_limit(max(options.max_bytes, 131072))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        yield 1, InputError(source, f"unreadable CSV header: {exc}")
+        return
+    if not header:
+        return
+    header = [h.strip() for h in header]
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield reader.line_num, InputError(f"{source}:{reader.line_num}", f"unreadable CSV row: {exc}")
+            continue
+        number = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            yield number, InputError(
+                f"{source}:{number}", f"row {number} has {len(row)} cells but the header names {len(header)}"
+            )
+            continue
+        yield number, dict(zip(header, row + [""] * (len(header) - len(row))))
 
 
 def _is_json_lines(text: str) -> bool:
@@ -232,9 +297,11 @@ def _json_lines(source: str, text: str, options: LoadOptions, quiet: bool = Fals
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
                 try:
-                    yield number, json.loads(line)
+                    yield number, _load_json(line)
                 except json.JSONDecodeError as exc:
                     yield number, InputError(f"{source}:{number}", f"broken JSON line: {exc.msg}")
+                except RecursionError:
+                    yield number, InputError(f"{source}:{number}", "broken JSON line: nested too deep")
 
     yield from _records(source, parsed(), options, unit="line", quiet=quiet)
 
@@ -266,9 +333,30 @@ def resolve_fields(keys: list[str], given: dict[str, str]) -> dict[str, str]:
     return mapping
 
 
+# How many leading records are read to find a bulk file's field names.
+MAPPING_SAMPLE = 50
+
+
 def _records(source: str, numbered, options: LoadOptions, unit: str, quiet: bool = False) -> Iterator[Item]:
-    mapping: dict[str, str] | None = None
-    for number, record in numbered:
+    """One item per record: a report, or an error that names the record; never a silent drop."""
+    numbered = iter(numbered)
+    head = list(itertools.islice(numbered, MAPPING_SAMPLE))
+    keys: dict[str, None] = {}
+    for _, record in head:
+        if isinstance(record, dict):
+            keys.update(dict.fromkeys(str(k) for k in record))
+    mapping = resolve_fields(list(keys), options.fields)
+    if "text" not in mapping:
+        if head and not quiet:
+            shown = ", ".join(list(keys)[:12]) or "none"
+            yield InputError(source, f"no text field found among: {shown} (use --text-field)")
+        elif not head and not quiet:
+            yield InputError(source, "no records in this file")
+        return
+    seen: dict[str, int] = {}
+    count = 0
+    for number, record in itertools.chain(head, numbered):
+        count += 1
         if isinstance(record, InputError):
             yield record
             continue
@@ -276,29 +364,42 @@ def _records(source: str, numbered, options: LoadOptions, unit: str, quiet: bool
         if not isinstance(record, dict):
             yield InputError(where, f"{unit} {number} is not an object")
             continue
-        if mapping is None:
-            mapping = resolve_fields(list(record), options.fields)
-            if "text" not in mapping:
-                keys = ", ".join(list(record)[:12])
-                if not quiet:
-                    yield InputError(source, f"no text field found among: {keys} (use --text-field)")
-                return
-        yield _record_input(source, where, number, record, mapping)
+        try:
+            yield _record_input(source, where, number, record, mapping, seen)
+        except (ValueError, TypeError, RecursionError) as exc:
+            yield InputError(where, f"unreadable {unit}: {_one_line(exc)}")
+    if not count and not quiet:
+        yield InputError(source, "no records in this file")
 
 
-def _record_input(source: str, where: str, number: int, record: dict, mapping: dict[str, str]) -> Item:
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def clean_str(value: object) -> str:
+    """A record's value as text, lone surrogates (from JSON escapes) replaced by U+FFFD."""
+    return _SURROGATE_RE.sub("\ufffd", str(value))
+
+
+def _record_input(source: str, where: str, number: int, record: dict, mapping: dict[str, str],
+                  seen: dict[str, int] | None = None) -> Item:
     text = record.get(mapping["text"])
     if not isinstance(text, str) or not text.strip():
         return InputError(where, f"empty or missing text field {mapping['text']!r}")
+    text = clean_str(text)
     fields: dict[str, str] = {}
     for name in ("title", "published", "author", "outlet", "url"):
         value = record.get(mapping.get(name, ""))
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if v)
         if value not in (None, ""):
-            fields[name] = str(value)
+            fields[name] = clean_str(value)
     ident = record.get(mapping.get("id", ""))
-    key = str(ident) if ident not in (None, "") else str(number)
+    key = clean_str(ident) if ident not in (None, "") else str(number)
+    if seen is not None:
+        # A repeated id in one file is another record, not a replacement of the first.
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key = f"{key}~{seen[key]}"
     if "published" not in fields:
         stamp = stamp_from_identifier(key)
         if stamp:

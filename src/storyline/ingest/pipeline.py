@@ -54,6 +54,13 @@ class Summary:
 # -- expanding inputs ------------------------------------------------------------------
 
 
+def one_line(message: str, limit: int = 300) -> str:
+    """A status message as one printable line: whitespace runs and control characters become spaces."""
+    flat = "".join(c if c.isprintable() else " " for c in message)
+    flat = " ".join(flat.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def is_url(arg: str) -> bool:
     return looks_like_url(arg)  # any scheme: fetch refuses the ones it does not support
 
@@ -63,16 +70,19 @@ def iter_inputs(args: Iterable[str], load: LoadOptions, fetch_options: FetchOpti
     from pathlib import Path
 
     for arg in args:
-        if arg == "-":
-            yield from iter_stdin(load)
-        elif is_url(arg):
-            yield from iter_url(arg, fetch_options)
-        else:
-            for item in iter_path(Path(arg), load):
-                if isinstance(item, RawInput) and item.kind == "feed":
-                    yield from iter_feed_text(item, fetch_options)
-                else:
-                    yield item
+        try:
+            if arg == "-":
+                yield from iter_stdin(load)
+            elif is_url(arg):
+                yield from iter_url(arg, fetch_options)
+            else:
+                for item in iter_path(Path(arg), load):
+                    if isinstance(item, RawInput) and item.kind == "feed":
+                        yield from iter_feed_text(item, fetch_options)
+                    else:
+                        yield item
+        except Exception as exc:  # noqa: BLE001 - one unreadable input never stops the others
+            yield InputError(arg, f"could not be read: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
 
 
 def _page_input(url: str, fetch_options: FetchOptions, fields: dict[str, str] | None = None) -> Item:
@@ -197,9 +207,15 @@ def run_ingest(
         if isinstance(item, RawInput) and item.source in seen:
             status = ItemStatus(item.source, "unchanged", message="given twice in this run")
         else:
-            status = ingestor.ingest(item)
+            try:
+                status = ingestor.ingest(item)
+            except Exception as exc:  # noqa: BLE001 - the store's transaction rolled back; go on
+                message = " ".join(str(exc).split())[:200]
+                status = ItemStatus(item.source, "error", message=f"could not be stored: {type(exc).__name__}: {message}")
             if isinstance(item, RawInput):
                 seen.add(item.source)
+        if status.message:
+            status.message = one_line(status.message)
         summary.items.append(status)
         if on_item:
             on_item(status)

@@ -27,10 +27,10 @@ EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How far a cue may sit before a fragment the parser left it no link to.
 NEAR_CUE = 6
 # “…” ― Name: a credit line after a quotation.
-DASH_CREDIT = re.compile(r"[ \t\u00a0]*(?:―|—|–|--)[ \t\u00a0]*([^\n]{2,80})")
+DASH_CREDIT = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+(?:―|—|–|--)[ \t\u00a0]*+([^\n]{2,80})")
 # WALLACE: … / "PENCE: …": a speaker label opening a transcript line.
 SPEAKER_LABEL = re.compile(
-    r"^[ \t]*[\"“”]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})[ \t]*:[ \t]+(?=\S)", re.M
+    r"^[ \t]*+(?:[\"“”][ \t]*+)?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})[ \t]*+:[ \t]+(?=\S)", re.M
 )
 NOT_SPEAKERS = frozenset(
     "UPDATE UPDATED NOTE EDITOR'S PHOTO VIDEO WATCH READ RELATED SOURCE SOURCES ADVERTISEMENT Q A "

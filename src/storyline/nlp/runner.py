@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
 from storyline import __version__
-from storyline.nlp import pipeline
+from storyline.nlp import pipeline, windows
 from storyline.store.db import ExtractionStore, Store
 
 
@@ -24,6 +25,26 @@ def published_date(row: dict[str, Any]) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
+    """Extractions per document; a long document is parsed in windows and merged back."""
+    plan: deque[tuple[str, int, bool]] = deque()
+
+    def items():
+        for row in rows:
+            cuts = windows.spans(row["text"], size)
+            for i, (start, end) in enumerate(cuts):
+                plan.append((row["id"], start, i == len(cuts) - 1))
+                yield row["id"], row["text"][start:end], published_date(row)
+
+    parts: list[tuple[int, Any]] = []
+    for extraction in pipeline.extract(nlp, items()):
+        _, offset, last = plan.popleft()
+        parts.append((offset, extraction))
+        if last:
+            yield parts[0][1] if len(parts) == 1 else windows.merge(parts)
+            parts = []
 
 
 def extract_pending(
@@ -48,15 +69,14 @@ def extract_pending(
     if not pending:
         return 0
     nlp = pipeline.load(config["model"]["spacy"])
-    items = ((row["id"], row["text"], published_date(row)) for row in pending)
+    size = min(int(config["model"].get("window", 100_000)), nlp.max_length - 1)
     count = 0
-    for extraction in pipeline.extract(nlp, items):
+    for extraction in _extract_windows(nlp, pending, size):
         found: list[Any] = []
         for name in ("mentions", "times", "quotes", "figures", "statements", "events"):
             found.extend(getattr(extraction, name))
-        records.save(extraction.doc_id, extraction.sentences, found, key)
-        if extraction.inferred_published is not None:
-            store.set_published(extraction.doc_id, extraction.inferred_published.isoformat(), "inferred", "day")
+        inferred = extraction.inferred_published
+        records.save(extraction.doc_id, extraction.sentences, found, key, inferred.isoformat() if inferred else None)
         count += 1
         if on_doc:
             on_doc(extraction.doc_id)

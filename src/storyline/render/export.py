@@ -120,16 +120,27 @@ def _typed(value: Any, kind: str) -> Any:
     return value
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet shows as text: formula-leading cells get a leading apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_LEADS) else cell
+
+
 def _csv_cell(value: Any, kind: str) -> str:
     value = _typed(value, kind)
     if kind == IDS:
-        return ID_SEPARATOR.join(value)
+        return neutralise(ID_SEPARATOR.join(value))
     if kind == TEXTS:
         return json.dumps(value, ensure_ascii=False)
     if value is None:
         return ""
     if kind == BOOL:
         return "true" if value else "false"
+    if kind == STR:
+        return neutralise(str(value))
     return str(value)
 
 

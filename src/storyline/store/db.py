@@ -311,8 +311,10 @@ class ExtractionStore:
         for table in self.tables():
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
-    def save(self, doc_id: str, sentences: list[tuple[int, int]], records: list[Any], pipeline_key: str) -> None:
-        """Replace one document's extraction in a single transaction."""
+    def save(self, doc_id: str, sentences: list[tuple[int, int]], records: list[Any], pipeline_key: str,
+             inferred_published: str | None = None) -> None:
+        """Replace one document's extraction in a single transaction, with the publication date
+        inferred from its text (so a kill can never keep the one without the other)."""
         by_class: dict[type, list[Any]] = {}
         for record in records:
             by_class.setdefault(type(record), []).append(record)
@@ -324,6 +326,8 @@ class ExtractionStore:
             for cls, items in by_class.items():
                 rows = [record_tables.row(r, i) for i, r in enumerate(items)]
                 self._insert_many(lambda n, cls=cls: record_tables.insert_sql(cls, n), rows)
+            if inferred_published:
+                self.store.set_published(doc_id, inferred_published, "inferred", "day")
             self.con.execute("INSERT INTO extractions VALUES (?, ?, ?)", [doc_id, pipeline_key, _now()])
 
     def _insert_many(self, sql_for, rows: list[list[Any]], chunk: int = 200) -> None:
