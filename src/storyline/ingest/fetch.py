@@ -175,7 +175,7 @@ def _checked(url: str, allow_private: bool) -> _Pin:
     return _Pin(wire_host, port, tuple(addrs))
 
 
-_URL_LIKE = re.compile(r"(?:[a-z][a-z0-9+.-]+://|file:)", re.I)
+_URL_LIKE = re.compile(r"\A(?:[a-z][a-z0-9+.-]++://|file:)", re.I)
 
 
 def looks_like_url(arg: str) -> bool:
