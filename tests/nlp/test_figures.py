@@ -215,9 +215,11 @@ def test_figures_inside_a_direct_quote_go_to_the_speaker(parse):
 
 
 @pytest.mark.integration
-def test_figures_duration_in_digits_is_a_figure_but_small_words_are_not(parse):
+def test_figures_durations_are_figures_but_referring_small_words_are_not(parse):
     text = "The port was leased for 50 years, and the two leaders met for three days."
-    assert [f.text for f in figures(parse, text)] == ["50 years"]
+    found = figures(parse, text)
+    assert [f.text for f in found] == ["50 years", "three days"]
+    assert [f.counts for f in found] == ["years", "days"]
 
 
 @pytest.mark.integration

@@ -13,6 +13,7 @@ from storyline.nlp.currencies import CURRENCY_BY_PLACE
 from storyline.nlp.dates import MONTHS
 from storyline.nlp.numbers import Amount, find_amounts
 from storyline.nlp.times import extract_times, is_reference_line, line_of
+from storyline.nlp.units import DURATIONS
 
 RE_UNCONFIRMED = re.compile(
     r"\b(?:yet to be (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|"
@@ -76,6 +77,18 @@ def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token 
     return None
 
 
+def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
+    """The counted noun as written with the words that narrow it ("heart transplants", "first-team
+    players"), not the owner ("Russian troops" counts troops) nor words like "more"."""
+    if not amount.end <= noun.i < amount.end + 5:
+        return noun.text
+    first = noun.i
+    while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
+            and doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
+        first -= 1
+    return doc[first: noun.i + 1].text
+
+
 def _casualty_kind(token: Token) -> str | None:
     """Killed, wounded, displaced, prisoners or refugees, from the words around a noun or number."""
     words = [c for c in token.children if c.dep_ in ("amod", "acl", "relcl", "oprd", "acomp", "appos", "conj")]
@@ -124,6 +137,9 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
         return "percent", doc[amount.num_end: amount.end].text or "%"
     if amount.currency:
         return f"money:{_currency_code(amount.currency, sent)}", amount.currency_text
+    if amount.unit is not None:
+        # Durations keep their plural as the measure ("years"); other units are named ("unit:metre").
+        return (amount.unit if amount.unit in DURATIONS.values() else f"unit:{amount.unit}"), amount.unit_text
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
@@ -134,7 +150,7 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
             kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return found
-        return kind or "other", noun.text
+        return kind or "other", _noun_text(doc, amount, noun)
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
     kind = _casualty_kind(anchor)
@@ -278,12 +294,17 @@ def _skip(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     numbers = doc[amount.num_start: amount.num_end]
     ent = ctx.ent_of.get(amount.num_start)
-    duration = ent is not None and ent.label_ == "DATE" and RE_DURATION.match(ent.text) and not amount.spelled
-    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration:
+    duration = ent is not None and ent.label_ == "DATE" and (
+        RE_DURATION.match(ent.text) and not amount.spelled or amount.unit in DURATIONS.values())
+    measured = amount.unit is not None and amount.unit not in DURATIONS.values()
+    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not (
+            amount.currency or amount.percent):
         return True
     first = doc[amount.num_start]
     before = doc[amount.start - 1] if amount.start > 0 else None
     after = doc[amount.end] if amount.end < len(doc) else None
+    if _name_or_address(doc, amount, before, after):
+        return True
     if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
         return True
     if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
@@ -308,6 +329,31 @@ def _skip(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     return False
 
 
+def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Token | None) -> bool:
+    """A number that is part of a name ("S&P 500", "iPhone 11 Pro", "787 Dreamliner") or an address."""
+    if amount.currency or amount.percent or amount.unit or amount.qualifier or amount.vague:
+        return False
+    names_before = before is not None and before.i == amount.num_start - 1 and (
+        (before.pos_ == "PROPN" and before.text[:1].isupper() or any(c.isupper() for c in before.text[1:])
+         or "&" in before.text) and before.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON") and not before.is_sent_start)
+    after_noun = after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
+    if names_before and not after_noun:
+        return True  # "S&P 500", "iPhone 11", "FTSE 100"
+    # "787 Dreamliner", "11 Pro Max", "575 Wilbraham Road": capitalised words after the number
+    # that end the phrase (no counted noun follows) or end in a street word.
+    k = amount.end
+    caps = []
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("NORP", "GPE"):
+        caps.append(doc[k])
+        k += 1
+    if not caps:
+        return False
+    if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
+        return True
+    nxt = doc[k] if k < len(doc) else None
+    return nxt is None or not (nxt.pos_ == "NOUN" and nxt.text[:1].islower())
+
+
 def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     """True when the sentence speaks of an earlier figure ("this number", "the figure") before this one."""
     for word in doc[sent.start: amount.start]:
@@ -328,7 +374,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if amount.spelled and amount.value is not None and amount.value <= 10 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
-        if counts in (None, "other") or before in W.REFERRING or before == "no" or (
+        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
             amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None)
         ):
             return None

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.units import DURATIONS, duration_name, phrase_at, unit_name
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -58,6 +59,16 @@ RE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 RE_PESO = re.compile(r"^P(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 RE_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|bn|b|mn|mln|tn|trn|m)$", re.IGNORECASE)
 DASHES = {"-", "–", "—", "to"}
+# A number glued to what precedes or follows it in one token: "RM23.50", "PS8.1bn", "10kW",
+# "1.38pc", "minus-5", "-50.8bn", ".001", "Y=28,030".
+RE_GLUED = re.compile(
+    r"^(?P<pre>[^\d.\-−]*?)(?P<sign>minus-|[-−])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suf>[^\d,.][^\d]*)?$",
+    re.IGNORECASE,
+)
+PERCENT_SUFFIXES = {"%", "pc", "pct"}
+# Currency codes that also prefix "$" in one token with a space before it: "HK $5.4m", "US $58".
+DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD"}
 
 
 @dataclass
@@ -86,6 +97,10 @@ class Amount:
     """True when written entirely in words ("two", "a dozen"): small ones are often not figures."""
     score: bool = False
     """True for "79-18": a score or a tally of votes, not a quantity."""
+    unit: str | None = None
+    """Unit of measurement by name ("kilometre", "mile per hour"), or a duration ("years")."""
+    unit_text: str | None = None
+    """The unit as written ("km/h", "mph", "years")."""
 
 
 def _word(token: Token) -> str:
@@ -116,7 +131,40 @@ STARTERS = frozenset(ONES) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FUZZ
 
 def _may_start(word: str) -> bool:
     """Cheap test before parsing: can a number expression begin with this word?"""
-    return word in STARTERS or word[:1].isdigit() or ("-" in word and word.partition("-")[0] in TENS)
+    return word in STARTERS or word[:1].isdigit() or ("-" in word and word.partition("-")[0] in TENS) or (
+        any(c.isdigit() for c in word) and RE_GLUED.match(word) is not None)
+
+
+def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
+    """A number with a currency prefix, sign, scale, percent or unit glued to it in one token."""
+    m = RE_GLUED.match(doc[i].text)
+    if m is None:
+        return None
+    pre, sign, suf = m["pre"] or "", m["sign"], m["suf"] or ""
+    value = float(m["num"].replace(",", ""))
+    extras: dict = {}
+    if pre:
+        code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
+        if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
+            code = DOLLAR_PREFIXES.get(pre.lower())  # "$A82,615,680"
+        if code is None:
+            return None
+        extras["currency"], extras["currency_text"] = code, pre
+    if sign:
+        value = -value
+    if suf:
+        low = suf.lower()
+        if low in SCALE_SUFFIXES and (low != "m" or pre or suf == "M"):
+            value *= SCALE_SUFFIXES[low]
+        elif low in PERCENT_SUFFIXES:
+            extras["percent"] = True
+        elif (name := unit_name(suf, glued=True) or duration_name(suf, glued=True)) is not None:
+            extras["unit"], extras["unit_text"] = name, suf
+        else:
+            return None
+    elif not pre and not sign and not m["num"].startswith("."):
+        return None  # plain digits are read by _digits
+    return value, extras
 
 
 def _attached(doc: Doc, i: int) -> bool:
@@ -160,15 +208,44 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     spelled = False
     if (d := _digits(w)) is not None:
         value, j = d, 1
+        # "15-thousand", "15-hundred": a scale word hyphenated to the digits.
+        if len(words) > 2 and words[1] == "-" and words[2] in SCALES and _attached(doc, i + 1) and _attached(doc, i + 2):
+            value, j = value * SCALES[words[2]], 3
     elif m := RE_SUFFIXED.match(w):
         if m[2].lower() == "m":
             return None  # "40m" alone: metres unless a currency says otherwise (handled by the caller)
         return i + 1, float(m[1]) * SCALE_SUFFIXES[m[2].lower()], None, None, False, False
+    elif (g := _glued(doc, i)) is not None:
+        value, j = g[0], 1  # what was glued to it is read again by the caller
     elif w in ("a", "an", "half") or _word_value(w) is not None or w in ("dozen", "hundred", "thousand"):
         total, current, j, spelled = 0.0, 0.0, 0, True
         seen = False
+        parts = _hyphen_parts(words)
         while j < len(words):
             x = words[j]
+            if j in parts:  # "thousand-100", "four-thousand": one token, several number words
+                sub = parts[j]
+                for y in sub:
+                    if y in SCALES and y != "hundred":
+                        total += (current or 1) * SCALES[y]
+                        current = 0
+                    elif y == "hundred":
+                        current = (current or 1) * 100
+                    elif (v := _word_value(y)) is not None or (v := _digits(y)) is not None:
+                        current += v
+                seen = True
+                j += 1
+                continue
+            if x == "-" and j > 0 and j + 1 < len(words) and _attached(doc, i + j) and _attached(doc, i + j + 1) and (
+                words[j + 1] in SCALES or words[j + 1] in ("dozen",) or j + 1 in parts
+                or (_digits(words[j + 1]) is not None and words[j - 1] in SCALES)
+            ):
+                j += 1  # "four-thousand-100", "15-hundred": hyphens inside one number
+                continue
+            if seen and words[j - 1] in SCALES and (d := _digits(x)) is not None and d < 1000 and _attached(doc, i + j):
+                current += d  # "four-thousand-100"
+                j += 1
+                continue
             if x in ("a", "an") and j + 1 < len(words) and (words[j + 1] in SCALES or words[j + 1] in ("dozen", "half")):
                 current = current or 1
             elif x == "half":
@@ -202,10 +279,35 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     while j < len(words) and words[j] in SCALES and not spelled:
         value *= SCALES[words[j]]
         j += 1
-    if j < len(words) and not spelled and _attached(doc, i + j) and words[j] in SCALE_SUFFIXES and words[j] != "m":
-        value *= SCALE_SUFFIXES[words[j]]
-        j += 1
+    if j < len(words) and not spelled and words[j] in SCALE_SUFFIXES:
+        token = doc[i + j]
+        nxt = doc[i + j + 1] if i + j + 1 < limit else None
+        if _attached(doc, i + j) and (words[j] != "m" or token.text == "M" or _million_m(nxt)):
+            value *= SCALE_SUFFIXES[words[j]]
+            j += 1
+        elif token.text in ("B", "bn", "mn", "mln", "tn") and nxt is not None and nxt.pos_ in ("NOUN", "ADP"):
+            value *= SCALE_SUFFIXES[words[j]]  # "8 B people"
+            j += 1
     return i + j, value, None, None, False, spelled
+
+
+def _million_m(nxt: Token | None) -> bool:
+    """A bare "m" glued to digits is a million before "of", a plural noun or a unit ("12.3m tonnes")."""
+    if nxt is None:
+        return False
+    return nxt.lower_ == "of" or nxt.tag_ == "NNS" or (unit_name(nxt.text) is not None and nxt.lower_ not in DURATIONS)
+
+
+def _hyphen_parts(words: list[str]) -> dict[int, list[str]]:
+    """Tokens that join number words with hyphens ("thousand-100", "four-thousand"), split."""
+    out = {}
+    for j, x in enumerate(words):
+        if "-" in x and x != "-":
+            pieces = x.split("-")
+            if all(p in SCALES or _word_value(p) is not None or (_digits(p) is not None and k) for k, p in enumerate(pieces)) \
+                    and any(p in SCALES for p in pieces):
+                out[j] = pieces
+    return out
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -283,12 +385,25 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
         else:
             return None
     j, value, low, high, vague, spelled = parsed
-    if j < limit and _word(doc[j]) == "m" and _attached(doc, j) and after_symbol and value is not None:
+    glued = _glued(doc, i)[1] if j == i + 1 and not spelled and _digits(_word(doc[i])) is None and _glued(doc, i) else {}
+    if j < limit and _word(doc[j]) == "m" and _attached(doc, j) and (after_symbol or glued.get("currency")) \
+            and value is not None:
         value, j = value * 1e6, j + 1
     amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
+    amount.percent = glued.get("percent", False)
+    amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
+    if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
+            and _word(doc[j]) == "m" and _attached(doc, j) and not after_symbol:
+        amount.unit, amount.unit_text, amount.end = "metre", doc[j].text, j + 1  # "37m": metres
     _read_range(doc, amount, limit)
     # Currency and qualifier before the number ("up to $3 million", "some €40m").
     first, code, symbol = _currency_before(doc, amount.num_start, floor)
+    if glued.get("currency"):
+        code, symbol = glued["currency"], glued["currency_text"]
+    if code == "USD" and first > floor and _word(doc[first - 1]) in DOLLAR_PREFIXES and doc[first - 1].is_upper:
+        first, code, symbol = first - 1, DOLLAR_PREFIXES[_word(doc[first - 1])], doc[first - 1: amount.num_start].text
+    if first > floor and _word(doc[first - 1]) == "minus" and amount.value is not None:
+        first, amount.value = first - 1, -amount.value  # "minus 387 Fahrenheit"
     first, qualifier = _match_before(doc, first, floor, QUALIFIERS)
     between = first > floor and _word(doc[first - 1]) == "between" and amount.low is not None and not amount.vague
     if between:
@@ -325,8 +440,16 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     j = amount.num_end
     if j + 1 >= limit or amount.vague or amount.value is None:
         return
+    # "5% to 6%", "1 per cent to 1.5 per cent": the unit said at both ends.
+    marker = _percent_marker(doc, j, limit)
+    if marker and j + marker + 1 < limit and _word(doc[j + marker]) in ("-", "–", "to", "and"):
+        j += marker
+    else:
+        marker = 0
     sep = _word(doc[j])
     before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
+    if before in CURRENCY_SYMBOLS and amount.num_start > 1:
+        before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
     if sep == "to" and before == "from":
         return  # "rose from 20 to 45" is a change, read as two figures
     if sep == "and" and before != "between":
@@ -342,6 +465,8 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     if parsed is None or parsed[1] is None:
         return
     end, high, _, _, _, _ = parsed
+    if marker and not _percent_marker(doc, end, limit):
+        return  # "5% and 6 people": not one range
     low = amount.value
     raw_high = _digits(_word(doc[k])) or _word_value(_word(doc[k]))
     if raw_high and high > raw_high and low < raw_high:
@@ -355,15 +480,53 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         return
     amount.num_end = amount.end = end
     amount.value, amount.low, amount.high = None, low, high
+    if end == k + 1 and (g := _glued(doc, k)) is not None and g[1].get("unit"):
+        amount.unit, amount.unit_text = g[1]["unit"], g[1]["unit_text"]  # "5-10W"
+
+
+def _percent_marker(doc: Doc, j: int, limit: int) -> int:
+    """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "pc"), or 0."""
+    if j < limit and doc[j].lower_ in ("%", "percent", "pct", "pc"):
+        return 1
+    if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+        return 2
+    return 0
+
+
+def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
+    """A unit of measurement or a duration after the number: "155 mph", "3 hours", "24.5 cubic feet"."""
+    if j + 1 < limit and amount.unit in ("kilometre", "mile", "metre") and doc[j].text == "/" \
+            and doc[j + 1].lower_ in ("h", "hr", "s"):
+        per = "second" if doc[j + 1].lower_ == "s" else "hour"  # "100km/hr"
+        amount.unit, amount.unit_text = f"{amount.unit} per {per}", doc[amount.num_end - 1: j + 2].text
+        return j + 2
+    if amount.unit is not None or j >= limit:
+        return j
+    glued = _attached(doc, j)
+    texts = [t.text for t in doc[j: min(limit, j + 4)]]
+    found = phrase_at(texts, glued)
+    if found is not None:
+        size, name = found
+        # "/ h" after a glued "km": "100km/hr"
+        if name == "kilometre" and j + 2 < limit and doc[j + 1].text == "/" and doc[j + 2].lower_ in ("h", "hr"):
+            size, name = 3, "kilometre per hour"
+        amount.unit, amount.unit_text = name, doc[j: j + size].text
+        return j + size
+    if (name := duration_name(doc[j].text, glued)) is not None:
+        nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+        if nxt not in ("old", "-"):  # "45 years old", "45-year-old" are ages
+            amount.unit, amount.unit_text = name, doc[j].text
+            return j + 1
+    return j
 
 
 def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
-    j = amount.num_end
-    if j < limit and doc[j].lower_ in ("%", "percent", "pct") or (
-        j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
-    ):
+    j = max(amount.num_end, amount.end)
+    if amount.percent:
+        pass  # glued: "1.38pc"
+    elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j)):
         amount.percent = True
-        j += 2 if doc[j].lower_ == "per" else 1
+        j += _percent_marker(doc, j, limit)
         if j < limit and doc[j].lower_ == "points":
             j += 1
     elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ == "points":
@@ -378,6 +541,10 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             amount.currency, amount.currency_text, j = code, text, k
         elif code and amount.currency:
             j = k  # "$5 million dollars": said twice
+        elif not amount.currency and not amount.percent and not amount.vague:
+            j = _read_unit(doc, amount, j, limit)
+        elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
+            j = _read_unit(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():
         if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
             if amount.qualifier is None:
