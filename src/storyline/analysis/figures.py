@@ -77,7 +77,8 @@ def normalise_counts(counts: str | None) -> str | None:
 
 def is_unit(counts: str) -> bool:
     """Money ("money:USD", "USD"), percentages, lengths and other units, and generic counts."""
-    return counts in UNIT_MEASURES or counts.startswith("money:") or (counts.isupper() and len(counts) == 3)
+    return (counts in UNIT_MEASURES or counts.startswith(("money:", "unit:")) or counts in ("share", "seconds")
+            or (counts.isupper() and len(counts) == 3))
 
 
 # -- building tables ---------------------------------------------------------------------

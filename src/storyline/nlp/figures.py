@@ -86,6 +86,9 @@ def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
     while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
             and doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
         first -= 1
+        while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                and not doc[first - 2].whitespace_:
+            first -= 2  # "first-team players"
     return doc[first: noun.i + 1].text
 
 
@@ -137,6 +140,8 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
         return "percent", doc[amount.num_end: amount.end].text or "%"
     if amount.currency:
         return f"money:{_currency_code(amount.currency, sent)}", amount.currency_text
+    if amount.fraction:
+        return "share", noun.text if noun is not None else None
     if amount.unit is not None:
         # Durations keep their plural as the measure ("years"); other units are named ("unit:metre").
         return (amount.unit if amount.unit in DURATIONS.values() else f"unit:{amount.unit}"), amount.unit_text
@@ -294,7 +299,7 @@ def _skip(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     numbers = doc[amount.num_start: amount.num_end]
     ent = ctx.ent_of.get(amount.num_start)
-    duration = ent is not None and ent.label_ == "DATE" and (
+    duration = ent is not None and ent.label_ in ("DATE", "TIME") and (
         RE_DURATION.match(ent.text) and not amount.spelled or amount.unit in DURATIONS.values())
     measured = amount.unit is not None and amount.unit not in DURATIONS.values()
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not (
@@ -366,8 +371,8 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
     anchor = _anchor(doc, amount)
-    money_or_percent = amount.currency or amount.percent
-    noun = None if money_or_percent else _counted_noun(doc, amount, anchor, sent)
+    money_or_percent = amount.currency or amount.percent or amount.fraction
+    noun = None if amount.currency or amount.percent else _counted_noun(doc, amount, anchor, sent)
     counts, unit_text = _classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").

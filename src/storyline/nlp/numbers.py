@@ -34,6 +34,10 @@ VAGUE = {
 }
 # Fuzzy multipliers before a scale word: "several hundred" is 300-999, "a few thousand" 2,000-5,999.
 FUZZY = {"several": (3, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
+# Fractions in words, read only before "of" ("two-thirds of the vote", "a quarter of homes").
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+RE_SLASH = re.compile(r"^(\d+)\s*[/⁄](\d+)$")
 
 QUALIFIERS = {
     ("about",): "about", ("approximately",): "about", ("approx",): "about", ("approx.",): "about",
@@ -97,6 +101,8 @@ class Amount:
     """True when written entirely in words ("two", "a dozen"): small ones are often not figures."""
     score: bool = False
     """True for "79-18": a score or a tally of votes, not a quantity."""
+    fraction: bool = False
+    """True for "two-thirds of", "1/16 of": a share of something, not a count of it."""
     unit: str | None = None
     """Unit of measurement by name ("kilometre", "mile per hour"), or a duration ("years")."""
     unit_text: str | None = None
@@ -151,6 +157,8 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
             return None
         extras["currency"], extras["currency_text"] = code, pre
     if sign:
+        if not pre and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and sign != "minus-":
+            return None  # "COVID -19": a name's number, not a negative one
         value = -value
     if suf:
         low = suf.lower()
@@ -179,6 +187,8 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     # A number expression is short: a window keeps the scan linear in the sentence.
     words = [_word(t) for t in doc[i:min(limit, i + 12)]]
     w = words[0]
+    if (fraction := _fraction(words)) is not None:
+        return i + fraction[0], fraction[1], None, None, False, True
     # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
     if w in VAGUE and (w != "tens" or (len(words) > 2 and words[1] == "of" and words[2] in VAGUE)):
         low, high = VAGUE[w]
@@ -291,6 +301,22 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     return i + j, value, None, None, False, spelled
 
 
+def _fraction(words: list[str]) -> tuple[int, float] | None:
+    """A fraction before "of": "two-thirds of", "a third of", "one quarter of", "1/16 of": (tokens, value)."""
+    head, _, tail = words[0].partition("-")
+    if tail in DENOMINATORS and (n := _word_value(head)) and len(words) > 1 and words[1] == "of":
+        return 1, n / DENOMINATORS[tail]
+    if len(words) > 2 and words[1] in DENOMINATORS and words[2] == "of" and words[0] != "half":
+        n = 1 if words[0] in ("a", "one") else _word_value(words[0])
+        if n and (n == 1) == (not words[1].endswith("s")):
+            return 2, n / DENOMINATORS[words[1]]
+    if len(words) > 3 and words[1] == "-" and words[2] in DENOMINATORS and words[3] == "of" and (n := _word_value(words[0])):
+        return 3, n / DENOMINATORS[words[2]]
+    if (m := RE_SLASH.match(words[0])) and len(words) > 1 and words[1] == "of" and 0 < int(m[1]) < int(m[2]):
+        return 1, int(m[1]) / int(m[2])
+    return None
+
+
 def _million_m(nxt: Token | None) -> bool:
     """A bare "m" glued to digits is a million before "of", a plural noun or a unit ("12.3m tonnes")."""
     if nxt is None:
@@ -368,6 +394,11 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
             continue
         found.append(amount)
         i = max(amount.end, i + 1)
+    for a, b in zip(found, found[1:]):
+        # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
+        if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
+                and (b.percent or b.unit) and a.value is not None:
+            a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
     return found
 
 
@@ -385,12 +416,13 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
         else:
             return None
     j, value, low, high, vague, spelled = parsed
-    glued = _glued(doc, i)[1] if j == i + 1 and not spelled and _digits(_word(doc[i])) is None and _glued(doc, i) else {}
-    if j < limit and _word(doc[j]) == "m" and _attached(doc, j) and (after_symbol or glued.get("currency")) \
+    glued = (_glued(doc, i) or (0, {}))[1] if not spelled and _digits(_word(doc[i])) is None else {}
+    if j < limit and _word(doc[j]) in ("m", "m.") and _attached(doc, j) and (after_symbol or glued.get("currency")) \
             and value is not None:
         value, j = value * 1e6, j + 1
     amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
     amount.percent = glued.get("percent", False)
+    amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text)
     amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
     if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
             and _word(doc[j]) == "m" and _attached(doc, j) and not after_symbol:
@@ -450,8 +482,10 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
     if before in CURRENCY_SYMBOLS and amount.num_start > 1:
         before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
-    if sep == "to" and before == "from":
+    if sep == "to" and before == "from" and not _ranging(doc, amount.num_start):
         return  # "rose from 20 to 45" is a change, read as two figures
+    if sep == "to" and before == "by":
+        return  # "increased by $43.6 billion to $419.2 billion": the change and the new level
     if sep == "and" and before != "between":
         return
     if sep == "or" and not (amount.spelled and amount.value < 20):
@@ -482,6 +516,14 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     amount.value, amount.low, amount.high = None, low, high
     if end == k + 1 and (g := _glued(doc, k)) is not None and g[1].get("unit"):
         amount.unit, amount.unit_text = g[1]["unit"], g[1]["unit_text"]  # "5-10W"
+
+
+def _ranging(doc: Doc, i: int) -> bool:
+    """True when "from" before token ``i`` opens a range ("prices range from $5 to $9"), not a change."""
+    k = i - 1
+    while k > 0 and (doc[k].lower_ == "from" or _word(doc[k]) in CURRENCY_SYMBOLS or doc[k].pos_ == "ADV"):
+        k -= 1
+    return doc[k].lemma_.lower() in ("range", "vary", "span") or doc[k].lower_ in ("ranging", "varying", "spanning")
 
 
 def _percent_marker(doc: Doc, j: int, limit: int) -> int:

@@ -93,7 +93,7 @@ _UNITS = {
 _DURATIONS = {
     "years": "year years yr yrs", "months": "month months", "weeks": "week weeks wk wks",
     "days": "day days", "hours": "hour hours hr hrs h", "minutes": "minute minutes min mins",
-    "seconds": "second seconds sec secs s",
+    "seconds": "second seconds sec secs",
 }
 # Forms whose case carries meaning: matched only as written.
 CASED = {"W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "F": "farad", "A": "ampere",
