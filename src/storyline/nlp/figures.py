@@ -271,6 +271,10 @@ def _status(sent: Span, path: list[Token]) -> str:
             return "possible"
         if words & W.STATUS_EXPECTED and token.pos_ in ("VERB", "AUX"):
             return "expected"
+        if token.pos_ in ("VERB", "AUX") and token.lower_ not in W.SPEECH_VERBS and words & W.NEGATIONS:
+            return "negated"  # "dozens of deaths were not included in its count": no figure is claimed
+        if token.lower_ in W.SPEECH_VERBS:
+            break  # the negation of a speech verb is not the figure's
     return "asserted"
 
 
@@ -372,7 +376,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
             earlier: list[Figure]) -> Figure | None:
     anchor = _anchor(doc, amount)
     money_or_percent = amount.currency or amount.percent or amount.fraction
-    noun = None if amount.currency or amount.percent else _counted_noun(doc, amount, anchor, sent)
+    noun = None if amount.currency or amount.percent or amount.unit else _counted_noun(doc, amount, anchor, sent)
     counts, unit_text = _classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").

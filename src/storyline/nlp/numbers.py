@@ -71,6 +71,7 @@ RE_GLUED = re.compile(
     re.IGNORECASE,
 )
 PERCENT_SUFFIXES = {"%", "pc", "pct"}
+RANGING = frozenset("range ranges ranged ranging vary varies varied varying span spans spanning".split())
 # Currency codes that also prefix "$" in one token with a space before it: "HK $5.4m", "US $58".
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD"}
 
@@ -523,7 +524,7 @@ def _ranging(doc: Doc, i: int) -> bool:
     k = i - 1
     while k > 0 and (doc[k].lower_ == "from" or _word(doc[k]) in CURRENCY_SYMBOLS or doc[k].pos_ == "ADV"):
         k -= 1
-    return doc[k].lemma_.lower() in ("range", "vary", "span") or doc[k].lower_ in ("ranging", "varying", "spanning")
+    return doc[k].lower_ in RANGING
 
 
 def _percent_marker(doc: Doc, j: int, limit: int) -> int:
