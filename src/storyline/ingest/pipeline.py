@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from storyline import __version__
 from storyline.config import config_hash
 from storyline.ingest.decode import DecodeError, decode
-from storyline.ingest.dedup import NearDuplicateIndex
+from storyline.ingest.dedup import NearDuplicateIndex, PartialCopyIndex, partial_copies
 from storyline.ingest.fetch import FetchError, FetchOptions, feed_items, fetch, is_feed
 from storyline.ingest.loaders import InputError, Item, LoadOptions, iter_path, iter_stdin, kind_of
 from storyline.ingest.prepare import EmptyDocument, prepare, raw_hash
@@ -133,8 +133,12 @@ class Ingestor:
         self.config = config
         dedup = config["dedup"]
         self.index = NearDuplicateIndex(dedup["threshold"], dedup["num_perm"])
+        self.partial = PartialCopyIndex(dedup.get("partial_candidates", 0.2), dedup["num_perm"]) \
+            if dedup.get("partial_copies", True) else None
         for doc_id, values in store.signatures():
             self.index.add(doc_id, values)
+            if self.partial is not None:
+                self.partial.add(doc_id, values)
 
     def ingest(self, item: Item) -> ItemStatus:
         if isinstance(item, InputError):
@@ -152,14 +156,29 @@ class Ingestor:
                 status = "unchanged" if previous and previous[0] == doc.id else "duplicate"
                 return ItemStatus(item.source, status, doc.id, duplicate_of=doc.id if status == "duplicate" else None)
             hits = self.index.query(sig) if self.config["dedup"]["near_duplicates"] else []
+            if not hits and self.partial is not None and self.config["dedup"]["near_duplicates"]:
+                hits = self._partial_copies(doc.text, sig)
             self.store.insert_document(doc, sig)
             replaced = self.store.link_source(item.source, doc.id, doc.raw_hash)
             if replaced:
                 self.store.delete_document_if_orphaned(replaced)
             duplicate_of = self._link_copies(doc.id, hits)
         self.index.add(doc.id, sig)
+        if self.partial is not None:
+            self.partial.add(doc.id, sig)
         status = "updated" if replaced else "added"
         return ItemStatus(item.source, status, doc.id, duplicate_of=duplicate_of, title=doc.title.value)
+
+    def _partial_copies(self, text: str, sig) -> list[tuple[str, float]]:
+        """Stored reports this one is a partial copy of, or that are partial copies of it."""
+        ids = [d for d in self.partial.candidates(sig) if self.store.has_document(d)]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        texts = {r["id"]: r["text"] for r in self.store.rows(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)}
+        dedup = self.config["dedup"]
+        return partial_copies(text, texts, dedup["shingle_words"], dedup.get("containment", 0.7),
+                              dedup.get("containment_min_shingles", 60))
 
     def _link_copies(self, doc_id: str, hits: list[tuple[str, float]]) -> str | None:
         """Point every copy in the group at its earliest member; return the new one's canonical."""
