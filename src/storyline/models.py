@@ -412,6 +412,18 @@ class TimelineEntry:
     docs: list[str]
     undated: bool = False
     """True when placed by its report's publication date."""
+    category: str = "happened"
+    """``happened`` (it occurred, was announced or released on the date), ``forecast`` (predicted,
+    expected or scheduled: a date after its report, or a prediction) or ``background`` (years
+    before the reports: a historical reference, not part of the story's chronology)."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """The sentences that state it, one per report."""
+    dated_by: list[str] = field(default_factory=list)
+    """The reports whose own text gives the date (not their publication date)."""
+    dates: list[str] = field(default_factory=list)
+    """Every date the reports give for it, when they disagree (intervals that do not overlap)."""
+    date_conflict: bool = False
+    """True when reports give dates for it that cannot be the same day."""
 
 
 @dataclass
