@@ -381,6 +381,16 @@ class FigureRow:
     source: str | None
     """Who gives it: the actor's name, or the outlet when the author does."""
     text: str
+    vague: bool = False
+    """True for a magnitude in words ("thousands"): shown as written; ``low``/``high`` are its
+    conventional range, not a precise one."""
+    date_precision: str | None = None
+    """``day``, ``week``, ``month``, ``year`` of ``date``; None when the row has no date."""
+    relation: str | None = None
+    """How the row stands against the others: ``consistent``, ``contradiction`` (another source
+    disagrees about the same time and stage), ``evolving`` (its own source revised it, or the
+    count moved between dates) or ``not comparable`` (another stage, or a date too coarse or
+    missing to set against the others)."""
 
 
 @dataclass
@@ -395,6 +405,19 @@ class FigureTable:
     rows: list[FigureRow]
     assessment: str
     """``consistent``, ``evolving estimate`` or ``contradiction``."""
+    low: float | None = None
+    """Lowest of the current figures of the independent sources (see ``rule``)."""
+    best: float | None = None
+    """Median of those figures' point values (vague magnitudes and open bounds left out)."""
+    high: float | None = None
+    """Highest of their finite upper ends."""
+    sources: int = 0
+    """Independent sources behind ``low``/``best``/``high``."""
+    rule: str | None = None
+    """How ``low``/``best``/``high`` were chosen, in words."""
+    conservative: float | None = None
+    """The most conservative current figure (ACLED's choice); ``disputed`` says whether others differ."""
+    disputed: bool = False
 
 
 @dataclass
