@@ -12,7 +12,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.nlp.numbers import find_amounts
+from storyline.nlp.amounts import find_amounts
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 PUBLISHED = dt.date(2024, 11, 6)

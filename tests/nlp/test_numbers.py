@@ -9,7 +9,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.nlp.numbers import find_amounts
+from storyline.nlp.amounts import find_amounts
 from storyline.nlp.units import phrase_at, unit_name
 
 
