@@ -136,6 +136,7 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     amount.percent = glued.get("percent", False)
     amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text)
     amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
+    glued_qualifier = glued.get("qualifier")
     if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
             and _word(doc[j]) == "m" and _attached(doc, j) and not after_symbol:
         amount.unit, amount.unit_text, amount.end = "metre", doc[j].text, j + 1  # "37m": metres
@@ -152,7 +153,7 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     between = first > floor and _word(doc[first - 1]) == "between" and amount.low is not None and not amount.vague
     if between:
         first -= 1
-    amount.start, amount.qualifier, amount.currency, amount.currency_text = first, qualifier, code, symbol
+    amount.start, amount.qualifier, amount.currency, amount.currency_text = first, qualifier or glued_qualifier, code, symbol
     if peso:
         amount.currency, amount.currency_text = "PHP", "P"
     _read_after(doc, amount, limit)
@@ -196,8 +197,8 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
     if sep == "to" and before == "from" and not _ranging(doc, amount.num_start):
         return  # "rose from 20 to 45" is a change, read as two figures
-    if sep == "to" and before == "by":
-        return  # "increased by $43.6 billion to $419.2 billion": the change and the new level
+    if sep == "to" and before == "by" and (marker or _word(doc[j + 1]) in CURRENCY_SYMBOLS):
+        return  # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%": the change and the new level
     if sep == "and" and before != "between":
         return
     if sep == "or" and not (amount.spelled and amount.value < 20):

@@ -27,7 +27,10 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     duration = ent is not None and ent.label_ in ("DATE", "TIME") and (
         RE_DURATION.match(ent.text) and not amount.spelled or amount.unit in DURATIONS.values())
     measured = amount.unit is not None and amount.unit not in DURATIONS.values()
-    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not (
+    # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
+    not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
+        and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
+    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date and not (
             amount.currency or amount.percent):
         return True
     first = doc[amount.num_start]
@@ -39,10 +42,11 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "September 1", "1 September" that NER did not mark as a date
+    bare = not (amount.unit or amount.currency or amount.percent)
     if RE_PHONE.match(first.text) or (before is not None and before.like_num and before.text[:1].isdigit()) or (
-        after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
+        bare and after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
     ):
-        return True
+        return True  # runs of bare numbers: phone numbers, codes, tables
     if amount.num_start > 1 and doc[amount.num_start - 1].text == "-" and not doc[amount.num_start - 1].whitespace_ \
             and not doc[amount.num_start - 2].whitespace_ and doc[amount.num_start - 2].is_alpha:
         return True  # "Su-27", "MiG-29": a model number

@@ -65,8 +65,8 @@ DASHES = {"-", "–", "—", "to"}
 # A number glued to what precedes or follows it in one token: "RM23.50", "PS8.1bn", "10kW",
 # "1.38pc", "minus-5", "-50.8bn", ".001", "Y=28,030".
 RE_GLUED = re.compile(
-    r"^(?P<pre>[^\d.\-−]*?)(?P<sign>minus-|[-−])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suf>[^\d,.][^\d]*)?$",
+    r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>minus-|[-−+])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suf>[^\d,.\s][^\s]*)?$",
     re.IGNORECASE,
 )
 PERCENT_SUFFIXES = {"%", "pc", "pct"}
@@ -115,6 +115,8 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
     pre, sign, suf = m["pre"] or "", m["sign"], m["suf"] or ""
     value = float(m["num"].replace(",", ""))
     extras: dict = {}
+    if pre in ("~", "≈", "c.", "ca."):
+        extras["qualifier"], pre = "about", ""  # "~25", "≈32m2"
     if pre:
         code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
         if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
@@ -122,6 +124,8 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
         if code is None:
             return None
         extras["currency"], extras["currency_text"] = code, pre
+    if sign == "+":
+        sign = None  # "+0.3%": a rise, written with its sign
     if sign:
         if not pre and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and sign != "minus-":
             return None  # "COVID -19": a name's number, not a negative one
@@ -136,7 +140,7 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
             extras["unit"], extras["unit_text"] = name, suf
         else:
             return None
-    elif not pre and not sign and not m["num"].startswith("."):
+    elif not pre and not sign and not m["num"].startswith(".") and not extras and m["sign"] != "+":
         return None  # plain digits are read by _digits
     return value, extras
 
