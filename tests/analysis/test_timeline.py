@@ -180,6 +180,33 @@ def test_reports_giving_different_dates_for_one_happening_are_flagged():
     assert not entry.date_conflict  # "May" and "3 May" can be the same day
 
 
+def test_similar_sentences_about_happenings_weeks_apart_are_two_entries_not_a_conflict():
+    r = Reports()
+    r.add("a", "A three-day truce took effect on 24 April.", published="2024-04-25")
+    r.add("b", "A seven-day truce took effect on 22 May.", published="2024-05-23")
+    first = r.say("a", "A three-day truce took effect on 24 April.", date="2024-04-24")
+    second = r.say("b", "A seven-day truce took effect on 22 May.", date="2024-05-22")
+    cluster = Cluster("c1", [record_id("s", first), record_id("s", second)], ["a", "b"])
+    timeline = build_timeline(r.corpus(), clusters=[cluster])
+    assert [(e.date, e.date_conflict) for e in timeline] == [("2024-04-24", False), ("2024-05-22", False)]
+
+
+def test_a_date_after_since_opens_a_span_and_dates_nothing():
+    r = Reports()
+    r.add("a", "No aid has arrived since 3 May. The convoy arrived on 9 May.", published="2024-05-10")
+    r.times.append(TimeRef("a", *r.at("a", "3 May"), "3 May", "2024-05-03", "day"))
+    r.say("a", "No aid has arrived since 3 May.", date="2024-05-03")
+    r.say("a", "The convoy arrived on 9 May.", date="2024-05-09")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2024-05-09"]
+
+
+def test_this_year_in_a_report_of_that_year_places_nothing():
+    r = Reports()
+    r.add("a", "The appeal for this year is underfunded.", published="2024-04-25")
+    r.say("a", "The appeal for this year is underfunded.", date="2024")
+    assert build_timeline(r.corpus()) == []
+
+
 def test_report_dates_count_dated_and_undated_reports():
     r = Reports()
     r.add("a", "One.", published="2024-10-30")

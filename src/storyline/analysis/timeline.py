@@ -21,8 +21,11 @@ TIMELINE_KINDS = {"fact", "estimate", "prediction"}
 NOT_OCCURRENCES = {"opinion", "recommendation", "question"}
 FORECAST_STATUSES = {"expected"}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
-BACKGROUND_YEARS = 3
-"""A date ending more than this many years before its report is background, not chronology."""
+BACKGROUND_DAYS = 365
+"""A date ending more than this many days before its report is background, not chronology."""
+CONFLICT_DAYS = 3
+"""Dates of one cluster at most this many days apart are one happening dated differently; farther
+apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report.
 CAPTION_RE = re.compile(
@@ -55,6 +58,9 @@ def _excluded(corpus: Corpus, record: Event | Statement, ref: TimeRef | None) ->
     line_start, line = _line(text, record.start)
     if CAPTION_RE.search(line):
         return True
+    if ref is not None and (ref.text.lower().startswith("since ") or text[max(0, ref.start - 7):ref.start].lower().rstrip()
+                            .endswith("since")):
+        return True  # "no supplies since Saturday": the date opens a span, it does not date a happening
     if ref is not None and (raw := dateline_date(line)) is not None:
         at = line.find(raw)
         if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
@@ -71,7 +77,7 @@ def _category(record: Event | Statement, published: str | None) -> str:
     if when is not None and report is not None:
         if when[0] > report[1]:
             return "forecast"
-        if when[1] < report[0] - dt.timedelta(days=365 * BACKGROUND_YEARS):
+        if when[1] < report[0] - dt.timedelta(days=BACKGROUND_DAYS):
             return "background"
     return "happened"
 
@@ -99,6 +105,23 @@ def _disagreeing(dates: list[str]) -> list[str]:
     return []
 
 
+def _by_happening(key: tuple, members: list) -> list[tuple[tuple, list]]:
+    """A cluster's members split where their dates lie more than ``CONFLICT_DAYS`` apart."""
+    if key[0] != "cluster" or len(members) < 2:
+        return [(key, members)]
+    ordered = sorted(members, key=lambda r: date_interval(r.date) or (dt.date.max, dt.date.max))
+    parts, current, end = [], [], None
+    for r in ordered:
+        span = date_interval(r.date)
+        if current and (span is None or end is None or (span[0] - end).days > CONFLICT_DAYS):
+            parts.append(current)
+            current, end = [], None
+        current.append(r)
+        end = max(end, span[1]) if end and span else (span[1] if span else None)
+    parts.append(current)
+    return [((*key, n), part) for n, part in enumerate(parts)]
+
+
 def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[TimelineEntry]:
     """Dated happenings in date order, then forecasts, then background; each cites its sentences.
 
@@ -124,10 +147,12 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if not record.date:
             return False
         refs[id(record)] = ref = _time_ref(record, times, starts)
+        published = corpus.published(record.doc)
+        if len(record.date) == 4 and published and str(published)[:4] == record.date:
+            return False  # "this year" in a report of that year places nothing
         return not _excluded(corpus, record, ref)
 
     groups: dict[tuple, list[Event | Statement]] = defaultdict(list)
-    kinds: dict[tuple, str] = {}
     events_by_doc: dict[str, list[int]] = defaultdict(list)
     for e in corpus.events:
         if e.status in NOT_HAPPENED or _inside(opinions.get(e.doc, []), e.start, e.end) or not usable(e):
@@ -137,7 +162,6 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         # Events without actors never merge.
         key = ("event", e.type, actors, e.date) if actors else ("event", record_id("e", e))
         groups[key].append(e)
-        kinds[key] = "event"
     for starts_list in events_by_doc.values():
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
@@ -150,14 +174,14 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         cluster = cluster_of.get(record_id("s", s)) or getattr(s, "cluster", None)
         key = ("cluster", cluster) if cluster else ("statement", record_id("s", s))
         groups[key].append(s)
-        kinds[key] = "statement"
 
     entries = []
-    for key, members in groups.items():
+    for key, members in [split for key, members in groups.items() for split in _by_happening(key, members)]:
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         first = members[0]
         ref = refs.get(id(first))
-        prefix = "e" if kinds[key] == "event" else "s"
+        kind = "event" if key[0] == "event" else "statement"
+        prefix = "e" if kind == "event" else "s"
         docs = list(dict.fromkeys(r.doc for r in members))
         evidence, seen = [], set()
         for r in members:
@@ -167,7 +191,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         conflict = _disagreeing([r.date for r in members])
         entry = TimelineEntry(
             date=first.date, precision=ref.precision if ref else PRECISION_OF_LENGTH.get(len(first.date), "day"),
-            ref=record_id(prefix, first), kind=kinds[key], text=" ".join(first.text.split()), docs=docs,
+            ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
             category=_category(first, corpus.published(first.doc)), evidence=evidence, dated_by=docs,
             dates=conflict, date_conflict=bool(conflict),
         )
