@@ -446,3 +446,12 @@ def test_extract_figures_public_function_reads_one_text():
     assert found[0].attributed_text == "The electoral commission"
     with pytest.raises(ValueError):
         storyline.extract_figures("5 boats", published="last week")
+
+
+@pytest.mark.integration
+def test_a_number_after_a_counted_noun_counts_the_same_side(parse):
+    found = figures(parse, "The ministry said 120 Ethiopian troops were killed and 300 injured near the dam.")
+    assert [(f.value, f.counts, f.subject_text) for f in found] == [
+        (120, "killed", "Ethiopian troops"), (300, "wounded", "Ethiopian troops")]
+    rescued = figures(parse, "Floods killed 40 people in the north; 12 were rescued.")
+    assert rescued[-1].unit_text is None  # a count of something else inherits nothing

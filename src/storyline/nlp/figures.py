@@ -27,6 +27,8 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
 ) | {"send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
+# Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
+CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
 STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
 
 
@@ -329,6 +331,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
         if same[-1] is not None:
             subject, subject_text = same[-1].subject, same[-1].subject_text
+    if noun is None and subject_text is None and counts in CASUALTY_MEASURES and earlier \
+            and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES \
+            and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):
+        # "killed 300 Russian soldiers and wounded 500", "120 troops were killed and 300 injured":
+        # the counted noun is said once, and so is whose they are.
+        subject, subject_text, unit_text = earlier[-1].subject, earlier[-1].subject_text, earlier[-1].unit_text
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
