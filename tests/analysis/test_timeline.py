@@ -215,3 +215,18 @@ def test_report_dates_count_dated_and_undated_reports():
     counts = report_dates(r.corpus())
     assert (counts["reports"], counts["dated"], counts["undated"]) == (3, 2, 1)
     assert (counts["earliest"], counts["latest"]) == ("2024-10-30", "2024-11-02")
+
+
+def test_what_is_recalled_from_before_the_reports_is_background_and_today_or_quotes_date_nothing():
+    r = Reports()
+    r.add("a", "Talks opened on 3 June. In February the border closed. Prices are high today. He said: we won on 2 June.",
+          published="2024-06-05")
+    r.add("b", "Talks continued on 6 June.", published="2024-06-07")
+    r.say("a", "Talks opened on 3 June.", date="2024-06-03")
+    r.say("a", "In February the border closed.", date="2024-02")
+    r.times.append(TimeRef("a", *r.at("a", "today"), "today", "2024-06-05", "day"))
+    r.say("a", "Prices are high today.", date="2024-06-05")
+    r.say("a", "we won on 2 June.", date="2024-06-02", source_kind="quoted")
+    r.say("b", "Talks continued on 6 June.", date="2024-06-06")
+    assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [
+        ("happened", "2024-06-03"), ("happened", "2024-06-06"), ("background", "2024-02")]

@@ -21,8 +21,10 @@ TIMELINE_KINDS = {"fact", "estimate", "prediction"}
 NOT_OCCURRENCES = {"opinion", "recommendation", "question"}
 FORECAST_STATUSES = {"expected"}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
-BACKGROUND_DAYS = 365
-"""A date ending more than this many days before its report is background, not chronology."""
+BACKGROUND_DAYS = 14
+"""A date ending more than this many days before the earliest report is background: the context
+the reports recall ("last year", "in February"), not the chronology they tell."""
+PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", "right now"}
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
@@ -58,6 +60,10 @@ def _excluded(corpus: Corpus, record: Event | Statement, ref: TimeRef | None) ->
     line_start, line = _line(text, record.start)
     if CAPTION_RE.search(line):
         return True
+    if ref is not None and " ".join(ref.text.lower().split()) in PRESENT:
+        return True  # "today" dates a state of affairs, not a happening
+    if getattr(record, "source_kind", None) == "quoted":
+        return True  # the words of a quotation; the speech itself is the happening
     if ref is not None and (ref.text.lower().startswith("since ") or text[max(0, ref.start - 7):ref.start].lower().rstrip()
                             .endswith("since")):
         return True  # "no supplies since Saturday": the date opens a span, it does not date a happening
@@ -68,17 +74,17 @@ def _excluded(corpus: Corpus, record: Event | Statement, ref: TimeRef | None) ->
     return False
 
 
-def _category(record: Event | Statement, published: str | None) -> str:
+def _category(record: Event | Statement, published: str | None, earliest: dt.date | None) -> str:
     """``forecast`` for predictions, expectations and dates after the report; ``background`` for
-    dates years before it; else ``happened``."""
+    dates well before the earliest report (see ``BACKGROUND_DAYS``); else ``happened``."""
     if getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES:
         return "forecast"
     when, report = date_interval(record.date), date_interval(str(published)[:10] if published else None)
-    if when is not None and report is not None:
-        if when[0] > report[1]:
-            return "forecast"
-        if when[1] < report[0] - dt.timedelta(days=BACKGROUND_DAYS):
-            return "background"
+    if when is not None and report is not None and when[0] > report[1]:
+        return "forecast"
+    start = earliest or (report[0] if report else None)
+    if when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS):
+        return "background"
     return "happened"
 
 
@@ -141,6 +147,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         times[t.doc].append(t)
     starts = {doc: [t.start for t in ts] for doc, ts in times.items()}
     opinions = _opinion_spans(corpus)
+    published = [date_interval(str(p)[:10]) for p in (corpus.published(d) for d in corpus.documents) if p]
+    earliest = min((p[0] for p in published if p), default=None)
     refs: dict[int, TimeRef | None] = {}
 
     def usable(record: Event | Statement) -> bool:
@@ -192,7 +200,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         entry = TimelineEntry(
             date=first.date, precision=ref.precision if ref else PRECISION_OF_LENGTH.get(len(first.date), "day"),
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, corpus.published(first.doc)), evidence=evidence, dated_by=docs,
+            category=_category(first, corpus.published(first.doc), earliest), evidence=evidence, dated_by=docs,
             dates=conflict, date_conflict=bool(conflict),
         )
         entries.append(((CATEGORY_ORDER[entry.category], entry.date, order.get(first.doc, 0), first.start, entry.ref), entry))
