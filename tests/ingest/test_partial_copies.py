@@ -73,6 +73,16 @@ def test_truncated_reheadlined_copy_links_to_its_original(tmp_path):
     assert rows["a_original.txt"]["duplicate_of"] is None
 
 
+def test_a_later_longer_version_keeps_its_own_place(tmp_path):
+    # The later report holds the whole earlier one and adds to it: an update, not a copy to fold away.
+    (tmp_path / "a_first.txt").write_text("\n\n".join(EPIDEMIC[:4]) + "\n")
+    (tmp_path / "b_update.txt").write_text("\n\n".join(EPIDEMIC) + "\n")
+    with Store.open(tmp_path / "s.duckdb") as store:
+        ingest(store, tmp_path)
+        rows = {r["source"].split("/")[-1]: r for r in store.list_documents()}
+    assert rows["b_update.txt"]["duplicate_of"] is None and rows["a_first.txt"]["duplicate_of"] is None
+
+
 @pytest.mark.integration
 def test_real_report_and_its_truncated_reheadlined_copy(tmp_path):
     if not CORPUS.exists():
