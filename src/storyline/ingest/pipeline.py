@@ -181,7 +181,7 @@ class Ingestor:
         marks = ",".join("?" * len(ids))
         texts = {r["id"]: r["text"] for r in self.store.rows(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)}
         dedup = self.config["dedup"]
-        hits = partial_copies(text, texts, dedup["shingle_words"], dedup.get("containment", 0.7),
+        hits = partial_copies(text, texts, dedup["shingle_words"], dedup.get("containment", 0.8),
                               dedup.get("containment_min_shingles", 60))
         keys = self.store.order_keys([doc_id] + [h for h, _ in hits])
         later_is_shorter = []
