@@ -8,3 +8,6 @@ def analyze(*args, **kwargs):
     from storyline.api import analyze as run
 
     return run(*args, **kwargs)
+
+
+from storyline.quantities import extract_figures  # noqa: E402  (public: figures in one text)

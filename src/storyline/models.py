@@ -381,6 +381,16 @@ class FigureRow:
     source: str | None
     """Who gives it: the actor's name, or the outlet when the author does."""
     text: str
+    vague: bool = False
+    """True for a magnitude in words ("thousands"): shown as written; ``low``/``high`` are its
+    conventional range, not a precise one."""
+    date_precision: str | None = None
+    """``day``, ``week``, ``month``, ``year`` of ``date``; None when the row has no date."""
+    relation: str | None = None
+    """How the row stands against the others: ``consistent``, ``contradiction`` (another source
+    disagrees about the same time and stage), ``evolving`` (its own source revised it, or the
+    count moved between dates) or ``not comparable`` (another stage, or a date too coarse or
+    missing to set against the others)."""
 
 
 @dataclass
@@ -395,6 +405,19 @@ class FigureTable:
     rows: list[FigureRow]
     assessment: str
     """``consistent``, ``evolving estimate`` or ``contradiction``."""
+    low: float | None = None
+    """Lowest of the current figures of the independent sources (see ``rule``)."""
+    best: float | None = None
+    """Median of those figures' point values (vague magnitudes and open bounds left out)."""
+    high: float | None = None
+    """Highest of their finite upper ends."""
+    sources: int = 0
+    """Independent sources behind ``low``/``best``/``high``."""
+    rule: str | None = None
+    """How ``low``/``best``/``high`` were chosen, in words."""
+    conservative: float | None = None
+    """The most conservative current figure (ACLED's choice); ``disputed`` says whether others differ."""
+    disputed: bool = False
 
 
 @dataclass
@@ -412,6 +435,18 @@ class TimelineEntry:
     docs: list[str]
     undated: bool = False
     """True when placed by its report's publication date."""
+    category: str = "happened"
+    """``happened`` (it occurred, was announced or released on the date), ``forecast`` (predicted,
+    expected or scheduled: a date after its report, or a prediction) or ``background`` (years
+    before the reports: a historical reference, not part of the story's chronology)."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """The sentences that state it, one per report."""
+    dated_by: list[str] = field(default_factory=list)
+    """The reports whose own text gives the date (not their publication date)."""
+    dates: list[str] = field(default_factory=list)
+    """Every date the reports give for it, when they disagree (intervals that do not overlap)."""
+    date_conflict: bool = False
+    """True when reports give dates for it that cannot be the same day."""
 
 
 @dataclass

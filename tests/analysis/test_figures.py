@@ -8,7 +8,7 @@ import time
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.entities import Entity
 from storyline.analysis.figures import (
-    CONSISTENT, CONTRADICTION, EVOLVING, assess, build_figure_tables, normalise_counts,
+    CONSISTENT, CONTRADICTION, EVOLVING, assess, build_figure_tables, figure_conflicts, format_value, normalise_counts,
 )
 from storyline.models import Figure, FigureRow, Mention
 
@@ -110,12 +110,66 @@ def test_different_report_dates_make_an_evolving_estimate():
     assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == EVOLVING
 
 
-def test_a_month_and_a_day_within_it_are_the_same_time_scope():
+def test_dates_are_intervals_with_their_precision():
     rows = [FigureRow("f1", "a", 3000, None, None, None, None, "2024-11", "A", "3,000"),
             FigureRow("f2", "b", 9000, None, None, None, None, "2024-11-04 (report)", "B", "9,000")]
-    assert assess(rows).assessment == CONTRADICTION
-    rows[0].date = "2024-10"
+    assert assess(rows).assessment == EVOLVING  # a month is not the same time as one day in it
+    assert [r.relation for r in rows] == ["not comparable", "evolving"]
+    rows[0].date = "2024"
+    assert assess(rows).assessment == EVOLVING  # nor is a year every day of it
+    rows[0].date = "2024-11-09"
+    assert assess(rows).assessment == CONTRADICTION  # five days apart: the same week
+    rows[0].date = "2024-11-20"
     assert assess(rows).assessment == EVOLVING
+
+
+def test_same_week_tolls_from_three_bodies_are_a_contradiction_naming_each():
+    docs = Docs()
+    docs.add("a", "The health ministry said 1,200 people died in the floods.", published="2024-08-02")
+    docs.add("b", "The Red Crescent counted 2,100 dead.", published="2024-08-04")
+    docs.add("c", "A doctors' union put the toll at 3,400.", published="2024-08-05")
+    figures = [docs.figure("a", "1,200 people", 1200, counts="killed", subject="kb:KOR", attributed_text="health ministry"),
+               docs.figure("b", "2,100 dead", 2100, counts="killed", subject="kb:KOR", attributed_text="Red Crescent"),
+               docs.figure("c", "3,400", 3400, counts="killed", subject="kb:KOR", attributed_text="doctors' union")]
+    table = build_figure_tables(docs.corpus(figures=figures))[0]
+    assert table.assessment == CONTRADICTION
+    assert {r.source for r in table.rows if r.relation == CONTRADICTION} == {
+        "health ministry", "Red Crescent", "doctors' union"}
+    assert (table.low, table.best, table.high, table.sources) == (1200, 2100, 3400, 3)
+    assert table.conservative == 1200 and table.disputed and "median" in table.rule
+    [conflict] = figure_conflicts(docs.corpus(figures=figures), [table])
+    assert all(body in conflict.summary for body in ("health ministry", "Red Crescent", "doctors' union"))
+
+
+def test_a_revision_by_one_body_is_evolving_and_counts_once_in_the_estimate():
+    docs = Docs()
+    docs.add("a", "The election commission said 4.1 million ballots were counted.", published="2024-05-02")
+    docs.add("b", "The election commission now says 5.9 million ballots were counted.", published="2024-05-03")
+    figures = [docs.figure("a", "4.1 million ballots", 4.1e6, counts="ballots", subject="kb:KOR",
+                           attributed_text="election commission"),
+               docs.figure("b", "5.9 million ballots", 5.9e6, counts="ballots", subject="kb:KOR",
+                           attributed_text="election commission")]
+    table = build_figure_tables(docs.corpus(figures=figures))[0]
+    assert table.assessment == EVOLVING and [r.relation for r in table.rows] == ["evolving", "evolving"]
+    assert (table.low, table.best, table.high, table.sources) == (5.9e6, 5.9e6, 5.9e6, 1)  # its latest word
+
+
+def test_vague_magnitudes_are_shown_as_written_not_as_a_precise_range():
+    docs = Docs()
+    docs.add("a", "Thousands of troops massed.", published="2024-11-01")
+    [row] = build_figure_tables(docs.corpus(figures=[docs.figure("a", "Thousands of troops", None, low=2000,
+                                                                  high=9999)]))[0].rows
+    assert row.vague and format_value(row) == "Thousands of troops" and (row.low, row.high) == (2000, 9999)
+
+
+def test_undated_rows_are_not_drawn_as_a_sequence():
+    docs = Docs()
+    docs.add("a", "There are 10,000 of them.", published="2024-10-20")
+    docs.add("b", "There are 1,500 of them.")
+    figures = [docs.figure("a", "10,000", 10000), docs.figure("b", "1,500", 1500)]
+    corpus = docs.corpus(figures=figures)
+    [conflict] = figure_conflicts(corpus, build_figure_tables(corpus))
+    assert "undated: 1,500" in conflict.summary and "→" not in conflict.summary
 
 
 def test_values_within_tolerance_or_overlapping_ranges_are_consistent():

@@ -12,7 +12,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.nlp.numbers import find_amounts
+from storyline.nlp.amounts import find_amounts
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 PUBLISHED = dt.date(2024, 11, 6)
@@ -215,9 +215,11 @@ def test_figures_inside_a_direct_quote_go_to_the_speaker(parse):
 
 
 @pytest.mark.integration
-def test_figures_duration_in_digits_is_a_figure_but_small_words_are_not(parse):
+def test_figures_durations_are_figures_but_referring_small_words_are_not(parse):
     text = "The port was leased for 50 years, and the two leaders met for three days."
-    assert [f.text for f in figures(parse, text)] == ["50 years"]
+    found = figures(parse, text)
+    assert [f.text for f in found] == ["50 years", "three days"]
+    assert [f.counts for f in found] == ["years", "days"]
 
 
 @pytest.mark.integration
@@ -404,3 +406,52 @@ def test_figures_story_fixtures_meet_their_floors(parse, folder, data):
 
 
 FLOORS = {"horn_ankara_talks": 1.0, "typhoon_relief": 0.8, "venezuela_election": 0.8}
+
+
+# -- units, names, counts and the public function (real model) ---------------------------
+
+
+@pytest.mark.integration
+def test_figures_units_names_and_addresses_on_a_trade_story(parse):
+    text = ("The S&P 500 fell 2% and the iPhone 15 Pro launch at 575 Market Street was delayed, while exports "
+            "of rice fell to 12.3m tonnes and a 1520 sq m warehouse burned.")
+    found = {f.text: f for f in figures(parse, text)}
+    assert set(found) == {"2%", "12.3m tonnes", "1520 sq m"}
+    assert found["12.3m tonnes"].counts == "unit:metric ton" and found["12.3m tonnes"].value == 12.3e6
+    assert found["1520 sq m"].counts == "unit:square metre"
+
+
+@pytest.mark.integration
+def test_figures_what_is_counted_on_floods_and_epidemics(parse):
+    cases = [
+        ("Some 2,000 fishermen are believed killed after the cyclone struck, officials said.", "killed", "asserted"),
+        ("Rebels said they had captured two government soldiers near the dam.", "prisoners", "asserted"),
+        ("The militia now controls about 100 villages in the north.", "other", "asserted"),
+        ("Dozens of deaths in remote clinics were not included in its count, the health ministry said.",
+         "killed", "negated"),
+    ]
+    for text, counts, status in cases:
+        [figure] = figures(parse, text)
+        assert (figure.counts, figure.status) == (counts, status), text
+
+
+@pytest.mark.integration
+def test_extract_figures_public_function_reads_one_text():
+    import storyline
+
+    found = storyline.extract_figures("The electoral commission said turnout was 61.2 percent, with "
+                                      "4.3 million ballots counted by Tuesday.", published="2024-05-01")
+    assert [(f.value, f.counts) for f in found] == [(61.2, "percent"), (4.3e6, "other")]
+    assert found[0].text == "61.2 percent" and found[0].start == 42 and found[0].end == 54
+    assert found[0].attributed_text == "The electoral commission"
+    with pytest.raises(ValueError):
+        storyline.extract_figures("5 boats", published="last week")
+
+
+@pytest.mark.integration
+def test_a_number_after_a_counted_noun_counts_the_same_side(parse):
+    found = figures(parse, "The ministry said 120 Ethiopian troops were killed and 300 injured near the dam.")
+    assert [(f.value, f.counts, f.subject_text) for f in found] == [
+        (120, "killed", "Ethiopian troops"), (300, "wounded", "Ethiopian troops")]
+    rescued = figures(parse, "Floods killed 40 people in the north; 12 were rescued.")
+    assert rescued[-1].unit_text is None  # a count of something else inherits nothing

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.figure_assess import (  # noqa: F401  (CONSISTENT and assess are re-exported here)
+    CONSISTENT, CONTRADICTION, EVOLVING, REPORT_DATE, assess, estimate, interval, precision_of, scope_of,
+)
 from storyline.models import Conflict, Evidence, Figure, FigureRow, FigureTable, Mention
 from storyline.store.records import record_id
 
@@ -31,18 +32,6 @@ UNIT_MEASURES = {"percent", "km", "km2", "sq km", "miles", "tons", "tonnes", "kg
 NOT_CLAIMED = {"negated", "denied"}
 HYPOTHETICAL = {"expected", "possible"}
 
-TOLERANCE = 0.10
-"""Two values agree when their intervals overlap or the gap is at most this share of the larger."""
-
-UPPER_BOUNDS = {"up to", "fewer than", "less than", "under", "at most", "no more than", "below"}
-LOWER_BOUNDS = {"at least", "more than", "over", "above", "in excess of", "upwards of"}
-NEARLY = {"nearly", "almost", "close to", "just under"}
-# A figure without a stage is the report's current count: the same stage as an explicit total.
-DEFAULT_STAGE = "total"
-REPORT_DATE = " (report)"
-"""Suffix of a row's date when it is the report's publication date, not a date the text gives."""
-
-CONSISTENT, EVOLVING, CONTRADICTION = "consistent", "evolving estimate", "contradiction"
 MAX_EVOLVING_SIDES = 12
 # Values named in the one-line summary; the sides keep the evidence of every row up to the cap.
 SUMMARY_STEPS = 6
@@ -77,7 +66,8 @@ def normalise_counts(counts: str | None) -> str | None:
 
 def is_unit(counts: str) -> bool:
     """Money ("money:USD", "USD"), percentages, lengths and other units, and generic counts."""
-    return counts in UNIT_MEASURES or counts.startswith("money:") or (counts.isupper() and len(counts) == 3)
+    return (counts in UNIT_MEASURES or counts.startswith(("money:", "unit:")) or counts in ("share", "seconds")
+            or (counts.isupper() and len(counts) == 3))
 
 
 # -- building tables ---------------------------------------------------------------------
@@ -196,9 +186,11 @@ def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
         date = str(corpus.published(figure.doc))[:10] + REPORT_DATE
     # A count that is only expected or possible ("there could be 200,000") is a potential one.
     stage = figure.stage or ("potential" if figure.status in HYPOTHETICAL else None)
+    vague = figure.value is None and not any(ch.isdigit() for ch in figure.text)
     return FigureRow(
         figure=record_id("f", figure), doc=figure.doc, value=figure.value, low=figure.low, high=figure.high,
-        qualifier=figure.qualifier, stage=stage, date=date, source=source, text=figure.text,
+        qualifier=figure.qualifier, stage=stage, date=date, source=source, text=figure.text, vague=vague,
+        date_precision=precision_of(date.removesuffix(REPORT_DATE)) if date else None,
     )
 
 
@@ -224,148 +216,20 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
         rows = [row_of(corpus, f) for f in figures]
         offsets = {r.figure: (f.start, f.end) for r, f in zip(rows, figures)}
         rows.sort(key=lambda r: (scope_of(r) or "9999", order.get(r.doc, 0), offsets[r.figure], r.figure))
-        tables.append(FigureTable(
+        table = FigureTable(
             id=content_id("ft", [r.figure for r in rows]), measure=f"{counts} ({corpus.name(subject)})",
             counts=counts, subject=subject, rows=rows, assessment=assess(rows).assessment,
-        ))
+        )
+        estimate(table)
+        tables.append(table)
     tables.sort(key=lambda t: (-len({r.doc for r in t.rows}), -len(t.rows), t.measure, t.id))
     return tables
 
 
-# -- assessing a table ---------------------------------------------------------------------
-
-
-def interval(row: FigureRow) -> tuple[float, float] | None:
-    """The values a row allows: "up to 3,000" is [0, 3000], "more than 10,000" and "thousands" have no top."""
-    if row.low is not None or row.high is not None:
-        low = row.low if row.low is not None else 0.0
-        if row.value is None and not any(ch.isdigit() for ch in row.text):
-            # "thousands of troops" says at least a few thousand, not that there are under 10,000.
-            return low, math.inf
-        return low, row.high if row.high is not None else math.inf
-    if row.value is None:
-        return None
-    v, q = row.value, (row.qualifier or "").lower()
-    if q in UPPER_BOUNDS:
-        return 0.0, v
-    if q in LOWER_BOUNDS:
-        return v, math.inf
-    if q in NEARLY:
-        return v * (1 - TOLERANCE), v
-    return v, v  # "about" is covered by the tolerance
-
-
-def agree(lo: float, hi: float) -> bool:
-    """Whether the largest low end ``lo`` and the smallest high end ``hi`` leave the values compatible."""
-    return lo <= hi or (lo - hi) <= TOLERANCE * lo
-
-
-def scope_of(row: FigureRow) -> str | None:
-    """The date a row's figure is for (its own, else its report's), None when unknown."""
-    if not row.date:
-        return None
-    return row.date.removesuffix(REPORT_DATE)
-
-
-def _ancestors(scope: str | None) -> list[str | None]:
-    """Coarser dates a date falls within: "2024-11-04" -> "2024-11", "2024", None (unknown)."""
-    if scope is None:
-        return []
-    parts = scope.split("-")
-    return ["-".join(parts[:n]) for n in range(len(parts) - 1, 0, -1)] + [None]
-
-
-@dataclass
-class _Extremes:
-    """The two largest low ends and two smallest high ends, each from a different report."""
-
-    lows: list[tuple[float, int]] = field(default_factory=list)
-    highs: list[tuple[float, int]] = field(default_factory=list)
-
-    def add(self, lo: float, hi: float, i: int, sources: list[tuple]) -> None:
-        self.lows = _top2(self.lows + [(-lo, i)], sources)
-        self.highs = _top2(self.highs + [(hi, i)], sources)
-
-    def merged(self, other: "_Extremes", sources: list[tuple]) -> "_Extremes":
-        return _Extremes(_top2(self.lows + other.lows, sources), _top2(self.highs + other.highs, sources))
-
-
-def _top2(items: list[tuple[float, int]], sources: list[tuple]) -> list[tuple[float, int]]:
-    out: list[tuple[float, int]] = []
-    for item in sorted(items):
-        if not out or sources[item[1]] != sources[out[0][1]]:
-            out.append(item)
-        if len(out) == 2:
-            break
-    return out
-
-
-def _clash(ext: _Extremes, spans: list[tuple[float, float]], sources: list[tuple]) -> tuple[int, int] | None:
-    """A pair of rows from different reports whose values disagree, if any (see module docstring)."""
-    for lows, highs in ((ext.lows[:1], ext.highs), (ext.lows, ext.highs[:1])):
-        for _, i in lows:
-            for _, j in highs:
-                if sources[i] != sources[j] and not agree(spans[i][0], spans[j][1]):
-                    return i, j
-    return None
-
-
-@dataclass
-class Assessment:
-    """A table's assessment and the pairs of rows behind it."""
-
-    assessment: str
-    contradictions: list[tuple[int, int]] = field(default_factory=list)
-    """Row index pairs (high side, low side) that disagree at the same stage and date."""
-
-
-def assess(rows: list[FigureRow]) -> Assessment:
-    """``consistent``, ``evolving estimate`` or ``contradiction`` for the rows of one measure.
-
-    Values are compared as intervals, and only the extreme bounds of each stage and date need
-    checking: in one dimension, intervals all overlap exactly when the largest low end does not
-    pass the smallest high end.
-
-    Rows disagree when their intervals are more than ``TOLERANCE`` apart. A disagreement is a
-    contradiction when both rows give the same stage (no stage counts as ``total``) for the same
-    date (a date and the coarser dates containing it, or an unknown date, count as the same) and
-    come from different reports; any other disagreement is an evolving estimate. Two figures
-    that differ within one report are two quantities the author tells apart ("an army of
-    900,000, of which 190,000 at the border"), not a clash.
-    """
-    spans: list[tuple[float, float]] = []
-    sources: list[tuple] = []
-    buckets: dict[tuple[str, str | None], _Extremes] = defaultdict(_Extremes)
-    overall_lo, overall_hi = -math.inf, math.inf
-    for i, row in enumerate(rows):
-        span = interval(row)
-        spans.append(span or (0.0, math.inf))
-        sources.append((row.doc,))
-        if span is None:
-            continue
-        overall_lo, overall_hi = max(overall_lo, span[0]), min(overall_hi, span[1])
-        buckets[(row.stage or DEFAULT_STAGE, scope_of(row))].add(span[0], span[1], i, sources)
-    pairs = []
-    for (stage, scope), ext in sorted(buckets.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        for other in [scope, *_ancestors(scope)]:
-            if other == scope:
-                combined = ext
-            elif (stage, other) in buckets:
-                combined = ext.merged(buckets[(stage, other)], sources)
-            else:
-                continue
-            pair = _clash(combined, spans, sources)
-            if pair is not None and pair not in pairs:
-                pairs.append(pair)
-    if pairs:
-        return Assessment(CONTRADICTION, pairs)
-    if overall_lo > -math.inf and not agree(overall_lo, overall_hi):
-        return Assessment(EVOLVING)
-    return Assessment(CONSISTENT)
-
-
 def format_value(row: FigureRow) -> str:
-    """"up to 3,000", "1,000–9,999", "about 10,000"."""
+    """"up to 3,000", "1,000–9,999", "about 10,000"; a vague magnitude as written ("thousands")."""
+    if row.vague:
+        return " ".join(row.text.split()[:4])
     if row.value is None:
         low = f"{row.low:,.0f}" if row.low is not None else "?"
         high = f"{row.high:,.0f}" if row.high is not None else "?"
@@ -395,11 +259,13 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
             rows = []
             for i, j in result.contradictions:
                 rows += [table.rows[i], table.rows[j]]
-            first_hi, first_lo = table.rows[result.contradictions[0][0]], table.rows[result.contradictions[0][1]]
-            summary = f"{table.measure}: {label(first_hi)} vs {label(first_lo)}, for the same stage and date"
-            more = len(result.contradictions) - 1
-            if more:
-                summary += f" (and {more} more such pair{'s' if more > 1 else ''})"
+            # Every row that disagrees with another source about the same time, each body named.
+            rows += [r for r in table.rows if r.relation == CONTRADICTION and r not in rows]
+            named = list(dict.fromkeys(label(r) for r in sorted(rows, key=lambda r: interval(r) or (0, 0))))
+            summary = f"{table.measure}: " + " vs ".join(named[:SUMMARY_STEPS]) + ", for the same stage and time"
+            more = len(named) - SUMMARY_STEPS
+            if more > 0:
+                summary += f" (and {more} more)"
         elif result.assessment == EVOLVING and len({r.doc for r in table.rows}) > 1:
             # One row per distinct value and stage, in date order: how the estimate moved.
             seen, rows = set(), []
@@ -408,10 +274,15 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     seen.add((row.stage, interval(row)))
                     rows.append(row)
             rows = rows[: MAX_EVOLVING_SIDES]
-            steps = " → ".join(label(r) for r in rows[:SUMMARY_STEPS])
-            more = len(rows) - SUMMARY_STEPS
+            # Only dated rows make a sequence; undated ones are listed apart, not as a step.
+            dated = [r for r in rows if scope_of(r)]
+            undated = [r for r in rows if not scope_of(r)]
+            steps = " → ".join(label(r) for r in dated[:SUMMARY_STEPS])
+            more = len(dated) - SUMMARY_STEPS
             summary = f"{table.measure}: estimates differ by stage or date: {steps}" + (
                 f" (and {more} more)" if more > 0 else "")
+            if undated:
+                summary += ("; " if dated else "") + "undated: " + ", ".join(label(r) for r in undated[:SUMMARY_STEPS])
         else:
             continue
         conflicts.append(Conflict(

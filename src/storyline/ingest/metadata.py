@@ -94,3 +94,64 @@ def outlet_from_url(url: str | None) -> str | None:
         return None
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.") or None
+
+
+# -- publication dates stated in the text -------------------------------------------------------
+
+# "Published: 14 July 2025", "Updated 3:40 PM EDT, Mon July 14, 2025", "First published on 2 May 2024".
+STAMP_RE = re.compile(
+    r"^\W*(?P<kind>(?:first |originally |last )?(?:published|updated|posted|modified)|date(?:d)?|"
+    r"publication date|release date)\b(?:\s+on)?\s*[:\-–—|]?\s*(?P<rest>.{4,80})$",
+    re.I,
+)
+# A date inside a byline or a header line: "14 July 2025", "July 14, 2025", "2025-07-14", "14/07/2025".
+DATE_IN_LINE_RE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}"
+    r"|(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE.pattern[2:-2] + r"\.?,?\s+(?:1[89]|20)\d\d"
+    r"|" + MONTH_RE.pattern[2:-2] + r"\.?\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d)\b",
+    re.I,
+)
+# Header lines are short; a date deep in the body is the story's, not the report's.
+HEADER_CHARS = 1500
+STAMP_RANK = {"published": 0, "first published": 0, "originally published": 0, "posted": 1, "date": 1,
+              "dated": 1, "publication date": 0, "release date": 1, "updated": 2, "last updated": 2,
+              "modified": 2, "last modified": 2}
+
+
+def stated_published(raw_text: str, removed_spans: list | None = None) -> MetaValue | None:
+    """The publication date a plain-text report states about itself, with how it was found.
+
+    Read from the raw text before cleaning (so a "Published: ..." line or a dated byline that
+    the cleaner removes as debris is never lost): a "Published/Posted/Updated ..." stamp in the
+    header (a publication stamp beats an update stamp), else a date in a byline or a removed
+    header line. ``removed_spans`` are the cleaner's RemovedSpan records of the same text.
+    """
+    header = raw_text[:HEADER_CHARS]
+    best: tuple[int, MetaValue] | None = None
+    for line in header.splitlines():
+        line = line.strip()
+        if not line or len(line) > 160:
+            continue
+        m = STAMP_RE.match(line)
+        if m is None:
+            continue
+        found = _date_in(m["rest"], "text-stamp")
+        rank = STAMP_RANK.get(" ".join(m["kind"].lower().split()), 1)
+        if found is not None and (best is None or rank < best[0]):
+            best = (rank, found)
+    if best is not None:
+        return best[1]
+    for span in removed_spans or []:
+        if span.start is not None and span.start < HEADER_CHARS and span.reason in ("byline", "dateline", "navigation",
+                                                                                   "timestamp", "date", "metadata"):
+            if (found := _date_in(span.text, "byline")) is not None:
+                return found
+    return None
+
+
+def _date_in(text: str, method: str) -> MetaValue | None:
+    """The first full date written in ``text``, parsed with its precision."""
+    m = DATE_IN_LINE_RE.search(text)
+    if m is not None:
+        return parse_date(m.group(0), method)
+    return None

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from storyline import __version__
 from storyline.config import config_hash
 from storyline.ingest.decode import DecodeError, decode
-from storyline.ingest.dedup import NearDuplicateIndex
+from storyline.ingest.dedup import NearDuplicateIndex, PartialCopyIndex, partial_copies
 from storyline.ingest.fetch import FetchError, FetchOptions, feed_items, fetch, is_feed, looks_like_url
 from storyline.ingest.loaders import InputError, Item, LoadOptions, iter_path, iter_stdin, kind_of
 from storyline.ingest.prepare import EmptyDocument, prepare, raw_hash
@@ -143,8 +143,12 @@ class Ingestor:
         self.config = config
         dedup = config["dedup"]
         self.index = NearDuplicateIndex(dedup["threshold"], dedup["num_perm"])
+        self.partial = PartialCopyIndex(dedup.get("partial_candidates", 0.2), dedup["num_perm"]) \
+            if dedup.get("partial_copies", True) else None
         for doc_id, values in store.signatures():
             self.index.add(doc_id, values)
+            if self.partial is not None:
+                self.partial.add(doc_id, values)
 
     def ingest(self, item: Item) -> ItemStatus:
         if isinstance(item, InputError):
@@ -166,10 +170,37 @@ class Ingestor:
             replaced = self.store.link_source(item.source, doc.id, doc.raw_hash)
             if replaced:
                 self.store.delete_document_if_orphaned(replaced)
+            if not hits and self.partial is not None and self.config["dedup"]["near_duplicates"]:
+                hits = self._partial_copies(doc.id, doc.text, sig)
             duplicate_of = self._link_copies(doc.id, hits)
         self.index.add(doc.id, sig)
+        if self.partial is not None:
+            self.partial.add(doc.id, sig)
         status = "updated" if replaced else "added"
         return ItemStatus(item.source, status, doc.id, duplicate_of=duplicate_of, title=doc.title.value)
+
+    def _partial_copies(self, doc_id: str, text: str, sig) -> list[tuple[str, float]]:
+        """Stored reports this one is a partial copy of, or that are partial copies of it.
+
+        Only where the later report is the shorter, contained one: a truncated copy adds nothing,
+        while a later, longer version (an update) keeps its own extraction.
+        """
+        ids = [d for d in self.partial.candidates(sig) if d != doc_id and self.store.has_document(d)]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        texts = {r["id"]: r["text"] for r in self.store.rows(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids)}
+        dedup = self.config["dedup"]
+        hits = partial_copies(text, texts, dedup["shingle_words"], dedup.get("containment", 0.8),
+                              dedup.get("containment_min_shingles", 60))
+        keys = self.store.order_keys([doc_id] + [h for h, _ in hits])
+        later_is_shorter = []
+        for hit, share in hits:
+            later = max((doc_id, len(text)), (hit, len(texts[hit])), key=lambda d: keys.get(d[0], ("9999", 1 << 30)))
+            earlier_len = len(texts[hit]) if later[0] == doc_id else len(text)
+            if later[1] <= earlier_len:
+                later_is_shorter.append((hit, share))
+        return later_is_shorter
 
     def _link_copies(self, doc_id: str, hits: list[tuple[str, float]]) -> str | None:
         """Point every copy in the group at its earliest member; return the new one's canonical."""

@@ -12,7 +12,7 @@ from storyline.ingest import html as html_extract
 from storyline.ingest.clean import clean_text
 from storyline.ingest.dedup import content_hash, signature
 from storyline.ingest.loaders import stamp_from_identifier
-from storyline.ingest.metadata import detect_language, outlet_from_url, parse_date, word_count
+from storyline.ingest.metadata import detect_language, outlet_from_url, parse_date, stated_published, word_count
 from storyline.models import CleanResult, Document, MetaValue, RawInput
 
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -92,7 +92,7 @@ def prepare(raw: RawInput, config: dict) -> tuple[Document, np.ndarray]:
         MetaValue(page.sitename, "html-meta") if page else None,
         MetaValue(outlet_from_url(raw.fields.get("url")), "url") if raw.fields.get("url") else None,
     )
-    published = _published(raw, page, hints)
+    published = _published(raw, page, hints, stated_published(body, cleaned.removed))
     doc = Document(
         id="",
         source=raw.source,
@@ -115,13 +115,14 @@ def prepare(raw: RawInput, config: dict) -> tuple[Document, np.ndarray]:
     return doc, signature(text, dedup["shingle_words"], dedup["num_perm"])
 
 
-def _published(raw: RawInput, page, hints: dict[str, str]) -> MetaValue:
+def _published(raw: RawInput, page, hints: dict[str, str], stated: MetaValue | None = None) -> MetaValue:
     """Publication date from the most trustworthy cue available, with how it was found."""
     candidates: list[MetaValue | None] = []
     if raw.fields.get("published"):
         candidates.append(parse_date(raw.fields["published"], raw.fields.get("published_method", "field")))
     if page is not None and page.date:
         candidates.append(parse_date(page.date, "html-meta"))
+    candidates.append(stated)  # a "Published: ..." line or a dated byline, read before cleaning removed it
     if hints.get("dateline"):
         candidates.append(parse_date(hints["dateline"], "dateline"))
     if raw.source not in ("-",) and "://" not in raw.source:

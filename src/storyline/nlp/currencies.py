@@ -8,7 +8,18 @@ CURRENCY_SYMBOLS = {
     "₴": "UAH", "uah": "UAH", "₩": "KRW", "krw": "KRW", "₦": "NGN", "ngn": "NGN", "₱": "PHP", "php": "PHP",
     "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "hk$": "HKD", "hkd": "HKD", "nz$": "NZD",
     "s$": "SGD", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "mxn": "MXN", "brl": "BRL", "r$": "BRL",
-    "zar": "ZAR", "kes": "KES", "ils": "ILS", "try": "TRY", "pln": "PLN", "sek": "SEK", "nok": "NOK",
+    "zar": "ZAR", "kes": "KES", "rm": "MYR", "hk": "HKD", "egp": "EGP", "sar": "SAR", "aed": "AED", "ils": "ILS", "try": "TRY", "pln": "PLN", "sek": "SEK", "nok": "NOK",
+}
+# Prefixes written in one token with the number ("RM23.50", "A$82m", "PS8.1bn" where a "£" was
+# mangled into "PS", "Y=28,030" for a mangled "¥"). Case matters for the letters-only ones.
+CURRENCY_PREFIXES = {
+    "$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "PS": "GBP",
+    "¥": "JPY", "Y=": "JPY", "JPY": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR", "₽": "RUB",
+    "₴": "UAH", "₩": "KRW", "₦": "NGN", "₱": "PHP", "RM": "MYR", "A$": "AUD", "AU$": "AUD", "$A": "AUD",
+    "$US": "USD", "HK$": "HKD", "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "S$": "SGD", "R$": "BRL",
+    "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD", "NZD": "NZD",
+    "SGD": "SGD", "ZAR": "ZAR", "KES": "KES", "NGN": "NGN", "EGP": "EGP", "SAR": "SAR", "AED": "AED",
+    "KSh": "KES", "TSh": "TZS", "USh": "UGX",
 }
 # Currency words after the number; a national adjective before them picks the country.
 CURRENCY_WORDS = {

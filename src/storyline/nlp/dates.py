@@ -311,3 +311,42 @@ def _dateparser(text: str, base: dt.date | None, forward: bool) -> Resolution:
     if period == "week":
         return Resolution(_monday(date).isoformat(), "week")
     return Resolution(date.isoformat(), "day")
+
+
+def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days an ISO date of any precision covers: "2024" is the whole year, "2024-05" May.
+
+    Dates are compared as intervals: a year-only date overlaps every day of that year but
+    equals none of them.
+    """
+    if not value:
+        return None
+    text = value[:10]
+    try:
+        if len(text) == 4:
+            year = int(text)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+            return dt.date(year, month, 1), last
+        if "-W" in value:
+            year, week = int(value[:4]), int(value.split("-W")[1][:2])
+            monday = dt.date.fromisocalendar(year, week, 1)
+            return monday, monday + dt.timedelta(days=6)
+        day = dt.date.fromisoformat(text)
+        return day, day
+    except ValueError:
+        return None
+
+
+def intervals_overlap(a: str | None, b: str | None) -> bool:
+    """True when two dates of any precision can refer to the same day."""
+    ia, ib = date_interval(a), date_interval(b)
+    return ia is not None and ib is not None and ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def same_date(a: str | None, b: str | None) -> bool:
+    """True only when both dates name the same span at the same precision ("2024" vs "2024-05-01" is not)."""
+    ia, ib = date_interval(a), date_interval(b)
+    return ia is not None and ia == ib

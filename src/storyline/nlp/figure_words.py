@@ -110,9 +110,15 @@ LABEL_WORDS = frozenset(
     "p. pp. p pp page pages section sections article articles chapter chapters paragraph para clause "
     "no. number # resolution rule amendment vol. vol volume issue table figure fig. fig item point "
     "route highway flight room platform gate unit apartment apt. suite box code tel tel. phone call "
-    "ext. ext annex appendix verse line lines level grade block building floor".split()
+    "ext. ext annex appendix verse line lines level grade block building floor category".split()
 )
 # Entity labels whose numbers are names, dates or ranks rather than quantities.
+# Street words that make "number + name + word" an address ("575 Wilbraham Road").
+STREET_WORDS = frozenset(
+    "road rd street st avenue ave lane ln way drive dr boulevard blvd place pl square court ct terrace "
+    "crescent close highway parkway row walk".split())
+# Modifiers of a counted noun that say nothing of its kind ("1,000 more troops").
+NOT_KIND_WORDS = frozenset("more other additional extra further new own such total estimated".split())
 SKIP_ENTS = frozenset("DATE TIME ORDINAL LAW PRODUCT WORK_OF_ART EVENT FAC ORG PERSON GPE LOC NORP LANGUAGE".split())
 # Determiners and possessives before a small spelled number make it a reference ("the two leaders").
 REFERRING = frozenset("the these those its their both all his her our your my each every such".split())

@@ -10,19 +10,16 @@ from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.currencies import CURRENCY_BY_PLACE
-from storyline.nlp.dates import MONTHS
-from storyline.nlp.numbers import Amount, find_amounts
+from storyline.nlp.amounts import Amount, find_amounts
+from storyline.nlp.figure_filters import not_a_quantity
 from storyline.nlp.times import extract_times, is_reference_line, line_of
+from storyline.nlp.units import DURATIONS
 
 RE_UNCONFIRMED = re.compile(
     r"\b(?:yet to be (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|"
     r"(?:could|can)\s?(?:not|n't) (?:be )?(?:independently )?(?:confirm|verif)\w*|"
     r"(?:has|have|had)?\s?not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b"
 )
-RE_PHONE = re.compile(r"^\+\d|^0\d")
-RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
-# A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
-RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
 ANAPHORS = frozenset("number figure total count tally".split())
 POSSESS_VERBS = W.inflect(
     "deploy", "dispatch", "mobilize", "mobilise", "station", "commit", "contribute", "provide", "supply",
@@ -30,6 +27,8 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
 ) | {"send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
+# Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
+CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
 STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
 
 
@@ -74,6 +73,21 @@ def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token 
             continue
         break
     return None
+
+
+def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
+    """The counted noun as written with the words that narrow it ("heart transplants", "first-team
+    players"), not the owner ("Russian troops" counts troops) nor words like "more"."""
+    if not amount.end <= noun.i < amount.end + 5:
+        return noun.text
+    first = noun.i
+    while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
+            and doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
+        first -= 1
+        while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                and not doc[first - 2].whitespace_:
+            first -= 2  # "first-team players"
+    return doc[first: noun.i + 1].text
 
 
 def _casualty_kind(token: Token) -> str | None:
@@ -124,6 +138,11 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
         return "percent", doc[amount.num_end: amount.end].text or "%"
     if amount.currency:
         return f"money:{_currency_code(amount.currency, sent)}", amount.currency_text
+    if amount.fraction:
+        return "share", noun.text if noun is not None else None
+    if amount.unit is not None:
+        # Durations keep their plural as the measure ("years"); other units are named ("unit:metre").
+        return (amount.unit if amount.unit in DURATIONS.values() else f"unit:{amount.unit}"), amount.unit_text
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
@@ -134,7 +153,7 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
             kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return found
-        return kind or "other", noun.text
+        return kind or "other", _noun_text(doc, amount, noun)
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
     kind = _casualty_kind(anchor)
@@ -250,6 +269,10 @@ def _status(sent: Span, path: list[Token]) -> str:
             return "possible"
         if words & W.STATUS_EXPECTED and token.pos_ in ("VERB", "AUX"):
             return "expected"
+        if token.pos_ in ("VERB", "AUX") and token.lower_ not in W.SPEECH_VERBS and words & W.NEGATIONS:
+            return "negated"  # "dozens of deaths were not included in its count": no figure is claimed
+        if token.lower_ in W.SPEECH_VERBS:
+            break  # the negation of a speech verb is not the figure's
     return "asserted"
 
 
@@ -272,42 +295,6 @@ def _date(times: list[TimeRef], sent: Span, path: list[Token], noun: Token | Non
     return None
 
 
-def _skip(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
-    """Numbers that are names, dates, ranks, ages, phone numbers or labels rather than quantities."""
-    if amount.score:
-        return True
-    numbers = doc[amount.num_start: amount.num_end]
-    ent = ctx.ent_of.get(amount.num_start)
-    duration = ent is not None and ent.label_ == "DATE" and RE_DURATION.match(ent.text) and not amount.spelled
-    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration:
-        return True
-    first = doc[amount.num_start]
-    before = doc[amount.start - 1] if amount.start > 0 else None
-    after = doc[amount.end] if amount.end < len(doc) else None
-    if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
-        return True
-    if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
-        return True  # "September 1", "1 September" that NER did not mark as a date
-    if RE_PHONE.match(first.text) or (before is not None and before.like_num and before.text[:1].isdigit()) or (
-        after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
-    ):
-        return True
-    if amount.num_start > 1 and doc[amount.num_start - 1].text == "-" and not doc[amount.num_start - 1].whitespace_ \
-            and not doc[amount.num_start - 2].whitespace_ and doc[amount.num_start - 2].is_alpha:
-        return True  # "Su-27", "MiG-29": a model number
-    following = " ".join(t.lower_ for t in doc[amount.end: amount.end + 4])
-    if re.match(r"(?:- )?years?(?: - | )old\b|(?:- )?year -|(?:a\.m\.|p\.m\.|am|pm|o'clock|hours? gmt)\b", following):
-        return True
-    if before is not None and before.lower_ in ("aged", "age", "ages"):
-        return True
-    if (RE_YEAR.match(first.text) and amount.num_end - amount.num_start == 1 and not amount.currency
-            and not amount.percent and amount.qualifier is None):
-        nxt = doc[amount.num_end] if amount.num_end < len(doc) else None
-        if nxt is None or nxt.tag_ != "NNS":
-            return True
-    return False
-
-
 def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     """True when the sentence speaks of an earlier figure ("this number", "the figure") before this one."""
     for word in doc[sent.start: amount.start]:
@@ -320,15 +307,15 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
     anchor = _anchor(doc, amount)
-    money_or_percent = amount.currency or amount.percent
-    noun = None if money_or_percent else _counted_noun(doc, amount, anchor, sent)
+    money_or_percent = amount.currency or amount.percent or amount.fraction
+    noun = None if amount.currency or amount.percent or amount.unit else _counted_noun(doc, amount, anchor, sent)
     counts, unit_text = _classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
     if amount.spelled and amount.value is not None and amount.value <= 10 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
-        if counts in (None, "other") or before in W.REFERRING or before == "no" or (
+        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
             amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None)
         ):
             return None
@@ -344,6 +331,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
         if same[-1] is not None:
             subject, subject_text = same[-1].subject, same[-1].subject_text
+    if noun is None and subject_text is None and counts in CASUALTY_MEASURES and earlier \
+            and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES \
+            and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):
+        # "killed 300 Russian soldiers and wounded 500", "120 troops were killed and 300 injured":
+        # the counted noun is said once, and so is whose they are.
+        subject, subject_text, unit_text = earlier[-1].subject, earlier[-1].subject_text, earlier[-1].unit_text
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
@@ -370,7 +363,7 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures
         for amount in find_amounts(doc, sent.start, sent.end):
-            if _skip(doc, amount, ctx):
+            if not_a_quantity(doc, amount, ctx):
                 continue
             figure = _figure(doc, amount, sent, ctx, times, figures)
             if figure is not None:

@@ -1,13 +1,13 @@
-"""Number expressions over spaCy tokens: digits, number words, vague magnitudes, ranges, qualifiers, currencies."""
+"""Numbers over spaCy tokens: the lexicon and the parser of one number (digits, words, glued forms, fractions)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.currencies import CURRENCY_PREFIXES
+from storyline.nlp.units import DURATIONS, duration_name, unit_name
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -33,6 +33,10 @@ VAGUE = {
 }
 # Fuzzy multipliers before a scale word: "several hundred" is 300-999, "a few thousand" 2,000-5,999.
 FUZZY = {"several": (3, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
+# Fractions in words, read only before "of" ("two-thirds of the vote", "a quarter of homes").
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+RE_SLASH = re.compile(r"^(\d+)\s*[/⁄](\d+)$")
 
 QUALIFIERS = {
     ("about",): "about", ("approximately",): "about", ("approx",): "about", ("approx.",): "about",
@@ -58,34 +62,17 @@ RE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 RE_PESO = re.compile(r"^P(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 RE_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|bn|b|mn|mln|tn|trn|m)$", re.IGNORECASE)
 DASHES = {"-", "–", "—", "to"}
-
-
-@dataclass
-class Amount:
-    """A number expression found in the tokens, before its context is read."""
-
-    start: int
-    """First token, qualifier and currency symbol included."""
-    end: int
-    """One past the last token, currency word or percent sign included."""
-    num_start: int
-    num_end: int
-    """Token range of the number words themselves."""
-    value: float | None
-    low: float | None = None
-    high: float | None = None
-    qualifier: str | None = None
-    vague: bool = False
-    currency: str | None = None
-    """ISO code, ``?`` for a currency word that names no country ("pesos"), or None."""
-    currency_text: str | None = None
-    percent: bool = False
-    more: bool = False
-    """True for "1,000 more", "thousands more": an additional figure."""
-    spelled: bool = False
-    """True when written entirely in words ("two", "a dozen"): small ones are often not figures."""
-    score: bool = False
-    """True for "79-18": a score or a tally of votes, not a quantity."""
+# A number glued to what precedes or follows it in one token: "RM23.50", "PS8.1bn", "10kW",
+# "1.38pc", "minus-5", "-50.8bn", ".001", "Y=28,030".
+RE_GLUED = re.compile(
+    r"^(?P<pre>[^\d.\-−+]*?)(?P<sign>minus-|[-−+])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suf>[^\d,.\s][^\s]*)?$",
+    re.IGNORECASE,
+)
+PERCENT_SUFFIXES = {"%", "pc", "pct"}
+RANGING = frozenset("range ranges ranged ranging vary varies varied varying span spans spanning".split())
+# Currency codes that also prefix "$" in one token with a space before it: "HK $5.4m", "US $58".
+DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD"}
 
 
 def _word(token: Token) -> str:
@@ -116,7 +103,46 @@ STARTERS = frozenset(ONES) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FUZZ
 
 def _may_start(word: str) -> bool:
     """Cheap test before parsing: can a number expression begin with this word?"""
-    return word in STARTERS or word[:1].isdigit() or ("-" in word and word.partition("-")[0] in TENS)
+    return word in STARTERS or word[:1].isdigit() or ("-" in word and word.partition("-")[0] in TENS) or (
+        any(c.isdigit() for c in word) and RE_GLUED.match(word) is not None)
+
+
+def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
+    """A number with a currency prefix, sign, scale, percent or unit glued to it in one token."""
+    m = RE_GLUED.match(doc[i].text)
+    if m is None:
+        return None
+    pre, sign, suf = m["pre"] or "", m["sign"], m["suf"] or ""
+    value = float(m["num"].replace(",", ""))
+    extras: dict = {}
+    if pre in ("~", "≈", "c.", "ca."):
+        extras["qualifier"], pre = "about", ""  # "~25", "≈32m2"
+    if pre:
+        code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
+        if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
+            code = DOLLAR_PREFIXES.get(pre.lower())  # "$A82,615,680"
+        if code is None:
+            return None
+        extras["currency"], extras["currency_text"] = code, pre
+    if sign == "+":
+        sign = None  # "+0.3%": a rise, written with its sign
+    if sign:
+        if not pre and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and sign != "minus-":
+            return None  # "COVID -19": a name's number, not a negative one
+        value = -value
+    if suf:
+        low = suf.lower()
+        if low in SCALE_SUFFIXES and (low != "m" or pre or suf == "M"):
+            value *= SCALE_SUFFIXES[low]
+        elif low in PERCENT_SUFFIXES:
+            extras["percent"] = True
+        elif (name := unit_name(suf, glued=True) or duration_name(suf, glued=True)) is not None:
+            extras["unit"], extras["unit_text"] = name, suf
+        else:
+            return None
+    elif not pre and not sign and not m["num"].startswith(".") and not extras and m["sign"] != "+":
+        return None  # plain digits are read by _digits
+    return value, extras
 
 
 def _attached(doc: Doc, i: int) -> bool:
@@ -131,6 +157,8 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     # A number expression is short: a window keeps the scan linear in the sentence.
     words = [_word(t) for t in doc[i:min(limit, i + 12)]]
     w = words[0]
+    if (fraction := _fraction(words)) is not None:
+        return i + fraction[0], fraction[1], None, None, False, True
     # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
     if w in VAGUE and (w != "tens" or (len(words) > 2 and words[1] == "of" and words[2] in VAGUE)):
         low, high = VAGUE[w]
@@ -160,15 +188,44 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     spelled = False
     if (d := _digits(w)) is not None:
         value, j = d, 1
+        # "15-thousand", "15-hundred": a scale word hyphenated to the digits.
+        if len(words) > 2 and words[1] == "-" and words[2] in SCALES and _attached(doc, i + 1) and _attached(doc, i + 2):
+            value, j = value * SCALES[words[2]], 3
     elif m := RE_SUFFIXED.match(w):
         if m[2].lower() == "m":
             return None  # "40m" alone: metres unless a currency says otherwise (handled by the caller)
         return i + 1, float(m[1]) * SCALE_SUFFIXES[m[2].lower()], None, None, False, False
+    elif (g := _glued(doc, i)) is not None:
+        value, j = g[0], 1  # what was glued to it is read again by the caller
     elif w in ("a", "an", "half") or _word_value(w) is not None or w in ("dozen", "hundred", "thousand"):
         total, current, j, spelled = 0.0, 0.0, 0, True
         seen = False
+        parts = _hyphen_parts(words)
         while j < len(words):
             x = words[j]
+            if j in parts:  # "thousand-100", "four-thousand": one token, several number words
+                sub = parts[j]
+                for y in sub:
+                    if y in SCALES and y != "hundred":
+                        total += (current or 1) * SCALES[y]
+                        current = 0
+                    elif y == "hundred":
+                        current = (current or 1) * 100
+                    elif (v := _word_value(y)) is not None or (v := _digits(y)) is not None:
+                        current += v
+                seen = True
+                j += 1
+                continue
+            if x == "-" and j > 0 and j + 1 < len(words) and _attached(doc, i + j) and _attached(doc, i + j + 1) and (
+                words[j + 1] in SCALES or words[j + 1] in ("dozen",) or j + 1 in parts
+                or (_digits(words[j + 1]) is not None and words[j - 1] in SCALES)
+            ):
+                j += 1  # "four-thousand-100", "15-hundred": hyphens inside one number
+                continue
+            if seen and words[j - 1] in SCALES and (d := _digits(x)) is not None and d < 1000 and _attached(doc, i + j):
+                current += d  # "four-thousand-100"
+                j += 1
+                continue
             if x in ("a", "an") and j + 1 < len(words) and (words[j + 1] in SCALES or words[j + 1] in ("dozen", "half")):
                 current = current or 1
             elif x == "half":
@@ -202,190 +259,48 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     while j < len(words) and words[j] in SCALES and not spelled:
         value *= SCALES[words[j]]
         j += 1
-    if j < len(words) and not spelled and _attached(doc, i + j) and words[j] in SCALE_SUFFIXES and words[j] != "m":
-        value *= SCALE_SUFFIXES[words[j]]
-        j += 1
+    if j < len(words) and not spelled and words[j] in SCALE_SUFFIXES:
+        token = doc[i + j]
+        nxt = doc[i + j + 1] if i + j + 1 < limit else None
+        if _attached(doc, i + j) and (words[j] != "m" or token.text == "M" or _million_m(nxt)):
+            value *= SCALE_SUFFIXES[words[j]]
+            j += 1
+        elif token.text in ("B", "bn", "mn", "mln", "tn") and nxt is not None and nxt.pos_ in ("NOUN", "ADP"):
+            value *= SCALE_SUFFIXES[words[j]]  # "8 B people"
+            j += 1
     return i + j, value, None, None, False, spelled
 
 
-def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
-    """Longest qualifier phrase ending just before token ``i``: (its first token, normalised form)."""
-    for size in (3, 2, 1):
-        if i - size < floor:
-            continue
-        words = tuple(_word(t) for t in doc[i - size: i])
-        if words in table:
-            if size == 1 and words[0] in WEAK_QUALIFIERS and doc[i - 1].dep_ not in ("quantmod", "advmod", "det", "amod"):
-                continue
-            return i - size, table[words]
-    return i, None
+def _fraction(words: list[str]) -> tuple[int, float] | None:
+    """A fraction before "of": "two-thirds of", "a third of", "one quarter of", "1/16 of": (tokens, value)."""
+    head, _, tail = words[0].partition("-")
+    if tail in DENOMINATORS and (n := _word_value(head)) and len(words) > 1 and words[1] == "of":
+        return 1, n / DENOMINATORS[tail]
+    if len(words) > 2 and words[1] in DENOMINATORS and words[2] == "of" and words[0] != "half":
+        n = 1 if words[0] in ("a", "one") else _word_value(words[0])
+        if n and (n == 1) == (not words[1].endswith("s")):
+            return 2, n / DENOMINATORS[words[1]]
+    if len(words) > 3 and words[1] == "-" and words[2] in DENOMINATORS and words[3] == "of" and (n := _word_value(words[0])):
+        return 3, n / DENOMINATORS[words[2]]
+    if (m := RE_SLASH.match(words[0])) and len(words) > 1 and words[1] == "of" and 0 < int(m[1]) < int(m[2]):
+        return 1, int(m[1]) / int(m[2])
+    return None
 
 
-def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str | None]:
-    if i - 1 < floor:
-        return i, None, None
-    word = _word(doc[i - 1])
-    if word in CURRENCY_SYMBOLS and (doc[i - 1].tag_ == "$" or not word.isalpha() or doc[i - 1].is_upper or word in ("rs", "rs.")):
-        return i - 1, CURRENCY_SYMBOLS[word], doc[i - 1].text
-    return i, None, None
+def _million_m(nxt: Token | None) -> bool:
+    """A bare "m" glued to digits is a million before "of", a plural noun or a unit ("12.3m tonnes")."""
+    if nxt is None:
+        return False
+    return nxt.lower_ == "of" or nxt.tag_ == "NNS" or (unit_name(nxt.text) is not None and nxt.lower_ not in DURATIONS)
 
 
-def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str | None]:
-    """A currency word or code after the number, with a national adjective: "Mexican pesos", "USD"."""
-    k = j
-    adjective = None
-    for size in (2, 1):
-        words = " ".join(_word(t) for t in doc[k: k + size])
-        if k + size < limit and words in CURRENCY_ADJECTIVES:
-            adjective, k = CURRENCY_ADJECTIVES[words], k + size
-            break
-    if k >= limit:
-        return j, None, None
-    token = doc[k]
-    word = _word(token)
-    singular = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
-    if singular in CURRENCY_WORDS:
-        if singular == "pound" and k + 1 < limit and _word(doc[k + 1]) == "of":
-            return j, None, None  # "ten pounds of rice" is a weight
-        code = adjective or CURRENCY_WORDS[singular] or "?"
-        return k + 1, code, doc[j: k + 1].text
-    if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
-        return k + 1, CURRENCY_SYMBOLS[word], token.text
-    return j, None, None
-
-
-def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Every number expression in ``doc[start:end]``, left to right, without overlaps."""
-    end = len(doc) if end is None else end
-    found: list[Amount] = []
-    i = start
-    while i < end:
-        amount = _amount_at(doc, i, start, end)
-        if amount is None:
-            i += 1
-            continue
-        found.append(amount)
-        i = max(amount.end, i + 1)
-    return found
-
-
-def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
-    parsed = _parse_number(doc, i, limit)
-    after_symbol = i > floor and _word(doc[i - 1]) in CURRENCY_SYMBOLS
-    peso = False
-    if parsed is None and (m := RE_PESO.match(doc[i].text)) and _peso_context(doc, i, limit):
-        parsed, peso = _scaled(doc, i, limit, float(m[1].replace(",", ""))), True
-    if parsed is None:
-        # "€40m": the bare "m" suffix is a million only after a currency symbol.
-        m = RE_SUFFIXED.match(_word(doc[i])) if i < limit else None
-        if m and m[2].lower() == "m" and after_symbol:
-            parsed = (i + 1, float(m[1]) * 1e6, None, None, False, False)
-        else:
-            return None
-    j, value, low, high, vague, spelled = parsed
-    if j < limit and _word(doc[j]) == "m" and _attached(doc, j) and after_symbol and value is not None:
-        value, j = value * 1e6, j + 1
-    amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
-    _read_range(doc, amount, limit)
-    # Currency and qualifier before the number ("up to $3 million", "some €40m").
-    first, code, symbol = _currency_before(doc, amount.num_start, floor)
-    first, qualifier = _match_before(doc, first, floor, QUALIFIERS)
-    between = first > floor and _word(doc[first - 1]) == "between" and amount.low is not None and not amount.vague
-    if between:
-        first -= 1
-    amount.start, amount.qualifier, amount.currency, amount.currency_text = first, qualifier, code, symbol
-    if peso:
-        amount.currency, amount.currency_text = "PHP", "P"
-    _read_after(doc, amount, limit)
-    if amount.value is None and not amount.vague and amount.qualifier == "about":
-        amount.qualifier = None  # a range already says the figure is approximate
-    return amount
-
-
-def _scaled(doc: Doc, i: int, limit: int, value: float) -> tuple[int, float, None, None, bool, bool]:
-    """A number read elsewhere, with the scale words after it ("P1.2 billion")."""
-    j = i + 1
-    while j < limit and _word(doc[j]) in SCALES:
-        value *= SCALES[_word(doc[j])]
-        j += 1
-    return j, value, None, None, False, False
-
-
-def _peso_context(doc: Doc, i: int, limit: int) -> bool:
-    """"P1.2 billion" is Philippine pesos in Philippine writing; "P5" alone could be anything."""
-    nxt = _word(doc[i + 1]) if i + 1 < limit else ""
-    if nxt in SCALES or "," in doc[i].text:
-        return True
-    return any(ent.label_ in ("GPE", "NORP") and ent.text.lower() in ("philippines", "the philippines", "filipino", "manila")
-               for ent in doc.ents)
-
-
-def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
-    """Extend "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500", "two or three" into a range."""
-    j = amount.num_end
-    if j + 1 >= limit or amount.vague or amount.value is None:
-        return
-    sep = _word(doc[j])
-    before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
-    if sep == "to" and before == "from":
-        return  # "rose from 20 to 45" is a change, read as two figures
-    if sep == "and" and before != "between":
-        return
-    if sep == "or" and not (amount.spelled and amount.value < 20):
-        return
-    if sep not in DASHES and sep not in ("and", "or"):
-        return
-    k = j + 1
-    if _word(doc[k]) in CURRENCY_SYMBOLS and not doc[k].is_alpha:
-        k += 1  # "between $1 and $2 million"
-    parsed = _parse_number(doc, k, limit) if k < limit else None
-    if parsed is None or parsed[1] is None:
-        return
-    end, high, _, _, _, _ = parsed
-    low = amount.value
-    raw_high = _digits(_word(doc[k])) or _word_value(_word(doc[k]))
-    if raw_high and high > raw_high and low < raw_high:
-        low *= high / raw_high  # "2-3 billion": the scale covers both ends
-    elif low < 1000 <= high and high / 2 <= low * 1000 <= high:
-        low *= 1000  # "30 to 35,000" means thirty thousand
-    if high <= low:
-        if sep in ("-", "–") and _attached(doc, j) and _attached(doc, k):
-            amount.num_end = amount.end = end
-            amount.score = True  # "a 79-18 vote": a score, not a quantity
-        return
-    amount.num_end = amount.end = end
-    amount.value, amount.low, amount.high = None, low, high
-
-
-def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
-    j = amount.num_end
-    if j < limit and doc[j].lower_ in ("%", "percent", "pct") or (
-        j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent"
-    ):
-        amount.percent = True
-        j += 2 if doc[j].lower_ == "per" else 1
-        if j < limit and doc[j].lower_ == "points":
-            j += 1
-    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ == "points":
-        amount.percent, j = True, j + 2
-    else:
-        # "billions of dollars": a vague magnitude reaches its currency through "of".
-        of = 1 if amount.vague and j < limit and doc[j].lower_ == "of" else 0
-        k, code, text = _currency_after(doc, j + of, limit)
-        if code is None:
-            k = j
-        if code and not amount.currency:
-            amount.currency, amount.currency_text, j = code, text, k
-        elif code and amount.currency:
-            j = k  # "$5 million dollars": said twice
-    for words, qualifier in POST_QUALIFIERS.items():
-        if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
-            if amount.qualifier is None:
-                amount.qualifier = qualifier
-            j += len(words)
-            break
-    if j < limit and _word(doc[j]) in ("more", "additional", "extra") and not (
-        j + 1 < limit and _word(doc[j + 1]) == "than"
-    ):
-        amount.more = True
-    amount.end = j
+def _hyphen_parts(words: list[str]) -> dict[int, list[str]]:
+    """Tokens that join number words with hyphens ("thousand-100", "four-thousand"), split."""
+    out = {}
+    for j, x in enumerate(words):
+        if "-" in x and x != "-":
+            pieces = x.split("-")
+            if all(p in SCALES or _word_value(p) is not None or (_digits(p) is not None and k) for k, p in enumerate(pieces)) \
+                    and any(p in SCALES for p in pieces):
+                out[j] = pieces
+    return out

@@ -1,0 +1,313 @@
+"""Number expressions in context: ranges, qualifiers, currencies, percentages and units around a number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.numbers import (
+    DASHES, DOLLAR_PREFIXES, POST_QUALIFIERS, QUALIFIERS, RANGING, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
+    _attached, _digits, _glued, _parse_number, _word, _word_value,
+)
+from storyline.nlp.units import duration_name, phrase_at
+
+
+@dataclass
+class Amount:
+    """A number expression found in the tokens, before its context is read."""
+
+    start: int
+    """First token, qualifier and currency symbol included."""
+    end: int
+    """One past the last token, currency word or percent sign included."""
+    num_start: int
+    num_end: int
+    """Token range of the number words themselves."""
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    vague: bool = False
+    currency: str | None = None
+    """ISO code, ``?`` for a currency word that names no country ("pesos"), or None."""
+    currency_text: str | None = None
+    percent: bool = False
+    more: bool = False
+    """True for "1,000 more", "thousands more": an additional figure."""
+    spelled: bool = False
+    """True when written entirely in words ("two", "a dozen"): small ones are often not figures."""
+    score: bool = False
+    """True for "79-18": a score or a tally of votes, not a quantity."""
+    fraction: bool = False
+    """True for "two-thirds of", "1/16 of": a share of something, not a count of it."""
+    unit: str | None = None
+    """Unit of measurement by name ("kilometre", "mile per hour"), or a duration ("years")."""
+    unit_text: str | None = None
+    """The unit as written ("km/h", "mph", "years")."""
+
+
+def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
+    """Longest qualifier phrase ending just before token ``i``: (its first token, normalised form)."""
+    for size in (3, 2, 1):
+        if i - size < floor:
+            continue
+        words = tuple(_word(t) for t in doc[i - size: i])
+        if words in table:
+            if size == 1 and words[0] in WEAK_QUALIFIERS and doc[i - 1].dep_ not in ("quantmod", "advmod", "det", "amod"):
+                continue
+            return i - size, table[words]
+    return i, None
+
+
+def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str | None]:
+    if i - 1 < floor:
+        return i, None, None
+    word = _word(doc[i - 1])
+    if word in CURRENCY_SYMBOLS and (doc[i - 1].tag_ == "$" or not word.isalpha() or doc[i - 1].is_upper or word in ("rs", "rs.")):
+        return i - 1, CURRENCY_SYMBOLS[word], doc[i - 1].text
+    return i, None, None
+
+
+def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str | None]:
+    """A currency word or code after the number, with a national adjective: "Mexican pesos", "USD"."""
+    k = j
+    adjective = None
+    for size in (2, 1):
+        words = " ".join(_word(t) for t in doc[k: k + size])
+        if k + size < limit and words in CURRENCY_ADJECTIVES:
+            adjective, k = CURRENCY_ADJECTIVES[words], k + size
+            break
+    if k >= limit:
+        return j, None, None
+    token = doc[k]
+    word = _word(token)
+    singular = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
+    if singular in CURRENCY_WORDS:
+        if singular == "pound" and k + 1 < limit and _word(doc[k + 1]) == "of":
+            return j, None, None  # "ten pounds of rice" is a weight
+        code = adjective or CURRENCY_WORDS[singular] or "?"
+        return k + 1, code, doc[j: k + 1].text
+    if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
+        return k + 1, CURRENCY_SYMBOLS[word], token.text
+    return j, None, None
+
+
+def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every number expression in ``doc[start:end]``, left to right, without overlaps."""
+    end = len(doc) if end is None else end
+    found: list[Amount] = []
+    i = start
+    while i < end:
+        amount = _amount_at(doc, i, start, end)
+        if amount is None:
+            i += 1
+            continue
+        found.append(amount)
+        i = max(amount.end, i + 1)
+    for a, b in zip(found, found[1:]):
+        # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
+        if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
+                and (b.percent or b.unit) and a.value is not None:
+            a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
+    return found
+
+
+def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
+    parsed = _parse_number(doc, i, limit)
+    after_symbol = i > floor and _word(doc[i - 1]) in CURRENCY_SYMBOLS
+    peso = False
+    if parsed is None and (m := RE_PESO.match(doc[i].text)) and _peso_context(doc, i, limit):
+        parsed, peso = _scaled(doc, i, limit, float(m[1].replace(",", ""))), True
+    if parsed is None:
+        # "€40m": the bare "m" suffix is a million only after a currency symbol.
+        m = RE_SUFFIXED.match(_word(doc[i])) if i < limit else None
+        if m and m[2].lower() == "m" and after_symbol:
+            parsed = (i + 1, float(m[1]) * 1e6, None, None, False, False)
+        else:
+            return None
+    j, value, low, high, vague, spelled = parsed
+    glued = (_glued(doc, i) or (0, {}))[1] if not spelled and _digits(_word(doc[i])) is None else {}
+    if j < limit and _word(doc[j]) in ("m", "m.") and _attached(doc, j) and (after_symbol or glued.get("currency")) \
+            and value is not None:
+        value, j = value * 1e6, j + 1
+    amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
+    amount.percent = glued.get("percent", False)
+    amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text)
+    amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
+    glued_qualifier = glued.get("qualifier")
+    if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
+            and _word(doc[j]) == "m" and _attached(doc, j) and not after_symbol:
+        amount.unit, amount.unit_text, amount.end = "metre", doc[j].text, j + 1  # "37m": metres
+    _read_range(doc, amount, limit)
+    # Currency and qualifier before the number ("up to $3 million", "some €40m").
+    first, code, symbol = _currency_before(doc, amount.num_start, floor)
+    if glued.get("currency"):
+        code, symbol = glued["currency"], glued["currency_text"]
+    if code == "USD" and first > floor and _word(doc[first - 1]) in DOLLAR_PREFIXES and doc[first - 1].is_upper:
+        first, code, symbol = first - 1, DOLLAR_PREFIXES[_word(doc[first - 1])], doc[first - 1: amount.num_start].text
+    if first > floor and _word(doc[first - 1]) == "minus" and amount.value is not None:
+        first, amount.value = first - 1, -amount.value  # "minus 387 Fahrenheit"
+    first, qualifier = _match_before(doc, first, floor, QUALIFIERS)
+    between = first > floor and _word(doc[first - 1]) == "between" and amount.low is not None and not amount.vague
+    if between:
+        first -= 1
+    amount.start, amount.qualifier, amount.currency, amount.currency_text = first, qualifier or glued_qualifier, code, symbol
+    if peso:
+        amount.currency, amount.currency_text = "PHP", "P"
+    _read_after(doc, amount, limit)
+    if amount.value is None and not amount.vague and amount.qualifier == "about":
+        amount.qualifier = None  # a range already says the figure is approximate
+    return amount
+
+
+def _scaled(doc: Doc, i: int, limit: int, value: float) -> tuple[int, float, None, None, bool, bool]:
+    """A number read elsewhere, with the scale words after it ("P1.2 billion")."""
+    j = i + 1
+    while j < limit and _word(doc[j]) in SCALES:
+        value *= SCALES[_word(doc[j])]
+        j += 1
+    return j, value, None, None, False, False
+
+
+def _peso_context(doc: Doc, i: int, limit: int) -> bool:
+    """"P1.2 billion" is Philippine pesos in Philippine writing; "P5" alone could be anything."""
+    nxt = _word(doc[i + 1]) if i + 1 < limit else ""
+    if nxt in SCALES or "," in doc[i].text:
+        return True
+    return any(ent.label_ in ("GPE", "NORP") and ent.text.lower() in ("philippines", "the philippines", "filipino", "manila")
+               for ent in doc.ents)
+
+
+def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
+    """Extend "1,000-1,500", "1,000 to 1,500", "between 1,000 and 1,500", "two or three" into a range."""
+    j = amount.num_end
+    if j + 1 >= limit or amount.vague or amount.value is None:
+        return
+    # "5% to 6%", "1 per cent to 1.5 per cent": the unit said at both ends.
+    marker = _percent_marker(doc, j, limit)
+    if marker and j + marker + 1 < limit and _word(doc[j + marker]) in ("-", "–", "to", "and"):
+        j += marker
+    else:
+        marker = 0
+    sep = _word(doc[j])
+    before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
+    if before in CURRENCY_SYMBOLS and amount.num_start > 1:
+        before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
+    if sep == "to" and before == "from" and not _ranging(doc, amount.num_start):
+        return  # "rose from 20 to 45" is a change, read as two figures
+    if sep == "to" and before == "by" and (marker or _word(doc[j + 1]) in CURRENCY_SYMBOLS):
+        return  # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%": the change and the new level
+    if sep == "and" and before != "between":
+        return
+    if sep == "or" and not (amount.spelled and amount.value < 20):
+        return
+    if sep not in DASHES and sep not in ("and", "or"):
+        return
+    k = j + 1
+    if _word(doc[k]) in CURRENCY_SYMBOLS and not doc[k].is_alpha:
+        k += 1  # "between $1 and $2 million"
+    parsed = _parse_number(doc, k, limit) if k < limit else None
+    if parsed is None or parsed[1] is None:
+        return
+    end, high, _, _, _, _ = parsed
+    if marker and not _percent_marker(doc, end, limit):
+        return  # "5% and 6 people": not one range
+    low = amount.value
+    raw_high = _digits(_word(doc[k])) or _word_value(_word(doc[k]))
+    if raw_high and high > raw_high and low < raw_high:
+        low *= high / raw_high  # "2-3 billion": the scale covers both ends
+    elif low < 1000 <= high and high / 2 <= low * 1000 <= high:
+        low *= 1000  # "30 to 35,000" means thirty thousand
+    if high <= low:
+        if sep in ("-", "–") and _attached(doc, j) and _attached(doc, k):
+            amount.num_end = amount.end = end
+            amount.score = True  # "a 79-18 vote": a score, not a quantity
+        return
+    amount.num_end = amount.end = end
+    amount.value, amount.low, amount.high = None, low, high
+    if end == k + 1 and (g := _glued(doc, k)) is not None and g[1].get("unit"):
+        amount.unit, amount.unit_text = g[1]["unit"], g[1]["unit_text"]  # "5-10W"
+
+
+def _ranging(doc: Doc, i: int) -> bool:
+    """True when "from" before token ``i`` opens a range ("prices range from $5 to $9"), not a change."""
+    k = i - 1
+    while k > 0 and (doc[k].lower_ == "from" or _word(doc[k]) in CURRENCY_SYMBOLS or doc[k].pos_ == "ADV"):
+        k -= 1
+    return doc[k].lower_ in RANGING
+
+
+def _percent_marker(doc: Doc, j: int, limit: int) -> int:
+    """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "pc"), or 0."""
+    if j < limit and doc[j].lower_ in ("%", "percent", "pct", "pc"):
+        return 1
+    if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
+        return 2
+    return 0
+
+
+def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
+    """A unit of measurement or a duration after the number: "155 mph", "3 hours", "24.5 cubic feet"."""
+    if j + 1 < limit and amount.unit in ("kilometre", "mile", "metre") and doc[j].text == "/" \
+            and doc[j + 1].lower_ in ("h", "hr", "s"):
+        per = "second" if doc[j + 1].lower_ == "s" else "hour"  # "100km/hr"
+        amount.unit, amount.unit_text = f"{amount.unit} per {per}", doc[amount.num_end - 1: j + 2].text
+        return j + 2
+    if amount.unit is not None or j >= limit:
+        return j
+    glued = _attached(doc, j)
+    texts = [t.text for t in doc[j: min(limit, j + 4)]]
+    found = phrase_at(texts, glued)
+    if found is not None:
+        size, name = found
+        # "/ h" after a glued "km": "100km/hr"
+        if name == "kilometre" and j + 2 < limit and doc[j + 1].text == "/" and doc[j + 2].lower_ in ("h", "hr"):
+            size, name = 3, "kilometre per hour"
+        amount.unit, amount.unit_text = name, doc[j: j + size].text
+        return j + size
+    if (name := duration_name(doc[j].text, glued)) is not None:
+        nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+        if nxt not in ("old", "-"):  # "45 years old", "45-year-old" are ages
+            amount.unit, amount.unit_text = name, doc[j].text
+            return j + 1
+    return j
+
+
+def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
+    j = max(amount.num_end, amount.end)
+    if amount.percent:
+        pass  # glued: "1.38pc"
+    elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j)):
+        amount.percent = True
+        j += _percent_marker(doc, j, limit)
+        if j < limit and doc[j].lower_ == "points":
+            j += 1
+    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ == "points":
+        amount.percent, j = True, j + 2
+    else:
+        # "billions of dollars": a vague magnitude reaches its currency through "of".
+        of = 1 if amount.vague and j < limit and doc[j].lower_ == "of" else 0
+        k, code, text = _currency_after(doc, j + of, limit)
+        if code is None:
+            k = j
+        if code and not amount.currency:
+            amount.currency, amount.currency_text, j = code, text, k
+        elif code and amount.currency:
+            j = k  # "$5 million dollars": said twice
+        elif not amount.currency and not amount.percent and not amount.vague:
+            j = _read_unit(doc, amount, j, limit)
+        elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
+            j = _read_unit(doc, amount, j, limit)
+    for words, qualifier in POST_QUALIFIERS.items():
+        if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
+            if amount.qualifier is None:
+                amount.qualifier = qualifier
+            j += len(words)
+            break
+    if j < limit and _word(doc[j]) in ("more", "additional", "extra") and not (
+        j + 1 < limit and _word(doc[j + 1]) == "than"
+    ):
+        amount.more = True
+    amount.end = j

@@ -1,0 +1,88 @@
+"""Numbers that are not quantities: names, addresses, dates, ranks, ages, phone numbers and labels."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storyline.nlp import figure_words as W
+from storyline.nlp.amounts import Amount
+from storyline.nlp.dates import MONTHS
+from storyline.nlp.figure_sources import SourceContext
+from storyline.nlp.units import DURATIONS
+
+RE_PHONE = re.compile(r"^\+\d|^0\d")
+RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+# A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
+RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
+
+
+def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
+    """Numbers that are names, dates, ranks, ages, phone numbers or labels rather than quantities."""
+    if amount.score:
+        return True
+    numbers = doc[amount.num_start: amount.num_end]
+    ent = ctx.ent_of.get(amount.num_start)
+    duration = ent is not None and ent.label_ in ("DATE", "TIME") and (
+        RE_DURATION.match(ent.text) and not amount.spelled or amount.unit in DURATIONS.values())
+    measured = amount.unit is not None and amount.unit not in DURATIONS.values()
+    # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
+    not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
+        and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
+    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date and not (
+            amount.currency or amount.percent):
+        return True
+    first = doc[amount.num_start]
+    before = doc[amount.start - 1] if amount.start > 0 else None
+    after = doc[amount.end] if amount.end < len(doc) else None
+    if _name_or_address(doc, amount, before, after):
+        return True
+    if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
+        return True
+    if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
+        return True  # "September 1", "1 September" that NER did not mark as a date
+    bare = not (amount.unit or amount.currency or amount.percent)
+    if RE_PHONE.match(first.text) or (before is not None and before.like_num and before.text[:1].isdigit()) or (
+        bare and after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
+    ):
+        return True  # runs of bare numbers: phone numbers, codes, tables
+    if amount.num_start > 1 and doc[amount.num_start - 1].text == "-" and not doc[amount.num_start - 1].whitespace_ \
+            and not doc[amount.num_start - 2].whitespace_ and doc[amount.num_start - 2].is_alpha:
+        return True  # "Su-27", "MiG-29": a model number
+    following = " ".join(t.lower_ for t in doc[amount.end: amount.end + 4])
+    if re.match(r"(?:- )?years?(?: - | )old\b|(?:- )?year -|(?:a\.m\.|p\.m\.|am|pm|o'clock|hours? gmt)\b", following):
+        return True
+    if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    if (RE_YEAR.match(first.text) and amount.num_end - amount.num_start == 1 and not amount.currency
+            and not amount.percent and amount.qualifier is None):
+        nxt = doc[amount.num_end] if amount.num_end < len(doc) else None
+        if nxt is None or nxt.tag_ != "NNS":
+            return True
+    return False
+
+
+def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Token | None) -> bool:
+    """A number that is part of a name ("S&P 500", "iPhone 11 Pro", "787 Dreamliner") or an address."""
+    if amount.currency or amount.percent or amount.unit or amount.qualifier or amount.vague:
+        return False
+    names_before = before is not None and before.i == amount.num_start - 1 and (
+        (before.pos_ == "PROPN" and before.text[:1].isupper() or any(c.isupper() for c in before.text[1:])
+         or "&" in before.text) and before.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON") and not before.is_sent_start)
+    after_noun = after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
+    if names_before and not after_noun:
+        return True  # "S&P 500", "iPhone 11", "FTSE 100"
+    # "787 Dreamliner", "11 Pro Max", "575 Wilbraham Road": capitalised words after the number
+    # that end the phrase (no counted noun follows) or end in a street word.
+    k = amount.end
+    caps = []
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("NORP", "GPE"):
+        caps.append(doc[k])
+        k += 1
+    if not caps:
+        return False
+    if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
+        return True
+    nxt = doc[k] if k < len(doc) else None
+    return nxt is None or not (nxt.pos_ == "NOUN" and nxt.text[:1].islower())

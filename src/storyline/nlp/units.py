@@ -1,0 +1,170 @@
+"""Units of measurement written after a number: surface forms mapped to one name each.
+
+Names follow the SI spelling that pint uses (``metre``, ``kilogram``, ``mile per hour``);
+``storyline.nlp.numbers`` reads them after a number, glued ("50mph", "10kW") or spaced
+("5.5 kWh", "miles per hour"). Durations keep their plural as the measure ("years").
+"""
+
+from __future__ import annotations
+
+# name: surface forms. Forms in this table are matched case-insensitively, except the
+# CASED ones below, where case separates units ("W" watt, "w" nothing; "F" farad).
+_UNITS = {
+    "metre": "m metre metres meter meters",
+    "kilometre": "km kms kilometre kilometres kilometer kilometers",
+    "centimetre": "cm centimetre centimetres centimeter centimeters",
+    "millimetre": "mm millimetre millimetres millimeter millimeters",
+    "micrometre": "μm µm micron microns micrometre micrometres micrometer micrometers",
+    "nanometre": "nanometre nanometres nanometer nanometers",
+    "mile": "mile miles mi",
+    "foot": "ft foot feet",
+    "inch": "in. inch inches ″",
+    "yard": "yd yds yard yards",
+    "square metre": "m2 m² sqm",
+    "square kilometre": "km2 km² sqkm",
+    "square foot": "sqft",
+    "cubic metre": "m3 m³",
+    "hectare": "ha hectare hectares",
+    "acre": "acre acres",
+    "kilogram": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes",
+    "gram": "g gram grams gramme grammes",
+    "milligram": "mg milligram milligrams",
+    "microgram": "μg µg microgram micrograms",
+    "pound-mass": "lb lbs",
+    "ounce": "oz ounce ounces",
+    "metric ton": "tonne tonnes t",
+    "ton": "ton tons",
+    "gigaton": "gigaton gigatons gigatonne gigatonnes",
+    "litre": "l litre litres liter liters",
+    "millilitre": "ml millilitre millilitres milliliter milliliters",
+    "gallon": "gallon gallons gal",
+    "barrel": "barrel barrels bbl",
+    "barrel per day": "barrel-a-day bpd",
+    "mile per hour": "mph",
+    "kilometre per hour": "km/h kmh kph km/hr",
+    "metre per second": "m/s",
+    "mile per gallon": "mpg",
+    "knot": "knot knots kt kts",
+    "celsius": "°c ºc celsius centigrade c",
+    "fahrenheit": "°f ºf fahrenheit f",
+    "degree": "° degree degrees",
+    "watt": "w watt watts",
+    "kilowatt": "kw kilowatt kilowatts",
+    "megawatt": "mw megawatt megawatts",
+    "gigawatt": "gw gigawatt gigawatts",
+    "kilowatt hour": "kwh kilowatt-hour kilowatt-hours",
+    "megawatt hour": "mwh megawatt-hour megawatt-hours",
+    "gigawatt hour": "gwh gigawatt-hour gigawatt-hours",
+    "terawatt hour": "twh terawatt-hour terawatt-hours",
+    "volt": "v volt volts",
+    "kilovolt": "kv kilovolt kilovolts",
+    "kilovolt per centimetre": "kv/cm",
+    "ampere": "a amp amps ampere amperes",
+    "ampere per square centimetre": "a/cm2 a/cm²",
+    "milliampere-hour": "mah milliampere-hour milliampere-hours",
+    "farad": "f farad farads",
+    "hertz": "hz hertz",
+    "kilohertz": "khz kilohertz",
+    "megahertz": "mhz megahertz",
+    "gigahertz": "ghz gigahertz",
+    "horsepower": "hp horsepower ps",
+    "brake horsepower": "bhp",
+    "newton metre": "nm",
+    "pound-foot": "lb-ft pound-feet pound-foot",
+    "revolutions per minute": "rpm",
+    "pascal": "pa pascal pascals",
+    "gigapascal": "gpa gigapascal gigapascals",
+    "bar": "bar bars",
+    "byte": "byte bytes",
+    "kilobyte": "kb kilobyte kilobytes",
+    "megabyte": "mb megabyte megabytes",
+    "gigabyte": "gb gigabyte gigabytes",
+    "terabyte": "tb terabyte terabytes",
+    "megabit per second": "mbps mb/s",
+    "gigabit per second": "gbps gb/s",
+    "decibel": "db decibel decibels",
+    "calorie": "calorie calories kcal",
+    "parts-per-million": "ppm",
+    "parts-per-billion": "ppb",
+    "basis point": "bps",
+    "point": "point points pts",
+}
+# Durations: the plural is the measure (as the figure tables already name them).
+_DURATIONS = {
+    "years": "year years yr yrs", "months": "month months", "weeks": "week weeks wk wks",
+    "days": "day days", "hours": "hour hours hr hrs h", "minutes": "minute minutes min mins",
+    "seconds": "second seconds sec secs",
+}
+# Forms whose case carries meaning: matched only as written.
+CASED = {"W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "F": "farad", "A": "ampere",
+         "V": "volt", "kV": "kilovolt", "C": "celsius", "Nm": "newton metre", "nm": "nanometre",
+         "PS": "horsepower", "Pa": "pascal", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte",
+         "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte"}
+# Lower-case forms too common as words, or ambiguous in lower case, to be read as a unit
+# when spaced from the number ("5 in the list", "2 a day"); they still count when glued ("5in").
+GLUED_ONLY = {"in.", "in", "a", "t", "l", "g", "f", "c", "v", "w", "h", "s", "min", "mi", "ha", "pa", "nm",
+              "hp", "ps", "db", "bar", "bars", "kt", "sec", "hr", "yr", "wk", "gal", "ft", "m"}
+
+UNITS: dict[str, str] = {f: name for name, forms in _UNITS.items() for f in forms.split()}
+DURATIONS: dict[str, str] = {f: name for name, forms in _DURATIONS.items() for f in forms.split()}
+
+MULTIWORD = {
+    "sq m": "square metre", "square metre": "square metre", "square metres": "square metre",
+    "square meter": "square metre", "square meters": "square metre", "sq km": "square kilometre",
+    "square kilometre": "square kilometre", "square kilometres": "square kilometre",
+    "square kilometer": "square kilometre", "square kilometers": "square kilometre", "sq mi": "square mile",
+    "square mile": "square mile", "square miles": "square mile", "sq ft": "square foot",
+    "square foot": "square foot", "square feet": "square foot", "cu ft": "cubic foot",
+    "cubic foot": "cubic foot", "cubic feet": "cubic foot", "cubic metre": "cubic metre",
+    "cubic metres": "cubic metre", "cubic meter": "cubic metre", "cubic meters": "cubic metre",
+    "nautical mile": "nautical mile", "nautical miles": "nautical mile",
+    "barrels a day": "barrel per day", "barrels per day": "barrel per day",
+    "miles per hour": "mile per hour", "miles an hour": "mile per hour", "mile per hour": "mile per hour",
+    "km / h": "kilometre per hour", "km / hr": "kilometre per hour",
+    "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
+    "kilometres an hour": "kilometre per hour", "kilometers an hour": "kilometre per hour",
+    "metres per second": "metre per second", "meters per second": "metre per second",
+    "miles per gallon": "mile per gallon", "degrees celsius": "celsius", "degree celsius": "celsius",
+    "degrees centigrade": "celsius", "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit",
+    "kilowatt hour": "kilowatt hour", "kilowatt hours": "kilowatt hour", "megawatt hours": "megawatt hour",
+    "megawatt hour": "megawatt hour", "gigawatt hours": "gigawatt hour", "gigawatt hour": "gigawatt hour",
+    "terawatt hours": "terawatt hour", "kilovolts per centimetre": "kilovolt per centimetre",
+    "kilovolts per centimeter": "kilovolt per centimetre", "kv / cm": "kilovolt per centimetre",
+    "newton metres": "newton metre", "newton meters": "newton metre", "megabits per second": "megabit per second",
+    "gigabits per second": "gigabit per second", "parts per million": "parts-per-million",
+    "parts per billion": "parts-per-billion", "basis points": "basis point", "basis point": "basis point",
+    "lb - ft": "pound-foot", "a / cm2": "ampere per square centimetre",
+}
+MULTI = {tuple(form.split()): name for form, name in MULTIWORD.items()}
+LONGEST = max(len(words) for words in MULTI)
+
+
+def unit_name(form: str, glued: bool = False) -> str | None:
+    """The unit one written form names ("kWh" -> kilowatt hour); ``glued`` when it touches the number."""
+    if form in CASED:
+        return CASED[form]
+    lower = form.lower()
+    if lower in ("f", "c", "a", "v", "w", "ps", "pa"):
+        return None  # case decides these: "5F" is a farad, "5f" nothing
+    if not glued and lower in GLUED_ONLY:
+        return None
+    return UNITS.get(lower)
+
+
+def duration_name(form: str, glued: bool = False) -> str | None:
+    """The duration a written form names ("years"; "3min" glued), or None."""
+    lower = form.lower()
+    if not glued and lower in GLUED_ONLY | {"h", "s", "mins", "secs", "hrs", "yrs", "wks"}:
+        return None
+    return DURATIONS.get(lower)
+
+
+def phrase_at(texts: list[str], glued: bool = False) -> tuple[int, str] | None:
+    """The longest unit phrase at the start of ``texts`` (tokens as written): (tokens used, name)."""
+    lower = [t.lower() for t in texts[:LONGEST]]
+    for size in range(len(lower), 1, -1):
+        if (name := MULTI.get(tuple(lower[:size]))) is not None:
+            return size, name
+    if texts and (name := unit_name(texts[0], glued)):
+        return 1, name
+    return None

@@ -1,0 +1,92 @@
+"""Number grammar (model-free): glued currencies and units, hyphenated scales, signs, fractions, ranges."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.nlp.amounts import find_amounts
+from storyline.nlp.units import phrase_at, unit_name
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return spacy.blank("en")
+
+
+def read(text):
+    return [(a.value, a.low, a.high, a.currency, a.percent, a.unit) for a in find_amounts(_tokenizer()(text))]
+
+
+def test_numbers_hyphenated_and_mixed_number_words():
+    assert read("Flood waters forced 15-thousand residents out")[0][0] == 15000
+    assert read("four-thousand-100 ballots were spoiled")[0][0] == 4100
+    assert read("15-hundred cattle drowned")[0][0] == 1500
+    assert read("twenty-five polling stations")[0][0] == 25
+
+
+def test_numbers_scale_suffixes_before_a_noun():
+    assert read("Exports reached 12.3m tonnes of wheat")[0][:1] == (12.3e6,)
+    assert read("Vaccines for 35m of its citizens")[0][0] == 35e6
+    assert read("The wall is 37m high")[0][5] == "metre"
+    assert read("A 2.5bn loan")[0][0] == 2.5e9
+
+
+def test_numbers_currency_prefixes_glued_to_the_number():
+    assert read("The ringgit deal cost RM23.50 a share") [0][:4] == (23.5, None, None, "MYR")
+    assert read("a PS8.1bn rescue")[0][:4] == (8.1e9, None, None, "GBP")  # a mangled pound sign
+    assert read("grants of A$82,615,680")[0][:4] == (82615680, None, None, "AUD")
+    assert read("fines of Y=28,030")[0][:4] == (28030, None, None, "JPY")
+    assert read("relief worth HK $5.4m")[0][:4] == (5.4e6, None, None, "HKD")
+    assert read("a USD10m bond")[0][:4] == (10e6, None, None, "USD")
+
+
+def test_numbers_signs_and_small_percentages():
+    assert read("Night temperatures fell to minus 40 degrees")[0][0] == -40
+    assert read("the trade balance fell to $-50.8bn")[0][:4] == (-50.8e9, None, None, "USD")
+    assert read("a loss of minus-5 yards")[0][0] == -5
+    assert read("inflation of 1.38pc")[0][4] is True
+    assert read("a positivity rate of .001 per cent")[0][:1] == (0.001,)
+    assert read("COVID -19 testing")[:1] != [(-19.0, None, None, None, False, None)]
+
+
+def test_numbers_units_by_name_glued_or_spaced():
+    units = [a[5] for a in read("Winds of 155mph, gusts of 100km/hr, a 10kW pump, 5.5 kWh, 24.5 cubic feet, "
+                                "1520 sq m and 3 hours")]
+    assert units == ["mile per hour", "kilometre per hour", "kilowatt", "kilowatt hour", "cubic foot",
+                     "square metre", "hours"]
+    assert unit_name("W") == "watt" and unit_name("w") is None  # case decides
+    assert phrase_at(["in", "the"]) is None  # "5 in the list" is no inch
+
+
+def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
+    assert read("Prices of rice rose between 5% and 6%")[0][:3] == (None, 5, 6)
+    assert read("fees range from 1 per cent to 1.5 per cent")[0][:3] == (None, 1, 1.5)
+    assert read("Prices range from $370,000 to $5.5 million")[0][:3] == (None, 370000, 5.5e6)
+    # a change is two figures; the unit said once at the end belongs to both
+    changed = read("turnout fell from 64 to 58 percent")
+    assert [(a[0], a[4]) for a in changed] == [(64, True), (58, True)]
+    # "by X to Y": the change and the new level
+    assert [a[0] for a in read("the deficit increased by $43.6 billion to $419.2 billion")] == [43.6e9, 419.2e9]
+
+
+def test_numbers_fractions_before_of():
+    assert read("two-thirds of the districts")[0][0] == pytest.approx(2 / 3)
+    assert read("a quarter of households")[0][0] == 0.25
+    assert read("1/16 of the budget")[0][0] == 0.0625
+    assert read("half a million doses")[0][0] == 500000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["RM23.50", "-5", "minus", "15", "-", "thousand", "hundred", "four", "m", "of",
+                                 "tonnes", "1.38pc", "%", "and", "between", "to", "from", "range", "kW", "10kW",
+                                 "sq", "km", "/", "hr", "by", "$", "HK", "two-thirds", "1/16", "B", "people"]),
+                max_size=12))
+def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
+    for a in find_amounts(_tokenizer()(" ".join(words))):
+        assert a.start <= a.num_start < a.num_end <= a.end
+        assert a.value is not None or (a.low is not None and a.high is not None and a.low <= a.high)
