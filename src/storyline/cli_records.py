@@ -14,16 +14,40 @@ from rich.table import Table
 
 from storyline.cli import EXIT_STORE, Fail, _config, _db_path, _RichProgress, cli, err, out
 from storyline.render.view import plural
-from storyline.store.db import StoreError
+from storyline.store.db import Store, StoreError
 
 
 def _load_analysis(ctx: click.Context, db: str | None) -> dict[str, Any]:
-    """The store's analysis as the JSON contract: new reports are extracted first."""
-    from storyline.api import analyze as analyze_api
+    """The store's latest stored analysis as the JSON contract, read back without recomputing.
+
+    A store whose documents changed since that analysis says so in one line; a store that
+    was never analysed is analysed once (and the run stored).
+    """
+    from storyline import config as config_module
+    from storyline.store import runs
 
     path = _db_path(ctx, db)
     if not Path(path).exists():
         raise Fail(f"no store at {path} (run 'storyline ingest' or 'storyline analyze' first, or pass --db)", EXIT_STORE)
+    try:
+        with Store.open(path, read_only=True) as store:
+            stamp = runs.latest(store)
+            if stamp is not None:
+                stale = runs.staleness(store, stamp, config_module.config_hash(_config(ctx)))
+                if stale:
+                    err.print(f"[yellow]note:[/] {escape(stale)}; update with "
+                              f"'storyline analyze --db {escape(path)} -o OUTDIR'")
+                return runs.load(store, stamp).to_dict()
+    except StoreError as exc:
+        raise Fail(str(exc), EXIT_STORE) from None
+    return _analyse_now(ctx, path)
+
+
+def _analyse_now(ctx: click.Context, path: str) -> dict[str, Any]:
+    """Analyse a store that has documents but no stored analysis yet, and store the run."""
+    from storyline.api import analyze as analyze_api
+
+    err.print("no stored analysis yet: analysing the store once")
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), console=err, transient=True) as progress:
         try:
@@ -281,3 +305,55 @@ def export_command(ctx, db, fmt, output, all_events):
     err.print(f"wrote {len(paths)} file{'s' if len(paths) != 1 else ''}: {escape(', '.join(str(p) for p in paths))}")
 
 
+
+
+@cli.command()
+@DB_OPTION
+@JSON_OPTION
+@click.option("--since", "since", type=int, help="Compare with this run (default: the run before the latest).")
+@click.pass_context
+def changes(ctx, db, as_json, since):
+    """What is new in the latest analysis: new claims, newly corroborated or disputed claims,
+    new conflicts, revised estimates and new actors.
+
+    Example: storyline changes --since 1 --json
+    """
+    from storyline.store import runs
+    from storyline.store.changes import KINDS, TITLES, compare
+
+    path = _db_path(ctx, db)
+    if not Path(path).exists():
+        raise Fail(f"no store at {path} (run 'storyline analyze' first, or pass --db)", EXIT_STORE)
+    try:
+        with Store.open(path, read_only=True) as store:
+            latest = runs.latest(store)
+            if latest is None:
+                raise Fail(f"no stored analysis in {path} (run 'storyline analyze' first)")
+            before = runs.find_run(store, since if since is not None else latest.id - 1)
+            if before is None or before.id >= latest.id:
+                if since is not None:
+                    raise Fail(f"no earlier run {since} in {path} (runs: "
+                               f"{', '.join(str(r.id) for r in runs.AnalysisTables(store.con).runs())})")
+                data = {"since": None, "run": latest.id, "new_documents": [], **{k: [] for k in KINDS}}
+            else:
+                data = compare(runs.load(store, before), runs.load(store, latest), before, latest)
+    except StoreError as exc:
+        raise Fail(str(exc), EXIT_STORE) from None
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    if data["since"] is None:
+        out.print(f"run {latest.id} is the first analysis of this store: nothing to compare with")
+        return
+    out.print(f"[bold]run {data['run']} against run {data['since']}[/]: "
+              f"{plural(len(data['new_documents']), 'new document')}")
+    for kind in KINDS:
+        items = data[kind]
+        if not items:
+            continue
+        out.print(f"[bold]{TITLES[kind]}[/] ({len(items)})")
+        for item in items:
+            note = f" [dim]({escape(item['note'])})[/]" if item.get("note") else ""
+            out.print(f"  {escape(item['text'])}{note}")
+            for ev in item.get("evidence", [])[:2]:
+                out.print(f"    [dim]{escape(str(ev.get('doc')))}[/] “{escape(str(ev.get('text', '')))}”")
