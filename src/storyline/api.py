@@ -15,6 +15,7 @@ stored and analysed. A store that cannot be opened raises ``StoreError``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -147,7 +148,8 @@ def _items(inputs: Iterable[str | Path], load: LoadOptions, fetch: FetchOptions)
             if named:
                 yield from iter_inputs(named, load, fetch)
                 named = []
-            yield RawInput(source=f"text:{n + 1}", content=text)
+            # Named by content, so texts given in a later call join the store instead of replacing these.
+            yield RawInput(source="text:" + hashlib.sha256(text.encode()).hexdigest()[:12], content=text)
     if named:
         yield from iter_inputs(named, load, fetch)
 

@@ -354,6 +354,7 @@ def changes(ctx, db, as_json, since):
         out.print(f"[bold]{TITLES[kind]}[/] ({len(items)})")
         for item in items:
             note = f" [dim]({escape(item['note'])})[/]" if item.get("note") else ""
-            out.print(f"  {escape(item['text'])}{note}")
+            out.print(f"  {escape(' '.join(str(item['text']).split()))}{note}")
             for ev in item.get("evidence", [])[:2]:
-                out.print(f"    [dim]{escape(str(ev.get('doc')))}[/] “{escape(str(ev.get('text', '')))}”")
+                text = " ".join(str(ev.get("text", "")).split())
+                out.print(f"    [dim]{escape(str(ev.get('doc')))}[/] “{escape(text)}”")

@@ -15,7 +15,7 @@ from typing import Any
 
 from storyline.render.view import doc_label
 
-VENDOR_SCRIPTS = ("purify.min.js", "cytoscape.min.js", "vis-timeline-graph2d.min.js", "uPlot.iife.min.js")
+VENDOR_SCRIPTS = ("cytoscape.min.js", "vis-timeline-graph2d.min.js", "uPlot.iife.min.js")
 VENDOR_STYLES = ("uPlot.min.css",)
 # Records the explorer lists under their own views; any other list in the contract is shown generically.
 KNOWN = {"schema_version", "storyline_version", "generated_at", "config_hash", "seconds", "documents", "entities",

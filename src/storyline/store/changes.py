@@ -80,21 +80,30 @@ def compare(before: Any, after: Any, before_run: Any, after_run: Any) -> dict[st
 
     old_sides = {(s.doc, s.start, s.end) for c in before.cross.conflicts for s in c.sides}
     after_owner = {sid: c for c in _claims(after) for sid in _members(c)}
+    by_span = {(s.doc, s.start, s.end): s for s in after.corpus.statements}
     for conflict in after.cross.conflicts:
         sides = {(s.doc, s.start, s.end) for s in conflict.sides}
         if sides <= old_sides:
             continue
         changes["new_conflicts"].append({"conflict": conflict.id, "kind": conflict.kind, "text": conflict.summary,
                                          "evidence": [_span(s) for s in conflict.sides]})
-        # A claim one of whose statements is a side of a new conflict is newly disputed.
-        for s in after.corpus.statements:
-            if (s.doc, s.start, s.end) in sides and (s.doc, s.start, s.end) in old_sides:
-                claim = after_owner.get(record_id("s", s))
-                if claim is not None and claim.id not in disputed_ids:
-                    disputed_ids.add(claim.id)
-                    item = claim_item(claim, set(new_docs), f"contradicted ({conflict.kind})")
-                    item["evidence"] = [_span(x) for x in conflict.sides if (x.doc, x.start, x.end) not in old_sides]
-                    changes["disputed"].append(item)
+        # What a new report contradicts is newly disputed: the claim (or single statement) of an
+        # earlier report that is a side of the new conflict.
+        fresh = [x for x in conflict.sides if x.doc not in old_docs]
+        for side in conflict.sides:
+            if side.doc not in old_docs or not fresh:
+                continue
+            statement = by_span.get((side.doc, side.start, side.end))
+            claim = after_owner.get(record_id("s", statement)) if statement is not None else None
+            key = claim.id if claim is not None else f"{side.doc}:{side.start}"
+            if key in disputed_ids:
+                continue
+            disputed_ids.add(key)
+            changes["disputed"].append({
+                "claim": claim.id if claim is not None else None,
+                "text": (getattr(claim, "label", "") if claim is not None else "") or side.text,
+                "note": f"contradicted by a new report ({conflict.kind})",
+                "evidence": [_span(side)] + [_span(x) for x in fresh]})
 
     old_tables = {t.measure: t for t in before.cross.figure_tables}
     for table in after.cross.figure_tables:
