@@ -17,11 +17,12 @@ from storyline.render.view import plural
 from storyline.store.db import Store, StoreError
 
 
-def _load_analysis(ctx: click.Context, db: str | None) -> dict[str, Any]:
+def _load_analysis(ctx: click.Context, db: str | None, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The store's latest stored analysis as the JSON contract, read back without recomputing.
 
     A store whose documents changed since that analysis says so in one line; a store that
-    was never analysed is analysed once (and the run stored).
+    was never analysed is analysed once (and the run stored). ``keys`` limits what is read
+    to the contract's keys a command shows (``names`` for actor names only).
     """
     from storyline import config as config_module
     from storyline.store import runs
@@ -37,7 +38,7 @@ def _load_analysis(ctx: click.Context, db: str | None) -> dict[str, Any]:
                 if stale:
                     err.print(f"[yellow]note:[/] {escape(stale)}; update with "
                               f"'storyline analyze --db {escape(path)} -o OUTDIR'")
-                return runs.load(store, stamp).to_dict()
+                return runs.contract(store, stamp, keys)
     except StoreError as exc:
         raise Fail(str(exc), EXIT_STORE) from None
     return _analyse_now(ctx, path)
@@ -117,7 +118,7 @@ def actors(ctx, db, as_json, etype):
 
     Example: storyline actors --type person
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("entities",))
     rows = [dict(e, mention_count=len(e["mentions"])) for e in data["entities"] if not etype or e["type"] == etype]
     if not as_json:
         for row in rows:
@@ -136,7 +137,7 @@ def quotes(ctx, db, as_json, speaker):
 
     Example: storyline quotes --speaker Trudeau
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("quotes", "names"))
     rows = _named(data["quotes"], _names(data), "speaker", "via")
     if speaker:
         rows = [r for r in rows if speaker.lower() in (r.get("speaker_name") or r.get("speaker_text") or "").lower()]
@@ -153,7 +154,7 @@ def figures(ctx, db, as_json):
 
     Example: storyline figures --json
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("figures", "names"))
     rows = _named(data["figures"], _names(data), "subject", "attributed_to")
     _emit(rows, as_json, [("value", "value"), ("low", "low"), ("high", "high"), ("qualifier", "qualifier"),
                           ("counts", "counts"), ("subject_name", "whose"), ("stage", "stage"), ("date", "date"),
@@ -174,7 +175,7 @@ def statements(ctx, db, as_json, kind, status, actor):
 
     Example: storyline statements --type recommendation --status unconfirmed
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("statements", "names"))
     names = _names(data)
     rows = _named(data["statements"], names, "source", "actors")
     if kind:
@@ -198,7 +199,7 @@ def events(ctx, db, as_json):
 
     Example: storyline events --json
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("events", "names"))
     rows = _named(data["events"], _names(data), "actors", "recipients")
     _emit(rows, as_json, [("type", "type"), ("mode", "mode"), ("actors_name", "actors"), ("recipients_name", "recipients"),
                           ("date", "date"), ("location", "where"), ("status", "status"), ("text", "text")], "Events")
@@ -213,7 +214,7 @@ def conflicts(ctx, db, as_json):
 
     Example: storyline conflicts
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("conflicts",))
     if as_json:
         _emit(data["conflicts"], True, [], "Conflicts")
         return
@@ -234,7 +235,7 @@ def timeline(ctx, db, as_json):
 
     Example: storyline timeline --json
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("timeline",))
     _emit(data["timeline"], as_json, [("date", "date"), ("precision", "precision"), ("kind", "kind"),
                                       ("text", "text"), ("docs", "reports")], "Timeline entries")
 
@@ -249,7 +250,7 @@ def network(ctx, db, as_json, graphml):
 
     Example: storyline network --graphml network.graphml
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("network", "names"))
     if graphml:
         from storyline.render.export import export
 
@@ -273,7 +274,7 @@ def options(ctx, db, as_json):
 
     Example: storyline options
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("options", "names"))
     names = _names(data)
 
     def who(ids: list[str]) -> list[str]:

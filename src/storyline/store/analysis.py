@@ -182,7 +182,8 @@ class AnalysisTables:
         lists.update(extra)
         classes = dict(record_fields(type(results)))
         for name, items in lists.items():
-            cls = classes.get(name) or (type(items[0]) if items else None)
+            # The records' own class: it may carry fields the declared one lacks.
+            cls = type(items[0]) if items else classes.get(name)
             if cls is None:
                 continue
             self._write_list((name,), cls, items, stamp.id, None)

@@ -153,3 +153,55 @@ def _removed_and_references(store: Store, covered: set[str]) -> tuple[dict[str, 
         if doc in covered:
             references[doc].append(text)
     return removed, references
+
+
+def contract(store: Store, stamp: RunStamp, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The stored run as the JSON contract, or only its ``keys`` (what one query command shows).
+
+    Reading a few keys skips the rest of the corpus, so a query answers in a fraction of a
+    second on a large store; ``entities`` with only ``id`` and ``name`` is ``names``.
+    """
+    if keys is None:
+        return load(store, stamp).to_dict()
+    from storyline.analysis.corpus import Corpus
+    from storyline.analysis.entities import Entity
+    from storyline.analysis.run import CrossSource
+    from storyline.render.contract import _asdict, _with_id
+
+    tables = AnalysisTables(store.con)
+    data: dict[str, Any] = {}
+    cross = dict(record_fields(CrossSource))
+    blobs = tables.blobs(stamp.id)
+    covered = set(stamp.doc_ids)
+    for key in keys:
+        if key in cross:
+            data[key] = [_asdict(r) for r in tables.read_list(key, cross[key], stamp.id)]
+        elif key in blobs:
+            data[key] = blobs[key]
+        elif key == "entities":
+            data[key] = [_asdict(e) for e in tables.read_list("entities", Entity, stamp.id)]
+        elif key == "names":
+            rows = store.con.execute("SELECT id, name FROM cross_entities WHERE run_id = ? ORDER BY seq",
+                                     [stamp.id]).fetchall()
+            data["entities"] = [{"id": i, "name": n} for i, n in rows]
+    hints = typing.get_type_hints(Corpus)
+    wanted = {f.name: list_of_records(hints[f.name]) for f in dataclasses.fields(Corpus) if f.name in keys}
+    wanted = {name: cls for name, cls in wanted.items() if cls in RECORD_TABLES}
+    if wanted:
+        records = ExtractionStore(store)
+        loaded = {name: [r for r in records.load(cls) if r.doc in covered] for name, cls in wanted.items()}
+        corpus = Corpus(documents={}, **loaded)
+        corpus.apply_remap(blobs.get("remap") or {})
+        if "statements" in loaded:
+            clusters = tables.read_list("clusters", cross["clusters"], stamp.id) if "clusters" in cross else []
+            member_of = {sid: c.id for c in clusters for sid in c.statements}
+            from storyline.store.records import record_id
+
+            for statement in corpus.statements:
+                statement.cluster = member_of.get(record_id("s", statement), statement.cluster)
+        prefixes = {cls: prefix for cls, (_, prefix) in RECORD_TABLES.items()}
+        for name, cls in wanted.items():
+            prefix = prefixes[cls]
+            items = getattr(corpus, name)
+            data[name] = [_with_id(prefix, r) if prefix else _asdict(r) for r in items]
+    return data

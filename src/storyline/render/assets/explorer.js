@@ -11,6 +11,7 @@
   // -- indexes -------------------------------------------------------------------------
   var docs = {}, names = {}, stmts = {}, figs = {}, events = {}, quotes = {}, clusterOf = {};
   (D.documents || []).forEach(function (d) { docs[d.id] = d; });
+  ((D.network || {}).nodes || []).forEach(function (n) { if (n.name) names[n.id] = n.name; });
   (D.entities || []).forEach(function (e) { names[e.id] = e.name; });
   (D.statements || []).forEach(function (s) { stmts[s.id] = s; });
   (D.figures || []).forEach(function (f) { figs[f.id] = f; });
@@ -194,6 +195,7 @@
     var ev = state.ev ? evidenceFor(state.ev) : null;
     if (!ev) { panel.hidden = true; return; }
     panel.hidden = false;
+    panel.style.top = document.getElementById("top").offsetHeight + "px";
     panel.appendChild(el("div", { cls: "ev-head" }, [el("h2", { text: ev.title || "Evidence" }),
       el("button", { cls: "close", text: "×", title: "close", onclick: function () { delete state.ev; writeHash(); showEvidence(); } })]));
     ev.main.forEach(function (s) { panel.appendChild(spanBlock(s, "main")); });
@@ -408,10 +410,10 @@
       var times = items.map(function (it) { return it.start.getTime(); }).sort(function (a, b) { return a - b; });
       var lo = times[Math.floor(times.length * 0.1)] || Date.now(), hi = times[Math.floor(times.length * 0.9)] || lo;
       var pad = Math.max(3 * 864e5, (hi - lo) * 0.1);
-      // vis-timeline renders "content" as HTML unless given an element: give it a text node.
+      // vis-timeline renders "content" as HTML unless the template returns an element: give it one holding text.
       var tl = new vis.Timeline(box, ds, { height: "520px", zoomable: true, stack: true, maxHeight: 520,
         start: new Date(lo - pad), end: new Date(hi + pad),
-        template: function (item) { return document.createTextNode(item.content); },
+        template: function (item) { return el("span", { text: item.content }); },
         tooltip: { followMouse: false, overflowMethod: "cap" } });
       tl.on("select", function (props) {
         if (!props.items.length) return;
