@@ -471,7 +471,7 @@
       (d.removed || []).forEach(function (r) { reasons[r.reason] = (reasons[r.reason] || 0) + 1; });
       var removed = el("details", null, [el("summary", { text: plural((d.removed || []).length, "span") + " removed" })].concat(
         (d.removed || []).slice(0, 50).map(function (r) { return el("div", { cls: "removed" }, [el("span", { cls: "tag", text: r.reason }), " ", el("span", { text: r.text })]); })));
-      return el("tr", { "data-doc": d.id }, [el("td", null, [evLink(d.outlet || d.title || d.source, "doc:" + d.id)]), el("td", { text: d.published || "" }),
+      return el("tr", { "data-doc": d.id }, [el("td", null, [evLink(d.outlet || d.label, "doc:" + d.id)]), el("td", { text: d.published || "" }),
         el("td", { text: d.title || "" }), el("td", { text: d.duplicate_of ? "copy of " + label(d.duplicate_of) : (d.republished_from ? "republished from " + d.republished_from : "original") }),
         el("td", { text: d.word_count }), el("td", null, [removed])]);
     });
