@@ -60,14 +60,38 @@ def _slim_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _referenced(data: dict[str, Any]) -> set[str]:
+    """Ids of records some view or result points to (claim members, timeline entries...)."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    for key, value in data.items():
+        if key not in ("documents", "entities", "quotes", "figures", "statements", "events"):
+            walk(value)
+    return found
+
+
 def explorer_data(data: dict[str, Any]) -> dict[str, Any]:
-    """What the page needs from the JSON contract: everything but each actor's full mention list."""
+    """What the page needs from the JSON contract: the results, the documents, and the per-document
+    records the results point to (a large corpus's other statements and quotes stay in analysis.json)."""
     slim = dict(data)
     slim["documents"] = _slim_documents(data)
     slim["entities"] = _slim_entities(data)
+    referenced = _referenced(data)
+    for key in ("statements", "quotes", "events"):
+        slim[key] = [r for r in data.get(key, []) if r.get("id") in referenced]
     for key, fields in DROP.items():
         if fields:
-            slim[key] = [{k: v for k, v in r.items() if k not in fields} for r in data.get(key, [])]
+            slim[key] = [{k: v for k, v in r.items() if k not in fields} for r in slim.get(key, [])]
     slim["extra"] = sorted(k for k, v in data.items() if k not in KNOWN and isinstance(v, list))
     return slim
 

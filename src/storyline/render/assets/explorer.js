@@ -366,6 +366,7 @@
     return [el("div", { cls: "split" }, body)];
   }
   // Each measure's figures over time, one series per source (date: the figure's own, else its report's).
+  var compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
   function chart(t) {
     var box = el("div", { cls: "chart" });
     if (typeof uPlot === "undefined") return box;
@@ -376,6 +377,11 @@
       return { x: ts, y: v, s: r.source || label(r.doc) };
     }).filter(function (p) { return !isNaN(p.x) && p.y != null; });
     if (points.length < 1) return box;
+    // One series per source; past the eight that give most figures, the rest share one.
+    var bySource = {};
+    points.forEach(function (p) { bySource[p.s] = (bySource[p.s] || 0) + 1; });
+    var top = Object.keys(bySource).sort(function (a, b) { return bySource[b] - bySource[a]; }).slice(0, 8);
+    points.forEach(function (p) { if (top.indexOf(p.s) < 0) p.s = "other sources"; });
     var xs = Array.from(new Set(points.map(function (p) { return p.x; }))).sort(function (a, b) { return a - b; });
     var sources = Array.from(new Set(points.map(function (p) { return p.s; })));
     var palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
@@ -386,7 +392,8 @@
       return { label: s, stroke: palette[i % palette.length], width: 0, points: { show: true, size: 8, fill: palette[i % palette.length] }, spanGaps: true };
     }));
     requestAnimationFrame(function () {
-      try { new uPlot({ width: Math.min(760, (box.clientWidth || 700)), height: 220, series: series, scales: { x: { time: true } } }, data, box); }
+      try { new uPlot({ width: Math.min(760, (box.clientWidth || 700)), height: 220, series: series, scales: { x: { time: true } },
+        axes: [{}, { size: 80, values: function (u, vals) { return vals.map(function (v) { return v == null ? "" : compact.format(v); }); } }] }, data, box); }
       catch (e) { box.appendChild(el("p", { cls: "empty", text: "chart unavailable" })); }
     });
     return box;
