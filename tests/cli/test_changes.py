@@ -66,6 +66,13 @@ def test_a_fourth_report_confirming_one_claim_and_denying_another(tmp_path, monk
     alone = runner.invoke(cli, ["changes", "--json"])  # the folder's store, found without --db
     assert alone.exit_code == 0 and json.loads(alone.output)["since"] is None
 
+    # A report ingested but not analysed yet: queries answer from the stored run and say so.
+    assert runner.invoke(cli, ["ingest", "d.txt"]).exit_code == 0
+    stale = runner.invoke(cli, ["conflicts"])
+    assert stale.exit_code == 0
+    assert "changed since analysis run 1 (1 new document)" in stale.output
+    assert "storyline analyze --db out/storyline.duckdb" in stale.output
+
     second = runner.invoke(cli, ["analyze", "d.txt", "-o", "out"])
     assert second.exit_code == 0, second.output
     result = runner.invoke(cli, ["changes", "--json"])
