@@ -73,18 +73,20 @@ def _db_path(ctx: click.Context, db: str | None) -> str:
 
 
 def _remember_store(path: str) -> None:
-    """Record ``path`` as this folder's store for later commands (not needed for the default store)."""
+    """Record ``path`` as this folder's store for later commands, when it lies inside this
+    folder (``analyze -o out``) and is not the default store, which is found anyway."""
     import os
 
     try:
         relative = os.path.relpath(path)
-    except ValueError:
-        relative = path
-    if Path(relative) != Path(_DEFAULT_STORE):
-        try:
-            Path(POINTER).write_text(relative + "\n", encoding="utf-8")
-        except OSError:
-            pass
+    except ValueError:  # another drive
+        return
+    if relative.startswith("..") or Path(relative) == Path(_DEFAULT_STORE):
+        return
+    try:
+        Path(POINTER).write_text(relative + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 _DEFAULT_STORE = "storyline.duckdb"

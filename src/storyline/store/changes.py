@@ -28,9 +28,11 @@ def _span(record: Any) -> dict[str, Any]:
 
 
 def _claims(analysis: Any) -> list[Any]:
-    """The claims of a run: its clusters (``claims`` as well, where the analysis produces them)."""
+    """The claims of a run: its ``claims`` records where the analysis produces them (with their
+    member statements), else its clusters."""
     cross = analysis.cross
-    return list(getattr(cross, "claims", None) or []) + [c for c in cross.clusters if not c.id.startswith("k")]
+    claims = [c for c in getattr(cross, "claims", None) or [] if getattr(c, "statements", None)]
+    return claims or [c for c in cross.clusters if not c.id.startswith("k")]
 
 
 def _members(claim: Any) -> set[str]:
@@ -52,9 +54,10 @@ def compare(before: Any, after: Any, before_run: Any, after_run: Any) -> dict[st
     changes.update({kind: [] for kind in KINDS})
 
     def claim_item(claim: Any, docs: set[str], note: str) -> dict[str, Any]:
-        members = [statements[s] for s in claim.statements if s in statements]
+        members = [statements[s] for s in getattr(claim, "statements", None) or [] if s in statements]
         fresh = [m for m in members if m.doc in docs] or members
-        return {"claim": claim.id, "text": getattr(claim, "label", "") or (members[0].text if members else ""),
+        text = getattr(claim, "label", "") or getattr(claim, "text", "") or (members[0].text if members else "")
+        return {"claim": getattr(claim, "id", None), "text": text,
                 "note": note, "evidence": [_span(m) for m in fresh[:3]]}
 
     disputed_ids: set[str] = set()
@@ -67,13 +70,13 @@ def compare(before: Any, after: Any, before_run: Any, after_run: Any) -> dict[st
             member_docs = {statements[s].doc for s in _members(claim) if s in statements}
             if member_docs & old_docs:
                 fresh = member_docs - old_docs
-                changes["corroborated"].append(claim_item(claim, fresh, f"now {claim.corroboration or len(sources)}"))
+                changes["corroborated"].append(claim_item(claim, fresh, f"now {getattr(claim, 'corroboration', '') or len(sources)}"))
             else:
-                changes["new_claims"].append(claim_item(claim, member_docs, claim.corroboration))
+                changes["new_claims"].append(claim_item(claim, member_docs, getattr(claim, "corroboration", "")))
             continue
         gained = (sources - _docs(previous, "sources")) - deniers
         if gained - (deniers | _docs(claim, "hedging")) and len(sources - deniers) > len(_docs(previous, "sources") - _docs(previous, "denying")):
-            changes["corroborated"].append(claim_item(claim, gained, f"now {claim.corroboration}"))
+            changes["corroborated"].append(claim_item(claim, gained, f"now {getattr(claim, 'corroboration', '')}"))
         if deniers - _docs(previous, "denying"):
             changes["disputed"].append(claim_item(claim, deniers - _docs(previous, "denying"), "denied by a new report"))
             disputed_ids.add(claim.id)
@@ -96,7 +99,7 @@ def compare(before: Any, after: Any, before_run: Any, after_run: Any) -> dict[st
             statement = by_span.get((side.doc, side.start, side.end))
             claim = after_owner.get(record_id("s", statement)) if statement is not None else None
             key = claim.id if claim is not None else f"{side.doc}:{side.start}"
-            if key in disputed_ids:
+            if key in disputed_ids or (claim is not None and getattr(claim, "id", None) in disputed_ids):
                 continue
             disputed_ids.add(key)
             changes["disputed"].append({
