@@ -96,6 +96,11 @@ def test_a_fourth_report_confirming_one_claim_and_denying_another(tmp_path, monk
     assert briefing.index("What changed since run 1") < briefing.index("## Bottom line")
     data = json.loads((tmp_path / "out" / "analysis.json").read_text())
     assert data["run"]["id"] == 2 and data["changes"]["since"] == 1
+    # The explorer carries them too (its briefing view lists them first).
+    from tests.render.test_explorer import _embedded
+
+    embedded = _embedded((tmp_path / "out" / "explorer.html").read_text(encoding="utf-8"))
+    assert embedded["changes"]["corroborated"] == data["changes"]["corroborated"]
 
     text = runner.invoke(cli, ["changes"]).output
     assert "Newly corroborated (1)" in text and "Newly disputed (1)" in text
