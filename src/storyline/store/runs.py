@@ -16,8 +16,31 @@ from storyline.store.analysis import AnalysisTables, RunStamp, docs_hash, list_o
 from storyline.store.db import ExtractionStore, Store
 from storyline.store.records import RECORD_TABLES
 
-# Results that are not lists of records, kept per run as JSON.
-BLOB_FIELDS = ("network",)
+# The networkx graph is rebuilt from the network's JSON when it is needed (GraphML export).
+NOT_STORED = {"graph"}
+
+
+def blob_fields(cross: Any) -> dict[str, Any]:
+    """Results that are not lists of records (the network's JSON, and whatever the analysis
+    gains), kept per run as JSON; values that cannot be written as JSON are left out."""
+    import json
+
+    lists = {name for name, _ in record_fields(type(cross))}
+    out = {}
+    for f in dataclasses.fields(cross):
+        if f.name in lists or f.name in NOT_STORED:
+            continue
+        value = getattr(cross, f.name)
+        try:
+            json.dumps(value, default=lambda v: dataclasses.asdict(v) if dataclasses.is_dataclass(v) else _refuse(v))
+        except TypeError:
+            continue
+        out[f.name] = value
+    return out
+
+
+def _refuse(value: Any) -> Any:
+    raise TypeError(type(value).__name__)
 
 
 def current_doc_ids(store: Store) -> list[str]:
@@ -41,7 +64,7 @@ def save(store: Store, analysis: Any, started_at: Any = None) -> RunStamp:
     tables = AnalysisTables(store.con)
     doc_ids = list(analysis.corpus.documents)
     remap = _remap(store, analysis.corpus)
-    blobs = {name: getattr(analysis.cross, name) for name in BLOB_FIELDS if hasattr(analysis.cross, name)}
+    blobs = blob_fields(analysis.cross)
     blobs["remap"] = remap
     blobs["stage_seconds"] = analysis.stage_seconds
     with store.transaction():
@@ -103,9 +126,9 @@ def load(store: Store, stamp: RunStamp) -> Any:
     for name, cls in record_fields(CrossSource):
         setattr(cross, name, tables.read_list(name, cls, stamp.id))
     blobs = tables.blobs(stamp.id)
-    for name in BLOB_FIELDS:
-        if name in blobs:
-            setattr(cross, name, blobs[name])
+    for f in dataclasses.fields(CrossSource):
+        if f.name in blobs:
+            setattr(cross, f.name, blobs[f.name])
     entities = tables.read_list("entities", Entity, stamp.id)
 
     records = ExtractionStore(store)
