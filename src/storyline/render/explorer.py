@@ -17,6 +17,8 @@ from storyline.render.view import doc_label
 
 VENDOR_SCRIPTS = ("cytoscape.min.js", "vis-timeline-graph2d.min.js", "uPlot.iife.min.js")
 VENDOR_STYLES = ("uPlot.min.css",)
+# The page's own script, in parts small enough to read; joined inside one strict function.
+SCRIPT_PARTS = ("explorer-core.js", "explorer-views.js", "explorer-main.js")
 # Records the explorer lists under their own views; any other list in the contract is shown generically.
 KNOWN = {"schema_version", "storyline_version", "generated_at", "config_hash", "seconds", "documents", "entities",
          "quotes", "figures", "figure_tables", "statements", "clusters", "conflicts", "events", "timeline",
@@ -29,6 +31,11 @@ def _asset(*parts: str) -> str:
     text = resources.files("storyline.render").joinpath("assets", *parts).read_text("utf-8")
     # Source-map comments would make developer tools ask for a file that is not there.
     return re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "", text)
+
+
+def _own_script() -> str:
+    parts = "\n".join(_asset(name) for name in SCRIPT_PARTS)
+    return '(function () {\n  "use strict";\n' + parts + "})();\n"
 
 
 def _inline_script(code: str) -> str:
@@ -119,5 +126,5 @@ def render_explorer(data: dict[str, Any], title: str = "Storyline explorer") -> 
         '<input id="search" type="search" placeholder="search claims, actors, sources" aria-label="search"></header>'
         '<main id="view"></main><aside id="evidence" hidden></aside></div>'
         f'<script type="application/json" id="storyline-data">{_json_for_script(explorer_data(data))}</script>'
-        f"{scripts}{_inline_script(_asset('explorer.js'))}</body></html>\n"
+        f"{scripts}{_inline_script(_own_script())}</body></html>\n"
     )
