@@ -1,13 +1,44 @@
 """Storyline: turn overlapping news reports into an evidence-backed situation picture."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from storyline.api import Analysis, Progress
 
-def analyze(*args, **kwargs):
-    """Ingest, extract and analyse reports; see :func:`storyline.api.analyze`."""
+
+def analyze(
+    inputs: Iterable[str | Path] = (),
+    *,
+    db: str | Path = ":memory:",
+    config: dict | str | Path | None = None,
+    fields: dict[str, str] | None = None,
+    allow_private: bool = False,
+    progress: "Progress | None" = None,
+) -> "Analysis":
+    """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
+
+    ``inputs``: paths (files, folders, bulk JSON/JSONL/CSV, feeds), URLs, ``-`` for stdin, or a
+    report's text itself. Inputs that cannot be read are listed in ``Analysis.errors`` and
+    announced by one ``storyline.api.InputWarning``; the rest are analysed. Raises
+    ``storyline.api.StoreError`` when the store cannot be opened. See :func:`storyline.api.analyze`.
+    """
     from storyline.api import analyze as run
 
-    return run(*args, **kwargs)
+    return run(inputs, db=db, config=config, fields=fields, allow_private=allow_private, progress=progress)
+
+
+def load(db: str | Path, run: int | None = None) -> "Analysis":
+    """The latest stored analysis of the store at ``db`` (or run number ``run``), without recomputing.
+    See :func:`storyline.api.load`."""
+    from storyline.api import load as read
+
+    return read(db, run)
 
 
 from storyline.quantities import extract_figures  # noqa: E402  (public: figures in one text)

@@ -1,35 +1,62 @@
-"""Storyline's Python API: ``analyze()`` does what ``storyline analyze`` does.
+"""Storyline's Python API: ``analyze()`` does what ``storyline analyze`` does; ``load()`` reads
+the latest stored analysis back without recomputing it.
 
     >>> import storyline
-    >>> result = storyline.analyze(["reports/", "https://example.org/story.html"])
+    >>> result = storyline.analyze(["reports/", "https://example.org/story.html"], db="crisis.duckdb")
+    >>> for error in result.errors:          # inputs that could not be read (a warning is issued too)
+    ...     print(error.source, error.message)
     >>> [c.summary for c in result.cross.conflicts]
-    >>> result.write("out/")          # analysis.json, briefing.html, briefing.md
+    >>> result.write("out/")                  # analysis.json, briefing.html, briefing.md, explorer.html
+
+Failed inputs never raise: they are listed in ``Analysis.errors`` (one ``InputError`` each,
+with the input's ingest status) and announced by one ``InputWarning``; the other inputs are
+stored and analysed. A store that cannot be opened raises ``StoreError``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the ingest and NLP stacks import slowly; reading a stored analysis needs neither
+    from storyline.ingest.fetch import FetchOptions
+    from storyline.ingest.loaders import LoadOptions
+    from storyline.ingest.pipeline import Item, Summary
 
 from storyline import __version__
 from storyline import config as config_module
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.embed import model as embedding_model
-from storyline.analysis.run import CrossSource, analyse, store_embeddings
-from storyline.ingest.fetch import FetchOptions
-from storyline.ingest.loaders import LoadOptions
-from storyline.ingest.pipeline import Item, Summary, is_url, iter_inputs, run_ingest
+from storyline.analysis.run import CrossSource
 from storyline.models import RawInput
-from storyline.nlp.runner import extract_pending
-from storyline.store.db import Store
+from storyline.store import runs as stored_runs
+from storyline.store.analysis import RunStamp
+from storyline.store.db import Store, StoreError
 
 SCHEMA_VERSION = "1.0"
+
+
+class InputWarning(UserWarning):
+    """Some inputs could not be read; ``Analysis.errors`` lists them."""
+
+
+@dataclass
+class InputError:
+    """One input that could not be read, with its ingest status."""
+
+    source: str
+    """The path, URL or ``text:N`` as given."""
+    status: str
+    """The ingest status (``error``)."""
+    message: str
+    """Why, in one line."""
 
 
 class Progress:
@@ -55,6 +82,17 @@ class Analysis:
     config_hash: str = ""
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    run: RunStamp | None = None
+    """The stored run this analysis is (None for an in-memory store that was not saved)."""
+    changes: dict[str, Any] | None = None
+    """What is new against the previous stored run (see ``storyline changes``); None for a first run."""
+
+    @property
+    def errors(self) -> list[InputError]:
+        """Inputs that could not be read in this call (empty when all were read)."""
+        if self.ingest is None:
+            return []
+        return [InputError(i.source, i.status, i.message) for i in self.ingest.items if i.status == "error"]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (docs/json-contract.md, schema/analysis.schema.json)."""
@@ -62,8 +100,9 @@ class Analysis:
 
         return to_contract(self)
 
-    def write(self, outdir: str | Path) -> dict[str, Path]:
-        """Write analysis.json, briefing.html and briefing.md into ``outdir``."""
+    def write(self, outdir: str | Path, explorer: bool = True) -> dict[str, Path]:
+        """Write analysis.json, briefing.html, briefing.md and (unless ``explorer`` is False)
+        explorer.html into ``outdir``; returns their paths by kind."""
         from storyline.render.briefing import render_html, render_markdown
 
         out = Path(outdir)
@@ -73,9 +112,15 @@ class Analysis:
         _atomic_write(paths["json"], json.dumps(data, ensure_ascii=False, indent=1))
         _atomic_write(paths["html"], render_html(data))
         _atomic_write(paths["md"], render_markdown(data))
+        if explorer:
+            from storyline.render.explorer import render_explorer
+
+            paths["explorer"] = out / "explorer.html"
+            _atomic_write(paths["explorer"], render_explorer(data))
         return paths
 
     def summary(self) -> str:
+        """One line: documents, actors, statements, conflicts and seconds."""
         from storyline.render.view import plural
 
         parts = [plural(len(self.corpus.documents), "document"), plural(len(self.corpus.entities), "actor"),
@@ -99,6 +144,8 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def _items(inputs: Iterable[str | Path], load: LoadOptions, fetch: FetchOptions) -> Iterable[Item]:
     """Paths, URLs and ``-`` go through the loaders; any other string is a report's text."""
+    from storyline.ingest.pipeline import is_url, iter_inputs
+
     named: list[str] = []
     for n, value in enumerate(inputs):
         text = str(value)
@@ -108,7 +155,8 @@ def _items(inputs: Iterable[str | Path], load: LoadOptions, fetch: FetchOptions)
             if named:
                 yield from iter_inputs(named, load, fetch)
                 named = []
-            yield RawInput(source=f"text:{n + 1}", content=text)
+            # Named by content, so texts given in a later call join the store instead of replacing these.
+            yield RawInput(source="text:" + hashlib.sha256(text.encode()).hexdigest()[:12], content=text)
     if named:
         yield from iter_inputs(named, load, fetch)
 
@@ -122,9 +170,27 @@ def analyze(
     allow_private: bool = False,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Ingest ``inputs`` (paths, URLs or report texts) into the store at ``db``, extract, and
-    analyse across sources. With an existing store, only new reports are parsed and embedded."""
+    """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
+
+    ``inputs``: paths (files, folders, bulk JSON/JSONL/CSV, feeds), URLs, ``-`` for stdin, or
+    a report's text itself. ``db``: the DuckDB store (``:memory:`` keeps nothing). ``config``:
+    a dict of settings, or a TOML file overriding the defaults. ``fields``: bulk-file field
+    names (``text``, ``title``, ``published``...). ``allow_private``: fetch URLs on private
+    networks. ``progress``: callbacks to follow the stages.
+
+    With an existing store only new reports are parsed and embedded. Inputs that cannot be
+    read are listed in ``Analysis.errors`` with one ``InputWarning``; the rest are analysed.
+    Raises ``StoreError`` when the store cannot be opened or written.
+    """
+    from storyline.analysis.embed import model as embedding_model
+    from storyline.analysis.run import analyse, store_embeddings
+    from storyline.ingest.fetch import FetchOptions
+    from storyline.ingest.loaders import LoadOptions
+    from storyline.ingest.pipeline import run_ingest
+    from storyline.nlp.runner import extract_pending
+
     started = time.perf_counter()
+    started_at = stored_runs.now()
     progress = progress or Progress()
     cfg = config if isinstance(config, dict) else config_module.load(config)
     timings: dict[str, float] = {}
@@ -160,14 +226,41 @@ def analyze(
         warm.join()
         cross = analyse(corpus, cfg, cache.get)
         timings["cross-source"] = time.perf_counter() - tick
-    return Analysis(
-        corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),
-        seconds=time.perf_counter() - started, stage_seconds=timings,
-    )
+        result = Analysis(
+            corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),
+            seconds=time.perf_counter() - started, stage_seconds=timings,
+        )
+        previous = stored_runs.latest(store)
+        result.run = stored_runs.save(store, result, started_at)
+        if previous is not None:
+            from storyline.store.changes import compare
+
+            result.changes = compare(stored_runs.load(store, previous), result, previous, result.run)
+    if result.errors:
+        warnings.warn(f"{len(result.errors)} of {len(summary.items)} inputs could not be read; "
+                      "see Analysis.errors", InputWarning, stacklevel=2)
+    return result
+
+
+def load(db: str | Path, run: int | None = None) -> Analysis:
+    """The stored analysis of the store at ``db`` (the latest run, or run number ``run``),
+    read back without recomputing. Raises ``StoreError`` when there is none."""
+    with Store.open(db, read_only=True) as store:
+        stamp = stored_runs.find_run(store, run)
+        if stamp is None:
+            raise StoreError(f"no stored analysis in {db} (run 'storyline analyze' first)")
+        result = stored_runs.load(store, stamp)
+        previous = stored_runs.find_run(store, stamp.id - 1) if stamp.id > 1 else None
+        if previous is not None:
+            from storyline.store.changes import compare
+
+            result.changes = compare(stored_runs.load(store, previous), result, previous, stamp)
+    return result
 
 
 def generated_at() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-__all__ = ["Analysis", "Progress", "analyze", "SCHEMA_VERSION", "__version__"]
+__all__ = ["Analysis", "InputError", "InputWarning", "Progress", "StoreError", "analyze", "load",
+           "SCHEMA_VERSION", "__version__"]

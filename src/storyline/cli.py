@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -19,11 +19,11 @@ from rich.table import Table
 
 from storyline import __version__
 from storyline import config as config_module
-from storyline.ingest.fetch import FetchOptions
-from storyline.ingest.loaders import LoadOptions
-from storyline.ingest.pipeline import ItemStatus, Summary, is_url, iter_inputs, run_ingest
 from storyline.store.db import Store, StoreError
 from storyline.textsafe import terminal_text
+
+if TYPE_CHECKING:  # the ingest stack imports slowly; query commands never need it
+    from storyline.ingest.pipeline import ItemStatus, Summary
 
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
@@ -48,8 +48,49 @@ def _config(ctx: click.Context) -> dict:
     return ctx.obj["config"]
 
 
+POINTER = ".storyline-store"
+"""Written by ``storyline analyze -o OUT`` in the folder it runs in: the store later commands use."""
+
+
 def _db_path(ctx: click.Context, db: str | None) -> str:
-    return db or _config(ctx)["store"]["path"]
+    """The store a command uses, in this order: ``--db``; ``$STORYLINE_DB``; the configured store
+    (``./storyline.duckdb``) if it exists; the store the last ``analyze`` run in this folder
+    recorded in ``.storyline-store``; else the configured store (created by ``ingest``)."""
+    import os
+
+    if db:
+        return db
+    if os.environ.get("STORYLINE_DB"):
+        return os.environ["STORYLINE_DB"]
+    default = _config(ctx)["store"]["path"]
+    if Path(default).exists():
+        return default
+    pointer = Path(POINTER)
+    if pointer.is_file():
+        recorded = pointer.read_text(encoding="utf-8").strip()
+        if recorded and Path(recorded).exists():
+            return recorded
+    return default
+
+
+def _remember_store(path: str) -> None:
+    """Record ``path`` as this folder's store for later commands, when it lies inside this
+    folder (``analyze -o out``) and is not the default store, which is found anyway."""
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return
+    if relative.startswith("..") or Path(relative) == Path(_DEFAULT_STORE):
+        return
+    try:
+        Path(POINTER).write_text(relative + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+_DEFAULT_STORE = "storyline.duckdb"
 
 
 def _open(path: str, read_only: bool) -> Store:
@@ -94,6 +135,10 @@ def _status_line(item: ItemStatus) -> str:
 def ingest_inputs(ctx: click.Context, inputs: tuple[str, ...], db: str, fields: dict[str, str],
                   allow_private: bool, max_bytes: int | None, as_json: bool, command: str = "ingest") -> Summary:
     """Shared by ``ingest``, ``analyze`` and ``demo``: ingest with progress and per-item lines."""
+    from storyline.ingest.fetch import FetchOptions
+    from storyline.ingest.loaders import LoadOptions
+    from storyline.ingest.pipeline import iter_inputs, run_ingest
+
     cfg = _config(ctx)["ingest"]
     load = LoadOptions(max_bytes=max_bytes or cfg["max_bytes"], fields=fields)
     fetch_options = FetchOptions(
@@ -277,6 +322,7 @@ class _RichProgress:
 def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: str | None,
                  allow_private: bool, quiet: bool = False) -> None:
     from storyline.api import analyze as analyze_api
+    from storyline.ingest.pipeline import is_url
     from storyline.store.db import StoreError as _StoreError
 
     out_path = Path(outdir)
@@ -287,8 +333,12 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
         try:
             # On the command line every input names a file, folder, URL or stdin, never a report's text.
             named = [arg if arg == "-" or is_url(arg) else Path(arg) for arg in inputs]
-            result = analyze_api(named, db=db_path, config=_config(ctx), allow_private=allow_private,
-                                 progress=callbacks)
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # failed inputs already have a line each
+                result = analyze_api(named, db=db_path, config=_config(ctx), allow_private=allow_private,
+                                     progress=callbacks)
         except _StoreError as exc:
             raise Fail(str(exc), EXIT_STORE) from None
         callbacks.stage("render")
@@ -296,6 +346,13 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
     failed = result.ingest.failed if result.ingest else 0
     if result.ingest and result.ingest.items and failed == len(result.ingest.items) and not result.corpus.documents:
         raise Fail("no input could be read (see the lines above)")
+    _remember_store(db_path)
+    if result.changes:
+        from storyline.store.changes import KINDS, TITLES
+
+        counts = [f"{len(result.changes[k])} {TITLES[k].lower()}" for k in KINDS if result.changes.get(k)]
+        err.print(f"since run {result.changes['since']}: {', '.join(counts) or 'nothing new'} "
+                  "(storyline changes)")
     err.print(f"[bold]{escape(result.summary())}[/] → {escape(str(paths['html']))}")
     if failed:
         sys.exit(EXIT_PARTIAL)
@@ -303,14 +360,17 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
 
 @cli.command()
 @click.argument("inputs", nargs=-1)
-@click.option("-o", "--output", "outdir", required=True, help="Folder for analysis.json, briefing.html, briefing.md.")
+@click.option("-o", "--output", "outdir", required=True,
+              help="Folder for analysis.json, briefing.html, briefing.md and explorer.html.")
 @click.option("--db", help="Store file (default: OUTDIR/storyline.duckdb); reused, so a rerun is incremental.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
 @click.pass_context
 def analyze(ctx, inputs, outdir, db, allow_private):
-    """Ingest, extract and analyse reports; write the briefing and analysis.json.
+    """Ingest, extract and analyse reports; store the run; write the briefing, explorer and analysis.json.
 
     INPUTS are anything 'storyline ingest' reads. With none, the store is analysed as it is.
+    The store (OUTDIR/storyline.duckdb unless --db) becomes this folder's store for later
+    commands (recorded in .storyline-store).
 
     Example: storyline analyze ../shared/corpus/seeds -o out
     """

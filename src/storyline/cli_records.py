@@ -14,16 +14,41 @@ from rich.table import Table
 
 from storyline.cli import EXIT_STORE, Fail, _config, _db_path, _RichProgress, cli, err, out
 from storyline.render.view import plural
-from storyline.store.db import StoreError
+from storyline.store.db import Store, StoreError
 
 
-def _load_analysis(ctx: click.Context, db: str | None) -> dict[str, Any]:
-    """The store's analysis as the JSON contract: new reports are extracted first."""
-    from storyline.api import analyze as analyze_api
+def _load_analysis(ctx: click.Context, db: str | None, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The store's latest stored analysis as the JSON contract, read back without recomputing.
+
+    A store whose documents changed since that analysis says so in one line; a store that
+    was never analysed is analysed once (and the run stored). ``keys`` limits what is read
+    to the contract's keys a command shows (``names`` for actor names only).
+    """
+    from storyline import config as config_module
+    from storyline.store import runs
 
     path = _db_path(ctx, db)
     if not Path(path).exists():
         raise Fail(f"no store at {path} (run 'storyline ingest' or 'storyline analyze' first, or pass --db)", EXIT_STORE)
+    try:
+        with Store.open(path, read_only=True) as store:
+            stamp = runs.latest(store)
+            if stamp is not None:
+                stale = runs.staleness(store, stamp, config_module.config_hash(_config(ctx)))
+                if stale:
+                    err.print(f"[yellow]note:[/] {escape(stale)}; update with "
+                              f"'storyline analyze --db {escape(path)} -o OUTDIR'")
+                return runs.contract(store, stamp, keys)
+    except StoreError as exc:
+        raise Fail(str(exc), EXIT_STORE) from None
+    return _analyse_now(ctx, path)
+
+
+def _analyse_now(ctx: click.Context, path: str) -> dict[str, Any]:
+    """Analyse a store that has documents but no stored analysis yet, and store the run."""
+    from storyline.api import analyze as analyze_api
+
+    err.print("no stored analysis yet: analysing the store once")
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), console=err, transient=True) as progress:
         try:
@@ -93,7 +118,7 @@ def actors(ctx, db, as_json, etype):
 
     Example: storyline actors --type person
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("entities",))
     rows = [dict(e, mention_count=len(e["mentions"])) for e in data["entities"] if not etype or e["type"] == etype]
     if not as_json:
         for row in rows:
@@ -112,7 +137,7 @@ def quotes(ctx, db, as_json, speaker):
 
     Example: storyline quotes --speaker Trudeau
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("quotes", "names"))
     rows = _named(data["quotes"], _names(data), "speaker", "via")
     if speaker:
         rows = [r for r in rows if speaker.lower() in (r.get("speaker_name") or r.get("speaker_text") or "").lower()]
@@ -129,7 +154,7 @@ def figures(ctx, db, as_json):
 
     Example: storyline figures --json
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("figures", "names"))
     rows = _named(data["figures"], _names(data), "subject", "attributed_to")
     _emit(rows, as_json, [("value", "value"), ("low", "low"), ("high", "high"), ("qualifier", "qualifier"),
                           ("counts", "counts"), ("subject_name", "whose"), ("stage", "stage"), ("date", "date"),
@@ -150,7 +175,7 @@ def statements(ctx, db, as_json, kind, status, actor):
 
     Example: storyline statements --type recommendation --status unconfirmed
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("statements", "names"))
     names = _names(data)
     rows = _named(data["statements"], names, "source", "actors")
     if kind:
@@ -174,7 +199,7 @@ def events(ctx, db, as_json):
 
     Example: storyline events --json
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("events", "names"))
     rows = _named(data["events"], _names(data), "actors", "recipients")
     _emit(rows, as_json, [("type", "type"), ("mode", "mode"), ("actors_name", "actors"), ("recipients_name", "recipients"),
                           ("date", "date"), ("location", "where"), ("status", "status"), ("text", "text")], "Events")
@@ -189,7 +214,7 @@ def conflicts(ctx, db, as_json):
 
     Example: storyline conflicts
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("conflicts",))
     if as_json:
         _emit(data["conflicts"], True, [], "Conflicts")
         return
@@ -210,7 +235,7 @@ def timeline(ctx, db, as_json):
 
     Example: storyline timeline --json
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("timeline",))
     _emit(data["timeline"], as_json, [("date", "date"), ("precision", "precision"), ("kind", "kind"),
                                       ("text", "text"), ("docs", "reports")], "Timeline entries")
 
@@ -225,7 +250,7 @@ def network(ctx, db, as_json, graphml):
 
     Example: storyline network --graphml network.graphml
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("network", "names"))
     if graphml:
         from storyline.render.export import export
 
@@ -249,7 +274,7 @@ def options(ctx, db, as_json):
 
     Example: storyline options
     """
-    data = _load_analysis(ctx, db)
+    data = _load_analysis(ctx, db, ("options", "names"))
     names = _names(data)
 
     def who(ids: list[str]) -> list[str]:
@@ -281,3 +306,56 @@ def export_command(ctx, db, fmt, output, all_events):
     err.print(f"wrote {len(paths)} file{'s' if len(paths) != 1 else ''}: {escape(', '.join(str(p) for p in paths))}")
 
 
+
+
+@cli.command()
+@DB_OPTION
+@JSON_OPTION
+@click.option("--since", "since", type=int, help="Compare with this run (default: the run before the latest).")
+@click.pass_context
+def changes(ctx, db, as_json, since):
+    """What is new in the latest analysis: new claims, newly corroborated or disputed claims,
+    new conflicts, revised estimates and new actors.
+
+    Example: storyline changes --since 1 --json
+    """
+    from storyline.store import runs
+    from storyline.store.changes import KINDS, TITLES, compare
+
+    path = _db_path(ctx, db)
+    if not Path(path).exists():
+        raise Fail(f"no store at {path} (run 'storyline analyze' first, or pass --db)", EXIT_STORE)
+    try:
+        with Store.open(path, read_only=True) as store:
+            latest = runs.latest(store)
+            if latest is None:
+                raise Fail(f"no stored analysis in {path} (run 'storyline analyze' first)")
+            before = runs.find_run(store, since if since is not None else latest.id - 1)
+            if before is None or before.id >= latest.id:
+                if since is not None:
+                    raise Fail(f"no earlier run {since} in {path} (runs: "
+                               f"{', '.join(str(r.id) for r in runs.AnalysisTables(store.con).runs())})")
+                data = {"since": None, "run": latest.id, "new_documents": [], **{k: [] for k in KINDS}}
+            else:
+                data = compare(runs.load(store, before), runs.load(store, latest), before, latest)
+    except StoreError as exc:
+        raise Fail(str(exc), EXIT_STORE) from None
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    if data["since"] is None:
+        out.print(f"run {latest.id} is the first analysis of this store: nothing to compare with")
+        return
+    out.print(f"[bold]run {data['run']} against run {data['since']}[/]: "
+              f"{plural(len(data['new_documents']), 'new document')}")
+    for kind in KINDS:
+        items = data[kind]
+        if not items:
+            continue
+        out.print(f"[bold]{TITLES[kind]}[/] ({len(items)})")
+        for item in items:
+            note = f" [dim]({escape(item['note'])})[/]" if item.get("note") else ""
+            out.print(f"  {escape(' '.join(str(item['text']).split()))}{note}")
+            for ev in item.get("evidence", [])[:2]:
+                text = " ".join(str(ev.get("text", "")).split())
+                out.print(f"    [dim]{escape(str(ev.get('doc')))}[/] “{escape(text)}”")

@@ -12,6 +12,7 @@ from typing import Any
 
 CONTEXT_CHARS = 240
 SECTION_TITLES = {
+    "changes": "What changed since the last run",
     "bottom-line": "Bottom line",
     "figures": "Key figures",
     "disputed": "What is disputed",
@@ -142,7 +143,26 @@ def build_view(data: dict[str, Any], limits: dict[str, int] | None = None) -> tu
         _quotes(data, names, citations, limits["quotes"]),
         _sources(data, citations),
     ]
+    if (data.get("changes") or {}).get("since") is not None:
+        sections.insert(0, _changes(data["changes"], citations))
     return sections, citations
+
+
+CHANGE_KINDS = (("new_claims", "New claim"), ("corroborated", "Newly corroborated"), ("disputed", "Newly disputed"),
+                ("new_conflicts", "New conflict"), ("revised_estimates", "Revised estimate"), ("new_actors", "New actor"))
+
+
+def _changes(changes: dict[str, Any], citations: Citations) -> Section:
+    """What is new against the previous stored run: read first by analysts following a story."""
+    section = _section("changes")
+    section.title = f"What changed since run {changes['since']}"
+    for kind, title in CHANGE_KINDS:
+        for item in changes.get(kind, []):
+            spans = [e for e in item.get("evidence", []) if e.get("start") is not None and e.get("doc")]
+            detail = title + (f"; {item['note']}" if item.get("note") else "")
+            section.items.append(Line(" ".join(str(item.get("text", "")).split()), _cites(citations, spans), detail=detail))
+    section.empty = f"Nothing new since run {changes['since']}."
+    return section
 
 
 def _section(key: str) -> Section:
