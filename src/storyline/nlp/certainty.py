@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -205,6 +205,8 @@ class Frame:
     opinion: bool = False
     author: bool = False
     """The author's own inference ("this suggests that"), not a source's claim."""
+    relays: list[Token] = field(default_factory=list)
+    """Speakers who pass the words on ("the ministry quoted the envoy as saying": the ministry)."""
 
 
 # -- certainty -----------------------------------------------------------------------

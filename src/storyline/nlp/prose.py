@@ -33,7 +33,11 @@ class Context:
     @classmethod
     def of(cls, doc: Doc) -> Context:
         mentions = sorted(actor_mentions(doc), key=lambda m: m.start)
-        quotes = doc._.quotes if doc._.quotes is not None else fallback_quotes(doc, mentions)
+        if doc._.quotes is None:
+            from storyline.nlp.quotes import extract_quotes  # the quotes component did not run
+
+            doc._.quotes = extract_quotes(doc)
+        quotes = doc._.quotes
         return cls(doc, mentions, quotes, [m.start for m in mentions])
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -200,44 +204,6 @@ def _trailing_clauses(unit: Span, root: Token) -> list[Token]:
                         for c in tok.children)):
             return [tok]
     return []
-
-
-# -- quotes fallback -----------------------------------------------------------------
-QUOTE_RE = re.compile(
-    r"“([^”]{2,3000})”|\"([^\"]{2,3000})\"|(?<![\w’'])[‘']([^’'\n]{2,400}?)[’'](?![\w’'])"
-)
-
-
-def fallback_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
-    """Direct quotations with the speaker of their sentence, while the quotes component is absent."""
-    out = []
-    for m in QUOTE_RE.finditer(doc.text):
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-        start, end = m.start(group), m.end(group)
-        words = len(m.group(group).split())
-        speaker = None
-        for pos in (m.start(), m.end() - 1):
-            tok = token_at(doc, pos)
-            if tok is None:
-                continue
-            for cand in tok.sent:
-                if start <= cand.idx < end or lemma(cand) not in cx.SPEECH_VERBS:
-                    continue
-                subj = first_child(cand, "nsubj")
-                if subj is not None and not (start <= subj.idx < end):
-                    speaker, cue = subj, cand.text
-                    break
-            if speaker is not None:
-                break
-        quote = Quote(doc._.doc_id or "", start, end, m.group(group), None, direct=True, partial=words < 6)
-        if speaker is not None:
-            np = noun_phrase(speaker)
-            quote.speaker_text, quote.cue = np.text, cue
-            quote.speaker_start, quote.speaker_end = np.start_char, np.end_char
-        elif words < 6 or group == 3:
-            quote.partial = True
-        out.append(quote)
-    return out
 
 
 def token_at(doc: Doc, pos: int) -> Token | None:

@@ -47,7 +47,7 @@ def make_extractor() -> Callable[[Doc], list[Quote]]:
 
 @Language.factory(
     "storyline_quotes",
-    requires=["doc.sents", "doc.ents"],
+    requires=["doc.sents", "doc.ents", "doc._.mentions"],
     assigns=["doc._.quotes"],
     default_config={"extractor": {"@misc": VERSION}},
 )

@@ -52,7 +52,7 @@ def extract_pending(
     count = 0
     for extraction in pipeline.extract(nlp, items):
         found: list[Any] = []
-        for name in ("mentions", "times", "quotes", "figures", "statements", "events"):
+        for name in ("mentions", "times", "quotes", "frames", "figures", "statements", "events"):
             found.extend(getattr(extraction, name))
         records.save(extraction.doc_id, extraction.sentences, found, key)
         if extraction.inferred_published is not None:
