@@ -8,3 +8,10 @@ def analyze(*args, **kwargs):
     from storyline.api import analyze as run
 
     return run(*args, **kwargs)
+
+
+def extract_quotes(text, published=None):
+    """Quotes in one text with speakers, cues and offsets; see :func:`storyline.extract.extract_quotes`."""
+    from storyline.extract import extract_quotes as run
+
+    return run(text, published)

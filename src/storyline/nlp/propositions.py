@@ -87,6 +87,8 @@ def propose(ctx: Context, statement: Statement, reading) -> None:
     """Fill a factual statement's proposition (agent, predicate, class, theme, place) from the parse."""
     pred = predicate_of(reading.spine)
     base = lemma(pred) if gr.is_verbal(pred) else pred.lower_
+    if base == pred.lower_ and pred.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:
+        base = gr.guess_base(pred)
     passive = first_child(pred, "nsubjpass", "auxpass") is not None
     if passive:
         by = first_child(pred, "agent")

@@ -113,6 +113,32 @@ def is_heading(line: str) -> bool:
     return len(words) <= 15 and len(long_words) >= 2 and capitalised >= 0.7 * len(long_words) and not line.endswith(".")
 
 
+# "PHILADELPHIA (AP) —", "KYIV, Ukraine (Reuters) -": a dateline opening a report's first paragraph.
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """Where the dateline opening a paragraph at ``start`` ends, if there is one."""
+    if start and text[start - 1] != "\n":
+        return None
+    found = DATELINE.match(text, start)
+    if found is None or not re.search(r"[A-Z]{3}", found.group(0)):
+        return None
+    return found.end()
+
+
+def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """The first token after a dateline at ``lo``: a dateline is no part of the sentence."""
+    if lo >= hi:
+        return lo
+    end = dateline_end(doc.text, doc[lo].idx)
+    if end is None:
+        return lo
+    while lo < hi and doc[lo].idx < end:
+        lo += 1
+    return lo
+
+
 def units(doc: Doc) -> list[Span]:
     """Sentences of body prose, cut at line breaks, without bullets, headings or fragments."""
     text = doc.text
@@ -128,6 +154,7 @@ def units(doc: Doc) -> list[Span]:
     for lo, hi in pieces:
         while lo < hi and (doc[lo].is_space or doc[lo].text in BULLETS):
             lo += 1
+        lo = _after_dateline(doc, lo, hi)
         while hi > lo and doc[hi - 1].is_space:
             hi -= 1
         if hi <= lo:

@@ -28,19 +28,22 @@ speculate continue point
 COGNITION_VERBS = """
 believe think estimate expect fear hope doubt worry feel know understand find show
 forecast project assess judge suspect anticipate reckon suggest indicate
+want plan intend hope aim seek wish refuse decline prefer support oppose favor favour endorse back consider
 """.split()
 
 # Verbs of saying whose infinitive complement is what was said: "urged the junta to ...",
 # "called on Bamako to ...", "pledged to hold elections"; and "called for a truce".
 INFINITIVE_VERBS = frozenset(
-    "urge call ask demand warn tell advise recommend implore press promise pledge vow threaten agree".split()
+    "urge call ask demand warn tell advise recommend implore press promise pledge vow threaten agree "
+    "want plan intend hope aim seek wish refuse decline prefer".split()
 )
 
 # Verbs of saying whose object is what was said: "confirmed the presence of troops",
 # "accused the junta of ...", "denied the report".
 OBJECT_VERBS = frozenset(
     "announce confirm deny claim accuse demand reject dismiss question praise condemn criticize blast "
-    "welcome propose recommend reveal disclose report predict allege acknowledge admit blame describe".split()
+    "welcome propose recommend reveal disclose report predict allege acknowledge admit blame describe "
+    "support oppose endorse back cite mention discuss favor favour want".split()
 )
 
 # Verbs that, besides their subject, name the person whose words they pass on:
@@ -133,6 +136,13 @@ ANONYMOUS_NOUNS = frozenset(
     + "others many some several few most all".split()
 )
 
+# Nouns for people a relative "who" can stand for, beyond the unnamed speakers above.
+PERSON_NOUNS = frozenset(
+    w for n in ("man woman architect economist lawyer teacher student leader candidate voter president minister "
+                "senator governor mayor farmer nurse director manager founder owner author writer professor "
+                "scientist researcher journalist reporter chief secretary chairman chairwoman adviser advisor").split()
+    for w in (n, n + "s")
+) | {"men", "women", "people"}
 # Pronouns resolved to the nearest preceding person.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

@@ -18,9 +18,14 @@ try:  # the coreference resolver, where this installation has it
 except ImportError:  # pragma: no cover - depends on the installation
     coref_antecedent = None
 
-INSTITUTIONS = frozenset({"ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin",
-                          "police", "embassy", "administration", "presidency", "council", "committee", "court",
-                          "parliament", "spokesperson", "spokesman", "spokeswoman", "service", "command", "bloc"})
+INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
+    "ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin", "police", "embassy",
+    "administration", "presidency", "council", "committee", "court", "parliament", "spokesperson", "service",
+    "command", "bloc", "commission", "authority", "board", "bank", "company", "firm", "union", "regulator",
+    "department", "secretariat", "tribunal", "watchdog", "mission", "coalition", "alliance", "party", "campaign",
+    "organisation", "organization", "association", "institute", "federation", "cabinet", "junta", "senate",
+    "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
+))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
 DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
@@ -34,7 +39,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
 RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
-RELAY_VERBS = frozenset({"cite", "quote"})
+RELAY_VERBS = gr.lexicon("cite", "quote")
 
 
 @dataclass
