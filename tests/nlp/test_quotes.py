@@ -190,7 +190,9 @@ def test_quotes_relative_and_nested_pronouns_resolve_to_their_antecedents(parse)
         "Programme said it had concluded, on the basis of 'credible reports', that convoys were looted."
     )
     (calm,) = spoken_by(doc, "town was calm", "Diallo")
-    assert calm.speaker_text == "who"
+    # the relative pronoun is never the speaker: its antecedent is, offsets included
+    assert calm.speaker_text == "Colonel Aïssata Diallo"
+    assert doc.text[calm.speaker_start:calm.speaker_end] == "Colonel Aïssata Diallo"
     partial = [q for q in doc._.quotes if q.text == "credible reports"]
     assert partial and partial[0].speaker_text == "it"
     assert any("World Food Programme" in name for name in names(doc, partial[0]))

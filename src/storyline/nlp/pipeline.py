@@ -106,6 +106,10 @@ def make_doc(nlp: Language, doc_id: str, text: str, published: dt.date | None) -
 
 
 def to_extraction(doc: Doc) -> Extraction:
+    if doc._.frames and doc._.figures:
+        from storyline.nlp.attribution import link
+
+        link(doc._.figures, doc._.frames)  # each figure points to the frame of its clause
     return Extraction(
         doc_id=doc._.doc_id,
         mentions=doc._.mentions or [],

@@ -450,7 +450,8 @@ def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or (subject.lower_ == "it" and tok.pos_ == "AUX"):  # "it is worth noting"
             continue
-        if cue_lemma(tok):
+        found = cue_lemma(tok)
+        if found is not None and found[1]:  # a verb of saying; "plans", "wants" are the subject's own
             return subject_of(tok, ctx)
         fallback = fallback or subject
     return fallback
