@@ -20,7 +20,7 @@ tweet post mention implore press cite complain concede caution threaten promise 
 disclose reveal recount conclude agree demand propose recommend advise inform assure
 question dismiss reject counter retort protest lament boast joke quip shout chant yell
 whisper plead charge criticize criticise condemn blast praise welcome hail voice express
-speculate continue point
+speculate continue point speak talk rail
 """.split()
 
 # Verbs of cognition and evidence: they attribute a reported clause ("analysts believe that"),
@@ -29,6 +29,7 @@ COGNITION_VERBS = """
 believe think estimate expect fear hope doubt worry feel know understand find show
 forecast project assess judge suspect anticipate reckon suggest indicate
 want plan intend hope aim seek wish refuse decline prefer support oppose favor favour endorse back consider
+see view regard portray characterize characterise depict
 """.split()
 
 # Verbs of saying whose infinitive complement is what was said: "urged the junta to ...",
@@ -43,8 +44,17 @@ INFINITIVE_VERBS = frozenset(
 OBJECT_VERBS = frozenset(
     "announce confirm deny claim accuse demand reject dismiss question praise condemn criticize blast "
     "welcome propose recommend reveal disclose report predict allege acknowledge admit blame describe "
-    "support oppose endorse back cite mention discuss favor favour want".split()
+    "support oppose endorse back cite mention discuss favor favour want call show".split()
 )
+
+# Verbs whose object is a stance only with "as": "saw the comment as a dig", "described it as fake".
+AS_VERBS = frozenset("see view regard portray characterize characterise depict consider describe".split())
+# Verbs of saying whose prepositional object is what was said: "pointed to rising costs",
+# "railed against the tax code", "spoke of a new era".
+PREP_CONTENT = {"point": ("to",), "rail": ("against",), "speak": ("of", "about"), "talk": ("about",),
+                "comment": ("on",), "complain": ("about", "of"), "warn": ("of", "about", "against"),
+                "argue": ("for", "against"), "respond": ("to",), "call": ("for",), "agree": ("with", "on"),
+                "speculate": ("about", "on"), "worry": ("about",), "hope": ("for",), "question": ("about",)}
 
 # Verbs that, besides their subject, name the person whose words they pass on:
 # "the ministry quoted the envoy as saying", "cited officials as saying".
@@ -502,14 +512,26 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
                 return extent(ctx, verb, addressee + list(child.subtree))
             if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call" and _agent(verb):
                 return extent(ctx, verb, [t for t in child.subtree if t.i != child.i])
-    if lemma in OBJECT_VERBS:
-        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
+    as_prep = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    if lemma in AS_VERBS and as_prep:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if objs:
+            return extent(ctx, verb, [t for c in objs[:1] + as_prep[:1] for t in c.subtree])
+    if lemma in OBJECT_VERBS and lemma not in AS_VERBS:
+        predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
+        if objs and predicative:
+            # "called the shootings a tragedy", "called him a liar": the object with what it is called
+            return extent(ctx, verb, [t for c in objs[:1] + predicative[:1] for t in c.subtree])
         if objs:
             # "accused the junta of ...", "described the lead as ...": the rest belongs to the content
             reason = [
                 c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > objs[0].i
             ]
             return extent(ctx, verb, [t for c in objs[:1] + reason[:1] for t in c.subtree])
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        if prep.lower_ in PREP_CONTENT.get(lemma, ()) and any(p.dep_ in ("pobj", "pcomp") for p in prep.children):
+            return extent(ctx, verb, [t for t in prep.subtree if t.i != prep.i])
     if verb.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
         skip = {t.i for t in verb.subtree}
