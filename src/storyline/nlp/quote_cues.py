@@ -56,6 +56,14 @@ PREP_CONTENT = {"point": ("to",), "rail": ("against",), "speak": ("of", "about")
                 "argue": ("for", "against"), "respond": ("to",), "call": ("for",), "agree": ("with", "on"),
                 "speculate": ("about", "on"), "worry": ("about",), "hope": ("for",), "question": ("about",)}
 
+# Nouns of saying and thinking that report a that-clause for their owner: "Trump's claim that".
+CLAIM_CUE_NOUNS = (
+    "claim assertion allegation statement warning promise pledge denial insistence argument suggestion view "
+    "belief assessment conclusion prediction contention accusation charge admission announcement threat hope "
+    "fear concern estimate finding assurance complaint position"
+).split()
+CLAIM_CUE_FORMS = {form: n for n in CLAIM_CUE_NOUNS for form in (n, n + "s" if not n.endswith("s") else n + "es")}
+
 # Verbs that, besides their subject, name the person whose words they pass on:
 # "the ministry quoted the envoy as saying", "cited officials as saying".
 CONVEYING_VERBS = ("quote", "cite")
@@ -334,6 +342,9 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             continue
         found = cue_lemma(tok)
         if found is None:
+            noun = _noun_frame(ctx, tok)
+            if noun is not None:
+                frames[tok.i] = noun
             continue
         lemma, strong = found
         if lemma == "according to":
@@ -347,6 +358,25 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             frame = Frame(tok, lemma, strong, _speaker(ctx, tok), via, _content(ctx, tok, lemma, strong))
         frames[tok.i] = frame
     return frames
+
+
+def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
+    """"Trump's claim that ...", "the ministry's warning that ...": a noun of saying or thinking
+    with its owner and a that-clause is a report of its own."""
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in CLAIM_CUE_FORMS:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for p in c.children if p.dep_ == "pobj"), None)
+    speaker = _checked(ctx, tok, owner)
+    if speaker is None:
+        return None
+    return Frame(tok, CLAIM_CUE_FORMS[tok.lower_], False, speaker, content=extent(ctx, tok, list(clause.subtree)))
 
 
 def _according_frame(ctx: Context, tok: Token) -> Frame:
