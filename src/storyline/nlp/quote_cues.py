@@ -21,6 +21,8 @@ disclose reveal recount conclude agree demand propose recommend advise inform as
 question dismiss reject counter retort protest lament boast joke quip shout chant yell
 whisper plead charge criticize criticise condemn blast praise welcome hail voice express
 speculate continue point speak talk rail
+echo liken compare mock ridicule decry denounce deplore lambast applaud dispute outline detail reference
+apologize apologise thank congratulate reassure hint concur defend blame discuss
 """.split()
 
 # Verbs of cognition and evidence: they attribute a reported clause ("analysts believe that"),
@@ -30,13 +32,14 @@ believe think estimate expect fear hope doubt worry feel know understand find sh
 forecast project assess judge suspect anticipate reckon suggest indicate
 want plan intend hope aim seek wish refuse decline prefer support oppose favor favour endorse back consider
 see view regard portray characterize characterise depict
+decide realize realise recognize recognise learn remember admire offer
 """.split()
 
 # Verbs of saying whose infinitive complement is what was said: "urged the junta to ...",
 # "called on Bamako to ...", "pledged to hold elections"; and "called for a truce".
 INFINITIVE_VERBS = frozenset(
     "urge call ask demand warn tell advise recommend implore press promise pledge vow threaten agree "
-    "want plan intend hope aim seek wish refuse decline prefer".split()
+    "want plan intend hope aim seek wish refuse decline prefer offer decide".split()
 )
 
 # Verbs of saying whose object is what was said: "confirmed the presence of troops",
@@ -44,7 +47,9 @@ INFINITIVE_VERBS = frozenset(
 OBJECT_VERBS = frozenset(
     "announce confirm deny claim accuse demand reject dismiss question praise condemn criticize blast "
     "welcome propose recommend reveal disclose report predict allege acknowledge admit blame describe "
-    "support oppose endorse back cite mention discuss favor favour want call show".split()
+    "support oppose endorse back cite mention discuss favor favour want call show "
+    "defend echo mock ridicule decry denounce deplore lambast applaud dispute outline detail reference liken "
+    "compare admire".split()
 )
 
 # Verbs whose object is a stance only with "as": "saw the comment as a dig", "described it as fake".
@@ -95,6 +100,9 @@ _IRREGULAR = {
     "understand": ("understands", "understood", "understood", "understanding"),
     "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
     "plead": ("pleads", "pleaded", "pled", "pleading"),
+    "learn": ("learns", "learned", "learnt", "learning"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
 }
 # Verbs that double their final consonant before -ed/-ing.
 _DOUBLING = frozenset({"admit", "quip", "concur", "refer", "regret", "omit", "commit"})
@@ -127,7 +135,8 @@ def _forms(bases: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 
 # British spellings share one lemma so that ``Quote.cue`` is stable.
-_SPELLING = {"emphasise": "emphasize", "criticise": "criticize"}
+_SPELLING = {"emphasise": "emphasize", "criticise": "criticize", "apologise": "apologize", "realise": "realize",
+             "recognise": "recognize", "characterise": "characterize"}
 
 SPEECH_FORMS = {form: _SPELLING.get(base, base) for form, base in _forms(SPEECH_VERBS).items()}
 COGNITION_FORMS = {f: b for f, b in _forms(COGNITION_VERBS).items() if f not in SPEECH_FORMS}
@@ -504,7 +513,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
     start, end = ctx.paragraph(cue)
     if not start <= speaker.idx < end:
         return None
-    if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None:
+    if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None and not any(
+            c.dep_ in ("amod", "prep", "relcl", "acl") for c in speaker.children):  # "those close to him" speak
         return None  # "This suggests that": the author's own inference
     if speaker.left_edge.i <= cue.i <= speaker.right_edge.i and not (cue.dep_ == "acl" and cue.head.i == speaker.i):
         return None  # the cue inside its own speaker's phrase: a misparse
@@ -558,7 +568,14 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
             reason = [
                 c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > objs[0].i
             ]
-            return extent(ctx, verb, [t for c in objs[:1] + reason[:1] for t in c.subtree])
+            if not reason and len(list(objs[0].subtree)) == 1:
+                # "polls show Clinton with a lead": a bare name needs what is said of it
+                reason = [c for c in verb.children if c.dep_ == "prep" and c.i > objs[0].i]
+            return extent(ctx, verb, [t for c in objs[:1] + reason[:1] for t in c.subtree]) or _name(objs[0])
+        by = [c for c in verb.children if c.dep_ == "agent"]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+        if by and passive:  # "the plan has been endorsed by the union": the plan is what they endorse
+            return extent(ctx, verb, list(passive[0].subtree)) or _name(passive[0])
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         if prep.lower_ in PREP_CONTENT.get(lemma, ()) and any(p.dep_ in ("pobj", "pcomp") for p in prep.children):
             return extent(ctx, verb, [t for t in prep.subtree if t.i != prep.i])
@@ -567,6 +584,11 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+def _name(tok: Token) -> tuple[int, int] | None:
+    """A one-word content that names someone: "backed Clinton", "Trump has been endorsed by"."""
+    return (tok.i, tok.i + 1) if tok.pos_ == "PROPN" and tok.is_alpha else None
 
 
 def _agent(verb: Token) -> bool:
