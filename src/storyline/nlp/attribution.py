@@ -24,7 +24,7 @@ from storyline.nlp import grammar as gr
 from storyline.nlp.certainty import Frame
 from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import register_extensions
-from storyline.nlp.prose import Context, clauses, token_at, units
+from storyline.nlp.prose import Context, clauses, units
 from storyline.nlp.sources import (Source, covering_quote, find_frame, frame_source, governs, hop_name,
                                    quote_source, relay_chain)
 from storyline.store.records import record_id

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.models import Mention, Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
-from storyline.nlp.grammar import first_child, lemma, noun_phrase
+from storyline.nlp.grammar import first_child, lemma
 
 FINAL_PUNCT = tuple(".!?…:;\"”’)'")
 BULLETS = {"•", "-", "*", "–", "—", "·", ">", "‣", "◦", "▪"}
@@ -231,8 +231,3 @@ def _trailing_clauses(unit: Span, root: Token) -> list[Token]:
                         for c in tok.children)):
             return [tok]
     return []
-
-
-def token_at(doc: Doc, pos: int) -> Token | None:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
