@@ -46,6 +46,8 @@ def only_frame(parse, text):
     ("The trade ministry rejected claims that it had imposed a new tariff on steel.", "denied", "rejected"),
     ("The governor dismissed the reports as fabricated.", "denied", "dismissed"),
     ("The port authority said the figures were false.", "denied", "false"),
+    ("The trade ministry called the reports of a new tariff fake news.", "denied", "fake"),
+    ("The health minister dismissed the higher casualty figures.", "denied", "dismissed"),
     ("Officials stopped short of blaming the contractor for the dam collapse.", "negated", "stopped short of"),
     ("The president stopped short of condemning the strike on the power plant.", "negated", "stopped short of"),
     ("The ministry declined to confirm that the tariff had been raised.", "unconfirmed", "declined to confirm"),
@@ -56,6 +58,20 @@ def test_negation_in_its_many_news_forms_makes_a_negative_frame(parse, text, sta
     _, frame = only_frame(parse, text)
     assert (frame.status, frame.polarity) == (status, "negative")
     assert cue in frame.polarity_cue
+
+
+@pytest.mark.integration
+def test_a_verdict_on_a_claim_is_its_speakers_denial(parse):
+    _, frame = only_frame(parse, "The trade ministry called the reports of a new tariff fake news.")
+    assert frame.source_text == "The trade ministry" and frame.source_kind == "named"
+
+
+@pytest.mark.integration
+def test_whom_an_outlet_cites_is_no_quote_of_its_own(parse):
+    doc = parse("The agency, which cited two officials, said the port had been closed.")
+    assert not [q for q in doc._.quotes if q.text == "two officials"]
+    frame = next(f for f in doc._.frames if "port" in f.text)
+    assert frame.source_text == "two officials" and frame.relays
 
 
 @pytest.mark.integration

@@ -22,6 +22,7 @@ from storyline.models import Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
 from storyline.nlp.certainty import Frame
+from storyline.nlp.cue_words import FALSE_WORDS
 from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.prose import Context, clauses, units
@@ -33,12 +34,6 @@ VERSION = "storyline.attribution.v1"
 
 # Plain reporting: a report of a report credits the inner speaker and keeps the outer one as a relay.
 RELAYING = gr.lexicon("say", "report", "tell", "write", "state", "add", "note")
-# Words that call a claim untrue: "called the reports fake", "the allegations are baseless".
-FALSE_WORDS = frozenset(
-    "false untrue baseless groundless unfounded fabricated fabrication fabrications fake lie lies nonsense "
-    "fiction fictitious absurd ridiculous bogus misleading propaganda disinformation misinformation slander "
-    "smear hoax inaccurate incorrect wrong speculation speculative assertions".split()
-)
 DENY_AS = gr.lexicon("call", "describe", "dismiss", "brand", "label", "term", "denounce", "reject", "deride")
 MODALS = {"can": "can", "ca": "can", "could": "could", "may": "may", "might": "might", "must": "must",
           "should": "should", "ought": "should", "will": "will", "'ll": "will", "wo": "will", "shall": "will",
@@ -97,7 +92,10 @@ def denial_cues(spine: list[Token], lo: int, hi: int) -> list[tuple[str, str]]:
     for tok in spine:
         lem = lemma(tok)
         words = []
-        if lem in DENY_AS and first_child(tok, "dobj") is not None:
+        obj = first_child(tok, "dobj")
+        if lem in DENY_AS and obj is not None:
+            # the parser often folds the verdict into the object: "called [the reports fake news]"
+            words += [t for t in obj.subtree if t.i > obj.i and lo <= t.i < hi]
             for c in tok.children:
                 if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
                     words += [t for t in c.subtree if lo <= t.i < hi]

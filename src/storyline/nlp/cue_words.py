@@ -172,3 +172,10 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # The author's own voice in an opinion piece is not a quote.
 AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "us"})
+
+# Words that call a claim untrue: "called the reports fake", "the allegations are baseless".
+FALSE_WORDS = frozenset(
+    "false untrue baseless groundless unfounded fabricated fabrication fabrications fake lie lies nonsense "
+    "fiction fictitious absurd ridiculous bogus misleading propaganda disinformation misinformation slander "
+    "smear hoax inaccurate incorrect wrong speculation speculative assertions".split()
+)

@@ -313,6 +313,8 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
     if lemma in OBJECT_VERBS and lemma not in AS_VERBS:
         predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
+        if objs and lemma == "cite" and _person_like(objs[0]):
+            return None  # "cited two officials": whom it cites, not what was said
         if objs and predicative:
             # "called the shootings a tragedy", "called him a liar": the object with what it is called
             return extent(ctx, verb, [t for c in objs[:1] + predicative[:1] for t in c.subtree])

@@ -10,6 +10,7 @@ from storyline.models import Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
 from storyline.nlp.certainty import Frame
+from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
 from storyline.nlp.grammar import first_child, lemma, noun_phrase
 from storyline.nlp.prose import Context
 
@@ -36,6 +37,8 @@ EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "im
                             "demonstrate", "reflect", "illustrate", "confirm", "point", "hint", "reveal", "emphasize",
                             "stress", "underline")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Verbs that pass a verdict on their object: "called the reports fake", "described the toll as inflated".
+VERDICT_VERBS = gr.lexicon("call", "describe", "brand", "label", "term", "deride", "denounce", "characterize")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
 RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
@@ -250,6 +253,12 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
         return Frame(subj, None, pred.text, "reported", pred)
     if lem in cx.URGE and subj is not None and lem != "call":
         return Frame(subj, xcomp or ccomp, pred.text, "reported", pred)
+    if lem in VERDICT_VERBS and subj is not None and not modal and _speaker_like(subj) and (
+            first_child(pred, "dobj") is not None and (any(c.dep_ in {"oprd", "ccomp", "xcomp"} or (
+                c.dep_ == "prep" and c.lower_ == "as") for c in pred.children) or any(
+                t.lower_ in FALSE_WORDS for t in first_child(pred, "dobj").subtree))):
+        # "the government called the reports fake news": a verdict on a claim is the subject's
+        return Frame(subj, None, pred.text, "reported", pred)
     if lem == "call" and subj is not None and (
         any(c.dep_ == "prep" and c.lower_ in {"on", "upon", "for"} for c in pred.children) or xcomp is not None
     ) and subj.pos_ in {"PROPN", "PRON"} | ({"NOUN"} if subj.lower_ in cx.ANONYMOUS_NOUNS else set()):
@@ -302,7 +311,7 @@ def _trailing_frame(pred: Token, lo: int, hi: int) -> Frame | None:
 def _speaker_like(tok: Token) -> bool:
     """A subject that can speak: a name, a person pronoun, an institution, unnamed officials."""
     return (tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            or tok.lower_ in cx.ANONYMOUS_NOUNS | INSTITUTIONS | {"he", "she", "they", "we", "i"})
+            or tok.lower_ in cx.ANONYMOUS_NOUNS | INSTITUTIONS | PERSON_NOUNS | {"he", "she", "they", "we", "i"})
 
 
 def _inanimate(tok: Token, verb: str) -> bool:
