@@ -42,3 +42,10 @@ def load(db: str | Path, run: int | None = None) -> "Analysis":
 
 
 from storyline.quantities import extract_figures  # noqa: E402  (public: figures in one text)
+
+
+def extract_quotes(text: str, published=None) -> list:
+    """Quotes in one text with speakers, cues and offsets; see :func:`storyline.extract.extract_quotes`."""
+    from storyline.extract import extract_quotes as run
+
+    return run(text, published)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -44,7 +44,9 @@ CLAIM_NOUNS = frozenset(noun_forms("claim") | noun_forms("report") | noun_forms(
                         | noun_forms("account") | noun_forms("rumour") | noun_forms("rumor") | noun_forms("charge")
                         | noun_forms("declaration") | noun_forms("decision") | noun_forms("ruling")
                         | noun_forms("result") | noun_forms("finding") | noun_forms("announcement")
-                        | noun_forms("outcome") | noun_forms("tally")
+                        | noun_forms("outcome") | noun_forms("tally") | noun_forms("figure")
+                        | noun_forms("estimate") | noun_forms("number") | noun_forms("toll") | noun_forms("story")
+                        | noun_forms("speculation") | noun_forms("rumor") | noun_forms("notion")
                         | {"them", "it", "this", "that"})
 OPINION_FRAME = lexicon("argue", "contend", "believe", "think", "feel", "consider", "opine", "reckon")
 FRAME_STATUS = {
@@ -177,6 +179,28 @@ def not_cues(token: Token) -> list[str]:
     return cues
 
 
+def short_of(token: Token) -> bool:
+    """ "stopped short of condemning": the parser hangs "of" on "short"."""
+    return any(c.lower_ == "short" and any(p.lower_ == "of" for p in children(c, "prep")) for c in token.children)
+
+
+def negated_act(token: Token) -> str | None:
+    """The negation over a speech act: "did not say", "stopped short of condemning", "declined to confirm"."""
+    nots = not_cues(token)
+    if nots:
+        return nots[0]
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "pcomp", "pobj", "prep"} or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lower_ == "short" and node.head.i != node.i:
+            node = node.head
+        if lemma(node) in NEGATIVE_VERBS:
+            return node.lower_
+    return None
+
+
 def in_question(span: Span) -> bool:
     """Whether a span is itself a question (final "?" outside any embedded quotation)."""
     text = span.text.rstrip()
@@ -205,6 +229,8 @@ class Frame:
     opinion: bool = False
     author: bool = False
     """The author's own inference ("this suggests that"), not a source's claim."""
+    relays: list[Token] = field(default_factory=list)
+    """Speakers who pass the words on ("the ministry quoted the envoy as saying": the ministry)."""
 
 
 # -- certainty -----------------------------------------------------------------------
@@ -306,12 +332,12 @@ def status_cues(frame: Frame | None, spine: list[Token], unit: Span, author: boo
             found.append(("denied", tok.lower_))
         if lem in {"decline", "refuse"} and xcomp is not None and lemma(xcomp) in CONFIRM_VERBS | {"comment"}:
             found.append(("unconfirmed", f"{tok.lower_} to {xcomp.lower_}"))
-        elif lem in NEGATIVE_VERBS and (xcomp is not None or any(
+        elif lem in NEGATIVE_VERBS and (xcomp is not None or short_of(tok) or any(
                 p.lower_ in {"from", "of"} and first_child(p, "pcomp", "pobj") is not None
                 for p in children(tok, "prep"))):
             # "refrained from committing", "failed to stop", "stopped short of condemning"
             if lem != "stop" or any(c.lower_ == "short" for c in tok.children):
-                found.append(("negated", tok.lower_))
+                found.append(("negated", f"{tok.lower_} short of" if short_of(tok) else tok.lower_))
     # Missing evidence qualifies the whole sentence, wherever it is said ("While ... is yet to be confirmed, ...").
     for cue in phrase_cues(unit.text, UNCONFIRMED_PATTERNS):
         found.append(("unconfirmed", cue))

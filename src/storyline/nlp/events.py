@@ -15,7 +15,6 @@ from storyline.nlp import plover as pv
 from storyline.nlp.grammar import children, first_child, lemma
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.prose import Context
-from storyline.nlp.statements import extract_statements
 
 VERSION = "storyline.events.v1"
 
@@ -314,6 +313,7 @@ def _finish(ctx: Context, st: Statement, tok: Token, root: Token, trig: pv.Trigg
         location=location,
         status=_status(_base_status(st, tok, root, under), found),
         trigger=tok.text,
+        frame=st.frame,
     )
 
 
@@ -348,7 +348,11 @@ def _noun_event(ctx: Context, st: Statement, tok: Token, root: Token) -> Event |
 
 def extract_events(doc: Doc) -> list[Event]:
     """Events in the statements of a document, each with a resolved actor and a lexicon trigger."""
-    statements = doc._.statements if doc._.statements is not None else extract_statements(doc)
+    if doc._.statements is None:
+        from storyline.nlp.statements import extract_statements  # the statements component did not run
+
+        doc._.statements = extract_statements(doc)
+    statements = doc._.statements
     ctx = Context.of(doc)
     out: list[Event] = []
     for st in statements:

@@ -1,4 +1,5 @@
-"""Who gives a figure: the source that governs it in the parse, or the speaker of the quote around it."""
+"""Who gives a figure: the source that governs it in the parse, the speaker of the quote around it, or
+the source of its clause's attribution frame."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
+from storyline.nlp.attribution import FrameIndex
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
 
@@ -21,6 +23,8 @@ class SourceContext:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.mention_starts = [m.start for m in self.mentions]
         self.quotes = (doc._.quotes if Doc.has_extension("quotes") else None) or []
+        frames = (doc._.frames if Doc.has_extension("frames") else None) or []
+        self.frames = FrameIndex(frames) if frames else None
 
     def mention_in(self, start: int, end: int, head: Token | None = None):
         """The mention inside ``[start, end)``; the one covering ``head`` when several."""
@@ -196,4 +200,10 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     quote = ctx.quote_at(figure_start, figure_end)
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
-    return _source(source, ctx) if source is not None else (None, None)
+    if source is not None:
+        return _source(source, ctx)
+    # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
+    frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
+    if frame is not None and frame.source_kind != "author" and frame.source_text:
+        return frame.source, frame.source_text
+    return None, None

@@ -379,7 +379,9 @@ class FiguresComponent:
         return doc
 
 
-@Language.factory("storyline_figures", requires=["doc.ents", "token.dep"], assigns=["doc._.figures"])
+@Language.factory("storyline_figures", requires=["doc.ents", "token.dep", "doc._.times", "doc._.mentions", "doc._.quotes",
+                                                        "doc._.frames"],
+                  assigns=["doc._.figures"])
 def make_figures(nlp: Language, name: str) -> FiguresComponent:
     from storyline.nlp.pipeline import register_extensions
 

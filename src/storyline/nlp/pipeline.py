@@ -17,6 +17,7 @@ COMPONENTS = (
     ("storyline_times", "storyline.nlp.times"),
     ("storyline_actors", "storyline.nlp.actors"),
     ("storyline_quotes", "storyline.nlp.quotes"),
+    ("storyline_attribution", "storyline.nlp.attribution"),
     ("storyline_figures", "storyline.nlp.figures"),
     ("storyline_statements", "storyline.nlp.statements"),
     ("storyline_events", "storyline.nlp.events"),
@@ -31,6 +32,8 @@ DOC_EXTENSIONS = {
     "mentions": None,
     "times": None,
     "quotes": None,
+    "frames": None,
+    "readings": None,
     "figures": None,
     "statements": None,
     "events": None,
@@ -52,6 +55,7 @@ class Extraction:
     mentions: list = field(default_factory=list)
     times: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
+    frames: list = field(default_factory=list)
     figures: list = field(default_factory=list)
     statements: list = field(default_factory=list)
     events: list = field(default_factory=list)
@@ -102,11 +106,16 @@ def make_doc(nlp: Language, doc_id: str, text: str, published: dt.date | None) -
 
 
 def to_extraction(doc: Doc) -> Extraction:
+    if doc._.frames and doc._.figures:
+        from storyline.nlp.attribution import link
+
+        link(doc._.figures, doc._.frames)  # each figure points to the frame of its clause
     return Extraction(
         doc_id=doc._.doc_id,
         mentions=doc._.mentions or [],
         times=doc._.times or [],
         quotes=doc._.quotes or [],
+        frames=doc._.frames or [],
         figures=doc._.figures or [],
         statements=doc._.statements or [],
         events=doc._.events or [],

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.models import Mention, Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
-from storyline.nlp.grammar import first_child, lemma, noun_phrase
+from storyline.nlp.grammar import first_child, lemma
 
 FINAL_PUNCT = tuple(".!?…:;\"”’)'")
 BULLETS = {"•", "-", "*", "–", "—", "·", ">", "‣", "◦", "▪"}
@@ -33,7 +33,11 @@ class Context:
     @classmethod
     def of(cls, doc: Doc) -> Context:
         mentions = sorted(actor_mentions(doc), key=lambda m: m.start)
-        quotes = doc._.quotes if doc._.quotes is not None else fallback_quotes(doc, mentions)
+        if doc._.quotes is None:
+            from storyline.nlp.quotes import extract_quotes  # the quotes component did not run
+
+            doc._.quotes = extract_quotes(doc)
+        quotes = doc._.quotes
         return cls(doc, mentions, quotes, [m.start for m in mentions])
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -109,6 +113,32 @@ def is_heading(line: str) -> bool:
     return len(words) <= 15 and len(long_words) >= 2 and capitalised >= 0.7 * len(long_words) and not line.endswith(".")
 
 
+# "PHILADELPHIA (AP) —", "KYIV, Ukraine (Reuters) -": a dateline opening a report's first paragraph.
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """Where the dateline opening a paragraph at ``start`` ends, if there is one."""
+    if start and text[start - 1] != "\n":
+        return None
+    found = DATELINE.match(text, start)
+    if found is None or not re.search(r"[A-Z]{3}", found.group(0)):
+        return None
+    return found.end()
+
+
+def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """The first token after a dateline at ``lo``: a dateline is no part of the sentence."""
+    if lo >= hi:
+        return lo
+    end = dateline_end(doc.text, doc[lo].idx)
+    if end is None:
+        return lo
+    while lo < hi and doc[lo].idx < end:
+        lo += 1
+    return lo
+
+
 def units(doc: Doc) -> list[Span]:
     """Sentences of body prose, cut at line breaks, without bullets, headings or fragments."""
     text = doc.text
@@ -124,6 +154,7 @@ def units(doc: Doc) -> list[Span]:
     for lo, hi in pieces:
         while lo < hi and (doc[lo].is_space or doc[lo].text in BULLETS):
             lo += 1
+        lo = _after_dateline(doc, lo, hi)
         while hi > lo and doc[hi - 1].is_space:
             hi -= 1
         if hi <= lo:
@@ -200,46 +231,3 @@ def _trailing_clauses(unit: Span, root: Token) -> list[Token]:
                         for c in tok.children)):
             return [tok]
     return []
-
-
-# -- quotes fallback -----------------------------------------------------------------
-QUOTE_RE = re.compile(
-    r"“([^”]{2,3000})”|\"([^\"]{2,3000})\"|(?<![\w’'])[‘']([^’'\n]{2,400}?)[’'](?![\w’'])"
-)
-
-
-def fallback_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
-    """Direct quotations with the speaker of their sentence, while the quotes component is absent."""
-    out = []
-    for m in QUOTE_RE.finditer(doc.text):
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-        start, end = m.start(group), m.end(group)
-        words = len(m.group(group).split())
-        speaker = None
-        for pos in (m.start(), m.end() - 1):
-            tok = token_at(doc, pos)
-            if tok is None:
-                continue
-            for cand in tok.sent:
-                if start <= cand.idx < end or lemma(cand) not in cx.SPEECH_VERBS:
-                    continue
-                subj = first_child(cand, "nsubj")
-                if subj is not None and not (start <= subj.idx < end):
-                    speaker, cue = subj, cand.text
-                    break
-            if speaker is not None:
-                break
-        quote = Quote(doc._.doc_id or "", start, end, m.group(group), None, direct=True, partial=words < 6)
-        if speaker is not None:
-            np = noun_phrase(speaker)
-            quote.speaker_text, quote.cue = np.text, cue
-            quote.speaker_start, quote.speaker_end = np.start_char, np.end_char
-        elif words < 6 or group == 3:
-            quote.partial = True
-        out.append(quote)
-    return out
-
-
-def token_at(doc: Doc, pos: int) -> Token | None:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

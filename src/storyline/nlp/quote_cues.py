@@ -1,248 +1,38 @@
-"""Cues for quote extraction: speech-verb lexicon, quotation marks, and what each cue word governs."""
+"""Cues for quote extraction: quotation marks, and what each cue word governs (its speaker and content)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-# The pipeline loads spaCy's model without its lemmatizer, so cue verbs are matched by their
-# inflected forms, generated once here.
-
-# Verbs of saying: a quotation next to one of these is attributed to its subject.
-SPEECH_VERBS = """
-say tell add warn note state emphasize emphasise argue claim insist deny confirm announce
-stress write ask urge describe call report accuse acknowledge admit explain declare assert
-contend maintain predict reply respond answer recall remark observe comment reiterate repeat
-tweet post mention implore press cite complain concede caution threaten promise pledge vow allege testify quote
-disclose reveal recount conclude agree demand propose recommend advise inform assure
-question dismiss reject counter retort protest lament boast joke quip shout chant yell
-whisper plead charge criticize criticise condemn blast praise welcome hail voice express
-speculate continue point
-""".split()
-
-# Verbs of cognition and evidence: they attribute a reported clause ("analysts believe that"),
-# never a nearby quotation on their own.
-COGNITION_VERBS = """
-believe think estimate expect fear hope doubt worry feel know understand find show
-forecast project assess judge suspect anticipate reckon suggest indicate
-""".split()
-
-# Verbs of saying whose infinitive complement is what was said: "urged the junta to ...",
-# "called on Bamako to ...", "pledged to hold elections"; and "called for a truce".
-INFINITIVE_VERBS = frozenset(
-    "urge call ask demand warn tell advise recommend implore press promise pledge vow threaten agree".split()
+from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
+from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
+    ANONYMOUS_NOUNS,
+    AS_VERBS,
+    AUTHOR_PRONOUNS,
+    CLAIM_CUE_FORMS,
+    CLAIM_CUE_NOUNS,
+    COGNITION_FORMS,
+    COGNITION_VERBS,
+    CONVEYING_VERBS,
+    INFINITIVE_VERBS,
+    MEDIA_NAMES,
+    MEDIA_WORDS,
+    NAMING_PARTICIPLES,
+    NAMING_WORDS,
+    OBJECT_VERBS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PREP_CONTENT,
+    RELATIVE_PRONOUNS,
+    SPEECH_FORMS,
+    SPEECH_VERBS,
+    TITLE_NOUNS,
+    inflections,
 )
 
-# Verbs of saying whose object is what was said: "confirmed the presence of troops",
-# "accused the junta of ...", "denied the report".
-OBJECT_VERBS = frozenset(
-    "announce confirm deny claim accuse demand reject dismiss question praise condemn criticize blast "
-    "welcome propose recommend reveal disclose report predict allege acknowledge admit blame describe".split()
-)
-
-# Verbs that, besides their subject, name the person whose words they pass on:
-# "the ministry quoted the envoy as saying", "cited officials as saying".
-CONVEYING_VERBS = ("quote", "cite")
-
-# Past participles that introduce a name, not speech: units "known as" "storm corps", a report
-# "titled" "...". A quotation under one of these is a term or title, not a quote.
-NAMING_PARTICIPLES = frozenset(
-    "known called dubbed named titled entitled nicknamed labelled labeled branded termed styled "
-    "billed described".split()
-)
-NAMING_WORDS = frozenset({"so-called", "socalled"})
-# Nouns before a quotation that make it a title, not words spoken: the song "…", the report "…".
-TITLE_NOUNS = frozenset(
-    "book film song album report article documentary novel poem play show series movie essay column "
-    "paper campaign operation program programme headline slogan hashtag motto title track podcast "
-    "magazine newspaper exhibition initiative plan doctrine hymn anthem".split()
-)
-
-# Irregular forms (base -> 3sg, past, past participle, gerund); the rest are regular.
-_IRREGULAR = {
-    "say": ("says", "said", "said", "saying"),
-    "tell": ("tells", "told", "told", "telling"),
-    "write": ("writes", "wrote", "written", "writing"),
-    "think": ("thinks", "thought", "thought", "thinking"),
-    "know": ("knows", "knew", "known", "knowing"),
-    "find": ("finds", "found", "found", "finding"),
-    "show": ("shows", "showed", "shown", "showing"),
-    "feel": ("feels", "felt", "felt", "feeling"),
-    "understand": ("understands", "understood", "understood", "understanding"),
-    "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
-    "plead": ("pleads", "pleaded", "pled", "pleading"),
-}
-# Verbs that double their final consonant before -ed/-ing.
-_DOUBLING = frozenset({"admit", "quip", "concur", "refer", "regret", "omit", "commit"})
-
-
-def inflections(base: str) -> tuple[str, ...]:
-    """The base form and its regular (or listed irregular) inflections."""
-    if base in _IRREGULAR:
-        return (base, *_IRREGULAR[base])
-    if re.search(r"(s|sh|ch|x|z|o)$", base):
-        third = base + "es"
-    elif re.search(r"[^aeiou]y$", base):
-        third = base[:-1] + "ies"
-    else:
-        third = base + "s"
-    if base in _DOUBLING:
-        stem = base + base[-1]
-        return (base, third, stem + "ed", stem + "ing")
-    if base.endswith("e"):
-        past, gerund = base + "d", base[:-1] + "ing"
-    elif re.search(r"[^aeiou]y$", base):
-        past, gerund = base[:-1] + "ied", base + "ing"
-    else:
-        past, gerund = base + "ed", base + "ing"
-    return (base, third, past, gerund)
-
-
-def _forms(bases: list[str] | tuple[str, ...]) -> dict[str, str]:
-    return {form: base for base in bases for form in inflections(base)}
-
-
-# British spellings share one lemma so that ``Quote.cue`` is stable.
-_SPELLING = {"emphasise": "emphasize", "criticise": "criticize"}
-
-SPEECH_FORMS = {form: _SPELLING.get(base, base) for form, base in _forms(SPEECH_VERBS).items()}
-COGNITION_FORMS = {f: b for f, b in _forms(COGNITION_VERBS).items() if f not in SPEECH_FORMS}
-
-# News outlets that relay what a speaker told them: "told Reuters", "speaking to Anadolu Agency".
-MEDIA_WORDS = frozenset(
-    "agency news times post press tv television radio broadcaster newspaper daily journal gazette "
-    "herald tribune wire channel network".split()
-)
-MEDIA_NAMES = frozenset(
-    "reuters afp ap anadolu xinhua tass ria interfax yonhap kyodo bbc cnn bloomberg politico axios msnbc "
-    "nbc abc cbs dpa efe ansa sputnik aljazeera".split()
-)
-
-# Nouns for speakers who are not named: "officials said", "a senior diplomat told Reuters".
-_UNNAMED = (
-    "official source diplomat spokesperson aide insider officer analyst expert observer resident person "
-    "individual employee staffer lawmaker commander soldier fighter activist villager doctor medic worker "
-    "negotiator member critic"
-)
-ANONYMOUS_NOUNS = frozenset(
-    [w for n in _UNNAMED.split() for w in (n, n + "s")]
-    + "spokesman spokesmen spokeswoman spokeswomen witness witnesses people someone somebody".split()
-    + "others many some several few most all".split()
-)
-
-# Pronouns resolved to the nearest preceding person.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# The author's own voice in an opinion piece is not a quote.
-AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "us"})
-
-
-@dataclass(frozen=True)
-class QuoteMark:
-    """A stretch of text between quotation marks: outer span with the marks, inner without."""
-
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-
-
-_OPEN_DOUBLE = "“„«"
-_CLOSE_DOUBLE = "”»"
-_WORD = re.compile(r"\w")
-
-
-def _is_word(ch: str) -> bool:
-    return bool(ch) and bool(_WORD.match(ch))
-
-
-def find_quote_marks(text: str) -> list[QuoteMark]:
-    """Quoted stretches of ``text``, paragraph by paragraph, double marks first, then single.
-
-    An opening mark left open at a paragraph's end closes there: news style reopens a long
-    quotation on each new paragraph without closing the previous one.
-    """
-    marks: list[QuoteMark] = []
-    for para in re.finditer(r"[^\n]+", text):
-        doubles = _double_marks(text, para.start(), para.end())
-        marks.extend(doubles)
-        marks.extend(m for m in _single_marks(text, para.start(), para.end()) if not _inside(m, doubles))
-    marks.sort(key=lambda m: m.start)
-    return marks
-
-
-def _inside(mark: QuoteMark, others: list[QuoteMark]) -> bool:
-    return any(o.start <= mark.start and mark.end <= o.end for o in others)
-
-
-def _double_marks(text: str, start: int, end: int) -> list[QuoteMark]:
-    marks = []
-    open_at: int | None = None
-    i = start
-    while i < end:
-        ch, width = text[i], 2 if text[i : i + 2] in ("''", "``") else 1
-        straight = ch == '"' or width == 2
-        if ch in _OPEN_DOUBLE or (straight and open_at is None and not _is_word(text[i - 1 : i])):
-            # A second opening mark before any close: the first ran on (or was a typo); restart.
-            open_at = i
-        elif (ch in _CLOSE_DOUBLE or straight) and open_at is not None:
-            marks.append(_mark(text, open_at, i + width))
-            open_at = None
-        elif ch in _CLOSE_DOUBLE and not text[start:i].strip():
-            open_at = i  # a closing mark typed for an opening one at the start of a paragraph
-        i += width
-    if open_at is not None and end - open_at > 2:
-        marks.append(_mark(text, open_at, end))
-    return marks
-
-
-def _single_marks(text: str, start: int, end: int) -> list[QuoteMark]:
-    # Single marks double as apostrophes (O'Sullivan, Russia's, troops'), so an opening mark
-    # must follow a non-word character and precede one, and a closing mark must not be
-    # followed by a letter.
-    marks = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if ch in "‘'" and open_at is None:
-            if not _is_word(before) and _is_word(after):
-                open_at = i
-        elif ch in "’'" and open_at is not None and _closes(text, i, end) and i - open_at > 1:
-            if before == "s" and text[i + 1 : i + 3].strip()[:1].islower() and _closer_ahead(text, i + 1, end):
-                continue  # "the troops' advance'": a plural possessive, the quote closes later
-            marks.append(_mark(text, open_at, i + 1))
-            open_at = None
-    return marks
-
-
-def _closes(text: str, i: int, end: int) -> bool:
-    return not _is_word(text[i + 1 : i + 2]) and text[i - 1 : i] not in (" ", "\t")
-
-
-def _closer_ahead(text: str, start: int, end: int) -> bool:
-    """Whether a closing single mark follows before the next one that would open."""
-    for j in range(start, end):
-        if text[j] in "’'" and _closes(text, j, end):
-            return True
-        if text[j] in "‘'" and not _is_word(text[j - 1 : j]) and _is_word(text[j + 1 : j + 2]):
-            return False
-    return False
-
-
-def _mark(text: str, start: int, end: int) -> QuoteMark:
-    inner_start = start + (2 if text[start : start + 2] in ("''", "``") else 1)
-    inner_end = end
-    while inner_end > inner_start and text[inner_end - 1] in "”»\"'’" and end - inner_end < 2:
-        inner_end -= 1
-    while inner_start < inner_end and text[inner_start].isspace():
-        inner_start += 1
-    while inner_end > inner_start and text[inner_end - 1] in " \t,":
-        inner_end -= 1
-    return QuoteMark(start, end, inner_start, inner_end)
 
 
 # -- cue frames: who speaks at each cue word, through whom, and what ----------------------
@@ -314,6 +104,9 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             continue
         found = cue_lemma(tok)
         if found is None:
+            noun = _noun_frame(ctx, tok)
+            if noun is not None:
+                frames[tok.i] = noun
             continue
         lemma, strong = found
         if lemma == "according to":
@@ -327,6 +120,25 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             frame = Frame(tok, lemma, strong, _speaker(ctx, tok), via, _content(ctx, tok, lemma, strong))
         frames[tok.i] = frame
     return frames
+
+
+def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
+    """"Trump's claim that ...", "the ministry's warning that ...": a noun of saying or thinking
+    with its owner and a that-clause is a report of its own."""
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in CLAIM_CUE_FORMS:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for p in c.children if p.dep_ == "pobj"), None)
+    speaker = _checked(ctx, tok, owner)
+    if speaker is None:
+        return None
+    return Frame(tok, CLAIM_CUE_FORMS[tok.lower_], False, speaker, content=extent(ctx, tok, list(clause.subtree)))
 
 
 def _according_frame(ctx: Context, tok: Token) -> Frame:
@@ -440,7 +252,8 @@ def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or (subject.lower_ == "it" and tok.pos_ == "AUX"):  # "it is worth noting"
             continue
-        if cue_lemma(tok):
+        found = cue_lemma(tok)
+        if found is not None and found[1]:  # a verb of saying; "plans", "wants" are the subject's own
             return subject_of(tok, ctx)
         fallback = fallback or subject
     return fallback
@@ -453,7 +266,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
     start, end = ctx.paragraph(cue)
     if not start <= speaker.idx < end:
         return None
-    if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None:
+    if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None and not any(
+            c.dep_ in ("amod", "prep", "relcl", "acl") for c in speaker.children):  # "those close to him" speak
         return None  # "This suggests that": the author's own inference
     if speaker.left_edge.i <= cue.i <= speaker.right_edge.i and not (cue.dep_ == "acl" and cue.head.i == speaker.i):
         return None  # the cue inside its own speaker's phrase: a misparse
@@ -491,19 +305,45 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
                 return extent(ctx, verb, addressee + list(child.subtree))
             if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call" and _agent(verb):
                 return extent(ctx, verb, [t for t in child.subtree if t.i != child.i])
-    if lemma in OBJECT_VERBS:
-        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
+    as_prep = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    if lemma in AS_VERBS and as_prep:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if objs:
+            return extent(ctx, verb, [t for c in objs[:1] + as_prep[:1] for t in c.subtree])
+    if lemma in OBJECT_VERBS and lemma not in AS_VERBS:
+        predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
+        if objs and lemma == "cite" and _person_like(objs[0]):
+            return None  # "cited two officials": whom it cites, not what was said
+        if objs and predicative:
+            # "called the shootings a tragedy", "called him a liar": the object with what it is called
+            return extent(ctx, verb, [t for c in objs[:1] + predicative[:1] for t in c.subtree])
         if objs:
             # "accused the junta of ...", "described the lead as ...": the rest belongs to the content
             reason = [
                 c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > objs[0].i
             ]
-            return extent(ctx, verb, [t for c in objs[:1] + reason[:1] for t in c.subtree])
+            if not reason and len(list(objs[0].subtree)) == 1:
+                # "polls show Clinton with a lead": a bare name needs what is said of it
+                reason = [c for c in verb.children if c.dep_ == "prep" and c.i > objs[0].i]
+            return extent(ctx, verb, [t for c in objs[:1] + reason[:1] for t in c.subtree]) or _name(objs[0])
+        by = [c for c in verb.children if c.dep_ == "agent"]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+        if by and passive:  # "the plan has been endorsed by the union": the plan is what they endorse
+            return extent(ctx, verb, list(passive[0].subtree)) or _name(passive[0])
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        if prep.lower_ in PREP_CONTENT.get(lemma, ()) and any(p.dep_ in ("pobj", "pcomp") for p in prep.children):
+            return extent(ctx, verb, [t for t in prep.subtree if t.i != prep.i])
     if verb.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+def _name(tok: Token) -> tuple[int, int] | None:
+    """A one-word content that names someone: "backed Clinton", "Trump has been endorsed by"."""
+    return (tok.i, tok.i + 1) if tok.pos_ == "PROPN" and tok.is_alpha else None
 
 
 def _agent(verb: Token) -> bool:

@@ -11,6 +11,8 @@ from spacy.util import registry
 
 from storyline.models import Quote
 from storyline.nlp import quote_cues as cues
+from storyline.nlp.certainty import negated_act
+from storyline.nlp.grammar import noun_phrase
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
 
@@ -47,7 +49,7 @@ def make_extractor() -> Callable[[Doc], list[Quote]]:
 
 @Language.factory(
     "storyline_quotes",
-    requires=["doc.sents", "doc.ents"],
+    requires=["doc.sents", "doc.ents", "doc._.mentions"],
     assigns=["doc._.quotes"],
     default_config={"extractor": {"@misc": VERSION}},
 )
@@ -301,7 +303,8 @@ def _speaker_labels(ctx: Context) -> list[Frame]:
     """Transcript lines opened by a speaker's name in capitals: "PENCE: Well, look, ..."."""
     frames = []
     for found in SPEAKER_LABEL.finditer(ctx.text):
-        if found.group(1).rstrip(".") in NOT_SPEAKERS or len(found.group(1)) < 2:
+        words = re.split(r"[ .]+", found.group(1).rstrip("."))
+        if any(w in NOT_SPEAKERS or w.rstrip("'’S") in NOT_SPEAKERS for w in words) or len(found.group(1)) < 2:
             continue
         label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
         colon = ctx.doc.char_span(found.end(1), found.end(), alignment_mode="expand")
@@ -345,7 +348,7 @@ def _quote(
         speaker_start=s_start,
         speaker_end=s_end,
         speaker=resolved,
-        cue=frame.lemma,
+        cue=_cue(frame),
         direct=direct,
         partial=partial,
         via=via,
@@ -354,11 +357,29 @@ def _quote(
     )
 
 
+def _person_noun(tok: Token) -> bool:
+    """A noun a "who" can stand for: a name, a person's entity, or an unnamed person ("an architect")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "ORG") or (
+        tok.pos_ == "NOUN" and tok.lower_ in cues.ANONYMOUS_NOUNS | cues.PERSON_NOUNS)
+
+
+def _cue(frame: Frame) -> str:
+    """The cue's lemma; a negated act keeps its negation ("not condemn" for "stopped short of condemning")."""
+    if frame.cue.tag_.startswith("VB") and negated_act(frame.cue) is not None:
+        return f"not {frame.lemma}"
+    return frame.lemma
+
+
 def _phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     """Character span of the speaker as written: the phrase its head token heads, within its
     paragraph and without the cue's own clause; a pronoun, relative ones included, stands alone."""
     skip = set()
-    if head.pos_ == "PRON" or cues.antecedent(head) is not None:
+    noun = cues.antecedent(head)
+    if noun is not None and head.lower_ in ("who", "whom") and _person_noun(noun):
+        # "Lopez, who said": the relative pronoun is never the speaker; its antecedent is
+        np = noun_phrase(noun)
+        return np.start_char, np.end_char
+    if head.pos_ == "PRON" or noun is not None:
         return head.idx, _end_char(head)
     for child in head.children:
         if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):

@@ -73,7 +73,7 @@ def extract_pending(
     count = 0
     for extraction in _extract_windows(nlp, pending, size):
         found: list[Any] = []
-        for name in ("mentions", "times", "quotes", "figures", "statements", "events"):
+        for name in ("mentions", "times", "quotes", "frames", "figures", "statements", "events"):
             found.extend(getattr(extraction, name))
         inferred = extraction.inferred_published
         records.save(extraction.doc_id, extraction.sentences, found, key, inferred.isoformat() if inferred else None)

@@ -1,0 +1,111 @@
+"""Quotation marks: the quoted stretches of a text, double and single marks, paragraph by paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuoteMark:
+    """A stretch of text between quotation marks: outer span with the marks, inner without."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_WORD = re.compile(r"\w")
+
+
+def _is_word(ch: str) -> bool:
+    return bool(ch) and bool(_WORD.match(ch))
+
+
+def find_quote_marks(text: str) -> list[QuoteMark]:
+    """Quoted stretches of ``text``, paragraph by paragraph, double marks first, then single.
+
+    An opening mark left open at a paragraph's end closes there: news style reopens a long
+    quotation on each new paragraph without closing the previous one.
+    """
+    marks: list[QuoteMark] = []
+    for para in re.finditer(r"[^\n]+", text):
+        doubles = _double_marks(text, para.start(), para.end())
+        marks.extend(doubles)
+        marks.extend(m for m in _single_marks(text, para.start(), para.end()) if not _inside(m, doubles))
+    marks.sort(key=lambda m: m.start)
+    return marks
+
+
+def _inside(mark: QuoteMark, others: list[QuoteMark]) -> bool:
+    return any(o.start <= mark.start and mark.end <= o.end for o in others)
+
+
+def _double_marks(text: str, start: int, end: int) -> list[QuoteMark]:
+    marks = []
+    open_at: int | None = None
+    i = start
+    while i < end:
+        ch, width = text[i], 2 if text[i : i + 2] in ("''", "``") else 1
+        straight = ch == '"' or width == 2
+        if ch in _OPEN_DOUBLE or (straight and open_at is None and not _is_word(text[i - 1 : i])):
+            # A second opening mark before any close: the first ran on (or was a typo); restart.
+            open_at = i
+        elif (ch in _CLOSE_DOUBLE or straight) and open_at is not None:
+            marks.append(_mark(text, open_at, i + width))
+            open_at = None
+        elif ch in _CLOSE_DOUBLE and not text[start:i].strip():
+            open_at = i  # a closing mark typed for an opening one at the start of a paragraph
+        i += width
+    if open_at is not None and end - open_at > 2:
+        marks.append(_mark(text, open_at, end))
+    return marks
+
+
+def _single_marks(text: str, start: int, end: int) -> list[QuoteMark]:
+    # Single marks double as apostrophes (O'Sullivan, Russia's, troops'), so an opening mark
+    # must follow a non-word character and precede one, and a closing mark must not be
+    # followed by a letter.
+    marks = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if ch in "‘'" and open_at is None:
+            if not _is_word(before) and _is_word(after):
+                open_at = i
+        elif ch in "’'" and open_at is not None and _closes(text, i, end) and i - open_at > 1:
+            if before == "s" and text[i + 1 : i + 3].strip()[:1].islower() and _closer_ahead(text, i + 1, end):
+                continue  # "the troops' advance'": a plural possessive, the quote closes later
+            marks.append(_mark(text, open_at, i + 1))
+            open_at = None
+    return marks
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    return not _is_word(text[i + 1 : i + 2]) and text[i - 1 : i] not in (" ", "\t")
+
+
+def _closer_ahead(text: str, start: int, end: int) -> bool:
+    """Whether a closing single mark follows before the next one that would open."""
+    for j in range(start, end):
+        if text[j] in "’'" and _closes(text, j, end):
+            return True
+        if text[j] in "‘'" and not _is_word(text[j - 1 : j]) and _is_word(text[j + 1 : j + 2]):
+            return False
+    return False
+
+
+def _mark(text: str, start: int, end: int) -> QuoteMark:
+    inner_start = start + (2 if text[start : start + 2] in ("''", "``") else 1)
+    inner_end = end
+    while inner_end > inner_start and text[inner_end - 1] in "”»\"'’" and end - inner_end < 2:
+        inner_end -= 1
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1] in " \t,":
+        inner_end -= 1
+    return QuoteMark(start, end, inner_start, inner_end)

@@ -1,0 +1,334 @@
+"""Who a clause's source is: a speaker token resolved to an actor, its kind, and the relays it came through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from storyline.models import Quote
+from storyline.nlp import certainty as cx
+from storyline.nlp import grammar as gr
+from storyline.nlp.certainty import Frame
+from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
+from storyline.nlp.grammar import first_child, lemma, noun_phrase
+from storyline.nlp.prose import Context
+
+try:  # the coreference resolver, where this installation has it
+    from storyline.nlp.coref import antecedent as coref_antecedent
+except ImportError:  # pragma: no cover - depends on the installation
+    coref_antecedent = None
+
+INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
+    "ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin", "police", "embassy",
+    "administration", "presidency", "council", "committee", "court", "parliament", "spokesperson", "service",
+    "command", "bloc", "commission", "authority", "board", "bank", "company", "firm", "union", "regulator",
+    "department", "secretariat", "tribunal", "watchdog", "mission", "coalition", "alliance", "party", "campaign",
+    "organisation", "organization", "association", "institute", "federation", "cabinet", "junta", "senate",
+    "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
+))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
+DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
+                            "assessments", "data", "figures", "estimates"})
+# Speech acts whose object is what was said ("voiced concerns", "stressed the need").
+NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
+                       "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse")
+# Verbs an inanimate subject can take ("the evidence suggests", "this underscores"): then the author infers.
+EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "imply", "highlight", "underscore",
+                            "demonstrate", "reflect", "illustrate", "confirm", "point", "hint", "reveal", "emphasize",
+                            "stress", "underline")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Verbs that pass a verdict on their object: "called the reports fake", "described the toll as inflated".
+VERDICT_VERBS = gr.lexicon("call", "describe", "brand", "label", "term", "deride", "denounce", "characterize")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
+RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
+RELAY_VERBS = gr.lexicon("cite", "quote")
+
+
+@dataclass
+class Source:
+    """A resolved source: actor id, text as written, kind, offsets and the hops it was relayed through."""
+
+    id: str | None
+    text: str
+    kind: str
+    start: int | None = None
+    end: int | None = None
+    relays: list[str] = field(default_factory=list)
+
+
+def relative_head(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the minister, *who* said" -> minister."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+        clause = tok.head
+        if clause.dep_ in {"relcl", "acl"} and clause.head.i != clause.i:
+            return clause.head
+    return None
+
+
+def pronoun_antecedent(ctx: Context, head: Token):
+    """The named mention a pronoun or relative pronoun refers to, or None."""
+    if coref_antecedent is not None:
+        try:
+            found = coref_antecedent(ctx.doc, ctx.doc[head.i:head.i + 1])
+        except Exception:  # noqa: BLE001 - a resolver failure must not lose the clause
+            found = None
+        if found is not None:
+            return found
+    if head.lower_ in PERSON_PRONOUNS:
+        return ctx.antecedent(head)
+    return None
+
+
+def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: str | None = None) -> Source:
+    """Resolve who asserts something from the head of the speaker's noun phrase."""
+    if head is None:
+        return Source(None, text or "unnamed", "anonymous")
+    rel = relative_head(head)
+    if rel is not None:
+        head = rel  # "who" is never the speaker: its antecedent is
+    np = noun_phrase(head)
+    if head.lower_ in PERSON_PRONOUNS:
+        m = pronoun_antecedent(ctx, head)
+        return Source(m.entity if m else None, head.text, "named", head.idx, head.idx + len(head))
+    if head.lower_ in cx.PRONOUNS:
+        return Source(None, head.text, "named", head.idx, head.idx + len(head))
+    if head.lower_ in DOCUMENT_NOUNS:
+        # "reports from the DIA and U.S. intelligence": the source is who issued them
+        by = next((first_child(p, "pobj") for p in head.children
+                   if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}), None)
+        if by is not None:
+            return source_of(ctx, by)
+    mention = ctx.mention_at(head)
+    inside = ctx.mentions_in(np.start_char, np.end_char)
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    named_appos = [m for a in appos for m in ctx.mentions_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
+                   if m.type == "person" or m.label == "PERSON"]
+    generic = head.lower_ in cx.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named_appos and (
+        head.tag_ in {"NNS", "NNPS"} or head.left_edge.lower_ in {"a", "an", "one", "some", "several", "many"}
+        or not any(c.dep_ in {"det", "poss"} for c in head.children)
+    )
+    if named_appos:
+        mention = named_appos[0]
+    elif mention is None and inside:
+        mention = inside[-1]
+    kind = "anonymous" if generic or anonymous else "named"
+    return Source(mention.entity if mention else None, np.text, kind, np.start_char, np.end_char)
+
+
+def covering_quote(ctx: Context, span: Span) -> Quote | None:
+    """A direct quotation that is the span's claim: most of the span, or all of it but the attribution."""
+    size = max(1, span.end_char - span.start_char)
+    for q in ctx.quotes:
+        if not q.direct or q.partial:
+            continue
+        overlap = min(q.end, span.end_char) - max(q.start, span.start_char)
+        attributed_here = q.speaker_start is not None and span.start_char <= q.speaker_start < span.end_char
+        if overlap > 0.5 * size or overlap > 0 and attributed_here and overlap > 0.3 * size:
+            return q
+    return None
+
+
+def quote_source(ctx: Context, q: Quote) -> Source:
+    """The source of a clause that is a quotation: its speaker, relayed by the outlet it was told to."""
+    speaker, text = q.speaker, q.speaker_text
+    if speaker is None and text and text.lower() in PERSON_PRONOUNS and q.speaker_start is not None:
+        tok = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        m = pronoun_antecedent(ctx, tok[0]) if tok is not None and len(tok) else None
+        speaker = m.entity if m else None
+    relays = [q.via or q.via_text] if (q.via or q.via_text) else []
+    kind = "anonymous" if q.anonymous else "quoted"
+    return Source(speaker, text or "unnamed", kind, q.speaker_start, q.speaker_end, relays)
+
+
+def frame_source(ctx: Context, speaker: Token | None, anonymous: bool, cue: str) -> Source:
+    """The source of a reporting frame; a speaker the quotes component resolved keeps that actor."""
+    src = source_of(ctx, speaker, anonymous, cue)
+    if speaker is not None and src.id is None:
+        for q in ctx.quotes:
+            if q.speaker and q.speaker_start is not None and q.speaker_start <= speaker.idx < q.speaker_end:
+                src.id, src.kind = q.speaker, "anonymous" if q.anonymous else src.kind
+                break
+    return src
+
+
+def _cited(tok: Token) -> Token | None:
+    """Whom a word cites: "Yonhap, citing officials" / "the agency, which cited a source"."""
+    for c in tok.children:
+        if c.dep_ in {"acl", "advcl", "relcl"} and (c.lower_ in RELAY_PARTICIPLES or lemma(c) in RELAY_VERBS):
+            obj = first_child(c, "dobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def relay_chain(ctx: Context, speaker: Token | None, verb: Token | None, outer: list[Token]) -> tuple[Token | None,
+                                                                                                      list[Token]]:
+    """(the original source, every hop before it) for a frame's speaker.
+
+    "Yonhap, citing the spy agency, which cited officials, reported": officials speak; Yonhap and
+    the agency relay. ``outer`` holds speakers already known to relay (an enclosing report)."""
+    hops = list(outer)
+    if speaker is None:
+        return None, hops
+    seen = {speaker.i}
+    for host in [verb] if verb is not None else []:
+        cited = _cited(host)  # "X said, citing Y"
+        if cited is not None and cited.i not in seen:
+            hops.append(speaker)
+            speaker = cited
+            seen.add(cited.i)
+    for _ in range(4):
+        cited = _cited(speaker)
+        if cited is None or cited.i in seen:
+            break
+        hops.append(speaker)
+        speaker = cited
+        seen.add(cited.i)
+    return speaker, hops
+
+
+def hop_name(ctx: Context, tok: Token) -> str:
+    """A relay as stored: its actor id where resolved, else its text."""
+    src = source_of(ctx, tok)
+    return src.id or src.text
+
+
+# -- the reporting frame of a clause ------------------------------------------------
+def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
+    """The attribution that governs a clause's predicate, from the parse."""
+    lem = lemma(pred)
+
+    def child(tok: Token, *deps: str) -> Token | None:
+        return next((c for c in tok.children if c.dep_ in deps and lo <= c.i < hi), None)
+
+    ccomp = child(pred, "ccomp")
+    if ccomp is not None and lem in cx.WEAK_FRAMES and not any(
+            m.lower_ == "that" for m in ccomp.children if m.dep_ == "mark"):
+        ccomp = None
+    subj = child(pred, "nsubj")
+    if subj is None and pred.dep_ == "advcl" and pred.tag_ == "VBG":
+        # ", rejecting the council's declaration": the participle speaks for the sentence's speaker
+        top = pred.sent.root
+        subj = first_child(top, "nsubj") if lemma(top) in cx.SPEECH_VERBS else gr.subject(pred)
+    elif subj is None and pred.dep_ == "conj":
+        subj = gr.subject(pred)
+    subj = subj if subj is not None and subj.dep_ == "nsubj" else None
+    if subj is None:
+        # a heading glued to the sentence can steal its subject: take the orphaned one back
+        subj = next((t for t in pred.doc[lo:pred.i] if t.dep_ == "nsubj" and not lo <= t.head.i < hi), None)
+    subjpass = child(pred, "nsubjpass", "expl")
+    xcomp = child(pred, "xcomp")
+    # "IGAD should insist that ...": advice or conjecture about speaking, not a report of it
+    modal = any(a.lower_ in cx.DEONTIC_MODALS | cx.HEDGE_MODALS | cx.FUTURE_MODALS | {"would"} for a in gr.auxes(pred))
+    status = None if modal else cx.FRAME_STATUS.get(lem)
+    if lem in cx.SAY_DENIED_OBJECT | cx.SAY_CONFIRMED_OBJECT and not modal:
+        dobj = first_child(pred, "dobj")
+        if ccomp is not None or (dobj is not None and dobj.lower_ in cx.CLAIM_NOUNS):
+            status = "denied" if lem in cx.SAY_DENIED_OBJECT else "confirmed"
+    if status is not None:
+        opinion = lem in cx.OPINION_FRAME
+        if subjpass is not None and subjpass.lower_ == "it" and ccomp is not None:
+            # "it is reported that ..."
+            return Frame(None, ccomp, f"it is {pred.text}", status, pred, anonymous=True, opinion=opinion)
+        if subjpass is not None and xcomp is not None and pred.tag_ == "VBN":
+            return None  # "X is said to ...": a hedge on X's clause, not a frame
+        agent = first_child(pred, "agent")
+        if subj is None and agent is not None and subjpass is not None:
+            by = first_child(agent, "pobj")
+            if by is not None and status in {"confirmed", "denied", "reported"}:
+                return Frame(by, pred, pred.text, status, pred)
+        if subj is not None and ccomp is not None and _inanimate(subj, lem):
+            # "This development suggests that ...": the author's inference, not a source's claim
+            return Frame(None, ccomp, pred.text, status if status == "possible" else "asserted", pred, author=True)
+        if subj is not None and (ccomp is not None or status in {"confirmed", "denied"}):
+            if status in {"confirmed", "denied"} and ccomp is None:
+                # "denied sending troops", "confirmed the presence of ...": the object is the claim
+                if first_child(pred, "dobj") is None and xcomp is None:
+                    return None
+                return Frame(subj, xcomp, pred.text, status, pred)
+            return Frame(subj, ccomp, pred.text, status, pred, opinion=opinion)
+    if subj is not None and child(pred, "dobj") is not None and not modal and _speaker_like(subj) and lem in NP_FRAMES:
+        # "Trudeau voiced concerns about ...": what a source expressed is theirs to answer for
+        return Frame(subj, None, pred.text, "reported", pred)
+    if lem in cx.URGE and subj is not None and lem != "call":
+        return Frame(subj, xcomp or ccomp, pred.text, "reported", pred)
+    if lem in VERDICT_VERBS and subj is not None and not modal and _speaker_like(subj) and (
+            first_child(pred, "dobj") is not None and (any(c.dep_ in {"oprd", "ccomp", "xcomp"} or (
+                c.dep_ == "prep" and c.lower_ == "as") for c in pred.children) or any(
+                t.lower_ in FALSE_WORDS for t in first_child(pred, "dobj").subtree))):
+        # "the government called the reports fake news": a verdict on a claim is the subject's
+        return Frame(subj, None, pred.text, "reported", pred)
+    if lem == "call" and subj is not None and (
+        any(c.dep_ == "prep" and c.lower_ in {"on", "upon", "for"} for c in pred.children) or xcomp is not None
+    ) and subj.pos_ in {"PROPN", "PRON"} | ({"NOUN"} if subj.lower_ in cx.ANONYMOUS_NOUNS else set()):
+        return Frame(subj, xcomp, pred.text, "reported", pred)
+    if lem == "quote" and subj is not None:
+        # "Yoon's office quoted Trudeau as saying that ...": the words are Trudeau's
+        quoted = child(pred, "dobj")
+        saying = next((t for t in pred.subtree if t.lower_ == "saying" and lo <= t.i < hi), None)
+        if quoted is not None and saying is not None:
+            return Frame(quoted, first_child(saying, "ccomp"), "quoted", "reported", pred, relays=[subj])
+    if pred.pos_ in {"NOUN", "PROPN"}:
+        # "The UN refugee agency, UNHCR, estimated that ...": a parse with the verb as a modifier
+        for c in pred.children:
+            if c.dep_ in {"acl", "relcl"} and lemma(c) in cx.SPEECH_VERBS and child(c, "ccomp") is not None:
+                return Frame(pred, child(c, "ccomp"), c.text, cx.FRAME_STATUS.get(lemma(c), "reported"), c)
+    # "X held, residents said, ..." and "X, the ministry said."
+    for c in pred.children:
+        if c.dep_ in {"parataxis", "ccomp"} and lo <= c.i < hi and lemma(c) in cx.SAY_REPORTED | cx.SAY_POSSIBLE:
+            inner = first_child(c, "nsubj")
+            if inner is not None and first_child(c, "ccomp") is None and lo <= inner.i < hi:
+                return Frame(inner, pred, c.text, cx.FRAME_STATUS[lemma(c)], c, opinion=lemma(c) in cx.OPINION_FRAME)
+    # "according to X"
+    for tok in pred.doc[lo:hi]:
+        if tok.lower_ == "according" and tok.i + 1 < hi and tok.nbor(1).lower_ == "to":
+            pobj = first_child(tok.nbor(1), "pobj")
+            if pobj is not None and governs(pred, tok):
+                return Frame(pobj, pred, "according to", "reported")
+    for c in pred.children:
+        if c.dep_ == "advmod" and c.lower_ in cx.REPORTEDLY:
+            return Frame(None, pred, c.lower_, "possible", anonymous=True)
+    return _trailing_frame(pred, lo, hi)
+
+
+def _trailing_frame(pred: Token, lo: int, hi: int) -> Frame | None:
+    """ "..., the World Health Organization said on Friday": a closing attribution the parser misplaced."""
+    doc = pred.doc
+    for tok in doc[pred.i + 1:hi]:
+        if lemma(tok) not in cx.SAY_REPORTED | cx.SAY_POSSIBLE or tok.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        subj = first_child(tok, "nsubj")
+        if subj is None or subj.i < pred.i or first_child(tok, "ccomp") is not None:
+            continue
+        before = doc[subj.left_edge.i - 1] if subj.left_edge.i > lo else None
+        named = subj.pos_ == "PROPN" or subj.ent_type_ or subj.lower_ in cx.ANONYMOUS_NOUNS | INSTITUTIONS
+        if before is not None and before.text == "," and named:
+            return Frame(subj, pred, tok.text, cx.FRAME_STATUS[lemma(tok)], tok)
+    return None
+
+
+def _speaker_like(tok: Token) -> bool:
+    """A subject that can speak: a name, a person pronoun, an institution, unnamed officials."""
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or tok.lower_ in cx.ANONYMOUS_NOUNS | INSTITUTIONS | PERSON_NOUNS | {"he", "she", "they", "we", "i"})
+
+
+def _inanimate(tok: Token, verb: str) -> bool:
+    """A subject that cannot speak ("this development suggests"), judged by what it is said to do."""
+    if verb not in EVIDENCE_VERBS:
+        return False
+    if tok.lower_ in {"it", "this", "that", "which"}:
+        return True
+    return (tok.pos_ == "NOUN" and tok.lower_ not in cx.ANONYMOUS_NOUNS and tok.lower_ not in INSTITUTIONS
+            and tok.ent_type_ == "")
+
+
+def governs(pred: Token, tok: Token) -> bool:
+    """Whether tok hangs off pred without crossing into a subordinate clause."""
+    node = tok.head
+    while node.i != node.head.i and node.i != pred.i:
+        if node.dep_ in {"relcl", "acl", "advcl"}:
+            return False
+        node = node.head
+    return node.i == pred.i or tok.head.i == pred.i
