@@ -9,7 +9,9 @@ from storyline.models import Figure
 
 # The components a figure reads: dates (for relative dates), actors and quotes (for who
 # gives it and whose it is), then the figures themselves.
-FIGURE_COMPONENTS = ("storyline_times", "storyline_actors", "storyline_quotes", "storyline_figures")
+FIGURE_COMPONENTS = (
+    "storyline_times", "storyline_actors", "storyline_quotes", "storyline_attribution", "storyline_figures",
+)
 
 
 @lru_cache(maxsize=1)
