@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
 from storyline.kb.normalize import is_case_sensitive, key, slug
+from storyline.nlp.actor_roles import TITLE_WORDS, role_of
+from storyline.nlp.actor_spans import clean_edges, extend_name_left, in_body
 from storyline.models import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -30,6 +32,7 @@ GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "bord
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
               "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
@@ -47,7 +50,6 @@ COMPATIBLE = {
     "PRODUCT": {"place", "state", "organization", "igo"},
     "KB": {"person", "state", "place", "igo", "organization", "group"},
 }
-HEADING_MAX_TOKENS = 12
 
 
 @dataclass
@@ -77,18 +79,6 @@ def _surface(span: Span) -> tuple[int, int, str]:
     return start, start + len(text), text
 
 
-def _is_heading(span: Span) -> bool:
-    """A mention inside a section heading: a short line without final punctuation."""
-    sent = span.sent
-    line = sent.text.strip()
-    if not line or line[-1] in ".!?\"”’:;" or len(sent) > HEADING_MAX_TOKENS:
-        return False
-    doc_text = span.doc.text
-    before = doc_text[: sent.start_char].rstrip(" ")
-    after = doc_text[sent.end_char :].lstrip(" ")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-
-
 def _strip_honorifics(span: Span) -> Span:
     start = span.start
     while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
@@ -115,6 +105,9 @@ class _DocState:
 
     def __init__(self) -> None:
         self.people: dict[str, str] = {}  # surname key -> entity id, for back-references
+        self.named: dict[str, set[str]] = {}  # surname key -> KB persons the report names in full
+        self.doc_tag = ""  # makes a bare surname's own identity local to its report
+        self.when: dt.date | None = None
         self.places: set[str] = set()
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
@@ -157,6 +150,9 @@ class ActorResolver:
 
     def candidates(self, doc: Doc) -> list[_Candidate]:
         found = [_Candidate(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
+        found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
+                 else c for c in found]
         for matcher in (self.matcher, self.matcher_lower):
             for _, start, end in matcher(doc):
                 span = doc[start:end]
@@ -183,17 +179,26 @@ class ActorResolver:
         doc_id = doc._.doc_id or ""
         when: dt.date | None = doc._.published
         state = _DocState()
+        state.doc_tag = slug(doc_id)[:12]
+        state.when = when
         mentions: list[Mention] = []
+        spans = []
         for cand in self.candidates(doc):
-            span = _strip_honorifics(_trim(cand.span))
-            if not len(span):
-                continue
+            cleaned = clean_edges(cand.span)
+            if cleaned is None or not in_body(cleaned):
+                continue  # headings, bylines, captions, datelines, labels and debris are not actors
+            span = _strip_honorifics(_trim(cleaned))
+            if len(span):
+                spans.append((span, cand.label))
+        state.named = self._full_names(spans)
+        for span, label in spans:
+            cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
             if mention is None:
                 continue
             mention.doc = doc_id
             if mention.type == "person" and mention.label == "PERSON":
-                mention.role = mention.role or _role_of(span)
+                mention.role = mention.role or role_of(span)
             state.note(span, mention)
             mentions.append(mention)
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
@@ -217,7 +222,8 @@ class ActorResolver:
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
-        if label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text):
+        if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
+                and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
         if label in ("GPE", "ORG", "PRODUCT") and len(span) == 1 and found and found[0].type == "person":
@@ -246,9 +252,13 @@ class ActorResolver:
                 # "talks in Moscow": the city, not its government.
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
+        if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:
+            tail = _titled_person(span, self.kb)
+            if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
+                return self._resolve_one(tail, "PERSON", state)
         candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
         if label == "PERSON" or (candidates and candidates[0].type == "person"):
-            return self._person(span, start, end, text, label, candidates, state.people)
+            return self._person(span, start, end, text, label, candidates, state)
         if candidates:
             best = self._disambiguate(span, text, candidates, state)
             return Mention("", start, end, text, label, _kb_id(best), best.type)
@@ -256,31 +266,77 @@ class ActorResolver:
             return None
         if label == "NORP" and not (after is not None and any(after.lower_ in n for n in FACETS.values())):
             return None  # "European security": an adjective, not an actor
-        if label == "ORG" and (_is_heading(span) or len(text) < 2):
-            return None  # section headings and stray capitals are not organisations
+        if label == "ORG" and len(text) < 2:
+            return None  # stray capitals are not organisations
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 
     def _person(self, span: Span, start: int, end: int, text: str, label: str,
-                candidates: list[KBEntity], people: dict[str, str]) -> Mention | None:
-        if _is_heading(span) and not candidates:
-            return None
+                candidates: list[KBEntity], state: "_DocState") -> Mention | None:
         words = key(text).split()
         if not words:
             return None
+        people = state.people
         surname = words[-1]
         persons = [c for c in candidates if c.type == "person"]
+        if persons and len(words) == 1:
+            persons = [p for p in persons if self._surname_fits(span, p, state)]
+        places = [c for c in candidates if c.type in ("place", "state")]
         if len(words) == 1 and surname in people:
             entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
+        elif len(words) == 1 and surname in state.named:
+            named = state.named[surname]  # the report names the full person (possibly further on)
+            entity = next(iter(named)) if len(named) == 1 else f"local:person:{slug(text)}@{state.doc_tag}"
         elif persons:
             entity = _kb_id(persons[0])
-        elif candidates:  # a capital or state mistagged as a person
-            return Mention("", start, end, text, label, _kb_id(candidates[0]), candidates[0].type)
+        elif places or _locative(span):
+            # A city tagged as a person: "fighting in Bahri", "Khartoum North".
+            if places and places[0].type == "state":
+                return Mention("", start, end, text, label, _kb_id(places[0]), "state")
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        elif len(words) == 1:
+            entity = f"local:person:{slug(text)}@{state.doc_tag}"  # a bare name: this report's own person
         else:
             entity = f"local:person:{slug(text)}"
         if len(words) > 1 or surname not in people:
             people.setdefault(surname, entity)
         return Mention("", start, end, text, "PERSON", entity, "person")
+
+    def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
+        """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
+        named: dict[str, set[str]] = {}
+        for span, label in spans:
+            words = key(span.text).split()
+            if len(words) < 2:
+                continue
+            found = [e for e in self.kb.lookup(span.text) if e.type == "person"]
+            if found and len(key(found[0].name).split()) > 1:
+                person = found[0]
+                for word in dict.fromkeys(w for form in (person.name, *person.aliases) for w in key(form).split()):
+                    if any(e.id == person.id for e in self.kb.lookup(word)):
+                        named.setdefault(word, set()).add(_kb_id(person))
+            elif label == "PERSON" and not found:
+                # Either end may be the surname ("Lee Seung-kweun" puts the family name first).
+                for word in {words[0], words[-1]}:
+                    named.setdefault(word, set()).add(f"local:person:{slug(span.text)}")
+        return named
+
+    def _surname_fits(self, span: Span, person: KBEntity, state: "_DocState") -> bool:
+        """Whether a bare surname can be this knowledge-base person when the report never names them in
+        full: they hold an office on the report's date (or the title before the name is theirs) and
+        nothing in the context says otherwise (another role, another country)."""
+        when = state.when
+        spells = self.kb.offices(person.id, on=when) if when else self.kb.offices(person.id)
+        role = role_of(span)
+        if role:
+            titles = set(self.kb.find_office(role)) or set(self.kb.find_office(role.split()[-1]))
+            if not titles or not titles & {t.office for t in self.kb.offices(person.id)}:
+                return False  # "lawmaker Lee", "prisoner Ri": a role this person never held
+            return True
+        if not spells:
+            return False
+        countries = {s for _, _, s in state.states}
+        return not countries or person.country in countries
 
     def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "_DocState") -> KBEntity:
         """Several entities share a name ("DIA"): use the countries named around it."""
@@ -329,52 +385,22 @@ ROLE_RE = re.compile(
 )
 
 
-TITLE_WORDS = {
-    "president", "minister", "secretary", "general", "chancellor", "premier", "spokesperson",
-    "spokesman", "spokeswoman", "ambassador", "envoy", "leader", "chief", "director", "head",
-    "commander", "governor", "mayor", "senator", "lawmaker", "analyst", "professor", "king", "queen",
-    "chairman", "chairwoman", "chair", "adviser", "advisor", "official", "diplomat", "negotiator",
-    "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
-    "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert",
-}
-TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
-                   "defence", "defense", "prime", "interior", "finance", "supreme"}
-APPOSITIVE_STOP = {"who", "which", "that", "whose", "where", "when", ",", ";", "(", ")", "—", "–"}
-
-
-def _role_of(span: Span) -> str | None:
-    """A role stated beside a person's name: a title before it or an appositive after it."""
+def _titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
+    """The person at the end of a span NER took for an organisation: a known full name, or the
+    words after an office title."""
     doc = span.doc
-    # Title words to the left: "Ukrainian President Volodymyr Zelenskyy", "NATO Secretary General X".
-    start = span.start
-    while start > 0:
-        tok = doc[start - 1]
-        if tok.text in ("-", "‑") and start > 1 and doc[start - 2].is_title:
-            start -= 1  # "Secretary-General"
-            continue
-        if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"):
-            break
-        if not (tok.is_title or tok.is_upper or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in TITLE_WORDS):
-            break
-        start -= 1
-    left_tokens = doc[start : span.start]
-    if left_tokens and not any(t.lower_ in TITLE_WORDS for t in left_tokens):
-        left_tokens = doc[span.start : span.start]
-    left = left_tokens.text.strip()
-    # An appositive to the right: "Terhas, a former Estonian general and member of ..., said".
-    right = ""
-    if span.end < len(doc) - 2 and doc[span.end].text == ",":
-        appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.end), None)
-        if appos is not None:
-            tokens = []
-            for tok in doc[span.end + 1 : min(len(doc), span.end + 16)]:
-                if tok.lower_ in APPOSITIVE_STOP or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
-                    break
-                tokens.append(tok)
-            right = doc[tokens[0].i : tokens[-1].i + 1].text.strip() if tokens else ""
-            if right.lower().startswith(("a ", "an ", "the ")):
-                right = right.split(" ", 1)[1]
-    return left or right or None
+    for cut in range(span.start + 1, span.end - 1):
+        tail = doc[cut : span.end]
+        if any(e.type == "person" for e in kb.lookup(tail.text)[:1]):
+            return tail
+        if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
+            return tail
+    return None
+
+
+def _locative(span: Span) -> bool:
+    """A name right after a locative preposition ("in Bahri", "near Merowe")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def _kb_id(entity: KBEntity) -> str:
