@@ -117,7 +117,8 @@ def clean_edges(span: Span) -> Span | None:
         text = out.text
     if _INNER_JUNK.search(text) or not any(ch.isupper() for ch in text):
         return None
-    if text[0].islower() and out[0].is_stop:
+    first = next((t for t in out if t.lower_ not in ("the", "a", "an")), None)
+    if first is None or (first.text[0].islower() and first.is_stop):
         return None  # "of Foreign Affairs": a fragment of a longer name
     return out
 

@@ -259,6 +259,12 @@ class ActorResolver:
         candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
         if label == "PERSON" or (candidates and candidates[0].type == "person"):
             return self._person(span, start, end, text, label, candidates, state)
+        near = state.states_near(span)
+        if candidates and near and all(c.type == "organization" and c.country for c in candidates) \
+                and not any(c.country in near for c in candidates):
+            # "Finland's Ministry of Defence" is not another country's ministry of that name.
+            name = f"{self.kb.get(near[0]).name} {text}"
+            return Mention("", start, end, text, label, f"local:organization:{slug(name)}", "organization")
         if candidates:
             best = self._disambiguate(span, text, candidates, state)
             return Mention("", start, end, text, label, _kb_id(best), best.type)
