@@ -425,8 +425,12 @@ def make_actors(nlp: Language, name: str) -> "ActorsComponent":
 
 class ActorsComponent:
     def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
         self.resolver = ActorResolver(nlp, load_kb())
 
     def __call__(self, doc: Doc) -> Doc:
+        kb = load_kb()
+        if kb is not self.resolver.kb:  # the local overlay changed since the pipeline was loaded
+            self.resolver = ActorResolver(self.nlp, kb)
         doc._.mentions = self.resolver.resolve(doc)
         return doc
