@@ -259,7 +259,7 @@ class ActorResolver:
         candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
         if label == "PERSON" or (candidates and candidates[0].type == "person"):
             return self._person(span, start, end, text, label, candidates, state)
-        near = state.states_near(span)
+        near = state.states_near(span) if before is not None and before.text in ("'s", "’s") else []
         if candidates and near and all(c.type == "organization" and c.country for c in candidates) \
                 and not any(c.country in near for c in candidates):
             # "Finland's Ministry of Defence" is not another country's ministry of that name.
