@@ -206,7 +206,10 @@ def add_holders(rows: list[dict[str, Any]], offices: list[dict[str, Any]], perso
         if office not in office_keys:
             if owner not in owners:
                 raise ValueError(f"holders.tsv: unknown owner in {office}")
-            offices.append({"key": office, "of": owner, "kind": kind, "titles": DEFAULT_TITLES.get(kind, []),
+            titles = list(DEFAULT_TITLES.get(kind, []))
+            if row.get("title") and "acting" not in row["flags"] and row["title"] not in titles:
+                titles.insert(0, row["title"])  # "Chancellor", "Taoiseach", "Emir"
+            offices.append({"key": office, "of": owner, "kind": kind, "titles": titles,
                             "rank": DEFAULT_RANK.get(kind, 5)})
             office_keys.add(office)
         pid = "person:" + slug(row["name"])

@@ -18,6 +18,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DASHES = {"—", "–", "--", "-"}
 # Characters that never end or start a name; a name that still has one inside is debris.
 _EDGE_JUNK = "\"“”'‘’:;,.-–—/|[](){}*#•·+=<>"
+# Lower-case particles that can open a name ("al-Burhan", "van der Leyen", "bin Salman").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van",
+                  "von", "da", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu"}
 _INNER_JUNK = re.compile(r"[/|\[\]{}<>#•·=]|\.(?=[A-Z][a-z])")
 
 
@@ -98,7 +101,8 @@ def clean_edges(span: Span) -> Span | None:
     # Cut before an opening bracket, an internal possessive ("Truss's Foreign Office") or a slash credit.
     for i in range(start, end):
         tok = doc[i]
-        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1):
+        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1) or (
+                tok.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_ and tok.whitespace_):
             end = i
             break
     while start < end and doc[start].text in _EDGE_JUNK:
@@ -118,8 +122,8 @@ def clean_edges(span: Span) -> Span | None:
     if _INNER_JUNK.search(text) or not any(ch.isupper() for ch in text):
         return None
     first = next((t for t in out if t.lower_ not in ("the", "a", "an")), None)
-    if first is None or (first.text[0].islower() and first.is_stop):
-        return None  # "of Foreign Affairs": a fragment of a longer name
+    if first is None or (first.text[0].islower() and first.lower_ not in NAME_PARTICLES):
+        return None  # "of Foreign Affairs", "ministry of US": a fragment, not a name
     return out
 
 
