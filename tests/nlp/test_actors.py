@@ -187,3 +187,14 @@ def test_no_merge_across_reports_by_surname_alone():
     mentions = [Mention("d1", 0, 3, "Lee", "PERSON", "local:person:lee@d1", "person"),
                 Mention("d2", 0, 15, "Lee Seung-kweun", "PERSON", "local:person:lee-seung-kweun", "person")]
     assert merge_local_actors(mentions) == {}
+
+
+def test_ner_slips_become_the_right_kind_of_actor(parse):
+    doc = parse("Belarus leader Alaxandr Lukashenko told the BelTA agency that troops had gathered near Pinsk. "
+                "Photograph by Jana Novak/Redux for the paper.", published=dt.date(2022, 2, 1))
+    by_text = {m.text: m for m in doc._.mentions}
+    assert by_text["Alaxandr Lukashenko"].entity == "kb:person:alexander-lukashenko"  # a transliteration
+    assert by_text["Belarus"].entity == "kb:BLR"
+    assert by_text["BelTA"].type != "person"
+    assert by_text["Pinsk"].type == "place"
+    assert "Jana Novak" not in by_text  # a photo credit

@@ -12,6 +12,9 @@ from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
 from storyline.kb.normalize import is_case_sensitive, key, slug
+from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp.actor_links import kb_id as _kb_id
+from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_roles import TITLE_WORDS, role_of
 from storyline.nlp.actor_spans import clean_edges, extend_name_left, in_body
 from storyline.models import Mention
@@ -32,7 +35,6 @@ GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "bord
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
               "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
@@ -100,42 +102,7 @@ def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
     return exact, lower
 
 
-class _DocState:
-    """What resolution has learnt so far in one document."""
-
-    def __init__(self) -> None:
-        self.people: dict[str, str] = {}  # surname key -> entity id, for back-references
-        self.named: dict[str, set[str]] = {}  # surname key -> KB persons the report names in full
-        self.doc_tag = ""  # makes a bare surname's own identity local to its report
-        self.when: dt.date | None = None
-        self.places: set[str] = set()
-        self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
-        self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
-
-    def note(self, span: Span, mention: Mention) -> None:
-        if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
-            self.states.append((span.start, span.sent.start, mention.entity[3:]))
-        # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
-        doc = span.doc
-        if mention.entity and span.end + 2 < len(doc) and doc[span.end].text == "(":
-            acronym = doc[span.end + 1]
-            if acronym.is_upper and doc[span.end + 2].text == ")":
-                self.acronyms[key(acronym.text)] = mention.entity
-
-    def states_near(self, span: Span) -> list[str]:
-        return [s for i, _, s in reversed(self.states) if span.start - 4 <= i < span.start]
-
-    def states_in_sentence(self, span: Span) -> list[str]:
-        return [s for _, sent, s in reversed(self.states) if sent == span.sent.start]
-
-    def state_counts(self) -> list[str]:
-        counts: dict[str, int] = {}
-        for _, _, s in self.states:
-            counts[s] = counts.get(s, 0) + 1
-        return sorted(counts, key=lambda s: -counts[s])
-
-
-class ActorResolver:
+class ActorResolver(PersonLinking):
     """Finds and resolves actor mentions in one Doc, using a knowledge base."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
@@ -178,7 +145,7 @@ class ActorResolver:
     def resolve(self, doc: Doc) -> list[Mention]:
         doc_id = doc._.doc_id or ""
         when: dt.date | None = doc._.published
-        state = _DocState()
+        state = DocState()
         state.doc_tag = slug(doc_id)[:12]
         state.when = when
         mentions: list[Mention] = []
@@ -187,6 +154,8 @@ class ActorResolver:
             cleaned = clean_edges(cand.span)
             if cleaned is None or not in_body(cleaned):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
+            if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
+                continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
             span = _strip_honorifics(_trim(cleaned))
             if len(span):
                 spans.append((span, cand.label))
@@ -211,7 +180,7 @@ class ActorResolver:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def _resolve_one(self, span: Span, label: str, state: "_DocState") -> Mention | None:
+    def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = _surface(span)
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
@@ -295,74 +264,7 @@ class ActorResolver:
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 
-    def _person(self, span: Span, start: int, end: int, text: str, label: str,
-                candidates: list[KBEntity], state: "_DocState") -> Mention | None:
-        words = key(text).split()
-        if not words:
-            return None
-        people = state.people
-        surname = words[-1]
-        persons = [c for c in candidates if c.type == "person"]
-        if persons and len(words) == 1:
-            persons = [p for p in persons if self._surname_fits(span, p, state)]
-        places = [c for c in candidates if c.type in ("place", "state")]
-        if len(words) == 1 and surname in people:
-            entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
-        elif len(words) == 1 and surname in state.named:
-            named = state.named[surname]  # the report names the full person (possibly further on)
-            entity = next(iter(named)) if len(named) == 1 else f"local:person:{slug(text)}@{state.doc_tag}"
-        elif persons:
-            entity = _kb_id(persons[0])
-        elif places or _locative(span):
-            # A city tagged as a person: "fighting in Bahri", "Khartoum North".
-            if places and places[0].type == "state":
-                return Mention("", start, end, text, label, _kb_id(places[0]), "state")
-            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
-        elif len(words) == 1:
-            entity = f"local:person:{slug(text)}@{state.doc_tag}"  # a bare name: this report's own person
-        else:
-            entity = f"local:person:{slug(text)}"
-        if len(words) > 1 or surname not in people:
-            people.setdefault(surname, entity)
-        return Mention("", start, end, text, "PERSON", entity, "person")
-
-    def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
-        """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
-        named: dict[str, set[str]] = {}
-        for span, label in spans:
-            words = key(span.text).split()
-            if len(words) < 2:
-                continue
-            found = [e for e in self.kb.lookup(span.text) if e.type == "person"]
-            if found and len(key(found[0].name).split()) > 1:
-                person = found[0]
-                for word in dict.fromkeys(w for form in (person.name, *person.aliases) for w in key(form).split()):
-                    if any(e.id == person.id for e in self.kb.lookup(word)):
-                        named.setdefault(word, set()).add(_kb_id(person))
-            elif label == "PERSON" and not found:
-                # Either end may be the surname ("Lee Seung-kweun" puts the family name first).
-                for word in {words[0], words[-1]}:
-                    named.setdefault(word, set()).add(f"local:person:{slug(span.text)}")
-        return named
-
-    def _surname_fits(self, span: Span, person: KBEntity, state: "_DocState") -> bool:
-        """Whether a bare surname can be this knowledge-base person when the report never names them in
-        full: they hold an office on the report's date (or the title before the name is theirs) and
-        nothing in the context says otherwise (another role, another country)."""
-        when = state.when
-        spells = self.kb.offices(person.id, on=when) if when else self.kb.offices(person.id)
-        role = role_of(span)
-        if role:
-            titles = set(self.kb.find_office(role)) or set(self.kb.find_office(role.split()[-1]))
-            if not titles or not titles & {t.office for t in self.kb.offices(person.id)}:
-                return False  # "lawmaker Lee", "prisoner Ri": a role this person never held
-            return True
-        if not spells:
-            return False
-        countries = {s for _, _, s in state.states}
-        return not countries or person.country in countries
-
-    def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "_DocState") -> KBEntity:
+    def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "DocState") -> KBEntity:
         """Several entities share a name ("DIA"): use the countries named around it."""
         if len(candidates) == 1:
             return candidates[0]
@@ -420,15 +322,6 @@ def _titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
         if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
             return tail
     return None
-
-
-def _locative(span: Span) -> bool:
-    """A name right after a locative preposition ("in Bahri", "near Merowe")."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
-
-
-def _kb_id(entity: KBEntity) -> str:
-    return f"kb:{entity.id}"
 
 
 @Language.factory(
