@@ -31,14 +31,16 @@ def kb_stats(kb: KnowledgeBase) -> dict[str, Any]:
     qids = Counter(e.type for e in kb.entities() if e.qid)
     tenures = kb.tenures()
     countries: dict[str, dict[str, Any]] = defaultdict(lambda: {"persons": set(), "tenures": 0, "offices": set()})
+    ids = {e.id for e in kb.entities()}
     for t in tenures:
-        owner = kb.get(t.of) if t.of in {e.id for e in kb.entities()} else None
+        owner = kb.get(t.of) if t.of in ids else None
         code = t.of if owner is None or owner.type == "state" else (owner.country or t.of)
         row = countries[code]
         row["persons"].add(t.person)
         row["tenures"] += 1
         row["offices"].add(t.office.split(":")[0])
-    states_full = sum(1 for row in countries.values() if all(k in row["offices"] for k in OFFICE_KINDS[:1]))
+    states = {e.id for e in kb.entities("state")}
+    covered = {code: row["offices"] for code, row in countries.items() if code in states}
     return {
         "version": kb.version,
         "as_of": kb.as_of.isoformat() if kb.as_of else None,
@@ -48,7 +50,8 @@ def kb_stats(kb: KnowledgeBase) -> dict[str, Any]:
         "tenures": len(tenures),
         "tenures_with_person_qid": sum(1 for t in tenures if kb.get(t.person).qid),
         "countries_with_office_holders": len(countries),
-        "countries_with_head_of_state": states_full,
+        "states_with_office_holders": len(covered),
+        "states_by_office_kind": {k: sum(1 for offices in covered.values() if k in offices) for k in OFFICE_KINDS},
         "by_country": {
             code: {"persons": len(row["persons"]), "tenures": row["tenures"], "offices": sorted(row["offices"])}
             for code, row in sorted(countries.items())
@@ -86,7 +89,9 @@ def stats_command(bundled: bool, as_json: bool) -> None:
     out.print("with a Wikidata id: " + ", ".join(f"{n} {t}" for t, n in stats["with_qid"].items()), markup=False)
     out.print(f"tenures: {stats['tenures']} ({stats['tenures_with_person_qid']} of persons with a Wikidata id)",
               markup=False)
-    out.print(f"countries or bodies with office-holders: {stats['countries_with_office_holders']}", markup=False)
+    out.print(f"states with office-holders: {stats['states_with_office_holders']} ("
+              + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in stats["states_by_office_kind"].items())
+              + f"); states and bodies: {stats['countries_with_office_holders']}", markup=False)
     line = []
     for code, row in stats["by_country"].items():
         line.append(f"{code} {row['tenures']}")
