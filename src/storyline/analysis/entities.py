@@ -78,6 +78,11 @@ def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
                 remap[entity] = target
             else:
                 by_initial[words[0][0]].append(entity)
+    # A bare name that another report shows to be a place ("after crossing Samar" beside "in Samar").
+    for entity in people:
+        words = _name_of(entity)
+        if len(words) == 1 and "@" in entity and f"local:place:{words[0]}" in counts:
+            remap[entity] = f"local:place:{words[0]}"
     orgs = [e for e in counts if e.startswith("local:organization:")]
     spelled = defaultdict(list)
     for entity in orgs:
@@ -107,7 +112,8 @@ def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Ent
         else:
             # The most complete form: the longest of the common forms.
             name = max(forms, key=lambda f: (len(key(f).split()), forms[f], len(f)))
-            etype, qid = items[0].type or "other", None
+            kind = entity_id.split(":")[1] if entity_id.startswith("local:") else None
+            etype, qid = kind or items[0].type or "other", None
         roles = sorted({m.role for m in items if m.role})
         entities.append(Entity(
             id=entity_id, name=name, type=etype, kb_id=qid,

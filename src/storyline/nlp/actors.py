@@ -169,6 +169,8 @@ class ActorResolver(PersonLinking):
             if mention.type == "person" and mention.label == "PERSON":
                 mention.role = mention.role or role_of(span)
             state.note(span, mention)
+            if mention.entity and mention.entity.startswith("local:place:"):
+                state.places.add(mention.entity)
             mentions.append(mention)
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
         for m in mentions:
