@@ -198,3 +198,12 @@ def test_ner_slips_become_the_right_kind_of_actor(parse):
     assert by_text["BelTA"].type != "person"
     assert by_text["Pinsk"].type == "place"
     assert "Jana Novak" not in by_text  # a photo credit
+
+
+def test_a_bare_surname_two_office_holders_share_is_not_guessed(parse):
+    # Both Kamala Harris (US Vice President) and Simon Harris (Taoiseach) held office on this day.
+    doc = parse("Harris said the talks had been useful.", published=dt.date(2024, 6, 1), doc_id="h")
+    assert [m.entity for m in doc._.mentions if m.text == "Harris"] == ["local:person:harris@h"]
+    doc = parse("The United States sent a delegation. Harris said the talks had been useful.",
+                published=dt.date(2024, 6, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "Harris"] == ["kb:person:kamala-harris"]

@@ -68,6 +68,8 @@ class PersonLinking:
         persons = [c for c in candidates if c.type == "person"]
         if persons and len(words) == 1:
             persons = [p for p in persons if self._surname_fits(span, p, state)]
+            if len(persons) > 1:
+                persons = []  # two office-holders fit a bare surname: the report's own person
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words)
         places = [c for c in candidates if c.type in ("place", "state")]
