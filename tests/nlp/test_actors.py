@@ -207,3 +207,17 @@ def test_a_bare_surname_two_office_holders_share_is_not_guessed(parse):
     doc = parse("The United States sent a delegation. Harris said the talks had been useful.",
                 published=dt.date(2024, 6, 1))
     assert [m.entity for m in doc._.mentions if m.text == "Harris"] == ["kb:person:kamala-harris"]
+
+
+def test_parts_of_titles_are_not_organisations(parse):
+    doc = parse("Defense Secretary Lloyd Austin met Sarah Johnson, a professor of International Relations "
+                "at Yale, and the Secretary of State.", published=dt.date(2024, 11, 1))
+    texts = {m.text for m in doc._.mentions}
+    assert "Defense" not in texts and "International Relations" not in texts and "State" not in texts
+    assert {m.entity for m in doc._.mentions if m.text == "Lloyd Austin"} == {"kb:person:lloyd-austin"}
+
+
+def test_an_acronym_is_not_a_leaders_surname(parse):
+    doc = parse("North Korean leader Kim Jong Un met officials. The UN said it was concerned.",
+                published=dt.date(2024, 11, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "UN"] == ["kb:UN"]

@@ -14,7 +14,7 @@ from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp.actor_roles import role_of
 
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across"}
+PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
 
 
 class DocState:

@@ -213,9 +213,11 @@ class ActorResolver(PersonLinking):
         if label == "PERSON" and not found and "-" in text and all(
                 self.kb.demonym(part) or any(e.type == "state" for e in self.kb.lookup(part)) for part in text.split("-")):
             return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
-        if (label in ("ORG", "PERSON") and not found and len(span) == 1 and before is not None
-                and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS):
-            return None  # "Secretary of State", "Minister of Interior": part of a title
+        if label == "ORG" and not found and (
+                (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
+                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
+                and (len(span) < 3 or _titled_person(span, self.kb) is None):
+            return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
         if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
