@@ -221,3 +221,9 @@ def test_an_acronym_is_not_a_leaders_surname(parse):
     doc = parse("North Korean leader Kim Jong Un met officials. The UN said it was concerned.",
                 published=dt.date(2024, 11, 1))
     assert [m.entity for m in doc._.mentions if m.text == "UN"] == ["kb:UN"]
+
+
+def test_a_title_written_like_a_name_is_not_an_organisation(parse):
+    doc = parse("Oligarchs will have nowhere to hide, said the Minister of Foreign Affairs Liz Truss on Sunday.",
+                published=dt.date(2022, 2, 20))
+    assert {m.text for m in doc._.mentions} == {"Liz Truss"}

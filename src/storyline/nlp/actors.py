@@ -157,6 +157,8 @@ class ActorResolver(PersonLinking):
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
                 continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
             span = _strip_honorifics(_trim(cleaned))
+            if len(span) and span[0].is_lower and span[0].is_stop:
+                continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span):
                 spans.append((span, cand.label))
         state.named = self._full_names(spans)
