@@ -11,7 +11,7 @@ def person(doc, text, entity):
 
 def test_a_surname_alone_never_joins_a_person_from_another_report():
     mentions = [person("d1", "Lee", "local:person:lee@d1"),
-                person("d2", "Lee Seung-kweun", "local:person:lee-seung-kweun")]
+                person("d2", "Lee Dong-won", "local:person:lee-dong-won")]
     assert merge_local_actors(mentions) == {}
 
 

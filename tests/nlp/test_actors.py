@@ -155,9 +155,9 @@ def test_bare_surnames_stay_local_without_a_full_name_or_fitting_context(parse):
     doc = parse("The prisoner, Ri, said he had been held for two years in North Korea.",
                 published=dt.date(2024, 11, 1), doc_id="b")
     assert [m.entity for m in doc._.mentions if m.text == "Ri"] == ["local:person:ri@b"]
-    doc = parse("Opposition lawmaker Lee Seung-kweun said the plan was flawed. Lee added that the cabinet "
+    doc = parse("Opposition lawmaker Lee Dong-won said the plan was flawed. Lee added that the cabinet "
                 "must respond.", published=dt.date(2024, 11, 1))
-    assert {m.entity for m in doc._.mentions if "Lee" in m.text} == {"local:person:lee-seung-kweun"}
+    assert {m.entity for m in doc._.mentions if "Lee" in m.text} == {"local:person:lee-dong-won"}
     doc = parse("Putin said Russia would respond.", published=dt.date(2024, 11, 1))
     assert [m.entity for m in doc._.mentions if m.text == "Putin"] == ["kb:person:vladimir-putin"]
 
@@ -185,15 +185,15 @@ def test_no_merge_across_reports_by_surname_alone():
     from storyline.models import Mention
 
     mentions = [Mention("d1", 0, 3, "Lee", "PERSON", "local:person:lee@d1", "person"),
-                Mention("d2", 0, 15, "Lee Seung-kweun", "PERSON", "local:person:lee-seung-kweun", "person")]
+                Mention("d2", 0, 15, "Lee Dong-won", "PERSON", "local:person:lee-dong-won", "person")]
     assert merge_local_actors(mentions) == {}
 
 
 def test_ner_slips_become_the_right_kind_of_actor(parse):
-    doc = parse("Belarus leader Alaxandr Lukashenko told the BelTA agency that troops had gathered near Pinsk. "
+    doc = parse("Belarus leader Alexandre Lukashenko told the BelTA agency that troops had gathered near Pinsk. "
                 "Photograph by Jana Novak/Redux for the paper.", published=dt.date(2022, 2, 1))
     by_text = {m.text: m for m in doc._.mentions}
-    assert by_text["Alaxandr Lukashenko"].entity == "kb:person:alexander-lukashenko"  # a transliteration
+    assert by_text["Alexandre Lukashenko"].entity == "kb:person:alexander-lukashenko"  # a transliteration
     assert by_text["Belarus"].entity == "kb:BLR"
     assert by_text["BelTA"].type != "person"
     assert by_text["Pinsk"].type == "place"
@@ -210,10 +210,10 @@ def test_a_bare_surname_two_office_holders_share_is_not_guessed(parse):
 
 
 def test_parts_of_titles_are_not_organisations(parse):
-    doc = parse("Defense Secretary Lloyd Austin met Sarah Johnson, a professor of International Relations "
+    doc = parse("Defense Secretary Lloyd Austin met Anna Kowalczyk, a professor of Comparative Politics "
                 "at Yale, and the Secretary of State.", published=dt.date(2024, 11, 1))
     texts = {m.text for m in doc._.mentions}
-    assert "Defense" not in texts and "International Relations" not in texts and "State" not in texts
+    assert "Defense" not in texts and "Comparative Politics" not in texts and "State" not in texts
     assert {m.entity for m in doc._.mentions if m.text == "Lloyd Austin"} == {"kb:person:lloyd-austin"}
 
 
@@ -224,6 +224,6 @@ def test_an_acronym_is_not_a_leaders_surname(parse):
 
 
 def test_a_title_written_like_a_name_is_not_an_organisation(parse):
-    doc = parse("Oligarchs will have nowhere to hide, said the Minister of Foreign Affairs Liz Truss on Sunday.",
+    doc = parse("Sanctions will bite hard, the Minister of Foreign Affairs Liz Truss told parliament on Monday.",
                 published=dt.date(2022, 2, 20))
     assert {m.text for m in doc._.mentions} == {"Liz Truss"}
