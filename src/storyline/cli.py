@@ -402,6 +402,7 @@ def main() -> None:
 
 # The commands that read an analysis live in their own module and register on ``cli``.
 from storyline import cli_records  # noqa: E402,F401
+from storyline import cli_kb  # noqa: E402,F401
 
 if __name__ == "__main__":
     # Run the imported module's group, on which the record commands registered.

@@ -162,6 +162,20 @@ def test_states_file_matches_its_source():
     assert [state_record(row) for row in read_rows()] == json.loads(json.dumps(committed))
 
 
+def test_every_data_file_matches_its_sources(tmp_path):
+    pytest.importorskip("pycountry")
+    from storyline.kb.build import SOURCES, build_all
+
+    if not (SOURCES / "holders.tsv").exists():
+        pytest.skip("curated sources not installed alongside the package")
+    counts = build_all(target=tmp_path)
+    committed = read_data()
+    for stem, n in counts.items():
+        rebuilt = json.loads((tmp_path / f"{stem}.json").read_text(encoding="utf-8"))
+        assert rebuilt == committed[stem], f"{stem}.json differs from its sources: run python -m storyline.kb.build"
+        assert len(rebuilt["records"]) == n
+
+
 def test_load_is_fast():
     data = read_data()
     best = min(_timed(lambda: KnowledgeBase(data)) for _ in range(3))

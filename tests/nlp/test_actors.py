@@ -104,3 +104,126 @@ def test_team_written_story_actors(path, nlp):
     assert merged / found >= 0.8
     bad = [b for b in expected["must_not_entities"] if key(b) in by_form and key(b) not in {"imf"}]
     assert len(bad) <= 2, bad
+
+
+def _example_docs(nlp):
+    from storyline import config
+    from storyline.data import example_corpus
+    from storyline.ingest.loaders import LoadOptions, iter_path
+    from storyline.ingest.prepare import prepare
+    from storyline.nlp.pipeline import make_doc
+
+    docs = []
+    with example_corpus() as folder:
+        for raw in iter_path(folder, LoadOptions()):
+            doc, _ = prepare(raw, config.defaults())
+            if doc.text.strip():
+                docs.append(nlp(make_doc(nlp, doc.id, doc.text, None)))
+    return docs
+
+
+def test_every_actor_on_seeds_and_example_is_a_name_from_the_body(seed_docs, nlp):
+    """No actor is a heading, caption, byline, dateline, label or fragment: list them all and check
+    each against the line of cleaned text it comes from."""
+    import re
+
+    bad = []
+    for doc in [*seed_docs.values(), *_example_docs(nlp)]:
+        for m in doc._.mentions:
+            line_start = doc.text.rfind("\n", 0, m.start) + 1
+            line_end = doc.text.find("\n", m.end)
+            line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
+            words = re.findall(r"[^\W\d_][\w'’-]*", line)
+            problems = [
+                "\n" in m.text,
+                doc.text[m.start : m.end] != m.text,
+                not m.text[:1].isalnum(),
+                not m.text[-1:].isalnum() and not re.search(r"\b[A-Z]\.(?:[A-Z]\.)*$|\b(?:Jr|Sr|Inc|Ltd)\.$", m.text),
+                # A heading-shaped line: short, without a sentence's final punctuation.
+                len(words) <= 30 and not re.search(r"[.!?…][\"”’')\]]*$", line),
+                line.startswith("[") and m.start - line_start < line.find("]"),
+            ]
+            if any(problems):
+                bad.append((m.text, line[:60]))
+    assert not bad, bad
+
+
+def test_bare_surnames_stay_local_without_a_full_name_or_fitting_context(parse):
+    doc = parse("Lee, an opposition lawmaker, told reporters the vote would go ahead. Lee said the party "
+                "would not back down.", published=dt.date(2025, 9, 1), doc_id="a")
+    assert {m.entity for m in doc._.mentions if m.text == "Lee"} == {"local:person:lee@a"}
+    doc = parse("The prisoner, Ri, said he had been held for two years in North Korea.",
+                published=dt.date(2024, 11, 1), doc_id="b")
+    assert [m.entity for m in doc._.mentions if m.text == "Ri"] == ["local:person:ri@b"]
+    doc = parse("Opposition lawmaker Lee Dong-won said the plan was flawed. Lee added that the cabinet "
+                "must respond.", published=dt.date(2024, 11, 1))
+    assert {m.entity for m in doc._.mentions if "Lee" in m.text} == {"local:person:lee-dong-won"}
+    doc = parse("Putin said Russia would respond.", published=dt.date(2024, 11, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "Putin"] == ["kb:person:vladimir-putin"]
+
+
+def test_types_follow_the_context(parse):
+    doc = parse("The UN Office for the Coordination of Humanitarian Affairs said 40,000 people had fled. "
+                "Residents in Bahri said the shelling continued. Secretary of Defense Lloyd Austin said "
+                "the troops were in Russia.", published=dt.date(2023, 5, 1))
+    by_text = {m.text: m for m in doc._.mentions}
+    assert by_text["UN Office for the Coordination of Humanitarian Affairs"].entity == "kb:OCHA"
+    assert by_text["Bahri"].type == "place"
+    assert by_text["Lloyd Austin"].entity == "kb:person:lloyd-austin"
+    assert not any("Defense Lloyd" in m.text for m in doc._.mentions)
+
+
+def test_datelines_labels_and_credits_are_not_actors(parse):
+    doc = parse("KHARTOUM, April 16 (Reuters) — Fighting spread across the city on Sunday, residents said.\n\n"
+                "EDITOR'S NOTE: This story was updated.\n\nPhoto: Jane Smith/Getty Images\n\n"
+                "By John Doe\n\nThe minister spoke in Kyiv on Monday about the war.")
+    assert {m.text for m in doc._.mentions} == {"Kyiv"}
+
+
+def test_no_merge_across_reports_by_surname_alone():
+    from storyline.analysis.entities import merge_local_actors
+    from storyline.models import Mention
+
+    mentions = [Mention("d1", 0, 3, "Lee", "PERSON", "local:person:lee@d1", "person"),
+                Mention("d2", 0, 15, "Lee Dong-won", "PERSON", "local:person:lee-dong-won", "person")]
+    assert merge_local_actors(mentions) == {}
+
+
+def test_ner_slips_become_the_right_kind_of_actor(parse):
+    doc = parse("Belarus leader Alexandre Lukashenko told the BelTA agency that troops had gathered near Pinsk. "
+                "Photograph by Jana Novak/Redux for the paper.", published=dt.date(2022, 2, 1))
+    by_text = {m.text: m for m in doc._.mentions}
+    assert by_text["Alexandre Lukashenko"].entity == "kb:person:alexander-lukashenko"  # a transliteration
+    assert by_text["Belarus"].entity == "kb:BLR"
+    assert by_text["BelTA"].type != "person"
+    assert by_text["Pinsk"].type == "place"
+    assert "Jana Novak" not in by_text  # a photo credit
+
+
+def test_a_bare_surname_two_office_holders_share_is_not_guessed(parse):
+    # Both Kamala Harris (US Vice President) and Simon Harris (Taoiseach) held office on this day.
+    doc = parse("Harris said the talks had been useful.", published=dt.date(2024, 6, 1), doc_id="h")
+    assert [m.entity for m in doc._.mentions if m.text == "Harris"] == ["local:person:harris@h"]
+    doc = parse("The United States sent a delegation. Harris said the talks had been useful.",
+                published=dt.date(2024, 6, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "Harris"] == ["kb:person:kamala-harris"]
+
+
+def test_parts_of_titles_are_not_organisations(parse):
+    doc = parse("Defense Secretary Lloyd Austin met Anna Kowalczyk, a professor of Comparative Politics "
+                "at Yale, and the Secretary of State.", published=dt.date(2024, 11, 1))
+    texts = {m.text for m in doc._.mentions}
+    assert "Defense" not in texts and "Comparative Politics" not in texts and "State" not in texts
+    assert {m.entity for m in doc._.mentions if m.text == "Lloyd Austin"} == {"kb:person:lloyd-austin"}
+
+
+def test_an_acronym_is_not_a_leaders_surname(parse):
+    doc = parse("North Korean leader Kim Jong Un met officials. The UN said it was concerned.",
+                published=dt.date(2024, 11, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "UN"] == ["kb:UN"]
+
+
+def test_a_title_written_like_a_name_is_not_an_organisation(parse):
+    doc = parse("Sanctions will bite hard, the Minister of Foreign Affairs Liz Truss told parliament on Monday.",
+                published=dt.date(2022, 2, 20))
+    assert {m.text for m in doc._.mentions} == {"Liz Truss"}

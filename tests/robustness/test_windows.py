@@ -84,3 +84,19 @@ def test_a_report_longer_than_one_window_is_extracted_with_whole_text_offsets(tm
     for start, end, surface in quotes:
         assert stored[start:end] == surface
     store.close()
+
+
+def test_merge_renames_frame_pointers_with_the_shifted_frames():
+    from storyline.models import Frame, Statement
+    from storyline.store.records import record_id
+
+    frame = Frame("d", 0, 30, "The council said the dam held.", source_text="the council")
+    statement = Statement("d", 0, 30, "The council said the dam held.", "fact", "reported",
+                          frame=record_id("a", frame))
+    first = Extraction("d", sentences=[(0, 30)])
+    second = Extraction("d", frames=[frame], statements=[statement], sentences=[(0, 30)])
+    merged = windows.merge([(0, first), (500, second)])
+    [stored_frame] = merged.frames
+    [stored_statement] = merged.statements
+    assert stored_frame.start == 500
+    assert stored_statement.frame == record_id("a", stored_frame)

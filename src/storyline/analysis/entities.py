@@ -34,7 +34,8 @@ STOP_WORDS = {"of", "and", "the", "for", "de", "la", "del", "on", "in"}
 
 
 def _name_of(entity_id: str) -> list[str]:
-    return entity_id.split(":", 2)[2].split("-")
+    """The words of a local id's name (a bare surname's id carries its report after "@")."""
+    return entity_id.split(":", 2)[2].split("@")[0].split("-")
 
 
 def _same_person(short: list[str], long: list[str]) -> bool:
@@ -59,7 +60,8 @@ def _initials(words: list[str]) -> str:
 def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
     """Map document-local actor ids that name the same actor to one id across documents.
 
-    - A surname-only person ("O'Sullivan") joins the one full-name person with that surname.
+    - A surname-only person is local to its report (the resolver links it to a full name the
+      same report gives): across reports a surname alone never merges two people.
     - Variants of a full name join the longest form (blocked by first initial, so the
       comparisons stay few).
     - An acronym organisation ("IOM") joins the organisation whose initials spell it.
@@ -67,23 +69,20 @@ def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
     counts = Counter(m.entity for m in mentions if m.entity and m.entity.startswith("local:"))
     people = sorted((e for e in counts if e.startswith("local:person:")), key=lambda e: (-len(_name_of(e)), e))
     remap: dict[str, str] = {}
-    by_surname: dict[str, set[str]] = defaultdict(set)
     by_initial: dict[str, list[str]] = defaultdict(list)
     for entity in people:
         words = _name_of(entity)
         if len(words) > 1:
-            by_surname[words[-1]].add(entity)
             target = next((c for c in by_initial[words[0][0]] if _same_person(words, _name_of(c))), None)
             if target:
                 remap[entity] = target
             else:
                 by_initial[words[0][0]].append(entity)
+    # A bare name that another report shows to be a place ("after crossing Samar" beside "in Samar").
     for entity in people:
         words = _name_of(entity)
-        if len(words) == 1 and words[0]:
-            full = {remap.get(e, e) for e in by_surname.get(words[0], ())}
-            if len(full) == 1:
-                remap[entity] = next(iter(full))
+        if len(words) == 1 and "@" in entity and f"local:place:{words[0]}" in counts:
+            remap[entity] = f"local:place:{words[0]}"
     orgs = [e for e in counts if e.startswith("local:organization:")]
     spelled = defaultdict(list)
     for entity in orgs:
@@ -113,7 +112,8 @@ def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Ent
         else:
             # The most complete form: the longest of the common forms.
             name = max(forms, key=lambda f: (len(key(f).split()), forms[f], len(f)))
-            etype, qid = items[0].type or "other", None
+            kind = entity_id.split(":")[1] if entity_id.startswith("local:") else None
+            etype, qid = kind or items[0].type or "other", None
         roles = sorted({m.role for m in items if m.role})
         entities.append(Entity(
             id=entity_id, name=name, type=etype, kb_id=qid,

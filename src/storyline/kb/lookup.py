@@ -7,7 +7,10 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
+from pathlib import Path
+
 from storyline.kb.normalize import acronym_key, is_case_sensitive, key, slug, title_key
+from storyline.kb.overlay import apply_overlay, overlay_hash, overlay_path, read_overlay
 from storyline.kb.records import (
     ENTITY_FILES,
     TYPES,
@@ -35,6 +38,8 @@ class KnowledgeBase:
     def __init__(self, data: Mapping[str, Mapping[str, Any]]):
         meta = data.get("meta", {})
         self.version: str = meta.get("version", "unknown")
+        self.overlay: str | None = None
+        """Path of the local overlay applied on top of the bundled data, if any."""
         self.as_of: datetime.date | None = datetime.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else None
         self._entities: dict[str, KBEntity] = {}
         # key -> [(match strength, type order, seniority, sequence, id)], sorted once loaded
@@ -331,7 +336,35 @@ class KnowledgeBase:
         return None
 
 
-@lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The bundled knowledge base, loaded once per process."""
-    return KnowledgeBase(read_data())
+    """The bundled knowledge base with the user's local overlay on top (see ``storyline.kb.overlay``),
+    loaded once per process and again only when the overlay file changes."""
+    path = overlay_path()
+    try:
+        stat = path.stat()
+        stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    return _load(str(path), stamp)
+
+
+@lru_cache(maxsize=2)
+def _load(path: str, stamp: tuple[int, int] | None) -> KnowledgeBase:
+    data = read_data()
+    overlay = read_overlay(Path(path)) if stamp is not None else None
+    if overlay is None:
+        return KnowledgeBase(data)
+    digest = overlay_hash(Path(path))
+    data = apply_overlay(data, overlay)
+    data["meta"] = {**data["meta"], "version": f"{data['meta'].get('version', 'unknown')}+overlay.{digest}"}
+    kb = KnowledgeBase(data)
+    kb.overlay = path
+    return kb
+
+
+def bundled_kb() -> KnowledgeBase:
+    """The bundled knowledge base alone, without any local overlay."""
+    return _load("", None)
+
+
+load_kb.cache_clear = _load.cache_clear  # type: ignore[attr-defined]

@@ -12,6 +12,11 @@ from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
 from storyline.kb.normalize import is_case_sensitive, key, slug
+from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp.actor_links import kb_id as _kb_id
+from storyline.nlp.actor_links import locative as _locative
+from storyline.nlp.actor_roles import TITLE_WORDS, role_of
+from storyline.nlp.actor_spans import clean_edges, extend_name_left, in_body
 from storyline.models import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -47,7 +52,6 @@ COMPATIBLE = {
     "PRODUCT": {"place", "state", "organization", "igo"},
     "KB": {"person", "state", "place", "igo", "organization", "group"},
 }
-HEADING_MAX_TOKENS = 12
 
 
 @dataclass
@@ -77,18 +81,6 @@ def _surface(span: Span) -> tuple[int, int, str]:
     return start, start + len(text), text
 
 
-def _is_heading(span: Span) -> bool:
-    """A mention inside a section heading: a short line without final punctuation."""
-    sent = span.sent
-    line = sent.text.strip()
-    if not line or line[-1] in ".!?\"”’:;" or len(sent) > HEADING_MAX_TOKENS:
-        return False
-    doc_text = span.doc.text
-    before = doc_text[: sent.start_char].rstrip(" ")
-    after = doc_text[sent.end_char :].lstrip(" ")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-
-
 def _strip_honorifics(span: Span) -> Span:
     start = span.start
     while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
@@ -110,39 +102,7 @@ def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
     return exact, lower
 
 
-class _DocState:
-    """What resolution has learnt so far in one document."""
-
-    def __init__(self) -> None:
-        self.people: dict[str, str] = {}  # surname key -> entity id, for back-references
-        self.places: set[str] = set()
-        self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
-        self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
-
-    def note(self, span: Span, mention: Mention) -> None:
-        if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
-            self.states.append((span.start, span.sent.start, mention.entity[3:]))
-        # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
-        doc = span.doc
-        if mention.entity and span.end + 2 < len(doc) and doc[span.end].text == "(":
-            acronym = doc[span.end + 1]
-            if acronym.is_upper and doc[span.end + 2].text == ")":
-                self.acronyms[key(acronym.text)] = mention.entity
-
-    def states_near(self, span: Span) -> list[str]:
-        return [s for i, _, s in reversed(self.states) if span.start - 4 <= i < span.start]
-
-    def states_in_sentence(self, span: Span) -> list[str]:
-        return [s for _, sent, s in reversed(self.states) if sent == span.sent.start]
-
-    def state_counts(self) -> list[str]:
-        counts: dict[str, int] = {}
-        for _, _, s in self.states:
-            counts[s] = counts.get(s, 0) + 1
-        return sorted(counts, key=lambda s: -counts[s])
-
-
-class ActorResolver:
+class ActorResolver(PersonLinking):
     """Finds and resolves actor mentions in one Doc, using a knowledge base."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
@@ -157,6 +117,9 @@ class ActorResolver:
 
     def candidates(self, doc: Doc) -> list[_Candidate]:
         found = [_Candidate(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
+        found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
+                 else c for c in found]
         for matcher in (self.matcher, self.matcher_lower):
             for _, start, end in matcher(doc):
                 span = doc[start:end]
@@ -182,31 +145,46 @@ class ActorResolver:
     def resolve(self, doc: Doc) -> list[Mention]:
         doc_id = doc._.doc_id or ""
         when: dt.date | None = doc._.published
-        state = _DocState()
+        state = DocState()
+        state.doc_tag = slug(doc_id)[:12]
+        state.when = when
         mentions: list[Mention] = []
+        spans = []
         for cand in self.candidates(doc):
-            span = _strip_honorifics(_trim(cand.span))
-            if not len(span):
-                continue
+            cleaned = clean_edges(cand.span)
+            if cleaned is None or not in_body(cleaned):
+                continue  # headings, bylines, captions, datelines, labels and debris are not actors
+            if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
+                continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
+            span = _strip_honorifics(_trim(cleaned))
+            if len(span) and span[0].is_lower and span[0].is_stop:
+                continue  # "the Minister of Foreign Affairs": a title, not a name
+            if len(span):
+                spans.append((span, cand.label))
+        state.named = self._full_names(spans)
+        for span, label in spans:
+            cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
             if mention is None:
                 continue
             mention.doc = doc_id
             if mention.type == "person" and mention.label == "PERSON":
-                mention.role = mention.role or _role_of(span)
+                mention.role = mention.role or role_of(span)
             state.note(span, mention)
+            if mention.entity and mention.entity.startswith("local:place:"):
+                state.places.add(mention.entity)
             mentions.append(mention)
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
         for m in mentions:
-            if m.entity and m.entity.startswith("local:organization:"):
-                place = "local:place:" + m.entity.split(":", 2)[2]
+            if m.entity and m.entity.startswith(("local:organization:", "local:person:")):
+                place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def _resolve_one(self, span: Span, label: str, state: "_DocState") -> Mention | None:
+    def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = _surface(span)
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
@@ -217,13 +195,34 @@ class ActorResolver:
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
-        if label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text):
+        if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
+                and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
-        if label in ("GPE", "ORG", "PRODUCT") and len(span) == 1 and found and found[0].type == "person":
-            label = "PERSON"  # a known surname mistagged ("Zelenskyy" as a place)
-        if label == "PERSON" and text.isupper() and len(text) > 2 and not found:
-            label = "ORG"  # "NDRRMC" tagged as a person is an organisation's acronym
+        if label in ("GPE", "ORG", "PRODUCT") and found and found[0].type == "person":
+            label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
+        if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
+                and len(state.named.get(key(text), ())) == 1):
+            label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
+        if label == "PERSON" and not found and len(span) == 1 and re.search(r"[A-Z]{2}", text):
+            label = "ORG"  # "NDRRMC", "BelTA": an acronym or an agency's name, not a person
+        if label == "PERSON" and not found and len(span) > 1:
+            head, tail = self.kb.lookup(span[0].text), self.kb.lookup(span[-1].text)
+            if head and head[0].type == "state" and key(span[0].text) == key(head[0].name):
+                return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko"
+            if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
+                return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if label == "PERSON" and not found and "-" in text and all(
+                self.kb.demonym(part) or any(e.type == "state" for e in self.kb.lookup(part)) for part in text.split("-")):
+            return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
+        if label == "ORG" and not found and (
+                (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
+                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
+                and (len(span) < 3 or _titled_person(span, self.kb) is None):
+            return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
+        if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
+            state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
@@ -246,9 +245,19 @@ class ActorResolver:
                 # "talks in Moscow": the city, not its government.
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
+        if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:
+            tail = _titled_person(span, self.kb)
+            if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
+                return self._resolve_one(tail, "PERSON", state)
         candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
         if label == "PERSON" or (candidates and candidates[0].type == "person"):
-            return self._person(span, start, end, text, label, candidates, state.people)
+            return self._person(span, start, end, text, label, candidates, state)
+        near = state.states_near(span) if before is not None and before.text in ("'s", "’s") else []
+        if candidates and near and all(c.type == "organization" and c.country for c in candidates) \
+                and not any(c.country in near for c in candidates):
+            # "Finland's Ministry of Defence" is not another country's ministry of that name.
+            name = f"{self.kb.get(near[0]).name} {text}"
+            return Mention("", start, end, text, label, f"local:organization:{slug(name)}", "organization")
         if candidates:
             best = self._disambiguate(span, text, candidates, state)
             return Mention("", start, end, text, label, _kb_id(best), best.type)
@@ -256,33 +265,12 @@ class ActorResolver:
             return None
         if label == "NORP" and not (after is not None and any(after.lower_ in n for n in FACETS.values())):
             return None  # "European security": an adjective, not an actor
-        if label == "ORG" and (_is_heading(span) or len(text) < 2):
-            return None  # section headings and stray capitals are not organisations
+        if label == "ORG" and len(text) < 2:
+            return None  # stray capitals are not organisations
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 
-    def _person(self, span: Span, start: int, end: int, text: str, label: str,
-                candidates: list[KBEntity], people: dict[str, str]) -> Mention | None:
-        if _is_heading(span) and not candidates:
-            return None
-        words = key(text).split()
-        if not words:
-            return None
-        surname = words[-1]
-        persons = [c for c in candidates if c.type == "person"]
-        if len(words) == 1 and surname in people:
-            entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
-        elif persons:
-            entity = _kb_id(persons[0])
-        elif candidates:  # a capital or state mistagged as a person
-            return Mention("", start, end, text, label, _kb_id(candidates[0]), candidates[0].type)
-        else:
-            entity = f"local:person:{slug(text)}"
-        if len(words) > 1 or surname not in people:
-            people.setdefault(surname, entity)
-        return Mention("", start, end, text, "PERSON", entity, "person")
-
-    def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "_DocState") -> KBEntity:
+    def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "DocState") -> KBEntity:
         """Several entities share a name ("DIA"): use the countries named around it."""
         if len(candidates) == 1:
             return candidates[0]
@@ -329,56 +317,17 @@ ROLE_RE = re.compile(
 )
 
 
-TITLE_WORDS = {
-    "president", "minister", "secretary", "general", "chancellor", "premier", "spokesperson",
-    "spokesman", "spokeswoman", "ambassador", "envoy", "leader", "chief", "director", "head",
-    "commander", "governor", "mayor", "senator", "lawmaker", "analyst", "professor", "king", "queen",
-    "chairman", "chairwoman", "chair", "adviser", "advisor", "official", "diplomat", "negotiator",
-    "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
-    "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert",
-}
-TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
-                   "defence", "defense", "prime", "interior", "finance", "supreme"}
-APPOSITIVE_STOP = {"who", "which", "that", "whose", "where", "when", ",", ";", "(", ")", "—", "–"}
-
-
-def _role_of(span: Span) -> str | None:
-    """A role stated beside a person's name: a title before it or an appositive after it."""
+def _titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
+    """The person at the end of a span NER took for an organisation: a known full name, or the
+    words after an office title."""
     doc = span.doc
-    # Title words to the left: "Ukrainian President Volodymyr Zelenskyy", "NATO Secretary General X".
-    start = span.start
-    while start > 0:
-        tok = doc[start - 1]
-        if tok.text in ("-", "‑") and start > 1 and doc[start - 2].is_title:
-            start -= 1  # "Secretary-General"
-            continue
-        if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"):
-            break
-        if not (tok.is_title or tok.is_upper or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in TITLE_WORDS):
-            break
-        start -= 1
-    left_tokens = doc[start : span.start]
-    if left_tokens and not any(t.lower_ in TITLE_WORDS for t in left_tokens):
-        left_tokens = doc[span.start : span.start]
-    left = left_tokens.text.strip()
-    # An appositive to the right: "Terhas, a former Estonian general and member of ..., said".
-    right = ""
-    if span.end < len(doc) - 2 and doc[span.end].text == ",":
-        appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.end), None)
-        if appos is not None:
-            tokens = []
-            for tok in doc[span.end + 1 : min(len(doc), span.end + 16)]:
-                if tok.lower_ in APPOSITIVE_STOP or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
-                    break
-                tokens.append(tok)
-            right = doc[tokens[0].i : tokens[-1].i + 1].text.strip() if tokens else ""
-            if right.lower().startswith(("a ", "an ", "the ")):
-                right = right.split(" ", 1)[1]
-    return left or right or None
-
-
-def _kb_id(entity: KBEntity) -> str:
-    return f"kb:{entity.id}"
+    for cut in range(span.start + 1, span.end - 1):
+        tail = doc[cut : span.end]
+        if any(e.type == "person" for e in kb.lookup(tail.text)[:1]):
+            return tail
+        if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
+            return tail
+    return None
 
 
 @Language.factory(
@@ -393,8 +342,12 @@ def make_actors(nlp: Language, name: str) -> "ActorsComponent":
 
 class ActorsComponent:
     def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
         self.resolver = ActorResolver(nlp, load_kb())
 
     def __call__(self, doc: Doc) -> Doc:
+        kb = load_kb()
+        if kb is not self.resolver.kb:  # the local overlay changed since the pipeline was loaded
+            self.resolver = ActorResolver(self.nlp, kb)
         doc._.mentions = self.resolver.resolve(doc)
         return doc

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib
+import importlib.metadata
 from collections import deque
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from storyline import __version__
@@ -13,8 +18,40 @@ from storyline.store.db import ExtractionStore, Store
 
 
 def pipeline_key(config: dict) -> str:
-    """What the stored extractions depend on: Storyline's version, the model and the components."""
-    return f"{__version__}|{config['model']['spacy']}|{','.join(pipeline.available_components())}"
+    """What the stored extractions depend on: Storyline's version, the model and its version, the
+    components, a hash of the rule, lexicon and data files of ``storyline.nlp`` and ``storyline.kb``,
+    and the knowledge base's version (which names the local overlay's hash). When any of these
+    changes, the stored extractions are dropped and every document is extracted again."""
+    from storyline.kb.lookup import load_kb
+
+    model = config["model"]["spacy"]
+    parts = [__version__, f"{model}=={_model_version(model)}", ",".join(pipeline.available_components()),
+             f"rules:{rules_hash()}", f"kb:{load_kb().version}", f"window:{config['model'].get('window', 100_000)}"]
+    return "|".join(parts)
+
+
+def _model_version(model: str) -> str:
+    try:
+        return importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        try:
+            return importlib.metadata.version(model)
+        except importlib.metadata.PackageNotFoundError:
+            return "unknown"
+
+
+@lru_cache(maxsize=1)
+def rules_hash() -> str:
+    """A hash of every source, rule and lexicon file that shapes an extraction (``storyline.nlp``
+    and ``storyline.kb``: code, bundled data and its sources)."""
+    digest = hashlib.sha256()
+    for package in ("storyline.nlp", "storyline.kb"):
+        root = Path(importlib.import_module(package).__file__).parent
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".json", ".tsv", ".txt", ".toml") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def published_date(row: dict[str, Any]) -> dt.date | None:

@@ -53,15 +53,33 @@ def shift(record: Any, offset: int) -> Any:
 
 
 def merge(parts: list[tuple[int, Any]]) -> Any:
-    """One Extraction from the Extractions of a report's windows, given as ``(offset, part)``."""
+    """One Extraction from the Extractions of a report's windows, given as ``(offset, part)``.
+
+    Ids that derive from offsets (a record's ``frame`` pointer to its attribution frame) are
+    recomputed after the shift, so they still name the stored frame.
+    """
+    from storyline.store.records import record_id
+
     first = parts[0][1]
     merged = dataclasses.replace(first)
+    lists = [f.name for f in dataclasses.fields(first) if isinstance(getattr(first, f.name), list)]
+    for name in lists:
+        setattr(merged, name, [])
+    for offset, part in parts:
+        frames = getattr(part, "frames", None) or []
+        before = [record_id("a", frame) for frame in frames]
+        for name in lists:
+            values = getattr(part, name)
+            if name == "sentences":
+                merged.sentences.extend((a + offset, b + offset) for a, b in values)
+            else:
+                getattr(merged, name).extend(shift(r, offset) for r in values)
+        renamed = {old: record_id("a", frame) for old, frame in zip(before, frames)}
+        for name in lists:
+            for record in getattr(part, name):
+                if getattr(record, "frame", None) in renamed:
+                    record.frame = renamed[record.frame]
     for f in dataclasses.fields(first):
-        values = [getattr(part, f.name) for _, part in parts]
-        if f.name == "sentences":
-            setattr(merged, f.name, [(a + off, b + off) for off, part in parts for a, b in part.sentences])
-        elif isinstance(values[0], list):
-            setattr(merged, f.name, [shift(r, off) for off, part in parts for r in getattr(part, f.name)])
-        elif f.name != "doc_id":
-            setattr(merged, f.name, next((v for v in values if v is not None), None))
+        if f.name not in lists and f.name != "doc_id":
+            setattr(merged, f.name, next((getattr(p, f.name) for _, p in parts if getattr(p, f.name) is not None), None))
     return merged

@@ -1,0 +1,157 @@
+"""Linking person names: a bare surname to the full name the report gives, or to a knowledge-base
+person only when the context fits (office on the report's date, title, country); otherwise a
+report-local identity. Also what one report has learnt so far (names, states, acronyms)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from difflib import SequenceMatcher
+
+from spacy.tokens import Span
+
+from storyline.kb.lookup import KBEntity, KnowledgeBase
+from storyline.kb.normalize import key, slug
+from storyline.models import Mention
+from storyline.nlp.actor_roles import role_of
+
+PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
+
+
+class DocState:
+    """What resolution has learnt so far in one document."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}  # surname key -> entity id, for back-references
+        self.named: dict[str, set[str]] = {}  # surname key -> KB persons the report names in full
+        self.doc_tag = ""  # makes a bare surname's own identity local to its report
+        self.when: dt.date | None = None
+        self.places: set[str] = set()
+        self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
+        self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
+
+    def note(self, span: Span, mention: Mention) -> None:
+        if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
+            self.states.append((span.start, span.sent.start, mention.entity[3:]))
+        # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
+        doc = span.doc
+        if mention.entity and span.end + 2 < len(doc) and doc[span.end].text == "(":
+            acronym = doc[span.end + 1]
+            if acronym.is_upper and doc[span.end + 2].text == ")":
+                self.acronyms[key(acronym.text)] = mention.entity
+
+    def states_near(self, span: Span) -> list[str]:
+        return [s for i, _, s in reversed(self.states) if span.start - 4 <= i < span.start]
+
+    def states_in_sentence(self, span: Span) -> list[str]:
+        return [s for _, sent, s in reversed(self.states) if sent == span.sent.start]
+
+    def state_counts(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for _, _, s in self.states:
+            counts[s] = counts.get(s, 0) + 1
+        return sorted(counts, key=lambda s: -counts[s])
+
+
+
+class PersonLinking:
+    """Person resolution for the actor resolver (which provides ``self.kb``)."""
+
+    kb: KnowledgeBase
+
+    def _person(self, span: Span, start: int, end: int, text: str, label: str,
+                candidates: list[KBEntity], state: "DocState") -> Mention | None:
+        words = key(text).split()
+        if not words:
+            return None
+        people = state.people
+        surname = words[-1]
+        persons = [c for c in candidates if c.type == "person"]
+        if persons and len(words) == 1:
+            persons = [p for p in persons if self._surname_fits(span, p, state)]
+            if len(persons) > 1:
+                persons = []  # two office-holders fit a bare surname: the report's own person
+        if not persons and len(words) > 1 and not candidates:
+            persons = self._spelling_variant(words)
+        places = [c for c in candidates if c.type in ("place", "state")]
+        if len(words) == 1 and surname in people:
+            entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
+        elif len(words) == 1 and surname in state.named:
+            named = state.named[surname]  # the report names the full person (possibly further on)
+            entity = next(iter(named)) if len(named) == 1 else f"local:person:{slug(text)}@{state.doc_tag}"
+        elif persons:
+            entity = kb_id(persons[0])
+        elif places or locative(span):
+            # A city tagged as a person: "fighting in Bahri", "Khartoum North".
+            if places and places[0].type == "state":
+                return Mention("", start, end, text, label, kb_id(places[0]), "state")
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        elif len(words) == 1:
+            entity = f"local:person:{slug(text)}@{state.doc_tag}"  # a bare name: this report's own person
+        else:
+            entity = f"local:person:{slug(text)}"
+        if len(words) > 1 or surname not in people:
+            people.setdefault(surname, entity)
+        return Mention("", start, end, text, "PERSON", entity, "person")
+
+    def _spelling_variant(self, words: list[str]) -> list[KBEntity]:
+        """A known person under another transliteration of the given name: "Alaxandr Lukashenko"
+        is Alexander Lukashenko (same surname, given names alike)."""
+        out = []
+        for person in self.kb.lookup(words[-1]):
+            if person.type != "person":
+                continue
+            for form in (person.name, *person.aliases):
+                known = key(form).split()
+                if len(known) == len(words) and known[-1] == words[-1] and known[0][0] == words[0][0] \
+                        and SequenceMatcher(None, known[0], words[0]).ratio() >= 0.75:
+                    out.append(person)
+                    break
+        return out[:1] if len(out) == 1 else []
+
+    def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
+        """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
+        named: dict[str, set[str]] = {}
+        for span, label in spans:
+            words = key(span.text).split()
+            if len(words) < 2:
+                continue
+            found = [e for e in self.kb.lookup(span.text) if e.type == "person"]
+            if found and len(key(found[0].name).split()) > 1:
+                person = found[0]
+                for word in dict.fromkeys(w for form in (person.name, *person.aliases) for w in key(form).split()):
+                    if any(e.id == person.id for e in self.kb.lookup(word)):
+                        named.setdefault(word, set()).add(kb_id(person))
+            elif label == "PERSON" and not found:
+                # Either end may be the surname ("Lee Seung-kweun" puts the family name first).
+                for word in {words[0], words[-1]}:
+                    if word == words[-1] or all(e.type == "person" for e in self.kb.lookup(word)):
+                        named.setdefault(word, set()).add(f"local:person:{slug(span.text)}")
+        return named
+
+    def _surname_fits(self, span: Span, person: KBEntity, state: "DocState") -> bool:
+        """Whether a bare surname can be this knowledge-base person when the report never names them in
+        full: they hold an office on the report's date (or the title before the name is theirs) and
+        nothing in the context says otherwise (another role, another country)."""
+        when = state.when
+        spells = self.kb.offices(person.id, on=when) if when else self.kb.offices(person.id)
+        role = role_of(span)
+        if role:
+            titles = set(self.kb.find_office(role)) or set(self.kb.find_office(role.split()[-1]))
+            if not titles or not titles & {t.office for t in self.kb.offices(person.id)}:
+                return False  # "lawmaker Lee", "prisoner Ri": a role this person never held
+            return True
+        if not spells:
+            return False
+        countries = {s for _, _, s in state.states}
+        return not countries or person.country in countries
+
+
+def locative(span: Span) -> bool:
+    """A name right after a locative preposition ("in Bahri", "near Merowe")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def kb_id(entity: KBEntity) -> str:
+    return f"kb:{entity.id}"
+
+

@@ -1,0 +1,54 @@
+"""The role a report states beside a person's name: a title before it or an appositive after it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+TITLE_WORDS = {
+    "president", "minister", "secretary", "general", "chancellor", "premier", "spokesperson",
+    "spokesman", "spokeswoman", "ambassador", "envoy", "leader", "chief", "director", "head",
+    "commander", "governor", "mayor", "senator", "lawmaker", "analyst", "professor", "king", "queen",
+    "chairman", "chairwoman", "chair", "adviser", "advisor", "official", "diplomat", "negotiator",
+    "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
+    "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert",
+}
+TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
+                   "defence", "defense", "prime", "interior", "finance", "supreme"}
+APPOSITIVE_STOP = {"who", "which", "that", "whose", "where", "when", ",", ";", "(", ")", "—", "–"}
+
+
+def role_of(span: Span) -> str | None:
+    """A role stated beside a person's name: a title before it or an appositive after it."""
+    doc = span.doc
+    # Title words to the left: "Ukrainian President Volodymyr Zelenskyy", "NATO Secretary General X".
+    start = span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.text in ("-", "‑") and start > 1 and doc[start - 2].is_title:
+            start -= 1  # "Secretary-General"
+            continue
+        if tok.is_punct or tok.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"):
+            break
+        if not (tok.is_title or tok.is_upper or tok.lower_ in TITLE_MODIFIERS or tok.lower_ in TITLE_WORDS):
+            break
+        start -= 1
+    left_tokens = doc[start : span.start]
+    if left_tokens and not any(t.lower_ in TITLE_WORDS for t in left_tokens):
+        left_tokens = doc[span.start : span.start]
+    left = left_tokens.text.strip()
+    # An appositive to the right: "Terhas, a former Estonian general and member of ..., said".
+    right = ""
+    if span.end < len(doc) - 2 and doc[span.end].text == ",":
+        appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.end), None)
+        if appos is not None:
+            tokens = []
+            for tok in doc[span.end + 1 : min(len(doc), span.end + 16)]:
+                if tok.lower_ in APPOSITIVE_STOP or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
+                    break
+                tokens.append(tok)
+            right = doc[tokens[0].i : tokens[-1].i + 1].text.strip() if tokens else ""
+            if right.lower().startswith(("a ", "an ", "the ")):
+                right = right.split(" ", 1)[1]
+            if right.lower() in ("a", "an", "the") or not right[-1:].isalnum():
+                right = ""  # an appositive cut at its first word, or at a hyphenated place ("Jeddah-")
+    return left or right or None

@@ -1,0 +1,156 @@
+"""Where a name can be an actor: body lines only (not headings, bylines, captions, datelines or labels),
+and span edges cleaned of the debris that NER lets through."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+HEADING_MAX_WORDS = 30
+"""A standalone line without sentence punctuation up to this long is a heading, headline or label."""
+QUESTION_HEADING_MAX_WORDS = 12
+"""A standalone question this short, in title case, is a section heading ("A New Cold War?")."""
+DATELINE_MAX_TOKENS = 10
+"""Tokens before the dash of a dateline ("KHARTOUM, April 16 (Reuters) —")."""
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DASHES = {"—", "–", "--", "-"}
+# Characters that never end or start a name; a name that still has one inside is debris.
+_EDGE_JUNK = "\"“”'‘’:;,.-–—/|[](){}*#•·+=<>"
+# Lower-case particles that can open a name ("al-Burhan", "van der Leyen", "bin Salman").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van",
+                  "von", "da", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu"}
+_INNER_JUNK = re.compile(r"[/|\[\]{}<>#•·=]|\.(?=[A-Z][a-z])")
+
+
+def line_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    """Start and end offsets of the text line holding a character."""
+    text = doc.text
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
+
+
+def _title_ratio(words: list[str]) -> float:
+    long = [w for w in words if len(w) > 3]
+    return sum(w[0].isupper() for w in long) / len(long) if long else 1.0
+
+
+def is_heading_line(line: str) -> bool:
+    """A line that is not running text: short and without sentence punctuation (a heading, headline,
+    byline, caption or label), or a short title-case question."""
+    body = line.strip().lstrip("-*•#> ").strip()
+    words = _WORD.findall(body)
+    if not words:
+        return True
+    if len(words) > HEADING_MAX_WORDS:
+        return False
+    if not _SENTENCE_END.search(body):
+        return True
+    if body.rstrip("\"”’') ").endswith("?") and len(words) <= QUESTION_HEADING_MAX_WORDS:
+        return _title_ratio(words) >= 0.6
+    return False
+
+
+def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
+    """Inside a label that opens a line: "[EUROPE]", "EDITOR'S NOTE:", or a dateline
+    ("PHILADELPHIA (AP) —", "KHARTOUM, April 16 (Reuters) -")."""
+    head = doc.text[start : span.start_char]
+    if "[" in head and "]" not in head:
+        return True  # inside a bracketed label
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return False
+    first_tok = first[0]
+    if not (first_tok.text.isupper() and len(first_tok.text) > 2):
+        return False
+    window = doc[first_tok.i : min(len(doc), first_tok.i + DATELINE_MAX_TOKENS)]
+    dateline = first_tok.i + 1 < len(doc) and doc[first_tok.i + 1].text in (",", "(")
+    for tok in window:
+        if "\n" in tok.text:
+            return False
+        if tok.text == ":" and all(t.text.isupper() for t in doc[first_tok.i : tok.i] if t.is_alpha):
+            return span.end_char <= tok.idx  # "EDITOR'S NOTE:"
+        if dateline and tok.text in _DASHES:
+            return span.end_char <= tok.idx
+    return False
+
+
+def in_body(span: Span) -> bool:
+    """True when the span sits in running text, not in a heading-shaped line or a line-opening label."""
+    doc = span.doc
+    start, end = line_bounds(doc, span.start_char)
+    if is_heading_line(doc.text[start:end]):
+        return False
+    return not _in_prefix_label(doc, span, start)
+
+
+def clean_edges(span: Span) -> Span | None:
+    """The span with line breaks, brackets, credits and stray punctuation cut away; None if nothing
+    name-like is left ("Focus on Threats\\n\\nEurope" -> "Europe", "EUROPE] Europe" -> "Europe",
+    "NATO.He" -> "NATO", "structures\\"" -> None)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    # Keep the part after the last line break or closing bracket: the name is what the line starts with.
+    for i in range(end - 1, start - 1, -1):
+        tok = doc[i]
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in ("]", ")"):
+            start = i + 1
+            break
+    # Cut before an opening bracket, an internal possessive ("Truss's Foreign Office") or a slash credit.
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1) or (
+                tok.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_ and tok.whitespace_):
+            end = i
+            break
+    while start < end and doc[start].text in _EDGE_JUNK:
+        start += 1
+    while end > start and doc[end - 1].text in _EDGE_JUNK:
+        end -= 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    text = out.text
+    dot = re.search(r"\.(?=[A-Z][a-z])", text)
+    if dot:  # a missing space after a full stop: "NATO.He said"
+        out = doc.char_span(out.start_char, out.start_char + dot.start(), alignment_mode="contract")
+        if out is None or not len(out):
+            return None
+        text = out.text
+    if _INNER_JUNK.search(text) or not any(ch.isupper() for ch in text):
+        return None
+    first = next((t for t in out if t.lower_ not in ("the", "a", "an")), None)
+    if first is None or (first.text[0].islower() and first.lower_ not in NAME_PARTICLES):
+        return None  # "of Foreign Affairs", "ministry of US": a fragment, not a name
+    return out
+
+
+_NAME_LINKS = {"of", "for", "on"}
+_NOT_NAME_HEADS = {"minister", "secretary", "president", "director", "head", "chief", "spokesman",
+                   "spokeswoman", "spokesperson", "commissioner", "ambassador", "envoy", "chairman", "member"}
+
+
+def extend_name_left(span: Span) -> Span:
+    """An organisation's name that NER cut after "of"/"for": "(Office for the) Coordination of
+    Humanitarian Affairs". Capitalised words joined by "of", "for" or "the" belong to the name,
+    unless the head is a person's title ("Director of the ...")."""
+    doc = span.doc
+    start = span.start
+    while start > 1:
+        j = start - 1
+        if doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ not in _NAME_LINKS or not doc[j - 1].is_title or doc[j - 1].is_sent_start:
+            break
+        k = j - 1
+        while (k > 0 and (doc[k - 1].is_title or (doc[k - 1].is_upper and doc[k - 1].is_alpha))
+               and not doc[k].is_sent_start and "\n" not in doc[k - 1].whitespace_):
+            k -= 1
+        if doc[j - 1].lower_ in _NOT_NAME_HEADS or doc[k].lower_ in _NOT_NAME_HEADS:
+            break
+        start = k
+    if start == span.start:
+        return span
+    return doc[start : span.end]

@@ -1,0 +1,63 @@
+"""Resolution of "who", pronouns and definite descriptions to named actors, on sentences written for the tests."""
+
+import datetime as dt
+
+import pytest
+
+from storyline.nlp.coref import antecedent
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def resolve(parse):
+    def run(text: str, target: str, nth: int = 0):
+        doc = parse(text, published=dt.date(2024, 5, 1))
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(target, at + 1)
+        found = antecedent(doc, doc.char_span(at, at + len(target)))
+        return found.text if found is not None else None
+
+    return run
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    ("Chancellor Olaf Scholz, who met the Polish president on Monday, said the plan was sound.", "who", "Olaf Scholz"),
+    ("The army chief, General Tomas Varga, who leads the talks, said the truce would hold.", "who", "Tomas Varga"),
+])
+def test_relative_who_is_the_clause_head(resolve, text, target, expected):
+    assert resolve(text, target) == expected
+
+
+def test_appositive_description_is_the_name(resolve):
+    text = "Maria Keller, a spokeswoman for the agency, said supplies were running out."
+    assert resolve(text, "a spokeswoman for the agency") == "Maria Keller"
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    ("The International Atomic Energy Agency sent inspectors to the plant. The agency said the reactor was stable.",
+     "The agency", "International Atomic Energy Agency"),
+    ("Canada's Department of National Defence confirmed the drills. The ministry said 4,000 troops took part.",
+     "The ministry", "Department of National Defence"),
+])
+def test_definite_description_takes_an_organisation_named_earlier(resolve, text, target, expected):
+    assert resolve(text, target) == expected
+
+
+def test_she_and_he_follow_gender_cues_and_subjects(resolve):
+    text = "Prime Minister Anna Lindqvist met Mr Jonas Berg in Oslo. She said the talks were useful."
+    assert resolve(text, "She") == "Anna Lindqvist"
+    text = "Mr Jonas Berg met Anna Lindqvist, the prime minister. He said the talks were useful."
+    assert resolve(text, "He") == "Jonas Berg"
+
+
+def test_it_is_an_organisation_not_a_person(resolve):
+    assert resolve("NATO said it would send more ships to the Baltic Sea.", "it") == "NATO"
+    assert resolve("Tomas Varga said the World Health Organization had lost contact with its teams.", "its") \
+        == "World Health Organization"
+
+
+def test_nothing_to_refer_to_is_none(resolve):
+    assert resolve("It was raining when the talks began.", "It") is None
+    assert resolve("The ministry said nothing about the talks.", "The ministry") is None
