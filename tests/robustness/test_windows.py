@@ -83,6 +83,11 @@ def test_a_report_longer_than_one_window_is_extracted_with_whole_text_offsets(tm
     assert len(quotes) >= 30
     for start, end, surface in quotes:
         assert stored[start:end] == surface
+    dangling = store.con.execute(
+        "SELECT count(*) FROM statements WHERE frame IS NOT NULL AND frame NOT IN (SELECT id FROM frames)"
+    ).fetchone()[0]
+    linked = store.con.execute("SELECT count(*) FROM statements WHERE frame IS NOT NULL").fetchone()[0]
+    assert linked > 30 and dangling == 0
     store.close()
 
 
