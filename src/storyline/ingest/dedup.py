@@ -27,10 +27,36 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+# Shingles hashed per batch: MinHash builds a (permutations × batch) array, so hashing a long
+# report in one batch would need memory in proportion to its length times the permutations.
+SIGNATURE_BATCH = 8192
+
+
+def _shingle_stream(text: str, size: int):
+    """The text's shingles one by one, in order (repeats included: a minimum ignores them)."""
+    words = TOKEN_RE.findall(text.lower())
+    if len(words) <= size:
+        if words:
+            yield " ".join(words).encode()
+        return
+    for i in range(len(words) - size + 1):
+        yield " ".join(words[i : i + size]).encode()
+
+
 def signature(text: str, size: int, num_perm: int) -> np.ndarray:
-    """MinHash signature of the text's shingles (a fixed seed, so stored ones stay comparable)."""
+    """MinHash signature of the text's shingles (a fixed seed, so stored ones stay comparable).
+
+    Shingles are hashed in bounded batches, so memory stays flat however long the report is.
+    """
     minhash = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
-    minhash.update_batch(list(shingles(text, size)))
+    batch: list[bytes] = []
+    for shingle in _shingle_stream(text, size):
+        batch.append(shingle)
+        if len(batch) == SIGNATURE_BATCH:
+            minhash.update_batch(batch)
+            batch = []
+    if batch:
+        minhash.update_batch(batch)
     return minhash.hashvalues.astype(np.uint64)
 
 

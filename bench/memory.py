@@ -1,0 +1,94 @@
+"""Peak memory of ingesting (and optionally analysing) one big report, by size.
+
+Each size runs in a fresh child process with the size cap raised; the report is made of the
+447-article corpus's paragraphs (read at run time) repeated until it reaches the size.
+
+    .venv/bin/python bench/memory.py [--sizes 2,5,10,20] [--analyze-up-to 2] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-war-2022-2024" / "articles.json"
+
+
+def _report(megabytes: float) -> str:
+    paragraphs = [p for record in json.loads(CORPUS.read_text("utf-8")) for p in record["content"].split("\n") if len(p) > 80]
+    target, out, size, i = int(megabytes * 1_000_000), [], 0, 0
+    while size < target:
+        paragraph = paragraphs[i % len(paragraphs)]
+        out.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(out)
+
+
+def _measure(megabytes: float, analyze: bool, queue) -> None:
+    from storyline import config
+    from storyline.ingest.fetch import FetchOptions
+    from storyline.ingest.loaders import LoadOptions
+    from storyline.ingest.pipeline import iter_inputs, run_ingest
+    from storyline.store.db import Store
+
+    work = Path(tempfile.mkdtemp(prefix="storyline-mem-"))
+    path = work / "big.txt"
+    path.write_text(_report(megabytes), encoding="utf-8")
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    settings = config.defaults()
+    cap = path.stat().st_size + 1
+    settings["ingest"]["max_bytes"] = cap
+    store = Store.open(work / "s.duckdb")
+    started = time.perf_counter()
+    summary = run_ingest(store, iter_inputs([str(path)], LoadOptions(max_bytes=cap), FetchOptions()), settings)
+    ingest_s = time.perf_counter() - started
+    ingest_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = {"mb": megabytes, "status": summary.items[0].status, "ingest_s": round(ingest_s, 1),
+              "ingest_peak_mb": ingest_peak // 1024, "baseline_mb": base // 1024}
+    if analyze:
+        from storyline.nlp.runner import extract_pending
+
+        started = time.perf_counter()
+        extract_pending(store, settings)
+        result["extract_s"] = round(time.perf_counter() - started, 1)
+        result["extract_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    store.close()
+    queue.put(result)
+
+
+def measure(megabytes: float, analyze: bool) -> dict:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_measure, args=(megabytes, analyze, queue))
+    child.start()
+    result = queue.get()
+    child.join()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2,5,10,20")
+    parser.add_argument("--analyze-up-to", type=float, default=0, help="also extract reports up to this many MB")
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        raise SystemExit(f"skipped: {CORPUS} is absent")
+    rows = []
+    for size in (float(s) for s in args.sizes.split(",")):
+        row = measure(size, size <= args.analyze_up_to)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
