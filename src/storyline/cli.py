@@ -294,6 +294,38 @@ def show(ctx, doc, db, show_removed, as_json):
         out.print(_safe(row["text"]))
 
 
+@cli.command(name="rm")
+@click.argument("docs", nargs=-1, required=True)
+@click.option("--db", help="Store file (default: ./storyline.duckdb).")
+@click.pass_context
+def rm_command(ctx, docs, db):
+    """Remove documents from the store, with everything extracted from them.
+
+    DOC is a document id (or a unique prefix of one) or the source it was read from. Copies
+    of a removed report are kept: the earliest becomes the original. The next `analyze`
+    updates the cross-source results.
+
+    Example: storyline rm d3f2a9 --db out/storyline.duckdb
+    """
+    missing = 0
+    with _open(_db_path(ctx, db), read_only=False) as store:
+        for key in docs:
+            try:
+                row = store.find_document(key)
+            except StoreError as exc:
+                err.print(f"[red]error:[/] {_safe(exc)}")
+                missing += 1
+                continue
+            if row is None:
+                err.print(f"[red]error:[/] no document {_safe(key)!r} in the store (see 'storyline ls')")
+                missing += 1
+                continue
+            sources = store.remove_document(row["id"])
+            out.print(f"removed  {_safe(row['id'])}  {_safe(', '.join(sources) or row['source'])}")
+    if missing:
+        sys.exit(EXIT_USAGE if missing == len(docs) else EXIT_PARTIAL)
+
+
 # -- analyze / demo -------------------------------------------------------------------
 
 

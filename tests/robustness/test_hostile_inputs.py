@@ -159,3 +159,26 @@ def test_escape_sequences_in_titles_and_ids_never_reach_the_terminal(tmp_path):
     for out in outputs:
         assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "RED" in outputs[2]
+
+
+def test_rm_removes_a_document_and_promotes_its_earliest_copy(tmp_path):
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+    from storyline.store.db import Store
+
+    other = "A second report about the harbour strike, which ended on Friday after talks, the union said."
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY)  # an exact copy: one document, two sources
+    (tmp_path / "c.txt").write_text(other)
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                               str(tmp_path / "c.txt"), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["rm", str(tmp_path / "c.txt"), "nope", "--db", db])
+    assert result.exit_code == 1 and "removed" in result.output and "nope" in result.output
+    with Store.open(db, read_only=True) as store:
+        texts = [r[0] for r in store.con.execute("SELECT text FROM documents").fetchall()]
+        sources = store.con.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert texts == [BODY] and sources == 2
+    assert runner.invoke(cli, ["rm", "missing", "--db", db]).exit_code == 2

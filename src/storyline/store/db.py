@@ -259,6 +259,26 @@ class Store:
         self.con.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL WHERE duplicate_of = ?", [doc_id])
         return True
 
+    def remove_document(self, doc_id: str) -> list[str]:
+        """Remove a document, its sources, debris spans, references and extraction, in one
+        transaction. Copies of it are re-linked to the earliest of them, which becomes the
+        original (and is extracted on the next analysis). Returns the sources it was read from."""
+        with self.transaction():
+            sources = [r[0] for r in self.con.execute("SELECT source FROM sources WHERE doc_id = ?", [doc_id]).fetchall()]
+            self.con.execute("DELETE FROM sources WHERE doc_id = ?", [doc_id])
+            extraction = ExtractionStore(self)
+            existing = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            for table in extraction.tables():
+                if table in existing:
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            copies = [r[0] for r in self.con.execute(
+                "SELECT id FROM documents WHERE duplicate_of = ? ORDER BY seq", [doc_id]).fetchall()]
+            self.delete_document_if_orphaned(doc_id)
+            if copies:
+                for copy in copies[1:]:
+                    self.con.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", [copies[0], copy])
+        return sources
+
     def record_run(self, run: dict[str, Any]) -> None:
         self.con.execute(
             f"INSERT OR REPLACE INTO runs ({', '.join(RUN_COLUMNS)}) VALUES ({_placeholders(RUN_COLUMNS)})",
