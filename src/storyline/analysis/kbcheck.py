@@ -132,6 +132,10 @@ class OfficeCheck:
         return any(t.person == person for t in self.kb.tenures(office))
 
 
+# Characters read on each side of a person's mention for a title.
+CONTEXT = 240
+
+
 def _before_ok(left: str, role_start: int) -> bool:
     """A title set off by a comma ("the Australian foreign minister, Marise Payne") must open its
     phrase: after a preposition ("met with the Polish prime minister, Sunak said") it is not his."""
@@ -155,7 +159,9 @@ def role_offices(check: OfficeCheck, corpus: Corpus, m: Mention, starts: list[in
     """
     text = corpus.documents[m.doc]["text"]
     start, end = corpus.sentence_span(m.doc, m.start)
-    left, right = text[start:m.start], text[m.end:end]
+    # A title sits within a few words of its name: read a bounded stretch on each side, so a
+    # sentence of thousands of names costs each mention the same.
+    left, right = text[max(start, m.start - CONTEXT):m.start], text[m.end:min(end, m.end + CONTEXT)]
 
     def next_name(role_end: int) -> bool:
         i = bisect.bisect_right(starts, role_end)
