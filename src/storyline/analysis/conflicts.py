@@ -3,23 +3,40 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import combinations
 from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts, unique_evidence
+from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 from storyline.store.records import record_id
 
 POSITIVE = {"asserted", "confirmed", "reported"}
-DOUBTED = {"unconfirmed", "possible"}
+DOUBTED = {"unconfirmed"}
 NEGATIVE = {"negated", "denied"}
-# Kinds of statement that claim something is or was so; a recommendation or question does not.
-CLAIMS = {"fact", "estimate", "opinion"}
+# Kinds of statement that claim something is or was so; opinions, predictions, advice and
+# questions do not, and a hedge ("may", "possibly") is speculation, not a doubt about a claim.
+CLAIMS = {"fact", "estimate"}
+
+# How news writes a denial, a negation and a doubt; read from the statement's own text when the
+# extraction's status or polarity does not already say so.
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial|ials)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed)|fake|false(?:ly)?|untrue|baseless|unfounded|groundless|fabricat\w*|"
+    r"mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b", re.IGNORECASE)
+DOUBT = re.compile(
+    r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
+    r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
+    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?)\b", re.IGNORECASE)
+ACKNOWLEDGE = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*|confirm\w*|conceded|reversing|accepted)\b",
+                         re.IGNORECASE)
 
 JACCARD = 0.3
 """Rarity-weighted content-word Jaccard at or above which two statements sharing an actor state
@@ -27,17 +44,26 @@ one proposition."""
 JACCARD_WITH_EVENT = 0.15
 """The lower bar when the two statements also contain an event of the same type."""
 STRICT_JACCARD = 0.5
-"""The bar for ``negated`` and ``possible`` statements: any "not" or "may" in a sentence gives it
-that status, so sharing a few words with a claim is weak evidence of doubting that claim."""
-COARSE = {"negated", "possible"}
+"""The bar for ``negated`` statements: any "not" in a sentence gives it that status, so sharing a
+few words with a claim is weak evidence of denying that claim."""
+COARSE = {"negated"}
+SIMILAR = 0.62
+"""Cosine similarity of sentence embeddings at or above which two statements sharing an actor and
+some rare words state one proposition even when their wording differs."""
+SIMILAR_JACCARD = 0.12
+"""The word overlap still required at ``SIMILAR``: meaning alone pairs unrelated hedges."""
+CLAUSE_SIMILAR = 0.7
+"""Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
+CONTAINED = 0.75
+CONTAINED_WORDS = 3
+"""Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
 RARE_WORDS = 8
 """Blocking words per statement: its rarest content words across the corpus."""
 WINDOW = 25
 """Neighbours in time, each side, that a doubted or denied item is compared with in one block."""
-MAX_SIDES = 5
-KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "other": 4}
+KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|deny|denies|denied|denial)\b|n['’]t\b",
@@ -58,6 +84,10 @@ seems suggest suggested suggests unconfirmed unverified verified verify never no
 told tell added noted stated statement announced indicated believe believed expected expect
 whether still remain remains remained take taking took part official officials
 near across along beyond within without toward towards around amid among despite via onto upon
+reject rejected rejects dismiss dismissed dismisses fake false untrue baseless unfounded mere assertion
+assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
+monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
+january february march april june july august september october november december
 """.split())
 SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "servicemen": "troop",
             "troops": "troop", "forces": "troop", "soldiers": "troop"}
@@ -110,6 +140,11 @@ class Prop:
     clusters: frozenset[str] = frozenset()
     when: tuple = ()
     """Sort key in time: report date, then document order, then offset."""
+    clause: str = ""
+    """What is claimed, denied or doubted: the clause after "denied that", "confirmed that"..."""
+    clause_words: frozenset[str] = frozenset()
+    sourced: bool = False
+    """True when a named or known source says it (so "reported" is a claim someone makes)."""
 
 
 class _DocIndex:
@@ -127,9 +162,18 @@ class _DocIndex:
         return self.items.get(doc, [])[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown dates, or one date within the other ("2024-11" and "2024-11-04"), may be the same time."""
-    return not a or not b or a.startswith(b) or b.startswith(a)
+def _dates_compatible(a: str | None, b: str | None, slack_days: int = 14) -> bool:
+    """Unknown dates, one date within the other ("2024-11" and "2024-11-04"), or two days close
+    together may be the same time: a claim made on Monday and denied on Tuesday are about one thing."""
+    if not a or not b or a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) >= 10 and len(b) >= 10:
+        try:
+            gap = abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+        except ValueError:
+            return False
+        return gap <= slack_days
+    return False
 
 
 def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]) -> dict[str, set[str]]:
@@ -143,6 +187,53 @@ def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]
     return out
 
 
+MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s+not\b|\b(?:won|wouldn|couldn|"
+                            r"shouldn|can)['’]?t\b|\bunlikely\b", re.IGNORECASE)
+
+
+def probe_status(s: Statement) -> str:
+    """The statement's status, with denials and doubts that its text states but its status misses:
+    "rejected as false the announcement that...", "had seen no evidence that...". A modal negation
+    ("may not have an immediate impact") is a forecast, not a denial."""
+    if s.status == "negated" and MODAL_NEGATION.search(s.text) and not DENIAL.search(s.text):
+        return "possible"
+    if s.status in NEGATIVE | DOUBTED:
+        return s.status
+    if s.polarity == "negative":
+        return "denied"
+    if s.status in POSITIVE and DENIAL.search(s.text):
+        return "denied"
+    if s.status in POSITIVE and DOUBT.search(s.text):
+        return "unconfirmed"
+    return s.status
+
+
+_THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
+_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but)\b|;|\s+and that\b", re.IGNORECASE)
+_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
+                    r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
+
+
+def claimed_clause(text: str) -> str:
+    """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
+    P, saying ..." gives P; a sentence with no frame is its own clause."""
+    cue = DENIAL.search(text) or DOUBT.search(text) or _FRAME.search(text)
+    if not cue:
+        return text
+    rest = text[cue.end():]
+    that = _THAT.search(rest)
+    if that and that.start() < 60:
+        rest = rest[that.end():]
+    rest = _TAIL.split(rest)[0].strip(" .,")
+    return rest if len(rest.split()) >= 3 else text
+
+
+def speaker(corpus: Corpus, s: Statement) -> str | None:
+    """Who says it: the frame's original source, else the statement's source (None for the author)."""
+    frame = corpus.frame_of(s)
+    return (frame.source if frame is not None and frame.source else None) or s.source
+
+
 def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[Prop]:
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     events = _DocIndex(corpus.events)
@@ -150,7 +241,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     cluster_of = _cluster_map(clusters, corpus.statements)
     props = []
     for s in corpus.statements:
-        if s.kind not in CLAIMS:
+        if s.kind not in CLAIMS or _is_copy(corpus, s.doc):
             continue
         sid = record_id("s", s)
         # Actor names are matched by id; their words would make any two claims about the
@@ -159,9 +250,12 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         for m in mentions.within(s.doc, s.start, s.end):
             words = _WORD.findall(m.text.lower())
             names |= set(words[:-1] if m.facet else words)
+        clause = claimed_clause(s.text)
         props.append(Prop(
-            id=sid, kind="statement", record=s, status=s.status, actors=frozenset(s.actors),
-            words=frozenset(content_words(s.text, names)),
+            id=sid, kind="statement", record=s, status=probe_status(s), actors=frozenset(s.actors),
+            words=frozenset(content_words(s.text, names)), clause=clause,
+            clause_words=frozenset(content_words(clause, names)),
+            sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -169,13 +263,41 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     return props
 
 
+def _is_copy(corpus: Corpus, doc: str) -> bool:
+    """A syndicated copy whose original is in the corpus: its clashes are its original's."""
+    original = corpus.documents.get(doc, {}).get("duplicate_of")
+    return bool(original and original in corpus.documents)
+
+
 def event_props(corpus: Corpus) -> list[Prop]:
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     return [
         Prop(id=record_id("e", e), kind="event", record=e, status=e.status, actors=frozenset(e.actors),
              types=frozenset([e.type]), when=(str(corpus.published(e.doc) or "9999"), order.get(e.doc, 0), e.start))
-        for e in corpus.events if e.actors
+        for e in corpus.events if e.actors and not _is_copy(corpus, e.doc)
     ]
+
+
+def _DENIAL_OR_DOUBT(text: str) -> bool:
+    return bool(DENIAL.search(text) or DOUBT.search(text))
+
+
+def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None:
+    """From the parsed propositions: True for one proposition, False for two, None when either parse
+    gives too little. Frame verbs (confirm, deny, say) carry no proposition of their own."""
+    pa, pb = getattr(a, "predicate_class", None), getattr(b, "predicate_class", None)
+    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES:
+        return None
+    if pa != pb:
+        return False
+    for name in ("agent", "theme", "place"):
+        x, y = getattr(a, name, None), getattr(b, name, None)
+        if x and y and x != y:
+            return False
+    return True
+
+
+FRAME_CLASSES = {"confirm", "deny", "say", "report", "claim"}
 
 
 class StatementMatcher:
@@ -185,10 +307,16 @@ class StatementMatcher:
     df of them with the word): in a corpus about one deployment, sharing "troops" says little.
     """
 
-    def __init__(self, props: list[Prop]) -> None:
+    def __init__(self, props: list[Prop], similarity: Callable[[Prop, Prop], float | None] | None = None) -> None:
         df = Counter(w for p in props for w in p.words)
         n = max(len(props), 1)
         self.weight = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.similarity = similarity
+
+    def containment(self, part: frozenset[str], whole: frozenset[str]) -> float:
+        """How much of ``part`` (by rarity weight) ``whole`` also says."""
+        total = sum(self.weight.get(w, 1.0) for w in part)
+        return sum(self.weight.get(w, 1.0) for w in part & whole) / total if total else 0.0
 
     def score(self, a: frozenset[str], b: frozenset[str]) -> float:
         union = sum(self.weight.get(w, 1.0) for w in a | b)
@@ -197,16 +325,39 @@ class StatementMatcher:
     def __call__(self, probe: Prop, positive: Prop) -> bool:
         if _NEGATION.search(positive.record.text):
             return False  # "no plans to invade" labelled reported is not the claim a denial contradicts
+        if _DENIAL_OR_DOUBT(positive.record.text):
+            return False  # a sentence that itself denies or doubts is not the claim denied
         if probe.clusters & positive.clusters:
             return True
-        if not probe.actors & positive.actors or not _dates_compatible(probe.record.date, positive.record.date):
+        if not _dates_compatible(probe.record.date, positive.record.date):
+            return False
+        if not probe.actors & positive.actors:
+            # No actor in common (one side names none): only a denied clause that the claim states
+            # nearly word for word is the same proposition.
+            shared = probe.clause_words & positive.words
+            return len(shared) >= CONTAINED_WORDS and self.containment(probe.clause_words, positive.words) >= CONTAINED
+        same = proposition_match(probe.record, positive.record)
+        if same is False:
             return False
         if len(probe.words & positive.words) < MIN_SHARED:
             return False
         score = self.score(probe.words, positive.words)
+        if same:
+            return score >= JACCARD_WITH_EVENT
         if probe.status in COARSE:
             return score >= STRICT_JACCARD
-        return score >= JACCARD or (bool(probe.types & positive.types) and score >= JACCARD_WITH_EVENT)
+        if score >= JACCARD or (bool(probe.types & positive.types) and score >= JACCARD_WITH_EVENT):
+            return True
+        similarity = self.similarity(probe, positive) if self.similarity else None
+        if similarity is None:
+            return False
+        # Meaning, with some wording in common: the sentences, or the claimed clauses (a denial's
+        # frame, "rejected as false the announcement that", says nothing about what is denied).
+        if similarity >= SIMILAR and score >= SIMILAR_JACCARD:
+            return True
+        clauses = getattr(self.similarity, "clauses", None)
+        return bool(clauses and probe.clause_words & positive.clause_words
+                    and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR)
 
 
 def same_event(probe: Prop, positive: Prop) -> bool:
@@ -227,17 +378,20 @@ def same_event(probe: Prop, positive: Prop) -> bool:
     )
 
 
-def conflict_kind(positive: str, other: str) -> str | None:
-    """``negation`` for happened vs did not; ``status`` for confirmed (or plainly asserted) vs in doubt.
+def conflict_kind(positive: str, other: str, sourced: bool = False) -> str | None:
+    """``negation`` for happened vs did not; ``status`` for stated vs denied by a party, or
+    confirmed (or plainly asserted) vs unconfirmed.
 
     "Reportedly X" and "X is unconfirmed" agree, as do "X" and "X may be so": no conflict.
     """
     if positive not in POSITIVE:
         return None
-    if other in NEGATIVE:
+    if other == "negated":
         return "negation"
-    if (positive == "confirmed" and other in DOUBTED) or (positive == "asserted" and other == "unconfirmed"):
+    if other == "denied" or (positive in ("confirmed", "asserted") and other in DOUBTED):
         return "status"
+    if positive == "reported" and sourced and other in DOUBTED:
+        return "status"  # a named source says so; another source says it is not borne out
     return None
 
 
@@ -259,6 +413,12 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
         keys = {("w", a, w) for a in p.actors for w in rare} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
+        if not p.actors or p.status not in POSITIVE:
+            # A denied clause can match a claim that names no actor: block on pairs of rare words.
+            words = sorted(p.clause_words if p.status not in POSITIVE else p.words, key=lambda w: (freq[w], w))[:5]
+            keys |= {("ww", a, b) for a, b in combinations(sorted(words), 2)}
+        if not p.actors and p.status in POSITIVE:
+            keys |= {("ww", a, b) for a, b in combinations(sorted(rare), 2)}
         for key in keys:
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
@@ -267,10 +427,8 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if not probes or len(probes) == len(members):
             continue
         positives = sorted((props[i].when, i) for i in members if props[i].status in POSITIVE)
-        confirmed = [(w, i) for w, i in positives if props[i].status == "confirmed"]
         for i in probes:
-            # "Possibly X" clashes only with a confirmation; spare the other comparisons.
-            targets = confirmed if props[i].status == "possible" else positives
+            targets = positives
             at = bisect.bisect_left(targets, (props[i].when, i))
             for _, j in targets[max(0, at - window): at + window]:
                 if props[j].record.doc != props[i].record.doc:
@@ -305,48 +463,103 @@ def _summary(corpus: Corpus, p: Prop, q: Prop, more: int) -> str:
     return text + (f" (and {more} more report{'s' if more > 1 else ''})" if more else "")
 
 
+def _speaker(corpus: Corpus, record: Statement | Event) -> str | None:
+    return speaker(corpus, record) if isinstance(record, Statement) else None
+
+
+def _evolution_summary(corpus: Corpus, first: Prop, later: Prop, name: str) -> str:
+    """"X denied it in Outlet A (date), then acknowledged it in Outlet B (date): “the claim”"."""
+    def where(p: Prop) -> str:
+        date = corpus.published(p.record.doc)
+        return f"in {corpus.outlet(p.record.doc)}" + (f" ({str(date)[:10]})" if date else "")
+
+    said = "denied" if first.status in NEGATIVE | DOUBTED else "stated"
+    then = "acknowledged" if said == "denied" else ("retracted" if later.status in NEGATIVE else "doubted")
+    claim = first.record.text if said == "stated" else later.record.text
+    return f"{name} {said} it {where(first)}, then {then} it {where(later)}: “{_short(claim)}”"
+
+
 def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Prop, Prop], bool],
                           covered: set) -> list[Conflict]:
-    """One conflict per doubted or denied item, with every positive item it matches (up to a cap).
+    """One conflict per doubted or denied item and the positive item that best states what it denies.
 
+    Its sides are exactly the two sentences. When both are said by one source (denied, then
+    acknowledged), it is an ``evolution`` of that source's account, not a clash between sources.
     ``covered`` holds the sentence pairs already in a conflict; it is updated, so a clash found
     through statements is not reported again through the events inside them.
     """
     matches: dict[int, list[int]] = defaultdict(list)
     for i, j in candidate_pairs(props):
-        if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status):
+        if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status, props[j].sourced):
             matches[i].append(j)
     conflicts = []
     for i, js in sorted(matches.items(), key=lambda kv: props[kv[0]].when):
         q = props[i]
-        ps, seen = [], set()
+        who = _speaker(corpus, q.record)
+        own = [j for j in js if who and _speaker(corpus, props[j].record) == who]
+        others = [j for j in js if j not in own]
         # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
-        for j in sorted(js, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
-                                           props[j].when)):
-            sentence = corpus.sentence_span(props[j].record.doc, props[j].record.start)
-            if (props[j].record.doc, sentence) not in seen:  # a clause and its sentence count once
-                seen.add((props[j].record.doc, sentence))
-                ps.append(j)
-        # Confirmations always show among the sides: they are what a doubt most plainly contradicts.
-        ps = ps[:1] + sorted(ps[1:], key=lambda j: props[j].status != "confirmed")
-        ps = ps[: MAX_SIDES - 1]
-        kind = conflict_kind(props[ps[0]].status, q.status)
-        sides = [corpus.sentence_evidence(props[j].record.doc, props[j].record.start) for j in ps]
-        doubt = corpus.sentence_evidence(q.record.doc, q.record.start)
-        pairs = {((s.doc, s.start), (doubt.doc, doubt.start)) for s in sides}
-        if pairs <= covered:
-            continue  # the same sentences already conflict (a statement and the event inside it)
-        covered |= pairs
-        conflicts.append(Conflict(
-            id=content_id("x", [kind, q.id, *(props[j].id for j in ps)]), kind=kind,
-            summary=_summary(corpus, props[ps[0]], q, len(ps) - 1),
-            sides=unique_evidence(sides + [doubt]),
-        ))
+        best = lambda ks: min(ks, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
+                                                 props[j].when))
+        for group, evolution in ((own, True), (others, False)):
+            if not group:
+                continue
+            p = props[best(group)]
+            side = corpus.sentence_evidence(p.record.doc, p.record.start)
+            doubt = corpus.sentence_evidence(q.record.doc, q.record.start)
+            pair = ((side.doc, side.start), (doubt.doc, doubt.start))
+            if pair in covered:
+                continue  # the same sentences already conflict (a statement and the event inside it)
+            covered.add(pair)
+            if evolution:
+                first, later = sorted([p, q], key=lambda x: x.when)
+                conflicts.append(Conflict(
+                    id=content_id("x", ["evolution", first.id, later.id]), kind="evolution",
+                    summary=_evolution_summary(corpus, first, later, corpus.name(who) or who),
+                    sides=[corpus.sentence_evidence(x.record.doc, x.record.start) for x in (first, later)],
+                    assessment="denied, then acknowledged" if first is q else "stated, then denied"))
+                continue
+            kind = conflict_kind(p.status, q.status, p.sourced)
+            conflicts.append(Conflict(
+                id=content_id("x", [kind, q.id, p.id]), kind=kind,
+                summary=_summary(corpus, p, q, 0), sides=[side, doubt],
+            ))
     return conflicts
 
 
+def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
+    """Cosine similarity of two props' sentences, embedding only the props in some candidate pair."""
+    needed = sorted({k for pair in candidate_pairs(props) for k in pair})
+    if not needed:
+        return lambda a, b: None
+    vectors = embeddings([props[k].id for k in needed], [props[k].record.text for k in needed])
+    row = {props[k].id: n for n, k in enumerate(needed)}
+    clauses = sorted({props[k].clause for k in needed if props[k].clause != props[k].record.text})
+    clause_ids = ["k" + hashlib.sha256(c.encode()).hexdigest()[:16] for c in clauses]
+    clause_vectors = embeddings(clause_ids, clauses) if clauses else None
+    clause_row = {c: n for n, c in enumerate(clauses)}
+
+    def vector(p: Prop, clause: bool):
+        if clause and p.clause in clause_row:
+            return clause_vectors[clause_row[p.clause]]
+        return vectors[row[p.id]]
+
+    def similarity(a: Prop, b: Prop) -> float | None:
+        if a.id not in row or b.id not in row:
+            return None
+        return float(vector(a, False) @ vector(b, False))
+
+    def clause_similarity(a: Prop, b: Prop) -> float | None:
+        if a.id not in row or b.id not in row:
+            return None
+        return float(vector(a, True) @ vector(b, True))
+
+    similarity.clauses = clause_similarity
+    return similarity
+
+
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
-                   clusters: Iterable[Cluster] | None = None) -> list[Conflict]:
+                   clusters: Iterable[Cluster] | None = None, embeddings=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
 
     ``tables`` are the figure tables (built here when not given); ``clusters`` are statement
@@ -356,7 +569,8 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
-    conflicts += proposition_conflicts(corpus, statements, StatementMatcher(statements), covered)
+    similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
+    conflicts += proposition_conflicts(corpus, statements, StatementMatcher(statements, similarity), covered)
     conflicts += proposition_conflicts(corpus, event_props(corpus), same_event, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}

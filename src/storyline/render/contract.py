@@ -66,4 +66,5 @@ def to_contract(analysis) -> dict[str, Any]:
         "network": cross.network,
         "options": [_asdict(o) for o in cross.options],
         "implications": [_asdict(i) for i in cross.implications],
+        "bottom_line": [_asdict(b) for b in getattr(cross, "bottom_line", [])],
     }

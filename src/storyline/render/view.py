@@ -13,6 +13,7 @@ from typing import Any
 CONTEXT_CHARS = 240
 SECTION_TITLES = {
     "bottom-line": "Bottom line",
+    "commentary": "Commentary and analysis",
     "figures": "Key figures",
     "disputed": "What is disputed",
     "actors": "Actors and their positions",
@@ -133,6 +134,7 @@ def build_view(data: dict[str, Any], limits: dict[str, int] | None = None) -> tu
     statements = {s["id"]: s for s in data["statements"]}
     sections = [
         _bottom_line(data, statements, citations, limits["bottom"]),
+        _commentary(data, citations),
         _figures(data, citations),
         _disputed(data, citations),
         _actors(data, names, citations, limits["actors"]),
@@ -150,6 +152,13 @@ def _section(key: str) -> Section:
 
 
 def _bottom_line(data, statements, citations, limit) -> Section:
+    if "bottom_line" in data:  # ranked claims of fact (analysis/bottomline.py); its first citation is the quote
+        section = _section("bottom-line")
+        for b in [b for b in data["bottom_line"] if b["kind"] != "commentary"][: limit + 2]:
+            section.items.append(Line(b["text"], _cites(citations, b["evidence"]), quote=b["kind"] != "figure",
+                                      detail=b["detail"]))
+        section.empty = "No claim of fact is made by more than one independent report, and none is confirmed."
+        return section
     section = _section("bottom-line")
     for cluster in data["clusters"][:limit]:
         members = [statements[s] for s in cluster["statements"] if s in statements]
@@ -168,6 +177,14 @@ def _bottom_line(data, statements, citations, limit) -> Section:
         for s in confirmed:
             section.items.append(Line(s["text"], _cites(citations, [s]), quote=True, detail="confirmed; 1 source"))
     section.empty = "No statement is made by more than one independent report, and none is confirmed."
+    return section
+
+
+def _commentary(data, citations) -> Section:
+    section = _section("commentary")
+    for b in [b for b in data.get("bottom_line", []) if b["kind"] == "commentary"]:
+        section.items.append(Line(b["text"], _cites(citations, b["evidence"]), quote=True, detail=b["detail"]))
+    section.empty = "The reports offer no analysis in their own voice."
     return section
 
 
