@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.analysis.claims import independence_key, is_factual, origin_doc
+from storyline.analysis.claims import independent_groups, is_factual, origin_doc
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.conflicts import DOUBT, probe_status, speaker
 from storyline.analysis.corpus import Corpus
@@ -93,15 +93,14 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
         return None
     if is_commentary(lead):
         lead = next(s for s in members if not is_commentary(s))
-    chosen: dict[tuple, Statement] = {independence_key(corpus, lead): lead}
-    docs = {origin_doc(corpus, lead.doc)}
-    # One sentence per independent source; an original's own sentence before its copy's.
-    for s in sorted(members, key=lambda s: (origin_doc(corpus, s.doc) != s.doc, s.doc, s.start)):
-        key = independence_key(corpus, s)
-        if key not in chosen and origin_doc(corpus, s.doc) not in docs:
-            chosen[key] = s
-            docs.add(origin_doc(corpus, s.doc))
-    cited = list(chosen.values())
+    # One sentence per independent source, the quoted one first; an original's own sentence before its copy's.
+    cited = [lead]
+    for group in independent_groups(corpus, members):
+        if lead in group:
+            continue
+        s = min(group, key=lambda s: (origin_doc(corpus, s.doc) != s.doc, s.doc, s.start))
+        if origin_doc(corpus, s.doc) not in {origin_doc(corpus, c.doc) for c in cited}:
+            cited.append(s)
     return _line(corpus, lead, cited, "confirmation" if any(s.status == "confirmed" for s in cited) else "fact",
                  disputes, claim.id)
 

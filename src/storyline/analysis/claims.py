@@ -58,6 +58,30 @@ def independence_key(corpus: Corpus, s: Statement) -> tuple:
     return ("doc", origin_doc(corpus, s.doc))
 
 
+def independent_groups(corpus: Corpus, members: list[Statement]) -> list[list[Statement]]:
+    """Members grouped by independent source: one relayed origin, or one original and its copies
+    (a copy of a report that relays a wire belongs with that wire)."""
+    parent = list(range(len(members)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[tuple, int] = {}
+    for n, s in enumerate(members):
+        for key in {independence_key(corpus, s), ("doc", origin_doc(corpus, s.doc))}:
+            if key in first:
+                parent[find(n)] = find(first[key])
+            else:
+                first[key] = n
+    groups: dict[int, list[Statement]] = defaultdict(list)
+    for n, s in enumerate(members):
+        groups[find(n)].append(s)
+    return list(groups.values())
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -136,13 +160,11 @@ def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
     """Who asserts, reports, hedges and denies a claim, counting each independent source once."""
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     members = sorted(members, key=lambda s: (corpus.published(s.doc) or "9999", order.get(s.doc, 0), s.start))
-    by_source: dict[tuple, list[Statement]] = defaultdict(list)
-    for s in members:
-        by_source[independence_key(corpus, s)].append(s)
+    by_source = independent_groups(corpus, members)
     asserting, reporting, hedging, denying = [], [], [], []
     confirmed = 0
     sources = []
-    for items in by_source.values():
+    for items in by_source:
         doc = min((origin_doc(corpus, s.doc) for s in items), key=lambda d: order.get(d, 0))
         sources.append(doc)
         statuses = {s.status for s in items}
