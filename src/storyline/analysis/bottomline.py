@@ -32,6 +32,9 @@ INTERPRETIVE = re.compile(
 not a claim of fact, when the report says it in its own voice."""
 BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                      r"(?:\s+[a-z]+)?)")
+DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)\s+(?:has|have|had|did|does)\s+"
+                     r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
+"""Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
 MAX_WORDS = 60
 """A sentence longer than this is a paragraph the parser failed to split, not a line to lead with."""
 
@@ -77,8 +80,8 @@ def _disputes(conflicts: Iterable[Conflict]) -> dict[tuple[str, int], list[Evide
     """Sentence start -> the opposing sides of each conflict (not an evolution) it takes part in."""
     out: dict[tuple[str, int], list[Evidence]] = {}
     for c in conflicts:
-        if c.kind in ("evolution", "knowledge"):
-            continue
+        if c.kind in ("evolution", "knowledge") or (c.kind == "figure" and c.assessment != "contradiction"):
+            continue  # an evolving estimate is not a dispute
         for side in c.sides:
             out.setdefault((side.doc, side.start), []).extend(x for x in c.sides if x is not side)
     return out
@@ -160,9 +163,10 @@ def _unconfirmed_lines(corpus: Corpus, disputes) -> list[BottomLine]:
         if len(s.text.split()) > MAX_WORDS or not s.actors:
             continue
         line = _line(corpus, s, [s], "unconfirmed", disputes, None)
-        by = BY_WHOM.search(s.text)
+        by, doubter = BY_WHOM.search(s.text), DOUBTER.search(s.text)
         whom = f"; not yet confirmed by {by.group(1)}" if by else ""
-        line.detail = f"unconfirmed according to {_who(corpus, s)} ({_where(corpus, s.doc)}){whom}" + (
+        who = doubter.group(1) if doubter and s.source_kind == "author" else _who(corpus, s)
+        line.detail = f"unconfirmed according to {who} ({_where(corpus, s.doc)}){whom}" + (
             "; contradicts a claim stated elsewhere" if line.disputed else "")
         line.score = _salience(s) + (1.0 if line.disputed else 0.0) + (0.5 if s.source_kind == "named" else 0.0)
         lines.append(line)

@@ -101,6 +101,12 @@ def proposition_match(a: Statement, b: Statement) -> bool | None:
             and _dates_compatible(a.date, b.date))
 
 
+def _negative(s: Statement) -> bool:
+    from storyline.analysis.conflicts import DOUBTED, NEGATIVE, probe_status
+
+    return probe_status(s) in NEGATIVE | DOUBTED
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
@@ -108,6 +114,8 @@ def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None
     same = proposition_match(a, b)
     if same is False:
         return None
+    if _negative(a) != _negative(b) and not same:
+        return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     return threshold - PROPOSITION_BONUS if same else threshold
 
 

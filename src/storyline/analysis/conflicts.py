@@ -29,7 +29,7 @@ CLAIMS = {"fact", "estimate"}
 # extraction's status or polarity does not already say so.
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed)|fake|false(?:ly)?|untrue|baseless|unfounded|groundless|fabricat\w*|"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed)|fake|false(?:ly)?|untrue|baseless|unfounded|groundless|"
     r"mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b", re.IGNORECASE)
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
@@ -214,16 +214,29 @@ _FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|ac
                     r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
 
 
+_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
+                         r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
+_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|\s+[-–—]\s+which\b", re.IGNORECASE)
+
+
 def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
-    P, saying ..." gives P; a sentence with no frame is its own clause."""
+    P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
+    A sentence with no frame is its own clause."""
     cue = DENIAL.search(text) or DOUBT.search(text) or _FRAME.search(text)
     if not cue:
         return text
-    rest = text[cue.end():]
+    before, rest = text[:cue.start()], text[cue.end():]
+    claim = _CLAIM_THAT.search(before)
+    if claim:
+        return claim.group(1)
     that = _THAT.search(rest)
     if that and that.start() < 60:
-        rest = rest[that.end():]
+        rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
+        return rest if len(rest.split()) >= 3 else text
+    if not rest.strip(" .,\"'”’") or rest.lstrip().startswith(","):
+        head = _BEFORE.split(before)[0].strip(" .,")  # the cue closes the sentence: what it denies came first
+        return head if len(head.split()) >= 3 else text
     rest = _TAIL.split(rest)[0].strip(" .,")
     return rest if len(rest.split()) >= 3 else text
 
@@ -339,9 +352,10 @@ class StatementMatcher:
         same = proposition_match(probe.record, positive.record)
         if same is False:
             return False
-        if len(probe.words & positive.words) < MIN_SHARED:
+        # What is denied or doubted is the clause, not the frame around it: the overlap is the clause's.
+        if len(probe.clause_words & positive.words) < MIN_SHARED:
             return False
-        score = self.score(probe.words, positive.words)
+        score = self.score(probe.clause_words, positive.words)
         if same:
             return score >= JACCARD_WITH_EVENT
         if probe.status in COARSE:
