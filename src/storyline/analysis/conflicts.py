@@ -54,6 +54,8 @@ SIMILAR_JACCARD = 0.12
 """The word overlap still required at ``SIMILAR``: meaning alone pairs unrelated hedges."""
 CLAUSE_SIMILAR = 0.7
 """Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
+EVENT_CLAUSE_SIMILAR = 0.6
+"""The clause similarity that two statements sharing an event type still need."""
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
 """Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
@@ -188,7 +190,7 @@ def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]
 
 
 MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s+not\b|\b(?:won|wouldn|couldn|"
-                            r"shouldn|can)['’]?t\b|\bunlikely\b", re.IGNORECASE)
+                            r"shouldn|can)['’]?t\b|\bunlikely\b|\b(?:not|never)\s+going\s+to\b", re.IGNORECASE)
 
 
 def probe_status(s: Statement) -> str:
@@ -360,11 +362,14 @@ class StatementMatcher:
             return score >= JACCARD_WITH_EVENT
         if probe.status in COARSE:
             return score >= STRICT_JACCARD
-        if score >= JACCARD or (bool(probe.types & positive.types) and score >= JACCARD_WITH_EVENT):
+        clauses = getattr(self.similarity, "clauses", None)
+        if score >= JACCARD:
             return True
+        if probe.types & positive.types and score >= JACCARD_WITH_EVENT:
+            # One event type in both says little on a corpus about one crisis: the meaning must agree too.
+            return not clauses or (clauses(probe, positive) or 0.0) >= EVENT_CLAUSE_SIMILAR
         # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
         # whole sentences are all alike, and a denial's frame says nothing about what is denied.
-        clauses = getattr(self.similarity, "clauses", None)
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
 
@@ -375,8 +380,8 @@ def same_event(probe: Prop, positive: Prop) -> bool:
     "the US sent troops" (somewhere) are not one event.
     """
     a, b = probe.record, positive.record
-    if _NEGATION.search(b.text):
-        return False
+    if _NEGATION.search(b.text) or MODAL_NEGATION.search(a.text):
+        return False  # "will not invade" is an intention or forecast, not a denial that something happened
     same_target = bool(set(a.recipients) & set(b.recipients)) or bool(
         a.location and b.location and a.location.lower() == b.location.lower())
     return (
