@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from storyline.analysis.claims import independent_groups, is_factual, origin_doc
 from storyline.analysis.clusters import statement_id
-from storyline.analysis.conflicts import DOUBT, probe_status, speaker
+from storyline.analysis.wording import DOUBT, probe_status, speaker
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import format_value
 from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTable, Statement

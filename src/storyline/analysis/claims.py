@@ -22,6 +22,7 @@ from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, candidate_pairs, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.wording import DOUBTED, NEGATIVE, probe_status
 from storyline.models import Cluster, Statement
 
 FACTUAL = {"fact", "estimate"}
@@ -102,8 +103,6 @@ def proposition_match(a: Statement, b: Statement) -> bool | None:
 
 
 def _negative(s: Statement) -> bool:
-    from storyline.analysis.conflicts import DOUBTED, NEGATIVE, probe_status
-
     return probe_status(s) in NEGATIVE | DOUBTED
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import datetime as dt
+import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -15,28 +14,12 @@ from dataclasses import dataclass
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
+from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
+    CLAIMS, DENIAL, DOUBT, DOUBTED, MODAL_NEGATION, NEGATIVE, POSITIVE, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
+    claimed_clause, content_words, probe_status, proposition_match, speaker, stem,
+)
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 from storyline.store.records import record_id
-
-POSITIVE = {"asserted", "confirmed", "reported"}
-DOUBTED = {"unconfirmed"}
-NEGATIVE = {"negated", "denied"}
-# Kinds of statement that claim something is or was so; opinions, predictions, advice and
-# questions do not, and a hedge ("may", "possibly") is speculation, not a doubt about a claim.
-CLAIMS = {"fact", "estimate"}
-
-# How news writes a denial, a negation and a doubt; read from the statement's own text when the
-# extraction's status or polarity does not already say so.
-DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ial|ials)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed)|fake|false(?:ly)?|untrue|baseless|unfounded|groundless|"
-    r"mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b", re.IGNORECASE)
-DOUBT = re.compile(
-    r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
-    r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
-    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?)\b", re.IGNORECASE)
-ACKNOWLEDGE = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*|confirm\w*|conceded|reversing|accepted)\b",
-                         re.IGNORECASE)
 
 JACCARD = 0.3
 """Rarity-weighted content-word Jaccard at or above which two statements sharing an actor state
@@ -47,11 +30,8 @@ STRICT_JACCARD = 0.5
 """The bar for ``negated`` statements: any "not" in a sentence gives it that status, so sharing a
 few words with a claim is weak evidence of denying that claim."""
 COARSE = {"negated"}
-SIMILAR = 0.62
-"""Cosine similarity of sentence embeddings at or above which two statements sharing an actor and
-some rare words state one proposition even when their wording differs."""
 SIMILAR_JACCARD = 0.12
-"""The word overlap still required at ``SIMILAR``: meaning alone pairs unrelated hedges."""
+"""The word overlap still required at ``CLAUSE_SIMILAR``: meaning alone pairs unrelated hedges."""
 CLAUSE_SIMILAR = 0.7
 """Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
 EVENT_CLAUSE_SIMILAR = 0.6
@@ -67,63 +47,7 @@ WINDOW = 25
 """Neighbours in time, each side, that a doubted or denied item is compared with in one block."""
 KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
-_WORD = re.compile(r"[a-z][a-z'-]*")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|deny|denies|denied|denial)\b|n['’]t\b",
-                       re.IGNORECASE)
-# Function words, and the reporting, hedging and negation cues: these say how a claim is
-# made, not what it claims, so they must not count towards two claims being the same.
-STOP = frozenset("""
-a about above after again against all also although am an and any are as at be because been before
-being below between both but by can could did do does doing down during each either few for from
-further had has have having he her here hers him his how i if in into is it its itself just me
-more most much my neither no nor not now of off on once only or other our out over own same she
-should so some such than that the their them then there these they this those through to too under
-until up us very was we were what when where which while who whom why will with would yet you your
-according allegedly apparently claim claimed claims confirm confirmed confirms confirmation deny
-denied denies denial evidence lack lacking likely may might possible possibly perhaps probable
-probably report reported reportedly reports rumour rumor rumoured said say saying says seem seemed
-seems suggest suggested suggests unconfirmed unverified verified verify never none nothing
-told tell added noted stated statement announced indicated believe believed expected expect
-whether still remain remains remained take taking took part official officials
-near across along beyond within without toward towards around amid among despite via onto upon
-reject rejected rejects dismiss dismissed dismisses fake false untrue baseless unfounded mere assertion
-assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
-monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
-january february march april june july august september october november december
-""".split())
-SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "servicemen": "troop",
-            "troops": "troop", "forces": "troop", "soldiers": "troop"}
 ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
-
-
-def stem(word: str) -> str:
-    """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
-    word = word.strip("'-").removesuffix("'s")
-    if word in SYNONYMS:
-        return SYNONYMS[word]
-    # "-ate" forms first, so "integrated" and "integration" meet at "integr".
-    for suffix, keep in (("ations", 4), ("ation", 4), ("ating", 4), ("ated", 4), ("ates", 4), ("ate", 4),
-                         ("ments", 5), ("ment", 5), ("ing", 4), ("ies", 3), ("ed", 4), ("ches", 3),
-                         ("shes", 3), ("sses", 3), ("xes", 3), ("s", 3)):
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith("ss"):
-            if suffix in ("ches", "shes", "sses", "xes"):
-                return word[:-2]
-            base = word[: -len(suffix)]
-            word = SYNONYMS.get(base, base + ("y" if suffix == "ies" else ""))
-            break
-    # "close", "closed" and "closing" all end as "clos".
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
-
-
-def content_words(text: str, exclude: set[str] = frozenset()) -> set[str]:
-    words = set()
-    for word in _WORD.findall(text.lower()):
-        if word in STOP or word in exclude:
-            continue
-        s = stem(word)
-        if s and s not in STOP and len(s) > 1:
-            words.add(s)
-    return words
 
 
 @dataclass
@@ -189,66 +113,6 @@ def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]
     return out
 
 
-MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s+not\b|\b(?:won|wouldn|couldn|"
-                            r"shouldn|can)['’]?t\b|\bunlikely\b|\b(?:not|never)\s+going\s+to\b", re.IGNORECASE)
-
-
-def probe_status(s: Statement) -> str:
-    """The statement's status, with denials and doubts that its text states but its status misses:
-    "rejected as false the announcement that...", "had seen no evidence that...". A modal negation
-    ("may not have an immediate impact") is a forecast, not a denial."""
-    if s.status == "negated" and MODAL_NEGATION.search(s.text) and not DENIAL.search(s.text):
-        return "possible"
-    if s.status in NEGATIVE | DOUBTED:
-        return s.status
-    if s.polarity == "negative":
-        return "denied"
-    if s.status in POSITIVE and DENIAL.search(s.text):
-        return "denied"
-    if s.status in POSITIVE and DOUBT.search(s.text):
-        return "unconfirmed"
-    return s.status
-
-
-_THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
-_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but)\b|;|\s+and that\b", re.IGNORECASE)
-_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
-                    r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
-
-
-_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
-                         r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
-_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|\s+[-–—]\s+which\b", re.IGNORECASE)
-
-
-def claimed_clause(text: str) -> str:
-    """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
-    P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
-    A sentence with no frame is its own clause."""
-    cue = DENIAL.search(text) or DOUBT.search(text) or _FRAME.search(text)
-    if not cue:
-        return text
-    before, rest = text[:cue.start()], text[cue.end():]
-    claim = _CLAIM_THAT.search(before)
-    if claim:
-        return claim.group(1)
-    that = _THAT.search(rest)
-    if that and that.start() < 60:
-        rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
-        return rest if len(rest.split()) >= 3 else text
-    if not rest.strip(" .,\"'”’") or rest.lstrip().startswith(","):
-        head = _BEFORE.split(before)[0].strip(" .,")  # the cue closes the sentence: what it denies came first
-        return head if len(head.split()) >= 3 else text
-    rest = _TAIL.split(rest)[0].strip(" .,")
-    return rest if len(rest.split()) >= 3 else text
-
-
-def speaker(corpus: Corpus, s: Statement) -> str | None:
-    """Who says it: the frame's original source, else the statement's source (None for the author)."""
-    frame = corpus.frame_of(s)
-    return (frame.source if frame is not None and frame.source else None) or s.source
-
-
 def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[Prop]:
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     events = _DocIndex(corpus.events)
@@ -291,28 +155,6 @@ def event_props(corpus: Corpus) -> list[Prop]:
              types=frozenset([e.type]), when=(str(corpus.published(e.doc) or "9999"), order.get(e.doc, 0), e.start))
         for e in corpus.events if e.actors and not _is_copy(corpus, e.doc)
     ]
-
-
-def _DENIAL_OR_DOUBT(text: str) -> bool:
-    return bool(DENIAL.search(text) or DOUBT.search(text))
-
-
-def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None:
-    """From the parsed propositions: True for one proposition, False for two, None when either parse
-    gives too little. Frame verbs (confirm, deny, say) carry no proposition of their own."""
-    pa, pb = getattr(a, "predicate_class", None), getattr(b, "predicate_class", None)
-    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES:
-        return None
-    if pa != pb:
-        return False
-    for name in ("agent", "theme", "place"):
-        x, y = getattr(a, name, None), getattr(b, name, None)
-        if x and y and x != y:
-            return False
-    return True
-
-
-FRAME_CLASSES = {"confirm", "deny", "say", "report", "claim"}
 
 
 class StatementMatcher:
@@ -362,7 +204,7 @@ class StatementMatcher:
             return score >= JACCARD_WITH_EVENT
         if probe.status in COARSE:
             return score >= STRICT_JACCARD
-        clauses = getattr(self.similarity, "clauses", None)
+        clauses = self.similarity
         if score >= JACCARD:
             return True
         if probe.types & positive.types and score >= JACCARD_WITH_EVENT:
@@ -541,33 +383,19 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
 
 
 def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
-    """Cosine similarity of two props' sentences, embedding only the props in some candidate pair."""
+    """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair."""
     needed = sorted({k for pair in candidate_pairs(props) for k in pair})
     if not needed:
         return lambda a, b: None
-    vectors = embeddings([props[k].id for k in needed], [props[k].record.text for k in needed])
-    row = {props[k].id: n for n, k in enumerate(needed)}
-    clauses = sorted({props[k].clause for k in needed if props[k].clause != props[k].record.text})
-    clause_ids = ["k" + hashlib.sha256(c.encode()).hexdigest()[:16] for c in clauses]
-    clause_vectors = embeddings(clause_ids, clauses) if clauses else None
-    clause_row = {c: n for n, c in enumerate(clauses)}
-
-    def vector(p: Prop, clause: bool):
-        if clause and p.clause in clause_row:
-            return clause_vectors[clause_row[p.clause]]
-        return vectors[row[p.id]]
+    texts = sorted({props[k].clause for k in needed})
+    vectors = embeddings(["k" + hashlib.sha256(c.encode()).hexdigest()[:16] for c in texts], texts)
+    row = {c: n for n, c in enumerate(texts)}
 
     def similarity(a: Prop, b: Prop) -> float | None:
-        if a.id not in row or b.id not in row:
+        if a.clause not in row or b.clause not in row:
             return None
-        return float(vector(a, False) @ vector(b, False))
+        return float(vectors[row[a.clause]] @ vectors[row[b.clause]])
 
-    def clause_similarity(a: Prop, b: Prop) -> float | None:
-        if a.id not in row or b.id not in row:
-            return None
-        return float(vector(a, True) @ vector(b, True))
-
-    similarity.clauses = clause_similarity
     return similarity
 
 

@@ -132,9 +132,10 @@ def build_view(data: dict[str, Any], limits: dict[str, int] | None = None) -> tu
     citations = Citations(documents)
     names = {e["id"]: e["name"] for e in data["entities"]}
     statements = {s["id"]: s for s in data["statements"]}
-    sections = [
-        _bottom_line(data, statements, citations, limits["bottom"]),
-        _commentary(data, citations),
+    sections = [_bottom_line(data, statements, citations, limits["bottom"])]
+    if any(b["kind"] == "commentary" for b in data.get("bottom_line", [])):
+        sections.append(_commentary(data, citations))  # the reports' own analysis, apart from the facts
+    sections += [
         _figures(data, citations),
         _disputed(data, citations),
         _actors(data, names, citations, limits["actors"]),
