@@ -71,6 +71,8 @@ class Prop:
     clause_words: frozenset[str] = frozenset()
     sourced: bool = False
     """True when a named or known source says it (so "reported" is a claim someone makes)."""
+    hedged: bool = False
+    """True when the sentence itself negates, denies or doubts: then it is not the claim a denial contradicts."""
 
 
 class _DocIndex:
@@ -135,6 +137,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             words=frozenset(content_words(s.text, names)), clause=clause,
             clause_words=frozenset(content_words(clause, names)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
+            hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -180,10 +183,8 @@ class StatementMatcher:
         return sum(self.weight.get(w, 1.0) for w in a & b) / union if union else 0.0
 
     def __call__(self, probe: Prop, positive: Prop) -> bool:
-        if _NEGATION.search(positive.record.text):
-            return False  # "no plans to invade" labelled reported is not the claim a denial contradicts
-        if _DENIAL_OR_DOUBT(positive.record.text):
-            return False  # a sentence that itself denies or doubts is not the claim denied
+        if positive.hedged:
+            return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
         if probe.clusters & positive.clusters:
             return True
         if not _dates_compatible(probe.record.date, positive.record.date):

@@ -17,10 +17,15 @@ CLAIMS = {"fact", "estimate"}
 
 # How news writes a denial, a negation and a doubt; read from the statement's own text when the
 # extraction's status or polarity does not already say so.
+# What a rejection must be aimed at to deny a fact: "rejected as false", "dismissed the reports", "disputed
+# the company's account", "refuted that" (not "rejected the proposal", "after months of disputes").
+_DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w.-]+['’]s?\s+){0,2}"
+                  r"(?:claims?|reports?|allegations?|accusations?|accounts?|announcement|suggestions?|assertions?|"
+                  r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
 DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ial|ials)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed)|fake|false(?:ly)?|untrue|baseless|unfounded|groundless|"
-    r"mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b", re.IGNORECASE)
+    r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
+    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b)", re.IGNORECASE)
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
     r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
@@ -51,6 +56,8 @@ reject rejected rejects dismiss dismissed dismisses fake false untrue baseless u
 assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
 monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
 january february march april june july august september october november december
+one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million
+millions billion billions year years day days hour hours first second third last next ago
 """.split())
 SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "servicemen": "troop",
             "troops": "troop", "forces": "troop", "soldiers": "troop"}
