@@ -258,7 +258,7 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     the number of pairs grows linearly with the corpus.
 
     Each prop's blocking keys are ``(actor, word)`` for its rarest words and ``(actor, type)``
-    for its event types, plus its clusters. Within a block, members are sorted in time and each
+    for its event types, plus its clusters and (see below) pairs of rare words. Within a block, members are sorted in time and each
     doubted or denied one is paired with the ``window`` nearest positive ones on either side.
     """
     freq = Counter(w for p in props for w in p.words)
@@ -269,11 +269,12 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
         keys = {("w", a, w) for a in p.actors for w in rare} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
-        if not p.actors or p.status not in POSITIVE:
-            # A denied clause can match a claim that names no actor: block on pairs of rare words.
-            words = sorted(p.clause_words if p.status not in POSITIVE else p.words, key=lambda w: (freq[w], w))[:5]
-            keys |= {("ww", a, b) for a, b in combinations(sorted(words), 2)}
-        if not p.actors and p.status in POSITIVE:
+        # A denied clause can match a claim that names no actor: both are also blocked on pairs of
+        # rare words (the clause's five rarest for a doubt or denial).
+        if p.status not in POSITIVE:
+            clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
+            keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
+        elif not p.actors:
             keys |= {("ww", a, b) for a, b in combinations(sorted(rare), 2)}
         for key in keys:
             blocks[key].append(i)
@@ -284,9 +285,8 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             continue
         positives = sorted((props[i].when, i) for i in members if props[i].status in POSITIVE)
         for i in probes:
-            targets = positives
-            at = bisect.bisect_left(targets, (props[i].when, i))
-            for _, j in targets[max(0, at - window): at + window]:
+            at = bisect.bisect_left(positives, (props[i].when, i))
+            for _, j in positives[max(0, at - window): at + window]:
                 if props[j].record.doc != props[i].record.doc:
                     pairs.add((i, j))
     return sorted(pairs)
