@@ -35,6 +35,8 @@ SIMILAR_JACCARD = 0.12
 CLAUSE_SIMILAR = 0.7
 """Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
 EVENT_CLAUSE_SIMILAR = 0.6
+MIN_CLAUSE_SIMILAR = 0.6
+"""The clause similarity every matched pair needs when embeddings are at hand."""
 """The clause similarity that two statements sharing an event type still need."""
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
@@ -183,6 +185,15 @@ class StatementMatcher:
         return sum(self.weight.get(w, 1.0) for w in a & b) / union if union else 0.0
 
     def __call__(self, probe: Prop, positive: Prop) -> bool:
+        if not self._match(probe, positive):
+            return False
+        # Whatever the words share, the claimed clauses must mean alike where meaning is known:
+        # "no signs of a withdrawal" does not doubt "troops are massed at the border".
+        if self.similarity is None or probe.clusters & positive.clusters:
+            return True
+        return (self.similarity(probe, positive) or 0.0) >= MIN_CLAUSE_SIMILAR
+
+    def _match(self, probe: Prop, positive: Prop) -> bool:
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
         if probe.clusters & positive.clusters:
