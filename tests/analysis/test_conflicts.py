@@ -210,6 +210,18 @@ def test_an_event_and_its_denial_are_a_negation_conflict_once():
     assert kinds(find_conflicts(story.corpus())) == ["negation"]
 
 
+def test_an_event_in_a_sentence_that_negates_something_else_is_not_denied():
+    story = Story()
+    story.report("a", "Pyongyang condemned Russia.", published="2024-11-01")
+    story.report("b", "Pyongyang condemned Russia but refused to join the sanctions.", published="2024-11-01")
+    story.event("a", "Pyongyang condemned Russia", "DISAPPROVE", recipients=["kb:RUS"], trigger="condemned")
+    story.event("b", "Pyongyang condemned Russia but refused to join the sanctions", "DISAPPROVE", status="negated",
+                recipients=["kb:RUS"], trigger="condemned")
+    assert find_conflicts(story.corpus()) == []
+    story.records["events"][1].trigger = None  # without a trigger the negated sentence still counts
+    assert kinds(find_conflicts(story.corpus())) == ["negation"]
+
+
 def test_events_of_different_types_or_places_do_not_conflict():
     story = Story()
     story.report("a", "Pyongyang sent troops to Russia.", published="2024-11-01")

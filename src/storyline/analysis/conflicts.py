@@ -15,7 +15,8 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
-    CLAIMS, DENIAL, DOUBT, DOUBTED, MODAL_NEGATION, NEGATIVE, POSITIVE, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
+    CLAIMS, DENIAL, DOUBT, DOUBTED, MODAL_NEGATION, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION,
+    _WORD,
     claimed_clause, content_words, probe_status, proposition_match, speaker, stem,
 )
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
@@ -236,6 +237,8 @@ def same_event(probe: Prop, positive: Prop) -> bool:
     a, b = probe.record, positive.record
     if _NEGATION.search(b.text) or MODAL_NEGATION.search(a.text):
         return False  # "will not invade" is an intention or forecast, not a denial that something happened
+    if a.trigger and a.trigger.lower() not in claimed_clause(a.text).lower():
+        return False  # the sentence negates something else ("condemned X but refused to join Y")
     same_target = bool(set(a.recipients) & set(b.recipients)) or bool(
         a.location and b.location and a.location.lower() == b.location.lower())
     return (
@@ -363,7 +366,10 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     for i, js in sorted(matches.items(), key=lambda kv: props[kv[0]].when):
         q = props[i]
         who = _speaker(corpus, q.record)
-        own = [j for j in js if who and _speaker(corpus, props[j].record) == who]
+        # One source's own account that changed: not its report of someone else's accusation.
+        own = [j for j in js if who and _speaker(corpus, props[j].record) == who
+               and not REPORTED_CLAIM.search(props[j].record.text)]
+        js = [j for j in js if j in own or _speaker(corpus, props[j].record) != who or not who]
         others = [j for j in js if j not in own]
         # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
         best = lambda ks: min(ks, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",

@@ -118,6 +118,10 @@ _FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|ac
                     r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
 
 
+NEGATED_PREDICATE = re.compile(r"\b(?:not|never|no longer|refused to|refuses to|declined to|failed to)\b|n['’]t\b",
+                               re.IGNORECASE)
+REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b", re.IGNORECASE)
+"""A claim framed as someone else's accusation or allegation: its reporter does not assert it."""
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
                          r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
 _BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|\s+[-–—]\s+which\b", re.IGNORECASE)
@@ -127,7 +131,13 @@ def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
     P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
     A sentence with no frame is its own clause."""
-    cue = DENIAL.search(text) or DOUBT.search(text) or _FRAME.search(text)
+    cue = DENIAL.search(text) or DOUBT.search(text)
+    if not cue:
+        negation = NEGATED_PREDICATE.search(text)
+        if negation:  # "X refused to join the sanctions": what is negated is joining the sanctions
+            rest = _TAIL.split(text[negation.end():])[0].strip(" .,")
+            return rest if len(rest.split()) >= 2 else text
+        cue = _FRAME.search(text)
     if not cue:
         return text
     before, rest = text[:cue.start()], text[cue.end():]
