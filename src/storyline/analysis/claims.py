@@ -22,7 +22,7 @@ from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, candidate_pairs, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.wording import DOUBTED, NEGATIVE, probe_status
+from storyline.analysis.wording import DOUBTED, NEGATIVE, is_actor_id, probe_status
 from storyline.models import Cluster, Statement
 
 FACTUAL = {"fact", "estimate"}
@@ -83,10 +83,6 @@ def independent_groups(corpus: Corpus, members: list[Statement]) -> list[list[St
     return list(groups.values())
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
 def _dates_compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
@@ -100,6 +96,11 @@ def proposition_match(a: Statement, b: Statement) -> bool | None:
         return False
     return (_compatible(a.agent, b.agent) and _compatible(a.theme, b.theme) and _compatible(a.place, b.place)
             and _dates_compatible(a.date, b.date))
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Unknown, or not an actor id (a pronoun, a lemma), or the same actor."""
+    return not is_actor_id(a) or not is_actor_id(b) or a == b
 
 
 def _negative(s: Statement) -> bool:

@@ -207,6 +207,8 @@ class StatementMatcher:
             shared = probe.clause_words & positive.words
             return len(shared) >= CONTAINED_WORDS and self.containment(probe.clause_words, positive.words) >= CONTAINED
         same = proposition_match(probe.record, positive.record)
+        if same is False and _DENIAL_OR_DOUBT(probe.record.text):
+            same = None  # a denial's or doubt's parse may be its frame ("had seen no evidence"), not what it denies
         if same is False:
             return False
         # What is denied or doubted is the clause, not the frame around it: the overlap is the clause's.

@@ -175,9 +175,15 @@ def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None
         return False
     for name in ("agent", "theme", "place"):
         x, y = getattr(a, name, None), getattr(b, name, None)
-        if x and y and x != y:
+        if is_actor_id(x) and is_actor_id(y) and x != y:
             return False
     return True
+
+
+def is_actor_id(value: str | None) -> bool:
+    """An actor id ("kb:TZA", "local:person:..."), not a pronoun or lemma ("it", "evidence") that says
+    nothing about who is meant."""
+    return bool(value) and ":" in value
 
 
 FRAME_CLASSES = {"confirm", "deny", "say", "report", "claim"}
