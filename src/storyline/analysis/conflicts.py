@@ -339,6 +339,20 @@ def _speaker(corpus: Corpus, record: Statement | Event) -> str | None:
     return speaker(corpus, record) if isinstance(record, Statement) else None
 
 
+def _same_speaker(corpus: Corpus, a: str | None, b: str | None) -> bool:
+    """One source: the same actor, or a person named in full in one report and by surname in another
+    ("Palesa Ntho", "Ms Ntho") when the reports' actors were not merged."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if "person" not in a or "person" not in b:
+        return False
+    x, y = (corpus.name(a) or "").split(), (corpus.name(b) or "").split()
+    short, full = sorted([x, y], key=len)
+    return bool(short) and len(short) < len(full) and full[-len(short):] == short
+
+
 def _evolution_summary(corpus: Corpus, first: Prop, later: Prop, name: str) -> str:
     """"X denied it in Outlet A (date), then acknowledged it in Outlet B (date): “the claim”"."""
     def where(p: Prop) -> str:
@@ -369,9 +383,9 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         q = props[i]
         who = _speaker(corpus, q.record)
         # One source's own account that changed: not its report of someone else's accusation.
-        own = [j for j in js if who and _speaker(corpus, props[j].record) == who
+        own = [j for j in js if _same_speaker(corpus, who, _speaker(corpus, props[j].record))
                and not REPORTED_CLAIM.search(props[j].record.text)]
-        js = [j for j in js if j in own or _speaker(corpus, props[j].record) != who or not who]
+        js = [j for j in js if j in own or not _same_speaker(corpus, who, _speaker(corpus, props[j].record))]
         others = [j for j in js if j not in own]
         # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
         best = lambda ks: min(ks, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
