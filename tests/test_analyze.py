@@ -132,14 +132,20 @@ def test_incremental_update_equals_full_recomputation(tmp_path):
     assert [d["id"] for d in a["documents"]] == [d["id"] for d in b["documents"]]
 
 
-def test_seeds_status_disagreements_are_flagged_with_both_sides(seeds_run):
+def test_seeds_bottom_line_states_confirmations_estimates_and_what_is_unconfirmed(seeds_run):
     _, data = seeds_run
-    status = [c for c in data["conflicts"] if c["kind"] == "status"]
-    texts = [" ".join(s["text"] for s in c["sides"]) for c in status]
-    # Presence confirmed by the United States against a report still awaiting confirmation.
-    assert any("confirmed the presence" in t and "mobilized" in t for t in texts)
-    # A role in combat stated in one report, without evidence in another.
-    assert any("combat operations" in t and "no direct evidence" in t for t in texts)
+    lines = data["bottom_line"]
+    facts = [b for b in lines if b["kind"] != "commentary"]
+    # The US confirmation of the troops' presence, quoted and cited.
+    assert any(b["kind"] == "confirmation" and "confirmed the presence" in b["text"]
+               and b["evidence"][0]["text"] == b["text"] for b in facts)
+    # The troop estimates, each with who gives it, citing several independent reports.
+    troops = [b for b in facts if b["kind"] == "figure" and b["text"].startswith("troops (")]
+    assert troops and troops[0]["sources"] >= 3 and troops[0]["text"].count("(") >= 4
+    # What remains unconfirmed, and by whom.
+    assert any(b["kind"] == "unconfirmed" and "unconfirmed according to" in b["detail"] for b in facts)
+    # Commentary is kept apart from the facts.
+    assert all(b["kind"] == "commentary" for b in lines[len(facts):])
 
 
 def test_example_office_holder_named_after_his_removal_is_flagged(tmp_path):

@@ -349,6 +349,8 @@ class Cluster:
     """A reader's summary: "3 independent sources, 1 confirms officially"."""
     label: str = ""
     """The representative statement's text."""
+    representative: str | None = None
+    """Id of the statement whose text is ``label``."""
 
 
 @dataclass
@@ -357,12 +359,13 @@ class Conflict:
 
     id: str
     kind: str
-    """``figure``, ``status``, ``knowledge``, ``negation`` or ``other``."""
+    """``figure``, ``status``, ``knowledge``, ``negation``, ``evolution`` (one source that denied, then
+    acknowledged) or ``other``."""
     summary: str
     """One line saying what disagrees."""
     sides: list[Evidence]
     assessment: str | None = None
-    """For figures: ``evolving estimate`` or ``contradiction``."""
+    """For figures: ``evolving estimate`` or ``contradiction``; for ``evolution``: ``denied, then acknowledged``."""
 
 
 @dataclass
@@ -491,3 +494,25 @@ class Implication:
     text: str
     docs: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class BottomLine:
+    """One line of a briefing's bottom line: a claim of fact (or a piece of commentary) with its sources."""
+
+    text: str
+    """The representative source sentence, quoted."""
+    kind: str
+    """``fact``, ``confirmation``, ``figure``, ``unconfirmed`` or ``commentary``."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """One sentence per independent source, the quoted sentence first."""
+    sources: int = 0
+    """Independent sources: distinct original (non-copy) documents among ``evidence``."""
+    detail: str = ""
+    """A reader's summary of who says it and how ("2 independent sources, confirmed by X; denied by Y")."""
+    disputed: bool = False
+    """True when some source denies or doubts it (see the conflicts)."""
+    claim: str | None = None
+    """Id of the claim (cluster), conflict or figure table behind the line."""
+    score: float = 0.0
+    """Rank: corroboration and salience."""

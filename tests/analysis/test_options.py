@@ -330,3 +330,14 @@ def test_options_seed_corpus_with_the_real_pipeline():
     assert len(by_name(options, "military aid").docs) >= 2
     targets = {i.target_name for i in find_implications(corpus)}
     assert {"Canada", "Europe"} <= targets
+
+
+def test_options_a_report_describing_an_option_in_its_own_voice_takes_no_stance():
+    text = "Sanctions on Castria would hurt its exporters, the Lowland Union's impact note says."
+    story = Story().report("d1", text)
+    story.say("d1", text, "fact")
+    assert all(not o.opponents and not o.advocates for o in find_options(story.corpus()))
+    # The same words as the author's opinion are a stance.
+    opinion = Story().report("d1", text)
+    opinion.say("d1", text, "opinion")
+    assert [o.opponents for o in find_options(opinion.corpus())] == [["author:d1"]]

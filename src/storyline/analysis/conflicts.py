@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import combinations
 from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts, unique_evidence
+from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
+from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
+    CLAIMS, DENIAL, DOUBT, DOUBTED, MODAL_NEGATION, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION,
+    _WORD,
+    claimed_clause, content_words, probe_status, proposition_match, speaker, stem,
+)
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 from storyline.store.records import record_id
-
-POSITIVE = {"asserted", "confirmed", "reported"}
-DOUBTED = {"unconfirmed", "possible"}
-NEGATIVE = {"negated", "denied"}
-# Kinds of statement that claim something is or was so; a recommendation or question does not.
-CLAIMS = {"fact", "estimate", "opinion"}
 
 JACCARD = 0.3
 """Rarity-weighted content-word Jaccard at or above which two statements sharing an actor state
@@ -27,71 +28,29 @@ one proposition."""
 JACCARD_WITH_EVENT = 0.15
 """The lower bar when the two statements also contain an event of the same type."""
 STRICT_JACCARD = 0.5
-"""The bar for ``negated`` and ``possible`` statements: any "not" or "may" in a sentence gives it
-that status, so sharing a few words with a claim is weak evidence of doubting that claim."""
-COARSE = {"negated", "possible"}
+"""The bar for ``negated`` statements: any "not" in a sentence gives it that status, so sharing a
+few words with a claim is weak evidence of denying that claim."""
+COARSE = {"negated"}
+SIMILAR_JACCARD = 0.12
+"""The word overlap still required at ``CLAUSE_SIMILAR``: meaning alone pairs unrelated hedges."""
+CLAUSE_SIMILAR = 0.7
+"""Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
+EVENT_CLAUSE_SIMILAR = 0.6
+MIN_CLAUSE_SIMILAR = 0.6
+"""The clause similarity every matched pair needs when embeddings are at hand."""
+"""The clause similarity that two statements sharing an event type still need."""
+CONTAINED = 0.75
+CONTAINED_WORDS = 3
+"""Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
 RARE_WORDS = 8
 """Blocking words per statement: its rarest content words across the corpus."""
 WINDOW = 25
 """Neighbours in time, each side, that a doubted or denied item is compared with in one block."""
-MAX_SIDES = 5
-KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "other": 4}
+KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
-_WORD = re.compile(r"[a-z][a-z'-]*")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|deny|denies|denied|denial)\b|n['’]t\b",
-                       re.IGNORECASE)
-# Function words, and the reporting, hedging and negation cues: these say how a claim is
-# made, not what it claims, so they must not count towards two claims being the same.
-STOP = frozenset("""
-a about above after again against all also although am an and any are as at be because been before
-being below between both but by can could did do does doing down during each either few for from
-further had has have having he her here hers him his how i if in into is it its itself just me
-more most much my neither no nor not now of off on once only or other our out over own same she
-should so some such than that the their them then there these they this those through to too under
-until up us very was we were what when where which while who whom why will with would yet you your
-according allegedly apparently claim claimed claims confirm confirmed confirms confirmation deny
-denied denies denial evidence lack lacking likely may might possible possibly perhaps probable
-probably report reported reportedly reports rumour rumor rumoured said say saying says seem seemed
-seems suggest suggested suggests unconfirmed unverified verified verify never none nothing
-told tell added noted stated statement announced indicated believe believed expected expect
-whether still remain remains remained take taking took part official officials
-near across along beyond within without toward towards around amid among despite via onto upon
-""".split())
-SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "servicemen": "troop",
-            "troops": "troop", "forces": "troop", "soldiers": "troop"}
 ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
-
-
-def stem(word: str) -> str:
-    """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
-    word = word.strip("'-").removesuffix("'s")
-    if word in SYNONYMS:
-        return SYNONYMS[word]
-    # "-ate" forms first, so "integrated" and "integration" meet at "integr".
-    for suffix, keep in (("ations", 4), ("ation", 4), ("ating", 4), ("ated", 4), ("ates", 4), ("ate", 4),
-                         ("ments", 5), ("ment", 5), ("ing", 4), ("ies", 3), ("ed", 4), ("ches", 3),
-                         ("shes", 3), ("sses", 3), ("xes", 3), ("s", 3)):
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith("ss"):
-            if suffix in ("ches", "shes", "sses", "xes"):
-                return word[:-2]
-            base = word[: -len(suffix)]
-            word = SYNONYMS.get(base, base + ("y" if suffix == "ies" else ""))
-            break
-    # "close", "closed" and "closing" all end as "clos".
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
-
-
-def content_words(text: str, exclude: set[str] = frozenset()) -> set[str]:
-    words = set()
-    for word in _WORD.findall(text.lower()):
-        if word in STOP or word in exclude:
-            continue
-        s = stem(word)
-        if s and s not in STOP and len(s) > 1:
-            words.add(s)
-    return words
 
 
 @dataclass
@@ -110,6 +69,13 @@ class Prop:
     clusters: frozenset[str] = frozenset()
     when: tuple = ()
     """Sort key in time: report date, then document order, then offset."""
+    clause: str = ""
+    """What is claimed, denied or doubted: the clause after "denied that", "confirmed that"..."""
+    clause_words: frozenset[str] = frozenset()
+    sourced: bool = False
+    """True when a named or known source says it (so "reported" is a claim someone makes)."""
+    hedged: bool = False
+    """True when the sentence itself negates, denies or doubts: then it is not the claim a denial contradicts."""
 
 
 class _DocIndex:
@@ -127,9 +93,18 @@ class _DocIndex:
         return self.items.get(doc, [])[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown dates, or one date within the other ("2024-11" and "2024-11-04"), may be the same time."""
-    return not a or not b or a.startswith(b) or b.startswith(a)
+def _dates_compatible(a: str | None, b: str | None, slack_days: int = 14) -> bool:
+    """Unknown dates, one date within the other ("2024-11" and "2024-11-04"), or two days close
+    together may be the same time: a claim made on Monday and denied on Tuesday are about one thing."""
+    if not a or not b or a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) >= 10 and len(b) >= 10:
+        try:
+            gap = abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+        except ValueError:
+            return False
+        return gap <= slack_days
+    return False
 
 
 def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]) -> dict[str, set[str]]:
@@ -150,7 +125,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     cluster_of = _cluster_map(clusters, corpus.statements)
     props = []
     for s in corpus.statements:
-        if s.kind not in CLAIMS:
+        if s.kind not in CLAIMS or _is_copy(corpus, s.doc):
             continue
         sid = record_id("s", s)
         # Actor names are matched by id; their words would make any two claims about the
@@ -159,9 +134,13 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         for m in mentions.within(s.doc, s.start, s.end):
             words = _WORD.findall(m.text.lower())
             names |= set(words[:-1] if m.facet else words)
+        clause = claimed_clause(s.text)
         props.append(Prop(
-            id=sid, kind="statement", record=s, status=s.status, actors=frozenset(s.actors),
-            words=frozenset(content_words(s.text, names)),
+            id=sid, kind="statement", record=s, status=probe_status(s), actors=frozenset(s.actors),
+            words=frozenset(content_words(s.text, names)), clause=clause,
+            clause_words=frozenset(content_words(clause, names)),
+            sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
+            hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -169,12 +148,18 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     return props
 
 
+def _is_copy(corpus: Corpus, doc: str) -> bool:
+    """A syndicated copy whose original is in the corpus: its clashes are its original's."""
+    original = corpus.documents.get(doc, {}).get("duplicate_of")
+    return bool(original and original in corpus.documents)
+
+
 def event_props(corpus: Corpus) -> list[Prop]:
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     return [
         Prop(id=record_id("e", e), kind="event", record=e, status=e.status, actors=frozenset(e.actors),
              types=frozenset([e.type]), when=(str(corpus.published(e.doc) or "9999"), order.get(e.doc, 0), e.start))
-        for e in corpus.events if e.actors
+        for e in corpus.events if e.actors and not _is_copy(corpus, e.doc)
     ]
 
 
@@ -185,28 +170,64 @@ class StatementMatcher:
     df of them with the word): in a corpus about one deployment, sharing "troops" says little.
     """
 
-    def __init__(self, props: list[Prop]) -> None:
+    def __init__(self, props: list[Prop], similarity: Callable[[Prop, Prop], float | None] | None = None) -> None:
         df = Counter(w for p in props for w in p.words)
         n = max(len(props), 1)
         self.weight = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.similarity = similarity
+
+    def containment(self, part: frozenset[str], whole: frozenset[str]) -> float:
+        """How much of ``part`` (by rarity weight) ``whole`` also says."""
+        total = sum(self.weight.get(w, 1.0) for w in part)
+        return sum(self.weight.get(w, 1.0) for w in part & whole) / total if total else 0.0
 
     def score(self, a: frozenset[str], b: frozenset[str]) -> float:
         union = sum(self.weight.get(w, 1.0) for w in a | b)
         return sum(self.weight.get(w, 1.0) for w in a & b) / union if union else 0.0
 
     def __call__(self, probe: Prop, positive: Prop) -> bool:
-        if _NEGATION.search(positive.record.text):
-            return False  # "no plans to invade" labelled reported is not the claim a denial contradicts
+        if not self._match(probe, positive):
+            return False
+        # Whatever the words share, the claimed clauses must mean alike where meaning is known:
+        # "no signs of a withdrawal" does not doubt "troops are massed at the border".
+        if self.similarity is None or probe.clusters & positive.clusters:
+            return True
+        return (self.similarity(probe, positive) or 0.0) >= MIN_CLAUSE_SIMILAR
+
+    def _match(self, probe: Prop, positive: Prop) -> bool:
+        if positive.hedged:
+            return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
         if probe.clusters & positive.clusters:
             return True
-        if not probe.actors & positive.actors or not _dates_compatible(probe.record.date, positive.record.date):
+        if not _dates_compatible(probe.record.date, positive.record.date):
             return False
-        if len(probe.words & positive.words) < MIN_SHARED:
+        if not probe.actors & positive.actors:
+            # No actor in common (one side names none): only a denied clause that the claim states
+            # nearly word for word is the same proposition.
+            shared = probe.clause_words & positive.words
+            return len(shared) >= CONTAINED_WORDS and self.containment(probe.clause_words, positive.words) >= CONTAINED
+        same = proposition_match(probe.record, positive.record)
+        if same is False and _DENIAL_OR_DOUBT(probe.record.text):
+            same = None  # a denial's or doubt's parse may be its frame ("had seen no evidence"), not what it denies
+        if same is False:
             return False
-        score = self.score(probe.words, positive.words)
+        # What is denied or doubted is the clause, not the frame around it: the overlap is the clause's.
+        if len(probe.clause_words & positive.words) < MIN_SHARED:
+            return False
+        score = self.score(probe.clause_words, positive.words)
+        if same:
+            return score >= JACCARD_WITH_EVENT
         if probe.status in COARSE:
             return score >= STRICT_JACCARD
-        return score >= JACCARD or (bool(probe.types & positive.types) and score >= JACCARD_WITH_EVENT)
+        clauses = self.similarity
+        if score >= JACCARD:
+            return True
+        if probe.types & positive.types and score >= JACCARD_WITH_EVENT:
+            # One event type in both says little on a corpus about one crisis: the meaning must agree too.
+            return not clauses or (clauses(probe, positive) or 0.0) >= EVENT_CLAUSE_SIMILAR
+        # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
+        # whole sentences are all alike, and a denial's frame says nothing about what is denied.
+        return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
 
 def same_event(probe: Prop, positive: Prop) -> bool:
@@ -216,8 +237,10 @@ def same_event(probe: Prop, positive: Prop) -> bool:
     "the US sent troops" (somewhere) are not one event.
     """
     a, b = probe.record, positive.record
-    if _NEGATION.search(b.text):
-        return False
+    if _NEGATION.search(b.text) or MODAL_NEGATION.search(a.text):
+        return False  # "will not invade" is an intention or forecast, not a denial that something happened
+    if a.trigger and a.trigger.lower() not in claimed_clause(a.text).lower():
+        return False  # the sentence negates something else ("condemned X but refused to join Y")
     same_target = bool(set(a.recipients) & set(b.recipients)) or bool(
         a.location and b.location and a.location.lower() == b.location.lower())
     return (
@@ -227,17 +250,20 @@ def same_event(probe: Prop, positive: Prop) -> bool:
     )
 
 
-def conflict_kind(positive: str, other: str) -> str | None:
-    """``negation`` for happened vs did not; ``status`` for confirmed (or plainly asserted) vs in doubt.
+def conflict_kind(positive: str, other: str, sourced: bool = False) -> str | None:
+    """``negation`` for happened vs did not; ``status`` for stated vs denied by a party, or
+    confirmed (or plainly asserted) vs unconfirmed.
 
     "Reportedly X" and "X is unconfirmed" agree, as do "X" and "X may be so": no conflict.
     """
     if positive not in POSITIVE:
         return None
-    if other in NEGATIVE:
+    if other == "negated":
         return "negation"
-    if (positive == "confirmed" and other in DOUBTED) or (positive == "asserted" and other == "unconfirmed"):
+    if other == "denied" or (positive in ("confirmed", "asserted") and other in DOUBTED):
         return "status"
+    if positive == "reported" and sourced and other in DOUBTED:
+        return "status"  # a named source says so; another source says it is not borne out
     return None
 
 
@@ -248,7 +274,7 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     the number of pairs grows linearly with the corpus.
 
     Each prop's blocking keys are ``(actor, word)`` for its rarest words and ``(actor, type)``
-    for its event types, plus its clusters. Within a block, members are sorted in time and each
+    for its event types, plus its clusters and (see below) pairs of rare words. Within a block, members are sorted in time and each
     doubted or denied one is paired with the ``window`` nearest positive ones on either side.
     """
     freq = Counter(w for p in props for w in p.words)
@@ -259,6 +285,13 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
         keys = {("w", a, w) for a in p.actors for w in rare} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
+        # A denied clause can match a claim that names no actor: both are also blocked on pairs of
+        # rare words (the clause's five rarest for a doubt or denial).
+        if p.status not in POSITIVE:
+            clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
+            keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
+        elif not p.actors:
+            keys |= {("ww", a, b) for a, b in combinations(sorted(rare), 2)}
         for key in keys:
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
@@ -267,12 +300,9 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if not probes or len(probes) == len(members):
             continue
         positives = sorted((props[i].when, i) for i in members if props[i].status in POSITIVE)
-        confirmed = [(w, i) for w, i in positives if props[i].status == "confirmed"]
         for i in probes:
-            # "Possibly X" clashes only with a confirmation; spare the other comparisons.
-            targets = confirmed if props[i].status == "possible" else positives
-            at = bisect.bisect_left(targets, (props[i].when, i))
-            for _, j in targets[max(0, at - window): at + window]:
+            at = bisect.bisect_left(positives, (props[i].when, i))
+            for _, j in positives[max(0, at - window): at + window]:
                 if props[j].record.doc != props[i].record.doc:
                     pairs.add((i, j))
     return sorted(pairs)
@@ -305,48 +335,106 @@ def _summary(corpus: Corpus, p: Prop, q: Prop, more: int) -> str:
     return text + (f" (and {more} more report{'s' if more > 1 else ''})" if more else "")
 
 
+def _speaker(corpus: Corpus, record: Statement | Event) -> str | None:
+    return speaker(corpus, record) if isinstance(record, Statement) else None
+
+
+def _same_speaker(corpus: Corpus, a: str | None, b: str | None) -> bool:
+    """One source: the same actor, or a person named in full in one report and by surname in another
+    ("Palesa Ntho", "Ms Ntho") when the reports' actors were not merged."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if "person" not in a or "person" not in b:
+        return False
+    x, y = (corpus.name(a) or "").split(), (corpus.name(b) or "").split()
+    short, full = sorted([x, y], key=len)
+    return bool(short) and len(short) < len(full) and full[-len(short):] == short
+
+
+def _evolution_summary(corpus: Corpus, first: Prop, later: Prop, name: str) -> str:
+    """"X denied it in Outlet A (date), then acknowledged it in Outlet B (date): “the claim”"."""
+    def where(p: Prop) -> str:
+        date = corpus.published(p.record.doc)
+        return f"in {corpus.outlet(p.record.doc)}" + (f" ({str(date)[:10]})" if date else "")
+
+    said = "denied" if first.status in NEGATIVE | DOUBTED else "stated"
+    then = "acknowledged" if said == "denied" else ("retracted" if later.status in NEGATIVE else "doubted")
+    claim = first.record.text if said == "stated" else later.record.text
+    return f"{name} {said} it {where(first)}, then {then} it {where(later)}: “{_short(claim)}”"
+
+
 def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Prop, Prop], bool],
                           covered: set) -> list[Conflict]:
-    """One conflict per doubted or denied item, with every positive item it matches (up to a cap).
+    """One conflict per doubted or denied item and the positive item that best states what it denies.
 
+    Its sides are exactly the two sentences. When both are said by one source (denied, then
+    acknowledged), it is an ``evolution`` of that source's account, not a clash between sources.
     ``covered`` holds the sentence pairs already in a conflict; it is updated, so a clash found
     through statements is not reported again through the events inside them.
     """
     matches: dict[int, list[int]] = defaultdict(list)
     for i, j in candidate_pairs(props):
-        if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status):
+        if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status, props[j].sourced):
             matches[i].append(j)
     conflicts = []
     for i, js in sorted(matches.items(), key=lambda kv: props[kv[0]].when):
         q = props[i]
-        ps, seen = [], set()
+        who = _speaker(corpus, q.record)
+        # One source's own account that changed: not its report of someone else's accusation.
+        own = [j for j in js if _same_speaker(corpus, who, _speaker(corpus, props[j].record))
+               and not REPORTED_CLAIM.search(props[j].record.text)]
+        js = [j for j in js if j in own or not _same_speaker(corpus, who, _speaker(corpus, props[j].record))]
+        others = [j for j in js if j not in own]
         # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
-        for j in sorted(js, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
-                                           props[j].when)):
-            sentence = corpus.sentence_span(props[j].record.doc, props[j].record.start)
-            if (props[j].record.doc, sentence) not in seen:  # a clause and its sentence count once
-                seen.add((props[j].record.doc, sentence))
-                ps.append(j)
-        # Confirmations always show among the sides: they are what a doubt most plainly contradicts.
-        ps = ps[:1] + sorted(ps[1:], key=lambda j: props[j].status != "confirmed")
-        ps = ps[: MAX_SIDES - 1]
-        kind = conflict_kind(props[ps[0]].status, q.status)
-        sides = [corpus.sentence_evidence(props[j].record.doc, props[j].record.start) for j in ps]
-        doubt = corpus.sentence_evidence(q.record.doc, q.record.start)
-        pairs = {((s.doc, s.start), (doubt.doc, doubt.start)) for s in sides}
-        if pairs <= covered:
-            continue  # the same sentences already conflict (a statement and the event inside it)
-        covered |= pairs
-        conflicts.append(Conflict(
-            id=content_id("x", [kind, q.id, *(props[j].id for j in ps)]), kind=kind,
-            summary=_summary(corpus, props[ps[0]], q, len(ps) - 1),
-            sides=unique_evidence(sides + [doubt]),
-        ))
+        best = lambda ks: min(ks, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
+                                                 props[j].when))
+        for group, evolution in ((own, True), (others, False)):
+            if not group:
+                continue
+            p = props[best(group)]
+            side = corpus.sentence_evidence(p.record.doc, p.record.start)
+            doubt = corpus.sentence_evidence(q.record.doc, q.record.start)
+            pair = ((side.doc, side.start), (doubt.doc, doubt.start))
+            if pair in covered:
+                continue  # the same sentences already conflict (a statement and the event inside it)
+            covered.add(pair)
+            if evolution:
+                first, later = sorted([p, q], key=lambda x: x.when)
+                conflicts.append(Conflict(
+                    id=content_id("x", ["evolution", first.id, later.id]), kind="evolution",
+                    summary=_evolution_summary(corpus, first, later, corpus.name(who) or who),
+                    sides=[corpus.sentence_evidence(x.record.doc, x.record.start) for x in (first, later)],
+                    assessment="denied, then acknowledged" if first is q else "stated, then denied"))
+                continue
+            kind = conflict_kind(p.status, q.status, p.sourced)
+            conflicts.append(Conflict(
+                id=content_id("x", [kind, q.id, p.id]), kind=kind,
+                summary=_summary(corpus, p, q, 0), sides=[side, doubt],
+            ))
     return conflicts
 
 
+def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
+    """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair."""
+    needed = sorted({k for pair in candidate_pairs(props) for k in pair})
+    if not needed:
+        return lambda a, b: None
+    texts = sorted({props[k].clause for k in needed})
+    vectors = embeddings(["k" + hashlib.sha256(c.encode()).hexdigest()[:16] for c in texts], texts)
+    row = {c: n for n, c in enumerate(texts)}
+
+    def similarity(a: Prop, b: Prop) -> float | None:
+        if a.clause not in row or b.clause not in row:
+            return None
+        return float(vectors[row[a.clause]] @ vectors[row[b.clause]])
+
+    return similarity
+
+
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
-                   clusters: Iterable[Cluster] | None = None) -> list[Conflict]:
+                   clusters: Iterable[Cluster] | None = None, embeddings=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
 
     ``tables`` are the figure tables (built here when not given); ``clusters`` are statement
@@ -356,7 +444,8 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
-    conflicts += proposition_conflicts(corpus, statements, StatementMatcher(statements), covered)
+    similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
+    conflicts += proposition_conflicts(corpus, statements, StatementMatcher(statements, similarity), covered)
     conflicts += proposition_conflicts(corpus, event_props(corpus), same_event, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}

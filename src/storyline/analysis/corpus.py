@@ -8,7 +8,8 @@ from typing import Any
 
 from storyline.analysis.entities import Entity, build_entities
 from storyline.kb.lookup import KnowledgeBase
-from storyline.models import Event, Evidence, Figure, Mention, Quote, RemovedSpan, Statement, TimeRef
+from storyline.models import Event, Evidence, Figure, Frame, Mention, Quote, RemovedSpan, Statement, TimeRef
+from storyline.store.records import record_id
 from storyline.store.db import ExtractionStore, Store
 
 
@@ -30,8 +31,11 @@ class Corpus:
     removed: dict[str, list[RemovedSpan]] = field(default_factory=dict)
     """Debris removed from each document, for the sources section of a briefing."""
     references: dict[str, list[str]] = field(default_factory=dict)
+    frames: list[Frame] = field(default_factory=list)
+    """Attribution frames of every clause (empty where the extraction gives none)."""
 
     def __post_init__(self) -> None:
+        self._frames = {record_id("a", f): f for f in self.frames}
         self._names = {e.id: e.name for e in self.entities}
         self._starts = {doc: [s for s, _ in spans] for doc, spans in self.sentences.items()}
 
@@ -47,7 +51,7 @@ class Corpus:
         corpus = cls(
             documents=documents, mentions=mentions, times=records.load(TimeRef),
             quotes=records.load(Quote), figures=records.load(Figure), statements=records.load(Statement),
-            events=records.load(Event), sentences=sentences, entities=entities, kb=kb,
+            events=records.load(Event), frames=records.load(Frame), sentences=sentences, entities=entities, kb=kb,
             removed={d: store.removed_spans(d) for d in documents},
             references={d: store.references(d) for d in documents},
         )
@@ -68,6 +72,9 @@ class Corpus:
             s.source = remap.get(s.source, s.source)
             s.addressed = remap.get(s.addressed, s.addressed)
             s.actors = [remap.get(a, a) for a in s.actors]
+        for f in self.frames:
+            f.source = remap.get(f.source, f.source)
+            f.relays = [remap.get(r, r) for r in f.relays]
         for e in self.events:
             e.actors = [remap.get(a, a) for a in e.actors]
             e.recipients = [remap.get(a, a) for a in e.recipients]
@@ -79,6 +86,10 @@ class Corpus:
         if entity_id is None:
             return None
         return self._names.get(entity_id, entity_id)
+
+    def frame_of(self, record) -> Frame | None:
+        """The attribution frame a quote, figure, statement or event points to, if any."""
+        return self._frames.get(getattr(record, "frame", None) or "")
 
     def text(self, doc: str, start: int, end: int) -> str:
         return self.documents[doc]["text"][start:end]

@@ -283,7 +283,10 @@ def _modal_stances(corpus: Corpus, statement: Statement, who: str, mentions: lis
 def statement_raises(corpus: Corpus, statement: Statement, mentions: list[Mention]) -> list[_Raise]:
     """The options one statement raises and the stance of its source on each."""
     who, raises = source_ref(statement), []
-    negated = statement.status in ("negated", "denied")
+    frame = corpus.frame_of(statement) if hasattr(corpus, "frame_of") else None
+    if frame is not None and frame.source:
+        who = frame.source  # the original source behind any relays takes the stance
+    negated = statement.status in ("negated", "denied") or statement.polarity == "negative"
     if statement.kind == "recommendation":
         phrase = statement.action or MODAL.split(statement.text, maxsplit=1)[-1]
         against = negated or bool(NEGATED_MODAL.search(statement.text)) or bool(NEGATED_ACTION.match(phrase))
@@ -307,7 +310,11 @@ def statement_raises(corpus: Corpus, statement: Statement, mentions: list[Mentio
             # "Washington is expected to intensify sanctions": named, no stance taken.
             hits = find_instruments(statement.consequence or statement.text)
             raises += _hit_raises(corpus, statement, hits, "raised", who, mentions)
-    if statement.kind in ("opinion", "fact") or statement.kind == "prediction" and not statement.condition:
+    # A report that describes what an option would do in its own voice ("the ban would take effect in May")
+    # takes no stance on it; a named source who says so, or an opinion, does.
+    describes = statement.kind == "fact" and who == f"author:{statement.doc}"
+    if not describes and (statement.kind in ("opinion", "fact") or statement.kind == "prediction"
+                          and not statement.condition):
         raises += _modal_stances(corpus, statement, who, mentions)
     if statement.kind != "question":
         raises += _text_stances(corpus, statement, mentions)

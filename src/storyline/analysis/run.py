@@ -8,7 +8,7 @@ from typing import Any
 from storyline.analysis import clusters as clustering
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.embed import EmbeddingCache
-from storyline.models import Cluster, Conflict, Edge, FigureTable, Implication, Option, TimelineEntry
+from storyline.models import BottomLine, Cluster, Conflict, Edge, FigureTable, Implication, Option, TimelineEntry
 
 
 @dataclass
@@ -23,6 +23,8 @@ class CrossSource:
     network: dict[str, Any] = field(default_factory=dict)
     options: list[Option] = field(default_factory=list)
     implications: list[Implication] = field(default_factory=list)
+    bottom_line: list[BottomLine] = field(default_factory=list)
+    """The briefing's lead: claims of fact ranked by corroboration and salience, then commentary."""
     graph: Any = None
     """The actor network as a networkx MultiDiGraph (for GraphML export)."""
 
@@ -33,29 +35,25 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
     ``embeddings(ids, texts)`` returns unit vectors; by default the store's cache is used
     by the caller passing ``EmbeddingCache(store.con).get``.
     """
-    from storyline.analysis import conflicts, figures, implications, network, options, timeline
+    from storyline.analysis import bottomline, claims, conflicts, figures, implications, network, options, timeline
 
     settings = config["analysis"]
     result = CrossSource()
     if embeddings is not None:
-        result.clusters = clustering.cluster_statements(
+        result.clusters = claims.group_claims(
             corpus, embeddings, settings["cluster_threshold"], settings["block_window"]
         )
     member_of = {sid: c.id for c in result.clusters for sid in c.statements}
     for statement in corpus.statements:
         statement.cluster = member_of.get(clustering.statement_id(statement))
-    contrasts = []
-    if embeddings is not None:
-        contrasts = clustering.contrast_clusters(
-            corpus, embeddings, settings["contrast_threshold"], settings["contrast_window"]
-        )
     result.figure_tables = figures.build_figure_tables(corpus)
-    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters + contrasts)
+    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters, embeddings)
     result.timeline = timeline.build_timeline(corpus)
     result.graph, result.edges = network.build_network(corpus)
     result.network = network.to_json(result.edges, corpus)
     result.options = options.find_options(corpus)
     result.implications = implications.find_implications(corpus)
+    result.bottom_line = bottomline.bottom_line(corpus, result.clusters, result.conflicts, result.figure_tables)
     return result
 
 

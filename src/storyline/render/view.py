@@ -14,6 +14,7 @@ CONTEXT_CHARS = 240
 SECTION_TITLES = {
     "changes": "What changed since the last run",
     "bottom-line": "Bottom line",
+    "commentary": "Commentary and analysis",
     "figures": "Key figures",
     "disputed": "What is disputed",
     "actors": "Actors and their positions",
@@ -132,8 +133,10 @@ def build_view(data: dict[str, Any], limits: dict[str, int] | None = None) -> tu
     citations = Citations(documents)
     names = {e["id"]: e["name"] for e in data["entities"]}
     statements = {s["id"]: s for s in data["statements"]}
-    sections = [
-        _bottom_line(data, statements, citations, limits["bottom"]),
+    sections = [_bottom_line(data, statements, citations, limits["bottom"])]
+    if any(b["kind"] == "commentary" for b in data.get("bottom_line", [])):
+        sections.append(_commentary(data, citations))  # the reports' own analysis, apart from the facts
+    sections += [
         _figures(data, citations),
         _disputed(data, citations),
         _actors(data, names, citations, limits["actors"]),
@@ -170,6 +173,13 @@ def _section(key: str) -> Section:
 
 
 def _bottom_line(data, statements, citations, limit) -> Section:
+    if "bottom_line" in data:  # ranked claims of fact (analysis/bottomline.py); its first citation is the quote
+        section = _section("bottom-line")
+        for b in [b for b in data["bottom_line"] if b["kind"] != "commentary"][: limit + 2]:
+            section.items.append(Line(b["text"], _cites(citations, b["evidence"]), quote=b["kind"] != "figure",
+                                      detail=b["detail"]))
+        section.empty = "No claim of fact is made by more than one independent report, and none is confirmed."
+        return section
     section = _section("bottom-line")
     for cluster in data["clusters"][:limit]:
         members = [statements[s] for s in cluster["statements"] if s in statements]
@@ -188,6 +198,14 @@ def _bottom_line(data, statements, citations, limit) -> Section:
         for s in confirmed:
             section.items.append(Line(s["text"], _cites(citations, [s]), quote=True, detail="confirmed; 1 source"))
     section.empty = "No statement is made by more than one independent report, and none is confirmed."
+    return section
+
+
+def _commentary(data, citations) -> Section:
+    section = _section("commentary")
+    for b in [b for b in data.get("bottom_line", []) if b["kind"] == "commentary"]:
+        section.items.append(Line(b["text"], _cites(citations, b["evidence"]), quote=True, detail=b["detail"]))
+    section.empty = "The reports offer no analysis in their own voice."
     return section
 
 

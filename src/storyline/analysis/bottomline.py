@@ -1,0 +1,213 @@
+"""The bottom line: the claims of fact an analyst leads with, ranked, each with its sources.
+
+Lines come from stored records only: claims stated by several independent reports, official
+confirmations, the figure tables (each estimate and who gives it), and what a named source
+says remains unconfirmed. Commentary (opinions, the author's own analysis) is kept apart. Every
+line's first citation is the sentence it quotes, and its count of independent sources is the
+number of distinct original documents it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyline.analysis.claims import independent_groups, is_factual, origin_doc
+from storyline.analysis.clusters import statement_id
+from storyline.analysis.wording import DOUBT, probe_status, speaker
+from storyline.analysis.corpus import Corpus
+from storyline.analysis.figures import format_value
+from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTable, Statement
+from storyline.store.records import record_id
+
+MAX_FACTS = 5
+MAX_FIGURES = 2
+MAX_UNCONFIRMED = 2
+MAX_COMMENTARY = 4
+INTERPRETIVE = re.compile(
+    r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
+    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|\b(?:concerns?|implications?|"
+    r"significan\w*|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
+"""How a report's own analysis reads ("highlights", "signals a new era", "raises concerns"): commentary,
+not a claim of fact, when the report says it in its own voice."""
+BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                     r"(?:\s+[a-z]+)?)")
+DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)\s+(?:has|have|had|did|does)\s+"
+                     r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
+"""Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
+MAX_WORDS = 60
+"""A sentence longer than this is a paragraph the parser failed to split, not a line to lead with."""
+
+
+def _evidence(s: Statement) -> Evidence:
+    return Evidence(s.doc, s.start, s.end, s.text)
+
+
+def _where(corpus: Corpus, doc: str) -> str:
+    date = corpus.published(doc)
+    return corpus.outlet(doc) + (f", {str(date)[:10]}" if date else "")
+
+
+def _who(corpus: Corpus, s: Statement) -> str:
+    """The source's name, or the report's outlet for its own voice."""
+    who = speaker(corpus, s)
+    if who:
+        return corpus.name(who) or who
+    if s.source_text and s.source_text != "author":
+        return s.source_text
+    return corpus.outlet(s.doc)
+
+
+def is_commentary(s: Statement) -> bool:
+    """An opinion, or the report's own interpretation of events in its own voice."""
+    return s.kind == "opinion" or (s.source_kind == "author" and s.status != "confirmed"
+                                   and bool(INTERPRETIVE.search(s.text)))
+
+
+def _salience(s: Statement) -> float:
+    """What makes a fact worth leading with: who did what, where, how many, confirmed by whom."""
+    score = min(len(set(s.actors)), 4) * 0.5
+    score += 1.0 if s.status == "confirmed" else 0.0
+    score += 0.5 if s.kind == "estimate" or any(ch.isdigit() for ch in s.text) else 0.0
+    score += 0.5 if s.source_kind == "named" else 0.0
+    score += 0.5 if s.predicate_class else 0.0
+    words = len(s.text.split())
+    score -= 1.0 if words > 45 or words < 6 else 0.0
+    return score
+
+
+def _disputes(conflicts: Iterable[Conflict]) -> dict[tuple[str, int], list[Evidence]]:
+    """Sentence start -> the opposing sides of each conflict (not an evolution) it takes part in."""
+    out: dict[tuple[str, int], list[Evidence]] = {}
+    for c in conflicts:
+        if c.kind in ("evolution", "knowledge") or (c.kind == "figure" and c.assessment != "contradiction"):
+            continue  # an evolving estimate is not a dispute
+        for side in c.sides:
+            out.setdefault((side.doc, side.start), []).extend(x for x in c.sides if x is not side)
+    return out
+
+
+def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement], disputes) -> BottomLine | None:
+    members = [statements[i] for i in claim.statements if i in statements]
+    if not members:
+        return None
+    lead = statements.get(claim.representative or "") or members[0]
+    if len(lead.text.split()) > MAX_WORDS or all(is_commentary(s) for s in members):
+        return None
+    if is_commentary(lead):
+        lead = next(s for s in members if not is_commentary(s))
+    # One sentence per independent source, the quoted one first; an original's own sentence before its copy's.
+    cited = [lead]
+    for group in independent_groups(corpus, members):
+        if lead in group:
+            continue
+        s = min(group, key=lambda s: (origin_doc(corpus, s.doc) != s.doc, s.doc, s.start))
+        if origin_doc(corpus, s.doc) not in {origin_doc(corpus, c.doc) for c in cited}:
+            cited.append(s)
+    return _line(corpus, lead, cited, "confirmation" if any(s.status == "confirmed" for s in cited) else "fact",
+                 disputes, claim.id)
+
+
+def _line(corpus: Corpus, lead: Statement, cited: list[Statement], kind: str, disputes, claim: str | None) -> BottomLine:
+    sources = len({origin_doc(corpus, s.doc) for s in cited})
+    parts = [f"{sources} independent source{'s' if sources != 1 else ''} ({'; '.join(_where(corpus, s.doc) for s in cited)})"]
+    confirmers = [_who(corpus, s) for s in cited if s.status == "confirmed"]
+    if confirmers:
+        parts.append("confirmed by " + ", ".join(dict.fromkeys(confirmers)))
+    against = []
+    for s in cited:
+        span = corpus.sentence_span(s.doc, s.start)
+        against += disputes.get((s.doc, span[0]), [])
+    if against:
+        parts.append("disputed in " + ", ".join(dict.fromkeys(_where(corpus, e.doc) for e in against)))
+    score = 2.0 * sources + _salience(lead) + (1.0 if confirmers else 0.0)
+    return BottomLine(text=lead.text, kind=kind, evidence=[_evidence(s) for s in cited], sources=sources,
+                      detail="; ".join(parts), disputed=bool(against), claim=claim, score=round(score, 3))
+
+
+def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]:
+    """Each estimate of a measure that several reports give, and who gives it."""
+    figures = {record_id("f", f): f for f in corpus.figures}
+    lines = []
+    for table in tables:
+        rows = [r for r in table.rows if r.figure in figures]
+        docs = {origin_doc(corpus, r.doc) for r in rows}
+        if len(docs) < 2:
+            continue
+        seen, parts, evidence = set(), [], []
+        for r in rows:
+            value = format_value(r)
+            if (value, r.source) in seen:
+                continue
+            seen.add((value, r.source))
+            parts.append(f"{value} ({r.source or corpus.outlet(r.doc)})")
+            f = figures[r.figure]
+            sentence = corpus.sentence_evidence(f.doc, f.start)
+            if (sentence.doc, sentence.start) not in {(e.doc, e.start) for e in evidence}:
+                evidence.append(sentence)
+        sources = len({origin_doc(corpus, e.doc) for e in evidence})
+        lines.append(BottomLine(
+            text=f"{table.measure}: " + "; ".join(parts[:6]) + ("; …" if len(parts) > 6 else ""), kind="figure",
+            evidence=evidence, sources=sources, detail=f"{table.assessment}; {sources} independent sources",
+            disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
+    lines.sort(key=lambda b: (-b.score, b.text))
+    return lines[:MAX_FIGURES]
+
+
+def _unconfirmed_lines(corpus: Corpus, disputes) -> list[BottomLine]:
+    """What a named source says has not been confirmed, and who says so."""
+    lines = []
+    for s in corpus.statements:
+        if not is_factual(s) or probe_status(s) != "unconfirmed" or not DOUBT.search(s.text):
+            continue
+        if len(s.text.split()) > MAX_WORDS or not s.actors:
+            continue
+        line = _line(corpus, s, [s], "unconfirmed", disputes, None)
+        by, doubter = BY_WHOM.search(s.text), DOUBTER.search(s.text)
+        whom = f"; not yet confirmed by {by.group(1)}" if by else ""
+        who = doubter.group(1) if doubter and s.source_kind == "author" else _who(corpus, s)
+        line.detail = f"unconfirmed according to {who} ({_where(corpus, s.doc)}){whom}" + (
+            "; contradicts a claim stated elsewhere" if line.disputed else "")
+        line.score = _salience(s) + (1.0 if line.disputed else 0.0) + (0.5 if s.source_kind == "named" else 0.0)
+        lines.append(line)
+    lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
+    return _distinct(lines)[:MAX_UNCONFIRMED]
+
+
+def _commentary(corpus: Corpus) -> list[BottomLine]:
+    """The author's own analysis and opinions: shown apart from the facts."""
+    lines = []
+    for s in corpus.statements:
+        if s.source_kind != "author" or not is_commentary(s) or len(s.text.split()) > MAX_WORDS:
+            continue
+        lines.append(BottomLine(text=s.text, kind="commentary", evidence=[_evidence(s)], sources=1,
+                                detail=f"analysis by {_where(corpus, s.doc)}", score=_salience(s)))
+    lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
+    return _distinct(lines)[:MAX_COMMENTARY]
+
+
+def _distinct(lines: list[BottomLine]) -> list[BottomLine]:
+    seen, out = set(), []
+    for line in lines:
+        key = " ".join(line.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(line)
+    return out
+
+
+def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict],
+                tables: list[FigureTable]) -> list[BottomLine]:
+    """Facts first (corroborated claims and confirmations, by rank), then figures, then what remains
+    unconfirmed, then commentary."""
+    statements = {statement_id(s): s for s in corpus.statements}
+    disputes = _disputes(conflicts)
+    facts = [line for c in claims if (line := _claim_line(corpus, c, statements, disputes))]
+    in_claims = {sid for c in claims for sid in c.statements}
+    for sid, s in statements.items():
+        if (sid not in in_claims and s.status == "confirmed" and is_factual(s) and s.source_kind == "named"
+                and len(s.text.split()) <= MAX_WORDS and s.actors and not is_commentary(s)):
+            facts.append(_line(corpus, s, [s], "confirmation", disputes, None))
+    facts.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
+    return (_distinct(facts)[:MAX_FACTS] + _figure_lines(corpus, tables) + _unconfirmed_lines(corpus, disputes)
+            + _commentary(corpus))

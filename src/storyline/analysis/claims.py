@@ -1,0 +1,197 @@
+"""Claims: statements from different reports that state one proposition, grouped without chaining.
+
+Two statements may join one claim only when their propositions are compatible (agent,
+predicate class, theme, place and time, where the parse gives them) and their sentence
+embeddings are close. Groups grow by complete link: a statement joins a claim only when it
+is close to EVERY member, and a claim holds at most one statement per report, so "A is like
+B, B is like C" never puts A and C together unless A is like C too. Candidates are blocked
+(shared actors, event types, figure measures, proposition keys) and compared only with their
+neighbours in time, so the cost grows near-linearly with the corpus.
+
+Corroboration counts independent sources: a syndicated or partial copy (``duplicate_of``,
+``republished_from``) counts as its original, and statements relayed from one origin (the
+frame's original source behind a chain of relays) count once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from storyline.analysis.clusters import (
+    ASSERTING, DENYING, HEDGING, candidate_pairs, describe, pair_scores, statement_id,
+)
+from storyline.analysis.corpus import Corpus
+from storyline.analysis.wording import DOUBTED, NEGATIVE, is_actor_id, probe_status
+from storyline.models import Cluster, Statement
+
+FACTUAL = {"fact", "estimate"}
+"""Kinds of statement that claim something is so; opinions, predictions and advice are not claims of fact."""
+PROPOSITION_BONUS = 0.12
+"""How much lower the similarity bar is when both parses give matching propositions."""
+
+
+def is_factual(s: Statement) -> bool:
+    return s.kind in FACTUAL
+
+
+def origin_doc(corpus: Corpus, doc: str) -> str:
+    """The document a copy was taken from: ``duplicate_of``, or a stored report of the outlet it
+    says it was republished from; the document itself otherwise."""
+    row = corpus.documents.get(doc, {})
+    if row.get("duplicate_of") and row["duplicate_of"] in corpus.documents:
+        return row["duplicate_of"]
+    source = (row.get("republished_from") or "").strip().lower()
+    if source:
+        for other, r in corpus.documents.items():
+            names = {(r.get("outlet") or "").lower(), (r.get("url") or "").lower(), (r.get("title") or "").lower()}
+            if other != doc and source in names - {""} and not r.get("republished_from"):
+                return other
+    return doc
+
+
+def independence_key(corpus: Corpus, s: Statement) -> tuple:
+    """What one independent source is for a statement: the origin of a relayed statement (a wire
+    and everyone who relays it count once), else the original of a copied report."""
+    frame = corpus.frame_of(s)
+    if frame is not None and frame.relays:
+        return ("origin", frame.source or frame.relays[-1])
+    return ("doc", origin_doc(corpus, s.doc))
+
+
+def independent_groups(corpus: Corpus, members: list[Statement]) -> list[list[Statement]]:
+    """Members grouped by independent source: one relayed origin, or one original and its copies
+    (a copy of a report that relays a wire belongs with that wire)."""
+    parent = list(range(len(members)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[tuple, int] = {}
+    for n, s in enumerate(members):
+        for key in {independence_key(corpus, s), ("doc", origin_doc(corpus, s.doc))}:
+            if key in first:
+                parent[find(n)] = find(first[key])
+            else:
+                first[key] = n
+    groups: dict[int, list[Statement]] = defaultdict(list)
+    for n, s in enumerate(members):
+        groups[find(n)].append(s)
+    return list(groups.values())
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def proposition_match(a: Statement, b: Statement) -> bool | None:
+    """True when both parses give one proposition, False when they give two, None when either
+    parse gives too little (no predicate class) to say."""
+    if not a.predicate_class or not b.predicate_class:
+        return None
+    if a.predicate_class != b.predicate_class:
+        return False
+    return (_compatible(a.agent, b.agent) and _compatible(a.theme, b.theme) and _compatible(a.place, b.place)
+            and _dates_compatible(a.date, b.date))
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Unknown, or not an actor id (a pronoun, a lemma), or the same actor."""
+    return not is_actor_id(a) or not is_actor_id(b) or a == b
+
+
+def _negative(s: Statement) -> bool:
+    return probe_status(s) in NEGATIVE | DOUBTED
+
+
+def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
+    """The similarity two statements need to be linked, or None when they can never be."""
+    if not _dates_compatible(a.date, b.date):
+        return None
+    same = proposition_match(a, b)
+    if same is False:
+        return None
+    if _negative(a) != _negative(b) and not same:
+        return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
+    return threshold - PROPOSITION_BONUS if same else threshold
+
+
+def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]) -> list[list[int]]:
+    """Groups of item indices in which every two members are linked (complete link), at most one
+    member per document; strongest links merge first. Items in no group are left out."""
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for (i, j), _ in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if {doc_of[x] for x in a} & {doc_of[y] for y in b}:
+            continue
+        if not all((min(x, y), max(x, y)) in edges for x in a for y in b):
+            continue
+        keep, drop = (gi, gj) if len(a) >= len(b) else (gj, gi)
+        members[keep] += members.pop(drop)
+        for x in members[keep]:
+            group_of[x] = keep
+    return [m for m in members.values() if len(m) > 1]
+
+
+def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20) -> list[Cluster]:
+    """Claims of fact stated by more than one report, each a complete-link group of statements.
+
+    ``embeddings(ids, texts)`` returns unit vectors (an EmbeddingCache's ``get``, or any function
+    with that shape for tests).
+    """
+    statements = [s for s in corpus.statements if is_factual(s) and (s.actors or s.predicate_class)]
+    pairs = sorted(candidate_pairs(corpus, statements, window))
+    if not pairs:
+        return []
+    involved = sorted({i for pair in pairs for i in pair})
+    vectors = embeddings([statement_id(statements[i]) for i in involved], [statements[i].text for i in involved])
+    row = {i: n for n, i in enumerate(involved)}
+    edges: dict[tuple[int, int], float] = {}
+    for (i, j), score in zip(pairs, pair_scores(vectors, row, pairs)):
+        bar = link_threshold(statements[i], statements[j], threshold)
+        if bar is not None and score >= bar:
+            edges[(i, j)] = float(score)
+    groups = complete_link(len(statements), edges, [s.doc for s in statements])
+    claims = [corroborate(corpus, [statements[i] for i in g]) for g in groups]
+    claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
+    return claims
+
+
+def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
+    """Who asserts, reports, hedges and denies a claim, counting each independent source once."""
+    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    members = sorted(members, key=lambda s: (corpus.published(s.doc) or "9999", order.get(s.doc, 0), s.start))
+    by_source = independent_groups(corpus, members)
+    asserting, reporting, hedging, denying = [], [], [], []
+    confirmed = 0
+    sources = []
+    for items in by_source:
+        doc = min((origin_doc(corpus, s.doc) for s in items), key=lambda d: order.get(d, 0))
+        sources.append(doc)
+        statuses = {s.status for s in items}
+        if statuses & DENYING or any(s.polarity == "negative" for s in items):
+            denying.append(doc)
+        elif statuses & ASSERTING and any(s.source_kind == "author" or s.status == "confirmed" for s in items):
+            asserting.append(doc)
+        elif statuses & HEDGING:
+            hedging.append(doc)
+        else:
+            reporting.append(doc)
+        confirmed += "confirmed" in statuses
+    ids = [statement_id(s) for s in members]
+    representative = max(members, key=lambda s: (s.status == "confirmed", s.status in ASSERTING,
+                                                  s.polarity != "negative", -len(s.text)))
+    return Cluster(
+        id="c" + hashlib.sha256("|".join(sorted(ids)).encode()).hexdigest()[:12], statements=ids,
+        sources=list(dict.fromkeys(sources)), asserting=asserting, reporting=reporting, hedging=hedging,
+        denying=denying, confirmed=confirmed,
+        corroboration=describe(len(set(sources)), confirmed, len(hedging), len(denying)),
+        label=representative.text, representative=statement_id(representative),
+    )

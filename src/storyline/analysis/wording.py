@@ -1,0 +1,189 @@
+"""How a statement's words say what it claims, denies or doubts: denial and doubt cues, the claimed
+clause without its frame, content words, and the parsed proposition where there is one."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analysis.corpus import Corpus
+from storyline.models import Event, Statement
+
+POSITIVE = {"asserted", "confirmed", "reported"}
+DOUBTED = {"unconfirmed"}
+NEGATIVE = {"negated", "denied"}
+# Kinds of statement that claim something is or was so; opinions, predictions, advice and
+# questions do not, and a hedge ("may", "possibly") is speculation, not a doubt about a claim.
+CLAIMS = {"fact", "estimate"}
+
+# How news writes a denial, a negation and a doubt; read from the statement's own text when the
+# extraction's status or polarity does not already say so.
+# What a rejection must be aimed at to deny a fact: "rejected as false", "dismissed the reports", "disputed
+# the company's account", "refuted that" (not "rejected the proposal", "after months of disputes").
+_DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w.-]+['’]s?\s+){0,2}"
+                  r"(?:claims?|reports?|allegations?|accusations?|accounts?|announcement|suggestions?|assertions?|"
+                  r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
+    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b)", re.IGNORECASE)
+DOUBT = re.compile(
+    r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
+    r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
+    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?)\b", re.IGNORECASE)
+ACKNOWLEDGE = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*|confirm\w*|conceded|reversing|accepted)\b",
+                         re.IGNORECASE)
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|deny|denies|denied|denial)\b|n['’]t\b",
+                       re.IGNORECASE)
+# Function words, and the reporting, hedging and negation cues: these say how a claim is
+# made, not what it claims, so they must not count towards two claims being the same.
+STOP = frozenset("""
+a about above after again against all also although am an and any are as at be because been before
+being below between both but by can could did do does doing down during each either few for from
+further had has have having he her here hers him his how i if in into is it its itself just me
+more most much my neither no nor not now of off on once only or other our out over own same she
+should so some such than that the their them then there these they this those through to too under
+until up us very was we were what when where which while who whom why will with would yet you your
+according allegedly apparently claim claimed claims confirm confirmed confirms confirmation deny
+denied denies denial evidence lack lacking likely may might possible possibly perhaps probable
+probably report reported reportedly reports rumour rumor rumoured said say saying says seem seemed
+seems suggest suggested suggests unconfirmed unverified verified verify never none nothing
+told tell added noted stated statement announced indicated believe believed expected expect
+whether still remain remains remained take taking took part official officials
+near across along beyond within without toward towards around amid among despite via onto upon
+reject rejected rejects dismiss dismissed dismisses fake false untrue baseless unfounded mere assertion
+assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
+monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
+january february march april june july august september october november december
+one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million
+millions billion billions year years day days hour hours first second third last next ago
+""".split())
+SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "servicemen": "troop",
+            "troops": "troop", "forces": "troop", "soldiers": "troop"}
+def stem(word: str) -> str:
+    """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
+    word = word.strip("'-").removesuffix("'s")
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    # "-ate" forms first, so "integrated" and "integration" meet at "integr".
+    for suffix, keep in (("ations", 4), ("ation", 4), ("ating", 4), ("ated", 4), ("ates", 4), ("ate", 4),
+                         ("ments", 5), ("ment", 5), ("ing", 4), ("ies", 3), ("ed", 4), ("ches", 3),
+                         ("shes", 3), ("sses", 3), ("xes", 3), ("s", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith("ss"):
+            if suffix in ("ches", "shes", "sses", "xes"):
+                return word[:-2]
+            base = word[: -len(suffix)]
+            word = SYNONYMS.get(base, base + ("y" if suffix == "ies" else ""))
+            break
+    # "close", "closed" and "closing" all end as "clos".
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def content_words(text: str, exclude: set[str] = frozenset()) -> set[str]:
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        if word in STOP or word in exclude:
+            continue
+        s = stem(word)
+        if s and s not in STOP and len(s) > 1:
+            words.add(s)
+    return words
+
+
+MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s+not\b|\b(?:won|wouldn|couldn|"
+                            r"shouldn|can)['’]?t\b|\bunlikely\b|\b(?:not|never)\s+going\s+to\b", re.IGNORECASE)
+
+
+def probe_status(s: Statement) -> str:
+    """The statement's status, with denials and doubts that its text states but its status misses:
+    "rejected as false the announcement that...", "had seen no evidence that...". A modal negation
+    ("may not have an immediate impact") is a forecast, not a denial."""
+    if s.status == "negated" and MODAL_NEGATION.search(s.text) and not DENIAL.search(s.text):
+        return "possible"
+    if s.status in NEGATIVE | DOUBTED:
+        return s.status
+    if s.polarity == "negative":
+        return "denied"
+    if s.status in POSITIVE and DENIAL.search(s.text):
+        return "denied"
+    if s.status in POSITIVE and DOUBT.search(s.text):
+        return "unconfirmed"
+    return s.status
+
+
+_THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
+_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but)\b|;|\s+and that\b", re.IGNORECASE)
+_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
+                    r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
+
+
+NEGATED_PREDICATE = re.compile(r"\b(?:not|never|no longer|refused to|refuses to|declined to|failed to)\b|n['’]t\b",
+                               re.IGNORECASE)
+REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b", re.IGNORECASE)
+"""A claim framed as someone else's accusation or allegation: its reporter does not assert it."""
+_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
+                         r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
+_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|\s+[-–—]\s+which\b", re.IGNORECASE)
+
+
+def claimed_clause(text: str) -> str:
+    """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
+    P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
+    A sentence with no frame is its own clause."""
+    cue = DENIAL.search(text) or DOUBT.search(text)
+    if not cue:
+        negation = NEGATED_PREDICATE.search(text)
+        if negation:  # "X refused to join the sanctions": what is negated is joining the sanctions
+            rest = _TAIL.split(text[negation.end():])[0].strip(" .,")
+            return rest if len(rest.split()) >= 2 else text
+        cue = _FRAME.search(text)
+    if not cue:
+        return text
+    before, rest = text[:cue.start()], text[cue.end():]
+    claim = _CLAIM_THAT.search(before)
+    if claim:
+        return claim.group(1)
+    that = _THAT.search(rest)
+    if that and that.start() < 60:
+        rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
+        return rest if len(rest.split()) >= 3 else text
+    if not rest.strip(" .,\"'”’") or rest.lstrip().startswith(","):
+        head = _BEFORE.split(before)[0].strip(" .,")  # the cue closes the sentence: what it denies came first
+        return head if len(head.split()) >= 3 else text
+    rest = _TAIL.split(rest)[0].strip(" .,")
+    return rest if len(rest.split()) >= 3 else text
+
+
+def speaker(corpus: Corpus, s: Statement) -> str | None:
+    """Who says it: the frame's original source, else the statement's source (None for the author)."""
+    frame = corpus.frame_of(s)
+    return (frame.source if frame is not None and frame.source else None) or s.source
+
+
+def _DENIAL_OR_DOUBT(text: str) -> bool:
+    return bool(DENIAL.search(text) or DOUBT.search(text))
+
+
+def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None:
+    """From the parsed propositions: True for one proposition, False for two, None when either parse
+    gives too little. Frame verbs (confirm, deny, say) carry no proposition of their own."""
+    pa, pb = getattr(a, "predicate_class", None), getattr(b, "predicate_class", None)
+    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES:
+        return None
+    if pa != pb:
+        return False
+    for name in ("agent", "theme", "place"):
+        x, y = getattr(a, name, None), getattr(b, name, None)
+        if is_actor_id(x) and is_actor_id(y) and x != y:
+            return False
+    return True
+
+
+def is_actor_id(value: str | None) -> bool:
+    """An actor id ("kb:TZA", "local:person:..."), not a pronoun or lemma ("it", "evidence") that says
+    nothing about who is meant."""
+    return bool(value) and ":" in value
+
+
+FRAME_CLASSES = {"confirm", "deny", "say", "report", "claim"}

@@ -1,0 +1,119 @@
+"""Claims: complete-link groups without chaining, and corroboration that counts independent sources once."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.analysis.bottomline import bottom_line
+from storyline.analysis.claims import complete_link, group_claims, independence_key
+from storyline.analysis.clusters import statement_id
+from storyline.analysis.entities import Entity
+from storyline.models import Frame, Statement
+from storyline.store.records import record_id
+
+from tests.analysis.stories import StoryBuilder
+
+ACTORS = ("kb:AAA", "kb:BBB")
+
+
+class Story(StoryBuilder):
+    ENTITIES = [Entity("kb:AAA", "Arland", "state"), Entity("kb:BBB", "Borduria", "state")]
+
+    def say(self, doc: str, text: str, status: str = "asserted", kind: str = "fact", **kw) -> Statement:
+        self.report(doc, text, published=kw.pop("published", "2025-01-10"))
+        s = Statement(doc, 0, len(text), text, kind, status, actors=list(kw.pop("actors", ACTORS)), **kw)
+        self.records["statements"].append(s)
+        return s
+
+
+def vectors_by_text(table: dict[str, tuple[float, float]]):
+    """An embeddings function that gives each sentence the unit vector the test chose for it."""
+    def embed(ids, texts):
+        out = np.array([table[t] for t in texts], dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+    return embed
+
+
+A, B, C = "Arland moved troops to the border.", "Arland sent soldiers to the frontier.", "Arland shelled the frontier."
+# A~B and B~C are close (0.8), A and C are not (0.28).
+CHAIN = {A: (1.0, 0.0), B: (0.8, 0.6), C: (0.28, 0.96)}
+
+
+def test_claims_do_not_chain_through_a_middle_statement():
+    story = Story()
+    for doc, text in zip("abc", (A, B, C)):
+        story.say(doc, text)
+    claims = group_claims(story.corpus(), vectors_by_text(CHAIN), threshold=0.7)
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    texts = {s.text for s in story.records["statements"] if statement_id(s) in claims[0].statements}
+    assert B in texts and not {A, C} <= texts
+
+
+def test_complete_link_merges_only_when_every_member_is_linked_and_keeps_one_statement_per_report():
+    edges = {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.8, (2, 3): 0.95}
+    assert sorted(map(sorted, complete_link(4, edges, ["a", "b", "c", "d"]))) == [[0, 1], [2, 3]]
+    # The same three all linked, but two in one report: that report gives one member only.
+    groups = complete_link(3, {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.8}, ["a", "b", "a"])
+    assert [sorted(g) for g in groups] == [[0, 1]]
+
+
+def test_propositions_that_differ_never_join_however_close_their_wording():
+    story = Story()
+    story.say("a", A, predicate_class="deploy", agent="kb:AAA")
+    story.say("b", B, predicate_class="attack", agent="kb:AAA")
+    assert group_claims(story.corpus(), vectors_by_text({A: (1.0, 0.0), B: (0.99, 0.1)})) == []
+    story.records["statements"][1].predicate_class = "deploy"
+    assert len(group_claims(story.corpus(), vectors_by_text({A: (1.0, 0.0), B: (0.99, 0.1)}))) == 1
+
+
+def test_opinions_are_not_claims_of_fact():
+    story = Story()
+    story.say("a", A, kind="opinion")
+    story.say("b", B, kind="opinion")
+    assert group_claims(story.corpus(), vectors_by_text(CHAIN)) == []
+
+
+def test_a_syndicated_copy_and_relays_of_one_origin_count_once():
+    story = Story()
+    story.say("a", A, source="kb:BBB", source_kind="named")
+    story.say("b", B, source="kb:BBB", source_kind="named")
+    story.say("c", B + " ", published="2025-01-11")  # a copy of b
+    story.documents["c"]["duplicate_of"] = "b"
+    vectors = vectors_by_text({A: (1.0, 0.0), B: (0.9, 0.3), B + " ": (0.9, 0.3)})
+    claim = group_claims(story.corpus(), vectors)[0]
+    assert len(claim.statements) == 3 and sorted(claim.sources) == ["a", "b"]
+    assert claim.corroboration.startswith("2 independent sources")
+    # Both reports relay one wire quoting one official: one independent source.
+    frames = []
+    for s in story.records["statements"][:2]:
+        f = Frame(s.doc, s.start, s.end, s.text, source="kb:BBB", relays=["kb:WIRE"])
+        s.frame = record_id("a", f)
+        frames.append(f)
+    corpus = story.corpus()
+    corpus.frames = frames
+    corpus.__post_init__()
+    assert independence_key(corpus, story.records["statements"][0]) == independence_key(
+        corpus, story.records["statements"][1])
+    assert group_claims(corpus, vectors)[0].corroboration.startswith("1 independent source")
+
+
+def test_bottom_line_quotes_a_cited_sentence_and_counts_the_documents_it_cites():
+    story = Story()
+    story.say("a", A, status="confirmed", source="kb:BBB", source_kind="named")
+    story.say("b", B)
+    story.say("c", B + " ", published="2025-01-11")
+    story.documents["c"]["duplicate_of"] = "b"
+    story.say("d", "Arland's move signals a new era of concern for the region.", published="2025-01-12")
+    corpus = story.corpus()
+    claims = group_claims(corpus, vectors_by_text({A: (1.0, 0.0), B: (0.9, 0.3), B + " ": (0.9, 0.3),
+                                                   "Arland's move signals a new era of concern for the region.":
+                                                       (0.0, 1.0)}))
+    lines = bottom_line(corpus, claims, [], [])
+    facts = [b for b in lines if b.kind != "commentary"]
+    assert facts and facts[0].kind == "confirmation"
+    for line in lines:
+        assert line.text in [e.text for e in line.evidence] and line.evidence[0].text == line.text
+        copies = {d for d, row in corpus.documents.items() if row.get("duplicate_of")}
+        assert line.sources == len({e.doc for e in line.evidence} - copies)
+    assert facts[0].sources == 2 and "confirmed by Borduria" in facts[0].detail
+    assert [b.kind for b in lines if "new era" in b.text] == ["commentary"]

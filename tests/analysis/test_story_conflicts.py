@@ -1,0 +1,88 @@
+"""Hand-written multi-report stories, through the real pipeline: planted conflicts and evolutions are
+found, citing exactly their two sentences, and no unrelated hedge becomes a conflict."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.evaluation import analyse_golden
+
+from tests.conftest import STORIES
+
+pytestmark = pytest.mark.integration
+
+PLANTED = sorted(p for p in STORIES.glob("*/expected.json") if "must_not_conflict" in json.loads(p.read_text()))
+
+
+@pytest.fixture(scope="module")
+def analyses(tmp_path_factory):
+    cache: dict = {}
+
+    def get(path):
+        if path not in cache:
+            cache[path] = analyse_golden(path, tmp_path_factory.mktemp(path.parent.name))
+        return cache[path]
+
+    return get
+
+
+def _ids(data, expected):
+    by_file = {}
+    for d in data["documents"]:
+        by_file[d["source"].replace("\\", "/").rsplit("/", 1)[-1]] = d["id"]
+    return {f["file"]: by_file.get(f["file"]) for f in expected["documents"]}
+
+
+def _covers(side, fragment) -> bool:
+    return fragment in " ".join(side["text"].split())
+
+
+@pytest.mark.parametrize("path", PLANTED, ids=lambda p: p.parent.name)
+def test_story_planted_conflicts_are_found_with_exactly_their_two_sentences(path, analyses):
+    expected = json.loads(path.read_text())
+    data = analyses(path)
+    ids = _ids(data, expected)
+    for item in expected["conflicts"]:
+        docs = [ids[f] for f in item["between"]]
+        hits = [c for c in data["conflicts"] if c["kind"] == item["kind"] and sorted(s["doc"] for s in c["sides"])
+                == sorted(docs)]
+        if "sides" in item:
+            hits = [c for c in hits if len(c["sides"]) == 2
+                    and all(any(_covers(s, f) for s in c["sides"]) for f in item["sides"])]
+        assert hits, item["about"]
+        assert all(len(c["sides"]) == 2 for c in hits)
+
+
+@pytest.mark.parametrize("path", PLANTED, ids=lambda p: p.parent.name)
+def test_story_evolutions_are_shown_as_such_not_as_contradictions(path, analyses):
+    expected = json.loads(path.read_text())
+    data = analyses(path)
+    for item in expected["evolutions"]:
+        def touches(c):
+            return all(any(_covers(s, f) for s in c["sides"]) for f in item["sides"])
+        assert [c["kind"] for c in data["conflicts"] if touches(c)] == ["evolution"], item["sides"]
+
+
+@pytest.mark.parametrize("path", PLANTED, ids=lambda p: p.parent.name)
+def test_story_unrelated_hedges_are_never_a_conflict(path, analyses):
+    expected = json.loads(path.read_text())
+    data = analyses(path)
+    for conflict in data["conflicts"]:
+        for item in expected["must_not_conflict"]:
+            assert not any(_covers(s, item["text_contains"]) for s in conflict["sides"]), conflict["summary"]
+    # Nothing beyond what was planted: figure conflicts are the figure tables' own business.
+    planted = len(expected["conflicts"]) + len(expected["evolutions"])
+    assert len([c for c in data["conflicts"] if c["kind"] != "figure"]) == planted
+
+
+@pytest.mark.parametrize("path", PLANTED, ids=lambda p: p.parent.name)
+def test_story_bottom_line_quotes_a_cited_sentence_and_counts_original_documents(path, analyses):
+    data = analyses(path)
+    copies = {d["id"] for d in data["documents"] if d.get("duplicate_of")}
+    assert data["bottom_line"]
+    for line in data["bottom_line"]:
+        if line["kind"] != "figure":
+            assert line["text"] == line["evidence"][0]["text"]
+        assert line["sources"] == len({e["doc"] for e in line["evidence"]} - copies)
