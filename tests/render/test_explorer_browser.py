@@ -150,7 +150,7 @@ def example_run(tmp_path_factory):
 def test_example_corpus_explorer(browser, example_run, tmp_path):  # noqa: F811
     data = json.loads(example_run["json"].read_text())
     seen = _walk(browser, example_run["explorer"], data, tmp_path)
-    assert seen["claims"] >= 3 and seen["timeline"]
+    assert seen["claims"] >= 1 and seen["timeline"]
     for name in VIEWS:
         assert (tmp_path / f"{name}.png").stat().st_size > 5_000
     print(f"explorer screenshots: {tmp_path}")
