@@ -1,7 +1,7 @@
 """Quality benchmark: every category's P/R/F1, lenient (first scorer) beside strict, and the external sets.
 
 Usage: .venv/bin/python bench/quality.py [--json OUT] [--write BENCHMARKS.md] [--skip-external] [--from-json OUT]
-       .venv/bin/python bench/quality.py --suggest-floors     # floors for tests/golden/floors.json
+       .venv/bin/python bench/quality.py --suggest-floors [--pin]   # floors for tests/golden/floors.json
 
 Golden sets (analysed fresh in a temporary folder, nothing cached):
 - team: tests/fixtures/stories/* and the bundled example corpus (expected.json);
@@ -289,6 +289,8 @@ def main() -> int:
     parser.add_argument("--json", help="write the raw figures here")
     parser.add_argument("--write", help="replace the quality section of this Markdown file (BENCHMARKS.md)")
     parser.add_argument("--skip-external", action="store_true", help="skip PolNeAR and NewsQuant")
+    parser.add_argument("--pin", action="store_true",
+                        help="with --suggest-floors: write them into tests/golden/floors.json (review the diff)")
     parser.add_argument("--from-json", help="render figures saved by an earlier --json run instead of measuring")
     parser.add_argument("--suggest-floors", action="store_true",
                         help="measure the gated sets only and print floors for tests/golden/floors.json")
@@ -304,7 +306,14 @@ def main() -> int:
         only = {"team", "seeds", "realtext_dev"} if args.suggest_floors else None
         q = measure(Path(tmp), external=not (args.skip_external or args.suggest_floors), only=only)
     if args.suggest_floors:
-        print(json.dumps(suggest_floors(q), indent=1))
+        floors = suggest_floors(q)
+        print(json.dumps(floors, indent=1))
+        if args.pin:
+            path = ROOT / "tests" / "golden" / "floors.json"
+            pinned = json.loads(path.read_text())
+            pinned["floors"] = floors
+            path.write_text(json.dumps(pinned, indent=1) + "\n")
+            print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
         return 0
     if args.json:
         Path(args.json).write_text(json.dumps(q, indent=1))

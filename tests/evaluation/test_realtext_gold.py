@@ -120,3 +120,15 @@ def test_gold_rewritten_for_the_lenient_scorer_locates_in_cleaned_text():
     expected = as_expected(analysis(), GOLD, CONTENTS)
     assert [f["text_contains"] for f in expected["figures"]] == ["40 days", "45 days"]
     assert expected["conflicts"][0]["between"] == [f"story.json#{FA}", f"story.json#{FB}"]
+
+
+def test_report_repeating_another_exactly_is_scored_on_the_stored_copy():
+    twin = "20230304T120000Z_XX_en_aaaa.txt"
+    contents = {**CONTENTS, twin: RAW_A}
+    start = RAW_A.index("40 days")
+    gold = {**GOLD, "documents": GOLD["documents"] + [{"file": twin, "sha1": None, "published": None}],
+            "figures": [{**GOLD["figures"][0], "span": {"file": twin, "start": start, "end": start + 7,
+                                                         "h": short_hash("40 days")}}]}
+    located = from_realtext(gold, analysis(), contents)
+    assert located.problems == []
+    assert located.figures[0]["span"] == ("da", CLEAN_A.index("40 days"), CLEAN_A.index("40 days") + 7)
