@@ -216,3 +216,11 @@ def test_perfect_output_scores_one(category):
                     conflicts=[RIGHT_FIGURE_CONFLICT])
     result = score(data, EXPECTED, kb_names=no_kb)[category]
     assert result.precision == 1.0 and result.recall == 1.0
+
+
+def test_quote_speakers_ignores_only_direct_or_indirect():
+    data = analysis(entities=[VARGA, VALDMARK],
+                    quotes=[quote("da", "We cannot move anything", VARGA["id"], "Ilse Varga", direct=False),
+                            quote("da", "until the cranes are repaired", VALDMARK["id"], "Valdmark")])
+    strict = score(data, EXPECTED, kb_names=no_kb)
+    assert (strict["quotes"].tp, strict["quote_speakers"].tp, strict["quote_spans"].tp) == (0, 1, 2)

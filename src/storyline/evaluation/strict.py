@@ -204,13 +204,13 @@ def entities(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Score]
     return out
 
 
-def _quote_right(names: Names) -> Callable[[dict, dict], bool]:
+def _quote_right(names: Names, direct: bool = True) -> Callable[[dict, dict], bool]:
     def right(g: dict, q: dict) -> bool:
         if not names.weight(g["speaker"], q.get("speaker"), q.get("speaker_text")):
             return False
         if g.get("via") is not None and not names.weight(g["via"], q.get("via"), q.get("via_text")):
             return False
-        return g.get("direct") is None or q["direct"] == g["direct"]
+        return not direct or g.get("direct") is None or q["direct"] == g["direct"]
     return right
 
 
@@ -253,16 +253,16 @@ def quotes(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Score]:
     if not docs:
         return {}
     output = _in_scope(data["quotes"], docs)
-    right = _quote_right(names)
     texts = {d["id"]: d["text"] for d in data["documents"]}
     spans, used = _match_quotes(gold.quotes, output, None, texts)
-    pairs, _ = _match_quotes(gold.quotes, output, right, texts)
-    correct = [gi for gi, oi in pairs.items() if right(gold.quotes[gi], output[oi])]
-    used_right = len({pairs[gi] for gi in correct})
-    return {
-        "quote_spans": Score(tp=len(spans), fp=len(output) - used, fn=len(gold.quotes) - len(spans)),
-        "quotes": Score(tp=len(correct), fp=len(output) - used_right, fn=len(gold.quotes) - len(correct)),
-    }
+    out = {"quote_spans": Score(tp=len(spans), fp=len(output) - used, fn=len(gold.quotes) - len(spans))}
+    # quotes: content, speaker (and relay) and direct/indirect right; quote_speakers: content and speaker.
+    for name, right in (("quotes", _quote_right(names)), ("quote_speakers", _quote_right(names, direct=False))):
+        pairs, _ = _match_quotes(gold.quotes, output, right, texts)
+        correct = [gi for gi, oi in pairs.items() if right(gold.quotes[gi], output[oi])]
+        used_right = len({pairs[gi] for gi in correct})
+        out[name] = Score(tp=len(correct), fp=len(output) - used_right, fn=len(gold.quotes) - len(correct))
+    return out
 
 
 def _value_right(g: dict[str, Any], f: dict[str, Any]) -> bool:
