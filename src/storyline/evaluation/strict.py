@@ -222,9 +222,9 @@ def _fragment_groups(items: list[dict[str, Any]], texts: dict[str, str]) -> dict
     groups: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     for a, b in zip(order, order[1:]):
         qa, qb = items[a], items[b]
-        same_doc = qa["span"][0] == qb["span"][0]
-        gap = texts.get(qa["span"][0], "")[qa["span"][2]:qb["span"][1]] if same_doc else "."
-        if (same_doc and 0 <= len(gap) <= FRAGMENT_GAP and not re.search(r"[.!?]", gap)
+        after = qa["span"][0] == qb["span"][0] and qb["span"][1] >= qa["span"][2]  # nested spans are not fragments
+        gap = texts.get(qa["span"][0], "")[qa["span"][2]:qb["span"][1]] if after else "."
+        if (after and len(gap) <= FRAGMENT_GAP and not re.search(r"[.!?]", gap)
                 and qa["speaker"] == qb["speaker"] and qa.get("direct") == qb.get("direct")):
             group = groups[a] + [i for i in groups[b] if i not in groups[a]]
             for i in group:
@@ -313,7 +313,8 @@ def statements(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Scor
     if any(g.get("has_source") for g in gold.statements):
         def source_right(g: dict, s: dict) -> bool:
             if g["source"] is None:
-                return s.get("source") is None or s.get("source_kind") in ("author", "anonymous")
+                # The report's own voice or an unnamed source ("officials said"), not a named one left unresolved.
+                return s.get("source_kind") in ("author", "anonymous") or (s.get("source") is None and not s.get("source_text"))
             return bool(names.weight(g["source"], s.get("source"), s.get("source_text")))
         checks["statement_source"] = source_right
     out = {}
