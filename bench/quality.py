@@ -291,20 +291,16 @@ def main() -> int:
     parser.add_argument("--skip-external", action="store_true", help="skip PolNeAR and NewsQuant")
     parser.add_argument("--pin", action="store_true",
                         help="with --suggest-floors: write them into tests/golden/floors.json (review the diff)")
-    parser.add_argument("--from-json", help="render figures saved by an earlier --json run instead of measuring")
+    parser.add_argument("--from-json", help="use figures saved by an earlier --json run instead of measuring")
     parser.add_argument("--suggest-floors", action="store_true",
                         help="measure the gated sets only and print floors for tests/golden/floors.json")
     args = parser.parse_args()
     if args.from_json:
         q = json.loads(Path(args.from_json).read_text())
-        if args.write:
-            write_section(Path(args.write), render_section(q))
-        else:
-            print(render_section(q))
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        only = {"team", "seeds", "realtext_dev"} if args.suggest_floors else None
-        q = measure(Path(tmp), external=not (args.skip_external or args.suggest_floors), only=only)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            only = {"team", "seeds", "realtext_dev"} if args.suggest_floors else None
+            q = measure(Path(tmp), external=not (args.skip_external or args.suggest_floors), only=only)
     if args.suggest_floors:
         floors = suggest_floors(q)
         print(json.dumps(floors, indent=1))
@@ -315,7 +311,7 @@ def main() -> int:
             path.write_text(json.dumps(pinned, indent=1) + "\n")
             print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
         return 0
-    if args.json:
+    if args.json and not args.from_json:
         Path(args.json).write_text(json.dumps(q, indent=1))
     if args.write:
         write_section(Path(args.write), render_section(q))
