@@ -40,6 +40,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not integration"
 
 bench: $(STAMP)
+	$(BIN)/pip install -q -e ".[bench]" "torch==2.13.0"
 	$(BIN)/python bench/run.py
 
 clean:

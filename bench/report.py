@@ -68,12 +68,10 @@ def render(r: dict) -> str:
     if "polnear" in q:
         p = q["polnear"]
         out += ["", "## Quality: PolNeAR attribution (dev split)", "", "```", _polnear(p), "```"]
-    if "golden" in q:
-        out += ["", "## Quality: golden set", "",
-                "Team-written stories and the bundled example corpus, each with `expected.json`.", "",
-                "| category | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-        for name, s in q["golden"].items():
-            out.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['tp']} | {s['fp']} | {s['fn']} |")
+    if "quality" in q:
+        from quality import render_section  # bench/quality.py
+
+        out += ["", render_section(q["quality"])]
     return "\n".join(out) + "\n"
 
 

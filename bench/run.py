@@ -17,7 +17,9 @@ model or cache is shared between measurements that are compared. Corpora are rea
 - incremental: adding one report to a 1,000-document analysed store, against the full
   analysis that built it;
 - cold start: ``storyline analyze`` on the five seeds in a fresh process, to briefing.html;
-- quality: the PolNeAR attribution benchmark and the golden-set scores.
+- quality: the PolNeAR attribution benchmark, and bench/quality.py (every golden category's P/R/F1,
+  lenient and strict, on the team stories, the seeds and the real-text dev and test sets; PolNeAR
+  and NewsQuant with their strict variants).
 """
 
 from __future__ import annotations
@@ -207,17 +209,15 @@ def fit_exponent(points: list[dict]) -> float:
 
 
 def quality(workdir: Path) -> dict:
-    from storyline.evaluation import golden_sets, score_golden
-
     out: dict = {}
     polnear = workdir / "polnear.json"
     if (SHARED / "eval" / "polnear-dev").is_dir():
         subprocess.run([sys.executable, str(ROOT / "bench" / "polnear.py"), "--json", str(polnear)],
                        check=True, capture_output=True)
         out["polnear"] = json.loads(polnear.read_text())
-    sets = golden_sets([ROOT / "tests" / "fixtures" / "stories", ROOT / "src" / "storyline" / "data" / "example"])
-    total, _ = score_golden(sets, workdir / "golden")
-    out["golden"] = {name: s.as_dict() for name, s in total.items()}
+    from quality import measure  # bench/quality.py: lenient and strict golden scores, PolNeAR, NewsQuant
+
+    out["quality"] = measure(workdir / "quality")
     return out
 
 

@@ -48,3 +48,40 @@ def seed_docs(nlp):
         published = dt.date.fromisoformat(doc.published.value) if doc.published.precision == "day" else None
         docs[Path(raw.source).name[:3]] = nlp(make_doc(nlp, doc.id, doc.text, published))
     return docs
+
+
+WAR = SHARED / "corpus" / "ukraine-war-2022-2024" / "articles.json"
+REALTEXT = ROOT / "tests" / "golden" / "realtext"
+GOLDEN = [ROOT / "tests" / "golden", STORIES, ROOT / "src" / "storyline" / "data" / "example"]
+
+
+@pytest.fixture(scope="session")
+def golden_analyses(tmp_path_factory):
+    """Every team-written golden set (expected.json, seeds included) analysed once per session:
+    ``{name: (analysis, expected)}``."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds is not present: the golden sets include the seeds")
+    import json
+
+    from storyline.evaluation import analyse_golden, golden_sets
+
+    work = tmp_path_factory.mktemp("golden")
+    return {p.parent.name: (analyse_golden(p, work), json.loads(p.read_text())) for p in golden_sets(GOLDEN)}
+
+
+@pytest.fixture(scope="session")
+def realtext_analyses(tmp_path_factory):
+    """Every real-text story (dev and test) analysed once per session: ``{story: (analysis, gold, contents, split)}``."""
+    if not WAR.is_file():
+        pytest.skip("../shared/corpus/ukraine-war-2022-2024 is not present")
+    from storyline.evaluation.realtext import analyse_story, realtext_sets
+
+    paths = realtext_sets(REALTEXT)
+    if not paths:
+        pytest.skip("no real-text gold under tests/golden/realtext")
+    work = tmp_path_factory.mktemp("realtext")
+    out = {}
+    for path in paths:
+        data, gold, contents = analyse_story(path, work, WAR)
+        out[path.parent.name] = (data, gold, contents, gold.get("split"))
+    return out

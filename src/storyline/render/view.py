@@ -176,8 +176,9 @@ def _bottom_line(data, statements, citations, limit) -> Section:
     if "bottom_line" in data:  # ranked claims of fact (analysis/bottomline.py); its first citation is the quote
         section = _section("bottom-line")
         for b in [b for b in data["bottom_line"] if b["kind"] != "commentary"][: limit + 2]:
-            section.items.append(Line(b["text"], _cites(citations, b["evidence"]), quote=b["kind"] != "figure",
-                                      detail=b["detail"]))
+            cites = _cites(citations, b["evidence"])
+            section.items.append(Line(b["text"], cites, quote=b["kind"] != "figure",
+                                      detail=_sources_cited(b["detail"], cites, citations.documents)))
         section.empty = "No claim of fact is made by more than one independent report, and none is confirmed."
         return section
     section = _section("bottom-line")
@@ -186,12 +187,14 @@ def _bottom_line(data, statements, citations, limit) -> Section:
         if not members:
             continue
         best = next((m for m in members if m["text"] == cluster["label"]), members[0])
-        # One citation per report: the claim's sources, not every sentence that repeats it.
-        first = {}
+        # One citation per report: the claim's sources, not every sentence that repeats it;
+        # the sentence shown is always among them.
+        first = {best["doc"]: best}
         for m in members:
             first.setdefault(m["doc"], m)
         cites = _cites(citations, list(first.values()))
-        section.items.append(Line(best["text"], cites, quote=True, detail=cluster["corroboration"]))
+        detail = _sources_cited(cluster["corroboration"], cites, citations.documents)
+        section.items.append(Line(best["text"], cites, quote=True, detail=detail))
     if not section.items:
         # No claim is made by two reports: fall back to officially confirmed statements.
         confirmed = [s for s in data["statements"] if s["status"] == "confirmed"][:limit]
@@ -207,6 +210,13 @@ def _commentary(data, citations) -> Section:
         section.items.append(Line(b["text"], _cites(citations, b["evidence"]), quote=True, detail=b["detail"]))
     section.empty = "The reports offer no analysis in their own voice."
     return section
+
+
+def _sources_cited(text: str, cites: list[Cite], documents: dict[str, dict[str, Any]]) -> str:
+    """A count of sources in ``text`` restated as the reports the line cites (a copy counted with
+    its original), so the number a reader sees is the number of reports they can open."""
+    n = len({documents[c.doc].get("duplicate_of") or c.doc for c in cites})
+    return re.sub(r"\b\d+ (independent )?sources?\b", lambda m: plural(n, f"{m[1] or ''}source"), text)
 
 
 def _figures(data, citations) -> Section:
