@@ -26,7 +26,7 @@ def pipeline_key(config: dict) -> str:
 
     model = config["model"]["spacy"]
     parts = [__version__, f"{model}=={_model_version(model)}", ",".join(pipeline.available_components()),
-             f"rules:{rules_hash()}", f"kb:{load_kb().version}", f"window:{config['model'].get('window', 100_000)}"]
+             f"rules:{rules_hash()}", f"kb:{load_kb().version}", f"window:{config['model'].get('window', 10_000)}"]
     return "|".join(parts)
 
 
@@ -106,7 +106,7 @@ def extract_pending(
     if not pending:
         return 0
     nlp = pipeline.load(config["model"]["spacy"])
-    size = min(int(config["model"].get("window", 100_000)), nlp.max_length - 1)
+    size = min(int(config["model"].get("window", 10_000)), nlp.max_length - 1)
     count = 0
     for extraction in _extract_windows(nlp, pending, size):
         found: list[Any] = []
