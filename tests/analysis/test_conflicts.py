@@ -365,3 +365,13 @@ def test_seed_report_naming_the_previous_nato_secretary_general_is_flagged(seed_
     assert any("Jens Stoltenberg" in c.summary and "Mark Rutte" in c.summary for c in knowledge)
     assert not any("names Mark Rutte" in c.summary for c in knowledge)
     assert any(c.kind == "figure" and c.summary.startswith("troops (North Korea)") for c in conflicts)
+
+
+def test_reports_far_apart_in_time_do_not_contradict_each_other():
+    from storyline.analysis.conflicts import REPORT_WINDOW_DAYS, _reports_apart
+
+    assert _reports_apart("2022-04-12", "2023-03-27")
+    assert not _reports_apart("2024-04-26", "2024-05-01")
+    assert not _reports_apart("2024-04-26T10:00:00", "2024-04-26")
+    assert not _reports_apart("9999", "2024-05-01")  # an undated report may be from any time
+    assert REPORT_WINDOW_DAYS >= 30  # a story followed over weeks keeps its disputes

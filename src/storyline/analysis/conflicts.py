@@ -107,6 +107,21 @@ def _dates_compatible(a: str | None, b: str | None, slack_days: int = 14) -> boo
     return False
 
 
+REPORT_WINDOW_DAYS = 45
+"""Two sources contradict each other about one time: a claim and a denial in reports further apart
+than this, neither dating what it says, describe different moments ("has not yet condemned" in
+April, a condemnation a year later), not one disputed fact."""
+
+
+def _reports_apart(a: str, b: str) -> bool:
+    """True when two reports' publication dates are known and more than the window apart."""
+    try:
+        gap = abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return False  # an undated report ("9999") may be from any time
+    return gap > REPORT_WINDOW_DAYS
+
+
 def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for c in clusters or ():
@@ -200,6 +215,8 @@ class StatementMatcher:
         if probe.clusters & positive.clusters:
             return True
         if not _dates_compatible(probe.record.date, positive.record.date):
+            return False
+        if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
         if not probe.actors & positive.actors:
             # No actor in common (one side names none): only a denied clause that the claim states
