@@ -117,3 +117,21 @@ def test_bottom_line_quotes_a_cited_sentence_and_counts_the_documents_it_cites()
         assert line.sources == len({e.doc for e in line.evidence} - copies)
     assert facts[0].sources == 2 and "confirmed by Borduria" in facts[0].detail
     assert [b.kind for b in lines if "new era" in b.text] == ["commentary"]
+
+
+def test_a_verb_outside_the_synonym_classes_does_not_keep_one_claim_apart():
+    # "passed" and "voted to approve" parse as two lemmas: a higher bar, not a veto.
+    story = Story()
+    story.say("a", A, predicate_class="pass", agent="local:organization:senate")
+    story.say("b", B, predicate_class="approve", agent="local:organization:us-senate")
+    close = vectors_by_text({A: (1.0, 0.0), B: (0.9, 0.436)})  # cosine 0.90
+    assert len(group_claims(story.corpus(), close, threshold=0.7)) == 1
+    barely = vectors_by_text({A: (1.0, 0.0), B: (0.72, 0.694)})  # cosine 0.72: above 0.7, below 0.74
+    assert group_claims(story.corpus(), barely, threshold=0.7) == []
+
+
+def test_two_different_known_agents_are_two_claims():
+    story = Story()
+    story.say("a", A, predicate_class="deploy", agent="kb:AAA")
+    story.say("b", B, predicate_class="deploy", agent="kb:BBB")
+    assert group_claims(story.corpus(), vectors_by_text({A: (1.0, 0.0), B: (0.99, 0.1)})) == []

@@ -107,15 +107,34 @@ def _negative(s: Statement) -> bool:
     return probe_status(s) in NEGATIVE | DOUBTED
 
 
+PROPOSITION_PENALTY = 0.04
+"""How much higher the bar is when the parses disagree only in ways a parse often gets wrong: a
+verb outside the synonym classes ("passed the bill", "voted to approve it") or two local
+identities of one body ("the Senate", "the US Senate")."""
+
+
+def _surely_different(a: Statement, b: Statement) -> bool:
+    """Two propositions that cannot be one: predicates from two different synonym classes
+    ("deployed" and "attacked"), or agents resolved to two different knowledge-base actors
+    ("Russia did X" and "Ukraine did X")."""
+    from storyline.nlp.propositions import CLASSES
+
+    pa, pb = a.predicate_class, b.predicate_class
+    if pa in CLASSES and pb in CLASSES and pa != pb:
+        return True
+    x, y = a.agent or "", b.agent or ""
+    return x.startswith("kb:") and y.startswith("kb:") and x != y
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
     same = proposition_match(a, b)
-    if same is False:
-        return None
     if _negative(a) != _negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
+    if same is False:
+        return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
     return threshold - PROPOSITION_BONUS if same else threshold
 
 
