@@ -320,9 +320,23 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         for i in probes:
             at = bisect.bisect_left(positives, (props[i].when, i))
             for _, j in positives[max(0, at - window): at + window]:
-                if props[j].record.doc != props[i].record.doc:
+                if props[j].record.doc != props[i].record.doc or _two_voices(props[i], props[j]):
                     pairs.add((i, j))
     return sorted(pairs)
+
+
+def _two_voices(a: Prop, b: Prop) -> bool:
+    """Two sources quoted in one report ("Moscow says its troops are leaving; a White House official
+    called that false"): both sides have a source other than the report's own voice, and not the
+    same one. The report's own voice against a source it quotes is reporting, not a dispute."""
+    def voice(p: Prop) -> str | None:
+        record = p.record
+        if getattr(record, "source_kind", "author") == "author":
+            return None
+        return record.source or (record.source_text or "").lower() or None
+
+    va, vb = voice(a), voice(b)
+    return va is not None and vb is not None and va != vb and a.record.start != b.record.start
 
 
 def _short(text: str, limit: int = 90) -> str:
