@@ -135,3 +135,11 @@ def test_two_different_known_agents_are_two_claims():
     story.say("a", A, predicate_class="deploy", agent="kb:AAA")
     story.say("b", B, predicate_class="deploy", agent="kb:BBB")
     assert group_claims(story.corpus(), vectors_by_text({A: (1.0, 0.0), B: (0.99, 0.1)})) == []
+
+
+def test_a_confirmation_joins_the_claim_it_confirms():
+    # "..., the presidency confirmed": the frame verb is no proposition of its own.
+    story = Story()
+    story.say("a", A, predicate_class="announce", agent="kb:AAA")
+    story.say("b", B, status="confirmed", predicate_class="confirm", agent="local:organization:presidency")
+    assert len(group_claims(story.corpus(), vectors_by_text({A: (1.0, 0.0), B: (0.95, 0.31)}))) == 1

@@ -32,7 +32,7 @@ INTERPRETIVE = re.compile(
 not a claim of fact, when the report says it in its own voice."""
 BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                      r"(?:\s+[a-z]+)?)")
-DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)\s+(?:has|have|had|did|does)\s+"
+DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
                      r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
 """Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
 MAX_WORDS = 60

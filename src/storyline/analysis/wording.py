@@ -113,7 +113,7 @@ def probe_status(s: Statement) -> str:
 
 
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
-_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but)\b|;|\s+and that\b", re.IGNORECASE)
+_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
 _FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
                     r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
 
@@ -124,7 +124,7 @@ REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b",
 """A claim framed as someone else's accusation or allegation: its reporter does not assert it."""
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
                          r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
-_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|\s+[-–—]\s+which\b", re.IGNORECASE)
+_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|(?<!\s)\s++[-–—]\s+which\b", re.IGNORECASE)
 
 
 def claimed_clause(text: str) -> str:
