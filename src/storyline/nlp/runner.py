@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import importlib
 import importlib.metadata
+import multiprocessing
 from collections import deque
 from collections.abc import Callable
 from functools import lru_cache
@@ -115,6 +116,8 @@ def extract_pending(
     window = int(config["model"].get("window", 100_000))
     count = pool.resolve_workers(config["model"].get("workers", 0) if workers is None else workers)
     count = min(count, -(-len(pending) // pool.CHUNK))
+    if multiprocessing.current_process().daemon:
+        count = 1  # a daemonic process (a multiprocessing.Pool worker) may not start processes
     if count > 1:
         _check_model(model)
         results = pool.extract_parallel(pending, count, (model, window))

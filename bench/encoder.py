@@ -1,0 +1,96 @@
+"""The sentence encoder's throughput (sentences/s) on real sentences from the 447-article corpus.
+
+Usage: .venv/bin/python bench/encoder.py [--n 2000] [--json FILE]
+
+Sentences are cut from the corpus's texts at sentence-final punctuation (8-60 words, distinct),
+every k-th taken so the sample spans the corpus. Variants, alternated and each timed twice:
+batch sizes, thread counts, and the encoder's own length sort (characters) against batches
+formed by sorting on word-piece counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+WAR = ROOT.parent / "shared" / "corpus" / "ukraine-war-2022-2024" / "articles.json"
+
+
+def sentences(n: int) -> list[str]:
+    records = json.loads(WAR.read_text())
+    seen, out = set(), []
+    for record in records:
+        for part in re.split(r"(?<=[.!?])\s+", record["content"]):
+            words = part.split()
+            if 8 <= len(words) <= 60 and part not in seen:
+                seen.add(part)
+                out.append(part)
+    step = max(1, len(out) // n)
+    return out[::step][:n]
+
+
+def token_sorted(model, texts: list[str], batch_size: int) -> np.ndarray:
+    """Encode in batches of similar word-piece counts; rows back in the input order."""
+    lengths = [len(ids) for ids in model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]]
+    order = np.argsort(lengths, kind="stable")
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    for at in range(0, len(order), batch_size):
+        idx = order[at : at + batch_size]
+        out[idx] = model.encode([texts[i] for i in idx], batch_size=batch_size, normalize_embeddings=True,
+                                show_progress_bar=False, convert_to_numpy=True)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    if not WAR.is_file():
+        print("../shared corpus absent: nothing to measure", file=sys.stderr)
+        return 0
+    import torch
+
+    from storyline.analysis import embed
+
+    texts = sentences(args.n)
+    model = embed.model()
+    model.encode(texts[:64], batch_size=64)  # warm
+    reference = embed.encode(texts)
+    variants = {
+        "batch 64, char-sorted (encode as shipped)": lambda: embed.encode(texts, batch_size=64),
+        "batch 32": lambda: embed.encode(texts, batch_size=32),
+        "batch 128": lambda: embed.encode(texts, batch_size=128),
+        "batch 64, word-piece sorted": lambda: token_sorted(model, texts, 64),
+    }
+    threads = sorted({1, os.cpu_count() or 1})
+    results: dict = {"sentences": len(texts), "load": os.getloadavg(), "runs": {}}
+    for t in threads:
+        torch.set_num_threads(t)
+        for _ in range(2):
+            for name, fn in variants.items():
+                started = time.perf_counter()
+                vectors = fn()
+                seconds = time.perf_counter() - started
+                key = f"{name}, {t} thread{'s' if t > 1 else ''}"
+                results["runs"].setdefault(key, []).append(len(texts) / seconds)
+                diff = float(np.max(np.abs(np.sum(vectors * reference, axis=1) - 1)))
+                results.setdefault("max_cosine_gap", {})[key] = diff
+    results["load_after"] = os.getloadavg()
+    for key, rates in results["runs"].items():
+        print(f"{key}: {max(rates):.0f} sentences/s (runs: {', '.join(f'{r:.0f}' for r in rates)})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
