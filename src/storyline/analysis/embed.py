@@ -35,12 +35,22 @@ def model():
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-length embeddings, one row per text."""
+    """Unit-length embeddings, one row per text.
+
+    Batches hold texts of similar word-piece counts, so little of each batch is padding (the
+    encoder's own sort is by characters); 1.2x the sentences a second on one thread on news
+    sentences (bench/encoder.py), with the same vectors."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vectors = model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
-                             show_progress_bar=False, convert_to_numpy=True)
-    return vectors.astype(np.float32)
+    encoder = model()
+    pieces = encoder.tokenizer(texts, truncation=True, max_length=encoder.max_seq_length)["input_ids"]
+    order = np.argsort([len(p) for p in pieces], kind="stable")
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for at in range(0, len(order), batch_size):
+        rows = order[at : at + batch_size]
+        out[rows] = encoder.encode([texts[i] for i in rows], batch_size=batch_size, normalize_embeddings=True,
+                                   show_progress_bar=False, convert_to_numpy=True)
+    return out
 
 
 def text_key(text: str) -> str:
