@@ -94,3 +94,19 @@ def test_extraction_records_are_plain_and_picklable(parse):
     extraction = to_extraction(doc)
     back = pickle.loads(pickle.dumps(extraction))
     assert back == extraction and back.statements
+
+
+def test_a_missing_model_is_reported_before_any_worker_starts():
+    from storyline.nlp.runner import _check_model
+
+    with pytest.raises(RuntimeError, match="not installed"):
+        _check_model("no_such_spacy_model_here")
+
+
+def test_cli_refuses_a_negative_worker_count(tmp_path):
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "-1"])
+    assert result.exit_code == 2 and "--workers" in result.output
