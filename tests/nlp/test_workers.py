@@ -67,13 +67,18 @@ def test_worker_count_setting():
 
 
 @pytest.mark.integration
-def test_one_and_two_workers_give_the_same_analysis(tmp_path):
+@pytest.mark.parametrize("window", [100_000, 1_500])
+def test_one_and_two_workers_give_the_same_analysis(tmp_path, window):
+    """Also with reports parsed in windows (a 1,500-character window cuts every example report)."""
+    from storyline import config
     from storyline.api import analyze
     from storyline.data import example_corpus
 
+    cfg = config.defaults()
+    cfg["model"]["window"] = window
     with example_corpus() as folder:
-        one = analyze([folder], db=tmp_path / "one.duckdb", workers=1).to_dict()
-        two = analyze([folder], db=tmp_path / "two.duckdb", workers=2).to_dict()
+        one = analyze([folder], db=tmp_path / "one.duckdb", workers=1, config=cfg).to_dict()
+        two = analyze([folder], db=tmp_path / "two.duckdb", workers=2, config=cfg).to_dict()
 
     def comparable(data):
         data = {k: v for k, v in data.items() if k not in ("generated_at", "seconds", "run", "changes")}
