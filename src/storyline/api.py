@@ -179,7 +179,8 @@ def analyze(
     a dict of settings, or a TOML file overriding the defaults. ``fields``: bulk-file field
     names (``text``, ``title``, ``published``...). ``allow_private``: fetch URLs on private
     networks. ``progress``: callbacks to follow the stages. ``workers``: processes that parse
-    reports side by side (default: ``[model] workers``, 0 meaning one per CPU core).
+    reports side by side (default: ``[model] workers``, 0 meaning one per CPU core; they are
+    spawned, so a calling script keeps its top level under ``if __name__ == "__main__":``).
 
     With an existing store only new reports are parsed and embedded. Inputs that cannot be
     read are listed in ``Analysis.errors`` with one ``InputWarning``; the rest are analysed.
