@@ -60,6 +60,7 @@ def render(r: dict) -> str:
                 f"Adding one report to a 1,000-document analysed store took {i['incremental']:.1f} s, against "
                 f"{i['full']:.1f} s for the full analysis that built the store: a ratio of "
                 f"**{i['incremental'] / i['full']:.3f}**."]
+    out += _cores(r)
     if isinstance(r.get("cold_start"), float):
         out += ["", "## Cold start", "",
                 f"`storyline analyze` on the five seeds in a fresh process, to `briefing.html`: "
@@ -73,6 +74,31 @@ def render(r: dict) -> str:
 
         out += ["", render_section(q["quality"])]
     return "\n".join(out) + "\n"
+
+
+def _cores(r: dict) -> list[str]:
+    """Workers against spaCy's n_process, bulk saves, and the encoder (bench/cores.py, saves.py, encoder.py)."""
+    out: list[str] = []
+    cores = r.get("cores")
+    if isinstance(cores, dict) and "error" not in cores:
+        from cores import render as table
+
+        out += ["", "## Workers: ours against bare spaCy at the same process count", "",
+                "Interleaved (floor, ours) per worker count, each in a fresh process; CPU seconds include the "
+                "worker processes. Load average at the start of each measurement beside it.", "", *table(cores)]
+    saves = r.get("saves")
+    if isinstance(saves, dict) and "error" not in saves:
+        out += ["", "## Saving records", "",
+                f"The 447 corpus's {saves['records']:,} records of {saves['docs']} documents: per-document VALUES "
+                f"lists {min(saves['before']):.1f} s, bulk column inserts 16 documents a transaction "
+                f"{min(saves['after']):.1f} s. {saves['embeddings']['rows']:,} cached embeddings: executemany "
+                f"{saves['embeddings']['executemany']:.1f} s, one bulk insert {saves['embeddings']['bulk']:.1f} s."]
+    enc = r.get("encoder")
+    if isinstance(enc, dict) and "error" not in enc:
+        out += ["", "## Sentence encoder", "", f"{enc['sentences']:,} sentences of the 447 corpus.", "",
+                "| variant | sentences/s (best of runs) |", "|---|---|"]
+        out += [f"| {k} | {max(v):.0f} |" for k, v in enc["runs"].items()]
+    return out
 
 
 def _polnear(p: dict) -> str:

@@ -16,6 +16,10 @@ model or cache is shared between measurements that are compared. Corpora are rea
   the exponent of a log-log fit;
 - incremental: adding one report to a 1,000-document analysed store, against the full
   analysis that built it;
+- cores (bench/cores.py): the same two corpora at 1 and 2 workers against bare spaCy
+  ``nlp.pipe(n_process=N)``, interleaved floor/ours, CPU time beside wall time;
+- saves (bench/saves.py): writing the 447 corpus's records, former path against bulk inserts;
+- encoder (bench/encoder.py): sentences/s of the sentence encoder on the 447 corpus's sentences;
 - cold start: ``storyline analyze`` on the five seeds in a fresh process, to briefing.html;
 - quality: the PolNeAR attribution benchmark, and bench/quality.py (every golden category's P/R/F1,
   lenient and strict, on the team stories, the seeds and the real-text dev and test sets; PolNeAR
@@ -201,6 +205,14 @@ def cold_start(workdir: Path) -> float:
     return time.perf_counter() - started
 
 
+def script(name: str, workdir: Path, *args: str) -> dict:
+    """Run bench/NAME.py in its own process (it may start worker processes); its JSON result."""
+    out = workdir / f"{name}.json"
+    subprocess.run([sys.executable, str(ROOT / "bench" / f"{name}.py"), *args, "--json", str(out)],
+                   check=True, capture_output=True)
+    return json.loads(out.read_text())
+
+
 def fit_exponent(points: list[dict]) -> float:
     xs = [math.log(p["docs"]) for p in points]
     ys = [math.log(max(p["seconds"], 1e-6)) for p in points]
@@ -275,6 +287,11 @@ def main() -> int:
                 inc = work / "incremental"
                 inc.mkdir()
                 results["incremental"] = step("incremental", _child, measure_incremental, str(inc))
+        results["cores"] = step("cores: workers 1 and 2 against spaCy n_process", script, "cores", work,
+                                "--workers", "1", "2")
+        if WAR.is_file():
+            results["saves"] = step("saves", script, "saves", work)
+            results["encoder"] = step("encoder", script, "encoder", work)
         results["cold_start"] = step("cold start", cold_start, work)
         results["quality"] = step("quality", quality, work)
     raw.write_text(json.dumps(results, indent=1, default=str))

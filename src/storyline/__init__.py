@@ -20,17 +20,20 @@ def analyze(
     fields: dict[str, str] | None = None,
     allow_private: bool = False,
     progress: "Progress | None" = None,
+    workers: int | None = None,
 ) -> "Analysis":
     """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
 
     ``inputs``: paths (files, folders, bulk JSON/JSONL/CSV, feeds), URLs, ``-`` for stdin, or a
     report's text itself. Inputs that cannot be read are listed in ``Analysis.errors`` and
     announced by one ``storyline.api.InputWarning``; the rest are analysed. Raises
-    ``storyline.api.StoreError`` when the store cannot be opened. See :func:`storyline.api.analyze`.
+    ``storyline.api.StoreError`` when the store cannot be opened. ``workers``: processes that
+    parse side by side (default: one per CPU core). See :func:`storyline.api.analyze`.
     """
     from storyline.api import analyze as run
 
-    return run(inputs, db=db, config=config, fields=fields, allow_private=allow_private, progress=progress)
+    return run(inputs, db=db, config=config, fields=fields, allow_private=allow_private, progress=progress,
+               workers=workers)
 
 
 def load(db: str | Path, run: int | None = None) -> "Analysis":

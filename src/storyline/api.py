@@ -86,13 +86,14 @@ class Analysis:
     """The stored run this analysis is (None for an in-memory store that was not saved)."""
     changes: dict[str, Any] | None = None
     """What is new against the previous stored run (see ``storyline changes``); None for a first run."""
+    extraction_errors: list[InputError] = field(default_factory=list)
+    """Stored reports whose extraction failed in this call (left unextracted, tried again next run)."""
 
     @property
     def errors(self) -> list[InputError]:
         """Inputs that could not be read in this call (empty when all were read)."""
-        if self.ingest is None:
-            return []
-        return [InputError(i.source, i.status, i.message) for i in self.ingest.items if i.status == "error"]
+        read = [] if self.ingest is None else self.ingest.items
+        return [InputError(i.source, i.status, i.message) for i in read if i.status == "error"] + self.extraction_errors
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (docs/json-contract.md, schema/analysis.schema.json)."""
@@ -169,6 +170,7 @@ def analyze(
     fields: dict[str, str] | None = None,
     allow_private: bool = False,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> Analysis:
     """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
 
@@ -176,7 +178,9 @@ def analyze(
     a report's text itself. ``db``: the DuckDB store (``:memory:`` keeps nothing). ``config``:
     a dict of settings, or a TOML file overriding the defaults. ``fields``: bulk-file field
     names (``text``, ``title``, ``published``...). ``allow_private``: fetch URLs on private
-    networks. ``progress``: callbacks to follow the stages.
+    networks. ``progress``: callbacks to follow the stages. ``workers``: processes that parse
+    reports side by side (default: ``[model] workers``, 0 meaning one per CPU core; they are
+    spawned, so a calling script keeps its top level under ``if __name__ == "__main__":``).
 
     With an existing store only new reports are parsed and embedded. Inputs that cannot be
     read are listed in ``Analysis.errors`` with one ``InputWarning``; the rest are analysed.
@@ -214,8 +218,14 @@ def analyze(
         # The sentence encoder takes seconds to import and load; do it beside the parsing.
         warm = threading.Thread(target=embedding_model, daemon=True)
         warm.start()
+        failed: list[InputError] = []
+
+        def on_error(doc_id: str, message: str) -> None:
+            row = store.find_document(doc_id)
+            failed.append(InputError(row["source"] if row else doc_id, "error", message))
+
         extract_pending(store, cfg, on_doc=lambda _: progress.advance(),
-                        on_total=lambda n: progress.stage("extract", n))
+                        on_total=lambda n: progress.stage("extract", n), workers=workers, on_error=on_error)
         timings["extract"] = time.perf_counter() - tick
         tick = time.perf_counter()
         progress.stage("cross-source")
@@ -228,7 +238,7 @@ def analyze(
         timings["cross-source"] = time.perf_counter() - tick
         result = Analysis(
             corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),
-            seconds=time.perf_counter() - started, stage_seconds=timings,
+            seconds=time.perf_counter() - started, stage_seconds=timings, extraction_errors=failed,
         )
         previous = stored_runs.latest(store)
         result.run = stored_runs.save(store, result, started_at)
@@ -237,7 +247,8 @@ def analyze(
 
             result.changes = compare(stored_runs.load(store, previous), result, previous, result.run)
     if result.errors:
-        warnings.warn(f"{len(result.errors)} of {len(summary.items)} inputs could not be read; "
+        total = len(summary.items) if summary else len(result.errors)
+        warnings.warn(f"{len(result.errors)} of {total} inputs could not be read; "
                       "see Analysis.errors", InputWarning, stacklevel=2)
     return result
 

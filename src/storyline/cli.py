@@ -352,7 +352,7 @@ class _RichProgress:
 
 
 def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: str | None,
-                 allow_private: bool, quiet: bool = False) -> None:
+                 allow_private: bool, quiet: bool = False, workers: int | None = None) -> None:
     from storyline.api import analyze as analyze_api
     from storyline.ingest.pipeline import is_url
     from storyline.store.db import StoreError as _StoreError
@@ -370,14 +370,17 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # failed inputs already have a line each
                 result = analyze_api(named, db=db_path, config=_config(ctx), allow_private=allow_private,
-                                     progress=callbacks)
+                                     progress=callbacks, workers=workers)
         except _StoreError as exc:
             raise Fail(str(exc), EXIT_STORE) from None
         callbacks.stage("render")
         paths = result.write(out_path)
     failed = result.ingest.failed if result.ingest else 0
+    for error in result.extraction_errors:
+        err.print(f"error  {escape(error.source)}: {escape(error.message)} (kept; retried on the next run)")
     if result.ingest and result.ingest.items and failed == len(result.ingest.items) and not result.corpus.documents:
         raise Fail("no input could be read (see the lines above)")
+    failed += len(result.extraction_errors)
     _remember_store(db_path)
     if result.changes:
         from storyline.store.changes import KINDS, TITLES
@@ -396,8 +399,10 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
               help="Folder for analysis.json, briefing.html, briefing.md and explorer.html.")
 @click.option("--db", help="Store file (default: OUTDIR/storyline.duckdb); reused, so a rerun is incremental.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes that parse reports side by side (default: [model] workers; 0: one per CPU core).")
 @click.pass_context
-def analyze(ctx, inputs, outdir, db, allow_private):
+def analyze(ctx, inputs, outdir, db, allow_private, workers):
     """Ingest, extract and analyse reports; store the run; write the briefing, explorer and analysis.json.
 
     INPUTS are anything 'storyline ingest' reads. With none, the store is analysed as it is.
@@ -406,13 +411,15 @@ def analyze(ctx, inputs, outdir, db, allow_private):
 
     Example: storyline analyze ../shared/corpus/seeds -o out
     """
-    run_analysis(ctx, inputs, outdir, db, allow_private)
+    run_analysis(ctx, inputs, outdir, db, allow_private, workers=workers)
 
 
 @cli.command()
 @click.option("-o", "--output", "outdir", default="demo-out", show_default=True, help="Folder for the results.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes that parse reports side by side (default: one per CPU core).")
 @click.pass_context
-def demo(ctx, outdir):
+def demo(ctx, outdir, workers):
     """Run Storyline on the bundled example corpus.
 
     Example: storyline demo -o demo-out
@@ -420,7 +427,7 @@ def demo(ctx, outdir):
     from storyline.data import example_corpus
 
     with example_corpus() as folder:
-        run_analysis(ctx, (str(folder),), outdir, None, False)
+        run_analysis(ctx, (str(folder),), outdir, None, False, workers=workers)
 
 
 def main() -> None:

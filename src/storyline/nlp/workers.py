@@ -1,0 +1,130 @@
+"""The per-document stage across processes: one spaCy model per worker, plain records back.
+
+Workers are started with the ``spawn`` method (a forked PyTorch or BLAS runtime is not safe to
+use) and load the model once each. A task is a few documents; it returns each one's merged
+:class:`~storyline.nlp.pipeline.Extraction` (dataclasses of plain values, never spaCy objects)
+or a :class:`Failure`. Results come back in the order the documents were given, so the store
+written by the one writer (the calling process) is the same with one worker or many.
+
+A worker that dies (a crash in native code, the kernel's out-of-memory killer) breaks its pool.
+The documents that were in flight are then read again one at a time in a one-worker pool, so
+the one that kills its worker is named in a :class:`Failure` and the others are extracted; the
+run never hangs on a dead worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+# Documents per task: enough to fill ``nlp.pipe``'s batches, few enough to balance the workers.
+CHUNK = 4
+
+
+@dataclass
+class Failure:
+    """A document whose extraction failed; it stays pending, so a later run tries it again."""
+
+    doc_id: str
+    message: str
+
+
+def resolve_workers(value: Any) -> int:
+    """Worker processes for a setting: 0 or None means one per CPU core."""
+    if value in (None, 0, "0", "auto"):
+        return max(1, os.cpu_count() or 1)
+    count = int(value)
+    if count < 1:
+        raise ValueError(f"workers must be 1 or more (or 0 for one per core), not {value!r}")
+    return count
+
+
+# -- in the worker ----------------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(model: str, window: int) -> None:
+    """Load the model once per worker process."""
+    from storyline.nlp import pipeline
+
+    nlp = pipeline.load(model)
+    _STATE["nlp"] = nlp
+    _STATE["size"] = min(window, nlp.max_length - 1)
+
+
+def extract_rows(rows: list[dict[str, Any]]) -> list[Any]:
+    """Extractions of ``rows`` (``id``, ``text``, ``published``...); a document whose extraction
+    raises gets a Failure and the others of the task are still extracted."""
+    from storyline.nlp.runner import _extract_windows
+
+    try:
+        return list(_extract_windows(_STATE["nlp"], rows, _STATE["size"]))
+    except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
+        if len(rows) == 1:
+            return [Failure(rows[0]["id"], f"extraction failed: {type(exc).__name__}: {exc}"[:300])]
+        return [result for row in rows for result in extract_rows([row])]
+
+
+# -- in the writer ----------------------------------------------------------------------
+
+
+def extract_parallel(
+    rows: list[dict[str, Any]],
+    workers: int,
+    initargs: tuple = (),
+    task: Callable[[list[dict[str, Any]]], list[Any]] = extract_rows,
+    initializer: Callable[..., None] = init_worker,
+    chunk: int = CHUNK,
+) -> Iterator[Any]:
+    """Each row's Extraction or Failure, in the order of ``rows``, computed by ``workers`` processes.
+
+    ``task`` and ``initializer`` must be importable module-level functions (they are sent to
+    spawned processes by name)."""
+    chunks = deque(rows[at : at + chunk] for at in range(0, len(rows), chunk))
+    while chunks:
+        broken = yield from _drive(chunks, workers, task, initializer, initargs)
+        if not broken:
+            return
+        # Read the suspects one by one, so a crash names its document.
+        singles = deque([row] for part in broken for row in part)
+        while singles:
+            crashed = yield from _drive(singles, 1, task, initializer, initargs, ahead=1)
+            for part in crashed:
+                yield Failure(part[0]["id"], "extraction failed: the worker process reading this report "
+                                             "stopped (crashed or was killed)")
+
+
+def _drive(chunks: deque, workers: int, task, initializer, initargs, ahead: int | None = None):
+    """Run ``chunks`` (consumed from the left) through one pool, yielding results in order.
+
+    Returns the chunks that were in flight when the pool broke (empty when all finished)."""
+    ahead = ahead or 2 * workers
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs)
+    flight: deque[tuple[list, Future]] = deque()
+    try:
+        while chunks or flight:
+            while chunks and len(flight) < ahead:
+                part = chunks.popleft()
+                try:
+                    flight.append((part, pool.submit(task, part)))
+                except BrokenProcessPool:
+                    chunks.appendleft(part)
+                    return [p for p, _ in flight]
+            part, future = flight[0]
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                return [p for p, _ in flight]
+            flight.popleft()
+            yield from results
+        return []
+    finally:
+        pool.shutdown(wait=not flight, cancel_futures=True)

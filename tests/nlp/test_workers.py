@@ -1,0 +1,117 @@
+"""Extraction across worker processes: same records as one process, and a crashing worker
+reported for its document instead of hanging the run."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from storyline.nlp import workers
+from storyline.nlp.pipeline import Extraction
+
+
+# Module-level so spawned workers can import them by name.
+def _no_model() -> None:
+    pass
+
+
+def _fake_task(rows):
+    """Stands in for the parser: a document whose text says so kills its process outright
+    (as a crash in native code would); one that says so raises."""
+    out = []
+    for row in rows:
+        if "KILL" in row["text"]:
+            os._exit(9)
+        if "RAISE" in row["text"]:
+            out.append(workers.Failure(row["id"], "extraction failed: ValueError"))
+            continue
+        out.append(Extraction(doc_id=row["id"], sentences=[(0, len(row["text"]))]))
+    return out
+
+
+def _rows(texts):
+    return [{"id": f"d{i}", "text": text, "published": None, "published_precision": None}
+            for i, text in enumerate(texts)]
+
+
+def test_results_come_back_in_input_order():
+    rows = _rows([f"report number {i}" for i in range(11)])
+    results = list(workers.extract_parallel(rows, 2, task=_fake_task, initializer=_no_model, chunk=2))
+    assert [r.doc_id for r in results] == [r["id"] for r in rows]
+    assert results[3].sentences == [(0, len("report number 3"))]
+
+
+def test_a_crashing_worker_fails_its_document_only():
+    texts = [f"report number {i}" for i in range(9)]
+    texts[4] = "this one KILLs the worker"
+    texts[7] = "this one RAISEs"
+    rows = _rows(texts)
+    results = list(workers.extract_parallel(rows, 2, task=_fake_task, initializer=_no_model, chunk=2))
+    by_id = {r.doc_id: r for r in results}
+    assert sorted(by_id) == sorted(r["id"] for r in rows)  # every document answered once
+    assert len(results) == len(rows)
+    failed = {doc_id for doc_id, r in by_id.items() if isinstance(r, workers.Failure)}
+    assert failed == {"d4", "d7"}
+    assert "stopped" in by_id["d4"].message
+    assert all(isinstance(by_id[f"d{i}"], Extraction) for i in (0, 1, 2, 3, 5, 6, 8))
+
+
+def test_worker_count_setting():
+    assert workers.resolve_workers(0) == (os.cpu_count() or 1)
+    assert workers.resolve_workers(None) == (os.cpu_count() or 1)
+    assert workers.resolve_workers(3) == 3
+    with pytest.raises(ValueError):
+        workers.resolve_workers(-1)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("window", [100_000, 1_500])
+def test_one_and_two_workers_give_the_same_analysis(tmp_path, window):
+    """Also with reports parsed in windows (a 1,500-character window cuts every example report)."""
+    from storyline import config
+    from storyline.api import analyze
+    from storyline.data import example_corpus
+
+    cfg = config.defaults()
+    cfg["model"]["window"] = window
+    with example_corpus() as folder:
+        one = analyze([folder], db=tmp_path / "one.duckdb", workers=1, config=cfg).to_dict()
+        two = analyze([folder], db=tmp_path / "two.duckdb", workers=2, config=cfg).to_dict()
+
+    def comparable(data):
+        data = {k: v for k, v in data.items() if k not in ("generated_at", "seconds", "run", "changes")}
+        return json.loads(json.dumps(data, sort_keys=True, default=str))
+
+    a, b = comparable(one), comparable(two)
+    assert a["statements"] and a["quotes"]
+    assert a == b
+
+
+@pytest.mark.integration
+def test_extraction_records_are_plain_and_picklable(parse):
+    import pickle
+
+    from storyline.nlp.pipeline import to_extraction
+
+    doc = parse("The minister said on Monday that 1,200 people had left the city.", doc_id="x")
+    extraction = to_extraction(doc)
+    back = pickle.loads(pickle.dumps(extraction))
+    assert back == extraction and back.statements
+
+
+def test_a_missing_model_is_reported_before_any_worker_starts():
+    from storyline.nlp.runner import _check_model
+
+    with pytest.raises(RuntimeError, match="not installed"):
+        _check_model("no_such_spacy_model_here")
+
+
+def test_cli_refuses_a_negative_worker_count(tmp_path):
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "-1"])
+    assert result.exit_code == 2 and "--workers" in result.output
