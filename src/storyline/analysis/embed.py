@@ -62,6 +62,8 @@ class EmbeddingCache:
     """Sentence embeddings kept in the store, so an added report only embeds its own new sentences."""
 
     TABLE = "embeddings"
+    CHUNK = 1024
+    """Sentences encoded and stored together."""
 
     def __init__(self, con) -> None:
         self.con = con
@@ -80,11 +82,13 @@ class EmbeddingCache:
         ).fetchall()
         known = {row[0]: np.asarray(row[1], dtype=np.float32) for row in rows}
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
-        if missing:
-            vectors = encode([texts[i] for i in missing])
-            # One bulk insert: ``executemany`` binds row by row (4,608 vectors took 20 s).
+        # Encoded and stored a chunk at a time: a run killed while encoding keeps what it finished.
+        for at in range(0, len(missing), self.CHUNK):
+            part = missing[at : at + self.CHUNK]
+            vectors = encode([texts[i] for i in part])
+            # One bulk insert per chunk: ``executemany`` binds row by row (4,608 vectors took 20 s).
             bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
-                        [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(missing)], replace=True)
-            for n, i in enumerate(missing):
+                        [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(part)], replace=True)
+            for n, i in enumerate(part):
                 known[ids[i]] = vectors[n]
         return np.stack([known[sid] for sid in ids])
