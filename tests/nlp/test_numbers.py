@@ -65,7 +65,7 @@ def test_numbers_units_by_name_glued_or_spaced():
 
 def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
     assert read("Prices of rice rose between 5% and 6%")[0][:3] == (None, 5, 6)
-    assert read("fees range from 1 per cent to 1.5 per cent")[0][:3] == (None, 1, 1.5)
+    assert read("tolls range from 3 per cent to 4.5 per cent")[0][:3] == (None, 3, 4.5)
     assert read("Prices range from $370,000 to $5.5 million")[0][:3] == (None, 370000, 5.5e6)
     # a change is two figures; the unit said once at the end belongs to both
     changed = read("turnout fell from 64 to 58 percent")
