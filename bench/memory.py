@@ -21,13 +21,19 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-war-2022-2024" / "articles
 
 
 def _report(megabytes: float) -> str:
-    paragraphs = [p for record in json.loads(CORPUS.read_text("utf-8")) for p in record["content"].split("\n") if len(p) > 80]
-    target, out, size, i = int(megabytes * 1_000_000), [], 0, 0
+    """Paragraphs of three sentences drawn (seeded) from the whole corpus: distinct paragraphs,
+    so the cleaner's repeated-line removal does not shrink the report."""
+    import random
+    import re
+
+    sentences = [s for record in json.loads(CORPUS.read_text("utf-8"))
+                 for s in re.split(r"(?<=[.!?])\s+", record["content"]) if 60 <= len(s) <= 400 and "\n" not in s]
+    rng = random.Random(7)
+    target, out, size = int(megabytes * 1_000_000), [], 0
     while size < target:
-        paragraph = paragraphs[i % len(paragraphs)]
+        paragraph = " ".join(rng.sample(sentences, 3))
         out.append(paragraph)
         size += len(paragraph.encode("utf-8")) + 2
-        i += 1
     return "\n\n".join(out)
 
 
@@ -45,12 +51,14 @@ def _measure(megabytes: float, analyze: bool, queue) -> None:
     settings = config.defaults()
     cap = path.stat().st_size + 1
     settings["ingest"]["max_bytes"] = cap
+    settings["model"]["workers"] = 1  # parse in this process, so its peak memory is measured
     store = Store.open(work / "s.duckdb")
     started = time.perf_counter()
     summary = run_ingest(store, iter_inputs([str(path)], LoadOptions(max_bytes=cap), FetchOptions()), settings)
     ingest_s = time.perf_counter() - started
     ingest_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result = {"mb": megabytes, "status": summary.items[0].status, "ingest_s": round(ingest_s, 1),
+    kept = store.con.execute("SELECT length(text) FROM documents").fetchone()[0]
+    result = {"mb": megabytes, "status": summary.items[0].status, "text_chars": kept, "ingest_s": round(ingest_s, 1),
               "ingest_peak_mb": ingest_peak // 1024, "baseline_mb": base // 1024}
     if analyze:
         from storyline.nlp.runner import extract_pending
