@@ -34,15 +34,17 @@ def section(fuzz: dict, memory: list[dict]) -> str:
         f"| {fuzz['tracebacks']} | {fuzz['hangs']} | {fuzz['silent_drops']} | {fuzz['good_lost']} | "
         f"{fuzz['error_statuses']:,} | {fuzz['stored']:,} | {fuzz['slowest_s']} s | {fuzz['seconds']:,.0f} s |",
         "",
-        "Memory by report size (`bench/memory.py`; one report made of the 447-article corpus's paragraphs, "
-        "size cap raised, each size in a fresh process; peak resident memory of the whole process):",
+        "Memory by report size (`bench/memory.py`; one report of distinct paragraphs made from the 447-article "
+        "corpus's sentences, size cap raised, each size in a fresh process, extraction in that process (one "
+        "worker); peak resident memory of the whole process, model included):",
         "",
-        "| report | ingest peak | ingest time | extraction peak | extraction time |",
-        "|---|---|---|---|---|",
+        "| report | text kept after cleaning | ingest peak | ingest time | extraction peak | extraction time |",
+        "|---|---|---|---|---|---|",
     ]
     for row in memory:
         extract = (f"{row['extract_peak_mb']} MB | {row['extract_s']} s" if "extract_s" in row else "– | –")
-        lines.append(f"| {row['mb']:g} MB | {row['ingest_peak_mb']} MB | {row['ingest_s']} s | {extract} |")
+        kept = f"{row['text_chars']:,} characters" if "text_chars" in row else "–"
+        lines.append(f"| {row['mb']:g} MB | {kept} | {row['ingest_peak_mb']} MB | {row['ingest_s']} s | {extract} |")
     lines += ["", "Measured on the 2-core development machine while other jobs shared it: times are upper bounds.",
               MARK_END]
     return "\n".join(lines)
