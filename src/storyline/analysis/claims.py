@@ -22,7 +22,7 @@ from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, candidate_pairs, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.wording import DOUBTED, FRAME_CLASSES, NEGATIVE, is_actor_id, probe_status
+from storyline.analysis.wording import DOUBTED, NEGATIVE, probe_status, proposition_match
 from storyline.models import Cluster, Statement
 
 FACTUAL = {"fact", "estimate"}
@@ -85,25 +85,6 @@ def independent_groups(corpus: Corpus, members: list[Statement]) -> list[list[St
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
-
-
-def proposition_match(a: Statement, b: Statement) -> bool | None:
-    """True when both parses give one proposition, False when they give two, None when either
-    parse gives too little (no predicate class) to say. A frame verb ("the presidency confirmed",
-    "officials said") names who vouches for the claim, not the claim: it says nothing either way."""
-    if not a.predicate_class or not b.predicate_class:
-        return None
-    if a.predicate_class in FRAME_CLASSES or b.predicate_class in FRAME_CLASSES:
-        return None
-    if a.predicate_class != b.predicate_class:
-        return False
-    return (_compatible(a.agent, b.agent) and _compatible(a.theme, b.theme) and _compatible(a.place, b.place)
-            and _dates_compatible(a.date, b.date))
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    """Unknown, or not an actor id (a pronoun, a lemma), or the same actor."""
-    return not is_actor_id(a) or not is_actor_id(b) or a == b
 
 
 def _negative(s: Statement) -> bool:
