@@ -233,6 +233,7 @@ def analyze(
 
         corpus = Corpus.from_store(store, load_kb())
         cache = store_embeddings(store)
+        store.pause()  # the cross-source stage computes for a while: readers may open the store
         warm.join()
         cross = analyse(corpus, cfg, cache.get)
         timings["cross-source"] = time.perf_counter() - tick

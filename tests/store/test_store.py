@@ -78,7 +78,7 @@ def test_write_lock_held_by_another_process(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(StoreError) as info:
-            Store.open(path)
+            Store.open(path, wait=0.5)
         assert "in use by another process" in str(info.value)
         assert f"PID {holder.pid}" in str(info.value)
     finally:

@@ -65,10 +65,21 @@ class EmbeddingCache:
     CHUNK = 1024
     """Sentences encoded and stored together."""
 
-    def __init__(self, con) -> None:
-        self.con = con
-        con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, model VARCHAR, "
+    def __init__(self, store) -> None:
+        """``store``: a :class:`~storyline.store.db.Store` (which may pause between chunks to let
+        readers in) or a bare DuckDB connection."""
+        self._store = store
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, model VARCHAR, "
                     f"vector FLOAT[{DIM}])")
+
+    @property
+    def con(self):
+        return getattr(self._store, "con", self._store)
+
+    def _pause(self) -> None:
+        pause = getattr(self._store, "pause", None)
+        if pause is not None:
+            pause()
 
     def get(self, ids: list[str], texts: list[str]) -> np.ndarray:
         """Embeddings of ``texts`` (``ids`` name them for callers; the cache keys on the text)."""
@@ -85,10 +96,12 @@ class EmbeddingCache:
         # Encoded and stored a chunk at a time: a run killed while encoding keeps what it finished.
         for at in range(0, len(missing), self.CHUNK):
             part = missing[at : at + self.CHUNK]
+            self._pause()  # encoding a chunk takes seconds: readers may use the store meanwhile
             vectors = encode([texts[i] for i in part])
             # One bulk insert per chunk: ``executemany`` binds row by row (4,608 vectors took 20 s).
             bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
                         [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(part)], replace=True)
             for n, i in enumerate(part):
                 known[ids[i]] = vectors[n]
+        self._pause()
         return np.stack([known[sid] for sid in ids])

@@ -33,7 +33,7 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
     """Run clustering, then figures and conflicts, timeline, network and options.
 
     ``embeddings(ids, texts)`` returns unit vectors; by default the store's cache is used
-    by the caller passing ``EmbeddingCache(store.con).get``.
+    by the caller passing ``EmbeddingCache(store).get``.
     """
     from storyline.analysis import bottomline, claims, conflicts, figures, implications, network, options, timeline
 
@@ -58,4 +58,4 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
 
 
 def store_embeddings(store) -> EmbeddingCache:
-    return EmbeddingCache(store.con)
+    return EmbeddingCache(store)

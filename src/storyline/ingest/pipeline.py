@@ -250,6 +250,7 @@ def run_ingest(
         summary.items.append(status)
         if on_item:
             on_item(status)
+        store.pause()  # between documents, readers in other processes may open the store
     if summary.count("added") + summary.count("updated") + summary.count("duplicate") == 0:
         return summary  # nothing was written: leave the store exactly as it was
     store.record_run({

@@ -133,6 +133,7 @@ def extract_pending(
             if on_doc:
                 on_doc(item[0])
         batch.clear()
+        store.pause()  # parsing the next batch takes seconds: readers may use the store meanwhile
 
     for extraction in results:
         if isinstance(extraction, pool.Failure):

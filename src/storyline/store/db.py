@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -12,6 +13,7 @@ from typing import Any
 import duckdb
 
 from storyline.models import Document, MetaValue, RemovedSpan
+from storyline.store import lease
 from storyline.store import records as record_tables
 from storyline.store.schema import (
     DOCUMENT_COLUMNS,
@@ -39,36 +41,85 @@ def _placeholders(columns: tuple[str, ...]) -> str:
 class Store:
     """One DuckDB file holding documents and everything extracted from them."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
-        self.con = con
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool,
+                 writer: lease.WriterLock | None = None) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = con
         self.path = path
         self.read_only = read_only
+        self._writer = writer
+        self._held_since = time.monotonic()
+        self._depth = 0
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> "Store":
-        """Open (and, for writers, create and migrate) the store at ``path``."""
+    def open(cls, path: str | Path, read_only: bool = False, wait: float | None = None) -> "Store":
+        """Open (and, for writers, create and migrate) the store at ``path``.
+
+        A reader waits up to ``wait`` seconds (default :data:`lease.READER_WAIT`) for a writer
+        in another process to pause; a second writer is refused at once."""
         path = str(path)
         if read_only and not Path(path).exists():
             raise StoreError(f"no store at {path} (run 'storyline ingest' first, or pass --db)")
+        writer = None
         if not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            writer = lease.WriterLock(path)
+            try:
+                writer.acquire()
+            except lease.Busy as exc:
+                raise StoreError(_lock_message(path, exc)) from None
+            except OSError as exc:
+                raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
         try:
-            con = duckdb.connect(path, read_only=read_only)
+            con = lease.connect(path, read_only, lease.READER_WAIT if wait is None else wait)
         except duckdb.IOException as exc:
+            if writer:
+                writer.release()
             raise StoreError(_lock_message(path, exc)) from None
         except duckdb.Error as exc:
+            if writer:
+                writer.release()
             raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
-        store = cls(con, path, read_only)
-        if read_only:
-            store._check_version()
-        else:
-            store.migrate()
+        store = cls(con, path, read_only, writer)
+        try:
+            if read_only:
+                store._check_version()
+            else:
+                store.migrate()
+        except BaseException:
+            store.close()
+            raise
         return store
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, reopened if the writer paused (see :meth:`pause`)."""
+        if self._con is None:
+            try:
+                self._con = lease.connect(self.path, False, lease.WRITER_WAIT)
+            except duckdb.Error as exc:
+                raise StoreError(_lock_message(self.path, exc)) from None
+            self._held_since = time.monotonic()
+        return self._con
+
+    def pause(self, hold: float = lease.HOLD_SECONDS) -> None:
+        """Let readers in other processes open the store: a writer outside a transaction that
+        has held the file for ``hold`` seconds closes its connection until it next needs it."""
+        if self._con is None or self._writer is None or not self._writer.supported or self._depth:
+            return
+        if time.monotonic() - self._held_since < hold:
+            return
+        self._con.close()
+        self._con = None
+
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._writer is not None:
+            self._writer.release()
+            self._writer = None
 
     def __enter__(self) -> "Store":
         return self
@@ -110,13 +161,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.con.begin()
+        con = self.con
+        con.begin()
+        self._depth += 1
         try:
             yield
         except BaseException:
-            self.con.rollback()
+            con.rollback()
             raise
-        self.con.commit()
+        finally:
+            self._depth -= 1
+        con.commit()
 
     # -- reading ---------------------------------------------------------------------
 
@@ -291,7 +346,10 @@ class ExtractionStore:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.con = store.con
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        return self.store.con
 
     def ensure_tables(self, pipeline_key: str) -> bool:
         """Create the record tables; rebuild them if the layout or pipeline changed. True if rebuilt."""
@@ -404,7 +462,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _lock_message(path: str, exc: BaseException) -> str:
     text = str(exc)
-    if "lock" in text.lower():
+    if isinstance(exc, lease.Busy) or "lock" in text.lower():
         pid = re.search(r"PID (\d+)", text)
         holder = f" (PID {pid.group(1)})" if pid else ""
         return f"store {path} is in use by another process{holder}; wait for it to finish or use another --db"

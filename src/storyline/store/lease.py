@@ -1,0 +1,104 @@
+"""Sharing one store file between a writer and readers in other processes.
+
+DuckDB lets a single process hold a database file while it writes, and a process that opens
+the file read-only is refused for as long as a writer holds it. Storyline's writers
+(``ingest``, ``analyze``) therefore hold the file only while they write: between documents,
+between batches of extractions and while encoding or computing, they close their connection
+(at most once a second, see :data:`HOLD_SECONDS`) and reopen it when they next write. A reader
+started meanwhile waits for the next such pause (up to :data:`READER_WAIT` seconds) and then
+reads the last committed state.
+
+Writers stay exclusive through an advisory lock on a sidecar file (``<store>.lock``) taken for
+the writer's whole life, so a second writer is refused at once with the holder's process id,
+even while the first one has its connection closed. Where advisory locks are not available
+(``fcntl`` is POSIX-only) a writer keeps its connection open for its whole run, as DuckDB does
+by default.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import duckdb
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
+HOLD_SECONDS = 1.0
+"""A writer keeps its connection at least this long before it lets readers in."""
+READER_WAIT = 30.0
+"""How long a reader waits for a writer's pause before giving up."""
+WRITER_WAIT = 600.0
+"""How long a pausing writer waits for readers to finish before giving up."""
+_POLL = 0.05
+
+
+class Busy(Exception):
+    """The store file is held by another process; the message names it when it can."""
+
+
+class WriterLock:
+    """The advisory lock that keeps a store to one writer process at a time."""
+
+    def __init__(self, store_path: str) -> None:
+        self.path = f"{store_path}.lock"
+        self._file = None
+
+    @property
+    def supported(self) -> bool:
+        return fcntl is not None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise :class:`Busy` naming the process that holds it."""
+        if fcntl is None:
+            return
+        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            handle.close()
+            raise Busy(f"PID {holder}" if holder.isdigit() else "") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        if self._file is None:
+            return
+        try:
+            self._file.seek(0)
+            self._file.truncate()
+        except OSError:
+            pass
+        self._file.close()  # closing the descriptor drops the lock
+        self._file = None
+
+
+def connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open ``path``, retrying for up to ``wait`` seconds while another process holds it."""
+    deadline = time.monotonic() + wait
+    delay = _POLL
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 1.5, 0.5)
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def lock_path(store_path: str | Path) -> Path:
+    return Path(f"{store_path}.lock")
