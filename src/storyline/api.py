@@ -171,6 +171,8 @@ def analyze(
     allow_private: bool = False,
     progress: Progress | None = None,
     workers: int | None = None,
+    engine: str | None = None,
+    address: str | None = None,
 ) -> Analysis:
     """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
 
@@ -181,6 +183,8 @@ def analyze(
     networks. ``progress``: callbacks to follow the stages. ``workers``: processes that parse
     reports side by side (default: ``[model] workers``, 0 meaning one per CPU core; they are
     spawned, so a calling script keeps its top level under ``if __name__ == "__main__":``).
+    ``engine``: ``"local"`` or ``"ray"`` (default ``[model] engine``): ``"ray"`` parses on Ray
+    actors, on a local Ray or on the cluster at ``address``; the analysis is the same.
 
     With an existing store only new reports are parsed and embedded. Inputs that cannot be
     read are listed in ``Analysis.errors`` with one ``InputWarning``; the rest are analysed.
@@ -225,7 +229,8 @@ def analyze(
             failed.append(InputError(row["source"] if row else doc_id, "error", message))
 
         extract_pending(store, cfg, on_doc=lambda _: progress.advance(),
-                        on_total=lambda n: progress.stage("extract", n), workers=workers, on_error=on_error)
+                        on_total=lambda n: progress.stage("extract", n), workers=workers, on_error=on_error,
+                        engine=engine, address=address)
         timings["extract"] = time.perf_counter() - tick
         tick = time.perf_counter()
         progress.stage("cross-source")

@@ -352,9 +352,11 @@ class _RichProgress:
 
 
 def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: str | None,
-                 allow_private: bool, quiet: bool = False, workers: int | None = None) -> None:
+                 allow_private: bool, quiet: bool = False, workers: int | None = None,
+                 engine: str | None = None, address: str | None = None) -> None:
     from storyline.api import analyze as analyze_api
     from storyline.ingest.pipeline import is_url
+    from storyline.nlp.ray_engine import EngineError
     from storyline.store.db import StoreError as _StoreError
 
     out_path = Path(outdir)
@@ -370,9 +372,11 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # failed inputs already have a line each
                 result = analyze_api(named, db=db_path, config=_config(ctx), allow_private=allow_private,
-                                     progress=callbacks, workers=workers)
+                                     progress=callbacks, workers=workers, engine=engine, address=address)
         except _StoreError as exc:
             raise Fail(str(exc), EXIT_STORE) from None
+        except EngineError as exc:
+            raise Fail(str(exc), EXIT_USAGE) from None
         callbacks.stage("render")
         paths = result.write(out_path)
     failed = result.ingest.failed if result.ingest else 0
@@ -401,8 +405,12 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Processes that parse reports side by side (default: [model] workers; 0: one per CPU core).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default=None,
+              help="Where reports are parsed: local processes or Ray actors (default: [model] engine).")
+@click.option("--address", default=None,
+              help="With --engine ray: the Ray cluster to join (ray://HOST:10001 or auto); default a local Ray.")
 @click.pass_context
-def analyze(ctx, inputs, outdir, db, allow_private, workers):
+def analyze(ctx, inputs, outdir, db, allow_private, workers, engine, address):
     """Ingest, extract and analyse reports; store the run; write the briefing, explorer and analysis.json.
 
     INPUTS are anything 'storyline ingest' reads. With none, the store is analysed as it is.
@@ -411,7 +419,7 @@ def analyze(ctx, inputs, outdir, db, allow_private, workers):
 
     Example: storyline analyze ../shared/corpus/seeds -o out
     """
-    run_analysis(ctx, inputs, outdir, db, allow_private, workers=workers)
+    run_analysis(ctx, inputs, outdir, db, allow_private, workers=workers, engine=engine, address=address)
 
 
 @cli.command()

@@ -88,6 +88,7 @@ def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
 def extract_pending(
     store: Store, config: dict, on_doc: Callable[[str], None] | None = None, on_total: Callable[[int], None] | None = None,
     workers: int | None = None, on_error: Callable[[str, str], None] | None = None,
+    engine: str | None = None, address: str | None = None,
 ) -> int:
     """Extract every original document not yet extracted; return how many were processed.
 
@@ -95,7 +96,9 @@ def extract_pending(
     ``workers`` processes parse (default: ``[model] workers``, 0 meaning one per core); this
     process alone writes the store. Records are written a few documents per transaction, each
     document whole, so an interrupted run resumes. A document whose extraction fails is passed
-    to ``on_error(doc_id, message)`` and left pending.
+    to ``on_error(doc_id, message)`` and left pending. ``engine`` ``"ray"`` runs the parsing on
+    Ray actors (:mod:`storyline.nlp.ray_engine`; ``address`` names a cluster, default a local Ray);
+    the default, ``[model] engine``, is ``"local"``.
     """
     from storyline.nlp import workers as pool
 
@@ -118,7 +121,16 @@ def extract_pending(
     count = min(count, -(-len(pending) // pool.CHUNK))
     if multiprocessing.current_process().daemon:
         count = 1  # a daemonic process (a multiprocessing.Pool worker) may not start processes
-    if count > 1:
+    engine = engine or config["model"].get("engine", "local")
+    if engine == "ray":
+        from storyline.nlp import ray_engine
+
+        _check_model(model)
+        results = ray_engine.extract_ray(pending, count, (model, window),
+                                         address or config["model"].get("ray_address") or None)
+    elif engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or ray)")
+    elif count > 1:
         _check_model(model)
         results = pool.extract_parallel(pending, count, (model, window))
     else:
