@@ -1,6 +1,7 @@
 """End to end against bare spaCy at the same number of processes, interleaved, CPU beside wall time.
 
-Usage: .venv/bin/python bench/cores.py [--workers 1 2] [--repeat 1] [--corpus seeds447] [--json FILE]
+Usage: .venv/bin/python bench/cores.py [--workers 1 2] [--repeat 1] [--corpus seeds|447|both]
+       [--engines local ray] [--json FILE]
 
 For each corpus and worker count N the measurements alternate: floor, ours, floor, ours... Floor:
 bare spaCy ``nlp.pipe(texts, n_process=N)`` with the same model (lemmatizer excluded, as ours) over
@@ -8,7 +9,9 @@ the same cleaned texts, the model loaded before the clock starts. Ours: the whol
 (ingest, extraction in N workers, cross-source with the sentence encoder, render) into a fresh
 store. Each measurement runs in a fresh process; CPU seconds count that process and the workers
 it started and waited for. The load average is recorded beside each one: on a shared machine the
-wall times are only as good as the quiet they were taken in.
+wall times are only as good as the quiet they were taken in. With ``--engines local ray`` each
+worker count is also run with the per-document stage on a local Ray (``--engine ray``, Ray's
+start-up included), right after the local run: Ray's overhead is the ratio of the two.
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def ours(inputs: list[str], workdir: str, overrides: dict | None, workers: int) -> dict:
-    settings = {**(overrides or {}), "model": {"workers": workers}}
+def ours(inputs: list[str], workdir: str, overrides: dict | None, workers: int, engine: str = "local") -> dict:
+    settings = {**(overrides or {}), "model": {"workers": workers, "engine": engine}}
     cpu = _cpu()
     result = measure_analyze(inputs, workdir, settings)
     result["cpu_seconds"] = _cpu() - cpu
@@ -77,7 +80,7 @@ def _ingest(inputs: list[str], db: Path, overrides: dict | None, tmp: Path) -> N
     subprocess.run(args + ["ingest", *inputs, "--db", str(db)], check=True, capture_output=True)
 
 
-def measure(corpora: dict, worker_counts: list[int], repeat: int, tmp: Path) -> dict:
+def measure(corpora: dict, worker_counts: list[int], repeat: int, tmp: Path, engines: tuple = ("local",)) -> dict:
     out: dict = {}
     for name, (inputs, overrides) in corpora.items():
         base = tmp / f"{name.replace(' ', '_')}-texts.duckdb"
@@ -87,36 +90,42 @@ def measure(corpora: dict, worker_counts: list[int], repeat: int, tmp: Path) -> 
             for rep in range(repeat):
                 load_f = os.getloadavg()[0]
                 f = _fresh(floor, str(base), workers)
-                work = tmp / f"{name.replace(' ', '_')}-{workers}-{rep}"
-                work.mkdir()
-                load_o = os.getloadavg()[0]
-                o = _fresh(ours, inputs, str(work), overrides, workers)
-                rows.append({"workers": workers, "floor": f, "ours": o, "ratio": f["seconds"] / o["seconds"],
-                             "load": [load_f, load_o]})
-                print(f"{name} workers={workers}: floor {f['seconds']:.1f} s (cpu {f['cpu_seconds']:.1f}), "
-                      f"ours {o['seconds']:.1f} s (cpu {o['cpu_seconds']:.1f}), ratio {f['seconds'] / o['seconds']:.2f}, "
-                      f"load {load_f:.1f}/{load_o:.1f}", file=sys.stderr)
+                for engine in engines:
+                    work = tmp / f"{name.replace(' ', '_')}-{workers}-{rep}-{engine}"
+                    work.mkdir()
+                    load_o = os.getloadavg()[0]
+                    o = _fresh(ours, inputs, str(work), overrides, workers, engine)
+                    rows.append({"workers": workers, "engine": engine, "floor": f, "ours": o,
+                                 "ratio": f["seconds"] / o["seconds"], "load": [load_f, load_o]})
+                    print(f"{name} workers={workers} {engine}: floor {f['seconds']:.1f} s (cpu {f['cpu_seconds']:.1f}), "
+                          f"ours {o['seconds']:.1f} s (cpu {o['cpu_seconds']:.1f}), "
+                          f"ratio {f['seconds'] / o['seconds']:.2f}, load {load_f:.1f}/{load_o:.1f}", file=sys.stderr)
         out[name] = rows
     return out
 
 
 def render(results: dict) -> list[str]:
-    lines = ["| corpus | workers | floor s (cpu s) | ours s (cpu s) | ratio | ours per stage | load avg (floor/ours) |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| corpus | workers | engine | floor s (cpu s) | ours s (cpu s) | ratio | ours per stage | "
+             "load avg (floor/ours) |", "|---|---|---|---|---|---|---|---|"]
     for name, rows in results.items():
         if not isinstance(rows, list):
             continue
         for r in rows:
             f, o = r["floor"], r["ours"]
             stages = ", ".join(f"{k} {v:.1f}" for k, v in o["stages"].items())
-            lines.append(f"| {name} | {r['workers']} | {f['seconds']:.1f} ({f['cpu_seconds']:.1f}) | "
+            lines.append(f"| {name} | {r['workers']} | {r.get('engine', 'local')} | "
+                         f"{f['seconds']:.1f} ({f['cpu_seconds']:.1f}) | "
                          f"{o['seconds']:.1f} ({o['cpu_seconds']:.1f}) | **{r['ratio']:.2f}** | {stages} | "
                          f"{r['load'][0]:.1f} / {r['load'][1]:.1f} |")
-        by = {}
+        by: dict = {}
         for r in rows:
-            by.setdefault(r["workers"], []).append(r["ours"]["seconds"])
-        if 1 in by and 2 in by:
-            lines.append(f"| {name} | 2 vs 1 | | wall {min(by[2]) / min(by[1]):.2f}× | | | |")
+            by.setdefault((r["workers"], r.get("engine", "local")), []).append(r["ours"]["seconds"])
+        if (1, "local") in by and (2, "local") in by:
+            lines.append(f"| {name} | 2 vs 1 | local | | wall {min(by[2, 'local']) / min(by[1, 'local']):.2f}× | | | |")
+        for (workers, engine), seconds in sorted(by.items()):
+            if engine == "ray" and (workers, "local") in by:
+                lines.append(f"| {name} | {workers} | ray vs local | | wall "
+                             f"{min(seconds) / min(by[workers, 'local']):.2f}× | | | |")
     return lines
 
 
@@ -125,6 +134,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--corpus", choices=["seeds", "447", "both"], default="both")
+    parser.add_argument("--engines", nargs="+", choices=["local", "ray"], default=["local"])
     parser.add_argument("--json")
     args = parser.parse_args()
     if not SEEDS.is_dir():
@@ -137,7 +147,7 @@ def main() -> int:
             corpora["seeds x20"] = (seeds_x20(work / "seeds20"), NO_DEDUP)
         if args.corpus in ("447", "both") and WAR.is_file():
             corpora["447 articles"] = ([str(WAR)], None)
-        results = measure(corpora, args.workers, args.repeat, work)
+        results = measure(corpora, args.workers, args.repeat, work, tuple(args.engines))
     text = "\n".join(render(results))
     print(text)
     if args.json:
