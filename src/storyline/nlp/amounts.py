@@ -14,6 +14,13 @@ from storyline.nlp.numbers import (
 from storyline.nlp.units import duration_name, phrase_at
 
 
+# Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
+CHANGE_WORDS = frozenset(
+    "rose rise rises risen fell fall falls fallen dropped drop drops climbed climbs gained gains lost loses "
+    "slipped slips jumped jumps added adds shed sheds surged surges plunged plunges slid slides declined "
+    "declines increased increases decreased decreases grew grows eased eases up down".split())
+
+
 @dataclass
 class Amount:
     """A number expression found in the tokens, before its context is read."""
@@ -85,8 +92,9 @@ def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str 
     word = _word(token)
     singular = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
     if singular in CURRENCY_WORDS:
-        if singular == "pound" and k + 1 < limit and _word(doc[k + 1]) == "of":
-            return j, None, None  # "ten pounds of rice" is a weight
+        if singular == "pound" and k + 1 < limit and (_word(doc[k + 1]) == "of" or (
+                doc[k + 1].text == "-" and _attached(doc, k + 1))):
+            return j, None, None  # "ten pounds of rice" is a weight, "275 pound-feet" a torque
         code = adjective or CURRENCY_WORDS[singular] or "?"
         return k + 1, code, doc[j: k + 1].text
     if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
@@ -197,8 +205,11 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
     if sep == "to" and before == "from" and not _ranging(doc, amount.num_start):
         return  # "rose from 20 to 45" is a change, read as two figures
-    if sep == "to" and before == "by" and (marker or _word(doc[j + 1]) in CURRENCY_SYMBOLS):
-        return  # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%": the change and the new level
+    if sep == "to" and (before == "by" or before in CHANGE_WORDS) and (marker or _word(doc[j + 1]) in CURRENCY_SYMBOLS or (
+            (g := _glued(doc, j + 1)) is not None and (g[1].get("currency") or g[1].get("percent")))):
+        # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%", "fell 4.5p to 212p":
+        # the change and the new level, each with its unit ("rose 20 to 30 percent" stays a range)
+        return
     if sep == "and" and before != "between":
         return
     if sep == "or" and not (amount.spelled and amount.value < 20):
@@ -267,12 +278,41 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
             size, name = 3, "kilometre per hour"
         amount.unit, amount.unit_text = name, doc[j: j + size].text
         return j + size
+    if (age := _age_at(doc, j, limit)) is not None:
+        amount.unit, amount.unit_text = age[1], (doc[age[0] - 1].text if age[2] else doc[j: age[0]].text).lstrip("-")
+        return age[0]
     if (name := duration_name(doc[j].text, glued)) is not None:
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""
         if nxt not in ("old", "-"):  # "45 years old", "45-year-old" are ages
             amount.unit, amount.unit_text = name, doc[j].text
             return j + 1
     return j
+
+
+AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age"}
+
+
+def _age_at(doc: Doc, j: int, limit: int) -> tuple[int, str, bool] | None:
+    """An age after the number: "-year-old", " years old", "-month-old": (end, unit name, one token).
+
+    Whether an age is a figure (a 2,000-year-old temple) or a person's age (refused) is
+    decided by figure_filters."""
+    if j < limit and doc[j].text == "-" and _attached(doc, j):
+        j += 1
+    if j >= limit:
+        return None
+    word = _word(doc[j])
+    head, _, tail = word.partition("-")
+    if tail == "old" and head.rstrip("s") in AGE_UNITS:
+        return j + 1, AGE_UNITS[head.rstrip("s")], True  # "year-old" in one token
+    unit = AGE_UNITS.get(word[:-1] if word.endswith("s") else word)
+    if unit is None:
+        return None
+    if j + 2 < limit and doc[j + 1].text == "-" and _word(doc[j + 2]) == "old":
+        return j + 3, unit, False
+    if j + 1 < limit and _word(doc[j + 1]) == "old":
+        return j + 2, unit, False
+    return None
 
 
 def _read_after(doc: Doc, amount: Amount, limit: int) -> None:

@@ -133,7 +133,7 @@ MULTIWORD = {
     "newton metres": "newton metre", "newton meters": "newton metre", "megabits per second": "megabit per second",
     "gigabits per second": "gigabit per second", "parts per million": "parts-per-million",
     "parts per billion": "parts-per-billion", "basis points": "basis point", "basis point": "basis point",
-    "lb - ft": "pound-foot", "a / cm2": "ampere per square centimetre",
+    "lb - ft": "pound-foot", "pound - feet": "pound-foot", "pound - foot": "pound-foot", "a / cm2": "ampere per square centimetre",
 }
 MULTI = {tuple(form.split()): name for form, name in MULTIWORD.items()}
 LONGEST = max(len(words) for words in MULTI)
