@@ -81,10 +81,47 @@ def test_numbers_fractions_before_of():
     assert read("half a million doses")[0][0] == 500000
 
 
+def test_numbers_pence_glued_to_a_price_but_not_a_video_format():
+    assert read("The bank's shares closed at 87.5p")[0][:4] == (87.5, None, None, "GBX")
+    assert read("a stamp costs 95p")[0][3] == "GBX"
+    assert read("footage filmed in 1080p") == []  # a video format, not a price
+
+
+def test_numbers_a_change_then_the_new_level_with_units_at_both_ends():
+    # "fell 3.2p to 140p": the fall and the new price, not a range from 3.2 to 140
+    assert [a[:3] for a in read("The miner's shares fell 3.2p to 140p")] == [(3.2, None, None), (140, None, None)]
+    assert [a[0] for a in read("the rand gained 1.5% to 18.2%")] == [1.5, 18.2]
+    # without a unit at each end "rose 20 to 30 percent" is still a range of the rise
+    assert read("Rents rose 20 to 30 percent")[0][:3] == (None, 20, 30)
+
+
+def test_numbers_shares_written_out_of_and_one_in():
+    assert read("seven out of ten voters")[0][0] == pytest.approx(0.7)
+    assert read("one in five farms was flooded")[0][0] == pytest.approx(0.2)
+    assert read("1 in 4 children")[0][0] == pytest.approx(0.25)
+    # a digit count "in" a larger count stays a count
+    assert [a[0] for a in read("rebels held 5 in 12 districts")] == [5, 12]
+
+
+def test_numbers_ages_are_read_with_their_unit():
+    assert [(a[0], a[5]) for a in read("a 1,200-year-old mosque")] == [(1200, "year of age")]
+    assert [(a[0], a[5]) for a in read("a 6-month-old calf")] == [(6, "month of age")]
+    assert [(a[0], a[5]) for a in read("the dam is 90 years old")] == [(90, "year of age")]
+    assert [(a[0], a[5]) for a in read("a lease of 90 years")] == [(90, "years")]
+
+
+def test_numbers_crowns_with_a_national_adjective_and_torque_in_pound_feet():
+    assert read("a fine of 2 million Danish crowns")[0][3] == "DKK"
+    assert read("loans of 40 billion Czech crowns")[0][3] == "CZK"
+    assert [(a[0], a[3], a[5]) for a in read("an engine with 310 pound-feet of torque")] == [(310, None, "pound-foot")]
+    assert read("a bill of 300 pounds")[0][3] == "GBP"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["RM23.50", "-5", "minus", "15", "-", "thousand", "hundred", "four", "m", "of",
                                  "tonnes", "1.38pc", "%", "and", "between", "to", "from", "range", "kW", "10kW",
-                                 "sq", "km", "/", "hr", "by", "$", "HK", "two-thirds", "1/16", "B", "people"]),
+                                 "sq", "km", "/", "hr", "by", "$", "HK", "two-thirds", "1/16", "B", "people",
+                                 "212p", "fell", "out", "in", "year-old", "year", "old", "crowns"]),
                 max_size=12))
 def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
     for a in find_amounts(_tokenizer()(" ".join(words))):

@@ -69,8 +69,15 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
 
 
 # Endings of nouns for people ("teacher", "activist", "migrant", "fisherman"), whose age is no figure.
-PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "women", "child", "children",
-                  "boy", "girl", "son", "daughter", "baby", "babies", "teen", "kid", "kids", "wife", "husband")
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ete", "man", "men", "woman", "women", "child",
+                  "children", "boy", "girl", "son", "daughter", "baby", "babies", "teen", "kid", "kids", "wife",
+                  "husband")
+# People whose name has none of those endings.
+PERSON_NOUNS = frozenset(
+    "nurse suspect victim patient mother mum mom father dad widow orphan veteran star pupil guy youth adult infant "
+    "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
+    "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
+    "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
 
 
 def _age_apposition(doc: Doc, amount: Amount) -> bool:
@@ -90,7 +97,7 @@ def _aged_thing(doc: Doc, amount: Amount) -> bool:
     if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].ent_type_ == "PERSON":
         return False
     word = doc[k].lower_
-    return W.COUNT_OF.get(word) is None and not word.endswith(PERSON_ENDINGS)
+    return W.COUNT_OF.get(word) is None and word not in PERSON_NOUNS and not word.endswith(PERSON_ENDINGS)
 
 
 def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Token | None) -> bool:
