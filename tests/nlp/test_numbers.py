@@ -117,11 +117,27 @@ def test_numbers_crowns_with_a_national_adjective_and_torque_in_pound_feet():
     assert read("a bill of 300 pounds")[0][3] == "GBP"
 
 
+def test_numbers_rates_say_what_they_are_per():
+    rates = [(a.value, a.currency, a.unit, a.per) for a in find_amounts(_tokenizer()(
+        "Wheat sold at $312 a tonne, rent of €900 per month, 14 cents per share, 3 metres a year and "
+        "land at £45 per sq m."))]
+    assert rates == [(312, "USD", None, "metric ton"), (900, "EUR", None, "month"), (14, None, "cent", "share"),
+                     (3, None, "metre", "year"), (45, "GBP", None, "square metre")]
+    # "a week ago" is a time, not a rate
+    assert [a.per for a in find_amounts(_tokenizer()("The fund paid $5m a week ago"))] == [None]
+
+
+def test_numbers_units_hyphenated_before_a_noun():
+    assert [(a[0], a[5]) for a in read("a 40-km front and a 6-mpg gain")] == [(40, "kilometre"), (6, "mile per gallon")]
+    assert read("a 250,000 barrel-a-day refinery")[0][5] == "barrel per day"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["RM23.50", "-5", "minus", "15", "-", "thousand", "hundred", "four", "m", "of",
                                  "tonnes", "1.38pc", "%", "and", "between", "to", "from", "range", "kW", "10kW",
                                  "sq", "km", "/", "hr", "by", "$", "HK", "two-thirds", "1/16", "B", "people",
-                                 "212p", "fell", "out", "in", "year-old", "year", "old", "crowns"]),
+                                 "212p", "fell", "out", "in", "year-old", "year", "old", "crowns", "per", "a",
+                                 "share", "cents"]),
                 max_size=12))
 def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
     for a in find_amounts(_tokenizer()(" ".join(words))):

@@ -11,7 +11,7 @@ from storyline.nlp.numbers import (
     DASHES, DOLLAR_PREFIXES, POST_QUALIFIERS, QUALIFIERS, RANGING, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
-from storyline.nlp.units import duration_name, phrase_at
+from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
@@ -53,6 +53,10 @@ class Amount:
     """Unit of measurement by name ("kilometre", "mile per hour"), or a duration ("years")."""
     unit_text: str | None = None
     """The unit as written ("km/h", "mph", "years")."""
+    per: str | None = None
+    """What a rate is per, singular ("barrel", "month", "square foot"): "$80 a barrel", "3 feet per century"."""
+    per_text: str | None = None
+    """The rate's denominator as written ("per barrel", "a month")."""
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -268,8 +272,13 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
         return j + 2
     if amount.unit is not None or j >= limit:
         return j
+    if doc[j].text == "-" and j + 1 < limit and _attached(doc, j) and _attached(doc, j + 1) \
+            and (found := phrase_at([t.text for t in doc[j + 1: min(limit, j + 1 + LONGEST)]])) is not None:
+        # "a 30-mile convoy", "a 5-mpg gain": a unit hyphenated to its number before a noun
+        amount.unit, amount.unit_text = found[1], doc[j + 1: j + 1 + found[0]].text
+        return j + 1 + found[0]
     glued = _attached(doc, j)
-    texts = [t.text for t in doc[j: min(limit, j + 4)]]
+    texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]
     found = phrase_at(texts, glued)
     if found is not None:
         size, name = found
@@ -287,6 +296,38 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
             amount.unit, amount.unit_text = name, doc[j].text
             return j + 1
     return j
+
+
+# Denominators of a rate written with "a"/"an" ("$90 a barrel", "$3,500 a month"); after "per"
+# any noun will do ("per share", "per capita").
+RATE_NOUNS = frozenset(
+    "second minute hour day week month year decade century barrel gallon litre liter ounce pound kilo tonne ton "
+    "share head person night trip ticket unit dose bag ride".split())
+
+
+def _read_per(doc: Doc, amount: Amount, j: int, limit: int) -> int:
+    """The denominator of a rate after money or a unit: "per barrel", "a month", "per sq m"."""
+    if j + 1 >= limit:
+        return j
+    word = _word(doc[j])
+    if word not in ("per", "a", "an"):
+        return j
+    # "per sq m." ending a sentence: the full stop is not the unit's
+    texts = [t.text.rstrip(".") if len(t.text) > 1 else t.text for t in doc[j + 1: min(limit, j + 1 + LONGEST)]]
+    found = phrase_at(texts)
+    if found is not None and len(texts[0]) > 1:
+        size, name = found
+    else:
+        size, noun = 1, _word(doc[j + 1])
+        singular = noun[:-1] if noun.endswith("s") and noun[:-1] in RATE_NOUNS else noun
+        if not doc[j + 1].is_alpha or (word != "per" and singular not in RATE_NOUNS):
+            return j
+        name = duration_name(noun) or singular
+        name = name[:-1] if name.endswith("s") and name[:-1] in RATE_NOUNS else name
+    if j + 1 + size < limit and _word(doc[j + 1 + size]) in ("ago", "earlier", "later", "before", "after"):
+        return j  # "$5m a week ago": a time, not a rate
+    amount.per, amount.per_text = name, doc[j: j + 1 + size].text
+    return j + 1 + size
 
 
 AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age"}
@@ -340,6 +381,8 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
             j = _read_unit(doc, amount, j, limit)
+    if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
+        j = _read_per(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():
         if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
             if amount.qualifier is None:
