@@ -40,3 +40,8 @@ def test_numbers_shares_written_as_fractions_and_proportions(parse):
 def test_numbers_pence_and_a_change_to_a_new_price(parse):
     found = figures(parse, "Shares in the brewer dropped 6.5p to 301p after the profit warning.")
     assert [(v, c) for _, v, c in found] == [(6.5, "money:GBX"), (301, "money:GBX")]
+
+
+def test_numbers_rates_are_their_own_measure(parse):
+    found = figures(parse, "Farmers were paid $410 a tonne for maize, and the river rose 2 metres a day.")
+    assert [(v, c) for _, v, c in found] == [(410, "money:USD per metric ton"), (2, "unit:metre per day")]
