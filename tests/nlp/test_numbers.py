@@ -67,9 +67,9 @@ def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
     assert read("Prices of rice rose between 5% and 6%")[0][:3] == (None, 5, 6)
     assert read("tolls range from 3 per cent to 4.5 per cent")[0][:3] == (None, 3, 4.5)
     assert read("Prices range from $370,000 to $5.5 million")[0][:3] == (None, 370000, 5.5e6)
-    # a change is two figures; the unit said once at the end belongs to both
-    changed = read("turnout fell from 64 to 58 percent")
-    assert [(a[0], a[4]) for a in changed] == [(64, True), (58, True)]
+    # a change is one amount, the new level, with the level it came from; the unit said once belongs to both
+    changed = find_amounts(_tokenizer()("turnout fell from 64 to 58 percent"))
+    assert [(a.value, a.change_from, a.percent) for a in changed] == [(58, 64, True)]
     # "by X to Y": the change and the new level
     assert [a[0] for a in read("the deficit increased by $43.6 billion to $419.2 billion")] == [43.6e9, 419.2e9]
 
@@ -115,6 +115,20 @@ def test_numbers_crowns_with_a_national_adjective_and_torque_in_pound_feet():
     assert read("loans of 40 billion Czech crowns")[0][3] == "CZK"
     assert [(a[0], a[3], a[5]) for a in read("an engine with 310 pound-feet of torque")] == [(310, None, "pound-foot")]
     assert read("a bill of 300 pounds")[0][3] == "GBP"
+
+
+def test_numbers_a_change_from_one_level_to_another():
+    def changes(text):
+        return [(a.value, a.change_from, a.currency, a.unit) for a in find_amounts(_tokenizer()(text))]
+
+    assert changes("the budget grew from $2.1bn to $2.6bn") == [(2.6e9, 2.1e9, "USD", None)]
+    # a fall keeps its order; the unit said once at the start belongs to the new level too
+    assert changes("her weight dropped from 80 kg to 71") == [(71, 80, None, "kilogram")]
+    # a year inside the change is skipped when pairing its ends
+    assert (65, 40) in [c[:2] for c in changes("rice went from 40 rupees in 2019 to 65 rupees in 2023")]
+    # "range from" opens a range, and two separate clauses are no change
+    assert changes("fees range from $5 to $9") == [(None, None, "USD", None)]
+    assert [c[1] for c in changes("from 3 villages, and to 5 towns")] == [None, None]
 
 
 def test_numbers_rates_say_what_they_are_per():

@@ -45,3 +45,10 @@ def test_numbers_pence_and_a_change_to_a_new_price(parse):
 def test_numbers_rates_are_their_own_measure(parse):
     found = figures(parse, "Farmers were paid $410 a tonne for maize, and the river rose 2 metres a day.")
     assert [(v, c) for _, v, c in found] == [(410, "money:USD per metric ton"), (2, "unit:metre per day")]
+
+
+def test_numbers_a_change_is_one_figure_and_a_band_after_a_noun_a_range(parse):
+    found = parse("The city's flood budget grew from $40 million to $65 million this year.")._.figures
+    assert [(f.value, f.change_from, f.counts) for f in found] == [(65e6, 40e6, "money:USD")]
+    found = parse("Flats from $300,000 to $450,000 sold fastest in the spring.")._.figures
+    assert [(f.value, f.low, f.high, f.change_from) for f in found] == [(None, 300000, 450000, None)]

@@ -14,6 +14,8 @@ from storyline.nlp.numbers import (
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
+# Nouns of change that "from" can hang on: "an increase from 20 to 45" is a change, not a band.
+CHANGE_NOUNS = frozenset("increase rise fall drop decline jump cut growth change reduction shift move surge".split())
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
 CHANGE_WORDS = frozenset(
     "rose rise rises risen fell fall falls fallen dropped drop drops climbed climbs gained gains lost loses "
@@ -57,6 +59,8 @@ class Amount:
     """What a rate is per, singular ("barrel", "month", "square foot"): "$80 a barrel", "3 feet per century"."""
     per_text: str | None = None
     """The rate's denominator as written ("per barrel", "a month")."""
+    change_from: float | None = None
+    """For a change "from 20 to 45", the level it started from (the amount is the new level)."""
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -123,7 +127,55 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
         if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
                 and (b.percent or b.unit) and a.value is not None:
             a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
-    return found
+    return _changes(doc, found, start)
+
+
+def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
+    """"rose from 20 to 45": one amount, the new level, with the level it changed from.
+
+    Read as two figures, the old level looks like a second, dateless estimate. A band after a
+    noun ("homes from $750,000 to $1 million") is a range instead."""
+    out: list[Amount] = []
+    k = 0
+    while k < len(found):
+        a = found[k]
+        n = k + 1
+        while n < len(found) and _year_between(doc, found[n]):
+            n += 1  # "from 20 mpg in 2008 to 29 mpg in 2020"
+        b = found[n] if n < len(found) else None
+        if b is None or not _change_pair(doc, a, b, floor):
+            out.append(a)
+            k += 1
+            continue
+        if not (b.unit or b.currency or b.percent):  # "from 208 pounds to 193": the unit said once
+            b.unit, b.unit_text, b.currency, b.currency_text = a.unit, a.unit_text, a.currency, a.currency_text
+            b.per, b.per_text = a.per, a.per_text
+        frm = doc[a.start - 1]
+        if frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
+            b.value, b.low, b.high = None, a.value, b.value  # a band: "homes from $750,000 to $1 million"
+        else:
+            b.change_from = a.value
+        b.start = a.start
+        out.extend(found[k + 1: n])
+        out.append(b)
+        k = n + 1
+    return out
+
+
+def _change_pair(doc: Doc, a: Amount, b: Amount, floor: int) -> bool:
+    """True for "from A ... to B" with two exact amounts, outside a range opened by "range from"."""
+    if a.value is None or b.value is None or a.vague or b.vague or a.start <= floor or b.change_from is not None:
+        return False
+    if doc[a.start - 1].lower_ != "from" or _ranging(doc, a.num_start):
+        return False
+    between = [t.lower_ for t in doc[a.end: b.start]]
+    return "to" in between and len(between) <= 8 and not any(w in (",", ";", "from", "and") for w in between[:between.index("to")])
+
+
+def _year_between(doc: Doc, x: Amount) -> bool:
+    """A year inside a change ("in 2008"): skipped when pairing its two ends."""
+    return x.value is not None and not (x.unit or x.currency or x.percent) and x.num_end - x.num_start == 1 \
+        and 1800 <= x.value <= 2199 and float(x.value).is_integer() and x.start > 0 and doc[x.start - 1].lower_ in ("in", "by")
 
 
 def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:

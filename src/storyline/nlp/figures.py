@@ -351,6 +351,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         counts=counts, unit_text=unit_text, subject=subject, subject_text=subject_text,
         stage=_stage(amount, noun, path), date=_date(times, sent, path, noun),
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
+        change_from=amount.change_from,
     )
 
 
