@@ -126,6 +126,8 @@ def test_numbers_a_change_from_one_level_to_another():
     assert changes("her weight dropped from 80 kg to 71") == [(71, 80, None, "kilogram")]
     # a year inside the change is skipped when pairing its ends
     assert (65, 40) in [c[:2] for c in changes("rice went from 40 rupees in 2019 to 65 rupees in 2023")]
+    found = find_amounts(_tokenizer()("inflation went from 4% in 2019 to 5% in 2020"))
+    assert [(a.value, a.change_from) for a in found if a.percent] == [(5, 4)]  # no "2019%"
     # "range from" opens a range, and two separate clauses are no change
     assert changes("fees range from $5 to $9") == [(None, None, "USD", None)]
     assert [c[1] for c in changes("from 3 villages, and to 5 towns")] == [None, None]

@@ -125,7 +125,7 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
     for a, b in zip(found, found[1:]):
         # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
         if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
-                and (b.percent or b.unit) and a.value is not None:
+                and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
             a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
     return _changes(doc, found, start)
 
