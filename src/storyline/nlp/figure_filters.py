@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.nlp import figure_words as W
-from storyline.nlp.amounts import AGE_UNITS, Amount
+from storyline.nlp.amounts import Amount
+from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.units import DURATIONS
