@@ -233,6 +233,8 @@ class Figure:
     """Certainty of the sentence that states it (see Statement.status)."""
     frame: str | None = None
     """Id of the attribution frame of the clause (see Frame)."""
+    change_from: float | None = None
+    """For a change ("rose from 20 to 45"), the level it started from; ``value`` is the new level."""
 
 
 @dataclass

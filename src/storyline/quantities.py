@@ -38,7 +38,10 @@ def extract_figures(text: str, published: dt.date | dt.datetime | str | None = N
 
     Each record has ``value`` (None for a range or a vague magnitude), ``low``/``high``,
     ``qualifier`` ("about", "up to"...), ``counts`` (what is counted, normalised: "killed",
-    "money:USD", "percent", "unit:kilometre", "years"...), ``unit_text`` (as written),
+    "money:USD", "percent", "unit:kilometre", "years"; a rate names what it is per:
+    "money:USD per barrel", "unit:metre per year"; a thing's age is "unit:year of age"),
+    ``unit_text`` (as written: "mph", "$ a barrel", "European countries"), ``change_from``
+    (for a change "rose from 20 to 45", the old level; ``value`` is the new one),
     ``text`` with ``start``/``end`` offsets into ``text``, and, where the sentence says,
     whose it is (``subject``), who gives it (``attributed_to``) and the date it refers to.
     ``published`` (the report's date) resolves relative dates such as "last Tuesday".

@@ -60,8 +60,9 @@ def test_numbers_ranges(blank):
     assert amounts(blank, "two or three boats") == [(None, 2, 3, None)]
 
 
-def test_numbers_rise_from_one_figure_to_another_is_two_figures(blank):
-    assert [a[0] for a in amounts(blank, "rose from 20 to 45")] == [20, 45]
+def test_numbers_rise_from_one_figure_to_another_is_one_change(blank):
+    found = find_amounts(blank("rose from 20 to 45"))
+    assert [(a.value, a.change_from) for a in found] == [(45, 20)]
 
 
 def test_numbers_qualifiers_are_normalised(blank):

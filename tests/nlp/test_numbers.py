@@ -67,9 +67,9 @@ def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
     assert read("Prices of rice rose between 5% and 6%")[0][:3] == (None, 5, 6)
     assert read("tolls range from 3 per cent to 4.5 per cent")[0][:3] == (None, 3, 4.5)
     assert read("Prices range from $370,000 to $5.5 million")[0][:3] == (None, 370000, 5.5e6)
-    # a change is two figures; the unit said once at the end belongs to both
-    changed = read("turnout fell from 64 to 58 percent")
-    assert [(a[0], a[4]) for a in changed] == [(64, True), (58, True)]
+    # a change is one amount, the new level, with the level it came from; the unit said once belongs to both
+    changed = find_amounts(_tokenizer()("turnout fell from 64 to 58 percent"))
+    assert [(a.value, a.change_from, a.percent) for a in changed] == [(58, 64, True)]
     # "by X to Y": the change and the new level
     assert [a[0] for a in read("the deficit increased by $43.6 billion to $419.2 billion")] == [43.6e9, 419.2e9]
 
@@ -81,10 +81,79 @@ def test_numbers_fractions_before_of():
     assert read("half a million doses")[0][0] == 500000
 
 
+def test_numbers_pence_glued_to_a_price_but_not_a_video_format():
+    assert read("The bank's shares closed at 87.5p")[0][:4] == (87.5, None, None, "GBX")
+    assert read("a stamp costs 95p")[0][3] == "GBX"
+    assert read("footage filmed in 1080p") == []  # a video format, not a price
+
+
+def test_numbers_a_change_then_the_new_level_with_units_at_both_ends():
+    # "fell 3.2p to 140p": the fall and the new price, not a range from 3.2 to 140
+    assert [a[:3] for a in read("The miner's shares fell 3.2p to 140p")] == [(3.2, None, None), (140, None, None)]
+    assert [a[0] for a in read("the rand gained 1.5% to 18.2%")] == [1.5, 18.2]
+    # without a unit at each end "rose 20 to 30 percent" is still a range of the rise
+    assert read("Rents rose 20 to 30 percent")[0][:3] == (None, 20, 30)
+
+
+def test_numbers_shares_written_out_of_and_one_in():
+    assert read("seven out of ten voters")[0][0] == pytest.approx(0.7)
+    assert read("one in five farms was flooded")[0][0] == pytest.approx(0.2)
+    assert read("1 in 4 children")[0][0] == pytest.approx(0.25)
+    # a digit count "in" a larger count stays a count
+    assert [a[0] for a in read("rebels held 5 in 12 districts")] == [5, 12]
+
+
+def test_numbers_ages_are_read_with_their_unit():
+    assert [(a[0], a[5]) for a in read("a 1,200-year-old mosque")] == [(1200, "year of age")]
+    assert [(a[0], a[5]) for a in read("a 6-month-old calf")] == [(6, "month of age")]
+    assert [(a[0], a[5]) for a in read("the dam is 90 years old")] == [(90, "year of age")]
+    assert [(a[0], a[5]) for a in read("a lease of 90 years")] == [(90, "years")]
+
+
+def test_numbers_crowns_with_a_national_adjective_and_torque_in_pound_feet():
+    assert read("a fine of 2 million Danish crowns")[0][3] == "DKK"
+    assert read("loans of 40 billion Czech crowns")[0][3] == "CZK"
+    assert [(a[0], a[3], a[5]) for a in read("an engine with 310 pound-feet of torque")] == [(310, None, "pound-foot")]
+    assert read("a bill of 300 pounds")[0][3] == "GBP"
+
+
+def test_numbers_a_change_from_one_level_to_another():
+    def changes(text):
+        return [(a.value, a.change_from, a.currency, a.unit) for a in find_amounts(_tokenizer()(text))]
+
+    assert changes("the budget grew from $2.1bn to $2.6bn") == [(2.6e9, 2.1e9, "USD", None)]
+    # a fall keeps its order; the unit said once at the start belongs to the new level too
+    assert changes("her weight dropped from 80 kg to 71") == [(71, 80, None, "kilogram")]
+    # a year inside the change is skipped when pairing its ends
+    assert (65, 40) in [c[:2] for c in changes("rice went from 40 rupees in 2019 to 65 rupees in 2023")]
+    found = find_amounts(_tokenizer()("inflation went from 4% in 2019 to 5% in 2020"))
+    assert [(a.value, a.change_from) for a in found if a.percent] == [(5, 4)]  # no "2019%"
+    # "range from" opens a range, and two separate clauses are no change
+    assert changes("fees range from $5 to $9") == [(None, None, "USD", None)]
+    assert [c[1] for c in changes("from 3 villages, and to 5 towns")] == [None, None]
+
+
+def test_numbers_rates_say_what_they_are_per():
+    rates = [(a.value, a.currency, a.unit, a.per) for a in find_amounts(_tokenizer()(
+        "Wheat sold at $312 a tonne, rent of €900 per month, 14 cents per share, 3 metres a year and "
+        "land at £45 per sq m."))]
+    assert rates == [(312, "USD", None, "metric ton"), (900, "EUR", None, "month"), (14, None, "cent", "share"),
+                     (3, None, "metre", "year"), (45, "GBP", None, "square metre")]
+    # "a week ago" is a time, not a rate
+    assert [a.per for a in find_amounts(_tokenizer()("The fund paid $5m a week ago"))] == [None]
+
+
+def test_numbers_units_hyphenated_before_a_noun():
+    assert [(a[0], a[5]) for a in read("a 40-km front and a 6-mpg gain")] == [(40, "kilometre"), (6, "mile per gallon")]
+    assert read("a 250,000 barrel-a-day refinery")[0][5] == "barrel per day"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["RM23.50", "-5", "minus", "15", "-", "thousand", "hundred", "four", "m", "of",
                                  "tonnes", "1.38pc", "%", "and", "between", "to", "from", "range", "kW", "10kW",
-                                 "sq", "km", "/", "hr", "by", "$", "HK", "two-thirds", "1/16", "B", "people"]),
+                                 "sq", "km", "/", "hr", "by", "$", "HK", "two-thirds", "1/16", "B", "people",
+                                 "212p", "fell", "out", "in", "year-old", "year", "old", "crowns", "per", "a",
+                                 "share", "cents"]),
                 max_size=12))
 def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
     for a in find_amounts(_tokenizer()(" ".join(words))):

@@ -11,7 +11,17 @@ from storyline.nlp.numbers import (
     DASHES, DOLLAR_PREFIXES, POST_QUALIFIERS, QUALIFIERS, RANGING, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
-from storyline.nlp.units import duration_name, phrase_at
+from storyline.nlp.rates import AGE_UNITS, age_at, read_per
+from storyline.nlp.units import LONGEST, duration_name, phrase_at
+
+
+# Nouns of change that "from" can hang on: "an increase from 20 to 45" is a change, not a band.
+CHANGE_NOUNS = frozenset("increase rise fall drop decline jump cut growth change reduction shift move surge".split())
+# Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
+CHANGE_WORDS = frozenset(
+    "rose rise rises risen fell fall falls fallen dropped drop drops climbed climbs gained gains lost loses "
+    "slipped slips jumped jumps added adds shed sheds surged surges plunged plunges slid slides declined "
+    "declines increased increases decreased decreases grew grows eased eases up down".split())
 
 
 @dataclass
@@ -46,6 +56,12 @@ class Amount:
     """Unit of measurement by name ("kilometre", "mile per hour"), or a duration ("years")."""
     unit_text: str | None = None
     """The unit as written ("km/h", "mph", "years")."""
+    per: str | None = None
+    """What a rate is per, singular ("barrel", "month", "square foot"): "$80 a barrel", "3 feet per century"."""
+    per_text: str | None = None
+    """The rate's denominator as written ("per barrel", "a month")."""
+    change_from: float | None = None
+    """For a change "from 20 to 45", the level it started from (the amount is the new level)."""
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -85,8 +101,9 @@ def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str 
     word = _word(token)
     singular = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
     if singular in CURRENCY_WORDS:
-        if singular == "pound" and k + 1 < limit and _word(doc[k + 1]) == "of":
-            return j, None, None  # "ten pounds of rice" is a weight
+        if singular == "pound" and k + 1 < limit and (_word(doc[k + 1]) == "of" or (
+                doc[k + 1].text == "-" and _attached(doc, k + 1))):
+            return j, None, None  # "ten pounds of rice" is a weight, "275 pound-feet" a torque
         code = adjective or CURRENCY_WORDS[singular] or "?"
         return k + 1, code, doc[j: k + 1].text
     if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
@@ -109,9 +126,57 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
     for a, b in zip(found, found[1:]):
         # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
         if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
-                and (b.percent or b.unit) and a.value is not None:
+                and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
             a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
-    return found
+    return _changes(doc, found, start)
+
+
+def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
+    """"rose from 20 to 45": one amount, the new level, with the level it changed from.
+
+    Read as two figures, the old level looks like a second, dateless estimate. A band after a
+    noun ("homes from $750,000 to $1 million") is a range instead."""
+    out: list[Amount] = []
+    k = 0
+    while k < len(found):
+        a = found[k]
+        n = k + 1
+        while n < len(found) and _year_between(doc, found[n]):
+            n += 1  # "from 20 mpg in 2008 to 29 mpg in 2020"
+        b = found[n] if n < len(found) else None
+        if b is None or not _change_pair(doc, a, b, floor):
+            out.append(a)
+            k += 1
+            continue
+        if not (b.unit or b.currency or b.percent):  # "from 208 pounds to 193": the unit said once
+            b.unit, b.unit_text, b.currency, b.currency_text = a.unit, a.unit_text, a.currency, a.currency_text
+            b.per, b.per_text = a.per, a.per_text
+        frm = doc[a.start - 1]
+        if frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
+            b.value, b.low, b.high = None, a.value, b.value  # a band: "homes from $750,000 to $1 million"
+        else:
+            b.change_from = a.value
+        b.start = a.start
+        out.extend(found[k + 1: n])
+        out.append(b)
+        k = n + 1
+    return out
+
+
+def _change_pair(doc: Doc, a: Amount, b: Amount, floor: int) -> bool:
+    """True for "from A ... to B" with two exact amounts, outside a range opened by "range from"."""
+    if a.value is None or b.value is None or a.vague or b.vague or a.start <= floor or b.change_from is not None:
+        return False
+    if doc[a.start - 1].lower_ != "from" or _ranging(doc, a.num_start):
+        return False
+    between = [t.lower_ for t in doc[a.end: b.start]]
+    return "to" in between and len(between) <= 8 and not any(w in (",", ";", "from", "and") for w in between[:between.index("to")])
+
+
+def _year_between(doc: Doc, x: Amount) -> bool:
+    """A year inside a change ("in 2008"): skipped when pairing its two ends."""
+    return x.value is not None and not (x.unit or x.currency or x.percent) and x.num_end - x.num_start == 1 \
+        and 1800 <= x.value <= 2199 and float(x.value).is_integer() and x.start > 0 and doc[x.start - 1].lower_ in ("in", "by")
 
 
 def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
@@ -197,8 +262,11 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
     if sep == "to" and before == "from" and not _ranging(doc, amount.num_start):
         return  # "rose from 20 to 45" is a change, read as two figures
-    if sep == "to" and before == "by" and (marker or _word(doc[j + 1]) in CURRENCY_SYMBOLS):
-        return  # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%": the change and the new level
+    if sep == "to" and (before == "by" or before in CHANGE_WORDS) and (marker or _word(doc[j + 1]) in CURRENCY_SYMBOLS or (
+            (g := _glued(doc, j + 1)) is not None and (g[1].get("currency") or g[1].get("percent")))):
+        # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%", "fell 4.5p to 212p":
+        # the change and the new level, each with its unit ("rose 20 to 30 percent" stays a range)
+        return
     if sep == "and" and before != "between":
         return
     if sep == "or" and not (amount.spelled and amount.value < 20):
@@ -257,8 +325,13 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
         return j + 2
     if amount.unit is not None or j >= limit:
         return j
+    if doc[j].text == "-" and j + 1 < limit and _attached(doc, j) and _attached(doc, j + 1) \
+            and (found := phrase_at([t.text for t in doc[j + 1: min(limit, j + 1 + LONGEST)]])) is not None:
+        # "a 30-mile convoy", "a 5-mpg gain": a unit hyphenated to its number before a noun
+        amount.unit, amount.unit_text = found[1], doc[j + 1: j + 1 + found[0]].text
+        return j + 1 + found[0]
     glued = _attached(doc, j)
-    texts = [t.text for t in doc[j: min(limit, j + 4)]]
+    texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]
     found = phrase_at(texts, glued)
     if found is not None:
         size, name = found
@@ -267,6 +340,9 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
             size, name = 3, "kilometre per hour"
         amount.unit, amount.unit_text = name, doc[j: j + size].text
         return j + size
+    if (age := age_at(doc, j, limit)) is not None:
+        amount.unit, amount.unit_text = age[1], (doc[age[0] - 1].text if age[2] else doc[j: age[0]].text).lstrip("-")
+        return age[0]
     if (name := duration_name(doc[j].text, glued)) is not None:
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""
         if nxt not in ("old", "-"):  # "45 years old", "45-year-old" are ages
@@ -300,6 +376,8 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
             j = _read_unit(doc, amount, j, limit)
+    if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
+        j = read_per(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():
         if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
             if amount.qualifier is None:

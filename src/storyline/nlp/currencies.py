@@ -29,7 +29,7 @@ CURRENCY_WORDS = {
     "riyal": "SAR", "dirham": "AED", "dinar": None, "lira": "TRY", "zloty": "PLN", "zlotys": "PLN",
     "shekel": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "dong": "VND", "taka": "BDT",
     "birr": "ETB", "cedi": "GHS", "kwacha": "ZMW", "real": "BRL", "reais": "BRL", "krona": "SEK",
-    "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "forint": "HUF", "leu": "RON", "lei": "RON",
+    "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "crown": None, "koruna": "CZK", "forint": "HUF", "leu": "RON", "lei": "RON",
 }
 CURRENCY_ADJECTIVES = {
     "canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD",
@@ -40,7 +40,7 @@ CURRENCY_ADJECTIVES = {
     "cfa": "XOF", "egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP", "sudanese": "SDG", "iraqi": "IQD",
     "jordanian": "JOD", "kuwaiti": "KWD", "libyan": "LYD", "tunisian": "TND", "algerian": "DZD",
     "bahraini": "BHD", "saudi": "SAR", "qatari": "QAR", "uae": "AED", "emirati": "AED", "turkish": "TRY",
-    "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "russian": "RUB", "ukrainian": "UAH",
+    "danish": "DKK", "norwegian": "NOK", "swedish": "SEK", "czech": "CZK", "icelandic": "ISK", "russian": "RUB", "ukrainian": "UAH",
     "brazilian": "BRL", "south african": "ZAR", "nigerian": "NGN", "japanese": "JPY", "chinese": "CNY",
     "us": "USD", "u.s.": "USD", "american": "USD", "british": "GBP", "korean": "KRW", "south korean": "KRW",
 }
@@ -49,4 +49,5 @@ CURRENCY_BY_PLACE = {
     "philippines": "PHP", "mexico": "MXN", "argentina": "ARS", "colombia": "COP", "chile": "CLP",
     "cuba": "CUP", "uruguay": "UYU", "dominican republic": "DOP", "iraq": "IQD", "jordan": "JOD",
     "kuwait": "KWD", "libya": "LYD", "tunisia": "TND", "algeria": "DZD", "bahrain": "BHD", "serbia": "RSD",
+    "denmark": "DKK", "sweden": "SEK", "norway": "NOK", "czech republic": "CZK", "czechia": "CZK", "iceland": "ISK",
 }

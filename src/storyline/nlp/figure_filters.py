@@ -8,11 +8,13 @@ from spacy.tokens import Doc, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
+from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.units import DURATIONS
 
-RE_PHONE = re.compile(r"^\+\d|^0\d")
+# A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
+RE_PHONE = re.compile(r"^\+\d+$|^0\d")
 RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
 # A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
 RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
@@ -31,7 +33,7 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
         and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date and not (
-            amount.currency or amount.percent):
+            amount.currency or amount.percent or amount.fraction):
         return True
     first = doc[amount.num_start]
     before = doc[amount.start - 1] if amount.start > 0 else None
@@ -43,7 +45,7 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "September 1", "1 September" that NER did not mark as a date
     bare = not (amount.unit or amount.currency or amount.percent)
-    if RE_PHONE.match(first.text) or (before is not None and before.like_num and before.text[:1].isdigit()) or (
+    if RE_PHONE.match(first.text) or (bare and before is not None and before.like_num and before.text[:1].isdigit()) or (
         bare and after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
     ):
         return True  # runs of bare numbers: phone numbers, codes, tables
@@ -55,12 +57,48 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages"):
         return True
+    if bare and _age_apposition(doc, amount):
+        return True  # "Okafor, 61, resigned": a person's age
+    if amount.unit in AGE_UNITS.values() and not _aged_thing(doc, amount):
+        return True  # "a 50-year-old man", "Smith, 45 years old": a person's age is no figure
     if (RE_YEAR.match(first.text) and amount.num_end - amount.num_start == 1 and not amount.currency
             and not amount.percent and amount.qualifier is None):
         nxt = doc[amount.num_end] if amount.num_end < len(doc) else None
         if nxt is None or nxt.tag_ != "NNS":
             return True
     return False
+
+
+# Endings of nouns for people ("teacher", "activist", "migrant", "fisherman"), whose age is no figure.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ete", "man", "men", "woman", "women", "child",
+                  "children", "boy", "girl", "son", "daughter", "baby", "babies", "teen", "kid", "kids", "wife",
+                  "husband")
+# People whose name has none of those endings.
+PERSON_NOUNS = frozenset(
+    "nurse suspect victim patient mother mum mom father dad widow orphan veteran star pupil guy youth adult infant "
+    "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
+    "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
+    "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
+
+
+def _age_apposition(doc: Doc, amount: Amount) -> bool:
+    """A whole number from 1 to 120 between commas after a person's name: "Okafor, 61, said"."""
+    i, j = amount.start, amount.end
+    if amount.value is None or not float(amount.value).is_integer() or not 0 < amount.value <= 120 or amount.spelled:
+        return False
+    return i >= 2 and j < len(doc) and doc[i - 1].text == "," and doc[j].text == "," \
+        and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper())
+
+
+def _aged_thing(doc: Doc, amount: Amount) -> bool:
+    """True when the age is a thing's ("a 2,000-year-old temple"), not a person's ("a 50-year-old driver")."""
+    k = amount.end
+    while k < len(doc) and k < amount.end + 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].dep_ in ("amod", "compound"):
+        k += 1
+    if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].ent_type_ == "PERSON":
+        return False
+    word = doc[k].lower_
+    return W.COUNT_OF.get(word) is None and word not in PERSON_NOUNS and not word.endswith(PERSON_ENDINGS)
 
 
 def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Token | None) -> bool:
@@ -80,9 +118,9 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("NORP", "GPE"):
         caps.append(doc[k])
         k += 1
-    if not caps:
-        return False
+    if not caps or not float(amount.value or 0).is_integer():
+        return False  # a name's number is whole ("787 Dreamliner"); "0.5 WAR" is a measure
     if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
         return True
     nxt = doc[k] if k < len(doc) else None
-    return nxt is None or not (nxt.pos_ == "NOUN" and nxt.text[:1].islower())
+    return nxt is None or not (nxt.pos_ == "NOUN" and not nxt.text[:1].isupper())

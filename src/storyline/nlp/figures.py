@@ -136,13 +136,15 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
     """``counts`` and ``unit_text``: what the figure counts, normalised and as written."""
     if amount.percent:
         return "percent", doc[amount.num_end: amount.end].text or "%"
+    per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency:
-        return f"money:{_currency_code(amount.currency, sent)}", amount.currency_text
+        return f"money:{_currency_code(amount.currency, sent)}{per}", f"{amount.currency_text}{per_text}"
     if amount.fraction:
         return "share", noun.text if noun is not None else None
     if amount.unit is not None:
-        # Durations keep their plural as the measure ("years"); other units are named ("unit:metre").
-        return (amount.unit if amount.unit in DURATIONS.values() else f"unit:{amount.unit}"), amount.unit_text
+        # Durations keep their plural as the measure ("years"); other units and rates are named ("unit:metre").
+        measure = amount.unit if amount.unit in DURATIONS.values() and not per else f"unit:{amount.unit}{per}"
+        return measure, f"{amount.unit_text}{per_text}"
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
@@ -349,6 +351,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         counts=counts, unit_text=unit_text, subject=subject, subject_text=subject_text,
         stage=_stage(amount, noun, path), date=_date(times, sent, path, noun),
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
+        change_from=amount.change_from,
     )
 
 

@@ -70,6 +70,10 @@ RE_GLUED = re.compile(
     re.IGNORECASE,
 )
 PERCENT_SUFFIXES = {"%", "pc", "pct"}
+# "118.5p" is pence (British share prices are quoted in them; exchanges code pence sterling
+# "GBX"), except the video formats written the same way ("1080p").
+PENCE_SUFFIX = "p"
+VIDEO_LINES = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
 RANGING = frozenset("range ranges ranged ranging vary varies varied varying span spans spanning".split())
 # Currency codes that also prefix "$" in one token with a space before it: "HK $5.4m", "US $58".
 DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "nz": "NZD", "c": "CAD", "s": "SGD"}
@@ -136,6 +140,8 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
             value *= SCALE_SUFFIXES[low]
         elif low in PERCENT_SUFFIXES:
             extras["percent"] = True
+        elif suf == PENCE_SUFFIX and not pre and not sign and value not in VIDEO_LINES:
+            extras["currency"], extras["currency_text"] = "GBX", suf
         elif (name := unit_name(suf, glued=True) or duration_name(suf, glued=True)) is not None:
             extras["unit"], extras["unit_text"] = name, suf
         else:
@@ -284,6 +290,18 @@ def _fraction(words: list[str]) -> tuple[int, float] | None:
         return 3, n / DENOMINATORS[words[2]]
     if (m := RE_SLASH.match(words[0])) and len(words) > 1 and words[1] == "of" and 0 < int(m[1]) < int(m[2]):
         return 1, int(m[1]) / int(m[2])
+    # "eight out of ten", "one in five", "two in three": a share. "in" only with a spelled or
+    # unit numerator, so that "5 in 12 attacks" stays a count.
+    n = _word_value(words[0]) if words[0] != "a" else None
+    n = n if n is not None else _digits(words[0])
+    out_of = len(words) > 3 and words[1] == "out" and words[2] == "of"
+    one_in = len(words) > 2 and words[1] == "in" and (n == 1 or _word_value(words[0]) is not None)
+    if n and (out_of or one_in):
+        k = 3 if out_of else 2
+        d = _word_value(words[k])
+        d = d if d is not None else _digits(words[k])
+        if d and n < d <= 1000:
+            return k + 1, n / d
     return None
 
 

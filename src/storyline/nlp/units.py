@@ -88,6 +88,7 @@ _UNITS = {
     "parts-per-billion": "ppb",
     "basis point": "bps",
     "point": "point points pts",
+    "cent": "cent cents",
 }
 # Durations: the plural is the measure (as the figure tables already name them).
 _DURATIONS = {
@@ -118,7 +119,8 @@ MULTIWORD = {
     "cubic foot": "cubic foot", "cubic feet": "cubic foot", "cubic metre": "cubic metre",
     "cubic metres": "cubic metre", "cubic meter": "cubic metre", "cubic meters": "cubic metre",
     "nautical mile": "nautical mile", "nautical miles": "nautical mile",
-    "barrels a day": "barrel per day", "barrels per day": "barrel per day",
+    "barrels a day": "barrel per day", "barrels per day": "barrel per day", "barrel - a - day": "barrel per day",
+    "barrels - a - day": "barrel per day",
     "miles per hour": "mile per hour", "miles an hour": "mile per hour", "mile per hour": "mile per hour",
     "km / h": "kilometre per hour", "km / hr": "kilometre per hour",
     "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
@@ -133,7 +135,7 @@ MULTIWORD = {
     "newton metres": "newton metre", "newton meters": "newton metre", "megabits per second": "megabit per second",
     "gigabits per second": "gigabit per second", "parts per million": "parts-per-million",
     "parts per billion": "parts-per-billion", "basis points": "basis point", "basis point": "basis point",
-    "lb - ft": "pound-foot", "a / cm2": "ampere per square centimetre",
+    "lb - ft": "pound-foot", "pound - feet": "pound-foot", "pound - foot": "pound-foot", "a / cm2": "ampere per square centimetre",
 }
 MULTI = {tuple(form.split()): name for form, name in MULTIWORD.items()}
 LONGEST = max(len(words) for words in MULTI)

@@ -1,0 +1,71 @@
+"""Rates and ages after an amount: "$80 a barrel", "3 metres a year", "a 2,000-year-old temple"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from storyline.nlp.numbers import _attached, _word
+from storyline.nlp.units import LONGEST, duration_name, phrase_at
+
+if TYPE_CHECKING:
+    from storyline.nlp.amounts import Amount
+
+
+# Denominators of a rate written with "a"/"an" ("$90 a barrel", "$3,500 a month"); after "per"
+# any noun will do ("per share", "per capita").
+RATE_NOUNS = frozenset(
+    "second minute hour day week month year decade century barrel gallon litre liter ounce pound kilo tonne ton "
+    "share head person night trip ticket unit dose bag ride".split())
+
+
+def read_per(doc: Doc, amount: Amount, j: int, limit: int) -> int:
+    """The denominator of a rate after money or a unit: "per barrel", "a month", "per sq m"."""
+    if j + 1 >= limit:
+        return j
+    word = _word(doc[j])
+    if word not in ("per", "a", "an"):
+        return j
+    # "per sq m." ending a sentence: the full stop is not the unit's
+    texts = [t.text.rstrip(".") if len(t.text) > 1 else t.text for t in doc[j + 1: min(limit, j + 1 + LONGEST)]]
+    found = phrase_at(texts)
+    if found is not None and len(texts[0]) > 1:
+        size, name = found
+    else:
+        size, noun = 1, _word(doc[j + 1])
+        singular = noun[:-1] if noun.endswith("s") and noun[:-1] in RATE_NOUNS else noun
+        if not doc[j + 1].is_alpha or (word != "per" and singular not in RATE_NOUNS):
+            return j
+        name = duration_name(noun) or singular
+        name = name[:-1] if name.endswith("s") and name[:-1] in RATE_NOUNS else name
+    if j + 1 + size < limit and _word(doc[j + 1 + size]) in ("ago", "earlier", "later", "before", "after"):
+        return j  # "$5m a week ago": a time, not a rate
+    amount.per, amount.per_text = name, doc[j: j + 1 + size].text
+    return j + 1 + size
+
+
+AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age"}
+
+
+def age_at(doc: Doc, j: int, limit: int) -> tuple[int, str, bool] | None:
+    """An age after the number: "-year-old", " years old", "-month-old": (end, unit name, one token).
+
+    Whether an age is a figure (a 2,000-year-old temple) or a person's age (refused) is
+    decided by figure_filters."""
+    if j < limit and doc[j].text == "-" and _attached(doc, j):
+        j += 1
+    if j >= limit:
+        return None
+    word = _word(doc[j])
+    head, _, tail = word.partition("-")
+    if tail == "old" and head.rstrip("s") in AGE_UNITS:
+        return j + 1, AGE_UNITS[head.rstrip("s")], True  # "year-old" in one token
+    unit = AGE_UNITS.get(word[:-1] if word.endswith("s") else word)
+    if unit is None:
+        return None
+    if j + 2 < limit and doc[j + 1].text == "-" and _word(doc[j + 2]) == "old":
+        return j + 3, unit, False
+    if j + 1 < limit and _word(doc[j + 1]) == "old":
+        return j + 2, unit, False
+    return None

@@ -1,0 +1,54 @@
+"""Numbers in context (real model): ages of things and of people, signed percents, shares and measures."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def figures(parse, text):
+    return [(f.text, f.value, f.counts) for f in parse(text)._.figures]
+
+
+def test_numbers_age_of_a_thing_is_a_figure_but_a_person_age_is_not(parse):
+    found = figures(parse, "Engineers inspected the 120-year-old viaduct and a 3,000 years old irrigation canal.")
+    assert [(v, c) for _, v, c in found] == [(120, "unit:year of age"), (3000, "unit:year of age")]
+    for text in ("A 27-year-old nurse and a 9-month-old baby were rescued from the roof.",
+                 "The mayor, Tomas Lindqvist, 58, said the levee held.",
+                 "Farida Haidari, 34, told reporters the clinic had closed."):
+        assert figures(parse, text) == [], text
+
+
+def test_numbers_signed_percents_after_index_names_are_figures(parse):
+    found = figures(parse, "By noon the Nikkei was +0.6% and the Hang Seng +1.2%.")
+    assert [(v, c) for _, v, c in found] == [(0.6, "percent"), (1.2, "percent")]
+
+
+def test_numbers_decimal_before_a_capitalised_measure_is_no_model_name(parse):
+    found = figures(parse, "The club signed the reliever Dan Ortiz (2.1 WAR) in March.")
+    assert [v for _, v, _ in found] == [2.1]
+    # a whole number before a name stays a name
+    assert figures(parse, "The airline grounded its Airbus A320 fleet and a 747 Jumbo.") == []
+
+
+def test_numbers_shares_written_as_fractions_and_proportions(parse):
+    found = figures(parse, "A third of the island's voters stayed home and one in four farms lost power.")
+    assert [(round(v, 3), c) for _, v, c in found] == [(0.333, "share"), (0.25, "share")]
+
+
+def test_numbers_pence_and_a_change_to_a_new_price(parse):
+    found = figures(parse, "Shares in the brewer dropped 6.5p to 301p after the profit warning.")
+    assert [(v, c) for _, v, c in found] == [(6.5, "money:GBX"), (301, "money:GBX")]
+
+
+def test_numbers_rates_are_their_own_measure(parse):
+    found = figures(parse, "Farmers were paid $410 a tonne for maize, and the river rose 2 metres a day.")
+    assert [(v, c) for _, v, c in found] == [(410, "money:USD per metric ton"), (2, "unit:metre per day")]
+
+
+def test_numbers_a_change_is_one_figure_and_a_band_after_a_noun_a_range(parse):
+    found = parse("The city's flood budget grew from $40 million to $65 million this year.")._.figures
+    assert [(f.value, f.change_from, f.counts) for f in found] == [(65e6, 40e6, "money:USD")]
+    found = parse("Flats from $300,000 to $450,000 sold fastest in the spring.")._.figures
+    assert [(f.value, f.low, f.high, f.change_from) for f in found] == [(None, 300000, 450000, None)]
