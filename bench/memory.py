@@ -3,7 +3,12 @@
 Each size runs in a fresh child process with the size cap raised; the report is made of the
 447-article corpus's paragraphs (read at run time) repeated until it reaches the size.
 
-    .venv/bin/python bench/memory.py [--sizes 2,5,10,20] [--analyze-up-to 2] [--json out.json]
+    .venv/bin/python bench/memory.py [--sizes 2,5,10,20] [--analyze-up-to 2] [--cross-source]
+        [--json out.json]
+
+``--analyze-up-to N`` also extracts reports of up to N MB; ``--cross-source`` then runs the
+cross-source stage on that store as ``analyze`` does (claims, conflicts, figures, timeline, with
+the sentence encoder), so the peak is that of the whole analysis of the report.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ def _report(megabytes: float) -> str:
     return "\n\n".join(out)
 
 
-def _measure(megabytes: float, analyze: bool, queue) -> None:
+def _measure(megabytes: float, analyze: bool, queue, cross_source: bool = False) -> None:
     from storyline import config
     from storyline.ingest.fetch import FetchOptions
     from storyline.ingest.loaders import LoadOptions
@@ -67,14 +72,26 @@ def _measure(megabytes: float, analyze: bool, queue) -> None:
         extract_pending(store, settings)
         result["extract_s"] = round(time.perf_counter() - started, 1)
         result["extract_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        if cross_source:
+            from storyline.analysis.corpus import Corpus
+            from storyline.analysis.run import analyse, store_embeddings
+            from storyline.kb.lookup import load_kb
+
+            started = time.perf_counter()
+            corpus = Corpus.from_store(store, load_kb())
+            cross = analyse(corpus, settings, store_embeddings(store).get)
+            result["cross_source_s"] = round(time.perf_counter() - started, 1)
+            result["cross_source_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+            result["statements"] = len(corpus.statements)
+            result["timeline"] = len(cross.timeline)
     store.close()
     queue.put(result)
 
 
-def measure(megabytes: float, analyze: bool) -> dict:
+def measure(megabytes: float, analyze: bool, cross_source: bool = False) -> dict:
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    child = ctx.Process(target=_measure, args=(megabytes, analyze, queue))
+    child = ctx.Process(target=_measure, args=(megabytes, analyze, queue, cross_source))
     child.start()
     result = queue.get()
     child.join()
@@ -85,13 +102,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2,5,10,20")
     parser.add_argument("--analyze-up-to", type=float, default=0, help="also extract reports up to this many MB")
+    parser.add_argument("--cross-source", action="store_true",
+                        help="also run the cross-source stage on the extracted reports")
     parser.add_argument("--json")
     args = parser.parse_args()
     if not CORPUS.exists():
         raise SystemExit(f"skipped: {CORPUS} is absent")
     rows = []
     for size in (float(s) for s in args.sizes.split(",")):
-        row = measure(size, size <= args.analyze_up_to)
+        row = measure(size, size <= args.analyze_up_to, args.cross_source)
         rows.append(row)
         print(json.dumps(row), flush=True)
     if args.json:
