@@ -402,7 +402,9 @@ class ExtractionStore:
             return
         ids = [item[0] for item in items]
         sentence_rows: list[list[Any]] = []
-        by_class: dict[type, list[list[Any]]] = {}
+        # Records grouped by class, each with its sequence number in its document; turned into rows
+        # one class at a time below, so a big report never holds the rows of every table at once.
+        by_class: dict[type, list[tuple[Any, int]]] = {}
         for doc_id, sentences, records, _, _ in items:
             sentence_rows.extend([doc_id, i, start, end] for i, (start, end) in enumerate(sentences))
             seqs: dict[type, int] = {}
@@ -410,7 +412,7 @@ class ExtractionStore:
                 cls = type(record)
                 seq = seqs.get(cls, 0)
                 seqs[cls] = seq + 1
-                by_class.setdefault(cls, []).append(record_tables.row(record, seq))
+                by_class.setdefault(cls, []).append((record, seq))
         with self.store.transaction():
             existing = self.con.execute(
                 "SELECT count(*) FROM extractions WHERE list_contains(?, doc_id)", [ids]).fetchone()[0]
@@ -419,7 +421,9 @@ class ExtractionStore:
                     self.delete(doc_id)  # a scan of every table: only when there is something to replace
             bulk_insert(self.con, "sentences", ["doc_id", "seq", "start_char", "end_char"],
                         ["VARCHAR", "INTEGER", "INTEGER", "INTEGER"], sentence_rows)
-            for cls, rows in by_class.items():
+            del sentence_rows
+            for cls in list(by_class):
+                rows = [record_tables.row(record, seq) for record, seq in by_class.pop(cls)]
                 table, prefix = record_tables.RECORD_TABLES[cls]
                 names = ["id" if prefix else "seq"] + [column for _, column, _ in record_tables.columns(cls)]
                 types = ["VARCHAR" if prefix else "INTEGER"] + [sql for _, _, sql in record_tables.columns(cls)]
