@@ -93,7 +93,16 @@ def measure(megabytes: float, analyze: bool, cross_source: bool = False) -> dict
     queue = ctx.Queue()
     child = ctx.Process(target=_measure, args=(megabytes, analyze, queue, cross_source))
     child.start()
-    result = queue.get()
+    import queue as queues
+
+    while True:
+        try:
+            result = queue.get(timeout=5)
+            break
+        except queues.Empty:
+            if not child.is_alive():  # killed (the out-of-memory killer) or crashed: say so, go on
+                result = {"mb": megabytes, "status": f"measuring process ended with code {child.exitcode}"}
+                break
     child.join()
     return result
 
