@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from storyline.models import Quote
+from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.grammar import noun_phrase
@@ -96,7 +98,28 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return one_per_attribution(quotes)
+
+
+# Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
+# clause around it stops before.
+CLOSING = " \t.,;:!?\"'”’»"
+
+
+def one_per_attribution(quotes: list[Quote]) -> list[Quote]:
+    """Quotes without the quoted fragments of a clause already reported with the same speaker:
+    'she said his plan was "a disgrace."' is one attribution, not two, and a direct one (it
+    carries her words)."""
+    reported = [q for q in quotes if not q.direct and q.speaker_start is not None]
+
+    def inside(q: Quote, r: Quote) -> bool:
+        end = q.start + len(q.text.rstrip(CLOSING))
+        return r.start <= q.start and end <= r.end and r.speaker_start == q.speaker_start
+
+    fragments = [q for q in quotes if q.direct and q.partial and any(inside(q, r) for r in reported)]
+    mixed = {id(r) for r in reported for q in fragments if inside(q, r)}
+    # a clause that carries the speaker's own quoted words is a quotation of them
+    return [replace(q, direct=True) if id(q) in mixed else q for q in quotes if not any(q is f for f in fragments)]
 
 
 def _reports(frame: Frame) -> bool:
@@ -410,12 +433,26 @@ def _resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if head.pos_ == "PRON":
         return None, False
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named:
+    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
         return _entity_at(ctx, head) or _possessor(ctx, head), True
+    if low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
+        described = _described(ctx, head)  # "the president", "Chile's foreign minister"
+        if described is not None:
+            return described, False
     resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
-    return resolved or _possessor(ctx, head), False
+    return resolved or _described(ctx, head) or _possessor(ctx, head), False
+
+
+def _described(ctx: Context, head: Token) -> str | None:
+    """The actor a description stands for ("the ministry", "the president"), by coreference."""
+    if not ctx.doc._.mentions:
+        return None
+    start, end = _phrase(ctx, head, head)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    found = coref.described(ctx.doc, span) if span is not None and len(span) else None
+    return found.entity if found is not None else None
 
 
 def _possessor(ctx: Context, head: Token) -> str | None:
