@@ -123,9 +123,23 @@ def one_per_attribution(quotes: list[Quote]) -> list[Quote]:
 
 
 def _reports(frame: Frame) -> bool:
-    """Whether a frame's clause is someone's reported speech rather than the author's voice."""
+    """Whether a frame's clause is someone's reported speech rather than the author's voice, or
+    the speaker's own aim or act ("wants to run", "backed the bill")."""
     speaker = frame.speaker
-    return speaker is not None and speaker.lower_ not in cues.AUTHOR_PRONOUNS
+    if speaker is None or speaker.lower_ in cues.AUTHOR_PRONOUNS:
+        return False
+    return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
+
+
+def _clausal(doc: Doc, content: tuple[int, int]) -> bool:
+    """Whether a content is a clause with a subject or complementizer ("that the vote was void",
+    "whether to strike"), not an infinitive or a noun phrase."""
+    inside = range(*content)
+    roots = [t for t in doc[content[0]:content[1]] if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        r.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in r.children)
+        for r in roots
+    )
 
 
 def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -155,6 +169,8 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
     frame = _walk_to_cue(ctx, span)
     if frame is _NAMING:
         return None
+    if frame is not None and frame.lemma in cues.ACT_VERBS and not _clausal(ctx.doc, frame.content or (0, 0)):
+        frame = None  # 'wants "a fair deal"': the subject's aim, whoever's words these are
     if frame is None:
         frame = _according_over(ctx, mark)
     if frame is None and full:
