@@ -30,4 +30,4 @@ def extract_quotes(text: str, published: dt.date | str | None = None, model: str
     available = set(pipeline.available_components())
     nlp = pipeline.load(model, tuple(c for c in QUOTE_COMPONENTS if c in available))
     doc = nlp(pipeline.make_doc(nlp, "", text, published))
-    return one_per_attribution(doc._.quotes or [])
+    return one_per_attribution(doc._.quotes or [], doc.text)

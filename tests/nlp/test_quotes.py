@@ -324,3 +324,25 @@ def test_quotes_fragment_inside_reported_clause_is_one_direct_record(parse):
     doc = parse('The union leader said the offer was "an insult to every driver" and urged members to strike.')
     (quote,) = spoken_by(doc, "an insult", "union leader")
     assert quote.direct and quote.text.startswith("the offer")
+
+
+@pytest.mark.integration
+def test_quotes_fragments_joined_by_and_are_one_record(parse):
+    doc = parse('The farmers\' leader called the tariff "a betrayal" and "the end of our orchards".')
+    (quote,) = spoken_by(doc, "betrayal", "farmers' leader")
+    assert "end of our orchards" in quote.text and quote.direct
+
+
+@pytest.mark.integration
+def test_quotes_clause_inside_a_clause_of_the_same_speaker_is_not_repeated(parse):
+    doc = parse("The port director said it was too early to tell whether the crane had failed.")
+    (quote,) = spoken_by(doc, "crane had failed", "port director")
+    assert quote.cue == "say"
+
+
+@pytest.mark.integration
+def test_quotes_aims_and_acts_are_not_attributions(parse):
+    doc = parse("The drivers' union wants to strike on Monday. Senator Ines Mora backed the flood levy. "
+                "The mayor decided that the vote was void.")
+    assert not [q for q in doc._.quotes if "strike on Monday" in q.text or "flood levy" in q.text]
+    spoken_by(doc, "vote was void", "mayor")

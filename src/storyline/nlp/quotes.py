@@ -98,28 +98,56 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return one_per_attribution(quotes)
+    return one_per_attribution(quotes, ctx.text)
 
 
 # Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
 # clause around it stops before.
 CLOSING = " \t.,;:!?\"'”’»"
+JOINERS = re.compile(r"[\s\"'“”‘’«»,]*(?:and|but|or)(?: then| also| still)?[\s\"'“”‘’«»]*")
 
 
-def one_per_attribution(quotes: list[Quote]) -> list[Quote]:
-    """Quotes without the quoted fragments of a clause already reported with the same speaker:
-    'she said his plan was "a disgrace."' is one attribution, not two, and a direct one (it
-    carries her words)."""
-    reported = [q for q in quotes if not q.direct and q.speaker_start is not None]
+def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
+    """One record per attribution: a quoted fragment inside the clause reported with it is that
+    clause ('she said his plan was "a disgrace."' is one direct attribution), a record inside
+    another of the same speaker at the same cue is part of it, and fragments of one speaker joined
+    only by "and" or "but" ('called it "reckless" and "a disgrace"') are one record."""
+    quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
+    kept: list[Quote] = []
+    for q in quotes:
+        host = next((k for k in reversed(kept) if _same_speaker(k, q) and _inside(q, k)), None)
+        if host is not None:
+            if q.direct and not host.direct:
+                kept[kept.index(host)] = replace(host, direct=True, partial=False)
+            continue
+        last = kept[-1] if kept else None
+        if last is not None and _same_speaker(last, q) and _joined(last, q, text):
+            kept[-1] = _merged(last, q, text)
+            continue
+        kept.append(q)
+    return kept
 
-    def inside(q: Quote, r: Quote) -> bool:
-        end = q.start + len(q.text.rstrip(CLOSING))
-        return r.start <= q.start and end <= r.end and r.speaker_start == q.speaker_start
 
-    fragments = [q for q in quotes if q.direct and q.partial and any(inside(q, r) for r in reported)]
-    mixed = {id(r) for r in reported for q in fragments if inside(q, r)}
-    # a clause that carries the speaker's own quoted words is a quotation of them
-    return [replace(q, direct=True) if id(q) in mixed else q for q in quotes if not any(q is f for f in fragments)]
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    return a.speaker_start is not None and a.speaker_start == b.speaker_start and a.doc == b.doc
+
+
+def _inside(q: Quote, host: Quote) -> bool:
+    """Whether q's words lie within host's (closing punctuation inside the marks aside)."""
+    return host.start <= q.start and q.start + len(q.text.rstrip(CLOSING)) <= host.end
+
+
+def _joined(a: Quote, b: Quote, text: str) -> bool:
+    """Two records of one speaker at one cue with nothing but quotation marks and "and", "but" or
+    "or" between: 'called it "reckless" and "a disgrace"'."""
+    if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct):
+        return False
+    return JOINERS.fullmatch(text[a.end:b.start]) is not None
+
+
+def _merged(a: Quote, b: Quote, text: str) -> Quote:
+    end = max(a.end, b.end)
+    return replace(a, end=end, text=text[a.start:end], direct=True, partial=a.partial and b.partial)
 
 
 def _reports(frame: Frame) -> bool:
