@@ -346,3 +346,21 @@ def test_quotes_aims_and_acts_are_not_attributions(parse):
                 "The mayor decided that the vote was void.")
     assert not [q for q in doc._.quotes if "strike on Monday" in q.text or "flood levy" in q.text]
     spoken_by(doc, "vote was void", "mayor")
+
+
+@pytest.mark.integration
+def test_quotes_pronoun_goes_back_to_the_speaker_of_the_previous_paragraph(parse):
+    # paragraphs separated by blank lines; the person named after the speaker does not speak
+    doc = parse("The dock strike entered its second week.\n\n"
+                "Prime Minister Sofia Lindqvist said her talks with Governor Paulo Reis had failed.\n\n"
+                "She added that talks would resume on Friday.")
+    (quote,) = spoken_by(doc, "talks would resume", "Lindqvist")
+    assert quote.speaker_text == "She"
+
+
+def test_previous_paragraph_skips_blank_lines():
+    from storyline.nlp.quotes import _previous_paragraph
+
+    text = "First one.\n\nSecond one.\n\n\nThird."
+    assert _previous_paragraph(text, text.index("Third")) == text.index("Second")
+    assert _previous_paragraph(text, text.index("Second")) == 0

@@ -527,17 +527,32 @@ def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     outer = _outer_speaker(ctx, pronoun)
     if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
         return _entity_at(ctx, outer)
-    floor = ctx.text.rfind("\n", 0, ctx.paragraph(pronoun)[0] - 1) + 1
-    recent = [
+    floor = _previous_paragraph(ctx.text, ctx.paragraph(pronoun)[0])
+    named = _named_speakers(ctx, pronoun, person)
+    recent = [s for s in named if floor <= s.idx]
+    if recent:
+        return _entity_at(ctx, recent[0])
+    return _nearest_person(ctx, pronoun.idx) if person else None
+
+
+def _previous_paragraph(text: str, start: int) -> int:
+    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
+    end = start - 1
+    while end > 0 and text[end - 1] in "\n \t\u00a0":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
+def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
+    """Named speakers of that kind before the pronoun, the nearest first."""
+    found = [
         f.speaker
         for f in ctx.frames.values()
-        if f.speaker is not None and floor <= f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
+        and _entity_at(ctx, f.speaker) is not None
     ]
-    for speaker in sorted(recent, key=lambda t: t.i, reverse=True):
-        if speaker.tag_ in ("NNP", "NN") and speaker.lower_ not in cues.ANONYMOUS_NOUNS:
-            if _is_person(ctx, speaker) == person:
-                return _entity_at(ctx, speaker)
-    return _nearest_person(ctx, pronoun.idx) if person else None
+    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, s) == person]
 
 
 def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
@@ -567,9 +582,15 @@ def _nearest_person(ctx: Context, before: int) -> str | None:
     mentions = ctx.doc._.mentions
     if mentions is not None:
         people = [m for m in mentions if m.type == "person" and m.entity and m.end <= before]
+        outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
+        people = outside or people
         return max(people, key=lambda m: m.end).entity if people else None
     people = [e for e in ctx.ents if e.label_ == "PERSON" and e.end_char <= before]
     return _strip_possessive(people[-1].text) if people else None
+
+
+def _quoted(ctx: Context, offset: int) -> bool:
+    return any(m.start <= offset < m.end for m in ctx.marks)
 
 
 def _strip_possessive(text: str) -> str:
