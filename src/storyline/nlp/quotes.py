@@ -527,11 +527,15 @@ def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     outer = _outer_speaker(ctx, pronoun)
     if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
         return _entity_at(ctx, outer)
-    floor = _previous_paragraph(ctx.text, ctx.paragraph(pronoun)[0])
+    here = ctx.paragraph(pronoun)[0]
     named = _named_speakers(ctx, pronoun, person)
-    recent = [s for s in named if floor <= s.idx]
-    if recent:
-        return _entity_at(ctx, recent[0])
+    if named and named[0].idx >= here:
+        return _entity_at(ctx, named[0])  # a speaker of this paragraph
+    if person and (nearest := _nearest_person(ctx, pronoun.idx, here)) is not None:
+        return nearest  # a person this paragraph names before the pronoun
+    floor = _previous_paragraph(ctx.text, here)
+    if named and named[0].idx >= floor:
+        return _entity_at(ctx, named[0])  # a speaker of the paragraph before
     return _nearest_person(ctx, pronoun.idx) if person else None
 
 
@@ -578,14 +582,14 @@ def _is_person(ctx: Context, head: Token) -> bool:
     return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
 
 
-def _nearest_person(ctx: Context, before: int) -> str | None:
+def _nearest_person(ctx: Context, before: int, after: int = 0) -> str | None:
     mentions = ctx.doc._.mentions
     if mentions is not None:
-        people = [m for m in mentions if m.type == "person" and m.entity and m.end <= before]
+        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before]
         outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
         people = outside or people
         return max(people, key=lambda m: m.end).entity if people else None
-    people = [e for e in ctx.ents if e.label_ == "PERSON" and e.end_char <= before]
+    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
     return _strip_possessive(people[-1].text) if people else None
 
 
