@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from storyline.models import Quote
+from storyline.nlp.quotes import one_per_attribution
 
 # The components quotes need: times (relative dates), actors (the speaker's entity), quotes, and
 # attribution (each quote's frame).
@@ -20,7 +21,7 @@ def extract_quotes(text: str, published: dt.date | str | None = None, model: str
     (an outlet that relayed the words) and ``frame`` (the id of the clause's attribution frame).
     ``published`` (a date or ISO string) lets relative dates resolve. A quoted fragment inside a
     clause reported with the same speaker is part of that clause's record, not a record of its own
-    (the pipeline's ``doc._.quotes`` keeps both, for the briefing's exact words).
+    (see ``storyline.nlp.quotes.one_per_attribution``).
     """
     from storyline.nlp import pipeline
 
@@ -29,15 +30,4 @@ def extract_quotes(text: str, published: dt.date | str | None = None, model: str
     available = set(pipeline.available_components())
     nlp = pipeline.load(model, tuple(c for c in QUOTE_COMPONENTS if c in available))
     doc = nlp(pipeline.make_doc(nlp, "", text, published))
-    return one_per_attribution(doc._.quotes or [])
-
-
-def one_per_attribution(quotes: list[Quote]) -> list[Quote]:
-    """Quotes without the quoted fragments of a clause already reported with the same speaker:
-    'he said he has "big plans" for the campaign' is one attribution, not two."""
-    reported = [q for q in quotes if not q.direct and q.speaker_start is not None]
-    return [
-        q for q in quotes
-        if not (q.direct and q.partial and any(
-            r.start <= q.start and q.end <= r.end and r.speaker_start == q.speaker_start for r in reported))
-    ]
+    return one_per_attribution(doc._.quotes or [], doc.text)

@@ -173,7 +173,8 @@ class Quote:
     cue: str | None = None
     """The verb or phrase that introduces the speech ("said", "according to")."""
     direct: bool = True
-    """True for words in quotation marks, False for indirect speech."""
+    """True for words in quotation marks (also a reported clause that carries the speaker's quoted
+    words), False for indirect speech."""
     partial: bool = False
     """True for a quoted fragment inside the author's own sentence."""
     via: str | None = None

@@ -61,3 +61,29 @@ def test_it_is_an_organisation_not_a_person(resolve):
 def test_nothing_to_refer_to_is_none(resolve):
     assert resolve("It was raining when the talks began.", "It") is None
     assert resolve("The ministry said nothing about the talks.", "The ministry") is None
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    # an office given earlier with the name, then the office alone
+    ("Kenyan President William Ruto toured the flooded valley on Sunday. The president said roads would reopen.",
+     "The president", "William Ruto"),
+    ("General Halima Osei inspected the dam. Hours later the general ordered an evacuation.",
+     "the general", "Halima Osei"),
+    # the narrower office decides between two office-holders
+    ("Foreign Minister Jan Novak met Defence Minister Eva Horak. The foreign minister said talks would go on.",
+     "The foreign minister", "Jan Novak"),
+    # a leader is whoever holds the country's top office
+    ("Prime Minister Sofia Lindqvist addressed parliament. The Swedish leader said the strike must end.",
+     "The Swedish leader", "Sofia Lindqvist"),
+    # a name written inside the description itself
+    ("Later the head of the port authority Tariq Haddad said the cranes were idle.",
+     "the head of the port authority Tariq Haddad", "Tariq Haddad"),
+])
+def test_office_description_is_its_holder(resolve, text, target, expected):
+    assert resolve(text, target) == expected
+
+
+def test_office_description_without_a_holder_stays_unresolved(resolve):
+    # nobody was named a mayor: "the mayor" is not the governor named before
+    text = "Governor Paulo Reis visited the town. The mayor said the water had receded."
+    assert resolve(text, "The mayor") is None

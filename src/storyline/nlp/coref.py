@@ -8,7 +8,10 @@ returns the named ``Mention`` (from ``doc._.mentions``) it refers to, or None. I
 2. A description in apposition with a name ("Margaret Harris, a WHO spokeswoman": both ways).
 3. A definite description ("the ministry", "the agency", "the pro-democracy medical group"): the
    nearest earlier actor whose name carries the head noun ("the agency" after "the International
-   Atomic Energy Agency"), else the nearest earlier actor of a fitting type.
+   Atomic Energy Agency"), else the nearest earlier actor of a fitting type. A description of a
+   person by office ("the president", "the general", "Chile's foreign minister", "the head of
+   state") is a person named in the phrase itself ("the head of the commission Ana Ruiz"), else
+   the nearest earlier person the report gave that office ("Foreign Minister Ana Ruiz").
 4. A pronoun: the nearest compatible named actor, the subjects of earlier sentences first
    ("he"/"she": persons, with "Mr"/"Ms" and gendered role words as cues; "it"/"its": an
    organisation, state or group; "they"/"them"/"their": an organisation, group or state, else a person).
@@ -55,6 +58,19 @@ FEMALE_CUES = {"ms", "mrs", "miss", "madam", "spokeswoman", "chairwoman", "congr
 MALE_CUES = {"mr", "sir", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "man",
              "father", "son", "husband", "brother", "lord"}
 MAX_SENTENCES_BACK = 3
+# Nouns that describe a person by office or rank: "the president", "the general", "its chairman".
+OFFICE_NOUNS = {
+    "president", "leader", "minister", "secretary", "premier", "chancellor", "governor", "senator", "mayor",
+    "general", "admiral", "colonel", "commander", "chief", "head", "chairman", "chairwoman", "chair",
+    "ambassador", "envoy", "diplomat", "king", "queen", "prince", "emir", "sultan", "monarch", "pope",
+    "speaker", "director", "prosecutor", "judge", "spokesman", "spokeswoman", "spokesperson",
+    "congressman", "congresswoman", "lawmaker", "representative", "nominee", "candidate", "mogul",
+    "treasurer", "attorney", "commissioner", "councillor", "councilor", "marshal", "lieutenant", "captain",
+}
+# Offices a "leader" or "head of state/government" can hold; offices a "top diplomat" can hold.
+LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",
+                  "prime", "head", "chief", "chairman", "taoiseach", "dictator", "ruler"}
+DIPLOMAT_OFFICES = {"foreign", "diplomat", "diplomacy", "state"}
 
 
 def antecedent(doc: Doc, span: Span) -> Mention | None:
@@ -62,6 +78,10 @@ def antecedent(doc: Doc, span: Span) -> Mention | None:
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
     if not mentions or not len(span):
         return None
+    if span.root.lower_ in OFFICE_NOUNS:
+        holder = _office_holder(mentions, span)
+        if holder is not None:
+            return holder
     own = _mention_over(mentions, span.start_char, span.end_char)
     if own is not None and own.label not in ("ROLE",):
         return own  # the span is itself a name
@@ -74,6 +94,15 @@ def antecedent(doc: Doc, span: Span) -> Mention | None:
     if len(span) == 1 and word in PRONOUNS:
         return _pronoun(mentions, span[0])
     return _description(mentions, span)
+
+
+def described(doc: Doc, span: Span) -> Mention | None:
+    """The named actor a description stands for ("the president", "the ministry"), never a name
+    inside it that is not the described one ("Chile's foreign minister" is not Chile)."""
+    mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
+    if not mentions or not len(span) or span.root.pos_ != "NOUN":
+        return None
+    return _office_holder(mentions, span) or _description(mentions, span)
 
 
 def _mention_over(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -223,3 +252,69 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
                                           and mention.facet not in ("military", None)):
             return mention
     return None
+
+
+def _office_words(span: Span) -> tuple[str, set[str]]:
+    """(the office noun, the words that may name that office) of a description of a person."""
+    head = span.root
+    noun = head.lower_
+    words = {noun}
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if noun in ("head", "chief") and of and of[0].lower_ in ("state", "government"):
+        words = set(LEADER_OFFICES)  # "the head of state"
+    elif noun in ("head", "chief") and of and of[0].lower_ in ("diplomacy",):
+        words = set(DIPLOMAT_OFFICES)  # "the head of American diplomacy"
+    elif noun == "leader":
+        words = set(LEADER_OFFICES)
+    elif noun == "diplomat" and any(c.lower_ == "top" for c in head.children):
+        words = set(DIPLOMAT_OFFICES)
+    # "the foreign minister", "the prime minister": the modifier narrows the office
+    narrow = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
+              and c.ent_type_ not in ("NORP", "GPE")}
+    return noun, words | ({f"{w} {noun}" for w in narrow} if narrow else set())
+
+
+def _office_holder(mentions: list[Mention], span: Span) -> Mention | None:
+    """"the president", "Chile's foreign minister", "the head of the commission Ana Ruiz": the person."""
+    head = span.root
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.lower_ in OFFICE_NOUNS):
+        return None
+    if head.lower_ not in OFFICE_NOUNS:
+        return None
+    doc = span.doc
+    phrase = doc[head.left_edge.i: head.i + 1] if head.i < span.end else span
+    # a name inside the phrase itself: "the head of the European Commission Ana Ruiz"
+    inner = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char and m.type == "person"]
+    if inner:
+        return inner[0]
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    if not determiners & {"the", "this", "that"} and not any(c.dep_ == "poss" for c in head.children):
+        return None  # "a minister", "officials": nobody in particular
+    noun, words = _office_words(phrase)
+    roles: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "person" and m.entity and m.role:
+            low = m.role.lower()
+            roles.setdefault(m.entity, set()).update(low.split())
+            roles[m.entity].add(low)
+    narrow = {w for w in words if " " in w}
+    best = None
+    for m in mentions:
+        if m.start >= span.start_char or m.type != "person" or not m.entity:
+            continue
+        held = roles.get(m.entity, set()) | _title_before(doc, m)
+        if not held & words:
+            continue
+        if narrow and not any(n.split()[0] in held for n in narrow):
+            continue  # "the foreign minister" is not the defence minister
+        best = m  # the nearest earlier holder
+    return best
+
+
+def _title_before(doc: Doc, mention: Mention) -> set[str]:
+    """The title written right before a name ("General", "Sen."), lower case."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return set()
+    prev = doc[span.start - 1]
+    return {prev.lower_.rstrip(".")} if prev.is_title and prev.pos_ in ("PROPN", "NOUN") else set()

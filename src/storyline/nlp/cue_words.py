@@ -32,6 +32,14 @@ see view regard portray characterize characterise depict
 decide realize realise recognize recognise learn remember admire offer
 """.split()
 
+# Verbs of wanting, deciding and taking sides: with a clause ("decided that the vote was void") they
+# report a thought; with an infinitive or an object ("wants to run", "backed the bill") they state
+# the subject's own aim or act, which is no attribution.
+ACT_VERBS = frozenset(
+    "want plan intend aim seek wish refuse decline prefer offer decide support oppose favor favour endorse "
+    "back defend discuss talk consider admire".split()
+)
+
 # Verbs of saying whose infinitive complement is what was said: "urged the junta to ...",
 # "called on Bamako to ...", "pledged to hold elections"; and "called for a truce".
 INFINITIVE_VERBS = frozenset(

@@ -109,13 +109,14 @@ def _according(token: Token) -> Token | None:
 def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     left, right = _phrase(token)
     text, start, end = span_text(token.doc, left, right)
-    mention = ctx.mention_in(start, end, token) if ctx.mentions else None
-    if mention is not None:
-        return mention.entity, text
-    # "he put turnout at 59 per cent": the quotes component may have resolved the speaker.
+    # One resolver: a speaker the quotes component resolved ("he put turnout at 59 per cent", "the
+    # president said") keeps that actor here, as in the clause's quote and statement.
     for quote in ctx.quotes:
         if quote.speaker and quote.speaker_start is not None and quote.speaker_start <= token.idx < (quote.speaker_end or 0):
             return quote.speaker, text
+    mention = ctx.mention_in(start, end, token) if ctx.mentions else None
+    if mention is not None:
+        return mention.entity, text
     return None, text
 
 
@@ -168,6 +169,21 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
     return noun
 
 
+# Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
+# $61bn package", "since the 2019 floods".
+SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
+BACKGROUND = object()
+"""The figure sits in the report's own description of something the speaker talks about."""
+
+
+def _background(clause: Token) -> bool:
+    """A relative clause ("the bill, which provides $61bn") or a scene-setting one ("after
+    lawmakers passed a $61bn package"): the report's own description, not the speaker's words."""
+    if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX"):
+        return True
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
+
+
 def _walk_source(path: list[Token], sent: Span) -> Token | None:
     """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
     on_path = {t.i for t in path}
@@ -175,6 +191,8 @@ def _walk_source(path: list[Token], sent: Span) -> Token | None:
     for token in path[1:]:
         if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # a coordinated clause with its own subject answers for itself
+        if _background(previous):
+            return BACKGROUND
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
                 return _source_owner(token, on_path)
@@ -197,6 +215,8 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     the quote's speaker, so it wins.
     """
     source = _walk_source(path, sent)
+    if source is BACKGROUND:
+        return None, None
     quote = ctx.quote_at(figure_start, figure_end)
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text

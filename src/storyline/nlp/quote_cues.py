@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
+    ACT_VERBS,
     ANONYMOUS_NOUNS,
     AS_VERBS,
     AUTHOR_PRONOUNS,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from storyline.models import Quote
+from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.grammar import noun_phrase
@@ -96,13 +98,76 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return one_per_attribution(quotes, ctx.text)
+
+
+# Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
+# clause around it stops before.
+CLOSING = " \t.,;:!?\"'”’»"
+JOINERS = re.compile(r"[\s\"'“”‘’«»,]*(?:and|but|or)(?: then| also| still)?[\s\"'“”‘’«»]*")
+
+
+def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
+    """One record per attribution: a quoted fragment inside the clause reported with it is that
+    clause ('she said his plan was "a disgrace."' is one direct attribution), a record inside
+    another of the same speaker at the same cue is part of it, and fragments of one speaker joined
+    only by "and" or "but" ('called it "reckless" and "a disgrace"') are one record."""
+    quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
+    kept: list[Quote] = []
+    for q in quotes:
+        host = next((k for k in reversed(kept) if _same_speaker(k, q) and _inside(q, k)), None)
+        if host is not None:
+            if q.direct and not host.direct:
+                kept[kept.index(host)] = replace(host, direct=True, partial=False)
+            continue
+        last = kept[-1] if kept else None
+        if last is not None and _same_speaker(last, q) and _joined(last, q, text):
+            kept[-1] = _merged(last, q, text)
+            continue
+        kept.append(q)
+    return kept
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    return a.speaker_start is not None and a.speaker_start == b.speaker_start and a.doc == b.doc
+
+
+def _inside(q: Quote, host: Quote) -> bool:
+    """Whether q's words lie within host's (closing punctuation inside the marks aside)."""
+    return host.start <= q.start and q.start + len(q.text.rstrip(CLOSING)) <= host.end
+
+
+def _joined(a: Quote, b: Quote, text: str) -> bool:
+    """Two records of one speaker at one cue with nothing but quotation marks and "and", "but" or
+    "or" between: 'called it "reckless" and "a disgrace"'."""
+    if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct):
+        return False
+    return JOINERS.fullmatch(text[a.end:b.start]) is not None
+
+
+def _merged(a: Quote, b: Quote, text: str) -> Quote:
+    end = max(a.end, b.end)
+    return replace(a, end=end, text=text[a.start:end], direct=True, partial=a.partial and b.partial)
 
 
 def _reports(frame: Frame) -> bool:
-    """Whether a frame's clause is someone's reported speech rather than the author's voice."""
+    """Whether a frame's clause is someone's reported speech rather than the author's voice, or
+    the speaker's own aim or act ("wants to run", "backed the bill")."""
     speaker = frame.speaker
-    return speaker is not None and speaker.lower_ not in cues.AUTHOR_PRONOUNS
+    if speaker is None or speaker.lower_ in cues.AUTHOR_PRONOUNS:
+        return False
+    return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
+
+
+def _clausal(doc: Doc, content: tuple[int, int]) -> bool:
+    """Whether a content is a clause with a subject or complementizer ("that the vote was void",
+    "whether to strike"), not an infinitive or a noun phrase."""
+    inside = range(*content)
+    roots = [t for t in doc[content[0]:content[1]] if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        r.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in r.children)
+        for r in roots
+    )
 
 
 def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -132,6 +197,8 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
     frame = _walk_to_cue(ctx, span)
     if frame is _NAMING:
         return None
+    if frame is not None and frame.lemma in cues.ACT_VERBS and not _clausal(ctx.doc, frame.content or (0, 0)):
+        frame = None  # 'wants "a fair deal"': the subject's aim, whoever's words these are
     if frame is None:
         frame = _according_over(ctx, mark)
     if frame is None and full:
@@ -410,12 +477,26 @@ def _resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if head.pos_ == "PRON":
         return None, False
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named:
+    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
         return _entity_at(ctx, head) or _possessor(ctx, head), True
+    if low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
+        described = _described(ctx, head)  # "the president", "Chile's foreign minister"
+        if described is not None:
+            return described, False
     resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
-    return resolved or _possessor(ctx, head), False
+    return resolved or _described(ctx, head) or _possessor(ctx, head), False
+
+
+def _described(ctx: Context, head: Token) -> str | None:
+    """The actor a description stands for ("the ministry", "the president"), by coreference."""
+    if not ctx.doc._.mentions:
+        return None
+    start, end = _phrase(ctx, head, head)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    found = coref.described(ctx.doc, span) if span is not None and len(span) else None
+    return found.entity if found is not None else None
 
 
 def _possessor(ctx: Context, head: Token) -> str | None:
@@ -446,17 +527,36 @@ def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     outer = _outer_speaker(ctx, pronoun)
     if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
         return _entity_at(ctx, outer)
-    floor = ctx.text.rfind("\n", 0, ctx.paragraph(pronoun)[0] - 1) + 1
-    recent = [
+    here = ctx.paragraph(pronoun)[0]
+    named = _named_speakers(ctx, pronoun, person)
+    if named and named[0].idx >= here:
+        return _entity_at(ctx, named[0])  # a speaker of this paragraph
+    if person and (nearest := _nearest_person(ctx, pronoun.idx, here)) is not None:
+        return nearest  # a person this paragraph names before the pronoun
+    floor = _previous_paragraph(ctx.text, here)
+    if named and named[0].idx >= floor:
+        return _entity_at(ctx, named[0])  # a speaker of the paragraph before
+    return _nearest_person(ctx, pronoun.idx) if person else None
+
+
+def _previous_paragraph(text: str, start: int) -> int:
+    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
+    end = start - 1
+    while end > 0 and text[end - 1] in "\n \t\u00a0":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
+def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
+    """Named speakers of that kind before the pronoun, the nearest first."""
+    found = [
         f.speaker
         for f in ctx.frames.values()
-        if f.speaker is not None and floor <= f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
+        and _entity_at(ctx, f.speaker) is not None
     ]
-    for speaker in sorted(recent, key=lambda t: t.i, reverse=True):
-        if speaker.tag_ in ("NNP", "NN") and speaker.lower_ not in cues.ANONYMOUS_NOUNS:
-            if _is_person(ctx, speaker) == person:
-                return _entity_at(ctx, speaker)
-    return _nearest_person(ctx, pronoun.idx) if person else None
+    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, s) == person]
 
 
 def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
@@ -482,13 +582,19 @@ def _is_person(ctx: Context, head: Token) -> bool:
     return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
 
 
-def _nearest_person(ctx: Context, before: int) -> str | None:
+def _nearest_person(ctx: Context, before: int, after: int = 0) -> str | None:
     mentions = ctx.doc._.mentions
     if mentions is not None:
-        people = [m for m in mentions if m.type == "person" and m.entity and m.end <= before]
+        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before]
+        outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
+        people = outside or people
         return max(people, key=lambda m: m.end).entity if people else None
-    people = [e for e in ctx.ents if e.label_ == "PERSON" and e.end_char <= before]
+    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
     return _strip_possessive(people[-1].text) if people else None
+
+
+def _quoted(ctx: Context, offset: int) -> bool:
+    return any(m.start <= offset < m.end for m in ctx.marks)
 
 
 def _strip_possessive(text: str) -> str:

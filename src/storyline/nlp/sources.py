@@ -14,10 +14,8 @@ from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
 from storyline.nlp.grammar import first_child, lemma, noun_phrase
 from storyline.nlp.prose import Context
 
-try:  # the coreference resolver, where this installation has it
-    from storyline.nlp.coref import antecedent as coref_antecedent
-except ImportError:  # pragma: no cover - depends on the installation
-    coref_antecedent = None
+from storyline.nlp.coref import antecedent as coref_antecedent
+from storyline.nlp.coref import described as coref_described
 
 INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
     "ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin", "police", "embassy",
@@ -68,13 +66,12 @@ def relative_head(tok: Token) -> Token | None:
 
 def pronoun_antecedent(ctx: Context, head: Token):
     """The named mention a pronoun or relative pronoun refers to, or None."""
-    if coref_antecedent is not None:
-        try:
-            found = coref_antecedent(ctx.doc, ctx.doc[head.i:head.i + 1])
-        except Exception:  # noqa: BLE001 - a resolver failure must not lose the clause
-            found = None
-        if found is not None:
-            return found
+    try:
+        found = coref_antecedent(ctx.doc, ctx.doc[head.i:head.i + 1])
+    except Exception:  # noqa: BLE001 - a resolver failure must not lose the clause
+        found = None
+    if found is not None:
+        return found
     if head.lower_ in PERSON_PRONOUNS:
         return ctx.antecedent(head)
     return None
@@ -88,6 +85,11 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
     if rel is not None:
         head = rel  # "who" is never the speaker: its antecedent is
     np = noun_phrase(head)
+    said = quoted_speaker(ctx, head)
+    if said is not None:
+        # one resolver: a speaker the quotes component resolved keeps that actor for every record
+        kind = "anonymous" if said.anonymous or anonymous else "named"
+        return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
     if head.lower_ in PERSON_PRONOUNS:
         m = pronoun_antecedent(ctx, head)
         return Source(m.entity if m else None, head.text, "named", head.idx, head.idx + len(head))
@@ -110,23 +112,41 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
     )
     if named_appos:
         mention = named_appos[0]
+    elif head.pos_ == "NOUN" and (described := coref_described(ctx.doc, np)) is not None:
+        mention = described  # "the president", "the ministry": the actor described
     elif mention is None and inside:
         mention = inside[-1]
     kind = "anonymous" if generic or anonymous else "named"
     return Source(mention.entity if mention else None, np.text, kind, np.start_char, np.end_char)
 
 
+def quoted_speaker(ctx: Context, head: Token) -> Quote | None:
+    """The quote whose speaker phrase holds ``head`` and that resolved it to an actor."""
+    for q in ctx.quotes:
+        if q.speaker and q.speaker_start is not None and q.speaker_start <= head.idx < (q.speaker_end or 0):
+            return q
+    return None
+
+
 def covering_quote(ctx: Context, span: Span) -> Quote | None:
     """A direct quotation that is the span's claim: most of the span, or all of it but the attribution."""
     size = max(1, span.end_char - span.start_char)
     for q in ctx.quotes:
-        if not q.direct or q.partial:
-            continue
+        if not q.direct or q.partial or not _opens_quotation(ctx.doc.text, q.start):
+            continue  # a reported clause that carries a few quoted words is not a quotation here
         overlap = min(q.end, span.end_char) - max(q.start, span.start_char)
         attributed_here = q.speaker_start is not None and span.start_char <= q.speaker_start < span.end_char
         if overlap > 0.5 * size or overlap > 0 and attributed_here and overlap > 0.3 * size:
             return q
     return None
+
+
+def _opens_quotation(text: str, start: int) -> bool:
+    """Whether a record's words start right after a quotation mark."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] in "\"'“”‘’«»„"
 
 
 def quote_source(ctx: Context, q: Quote) -> Source:

@@ -1,0 +1,37 @@
+"""Who gives a figure (nlp/figure_sources.py), on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def _figure(doc, number: str):
+    found = [f for f in doc._.figures if number in f.text]
+    assert found, [f.text for f in doc._.figures]
+    return found[0]
+
+
+def test_figure_in_the_speakers_clause_is_the_speakers(parse):
+    doc = parse("The Red Crescent said 4,000 families had lost their homes in the floods.")
+    figure = _figure(doc, "4,000")
+    assert figure.attributed_text and "Red Crescent" in figure.attributed_text
+
+
+def test_figure_in_a_scene_setting_clause_is_the_reports_own(parse):
+    # "after parliament passed ..." describes what the speaker reacts to; the 900 is not the minister's figure
+    doc = parse("Minister Ana Ruiz said she would move quickly, after parliament passed a plan to hire 900 teachers.")
+    assert _figure(doc, "900").attributed_to is None
+
+
+def test_figure_in_a_relative_clause_is_the_reports_own(parse):
+    doc = parse("Senator Ines Mora said the bill, which sets aside 300 hectares for wetlands, would pass.")
+    assert _figure(doc, "300").attributed_to is None
+
+
+def test_speaker_described_by_office_gives_the_figure(parse):
+    doc = parse("Kenyan President William Ruto toured the valley on Sunday. "
+                "The president said 12,000 people had been moved to shelters.")
+    figure = _figure(doc, "12,000")
+    assert figure.attributed_to is not None and "ruto" in figure.attributed_to
