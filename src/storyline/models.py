@@ -199,6 +199,10 @@ class TimeRef:
     """``day``, ``week``, ``month``, ``year``, ``vague``."""
     note: str | None = None
     """Why a value is missing or doubtful (e.g. weekday does not match the date)."""
+    ahead: bool = False
+    """True when the date belongs to what will or would happen: its clause has a future or
+    conditional modal, is scheduled or planned ("is set to vote on Saturday", "the plans of the
+    Saturday visit"), so it dates a forecast, not a happening."""
 
 
 @dataclass

@@ -117,10 +117,21 @@ def test_a_statement_holding_an_event_is_not_listed_twice():
 
 def test_precision_comes_from_the_time_expression_when_there_is_one():
     r = Reports()
-    r.add("a", "Troops moved last week.", published="2024-10-10")
-    r.event("a", "Troops moved last week", date="2024-10-03")
-    r.times.append(TimeRef("a", *r.at("a", "last week"), "last week", "2024-10-03", "week"))
-    assert build_timeline(r.corpus())[0].precision == "week"
+    r.add("a", "Troops moved in early October.", published="2024-11-10")
+    r.event("a", "Troops moved in early October", date="2024-10")
+    r.times.append(TimeRef("a", *r.at("a", "early October"), "early October", "2024-10", "month"))
+    assert build_timeline(r.corpus())[0].precision == "month"
+
+
+def test_a_week_places_nothing_but_a_day_in_the_same_sentence_does():
+    r = Reports()
+    r.add("a", "Troops moved last week. This week's talks opened on Tuesday.", published="2024-10-10")
+    r.event("a", "Troops moved last week", date="2024-09-30")
+    r.event("a", "This week's talks opened on Tuesday", type="CONSULT", date="2024-10-07")
+    r.times.append(TimeRef("a", *r.at("a", "last week"), "last week", "2024-09-30", "week"))
+    r.times.append(TimeRef("a", *r.at("a", "This week"), "This week", "2024-10-07", "week"))
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2024-10-08", "day"))
+    assert [(e.date, e.precision) for e in build_timeline(r.corpus())] == [("2024-10-08", "day")]
 
 
 def test_timeline_is_deterministic():

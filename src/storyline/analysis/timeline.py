@@ -28,6 +28,12 @@ PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", 
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
+# Predicates of states, not happenings: "the package approved on Saturday includes ...", "the
+# Friday teleconference was another such undertaking" describe something; what happened is told elsewhere.
+STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "comprise", "belong", "seem",
+                              "exist", "mean", "resemble", "equal", "lack", "deserve"})
+SAME_REPORT_SHARED = 3
+"""Entries of one report on one day that share this many actors tell one happening twice."""
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report.
 CAPTION_RE = re.compile(
@@ -37,14 +43,10 @@ CAPTION_RE = re.compile(
 )
 
 
-def _time_ref(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> TimeRef | None:
-    """The time expression inside the record that gave its date."""
+def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> list[TimeRef]:
     doc_starts = starts.get(record.doc, [])
     lo, hi = bisect.bisect_left(doc_starts, record.start), bisect.bisect_left(doc_starts, record.end)
-    for t in times.get(record.doc, [])[lo:hi]:
-        if t.value == record.date:
-            return t
-    return None
+    return times.get(record.doc, [])[lo:hi]
 
 
 def _line(text: str, offset: int) -> tuple[int, str]:
@@ -54,32 +56,59 @@ def _line(text: str, offset: int) -> tuple[int, str]:
     return start, text[start: end if end >= 0 else len(text)]
 
 
-def _excluded(corpus: Corpus, record: Event | Statement, ref: TimeRef | None) -> bool:
-    """Captions, and dates that only come from a dateline ("KYIV, Oct 30 (Reuters) -")."""
+def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
+    """Captions, and the words of a quotation (the speech itself is the happening)."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    line_start, line = _line(text, record.start)
-    if CAPTION_RE.search(line):
+    if CAPTION_RE.search(_line(text, record.start)[1]):
         return True
-    if ref is not None and " ".join(ref.text.lower().split()) in PRESENT:
-        return True  # "today" dates a state of affairs, not a happening
-    if getattr(record, "source_kind", None) == "quoted":
-        return True  # the words of a quotation; the speech itself is the happening
-    if ref is not None and (ref.text.lower().startswith("since ") or text[max(0, ref.start - 7):ref.start].lower().rstrip()
-                            .endswith("since")):
-        return True  # "no supplies since Saturday": the date opens a span, it does not date a happening
-    if ref is not None and (raw := dateline_date(line)) is not None:
+    return getattr(record, "source_kind", None) == "quoted"
+
+
+def _places(text: str, ref: TimeRef) -> bool:
+    """Whether a time expression can date a happening on the chronology.
+
+    Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
+    Saturday"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
+    week ("this week", "its weekend attack"): a week cannot be ordered against the days in it.
+    """
+    if not ref.value or ref.precision == "week":
+        return False
+    if " ".join(ref.text.lower().split()) in PRESENT:
+        return False
+    if ref.text.lower().startswith("since ") or text[max(0, ref.start - 7):ref.start].lower().rstrip().endswith("since"):
+        return False
+    line_start, line = _line(text, ref.start)
+    if (raw := dateline_date(line)) is not None:
         at = line.find(raw)
         if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
-            return True  # the dateline dates the report, not the happening
-    return False
+            return False
+    return True
 
 
-def _category(record: Event | Statement, published: str | None, earliest: dt.date | None) -> str:
-    """``forecast`` for predictions, expectations and dates after the report; ``background`` for
-    dates well before the earliest report (see ``BACKGROUND_DAYS``); else ``happened``."""
-    if getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES:
+def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> TimeRef | None:
+    """The time expression that dates the record: the one that gave its date if it can place a
+    happening, else the first one inside it that can. Records stored without their time
+    expressions keep their own date."""
+    if not refs:
+        return TimeRef(record.doc, record.start, record.start, "", record.date,
+                       PRECISION_OF_LENGTH.get(len(record.date or ""), "day")) if record.date else None
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    usable = [t for t in refs if _places(text, t)]
+    return next((t for t in usable if t.value == record.date), usable[0] if usable else None)
+
+
+def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
+    """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
+    dates after the report; ``background`` for dates well before the earliest report (see
+    ``BACKGROUND_DAYS``); else ``happened``. A prediction dated by its telling ("said on Friday
+    that an attack will ...") is the telling, a happening; without a time expression to read,
+    predictions and expectations are forecasts."""
+    if ref is not None and ref.ahead:
         return "forecast"
-    when, report = date_interval(record.date), date_interval(str(published)[:10] if published else None)
+    if ref is None and (getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES):
+        return "forecast"
+    when = date_interval(ref.value if ref is not None else record.date)
+    report = date_interval(str(published)[:10] if published else None)
     if when is not None and report is not None and when[0] > report[1]:
         return "forecast"
     start = earliest or (report[0] if report else None)
@@ -111,14 +140,14 @@ def _disagreeing(dates: list[str]) -> list[str]:
     return []
 
 
-def _by_happening(key: tuple, members: list) -> list[tuple[tuple, list]]:
-    """A cluster's members split where their dates lie more than ``CONFLICT_DAYS`` apart."""
+def _by_happening(key: tuple, members: list, when) -> list[tuple[tuple, list]]:
+    """A cluster's members split where their dates (``when(record)``) lie more than ``CONFLICT_DAYS`` apart."""
     if key[0] != "cluster" or len(members) < 2:
         return [(key, members)]
-    ordered = sorted(members, key=lambda r: date_interval(r.date) or (dt.date.max, dt.date.max))
+    ordered = sorted(members, key=lambda r: date_interval(when(r)) or (dt.date.max, dt.date.max))
     parts, current, end = [], [], None
     for r in ordered:
-        span = date_interval(r.date)
+        span = date_interval(when(r))
         if current and (span is None or end is None or (span[0] - end).days > CONFLICT_DAYS):
             parts.append(current)
             current, end = [], None
@@ -126,6 +155,46 @@ def _by_happening(key: tuple, members: list) -> list[tuple[tuple, list]]:
         end = max(end, span[1]) if end and span else (span[1] if span else None)
     parts.append(current)
     return [((*key, n), part) for n, part in enumerate(parts)]
+
+
+def _people(record: Event | Statement) -> set[str]:
+    found = set(record.actors) | {getattr(record, "source", None), getattr(record, "agent", None)}
+    found |= set(getattr(record, "recipients", None) or ())
+    return {a for a in found if a and ":person:" in a}
+
+
+def _entities(record: Event | Statement) -> set[str]:
+    found = set(record.actors) | {getattr(record, "source", None), getattr(record, "agent", None)}
+    found |= set(getattr(record, "recipients", None) or ())
+    return {a for a in found if a and ":" in a}
+
+
+def _same_happening(a: list, b: list, day: str) -> bool:
+    """Two entries on one day are one happening when they name the same two people ("Biden and
+    Scholz spoke by phone" / "Biden talked by phone with Scholz"), or, within one report, share
+    ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
+    if len(day) != 10:
+        return False
+    people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
+    if len(people_a & people_b) >= 2:
+        return True
+    shared_docs = {r.doc for r in a} & {r.doc for r in b}
+    return bool(shared_docs) and len(set().union(*map(_entities, a)) & set().union(*map(_entities, b))) >= SAME_REPORT_SHARED
+
+
+def _merge_happenings(parts: list[tuple[tuple, list]], when) -> list[tuple[tuple, list]]:
+    """Entries of one day that tell one happening, merged (see ``_same_happening``)."""
+    merged: list[tuple[tuple, list]] = []
+    for key, members in sorted(parts, key=lambda p: when(p[1][0])):
+        day = when(members[0])
+        if len({when(r) for r in members}) == 1:
+            target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
+                           and _same_happening(m, members, day)), None)
+            if target is not None:
+                target.extend(members)
+                continue
+        merged.append((key, list(members)))
+    return merged
 
 
 def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[TimelineEntry]:
@@ -152,13 +221,16 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     refs: dict[int, TimeRef | None] = {}
 
     def usable(record: Event | Statement) -> bool:
-        if not record.date:
+        if not record.date or _record_excluded(corpus, record):
             return False
-        refs[id(record)] = ref = _time_ref(record, times, starts)
+        refs[id(record)] = ref = _dating(corpus, record, _refs_in(record, times, starts))
+        if ref is None:
+            return False
         published = corpus.published(record.doc)
-        if len(record.date) == 4 and published and str(published)[:4] == record.date:
-            return False  # "this year" in a report of that year places nothing
-        return not _excluded(corpus, record, ref)
+        return not (len(ref.value) == 4 and published and str(published)[:4] == ref.value)  # "this year"
+
+    def when(record: Event | Statement) -> str:
+        return refs[id(record)].value
 
     groups: dict[tuple, list[Event | Statement]] = defaultdict(list)
     events_by_doc: dict[str, list[int]] = defaultdict(list)
@@ -168,13 +240,14 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         events_by_doc[e.doc].append(e.start)
         actors = tuple(sorted(set(e.actors)))
         # Events without actors never merge.
-        key = ("event", e.type, actors, e.date) if actors else ("event", record_id("e", e))
+        key = ("event", e.type, actors, when(e)) if actors else ("event", record_id("e", e))
         groups[key].append(e)
     for starts_list in events_by_doc.values():
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
     for s in corpus.statements:
-        if s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or not usable(s):
+        if s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or s.predicate in STATE_PREDICATES \
+                or not usable(s):
             continue
         doc_events = events_by_doc.get(s.doc, [])
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
@@ -183,12 +256,15 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         key = ("cluster", cluster) if cluster else ("statement", record_id("s", s))
         groups[key].append(s)
 
+    parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
-    for key, members in [split for key, members in groups.items() for split in _by_happening(key, members)]:
+    for key, members in _merge_happenings(parts, when):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
-        first = members[0]
+        # The record that tells it best: the one whose date comes first in its sentence, where it
+        # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
+        first = min(members, key=lambda r: refs[id(r)].start - r.start if len(members) > 1 else 0)
         ref = refs.get(id(first))
-        kind = "event" if key[0] == "event" else "statement"
+        kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
         docs = list(dict.fromkeys(r.doc for r in members))
         evidence, seen = [], set()
@@ -196,11 +272,11 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
             if r.doc not in seen:
                 seen.add(r.doc)
                 evidence.append(corpus.sentence_evidence(r.doc, r.start))
-        conflict = _disagreeing([r.date for r in members])
+        conflict = _disagreeing([when(r) for r in members])
         entry = TimelineEntry(
-            date=first.date, precision=ref.precision if ref else PRECISION_OF_LENGTH.get(len(first.date), "day"),
+            date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, corpus.published(first.doc), earliest), evidence=evidence, dated_by=docs,
+            category=_category(first, ref, corpus.published(first.doc), earliest), evidence=evidence, dated_by=docs,
             dates=conflict, date_conflict=bool(conflict),
         )
         entries.append(((CATEGORY_ORDER[entry.category], entry.date, order.get(first.doc, 0), first.start, entry.ref), entry))

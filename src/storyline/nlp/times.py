@@ -13,7 +13,7 @@ from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, resolve_date_text, safe_date, year_from_weekday,
 )
 
-__all__ = ["extract_times", "infer_published", "is_reference_line", "line_of", "resolve_date_text", "year_from_weekday"]
+__all__ = ["extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of", "resolve_date_text", "year_from_weekday"]
 
 # Words around a date that make an ambiguous day or month point forward in time.
 FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
@@ -21,6 +21,16 @@ FORWARD_VERBS = frozenset(
     "will 'll shall wo plan plans planned planning expected expect expects scheduled schedule set due "
     "intend intends intended aim aims prepare prepares preparing going upcoming".split()
 )
+# Modals that put a clause's date ahead of the telling: "will vote on Monday", "would oversee it this weekend".
+AHEAD_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d"})
+# Heads of "X to <verb>" that schedule or intend the verb: "is set to vote", "is due to meet", "is to end".
+AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare",
+                          "hope", "want", "threaten", "vow", "pledge", "promise"})
+# Nouns that make a date inside them a plan ("the plans of the Saturday visit").
+AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect"})
+# TIME entities that still name a day ("Monday afternoon", "late on Friday night").
+RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
+    sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
 RE_REFERENCE = re.compile(
     r"\b(?:Press|Publishers?|Publishing|University|Journal|Books|Vol\.|pp\.|doi|ISBN|Retrieved|Accessed|et al\.)"
 )
@@ -72,6 +82,39 @@ def _points_forward(span: Span) -> bool:
     return False
 
 
+def is_ahead(span: Span) -> bool:
+    """True when the date dates what will or would happen, not what happened.
+
+    The date's governing predicate decides: a future or conditional modal on it, an infinitive
+    under a scheduling or intending head ("is set to vote on Saturday", "is to end on 20
+    February"), or a plan noun on the way up ("the plans of the Saturday visit"). A past-tense
+    predicate in between ends the search: "said on Friday that ... will" dates the saying.
+    """
+    token, hops = span.root, 0
+    while token.head is not token and hops < 6:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ in AHEAD_NOUNS:
+            return True
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in AHEAD_MODALS for a in auxes):
+            return True
+        if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
+            return False
+        if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
+                and (token.head.lemma_.lower() in AHEAD_FRAMES or token.head.lower_ in AHEAD_FRAMES):
+            return True
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl"):
+            return False
+    return False
+
+
+def _names_a_day(ent: Span) -> bool:
+    """A TIME entity that names a day ("Monday afternoon", "Friday night"), not an hour or a duration."""
+    return ent.label_ == "TIME" and bool(RE_DAY_WORD.search(ent.text))
+
+
 def infer_published(doc: Doc, today: dt.date | None = None) -> dt.date | None:
     """A report's likely date, from a fully specified weekday + month + day inside it (the latest one)."""
     found = []
@@ -113,7 +156,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     refs = []
     text = doc.text  # built on every access: read it once
     for ent in doc.ents:
-        if ent.label_ != "DATE" or _is_modal_may(ent) or _is_age(ent):
+        if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent):
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue
@@ -128,7 +171,8 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
                 resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
         note = resolved.note
         refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
-                            value=resolved.value, precision=resolved.precision, note=note))
+                            value=resolved.value, precision=resolved.precision, note=note,
+                            ahead=is_ahead(ent)))
     return refs
 
 
