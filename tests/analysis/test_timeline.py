@@ -165,7 +165,7 @@ def test_captions_datelines_and_events_inside_opinions_stay_out():
             "It is shameful that the council met on 1 March and did nothing.\n"
             "The council approved $5 million on 2 March.")
     r.add("a", text, published="2024-03-04")
-    r.times.append(TimeRef("a", 7, 14, "March 4", "2024-03-04", "day"))
+    r.times.append(TimeRef("a", *r.at("a", "March 4"), "March 4", "2024-03-04", "day"))
     r.event("a", "GENEVA, March 4 (Reuters) - Aid agencies appealed for funds", type="APPEAL", date="2024-03-04")
     r.event("a", "Residents wade through water on March 3", type="DISASTER", date="2024-03-03")
     r.say("a", "It is shameful that the council met on 1 March and did nothing.", kind="opinion", date="2024-03-01")

@@ -35,9 +35,10 @@ STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "
 SAME_REPORT_SHARED = 3
 """Entries of one report on one day that share this many actors tell one happening twice."""
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
-# Photo captions and credits: a caption's date is the photo's, and a caption is not a report.
+# Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
+# agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)\b[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
+    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)(?:\s+Photos?\b|\s*/)[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
     r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b",
     re.I,
 )
@@ -57,11 +58,17 @@ def _line(text: str, offset: int) -> tuple[int, str]:
 
 
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
-    """Captions, and the words of a quotation (the speech itself is the happening)."""
+    """Captions."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    if CAPTION_RE.search(_line(text, record.start)[1]):
-        return True
-    return getattr(record, "source_kind", None) == "quoted"
+    return bool(CAPTION_RE.search(_line(text, record.start)[1]))
+
+
+def _quoted_at(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside quotation marks opened after ``start``."""
+    before = text[start:offset]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    return straight or curly
 
 
 def _places(text: str, ref: TimeRef) -> bool:
@@ -89,11 +96,17 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
     """The time expression that dates the record: the one that gave its date if it can place a
     happening, else the first one inside it that can. Records stored without their time
     expressions keep their own date."""
-    if not refs:
+    quoted = getattr(record, "source_kind", None) == "quoted"
+    if not refs and not quoted:
         return TimeRef(record.doc, record.start, record.start, "", record.date,
                        PRECISION_OF_LENGTH.get(len(record.date or ""), "day")) if record.date else None
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     usable = [t for t in refs if _places(text, t)]
+    if quoted:
+        # The words of a quotation date nothing; the speech itself is the happening, dated by its
+        # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").
+        marks = any(m in record.text for m in ('"', "\u201c"))
+        usable = [t for t in usable if marks and not _quoted_at(text, record.start, t.start)]
     return next((t for t in usable if t.value == record.date), usable[0] if usable else None)
 
 
