@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -32,6 +33,17 @@ apart, similar sentences tell of different happenings (two ceasefires, two tolls
 # Friday teleconference was another such undertaking" describe something; what happened is told elsewhere.
 STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "comprise", "belong", "seem",
                               "exist", "mean", "resemble", "equal", "lack", "deserve"})
+# Predicates of speaking: one person's remarks of one day are one happening however many reports tell them.
+SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "state", "declare", "add", "insist",
+                      "note", "stress", "remark", "comment", "brief"})
+# A lede's main verb group in the present perfect: a subject of a few words (appositions allowed),
+# then "has/have" and a participle ("The UK foreign secretary, Liz Truss, has warned ...").
+RE_NEWS_PERFECT = re.compile(
+    r"^\s*(?:[\w’'.\-]+,?\s+){1,14}?(?:has|have)\s+(?:(?:also|now|just|already|officially|formally)\s+)?"
+    r"(?P<verb>[a-z]+)\b(?P<after>\s+[a-z]+ed\b)?"
+)
+REPORT = "report"
+"""Precision of a date that is the report's own publication date (see ``_lede_dating``)."""
 SAME_REPORT_SHARED = 3
 """Entries of one report on one day that share this many actors tell one happening twice."""
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
@@ -110,6 +122,40 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
     return next((t for t in usable if t.value == record.date), usable[0] if usable else None)
 
 
+def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
+    """Dates on other predicates of the same sentence ("exercises were held from 10 May, and on 13
+    May manoeuvres began"): each dates a happening of its own, told by the same record."""
+    if dating.head is None:
+        return []
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    out: list[TimeRef] = []
+    seen = {(dating.head, dating.value)}
+    for t in refs:
+        if t.head is None or t.head == dating.head or t.ahead or t.precision != "day" or t.value == dating.value:
+            continue
+        if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
+            continue
+        seen.add((t.head, t.value))
+        out.append(t)
+    return out
+
+
+def _lede_dating(corpus: Corpus, lede: Statement) -> TimeRef | None:
+    """The report's date for its lede when the lede tells, in the author's voice and the present
+    perfect, what someone has just done ("The foreign secretary has warned of ...", "The prime
+    minister has promised ..."): the news perfect places a happening on the day it is reported.
+    Anything told through a source ("X has said that ...") is the source's content, not the act."""
+    published = corpus.published(lede.doc)
+    if not published or lede.source_kind != "author" or lede.status != "asserted" or lede.date:
+        return None
+    if lede.kind in {"question", "recommendation"} or lede.predicate in STATE_PREDICATES:
+        return None
+    m = RE_NEWS_PERFECT.match(lede.text)
+    if m is None or m["verb"].lower() in {"to", "not", "no", "never", "long", "been"} and not m["after"]:
+        return None
+    return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
+
+
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the earliest report (see
@@ -182,14 +228,27 @@ def _entities(record: Event | Statement) -> set[str]:
     return {a for a in found if a and ":" in a}
 
 
+def _speakers(record: Event | Statement) -> set[str]:
+    """The people whose speaking the record tells: its named or quoted source, or an agent who speaks."""
+    found = set()
+    if getattr(record, "source_kind", None) in {"named", "quoted"} and record.source:
+        found.add(record.source)
+    if getattr(record, "predicate", None) in SPEAKING and getattr(record, "agent", None):
+        found.add(record.agent)
+    return {a for a in found if ":person:" in a}
+
+
 def _same_happening(a: list, b: list, day: str) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
-    Scholz spoke by phone" / "Biden talked by phone with Scholz"), or, within one report, share
+    Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
+    (one person's remarks of a day, told by several reports), or, within one report, share
     ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
+        return True
+    if set().union(*map(_speakers, a)) & set().union(*map(_speakers, b)):
         return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     return bool(shared_docs) and len(set().union(*map(_entities, a)) & set().union(*map(_entities, b))) >= SAME_REPORT_SHARED
@@ -217,7 +276,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     date; not opinions, recommendations or questions (nor events inside them), not what is said
     not to have happened or only possibly to have (``negated``, ``denied``, ``possible``), not
     photo captions, and not a date that only comes from a dateline. A report's publication date
-    never dates an item: an undated sentence is not chronology. Identical events (same type,
+    dates only its lede, and only when the lede tells in the news perfect what someone has just
+    done (``undated``, precision ``report``): any other undated sentence is not chronology. Identical events (same type,
     actors and date) and statements of one cluster are one entry listing every report; when the
     reports of one entry give dates that cannot be the same day, the entry lists them all and is
     flagged (``date_conflict``). A statement holding an event that is already listed is not
@@ -268,6 +328,19 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         cluster = cluster_of.get(record_id("s", s)) or getattr(s, "cluster", None)
         key = ("cluster", cluster) if cluster else ("statement", record_id("s", s))
         groups[key].append(s)
+        for n, ref in enumerate(_other_happenings(corpus, s, refs[id(s)], _refs_in(s, times, starts)), 1):
+            told = dataclasses.replace(s, date=ref.value)
+            refs[id(told)] = ref
+            groups[("statement", record_id("s", s), n)].append(told)
+
+    ledes: dict[str, Statement] = {}
+    for s in corpus.statements:
+        if s.doc not in ledes or s.start < ledes[s.doc].start:
+            ledes[s.doc] = s
+    for s in ledes.values():
+        if id(s) not in refs and (ref := _lede_dating(corpus, s)) is not None:
+            refs[id(s)] = ref
+            groups[("statement", record_id("s", s))].append(s)
 
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
@@ -275,7 +348,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
-        first = min(members, key=lambda r: refs[id(r)].start - r.start if len(members) > 1 else 0)
+        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, refs[id(r)].start - r.start)
+                    if len(members) > 1 else 0)
         ref = refs.get(id(first))
         kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
@@ -289,7 +363,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         entry = TimelineEntry(
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, ref, corpus.published(first.doc), earliest), evidence=evidence, dated_by=docs,
+            category=_category(first, ref, corpus.published(first.doc), earliest), evidence=evidence,
+            undated=ref.precision == REPORT,
+            dated_by=list(dict.fromkeys(r.doc for r in members if refs[id(r)].precision != REPORT)),
             dates=conflict, date_conflict=bool(conflict),
         )
         entries.append(((CATEGORY_ORDER[entry.category], entry.date, order.get(first.doc, 0), first.start, entry.ref), entry))

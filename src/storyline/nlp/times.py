@@ -110,6 +110,16 @@ def is_ahead(span: Span) -> bool:
     return False
 
 
+def predicate_of(span: Span) -> int | None:
+    """Character offset of the verb a date attaches to: the first verb above it in the parse."""
+    token, hops = span.root, 0
+    while token.head is not token and hops < 8:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("VERB", "AUX"):
+            return token.idx
+    return None
+
+
 def _names_a_day(ent: Span) -> bool:
     """A TIME entity that names a day ("Monday afternoon", "Friday night"), not an hour or a duration."""
     return ent.label_ == "TIME" and bool(RE_DAY_WORD.search(ent.text))
@@ -172,7 +182,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         note = resolved.note
         refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
                             value=resolved.value, precision=resolved.precision, note=note,
-                            ahead=is_ahead(ent)))
+                            ahead=is_ahead(ent), head=predicate_of(ent)))
     return refs
 
 
