@@ -170,7 +170,8 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue
-        forward = _points_forward(ent)
+        ahead = is_ahead(ent)
+        forward = ahead or _points_forward(ent)
         resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
         if resolved is None:
             continue
@@ -182,7 +183,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         note = resolved.note
         refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
                             value=resolved.value, precision=resolved.precision, note=note,
-                            ahead=is_ahead(ent), head=predicate_of(ent)))
+                            ahead=ahead, head=predicate_of(ent)))
     return refs
 
 
