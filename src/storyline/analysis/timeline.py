@@ -44,6 +44,20 @@ RE_NEWS_PERFECT = re.compile(
 )
 REPORT = "report"
 """Precision of a date that is the report's own publication date (see ``_lede_dating``)."""
+RE_WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+(?:[.,]\d+)?")
+FUNCTION_WORDS = frozenset(
+    "the and for that with from this was were has have had been its their his her they them said says say "
+    "are not but also after before into onto over under about more than some other which who whom what when "
+    "where while will would could should may might can did does one two three its it's".split())
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today yesterday tomorrow week month year morning afternoon evening "
+    "night weekend last next earlier later".split())
+RE_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+ALIKE_SHARE = 0.6
+ALIKE_MIN_WORDS = 4
+"""Two tellings of one day share ``ALIKE_SHARE`` of the shorter one's content words (at least
+``ALIKE_MIN_WORDS`` of them) when they tell one happening."""
 SAME_REPORT_SHARED = 3
 """Entries of one report on one day that share this many actors tell one happening twice."""
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
@@ -238,7 +252,33 @@ def _speakers(record: Event | Statement) -> set[str]:
     return {a for a in found if ":person:" in a}
 
 
-def _same_happening(a: list, b: list, day: str) -> bool:
+def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
+    """The content words of the clause of a record that holds its date, without dates."""
+    at, start, end = ref.start - record.start, 0, len(record.text)
+    for m in RE_CLAUSE_BREAK.finditer(record.text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return {w for w in RE_WORD.findall(record.text[start:end].lower()) if w not in FUNCTION_WORDS | DATE_WORDS}
+
+
+def _told_alike(a: list, b: list, refs: dict) -> bool:
+    """Whether two reports tell it in mostly the same words: most content words of the shorter
+    telling are in the other ("a 7.1 earthquake hit Manabi province" / "a magnitude 7.1 earthquake
+    struck the coastal province of Manabi")."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc:
+                continue
+            wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
+            if min(len(wx), len(wy)) >= ALIKE_MIN_WORDS and len(wx & wy) >= ALIKE_SHARE * min(len(wx), len(wy)):
+                return True
+    return False
+
+
+def _same_happening(a: list, b: list, day: str, refs: dict) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
     (one person's remarks of a day, told by several reports), or, within one report, share
@@ -250,18 +290,20 @@ def _same_happening(a: list, b: list, day: str) -> bool:
         return True
     if set().union(*map(_speakers, a)) & set().union(*map(_speakers, b)):
         return True
+    if _told_alike(a, b, refs):
+        return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     return bool(shared_docs) and len(set().union(*map(_entities, a)) & set().union(*map(_entities, b))) >= SAME_REPORT_SHARED
 
 
-def _merge_happenings(parts: list[tuple[tuple, list]], when) -> list[tuple[tuple, list]]:
+def _merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict) -> list[tuple[tuple, list]]:
     """Entries of one day that tell one happening, merged (see ``_same_happening``)."""
     merged: list[tuple[tuple, list]] = []
     for key, members in sorted(parts, key=lambda p: when(p[1][0])):
         day = when(members[0])
         if len({when(r) for r in members}) == 1:
             target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
-                           and _same_happening(m, members, day)), None)
+                           and _same_happening(m, members, day, refs)), None)
             if target is not None:
                 target.extend(members)
                 continue
@@ -344,7 +386,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
 
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
-    for key, members in _merge_happenings(parts, when):
+    for key, members in _merge_happenings(parts, when, refs):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
