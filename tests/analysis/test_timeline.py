@@ -355,3 +355,24 @@ def test_a_lede_in_the_news_perfect_is_dated_by_its_report_and_no_other_undated_
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.precision, e.undated, e.dated_by, e.text[:18]) for e in timeline] == [
         ("2025-03-12", "report", True, [], "The transport mini")]
+
+
+def test_a_speech_lede_takes_the_day_its_report_gives_the_speech_and_tells_the_entry():
+    r = Reports()
+    text = ("Union leader Tomas Vidal has said the strike will go on. Vidal spoke to dockers late on Friday "
+            "outside the port gates.")
+    r.add("a", text, published="2025-03-15")
+    r.add("b", "Mayor Ana Ruiz has said the talks failed. Ruiz will speak on Monday.", published="2025-03-15")
+    vidal, ruiz = "local:person:tomas-vidal", "local:person:ana-ruiz"
+    r.say("a", "Union leader Tomas Vidal has said the strike will go on.", status="reported", source=vidal,
+          source_kind="named")
+    r.say("a", "Vidal spoke to dockers late on Friday outside the port gates.", date="2025-03-14", agent=vidal,
+          predicate="speak")
+    r.times.append(TimeRef("a", *r.at("a", "late on Friday"), "late on Friday", "2025-03-14", "day"))
+    r.say("b", "Mayor Ana Ruiz has said the talks failed.", status="reported", source=ruiz, source_kind="named")
+    r.say("b", "Ruiz will speak on Monday.", kind="prediction", status="expected", date="2025-03-17", agent=ruiz,
+          predicate="speak")
+    r.times.append(TimeRef("b", *r.at("b", "Monday"), "Monday", "2025-03-17", "day", ahead=True))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.category, e.text[:20]) for e in timeline] == [
+        ("2025-03-14", "happened", "Union leader Tomas V"), ("2025-03-17", "forecast", "Ruiz will speak on M")]

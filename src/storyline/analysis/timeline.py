@@ -170,6 +170,23 @@ def _lede_dating(corpus: Corpus, lede: Statement) -> TimeRef | None:
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
 
+def _speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeRef] | None:
+    """A lede telling in the news perfect that someone has spoken ("X has said he is convinced
+    ...") tells the speech its report dates further down ("X spoke to the press late on Friday"):
+    it joins that entry, with that date, and tells it (a lede says best what happened)."""
+    if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
+        return None
+    speakers = _speakers(lede)
+    if not speakers or RE_NEWS_PERFECT.match(lede.text) is None:
+        return None
+    for key, members in groups.items():
+        for r in members:
+            ref = refs[id(r)]
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and _speakers(r) & speakers:
+                return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
+    return None
+
+
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the earliest report (see
@@ -380,7 +397,12 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if s.doc not in ledes or s.start < ledes[s.doc].start:
             ledes[s.doc] = s
     for s in ledes.values():
-        if id(s) not in refs and (ref := _lede_dating(corpus, s)) is not None:
+        if id(s) in refs:
+            continue
+        if (found := _speech_lede(s, groups, refs)) is not None:
+            key, refs[id(s)] = found
+            groups[key].append(s)
+        elif (ref := _lede_dating(corpus, s)) is not None:
             refs[id(s)] = ref
             groups[("statement", record_id("s", s))].append(s)
 
