@@ -197,8 +197,10 @@ def ahead_of(parse, text, published=WED):
 
 @pytest.mark.integration
 def test_times_dates_in_future_conditional_or_scheduled_clauses_are_ahead(parse):
-    got = ahead_of(parse, "The union said its members would walk out on Friday.")
-    assert got["Friday"] == ("2024-11-08", True)  # ahead: resolved forward, not to last Friday
+    got = ahead_of(parse, "The dockers will walk out on Monday.")
+    assert got["Monday"] == ("2024-11-11", True)  # ahead: the coming Monday, not the nearest one (4 Nov)
+    got = ahead_of(parse, "The union said its members would walk out on Monday.")
+    assert got["Monday"] == ("2024-11-04", True)  # the future of a past telling keeps the nearest day
     got = ahead_of(parse, "The parliament is set to vote on the budget on Thursday.")
     assert got["Thursday"] == ("2024-11-07", True)
     got = ahead_of(parse, "The minister cancelled the plans of the Sunday visit to the flooded towns.")

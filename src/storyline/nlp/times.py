@@ -13,7 +13,8 @@ from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, resolve_date_text, safe_date, year_from_weekday,
 )
 
-__all__ = ["extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of", "resolve_date_text", "year_from_weekday"]
+__all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
+           "predicate_of", "resolve_date_text", "year_from_weekday"]
 
 # Words around a date that make an ambiguous day or month point forward in time.
 FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
@@ -23,6 +24,7 @@ FORWARD_VERBS = frozenset(
 )
 # Modals that put a clause's date ahead of the telling: "will vote on Monday", "would oversee it this weekend".
 AHEAD_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d"})
+PAST_FUTURE = frozenset({"would", "'d"})
 # Heads of "X to <verb>" that schedule or intend the verb: "is set to vote", "is due to meet", "is to end".
 AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare",
                           "hope", "want", "threaten", "vow", "pledge", "promise"})
@@ -82,8 +84,9 @@ def _points_forward(span: Span) -> bool:
     return False
 
 
-def is_ahead(span: Span) -> bool:
-    """True when the date dates what will or would happen, not what happened.
+def ahead_cue(span: Span) -> str | None:
+    """The word that puts the date ahead of the telling, or None: it dates what will or would
+    happen, not what happened.
 
     The date's governing predicate decides: a future or conditional modal on it, an infinitive
     under a scheduling or intending head ("is set to vote on Saturday", "is to end on 20
@@ -94,20 +97,26 @@ def is_ahead(span: Span) -> bool:
     while token.head is not token and hops < 6:
         token, hops = token.head, hops + 1
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ in AHEAD_NOUNS:
-            return True
+            return token.lower_
         if token.pos_ not in ("VERB", "AUX"):
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in AHEAD_MODALS for a in auxes):
-            return True
+        modal = next((a.lower_ for a in auxes if a.lower_ in AHEAD_MODALS), None)
+        if modal:
+            return modal
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
-            return False
+            return None
         if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
                 and (token.head.lemma_.lower() in AHEAD_FRAMES or token.head.lower_ in AHEAD_FRAMES):
-            return True
+            return token.head.lower_
         if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl"):
-            return False
-    return False
+            return None
+    return None
+
+
+def is_ahead(span: Span) -> bool:
+    """True when the date dates what will or would happen (see ``ahead_cue``)."""
+    return ahead_cue(span) is not None
 
 
 def predicate_of(span: Span) -> int | None:
@@ -170,8 +179,10 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue
-        ahead = is_ahead(ent)
-        forward = ahead or _points_forward(ent)
+        cue = ahead_cue(ent)
+        ahead = cue is not None
+        # "would" is the future of a past telling: the day stays the nearest one, before or after.
+        forward = (ahead and cue not in PAST_FUTURE) or _points_forward(ent)
         resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
         if resolved is None:
             continue
