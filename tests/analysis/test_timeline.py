@@ -213,6 +213,17 @@ def test_a_date_after_since_opens_a_span_and_dates_nothing():
     assert [e.date for e in build_timeline(r.corpus())] == ["2024-05-09"]
 
 
+def test_a_date_in_a_clause_opened_by_since_dates_nothing_but_one_after_a_comma_does():
+    r = Reports()
+    text = ("Prices have tripled since the floods swept the delta last year. Since then, the dam broke on 2 May.")
+    r.add("a", text, published="2024-05-10")
+    r.times.append(TimeRef("a", *r.at("a", "last year"), "last year", "2023", "year"))
+    r.times.append(TimeRef("a", *r.at("a", "2 May"), "2 May", "2024-05-02", "day"))
+    r.say("a", "Prices have tripled since the floods swept the delta last year.", date="2023")
+    r.say("a", "Since then, the dam broke on 2 May.", date="2024-05-02")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2024-05-02"]
+
+
 def test_this_year_in_a_report_of_that_year_places_nothing():
     r = Reports()
     r.add("a", "The appeal for this year is underfunded.", published="2024-04-25")

@@ -205,6 +205,8 @@ def test_times_dates_in_future_conditional_or_scheduled_clauses_are_ahead(parse)
     assert got["Thursday"] == ("2024-11-07", True)
     got = ahead_of(parse, "The minister cancelled the plans of the Sunday visit to the flooded towns.")
     assert got["Sunday"] == ("2024-11-10", True)
+    got = ahead_of(parse, "The two leaders were supposed to meet in Geneva on Monday.")
+    assert got["Monday"][1] is True
 
 
 @pytest.mark.integration

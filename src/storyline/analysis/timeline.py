@@ -31,6 +31,9 @@ PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", 
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
+# "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
+RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
+SINCE_REACH = 60
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
@@ -72,14 +75,14 @@ def _places(text: str, ref: TimeRef) -> bool:
     """Whether a time expression can date a happening on the chronology.
 
     Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
-    Saturday"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
+    Saturday", "killed since the invasion began last year"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
     week ("this week", "its weekend attack"): a week cannot be ordered against the days in it.
     """
     if not ref.value or ref.precision == "week":
         return False
     if " ".join(ref.text.lower().split()) in PRESENT:
         return False
-    if ref.text.lower().startswith("since ") or text[max(0, ref.start - 7):ref.start].lower().rstrip().endswith("since"):
+    if ref.text.lower().startswith("since ") or RE_SINCE.search(text[max(0, ref.start - SINCE_REACH):ref.start]):
         return False
     line_start, line = _line(text, ref.start)
     if (raw := dateline_date(line)) is not None:

@@ -26,10 +26,11 @@ FORWARD_VERBS = frozenset(
 AHEAD_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d"})
 PAST_FUTURE = frozenset({"would", "'d"})
 # Heads of "X to <verb>" that schedule or intend the verb: "is set to vote", "is due to meet", "is to end".
-AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare",
+AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare", "suppose", "supposed",
                           "hope", "want", "threaten", "vow", "pledge", "promise"})
 # Nouns that make a date inside them a plan ("the plans of the Saturday visit").
-AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect"})
+AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect",
+                         "intent", "intention", "intentions"})
 # TIME entities that still name a day ("Monday afternoon", "late on Friday night").
 RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
     sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
