@@ -194,13 +194,16 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     What goes in: events and statements (facts, estimates, predictions) whose own text gives a
     date; not opinions, recommendations or questions (nor events inside them), not what is said
     not to have happened or only possibly to have (``negated``, ``denied``, ``possible``), not
-    photo captions, and not a date that only comes from a dateline. A report's publication date
-    dates only its lede, and only when the lede tells in the news perfect what someone has just
-    done (``undated``, precision ``report``): any other undated sentence is not chronology. Identical events (same type,
-    actors and date) and statements of one cluster are one entry listing every report; when the
-    reports of one entry give dates that cannot be the same day, the entry lists them all and is
-    flagged (``date_conflict``). A statement holding an event that is already listed is not
-    listed again.
+    states ("the package approved on Saturday includes ..."), not photo captions, and not a date
+    that only comes from a dateline, a week, "today" or "since". A date in a future, conditional
+    or planned clause (``TimeRef.ahead``) makes a forecast; dates on two predicates of one
+    sentence are two happenings. A report's publication date dates only its lede, and only when
+    the lede tells in the news perfect what someone has just done (``undated``, precision
+    ``report``): any other undated sentence is not chronology. Identical events (same type,
+    actors and date), statements of one cluster, and entries of one day that tell one happening
+    (analysis/happenings.py) are one entry listing every report; when the reports of one entry
+    give dates that cannot be the same day, the entry lists them all and is flagged
+    (``date_conflict``). A statement holding an event that is already listed is not listed again.
     """
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     times: dict[str, list[TimeRef]] = defaultdict(list)
