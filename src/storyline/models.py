@@ -200,6 +200,14 @@ class TimeRef:
     """``day``, ``week``, ``month``, ``year``, ``vague``."""
     note: str | None = None
     """Why a value is missing or doubtful (e.g. weekday does not match the date)."""
+    ahead: bool = False
+    """True when the date belongs to what will or would happen: its clause has a future or
+    conditional modal, is scheduled or planned ("is set to vote on Saturday", "the plans of the
+    Saturday visit"), so it dates a forecast, not a happening."""
+    head: int | None = None
+    """Character offset of the predicate the date attaches to (the first verb above it in the
+    parse): dates on two coordinated predicates ("exercises began on 10 May, and on 13 May
+    manoeuvres began") date two happenings."""
 
 
 @dataclass

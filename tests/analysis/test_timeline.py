@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.timeline import build_timeline, report_dates
 from storyline.models import Cluster, Event, Statement, TimeRef
@@ -117,10 +119,21 @@ def test_a_statement_holding_an_event_is_not_listed_twice():
 
 def test_precision_comes_from_the_time_expression_when_there_is_one():
     r = Reports()
-    r.add("a", "Troops moved last week.", published="2024-10-10")
-    r.event("a", "Troops moved last week", date="2024-10-03")
-    r.times.append(TimeRef("a", *r.at("a", "last week"), "last week", "2024-10-03", "week"))
-    assert build_timeline(r.corpus())[0].precision == "week"
+    r.add("a", "Troops moved in early October.", published="2024-11-10")
+    r.event("a", "Troops moved in early October", date="2024-10")
+    r.times.append(TimeRef("a", *r.at("a", "early October"), "early October", "2024-10", "month"))
+    assert build_timeline(r.corpus())[0].precision == "month"
+
+
+def test_a_week_places_nothing_but_a_day_in_the_same_sentence_does():
+    r = Reports()
+    r.add("a", "Troops moved last week. This week's talks opened on Tuesday.", published="2024-10-10")
+    r.event("a", "Troops moved last week", date="2024-09-30")
+    r.event("a", "This week's talks opened on Tuesday", type="CONSULT", date="2024-10-07")
+    r.times.append(TimeRef("a", *r.at("a", "last week"), "last week", "2024-09-30", "week"))
+    r.times.append(TimeRef("a", *r.at("a", "This week"), "This week", "2024-10-07", "week"))
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2024-10-08", "day"))
+    assert [(e.date, e.precision) for e in build_timeline(r.corpus())] == [("2024-10-08", "day")]
 
 
 def test_timeline_is_deterministic():
@@ -154,7 +167,7 @@ def test_captions_datelines_and_events_inside_opinions_stay_out():
             "It is shameful that the council met on 1 March and did nothing.\n"
             "The council approved $5 million on 2 March.")
     r.add("a", text, published="2024-03-04")
-    r.times.append(TimeRef("a", 7, 14, "March 4", "2024-03-04", "day"))
+    r.times.append(TimeRef("a", *r.at("a", "March 4"), "March 4", "2024-03-04", "day"))
     r.event("a", "GENEVA, March 4 (Reuters) - Aid agencies appealed for funds", type="APPEAL", date="2024-03-04")
     r.event("a", "Residents wade through water on March 3", type="DISASTER", date="2024-03-03")
     r.say("a", "It is shameful that the council met on 1 March and did nothing.", kind="opinion", date="2024-03-01")
@@ -200,6 +213,17 @@ def test_a_date_after_since_opens_a_span_and_dates_nothing():
     assert [e.date for e in build_timeline(r.corpus())] == ["2024-05-09"]
 
 
+def test_a_date_in_a_clause_opened_by_since_dates_nothing_but_one_after_a_comma_does():
+    r = Reports()
+    text = ("Prices have tripled since the floods swept the delta last year. Since then, the dam broke on 2 May.")
+    r.add("a", text, published="2024-05-10")
+    r.times.append(TimeRef("a", *r.at("a", "last year"), "last year", "2023", "year"))
+    r.times.append(TimeRef("a", *r.at("a", "2 May"), "2 May", "2024-05-02", "day"))
+    r.say("a", "Prices have tripled since the floods swept the delta last year.", date="2023")
+    r.say("a", "Since then, the dam broke on 2 May.", date="2024-05-02")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2024-05-02"]
+
+
 def test_this_year_in_a_report_of_that_year_places_nothing():
     r = Reports()
     r.add("a", "The appeal for this year is underfunded.", published="2024-04-25")
@@ -230,3 +254,136 @@ def test_what_is_recalled_from_before_the_reports_is_background_and_today_or_quo
     r.say("b", "Talks continued on 6 June.", date="2024-06-06")
     assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [
         ("happened", "2024-06-03"), ("happened", "2024-06-06"), ("background", "2024-02")]
+
+
+def test_a_date_in_a_future_or_planned_clause_is_a_forecast_even_before_the_report():
+    r = Reports()
+    r.add("a", "The union said on Monday that members would strike this week. Dockers walked out on Monday.",
+          published="2025-03-12")
+    r.say("a", "The union said on Monday that members would strike this week.", date="2025-03-10")
+    r.say("a", "Dockers walked out on Monday.", date="2025-03-10")
+    r.times.append(TimeRef("a", *r.at("a", "Monday"), "Monday", "2025-03-10", "day", ahead=False))
+    second = r.documents["a"]["text"].rindex("Monday")
+    r.times.append(TimeRef("a", second, second + 6, "Monday", "2025-03-10", "day", ahead=False))
+    assert [(e.category, e.text) for e in build_timeline(r.corpus())] == [
+        ("happened", "The union said on Monday that members would strike this week."),
+        ("happened", "Dockers walked out on Monday.")]
+    r2 = Reports()
+    r2.add("b", "The vote on the offer is set for 11 March.", published="2025-03-12")
+    r2.say("b", "The vote on the offer is set for 11 March.", date="2025-03-11")
+    r2.times.append(TimeRef("b", *r2.at("b", "11 March"), "11 March", "2025-03-11", "day", ahead=True))
+    assert [e.category for e in build_timeline(r2.corpus())] == ["forecast"]
+
+
+def test_a_prediction_dated_by_its_telling_is_the_telling_a_happening():
+    r = Reports()
+    r.add("a", '"The port will stay shut," the union leader said on Friday.', published="2025-03-15")
+    r.say("a", '"The port will stay shut," the union leader said on Friday.', kind="prediction",
+          status="expected", date="2025-03-14")
+    r.times.append(TimeRef("a", *r.at("a", "Friday"), "Friday", "2025-03-14", "day"))
+    assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [("happened", "2025-03-14")]
+
+
+def test_a_quotation_is_dated_by_its_frame_never_by_its_own_words():
+    r = Reports()
+    text = ('Speaking to reporters on Tuesday, the minister said: "We needed a deal yesterday." '
+            '"We won on 2 March," a striker said.')
+    r.add("a", text, published="2025-03-12")
+    r.say("a", 'Speaking to reporters on Tuesday, the minister said: "We needed a deal yesterday."',
+          source_kind="quoted", date="2025-03-11")
+    r.say("a", '"We won on 2 March," a striker said.', source_kind="quoted", date="2025-03-02")
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2025-03-11", "day"))
+    r.times.append(TimeRef("a", *r.at("a", "yesterday"), "yesterday", "2025-03-10", "day"))
+    r.times.append(TimeRef("a", *r.at("a", "2 March"), "2 March", "2025-03-02", "day"))
+    assert [(e.date, e.text[:8]) for e in build_timeline(r.corpus())] == [("2025-03-11", "Speaking")]
+
+
+def test_state_predicates_are_not_happenings():
+    r = Reports()
+    r.add("a", "The offer made on Monday includes a 4% raise. The Monday talks were a failure.", published="2025-03-12")
+    r.say("a", "The offer made on Monday includes a 4% raise.", date="2025-03-10", predicate="include")
+    r.say("a", "The Monday talks were a failure.", date="2025-03-10", predicate="be")
+    assert build_timeline(r.corpus()) == []
+
+
+def test_one_happening_told_on_one_day_by_several_reports_or_twice_in_one_is_one_entry():
+    r = Reports()
+    r.add("a", "Mayor Ana Ruiz met union chief Tomas Vidal on 10 March.", published="2025-03-11")
+    r.add("b", "On 10 March, Vidal and Ruiz held talks at city hall.", published="2025-03-12")
+    r.add("c", "Vidal spoke to dockers on 11 March.", published="2025-03-12")
+    r.add("d", "Vidal said on 11 March that the pickets stay.", published="2025-03-12")
+    r.add("e", "The port union and the harbour board met the ministry on 12 March. On 12 March the union, the "
+               "board and the ministry signed a truce. The port union and the harbour board closed the docks on "
+               "12 March.", published="2025-03-13")
+    ruiz, vidal = "local:person:ana-ruiz", "local:person:tomas-vidal"
+    r.say("a", "Mayor Ana Ruiz met union chief Tomas Vidal on 10 March.", date="2025-03-10", actors=[ruiz, vidal])
+    r.say("b", "On 10 March, Vidal and Ruiz held talks at city hall.", date="2025-03-10", actors=[vidal, ruiz])
+    r.say("c", "Vidal spoke to dockers on 11 March.", date="2025-03-11", agent=vidal, predicate="speak",
+          actors=[vidal])
+    r.say("d", "Vidal said on 11 March that the pickets stay.", date="2025-03-11", source=vidal,
+          source_kind="named", actors=[vidal])
+    union, board, ministry = "local:organization:port-union", "local:organization:harbour-board", "kb:ministry"
+    r.say("e", "The port union and the harbour board met the ministry on 12 March.", date="2025-03-12",
+          actors=[union, board, ministry])
+    r.say("e", "On 12 March the union, the board and the ministry signed a truce.", date="2025-03-12",
+          actors=[union, board, ministry])
+    r.say("e", "The port union and the harbour board closed the docks on 12 March.", date="2025-03-12",
+          actors=[union, board])
+    for doc in "ab":
+        r.times.append(TimeRef(doc, *r.at(doc, "10 March"), "10 March", "2025-03-10", "day"))
+    text = r.documents["e"]["text"]
+    for at in (m.start() for m in re.finditer("12 March", text)):
+        r.times.append(TimeRef("e", at, at + 8, "12 March", "2025-03-12", "day"))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, sorted(e.docs)) for e in timeline] == [
+        ("2025-03-10", ["a", "b"]), ("2025-03-11", ["c", "d"]), ("2025-03-12", ["e"]), ("2025-03-12", ["e"])]
+    # the entry is told by the record whose date frames its whole sentence
+    assert timeline[0].text.startswith("On 10 March, Vidal and Ruiz")
+    assert timeline[2].text.startswith("On 12 March the union") and timeline[3].text.endswith("docks on 12 March.")
+
+
+def test_two_dated_predicates_of_one_sentence_are_two_happenings():
+    r = Reports()
+    text = "Dockers struck from 3 March, and on 6 March the rail workers joined them."
+    r.add("a", text, published="2025-03-10")
+    s = r.say("a", text, date="2025-03-03")
+    r.times.append(TimeRef("a", *r.at("a", "3 March"), "3 March", "2025-03-03", "day", head=text.index("struck")))
+    r.times.append(TimeRef("a", *r.at("a", "6 March"), "6 March", "2025-03-06", "day", head=text.index("joined")))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.ref) for e in timeline] == [("2025-03-03", record_id("s", s)), ("2025-03-06", record_id("s", s))]
+
+
+def test_a_lede_in_the_news_perfect_is_dated_by_its_report_and_no_other_undated_sentence_is():
+    r = Reports()
+    r.add("a", "The transport minister, Eva Lind, has ordered the ports reopened. Dockers went home.",
+          published="2025-03-12T18:00:00")
+    r.add("b", "The union has said that the strike is over.", published="2025-03-12")
+    r.add("c", "Ships are waiting off the coast.", published="2025-03-12")
+    r.say("a", "The transport minister, Eva Lind, has ordered the ports reopened.")
+    r.say("a", "Dockers went home.")
+    r.say("b", "The union has said that the strike is over.", status="reported", source_kind="named")
+    r.say("c", "Ships are waiting off the coast.")
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.precision, e.undated, e.dated_by, e.text[:18]) for e in timeline] == [
+        ("2025-03-12", "report", True, [], "The transport mini")]
+
+
+def test_a_speech_lede_takes_the_day_its_report_gives_the_speech_and_tells_the_entry():
+    r = Reports()
+    text = ("Union leader Tomas Vidal has said the strike will go on. Vidal spoke to dockers late on Friday "
+            "outside the port gates.")
+    r.add("a", text, published="2025-03-15")
+    r.add("b", "Mayor Ana Ruiz has said the talks failed. Ruiz will speak on Monday.", published="2025-03-15")
+    vidal, ruiz = "local:person:tomas-vidal", "local:person:ana-ruiz"
+    r.say("a", "Union leader Tomas Vidal has said the strike will go on.", status="reported", source=vidal,
+          source_kind="named")
+    r.say("a", "Vidal spoke to dockers late on Friday outside the port gates.", date="2025-03-14", agent=vidal,
+          predicate="speak")
+    r.times.append(TimeRef("a", *r.at("a", "late on Friday"), "late on Friday", "2025-03-14", "day"))
+    r.say("b", "Mayor Ana Ruiz has said the talks failed.", status="reported", source=ruiz, source_kind="named")
+    r.say("b", "Ruiz will speak on Monday.", kind="prediction", status="expected", date="2025-03-17", agent=ruiz,
+          predicate="speak")
+    r.times.append(TimeRef("b", *r.at("b", "Monday"), "Monday", "2025-03-17", "day", ahead=True))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.category, e.text[:20]) for e in timeline] == [
+        ("2025-03-14", "happened", "Union leader Tomas V"), ("2025-03-17", "forecast", "Ruiz will speak on M")]

@@ -189,3 +189,44 @@ def test_times_seeds_have_no_false_dates(seed_docs):
     for key, doc in seed_docs.items():
         for ref in doc._.times:
             assert ref.text.strip().lower() not in ("decades", "years", "may", "as early as"), (key, ref.text)
+
+
+def ahead_of(parse, text, published=WED):
+    return {t.text: (t.value, t.ahead) for t in parse(text, published=published)._.times}
+
+
+@pytest.mark.integration
+def test_times_dates_in_future_conditional_or_scheduled_clauses_are_ahead(parse):
+    got = ahead_of(parse, "The dockers will walk out on Monday.")
+    assert got["Monday"] == ("2024-11-11", True)  # ahead: the coming Monday, not the nearest one (4 Nov)
+    got = ahead_of(parse, "The union said its members would walk out on Monday.")
+    assert got["Monday"] == ("2024-11-04", True)  # the future of a past telling keeps the nearest day
+    got = ahead_of(parse, "The parliament is set to vote on the budget on Thursday.")
+    assert got["Thursday"] == ("2024-11-07", True)
+    got = ahead_of(parse, "The minister cancelled the plans of the Sunday visit to the flooded towns.")
+    assert got["Sunday"] == ("2024-11-10", True)
+    got = ahead_of(parse, "The two leaders were supposed to meet in Geneva on Monday.")
+    assert got["Monday"][1] is True
+
+
+@pytest.mark.integration
+def test_times_a_date_on_the_telling_is_not_ahead_even_when_the_content_is(parse):
+    got = ahead_of(parse, "The mayor said on Monday that the river will crest within days.")
+    assert got["Monday"] == ("2024-11-04", False)
+    got = ahead_of(parse, "Rescuers reached the village on Tuesday.")
+    assert got["Tuesday"] == ("2024-11-05", False)
+
+
+@pytest.mark.integration
+def test_times_dates_on_coordinated_predicates_have_their_own_heads(parse):
+    text = "Strikers blocked the port on 2 November, and on 4 November the dockers' union joined them."
+    refs = {t.text: t for t in parse(text)._.times}
+    first, second = refs["2 November"], refs["4 November"]
+    assert text[first.head:].startswith("blocked") and text[second.head:].startswith("joined")
+
+
+@pytest.mark.integration
+def test_times_a_time_entity_naming_a_day_is_a_date(parse):
+    got = times_of(parse, "Shells struck the power station on Friday night, a few seconds after the sirens.")
+    assert ("Friday night", "2024-11-01", "day") in got
+    assert not any("seconds" in text for text, _, _ in got)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.happenings import (
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, speech_lede,
+)
 from storyline.ingest.debris import dateline_date
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
 from storyline.store.records import record_id
 
-NOT_HAPPENED = {"negated", "denied", "possible"}
 # Statements of what happened or will: an opinion, a recommendation or a question is not an
 # occurrence, even when it names a date.
 TIMELINE_KINDS = {"fact", "estimate", "prediction"}
@@ -28,23 +31,23 @@ PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", 
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
+# "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
+RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
+SINCE_REACH = 60
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
-# Photo captions and credits: a caption's date is the photo's, and a caption is not a report.
+# Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
+# agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)\b[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
+    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)(?:\s+Photos?\b|\s*/)[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
     r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b",
     re.I,
 )
 
 
-def _time_ref(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> TimeRef | None:
-    """The time expression inside the record that gave its date."""
+def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> list[TimeRef]:
     doc_starts = starts.get(record.doc, [])
     lo, hi = bisect.bisect_left(doc_starts, record.start), bisect.bisect_left(doc_starts, record.end)
-    for t in times.get(record.doc, [])[lo:hi]:
-        if t.value == record.date:
-            return t
-    return None
+    return times.get(record.doc, [])[lo:hi]
 
 
 def _line(text: str, offset: int) -> tuple[int, str]:
@@ -54,32 +57,89 @@ def _line(text: str, offset: int) -> tuple[int, str]:
     return start, text[start: end if end >= 0 else len(text)]
 
 
-def _excluded(corpus: Corpus, record: Event | Statement, ref: TimeRef | None) -> bool:
-    """Captions, and dates that only come from a dateline ("KYIV, Oct 30 (Reuters) -")."""
+def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
+    """Captions."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    line_start, line = _line(text, record.start)
-    if CAPTION_RE.search(line):
-        return True
-    if ref is not None and " ".join(ref.text.lower().split()) in PRESENT:
-        return True  # "today" dates a state of affairs, not a happening
-    if getattr(record, "source_kind", None) == "quoted":
-        return True  # the words of a quotation; the speech itself is the happening
-    if ref is not None and (ref.text.lower().startswith("since ") or text[max(0, ref.start - 7):ref.start].lower().rstrip()
-                            .endswith("since")):
-        return True  # "no supplies since Saturday": the date opens a span, it does not date a happening
-    if ref is not None and (raw := dateline_date(line)) is not None:
+    return bool(CAPTION_RE.search(_line(text, record.start)[1]))
+
+
+def _quoted_at(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside quotation marks opened after ``start``."""
+    before = text[start:offset]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    return straight or curly
+
+
+def _places(text: str, ref: TimeRef) -> bool:
+    """Whether a time expression can date a happening on the chronology.
+
+    Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
+    Saturday", "killed since the invasion began last year"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
+    week ("this week", "its weekend attack"): a week cannot be ordered against the days in it.
+    """
+    if not ref.value or ref.precision == "week":
+        return False
+    if " ".join(ref.text.lower().split()) in PRESENT:
+        return False
+    if ref.text.lower().startswith("since ") or RE_SINCE.search(text[max(0, ref.start - SINCE_REACH):ref.start]):
+        return False
+    line_start, line = _line(text, ref.start)
+    if (raw := dateline_date(line)) is not None:
         at = line.find(raw)
         if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
-            return True  # the dateline dates the report, not the happening
-    return False
+            return False
+    return True
 
 
-def _category(record: Event | Statement, published: str | None, earliest: dt.date | None) -> str:
-    """``forecast`` for predictions, expectations and dates after the report; ``background`` for
-    dates well before the earliest report (see ``BACKGROUND_DAYS``); else ``happened``."""
-    if getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES:
+def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> TimeRef | None:
+    """The time expression that dates the record: the one that gave its date if it can place a
+    happening, else the first one inside it that can. Records stored without their time
+    expressions keep their own date."""
+    quoted = getattr(record, "source_kind", None) == "quoted"
+    if not refs and not quoted:
+        return TimeRef(record.doc, record.start, record.start, "", record.date,
+                       PRECISION_OF_LENGTH.get(len(record.date or ""), "day")) if record.date else None
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    usable = [t for t in refs if _places(text, t)]
+    if quoted:
+        # The words of a quotation date nothing; the speech itself is the happening, dated by its
+        # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").
+        marks = any(m in record.text for m in ('"', "\u201c"))
+        usable = [t for t in usable if marks and not _quoted_at(text, record.start, t.start)]
+    return next((t for t in usable if t.value == record.date), usable[0] if usable else None)
+
+
+def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
+    """Dates on other predicates of the same sentence ("exercises were held from 10 May, and on 13
+    May manoeuvres began"): each dates a happening of its own, told by the same record."""
+    if dating.head is None:
+        return []
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    out: list[TimeRef] = []
+    seen = {(dating.head, dating.value)}
+    for t in refs:
+        if t.head is None or t.head == dating.head or t.ahead or t.precision != "day" or t.value == dating.value:
+            continue
+        if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
+            continue
+        seen.add((t.head, t.value))
+        out.append(t)
+    return out
+
+
+def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
+    """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
+    dates after the report; ``background`` for dates well before the earliest report (see
+    ``BACKGROUND_DAYS``); else ``happened``. A prediction dated by its telling ("said on Friday
+    that an attack will ...") is the telling, a happening; without a time expression to read,
+    predictions and expectations are forecasts."""
+    if ref is not None and ref.ahead:
         return "forecast"
-    when, report = date_interval(record.date), date_interval(str(published)[:10] if published else None)
+    if ref is None and (getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES):
+        return "forecast"
+    when = date_interval(ref.value if ref is not None else record.date)
+    report = date_interval(str(published)[:10] if published else None)
     if when is not None and report is not None and when[0] > report[1]:
         return "forecast"
     start = earliest or (report[0] if report else None)
@@ -111,14 +171,14 @@ def _disagreeing(dates: list[str]) -> list[str]:
     return []
 
 
-def _by_happening(key: tuple, members: list) -> list[tuple[tuple, list]]:
-    """A cluster's members split where their dates lie more than ``CONFLICT_DAYS`` apart."""
+def _by_happening(key: tuple, members: list, when) -> list[tuple[tuple, list]]:
+    """A cluster's members split where their dates (``when(record)``) lie more than ``CONFLICT_DAYS`` apart."""
     if key[0] != "cluster" or len(members) < 2:
         return [(key, members)]
-    ordered = sorted(members, key=lambda r: date_interval(r.date) or (dt.date.max, dt.date.max))
+    ordered = sorted(members, key=lambda r: date_interval(when(r)) or (dt.date.max, dt.date.max))
     parts, current, end = [], [], None
     for r in ordered:
-        span = date_interval(r.date)
+        span = date_interval(when(r))
         if current and (span is None or end is None or (span[0] - end).days > CONFLICT_DAYS):
             parts.append(current)
             current, end = [], None
@@ -134,12 +194,16 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     What goes in: events and statements (facts, estimates, predictions) whose own text gives a
     date; not opinions, recommendations or questions (nor events inside them), not what is said
     not to have happened or only possibly to have (``negated``, ``denied``, ``possible``), not
-    photo captions, and not a date that only comes from a dateline. A report's publication date
-    never dates an item: an undated sentence is not chronology. Identical events (same type,
-    actors and date) and statements of one cluster are one entry listing every report; when the
-    reports of one entry give dates that cannot be the same day, the entry lists them all and is
-    flagged (``date_conflict``). A statement holding an event that is already listed is not
-    listed again.
+    states ("the package approved on Saturday includes ..."), not photo captions, and not a date
+    that only comes from a dateline, a week, "today" or "since". A date in a future, conditional
+    or planned clause (``TimeRef.ahead``) makes a forecast; dates on two predicates of one
+    sentence are two happenings. A report's publication date dates only its lede, and only when
+    the lede tells in the news perfect what someone has just done (``undated``, precision
+    ``report``): any other undated sentence is not chronology. Identical events (same type,
+    actors and date), statements of one cluster, and entries of one day that tell one happening
+    (analysis/happenings.py) are one entry listing every report; when the reports of one entry
+    give dates that cannot be the same day, the entry lists them all and is flagged
+    (``date_conflict``). A statement holding an event that is already listed is not listed again.
     """
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     times: dict[str, list[TimeRef]] = defaultdict(list)
@@ -152,13 +216,16 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     refs: dict[int, TimeRef | None] = {}
 
     def usable(record: Event | Statement) -> bool:
-        if not record.date:
+        if not record.date or _record_excluded(corpus, record):
             return False
-        refs[id(record)] = ref = _time_ref(record, times, starts)
+        refs[id(record)] = ref = _dating(corpus, record, _refs_in(record, times, starts))
+        if ref is None:
+            return False
         published = corpus.published(record.doc)
-        if len(record.date) == 4 and published and str(published)[:4] == record.date:
-            return False  # "this year" in a report of that year places nothing
-        return not _excluded(corpus, record, ref)
+        return not (len(ref.value) == 4 and published and str(published)[:4] == ref.value)  # "this year"
+
+    def when(record: Event | Statement) -> str:
+        return refs[id(record)].value
 
     groups: dict[tuple, list[Event | Statement]] = defaultdict(list)
     events_by_doc: dict[str, list[int]] = defaultdict(list)
@@ -168,13 +235,14 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         events_by_doc[e.doc].append(e.start)
         actors = tuple(sorted(set(e.actors)))
         # Events without actors never merge.
-        key = ("event", e.type, actors, e.date) if actors else ("event", record_id("e", e))
+        key = ("event", e.type, actors, when(e)) if actors else ("event", record_id("e", e))
         groups[key].append(e)
     for starts_list in events_by_doc.values():
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
     for s in corpus.statements:
-        if s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or not usable(s):
+        if s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or s.predicate in STATE_PREDICATES \
+                or not usable(s):
             continue
         doc_events = events_by_doc.get(s.doc, [])
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
@@ -182,13 +250,35 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         cluster = cluster_of.get(record_id("s", s)) or getattr(s, "cluster", None)
         key = ("cluster", cluster) if cluster else ("statement", record_id("s", s))
         groups[key].append(s)
+        for n, ref in enumerate(_other_happenings(corpus, s, refs[id(s)], _refs_in(s, times, starts)), 1):
+            told = dataclasses.replace(s, date=ref.value)
+            refs[id(told)] = ref
+            groups[("statement", record_id("s", s), n)].append(told)
 
+    ledes: dict[str, Statement] = {}
+    for s in corpus.statements:
+        if s.doc not in ledes or s.start < ledes[s.doc].start:
+            ledes[s.doc] = s
+    for s in ledes.values():
+        if id(s) in refs:
+            continue
+        if (found := speech_lede(s, groups, refs)) is not None:
+            key, refs[id(s)] = found
+            groups[key].append(s)
+        elif (ref := lede_dating(s, corpus.published(s.doc))) is not None:
+            refs[id(s)] = ref
+            groups[("statement", record_id("s", s))].append(s)
+
+    parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
-    for key, members in [split for key, members in groups.items() for split in _by_happening(key, members)]:
+    for key, members in merge_happenings(parts, when, refs):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
-        first = members[0]
+        # The record that tells it best: the one whose date comes first in its sentence, where it
+        # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
+        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, refs[id(r)].start - r.start)
+                    if len(members) > 1 else 0)
         ref = refs.get(id(first))
-        kind = "event" if key[0] == "event" else "statement"
+        kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
         docs = list(dict.fromkeys(r.doc for r in members))
         evidence, seen = [], set()
@@ -196,11 +286,13 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
             if r.doc not in seen:
                 seen.add(r.doc)
                 evidence.append(corpus.sentence_evidence(r.doc, r.start))
-        conflict = _disagreeing([r.date for r in members])
+        conflict = _disagreeing([when(r) for r in members])
         entry = TimelineEntry(
-            date=first.date, precision=ref.precision if ref else PRECISION_OF_LENGTH.get(len(first.date), "day"),
+            date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, corpus.published(first.doc), earliest), evidence=evidence, dated_by=docs,
+            category=_category(first, ref, corpus.published(first.doc), earliest), evidence=evidence,
+            undated=ref.precision == REPORT,
+            dated_by=list(dict.fromkeys(r.doc for r in members if refs[id(r)].precision != REPORT)),
             dates=conflict, date_conflict=bool(conflict),
         )
         entries.append(((CATEGORY_ORDER[entry.category], entry.date, order.get(first.doc, 0), first.start, entry.ref), entry))

@@ -13,7 +13,8 @@ from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, resolve_date_text, safe_date, year_from_weekday,
 )
 
-__all__ = ["extract_times", "infer_published", "is_reference_line", "line_of", "resolve_date_text", "year_from_weekday"]
+__all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
+           "predicate_of", "resolve_date_text", "year_from_weekday"]
 
 # Words around a date that make an ambiguous day or month point forward in time.
 FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
@@ -21,6 +22,18 @@ FORWARD_VERBS = frozenset(
     "will 'll shall wo plan plans planned planning expected expect expects scheduled schedule set due "
     "intend intends intended aim aims prepare prepares preparing going upcoming".split()
 )
+# Modals that put a clause's date ahead of the telling: "will vote on Monday", "would oversee it this weekend".
+AHEAD_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d"})
+PAST_FUTURE = frozenset({"would", "'d"})
+# Heads of "X to <verb>" that schedule or intend the verb: "is set to vote", "is due to meet", "is to end".
+AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare", "suppose", "supposed",
+                          "hope", "want", "threaten", "vow", "pledge", "promise"})
+# Nouns that make a date inside them a plan ("the plans of the Saturday visit").
+AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect",
+                         "intent", "intention", "intentions"})
+# TIME entities that still name a day ("Monday afternoon", "late on Friday night").
+RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
+    sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
 RE_REFERENCE = re.compile(
     r"\b(?:Press|Publishers?|Publishing|University|Journal|Books|Vol\.|pp\.|doi|ISBN|Retrieved|Accessed|et al\.)"
 )
@@ -72,6 +85,56 @@ def _points_forward(span: Span) -> bool:
     return False
 
 
+def ahead_cue(span: Span) -> str | None:
+    """The word that puts the date ahead of the telling, or None: it dates what will or would
+    happen, not what happened.
+
+    The date's governing predicate decides: a future or conditional modal on it, an infinitive
+    under a scheduling or intending head ("is set to vote on Saturday", "is to end on 20
+    February"), or a plan noun on the way up ("the plans of the Saturday visit"). A past-tense
+    predicate in between ends the search: "said on Friday that ... will" dates the saying.
+    """
+    token, hops = span.root, 0
+    while token.head is not token and hops < 6:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ in AHEAD_NOUNS:
+            return token.lower_
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        modal = next((a.lower_ for a in auxes if a.lower_ in AHEAD_MODALS), None)
+        if modal:
+            return modal
+        if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
+            return None
+        if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
+                and (token.head.lemma_.lower() in AHEAD_FRAMES or token.head.lower_ in AHEAD_FRAMES):
+            return token.head.lower_
+        if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl"):
+            return None
+    return None
+
+
+def is_ahead(span: Span) -> bool:
+    """True when the date dates what will or would happen (see ``ahead_cue``)."""
+    return ahead_cue(span) is not None
+
+
+def predicate_of(span: Span) -> int | None:
+    """Character offset of the verb a date attaches to: the first verb above it in the parse."""
+    token, hops = span.root, 0
+    while token.head is not token and hops < 8:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("VERB", "AUX"):
+            return token.idx
+    return None
+
+
+def _names_a_day(ent: Span) -> bool:
+    """A TIME entity that names a day ("Monday afternoon", "Friday night"), not an hour or a duration."""
+    return ent.label_ == "TIME" and bool(RE_DAY_WORD.search(ent.text))
+
+
 def infer_published(doc: Doc, today: dt.date | None = None) -> dt.date | None:
     """A report's likely date, from a fully specified weekday + month + day inside it (the latest one)."""
     found = []
@@ -113,11 +176,14 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     refs = []
     text = doc.text  # built on every access: read it once
     for ent in doc.ents:
-        if ent.label_ != "DATE" or _is_modal_may(ent) or _is_age(ent):
+        if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent):
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue
-        forward = _points_forward(ent)
+        cue = ahead_cue(ent)
+        ahead = cue is not None
+        # "would" is the future of a past telling: the day stays the nearest one, before or after.
+        forward = (ahead and cue not in PAST_FUTURE) or _points_forward(ent)
         resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
         if resolved is None:
             continue
@@ -128,7 +194,8 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
                 resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
         note = resolved.note
         refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
-                            value=resolved.value, precision=resolved.precision, note=note))
+                            value=resolved.value, precision=resolved.precision, note=note,
+                            ahead=ahead, head=predicate_of(ent)))
     return refs
 
 

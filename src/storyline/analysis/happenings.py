@@ -1,0 +1,159 @@
+"""Which dated records tell one happening, and which ledes their report's date places.
+
+The timeline (analysis/timeline.py) lists happenings; reports tell one happening in other words
+and from other angles. These rules say when two entries of one day are the same happening, and
+when a report's lede, undated, is still the news of its day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.models import Event, Statement, TimeRef
+
+NOT_HAPPENED = {"negated", "denied", "possible"}
+# Predicates of states, not happenings: "the package approved on Saturday includes ...", "the
+# Friday teleconference was another such undertaking" describe something; what happened is told elsewhere.
+STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "comprise", "belong", "seem",
+                              "exist", "mean", "resemble", "equal", "lack", "deserve"})
+# Predicates of speaking: one person's remarks of one day are one happening however many reports tell them.
+SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "state", "declare", "add", "insist",
+                      "note", "stress", "remark", "comment", "brief"})
+# A lede's main verb group in the present perfect: a subject of a few words (appositions allowed),
+# then "has/have" and a participle ("The UK foreign secretary, Liz Truss, has warned ...").
+RE_NEWS_PERFECT = re.compile(
+    r"^\s*(?:[\w’'.\-]+,?\s+){1,14}?(?:has|have)\s+(?:(?:also|now|just|already|officially|formally)\s+)?"
+    r"(?P<verb>[a-z]+)\b(?P<after>\s+[a-z]+ed\b)?"
+)
+REPORT = "report"
+"""Precision of a date that is the report's own publication date (see ``lede_dating``)."""
+RE_WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+(?:[.,]\d+)?")
+FUNCTION_WORDS = frozenset(
+    "the and for that with from this was were has have had been its their his her they them said says say "
+    "are not but also after before into onto over under about more than some other which who whom what when "
+    "where while will would could should may might can did does one two three its it's".split())
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today yesterday tomorrow week month year morning afternoon evening "
+    "night weekend last next earlier later".split())
+RE_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+ALIKE_SHARE = 0.6
+ALIKE_MIN_WORDS = 4
+"""Two tellings of one day share ``ALIKE_SHARE`` of the shorter one's content words (at least
+``ALIKE_MIN_WORDS`` of them) when they tell one happening."""
+SAME_REPORT_SHARED = 3
+"""Entries of one report on one day that share this many actors tell one happening twice."""
+
+
+def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
+    """The report's date for its lede when the lede tells, in the author's voice and the present
+    perfect, what someone has just done ("The foreign secretary has warned of ...", "The prime
+    minister has promised ..."): the news perfect places a happening on the day it is reported.
+    Anything told through a source ("X has said that ...") is the source's content, not the act."""
+    if not published or lede.source_kind != "author" or lede.status != "asserted" or lede.date:
+        return None
+    if lede.kind in {"question", "recommendation"} or lede.predicate in STATE_PREDICATES:
+        return None
+    m = RE_NEWS_PERFECT.match(lede.text)
+    if m is None or m["verb"].lower() in {"to", "not", "no", "never", "long", "been"} and not m["after"]:
+        return None
+    return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
+
+
+def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeRef] | None:
+    """A lede telling in the news perfect that someone has spoken ("X has said he is convinced
+    ...") tells the speech its report dates further down ("X spoke to the press late on Friday"):
+    it joins that entry, with that date, and tells it (a lede says best what happened)."""
+    if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
+        return None
+    who = speakers(lede)
+    if not who or RE_NEWS_PERFECT.match(lede.text) is None:
+        return None
+    for key, members in groups.items():
+        for r in members:
+            ref = refs[id(r)]
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who:
+                return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
+    return None
+
+
+def _people(record: Event | Statement) -> set[str]:
+    found = set(record.actors) | {getattr(record, "source", None), getattr(record, "agent", None)}
+    found |= set(getattr(record, "recipients", None) or ())
+    return {a for a in found if a and ":person:" in a}
+
+
+def _entities(record: Event | Statement) -> set[str]:
+    found = set(record.actors) | {getattr(record, "source", None), getattr(record, "agent", None)}
+    found |= set(getattr(record, "recipients", None) or ())
+    return {a for a in found if a and ":" in a}
+
+
+def speakers(record: Event | Statement) -> set[str]:
+    """The people whose speaking the record tells: its named or quoted source, or an agent who speaks."""
+    found = set()
+    if getattr(record, "source_kind", None) in {"named", "quoted"} and record.source:
+        found.add(record.source)
+    if getattr(record, "predicate", None) in SPEAKING and getattr(record, "agent", None):
+        found.add(record.agent)
+    return {a for a in found if ":person:" in a}
+
+
+def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
+    """The content words of the clause of a record that holds its date, without dates."""
+    at, start, end = ref.start - record.start, 0, len(record.text)
+    for m in RE_CLAUSE_BREAK.finditer(record.text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return {w for w in RE_WORD.findall(record.text[start:end].lower()) if w not in FUNCTION_WORDS | DATE_WORDS}
+
+
+def _told_alike(a: list, b: list, refs: dict) -> bool:
+    """Whether two reports tell it in mostly the same words: most content words of the shorter
+    telling are in the other ("a 7.1 earthquake hit Manabi province" / "a magnitude 7.1 earthquake
+    struck the coastal province of Manabi")."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc:
+                continue
+            wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
+            if min(len(wx), len(wy)) >= ALIKE_MIN_WORDS and len(wx & wy) >= ALIKE_SHARE * min(len(wx), len(wy)):
+                return True
+    return False
+
+
+def _same_happening(a: list, b: list, day: str, refs: dict) -> bool:
+    """Two entries on one day are one happening when they name the same two people ("Biden and
+    Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
+    (one person's remarks of a day, told by several reports), or, within one report, share
+    ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
+    if len(day) != 10:
+        return False
+    people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
+    if len(people_a & people_b) >= 2:
+        return True
+    if set().union(*map(speakers, a)) & set().union(*map(speakers, b)):
+        return True
+    if _told_alike(a, b, refs):
+        return True
+    shared_docs = {r.doc for r in a} & {r.doc for r in b}
+    shared = set().union(*map(_entities, a)) & set().union(*map(_entities, b))
+    return bool(shared_docs) and len(shared) >= SAME_REPORT_SHARED
+
+
+def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict) -> list[tuple[tuple, list]]:
+    """Entries of one day that tell one happening, merged (see ``_same_happening``)."""
+    merged: list[tuple[tuple, list]] = []
+    for key, members in sorted(parts, key=lambda p: when(p[1][0])):
+        day = when(members[0])
+        if len({when(r) for r in members}) == 1:
+            target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
+                           and _same_happening(m, members, day, refs)), None)
+            if target is not None:
+                target.extend(members)
+                continue
+        merged.append((key, list(members)))
+    return merged
