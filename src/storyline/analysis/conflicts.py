@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -17,7 +18,7 @@ from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
     CLAIMS, DENIAL, DOUBT, DOUBTED, MODAL_NEGATION, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION,
     _WORD,
-    claimed_clause, content_words, probe_status, proposition_match, speaker, stem,
+    claimed_clause, content_words, disputed_claim, own_denial, probe_status, proposition_match, speaker, stem,
 )
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 from storyline.store.records import record_id
@@ -38,6 +39,9 @@ CLAUSE_SIMILAR = 0.7
 EVENT_CLAUSE_SIMILAR = 0.6
 MIN_CLAUSE_SIMILAR = 0.6
 """The clause similarity every matched pair needs when embeddings are at hand."""
+CONTAINED_SIMILAR = 0.5
+"""The lower bar when the whole denied clause is in the claim: a short clause against a long sentence
+scores low on meaning however exactly the sentence states it."""
 """The clause similarity that two statements sharing an event type still need."""
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
@@ -150,8 +154,11 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             words = _WORD.findall(m.text.lower())
             names |= set(words[:-1] if m.facet else words)
         clause = claimed_clause(s.text)
+        status = probe_status(s)
+        if status == "denied" and not own_denial(s):
+            status = "reported"  # denied by the sentence after it: here it is the claim someone makes
         props.append(Prop(
-            id=sid, kind="statement", record=s, status=probe_status(s), actors=frozenset(s.actors),
+            id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
             words=frozenset(content_words(s.text, names)), clause=clause,
             clause_words=frozenset(content_words(clause, names)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
@@ -205,26 +212,47 @@ class StatementMatcher:
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
         # "no signs of a withdrawal" does not doubt "troops are massed at the border".
-        if self.similarity is None or probe.clusters & positive.clusters:
+        if self.similarity is None or probe.clusters & positive.clusters or _denies_before(probe, positive):
             return True
-        return (self.similarity(probe, positive) or 0.0) >= MIN_CLAUSE_SIMILAR
+        if _phrase_match(probe, positive):
+            return True  # the words themselves: meaning of a three-word clause against a sentence says little
+        contained = self.contained(probe, positive)
+        bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+            else MIN_CLAUSE_SIMILAR
+        return (self.similarity(probe, positive) or 0.0) >= bar
+
+    def strength(self, probe: Prop, positive: Prop) -> float:
+        """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
+        sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
+        return round(self.containment(probe.clause_words, positive.words), 1) + sim / 10
+
+    def contained(self, probe: Prop, positive: Prop) -> bool:
+        """The whole clause a sentence denies or doubts ("denied that P", "unfounded accusations that P",
+        "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
+        for a denial or doubt: what follows a plain "not" is no claim someone made."""
+        shared = probe.clause_words & positive.words
+        return (probe.clause != probe.record.text and len(shared) >= MIN_SHARED
+                and bool(_DENIAL_OR_DOUBT(probe.record.text) or disputed_claim(probe.record.text))
+                and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
     def _match(self, probe: Prop, positive: Prop) -> bool:
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
-        if probe.clusters & positive.clusters:
+        if probe.clusters & positive.clusters or _denies_before(probe, positive):
             return True
         if not _dates_compatible(probe.record.date, positive.record.date):
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
+        if _phrase_match(probe, positive):
+            return True  # "no sign of a Ukrainian attack" against "claimed to be under Ukrainian attack"
         if not probe.actors & positive.actors:
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
             shared = probe.clause_words & positive.words
             return len(shared) >= CONTAINED_WORDS and self.containment(probe.clause_words, positive.words) >= CONTAINED
         same = proposition_match(probe.record, positive.record)
-        if same is False and _DENIAL_OR_DOUBT(probe.record.text):
+        if same is False and (_DENIAL_OR_DOUBT(probe.record.text) or probe.clause != probe.record.text):
             same = None  # a denial's or doubt's parse may be its frame ("had seen no evidence"), not what it denies
         if same is False:
             return False
@@ -234,7 +262,9 @@ class StatementMatcher:
         score = self.score(probe.clause_words, positive.words)
         if same:
             return score >= JACCARD_WITH_EVENT
-        if probe.status in COARSE:
+        if self.contained(probe, positive):
+            return True
+        if probe.status in COARSE and not DENIAL.search(probe.record.text):
             return score >= STRICT_JACCARD
         clauses = self.similarity
         if score >= JACCARD:
@@ -245,6 +275,24 @@ class StatementMatcher:
         # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
         # whole sentences are all alike, and a denial's frame says nothing about what is denied.
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
+
+
+_LEADING = re.compile(r"^(?:(?:a|an|the|any|some|such|this|that|these|those)\s+)+", re.IGNORECASE)
+
+
+def _phrase_match(probe: Prop, positive: Prop) -> bool:
+    """A doubt ("no sign of X", "no evidence of X") whose X the claim says word for word, with an actor in common."""
+    return (bool(probe.actors & positive.actors) and bool(DOUBT.search(probe.record.text))
+            and _phrase_in(probe.clause, positive.record.text))
+
+
+def _phrase_in(clause: str, text: str) -> bool:
+    """Whether a short denied or doubted clause ("a Ukrainian attack") is said word for word in the claim,
+    its determiners aside; at least two words, so that one shared word is never enough."""
+    phrase = _LEADING.sub("", " ".join(clause.split()).strip(" .,\"'“”"))
+    if len(phrase.split()) < 2 or len(phrase.split()) > 8:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ".join(text.split()), re.IGNORECASE) is not None
 
 
 def same_event(probe: Prop, positive: Prop) -> bool:
@@ -300,6 +348,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if p.status not in POSITIVE | DOUBTED | NEGATIVE:
             continue
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
+        if p.status in POSITIVE:
+            rare = p.words  # a short denied clause ("no sign of an attack") may share only a common word
+        else:
+            rare = set(rare) | p.clause_words
         keys = {("w", a, w) for a in p.actors for w in rare} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
@@ -311,7 +363,7 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             keys |= {("ww", a, b) for a, b in combinations(sorted(rare), 2)}
         for key in keys:
             blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))
     for members in blocks.values():
         probes = [i for i in members if props[i].status not in POSITIVE]
         if not probes or len(probes) == len(members):
@@ -325,6 +377,33 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     return sorted(pairs)
 
 
+ANAPHORIC_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
+    r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|accounts?|assertions?|statements?)\b", re.IGNORECASE)
+"""A denial aimed back at what was just said: "Kyiv denies the reports", "the ministry rejected these claims"."""
+
+
+def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:
+    """(denial, claim) for a sentence that denies "the reports" or "these claims" and the claim right
+    before it in the same paragraph: the denial names no words of what it denies."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(props):
+        by_doc[p.record.doc].append(i)
+    for members in by_doc.values():
+        members.sort(key=lambda i: props[i].record.start)
+        for before, i in zip(members, members[1:]):
+            p, q = props[before], props[i]
+            if q.status in NEGATIVE and p.status in POSITIVE and _denies_before(q, p):
+                yield i, before
+
+
+def _denies_before(probe: Prop, positive: Prop) -> bool:
+    """The probe denies "the reports" right after the positive sentence in one report."""
+    a, b = positive.record, probe.record
+    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(ANAPHORIC_DENIAL.search(b.text))
+
+
 def _two_voices(a: Prop, b: Prop) -> bool:
     """Two sources quoted in one report ("Moscow says its troops are leaving; a White House official
     called that false"): both sides have a source other than the report's own voice, and not the
@@ -332,7 +411,9 @@ def _two_voices(a: Prop, b: Prop) -> bool:
     def voice(p: Prop) -> str | None:
         record = p.record
         if getattr(record, "source_kind", "author") == "author":
-            return None
+            # "the separatists accused the army of ...", "claimed to be under attack": the report relays
+            # someone else's claim, whoever the parse made its source
+            return "a claim relayed" if p.status in POSITIVE and REPORTED_CLAIM.search(record.text) else None
         return record.source or (record.source_text or "").lower() or None
 
     va, vb = voice(a), voice(b)
@@ -405,6 +486,11 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     ``covered`` holds the sentence pairs already in a conflict; it is updated, so a clash found
     through statements is not reported again through the events inside them.
     """
+    def match_strength(q: Prop, p: Prop) -> float:
+        """How well a claim states what the probe denies: its clause's words, then meaning where known."""
+        strength = getattr(match, "strength", None)
+        return strength(q, p) if strength is not None else 0.0
+
     matches: dict[int, list[int]] = defaultdict(list)
     for i, j in candidate_pairs(props):
         if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status, props[j].sourced):
@@ -419,7 +505,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         js = [j for j in js if j in own or not _same_speaker(corpus, who, _speaker(corpus, props[j].record))]
         others = [j for j in js if j not in own]
         # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
-        best = lambda ks: min(ks, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
+        best = lambda ks: min(ks, key=lambda j: (-round(match_strength(q, props[j]), 2),
+                                                 -len(props[j].words & q.words), props[j].status != "confirmed",
                                                  props[j].when))
         for group, evolution in ((own, True), (others, False)):
             if not group:
