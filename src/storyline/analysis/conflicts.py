@@ -236,9 +236,11 @@ class StatementMatcher:
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
     def _match(self, probe: Prop, positive: Prop) -> bool:
+        if _denies_before(probe, positive):
+            return True
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
-        if probe.clusters & positive.clusters or _denies_before(probe, positive):
+        if probe.clusters & positive.clusters:
             return True
         if not _dates_compatible(probe.record.date, positive.record.date):
             return False
@@ -399,9 +401,11 @@ def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:
 
 
 def _denies_before(probe: Prop, positive: Prop) -> bool:
-    """The probe denies "the reports" right after the positive sentence in one report."""
+    """The probe denies "the reports" right after the positive sentence in one report, which relays what
+    someone says or alleges (the report's own account is not "the reports")."""
     a, b = positive.record, probe.record
-    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(ANAPHORIC_DENIAL.search(b.text))
+    relayed = getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text)
+    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(relayed) and bool(ANAPHORIC_DENIAL.search(b.text))
 
 
 def _two_voices(a: Prop, b: Prop) -> bool:

@@ -120,7 +120,7 @@ def disputed_claim(text: str) -> str | None:
 def own_denial(s: Statement) -> bool:
     """Whether the sentence itself denies or negates: a claim is also marked denied when the sentence
     after it denies it ("X accused Y of P. Y denies the reports."), and then none of its cues is its own."""
-    if DENIAL.search(s.text) or _NEGATION.search(s.text) or DOUBT.search(s.text):
+    if DENIAL.search(s.text):
         return True
     denials = [c.lower() for c in s.cues if _DENIAL_CUE.match(c)]
     return not denials or any(c in s.text.lower() for c in denials)
@@ -217,7 +217,7 @@ def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None
     """From the parsed propositions: True for one proposition, False for two, None when either parse
     gives too little. Frame verbs (confirm, deny, say) carry no proposition of their own."""
     pa, pb = getattr(a, "predicate_class", None), getattr(b, "predicate_class", None)
-    if not pa or not pb or pa in FRAME_CLASSES | LIGHT_PREDICATES or pb in FRAME_CLASSES | LIGHT_PREDICATES:
+    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES or pa == pb in LIGHT_PREDICATES:
         return None
     if pa != pb:
         return False
