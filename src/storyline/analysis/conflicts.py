@@ -37,12 +37,12 @@ SIMILAR_JACCARD = 0.12
 CLAUSE_SIMILAR = 0.7
 """Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
 EVENT_CLAUSE_SIMILAR = 0.6
+"""The clause similarity that two statements sharing an event type still need."""
 MIN_CLAUSE_SIMILAR = 0.6
 """The clause similarity every matched pair needs when embeddings are at hand."""
 CONTAINED_SIMILAR = 0.5
-"""The lower bar when the whole denied clause is in the claim: a short clause against a long sentence
-scores low on meaning however exactly the sentence states it."""
-"""The clause similarity that two statements sharing an event type still need."""
+"""The lower bar when the whole denied clause, three words or more, is in the claim: a short clause
+against a long sentence scores low on meaning however exactly the sentence states it."""
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
 """Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
@@ -80,6 +80,10 @@ class Prop:
     """True when a named or known source says it (so "reported" is a claim someone makes)."""
     hedged: bool = False
     """True when the sentence itself negates, denies or doubts: then it is not the claim a denial contradicts."""
+    framed: bool = False
+    """True when the sentence denies or doubts a clause it names ("denied that P", "no sign of P")."""
+    doubt: bool = False
+    """True when the sentence says something is not borne out ("no sign of", "has not confirmed")."""
 
 
 class _DocIndex:
@@ -163,6 +167,8 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             clause_words=frozenset(content_words(clause, names)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
+            framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
+            doubt=bool(DOUBT.search(s.text)),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -231,8 +237,7 @@ class StatementMatcher:
         "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
         for a denial or doubt: what follows a plain "not" is no claim someone made."""
         shared = probe.clause_words & positive.words
-        return (probe.clause != probe.record.text and len(shared) >= MIN_SHARED
-                and bool(_DENIAL_OR_DOUBT(probe.record.text) or disputed_claim(probe.record.text))
+        return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
     def _match(self, probe: Prop, positive: Prop) -> bool:
@@ -284,8 +289,7 @@ _LEADING = re.compile(r"^(?:(?:a|an|the|any|some|such|this|that|these|those)\s+)
 
 def _phrase_match(probe: Prop, positive: Prop) -> bool:
     """A doubt ("no sign of X", "no evidence of X") whose X the claim says word for word, with an actor in common."""
-    return (bool(probe.actors & positive.actors) and bool(DOUBT.search(probe.record.text))
-            and _phrase_in(probe.clause, positive.record.text))
+    return probe.doubt and bool(probe.actors & positive.actors) and _phrase_in(probe.clause, positive.record.text)
 
 
 def _phrase_in(clause: str, text: str) -> bool:
@@ -340,8 +344,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     Nothing is compared all against all: this is the sorted-neighbourhood method over blocks, so
     the number of pairs grows linearly with the corpus.
 
-    Each prop's blocking keys are ``(actor, word)`` for its rarest words and ``(actor, type)``
-    for its event types, plus its clusters and (see below) pairs of rare words. Within a block, members are sorted in time and each
+    Each prop's blocking keys are ``(actor, word)`` for every word of a positive prop and for the
+    rarest words and the clause's words of a doubt or denial, ``(actor, type)`` for its event types,
+    plus its clusters and (see below) pairs of rare words. The sentence right before a denial of
+    "the reports" is always a candidate. Within a block, members are sorted in time and each
     doubted or denied one is paired with the ``window`` nearest positive ones on either side.
     """
     freq = Counter(w for p in props for w in p.words)
@@ -350,11 +356,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if p.status not in POSITIVE | DOUBTED | NEGATIVE:
             continue
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
-        if p.status in POSITIVE:
-            rare = p.words  # a short denied clause ("no sign of an attack") may share only a common word
-        else:
-            rare = set(rare) | p.clause_words
-        keys = {("w", a, w) for a in p.actors for w in rare} | {("t", a, t) for a in p.actors for t in p.types}
+        # A short denied clause ("no sign of an attack") may share only a common word with its claim:
+        # a claim is filed under all its words, a denial under its clause's words too.
+        filed = set(p.words) if p.status in POSITIVE else set(rare) | p.clause_words
+        keys = {("w", a, w) for a in p.actors for w in filed} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
         # rare words (the clause's five rarest for a doubt or denial).
@@ -508,7 +513,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
                and not REPORTED_CLAIM.search(props[j].record.text)]
         js = [j for j in js if j in own or not _same_speaker(corpus, who, _speaker(corpus, props[j].record))]
         others = [j for j in js if j not in own]
-        # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
+        # The claim that says most of the denied clause leads (then the closest in meaning), then the
+        # closest in wording, then confirmations, then the earliest.
         best = lambda ks: min(ks, key=lambda j: (-round(match_strength(q, props[j]), 2),
                                                  -len(props[j].words & q.words), props[j].status != "confirmed",
                                                  props[j].when))
