@@ -514,7 +514,8 @@ class BottomLine:
     text: str
     """The representative source sentence, quoted."""
     kind: str
-    """``fact``, ``confirmation``, ``figure``, ``unconfirmed`` or ``commentary``."""
+    """``fact``, ``confirmation``, ``disputed`` (a claim and its denial: a conflict's two sides), ``figure``,
+    ``unconfirmed`` or ``commentary``."""
     evidence: list[Evidence] = field(default_factory=list)
     """One sentence per independent source, the quoted sentence first."""
     sources: int = 0

@@ -375,3 +375,83 @@ def test_reports_far_apart_in_time_do_not_contradict_each_other():
     assert not _reports_apart("2024-04-26T10:00:00", "2024-04-26")
     assert not _reports_apart("9999", "2024-05-01")  # an undated report may be from any time
     assert REPORT_WINDOW_DAYS >= 30  # a story followed over weeks keeps its disputes
+
+
+# -- denials that name what they deny only by pointing at it -----------------------------------------
+
+
+FLOOD = [Entity("kb:NGA", "Nigeria", "state"), Entity("local:organization:dam-authority", "Dam Authority", "organization")]
+
+
+class FloodStory(Story):
+    ENTITIES = FLOOD
+
+
+def test_a_claim_denied_with_despite_what_it_said_is_a_status_conflict_citing_both_sentences():
+    story = FloodStory()
+    claim = "The Dam Authority said the spillway gates were closed on Sunday."
+    denial = "Despite what the Dam Authority said about closing the spillway gates, they have not been closed, residents said."
+    story.report("a", claim, published="2026-09-07")
+    story.report("b", denial, published="2026-09-08")
+    story.say("a", claim, "reported", actors=("local:organization:dam-authority",),
+              source="local:organization:dam-authority", source_kind="named")
+    story.say("b", denial, "negated", actors=("local:organization:dam-authority",), source_text="residents",
+              source_kind="anonymous")
+    conflicts = find_conflicts(story.corpus())
+    assert [(c.kind, [s.doc for s in c.sides]) for c in conflicts] == [("status", ["a", "b"])]
+    # Without the words of the claim it would be nothing: the clause after "about" is what is denied.
+    story.records["statements"][0].text = claim.replace("spillway gates were closed", "levee held")
+    story.documents["a"]["text"] = story.records["statements"][0].text
+    story.records["statements"][0].end = len(story.documents["a"]["text"])
+    story.sentences["a"] = [(0, len(story.documents["a"]["text"]))]
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_a_denial_of_the_reports_just_before_it_is_a_conflict_between_two_voices_in_one_report():
+    story = FloodStory()
+    accusation = "Farmers accused the Dam Authority of releasing water without warning."
+    denial = "The Dam Authority denied the reports."
+    story.report("a", accusation, denial, "Rain is forecast to ease on Friday.", published="2026-09-08")
+    story.say("a", accusation, "denied", actors=("local:organization:dam-authority",), cues=["accused", "denied"])
+    story.say("a", denial, "denied", actors=(), source="local:organization:dam-authority", source_kind="named",
+              cues=["denied"])
+    story.say("a", "Rain is forecast to ease on Friday.", "asserted", actors=())
+    conflicts = find_conflicts(story.corpus())
+    assert [(c.kind, [s.text for s in c.sides]) for c in conflicts] == [("status", [accusation, denial])]
+
+
+def test_a_denial_of_the_reports_after_an_unrelated_sentence_is_no_conflict():
+    story = FloodStory()
+    story.report("a", "Farmers accused the Dam Authority of releasing water without warning.",
+                 "Schools reopened in the state capital.", "The Dam Authority denied the reports.", published="2026-09-08")
+    story.say("a", "Farmers accused the Dam Authority of releasing water without warning.", "reported",
+              actors=("local:organization:dam-authority",))
+    story.say("a", "Schools reopened in the state capital.", "asserted", actors=())
+    story.say("a", "The Dam Authority denied the reports.", "denied", actors=(),
+              source="local:organization:dam-authority", source_kind="named")
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_no_sign_of_what_a_claim_says_is_a_negation_but_one_shared_word_is_not():
+    def story(doubt: str) -> FloodStory:
+        s = FloodStory()
+        claim = "Officials said floodwater had breached the main levee in Lokoja on Monday."
+        s.report("a", claim, published="2026-09-07")
+        s.report("b", doubt, published="2026-09-08")
+        s.say("a", claim, "reported", actors=("kb:NGA",), source_text="officials", source_kind="anonymous")
+        s.say("b", doubt, "negated", actors=("kb:NGA",), source_text="engineers", source_kind="anonymous")
+        return s
+
+    assert kinds(find_conflicts(story("Engineers in Lokoja said there was no sign of a breached levee.").corpus())) \
+        == ["negation"]
+    assert find_conflicts(story("Engineers in Lokoja said there was no sign of looting on Monday.").corpus()) == []
+    assert find_conflicts(story("Engineers said there was no sign of the main levee work starting.").corpus()) == []
+
+
+def test_a_negation_that_affirms_is_no_denial():
+    story = FloodStory()
+    story.report("a", "The governor said the state can still evacuate the riverside towns.", published="2026-09-07")
+    story.report("b", "It is not too late to evacuate the riverside towns, the governor said.", published="2026-09-08")
+    story.say("a", story.documents["a"]["text"], "reported", actors=("kb:NGA",))
+    story.say("b", story.documents["b"]["text"], "negated", actors=("kb:NGA",))
+    assert find_conflicts(story.corpus()) == []

@@ -1,7 +1,7 @@
 """The bottom line: the claims of fact an analyst leads with, ranked, each with its sources.
 
 Lines come from stored records only: claims stated by several independent reports, official
-confirmations, the figure tables (each estimate and who gives it), and what a named source
+confirmations, claims one source states and another denies (the conflicts), the figure tables (each estimate and who gives it), and what a named source
 says remains unconfirmed. Commentary (opinions, the author's own analysis) is kept apart. Every
 line's first citation is the sentence it quotes, and its count of independent sources is the
 number of distinct original documents it cites.
@@ -21,6 +21,9 @@ from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTabl
 from storyline.store.records import record_id
 
 MAX_FACTS = 5
+MAX_DISPUTES = 3
+"""Claims one source states and another denies or doubts: they take the place of facts, so the facts
+and disputes together stay at ``MAX_FACTS + 2``."""
 MAX_FIGURES = 2
 MAX_UNCONFIRMED = 2
 MAX_COMMENTARY = 4
@@ -154,6 +157,36 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]
     return lines[:MAX_FIGURES]
 
 
+def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[BottomLine]) -> list[BottomLine]:
+    """A claim stated by one source and denied, negated or doubted by another: the claim's sentence, then
+    the denial's, with who says each. A claim already led with as a fact carries its dispute there."""
+    led = {(e.doc, e.start) for line in facts for e in line.evidence[:1]}
+    by_doc: dict[str, list[Statement]] = {}
+    for s in corpus.statements:
+        by_doc.setdefault(s.doc, []).append(s)
+
+    def body(side: Evidence) -> Evidence:
+        """The side's sentence without what the splitter left around it (a headline, blank lines)."""
+        inside = [s for s in by_doc.get(side.doc, []) if side.start <= s.start and s.end <= side.end]
+        if not inside:
+            return side
+        return corpus.evidence(side.doc, min(s.start for s in inside), max(s.end for s in inside))
+
+    lines = []
+    for c in conflicts:
+        if c.kind not in ("status", "negation") or len(c.sides) != 2:
+            continue
+        claim, denial = (body(side) for side in c.sides)
+        if (claim.doc, claim.start) in led or len((claim.text or "").split()) > MAX_WORDS:
+            continue
+        sources = len({origin_doc(corpus, e.doc) for e in c.sides})
+        detail = c.summary.split(": “")[0]
+        lines.append(BottomLine(text=claim.text, kind="disputed", evidence=[claim, denial], sources=sources,
+                                detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
+        led.add((claim.doc, claim.start))
+    return _distinct(lines)[:MAX_DISPUTES]
+
+
 def _unconfirmed_lines(corpus: Corpus, disputes) -> list[BottomLine]:
     """What a named source says has not been confirmed, and who says so."""
     lines = []
@@ -209,5 +242,8 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
                 and len(s.text.split()) <= MAX_WORDS and s.actors and not is_commentary(s)):
             facts.append(_line(corpus, s, [s], "confirmation", disputes, None))
     facts.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
-    return (_distinct(facts)[:MAX_FACTS] + _figure_lines(corpus, tables) + _unconfirmed_lines(corpus, disputes)
+    facts = _distinct(facts)[:MAX_FACTS]
+    contested = _dispute_lines(corpus, conflicts, facts)
+    facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
+    return (facts + contested + _figure_lines(corpus, tables) + _unconfirmed_lines(corpus, disputes)
             + _commentary(corpus))

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -17,7 +18,7 @@ from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
     CLAIMS, DENIAL, DOUBT, DOUBTED, MODAL_NEGATION, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION,
     _WORD,
-    claimed_clause, content_words, probe_status, proposition_match, speaker, stem,
+    claimed_clause, content_words, disputed_claim, own_denial, probe_status, proposition_match, speaker, stem,
 )
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 from storyline.store.records import record_id
@@ -36,9 +37,12 @@ SIMILAR_JACCARD = 0.12
 CLAUSE_SIMILAR = 0.7
 """Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
 EVENT_CLAUSE_SIMILAR = 0.6
+"""The clause similarity that two statements sharing an event type still need."""
 MIN_CLAUSE_SIMILAR = 0.6
 """The clause similarity every matched pair needs when embeddings are at hand."""
-"""The clause similarity that two statements sharing an event type still need."""
+CONTAINED_SIMILAR = 0.5
+"""The lower bar when the whole denied clause, three words or more, is in the claim: a short clause
+against a long sentence scores low on meaning however exactly the sentence states it."""
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
 """Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
@@ -76,6 +80,10 @@ class Prop:
     """True when a named or known source says it (so "reported" is a claim someone makes)."""
     hedged: bool = False
     """True when the sentence itself negates, denies or doubts: then it is not the claim a denial contradicts."""
+    framed: bool = False
+    """True when the sentence denies or doubts a clause it names ("denied that P", "no sign of P")."""
+    doubt: bool = False
+    """True when the sentence says something is not borne out ("no sign of", "has not confirmed")."""
 
 
 class _DocIndex:
@@ -150,12 +158,17 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             words = _WORD.findall(m.text.lower())
             names |= set(words[:-1] if m.facet else words)
         clause = claimed_clause(s.text)
+        status = probe_status(s)
+        if status == "denied" and not own_denial(s):
+            status = "reported"  # denied by the sentence after it: here it is the claim someone makes
         props.append(Prop(
-            id=sid, kind="statement", record=s, status=probe_status(s), actors=frozenset(s.actors),
+            id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
             words=frozenset(content_words(s.text, names)), clause=clause,
             clause_words=frozenset(content_words(clause, names)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
+            framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
+            doubt=bool(DOUBT.search(s.text)),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -205,11 +218,31 @@ class StatementMatcher:
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
         # "no signs of a withdrawal" does not doubt "troops are massed at the border".
-        if self.similarity is None or probe.clusters & positive.clusters:
+        if self.similarity is None or probe.clusters & positive.clusters or _denies_before(probe, positive):
             return True
-        return (self.similarity(probe, positive) or 0.0) >= MIN_CLAUSE_SIMILAR
+        if _phrase_match(probe, positive):
+            return True  # the words themselves: meaning of a three-word clause against a sentence says little
+        contained = self.contained(probe, positive)
+        bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+            else MIN_CLAUSE_SIMILAR
+        return (self.similarity(probe, positive) or 0.0) >= bar
+
+    def strength(self, probe: Prop, positive: Prop) -> float:
+        """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
+        sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
+        return round(self.containment(probe.clause_words, positive.words), 1) + sim / 10
+
+    def contained(self, probe: Prop, positive: Prop) -> bool:
+        """The whole clause a sentence denies or doubts ("denied that P", "unfounded accusations that P",
+        "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
+        for a denial or doubt: what follows a plain "not" is no claim someone made."""
+        shared = probe.clause_words & positive.words
+        return (probe.framed and len(shared) >= MIN_SHARED
+                and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
     def _match(self, probe: Prop, positive: Prop) -> bool:
+        if _denies_before(probe, positive):
+            return True
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
         if probe.clusters & positive.clusters:
@@ -218,13 +251,15 @@ class StatementMatcher:
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
+        if _phrase_match(probe, positive):
+            return True  # "no sign of a Ukrainian attack" against "claimed to be under Ukrainian attack"
         if not probe.actors & positive.actors:
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
             shared = probe.clause_words & positive.words
             return len(shared) >= CONTAINED_WORDS and self.containment(probe.clause_words, positive.words) >= CONTAINED
         same = proposition_match(probe.record, positive.record)
-        if same is False and _DENIAL_OR_DOUBT(probe.record.text):
+        if same is False and (_DENIAL_OR_DOUBT(probe.record.text) or probe.clause != probe.record.text):
             same = None  # a denial's or doubt's parse may be its frame ("had seen no evidence"), not what it denies
         if same is False:
             return False
@@ -234,7 +269,9 @@ class StatementMatcher:
         score = self.score(probe.clause_words, positive.words)
         if same:
             return score >= JACCARD_WITH_EVENT
-        if probe.status in COARSE:
+        if self.contained(probe, positive):
+            return True
+        if probe.status in COARSE and not DENIAL.search(probe.record.text):
             return score >= STRICT_JACCARD
         clauses = self.similarity
         if score >= JACCARD:
@@ -245,6 +282,23 @@ class StatementMatcher:
         # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
         # whole sentences are all alike, and a denial's frame says nothing about what is denied.
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
+
+
+_LEADING = re.compile(r"^(?:(?:a|an|the|any|some|such|this|that|these|those)\s+)+", re.IGNORECASE)
+
+
+def _phrase_match(probe: Prop, positive: Prop) -> bool:
+    """A doubt ("no sign of X", "no evidence of X") whose X the claim says word for word, with an actor in common."""
+    return probe.doubt and bool(probe.actors & positive.actors) and _phrase_in(probe.clause, positive.record.text)
+
+
+def _phrase_in(clause: str, text: str) -> bool:
+    """Whether a short denied or doubted clause ("a Ukrainian attack") is said word for word in the claim,
+    its determiners aside; at least two words, so that one shared word is never enough."""
+    phrase = _LEADING.sub("", " ".join(clause.split()).strip(" .,\"'“”"))
+    if len(phrase.split()) < 2 or len(phrase.split()) > 8:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ".join(text.split()), re.IGNORECASE) is not None
 
 
 def same_event(probe: Prop, positive: Prop) -> bool:
@@ -290,8 +344,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     Nothing is compared all against all: this is the sorted-neighbourhood method over blocks, so
     the number of pairs grows linearly with the corpus.
 
-    Each prop's blocking keys are ``(actor, word)`` for its rarest words and ``(actor, type)``
-    for its event types, plus its clusters and (see below) pairs of rare words. Within a block, members are sorted in time and each
+    Each prop's blocking keys are ``(actor, word)`` for every word of a positive prop and for the
+    rarest words and the clause's words of a doubt or denial, ``(actor, type)`` for its event types,
+    plus its clusters and (see below) pairs of rare words. The sentence right before a denial of
+    "the reports" is always a candidate. Within a block, members are sorted in time and each
     doubted or denied one is paired with the ``window`` nearest positive ones on either side.
     """
     freq = Counter(w for p in props for w in p.words)
@@ -300,7 +356,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if p.status not in POSITIVE | DOUBTED | NEGATIVE:
             continue
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
-        keys = {("w", a, w) for a in p.actors for w in rare} | {("t", a, t) for a in p.actors for t in p.types}
+        # A short denied clause ("no sign of an attack") may share only a common word with its claim:
+        # a claim is filed under all its words, a denial under its clause's words too.
+        filed = set(p.words) if p.status in POSITIVE else set(rare) | p.clause_words
+        keys = {("w", a, w) for a in p.actors for w in filed} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
         # rare words (the clause's five rarest for a doubt or denial).
@@ -311,7 +370,7 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             keys |= {("ww", a, b) for a, b in combinations(sorted(rare), 2)}
         for key in keys:
             blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))
     for members in blocks.values():
         probes = [i for i in members if props[i].status not in POSITIVE]
         if not probes or len(probes) == len(members):
@@ -325,6 +384,35 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     return sorted(pairs)
 
 
+ANAPHORIC_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
+    r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|accounts?|assertions?|statements?)\b", re.IGNORECASE)
+"""A denial aimed back at what was just said: "Kyiv denies the reports", "the ministry rejected these claims"."""
+
+
+def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:
+    """(denial, claim) for a sentence that denies "the reports" or "these claims" and the claim right
+    before it in the same paragraph: the denial names no words of what it denies."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(props):
+        by_doc[p.record.doc].append(i)
+    for members in by_doc.values():
+        members.sort(key=lambda i: props[i].record.start)
+        for before, i in zip(members, members[1:]):
+            p, q = props[before], props[i]
+            if q.status in NEGATIVE and p.status in POSITIVE and _denies_before(q, p):
+                yield i, before
+
+
+def _denies_before(probe: Prop, positive: Prop) -> bool:
+    """The probe denies "the reports" right after the positive sentence in one report, which relays what
+    someone says or alleges (the report's own account is not "the reports")."""
+    a, b = positive.record, probe.record
+    relayed = getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text)
+    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(relayed) and bool(ANAPHORIC_DENIAL.search(b.text))
+
+
 def _two_voices(a: Prop, b: Prop) -> bool:
     """Two sources quoted in one report ("Moscow says its troops are leaving; a White House official
     called that false"): both sides have a source other than the report's own voice, and not the
@@ -332,7 +420,9 @@ def _two_voices(a: Prop, b: Prop) -> bool:
     def voice(p: Prop) -> str | None:
         record = p.record
         if getattr(record, "source_kind", "author") == "author":
-            return None
+            # "the separatists accused the army of ...", "claimed to be under attack": the report relays
+            # someone else's claim, whoever the parse made its source
+            return "a claim relayed" if p.status in POSITIVE and REPORTED_CLAIM.search(record.text) else None
         return record.source or (record.source_text or "").lower() or None
 
     va, vb = voice(a), voice(b)
@@ -405,6 +495,11 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     ``covered`` holds the sentence pairs already in a conflict; it is updated, so a clash found
     through statements is not reported again through the events inside them.
     """
+    def match_strength(q: Prop, p: Prop) -> float:
+        """How well a claim states what the probe denies: its clause's words, then meaning where known."""
+        strength = getattr(match, "strength", None)
+        return strength(q, p) if strength is not None else 0.0
+
     matches: dict[int, list[int]] = defaultdict(list)
     for i, j in candidate_pairs(props):
         if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status, props[j].sourced):
@@ -418,8 +513,10 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
                and not REPORTED_CLAIM.search(props[j].record.text)]
         js = [j for j in js if j in own or not _same_speaker(corpus, who, _speaker(corpus, props[j].record))]
         others = [j for j in js if j not in own]
-        # The claim closest in wording to the doubt leads, then confirmations, then the earliest.
-        best = lambda ks: min(ks, key=lambda j: (-len(props[j].words & q.words), props[j].status != "confirmed",
+        # The claim that says most of the denied clause leads (then the closest in meaning), then the
+        # closest in wording, then confirmations, then the earliest.
+        best = lambda ks: min(ks, key=lambda j: (-round(match_strength(q, props[j]), 2),
+                                                 -len(props[j].words & q.words), props[j].status != "confirmed",
                                                  props[j].when))
         for group, evolution in ((own, True), (others, False)):
             if not group:

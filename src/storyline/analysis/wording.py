@@ -51,7 +51,7 @@ probably report reported reportedly reports rumour rumor rumoured said say sayin
 seems suggest suggested suggests unconfirmed unverified verified verify never none nothing
 told tell added noted stated statement announced indicated believe believed expected expect
 whether still remain remains remained take taking took part official officials
-near across along beyond within without toward towards around amid among despite via onto upon
+near across along beyond within without toward towards around amid among despite via onto upon back away
 reject rejected rejects dismiss dismissed dismisses fake false untrue baseless unfounded mere assertion
 assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
 monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
@@ -60,14 +60,19 @@ one two three four five six seven eight nine ten dozen dozens hundred hundreds t
 millions billion billions year years day days hour hours first second third last next ago
 """.split())
 SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "servicemen": "troop",
-            "troops": "troop", "forces": "troop", "soldiers": "troop"}
+            "troops": "troop", "forces": "troop", "soldiers": "troop",
+            # one act in other words: "pulling back troops" and "withdrawing troops"; "preparing to
+            # attack" and "planning to attack"
+            "pull": "withdraw", "pulled": "withdraw", "pulling": "withdraw", "pullback": "withdraw",
+            "withdrawal": "withdraw", "withdrew": "withdraw", "withdrawn": "withdraw",
+            "prepar": "plan", "preparation": "plan", "plann": "plan"}
 def stem(word: str) -> str:
     """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
     word = word.strip("'-").removesuffix("'s")
     if word in SYNONYMS:
         return SYNONYMS[word]
     # "-ate" forms first, so "integrated" and "integration" meet at "integr".
-    for suffix, keep in (("ations", 4), ("ation", 4), ("ating", 4), ("ated", 4), ("ates", 4), ("ate", 4),
+    for suffix, keep in (("ations", 4), ("ation", 4), ("ptions", 4), ("ption", 4), ("ating", 4), ("ated", 4), ("ates", 4), ("ate", 4),
                          ("ments", 5), ("ment", 5), ("ing", 4), ("ies", 3), ("ed", 4), ("ches", 3),
                          ("shes", 3), ("sses", 3), ("xes", 3), ("s", 3)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith("ss"):
@@ -95,10 +100,48 @@ MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s
                             r"shouldn|can)['’]?t\b|\bunlikely\b|\b(?:not|never)\s+going\s+to\b", re.IGNORECASE)
 
 
+_DISPUTED = re.compile(
+    r"\b(?:despite|contrary\s+to|in\s+spite\s+of)\s+(?:what\s+(?:[\w.'’-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
+    r"(?:said|says|claimed|claims|announced|asserted|stated|insisted)\b(?:\s+[\w-]+){0,4}?\s+(?:about|that)\s+|"
+    r"(?:[\w.'’-]+\s+){0,3}?(?:claims?|assertions?|statements?|announcements?|insistence)\s+(?:that|about|of)\s+)"
+    r"(?P<clause>[^,;:]+)", re.IGNORECASE)
+
+
+def disputed_claim(text: str) -> str | None:
+    """What a sentence says did not happen despite someone's word for it: "despite what X has said about
+    P, that has not happened", "contrary to X's claims that P, ... did not". None elsewhere."""
+    m = _DISPUTED.search(text)
+    if m is None or not (_NEGATION.search(text[m.end():]) or DENIAL.search(text[m.end():])):
+        return None
+    clause = m.group("clause").strip(" .\"'“”")
+    return clause if len(clause.split()) >= 2 else None
+
+
+def own_denial(s: Statement) -> bool:
+    """Whether the sentence itself denies or negates: a claim is also marked denied when the sentence
+    after it denies it ("X accused Y of P. Y denies the reports."), and then none of its cues is its own."""
+    if DENIAL.search(s.text):
+        return True
+    denials = [c.lower() for c in s.cues if _DENIAL_CUE.match(c)]
+    return not denials or any(c in s.text.lower() for c in denials)
+
+
+_DENIAL_CUE = re.compile(r"(?:den(?:y|ie)|refut|rebut|disavow|reject|dismiss|disput|contest|contradict)", re.IGNORECASE)
+
+
+LITOTES = re.compile(r"\b(?:not|never)\s+(?:too\s+late|impossible|unlikely|without\s+reason)\b|"
+                     r"\bno\s+reason\s+to\s+(?:doubt|question|disbelieve)\b", re.IGNORECASE)
+"""A negation that affirms: "not too late", "no reason to doubt"."""
+
+
 def probe_status(s: Statement) -> str:
     """The statement's status, with denials and doubts that its text states but its status misses:
     "rejected as false the announcement that...", "had seen no evidence that...". A modal negation
     ("may not have an immediate impact") is a forecast, not a denial."""
+    if s.status in POSITIVE | {"negated"} and disputed_claim(s.text):
+        return "denied"
+    if s.status == "negated" and LITOTES.search(s.text) and not DENIAL.search(s.text):
+        return "possible"  # "it is not too late to choose diplomacy" says it can still be chosen
     if s.status == "negated" and MODAL_NEGATION.search(s.text) and not DENIAL.search(s.text):
         return "possible"
     if s.status in NEGATIVE | DOUBTED:
@@ -131,6 +174,9 @@ def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
     P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
     A sentence with no frame is its own clause."""
+    disputed = disputed_claim(text)
+    if disputed:
+        return disputed
     cue = DENIAL.search(text) or DOUBT.search(text)
     if not cue:
         negation = NEGATED_PREDICATE.search(text)
@@ -147,7 +193,9 @@ def claimed_clause(text: str) -> str:
     that = _THAT.search(rest)
     if that and that.start() < 60:
         rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
-        return rest if len(rest.split()) >= 3 else text
+        # "no sign of tear gas": what a doubt's "of" names may be two words; a clause after "that" is longer
+        least = 2 if that.group(0).lower().startswith("of") and not DENIAL.search(text) else 3
+        return rest if len(rest.split()) >= least else text
     if not rest.strip(" .,\"'”’") or rest.lstrip().startswith(","):
         head = _BEFORE.split(before)[0].strip(" .,")  # the cue closes the sentence: what it denies came first
         return head if len(head.split()) >= 3 else text
@@ -169,7 +217,7 @@ def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None
     """From the parsed propositions: True for one proposition, False for two, None when either parse
     gives too little. Frame verbs (confirm, deny, say) carry no proposition of their own."""
     pa, pb = getattr(a, "predicate_class", None), getattr(b, "predicate_class", None)
-    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES:
+    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES or pa == pb in LIGHT_PREDICATES:
         return None
     if pa != pb:
         return False
@@ -187,3 +235,6 @@ def is_actor_id(value: str | None) -> bool:
 
 
 FRAME_CLASSES = {"confirm", "deny", "say", "report", "claim"}
+LIGHT_PREDICATES = {"be", "have", "do", "make", "get", "come", "go"}
+"""Verbs that say nothing of what happened on their own ("the claim is false", "another possibility may be
+the fighting"): two of them are no evidence of one proposition."""
