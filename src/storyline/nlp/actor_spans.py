@@ -154,3 +154,40 @@ def extend_name_left(span: Span) -> Span:
     if start == span.start:
         return span
     return doc[start : span.end]
+
+
+# Heads of a facility's name written with common nouns after a place's name ("the Osipovichi training
+# ground", "the Zaporizhzhia nuclear power plant"): the facility is the named thing.
+FACILITY_HEADS = {"ground", "base", "airbase", "airfield", "airport", "port", "plant", "dam", "bridge",
+                  "refinery", "depot", "prison", "station", "range", "shipyard", "terminal"}
+FACILITY_MAX_NOUNS = 3
+"""Lower-case words a facility's name may add after the place's name."""
+
+
+def extend_facility(span: Span) -> Span:
+    """The span with the common nouns of a facility's name after it: "Osipovichi" + "training ground"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < FACILITY_MAX_NOUNS and doc[end].is_lower and doc[end].is_alpha \
+            and doc[end].pos_ in ("NOUN", "ADJ") and not doc[end - 1].whitespace_ == "":
+        end += 1
+        if doc[end - 1].lower_ in FACILITY_HEADS:
+            return doc[span.start : end]
+    return span
+
+
+def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]]:
+    """Two place names NER split in one ("Stanica" + "Lugansk" for the village Stanica Lugansk): the
+    first, unknown to the knowledge base, is a compound of the second right after it."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out:
+            prev, prev_label = out[-1]
+            if (prev.end == span.start and len(prev) == 1 and prev_label in ("GPE", "LOC")
+                    and label in ("GPE", "LOC", "PERSON") and prev[0].whitespace_ == " "
+                    and prev.root.dep_ == "compound" and span.start <= prev.root.head.i < span.end
+                    and not known(prev.text)):
+                out[-1] = (span.doc[prev.start : span.end], "GPE")
+                continue
+        out.append((span, label))
+    return out

@@ -12,11 +12,12 @@ from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
 from storyline.kb.normalize import is_case_sensitive, key, slug
-from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp import actor_context as context
+from storyline.nlp.actor_links import DocState, PersonLinking, head_word_links
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_roles import TITLE_WORDS, role_of
-from storyline.nlp.actor_spans import clean_edges, extend_name_left, in_body
+from storyline.nlp.actor_spans import clean_edges, extend_facility, extend_name_left, in_body, join_adjacent
 from storyline.models import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -47,7 +48,7 @@ COMPATIBLE = {
     "ORG": {"igo", "organization", "group", "state"},
     "GPE": {"state", "place", "igo"},
     "LOC": {"place", "state", "igo"},
-    "FAC": {"place", "organization", "state"},
+    "FAC": {"place", "organization", "state", "igo"},
     "NORP": {"state", "group", "igo"},
     "PRODUCT": {"place", "state", "organization", "igo"},
     "KB": {"person", "state", "place", "igo", "organization", "group"},
@@ -116,7 +117,11 @@ class ActorResolver(PersonLinking):
     # -- finding ---------------------------------------------------------------------
 
     def candidates(self, doc: Doc) -> list[_Candidate]:
-        found = [_Candidate(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        ents = join_adjacent([(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS], self.kb.lookup)
+        found = []
+        for span, label in ents:
+            facility = extend_facility(span) if label in ("GPE", "LOC", "ORG", "FAC") else span
+            found.append(_Candidate(facility, "FAC" if facility is not span else label))
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
                  else c for c in found]
@@ -156,9 +161,12 @@ class ActorResolver(PersonLinking):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
                 continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
-            span = _strip_honorifics(_trim(cleaned))
+            span = context.strip_compass(_strip_honorifics(_trim(cleaned)), self.kb)
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
+            if len(span) and (context.compass_word(span) or context.byline_sentence(span)
+                              or context.in_headline_run(span)):
+                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
             if len(span):
                 spans.append((span, cand.label))
         state.named = self._full_names(spans)
@@ -180,6 +188,10 @@ class ActorResolver(PersonLinking):
                 place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
+        head_word_links(mentions, self.kb)
+        # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
+        mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
+                                                 and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
@@ -195,11 +207,24 @@ class ActorResolver(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if not found and (context.event_name(span) or (context.hyphen_modifier(span) and not self.kb.demonym(text)) or (
+                label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))):
+            state.things.add(key(text))
+            return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
+        if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
+            return Mention("", start, end, text, "PERSON", _kb_id(person), "person")
+        if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
+            return None  # "during the Teleconference", "our Newsletters": a thing, not a person
+        if not found and label in ("PERSON", "ORG", "GPE", "LOC") and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
+            state.places.add(f"local:place:{slug(text)}")  # "the town of Avdiivka"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
+            label = "PERSON"  # "said Wierszynin": a place does not speak
         if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
-        if label in ("GPE", "ORG", "PRODUCT") and found and found[0].type == "person":
+        if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
                 and len(state.named.get(key(text), ())) == 1):
@@ -212,6 +237,8 @@ class ActorResolver(PersonLinking):
                 return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
+            return self._resolve_one(span[1:], "PERSON", state)  # "(Ambassador at the) UN Jane Doe"
         if label == "PERSON" and not found and "-" in text and all(
                 self.kb.demonym(part) or any(e.type == "state" for e in self.kb.lookup(part)) for part in text.split("-")):
             return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
@@ -227,7 +254,12 @@ class ActorResolver(PersonLinking):
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
             if (after is not None and after.lower_ in PLACE_NOUNS) or (last in PLACE_NOUNS and len(span) > 1):
+                if self.kb.demonym(text) is not None:
+                    return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
+                known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
+                if known and core != text:  # "the Indo-Pacific region": the known place
+                    return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
                 state.places.add(f"local:place:{slug(core)}")
                 return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
         demonym = self.kb.demonym(text)
@@ -241,7 +273,8 @@ class ActorResolver(PersonLinking):
             return Mention("", start, end, text, "DEMONYM", _kb_id(demonym), demonym.type, facet=facet)
         metonym = self.kb.metonym(text)
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
-            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state":
+            governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
+            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state" and not governs:
                 # "talks in Moscow": the city, not its government.
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
