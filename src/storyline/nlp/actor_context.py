@@ -191,3 +191,31 @@ def acronym_then_name(span: Span, kb) -> bool:
     if not 2 <= len(words) <= 4 or kb.lookup(rest.text):
         return False
     return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in ACTOR_NOUNS | EVENT_HEADS for t in words)
+
+
+# Common nouns that introduce a company or outlet by name: "energy giant Gazprom", "the metals firm Rusal".
+BODY_NOUNS = {"firm", "company", "giant", "bank", "group", "agency", "network", "corporation", "producer",
+              "maker", "operator", "chain", "retailer", "broadcaster", "newspaper", "daily", "channel",
+              "outlet", "carrier", "airline", "lender", "insurer", "manufacturer", "conglomerate", "supplier",
+              "exporter", "developer", "startup", "platform", "tabloid", "weekly", "magazine", "portal"}
+
+
+def named_as_body(span: Span) -> bool:
+    """The name follows a noun that says what kind of body it is: "Russian energy giant Gazprom"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in BODY_NOUNS
+
+
+def opening_common_word(span: Span) -> Span:
+    """The span without a capitalised common word that only opens the sentence: "Oligarchs Mikhail
+    Fridman" -> "Mikhail Fridman", "Exiled Belarusian" -> "Belarusian"."""
+    first = span[0]
+    if len(span) > 1 and first.is_sent_start and first.pos_ in ("NOUN", "ADJ", "VERB") and first.is_title:
+        return span.doc[span.start + 1 : span.end]
+    return span
+
+
+def coordinated_with(span: Span, tokens: set[int]) -> bool:
+    """The name is coordinated with a place already named ("Donetsk, Kherson, Luhansk and
+    Zaporizhzhia"): the same kind of thing."""
+    root = span.root
+    return root.dep_ == "conj" and root.head.i in tokens

@@ -28,11 +28,14 @@ class DocState:
         self.doc_tag = ""  # makes a bare surname's own identity local to its report
         self.when: dt.date | None = None
         self.places: set[str] = set()
-        self.things: set[str] = set()  # names the report uses for things: weapons, exercises, events
+        self.things: set[str] = set()
+        self.place_tokens: set[int] = set()  # tokens of places and states named so far  # names the report uses for things: weapons, exercises, events
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
 
     def note(self, span: Span, mention: Mention) -> None:
+        if mention.type in ("place", "state"):
+            self.place_tokens.update(range(span.start, span.end))
         if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
             self.states.append((span.start, span.sent.start, mention.entity[3:]))
         # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
@@ -70,9 +73,12 @@ class PersonLinking:
         surname = words[-1]
         persons = [c for c in candidates if c.type == "person"]
         if persons and len(words) == 1:
+            every = persons
             persons = [p for p in persons if self._surname_fits(span, p, state)]
             if len(persons) > 1:
                 persons = []  # two office-holders fit a bare surname: the report's own person
+            elif not persons and state.when is not None and role_of(span) is None:
+                persons = self._sole_leader(every, state.when)
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words)
         places = [c for c in candidates if c.type in ("place", "state")]
@@ -99,6 +105,15 @@ class PersonLinking:
         if len(words) > 1:
             state.full.setdefault(tuple(words), entity)
         return Mention("", start, end, text, "PERSON", entity, "person")
+
+    def _sole_leader(self, persons: list[KBEntity], when: dt.date) -> list[KBEntity]:
+        """A head of state or government on the report's date whom no other office-holder shares the
+        surname with: reports name such leaders by surname alone ("not provoking Putin")."""
+        serving = [p for p in persons if self.kb.offices(p.id, on=when)]
+        if len(serving) != 1:
+            return []
+        kinds = {t.office.split(":")[0] for t in self.kb.offices(serving[0].id, on=when)}
+        return serving if kinds & {"head_of_state", "head_of_government"} else []
 
     def _known_in_report(self, words: list[str], state: "DocState") -> str | None:
         """The one person of this report a partial name points to: the last words of a full name (a

@@ -162,6 +162,8 @@ class ActorResolver(PersonLinking):
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
                 continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
             span = context.strip_compass(_strip_honorifics(_trim(cleaned)), self.kb)
+            if cand.label == "PERSON" and len(span) and not self.kb.lookup(span.text):
+                span = context.opening_common_word(span)
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
@@ -213,13 +215,24 @@ class ActorResolver(PersonLinking):
             return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
         if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
             return Mention("", start, end, text, "PERSON", _kb_id(person), "person")
+        if label == "PERSON" and not found and (
+                (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
+                or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
+            return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
+        if label == "PERSON" and not found and context.coordinated_with(span, state.place_tokens):
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
-        if not found and label in ("PERSON", "ORG", "GPE", "LOC") and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
+        if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
             state.places.add(f"local:place:{slug(text)}")  # "the town of Avdiivka"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("PERSON", "GPE", "LOC") and context.named_as_body(span):
+            label = "ORG"  # "Russian energy giant Gazprom"
         if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
             label = "PERSON"  # "said Wierszynin": a place does not speak
+        if not found and label in ("ORG", "GPE", "LOC") and len(span) == 1 and span[0].is_title \
+                and (person := self._known_in_report(key(text).split(), state)) is not None:
+            return Mention("", start, end, text, "PERSON", person, "person")  # "Okonkwu" after "Amara Okonkwo"
         if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
