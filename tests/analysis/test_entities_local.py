@@ -77,3 +77,9 @@ def test_an_entity_is_named_by_the_form_its_id_was_made_from():
                 Mention("d2", 0, 5, "Sahel", "LOC", "local:place:sahel", "place")]
     entities, _ = build_entities(mentions, load_kb())
     assert [e.name for e in entities] == ["Sahel"]
+
+
+def test_a_place_known_only_with_its_generic_noun_is_named_without_it():
+    mentions = [Mention("d1", 0, 19, "Asia-Pacific region", "LOC", "local:place:asia-pacific", "place")]
+    entities, _ = build_entities(mentions, load_kb())
+    assert [e.name for e in entities] == ["Asia-Pacific"]

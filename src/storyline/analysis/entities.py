@@ -203,6 +203,8 @@ def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Ent
             # most complete form: the longest of the common forms.
             own = entity_id.split(":", 2)[-1].split("@")[0]
             name = max(forms, key=lambda f: (slug(f) == own, len(key(f).split()), forms[f], len(f)))
+            if slug(name) != own and slug(name.rsplit(" ", 1)[0]) == own:
+                name = name.rsplit(" ", 1)[0]  # "Asia-Pacific region" known only so: "Asia-Pacific"
             kind = entity_id.split(":")[1] if entity_id.startswith("local:") else None
             etype, qid = kind or items[0].type or "other", None
         roles = sorted({m.role for m in items if m.role})

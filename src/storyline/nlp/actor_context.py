@@ -15,9 +15,12 @@ from storyline.nlp.cue_words import SPEECH_FORMS
 # Compass words: "the West", "Western officials", "the Western Nato alliance". A direction is not an
 # actor; in front of a name it is a descriptor to strip.
 COMPASS = {"west", "western", "east", "eastern", "north", "northern", "south", "southern"}
-# Head nouns of an event's name ("the Munich Security Conference", "Exercise Steadfast Defender").
+# Head nouns of the name of an event or an agreement ("the Munich Security Conference", "the Cuban
+# Missile Crisis", "the Minsk Protocol"): not actors.
 EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championship", "championships",
-               "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue"}
+               "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue",
+               "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
+               "accord", "accords", "agreement", "treaty", "pact", "protocol"}
 # Common nouns that make the name before them an event: "Nato exercise Steadfast Defender".
 EVENT_NOUNS = {"exercise", "exercises", "drills", "drill", "operation", "summit", "conference", "games",
                "festival", "tournament", "campaign", "offensive", "storm", "hurricane", "typhoon", "cyclone"}
