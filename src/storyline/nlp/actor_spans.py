@@ -127,6 +127,40 @@ def clean_edges(span: Span) -> Span | None:
     return out
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
+              "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
+              "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
+              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy"}
+
+
+def trim(span: Span) -> Span:
+    """Drop a leading article, a trailing possessive and a dangling "of": "the Kremlin's" ->
+    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in ("of", "and", "for")):
+        end -= 1
+    return doc[start:end]
+
+
+def surface(span: Span) -> tuple[int, int, str]:
+    text = span.text
+    start = span.start_char
+    cut = re.search(r"['’]s?$", text)
+    if cut and len(text) > 3:
+        text = text[: cut.start()]
+    return start, start + len(text), text
+
+
+def strip_honorifics(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+        start += 1
+    return span.doc[start : span.end]
+
+
 _NAME_LINKS = {"of", "for", "on"}
 _NOT_NAME_HEADS = {"minister", "secretary", "president", "director", "head", "chief", "spokesman",
                    "spokeswoman", "spokesperson", "commissioner", "ambassador", "envoy", "chairman", "member"}

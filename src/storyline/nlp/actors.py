@@ -16,8 +16,9 @@ from storyline.nlp import actor_context as context
 from storyline.nlp.actor_links import DocState, PersonLinking, head_word_links
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
-from storyline.nlp.actor_roles import TITLE_WORDS, role_of
-from storyline.nlp.actor_spans import clean_edges, extend_facility, extend_name_left, in_body, join_adjacent
+from storyline.nlp.actor_roles import TITLE_WORDS, titled_person, role_descriptions, role_of
+from storyline.nlp.actor_spans import (HONORIFICS, clean_edges, extend_facility, extend_name_left, in_body, join_adjacent,
+                                       strip_honorifics, surface, trim)
 from storyline.models import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -37,10 +38,6 @@ FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "st
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
-              "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
-              "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
-              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy"}
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "FAC": "place", "PRODUCT": "other", "NORP": "group"}
 COMPATIBLE = {
@@ -59,34 +56,6 @@ COMPATIBLE = {
 class _Candidate:
     span: Span
     label: str
-
-
-def _trim(span: Span) -> Span:
-    """Drop a leading article, a trailing possessive and a dangling "of": "the Kremlin's" ->
-    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in ("of", "and", "for")):
-        end -= 1
-    return doc[start:end]
-
-
-def _surface(span: Span) -> tuple[int, int, str]:
-    text = span.text
-    start = span.start_char
-    cut = re.search(r"['’]s?$", text)
-    if cut and len(text) > 3:
-        text = text[: cut.start()]
-    return start, start + len(text), text
-
-
-def _strip_honorifics(span: Span) -> Span:
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
-        start += 1
-    return span.doc[start : span.end]
 
 
 def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
@@ -161,7 +130,7 @@ class ActorResolver(PersonLinking):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
                 continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
-            span = context.strip_compass(_strip_honorifics(_trim(cleaned)), self.kb)
+            span = context.strip_compass(strip_honorifics(trim(cleaned)), self.kb)
             if cand.label == "PERSON" and len(span) and not self.kb.lookup(span.text):
                 span = context.opening_common_word(span)
             if len(span) and span[0].is_lower and span[0].is_stop:
@@ -199,7 +168,7 @@ class ActorResolver(PersonLinking):
         return mentions
 
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
-        start, end, text = _surface(span)
+        start, end, text = surface(span)
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
@@ -258,7 +227,7 @@ class ActorResolver(PersonLinking):
         if label == "ORG" and not found and (
                 (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
                 or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
-                and (len(span) < 3 or _titled_person(span, self.kb) is None):
+                and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
         if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
@@ -292,7 +261,7 @@ class ActorResolver(PersonLinking):
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
         if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:
-            tail = _titled_person(span, self.kb)
+            tail = titled_person(span, self.kb)
             if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
                 return self._resolve_one(tail, "PERSON", state)
         candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
@@ -334,46 +303,7 @@ class ActorResolver(PersonLinking):
 
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
         """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
-        if when is None:
-            return []
-        found = []
-        for match in ROLE_RE.finditer(doc.text):
-            adjective, title = match.group("adj"), match.group("title")
-            state = self.kb.demonym(adjective) or next(iter(self.kb.lookup(adjective)), None)
-            if state is None or state.type not in ("state", "igo"):
-                continue
-            after = doc.text[match.end() : match.end() + 40]
-            if re.match(r"\s+[A-Z][a-z]", after):
-                continue  # a name follows: "Foreign Minister Landsbergis" is the person's mention
-            for office in self.kb.find_office(title, state.id):
-                holder = self.kb.holder(office, when)
-                if holder is not None and (match.start("adj"), match.end()) not in taken:
-                    found.append(Mention(doc._.doc_id or "", match.start("adj"), match.end(),
-                                         match.group(0)[match.start("adj") - match.start():], "ROLE",
-                                         _kb_id(holder), "person", role=f"{adjective} {title}"))
-                    break
-        return found
-
-
-ROLE_RE = re.compile(
-    r"\b[Tt]he\s+(?P<adj>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
-    r"(?P<title>(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Ii]nterior|[Ff]inance)\s+(?:[Mm]inister|[Ss]ecretary)"
-    r"|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary of [Ss]tate"
-    r"|[Dd]efen[cs]e [Ss]ecretary|[Ff]oreign [Ss]ecretary|[Ss]upreme [Ll]eader|[Kk]ing|[Qq]ueen)\b"
-)
-
-
-def _titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
-    """The person at the end of a span NER took for an organisation: a known full name, or the
-    words after an office title."""
-    doc = span.doc
-    for cut in range(span.start + 1, span.end - 1):
-        tail = doc[cut : span.end]
-        if any(e.type == "person" for e in kb.lookup(tail.text)[:1]):
-            return tail
-        if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
-            return tail
-    return None
+        return role_descriptions(doc, self.kb, when, taken)
 
 
 @Language.factory(
