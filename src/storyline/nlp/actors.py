@@ -178,8 +178,8 @@ class ActorResolver(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
-        if not found and (context.event_name(span) or (context.hyphen_modifier(span) and not self.kb.demonym(text)) or (
-                label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))):
+        if not found and (context.event_name(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
+                label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))
             return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
         if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
