@@ -83,3 +83,11 @@ def test_a_place_known_only_with_its_generic_noun_is_named_without_it():
     mentions = [Mention("d1", 0, 19, "Asia-Pacific region", "LOC", "local:place:asia-pacific", "place")]
     entities, _ = build_entities(mentions, load_kb())
     assert [e.name for e in entities] == ["Asia-Pacific"]
+
+
+def test_a_bare_surname_is_the_person_its_own_report_names_in_full():
+    mentions = [person("d1", "Amara Okonkwo", "local:person:amara-okonkwo"),
+                person("d1", "Okonkwo", "local:person:okonkwo@d1"),
+                person("d2", "Okonkwo", "local:person:okonkwo@d2")]
+    # d2 never names her in full: its Okonkwo stays its own.
+    assert merge_local_actors(mentions) == {"local:person:okonkwo@d1": "local:person:amara-okonkwo"}

@@ -109,6 +109,23 @@ def _without_state(words: list[str], states: set[str]) -> list[str]:
     return words
 
 
+def _named_in_full(mentions: list[Mention]) -> dict[str, str]:
+    """A bare surname whose report names one person of that surname in full elsewhere (the report
+    was parsed in windows, so the resolver saw the two apart) is that person."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = key(m.text).split()
+        if m.type == "person" and m.entity and len(words) > 1:
+            full[(m.doc, words[-1])].add(m.entity)
+    remap = {}
+    for m in mentions:
+        if m.entity and m.entity.startswith("local:person:") and "@" in m.entity:
+            fits = full.get((m.doc, _name_of(m.entity)[-1]), set()) - {m.entity}
+            if len(fits) == 1 and len(_name_of(m.entity)) == 1:
+                remap[m.entity] = next(iter(fits))
+    return remap
+
+
 def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) -> dict[str, str]:
     """Map document-local actor ids that name the same actor to one id across documents.
 
@@ -119,7 +136,7 @@ def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) 
     - An acronym organisation ("IOM") joins the organisation whose initials spell it.
     """
     counts = Counter(m.entity for m in mentions if m.entity and m.entity.startswith("local:"))
-    remap: dict[str, str] = _one_name_many_types(counts)
+    remap: dict[str, str] = {**_named_in_full(mentions), **_one_name_many_types(counts)}
     counts = Counter({e: n for e, n in counts.items() if e not in remap})
     people = sorted((e for e in counts if e.startswith("local:person:")), key=lambda e: (-len(_name_of(e)), e))
     by_initial: dict[str, list[str]] = defaultdict(list)
