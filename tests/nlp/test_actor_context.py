@@ -98,3 +98,7 @@ def test_companies_introduced_by_their_kind_are_organisations(parse):
                 published=dt.date(2019, 2, 1))
     vale = [m for m in doc._.mentions if m.text == "Vale"]
     assert vale and vale[0].type == "organization"
+    doc = parse("Odinga's Azimio la Umoja coalition said its agents had seen irregularities in Nakuru.",
+                published=dt.date(2022, 8, 10))
+    assert tagged(doc, "Azimio")
+    assert {m.type for m in doc._.mentions if "Azimio" in m.text} == {"organization"}

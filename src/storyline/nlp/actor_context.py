@@ -203,9 +203,16 @@ BODY_NOUNS = {"firm", "company", "giant", "bank", "group", "agency", "network", 
               "exporter", "developer", "startup", "platform", "tabloid", "weekly", "magazine", "portal"}
 
 
+GROUP_NOUNS = {"coalition", "party", "alliance", "group", "movement", "militia", "bloc", "union",
+               "federation", "association", "council", "committee", "commission", "network", "company"}
+
+
 def named_as_body(span: Span) -> bool:
-    """The name follows a noun that says what kind of body it is: "Russian energy giant Gazprom"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in BODY_NOUNS
+    """A noun before or after the name says what kind of body it is: "Russian energy giant Gazprom",
+    "the Azimio la Umoja coalition"."""
+    doc = span.doc
+    return ((span.start > 0 and doc[span.start - 1].lower_ in BODY_NOUNS)
+            or (span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS and doc[span.end].is_lower))
 
 
 def opening_common_word(span: Span) -> Span:

@@ -193,7 +193,8 @@ def extend_name_left(span: Span) -> Span:
 # Heads of a facility's name written with common nouns after a place's name ("the Osipovichi training
 # ground", "the Zaporizhzhia nuclear power plant"): the facility is the named thing.
 FACILITY_HEADS = {"ground", "base", "airbase", "airfield", "airport", "port", "plant", "dam", "bridge",
-                  "refinery", "depot", "prison", "station", "range", "shipyard", "terminal"}
+                  "refinery", "depot", "prison", "station", "range", "shipyard", "terminal", "factory",
+                  "mine", "facility", "works"}
 FACILITY_MAX_NOUNS = 3
 """Lower-case words a facility's name may add after the place's name."""
 
