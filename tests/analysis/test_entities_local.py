@@ -27,3 +27,67 @@ def test_a_bare_name_another_report_shows_to_be_a_place_is_that_place():
     entities, remap = build_entities(mentions, load_kb())
     assert remap == {"local:person:samar@d1": "local:place:samar"}
     assert [(e.id, e.type, len(e.mentions)) for e in entities] == [("local:place:samar", "place", 2)]
+
+
+def body(doc, text, entity, kind="organization"):
+    return Mention(doc, 0, len(text), text, "ORG", entity, kind)
+
+
+def test_one_name_typed_differently_in_two_reports_is_one_place():
+    mentions = [body("d1", "Tigray", "local:organization:tigray"), body("d2", "Tigray", "local:organization:tigray"),
+                Mention("d3", 0, 6, "Tigray", "GPE", "local:place:tigray", "place")]
+    entities, remap = build_entities(mentions, load_kb())
+    assert remap == {"local:organization:tigray": "local:place:tigray"}
+    assert [(e.id, e.type, len(e.mentions)) for e in entities] == [("local:place:tigray", "place", 3)]
+
+
+def test_transliterations_of_a_place_join_but_two_towns_do_not():
+    mentions = [Mention("d1", 0, 7, "Kharkov", "GPE", "local:place:kharkov", "place"),
+                Mention("d2", 0, 7, "Kharkiv", "GPE", "local:place:kharkiv", "place"),
+                Mention("d3", 0, 7, "Kharkiv", "GPE", "local:place:kharkiv", "place"),
+                Mention("d1", 0, 8, "Pokrovsk", "GPE", "local:place:pokrovsk", "place"),
+                Mention("d2", 0, 9, "Pokrovske", "GPE", "local:place:pokrovske", "place")]
+    assert merge_local_actors(mentions) == {"local:place:kharkov": "local:place:kharkiv"}
+
+
+def test_a_body_with_and_without_its_state_and_by_its_first_word_is_one_body():
+    states = {"us", "united states", "kenya"}
+    mentions = [body("d1", "US House of Representatives", "local:organization:us-house-of-representatives"),
+                body("d2", "House of Representatives", "local:organization:house-of-representatives"),
+                body("d3", "House", "local:organization:house"),
+                body("d1", "Kenya Senate", "local:organization:kenya-senate"),
+                body("d2", "Senate", "local:organization:senate")]
+    remap = merge_local_actors(mentions, states)
+    assert remap == {"local:organization:house-of-representatives": "local:organization:us-house-of-representatives",
+                     "local:organization:house": "local:organization:us-house-of-representatives",
+                     "local:organization:senate": "local:organization:kenya-senate"}
+    # Without the states the prefixed name is another body.
+    assert "local:organization:house-of-representatives" not in merge_local_actors(mentions)
+
+
+def test_a_first_word_two_bodies_share_joins_neither():
+    mentions = [body("d1", "Bank of Ghana", "local:organization:bank-of-ghana"),
+                body("d2", "Bank of Japan", "local:organization:bank-of-japan"),
+                body("d3", "Bank", "local:organization:bank")]
+    assert merge_local_actors(mentions, {"ghana", "japan"}) == {}
+
+
+def test_an_entity_is_named_by_the_form_its_id_was_made_from():
+    mentions = [Mention("d1", 0, 18, "Sahel region", "LOC", "local:place:sahel", "place"),
+                Mention("d2", 0, 5, "Sahel", "LOC", "local:place:sahel", "place")]
+    entities, _ = build_entities(mentions, load_kb())
+    assert [e.name for e in entities] == ["Sahel"]
+
+
+def test_a_place_known_only_with_its_generic_noun_is_named_without_it():
+    mentions = [Mention("d1", 0, 19, "Asia-Pacific region", "LOC", "local:place:asia-pacific", "place")]
+    entities, _ = build_entities(mentions, load_kb())
+    assert [e.name for e in entities] == ["Asia-Pacific"]
+
+
+def test_a_bare_surname_is_the_person_its_own_report_names_in_full():
+    mentions = [person("d1", "Amara Okonkwo", "local:person:amara-okonkwo"),
+                person("d1", "Okonkwo", "local:person:okonkwo@d1"),
+                person("d2", "Okonkwo", "local:person:okonkwo@d2")]
+    # d2 never names her in full: its Okonkwo stays its own.
+    assert merge_local_actors(mentions) == {"local:person:okonkwo@d1": "local:person:amara-okonkwo"}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from storyline.kb.lookup import KnowledgeBase
-from storyline.kb.normalize import key
+from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 
 
@@ -57,7 +58,75 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in STOP_WORDS)
 
 
-def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
+def _kind(entity_id: str) -> str:
+    return entity_id.split(":")[1]
+
+
+def _one_name_many_types(counts: Counter) -> dict[str, str]:
+    """One name that NER typed differently in different reports ("Donbass" a place here, an
+    organisation there) is one actor: a place if any report has it as one, else the commoner type."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for entity in counts:
+        if "@" not in entity:
+            by_name[entity.split(":", 2)[2]].append(entity)
+    remap = {}
+    for ids in by_name.values():
+        if len(ids) > 1:
+            # A place misread as a body or a person is the common error, not the reverse.
+            best = max(ids, key=lambda e: (_kind(e) == "place", counts[e], e))
+            remap.update({e: best for e in ids if e != best})
+    return remap
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
+
+
+def _spelling_variants(places: list[str], counts: Counter) -> dict[str, str]:
+    """Transliterations of one place name ("Donbass" and "Donbas", "Kharkov" and "Kharkiv") join the
+    most mentioned form."""
+    remap: dict[str, str] = {}
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for entity in sorted(places, key=lambda e: (-counts[e], e)):
+        name = "".join(_name_of(entity))
+        if len(name) < 5:
+            continue
+        # Same consonants and the same last letter: "Pokrovsk" and "Pokrovske" are two towns.
+        target = next((c for c in by_initial[name[0]] if _skeleton("".join(_name_of(c))) == _skeleton(name)
+                       and "".join(_name_of(c))[-1] == name[-1] and len(_skeleton(name)) >= 4), None)
+        if target:
+            remap[entity] = target
+        else:
+            by_initial[name[0]].append(entity)
+    return remap
+
+
+def _without_state(words: list[str], states: set[str]) -> list[str]:
+    """An organisation's name without the state written before it: "us senate" -> "senate"."""
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[:n]) in states:
+            return words[n:]
+    return words
+
+
+def _named_in_full(mentions: list[Mention]) -> dict[str, str]:
+    """A bare surname whose report names one person of that surname in full elsewhere (the report
+    was parsed in windows, so the resolver saw the two apart) is that person."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = key(m.text).split()
+        if m.type == "person" and m.entity and len(words) > 1:
+            full[(m.doc, words[-1])].add(m.entity)
+    remap = {}
+    for m in mentions:
+        if m.entity and m.entity.startswith("local:person:") and "@" in m.entity:
+            fits = full.get((m.doc, _name_of(m.entity)[-1]), set()) - {m.entity}
+            if len(fits) == 1 and len(_name_of(m.entity)) == 1:
+                remap[m.entity] = next(iter(fits))
+    return remap
+
+
+def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) -> dict[str, str]:
     """Map document-local actor ids that name the same actor to one id across documents.
 
     - A surname-only person is local to its report (the resolver links it to a full name the
@@ -67,8 +136,9 @@ def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
     - An acronym organisation ("IOM") joins the organisation whose initials spell it.
     """
     counts = Counter(m.entity for m in mentions if m.entity and m.entity.startswith("local:"))
+    remap: dict[str, str] = {**_named_in_full(mentions), **_one_name_many_types(counts)}
+    counts = Counter({e: n for e, n in counts.items() if e not in remap})
     people = sorted((e for e in counts if e.startswith("local:person:")), key=lambda e: (-len(_name_of(e)), e))
-    remap: dict[str, str] = {}
     by_initial: dict[str, list[str]] = defaultdict(list)
     for entity in people:
         words = _name_of(entity)
@@ -83,6 +153,7 @@ def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
         words = _name_of(entity)
         if len(words) == 1 and "@" in entity and f"local:place:{words[0]}" in counts:
             remap[entity] = f"local:place:{words[0]}"
+    remap.update(_spelling_variants([e for e in counts if e.startswith("local:place:")], counts))
     orgs = [e for e in counts if e.startswith("local:organization:")]
     spelled = defaultdict(list)
     for entity in orgs:
@@ -93,12 +164,47 @@ def merge_local_actors(mentions: list[Mention]) -> dict[str, str]:
         words = _name_of(entity)
         if len(words) == 1 and len(spelled.get(words[0], ())) == 1:
             remap[entity] = spelled[words[0]][0]
-    return remap
+    # "US Senate", "U.S. Senate" and "Senate" are one body when the reports name no other Senate;
+    # "House" is the House of Representatives when it is the only House.
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for entity in orgs:
+        if entity not in remap:
+            bodies[" ".join(_without_state(_name_of(entity), states))].append(entity)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for core in bodies:
+        words = core.split()
+        if len(words) > 2 and words[1] == "of":
+            heads[words[0]].add(core)
+    for core, ids in list(bodies.items()):
+        fits = sorted(heads.get(core, ()), key=len)
+        # The shortest full name, when every other one only extends it (NER ran a name on).
+        if fits and all(f.startswith(fits[0]) for f in fits):
+            bodies[fits[0]].extend(ids)
+            del bodies[core]
+    for ids in bodies.values():
+        if len(ids) > 1:
+            best = max(ids, key=lambda e: (len(_name_of(e)), counts[e], e))
+            remap.update({e: best for e in ids if e != best})
+    return _flatten(remap)
+
+
+def _flatten(remap: dict[str, str]) -> dict[str, str]:
+    """Follow chains (an organisation that is a place, that place another spelling of one) to the end."""
+    out = {}
+    for entity, target in remap.items():
+        seen = {entity}
+        while target in remap and target not in seen:
+            seen.add(target)
+            target = remap[target]
+        out[entity] = target
+    return out
 
 
 def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Entity], dict[str, str]]:
     """Entities from all mentions, and the remapping applied to local ids (old -> merged)."""
-    remap = merge_local_actors(mentions)
+    states = {key(form) for e in kb.entities() if e.type == "state"
+              for form in (e.name, *e.aliases, *e.extra.get("demonyms", ()))}
+    remap = merge_local_actors(mentions, states)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.entity:
@@ -110,8 +216,12 @@ def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Ent
         if kb_entity is not None:
             name, etype, qid = kb_entity.name, kb_entity.type, kb_entity.qid
         else:
-            # The most complete form: the longest of the common forms.
-            name = max(forms, key=lambda f: (len(key(f).split()), forms[f], len(f)))
+            # The form the id was made from ("Indo-Pacific", not "the Indo-Pacific region"), else the
+            # most complete form: the longest of the common forms.
+            own = entity_id.split(":", 2)[-1].split("@")[0]
+            name = max(forms, key=lambda f: (slug(f) == own, len(key(f).split()), forms[f], len(f)))
+            if slug(name) != own and slug(name.rsplit(" ", 1)[0]) == own:
+                name = name.rsplit(" ", 1)[0]  # "Asia-Pacific region" known only so: "Asia-Pacific"
             kind = entity_id.split(":")[1] if entity_id.startswith("local:") else None
             etype, qid = kind or items[0].type or "other", None
         roles = sorted({m.role for m in items if m.role})

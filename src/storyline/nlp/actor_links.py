@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
+from storyline.nlp.actor_context import similar_surname
 from storyline.nlp.actor_roles import role_of
 
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
@@ -22,14 +23,19 @@ class DocState:
 
     def __init__(self) -> None:
         self.people: dict[str, str] = {}  # surname key -> entity id, for back-references
+        self.full: dict[tuple[str, ...], str] = {}  # words of each full person name -> entity id
         self.named: dict[str, set[str]] = {}  # surname key -> KB persons the report names in full
         self.doc_tag = ""  # makes a bare surname's own identity local to its report
         self.when: dt.date | None = None
         self.places: set[str] = set()
+        self.things: set[str] = set()
+        self.place_tokens: set[int] = set()  # tokens of places and states named so far  # names the report uses for things: weapons, exercises, events
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
 
     def note(self, span: Span, mention: Mention) -> None:
+        if mention.type in ("place", "state"):
+            self.place_tokens.update(range(span.start, span.end))
         if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
             self.states.append((span.start, span.sent.start, mention.entity[3:]))
         # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
@@ -67,9 +73,12 @@ class PersonLinking:
         surname = words[-1]
         persons = [c for c in candidates if c.type == "person"]
         if persons and len(words) == 1:
+            every = persons
             persons = [p for p in persons if self._surname_fits(span, p, state)]
             if len(persons) > 1:
                 persons = []  # two office-holders fit a bare surname: the report's own person
+            elif not persons and state.when is not None and role_of(span) is None:
+                persons = self._sole_leader(every, state.when)
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words)
         places = [c for c in candidates if c.type in ("place", "state")]
@@ -85,13 +94,59 @@ class PersonLinking:
             if places and places[0].type == "state":
                 return Mention("", start, end, text, label, kb_id(places[0]), "state")
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        elif (known := self._known_in_report(words, state)) is not None:
+            entity = known  # "Thomas-Greenfield", "(President Vladimir) Putin", "Blinkken" for Blinken
         elif len(words) == 1:
             entity = f"local:person:{slug(text)}@{state.doc_tag}"  # a bare name: this report's own person
         else:
             entity = f"local:person:{slug(text)}"
         if len(words) > 1 or surname not in people:
             people.setdefault(surname, entity)
+        if len(words) > 1:
+            state.full.setdefault(tuple(words), entity)
         return Mention("", start, end, text, "PERSON", entity, "person")
+
+    def _sole_leader(self, persons: list[KBEntity], when: dt.date) -> list[KBEntity]:
+        """A head of state or government on the report's date whom no other office-holder shares the
+        surname with: reports name such leaders by surname alone ("not provoking Putin")."""
+        serving = [p for p in persons if self.kb.offices(p.id, on=when)]
+        if len(serving) != 1:
+            return []
+        kinds = {t.office.split(":")[0] for t in self.kb.offices(serving[0].id, on=when)}
+        return serving if kinds & {"head_of_state", "head_of_government"} else []
+
+    def _known_in_report(self, words: list[str], state: "DocState") -> str | None:
+        """The one person of this report a partial name points to: the last words of a full name (a
+        double surname), its first name alone, or a misspelt surname."""
+        fits = {e for full, e in state.full.items() if len(full) > len(words)
+                and (tuple(full[-len(words):]) == tuple(words) or (len(words) == 1 and full[0] == words[0]))}
+        if len(fits) == 1:
+            return next(iter(fits))
+        if len(words) != 1 or fits:
+            return None
+        surnames = dict(state.people)
+        surnames.update({w: next(iter(n)) for w, n in state.named.items() if len(n) == 1})
+        found = similar_surname(words[0], surnames)
+        if found is None and state.when is not None:
+            # A misspelt surname of someone in office on the report's date, of a country it names.
+            countries = {s for _, _, s in state.states}
+            holders = {w: e for w, (e, country) in self._holders(state.when).items() if country in countries}
+            found = similar_surname(words[0], holders)
+        return found
+
+    def _holders(self, when: dt.date) -> dict[str, tuple[str, str | None]]:
+        """Surname -> (person id, country) of everyone holding an office on a day."""
+        cache = self.__dict__.setdefault("_holders_cache", {})
+        if when not in cache:
+            out: dict[str, tuple[str, str | None]] = {}
+            for person in self.kb.entities("person"):
+                if self.kb.offices(person.id, on=when):
+                    for form in (person.name, *person.aliases):
+                        words = key(form).split()
+                        if len(words) > 1:
+                            out.setdefault(words[-1], (kb_id(person), person.country))
+            cache[when] = out
+        return cache[when]
 
     def _spelling_variant(self, words: list[str]) -> list[KBEntity]:
         """A known person under another transliteration of the given name: "Alaxandr Lukashenko"
@@ -144,6 +199,34 @@ class PersonLinking:
             return False
         countries = {s for _, _, s in state.states}
         return not countries or person.country in countries
+
+
+def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """A body named by one word of its full name earlier or later in the report ("the Union" beside
+    the European Union, "the House" beside the House of Representatives) is that body, when exactly
+    one body of the report fits."""
+    bodies: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type not in ("organization", "igo") or not m.entity:
+            continue
+        names = [m.text]
+        if m.entity.startswith("kb:") and (known := kb.get(m.entity[3:])) is not None:
+            names.append(known.name)
+        for name in names:
+            words = key(name).split()
+            if len(words) < 2:
+                continue
+            bodies.setdefault(words[-1], set()).add(m.entity)
+            if words[1] == "of":
+                bodies.setdefault(words[0], set()).add(m.entity)
+    for m in mentions:
+        if m.entity and m.entity.startswith("local:organization:") and len(key(m.text).split()) == 1 \
+                and not m.text.isupper():
+            fits = bodies.get(key(m.text), set()) - {m.entity}
+            if len(fits) == 1:
+                m.entity = next(iter(fits))
+                known = kb.get(m.entity[3:]) if m.entity.startswith("kb:") else None
+                m.type = known.type if known is not None else m.type
 
 
 def locative(span: Span) -> bool:

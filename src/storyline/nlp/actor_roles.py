@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span
+
+from storyline.kb.lookup import KnowledgeBase
+from storyline.models import Mention
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "general", "chancellor", "premier", "spokesperson",
@@ -52,3 +58,47 @@ def role_of(span: Span) -> str | None:
             if right.lower() in ("a", "an", "the") or not right[-1:].isalnum():
                 right = ""  # an appositive cut at its first word, or at a hyphenated place ("Jeddah-")
     return left or right or None
+
+
+def role_descriptions(doc: Doc, kb: KnowledgeBase, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
+    """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
+    if when is None:
+        return []
+    found = []
+    for match in ROLE_RE.finditer(doc.text):
+        adjective, title = match.group("adj"), match.group("title")
+        state = kb.demonym(adjective) or next(iter(kb.lookup(adjective)), None)
+        if state is None or state.type not in ("state", "igo"):
+            continue
+        after = doc.text[match.end() : match.end() + 40]
+        if re.match(r"\s+[A-Z][a-z]", after):
+            continue  # a name follows: "Foreign Minister Landsbergis" is the person's mention
+        for office in kb.find_office(title, state.id):
+            holder = kb.holder(office, when)
+            if holder is not None and (match.start("adj"), match.end()) not in taken:
+                found.append(Mention(doc._.doc_id or "", match.start("adj"), match.end(),
+                                     match.group(0)[match.start("adj") - match.start():], "ROLE",
+                                     f"kb:{holder.id}", "person", role=f"{adjective} {title}"))
+                break
+    return found
+
+
+ROLE_RE = re.compile(
+    r"\b[Tt]he\s+(?P<adj>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"(?P<title>(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Ii]nterior|[Ff]inance)\s+(?:[Mm]inister|[Ss]ecretary)"
+    r"|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary of [Ss]tate"
+    r"|[Dd]efen[cs]e [Ss]ecretary|[Ff]oreign [Ss]ecretary|[Ss]upreme [Ll]eader|[Kk]ing|[Qq]ueen)\b"
+)
+
+
+def titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
+    """The person at the end of a span NER took for an organisation: a known full name, or the
+    words after an office title."""
+    doc = span.doc
+    for cut in range(span.start + 1, span.end - 1):
+        tail = doc[cut : span.end]
+        if any(e.type == "person" for e in kb.lookup(tail.text)[:1]):
+            return tail
+        if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
+            return tail
+    return None

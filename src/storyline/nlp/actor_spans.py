@@ -127,6 +127,40 @@ def clean_edges(span: Span) -> Span | None:
     return out
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
+              "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
+              "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
+              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy"}
+
+
+def trim(span: Span) -> Span:
+    """Drop a leading article, a trailing possessive and a dangling "of": "the Kremlin's" ->
+    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in ("of", "and", "for")):
+        end -= 1
+    return doc[start:end]
+
+
+def surface(span: Span) -> tuple[int, int, str]:
+    text = span.text
+    start = span.start_char
+    cut = re.search(r"['’]s?$", text)
+    if cut and len(text) > 3:
+        text = text[: cut.start()]
+    return start, start + len(text), text
+
+
+def strip_honorifics(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+        start += 1
+    return span.doc[start : span.end]
+
+
 _NAME_LINKS = {"of", "for", "on"}
 _NOT_NAME_HEADS = {"minister", "secretary", "president", "director", "head", "chief", "spokesman",
                    "spokeswoman", "spokesperson", "commissioner", "ambassador", "envoy", "chairman", "member"}
@@ -154,3 +188,41 @@ def extend_name_left(span: Span) -> Span:
     if start == span.start:
         return span
     return doc[start : span.end]
+
+
+# Heads of a facility's name written with common nouns after a place's name ("the Osipovichi training
+# ground", "the Zaporizhzhia nuclear power plant"): the facility is the named thing.
+FACILITY_HEADS = {"ground", "base", "airbase", "airfield", "airport", "port", "plant", "dam", "bridge",
+                  "refinery", "depot", "prison", "station", "range", "shipyard", "terminal", "factory",
+                  "mine", "facility", "works"}
+FACILITY_MAX_NOUNS = 3
+"""Lower-case words a facility's name may add after the place's name."""
+
+
+def extend_facility(span: Span) -> Span:
+    """The span with the common nouns of a facility's name after it: "Osipovichi" + "training ground"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < FACILITY_MAX_NOUNS and doc[end].is_lower and doc[end].is_alpha \
+            and doc[end].pos_ in ("NOUN", "ADJ") and not doc[end - 1].whitespace_ == "":
+        end += 1
+        if doc[end - 1].lower_ in FACILITY_HEADS:
+            return doc[span.start : end]
+    return span
+
+
+def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]]:
+    """Two place names NER split in one ("Stanica" + "Lugansk" for the village Stanica Lugansk): the
+    first, unknown to the knowledge base, is a compound of the second right after it."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out:
+            prev, prev_label = out[-1]
+            if (prev.end == span.start and len(prev) == 1 and prev_label in ("GPE", "LOC")
+                    and label in ("GPE", "LOC", "PERSON") and prev[0].whitespace_ == " "
+                    and prev.root.dep_ == "compound" and span.start <= prev.root.head.i < span.end
+                    and not known(prev.text)):
+                out[-1] = (span.doc[prev.start : span.end], "GPE")
+                continue
+        out.append((span, label))
+    return out

@@ -12,11 +12,13 @@ from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
 from storyline.kb.normalize import is_case_sensitive, key, slug
-from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp import actor_context as context
+from storyline.nlp.actor_links import DocState, PersonLinking, head_word_links
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
-from storyline.nlp.actor_roles import TITLE_WORDS, role_of
-from storyline.nlp.actor_spans import clean_edges, extend_name_left, in_body
+from storyline.nlp.actor_roles import TITLE_WORDS, titled_person, role_descriptions, role_of
+from storyline.nlp.actor_spans import (HONORIFICS, clean_edges, extend_facility, extend_name_left, in_body, join_adjacent,
+                                       strip_honorifics, surface, trim)
 from storyline.models import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -36,10 +38,6 @@ FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "st
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
-              "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
-              "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
-              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy"}
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "FAC": "place", "PRODUCT": "other", "NORP": "group"}
 COMPATIBLE = {
@@ -47,7 +45,7 @@ COMPATIBLE = {
     "ORG": {"igo", "organization", "group", "state"},
     "GPE": {"state", "place", "igo"},
     "LOC": {"place", "state", "igo"},
-    "FAC": {"place", "organization", "state"},
+    "FAC": {"place", "organization", "state", "igo"},
     "NORP": {"state", "group", "igo"},
     "PRODUCT": {"place", "state", "organization", "igo"},
     "KB": {"person", "state", "place", "igo", "organization", "group"},
@@ -58,34 +56,6 @@ COMPATIBLE = {
 class _Candidate:
     span: Span
     label: str
-
-
-def _trim(span: Span) -> Span:
-    """Drop a leading article, a trailing possessive and a dangling "of": "the Kremlin's" ->
-    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in ("of", "and", "for")):
-        end -= 1
-    return doc[start:end]
-
-
-def _surface(span: Span) -> tuple[int, int, str]:
-    text = span.text
-    start = span.start_char
-    cut = re.search(r"['’]s?$", text)
-    if cut and len(text) > 3:
-        text = text[: cut.start()]
-    return start, start + len(text), text
-
-
-def _strip_honorifics(span: Span) -> Span:
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
-        start += 1
-    return span.doc[start : span.end]
 
 
 def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
@@ -116,7 +86,11 @@ class ActorResolver(PersonLinking):
     # -- finding ---------------------------------------------------------------------
 
     def candidates(self, doc: Doc) -> list[_Candidate]:
-        found = [_Candidate(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        ents = join_adjacent([(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS], self.kb.lookup)
+        found = []
+        for span, label in ents:
+            facility = extend_facility(span) if label in ("GPE", "LOC", "ORG", "FAC") else span
+            found.append(_Candidate(facility, "FAC" if facility is not span else label))
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
                  else c for c in found]
@@ -156,9 +130,14 @@ class ActorResolver(PersonLinking):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
                 continue  # a photo credit: "Timothy Fadek/Redux", "Jane Doe/Reuters"
-            span = _strip_honorifics(_trim(cleaned))
+            span = context.strip_compass(strip_honorifics(trim(cleaned)), self.kb)
+            if cand.label == "PERSON" and len(span) and not self.kb.lookup(span.text):
+                span = context.opening_common_word(span)
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
+            if len(span) and (context.compass_word(span) or context.byline_sentence(span)
+                              or context.in_headline_run(span)):
+                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
             if len(span):
                 spans.append((span, cand.label))
         state.named = self._full_names(spans)
@@ -180,12 +159,16 @@ class ActorResolver(PersonLinking):
                 place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
+        head_word_links(mentions, self.kb)
+        # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
+        mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
+                                                 and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
-        start, end, text = _surface(span)
+        start, end, text = surface(span)
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
@@ -195,11 +178,35 @@ class ActorResolver(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if not found and (context.event_name(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
+                label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
+            state.things.add(key(text))
+            return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
+        if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
+            return Mention("", start, end, text, "PERSON", _kb_id(person), "person")
+        if label == "PERSON" and not found and (
+                (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
+                or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
+            return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
+        if label == "PERSON" and not found and context.coordinated_with(span, state.place_tokens):
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
+            return None  # "during the Teleconference", "our Newsletters": a thing, not a person
+        if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
+            state.places.add(f"local:place:{slug(text)}")  # "the town of Avdiivka"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("PERSON", "GPE", "LOC") and context.named_as_body(span):
+            label = "ORG"  # "Russian energy giant Gazprom"
+        if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
+            label = "PERSON"  # "said Wierszynin": a place does not speak
+        if not found and label in ("ORG", "GPE", "LOC") and len(span) == 1 and span[0].is_title \
+                and (person := self._known_in_report(key(text).split(), state)) is not None:
+            return Mention("", start, end, text, "PERSON", person, "person")  # "Okonkwu" after "Amara Okonkwo"
         if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
-        if label in ("GPE", "ORG", "PRODUCT") and found and found[0].type == "person":
+        if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
                 and len(state.named.get(key(text), ())) == 1):
@@ -212,13 +219,15 @@ class ActorResolver(PersonLinking):
                 return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
+            return self._resolve_one(span[1:], "PERSON", state)  # "(Ambassador at the) UN Jane Doe"
         if label == "PERSON" and not found and "-" in text and all(
                 self.kb.demonym(part) or any(e.type == "state" for e in self.kb.lookup(part)) for part in text.split("-")):
             return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
         if label == "ORG" and not found and (
                 (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
                 or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
-                and (len(span) < 3 or _titled_person(span, self.kb) is None):
+                and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
         if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
@@ -227,7 +236,12 @@ class ActorResolver(PersonLinking):
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
             if (after is not None and after.lower_ in PLACE_NOUNS) or (last in PLACE_NOUNS and len(span) > 1):
+                if self.kb.demonym(text) is not None:
+                    return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
+                known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
+                if known and core != text:  # "the Indo-Pacific region": the known place
+                    return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
                 state.places.add(f"local:place:{slug(core)}")
                 return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
         demonym = self.kb.demonym(text)
@@ -241,12 +255,13 @@ class ActorResolver(PersonLinking):
             return Mention("", start, end, text, "DEMONYM", _kb_id(demonym), demonym.type, facet=facet)
         metonym = self.kb.metonym(text)
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
-            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state":
+            governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
+            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state" and not governs:
                 # "talks in Moscow": the city, not its government.
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
         if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:
-            tail = _titled_person(span, self.kb)
+            tail = titled_person(span, self.kb)
             if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
                 return self._resolve_one(tail, "PERSON", state)
         candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
@@ -288,46 +303,7 @@ class ActorResolver(PersonLinking):
 
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
         """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
-        if when is None:
-            return []
-        found = []
-        for match in ROLE_RE.finditer(doc.text):
-            adjective, title = match.group("adj"), match.group("title")
-            state = self.kb.demonym(adjective) or next(iter(self.kb.lookup(adjective)), None)
-            if state is None or state.type not in ("state", "igo"):
-                continue
-            after = doc.text[match.end() : match.end() + 40]
-            if re.match(r"\s+[A-Z][a-z]", after):
-                continue  # a name follows: "Foreign Minister Landsbergis" is the person's mention
-            for office in self.kb.find_office(title, state.id):
-                holder = self.kb.holder(office, when)
-                if holder is not None and (match.start("adj"), match.end()) not in taken:
-                    found.append(Mention(doc._.doc_id or "", match.start("adj"), match.end(),
-                                         match.group(0)[match.start("adj") - match.start():], "ROLE",
-                                         _kb_id(holder), "person", role=f"{adjective} {title}"))
-                    break
-        return found
-
-
-ROLE_RE = re.compile(
-    r"\b[Tt]he\s+(?P<adj>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
-    r"(?P<title>(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Ii]nterior|[Ff]inance)\s+(?:[Mm]inister|[Ss]ecretary)"
-    r"|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary of [Ss]tate"
-    r"|[Dd]efen[cs]e [Ss]ecretary|[Ff]oreign [Ss]ecretary|[Ss]upreme [Ll]eader|[Kk]ing|[Qq]ueen)\b"
-)
-
-
-def _titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
-    """The person at the end of a span NER took for an organisation: a known full name, or the
-    words after an office title."""
-    doc = span.doc
-    for cut in range(span.start + 1, span.end - 1):
-        tail = doc[cut : span.end]
-        if any(e.type == "person" for e in kb.lookup(tail.text)[:1]):
-            return tail
-        if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
-            return tail
-    return None
+        return role_descriptions(doc, self.kb, when, taken)
 
 
 @Language.factory(
