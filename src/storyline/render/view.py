@@ -324,7 +324,9 @@ def _timeline(data, citations, limit) -> Section:
         record = refs.get(entry["ref"])
         cites = _cites(citations, [record]) if record else []
         when = entry["date"] + (" (report date)" if entry.get("undated") else "")
-        section.items.append(Line(entry["text"], cites, quote=True, detail=f"{when}, {entry['precision']}"))
+        # Happenings come first; forecasts and background follow, each marked as such.
+        kind = {"forecast": ", forecast", "background": ", background"}.get(entry.get("category"), "")
+        section.items.append(Line(entry["text"], cites, quote=True, detail=f"{when}, {entry['precision']}{kind}"))
     return section
 
 
