@@ -102,3 +102,10 @@ def test_companies_introduced_by_their_kind_are_organisations(parse):
                 published=dt.date(2022, 8, 10))
     assert tagged(doc, "Azimio")
     assert {m.type for m in doc._.mentions if "Azimio" in m.text} == {"organization"}
+
+
+def test_capitalised_line_starts_after_a_byline_are_no_headline_run(parse):
+    doc = parse("Harbour pilots strike as Lisbon port stays shut\n\nBy Marta Sousa\n\nThe European Commission "
+                "said on Friday that it would not intervene in the dispute.", published=dt.date(2031, 3, 7))
+    assert tagged(doc, "European Commission")
+    assert "European Commission" in mentions(doc)

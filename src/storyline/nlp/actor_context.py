@@ -162,6 +162,8 @@ def in_headline_run(span: Span) -> bool:
     for tok in (*left, *right):
         if tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].text in ("\"", "“", ":", "(", "'", "‘"):
             continue
+        if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
+            continue  # a line's first word is capitalised as a line start, not as a headline's
         if tok.is_stop and tok.is_title and len(tok) > 1:
             capital_stops += 1
     return capital_stops >= 2
