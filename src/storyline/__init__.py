@@ -21,6 +21,8 @@ def analyze(
     allow_private: bool = False,
     progress: "Progress | None" = None,
     workers: int | None = None,
+    engine: str | None = None,
+    address: str | None = None,
 ) -> "Analysis":
     """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
 
@@ -28,12 +30,13 @@ def analyze(
     report's text itself. Inputs that cannot be read are listed in ``Analysis.errors`` and
     announced by one ``storyline.api.InputWarning``; the rest are analysed. Raises
     ``storyline.api.StoreError`` when the store cannot be opened. ``workers``: processes that
-    parse side by side (default: one per CPU core). See :func:`storyline.api.analyze`.
+    parse side by side (default: one per CPU core). ``engine="ray"`` parses on Ray actors (a
+    local Ray, or the cluster at ``address``). See :func:`storyline.api.analyze`.
     """
     from storyline.api import analyze as run
 
     return run(inputs, db=db, config=config, fields=fields, allow_private=allow_private, progress=progress,
-               workers=workers)
+               workers=workers, engine=engine, address=address)
 
 
 def load(db: str | Path, run: int | None = None) -> "Analysis":

@@ -104,7 +104,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 # Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
 # clause around it stops before.
 CLOSING = " \t.,;:!?\"'”’»"
-JOINERS = re.compile(r"[\s\"'“”‘’«»,]*(?:and|but|or)(?: then| also| still)?[\s\"'“”‘’«»]*")
+# Between two fragments: quotation marks, spaces and commas around the joining word (stripped
+# before the match, so the pattern has no unbounded run to backtrack over).
+JOINERS = re.compile(r"(?:and|but|or)(?: then| also| still)?")
+_JOIN_LEAD = " \t\n\r\"'“”‘’«»,"
+_JOIN_TRAIL = " \t\n\r\"'“”‘’«»"
 
 
 def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
@@ -142,7 +146,7 @@ def _joined(a: Quote, b: Quote, text: str) -> bool:
     "or" between: 'called it "reckless" and "a disgrace"'."""
     if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct):
         return False
-    return JOINERS.fullmatch(text[a.end:b.start]) is not None
+    return JOINERS.fullmatch(text[a.end:b.start].lstrip(_JOIN_LEAD).rstrip(_JOIN_TRAIL)) is not None
 
 
 def _merged(a: Quote, b: Quote, text: str) -> Quote:
