@@ -20,41 +20,49 @@ from .test_store import make_doc
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
-def _writer(path: Path) -> subprocess.Popen:
-    """A writer that stores one document, pauses, waits for a line on stdin, then writes again."""
+def _writer(path: Path, flags: Path) -> subprocess.Popen:
+    """A writer that stores one document, then pauses every 50 ms (as ingest does between
+    documents) until the file ``flags/go`` appears, then writes again and waits for ``flags/done``."""
     script = textwrap.dedent(f"""
-        import sys
+        import sys, time
+        from pathlib import Path
         sys.path.insert(0, {SRC!r})
         from storyline.store.db import Store
         from tests.store.test_store import make_doc
+        flags = Path({str(flags)!r})
         store = Store.open({str(path)!r})
         with store.transaction():
             store.insert_document(make_doc("first"), None)
-        store.pause(hold=0)
-        print("paused", flush=True)
-        sys.stdin.readline()
+        print("ready", flush=True)
+        while not (flags / "go").exists():
+            store.pause()
+            time.sleep(0.05)
         with store.transaction():
             store.insert_document(make_doc("second", "Another body of text."), None)
         print("wrote", flush=True)
-        sys.stdin.readline()
+        while not (flags / "done").exists():
+            store.pause()
+            time.sleep(0.05)
         store.close()
     """)
     root = Path(__file__).resolve().parents[2]
-    return subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)})
 
 
 @pytest.mark.skipif(lease.fcntl is None, reason="advisory locks are POSIX-only")
-def test_reader_opens_while_the_writer_pauses_and_a_second_writer_is_refused(tmp_path):
+def test_reader_opens_while_the_writer_works_and_a_second_writer_is_refused(tmp_path):
     path = tmp_path / "s.duckdb"
-    writer = _writer(path)
+    writer = _writer(path, tmp_path)
     try:
-        assert writer.stdout.readline().strip() == "paused"
-        with Store.open(path, read_only=True, wait=5) as reader:
+        assert writer.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        with Store.open(path, read_only=True, wait=10) as reader:
+            assert time.monotonic() - started < 5  # let in at the writer's next pause
+            assert writer.poll() is None
             assert [d["id"] for d in reader.list_documents()] == ["first"]
-            # The writer needs the file back; it waits for this reader instead of failing.
-            writer.stdin.write("go\n")
-            writer.stdin.flush()
+            # The writer needs the file back to write; it waits for this reader instead of failing.
+            (tmp_path / "go").touch()
             time.sleep(0.5)
             assert writer.poll() is None
             assert [d["id"] for d in reader.list_documents()] == ["first"]
@@ -64,23 +72,21 @@ def test_reader_opens_while_the_writer_pauses_and_a_second_writer_is_refused(tmp
             Store.open(path)
         assert time.monotonic() - started < 2  # refused at once, not after a wait
         assert f"PID {writer.pid}" in str(info.value)
+        with Store.open(path, read_only=True, wait=10) as reader:
+            assert sorted(d["id"] for d in reader.list_documents()) == ["first", "second"]
     finally:
-        writer.stdin.write("done\n")
-        writer.stdin.flush()
+        (tmp_path / "go").touch()
+        (tmp_path / "done").touch()
         writer.wait(timeout=30)
-    with Store.open(path, read_only=True) as reader:
-        assert sorted(d["id"] for d in reader.list_documents()) == ["first", "second"]
 
 
 def test_a_writer_inside_a_transaction_never_pauses(tmp_path):
     with Store.open(tmp_path / "s.duckdb") as store:
         with store.transaction():
             store.insert_document(make_doc("a"), None)
-            store.pause(hold=0)
+            store.pause()
             store.insert_document(make_doc("b", "Second body."), None)
         assert store.counts()["documents"] == 2
-        store.pause(hold=0)
-        assert store.counts()["documents"] == 2  # reopened on use
 
 
 def test_the_writer_lock_is_released_on_close(tmp_path):

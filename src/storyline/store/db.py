@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -42,12 +41,12 @@ class Store:
     """One DuckDB file holding documents and everything extracted from them."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool,
-                 writer: lease.WriterLock | None = None) -> None:
+                 writer: lease.WriterLock | None = None, signal: lease.ReaderSignal | None = None) -> None:
         self._con: duckdb.DuckDBPyConnection | None = con
         self.path = path
         self.read_only = read_only
         self._writer = writer
-        self._held_since = time.monotonic()
+        self._signal = signal or lease.ReaderSignal(path)
         self._depth = 0
 
     # -- opening ---------------------------------------------------------------------
@@ -57,11 +56,12 @@ class Store:
         """Open (and, for writers, create and migrate) the store at ``path``.
 
         A reader waits up to ``wait`` seconds (default :data:`lease.READER_WAIT`) for a writer
-        in another process to pause; a second writer is refused at once."""
+        in another process to let it in; a second writer is refused at once."""
         path = str(path)
         if read_only and not Path(path).exists():
             raise StoreError(f"no store at {path} (run 'storyline ingest' first, or pass --db)")
         writer = None
+        signal = lease.ReaderSignal(path)
         if not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             writer = lease.WriterLock(path)
@@ -71,17 +71,18 @@ class Store:
                 raise StoreError(_lock_message(path, exc)) from None
             except OSError as exc:
                 raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
+        else:
+            signal.hold()  # a writer at work lets this reader in at its next pause
         try:
             con = lease.connect(path, read_only, lease.READER_WAIT if wait is None else wait)
-        except duckdb.IOException as exc:
-            if writer:
-                writer.release()
-            raise StoreError(_lock_message(path, exc)) from None
         except duckdb.Error as exc:
+            signal.release()
             if writer:
                 writer.release()
+            if isinstance(exc, duckdb.IOException):
+                raise StoreError(_lock_message(path, exc)) from None
             raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
-        store = cls(con, path, read_only, writer)
+        store = cls(con, path, read_only, writer, signal)
         try:
             if read_only:
                 store._check_version()
@@ -94,29 +95,32 @@ class Store:
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        """The connection, reopened if the writer paused (see :meth:`pause`)."""
+        """The connection, reopened if the writer paused for readers (see :meth:`pause`)."""
         if self._con is None:
             try:
                 self._con = lease.connect(self.path, False, lease.WRITER_WAIT)
             except duckdb.Error as exc:
                 raise StoreError(_lock_message(self.path, exc)) from None
-            self._held_since = time.monotonic()
         return self._con
 
-    def pause(self, hold: float = lease.HOLD_SECONDS) -> None:
-        """Let readers in other processes open the store: a writer outside a transaction that
-        has held the file for ``hold`` seconds closes its connection until it next needs it."""
+    def pause(self) -> None:
+        """Let readers in other processes open the store: a writer outside a transaction with
+        readers waiting closes its connection, waits until they have read, and reopens it on
+        its next use. With no reader waiting this costs one lock test."""
         if self._con is None or self._writer is None or not self._writer.supported or self._depth:
             return
-        if time.monotonic() - self._held_since < hold:
+        if not self._signal.readers_waiting():
             return
         self._con.close()
         self._con = None
+        self._signal.wait_for_readers(lease.WRITER_WAIT)
 
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
             self._con = None
+        if self.read_only:
+            self._signal.release()
         if self._writer is not None:
             self._writer.release()
             self._writer = None
