@@ -153,7 +153,7 @@ def byline_sentence(span: Span) -> bool:
 
 
 def in_headline_run(span: Span) -> bool:
-    """Inside title-case text run into a line ("Other Topics of Interest Ukraine FM Visits Serbia For
+    """Inside title-case text run into a line ("More Stories Peru Minister Visits Chile For
     First Time Since …"): short words written with a capital in mid-sentence mark a headline."""
     doc = span.doc
     left = doc[max(span.sent.start, span.start - HEADLINE_WINDOW) : span.start]
