@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import duckdb
 
@@ -149,7 +148,3 @@ def connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnectio
 
 def _is_lock_error(exc: BaseException) -> bool:
     return "lock" in str(exc).lower()
-
-
-def lock_path(store_path: str | Path) -> Path:
-    return Path(f"{store_path}.lock")
