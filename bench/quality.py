@@ -233,7 +233,10 @@ def render_section(q: dict) -> str:
            "(Wikidata id or canonical name) instead of surface strings, and undefined precision (n/a) for empty "
            "output. The team stories list only some quotes, so their strict quote precision is a lower bound; the "
            "real-text gold is exhaustive for entities, quotes and figures. The seeds' expected.json lists only 9 "
-           "entities and 4 quotes, so their strict precision mostly counts what it does not list."]
+           "entities and 4 quotes, so their strict precision mostly counts what it does not list. Claim purity "
+           "(given as P; recall does not apply) is the share of a cluster's members that express the gold claim "
+           "most of its members express: `claim_purity` counts the members that express some gold claim, "
+           "`claim_purity_all` counts every member (a lower bound where the gold misses members)."]
     if q.get("measured"):
         out += ["", f"Measured {q['measured']}."]
     for name in GROUP_TITLES:
@@ -264,7 +267,7 @@ def suggest_floors(q: dict, margin: float = MARGIN) -> dict:
     together, as the gate scores them) and the real-text dev split: the lower of ``margin`` below the
     figure and the figure with one more error, rounded down to 0.01; 1.0 where the figure is 1.0. A floor that would be 0 (or a
     figure that is undefined) is null: not gated until the system finds something there."""
-    from storyline.evaluation.strict import Score
+    from storyline.evaluation.strict import Score, Share
 
     def floor(s: Score, kind: str) -> float | None:
         value = getattr(s, kind)
@@ -279,7 +282,8 @@ def suggest_floors(q: dict, margin: float = MARGIN) -> dict:
     groups: dict[str, dict[str, Score]] = {"golden": {}, "realtext_dev": {}}
     for name, target in (("team", "golden"), ("seeds", "golden"), ("realtext_dev", "realtext_dev")):
         for cat, d in q.get(name, {}).get("strict", {}).items():
-            groups[target].setdefault(cat, Score()).add(Score(d["tp"], d["fp"], d["fn"]))
+            kind = Share if d.get("recall") is None and d.get("fn") == 0 and d.get("precision") is not None else Score
+            groups[target].setdefault(cat, kind()).add(kind(d["tp"], d["fp"], d["fn"]))
     return {name: {c: {"precision": floor(s, "precision"), "recall": floor(s, "recall")} for c, s in sorted(scores.items())}
             for name, scores in groups.items() if scores}
 

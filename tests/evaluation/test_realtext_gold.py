@@ -132,3 +132,24 @@ def test_report_repeating_another_exactly_is_scored_on_the_stored_copy():
     located = from_realtext(gold, analysis(), contents)
     assert located.problems == []
     assert located.figures[0]["span"] == ("da", CLEAN_A.index("40 days"), CLEAN_A.index("40 days") + 7)
+
+
+def test_claim_purity_counts_members_of_other_claims_against_the_cluster():
+    repairs = {"id": "c2", "label": "repairs took weeks", "members": [
+        {"span": span(FA, "after 40 days of repairs"), "stance": "reports"},
+        {"span": span(FB, "Repairs took 45 days"), "stance": "reports"}]}
+    gold = {**GOLD, "claims": GOLD["claims"] + [repairs]}
+    statements = [record("da", "Officials in Valdmark said on 3 March that the bridge reopened.", id="s1"),
+                  record("db", "Valdmark's bridge reopened on 3 March, the transport ministry said.", id="s2"),
+                  record("da", "The ministry said the bridge reopened after 40 days of repairs.", id="s3"),
+                  record("db", "Repairs took 45 days.", id="s4")]
+    mixed = {"id": "m", "statements": ["s1", "s2", "s3"]}
+    unjudged = {"id": "u", "statements": ["s4"]}
+    scores = score_story(analysis(statements=statements, clusters=[mixed, unjudged]), gold, CONTENTS,
+                         kb_names=lambda _: [])
+    # s1 and s2 express the bridge's reopening; s3 expresses the repairs claim, against the cluster.
+    assert (scores["claim_purity"].tp, scores["claim_purity"].fp) == (2, 1)
+    assert scores["claim_purity"].recall is None and scores["claim_purity"].f1 is None
+    pure = analysis(statements=statements, clusters=[{"id": "a", "statements": ["s1", "s2"]},
+                                                      {"id": "b", "statements": ["s3", "s4"]}])
+    assert score_story(pure, gold, CONTENTS, kb_names=lambda _: [])["claim_purity"].precision == 1.0

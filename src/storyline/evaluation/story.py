@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.evaluation.gold import Gold, Span
-from storyline.evaluation.strict import Score, _record_overlap, _tally, match, overlap
+from storyline.evaluation.strict import Score, Share, _record_overlap, _tally, match, overlap
 
 
 def _spans_of(records: Iterable[dict[str, Any]]) -> list[tuple[str, int, int]]:
@@ -51,7 +51,35 @@ def claims(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
         reports = {g["members"][i][0] for i in hits}
         return (len(reports), len(hits)) if len(reports) >= 2 else None
 
-    return {"claims": _tally(len(gold.claims), len(output), len(match(gold.claims, output, weigh)))}
+    scores = {"claims": _tally(len(gold.claims), len(output), len(match(gold.claims, output, weigh)))}
+    scores.update(claim_purity(gold.claims, output))
+    return scores
+
+
+def claim_purity(gold_claims: list[dict], clusters: list[list[tuple[str, int, int]]]) -> dict[str, Share]:
+    """How many members of each cluster express the cluster's claim.
+
+    A member expresses a gold claim when its span overlaps one of that claim's member spans; a
+    cluster's claim is the gold claim most of its members express (clusters that express none are
+    not judged). ``claim_purity`` counts only the members that express some gold claim, so it measures
+    claims mixed with each other; ``claim_purity_all`` also counts every other member against the
+    cluster, which is right where the gold lists every member of a claim and a lower bound where it
+    misses some.
+    """
+    judged, every = Share(), Share()
+    for spans in clusters:
+        if len(spans) < 2:
+            continue
+        expresses = [{i for i, g in enumerate(gold_claims) if any(overlap(m, *o) for m in g["members"])}
+                     for o in spans]
+        votes = [i for claims_ in expresses for i in claims_]
+        if not votes:
+            continue
+        claim = max(sorted(set(votes)), key=votes.count)
+        agree = sum(claim in claims_ for claims_ in expresses)
+        judged.add(Share(tp=agree, fp=sum(bool(c) for c in expresses) - agree))
+        every.add(Share(tp=agree, fp=len(spans) - agree))
+    return {"claim_purity": judged, "claim_purity_all": every}
 
 
 def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:

@@ -70,6 +70,19 @@ class Score:
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
+@dataclass
+class Share(Score):
+    """A share of judged items (``tp`` of ``tp + fp``), given as precision; recall and F1 do not apply."""
+
+    @property
+    def recall(self) -> float | None:
+        return None
+
+    @property
+    def f1(self) -> float | None:
+        return None
+
+
 # -- matching --------------------------------------------------------------------------------
 
 
