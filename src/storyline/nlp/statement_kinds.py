@@ -16,7 +16,7 @@ from storyline.nlp.grammar import span_text, children, first_child, lemma, noun_
 # Evaluative words that turn an author's sentence into an assessment.
 EVALUATIVE = frozenset("""
 significant significantly profound profoundly dangerous dangerously troubling concerning alarming
-worrying worrisome grave serious seriously desperate desperation daunting controversial reckless
+worrying worrisome grave serious desperate desperation daunting controversial reckless
 unacceptable deplorable irresponsible destabilising destabilizing perilous disastrous catastrophic
 remarkable pivotal crucial critical game-changer game changer turning inevitable insufficient
 ineffective effective fragile failure mistake misguided naive prudent wise foolish hollow meaningless
@@ -41,6 +41,8 @@ ASSESS_VERBS = gr.lexicon("represent", "signify", "mark", "underscore", "highlig
                           "reflect", "symbolize", "symbolise", "constitute", "pose", "embody", "amount")
 NEED_VERBS = gr.lexicon("underscore", "highlight", "signal", "show", "demonstrate", "stress", "emphasize",
                         "emphasise", "reflect", "illustrate", "indicate", "point", "be", "create", "raise", "reinforce")
+PREDICATIVE = frozenset({"acomp", "attr", "oprd", "xcomp"})
+"""Dependents that say something of the subject: their modifiers judge ("a grave mistake")."""
 MentionAt = Callable[[Token], object | None]
 
 
@@ -353,6 +355,12 @@ def is_characterisation(tok: Token, author: bool) -> bool:
 
 
 def is_opinion(span: Span, spine: list[Token], author: bool) -> str | None:
+    """The evaluative cue that makes the clause a judgement, or None.
+
+    An evaluative word counts where it is said of something (predicative: "the move was
+    reckless", "a grave mistake", "dangerously escalated"); an adjective describing a participant
+    of a happening ("striking workers blocked the port", "a strong aftershock shook the town",
+    "caused significant damage") describes, and the clause stays a fact."""
     if OPINION_PHRASES.search(span.text):
         return OPINION_PHRASES.search(span.text).group(0).lower()
     seen = []
@@ -362,9 +370,12 @@ def is_opinion(span: Span, spine: list[Token], author: bool) -> str | None:
             if c.dep_ in {"acomp", "attr", "dobj", "advmod", "oprd", "nsubj", "npadvmod", "xcomp", "prep"}:
                 seen.append(c)
                 for g in c.children:
+                    if g.dep_ in {"amod", "compound"} and c.dep_ not in PREDICATIVE:
+                        continue  # an attribute of a participant, not a judgement of it
                     if g.dep_ in {"amod", "advmod", "compound", "conj", "pobj", "acomp"}:
                         seen.append(g)
-                        seen.extend(h for h in g.children if h.dep_ in {"amod", "advmod", "conj"})
+                        seen.extend(h for h in g.children if h.dep_ in {"amod", "advmod", "conj"}
+                                    and not (h.dep_ == "amod" and g.dep_ == "pobj"))
     for tok in seen:
         if tok.lower_ in EVALUATIVE and tok.i < span.end and tok.i >= span.start:
             return tok.lower_
