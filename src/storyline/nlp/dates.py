@@ -33,8 +33,10 @@ RE_DMY = re.compile(
     rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MO})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
 RE_MDY = re.compile(
-    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<m>{_MO})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<m>{_MO})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
+"""A range of days keeps its year: "August 6-8, 2016" begins on 6 August 2016."""
 RE_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MO})\b\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b")
 RE_MONTH = re.compile(
     rf"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?:(?:early|mid|late|later|earlier|(?:the )?(?:end|beginning|start|middle|month) of)\s*-?\s*)?(?P<m>{_MO})$"
