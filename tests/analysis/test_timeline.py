@@ -387,3 +387,35 @@ def test_a_speech_lede_takes_the_day_its_report_gives_the_speech_and_tells_the_e
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.category, e.text[:20]) for e in timeline] == [
         ("2025-03-14", "happened", "Union leader Tomas V"), ("2025-03-17", "forecast", "Ruiz will speak on M")]
+
+
+def test_a_date_known_only_to_its_year_is_context_not_chronology():
+    r = Reports()
+    r.add("a", "Exports fell in 2025. The minister resigned on 3 February.", published="2026-02-05")
+    r.say("a", "Exports fell in 2025.", date="2025")
+    r.times.append(TimeRef("a", *r.at("a", "2025"), "2025", "2025", "year"))
+    r.say("a", "The minister resigned on 3 February.", date="2026-02-03")
+    r.times.append(TimeRef("a", *r.at("a", "3 February"), "3 February", "2026-02-03", "day"))
+    assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [
+        ("happened", "2026-02-03"), ("background", "2025")]
+
+
+def test_a_date_written_before_a_noun_names_it_and_dates_no_second_happening():
+    r = Reports()
+    text = "The court on Thursday upheld the result of the country's 9 June vote, and on 12 June the count was certified."
+    r.add("a", text, published="2025-06-20")
+    r.say("a", text, date="2025-06-19", predicate="uphold")
+    r.times.append(TimeRef("a", *r.at("a", "on Thursday"), "on Thursday", "2025-06-19", "day",
+                           head=text.index("upheld")))
+    r.times.append(TimeRef("a", *r.at("a", "9 June"), "9 June", "2025-06-09", "day", head=text.index("upheld") + 1))
+    r.times.append(TimeRef("a", *r.at("a", "12 June"), "12 June", "2025-06-12", "day", head=text.index("certified")))
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-06-12", "2025-06-19"]
+
+
+def test_a_has_opening_a_relative_clause_or_after_a_copula_is_no_news_perfect_lede():
+    r = Reports()
+    r.add("a", "The region is bracing for floods, a valley that has a long history of them.", published="2025-04-02")
+    r.add("b", "The water board, which runs the dams, has opened two spillways.", published="2025-04-02")
+    r.say("a", "The region is bracing for floods, a valley that has a long history of them.")
+    r.say("b", "The water board, which runs the dams, has opened two spillways.")
+    assert [(e.text[:15], e.undated) for e in build_timeline(r.corpus())] == [("The water board", True)]

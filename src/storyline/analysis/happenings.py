@@ -22,9 +22,14 @@ SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "st
 # A lede's main verb group in the present perfect: a subject of a few words (appositions allowed),
 # then "has/have" and a participle ("The UK foreign secretary, Liz Truss, has warned ...").
 RE_NEWS_PERFECT = re.compile(
-    r"^\s*(?:[\w’'.\-]+,?\s+){1,14}?(?:has|have)\s+(?:(?:also|now|just|already|officially|formally)\s+)?"
+    r"^\s*(?:(?!(?:is|are|was|were)\b)[\w’'.\-]+,?\s+){1,14}?(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    r"(?:has|have)\s+(?:(?:also|now|just|already|officially|formally)\s+)?"
     r"(?P<verb>[a-z]+)\b(?P<after>\s+[a-z]+ed\b)?"
 )
+"""The subject holds no copula and "has" does not open a relative clause: in "Russia is looking to
+..., a country that has a troubled past" the "has" is not the lede's verb group."""
+NOT_PARTICIPLES = frozenset({"to", "not", "no", "never", "long", "been", "a", "an", "the", "some", "its", "their",
+                             "his", "her", "many", "more", "much", "little", "few", "all"})
 REPORT = "report"
 """Precision of a date that is the report's own publication date (see ``lede_dating``)."""
 RE_WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+(?:[.,]\d+)?")
@@ -55,7 +60,7 @@ def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
     if lede.kind in {"question", "recommendation"} or lede.predicate in STATE_PREDICATES:
         return None
     m = RE_NEWS_PERFECT.match(lede.text)
-    if m is None or m["verb"].lower() in {"to", "not", "no", "never", "long", "been"} and not m["after"]:
+    if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 

@@ -34,6 +34,9 @@ apart, similar sentences tell of different happenings (two ceasefires, two tolls
 # "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
 RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
 SINCE_REACH = 60
+# A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
+# 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
+RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
@@ -123,6 +126,8 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
             continue
         if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
             continue
+        if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]):
+            continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)
     return out
@@ -131,7 +136,7 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the earliest report (see
-    ``BACKGROUND_DAYS``); else ``happened``. A prediction dated by its telling ("said on Friday
+    ``BACKGROUND_DAYS``) and dates known only to their year ("profits rose in 2022"); else ``happened``. A prediction dated by its telling ("said on Friday
     that an attack will ...") is the telling, a happening; without a time expression to read,
     predictions and expectations are forecasts."""
     if ref is not None and ref.ahead:
@@ -145,6 +150,8 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
     start = earliest or (report[0] if report else None)
     if when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS):
         return "background"
+    if ref is not None and ref.precision == "year":
+        return "background"  # a year cannot be ordered against the days of the story: it is context
     return "happened"
 
 
