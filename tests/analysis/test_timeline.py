@@ -419,3 +419,22 @@ def test_a_has_opening_a_relative_clause_or_after_a_copula_is_no_news_perfect_le
     r.say("a", "The region is bracing for floods, a valley that has a long history of them.")
     r.say("b", "The water board, which runs the dams, has opened two spillways.")
     assert [(e.text[:15], e.undated) for e in build_timeline(r.corpus())] == [("The water board", True)]
+
+
+def test_a_prediction_dated_on_its_own_verb_is_a_forecast_and_a_photographer_credit_is_a_caption():
+    r = Reports()
+    text = ("On Monday the envoy will fly to Lima for talks. The envoy said on Friday that talks will resume.\n"
+            "Dockers gather at the gate on Friday (Maria Rojas/AP)\n")
+    r.add("a", text, published="2025-03-16")
+    r.say("a", "On Monday the envoy will fly to Lima for talks.", kind="prediction", status="expected",
+          date="2025-03-10")
+    r.times.append(TimeRef("a", *r.at("a", "On Monday"), "On Monday", "2025-03-10", "day", head=text.index("fly")))
+    r.say("a", "The envoy said on Friday that talks will resume.", kind="prediction", status="expected",
+          date="2025-03-14")
+    r.times.append(TimeRef("a", *r.at("a", "on Friday that"), "on Friday", "2025-03-14", "day",
+                           head=text.index("said")))
+    r.say("a", "Dockers gather at the gate on Friday (Maria Rojas/AP)", date="2025-03-14")
+    r.times.append(TimeRef("a", *r.at("a", "on Friday (M"), "on Friday", "2025-03-14", "day"))
+    assert [(e.category, e.text[:16]) for e in build_timeline(r.corpus())] == [
+        ("happened", "The envoy said o"), ("forecast", "On Monday the en")]
+

@@ -243,3 +243,8 @@ def test_times_a_time_entity_naming_a_day_is_a_date(parse):
     got = times_of(parse, "Shells struck the power station on Friday night, a few seconds after the sirens.")
     assert ("Friday night", "2024-11-01", "day") in got
     assert not any("seconds" in text for text, _, _ in got)
+
+
+def test_times_a_day_first_range_starts_on_its_first_day():
+    assert resolve("13-19 February", base=dt.date(2022, 2, 21)).value == "2022-02-13"
+    assert resolve("6–8 August 2016").value == "2016-08-06"

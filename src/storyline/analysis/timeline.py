@@ -37,12 +37,18 @@ SINCE_REACH = 60
 # A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
 # 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
 RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
+RE_WORD_AT = re.compile(r"[A-Za-z]+")
+IRREGULAR_PAST = frozenset(
+    "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
+    "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw".split())
+PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)(?:\s+Photos?\b|\s*/)[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
-    r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b",
+    r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b"
+    r"|\([A-Z][\w.'’\- ]{2,40}\s*/\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Bloomberg|Sputnik|TASS|PA|Xinhua)\)",
     re.I,
 )
 
@@ -133,15 +139,29 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
     return out
 
 
-def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
+def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
+    """Whether the date attaches to a verb in the past ("said on Friday that ... will", "agreed on
+    Tuesday to ..."): the act is a happening even when what it tells lies ahead. Unknown (no parse
+    head) counts as past."""
+    if ref.head is None or ref.precision == REPORT:
+        return True
+    m = RE_WORD_AT.match(text, ref.head)
+    word = m.group(0).lower() if m else ""
+    return word in IRREGULAR_PAST or word.endswith("ed") and word not in PLANNED_PARTICIPLES
+
+
+def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None,
+              past_act: bool = True) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the earliest report (see
     ``BACKGROUND_DAYS``) and dates known only to their year ("profits rose in 2022"); else ``happened``. A prediction dated by its telling ("said on Friday
     that an attack will ...") is the telling, a happening; without a time expression to read,
-    predictions and expectations are forecasts."""
+    predictions and expectations are forecasts, and so are those whose date attaches to a verb that
+    is no past act ("On Monday the chancellor will go to Kyiv", see ``_dates_a_past_act``)."""
     if ref is not None and ref.ahead:
         return "forecast"
-    if ref is None and (getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES):
+    if (ref is None or not past_act) and (getattr(record, "kind", None) == "prediction"
+                                          or record.status in FORECAST_STATUSES):
         return "forecast"
     when = date_interval(ref.value if ref is not None else record.date)
     report = date_interval(str(published)[:10] if published else None)
@@ -297,7 +317,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         entry = TimelineEntry(
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, ref, corpus.published(first.doc), earliest), evidence=evidence,
+            category=_category(first, ref, corpus.published(first.doc), earliest,
+                               _dates_a_past_act(corpus.documents.get(first.doc, {}).get("text") or "", ref)),
+            evidence=evidence,
             undated=ref.precision == REPORT,
             dated_by=list(dict.fromkeys(r.doc for r in members if refs[id(r)].precision != REPORT)),
             dates=conflict, date_conflict=bool(conflict),

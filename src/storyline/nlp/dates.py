@@ -30,7 +30,7 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 RE_DMY = re.compile(
-    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MO})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m>{_MO})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
 RE_MDY = re.compile(
     rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<m>{_MO})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
