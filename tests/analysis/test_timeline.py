@@ -438,3 +438,21 @@ def test_a_prediction_dated_on_its_own_verb_is_a_forecast_and_a_photographer_cre
     assert [(e.category, e.text[:16]) for e in build_timeline(r.corpus())] == [
         ("happened", "The envoy said o"), ("forecast", "On Monday the en")]
 
+
+
+def test_a_quotation_without_its_speaker_resolved_joins_that_persons_speech_of_the_day():
+    r = Reports()
+    r.add("a", 'Union leader Tomas Vidal spoke to dockers on Friday.', published="2025-03-15")
+    r.add("b", '"The strike goes on," said union leader Tomas Vidal on Friday. "It ends," said Ana Ruiz on Friday.',
+          published="2025-03-15")
+    vidal = "local:person:tomas-vidal"
+    r.say("a", "Union leader Tomas Vidal spoke to dockers on Friday.", date="2025-03-14", agent=vidal, predicate="speak")
+    r.times.append(TimeRef("a", *r.at("a", "on Friday"), "on Friday", "2025-03-14", "day"))
+    r.say("b", '"The strike goes on," said union leader Tomas Vidal on Friday.', source_kind="quoted",
+          date="2025-03-14")
+    r.times.append(TimeRef("b", *r.at("b", "on Friday"), "on Friday", "2025-03-14", "day"))
+    r.say("b", '"It ends," said Ana Ruiz on Friday.', source_kind="quoted", date="2025-03-14")
+    second = r.documents["b"]["text"].rindex("on Friday")
+    r.times.append(TimeRef("b", second, second + 9, "on Friday", "2025-03-14", "day"))
+    assert sorted((len(e.docs), e.text[:12]) for e in build_timeline(r.corpus())) == [
+        (1, '"It ends," s'), (2, "Union leader")]

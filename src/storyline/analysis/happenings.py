@@ -104,6 +104,24 @@ def speakers(record: Event | Statement) -> set[str]:
     return {a for a in found if ":person:" in a}
 
 
+RE_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def _names_speaker(records: list, people: set[str]) -> bool:
+    """Whether a quotation whose speaker was not resolved names one of ``people`` in its frame
+    ("'...,' said US President Joe Biden on Friday"): the person's surname, outside the quotation
+    marks. People are known by ids ending in their name ("kb:person:joe-biden")."""
+    surnames = {p.rsplit(":", 1)[-1].rsplit("-", 1)[-1] for p in people}
+    surnames = {n for n in surnames if len(n) > 2}
+    for r in records:
+        if getattr(r, "source_kind", None) != "quoted" or r.source or not surnames:
+            continue
+        frame = RE_QUOTED.sub(" ", r.text).lower()
+        if any(re.search(rf"\b{re.escape(n)}\b", frame) for n in surnames):
+            return True
+    return False
+
+
 def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
     """The content words of the clause of a record that holds its date, without dates."""
     at, start, end = ref.start - record.start, 0, len(record.text)
@@ -140,7 +158,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict) -> bool:
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
         return True
-    if set().union(*map(speakers, a)) & set().union(*map(speakers, b)):
+    said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
+    if said_a & said_b or _names_speaker(a, said_b) or _names_speaker(b, said_a):
         return True
     if _told_alike(a, b, refs):
         return True

@@ -122,8 +122,8 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
 def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
     """Dates on other predicates of the same sentence ("exercises were held from 10 May, and on 13
     May manoeuvres began"): each dates a happening of its own, told by the same record."""
-    if dating.head is None:
-        return []
+    if dating.head is None or getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES:
+        return []  # the other dates of a forecast are the forecast's
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     out: list[TimeRef] = []
     seen = {(dating.head, dating.value)}
@@ -154,21 +154,23 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
               past_act: bool = True) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the earliest report (see
-    ``BACKGROUND_DAYS``) and dates known only to their year ("profits rose in 2022"); else ``happened``. A prediction dated by its telling ("said on Friday
-    that an attack will ...") is the telling, a happening; without a time expression to read,
+    ``BACKGROUND_DAYS``) and dates known only to their year ("profits rose in 2022"); else
+    ``happened``. A prediction dated by its telling ("said on Friday that an attack will ...") is
+    the telling, a happening; without a time expression to read,
     predictions and expectations are forecasts, and so are those whose date attaches to a verb that
     is no past act ("On Monday the chancellor will go to Kyiv", see ``_dates_a_past_act``)."""
     if ref is not None and ref.ahead:
         return "forecast"
-    if (ref is None or not past_act) and (getattr(record, "kind", None) == "prediction"
-                                          or record.status in FORECAST_STATUSES):
-        return "forecast"
     when = date_interval(ref.value if ref is not None else record.date)
     report = date_interval(str(published)[:10] if published else None)
+    start = earliest or (report[0] if report else None)
+    recalled = when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS)
+    if (ref is None or not past_act) and not recalled and (getattr(record, "kind", None) == "prediction"
+                                                           or record.status in FORECAST_STATUSES):
+        return "forecast"
     if when is not None and report is not None and when[0] > report[1]:
         return "forecast"
-    start = earliest or (report[0] if report else None)
-    if when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS):
+    if recalled:
         return "background"
     if ref is not None and ref.precision == "year":
         return "background"  # a year cannot be ordered against the days of the story: it is context
@@ -287,7 +289,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if s.doc not in ledes or s.start < ledes[s.doc].start:
             ledes[s.doc] = s
     for s in ledes.values():
-        if id(s) in refs:
+        if id(s) in refs or _record_excluded(corpus, s):
             continue
         if (found := speech_lede(s, groups, refs)) is not None:
             key, refs[id(s)] = found
