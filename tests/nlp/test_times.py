@@ -248,3 +248,11 @@ def test_times_a_time_entity_naming_a_day_is_a_date(parse):
 def test_times_a_day_first_range_starts_on_its_first_day():
     assert resolve("13-19 February", base=dt.date(2022, 2, 21)).value == "2022-02-13"
     assert resolve("6–8 August 2016").value == "2016-08-06"
+
+
+@pytest.mark.integration
+def test_times_a_date_on_is_to_plus_a_verb_dates_a_plan(parse):
+    doc = parse("The prime minister on Monday is to visit the flooded towns.", published=dt.date(2024, 11, 6))
+    assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-11", True)]
+    doc = parse("The prime minister visited the flooded towns on Monday.", published=dt.date(2024, 11, 6))
+    assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-04", False)]

@@ -107,6 +107,9 @@ def ahead_cue(span: Span) -> str | None:
         modal = next((a.lower_ for a in auxes if a.lower_ in AHEAD_MODALS), None)
         if modal:
             return modal
+        if token.lower_ in {"is", "are"} and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                                 for c in token.children):
+            return token.lower_ + " to"  # "the chancellor on Monday is to visit Kyiv": the date is the plan's
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
             return None
         if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
