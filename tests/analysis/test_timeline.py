@@ -387,3 +387,72 @@ def test_a_speech_lede_takes_the_day_its_report_gives_the_speech_and_tells_the_e
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.category, e.text[:20]) for e in timeline] == [
         ("2025-03-14", "happened", "Union leader Tomas V"), ("2025-03-17", "forecast", "Ruiz will speak on M")]
+
+
+def test_a_date_known_only_to_its_year_is_context_not_chronology():
+    r = Reports()
+    r.add("a", "Exports fell in 2025. The minister resigned on 3 February.", published="2026-02-05")
+    r.say("a", "Exports fell in 2025.", date="2025")
+    r.times.append(TimeRef("a", *r.at("a", "2025"), "2025", "2025", "year"))
+    r.say("a", "The minister resigned on 3 February.", date="2026-02-03")
+    r.times.append(TimeRef("a", *r.at("a", "3 February"), "3 February", "2026-02-03", "day"))
+    assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [
+        ("happened", "2026-02-03"), ("background", "2025")]
+
+
+def test_a_date_written_before_a_noun_names_it_and_dates_no_second_happening():
+    r = Reports()
+    text = "The court on Thursday upheld the result of the country's 9 June vote, and on 12 June the count was certified."
+    r.add("a", text, published="2025-06-20")
+    r.say("a", text, date="2025-06-19", predicate="uphold")
+    r.times.append(TimeRef("a", *r.at("a", "on Thursday"), "on Thursday", "2025-06-19", "day",
+                           head=text.index("upheld")))
+    r.times.append(TimeRef("a", *r.at("a", "9 June"), "9 June", "2025-06-09", "day", head=text.index("upheld") + 1))
+    r.times.append(TimeRef("a", *r.at("a", "12 June"), "12 June", "2025-06-12", "day", head=text.index("certified")))
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-06-12", "2025-06-19"]
+
+
+def test_a_has_opening_a_relative_clause_or_after_a_copula_is_no_news_perfect_lede():
+    r = Reports()
+    r.add("a", "The region is bracing for floods, a valley that has a long history of them.", published="2025-04-02")
+    r.add("b", "The water board, which runs the dams, has opened two spillways.", published="2025-04-02")
+    r.say("a", "The region is bracing for floods, a valley that has a long history of them.")
+    r.say("b", "The water board, which runs the dams, has opened two spillways.")
+    assert [(e.text[:15], e.undated) for e in build_timeline(r.corpus())] == [("The water board", True)]
+
+
+def test_a_prediction_dated_on_its_own_verb_is_a_forecast_and_a_photographer_credit_is_a_caption():
+    r = Reports()
+    text = ("On Monday the envoy will fly to Lima for talks. The envoy said on Friday that talks will resume.\n"
+            "Dockers gather at the gate on Friday (Maria Rojas/AP)\n")
+    r.add("a", text, published="2025-03-16")
+    r.say("a", "On Monday the envoy will fly to Lima for talks.", kind="prediction", status="expected",
+          date="2025-03-10")
+    r.times.append(TimeRef("a", *r.at("a", "On Monday"), "On Monday", "2025-03-10", "day", head=text.index("fly")))
+    r.say("a", "The envoy said on Friday that talks will resume.", kind="prediction", status="expected",
+          date="2025-03-14")
+    r.times.append(TimeRef("a", *r.at("a", "on Friday that"), "on Friday", "2025-03-14", "day",
+                           head=text.index("said")))
+    r.say("a", "Dockers gather at the gate on Friday (Maria Rojas/AP)", date="2025-03-14")
+    r.times.append(TimeRef("a", *r.at("a", "on Friday (M"), "on Friday", "2025-03-14", "day"))
+    assert [(e.category, e.text[:16]) for e in build_timeline(r.corpus())] == [
+        ("happened", "The envoy said o"), ("forecast", "On Monday the en")]
+
+
+
+def test_a_quotation_without_its_speaker_resolved_joins_that_persons_speech_of_the_day():
+    r = Reports()
+    r.add("a", 'Union leader Tomas Vidal spoke to dockers on Friday.', published="2025-03-15")
+    r.add("b", '"The strike goes on," said union leader Tomas Vidal on Friday. "It ends," said Ana Ruiz on Friday.',
+          published="2025-03-15")
+    vidal = "local:person:tomas-vidal"
+    r.say("a", "Union leader Tomas Vidal spoke to dockers on Friday.", date="2025-03-14", agent=vidal, predicate="speak")
+    r.times.append(TimeRef("a", *r.at("a", "on Friday"), "on Friday", "2025-03-14", "day"))
+    r.say("b", '"The strike goes on," said union leader Tomas Vidal on Friday.', source_kind="quoted",
+          date="2025-03-14")
+    r.times.append(TimeRef("b", *r.at("b", "on Friday"), "on Friday", "2025-03-14", "day"))
+    r.say("b", '"It ends," said Ana Ruiz on Friday.', source_kind="quoted", date="2025-03-14")
+    second = r.documents["b"]["text"].rindex("on Friday")
+    r.times.append(TimeRef("b", second, second + 9, "on Friday", "2025-03-14", "day"))
+    assert sorted((len(e.docs), e.text[:12]) for e in build_timeline(r.corpus())) == [
+        (1, '"It ends," s'), (2, "Union leader")]

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
 from storyline import config
 from storyline.ingest.metadata import stated_published
 from storyline.ingest.prepare import prepare
 from storyline.models import RawInput, RemovedSpan
 
+ROOT = Path(__file__).resolve().parents[2]
 BODY = ("Heavy rain pushed the river over its banks near the port city on Tuesday night, flooding "
         "low-lying districts and cutting the main road to the airport.\n\n"
         "The national disaster agency said at least 40 people had died and that rescue teams were "
@@ -41,3 +48,53 @@ def test_prepare_dates_a_plain_text_report_from_its_published_line():
     assert "Published:" not in doc.text  # cleaned away as debris, but the date was read first
     given = RawInput("flood.txt", raw.content, fields={"published": "2025-07-15"})
     assert prepare(given, config.defaults())[0].published.value == "2025-07-15"  # given metadata wins
+
+
+def test_a_dotted_day_first_date_and_a_dateline_with_its_year_date_the_report():
+    span = RemovedSpan("date", "23.08.2024 · Asia", 12, 29)
+    assert stated_published("DELTA TIMES\n23.08.2024 · Asia\n\n" + BODY, [span]).value == "2024-08-23"
+    assert stated_published("DELTA TIMES\n31.02.2024 · Asia\n\n" + BODY, [RemovedSpan("date", "31.02.2024", 12, 22)]) is None
+    dated = stated_published("Floods swamp the delta\n\nDHAKA, July 14, 2025 (Reuters) - " + BODY)
+    assert (dated.value, dated.method) == ("2025-07-14", "dateline")
+    assert stated_published("Floods\n\nDHAKA, 14 July 2025 (AFP) — " + BODY).value == "2025-07-14"
+    # Without its year a dateline cannot say which year the report is from.
+    assert stated_published("Floods swamp the delta\n\nDHAKA, July 14 (Reuters) - " + BODY) is None
+
+
+@pytest.mark.parametrize("raw_header, expected", [
+    ("DELTA TIMES\n23.08.2024 · Asia\n\nFloods swamp the delta\n\n", "2024-08-23"),
+    ("Floods swamp the delta\n\nDHAKA, July 14, 2025 (Reuters) - ", "2025-07-14"),
+    ("# Floods swamp the delta\n\n**Delta Times** · Asia · *14 July 2025*\n\n", "2025-07-14"),
+    ("DELTA TIMES\nMonday 14 July 2025\n\nFloods swamp the delta\n\n", "2025-07-14"),
+    ("Floods swamp the delta\nLast updated 14:05 GMT, 14 July 2025\n\n", "2025-07-14"),
+    ("Floods swamp the delta\nBy Anika Rahman, Dhaka | July 14th, 2025\n\n", "2025-07-14"),
+])
+def test_prepare_dates_plain_text_reports_that_state_their_date(raw_header, expected):
+    doc, _ = prepare(RawInput("flood.txt", raw_header + BODY), config.defaults())
+    assert doc.published.value == expected
+
+
+WRITTEN = ("{d} {B} {y}", "{B} {d}, {y}", "{d:02}.{m:02}.{y}", "{y}-{m:02}-{d:02}", "{b} {d}, {y}", "{d} {b} {y}")
+
+
+@pytest.mark.parametrize("expected_json", sorted((ROOT / "tests" / "fixtures" / "stories").glob("*/expected.json"))
+                         + [ROOT / "src" / "storyline" / "data" / "example" / "expected.json"],
+                         ids=lambda p: p.parent.name)
+def test_every_hand_written_report_that_states_its_date_is_dated_by_it(expected_json):
+    """A report whose header writes its publication date (in any of the usual forms) is dated by it."""
+    stated = 0
+    for entry in json.loads(expected_json.read_text())["documents"]:
+        path = expected_json.parent / entry["file"]
+        if path.suffix != ".txt" and path.suffix != ".md" or not entry.get("published"):
+            continue
+        day = dt.date.fromisoformat(entry["published"])
+        forms = {f.format(d=day.day, m=day.month, y=day.year, B=day.strftime("%B"), b=day.strftime("%b"))
+                 for f in WRITTEN}
+        header = path.read_text(encoding="utf-8")[:600]
+        if not any(form in header for form in forms):
+            continue
+        stated += 1
+        doc, _ = prepare(RawInput(path.name, path.read_text(encoding="utf-8")), config.defaults())
+        assert doc.published is not None and doc.published.value == entry["published"], path.name
+    if expected_json.parent.name in {"typhoon_relief", "venezuela_election", "horn_ankara_talks", "example"}:
+        assert stated >= 2  # these stories' reports carry dated headers: the check is not vacuous

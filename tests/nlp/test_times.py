@@ -144,6 +144,19 @@ def test_times_component_points_forward_for_future_context(parse):
 
 
 @pytest.mark.integration
+def test_times_component_by_or_until_in_a_past_clause_looks_back(parse):
+    got = times_of(parse, "At least 30 people had been killed by Sunday morning, the ministry said.")
+    assert ("Sunday", "2024-11-03", "day") in got or ("Sunday morning", "2024-11-03", "day") in got
+    got = times_of(parse, "Rescue teams will keep searching until Sunday.")
+    assert any(value == "2024-11-10" for _, value, _ in got)
+
+
+def test_times_a_range_of_days_keeps_its_year():
+    assert resolve("August 6-8, 2016").value == "2016-08-06"
+    assert resolve("March 3–5, 2021").value == "2021-03-03"
+
+
+@pytest.mark.integration
 def test_times_component_skips_modal_may_ages_and_durations(parse):
     got = times_of(parse, "Aid may arrive soon. The 70-year-old farmer, aged 70, had farmed there for three years.")
     assert all(text.lower() != "may" for text, _, _ in got)
@@ -230,3 +243,16 @@ def test_times_a_time_entity_naming_a_day_is_a_date(parse):
     got = times_of(parse, "Shells struck the power station on Friday night, a few seconds after the sirens.")
     assert ("Friday night", "2024-11-01", "day") in got
     assert not any("seconds" in text for text, _, _ in got)
+
+
+def test_times_a_day_first_range_starts_on_its_first_day():
+    assert resolve("13-19 February", base=dt.date(2022, 2, 21)).value == "2022-02-13"
+    assert resolve("6–8 August 2016").value == "2016-08-06"
+
+
+@pytest.mark.integration
+def test_times_a_date_on_is_to_plus_a_verb_dates_a_plan(parse):
+    doc = parse("The prime minister on Monday is to visit the flooded towns.", published=dt.date(2024, 11, 6))
+    assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-11", True)]
+    doc = parse("The prime minister visited the flooded towns on Monday.", published=dt.date(2024, 11, 6))
+    assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-04", False)]

@@ -22,9 +22,14 @@ SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "st
 # A lede's main verb group in the present perfect: a subject of a few words (appositions allowed),
 # then "has/have" and a participle ("The UK foreign secretary, Liz Truss, has warned ...").
 RE_NEWS_PERFECT = re.compile(
-    r"^\s*(?:[\w’'.\-]+,?\s+){1,14}?(?:has|have)\s+(?:(?:also|now|just|already|officially|formally)\s+)?"
+    r"^\s*(?:(?!(?:is|are|was|were)\b)[\w’'.\-]+,?\s+){1,14}?(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    r"(?:has|have)\s+(?:(?:also|now|just|already|officially|formally)\s+)?"
     r"(?P<verb>[a-z]+)\b(?P<after>\s+[a-z]+ed\b)?"
 )
+"""The subject holds no copula and "has" does not open a relative clause: in "Russia is looking to
+..., a country that has a troubled past" the "has" is not the lede's verb group."""
+NOT_PARTICIPLES = frozenset({"to", "not", "no", "never", "long", "been", "a", "an", "the", "some", "its", "their",
+                             "his", "her", "many", "more", "much", "little", "few", "all"})
 REPORT = "report"
 """Precision of a date that is the report's own publication date (see ``lede_dating``)."""
 RE_WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+(?:[.,]\d+)?")
@@ -55,7 +60,7 @@ def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
     if lede.kind in {"question", "recommendation"} or lede.predicate in STATE_PREDICATES:
         return None
     m = RE_NEWS_PERFECT.match(lede.text)
-    if m is None or m["verb"].lower() in {"to", "not", "no", "never", "long", "been"} and not m["after"]:
+    if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
@@ -99,6 +104,24 @@ def speakers(record: Event | Statement) -> set[str]:
     return {a for a in found if ":person:" in a}
 
 
+RE_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def _names_speaker(records: list, people: set[str]) -> bool:
+    """Whether a quotation whose speaker was not resolved names one of ``people`` in its frame
+    ("'...,' said US President Joe Biden on Friday"): the person's surname, outside the quotation
+    marks. People are known by ids ending in their name ("kb:person:joe-biden")."""
+    surnames = {p.rsplit(":", 1)[-1].rsplit("-", 1)[-1] for p in people}
+    surnames = {n for n in surnames if len(n) > 2}
+    for r in records:
+        if getattr(r, "source_kind", None) != "quoted" or r.source or not surnames:
+            continue
+        frame = RE_QUOTED.sub(" ", r.text).lower()
+        if any(re.search(rf"\b{re.escape(n)}\b", frame) for n in surnames):
+            return True
+    return False
+
+
 def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
     """The content words of the clause of a record that holds its date, without dates."""
     at, start, end = ref.start - record.start, 0, len(record.text)
@@ -135,7 +158,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict) -> bool:
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
         return True
-    if set().union(*map(speakers, a)) & set().union(*map(speakers, b)):
+    said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
+    if said_a & said_b or _names_speaker(a, said_b) or _names_speaker(b, said_a):
         return True
     if _told_alike(a, b, refs):
         return True

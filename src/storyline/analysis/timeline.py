@@ -34,12 +34,21 @@ apart, similar sentences tell of different happenings (two ceasefires, two tolls
 # "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
 RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
 SINCE_REACH = 60
+# A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
+# 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
+RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
+RE_WORD_AT = re.compile(r"[A-Za-z]+")
+IRREGULAR_PAST = frozenset(
+    "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
+    "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw".split())
+PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)(?:\s+Photos?\b|\s*/)[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
-    r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b",
+    r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b"
+    r"|\([A-Z][\w.'’\- ]{2,40}\s*/\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Bloomberg|Sputnik|TASS|PA|Xinhua)\)",
     re.I,
 )
 
@@ -113,8 +122,8 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
 def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
     """Dates on other predicates of the same sentence ("exercises were held from 10 May, and on 13
     May manoeuvres began"): each dates a happening of its own, told by the same record."""
-    if dating.head is None:
-        return []
+    if dating.head is None or getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES:
+        return []  # the other dates of a forecast are the forecast's
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     out: list[TimeRef] = []
     seen = {(dating.head, dating.value)}
@@ -123,28 +132,48 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
             continue
         if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
             continue
+        if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]):
+            continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)
     return out
 
 
-def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None) -> str:
+def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
+    """Whether the date attaches to a verb in the past ("said on Friday that ... will", "agreed on
+    Tuesday to ..."): the act is a happening even when what it tells lies ahead. Unknown (no parse
+    head) counts as past."""
+    if ref.head is None or ref.precision == REPORT:
+        return True
+    m = RE_WORD_AT.match(text, ref.head)
+    word = m.group(0).lower() if m else ""
+    return word in IRREGULAR_PAST or word.endswith("ed") and word not in PLANNED_PARTICIPLES
+
+
+def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None,
+              past_act: bool = True) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the earliest report (see
-    ``BACKGROUND_DAYS``); else ``happened``. A prediction dated by its telling ("said on Friday
-    that an attack will ...") is the telling, a happening; without a time expression to read,
-    predictions and expectations are forecasts."""
+    ``BACKGROUND_DAYS``) and dates known only to their year ("profits rose in 2022"); else
+    ``happened``. A prediction dated by its telling ("said on Friday that an attack will ...") is
+    the telling, a happening; without a time expression to read,
+    predictions and expectations are forecasts, and so are those whose date attaches to a verb that
+    is no past act ("On Monday the chancellor will go to Kyiv", see ``_dates_a_past_act``)."""
     if ref is not None and ref.ahead:
-        return "forecast"
-    if ref is None and (getattr(record, "kind", None) == "prediction" or record.status in FORECAST_STATUSES):
         return "forecast"
     when = date_interval(ref.value if ref is not None else record.date)
     report = date_interval(str(published)[:10] if published else None)
+    start = earliest or (report[0] if report else None)
+    recalled = when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS)
+    if (ref is None or not past_act) and not recalled and (getattr(record, "kind", None) == "prediction"
+                                                           or record.status in FORECAST_STATUSES):
+        return "forecast"
     if when is not None and report is not None and when[0] > report[1]:
         return "forecast"
-    start = earliest or (report[0] if report else None)
-    if when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS):
+    if recalled:
         return "background"
+    if ref is not None and ref.precision == "year":
+        return "background"  # a year cannot be ordered against the days of the story: it is context
     return "happened"
 
 
@@ -260,7 +289,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if s.doc not in ledes or s.start < ledes[s.doc].start:
             ledes[s.doc] = s
     for s in ledes.values():
-        if id(s) in refs:
+        if id(s) in refs or _record_excluded(corpus, s):
             continue
         if (found := speech_lede(s, groups, refs)) is not None:
             key, refs[id(s)] = found
@@ -290,7 +319,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         entry = TimelineEntry(
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, ref, corpus.published(first.doc), earliest), evidence=evidence,
+            category=_category(first, ref, corpus.published(first.doc), earliest,
+                               _dates_a_past_act(corpus.documents.get(first.doc, {}).get("text") or "", ref)),
+            evidence=evidence,
             undated=ref.precision == REPORT,
             dated_by=list(dict.fromkeys(r.doc for r in members if refs[id(r)].precision != REPORT)),
             dates=conflict, date_conflict=bool(conflict),

@@ -83,11 +83,14 @@ def claim_purity(gold_claims: list[dict], clusters: list[list[tuple[str, int, in
 
 
 def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
-    """An entry matches when its record lies on the gold evidence and its date agrees to the gold's precision."""
+    """An entry matches when its record lies on the gold evidence and its date agrees to the gold's precision.
+
+    The chronology is scored: entries marked ``forecast`` or ``background`` are listed apart and
+    marked as such, and the gold leaves out scheduled items and history before the story."""
     if gold.timeline is None:
         return {}
     refs = {r["id"]: r for r in data["statements"] + data["events"]}
-    output = data["timeline"]
+    output = [e for e in data["timeline"] if e.get("category", "happened") == "happened"]
 
     def weigh(g: dict, entry: dict) -> tuple | None:
         record = refs.get(entry["ref"])

@@ -104,15 +104,18 @@ STAMP_RE = re.compile(
     r"publication date|release date)\b(?:\s+on)?\s*[:\-–—|]?\s*(?P<rest>.{4,80})$",
     re.I,
 )
-# A date inside a byline or a header line: "14 July 2025", "July 14, 2025", "2025-07-14", "14/07/2025".
+# A date inside a byline or a header line: "14 July 2025", "July 14, 2025", "2025-07-14", "23.08.2024"
+# (day first: dotted numeric dates are written so across Europe and Latin America).
 DATE_IN_LINE_RE = re.compile(
-    r"\b(?:\d{4}-\d{2}-\d{2}"
+    r"\b(?:\d{4}-\d{2}-\d{2}|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d"
     r"|(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE.pattern[2:-2] + r"\.?,?\s+(?:1[89]|20)\d\d"
     r"|" + MONTH_RE.pattern[2:-2] + r"\.?\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d)\b",
     re.I,
 )
 # Header lines are short; a date deep in the body is the story's, not the report's.
 HEADER_CHARS = 1500
+DATELINE_LINES = 8
+"""A dateline opens the lede, within the first few non-empty lines (outlet, section, headline, byline)."""
 STAMP_RANK = {"published": 0, "first published": 0, "originally published": 0, "posted": 1, "date": 1,
               "dated": 1, "publication date": 0, "release date": 1, "updated": 2, "last updated": 2,
               "modified": 2, "last modified": 2}
@@ -141,6 +144,8 @@ def stated_published(raw_text: str, removed_spans: list | None = None) -> MetaVa
             best = (rank, found)
     if best is not None:
         return best[1]
+    if (found := _dateline_in(header)) is not None:
+        return found
     for span in removed_spans or []:
         if span.start is not None and span.start < HEADER_CHARS and span.reason in ("byline", "dateline", "navigation",
                                                                                    "timestamp", "date", "metadata"):
@@ -152,6 +157,25 @@ def stated_published(raw_text: str, removed_spans: list | None = None) -> MetaVa
 def _date_in(text: str, method: str) -> MetaValue | None:
     """The first full date written in ``text``, parsed with its precision."""
     m = DATE_IN_LINE_RE.search(text)
-    if m is not None:
-        return parse_date(m.group(0), method)
+    if m is None:
+        return None
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", m.group(0))
+    if dotted:
+        day, month, year = (int(g) for g in dotted.groups())
+        try:
+            return MetaValue(date(year, month, day).isoformat(), method, "day")
+        except ValueError:
+            return None
+    return parse_date(m.group(0), method)
+
+
+def _dateline_in(header: str) -> MetaValue | None:
+    """The date of a lede's dateline that gives its year ("DHAKA, July 14, 2025 (Reuters) -"), in the
+    first paragraphs of the header. Without a year a dateline dates nothing: the report's year is unknown."""
+    from storyline.ingest.debris import dateline_date
+
+    for line in [ln for ln in header.splitlines() if ln.strip()][:DATELINE_LINES]:
+        raw = dateline_date(line)
+        if raw is not None and YEAR_RE.search(raw):
+            return _date_in(raw, "dateline")
     return None

@@ -30,11 +30,13 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 RE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 RE_DMY = re.compile(
-    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MO})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?(?:the\s+)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m>{_MO})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
 RE_MDY = re.compile(
-    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<m>{_MO})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<m>{_MO})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
+"""A range of days keeps its year: "August 6-8, 2016" begins on 6 August 2016."""
 RE_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MO})\b\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})\b")
 RE_MONTH = re.compile(
     rf"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?:(?:early|mid|late|later|earlier|(?:the )?(?:end|beginning|start|middle|month) of)\s*-?\s*)?(?P<m>{_MO})$"

@@ -18,6 +18,8 @@ __all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_refe
 
 # Words around a date that make an ambiguous day or month point forward in time.
 FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
+FORWARD_ONLY = ("as early as", "as soon as", "next", "upcoming", "coming", "from", "before")
+"""Cues that point forward whatever the tense; the others ("by", "until") only outside a past clause."""
 FORWARD_VERBS = frozenset(
     "will 'll shall wo plan plans planned planning expected expect expects scheduled schedule set due "
     "intend intends intended aim aims prepare prepares preparing going upcoming".split()
@@ -69,10 +71,9 @@ def _points_forward(span: Span) -> bool:
     sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
     before = " ".join(t.lower_ for t in span.doc[max(sent_start, span.start - 3): span.start])
     inner = span.text.lower()
-    if any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as ")):
+    if any(before.endswith(cue) for cue in FORWARD_ONLY) or re.search(r"\b(?:next|upcoming|coming)\b", inner):
         return True
-    if re.search(r"\b(?:next|upcoming|coming)\b", inner):
-        return True
+    cued = any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as "))
     token, hops = span.root, 0
     while token.head is not token and hops < 4:
         token, hops = token.head, hops + 1
@@ -81,8 +82,9 @@ def _points_forward(span: Span) -> bool:
             if words & FORWARD_VERBS:
                 return True
             if token.tag_ in ("VBD", "VBN") or words & {"has", "have", "had", "was", "were", "did"}:
+                # "had been killed by Sunday", "fought until Friday": a past clause looks back
                 return False
-    return False
+    return cued
 
 
 def ahead_cue(span: Span) -> str | None:
@@ -105,6 +107,9 @@ def ahead_cue(span: Span) -> str | None:
         modal = next((a.lower_ for a in auxes if a.lower_ in AHEAD_MODALS), None)
         if modal:
             return modal
+        if token.lower_ in {"is", "are"} and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                                 for c in token.children):
+            return token.lower_ + " to"  # "the chancellor on Monday is to visit Kyiv": the date is the plan's
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
             return None
         if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
