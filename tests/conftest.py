@@ -6,6 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: on a loaded CI machine a first call can take far longer
+# than Hypothesis's default 200 ms deadline (speed is measured in bench/).
+settings.register_profile("storyline", deadline=None)
+settings.load_profile("storyline")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

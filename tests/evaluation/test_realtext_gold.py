@@ -153,3 +153,15 @@ def test_claim_purity_counts_members_of_other_claims_against_the_cluster():
     pure = analysis(statements=statements, clusters=[{"id": "a", "statements": ["s1", "s2"]},
                                                       {"id": "b", "statements": ["s3", "s4"]}])
     assert score_story(pure, gold, CONTENTS, kb_names=lambda _: [])["claim_purity"].precision == 1.0
+
+
+def test_chronology_leaves_out_forecasts_and_background_but_the_timeline_counts_them():
+    statements = [record("da", "Officials in Valdmark said on 3 March that the bridge reopened.", id="s1"),
+                  record("da", "The ministry said the bridge reopened after 40 days of repairs.", id="s3")]
+    entries = [{"date": "2023-03-03", "ref": "s1", "docs": ["da"], "category": "background"},
+               {"date": "2023-03-09", "ref": "s3", "docs": ["da"], "category": "forecast"}]
+    scores = score_story(analysis(statements=statements, timeline=entries), GOLD, CONTENTS, kb_names=lambda _: [])
+    assert (scores["timeline"].tp, scores["timeline"].fp, scores["timeline"].fn) == (1, 1, 0)
+    # The gold happening was marked background: the chronology misses it and shows nothing.
+    assert (scores["timeline_chronology"].tp, scores["timeline_chronology"].fp,
+            scores["timeline_chronology"].fn) == (0, 0, 1)

@@ -85,12 +85,12 @@ def claim_purity(gold_claims: list[dict], clusters: list[list[tuple[str, int, in
 def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
     """An entry matches when its record lies on the gold evidence and its date agrees to the gold's precision.
 
-    The chronology is scored: entries marked ``forecast`` or ``background`` are listed apart and
-    marked as such, and the gold leaves out scheduled items and history before the story."""
+    ``timeline`` counts every entry the timeline shows. ``timeline_chronology`` counts only the
+    entries not marked ``forecast`` or ``background`` (the gold leaves out scheduled items and history
+    before the story); a gold happening marked either way is a miss there."""
     if gold.timeline is None:
         return {}
     refs = {r["id"]: r for r in data["statements"] + data["events"]}
-    output = [e for e in data["timeline"] if e.get("category", "happened") == "happened"]
 
     def weigh(g: dict, entry: dict) -> tuple | None:
         record = refs.get(entry["ref"])
@@ -99,7 +99,11 @@ def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
         n = max((_record_overlap(span, record) for span in g["evidence"]), default=0)
         return (n,) if n else None
 
-    return {"timeline": _tally(len(gold.timeline), len(output), len(match(gold.timeline, output, weigh)))}
+    scores = {}
+    chronology = [e for e in data["timeline"] if e.get("category", "happened") == "happened"]
+    for name, output in (("timeline", data["timeline"]), ("timeline_chronology", chronology)):
+        scores[name] = _tally(len(gold.timeline), len(output), len(match(gold.timeline, output, weigh)))
+    return scores
 
 
 def _evidence_match(items: list[dict], output: list[list[tuple[str, int, int]]], name: str) -> dict[str, Score]:
