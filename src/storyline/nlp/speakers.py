@@ -73,7 +73,20 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         if described is not None:
             return described, False
     resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
+    if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
+        # a name the actors component missed here ("said US President Joe Biden" on a line read as a
+        # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
+        return _same_name(ctx, head), False
     return resolved or _described(ctx, head) or _possessor(ctx, head), False
+
+
+def _same_name(ctx: Context, head: Token) -> str | None:
+    """The actor of another mention written with this name (its last word, for a person's surname)."""
+    names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
+    written = ctx.text[names[0].idx:_end_char(head)].lower()
+    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
+        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
+    return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
 
 
 def _described(ctx: Context, head: Token) -> str | None:
@@ -90,6 +103,9 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     """An office speaks for its holder: "Yoon's office", "the EU's spokesman", "Pentagon officials",
     "officials at the health ministry", "a spokesman for the union"."""
     owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+    if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
+        return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
+    owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]  # "Ukrainian intelligence"
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
     return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)
@@ -120,13 +136,13 @@ def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     here = ctx.paragraph(pronoun)[0]
     named = _named_speakers(ctx, pronoun, person)
     if named and named[0].idx >= here:
-        return _entity_at(ctx, named[0])  # a speaker of this paragraph
+        return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
     skip = _own_content(ctx, pronoun)
     if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip)) is not None:
         return nearest  # a person this paragraph names before the pronoun
     floor = _previous_paragraph(ctx.text, here)
     if named and named[0].idx >= floor:
-        return _entity_at(ctx, named[0])  # a speaker of the paragraph before
+        return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
     return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
 
 
@@ -149,15 +165,34 @@ def _previous_paragraph(text: str, start: int) -> int:
 
 
 def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
-    """Named speakers of that kind before the pronoun, the nearest first."""
+    """Named speakers of that kind before the pronoun, the nearest first ("The leader of the party,
+    Ana Ruiz, said ..." counts as Ruiz)."""
     found = [
         f.speaker
         for f in ctx.frames.values()
         if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
         and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
-        and _entity_at(ctx, f.speaker) is not None
+        and _speaker_entity(ctx, f.speaker) is not None
     ]
-    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, s) == person]
+    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, _named_in(ctx, s) or s) == person]
+
+
+def _named_in(ctx: Context, head: Token) -> Token | None:
+    """The named person inside a speaker's phrase written by role: "the leader of the party Ana Ruiz"."""
+    if head.pos_ == "PROPN" or ctx.doc._.mentions is None:
+        return None
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    for tok in head.subtree:
+        if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat") and any(
+                m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions):
+            return tok
+    return None
+
+
+def _speaker_entity(ctx: Context, head: Token) -> str | None:
+    named = _named_in(ctx, head)
+    return _entity_at(ctx, named if named is not None else head)
 
 
 def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
@@ -190,9 +225,19 @@ def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, 
                   and not skip[0] <= m.start < skip[1]]
         outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
         people = outside or people
+        told = _reported_spans(ctx)
+        unreported = [m for m in people if not any(a <= m.start < b for a, b in told)]  # nor one a speaker reports on
+        people = unreported if told else people
         return max(people, key=lambda m: m.end).entity if people else None
     people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
     return _strip_possessive(people[-1].text) if people else None
+
+
+def _reported_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Characters of every reported clause: the people named there are talked about, not talking."""
+    doc = ctx.doc
+    return [(doc[f.content[0]].idx, _end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
+            if f.content is not None and f.speaker is not None]
 
 
 def _quoted(ctx: Context, offset: int) -> bool:
