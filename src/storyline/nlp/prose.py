@@ -122,7 +122,7 @@ def is_heading(line: str) -> bool:
 
 
 # "PHILADELPHIA (AP) —", "KYIV, Ukraine (Reuters) -": a dateline opening a report's first paragraph.
-DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z0-9.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
 
 
 def dateline_end(text: str, start: int) -> int | None:

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -298,6 +299,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
     start, end = ctx.paragraph(cue)
     if not start <= speaker.idx < end:
         return None
+    if (opening := dateline_end(ctx.text, start)) is not None and speaker.idx < opening:
+        return None  # "LAGOS, May 3 (Reuters) —" tells where the report was filed, not who speaks
     if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None and not any(
             c.dep_ in ("amod", "prep", "relcl", "acl") for c in speaker.children):  # "those close to him" speak
         return None  # "This suggests that": the author's own inference

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
-from storyline.nlp.grammar import noun_phrase
+from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
@@ -19,12 +19,6 @@ EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 
 def _end_char(tok: Token) -> int:
     return tok.idx + len(tok.text)
-
-
-def _person_noun(tok: Token) -> bool:
-    """A noun a "who" can stand for: a name, a person's entity, or an unnamed person ("an architect")."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "ORG") or (
-        tok.pos_ == "NOUN" and tok.lower_ in cues.ANONYMOUS_NOUNS | cues.PERSON_NOUNS)
 
 
 def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
@@ -42,6 +36,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
     start, end = ctx.paragraph(head)
+    start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
     while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
         tokens.pop(0)
