@@ -100,7 +100,9 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
     if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
         return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
-    if head.tag_ == "NN":  # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies
+    if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS:
+        # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, and "a
+        # senior Malian official" is one unnamed person
         owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
