@@ -145,6 +145,16 @@ def covering_quote(ctx: Context, span: Span) -> Quote | None:
     return None
 
 
+def reported_in(ctx: Context, span: Span) -> Quote | None:
+    """A quote whose speaker and words both start in the span: the clause is that report ("has warned of
+    a 'dangerous moment'", a cue the clause's parse gives no frame)."""
+    for q in ctx.quotes:
+        if (q.speaker_start is not None and q.cue not in ("―", "—", ":")
+                and span.start_char <= q.speaker_start < span.end_char and span.start_char <= q.start < span.end_char):
+            return q
+    return None
+
+
 def _opens_quotation(text: str, start: int) -> bool:
     """Whether a record's words start right after a quotation mark."""
     i = start - 1
