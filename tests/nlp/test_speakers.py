@@ -77,3 +77,20 @@ def test_speakers_relative_who_is_written_as_who_and_credited_to_the_judge(parse
     quote = quote_with(doc, "the strike had been lawful")
     assert quote.speaker_text == "who"
     assert "Carla Ruiz" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_warning_of_a_quoted_phrase_is_the_ministers_statement(parse):
+    doc = parse('The Kenyan interior minister, Kithure Kindiki, has warned of a "dangerous moment" for the '
+                "country as floods spread.")
+    quote = quote_with(doc, "dangerous moment")
+    statement = next(s for s in doc._.statements if "dangerous moment" in s.text)
+    assert statement.source_kind == "named" and statement.source == quote.speaker
+    assert "Kithure Kindiki" in entity_named(doc, statement.source)
+
+
+@pytest.mark.integration
+def test_speakers_a_dateline_is_no_speaker(parse):
+    doc = parse("BEIRA, March 14 (Reuters) - Rescue teams said on Thursday that the river had burst its banks.")
+    quote = quote_with(doc, "the river had burst its banks")
+    assert quote.speaker_text == "Rescue teams"
