@@ -153,6 +153,11 @@ def _date(doc: Doc, span: Span) -> str | None:
     return None
 
 
+def _news_perfect(pred: Token) -> bool:
+    """"has warned", "have promised": the present perfect of news ledes."""
+    return pred.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
+
+
 def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
     """The attribution of one clause: source, relays, certainty cues, polarity and date."""
     doc, lo, hi = ctx.doc, span.start, span.end
@@ -171,8 +176,9 @@ def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
     # predicates sharing the subject ("had weakened and was expected to leave") carry cues too
     spine += [c for c in spine[0].children if c.dep_ == "conj" and gr.is_verbal(c) and lo <= c.i < hi
               and first_child(c, "nsubj", "nsubjpass") is None and c not in spine]
-    # a report the parse gives no frame here but the speaker resolver's cues found ("warned of ...")
-    told = reported_in(ctx, span) if quote is None and frame is None else None
+    # a report the parse gives no frame here but the quote cues found ("X warned of ..."); a lede in the
+    # news perfect ("X has warned of ...") stays the report's telling of X's act, which the timeline dates
+    told = reported_in(ctx, span) if quote is None and frame is None and not _news_perfect(pred) else None
     author = quote is None and told is None and (frame is None or frame.author)
     question = cx.in_question(span)
     future = _future(doc, spine[0], lo, hi)
