@@ -27,7 +27,7 @@ from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.prose import Context, clauses, units
 from storyline.nlp.sources import (Source, covering_quote, find_frame, frame_source, governs, hop_name,
-                                   quote_source, relay_chain)
+                                   quote_source, relay_chain, reported_in)
 from storyline.store.records import record_id
 
 VERSION = "storyline.attribution.v1"
@@ -153,6 +153,11 @@ def _date(doc: Doc, span: Span) -> str | None:
     return None
 
 
+def _news_perfect(pred: Token) -> bool:
+    """"has warned", "have promised": the present perfect of news ledes."""
+    return pred.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in pred.children)
+
+
 def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
     """The attribution of one clause: source, relays, certainty cues, polarity and date."""
     doc, lo, hi = ctx.doc, span.start, span.end
@@ -171,19 +176,27 @@ def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
     # predicates sharing the subject ("had weakened and was expected to leave") carry cues too
     spine += [c for c in spine[0].children if c.dep_ == "conj" and gr.is_verbal(c) and lo <= c.i < hi
               and first_child(c, "nsubj", "nsubjpass") is None and c not in spine]
-    author = quote is None and (frame is None or frame.author)
+    # a report the parse gives no frame here but the quote cues found ("X warned of ..."); a lede in the
+    # news perfect ("X has warned of ...") stays the report's telling of X's act, which the timeline dates
+    told = reported_in(ctx, span) if quote is None and frame is None and not _news_perfect(pred) else None
+    author = quote is None and told is None and (frame is None or frame.author)
     question = cx.in_question(span)
     future = _future(doc, spine[0], lo, hi)
     found = cx.status_cues(frame, spine, span, author, quoted=quote is not None, future=future)
     found += denial_cues(spine, lo, hi)
     if quote is not None:
         found.append(("reported", quote.cue or "quote"))
+    elif told is not None:
+        found.append(("reported", told.cue))
     # a question asserts nothing, so hedges inside it say nothing about certainty
     if question:
         kept = {frame.cue.lower() if frame is not None else None, (quote.cue or "quote") if quote is not None else None}
         found = [f for f in found if f[1] in kept]
     if quote is not None:
         source = quote_source(ctx, quote)
+    elif told is not None:
+        source = quote_source(ctx, told)
+        source.kind = "anonymous" if told.anonymous else "named"
     elif frame is not None and not frame.author:
         speaker, hops = relay_chain(ctx, frame.speaker, frame.verb, outer)
         source = frame_source(ctx, speaker, frame.anonymous, frame.cue)
@@ -207,6 +220,8 @@ def _record(doc: Doc, span: Span, frame: Frame | None, quote: Quote | None, sour
         cue_start, cue_end = (at, at + len(cue)) if at >= 0 else (None, None)
     elif quote is not None:
         cue = quote.cue
+    elif source.kind != "author" and source.start is not None:
+        cue = next((f[1] for f in found if f[0] == "reported"), None)
     return FrameRecord(
         doc=doc._.doc_id or "", start=span.start_char, end=span.end_char, text=span.text,
         source=source.id, source_text=source.text, source_start=source.start, source_end=source.end,

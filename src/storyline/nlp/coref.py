@@ -71,6 +71,8 @@ OFFICE_NOUNS = {
 LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",
                   "prime", "head", "chief", "chairman", "taoiseach", "dictator", "ruler"}
 DIPLOMAT_OFFICES = {"foreign", "diplomat", "diplomacy", "state"}
+# Titles of whoever runs a body: "the head of the union" is its chairman, director or president.
+HEAD_NOUNS = {"head", "chief", "chairman", "chairwoman", "chair", "director", "leader", "president"}
 
 
 def antecedent(doc: Doc, span: Span) -> Mention | None:
@@ -264,6 +266,10 @@ def _office_words(span: Span) -> tuple[str, set[str]]:
         words = set(LEADER_OFFICES)  # "the head of state"
     elif noun in ("head", "chief") and of and of[0].lower_ in ("diplomacy",):
         words = set(DIPLOMAT_OFFICES)  # "the head of American diplomacy"
+    elif noun in HEAD_NOUNS and of:
+        # "the head of the union": whoever heads the body the phrase names, by any of the titles for it
+        # (a "<body word> <noun>" entry narrows the match to holders whose role names the body)
+        words = set(HEAD_NOUNS) | {f"{w.lower_} {noun}" for w in of[0].subtree if w.pos_ in ("PROPN", "NOUN")}
     elif noun == "leader":
         words = set(LEADER_OFFICES)
     elif noun == "diplomat" and any(c.lower_ == "top" for c in head.children):
@@ -302,13 +308,31 @@ def _office_holder(mentions: list[Mention], span: Span) -> Mention | None:
     for m in mentions:
         if m.start >= span.start_char or m.type != "person" or not m.entity:
             continue
-        held = roles.get(m.entity, set()) | _title_before(doc, m)
+        held = roles.get(m.entity, set()) | _title_before(doc, m) | _apposed_role(doc, m)
         if not held & words:
             continue
         if narrow and not any(n.split()[0] in held for n in narrow):
             continue  # "the foreign minister" is not the defence minister
         best = m  # the nearest earlier holder
     return best
+
+
+def _apposed_role(doc: Doc, mention: Mention) -> set[str]:
+    """The words of the role a name stands in apposition to: "the chairman of the union, Lena Fischer"
+    or "Lena Fischer, the chairman of the union" -> {"chairman", "of", "union", ...}, lower case."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    name = span.root
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        role = name.head
+    else:
+        role = next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if role is None:
+        return set()
+    skip = {t.i for t in name.subtree} if role.i == name.head.i else set()
+    skip |= {t.i for c in role.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return {t.lower_ for t in role.subtree if t.i not in skip and t.is_alpha}
 
 
 def _title_before(doc: Doc, mention: Mention) -> set[str]:

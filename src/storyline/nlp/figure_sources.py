@@ -4,11 +4,13 @@ the source of its clause's attribution frame."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import FrameIndex
+from storyline.nlp.speakers import resolve
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
 
@@ -43,6 +45,13 @@ class SourceContext:
             if m.start <= offset < m.end:
                 return m
         return None
+
+    @cached_property
+    def speech(self):
+        """Quotation marks and cue frames, for the shared speaker resolver."""
+        from storyline.nlp.quote_cues import Context
+
+        return Context(self.doc)
 
     def quote_at(self, start: int, end: int):
         for quote in self.quotes:
@@ -117,6 +126,10 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     mention = ctx.mention_in(start, end, token) if ctx.mentions else None
     if mention is not None:
         return mention.entity, text
+    if ctx.mentions and token.pos_ in ("PRON", "NOUN", "PROPN"):
+        # "he put the toll at 40", "the ministry estimated": who the speaker resolver says it is
+        entity, _ = resolve(ctx.speech, token)
+        return entity, text
     return None, text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +40,13 @@ class Context:
             doc._.quotes = extract_quotes(doc)
         quotes = doc._.quotes
         return cls(doc, mentions, quotes, [m.start for m in mentions])
+
+    @cached_property
+    def speech(self):
+        """The quotation marks and cue frames of the document, for the speaker resolver."""
+        from storyline.nlp.quote_cues import Context as SpeechContext
+
+        return SpeechContext(self.doc)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -114,7 +122,7 @@ def is_heading(line: str) -> bool:
 
 
 # "PHILADELPHIA (AP) —", "KYIV, Ukraine (Reuters) -": a dateline opening a report's first paragraph.
-DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z0-9.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
 
 
 def dateline_end(text: str, start: int) -> int | None:

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -105,7 +106,7 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             continue
         found = cue_lemma(tok)
         if found is None:
-            noun = _noun_frame(ctx, tok)
+            noun = _noun_frame(ctx, tok) or _view_frame(ctx, tok)
             if noun is not None:
                 frames[tok.i] = noun
             continue
@@ -140,6 +141,37 @@ def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
     if speaker is None:
         return None
     return Frame(tok, CLAIM_CUE_FORMS[tok.lower_], False, speaker, content=extent(ctx, tok, list(clause.subtree)))
+
+
+# "In his view, ...", "in the opinion of the court, ...": nouns of a point of view that credit the clause.
+VIEW_NOUNS = frozenset({"view", "opinion", "eyes", "estimation", "judgment", "judgement", "words", "assessment"})
+
+
+def view_owner(tok: Token) -> Token | None:
+    """The owner of "in X's view" / "in the view of X" at the noun ``tok``, else None."""
+    if tok.lower_ not in VIEW_NOUNS or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+    return owner
+
+
+def _view_frame(ctx: Context, tok: Token) -> Frame | None:
+    """"In his view, the ban will fail": the owner of the view speaks the clause the phrase sits in."""
+    owner = view_owner(tok)
+    if owner is None or owner.lower_ in AUTHOR_PRONOUNS | {"my", "our", "your"}:
+        return None
+    prep = tok.head
+    head = prep.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.i == prep.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = {t.i for t in prep.subtree}
+    content = extent(ctx, prep, [t for t in head.subtree if t.i not in skip])
+    return Frame(prep, "in the view of", False, _checked(ctx, prep, owner), content=content)
 
 
 def _according_frame(ctx: Context, tok: Token) -> Frame:
@@ -267,6 +299,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
     start, end = ctx.paragraph(cue)
     if not start <= speaker.idx < end:
         return None
+    if (opening := dateline_end(ctx.text, start)) is not None and speaker.idx < opening:
+        return None  # "LAGOS, May 3 (Reuters) —" tells where the report was filed, not who speaks
     if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None and not any(
             c.dep_ in ("amod", "prep", "relcl", "acl") for c in speaker.children):  # "those close to him" speak
         return None  # "This suggests that": the author's own inference

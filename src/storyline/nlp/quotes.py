@@ -11,12 +11,11 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from storyline.models import Quote
-from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
-from storyline.nlp.grammar import noun_phrase
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
+from storyline.nlp.speakers import phrase, resolve
 
 VERSION = "storyline.quotes.v1"
 
@@ -27,7 +26,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 FRAME_DEPS = frozenset(
     {"aux", "auxpass", "neg", "advmod", "npadvmod", "dative", "dobj", "iobj", "prep", "agent", "prt", "cc"}
 )
-EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How far a cue may sit before a fragment the parser left it no link to.
 NEAR_CUE = 6
 # “…” ― Name: a credit line after a quotation.
@@ -98,7 +96,24 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return one_per_attribution(quotes, ctx.text)
+    return one_per_attribution([q for q in quotes if not _restated(q, quotes)], ctx.text)
+
+
+# Pronouns by which a report's speaker goes on to state a thought of their own.
+SELF_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+EVIDENCE_CUES = frozenset({"show", "suggest", "indicate", "reveal", "find", "mean", "prove"})
+THOUGHT_CUES = frozenset(cues.COGNITION_VERBS) - frozenset(cues.SPEECH_VERBS)
+
+
+def _restated(q: Quote, quotes: list[Quote]) -> bool:
+    """A thought reported inside another report by its own speaker: "Ruiz said she hopes that ...",
+    "the minister said he thinks ...". The outer report carries it; the inner one is no second source."""
+    if q.cue.removeprefix("not ") in EVIDENCE_CUES and (q.speaker_text or "").lower() in ("that", "which", "it", "this"):
+        return True
+    if q.direct or q.cue.removeprefix("not ") not in THOUGHT_CUES or (q.speaker_text or "").lower() not in SELF_PRONOUNS:
+        return False
+    return any(p is not q and not p.partial and p.start <= q.start and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
+               for p in quotes)
 
 
 # Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
@@ -402,14 +417,14 @@ def _quote(
     s_start = s_end = s_text = None
     resolved, anonymous = None, False
     if frame.speaker is not None:
-        s_start, s_end = _phrase(ctx, frame.speaker, frame.cue)
+        s_start, s_end = phrase(ctx, frame.speaker, frame.cue)
         s_text = text[s_start:s_end]
-        resolved, anonymous = _resolve(ctx, frame.speaker)
+        resolved, anonymous = resolve(ctx, frame.speaker)
     via_text = via = None
     if frame.via is not None:
-        v_start, v_end = _phrase(ctx, frame.via, frame.cue)
+        v_start, v_end = phrase(ctx, frame.via, frame.cue)
         via_text = text[v_start:v_end]
-        via, _ = _resolve(ctx, frame.via)
+        via, _ = resolve(ctx, frame.via)
     return Quote(
         doc=ctx.doc._.doc_id,
         start=start,
@@ -428,181 +443,8 @@ def _quote(
     )
 
 
-def _person_noun(tok: Token) -> bool:
-    """A noun a "who" can stand for: a name, a person's entity, or an unnamed person ("an architect")."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "ORG") or (
-        tok.pos_ == "NOUN" and tok.lower_ in cues.ANONYMOUS_NOUNS | cues.PERSON_NOUNS)
-
-
 def _cue(frame: Frame) -> str:
     """The cue's lemma; a negated act keeps its negation ("not condemn" for "stopped short of condemning")."""
     if frame.cue.tag_.startswith("VB") and negated_act(frame.cue) is not None:
         return f"not {frame.lemma}"
     return frame.lemma
-
-
-def _phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
-    """Character span of the speaker as written: the phrase its head token heads, within its
-    paragraph and without the cue's own clause; a pronoun, relative ones included, stands alone."""
-    skip = set()
-    noun = cues.antecedent(head)
-    if noun is not None and head.lower_ in ("who", "whom") and _person_noun(noun):
-        # "Lopez, who said": the relative pronoun is never the speaker; its antecedent is
-        np = noun_phrase(noun)
-        return np.start_char, np.end_char
-    if head.pos_ == "PRON" or noun is not None:
-        return head.idx, _end_char(head)
-    for child in head.children:
-        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
-            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
-    if head.i < cue.i:
-        # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
-        skip.update(range(cue.i, head.right_edge.i + 1))
-    start, end = ctx.paragraph(head)
-    tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
-    while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
-        tokens.pop(0)
-    while len(tokens) > 1 and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_quote):
-        tokens.pop()
-    return tokens[0].idx, _end_char(tokens[-1])
-
-
-def _resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
-    """(actor id, or name when no actor mentions are available; anonymous) for a speaker.
-
-    An unnamed speaker ("officials", "a ministry spokesman") is anonymous; its actor is the body
-    it speaks for where the text names one ("Somali officials", "the ministry's spokesman")."""
-    head = cues.antecedent(head) or head
-    low = head.lower_
-    if low in cues.PERSON_PRONOUNS:
-        return _pronoun_speaker(ctx, head, person=True), False
-    if low == "it":
-        return _pronoun_speaker(ctx, head, person=False), False
-    if head.pos_ == "PRON":
-        return None, False
-    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
-        if ctx.doc._.mentions is None:
-            return None, True  # without the actors component, no body to speak for
-        return _entity_at(ctx, head) or _possessor(ctx, head), True
-    if low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
-        described = _described(ctx, head)  # "the president", "Chile's foreign minister"
-        if described is not None:
-            return described, False
-    resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
-    return resolved or _described(ctx, head) or _possessor(ctx, head), False
-
-
-def _described(ctx: Context, head: Token) -> str | None:
-    """The actor a description stands for ("the ministry", "the president"), by coreference."""
-    if not ctx.doc._.mentions:
-        return None
-    start, end = _phrase(ctx, head, head)
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    found = coref.described(ctx.doc, span) if span is not None and len(span) else None
-    return found.entity if found is not None else None
-
-
-def _possessor(ctx: Context, head: Token) -> str | None:
-    """An office speaks for its holder: "Yoon's office", "the EU's spokesman", "Pentagon officials"."""
-    owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
-    return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)
-
-
-def _entity_at(ctx: Context, head: Token) -> str | None:
-    """The actor a mention over ``head`` resolves to; without the actors component, the name as
-    written (the entity, or the run of proper nouns the head ends)."""
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        return next((m.entity for m in mentions if m.start <= head.idx < m.end), None)
-    for ent in ctx.ents:
-        if ent.start <= head.i < ent.end:
-            return _strip_possessive(ent.text) if ent.label_ in cues.NAMED_ENT_LABELS else None
-    if head.pos_ == "PROPN":
-        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
-        return ctx.text[names[0].idx : _end_char(head)]
-    return None
-
-
-def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
-    """He, she or it: the speaker of an enclosing report ("the United States said it had
-    concluded"), else the last named speaker of that kind in this or the previous paragraph
-    ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
-    outer = _outer_speaker(ctx, pronoun)
-    if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
-        return _entity_at(ctx, outer)
-    here = ctx.paragraph(pronoun)[0]
-    named = _named_speakers(ctx, pronoun, person)
-    if named and named[0].idx >= here:
-        return _entity_at(ctx, named[0])  # a speaker of this paragraph
-    if person and (nearest := _nearest_person(ctx, pronoun.idx, here)) is not None:
-        return nearest  # a person this paragraph names before the pronoun
-    floor = _previous_paragraph(ctx.text, here)
-    if named and named[0].idx >= floor:
-        return _entity_at(ctx, named[0])  # a speaker of the paragraph before
-    return _nearest_person(ctx, pronoun.idx) if person else None
-
-
-def _previous_paragraph(text: str, start: int) -> int:
-    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
-    end = start - 1
-    while end > 0 and text[end - 1] in "\n \t\u00a0":
-        end -= 1
-    return text.rfind("\n", 0, end) + 1
-
-
-def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
-    """Named speakers of that kind before the pronoun, the nearest first."""
-    found = [
-        f.speaker
-        for f in ctx.frames.values()
-        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
-        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
-        and _entity_at(ctx, f.speaker) is not None
-    ]
-    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, s) == person]
-
-
-def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
-    """The speaker of the report a pronoun's own cue is nested in."""
-    tok = pronoun.head
-    for _ in range(cues.MAX_WALK):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        frame = ctx.frames.get(tok.i)
-        if frame is not None and frame.speaker is not None and frame.speaker.i != pronoun.i:
-            return frame.speaker
-    return None
-
-
-def _is_person(ctx: Context, head: Token) -> bool:
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
-    if head.pos_ != "PROPN":
-        return False
-    # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
-    return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
-
-
-def _nearest_person(ctx: Context, before: int, after: int = 0) -> str | None:
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before]
-        outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
-        people = outside or people
-        return max(people, key=lambda m: m.end).entity if people else None
-    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
-    return _strip_possessive(people[-1].text) if people else None
-
-
-def _quoted(ctx: Context, offset: int) -> bool:
-    return any(m.start <= offset < m.end for m in ctx.marks)
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text

@@ -9,10 +9,12 @@ from spacy.tokens import Span, Token
 from storyline.models import Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
+from storyline.nlp import speakers
 from storyline.nlp.certainty import Frame
 from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
 from storyline.nlp.grammar import first_child, lemma, noun_phrase
 from storyline.nlp.prose import Context
+from storyline.nlp.quote_cues import view_owner
 
 from storyline.nlp.coref import antecedent as coref_antecedent
 from storyline.nlp.coref import described as coref_described
@@ -87,20 +89,22 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
     np = noun_phrase(head)
     said = quoted_speaker(ctx, head)
     if said is not None:
-        # one resolver: a speaker the quotes component resolved keeps that actor for every record
+        # a speaker the quotes component resolved keeps that actor for every record
         kind = "anonymous" if said.anonymous or anonymous else "named"
         return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
-    if head.lower_ in PERSON_PRONOUNS:
-        m = pronoun_antecedent(ctx, head)
-        return Source(m.entity if m else None, head.text, "named", head.idx, head.idx + len(head))
-    if head.lower_ in cx.PRONOUNS:
-        return Source(None, head.text, "named", head.idx, head.idx + len(head))
     if head.lower_ in DOCUMENT_NOUNS:
         # "reports from the DIA and U.S. intelligence": the source is who issued them
         by = next((first_child(p, "pobj") for p in head.children
                    if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}), None)
         if by is not None:
             return source_of(ctx, by)
+    # One resolver: the speaker module answers who a head stands for, as it does for quotes.
+    entity, unnamed = speakers.resolve(ctx.speech, head) if ctx.doc._.mentions is not None else (None, False)
+    if head.lower_ in PERSON_PRONOUNS:
+        m = pronoun_antecedent(ctx, head) if entity is None else None
+        return Source(entity or (m.entity if m else None), head.text, "named", head.idx, head.idx + len(head))
+    if head.lower_ in cx.PRONOUNS:
+        return Source(entity, head.text, "named", head.idx, head.idx + len(head))
     mention = ctx.mention_at(head)
     inside = ctx.mentions_in(np.start_char, np.end_char)
     appos = [c for c in head.children if c.dep_ == "appos"]
@@ -117,7 +121,7 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
     elif mention is None and inside:
         mention = inside[-1]
     kind = "anonymous" if generic or anonymous else "named"
-    return Source(mention.entity if mention else None, np.text, kind, np.start_char, np.end_char)
+    return Source(entity or (mention.entity if mention else None), np.text, kind, np.start_char, np.end_char)
 
 
 def quoted_speaker(ctx: Context, head: Token) -> Quote | None:
@@ -137,6 +141,16 @@ def covering_quote(ctx: Context, span: Span) -> Quote | None:
         overlap = min(q.end, span.end_char) - max(q.start, span.start_char)
         attributed_here = q.speaker_start is not None and span.start_char <= q.speaker_start < span.end_char
         if overlap > 0.5 * size or overlap > 0 and attributed_here and overlap > 0.3 * size:
+            return q
+    return None
+
+
+def reported_in(ctx: Context, span: Span) -> Quote | None:
+    """A quote whose speaker and words both start in the span: the clause is that report ("has warned of
+    a 'dangerous moment'", a cue the clause's parse gives no frame)."""
+    for q in ctx.quotes:
+        if (q.speaker_start is not None and q.cue not in ("―", "—", ":")
+                and span.start_char <= q.speaker_start < span.end_char and span.start_char <= q.start < span.end_char):
             return q
     return None
 
@@ -306,6 +320,9 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
             pobj = first_child(tok.nbor(1), "pobj")
             if pobj is not None and governs(pred, tok):
                 return Frame(pobj, pred, "according to", "reported")
+        owner = view_owner(tok)  # "in his view", "in the opinion of the court"
+        if owner is not None and owner.lower_ not in {"i", "we", "you", "my", "our", "your"} and governs(pred, tok.head):
+            return Frame(owner, pred, "in the view of", "reported", opinion=True)
     for c in pred.children:
         if c.dep_ == "advmod" and c.lower_ in cx.REPORTEDLY:
             return Frame(None, pred, c.lower_, "possible", anonymous=True)

@@ -1,0 +1,249 @@
+"""Who says so: one resolver from a speaker's head token to its phrase and its actor.
+
+Quotes, attribution frames (and through them statements) and figure sources all ask this module who a
+speaker is, so a rule for pronouns, relative pronouns, descriptions ("the ministry") or offices
+("Yoon's office") applies to every record alike.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.nlp import coref
+from storyline.nlp import quote_cues as cues
+from storyline.nlp.prose import dateline_end
+from storyline.nlp.quote_cues import Context
+
+EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
+
+
+def _end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
+    """Character span of the speaker as written: the phrase its head token heads, within its
+    paragraph and without the cue's own clause; a pronoun, relative ones included, stands alone
+    ("Koné, who said": the span is "who", and :func:`resolve` credits Koné)."""
+    skip = set()
+    noun = cues.antecedent(head)
+    if head.pos_ == "PRON" or noun is not None:
+        return head.idx, _end_char(head)
+    for child in head.children:
+        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
+            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
+    if head.i < cue.i:
+        # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
+        skip.update(range(cue.i, head.right_edge.i + 1))
+    start, end = ctx.paragraph(head)
+    start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
+    tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
+        tokens.pop(0)
+    while len(tokens) > 1 and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_quote):
+        tokens.pop()
+    return tokens[0].idx, _end_char(tokens[-1])
+
+
+def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
+    """(actor id, or name when no actor mentions are available; anonymous) for a speaker.
+
+    An unnamed speaker ("officials", "a ministry spokesman") is anonymous; its actor is the body
+    it speaks for where the text names one ("Somali officials", "the ministry's spokesman")."""
+    head = cues.antecedent(head) or head
+    low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
+    if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
+        return _pronoun_speaker(ctx, head, person=True), False
+    if low in ("it", "its"):
+        return _pronoun_speaker(ctx, head, person=False), False
+    if head.pos_ == "PRON":
+        return None, False
+    named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
+        if ctx.doc._.mentions is None:
+            return None, True  # without the actors component, no body to speak for
+        return _entity_at(ctx, head) or _possessor(ctx, head), True
+    if low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
+        described = _described(ctx, head)  # "the president", "Chile's foreign minister"
+        if described is not None:
+            return described, False
+    resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
+    if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
+        # a name the actors component missed here ("said US President Joe Biden" on a line read as a
+        # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
+        return _same_name(ctx, head), False
+    return resolved or _described(ctx, head) or _possessor(ctx, head), False
+
+
+def _same_name(ctx: Context, head: Token) -> str | None:
+    """The actor of another mention written with this name (its last word, for a person's surname)."""
+    names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
+    written = ctx.text[names[0].idx:_end_char(head)].lower()
+    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
+        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
+    return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
+
+
+def _described(ctx: Context, head: Token) -> str | None:
+    """The actor a description stands for ("the ministry", "the president"), by coreference."""
+    if not ctx.doc._.mentions:
+        return None
+    start, end = phrase(ctx, head, head)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    found = coref.described(ctx.doc, span) if span is not None and len(span) else None
+    return found.entity if found is not None else None
+
+
+def _possessor(ctx: Context, head: Token) -> str | None:
+    """An office speaks for its holder: "Yoon's office", "the EU's spokesman", "Pentagon officials",
+    "officials at the health ministry", "a spokesman for the union"."""
+    owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+    if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
+        return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
+    if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS:
+        # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, and "a
+        # senior Malian official" is one unnamed person
+        owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
+               for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
+    return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)
+
+
+def _entity_at(ctx: Context, head: Token) -> str | None:
+    """The actor a mention over ``head`` resolves to; without the actors component, the name as
+    written (the entity, or the run of proper nouns the head ends)."""
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        return next((m.entity for m in mentions if m.start <= head.idx < m.end), None)
+    for ent in ctx.ents:
+        if ent.start <= head.i < ent.end:
+            return _strip_possessive(ent.text) if ent.label_ in cues.NAMED_ENT_LABELS else None
+    if head.pos_ == "PROPN":
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
+        return ctx.text[names[0].idx : _end_char(head)]
+    return None
+
+
+def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
+    """He, she or it: the speaker of an enclosing report ("the United States said it had
+    concluded"), else the last named speaker of that kind in this or the previous paragraph
+    ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
+    outer = _outer_speaker(ctx, pronoun)
+    if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
+        return _entity_at(ctx, outer)
+    here = ctx.paragraph(pronoun)[0]
+    named = _named_speakers(ctx, pronoun, person)
+    if named and named[0].idx >= here:
+        return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
+    skip = _own_content(ctx, pronoun)
+    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip)) is not None:
+        return nearest  # a person this paragraph names before the pronoun
+    floor = _previous_paragraph(ctx.text, here)
+    if named and named[0].idx >= floor:
+        return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
+    return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
+
+
+def _own_content(ctx: Context, pronoun: Token) -> tuple[int, int]:
+    """Characters of what the pronoun's own frame reports: "- ... Putin's propaganda ... - he said" names
+    Putin inside the words, and he is not the one saying them."""
+    for frame in ctx.frames.values():
+        if frame.speaker is not None and frame.speaker.i == pronoun.i and frame.content is not None:
+            doc = pronoun.doc
+            return doc[frame.content[0]].idx, _end_char(doc[frame.content[1] - 1])
+    return (0, 0)
+
+
+def _previous_paragraph(text: str, start: int) -> int:
+    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
+    end = start - 1
+    while end > 0 and text[end - 1] in "\n \t\u00a0":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
+def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
+    """Named speakers of that kind before the pronoun, the nearest first ("The leader of the party,
+    Ana Ruiz, said ..." counts as Ruiz)."""
+    found = [
+        f.speaker
+        for f in ctx.frames.values()
+        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
+        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
+        and _speaker_entity(ctx, f.speaker) is not None
+    ]
+    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, _named_in(ctx, s) or s) == person]
+
+
+def _named_in(ctx: Context, head: Token) -> Token | None:
+    """The named person inside a speaker's phrase written by role: "the leader of the party Ana Ruiz"."""
+    if head.pos_ == "PROPN" or ctx.doc._.mentions is None:
+        return None
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    for tok in head.subtree:
+        if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat") and any(
+                m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions):
+            return tok
+    return None
+
+
+def _speaker_entity(ctx: Context, head: Token) -> str | None:
+    named = _named_in(ctx, head)
+    return _entity_at(ctx, named if named is not None else head)
+
+
+def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
+    """The speaker of the report a pronoun's own cue is nested in."""
+    tok = pronoun.head
+    for _ in range(cues.MAX_WALK):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        frame = ctx.frames.get(tok.i)
+        if frame is not None and frame.speaker is not None and frame.speaker.i != pronoun.i:
+            return frame.speaker
+    return None
+
+
+def _is_person(ctx: Context, head: Token) -> bool:
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
+    if head.pos_ != "PROPN":
+        return False
+    # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
+    return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
+
+
+def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0)) -> str | None:
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
+                  and not skip[0] <= m.start < skip[1]]
+        outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
+        people = outside or people
+        told = _reported_spans(ctx)
+        unreported = [m for m in people if not any(a <= m.start < b for a, b in told)]  # nor one a speaker reports on
+        people = unreported if told else people
+        return max(people, key=lambda m: m.end).entity if people else None
+    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
+    return _strip_possessive(people[-1].text) if people else None
+
+
+def _reported_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Characters of every reported clause: the people named there are talked about, not talking."""
+    doc = ctx.doc
+    return [(doc[f.content[0]].idx, _end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
+            if f.content is not None and f.speaker is not None]
+
+
+def _quoted(ctx: Context, offset: int) -> bool:
+    return any(m.start <= offset < m.end for m in ctx.marks)
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text

@@ -1,0 +1,105 @@
+"""Who says so (storyline.nlp.speakers): one resolver for quote speakers, frame sources and figure sources,
+checked on short reports written for these tests (an election, a strike, a port closure, a flood, a court)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quote_with(doc, fragment: str):
+    found = [q for q in doc._.quotes if fragment in q.text]
+    assert found, f"no quote holds {fragment!r}: {[q.text for q in doc._.quotes]}"
+    return found[0]
+
+
+def entity_named(doc, entity: str | None) -> set[str]:
+    return {m.text for m in doc._.mentions or () if m.entity == entity} if entity else set()
+
+
+@pytest.mark.integration
+def test_speakers_in_her_view_credits_the_named_official(parse):
+    doc = parse("The electoral commission chair, Amina Bello, defended the count on Monday. "
+                "In her view, the recount in Kano changed nothing.")
+    quote = quote_with(doc, "the recount in Kano changed nothing")
+    assert quote.cue == "in the view of" and quote.speaker_text == "her"
+    assert "Amina Bello" in entity_named(doc, quote.speaker)
+    statement = next(s for s in doc._.statements if "recount" in s.text)
+    assert statement.source == quote.speaker
+
+
+@pytest.mark.integration
+def test_speakers_the_head_of_a_body_is_the_person_apposed_to_its_title(parse):
+    doc = parse("The chairman of the dockworkers' union, Lena Fischer, met the port operator on Monday. "
+                "The head of the union said talks had failed.")
+    quote = quote_with(doc, "talks had failed")
+    assert "Lena Fischer" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_the_head_of_a_body_is_not_the_body(parse):
+    doc = parse("The head of the Flood Relief Agency said on Tuesday that the levee held.")
+    quote = quote_with(doc, "the levee held")
+    assert quote.speaker is None or "Flood Relief Agency" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_officials_at_a_ministry_speak_for_it(parse):
+    doc = parse("Officials at the Ministry of Transport said 40 ships were waiting outside the harbour.")
+    quote = quote_with(doc, "40 ships were waiting")
+    assert quote.anonymous
+    assert "Ministry of Transport" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_pronoun_is_not_a_person_named_inside_the_words(parse):
+    doc = parse("Senator Grace Wanjiru spoke in Nairobi on Friday. "
+                "Those who defend President William Ruto's count are defending a fraud, she said.")
+    quote = quote_with(doc, "defending a fraud")
+    assert "Grace Wanjiru" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_thought_restated_by_its_own_speaker_is_one_quote(parse):
+    doc = parse("Mayor Ines Duarte said she hopes that the new levee will hold through the winter.")
+    holding = [q for q in doc._.quotes if "levee will hold" in q.text]
+    assert len(holding) == 1 and holding[0].cue == "say"
+
+
+@pytest.mark.integration
+def test_speakers_footage_that_shows_is_no_speaker(parse):
+    doc = parse("Residents shared footage that shows the dam breaking after the storm.")
+    assert not [q for q in doc._.quotes if (q.speaker_text or "").lower() in ("that", "which", "it")]
+
+
+@pytest.mark.integration
+def test_speakers_relative_who_is_written_as_who_and_credited_to_the_judge(parse):
+    doc = parse("The ruling was read by Judge Carla Ruiz, who said the strike had been lawful.")
+    quote = quote_with(doc, "the strike had been lawful")
+    assert quote.speaker_text == "who"
+    assert "Carla Ruiz" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_warning_of_a_quoted_phrase_is_the_ministers_statement(parse):
+    doc = parse('The Kenyan interior minister, Kithure Kindiki, warned of a "dangerous moment" for the '
+                "country as floods spread.")
+    quote = quote_with(doc, "dangerous moment")
+    statement = next(s for s in doc._.statements if "dangerous moment" in s.text)
+    assert statement.source_kind == "named" and statement.source == quote.speaker
+    assert "Kithure Kindiki" in entity_named(doc, statement.source)
+
+
+@pytest.mark.integration
+def test_speakers_a_dateline_is_no_speaker(parse):
+    doc = parse("BEIRA, March 14 (Reuters) - Rescue teams said on Thursday that the river had burst its banks.")
+    quote = quote_with(doc, "the river had burst its banks")
+    assert quote.speaker_text == "Rescue teams"
+
+
+@pytest.mark.integration
+def test_speakers_a_news_perfect_lede_stays_the_reports_telling(parse):
+    # "X has warned of ..." opening a report tells X's act, which the timeline dates on the report's day
+    doc = parse('The Kenyan interior minister, Kithure Kindiki, has warned of a "dangerous moment" for the '
+                "country as floods spread.")
+    statement = next(s for s in doc._.statements if "dangerous moment" in s.text)
+    assert statement.source_kind == "author"
