@@ -142,7 +142,7 @@ def probe_status(s: Statement) -> str:
     return _probe_status(s.status, s.polarity, s.text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _probe_status(status: str, polarity: str | None, text: str) -> str:
     # Kept per text: claims and conflicts ask again for every candidate pair a statement is in.
     if status in POSITIVE | {"negated"} and disputed_claim(text):
@@ -216,7 +216,9 @@ def speaker(corpus: Corpus, s: Statement) -> str | None:
     return (frame.source if frame is not None and frame.source else None) or s.source
 
 
+@lru_cache(maxsize=1 << 18)
 def _DENIAL_OR_DOUBT(text: str) -> bool:
+    # Kept per text: conflicts ask again for every candidate pair a statement is in.
     return bool(DENIAL.search(text) or DOUBT.search(text))
 
 
