@@ -126,3 +126,20 @@ def test_bulk_save_of_several_documents_round_trips_and_replaces(tmp_path):
                                                                    ("b", "It did.", "asserted")]
         assert records.load(Mention) == []
         assert store.con.execute("SELECT count(*) FROM extractions").fetchone()[0] == 2
+
+
+def test_removed_spans_and_references_of_all_documents_read_at_once(tmp_path):
+    second = make_doc("d2", "Another report, with two removed lines.")
+    second.removed = [RemovedSpan("share-bar", "Share this", 0, 10), RemovedSpan("byline", "By A. Writer", 11, 23)]
+    second.references = ["Second source.", "Third source."]
+    bare = make_doc("d3")
+    bare.removed, bare.references = [], []
+    with Store.open(tmp_path / "s.duckdb") as store:
+        with store.transaction():
+            for doc in (make_doc(), second, bare):
+                store.insert_document(doc, [1])
+        ids = ["d1", "d2", "d3"]
+        assert store.all_removed_spans(ids) == {d: store.removed_spans(d) for d in ids}
+        assert store.all_references(ids) == {d: store.references(d) for d in ids}
+        assert [s.reason for s in store.all_removed_spans(ids)["d2"]] == ["share-bar", "byline"]
+        assert store.all_references(["d2"]) == {"d2": ["Second source.", "Third source."]}

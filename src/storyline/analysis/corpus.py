@@ -52,8 +52,7 @@ class Corpus:
             documents=documents, mentions=mentions, times=records.load(TimeRef),
             quotes=records.load(Quote), figures=records.load(Figure), statements=records.load(Statement),
             events=records.load(Event), frames=records.load(Frame), sentences=sentences, entities=entities, kb=kb,
-            removed={d: store.removed_spans(d) for d in documents},
-            references={d: store.references(d) for d in documents},
+            removed=store.all_removed_spans(documents), references=store.all_references(documents),
         )
         corpus.apply_remap(remap)
         return corpus

@@ -4,6 +4,7 @@ clause without its frame, content words, and the parsed proposition where there 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyline.analysis.corpus import Corpus
 from storyline.models import Event, Statement
@@ -138,21 +139,27 @@ def probe_status(s: Statement) -> str:
     """The statement's status, with denials and doubts that its text states but its status misses:
     "rejected as false the announcement that...", "had seen no evidence that...". A modal negation
     ("may not have an immediate impact") is a forecast, not a denial."""
-    if s.status in POSITIVE | {"negated"} and disputed_claim(s.text):
+    return _probe_status(s.status, s.polarity, s.text)
+
+
+@lru_cache(maxsize=1 << 18)
+def _probe_status(status: str, polarity: str | None, text: str) -> str:
+    # Kept per text: claims and conflicts ask again for every candidate pair a statement is in.
+    if status in POSITIVE | {"negated"} and disputed_claim(text):
         return "denied"
-    if s.status == "negated" and LITOTES.search(s.text) and not DENIAL.search(s.text):
+    if status == "negated" and LITOTES.search(text) and not DENIAL.search(text):
         return "possible"  # "it is not too late to choose diplomacy" says it can still be chosen
-    if s.status == "negated" and MODAL_NEGATION.search(s.text) and not DENIAL.search(s.text):
+    if status == "negated" and MODAL_NEGATION.search(text) and not DENIAL.search(text):
         return "possible"
-    if s.status in NEGATIVE | DOUBTED:
-        return s.status
-    if s.polarity == "negative":
+    if status in NEGATIVE | DOUBTED:
+        return status
+    if polarity == "negative":
         return "denied"
-    if s.status in POSITIVE and DENIAL.search(s.text):
+    if status in POSITIVE and DENIAL.search(text):
         return "denied"
-    if s.status in POSITIVE and DOUBT.search(s.text):
+    if status in POSITIVE and DOUBT.search(text):
         return "unconfirmed"
-    return s.status
+    return status
 
 
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
@@ -209,7 +216,9 @@ def speaker(corpus: Corpus, s: Statement) -> str | None:
     return (frame.source if frame is not None and frame.source else None) or s.source
 
 
+@lru_cache(maxsize=1 << 18)
 def _DENIAL_OR_DOUBT(text: str) -> bool:
+    # Kept per text: conflicts ask again for every candidate pair a statement is in.
     return bool(DENIAL.search(text) or DOUBT.search(text))
 
 

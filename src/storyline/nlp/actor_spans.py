@@ -7,6 +7,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from storyline.nlp.pipeline import text_of
+
 HEADING_MAX_WORDS = 30
 """A standalone line without sentence punctuation up to this long is a heading, headline or label."""
 QUESTION_HEADING_MAX_WORDS = 12
@@ -26,7 +28,7 @@ _INNER_JUNK = re.compile(r"[/|\[\]{}<>#•·=]|\.(?=[A-Z][a-z])")
 
 def line_bounds(doc: Doc, char: int) -> tuple[int, int]:
     """Start and end offsets of the text line holding a character."""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     return start, len(text) if end < 0 else end
@@ -56,7 +58,7 @@ def is_heading_line(line: str) -> bool:
 def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
     """Inside a label that opens a line: "[EUROPE]", "EDITOR'S NOTE:", or a dateline
     ("PHILADELPHIA (AP) —", "KHARTOUM, April 16 (Reuters) -")."""
-    head = doc.text[start : span.start_char]
+    head = text_of(doc)[start : span.start_char]
     if "[" in head and "]" not in head:
         return True  # inside a bracketed label
     first = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -81,7 +83,7 @@ def in_body(span: Span) -> bool:
     """True when the span sits in running text, not in a heading-shaped line or a line-opening label."""
     doc = span.doc
     start, end = line_bounds(doc, span.start_char)
-    if is_heading_line(doc.text[start:end]):
+    if is_heading_line(text_of(doc)[start:end]):
         return False
     return not _in_prefix_label(doc, span, start)
 

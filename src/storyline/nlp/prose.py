@@ -13,6 +13,7 @@ from storyline.models import Mention, Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
 from storyline.nlp.grammar import first_child, lemma
+from storyline.nlp.pipeline import text_of
 
 FINAL_PUNCT = tuple(".!?…:;\"”’)'")
 BULLETS = {"•", "-", "*", "–", "—", "·", ">", "‣", "◦", "▪"}
@@ -139,7 +140,7 @@ def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
     """The first token after a dateline at ``lo``: a dateline is no part of the sentence."""
     if lo >= hi:
         return lo
-    end = dateline_end(doc.text, doc[lo].idx)
+    end = dateline_end(text_of(doc), doc[lo].idx)
     if end is None:
         return lo
     while lo < hi and doc[lo].idx < end:

@@ -13,6 +13,7 @@ from storyline.nlp import speakers
 from storyline.nlp.certainty import Frame
 from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
 from storyline.nlp.grammar import first_child, lemma, noun_phrase
+from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
 
@@ -136,7 +137,7 @@ def covering_quote(ctx: Context, span: Span) -> Quote | None:
     """A direct quotation that is the span's claim: most of the span, or all of it but the attribution."""
     size = max(1, span.end_char - span.start_char)
     for q in ctx.quotes:
-        if not q.direct or q.partial or not _opens_quotation(ctx.doc.text, q.start):
+        if not q.direct or q.partial or not _opens_quotation(text_of(ctx.doc), q.start):
             continue  # a reported clause that carries a few quoted words is not a quotation here
         overlap = min(q.end, span.end_char) - max(q.start, span.start_char)
         attributed_here = q.speaker_start is not None and span.start_char <= q.speaker_start < span.end_char

@@ -243,6 +243,24 @@ class Store:
         rows = self.con.execute("SELECT text FROM doc_references WHERE doc_id = ? ORDER BY seq", [doc_id])
         return [row[0] for row in rows.fetchall()]
 
+    def all_removed_spans(self, doc_ids) -> dict[str, list[RemovedSpan]]:
+        """:meth:`removed_spans` of every document in ``doc_ids``, read in one query (one query per
+        document took 1.7 s for 1,000 documents)."""
+        out: dict[str, list[RemovedSpan]] = {d: [] for d in doc_ids}
+        rows = self.con.execute("SELECT doc_id, reason, text, start_char, end_char FROM removed ORDER BY doc_id, seq")
+        for doc_id, *rest in rows.fetchall():
+            if doc_id in out:
+                out[doc_id].append(RemovedSpan(*rest))
+        return out
+
+    def all_references(self, doc_ids) -> dict[str, list[str]]:
+        """:meth:`references` of every document in ``doc_ids``, read in one query."""
+        out: dict[str, list[str]] = {d: [] for d in doc_ids}
+        for doc_id, text in self.con.execute("SELECT doc_id, text FROM doc_references ORDER BY doc_id, seq").fetchall():
+            if doc_id in out:
+                out[doc_id].append(text)
+        return out
+
     def counts(self) -> dict[str, int]:
         names = ("documents", "removed", "sources")
         return {name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names}

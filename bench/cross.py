@@ -1,0 +1,77 @@
+"""Where the cross-source stage's time goes: each analysis over a stored corpus, in CPU seconds.
+
+Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE]
+
+Reads the corpus from an analysed store (a copy is opened, so the store is left as it was; its
+embedding cache makes the encoder's share small) and runs the stage's analyses in their order,
+timing each in process CPU seconds (other jobs on the machine do not count) beside wall seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--profile")
+    args = parser.parse_args()
+    from storyline import config
+    from storyline.analysis import bottomline, claims, conflicts, figures, implications, network, options, timeline
+    from storyline.analysis import clusters as clustering
+    from storyline.analysis.corpus import Corpus
+    from storyline.analysis.embed import EmbeddingCache
+    from storyline.kb.lookup import load_kb
+    from storyline.store.db import Store
+
+    settings = config.defaults()["analysis"]
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "store.duckdb"
+        shutil.copyfile(args.db, copy)
+        rows: list[tuple[str, float, float]] = []
+
+        def timed(name, fn, *fn_args):
+            cpu, wall = time.process_time(), time.perf_counter()
+            out = fn(*fn_args)
+            rows.append((name, time.process_time() - cpu, time.perf_counter() - wall))
+            return out
+
+        profiler = cProfile.Profile() if args.profile else None
+        with Store.open(copy) as store:
+            kb = load_kb()
+            if profiler:
+                profiler.enable()
+            corpus = timed("read the corpus (Corpus.from_store)", Corpus.from_store, store, kb)
+            cache = EmbeddingCache(store)
+            found = timed("claims", claims.group_claims, corpus, cache.get, settings["cluster_threshold"],
+                          settings["block_window"])
+            member_of = {sid: c.id for c in found for sid in c.statements}
+            for s in corpus.statements:
+                s.cluster = member_of.get(clustering.statement_id(s))
+            tables = timed("figure tables", figures.build_figure_tables, corpus)
+            found_conflicts = timed("conflicts", conflicts.find_conflicts, corpus, tables, found, cache.get)
+            timed("timeline", timeline.build_timeline, corpus)
+            timed("network", network.build_network, corpus)
+            timed("options", options.find_options, corpus)
+            timed("implications", implications.find_implications, corpus)
+            timed("bottom line", bottomline.bottom_line, corpus, found, found_conflicts, tables)
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(args.profile)
+    print(f"{len(corpus.documents)} documents, {len(corpus.statements):,} statements, {len(found)} claims, "
+          f"{len(found_conflicts)} conflicts")
+    for name, cpu, wall in rows:
+        print(f"  {name:38s} cpu {cpu:7.2f} s   wall {wall:7.2f} s")
+    print(f"  {'total':38s} cpu {sum(r[1] for r in rows):7.2f} s   wall {sum(r[2] for r in rows):7.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Adding one report to an analysed 1,000-report store, against the full analysis that built it.
+
+Usage: .venv/bin/python bench/incremental.py --workdir DIR [--docs 1000] [--repeat 2] [--profile FILE] [--json FILE]
+
+The store is built once in DIR (reports of the 447-article corpus, each behind a numbered first
+line so that all are distinct) and kept, so a rerun reuses it; each repetition then adds one more
+report to a fresh copy of it. Reported: the full analysis's wall and CPU seconds (when built in
+this run), the add's wall and CPU seconds per stage, and their ratio. ``--profile`` writes the
+cProfile statistics of the last add (``python -m pstats FILE``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WAR = ROOT.parent / "shared" / "corpus" / "ukraine-war-2022-2024" / "articles.json"
+NO_DEDUP = {"dedup": {"near_duplicates": False}}
+
+
+def _config() -> dict:
+    from storyline import config
+
+    cfg = config.defaults()
+    for section, values in NO_DEDUP.items():
+        cfg[section].update(values)
+    return cfg
+
+
+def _cpu() -> float:
+    usage = os.times()
+    return usage.user + usage.system + usage.children_user + usage.children_system
+
+
+def build(workdir: Path, docs: int, workers: int | None) -> dict | None:
+    """The analysed store (built unless it is already there): wall and CPU seconds of the build."""
+    from storyline.api import analyze
+
+    db = workdir / "base.duckdb"
+    if db.exists():
+        return None
+    records = json.loads(WAR.read_text())
+    bulk = [{"id": f"v{i}", "text": f"Variant {i} of a report.\n\n" + records[i % len(records)]["content"],
+             "published": records[i % len(records)]["filename"][:8]} for i in range(docs)]
+    source = workdir / "bulk.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in bulk))
+    cpu, started = _cpu(), time.perf_counter()
+    result = analyze([source], db=workdir / "building.duckdb", config=_config(), workers=workers)
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    os.replace(workdir / "building.duckdb", db)
+    build = {"docs": docs, "seconds": seconds, "cpu": cpu, "stages": result.stage_seconds,
+             "load": os.getloadavg()}
+    (workdir / "build.json").write_text(json.dumps(build, indent=1))
+    return build
+
+
+def add_one(workdir: Path, n: int, workers: int | None, profile: str | None) -> dict:
+    from storyline.api import analyze
+
+    records = json.loads(WAR.read_text())
+    db = workdir / f"add{n}.duckdb"
+    shutil.copyfile(workdir / "base.duckdb", db)
+    extra = workdir / f"extra{n}.txt"
+    extra.write_text(f"One more report, number {n}.\n\n" + records[(n * 37) % len(records)]["content"])
+    profiler = cProfile.Profile() if profile else None
+    cpu, started = _cpu(), time.perf_counter()
+    if profiler:
+        profiler.enable()
+    result = analyze([extra], db=db, config=_config(), workers=workers)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    db.unlink()
+    return {"seconds": seconds, "cpu": cpu, "stages": result.stage_seconds, "load": os.getloadavg()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--workers", type=int)
+    parser.add_argument("--profile")
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    if not WAR.is_file():
+        print("../shared corpus absent: nothing to measure", file=sys.stderr)
+        return 0
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    built = build(workdir, args.docs, args.workers)
+    if built is None and (workdir / "build.json").exists():
+        built = json.loads((workdir / "build.json").read_text())
+    adds = [add_one(workdir, n, args.workers, args.profile if n == args.repeat - 1 else None)
+            for n in range(args.repeat)]
+    out = {"build": built, "adds": adds}
+    print(f"full analysis of {built['docs']} reports: {built['seconds']:.1f} s (cpu {built['cpu']:.1f} s)")
+    for add in adds:
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in add["stages"].items())
+        print(f"add one: {add['seconds']:.2f} s (cpu {add['cpu']:.2f} s; {stages}); "
+              f"ratio {add['seconds'] / built['seconds']:.3f} (cpu {add['cpu'] / built['cpu']:.3f})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
