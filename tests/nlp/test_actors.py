@@ -227,3 +227,29 @@ def test_a_title_written_like_a_name_is_not_an_organisation(parse):
     doc = parse("Sanctions will bite hard, the Minister of Foreign Affairs Liz Truss told parliament on Monday.",
                 published=dt.date(2022, 2, 20))
     assert {m.text for m in doc._.mentions} == {"Liz Truss"}
+
+
+def test_a_surname_after_a_given_name_ner_left_out_is_not_the_office_holder(parse):
+    # NER tags only "Martin" in "Teacher Ana Martin"; Micheál Martin held office on this day.
+    doc = parse("Teacher Ana Martin, who lives in Bitola, said prices had doubled. Ireland was not mentioned "
+                "by name in her complaint.", published=dt.date(2024, 4, 20), doc_id="m")
+    assert "kb:person:micheal-martin" not in {m.entity for m in doc._.mentions}
+
+
+def test_a_national_office_holder_by_surname_needs_their_country_in_the_report(parse):
+    doc = parse("Martin said the talks had been useful.", published=dt.date(2024, 6, 1), doc_id="n")
+    assert [m.entity for m in doc._.mentions if m.text == "Martin"] == ["local:person:martin@n"]
+    doc = parse("Ireland sent a delegation. Martin said the talks had been useful.", published=dt.date(2024, 6, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "Martin"] == ["kb:person:micheal-martin"]
+    # A head of state or government is still named by surname alone (the report's date decides who).
+    doc = parse("Protesters marched in Lima. Boluarte said elections would be brought forward.",
+                published=dt.date(2023, 1, 10))
+    assert [m.entity for m in doc._.mentions if m.text == "Boluarte"] == ["kb:person:dina-boluarte"]
+
+
+def test_a_role_description_resolves_by_the_reports_date_in_any_country(parse):
+    text = "Dockworkers walked out on Thursday, and the Bulgarian prime minister urged talks."
+    for day, holder in ((dt.date(2022, 3, 10), "kb:person:kiril-petkov"),
+                        (dt.date(2023, 9, 1), "kb:person:nikolai-denkov")):
+        doc = parse(text, published=day)
+        assert [m.entity for m in doc._.mentions if m.label == "ROLE"] == [holder]

@@ -13,7 +13,7 @@ from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp.actor_context import similar_surname
-from storyline.nlp.actor_roles import role_of
+from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
 
@@ -72,6 +72,8 @@ class PersonLinking:
         people = state.people
         surname = words[-1]
         persons = [c for c in candidates if c.type == "person"]
+        if persons and len(words) == 1 and given_name_before(span, self.kb):
+            persons = []  # "Ana Martin" cut to "Martin" by NER: not the office-holder Martin
         if persons and len(words) == 1:
             every = persons
             persons = [p for p in persons if self._surname_fits(span, p, state)]
@@ -197,8 +199,11 @@ class PersonLinking:
             return True
         if not spells:
             return False
-        countries = {s for _, _, s in state.states}
-        return not countries or person.country in countries
+        if any(self.kb.get(t.of) is not None and self.kb.get(t.of).type == "igo" for t in spells):
+            return True  # an international official ("Guterres") is named by surname whatever the country
+        # A national office-holder by surname alone only in a report that names their country: a
+        # "Martin" in a story about another country is that story's own Martin.
+        return person.country in {s for _, _, s in state.states}
 
 
 def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
@@ -238,3 +243,15 @@ def kb_id(entity: KBEntity) -> str:
     return f"kb:{entity.id}"
 
 
+def given_name_before(span: Span, kb: KnowledgeBase) -> bool:
+    """A capitalised word NER left out just before a one-word name ("Teacher Ana Martin" tagged
+    "Martin"): a given name, so the bare surname is someone else unless the two words are a known name."""
+    if span.start == 0 or len(span) != 1:
+        return False
+    prev = span.doc[span.start - 1]
+    if not (prev.is_alpha and prev.is_title and prev.pos_ == "PROPN") or prev.is_sent_start \
+            or prev.lower_ in TITLE_WORDS or prev.lower_ in TITLE_MODIFIERS:
+        return False
+    if kb.lookup(prev.text) or kb.demonym(prev.text) is not None:
+        return False  # "Irish Martin", "Kremlin Peskov": a known name or adjective, not a given name
+    return not any(e.type == "person" for e in kb.lookup(f"{prev.text} {span.text}"))

@@ -101,4 +101,7 @@ def titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
             return tail
         if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
             return tail
+        if len(tail) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in tail) and not kb.lookup(tail.text) \
+                and any(e.type in ("organization", "igo", "state") for e in kb.lookup(doc[span.start : cut].text)):
+            return tail  # "House of Representatives Hakeem Jeffries": a known body, then a person's name
     return None
