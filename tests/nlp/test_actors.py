@@ -253,3 +253,30 @@ def test_a_role_description_resolves_by_the_reports_date_in_any_country(parse):
                         (dt.date(2023, 9, 1), "kb:person:nikolai-denkov")):
         doc = parse(text, published=day)
         assert [m.entity for m in doc._.mentions if m.label == "ROLE"] == [holder]
+
+
+def test_a_misspelt_surname_with_the_holders_own_given_name_is_that_holder(parse):
+    doc = parse("Farmers blocked roads near Varna. Prime Minister Kiril Petkow said the fuel tax would fall.",
+                published=dt.date(2022, 3, 10))
+    assert {m.entity for m in doc._.mentions if "Petkow" in m.text} == {"kb:person:kiril-petkov"}
+    # Another given name is another person, however close the surname.
+    doc = parse("Farmers blocked roads near Varna. Farmer Stoyan Petkow said the fuel tax would fall.",
+                published=dt.date(2022, 3, 10))
+    assert "kb:person:kiril-petkov" not in {m.entity for m in doc._.mentions}
+
+
+def test_a_known_body_followed_by_its_own_words_is_not_split_into_a_person(parse):
+    doc = parse("The chairman of the EU Military Committee said training would expand.",
+                published=dt.date(2024, 4, 20))
+    assert not [m for m in doc._.mentions if m.type == "person"]
+
+
+def test_names_listed_with_places_or_before_plural_place_nouns_are_places(parse):
+    doc = parse("Floodwaters reached the south, and residents of Jacobabad and Larkana fled north. "
+                "Referendums were held in Zaporizhzhia, Kherson, Donetsk, and Luhansk oblasts.",
+                published=dt.date(2022, 10, 1))
+    types = {m.text: m.type for m in doc._.mentions}
+    assert types.get("Larkana") == "place" and types.get("Kherson") == "place" and types.get("Luhansk") == "place"
+    # A person coordinated with a country stays a person.
+    doc = parse("Talks between Russia and Yevgeny Prigozhin stalled.", published=dt.date(2023, 3, 1))
+    assert {m.text: m.type for m in doc._.mentions}["Yevgeny Prigozhin"] == "person"

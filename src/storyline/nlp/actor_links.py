@@ -72,7 +72,7 @@ class PersonLinking:
         people = state.people
         surname = words[-1]
         persons = [c for c in candidates if c.type == "person"]
-        if persons and len(words) == 1 and given_name_before(span, self.kb):
+        if persons and len(words) == 1 and given_name_before(span, self.kb, persons):
             persons = []  # "Ana Martin" cut to "Martin" by NER: not the office-holder Martin
         if persons and len(words) == 1:
             every = persons
@@ -82,7 +82,7 @@ class PersonLinking:
             elif not persons and state.when is not None and role_of(span) is None:
                 persons = self._sole_leader(every, state.when)
         if not persons and len(words) > 1 and not candidates:
-            persons = self._spelling_variant(words)
+            persons = self._spelling_variant(words) or self._misspelt_holder(words, state.when)
         places = [c for c in candidates if c.type in ("place", "state")]
         if len(words) == 1 and surname in people:
             entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
@@ -165,6 +165,17 @@ class PersonLinking:
                     break
         return out[:1] if len(out) == 1 else []
 
+    def _misspelt_holder(self, words: list[str], when: dt.date | None) -> list[KBEntity]:
+        """Someone in office on the report's date under a misspelt surname and their own given name:
+        "Volodymyr Zelanski" is Volodymyr Zelensky."""
+        if when is None:
+            return []
+        found = similar_surname(words[-1], {w: e for w, (e, _) in self._holders(when).items()})
+        person = self.kb.get(found.removeprefix("kb:")) if found else None
+        if person is None or not any(key(form).split()[0] == words[0] for form in (person.name, *person.aliases)):
+            return []
+        return [person]
+
     def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
         """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
         named: dict[str, set[str]] = {}
@@ -243,9 +254,9 @@ def kb_id(entity: KBEntity) -> str:
     return f"kb:{entity.id}"
 
 
-def given_name_before(span: Span, kb: KnowledgeBase) -> bool:
+def given_name_before(span: Span, kb: KnowledgeBase, persons: list[KBEntity]) -> bool:
     """A capitalised word NER left out just before a one-word name ("Teacher Ana Martin" tagged
-    "Martin"): a given name, so the bare surname is someone else unless the two words are a known name."""
+    "Martin"): a given name none of ``persons`` has, so the bare surname is someone else."""
     if span.start == 0 or len(span) != 1:
         return False
     prev = span.doc[span.start - 1]
@@ -254,4 +265,7 @@ def given_name_before(span: Span, kb: KnowledgeBase) -> bool:
         return False
     if kb.lookup(prev.text) or kb.demonym(prev.text) is not None:
         return False  # "Irish Martin", "Kremlin Peskov": a known name or adjective, not a given name
-    return not any(e.type == "person" for e in kb.lookup(f"{prev.text} {span.text}"))
+    if any(e.type == "person" for e in kb.lookup(f"{prev.text} {span.text}")):
+        return False
+    given = key(prev.text)
+    return not any(given in key(form).split() for p in persons for form in (p.name, *p.aliases))

@@ -188,7 +188,9 @@ class ActorResolver(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
-        if label == "PERSON" and not found and context.coordinated_with(span, state.place_tokens):
+        if not found and (label == "PERSON" and context.coordinated_with(span, state.place_tokens) or (
+                label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
+            state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
@@ -235,7 +237,7 @@ class ActorResolver(PersonLinking):
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
-            if (after is not None and after.lower_ in PLACE_NOUNS) or (last in PLACE_NOUNS and len(span) > 1):
+            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
