@@ -280,3 +280,24 @@ def test_names_listed_with_places_or_before_plural_place_nouns_are_places(parse)
     # A person coordinated with a country stays a person.
     doc = parse("Talks between Russia and Yevgeny Prigozhin stalled.", published=dt.date(2023, 3, 1))
     assert {m.text: m.type for m in doc._.mentions}["Yevgeny Prigozhin"] == "person"
+
+
+def test_channels_and_sentence_opening_words_are_not_actors(parse):
+    doc = parse("As he wrote on Twitter, he confirmed the position of Poland. The governor said on Facebook "
+                "that 12 people were hurt. Worldwide, from Iran to Peru, relief efforts fail.",
+                published=dt.date(2022, 4, 22))
+    texts = {m.text for m in doc._.mentions}
+    assert "Twitter" not in texts and "Facebook" not in texts and "Worldwide" not in texts
+    assert {"Poland", "Iran", "Peru"} <= texts
+
+
+def test_a_states_ministry_in_running_text_is_that_ministry(parse):
+    doc = parse("Ukraine’s foreign ministry is suspending consular services, and Russia's Defence Ministry "
+                "said drills began. The deputy head of the Ukrainian military intelligence spoke too.",
+                published=dt.date(2024, 4, 24))
+    assert {m.entity for m in doc._.mentions} >= {"kb:UKR.MFA", "kb:RUS.MOD", "kb:UKR.HUR"}
+
+
+def test_the_country_that_licenses_a_surname_may_come_later_in_the_report(parse):
+    doc = parse("Blinken said the talks had been useful. He spoke at the U.S. embassy.", published=dt.date(2023, 6, 1))
+    assert [m.entity for m in doc._.mentions if m.text == "Blinken"] == ["kb:person:antony-blinken"]

@@ -32,6 +32,7 @@ class DocState:
         self.place_tokens: set[int] = set()  # tokens of places and states named so far  # names the report uses for things: weapons, exercises, events
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
+        self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
 
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):
@@ -176,6 +177,19 @@ class PersonLinking:
             return []
         return [person]
 
+    def _countries(self, spans: list[tuple[Span, str]]) -> set[str]:
+        """The states a report names anywhere: by name, demonym, capital, or through a body of theirs."""
+        out: set[str] = set()
+        for span, _ in spans:
+            found = [e for e in (self.kb.demonym(span.text), self.kb.metonym(span.text)) if e is not None]
+            found += self.kb.lookup(span.text)[:1]
+            for entity in found:
+                if entity.type == "state":
+                    out.add(entity.id)
+                elif entity.type in ("organization", "place") and entity.country:
+                    out.add(entity.country)
+        return out
+
     def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
         """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
         named: dict[str, set[str]] = {}
@@ -212,9 +226,9 @@ class PersonLinking:
             return False
         if any(self.kb.get(t.of) is not None and self.kb.get(t.of).type == "igo" for t in spells):
             return True  # an international official ("Guterres") is named by surname whatever the country
-        # A national office-holder by surname alone only in a report that names their country: a
-        # "Martin" in a story about another country is that story's own Martin.
-        return person.country in {s for _, _, s in state.states}
+        # A national office-holder by surname alone only in a report that names their country (or one of
+        # its bodies): a "Martin" in a story about another country is that story's own Martin.
+        return person.country in state.countries | {s for _, _, s in state.states}
 
 
 def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:

@@ -86,10 +86,11 @@ def in_body(span: Span) -> bool:
     return not _in_prefix_label(doc, span, start)
 
 
-def clean_edges(span: Span) -> Span | None:
+def clean_edges(span: Span, keep_possessive: bool = False) -> Span | None:
     """The span with line breaks, brackets, credits and stray punctuation cut away; None if nothing
     name-like is left ("Focus on Threats\\n\\nEurope" -> "Europe", "EUROPE] Europe" -> "Europe",
-    "NATO.He" -> "NATO", "structures\\"" -> None)."""
+    "NATO.He" -> "NATO", "structures\\"" -> None). ``keep_possessive`` keeps a name that is a possessive
+    phrase as a whole ("Kenya's Foreign Ministry")."""
     doc = span.doc
     start, end = span.start, span.end
     # Keep the part after the last line break or closing bracket: the name is what the line starts with.
@@ -101,7 +102,7 @@ def clean_edges(span: Span) -> Span | None:
     # Cut before an opening bracket, an internal possessive ("Truss's Foreign Office") or a slash credit.
     for i in range(start, end):
         tok = doc[i]
-        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1) or (
+        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1 and not keep_possessive) or (
                 tok.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_ and tok.whitespace_):
             end = i
             break

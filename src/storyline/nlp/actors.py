@@ -69,7 +69,25 @@ def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
             exact.add(surface)
             if " " in surface and not is_case_sensitive(surface):
                 lower.add(surface.lower())
+    lower |= _qualified_bodies(kb)
     return exact, lower
+
+
+def _qualified_bodies(kb: KnowledgeBase) -> set[str]:
+    """A state's ministries and intelligence services as reports write them in running text, in any case:
+    "Ukraine's foreign ministry", "the Kenyan interior ministry", "Russian military intelligence"."""
+    out: set[str] = set()
+    for entity in kb.entities("organization"):
+        state = kb.get(entity.country) if entity.country else None
+        if state is None or state.type != "state" or entity.extra.get("kind") not in ("ministry", "intelligence"):
+            continue
+        for generic in entity.extra.get("generic", ()):
+            if " " not in generic or is_case_sensitive(generic):
+                continue
+            out.add(f"{state.name} {generic}".lower())
+            out.update(f"{state.name}{mark} {generic}".lower() for mark in ("'s", "’s"))
+            out.update(f"{demonym} {generic}".lower() for demonym in state.extra.get("demonyms", ())[:1])
+    return out
 
 
 class ActorResolver(PersonLinking):
@@ -125,7 +143,8 @@ class ActorResolver(PersonLinking):
         mentions: list[Mention] = []
         spans = []
         for cand in self.candidates(doc):
-            cleaned = clean_edges(cand.span)
+            whole = any(e.type == "organization" for e in self.kb.lookup(cand.span.text)[:1])
+            cleaned = clean_edges(cand.span, keep_possessive=whole)
             if cleaned is None or not in_body(cleaned):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
@@ -141,6 +160,7 @@ class ActorResolver(PersonLinking):
             if len(span):
                 spans.append((span, cand.label))
         state.named = self._full_names(spans)
+        state.countries = self._countries(spans)
         for span, label in spans:
             cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
@@ -192,6 +212,11 @@ class ActorResolver(PersonLinking):
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
             state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if label in ("ORG", "PERSON", "PRODUCT") and not found and context.medium(span):
+            return None  # "wrote on Telegram": where it was said, not who said it
+        if label == "PERSON" and not found and len(span) == 1 and span[0].is_sent_start \
+                and (span[0].pos_ in ("ADV", "ADJ", "VERB") or span[0].tag_ == "NNS") and not context.speaks(span):
+            return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
         if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
