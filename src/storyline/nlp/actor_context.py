@@ -245,15 +245,6 @@ def listed_with_places(span: Span, kb, place_nouns: set[str]) -> bool:
     return False
 
 
-def medium(span: Span) -> bool:
-    """The channel a statement went out on, not an actor: "wrote on Telegram", "said in a post on X",
-    "announced via Facebook"."""
-    if span.start == 0:
-        return False
-    prep = span.doc[span.start - 1]
-    return prep.lower_ in ("on", "via") and span.root.head.i == prep.i and prep.head.lower_ in SPEECH_FORMS
-
-
 def coordinated_with(span: Span, tokens: set[int]) -> bool:
     """The name is coordinated with a place already named ("Donetsk, Kherson, Luhansk and
     Zaporizhzhia"): the same kind of thing."""

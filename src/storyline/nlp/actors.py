@@ -212,8 +212,6 @@ class ActorResolver(PersonLinking):
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
             state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
-        if label in ("ORG", "PERSON", "PRODUCT") and not found and context.medium(span):
-            return None  # "wrote on Telegram": where it was said, not who said it
         if label == "PERSON" and not found and len(span) == 1 and span[0].is_sent_start \
                 and (span[0].pos_ in ("ADV", "ADJ", "VERB") or span[0].tag_ == "NNS") and not context.speaks(span):
             return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
