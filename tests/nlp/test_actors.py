@@ -299,3 +299,14 @@ def test_a_states_ministry_in_running_text_is_that_ministry(parse):
 def test_the_country_that_licenses_a_surname_may_come_later_in_the_report(parse):
     doc = parse("Blinken said the talks had been useful. He spoke at the U.S. embassy.", published=dt.date(2023, 6, 1))
     assert [m.entity for m in doc._.mentions if m.text == "Blinken"] == ["kb:person:antony-blinken"]
+
+
+def test_captions_opened_by_a_label_are_not_actors_but_speaker_lines_are(parse):
+    doc = parse("Hakainde Hichilema was sworn in at a stadium on Tuesday.\n"
+                "Photo: Supporters of the new president gather in Lusaka before the ceremony.\n"
+                "Pictured: Edgar Lungu leaving the stadium on Tuesday.\n"
+                "Hichilema: \"I will serve every Zambian,\" he told the crowd.",
+                published=dt.date(2021, 8, 30))
+    texts = [m.text for m in doc._.mentions]
+    assert "Lusaka" not in texts and "Edgar Lungu" not in texts
+    assert texts.count("Hichilema") == 1 and "Hakainde Hichilema" in texts

@@ -77,11 +77,23 @@ def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
     return False
 
 
+def _caption_line(doc: Doc, start: int) -> bool:
+    """A line opened by a one-word label that names no one ("Photo: Supporters of X in Y.",
+    "Pictured: ..."): a caption or note, not running text. "Lavrov: ..." opens a speaker's words."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or not len(first) or first[0].i + 1 >= len(doc):
+        return False
+    word = first[0]
+    return (doc[word.i + 1].text == ":" and word.is_alpha and word.is_title and not word.ent_type_
+            and word.pos_ in ("NOUN", "PROPN", "VERB"))
+
+
 def in_body(span: Span) -> bool:
-    """True when the span sits in running text, not in a heading-shaped line or a line-opening label."""
+    """True when the span sits in running text, not in a heading-shaped line, a caption or a line-opening
+    label."""
     doc = span.doc
     start, end = line_bounds(doc, span.start_char)
-    if is_heading_line(doc.text[start:end]):
+    if is_heading_line(doc.text[start:end]) or _caption_line(doc, start):
         return False
     return not _in_prefix_label(doc, span, start)
 
