@@ -310,3 +310,11 @@ def test_captions_opened_by_a_label_are_not_actors_but_speaker_lines_are(parse):
     texts = [m.text for m in doc._.mentions]
     assert "Lusaka" not in texts and "Edgar Lungu" not in texts
     assert texts.count("Hichilema") == 1 and "Hakainde Hichilema" in texts
+
+
+def test_a_person_ner_took_for_a_body_is_a_person(parse):
+    doc = parse("The commission's chairwoman, Palesa Ntho, said counting had finished. Ntho said the result "
+                "stood.", published=dt.date(2025, 3, 10))
+    by_text = {m.text: m for m in doc._.mentions}
+    assert by_text["Palesa Ntho"].type == "person"
+    assert by_text["Ntho"].entity == by_text["Palesa Ntho"].entity

@@ -33,6 +33,7 @@ class DocState:
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
         self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
+        self.person_words: set[str] = set()  # one-word names NER tags as persons anywhere in the report
 
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):

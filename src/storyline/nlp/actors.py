@@ -161,6 +161,7 @@ class ActorResolver(PersonLinking):
                 spans.append((span, cand.label))
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
+        state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
         for span, label in spans:
             cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
@@ -231,6 +232,10 @@ class ActorResolver(PersonLinking):
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
+        if label == "ORG" and not found and 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
+                and (key(span[-1].text) in state.person_words
+                     or (span.root.dep_ == "appos" and span.root.head.lower_ in TITLE_WORDS)):
+            label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
