@@ -234,6 +234,10 @@ def test_a_surname_after_a_given_name_ner_left_out_is_not_the_office_holder(pars
     doc = parse("Teacher Ana Martin, who lives in Bitola, said prices had doubled. Ireland was not mentioned "
                 "by name in her complaint.", published=dt.date(2024, 4, 20), doc_id="m")
     assert "kb:person:micheal-martin" not in {m.entity for m in doc._.mentions}
+    # A title that ends in a capitalised word is not a given name.
+    doc = parse("I think that US Secretary of State Blinken would do the same, said a US official.",
+                published=dt.date(2023, 1, 27))
+    assert [m.entity for m in doc._.mentions if m.text == "Blinken"] == ["kb:person:antony-blinken"]
 
 
 def test_a_national_office_holder_by_surname_needs_their_country_in_the_report(parse):

@@ -240,7 +240,8 @@ def listed_with_places(span: Span, kb, place_nouns: set[str]) -> bool:
     for tok in group:
         if tok.i == root.i:
             continue
-        if tok.ent_type_ in ("GPE", "LOC") or any(e.type in ("state", "place") for e in kb.lookup(tok.text)[:1]):
+        if tok.ent_type_ in ("GPE", "LOC") or any(e.type in ("state", "place") and e.name == tok.text
+                                                   for e in kb.lookup(tok.text)[:1]):
             return True
     return False
 

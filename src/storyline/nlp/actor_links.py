@@ -278,6 +278,9 @@ def given_name_before(span: Span, kb: KnowledgeBase, persons: list[KBEntity]) ->
     if not (prev.is_alpha and prev.is_title and prev.pos_ == "PROPN") or prev.is_sent_start \
             or prev.lower_ in TITLE_WORDS or prev.lower_ in TITLE_MODIFIERS:
         return False
+    window = span.doc[max(0, prev.i - 3) : prev.i]
+    if any(t.lower_ in TITLE_WORDS for t in window) and any(t.lower_ == "of" for t in window):
+        return False  # the end of a title: "US Secretary of State Blinken", "Minister of Defence Reznikov"
     if kb.lookup(prev.text) or kb.demonym(prev.text) is not None:
         return False  # "Irish Martin", "Kremlin Peskov": a known name or adjective, not a given name
     if any(e.type == "person" for e in kb.lookup(f"{prev.text} {span.text}")):
