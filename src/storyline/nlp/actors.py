@@ -145,6 +145,8 @@ class ActorResolver(PersonLinking):
         for cand in self.candidates(doc):
             whole = any(e.type == "organization" for e in self.kb.lookup(cand.span.text)[:1])
             cleaned = clean_edges(cand.span, keep_possessive=whole)
+            if whole and cleaned is not None:
+                cleaned = self._own_name(cleaned)
             if cleaned is None or not in_body(cleaned):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
@@ -187,6 +189,16 @@ class ActorResolver(PersonLinking):
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _own_name(self, span: Span) -> Span:
+        """"Canada's Department of National Defence" -> the body's own name when it alone names the same
+        body; "Russia's defence ministry" stays whole."""
+        mark = next((t.i for t in span if t.text in ("'s", "’s")), None)
+        if mark is None or mark + 1 >= span.end:
+            return span
+        rest = span.doc[mark + 1 : span.end]
+        same = self.kb.lookup(rest.text)[:1] == self.kb.lookup(span.text)[:1]
+        return rest if same else span
 
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)
