@@ -11,9 +11,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
-from storyline.kb.normalize import is_case_sensitive, key, slug
+from storyline.kb.normalize import key, slug
 from storyline.nlp import actor_context as context
 from storyline.nlp.actor_links import DocState, PersonLinking, head_word_links
+from storyline.nlp.actor_surfaces import match_surfaces, own_name
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_roles import TITLE_WORDS, titled_person, role_descriptions, role_of
@@ -56,38 +57,6 @@ COMPATIBLE = {
 class _Candidate:
     span: Span
     label: str
-
-
-def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
-    """Names to look for verbatim, and multi-word names to look for in any case."""
-    exact: set[str] = set()
-    lower: set[str] = set()
-    for entity in kb.entities():
-        for surface in (entity.name, *entity.aliases):
-            if not surface or len(surface) < 2:
-                continue
-            exact.add(surface)
-            if " " in surface and not is_case_sensitive(surface):
-                lower.add(surface.lower())
-    lower |= _qualified_bodies(kb)
-    return exact, lower
-
-
-def _qualified_bodies(kb: KnowledgeBase) -> set[str]:
-    """A state's ministries and intelligence services as reports write them in running text, in any case:
-    "Ukraine's foreign ministry", "the Kenyan interior ministry", "Russian military intelligence"."""
-    out: set[str] = set()
-    for entity in kb.entities("organization"):
-        state = kb.get(entity.country) if entity.country else None
-        if state is None or state.type != "state" or entity.extra.get("kind") not in ("ministry", "intelligence"):
-            continue
-        for generic in entity.extra.get("generic", ()):
-            if " " not in generic or is_case_sensitive(generic):
-                continue
-            out.add(f"{state.name} {generic}".lower())
-            out.update(f"{state.name}{mark} {generic}".lower() for mark in ("'s", "’s"))
-            out.update(f"{demonym} {generic}".lower() for demonym in state.extra.get("demonyms", ())[:1])
-    return out
 
 
 class ActorResolver(PersonLinking):
@@ -146,7 +115,7 @@ class ActorResolver(PersonLinking):
             whole = any(e.type == "organization" for e in self.kb.lookup(cand.span.text)[:1])
             cleaned = clean_edges(cand.span, keep_possessive=whole)
             if whole and cleaned is not None:
-                cleaned = self._own_name(cleaned)
+                cleaned = own_name(cleaned, self.kb)
             if cleaned is None or not in_body(cleaned):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
@@ -189,16 +158,6 @@ class ActorResolver(PersonLinking):
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
-
-    def _own_name(self, span: Span) -> Span:
-        """"Canada's Department of National Defence" -> the body's own name when it alone names the same
-        body; "Russia's defence ministry" stays whole."""
-        mark = next((t.i for t in span if t.text in ("'s", "’s")), None)
-        if mark is None or mark + 1 >= span.end:
-            return span
-        rest = span.doc[mark + 1 : span.end]
-        same = self.kb.lookup(rest.text)[:1] == self.kb.lookup(span.text)[:1]
-        return rest if same else span
 
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)
