@@ -397,3 +397,28 @@ def test_office_named_with_a_body_after_of_and_a_coordinated_title():
     assert kb.find_office("RSF commander and deputy head of the Sovereign Council") == ["vice_president:SDN.TSC"]
     assert kb.holder("vice_president:SDN.TSC", date(2023, 5, 18)).name == "Mohamed Hamdan Dagalo"
     assert kb.holder("vice_president:SDN.TSC", date(2023, 5, 19)).name == "Malik Agar"
+
+
+@pytest.mark.parametrize("office, day, name", [
+    ("head_of_state:PER", "2023-01-01", "Dina Boluarte"),
+    ("head_of_state:PER", "2021-01-01", "Francisco Sagasti"),
+    ("head_of_government:BGR", "2022-03-10", "Kiril Petkov"),
+    ("head_of_government:CYP", "2024-01-01", "Nikos Christodoulides"),  # an executive presidency
+    ("head_of_state:CHE", "2024-05-01", "Viola Amherd"),
+    ("head_of_state:KWT", "2022-01-01", "Nawaf Al-Ahmad Al-Jaber Al-Sabah"),
+    ("head_of_government:NPL", "2023-06-01", "Pushpa Kamal Dahal"),
+])
+def test_holders_of_states_beyond_the_major_powers(kb, office, day, name):
+    assert kb.holder(office, date.fromisoformat(day)).name == name
+
+
+def test_every_un_member_has_a_head_of_state_or_government_holder(kb):
+    # Commonwealth realms other than the UK may lack a head of state, never both offices.
+    missing = []
+    for state in kb.entities("state"):
+        if state.extra.get("un") != "member":
+            continue
+        keys = (f"head_of_state:{state.id}", f"head_of_government:{state.id}")
+        if not any(kb.tenures(k) for k in keys):
+            missing.append(state.id)
+    assert len(missing) <= 15, missing

@@ -226,6 +226,26 @@ def opening_common_word(span: Span) -> Span:
     return span
 
 
+def listed_with_places(span: Span, kb, place_nouns: set[str]) -> bool:
+    """A one-word name in a coordination whose other members are places ("the occupied Melitopol and
+    Horlivka" where NER tagged one of them a place; "Zaporizhzhia, Kherson and Luhansk oblasts")."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    group = [first, *(t for t in first.children if t.dep_ == "conj")]
+    if len(group) < 2 or root not in group:
+        return False
+    if first.head.i != first.i and first.dep_ in ("compound", "nmod", "amod") and (
+            first.head.lower_ in place_nouns or first.head.lower_.removesuffix("s") in place_nouns):
+        return True  # the list names "oblasts", "regions", "provinces"
+    for tok in group:
+        if tok.i == root.i:
+            continue
+        if tok.ent_type_ in ("GPE", "LOC") or any(e.type in ("state", "place") and e.name == tok.text
+                                                   for e in kb.lookup(tok.text)[:1]):
+            return True
+    return False
+
+
 def coordinated_with(span: Span, tokens: set[int]) -> bool:
     """The name is coordinated with a place already named ("Donetsk, Kherson, Luhansk and
     Zaporizhzhia"): the same kind of thing."""

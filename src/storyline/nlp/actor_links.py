@@ -13,7 +13,7 @@ from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp.actor_context import similar_surname
-from storyline.nlp.actor_roles import role_of
+from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
 
@@ -32,6 +32,8 @@ class DocState:
         self.place_tokens: set[int] = set()  # tokens of places and states named so far  # names the report uses for things: weapons, exercises, events
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
+        self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
+        self.person_words: set[str] = set()  # one-word names NER tags as persons anywhere in the report
 
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):
@@ -72,6 +74,8 @@ class PersonLinking:
         people = state.people
         surname = words[-1]
         persons = [c for c in candidates if c.type == "person"]
+        if persons and len(words) == 1 and given_name_before(span, self.kb, persons):
+            persons = []  # "Ana Martin" cut to "Martin" by NER: not the office-holder Martin
         if persons and len(words) == 1:
             every = persons
             persons = [p for p in persons if self._surname_fits(span, p, state)]
@@ -80,7 +84,7 @@ class PersonLinking:
             elif not persons and state.when is not None and role_of(span) is None:
                 persons = self._sole_leader(every, state.when)
         if not persons and len(words) > 1 and not candidates:
-            persons = self._spelling_variant(words)
+            persons = self._spelling_variant(words) or self._misspelt_holder(words, state.when)
         places = [c for c in candidates if c.type in ("place", "state")]
         if len(words) == 1 and surname in people:
             entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report
@@ -163,6 +167,30 @@ class PersonLinking:
                     break
         return out[:1] if len(out) == 1 else []
 
+    def _misspelt_holder(self, words: list[str], when: dt.date | None) -> list[KBEntity]:
+        """Someone in office on the report's date under a misspelt surname and their own given name:
+        "Volodymyr Zelanski" is Volodymyr Zelensky."""
+        if when is None:
+            return []
+        found = similar_surname(words[-1], {w: e for w, (e, _) in self._holders(when).items()})
+        person = self.kb.get(found.removeprefix("kb:")) if found else None
+        if person is None or not any(key(form).split()[0] == words[0] for form in (person.name, *person.aliases)):
+            return []
+        return [person]
+
+    def _countries(self, spans: list[tuple[Span, str]]) -> set[str]:
+        """The states a report names anywhere: by name, demonym, capital, or through a body of theirs."""
+        out: set[str] = set()
+        for span, _ in spans:
+            found = [e for e in (self.kb.demonym(span.text), self.kb.metonym(span.text)) if e is not None]
+            found += self.kb.lookup(span.text)[:1]
+            for entity in found:
+                if entity.type == "state":
+                    out.add(entity.id)
+                elif entity.type in ("organization", "place") and entity.country:
+                    out.add(entity.country)
+        return out
+
     def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
         """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
         named: dict[str, set[str]] = {}
@@ -197,8 +225,11 @@ class PersonLinking:
             return True
         if not spells:
             return False
-        countries = {s for _, _, s in state.states}
-        return not countries or person.country in countries
+        if any(self.kb.get(t.of) is not None and self.kb.get(t.of).type == "igo" for t in spells):
+            return True  # an international official ("Guterres") is named by surname whatever the country
+        # A national office-holder by surname alone only in a report that names their country (or one of
+        # its bodies): a "Martin" in a story about another country is that story's own Martin.
+        return person.country in state.countries | {s for _, _, s in state.states}
 
 
 def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
@@ -238,3 +269,21 @@ def kb_id(entity: KBEntity) -> str:
     return f"kb:{entity.id}"
 
 
+def given_name_before(span: Span, kb: KnowledgeBase, persons: list[KBEntity]) -> bool:
+    """A capitalised word NER left out just before a one-word name ("Teacher Ana Martin" tagged
+    "Martin"): a given name none of ``persons`` has, so the bare surname is someone else."""
+    if span.start == 0 or len(span) != 1:
+        return False
+    prev = span.doc[span.start - 1]
+    if not (prev.is_alpha and prev.is_title and prev.pos_ == "PROPN") or prev.is_sent_start \
+            or prev.lower_ in TITLE_WORDS or prev.lower_ in TITLE_MODIFIERS:
+        return False
+    window = span.doc[max(0, prev.i - 3) : prev.i]
+    if any(t.lower_ in TITLE_WORDS for t in window) and any(t.lower_ == "of" for t in window):
+        return False  # the end of a title: "US Secretary of State Blinken", "Minister of Defence Reznikov"
+    if kb.lookup(prev.text) or kb.demonym(prev.text) is not None:
+        return False  # "Irish Martin", "Kremlin Peskov": a known name or adjective, not a given name
+    if any(e.type == "person" for e in kb.lookup(f"{prev.text} {span.text}")):
+        return False
+    given = key(prev.text)
+    return not any(given in key(form).split() for p in persons for form in (p.name, *p.aliases))

@@ -94,6 +94,9 @@ ROLE_RE = re.compile(
 def titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
     """The person at the end of a span NER took for an organisation: a known full name, or the
     words after an office title."""
+    from storyline.nlp.actor_context import ACTOR_NOUNS, BODY_NOUNS, GROUP_NOUNS
+
+    nouns = ACTOR_NOUNS | BODY_NOUNS | GROUP_NOUNS | TITLE_MODIFIERS  # "EU Military Committee" is a body
     doc = span.doc
     for cut in range(span.start + 1, span.end - 1):
         tail = doc[cut : span.end]
@@ -101,4 +104,7 @@ def titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
             return tail
         if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
             return tail
+        if len(tail) == 2 and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in nouns for t in tail) \
+                and not kb.lookup(tail.text) and any(e.type in ("organization", "igo", "state") for e in kb.lookup(doc[span.start : cut].text)):
+            return tail  # "House of Representatives Hakeem Jeffries": a known body, then a person's name
     return None

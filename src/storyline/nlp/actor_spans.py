@@ -79,19 +79,32 @@ def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
     return False
 
 
+def _caption_line(doc: Doc, start: int) -> bool:
+    """A line opened by a one-word label that names no one ("Photo: Supporters of X in Y.",
+    "Pictured: ..."): a caption or note, not running text. "Lavrov: ..." opens a speaker's words."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or not len(first) or first[0].i + 1 >= len(doc):
+        return False
+    word = first[0]
+    return (doc[word.i + 1].text == ":" and word.is_alpha and word.is_title and not word.ent_type_
+            and word.pos_ in ("NOUN", "PROPN", "VERB"))
+
+
 def in_body(span: Span) -> bool:
-    """True when the span sits in running text, not in a heading-shaped line or a line-opening label."""
+    """True when the span sits in running text, not in a heading-shaped line, a caption or a line-opening
+    label."""
     doc = span.doc
     start, end = line_bounds(doc, span.start_char)
-    if is_heading_line(text_of(doc)[start:end]):
+    if is_heading_line(text_of(doc)[start:end]) or _caption_line(doc, start):
         return False
     return not _in_prefix_label(doc, span, start)
 
 
-def clean_edges(span: Span) -> Span | None:
+def clean_edges(span: Span, keep_possessive: bool = False) -> Span | None:
     """The span with line breaks, brackets, credits and stray punctuation cut away; None if nothing
     name-like is left ("Focus on Threats\\n\\nEurope" -> "Europe", "EUROPE] Europe" -> "Europe",
-    "NATO.He" -> "NATO", "structures\\"" -> None)."""
+    "NATO.He" -> "NATO", "structures\\"" -> None). ``keep_possessive`` keeps a name that is a possessive
+    phrase as a whole ("Kenya's Foreign Ministry")."""
     doc = span.doc
     start, end = span.start, span.end
     # Keep the part after the last line break or closing bracket: the name is what the line starts with.
@@ -103,7 +116,7 @@ def clean_edges(span: Span) -> Span | None:
     # Cut before an opening bracket, an internal possessive ("Truss's Foreign Office") or a slash credit.
     for i in range(start, end):
         tok = doc[i]
-        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1) or (
+        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1 and not keep_possessive) or (
                 tok.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_ and tok.whitespace_):
             end = i
             break

@@ -11,9 +11,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KBEntity, KnowledgeBase, load_kb
-from storyline.kb.normalize import is_case_sensitive, key, slug
+from storyline.kb.normalize import key, slug
 from storyline.nlp import actor_context as context
 from storyline.nlp.actor_links import DocState, PersonLinking, head_word_links
+from storyline.nlp.actor_surfaces import match_surfaces, own_name
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_roles import TITLE_WORDS, titled_person, role_descriptions, role_of
@@ -56,20 +57,6 @@ COMPATIBLE = {
 class _Candidate:
     span: Span
     label: str
-
-
-def match_surfaces(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
-    """Names to look for verbatim, and multi-word names to look for in any case."""
-    exact: set[str] = set()
-    lower: set[str] = set()
-    for entity in kb.entities():
-        for surface in (entity.name, *entity.aliases):
-            if not surface or len(surface) < 2:
-                continue
-            exact.add(surface)
-            if " " in surface and not is_case_sensitive(surface):
-                lower.add(surface.lower())
-    return exact, lower
 
 
 class ActorResolver(PersonLinking):
@@ -125,7 +112,10 @@ class ActorResolver(PersonLinking):
         mentions: list[Mention] = []
         spans = []
         for cand in self.candidates(doc):
-            cleaned = clean_edges(cand.span)
+            whole = any(e.type == "organization" for e in self.kb.lookup(cand.span.text)[:1])
+            cleaned = clean_edges(cand.span, keep_possessive=whole)
+            if whole and cleaned is not None:
+                cleaned = own_name(cleaned, self.kb)
             if cleaned is None or not in_body(cleaned):
                 continue  # headings, bylines, captions, datelines, labels and debris are not actors
             if cleaned.end < len(doc) and doc[cleaned.end].text == "/" and not doc[cleaned.end - 1].whitespace_:
@@ -141,6 +131,8 @@ class ActorResolver(PersonLinking):
             if len(span):
                 spans.append((span, cand.label))
         state.named = self._full_names(spans)
+        state.countries = self._countries(spans)
+        state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
         for span, label in spans:
             cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
@@ -188,8 +180,13 @@ class ActorResolver(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
-        if label == "PERSON" and not found and context.coordinated_with(span, state.place_tokens):
+        if not found and (label == "PERSON" and context.coordinated_with(span, state.place_tokens) or (
+                label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
+            state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if label == "PERSON" and not found and len(span) == 1 and span[0].is_sent_start \
+                and (span[0].pos_ in ("ADV", "ADJ", "VERB") or span[0].tag_ == "NNS") and not context.speaks(span):
+            return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
         if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
@@ -206,6 +203,10 @@ class ActorResolver(PersonLinking):
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
+        if label == "ORG" and not found and 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
+                and (key(span[-1].text) in state.person_words
+                     or (span.root.dep_ == "appos" and span.root.head.lower_ in TITLE_WORDS)):
+            label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
@@ -235,7 +236,7 @@ class ActorResolver(PersonLinking):
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
-            if (after is not None and after.lower_ in PLACE_NOUNS) or (last in PLACE_NOUNS and len(span) > 1):
+            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
