@@ -52,3 +52,25 @@ def test_numbers_a_change_is_one_figure_and_a_band_after_a_noun_a_range(parse):
     assert [(f.value, f.change_from, f.counts) for f in found] == [(65e6, 40e6, "money:USD")]
     found = parse("Flats from $300,000 to $450,000 sold fastest in the spring.")._.figures
     assert [(f.value, f.low, f.high, f.change_from) for f in found] == [(None, 300000, 450000, None)]
+
+
+def test_numbers_length_of_time_hyphenated_before_a_noun(parse):
+    found = parse("The union called a 48-hour strike and the club agreed a five-year lease.")._.figures
+    assert [(f.value, f.counts, f.unit_text) for f in found] == [(48, "hours", "hour"), (5, "years", "year")]
+    # an age keeps its own reading
+    found = parse("Divers reached a 2,000-year-old wreck.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(2000, "unit:year of age")]
+
+
+def test_numbers_a_time_after_the_number_is_not_what_is_counted(parse):
+    found = parse("The pitcher's earned run average was 3.9 in May and 2.4 last season.")._.figures
+    assert [(f.value, f.unit_text) for f in found if f.value == 2.4] == [(2.4, None)]
+    found = parse("Inflation eased to 2.1 last month while 300 weekly flights were cut.")._.figures
+    assert [(f.value, f.unit_text) for f in found] == [(2.1, None), (300, "weekly flights")]
+
+
+def test_numbers_unit_as_written_leaves_out_the_number_and_case_decides_grams(parse):
+    found = parse("Gusts of 110km/hr hit the ferry port.")._.figures
+    assert [(f.counts, f.unit_text) for f in found] == [("unit:kilometre per hour", "km/hr")]
+    found = parse("Each serving holds 12g of sugar, and the 4G mast was switched off.")._.figures
+    assert [(f.value, f.counts) for f in found if f.counts and f.counts.startswith("unit:")] == [(12, "unit:gram")]

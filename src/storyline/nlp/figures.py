@@ -49,6 +49,11 @@ def _anchor(doc: Doc, amount: Amount) -> Token:
     return outside[-1] if outside else doc[amount.num_end - 1]
 
 
+def _when(doc: Doc, amount: Amount, noun: Token) -> bool:
+    """True for a time said after the number ("2.1 last year"): it says when, not what is counted."""
+    return noun.ent_type_ in ("DATE", "TIME") and doc[amount.num_start].ent_type_ not in ("DATE", "TIME")
+
+
 def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token | None:
     """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
     for token in doc[amount.num_start: amount.end]:
@@ -60,14 +65,14 @@ def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token 
     head = anchor.head
     if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
             and amount.num_end <= head.i < sent.end):
-        return head
+        return None if _when(doc, amount, head) else head
     # The parse sometimes leaves the noun unattached ("12k people"): take the next noun
     # when only modifiers stand between.
     j = amount.end
     while j < min(sent.end, amount.end + 6):
         token = doc[j]
         if token.pos_ == "NOUN":
-            return token
+            return None if _when(doc, amount, token) else token
         if token.pos_ in ("ADJ", "PROPN", "NUM") or token.dep_ in ("amod", "compound") or token.text in ("-", "more"):
             j += 1
             continue
