@@ -74,3 +74,26 @@ def test_numbers_unit_as_written_leaves_out_the_number_and_case_decides_grams(pa
     assert [(f.counts, f.unit_text) for f in found] == [("unit:kilometre per hour", "km/hr")]
     found = parse("Each serving holds 12g of sugar, and the 4G mast was switched off.")._.figures
     assert [(f.value, f.counts) for f in found if f.counts and f.counts.startswith("unit:")] == [(12, "unit:gram")]
+
+
+def test_numbers_counts_the_next_thousand_marked_as_a_date_are_figures(parse):
+    found = parse("Officials expect the next nine thousand Chilean miners to arrive by train.")._.figures
+    assert [(f.value, f.unit_text) for f in found] == [(9000, "miners")]
+
+
+def test_numbers_a_clock_time_after_at_is_no_figure_but_a_level_is(parse):
+    assert [f.value for f in parse("The flood briefing starts at 14.30 in the town hall.")._.figures] == []
+    assert [f.value for f in parse("The lira closed at 18.45 against the dollar.")._.figures] == [18.45]
+
+
+def test_numbers_a_count_before_a_model_number_is_the_figure(parse):
+    found = parse("The airline leased three new 320 Neo jets and 40 Leopard tanks were sold.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(3, "aircraft"), (40, "tanks")]
+
+
+def test_numbers_a_rate_after_a_counted_noun_is_said_with_it(parse):
+    found = parse("The lab ran 4,000 swabs per day while 200 ships a week left port.")._.figures
+    assert [(f.value, f.counts, f.unit_text, f.text) for f in found] == [
+        (4000, "other", "swabs per day", "4,000 swabs per day"), (200, "ships per week", "ships a week", "200 ships a week")]
+    found = parse("Prices reached $9 per sq m.")._.figures
+    assert [f.unit_text for f in found] == ["$ per sq m"]

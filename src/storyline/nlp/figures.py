@@ -12,6 +12,7 @@ from storyline.nlp.figure_sources import SourceContext, attribution, entity_text
 from storyline.nlp.currencies import CURRENCY_BY_PLACE
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
+from storyline.nlp.rates import rate_at
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 from storyline.nlp.units import DURATIONS
 
@@ -123,6 +124,11 @@ def _casualty_kind(token: Token) -> str | None:
     return None
 
 
+def _rate_after(doc: Doc, noun: Token, sent: Span) -> tuple[int, str, str] | None:
+    """A rate right after the counted noun: "tests per day", "ships a week"."""
+    return rate_at(doc, noun.i + 1, sent.end) if noun.i + 1 < sent.end else None
+
+
 def _proxy(noun: Token) -> tuple[str, str] | None:
     """What "the number", "the toll" or "the figure" stands for: "the death toll" -> killed."""
     for child in noun.children:
@@ -160,7 +166,12 @@ def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent:
             kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return found
-        return kind or "other", _noun_text(doc, amount, noun)
+        kind, written = kind or "other", _noun_text(doc, amount, noun)
+        if (rate := _rate_after(doc, noun, sent)) is not None:
+            # "40 villagers killed a week": a rate is its own measure, not a toll; generic counts
+            # ("3,000 tests a day") stay generic, with the rate in their words
+            return (kind if kind in ("other", "people") else f"{kind} per {rate[1]}"), f"{written} {rate[2]}"
+        return kind, written
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
     kind = _casualty_kind(anchor)
@@ -329,6 +340,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     last = amount.end - 1
     if noun is not None and amount.end <= noun.i < min(sent.end, amount.end + 7):
         last = noun.i
+        if (rate := _rate_after(doc, noun, sent)) is not None and unit_text and unit_text.endswith(rate[2]):
+            last = rate[0] - 1  # the span holds the rate it states
     text, start, end = span_text(doc, amount.start, last)
     path = _path(anchor, noun)
     owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
