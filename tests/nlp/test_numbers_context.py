@@ -97,3 +97,18 @@ def test_numbers_a_rate_after_a_counted_noun_is_said_with_it(parse):
         (4000, "other", "swabs per day", "4,000 swabs per day"), (200, "ships per week", "ships a week", "200 ships a week")]
     found = parse("Prices reached $9 per sq m.")._.figures
     assert [f.unit_text for f in found] == ["$ per sq m"]
+
+
+def test_numbers_a_multiple_counts_times_not_the_noun_after_it(parse):
+    found = parse("The insurer trades at 11.5 times earnings after rain fell three times in a week.")._.figures
+    assert [(f.value, f.unit_text) for f in found][:2] == [(11.5, "times"), (3, "times")]
+
+
+def test_numbers_dollars_marked_us_keep_their_rate_through_a_change(parse):
+    found = parse("Wheat fell from $310 U.S. per tonne to $275 in the spring.")._.figures
+    assert [(f.value, f.change_from, f.counts) for f in found] == [(275, 310, "money:USD per metric ton")]
+
+
+def test_numbers_the_sentence_full_stop_is_not_part_of_the_unit(parse):
+    found = parse("The backup drive holds 16 billion b.")._.figures
+    assert [(f.value, f.unit_text) for f in found] == [(16e9, "b")]

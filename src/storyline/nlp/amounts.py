@@ -151,6 +151,8 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
         if not (b.unit or b.currency or b.percent):  # "from 208 pounds to 193": the unit said once
             b.unit, b.unit_text, b.currency, b.currency_text = a.unit, a.unit_text, a.currency, a.currency_text
             b.per, b.per_text = a.per, a.per_text
+        elif b.currency == a.currency and a.per and not b.per:  # "from $75 per barrel to $45.88"
+            b.per, b.per_text = a.per, a.per_text
         frm = doc[a.start - 1]
         if frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
             b.value, b.low, b.high = None, a.value, b.value  # a band: "homes from $750,000 to $1 million"
@@ -382,6 +384,9 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
             j = _read_unit(doc, amount, j, limit)
+    if amount.currency == "USD" and j < limit and doc[j].text in ("U.S.", "US") and (
+            j + 1 >= limit or doc[j + 1].is_punct or _word(doc[j + 1]) in ("per", "a", "an")):
+        amount.currency_text, j = f"{amount.currency_text} {doc[j].text}", j + 1  # "$75 U.S. per barrel"
     if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
         j = read_per(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():

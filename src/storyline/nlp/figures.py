@@ -57,6 +57,8 @@ def _when(doc: Doc, amount: Amount, noun: Token) -> bool:
 
 def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token | None:
     """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
+    if amount.end < sent.end and doc[amount.end].lower_ == "times":
+        return doc[amount.end]  # "6.5 times earnings": a multiple, not a count of earnings
     for token in doc[amount.num_start: amount.end]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -343,6 +345,9 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         if (rate := _rate_after(doc, noun, sent)) is not None and unit_text and unit_text.endswith(rate[2]):
             last = rate[0] - 1  # the span holds the rate it states
     text, start, end = span_text(doc, amount.start, last)
+    if unit_text and unit_text.endswith(".") and len(unit_text) > 1 and unit_text != "in." \
+            and (last == sent.end - 1 or (last == sent.end - 2 and doc[sent.end - 1].is_punct)):
+        unit_text = unit_text[:-1]  # "at 125.8 p.": the sentence's full stop is not the unit's
     path = _path(anchor, noun)
     owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
     subject, subject_text, giver = _subject(ctx, amount, owner, anchor)
