@@ -112,3 +112,14 @@ def test_numbers_dollars_marked_us_keep_their_rate_through_a_change(parse):
 def test_numbers_the_sentence_full_stop_is_not_part_of_the_unit(parse):
     found = parse("The backup drive holds 16 billion b.")._.figures
     assert [(f.value, f.unit_text) for f in found] == [(16e9, "b")]
+
+
+def test_numbers_a_vote_tally_is_two_counts_but_a_game_score_is_none(parse):
+    found = parse("The assembly passed the water bill by a 212-190 vote.")._.figures
+    assert [f.value for f in found] == [212, 190]
+    assert parse("Ajax won 3-1 at home on Sunday.")._.figures == []
+
+
+def test_numbers_a_dozen_with_nothing_counted_is_no_figure(parse):
+    assert [f.value for f in parse("A baker's dozen sold out by nine.")._.figures] == []
+    assert [f.value for f in parse("Police detained a dozen fishermen at the harbour.")._.figures] == [12]

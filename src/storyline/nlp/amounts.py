@@ -123,12 +123,28 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
             continue
         found.append(amount)
         i = max(amount.end, i + 1)
+    found = [part for a in found for part in _tally(doc, a, end)]
     for a, b in zip(found, found[1:]):
         # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
         if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
                 and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
             a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
     return _changes(doc, found, start)
+
+
+# Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
+TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
+
+
+def _tally(doc: Doc, a: Amount, limit: int) -> list[Amount]:
+    """A vote's tally ("passed by a 79-18 vote") as its two counts; other scores ("2-0") stay one, refused."""
+    if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS and a.num_end - a.num_start == 3):
+        return [a]
+    second = _digits(_word(doc[a.num_end - 1]))
+    if a.value is None or second is None:
+        return [a]
+    return [Amount(start=a.start, end=a.num_start + 1, num_start=a.num_start, num_end=a.num_start + 1, value=a.value),
+            Amount(start=a.num_end - 1, end=a.end, num_start=a.num_end - 1, num_end=a.num_end, value=float(second))]
 
 
 def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:

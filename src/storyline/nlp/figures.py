@@ -332,7 +332,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     counts, unit_text = _classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
-    if amount.spelled and amount.value is not None and amount.value <= 10 and not money_or_percent:
+    if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
