@@ -123,3 +123,9 @@ def test_numbers_a_vote_tally_is_two_counts_but_a_game_score_is_none(parse):
 def test_numbers_a_dozen_with_nothing_counted_is_no_figure(parse):
     assert [f.value for f in parse("A baker's dozen sold out by nine.")._.figures] == []
     assert [f.value for f in parse("Police detained a dozen fishermen at the harbour.")._.figures] == [12]
+
+
+def test_numbers_both_ends_of_an_age_band_are_ages_and_a_calibre_is_a_kind(parse):
+    assert parse("Women between the ages of 21 and 45 may volunteer for the reserve.")._.figures == []
+    found = parse("The fleet fired 2,000 rounds of 76mm shells while 30 mm of rain fell.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(2000, "other"), (30, "unit:millimetre")]

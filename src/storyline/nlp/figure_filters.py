@@ -71,8 +71,10 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     following = " ".join(t.lower_ for t in doc[amount.end: amount.end + 4])
     if re.match(r"(?:- )?years?(?: - | )old\b|(?:- )?year -|(?:a\.m\.|p\.m\.|am|pm|o'clock|hours? gmt)\b", following):
         return True
-    if before is not None and before.lower_ in ("aged", "age", "ages"):
+    if before is not None and before.lower_ in ("aged", "age", "ages") or _second_age(doc, amount):
         return True
+    if amount.unit in ("millimetre", "centimetre") and after is not None and after.lower_ in W.CALIBRE_NOUNS:
+        return True  # "155mm shells", "122mm rockets": a calibre names the kind of shell
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
             and RE_CLOCK.match(first.text) and amount.num_end - amount.num_start == 1 \
             and before.head.lower_ not in LEVEL_VERBS:
@@ -99,6 +101,19 @@ PERSON_NOUNS = frozenset(
     "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
     "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
     "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
+
+
+def _second_age(doc: Doc, amount: Amount) -> bool:
+    """The upper end of ages written as a pair: "between the ages of 18 and 60"."""
+    k = amount.start - 1
+    if k < 0 or doc[k].lower_ not in ("and", "to", "or", "-"):
+        return False
+    if amount.end < len(doc) and doc[amount.end].pos_ in ("NOUN", "ADJ"):
+        return False  # "children aged 5 and 12 other pupils": a count of its own
+    k -= 1
+    while k >= 0 and k > amount.start - 5 and (doc[k].like_num or doc[k].lower_ in ("of", "and", "to", "-")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("aged", "age", "ages")
 
 
 def _age_apposition(doc: Doc, amount: Amount) -> bool:
