@@ -129,3 +129,15 @@ def test_numbers_both_ends_of_an_age_band_are_ages_and_a_calibre_is_a_kind(parse
     assert parse("Women between the ages of 21 and 45 may volunteer for the reserve.")._.figures == []
     found = parse("The fleet fired 2,000 rounds of 76mm shells while 30 mm of rain fell.")._.figures
     assert [(f.value, f.counts) for f in found] == [(2000, "other"), (30, "unit:millimetre")]
+
+
+def test_numbers_vague_magnitude_of_a_unit_is_measured_in_it(parse):
+    found = parse("Refugees walked hundreds of kilometres while thousands of people waited.")._.figures
+    assert [(f.low, f.high, f.counts) for f in found] == [(200, 999, "unit:kilometre"), (2000, 9999, "people")]
+
+
+def test_numbers_taking_part_is_no_capture_and_a_bare_headcount_counts_the_troops_before_it(parse):
+    found = parse("Some 600 Chilean troops are based in Haiti, while about 2,000 have taken part in drills.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(600, "troops"), (2000, "troops")]
+    found = parse("Militia fighters took 14 hostages, and 9 were taken prisoner on Friday.")._.figures
+    assert [f.counts for f in found if f.value == 9] == ["prisoners"]

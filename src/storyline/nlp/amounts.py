@@ -400,6 +400,9 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
             j = _read_unit(doc, amount, j, limit)
+        elif amount.vague and not amount.currency and j + 1 < limit:
+            k = _read_unit(doc, amount, j + 1, limit)  # "thousands of kilometres": the unit after "of"
+            j = k if amount.unit is not None else j
     if amount.currency == "USD" and j < limit and doc[j].text in ("U.S.", "US") and (
             j + 1 >= limit or doc[j + 1].is_punct or _word(doc[j + 1]) in ("per", "a", "an")):
         amount.currency_text, j = f"{amount.currency_text} {doc[j].text}", j + 1  # "$75 U.S. per barrel"

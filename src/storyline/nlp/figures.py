@@ -117,8 +117,9 @@ def _casualty_kind(token: Token) -> str | None:
             return "wounded"
         if text in W.MISSING_WORDS:
             return "casualties"
-        if text in W.PRISONER_WORDS:
-            return "prisoners"
+        if text in W.PRISONER_WORDS and not any(c.dep_ in ("dobj", "prt") and c.lower_ in ("part", "office", "place", "over")
+                                                for c in word.children):
+            return "prisoners"  # "taken prisoner", not "taken part" nor "held office"
         if text in W.DISPLACED_WORDS:
             across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
                          and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
@@ -356,6 +357,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
         if same[-1] is not None:
             subject, subject_text = same[-1].subject, same[-1].subject_text
+    if noun is None and counts is None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and earlier \
+            and earlier[-1].start >= sent.start_char and earlier[-1].counts == "troops" \
+            and not (amount.unit or amount.currency or amount.percent):
+        # "400 troops are based there, while about 8,000 have taken part": a bare headcount standing
+        # for the troops said just before counts them too (a toll's verb says its own kind)
+        counts = earlier[-1].counts
     if noun is None and subject_text is None and counts in CASUALTY_MEASURES and earlier \
             and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES \
             and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):
