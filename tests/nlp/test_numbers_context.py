@@ -54,14 +54,6 @@ def test_numbers_a_change_is_one_figure_and_a_band_after_a_noun_a_range(parse):
     assert [(f.value, f.low, f.high, f.change_from) for f in found] == [(None, 300000, 450000, None)]
 
 
-def test_numbers_length_of_time_hyphenated_before_a_noun(parse):
-    found = parse("The union called a 48-hour strike and the club agreed a five-year lease.")._.figures
-    assert [(f.value, f.counts, f.unit_text) for f in found] == [(48, "hours", "hour"), (5, "years", "year")]
-    # an age keeps its own reading
-    found = parse("Divers reached a 2,000-year-old wreck.")._.figures
-    assert [(f.value, f.counts) for f in found] == [(2000, "unit:year of age")]
-
-
 def test_numbers_a_time_after_the_number_is_not_what_is_counted(parse):
     found = parse("The pitcher's earned run average was 3.9 in May and 2.4 last season.")._.figures
     assert [(f.value, f.unit_text) for f in found if f.value == 2.4] == [(2.4, None)]
