@@ -133,3 +133,8 @@ def test_numbers_taking_part_is_no_capture_and_a_bare_headcount_counts_the_troop
     assert [(f.value, f.counts) for f in found] == [(600, "troops"), (2000, "troops")]
     found = parse("Militia fighters took 14 hostages, and 9 were taken prisoner on Friday.")._.figures
     assert [f.counts for f in found if f.value == 9] == ["prisoners"]
+
+
+def test_numbers_scores_is_a_magnitude_only_before_of(parse):
+    found = parse("Pupils with top exam scores got places, and scores of teachers resigned.")._.figures
+    assert [(f.low, f.high) for f in found] == [(40, 99)]
