@@ -52,3 +52,89 @@ def test_numbers_a_change_is_one_figure_and_a_band_after_a_noun_a_range(parse):
     assert [(f.value, f.change_from, f.counts) for f in found] == [(65e6, 40e6, "money:USD")]
     found = parse("Flats from $300,000 to $450,000 sold fastest in the spring.")._.figures
     assert [(f.value, f.low, f.high, f.change_from) for f in found] == [(None, 300000, 450000, None)]
+
+
+def test_numbers_a_time_after_the_number_is_not_what_is_counted(parse):
+    found = parse("The pitcher's earned run average was 3.9 in May and 2.4 last season.")._.figures
+    assert [(f.value, f.unit_text) for f in found if f.value == 2.4] == [(2.4, None)]
+    found = parse("Inflation eased to 2.1 last month while 300 weekly flights were cut.")._.figures
+    assert [(f.value, f.unit_text) for f in found] == [(2.1, None), (300, "weekly flights")]
+
+
+def test_numbers_unit_as_written_leaves_out_the_number_and_case_decides_grams(parse):
+    found = parse("Gusts of 110km/hr hit the ferry port.")._.figures
+    assert [(f.counts, f.unit_text) for f in found] == [("unit:kilometre per hour", "km/hr")]
+    found = parse("Each serving holds 12g of sugar, and the 4G mast was switched off.")._.figures
+    assert [(f.value, f.counts) for f in found if f.counts and f.counts.startswith("unit:")] == [(12, "unit:gram")]
+
+
+def test_numbers_counts_the_next_thousand_marked_as_a_date_are_figures(parse):
+    found = parse("Officials expect the next nine thousand Chilean miners to arrive by train.")._.figures
+    assert [(f.value, f.unit_text) for f in found] == [(9000, "miners")]
+
+
+def test_numbers_a_clock_time_after_at_is_no_figure_but_a_level_is(parse):
+    assert [f.value for f in parse("The flood briefing starts at 14.30 in the town hall.")._.figures] == []
+    assert [f.value for f in parse("The lira closed at 18.45 against the dollar.")._.figures] == [18.45]
+
+
+def test_numbers_a_count_before_a_model_number_is_the_figure(parse):
+    found = parse("The airline leased three new 320 Neo jets and 40 Leopard tanks were sold.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(3, "aircraft"), (40, "tanks")]
+
+
+def test_numbers_a_rate_after_a_counted_noun_is_said_with_it(parse):
+    found = parse("The lab ran 4,000 swabs per day while 200 ships a week left port.")._.figures
+    assert [(f.value, f.counts, f.unit_text, f.text) for f in found] == [
+        (4000, "other", "swabs per day", "4,000 swabs per day"), (200, "ships per week", "ships a week", "200 ships a week")]
+    found = parse("Prices reached $9 per sq m.")._.figures
+    assert [f.unit_text for f in found] == ["$ per sq m"]
+
+
+def test_numbers_a_multiple_counts_times_not_the_noun_after_it(parse):
+    found = parse("The insurer trades at 11.5 times earnings after rain fell three times in a week.")._.figures
+    assert [(f.value, f.unit_text) for f in found][:2] == [(11.5, "times"), (3, "times")]
+
+
+def test_numbers_dollars_marked_us_keep_their_rate_through_a_change(parse):
+    found = parse("Wheat fell from $310 U.S. per tonne to $275 in the spring.")._.figures
+    assert [(f.value, f.change_from, f.counts) for f in found] == [(275, 310, "money:USD per metric ton")]
+
+
+def test_numbers_the_sentence_full_stop_is_not_part_of_the_unit(parse):
+    found = parse("The backup drive holds 16 billion b.")._.figures
+    assert [(f.value, f.unit_text) for f in found] == [(16e9, "b")]
+
+
+def test_numbers_a_vote_tally_is_two_counts_but_a_game_score_is_none(parse):
+    found = parse("The assembly passed the water bill by a 212-190 vote.")._.figures
+    assert [f.value for f in found] == [212, 190]
+    assert parse("Ajax won 3-1 at home on Sunday.")._.figures == []
+
+
+def test_numbers_a_dozen_with_nothing_counted_is_no_figure(parse):
+    assert [f.value for f in parse("A baker's dozen sold out by nine.")._.figures] == []
+    assert [f.value for f in parse("Police detained a dozen fishermen at the harbour.")._.figures] == [12]
+
+
+def test_numbers_both_ends_of_an_age_band_are_ages_and_a_calibre_is_a_kind(parse):
+    assert parse("Women between the ages of 21 and 45 may volunteer for the reserve.")._.figures == []
+    found = parse("The fleet fired 2,000 rounds of 76mm shells while 30 mm of rain fell.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(2000, "other"), (30, "unit:millimetre")]
+
+
+def test_numbers_vague_magnitude_of_a_unit_is_measured_in_it(parse):
+    found = parse("Refugees walked hundreds of kilometres while thousands of people waited.")._.figures
+    assert [(f.low, f.high, f.counts) for f in found] == [(200, 999, "unit:kilometre"), (2000, 9999, "people")]
+
+
+def test_numbers_taking_part_is_no_capture_and_a_bare_headcount_counts_the_troops_before_it(parse):
+    found = parse("Some 600 Chilean troops are based in Haiti, while about 2,000 have taken part in drills.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(600, "troops"), (2000, "troops")]
+    found = parse("Militia fighters took 14 hostages, and 9 were taken prisoner on Friday.")._.figures
+    assert [f.counts for f in found if f.value == 9] == ["prisoners"]
+
+
+def test_numbers_scores_is_a_magnitude_only_before_of(parse):
+    found = parse("Pupils with top exam scores got places, and scores of teachers resigned.")._.figures
+    assert [(f.low, f.high) for f in found] == [(40, 99)]

@@ -123,12 +123,28 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
             continue
         found.append(amount)
         i = max(amount.end, i + 1)
+    found = [part for a in found for part in _tally(doc, a, end)]
     for a, b in zip(found, found[1:]):
         # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
         if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
                 and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
             a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
     return _changes(doc, found, start)
+
+
+# Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
+TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
+
+
+def _tally(doc: Doc, a: Amount, limit: int) -> list[Amount]:
+    """A vote's tally ("passed by a 79-18 vote") as its two counts; other scores ("2-0") stay one, refused."""
+    if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS and a.num_end - a.num_start == 3):
+        return [a]
+    second = _digits(_word(doc[a.num_end - 1]))
+    if a.value is None or second is None:
+        return [a]
+    return [Amount(start=a.start, end=a.num_start + 1, num_start=a.num_start, num_end=a.num_start + 1, value=a.value),
+            Amount(start=a.num_end - 1, end=a.end, num_start=a.num_end - 1, num_end=a.num_end, value=float(second))]
 
 
 def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
@@ -150,6 +166,8 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
             continue
         if not (b.unit or b.currency or b.percent):  # "from 208 pounds to 193": the unit said once
             b.unit, b.unit_text, b.currency, b.currency_text = a.unit, a.unit_text, a.currency, a.currency_text
+            b.per, b.per_text = a.per, a.per_text
+        elif b.currency == a.currency and a.per and not b.per:  # "from $75 per barrel to $45.88"
             b.per, b.per_text = a.per, a.per_text
         frm = doc[a.start - 1]
         if frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
@@ -321,7 +339,8 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     if j + 1 < limit and amount.unit in ("kilometre", "mile", "metre") and doc[j].text == "/" \
             and doc[j + 1].lower_ in ("h", "hr", "s"):
         per = "second" if doc[j + 1].lower_ == "s" else "hour"  # "100km/hr"
-        amount.unit, amount.unit_text = f"{amount.unit} per {per}", doc[amount.num_end - 1: j + 2].text
+        # the unit glued to the number ("100km") is written once, without the number
+        amount.unit, amount.unit_text = f"{amount.unit} per {per}", f"{amount.unit_text}/{doc[j + 1].text}"
         return j + 2
     if amount.unit is not None or j >= limit:
         return j
@@ -376,6 +395,12 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
             j = _read_unit(doc, amount, j, limit)
+        elif amount.vague and not amount.currency and j + 1 < limit:
+            k = _read_unit(doc, amount, j + 1, limit)  # "thousands of kilometres": the unit after "of"
+            j = k if amount.unit is not None else j
+    if amount.currency == "USD" and j < limit and doc[j].text in ("U.S.", "US") and (
+            j + 1 >= limit or doc[j + 1].is_punct or _word(doc[j + 1]) in ("per", "a", "an")):
+        amount.currency_text, j = f"{amount.currency_text} {doc[j].text}", j + 1  # "$75 U.S. per barrel"
     if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
         j = read_per(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():

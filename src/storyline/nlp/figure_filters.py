@@ -9,14 +9,25 @@ from spacy.tokens import Doc, Token
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.rates import AGE_UNITS
-from storyline.nlp.dates import MONTHS
+from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.units import DURATIONS
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
 RE_PHONE = re.compile(r"^\+\d+$|^0\d")
+RE_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
+# Verbs that put a level at a number ("closed at 12.30"): there a clock-like number is a price or an index.
+LEVEL_VERBS = W.inflect("close", "end", "finish", "open", "trade", "settle", "peak", "climb", "jump", "value",
+                        "price", "fix", "cap", "level", "stall") | frozenset(
+    "stand stands stood standing rise rises rose risen rising fall falls fell fallen falling drop drops dropped "
+    "dropping slip slips slipped slipping sell sells sold selling set sets setting".split())
 RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
 # A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
+# Words that make a DATE or TIME entity a time; NER also marks counts after "the next" as dates.
+TIME_WORDS = frozenset(
+    "decade decades century centuries today yesterday tomorrow tonight morning afternoon evening night nights "
+    "weekend weekends season seasons quarter quarters spring summer autumn fall winter noon midnight dawn dusk "
+    "ago age ages era period term".split()) | frozenset(DURATIONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
 
 
@@ -32,7 +43,12 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
     not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
         and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
-    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date and not (
+    # "the next seven thousand workers": an entity marked as a date with no word of time in it
+    counted = doc[amount.num_end - 1].head
+    timeless = ent is not None and ent.label_ == "DATE" and counted.tag_ == "NNS" and counted.i >= ent.end and not any(
+        t.lower_.rstrip(".") in TIME_WORDS or t.text[:1].isdigit() and not t.like_num for t in ent)
+    if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
+            and not timeless and not (
             amount.currency or amount.percent or amount.fraction):
         return True
     first = doc[amount.num_start]
@@ -55,8 +71,14 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     following = " ".join(t.lower_ for t in doc[amount.end: amount.end + 4])
     if re.match(r"(?:- )?years?(?: - | )old\b|(?:- )?year -|(?:a\.m\.|p\.m\.|am|pm|o'clock|hours? gmt)\b", following):
         return True
-    if before is not None and before.lower_ in ("aged", "age", "ages"):
+    if before is not None and before.lower_ in ("aged", "age", "ages") or _second_age(doc, amount):
         return True
+    if amount.unit in ("millimetre", "centimetre") and after is not None and after.lower_ in W.CALIBRE_NOUNS:
+        return True  # "155mm shells", "122mm rockets": a calibre names the kind of shell
+    if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
+            and RE_CLOCK.match(first.text) and amount.num_end - amount.num_start == 1 \
+            and before.head.lower_ not in LEVEL_VERBS:
+        return True  # "the summit opens at 12.30": a time of day
     if bare and _age_apposition(doc, amount):
         return True  # "Okafor, 61, resigned": a person's age
     if amount.unit in AGE_UNITS.values() and not _aged_thing(doc, amount):
@@ -79,6 +101,19 @@ PERSON_NOUNS = frozenset(
     "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
     "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
     "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
+
+
+def _second_age(doc: Doc, amount: Amount) -> bool:
+    """The upper end of ages written as a pair: "between the ages of 18 and 60"."""
+    k = amount.start - 1
+    if k < 0 or doc[k].lower_ not in ("and", "to", "or", "-"):
+        return False
+    if amount.end < len(doc) and doc[amount.end].pos_ in ("NOUN", "ADJ"):
+        return False  # "children aged 5 and 12 other pupils": a count of its own
+    k -= 1
+    while k >= 0 and k > amount.start - 5 and (doc[k].like_num or doc[k].lower_ in ("of", "and", "to", "-")):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("aged", "age", "ages")
 
 
 def _age_apposition(doc: Doc, amount: Amount) -> bool:
@@ -111,6 +146,10 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     after_noun = after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
     if names_before and not after_noun:
         return True  # "S&P 500", "iPhone 11", "FTSE 100"
+    last = doc[amount.num_end - 1]
+    if after is not None and after.text[:1].isupper() and last.head.pos_ == "NOUN" and any(
+            c.dep_ == "nummod" and c.like_num and c.i < amount.start for c in last.head.children):
+        return True  # "two new 737 Max jets": the count comes first, the number after it names the model
     # "787 Dreamliner", "11 Pro Max", "575 Wilbraham Road": capitalised words after the number
     # that end the phrase (no counted noun follows) or end in a street word.
     k = amount.end

@@ -119,6 +119,9 @@ STREET_WORDS = frozenset(
     "crescent close highway parkway row walk".split())
 # Modifiers of a counted noun that say nothing of its kind ("1,000 more troops").
 NOT_KIND_WORDS = frozenset("more other additional extra further new own such total estimated".split())
+# Ammunition and guns named by their calibre ("155mm shells"): the number names the kind.
+CALIBRE_NOUNS = frozenset("shell shells round rounds artillery gun guns howitzer howitzers mortar mortars cannon cannons "
+                          "ammunition munitions rocket rockets bullet bullets cartridge cartridges".split())
 SKIP_ENTS = frozenset("DATE TIME ORDINAL LAW PRODUCT WORK_OF_ART EVENT FAC ORG PERSON GPE LOC NORP LANGUAGE".split())
 # Determiners and possessives before a small spelled number make it a reference ("the two leaders").
 REFERRING = frozenset("the these those its their both all his her our your my each every such".split())

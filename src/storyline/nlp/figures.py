@@ -9,11 +9,10 @@ from spacy.tokens import Doc, Span, Token
 from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
-from storyline.nlp.currencies import CURRENCY_BY_PLACE
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
+from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.times import extract_times, is_reference_line, line_of
-from storyline.nlp.units import DURATIONS
 
 RE_UNCONFIRMED = re.compile(
     r"\b(?:yet to be (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|"
@@ -30,160 +29,6 @@ POSSESS_VERBS = W.inflect(
 # Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
 CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
 STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _count_of(word: str) -> str | None:
-    return W.COUNT_OF.get(word) or W.COUNT_OF.get(_singular(word))
-
-
-def _anchor(doc: Doc, amount: Amount) -> Token:
-    """The number token that attaches the expression to the rest of the parse."""
-    run = range(amount.num_start, amount.num_end)
-    outside = [doc[i] for i in run if doc[i].head.i not in run or doc[i].head.i == i]
-    return outside[-1] if outside else doc[amount.num_end - 1]
-
-
-def _counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token | None:
-    """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
-    for token in doc[amount.num_start: amount.end]:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj
-    head = anchor.head
-    if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
-            and amount.num_end <= head.i < sent.end):
-        return head
-    # The parse sometimes leaves the noun unattached ("12k people"): take the next noun
-    # when only modifiers stand between.
-    j = amount.end
-    while j < min(sent.end, amount.end + 6):
-        token = doc[j]
-        if token.pos_ == "NOUN":
-            return token
-        if token.pos_ in ("ADJ", "PROPN", "NUM") or token.dep_ in ("amod", "compound") or token.text in ("-", "more"):
-            j += 1
-            continue
-        break
-    return None
-
-
-def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
-    """The counted noun as written with the words that narrow it ("heart transplants", "first-team
-    players"), not the owner ("Russian troops" counts troops) nor words like "more"."""
-    if not amount.end <= noun.i < amount.end + 5:
-        return noun.text
-    first = noun.i
-    while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
-            and doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
-        first -= 1
-        while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
-                and not doc[first - 2].whitespace_:
-            first -= 2  # "first-team players"
-    return doc[first: noun.i + 1].text
-
-
-def _casualty_kind(token: Token) -> str | None:
-    """Killed, wounded, displaced, prisoners or refugees, from the words around a noun or number."""
-    words = [c for c in token.children if c.dep_ in ("amod", "acl", "relcl", "oprd", "acomp", "appos", "conj")]
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj", "pobj") or token.head.pos_ in ("VERB", "ADJ"):
-        head = token.head
-        words.append(head)
-        words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
-    for word in (token, token.head):
-        for prep in word.children:
-            if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
-                return "displaced"  # "drove thousands from their homes"
-    for word in words:
-        text = word.lower_
-        if text in W.KILLED_WORDS:
-            return "killed"
-        if text in W.WOUNDED_WORDS:
-            return "wounded"
-        if text in W.MISSING_WORDS:
-            return "casualties"
-        if text in W.PRISONER_WORDS:
-            return "prisoners"
-        if text in W.DISPLACED_WORDS:
-            across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
-                         and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
-            return "refugees" if across or text == "abroad" else "displaced"
-    return None
-
-
-def _proxy(noun: Token) -> tuple[str, str] | None:
-    """What "the number", "the toll" or "the figure" stands for: "the death toll" -> killed."""
-    for child in noun.children:
-        if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
-            return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (kind := _count_of(pobj.lower_)):
-                    if kind in ("people", "troops"):
-                        kind = _casualty_kind(pobj) or kind
-                    return kind, pobj.text
-    return None
-
-
-def _classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent: Span) -> tuple[str | None, str | None]:
-    """``counts`` and ``unit_text``: what the figure counts, normalised and as written."""
-    if amount.percent:
-        return "percent", doc[amount.num_end: amount.end].text or "%"
-    per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
-    if amount.currency:
-        return f"money:{_currency_code(amount.currency, sent)}{per}", f"{amount.currency_text}{per_text}"
-    if amount.fraction:
-        return "share", noun.text if noun is not None else None
-    if amount.unit is not None:
-        # Durations keep their plural as the measure ("years"); other units and rates are named ("unit:metre").
-        measure = amount.unit if amount.unit in DURATIONS.values() and not per else f"unit:{amount.unit}{per}"
-        return measure, f"{amount.unit_text}{per_text}"
-    if noun is not None:
-        for child in noun.children:
-            if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
-                return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
-        kind = _count_of(noun.lower_)
-        if kind in (None, "people", "troops"):
-            # "tens of thousands of people were displaced": the verb governs the number.
-            kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
-        if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
-            return found
-        return kind or "other", _noun_text(doc, amount, noun)
-    if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
-        anchor = anchor.head  # "injured 35 more": the verb governs "more"
-    kind = _casualty_kind(anchor)
-    if kind:
-        return kind, None
-    # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
-    head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
-        head = head.head
-    if head.pos_ in ("VERB", "AUX"):
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
-                if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
-                    return found
-                if kind := _count_of(child.lower_):
-                    return kind, child.text
-    return None, None
-
-
-def _currency_code(code: str, sent: Span) -> str:
-    """An ISO code; "pesos" and "dinars" take the country named in the sentence, else the report."""
-    if code != "?":
-        return code
-    for scope in (sent, sent.doc):
-        for ent in scope.ents:
-            if ent.label_ == "GPE" and (found := CURRENCY_BY_PLACE.get(ent.text.lower().removeprefix("the "))):
-                return found
-    return "unknown"
 
 
 def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Token) -> tuple[str | None, str | None, bool]:
@@ -308,13 +153,13 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
 
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
-    anchor = _anchor(doc, amount)
+    anchor = anchor_of(doc, amount)
     money_or_percent = amount.currency or amount.percent or amount.fraction
-    noun = None if amount.currency or amount.percent or amount.unit else _counted_noun(doc, amount, anchor, sent)
-    counts, unit_text = _classify(doc, amount, noun, anchor, sent)
+    noun = None if amount.currency or amount.percent or amount.unit else counted_noun(doc, amount, anchor, sent)
+    counts, unit_text = classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
-    if amount.spelled and amount.value is not None and amount.value <= 10 and not money_or_percent:
+    if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
@@ -324,7 +169,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     last = amount.end - 1
     if noun is not None and amount.end <= noun.i < min(sent.end, amount.end + 7):
         last = noun.i
+        if (rate := rate_after(doc, noun, sent)) is not None and unit_text and unit_text.endswith(rate[2]):
+            last = rate[0] - 1  # the span holds the rate it states
     text, start, end = span_text(doc, amount.start, last)
+    if unit_text and unit_text.endswith(".") and unit_text.count(".") == 1 and len(unit_text) > 1 and unit_text != "in." \
+            and (last == sent.end - 1 or (last == sent.end - 2 and doc[sent.end - 1].is_punct)):
+        unit_text = unit_text[:-1]  # "at 125.8 p.": the sentence's full stop is not the unit's
     path = _path(anchor, noun)
     owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
     subject, subject_text, giver = _subject(ctx, amount, owner, anchor)
@@ -333,6 +183,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
         if same[-1] is not None:
             subject, subject_text = same[-1].subject, same[-1].subject_text
+    if noun is None and counts is None and anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and earlier \
+            and earlier[-1].start >= sent.start_char and earlier[-1].counts == "troops" \
+            and not (amount.unit or amount.currency or amount.percent):
+        # "400 troops are based there, while about 8,000 have taken part": a bare headcount standing
+        # for the troops said just before counts them too (a toll's verb says its own kind)
+        counts = earlier[-1].counts
     if noun is None and subject_text is None and counts in CASUALTY_MEASURES and earlier \
             and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES \
             and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):

@@ -166,6 +166,8 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     if (fraction := _fraction(words)) is not None:
         return i + fraction[0], fraction[1], None, None, False, True
     # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
+    if w == "scores" and (len(words) < 2 or words[1] != "of"):
+        return None  # "exam scores", "the scores": the noun, not "scores of people"
     if w in VAGUE and (w != "tens" or (len(words) > 2 and words[1] == "of" and words[2] in VAGUE)):
         low, high = VAGUE[w]
         j = 1

@@ -22,11 +22,20 @@ RATE_NOUNS = frozenset(
 
 def read_per(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     """The denominator of a rate after money or a unit: "per barrel", "a month", "per sq m"."""
-    if j + 1 >= limit:
+    found = rate_at(doc, j, limit)
+    if found is None:
         return j
+    end, amount.per, amount.per_text = found
+    return end
+
+
+def rate_at(doc: Doc, j: int, limit: int) -> tuple[int, str, str] | None:
+    """A rate's denominator at ``j`` ("per barrel", "a day"): (end, its name, as written), or None."""
+    if j + 1 >= limit:
+        return None
     word = _word(doc[j])
     if word not in ("per", "a", "an"):
-        return j
+        return None
     # "per sq m." ending a sentence: the full stop is not the unit's
     texts = [t.text.rstrip(".") if len(t.text) > 1 else t.text for t in doc[j + 1: min(limit, j + 1 + LONGEST)]]
     found = phrase_at(texts)
@@ -36,13 +45,13 @@ def read_per(doc: Doc, amount: Amount, j: int, limit: int) -> int:
         size, noun = 1, _word(doc[j + 1])
         singular = noun[:-1] if noun.endswith("s") and noun[:-1] in RATE_NOUNS else noun
         if not doc[j + 1].is_alpha or (word != "per" and singular not in RATE_NOUNS):
-            return j
+            return None
         name = duration_name(noun) or singular
         name = name[:-1] if name.endswith("s") and name[:-1] in RATE_NOUNS else name
     if j + 1 + size < limit and _word(doc[j + 1 + size]) in ("ago", "earlier", "later", "before", "after"):
-        return j  # "$5m a week ago": a time, not a rate
-    amount.per, amount.per_text = name, doc[j: j + 1 + size].text
-    return j + 1 + size
+        return None  # "$5m a week ago": a time, not a rate
+    text = doc[j: j + 1 + size].text
+    return j + 1 + size, name, text[:-1] if text.endswith(".") and len(doc[j + size]) > 1 else text
 
 
 AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age"}

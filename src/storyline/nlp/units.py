@@ -146,8 +146,8 @@ def unit_name(form: str, glued: bool = False) -> str | None:
     if form in CASED:
         return CASED[form]
     lower = form.lower()
-    if lower in ("f", "c", "a", "v", "w", "ps", "pa"):
-        return None  # case decides these: "5F" is a farad, "5f" nothing
+    if lower in ("f", "c", "a", "v", "w", "ps", "pa") or form == "G":
+        return None  # case decides these: "5F" is a farad, "5f" nothing; "5g" a gram, "5G" a network
     if not glued and lower in GLUED_ONLY:
         return None
     return UNITS.get(lower)

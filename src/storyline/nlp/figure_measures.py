@@ -1,0 +1,183 @@
+"""What a figure counts: its counted noun, its measure ("killed", "money:USD", "unit:kilometre") and its unit as written."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.nlp import figure_words as W
+from storyline.nlp.amounts import Amount
+from storyline.nlp.currencies import CURRENCY_BY_PLACE
+from storyline.nlp.rates import rate_at
+from storyline.nlp.units import DURATIONS
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _count_of(word: str) -> str | None:
+    return W.COUNT_OF.get(word) or W.COUNT_OF.get(_singular(word))
+
+
+def anchor_of(doc: Doc, amount: Amount) -> Token:
+    """The number token that attaches the expression to the rest of the parse."""
+    run = range(amount.num_start, amount.num_end)
+    outside = [doc[i] for i in run if doc[i].head.i not in run or doc[i].head.i == i]
+    return outside[-1] if outside else doc[amount.num_end - 1]
+
+
+def _when(doc: Doc, amount: Amount, noun: Token) -> bool:
+    """True for a time said after the number ("2.1 last year"): it says when, not what is counted."""
+    return noun.ent_type_ in ("DATE", "TIME") and doc[amount.num_start].ent_type_ not in ("DATE", "TIME")
+
+
+def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token | None:
+    """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
+    if amount.end < sent.end and doc[amount.end].lower_ == "times":
+        return doc[amount.end]  # "6.5 times earnings": a multiple, not a count of earnings
+    for token in doc[amount.num_start: amount.end]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+    head = anchor.head
+    if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
+            and amount.num_end <= head.i < sent.end):
+        return None if _when(doc, amount, head) else head
+    # The parse sometimes leaves the noun unattached ("12k people"): take the next noun
+    # when only modifiers stand between.
+    j = amount.end
+    while j < min(sent.end, amount.end + 6):
+        token = doc[j]
+        if token.pos_ == "NOUN":
+            return None if _when(doc, amount, token) else token
+        if token.pos_ in ("ADJ", "PROPN", "NUM") or token.dep_ in ("amod", "compound") or token.text in ("-", "more"):
+            j += 1
+            continue
+        break
+    return None
+
+
+def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
+    """The counted noun as written with the words that narrow it ("heart transplants", "first-team
+    players"), not the owner ("Russian troops" counts troops) nor words like "more"."""
+    if not amount.end <= noun.i < amount.end + 5:
+        return noun.text
+    first = noun.i
+    while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
+            and doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
+        first -= 1
+        while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                and not doc[first - 2].whitespace_:
+            first -= 2  # "first-team players"
+    return doc[first: noun.i + 1].text
+
+
+def _casualty_kind(token: Token) -> str | None:
+    """Killed, wounded, displaced, prisoners or refugees, from the words around a noun or number."""
+    words = [c for c in token.children if c.dep_ in ("amod", "acl", "relcl", "oprd", "acomp", "appos", "conj")]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj", "pobj") or token.head.pos_ in ("VERB", "ADJ"):
+        head = token.head
+        words.append(head)
+        words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
+    for word in (token, token.head):
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
+                return "displaced"  # "drove thousands from their homes"
+    for word in words:
+        text = word.lower_
+        if text in W.KILLED_WORDS:
+            return "killed"
+        if text in W.WOUNDED_WORDS:
+            return "wounded"
+        if text in W.MISSING_WORDS:
+            return "casualties"
+        if text in W.PRISONER_WORDS and not any(c.dep_ in ("dobj", "prt") and c.lower_ in ("part", "office", "place", "over")
+                                                for c in word.children):
+            return "prisoners"  # "taken prisoner", not "taken part" nor "held office"
+        if text in W.DISPLACED_WORDS:
+            across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
+                         and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
+            return "refugees" if across or text == "abroad" else "displaced"
+    return None
+
+
+def rate_after(doc: Doc, noun: Token, sent: Span) -> tuple[int, str, str] | None:
+    """A rate right after the counted noun: "tests per day", "ships a week"."""
+    return rate_at(doc, noun.i + 1, sent.end) if noun.i + 1 < sent.end else None
+
+
+def _proxy(noun: Token) -> tuple[str, str] | None:
+    """What "the number", "the toll" or "the figure" stands for: "the death toll" -> killed."""
+    for child in noun.children:
+        if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
+            return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (kind := _count_of(pobj.lower_)):
+                    if kind in ("people", "troops"):
+                        kind = _casualty_kind(pobj) or kind
+                    return kind, pobj.text
+    return None
+
+
+def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent: Span) -> tuple[str | None, str | None]:
+    """``counts`` and ``unit_text``: what the figure counts, normalised and as written."""
+    if amount.percent:
+        return "percent", doc[amount.num_end: amount.end].text or "%"
+    per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
+    if amount.currency:
+        return f"money:{_currency_code(amount.currency, sent)}{per}", f"{amount.currency_text}{per_text}"
+    if amount.fraction:
+        return "share", noun.text if noun is not None else None
+    if amount.unit is not None:
+        # Durations keep their plural as the measure ("years"); other units and rates are named ("unit:metre").
+        measure = amount.unit if amount.unit in DURATIONS.values() and not per else f"unit:{amount.unit}{per}"
+        return measure, f"{amount.unit_text}{per_text}"
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
+                return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
+        kind = _count_of(noun.lower_)
+        if kind in (None, "people", "troops"):
+            # "tens of thousands of people were displaced": the verb governs the number.
+            kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
+        if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
+            return found
+        kind, written = kind or "other", _noun_text(doc, amount, noun)
+        if (rate := rate_after(doc, noun, sent)) is not None:
+            # "40 villagers killed a week": a rate is its own measure, not a toll; generic counts
+            # ("3,000 tests a day") stay generic, with the rate in their words
+            return (kind if kind in ("other", "people") else f"{kind} per {rate[1]}"), f"{written} {rate[2]}"
+        return kind, written
+    if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
+        anchor = anchor.head  # "injured 35 more": the verb governs "more"
+    kind = _casualty_kind(anchor)
+    if kind:
+        return kind, None
+    # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
+                if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
+                    return found
+                if kind := _count_of(child.lower_):
+                    return kind, child.text
+    return None, None
+
+
+def _currency_code(code: str, sent: Span) -> str:
+    """An ISO code; "pesos" and "dinars" take the country named in the sentence, else the report."""
+    if code != "?":
+        return code
+    for scope in (sent, sent.doc):
+        for ent in scope.ents:
+            if ent.label_ == "GPE" and (found := CURRENCY_BY_PLACE.get(ent.text.lower().removeprefix("the "))):
+                return found
+    return "unknown"
