@@ -65,10 +65,16 @@ def test_contradicting_figures_give_a_figure_conflict_with_both_sentences():
     assert c.sides[1].text.startswith("Seoul says") and "11,000" in c.summary and "3,000" in c.summary
 
 
-def test_figures_at_different_stages_are_an_evolving_estimate_conflict():
-    conflicts = find_conflicts(_figure_story("potential", "2024-11-01").corpus())
+def test_figures_of_two_bodies_at_different_stages_are_neither_a_contradiction_nor_a_revision():
+    assert find_conflicts(_figure_story("potential", "2024-11-01").corpus()) == []
+
+
+def test_one_bodys_later_figure_is_an_evolving_estimate_conflict():
+    story = _figure_story(None, "2024-11-20")
+    story.records["figures"][1].attributed_text = "Seoul"
+    conflicts = find_conflicts(story.corpus())
     assert [(c.kind, c.assessment) for c in conflicts] == [("figure", "evolving estimate")]
-    assert "→" in conflicts[0].summary
+    assert "Seoul revised" in conflicts[0].summary and "→" in conflicts[0].summary
 
 
 def test_agreeing_figures_or_a_single_report_give_no_figure_conflict():

@@ -164,12 +164,77 @@ def test_vague_magnitudes_are_shown_as_written_not_as_a_precise_range():
 
 def test_undated_rows_are_not_drawn_as_a_sequence():
     docs = Docs()
-    docs.add("a", "There are 10,000 of them.", published="2024-10-20")
-    docs.add("b", "There are 1,500 of them.")
-    figures = [docs.figure("a", "10,000", 10000), docs.figure("b", "1,500", 1500)]
+    docs.add("a", "There are 10,000 of them, the army said.", published="2024-10-20")
+    docs.add("b", "There are 1,500 of them, the army said.")
+    figures = [docs.figure("a", "10,000", 10000, attributed_text="the army"),
+               docs.figure("b", "1,500", 1500, attributed_text="the army")]
     corpus = docs.corpus(figures=figures)
     [conflict] = figure_conflicts(corpus, build_figure_tables(corpus))
+    assert conflict.assessment == EVOLVING and "the army revised" in conflict.summary
     assert "undated: 1,500" in conflict.summary and "→" not in conflict.summary
+
+
+def test_unattributed_figures_of_two_reports_are_no_revision():
+    docs = Docs()
+    docs.add("a", "There are 10,000 of them.", published="2024-10-01")
+    docs.add("b", "There are 1,500 of them.", published="2024-11-20")
+    corpus = docs.corpus(figures=[docs.figure("a", "10,000", 10000), docs.figure("b", "1,500", 1500)])
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def test_one_bodys_figures_years_apart_are_no_revision():
+    docs = Docs()
+    docs.add("a", "The ministry said 40 people died in shelling of the market.", published="2022-08-16")
+    docs.add("b", "The ministry said 6 people died in shelling of the market.", published="2024-04-26")
+    figures = [docs.figure("a", "40 people", 40, counts="killed", subject="kb:KOR", attributed_text="ministry"),
+               docs.figure("b", "6 people", 6, counts="killed", subject="kb:KOR", attributed_text="ministry")]
+    corpus = docs.corpus(figures=figures)
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def _toll_pair(first: str, second: str, v1: float, v2: float, **kw) -> list:
+    docs = Docs()
+    docs.add("a", first, published="2025-03-03")
+    docs.add("b", second, published="2025-03-04")
+    f1 = docs.figure("a", first.split()[kw.pop("at1", 0)], v1, counts="killed", subject="kb:KOR",
+                     attributed_text="police", qualifier=kw.pop("q1", None))
+    f2 = docs.figure("b", second.split()[kw.pop("at2", 0)], v2, counts="killed", subject="kb:KOR",
+                     attributed_text="hospital")
+    corpus = docs.corpus(figures=[f1, f2])
+    return figure_conflicts(corpus, build_figure_tables(corpus))
+
+
+def test_concurrent_tolls_of_one_event_are_a_disagreement_naming_each_body():
+    [conflict] = _toll_pair("Police said 41 people died when the dam above the valley town gave way.",
+                            "A hospital official said 90 people died after the dam burst over the valley.", 41, 90,
+                            at1=2, at2=3)
+    assert conflict.assessment == CONTRADICTION and "police" in conflict.summary and "hospital" in conflict.summary
+
+
+def test_a_lower_bound_toll_is_that_sources_figure():
+    [conflict] = _toll_pair("At least 41 people died when the dam above the valley town gave way, police said.",
+                            "A hospital official said 90 people died after the dam burst over the valley.", 41, 90,
+                            at1=2, at2=3, q1="at least")
+    assert conflict.assessment == CONTRADICTION
+
+
+def test_tolls_of_two_events_in_one_week_are_not_compared():
+    # nothing in common besides the measure: two strikes, two tolls
+    assert _toll_pair("Police said 41 people died when a bus plunged off a mountain road near the northern pass.",
+                      "A hospital official said 90 people died after fire swept through a crowded textile factory.",
+                      41, 90, at1=2, at2=3) == []
+
+
+def test_a_daily_rate_and_a_count_are_not_compared():
+    assert _toll_pair("Police said 41 people died in the valley flood.",
+                      "A hospital official said 90 people die every day in the valley flood.", 41, 90,
+                      at1=2, at2=3) == []
+
+
+def test_values_an_order_of_magnitude_apart_count_different_things():
+    assert _toll_pair("Police said 4 people died in the valley flood.",
+                      "A hospital official said 900 people died in the valley flood.", 4, 900,
+                      at1=2, at2=3) == []
 
 
 def test_values_within_tolerance_or_overlapping_ranges_are_consistent():
