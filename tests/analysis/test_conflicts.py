@@ -461,3 +461,36 @@ def test_a_negation_that_affirms_is_no_denial():
     story.say("a", story.documents["a"]["text"], "reported", actors=("kb:NGA",))
     story.say("b", story.documents["b"]["text"], "negated", actors=("kb:NGA",))
     assert find_conflicts(story.corpus()) == []
+
+
+# -- denials of a claim that names no actor, and what a denied clause must share ----------------------
+
+
+def _recall_story(claim: str, denial: str, claim_date: str | None = None) -> Story:
+    """A claim with no actor in one report, a company's denial in another (a medicine recall)."""
+    story = Story()
+    story.report("a", claim, published="2026-05-20")
+    story.report("b", denial, published="2026-05-21")
+    story.say("a", claim, "reported", actors=(), source_kind="named", date=claim_date)
+    story.say("b", denial, "denied", actors=("kb:KLR",), date="2026-05-21")
+    return story
+
+
+def test_a_denial_that_the_thing_occurred_denies_the_thing():
+    story = _recall_story("Inspectors said the tablets had been contaminated at the plant in Linz.",
+                          "The drugmaker denied on Thursday that the contamination had occurred at its plant in Linz.")
+    assert kinds(find_conflicts(story.corpus())) == ["status"]
+
+
+def test_a_closing_before_the_collapse_is_when_not_what_is_denied():
+    story = _recall_story("The union said inspectors had reported cracks in the bridge deck in March.",
+                          "The operator denied that cracks had been reported in the bridge deck before the collapse.",
+                          claim_date="2026-03")
+    # "denied on ..." dates the denial, not the cracks: the claim's March is no reason to keep them apart
+    assert kinds(find_conflicts(story.corpus())) == ["status"]
+
+
+def test_a_denial_of_something_else_at_the_same_place_is_no_conflict():
+    story = _recall_story("Inspectors said the tablets had been contaminated at the plant in Linz.",
+                          "The drugmaker denied on Thursday that it had cut jobs at its plant in Linz.")
+    assert find_conflicts(story.corpus()) == []

@@ -53,8 +53,8 @@ RARE_WORDS = 8
 WINDOW = 25
 """Neighbours in time, each side, that a doubted or denied item is compared with in one block."""
 PAIRED_WORDS = 12
-"""A claim is blocked on pairs of its this many rarest words, so that a denial sharing two words of
-it with no actor in common still meets it."""
+"""A claim that names no actor is blocked on pairs of its this many rarest words, so that a denial
+sharing two words of it still meets it."""
 KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
 ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
@@ -379,9 +379,9 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if p.status not in POSITIVE:
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
-        else:
-            # a claim that names no actor, or other actors than its denial does ("the union said
-            # inspectors reported cracks" against "the operator denied that cracks were reported")
+        elif not p.actors:
+            # a claim that names no actor ("the union said inspectors reported cracks" against "the
+            # operator denied that cracks were reported"), on pairs of more of its words
             wider = sorted(p.words, key=lambda w: (freq[w], w))[:PAIRED_WORDS]
             keys |= {("ww", a, b) for a, b in combinations(sorted(wider), 2)}
         for key in keys:
