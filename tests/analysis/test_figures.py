@@ -372,3 +372,25 @@ def test_five_thousand_figures_across_a_thousand_reports_build_quickly():
     elapsed = time.perf_counter() - began
     assert sum(len(t.rows) for t in tables) == 5000
     assert elapsed < 5.0  # loose: a quadratic pass over 5,000 rows would take far longer
+
+
+def test_a_report_that_gives_the_same_number_for_a_part_does_not_contradict_it():
+    docs = Docs()
+    docs.add("a", "Police said 100 people died in the valley flood and 30 in the town.", published="2025-03-03")
+    docs.add("b", "A hospital official said 30 people died in the valley flood.", published="2025-03-04")
+    figures = [docs.figure("a", "100 people", 100, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("a", "30 in", 30, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("b", "30 people", 30, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def test_a_smaller_figure_beside_a_larger_one_in_its_sentence_is_a_part_not_a_rival():
+    docs = Docs()
+    docs.add("a", "Police said 100 people died in the valley flood, 30 of them in the town.", published="2025-03-03")
+    docs.add("b", "A hospital official said 95 people died in the valley flood.", published="2025-03-04")
+    figures = [docs.figure("a", "100 people", 100, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("a", "30 of them", 30, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("b", "95 people", 95, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []

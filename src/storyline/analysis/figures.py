@@ -282,8 +282,21 @@ class _Scope:
     rate: bool
     words: frozenset
     """Content words of the sentence, less numbers, the measure and whose it is."""
+    numbers: frozenset = frozenset()
+    """Every number written in digits in the sentence."""
     large: bool = False
     """From a corpus of many stories, where one measure and week do not make one count."""
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(m.group().replace(",", "")) for m in _DIGITS.finditer(text)}
+
+
+def _gives(scope: "_Scope | None", value: float | None) -> bool:
+    return scope is not None and value is not None and value in scope.numbers
 
 
 def _topic_words(text: str, ignore: set[str]) -> frozenset:
@@ -320,7 +333,7 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
         noun = normalise_counts(f.unit_text) if f.unit_text else None
         out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), bool(RATE.search(text[lo:hi])),
                           _topic_words(text[lo:hi], ignore_of.get(fid, set()) | {w[:5] for w in content_words(f"{f.text} {f.unit_text or ''}")})
-                          - common, bool(common))
+                          - common, frozenset(_numbers(text[lo:hi])), bool(common))
     return out
 
 
@@ -408,9 +421,27 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                 i = group[i]
             return i
 
+        # A smaller figure beside a larger one in one sentence is a part of it ("140,000 at the
+        # borders; of them, 30,000 in the neighbouring state"): it is set against no other report.
+        sentence_max: dict[tuple, float] = defaultdict(float)
+        for row in rows:
+            sentence = figures[row.figure].start if row.figure in figures else None
+            if sentence is not None and row.value is not None:
+                key = (row.doc, corpus.sentence_span(row.doc, sentence))
+                sentence_max[key] = max(sentence_max[key], row.value)
+
+        def part(row: FigureRow) -> bool:
+            f = figures.get(row.figure)
+            return f is not None and row.value is not None and row.value < sentence_max[
+                (row.doc, corpus.sentence_span(row.doc, f.start))]
+
         for i, a in enumerate(rows):
             for j in range(i + 1, len(rows)):
                 b = rows[j]
+                if part(a) or part(b):
+                    continue
+                if _gives(scopes.get(b.figure), a.value) or _gives(scopes.get(a.figure), b.value):
+                    continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
                 if (a.doc != b.doc and source_key(a) != source_key(b) and same_time(a, b)
                         and comparable(a, b, scopes) and disagree(a, b)):
                     group[root(j)] = root(i)
