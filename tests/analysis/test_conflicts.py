@@ -69,12 +69,10 @@ def test_figures_of_two_bodies_at_different_stages_are_neither_a_contradiction_n
     assert find_conflicts(_figure_story("potential", "2024-11-01").corpus()) == []
 
 
-def test_one_bodys_later_figure_is_an_evolving_estimate_conflict():
-    story = _figure_story(None, "2024-11-20")
+def test_one_bodys_later_figure_is_a_revision_not_a_conflict():
+    story = _figure_story(None, "2024-11-03")
     story.records["figures"][1].attributed_text = "Seoul"
-    conflicts = find_conflicts(story.corpus())
-    assert [(c.kind, c.assessment) for c in conflicts] == [("figure", "evolving estimate")]
-    assert "Seoul revised" in conflicts[0].summary and "→" in conflicts[0].summary
+    assert find_conflicts(story.corpus()) == []
 
 
 def test_agreeing_figures_or_a_single_report_give_no_figure_conflict():
@@ -370,7 +368,9 @@ def test_seed_report_naming_the_previous_nato_secretary_general_is_flagged(seed_
     knowledge = [c for c in conflicts if c.kind == "knowledge"]
     assert any("Jens Stoltenberg" in c.summary and "Mark Rutte" in c.summary for c in knowledge)
     assert not any("names Mark Rutte" in c.summary for c in knowledge)
-    assert any(c.kind == "figure" and c.summary.startswith("troops (North Korea)") for c in conflicts)
+    # The seeds' troop estimates are undated or at different stages (a first wave, a later total):
+    # their table lists each with its source, but no two count the same thing at one time.
+    assert not any(c.kind == "figure" for c in conflicts)
 
 
 def test_reports_far_apart_in_time_do_not_contradict_each_other():

@@ -1,5 +1,5 @@
-"""Figure conflicts: concurrent figures of independent sources that count the same thing and differ
-(a disagreement naming each body), and one body's revisions of its own figure (evolving)."""
+"""Figure conflicts: concurrent figures of independent sources that count the same thing and differ,
+a disagreement naming each body. One body's revision of its own figure is no conflict."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (
-    CONTRADICTION, EVOLVING, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, source_key,
+    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, source_key,
 )
 from storyline.analysis.figures import (
-    COMMON_MIN_DOCS, MAX_EVOLVING_SIDES, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
+    COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
 )
 from storyline.analysis.wording import content_words
 from storyline.models import Conflict, Evidence, Figure, FigureRow, FigureTable, Mention
-from storyline.nlp.dates import date_interval
 from storyline.store.records import record_id
 
 # Counted nouns too general to tell two measures apart ("1,200 people died", "2,100 dead").
@@ -38,9 +37,6 @@ many stories (``COMMON_MIN_DOCS``), they must share a word to speak of one thing
 COMMON_SHARE = 0.4
 """In a corpus of at least ``COMMON_MIN_DOCS`` reports, a word in more than this share of them
 (the war's own name, its main actors) says nothing about which count a sentence gives."""
-REVISION_DAYS = 60
-"""One body's figures at most this far apart may be a revision of one count; further apart,
-they count different things (two incidents, two years)."""
 PLACE_PREPOSITIONS = ("in", "into", "to", "inside", "near", "at", "from")
 
 
@@ -145,25 +141,14 @@ def disagree(a: FigureRow, b: FigureRow) -> bool:
     return pa is not None and pb is not None and not agree(max(pa[0], pb[0]), min(pa[1], pb[1]))
 
 
-def _near(a: FigureRow, b: FigureRow) -> bool:
-    """Dated at most ``REVISION_DAYS`` apart (undated rows are not ruled out)."""
-    ia, ib = date_interval(scope_of(a) or ""), date_interval(scope_of(b) or "")
-    return ia is None or ib is None or abs((ia[0] - ib[0]).days) <= REVISION_DAYS
-
-
-def _named(row: FigureRow, figure: Figure | None, corpus: Corpus) -> bool:
-    return figure is not None and bool(figure.attributed_to or figure.attributed_text)
-
-
 def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
     """Figure conflicts between reports, each naming every body and date behind it.
 
     * A **disagreement** (assessment ``contradiction``): two independent sources (different
       reports, different sources) give, for the same time (``same_time``), figures on one
       measure that count the same thing (``comparable``) and differ by more than the tolerance.
-    * A **revision** (``evolving estimate``): one named body gives different figures for one
-      measure in different reports. Figures the author gives without a source are never a
-      revision of each other: two reports' unattributed numbers are no body's estimate.
+    * One body's later figure is a revision, not a conflict: its table rows say ``evolving``
+      (``figure_assess.assess``); so are figures at other stages or dates.
 
     Everything else is left apart: other stages, rates against counts, different places or
     counted nouns, values more than ``MAX_RATIO`` apart, and dates too far apart.
@@ -230,27 +215,5 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                 id=content_id("x", ["figure", table.id, *(r.figure for r in clashing)]), kind="figure",
                 summary=summary, assessment=CONTRADICTION,  # the highest figure's sentence first
                 sides=unique_evidence([side(r) for r in sorted(clashing, key=lambda r: interval(r) or (0, 0), reverse=True)]),
-            ))
-        by_body: dict[str, list[FigureRow]] = defaultdict(list)
-        for row in rows:
-            if _named(row, figures.get(row.figure), corpus) and interval(row) is not None:
-                by_body[source_key(row)].append(row)
-        for body, own in sorted(by_body.items()):
-            steps: list[FigureRow] = []
-            for row in own:
-                if any(r.doc != row.doc and comparable(r, row, scopes) and disagree(r, row) and _near(r, row)
-                       for r in own):
-                    steps.append(row)
-            if len({r.doc for r in steps}) < 2:
-                continue
-            dated = [r for r in steps if scope_of(r)][:MAX_EVOLVING_SIDES]
-            undated = [r for r in steps if not scope_of(r)][:MAX_EVOLVING_SIDES]
-            summary = f"{table.measure}: {dated[0].source if dated else undated[0].source} revised its figure: " + \
-                " → ".join(label(r) for r in dated[:SUMMARY_STEPS])
-            if undated:
-                summary += ("; " if dated else "") + "undated: " + ", ".join(label(r) for r in undated[:SUMMARY_STEPS])
-            conflicts.append(Conflict(
-                id=content_id("x", ["figure", table.id, body]), kind="figure", summary=summary,
-                sides=unique_evidence([side(r) for r in dated + undated]), assessment=EVOLVING,
             ))
     return conflicts

@@ -32,13 +32,11 @@ UNIT_MEASURES = {"percent", "km", "km2", "sq km", "miles", "tons", "tonnes", "kg
 NOT_CLAIMED = {"negated", "denied"}
 HYPOTHETICAL = {"expected", "possible"}
 
-MAX_EVOLVING_SIDES = 12
 COMMON_MIN_DOCS = 20
 """A corpus of at least this many reports holds many stories: one measure and week do not make one
 count, and a report that names no state is not about the story's."""
-# Values named in the one-line summary; the sides keep the evidence of every row up to the cap.
 SUMMARY_STEPS = 6
-"""Rows shown for an evolving estimate: one per distinct value and stage, in date order."""
+"""Values named in a figure conflict's one-line summary; its sides keep the evidence of every row."""
 
 
 def content_id(prefix: str, member_ids: list[str]) -> str:
