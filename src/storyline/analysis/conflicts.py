@@ -61,8 +61,8 @@ ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
 HAPPENED = {"occurred", "occur", "occurs", "happened", "happen", "happens", "existed", "exist", "exists"}
 """Verbs that only say their subject took place: "denied that the contamination had occurred"
 denies the contamination, so these are no part of what a denied clause must share with its claim."""
-WHEN_ADJUNCT = re.compile(r"\s+(?:before|after|since|until|during|following)\s+(?:the|a|an|its|their)\s+\w+[.,]?$",
-                          re.IGNORECASE)
+WHEN_ADJUNCT = re.compile(r"(?<!\s)\s++(?:before|after|since|until|during|following)\s++(?:the|a|an|its|their)\s++"
+                          r"\w++[.,]?$", re.IGNORECASE)
 """A closing "before the collapse" says when, not what: a denied clause need not share it with its claim."""
 
 
