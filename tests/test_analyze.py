@@ -26,7 +26,7 @@ def seeds_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds")
     result = CliRunner().invoke(cli, ["analyze", str(SEEDS), "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "5 documents" in result.output and "conflicts" in result.output
+    assert "5 documents" in result.output and "conflict" in result.output
     return out, json.loads((out / "analysis.json").read_text())
 
 

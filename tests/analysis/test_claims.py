@@ -143,3 +143,21 @@ def test_a_confirmation_joins_the_claim_it_confirms():
     story.say("a", A, predicate_class="announce", agent="kb:AAA")
     story.say("b", B, status="confirmed", predicate_class="confirm", agent="local:organization:presidency")
     assert len(group_claims(story.corpus(), vectors_by_text({A: (1.0, 0.0), B: (0.95, 0.31)}))) == 1
+
+
+def test_each_reports_lede_fills_the_bottom_line_after_the_corroborated_facts():
+    story = Story()
+    lede_a = "The port authority of Arland said on Monday that cargo handling had resumed at two terminals."
+    lede_b = "Dock workers in Arland voted to extend their strike by a week, union officials said."
+    later = "Ships waited offshore for most of the week before the terminals reopened to traffic."
+    story.report("a", lede_a, later, published="2025-01-10")
+    story.records["statements"] += [
+        Statement("a", 0, len(lede_a), lede_a, "fact", "reported", actors=list(ACTORS), source="kb:BBB",
+                  source_kind="named"),
+        Statement("a", len(lede_a) + 1, len(lede_a) + 1 + len(later), later, "fact", "asserted", actors=list(ACTORS))]
+    story.say("b", lede_b, status="reported", source="kb:BBB", source_kind="named", published="2025-01-11")
+    story.say("c", "It may rain in Arland next week, forecasters said.", status="possible", published="2025-01-12")
+    lines = bottom_line(story.corpus(), [], [], [])
+    ledes = [b.text for b in lines if b.kind == "fact"]
+    assert sorted(ledes) == sorted([lede_a, lede_b])  # one lede per report, never a later sentence or a hedge
+    assert all(b.sources == 1 and b.evidence[0].text == b.text for b in lines if b.kind == "fact")

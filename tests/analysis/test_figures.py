@@ -162,14 +162,69 @@ def test_vague_magnitudes_are_shown_as_written_not_as_a_precise_range():
     assert row.vague and format_value(row) == "Thousands of troops" and (row.low, row.high) == (2000, 9999)
 
 
-def test_undated_rows_are_not_drawn_as_a_sequence():
+def test_one_bodys_revision_is_evolving_in_its_table_and_no_conflict():
     docs = Docs()
-    docs.add("a", "There are 10,000 of them.", published="2024-10-20")
-    docs.add("b", "There are 1,500 of them.")
-    figures = [docs.figure("a", "10,000", 10000), docs.figure("b", "1,500", 1500)]
+    docs.add("a", "There are 10,000 of them, the army said.", published="2024-10-20")
+    docs.add("b", "There are 1,500 of them, the army said.", published="2024-10-21")
+    figures = [docs.figure("a", "10,000", 10000, attributed_text="the army"),
+               docs.figure("b", "1,500", 1500, attributed_text="the army")]
     corpus = docs.corpus(figures=figures)
-    [conflict] = figure_conflicts(corpus, build_figure_tables(corpus))
-    assert "undated: 1,500" in conflict.summary and "→" not in conflict.summary
+    [table] = build_figure_tables(corpus)
+    assert [r.relation for r in table.rows] == ["evolving", "evolving"]
+    assert figure_conflicts(corpus, [table]) == []
+
+
+def test_figures_of_two_reports_weeks_apart_are_no_conflict():
+    docs = Docs()
+    docs.add("a", "There are 10,000 of them.", published="2024-10-01")
+    docs.add("b", "There are 1,500 of them.", published="2024-11-20")
+    corpus = docs.corpus(figures=[docs.figure("a", "10,000", 10000), docs.figure("b", "1,500", 1500)])
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def _toll_pair(first: str, second: str, v1: float, v2: float, **kw) -> list:
+    docs = Docs()
+    docs.add("a", first, published="2025-03-03")
+    docs.add("b", second, published="2025-03-04")
+    f1 = docs.figure("a", first.split()[kw.pop("at1", 0)], v1, counts="killed", subject="kb:KOR",
+                     attributed_text="police", qualifier=kw.pop("q1", None))
+    f2 = docs.figure("b", second.split()[kw.pop("at2", 0)], v2, counts="killed", subject="kb:KOR",
+                     attributed_text="hospital")
+    corpus = docs.corpus(figures=[f1, f2])
+    return figure_conflicts(corpus, build_figure_tables(corpus))
+
+
+def test_concurrent_tolls_of_one_event_are_a_disagreement_naming_each_body():
+    [conflict] = _toll_pair("Police said 41 people died when the dam above the valley town gave way.",
+                            "A hospital official said 90 people died after the dam burst over the valley.", 41, 90,
+                            at1=2, at2=3)
+    assert conflict.assessment == CONTRADICTION and "police" in conflict.summary and "hospital" in conflict.summary
+
+
+def test_a_lower_bound_toll_is_that_sources_figure():
+    [conflict] = _toll_pair("At least 41 people died when the dam above the valley town gave way, police said.",
+                            "A hospital official said 90 people died after the dam burst over the valley.", 41, 90,
+                            at1=2, at2=3, q1="at least")
+    assert conflict.assessment == CONTRADICTION
+
+
+def test_tolls_of_two_events_in_one_week_are_not_compared():
+    # nothing in common besides the measure: two strikes, two tolls
+    assert _toll_pair("Police said 41 people died when a bus plunged off a mountain road near the northern pass.",
+                      "A hospital official said 90 people died after fire swept through a crowded textile factory.",
+                      41, 90, at1=2, at2=3) == []
+
+
+def test_a_daily_rate_and_a_count_are_not_compared():
+    assert _toll_pair("Police said 41 people died in the valley flood.",
+                      "A hospital official said 90 people die every day in the valley flood.", 41, 90,
+                      at1=2, at2=3) == []
+
+
+def test_values_an_order_of_magnitude_apart_count_different_things():
+    assert _toll_pair("Police said 4 people died in the valley flood.",
+                      "A hospital official said 900 people died in the valley flood.", 4, 900,
+                      at1=2, at2=3) == []
 
 
 def test_values_within_tolerance_or_overlapping_ranges_are_consistent():
@@ -307,3 +362,25 @@ def test_five_thousand_figures_across_a_thousand_reports_build_quickly():
     elapsed = time.perf_counter() - began
     assert sum(len(t.rows) for t in tables) == 5000
     assert elapsed < 5.0  # loose: a quadratic pass over 5,000 rows would take far longer
+
+
+def test_a_report_that_gives_the_same_number_for_a_part_does_not_contradict_it():
+    docs = Docs()
+    docs.add("a", "Police said 100 people died in the valley flood and 30 in the town.", published="2025-03-03")
+    docs.add("b", "A hospital official said 30 people died in the valley flood.", published="2025-03-04")
+    figures = [docs.figure("a", "100 people", 100, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("a", "30 in", 30, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("b", "30 people", 30, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def test_a_smaller_figure_beside_a_larger_one_in_its_sentence_is_a_part_not_a_rival():
+    docs = Docs()
+    docs.add("a", "Police said 100 people died in the valley flood, 30 of them in the town.", published="2025-03-03")
+    docs.add("b", "A hospital official said 95 people died in the valley flood.", published="2025-03-04")
+    figures = [docs.figure("a", "100 people", 100, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("a", "30 of them", 30, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("b", "95 people", 95, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []

@@ -1,7 +1,8 @@
 """The bottom line: the claims of fact an analyst leads with, ranked, each with its sources.
 
 Lines come from stored records only: claims stated by several independent reports, official
-confirmations, claims one source states and another denies (the conflicts), the figure tables (each estimate and who gives it), and what a named source
+confirmations, claims one source states and another denies (the conflicts), each report's lede
+(its first statement of fact), the figure tables (each estimate and who gives it), and what a named source
 says remains unconfirmed. Commentary (opinions, the author's own analysis) is kept apart. Every
 line's first citation is the sentence it quotes, and its count of independent sources is the
 number of distinct original documents it cites.
@@ -21,6 +22,10 @@ from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTabl
 from storyline.store.records import record_id
 
 MAX_FACTS = 5
+MAX_LEAD_LINES = 8
+"""Facts, disputes and report ledes together: ledes fill what the corroborated facts leave."""
+LEDE_STATUSES = {"asserted", "reported", "confirmed"}
+LEDE_MIN_WORDS = 8
 MAX_DISPUTES = 3
 """Claims one source states and another denies or doubts: they take the place of facts, so the facts
 and disputes together stay at ``MAX_FACTS + 2``."""
@@ -245,5 +250,24 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     facts = _distinct(facts)[:MAX_FACTS]
     contested = _dispute_lines(corpus, conflicts, facts)
     facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
-    return (facts + contested + _figure_lines(corpus, tables) + _unconfirmed_lines(corpus, disputes)
+    ledes = _lede_lines(corpus, facts + contested, disputes)[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
+    return (facts + contested + ledes + _figure_lines(corpus, tables) + _unconfirmed_lines(corpus, disputes)
             + _commentary(corpus))
+
+
+def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
+    """Each original report's lede: its first statement of fact, which news writing puts first because
+    it is the report's main news. One source each, so after the corroborated facts, most salient first."""
+    cited = {(e.doc, e.start) for line in led for e in line.evidence}
+    first: dict[str, Statement] = {}
+    for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
+        if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
+            continue
+        words = len(s.text.split())
+        if (is_factual(s) and not is_commentary(s) and s.status in LEDE_STATUSES
+                and LEDE_MIN_WORDS <= words <= MAX_WORDS):
+            first[s.doc] = s
+    lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
+             if (s.doc, s.start) not in cited]
+    lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
+    return _distinct(lines)

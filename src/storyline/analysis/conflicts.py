@@ -52,9 +52,18 @@ RARE_WORDS = 8
 """Blocking words per statement: its rarest content words across the corpus."""
 WINDOW = 25
 """Neighbours in time, each side, that a doubted or denied item is compared with in one block."""
+PAIRED_WORDS = 12
+"""A claim that names no actor is blocked on pairs of its this many rarest words, so that a denial
+sharing two words of it still meets it."""
 KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
 ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
+HAPPENED = {"occurred", "occur", "occurs", "happened", "happen", "happens", "existed", "exist", "exists"}
+"""Verbs that only say their subject took place: "denied that the contamination had occurred"
+denies the contamination, so these are no part of what a denied clause must share with its claim."""
+WHEN_ADJUNCT = re.compile(r"(?<!\s)\s++(?:before|after|since|until|during|following)\s++(?:the|a|an|its|their)\s++"
+                          r"\w++[.,]?$", re.IGNORECASE)
+"""A closing "before the collapse" says when, not what: a denied clause need not share it with its claim."""
 
 
 @dataclass
@@ -164,7 +173,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         props.append(Prop(
             id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
             words=frozenset(content_words(s.text, names)), clause=clause,
-            clause_words=frozenset(content_words(clause, names)),
+            clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
@@ -223,6 +232,9 @@ class StatementMatcher:
         if _phrase_match(probe, positive):
             return True  # the words themselves: meaning of a three-word clause against a sentence says little
         contained = self.contained(probe, positive)
+        if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+                and self.containment(probe.clause_words, positive.words) >= 1.0:
+            return True  # every word of the denied clause, three at least, is in the claim
         bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
             else MIN_CLAUSE_SIMILAR
         return (self.similarity(probe, positive) or 0.0) >= bar
@@ -247,7 +259,8 @@ class StatementMatcher:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
         if probe.clusters & positive.clusters:
             return True
-        if not _dates_compatible(probe.record.date, positive.record.date):
+        # "denied on Tuesday that P": Tuesday dates the denial, not P
+        if not _dates_compatible(None if probe.framed else probe.record.date, positive.record.date):
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
@@ -367,7 +380,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
         elif not p.actors:
-            keys |= {("ww", a, b) for a, b in combinations(sorted(rare), 2)}
+            # a claim that names no actor ("the union said inspectors reported cracks" against "the
+            # operator denied that cracks were reported"), on pairs of more of its words
+            wider = sorted(p.words, key=lambda w: (freq[w], w))[:PAIRED_WORDS]
+            keys |= {("ww", a, b) for a, b in combinations(sorted(wider), 2)}
         for key in keys:
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))

@@ -10,7 +10,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (  # noqa: F401  (CONSISTENT and assess are re-exported here)
     CONSISTENT, CONTRADICTION, EVOLVING, REPORT_DATE, assess, estimate, interval, precision_of, scope_of,
 )
-from storyline.models import Conflict, Evidence, Figure, FigureRow, FigureTable, Mention
+from storyline.models import Evidence, Figure, FigureRow, FigureTable, Mention
 from storyline.store.records import record_id
 
 # Counted nouns that name the same measure. The extractor normalises most; these are the
@@ -32,10 +32,11 @@ UNIT_MEASURES = {"percent", "km", "km2", "sq km", "miles", "tons", "tonnes", "kg
 NOT_CLAIMED = {"negated", "denied"}
 HYPOTHETICAL = {"expected", "possible"}
 
-MAX_EVOLVING_SIDES = 12
-# Values named in the one-line summary; the sides keep the evidence of every row up to the cap.
+COMMON_MIN_DOCS = 20
+"""A corpus of at least this many reports holds many stories: one measure and week do not make one
+count, and a report that names no state is not about the story's."""
 SUMMARY_STEPS = 6
-"""Rows shown for an evolving estimate: one per distinct value and stage, in date order."""
+"""Values named in a figure conflict's one-line summary; its sides keep the evidence of every row."""
 
 
 def content_id(prefix: str, member_ids: list[str]) -> str:
@@ -131,7 +132,8 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
                    states: "_SentenceActors") -> dict[int, str]:
     """Other counts (killed, displaced, wounded...) belong to the state they are counted in:
     the one state their sentence places them in ("in Sudan"), else the state the corpus
-    names most if the report names it, else the state the report names most."""
+    names most if the report names it, else the state the report names most; in a set of a
+    few reports (one story), a report that names no state counts in the story's state."""
     dominant: dict[str, str] = {}
     tally: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
@@ -160,6 +162,8 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
             found[i] = named.pop()
         elif f.doc in dominant:
             found[i] = dominant[f.doc]
+        elif story is not None and len(corpus.documents) < COMMON_MIN_DOCS:
+            found[i] = story  # a report of a one-story set that names no state is about the story's
     return found
 
 
@@ -239,54 +243,4 @@ def format_value(row: FigureRow) -> str:
     return f"{row.qualifier} {text}" if row.qualifier else text
 
 
-def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
-    """A conflict for each table whose figures contradict each other or evolve across reports."""
-    figures = {record_id("f", f): f for f in corpus.figures}
-    conflicts = []
-
-    def side(row: FigureRow) -> Evidence:
-        f = figures.get(row.figure)
-        return corpus.sentence_evidence(row.doc, f.start) if f else Evidence(row.doc, 0, 0, row.text)
-
-    def label(row: FigureRow) -> str:
-        date = f"report {scope_of(row)}" if row.date and row.date.endswith(REPORT_DATE) else row.date
-        detail = ", ".join(x for x in (row.stage, row.source, date) if x)
-        return f"{format_value(row)} ({detail})" if detail else format_value(row)
-
-    for table in tables:
-        result = assess(table.rows)
-        if result.assessment == CONTRADICTION:
-            rows = []
-            for i, j in result.contradictions:
-                rows += [table.rows[i], table.rows[j]]
-            # Every row that disagrees with another source about the same time, each body named.
-            rows += [r for r in table.rows if r.relation == CONTRADICTION and r not in rows]
-            named = list(dict.fromkeys(label(r) for r in sorted(rows, key=lambda r: interval(r) or (0, 0))))
-            summary = f"{table.measure}: " + " vs ".join(named[:SUMMARY_STEPS]) + ", for the same stage and time"
-            more = len(named) - SUMMARY_STEPS
-            if more > 0:
-                summary += f" (and {more} more)"
-        elif result.assessment == EVOLVING and len({r.doc for r in table.rows}) > 1:
-            # One row per distinct value and stage, in date order: how the estimate moved.
-            seen, rows = set(), []
-            for row in table.rows:
-                if interval(row) is not None and (row.stage, interval(row)) not in seen:
-                    seen.add((row.stage, interval(row)))
-                    rows.append(row)
-            rows = rows[: MAX_EVOLVING_SIDES]
-            # Only dated rows make a sequence; undated ones are listed apart, not as a step.
-            dated = [r for r in rows if scope_of(r)]
-            undated = [r for r in rows if not scope_of(r)]
-            steps = " → ".join(label(r) for r in dated[:SUMMARY_STEPS])
-            more = len(dated) - SUMMARY_STEPS
-            summary = f"{table.measure}: estimates differ by stage or date: {steps}" + (
-                f" (and {more} more)" if more > 0 else "")
-            if undated:
-                summary += ("; " if dated else "") + "undated: " + ", ".join(label(r) for r in undated[:SUMMARY_STEPS])
-        else:
-            continue
-        conflicts.append(Conflict(
-            id=content_id("x", ["figure", table.id]), kind="figure", summary=summary,
-            sides=unique_evidence([side(r) for r in rows]), assessment=result.assessment,
-        ))
-    return conflicts
+from storyline.analysis.figure_conflicts import figure_conflicts  # noqa: E402,F401  (re-exported)

@@ -1,0 +1,219 @@
+"""Figure conflicts: concurrent figures of independent sources that count the same thing and differ,
+a disagreement naming each body. One body's revision of its own figure is no conflict."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from storyline.analysis.corpus import Corpus
+from storyline.analysis.figure_assess import (
+    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, source_key,
+)
+from storyline.analysis.figures import (
+    COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
+)
+from storyline.analysis.wording import content_words
+from storyline.models import Conflict, Evidence, Figure, FigureRow, FigureTable, Mention
+from storyline.store.records import record_id
+
+# Counted nouns too general to tell two measures apart ("1,200 people died", "2,100 dead").
+GENERIC_NOUNS = {"people", "persons", "person", "dead", "deaths", "death", "killed", "fatalities", "victims",
+                 "casualties", "injured", "wounded", "troops", "other"}
+RATE = re.compile(r"\b(?:every|each|a|per)\s+(?:single\s+)?(?:day|week|month|hour|night)\b|\bdaily\b|\bweekly\b|"
+                  r"\bon average\b|\baverage\b", re.IGNORECASE)
+MAX_RATIO = 10.0
+"""Figures more than this factor apart count different things (a unit and an army), not one toll."""
+GENERIC_WORDS = {"estimat", "estim", "peopl", "person", "total", "number", "least", "nearly", "almost", "overall", "count",
+                 "kill", "dead", "death", "di", "die", "died", "dy", "injur", "wound", "casualti", "victim", "fatalit", "troop", "soldier",
+                 "army", "armi", "militar", "military", "forc"}
+"""Stems of words that say how many, and of the tolled measures themselves (the table already
+holds one measure), not of which count."""
+SHORT_SENTENCE = 6
+"""In a story's few reports, two sentences of at most this many content words ("The Red Crescent
+counted 2,100 dead") say no more than their figures; when either is longer, or the corpus holds
+many stories (``COMMON_MIN_DOCS``), they must share a word to speak of one thing."""
+COMMON_SHARE = 0.4
+"""In a corpus of at least ``COMMON_MIN_DOCS`` reports, a word in more than this share of them
+(the war's own name, its main actors) says nothing about which count a sentence gives."""
+PLACE_PREPOSITIONS = ("in", "into", "to", "inside", "near", "at", "from")
+
+
+@dataclass
+class _Scope:
+    """What a figure's sentence says about what it counts: the noun, the places, a rate."""
+
+    noun: str | None
+    places: frozenset
+    rate: bool
+    words: frozenset
+    """Content words of the sentence, less numbers, the measure and whose it is."""
+    numbers: frozenset = frozenset()
+    """Every number written in digits in the sentence."""
+    large: bool = False
+    """From a corpus of many stories, where one measure and week do not make one count."""
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(m.group().replace(",", "")) for m in _DIGITS.finditer(text)}
+
+
+def _gives(scope: "_Scope | None", value: float | None) -> bool:
+    return scope is not None and value is not None and value in scope.numbers
+
+
+def _topic_words(text: str, ignore: set[str]) -> frozenset:
+    return frozenset(w for w in content_words(text) if w not in GENERIC_WORDS and w[:5] not in ignore)
+
+
+def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable]) -> dict[str, _Scope]:
+    common: set[str] = set()
+    if len(corpus.documents) >= COMMON_MIN_DOCS:
+        df: Counter = Counter()
+        for d in corpus.documents.values():
+            df.update(content_words(d.get("text") or ""))
+        common = {w for w, n in df.items() if n > COMMON_SHARE * len(corpus.documents)}
+    ignore_of = {}
+    for t in tables:
+        words = content_words(f"{t.counts} {corpus.name(t.subject) or ''}")
+        for r in t.rows:
+            ignore_of[r.figure] = {w[:5] for w in words}
+    places_by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in corpus.mentions:
+        if m.entity and m.type in ("place", "state"):
+            places_by_doc[m.doc].append(m)
+    for ms in places_by_doc.values():
+        ms.sort(key=lambda m: m.start)
+    out = {}
+    for fid, f in figures.items():
+        lo, hi = corpus.sentence_span(f.doc, f.start)
+        text = corpus.documents[f.doc]["text"]
+        places = set()
+        for m in places_by_doc.get(f.doc, ()):
+            if lo <= m.start < hi and (m.type == "place" or text[max(lo, m.start - 9):m.start].rstrip().lower()
+                                       .rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS):
+                places.add(m.entity)
+        noun = normalise_counts(f.unit_text) if f.unit_text else None
+        out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), bool(RATE.search(text[lo:hi])),
+                          _topic_words(text[lo:hi], ignore_of.get(fid, set()) | {w[:5] for w in content_words(f"{f.text} {f.unit_text or ''}")})
+                          - common, frozenset(_numbers(text[lo:hi])), bool(common))
+    return out
+
+
+def _point(row: FigureRow) -> tuple[float, float] | None:
+    """The values a source puts forward: a toll "at least 130,000" is that source's 130,000; an upper
+    bound ("up to 3,000") or a vague magnitude is no toll to set against another."""
+    if row.vague or (row.qualifier or "").lower() in UPPER_BOUNDS:
+        return None
+    if row.value is not None:
+        return row.value, row.value
+    if row.low is not None and row.high is not None:
+        return row.low, row.high
+    return None
+
+
+def comparable(a: FigureRow, b: FigureRow, scopes: dict[str, _Scope]) -> bool:
+    """Whether two rows of one table count the same thing: the same stage, no rate against a
+    count, the same noun where both name a specific one, no two different places, values within
+    ``MAX_RATIO`` of each other."""
+    if (a.stage or "total") != (b.stage or "total") or "potential" in (a.stage, b.stage):
+        return False
+    pa, pb = _point(a), _point(b)
+    if pa is None or pb is None or min(pa[0], pb[0]) <= 0 or max(pa[1], pb[1]) > MAX_RATIO * min(pa[0], pb[0]):
+        return False
+    sa, sb = scopes.get(a.figure), scopes.get(b.figure)
+    if sa is None or sb is None:
+        return True
+    if sa.rate != sb.rate or (sa.noun and sb.noun and sa.noun != sb.noun):
+        return False
+    if (sa.large or max(len(sa.words), len(sb.words)) > SHORT_SENTENCE) and not sa.words & sb.words:
+        return False  # two full sentences with nothing in common besides the measure tell of two things
+    return not (sa.places and sb.places and not sa.places & sb.places)
+
+
+def disagree(a: FigureRow, b: FigureRow) -> bool:
+    """The values two sources put forward differ by more than the tolerance."""
+    pa, pb = _point(a), _point(b)
+    return pa is not None and pb is not None and not agree(max(pa[0], pb[0]), min(pa[1], pb[1]))
+
+
+def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
+    """Figure conflicts between reports, each naming every body and date behind it.
+
+    * A **disagreement** (assessment ``contradiction``): two independent sources (different
+      reports, different sources) give, for the same time (``same_time``), figures on one
+      measure that count the same thing (``comparable``) and differ by more than the tolerance.
+    * One body's later figure is a revision, not a conflict: its table rows say ``evolving``
+      (``figure_assess.assess``); so are figures at other stages or dates.
+
+    Everything else is left apart: other stages, rates against counts, different places or
+    counted nouns, values more than ``MAX_RATIO`` apart, and dates too far apart.
+    """
+    figures = {record_id("f", f): f for f in corpus.figures}
+    scopes = _scopes(corpus, {r.figure: figures[r.figure] for t in tables for r in t.rows if r.figure in figures},
+                     tables)
+    conflicts = []
+
+    def side(row: FigureRow) -> Evidence:
+        f = figures.get(row.figure)
+        return corpus.sentence_evidence(row.doc, f.start) if f else Evidence(row.doc, 0, 0, row.text)
+
+    def label(row: FigureRow) -> str:
+        date = f"report {scope_of(row)}" if row.date and row.date.endswith(REPORT_DATE) else row.date
+        detail = ", ".join(x for x in (row.stage, row.source, date) if x)
+        return f"{format_value(row)} ({detail})" if detail else format_value(row)
+
+    for table in tables:
+        rows = table.rows
+        group = list(range(len(rows)))  # disagreeing rows joined into groups, one conflict each
+
+        def root(i: int) -> int:
+            while group[i] != i:
+                group[i] = group[group[i]]
+                i = group[i]
+            return i
+
+        # A smaller figure beside a larger one in one sentence is a part of it ("140,000 at the
+        # borders; of them, 30,000 in the neighbouring state"): it is set against no other report.
+        sentence_max: dict[tuple, float] = defaultdict(float)
+        for row in rows:
+            sentence = figures[row.figure].start if row.figure in figures else None
+            if sentence is not None and row.value is not None:
+                key = (row.doc, corpus.sentence_span(row.doc, sentence))
+                sentence_max[key] = max(sentence_max[key], row.value)
+
+        def part(row: FigureRow) -> bool:
+            f = figures.get(row.figure)
+            return f is not None and row.value is not None and row.value < sentence_max[
+                (row.doc, corpus.sentence_span(row.doc, f.start))]
+
+        for i, a in enumerate(rows):
+            for j in range(i + 1, len(rows)):
+                b = rows[j]
+                if part(a) or part(b):
+                    continue
+                if _gives(scopes.get(b.figure), a.value) or _gives(scopes.get(a.figure), b.value):
+                    continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
+                if (a.doc != b.doc and source_key(a) != source_key(b) and same_time(a, b)
+                        and comparable(a, b, scopes) and disagree(a, b)):
+                    group[root(j)] = root(i)
+        members: dict[int, list[FigureRow]] = defaultdict(list)
+        for i, row in enumerate(rows):
+            members[root(i)].append(row)
+        for clashing in members.values():
+            if len(clashing) < 2:
+                continue
+            named = list(dict.fromkeys(label(r) for r in sorted(clashing, key=lambda r: interval(r) or (0, 0))))
+            summary = f"{table.measure}: " + " vs ".join(named[:SUMMARY_STEPS]) + ", for the same stage and time"
+            if len(named) > SUMMARY_STEPS:
+                summary += f" (and {len(named) - SUMMARY_STEPS} more)"
+            conflicts.append(Conflict(
+                id=content_id("x", ["figure", table.id, *(r.figure for r in clashing)]), kind="figure",
+                summary=summary, assessment=CONTRADICTION,  # the highest figure's sentence first
+                sides=unique_evidence([side(r) for r in sorted(clashing, key=lambda r: interval(r) or (0, 0), reverse=True)]),
+            ))
+    return conflicts
