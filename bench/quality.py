@@ -118,8 +118,18 @@ def newsquant(workdir: Path) -> dict:
     preds, report = workdir / "newsquant-storyline.json", workdir / "newsquant-score.json"
     data = NEWSQUANT / "NewsQuant-dev.json"
     _run([NEWSQUANT / "newsquant_predict.py", "--system", "storyline", "--data", data, "--out", preds])
-    _run([NEWSQUANT / "newsquant_score.py", "--data", data, preds, "--json", report])
-    return {"systems": {r["system"]: r for r in json.loads(report.read_text())}}
+    runs, out = [preds], {}
+    peer = workdir / "newsquant-quantulum3.json"
+    try:  # the rule-based peer, side by side (the `bench` extra installs it)
+        _run([NEWSQUANT / "newsquant_predict.py", "--system", "quantulum3", "--data", data, "--out", peer])
+        runs.append(peer)
+        info = json.loads(peer.read_text()).get("info", {}) if peer.is_file() else {}
+        if info.get("clf_error"):
+            out["quantulum3_note"] = "quantulum3 ran on its rules only: its unit classifier did not load"
+    except RuntimeError as exc:
+        out["quantulum3_error"] = str(exc).splitlines()[-1][:200]
+    _run([NEWSQUANT / "newsquant_score.py", "--data", data, *runs, "--json", report])
+    return {"systems": {r["system"]: r for r in json.loads(report.read_text())}, **out}
 
 
 def measure(workdir: Path, external: bool = True, only: set[str] | None = None) -> dict:
@@ -220,6 +230,7 @@ def _newsquant_md(n: dict) -> list[str]:
         out.append(f"| {name} | {s['gold']} | {s['tags']} | {v['p']} | {v['r']} | **{v['f1']}** | {vu['p']} | {vu['r']} "
                    f"| **{vu['f1']}** | {s['value_1to1']['f1']} | {s['value+unit_1to1']['f1']} "
                    f"| {s['value+unit_as_written_1to1']['f1']} |")
+    out += [f"{v}." for k, v in n.items() if k.startswith("quantulum3_")]
     return out + ["", "Published on the whole set (value F1 / value+unit F1): CQE 92.0 / 85.6, quantulum3 73.0 / 47.2."]
 
 
