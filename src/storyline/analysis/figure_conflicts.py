@@ -50,16 +50,9 @@ class _Scope:
     words: frozenset
     """Content words of the sentence, less numbers, the measure and whose it is."""
     numbers: frozenset = frozenset()
-    """Every number written in digits in the sentence."""
+    """Every value of the figures extracted from the sentence."""
     large: bool = False
     """From a corpus of many stories, where one measure and week do not make one count."""
-
-
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _numbers(text: str) -> set[float]:
-    return {float(m.group().replace(",", "")) for m in _DIGITS.finditer(text)}
 
 
 def _gives(scope: "_Scope | None", value: float | None) -> bool:
@@ -88,6 +81,9 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
             places_by_doc[m.doc].append(m)
     for ms in places_by_doc.values():
         ms.sort(key=lambda m: m.start)
+    values_by_doc: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for g in corpus.figures:
+        values_by_doc[g.doc] += [(g.start, v) for v in (g.value, g.low, g.high) if v is not None]
     out = {}
     for fid, f in figures.items():
         lo, hi = corpus.sentence_span(f.doc, f.start)
@@ -100,7 +96,8 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
         noun = normalise_counts(f.unit_text) if f.unit_text else None
         out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), bool(RATE.search(text[lo:hi])),
                           _topic_words(text[lo:hi], ignore_of.get(fid, set()) | {w[:5] for w in content_words(f"{f.text} {f.unit_text or ''}")})
-                          - common, frozenset(_numbers(text[lo:hi])), bool(common))
+                          - common, frozenset(v for at, v in values_by_doc.get(f.doc, ()) if lo <= at < hi),
+                          bool(common))
     return out
 
 

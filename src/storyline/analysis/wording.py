@@ -226,7 +226,7 @@ def proposition_match(a: Statement | Event, b: Statement | Event) -> bool | None
     """From the parsed propositions: True for one proposition, False for two, None when either parse
     gives too little. Frame verbs (confirm, deny, say) carry no proposition of their own."""
     pa, pb = getattr(a, "predicate_class", None), getattr(b, "predicate_class", None)
-    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES or pa == pb in LIGHT_PREDICATES:
+    if not pa or not pb or pa in FRAME_CLASSES or pb in FRAME_CLASSES or (pa == pb and pa in LIGHT_PREDICATES):
         return None
     if pa != pb:
         return False
