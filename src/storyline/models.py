@@ -228,6 +228,9 @@ class Figure:
     """What is counted, normalised ("troops", "killed", "money:USD", "percent")."""
     unit_text: str | None = None
     """The counted noun or unit as written."""
+    unit: str | None = None
+    """The unit's canonical name, singular, in words ("kilometre per hour", "gigabyte", "dollar per
+    barrel", "year of age"); a counted noun by its singular ("country", "soldier"); None when none is said."""
     subject: str | None = None
     """Actor id of whose troops, casualties or money it is."""
     subject_text: str | None = None

@@ -51,3 +51,26 @@ CURRENCY_BY_PLACE = {
     "kuwait": "KWD", "libya": "LYD", "tunisia": "TND", "algeria": "DZD", "bahrain": "BHD", "serbia": "RSD",
     "denmark": "DKK", "sweden": "SEK", "norway": "NOK", "czech republic": "CZK", "czechia": "CZK", "iceland": "ISK",
 }
+# A currency's name as a unit, singular (CLDR's English names, lower case): a figure's ``unit``
+# ("dollar per barrel"). The US dollar is the unmarked "dollar", as English writes it; sterling
+# keeps ISO 4217's "pound sterling", since a bare "pound" is also a weight.
+CURRENCY_NAMES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
+    "AED": "united arab emirates dirham", "ARS": "argentine peso", "AUD": "australian dollar",
+    "BDT": "bangladeshi taka", "BHD": "bahraini dinar", "BRL": "brazilian real", "CAD": "canadian dollar",
+    "CHF": "swiss franc", "CLP": "chilean peso", "COP": "colombian peso", "CUP": "cuban peso",
+    "CZK": "czech koruna", "DKK": "danish krone", "DOP": "dominican peso", "DZD": "algerian dinar",
+    "EGP": "egyptian pound", "ETB": "ethiopian birr", "GHS": "ghanaian cedi", "HKD": "hong kong dollar",
+    "HUF": "hungarian forint", "IDR": "indonesian rupiah", "ILS": "israeli new shekel", "INR": "indian rupee",
+    "IQD": "iraqi dinar", "ISK": "icelandic krona", "JOD": "jordanian dinar", "KES": "kenyan shilling",
+    "KRW": "south korean won", "KWD": "kuwaiti dinar", "LBP": "lebanese pound", "LKR": "sri lankan rupee",
+    "LYD": "libyan dinar", "MXN": "mexican peso", "MYR": "malaysian ringgit", "NGN": "nigerian naira",
+    "NOK": "norwegian krone", "NPR": "nepalese rupee", "NZD": "new zealand dollar", "PHP": "philippine peso",
+    "PKR": "pakistani rupee", "PLN": "polish zloty", "QAR": "qatari riyal", "RON": "romanian leu",
+    "RSD": "serbian dinar", "RUB": "russian ruble", "SAR": "saudi riyal", "SDG": "sudanese pound",
+    "SEK": "swedish krona", "SGD": "singapore dollar", "SOS": "somali shilling", "SYP": "syrian pound",
+    "THB": "thai baht", "TND": "tunisian dinar", "TRY": "turkish lira", "TWD": "new taiwan dollar",
+    "TZS": "tanzanian shilling", "UAH": "ukrainian hryvnia", "UGX": "ugandan shilling", "UYU": "uruguayan peso",
+    "VND": "vietnamese dong", "XOF": "west african cfa franc", "ZAR": "south african rand",
+    "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar",
+}

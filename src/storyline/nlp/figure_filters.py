@@ -46,7 +46,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # "the next seven thousand workers": an entity marked as a date with no word of time in it
     counted = doc[amount.num_end - 1].head
     timeless = ent is not None and ent.label_ == "DATE" and counted.tag_ == "NNS" and counted.i >= ent.end and not any(
-        t.lower_.rstrip(".") in TIME_WORDS or t.text[:1].isdigit() and not t.like_num for t in ent)
+        t.lower_.rstrip(".") in TIME_WORDS or t.text[:1].isdigit() and not t.like_num for t in ent) and not (
+        RE_YEAR.match(numbers.text) and amount.num_start > 0 and doc[amount.num_start - 1].tag_ in ("DT", "PRP$", "POS"))
+    # (but "the 2024 elections", "Kenya's 2022 polls": a year before a noun follows a determiner)
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
             and not timeless and not (
             amount.currency or amount.percent or amount.fraction):

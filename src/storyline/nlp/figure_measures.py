@@ -6,9 +6,9 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
-from storyline.nlp.currencies import CURRENCY_BY_PLACE
+from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES
 from storyline.nlp.rates import rate_at
-from storyline.nlp.units import DURATIONS
+from storyline.nlp.units import DURATIONS, canonical, counted
 
 
 def _singular(word: str) -> str:
@@ -124,40 +124,53 @@ def _proxy(noun: Token) -> tuple[str, str] | None:
     return None
 
 
-def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent: Span) -> tuple[str | None, str | None]:
-    """``counts`` and ``unit_text``: what the figure counts, normalised and as written."""
+def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
+             sent: Span) -> tuple[str | None, str | None, str | None]:
+    """``counts``, ``unit_text`` and ``unit``: what the figure counts (normalised), its unit or
+    counted noun as written, and the unit's canonical name (see ``units.canonical``)."""
     if amount.percent:
-        return "percent", doc[amount.num_end: amount.end].text or "%"
+        return "percent", doc[amount.num_end: amount.end].text or "%", canonical("percent", amount.per)
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency:
-        return f"money:{_currency_code(amount.currency, sent)}{per}", f"{amount.currency_text}{per_text}"
+        code = _currency_code(amount.currency, sent)
+        name = CURRENCY_NAMES.get(code) or counted(amount.currency_text)
+        return f"money:{code}{per}", f"{amount.currency_text}{per_text}", canonical(name, amount.per)
     if amount.fraction:
-        return "share", noun.text if noun is not None else None
+        return "share", noun.text if noun is not None else None, None
     if amount.unit is not None:
         # Durations keep their plural as the measure ("years"); other units and rates are named ("unit:metre").
         measure = amount.unit if amount.unit in DURATIONS.values() and not per else f"unit:{amount.unit}{per}"
-        return measure, f"{amount.unit_text}{per_text}"
+        return measure, f"{amount.unit_text}{per_text}", canonical(amount.unit, amount.per)
+    return _counted(doc, amount, noun, anchor, sent)
+
+
+def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
+             sent: Span) -> tuple[str | None, str | None, str | None]:
+    """``classify`` for a count: the counted noun, or the verb that says what befell them. Its unit
+    is the counted noun as written, singular ("heart transplant"), with any rate ("test per day");
+    none for a measure read off a verb or a toll ("the death toll")."""
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
-                return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}"
+                return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}", None
         kind = _count_of(noun.lower_)
         if kind in (None, "people", "troops"):
             # "tens of thousands of people were displaced": the verb governs the number.
             kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
-            return found
+            return _with_unit(found)
         kind, written = kind or "other", _noun_text(doc, amount, noun)
         if (rate := rate_after(doc, noun, sent)) is not None:
             # "40 villagers killed a week": a rate is its own measure, not a toll; generic counts
             # ("3,000 tests a day") stay generic, with the rate in their words
-            return (kind if kind in ("other", "people") else f"{kind} per {rate[1]}"), f"{written} {rate[2]}"
-        return kind, written
+            return ((kind if kind in ("other", "people") else f"{kind} per {rate[1]}"), f"{written} {rate[2]}",
+                    canonical(counted(written), rate[1]))
+        return kind, written, counted(written)
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
     kind = _casualty_kind(anchor)
     if kind:
-        return kind, None
+        return kind, None, None
     # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
@@ -166,10 +179,17 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token, sent: 
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
-                    return found
+                    return _with_unit(found)
                 if kind := _count_of(child.lower_):
-                    return kind, child.text
-    return None, None
+                    return kind, child.text, counted(child.text)
+    return None, None, None
+
+
+def _with_unit(found: tuple[str, str]) -> tuple[str, str, str | None]:
+    """A proxy's measure and noun with its unit: "the number of refugees" counts refugees, "the
+    death toll" has no unit of its own."""
+    kind, written = found
+    return kind, written, None if " " in written else counted(written)
 
 
 def _currency_code(code: str, sent: Span) -> str:

@@ -123,12 +123,18 @@ def _status(sent: Span, path: list[Token]) -> str:
     return "asserted"
 
 
-def _date(times: list[TimeRef], sent: Span, path: list[Token], noun: Token | None) -> str | None:
-    """The value of a DATE attached to the figure's clause or to its noun phrase."""
-    here = [t for t in times if t.value and sent.start_char <= t.start < sent.end_char]
+def _date(times: list[TimeRef], sent: Span, path: list[Token], noun: Token | None, amount: Amount) -> str | None:
+    """The value of a DATE attached to the figure's clause or to its noun phrase; never the
+    figure's own number ("1260 soldiers", marked a year by NER)."""
+    doc = sent.doc
+    lo, hi = doc[amount.num_start].idx, doc[amount.num_end - 1].idx + len(doc[amount.num_end - 1])
+
+    def own(ref: TimeRef) -> bool:
+        return ref.start < hi and lo < ref.end
+
+    here = [t for t in times if t.value and sent.start_char <= t.start < sent.end_char and not own(t)]
     if not here:
         return None
-    doc = sent.doc
     near = {t.i for t in path} | ({t.i for t in noun.subtree} if noun is not None else set())
     for ref in here:
         span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -156,7 +162,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     anchor = anchor_of(doc, amount)
     money_or_percent = amount.currency or amount.percent or amount.fraction
     noun = None if amount.currency or amount.percent or amount.unit else counted_noun(doc, amount, anchor, sent)
-    counts, unit_text = classify(doc, amount, noun, anchor, sent)
+    counts, unit_text, unit = classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
     if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
@@ -175,6 +181,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if unit_text and unit_text.endswith(".") and unit_text.count(".") == 1 and len(unit_text) > 1 and unit_text != "in." \
             and (last == sent.end - 1 or (last == sent.end - 2 and doc[sent.end - 1].is_punct)):
         unit_text = unit_text[:-1]  # "at 125.8 p.": the sentence's full stop is not the unit's
+        unit = unit[:-1] if unit and unit.endswith(".") else unit
     path = _path(anchor, noun)
     owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
     subject, subject_text, giver = _subject(ctx, amount, owner, anchor)
@@ -194,7 +201,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
             and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):
         # "killed 300 Russian soldiers and wounded 500", "120 troops were killed and 300 injured":
         # the counted noun is said once, and so is whose they are.
-        subject, subject_text, unit_text = earlier[-1].subject, earlier[-1].subject_text, earlier[-1].unit_text
+        subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
+                                                   earlier[-1].unit_text, earlier[-1].unit)
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
@@ -204,8 +212,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
         start=start, end=end, text=text,
         value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
-        counts=counts, unit_text=unit_text, subject=subject, subject_text=subject_text,
-        stage=_stage(amount, noun, path), date=_date(times, sent, path, noun),
+        counts=counts, unit_text=unit_text, unit=unit, subject=subject, subject_text=subject_text,
+        stage=_stage(amount, noun, path), date=_date(times, sent, path, noun, amount),
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )

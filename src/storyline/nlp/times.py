@@ -169,6 +169,22 @@ def _is_age(span: Span) -> bool:
     return before in ("aged", "age", "ages") or after.startswith(("old", "- old", "-old")) or "year - old" in after
 
 
+# Plural nouns of time after a number: the number is then a length or a date, not a count.
+TIME_NOUNS = frozenset("seconds minutes hours days nights weeks weekends months years decades centuries seasons".split())
+
+
+def _is_count(span: Span) -> bool:
+    """A bare number that counts the plural noun after it ("said 1260 soldiers crossed"): NER may
+    mark it as a year, but a year before a noun follows a determiner or a preposition ("the 2024
+    elections", "in 1260")."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].text.isdigit() or span.end >= len(doc):
+        return False
+    noun, before = doc[span.end], doc[span.start - 1] if span.start > 0 else None
+    return noun.tag_ == "NNS" and span[0].head.i == noun.i and noun.lower_ not in TIME_NOUNS \
+        and (before is None or before.tag_ not in ("DT", "PRP$", "POS", "IN", "CD", "JJ"))
+
+
 def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) -> list[TimeRef]:
     """Every DATE entity of ``doc`` that names a point or period in time, resolved.
 
@@ -181,7 +197,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     refs = []
     text = doc.text  # built on every access: read it once
     for ent in doc.ents:
-        if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent):
+        if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent) or _is_count(ent):
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue

@@ -2,7 +2,8 @@
 
 Names follow the SI spelling that pint uses (``metre``, ``kilogram``, ``mile per hour``);
 ``storyline.nlp.numbers`` reads them after a number, glued ("50mph", "10kW") or spaced
-("5.5 kWh", "miles per hour"). Durations keep their plural as the measure ("years").
+("5.5 kWh", "miles per hour"). Durations keep their plural as the measure ("years"). ``canonical`` gives the unit's name for
+a figure's ``unit`` field: singular, in words, durations included ("year", "dollar per barrel").
 """
 
 from __future__ import annotations
@@ -170,3 +171,65 @@ def phrase_at(texts: list[str], glued: bool = False) -> tuple[int, str] | None:
     if texts and (name := unit_name(texts[0], glued)):
         return 1, name
     return None
+
+
+# Plurals that the endings below get wrong; "people" and collective nouns stay as they are.
+_IRREGULAR = {
+    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "geese": "goose", "oxen": "ox", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
+    "halves": "half", "shelves": "shelf", "wolves": "wolf", "thieves": "thief", "calves": "calf",
+    "loaves": "loaf", "criteria": "criterion", "phenomena": "phenomenon", "crises": "crisis",
+    "analyses": "analysis", "theses": "thesis", "diagnoses": "diagnosis", "hypotheses": "hypothesis",
+    "causes": "cause", "houses": "house", "uses": "use", "excuses": "excuse", "pauses": "pause",
+    "clauses": "clause", "abuses": "abuse", "muses": "muse", "fuses": "fuse", "buses": "bus", "gases": "gas",
+    "quizzes": "quiz", "headaches": "headache", "niches": "niche", "caches": "cache", "avalanches": "avalanche",
+    "moustaches": "moustache", "indices": "index", "matrices": "matrix", "vertices": "vertex",
+    "cacti": "cactus", "fungi": "fungus", "nuclei": "nucleus", "radii": "radius", "stimuli": "stimulus",
+    "alumni": "alumnus", "kronor": "krona", "kroner": "krone", "reais": "real", "lei": "leu",
+    "movies": "movie", "cookies": "cookie", "rookies": "rookie", "zombies": "zombie", "pies": "pie",
+    "ties": "tie", "lies": "lie", "toes": "toe", "foes": "foe", "shoes": "shoe", "canoes": "canoe",
+}
+# Singulars that end in "s" ("virus", "analysis", "class", "politics", "news", "series").
+_ENDS_IN_S = ("ss", "us", "is", "ics", "news", "series", "species", "means", "headquarters", "premises")
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, lower case, by the regular English endings ("countries" -> "country",
+    "viruses" -> "virus", "boxes" -> "box", "fishermen" -> "fisherman"); other words unchanged."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    last = lower.rsplit("-", 1)[-1]
+    if last in _IRREGULAR:
+        return lower[: -len(last)] + _IRREGULAR[last]  # "horse-shoes"
+    if lower.endswith("men") and len(lower) > 5 and not lower.endswith(("omen", "amen", "ymen", "imen", "semen")):
+        return lower[:-3] + "man"  # "fishermen", "chairmen"
+    if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(_ENDS_IN_S):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("uses", "sses", "shes", "ches", "xes", "zzes", "oes")):
+        return lower[:-2]  # "viruses", "classes", "matches", "boxes", "heroes"
+    return lower[:-1]
+
+
+# The singular of each duration measure ("years" -> "year").
+DURATION_SINGULAR = {name: name[:-1] for name in _DURATIONS}
+
+
+def canonical(unit: str | None, per: str | None = None) -> str | None:
+    """A figure's ``unit``: the unit's name, durations singular, with its denominator ("dollar per barrel")."""
+    if unit is None:
+        return None
+    unit = DURATION_SINGULAR.get(unit, unit)
+    return f"{unit} per {per}" if per else unit
+
+
+def counted(written: str | None) -> str | None:
+    """A counted noun as a unit: as written, lower case, its last word singular
+    ("European countries" -> "european country", "first-team players" -> "first-team player")."""
+    if not written:
+        return None
+    words = written.lower().split()
+    words[-1] = singular(words[-1])
+    return " ".join(words)
