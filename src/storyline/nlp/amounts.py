@@ -160,6 +160,12 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
         while n < len(found) and _year_between(doc, found[n]):
             n += 1  # "from 20 mpg in 2008 to 29 mpg in 2020"
         b = found[n] if n < len(found) else None
+        if b is not None and a.value is None and not a.vague and a.low is not None and doc[a.start - 1].lower_ == "from" \
+                and a.end < b.num_start and "to" in (t.lower_ for t in doc[a.end: b.start]) \
+                and not (b.unit or b.currency or b.percent) and b.value is not None:
+            # "from 14-18 mpg to 24": the new level is said in the band's unit
+            b.unit, b.unit_text, b.currency, b.currency_text = a.unit, a.unit_text, a.currency, a.currency_text
+            b.percent = a.percent
         if b is None or not _change_pair(doc, a, b, floor):
             out.append(a)
             k += 1
@@ -170,7 +176,12 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
         elif b.currency == a.currency and a.per and not b.per:  # "from $75 per barrel to $45.88"
             b.per, b.per_text = a.per, a.per_text
         frm = doc[a.start - 1]
-        if frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
+        to_band = b.end + 1 < len(doc) and _word(doc[b.end]) == "to" and n + 1 < len(found) \
+            and found[n + 1].start == b.end + 1
+        if to_band and a.value < b.value:
+            # "revised from 5 to 7 per cent to 3 to 5 per cent": a band, changed to another
+            b.value, b.low, b.high = None, a.value, b.value
+        elif frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
             b.value, b.low, b.high = None, a.value, b.value  # a band: "homes from $750,000 to $1 million"
         else:
             b.change_from = a.value

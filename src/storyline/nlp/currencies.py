@@ -72,5 +72,5 @@ CURRENCY_NAMES = {
     "THB": "thai baht", "TND": "tunisian dinar", "TRY": "turkish lira", "TWD": "new taiwan dollar",
     "TZS": "tanzanian shilling", "UAH": "ukrainian hryvnia", "UGX": "ugandan shilling", "UYU": "uruguayan peso",
     "VND": "vietnamese dong", "XOF": "west african cfa franc", "ZAR": "south african rand",
-    "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar",
+    "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar", "GBX": "penny sterling",
 }

@@ -11,6 +11,7 @@ from storyline.nlp.amounts import Amount
 from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
+from storyline.nlp.numbers import _digits
 from storyline.nlp.units import DURATIONS
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
@@ -43,12 +44,22 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
     not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
         and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
+    # "rose from 20 to 45": NER takes a change or a band of bare numbers for a date; with no year,
+    # no word of time in it and no end that could be an hour ("open from 9 to 5"), it is none
+    not_date = not_date or ent is not None and ent.label_ == "DATE" and (
+        amount.change_from is not None or amount.low is not None) and max(
+        amount.value or 0, amount.change_from or 0, amount.high or 0) > 24 and all(
+        t.lower_ in ("from", "to", "-", "–", "and", "between") or t.like_num and t.text[:1].isdigit()
+        and not RE_YEAR.match(t.text) for t in ent)
     # "the next seven thousand workers": an entity marked as a date with no word of time in it
     counted = doc[amount.num_end - 1].head
     timeless = ent is not None and ent.label_ == "DATE" and counted.tag_ == "NNS" and counted.i >= ent.end and not any(
         t.lower_.rstrip(".") in TIME_WORDS or t.text[:1].isdigit() and not t.like_num for t in ent) and not (
         RE_YEAR.match(numbers.text) and amount.num_start > 0 and doc[amount.num_start - 1].tag_ in ("DT", "PRP$", "POS"))
     # (but "the 2024 elections", "Kenya's 2022 polls": a year before a noun follows a determiner)
+    # "up at 96.088": NER's ordinal in plain digits with a decimal point; an ordinal is written "4th"
+    not_date = not_date or ent is not None and ent.label_ == "ORDINAL" and ent.text == numbers.text \
+        and "." in numbers.text and _digits(numbers.text) is not None
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
             and not timeless and not (
             amount.currency or amount.percent or amount.fraction):
@@ -60,6 +71,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
         return True
+    if not (amount.unit or amount.currency or amount.percent) and before is not None and before.text == ":" and before.i > 0 and doc[before.i - 1].ent_type_ == "PERSON" \
+            and ctx.ent_of.get(before.i - 1) is not None and ctx.ent_of[before.i - 1].start == doc[before.i].sent.start:
+        return True  # "Ana Ruiz: 7": a mark given to a person, as in a ratings list
     if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "September 1", "1 September" that NER did not mark as a date
     bare = not (amount.unit or amount.currency or amount.percent)

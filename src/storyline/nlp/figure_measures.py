@@ -175,6 +175,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
         head = head.head
+        if head.dep_ == "prep" and head.lower_ == "from":
+            head = head.head  # "rose from 20 to 45", "to" hung on "from"
     if head.pos_ in ("VERB", "AUX"):
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:

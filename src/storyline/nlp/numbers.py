@@ -70,6 +70,8 @@ RE_GLUED = re.compile(
     re.IGNORECASE,
 )
 PERCENT_SUFFIXES = {"%", "pc", "pct"}
+# A unit glued to a word of dimension, maybe closing a bracket: "10ft-long", "(37m / 121ft)-long".
+RE_DIMENSION = re.compile(r"^([^\d\s()-]+)\)?-(?:long|wide|high|tall|deep|thick)$", re.IGNORECASE)
 # "118.5p" is pence (British share prices are quoted in them; exchanges code pence sterling
 # "GBX"), except the video formats written the same way ("1080p").
 PENCE_SUFFIX = "p"
@@ -121,6 +123,8 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
     extras: dict = {}
     if pre in ("~", "≈", "c.", "ca."):
         extras["qualifier"], pre = "about", ""  # "~25", "≈32m2"
+    if pre.lower() == "sub" and sign == "-":
+        extras["qualifier"], pre, sign = "fewer than", "", None  # "sub-7 nanometre chips", "a sub-2 hour marathon"
     if pre:
         code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
         if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
@@ -134,6 +138,8 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
         if not pre and i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and sign != "minus-":
             return None  # "COVID -19": a name's number, not a negative one
         value = -value
+    if suf and (m_dim := RE_DIMENSION.match(suf)) and (unit_name(m_dim[1], glued=True) or duration_name(m_dim[1], glued=True)):
+        suf = m_dim[1]  # "121ft)-long", "5km-wide": the unit, then what it measures
     if suf:
         low = suf.lower()
         if low in SCALE_SUFFIXES and (low != "m" or pre or suf == "M"):

@@ -107,6 +107,9 @@ CASED = {"W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "F":
 GLUED_ONLY = {"in.", "in", "a", "t", "l", "g", "f", "c", "v", "w", "h", "s", "min", "mi", "ha", "pa", "nm",
               "hp", "ps", "db", "bar", "bars", "kt", "sec", "hr", "yr", "wk", "gal", "ft", "m"}
 
+# Of those, forms that are units when spaced too, written exactly so ("300 hp"; "HP" is a company).
+SPACED_AS_WRITTEN = {"hp", "kt"}
+
 UNITS: dict[str, str] = {f: name for name, forms in _UNITS.items() for f in forms.split()}
 DURATIONS: dict[str, str] = {f: name for name, forms in _DURATIONS.items() for f in forms.split()}
 
@@ -149,7 +152,7 @@ def unit_name(form: str, glued: bool = False) -> str | None:
     lower = form.lower()
     if lower in ("f", "c", "a", "v", "w", "ps", "pa") or form == "G":
         return None  # case decides these: "5F" is a farad, "5f" nothing; "5g" a gram, "5G" a network
-    if not glued and lower in GLUED_ONLY:
+    if not glued and lower in GLUED_ONLY and form not in SPACED_AS_WRITTEN:
         return None
     return UNITS.get(lower)
 
