@@ -183,7 +183,7 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
                     return _with_unit(found)
                 if kind := _count_of(child.lower_):
-                    return kind, child.text, counted(child.text)
+                    return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
     return None, None, None
 
 

@@ -205,7 +205,8 @@ def singular(word: str) -> str:
     last = lower.rsplit("-", 1)[-1]
     if last in _IRREGULAR:
         return lower[: -len(last)] + _IRREGULAR[last]  # "horse-shoes"
-    if lower.endswith("men") and len(lower) > 5 and not lower.endswith(("omen", "amen", "ymen", "imen", "semen")):
+    if lower.endswith("men") and len(lower) > 5 and not lower.endswith(("amen", "ymen", "imen", "semen", "lumen")) \
+            and (not lower.endswith("omen") or lower.endswith("women")):
         return lower[:-3] + "man"  # "fishermen", "chairmen"
     if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(_ENDS_IN_S):
         return lower
@@ -231,8 +232,8 @@ def canonical(unit: str | None, per: str | None = None) -> str | None:
 def counted(written: str | None) -> str | None:
     """A counted noun as a unit: as written, lower case, its last word singular
     ("European countries" -> "european country", "first-team players" -> "first-team player")."""
-    if not written:
-        return None
+    if not written or not written[0].isalpha():
+        return None  # ".DXY", "-": a code or a mark, not a noun
     words = written.lower().split()
     words[-1] = singular(words[-1])
     return " ".join(words)

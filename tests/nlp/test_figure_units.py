@@ -1,0 +1,72 @@
+"""A figure's canonical unit, and numbers NER misreads (real model): sentences from other places and crises."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.nlp.times import extract_times
+
+pytestmark = pytest.mark.integration
+
+
+def found(parse, text, published=None):
+    return [f for f in parse(text, published=published)._.figures]
+
+
+def test_figure_units_are_named_in_words_singular(parse):
+    figures = found(parse, "Gusts of 87 mph and 140 km/h hit the coast of Galicia, and Lagos traders paid $80 a barrel.")
+    assert [(f.unit_text, f.unit) for f in figures] == [
+        ("mph", "mile per hour"), ("km/h", "kilometre per hour"), ("$ a barrel", "dollar per barrel")]
+    assert found(parse, "The tractor's engine makes 95 hp.")[0].unit == "horsepower"
+
+
+def test_figure_units_of_counted_nouns_and_durations(parse):
+    figures = found(parse, "Inspectors in Bavaria counted 12 flooded villages and 3 new viruses; the strike lasted 9 days.")
+    assert [(f.value, f.unit) for f in figures] == [(12, "flooded village"), (3, "virus"), (9, "day")]
+    assert [f.counts for f in figures][-1] == "days"  # the measure keeps its plural; the unit is singular
+
+
+def test_figure_units_a_toll_has_a_measure_but_no_unit(parse):
+    figures = found(parse, "The flood toll in Sindh rose from 20 to 45.")
+    assert [(f.value, f.change_from, f.counts, f.unit) for f in figures] == [(45, 20, "killed", None)]
+
+
+def test_figure_units_a_count_before_a_plural_noun_is_no_year(parse):
+    doc = parse("The ministry said 1260 soldiers had crossed the border in March.", published=dt.date(2024, 6, 1))
+    assert [(f.value, f.counts, f.date) for f in doc._.figures] == [(1260, "troops", "2024-03")]
+    assert [t.value for t in extract_times(doc)] == ["2024-03"]
+    # a year after a determiner stays a year, and is no figure
+    doc = parse("Turnout in the 2022 elections was 61%.")
+    assert [t.value for t in extract_times(doc)] == ["2022"]
+    assert [f.value for f in doc._.figures] == [61]
+
+
+def test_figure_units_a_band_changed_to_another_band(parse):
+    figures = found(parse, "The central bank cut its growth forecast for Chile from 5 to 7 per cent to 3 to 5 per cent.")
+    assert [(f.value, f.low, f.high, f.counts) for f in figures] == [(None, 5, 7, "percent"), (None, 3, 5, "percent")]
+
+
+def test_figure_units_new_level_said_in_the_band_unit(parse):
+    figures = found(parse, "Fuel use fell from about 14-18 mpg to 24 on the new buses.")
+    assert [(f.value, f.low, f.high, f.unit) for f in figures] == [
+        (None, 14, 18, "mile per gallon"), (24, None, None, "mile per gallon")]
+
+
+def test_figure_units_glued_prefix_and_dimension(parse):
+    figures = found(parse, "The foundry in Hsinchu will make sub-3 nanometre chips.")
+    assert [(f.value, f.qualifier, f.unit) for f in figures] == [(3, "fewer than", "nanometre")]
+    figures = found(parse, "Crews found the 12m (40ft)-long hull of a Viking ship.")
+    assert [(f.value, f.unit) for f in figures] == [(12, "metre"), (40, "foot")]
+
+
+def test_figure_units_a_mark_given_to_a_person_is_no_figure(parse):
+    assert found(parse, "Ana Ruiz: 7 Solid at the back all evening.") == []
+    assert [f.value for f in found(parse, "Deaths: 45, officials said.")] == [45]
+
+
+def test_figure_units_a_decimal_is_no_ordinal(parse):
+    doc = parse("The euro index was up at 96.088 .EUX .")
+    assert [e.label_ for e in doc.ents] == ["ORDINAL"]  # the model's reading that this test is about
+    assert [(f.value, f.unit) for f in doc._.figures] == [(96.088, None)]

@@ -1,0 +1,56 @@
+"""Canonical unit names (no model): singulars of counted nouns, units with their rates, currency names."""
+
+from __future__ import annotations
+
+from storyline.nlp import currencies as C
+from storyline.nlp.units import UNITS, canonical, counted, singular, unit_name
+
+
+def test_units_singular_follows_english_endings():
+    cases = {
+        "countries": "country", "viruses": "virus", "boxes": "box", "matches": "match", "classes": "class",
+        "fishermen": "fisherman", "chairwomen": "chairwoman", "wolves": "wolf", "heroes": "hero",
+        "mosques": "mosque", "purchases": "purchase", "crises": "crisis", "children": "child", "feet": "foot",
+    }
+    assert {w: singular(w) for w in cases} == cases
+
+
+def test_units_singular_leaves_singulars_and_invariant_nouns_alone():
+    for word in ("virus", "analysis", "class", "politics", "news", "series", "species", "people", "cattle", "gas",
+                 "specimen", "abdomen"):
+        assert singular(word) == word, word
+
+
+def test_units_counted_noun_keeps_its_modifiers_and_drops_its_plural():
+    assert counted("European countries") == "european country"
+    assert counted("first-team players") == "first-team player"
+    assert counted("flooded Villages") == "flooded village"
+    assert counted(".DXY") is None and counted(None) is None
+
+
+def test_units_canonical_is_singular_with_its_denominator():
+    assert canonical("years") == "year"
+    assert canonical("mile per hour") == "mile per hour"
+    assert canonical("dollar", "barrel") == "dollar per barrel"
+    assert canonical("metre", "day") == "metre per day"
+    assert canonical(None, "day") is None
+
+
+def test_units_every_currency_code_has_a_name():
+    codes = set(C.CURRENCY_SYMBOLS.values()) | set(C.CURRENCY_PREFIXES.values()) | set(C.CURRENCY_ADJECTIVES.values()) \
+        | set(C.CURRENCY_BY_PLACE.values()) | {code for code in C.CURRENCY_WORDS.values() if code}
+    missing = sorted(code for code in codes if code not in C.CURRENCY_NAMES)
+    assert missing == []
+    assert C.CURRENCY_NAMES["USD"] == "dollar" and C.CURRENCY_NAMES["GBP"] == "pound sterling"
+
+
+def test_units_unit_names_are_singular_words():
+    # Every name a unit form maps to ends in a singular word ("mile per hour", "kilowatt hour").
+    plural = sorted({name for name in UNITS.values() if name.split()[-1] != singular(name.split()[-1])})
+    assert plural == []
+
+
+def test_units_horsepower_spaced_only_in_lower_case():
+    assert unit_name("hp") == "horsepower"
+    assert unit_name("HP") is None  # the company
+    assert unit_name("hp", glued=True) == "horsepower"
