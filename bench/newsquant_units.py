@@ -17,6 +17,13 @@ canonical name that ends in "s" ("virus", "celsius") is clipped by that step lik
 third line, ``storyline-unit-asis``, scores the canonical names without the clipping (the scorer's
 own code with only its unit reading replaced: the name, lower case). Money and percentages are read
 from ``counts`` by the scorer in every line.
+
+A change ("fell from $36,040 to $34,935") is one Figure with ``value`` the new level and
+``change_from`` the old one; NewsQuant writes it as the pair (old, new), as it writes a range, and
+the shared predict script, reading ``value`` only, cannot see the old level. The fourth line,
+``storyline-unit-changes``, writes a change as that pair (everything else as in the second line),
+so that the difference between the two is what the record's reading of a change costs on this
+protocol, not an extraction error.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ def predictions(texts: list[str]) -> tuple[list[list[dict]], float]:
     out = []
     for text in texts:
         out.append([{"value": f.value if f.value is not None else [f.low, f.high], "counts": f.counts,
-                     "unit_text": f.unit_text, "unit": f.unit, "qualifier": f.qualifier, "span": f.text,
+                     "unit_text": f.unit_text, "unit": f.unit, "change_from": f.change_from, "qualifier": f.qualifier, "span": f.text,
                      "start": f.start, "end": f.end} for f in extract_figures(text)])
     return out, time.perf_counter() - t0
 
@@ -56,6 +63,12 @@ def write(path: Path, system: str, texts: list[str], tags: list[list[dict]], sec
 def as_unit(tags: list[list[dict]]) -> list[list[dict]]:
     """The same figures with the canonical unit where the scorer reads the unit as written."""
     return [[{**t, "unit_text": t["unit"]} for t in sentence] for sentence in tags]
+
+
+def as_pairs(tags: list[list[dict]]) -> list[list[dict]]:
+    """A change as NewsQuant writes it: the pair (old level, new level)."""
+    return [[{**t, "value": [t["change_from"], t["value"]]} if t["change_from"] is not None else t for t in sentence]
+            for sentence in tags]
 
 
 def score_asis(data: list[dict], blob: dict, scorer_path: Path) -> dict:
@@ -83,8 +96,10 @@ def main() -> None:
     written, canonical = a.out / "newsquant-storyline.json", a.out / "newsquant-storyline-unit.json"
     write(written, "storyline", texts, tags, seconds)
     write(canonical, "storyline-unit", texts, as_unit(tags), seconds)
+    changes = a.out / "newsquant-storyline-unit-changes.json"
+    write(changes, "storyline-unit-changes", texts, as_pairs(as_unit(tags)), seconds)
     report = a.out / "newsquant-units-score.json"
-    subprocess.run([sys.executable, str(scorer_path), "--data", str(a.data), str(written), str(canonical),
+    subprocess.run([sys.executable, str(scorer_path), "--data", str(a.data), str(written), str(canonical), str(changes),
                     "--json", str(report), "--errors", str(a.out / "errors")], check=True)
     asis = score_asis(data, json.loads(canonical.read_text(encoding="utf-8")), scorer_path)
     keys = ["cqe_value", "cqe_value+unit", "value_1to1", "value+unit_1to1", "value+unit_as_written_1to1"]

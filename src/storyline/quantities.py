@@ -40,7 +40,8 @@ def extract_figures(text: str, published: dt.date | dt.datetime | str | None = N
     ``qualifier`` ("about", "up to"...), ``counts`` (what is counted, normalised: "killed",
     "money:USD", "percent", "unit:kilometre", "years"; a rate names what it is per:
     "money:USD per barrel", "unit:metre per year"; a thing's age is "unit:year of age"),
-    ``unit_text`` (as written: "mph", "$ a barrel", "European countries"), ``change_from``
+    ``unit_text`` (as written: "mph", "$ a barrel", "European countries"), ``unit`` (its
+    canonical name, singular, in words: "mile per hour", "dollar per barrel", "country"), ``change_from``
     (for a change "rose from 20 to 45", the old level; ``value`` is the new one),
     ``text`` with ``start``/``end`` offsets into ``text``, and, where the sentence says,
     whose it is (``subject``), who gives it (``attributed_to``) and the date it refers to.

@@ -8,7 +8,7 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES
 from storyline.nlp.rates import rate_at
-from storyline.nlp.units import DURATIONS, canonical, counted
+from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, unit_name
 
 
 def _singular(word: str) -> str:
@@ -164,8 +164,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             # "40 villagers killed a week": a rate is its own measure, not a toll; generic counts
             # ("3,000 tests a day") stay generic, with the rate in their words
             return ((kind if kind in ("other", "people") else f"{kind} per {rate[1]}"), f"{written} {rate[2]}",
-                    canonical(counted(written), rate[1]))
-        return kind, written, counted(written)
+                    canonical(_noun_unit(noun, written), rate[1]))
+        return kind, written, _noun_unit(noun, written)
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
     kind = _casualty_kind(anchor)
@@ -185,6 +185,12 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                 if kind := _count_of(child.lower_):
                     return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
     return None, None, None
+
+
+def _noun_unit(noun: Token, written: str) -> str | None:
+    """A counted noun's unit: a unit of measure by its name ("517 rushing yards" -> yard), else the
+    noun as written, singular."""
+    return canonical(unit_name(noun.text) or duration_name(noun.text)) or counted(written)
 
 
 def _with_unit(found: tuple[str, str]) -> tuple[str, str, str | None]:
