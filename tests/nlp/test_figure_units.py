@@ -70,3 +70,8 @@ def test_figure_units_a_decimal_is_no_ordinal(parse):
     doc = parse("The euro index was up at 96.088 .EUX .")
     assert [e.label_ for e in doc.ents] == ["ORDINAL"]  # the model's reading that this test is about
     assert [(f.value, f.unit) for f in doc._.figures] == [(96.088, None)]
+
+
+def test_figure_units_a_time_ago_is_no_duration(parse):
+    figures = found(parse, "Since the dam burst 12 years ago, the valley has lost 4,000 residents over 12 years.")
+    assert [(f.value, f.counts) for f in figures] == [(4000, "people"), (12, "years")]

@@ -89,6 +89,8 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages") or _second_age(doc, amount):
         return True
+    if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
+        return True  # "since independence 30 years ago": when, not how long
     if amount.unit in ("millimetre", "centimetre") and after is not None and after.lower_ in W.CALIBRE_NOUNS:
         return True  # "155mm shells", "122mm rockets": a calibre names the kind of shell
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
