@@ -38,6 +38,9 @@ against a long sentence scores low on meaning however exactly the sentence state
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
 """Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
+PARTLY_CONTAINED = 0.6
+"""Without a shared actor, the share of a denied clause (three words at least) a claim must state when the
+clauses' meaning is also compared."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
 class StatementMatcher:
@@ -89,6 +92,8 @@ class StatementMatcher:
         "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
         for a denial or doubt: what follows a plain "not" is no claim someone made."""
         shared = probe.clause_words & positive.words
+        if probe.framed and len(probe.lead) >= CONTAINED_WORDS and set(probe.lead) <= positive.words:
+            return True  # who did what to whom, all in the claim: the rest is the denial's own detail
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
@@ -107,10 +112,18 @@ class StatementMatcher:
         if _phrase_match(probe, positive):
             return True  # "no sign of a Ukrainian attack" against "claimed to be under Ukrainian attack"
         if not probe.actors & positive.actors:
+            known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
+            if all(known):
+                return False  # each names known parties, none in common: two claims about different parties
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
             shared = probe.clause_words & positive.words
-            return len(shared) >= CONTAINED_WORDS and self.containment(probe.clause_words, positive.words) >= CONTAINED
+            if len(shared) < CONTAINED_WORDS:
+                return False
+            containment = self.containment(probe.clause_words, positive.words)
+            # Most of a denied or doubted clause, when meaning is at hand to confirm it (see ``__call__``)
+            partly = probe.framed and self.similarity is not None and containment >= PARTLY_CONTAINED
+            return containment >= CONTAINED or self.contained(probe, positive) or partly
         same = proposition_match(probe.record, positive.record)
         if same is False and (_DENIAL_OR_DOUBT(probe.record.text) or probe.clause != probe.record.text):
             same = None  # a denial's or doubt's parse may be its frame ("had seen no evidence"), not what it denies
@@ -175,18 +188,19 @@ def same_event(probe: Prop, positive: Prop) -> bool:
 
 
 def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
-    """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair."""
+    """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair:
+    the probe's clause against the closest of the claims the other sentence makes ("said that A and that B")."""
     needed = sorted({k for pair in candidate_pairs(props) for k in pair})
     if not needed:
         return lambda a, b: None
-    texts = sorted({props[k].clause for k in needed})
+    texts = sorted({c for k in needed for c in (props[k].clause, *props[k].clauses)})
     vectors = embeddings(["k" + hashlib.sha256(c.encode()).hexdigest()[:16] for c in texts], texts)
     row = {c: n for n, c in enumerate(texts)}
 
     def similarity(a: Prop, b: Prop) -> float | None:
         if a.clause not in row or b.clause not in row:
             return None
-        return float(vectors[row[a.clause]] @ vectors[row[b.clause]])
+        return max(float(vectors[row[a.clause]] @ vectors[row[c]]) for c in (b.clause, *b.clauses) if c in row)
 
     return similarity
 

@@ -55,6 +55,11 @@ class Prop:
     clause: str = ""
     """What is claimed, denied or doubted: the clause after "denied that", "confirmed that"..."""
     clause_words: frozenset[str] = frozenset()
+    lead: tuple[str, ...] = ()
+    """The clause's first content words in order: who did what to whom ("troops rescued pupils"), before
+    the details a denial adds ("taken from the boarding school")."""
+    clauses: tuple[str, ...] = ()
+    """Every claim the sentence makes ("said that A and that B" gives A and B), for meaning."""
     sourced: bool = False
     """True when a named or known source says it (so "reported" is a claim someone makes)."""
     hedged: bool = False
@@ -132,10 +137,14 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         sid = record_id("s", s)
         # Actor names are matched by id; their words would make any two claims about the
         # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
-        names = set()
+        named: Counter = Counter()
         for m in mentions.within(s.doc, s.start, s.end):
             words = _WORD.findall(m.text.lower())
-            names |= set(words[:-1] if m.facet else words)
+            named.update(words[:-1] if m.facet else words)
+        # A name's word that the sentence also uses elsewhere stays ("the Water Supply Company denied the
+        # tap water was contaminated").
+        said = Counter(_WORD.findall(s.text.lower()))
+        names = {w for w, n in named.items() if said[w] <= n}
         clause = claimed_clause(s.text)
         status = probe_status(s)
         if status == "denied" and not own_denial(s):
@@ -144,6 +153,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
             words=frozenset(content_words(s.text, names)), clause=clause,
             clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED)),
+            lead=lead_words(clause, names | HAPPENED), clauses=tuple(claims_of(s.text, clause)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
@@ -153,6 +163,34 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
         ))
     return props
+
+
+LEAD = 3
+"""Leading content words of a denied clause that a claim must all state (see ``Prop.lead``)."""
+_AND_THAT = re.compile(r"(?<!\s)\s++and\s+that\s+", re.IGNORECASE)
+
+
+def lead_words(clause: str, exclude: set[str]) -> tuple[str, ...]:
+    """The clause's first ``LEAD`` content words, in order (empty for a shorter clause)."""
+    seen: list[str] = []
+    for word in _WORD.findall(clause.lower()):
+        stems = content_words(word, exclude)
+        for s in stems:
+            if s not in seen:
+                seen.append(s)
+        if len(seen) >= LEAD:
+            return tuple(seen[:LEAD])
+    return ()
+
+
+def claims_of(text: str, clause: str) -> list[str]:
+    """The claimed clause and, for "said that A and that B", B too."""
+    out = [clause]
+    for part in _AND_THAT.split(text)[1:]:
+        part = re.split(r"[,;]\s", part)[0].strip(" .")
+        if len(part.split()) >= 3:
+            out.append(part)
+    return out
 
 
 def _is_copy(corpus: Corpus, doc: str) -> bool:
@@ -198,9 +236,11 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if p.status not in POSITIVE:
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
-        elif not p.actors:
-            # a claim that names no actor ("the union said inspectors reported cracks" against "the
-            # operator denied that cracks were reported"), on pairs of more of its words
+        else:
+            # a claim, on pairs of more of its words: one that names no actor ("the union said inspectors
+            # reported cracks" against "the operator denied that cracks were reported"), or whose actors the
+            # denial does not name ("the community leaders said a ransom was paid", "reports that a ransom
+            # had been paid")
             wider = sorted(p.words, key=lambda w: (freq[w], w))[:PAIRED_WORDS]
             keys |= {("ww", a, b) for a, b in combinations(sorted(wider), 2)}
         for key in keys:

@@ -4,6 +4,7 @@ and one source's own account that changed (an evolution). Which propositions are
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -73,18 +74,30 @@ def _speaker(corpus: Corpus, record: Statement | Event) -> str | None:
     return speaker(corpus, record) if isinstance(record, Statement) else None
 
 
-def _same_speaker(corpus: Corpus, a: str | None, b: str | None) -> bool:
-    """One source: the same actor, or a person named in full in one report and by surname in another
-    ("Palesa Ntho", "Ms Ntho") when the reports' actors were not merged."""
+def _same_speaker(corpus: Corpus, a: str | None, b: str | None, texts: tuple[str, str] = ()) -> bool:
+    """One source: the same actor, a person named in full in one report and by surname in another
+    ("Palesa Ntho", "Ms Ntho") when the reports' actors were not merged, or a person in one and, in the
+    other, the organization whose statement that person gives (``texts``: the two sentences)."""
     if not a or not b:
         return False
     if a == b:
+        return True
+    if texts and _speaks_for(corpus, a, b, texts[1]) or texts and _speaks_for(corpus, b, a, texts[0]):
         return True
     if "person" not in a or "person" not in b:
         return False
     x, y = (corpus.name(a) or "").split(), (corpus.name(b) or "").split()
     short, full = sorted([x, y], key=len)
     return bool(short) and len(short) < len(full) and full[-len(short):] == short
+
+
+def _speaks_for(corpus: Corpus, person: str, body: str, text: str) -> bool:
+    """"The bank acknowledged ..., its chairman, Arman Seitkali, said": the body's sentence names the person
+    as the one who speaks."""
+    if "person" not in person or "person" in body:
+        return False
+    name = corpus.name(person) or ""
+    return len(name.split()) >= 2 and re.search(rf"\b{re.escape(name)},?\s+(?:said|says|told|added)\b", text) is not None
 
 
 def _evolution_summary(corpus: Corpus, first: Prop, later: Prop, name: str) -> str:
@@ -122,9 +135,10 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         q = props[i]
         who = _speaker(corpus, q.record)
         # One source's own account that changed: not its report of someone else's accusation.
-        own = [j for j in js if _same_speaker(corpus, who, _speaker(corpus, props[j].record))
-               and not REPORTED_CLAIM.search(props[j].record.text)]
-        js = [j for j in js if j in own or not _same_speaker(corpus, who, _speaker(corpus, props[j].record))]
+        def one_voice(j: int) -> bool:
+            return _same_speaker(corpus, who, _speaker(corpus, props[j].record), (q.record.text, props[j].record.text))
+        own = [j for j in js if one_voice(j) and not REPORTED_CLAIM.search(props[j].record.text)]
+        js = [j for j in js if j in own or not one_voice(j)]
         others = [j for j in js if j not in own]
         # The claim that says most of the denied clause leads (then the closest in meaning), then the
         # closest in wording, then confirmations, then the earliest.
