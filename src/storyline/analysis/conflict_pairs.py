@@ -236,6 +236,7 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
         if p.status not in POSITIVE:
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
+            keys |= {("ww", a, b) for a, b in combinations(sorted(p.lead), 2)}  # who did what, whatever the detail
         else:
             # a claim, on pairs of more of its words: one that names no actor ("the union said inspectors
             # reported cracks" against "the operator denied that cracks were reported"), or whose actors the

@@ -25,15 +25,16 @@ from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
 
-def conflict_kind(positive: str, other: str, sourced: bool = False) -> str | None:
-    """``negation`` for happened vs did not; ``status`` for stated vs denied by a party, or
-    confirmed (or plainly asserted) vs unconfirmed.
+def conflict_kind(positive: str, other: str, sourced: bool = False, accusation: bool = False) -> str | None:
+    """``negation`` for happened vs did not, and for an accusation against its denial ("accused the army of
+    shelling" against "denied the reports": the accused says it did not happen); ``status`` for stated vs
+    denied by a party, or confirmed (or plainly asserted) vs unconfirmed.
 
     "Reportedly X" and "X is unconfirmed" agree, as do "X" and "X may be so": no conflict.
     """
     if positive not in POSITIVE:
         return None
-    if other == "negated":
+    if other == "negated" or (other == "denied" and accusation):
         return "negation"
     if other == "denied" or (positive in ("confirmed", "asserted") and other in DOUBTED):
         return "status"
@@ -41,6 +42,9 @@ def conflict_kind(positive: str, other: str, sourced: bool = False) -> str | Non
         return "status"  # a named source says so; another source says it is not borne out
     return None
 
+
+ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ation|ations))\b", re.IGNORECASE)
+"""An accusation or allegation, in the claim or in the denial ("denied the allegations")."""
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -163,7 +167,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
                     sides=[corpus.sentence_evidence(x.record.doc, x.record.start) for x in (first, later)],
                     assessment="denied, then acknowledged" if first is q else "stated, then denied"))
                 continue
-            kind = conflict_kind(p.status, q.status, p.sourced)
+            kind = conflict_kind(p.status, q.status, p.sourced,
+                                 bool(ACCUSATION.search(p.record.text) or ACCUSATION.search(q.record.text)))
             conflicts.append(Conflict(
                 id=content_id("x", [kind, q.id, p.id]), kind=kind,
                 summary=_summary(corpus, p, q, 0), sides=[side, doubt],
