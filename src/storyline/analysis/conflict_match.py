@@ -38,6 +38,9 @@ against a long sentence scores low on meaning however exactly the sentence state
 CONTAINED = 0.75
 CONTAINED_WORDS = 3
 """Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
+SAME_WORDS = 0.85
+"""Overlap of two whole sentences' words, cue and function words included, at or above which they are one
+sentence relayed twice."""
 PARTLY_CONTAINED = 0.6
 """Without a shared actor, the share of a denied clause (three words at least) a claim must state when the
 clauses' meaning is also compared."""
@@ -66,6 +69,8 @@ class StatementMatcher:
         return sum(self.weight.get(w, 1.0) for w in a & b) / union if union else 0.0
 
     def __call__(self, probe: Prop, positive: Prop) -> bool:
+        if _same_wording(probe.record.text, positive.record.text):
+            return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not self._match(probe, positive):
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
@@ -150,6 +155,12 @@ class StatementMatcher:
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
 
+def _same_wording(a: str, b: str) -> bool:
+    x, y = set(_TOKEN.findall(a.lower())), set(_TOKEN.findall(b.lower()))
+    return bool(x and y) and len(x & y) / len(x | y) >= SAME_WORDS
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
 _LEADING = re.compile(r"^(?:(?:a|an|the|any|some|such|this|that|these|those)\s+)+", re.IGNORECASE)
 
 
