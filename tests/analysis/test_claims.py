@@ -189,3 +189,18 @@ def test_casting_doubt_on_a_claim_is_not_stating_it():
     story.say("b", doubt, "reported")
     claims = group_claims(story.corpus(), vectors_by_text({claim: (1.0, 0.0), doubt: (1.0, 0.0)}), threshold=0.7)
     assert claims == []
+
+
+def test_different_figures_weeks_apart_may_be_one_toll_as_it_grew():
+    from storyline.models import Figure
+
+    story = Story()
+    a, b = "Arland says 550 people have been killed in the fighting.", "Arland says 1,000 people have been killed in the fighting."
+    for doc, text, day in (("a", a, "2025-01-10"), ("b", b, "2025-02-12")):
+        story.say(doc, text, published=day)
+        number = text.split()[2]
+        at = text.index(number)
+        story.records["figures"].append(Figure(doc, at, at + len(number), number, float(number.replace(",", "")),
+                                               counts="killed"))
+    claims = group_claims(story.corpus(), vectors_by_text({a: (1.0, 0.0), b: (1.0, 0.0)}), threshold=0.7)
+    assert len(claims) == 1

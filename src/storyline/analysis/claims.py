@@ -118,11 +118,27 @@ def statement_figures(corpus: Corpus, statements: list[Statement]) -> dict[int, 
 
 def figures_differ(a: dict[str, list[float]] | None, b: dict[str, list[float]] | None) -> bool:
     """Both statements give figures of one measure and no two of them are close: "Russia has amassed 130,000
-    troops" and "over 100,000 soldiers" are two claims (the figure tables compare the numbers)."""
+    troops" and "over 100,000 soldiers", reported the same day, are two claims (the figure tables compare the
+    numbers)."""
     if not a or not b:
         return False
     shared = set(a) & set(b)
     return bool(shared) and not any(_close(x, y) for c in shared for x in a[c] for y in b[c])
+
+
+CONCURRENT_DAYS = 3
+"""Reports this close in time give figures for one moment: disagreeing ones are two claims. Figures weeks
+apart may be one toll as it grew."""
+
+
+def _concurrent(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    import datetime as dt
+
+    try:
+        x, y = (dt.date.fromisoformat(str(corpus.published(s.doc))[:10]) for s in (a, b))
+    except ValueError:
+        return True  # an undated report may be from the same day
+    return abs((x - y).days) <= CONCURRENT_DAYS
 
 
 def _close(x: float, y: float) -> bool:
@@ -203,7 +219,7 @@ def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: in
     edges: dict[tuple[int, int], float] = {}
     numbers = statement_figures(corpus, statements)
     for (i, j), score in zip(pairs, pair_scores(vectors, row, pairs)):
-        if figures_differ(numbers.get(i), numbers.get(j)):
+        if figures_differ(numbers.get(i), numbers.get(j)) and _concurrent(corpus, statements[i], statements[j]):
             continue
         bar = link_threshold(statements[i], statements[j], threshold)
         if bar is not None and score >= bar:
