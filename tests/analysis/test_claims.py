@@ -161,3 +161,46 @@ def test_each_reports_lede_fills_the_bottom_line_after_the_corroborated_facts():
     ledes = [b.text for b in lines if b.kind == "fact"]
     assert sorted(ledes) == sorted([lede_a, lede_b])  # one lede per report, never a later sentence or a hedge
     assert all(b.sources == 1 and b.evidence[0].text == b.text for b in lines if b.kind == "fact")
+
+
+def test_two_different_figures_of_one_measure_are_two_claims_close_ones_one():
+    from storyline.models import Figure
+
+    story = Story()
+    a, b, c = ("Arland has massed 130,000 troops on the border.", "Arland has massed over 90,000 troops on the border.",
+               "Arland has massed about 128,000 troops on the border.")
+    for doc, text in zip("abc", (a, b, c)):
+        story.say(doc, text)
+        number = text.split()[3] if text.split()[3][0].isdigit() else text.split()[4]
+        at = text.index(number)
+        story.records["figures"].append(Figure(doc, at, at + len(number), number, float(number.replace(",", "")),
+                                               counts="troops"))
+    same = vectors_by_text({a: (1.0, 0.0), b: (1.0, 0.0), c: (1.0, 0.0)})
+    claims = group_claims(story.corpus(), same, threshold=0.7)
+    texts = [{s.text for s in story.records["statements"] if statement_id(s) in cl.statements} for cl in claims]
+    assert texts == [{a, c}]
+
+
+def test_casting_doubt_on_a_claim_is_not_stating_it():
+    story = Story()
+    claim = "Arland said it was pulling troops back from the border."
+    doubt = "A Bordurian official cast doubt on Arland's assertion that it was pulling troops back from the border."
+    story.say("a", claim, "reported")
+    story.say("b", doubt, "reported")
+    claims = group_claims(story.corpus(), vectors_by_text({claim: (1.0, 0.0), doubt: (1.0, 0.0)}), threshold=0.7)
+    assert claims == []
+
+
+def test_different_figures_weeks_apart_may_be_one_toll_as_it_grew():
+    from storyline.models import Figure
+
+    story = Story()
+    a, b = "Arland says 550 people have been killed in the fighting.", "Arland says 1,000 people have been killed in the fighting."
+    for doc, text, day in (("a", a, "2025-01-10"), ("b", b, "2025-02-12")):
+        story.say(doc, text, published=day)
+        number = text.split()[2]
+        at = text.index(number)
+        story.records["figures"].append(Figure(doc, at, at + len(number), number, float(number.replace(",", "")),
+                                               counts="killed"))
+    claims = group_claims(story.corpus(), vectors_by_text({a: (1.0, 0.0), b: (1.0, 0.0)}), threshold=0.7)
+    assert len(claims) == 1

@@ -423,7 +423,8 @@ def test_a_denial_of_the_reports_just_before_it_is_a_conflict_between_two_voices
               cues=["denied"])
     story.say("a", "Rain is forecast to ease on Friday.", "asserted", actors=())
     conflicts = find_conflicts(story.corpus())
-    assert [(c.kind, [s.text for s in c.sides]) for c in conflicts] == [("status", [accusation, denial])]
+    # the accused says it did not happen: a negation, as the real-text gold marks it
+    assert [(c.kind, [s.text for s in c.sides]) for c in conflicts] == [("negation", [accusation, denial])]
 
 
 def test_a_denial_of_the_reports_after_an_unrelated_sentence_is_no_conflict():
@@ -493,4 +494,74 @@ def test_a_closing_before_the_collapse_is_when_not_what_is_denied():
 def test_a_denial_of_something_else_at_the_same_place_is_no_conflict():
     story = _recall_story("Inspectors said the tablets had been contaminated at the plant in Linz.",
                           "The drugmaker denied on Thursday that it had cut jobs at its plant in Linz.")
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_a_denial_that_adds_detail_to_who_did_what_still_denies_the_claim():
+    # The denied clause's leading words (who did what to whom) are all in the claim; "taken from the
+    # mission school near Bukavu" is the denial's own detail.
+    story = _recall_story("The provincial governor said soldiers had freed 30 hostages in a raid on Monday.",
+                          "The army denied that its soldiers had freed any hostages taken from the mission school "
+                          "near Bukavu.")
+    assert kinds(find_conflicts(story.corpus())) == ["status"]
+    # Another act by the same soldiers is not denied by it.
+    story = _recall_story("The provincial governor said soldiers had burned 30 houses in a raid on Monday.",
+                          "The army denied that its soldiers had freed any hostages taken from the mission school "
+                          "near Bukavu.")
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_a_claim_whose_actors_the_denial_does_not_name_still_meets_it():
+    # The claim names a place as its source, the denial names no one: blocking on word pairs brings them together.
+    story = Story()
+    claim = "Elders in Mutare said the council had paid a bribe to the contractors to secure the tender."
+    denial = "The mayor's office rejected as false reports that a bribe had been paid to secure the tender."
+    story.report("a", claim, published="2026-06-01")
+    story.report("b", denial, published="2026-06-02")
+    story.say("a", claim, "reported", actors=("local:place:mutare",), source="local:place:mutare", source_kind="named")
+    story.say("b", denial, "denied", actors=())
+    assert kinds(find_conflicts(story.corpus())) == ["status"]
+
+
+def test_claimed_clause_leaves_out_attribution_in_the_middle_and_a_later_clauses_that():
+    from storyline.analysis.wording import claimed_clause
+
+    assert claimed_clause("The gunmen, a district official told reporters on Friday, belonged to a militia from the "
+                          "hills, although that could not be verified.") == \
+        "The gunmen belonged to a militia from the hills"
+    assert claimed_clause("The virus has reached Laos, according to a statement from the Lao ministry, which said "
+                          "four cases had been found.") == "The virus has reached Laos"
+    assert claimed_clause("The mayor said there had been no looting in the old town and that shops would reopen.") \
+        == "there had been no looting in the old town"
+    assert claimed_clause("Prices rose sharply in Lima on Friday, traders said, after rumours warned that the mill "
+                          "would close.") == "Prices rose sharply in Lima on Friday"
+    # the frame's own "that" after a noun: still the claim
+    assert claimed_clause("The union rejected as false the ministry's claim that the strike had ended.") == \
+        "the strike had ended"
+
+
+def test_an_accusation_against_its_denial_is_a_negation_a_plain_claim_a_status():
+    from storyline.analysis.conflicts import conflict_kind
+
+    assert conflict_kind("reported", "denied", True, accusation=True) == "negation"
+    assert conflict_kind("reported", "denied", True) == "status"
+    assert conflict_kind("confirmed", "unconfirmed", True, accusation=True) == "status"
+
+
+def test_a_person_giving_a_bodys_statement_is_one_voice_with_that_body():
+    from storyline.analysis.conflicts import _same_speaker
+
+    corpus = Corpus(documents={}, entities=[Entity("local:person:ana-ruiz", "Ana Ruiz", "person"),
+                                            Entity("local:organization:banco-sur", "Banco Sur", "organization")])
+    acknowledgment = "Banco Sur acknowledged that it had frozen accounts, its chairwoman, Ana Ruiz, said."
+    assert _same_speaker(corpus, "local:person:ana-ruiz", "local:organization:banco-sur",
+                         ("Ana Ruiz denied that accounts had been frozen.", acknowledgment))
+    assert not _same_speaker(corpus, "local:person:ana-ruiz", "local:organization:banco-sur",
+                             ("Ana Ruiz denied that accounts had been frozen.", "Banco Sur said accounts were frozen."))
+
+
+def test_one_sentence_relayed_twice_never_conflicts_with_itself():
+    story = _recall_story("Delegates said they were deeply concerned by the closure of schools in the occupied districts.",
+                          "Delegates said on Tuesday they were deeply concerned by the closure of schools in the occupied "
+                          "districts.")  # read as a denial in this copy: still the same sentence
     assert find_conflicts(story.corpus()) == []

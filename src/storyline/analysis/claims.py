@@ -16,6 +16,7 @@ frame's original source behind a chain of relays) count once.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 
 from storyline.analysis.clusters import (
@@ -87,8 +88,67 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
+CAST_DOUBT = re.compile(r"\b(?:cast(?:s|ing)?|threw|throws?)\s+doubt\s+on\b|\bquestion(?:ed|s)?\s+(?:the|\w+['’]s)\s+"
+                        r"(?:claims?|assertions?|account|statements?)\b", re.IGNORECASE)
+"""A doubt the statuses do not mark: "the official cast doubt on Russia's assertions that ..."."""
+
+
 def _negative(s: Statement) -> bool:
-    return probe_status(s) in NEGATIVE | DOUBTED
+    return probe_status(s) in NEGATIVE | DOUBTED or bool(CAST_DOUBT.search(s.text))
+
+
+FIGURE_TOLERANCE = 0.1
+"""Two figures of one measure within this share of each other may be one claim ("$61bn", "$60.8bn")."""
+
+
+def statement_figures(corpus: Corpus, statements: list[Statement]) -> dict[int, dict[str, list[float]]]:
+    """For each statement (by index), the values of the figures inside it, by what they count."""
+    by_doc: dict[str, list] = defaultdict(list)
+    for f in corpus.figures:
+        value = f.value if f.value is not None else (f.low if f.low is not None else f.high)
+        if value is not None and f.counts:
+            by_doc[f.doc].append((f.start, f.end, f.counts, float(value)))
+    out: dict[int, dict[str, list[float]]] = {}
+    for n, st in enumerate(statements):
+        for start, end, counts, value in by_doc.get(st.doc, ()):
+            if st.start <= start and end <= st.end:
+                out.setdefault(n, {}).setdefault(counts, []).append(value)
+    return out
+
+
+def figures_differ(a: dict[str, list[float]] | None, b: dict[str, list[float]] | None) -> bool:
+    """Both statements give figures of one measure and no two of them are close: "Russia has amassed 130,000
+    troops" and "over 100,000 soldiers", reported the same day, are two claims (the figure tables compare the
+    numbers)."""
+    if not a or not b:
+        return False
+    shared = set(a) & set(b)
+    return bool(shared) and not any(_close(x, y) for c in shared for x in a[c] for y in b[c])
+
+
+CONCURRENT_DAYS = 3
+"""Reports this close in time give figures for one moment: disagreeing ones are two claims. Figures weeks
+apart may be one toll as it grew."""
+
+
+def _concurrent(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    import datetime as dt
+
+    try:
+        x, y = (dt.date.fromisoformat(str(corpus.published(s.doc))[:10]) for s in (a, b))
+    except ValueError:
+        return True  # an undated report may be from the same day
+    return abs((x - y).days) <= CONCURRENT_DAYS
+
+
+def _close(x: float, y: float) -> bool:
+    """Within the tolerance, also after a power of a thousand: "$ 60.8 billion" read without its scale word
+    is still the $60.8bn another report gives."""
+    for scale in (1.0, 1e3, 1e6, 1e9):
+        for u, v in ((x * scale, y), (x, y * scale)):
+            if abs(u - v) <= FIGURE_TOLERANCE * max(abs(u), abs(v)):
+                return True
+    return False
 
 
 PROPOSITION_PENALTY = 0.04
@@ -157,7 +217,10 @@ def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: in
     vectors = embeddings([statement_id(statements[i]) for i in involved], [statements[i].text for i in involved])
     row = {i: n for n, i in enumerate(involved)}
     edges: dict[tuple[int, int], float] = {}
+    numbers = statement_figures(corpus, statements)
     for (i, j), score in zip(pairs, pair_scores(vectors, row, pairs)):
+        if figures_differ(numbers.get(i), numbers.get(j)) and _concurrent(corpus, statements[i], statements[j]):
+            continue
         bar = link_threshold(statements[i], statements[j], threshold)
         if bar is not None and score >= bar:
             edges[(i, j)] = float(score)

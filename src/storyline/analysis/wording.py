@@ -174,18 +174,40 @@ REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b",
 """A claim framed as someone else's accusation or allegation: its reporter does not assert it."""
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
                          r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
-_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|(?<!\s)\s++[-–—]\s+which\b", re.IGNORECASE)
+_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge|(?:al)?though|but)\b|(?<!\s)\s++[-–—]\s+which\b",
+                     re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told\s+(?:[\w.'’-]+\s+){0,2}?(?:on\s+)?\w+day|told\s+\w+|"
+                    r"added)(?:\s+on\s+\w+day)?,\s+", re.IGNORECASE)
+"""An attribution set in the middle of a claim ("The attackers, an official told reporters on Monday, belonged
+to ..."): it says who speaks, not what is claimed."""
+_OTHER_THAT = re.compile(r"\band\b|\b(?:warn(?:s|ed)|claimed|insist(?:s|ed)|argu(?:es|ed)|add(?:s|ed)|stress(?:es|ed)|"
+                         r"say|says|said|told)\b", re.IGNORECASE)
+"""Before a "that", the words that make it another verb's ("warned that") or a later clause's ("and that")."""
+_ACCORDING = re.compile(r",\s+(?:according\s+to|citing)\b", re.IGNORECASE)
+
+
+def _plain(clause: str) -> str:
+    return _ASIDE.sub(" ", clause)
 
 
 def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
-    P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
-    A sentence with no frame is its own clause."""
+    P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P;
+    "P, according to X, which said Q" gives P. An attribution set in the middle ("P1, an official said, P2")
+    is left out. A sentence with no frame is its own clause."""
+    clause = _claimed_clause(text)
+    return _plain(clause) if clause != text else clause
+
+
+def _claimed_clause(text: str) -> str:
     disputed = disputed_claim(text)
     if disputed:
         return disputed
     cue = DENIAL.search(text) or DOUBT.search(text)
     if not cue:
+        according = _ACCORDING.search(text)
+        if according and len(text[:according.start()].split()) >= 3:
+            return text[:according.start()]  # "P, according to X, which said Q": P is what is claimed
         negation = NEGATED_PREDICATE.search(text)
         if negation:  # "X refused to join the sanctions": what is negated is joining the sanctions
             rest = _TAIL.split(text[negation.end():])[0].strip(" .,")
@@ -198,7 +220,14 @@ def claimed_clause(text: str) -> str:
     if claim:
         return claim.group(1)
     that = _THAT.search(rest)
-    if that and that.start() < 60:
+    if that and (that.start() >= 60 or _OTHER_THAT.search(rest[:that.start()])):
+        that = None  # not the frame's own "that" ("said there were no queues and that ...", "said, after Q warned that")
+    if not that and rest.lstrip().startswith(",") and not DENIAL.search(text) \
+            and len(_BEFORE.split(before)[0].split()) >= 3:
+        head = _BEFORE.split(before)[0]  # "P, witnesses said, after ...": the frame closes the claim
+        claim_, _, who = head.rpartition(",")
+        return (claim_ if claim_ and len(who.split()) <= 6 else head).strip(" .,")
+    if that:
         rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
         # "no sign of tear gas": what a doubt's "of" names may be two words; a clause after "that" is longer
         least = 2 if that.group(0).lower().startswith("of") and not DENIAL.search(text) else 3

@@ -1,0 +1,217 @@
+"""Whether a doubted or denied statement and a positive one state one proposition: rarity-weighted
+word overlap of the claimed clause, the parsed propositions, a phrase said word for word, and the
+clauses' meaning where embeddings are at hand; and the same test for two events."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from storyline.analysis.conflict_pairs import Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs
+from storyline.analysis.wording import (
+    DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, proposition_match,
+)
+
+JACCARD = 0.3
+"""Rarity-weighted content-word Jaccard at or above which two statements sharing an actor state
+one proposition."""
+JACCARD_WITH_EVENT = 0.15
+"""The lower bar when the two statements also contain an event of the same type."""
+STRICT_JACCARD = 0.5
+"""The bar for ``negated`` statements: any "not" in a sentence gives it that status, so sharing a
+few words with a claim is weak evidence of denying that claim."""
+COARSE = {"negated"}
+SIMILAR_JACCARD = 0.12
+"""The word overlap still required at ``CLAUSE_SIMILAR``: meaning alone pairs unrelated hedges."""
+CLAUSE_SIMILAR = 0.7
+"""Cosine similarity of the claimed clauses (frames stripped) at or above which they are one proposition."""
+EVENT_CLAUSE_SIMILAR = 0.6
+"""The clause similarity that two statements sharing an event type still need."""
+MIN_CLAUSE_SIMILAR = 0.6
+"""The clause similarity every matched pair needs when embeddings are at hand."""
+CONTAINED_SIMILAR = 0.5
+"""The lower bar when the whole denied clause, three words or more, is in the claim: a short clause
+against a long sentence scores low on meaning however exactly the sentence states it."""
+CONTAINED = 0.75
+CONTAINED_WORDS = 3
+"""Without a shared actor, a denied clause must be this contained (by weight, and in words) in the claim."""
+SAME_WORDS = 0.85
+"""Overlap of two whole sentences' words, cue and function words included, at or above which they are one
+sentence relayed twice."""
+PARTLY_CONTAINED = 0.6
+"""Without a shared actor, the share of a denied clause (three words at least) a claim must state when the
+clauses' meaning is also compared."""
+MIN_SHARED = 2
+"""Content words two statements must share besides their actors (one word is a coincidence)."""
+class StatementMatcher:
+    """Whether a doubted or denied statement and a positive one state one proposition.
+
+    The overlap is a Jaccard index in which each word counts ``log(1 + N / df)`` (N statements,
+    df of them with the word): in a corpus about one deployment, sharing "troops" says little.
+    """
+
+    def __init__(self, props: list[Prop], similarity: Callable[[Prop, Prop], float | None] | None = None) -> None:
+        df = Counter(w for p in props for w in p.words)
+        n = max(len(props), 1)
+        self.weight = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.similarity = similarity
+
+    def containment(self, part: frozenset[str], whole: frozenset[str]) -> float:
+        """How much of ``part`` (by rarity weight) ``whole`` also says."""
+        total = sum(self.weight.get(w, 1.0) for w in part)
+        return sum(self.weight.get(w, 1.0) for w in part & whole) / total if total else 0.0
+
+    def score(self, a: frozenset[str], b: frozenset[str]) -> float:
+        union = sum(self.weight.get(w, 1.0) for w in a | b)
+        return sum(self.weight.get(w, 1.0) for w in a & b) / union if union else 0.0
+
+    def __call__(self, probe: Prop, positive: Prop) -> bool:
+        if _same_wording(probe.record.text, positive.record.text):
+            return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
+        if not self._match(probe, positive):
+            return False
+        # Whatever the words share, the claimed clauses must mean alike where meaning is known:
+        # "no signs of a withdrawal" does not doubt "troops are massed at the border".
+        if self.similarity is None or probe.clusters & positive.clusters or _denies_before(probe, positive):
+            return True
+        if _phrase_match(probe, positive):
+            return True  # the words themselves: meaning of a three-word clause against a sentence says little
+        contained = self.contained(probe, positive)
+        if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+                and self.containment(probe.clause_words, positive.words) >= 1.0:
+            return True  # every word of the denied clause, three at least, is in the claim
+        bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+            else MIN_CLAUSE_SIMILAR
+        return (self.similarity(probe, positive) or 0.0) >= bar
+
+    def strength(self, probe: Prop, positive: Prop) -> float:
+        """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
+        sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
+        return round(self.containment(probe.clause_words, positive.words), 1) + sim / 10
+
+    def contained(self, probe: Prop, positive: Prop) -> bool:
+        """The whole clause a sentence denies or doubts ("denied that P", "unfounded accusations that P",
+        "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
+        for a denial or doubt: what follows a plain "not" is no claim someone made."""
+        shared = probe.clause_words & positive.words
+        if probe.framed and len(probe.lead) >= CONTAINED_WORDS and set(probe.lead) <= positive.words:
+            return True  # who did what to whom, all in the claim: the rest is the denial's own detail
+        return (probe.framed and len(shared) >= MIN_SHARED
+                and self.containment(probe.clause_words, positive.words) >= CONTAINED)
+
+    def _match(self, probe: Prop, positive: Prop) -> bool:
+        if _denies_before(probe, positive):
+            return True
+        if positive.hedged:
+            return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
+        if probe.clusters & positive.clusters:
+            return True
+        # "denied on Tuesday that P": Tuesday dates the denial, not P
+        if not _dates_compatible(None if probe.framed else probe.record.date, positive.record.date):
+            return False
+        if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
+            return False
+        if _phrase_match(probe, positive):
+            return True  # "no sign of a Ukrainian attack" against "claimed to be under Ukrainian attack"
+        if not probe.actors & positive.actors:
+            known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
+            if all(known):
+                return False  # each names known parties, none in common: two claims about different parties
+            # No actor in common (one side names none): only a denied clause that the claim states
+            # nearly word for word is the same proposition.
+            shared = probe.clause_words & positive.words
+            if len(shared) < CONTAINED_WORDS:
+                return False
+            containment = self.containment(probe.clause_words, positive.words)
+            # Most of a denied or doubted clause, when meaning is at hand to confirm it (see ``__call__``)
+            partly = probe.framed and self.similarity is not None and containment >= PARTLY_CONTAINED
+            return containment >= CONTAINED or self.contained(probe, positive) or partly
+        same = proposition_match(probe.record, positive.record)
+        if same is False and (_DENIAL_OR_DOUBT(probe.record.text) or probe.clause != probe.record.text):
+            same = None  # a denial's or doubt's parse may be its frame ("had seen no evidence"), not what it denies
+        if same is False:
+            return False
+        # What is denied or doubted is the clause, not the frame around it: the overlap is the clause's.
+        if len(probe.clause_words & positive.words) < MIN_SHARED:
+            return False
+        score = self.score(probe.clause_words, positive.words)
+        if same:
+            return score >= JACCARD_WITH_EVENT
+        if self.contained(probe, positive):
+            return True
+        if probe.status in COARSE and not DENIAL.search(probe.record.text):
+            return score >= STRICT_JACCARD
+        clauses = self.similarity
+        if score >= JACCARD:
+            return True
+        if probe.types & positive.types and score >= JACCARD_WITH_EVENT:
+            # One event type in both says little on a corpus about one crisis: the meaning must agree too.
+            return not clauses or (clauses(probe, positive) or 0.0) >= EVENT_CLAUSE_SIMILAR
+        # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
+        # whole sentences are all alike, and a denial's frame says nothing about what is denied.
+        return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
+
+
+def _same_wording(a: str, b: str) -> bool:
+    x, y = set(_TOKEN.findall(a.lower())), set(_TOKEN.findall(b.lower()))
+    return bool(x and y) and len(x & y) / len(x | y) >= SAME_WORDS
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_LEADING = re.compile(r"^(?:(?:a|an|the|any|some|such|this|that|these|those)\s+)+", re.IGNORECASE)
+
+
+def _phrase_match(probe: Prop, positive: Prop) -> bool:
+    """A doubt ("no sign of X", "no evidence of X") whose X the claim says word for word, with an actor in common."""
+    return probe.doubt and bool(probe.actors & positive.actors) and _phrase_in(probe.clause, positive.record.text)
+
+
+def _phrase_in(clause: str, text: str) -> bool:
+    """Whether a short denied or doubted clause ("a Ukrainian attack") is said word for word in the claim,
+    its determiners aside; at least two words, so that one shared word is never enough."""
+    phrase = _LEADING.sub("", " ".join(clause.split()).strip(" .,\"'“”"))
+    if len(phrase.split()) < 2 or len(phrase.split()) > 8:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ".join(text.split()), re.IGNORECASE) is not None
+
+
+def same_event(probe: Prop, positive: Prop) -> bool:
+    """Same type, mode and actor, and the same target: a shared recipient or the same place.
+
+    A missing target does not count as agreeing: "the US is not sending troops to Ukraine" and
+    "the US sent troops" (somewhere) are not one event.
+    """
+    a, b = probe.record, positive.record
+    if _NEGATION.search(b.text) or MODAL_NEGATION.search(a.text):
+        return False  # "will not invade" is an intention or forecast, not a denial that something happened
+    if a.trigger and a.trigger.lower() not in claimed_clause(a.text).lower():
+        return False  # the sentence negates something else ("condemned X but refused to join Y")
+    same_target = bool(set(a.recipients) & set(b.recipients)) or bool(
+        a.location and b.location and a.location.lower() == b.location.lower())
+    return (
+        a.type == b.type and bool(probe.actors & positive.actors) and same_target
+        and (not a.mode or not b.mode or a.mode == b.mode)
+        and _dates_compatible(a.date, b.date)
+    )
+
+
+def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
+    """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair:
+    the probe's clause against the closest of the claims the other sentence makes ("said that A and that B")."""
+    needed = sorted({k for pair in candidate_pairs(props) for k in pair})
+    if not needed:
+        return lambda a, b: None
+    texts = sorted({c for k in needed for c in (props[k].clause, *props[k].clauses)})
+    vectors = embeddings(["k" + hashlib.sha256(c.encode()).hexdigest()[:16] for c in texts], texts)
+    row = {c: n for n, c in enumerate(texts)}
+
+    def similarity(a: Prop, b: Prop) -> float | None:
+        if a.clause not in row or b.clause not in row:
+            return None
+        return max(float(vectors[row[a.clause]] @ vectors[row[c]]) for c in (b.clause, *b.clauses) if c in row)
+
+    return similarity
+

@@ -1,0 +1,306 @@
+"""The propositions conflicts are found between (a statement or event reduced to its words, actors,
+status and claimed clause) and which of them are compared: blocking by actor and rare words, a window
+in time, and a denial aimed back at "the reports" just before it. Matching is ``conflict_match``."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from storyline.analysis.corpus import Corpus
+from storyline.analysis.wording import (
+    CLAIMS, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
+    claimed_clause, content_words, disputed_claim, own_denial, probe_status, speaker,
+)
+from storyline.models import Cluster, Event, Statement
+from storyline.store.records import record_id
+
+RARE_WORDS = 8
+"""Blocking words per statement: its rarest content words across the corpus."""
+WINDOW = 25
+"""Neighbours in time, each side, that a doubted or denied item is compared with in one block."""
+PAIRED_WORDS = 12
+"""A claim that names no actor is blocked on pairs of its this many rarest words, so that a denial
+sharing two words of it still meets it."""
+ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
+HAPPENED = {"occurred", "occur", "occurs", "happened", "happen", "happens", "existed", "exist", "exists"}
+"""Verbs that only say their subject took place: "denied that the contamination had occurred"
+denies the contamination, so these are no part of what a denied clause must share with its claim."""
+WHEN_ADJUNCT = re.compile(r"(?<!\s)\s++(?:before|after|since|until|during|following)\s++(?:the|a|an|its|their)\s++"
+                          r"\w++[.,]?$", re.IGNORECASE)
+"""A closing "before the collapse" says when, not what: a denied clause need not share it with its claim."""
+
+
+@dataclass
+class Prop:
+    """A statement or event reduced to what proposition matching needs."""
+
+    id: str
+    kind: str
+    """``statement`` or ``event``."""
+    record: Statement | Event
+    status: str
+    actors: frozenset[str]
+    words: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
+    """Event types found in the statement (or the event's own type)."""
+    clusters: frozenset[str] = frozenset()
+    when: tuple = ()
+    """Sort key in time: report date, then document order, then offset."""
+    clause: str = ""
+    """What is claimed, denied or doubted: the clause after "denied that", "confirmed that"..."""
+    clause_words: frozenset[str] = frozenset()
+    lead: tuple[str, ...] = ()
+    """The clause's first content words in order: who did what to whom ("troops rescued pupils"), before
+    the details a denial adds ("taken from the boarding school")."""
+    clauses: tuple[str, ...] = ()
+    """Every claim the sentence makes ("said that A and that B" gives A and B), for meaning."""
+    sourced: bool = False
+    """True when a named or known source says it (so "reported" is a claim someone makes)."""
+    hedged: bool = False
+    """True when the sentence itself negates, denies or doubts: then it is not the claim a denial contradicts."""
+    framed: bool = False
+    """True when the sentence denies or doubts a clause it names ("denied that P", "no sign of P")."""
+    doubt: bool = False
+    """True when the sentence says something is not borne out ("no sign of", "has not confirmed")."""
+
+
+class _DocIndex:
+    """Records of one kind per document, sorted by start, for "within this span" lookups."""
+
+    def __init__(self, items: Iterable) -> None:
+        by_doc: dict[str, list] = defaultdict(list)
+        for item in items:
+            by_doc[item.doc].append(item)
+        self.items = {d: sorted(v, key=lambda r: (r.start, r.end)) for d, v in by_doc.items()}
+        self.starts = {d: [r.start for r in v] for d, v in self.items.items()}
+
+    def within(self, doc: str, start: int, end: int) -> list:
+        starts = self.starts.get(doc, [])
+        return self.items.get(doc, [])[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def _dates_compatible(a: str | None, b: str | None, slack_days: int = 14) -> bool:
+    """Unknown dates, one date within the other ("2024-11" and "2024-11-04"), or two days close
+    together may be the same time: a claim made on Monday and denied on Tuesday are about one thing."""
+    if not a or not b or a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) >= 10 and len(b) >= 10:
+        try:
+            gap = abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+        except ValueError:
+            return False
+        return gap <= slack_days
+    return False
+
+
+REPORT_WINDOW_DAYS = 45
+"""Two sources contradict each other about one time: a claim and a denial in reports further apart
+than this, neither dating what it says, describe different moments ("has not yet condemned" in
+April, a condemnation a year later), not one disputed fact."""
+
+
+def _reports_apart(a: str, b: str) -> bool:
+    """True when two reports' publication dates are known and more than the window apart."""
+    try:
+        gap = abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return False  # an undated report ("9999") may be from any time
+    return gap > REPORT_WINDOW_DAYS
+
+
+def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in clusters or ():
+        for sid in c.statements:
+            out[sid].add(c.id)
+    for s in statements:  # a colleague's stage may set the cluster on the record itself
+        if getattr(s, "cluster", None):
+            out[record_id("s", s)].add(s.cluster)
+    return out
+
+
+def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[Prop]:
+    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    events = _DocIndex(corpus.events)
+    mentions = _DocIndex(m for m in corpus.mentions if m.type in ACTOR_TYPES)
+    cluster_of = _cluster_map(clusters, corpus.statements)
+    props = []
+    for s in corpus.statements:
+        if s.kind not in CLAIMS or _is_copy(corpus, s.doc):
+            continue
+        sid = record_id("s", s)
+        # Actor names are matched by id; their words would make any two claims about the
+        # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
+        named: Counter = Counter()
+        for m in mentions.within(s.doc, s.start, s.end):
+            words = _WORD.findall(m.text.lower())
+            named.update(words[:-1] if m.facet else words)
+        # A name's word that the sentence also uses elsewhere stays ("the Water Supply Company denied the
+        # tap water was contaminated").
+        said = Counter(_WORD.findall(s.text.lower()))
+        names = {w for w, n in named.items() if said[w] <= n}
+        clause = claimed_clause(s.text)
+        status = probe_status(s)
+        if status == "denied" and not own_denial(s):
+            status = "reported"  # denied by the sentence after it: here it is the claim someone makes
+        props.append(Prop(
+            id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
+            words=frozenset(content_words(s.text, names)), clause=clause,
+            clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED)),
+            lead=lead_words(clause, names | HAPPENED), clauses=tuple(claims_of(s.text, clause)),
+            sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
+            hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
+            framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
+            doubt=bool(DOUBT.search(s.text)),
+            types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
+            clusters=frozenset(cluster_of.get(sid, ())),
+            when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
+        ))
+    return props
+
+
+LEAD = 3
+"""Leading content words of a denied clause that a claim must all state (see ``Prop.lead``)."""
+_AND_THAT = re.compile(r"(?<!\s)\s++and\s+that\s+", re.IGNORECASE)
+
+
+def lead_words(clause: str, exclude: set[str]) -> tuple[str, ...]:
+    """The clause's first ``LEAD`` content words, in order (empty for a shorter clause)."""
+    seen: list[str] = []
+    for word in _WORD.findall(clause.lower()):
+        stems = content_words(word, exclude)
+        for s in stems:
+            if s not in seen:
+                seen.append(s)
+        if len(seen) >= LEAD:
+            return tuple(seen[:LEAD])
+    return ()
+
+
+def claims_of(text: str, clause: str) -> list[str]:
+    """The claimed clause and, for "said that A and that B", B too."""
+    out = [clause]
+    for part in _AND_THAT.split(text)[1:]:
+        part = re.split(r"[,;]\s", part)[0].strip(" .")
+        if len(part.split()) >= 3:
+            out.append(part)
+    return out
+
+
+def _is_copy(corpus: Corpus, doc: str) -> bool:
+    """A syndicated copy whose original is in the corpus: its clashes are its original's."""
+    original = corpus.documents.get(doc, {}).get("duplicate_of")
+    return bool(original and original in corpus.documents)
+
+
+def event_props(corpus: Corpus) -> list[Prop]:
+    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    return [
+        Prop(id=record_id("e", e), kind="event", record=e, status=e.status, actors=frozenset(e.actors),
+             types=frozenset([e.type]), when=(str(corpus.published(e.doc) or "9999"), order.get(e.doc, 0), e.start))
+        for e in corpus.events if e.actors and not _is_copy(corpus, e.doc)
+    ]
+
+
+def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, int]]:
+    """(doubted or denied, positive) index pairs from different documents that share a block.
+
+    Nothing is compared all against all: this is the sorted-neighbourhood method over blocks, so
+    the number of pairs grows linearly with the corpus.
+
+    Each prop's blocking keys are ``(actor, word)`` for every word of a positive prop and for the
+    rarest words and the clause's words of a doubt or denial, ``(actor, type)`` for its event types,
+    plus its clusters and (see below) pairs of rare words. The sentence right before a denial of
+    "the reports" is always a candidate. Within a block, members are sorted in time and each
+    doubted or denied one is paired with the ``window`` nearest positive ones on either side.
+    """
+    freq = Counter(w for p in props for w in p.words)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, p in enumerate(props):
+        if p.status not in POSITIVE | DOUBTED | NEGATIVE:
+            continue
+        rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
+        # A short denied clause ("no sign of an attack") may share only a common word with its claim:
+        # a claim is filed under all its words, a denial under its clause's words too.
+        filed = set(p.words) if p.status in POSITIVE else set(rare) | p.clause_words
+        keys = {("w", a, w) for a in p.actors for w in filed} | {("t", a, t) for a in p.actors for t in p.types}
+        keys |= {("c", c) for c in p.clusters}
+        # A denied clause can match a claim that names no actor: both are also blocked on pairs of
+        # rare words (the clause's five rarest for a doubt or denial).
+        if p.status not in POSITIVE:
+            clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
+            keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
+            keys |= {("ww", a, b) for a, b in combinations(sorted(p.lead), 2)}  # who did what, whatever the detail
+        else:
+            # a claim, on pairs of more of its words: one that names no actor ("the union said inspectors
+            # reported cracks" against "the operator denied that cracks were reported"), or whose actors the
+            # denial does not name ("the community leaders said a ransom was paid", "reports that a ransom
+            # had been paid")
+            wider = sorted(p.words, key=lambda w: (freq[w], w))[:PAIRED_WORDS]
+            keys |= {("ww", a, b) for a, b in combinations(sorted(wider), 2)}
+        for key in keys:
+            blocks[key].append(i)
+    pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))
+    for members in blocks.values():
+        probes = [i for i in members if props[i].status not in POSITIVE]
+        if not probes or len(probes) == len(members):
+            continue
+        positives = sorted((props[i].when, i) for i in members if props[i].status in POSITIVE)
+        for i in probes:
+            at = bisect.bisect_left(positives, (props[i].when, i))
+            for _, j in positives[max(0, at - window): at + window]:
+                if props[j].record.doc != props[i].record.doc or _two_voices(props[i], props[j]):
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+ANAPHORIC_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
+    r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|accounts?|assertions?|statements?)\b", re.IGNORECASE)
+"""A denial aimed back at what was just said: "Kyiv denies the reports", "the ministry rejected these claims"."""
+
+
+def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:
+    """(denial, claim) for a sentence that denies "the reports" or "these claims" and the claim right
+    before it in the same paragraph: the denial names no words of what it denies."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(props):
+        by_doc[p.record.doc].append(i)
+    for members in by_doc.values():
+        members.sort(key=lambda i: props[i].record.start)
+        for before, i in zip(members, members[1:]):
+            p, q = props[before], props[i]
+            if q.status in NEGATIVE and p.status in POSITIVE and _denies_before(q, p):
+                yield i, before
+
+
+def _denies_before(probe: Prop, positive: Prop) -> bool:
+    """The probe denies "the reports" right after the positive sentence in one report, which relays what
+    someone says or alleges (the report's own account is not "the reports")."""
+    a, b = positive.record, probe.record
+    relayed = getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text)
+    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(relayed) and bool(ANAPHORIC_DENIAL.search(b.text))
+
+
+def _two_voices(a: Prop, b: Prop) -> bool:
+    """Two sources quoted in one report ("Moscow says its troops are leaving; a White House official
+    called that false"): both sides have a source other than the report's own voice, and not the
+    same one. The report's own voice against a source it quotes is reporting, not a dispute."""
+    def voice(p: Prop) -> str | None:
+        record = p.record
+        if getattr(record, "source_kind", "author") == "author":
+            # "the separatists accused the army of ...", "claimed to be under attack": the report relays
+            # someone else's claim, whoever the parse made its source
+            return "a claim relayed" if p.status in POSITIVE and REPORTED_CLAIM.search(record.text) else None
+        return record.source or (record.source_text or "").lower() or None
+
+    va, vb = voice(a), voice(b)
+    return va is not None and vb is not None and va != vb and a.record.start != b.record.start
+
