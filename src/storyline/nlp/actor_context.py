@@ -20,7 +20,29 @@ COMPASS = {"west", "western", "east", "eastern", "north", "northern", "south", "
 EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championship", "championships",
                "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue",
                "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
-               "accord", "accords", "agreement", "treaty", "pact", "protocol"}
+               "accord", "accords", "agreement", "treaty", "pact", "protocol", "charter", "decree", "declaration",
+               "memorandum", "formula", "doctrine", "breakfast", "initiative"}
+# Head nouns of the name of a weapon or vehicle ("Bradley Infantry Fighting Vehicles"): things.
+THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "rocket", "rockets", "drone", "drones",
+               "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
+               "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship"}
+# Head nouns of a named site ("Hostomel Airfield", "Trezzini Palace Hotel"): a place, not a person or body.
+SITE_HEADS = {"airfield", "airport", "airbase", "hotel", "isthmus", "station", "dam", "bridge", "refinery", "port",
+              "stadium", "square", "plant", "shipyard", "terminal", "mine", "kurgan", "highway", "motorway"}
+# Words that name a newspaper, broadcaster or publication: "Diario La Nacion", "Gazeta", "Kyiv Post".
+MEDIA_WORDS = {"times", "post", "journal", "herald", "tribune", "gazette", "gazeta", "gazzetta", "diario", "daily",
+               "radio", "tv", "television", "news", "telegraph", "press", "magazine", "weekly", "pravda",
+               "izvestia", "zeitung", "playbook", "courier", "observer", "chronicle", "monitor", "dispatch"}
+# Verbs whose object is where someone goes: "struggled to reach Rara", "fled Kalikot".
+MOTION_VERBS = {"reach", "reached", "reaching", "enter", "entered", "entering", "flee", "fled", "fleeing",
+                "evacuate", "evacuated", "evacuating", "shell", "shelled", "shelling", "bomb", "bombed",
+                "bombing", "capture", "captured", "capturing", "recapture", "recaptured", "liberate",
+                "liberated", "occupy", "occupied", "encircle", "encircled", "besiege", "besieged",
+                "annex", "annexed", "annexing", "neighbouring", "neighboring", "surround", "surrounded"}
+# Nouns whose "of"-phrase names a place: "the annexation of Crimea", "the outskirts of Kalikot".
+PLACE_OF_NOUNS = {"annexation", "occupation", "invasion", "siege", "shelling", "bombardment", "outskirts",
+                  "suburbs", "outskirt", "takeover", "take-over", "peninsula", "part", "parts", "residents",
+                  "mayor", "governor"}
 # Common nouns that make the name before them an event: "Nato exercise Steadfast Defender".
 EVENT_NOUNS = {"exercise", "exercises", "drills", "drill", "operation", "summit", "conference", "games",
                "festival", "tournament", "campaign", "offensive", "storm", "hurricane", "typhoon", "cyclone"}
@@ -215,6 +237,44 @@ def named_as_body(span: Span) -> bool:
     doc = span.doc
     return ((span.start > 0 and doc[span.start - 1].lower_ in BODY_NOUNS)
             or (span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS and doc[span.end].is_lower))
+
+
+def thing_name(span: Span) -> bool:
+    """A weapon or a vehicle named like a body: "Bradley Infantry Fighting Vehicles"."""
+    return len(span) > 1 and span[-1].lower_ in THING_HEADS
+
+
+def site_name(span: Span) -> bool:
+    """A named site: "Hostomel Airfield", "the Trezzini Palace Hotel"."""
+    return len(span) > 1 and span[-1].lower_ in SITE_HEADS and span[-1].is_title
+
+
+def media_name(span: Span) -> bool:
+    """The name of a newspaper, broadcaster or publication: a media word in it ("Diario La Nacion",
+    "Kyiv Post"), or an appositive that says so ("Gazeta, the country's largest newspaper")."""
+    if any(t.lower_ in MEDIA_WORDS for t in span):
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in BODY_NOUNS for c in span.root.children)
+
+
+def reached_place(span: Span) -> bool:
+    """The object of a verb of going or attacking ("struggled to reach Rara", "shelled Kalikot")."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    return first.dep_ == "dobj" and first.head.lower_ in MOTION_VERBS and first.head.i < span.start
+
+
+def lone_opening_word(span: Span) -> bool:
+    """A single capitalised word that only opens its sentence or line and appears nowhere else in the
+    report ("Turnout was 71%", "Until now ..."): a common word NER took for a name, unless it speaks."""
+    if len(span) != 1 or not span[0].is_title or len(span[0]) < 3:
+        return False
+    tok = span[0]
+    doc = span.doc
+    opens = tok.is_sent_start or tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or "\n" in doc[tok.i - 1].text
+    if not opens or speaks(span):
+        return False
+    return sum(1 for t in doc if t.text == tok.text) == 1
 
 
 def opening_common_word(span: Span) -> Span:
