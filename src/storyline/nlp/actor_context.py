@@ -26,6 +26,11 @@ EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championsh
 THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "rocket", "rockets", "drone", "drones",
                "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
                "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship"}
+# Prefixes of a ship's name: "MV Brave Commander", "HMS Defender".
+SHIP_PREFIXES = {"MV", "MS", "MT", "SS", "HMS", "USS", "RFS", "INS", "HMAS", "HMCS"}
+# Title words that end an office's name and never a body's ("National Security Advisor").
+TITLE_ENDS = {"advisor", "adviser", "director", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
+              "ambassador", "envoy", "chairman", "chairwoman", "commissioner", "commander", "counsellor", "counselor"}
 # Head nouns of a named site ("Hostomel Airfield", "Trezzini Palace Hotel"): a place, not a person or body.
 SITE_HEADS = {"airfield", "airport", "airbase", "hotel", "isthmus", "station", "dam", "bridge", "refinery", "port",
               "stadium", "square", "plant", "shipyard", "terminal", "mine", "kurgan", "highway", "motorway"}
@@ -240,8 +245,22 @@ def named_as_body(span: Span) -> bool:
 
 
 def thing_name(span: Span) -> bool:
-    """A weapon or a vehicle named like a body: "Bradley Infantry Fighting Vehicles"."""
-    return len(span) > 1 and span[-1].lower_ in THING_HEADS
+    """A weapon, a vehicle or a ship named like a body: "Bradley Infantry Fighting Vehicles", "MV Ocean Star"."""
+    return len(span) > 1 and (span[-1].lower_ in THING_HEADS or span[0].text in SHIP_PREFIXES)
+
+
+def title_phrase(span: Span) -> bool:
+    """An office written in capitals, not a body or a person: "Commander of the Land Forces", "National
+    Security Advisor", "(the US) National Intelligence Director"."""
+    doc = span.doc
+    if len(span) > 2 and span[0].lower_ in TITLE_WORDS and span[1].lower_ in ("of", "for"):
+        return True
+    if len(span) > 1 and span[-1].lower_ in TITLE_ENDS:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    # "National Security Council Spokesperson" keeps its body; a would-be person before a title does not.
+    return (after is not None and after.is_title and after.lower_ in TITLE_ENDS
+            and all(t.ent_type_ == "PERSON" for t in span))
 
 
 def site_name(span: Span) -> bool:
@@ -281,7 +300,8 @@ def opening_common_word(span: Span) -> Span:
     """The span without a capitalised common word that only opens the sentence: "Oligarchs Mikhail
     Fridman" -> "Mikhail Fridman", "Exiled Belarusian" -> "Belarusian"."""
     first = span[0]
-    if len(span) > 1 and first.is_sent_start and first.pos_ in ("NOUN", "ADJ", "VERB") and first.is_title:
+    if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB") or first.tag_ == "NNPS") \
+            and first.is_title:
         return span.doc[span.start + 1 : span.end]
     return span
 

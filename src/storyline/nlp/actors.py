@@ -177,6 +177,8 @@ class ActorResolver(PersonLinking):
         if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
                                                          or context.lone_opening_word(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
+        if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
+            return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))
             return None  # "Bradley Infantry Fighting Vehicles": a weapon, not an actor
