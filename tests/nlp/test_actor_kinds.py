@@ -92,3 +92,24 @@ def test_a_party_split_by_ner_is_one_name(parse):
     doc = parse("Ferreyra, speaking in the capital, said her Alianza Republicana would seek a broad coalition.",
                 published=DAY)
     assert "Alianza Republicana" in kinds(doc)
+
+
+def test_operations_treaties_and_offices_are_not_bodies(parse):
+    doc = parse("Troops crossed the river during Operation Northern Gale, in breach of the Treaty on the Limits "
+                "of Coastal Fisheries, said Commander of the Land Forces Tomas Varga.", published=DAY)
+    texts = {m.text for m in doc._.mentions}
+    assert not any(t.startswith(("Operation", "Treaty", "Commander of")) for t in texts)
+
+
+def test_a_name_after_an_assault_of_is_a_place(parse):
+    doc = parse("Officials feared a full assault of Velmora within days, the governor said.", published=DAY)
+    assert kinds(doc).get("Velmora") in (None, "place")
+
+
+def test_a_state_qualified_body_and_its_generic_name_are_one_body(parse):
+    doc = parse("The U.S. Department of State said on Monday that the embassy would close. The U.S. Senate "
+                "passed the bill, and the Senate will vote again in May.", published=DAY)
+    ids = {m.text: m.entity for m in doc._.mentions}
+    assert ids["U.S. Department of State"] == "kb:USA.STATE"
+    assert ids["U.S. Senate"] == "kb:USA.SENATE"
+    assert ids.get("Senate", "kb:USA.SENATE") == "kb:USA.SENATE"

@@ -22,6 +22,9 @@ EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championsh
                "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
                "accord", "accords", "agreement", "treaty", "pact", "protocol", "charter", "decree", "declaration",
                "memorandum", "formula", "doctrine", "breakfast", "initiative"}
+# Nouns that open the name of an agreement or a document ("the Treaty on ...", "the Charter of ...").
+DOCUMENT_HEADS = {"treaty", "charter", "convention", "protocol", "agreement", "accord", "declaration", "memorandum",
+                  "pact", "decree", "resolution", "statute"}
 # Head nouns of the name of a weapon or vehicle ("Bradley Infantry Fighting Vehicles"): things.
 THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "rocket", "rockets", "drone", "drones",
                "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
@@ -47,7 +50,7 @@ MOTION_VERBS = {"reach", "reached", "reaching", "enter", "entered", "entering", 
 # Nouns whose "of"-phrase names a place: "the annexation of Crimea", "the outskirts of Kalikot".
 PLACE_OF_NOUNS = {"annexation", "occupation", "invasion", "siege", "shelling", "bombardment", "outskirts",
                   "suburbs", "outskirt", "takeover", "take-over", "peninsula", "part", "parts", "residents",
-                  "mayor", "governor"}
+                  "mayor", "governor", "assault", "fall", "battle", "liberation", "encirclement", "evacuation"}
 # Common nouns that make the name before them an event: "Nato exercise Steadfast Defender".
 EVENT_NOUNS = {"exercise", "exercises", "drills", "drill", "operation", "summit", "conference", "games",
                "festival", "tournament", "campaign", "offensive", "storm", "hurricane", "typhoon", "cyclone"}
@@ -121,6 +124,10 @@ def event_name(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if words and words[-1].lower_ in EVENT_HEADS:
         return True
+    if len(words) > 1 and words[0].lower_ in ("operation", "exercise"):
+        return True  # "Operation Barbarossa"
+    if len(words) > 2 and words[0].lower_ in DOCUMENT_HEADS and words[1].lower_ in ("on", "of", "for", "between"):
+        return True  # "the Treaty on the Non-Proliferation of Nuclear Weapons"
     if len(span) > 1 and re.fullmatch(r"(19|20)\d\d", span[-1].text):
         return True  # "Allied Resolve 2022", "Expo 2020": a name carrying its year is an event
     before = doc[span.start - 1] if span.start > 0 else None

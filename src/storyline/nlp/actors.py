@@ -200,7 +200,8 @@ class ActorResolver(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
-        if not found and (label == "PERSON" and context.coordinated_with(span, state.place_tokens) or (
+        if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
+                          and context.coordinated_with(span, state.place_tokens) or (
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
             state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
