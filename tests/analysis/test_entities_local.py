@@ -91,3 +91,15 @@ def test_a_bare_surname_is_the_person_its_own_report_names_in_full():
                 person("d2", "Okonkwo", "local:person:okonkwo@d2")]
     # d2 never names her in full: its Okonkwo stays its own.
     assert merge_local_actors(mentions) == {"local:person:okonkwo@d1": "local:person:amara-okonkwo"}
+
+
+def test_a_generic_name_in_another_report_joins_the_named_body():
+    from storyline.analysis.entities import build_entities
+    from storyline.kb.lookup import load_kb
+    from storyline.models import Mention
+
+    mentions = [Mention("d1", 0, 10, "US Senate", "ORG", "kb:USA.SENATE", "organization"),
+                Mention("d2", 0, 6, "Senate", "ORG", "local:organization:senate", "organization"),
+                Mention("d3", 0, 15, "U.S. Senate", "ORG", "local:organization:us-senate", "organization")]
+    entities, remap = build_entities(mentions, load_kb())
+    assert [e.id for e in entities] == ["kb:USA.SENATE"]

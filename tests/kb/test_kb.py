@@ -422,3 +422,18 @@ def test_every_un_member_has_a_head_of_state_or_government_holder(kb):
         if not any(kb.tenures(k) for k in keys):
             missing.append(state.id)
     assert len(missing) <= 15, missing
+
+
+def test_a_bodys_own_name_with_its_state_in_front():
+    kb = load_kb()
+    assert [e.id for e in kb.lookup("U.S. Department of State")][:1] == ["USA.STATE"]
+    assert [e.id for e in kb.lookup("Russian Navy")][:1] == ["RUS.NAVY"]
+    assert kb.lookup("Navy") == []  # a generic name alone names no one state's body
+
+
+def test_foreign_and_defence_ministers_of_more_states():
+    kb = load_kb()
+    assert kb.holder("foreign_minister:PHL", date(2023, 3, 1)).name == "Enrique Manalo"
+    assert kb.holder("defence_minister:VNM", date(2022, 1, 1)).name == "Phan Van Giang"
+    assert kb.holder("foreign_minister:DZA", date(2022, 6, 1)).name == "Ramtane Lamamra"
+    assert kb.holder("defence_minister:GHA", date(2025, 9, 1)) is None  # after a holder's death, nobody known

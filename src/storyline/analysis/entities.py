@@ -200,11 +200,41 @@ def _flatten(remap: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: KnowledgeBase,
+                       states: set[str]) -> dict[str, str]:
+    """A body the reports also name by its generic name ("the Senate", "the House of Representatives"
+    beside "the US Senate") is the knowledge-base body, when exactly one named body has that generic name."""
+    generic: dict[str, set[str]] = defaultdict(set)
+    for entity_id in {m.entity for m in mentions if m.entity and m.entity.startswith("kb:")}:
+        known = kb.get(entity_id[3:])
+        if known is None or known.type != "organization":
+            continue
+        for name in known.extra.get("generic", ()):
+            words = key(name).split()
+            generic[" ".join(words)].add(entity_id)
+            if len(words) > 2 and words[1] == "of":
+                generic[words[0]].add(entity_id)  # "the House"
+    if not generic:
+        return remap
+    out = dict(remap)
+    for entity_id in {m.entity for m in mentions if m.entity and m.entity.startswith("local:organization:")}:
+        target = out.get(entity_id, entity_id)
+        if not target.startswith("local:organization:"):
+            continue
+        fits = generic.get(" ".join(_without_state(_name_of(target), states)), set())
+        if len(fits) == 1:
+            body = next(iter(fits))
+            out[entity_id] = body
+            out.update({e: body for e, t in out.items() if t == target})
+    return out
+
+
 def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Entity], dict[str, str]]:
     """Entities from all mentions, and the remapping applied to local ids (old -> merged)."""
     states = {key(form) for e in kb.entities() if e.type == "state"
               for form in (e.name, *e.aliases, *e.extra.get("demonyms", ()))}
     remap = merge_local_actors(mentions, states)
+    remap = _into_known_bodies(mentions, remap, kb, states)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.entity:

@@ -113,14 +113,19 @@ class KnowledgeBase:
     def _add_generic_forms(self, rec: Mapping[str, Any]) -> None:
         """Country-qualified forms of generic names: "Russia's Defence Ministry", "Ministry of Defence of Ukraine"."""
         state = self._entities.get(rec.get("country") or "")
-        if not rec.get("generic") or state is None or state.type != "state":
+        if state is None or state.type != "state":
             return
         prefixes = [state.name, *state.extra.get("demonyms", ())]
         prefixes += [a for a in state.aliases if acronym_key(a).isupper() and len(acronym_key(a)) <= 5]
-        for generic in rec["generic"]:
+        for generic in rec.get("generic") or ():
             for prefix in prefixes:
                 self._put(f"{prefix} {generic}", DERIVED, rec["id"])
             self._put(f"{generic} of {state.name}", DERIVED, rec["id"])
+        # A body's own multi-word names with its state in front: "U.S. Department of State".
+        for alias in rec.get("aliases") or ():
+            if " " in alias and not is_case_sensitive(alias):
+                for prefix in prefixes:
+                    self._put(f"{prefix} {alias}", DERIVED, rec["id"])
 
     def _sort_index(self) -> None:
         """Order each key's candidates: match strength, type, then a person's most senior office."""

@@ -20,7 +20,37 @@ COMPASS = {"west", "western", "east", "eastern", "north", "northern", "south", "
 EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championship", "championships",
                "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue",
                "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
-               "accord", "accords", "agreement", "treaty", "pact", "protocol"}
+               "accord", "accords", "agreement", "treaty", "pact", "protocol", "charter", "decree", "declaration",
+               "memorandum", "formula", "doctrine", "breakfast", "initiative"}
+# Nouns that open the name of an agreement or a document ("the Treaty on ...", "the Charter of ...").
+DOCUMENT_HEADS = {"treaty", "charter", "convention", "protocol", "agreement", "accord", "declaration", "memorandum",
+                  "pact", "decree", "resolution", "statute"}
+# Head nouns of the name of a weapon or vehicle ("Bradley Infantry Fighting Vehicles"): things.
+THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "rocket", "rockets", "drone", "drones",
+               "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
+               "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship"}
+# Prefixes of a ship's name: "MV Brave Commander", "HMS Defender".
+SHIP_PREFIXES = {"MV", "MS", "MT", "SS", "HMS", "USS", "RFS", "INS", "HMAS", "HMCS"}
+# Title words that end an office's name and never a body's ("National Security Advisor").
+TITLE_ENDS = {"advisor", "adviser", "director", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
+              "ambassador", "envoy", "chairman", "chairwoman", "commissioner", "commander", "counsellor", "counselor"}
+# Head nouns of a named site ("Hostomel Airfield", "Trezzini Palace Hotel"): a place, not a person or body.
+SITE_HEADS = {"airfield", "airport", "airbase", "hotel", "isthmus", "station", "dam", "bridge", "refinery", "port",
+              "stadium", "square", "plant", "shipyard", "terminal", "mine", "kurgan", "highway", "motorway"}
+# Words that name a newspaper, broadcaster or publication: "Diario La Nacion", "Gazeta", "Kyiv Post".
+MEDIA_WORDS = {"times", "post", "journal", "herald", "tribune", "gazette", "gazeta", "gazzetta", "diario", "daily",
+               "radio", "tv", "television", "news", "telegraph", "press", "magazine", "weekly", "pravda",
+               "izvestia", "zeitung", "playbook", "courier", "observer", "chronicle", "monitor", "dispatch"}
+# Verbs whose object is where someone goes: "struggled to reach Rara", "fled Kalikot".
+MOTION_VERBS = {"reach", "reached", "reaching", "enter", "entered", "entering", "flee", "fled", "fleeing",
+                "evacuate", "evacuated", "evacuating", "shell", "shelled", "shelling", "bomb", "bombed",
+                "bombing", "capture", "captured", "capturing", "recapture", "recaptured", "liberate",
+                "liberated", "occupy", "occupied", "encircle", "encircled", "besiege", "besieged",
+                "annex", "annexed", "annexing", "neighbouring", "neighboring", "surround", "surrounded"}
+# Nouns whose "of"-phrase names a place: "the annexation of Crimea", "the outskirts of Kalikot".
+PLACE_OF_NOUNS = {"annexation", "occupation", "invasion", "siege", "shelling", "bombardment", "outskirts",
+                  "suburbs", "outskirt", "takeover", "take-over", "peninsula", "part", "parts", "residents",
+                  "mayor", "governor", "assault", "fall", "battle", "liberation", "encirclement", "evacuation"}
 # Common nouns that make the name before them an event: "Nato exercise Steadfast Defender".
 EVENT_NOUNS = {"exercise", "exercises", "drills", "drill", "operation", "summit", "conference", "games",
                "festival", "tournament", "campaign", "offensive", "storm", "hurricane", "typhoon", "cyclone"}
@@ -94,6 +124,10 @@ def event_name(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if words and words[-1].lower_ in EVENT_HEADS:
         return True
+    if len(words) > 1 and words[0].lower_ in ("operation", "exercise"):
+        return True  # "Operation Barbarossa"
+    if len(words) > 2 and words[0].lower_ in DOCUMENT_HEADS and words[1].lower_ in ("on", "of", "for", "between"):
+        return True  # "the Treaty on the Non-Proliferation of Nuclear Weapons"
     if len(span) > 1 and re.fullmatch(r"(19|20)\d\d", span[-1].text):
         return True  # "Allied Resolve 2022", "Expo 2020": a name carrying its year is an event
     before = doc[span.start - 1] if span.start > 0 else None
@@ -217,11 +251,64 @@ def named_as_body(span: Span) -> bool:
             or (span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS and doc[span.end].is_lower))
 
 
+def thing_name(span: Span) -> bool:
+    """A weapon, a vehicle or a ship named like a body: "Bradley Infantry Fighting Vehicles", "MV Ocean Star"."""
+    return len(span) > 1 and (span[-1].lower_ in THING_HEADS or span[0].text in SHIP_PREFIXES)
+
+
+def title_phrase(span: Span) -> bool:
+    """An office written in capitals, not a body or a person: "Commander of the Land Forces", "National
+    Security Advisor", "(the US) National Intelligence Director"."""
+    doc = span.doc
+    if len(span) > 2 and span[0].lower_ in TITLE_WORDS and span[1].lower_ in ("of", "for"):
+        return True
+    if len(span) > 1 and span[-1].lower_ in TITLE_ENDS:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    # "National Security Council Spokesperson" keeps its body; a would-be person before a title does not.
+    return (after is not None and after.is_title and after.lower_ in TITLE_ENDS
+            and all(t.ent_type_ == "PERSON" for t in span))
+
+
+def site_name(span: Span) -> bool:
+    """A named site: "Hostomel Airfield", "the Trezzini Palace Hotel"."""
+    return len(span) > 1 and span[-1].lower_ in SITE_HEADS and span[-1].is_title
+
+
+def media_name(span: Span) -> bool:
+    """The name of a newspaper, broadcaster or publication: a media word in it ("Diario La Nacion",
+    "Kyiv Post"), or an appositive that says so ("Gazeta, the country's largest newspaper")."""
+    if any(t.lower_ in MEDIA_WORDS for t in span):
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in BODY_NOUNS for c in span.root.children)
+
+
+def reached_place(span: Span) -> bool:
+    """The object of a verb of going or attacking ("struggled to reach Rara", "shelled Kalikot")."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    return first.dep_ == "dobj" and first.head.lower_ in MOTION_VERBS and first.head.i < span.start
+
+
+def lone_opening_word(span: Span) -> bool:
+    """A single capitalised word that only opens its sentence or line and appears nowhere else in the
+    report ("Turnout was 71%", "Until now ..."): a common word NER took for a name, unless it speaks."""
+    if len(span) != 1 or not span[0].is_title or len(span[0]) < 3:
+        return False
+    tok = span[0]
+    doc = span.doc
+    opens = tok.is_sent_start or tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or "\n" in doc[tok.i - 1].text
+    if not opens or speaks(span):
+        return False
+    return sum(1 for t in doc if t.text == tok.text) == 1
+
+
 def opening_common_word(span: Span) -> Span:
     """The span without a capitalised common word that only opens the sentence: "Oligarchs Mikhail
     Fridman" -> "Mikhail Fridman", "Exiled Belarusian" -> "Belarusian"."""
     first = span[0]
-    if len(span) > 1 and first.is_sent_start and first.pos_ in ("NOUN", "ADJ", "VERB") and first.is_title:
+    if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB") or first.tag_ == "NNPS") \
+            and first.is_title:
         return span.doc[span.start + 1 : span.end]
     return span
 

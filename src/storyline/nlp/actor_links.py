@@ -237,9 +237,11 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
     the European Union, "the House" beside the House of Representatives) is that body, when exactly
     one body of the report fits."""
     bodies: dict[str, set[str]] = {}
+    generics: dict[str, set[str]] = {}
     for m in mentions:
         if m.type not in ("organization", "igo") or not m.entity:
             continue
+        known = None
         names = [m.text]
         if m.entity.startswith("kb:") and (known := kb.get(m.entity[3:])) is not None:
             names.append(known.name)
@@ -250,6 +252,15 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
             bodies.setdefault(words[-1], set()).add(m.entity)
             if words[1] == "of":
                 bodies.setdefault(words[0], set()).add(m.entity)
+        if m.entity.startswith("kb:") and known is not None:
+            # "the House of Representatives" beside "the US House of Representatives": the state's body.
+            for generic in known.extra.get("generic", ()):
+                if " " in generic:
+                    generics.setdefault(key(generic), set()).add(m.entity)
+    for m in mentions:
+        if m.entity and m.entity.startswith("local:organization:") and len(generics.get(key(m.text), ())) == 1:
+            m.entity = next(iter(generics[key(m.text)]))
+            m.type = "organization"
     for m in mentions:
         if m.entity and m.entity.startswith("local:organization:") and len(key(m.text).split()) == 1 \
                 and not m.text.isupper():

@@ -104,7 +104,21 @@ def titled_person(span: Span, kb: KnowledgeBase) -> Span | None:
             return tail
         if doc[cut - 1].lower_ in TITLE_WORDS and all(t.is_title for t in tail):
             return tail
-        if len(tail) == 2 and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in nouns for t in tail) \
-                and not kb.lookup(tail.text) and any(e.type in ("organization", "igo", "state") for e in kb.lookup(doc[span.start : cut].text)):
-            return tail  # "House of Representatives Hakeem Jeffries": a known body, then a person's name
+        if len(tail) == 2 and all(t.is_title and t.is_alpha and t.lower_ not in nouns for t in tail) and tail[-1].pos_ == "PROPN" \
+                and not kb.lookup(tail.text) and doc[cut - 1].is_title and _body_name(doc[span.start : cut], kb):
+            return tail  # "House of Representatives Hakeem Jeffries": a body's name, then a person's name
     return None
+
+
+# Last words of a body's name written before a person's name ("House of Representatives Hakeem Jeffries").
+BODY_NAME_ENDS = {"representatives", "council", "committee", "commission", "ministry", "assembly", "parliament",
+                  "senate", "congress", "department", "agency", "office", "court", "party", "union"}
+
+
+def _body_name(head: Span, kb: KnowledgeBase) -> bool:
+    """The words are a body's name: known to the knowledge base as a body or state, or ending in a body's
+    noun or a state's name ("National Security Council of Ukraine")."""
+    if any(e.type in ("organization", "igo", "state") for e in kb.lookup(head.text)):
+        return True
+    last = head[-1]
+    return last.lower_ in BODY_NAME_ENDS or any(e.type == "state" and e.name == last.text for e in kb.lookup(last.text)[:1])

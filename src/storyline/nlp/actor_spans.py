@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from storyline.nlp.actor_roles import TITLE_WORDS
 from storyline.nlp.pipeline import text_of
 
 HEADING_MAX_WORDS = 30
@@ -69,6 +70,9 @@ def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
         return False
     window = doc[first_tok.i : min(len(doc), first_tok.i + DATELINE_MAX_TOKENS)]
     dateline = first_tok.i + 1 < len(doc) and doc[first_tok.i + 1].text in (",", "(")
+    if not dateline:  # "SAN JOSE DEL MAR —": a run of capitals closed by a dash
+        dash = next((t for t in window if t.text in _DASHES), None)
+        dateline = dash is not None and all(t.is_upper for t in doc[first_tok.i : dash.i] if t.is_alpha)
     for tok in window:
         if "\n" in tok.text:
             return False
@@ -169,14 +173,21 @@ def surface(span: Span) -> tuple[int, int, str]:
     return start, start + len(text), text
 
 
+def is_honorific(word: str) -> bool:
+    """A title or honorific, singular or plural: "Dr.", "President", "Generals"."""
+    word = word.lower().rstrip(".")
+    return word in HONORIFICS or (len(word) > 4 and word.endswith("s") and word[:-1] in HONORIFICS)
+
+
 def strip_honorifics(span: Span) -> Span:
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+    while start < span.end - 1 and is_honorific(span.doc[start].text):
         start += 1
     return span.doc[start : span.end]
 
 
 _NAME_LINKS = {"of", "for", "on"}
+_OWNERS = {"the", "a", "an", "my", "our", "his", "her", "their", "its", "your"}
 _NOT_NAME_HEADS = {"minister", "secretary", "president", "director", "head", "chief", "spokesman",
                    "spokeswoman", "spokesperson", "commissioner", "ambassador", "envoy", "chairman", "member"}
 
@@ -199,6 +210,8 @@ def extend_name_left(span: Span) -> Span:
             k -= 1
         if doc[j - 1].lower_ in _NOT_NAME_HEADS or doc[k].lower_ in _NOT_NAME_HEADS:
             break
+        if any(doc[i].ent_type_ == "PERSON" for i in range(k, j)):
+            break  # "Jane Roe of (Ridgeway University)": a person and her affiliation, not one name
         start = k
     if start == span.start:
         return span
@@ -233,6 +246,11 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
     for span, label in spans:
         if out:
             prev, prev_label = out[-1]
+            if (prev.end == span.start and prev_label == "ORG" and len(span) == 1 and label in ("GPE", "LOC", "PERSON")
+                    and prev[-1].whitespace_ == " " and prev.root.dep_ == "compound" and prev.root.head.i == span.start
+                    and span[0].is_title and not known(span.text) and not known(prev.text)):
+                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Alianza" + "Republicana": one party's name
+                continue
             if (prev.end == span.start and len(prev) == 1 and prev_label in ("GPE", "LOC")
                     and label in ("GPE", "LOC", "PERSON") and prev[0].whitespace_ == " "
                     and prev.root.dep_ == "compound" and span.start <= prev.root.head.i < span.end
@@ -241,3 +259,29 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
                 continue
         out.append((span, label))
     return out
+
+
+def extend_person_left(span: Span, known) -> Span:
+    """A given name NER left out of a person's name ("Hamidou" + "Coulibaly"): a capitalised proper
+    noun right before the name, compounded into it, that is no title and nothing the knowledge base knows."""
+    doc = span.doc
+    if span.start == 0:
+        return span
+    prev = doc[span.start - 1]
+    if not (prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and prev.dep_ == "compound"
+            and span.start <= prev.head.i < span.end and not prev.ent_type_ and prev.whitespace_ == " "):
+        return span
+    if is_honorific(prev.text) or prev.lower_ in _NOT_NAME_HEADS or prev.lower_ in TITLE_WORDS or known(prev.text):
+        return span
+    if prev.i > 0 and (doc[prev.i - 1].is_title or doc[prev.i - 1].lower_ in _NAME_LINKS | _OWNERS):
+        return span  # "House Speaker Jane Roe", "Minister of Finance Jane Roe", "my Office": the end of a title
+    return doc[prev.i : span.end]
+
+
+def drop_article(span: Span) -> Span:
+    """The span without a leading article, so that a longer knowledge-base name starting at the same word
+    wins over it ("the International Federation of Red Cross" cut before "and Red Crescent Societies")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span.doc[start : span.end]

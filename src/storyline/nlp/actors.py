@@ -18,8 +18,9 @@ from storyline.nlp.actor_surfaces import match_surfaces, own_name
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_roles import TITLE_WORDS, titled_person, role_descriptions, role_of
-from storyline.nlp.actor_spans import (HONORIFICS, clean_edges, extend_facility, extend_name_left, in_body, join_adjacent,
-                                       strip_honorifics, surface, trim)
+from storyline.nlp.actor_spans import (HONORIFICS, clean_edges, drop_article, extend_facility, extend_name_left,
+                                       extend_person_left, in_body, is_honorific, join_adjacent, strip_honorifics,
+                                       surface, trim)
 from storyline.models import Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -76,6 +77,9 @@ class ActorResolver(PersonLinking):
         ents = join_adjacent([(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS], self.kb.lookup)
         found = []
         for span, label in ents:
+            span = drop_article(span)
+            if label == "PERSON":
+                span = extend_person_left(span, self.kb.lookup)
             facility = extend_facility(span) if label in ("GPE", "LOC", "ORG", "FAC") else span
             found.append(_Candidate(facility, "FAC" if facility is not span else label))
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
@@ -170,6 +174,22 @@ class ActorResolver(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
+                                                         or context.lone_opening_word(span)):
+            return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
+        if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
+            return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
+        if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
+            state.things.add(key(text))
+            return None  # "Bradley Infantry Fighting Vehicles": a weapon, not an actor
+        if not found and label in ("PERSON", "ORG", "PRODUCT") and context.site_name(span):
+            state.places.add(f"local:place:{slug(text)}")  # "Hostomel Airfield"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label == "PERSON" and context.media_name(span):
+            label = "ORG"  # "Diario La Nacion, the largest newspaper": a publication
+        if found and label == "PERSON" and not any(e.type == "person" for e in found) \
+                and found[0].type in ("organization", "igo", "group"):
+            label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
         if not found and (context.event_name(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
                 label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))
@@ -180,7 +200,8 @@ class ActorResolver(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
-        if not found and (label == "PERSON" and context.coordinated_with(span, state.place_tokens) or (
+        if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
+                          and context.coordinated_with(span, state.place_tokens) or (
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
             state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
@@ -189,6 +210,10 @@ class ActorResolver(PersonLinking):
             return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
+        if not found and label in ("PERSON", "ORG") and key(text) not in state.named and (
+                context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)):
+            state.places.add(f"local:place:{slug(text)}")  # "to reach Rara", "the annexation of Crimea"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
             state.places.add(f"local:place:{slug(text)}")  # "the town of Avdiivka"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")

@@ -1,0 +1,115 @@
+"""What kind of actor a name is, on short reports written for these tests about other places and crises:
+datelines, titles, common words, publications, weapons, sites and places are not people or bodies."""
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+DAY = dt.date(2024, 6, 1)
+
+
+def kinds(doc):
+    return {m.text: m.type for m in doc._.mentions}
+
+
+def test_a_dateline_of_capitals_closed_by_a_dash_is_not_an_actor(parse):
+    doc = parse("SANTA CRUZ DEL NORTE — Election officials said on Monday that the count would take a week.",
+                published=DAY)
+    assert not [m for m in doc._.mentions if m.start < 22]
+
+
+def test_a_person_and_the_body_after_of_stay_two_actors(parse):
+    doc = parse("Professor Renato Cruz De Castro of De La Salle University said Manila would appeal.",
+                published=DAY)
+    by_text = kinds(doc)
+    assert by_text.get("Renato Cruz De Castro") == "person"
+    assert by_text.get("De La Salle University") == "organization"
+    assert not any(" of De La" in m.text for m in doc._.mentions)
+
+
+def test_a_given_name_ner_left_out_joins_the_surname(parse):
+    doc = parse("Hamidou Coulibaly, a political scientist at the University of Bamako, said the junta would "
+                "seek support abroad.", published=DAY)
+    assert kinds(doc).get("Hamidou Coulibaly") == "person"
+    # A title before the name is not a given name.
+    doc = parse("The leader of the opposition in the Senate, Governor Ana Ruiz, said the bill would fail.",
+                published=DAY)
+    assert "Governor Ana Ruiz" not in kinds(doc)
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_person(parse):
+    doc = parse("Valverde won the first round. Turnout was 71%, the highest in two decades.", published=DAY)
+    assert "Turnout" not in kinds(doc)
+
+
+def test_a_lone_title_is_not_an_actor(parse):
+    doc = parse("On Monday, Daria Okafor, Advisor to the Prime Minister, said the talks had failed.",
+                published=DAY)
+    assert "Advisor" not in kinds(doc)
+    assert kinds(doc).get("Daria Okafor") == "person"
+
+
+def test_a_newspaper_is_a_body_not_a_person(parse):
+    doc = parse("Diario La Nación, the country's largest newspaper, reported that the candidate had been "
+                "questioned by prosecutors.", published=DAY)
+    assert kinds(doc).get("Diario La Nación") == "organization"
+
+
+def test_places_reached_or_neighbouring_are_places(parse):
+    doc = parse("Rescue teams struggled to reach Rara and Tatopani because landslides had blocked the road. "
+                "The government would rebuild schools in Jumla and neighbouring Kalikot within two years.",
+                published=DAY)
+    by_text = kinds(doc)
+    assert by_text.get("Rara") == "place"
+    assert by_text.get("Kalikot") == "place"
+    assert "person" not in {by_text.get("Tatopani"), by_text.get("Jumla")}
+
+
+def test_a_weapon_and_a_named_site_are_not_people(parse):
+    doc = parse("Officials said Marder Armoured Fighting Vehicles had reached Tomsvik Airfield on Sunday.",
+                published=DAY)
+    by_text = kinds(doc)
+    assert by_text.get("Marder Armoured Fighting Vehicles") is None
+    assert by_text.get("Tomsvik Airfield") in (None, "place")
+
+
+def test_a_body_the_knowledge_base_knows_is_not_a_person(parse):
+    doc = parse("Payne said it was not about what the Quad opposed but what it supported.",
+                published=dt.date(2022, 2, 11))
+    assert {m.type for m in doc._.mentions if m.text == "Quad"} <= {"igo"}
+
+
+def test_a_body_then_a_persons_name_are_two_actors(parse):
+    doc = parse("The leader of the majority in the National Assembly Kofi Mensah said the budget would pass.",
+                published=DAY)
+    assert kinds(doc).get("Kofi Mensah") == "person"
+    assert not any("Assembly Kofi" in m.text for m in doc._.mentions)
+
+
+def test_a_party_split_by_ner_is_one_name(parse):
+    doc = parse("Ferreyra, speaking in the capital, said her Alianza Republicana would seek a broad coalition.",
+                published=DAY)
+    assert "Alianza Republicana" in kinds(doc)
+
+
+def test_operations_treaties_and_offices_are_not_bodies(parse):
+    doc = parse("Troops crossed the river during Operation Northern Gale, in breach of the Treaty on the Limits "
+                "of Coastal Fisheries, said Commander of the Land Forces Tomas Varga.", published=DAY)
+    texts = {m.text for m in doc._.mentions}
+    assert not any(t.startswith(("Operation", "Treaty", "Commander of")) for t in texts)
+
+
+def test_a_name_after_an_assault_of_is_a_place(parse):
+    doc = parse("Officials feared a full assault of Velmora within days, the governor said.", published=DAY)
+    assert kinds(doc).get("Velmora") in (None, "place")
+
+
+def test_a_state_qualified_body_and_its_generic_name_are_one_body(parse):
+    doc = parse("The U.S. Department of State said on Monday that the embassy would close. The U.S. Senate "
+                "passed the bill, and the Senate will vote again in May.", published=DAY)
+    ids = {m.text: m.entity for m in doc._.mentions}
+    assert ids["U.S. Department of State"] == "kb:USA.STATE"
+    assert ids["U.S. Senate"] == "kb:USA.SENATE"
+    assert ids.get("Senate", "kb:USA.SENATE") == "kb:USA.SENATE"
