@@ -86,6 +86,13 @@ class Corpus:
             return None
         return self._names.get(entity_id, entity_id)
 
+    def doc_order(self) -> dict[str, int]:
+        """Document id -> its position in ingest order (rebuilt when documents are added)."""
+        order = getattr(self, "_order", None)
+        if order is None or len(order) != len(self.documents):
+            order = self._order = {doc: n for n, doc in enumerate(self.documents)}
+        return order
+
     def frame_of(self, record) -> Frame | None:
         """The attribution frame a quote, figure, statement or event points to, if any."""
         return self._frames.get(getattr(record, "frame", None) or "")

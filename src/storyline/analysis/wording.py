@@ -67,6 +67,7 @@ SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "service
             "pull": "withdraw", "pulled": "withdraw", "pulling": "withdraw", "pullback": "withdraw",
             "withdrawal": "withdraw", "withdrew": "withdraw", "withdrawn": "withdraw",
             "prepar": "plan", "preparation": "plan", "plann": "plan"}
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
     word = word.strip("'-").removesuffix("'s")
