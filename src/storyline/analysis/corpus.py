@@ -54,7 +54,13 @@ class Corpus:
             events=records.load(Event), frames=records.load(Frame), sentences=sentences, entities=entities, kb=kb,
             removed=store.all_removed_spans(documents), references=store.all_references(documents),
         )
+        stored = [m.entity for m in mentions]
         corpus.apply_remap(remap)
+        # The merges as the store's mentions see them (stored id -> merged id), saved with the run.
+        corpus.merged = {}
+        for before, m in zip(stored, mentions):
+            if before and m.entity and before != m.entity:
+                corpus.merged[before] = m.entity
         return corpus
 
     def apply_remap(self, remap: dict[str, str]) -> None:
