@@ -178,6 +178,7 @@ _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|sugges
 _BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge)\b|(?<!\s)\s++[-–—]\s+which\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
     P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P.
