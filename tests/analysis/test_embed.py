@@ -13,7 +13,8 @@ def test_cached_vectors_come_back_in_order_for_repeated_and_respaced_texts():
     rng = np.random.default_rng(5)
     vectors = rng.standard_normal((len(texts), DIM)).astype(np.float32)
     for text, vector in zip(texts, vectors):
-        con.execute(f"INSERT INTO {EmbeddingCache.TABLE} VALUES (?, ?, ?)", [text_key(text), MODEL_NAME, vector.tolist()])
+        con.execute(f"INSERT INTO {EmbeddingCache.TABLE} VALUES (?, ?, ?)",
+                    [text_key(text), MODEL_NAME, vector.tolist()])
     con.execute(f"INSERT INTO {EmbeddingCache.TABLE} VALUES (?, ?, ?)", ["other", "another-model", vectors[0].tolist()])
     asked = [texts[2], texts[0], "Polls  closed at\\neight.".replace("\\n", "\n"), texts[2]]
     got = cache.get(["a", "b", "c", "d"], asked)

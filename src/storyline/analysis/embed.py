@@ -92,7 +92,8 @@ class EmbeddingCache:
             f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
             "WHERE e.model = ?", [sorted(set(ids)), MODEL_NAME]
         ).fetchnumpy()
-        known = {key: np.asarray(vector, dtype=np.float32) for key, vector in zip(found["id"].tolist(), found["vector"])}
+        known = {key: np.asarray(vector, dtype=np.float32)
+                 for key, vector in zip(found["id"].tolist(), found["vector"])}
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
         # Encoded and stored a chunk at a time: a run killed while encoding keeps what it finished.
         for at in range(0, len(missing), self.CHUNK):
