@@ -1,10 +1,12 @@
 """Where the cross-source stage's time goes: each analysis over a stored corpus, in CPU seconds.
 
-Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE]
+Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE] [--digest]
 
 Reads the corpus from an analysed store (a copy is opened, so the store is left as it was; its
 embedding cache makes the encoder's share small) and runs the stage's analyses in their order,
 timing each in process CPU seconds (other jobs on the machine do not count) beside wall seconds.
+``--digest`` prints a hash of every result, so two versions of the code can be shown to find the
+same (run one with ``PYTHONPATH=OTHER/src``).
 """
 
 from __future__ import annotations
@@ -18,10 +20,24 @@ import time
 from pathlib import Path
 
 
+def _digest(value) -> str:
+    import dataclasses
+    import hashlib
+    import json
+
+    def plain(v):
+        if dataclasses.is_dataclass(v):
+            return dataclasses.asdict(v)
+        return sorted(v) if isinstance(v, (set, frozenset)) else str(v)
+
+    return hashlib.sha256(json.dumps(value, default=plain, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--profile")
+    parser.add_argument("--digest", action="store_true")
     args = parser.parse_args()
     from storyline import config
     from storyline.analysis import bottomline, claims, conflicts, figures, implications, network, options, timeline
@@ -57,11 +73,11 @@ def main() -> int:
                 s.cluster = member_of.get(clustering.statement_id(s))
             tables = timed("figure tables", figures.build_figure_tables, corpus)
             found_conflicts = timed("conflicts", conflicts.find_conflicts, corpus, tables, found, cache.get)
-            timed("timeline", timeline.build_timeline, corpus)
-            timed("network", network.build_network, corpus)
-            timed("options", options.find_options, corpus)
-            timed("implications", implications.find_implications, corpus)
-            timed("bottom line", bottomline.bottom_line, corpus, found, found_conflicts, tables)
+            found_timeline = timed("timeline", timeline.build_timeline, corpus)
+            _, edges = timed("network", network.build_network, corpus)
+            found_options = timed("options", options.find_options, corpus)
+            found_implications = timed("implications", implications.find_implications, corpus)
+            lines = timed("bottom line", bottomline.bottom_line, corpus, found, found_conflicts, tables)
             if profiler:
                 profiler.disable()
                 profiler.dump_stats(args.profile)
@@ -70,6 +86,9 @@ def main() -> int:
     for name, cpu, wall in rows:
         print(f"  {name:38s} cpu {cpu:7.2f} s   wall {wall:7.2f} s")
     print(f"  {'total':38s} cpu {sum(r[1] for r in rows):7.2f} s   wall {sum(r[2] for r in rows):7.2f} s")
+    if args.digest:
+        results = [found, tables, found_conflicts, found_timeline, edges, found_options, found_implications, lines]
+        print("digest", _digest(results))
     return 0
 
 

@@ -251,7 +251,7 @@ def analyze(
         if previous is not None:
             from storyline.store.changes import compare
 
-            result.changes = compare(stored_runs.load(store, previous), result, previous, result.run)
+            result.changes = compare(stored_runs.load_for_changes(store, previous), result, previous, result.run)
     if result.errors:
         total = len(summary.items) if summary else len(result.errors)
         warnings.warn(f"{len(result.errors)} of {total} inputs could not be read; "

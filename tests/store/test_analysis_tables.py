@@ -113,3 +113,16 @@ def test_only_the_last_runs_are_kept():
 @pytest.mark.parametrize("docs", [("da", "db"), ("db", "da")])
 def test_docs_hash_is_of_the_set(docs):
     assert docs_hash(list(docs)) == docs_hash(["da", "db"]) != docs_hash(["da"])
+
+
+def test_many_rows_with_empty_and_missing_values_read_back_as_written():
+    con = duckdb.connect()
+    tables = AnalysisTables(con)
+    written = Results(clusters=[
+        Cluster(f"c{n}", [f"s{n}", "s’ü"] if n % 3 else [], ["da"] if n % 2 else [], denying=[],
+                confirmed=n, corroboration=None if n % 5 == 0 else f"{n} sources", label="Ünïcode “quoted”")
+        for n in range(1234)])
+    written.conflicts = [Conflict(f"k{n}", "figure", f"{n} or more", [_ev("da", n, "x")] * (n % 3)) for n in range(700)]
+    tables.write(written, {}, {}, _stamp(1))
+    assert tables.read_list("clusters", Cluster, 1) == written.clusters
+    assert tables.read_list("conflicts", Conflict, 1) == written.conflicts

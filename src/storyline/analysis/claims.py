@@ -232,7 +232,7 @@ def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: in
 
 def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
     """Who asserts, reports, hedges and denies a claim, counting each independent source once."""
-    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    order = corpus.doc_order()
     members = sorted(members, key=lambda s: (corpus.published(s.doc) or "9999", order.get(s.doc, 0), s.start))
     by_source = independent_groups(corpus, members)
     asserting, reporting, hedging, denying = [], [], [], []

@@ -54,7 +54,13 @@ class Corpus:
             events=records.load(Event), frames=records.load(Frame), sentences=sentences, entities=entities, kb=kb,
             removed=store.all_removed_spans(documents), references=store.all_references(documents),
         )
+        stored = [m.entity for m in mentions]
         corpus.apply_remap(remap)
+        # The merges as the store's mentions see them (stored id -> merged id), saved with the run.
+        corpus.merged = {}
+        for before, m in zip(stored, mentions):
+            if before and m.entity and before != m.entity:
+                corpus.merged[before] = m.entity
         return corpus
 
     def apply_remap(self, remap: dict[str, str]) -> None:
@@ -85,6 +91,13 @@ class Corpus:
         if entity_id is None:
             return None
         return self._names.get(entity_id, entity_id)
+
+    def doc_order(self) -> dict[str, int]:
+        """Document id -> its position in ingest order (rebuilt when documents are added)."""
+        order = getattr(self, "_order", None)
+        if order is None or len(order) != len(self.documents):
+            order = self._order = {doc: n for n, doc in enumerate(self.documents)}
+        return order
 
     def frame_of(self, record) -> Frame | None:
         """The attribution frame a quote, figure, statement or event points to, if any."""

@@ -87,11 +87,13 @@ class EmbeddingCache:
         if not ids:
             return np.zeros((0, DIM), dtype=np.float32)
         # A join against the wanted keys: one hash lookup per key, not a scan per row.
-        rows = self.con.execute(
+        # Read as NumPy columns: one float32 array per vector, not a Python list of 384 floats.
+        found = self.con.execute(
             f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
             "WHERE e.model = ?", [sorted(set(ids)), MODEL_NAME]
-        ).fetchall()
-        known = {row[0]: np.asarray(row[1], dtype=np.float32) for row in rows}
+        ).fetchnumpy()
+        known = {key: np.asarray(vector, dtype=np.float32)
+                 for key, vector in zip(found["id"].tolist(), found["vector"])}
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
         # Encoded and stored a chunk at a time: a run killed while encoding keeps what it finished.
         for at in range(0, len(missing), self.CHUNK):

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analysis.corpus import Corpus
 from storyline.kb.normalize import key as norm_key
@@ -138,6 +139,12 @@ class _Hit:
 
 def find_instruments(text: str) -> list[_Hit]:
     """Instruments of statecraft named in a phrase, in text order."""
+    return list(_instruments(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _instruments(text: str) -> tuple[_Hit, ...]:
+    """``find_instruments``, remembered: a statement's text is searched by several stance readers."""
     hits: list[_Hit] = []
     for k, label, pattern in DEPLOYMENTS:
         for m in pattern.finditer(text):
@@ -156,7 +163,7 @@ def find_instruments(text: str) -> list[_Hit]:
         if h.key + (h.qualifier or "") not in seen:
             seen.add(h.key + (h.qualifier or ""))
             out.append(h)
-    return out
+    return tuple(out)
 
 
 def generic_option(phrase: str) -> tuple[str, str] | None:

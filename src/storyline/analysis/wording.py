@@ -67,6 +67,7 @@ SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "service
             "pull": "withdraw", "pulled": "withdraw", "pulling": "withdraw", "pullback": "withdraw",
             "withdrawal": "withdraw", "withdrew": "withdraw", "withdrawn": "withdraw",
             "prepar": "plan", "preparation": "plan", "plann": "plan"}
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
     word = word.strip("'-").removesuffix("'s")
@@ -190,6 +191,7 @@ def _plain(clause: str) -> str:
     return _ASIDE.sub(" ", clause)
 
 
+@lru_cache(maxsize=1 << 16)
 def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
     P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P;

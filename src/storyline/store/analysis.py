@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
+from storyline.store.db import bulk_insert
 from storyline.store.records import SQL_TYPES
 
 KEEP_RUNS = 10
@@ -199,6 +200,7 @@ class AnalysisTables:
         cols = layout(cls)
         plain = [c for c in cols if c.kind != "child"]
         names = ["run_id", "seq"] + (["parent_seq"] if parents is not None else []) + [f'"{c.column}"' for c in plain]
+        types = ["INTEGER"] * (len(names) - len(plain)) + [c.sql for c in plain]
         rows = []
         children: dict[str, tuple[list[Any], list[int]]] = {c.field: ([], []) for c in cols if c.kind == "child"}
         for seq, item in enumerate(items):
@@ -215,18 +217,11 @@ class AnalysisTables:
                     for kid in getattr(item, c.field) or []:
                         kids.append(kid)
                         owners.append(seq)
-        self._insert(table, names, rows)
+        bulk_insert(self.con, table, names, types, rows)
         for c in cols:
             if c.kind == "child":
                 kids, owners = children[c.field]
                 self._write_list(path + (c.field,), c.child, kids, run_id, owners)
-
-    def _insert(self, table: str, names: list[str], rows: list[list[Any]], chunk: int = 500) -> None:
-        one = f"({', '.join('?' for _ in names)})"
-        for at in range(0, len(rows), chunk):
-            part = rows[at : at + chunk]
-            self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES {', '.join([one] * len(part))}",
-                             [v for row in part for v in row])
 
     def _prune(self, newest: int) -> None:
         cutoff = newest - KEEP_RUNS

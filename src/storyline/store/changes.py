@@ -12,6 +12,8 @@ from typing import Any
 
 from storyline.store.records import record_id
 
+READS = ("clusters", "claims", "conflicts", "figure_tables")
+"""The result lists ``compare`` reads of the earlier run (besides its documents and actors)."""
 KINDS = ("new_claims", "corroborated", "disputed", "new_conflicts", "revised_estimates", "new_actors")
 TITLES = {
     "new_claims": "New claims",

@@ -463,8 +463,14 @@ class ExtractionStore:
     def load(self, cls: type) -> list[Any]:
         """Every stored record of one class, in document and offset order."""
         table, prefix = record_tables.RECORD_TABLES[cls]
-        rows = self.store.rows(f"SELECT * FROM {table} ORDER BY doc_id, start_char, end_char")
-        return [record_tables.from_row(cls, r) for r in rows]
+        fields = record_tables.columns(cls)
+        # Only the record's own columns, built by keyword from each row's values (no dict per row).
+        select = ", ".join(f'"{column}"' for _, column, _ in fields)
+        # Ties (two records at the same offsets) keep the order they were saved in.
+        order = "doc_id, start_char, end_char" + ("" if prefix else ", seq")
+        rows = self.store.con.execute(f"SELECT {select} FROM {table} ORDER BY {order}").fetchall()
+        names = [name for name, _, _ in fields]
+        return [cls(**dict(zip(names, row))) for row in rows]
 
 
 def bulk_insert(con, table: str, names: list[str], types: list[str], rows: list[list[Any]],

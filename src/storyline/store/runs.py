@@ -63,7 +63,9 @@ def save(store: Store, analysis: Any, started_at: Any = None) -> RunStamp:
     """Store ``analysis`` (an api.Analysis) as the next run, in one transaction."""
     tables = AnalysisTables(store.con)
     doc_ids = list(analysis.corpus.documents)
-    remap = _remap(store, analysis.corpus)
+    remap = getattr(analysis.corpus, "merged", None)
+    if remap is None:  # a corpus not read by Corpus.from_store
+        remap = _remap(store, analysis.corpus)
     blobs = blob_fields(analysis.cross)
     blobs["remap"] = remap
     blobs["stage_seconds"] = analysis.stage_seconds
@@ -113,8 +115,20 @@ def staleness(store: Store, stamp: RunStamp, config_hash: str | None = None) -> 
     return f"the store changed since analysis run {stamp.id} ({', '.join(reasons)})"
 
 
-def load(store: Store, stamp: RunStamp) -> Any:
-    """The stored run as an api.Analysis (corpus records from the extraction tables, results from the run)."""
+def load_for_changes(store: Store, stamp: RunStamp) -> Any:
+    """The part of a stored run that ``changes.compare`` reads of the earlier run (its documents,
+    actors, claims, conflicts and figure tables), without the corpus's records: what ``analyze``
+    needs to say what a new report changed, at a fraction of the cost of ``load``."""
+    from storyline.store.changes import READS
+
+    return load(store, stamp, lists=READS, records=False)
+
+
+def load(store: Store, stamp: RunStamp, lists: tuple[str, ...] | None = None, records: bool = True) -> Any:
+    """The stored run as an api.Analysis (corpus records from the extraction tables, results from the run).
+
+    ``lists``: read only these result lists (the others stay empty); ``records=False`` leaves the
+    corpus's extraction records and sentences out (documents and actors are still read)."""
     from storyline.analysis.corpus import Corpus
     from storyline.analysis.entities import Entity
     from storyline.analysis.run import CrossSource
@@ -124,20 +138,21 @@ def load(store: Store, stamp: RunStamp) -> Any:
     tables = AnalysisTables(store.con)
     cross = CrossSource()
     for name, cls in record_fields(CrossSource):
-        setattr(cross, name, tables.read_list(name, cls, stamp.id))
+        if lists is None or name in lists:
+            setattr(cross, name, tables.read_list(name, cls, stamp.id))
     blobs = tables.blobs(stamp.id)
     for f in dataclasses.fields(CrossSource):
         if f.name in blobs:
             setattr(cross, f.name, blobs[f.name])
     entities = tables.read_list("entities", Entity, stamp.id)
 
-    records = ExtractionStore(store)
+    extracted = ExtractionStore(store)
     kwargs: dict[str, Any] = {}
     hints = typing.get_type_hints(Corpus)
     for f in dataclasses.fields(Corpus):
         cls = list_of_records(hints[f.name])
-        if cls in RECORD_TABLES:
-            kwargs[f.name] = records.load(cls)
+        if cls in RECORD_TABLES and records:
+            kwargs[f.name] = extracted.load(cls)
     covered = set(stamp.doc_ids)
     documents = {r["id"]: r for r in store.list_documents() if r["id"] in covered}
     for key in [k for k, v in kwargs.items() if v and hasattr(v[0], "doc")]:
@@ -145,10 +160,10 @@ def load(store: Store, stamp: RunStamp) -> Any:
     sentences: dict[str, list[tuple[int, int]]] = {}
     for doc, start, end in store.con.execute(
         "SELECT doc_id, start_char, end_char FROM sentences ORDER BY doc_id, seq"
-    ).fetchall():
+    ).fetchall() if records else ():
         if doc in covered:
             sentences.setdefault(doc, []).append((start, end))
-    removed, references = _removed_and_references(store, covered)
+    removed, references = _removed_and_references(store, covered) if records else ({}, {})
     corpus = Corpus(documents=documents, sentences=sentences, entities=entities, kb=None,
                     removed=removed, references=references, **kwargs)
     corpus.apply_remap(blobs.get("remap") or {})
