@@ -331,6 +331,17 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     return [entry for _, entry in entries]
 
 
+def split_timeline(entries: Iterable[TimelineEntry]) -> tuple[list[TimelineEntry], list[TimelineEntry], list[TimelineEntry]]:
+    """The chronology, the forecasts and the background, each in the order given.
+
+    An analyst's timeline lists what happened on a date; what is expected or scheduled and the
+    history the reports recall are lists of their own, so that neither reads as a happening."""
+    parts: dict[str, list[TimelineEntry]] = {"happened": [], "forecast": [], "background": []}
+    for entry in entries:
+        parts[entry.category].append(entry)
+    return parts["happened"], parts["forecast"], parts["background"]
+
+
 def report_dates(corpus: Corpus) -> dict:
     """How many reports carry a publication date, for an honest header.
 
