@@ -456,3 +456,39 @@ def test_a_quotation_without_its_speaker_resolved_joins_that_persons_speech_of_t
     r.times.append(TimeRef("b", second, second + 9, "on Friday", "2025-03-14", "day"))
     assert sorted((len(e.docs), e.text[:12]) for e in build_timeline(r.corpus())) == [
         (1, '"It ends," s'), (2, "Union leader")]
+
+
+def test_a_date_that_bounds_a_stretch_of_time_dates_no_happening():
+    r = Reports()
+    text = ("The regulator had warned the airline prior to 4 March. The audit covers the period to May 2025. "
+            "A poll was conducted between 2 and 9 June. The airline grounded its fleet on 11 June.")
+    r.add("a", text, published="2025-06-12")
+    for fragment, value in (("4 March", "2025-03-04"), ("May 2025", "2025-05"), ("2 and 9 June", "2025-06-02"),
+                            ("11 June", "2025-06-11")):
+        r.times.append(TimeRef("a", *r.at("a", fragment), fragment, value, "day" if len(value) == 10 else "month"))
+    for sentence, value in (("The regulator had warned the airline prior to 4 March.", "2025-03-04"),
+                            ("The audit covers the period to May 2025.", "2025-05"),
+                            ("A poll was conducted between 2 and 9 June.", "2025-06-02"),
+                            ("The airline grounded its fleet on 11 June.", "2025-06-11")):
+        r.say("a", sentence, date=value)
+    assert [(e.date, e.text[:11]) for e in build_timeline(r.corpus())] == [("2025-06-11", "The airline")]
+
+
+def test_a_date_naming_a_noun_does_not_date_the_verb_of_its_sentence():
+    r = Reports()
+    text = "The central bank raised its March forecast for growth. Ministers met on 9 May."
+    r.add("a", text, published="2025-05-10")
+    r.times.append(TimeRef("a", *r.at("a", "March"), "March", "2025-03", "month"))
+    r.times.append(TimeRef("a", *r.at("a", "9 May"), "9 May", "2025-05-09", "day"))
+    r.say("a", "The central bank raised its March forecast for growth.", date="2025-03")
+    r.say("a", "Ministers met on 9 May.", date="2025-05-09")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-09"]
+
+
+def test_a_lede_telling_a_habit_in_the_news_perfect_is_no_happening_of_its_day():
+    r = Reports()
+    r.add("a", "The finance minister has repeatedly criticised the central bank.", published="2025-05-10")
+    r.add("b", "The finance minister has resigned.", published="2025-05-10")
+    r.say("a", "The finance minister has repeatedly criticised the central bank.")
+    r.say("b", "The finance minister has resigned.")
+    assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2025-05-10", ["b"])]

@@ -91,7 +91,7 @@ def test_times_periods_are_vague_without_a_value():
 
 def test_times_durations_ages_and_percentages_are_not_dates():
     for text in ("three years", "decades", "for two weeks", "years", "50 years old", "20%", "as early as", "50",
-                 "two to three weeks", "a year and a half", "up to 15 years"):
+                 "two to three weeks", "a year and a half", "up to 15 years", "6 and 8 days", "ten and twelve weeks"):
         assert resolve(text) is None, text
 
 
@@ -161,6 +161,14 @@ def test_times_component_skips_modal_may_ages_and_durations(parse):
     got = times_of(parse, "Aid may arrive soon. The 70-year-old farmer, aged 70, had farmed there for three years.")
     assert all(text.lower() != "may" for text, _, _ in got)
     assert not any("70" in text or "three years" in text for text, _, _ in got)
+
+
+@pytest.mark.integration
+def test_times_a_count_before_a_plural_noun_is_no_year(parse):
+    got = times_of(parse, "Rebels freed 1260 prisoners on Monday, and the 2019 floods were recalled.")
+    assert not any(text.startswith("1260") for text, _, _ in got)
+    got = times_of(parse, "The levee was built in 1962 after storms.")
+    assert ("1962", "1962", "year") in got
 
 
 @pytest.mark.integration

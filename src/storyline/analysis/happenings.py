@@ -28,6 +28,9 @@ RE_NEWS_PERFECT = re.compile(
 )
 """The subject holds no copula and "has" does not open a relative clause: in "Russia is looking to
 ..., a country that has a troubled past" the "has" is not the lede's verb group."""
+RE_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|often|frequently|long|always|consistently|continually|"
+                         r"increasingly|for\s+(?:years|months|decades))\b", re.I)
+"""A lede telling a habit, not an act ("X has repeatedly spoken about ..."): no happening of its day."""
 NOT_PARTICIPLES = frozenset({"to", "not", "no", "never", "long", "been", "a", "an", "the", "some", "its", "their",
                              "his", "her", "many", "more", "much", "little", "few", "all"})
 REPORT = "report"
@@ -61,6 +64,8 @@ def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
         return None
     m = RE_NEWS_PERFECT.match(lede.text)
     if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
+        return None
+    if RE_HABITUAL.search(lede.text[:m.end() + 40]):
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 

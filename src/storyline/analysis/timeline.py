@@ -37,6 +37,13 @@ SINCE_REACH = 60
 # A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
 # 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
 RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
+# A date that bounds a stretch of time rather than dating a happening in it: "criticised him prior to
+# 18 July", "the report covers the period to May 2023", "a survey conducted between 22 February and
+# 6 March", "talks must end by Friday", "as of January", "until 3 March".
+RE_BOUND = re.compile(
+    r"\b(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between|through|to)\s+(?:the\s+)?"
+    r"(?:(?:end|start|beginning|middle)\s+of\s+)?$", re.I)
+RE_BOUND_TEXT = re.compile(r"^(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between)\b", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
 IRREGULAR_PAST = frozenset(
     "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
@@ -93,6 +100,8 @@ def _places(text: str, ref: TimeRef) -> bool:
         return False
     if ref.text.lower().startswith("since ") or RE_SINCE.search(text[max(0, ref.start - SINCE_REACH):ref.start]):
         return False
+    if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
+        return False
     line_start, line = _line(text, ref.start)
     if (raw := dateline_date(line)) is not None:
         at = line.find(raw)
@@ -116,7 +125,19 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
         # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").
         marks = any(m in record.text for m in ('"', "\u201c"))
         usable = [t for t in usable if marks and not _quoted_at(text, record.start, t.start)]
-    return next((t for t in usable if t.value == record.date), usable[0] if usable else None)
+    # A date written before a noun names the thing ("upgraded its January forecast"), not when the
+    # sentence's verb happened: it never dates the record.
+    plain = [t for t in usable if not _prenominal(text, t)]
+    return next((t for t in plain if t.value == record.date), plain[0] if plain else None)
+
+
+def _prenominal(text: str, ref: TimeRef) -> bool:
+    """Whether a date stands between a determiner or possessive and the noun it names ("the country's
+    9 June vote", "its January forecast")."""
+    if not RE_PRENOMINAL.search(text[max(0, ref.start - 12):ref.start]):
+        return False
+    after = RE_WORD_AT.match(text, ref.end + 1) if text[ref.end:ref.end + 1] == " " else None
+    return after is not None and after.group(0).islower()
 
 
 def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
@@ -132,7 +153,7 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
             continue
         if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
             continue
-        if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]):
+        if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or _prenominal(text, t):
             continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)

@@ -169,6 +169,24 @@ def _is_age(span: Span) -> bool:
     return before in ("aged", "age", "ages") or after.startswith(("old", "- old", "-old")) or "year - old" in after
 
 
+YEAR_TAKERS = frozenset("in since of from by until till during before after through for the its their his her this "
+                        "that our 's ’s".split())
+"""Words a year written before a noun follows ("in 2024 polls", "the 2022 floods"); a count follows others."""
+
+
+def _is_count(span: Span) -> bool:
+    """A bare four-digit number counting the plural noun after it ("1260 soldiers", "2000 homes"),
+    not a year: no determiner or preposition before it that a year would take ("the 2024 elections",
+    "in 2024")."""
+    doc = span.doc
+    if not re.fullmatch(r"\d{4}", span.text.strip()) or span.end >= len(doc):
+        return False
+    after, before = doc[span.end], doc[span.start - 1] if span.start > 0 else None
+    if after.tag_ not in ("NNS", "NNPS"):
+        return False
+    return before is None or before.lower_ not in YEAR_TAKERS
+
+
 def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) -> list[TimeRef]:
     """Every DATE entity of ``doc`` that names a point or period in time, resolved.
 
@@ -181,7 +199,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     refs = []
     text = doc.text  # built on every access: read it once
     for ent in doc.ents:
-        if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent):
+        if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent) or _is_count(ent):
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue
