@@ -164,6 +164,14 @@ def test_times_component_skips_modal_may_ages_and_durations(parse):
 
 
 @pytest.mark.integration
+def test_times_a_month_in_a_would_clause_is_the_nearest_one(parse):
+    got = times_of(parse, "The council said it would publish the results in December.")
+    assert ("December", "2024-12", "month") in got
+    got = times_of(parse, "The council said it would publish the results in October.")
+    assert ("October", "2024-10", "month") in got
+
+
+@pytest.mark.integration
 def test_times_a_count_before_a_plural_noun_is_no_year(parse):
     got = times_of(parse, "Rebels freed 1260 prisoners on Monday, and the 2019 floods were recalled.")
     assert not any(text.startswith("1260") for text, _, _ in got)

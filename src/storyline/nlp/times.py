@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.models import TimeRef
 from storyline.nlp.dates import (
-    MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, resolve_date_text, safe_date, year_from_weekday,
+    MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
 )
 
 __all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
@@ -187,6 +187,17 @@ def _is_count(span: Span) -> bool:
     return before is None or before.lower_ not in YEAR_TAKERS
 
 
+def _nearest(back: Resolution, ahead: Resolution | None, base: dt.date) -> Resolution:
+    """Of a date read back and read ahead, the one nearer ``base`` ("said it would publish the
+    results in December", in a November report, is the coming December); the past one on a tie."""
+    def distance(r: Resolution | None) -> int | None:
+        span = date_interval(r.value) if r is not None else None
+        return None if span is None else max((span[0] - base).days, (base - span[1]).days, 0)
+
+    far_back, far_ahead = distance(back), distance(ahead)
+    return ahead if far_ahead is not None and far_back is not None and far_ahead < far_back else back
+
+
 def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) -> list[TimeRef]:
     """Every DATE entity of ``doc`` that names a point or period in time, resolved.
 
@@ -210,6 +221,8 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
         if resolved is None:
             continue
+        if cue in PAST_FUTURE and not forward and published is not None:
+            resolved = _nearest(resolved, resolve_date_text(ent.text, published, forward=True, today=today), published)
         if resolved.value is None and inferred is not None and resolved.note == "no publication date":
             again = resolve_date_text(ent.text, inferred, forward=forward, today=today)
             if again is not None and again.value is not None:
