@@ -492,3 +492,38 @@ def test_a_lede_telling_a_habit_in_the_news_perfect_is_no_happening_of_its_day()
     r.say("a", "The finance minister has repeatedly criticised the central bank.")
     r.say("b", "The finance minister has resigned.")
     assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2025-05-10", ["b"])]
+
+
+def test_a_date_naming_the_occasion_a_verb_happens_in_dates_it():
+    r = Reports()
+    text = "The president spoke to farmers during a Tuesday address."
+    r.add("a", text, published="2025-05-08")
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2025-05-06", "day"))
+    r.say("a", text, date="2025-05-06")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-06"]
+
+
+def test_a_report_retelling_one_happening_further_down_makes_one_entry():
+    r = Reports()
+    text = ("Shelling hit a clinic in Dolyna on Thursday, officials said. Trains ran late on Thursday. "
+            "The governor said the attack on the clinic in Dolyna on Thursday wounded two nurses.")
+    r.add("a", text, published="2025-05-09")
+    for at in (m.start() for m in re.finditer("Thursday", text)):
+        r.times.append(TimeRef("a", at, at + 8, "Thursday", "2025-05-08", "day"))
+    r.say("a", "Shelling hit a clinic in Dolyna on Thursday, officials said.", date="2025-05-08")
+    r.say("a", "Trains ran late on Thursday.", date="2025-05-08")
+    r.say("a", "The governor said the attack on the clinic in Dolyna on Thursday wounded two nurses.",
+          date="2025-05-08", source="local:person:governor", source_kind="named")
+    timeline = build_timeline(r.corpus())
+    assert [e.text[:14] for e in timeline] == ["Shelling hit a", "Trains ran lat"]
+
+
+def test_a_date_in_an_example_of_what_the_sentence_tells_dates_nothing():
+    r = Reports()
+    text = "More patients have reached the hospital in recent days, including some on Sunday. Doctors struck on Monday."
+    r.add("a", text, published="2025-05-13")
+    r.times.append(TimeRef("a", *r.at("a", "Sunday"), "Sunday", "2025-05-11", "day"))
+    r.times.append(TimeRef("a", *r.at("a", "Monday"), "Monday", "2025-05-12", "day"))
+    r.say("a", "More patients have reached the hospital in recent days, including some on Sunday.", date="2025-05-11")
+    r.say("a", "Doctors struck on Monday.", date="2025-05-12")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-12"]

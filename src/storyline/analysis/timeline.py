@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, speech_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, speech_lede,
 )
 from storyline.ingest.debris import dateline_date
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
@@ -33,6 +33,9 @@ CONFLICT_DAYS = 3
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
 # "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
 RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
+# A date in a phrase giving an example of what the clause tells ("troops arrived in recent days,
+# including some on Wednesday"): it dates the example, and dating the sentence by it misdates the rest.
+RE_EXAMPLE = re.compile(r"\b(?:including|among them|such as)\b[^,;.:()]*$", re.I)
 SINCE_REACH = 60
 # A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
 # 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
@@ -44,6 +47,7 @@ RE_BOUND = re.compile(
     r"\b(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between|through|to)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle)\s+of\s+)?$", re.I)
 RE_BOUND_TEXT = re.compile(r"^(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between)\b", re.I)
+RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
 IRREGULAR_PAST = frozenset(
     "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
@@ -98,7 +102,8 @@ def _places(text: str, ref: TimeRef) -> bool:
         return False
     if " ".join(ref.text.lower().split()) in PRESENT:
         return False
-    if ref.text.lower().startswith("since ") or RE_SINCE.search(text[max(0, ref.start - SINCE_REACH):ref.start]):
+    before = text[max(0, ref.start - SINCE_REACH):ref.start]
+    if ref.text.lower().startswith("since ") or RE_SINCE.search(before) or RE_EXAMPLE.search(before):
         return False
     if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
         return False
@@ -136,6 +141,8 @@ def _prenominal(text: str, ref: TimeRef) -> bool:
     9 June vote", "its January forecast")."""
     if not RE_PRENOMINAL.search(text[max(0, ref.start - 12):ref.start]):
         return False
+    if RE_WITHIN.search(text[max(0, ref.start - 20):ref.start]):
+        return False  # "spoke during a Tuesday address": the verb happens within the thing the date names
     after = RE_WORD_AT.match(text, ref.end + 1) if text[ref.end:ref.end + 1] == " " else None
     return after is not None and after.group(0).islower()
 
@@ -321,7 +328,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
 
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
-    for key, members in merge_happenings(parts, when, refs):
+    rare = {doc: rare_words(corpus.documents[doc].get("text") or "") for doc in {r.doc for _, m in parts for r in m}
+            if doc in corpus.documents}
+    for key, members in merge_happenings(parts, when, refs, rare):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
