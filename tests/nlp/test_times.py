@@ -164,6 +164,14 @@ def test_times_component_skips_modal_may_ages_and_durations(parse):
 
 
 @pytest.mark.integration
+def test_times_from_a_day_in_a_past_clause_looks_back_and_ahead_in_a_future_one(parse):
+    got = times_of(parse, "From 2 September, the army retook four villages.")
+    assert any(value == "2024-09-02" for _, value, _ in got)
+    got = times_of(parse, "From 2 December, the ferry will run twice a day.")
+    assert any(value == "2024-12-02" for _, value, _ in got)
+
+
+@pytest.mark.integration
 def test_times_a_month_in_a_would_clause_is_the_nearest_one(parse):
     got = times_of(parse, "The council said it would publish the results in December.")
     assert ("December", "2024-12", "month") in got

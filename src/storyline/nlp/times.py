@@ -18,8 +18,9 @@ __all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_refe
 
 # Words around a date that make an ambiguous day or month point forward in time.
 FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
-FORWARD_ONLY = ("as early as", "as soon as", "next", "upcoming", "coming", "from", "before")
-"""Cues that point forward whatever the tense; the others ("by", "until") only outside a past clause."""
+FORWARD_ONLY = ("as early as", "as soon as", "next", "upcoming", "coming")
+"""Cues that point forward whatever the tense; the others ("by", "until", "from", "before") only
+outside a past clause ("from 6 September the army liberated ..." looks back)."""
 FORWARD_VERBS = frozenset(
     "will 'll shall wo plan plans planned planning expected expect expects scheduled schedule set due "
     "intend intends intended aim aims prepare prepares preparing going upcoming".split()
@@ -73,7 +74,7 @@ def _points_forward(span: Span) -> bool:
     inner = span.text.lower()
     if any(before.endswith(cue) for cue in FORWARD_ONLY) or re.search(r"\b(?:next|upcoming|coming)\b", inner):
         return True
-    cued = any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as "))
+    cued = any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as ", "from "))
     token, hops = span.root, 0
     while token.head is not token and hops < 4:
         token, hops = token.head, hops + 1
