@@ -527,3 +527,14 @@ def test_a_date_in_an_example_of_what_the_sentence_tells_dates_nothing():
     r.say("a", "More patients have reached the hospital in recent days, including some on Sunday.", date="2025-05-11")
     r.say("a", "Doctors struck on Monday.", date="2025-05-12")
     assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-12"]
+
+
+def test_a_dated_telling_of_a_sentence_that_dates_what_it_tells_is_no_second_happening():
+    r = Reports()
+    text = "The storm made landfall late on Monday, the weather office said on Tuesday."
+    r.add("a", text, published="2025-10-08")
+    r.times.append(TimeRef("a", *r.at("a", "late on Monday"), "late on Monday", "2025-10-06", "day",
+                           head=text.index("made")))
+    r.times.append(TimeRef("a", *r.at("a", "on Tuesday"), "on Tuesday", "2025-10-07", "day", head=text.index("said")))
+    r.say("a", text, date="2025-10-06")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-10-06"]

@@ -172,6 +172,12 @@ def test_times_from_a_day_in_a_past_clause_looks_back_and_ahead_in_a_future_one(
 
 
 @pytest.mark.integration
+def test_times_a_plan_named_beside_its_noun_is_ahead_and_its_day_the_nearest(parse):
+    doc = parse("The third round of talks, due in Geneva on 4 November, has been postponed.", published=WED)
+    assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-04", True)]
+
+
+@pytest.mark.integration
 def test_times_a_month_in_a_would_clause_is_the_nearest_one(parse):
     got = times_of(parse, "The council said it would publish the results in December.")
     assert ("December", "2024-12", "month") in got

@@ -52,6 +52,9 @@ RE_WORD_AT = re.compile(r"[A-Za-z]+")
 IRREGULAR_PAST = frozenset(
     "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
     "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw".split())
+# Verbs of telling: a dated telling of a sentence that dates what it tells ("the typhoon came ashore on
+# Monday, the council said on Tuesday") is how the news came, not a second happening.
+TELLING_HEADS = frozenset({"said", "says", "told", "tells", "added", "stated", "reported", "reports", "noted"})
 PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
@@ -161,6 +164,8 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
         if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
             continue
         if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or _prenominal(text, t):
+            continue
+        if (m := RE_WORD_AT.match(text, t.head)) is not None and m.group(0).lower() in TELLING_HEADS:
             continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)

@@ -34,6 +34,11 @@ AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", 
 # Nouns that make a date inside them a plan ("the plans of the Saturday visit").
 AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect",
                          "intent", "intention", "intentions"})
+# Words that, modifying a noun, make a date inside them a plan ("the talks, scheduled for Friday, ...").
+PLANNED_WORDS = frozenset({"due", "scheduled", "planned", "slated", "expected", "set"})
+NOUN_PLAN = "planned: "
+"""Prefix of the cue a planning word beside a noun gives: that plan's day is the nearest one, before
+or after the report (the plan may have been dropped since)."""
 # TIME entities that still name a day ("Monday afternoon", "late on Friday night").
 RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
     sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
@@ -102,6 +107,8 @@ def ahead_cue(span: Span) -> str | None:
         token, hops = token.head, hops + 1
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ in AHEAD_NOUNS:
             return token.lower_
+        if token.lower_ in PLANNED_WORDS and token.tag_ in ("JJ", "VBN") and token.dep_ in ("amod", "acl", "appos"):
+            return NOUN_PLAN + token.lower_  # "the talks, due in Ankara on 17 September, were postponed"
         if token.pos_ not in ("VERB", "AUX"):
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -218,11 +225,13 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         cue = ahead_cue(ent)
         ahead = cue is not None
         # "would" is the future of a past telling: the day stays the nearest one, before or after.
-        forward = (ahead and cue not in PAST_FUTURE) or _points_forward(ent)
-        resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
+        # So is a plan named beside its noun ("the talks, due on 17 September, were postponed").
+        nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN)
+        forward = (ahead and not nearest) or _points_forward(ent)
+        resolved = resolve_date_text(ent.text, published, forward=forward and not nearest, today=today)
         if resolved is None:
             continue
-        if cue in PAST_FUTURE and not forward and published is not None:
+        if nearest and published is not None:
             resolved = _nearest(resolved, resolve_date_text(ent.text, published, forward=True, today=today), published)
         if resolved.value is None and inferred is not None and resolved.note == "no publication date":
             again = resolve_date_text(ent.text, inferred, forward=forward, today=today)
