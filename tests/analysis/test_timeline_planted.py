@@ -43,6 +43,16 @@ RECOUNT_CHRONOLOGY = {("2029-11-08", "ordered a recount"), ("2029-11-09", "march
                       ("2029-11-12", "began recounting ballots")}
 
 
+# A report with no publication date but a dateline without its year and a year in its text.
+MARKET_FIRE = [
+    {"title": "Fire guts Port Louis fish market", "text": (
+        "PORT LOUIS, March 4 (Island Wire) - Fire swept through the central fish market on Sunday, destroying "
+        "most of the stalls, the fire service said.\n"
+        "The market had been rebuilt after a smaller fire last year.\n"
+        "Stallholders said cuts in the 2027 budget had left the fire station short of crews.\n")},
+]
+
+
 def _analyse(tmp_path_factory, name, reports):
     from storyline.api import analyze
 
@@ -89,3 +99,12 @@ def test_planted_forecasts_and_history_are_kept_apart(strike, recount):
             assert not any(w in t["text"] for w in ("prior to 2 May", "between 16 and 20", "repeatedly", "have long",
                                                      "April inflation", "expected to finish")), t["text"]
     assert not any(t["date"].startswith("1260") for t in strike["timeline"] + strike["background"])
+
+
+def test_a_report_dated_by_its_yearless_dateline_places_its_days_and_last_year(tmp_path_factory):
+    data = _analyse(tmp_path_factory, "fire", MARKET_FIRE)
+    [doc] = data["documents"]
+    assert str(doc["published"])[:10] == "2027-03-04"
+    assert [(t["date"], t["text"][:15]) for t in data["timeline"]] == [("2027-02-28", "Fire swept thro")]
+    assert [t["date"] for t in data["background"]] == ["2026"]
+
