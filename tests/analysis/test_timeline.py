@@ -456,3 +456,85 @@ def test_a_quotation_without_its_speaker_resolved_joins_that_persons_speech_of_t
     r.times.append(TimeRef("b", second, second + 9, "on Friday", "2025-03-14", "day"))
     assert sorted((len(e.docs), e.text[:12]) for e in build_timeline(r.corpus())) == [
         (1, '"It ends," s'), (2, "Union leader")]
+
+
+def test_a_date_that_bounds_a_stretch_of_time_dates_no_happening():
+    r = Reports()
+    text = ("The regulator had warned the airline prior to 4 March. The audit covers the period to May 2025. "
+            "A poll was conducted between 2 and 9 June. The airline grounded its fleet on 11 June.")
+    r.add("a", text, published="2025-06-12")
+    for fragment, value in (("4 March", "2025-03-04"), ("May 2025", "2025-05"), ("2 and 9 June", "2025-06-02"),
+                            ("11 June", "2025-06-11")):
+        r.times.append(TimeRef("a", *r.at("a", fragment), fragment, value, "day" if len(value) == 10 else "month"))
+    for sentence, value in (("The regulator had warned the airline prior to 4 March.", "2025-03-04"),
+                            ("The audit covers the period to May 2025.", "2025-05"),
+                            ("A poll was conducted between 2 and 9 June.", "2025-06-02"),
+                            ("The airline grounded its fleet on 11 June.", "2025-06-11")):
+        r.say("a", sentence, date=value)
+    assert [(e.date, e.text[:11]) for e in build_timeline(r.corpus())] == [("2025-06-11", "The airline")]
+
+
+def test_a_date_naming_a_noun_does_not_date_the_verb_of_its_sentence():
+    r = Reports()
+    text = "The central bank raised its March forecast for growth. Ministers met on 9 May."
+    r.add("a", text, published="2025-05-10")
+    r.times.append(TimeRef("a", *r.at("a", "March"), "March", "2025-03", "month"))
+    r.times.append(TimeRef("a", *r.at("a", "9 May"), "9 May", "2025-05-09", "day"))
+    r.say("a", "The central bank raised its March forecast for growth.", date="2025-03")
+    r.say("a", "Ministers met on 9 May.", date="2025-05-09")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-09"]
+
+
+def test_a_lede_telling_a_habit_in_the_news_perfect_is_no_happening_of_its_day():
+    r = Reports()
+    r.add("a", "The finance minister has repeatedly criticised the central bank.", published="2025-05-10")
+    r.add("b", "The finance minister has resigned.", published="2025-05-10")
+    r.say("a", "The finance minister has repeatedly criticised the central bank.")
+    r.say("b", "The finance minister has resigned.")
+    assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2025-05-10", ["b"])]
+
+
+def test_a_date_naming_the_occasion_a_verb_happens_in_dates_it():
+    r = Reports()
+    text = "The president spoke to farmers during a Tuesday address."
+    r.add("a", text, published="2025-05-08")
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2025-05-06", "day"))
+    r.say("a", text, date="2025-05-06")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-06"]
+
+
+def test_a_report_retelling_one_happening_further_down_makes_one_entry():
+    r = Reports()
+    text = ("Shelling hit a clinic in Dolyna on Thursday, officials said. Trains ran late on Thursday. "
+            "The governor said the attack on the clinic in Dolyna on Thursday wounded two nurses.")
+    r.add("a", text, published="2025-05-09")
+    for at in (m.start() for m in re.finditer("Thursday", text)):
+        r.times.append(TimeRef("a", at, at + 8, "Thursday", "2025-05-08", "day"))
+    r.say("a", "Shelling hit a clinic in Dolyna on Thursday, officials said.", date="2025-05-08")
+    r.say("a", "Trains ran late on Thursday.", date="2025-05-08")
+    r.say("a", "The governor said the attack on the clinic in Dolyna on Thursday wounded two nurses.",
+          date="2025-05-08", source="local:person:governor", source_kind="named")
+    timeline = build_timeline(r.corpus())
+    assert [e.text[:14] for e in timeline] == ["Shelling hit a", "Trains ran lat"]
+
+
+def test_a_date_in_an_example_of_what_the_sentence_tells_dates_nothing():
+    r = Reports()
+    text = "More patients have reached the hospital in recent days, including some on Sunday. Doctors struck on Monday."
+    r.add("a", text, published="2025-05-13")
+    r.times.append(TimeRef("a", *r.at("a", "Sunday"), "Sunday", "2025-05-11", "day"))
+    r.times.append(TimeRef("a", *r.at("a", "Monday"), "Monday", "2025-05-12", "day"))
+    r.say("a", "More patients have reached the hospital in recent days, including some on Sunday.", date="2025-05-11")
+    r.say("a", "Doctors struck on Monday.", date="2025-05-12")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-05-12"]
+
+
+def test_a_dated_telling_of_a_sentence_that_dates_what_it_tells_is_no_second_happening():
+    r = Reports()
+    text = "The storm made landfall late on Monday, the weather office said on Tuesday."
+    r.add("a", text, published="2025-10-08")
+    r.times.append(TimeRef("a", *r.at("a", "late on Monday"), "late on Monday", "2025-10-06", "day",
+                           head=text.index("made")))
+    r.times.append(TimeRef("a", *r.at("a", "on Tuesday"), "on Tuesday", "2025-10-07", "day", head=text.index("said")))
+    r.say("a", text, date="2025-10-06")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2025-10-06"]

@@ -29,14 +29,20 @@ REPORTS = [
 
 
 @pytest.fixture(scope="module")
-def timeline(tmp_path_factory):
+def analysis(tmp_path_factory):
     from storyline.api import analyze
 
     folder = tmp_path_factory.mktemp("quake")
     bulk = folder / "quake.json"
     bulk.write_text(json.dumps(REPORTS), encoding="utf-8")
     data = analyze([bulk], db=folder / "store.duckdb", workers=1).to_dict()
-    return data["timeline"]
+    return data
+
+
+@pytest.fixture(scope="module")
+def timeline(analysis):
+    """The chronology followed by the forecasts and the background, as the briefing lists them."""
+    return analysis["timeline"] + analysis["forecasts"] + analysis["background"]
 
 
 def _find(timeline, fragment):
@@ -66,6 +72,12 @@ def test_story_a_news_perfect_lede_is_dated_by_its_report(timeline):
     [entry] = _find(timeline, "has declared a state of emergency")
     assert (entry["date"], entry["precision"], entry["undated"], entry["category"]) == (
         "2030-09-10", "report", True, "happened")
+
+
+def test_story_the_timeline_lists_happenings_only(analysis):
+    assert analysis["timeline"] and {t["category"] for t in analysis["timeline"]} == {"happened"}
+    assert [t["text"][:22] for t in analysis["forecasts"]] == ["President Daniel Rojas"]
+    assert all(t["category"] == "background" for t in analysis["background"])
 
 
 def test_story_forecasts_and_background_are_kept_apart(timeline):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline import config
-from storyline.ingest.metadata import stated_published
+from storyline.ingest.metadata import dateline_with_year_in_text, stated_published
 from storyline.ingest.prepare import prepare
 from storyline.models import RawInput, RemovedSpan
 
@@ -59,6 +59,26 @@ def test_a_dotted_day_first_date_and_a_dateline_with_its_year_date_the_report():
     assert stated_published("Floods\n\nDHAKA, 14 July 2025 (AFP) — " + BODY).value == "2025-07-14"
     # Without its year a dateline cannot say which year the report is from.
     assert stated_published("Floods swamp the delta\n\nDHAKA, July 14 (Reuters) - " + BODY) is None
+
+
+def test_a_dateline_without_its_year_takes_the_latest_year_the_report_writes_or_stays_undated():
+    dated = "Floods swamp the delta\n\nDHAKA, July 14 (Reuters) - " + BODY + "It is the worst flood since 2019.\n"
+    found = dateline_with_year_in_text(dated, today=dt.date(2026, 1, 1))
+    assert (found.value, found.method) == ("2019-07-14", "dateline+year-in-text")
+    newer = dated + "The 2024 embankment gave way; a new one is planned by 2031.\n"
+    assert dateline_with_year_in_text(newer, today=dt.date(2026, 1, 1)).value == "2024-07-14"
+    assert dateline_with_year_in_text("Floods\n\nDHAKA, July 14 (Reuters) - " + BODY) is None  # no year written
+    # A weekday in the dateline has to fall on the day in that year (14 July 2024 was a Sunday).
+    assert dateline_with_year_in_text(newer.replace("July 14", "Sunday, July 14"), today=dt.date(2026, 1, 1))
+    assert dateline_with_year_in_text(newer.replace("July 14", "Monday, July 14"), today=dt.date(2026, 1, 1)) is None
+
+
+def test_prepare_completes_a_yearless_dateline_only_when_nothing_better_dates_the_report():
+    text = "Floods swamp the delta\n\nDHAKA, July 14 (Reuters) - " + BODY + "The 2024 levee failed.\n"
+    doc, _ = prepare(RawInput("flood.txt", text), config.defaults())
+    assert (doc.published.value, doc.published.method) == ("2024-07-14", "dateline+year-in-text")
+    doc, _ = prepare(RawInput("20240716T080000Z_flood.txt", text), config.defaults())
+    assert (doc.published.value, doc.published.method) == ("2024-07-16", "filename")
 
 
 @pytest.mark.parametrize("raw_header, expected", [

@@ -91,7 +91,7 @@ def test_times_periods_are_vague_without_a_value():
 
 def test_times_durations_ages_and_percentages_are_not_dates():
     for text in ("three years", "decades", "for two weeks", "years", "50 years old", "20%", "as early as", "50",
-                 "two to three weeks", "a year and a half", "up to 15 years"):
+                 "two to three weeks", "a year and a half", "up to 15 years", "6 and 8 days", "ten and twelve weeks"):
         assert resolve(text) is None, text
 
 
@@ -161,6 +161,36 @@ def test_times_component_skips_modal_may_ages_and_durations(parse):
     got = times_of(parse, "Aid may arrive soon. The 70-year-old farmer, aged 70, had farmed there for three years.")
     assert all(text.lower() != "may" for text, _, _ in got)
     assert not any("70" in text or "three years" in text for text, _, _ in got)
+
+
+@pytest.mark.integration
+def test_times_from_a_day_in_a_past_clause_looks_back_and_ahead_in_a_future_one(parse):
+    got = times_of(parse, "From 2 September, the army retook four villages.")
+    assert any(value == "2024-09-02" for _, value, _ in got)
+    got = times_of(parse, "From 2 December, the ferry will run twice a day.")
+    assert any(value == "2024-12-02" for _, value, _ in got)
+
+
+@pytest.mark.integration
+def test_times_a_plan_named_beside_its_noun_is_ahead_and_its_day_the_nearest(parse):
+    doc = parse("The third round of talks, due in Geneva on 4 November, has been postponed.", published=WED)
+    assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-04", True)]
+
+
+@pytest.mark.integration
+def test_times_a_month_in_a_would_clause_is_the_nearest_one(parse):
+    got = times_of(parse, "The council said it would publish the results in December.")
+    assert ("December", "2024-12", "month") in got
+    got = times_of(parse, "The council said it would publish the results in October.")
+    assert ("October", "2024-10", "month") in got
+
+
+@pytest.mark.integration
+def test_times_a_count_before_a_plural_noun_is_no_year(parse):
+    got = times_of(parse, "Rebels freed 1260 prisoners on Monday, and the 2019 floods were recalled.")
+    assert not any(text.startswith("1260") for text, _, _ in got)
+    got = times_of(parse, "The levee was built in 1962 after storms.")
+    assert ("1962", "1962", "year") in got
 
 
 @pytest.mark.integration

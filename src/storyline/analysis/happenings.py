@@ -8,6 +8,7 @@ when a report's lede, undated, is still the news of its day.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from storyline.models import Event, Statement, TimeRef
 
@@ -28,6 +29,9 @@ RE_NEWS_PERFECT = re.compile(
 )
 """The subject holds no copula and "has" does not open a relative clause: in "Russia is looking to
 ..., a country that has a troubled past" the "has" is not the lede's verb group."""
+RE_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|often|frequently|long|always|consistently|continually|"
+                         r"increasingly|for\s+(?:years|months|decades))\b", re.I)
+"""A lede telling a habit, not an act ("X has repeatedly spoken about ..."): no happening of its day."""
 NOT_PARTICIPLES = frozenset({"to", "not", "no", "never", "long", "been", "a", "an", "the", "some", "its", "their",
                              "his", "her", "many", "more", "much", "little", "few", "all"})
 REPORT = "report"
@@ -48,6 +52,11 @@ ALIKE_MIN_WORDS = 4
 ``ALIKE_MIN_WORDS`` of them) when they tell one happening."""
 SAME_REPORT_SHARED = 3
 """Entries of one report on one day that share this many actors tell one happening twice."""
+RETOLD_SHARED = 2
+RETOLD_MAX_USES = 2
+"""Entries of one report on one day that share ``RETOLD_SHARED`` words the report uses at most
+``RETOLD_MAX_USES`` times ("the kindergarten in Stanytsia", told in the lede and again further down)
+tell one happening twice."""
 
 
 def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
@@ -61,6 +70,8 @@ def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
         return None
     m = RE_NEWS_PERFECT.match(lede.text)
     if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
+        return None
+    if RE_HABITUAL.search(lede.text[:m.end() + 40]):
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
@@ -148,7 +159,31 @@ def _told_alike(a: list, b: list, refs: dict) -> bool:
     return False
 
 
-def _same_happening(a: list, b: list, day: str, refs: dict) -> bool:
+def rare_words(text: str) -> set[str]:
+    """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
+    counts = Counter(w for w in RE_WORD.findall(text.lower())
+                     if len(w) > 3 and not w[0].isdigit() and w not in FUNCTION_WORDS | DATE_WORDS)
+    return {w for w, n in counts.items() if n <= RETOLD_MAX_USES}
+
+
+def _participant_words(record: Event | Statement) -> set[str]:
+    """Words of the names of the people and bodies taking part: they mark who acts, not the happening
+    (one union holds a meeting and closes the docks on one day); places do mark it."""
+    return {w for a in _entities(record) if ":place:" not in a for w in re.split(r"[-:]", a.lower())}
+
+
+def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
+    """Whether one report tells both, sharing ``RETOLD_SHARED`` of its rare words."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc and x.doc in rare:
+                shared = set(RE_WORD.findall(x.text.lower())) & set(RE_WORD.findall(y.text.lower())) & rare[x.doc]
+                if len(shared - _participant_words(x) - _participant_words(y)) >= RETOLD_SHARED:
+                    return True
+    return False
+
+
+def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
     (one person's remarks of a day, told by several reports), or, within one report, share
@@ -161,21 +196,23 @@ def _same_happening(a: list, b: list, day: str, refs: dict) -> bool:
     said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
     if said_a & said_b or _names_speaker(a, said_b) or _names_speaker(b, said_a):
         return True
-    if _told_alike(a, b, refs):
+    if _told_alike(a, b, refs) or rare and _retold(a, b, rare):
         return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     shared = set().union(*map(_entities, a)) & set().union(*map(_entities, b))
     return bool(shared_docs) and len(shared) >= SAME_REPORT_SHARED
 
 
-def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict) -> list[tuple[tuple, list]]:
-    """Entries of one day that tell one happening, merged (see ``_same_happening``)."""
+def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
+                     rare: dict[str, set[str]] | None = None) -> list[tuple[tuple, list]]:
+    """Entries of one day that tell one happening, merged (see ``_same_happening``); ``rare`` holds
+    each report's ``rare_words``."""
     merged: list[tuple[tuple, list]] = []
     for key, members in sorted(parts, key=lambda p: when(p[1][0])):
         day = when(members[0])
         if len({when(r) for r in members}) == 1:
             target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
-                           and _same_happening(m, members, day, refs)), None)
+                           and _same_happening(m, members, day, refs, rare)), None)
             if target is not None:
                 target.extend(members)
                 continue

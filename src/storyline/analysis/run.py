@@ -19,6 +19,11 @@ class CrossSource:
     figure_tables: list[FigureTable] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    """Dated happenings in date order (the chronology)."""
+    forecasts: list[TimelineEntry] = field(default_factory=list)
+    """What the reports expect or schedule, dated, kept off the chronology."""
+    background: list[TimelineEntry] = field(default_factory=list)
+    """History the reports recall (well before them, or known only to its year)."""
     edges: list[Edge] = field(default_factory=list)
     network: dict[str, Any] = field(default_factory=dict)
     options: list[Option] = field(default_factory=list)
@@ -48,7 +53,7 @@ def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
         statement.cluster = member_of.get(clustering.statement_id(statement))
     result.figure_tables = figures.build_figure_tables(corpus)
     result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters, embeddings)
-    result.timeline = timeline.build_timeline(corpus)
+    result.timeline, result.forecasts, result.background = timeline.split_timeline(timeline.build_timeline(corpus))
     result.graph, result.edges = network.build_network(corpus)
     result.network = network.to_json(result.edges, corpus)
     result.options = options.find_options(corpus)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.dating import CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, places, prenominal, quoted_at
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, speech_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, speech_lede,
 )
-from storyline.ingest.debris import dateline_date
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
 from storyline.store.records import record_id
@@ -27,30 +26,17 @@ PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 BACKGROUND_DAYS = 14
 """A date ending more than this many days before the earliest report is background: the context
 the reports recall ("last year", "in February"), not the chronology they tell."""
-PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", "right now"}
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
-# "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
-RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
-SINCE_REACH = 60
-# A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
-# 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
-RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
-RE_WORD_AT = re.compile(r"[A-Za-z]+")
 IRREGULAR_PAST = frozenset(
     "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
     "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw".split())
+# Verbs of telling: a dated telling of a sentence that dates what it tells ("the typhoon came ashore on
+# Monday, the council said on Tuesday") is how the news came, not a second happening.
+TELLING_HEADS = frozenset({"said", "says", "told", "tells", "added", "stated", "reported", "reports", "noted"})
 PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
-# Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
-# agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
-CAPTION_RE = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)(?:\s+Photos?\b|\s*/)[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
-    r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b"
-    r"|\([A-Z][\w.'’\- ]{2,40}\s*/\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Bloomberg|Sputnik|TASS|PA|Xinhua)\)",
-    re.I,
-)
 
 
 def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> list[TimeRef]:
@@ -59,46 +45,10 @@ def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts:
     return times.get(record.doc, [])[lo:hi]
 
 
-def _line(text: str, offset: int) -> tuple[int, str]:
-    """Start and text of the line holding ``offset``."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, text[start: end if end >= 0 else len(text)]
-
-
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
     """Captions."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    return bool(CAPTION_RE.search(_line(text, record.start)[1]))
-
-
-def _quoted_at(text: str, start: int, offset: int) -> bool:
-    """Whether ``offset`` lies inside quotation marks opened after ``start``."""
-    before = text[start:offset]
-    straight = before.count('"') % 2 == 1
-    curly = before.count("\u201c") > before.count("\u201d")
-    return straight or curly
-
-
-def _places(text: str, ref: TimeRef) -> bool:
-    """Whether a time expression can date a happening on the chronology.
-
-    Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
-    Saturday", "killed since the invasion began last year"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
-    week ("this week", "its weekend attack"): a week cannot be ordered against the days in it.
-    """
-    if not ref.value or ref.precision == "week":
-        return False
-    if " ".join(ref.text.lower().split()) in PRESENT:
-        return False
-    if ref.text.lower().startswith("since ") or RE_SINCE.search(text[max(0, ref.start - SINCE_REACH):ref.start]):
-        return False
-    line_start, line = _line(text, ref.start)
-    if (raw := dateline_date(line)) is not None:
-        at = line.find(raw)
-        if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
-            return False
-    return True
+    return bool(CAPTION_RE.search(line_at(text, record.start)[1]))
 
 
 def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> TimeRef | None:
@@ -110,13 +60,16 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
         return TimeRef(record.doc, record.start, record.start, "", record.date,
                        PRECISION_OF_LENGTH.get(len(record.date or ""), "day")) if record.date else None
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    usable = [t for t in refs if _places(text, t)]
+    usable = [t for t in refs if places(text, t)]
     if quoted:
         # The words of a quotation date nothing; the speech itself is the happening, dated by its
         # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").
         marks = any(m in record.text for m in ('"', "\u201c"))
-        usable = [t for t in usable if marks and not _quoted_at(text, record.start, t.start)]
-    return next((t for t in usable if t.value == record.date), usable[0] if usable else None)
+        usable = [t for t in usable if marks and not quoted_at(text, record.start, t.start)]
+    # A date written before a noun names the thing ("upgraded its January forecast"), not when the
+    # sentence's verb happened: it never dates the record.
+    plain = [t for t in usable if not prenominal(text, t)]
+    return next((t for t in plain if t.value == record.date), plain[0] if plain else None)
 
 
 def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
@@ -130,9 +83,11 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
     for t in refs:
         if t.head is None or t.head == dating.head or t.ahead or t.precision != "day" or t.value == dating.value:
             continue
-        if not _places(text, t) or (t.head, t.value) in seen or _quoted_at(text, record.start, t.start):
+        if not places(text, t) or (t.head, t.value) in seen or quoted_at(text, record.start, t.start):
             continue
-        if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]):
+        if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or prenominal(text, t):
+            continue
+        if (m := RE_WORD_AT.match(text, t.head)) is not None and m.group(0).lower() in TELLING_HEADS:
             continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)
@@ -300,7 +255,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
 
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
-    for key, members in merge_happenings(parts, when, refs):
+    rare = {doc: rare_words(corpus.documents[doc].get("text") or "") for doc in {r.doc for _, m in parts for r in m}
+            if doc in corpus.documents}
+    for key, members in merge_happenings(parts, when, refs, rare):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
@@ -329,6 +286,17 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         entries.append(((CATEGORY_ORDER[entry.category], entry.date, order.get(first.doc, 0), first.start, entry.ref), entry))
     entries.sort(key=lambda pair: pair[0])
     return [entry for _, entry in entries]
+
+
+def split_timeline(entries: Iterable[TimelineEntry]) -> tuple[list[TimelineEntry], list[TimelineEntry], list[TimelineEntry]]:
+    """The chronology, the forecasts and the background, each in the order given.
+
+    An analyst's timeline lists what happened on a date; what is expected or scheduled and the
+    history the reports recall are lists of their own, so that neither reads as a happening."""
+    parts: dict[str, list[TimelineEntry]] = {"happened": [], "forecast": [], "background": []}
+    for entry in entries:
+        parts[entry.category].append(entry)
+    return parts["happened"], parts["forecast"], parts["background"]
 
 
 def report_dates(corpus: Corpus) -> dict:

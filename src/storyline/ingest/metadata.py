@@ -179,3 +179,39 @@ def _dateline_in(header: str) -> MetaValue | None:
         if raw is not None and YEAR_RE.search(raw):
             return _date_in(raw, "dateline")
     return None
+
+
+# A year after these words bounds a plan, not the report's own time ("by 2030", "until 2027").
+RE_FUTURE_YEAR = re.compile(r"\b(?:by|until|till|through|before|to)\s+$", re.I)
+
+
+def dateline_with_year_in_text(raw_text: str, today: date | None = None) -> MetaValue | None:
+    """A dateline without its year ("KYIV, March 3 (Reuters) -") completed with the latest year the
+    report writes (not one it looks ahead to, "by 2030", nor one after ``today``). Weaker evidence
+    than any stated date or file name, so it is the last resort; a report that writes no year stays undated.
+    A weekday in the dateline must fall on the day in that year."""
+    from storyline.ingest.debris import dateline_date
+    from storyline.nlp.dates import MONTHS, WEEKDAYS, safe_date
+
+    header = raw_text[:HEADER_CHARS]
+    line, raw = next(((ln, d) for ln in [x for x in header.splitlines() if x.strip()][:DATELINE_LINES]
+                      if (d := dateline_date(ln)) is not None), ("", None))
+    if raw is None or YEAR_RE.search(raw):
+        return None
+    words = re.findall(r"[a-z]+|\d+", raw.lower())
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    # The weekday may be read as part of the place ("DHAKA, Sunday, July 14 -"): look before the date too.
+    lead = re.findall(r"[a-z]+", line[:line.find(raw)].lower()) + words
+    weekday = next((WEEKDAYS[w] for w in lead if w in WEEKDAYS and len(w) > 3), None)
+    limit = (today or date.today()).year
+    years = [int(m.group(1)) for m in YEAR_RE.finditer(raw_text)
+             if not RE_FUTURE_YEAR.search(raw_text[max(0, m.start() - 10):m.start()])]
+    years = [y for y in years if y <= limit]
+    if month is None or day is None or not years:
+        return None
+    found = safe_date(max(years), month, day)
+    if found is None or (weekday is not None and found.weekday() != weekday):
+        return None
+    return MetaValue(found.isoformat(), "dateline+year-in-text", "day")
+

@@ -12,7 +12,9 @@ from storyline.ingest import html as html_extract
 from storyline.ingest.clean import clean_text
 from storyline.ingest.dedup import content_hash, signature
 from storyline.ingest.loaders import stamp_from_identifier
-from storyline.ingest.metadata import detect_language, outlet_from_url, parse_date, stated_published, word_count
+from storyline.ingest.metadata import (
+    dateline_with_year_in_text, detect_language, outlet_from_url, parse_date, stated_published, word_count,
+)
 from storyline.models import CleanResult, Document, MetaValue, RawInput
 
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -92,7 +94,7 @@ def prepare(raw: RawInput, config: dict) -> tuple[Document, np.ndarray]:
         MetaValue(page.sitename, "html-meta") if page else None,
         MetaValue(outlet_from_url(raw.fields.get("url")), "url") if raw.fields.get("url") else None,
     )
-    published = _published(raw, page, hints, stated_published(body, cleaned.removed))
+    published = _published(raw, page, hints, stated_published(body, cleaned.removed), dateline_with_year_in_text(body))
     doc = Document(
         id="",
         source=raw.source,
@@ -115,7 +117,8 @@ def prepare(raw: RawInput, config: dict) -> tuple[Document, np.ndarray]:
     return doc, signature(text, dedup["shingle_words"], dedup["num_perm"])
 
 
-def _published(raw: RawInput, page, hints: dict[str, str], stated: MetaValue | None = None) -> MetaValue:
+def _published(raw: RawInput, page, hints: dict[str, str], stated: MetaValue | None = None,
+               completed: MetaValue | None = None) -> MetaValue:
     """Publication date from the most trustworthy cue available, with how it was found."""
     candidates: list[MetaValue | None] = []
     if raw.fields.get("published"):
@@ -129,4 +132,5 @@ def _published(raw: RawInput, page, hints: dict[str, str], stated: MetaValue | N
         stamp = stamp_from_identifier(Path(raw.source.split("#")[0]).name)
         if stamp:
             candidates.append(parse_date(stamp, "filename"))
+    candidates.append(completed)  # a dateline without its year, completed from the text: the last resort
     return _first(*candidates)

@@ -275,6 +275,8 @@ def resolve_date_text(
         return None
     if low.startswith(("this ", "earlier this ", "later this ")) and low.split()[-1] in ("spring", "summer", "autumn", "fall", "winter"):
         return Resolution(f"{base.year:04d}", "year", "a season") if base else Resolution(None, "year", "no publication date")
+    if re.search(rf"\b(?:{_UNIT})$", low) and not re.search(rf"\b(?:{_WD}|{_MO})\b", low):
+        return None  # a length of time ("6 and 8 days"): dateparser would read it as that long ago
     return _dateparser(text, base, forward)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.models import TimeRef
 from storyline.nlp.dates import (
-    MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, resolve_date_text, safe_date, year_from_weekday,
+    MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
 )
 
 __all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
@@ -18,8 +18,9 @@ __all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_refe
 
 # Words around a date that make an ambiguous day or month point forward in time.
 FORWARD_BEFORE = ("as early as", "as soon as", "by", "until", "till", "next", "upcoming", "coming", "from", "before")
-FORWARD_ONLY = ("as early as", "as soon as", "next", "upcoming", "coming", "from", "before")
-"""Cues that point forward whatever the tense; the others ("by", "until") only outside a past clause."""
+FORWARD_ONLY = ("as early as", "as soon as", "next", "upcoming", "coming")
+"""Cues that point forward whatever the tense; the others ("by", "until", "from", "before") only
+outside a past clause ("from 6 September the army liberated ..." looks back)."""
 FORWARD_VERBS = frozenset(
     "will 'll shall wo plan plans planned planning expected expect expects scheduled schedule set due "
     "intend intends intended aim aims prepare prepares preparing going upcoming".split()
@@ -33,6 +34,11 @@ AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", 
 # Nouns that make a date inside them a plan ("the plans of the Saturday visit").
 AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect",
                          "intent", "intention", "intentions"})
+# Words that, modifying a noun, make a date inside them a plan ("the talks, scheduled for Friday, ...").
+PLANNED_WORDS = frozenset({"due", "scheduled", "planned", "slated", "expected", "set"})
+NOUN_PLAN = "planned: "
+"""Prefix of the cue a planning word beside a noun gives: that plan's day is the nearest one, before
+or after the report (the plan may have been dropped since)."""
 # TIME entities that still name a day ("Monday afternoon", "late on Friday night").
 RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
     sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
@@ -73,7 +79,7 @@ def _points_forward(span: Span) -> bool:
     inner = span.text.lower()
     if any(before.endswith(cue) for cue in FORWARD_ONLY) or re.search(r"\b(?:next|upcoming|coming)\b", inner):
         return True
-    cued = any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as "))
+    cued = any(before.endswith(cue) for cue in FORWARD_BEFORE) or inner.startswith(("by ", "until ", "as early as ", "from "))
     token, hops = span.root, 0
     while token.head is not token and hops < 4:
         token, hops = token.head, hops + 1
@@ -101,6 +107,8 @@ def ahead_cue(span: Span) -> str | None:
         token, hops = token.head, hops + 1
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ in AHEAD_NOUNS:
             return token.lower_
+        if token.lower_ in PLANNED_WORDS and token.tag_ in ("JJ", "VBN") and token.dep_ in ("amod", "acl", "appos"):
+            return NOUN_PLAN + token.lower_  # "the talks, due in Ankara on 17 September, were postponed"
         if token.pos_ not in ("VERB", "AUX"):
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -169,20 +177,33 @@ def _is_age(span: Span) -> bool:
     return before in ("aged", "age", "ages") or after.startswith(("old", "- old", "-old")) or "year - old" in after
 
 
-# Plural nouns of time after a number: the number is then a length or a date, not a count.
-TIME_NOUNS = frozenset("seconds minutes hours days nights weeks weekends months years decades centuries seasons".split())
+YEAR_TAKERS = frozenset("in since of from by until till during before after through for the its their his her this "
+                        "that our 's ’s".split())
+"""Words a year written before a noun follows ("in 2024 polls", "the 2022 floods"); a count follows others."""
 
 
 def _is_count(span: Span) -> bool:
-    """A bare number that counts the plural noun after it ("said 1260 soldiers crossed"): NER may
-    mark it as a year, but a year before a noun follows a determiner or a preposition ("the 2024
-    elections", "in 1260")."""
+    """A bare four-digit number counting the plural noun after it ("1260 soldiers", "2000 homes"),
+    not a year: no determiner or preposition before it that a year would take ("the 2024 elections",
+    "in 2024")."""
     doc = span.doc
-    if len(span) != 1 or not span[0].text.isdigit() or span.end >= len(doc):
+    if not re.fullmatch(r"\d{4}", span.text.strip()) or span.end >= len(doc):
         return False
-    noun, before = doc[span.end], doc[span.start - 1] if span.start > 0 else None
-    return noun.tag_ == "NNS" and span[0].head.i == noun.i and noun.lower_ not in TIME_NOUNS \
-        and (before is None or before.tag_ not in ("DT", "PRP$", "POS", "IN", "CD", "JJ"))
+    after, before = doc[span.end], doc[span.start - 1] if span.start > 0 else None
+    if after.tag_ not in ("NNS", "NNPS"):
+        return False
+    return before is None or before.lower_ not in YEAR_TAKERS
+
+
+def _nearest(back: Resolution, ahead: Resolution | None, base: dt.date) -> Resolution:
+    """Of a date read back and read ahead, the one nearer ``base`` ("said it would publish the
+    results in December", in a November report, is the coming December); the past one on a tie."""
+    def distance(r: Resolution | None) -> int | None:
+        span = date_interval(r.value) if r is not None else None
+        return None if span is None else max((span[0] - base).days, (base - span[1]).days, 0)
+
+    far_back, far_ahead = distance(back), distance(ahead)
+    return ahead if far_ahead is not None and far_back is not None and far_ahead < far_back else back
 
 
 def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) -> list[TimeRef]:
@@ -204,10 +225,14 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         cue = ahead_cue(ent)
         ahead = cue is not None
         # "would" is the future of a past telling: the day stays the nearest one, before or after.
-        forward = (ahead and cue not in PAST_FUTURE) or _points_forward(ent)
-        resolved = resolve_date_text(ent.text, published, forward=forward, today=today)
+        # So is a plan named beside its noun ("the talks, due on 17 September, were postponed").
+        nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN)
+        forward = (ahead and not nearest) or _points_forward(ent)
+        resolved = resolve_date_text(ent.text, published, forward=forward and not nearest, today=today)
         if resolved is None:
             continue
+        if nearest and published is not None:
+            resolved = _nearest(resolved, resolve_date_text(ent.text, published, forward=True, today=today), published)
         if resolved.value is None and inferred is not None and resolved.note == "no publication date":
             again = resolve_date_text(ent.text, inferred, forward=forward, today=today)
             if again is not None and again.value is not None:

@@ -320,7 +320,8 @@ def _timeline(data, citations, limit) -> Section:
     section = _section("timeline")
     refs = {s["id"]: s for s in data["statements"]}
     refs.update({e["id"]: e for e in data["events"]})
-    for entry in data["timeline"][:limit]:
+    entries = data["timeline"] + data.get("forecasts", []) + data.get("background", [])
+    for entry in entries[:limit]:
         record = refs.get(entry["ref"])
         cites = _cites(citations, [record]) if record else []
         when = entry["date"] + (" (report date)" if entry.get("undated") else "")

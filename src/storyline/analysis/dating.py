@@ -1,0 +1,86 @@
+"""Which time expressions in a sentence can date a happening on the timeline, and which lines are captions."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.ingest.debris import dateline_date
+from storyline.models import TimeRef
+
+PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", "right now"}
+# "since" opening the clause a date sits in ("killed since Russia launched its invasion last year").
+RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
+# A date in a phrase giving an example of what the clause tells ("troops arrived in recent days,
+# including some on Wednesday"): it dates the example, and dating the sentence by it misdates the rest.
+RE_EXAMPLE = re.compile(r"\b(?:including|among them|such as)\b[^,;.:()]*$", re.I)
+SINCE_REACH = 60
+# A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
+# 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
+RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
+# A date that bounds a stretch of time rather than dating a happening in it: "criticised him prior to
+# 18 July", "the report covers the period to May 2023", "a survey conducted between 22 February and
+# 6 March", "talks must end by Friday", "as of January", "until 3 March".
+RE_BOUND = re.compile(
+    r"\b(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between|through|to)\s+(?:the\s+)?"
+    r"(?:(?:end|start|beginning|middle)\s+of\s+)?$", re.I)
+RE_BOUND_TEXT = re.compile(r"^(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between)\b", re.I)
+RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+RE_WORD_AT = re.compile(r"[A-Za-z]+")
+# Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
+# agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
+CAPTION_RE = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)(?:\s+Photos?\b|\s*/)[^)]{0,60}\)|\b(?:photo|photograph|image|picture)\s*(?:credit)?\s*[:/]"
+    r"|\bfile (?:photo|image|picture)\b|\bGetty Images\b|\bvia Getty\b|^\s*(?:caption|pictured)\b"
+    r"|\([A-Z][\w.'’\- ]{2,40}\s*/\s*(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Anadolu|Bloomberg|Sputnik|TASS|PA|Xinhua)\)",
+    re.I,
+)
+
+
+def line_at(text: str, offset: int) -> tuple[int, str]:
+    """Start and text of the line holding ``offset``."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, text[start: end if end >= 0 else len(text)]
+
+
+def quoted_at(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside quotation marks opened after ``start``."""
+    before = text[start:offset]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    return straight or curly
+
+
+def places(text: str, ref: TimeRef) -> bool:
+    """Whether a time expression can date a happening on the chronology.
+
+    Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
+    Saturday", "killed since the invasion began last year"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
+    week ("this week", "its weekend attack"): a week cannot be ordered against the days in it.
+    """
+    if not ref.value or ref.precision == "week":
+        return False
+    if " ".join(ref.text.lower().split()) in PRESENT:
+        return False
+    before = text[max(0, ref.start - SINCE_REACH):ref.start]
+    if ref.text.lower().startswith("since ") or RE_SINCE.search(before) or RE_EXAMPLE.search(before):
+        return False
+    if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
+        return False
+    line_start, line = line_at(text, ref.start)
+    if (raw := dateline_date(line)) is not None:
+        at = line.find(raw)
+        if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
+            return False
+    return True
+
+
+def prenominal(text: str, ref: TimeRef) -> bool:
+    """Whether a date stands between a determiner or possessive and the noun it names ("the country's
+    9 June vote", "its January forecast")."""
+    if not RE_PRENOMINAL.search(text[max(0, ref.start - 12):ref.start]):
+        return False
+    if RE_WITHIN.search(text[max(0, ref.start - 20):ref.start]):
+        return False  # "spoke during a Tuesday address": the verb happens within the thing the date names
+    after = RE_WORD_AT.match(text, ref.end + 1) if text[ref.end:ref.end + 1] == " " else None
+    return after is not None and after.group(0).islower()
