@@ -96,7 +96,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return one_per_attribution([q for q in quotes if not _restated(q, quotes)], ctx.text)
+    quotes = _credit_embedded([q for q in quotes if not _restated(q, quotes)])
+    return one_per_attribution(quotes, ctx.text)
 
 
 # Pronouns by which a report's speaker goes on to state a thought of their own.
@@ -114,6 +115,42 @@ def _restated(q: Quote, quotes: list[Quote]) -> bool:
         return False
     return any(p is not q and not p.partial and p.start <= q.start and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
                for p in quotes)
+
+
+def _credit_embedded(quotes: list[Quote]) -> list[Quote]:
+    """One record for a reported clause inside another's words. "The spokesman said the president had called
+    for calm": the spokesman says it, and the president's call is part of what he says, not a second
+    record. An outlet's report of someone's words is a relay: "dpa reported the minister said ..."
+    credits the minister, with the outlet as ``via``."""
+    dropped: set[int] = set()
+    relayed: dict[int, Quote] = {}
+    for i, q in enumerate(quotes):
+        if q.speaker_start is None or q.direct:
+            continue  # a quoted fragment keeps its own record ("it had concluded, on 'credible reports'")
+        host = next((j for j, p in enumerate(quotes) if j != i and p.speaker_start is not None and not p.partial
+                     and p.start <= q.speaker_start and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
+                     and p.speaker_start != q.speaker_start), None)
+        if host is None:
+            continue
+        outer = quotes[host]
+        if _is_outlet(outer.speaker_text or "") and q.via is None:
+            dropped.add(host)
+            relayed[i] = replace(q, via=outer.speaker, via_text=outer.speaker_text)
+        else:
+            dropped.add(i)
+    return [relayed.get(i, q) for i, q in enumerate(quotes) if i not in dropped or i in relayed]
+
+
+def _is_outlet(phrase: str) -> bool:
+    """A speaker written as a news outlet ("Reuters", "the German news agency dpa", "state TV")."""
+    words = re.findall(r"[\w']+", phrase.lower())
+    return (any(w in cues.MEDIA_NAMES or w in NEWS_WORDS for w in words)
+            or (len(words) > 1 and words[-1] in cues.MEDIA_WORDS and words[-1] != "agency"))
+
+
+# Words that make a phrase a news outlet wherever they stand ("the state broadcaster NHK"); "times" or
+# "post" only do as its last word, and "agency" never alone ("the news agency", not "the Energy Agency").
+NEWS_WORDS = frozenset({"news", "newspaper", "broadcaster", "television", "tv", "radio", "channel", "wire"})
 
 
 # Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
