@@ -45,6 +45,18 @@ def test_definite_description_takes_an_organisation_named_earlier(resolve, text,
     assert resolve(text, target) == expected
 
 
+@pytest.mark.parametrize("text, target, expected", [
+    # the outlet that reports is not the body the report is about
+    ("Reuters reported that a fire broke out at the refinery. The company said no one was hurt.", "The company", None),
+    ("The Kyiv Post reported the strike first. The ministry said the shelter held.", "The ministry", None),
+    # but a description of an outlet still finds it
+    ("The Daily Nation published the leaked memo. The newspaper said it stood by its story.", "The newspaper",
+     "Daily Nation"),
+])
+def test_definite_description_never_takes_a_news_outlet_for_another_body(resolve, text, target, expected):
+    assert resolve(text, target) == expected
+
+
 def test_she_and_he_follow_gender_cues_and_subjects(resolve):
     text = "Prime Minister Anna Lindqvist met Mr Jonas Berg in Oslo. She said the talks were useful."
     assert resolve(text, "She") == "Anna Lindqvist"

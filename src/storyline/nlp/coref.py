@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Mention
+from storyline.nlp.cue_words import MEDIA_NAMES, MEDIA_WORDS
 
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 MALE = {"he", "him", "his", "himself"}
@@ -241,6 +242,8 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
             return None
     doc = span.doc
     pool = [c for c in _candidates_before(doc, mentions, span[0]) if c[0].type not in ("place", None)]
+    if noun not in MEDIA_NOUNS:
+        pool = [c for c in pool if not _outlet(c[0])]  # "Reuters reported ... the company said": not Reuters
     pool.sort(key=lambda c: -c[0].start)
     words = SAME_KIND.get(noun, (noun,))
     for mention, _, _ in pool:
@@ -254,6 +257,16 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
                                           and mention.facet not in ("military", None)):
             return mention
     return None
+
+
+# Descriptions that can stand for a news outlet; any other ("the company", "the ministry") cannot.
+MEDIA_NOUNS = MEDIA_WORDS | {"outlet", "paper", "magazine", "publication", "site", "website"}
+
+
+def _outlet(mention: Mention) -> bool:
+    """A mention that names a news outlet: "Reuters", "the Kyiv Post", "Nippon Television"."""
+    words = mention.text.lower().replace("’", "'").removesuffix("'s").split()
+    return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS - {"agency"})
 
 
 def _office_words(span: Span) -> tuple[str, set[str]]:
