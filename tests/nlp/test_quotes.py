@@ -411,3 +411,11 @@ def test_quotes_outlet_reporting_what_a_body_said_credits_the_body(parse):
     doc = parse("Reuters reported that the election commission said the recount would resume on Friday.")
     (quote,) = doc._.quotes
     assert quote.speaker_text == "the election commission" and quote.via_text == "Reuters"
+
+
+@pytest.mark.integration
+def test_quotes_list_of_quoted_names_at_one_cue_is_one_record(parse):
+    doc = parse('The opposition leader called the electoral commission a "rubber stamp," a "sham" and a '
+                '"disgrace to the republic."')
+    quotes = [q for q in doc._.quotes if q.speaker_text == "The opposition leader"]
+    assert len(quotes) == 1 and "rubber stamp" in quotes[0].text and "disgrace" in quotes[0].text, doc._.quotes

@@ -158,7 +158,7 @@ NEWS_WORDS = frozenset({"news", "newspaper", "broadcaster", "television", "tv", 
 CLOSING = " \t.,;:!?\"'”’»"
 # Between two fragments: quotation marks, spaces and commas around the joining word (stripped
 # before the match, so the pattern has no unbounded run to backtrack over).
-JOINERS = re.compile(r"(?:and|but|or)(?: then| also| still)?")
+JOINERS = re.compile(r"(?:(?:and|but|or)(?: then| also| still)?)?[ \t]?(?:an?|the)?")
 _JOIN_LEAD = " \t\n\r\"'“”‘’«»,"
 _JOIN_TRAIL = " \t\n\r\"'“”‘’«»"
 
@@ -167,7 +167,7 @@ def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
     """One record per attribution: a quoted fragment inside the clause reported with it is that
     clause ('she said his plan was "a disgrace."' is one direct attribution), a record inside
     another of the same speaker at the same cue is part of it, and fragments of one speaker joined
-    only by "and" or "but" ('called it "reckless" and "a disgrace"') are one record."""
+    only by commas, "and" or "but" ('called it "reckless" and "a disgrace"') are one record."""
     quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
     for q in quotes:
@@ -194,8 +194,8 @@ def _inside(q: Quote, host: Quote) -> bool:
 
 
 def _joined(a: Quote, b: Quote, text: str) -> bool:
-    """Two records of one speaker at one cue with nothing but quotation marks and "and", "but" or
-    "or" between: 'called it "reckless" and "a disgrace"'."""
+    """Two records of one speaker at one cue with nothing but quotation marks, commas, "and", "but" or
+    "or" and an article between: 'called it "reckless" and "a disgrace"', 'called him a "liar," a "bully"'."""
     if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct):
         return False
     return JOINERS.fullmatch(text[a.end:b.start].lstrip(_JOIN_LEAD).rstrip(_JOIN_TRAIL)) is not None
