@@ -419,3 +419,14 @@ def test_quotes_list_of_quoted_names_at_one_cue_is_one_record(parse):
                 '"disgrace to the republic."')
     quotes = [q for q in doc._.quotes if q.speaker_text == "The opposition leader"]
     assert len(quotes) == 1 and "rubber stamp" in quotes[0].text and "disgrace" in quotes[0].text, doc._.quotes
+
+
+@pytest.mark.integration
+def test_quotes_a_headline_in_capitals_has_no_speaker(parse):
+    doc = parse("STRIKE: UNION SAYS PORT WORKERS WILL WALK OUT ON MONDAY\n\n"
+                "The dockers' union said its members would walk out on Monday over pay.\n\n"
+                "MORALES: We will not accept a deal that cuts our wages.")
+    assert not [q for q in doc._.quotes if q.speaker_text and q.speaker_text.isupper() and "STRIKE" in q.speaker_text]
+    assert not [q for q in doc._.quotes if "WALK OUT" in q.text], doc._.quotes
+    spoken_by(doc, "its members would walk out", "union")
+    spoken_by(doc, "We will not accept a deal", "MORALES")

@@ -96,8 +96,17 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    quotes = _credit_embedded([q for q in quotes if not _restated(q, quotes)])
+    quotes = _credit_embedded([q for q in quotes if not _restated(q, quotes) and not _in_headline(ctx.text, q)])
     return one_per_attribution(quotes, ctx.text)
+
+
+def _in_headline(text: str, q: Quote) -> bool:
+    """A speaker on a line written in capitals is a headline's ("BIDEN WARNS OF WAR IF ...", "MAYOR
+    SAYS BRIDGE WILL REOPEN"): the report itself tells who said what, below it."""
+    at = q.speaker_start if q.speaker_start is not None else q.start
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 4 and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 # Pronouns by which a report's speaker goes on to state a thought of their own.
