@@ -90,6 +90,13 @@ def test_nothing_to_refer_to_is_none(resolve):
     # a name written inside the description itself
     ("Later the head of the port authority Tariq Haddad said the cranes were idle.",
      "the head of the port authority Tariq Haddad", "Tariq Haddad"),
+    # a capitalised title in apposition, and one the parser left unjoined from the name after its comma
+    ("The Chairman of the Senate Finance Committee, Senator Maria Delgado, opened the hearing. Delgado later "
+     "welcomed the vote. The head of the Senate Finance Committee said the budget would pass.",
+     "The head of the Senate Finance Committee", "Maria Delgado"),
+    ("That is according to the Chairman of the Port Commission, Captain Ivo Marek, who toured the docks. "
+     "Marek praised the crews. The head of the Port Commission said the berths would reopen.",
+     "The head of the Port Commission", "Ivo Marek"),
 ])
 def test_office_description_is_its_holder(resolve, text, target, expected):
     assert resolve(text, target) == expected

@@ -337,15 +337,32 @@ def _apposed_role(doc: Doc, mention: Mention) -> set[str]:
     if span is None or not len(span):
         return set()
     name = span.root
-    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
-        role = name.head
+    if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or name.head.lower_ in OFFICE_NOUNS):
+        role = name.head  # "the Chairman of the committee, Maria Delgado": a capitalised title too
     else:
         role = next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if role is None:
+        role = _title_before_comma(doc, span)
     if role is None:
         return set()
     skip = {t.i for t in name.subtree} if role.i == name.head.i else set()
     skip |= {t.i for c in role.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     return {t.lower_ for t in role.subtree if t.i not in skip and t.is_alpha}
+
+
+def _title_before_comma(doc: Doc, name: Span) -> Token | None:
+    """The office written just before ", Name" when the parser did not join them: "according to the
+    Chairman of the EU Military Committee, General Robert Brieger" -> Chairman."""
+    if name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    tok = doc[name.start - 2]
+    for _ in range(6):
+        if tok.lower_ in OFFICE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "compound") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _title_before(doc: Doc, mention: Mention) -> set[str]:
