@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import find_quote_marks, inflections
 from storyline.models import Quote
-from storyline.nlp.quotes import _credit_embedded, extract_quotes
+from storyline.nlp.quote_records import _credit_embedded
+from storyline.nlp.quotes import extract_quotes
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 # Share of the team's golden story quotes that must come out with content, speaker, via and
