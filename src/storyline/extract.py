@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from storyline.models import Quote
-from storyline.nlp.quotes import one_per_attribution
+from storyline.nlp.quote_records import one_per_attribution
 
 # The components quotes need: times (relative dates), actors (the speaker's entity), quotes, and
 # attribution (each quote's frame).
@@ -21,7 +21,7 @@ def extract_quotes(text: str, published: dt.date | str | None = None, model: str
     (an outlet that relayed the words) and ``frame`` (the id of the clause's attribution frame).
     ``published`` (a date or ISO string) lets relative dates resolve. A quoted fragment inside a
     clause reported with the same speaker is part of that clause's record, not a record of its own
-    (see ``storyline.nlp.quotes.one_per_attribution``).
+    (see ``storyline.nlp.quote_records.one_per_attribution``).
     """
     from storyline.nlp import pipeline
 

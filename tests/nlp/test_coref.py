@@ -45,6 +45,18 @@ def test_definite_description_takes_an_organisation_named_earlier(resolve, text,
     assert resolve(text, target) == expected
 
 
+@pytest.mark.parametrize("text, target, expected", [
+    # the outlet that reports is not the body the report is about
+    ("Reuters reported that a fire broke out at the refinery. The company said no one was hurt.", "The company", None),
+    ("The Kyiv Post reported the strike first. The ministry said the shelter held.", "The ministry", None),
+    # but a description of an outlet still finds it
+    ("The Daily Nation published the leaked memo. The newspaper said it stood by its story.", "The newspaper",
+     "Daily Nation"),
+])
+def test_definite_description_never_takes_a_news_outlet_for_another_body(resolve, text, target, expected):
+    assert resolve(text, target) == expected
+
+
 def test_she_and_he_follow_gender_cues_and_subjects(resolve):
     text = "Prime Minister Anna Lindqvist met Mr Jonas Berg in Oslo. She said the talks were useful."
     assert resolve(text, "She") == "Anna Lindqvist"
@@ -78,6 +90,13 @@ def test_nothing_to_refer_to_is_none(resolve):
     # a name written inside the description itself
     ("Later the head of the port authority Tariq Haddad said the cranes were idle.",
      "the head of the port authority Tariq Haddad", "Tariq Haddad"),
+    # a capitalised title in apposition, and one the parser left unjoined from the name after its comma
+    ("The Chairman of the Senate Finance Committee, Senator Maria Delgado, opened the hearing. Delgado later "
+     "welcomed the vote. The head of the Senate Finance Committee said the budget would pass.",
+     "The head of the Senate Finance Committee", "Maria Delgado"),
+    ("That is according to the Chairman of the Port Commission, Captain Ivo Marek, who toured the docks. "
+     "Marek praised the crews. The head of the Port Commission said the berths would reopen.",
+     "The head of the Port Commission", "Ivo Marek"),
 ])
 def test_office_description_is_its_holder(resolve, text, target, expected):
     assert resolve(text, target) == expected

@@ -35,3 +35,18 @@ def test_speaker_described_by_office_gives_the_figure(parse):
                 "The president said 12,000 people had been moved to shelters.")
     figure = _figure(doc, "12,000")
     assert figure.attributed_to is not None and "ruto" in figure.attributed_to
+
+
+@pytest.mark.parametrize("text, number, body", [
+    # a landslide: "It" opens the next sentence and stands for the ministry named before
+    ("The Health Ministry of Peru updated the count on Sunday. It said 41 people had died in the landslides.",
+     "41", "Health Ministry"),
+    # an election: "They" stands for the monitoring mission, not for the report's author
+    ("The Carter Center sent observers to the vote. They said turnout was 62 percent.", "62", "Carter Center"),
+])
+def test_pronoun_source_of_a_figure_is_the_body_named_before(parse, text, number, body):
+    doc = parse(text)
+    figure = _figure(doc, number)
+    assert figure.attributed_to is not None, figure
+    named = {m.text for m in doc._.mentions if m.entity == figure.attributed_to}
+    assert any(body in n for n in named), (figure, named)

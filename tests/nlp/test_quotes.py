@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import find_quote_marks, inflections
+from storyline.models import Quote
+from storyline.nlp.quote_records import _credit_embedded
 from storyline.nlp.quotes import extract_quotes
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
@@ -46,6 +48,36 @@ def no_quote(doc: Doc, fragment: str) -> None:
 
 
 # -- model-free --------------------------------------------------------------------------
+
+
+def _record(text: str, content: str, speaker: str, cue: str = "say", **kw) -> Quote:
+    start = text.index(content)
+    s_start = text.index(speaker)
+    return Quote(doc="t", start=start, end=start + len(content), text=content, speaker_text=speaker,
+                 speaker_start=s_start, speaker_end=s_start + len(speaker), cue=cue, direct=False, **kw)
+
+
+def test_embedded_report_is_part_of_the_outer_speakers_words():
+    text = "A court spokesman said the chief justice had called the evidence weak."
+    outer = _record(text, "the chief justice had called the evidence weak", "A court spokesman")
+    inner = _record(text, "the evidence weak", "the chief justice", cue="call")
+    assert _credit_embedded([outer, inner]) == [outer]
+
+
+def test_embedded_report_relayed_by_an_outlet_credits_its_origin():
+    text = "The state broadcaster NHK reported that the utility said the reactor was stable."
+    outer = _record(text, "that the utility said the reactor was stable", "The state broadcaster NHK", cue="report")
+    inner = _record(text, "the reactor was stable", "the utility")
+    (kept,) = _credit_embedded([outer, inner])
+    assert kept.speaker_text == "the utility" and kept.via_text == "The state broadcaster NHK"
+
+
+def test_reports_side_by_side_are_both_kept():
+    text = "The mayor said the dam held. Engineers said the river was falling."
+    first = _record(text, "the dam held", "The mayor")
+    second = _record(text, "the river was falling", "Engineers")
+    assert _credit_embedded([first, second]) == [first, second]
+
 
 
 def test_quote_marks_tell_quotes_from_apostrophes():
@@ -364,3 +396,38 @@ def test_previous_paragraph_skips_blank_lines():
     text = "First one.\n\nSecond one.\n\n\nThird."
     assert _previous_paragraph(text, text.index("Third")) == text.index("Second")
     assert _previous_paragraph(text, text.index("Second")) == 0
+
+
+@pytest.mark.integration
+def test_quotes_report_inside_a_report_is_not_credited_to_the_one_reported_on(parse):
+    doc = parse("A spokesman for the supreme court said on Monday that the chief justice had called the new "
+                "evidence insufficient. The company said in a statement that its chief executive had promised "
+                "to compensate every family affected by the blast.")
+    spoken_by(doc, "chief justice had called", None)
+    assert not [q for q in doc._.quotes if q.speaker_text in ("the chief justice", "its chief executive")], doc._.quotes
+
+
+@pytest.mark.integration
+def test_quotes_outlet_reporting_what_a_body_said_credits_the_body(parse):
+    doc = parse("Reuters reported that the election commission said the recount would resume on Friday.")
+    (quote,) = doc._.quotes
+    assert quote.speaker_text == "the election commission" and quote.via_text == "Reuters"
+
+
+@pytest.mark.integration
+def test_quotes_list_of_quoted_names_at_one_cue_is_one_record(parse):
+    doc = parse('The opposition leader called the electoral commission a "rubber stamp," a "sham" and a '
+                '"disgrace to the republic."')
+    quotes = [q for q in doc._.quotes if q.speaker_text == "The opposition leader"]
+    assert len(quotes) == 1 and "rubber stamp" in quotes[0].text and "disgrace" in quotes[0].text, doc._.quotes
+
+
+@pytest.mark.integration
+def test_quotes_a_headline_in_capitals_has_no_speaker(parse):
+    doc = parse("STRIKE: UNION SAYS PORT WORKERS WILL WALK OUT ON MONDAY\n\n"
+                "The dockers' union said its members would walk out on Monday over pay.\n\n"
+                "MORALES: We will not accept a deal that cuts our wages.")
+    assert not [q for q in doc._.quotes if q.speaker_text and q.speaker_text.isupper() and "STRIKE" in q.speaker_text]
+    assert not [q for q in doc._.quotes if "WALK OUT" in q.text], doc._.quotes
+    spoken_by(doc, "its members would walk out", "union")
+    spoken_by(doc, "We will not accept a deal", "MORALES")

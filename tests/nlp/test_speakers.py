@@ -103,3 +103,16 @@ def test_speakers_a_news_perfect_lede_stays_the_reports_telling(parse):
                 "country as floods spread.")
     statement = next(s for s in doc._.statements if "dangerous moment" in s.text)
     assert statement.source_kind == "author"
+
+
+@pytest.mark.integration
+def test_speakers_they_after_two_bodies_is_one_of_them_and_the_statement_agrees(parse):
+    # a company statement after an industrial accident: "they" has no speaker before it but its subject
+    doc = parse("Norvale Chemicals and the port authority issued a joint statement on Tuesday. "
+                "They said the leak at the terminal had been contained.")
+    quote = quote_with(doc, "the leak at the terminal had been contained")
+    assert quote.speaker_text == "They"
+    named = entity_named(doc, quote.speaker)
+    assert any("Norvale" in n or "port authority" in n.lower() for n in named), (quote, named)
+    statement = next(s for s in doc._.statements if "leak" in s.text)
+    assert statement.source == quote.speaker

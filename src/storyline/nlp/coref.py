@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Mention
+from storyline.nlp.cue_words import MEDIA_NAMES, MEDIA_WORDS
 
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 MALE = {"he", "him", "his", "himself"}
@@ -241,6 +242,8 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
             return None
     doc = span.doc
     pool = [c for c in _candidates_before(doc, mentions, span[0]) if c[0].type not in ("place", None)]
+    if noun not in MEDIA_NOUNS:
+        pool = [c for c in pool if not _outlet(c[0])]  # "Reuters reported ... the company said": not Reuters
     pool.sort(key=lambda c: -c[0].start)
     words = SAME_KIND.get(noun, (noun,))
     for mention, _, _ in pool:
@@ -254,6 +257,16 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
                                           and mention.facet not in ("military", None)):
             return mention
     return None
+
+
+# Descriptions that can stand for a news outlet; any other ("the company", "the ministry") cannot.
+MEDIA_NOUNS = MEDIA_WORDS | {"outlet", "paper", "magazine", "publication", "site", "website"}
+
+
+def _outlet(mention: Mention) -> bool:
+    """A mention that names a news outlet: "Reuters", "the Kyiv Post", "Nippon Television"."""
+    words = mention.text.lower().replace("’", "'").removesuffix("'s").split()
+    return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS - {"agency"})
 
 
 def _office_words(span: Span) -> tuple[str, set[str]]:
@@ -324,15 +337,32 @@ def _apposed_role(doc: Doc, mention: Mention) -> set[str]:
     if span is None or not len(span):
         return set()
     name = span.root
-    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
-        role = name.head
+    if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or name.head.lower_ in OFFICE_NOUNS):
+        role = name.head  # "the Chairman of the committee, Maria Delgado": a capitalised title too
     else:
         role = next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if role is None:
+        role = _title_before_comma(doc, span)
     if role is None:
         return set()
     skip = {t.i for t in name.subtree} if role.i == name.head.i else set()
     skip |= {t.i for c in role.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     return {t.lower_ for t in role.subtree if t.i not in skip and t.is_alpha}
+
+
+def _title_before_comma(doc: Doc, name: Span) -> Token | None:
+    """The office written just before ", Name" when the parser did not join them: "according to the
+    Chairman of the EU Military Committee, General Robert Brieger" -> Chairman."""
+    if name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    tok = doc[name.start - 2]
+    for _ in range(6):
+        if tok.lower_ in OFFICE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "compound") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _title_before(doc: Doc, mention: Mention) -> set[str]:

@@ -67,16 +67,6 @@ class Context:
                 return m
         return None
 
-    def antecedent(self, token: Token) -> Mention | None:
-        """The last person mentioned before a he/she pronoun, within a few sentences."""
-        i = bisect_left(self.starts, token.idx) - 1
-        while i >= 0 and token.idx - self.mentions[i].start < 800:
-            m = self.mentions[i]
-            if m.type == "person" or m.label == "PERSON":
-                return m
-            i -= 1
-        return None
-
 
 def _slug(text: str) -> str:
     text = re.sub(r"(?:'s|’s)$", "", text.strip())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +14,7 @@ from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
+from storyline.nlp.quote_records import records
 from storyline.nlp.speakers import phrase, resolve
 
 VERSION = "storyline.quotes.v1"
@@ -96,77 +96,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(s < end and start < e for s, e in full_spans):
             quotes.append(_quote(ctx, frame, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return one_per_attribution([q for q in quotes if not _restated(q, quotes)], ctx.text)
-
-
-# Pronouns by which a report's speaker goes on to state a thought of their own.
-SELF_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
-EVIDENCE_CUES = frozenset({"show", "suggest", "indicate", "reveal", "find", "mean", "prove"})
-THOUGHT_CUES = frozenset(cues.COGNITION_VERBS) - frozenset(cues.SPEECH_VERBS)
-
-
-def _restated(q: Quote, quotes: list[Quote]) -> bool:
-    """A thought reported inside another report by its own speaker: "Ruiz said she hopes that ...",
-    "the minister said he thinks ...". The outer report carries it; the inner one is no second source."""
-    if q.cue.removeprefix("not ") in EVIDENCE_CUES and (q.speaker_text or "").lower() in ("that", "which", "it", "this"):
-        return True
-    if q.direct or q.cue.removeprefix("not ") not in THOUGHT_CUES or (q.speaker_text or "").lower() not in SELF_PRONOUNS:
-        return False
-    return any(p is not q and not p.partial and p.start <= q.start and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
-               for p in quotes)
-
-
-# Closing punctuation a quotation carries inside its marks ("... a con.") that the reported
-# clause around it stops before.
-CLOSING = " \t.,;:!?\"'”’»"
-# Between two fragments: quotation marks, spaces and commas around the joining word (stripped
-# before the match, so the pattern has no unbounded run to backtrack over).
-JOINERS = re.compile(r"(?:and|but|or)(?: then| also| still)?")
-_JOIN_LEAD = " \t\n\r\"'“”‘’«»,"
-_JOIN_TRAIL = " \t\n\r\"'“”‘’«»"
-
-
-def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
-    """One record per attribution: a quoted fragment inside the clause reported with it is that
-    clause ('she said his plan was "a disgrace."' is one direct attribution), a record inside
-    another of the same speaker at the same cue is part of it, and fragments of one speaker joined
-    only by "and" or "but" ('called it "reckless" and "a disgrace"') are one record."""
-    quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
-    kept: list[Quote] = []
-    for q in quotes:
-        host = next((k for k in reversed(kept) if _same_speaker(k, q) and _inside(q, k)), None)
-        if host is not None:
-            if q.direct and not host.direct:
-                kept[kept.index(host)] = replace(host, direct=True, partial=False)
-            continue
-        last = kept[-1] if kept else None
-        if last is not None and _same_speaker(last, q) and _joined(last, q, text):
-            kept[-1] = _merged(last, q, text)
-            continue
-        kept.append(q)
-    return kept
-
-
-def _same_speaker(a: Quote, b: Quote) -> bool:
-    return a.speaker_start is not None and a.speaker_start == b.speaker_start and a.doc == b.doc
-
-
-def _inside(q: Quote, host: Quote) -> bool:
-    """Whether q's words lie within host's (closing punctuation inside the marks aside)."""
-    return host.start <= q.start and q.start + len(q.text.rstrip(CLOSING)) <= host.end
-
-
-def _joined(a: Quote, b: Quote, text: str) -> bool:
-    """Two records of one speaker at one cue with nothing but quotation marks and "and", "but" or
-    "or" between: 'called it "reckless" and "a disgrace"'."""
-    if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct):
-        return False
-    return JOINERS.fullmatch(text[a.end:b.start].lstrip(_JOIN_LEAD).rstrip(_JOIN_TRAIL)) is not None
-
-
-def _merged(a: Quote, b: Quote, text: str) -> Quote:
-    end = max(a.end, b.end)
-    return replace(a, end=end, text=text[a.start:end], direct=True, partial=a.partial and b.partial)
+    return records(quotes, ctx.text)
 
 
 def _reports(frame: Frame) -> bool:

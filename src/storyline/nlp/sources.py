@@ -11,13 +11,12 @@ from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
 from storyline.nlp import speakers
 from storyline.nlp.certainty import Frame
-from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
+from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, lemma, noun_phrase
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
 
-from storyline.nlp.coref import antecedent as coref_antecedent
 from storyline.nlp.coref import described as coref_described
 
 INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
@@ -40,7 +39,6 @@ EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "im
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Verbs that pass a verdict on their object: "called the reports fake", "described the toll as inflated".
 VERDICT_VERBS = gr.lexicon("call", "describe", "brand", "label", "term", "deride", "denounce", "characterize")
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
 RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
 RELAY_VERBS = gr.lexicon("cite", "quote")
@@ -67,19 +65,6 @@ def relative_head(tok: Token) -> Token | None:
     return None
 
 
-def pronoun_antecedent(ctx: Context, head: Token):
-    """The named mention a pronoun or relative pronoun refers to, or None."""
-    try:
-        found = coref_antecedent(ctx.doc, ctx.doc[head.i:head.i + 1])
-    except Exception:  # noqa: BLE001 - a resolver failure must not lose the clause
-        found = None
-    if found is not None:
-        return found
-    if head.lower_ in PERSON_PRONOUNS:
-        return ctx.antecedent(head)
-    return None
-
-
 def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: str | None = None) -> Source:
     """Resolve who asserts something from the head of the speaker's noun phrase."""
     if head is None:
@@ -101,10 +86,7 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
             return source_of(ctx, by)
     # One resolver: the speaker module answers who a head stands for, as it does for quotes.
     entity, unnamed = speakers.resolve(ctx.speech, head) if ctx.doc._.mentions is not None else (None, False)
-    if head.lower_ in PERSON_PRONOUNS:
-        m = pronoun_antecedent(ctx, head) if entity is None else None
-        return Source(entity or (m.entity if m else None), head.text, "named", head.idx, head.idx + len(head))
-    if head.lower_ in cx.PRONOUNS:
+    if head.lower_ in PERSON_PRONOUNS or head.lower_ in cx.PRONOUNS:
         return Source(entity, head.text, "named", head.idx, head.idx + len(head))
     mention = ctx.mention_at(head)
     inside = ctx.mentions_in(np.start_char, np.end_char)
@@ -166,11 +148,7 @@ def _opens_quotation(text: str, start: int) -> bool:
 
 def quote_source(ctx: Context, q: Quote) -> Source:
     """The source of a clause that is a quotation: its speaker, relayed by the outlet it was told to."""
-    speaker, text = q.speaker, q.speaker_text
-    if speaker is None and text and text.lower() in PERSON_PRONOUNS and q.speaker_start is not None:
-        tok = ctx.doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
-        m = pronoun_antecedent(ctx, tok[0]) if tok is not None and len(tok) else None
-        speaker = m.entity if m else None
+    speaker, text = q.speaker, q.speaker_text  # resolved by the speaker module, pronouns included
     relays = [q.via or q.via_text] if (q.via or q.via_text) else []
     kind = "anonymous" if q.anonymous else "quoted"
     return Source(speaker, text or "unnamed", kind, q.speaker_start, q.speaker_end, relays)

@@ -53,9 +53,11 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     head = cues.antecedent(head) or head
     low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
-        return _pronoun_speaker(ctx, head, person=True), False
+        return _pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
     if low in ("it", "its"):
-        return _pronoun_speaker(ctx, head, person=False), False
+        return _pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
+    if low in ("they", "their", "them"):
+        return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -73,6 +75,15 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
         return _same_name(ctx, head), False
     return resolved or _described(ctx, head) or _possessor(ctx, head), False
+
+
+def _referent(ctx: Context, pronoun: Token) -> str | None:
+    """The actor coreference finds for a pronoun no speaker accounts for: "The agency raised *its*
+    estimate" is the agency; "they" stands for the bodies named as its subject or before it."""
+    if not ctx.doc._.mentions:
+        return None
+    found = coref.antecedent(ctx.doc, ctx.doc[pronoun.i : pronoun.i + 1])
+    return found.entity if found is not None else None
 
 
 def _same_name(ctx: Context, head: Token) -> str | None:
