@@ -129,7 +129,16 @@ def newsquant(workdir: Path) -> dict:
     except RuntimeError as exc:
         out["quantulum3_error"] = str(exc).splitlines()[-1][:200]
     _run([NEWSQUANT / "newsquant_score.py", "--data", data, *runs, "--json", report])
-    return {"systems": {r["system"]: r for r in json.loads(report.read_text())}, **out}
+    systems = {r["system"]: r for r in json.loads(report.read_text())}
+    try:  # the canonical unit (Figure.unit) read where the shared script reads unit_text
+        units = workdir / "newsquant-units"
+        _run([Path(__file__).parent / "newsquant_units.py", "--data", data, "--out", units])
+        for r in json.loads((units / "newsquant-units-score.json").read_text()):
+            if r["system"] in ("storyline-unit", "storyline-unit-changes"):
+                systems[r["system"]] = r
+    except RuntimeError as exc:
+        out["units_error"] = str(exc).splitlines()[-1][:200]
+    return {"systems": systems, **out}
 
 
 def measure(workdir: Path, external: bool = True, only: set[str] | None = None) -> dict:
@@ -230,7 +239,11 @@ def _newsquant_md(n: dict) -> list[str]:
         out.append(f"| {name} | {s['gold']} | {s['tags']} | {v['p']} | {v['r']} | **{v['f1']}** | {vu['p']} | {vu['r']} "
                    f"| **{vu['f1']}** | {s['value_1to1']['f1']} | {s['value+unit_1to1']['f1']} "
                    f"| {s['value+unit_as_written_1to1']['f1']} |")
-    out += [f"{v}." for k, v in n.items() if k.startswith("quantulum3_")]
+    out += [f"{v}." for k, v in n.items() if k.startswith(("quantulum3_", "units_"))]
+    out += ["", "`storyline` is the shared predict script, which reads the unit as written (`unit_text`); "
+            "`storyline-unit` is the same run's figures scored on their canonical unit (`unit`, "
+            "`bench/newsquant_units.py`); `storyline-unit-changes` also writes a change \"from X to Y\" as "
+            "NewsQuant's (old, new) pair instead of the new level alone. The scorer is the shared one in every line."]
     return out + ["", "Published on the whole set (value F1 / value+unit F1): CQE 92.0 / 85.6, quantulum3 73.0 / 47.2."]
 
 

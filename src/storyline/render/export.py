@@ -50,8 +50,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "figures": [
         ("id", STR), *_SPAN, ("value", FLOAT), ("low", FLOAT), ("high", FLOAT), ("qualifier", STR),
-        ("counts", STR), ("unit_text", STR), ("subject", STR), ("subject_text", STR), ("stage", STR),
-        ("date", STR), ("attributed_to", STR), ("attributed_text", STR), ("status", STR),
+        ("counts", STR), ("unit_text", STR), ("unit", STR), ("subject", STR), ("subject_text", STR),
+        ("stage", STR), ("date", STR), ("attributed_to", STR), ("attributed_text", STR), ("status", STR),
     ],
     "figure_tables": [
         ("table_id", STR), ("measure", STR), ("counts", STR), ("subject", STR), ("assessment", STR),
