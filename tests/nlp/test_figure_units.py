@@ -44,8 +44,8 @@ def test_figure_units_a_count_before_a_plural_noun_is_no_year(parse):
 
 
 def test_figure_units_a_band_changed_to_another_band(parse):
-    figures = found(parse, "The central bank cut its growth forecast for Chile from 5 to 7 per cent to 3 to 5 per cent.")
-    assert [(f.value, f.low, f.high, f.counts) for f in figures] == [(None, 5, 7, "percent"), (None, 3, 5, "percent")]
+    figures = found(parse, "The central bank cut its growth forecast for Chile from 6 to 8 per cent to 2 to 4 per cent.")
+    assert [(f.value, f.low, f.high, f.counts) for f in figures] == [(None, 6, 8, "percent"), (None, 2, 4, "percent")]
 
 
 def test_figure_units_new_level_said_in_the_band_unit(parse):

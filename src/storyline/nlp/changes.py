@@ -48,7 +48,7 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
         to_band = b.end + 1 < len(doc) and _word(doc[b.end]) == "to" and n + 1 < len(found) \
             and found[n + 1].start == b.end + 1
         if to_band and a.value < b.value:
-            # "revised from 5 to 7 per cent to 3 to 5 per cent": a band, changed to another
+            # "revised from 6 to 8 per cent to 2 to 4 per cent": a band, changed to another
             b.value, b.low, b.high = None, a.value, b.value
         elif frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
             b.value, b.low, b.high = None, a.value, b.value  # a band: "homes from $750,000 to $1 million"

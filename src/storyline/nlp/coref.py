@@ -352,7 +352,7 @@ def _apposed_role(doc: Doc, mention: Mention) -> set[str]:
 
 def _title_before_comma(doc: Doc, name: Span) -> Token | None:
     """The office written just before ", Name" when the parser did not join them: "according to the
-    Chairman of the EU Military Committee, General Robert Brieger" -> Chairman."""
+    Director of the National Weather Service, Dr Amal Haddad" -> Director."""
     if name.start < 2 or doc[name.start - 1].text != ",":
         return None
     tok = doc[name.start - 2]
