@@ -19,6 +19,9 @@ class QuoteMark:
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _WORD = re.compile(r"\w")
+# The scans jump from one candidate mark to the next instead of visiting every character.
+_DOUBLE_MARK = re.compile("''|``|[\"“„«”»]")
+_SINGLE_MARK = re.compile("[‘’']")
 
 
 def _is_word(ch: str) -> bool:
@@ -47,19 +50,19 @@ def _inside(mark: QuoteMark, others: list[QuoteMark]) -> bool:
 def _double_marks(text: str, start: int, end: int) -> list[QuoteMark]:
     marks = []
     open_at: int | None = None
-    i = start
-    while i < end:
-        ch, width = text[i], 2 if text[i : i + 2] in ("''", "``") else 1
-        straight = ch == '"' or width == 2
+    for found in _DOUBLE_MARK.finditer(text, start, end + 1):  # a doubled mark may straddle ``end``
+        i, ch = found.start(), found.group()
+        if i >= end:
+            break
+        straight = ch in ('"', "''", "``")
         if ch in _OPEN_DOUBLE or (straight and open_at is None and not _is_word(text[i - 1 : i])):
             # A second opening mark before any close: the first ran on (or was a typo); restart.
             open_at = i
         elif (ch in _CLOSE_DOUBLE or straight) and open_at is not None:
-            marks.append(_mark(text, open_at, i + width))
+            marks.append(_mark(text, open_at, found.end()))
             open_at = None
         elif ch in _CLOSE_DOUBLE and not text[start:i].strip():
             open_at = i  # a closing mark typed for an opening one at the start of a paragraph
-        i += width
     if open_at is not None and end - open_at > 2:
         marks.append(_mark(text, open_at, end))
     return marks
@@ -71,8 +74,8 @@ def _single_marks(text: str, start: int, end: int) -> list[QuoteMark]:
     # followed by a letter.
     marks = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for found in _SINGLE_MARK.finditer(text, start, end):
+        i, ch = found.start(), found.group()
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
         if ch in "‘'" and open_at is None:
             if not _is_word(before) and _is_word(after):
@@ -91,7 +94,8 @@ def _closes(text: str, i: int, end: int) -> bool:
 
 def _closer_ahead(text: str, start: int, end: int) -> bool:
     """Whether a closing single mark follows before the next one that would open."""
-    for j in range(start, end):
+    for found in _SINGLE_MARK.finditer(text, start, end):
+        j = found.start()
         if text[j] in "’'" and _closes(text, j, end):
             return True
         if text[j] in "‘'" and not _is_word(text[j - 1 : j]) and _is_word(text[j + 1 : j + 2]):
