@@ -1,4 +1,4 @@
-"""Resolving one candidate actor span to a mention: knowledge-base lookup, facets and places, local ids, disambiguation."""
+"""Resolving one candidate actor span to a mention: KB lookup, facets and places, local ids, disambiguation."""
 
 from __future__ import annotations
 
