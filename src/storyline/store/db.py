@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import duckdb
 
 from storyline.models import Document, MetaValue, RemovedSpan
 from storyline.store import lease
-from storyline.store import records as record_tables
+from storyline.store.extractions import ExtractionStore, _now, bulk_insert  # noqa: F401  (re-exported)
 from storyline.store.schema import (
     DOCUMENT_COLUMNS,
     MIGRATIONS,
@@ -27,10 +26,6 @@ from storyline.store.schema import (
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message is one line for the user."""
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def _placeholders(columns: tuple[str, ...]) -> str:
@@ -361,131 +356,6 @@ class Store:
             f"INSERT OR REPLACE INTO runs ({', '.join(RUN_COLUMNS)}) VALUES ({_placeholders(RUN_COLUMNS)})",
             [run.get(c) for c in RUN_COLUMNS],
         )
-
-
-class ExtractionStore:
-    """Reading and writing the per-document extraction tables of a Store."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        return self.store.con
-
-    def ensure_tables(self, pipeline_key: str) -> bool:
-        """Create the record tables; rebuild them if the layout or pipeline changed. True if rebuilt."""
-        key = f"{record_tables.layout_hash()}:{pipeline_key}"
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'records'").fetchone()
-        if row and row[0] == key:
-            return False
-        with self.store.transaction():
-            for table in self.tables():
-                self.con.execute(f"DROP TABLE IF EXISTS {table}")
-            for statement in record_tables.create_statements():
-                self.con.execute(statement)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('records', ?)", [key])
-        return bool(row)
-
-    @staticmethod
-    def tables() -> list[str]:
-        return ["extractions", "sentences"] + [t for t, _ in record_tables.RECORD_TABLES.values()]
-
-    def pending(self) -> list[dict[str, Any]]:
-        """Original documents (not copies) that have no extraction yet, in ingest order."""
-        return self.store.rows(
-            "SELECT id, text, published, published_precision FROM documents d "
-            "WHERE duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.doc_id = d.id) "
-            "ORDER BY seq"
-        )
-
-    def stale(self) -> list[str]:
-        """Extractions of documents that are now copies of another or gone: to be dropped."""
-        rows = self.con.execute(
-            "SELECT e.doc_id FROM extractions e LEFT JOIN documents d ON d.id = e.doc_id "
-            "WHERE d.id IS NULL OR d.duplicate_of IS NOT NULL"
-        ).fetchall()
-        return [r[0] for r in rows]
-
-    def delete(self, doc_id: str) -> None:
-        for table in self.tables():
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-
-    def save(self, doc_id: str, sentences: list[tuple[int, int]], records: list[Any], pipeline_key: str,
-             inferred_published: str | None = None) -> None:
-        """Replace one document's extraction in a single transaction, with the publication date
-        inferred from its text (so a kill can never keep the one without the other)."""
-        self.save_many([(doc_id, sentences, records, pipeline_key, inferred_published)])
-
-    def save_many(self, items: list[tuple[str, list[tuple[int, int]], list[Any], str, str | None]]) -> None:
-        """Replace several documents' extractions, ``(doc_id, sentences, records, pipeline_key,
-        inferred_published)`` each, in one transaction: one bulk insert per table for all of them."""
-        if not items:
-            return
-        ids = [item[0] for item in items]
-        sentence_rows: list[list[Any]] = []
-        # Records grouped by class, each with its sequence number in its document; turned into rows
-        # one class at a time below, so a big report never holds the rows of every table at once.
-        by_class: dict[type, list[tuple[Any, int]]] = {}
-        for doc_id, sentences, records, _, _ in items:
-            sentence_rows.extend([doc_id, i, start, end] for i, (start, end) in enumerate(sentences))
-            seqs: dict[type, int] = {}
-            for record in records:
-                cls = type(record)
-                seq = seqs.get(cls, 0)
-                seqs[cls] = seq + 1
-                by_class.setdefault(cls, []).append((record, seq))
-        with self.store.transaction():
-            existing = self.con.execute(
-                "SELECT count(*) FROM extractions WHERE list_contains(?, doc_id)", [ids]).fetchone()[0]
-            if existing:
-                for doc_id in ids:
-                    self.delete(doc_id)  # a scan of every table: only when there is something to replace
-            bulk_insert(self.con, "sentences", ["doc_id", "seq", "start_char", "end_char"],
-                        ["VARCHAR", "INTEGER", "INTEGER", "INTEGER"], sentence_rows)
-            del sentence_rows
-            for cls in list(by_class):
-                rows = [record_tables.row(record, seq) for record, seq in by_class.pop(cls)]
-                table, prefix = record_tables.RECORD_TABLES[cls]
-                names = ["id" if prefix else "seq"] + [column for _, column, _ in record_tables.columns(cls)]
-                types = ["VARCHAR" if prefix else "INTEGER"] + [sql for _, _, sql in record_tables.columns(cls)]
-                if prefix:
-                    # Two records at the same offsets (a clause and its sentence) keep the last.
-                    rows = list({row[0]: row for row in rows}.values())
-                bulk_insert(self.con, table, names, types, rows, replace=bool(prefix))
-            for doc_id, _, _, _, inferred in items:
-                if inferred:
-                    self.store.set_published(doc_id, inferred, "inferred", "day")
-            now = _now()
-            bulk_insert(self.con, "extractions", ["doc_id", "pipeline", "extracted_at"],
-                        ["VARCHAR", "VARCHAR", "TIMESTAMP"], [[doc_id, key, now] for doc_id, _, _, key, _ in items])
-
-    def load(self, cls: type) -> list[Any]:
-        """Every stored record of one class, in document and offset order."""
-        table, prefix = record_tables.RECORD_TABLES[cls]
-        fields = record_tables.columns(cls)
-        # Only the record's own columns, built by keyword from each row's values (no dict per row).
-        select = ", ".join(f'"{column}"' for _, column, _ in fields)
-        # Ties (two records at the same offsets) keep the order they were saved in.
-        order = "doc_id, start_char, end_char" + ("" if prefix else ", seq")
-        rows = self.store.con.execute(f"SELECT {select} FROM {table} ORDER BY {order}").fetchall()
-        names = [name for name, _, _ in fields]
-        return [cls(**dict(zip(names, row))) for row in rows]
-
-
-def bulk_insert(con, table: str, names: list[str], types: list[str], rows: list[list[Any]],
-                replace: bool = False, chunk: int = 50_000) -> None:
-    """Insert ``rows`` column by column: each column goes in as one list parameter and is unnested,
-    so a statement carries thousands of rows for the cost of one bind (row-by-row ``executemany``
-    and wide ``VALUES`` lists spend their time binding and planning)."""
-    if not rows:
-        return
-    verb = "INSERT OR REPLACE" if replace else "INSERT"
-    select = ", ".join(f"unnest(?::{sql}[])" for sql in types)
-    statement = f"{verb} INTO {table} ({', '.join(names)}) SELECT {select}"
-    for at in range(0, len(rows), chunk):
-        part = rows[at : at + chunk]
-        con.execute(statement, [list(column) for column in zip(*part)])
 
 
 def _first_line(exc: BaseException) -> str:

@@ -1,0 +1,214 @@
+"""Resolving one candidate actor span to a mention: KB lookup, facets and places, local ids, disambiguation."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from storyline.kb.lookup import KBEntity
+from storyline.kb.normalize import key, slug
+from storyline.models import Mention
+from storyline.nlp import actor_context as context
+from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp.actor_links import kb_id as _kb_id
+from storyline.nlp.actor_links import locative as _locative
+from storyline.nlp.actor_roles import TITLE_WORDS, titled_person
+from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
+
+# Nouns after a demonym that make the phrase an actor's facet: "North Korean troops".
+FACETS = {
+    "military": {"troops", "soldiers", "forces", "military", "army", "navy", "units", "personnel",
+                 "fighters", "officers", "commanders", "battalions", "brigades", "marines", "sailors"},
+    "government": {"government", "officials", "authorities", "leadership", "regime", "ministry",
+                   "diplomats", "administration", "officers", "lawmakers", "leaders", "cabinet"},
+    "people": {"people", "citizens", "civilians", "nationals", "workers", "residents", "population"},
+}
+# Generic nouns after a place name ("the Kursk region": the place is Kursk) and named
+# features that are part of the name ("the Korean Peninsula").
+GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
+                       "county", "governorate", "prefecture", "municipality", "town", "village"}
+FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
+PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
+STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
+TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                 "FAC": "place", "PRODUCT": "other", "NORP": "group"}
+COMPATIBLE = {
+    "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
+    "ORG": {"igo", "organization", "group", "state"},
+    "GPE": {"state", "place", "igo"},
+    "LOC": {"place", "state", "igo"},
+    "FAC": {"place", "organization", "state", "igo"},
+    "NORP": {"state", "group", "igo"},
+    "PRODUCT": {"place", "state", "organization", "igo"},
+    "KB": {"person", "state", "place", "igo", "organization", "group"},
+}
+
+
+class SpanResolution(PersonLinking):
+    """Turns one candidate span into a Mention; the resolver supplies the knowledge base and matchers."""
+
+    def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
+        start, end, text = surface(span)
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if span[0].lower_ in STORM_WORDS or (before is not None and before.lower_ in STORM_WORDS):
+            return None  # "Typhoon Haiyan" is a weather event, not an actor or a place
+        bound = state.acronyms.get(key(text)) if text.isupper() else None
+        if bound and not bound.startswith("kb:"):
+            return Mention("", start, end, text, label, bound, bound.split(":")[1])
+        found = self.kb.lookup(text)
+        if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
+                                                         or context.lone_opening_word(span)):
+            return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
+        if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
+            return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
+        if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
+            state.things.add(key(text))
+            return None  # "Bradley Infantry Fighting Vehicles": a weapon, not an actor
+        if not found and label in ("PERSON", "ORG", "PRODUCT") and context.site_name(span):
+            state.places.add(f"local:place:{slug(text)}")  # "Hostomel Airfield"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label == "PERSON" and context.media_name(span):
+            label = "ORG"  # "Diario La Nacion, the largest newspaper": a publication
+        if found and label == "PERSON" and not any(e.type == "person" for e in found) \
+                and found[0].type in ("organization", "igo", "group"):
+            label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
+        if not found and (context.event_name(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
+                label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
+            state.things.add(key(text))
+            return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
+        if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
+            return Mention("", start, end, text, "PERSON", _kb_id(person), "person")
+        if label == "PERSON" and not found and (
+                (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
+                or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
+            return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
+        if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
+                          and context.coordinated_with(span, state.place_tokens) or (
+                label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
+            state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if label == "PERSON" and not found and len(span) == 1 and span[0].is_sent_start \
+                and (span[0].pos_ in ("ADV", "ADJ", "VERB") or span[0].tag_ == "NNS") and not context.speaks(span):
+            return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
+        if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
+            return None  # "during the Teleconference", "our Newsletters": a thing, not a person
+        if not found and label in ("PERSON", "ORG") and key(text) not in state.named and (
+                context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)):
+            state.places.add(f"local:place:{slug(text)}")  # "to reach Rara", "the annexation of Crimea"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
+            state.places.add(f"local:place:{slug(text)}")  # "the town of Avdiivka"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("PERSON", "GPE", "LOC") and context.named_as_body(span):
+            label = "ORG"  # "Russian energy giant Gazprom"
+        if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
+            label = "PERSON"  # "said Wierszynin": a place does not speak
+        if not found and label in ("ORG", "GPE", "LOC") and len(span) == 1 and span[0].is_title \
+                and (person := self._known_in_report(key(text).split(), state)) is not None:
+            return Mention("", start, end, text, "PERSON", person, "person")  # "Okonkwu" after "Amara Okonkwo"
+        if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
+                and not text.isupper()):
+            # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
+            return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
+        if label == "ORG" and not found and 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
+                and (key(span[-1].text) in state.person_words
+                     or (span.root.dep_ == "appos" and span.root.head.lower_ in TITLE_WORDS)):
+            label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
+        if label != "PERSON" and found and found[0].type == "person":
+            label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
+        if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
+                and len(state.named.get(key(text), ())) == 1):
+            label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
+        if label == "PERSON" and not found and len(span) == 1 and re.search(r"[A-Z]{2}", text):
+            label = "ORG"  # "NDRRMC", "BelTA": an acronym or an agency's name, not a person
+        if label == "PERSON" and not found and len(span) > 1:
+            head, tail = self.kb.lookup(span[0].text), self.kb.lookup(span[-1].text)
+            if head and head[0].type == "state" and key(span[0].text) == key(head[0].name):
+                return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko"
+            if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
+                return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
+            return self._resolve_one(span[1:], "PERSON", state)  # "(Ambassador at the) UN Jane Doe"
+        if label == "PERSON" and not found and "-" in text and all(
+                self.kb.demonym(part) or any(e.type == "state" for e in self.kb.lookup(part)) for part in text.split("-")):
+            return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
+        if label == "ORG" and not found and (
+                (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
+                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
+                and (len(span) < 3 or titled_person(span, self.kb) is None):
+            return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
+        if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
+            state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
+        last = span[-1].lower_
+        if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
+            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
+                if self.kb.demonym(text) is not None:
+                    return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
+                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
+                known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
+                if known and core != text:  # "the Indo-Pacific region": the known place
+                    return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
+                state.places.add(f"local:place:{slug(core)}")
+                return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
+        demonym = self.kb.demonym(text)
+        if demonym is not None and not found:
+            facet = None
+            if after is not None:
+                facet = next((f for f, nouns in FACETS.items() if after.lower_ in nouns), None)
+            if facet in ("military", "government"):
+                end = after.idx + len(after.text)
+                text = doc.text[start:end]
+            return Mention("", start, end, text, "DEMONYM", _kb_id(demonym), demonym.type, facet=facet)
+        metonym = self.kb.metonym(text)
+        if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
+            governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
+            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state" and not governs:
+                # "talks in Moscow": the city, not its government.
+                return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+            return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
+        if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:
+            tail = titled_person(span, self.kb)
+            if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
+                return self._resolve_one(tail, "PERSON", state)
+        candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
+        if label == "PERSON" or (candidates and candidates[0].type == "person"):
+            return self._person(span, start, end, text, label, candidates, state)
+        near = state.states_near(span) if before is not None and before.text in ("'s", "’s") else []
+        if candidates and near and all(c.type == "organization" and c.country for c in candidates) \
+                and not any(c.country in near for c in candidates):
+            # "Finland's Ministry of Defence" is not another country's ministry of that name.
+            name = f"{self.kb.get(near[0]).name} {text}"
+            return Mention("", start, end, text, label, f"local:organization:{slug(name)}", "organization")
+        if candidates:
+            best = self._disambiguate(span, text, candidates, state)
+            return Mention("", start, end, text, label, _kb_id(best), best.type)
+        if label in ("KB", "PRODUCT"):
+            return None
+        if label == "NORP" and not (after is not None and any(after.lower_ in n for n in FACETS.values())):
+            return None  # "European security": an adjective, not an actor
+        if label == "ORG" and len(text) < 2:
+            return None  # stray capitals are not organisations
+        kind = TYPE_OF_LABEL[label]
+        return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
+
+    def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "DocState") -> KBEntity:
+        """Several entities share a name ("DIA"): use the countries named around it."""
+        if len(candidates) == 1:
+            return candidates[0]
+        bound = state.acronyms.get(key(text))
+        if bound:
+            for cand in candidates:
+                if _kb_id(cand) == bound:
+                    return cand
+        for pool in (state.states_near(span), state.states_in_sentence(span), state.state_counts()):
+            for country in pool:
+                for cand in candidates:
+                    if cand.country == country:
+                        return cand
+        return candidates[0]
