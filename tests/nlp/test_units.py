@@ -11,6 +11,8 @@ def test_units_singular_follows_english_endings():
         "countries": "country", "viruses": "virus", "boxes": "box", "matches": "match", "classes": "class",
         "fishermen": "fisherman", "chairwomen": "chairwoman", "wolves": "wolf", "heroes": "hero",
         "mosques": "mosque", "purchases": "purchase", "crises": "crisis", "children": "child", "feet": "foot",
+        "houses": "house", "causes": "cause", "excuses": "excuse", "warehouses": "warehouse", "buses": "bus",
+        "bonuses": "bonus", "campuses": "campus", "censuses": "census", "cases": "case",
     }
     assert {w: singular(w) for w in cases} == cases
 

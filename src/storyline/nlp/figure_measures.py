@@ -8,17 +8,11 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES
 from storyline.nlp.rates import rate_at
-from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, unit_name
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, singular, unit_name
 
 
 def _count_of(word: str) -> str | None:
-    return W.COUNT_OF.get(word) or W.COUNT_OF.get(_singular(word))
+    return W.COUNT_OF.get(word) or W.COUNT_OF.get(singular(word))
 
 
 def anchor_of(doc: Doc, amount: Amount) -> Token:

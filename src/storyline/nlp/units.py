@@ -193,6 +193,8 @@ _IRREGULAR = {
     "ties": "tie", "lies": "lie", "toes": "toe", "foes": "foe", "shoes": "shoe", "canoes": "canoe",
 }
 # Singulars that end in "s" ("virus", "analysis", "class", "politics", "news", "series").
+# Nouns in -use whose plural is not the -us plural of "viruses", "bonuses", "buses".
+_USE_NOUNS = frozenset("abuses excuses fuses muses ruses refuses misuses overuses recluses".split())
 _ENDS_IN_S = ("ss", "us", "is", "ics", "news", "series", "species", "means", "headquarters", "premises")
 
 
@@ -212,8 +214,10 @@ def singular(word: str) -> str:
         return lower
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
+    if lower.endswith(("ouses", "auses")) or last in _USE_NOUNS:
+        return lower[:-1]  # "houses", "causes", "excuses": a noun ending in -use
     if lower.endswith(("uses", "sses", "shes", "ches", "xes", "zzes", "oes")):
-        return lower[:-2]  # "viruses", "classes", "matches", "boxes", "heroes"
+        return lower[:-2]  # "viruses", "bonuses", "classes", "matches", "boxes", "heroes"
     return lower[:-1]
 
 
