@@ -142,6 +142,11 @@ def test_empty_sections_say_so():
     ({"value": 3000.0, "qualifier": "up to"}, "up to 3,000"),
     ({"value": None, "low": 2000.0, "high": 9999.0, "qualifier": None}, "2,000–9,999"),
     ({"value": 1.5, "qualifier": None}, "1.5"),
+    ({"value": None, "low": 2000.0, "high": 9999.0, "vague": True, "text": "thousands more troops"}, "thousands"),
+    ({"value": None, "low": 10000.0, "high": 99999.0, "vague": True, "text": "tens of thousands of people"},
+     "tens of thousands"),
+    ({"value": None, "low": 200.0, "high": 999.0, "vague": True, "qualifier": "at least",
+      "text": "several hundred striking dockers"}, "at least several hundred"),
 ])
 def test_figure_values(row, expected):
     assert figure_value(row) == expected

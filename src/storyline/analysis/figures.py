@@ -230,10 +230,22 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
     return tables
 
 
+_MAGNITUDES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands",
+               "million", "millions", "billion", "billions", "trillion", "trillions", "tens"}
+
+
+def magnitude_words(text: str) -> str:
+    """A vague magnitude as the report words it: "thousands more troops" -> "thousands",
+    "tens of thousands of people" -> "tens of thousands", "several hundred workers" -> "several hundred"."""
+    words = text.split()
+    last = max((i for i, w in enumerate(words[:6]) if w.lower().strip(",.") in _MAGNITUDES), default=None)
+    return " ".join(words[: last + 1] if last is not None else words[:4])
+
+
 def format_value(row: FigureRow) -> str:
     """"up to 3,000", "1,000–9,999", "about 10,000"; a vague magnitude as written ("thousands")."""
     if row.vague:
-        return " ".join(row.text.split()[:4])
+        return magnitude_words(row.text)
     if row.value is None:
         low = f"{row.low:,.0f}" if row.low is not None else "?"
         high = f"{row.high:,.0f}" if row.high is not None else "?"

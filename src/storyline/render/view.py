@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.analysis.figures import magnitude_words
+
 CONTEXT_CHARS = 240
 SECTION_TITLES = {
     "changes": "What changed since the last run",
@@ -116,8 +118,11 @@ def _fmt_number(value: float | None) -> str:
 
 
 def figure_value(row: dict[str, Any]) -> str:
-    """"up to 3,000", "2,000–9,999", "about 1,500"."""
-    if row.get("value") is None and row.get("low") is not None:
+    """"up to 3,000", "2,000–9,999", "about 1,500"; a vague magnitude as written ("thousands"),
+    never as the conventional range behind it."""
+    if row.get("vague") and row.get("text"):
+        core = magnitude_words(row["text"])
+    elif row.get("value") is None and row.get("low") is not None:
         core = f"{_fmt_number(row['low'])}–{_fmt_number(row['high'])}"
     elif row.get("low") is not None and row.get("high") is not None and row["low"] != row["high"]:
         core = f"{_fmt_number(row['low'])}–{_fmt_number(row['high'])}"
