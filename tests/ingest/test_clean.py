@@ -512,3 +512,25 @@ def test_cleaning_reaches_a_fixed_point(lines: list[str]) -> None:
         assert len(_squash(nxt)) < len(_squash(current))
         current = nxt
     pytest.fail("cleaning did not settle")
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("Floods In The Valley of the Rhine After Days of Rain – Rescue teams reached the village on Friday, "
+     "the district office said.", "Floods In The Valley of the Rhine After Days of Rain –"),
+    ("Strike at the Port of Durban Enters Its Second Week — Dockers rejected the latest wage offer on Monday, "
+     "their union said.", "Strike at the Port of Durban Enters Its Second Week —"),
+    # a list of names joined by "and" is no heading; nor a dateline in capitals; nor a dash inside a sentence
+    ("Prime Minister Ana Costa and President Luis Arce – The two leaders met in La Paz on Tuesday to talk trade.", None),
+    ("LA PAZ, BOLIVIA – The two leaders met on Tuesday to talk about trade and the border.", None),
+    ("The Minister of Energy said – and this matters – that the grid would hold through the winter.", None),
+])
+def test_a_heading_glued_to_its_paragraph_is_split_off(text: str, heading: str | None) -> None:
+    result = clean_text(text)
+    removed = [(s.reason, s.text) for s in result.removed]
+    if heading is None:
+        assert result.text == text and removed == []
+    else:
+        assert removed == [("heading", heading)]
+        assert result.text == text[len(heading):].strip()
+        [span] = result.removed
+        assert text[span.start : span.end] == heading

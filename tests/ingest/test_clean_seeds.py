@@ -73,10 +73,14 @@ ALL = ["000", "001", "002", "003", "004"]
 @pytest.mark.parametrize("prefix", ALL)
 def test_no_body_paragraph_is_lost(prefix: str) -> None:
     raw = _seed(prefix)
-    cleaned = _norm(clean_text(raw).text)
+    result = clean_text(raw)
+    cleaned = _norm(result.text)
+    headings = [_norm(s.text) for s in result.removed if s.reason == "heading"]
     body = _body_paragraphs(raw)
     assert len(body) >= 5
-    lost = [p for p in body if p not in cleaned]
+    # A paragraph whose glued heading was split off counts as kept when the rest of it is.
+    lost = [p for p in body if p not in cleaned
+            and not any(p.startswith(h) and p[len(h):].strip() in cleaned for h in headings)]
     assert sum(len(p) for p in lost) == 0, f"{len(lost)} body paragraphs lost"
 
 

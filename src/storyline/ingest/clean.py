@@ -73,7 +73,8 @@ def clean_text(text: str) -> CleanResult:
     """Split scraped text into body and debris; return the body, what was removed and why, and metadata hints."""
     doc = _Doc(text)
     for step in (_mark_line_patterns, _mark_references, _mark_republished, _mark_comment_tail,
-                 _mark_related_blocks, _mark_related_tail, _mark_footer, _mark_head, _mark_author_bio, _mark_repeats):
+                 _mark_related_blocks, _mark_related_tail, _mark_footer, _mark_head, _mark_author_bio, _mark_repeats,
+                 _split_glued_headings):
         step(doc)
     _hint_dateline(doc)
     return CleanResult(text=_render(doc), removed=_spans(doc), references=doc.references, hints=doc.hints)
@@ -383,6 +384,29 @@ def _mark_repeats(doc: _Doc) -> None:
                 ln.reason = "repeated-paragraph"
             seen.add(ln.text)
         seen.add(key)
+
+
+def _split_glued_headings(doc: _Doc) -> None:
+    """A heading glued to the first line of its paragraph ("Title – Body text…") becomes a line of its own,
+    removed as a heading; the body text stays."""
+    for ln in doc.free():
+        first = ln.idx == 0 or doc.content[ln.idx - 1].para != ln.para
+        if not first or (cut := d.glued_heading_end(ln.text)) is None:
+            continue
+        raw = doc.raw[ln.start : ln.end]
+        lead = len(raw) - len(raw.lstrip())
+        # Map the cut in the normalised text back to the raw line: count its words.
+        n_words = len(ln.text[:cut].split())
+        m = re.match(r"\s*(?:\S+\s+){%d}" % n_words, raw)
+        if m is None:
+            continue
+        split = ln.start + m.end()
+        head = _Line(-1, ln.start + lead, split, " ".join(doc.raw[ln.start : split].split()), ln.para, "heading")
+        ln.start, ln.text = split, " ".join(doc.raw[split : ln.end].split())
+        doc.lines.insert(doc.lines.index(ln), head)
+        doc.content.insert(ln.idx, head)
+    for i, ln in enumerate(doc.content):
+        ln.idx = i
 
 
 def _hint_dateline(doc: _Doc) -> None:

@@ -83,6 +83,28 @@ def is_headline_shaped(s: str, max_words: int = 30) -> bool:
     return not body.rstrip("\"”’)] ").endswith(".") or bool(re.search(r"\b[A-Z]\.(?:[A-Z]\.)*\s*$", body))
 
 
+# "A Headline In Title Case – The first sentence of the body...": a heading glued to its paragraph by a spaced dash.
+_GLUED_HEAD_RE = re.compile(r"^(?P<head>[^.!?,;\n]{25,220}?)\s+[–—-]\s+(?=[A-Z“\"‘'])")
+_TITLE_FUNCTION_RE = re.compile(r"\b(?:of|in|the|for|on|to|with|at|from|by|over|after|against)\b")
+
+
+def glued_heading_end(s: str) -> int | None:
+    """Where a title-case heading glued to the start of a paragraph ends (after its dash), or None.
+
+    The heading has six or more words, capitalises every longer word, keeps a lowercase small word
+    such as "of" or "in" (a list of names has only "and", and a dateline is in capitals), and what
+    follows the dash is running text."""
+    m = _GLUED_HEAD_RE.match(s)
+    if m is None:
+        return None
+    head = m.group("head")
+    if len(words(head)) < 6 or head.upper() == head or title_case_ratio(head) < 1.0:
+        return None
+    if not _TITLE_FUNCTION_RE.search(head) or not is_prose(s[m.end():]):
+        return None
+    return m.end()
+
+
 def title_case_ratio(s: str) -> float:
     """Share of the longer words that start with a capital letter."""
     ws = [w for w in words(s) if len(w) > 3]
