@@ -159,3 +159,16 @@ def test_schema_accepts_the_contract_and_rejects_a_broken_one():
     broken["statements"][0]["status"] = "probably"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_an_implication_cites_the_sentence_it_quotes_not_every_statement_on_its_target():
+    data = contract()
+    quoted = span("db", TEXT_B, "The agency put the toll at 55 on Wednesday.")
+    other = span("da", TEXT_A, "The ministry said 40 people died in the floods on Tuesday.")
+    data["implications"] = [{"target": "kb:X", "target_name": "Delta", "text": quoted["text"], "docs": ["db", "da"],
+                             "evidence": [other, quoted]}]
+    sections, citations = build_view(data)
+    [section] = [s for s in sections if s.key == "implications"]
+    [line] = section.items
+    assert [(c.doc, c.start, c.end) for c in line.cites] == [(quoted["doc"], quoted["start"], quoted["end"])]
+    assert line.detail == "for Delta; 1 other statement on it in the explorer"

@@ -77,6 +77,18 @@ def _walk(context, html: Path, data: dict, shots: Path) -> dict:
         p.view(name)
         page.screenshot(path=str(shots / f"{name}.png"))
 
+    # The briefing view leads with the briefing's own bottom line, each line opening its first citation;
+    # no raw record id ("author:<doc>") is shown where a name belongs.
+    p.view("briefing")
+    facts = [b for b in data.get("bottom_line", []) if b["kind"] != "commentary"][:10]
+    if facts:
+        links = page.locator("#view section", has=page.locator("h2", has_text="Bottom line")).locator("a.ev")
+        assert links.all_text_contents() == [b["text"] for b in facts]
+        links.first.click()
+        first = facts[0]["evidence"][0]
+        assert _cited(page)[:3] == (first["doc"], first["start"], first["end"])
+    assert "author:" not in page.inner_text("#view")
+
     # Claims filtered by an actor: every claim left mentions that actor.
     p.view("claims")
     total = page.locator("#claims-table tbody tr").count()
@@ -219,7 +231,9 @@ def hostile_contract() -> dict:
                         "consequences": [HOSTILE], "docs": [first["doc"]], "evidence": [span]}]
     data["implications"] = [{"target": "kb:X", "target_name": HOSTILE, "text": HOSTILE, "docs": [first["doc"]],
                              "evidence": [span]}]
-    data["bottom_line"] = [{"text": HOSTILE, "statements": [first["id"]]}]  # a result kind the page does not know
+    data["bottom_line"] = [{"text": HOSTILE, "kind": kind, "detail": HOSTILE, "evidence": [span]}
+                           for kind in ("fact", "commentary")]
+    data["watchlist"] = [{"text": HOSTILE, "statements": [first["id"]]}]  # a result kind the page does not know
     data["changes"] = {"since": 1, "run": 2, "new_documents": [first["doc"]],
                        "new_claims": [{"text": HOSTILE, "note": HOSTILE, "evidence": [span]}],
                        "corroborated": [], "disputed": [], "new_conflicts": [], "revised_estimates": [],

@@ -70,7 +70,9 @@ def find_implications(corpus: Corpus) -> list[Implication]:
         # Regions outside the knowledge base are named, not numbered: "Europe", not "local:place:europe".
         target_ref = name if target.startswith("local:") and types.get(target) == "place" else target
         best = min(statements, key=lambda s: rank.get(s.kind, 3))
-        evidence = [corpus.evidence(s.doc, s.start, s.end) for s in statements]
+        # The sentence shown comes first: a reader opening the line sees that sentence cited.
+        ordered = [best] + [s for s in statements if s is not best]
+        evidence = [corpus.evidence(s.doc, s.start, s.end) for s in ordered]
         out.append(Implication(target=target_ref, target_name=name, text=best.text,
                                docs=_unique(s.doc for s in statements), evidence=evidence))
     out.sort(key=lambda i: (-len(i.docs), -len(i.evidence), i.target_name))

@@ -18,11 +18,11 @@ from storyline.render.view import doc_label
 VENDOR_SCRIPTS = ("cytoscape.min.js", "vis-timeline-graph2d.min.js", "uPlot.iife.min.js")
 VENDOR_STYLES = ("uPlot.min.css",)
 # The page's own script, in parts small enough to read; joined inside one strict function.
-SCRIPT_PARTS = ("explorer-core.js", "explorer-views.js", "explorer-main.js")
+SCRIPT_PARTS = ("explorer-core.js", "explorer-views.js", "explorer-briefing.js", "explorer-main.js")
 # Records the explorer lists under their own views; any other list in the contract is shown generically.
 KNOWN = {"schema_version", "storyline_version", "generated_at", "config_hash", "seconds", "documents", "entities",
          "quotes", "figures", "figure_tables", "statements", "clusters", "conflicts", "events", "timeline",
-         "network", "options", "implications", "run", "changes"}
+         "network", "options", "implications", "bottom_line", "run", "changes"}
 # Per-document record fields the explorer does not need (the rest, known or new, are kept).
 DROP = {"statements": {"cues"}, "figures": set(), "quotes": set(), "events": set()}
 

@@ -316,8 +316,13 @@ def _implications(data, citations) -> Section:
         evidence.setdefault(item["text"], []).extend(item["evidence"])
     for text, names in targets.items():
         spans = list({(e["doc"], e["start"], e["end"]): e for e in evidence[text]}.values())
-        section.items.append(Line(text, _cites(citations, spans), quote=True,
-                                  detail="for " + ", ".join(dict.fromkeys(names))))
+        # Cite the sentence quoted, not every statement on the same region or actor.
+        quoted = [e for e in spans if " ".join(e.get("text", "").split()) == " ".join(text.split())] or spans[:1]
+        more = len(spans) - len(quoted)
+        detail = "for " + ", ".join(dict.fromkeys(names))
+        if more:
+            detail += f"; {plural(more, 'other statement')} on it in the explorer"
+        section.items.append(Line(text, _cites(citations, quoted), quote=True, detail=detail))
     return section
 
 

@@ -35,7 +35,13 @@
     return node;
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
-  function name(id) { return id == null ? "" : (names[id] || String(id)); }
+  function name(id) {
+    if (id == null) return "";
+    if (names[id]) return names[id];
+    var s = String(id);
+    // "author:<doc>": the report's own voice, named by its report.
+    return s.indexOf("author:") === 0 ? "the author (" + label(s.slice(7)) + ")" : s;
+  }
   function label(docId) { var d = docs[docId]; return d ? d.label : String(docId); }
   function fmt(v) { return v == null ? "?" : Number(v).toLocaleString("en"); }
   function plural(n, w, many) { return n + " " + (n === 1 ? w : (many || w + "s")); }
@@ -147,6 +153,11 @@
       if (!d) return null;
       out.title = d.label; out.details = { id: d.id, source: d.source, title: d.title, author: d.author };
       out.main = [{ doc: id, start: 0, end: Math.min(d.text.length, (d.text.indexOf("\n") + 1 || d.text.length + 1) - 1) }];
+    } else if (kind === "bottom") {
+      var b = (D.bottom_line || [])[Number(id)];
+      if (!b) return null;
+      out.title = b.text; out.details = b;
+      out.main = (b.evidence || []).slice(0, 1); out.pro = (b.evidence || []).slice(1);
     } else if (kind === "option" || kind === "implication") {
       var list = kind === "option" ? D.options : D.implications;
       var o = (list || [])[Number(id)];
