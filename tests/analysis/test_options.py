@@ -341,3 +341,15 @@ def test_options_a_report_describing_an_option_in_its_own_voice_takes_no_stance(
     opinion = Story().report("d1", text)
     opinion.say("d1", text, "opinion")
     assert [o.opponents for o in find_options(opinion.corpus())] == [["author:d1"]]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The key concern is that sending LU troops would risk a wider war with Castria.", False),
+    ("One objection was that sanctions on Castria would hurt Belmora's exporters most.", False),
+    ("My concern is that sending LU troops would risk a wider war with Castria.", True),
+])
+def test_options_an_argument_relayed_without_its_holder_is_no_stance_of_the_report(text, stance):
+    story = Story().report("d1", text)
+    story.say("d1", text, "opinion")
+    opponents = [o.opponents for o in find_options(story.corpus())]
+    assert opponents == ([["author:d1"]] if stance else [])

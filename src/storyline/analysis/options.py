@@ -104,6 +104,13 @@ def _text_stances(corpus: Corpus, statement: Statement, mentions: list[Mention])
     return out
 
 
+# "The main concern is that <option> would ...": the report relays an argument without its holder, as in
+# "critics fear"; it is the holder's stance, not the report's. "My concern is that" stays the author's.
+RELAYED_ARGUMENT = re.compile(
+    r"\b(?:the|one|another)\s+(?:\w+\s+){0,2}?(?:concerns?|fears?|worry|worries|arguments?|objections?|"
+    r"criticisms?|complaints?|hopes?|expectations?|thinking|reasoning|logic)\s+(?:is|was|are|were|remains)\s+that\b",
+    re.I)
+
 # "<option> would <consequence>" in any statement: the source weighs the option by its effect.
 MODAL_AFTER = re.compile(r"^[^.;:!?,\"“”]{0,40}?\b(?:would|could|will|might|may)\b(?P<rest>[^.;!?]*)", re.I)
 
@@ -150,7 +157,8 @@ def statement_raises(corpus: Corpus, statement: Statement, mentions: list[Mentio
             raises += _hit_raises(corpus, statement, hits, "raised", who, mentions)
     # A report that describes what an option would do in its own voice ("the ban would take effect in May")
     # takes no stance on it; a named source who says so, or an opinion, does.
-    describes = statement.kind == "fact" and who == f"author:{statement.doc}"
+    describes = who == f"author:{statement.doc}" and (statement.kind == "fact"
+                                                      or bool(RELAYED_ARGUMENT.search(statement.text)))
     if not describes and (statement.kind in ("opinion", "fact") or statement.kind == "prediction"
                           and not statement.condition):
         raises += _modal_stances(corpus, statement, who, mentions)
