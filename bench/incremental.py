@@ -5,7 +5,8 @@ Usage: .venv/bin/python bench/incremental.py --workdir DIR [--docs 1000] [--repe
 The store is built once in DIR (reports of the 447-article corpus, each behind a numbered first
 line so that all are distinct) and kept, so a rerun reuses it; each repetition then adds one more
 report to a fresh copy of it. Reported: the full analysis's wall and CPU seconds (when built in
-this run), the add's wall and CPU seconds per stage, and their ratio. ``--profile`` writes the
+this run), the add's wall and CPU seconds per stage, their ratio, and the process's peak resident
+memory after the add (the build's, when it ran in the same process). ``--profile`` writes the
 cProfile statistics of the last add (``python -m pstats FILE``).
 """
 
@@ -15,6 +16,7 @@ import argparse
 import cProfile
 import json
 import os
+import resource
 import shutil
 import sys
 import time
@@ -79,7 +81,8 @@ def add_one(workdir: Path, n: int, workers: int | None, profile: str | None) -> 
         profiler.dump_stats(profile)
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     db.unlink()
-    return {"seconds": seconds, "cpu": cpu, "stages": result.stage_seconds, "load": os.getloadavg()}
+    return {"seconds": seconds, "cpu": cpu, "stages": result.stage_seconds, "load": os.getloadavg(),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main() -> int:
@@ -106,7 +109,8 @@ def main() -> int:
     for add in adds:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in add["stages"].items())
         print(f"add one: {add['seconds']:.2f} s (cpu {add['cpu']:.2f} s; {stages}); "
-              f"ratio {add['seconds'] / built['seconds']:.3f} (cpu {add['cpu'] / built['cpu']:.3f})")
+              f"ratio {add['seconds'] / built['seconds']:.3f} (cpu {add['cpu'] / built['cpu']:.3f}); "
+              f"peak {add['peak_mb']:.0f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1))
     return 0
