@@ -1,11 +1,13 @@
 """Adding one report to an analysed 1,000-report store, against the full analysis that built it.
 
 Usage: .venv/bin/python bench/incremental.py --workdir DIR [--docs 1000] [--repeat 2] [--profile FILE] [--json FILE]
+       [--reuse OLD_STORE]
 
 The store is built once in DIR (reports of the 447-article corpus, each behind a numbered first
 line so that all are distinct) and kept, so a rerun reuses it; each repetition then adds one more
 report to a fresh copy of it. Reported: the full analysis's wall and CPU seconds (when built in
-this run), the add's wall and CPU seconds per stage, and their ratio. ``--profile`` writes the
+this run), the add's wall and CPU seconds per stage, their ratio, and the process's peak resident
+memory after the add (the build's, when it ran in the same process). ``--profile`` writes the
 cProfile statistics of the last add (``python -m pstats FILE``).
 """
 
@@ -15,6 +17,7 @@ import argparse
 import cProfile
 import json
 import os
+import resource
 import shutil
 import sys
 import time
@@ -39,23 +42,30 @@ def _cpu() -> float:
     return usage.user + usage.system + usage.children_user + usage.children_system
 
 
-def build(workdir: Path, docs: int, workers: int | None) -> dict | None:
-    """The analysed store (built unless it is already there): wall and CPU seconds of the build."""
+def build(workdir: Path, docs: int, workers: int | None, reuse: str | None = None) -> dict | None:
+    """The analysed store (built unless it is already there): wall and CPU seconds of the build.
+    ``reuse``: a store this script built with earlier code, re-analysed instead (its reports are
+    extracted again and the whole analysis runs, without ingesting them again)."""
     from storyline.api import analyze
 
     db = workdir / "base.duckdb"
     if db.exists():
         return None
-    records = json.loads(WAR.read_text())
-    bulk = [{"id": f"v{i}", "text": f"Variant {i} of a report.\n\n" + records[i % len(records)]["content"],
-             "published": records[i % len(records)]["filename"][:8]} for i in range(docs)]
-    source = workdir / "bulk.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in bulk))
+    inputs = []
+    if reuse:
+        shutil.copyfile(reuse, workdir / "building.duckdb")
+    else:
+        records = json.loads(WAR.read_text())
+        bulk = [{"id": f"v{i}", "text": f"Variant {i} of a report.\n\n" + records[i % len(records)]["content"],
+                 "published": records[i % len(records)]["filename"][:8]} for i in range(docs)]
+        source = workdir / "bulk.jsonl"
+        source.write_text("\n".join(json.dumps(r) for r in bulk))
+        inputs = [source]
     cpu, started = _cpu(), time.perf_counter()
-    result = analyze([source], db=workdir / "building.duckdb", config=_config(), workers=workers)
+    result = analyze(inputs, db=workdir / "building.duckdb", config=_config(), workers=workers)
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     os.replace(workdir / "building.duckdb", db)
-    build = {"docs": docs, "seconds": seconds, "cpu": cpu, "stages": result.stage_seconds,
+    build = {"docs": len(result.corpus.documents), "reused": reuse, "seconds": seconds, "cpu": cpu, "stages": result.stage_seconds,
              "load": os.getloadavg()}
     (workdir / "build.json").write_text(json.dumps(build, indent=1))
     return build
@@ -79,7 +89,8 @@ def add_one(workdir: Path, n: int, workers: int | None, profile: str | None) -> 
         profiler.dump_stats(profile)
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     db.unlink()
-    return {"seconds": seconds, "cpu": cpu, "stages": result.stage_seconds, "load": os.getloadavg()}
+    return {"seconds": seconds, "cpu": cpu, "stages": result.stage_seconds, "load": os.getloadavg(),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main() -> int:
@@ -89,6 +100,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--workers", type=int)
     parser.add_argument("--profile")
+    parser.add_argument("--reuse", help="build by re-analysing this earlier store instead of ingesting anew")
     parser.add_argument("--json")
     args = parser.parse_args()
     if not WAR.is_file():
@@ -96,7 +108,7 @@ def main() -> int:
         return 0
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    built = build(workdir, args.docs, args.workers)
+    built = build(workdir, args.docs, args.workers, args.reuse)
     if built is None and (workdir / "build.json").exists():
         built = json.loads((workdir / "build.json").read_text())
     adds = [add_one(workdir, n, args.workers, args.profile if n == args.repeat - 1 else None)
@@ -106,7 +118,8 @@ def main() -> int:
     for add in adds:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in add["stages"].items())
         print(f"add one: {add['seconds']:.2f} s (cpu {add['cpu']:.2f} s; {stages}); "
-              f"ratio {add['seconds'] / built['seconds']:.3f} (cpu {add['cpu'] / built['cpu']:.3f})")
+              f"ratio {add['seconds'] / built['seconds']:.3f} (cpu {add['cpu'] / built['cpu']:.3f}); "
+              f"peak {add['peak_mb']:.0f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1))
     return 0

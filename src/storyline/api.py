@@ -191,6 +191,7 @@ def analyze(
     Raises ``StoreError`` when the store cannot be opened or written.
     """
     from storyline.analysis.embed import model as embedding_model
+    from storyline.analysis.reuse import LinkCache
     from storyline.analysis.run import analyse, store_embeddings
     from storyline.ingest.fetch import FetchOptions
     from storyline.ingest.loaders import LoadOptions
@@ -240,7 +241,7 @@ def analyze(
         cache = store_embeddings(store)
         store.pause()  # the cross-source stage computes for a while: readers may open the store
         warm.join()
-        cross = analyse(corpus, cfg, cache.get)
+        cross = analyse(corpus, cfg, cache.get, LinkCache(store))
         timings["cross-source"] = time.perf_counter() - tick
         result = Analysis(
             corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),

@@ -56,24 +56,40 @@ def _within(index: dict[str, tuple[list[int], list[str]]], s: Statement) -> set[
     return set(labels[lo:hi])
 
 
-def candidate_pairs(corpus: Corpus, statements: list[Statement], window: int) -> set[tuple[int, int]]:
-    """Index pairs of statements from different documents that share a blocking key."""
+def blocks(corpus: Corpus, statements: list[Statement]) -> dict[tuple, list[int]]:
+    """Statement indices by blocking key, each block's members sorted in time (report date, then
+    document order, then offset); blocks of one member are left out."""
     events = _index((e.doc, e.start, e.type) for e in corpus.events)
     measures = _index((f.doc, f.start, f.counts) for f in corpus.figures if f.counts)
-    blocks: dict[tuple, list[int]] = defaultdict(list)
+    out: dict[tuple, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         for key in blocking_keys(s, _within(events, s), _within(measures, s)):
-            blocks[key].append(i)
+            out[key].append(i)
     order = {doc: (corpus.published(doc) or "9999", n) for n, doc in enumerate(corpus.documents)}
+    kept = {}
+    for key, members in out.items():
+        if len(members) >= 2:
+            members.sort(key=lambda i: (order.get(statements[i].doc, ("9999", 0)), statements[i].start))
+            kept[key] = members
+    return kept
+
+
+def block_pairs(members: list[int], statements: list[Statement], window: int) -> set[tuple[int, int]]:
+    """Index pairs of one block (sorted in time): each member with its ``window`` next neighbours
+    from other documents."""
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda i: (order.get(statements[i].doc, ("9999", 0)), statements[i].start))
-        for pos, i in enumerate(members):
-            for j in members[pos + 1 : pos + 1 + window]:
-                if statements[i].doc != statements[j].doc:
-                    pairs.add((min(i, j), max(i, j)))
+    for pos, i in enumerate(members):
+        for j in members[pos + 1 : pos + 1 + window]:
+            if statements[i].doc != statements[j].doc:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def candidate_pairs(corpus: Corpus, statements: list[Statement], window: int) -> set[tuple[int, int]]:
+    """Index pairs of statements from different documents that share a blocking key."""
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks(corpus, statements).values():
+        pairs |= block_pairs(members, statements, window)
     return pairs
 
 

@@ -34,19 +34,20 @@ class CrossSource:
     """The actor network as a networkx MultiDiGraph (for GraphML export)."""
 
 
-def analyse(corpus: Corpus, config: dict, embeddings=None) -> CrossSource:
+def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossSource:
     """Run clustering, then figures and conflicts, timeline, network and options.
 
     ``embeddings(ids, texts)`` returns unit vectors; by default the store's cache is used
-    by the caller passing ``EmbeddingCache(store).get``.
+    by the caller passing ``EmbeddingCache(store).get``. ``links``: a ``reuse.LinkCache`` holding
+    the claim blocks' links of earlier runs (kept in memory for this run when not given).
     """
-    from storyline.analysis import bottomline, claims, conflicts, figures, implications, network, options, timeline
+    from storyline.analysis import bottomline, conflicts, figures, implications, network, options, reuse, timeline
 
     settings = config["analysis"]
     result = CrossSource()
     if embeddings is not None:
-        result.clusters = claims.group_claims(
-            corpus, embeddings, settings["cluster_threshold"], settings["block_window"]
+        result.clusters = reuse.group_claims(
+            corpus, embeddings, settings["cluster_threshold"], settings["block_window"], links
         )
     member_of = {sid: c.id for c in result.clusters for sid in c.statements}
     for statement in corpus.statements:
