@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from storyline.analysis.conflict_pairs import Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs
 from storyline.analysis.wording import (
-    DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, proposition_match,
+    DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, negated_verb, proposition_match,
 )
 
 JACCARD = 0.3
@@ -71,6 +71,12 @@ class StatementMatcher:
     def __call__(self, probe: Prop, positive: Prop) -> bool:
         if _same_wording(probe.record.text, positive.record.text):
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
+        if not _forecasts_meet(probe, positive):
+            return False
+        if positive.forecast and not probe.forecast:
+            return _outcome_denied(probe, positive)
+        if self._same_day_negation(probe, positive):
+            return True
         if not self._match(probe, positive):
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
@@ -87,6 +93,15 @@ class StatementMatcher:
             else MIN_CLAUSE_SIMILAR
         return (self.similarity(probe, positive) or 0.0) >= bar
 
+    def _same_day_negation(self, probe: Prop, positive: Prop) -> bool:
+        """"There had been no queues at its branches on Monday" against "queues formed outside its branches on
+        Monday": a plain negation whose every word (two at least) the claim says, about the same day."""
+        a, b = probe.record.date, positive.record.date
+        if not (_plain_negation(probe) and a and b and len(a) >= 10 and a[:10] == b[:10]) or positive.hedged:
+            return False
+        return len(probe.clause_words & positive.words) >= MIN_SHARED \
+            and self.containment(probe.clause_words, positive.words) >= 1.0
+
     def strength(self, probe: Prop, positive: Prop) -> float:
         """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
         sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
@@ -97,7 +112,8 @@ class StatementMatcher:
         "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
         for a denial or doubt: what follows a plain "not" is no claim someone made."""
         shared = probe.clause_words & positive.words
-        if probe.framed and len(probe.lead) >= CONTAINED_WORDS and set(probe.lead) <= positive.words:
+        if (probe.framed or probe.forecast or _plain_negation(probe)) and len(probe.lead) >= CONTAINED_WORDS \
+                and set(probe.lead) <= positive.words:
             return True  # who did what to whom, all in the claim: the rest is the denial's own detail
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
@@ -127,7 +143,9 @@ class StatementMatcher:
                 return False
             containment = self.containment(probe.clause_words, positive.words)
             # Most of a denied or doubted clause, when meaning is at hand to confirm it (see ``__call__``)
-            partly = probe.framed and self.similarity is not None and containment >= PARTLY_CONTAINED
+            # (or of a plain negation: "the fire did not cross the river" against "the fire jumped the river")
+            partly = (probe.framed or probe.forecast or _plain_negation(probe)) and self.similarity is not None \
+                and containment >= PARTLY_CONTAINED
             return containment >= CONTAINED or self.contained(probe, positive) or partly
         same = proposition_match(probe.record, positive.record)
         if same is False and (_DENIAL_OR_DOUBT(probe.record.text) or probe.clause != probe.record.text):
@@ -153,6 +171,32 @@ class StatementMatcher:
         # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
         # whole sentences are all alike, and a denial's frame says nothing about what is denied.
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
+
+
+def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
+    """A forecast that something will not happen contradicts only a forecast that it will; what a source
+    expects is contradicted by a later report that it has not happened, never by an earlier one."""
+    if probe.forecast:
+        return positive.forecast
+    if positive.forecast:
+        return probe.status == "negated" and probe.when[0] > positive.when[0]
+    return True
+
+
+def _outcome_denied(probe: Prop, positive: Prop) -> bool:
+    """A later report that what was expected has not happened: it negates the forecast's own verb ("would
+    seal the leak by Wednesday" against "the leak had not been sealed by Thursday") and shares another of
+    its words, and it is dated after the time the forecast set (when it set one)."""
+    verb = negated_verb(probe.record.text)
+    due = positive.record.date
+    if due and len(due) >= 10 and probe.when[0] < due[:10]:
+        return False  # not done yet, before the time it was expected by
+    return verb is not None and verb in positive.clause_words and len(probe.clause_words & positive.clause_words) >= 2
+
+
+def _plain_negation(probe: Prop) -> bool:
+    """The sentence says plainly that something did not happen (no denial or doubt frames it)."""
+    return probe.status == "negated" and not probe.framed and not MODAL_NEGATION.search(probe.record.text)
 
 
 def _same_wording(a: str, b: str) -> bool:
