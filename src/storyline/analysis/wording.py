@@ -228,7 +228,7 @@ def _claimed_clause(text: str) -> str:
             rest = re.sub(r"^(?:been|be|being)\s+", "", rest, flags=re.IGNORECASE)
             if len(rest.split()) < 2:
                 return text
-            subject = _AUXILIARY.sub("", re.split(r",\s|\b(?:that|said|says|told)\s", text[:negation.start()])[-1])
+            subject = _AUXILIARY.sub("", re.split(r",\s|\b(?:that|said|says|told|but|and|while|yet|though|although)\s", text[:negation.start()])[-1])
             return f"{subject.strip()} {rest}".strip() if len(subject.split()) <= 8 else rest
         cue = _FRAME.search(text)
     if not cue:
