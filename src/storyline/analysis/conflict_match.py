@@ -191,7 +191,12 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     due = positive.record.date
     if due and len(due) >= 10 and probe.when[0] < due[:10]:
         return False  # not done yet, before the time it was expected by
-    return verb is not None and verb in positive.clause_words and len(probe.clause_words & positive.clause_words) >= 2
+    known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
+    if all(known) and not known[0] & known[1]:
+        return False  # "Belarus has not joined" against "Finland will be invited to join": other parties
+    # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")
+    return (verb is not None and verb in positive.clause_words and bool(probe.lead)
+            and probe.lead[0] != verb and probe.lead[0] in positive.clause_words)
 
 
 def _plain_negation(probe: Prop) -> bool:

@@ -186,7 +186,7 @@ CLAIMED = POSITIVE | {"expected"}
 def forecast_status(s: Statement) -> str | None:
     """``expected`` for a forecast that something will happen, ``negated`` for one that it will not, None
     for anything else (a claim of fact, or a forecast that only says it may: "could rise")."""
-    if s.kind == "prediction" and s.status == "expected" and not _NEGATION.search(claimed_clause(s.text)):
+    if s.kind == "prediction" and s.status == "expected" and not _NEGATION.search(head_clause(s.text)):
         return "expected"
     if s.kind in CLAIMS | {"prediction"} and s.status == "negated" and FUTURE_NEGATION.search(s.text) \
             and not _DENIAL_OR_DOUBT(s.text):
