@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from storyline.analysis.conflict_pairs import Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs
 from storyline.analysis.wording import (
-    DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, negated_verb, proposition_match,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, negated_verb, proposition_match, stem,
 )
 
 JACCARD = 0.3
@@ -73,6 +73,8 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
+        if probe.status == "negated" and not probe.framed and negated_verb(probe.record.text) in SPEECH_STEMS:
+            return False  # "did not say what type of missile was sent": an answer withheld, nothing negated
         if positive.forecast and not probe.forecast:
             return _outcome_denied(probe, positive)
         if self._same_day_negation(probe, positive):
@@ -176,7 +178,7 @@ class StatementMatcher:
 def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
     """A forecast that something will not happen contradicts only a forecast that it will; what a source
     expects is contradicted by a later report that it has not happened, never by an earlier one."""
-    if probe.forecast:
+    if probe.forecast or probe.called_off:
         return positive.forecast
     if positive.forecast:
         return probe.status == "negated" and probe.when[0] > positive.when[0]
@@ -187,26 +189,52 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     """A later report that what was expected has not happened: it negates the forecast's own verb ("would
     seal the leak by Wednesday" against "the leak had not been sealed by Thursday") and shares another of
     its words, and it is dated after the time the forecast set (when it set one)."""
+    if probe.called_off:  # put off: the same thing, due on the same day (one word in common then) or two words
+        a, b = probe.record.date, positive.record.date
+        shared = len(probe.clause_words & positive.clause_words)
+        same_day = bool(a and b and len(a) >= 10 and a[:10] == b[:10])
+        return shared >= MIN_SHARED and (not a or not b or same_day) or shared >= 1 and same_day
     verb = negated_verb(probe.record.text)
     due = positive.record.date
-    if due and len(due) >= 10 and probe.when[0] < due[:10]:
-        return False  # not done yet, before the time it was expected by
+    if due and probe.when[0][:len(due)] < due:
+        return False  # not done yet, before the time it was expected by ("from next year")
     known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
     if all(known) and not known[0] & known[1]:
         return False  # "Belarus has not joined" against "Finland will be invited to join": other parties
     # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")
-    return (verb is not None and verb in positive.clause_words and bool(probe.lead)
-            and probe.lead[0] != verb and probe.lead[0] in positive.clause_words)
+    about = next((w for w in probe.lead if not w.endswith("ly")), None)  # "the leak", not "formally"
+    return verb is not None and verb in positive.clause_words and about not in (None, verb) \
+        and about in positive.clause_words
+
+
+SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specify", "specified", "disclose",
+                                  "disclosed", "reveal", "revealed", "elaborate", "elaborated", "explain",
+                                  "explained", "respond", "responded", "name", "named", "identify", "identified")}
+"""Verbs of saying: "did not say what type of missile was sent" withholds an answer, it negates nothing."""
 
 
 def _plain_negation(probe: Prop) -> bool:
     """The sentence says plainly that something did not happen (no denial or doubt frames it)."""
-    return probe.status == "negated" and not probe.framed and not MODAL_NEGATION.search(probe.record.text)
+    return (probe.status == "negated" and not probe.framed and not MODAL_NEGATION.search(probe.record.text)
+            and negated_verb(probe.record.text) not in SPEECH_STEMS)
 
 
 def _same_wording(a: str, b: str) -> bool:
+    """One sentence relayed twice: nearly the same words, or one inside the other with only a frame added
+    ("participants said they were concerned with P" relaying "we are concerned with P"), no negation in it."""
     x, y = set(_TOKEN.findall(a.lower())), set(_TOKEN.findall(b.lower()))
-    return bool(x and y) and len(x & y) / len(x | y) >= SAME_WORDS
+    if not (x and y):
+        return False
+    if len(x & y) / len(x | y) >= SAME_WORDS:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    differ = " ".join(x ^ y)  # the frame added, and what the shorter says that the longer does not
+    return (len(short) >= RELAYED_WORDS and len(short & long_) / len(short) >= SAME_WORDS
+            and not _NEGATION.search(differ) and not _DENIAL_OR_DOUBT(differ) and not ACKNOWLEDGE.search(differ))
+
+
+RELAYED_WORDS = 12
+"""The least words a sentence must have to be recognised inside another as the same sentence relayed."""
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -74,6 +74,9 @@ class Prop:
     """True when the sentence denies or doubts a clause it names ("denied that P", "no sign of P")."""
     doubt: bool = False
     """True when the sentence says something is not borne out ("no sign of", "has not confirmed")."""
+    called_off: bool = False
+    """True for a report that something expected was put off ("the third round ... has been postponed"): it
+    negates only a forecast that it would happen."""
     forecast: bool = False
     """True for what a sentence expects ("would seal the leak by Wednesday", "will not be restored before
     the weekend"): it meets only what was expected to happen, or a later report that it did not."""
@@ -159,6 +162,8 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         names = {w for w, n in named.items() if said[w] <= n}
         clause = claimed_clause(s.text)
         status = forecast or probe_status(s)
+        called_off = forecast is None and status in POSITIVE and bool(CALLED_OFF.search(head_clause(s.text)))
+        status = "negated" if called_off else status
         if status == "denied" and not own_denial(s):
             status = "reported"  # denied by the sentence after it: here it is the claim someone makes
         props.append(Prop(
@@ -169,7 +174,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=bool(_NEGATION.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
-            doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None,
+            doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -179,6 +184,9 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
 
 FUTURE_NEGATION = re.compile(r"\b(?:will|would|shall)\s+not\b|\b(?:won|wouldn)['’]?t\b", re.IGNORECASE)
 """A forecast that something will not happen ("supply would not be restored before the weekend")."""
+CALLED_OFF = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+been\s+|was\s+|were\s+)(?:postponed|cancell?ed|"
+                        r"called\s+off|put\s+off|scrapped|delayed)\b", re.IGNORECASE)
+"""What was expected did not happen when it was due: "has been postponed", "was called off"."""
 CLAIMED = POSITIVE | {"expected"}
 """What a denial, doubt or negation can contradict: a claim, or what a source expects to happen."""
 

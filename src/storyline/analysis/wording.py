@@ -263,9 +263,12 @@ def speaker(corpus: Corpus, s: Statement) -> str | None:
     return (frame.source if frame is not None and frame.source else None) or s.source
 
 
+_ADDITION = re.compile(r",\s+(?:adding|saying|because)\b|;", re.IGNORECASE)
+
+
 def head_clause(text: str) -> str:
     """The sentence before what it adds (", adding that ...", ", because ..."): what its source says first."""
-    return _TAIL.split(text)[0]
+    return _ADDITION.split(text)[0]
 
 
 def negated_verb(text: str) -> str | None:
@@ -274,10 +277,9 @@ def negated_verb(text: str) -> str | None:
     if negation is None:
         return None
     for word in _WORD.findall(text[negation.end():].lower()):
-        if word in {"been", "be", "being", "yet", "fully", "still", "even"}:
-            continue
-        found = content_words(word)
-        return next(iter(found)) if found else None
+        if word in {"been", "be", "being", "yet", "still", "even", "ever"} or word.endswith("ly"):
+            continue  # "had not yet been fully sealed", "did not explicitly say"
+        return stem(word) or None
     return None
 
 
