@@ -644,3 +644,32 @@ def test_a_negated_clause_closed_by_its_source_is_a_negation_and_the_clause_keep
     # the negation in what a confirmation adds is not what it confirms
     assert claimed_clause("The agency confirmed that the dam had cracked, adding that it had not been inspected.") \
         == "the dam had cracked"
+
+
+def test_a_meeting_put_off_negates_the_forecast_that_it_would_be_held_that_day():
+    forecast = "Civil Defence said a meeting with the mayors would be held on 12 May."
+    put_off = "The meeting with the mayors, due on 12 May, has been postponed, officials said."
+    story = _two_reports(put_off, "reported", forecast, "expected", other_kind="prediction",
+                         dates=("2026-05-10", "2026-05-04"), claim_date="2026-05-12", other_date="2026-05-12")
+    conflicts = find_conflicts(story.corpus())
+    assert [(c.kind, sorted(s.doc for s in c.sides)) for c in conflicts] == [("negation", ["a", "b"])]
+    # put off, said of another day's meeting: nothing to contradict
+    story.records["statements"][0].date = "2026-06-02"
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_a_sentence_relayed_inside_another_with_only_a_frame_added_is_no_conflict_but_a_denial_is():
+    said = "Civil Defence said the clinic in Huaral had lost power and water for two days after the quake."
+    relayed = "Officials said they believed Civil Defence that the clinic in Huaral had lost power and water for " \
+              "two days after the quake."
+    denied = "Civil Defence denied that the clinic in Huaral had lost power and water for two days after the quake."
+    story = _two_reports(said, "reported", relayed, "denied")
+    assert find_conflicts(story.corpus()) == []
+    story = _two_reports(said, "reported", denied, "denied")
+    assert kinds(find_conflicts(story.corpus())) == ["status"]
+
+
+def test_not_saying_what_happened_is_no_negation_of_it():
+    story = _two_reports("A civil defence engineer said the Rimac bridge had cracked near Chosica.", "reported",
+                         "Civil Defence did not say whether the Rimac bridge had cracked near Chosica.", "negated")
+    assert find_conflicts(story.corpus()) == []
