@@ -204,3 +204,25 @@ def test_different_figures_weeks_apart_may_be_one_toll_as_it_grew():
                                                counts="killed"))
     claims = group_claims(story.corpus(), vectors_by_text({a: (1.0, 0.0), b: (1.0, 0.0)}), threshold=0.7)
     assert len(claims) == 1
+
+
+def test_a_sources_denial_in_a_status_conflict_is_led_with_after_the_claim_it_denies():
+    from storyline.models import Conflict, Evidence
+
+    story = Story()
+    claim = "Arland's army said its troops had crossed the river at dawn on Monday."
+    denial = "Borduria denied that Arland's troops had crossed the river, calling the report false."
+    story.say("a", claim, status="reported", source="kb:AAA", source_kind="named")
+    story.say("b", denial, status="denied", source="kb:BBB", source_kind="named", published="2025-01-11")
+    corpus = story.corpus()
+    sides = [Evidence("a", 0, len(claim), claim), Evidence("b", 0, len(denial), denial)]
+    lines = bottom_line(corpus, [], [Conflict(id="x1", kind="status", summary="Reported; denied: “claim”",
+                                              sides=sides)], [])
+    disputed = [b for b in lines if b.kind == "disputed"]
+    assert [b.text for b in disputed] == [claim, denial]
+    assert all(b.evidence[0].text == b.text and len(b.evidence) == 2 for b in disputed)
+    # the report's own doubt is no source's denial: the claim alone is led with
+    corpus.statements[1].source_kind = "author"
+    lines = bottom_line(corpus, [], [Conflict(id="x1", kind="status", summary="Reported; doubted: “claim”",
+                                              sides=sides)], [])
+    assert [b.text for b in lines if b.kind == "disputed"] == [claim]

@@ -565,3 +565,111 @@ def test_one_sentence_relayed_twice_never_conflicts_with_itself():
                           "Delegates said on Tuesday they were deeply concerned by the closure of schools in the occupied "
                           "districts.")  # read as a denial in this copy: still the same sentence
     assert find_conflicts(story.corpus()) == []
+
+
+# -- plain negations and forecasts ------------------------------------------------------------------
+
+QUAKE = [Entity("kb:PER", "Peru", "state"), Entity("local:organization:civil-defence", "Civil Defence", "organization"),
+         Entity("local:organization:mining-company", "Andes Copper", "organization")]
+
+
+class QuakeStory(Story):
+    ENTITIES = QUAKE
+
+
+def _two_reports(claim: str, claim_status: str, other: str, other_status: str, *, claim_kind: str = "fact",
+                 other_kind: str = "fact", dates=("2026-05-04", "2026-05-06"), claim_date=None, other_date=None):
+    story = QuakeStory()
+    story.report("a", claim, published=dates[0])
+    story.report("b", other, published=dates[1])
+    story.say("a", claim, claim_status, actors=(), kind=claim_kind, source_text="residents", source_kind="anonymous",
+              date=claim_date)
+    story.say("b", other, other_status, actors=("local:organization:civil-defence",), kind=other_kind,
+              source="local:organization:civil-defence", source_kind="named", date=other_date)
+    return story
+
+
+def test_a_plain_negation_of_what_another_source_saw_is_a_negation_though_they_name_no_one_in_common():
+    story = _two_reports("The landslide blocked the Rimac highway near Chosica, residents said.", "reported",
+                         "The landslide did not block the Rimac highway, Civil Defence said on Wednesday.", "negated")
+    conflicts = find_conflicts(story.corpus())
+    assert [(c.kind, [s.doc for s in c.sides]) for c in conflicts] == [("negation", ["a", "b"])]
+
+
+def test_a_plain_negation_about_something_else_is_no_conflict():
+    story = _two_reports("The landslide blocked the Rimac highway near Chosica, residents said.", "reported",
+                         "The school in Chosica did not reopen on Wednesday, Civil Defence said.", "negated")
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_none_found_on_the_same_day_negates_what_was_seen_that_day():
+    story = _two_reports("Cracks appeared in the walls of the Huaral clinic on Monday.", "asserted",
+                         "Civil Defence said no cracks had been found at the Huaral clinic.", "negated",
+                         claim_date="2026-05-04", other_date="2026-05-04")
+    assert kinds(find_conflicts(story.corpus())) == ["negation"]
+
+
+def test_a_forecast_is_contradicted_by_a_later_report_that_it_has_not_happened():
+    forecast = "Andes Copper said its engineers would reopen the mine road by Tuesday."
+    later = "The mine road had not been reopened by Thursday, Civil Defence said."
+    story = _two_reports(forecast, "expected", later, "negated", claim_kind="prediction",
+                         dates=("2026-05-04", "2026-05-07"), claim_date="2026-05-05", other_date="2026-05-07")
+    conflicts = find_conflicts(story.corpus())
+    assert [(c.kind, [s.doc for s in c.sides]) for c in conflicts] == [("negation", ["a", "b"])]
+    # reported before the day it was expected by: not done yet is no contradiction
+    story.documents["b"]["published"] = "2026-05-04"
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_a_forecast_that_something_will_not_happen_meets_only_a_forecast_that_it_will():
+    negative = "Civil Defence said the mine road would not be reopened before the weekend."
+    forecast = _two_reports("Andes Copper said its engineers would reopen the mine road by Tuesday.", "expected",
+                            negative, "negated", claim_kind="prediction", dates=("2026-05-04", "2026-05-05"))
+    assert kinds(find_conflicts(forecast.corpus())) == ["negation"]
+    # against a claim that the road was reopened, "would not be" is a forecast, not a denial
+    fact = _two_reports("Andes Copper reopened the mine road on Monday.", "asserted", negative, "negated",
+                        dates=("2026-05-04", "2026-05-05"))
+    assert find_conflicts(fact.corpus()) == []
+
+
+def test_a_negated_clause_closed_by_its_source_is_a_negation_and_the_clause_keeps_its_subject():
+    from storyline.analysis.wording import claimed_clause, negated_verb, probe_status
+
+    text = "The mine road had not been reopened by Thursday, Civil Defence said, adding that crews were working."
+    s = Statement("b", 0, len(text), text, "fact", "reported")
+    assert probe_status(s) == "negated"
+    assert claimed_clause(text) == "The mine road reopened by Thursday"
+    assert negated_verb(text) == content_words("reopened").pop()
+    assert claimed_clause("Lima condemned the strike but refused to join the talks.") == "join the talks"
+    # the negation in what a confirmation adds is not what it confirms
+    assert claimed_clause("The agency confirmed that the dam had cracked, adding that it had not been inspected.") \
+        == "the dam had cracked"
+
+
+def test_a_meeting_put_off_negates_the_forecast_that_it_would_be_held_that_day():
+    forecast = "Civil Defence said a meeting with the mayors would be held on 12 May."
+    put_off = "The meeting with the mayors, due on 12 May, has been postponed, officials said."
+    story = _two_reports(put_off, "reported", forecast, "expected", other_kind="prediction",
+                         dates=("2026-05-10", "2026-05-04"), claim_date="2026-05-12", other_date="2026-05-12")
+    conflicts = find_conflicts(story.corpus())
+    assert [(c.kind, sorted(s.doc for s in c.sides)) for c in conflicts] == [("negation", ["a", "b"])]
+    # put off, said of another day's meeting: nothing to contradict
+    story.records["statements"][0].date = "2026-06-02"
+    assert find_conflicts(story.corpus()) == []
+
+
+def test_a_sentence_relayed_inside_another_with_only_a_frame_added_is_no_conflict_but_a_denial_is():
+    said = "Civil Defence said the clinic in Huaral had lost power and water for two days after the quake."
+    relayed = "Officials said they believed Civil Defence that the clinic in Huaral had lost power and water for " \
+              "two days after the quake."
+    denied = "Civil Defence denied that the clinic in Huaral had lost power and water for two days after the quake."
+    story = _two_reports(said, "reported", relayed, "denied")
+    assert find_conflicts(story.corpus()) == []
+    story = _two_reports(said, "reported", denied, "denied")
+    assert kinds(find_conflicts(story.corpus())) == ["status"]
+
+
+def test_not_saying_what_happened_is_no_negation_of_it():
+    story = _two_reports("A civil defence engineer said the Rimac bridge had cracked near Chosica.", "reported",
+                         "Civil Defence did not say whether the Rimac bridge had cracked near Chosica.", "negated")
+    assert find_conflicts(story.corpus()) == []

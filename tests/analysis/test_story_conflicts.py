@@ -82,14 +82,20 @@ def test_story_unrelated_hedges_are_never_a_conflict(path, analyses):
 
 @pytest.mark.parametrize("path", [p for p in PLANTED if any(c.get("known_miss") for c in json.loads(p.read_text())["conflicts"])],
                          ids=lambda p: p.parent.name)
-@pytest.mark.xfail(reason="a plain negation whose clause is two words ('there had been no queues') is not matched",
+@pytest.mark.xfail(reason="figures counted in units or of no named party make no table (tonnes of oil, homes "
+                          "burned); a claim in a sentence that also appeals for witnesses reads as a recommendation",
                    strict=False)
 def test_story_known_misses_are_still_missed_or_now_found(path, analyses):
     """Planted conflicts the matcher does not find yet (``known_miss``): kept in the story so that a fix shows."""
     expected = json.loads(path.read_text())
     missed = [c for c in expected["conflicts"] if c.get("known_miss")]
     data = analyses(path)
+    ids = _ids(data, expected)
     for item in missed:
+        if item["kind"] == "figure":
+            docs = {ids[f] for f in item["between"]}
+            assert any(c["kind"] == "figure" and docs <= {s["doc"] for s in c["sides"]} for c in data["conflicts"])
+            continue
         assert any(c["kind"] == item["kind"] and all(any(_covers(s, f) for s in c["sides"]) for f in item["sides"])
                    for c in data["conflicts"]), item["about"]
 
@@ -112,7 +118,7 @@ def test_story_figure_conflicts_name_each_body_and_revisions(path, analyses):
     expected = json.loads(path.read_text())
     data = analyses(path)
     ids = _ids(data, expected)
-    planted = [c for c in expected["conflicts"] if c["kind"] == "figure"]
+    planted = [c for c in expected["conflicts"] if c["kind"] == "figure" and not c.get("known_miss")]
     found = [c for c in data["conflicts"] if c["kind"] == "figure"]
     for item in planted:
         docs = {ids[f] for f in item["between"]}

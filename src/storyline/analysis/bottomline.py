@@ -189,7 +189,19 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
         lines.append(BottomLine(text=claim.text, kind="disputed", evidence=[claim, denial], sources=sources,
                                 detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
         led.add((claim.doc, claim.start))
+        if c.kind == "status" and (denial.doc, denial.start) not in led and _named_denial(corpus, denial):
+            # who denies it is a fact an analyst leads with too: the denial's own line, its sentence first
+            lines.append(BottomLine(text=denial.text, kind="disputed", evidence=[denial, claim], sources=sources,
+                                    detail="denies: " + detail, disputed=True, claim=c.id, score=2.0 * sources))
+            led.add((denial.doc, denial.start))
     return _distinct(lines)[:MAX_DISPUTES]
+
+
+def _named_denial(corpus: Corpus, side: Evidence) -> bool:
+    """The sentence is a source's denial or rejection (not the report's own doubt), short enough to lead with."""
+    inside = [s for s in corpus.statements if s.doc == side.doc and side.start <= s.start < side.end]
+    return len((side.text or "").split()) <= MAX_WORDS and any(
+        s.source_kind != "author" and probe_status(s) == "denied" for s in inside)
 
 
 def _unconfirmed_lines(corpus: Corpus, disputes) -> list[BottomLine]:

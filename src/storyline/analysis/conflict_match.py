@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from storyline.analysis.conflict_pairs import Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs
 from storyline.analysis.wording import (
-    DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, proposition_match,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, negated_verb, proposition_match, stem,
 )
 
 JACCARD = 0.3
@@ -71,6 +71,14 @@ class StatementMatcher:
     def __call__(self, probe: Prop, positive: Prop) -> bool:
         if _same_wording(probe.record.text, positive.record.text):
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
+        if not _forecasts_meet(probe, positive):
+            return False
+        if probe.status == "negated" and not probe.framed and negated_verb(probe.record.text) in SPEECH_STEMS:
+            return False  # "did not say what type of missile was sent": an answer withheld, nothing negated
+        if positive.forecast and not probe.forecast:
+            return _outcome_denied(probe, positive)
+        if self._same_day_negation(probe, positive):
+            return True
         if not self._match(probe, positive):
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
@@ -87,6 +95,15 @@ class StatementMatcher:
             else MIN_CLAUSE_SIMILAR
         return (self.similarity(probe, positive) or 0.0) >= bar
 
+    def _same_day_negation(self, probe: Prop, positive: Prop) -> bool:
+        """"There had been no queues at its branches on Monday" against "queues formed outside its branches on
+        Monday": a plain negation whose every word (two at least) the claim says, about the same day."""
+        a, b = probe.record.date, positive.record.date
+        if not (_plain_negation(probe) and a and b and len(a) >= 10 and a[:10] == b[:10]) or positive.hedged:
+            return False
+        return len(probe.clause_words & positive.words) >= MIN_SHARED \
+            and self.containment(probe.clause_words, positive.words) >= 1.0
+
     def strength(self, probe: Prop, positive: Prop) -> float:
         """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
         sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
@@ -97,7 +114,8 @@ class StatementMatcher:
         "despite what X said about P, it has not happened") is in the claim, two words of it at least. Only
         for a denial or doubt: what follows a plain "not" is no claim someone made."""
         shared = probe.clause_words & positive.words
-        if probe.framed and len(probe.lead) >= CONTAINED_WORDS and set(probe.lead) <= positive.words:
+        if (probe.framed or probe.forecast or _plain_negation(probe)) and len(probe.lead) >= CONTAINED_WORDS \
+                and set(probe.lead) <= positive.words:
             return True  # who did what to whom, all in the claim: the rest is the denial's own detail
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
@@ -127,7 +145,9 @@ class StatementMatcher:
                 return False
             containment = self.containment(probe.clause_words, positive.words)
             # Most of a denied or doubted clause, when meaning is at hand to confirm it (see ``__call__``)
-            partly = probe.framed and self.similarity is not None and containment >= PARTLY_CONTAINED
+            # (or of a plain negation: "the fire did not cross the river" against "the fire jumped the river")
+            partly = (probe.framed or probe.forecast or _plain_negation(probe)) and self.similarity is not None \
+                and containment >= PARTLY_CONTAINED
             return containment >= CONTAINED or self.contained(probe, positive) or partly
         same = proposition_match(probe.record, positive.record)
         if same is False and (_DENIAL_OR_DOUBT(probe.record.text) or probe.clause != probe.record.text):
@@ -155,9 +175,66 @@ class StatementMatcher:
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
 
+def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
+    """A forecast that something will not happen contradicts only a forecast that it will; what a source
+    expects is contradicted by a later report that it has not happened, never by an earlier one."""
+    if probe.forecast or probe.called_off:
+        return positive.forecast
+    if positive.forecast:
+        return probe.status == "negated" and probe.when[0] > positive.when[0]
+    return True
+
+
+def _outcome_denied(probe: Prop, positive: Prop) -> bool:
+    """A later report that what was expected has not happened: it negates the forecast's own verb ("would
+    seal the leak by Wednesday" against "the leak had not been sealed by Thursday") and shares another of
+    its words, and it is dated after the time the forecast set (when it set one)."""
+    if probe.called_off:  # put off: the same thing, due on the same day (one word in common then) or two words
+        a, b = probe.record.date, positive.record.date
+        shared = len(probe.clause_words & positive.clause_words)
+        same_day = bool(a and b and len(a) >= 10 and a[:10] == b[:10])
+        return shared >= MIN_SHARED and (not a or not b or same_day) or shared >= 1 and same_day
+    verb = negated_verb(probe.record.text)
+    due = positive.record.date
+    if due and probe.when[0][:len(due)] < due:
+        return False  # not done yet, before the time it was expected by ("from next year")
+    known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
+    if all(known) and not known[0] & known[1]:
+        return False  # "Belarus has not joined" against "Finland will be invited to join": other parties
+    # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")
+    about = next((w for w in probe.lead if not w.endswith("ly")), None)  # "the leak", not "formally"
+    return verb is not None and verb in positive.clause_words and about not in (None, verb) \
+        and about in positive.clause_words
+
+
+SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specify", "specified", "disclose",
+                                  "disclosed", "reveal", "revealed", "elaborate", "elaborated", "explain",
+                                  "explained", "respond", "responded", "name", "named", "identify", "identified")}
+"""Verbs of saying: "did not say what type of missile was sent" withholds an answer, it negates nothing."""
+
+
+def _plain_negation(probe: Prop) -> bool:
+    """The sentence says plainly that something did not happen (no denial or doubt frames it)."""
+    return (probe.status == "negated" and not probe.framed and not MODAL_NEGATION.search(probe.record.text)
+            and negated_verb(probe.record.text) not in SPEECH_STEMS)
+
+
 def _same_wording(a: str, b: str) -> bool:
+    """One sentence relayed twice: nearly the same words, or one inside the other with only a frame added
+    ("participants said they were concerned with P" relaying "we are concerned with P"), no negation in it."""
     x, y = set(_TOKEN.findall(a.lower())), set(_TOKEN.findall(b.lower()))
-    return bool(x and y) and len(x & y) / len(x | y) >= SAME_WORDS
+    if not (x and y):
+        return False
+    if len(x & y) / len(x | y) >= SAME_WORDS:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    differ = " ".join(x ^ y)  # the frame added, and what the shorter says that the longer does not
+    return (len(short) >= RELAYED_WORDS and len(short & long_) / len(short) >= SAME_WORDS
+            and not _NEGATION.search(differ) and not _DENIAL_OR_DOUBT(differ) and not ACKNOWLEDGE.search(differ))
+
+
+RELAYED_WORDS = 12
+"""The least words a sentence must have to be recognised inside another as the same sentence relayed."""
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")

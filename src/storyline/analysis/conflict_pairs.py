@@ -15,7 +15,7 @@ from itertools import combinations
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import (
     CLAIMS, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
-    claimed_clause, content_words, disputed_claim, own_denial, probe_status, speaker,
+    claimed_clause, content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
 )
 from storyline.models import Cluster, Event, Statement
 from storyline.store.records import record_id
@@ -28,12 +28,18 @@ PAIRED_WORDS = 12
 """A claim that names no actor is blocked on pairs of its this many rarest words, so that a denial
 sharing two words of it still meets it."""
 ACTOR_TYPES = {"person", "state", "organization", "igo", "group"}
-HAPPENED = {"occurred", "occur", "occurs", "happened", "happen", "happens", "existed", "exist", "exists"}
+HAPPENED = {"occurred", "occur", "occurs", "happened", "happen", "happens", "existed", "exist", "exists",
+            "found", "seen", "recorded", "observed"}
 """Verbs that only say their subject took place: "denied that the contamination had occurred"
-denies the contamination, so these are no part of what a denied clause must share with its claim."""
+denies the contamination, and "no dead fish had been found" says there were none, so these are no
+part of what a denied clause must share with its claim."""
+WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+              "evening", "night", "weekend", "today", "tonight", "yesterday", "tomorrow", "week", "month"}
+"""Words that say when ("by Sunday night"): what a forecast and the later report against it differ on by design."""
 WHEN_ADJUNCT = re.compile(r"(?<!\s)\s++(?:before|after|since|until|during|following)\s++(?:the|a|an|its|their)\s++"
-                          r"\w++[.,]?$", re.IGNORECASE)
-"""A closing "before the collapse" says when, not what: a denied clause need not share it with its claim."""
+                          r"\w++(?:\s++\w++){0,3}[.,]?$", re.IGNORECASE)
+"""A closing "before the collapse" or "since the ship ran aground" says when, not what: a denied clause
+need not share it with its claim."""
 
 
 @dataclass
@@ -68,6 +74,12 @@ class Prop:
     """True when the sentence denies or doubts a clause it names ("denied that P", "no sign of P")."""
     doubt: bool = False
     """True when the sentence says something is not borne out ("no sign of", "has not confirmed")."""
+    called_off: bool = False
+    """True for a report that something expected was put off ("the third round ... has been postponed"): it
+    negates only a forecast that it would happen."""
+    forecast: bool = False
+    """True for what a sentence expects ("would seal the leak by Wednesday", "will not be restored before
+    the weekend"): it meets only what was expected to happen, or a later report that it did not."""
 
 
 class _DocIndex:
@@ -132,8 +144,11 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     cluster_of = _cluster_map(clusters, corpus.statements)
     props = []
     for s in corpus.statements:
-        if s.kind not in CLAIMS or _is_copy(corpus, s.doc):
+        if _is_copy(corpus, s.doc):
             continue
+        forecast = forecast_status(s)
+        if s.kind not in CLAIMS and forecast is None and not (s.status == "confirmed" and s.kind == "opinion"):
+            continue  # a confirmation states a fact, whatever word in it reads as a judgement
         sid = record_id("s", s)
         # Actor names are matched by id; their words would make any two claims about the
         # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
@@ -146,23 +161,45 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         said = Counter(_WORD.findall(s.text.lower()))
         names = {w for w, n in named.items() if said[w] <= n}
         clause = claimed_clause(s.text)
-        status = probe_status(s)
+        status = forecast or probe_status(s)
+        called_off = forecast is None and status in POSITIVE and bool(CALLED_OFF.search(head_clause(s.text)))
+        status = "negated" if called_off else status
         if status == "denied" and not own_denial(s):
             status = "reported"  # denied by the sentence after it: here it is the claim someone makes
         props.append(Prop(
             id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
             words=frozenset(content_words(s.text, names)), clause=clause,
-            clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED)),
-            lead=lead_words(clause, names | HAPPENED), clauses=tuple(claims_of(s.text, clause)),
+            clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED | WHEN_WORDS)),
+            lead=lead_words(clause, names | HAPPENED | WHEN_WORDS), clauses=tuple(claims_of(s.text, clause)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
-            hedged=bool(_NEGATION.search(s.text)) or _DENIAL_OR_DOUBT(s.text),
+            hedged=bool(_NEGATION.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
-            doubt=bool(DOUBT.search(s.text)),
+            doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
         ))
     return props
+
+
+FUTURE_NEGATION = re.compile(r"\b(?:will|would|shall)\s+not\b|\b(?:won|wouldn)['’]?t\b", re.IGNORECASE)
+"""A forecast that something will not happen ("supply would not be restored before the weekend")."""
+CALLED_OFF = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+been\s+|was\s+|were\s+)(?:postponed|cancell?ed|"
+                        r"called\s+off|put\s+off|scrapped|delayed)\b", re.IGNORECASE)
+"""What was expected did not happen when it was due: "has been postponed", "was called off"."""
+CLAIMED = POSITIVE | {"expected"}
+"""What a denial, doubt or negation can contradict: a claim, or what a source expects to happen."""
+
+
+def forecast_status(s: Statement) -> str | None:
+    """``expected`` for a forecast that something will happen, ``negated`` for one that it will not, None
+    for anything else (a claim of fact, or a forecast that only says it may: "could rise")."""
+    if s.kind == "prediction" and s.status == "expected" and not _NEGATION.search(head_clause(s.text)):
+        return "expected"
+    if s.kind in CLAIMS | {"prediction"} and s.status == "negated" and FUTURE_NEGATION.search(s.text) \
+            and not _DENIAL_OR_DOUBT(s.text):
+        return "negated"
+    return None
 
 
 LEAD = 3
@@ -223,17 +260,20 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     freq = Counter(w for p in props for w in p.words)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(props):
-        if p.status not in POSITIVE | DOUBTED | NEGATIVE:
+        if p.status not in CLAIMED | DOUBTED | NEGATIVE:
             continue
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
         # A short denied clause ("no sign of an attack") may share only a common word with its claim:
         # a claim is filed under all its words, a denial under its clause's words too.
-        filed = set(p.words) if p.status in POSITIVE else set(rare) | p.clause_words
+        filed = set(p.words) if p.status in CLAIMED else set(rare) | p.clause_words
         keys = {("w", a, w) for a in p.actors for w in filed} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
+        day = p.record.date if isinstance(p.record.date, str) and len(p.record.date) >= 10 else None
+        if day:  # "no queues on Monday" and "queues formed on Monday", whoever each names
+            keys |= {("d", day[:10], w) for w in (filed if p.status in CLAIMED else p.clause_words)}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
         # rare words (the clause's five rarest for a doubt or denial).
-        if p.status not in POSITIVE:
+        if p.status not in CLAIMED:
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
             keys |= {("ww", a, b) for a, b in combinations(sorted(p.lead), 2)}  # who did what, whatever the detail
@@ -248,10 +288,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))
     for members in blocks.values():
-        probes = [i for i in members if props[i].status not in POSITIVE]
+        probes = [i for i in members if props[i].status not in CLAIMED]
         if not probes or len(probes) == len(members):
             continue
-        positives = sorted((props[i].when, i) for i in members if props[i].status in POSITIVE)
+        positives = sorted((props[i].when, i) for i in members if props[i].status in CLAIMED)
         for i in probes:
             at = bisect.bisect_left(positives, (props[i].when, i))
             for _, j in positives[max(0, at - window): at + window]:

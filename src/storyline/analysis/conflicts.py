@@ -32,6 +32,8 @@ def conflict_kind(positive: str, other: str, sourced: bool = False, accusation: 
 
     "Reportedly X" and "X is unconfirmed" agree, as do "X" and "X may be so": no conflict.
     """
+    if positive == "expected":
+        return "negation" if other == "negated" else None  # expected to happen; said not to, or not to have
     if positive not in POSITIVE:
         return None
     if other == "negated" or (other == "denied" and accusation):

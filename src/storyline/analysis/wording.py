@@ -158,13 +158,19 @@ def _probe_status(status: str, polarity: str | None, text: str) -> str:
         return "denied"
     if status in POSITIVE and DENIAL.search(text):
         return "denied"
+    if status in POSITIVE and _NEGATED_BEFORE_SOURCE.search(text):
+        return "negated"  # "P had not been sealed by Thursday, the navy said": the source's word is a negation
     if status in POSITIVE and DOUBT.search(text):
         return "unconfirmed"
     return status
 
 
+_NEGATED_BEFORE_SOURCE = re.compile(
+    r"^[^,;]{8,}?\b(?:had|has|have|did|does|do|was|were|is|are)\s+(?:not|never)\s+[^,;]+,\s+"
+    r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|reported|according)\b", re.IGNORECASE)
+"""A negated clause closed by its source ("the leak had not been sealed by Thursday, the navy said")."""
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
-_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
+_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
 _FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
                     r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
 
@@ -185,6 +191,10 @@ _OTHER_THAT = re.compile(r"\band\b|\b(?:warn(?:s|ed)|claimed|insist(?:s|ed)|argu
                          r"say|says|said|told)\b", re.IGNORECASE)
 """Before a "that", the words that make it another verb's ("warned that") or a later clause's ("and that")."""
 _ACCORDING = re.compile(r",\s+(?:according\s+to|citing)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|added|reported|according)\b", re.IGNORECASE)
+"""A closing attribution ("..., Ms Morrow said on Monday"): who says it, not what is negated."""
+_AUXILIARY = re.compile(r"\b(?:did|does|do|had|has|have|was|were|is|are|will|would|could|can|should|must|may|might)"
+                        r"\s*$", re.IGNORECASE)
 
 
 def _plain(clause: str) -> str:
@@ -211,9 +221,15 @@ def _claimed_clause(text: str) -> str:
         if according and len(text[:according.start()].split()) >= 3:
             return text[:according.start()]  # "P, according to X, which said Q": P is what is claimed
         negation = NEGATED_PREDICATE.search(text)
-        if negation:  # "X refused to join the sanctions": what is negated is joining the sanctions
-            rest = _TAIL.split(text[negation.end():])[0].strip(" .,")
-            return rest if len(rest.split()) >= 2 else text
+        if negation and negation.start() >= len(_TAIL.split(text)[0]):
+            negation = None  # "X confirmed that P, adding that Q had not": the negation is the addition's
+        if negation:  # "X refused to join the sanctions": what is negated is X joining the sanctions
+            rest = _ATTRIBUTION.split(_TAIL.split(text[negation.end():])[0])[0].strip(" .,")
+            rest = re.sub(r"^(?:been|be|being)\s+", "", rest, flags=re.IGNORECASE)
+            if len(rest.split()) < 2:
+                return text
+            subject = _AUXILIARY.sub("", re.split(r",\s|\b(?:that|said|says|told|but|and|while|yet|though|although)\s", text[:negation.start()])[-1])
+            return f"{subject.strip()} {rest}".strip() if len(subject.split()) <= 8 else rest
         cue = _FRAME.search(text)
     if not cue:
         return text
@@ -245,6 +261,26 @@ def speaker(corpus: Corpus, s: Statement) -> str | None:
     """Who says it: the frame's original source, else the statement's source (None for the author)."""
     frame = corpus.frame_of(s)
     return (frame.source if frame is not None and frame.source else None) or s.source
+
+
+_ADDITION = re.compile(r",\s+(?:adding|saying|because)\b|;", re.IGNORECASE)
+
+
+def head_clause(text: str) -> str:
+    """The sentence before what it adds (", adding that ...", ", because ..."): what its source says first."""
+    return _ADDITION.split(text)[0]
+
+
+def negated_verb(text: str) -> str | None:
+    """The stem of the verb a plain negation negates ("had not been sealed" gives "seal"), or None."""
+    negation = NEGATED_PREDICATE.search(head_clause(text))
+    if negation is None:
+        return None
+    for word in _WORD.findall(text[negation.end():].lower()):
+        if word in {"been", "be", "being", "yet", "still", "even", "ever"} or word.endswith("ly"):
+            continue  # "had not yet been fully sealed", "did not explicitly say"
+        return stem(word) or None
+    return None
 
 
 @lru_cache(maxsize=1 << 18)
