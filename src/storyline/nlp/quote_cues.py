@@ -270,7 +270,26 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
         tok.dep_ in ("advcl", "xcomp", "pcomp", "acl", "prep", "dep") or tok.tag_ == "VBG"
     ):
         subject = _enclosing_speaker(ctx, tok)
+    if subject is None and tok.dep_ == "ROOT" and not _is_passive(tok):
+        subject = _name_before(ctx, tok)
     return _checked(ctx, verb, subject)
+
+
+def _name_before(ctx: Context, verb: Token) -> Token | None:
+    """A person named before a cue the parser left without a subject, when nothing else in the
+    clause has one: "The leader of the party Hakeem Jeffries in an interview with CBS said that"
+    (the first name read as a verb). The last word of the nearest name is the speaker's head."""
+    mentions = ctx.doc._.mentions
+    for tok in reversed([t for t in verb.sent if t.i < verb.i]):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in FRAME_SUBJECTS or tok.dep_ == "nsubjpass" or tok.text in ".;:":
+            return None  # another clause lies between: its subject is not this cue's
+        if ctx.in_mark[tok.i] >= 0 or tok.pos_ != "PROPN":
+            continue
+        person = (any(m.start <= tok.idx < m.end and m.type == "person" for m in mentions) if mentions is not None
+                  else tok.ent_type_ == "PERSON")
+        if person and (tok.i + 1 >= verb.i or tok.nbor().ent_iob_ != "I" or tok.nbor().pos_ != "PROPN"):
+            return tok
+    return None
 
 
 def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:

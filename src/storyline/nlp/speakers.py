@@ -65,8 +65,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
         return _entity_at(ctx, head) or _possessor(ctx, head), True
-    if low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
-        described = _described(ctx, head)  # "the president", "Chile's foreign minister"
+    if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and _entity_at(ctx, head) is None):
+        # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
+        described = _described(ctx, head)
         if described is not None:
             return described, False
     resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
