@@ -165,11 +165,3 @@ def test_speakers_an_office_named_first_is_not_a_person_named_much_later(parse):
                 "Tomas Riva, the interior minister, had called for calm.")
     quote = quote_with(doc, "polling stations would open on time")
     assert "Tomas Riva" not in entity_named(doc, quote.speaker)
-
-
-@pytest.mark.integration
-def test_speakers_a_name_the_parser_left_without_its_verb_still_speaks(parse):
-    doc = parse("The leader of the opposition in the National Assembly Kwame Mensah in an interview with Joy FM "
-                "said that the count in Ashanti had been rigged.")
-    quote = quote_with(doc, "the count in Ashanti had been rigged")
-    assert "Kwame Mensah" in entity_named(doc, quote.speaker)

@@ -11,6 +11,7 @@ from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
+    ADDRESSEE_VERBS,
     ANONYMOUS_NOUNS,
     AS_VERBS,
     AUTHOR_PRONOUNS,
@@ -270,26 +271,7 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
         tok.dep_ in ("advcl", "xcomp", "pcomp", "acl", "prep", "dep") or tok.tag_ == "VBG"
     ):
         subject = _enclosing_speaker(ctx, tok)
-    if subject is None and tok.dep_ == "ROOT" and not _is_passive(tok):
-        subject = _name_before(ctx, tok)
     return _checked(ctx, verb, subject)
-
-
-def _name_before(ctx: Context, verb: Token) -> Token | None:
-    """A person named before a cue the parser left without a subject, when nothing else in the
-    clause has one: "The leader of the party Hakeem Jeffries in an interview with CBS said that"
-    (the first name read as a verb). The last word of the nearest name is the speaker's head."""
-    mentions = ctx.doc._.mentions
-    for tok in reversed([t for t in verb.sent if t.i < verb.i]):
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in FRAME_SUBJECTS or tok.dep_ == "nsubjpass" or tok.text in ".;:":
-            return None  # another clause lies between: its subject is not this cue's
-        if ctx.in_mark[tok.i] >= 0 or tok.pos_ != "PROPN":
-            continue
-        person = (any(m.start <= tok.idx < m.end and m.type == "person" for m in mentions) if mentions is not None
-                  else tok.ent_type_ == "PERSON")
-        if person and (tok.i + 1 >= verb.i or tok.nbor().ent_iob_ != "I" or tok.nbor().pos_ != "PROPN"):
-            return tok
-    return None
 
 
 def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
@@ -347,6 +329,8 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
         return extent(ctx, verb, list(child.subtree))
+    if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
+        return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
@@ -392,6 +376,29 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
+    return None
+
+
+def _misparsed_clause(verb: Token, lemma: str) -> list[Token] | None:
+    """The reported clause of a verb of saying that the parser attached elsewhere: a clause with its
+    own subject and no conjunction of its own, read as an adverbial ("said after the vote he would
+    resign"), or a "that" clause read as a relative clause of the addressee ("told a meeting of
+    farmers that prices would rise", where "that" is no subject or object of it)."""
+    for child in verb.children:
+        if (child.dep_ == "advcl" and child.i > verb.i and _finite(child)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in child.children)
+                and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in child.children)):
+            return list(child.subtree)  # not "said when the vote ended" nor "said because ..."
+    if lemma not in ADDRESSEE_VERBS:
+        return None
+    addressees = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for obj in addressees:
+        for clause in obj.subtree:
+            if clause.dep_ != "relcl" or clause.head.i < verb.i:
+                continue
+            that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"), None)
+            if that is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return [t for t in clause.subtree if t.i >= that.i]
     return None
 
 
