@@ -231,12 +231,23 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if source is BACKGROUND:
         return None, None
     quote = ctx.quote_at(figure_start, figure_end)
+    if quote is not None and not quote.direct and not _gives_words(quote.cue):
+        quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
     if source is not None:
         return _source(source, ctx)
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and frame.source_kind != "author" and frame.source_text:
+    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
         return frame.source, frame.source_text
     return None, None
+
+
+def _gives_words(cue: str | None) -> bool:
+    """Whether a frame's cue reports words or findings ("said", "estimated", "according to"), not an
+    act or a reaction ("pressed lawmakers for six months", "welcomed signs of a $61bn package")."""
+    words = (cue or "").lower().removeprefix("not ").split()
+    if not words or words[0] == "according" or "view" in words:
+        return bool(words)
+    return words[-1] in W.SPEECH_VERBS
