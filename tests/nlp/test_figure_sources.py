@@ -71,3 +71,11 @@ def test_figure_under_an_act_or_a_reaction_is_not_the_actors(parse, text, number
 def test_figure_said_or_quoted_stays_the_speakers(parse, text, number, source):
     figure = _figure(parse(text), number)
     assert figure.attributed_text and (source in figure.attributed_text or "mayor" in figure.attributed_text)
+
+
+def test_figure_reported_in_a_who_clause_is_the_antecedents(parse):
+    doc = parse("Flooding reached the town centre on Monday, said the mayor, Ilse Brandt, who added that 300 homes "
+                "had been evacuated.")
+    figure = _figure(doc, "300")
+    assert figure.attributed_to is not None
+    assert "Ilse Brandt" in {m.text for m in doc._.mentions if m.entity == figure.attributed_to}

@@ -150,6 +150,13 @@ def _speaker(verb: Token, on_path: set[int]) -> Token | None:
     return None
 
 
+def _relative_speaker(verb: Token) -> Token | None:
+    """The "who" of a speech verb in a relative clause ("the mayor, who said 300 homes flooded")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+
+
 def _is_speech(verb: Token, previous: Token) -> bool:
     """True when ``verb`` reports what comes under it ("said", "confirmed", "put the toll at")."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -214,6 +221,8 @@ def _walk_source(path: list[Token], sent: Span) -> Token | None:
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
             return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS else speaker
+        if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
+            return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token
     for token in sent:
         if token.lower_ == "according" and (pobj := _according(token)) is not None:
