@@ -67,6 +67,8 @@ def test_figure_under_an_act_or_a_reaction_is_not_the_actors(parse, text, number
 @pytest.mark.parametrize("text, number, source", [
     ("The regional governor Lucia Ferraz said on Monday that 4,000 homes were flooded.", "4,000", "Lucia Ferraz"),
     ('"We still need 300 pumps," the mayor, Teodor Kral, pleaded on Tuesday.', "300", "Teodor Kral"),
+    ("The inspector said the dam was sound, and she feared the rains of the last 48 hours were exceptional.",
+     "48 hours", "she"),
 ])
 def test_figure_said_or_quoted_stays_the_speakers(parse, text, number, source):
     figure = _figure(parse(text), number)

@@ -256,7 +256,13 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
 def _gives_words(cue: str | None) -> bool:
     """Whether a frame's cue reports words or findings ("said", "estimated", "according to"), not an
     act or a reaction ("pressed lawmakers for six months", "welcomed signs of a $61bn package")."""
+    from storyline.nlp.cue_words import COGNITION_FORMS
+
     words = (cue or "").lower().removeprefix("not ").split()
     if not words or words[0] == "according" or "view" in words:
         return bool(words)
-    return words[-1] in W.SPEECH_VERBS
+    return words[-1] in W.SPEECH_VERBS or COGNITION_FORMS.get(words[-1], words[-1]) in BELIEF_VERBS
+
+
+# Verbs of judging by which a source gives its own figure ("he feared the last 48 hours were staged").
+BELIEF_VERBS = frozenset("fear reckon suspect doubt worry judge think believe expect estimate".split())
