@@ -165,3 +165,26 @@ def test_speakers_an_office_named_first_is_not_a_person_named_much_later(parse):
                 "Tomas Riva, the interior minister, had called for calm.")
     quote = quote_with(doc, "polling stations would open on time")
     assert "Tomas Riva" not in entity_named(doc, quote.speaker)
+
+
+def test_speakers_a_clause_reported_without_a_found_speaker_still_marks_who_is_talked_about():
+    # "In the interview said that Lima blocked it.": the parse lost the speaker of "said", and Lima is
+    # still someone talked about, not a candidate for the next "he" (model-free: a Doc built by hand)
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.nlp.pipeline import register_extensions
+    from storyline.nlp.quote_cues import Context
+    from storyline.nlp.speakers import _reported_spans
+
+    register_extensions()
+    words = ["In", "the", "interview", "said", "that", "Lima", "blocked", "it", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 2, 0, 3, 6, 6, 3, 6, 3],
+              deps=["prep", "det", "pobj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["ADP", "DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
+              tags=["IN", "DT", "NN", "VBD", "IN", "NNP", "VBD", "PRP", "."],
+              sent_starts=[True] + [False] * 8)
+    ctx = Context(doc)
+    assert ctx.frames[3].speaker is None
+    lima = doc[5].idx
+    assert any(a <= lima < b for a, b in _reported_spans(ctx))

@@ -244,10 +244,11 @@ def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, 
 
 
 def _reported_spans(ctx: Context) -> list[tuple[int, int]]:
-    """Characters of every reported clause: the people named there are talked about, not talking."""
+    """Characters of every reported clause: the people named there are talked about, not talking
+    (also in a clause whose speaker the parse lost: "... Jeffries in an interview said that Putin ...")."""
     doc = ctx.doc
     return [(doc[f.content[0]].idx, _end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
-            if f.content is not None and f.speaker is not None]
+            if f.content is not None and (f.speaker is not None or f.strong)]
 
 
 def _quoted(ctx: Context, offset: int) -> bool:
