@@ -188,3 +188,24 @@ def test_speakers_a_clause_reported_without_a_found_speaker_still_marks_who_is_t
     assert ctx.frames[3].speaker is None
     lima = doc[5].idx
     assert any(a <= lima < b for a, b in _reported_spans(ctx))
+
+
+def test_speakers_a_sentence_run_across_a_blank_line_takes_the_subject_of_the_cues_own_line():
+    # "4:30 p.m.\n\nAna Ruiz says taxes rose.": the parser gives "says" two subjects, one from the
+    # time stamp's line (model-free: a Doc built by hand)
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.nlp.pipeline import register_extensions
+    from storyline.nlp.quote_cues import Context
+
+    register_extensions()
+    doc = Doc(spacy.blank("en").vocab, words=["4:30", "p.m.", "\n\n", "Ana", "Ruiz", "says", "taxes", "rose", "."],
+              spaces=[True, False, False, True, True, True, True, False, False],
+              heads=[1, 5, 1, 4, 5, 5, 7, 5, 5],
+              deps=["nummod", "nsubj", "dep", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+              pos=["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+              tags=["CD", "NN", "_SP", "NNP", "NNP", "VBZ", "NNS", "VBD", "."],
+              sent_starts=[True] + [False] * 8)
+    frame = Context(doc).frames[5]
+    assert frame.speaker is not None and frame.speaker.text == "Ruiz"

@@ -240,9 +240,14 @@ def _person_like(tok: Token) -> bool:
 def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
     """The subject of a verb, outside quotations; for a passive one, the agent ("was told by
     officials"). The parser often makes a word of the quotation the subject of its cue."""
-    for child in verb.children:
-        if child.dep_ in FRAME_SUBJECTS and (ctx is None or ctx.in_mark[child.i] < 0):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in FRAME_SUBJECTS and (ctx is None or ctx.in_mark[c.i] < 0)]
+    if len(subjects) > 1 and ctx is not None:
+        # "12:15 p.m.\n\nDonald Trump says": a sentence run across a blank line has a subject from
+        # the line before; the verb's own paragraph holds its subject
+        start, end = ctx.paragraph(verb)
+        subjects = [c for c in subjects if start <= c.idx < end] or subjects
+    if subjects:
+        return subjects[0]
     if _is_passive(verb):
         return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
     return None
