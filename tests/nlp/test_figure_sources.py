@@ -50,3 +50,34 @@ def test_pronoun_source_of_a_figure_is_the_body_named_before(parse, text, number
     assert figure.attributed_to is not None, figure
     named = {m.text for m in doc._.mentions if m.entity == figure.attributed_to}
     assert any(body in n for n in named), (figure, named)
+
+
+@pytest.mark.parametrize("text, number", [
+    # an act or a reaction reported of someone is not a figure they give
+    ("The union leader Samuel Okoro had pressed the port authority for eight months to hire more crane drivers.",
+     "eight months"),
+    ("Governor Lucia Ferraz welcomed signs that the assembly might soon vote on a $2 billion flood relief fund.",
+     "$2 billion"),
+])
+def test_figure_under_an_act_or_a_reaction_is_not_the_actors(parse, text, number):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_to is None and figure.attributed_text is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    ("The regional governor Lucia Ferraz said on Monday that 4,000 homes were flooded.", "4,000", "Lucia Ferraz"),
+    ('"We still need 300 pumps," the mayor, Teodor Kral, pleaded on Tuesday.', "300", "Teodor Kral"),
+    ("The inspector said the dam was sound, and she feared the rains of the last 48 hours were exceptional.",
+     "48 hours", "she"),
+])
+def test_figure_said_or_quoted_stays_the_speakers(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and (source in figure.attributed_text or "mayor" in figure.attributed_text)
+
+
+def test_figure_reported_in_a_who_clause_is_the_antecedents(parse):
+    doc = parse("Flooding reached the town centre on Monday, said the mayor, Ilse Brandt, who added that 300 homes "
+                "had been evacuated.")
+    figure = _figure(doc, "300")
+    assert figure.attributed_to is not None
+    assert "Ilse Brandt" in {m.text for m in doc._.mentions if m.entity == figure.attributed_to}

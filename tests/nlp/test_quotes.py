@@ -431,3 +431,24 @@ def test_quotes_a_headline_in_capitals_has_no_speaker(parse):
     assert not [q for q in doc._.quotes if "WALK OUT" in q.text], doc._.quotes
     spoken_by(doc, "its members would walk out", "union")
     spoken_by(doc, "We will not accept a deal", "MORALES")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, speaker, content", [
+    # a reported clause the parser reads as an adverbial of the cue
+    ("The coach said after the final whistle he would not resign over the defeat.", "The coach",
+     "he would not resign over the defeat"),
+    # a "that" clause the parser reads as a relative clause of the people told
+    ("In Accra last week, the minister told a meeting of cocoa farmers that few buyers would pay the old price.",
+     "the minister", "few buyers would pay the old price"),
+])
+def test_quotes_a_reported_clause_the_parser_attached_elsewhere_is_still_the_content(parse, text, speaker, content):
+    doc = parse(text)
+    found = [q for q in doc._.quotes if content in q.text]
+    assert found and found[0].speaker_text == speaker, [(q.speaker_text, q.text) for q in doc._.quotes]
+
+
+@pytest.mark.integration
+def test_quotes_a_time_clause_after_said_is_not_what_was_said(parse):
+    doc = parse("Residents said little when the floodwaters reached the market.")
+    assert not any("the floodwaters reached the market" in q.text for q in doc._.quotes)

@@ -3,6 +3,8 @@ checked on short reports written for these tests (an election, a strike, a port 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 
@@ -116,3 +118,94 @@ def test_speakers_they_after_two_bodies_is_one_of_them_and_the_statement_agrees(
     assert any("Norvale" in n or "port authority" in n.lower() for n in named), (quote, named)
     statement = next(s for s in doc._.statements if "leak" in s.text)
     assert statement.source == quote.speaker
+
+
+@pytest.mark.integration
+def test_speakers_an_office_written_before_the_name_without_a_comma_is_that_person(parse):
+    doc = parse("The deputy minister of finance of Peru Carla Mendes met the striking dockers in Callao on Monday. "
+                "Later, the deputy minister said the strike would cost the port millions.")
+    quote = quote_with(doc, "the strike would cost the port millions")
+    assert "Carla Mendes" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_an_office_is_the_person_the_knowledge_base_has_hold_it(parse):
+    # Nothing in the report says Lula is president: the knowledge base does.
+    doc = parse("Lula met soy farmers in Mato Grosso on Tuesday. "
+                "The president said the export tax would not rise this year.",
+                published=dt.date(2024, 3, 5))
+    quote = quote_with(doc, "the export tax would not rise")
+    assert quote.speaker == "kb:person:luiz-inacio-lula-da-silva"
+
+
+@pytest.mark.integration
+def test_speakers_an_office_of_one_country_is_not_the_leader_of_another(parse):
+    # Both are presidents in the knowledge base; Macron is named nearer.
+    doc = parse("William Ruto flew to Paris, where Emmanuel Macron received him on Monday. "
+                "Kenya's president said the talks on the debt swap had gone well.",
+                published=dt.date(2024, 3, 5))
+    quote = quote_with(doc, "the talks on the debt swap had gone well")
+    assert quote.speaker == "kb:person:william-ruto"
+
+
+@pytest.mark.integration
+def test_speakers_an_office_named_before_the_person_is_the_person_named_next(parse):
+    doc = parse("Chile's mining minister told reporters on Friday that the copper mine would reopen within a week. "
+                "Rosa Pinto, the mining minister, spoke after touring the flooded shafts.")
+    quote = quote_with(doc, "the copper mine would reopen")
+    assert "Rosa Pinto" in entity_named(doc, quote.speaker)
+    assert quote.speaker not in {m.entity for m in doc._.mentions if m.text == "Chile"}
+
+
+@pytest.mark.integration
+def test_speakers_an_office_named_first_is_not_a_person_named_much_later(parse):
+    doc = parse("The interior minister said on Sunday that polling stations would open on time. "
+                "Turnout was low in the north. Rain closed roads in three districts. Queues formed in the capital. "
+                "Observers from the regional bloc arrived on Saturday. "
+                "Tomas Riva, the interior minister, had called for calm.")
+    quote = quote_with(doc, "polling stations would open on time")
+    assert "Tomas Riva" not in entity_named(doc, quote.speaker)
+
+
+def test_speakers_a_clause_reported_without_a_found_speaker_still_marks_who_is_talked_about():
+    # "In the interview said that Lima blocked it.": the parse lost the speaker of "said", and Lima is
+    # still someone talked about, not a candidate for the next "he" (model-free: a Doc built by hand)
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.nlp.pipeline import register_extensions
+    from storyline.nlp.quote_cues import Context
+    from storyline.nlp.speakers import _reported_spans
+
+    register_extensions()
+    words = ["In", "the", "interview", "said", "that", "Lima", "blocked", "it", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 2, 0, 3, 6, 6, 3, 6, 3],
+              deps=["prep", "det", "pobj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["ADP", "DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
+              tags=["IN", "DT", "NN", "VBD", "IN", "NNP", "VBD", "PRP", "."],
+              sent_starts=[True] + [False] * 8)
+    ctx = Context(doc)
+    assert ctx.frames[3].speaker is None
+    lima = doc[5].idx
+    assert any(a <= lima < b for a, b in _reported_spans(ctx))
+
+
+def test_speakers_a_sentence_run_across_a_blank_line_takes_the_subject_of_the_cues_own_line():
+    # "4:30 p.m.\n\nAna Ruiz says taxes rose.": the parser gives "says" two subjects, one from the
+    # time stamp's line (model-free: a Doc built by hand)
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.nlp.pipeline import register_extensions
+    from storyline.nlp.quote_cues import Context
+
+    register_extensions()
+    doc = Doc(spacy.blank("en").vocab, words=["4:30", "p.m.", "\n\n", "Ana", "Ruiz", "says", "taxes", "rose", "."],
+              spaces=[True, False, False, True, True, True, True, False, False],
+              heads=[1, 5, 1, 4, 5, 5, 7, 5, 5],
+              deps=["nummod", "nsubj", "dep", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+              pos=["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "VERB", "NOUN", "VERB", "PUNCT"],
+              tags=["CD", "NN", "_SP", "NNP", "NNP", "VBZ", "NNS", "VBD", "."],
+              sent_starts=[True] + [False] * 8)
+    frame = Context(doc).frames[5]
+    assert frame.speaker is not None and frame.speaker.text == "Ruiz"

@@ -59,6 +59,8 @@ FEMALE_CUES = {"ms", "mrs", "miss", "madam", "spokeswoman", "chairwoman", "congr
 MALE_CUES = {"mr", "sir", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "man",
              "father", "son", "husband", "brother", "lord"}
 MAX_SENTENCES_BACK = 3
+# How far after an office a name may stand and still be the office's holder.
+LATER_SENTENCES = 2
 # Nouns that describe a person by office or rank: "the president", "the general", "its chairman".
 OFFICE_NOUNS = {
     "president", "leader", "minister", "secretary", "premier", "chancellor", "governor", "senator", "mayor",
@@ -103,7 +105,7 @@ def described(doc: Doc, span: Span) -> Mention | None:
     """The named actor a description stands for ("the president", "the ministry"), never a name
     inside it that is not the described one ("Chile's foreign minister" is not Chile)."""
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
-    if not mentions or not len(span) or span.root.pos_ != "NOUN":
+    if not mentions or not len(span) or not (span.root.pos_ == "NOUN" or span.root.lower_ in OFFICE_NOUNS):
         return None
     return _office_holder(mentions, span) or _description(mentions, span)
 
@@ -285,6 +287,8 @@ def _office_words(span: Span) -> tuple[str, set[str]]:
         words = set(HEAD_NOUNS) | {f"{w.lower_} {noun}" for w in of[0].subtree if w.pos_ in ("PROPN", "NOUN")}
     elif noun == "leader":
         words = set(LEADER_OFFICES)
+    elif of and of[0].ent_type_ not in ("GPE", "NORP", "LOC") and of[0].lower_ not in ("the", "a"):
+        words.add(f"{of[0].lower_} {noun}")  # "the minister of defence", "the secretary of state"
     elif noun == "diplomat" and any(c.lower_ == "top" for c in head.children):
         words = set(DIPLOMAT_OFFICES)
     # "the foreign minister", "the prime minister": the modifier narrows the office
@@ -317,17 +321,83 @@ def _office_holder(mentions: list[Mention], span: Span) -> Mention | None:
             roles.setdefault(m.entity, set()).update(low.split())
             roles[m.entity].add(low)
     narrow = {w for w in words if " " in w}
+    countries = _countries(phrase)
+
+    def holds(m: Mention) -> bool:
+        if m.type != "person" or not m.entity or not _serves(m.entity, countries, doc._.published):
+            return False  # "the Belarusian leader" is not Ukraine's president
+        held = (roles.get(m.entity, set()) | _title_before(doc, m) | _apposed_role(doc, m)
+                | _role_around(doc, m) | _kb_titles(m.entity, doc._.published))
+        # "the foreign minister" is not the defence minister
+        return bool(held & words) and not (narrow and not any(n.split()[0] in held for n in narrow))
+
     best = None
     for m in mentions:
-        if m.start >= span.start_char or m.type != "person" or not m.entity:
-            continue
-        held = roles.get(m.entity, set()) | _title_before(doc, m) | _apposed_role(doc, m)
-        if not held & words:
-            continue
-        if narrow and not any(n.split()[0] in held for n in narrow):
-            continue  # "the foreign minister" is not the defence minister
-        best = m  # the nearest earlier holder
+        if m.start < span.start_char and holds(m):
+            best = m  # the nearest earlier holder
+    if best is None:
+        # "Ukraine's prime minister has told the BBC ... Denys Shmyhal said": a report that names the
+        # office first and the person in the next sentences
+        sents = list(doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
+        limit = sents[min(here + LATER_SENTENCES, len(sents) - 1)].end_char
+        best = next((m for m in mentions if span.end_char <= m.start < limit and holds(m)), None)
     return best
+
+
+def _role_around(doc: Doc, mention: Mention) -> set[str]:
+    """The words of an office the name is written inside, without a comma: "the head of American
+    diplomacy Antony Blinken", "the deputy minister of foreign affairs of Russia Sergei Vershinin"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "compound", "appos", "flat", "nmod") or tok.head.i == tok.i:
+            return set()
+        tok = tok.head
+        if tok.lower_ in OFFICE_NOUNS and tok.pos_ in ("NOUN", "PROPN") and tok.i < span.start:
+            return {t.lower_ for t in doc[tok.left_edge.i: span.start] if t.is_alpha}
+    return set()
+
+
+def _countries(phrase: Span) -> set[str]:
+    """Knowledge-base ids of the states a description of an office names: "the Belarusian leader",
+    "Ukraine's prime minister", "the US secretary of state"."""
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    found = set()
+    for tok in phrase:
+        if tok.ent_type_ in ("NORP", "GPE") or tok.dep_ == "poss" and tok.pos_ == "PROPN":
+            word = tok.text.removesuffix("'s").removesuffix("’s")
+            state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
+            if state is not None:
+                found.add(state.id)
+    return found
+
+
+def _serves(entity: str, countries: set[str], on) -> bool:
+    """Whether a person may hold an office of these states: a knowledge-base person with offices
+    must hold one of theirs; anyone else may."""
+    if not countries or not entity.startswith("kb:"):
+        return True
+    from storyline.kb.lookup import load_kb
+
+    spells = load_kb().offices(entity[3:])
+    return not spells or any(t.of in countries for t in spells)
+
+
+def _kb_titles(entity: str, on) -> set[str]:
+    """The words of the offices the knowledge base has a person hold (on the report's date, when
+    it is known and the person held one then): "Secretary of State" -> {"secretary", "of", "state"}."""
+    if not entity.startswith("kb:"):
+        return set()
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    spells = (kb.offices(entity[3:], on) if on is not None else []) or kb.offices(entity[3:])
+    return {w for t in spells for w in (t.title or "").lower().replace("-", " ").split()}
 
 
 def _apposed_role(doc: Doc, mention: Mention) -> set[str]:

@@ -77,6 +77,8 @@ CLAIM_CUE_FORMS = {form: n for n in CLAIM_CUE_NOUNS for form in (n, n + "s" if n
 # Verbs that, besides their subject, name the person whose words they pass on:
 # "the ministry quoted the envoy as saying", "cited officials as saying".
 CONVEYING_VERBS = ("quote", "cite")
+# Verbs of saying whose object is the one told: "told a meeting of farmers that ..."
+ADDRESSEE_VERBS = frozenset("tell assure inform warn remind notify brief convince persuade".split())
 
 # Past participles that introduce a name, not speech: units "known as" "storm corps", a report
 # "titled" "...". A quotation under one of these is a term or title, not a quote.

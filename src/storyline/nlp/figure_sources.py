@@ -150,6 +150,13 @@ def _speaker(verb: Token, on_path: set[int]) -> Token | None:
     return None
 
 
+def _relative_speaker(verb: Token) -> Token | None:
+    """The "who" of a speech verb in a relative clause ("the mayor, who said 300 homes flooded")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+
+
 def _is_speech(verb: Token, previous: Token) -> bool:
     """True when ``verb`` reports what comes under it ("said", "confirmed", "put the toll at")."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -214,6 +221,8 @@ def _walk_source(path: list[Token], sent: Span) -> Token | None:
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
             return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS else speaker
+        if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
+            return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token
     for token in sent:
         if token.lower_ == "according" and (pobj := _according(token)) is not None:
@@ -231,12 +240,29 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if source is BACKGROUND:
         return None, None
     quote = ctx.quote_at(figure_start, figure_end)
+    if quote is not None and not quote.direct and not _gives_words(quote.cue):
+        quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
     if source is not None:
         return _source(source, ctx)
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and frame.source_kind != "author" and frame.source_text:
+    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
         return frame.source, frame.source_text
     return None, None
+
+
+def _gives_words(cue: str | None) -> bool:
+    """Whether a frame's cue reports words or findings ("said", "estimated", "according to"), not an
+    act or a reaction ("pressed lawmakers for six months", "welcomed signs of a $61bn package")."""
+    from storyline.nlp.cue_words import COGNITION_FORMS
+
+    words = (cue or "").lower().removeprefix("not ").split()
+    if not words or words[0] == "according" or "view" in words:
+        return bool(words)
+    return words[-1] in W.SPEECH_VERBS or COGNITION_FORMS.get(words[-1], words[-1]) in BELIEF_VERBS
+
+
+# Verbs of judging by which a source gives its own figure ("he feared the last 48 hours were staged").
+BELIEF_VERBS = frozenset("fear reckon suspect doubt worry judge think believe expect estimate".split())

@@ -11,6 +11,7 @@ from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
+    ADDRESSEE_VERBS,
     ANONYMOUS_NOUNS,
     AS_VERBS,
     AUTHOR_PRONOUNS,
@@ -239,9 +240,14 @@ def _person_like(tok: Token) -> bool:
 def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
     """The subject of a verb, outside quotations; for a passive one, the agent ("was told by
     officials"). The parser often makes a word of the quotation the subject of its cue."""
-    for child in verb.children:
-        if child.dep_ in FRAME_SUBJECTS and (ctx is None or ctx.in_mark[child.i] < 0):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in FRAME_SUBJECTS and (ctx is None or ctx.in_mark[c.i] < 0)]
+    if len(subjects) > 1 and ctx is not None:
+        # "12:15 p.m.\n\nDonald Trump says": a sentence run across a blank line has a subject from
+        # the line before; the verb's own paragraph holds its subject
+        start, end = ctx.paragraph(verb)
+        subjects = [c for c in subjects if start <= c.idx < end] or subjects
+    if subjects:
+        return subjects[0]
     if _is_passive(verb):
         return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
     return None
@@ -328,6 +334,8 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
         return extent(ctx, verb, list(child.subtree))
+    if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
+        return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.i > verb.i:
@@ -373,6 +381,29 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
+    return None
+
+
+def _misparsed_clause(verb: Token, lemma: str) -> list[Token] | None:
+    """The reported clause of a verb of saying that the parser attached elsewhere: a clause with its
+    own subject and no conjunction of its own, read as an adverbial ("said after the vote he would
+    resign"), or a "that" clause read as a relative clause of the addressee ("told a meeting of
+    farmers that prices would rise", where "that" is no subject or object of it)."""
+    for child in verb.children:
+        if (child.dep_ == "advcl" and child.i > verb.i and _finite(child)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in child.children)
+                and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in child.children)):
+            return list(child.subtree)  # not "said when the vote ended" nor "said because ..."
+    if lemma not in ADDRESSEE_VERBS:
+        return None
+    addressees = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    for obj in addressees:
+        for clause in obj.subtree:
+            if clause.dep_ != "relcl" or clause.head.i < verb.i:
+                continue
+            that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"), None)
+            if that is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return [t for t in clause.subtree if t.i >= that.i]
     return None
 
 

@@ -65,8 +65,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
         return _entity_at(ctx, head) or _possessor(ctx, head), True
-    if low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
-        described = _described(ctx, head)  # "the president", "Chile's foreign minister"
+    if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and _entity_at(ctx, head) is None):
+        # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
+        described = _described(ctx, head)
         if described is not None:
             return described, False
     resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
@@ -243,10 +244,11 @@ def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, 
 
 
 def _reported_spans(ctx: Context) -> list[tuple[int, int]]:
-    """Characters of every reported clause: the people named there are talked about, not talking."""
+    """Characters of every reported clause: the people named there are talked about, not talking
+    (also in a clause whose speaker the parse lost: "... Jeffries in an interview said that Putin ...")."""
     doc = ctx.doc
     return [(doc[f.content[0]].idx, _end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
-            if f.content is not None and f.speaker is not None]
+            if f.content is not None and (f.speaker is not None or f.strong)]
 
 
 def _quoted(ctx: Context, offset: int) -> bool:
