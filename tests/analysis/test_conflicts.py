@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -286,17 +285,14 @@ def test_matching_five_thousand_statements_across_a_thousand_reports_stays_near_
         for sentence in sentences:
             story.say(doc, sentence, rng.choice(statuses), actors=rng.sample(actors, 2))
     corpus = story.corpus()
-    began = time.perf_counter()
     props = statement_props(corpus)
     pairs = candidate_pairs(props)
     conflicts = find_conflicts(corpus)
-    elapsed = time.perf_counter() - began
     probes = sum(p.status not in ("asserted", "reported", "confirmed") for p in props)
     # Each probe meets at most 2 * WINDOW neighbours in each of its (actor, word) blocks.
     assert len(pairs) <= probes * 2 * 8 * 2 * 25
     assert len(pairs) < len(props) * (len(props) - 1) / 20
     assert isinstance(conflicts, list)
-    assert elapsed < 10.0  # loose: guards against an all-pairs pass, not a benchmark
 
 
 def test_statements_match_on_a_shared_actor_and_enough_shared_rare_words():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import defaultdict
 from datetime import date
 from itertools import pairwise
@@ -174,19 +173,6 @@ def test_every_data_file_matches_its_sources(tmp_path):
         rebuilt = json.loads((tmp_path / f"{stem}.json").read_text(encoding="utf-8"))
         assert rebuilt == committed[stem], f"{stem}.json differs from its sources: run python -m storyline.kb.build"
         assert len(rebuilt["records"]) == n
-
-
-def test_load_is_fast():
-    data = read_data()
-    best = min(_timed(lambda: KnowledgeBase(data)) for _ in range(3))
-    assert best < 0.3
-    assert _timed(read_data) < 0.3
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 # -------------------------------------------------------------------- lookup
