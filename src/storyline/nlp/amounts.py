@@ -12,7 +12,8 @@ from storyline.nlp.numbers import (
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
-from storyline.nlp.rates import AGE_UNITS, age_at, read_per
+from storyline.nlp.coordinated import share_units, suspended, tallies
+from storyline.nlp.rates import AGE_UNITS, age_at, rate_at, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
@@ -61,6 +62,8 @@ class Amount:
     """The rate's denominator as written ("per barrel", "a month")."""
     change_from: float | None = None
     """For a change "from 20 to 45", the level it started from (the amount is the new level)."""
+    joined: int | None = None
+    """For "four-" in "four-, five- and six-cylinder": the first token of the number whose noun it shares."""
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -107,6 +110,9 @@ def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str 
         return k + 1, code, doc[j: k + 1].text
     if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
         return k + 1, CURRENCY_SYMBOLS[word], token.text
+    if k == j and word in CURRENCY_SYMBOLS and not any(c.isalpha() for c in word) and not (
+            k + 1 < limit and doc[k + 1].like_num):
+        return k + 1, CURRENCY_SYMBOLS[word], token.text  # "1,200€", "35 €": the symbol after the number
     return j, None, None
 
 
@@ -122,28 +128,9 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
             continue
         found.append(amount)
         i = max(amount.end, i + 1)
-    found = [part for a in found for part in _tally(doc, a, end)]
-    for a, b in zip(found, found[1:]):
-        # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
-        if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
-                and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
-            a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
-    return _changes(doc, found, start)
-
-
-# Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
-TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
-
-
-def _tally(doc: Doc, a: Amount, limit: int) -> list[Amount]:
-    """A vote's tally ("passed by a 79-18 vote") as its two counts; other scores ("2-0") stay one, refused."""
-    if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS and a.num_end - a.num_start == 3):
-        return [a]
-    second = _digits(_word(doc[a.num_end - 1]))
-    if a.value is None or second is None:
-        return [a]
-    return [Amount(start=a.start, end=a.num_start + 1, num_start=a.num_start, num_end=a.num_start + 1, value=a.value),
-            Amount(start=a.num_end - 1, end=a.end, num_start=a.num_end - 1, num_end=a.num_end, value=float(second))]
+    found = tallies(doc, found, end)
+    share_units(doc, found)
+    return _changes(doc, suspended(doc, found, start, end), start)
 
 
 def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
@@ -224,6 +211,11 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     else:
         marker = 0
     sep = _word(doc[j])
+    if sep.startswith(("to-", "to–")) and (glued_high := _digits(sep[3:])) is not None and glued_high > amount.value:
+        # "a 200,000 to-260,000 year-old skull": the second number glued to "to-"
+        amount.num_end = amount.end = j + 1
+        amount.value, amount.low, amount.high = None, amount.value, glued_high
+        return
     before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
     if before in CURRENCY_SYMBOLS and amount.num_start > 1:
         before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
@@ -311,6 +303,27 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     return j
 
 
+def _per_past_brackets(doc: Doc, amount: Amount, j: int, limit: int) -> None:
+    """A rate said once after an amount and its conversion in brackets: both "9 billion shekels"
+    and "$2.4 billion" are per year in "9 billion shekels ($2.4 billion) a year". The span stays
+    the amount's own; the brackets hold a figure of their own."""
+    k = j
+    if k < limit and doc[k].text == "(":
+        k += 1
+        while k < min(limit, j + 8) and doc[k].text != ")":
+            if doc[k].text in ("(", ";") or doc[k].is_alpha and doc[k].lower_ not in ("us", "u.s.", "about", "around", "or"):
+                word = _word(doc[k])
+                if word not in CURRENCY_SYMBOLS and word not in SCALES and word.rstrip("s") not in CURRENCY_WORDS \
+                        and phrase_at([doc[k].text]) is None:
+                    return  # words in the brackets: a remark, not a conversion
+            k += 1
+    if k >= limit or doc[k].text != ")":
+        return
+    found = rate_at(doc, k + 1, limit)
+    if found is not None:
+        _, amount.per, amount.per_text = found
+
+
 def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
     j = max(amount.num_end, amount.end)
     if amount.percent:
@@ -332,6 +345,12 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             amount.currency, amount.currency_text, j = code, text, k
         elif code and amount.currency:
             j = k  # "$5 million dollars": said twice
+        elif amount.fraction and j + 2 < limit and _word(doc[j]) == "of" and _word(doc[j + 1]) in ("a", "an"):
+            # "1/16 of a pint", "a third of a mile": a measure in that unit, not a share of something
+            k = j + 2 + (_word(doc[j + 2]) in ("us", "u.s.", "imperial", "metric") and j + 3 < limit)
+            end = _read_unit(doc, amount, k, limit)
+            if amount.unit is not None:
+                amount.fraction, j = False, end
         elif not amount.currency and not amount.percent and not amount.vague:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
@@ -344,6 +363,8 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
         amount.currency_text, j = f"{amount.currency_text} {doc[j].text}", j + 1  # "$75 U.S. per barrel"
     if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
         j = read_per(doc, amount, j, limit)
+        if amount.per is None:
+            _per_past_brackets(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():
         if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
             if amount.qualifier is None:

@@ -69,6 +69,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     after = doc[amount.end] if amount.end < len(doc) else None
     if _name_or_address(doc, amount, before, after):
         return True
+    if after is not None and after.i == amount.num_end and not doc[amount.num_end - 1].whitespace_ \
+            and len(after.text) == 1 and after.text.isupper() and not (amount.unit or amount.currency or amount.percent):
+        return True  # "5G data", "4K screens": a letter glued to the number names a generation or a format
     if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
         return True
     if not (amount.unit or amount.currency or amount.percent) and before is not None and before.text == ":" and before.i > 0 and doc[before.i - 1].ent_type_ == "PERSON" \

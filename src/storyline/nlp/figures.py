@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -229,13 +231,34 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
     for sent in doc.sents:
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures
+        made: dict[int, Figure] = {}
+        waiting = []
         for amount in find_amounts(doc, sent.start, sent.end):
+            if amount.joined is not None:
+                waiting.append(amount)  # read as the number whose noun it shares, if that one is a figure
+                continue
             if not_a_quantity(doc, amount, ctx):
                 continue
             figure = _figure(doc, amount, sent, ctx, times, figures)
             if figure is not None:
                 figures.append(figure)
+                made[amount.num_start] = figure
+        for amount in waiting:
+            figures.append(_shared(doc, amount, made.get(amount.joined)))
+        if waiting:
+            figures = [f for f in figures if f is not None]
+            figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _shared(doc: Doc, amount: Amount, last: Figure | None) -> Figure | None:
+    """"four-" in "four-, five- and six-cylinder engines": the last figure's reading with its own number."""
+    if last is None:
+        return None
+    token = doc[amount.num_start]
+    text = token.text.rstrip("-")
+    return replace(last, start=token.idx, end=token.idx + len(text), text=text, value=float(amount.value), low=None, high=None,
+                   qualifier=None, change_from=None)
 
 
 class FiguresComponent:

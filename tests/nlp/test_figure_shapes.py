@@ -1,0 +1,51 @@
+"""Written shapes of amounts (real model): symbols after the number, rates past a conversion, fractions of
+a unit, suspended hyphens, glued ranges, and numbers that name a technology. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def found(parse, text):
+    return [(f.text, f.value, f.low, f.high, f.counts, f.unit) for f in parse(text)._.figures]
+
+
+def test_figure_shapes_a_currency_symbol_after_the_number(parse):
+    assert found(parse, "In Porto a laptop costs 1,200€ in August and a hostel bed 35 € a night in March.") == [
+        ("1,200€", 1200, None, None, "money:EUR", "euro"),
+        ("35 € a night", 35, None, None, "money:EUR per night", "euro per night")]
+
+
+def test_figure_shapes_a_rate_said_after_a_conversion_in_brackets(parse):
+    figures = found(parse, "Kenya will spend 9 billion shillings ($70 million) a year on dams.")
+    assert [(f[1], f[4]) for f in figures] == [(9e9, "money:KES per year"), (70e6, "money:USD per year")]
+    # words in the brackets are a remark: the rate after them is not the amount's
+    figures = found(parse, "The port handled 3 million tonnes (a record) a year ago.")
+    assert [(f[1], f[5]) for f in figures] == [(3e6, "metric ton")]
+
+
+def test_figure_shapes_a_fraction_of_a_unit_is_a_measure(parse):
+    figures = found(parse, "Each ration was 1/8 of a gallon of water and a third of a mile separated the camps.")
+    assert [(round(f[1], 4), f[4], f[5]) for f in figures] == [(0.125, "unit:gallon", "gallon"),
+                                                                (0.3333, "unit:mile", "mile")]
+    # a fraction of a thing stays a share
+    assert [f[4] for f in found(parse, "Two-thirds of a village near Dhaka was flooded.")] == ["share"]
+
+
+def test_figure_shapes_suspended_hyphens_share_the_last_noun(parse):
+    figures = found(parse, "Lisbon's bakers sell two-, four- and six-loaf boxes, and the city built 5- and 10-kilometre trails.")
+    assert [(f[0], f[1], f[5]) for f in figures] == [
+        ("two", 2, "loaf"), ("four", 4, "loaf"), ("six-loaf", 6, "loaf"),
+        ("5", 5, "kilometre"), ("10-kilometre", 10, "kilometre")]
+
+
+def test_figure_shapes_a_range_glued_to_to(parse):
+    figures = found(parse, "Divers found 1,500 to-2,000 year-old amphorae off Crete.")
+    assert [(f[2], f[3], f[5]) for f in figures] == [(1500, 2000, "year of age")]
+
+
+def test_figure_shapes_technology_generations_are_no_figures(parse):
+    figures = found(parse, "Operators in Ghana moved 40 towns from 3G to 5G coverage, and G20 ministers met.")
+    assert [(f[1], f[5]) for f in figures] == [(40, "town")]
