@@ -49,3 +49,12 @@ def test_figure_shapes_a_range_glued_to_to(parse):
 def test_figure_shapes_technology_generations_are_no_figures(parse):
     figures = found(parse, "Operators in Ghana moved 40 towns from 3G to 5G coverage, and G20 ministers met.")
     assert [(f[1], f[5]) for f in figures] == [(40, "town")]
+
+
+def test_figure_shapes_a_bare_old_level_takes_the_scale_of_the_new_one(parse):
+    figures = found(parse, "Chile's copper exports rose from 2.1 to 3.5 million tonnes, and the budget from 24.2 to 30-32 billion pesos.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(3.5e6, None, None), (None, 30e9, 32e9)]
+    doc = parse("Chile's copper exports rose from 2.1 to 3.5 million tonnes, and the budget from 24.2 to 30-32 billion pesos.")
+    assert [f.change_from for f in doc._.figures] == [2.1e6, 24.2e9]
+    # an old level far below the new one keeps its own size
+    assert [f.change_from for f in parse("The town grew from 800 to 1.2 million people.")._.figures] == [800]
