@@ -58,3 +58,32 @@ def test_figure_shapes_a_bare_old_level_takes_the_scale_of_the_new_one(parse):
     assert [f.change_from for f in doc._.figures] == [2.1e6, 24.2e9]
     # an old level far below the new one keeps its own size
     assert [f.change_from for f in parse("The town grew from 800 to 1.2 million people.")._.figures] == [800]
+
+
+def test_figure_shapes_half_of_is_a_share_but_not_the_half_of_a_period(parse):
+    figures = found(parse, "Almost half of which were in Mombasa, and in the second half of 2023 the rains failed.")
+    assert [(f[0], f[1], f[4]) for f in figures] == [("Almost half", 50, "percent")]  # "half" is 50 percent
+    # other fractions stay shares of what follows them
+    assert [(round(f[1], 3), f[4]) for f in found(parse, "Two-thirds of the voters in Oslo stayed home.")] == [
+        (0.667, "share")]
+
+
+def test_figure_shapes_a_bare_number_after_the_same_word_takes_the_unit(parse):
+    figures = found(parse, "Inflation in Poland fell to 11.6% in May and to 11.2 in June; the Nikkei closed at 31,200 points "
+                           "and the Hang Seng at 17,950.")
+    assert [(f[1], f[5]) for f in figures] == [(11.6, "percent"), (11.2, "percent"), (31200, "point"), (17950, "point")]
+    # a toll read off its verb keeps its own measure; money is not carried to a bare number
+    figures = found(parse, "The river rose to 4.2 metres and the toll rose to 45; shares rose to $5 and then to 7.")
+    assert [(f[1], f[4], f[5]) for f in figures] == [(4.2, "unit:metre", "metre"), (45, "killed", None),
+                                                     (5, "money:USD", "dollar"), (7, None, None)]
+
+
+def test_figure_shapes_bands_said_with_or_and_fuzzy_scales(parse):
+    figures = found(parse, "Rescuers said 5 or 6 boats sank, 70 or 80,000 people fled, and repairs cost several hundred "
+                           "thousand pesos in 2019 or 2020.")
+    assert [(f[2], f[3]) for f in figures] == [(5, 6), (70_000, 80_000), (300_000, 999_999)]
+
+
+def test_figure_shapes_one_before_a_plural_is_no_count(parse):
+    figures = found(parse, 'He said Czechs and Slovaks were "one people", and one miner died.')
+    assert [(f[0], f[1]) for f in figures] == [("one miner", 1)]

@@ -154,6 +154,9 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
     amount.percent = glued.get("percent", False)
     amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text)
+    if amount.fraction and value == 0.5 and "half" in (_word(t) for t in doc[i:j]):
+        # "about half of them", "one half of the town": 50 percent, as the project's gold records it
+        amount.value, amount.fraction, amount.percent = 50.0, False, True
     amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
     glued_qualifier = glued.get("qualifier")
     if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
@@ -228,8 +231,11 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         return
     if sep == "and" and before != "between":
         return
-    if sep == "or" and not (amount.spelled and amount.value < 20):
-        return
+    other = _digits(_word(doc[j + 1])) if sep == "or" else None
+    if sep == "or" and not (amount.spelled and amount.value < 20) and not (other is not None and (
+            amount.value < 1000 <= other and other / 2 <= amount.value * 1000 <= other
+            or amount.value < other <= 2 * amount.value and not 1800 <= amount.value <= 2199)):
+        return  # but "5 or 6 boats" and "70 or 80,000" (the thousands said once) are bands
     if sep not in DASHES and sep not in ("and", "or"):
         return
     k = j + 1

@@ -159,6 +159,24 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     return False
 
 
+def _unit_said_before(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
+    """The last measured figure of the sentence written after the same preposition ("by", "at", "to")
+    as this bare number, when nothing else stands between them that could carry a unit."""
+    if amount.start <= sent.start or doc[amount.start - 1].lower_ not in ("by", "at", "to") \
+            or amount.num_end - amount.num_start != 1 or not doc[amount.num_start].text[:1].isdigit():
+        return None
+    for figure in reversed(earlier):
+        if figure.start < sent.start_char:
+            return None
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ != doc[amount.start - 1].lower_:
+            continue
+        if figure.unit and figure.counts and not figure.counts.startswith("money") and figure.value is not None:
+            return figure
+        return None
+    return None
+
+
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
     anchor = anchor_of(doc, amount)
@@ -171,7 +189,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
-            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None)
+            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
+                                   or noun.tag_ == "NNS")  # "one people": a nation, not a count
         ):
             return None
     last = amount.end - 1
@@ -205,6 +224,11 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # the counted noun is said once, and so is whose they are.
         subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
                                                    earlier[-1].unit_text, earlier[-1].unit)
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (said := _unit_said_before(doc, amount, sent, earlier)) is not None:
+        # "the DAX rose by 2 percent and the CAC by 1", "closed at 1,463 points ... ended at 1,334":
+        # a bare number after the same word as a measured one just before is in its unit
+        counts, unit_text, unit = said.counts, said.unit_text, said.unit
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text

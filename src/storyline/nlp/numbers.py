@@ -171,6 +171,9 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     w = words[0]
     if (fraction := _fraction(words)) is not None:
         return i + fraction[0], fraction[1], None, None, False, True
+    if w == "half" and len(words) > 1 and words[1] == "of" and not (
+            i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM", "PRON") or doc[i - 1].tag_ in ("POS", "PRP$"))):
+        return i + 1, 0.5, None, None, False, True  # "almost half of them"; not "the second half of 2024"
     # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
     if w == "scores" and (len(words) < 2 or words[1] != "of"):
         return None  # "exam scores", "the scores": the noun, not "scores of people"
@@ -190,8 +193,11 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
         if nxt in SCALES or nxt == "dozen":
             scale = SCALES.get(nxt, 12)
             a, b = FUZZY[words[k]]
-            high = (b + 1) * scale - 1 if scale >= 100 else b * scale
-            return i + j + 1, None, float(a * scale), float(high), True, True
+            low, high = a * scale, (b + 1) * scale - 1 if scale >= 100 else b * scale
+            if j + 1 < len(words) and SCALES.get(words[j + 1], 0) > scale:
+                # "several hundred thousand rubles": the second scale multiplies the band
+                low, high, j = low * SCALES[words[j + 1]], (high + 1) * SCALES[words[j + 1]] - 1, j + 1
+            return i + j + 1, None, float(low), float(high), True, True
         if nxt in VAGUE and nxt != "tens" and words[k] == "many":
             low, high = VAGUE[nxt]
             return i + j + 1, None, float(low), float(high), True, True
