@@ -87,3 +87,20 @@ def test_figure_shapes_bands_said_with_or_and_fuzzy_scales(parse):
 def test_figure_shapes_one_before_a_plural_is_no_count(parse):
     figures = found(parse, 'He said Czechs and Slovaks were "one people", and one miner died.')
     assert [(f[0], f[1]) for f in figures] == [("one miner", 1)]
+
+
+def test_figure_shapes_spelled_halves_and_fractions_of_a_scale(parse):
+    figures = found(parse, "Farmers in Gujarat dumped three and a half million litres of milk, and a quarter of a million "
+                           "people marched.")
+    assert [(f[1], f[5]) for f in figures] == [(3.5e6, "litre"), (250_000, "people")]
+
+
+def test_figure_shapes_plus_after_the_number_is_a_qualifier(parse):
+    doc = parse("The landslide in Nepal killed 40 people and injured 300-plus; 40-odd boats sank.")
+    assert [(f.value, f.qualifier, f.unit) for f in doc._.figures] == [
+        (40, None, "people"), (300, "at least", "people"), (40, "about", "boat")]
+
+
+def test_figure_shapes_a_count_before_a_model_number(parse):
+    figures = found(parse, "Air Peru grounded 12 Airbus 320 jets, and the 787 Dreamliner was late.")
+    assert [(f[1], f[5]) for f in figures] == [(12, "jet")]

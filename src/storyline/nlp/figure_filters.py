@@ -183,4 +183,6 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
         return True
     nxt = doc[k] if k < len(doc) else None
+    if nxt is not None and nxt.like_num and nxt.text[:1].isdigit() and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+        return False  # "12 Boeing 737 jets": the count comes first, the model's number after it
     return nxt is None or not (nxt.pos_ == "NOUN" and not nxt.text[:1].isupper())

@@ -182,6 +182,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     anchor = anchor_of(doc, amount)
     money_or_percent = amount.currency or amount.percent or amount.fraction
     noun = None if amount.currency or amount.percent or amount.unit else counted_noun(doc, amount, anchor, sent)
+    if noun is not None and amount.num_end <= noun.i < amount.end:
+        noun = None  # "300-plus", "40-odd": the amount's own qualifier, not what it counts
     counts, unit_text, unit = classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
