@@ -104,3 +104,14 @@ def test_figure_shapes_plus_after_the_number_is_a_qualifier(parse):
 def test_figure_shapes_a_count_before_a_model_number(parse):
     figures = found(parse, "Air Peru grounded 12 Airbus 320 jets, and the 787 Dreamliner was late.")
     assert [(f[1], f[5]) for f in figures] == [(12, "jet")]
+
+
+def test_figure_shapes_a_level_after_a_measured_change_takes_its_unit(parse):
+    figures = found(parse, "The Nikkei fell 120 points to 31,450; the Rhine rose 2 metres to 8.5; Sasol shares rose 5% to 20.")
+    assert [(f[1], f[5]) for f in figures] == [(120, "point"), (31450, "point"), (2, "metre"), (8.5, "metre"),
+                                               (5, "percent"), (20, None)]
+
+
+def test_figure_shapes_more_before_a_duration(parse):
+    figures = found(parse, "Nurses in Leeds won 3 extra days of leave and 2 more years of cover.")
+    assert [(f[1], f[4]) for f in figures] == [(3, "days"), (2, "years")]

@@ -301,6 +301,10 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     if (age := age_at(doc, j, limit)) is not None:
         amount.unit, amount.unit_text = age[1], (doc[age[0] - 1].text if age[2] else doc[j: age[0]].text).lstrip("-")
         return age[0]
+    if _word(doc[j]) in ("more", "additional", "extra") and j + 1 < limit \
+            and (name := duration_name(doc[j + 1].text)) is not None:
+        amount.more, amount.unit, amount.unit_text = True, name, doc[j + 1].text  # "3 extra days of leave"
+        return j + 2
     if (name := duration_name(doc[j].text, glued)) is not None:
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""
         if nxt not in ("old", "-"):  # "45 years old", "45-year-old" are ages

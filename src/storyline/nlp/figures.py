@@ -169,6 +169,11 @@ def _unit_said_before(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure
         if figure.start < sent.start_char:
             return None
         span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is not None and span.end == amount.start - 1 and doc[span.end].lower_ == "to":
+            # "fell 12 points to 7,450", "rose 3 metres to 45": the change, then the level in its unit;
+            # after "rose 5% to 20" the level's unit is not said
+            ok = figure.unit and figure.counts and figure.counts.startswith("unit:") and figure.value is not None
+            return figure if ok else None
         if span is None or span.start == 0 or doc[span.start - 1].lower_ != doc[amount.start - 1].lower_:
             continue
         if figure.unit and figure.counts and not figure.counts.startswith("money") and figure.value is not None:
