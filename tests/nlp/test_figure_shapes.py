@@ -115,3 +115,9 @@ def test_figure_shapes_a_level_after_a_measured_change_takes_its_unit(parse):
 def test_figure_shapes_more_before_a_duration(parse):
     figures = found(parse, "Nurses in Leeds won 3 extra days of leave and 2 more years of cover.")
     assert [(f[1], f[4]) for f in figures] == [(3, "days"), (2, "years")]
+
+
+def test_figure_shapes_hyphenated_durations_are_figures_but_ages_are_not(parse):
+    figures = found(parse, "The eight-year conflict in Yemen, the 48-hour deadline and a five-year plan were discussed "
+                           "with a 50-year-old farmer.")
+    assert [(f[1], f[4], f[5]) for f in figures] == [(8, "years", "year"), (48, "hours", "hour"), (5, "years", "year")]
