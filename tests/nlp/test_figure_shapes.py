@@ -121,3 +121,8 @@ def test_figure_shapes_hyphenated_durations_are_figures_but_ages_are_not(parse):
     figures = found(parse, "The eight-year conflict in Yemen, the 48-hour deadline and a five-year plan were discussed "
                            "with a 50-year-old farmer.")
     assert [(f[1], f[4], f[5]) for f in figures] == [(8, "years", "year"), (48, "hours", "hour"), (5, "years", "year")]
+
+
+def test_figure_shapes_a_number_in_a_descriptive_compound_counts_nothing(parse):
+    figures = found(parse, "Chad's army launched a two-pronged attack with a three-tiered command and 40 armoured trucks.")
+    assert [(f[1], f[5]) for f in figures] == [(40, "armoured truck")]
