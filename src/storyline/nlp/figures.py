@@ -15,7 +15,6 @@ from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.times import extract_times, is_reference_line, line_of
-from storyline.nlp.units import DURATIONS
 
 RE_UNCONFIRMED = re.compile(
     r"\b(?:yet to be (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|"
@@ -196,9 +195,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
-        # ("the eight-year conflict" is a figure: a length of time, whatever the article)
-        referring = before in W.REFERRING and not (amount.unit in DURATIONS.values() and doc[amount.num_end].text == "-")
-        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
+        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
             amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
                                    or noun.tag_ == "NNS")  # "one people": a nation, not a count
         ):
