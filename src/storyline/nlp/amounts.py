@@ -13,7 +13,7 @@ from storyline.nlp.numbers import (
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
 from storyline.nlp.coordinated import share_units, suspended, tallies
-from storyline.nlp.rates import AGE_UNITS, age_at, rate_at, read_per
+from storyline.nlp.rates import AGE_UNITS, age_at, per_past_brackets, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
@@ -318,27 +318,6 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     return j
 
 
-def _per_past_brackets(doc: Doc, amount: Amount, j: int, limit: int) -> None:
-    """A rate said once after an amount and its conversion in brackets: both "9 billion shekels"
-    and "$2.4 billion" are per year in "9 billion shekels ($2.4 billion) a year". The span stays
-    the amount's own; the brackets hold a figure of their own."""
-    k = j
-    if k < limit and doc[k].text == "(":
-        k += 1
-        while k < min(limit, j + 8) and doc[k].text != ")":
-            if doc[k].text in ("(", ";") or doc[k].is_alpha and doc[k].lower_ not in ("us", "u.s.", "about", "around", "or"):
-                word = _word(doc[k])
-                if word not in CURRENCY_SYMBOLS and word not in SCALES and word.rstrip("s") not in CURRENCY_WORDS \
-                        and phrase_at([doc[k].text]) is None:
-                    return  # words in the brackets: a remark, not a conversion
-            k += 1
-    if k >= limit or doc[k].text != ")":
-        return
-    found = rate_at(doc, k + 1, limit)
-    if found is not None:
-        _, amount.per, amount.per_text = found
-
-
 def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
     j = max(amount.num_end, amount.end)
     if amount.percent:
@@ -379,7 +358,7 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
     if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
         j = read_per(doc, amount, j, limit)
         if amount.per is None:
-            _per_past_brackets(doc, amount, j, limit)
+            per_past_brackets(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():
         if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
             if amount.qualifier is None:
