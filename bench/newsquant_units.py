@@ -67,7 +67,8 @@ def as_unit(tags: list[list[dict]]) -> list[list[dict]]:
 
 def as_pairs(tags: list[list[dict]]) -> list[list[dict]]:
     """A change as NewsQuant writes it: the pair (old level, new level)."""
-    return [[{**t, "value": [t["change_from"], t["value"]]} if t["change_from"] is not None else t for t in sentence]
+    return [[{**t, "value": [t["change_from"], t["value"] if t["value"] is not None and not isinstance(t["value"], list)
+                             else t["value"][1]]} if t["change_from"] is not None else t for t in sentence]
             for sentence in tags]
 
 

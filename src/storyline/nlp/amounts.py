@@ -12,7 +12,8 @@ from storyline.nlp.numbers import (
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
-from storyline.nlp.rates import AGE_UNITS, age_at, read_per
+from storyline.nlp.coordinated import share_units, suspended, tallies
+from storyline.nlp.rates import AGE_UNITS, age_at, per_past_brackets, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
@@ -61,6 +62,8 @@ class Amount:
     """The rate's denominator as written ("per barrel", "a month")."""
     change_from: float | None = None
     """For a change "from 20 to 45", the level it started from (the amount is the new level)."""
+    joined: int | None = None
+    """For "four-" in "four-, five- and six-cylinder": the first token of the number whose noun it shares."""
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -107,6 +110,9 @@ def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str 
         return k + 1, code, doc[j: k + 1].text
     if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
         return k + 1, CURRENCY_SYMBOLS[word], token.text
+    if k == j and word in CURRENCY_SYMBOLS and not any(c.isalpha() for c in word) and not (
+            k + 1 < limit and doc[k + 1].like_num):
+        return k + 1, CURRENCY_SYMBOLS[word], token.text  # "1,200€", "35 €": the symbol after the number
     return j, None, None
 
 
@@ -122,28 +128,9 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
             continue
         found.append(amount)
         i = max(amount.end, i + 1)
-    found = [part for a in found for part in _tally(doc, a, end)]
-    for a, b in zip(found, found[1:]):
-        # "from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end.
-        if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
-                and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
-            a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
-    return _changes(doc, found, start)
-
-
-# Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
-TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
-
-
-def _tally(doc: Doc, a: Amount, limit: int) -> list[Amount]:
-    """A vote's tally ("passed by a 79-18 vote") as its two counts; other scores ("2-0") stay one, refused."""
-    if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS and a.num_end - a.num_start == 3):
-        return [a]
-    second = _digits(_word(doc[a.num_end - 1]))
-    if a.value is None or second is None:
-        return [a]
-    return [Amount(start=a.start, end=a.num_start + 1, num_start=a.num_start, num_end=a.num_start + 1, value=a.value),
-            Amount(start=a.num_end - 1, end=a.end, num_start=a.num_end - 1, num_end=a.num_end, value=float(second))]
+    found = tallies(doc, found, end)
+    share_units(doc, found)
+    return _changes(doc, suspended(doc, found, start, end), start)
 
 
 def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
@@ -167,6 +154,9 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
     amount.percent = glued.get("percent", False)
     amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text)
+    if amount.fraction and value == 0.5 and "half" in (_word(t) for t in doc[i:j]):
+        # "about half of them", "one half of the town": 50 percent, as the project's gold records it
+        amount.value, amount.fraction, amount.percent = 50.0, False, True
     amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
     glued_qualifier = glued.get("qualifier")
     if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
@@ -224,6 +214,11 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     else:
         marker = 0
     sep = _word(doc[j])
+    if sep.startswith(("to-", "to–")) and (glued_high := _digits(sep[3:])) is not None and glued_high > amount.value:
+        # "a 200,000 to-260,000 year-old skull": the second number glued to "to-"
+        amount.num_end = amount.end = j + 1
+        amount.value, amount.low, amount.high = None, amount.value, glued_high
+        return
     before = _word(doc[amount.num_start - 1]) if amount.num_start > 0 else ""
     if before in CURRENCY_SYMBOLS and amount.num_start > 1:
         before = _word(doc[amount.num_start - 2])  # "between $62 and $68"
@@ -236,8 +231,11 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         return
     if sep == "and" and before != "between":
         return
-    if sep == "or" and not (amount.spelled and amount.value < 20):
-        return
+    other = _digits(_word(doc[j + 1])) if sep == "or" else None
+    if sep == "or" and not (amount.spelled and amount.value < 20) and not (other is not None and (
+            amount.value < 1000 <= other and other / 2 <= amount.value * 1000 <= other
+            or amount.value < other <= 2 * amount.value and not 1800 <= amount.value <= 2199)):
+        return  # but "5 or 6 boats" and "70 or 80,000" (the thousands said once) are bands
     if sep not in DASHES and sep not in ("and", "or"):
         return
     k = j + 1
@@ -290,6 +288,11 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
         # "a 30-mile convoy", "a 5-mpg gain": a unit hyphenated to its number before a noun
         amount.unit, amount.unit_text = found[1], doc[j + 1: j + 1 + found[0]].text
         return j + 1 + found[0]
+    if doc[j].text == "-" and j + 1 < limit and _attached(doc, j) and _attached(doc, j + 1) and not amount.spelled \
+            and (name := duration_name(doc[j + 1].text)) is not None \
+            and not (j + 2 < limit and doc[j + 2].text in ("-", "old") or doc[j + 1].lower_.endswith("old")):
+        amount.unit, amount.unit_text = name, doc[j + 1].text  # "the 48-hour deadline", "a 10-year bond"
+        return j + 2
     glued = _attached(doc, j)
     texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]
     found = phrase_at(texts, glued)
@@ -303,6 +306,10 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     if (age := age_at(doc, j, limit)) is not None:
         amount.unit, amount.unit_text = age[1], (doc[age[0] - 1].text if age[2] else doc[j: age[0]].text).lstrip("-")
         return age[0]
+    if _word(doc[j]) in ("more", "additional", "extra") and j + 1 < limit \
+            and (name := duration_name(doc[j + 1].text)) is not None:
+        amount.more, amount.unit, amount.unit_text = True, name, doc[j + 1].text  # "3 extra days of leave"
+        return j + 2
     if (name := duration_name(doc[j].text, glued)) is not None:
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""
         if nxt not in ("old", "-"):  # "45 years old", "45-year-old" are ages
@@ -332,6 +339,12 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
             amount.currency, amount.currency_text, j = code, text, k
         elif code and amount.currency:
             j = k  # "$5 million dollars": said twice
+        elif amount.fraction and j + 2 < limit and _word(doc[j]) == "of" and _word(doc[j + 1]) in ("a", "an"):
+            # "1/16 of a pint", "a third of a mile": a measure in that unit, not a share of something
+            k = j + 2 + (_word(doc[j + 2]) in ("us", "u.s.", "imperial", "metric") and j + 3 < limit)
+            end = _read_unit(doc, amount, k, limit)
+            if amount.unit is not None:
+                amount.fraction, j = False, end
         elif not amount.currency and not amount.percent and not amount.vague:
             j = _read_unit(doc, amount, j, limit)
         elif amount.vague and not amount.currency and j < limit and doc[j].lower_ != "of":
@@ -344,6 +357,8 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
         amount.currency_text, j = f"{amount.currency_text} {doc[j].text}", j + 1  # "$75 U.S. per barrel"
     if amount.currency or (amount.unit and amount.unit not in AGE_UNITS.values()):
         j = read_per(doc, amount, j, limit)
+        if amount.per is None:
+            per_past_brackets(doc, amount, j, limit)
     for words, qualifier in POST_QUALIFIERS.items():
         if j + len(words) <= limit and tuple(_word(t) for t in doc[j: j + len(words)]) == words:
             if amount.qualifier is None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from storyline.nlp.currencies import CURRENCY_SYMBOLS
-from storyline.nlp.numbers import RANGING, _word
+from storyline.nlp.numbers import RANGING, _digits, _word
 
 if TYPE_CHECKING:
     from storyline.nlp.amounts import Amount
@@ -39,6 +39,7 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
             out.append(a)
             k += 1
             continue
+        _share_scale(doc, a, b)
         if not (b.unit or b.currency or b.percent):  # "from 208 pounds to 193": the unit said once
             b.unit, b.unit_text, b.currency, b.currency_text = a.unit, a.unit_text, a.currency, a.currency_text
             b.per, b.per_text = a.per, a.per_text
@@ -47,7 +48,9 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
         frm = doc[a.start - 1]
         to_band = b.end + 1 < len(doc) and _word(doc[b.end]) == "to" and n + 1 < len(found) \
             and found[n + 1].start == b.end + 1
-        if to_band and a.value < b.value:
+        if b.value is None:
+            b.change_from = a.value  # "from 24.2 to 33-35 billion euros": a level changed to a band
+        elif to_band and a.value < b.value:
             # "revised from 6 to 8 per cent to 2 to 4 per cent": a band, changed to another
             b.value, b.low, b.high = None, a.value, b.value
         elif frm.dep_ == "prep" and frm.head.pos_ == "NOUN" and frm.head.lower_ not in CHANGE_NOUNS and a.value < b.value:
@@ -63,12 +66,25 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
 
 def _change_pair(doc: Doc, a: Amount, b: Amount, floor: int) -> bool:
     """True for "from A ... to B" with two exact amounts, outside a range opened by "range from"."""
-    if a.value is None or b.value is None or a.vague or b.vague or a.start <= floor or b.change_from is not None:
+    if a.value is None or (b.value is None and b.low is None) or a.vague or b.vague or a.start <= floor \
+            or b.change_from is not None:
         return False
     if doc[a.start - 1].lower_ != "from" or _ranging(doc, a.num_start):
         return False
     between = [t.lower_ for t in doc[a.end: b.start]]
     return "to" in between and len(between) <= 8 and not any(w in (",", ";", "from", "and") for w in between[:between.index("to")])
+
+
+def _share_scale(doc: Doc, a: Amount, b: Amount) -> None:
+    """"from 2.1 to 3.5 million", "from 24.2 to 33-35 billion euros": a bare old level takes the
+    scale word said once, after the new one."""
+    raw, level = _digits(_word(doc[b.num_start])), b.value if b.value is not None else b.low
+    if a.num_end - a.num_start != 1 or _digits(_word(doc[a.num_start])) != a.value or a.currency \
+            or a.unit not in (None, b.unit) or not raw or level is None:
+        return
+    factor = level / raw
+    if any(abs(factor / scale - 1) < 1e-9 for scale in (1e3, 1e6, 1e9, 1e12)) and a.value * factor < level * 100:
+        a.value *= factor
 
 
 def _year_between(doc: Doc, x: Amount) -> bool:

@@ -69,6 +69,13 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     after = doc[amount.end] if amount.end < len(doc) else None
     if _name_or_address(doc, amount, before, after):
         return True
+    if not (amount.unit or amount.currency or amount.percent) and after is not None and after.text == "-" \
+            and after.i + 1 < len(doc) and not after.whitespace_ and not doc[after.i - 1].whitespace_ \
+            and doc[after.i + 1].lower_.endswith("ed") and doc[after.i + 1].lower_ not in W.COUNT_OF:
+        return True  # "a two-pronged attack", "a three-tiered system": the number describes, it counts nothing
+    if after is not None and after.i == amount.num_end and not doc[amount.num_end - 1].whitespace_ \
+            and len(after.text) == 1 and after.text.isupper() and not (amount.unit or amount.currency or amount.percent):
+        return True  # "5G data", "4K screens": a letter glued to the number names a generation or a format
     if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
         return True
     if not (amount.unit or amount.currency or amount.percent) and before is not None and before.text == ":" and before.i > 0 and doc[before.i - 1].ent_type_ == "PERSON" \
@@ -180,4 +187,6 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
         return True
     nxt = doc[k] if k < len(doc) else None
+    if nxt is not None and nxt.like_num and nxt.text[:1].isdigit() and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+        return False  # "12 Boeing 737 jets": the count comes first, the model's number after it
     return nxt is None or not (nxt.pos_ == "NOUN" and not nxt.text[:1].isupper())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -157,11 +159,36 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     return False
 
 
+def _unit_said_before(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
+    """The last measured figure of the sentence written after the same preposition ("by", "at", "to")
+    as this bare number, when nothing else stands between them that could carry a unit."""
+    if amount.start <= sent.start or doc[amount.start - 1].lower_ not in ("by", "at", "to") \
+            or amount.num_end - amount.num_start != 1 or not doc[amount.num_start].text[:1].isdigit():
+        return None
+    for figure in reversed(earlier):
+        if figure.start < sent.start_char:
+            return None
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is not None and span.end == amount.start - 1 and doc[span.end].lower_ == "to":
+            # "fell 12 points to 7,450", "rose 3 metres to 45": the change, then the level in its unit;
+            # after "rose 5% to 20" the level's unit is not said
+            ok = figure.unit and figure.counts and figure.counts.startswith("unit:") and figure.value is not None
+            return figure if ok else None
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ != doc[amount.start - 1].lower_:
+            continue
+        if figure.unit and figure.counts and not figure.counts.startswith("money") and figure.value is not None:
+            return figure
+        return None
+    return None
+
+
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
     anchor = anchor_of(doc, amount)
     money_or_percent = amount.currency or amount.percent or amount.fraction
     noun = None if amount.currency or amount.percent or amount.unit else counted_noun(doc, amount, anchor, sent)
+    if noun is not None and amount.num_end <= noun.i < amount.end:
+        noun = None  # "300-plus", "40-odd": the amount's own qualifier, not what it counts
     counts, unit_text, unit = classify(doc, amount, noun, anchor, sent)
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
@@ -169,7 +196,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
-            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None)
+            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
+                                   or noun.tag_ == "NNS")  # "one people": a nation, not a count
         ):
             return None
     last = amount.end - 1
@@ -203,6 +231,11 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # the counted noun is said once, and so is whose they are.
         subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
                                                    earlier[-1].unit_text, earlier[-1].unit)
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (said := _unit_said_before(doc, amount, sent, earlier)) is not None:
+        # "the DAX rose by 2 percent and the CAC by 1", "closed at 1,463 points ... ended at 1,334":
+        # a bare number after the same word as a measured one just before is in its unit
+        counts, unit_text, unit = said.counts, said.unit_text, said.unit
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
@@ -229,13 +262,34 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
     for sent in doc.sents:
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures
+        made: dict[int, Figure] = {}
+        waiting = []
         for amount in find_amounts(doc, sent.start, sent.end):
+            if amount.joined is not None:
+                waiting.append(amount)  # read as the number whose noun it shares, if that one is a figure
+                continue
             if not_a_quantity(doc, amount, ctx):
                 continue
             figure = _figure(doc, amount, sent, ctx, times, figures)
             if figure is not None:
                 figures.append(figure)
+                made[amount.num_start] = figure
+        for amount in waiting:
+            figures.append(_shared(doc, amount, made.get(amount.joined)))
+        if waiting:
+            figures = [f for f in figures if f is not None]
+            figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _shared(doc: Doc, amount: Amount, last: Figure | None) -> Figure | None:
+    """"four-" in "four-, five- and six-cylinder engines": the last figure's reading with its own number."""
+    if last is None:
+        return None
+    token = doc[amount.num_start]
+    text = token.text.rstrip("-")
+    return replace(last, start=token.idx, end=token.idx + len(text), text=text, value=float(amount.value), low=None, high=None,
+                   qualifier=None, change_from=None)
 
 
 class FiguresComponent:

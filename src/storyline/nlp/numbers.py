@@ -56,7 +56,7 @@ QUALIFIERS = {
 # ties them to the number ("over 1,000 people", not "flew over 20 villages").
 WEAK_QUALIFIERS = {"over", "under", "above", "below", "around", "some"}
 POST_QUALIFIERS = {("or", "more"): "at least", ("or", "so"): "about", ("odd",): "about",
-                   ("-", "odd"): "about", ("plus",): "at least", ("or", "fewer"): "up to", ("or", "less"): "up to"}
+                   ("-", "odd"): "about", ("plus",): "at least", ("-", "plus"): "at least", ("or", "fewer"): "up to", ("or", "less"): "up to"}
 
 RE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 RE_PESO = re.compile(r"^P(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
@@ -170,7 +170,13 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     words = [_word(t) for t in doc[i:min(limit, i + 12)]]
     w = words[0]
     if (fraction := _fraction(words)) is not None:
-        return i + fraction[0], fraction[1], None, None, False, True
+        n = fraction[0]
+        if words[n + 1: n + 2] in (["a"], ["an"]) and n + 2 < len(words) and words[n + 2] in SCALES:
+            return i + n + 3, fraction[1] * SCALES[words[n + 2]], None, None, False, True  # "a quarter of a million"
+        return i + n, fraction[1], None, None, False, True
+    if w == "half" and len(words) > 1 and words[1] == "of" and not (
+            i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM", "PRON") or doc[i - 1].tag_ in ("POS", "PRP$"))):
+        return i + 1, 0.5, None, None, False, True  # "almost half of them"; not "the second half of 2024"
     # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
     if w == "scores" and (len(words) < 2 or words[1] != "of"):
         return None  # "exam scores", "the scores": the noun, not "scores of people"
@@ -190,8 +196,11 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
         if nxt in SCALES or nxt == "dozen":
             scale = SCALES.get(nxt, 12)
             a, b = FUZZY[words[k]]
-            high = (b + 1) * scale - 1 if scale >= 100 else b * scale
-            return i + j + 1, None, float(a * scale), float(high), True, True
+            low, high = a * scale, (b + 1) * scale - 1 if scale >= 100 else b * scale
+            if j + 1 < len(words) and SCALES.get(words[j + 1], 0) > scale:
+                # "several hundred thousand rubles": the second scale multiplies the band
+                low, high, j = low * SCALES[words[j + 1]], (high + 1) * SCALES[words[j + 1]] - 1, j + 1
+            return i + j + 1, None, float(low), float(high), True, True
         if nxt in VAGUE and nxt != "tens" and words[k] == "many":
             low, high = VAGUE[nxt]
             return i + j + 1, None, float(low), float(high), True, True
@@ -257,6 +266,10 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
             elif x in SCALES:
                 total += (current or 1) * SCALES[x]
                 current = 0
+            elif x == "and" and seen and j + 2 < len(words) and words[j + 1] in ("a", "an") and words[j + 2] == "half":
+                current += 0.5  # "three and a half million"
+                j += 3
+                continue
             elif x == "and" and seen and j + 1 < len(words) and _word_value(words[j + 1]) is not None \
                     and words[j - 1] in ("hundred", "thousand", "million", "billion"):
                 pass

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from storyline.nlp.numbers import _attached, _word
+from storyline.nlp.currencies import CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.numbers import SCALES, _attached, _word
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 if TYPE_CHECKING:
@@ -52,6 +53,27 @@ def rate_at(doc: Doc, j: int, limit: int) -> tuple[int, str, str] | None:
         return None  # "$5m a week ago": a time, not a rate
     text = doc[j: j + 1 + size].text
     return j + 1 + size, name, text[:-1] if text.endswith(".") and len(doc[j + size]) > 1 else text
+
+
+def per_past_brackets(doc: Doc, amount: Amount, j: int, limit: int) -> None:
+    """A rate said once after an amount and its conversion in brackets: both "9 billion shekels"
+    and "$2.4 billion" are per year in "9 billion shekels ($2.4 billion) a year". The span stays
+    the amount's own; the brackets hold a figure of their own."""
+    k = j
+    if k < limit and doc[k].text == "(":
+        k += 1
+        while k < min(limit, j + 8) and doc[k].text != ")":
+            if doc[k].text in ("(", ";") or doc[k].is_alpha and doc[k].lower_ not in ("us", "u.s.", "about", "around", "or"):
+                word = _word(doc[k])
+                if word not in CURRENCY_SYMBOLS and word not in SCALES and word.rstrip("s") not in CURRENCY_WORDS \
+                        and phrase_at([doc[k].text]) is None:
+                    return  # words in the brackets: a remark, not a conversion
+            k += 1
+    if k >= limit or doc[k].text != ")":
+        return
+    found = rate_at(doc, k + 1, limit)
+    if found is not None:
+        _, amount.per, amount.per_text = found
 
 
 AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of age", "day": "day of age"}

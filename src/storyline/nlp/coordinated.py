@@ -1,0 +1,73 @@
+"""Amounts written together that share words: a vote's tally, a unit said once, suspended hyphens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from storyline.nlp.numbers import _attached, _digits, _word, _word_value
+
+if TYPE_CHECKING:
+    from storyline.nlp.amounts import Amount
+
+# Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
+TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
+# "four-" in "four-, five- and six-cylinder engines": a number whose hyphen waits for a later noun.
+RE_SUSPENDED = re.compile(r"^(.+?)-$")
+JOINERS = frozenset({",", "and", "or", "to", "&"})
+
+
+def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
+    """A vote's tally ("passed by a 79-18 vote") as its two counts; other scores ("2-0") stay one, refused."""
+    out = []
+    for a in found:
+        second = _digits(_word(doc[a.num_end - 1])) if a.num_end - a.num_start == 3 else None
+        if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS) or a.value is None or second is None:
+            out.append(a)
+            continue
+        plain = dict(low=None, high=None, qualifier=None, currency=None, currency_text=None, percent=False, more=False,
+                     spelled=False, score=False, fraction=False, unit=None, unit_text=None, per=None, per_text=None,
+                     change_from=None, vague=False)
+        out += [replace(a, **plain, end=a.num_start + 1, num_end=a.num_start + 1),
+                replace(a, **plain, start=a.num_end - 1, num_start=a.num_end - 1, value=float(second))]
+    return out
+
+
+def share_units(doc: Doc, found: list[Amount]) -> None:
+    """"from 4.8 to 4.7 percent", "from 240 to 273 horsepower": the unit said once, at the end."""
+    from storyline.nlp.changes import _year_between
+
+    for a, b in zip(found, found[1:]):
+        if a.end + 1 == b.num_start and _word(doc[a.end]) in ("to", "and") and not (a.percent or a.unit or a.currency) \
+                and (b.percent or b.unit) and a.value is not None and not _year_between(doc, a):
+            a.percent, a.unit, a.unit_text = b.percent, b.unit, b.unit_text
+
+
+def suspended(doc: Doc, found: list[Amount], start: int, end: int) -> list[Amount]:
+    """"four-, five- and six-cylinder engines", "10-, 20- and 30-year bonds": the numbers whose
+    hyphen waits for the noun written after the last one, each an amount that shares it (``joined``)."""
+    out: list[Amount] = []
+    taken = {i for a in found for i in range(a.start, a.end)}
+    for b in found:
+        if not (b.num_end < end and doc[b.num_end].text == "-" and _attached(doc, b.num_end)):
+            continue
+        k = b.start - 1
+        while k >= start and k not in taken and (_word(doc[k]) in JOINERS or _suspended_value(doc, k) is not None):
+            if _word(doc[k]) not in JOINERS:
+                value = _suspended_value(doc, k)
+                out.append(replace(b, start=k, end=k + 1, num_start=k, num_end=k + 1, value=value, low=None, high=None,
+                                   qualifier=None, change_from=None, vague=False, more=False,
+                                   spelled=not doc[k].text[:1].isdigit(), joined=b.num_start))
+            k -= 1
+    return sorted(found + out, key=lambda a: a.start)
+
+
+def _suspended_value(doc: Doc, k: int) -> float | None:
+    """The number of a token written with a hanging hyphen ("four-", "10-"), else None."""
+    m = RE_SUSPENDED.match(doc[k].text)
+    if m is None or k + 1 >= len(doc) or _word(doc[k + 1]) not in JOINERS:
+        return None
+    return _digits(m[1]) if _digits(m[1]) is not None else _word_value(m[1].lower())
