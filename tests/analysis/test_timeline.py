@@ -545,14 +545,17 @@ def test_a_date_in_a_before_phrase_a_relative_clause_or_pointing_back_dates_no_h
     text = ("Before the start of the harvest on 4 June, rebels burned three silos. "
             "The mayor met a driver who was injured on 2 June. "
             "The port reopened in March and the ferries returned later that month. "
+            "A convoy sets off for the coast, following the truce on 1 June. "
             "Troops left the town on 5 June.")
     r.add("a", text, published="2025-06-10")
-    for frag, value in (("4 June", "2025-06-04"), ("2 June", "2025-06-02"), ("5 June", "2025-06-05")):
+    for frag, value in (("4 June", "2025-06-04"), ("2 June", "2025-06-02"), ("1 June", "2025-06-01"),
+                        ("5 June", "2025-06-05")):
         r.times.append(TimeRef("a", *r.at("a", frag), frag, value, "day"))
     r.times.append(TimeRef("a", *r.at("a", "later that month"), "later that month", "2025-06", "month"))
     r.say("a", "Before the start of the harvest on 4 June, rebels burned three silos.", date="2025-06-04")
     r.say("a", "The mayor met a driver who was injured on 2 June.", date="2025-06-02")
     r.say("a", "The port reopened in March and the ferries returned later that month.", date="2025-06")
+    r.say("a", "A convoy sets off for the coast, following the truce on 1 June.", date="2025-06-01")
     r.say("a", "Troops left the town on 5 June.", date="2025-06-05")
     assert [(e.date, e.text[:10]) for e in build_timeline(r.corpus())] == [("2025-06-05", "Troops lef")]
 
@@ -615,3 +618,38 @@ def test_a_news_perfect_lede_of_a_persons_act_joins_the_day_the_report_gives_it(
     r.times.append(TimeRef("a", *r.at("a", "Friday"), "Friday", "2025-03-14", "day"))
     assert [(e.date, e.undated, e.text[:14]) for e in build_timeline(r.corpus())] == [
         ("2025-03-14", False, "President Ana ")]
+
+
+def test_one_persons_doings_of_a_day_in_one_report_are_one_entry_but_not_across_reports():
+    r = Reports()
+    r.add("a", "The envoy Ana Ruiz on Monday drew a line under the talks. In her speech Monday, Ruiz named the "
+               "rebels.", published="2025-03-18")
+    r.add("b", "Ruiz visited the camp on Monday.", published="2025-03-18")
+    ruiz = "local:person:ana-ruiz"
+    r.say("a", "The envoy Ana Ruiz on Monday drew a line under the talks.", date="2025-03-17", actors=[ruiz],
+          predicate="draw")
+    r.say("a", "In her speech Monday, Ruiz named the rebels.", date="2025-03-17", actors=[ruiz], predicate="name")
+    r.say("b", "Ruiz visited the camp on Monday.", date="2025-03-17", actors=[ruiz], predicate="visit")
+    for doc in "ab":
+        for m in re.finditer("Monday", r.documents[doc]["text"]):
+            r.times.append(TimeRef(doc, m.start(), m.end(), "Monday", "2025-03-17", "day"))
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a"], ["b"]]
+
+
+def test_a_bodys_announcement_and_its_act_of_one_day_are_one_entry_a_countrys_are_not():
+    r = Reports()
+    r.add("a", "The defence ministry sent rockets to the army on Monday.", published="2025-03-18")
+    r.add("b", "On Monday the defence ministry announced a new aid package.", published="2025-03-18")
+    r.add("c", "On Monday Chile announced new tariffs.", published="2025-03-18")
+    r.add("d", "Chile sent rescuers to the border on Monday.", published="2025-03-18")
+    ministry = "local:organization:defence-ministry"
+    r.event("a", "The defence ministry sent rockets to the army on Monday.", type="AID", actors=[ministry],
+            date="2025-03-17")
+    r.say("b", "On Monday the defence ministry announced a new aid package.", date="2025-03-17", agent=ministry,
+          predicate="announce", actors=[ministry])
+    r.say("c", "On Monday Chile announced new tariffs.", date="2025-03-17", agent="kb:CHL", predicate="announce",
+          actors=["kb:CHL"])
+    r.event("d", "Chile sent rescuers to the border on Monday.", type="AID", actors=["kb:CHL"], date="2025-03-17")
+    for doc in "abcd":
+        r.times.append(TimeRef(doc, *r.at(doc, "Monday"), "Monday", "2025-03-17", "day"))
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"], ["d"]]

@@ -14,10 +14,11 @@ RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
 # including some on Wednesday"): it dates the example, and dating the sentence by it misdates the rest.
 RE_EXAMPLE = re.compile(r"\b(?:including|among them|such as)\b[^,;.:()]*$", re.I)
 SINCE_REACH = 60
-# A date inside a phrase that places something else before it ("before the start of the offensive on
-# 4 June", "on the eve of the vote on Sunday"): it dates the thing named, and the sentence's verb lies
-# earlier; the day cannot be given.
-RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\s+to|on\s+the\s+eve\s+of)\b[^,;.:]*$", re.I)
+# A date inside a phrase naming something else the sentence's verb is placed against ("before the
+# start of the offensive on 4 June", "on the eve of the vote on Sunday", "a ship sets off, following the
+# deal last month"): it dates the thing named, not the verb.
+RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\s+to|on\s+the\s+eve\s+of|"
+                       r"following|in\s+the\s+wake\s+of)\b[^,;.:]*$", re.I)
 # A date inside a relative clause ("met an actor who was assaulted last month", "the dam, which burst
 # on Tuesday"): it dates what the clause tells of a participant, not the sentence's own verb.
 RE_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;.:()\"“”]*$", re.I)

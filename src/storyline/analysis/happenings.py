@@ -20,6 +20,7 @@ STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "
 # Predicates of speaking: one person's remarks of one day are one happening however many reports tell them.
 SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "state", "declare", "add", "insist",
                       "note", "stress", "remark", "comment", "brief"})
+RE_COUNTRY = re.compile(r"^kb:[A-Z]{3}$")
 TELLING = SPEAKING | {"remind", "recall", "report", "confirm", "publish", "release"}
 """Predicates by which a body tells of its own act."""
 # A lede's main verb group in the present perfect: a subject of a few words (appositions allowed),
@@ -91,7 +92,8 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
     for key, members in groups.items():
         for r in members:
             ref = refs[id(r)]
-            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who:
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who \
+                    and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
 
@@ -126,10 +128,17 @@ def speakers(record: Event | Statement) -> set[str]:
 
 
 def _bodies_telling(records: list) -> set[str]:
-    """The bodies (not people: a person's speech and acts of one day can be two happenings) whose
-    telling the records tell ("the council recalled in a statement ...")."""
+    """The bodies whose telling the records tell ("the council recalled in a statement ..."): not
+    people, nor whole countries, which tell many things a day."""
     return {r.agent for r in records if getattr(r, "predicate", None) in TELLING and getattr(r, "agent", None)
-            and ":" in r.agent and ":person:" not in r.agent}
+            and ":" in r.agent and ":person:" not in r.agent and not RE_COUNTRY.match(r.agent)}
+
+
+def _doers(records: list) -> set[str]:
+    """Who does what the records tell: their agent, or their one actor."""
+    found = {getattr(r, "agent", None) for r in records}
+    found |= {r.actors[0] for r in records if len(set(r.actors)) == 1}
+    return {a for a in found if a}
 
 
 RE_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -209,10 +218,11 @@ def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
-    (one person's remarks of a day, told by several reports), or, within one report, share
-    ``SAME_REPORT_SHARED`` actors or tell a body's telling of what that body did that day ("the
-    council extended the sanctions on Thursday" / "the council recalled in a statement on Thursday
-    that ..."): a report retelling its own story."""
+    (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
+    ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
+    sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
+    one report, share a person ("Blinken on Monday drew distinctions ..." / "In his speech Monday,
+    Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
@@ -225,8 +235,10 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))
-    if shared_docs and (_bodies_telling(a) & entities_b or _bodies_telling(b) & entities_a):
+    if _bodies_telling(a) & _doers(b) or _bodies_telling(b) & _doers(a):
         return True
+    if shared_docs and people_a & people_b:
+        return True  # one person's doings of one day in one report: one visit, one speech, told in parts
     return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
 
 
