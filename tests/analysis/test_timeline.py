@@ -653,3 +653,17 @@ def test_a_bodys_announcement_and_its_act_of_one_day_are_one_entry_a_countrys_ar
     for doc in "abcd":
         r.times.append(TimeRef(doc, *r.at(doc, "Monday"), "Monday", "2025-03-17", "day"))
     assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_a_news_perfect_lede_telling_a_tally_since_the_war_began_is_no_happening_of_its_day():
+    r = Reports()
+    r.add("a", "More than 500 children have been killed since the rebels invaded the north in 2019.",
+          published="2025-03-12")
+    r.add("b", "Floods have displaced 20,000 people so far, officials say.", published="2025-03-12")
+    r.add("c", "The health minister has resigned over the cholera outbreak.", published="2025-03-12")
+    r.times.append(TimeRef("a", *r.at("a", "2019"), "2019", "2019", "year"))
+    r.say("a", "More than 500 children have been killed since the rebels invaded the north in 2019.")
+    r.say("b", "Floods have displaced 20,000 people so far, officials say.")
+    r.say("c", "The health minister has resigned over the cholera outbreak.")
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.precision, e.text[:10]) for e in timeline] == [("2025-03-12", "report", "The health")]
