@@ -538,3 +538,132 @@ def test_a_dated_telling_of_a_sentence_that_dates_what_it_tells_is_no_second_hap
     r.times.append(TimeRef("a", *r.at("a", "on Tuesday"), "on Tuesday", "2025-10-07", "day", head=text.index("said")))
     r.say("a", text, date="2025-10-06")
     assert [e.date for e in build_timeline(r.corpus())] == ["2025-10-06"]
+
+
+def test_a_date_in_a_before_phrase_a_relative_clause_or_pointing_back_dates_no_happening():
+    r = Reports()
+    text = ("Before the start of the harvest on 4 June, rebels burned three silos. "
+            "The mayor met a driver who was injured on 2 June. "
+            "The port reopened in March and the ferries returned later that month. "
+            "A convoy sets off for the coast, following the truce on 1 June. "
+            "Troops left the town on 5 June.")
+    r.add("a", text, published="2025-06-10")
+    for frag, value in (("4 June", "2025-06-04"), ("2 June", "2025-06-02"), ("1 June", "2025-06-01"),
+                        ("5 June", "2025-06-05")):
+        r.times.append(TimeRef("a", *r.at("a", frag), frag, value, "day"))
+    r.times.append(TimeRef("a", *r.at("a", "later that month"), "later that month", "2025-06", "month"))
+    r.say("a", "Before the start of the harvest on 4 June, rebels burned three silos.", date="2025-06-04")
+    r.say("a", "The mayor met a driver who was injured on 2 June.", date="2025-06-02")
+    r.say("a", "The port reopened in March and the ferries returned later that month.", date="2025-06")
+    r.say("a", "A convoy sets off for the coast, following the truce on 1 June.", date="2025-06-01")
+    r.say("a", "Troops left the town on 5 June.", date="2025-06-05")
+    assert [(e.date, e.text[:10]) for e in build_timeline(r.corpus())] == [("2025-06-05", "Troops lef")]
+
+
+def test_a_table_run_together_into_one_record_is_no_happening():
+    r = Reports()
+    row = "Region Jan 2024 May 2024 North 75 12 72 13 South 66 16 69 20 East 69 14 60 27 on 3 May"
+    r.add("a", row + "\nThe council met on 3 May.", published="2024-05-10")
+    r.say("a", row, date="2024-05-03")
+    r.say("a", "The council met on 3 May.", date="2024-05-03")
+    assert [e.text for e in build_timeline(r.corpus())] == ["The council met on 3 May."]
+
+
+def test_what_lay_ahead_long_before_the_reports_is_background_not_a_forecast():
+    r = Reports()
+    text = "The two states blocked the treaty in 2011, which would have opened the border."
+    r.add("a", text, published="2025-06-10")
+    r.times.append(TimeRef("a", *r.at("a", "2011"), "2011", "2011", "year", ahead=True))
+    r.say("a", text, date="2011")
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.category) for e in timeline] == [("2011", "background")]
+
+
+def test_one_act_told_with_one_verb_by_two_reports_is_one_entry():
+    r = Reports()
+    r.add("a", "The Surma burst its banks on Saturday, flooding 300 villages near the town.", published="2033-07-18")
+    r.add("b", "The Surma burst its banks on Saturday after heavy rain, submerging villages.", published="2033-07-19")
+    r.add("c", "The Kosi burst its banks on Saturday in Nepal.", published="2033-07-19")
+    for doc in "abc":
+        text = r.documents[doc]["text"]
+        r.say(doc, text, date="2033-07-16", predicate="burst")
+        r.times.append(TimeRef(doc, *r.at(doc, "Saturday"), "Saturday", "2033-07-16", "day"))
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"]]
+
+
+def test_a_body_telling_of_its_own_act_that_day_is_that_act():
+    r = Reports()
+    text = ("On Thursday, the council extended the sanctions for six months. The council recalled in a "
+            "statement on Thursday that the sanctions began in 2014. The ministry banned exports on Thursday.")
+    r.add("a", text, published="2025-07-20")
+    council, ministry = "local:organization:council", "local:organization:ministry"
+    r.event("a", "On Thursday, the council extended the sanctions for six months.", type="SANCTION",
+            actors=[council], date="2025-07-17")
+    r.say("a", "The council recalled in a statement on Thursday that the sanctions began in 2014.",
+          date="2025-07-17", predicate="recall", agent=council, actors=[council])
+    r.say("a", "The ministry banned exports on Thursday.", date="2025-07-17", predicate="ban", agent=ministry,
+          actors=[ministry])
+    for at in (m.start() for m in re.finditer("Thursday", text)):
+        r.times.append(TimeRef("a", at, at + 8, "Thursday", "2025-07-17", "day"))
+    assert [e.text[:12] for e in build_timeline(r.corpus())] == ["On Thursday,", "The ministry"]
+
+
+def test_a_news_perfect_lede_of_a_persons_act_joins_the_day_the_report_gives_it():
+    r = Reports()
+    text = "President Ana Ruiz has defended her decision to close the border. Ruiz told radio on Friday she had no choice."
+    r.add("a", text, published="2025-03-15")
+    ruiz = "local:person:ana-ruiz"
+    r.say("a", "President Ana Ruiz has defended her decision to close the border.", agent=ruiz, predicate="defend")
+    r.say("a", "Ruiz told radio on Friday she had no choice.", date="2025-03-14", agent=ruiz, predicate="tell")
+    r.times.append(TimeRef("a", *r.at("a", "Friday"), "Friday", "2025-03-14", "day"))
+    assert [(e.date, e.undated, e.text[:14]) for e in build_timeline(r.corpus())] == [
+        ("2025-03-14", False, "President Ana ")]
+
+
+def test_one_persons_doings_of_a_day_in_one_report_are_one_entry_but_not_across_reports():
+    r = Reports()
+    r.add("a", "The envoy Ana Ruiz on Monday drew a line under the talks. In her speech Monday, Ruiz named the "
+               "rebels.", published="2025-03-18")
+    r.add("b", "Ruiz visited the camp on Monday.", published="2025-03-18")
+    ruiz = "local:person:ana-ruiz"
+    r.say("a", "The envoy Ana Ruiz on Monday drew a line under the talks.", date="2025-03-17", actors=[ruiz],
+          predicate="draw")
+    r.say("a", "In her speech Monday, Ruiz named the rebels.", date="2025-03-17", actors=[ruiz], predicate="name")
+    r.say("b", "Ruiz visited the camp on Monday.", date="2025-03-17", actors=[ruiz], predicate="visit")
+    for doc in "ab":
+        for m in re.finditer("Monday", r.documents[doc]["text"]):
+            r.times.append(TimeRef(doc, m.start(), m.end(), "Monday", "2025-03-17", "day"))
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a"], ["b"]]
+
+
+def test_a_bodys_announcement_and_its_act_of_one_day_are_one_entry_a_countrys_are_not():
+    r = Reports()
+    r.add("a", "The defence ministry sent rockets to the army on Monday.", published="2025-03-18")
+    r.add("b", "On Monday the defence ministry announced a new aid package.", published="2025-03-18")
+    r.add("c", "On Monday Chile announced new tariffs.", published="2025-03-18")
+    r.add("d", "Chile sent rescuers to the border on Monday.", published="2025-03-18")
+    ministry = "local:organization:defence-ministry"
+    r.event("a", "The defence ministry sent rockets to the army on Monday.", type="AID", actors=[ministry],
+            date="2025-03-17")
+    r.say("b", "On Monday the defence ministry announced a new aid package.", date="2025-03-17", agent=ministry,
+          predicate="announce", actors=[ministry])
+    r.say("c", "On Monday Chile announced new tariffs.", date="2025-03-17", agent="kb:CHL", predicate="announce",
+          actors=["kb:CHL"])
+    r.event("d", "Chile sent rescuers to the border on Monday.", type="AID", actors=["kb:CHL"], date="2025-03-17")
+    for doc in "abcd":
+        r.times.append(TimeRef(doc, *r.at(doc, "Monday"), "Monday", "2025-03-17", "day"))
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_a_news_perfect_lede_telling_a_tally_since_the_war_began_is_no_happening_of_its_day():
+    r = Reports()
+    r.add("a", "More than 500 children have been killed since the rebels invaded the north in 2019.",
+          published="2025-03-12")
+    r.add("b", "Floods have displaced 20,000 people so far, officials say.", published="2025-03-12")
+    r.add("c", "The health minister has resigned over the cholera outbreak.", published="2025-03-12")
+    r.times.append(TimeRef("a", *r.at("a", "2019"), "2019", "2019", "year"))
+    r.say("a", "More than 500 children have been killed since the rebels invaded the north in 2019.")
+    r.say("b", "Floods have displaced 20,000 people so far, officials say.")
+    r.say("c", "The health minister has resigned over the cholera outbreak.")
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.precision, e.text[:10]) for e in timeline] == [("2025-03-12", "report", "The health")]

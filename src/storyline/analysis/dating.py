@@ -14,6 +14,18 @@ RE_SINCE = re.compile(r"\bsince\b[^,;.:]*$", re.I)
 # including some on Wednesday"): it dates the example, and dating the sentence by it misdates the rest.
 RE_EXAMPLE = re.compile(r"\b(?:including|among them|such as)\b[^,;.:()]*$", re.I)
 SINCE_REACH = 60
+# A date inside a phrase naming something else the sentence's verb is placed against ("before the
+# start of the offensive on 4 June", "on the eve of the vote on Sunday", "a ship sets off, following the
+# deal last month"): it dates the thing named, not the verb.
+RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\s+to|on\s+the\s+eve\s+of|"
+                       r"following|in\s+the\s+wake\s+of)\b[^,;.:]*$", re.I)
+# A date inside a relative clause ("met an actor who was assaulted last month", "the dam, which burst
+# on Tuesday"): it dates what the clause tells of a participant, not the sentence's own verb.
+RE_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;.:()\"“”]*$", re.I)
+# A date that points back at one told earlier ("later that month", "the same day", "the following
+# week"): resolving it against the report's date misplaces it.
+RE_ANAPHORIC = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
+                          r"(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b", re.I)
 # A date written before a noun, after a possessive or an article ("the country's 28 July vote", "the
 # 9 May parade"): it names what the sentence mentions, not a second happening the sentence tells.
 RE_PRENOMINAL = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|his|her|this|that))\s+$", re.I)
@@ -55,8 +67,11 @@ def places(text: str, ref: TimeRef) -> bool:
     """Whether a time expression can date a happening on the chronology.
 
     Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
-    Saturday", "killed since the invasion began last year"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a
-    week ("this week", "its weekend attack"): a week cannot be ordered against the days in it.
+    Saturday", "killed since the invasion began last year"), not a date in a phrase placing the
+    verb before it ("before the vote on Sunday") or in a relative clause ("an actor who was
+    assaulted last month"), not a date pointing back at one told earlier ("later that month"), not
+    a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
+    weekend attack"): a week cannot be ordered against the days in it.
     """
     if not ref.value or ref.precision == "week":
         return False
@@ -64,6 +79,8 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     before = text[max(0, ref.start - SINCE_REACH):ref.start]
     if ref.text.lower().startswith("since ") or RE_SINCE.search(before) or RE_EXAMPLE.search(before):
+        return False
+    if RE_BEFORE.search(before) or RE_RELATIVE.search(before) or RE_ANAPHORIC.search(ref.text):
         return False
     if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
         return False
@@ -84,3 +101,10 @@ def prenominal(text: str, ref: TimeRef) -> bool:
         return False  # "spoke during a Tuesday address": the verb happens within the thing the date names
     after = RE_WORD_AT.match(text, ref.end + 1) if text[ref.end:ref.end + 1] == " " else None
     return after is not None and after.group(0).islower()
+
+
+def tabular(text: str) -> bool:
+    """Whether a record's text is a table row run together ("Dec 2021 May 2023 Yes No West 75 12 72 13
+    ..."), not a sentence: most of its words are numbers."""
+    words = text.split()
+    return len(words) >= 12 and sum(any(c.isdigit() for c in w) for w in words) > 0.35 * len(words)

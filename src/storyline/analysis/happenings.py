@@ -20,6 +20,9 @@ STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "
 # Predicates of speaking: one person's remarks of one day are one happening however many reports tell them.
 SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "state", "declare", "add", "insist",
                       "note", "stress", "remark", "comment", "brief"})
+RE_COUNTRY = re.compile(r"^kb:[A-Z]{3}$")
+TELLING = SPEAKING | {"remind", "recall", "report", "confirm", "publish", "release"}
+"""Predicates by which a body tells of its own act."""
 # A lede's main verb group in the present perfect: a subject of a few words (appositions allowed),
 # then "has/have" and a participle ("The UK foreign secretary, Liz Truss, has warned ...").
 RE_NEWS_PERFECT = re.compile(
@@ -32,6 +35,10 @@ RE_NEWS_PERFECT = re.compile(
 RE_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|often|frequently|long|always|consistently|continually|"
                          r"increasingly|for\s+(?:years|months|decades))\b", re.I)
 """A lede telling a habit, not an act ("X has repeatedly spoken about ..."): no happening of its day."""
+RE_SPAN = re.compile(r"\b(?:since|so\s+far|to\s+date|thus\s+far|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\b",
+                     re.I)
+"""A lede telling a tally over a stretch of time ("More than 500 children have been killed since the
+invasion began in 2022", "Floods have displaced 20,000 people so far"): no happening of its day."""
 NOT_PARTICIPLES = frozenset({"to", "not", "no", "never", "long", "been", "a", "an", "the", "some", "its", "their",
                              "his", "her", "many", "more", "much", "little", "few", "all"})
 REPORT = "report"
@@ -71,26 +78,35 @@ def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
     m = RE_NEWS_PERFECT.match(lede.text)
     if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
         return None
-    if RE_HABITUAL.search(lede.text[:m.end() + 40]):
+    if RE_HABITUAL.search(lede.text[:m.end() + 40]) or RE_SPAN.search(lede.text):
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
 
 def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeRef] | None:
-    """A lede telling in the news perfect that someone has spoken ("X has said he is convinced
-    ...") tells the speech its report dates further down ("X spoke to the press late on Friday"):
+    """A lede telling in the news perfect that someone has spoken or acted ("X has said he is
+    convinced ...", "X has defended his decision") tells the speech its report dates further down
+    ("X spoke to the press late on Friday"):
     it joins that entry, with that date, and tells it (a lede says best what happened)."""
     if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
         return None
-    who = speakers(lede)
+    who = speakers(lede) | _people_acting(lede)
     if not who or RE_NEWS_PERFECT.match(lede.text) is None:
         return None
     for key, members in groups.items():
         for r in members:
             ref = refs[id(r)]
-            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who:
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who \
+                    and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
+
+
+def _people_acting(record: Event | Statement) -> set[str]:
+    """The person whose act a lede tells ("Biden has defended his decision"): a news-perfect act of
+    a person is told, in the report, where the person spoke of it."""
+    agent = getattr(record, "agent", None)
+    return {agent} if agent and ":person:" in agent else set()
 
 
 def _people(record: Event | Statement) -> set[str]:
@@ -113,6 +129,20 @@ def speakers(record: Event | Statement) -> set[str]:
     if getattr(record, "predicate", None) in SPEAKING and getattr(record, "agent", None):
         found.add(record.agent)
     return {a for a in found if ":person:" in a}
+
+
+def _bodies_telling(records: list) -> set[str]:
+    """The bodies whose telling the records tell ("the council recalled in a statement ..."): not
+    people, nor whole countries, which tell many things a day."""
+    return {r.agent for r in records if getattr(r, "predicate", None) in TELLING and getattr(r, "agent", None)
+            and ":" in r.agent and ":person:" not in r.agent and not RE_COUNTRY.match(r.agent)}
+
+
+def _doers(records: list) -> set[str]:
+    """Who does what the records tell: their agent, or their one actor."""
+    found = {getattr(r, "agent", None) for r in records}
+    found |= {r.actors[0] for r in records if len(set(r.actors)) == 1}
+    return {a for a in found if a}
 
 
 RE_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -148,7 +178,9 @@ def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
 def _told_alike(a: list, b: list, refs: dict) -> bool:
     """Whether two reports tell it in mostly the same words: most content words of the shorter
     telling are in the other ("a 7.1 earthquake hit Manabi province" / "a magnitude 7.1 earthquake
-    struck the coastal province of Manabi")."""
+    struck the coastal province of Manabi"), or the same verb with ``ALIKE_MIN_WORDS`` content words
+    in common ("the river burst its banks on Saturday, flooding 300 villages" / "the river burst its
+    banks on Saturday after a week of rain, submerging hundreds of villages")."""
     for x in a:
         for y in b:
             if x.doc == y.doc:
@@ -156,6 +188,10 @@ def _told_alike(a: list, b: list, refs: dict) -> bool:
             wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
             if min(len(wx), len(wy)) >= ALIKE_MIN_WORDS and len(wx & wy) >= ALIKE_SHARE * min(len(wx), len(wy)):
                 return True
+            verb = getattr(x, "predicate", None)
+            if verb and verb == getattr(y, "predicate", None) and verb not in SPEAKING | STATE_PREDICATES \
+                    and len(wx & wy) >= ALIKE_MIN_WORDS:
+                return True  # one act told with the same verb, one report adding detail the other leaves out
     return False
 
 
@@ -186,8 +222,11 @@ def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
-    (one person's remarks of a day, told by several reports), or, within one report, share
-    ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
+    (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
+    ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
+    sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
+    one report, share a person ("Blinken on Monday drew distinctions ..." / "In his speech Monday,
+    Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
@@ -199,8 +238,12 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     if _told_alike(a, b, refs) or rare and _retold(a, b, rare):
         return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
-    shared = set().union(*map(_entities, a)) & set().union(*map(_entities, b))
-    return bool(shared_docs) and len(shared) >= SAME_REPORT_SHARED
+    entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))
+    if _bodies_telling(a) & _doers(b) or _bodies_telling(b) & _doers(a):
+        return True
+    if shared_docs and people_a & people_b:
+        return True  # one person's doings of one day in one report: one visit, one speech, told in parts
+    return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
 
 
 def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,

@@ -9,7 +9,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.dating import CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, places, prenominal, quoted_at
+from storyline.analysis.dating import (
+    CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, places, prenominal, quoted_at, tabular,
+)
 from storyline.analysis.happenings import (
     NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, speech_lede,
 )
@@ -46,9 +48,9 @@ def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts:
 
 
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
-    """Captions."""
+    """Captions, and table rows run together into one record."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    return bool(CAPTION_RE.search(line_at(text, record.start)[1]))
+    return bool(CAPTION_RE.search(line_at(text, record.start)[1])) or tabular(record.text)
 
 
 def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> TimeRef | None:
@@ -114,12 +116,14 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
     the telling, a happening; without a time expression to read,
     predictions and expectations are forecasts, and so are those whose date attaches to a verb that
     is no past act ("On Monday the chancellor will go to Kyiv", see ``_dates_a_past_act``)."""
-    if ref is not None and ref.ahead:
-        return "forecast"
     when = date_interval(ref.value if ref is not None else record.date)
     report = date_interval(str(published)[:10] if published else None)
     start = earliest or (report[0] if report else None)
     recalled = when is not None and start is not None and when[1] < start - dt.timedelta(days=BACKGROUND_DAYS)
+    if ref is not None and ref.ahead:
+        # What lay ahead well before the story is history by now ("blocked its accession in 2008,
+        # which would have ..."): background, never a forecast.
+        return "background" if recalled else "forecast"
     if (ref is None or not past_act) and not recalled and (getattr(record, "kind", None) == "prediction"
                                                            or record.status in FORECAST_STATUSES):
         return "forecast"
