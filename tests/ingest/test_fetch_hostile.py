@@ -286,7 +286,7 @@ def test_header_drip_hits_the_overall_deadline_and_the_connection_is_closed() ->
         message = _refused(f"http://127.0.0.1:{server.port}/", FetchOptions(timeout=1, allow_private=True))
         elapsed = time.monotonic() - start
         assert message.endswith("timed out after 1 s")
-        assert elapsed < 2.0
+        assert elapsed < 5.0  # the drip alone would take 8 s
         assert server.closed.wait(2.0)  # the server saw the client hang up: nothing left open
     finally:
         STOP.set()
