@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Span
 
-from storyline.nlp.actor_roles import TITLE_WORDS
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.cue_words import SPEECH_FORMS
 
 # Compass words: "the West", "Western officials", "the Western Nato alliance". A direction is not an
@@ -95,7 +95,8 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
         return False
     if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text:
         return False  # "Treasury reserves", "the Eurostat database": the body's own things
-    return head.lower_ not in ACTOR_NOUNS and (after.pos_ != "NOUN" or after.lower_ not in ACTOR_NOUNS)
+    actor_nouns = ACTOR_NOUNS | PUBLICATION_NOUNS  # "La República newspaper" is the paper's name
+    return head.lower_ not in actor_nouns and (after.pos_ != "NOUN" or after.lower_ not in actor_nouns)
 
 
 def hyphen_modifier(span: Span) -> bool:
@@ -283,6 +284,21 @@ def media_name(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in BODY_NOUNS for c in span.root.children)
 
 
+# Common nouns that say the name before them is a publication: "told La República newspaper".
+PUBLICATION_NOUNS = {"newspaper", "newspapers", "daily", "weekly", "magazine", "tabloid", "broadcaster",
+                     "channel", "website", "outlet", "newsletter", "podcast"}
+
+
+def publication_before_noun(span: Span, label: str) -> bool:
+    """A name followed by a noun saying it is a publication ("La República newspaper", "Lloyd's List
+    magazine"), not "the Karachi newspaper", where NER saw a place name modifying the noun."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in PUBLICATION_NOUNS:
+        return False
+    place_modifier = span.start > 0 and doc[span.start - 1].lower_ == "the" and label in ("GPE", "LOC")
+    return not place_modifier
+
+
 def reached_place(span: Span) -> bool:
     """The object of a verb of going or attacking ("struggled to reach Rara", "shelled Kalikot")."""
     root = span.root
@@ -307,6 +323,8 @@ def opening_common_word(span: Span) -> Span:
     """The span without a capitalised common word that only opens the sentence: "Oligarchs Mikhail
     Fridman" -> "Mikhail Fridman", "Exiled Belarusian" -> "Belarusian"."""
     first = span[0]
+    if len(span) > 1 and person_noun(first.text):
+        return opening_common_word(span.doc[span.start + 1 : span.end])  # "Villager Ghulam Nabi"
     if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB") or first.tag_ == "NNPS") \
             and first.is_title:
         return span.doc[span.start + 1 : span.end]

@@ -60,6 +60,9 @@ class SpanResolution(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
+                e.type == "place" and not e.extra.get("metonym_for") for e in found):
+            return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
         if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
                                                          or context.lone_opening_word(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
@@ -73,6 +76,8 @@ class SpanResolution(PersonLinking):
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label == "PERSON" and context.media_name(span):
             label = "ORG"  # "Diario La Nacion, the largest newspaper": a publication
+        if not found and label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and context.publication_before_noun(span, label):
+            label = "ORG"  # "told La República newspaper"
         if found and label == "PERSON" and not any(e.type == "person" for e in found) \
                 and found[0].type in ("organization", "igo", "group"):
             label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
@@ -141,7 +146,9 @@ class SpanResolution(PersonLinking):
                 or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
                 and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
-        if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
+        at_place = (label == "PERSON" and len(span) == 1 and before is not None and before.lower_ == "at"
+                    and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
+        if label in ("ORG", "PERSON") and not found and (_locative(span) or at_place) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.

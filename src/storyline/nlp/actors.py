@@ -13,7 +13,7 @@ from storyline.kb.lookup import KnowledgeBase, load_kb
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
-from storyline.nlp.actor_links import DocState, head_word_links
+from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
@@ -128,6 +128,7 @@ class ActorResolver(SpanResolution):
                 if place in state.places:
                     m.entity, m.type = place, "place"
         head_word_links(mentions, self.kb)
+        short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
         mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
                                                  and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
