@@ -286,7 +286,7 @@ def media_name(span: Span) -> bool:
 
 # Common nouns that say the name before them is a publication: "told La República newspaper".
 PUBLICATION_NOUNS = {"newspaper", "newspapers", "daily", "weekly", "magazine", "tabloid", "broadcaster",
-                     "channel", "website", "outlet", "newsletter", "podcast"}
+                     "channel", "website", "outlet"}
 
 
 def publication_before_noun(span: Span, label: str) -> bool:

@@ -34,6 +34,7 @@ class DocState:
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
         self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
         self.person_words: set[str] = set()  # one-word names NER tags as persons anywhere in the report
+        self.name_words: set[str] = set()  # words of the report's names of two words or more
 
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):

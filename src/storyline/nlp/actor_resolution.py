@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from storyline.kb.lookup import KBEntity
 from storyline.kb.normalize import key, slug
+from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp.actor_links import DocState, PersonLinking
@@ -150,6 +151,11 @@ class SpanResolution(PersonLinking):
                     and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
         if label in ("ORG", "PERSON") and not found and (_locative(span) or at_place) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
+                and key(text) not in state.people and key(text) not in state.name_words and not context.speaks(span) \
+                and not (before is not None and (is_honorific(before.text) or before.lower_ in TITLE_WORDS)):
+            state.places.add(f"local:place:{slug(text)}")  # "Bucha" or "Kitwe" tagged as a person or a body
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_

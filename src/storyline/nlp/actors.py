@@ -109,6 +109,7 @@ class ActorResolver(SpanResolution):
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
         state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
+        state.name_words = {w for span, _ in spans if len(span) > 1 for w in key(span.text).split()}
         for span, label in spans:
             cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
