@@ -261,6 +261,7 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
                 continue
             if (prev.end + 1 == span.start and prev_label == label == "ORG" and span.doc[prev.end].lower_ == "and"
                     and span[-1].lower_ in BODY_HEADS and not any(t.lower_ in BODY_HEADS for t in prev)
+                    and not any(t.lower_ == "of" for t in span)  # "(Privacy Policy and) Terms of Service"
                     and prev[-1].is_title and span[0].is_title and not known(prev.text) and not known(span.text)):
                 out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Flood Forecasting" + "and" + "Warning Centre"
                 continue
