@@ -76,3 +76,4 @@ def test_a_person_noun_before_a_name_stays_out_of_it(parse):
     people = {m.text: m.entity for m in doc._.mentions if m.type == "person"}
     assert "Tomas Arrieta" in people and not any(t.startswith("Fisherman") for t in people)
     assert people["Arrieta"] == people["Tomas Arrieta"]
+

@@ -21,7 +21,9 @@ EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championsh
                "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue",
                "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
                "accord", "accords", "agreement", "treaty", "pact", "protocol", "charter", "decree", "declaration",
-               "memorandum", "formula", "doctrine", "breakfast", "initiative"}
+               "memorandum", "formula", "doctrine", "breakfast", "initiative", "statute", "convention", "conventions"}
+# Nouns that open the name of a battle or a siege ("the Battle of Mosul", "the Fall of Kabul").
+BATTLE_HEADS = {"siege", "battle", "fall", "liberation", "sack", "massacre", "bombing"}
 # Nouns that open the name of an agreement or a document ("the Treaty on ...", "the Charter of ...").
 DOCUMENT_HEADS = {"treaty", "charter", "convention", "protocol", "agreement", "accord", "declaration", "memorandum",
                   "pact", "decree", "resolution", "statute"}
@@ -129,6 +131,8 @@ def event_name(span: Span) -> bool:
         return True  # "Operation Barbarossa"
     if len(words) > 2 and words[0].lower_ in DOCUMENT_HEADS and words[1].lower_ in ("on", "of", "for", "between"):
         return True  # "the Treaty on the Non-Proliferation of Nuclear Weapons"
+    if len(words) > 2 and words[0].lower_ in BATTLE_HEADS and words[1].lower_ == "of":
+        return True  # "the Siege of Sarajevo", "the Battle of Mosul"
     if len(span) > 1 and re.fullmatch(r"(19|20)\d\d", span[-1].text):
         return True  # "Allied Resolve 2022", "Expo 2020": a name carrying its year is an event
     before = doc[span.start - 1] if span.start > 0 else None
@@ -297,6 +301,20 @@ def publication_before_noun(span: Span, label: str) -> bool:
         return False
     place_modifier = span.start > 0 and doc[span.start - 1].lower_ == "the" and label in ("GPE", "LOC")
     return not place_modifier
+
+
+def who_follows(span: Span) -> bool:
+    """A name followed by the relative pronoun "who" ("Rosenbaum, who served ..."): a person, whatever
+    NER called it."""
+    doc = span.doc
+    nxt = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    return nxt < len(doc) and doc[nxt].lower_ == "who" and all(t.is_title for t in span if t.is_alpha)
+
+
+def who_follows_anywhere(word) -> bool:
+    """The report follows this word with "who" somewhere ("Rosenbaum, who served ..."): a person's name."""
+    doc = word.doc
+    return any(who_follows(doc[t.i : t.i + 1]) for t in doc if t.text == word.text)
 
 
 def reached_place(span: Span) -> bool:

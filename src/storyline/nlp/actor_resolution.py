@@ -14,7 +14,7 @@ from storyline.nlp import actor_context as context
 from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
-from storyline.nlp.actor_roles import TITLE_WORDS, titled_person
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
 
 # Nouns after a demonym that make the phrase an actor's facet: "North Korean troops".
@@ -121,8 +121,9 @@ class SpanResolution(PersonLinking):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
         if label == "ORG" and not found and 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
-                and (key(span[-1].text) in state.person_words
-                     or (span.root.dep_ == "appos" and span.root.head.lower_ in TITLE_WORDS)):
+                and (key(span[-1].text) in state.person_words or context.who_follows_anywhere(span[-1])
+                     or (span.root.dep_ == "appos" and (span.root.head.lower_ in TITLE_WORDS
+                                                        or person_noun(span.root.head.text)))):
             label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)

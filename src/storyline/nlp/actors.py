@@ -105,7 +105,7 @@ class ActorResolver(SpanResolution):
                               or context.in_headline_run(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
             if len(span):
-                spans.append((span, cand.label))
+                spans.append((span, "PERSON" if cand.label == "ORG" and context.who_follows(span) else cand.label))
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
         state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
