@@ -156,7 +156,9 @@ class SpanResolution(PersonLinking):
         if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
                 and key(text) not in state.people and key(text) not in state.name_words and not context.speaks(span) \
                 and not (before is not None and (is_honorific(before.text) or before.lower_ in TITLE_WORDS
-                                                 or (label == "ORG" and before.lower_ == "the"))):  # "the Alliance"
+                                                 or (label == "ORG" and before.lower_ == "the"  # "the Alliance"
+                                                     and not (after is not None and after.pos_ == "NOUN"
+                                                              and after.text[:1].islower())))):
             state.places.add(f"local:place:{slug(text)}")  # "Bucha" or "Kitwe" tagged as a person or a body
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
