@@ -4,6 +4,7 @@
 import spacy
 
 from storyline.nlp import actor_context as context
+from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.actor_spans import join_adjacent
 
@@ -19,9 +20,9 @@ def test_person_nouns_in_any_case_and_number():
 
 def test_who_after_a_name_anywhere_in_the_report():
     doc = doc_of("Garland appointed Eli Rosenbaum . Rosenbaum , who served for years , will lead .")
-    assert context.who_follows(doc[5:6])
-    assert context.who_follows_anywhere(doc[3])  # "Rosenbaum" of "Eli Rosenbaum"
-    assert not context.who_follows_anywhere(doc[0])
+    assert cues.who_follows(doc[5:6])
+    assert cues.who_follows_anywhere(doc[3])  # "Rosenbaum" of "Eli Rosenbaum"
+    assert not cues.who_follows_anywhere(doc[0])
 
 
 def test_battles_sieges_and_statutes_are_events_or_documents():
@@ -33,9 +34,9 @@ def test_battles_sieges_and_statutes_are_events_or_documents():
 
 def test_a_name_before_newspaper_is_a_publication_unless_a_place_modifies_it():
     doc = doc_of("told La República newspaper ; quoted by the Karachi newspaper")
-    assert context.publication_before_noun(doc[1:3], "GPE")
-    assert not context.publication_before_noun(doc[8:9], "GPE")
-    assert context.publication_before_noun(doc[8:9], "ORG")
+    assert cues.publication_before_noun(doc[1:3], "GPE")
+    assert not cues.publication_before_noun(doc[8:9], "GPE")
+    assert cues.publication_before_noun(doc[8:9], "ORG")
 
 
 def test_a_body_split_at_and_is_joined_only_when_the_second_part_ends_its_name():

@@ -11,6 +11,7 @@ from storyline.kb.normalize import key, slug
 from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
+from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
@@ -77,7 +78,7 @@ class SpanResolution(PersonLinking):
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label == "PERSON" and context.media_name(span):
             label = "ORG"  # "Diario La Nacion, the largest newspaper": a publication
-        if not found and label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and context.publication_before_noun(span, label):
+        if not found and label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and cues.publication_before_noun(span, label):
             label = "ORG"  # "told La República newspaper"
         if found and label == "PERSON" and not any(e.type == "person" for e in found) \
                 and found[0].type in ("organization", "igo", "group"):
@@ -121,7 +122,7 @@ class SpanResolution(PersonLinking):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
         if label == "ORG" and not found and 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
-                and (key(span[-1].text) in state.person_words or context.who_follows_anywhere(span[-1])
+                and (key(span[-1].text) in state.person_words or cues.who_follows_anywhere(span[-1])
                      or (span.root.dep_ == "appos" and (span.root.head.lower_ in TITLE_WORDS
                                                         or person_noun(span.root.head.text)))):
             label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body

@@ -13,6 +13,7 @@ from storyline.kb.lookup import KnowledgeBase, load_kb
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
+from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
@@ -105,7 +106,7 @@ class ActorResolver(SpanResolution):
                               or context.in_headline_run(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
             if len(span):
-                spans.append((span, "PERSON" if cand.label == "ORG" and context.who_follows(span) else cand.label))
+                spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
         state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
