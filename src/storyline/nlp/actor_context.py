@@ -9,7 +9,8 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Span
 
-from storyline.nlp.actor_roles import TITLE_WORDS
+from storyline.nlp.actor_cues import PUBLICATION_NOUNS
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.cue_words import SPEECH_FORMS
 
 # Compass words: "the West", "Western officials", "the Western Nato alliance". A direction is not an
@@ -21,7 +22,9 @@ EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championsh
                "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue",
                "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
                "accord", "accords", "agreement", "treaty", "pact", "protocol", "charter", "decree", "declaration",
-               "memorandum", "formula", "doctrine", "breakfast", "initiative"}
+               "memorandum", "formula", "doctrine", "breakfast", "initiative", "statute", "convention", "conventions"}
+# Nouns that open the name of a battle or a siege ("the Battle of Mosul", "the Fall of Kabul").
+BATTLE_HEADS = {"siege", "battle", "fall", "liberation", "sack", "massacre", "bombing"}
 # Nouns that open the name of an agreement or a document ("the Treaty on ...", "the Charter of ...").
 DOCUMENT_HEADS = {"treaty", "charter", "convention", "protocol", "agreement", "accord", "declaration", "memorandum",
                   "pact", "decree", "resolution", "statute"}
@@ -95,7 +98,8 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
         return False
     if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text:
         return False  # "Treasury reserves", "the Eurostat database": the body's own things
-    return head.lower_ not in ACTOR_NOUNS and (after.pos_ != "NOUN" or after.lower_ not in ACTOR_NOUNS)
+    actor_nouns = ACTOR_NOUNS | PUBLICATION_NOUNS  # "La República newspaper" is the paper's name
+    return head.lower_ not in actor_nouns and (after.pos_ != "NOUN" or after.lower_ not in actor_nouns)
 
 
 def hyphen_modifier(span: Span) -> bool:
@@ -128,6 +132,8 @@ def event_name(span: Span) -> bool:
         return True  # "Operation Barbarossa"
     if len(words) > 2 and words[0].lower_ in DOCUMENT_HEADS and words[1].lower_ in ("on", "of", "for", "between"):
         return True  # "the Treaty on the Non-Proliferation of Nuclear Weapons"
+    if len(words) > 2 and words[0].lower_ in BATTLE_HEADS and words[1].lower_ == "of":
+        return True  # "the Siege of Sarajevo", "the Battle of Mosul"
     if len(span) > 1 and re.fullmatch(r"(19|20)\d\d", span[-1].text):
         return True  # "Allied Resolve 2022", "Expo 2020": a name carrying its year is an event
     before = doc[span.start - 1] if span.start > 0 else None
@@ -307,6 +313,8 @@ def opening_common_word(span: Span) -> Span:
     """The span without a capitalised common word that only opens the sentence: "Oligarchs Mikhail
     Fridman" -> "Mikhail Fridman", "Exiled Belarusian" -> "Belarusian"."""
     first = span[0]
+    if len(span) > 1 and person_noun(first.text):
+        return opening_common_word(span.doc[span.start + 1 : span.end])  # "Villager Ghulam Nabi"
     if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB") or first.tag_ == "NNPS") \
             and first.is_title:
         return span.doc[span.start + 1 : span.end]

@@ -34,6 +34,7 @@ class DocState:
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
         self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
         self.person_words: set[str] = set()  # one-word names NER tags as persons anywhere in the report
+        self.name_words: set[str] = set()  # words of the report's names of two words or more
 
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):
@@ -236,6 +237,16 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
     """A body named by one word of its full name earlier or later in the report ("the Union" beside
     the European Union, "the House" beside the House of Representatives) is that body, when exactly
     one body of the report fits."""
+    # "Peru's Congress" made "Congress" a body of Peru: its other bare mentions in the report are that
+    # body too, not another state's body the knowledge base knows by the same word.
+    qualified: dict[str, set[str]] = {}
+    for m in mentions:
+        if (m.entity or "").startswith("local:organization:") and m.entity != f"local:organization:{slug(m.text)}" \
+                and "@" not in m.entity:
+            qualified.setdefault(key(m.text), set()).add(m.entity)
+    for m in mentions:
+        if m.type == "organization" and len(qualified.get(key(m.text), ())) == 1:
+            m.entity = next(iter(qualified[key(m.text)]))
     bodies: dict[str, set[str]] = {}
     generics: dict[str, set[str]] = {}
     for m in mentions:
@@ -263,7 +274,7 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
             m.type = "organization"
     for m in mentions:
         if m.entity and m.entity.startswith("local:organization:") and len(key(m.text).split()) == 1 \
-                and not m.text.isupper():
+                and not m.text.isupper() and key(m.text) not in qualified:
             fits = bodies.get(key(m.text), set()) - {m.entity}
             if len(fits) == 1:
                 m.entity = next(iter(fits))
@@ -298,3 +309,20 @@ def given_name_before(span: Span, kb: KnowledgeBase, persons: list[KBEntity]) ->
         return False
     given = key(prev.text)
     return not any(given in key(form).split() for p in persons for form in (p.name, *p.aliases))
+
+
+def short_form_links(mentions: list[Mention]) -> None:
+    """A body the report names by the first words of its full name ("Kafue Copper" beside "Kafue Copper
+    Resources") is that body, when exactly one body of the report starts with those words."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "organization" and m.entity and not m.text.isupper():
+            full.setdefault(key(m.text), set()).add(m.entity)
+    for m in mentions:
+        words = key(m.text).split()
+        if m.type != "organization" or not (m.entity or "").startswith("local:organization:") or len(words) < 2:
+            continue
+        fits = {e for name, ents in full.items() if name.split()[: len(words)] == words and len(name.split()) > len(words)
+                for e in ents}
+        if len(fits) == 1:
+            m.entity = next(iter(fits))

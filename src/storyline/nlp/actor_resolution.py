@@ -8,12 +8,14 @@ from spacy.tokens import Span
 
 from storyline.kb.lookup import KBEntity
 from storyline.kb.normalize import key, slug
+from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
+from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
-from storyline.nlp.actor_roles import TITLE_WORDS, titled_person
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
 
 # Nouns after a demonym that make the phrase an actor's facet: "North Korean troops".
@@ -60,6 +62,9 @@ class SpanResolution(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
+                e.type == "place" and not e.extra.get("metonym_for") for e in found):
+            return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
         if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
                                                          or context.lone_opening_word(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
@@ -73,6 +78,8 @@ class SpanResolution(PersonLinking):
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label == "PERSON" and context.media_name(span):
             label = "ORG"  # "Diario La Nacion, the largest newspaper": a publication
+        if not found and label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and cues.publication_before_noun(span, label):
+            label = "ORG"  # "told La República newspaper"
         if found and label == "PERSON" and not any(e.type == "person" for e in found) \
                 and found[0].type in ("organization", "igo", "group"):
             label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
@@ -115,8 +122,9 @@ class SpanResolution(PersonLinking):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
             return Mention("", start, end, text, "PERSON", state.people[key(text)], "person")
         if label == "ORG" and not found and 2 <= len(span) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in span) \
-                and (key(span[-1].text) in state.person_words
-                     or (span.root.dep_ == "appos" and span.root.head.lower_ in TITLE_WORDS)):
+                and (key(span[-1].text) in state.person_words or cues.who_follows_anywhere(span[-1])
+                     or (span.root.dep_ == "appos" and (span.root.head.lower_ in TITLE_WORDS
+                                                        or person_noun(span.root.head.text)))):
             label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
@@ -141,8 +149,18 @@ class SpanResolution(PersonLinking):
                 or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
                 and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
-        if label in ("ORG", "PERSON") and not found and _locative(span) and key(text) not in state.named:
+        at_place = (label == "PERSON" and len(span) == 1 and before is not None and before.lower_ == "at"
+                    and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
+        if label in ("ORG", "PERSON") and not found and (_locative(span) or at_place) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
+            return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
+                and key(text) not in state.people and key(text) not in state.name_words and not context.speaks(span) \
+                and not (before is not None and (is_honorific(before.text) or before.lower_ in TITLE_WORDS
+                                                 or (label == "ORG" and before.lower_ == "the"  # "the Alliance"
+                                                     and not (after is not None and after.pos_ == "NOUN"
+                                                              and after.text[:1].islower())))):
+            state.places.add(f"local:place:{slug(text)}")  # "Bucha" or "Kitwe" tagged as a person or a body
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_

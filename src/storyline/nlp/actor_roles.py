@@ -18,8 +18,30 @@ TITLE_WORDS = {
     "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
     "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert",
 }
+# What a person does or is, written before a name with a capital only because it opens the sentence or
+# a caption ("Villager Ghulam Nabi", "Oligarchs Mikhail Fridman"): a description, never a given name.
+PERSON_NOUNS = {
+    "villager", "farmer", "fisherman", "herder", "shopkeeper", "trader", "merchant", "vendor", "oligarch",
+    "businessman", "businesswoman", "tycoon", "billionaire", "entrepreneur", "investor", "banker", "activist",
+    "campaigner", "protester", "protestor", "demonstrator", "resident", "student", "teacher", "doctor", "nurse",
+    "surgeon", "paramedic", "driver", "worker", "miner", "engineer", "pilot", "soldier", "sergeant", "journalist",
+    "reporter", "correspondent", "photographer", "blogger", "lawyer", "attorney", "economist", "historian",
+    "researcher", "scientist", "priest", "imam", "pastor", "rabbi", "monk", "refugee", "survivor", "witness",
+    "volunteer", "rescuer", "veteran", "pensioner", "widow", "commentator", "columnist", "author", "writer",
+    "novelist", "filmmaker", "actor", "actress", "singer", "coach", "player", "presenter", "broadcaster",
+    "editor", "landlord", "tenant", "owner", "manager", "mechanic", "electrician", "labourer", "laborer",
+    "housewife", "grandmother", "grandfather", "mother", "father", "nun", "midwife", "pharmacist", "voter",
+    "candidate", "lawmaker", "legislator", "councillor", "councilor", "unionist", "striker", "commuter",
+}
 TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
                    "defence", "defense", "prime", "interior", "finance", "supreme"}
+def person_noun(word: str) -> bool:
+    """``word`` (any case, singular or plural) describes what a person does: "Villagers", "oligarch"."""
+    low = word.lower()
+    return low in PERSON_NOUNS or (low.endswith("s") and low[:-1] in PERSON_NOUNS) or (
+        low.endswith("men") and low[:-3] + "man" in PERSON_NOUNS)
+
+
 APPOSITIVE_STOP = {"who", "which", "that", "whose", "where", "when", ",", ";", "(", ")", "—", "–"}
 
 

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from storyline.nlp.actor_roles import TITLE_WORDS
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.pipeline import text_of
 
 HEADING_MAX_WORDS = 30
@@ -239,9 +239,17 @@ def extend_facility(span: Span) -> Span:
     return span
 
 
+# Head nouns that end a body's name: "... and Warning Centre", "... Relief Agency".
+BODY_HEADS = {"centre", "center", "council", "commission", "agency", "office", "service", "services", "authority",
+              "department", "ministry", "institute", "board", "committee", "bureau", "fund", "foundation", "society",
+              "association", "organisation", "organization", "programme", "program", "directorate", "corporation"}
+
+
 def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]]:
     """Two place names NER split in one ("Stanica" + "Lugansk" for the village Stanica Lugansk): the
-    first, unknown to the knowledge base, is a compound of the second right after it."""
+    first, unknown to the knowledge base, is a compound of the second right after it. A body's name
+    NER split at "and" ("Flood Forecasting" + "Warning Centre") is one name when only the second part
+    ends in a body's head noun."""
     out: list[tuple[Span, str]] = []
     for span, label in spans:
         if out:
@@ -250,6 +258,12 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
                     and prev[-1].whitespace_ == " " and prev.root.dep_ == "compound" and prev.root.head.i == span.start
                     and span[0].is_title and not known(span.text) and not known(prev.text)):
                 out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Alianza" + "Republicana": one party's name
+                continue
+            if (prev.end + 1 == span.start and prev_label == label == "ORG" and span.doc[prev.end].lower_ == "and"
+                    and span[-1].lower_ in BODY_HEADS and not any(t.lower_ in BODY_HEADS for t in prev)
+                    and not any(t.lower_ == "of" for t in span)  # "(Privacy Policy and) Terms of Service"
+                    and prev[-1].is_title and span[0].is_title and not known(prev.text) and not known(span.text)):
+                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Flood Forecasting" + "and" + "Warning Centre"
                 continue
             if (prev.end == span.start and len(prev) == 1 and prev_label in ("GPE", "LOC")
                     and label in ("GPE", "LOC", "PERSON") and prev[0].whitespace_ == " "
@@ -271,8 +285,9 @@ def extend_person_left(span: Span, known) -> Span:
     if not (prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and prev.dep_ == "compound"
             and span.start <= prev.head.i < span.end and not prev.ent_type_ and prev.whitespace_ == " "):
         return span
-    if is_honorific(prev.text) or prev.lower_ in _NOT_NAME_HEADS or prev.lower_ in TITLE_WORDS or known(prev.text):
-        return span
+    if is_honorific(prev.text) or prev.lower_ in _NOT_NAME_HEADS or prev.lower_ in TITLE_WORDS or known(prev.text) \
+            or person_noun(prev.text):
+        return span  # "Villager (Ghulam Nabi)": what the person does, not a given name
     if prev.i > 0 and (doc[prev.i - 1].is_title or doc[prev.i - 1].lower_ in _NAME_LINKS | _OWNERS):
         return span  # "House Speaker Jane Roe", "Minister of Finance Jane Roe", "my Office": the end of a title
     return doc[prev.i : span.end]

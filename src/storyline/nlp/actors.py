@@ -13,7 +13,8 @@ from storyline.kb.lookup import KnowledgeBase, load_kb
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
-from storyline.nlp.actor_links import DocState, head_word_links
+from storyline.nlp import actor_cues as cues
+from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
@@ -105,10 +106,11 @@ class ActorResolver(SpanResolution):
                               or context.in_headline_run(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
             if len(span):
-                spans.append((span, cand.label))
+                spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
         state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
+        state.name_words = {w for span, _ in spans if len(span) > 1 for w in key(span.text).split()}
         for span, label in spans:
             cand = _Candidate(span, label)
             mention = self._resolve_one(span, cand.label, state)
@@ -128,6 +130,7 @@ class ActorResolver(SpanResolution):
                 if place in state.places:
                     m.entity, m.type = place, "place"
         head_word_links(mentions, self.kb)
+        short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
         mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
                                                  and {key(m.text), key(m.text).removesuffix("s")} & state.things)]

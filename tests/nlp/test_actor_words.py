@@ -1,0 +1,47 @@
+"""Word-level signals of what a name is, on Docs built by hand (no model): person nouns before a name,
+"who" after it, battles and statutes, publications before "newspaper", bodies split at "and"."""
+
+import spacy
+
+from storyline.nlp import actor_context as context
+from storyline.nlp import actor_cues as cues
+from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.actor_spans import join_adjacent
+
+
+def doc_of(text):
+    return spacy.blank("en")(text)
+
+
+def test_person_nouns_in_any_case_and_number():
+    assert person_noun("Villager") and person_noun("oligarchs") and person_noun("Fishermen")
+    assert not person_noun("Nabi") and not person_noun("Copper")
+
+
+def test_who_after_a_name_anywhere_in_the_report():
+    doc = doc_of("Garland appointed Eli Rosenbaum . Rosenbaum , who served for years , will lead .")
+    assert cues.who_follows(doc[5:6])
+    assert cues.who_follows_anywhere(doc[3])  # "Rosenbaum" of "Eli Rosenbaum"
+    assert not cues.who_follows_anywhere(doc[0])
+
+
+def test_battles_sieges_and_statutes_are_events_or_documents():
+    doc = doc_of("the Siege of Sarajevo and the Rome Statute and the Commission of Inquiry")
+    assert context.event_name(doc[1:4])
+    assert context.event_name(doc[6:8])
+    assert not context.event_name(doc[10:13])
+
+
+def test_a_name_before_newspaper_is_a_publication_unless_a_place_modifies_it():
+    doc = doc_of("told La República newspaper ; quoted by the Karachi newspaper")
+    assert cues.publication_before_noun(doc[1:3], "GPE")
+    assert not cues.publication_before_noun(doc[8:9], "GPE")
+    assert cues.publication_before_noun(doc[8:9], "ORG")
+
+
+def test_a_body_split_at_and_is_joined_only_when_the_second_part_ends_its_name():
+    doc = doc_of("The Flood Forecasting and Warning Centre said ; Google Privacy Policy and Terms of Service apply")
+    joined = join_adjacent([(doc[1:3], "ORG"), (doc[4:6], "ORG")], lambda text: [])
+    assert [s.text for s, _ in joined] == ["Flood Forecasting and Warning Centre"]
+    kept = join_adjacent([(doc[8:11], "ORG"), (doc[12:15], "ORG")], lambda text: [])
+    assert len(kept) == 2
