@@ -45,9 +45,11 @@ def test_report_text_cannot_close_the_data_element():
 
 def test_unknown_result_lists_are_kept_and_listed():
     data = copy.deepcopy(contract())
-    data["bottom_line"] = [{"text": "The dam held.", "statements": ["s1"]}]
+    data["watchlist"] = [{"text": "The dam held.", "statements": ["s1"]}]
+    data["bottom_line"] = [{"text": "The dam held.", "kind": "fact", "detail": "1 source", "evidence": []}]
     slim = explorer_data(data)
-    assert slim["extra"] == ["bottom_line"] and slim["bottom_line"] == data["bottom_line"]
+    assert slim["extra"] == ["watchlist"] and slim["watchlist"] == data["watchlist"]
+    assert slim["bottom_line"] == data["bottom_line"]  # known: the briefing view shows it
     # Actors keep a count and their first mention, not every mention.
     assert slim["entities"][0]["mention_count"] == len(data["entities"][0]["mentions"])
     assert "mentions" not in slim["entities"][0]
