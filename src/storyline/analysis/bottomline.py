@@ -36,8 +36,25 @@ INTERPRETIVE = re.compile(
     r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
     r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|\b(?:concerns?|implications?|"
     r"significan\w*|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
-"""How a report's own analysis reads ("highlights", "signals a new era", "raises concerns"): commentary,
-not a claim of fact, when the report says it in its own voice."""
+"""How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
+fact, whether the report says it in its own voice or quotes a commentator saying it."""
+VERDICT = re.compile(
+    r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
+    r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
+    re.IGNORECASE)
+"""Advice, warnings and verdicts ("Europe should be concerned", "X must admit", "urged ministers to",
+"warned that", "sends a strong message"): what someone thinks ought to happen or what an event means, never
+what happened."""
+STANCE = frozenset({
+    "assure", "express", "voice", "understand", "hope", "fear", "believe", "think", "feel", "urge", "praise",
+    "criticize", "criticise", "condemn", "welcome", "argue", "worry", "regret", "applaud", "wish", "warn",
+    "threaten", "promise", "pledge", "vow"})
+"""Main verbs (or their synonym classes) that report a source's stance (hopes, fears, assurances, warnings,
+threats, promises), not an event or a finding."""
+STANCE_OBJECT = re.compile(
+    r"\bconfirm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:determination|commitment|support|resolve|readiness|intention|"
+    r"willingness|solidarity)\b", re.IGNORECASE)
+"""Confirming a resolve ("confirmed their determination that ..."): a commitment, not a confirmed fact."""
 BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                      r"(?:\s+[a-z]+)?)")
 DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
@@ -67,9 +84,14 @@ def _who(corpus: Corpus, s: Statement) -> str:
 
 
 def is_commentary(s: Statement) -> bool:
-    """An opinion, or the report's own interpretation of events in its own voice."""
-    return s.kind == "opinion" or (s.source_kind == "author" and s.status != "confirmed"
-                                   and bool(INTERPRETIVE.search(s.text)))
+    """An opinion, advice, a stance, or an interpretation of events, in the report's own voice or a source's.
+
+    A confirmation is a fact even when it says what an event means; a confirmed resolve is not."""
+    if s.kind == "opinion" or VERDICT.search(s.text) or STANCE_OBJECT.search(s.text):
+        return True
+    if s.predicate_class in STANCE and s.status != "confirmed":
+        return True
+    return s.status != "confirmed" and bool(INTERPRETIVE.search(s.text))
 
 
 def _salience(s: Statement) -> float:
@@ -177,12 +199,17 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
             return side
         return corpus.evidence(side.doc, min(s.start for s in inside), max(s.end for s in inside))
 
+    def commentary(side: Evidence) -> bool:
+        """A view disputed is still a view: the claim's side says only what someone thinks."""
+        inside = [s for s in by_doc.get(side.doc, []) if side.start <= s.start and s.end <= side.end]
+        return bool(inside) and all(is_commentary(s) for s in inside)
+
     lines = []
     for c in conflicts:
         if c.kind not in ("status", "negation") or len(c.sides) != 2:
             continue
         claim, denial = (body(side) for side in c.sides)
-        if (claim.doc, claim.start) in led or len((claim.text or "").split()) > MAX_WORDS:
+        if (claim.doc, claim.start) in led or len((claim.text or "").split()) > MAX_WORDS or commentary(claim):
             continue
         sources = len({origin_doc(corpus, e.doc) for e in c.sides})
         detail = c.summary.split(": “")[0]
@@ -275,11 +302,11 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
-        words = len(s.text.split())
-        if (is_factual(s) and not is_commentary(s) and s.status in LEDE_STATUSES
-                and LEDE_MIN_WORDS <= words <= MAX_WORDS):
+        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS:
             first[s.doc] = s
+    # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
-             if (s.doc, s.start) not in cited]
+             if (s.doc, s.start) not in cited and is_factual(s) and not is_commentary(s)
+             and s.status in LEDE_STATUSES]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)

@@ -1,0 +1,91 @@
+"""The bottom line leads with claims of fact: a commentator's view, advice or stance is commentary."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analysis.bottomline import bottom_line, is_commentary
+from storyline.analysis.claims import group_claims
+from storyline.models import Conflict, Evidence, Statement
+from tests.analysis.test_claims import Story, vectors_by_text
+
+
+def _said(text: str, **kw) -> Statement:
+    kw.setdefault("source_kind", "named")
+    return Statement("a", 0, len(text), text, kw.pop("kind", "fact"), kw.pop("status", "reported"), **kw)
+
+
+@pytest.mark.parametrize("text", [
+    'Okafor adds, "The flooding of the delta sends a clear message about how unprepared the region is."',
+    'She notes, "Donors should be particularly worried about the state of the dikes along the river."',
+    "The opposition must accept that the vote count was fair, the electoral commission chair told reporters.",
+    "Union leaders urged the transport minister to reopen talks before the rail strike spreads.",
+    "The minister warned that food prices would rise sharply if the port stayed closed.",
+    "The trade ministers confirmed their determination that tariffs on steel would be lifted by spring.",
+])
+def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
+    assert is_commentary(_said(text))
+
+
+@pytest.mark.parametrize("kw", [{"predicate_class": "hope"}, {"predicate_class": "assure"},
+                                {"predicate_class": "express"}, {"predicate_class": "promise"}])
+def test_a_sources_stance_verb_is_commentary(kw):
+    text = "The governor expressed hope that the harvest would recover after the drought ended."
+    assert is_commentary(_said(text, **kw))
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("Floodwaters breached the dike at Lorn on Tuesday, forcing 4,000 people from their homes.",
+     {"source_kind": "author", "status": "asserted", "predicate_class": "breach"}),
+    ("The electoral commission said turnout reached 61 percent, the highest since 1994.",
+     {"predicate_class": "reach"}),
+    ("Police confirmed that three strikers were arrested outside the refinery gates.",
+     {"status": "confirmed", "predicate_class": "confirm"}),
+    ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
+     {"status": "confirmed", "predicate_class": "confirm"}),
+])
+def test_a_claim_of_fact_is_not_commentary(text, kw):
+    assert not is_commentary(_said(text, **kw))
+
+
+def test_a_commentators_view_stated_in_two_reports_is_not_a_fact_line():
+    view = 'Okafor adds, "The strike sends a strong message that the port cannot run without its dockers."'
+    copy = 'As Okafor put it, "the strike sends a strong message that the port cannot run without its dockers."'
+    fact = "Dock workers in Arland walked out on Monday, halting cargo at both terminals of the port."
+    fact2 = "Arland's dockers began a strike on Monday that halted cargo handling at the port's two terminals."
+    story = Story()
+    story.say("a", view, status="reported", source_kind="named", source="local:person:okafor")
+    story.say("b", copy, status="reported", source_kind="named", source="local:person:okafor")
+    story.say("c", fact)
+    story.say("d", fact2)
+    claims = group_claims(story.corpus(), vectors_by_text({view: (1.0, 0.0), copy: (0.99, 0.14),
+                                                           fact: (0.0, 1.0), fact2: (0.14, 0.99)}))
+    lines = bottom_line(story.corpus(), claims, [], [])
+    facts = [b.text for b in lines if b.kind in ("fact", "confirmation")]
+    assert facts and all("message" not in t for t in facts)
+    assert fact in facts or fact2 in facts
+
+
+def test_a_report_that_opens_with_a_view_has_no_lede_line():
+    opening = "Aid groups urged donors to act before the cyclone season, warning that shelters were full."
+    later = "The storm destroyed 2,300 homes in Arland's coastal districts last week, officials said."
+    story = Story()
+    story.report("a", opening, later, published="2025-02-01")
+    story.records["statements"] += [
+        Statement("a", 0, len(opening), opening, "fact", "reported", actors=["kb:AAA"], source_kind="named"),
+        Statement("a", len(opening) + 1, len(opening) + 1 + len(later), later, "fact", "reported",
+                  actors=["kb:AAA"], source_kind="named")]
+    lines = bottom_line(story.corpus(), [], [], [])
+    assert [b for b in lines if b.kind == "fact"] == []  # neither the view nor a later sentence stands in as lede
+    assert [b.text for b in lines if b.kind == "commentary"] == []  # a source's view is not the author's analysis
+
+
+def test_a_disputed_verdict_is_not_led_with_as_a_claim():
+    view = "The election marks a significant shift in the country's politics, the analyst said."
+    denial = "The ruling party denied that the election result marked any shift, calling it routine."
+    story = Story()
+    story.say("a", view, status="reported", source_kind="named")
+    story.say("b", denial, status="denied", source_kind="named", published="2025-01-11")
+    sides = [Evidence("a", 0, len(view), view), Evidence("b", 0, len(denial), denial)]
+    conflict = Conflict(id="x1", kind="status", summary="Reported; denied: “claim”", sides=sides)
+    assert [b for b in bottom_line(story.corpus(), [], [conflict], []) if b.kind == "disputed"] == []
