@@ -84,7 +84,8 @@ def is_headline_shaped(s: str, max_words: int = 30) -> bool:
 
 
 # "A Headline In Title Case – The first sentence of the body...": a heading glued to its paragraph by a spaced dash.
-_GLUED_HEAD_RE = re.compile(r"^(?P<head>[^.!?,;\n]{25,220}?)\s+[–—-]\s+(?=[A-Z“\"‘'])")
+# Lines reach it with their whitespace normalised to single spaces: one space each side of the dash.
+_GLUED_HEAD_RE = re.compile(r"^(?P<head>[^.!?,;\n]{25,220}?) [–—-] (?=[A-Z“\"‘'])")
 _TITLE_FUNCTION_RE = re.compile(r"\b(?:of|in|the|for|on|to|with|at|from|by|over|after|against)\b")
 
 
