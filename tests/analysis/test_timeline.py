@@ -667,3 +667,19 @@ def test_a_news_perfect_lede_telling_a_tally_since_the_war_began_is_no_happening
     r.say("c", "The health minister has resigned over the cholera outbreak.")
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.precision, e.text[:10]) for e in timeline] == [("2025-03-12", "report", "The health")]
+
+
+def test_a_speech_lede_read_as_a_forecast_joins_the_dated_speech_but_does_not_tell_it():
+    r = Reports()
+    text = ("The environment minister has told reporters there will be worse flooding if the levees give way. "
+            "Speaking in Porto Alegre on Tuesday, Minister Lena Holt said the pumps were needed at once.")
+    r.add("a", text, published="2031-05-08")
+    holt = "local:person:lena-holt"
+    r.say("a", "The environment minister has told reporters there will be worse flooding if the levees give way.",
+          kind="prediction", status="expected", source=holt, source_kind="named")
+    r.say("a", "Speaking in Porto Alegre on Tuesday, Minister Lena Holt said the pumps were needed at once.",
+          status="reported", date="2031-05-06", source=holt, source_kind="named", agent=holt, predicate="need")
+    r.times.append(TimeRef("a", *r.at("a", "on Tuesday"), "on Tuesday", "2031-05-06", "day"))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.category, e.undated, e.text[:22]) for e in timeline] == [
+        ("2031-05-06", "happened", False, "Speaking in Porto Aleg")]

@@ -136,6 +136,11 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
     return "happened"
 
 
+def _told_ahead(record: Event | Statement) -> bool:
+    """A record that tells what someone expects, not what was done."""
+    return getattr(record, "kind", None) == "prediction" or record.status == "expected"
+
+
 def _opinion_spans(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in corpus.statements:
@@ -264,9 +269,11 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     for key, members in merge_happenings(parts, when, refs, rare):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
-        # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
-        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, refs[id(r)].start - r.start)
-                    if len(members) > 1 else 0)
+        # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
+        # one telling what was done, not what someone said will be ("X has said there will be war"
+        # joined to "X said on Wednesday ...": the speech happened, its forecast did not).
+        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, _told_ahead(r),
+                                            refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
         kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
