@@ -667,3 +667,38 @@ def test_a_news_perfect_lede_telling_a_tally_since_the_war_began_is_no_happening
     r.say("c", "The health minister has resigned over the cholera outbreak.")
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.precision, e.text[:10]) for e in timeline] == [("2025-03-12", "report", "The health")]
+
+
+def test_a_speech_lede_read_as_a_forecast_joins_the_dated_speech_but_does_not_tell_it():
+    r = Reports()
+    text = ("The environment minister has told reporters there will be worse flooding if the levees give way. "
+            "Speaking in Porto Alegre on Tuesday, Minister Lena Holt said the pumps were needed at once.")
+    r.add("a", text, published="2031-05-08")
+    holt = "local:person:lena-holt"
+    r.say("a", "The environment minister has told reporters there will be worse flooding if the levees give way.",
+          kind="prediction", status="expected", source=holt, source_kind="named")
+    r.say("a", "Speaking in Porto Alegre on Tuesday, Minister Lena Holt said the pumps were needed at once.",
+          status="reported", date="2031-05-06", source=holt, source_kind="named", agent=holt, predicate="need")
+    r.times.append(TimeRef("a", *r.at("a", "on Tuesday"), "on Tuesday", "2031-05-06", "day"))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.category, e.undated, e.text[:22]) for e in timeline] == [
+        ("2031-05-06", "happened", False, "Speaking in Porto Aleg")]
+
+
+def test_a_call_told_as_a_dated_past_act_is_a_happening_a_call_for_a_later_day_is_not():
+    r = Reports()
+    r.add("a", "Dock workers' leader Ines Boro rejected the pay offer on Monday and called for a general strike.",
+          published="2029-10-03")
+    r.add("b", "The farmers' union urges a boycott on Friday. The union will call for talks on Sunday.",
+          published="2029-10-03")
+    boro = "local:person:ines-boro"
+    text = r.documents["a"]["text"]
+    r.say("a", text, kind="recommendation", status="denied", date="2029-10-01", source=boro, actors=[boro])
+    r.times.append(TimeRef("a", *r.at("a", "on Monday"), "on Monday", "2029-10-01", "day", head=text.index("rejected")))
+    other = r.documents["b"]["text"]
+    r.say("b", "The farmers' union urges a boycott on Friday.", kind="recommendation", date="2029-10-05")
+    r.times.append(TimeRef("b", *r.at("b", "on Friday"), "on Friday", "2029-10-05", "day", head=other.index("urges")))
+    r.say("b", "The union will call for talks on Sunday.", kind="recommendation", date="2029-10-07")
+    r.times.append(TimeRef("b", *r.at("b", "on Sunday"), "on Sunday", "2029-10-07", "day", head=other.index("call"),
+                           ahead=True))
+    assert [(e.date, e.category, e.docs) for e in build_timeline(r.corpus())] == [("2029-10-01", "happened", ["a"])]

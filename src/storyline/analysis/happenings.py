@@ -87,7 +87,8 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
     """A lede telling in the news perfect that someone has spoken or acted ("X has said he is
     convinced ...", "X has defended his decision") tells the speech its report dates further down
     ("X spoke to the press late on Friday"):
-    it joins that entry, with that date, and tells it (a lede says best what happened)."""
+    it joins that entry, with that date, and tells it (a lede says best what happened), unless the
+    lede is read as a forecast ("X has said there will be war"): then the dated speech tells it."""
     if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
         return None
     who = speakers(lede) | _people_acting(lede)

@@ -136,6 +136,18 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
     return "happened"
 
 
+def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
+    """Whether a call's date attaches to a verb read as past ("called on Monday for ...", "urged
+    on Tuesday"), not to what is asked ("called for talks on Friday") nor to an unparsed sentence."""
+    text = corpus.documents.get(ref.doc, {}).get("text") or ""
+    return ref.head is not None and ref.precision != REPORT and not ref.ahead and _dates_a_past_act(text, ref)
+
+
+def _told_ahead(record: Event | Statement) -> bool:
+    """A record that tells what someone expects, not what was done."""
+    return getattr(record, "kind", None) == "prediction" or record.status == "expected"
+
+
 def _opinion_spans(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in corpus.statements:
@@ -229,8 +241,14 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
     for s in corpus.statements:
-        if s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or s.predicate in STATE_PREDICATES \
-                or not usable(s):
+        if s.predicate in STATE_PREDICATES:
+            continue
+        if s.kind == "recommendation":
+            # A call told as a dated past act ("rejected the result on Monday and called for a
+            # recount"): the calling happened that day; its status judges what is asked, not the act.
+            if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)]):
+                continue
+        elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or not usable(s):
             continue
         doc_events = events_by_doc.get(s.doc, [])
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
@@ -264,9 +282,11 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     for key, members in merge_happenings(parts, when, refs, rare):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
-        # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it.
-        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, refs[id(r)].start - r.start)
-                    if len(members) > 1 else 0)
+        # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
+        # one telling what was done, not what someone said will be ("X has said there will be war"
+        # joined to "X said on Wednesday ...": the speech happened, its forecast did not).
+        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, _told_ahead(r),
+                                            refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
         kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
