@@ -395,3 +395,68 @@ def test_a_smaller_figure_beside_a_larger_one_in_its_sentence_is_a_part_not_a_ri
                docs.figure("b", "95 people", 95, counts="killed", subject="kb:KOR", attributed_text="hospital")]
     corpus = docs.corpus(figures=figures)
     assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def _unit_story(first: str, second: str, unit: str, counts: str, v1: float, v2: float, f1: str, f2: str,
+                **kw) -> list:
+    docs = Docs()
+    docs.add("a", first, published="2031-03-02")
+    docs.add("b", second, published="2031-03-03")
+    figures = [docs.figure("a", f1, v1, counts=counts, unit=unit, unit_text=f1.split()[-1], subject=None,
+                           attributed_to="local:organization:agency", **kw),
+               docs.figure("b", f2, v2, counts=counts, unit=unit, unit_text=f2.split()[-1], subject=None,
+                           attributed_to="local:organization:company", **kw)]
+    corpus = docs.corpus(figures=figures)
+    return build_figure_tables(corpus), corpus
+
+
+def test_figures_in_one_unit_whose_clauses_share_a_verb_form_one_table_and_their_conflict():
+    tables, corpus = _unit_story(
+        "A freighter grounded off Durban has spilled an estimated 900 barrels of diesel into the harbour, the port "
+        "authority said on Friday.",
+        "The shipping line said that about 120 barrels of diesel had spilled from a ruptured tank.",
+        "barrel", "unit:barrel", 900, 120, "an estimated 900 barrels", "about 120 barrels", qualifier="about")
+    assert [len(t.rows) for t in tables] == [2]
+    assert tables[0].subject is None and tables[0].measure.startswith("barrels (")
+    assert "spilled" in tables[0].measure and "diesel" in tables[0].measure
+    assert [c.kind for c in figure_conflicts(corpus, tables)] == ["figure"]
+
+
+def test_counted_nouns_of_no_named_party_destroyed_in_both_reports_form_one_table():
+    tables, _ = _unit_story("Floodwater from the Ebro destroyed 120 houses in the lower valley on Monday, the "
+                            "regional government said.",
+                            "The mayor said on Tuesday that more than 200 houses had been destroyed by the flood.",
+                            "house", "other", 120, 200, "120 houses", "more than 200 houses")
+    assert [t.measure for t in tables] == ["houses (destroyed)"]
+
+
+def test_one_unit_in_unrelated_clauses_makes_no_table():
+    # Two distances near one named town: a shared name says where, not what is measured.
+    tables, _ = _unit_story("The convoy stopped 10 km outside Mosul, the army said.",
+                            "Mosul lies 300 km from the capital, a spokesman said.",
+                            "kilometre", "unit:kilometre", 10, 300, "10 km", "300 km")
+    assert tables == []
+
+
+def test_the_same_words_in_another_unit_or_one_report_make_no_table():
+    docs = Docs()
+    docs.add("a", "The storm destroyed 40 homes and destroyed 12 barns.", published="2031-03-02")
+    docs.add("b", "Officials said 15 schools were destroyed.", published="2031-03-02")
+    figures = [docs.figure("a", "40 homes", 40, counts="other", unit="home", subject=None),
+               docs.figure("a", "12 barns", 12, counts="other", unit="barn", subject=None),
+               docs.figure("b", "15 schools", 15, counts="other", unit="school", subject=None)]
+    assert build_figure_tables(docs.corpus(figures=figures)) == []
+
+
+def test_money_shares_and_spans_of_time_never_pool_by_their_words():
+    docs = Docs()
+    docs.add("a", "The ministry pledged $8bn in aid for the region.", "Prices rose 5 percent in the region.",
+             "The strike lasted 3 days at the plant.")
+    docs.add("b", "The ministry pledged $61bn in aid for the region.", "Prices rose 9 percent in the region.",
+             "The strike lasted 10 days at the plant.")
+    figures = []
+    for doc, (money, share, days) in {"a": ("$8bn", "5 percent", "3 days"), "b": ("$61bn", "9 percent", "10 days")}.items():
+        figures += [docs.figure(doc, money, 1e9, counts="money:USD", unit="dollar", subject=None),
+                    docs.figure(doc, share, 5, counts="percent", unit="percent", subject=None),
+                    docs.figure(doc, days, 3, counts="days", unit="day", subject=None)]
+    assert build_figure_tables(docs.corpus(figures=figures)) == []

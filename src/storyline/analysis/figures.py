@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections import Counter, defaultdict
 
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.wording import content_words, stem
 from storyline.analysis.figure_assess import (  # noqa: F401  (CONSISTENT and assess are re-exported here)
     CONSISTENT, CONTRADICTION, EVOLVING, REPORT_DATE, assess, estimate, interval, precision_of, scope_of,
 )
@@ -226,8 +228,114 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
         )
         estimate(table)
         tables.append(table)
+    for measure, figures in pooled_measures(corpus, inferred):
+        rows = [row_of(corpus, f) for f in figures]
+        offsets = {r.figure: (f.start, f.end) for r, f in zip(rows, figures)}
+        rows.sort(key=lambda r: (scope_of(r) or "9999", order.get(r.doc, 0), offsets[r.figure], r.figure))
+        table = FigureTable(
+            id=content_id("ft", [r.figure for r in rows]), measure=measure, counts=figures[0].unit,
+            subject=None, rows=rows, assessment=assess(rows).assessment,
+        )
+        estimate(table)
+        tables.append(table)
     tables.sort(key=lambda t: (-len({r.doc for r in t.rows}), -len(t.rows), t.measure, t.id))
     return tables
+
+
+# -- measures read off a figure's own words ------------------------------------------------
+
+# Units that never pool: money ("$8bn" and "$61bn" may be two packages), shares, spans of time,
+# and counts too generic to say what is counted.
+UNPOOLED_UNITS = {"percent", "percentage point", "share", "person", "people", "year", "month", "week", "day",
+                  "hour", "minute", "second", "time", "other", "thing", "case", "one"}
+CONTEXT_TOKENS = 6
+"""Words either side of a figure, within its clause, that say what it measures ("leaked ... of fuel oil")."""
+CLAUSE_ENDS = {"that", "said", "says", "say", "told", "tells", "according", "while", "whereas", "but", "which", "who"}
+# Words of how many or how sure, not of what: "an estimated 300", "a total of".
+COUNT_WORDS = {"estim", "total", "number", "least", "nearli", "nearly", "almost", "overal", "overall", "count",
+               "roughli", "roughly", "approxim", "figur", "some", "further", "anoth", "another", "addit", "more"}
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\u2013\u2014\"“”]")
+
+
+def context_words(text: str, start: int, end: int, lo: int, hi: int) -> dict[str, str]:
+    """The common words (stem -> word as written) within ``CONTEXT_TOKENS`` tokens either side of the
+    figure at ``start:end`` in its sentence ``lo:hi``, not past the clause's end: the verb and the
+    thing it counts ("has leaked an estimated 300 tonnes of fuel oil into the sea" -> leaked, fuel,
+    oil, sea). Names are left out: a shared place says where, not what is measured."""
+    before = _TOKEN.findall(text[lo:start])[::-1][:CONTEXT_TOKENS]
+    after = _TOKEN.findall(text[end:hi])[:CONTEXT_TOKENS]
+    found: dict[str, str] = {}
+    for side in (before, after):
+        for token in side:
+            if not token[0].isalpha() or token.lower() in CLAUSE_ENDS:
+                break
+            if token[0].isupper():
+                continue
+            for s in content_words(token):
+                if s not in COUNT_WORDS:
+                    found.setdefault(s, token)
+    return found
+
+
+def pool_unit(figure: Figure) -> str | None:
+    """The unit or counted noun a figure of no table may pool by, or None."""
+    counts = normalise_counts(figure.counts)
+    if counts is None or figure.unit is None or figure.status in NOT_CLAIMED or figure.value is None:
+        return None
+    if counts.startswith("money:") or (counts.isupper() and len(counts) == 3) or counts in ("percent", "share", "people"):
+        return None
+    if counts in UNIT_MEASURES and counts not in ("km", "km2", "sq km", "miles", "tons", "tonnes", "kg", "other"):
+        return None  # spans of time
+    unit = figure.unit.lower()
+    return None if unit in UNPOOLED_UNITS or " per " in unit else unit
+
+
+def pooled_measures(corpus: Corpus, inferred: dict[int, str]) -> list[tuple[str, list[Figure]]]:
+    """Measures of figures that join no ``(counts, subject)`` table: those counted in a unit ("300
+    tonnes") or of no named party ("46 homes"). In a set of a few reports (one story), figures
+    with one unit or counted noun whose own clauses share a common word ("leaked", "destroyed")
+    are one measure; one reported by two reports at least makes a table. A corpus of many
+    stories gets none: one unit and one verb there do not make one count."""
+    if len(corpus.documents) >= COMMON_MIN_DOCS:
+        return []
+    by_unit: dict[tuple[str, str | None], list[tuple[Figure, dict[str, str]]]] = defaultdict(list)
+    for i, figure in enumerate(corpus.figures):
+        if measure_of(figure, inferred.get(i)) is not None or (unit := pool_unit(figure)) is None:
+            continue
+        text = corpus.documents[figure.doc]["text"]
+        lo, hi = corpus.sentence_span(figure.doc, figure.start)
+        own = content_words(f"{figure.text} {figure.unit_text or ''} {unit}") | {stem(w) for w in unit.split()}
+        words = {s: w for s, w in context_words(text, figure.start, figure.end, lo, hi).items() if s not in own}
+        by_unit[(unit, figure.subject or inferred.get(i))].append((figure, words))
+    out = []
+    for (unit, subject), items in by_unit.items():
+        group = list(range(len(items)))
+
+        def root(i: int) -> int:
+            while group[i] != i:
+                group[i] = group[group[i]]
+                i = group[i]
+            return i
+
+        for i, (a, wa) in enumerate(items):
+            for j in range(i + 1, len(items)):
+                b, wb = items[j]
+                if a.doc != b.doc and wa.keys() & wb.keys():
+                    group[root(j)] = root(i)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(items)):
+            members[root(i)].append(i)
+        for ids in members.values():
+            figures = [items[i][0] for i in ids]
+            if len({f.doc for f in figures}) < 2:
+                continue
+            shared = Counter(s for i in ids for s in items[i][1])
+            first = items[ids[0]][1]
+            words = [w for s, w in first.items() if shared[s] > 1]
+            written = Counter((f.unit_text or unit).lower() for f in figures).most_common(1)[0][0]
+            whose = f", {corpus.name(subject)}" if subject else ""
+            out.append((f"{written} ({' '.join(words)}{whose})", figures))
+    return out
 
 
 _MAGNITUDES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands",
