@@ -252,8 +252,8 @@ CONTEXT_TOKENS = 6
 """Words either side of a figure, within its clause, that say what it measures ("leaked ... of fuel oil")."""
 CLAUSE_ENDS = {"that", "said", "says", "say", "told", "tells", "according", "while", "whereas", "but", "which", "who"}
 # Words of how many or how sure, not of what: "an estimated 300", "a total of".
-COUNT_WORDS = {"estim", "total", "number", "least", "nearli", "nearly", "almost", "overal", "overall", "count",
-               "roughli", "roughly", "approxim", "figur", "some", "further", "anoth", "another", "addit", "more"}
+COUNT_WORDS = {stem(w) for w in ("estimated", "total", "number", "least", "nearly", "almost", "overall", "count",
+                                   "roughly", "approximately", "figure", "another", "additional")}
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\u2013\u2014\"“”]")
 
 
