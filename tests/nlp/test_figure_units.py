@@ -75,3 +75,36 @@ def test_figure_units_a_decimal_is_no_ordinal(parse):
 def test_figure_units_a_time_ago_is_no_duration(parse):
     figures = found(parse, "Since the dam burst 12 years ago, the valley has lost 4,000 residents over 12 years.")
     assert [(f.value, f.counts) for f in figures] == [(4000, "people"), (12, "years")]
+
+
+def test_figure_units_a_rate_per_energy_unit(parse):
+    figures = found(parse, "In Rotterdam, liquefied gas traded at $11.40 per MMBtu on Monday.")
+    assert [(f.value, f.unit) for f in figures] == [(11.4, "dollar per mega british thermal unit")]
+
+
+def test_figure_units_radiation_and_pressure_from_other_crises(parse):
+    figures = found(parse, "Near the Fukushima plant, soil readings reached 8,000 becquerels, and the typhoon's "
+                           "pressure fell to 935 hPa before it hit Okinawa.")
+    assert [(f.value, f.unit) for f in figures] == [(8000, "becquerel"), (935, "hectopascal")]
+
+
+def test_figure_units_a_count_hung_on_a_noun_that_modifies_a_plural(parse):
+    # The parse hangs "two" on "prison" (and reads "inmates" as a verb): the count is of inmates.
+    figures = found(parse, "Guards in Quito detained two prison inmates after the riot.")
+    assert [(f.value, f.unit, f.counts) for f in figures] == [(2, "prison inmate", "prisoners")]
+    figures = found(parse, "The union in Leeds represents 300 hospital cleaners.")
+    assert [(f.value, f.unit) for f in figures] == [(300, "hospital cleaner")]
+
+
+def test_figure_units_a_count_before_a_singular_compound_counts_the_modifier(parse):
+    # "a three party coalition" is one coalition of three parties
+    figures = found(parse, "Voters in Lesotho returned a three party coalition.")
+    assert [(f.value, f.unit) for f in figures] == [(3, "party")]
+
+
+def test_figure_units_numbers_run_into_the_next_word(parse):
+    # scraped text that lost a space: the number is still read, and the next sentence is no unit
+    figures = found(parse, "The Andean pact moved over 40,000troops to the border. The fund provides $ 2.5 billion.for repairs.")
+    assert [f.value for f in figures] == [40000, 2.5e9]
+    figures = found(parse, "Observers counted 3,500.Migrant boats were also seen.")
+    assert [f.value for f in figures][:1] == [3500]

@@ -56,3 +56,17 @@ def test_units_horsepower_spaced_only_in_lower_case():
     assert unit_name("hp") == "horsepower"
     assert unit_name("HP") is None  # the company
     assert unit_name("hp", glued=True) == "horsepower"
+
+
+def test_units_energy_pressure_and_radiation_units_by_name():
+    assert unit_name("MMBtu") == "mega british thermal unit" and unit_name("btu") == "british thermal unit"
+    assert unit_name("hPa") == "hectopascal" and unit_name("psi") == "pound per square inch"
+    assert unit_name("mSv") == "millisievert" and unit_name("becquerels") == "becquerel"
+    assert unit_name("kilotonnes") == "kiloton" and unit_name("TW") == "terawatt"
+
+
+def test_units_short_forms_that_are_words_need_the_number_glued():
+    # "Ms Patel", "5 ms apart" in lower case, "a j": spaced, these are words; glued ("40ms", "3mSv"), units
+    assert unit_name("ms") is None and unit_name("ms", glued=True) == "millisecond"
+    assert unit_name("j") is None and unit_name("j", glued=True) == "joule"
+    assert unit_name("sv") is None and unit_name("Sv") == "sievert"

@@ -40,19 +40,32 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
     head = anchor.head
     if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
             and amount.num_end <= head.i < sent.end):
-        return None if _when(doc, amount, head) else head
+        return None if _when(doc, amount, head) else _plural_head(amount, head, sent)
     # The parse sometimes leaves the noun unattached ("12k people"): take the next noun
     # when only modifiers stand between.
     j = amount.end
     while j < min(sent.end, amount.end + 6):
         token = doc[j]
         if token.pos_ == "NOUN":
-            return None if _when(doc, amount, token) else token
+            return None if _when(doc, amount, token) else _plural_head(amount, token, sent)
         if token.pos_ in ("ADJ", "PROPN", "NUM") or token.dep_ in ("amod", "compound") or token.text in ("-", "more"):
             j += 1
             continue
         break
     return None
+
+
+def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
+    """The plural noun that a singular noun in the number's place modifies: "two prison inmates" counts
+    inmates, not prisons (the parse may hang the number on "prison" and even read "inmates" as a verb:
+    a compound's head is a noun all the same). A singular head keeps the modifier: "a three party
+    coalition" counts parties."""
+    head = noun.head
+    if noun.dep_ != "compound" or noun.tag_ not in ("NN", "NNP") or head.i != noun.i + 1 or head.i >= sent.end \
+            or amount.value is None or amount.value <= 1 or not head.is_lower:
+        return noun
+    plural = head.tag_ in ("NNS", "NNPS") or (head.tag_ == "VBZ" and head.lower_.endswith("s"))
+    return head if plural else noun
 
 
 def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:

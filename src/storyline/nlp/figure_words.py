@@ -26,7 +26,7 @@ COUNTED = {
     "casualties": "casualty casualties victim victims missing",
     "killed": "death deaths dead fatality fatalities body bodies life lives killed toll",
     "wounded": "wounded injured injury injuries",
-    "prisoners": "prisoner prisoners pow pows detainee detainees captive captives hostage hostages",
+    "prisoners": "prisoner prisoners pow pows detainee detainees captive captives hostage hostages inmate inmates",
     "displaced": "displaced evacuee evacuees idp idps homeless",
     "refugees": "refugee refugees asylum-seeker asylum-seekers",
     "missiles": "missile missiles rocket rockets icbm icbms",

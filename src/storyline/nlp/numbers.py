@@ -72,6 +72,10 @@ RE_GLUED = re.compile(
 PERCENT_SUFFIXES = {"%", "pc", "pct"}
 # A unit glued to a word of dimension, maybe closing a bracket: "10ft-long", "(37m / 121ft)-long".
 RE_DIMENSION = re.compile(r"^([^\d\s()-]+)\)?-(?:long|wide|high|tall|deep|thick)$", re.IGNORECASE)
+# A number run into a word where the source lost a space: "100,000soldiers", "27.The".
+RE_RUN_ON = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:(?P<word>[a-z]{3,}s)|\.[A-Z][a-z]+)$")
+# A scale word run into the next one after a lost space: "$60.8 billion.for".
+RE_SCALE_RUN_ON = re.compile(r"^([a-z]+)\.[a-z]+$")
 # "118.5p" is pence (British share prices are quoted in them; exchanges code pence sterling
 # "GBX"), except the video formats written the same way ("1080p").
 PENCE_SUFFIX = "p"
@@ -82,7 +86,10 @@ DOLLAR_PREFIXES = {"us": "USD", "hk": "HKD", "a": "AUD", "au": "AUD", "nz": "NZD
 
 
 def _word(token: Token) -> str:
-    return token.lower_.replace("’", "'")
+    word = token.lower_.replace("’", "'")
+    if "." in word and (m := RE_SCALE_RUN_ON.match(word)) and m[1] in SCALES:
+        return m[1]  # "billion.for": the source lost the space after the full stop
+    return word
 
 
 def _digits(text: str) -> float | None:
@@ -113,11 +120,23 @@ def _may_start(word: str) -> bool:
         any(c.isdigit() for c in word) and RE_GLUED.match(word) is not None)
 
 
+def _run_on(text: str) -> float | None:
+    """A number run into the next word where a space is missing from the source: "100,000soldiers",
+    "of 27.The Union" (a full stop and the next sentence). Only a plural-looking word of four letters
+    or more, or a capitalised word after a full stop, so units, ordinals ("3rd") and decades stay
+    as they are read."""
+    m = RE_RUN_ON.match(text)
+    if m is None or (m["word"] and (unit_name(m["word"], glued=True) or duration_name(m["word"], glued=True))):
+        return None
+    return float(m["num"].replace(",", ""))
+
+
 def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
     """A number with a currency prefix, sign, scale, percent or unit glued to it in one token."""
     m = RE_GLUED.match(doc[i].text)
     if m is None:
-        return None
+        value = _run_on(doc[i].text)
+        return None if value is None else (value, {})
     pre, sign, suf = m["pre"] or "", m["sign"], m["suf"] or ""
     value = float(m["num"].replace(",", ""))
     extras: dict = {}
@@ -150,7 +169,7 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
             extras["currency"], extras["currency_text"] = "GBX", suf
         elif (name := unit_name(suf, glued=True) or duration_name(suf, glued=True)) is not None:
             extras["unit"], extras["unit_text"] = name, suf
-        else:
+        elif not pre and not sign and (value := _run_on(doc[i].text)) is None:
             return None
     elif not pre and not sign and not m["num"].startswith(".") and not extras and m["sign"] != "+":
         return None  # plain digits are read by _digits

@@ -87,6 +87,30 @@ _UNITS = {
     "gigabit per second": "gbps gb/s",
     "decibel": "db decibel decibels",
     "calorie": "calorie calories kcal",
+    "joule": "j joule joules",
+    "kilojoule": "kj kilojoule kilojoules",
+    "megajoule": "mj megajoule megajoules",
+    "british thermal unit": "btu btus",
+    "mega british thermal unit": "mmbtu mmbtus",
+    "terawatt": "tw terawatt terawatts",
+    "kilopascal": "kpa kilopascal kilopascals",
+    "megapascal": "mpa megapascal megapascals",
+    "hectopascal": "hpa hectopascal hectopascals",
+    "millibar": "mbar millibar millibars",
+    "pound per square inch": "psi",
+    "sievert": "sv sievert sieverts",
+    "millisievert": "msv millisievert millisieverts",
+    "microsievert": "μsv µsv microsievert microsieverts",
+    "becquerel": "bq becquerel becquerels",
+    "millisecond": "ms millisecond milliseconds",
+    "kiloton": "kiloton kilotons kilotonne kilotonnes",
+    "megaton": "megaton megatons megatonne megatonnes",
+    "petabyte": "pb petabyte petabytes",
+    "carat": "carat carats",
+    "teaspoon": "tsp teaspoon teaspoons",
+    "tablespoon": "tbsp tablespoon tablespoons",
+    "light-year": "light-year light-years",
+    "kilometre per second": "km/s",
     "parts-per-million": "ppm",
     "parts-per-billion": "ppb",
     "basis point": "bps",
@@ -103,11 +127,13 @@ _DURATIONS = {
 CASED = {"W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "F": "farad", "A": "ampere",
          "V": "volt", "kV": "kilovolt", "C": "celsius", "Nm": "newton metre", "nm": "nanometre",
          "PS": "horsepower", "Pa": "pascal", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte",
-         "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte"}
+         "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte", "J": "joule", "TW": "terawatt", "Sv": "sievert",
+         "mSv": "millisievert", "Bq": "becquerel", "PB": "petabyte", "MJ": "megajoule", "kJ": "kilojoule"}
 # Lower-case forms too common as words, or ambiguous in lower case, to be read as a unit
 # when spaced from the number ("5 in the list", "2 a day"); they still count when glued ("5in").
 GLUED_ONLY = {"in.", "in", "a", "t", "l", "g", "f", "c", "v", "w", "h", "s", "min", "mi", "ha", "pa", "nm",
-              "hp", "ps", "db", "bar", "bars", "kt", "sec", "hr", "yr", "wk", "gal", "ft", "m"}
+              "hp", "ps", "db", "bar", "bars", "kt", "sec", "hr", "yr", "wk", "gal", "ft", "m",
+              "j", "ms", "sv", "bq", "pb", "tw", "mj", "kj", "tsp", "mpa"}
 
 # Of those, forms that are units when spaced too, written exactly so ("300 hp"; "HP" is a company).
 SPACED_AS_WRITTEN = {"hp", "kt"}
@@ -142,6 +168,12 @@ MULTIWORD = {
     "newton metres": "newton metre", "newton meters": "newton metre", "megabits per second": "megabit per second",
     "gigabits per second": "gigabit per second", "parts per million": "parts-per-million",
     "parts per billion": "parts-per-billion", "basis points": "basis point", "basis point": "basis point",
+    "cubic kilometre": "cubic kilometre", "cubic kilometres": "cubic kilometre", "cubic kilometer": "cubic kilometre",
+    "cubic kilometers": "cubic kilometre", "square inch": "square inch", "square inches": "square inch",
+    "square yard": "square yard", "square yards": "square yard", "light year": "light-year", "light years": "light-year",
+    "light - year": "light-year", "light - years": "light-year", "km / s": "kilometre per second",
+    "pounds per square inch": "pound per square inch", "british thermal units": "british thermal unit",
+    "british thermal unit": "british thermal unit", "troy ounce": "troy ounce", "troy ounces": "troy ounce",
     "lb - ft": "pound-foot", "pound - feet": "pound-foot", "pound - foot": "pound-foot", "a / cm2": "ampere per square centimetre",
 }
 MULTI = {tuple(form.split()): name for form, name in MULTIWORD.items()}
