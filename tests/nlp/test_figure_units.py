@@ -108,3 +108,15 @@ def test_figure_units_numbers_run_into_the_next_word(parse):
     assert [f.value for f in figures] == [40000, 2.5e9]
     figures = found(parse, "Observers counted 3,500.Migrant boats were also seen.")
     assert [f.value for f in figures][:1] == [3500]
+    assert found(parse, "The dam in Ghana was finished in 1965.Its lake is vast.") == []
+
+
+def test_figure_units_a_named_kind_of_missile_keeps_its_unit(parse):
+    figures = found(parse, "Houthi forces fired some 30 cruise missiles at ships in the Red Sea.")
+    assert [(f.value, f.counts, f.unit) for f in figures] == [(30, "missiles", "cruise missile")]
+
+
+def test_figure_units_a_number_read_on_a_scale(parse):
+    figures = found(parse, "The quake near Izmir measured 6.1 on the Richter scale, and the gusts reached 90 on the km/h scale.")
+    assert [(f.value, f.unit) for f in figures] == [(6.1, "richter scale"), (90, "kilometre per hour")]
+    assert found(parse, "Pupils in Oslo scored 7 on the test.")[0].unit is None

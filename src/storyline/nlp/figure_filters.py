@@ -11,7 +11,7 @@ from storyline.nlp.amounts import Amount
 from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
-from storyline.nlp.numbers import _digits
+from storyline.nlp.numbers import VAGUE, _digits
 from storyline.nlp.units import DURATIONS
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
@@ -60,8 +60,10 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # "up at 96.088": NER's ordinal in plain digits with a decimal point; an ordinal is written "4th"
     not_date = not_date or ent is not None and ent.label_ == "ORDINAL" and ent.text == numbers.text \
         and "." in numbers.text and _digits(numbers.text) is not None
+    # "Millions fled": NER takes a capitalised vague magnitude opening a sentence for a name
+    magnitude = amount.vague and all(t.lower_ in VAGUE or t.lower_ == "of" for t in numbers)
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
-            and not timeless and not (
+            and not timeless and not magnitude and not (
             amount.currency or amount.percent or amount.fraction):
         return True
     first = doc[amount.num_start]

@@ -8,7 +8,7 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES
 from storyline.nlp.rates import rate_at
-from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, singular, unit_name
+from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
 
 def _count_of(word: str) -> str | None:
@@ -86,10 +86,15 @@ def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
 def _casualty_kind(token: Token) -> str | None:
     """Killed, wounded, displaced, prisoners or refugees, from the words around a noun or number."""
     words = [c for c in token.children if c.dep_ in ("amod", "acl", "relcl", "oprd", "acomp", "appos", "conj")]
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj", "pobj") or token.head.pos_ in ("VERB", "ADJ"):
+    doer = token.dep_ == "nsubj" and token.head.lower_ not in W.UNDERGONE and any(c.dep_ == "dobj" for c in token.head.children)
+    if not doer and (token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj", "pobj") or token.head.pos_ in ("VERB", "ADJ")):
+        # (the subject of a verb with an object does it: "400 rebels held the ridge", "30 soldiers captured a
+        # town"; but "thousands fled the fighting")
         head = token.head
         words.append(head)
         words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in W.DEATH_NOUNS:
+        return "killed"  # "the bodies of 20 civilians", "the deaths of 12 miners"
     for word in (token, token.head):
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
@@ -159,8 +164,13 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
-                return W.COMPOUNDS[(child.lower_, noun.lower_)], f"{child.text} {noun.text}", None
+                # "750 cruise missiles" are in cruise missiles; "the death toll" has no unit of its own
+                written = f"{child.text} {noun.text}"
+                return W.COMPOUNDS[(child.lower_, noun.lower_)], written, \
+                    None if noun.lower_ in W.PROXY_NOUNS else counted(written)
         kind = _count_of(noun.lower_)
+        if kind is None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+            kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
         if kind in (None, "people", "troops"):
             # "tens of thousands of people were displaced": the verb governs the number.
             kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
@@ -173,6 +183,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             return ((kind if kind in ("other", "people") else f"{kind} per {rate[1]}"), f"{written} {rate[2]}",
                     canonical(_noun_unit(noun, written), rate[1]))
         return kind, written, _noun_unit(noun, written)
+    if (scale := _on_scale(doc, amount, sent)) is not None:
+        return scale
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
     kind = _casualty_kind(anchor)
@@ -191,7 +203,31 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                     return _with_unit(found)
                 if kind := _count_of(child.lower_):
                     return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
+    if amount.vague and anchor.head.pos_ == "VERB" and (anchor.dep_ in ("nsubj", "nsubjpass") or anchor.dep_ == "dobj" and any(
+            c.dep_ == "prep" and c.lower_ == "without" for c in (*anchor.head.children, *anchor.children))):
+        # "thousands marched", "left millions without power": people, said by the verb ("sold millions": not so)
+        return "people", None, None
     return None, None, None
+
+
+def _on_scale(doc: Doc, amount: Amount, sent: Span) -> tuple[str, str, str] | None:
+    """A bare number read on a scale named after it: "between 50 and 70 on the GPa scale" (a unit),
+    "6.1 on the Richter scale" (a named scale, its own unit)."""
+    j = amount.end
+    if j + 3 >= sent.end or doc[j].lower_ != "on" or doc[j + 1].lower_ != "the":
+        return None
+    for k in range(j + 3, min(sent.end, j + 6)):
+        if doc[k].lower_ == "scale":
+            words = doc[j + 2: k]
+            found = phrase_at([t.text for t in words])
+            name = found[1] if found is not None and found[0] == len(words) else None
+            if name is not None:
+                return f"unit:{name}", words.text, name
+            if all(t.is_alpha or t.text == "-" for t in words):
+                written = f"{words.text} scale"
+                return "other", written, written.lower()
+            return None
+    return None
 
 
 def _noun_unit(noun: Token, written: str) -> str | None:

@@ -22,7 +22,8 @@ COUNTED = {
               "serviceman servicemen servicemember servicemembers marine marines sailor sailors paratrooper "
               "paratroopers mercenary mercenaries reservist reservists conscript conscripts recruit recruits "
               "combatant combatants militant militants militiamen commando commandos infantrymen "
-              "reinforcements contingent guardsmen",
+              "reinforcements contingent guardsmen insurgent insurgents rebel rebels guerrilla guerrillas "
+              "sniper snipers saboteur saboteurs partisan partisans",
     "casualties": "casualty casualties victim victims missing",
     "killed": "death deaths dead fatality fatalities body bodies life lives killed toll",
     "wounded": "wounded injured injury injuries",
@@ -49,6 +50,8 @@ COMPOUNDS = {
     ("fighter", "jets"): "aircraft", ("fighter", "jet"): "aircraft", ("artillery", "shells"): "shells",
     ("cruise", "missiles"): "missiles", ("ballistic", "missiles"): "missiles",
 }
+# Nouns whose "of" names the dead: "the bodies of 20 civilians", "the deaths of 12 miners".
+DEATH_NOUNS = frozenset("body bodies remains corpse corpses death deaths killing killings murder murders".split())
 # Nouns that stand for a count of something else ("the number of refugees", "the toll").
 PROXY_NOUNS = frozenset("number toll figure figures count total tally estimate estimates".split())
 # Nouns that only say a count of people: the verb or adjective next to them says which kind.
@@ -57,6 +60,8 @@ GENERIC = frozenset({"people"})
 KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
 WOUNDED_WORDS = inflect("injure", "wound") | {"hurt"}
 DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
+# Verbs whose subject undergoes what they say, even with an object: "thousands fled the city".
+UNDERGONE = frozenset("fled flee flees fleeing died die dies perished escaped".split())
 PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap") | {"taken", "held"}
 MISSING_WORDS = {"missing", "unaccounted"}
 REFUGEE_DIRECTIONS = {"into", "to", "across", "abroad"}

@@ -231,6 +231,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # the counted noun is said once, and so is whose they are.
         subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
                                                    earlier[-1].unit_text, earlier[-1].unit)
+    owner_of = noun if noun is not None else anchor
+    if counts in ("other", "people", "troops") and owner_of.dep_ == "pobj" and owner_of.head.lower_ in ("including", "among") \
+            and earlier and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES - {"troops"} \
+            and not (amount.unit or amount.currency or amount.percent):
+        # "14 miners were killed, including three foreigners": part of the toll, with its measure
+        counts = earlier[-1].counts
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
             and (said := _unit_said_before(doc, amount, sent, earlier)) is not None:
         # "the DAX rose by 2 percent and the CAC by 1", "closed at 1,463 points ... ended at 1,334":

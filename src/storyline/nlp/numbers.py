@@ -111,7 +111,9 @@ def _word_value(word: str) -> float | None:
 
 
 STARTERS = frozenset(ONES) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FUZZY) | {
-    "a", "an", "half", "dozen", "hundred", "thousand"}
+    "a", "an", "half", "dozen", "hundred", "thousand", "million", "billion", "trillion"}
+# Words that let a bare scale word stand for one of it: "an additional billion dollars", "another million".
+ADDING = frozenset("another additional extra further".split())
 
 
 def _may_start(word: str) -> bool:
@@ -128,6 +130,8 @@ def _run_on(text: str) -> float | None:
     m = RE_RUN_ON.match(text)
     if m is None or (m["word"] and (unit_name(m["word"], glued=True) or duration_name(m["word"], glued=True))):
         return None
+    if re.match(r"^(?:1[89]|2[01])\d\d$", m["num"]):
+        return None  # "until 2005.When": a year ending its sentence
     return float(m["num"].replace(",", ""))
 
 
@@ -239,7 +243,8 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
         return i + 1, float(m[1]) * SCALE_SUFFIXES[m[2].lower()], None, None, False, False
     elif (g := _glued(doc, i)) is not None:
         value, j = g[0], 1  # what was glued to it is read again by the caller
-    elif w in ("a", "an", "half") or _word_value(w) is not None or w in ("dozen", "hundred", "thousand"):
+    elif w in ("a", "an", "half") or _word_value(w) is not None or w in ("dozen", "hundred", "thousand") or (
+            w in ("million", "billion", "trillion") and i > 0 and _word(doc[i - 1]) in ADDING):
         total, current, j, spelled = 0.0, 0.0, 0, True
         seen = False
         parts = _hyphen_parts(words)

@@ -1,0 +1,48 @@
+"""What a figure counts, read from the words around it (real model): sentences from other places and crises."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def measures(parse, text):
+    return [(f.value if f.value is not None else (f.low, f.high), f.counts) for f in parse(text)._.figures]
+
+
+def test_figure_measures_part_of_a_toll_takes_its_measure(parse):
+    assert measures(parse, "In Chile, 12 miners died in the blast, including four foreigners.") == [(12, "killed"), (4, "killed")]
+    assert measures(parse, "Floods in Sindh killed 40 people, among them nine children.") == [(40, "killed"), (9, "killed")]
+
+
+def test_figure_measures_a_headcount_that_includes_others_stays_a_headcount(parse):
+    # no toll before it: "including" alone says nothing of what befell them
+    assert measures(parse, "The delegation of 30 people, including six students, reached Lima.")[-1] == (6, "people")
+
+
+def test_figure_measures_the_bodies_of_people_are_dead(parse):
+    assert measures(parse, "Rescuers found the bodies of at least 20 migrants off the coast of Libya.") == [(20, "killed")]
+
+
+def test_figure_measures_a_people_named_by_its_nationality_are_people(parse):
+    assert measures(parse, "The blockade deprived millions of Venezuelans of basic services.") == [((2e6, 1e7 - 1), "people")]
+
+
+def test_figure_measures_a_bare_magnitude_the_verb_says_are_people(parse):
+    assert measures(parse, "The cyclone left millions without power across Bangladesh.") == [((2e6, 1e7 - 1), "people")]
+    assert measures(parse, "Millions fled the fighting in Sudan.") == [((2e6, 1e7 - 1), "displaced")]
+    assert measures(parse, "The Lagos label sold millions last year.") == [((2e6, 1e7 - 1), None)]
+
+
+def test_figure_measures_fighters_of_other_wars_are_troops(parse):
+    assert measures(parse, "Some 400 rebels and 30 snipers held the ridge above Goma.") == [(400, "troops"), (30, "troops")]
+
+
+def test_figure_measures_a_bare_scale_after_another_is_one_of_it(parse):
+    assert measures(parse, "Japan will provide an additional billion dollars in flood aid.") == [(1e9, "money:USD")]
+
+
+def test_figure_measures_the_subject_of_a_verb_with_an_object_does_it(parse):
+    assert measures(parse, "About 300 soldiers captured the airport near Bamako.") == [(300, "troops")]
+    assert measures(parse, "In Manila, 200 residents were detained overnight.") == [(200, "prisoners")]
