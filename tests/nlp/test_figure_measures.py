@@ -46,3 +46,27 @@ def test_figure_measures_a_bare_scale_after_another_is_one_of_it(parse):
 def test_figure_measures_the_subject_of_a_verb_with_an_object_does_it(parse):
     assert measures(parse, "About 300 soldiers captured the airport near Bamako.") == [(300, "troops")]
     assert measures(parse, "In Manila, 200 residents were detained overnight.") == [(200, "prisoners")]
+
+
+def test_figure_measures_a_headcount_named_by_its_subject(parse):
+    assert measures(parse, "In Mali, the UN troop presence has fallen from 13,000 to about 4,000.") == [(4000, "troops")]
+
+
+def test_figure_measures_some_of_those_just_counted(parse):
+    got = measures(parse, "Around 80,000 people have crossed into Chad, including 6,000 who arrived on Sunday.")
+    assert got == [(80000, "people"), (6000, "people")]
+
+
+def test_figure_measures_people_forced_from_their_homes_are_displaced(parse):
+    assert measures(parse, "In Mozambique, thousands were forced to leave their homes.") == [((2000, 9999), "displaced")]
+
+
+def test_figure_measures_a_ratio_and_a_list_number_are_no_counts(parse):
+    text = "Live updates.\n\n1. Five killed as floods hit Porto Alegre\n\nAbout 2 in 3 Brazilians, or 66 percent, are worried."
+    assert measures(parse, text) == [(5, "killed"), (66, "percent")]
+    assert [f.value for f in parse("The fund in Quito gave 2 in 2020 and 1 in 2021.")._.figures] == [2, 1]
+
+
+def test_figure_measures_percentage_points_are_their_unit(parse):
+    figures = parse("Support in the Lisbon poll moved about 1.5 percentage points.")._.figures
+    assert [(f.counts, f.unit) for f in figures] == [("percent", "percentage point")]

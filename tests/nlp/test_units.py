@@ -13,6 +13,7 @@ def test_units_singular_follows_english_endings():
         "mosques": "mosque", "purchases": "purchase", "crises": "crisis", "children": "child", "feet": "foot",
         "houses": "house", "causes": "cause", "excuses": "excuse", "warehouses": "warehouse", "buses": "bus",
         "bonuses": "bonus", "campuses": "campus", "censuses": "census", "cases": "case",
+        "crimeans": "crimean", "Yemenis": "yemeni", "Pakistanis": "pakistani",
     }
     assert {w: singular(w) for w in cases} == cases
 
@@ -27,6 +28,7 @@ def test_units_counted_noun_keeps_its_modifiers_and_drops_its_plural():
     assert counted("European countries") == "european country"
     assert counted("first-team players") == "first-team player"
     assert counted("flooded Villages") == "flooded village"
+    assert counted("displaced Iraqis") == "displaced iraqi" and counted("dead Crimeans") == "dead crimean"
     assert counted(".DXY") is None and counted(None) is None
 
 

@@ -86,6 +86,11 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     if any(t is not None and t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "September 1", "1 September" that NER did not mark as a date
     bare = not (amount.unit or amount.currency or amount.percent)
+    if bare and amount.num_end - amount.num_start == 1 and after is not None and after.text in (".", ")") \
+            and (first.tag_ == "LS" or before is None or "\n" in before.text or before.is_space):
+        return True  # "1. Five killed as ...": the number of an item in a list
+    if bare and _ratio(doc, amount):
+        return True  # "2 in 3 voters": a share written as a ratio, not two counts
     if RE_PHONE.match(first.text) or (bare and before is not None and before.like_num and before.text[:1].isdigit()) or (
         bare and after is not None and after.like_num and after.text[:1].isdigit() and not after.is_punct
     ):
@@ -128,6 +133,16 @@ PERSON_NOUNS = frozenset(
     "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
     "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
     "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
+
+
+def _ratio(doc: Doc, amount: Amount) -> bool:
+    """Either number of a ratio "2 in 3", "1 in 10 children" (not "2 in 2020")."""
+    def number(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].like_num and doc[i].text[:1].isdigit() and not RE_YEAR.match(doc[i].text)
+    i, j = amount.num_start, amount.num_end
+    if j + 1 < len(doc) and doc[j].lower_ == "in" and number(j + 1) and amount.num_end - amount.num_start == 1:
+        return True
+    return i >= 2 and doc[i - 1].lower_ == "in" and number(i - 2) and amount.num_end - amount.num_start == 1
 
 
 def _second_age(doc: Doc, amount: Amount) -> bool:

@@ -101,6 +101,8 @@ def _casualty_kind(token: Token) -> str | None:
                 return "displaced"  # "drove thousands from their homes"
     for word in words:
         text = word.lower_
+        if text in W.LEAVE_WORDS and any(c.dep_ == "dobj" and c.lower_ in W.HOME_WORDS for c in word.children):
+            return "displaced"  # "forced to leave their homes"
         if text in W.KILLED_WORDS:
             return "killed"
         if text in W.WOUNDED_WORDS:
@@ -141,7 +143,10 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     """``counts``, ``unit_text`` and ``unit``: what the figure counts (normalised), its unit or
     counted noun as written, and the unit's canonical name (see ``units.canonical``)."""
     if amount.percent:
-        return "percent", doc[amount.num_end: amount.end].text or "%", canonical("percent", amount.per)
+        written = doc[amount.num_end: amount.end].text or "%"
+        # "1.5 percentage points": a difference of two percentages, in points
+        name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
+        return "percent", written, canonical(name, amount.per)
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency:
         code = _currency_code(amount.currency, sent)
@@ -203,6 +208,10 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                     return _with_unit(found)
                 if kind := _count_of(child.lower_):
                     return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
+                for part in child.children:
+                    if part.dep_ == "compound" and (kind := _count_of(part.lower_)):
+                        # "the troop presence has risen to 24,000", "the refugee population reached 2 million"
+                        return kind, f"{part.text} {child.text}", counted(part.text)
     if amount.vague and anchor.head.pos_ == "VERB" and (anchor.dep_ in ("nsubj", "nsubjpass") or anchor.dep_ == "dobj" and any(
             c.dep_ == "prep" and c.lower_ == "without" for c in (*anchor.head.children, *anchor.children))):
         # "thousands marched", "left millions without power": people, said by the verb ("sold millions": not so)

@@ -60,6 +60,8 @@ GENERIC = frozenset({"people"})
 KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
 WOUNDED_WORDS = inflect("injure", "wound") | {"hurt"}
 DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
+LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())
+HOME_WORDS = frozenset("home homes house houses village villages town towns".split())
 # Verbs whose subject undergoes what they say, even with an object: "thousands fled the city".
 UNDERGONE = frozenset("fled flee flees fleeing died die dies perished escaped".split())
 PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap") | {"taken", "held"}

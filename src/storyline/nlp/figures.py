@@ -237,6 +237,11 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
             and not (amount.unit or amount.currency or amount.percent):
         # "14 miners were killed, including three foreigners": part of the toll, with its measure
         counts = earlier[-1].counts
+    elif counts is None and noun is None and owner_of.dep_ == "pobj" and owner_of.head.lower_ in ("including", "among") \
+            and earlier and earlier[-1].start >= sent.start_char and earlier[-1].counts is not None \
+            and not (amount.unit or amount.currency or amount.percent):
+        # "100,000 people have crossed, including 9,000 who came on Saturday": some of those just counted
+        counts, unit_text, unit = earlier[-1].counts, earlier[-1].unit_text, earlier[-1].unit
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
             and (said := _unit_said_before(doc, amount, sent, earlier)) is not None:
         # "the DAX rose by 2 percent and the CAC by 1", "closed at 1,463 points ... ended at 1,334":

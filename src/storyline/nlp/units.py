@@ -230,7 +230,8 @@ _IRREGULAR = {
 # Singulars that end in "s" ("virus", "analysis", "class", "politics", "news", "series").
 # Nouns in -use whose plural is not the -us plural of "viruses", "bonuses", "buses".
 _USE_NOUNS = frozenset("abuses excuses fuses muses ruses refuses misuses overuses recluses".split())
-_ENDS_IN_S = ("ss", "us", "is", "ics", "news", "series", "species", "means", "headquarters", "premises")
+_ENDS_IN_S = ("ss", "us", "is", "ics", "series", "species", "headquarters", "premises")
+_INVARIANT = frozenset({"news", "means"})  # whole words only: "Crimeans" ends in "means"
 
 
 def singular(word: str) -> str:
@@ -245,7 +246,9 @@ def singular(word: str) -> str:
     if lower.endswith("men") and len(lower) > 5 and not lower.endswith(("amen", "ymen", "imen", "semen", "lumen")) \
             and (not lower.endswith("omen") or lower.endswith("women")):
         return lower[:-3] + "man"  # "fishermen", "chairmen"
-    if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(_ENDS_IN_S):
+    if word[:1].isupper() and lower.endswith("is") and not lower.endswith("sis") and len(lower) > 5:
+        return lower[:-1]  # a people: "Yemenis", "Iraqis", "Pakistanis"
+    if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(_ENDS_IN_S) or last in _INVARIANT:
         return lower
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
@@ -273,6 +276,6 @@ def counted(written: str | None) -> str | None:
     ("European countries" -> "european country", "first-team players" -> "first-team player")."""
     if not written or not written[0].isalpha():
         return None  # ".DXY", "-": a code or a mark, not a noun
-    words = written.lower().split()
-    words[-1] = singular(words[-1])
+    words = written.split()
+    words = [w.lower() for w in words[:-1]] + [singular(words[-1])]
     return " ".join(words)
