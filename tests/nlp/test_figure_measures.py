@@ -70,3 +70,9 @@ def test_figure_measures_a_ratio_and_a_list_number_are_no_counts(parse):
 def test_figure_measures_percentage_points_are_their_unit(parse):
     figures = parse("Support in the Lisbon poll moved about 1.5 percentage points.")._.figures
     assert [(f.counts, f.unit) for f in figures] == [("percent", "percentage point")]
+
+
+def test_figure_measures_a_gallery_count_and_a_calibre_are_no_figures(parse):
+    text = "Rain hit Lima.  Image 1 of 3 next  Image 2 of 3 prev  The army sent 40 trucks."
+    assert measures(parse, text) == [(40, "other")]
+    assert measures(parse, "Chile provided 155mm towed howitzers, and 40mm of rain fell in Santiago.") == [(40, "unit:millimetre")]

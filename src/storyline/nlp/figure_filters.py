@@ -80,6 +80,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "5G data", "4K screens": a letter glued to the number names a generation or a format
     if before is not None and (before.lower_ in W.LABEL_WORDS or before.text == "#"):
         return True
+    if before is not None and before.lower_ == "of" and before.i >= 2 and doc[before.i - 1].like_num \
+            and doc[before.i - 2].lower_ in W.LABEL_WORDS:
+        return True  # "Image 2 of 3", "page 4 of 12": the count of a gallery's items, not a figure
     if not (amount.unit or amount.currency or amount.percent) and before is not None and before.text == ":" and before.i > 0 and doc[before.i - 1].ent_type_ == "PERSON" \
             and ctx.ent_of.get(before.i - 1) is not None and ctx.ent_of[before.i - 1].start == doc[before.i].sent.start:
         return True  # "Ana Ruiz: 7": a mark given to a person, as in a ratings list
@@ -105,8 +108,8 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
         return True  # "since independence 30 years ago": when, not how long
-    if amount.unit in ("millimetre", "centimetre") and after is not None and after.lower_ in W.CALIBRE_NOUNS:
-        return True  # "155mm shells", "122mm rockets": a calibre names the kind of shell
+    if amount.unit in ("millimetre", "centimetre") and after is not None and _calibre_of(doc, after.i):
+        return True  # "155mm shells", "122mm rockets", "155mm towed howitzers": a calibre names the kind of gun
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
             and RE_CLOCK.match(first.text) and amount.num_end - amount.num_start == 1 \
             and before.head.lower_ not in LEVEL_VERBS:
@@ -133,6 +136,16 @@ PERSON_NOUNS = frozenset(
     "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
     "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
     "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
+
+
+def _calibre_of(doc: Doc, i: int) -> bool:
+    """A gun or its ammunition named at ``i``, maybe after the words that describe it ("lightweight towed")."""
+    for token in doc[i: min(len(doc), i + 4)]:
+        if token.lower_ in W.CALIBRE_NOUNS:
+            return True
+        if not (token.pos_ in ("ADJ", "PROPN") or token.tag_ == "VBN" or token.dep_ in ("amod", "compound")):
+            return False
+    return False
 
 
 def _ratio(doc: Doc, amount: Amount) -> bool:

@@ -117,7 +117,8 @@ LABEL_WORDS = frozenset(
     "p. pp. p pp page pages section sections article articles chapter chapters paragraph para clause "
     "no. number # resolution rule amendment vol. vol volume issue table figure fig. fig item point "
     "route highway flight room platform gate unit apartment apt. suite box code tel tel. phone call "
-    "ext. ext annex appendix verse line lines level grade block building floor category".split()
+    "ext. ext annex appendix verse line lines level grade block building floor category image photo picture "
+    "slide".split()
 )
 # Entity labels whose numbers are names, dates or ranks rather than quantities.
 # Street words that make "number + name + word" an address ("575 Wilbraham Road").
