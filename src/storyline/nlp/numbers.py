@@ -123,10 +123,8 @@ def _may_start(word: str) -> bool:
 
 
 def _run_on(text: str) -> float | None:
-    """A number run into the next word where a space is missing from the source: "100,000soldiers",
-    "of 27.The Union" (a full stop and the next sentence). Only a plural-looking word of four letters
-    or more, or a capitalised word after a full stop, so units, ordinals ("3rd") and decades stay
-    as they are read."""
+    """A number run into a plural word or, after a full stop, the next sentence ("27.The"); not
+    into a unit, an ordinal ("3rd") or a decade."""
     m = RE_RUN_ON.match(text)
     if m is None or (m["word"] and (unit_name(m["word"], glued=True) or duration_name(m["word"], glued=True))):
         return None
