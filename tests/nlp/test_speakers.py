@@ -209,3 +209,52 @@ def test_speakers_a_sentence_run_across_a_blank_line_takes_the_subject_of_the_cu
               sent_starts=[True] + [False] * 8)
     frame = Context(doc).frames[5]
     assert frame.speaker is not None and frame.speaker.text == "Ruiz"
+
+
+@pytest.mark.integration
+def test_speakers_a_subject_after_a_fronted_phrase_is_the_speaker(parse):
+    doc = parse("At a summit in Nairobi, Kenya's foreign minister, Amina Mohamed, said the floods had reached "
+                "\"one of the worst levels in living memory\".")
+    quote = quote_with(doc, "worst levels")
+    assert quote.speaker_text == "Kenya's foreign minister, Amina Mohamed"
+    assert "Amina Mohamed" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_titled_subject_after_a_line_the_parser_joins_is_the_speaker(parse):
+    doc = parse("Read more after the advertisement\n\nThe interior secretary, Paul Otieno, said: "
+                "\u201cThis package will give the counties the pumps they need.\u201d")
+    quote = quote_with(doc, "the pumps they need")
+    assert "Paul Otieno" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_description_by_trade_is_the_person_who_last_acted(parse):
+    doc = parse("Coach Marta Lindqvist praised her squad after the final. "
+                "\"We never stopped believing,\" the coach said.\n\n"
+                "Chief executive Tom Harlan defended the layoffs at the plant.\n\n"
+                "\"This is a necessary step,\" the executive said.")
+    assert "Marta Lindqvist" in entity_named(doc, quote_with(doc, "never stopped believing").speaker)
+    assert "Tom Harlan" in entity_named(doc, quote_with(doc, "necessary step").speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_description_is_not_the_person_acted_on(parse):
+    doc = parse("Prosecutors charged Ali Hassan with fraud on Monday. The judge said the trial would start in May.")
+    quote = quote_with(doc, "the trial would start")
+    assert "Ali Hassan" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_the_head_of_a_committee_is_its_chairman_named_with_a_rank(parse):
+    doc = parse("That is according to the Chairman of the Regional Water Committee, General Ruth Okafor, who met "
+                "reporters in Abuja, a correspondent reports.\n\n"
+                "\"The dams are at their limit,\" said the head of the Regional Water Committee.")
+    assert "Ruth Okafor" in entity_named(doc, quote_with(doc, "dams are at their limit").speaker)
+
+
+@pytest.mark.integration
+def test_speakers_imagery_and_sirens_and_plans_are_no_speakers(parse):
+    doc = parse("Satellite imagery showed new flooding along the river. Sirens warned of an impending dam failure. "
+                "According to plans, the bridge will reopen in June.")
+    assert not [q for q in doc._.quotes if q.speaker_text], [(q.speaker_text, q.text) for q in doc._.quotes]
