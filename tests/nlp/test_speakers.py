@@ -258,3 +258,14 @@ def test_speakers_imagery_and_sirens_and_plans_are_no_speakers(parse):
     doc = parse("Satellite imagery showed new flooding along the river. Sirens warned of an impending dam failure. "
                 "According to plans, the bridge will reopen in June.")
     assert not [q for q in doc._.quotes if q.speaker_text], [(q.speaker_text, q.text) for q in doc._.quotes]
+
+
+@pytest.mark.integration
+def test_speakers_as_a_director_said_reports_the_host_clause_and_its_figure(parse):
+    doc = parse("As Lena Ortiz, director of the National Flood Agency, said on Wednesday, 12 villages are cut off "
+                "by the water.\n\nAs expected, the court upheld the ruling.")
+    quote = quote_with(doc, "12 villages are cut off")
+    assert "Lena Ortiz" in entity_named(doc, quote.speaker)
+    assert not [q for q in doc._.quotes if "upheld" in q.text]
+    figure = next(f for f in doc._.figures if f.value == 12)
+    assert figure.attributed_to == quote.speaker

@@ -181,7 +181,7 @@ PERSON_NOUNS = frozenset(
 # Things that show but do not speak: "satellite imagery showed", "sirens warned", "according to plans".
 # A clause they introduce is the report's own account, not someone's statement.
 MUTE_NOUNS = frozenset(
-    w for n in "image imagery footage video photo photograph picture metadata siren plan map recording".split()
+    w for n in "image imagery footage photo photograph picture metadata siren plan map".split()
     for w in (n, n + "s")
 )
 # Pronouns resolved to the nearest preceding person.

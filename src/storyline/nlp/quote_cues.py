@@ -413,6 +413,11 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
+    if (strong and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.head.pos_ in ("VERB", "AUX")):
+        # "As the director said on Wednesday, ten units are approaching": the host clause is the content
+        skip = {t.i for t in verb.subtree}
+        return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None
 
 

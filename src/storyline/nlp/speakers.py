@@ -16,6 +16,9 @@ from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
+# How many paragraphs before a description ("the politician said") its person may be named, headings
+# and captions between them included.
+DESCRIBED_PARAGRAPHS = 4
 
 
 def _end_char(tok: Token) -> int:
@@ -81,8 +84,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
 
 def _recent_person(ctx: Context, head: Token) -> str | None:
     """"the politician said", "said the head of the committee": a person described by what they do,
-    not otherwise resolved, is the last person this or the two paragraphs before name (outside what
-    anyone is reported to say)."""
+    not otherwise resolved, is the last person this or the few paragraphs before name as a subject or
+    speaker (not someone acted on, nor a name inside what anyone is reported to say)."""
     if ctx.doc._.mentions is None or head.pos_ != "NOUN" or head.tag_ != "NN":
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
@@ -94,19 +97,24 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
            if c.dep_ in ("compound", "amod", "poss")):
         return None  # "the Belarusian leader", "the EU's envoy": an office of a named body, not a recent name
     floor = ctx.paragraph(head)[0]
-    for _ in range(2):
+    for _ in range(DESCRIBED_PARAGRAPHS):
         floor = _previous_paragraph(ctx.text, floor) if floor > 0 else 0
     skip = _own_content(ctx, head)
     speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
     doc = ctx.doc
+    told = _reported_spans(ctx)
     actors = []
     for m in ctx.doc._.mentions:
         if m.type != "person" or not m.entity or not floor <= m.start or m.end > head.idx or skip[0] <= m.start < skip[1]:
             continue
+        if any(a <= m.start < b for a, b in told):
+            continue  # "Jeffries said that Putin is seeking": Putin is talked about
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
-        while tok is not None and tok.dep_ in ("appos", "compound", "flat") and tok.head.i != tok.i:
-            tok = tok.head
+        for _ in range(4):  # "the chairwoman of the commission Ana Ruiz said": the name inside the subject
+            if tok is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers:
+                break
+            tok = tok.head if tok.dep_ in ("appos", "compound", "flat", "pobj", "prep") and tok.head.i != tok.i else None
         # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
         if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not _quoted(ctx, m.start):
             actors.append(m)
