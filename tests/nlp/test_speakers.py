@@ -269,3 +269,11 @@ def test_speakers_as_a_director_said_reports_the_host_clause_and_its_figure(pars
     assert not [q for q in doc._.quotes if "upheld" in q.text]
     figure = next(f for f in doc._.figures if f.value == 12)
     assert figure.attributed_to == quote.speaker
+
+
+
+@pytest.mark.integration
+def test_speakers_as_an_agency_reported_leaves_the_words_to_who_said_them(parse):
+    doc = parse("As the Nation Media Group reported, Lena Ortiz said the levee had held overnight.")
+    quote = quote_with(doc, "the levee had held")
+    assert "Lena Ortiz" in entity_named(doc, quote.speaker)
