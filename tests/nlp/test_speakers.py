@@ -277,3 +277,19 @@ def test_speakers_as_an_agency_reported_leaves_the_words_to_who_said_them(parse)
     doc = parse("As the Nation Media Group reported, Lena Ortiz said the levee had held overnight.")
     quote = quote_with(doc, "the levee had held")
     assert "Lena Ortiz" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_as_noted_and_as_reported_by_credit_no_host_subject(parse):
+    doc = parse("As noted, the rebels regained the initiative in the north.\n\n"
+                "As reported by the Ministry of Health, the minister will present the vaccination plan on Friday.")
+    assert not [q for q in doc._.quotes if q.speaker_text in ("the rebels", "the minister")], \
+        [(q.speaker_text, q.text) for q in doc._.quotes]
+
+
+@pytest.mark.integration
+def test_speakers_a_description_with_its_own_name_is_not_the_last_person(parse):
+    doc = parse("Dr Katya Marsh opened the clinic in 2019.\n\n"
+                "The author of the study, the gynecologist Olena Ruban, said that half of the women had anaemia.")
+    quote = quote_with(doc, "half of the women had anaemia")
+    assert "Katya Marsh" not in entity_named(doc, quote.speaker)

@@ -414,6 +414,7 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     if (strong and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)  # not "as noted", "as reported by the ministry"
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.head.pos_ in ("VERB", "AUX")
             and not (cue_lemma(verb.head) or ("", False))[1]):  # "As the agency reported, Brieger said": his words
         # "As the director said on Wednesday, ten units are approaching": the host clause is the content

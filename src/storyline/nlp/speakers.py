@@ -93,8 +93,10 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     low = head.lower_
     if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low)):
         return None
-    if any(c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP") for c in head.children
-           if c.dep_ in ("compound", "amod", "poss")):
+    if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
+            c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
+            for c in head.children):
+        # "the author of the study, Olesia Ruban": the name given is the person, resolved or not;
         return None  # "the Belarusian leader", "the EU's envoy": an office of a named body, not a recent name
     floor = ctx.paragraph(head)[0]
     for _ in range(DESCRIBED_PARAGRAPHS):
