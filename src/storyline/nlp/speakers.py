@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.nlp import coref
-from storyline.nlp.actor_roles import person_noun
 from storyline.nlp import quote_cues as cues
+from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
 
@@ -96,8 +96,9 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
             for c in head.children):
-        # "the author of the study, Olesia Ruban": the name given is the person, resolved or not;
-        return None  # "the Belarusian leader", "the EU's envoy": an office of a named body, not a recent name
+        # "the author of the study, Olesia Ruban" names its own person, resolved or not; "the Belarusian
+        # leader", "the EU's envoy" hold an office of a named body: neither is a recent name
+        return None
     floor = ctx.paragraph(head)[0]
     for _ in range(DESCRIBED_PARAGRAPHS):
         floor = _previous_paragraph(ctx.text, floor) if floor > 0 else 0
