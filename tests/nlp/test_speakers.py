@@ -209,3 +209,87 @@ def test_speakers_a_sentence_run_across_a_blank_line_takes_the_subject_of_the_cu
               sent_starts=[True] + [False] * 8)
     frame = Context(doc).frames[5]
     assert frame.speaker is not None and frame.speaker.text == "Ruiz"
+
+
+@pytest.mark.integration
+def test_speakers_a_subject_after_a_fronted_phrase_is_the_speaker(parse):
+    doc = parse("At a summit in Nairobi, Kenya's foreign minister, Amina Mohamed, said the floods had reached "
+                "\"one of the worst levels in living memory\".")
+    quote = quote_with(doc, "worst levels")
+    assert quote.speaker_text == "Kenya's foreign minister, Amina Mohamed"
+    assert "Amina Mohamed" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_titled_subject_after_a_line_the_parser_joins_is_the_speaker(parse):
+    doc = parse("Read more after the advertisement\n\nThe interior secretary, Paul Otieno, said: "
+                "\u201cThis package will give the counties the pumps they need.\u201d")
+    quote = quote_with(doc, "the pumps they need")
+    assert "Paul Otieno" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_description_by_trade_is_the_person_who_last_acted(parse):
+    doc = parse("Coach Marta Lindqvist praised her squad after the final. "
+                "\"We never stopped believing,\" the coach said.\n\n"
+                "Chief executive Tom Harlan defended the layoffs at the plant.\n\n"
+                "\"This is a necessary step,\" the executive said.")
+    assert "Marta Lindqvist" in entity_named(doc, quote_with(doc, "never stopped believing").speaker)
+    assert "Tom Harlan" in entity_named(doc, quote_with(doc, "necessary step").speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_description_is_not_the_person_acted_on(parse):
+    doc = parse("Prosecutors charged Ali Hassan with fraud on Monday. The judge said the trial would start in May.")
+    quote = quote_with(doc, "the trial would start")
+    assert "Ali Hassan" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_the_head_of_a_committee_is_its_chairman_named_with_a_rank(parse):
+    doc = parse("That is according to the Chairman of the Regional Water Committee, General Ruth Okafor, who met "
+                "reporters in Abuja, a correspondent reports.\n\n"
+                "\"The dams are at their limit,\" said the head of the Regional Water Committee.")
+    assert "Ruth Okafor" in entity_named(doc, quote_with(doc, "dams are at their limit").speaker)
+
+
+@pytest.mark.integration
+def test_speakers_imagery_and_sirens_and_plans_are_no_speakers(parse):
+    doc = parse("Satellite imagery showed new flooding along the river. Sirens warned of an impending dam failure. "
+                "According to plans, the bridge will reopen in June.")
+    assert not [q for q in doc._.quotes if q.speaker_text], [(q.speaker_text, q.text) for q in doc._.quotes]
+
+
+@pytest.mark.integration
+def test_speakers_as_a_director_said_reports_the_host_clause_and_its_figure(parse):
+    doc = parse("As Lena Ortiz, director of the National Flood Agency, said on Wednesday, 12 villages are cut off "
+                "by the water.\n\nAs expected, the court upheld the ruling.")
+    quote = quote_with(doc, "12 villages are cut off")
+    assert "Lena Ortiz" in entity_named(doc, quote.speaker)
+    assert not [q for q in doc._.quotes if "upheld" in q.text]
+    figure = next(f for f in doc._.figures if f.value == 12)
+    assert figure.attributed_to == quote.speaker
+
+
+
+@pytest.mark.integration
+def test_speakers_as_an_agency_reported_leaves_the_words_to_who_said_them(parse):
+    doc = parse("As the Nation Media Group reported, Lena Ortiz said the levee had held overnight.")
+    quote = quote_with(doc, "the levee had held")
+    assert "Lena Ortiz" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_as_noted_and_as_reported_by_credit_no_host_subject(parse):
+    doc = parse("As noted, the rebels regained the initiative in the north.\n\n"
+                "As reported by the Ministry of Health, the minister will present the vaccination plan on Friday.")
+    assert not [q for q in doc._.quotes if q.speaker_text in ("the rebels", "the minister")], \
+        [(q.speaker_text, q.text) for q in doc._.quotes]
+
+
+@pytest.mark.integration
+def test_speakers_a_description_with_its_own_name_is_not_the_last_person(parse):
+    doc = parse("Dr Katya Marsh opened the clinic in 2019.\n\n"
+                "The author of the study, the gynecologist Olena Ruban, said that half of the women had anaemia.")
+    quote = quote_with(doc, "half of the women had anaemia")
+    assert "Katya Marsh" not in entity_named(doc, quote.speaker)

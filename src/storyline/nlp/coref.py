@@ -407,25 +407,31 @@ def _apposed_role(doc: Doc, mention: Mention) -> set[str]:
     if span is None or not len(span):
         return set()
     name = span.root
+    roles = []
     if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or name.head.lower_ in OFFICE_NOUNS):
-        role = name.head  # "the Chairman of the committee, Maria Delgado": a capitalised title too
-    else:
-        role = next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
-    if role is None:
-        role = _title_before_comma(doc, span)
-    if role is None:
-        return set()
-    skip = {t.i for t in name.subtree} if role.i == name.head.i else set()
-    skip |= {t.i for c in role.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    return {t.lower_ for t in role.subtree if t.i not in skip and t.is_alpha}
+        roles.append(name.head)  # "the Chairman of the committee, Maria Delgado": a capitalised title too
+    # "Lena Fischer, the chairman of the union": a role right after the name's comma, not an appositive
+    # the parser hung after a relative clause ("X, who spoke ..., a correspondent reports")
+    roles += [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i <= span.end + 1]
+    if not roles and (before := _title_before_comma(doc, span)) is not None:
+        roles.append(before)
+    words = set()
+    for role in roles:
+        skip = {t.i for t in name.subtree} if role.i == name.head.i else set()
+        skip |= {t.i for c in role.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        words |= {t.lower_ for t in role.subtree if t.i not in skip and t.is_alpha}
+    return words
 
 
 def _title_before_comma(doc: Doc, name: Span) -> Token | None:
     """The office written just before ", Name" when the parser did not join them: "according to the
     Director of the National Weather Service, Dr Amal Haddad" -> Director."""
-    if name.start < 2 or doc[name.start - 1].text != ",":
+    first = name.start
+    if first >= 3 and doc[first - 1].is_title and doc[first - 2].text == ",":
+        first -= 1  # "..., General Robert Brieger": a rank written before the name
+    if first < 2 or doc[first - 1].text != ",":
         return None
-    tok = doc[name.start - 2]
+    tok = doc[first - 2]
     for _ in range(6):
         if tok.lower_ in OFFICE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
             return tok

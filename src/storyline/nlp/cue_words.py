@@ -174,9 +174,16 @@ ANONYMOUS_NOUNS = frozenset(
 PERSON_NOUNS = frozenset(
     w for n in ("man woman architect economist lawyer teacher student leader candidate voter president minister "
                 "senator governor mayor farmer nurse director manager founder owner author writer professor "
-                "scientist researcher journalist reporter chief secretary chairman chairwoman adviser advisor").split()
+                "scientist researcher journalist reporter chief secretary chairman chairwoman adviser advisor "
+                "politician executive coach plaintiff defendant prosecutor judge").split()
     for w in (n, n + "s")
 ) | {"men", "women", "people"}
+# Things that show but do not speak: "satellite imagery showed", "sirens warned", "according to plans".
+# A clause they introduce is the report's own account, not someone's statement.
+MUTE_NOUNS = frozenset(
+    w for n in "image imagery footage photo photograph picture metadata siren plan map".split()
+    for w in (n, n + "s")
+)
 # Pronouns resolved to the nearest preceding person.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

@@ -23,6 +23,7 @@ from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the
     INFINITIVE_VERBS,
     MEDIA_NAMES,
     MEDIA_WORDS,
+    MUTE_NOUNS,
     NAMING_PARTICIPLES,
     NAMING_WORDS,
     OBJECT_VERBS,
@@ -276,7 +277,36 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
         tok.dep_ in ("advcl", "xcomp", "pcomp", "acl", "prep", "dep") or tok.tag_ == "VBG"
     ):
         subject = _enclosing_speaker(ctx, tok)
+    if not _is_passive(tok) and tok.tag_ in FINITE_TAGS and (
+            subject is None or not ctx.paragraph(verb)[0] <= subject.idx < ctx.paragraph(verb)[1]):
+        subject = _stranded_subject(tok, ctx.paragraph(verb)[0]) or subject  # a "subject" on the line before is none
     return _checked(ctx, verb, subject)
+
+
+def _stranded_subject(verb: Token, line_start: int) -> Token | None:
+    """"At a summit in Nairobi, Kenya's foreign minister, Amina Mohamed, said": a subject the parser
+    hung on the fronted phrase as an appositive. The highest appositive whose phrase ends right before
+    the verb, inside a phrase the verb governs from its left (or inside the line before, which the
+    parser made the verb's subject)."""
+    doc = verb.doc
+    prev = verb.i - 1
+    while prev >= 0 and (doc[prev].is_punct or doc[prev].is_space):
+        prev -= 1
+    if prev < 0 or any(t.is_space for t in doc[prev + 1: verb.i]):
+        return None
+    found = None
+    tok = doc[prev]
+    for _ in range(MAX_WALK):
+        if tok.head.i == tok.i or tok.head.i >= verb.i:
+            break
+        if tok.dep_ == "appos" and prev <= tok.right_edge.i < verb.i and tok.head.i < tok.i:
+            found = tok
+        tok = tok.head
+    if found is None or tok.head.i != verb.i:
+        return None
+    if tok.dep_ in ("prep", "npadvmod", "advmod", "dep") or tok.dep_ == "nsubj" and tok.idx < line_start <= found.idx:
+        return found
+    return None
 
 
 def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
@@ -307,6 +337,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
         return None
     if (opening := dateline_end(ctx.text, start)) is not None and speaker.idx < opening:
         return None  # "LAGOS, May 3 (Reuters) —" tells where the report was filed, not who speaks
+    if speaker.lower_ in MUTE_NOUNS and speaker.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in speaker.children):
+        return None  # "satellite imagery showed": evidence the report describes, nobody's statement
     if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None and not any(
             c.dep_ in ("amod", "prep", "relcl", "acl") for c in speaker.children):  # "those close to him" speak
         return None  # "This suggests that": the author's own inference
@@ -379,6 +411,13 @@ def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, 
             return extent(ctx, verb, [t for t in prep.subtree if t.i != prep.i])
     if verb.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
+        skip = {t.i for t in verb.subtree}
+        return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
+    if (strong and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)  # not "as noted", "as reported by the ministry"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.head.pos_ in ("VERB", "AUX")
+            and not (cue_lemma(verb.head) or ("", False))[1]):  # "As the agency reported, Brieger said": his words
+        # "As the director said on Wednesday, ten units are approaching": the host clause is the content
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None

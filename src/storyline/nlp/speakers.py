@@ -11,10 +11,14 @@ from spacy.tokens import Token
 
 from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
+from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
+# How many paragraphs before a description ("the politician said") its person may be named, headings
+# and captions between them included.
+DESCRIBED_PARAGRAPHS = 4
 
 
 def _end_char(tok: Token) -> int:
@@ -75,7 +79,49 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
         return _same_name(ctx, head), False
-    return resolved or _described(ctx, head) or _possessor(ctx, head), False
+    return resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head), False
+
+
+def _recent_person(ctx: Context, head: Token) -> str | None:
+    """"the politician said", "said the head of the committee": a person described by what they do,
+    not otherwise resolved, is the last person this or the few paragraphs before name as a subject or
+    speaker (not someone acted on, nor a name inside what anyone is reported to say)."""
+    if ctx.doc._.mentions is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    low = head.lower_
+    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low)):
+        return None
+    if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
+            c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
+            for c in head.children):
+        # "the author of the study, Olesia Ruban" names its own person, resolved or not; "the Belarusian
+        # leader", "the EU's envoy" hold an office of a named body: neither is a recent name
+        return None
+    floor = ctx.paragraph(head)[0]
+    for _ in range(DESCRIBED_PARAGRAPHS):
+        floor = _previous_paragraph(ctx.text, floor) if floor > 0 else 0
+    skip = _own_content(ctx, head)
+    speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
+    doc = ctx.doc
+    told = _reported_spans(ctx)
+    actors = []
+    for m in ctx.doc._.mentions:
+        if m.type != "person" or not m.entity or not floor <= m.start or m.end > head.idx or skip[0] <= m.start < skip[1]:
+            continue
+        if any(a <= m.start < b for a, b in told):
+            continue  # "Jeffries said that Putin is seeking": Putin is talked about
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        for _ in range(4):  # "the chairwoman of the commission Ana Ruiz said": the name inside the subject
+            if tok is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers:
+                break
+            tok = tok.head if tok.dep_ in ("appos", "compound", "flat", "pobj", "prep") and tok.head.i != tok.i else None
+        # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
+        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not _quoted(ctx, m.start):
+            actors.append(m)
+    return max(actors, key=lambda m: m.end).entity if actors else None
 
 
 def _referent(ctx: Context, pronoun: Token) -> str | None:
