@@ -723,7 +723,8 @@ def test_a_news_perfect_lede_about_a_thing_named_after_an_actor_is_no_happening_
     r.add("d", "The port authority has closed the harbour.", published="2025-03-12")
     r.add("e", "Members of the dockers' union have voted to strike.", published="2025-03-12")
     r.add("f", "The Andean Pact presidency has called for talks.", published="2025-03-12")
-    for doc in "abcdef":
+    r.add("g", "The Chilean government's decision has angered miners.", published="2025-03-12")
+    for doc in "abcdefg":
         r.say(doc, r.documents[doc]["text"])
     r.who("a", "Lagos", "place")
     r.who("b", "Chile", "state")

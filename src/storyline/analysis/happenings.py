@@ -97,6 +97,9 @@ def acting_subject(lede: Statement, mentions: list[tuple[int, int, str | None]])
         return True  # a name (the sentence's first word is capitalised whatever it is)
     if cut is not None and cut.group(0).strip() in {"of", "from"} and RE_PLURAL.search(head.group(0)):
         return True
+    possessed = any(w.group(0).endswith(("'s", "’s", "'", "’")) for w in words[:-1])
+    if not possessed and any(w.group(0)[0].isupper() for w in words[1:-1]):
+        return True  # a name before the head noun, not a possessive ("The Crimea Platform participants")
     at, begin = lede.start + head.start(), lede.start + words[0].start()
     # An apposition naming who it is: "The interior minister, Rosa Paredes, has declared ..."
     apposed = (lede.start + cut.end(), lede.start + len(subject)) if cut is not None and cut.group(0) == "," else None
