@@ -44,7 +44,7 @@ RE_BOUND_TEXT = re.compile(r"^(?:prior\s+to|before|until|till|up\s+to|ahead\s+of
 # After the verb it attaches to ("exercises were held from 10 February", "dockers struck from 3 March";
 # without a parse, a past form) or opening the clause ("From 10 February, exercises were held") the
 # date is the verb's.
-RE_OPENING = re.compile(r"(?P<word>[\w’'\-]+)\s+(?:from|beginning|starting|effective(?:\s+from)?)\s+(?:the\s+)?$",
+RE_OPENING = re.compile(r"\b(?P<word>[\w’'\-]{1,30})\s+(?:from|beginning|starting|effective(?:\s+from)?)\s+(?:the\s+)?$",
                         re.I)
 VERBS_OF_STRETCHES = frozenset({"held", "began", "ran", "run", "went", "came", "fought", "lasted", "took", "kept"})
 RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
