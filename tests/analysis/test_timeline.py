@@ -6,7 +6,7 @@ import re
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.timeline import build_timeline, report_dates
-from storyline.models import Cluster, Event, Statement, TimeRef
+from storyline.models import Cluster, Event, Mention, Statement, TimeRef
 from storyline.store.records import record_id
 
 
@@ -16,6 +16,7 @@ class Reports:
         self.events: list[Event] = []
         self.statements: list[Statement] = []
         self.times: list[TimeRef] = []
+        self.mentions: list[Mention] = []
 
     def add(self, doc: str, text: str, published: str | None = None) -> None:
         self.documents[doc] = {"id": doc, "text": text, "published": published, "outlet": doc}
@@ -34,8 +35,13 @@ class Reports:
         self.statements.append(s)
         return s
 
+    def who(self, doc: str, fragment: str, type: str = "person") -> None:
+        """An actor mention, as the actor finder gives it."""
+        self.mentions.append(Mention(doc, *self.at(doc, fragment), fragment, "ROLE", f"local:{type}:x", type))
+
     def corpus(self) -> Corpus:
-        return Corpus(documents=self.documents, events=self.events, statements=self.statements, times=self.times)
+        return Corpus(documents=self.documents, events=self.events, statements=self.statements, times=self.times,
+                      mentions=self.mentions)
 
 
 def test_dated_events_come_in_date_order_with_their_precision():
@@ -363,6 +369,7 @@ def test_a_lede_in_the_news_perfect_is_dated_by_its_report_and_no_other_undated_
     r.say("a", "Dockers went home.")
     r.say("b", "The union has said that the strike is over.", status="reported", source_kind="named")
     r.say("c", "Ships are waiting off the coast.")
+    r.who("a", "Eva Lind")
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.precision, e.undated, e.dated_by, e.text[:18]) for e in timeline] == [
         ("2025-03-12", "report", True, [], "The transport mini")]
@@ -418,6 +425,7 @@ def test_a_has_opening_a_relative_clause_or_after_a_copula_is_no_news_perfect_le
     r.add("b", "The water board, which runs the dams, has opened two spillways.", published="2025-04-02")
     r.say("a", "The region is bracing for floods, a valley that has a long history of them.")
     r.say("b", "The water board, which runs the dams, has opened two spillways.")
+    r.who("b", "water board", "organization")
     assert [(e.text[:15], e.undated) for e in build_timeline(r.corpus())] == [("The water board", True)]
 
 
@@ -491,6 +499,8 @@ def test_a_lede_telling_a_habit_in_the_news_perfect_is_no_happening_of_its_day()
     r.add("b", "The finance minister has resigned.", published="2025-05-10")
     r.say("a", "The finance minister has repeatedly criticised the central bank.")
     r.say("b", "The finance minister has resigned.")
+    r.who("a", "finance minister")
+    r.who("b", "finance minister")
     assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2025-05-10", ["b"])]
 
 
@@ -665,6 +675,7 @@ def test_a_news_perfect_lede_telling_a_tally_since_the_war_began_is_no_happening
     r.say("a", "More than 500 children have been killed since the rebels invaded the north in 2019.")
     r.say("b", "Floods have displaced 20,000 people so far, officials say.")
     r.say("c", "The health minister has resigned over the cholera outbreak.")
+    r.who("c", "health minister")
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.precision, e.text[:10]) for e in timeline] == [("2025-03-12", "report", "The health")]
 
@@ -702,3 +713,53 @@ def test_a_call_told_as_a_dated_past_act_is_a_happening_a_call_for_a_later_day_i
     r.times.append(TimeRef("b", *r.at("b", "on Sunday"), "on Sunday", "2029-10-07", "day", head=other.index("call"),
                            ahead=True))
     assert [(e.date, e.category, e.docs) for e in build_timeline(r.corpus())] == [("2029-10-01", "happened", ["a"])]
+
+
+def test_a_news_perfect_lede_about_a_thing_named_after_an_actor_is_no_happening_of_its_day():
+    r = Reports()
+    r.add("a", "The strike in Lagos has exposed the weakness of the unions.", published="2025-03-12")
+    r.add("b", "Chile's decision to close the mines has rattled investors.", published="2025-03-12")
+    r.add("c", "Analysts have warned that the currency could fall.", published="2025-03-12")
+    r.add("d", "The port authority has closed the harbour.", published="2025-03-12")
+    r.add("e", "Members of the dockers' union have voted to strike.", published="2025-03-12")
+    r.add("f", "The Andean Pact presidency has called for talks.", published="2025-03-12")
+    r.add("g", "The Chilean government's decision has angered miners.", published="2025-03-12")
+    for doc in "abcdefg":
+        r.say(doc, r.documents[doc]["text"])
+    r.who("a", "Lagos", "place")
+    r.who("b", "Chile", "state")
+    r.who("d", "port authority", "organization")
+    r.who("f", "Andean Pact", "igo")
+    assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2025-03-12", [d]) for d in "def"]
+
+
+def test_a_date_opening_the_stretch_of_a_noun_or_after_after_dates_no_happening():
+    r = Reports()
+    text = ("The government announced on 2 May a ban on exports from 1 June. The minister resigned shortly after "
+            "the release of a report on 3 May. After a week of rain the river burst its banks on 4 May.")
+    r.add("a", text, published="2025-05-06")
+    heads = {"2 May": "announced", "1 June": "announced", "3 May": "resigned", "4 May": "burst"}
+    for fragment, value in (("2 May", "2025-05-02"), ("1 June", "2025-06-01"), ("3 May", "2025-05-03"),
+                            ("4 May", "2025-05-04")):
+        r.times.append(TimeRef("a", *r.at("a", fragment), fragment, value, "day", head=text.index(heads[fragment])))
+    r.say("a", "The government announced on 2 May a ban on exports from 1 June.", date="2025-06-01")
+    r.say("a", "The minister resigned shortly after the release of a report on 3 May.", date="2025-05-03")
+    r.say("a", "After a week of rain the river burst its banks on 4 May.", date="2025-05-04")
+    assert [(e.date, e.text[:10]) for e in build_timeline(r.corpus())] == [
+        ("2025-05-02", "The govern"), ("2025-05-04", "After a we")]
+
+
+def test_one_doers_act_told_with_one_verb_by_two_reports_is_one_entry():
+    r = Reports()
+    r.add("a", "Chile announced on Tuesday a ban on copper exports, sending prices up.", published="2025-05-07")
+    r.add("b", "Chile announced the ban on Tuesday after a strike by miners closed two ports.", published="2025-05-08")
+    r.add("c", "Chile announced new taxes on Tuesday.", published="2025-05-08")
+    for doc, sentence in (("a", "Chile announced on Tuesday a ban on copper exports, sending prices up."),
+                          ("b", "Chile announced the ban on Tuesday after a strike by miners closed two ports."),
+                          ("c", "Chile announced new taxes on Tuesday.")):
+        start, _ = r.at(doc, sentence)
+        at = start + sentence.index("Tuesday")
+        r.times.append(TimeRef(doc, at, at + 7, "Tuesday", "2025-05-06", "day", head=start + sentence.index("announced")))
+        r.say(doc, sentence, date="2025-05-06", agent="kb:CHL", actors=["kb:CHL"], predicate="announce")
+    r.times.sort(key=lambda t: (t.doc, t.start))
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"]]

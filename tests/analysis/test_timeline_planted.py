@@ -48,7 +48,7 @@ MARKET_FIRE = [
     {"title": "Fire guts Port Louis fish market", "text": (
         "PORT LOUIS, March 4 (Island Wire) - Fire swept through the central fish market on Sunday, destroying "
         "most of the stalls, the fire service said.\n"
-        "The market had been rebuilt after a smaller fire last year.\n"
+        "A smaller fire damaged the market last year, and it had to be rebuilt.\n"
         "Stallholders said cuts in the 2025 budget had left the fire station short of crews.\n")},
 ]
 

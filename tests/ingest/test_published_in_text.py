@@ -118,3 +118,14 @@ def test_every_hand_written_report_that_states_its_date_is_dated_by_it(expected_
         assert doc.published is not None and doc.published.value == entry["published"], path.name
     if expected_json.parent.name in {"typhoon_relief", "venezuela_election", "horn_ankara_talks", "example"}:
         assert stated >= 2  # these stories' reports carry dated headers: the check is not vacuous
+
+
+def test_a_header_line_holding_only_a_date_and_a_time_or_an_iso_stamp_dates_the_report():
+    for header, expected in (("Floods\nDecember 5, 2026 9:12 AM ET\n\n", "2026-12-05"),
+                             ("Floods\nWed 14 July 2025 | 10:45 GMT\n\n", "2025-07-14"),
+                             ("Floods\n2026-12-05T09:12:00Z\n\n", "2026-12-05"),
+                             ("Floods\nLast updated: 2026-12-05T09:12:00+01:00\n\n", "2026-12-05")):
+        assert stated_published(header + BODY).value == expected, header
+    # a line telling something on a date is the story's, not the report's
+    assert stated_published("Floods\nOn 12 May 2020 the dam held.\n\n" + BODY) is None
+    assert stated_published("Floods\n12 May 2020: a dam held\n\n" + BODY) is None

@@ -286,3 +286,15 @@ def test_times_a_date_on_is_to_plus_a_verb_dates_a_plan(parse):
     assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-11", True)]
     doc = parse("The prime minister visited the flooded towns on Monday.", published=dt.date(2024, 11, 6))
     assert [(t.value, t.ahead) for t in doc._.times] == [("2024-11-04", False)]
+
+
+@pytest.mark.integration
+def test_times_a_date_opening_the_stretch_of_a_noun_is_the_nearest_such_day(parse):
+    # "the ban from 1 March": when the thing named starts, before or after the report, whatever the tense
+    got = ahead_of(parse, "The ban on rice exports from 1 March covers all grades.", published=dt.date(2038, 8, 20))
+    assert got["1 March"] == ("2038-03-01", False)
+    got = ahead_of(parse, "The ministry announced a ban on rice exports from 1 March.", published=dt.date(2038, 1, 13))
+    assert got["1 March"] == ("2038-03-01", False)
+    # after a verb, "from" still looks ahead outside a past clause
+    got = ahead_of(parse, "The dockers strike from Monday.")
+    assert got["Monday"][0] == "2024-11-11"

@@ -16,7 +16,10 @@ RE_EXAMPLE = re.compile(r"\b(?:including|among them|such as)\b[^,;.:()]*$", re.I
 SINCE_REACH = 60
 # A date inside a phrase naming something else the sentence's verb is placed against ("before the
 # start of the offensive on 4 June", "on the eve of the vote on Sunday", "a ship sets off, following the
-# deal last month"): it dates the thing named, not the verb.
+# deal last month", "declared it decisive shortly after the release of a video in early March"): it
+# dates the thing named, not the verb. "After" counts only when the verb the date attaches to comes
+# before it: in "after a week of rain the river burst its banks on Saturday" the date is the verb's.
+RE_AFTER = re.compile(r"\bafter\b[^,;.:]*$", re.I)
 RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\s+to|on\s+the\s+eve\s+of|"
                        r"following|in\s+the\s+wake\s+of)\b[^,;.:]*$", re.I)
 # A date inside a relative clause ("met an actor who was assaulted last month", "the dam, which burst
@@ -36,6 +39,14 @@ RE_BOUND = re.compile(
     r"\b(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between|through|to)\s+(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle)\s+of\s+)?$", re.I)
 RE_BOUND_TEXT = re.compile(r"^(?:prior\s+to|before|until|till|up\s+to|ahead\s+of|as\s+of|by|between)\b", re.I)
+# The opening of a stretch after the noun it belongs to: "a ban on exports from 1 March", "400,000
+# recruits beginning Apr. 1", "data from June 4" date when the thing named starts, not a happening.
+# After the verb it attaches to ("exercises were held from 10 February", "dockers struck from 3 March";
+# without a parse, a past form) or opening the clause ("From 10 February, exercises were held") the
+# date is the verb's.
+RE_OPENING = re.compile(r"\b(?P<word>[\w’'\-]{1,30})\s+(?:from|beginning|starting|effective(?:\s+from)?)\s+(?:the\s+)?$",
+                        re.I)
+VERBS_OF_STRETCHES = frozenset({"held", "began", "ran", "run", "went", "came", "fought", "lasted", "took", "kept"})
 RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
@@ -68,9 +79,10 @@ def places(text: str, ref: TimeRef) -> bool:
 
     Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
     Saturday", "killed since the invasion began last year"), not a date in a phrase placing the
-    verb before it ("before the vote on Sunday") or in a relative clause ("an actor who was
-    assaulted last month"), not a date pointing back at one told earlier ("later that month"), not
-    a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
+    verb before it ("before the vote on Sunday", "spoke shortly after the vote on Sunday") or in a
+    relative clause ("an actor who was assaulted last month"), not a date pointing back at one told
+    earlier ("later that month"), not the opening or end of a stretch ("a ban from 1 March", "until
+    Friday"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
     weekend attack"): a week cannot be ordered against the days in it.
     """
     if not ref.value or ref.precision == "week":
@@ -82,8 +94,18 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if RE_BEFORE.search(before) or RE_RELATIVE.search(before) or RE_ANAPHORIC.search(ref.text):
         return False
+    if (m := RE_AFTER.search(before)) is not None and ref.head is not None \
+            and ref.head < ref.start - len(before) + m.start():
+        return False
     if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
         return False
+    window = max(0, ref.start - 40)
+    if (m := RE_OPENING.search(text[window:ref.start])) is not None:
+        word = m["word"].lower()
+        verbs = ref.head == window + m.start("word") if ref.head is not None else (
+            word.endswith("ed") or word in VERBS_OF_STRETCHES)
+        if not verbs:
+            return False
     line_start, line = line_at(text, ref.start)
     if (raw := dateline_date(line)) is not None:
         at = line.find(raw)

@@ -20,6 +20,7 @@ STATE_PREDICATES = frozenset({"be", "include", "contain", "remain", "consist", "
 # Predicates of speaking: one person's remarks of one day are one happening however many reports tell them.
 SPEAKING = frozenset({"say", "speak", "tell", "warn", "address", "announce", "state", "declare", "add", "insist",
                       "note", "stress", "remark", "comment", "brief"})
+SAYING_WORDS = frozenset("said says told tells added adds stated noted commented remarked stressed insisted".split())
 RE_COUNTRY = re.compile(r"^kb:[A-Z]{3}$")
 TELLING = SPEAKING | {"remind", "recall", "report", "confirm", "publish", "release"}
 """Predicates by which a body tells of its own act."""
@@ -32,6 +33,12 @@ RE_NEWS_PERFECT = re.compile(
 )
 """The subject holds no copula and "has" does not open a relative clause: in "Russia is looking to
 ..., a country that has a troubled past" the "has" is not the lede's verb group."""
+RE_HAS = re.compile(r"\b(?:has|have)\b")
+RE_SUBJECT_CUT = re.compile(r",|\s(?:in|of|on|over|from|against|by|for|with|at|to|that|who|which|amid|after)\s")
+RE_HEAD_WORD = re.compile(r"[\w’'\-]+")
+RE_PLURAL = re.compile(r"[a-z]s$")
+RE_POSSESSIVE = re.compile(r"['’]s?\b|['’]")
+NOT_ACTORS = frozenset({"place", "other"})
 RE_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|often|frequently|long|always|consistently|continually|"
                          r"increasingly|for\s+(?:years|months|decades))\b", re.I)
 """A lede telling a habit, not an act ("X has repeatedly spoken about ..."): no happening of its day."""
@@ -57,6 +64,9 @@ ALIKE_SHARE = 0.6
 ALIKE_MIN_WORDS = 4
 """Two tellings of one day share ``ALIKE_SHARE`` of the shorter one's content words (at least
 ``ALIKE_MIN_WORDS`` of them) when they tell one happening."""
+SAME_ACT_SHARED = 1
+"""Two reports' entries of one day with the same doer and verb that share this many other content words
+tell one act (see ``_same_act``)."""
 SAME_REPORT_SHARED = 3
 """Entries of one report on one day that share this many actors tell one happening twice."""
 RETOLD_SHARED = 2
@@ -66,12 +76,54 @@ RETOLD_MAX_USES = 2
 tell one happening twice."""
 
 
-def lede_dating(lede: Statement, published: str | None) -> TimeRef | None:
+def acting_subject(lede: Statement, mentions: list[tuple[int, int, str | None]]) -> bool:
+    """Whether the subject of a news-perfect lede is someone who acts, not a thing named after one
+    ("The coup in Guinea-Bissau", "Vietnam's decision to halt exports"). Its head word (before a comma,
+    a preposition or a clause) is a name or an actor's mention (``(start, end, type)`` in the report),
+    or is led by an actor's name ("The European Union presidency") or followed by a person's in
+    apposition ("The interior minister, Rosa Paredes,"), or is a plural of a body ("Members of the G7",
+    "Ministers from ten countries")."""
+    verb = RE_HAS.search(lede.text)
+    if verb is None:
+        return False
+    subject = lede.text[:verb.start()]
+    cut = RE_SUBJECT_CUT.search(subject)
+    chunk = subject[:cut.start()].rstrip() if cut else subject.rstrip()
+    words = list(RE_HEAD_WORD.finditer(chunk))
+    if not words:
+        return False
+    head = words[-1]
+    if head.group(0)[0].isupper() and head.start() > words[0].start():
+        return True  # a name (the sentence's first word is capitalised whatever it is)
+    if cut is not None and cut.group(0).strip() in {"of", "from"} and RE_PLURAL.search(head.group(0)):
+        return True
+    possessed = any(w.group(0).endswith(("'s", "’s", "'", "’")) for w in words[:-1])
+    if not possessed and any(w.group(0)[0].isupper() for w in words[1:-1]):
+        return True  # a name before the head noun, not a possessive ("The Crimea Platform participants")
+    at, begin = lede.start + head.start(), lede.start + words[0].start()
+    # An apposition naming who it is: "The interior minister, Rosa Paredes, has declared ..."
+    apposed = (lede.start + cut.end(), lede.start + len(subject)) if cut is not None and cut.group(0) == "," else None
+    for a, b, kind in mentions:
+        if kind in NOT_ACTORS:
+            continue
+        if a <= at < b or apposed and apposed[0] <= a and b <= apposed[1] and kind == "person":
+            return True
+        if begin <= a and b <= at and not RE_POSSESSIVE.match(lede.text, b - lede.start):
+            return True  # a name before the head noun, not a possessive ("The EU presidency")
+    return False
+
+
+def lede_dating(lede: Statement, published: str | None, mentions: list[tuple[int, int, str | None]]) -> TimeRef | None:
     """The report's date for its lede when the lede tells, in the author's voice and the present
     perfect, what someone has just done ("The foreign secretary has warned of ...", "The prime
     minister has promised ..."): the news perfect places a happening on the day it is reported.
-    Anything told through a source ("X has said that ...") is the source's content, not the act."""
+    Anything told through a source ("X has said that ...") is the source's content, not the act;
+    and a lede whose subject is no one who acts ("The coup has exposed the weakness of ...", "The
+    decision has rattled importers", see ``acting_subject``) tells an analysis or an effect, not an act
+    of that day. ``mentions``: the report's actor mentions as ``(start, end, type)``."""
     if not published or lede.source_kind != "author" or lede.status != "asserted" or lede.date:
+        return None
+    if not acting_subject(lede, mentions):
         return None
     if lede.kind in {"question", "recommendation"} or lede.predicate in STATE_PREDICATES:
         return None
@@ -196,6 +248,42 @@ def _told_alike(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+def _doer(record: Event | Statement) -> str | None:
+    """Who does what the record tells: its agent when resolved to an actor, else its one actor."""
+    agent = getattr(record, "agent", None)
+    if agent and ":" in agent:
+        return agent
+    actors = set(record.actors)
+    return next(iter(actors)) if len(actors) == 1 else None
+
+
+def _dated_verb(record: Event | Statement, ref: TimeRef) -> str | None:
+    """The verb the record's date attaches to, as written ("announced")."""
+    if ref.head is None or not record.start <= ref.head < record.end:
+        return None
+    m = RE_WORD.match(record.text.lower(), ref.head - record.start)
+    return m.group(0) if m else None
+
+
+def _same_act(a: list, b: list, refs: dict) -> bool:
+    """Whether two reports tell one doer's act with one verb and name the same thing done ("Vietnam
+    announced on Tuesday a ban on rice exports" / "Vietnam announced the ban on Tuesday after a
+    drought"): the same doer, the same verb carrying the date, and a content word in common besides
+    the doer's name and the verb. Verbs of saying need one word more (a body says many things a day)."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc or (doer := _doer(x)) is None or doer != _doer(y):
+                continue
+            verb = _dated_verb(x, refs[id(x)])
+            if verb is None or verb != _dated_verb(y, refs[id(y)]):
+                continue
+            shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)]) - {verb}
+            shared &= set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))  # as written in lower case: no names
+            if len(shared) >= SAME_ACT_SHARED + (verb in SAYING_WORDS):
+                return True
+    return False
+
+
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
@@ -224,7 +312,7 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
     (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
-    ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
+    ``_same_act``, ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
     sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
     one report, share a person ("Blinken on Monday drew distinctions ..." / "In his speech Monday,
     Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
@@ -236,7 +324,7 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
     if said_a & said_b or _names_speaker(a, said_b) or _names_speaker(b, said_a):
         return True
-    if _told_alike(a, b, refs) or rare and _retold(a, b, rare):
+    if _told_alike(a, b, refs) or _same_act(a, b, refs) or rare and _retold(a, b, rare):
         return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))

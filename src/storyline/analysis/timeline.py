@@ -261,6 +261,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
             refs[id(told)] = ref
             groups[("statement", record_id("s", s), n)].append(told)
 
+    mentions: dict[str, list[tuple[int, int, str | None]]] = defaultdict(list)
+    for m in corpus.mentions:
+        mentions[m.doc].append((m.start, m.end, m.type))
     ledes: dict[str, Statement] = {}
     for s in corpus.statements:
         if s.doc not in ledes or s.start < ledes[s.doc].start:
@@ -271,7 +274,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if (found := speech_lede(s, groups, refs)) is not None:
             key, refs[id(s)] = found
             groups[key].append(s)
-        elif (ref := lede_dating(s, corpus.published(s.doc))) is not None:
+        elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))) is not None:
             refs[id(s)] = ref
             groups[("statement", record_id("s", s))].append(s)
 

@@ -112,6 +112,12 @@ DATE_IN_LINE_RE = re.compile(
     r"|" + MONTH_RE.pattern[2:-2] + r"\.?\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d)\b",
     re.I,
 )
+# An ISO date running into its time ("2026-12-05T09:12:00Z"): the date ends at the T.
+_ISO_TIME_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(?=\d)")
+# What a header line holding only a date may hold besides it: a weekday, a time, a zone, separators.
+DATE_LINE_REST_RE = re.compile(
+    r"(?:\s|[,|·•\-–—:./()]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?"
+    r"|\b[ap]\.?m\b\.?|\bat\b|\b(?-i:[A-Z]{1,5})\b|[+-]\d{2}:?\d{2}|(?-i:Z)\b)*", re.I)
 # Header lines are short; a date deep in the body is the story's, not the report's.
 HEADER_CHARS = 1500
 DATELINE_LINES = 8
@@ -146,6 +152,8 @@ def stated_published(raw_text: str, removed_spans: list | None = None) -> MetaVa
         return best[1]
     if (found := _dateline_in(header)) is not None:
         return found
+    if (found := _date_line_in(header)) is not None:
+        return found
     for span in removed_spans or []:
         if span.start is not None and span.start < HEADER_CHARS and span.reason in ("byline", "dateline", "navigation",
                                                                                    "timestamp", "date", "metadata"):
@@ -154,9 +162,19 @@ def stated_published(raw_text: str, removed_spans: list | None = None) -> MetaVa
     return None
 
 
+def _date_line_in(header: str) -> MetaValue | None:
+    """A header line that is a date and nothing else but a weekday and a time ("December 5, 2026 9:12
+    AM ET", "Wed 14 July 2025 | 10:45 GMT"), among the first few non-empty lines."""
+    for line in [_ISO_TIME_RE.sub(r"\1 ", ln.strip()) for ln in header.splitlines() if ln.strip()][:DATELINE_LINES]:
+        m = DATE_IN_LINE_RE.search(line)
+        if m is not None and len(line) <= 60 and DATE_LINE_REST_RE.fullmatch(line[:m.start()] + " " + line[m.end():]):
+            return _date_in(line, "date-line")
+    return None
+
+
 def _date_in(text: str, method: str) -> MetaValue | None:
     """The first full date written in ``text``, parsed with its precision."""
-    m = DATE_IN_LINE_RE.search(text)
+    m = DATE_IN_LINE_RE.search(_ISO_TIME_RE.sub(r"\1 ", text))
     if m is None:
         return None
     dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", m.group(0))

@@ -36,6 +36,7 @@ AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "de
                          "intent", "intention", "intentions"})
 # Words that, modifying a noun, make a date inside them a plan ("the talks, scheduled for Friday, ...").
 PLANNED_WORDS = frozenset({"due", "scheduled", "planned", "slated", "expected", "set"})
+START_CUES = frozenset({"from", "starting", "beginning", "effective"})
 NOUN_PLAN = "planned: "
 """Prefix of the cue a planning word beside a noun gives: that plan's day is the nearest one, before
 or after the report (the plan may have been dropped since)."""
@@ -91,6 +92,16 @@ def _points_forward(span: Span) -> bool:
                 # "had been killed by Sunday", "fought until Friday": a past clause looks back
                 return False
     return cued
+
+
+def _opens_named_thing(span: Span) -> bool:
+    """Whether the date opens the stretch of a thing named just before it ("a ban on rice exports from
+    1 March", "tariffs starting Monday"): the thing's start, not a point the clause's tense places
+    before the telling; it is the nearest such day, before or after the report."""
+    if span.start < 2:
+        return False
+    cue, named = span.doc[span.start - 1], span.doc[span.start - 2]
+    return cue.lower_ in START_CUES and named.pos_ == "NOUN"
 
 
 def ahead_cue(span: Span) -> str | None:
@@ -225,8 +236,9 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         cue = ahead_cue(ent)
         ahead = cue is not None
         # "would" is the future of a past telling: the day stays the nearest one, before or after.
-        # So is a plan named beside its noun ("the talks, due on 17 September, were postponed").
-        nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN)
+        # So is a plan named beside its noun ("the talks, due on 17 September, were postponed"), and
+        # the start of a thing named before the date ("the ban from 1 March").
+        nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN) or _opens_named_thing(ent)
         forward = (ahead and not nearest) or _points_forward(ent)
         resolved = resolve_date_text(ent.text, published, forward=forward and not nearest, today=today)
         if resolved is None:
