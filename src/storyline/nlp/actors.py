@@ -20,8 +20,10 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     SpanResolution,
 )
 from storyline.nlp.actor_roles import role_descriptions, role_of
+from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
-                                       extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
+                                       extend_person_left, in_body, join_adjacent, join_nickname, split_possessor,
+                                       strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -38,6 +40,7 @@ class ActorResolver(SpanResolution):
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.spelling = SpellingIndex(kb)
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = match_surfaces(kb)
@@ -48,6 +51,7 @@ class ActorResolver(SpanResolution):
 
     def candidates(self, doc: Doc) -> list[_Candidate]:
         ents = join_adjacent([(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS], self.kb.lookup)
+        ents = [part for span, label in join_nickname(ents) for part in split_possessor(span, label, self.kb.lookup)]
         found = []
         for span, label in ents:
             span = drop_article(span)
