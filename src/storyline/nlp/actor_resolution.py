@@ -30,6 +30,7 @@ FACETS = {
 # features that are part of the name ("the Korean Peninsula").
 GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
                        "county", "governorate", "prefecture", "municipality", "town", "village"}
+ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
@@ -151,7 +152,9 @@ class SpanResolution(PersonLinking):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
         at_place = (label == "PERSON" and len(span) == 1 and before is not None and before.lower_ == "at"
                     and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
-        if label in ("ORG", "PERSON") and not found and (_locative(span) or at_place) and key(text) not in state.named:
+        if not found and (label in ("ORG", "PERSON") or (label in ("NORP", "PRODUCT") and len(span) == 1 and span[0].is_title
+                                                         and self.kb.demonym(text) is None)) \
+                and (_locative(span) or at_place) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
@@ -168,11 +171,13 @@ class SpanResolution(PersonLinking):
             if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
-                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
+                # "the Kursk region" is Kursk; "Sumy oblast" is a province, not the city of Sumy.
+                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS - ADMIN_NOUNS else text
                 known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
                 if known and core != text:  # "the Indo-Pacific region": the known place
                     return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
                 state.places.add(f"local:place:{slug(core)}")
+                state.places.add(f"local:place:{slug(doc[span.start : span.end - 1].text)}")  # "Sumy" after "Sumy oblast"
                 return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
         demonym = self.kb.demonym(text)
         if demonym is not None and not found:
@@ -186,8 +191,8 @@ class SpanResolution(PersonLinking):
         metonym = self.kb.metonym(text)
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
-            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state" and not governs:
-                # "talks in Moscow": the city, not its government.
+            if before is not None and before.lower_ in LOCATIVE and metonym.type in ("state", "igo") and not governs:
+                # "talks in Moscow", "leaders meeting in Brussels": the city, not its government.
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
         if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:

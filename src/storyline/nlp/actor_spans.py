@@ -330,36 +330,3 @@ def drop_article(span: Span) -> Span:
         start += 1
     return span.doc[start : span.end]
 
-
-_POSSESSIVES = {"'s", "’s", "'", "’"}
-
-
-def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
-    """A person NER ran into the body or state owning them: "Fox News' Anders Hagstrom", "Russia's
-    Sergei Lavrov" are a publication or state, then a person. The owner must be known to the knowledge
-    base and the rest look like a personal name (two or three capitalised words)."""
-    doc = span.doc
-    for tok in span[1:-1]:
-        if tok.text not in _POSSESSIVES:
-            continue
-        owner, rest = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
-        found = known(owner.text)
-        if (found and found[0].type in ("organization", "state", "igo") and 2 <= len(rest) <= 3
-                and all(t.is_title and t.is_alpha for t in rest) and not known(rest.text)):
-            return [(owner, "GPE" if found[0].type == "state" else "ORG"), (rest, "PERSON")]
-        break
-    return [(span, label)]
-
-
-def join_nickname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """A person NER cut after a quoted nickname: "Oleksandra “Sasha”" + "Kuvshynova" is one name."""
-    out: list[tuple[Span, str]] = []
-    for span, label in spans:
-        if out:
-            prev, prev_label = out[-1]
-            if (prev_label == "PERSON" and prev.end == span.start and len(prev) > 2 and prev[-1].text in ("”", '"', "’")
-                    and len(span) == 1 and span[0].is_title and span[0].is_alpha):
-                out[-1] = (span.doc[prev.start : span.end], "PERSON")
-                continue
-        out.append((span, label))
-    return out

@@ -14,15 +14,17 @@ SIMILAR_SURNAME = 0.8
 SIMILAR_GIVEN = 0.6
 MIN_SKELETON = 4
 
-# Letter groups of the Polish, Czech and German spellings of Slavic names, in English spelling.
-_LATIN = (("szcz", "shch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ch", "kh"), ("zh", "zh"),
+# Letter groups of the English, Polish, Czech and German spellings of Slavic names, in one spelling.
+# "ch" is English "ch" (Polish "cz") or Polish "ch" (English "kh"): all three read as "h".
+_LATIN = (("szcz", "shh"), ("sch", "sh"), ("sz", "sh"), ("cz", "h"), ("ch", "h"), ("kh", "h"), ("zh", "z"),
           ("w", "v"), ("j", "y"), ("ck", "k"), ("ks", "x"))
 _LATIN_RE = re.compile("|".join(re.escape(a) for a, _ in _LATIN))
 _LATIN_MAP = dict(_LATIN)
 
 
 def english_spelling(word: str) -> str:
-    """A name's letters as English transliteration writes them ("patruszew" -> "patrushev")."""
+    """A name's letters in one spelling for every transliteration ("patruszew" and "patrushev" are both
+    "patrushev", "charkow" and "kharkov" both "harkov")."""
     return _LATIN_RE.sub(lambda m: _LATIN_MAP[m.group(0)], word)
 
 
@@ -72,5 +74,6 @@ class SpellingIndex:
         if len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
             return None
         found = {person.id: person for known, person in self._index().get(skeleton(words[-1]), ())
-                 if known[-1][:1] == english_spelling(words[-1])[:1] and _given_alike(words[0], known[0])}
+                 if english_spelling(known[-1])[:1] == english_spelling(words[-1])[:1]
+                 and _given_alike(words[0], known[0])}
         return next(iter(found.values())) if len(found) == 1 else None

@@ -19,11 +19,11 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
+from storyline.nlp.actor_parts import join_nickname, split_possessor, unlabelled_places
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
-                                       extend_person_left, in_body, join_adjacent, join_nickname, split_possessor,
-                                       strip_honorifics, trim)
+                                       extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
@@ -62,6 +62,7 @@ class ActorResolver(SpanResolution):
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
                  else c for c in found]
+        found.extend(_Candidate(span, "GPE") for span in unlabelled_places(doc))
         for matcher in (self.matcher, self.matcher_lower):
             for _, start, end in matcher(doc):
                 span = doc[start:end]
