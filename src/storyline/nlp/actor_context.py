@@ -94,8 +94,12 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
         return False
     if span.root.dep_ not in ("compound", "nmod", "amod", "nummod"):
         return False
-    if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text:
-        return False  # "Treasury reserves", "the Eurostat database": the body's own things
+    last = head
+    while last.dep_ == "compound" and last.head.i > last.i:
+        last = last.head  # "FPV kamikaze drone strikes": up to "strikes"
+    thing = any(t.lower_ in THING_HEADS for t in doc[span.end : last.i + 1]) or any(c.isdigit() for c in span.text)
+    if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text and not thing:
+        return False  # "Treasury reserves", "the Eurostat database": the body's own things ("F16 jets" are none)
     actor_nouns = ACTOR_NOUNS | PUBLICATION_NOUNS  # "La República newspaper" is the paper's name
     return head.lower_ not in actor_nouns and (after.pos_ != "NOUN" or after.lower_ not in actor_nouns)
 

@@ -3,6 +3,8 @@ cut after a quoted nickname, and regions NER left untagged before a lower-case r
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from storyline.nlp.actor_spans import BODY_HEADS, collective_possessive
@@ -16,6 +18,15 @@ def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
     Sergei Lavrov" are a publication or state, then a person. The owner must be known to the knowledge
     base and the rest look like a personal name (two or three capitalised words)."""
     doc = span.doc
+    if label in ("ORG", "PERSON") and any(t.text == "," for t in span[1:-1]):
+        # "Kharkiv, Sumy (or Zaporizhzhia)": a list NER ran into one name
+        cuts = [t.i for t in span[1:-1] if t.text == ","] + [span.end]
+        parts, start = [], span.start
+        for cut in cuts:
+            if start < cut:
+                parts.append((doc[start:cut], label))
+            start = cut + 1
+        return parts
     for tok in span[1:-1]:
         if tok.text not in _POSSESSIVES:
             continue
@@ -64,3 +75,44 @@ def unlabelled_places(doc: Doc) -> list[Span]:
         if start < tok.i and tok.i - start <= 2:
             out.append(doc[start : tok.i + 1])
     return out
+
+
+# Words that make a name a document's ("the Privacy Policy", "the Vilnius Summit Communique").
+DOCUMENT_WORDS = {"policy", "terms", "communique", "communiqué", "strategy", "doctrine", "guidelines", "manifesto"}
+
+
+def document_name(span: Span) -> bool:
+    """The name of a document, not of a body: a document word and no body's head noun, a head after
+    "of" aside ("Terms of Service" is no service)."""
+    doc = span.doc
+    words = [t for t in span if t.is_alpha]
+    return (any(t.lower_ in DOCUMENT_WORDS for t in words)
+            and not any(t.lower_ in _BODY_WORDS and not (t.i > 0 and doc[t.i - 1].lower_ == "of") for t in words))
+
+
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?")
+
+
+def model_designation(span: Span) -> bool:
+    """A weapon's or vehicle's model ("F16", "T-72", "Su-25", "S-400"): letters glued to a number. Bodies
+    so named ("G7", "M23") are known to the knowledge base, which is asked first."""
+    return _MODEL.fullmatch(span.text.replace(" ", "")) is not None
+
+
+def coordinated_places(doc: Doc, mentions: list) -> None:
+    """A one-word name typed as a person or body in a list of places ("Mikolaiv, Ochakiv and Odesa",
+    "Kharkiv, Sumy or Zaporizhzhia") is a place, wherever in the list it stands; NER and the resolver
+    only see the places before it."""
+    places = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i for m in mentions
+              if m.type == "place" or (m.entity or "").startswith("local:place:")}
+    for m in mentions:
+        if not (m.entity or "").startswith(("local:person:", "local:organization:")) or " " in m.text.strip():
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        tok = span.root
+        if any(d.lower_ in ("said", "says", "told") for d in (tok.head,)) or tok.dep_ in ("nsubj", "nsubjpass"):
+            continue  # a name that acts is no place
+        linked = {tok.head.i} if tok.dep_ == "conj" else set()
+        linked |= {c.i for c in tok.children if c.dep_ == "conj"}
+        if linked & places:
+            m.entity, m.type = f"local:place:{m.entity.split(':', 2)[2].split('@')[0]}", "place"

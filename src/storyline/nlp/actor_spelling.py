@@ -57,6 +57,15 @@ class SpellingIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._by_skeleton: dict[str, list[tuple[list[str], KBEntity]]] | None = None
+        self._given: set[str] | None = None
+
+    def given_name(self, word: str) -> bool:
+        """A word that opens the name of a known person and names no place or body ("Svetlana", "Serhiy")."""
+        if self._given is None:
+            firsts = {key(form).split()[0] for person in self.kb.entities("person")
+                      for form in (person.name, *person.aliases) if len(key(form).split()) > 1}
+            self._given = {w for w in firsts if len(w) >= 3 and w.isalpha() and not self.kb.lookup(w)}
+        return key(word) in self._given
 
     def _index(self) -> dict[str, list[tuple[list[str], KBEntity]]]:
         if self._by_skeleton is None:

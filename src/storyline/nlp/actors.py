@@ -19,7 +19,7 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import join_nickname, split_possessor, unlabelled_places
+from storyline.nlp.actor_parts import coordinated_places, join_nickname, split_possessor, unlabelled_places
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
@@ -134,6 +134,7 @@ class ActorResolver(SpanResolution):
                 place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
+        coordinated_places(doc, mentions)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
