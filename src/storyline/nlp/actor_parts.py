@@ -7,9 +7,12 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from storyline.nlp.actor_spans import BODY_HEADS, collective_possessive
+from storyline.nlp.actor_roles import TITLE_WORDS
+from storyline.nlp.actor_spans import BODY_HEADS, PORTFOLIOS, collective_possessive, is_honorific
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_OPENING = {"“", '"', "‘"}
+_CLOSING = {"”", '"', "’"}
 _BODY_WORDS = BODY_HEADS | {"bank", "group", "company", "airlines", "university", "party", "army", "forces", "news"}
 
 
@@ -27,6 +30,9 @@ def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
                 parts.append((doc[start:cut], label))
             start = cut + 1
         return parts
+    if label in ("ORG", "PERSON") and len(span) >= 3 and span[0].lower_ in PORTFOLIOS and span[0].is_title \
+            and all(t.is_title and t.is_alpha and t.lower_ not in TITLE_WORDS and not is_honorific(t.text) for t in span[1:]):
+        return [(span[1:], "PERSON")]  # "(Ministers of Finance X,) Defense Petra Horakova": the portfolio, then a name
     for tok in span[1:-1]:
         if tok.text not in _POSSESSIVES:
             continue
@@ -49,8 +55,10 @@ def join_nickname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
             label = "ORG"  # "the Lugansk People's Republic" is no person
         if out:
             prev, prev_label = out[-1]
-            if (prev_label == "PERSON" and prev.end == span.start and len(prev) > 2 and prev[-1].text in ("”", '"', "’")
-                    and len(span) == 1 and span[0].is_title and span[0].is_alpha):
+            closed = prev.end == span.start and len(prev) > 2 and prev[-1].text in _CLOSING
+            unclosed = (prev.end + 1 == span.start and span.doc[prev.end].text in _CLOSING
+                        and any(t.text in _OPENING for t in prev))  # "Maria “Masha" + "”" + "Petrenko"
+            if prev_label == "PERSON" and (closed or unclosed) and len(span) == 1 and span[0].is_title and span[0].is_alpha:
                 out[-1] = (span.doc[prev.start : span.end], "PERSON")
                 continue
         out.append((span, label))
@@ -108,11 +116,16 @@ def coordinated_places(doc: Doc, mentions: list) -> None:
     for m in mentions:
         if not (m.entity or "").startswith(("local:person:", "local:organization:")) or " " in m.text.strip():
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        tok = span.root
-        if any(d.lower_ in ("said", "says", "told") for d in (tok.head,)) or tok.dep_ in ("nsubj", "nsubjpass"):
+        tok = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("said", "says", "told"):
             continue  # a name that acts is no place
-        linked = {tok.head.i} if tok.dep_ == "conj" else set()
-        linked |= {c.i for c in tok.children if c.dep_ == "conj"}
-        if linked & places:
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        listed, todo = set(), [top]
+        while todo:  # the list: its first member and every member conjoined to it, one after another
+            member = todo.pop()
+            listed.add(member.i)
+            todo.extend(c for c in member.children if c.dep_ == "conj")
+        if (listed - {tok.i}) & places:
             m.entity, m.type = f"local:place:{m.entity.split(':', 2)[2].split('@')[0]}", "place"
