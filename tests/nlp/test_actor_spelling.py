@@ -30,6 +30,7 @@ def test_a_full_name_in_another_spelling_finds_the_known_person_and_nothing_else
     assert index.person(["dmitry", "pieskow"]).id == "person:dmitry-peskov"
     assert index.person(["maria", "zacharowa"]).id == "person:maria-zakharova"
     assert index.person(["anna", "pieskow"]) is None  # another given name: another person
+    assert index.person(["jewgenija", "prigozyna"]) is None  # a woman of the family, not Yevgeny Prigozhin
     assert index.person(["john", "smith"]) is None
 
 

@@ -46,6 +46,12 @@ def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
     return next(iter(hits)) if len(hits) == 1 else None
 
 
+def _same_ends(a: str, b: str) -> bool:
+    """Same first and last letter in one spelling: "Prigozhina" (a woman) is not "Prigozhin"."""
+    a, b = english_spelling(a), english_spelling(b)
+    return a[:1] == b[:1] and a[-1:] == b[-1:]
+
+
 def _given_alike(given: str, known: str) -> bool:
     a, b = english_spelling(given), english_spelling(known)
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SIMILAR_GIVEN
@@ -79,10 +85,9 @@ class SpellingIndex:
 
     def person(self, words: list[str]) -> KBEntity | None:
         """The one known person a full name ("dmitry pieskow") spells another way: the same surname
-        skeleton and first letter, and a given name alike; None when no one or several fit."""
+        skeleton, first and last letter, and a given name alike; None when no one or several fit."""
         if len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
             return None
         found = {person.id: person for known, person in self._index().get(skeleton(words[-1]), ())
-                 if english_spelling(known[-1])[:1] == english_spelling(words[-1])[:1]
-                 and _given_alike(words[0], known[0])}
+                 if _same_ends(known[-1], words[-1]) and _given_alike(words[0], known[0])}
         return next(iter(found.values())) if len(found) == 1 else None
