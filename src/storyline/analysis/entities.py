@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -10,6 +9,7 @@ from difflib import SequenceMatcher
 from storyline.kb.lookup import KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
+from storyline.nlp.actor_spelling import english_spelling, skeleton
 
 
 @dataclass
@@ -78,22 +78,19 @@ def _one_name_many_types(counts: Counter) -> dict[str, str]:
     return remap
 
 
-def _skeleton(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
-
-
 def _spelling_variants(places: list[str], counts: Counter) -> dict[str, str]:
     """Transliterations of one place name ("Donbass" and "Donbas", "Kharkov" and "Kharkiv") join the
     most mentioned form."""
     remap: dict[str, str] = {}
     by_initial: dict[str, list[str]] = defaultdict(list)
     for entity in sorted(places, key=lambda e: (-counts[e], e)):
-        name = "".join(_name_of(entity))
+        raw = "".join(_name_of(entity))
+        name = english_spelling(raw)  # one spelling for "Awdijwka" and "Avdiivka", "Cherson" and "Kherson"
         if len(name) < 5:
             continue
         # Same consonants and the same last letter: "Pokrovsk" and "Pokrovske" are two towns.
-        target = next((c for c in by_initial[name[0]] if _skeleton("".join(_name_of(c))) == _skeleton(name)
-                       and "".join(_name_of(c))[-1] == name[-1] and len(_skeleton(name)) >= 4), None)
+        target = next((c for c in by_initial[name[0]] if skeleton("".join(_name_of(c))) == skeleton(raw)
+                       and english_spelling("".join(_name_of(c)))[-1] == name[-1] and len(skeleton(raw)) >= 4), None)
         if target:
             remap[entity] = target
         else:

@@ -5,7 +5,6 @@ or a run-together headline from running text. Plain functions over spaCy spans; 
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from spacy.tokens import Span
 
@@ -72,7 +71,6 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "your"
                "her", "my", "every", "each", "any", "some", "no"}
 HEADLINE_WINDOW = 6
 """Tokens either side of a name searched for headline capitals ("Ukraine FM Visits Serbia For First Time")."""
-SIMILAR_SURNAME = 0.8
 """Least similarity of a bare name to a surname of the report for a misspelling ("Blinkken", "Zelanski")."""
 
 
@@ -96,8 +94,12 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
         return False
     if span.root.dep_ not in ("compound", "nmod", "amod", "nummod"):
         return False
-    if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text:
-        return False  # "Treasury reserves", "the Eurostat database": the body's own things
+    last = head
+    while last.dep_ == "compound" and last.head.i > last.i:
+        last = last.head  # "FPV kamikaze drone strikes": up to "strikes"
+    thing = any(t.lower_ in THING_HEADS for t in doc[span.end : last.i + 1]) or any(c.isdigit() for c in span.text)
+    if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text and not thing:
+        return False  # "Treasury reserves", "the Eurostat database": the body's own things ("F16 jets" are none)
     actor_nouns = ACTOR_NOUNS | PUBLICATION_NOUNS  # "La República newspaper" is the paper's name
     return head.lower_ not in actor_nouns and (after.pos_ != "NOUN" or after.lower_ not in actor_nouns)
 
@@ -209,23 +211,6 @@ def in_headline_run(span: Span) -> bool:
     return capital_stops >= 2
 
 
-def _skeleton(word: str) -> str:
-    """Consonants with doubles collapsed: "zelanski" and "zelensky" are both "zlnsk"."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
-
-
-def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
-    """The one entity whose surname a bare name misspells ("blinkken" for "blinken", "zelanski" for
-    "zelensky"), or None."""
-    if len(word) < 5 or not word.isalpha():
-        return None
-    hits = {entity for name, entity in surnames.items()
-            if name != word and name[:1] == word[:1] and len(name) >= 5
-            and (SequenceMatcher(None, word, name).ratio() >= SIMILAR_SURNAME
-                 or (len(_skeleton(word)) >= 4 and _skeleton(word) == _skeleton(name)))}
-    return next(iter(hits)) if len(hits) == 1 else None
-
-
 def acronym_then_name(span: Span, kb) -> bool:
     """NER ran a known acronym into the person after it: "the UN Lindy Thomas-Greenfield" (an office
     at the UN, then the name). The rest must look like a personal name, not a body's name."""
@@ -315,7 +300,7 @@ def opening_common_word(span: Span) -> Span:
     first = span[0]
     if len(span) > 1 and person_noun(first.text):
         return opening_common_word(span.doc[span.start + 1 : span.end])  # "Villager Ghulam Nabi"
-    if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB") or first.tag_ == "NNPS") \
+    if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB", "ADV") or first.tag_ == "NNPS") \
             and first.is_title:
         return span.doc[span.start + 1 : span.end]
     return span

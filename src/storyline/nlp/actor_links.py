@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
-from storyline.nlp.actor_context import similar_surname
+from storyline.nlp.actor_spelling import SpellingIndex, similar_surname
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
@@ -86,6 +86,8 @@ class PersonLinking:
                 persons = self._sole_leader(every, state.when)
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words) or self._misspelt_holder(words, state.when)
+            if not persons and (spelt := self.spelling.person(words)) is not None:
+                persons = [spelt]  # "Sergei Ławrow", "Dmitry Pieskow": a known person spelt another way
         places = [c for c in candidates if c.type in ("place", "state")]
         if len(words) == 1 and surname in people:
             entity = people[surname]  # "Trudeau" after "Justin Trudeau" in the same report

@@ -15,6 +15,7 @@ from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
+from storyline.nlp.actor_parts import document_name, model_designation
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
 
@@ -29,7 +30,9 @@ FACETS = {
 # Generic nouns after a place name ("the Kursk region": the place is Kursk) and named
 # features that are part of the name ("the Korean Peninsula").
 GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
-                       "county", "governorate", "prefecture", "municipality", "town", "village"}
+                       "county", "governorate", "prefecture", "municipality", "town", "village", "neighborhood",
+                       "neighbourhood", "suburb", "raion", "krai"}
+ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
@@ -83,7 +86,12 @@ class SpanResolution(PersonLinking):
         if found and label == "PERSON" and not any(e.type == "person" for e in found) \
                 and found[0].type in ("organization", "igo", "group"):
             label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
-        if not found and (context.event_name(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
+        if not found and label in ("GPE", "LOC") and len(span) == 2 and all(t.is_title and t.is_alpha for t in span) \
+                and self.spelling.given_name(span[0].text) and not is_town(text):
+            label = "PERSON"  # "Svetlana Iwanowa was seen": a given name, then a surname
+        if found and label in ("GPE", "LOC") and not any(e.type in COMPATIBLE[label] for e in found):
+            label = "ORG"  # "the Verkhovna Rada" tagged as a place: the knowledge base knows the body
+        if not found and (context.event_name(span) or document_name(span) or model_designation(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
                 label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))
             return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
@@ -126,6 +134,9 @@ class SpanResolution(PersonLinking):
                      or (span.root.dep_ == "appos" and (span.root.head.lower_ in TITLE_WORDS
                                                         or person_noun(span.root.head.text)))):
             label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
+        if label == "ORG" and not found and len(span) == 1 and span[0].is_title and before is not None \
+                and before.is_title and is_honorific(before.text) and before.lower_ not in ("president", "minister"):
+            label = "PERSON"  # "General Pack", "Colonel Kovalenko": a rank, then a surname
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
@@ -151,7 +162,9 @@ class SpanResolution(PersonLinking):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
         at_place = (label == "PERSON" and len(span) == 1 and before is not None and before.lower_ == "at"
                     and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
-        if label in ("ORG", "PERSON") and not found and (_locative(span) or at_place) and key(text) not in state.named:
+        if not found and (label in ("ORG", "PERSON") or (label in ("NORP", "PRODUCT") and len(span) == 1 and span[0].is_title
+                                                         and self.kb.demonym(text) is None)) \
+                and (_locative(span) or at_place) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
@@ -168,11 +181,13 @@ class SpanResolution(PersonLinking):
             if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
-                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS else text
+                # "the Kursk region" is Kursk; "Sumy oblast" is a province, not the city of Sumy.
+                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS - ADMIN_NOUNS else text
                 known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
                 if known and core != text:  # "the Indo-Pacific region": the known place
                     return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
                 state.places.add(f"local:place:{slug(core)}")
+                state.places.add(f"local:place:{slug(doc[span.start : span.end - 1].text)}")  # "Sumy" after "Sumy oblast"
                 return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
         demonym = self.kb.demonym(text)
         if demonym is not None and not found:
@@ -186,8 +201,8 @@ class SpanResolution(PersonLinking):
         metonym = self.kb.metonym(text)
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
-            if before is not None and before.lower_ in LOCATIVE and metonym.type == "state" and not governs:
-                # "talks in Moscow": the city, not its government.
+            if before is not None and before.lower_ in LOCATIVE and metonym.type in ("state", "igo") and not governs:
+                # "talks in Moscow", "leaders meeting in Brussels": the city, not its government.
                 return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
         if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:

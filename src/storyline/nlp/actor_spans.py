@@ -14,10 +14,12 @@ HEADING_MAX_WORDS = 30
 """A standalone line without sentence punctuation up to this long is a heading, headline or label."""
 QUESTION_HEADING_MAX_WORDS = 12
 """A standalone question this short, in title case, is a section heading ("A New Cold War?")."""
-DATELINE_MAX_TOKENS = 10
+DATELINE_MAX_TOKENS = 14
 """Tokens before the dash of a dateline ("KHARTOUM, April 16 (Reuters) —")."""
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,%]*(?![\w])")
+TABLE_MIN_NUMBERS = 6
 _DASHES = {"—", "–", "--", "-"}
 # Characters that never end or start a name; a name that still has one inside is debris.
 _EDGE_JUNK = "\"“”'‘’:;,.-–—/|[](){}*#•·+=<>"
@@ -56,6 +58,12 @@ def is_heading_line(line: str) -> bool:
     return False
 
 
+def is_table_line(line: str) -> bool:
+    """A row of a table flattened into text ("Village 67 17 66 18 City 74 14"): more numbers than words."""
+    numbers = len(_NUMBER.findall(line))
+    return numbers >= TABLE_MIN_NUMBERS and numbers >= len(_WORD.findall(line))
+
+
 def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
     """Inside a label that opens a line: "[EUROPE]", "EDITOR'S NOTE:", or a dateline
     ("PHILADELPHIA (AP) —", "KHARTOUM, April 16 (Reuters) -")."""
@@ -66,10 +74,13 @@ def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
     if first is None or not len(first):
         return False
     first_tok = first[0]
-    if not (first_tok.text.isupper() and len(first_tok.text) > 2):
+    caps = first_tok.i
+    while caps + 1 < len(doc) and doc[caps + 1].is_upper and doc[caps + 1].is_alpha and "\n" not in doc[caps].whitespace_:
+        caps += 1  # "PORT VILA", "LA PAZ": a place of several words in capitals
+    if not (first_tok.text.isupper() and len(doc[first_tok.i : caps + 1].text) > 2):
         return False
     window = doc[first_tok.i : min(len(doc), first_tok.i + DATELINE_MAX_TOKENS)]
-    dateline = first_tok.i + 1 < len(doc) and doc[first_tok.i + 1].text in (",", "(")
+    dateline = caps + 1 < len(doc) and doc[caps + 1].text in (",", "(")
     if not dateline:  # "SAN JOSE DEL MAR —": a run of capitals closed by a dash
         dash = next((t for t in window if t.text in _DASHES), None)
         dateline = dash is not None and all(t.is_upper for t in doc[first_tok.i : dash.i] if t.is_alpha)
@@ -99,7 +110,7 @@ def in_body(span: Span) -> bool:
     label."""
     doc = span.doc
     start, end = line_bounds(doc, span.start_char)
-    if is_heading_line(text_of(doc)[start:end]) or _caption_line(doc, start):
+    if is_heading_line(text_of(doc)[start:end]) or _caption_line(doc, start) or is_table_line(text_of(doc)[start:end]):
         return False
     return not _in_prefix_label(doc, span, start)
 
@@ -120,7 +131,7 @@ def clean_edges(span: Span, keep_possessive: bool = False) -> Span | None:
     # Cut before an opening bracket, an internal possessive ("Truss's Foreign Office") or a slash credit.
     for i in range(start, end):
         tok = doc[i]
-        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1 and not keep_possessive) or (
+        if tok.text in ("[", "(", "/", "|") or (tok.text in ("'s", "’s") and i < end - 1 and not keep_possessive and not collective_possessive(tok)) or (
                 tok.text in ("-", "–", "—") and i > start and doc[i - 1].whitespace_ and tok.whitespace_):
             end = i
             break
@@ -240,6 +251,17 @@ def extend_facility(span: Span) -> Span:
 
 
 # Head nouns that end a body's name: "... and Warning Centre", "... Relief Agency".
+COLLECTIVES = {"people", "peoples", "workers", "children", "women", "veterans", "farmers", "citizens"}
+
+
+def collective_possessive(tok) -> bool:
+    """The "'s" of a collective noun inside a name ("Donetsk People's Republic", "People's Liberation
+    Army"), not an owner's ("Truss's Foreign Office")."""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].lower_ in COLLECTIVES and doc[tok.i - 1].is_title
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
+
+
 BODY_HEADS = {"centre", "center", "council", "commission", "agency", "office", "service", "services", "authority",
               "department", "ministry", "institute", "board", "committee", "bureau", "fund", "foundation", "society",
               "association", "organisation", "organization", "programme", "program", "directorate", "corporation"}
@@ -275,6 +297,12 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
     return out
 
 
+# A minister's portfolio, written before the name in a list ("Ministers of Finance X, Defense Y").
+PORTFOLIOS = {"defense", "defence", "interior", "finance", "foreign", "justice", "health", "economy", "commerce",
+              "trade", "agriculture", "education", "energy", "treasury", "transport", "labor", "labour", "culture",
+              "environment", "infrastructure", "development", "digital", "security", "intelligence", "veterans"}
+
+
 def extend_person_left(span: Span, known) -> Span:
     """A given name NER left out of a person's name ("Hamidou" + "Coulibaly"): a capitalised proper
     noun right before the name, compounded into it, that is no title and nothing the knowledge base knows."""
@@ -286,8 +314,9 @@ def extend_person_left(span: Span, known) -> Span:
             and span.start <= prev.head.i < span.end and not prev.ent_type_ and prev.whitespace_ == " "):
         return span
     if is_honorific(prev.text) or prev.lower_ in _NOT_NAME_HEADS or prev.lower_ in TITLE_WORDS or known(prev.text) \
-            or person_noun(prev.text):
-        return span  # "Villager (Ghulam Nabi)": what the person does, not a given name
+            or person_noun(prev.text) or prev.lower_ in PORTFOLIOS \
+            or prev.is_stop:
+        return span  # "Villager (Ghulam Nabi)", "Further (Lukashenko)": no given name
     if prev.i > 0 and (doc[prev.i - 1].is_title or doc[prev.i - 1].lower_ in _NAME_LINKS | _OWNERS):
         return span  # "House Speaker Jane Roe", "Minister of Finance Jane Roe", "my Office": the end of a title
     return doc[prev.i : span.end]
@@ -300,3 +329,4 @@ def drop_article(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
     return span.doc[start : span.end]
+

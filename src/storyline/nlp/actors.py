@@ -19,7 +19,9 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
+from storyline.nlp.actor_parts import coordinated_places, join_nickname, split_possessor, unlabelled_places
 from storyline.nlp.actor_roles import role_descriptions, role_of
+from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
                                        extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
@@ -38,6 +40,7 @@ class ActorResolver(SpanResolution):
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.spelling = SpellingIndex(kb)
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = match_surfaces(kb)
@@ -48,6 +51,7 @@ class ActorResolver(SpanResolution):
 
     def candidates(self, doc: Doc) -> list[_Candidate]:
         ents = join_adjacent([(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS], self.kb.lookup)
+        ents = [part for span, label in join_nickname(ents) for part in split_possessor(span, label, self.kb.lookup)]
         found = []
         for span, label in ents:
             span = drop_article(span)
@@ -58,6 +62,7 @@ class ActorResolver(SpanResolution):
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
                  else c for c in found]
+        found.extend(_Candidate(span, "GPE") for span in unlabelled_places(doc))
         for matcher in (self.matcher, self.matcher_lower):
             for _, start, end in matcher(doc):
                 span = doc[start:end]
@@ -129,6 +134,7 @@ class ActorResolver(SpanResolution):
                 place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
+        coordinated_places(doc, mentions)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.

@@ -1,0 +1,131 @@
+"""Names NER cut in two or ran together: a person after the publication or state owning them, a name
+cut after a quoted nickname, and regions NER left untagged before a lower-case region noun."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from storyline.nlp.actor_roles import TITLE_WORDS
+from storyline.nlp.actor_spans import BODY_HEADS, PORTFOLIOS, collective_possessive, is_honorific
+
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_OPENING = {"“", '"', "‘"}
+_CLOSING = {"”", '"', "’"}
+_BODY_WORDS = BODY_HEADS | {"bank", "group", "company", "airlines", "university", "party", "army", "forces", "news"}
+
+
+def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
+    """A person NER ran into the body or state owning them: "Fox News' Anders Hagstrom", "Russia's
+    Sergei Lavrov" are a publication or state, then a person. The owner must be known to the knowledge
+    base and the rest look like a personal name (two or three capitalised words)."""
+    doc = span.doc
+    if label in ("ORG", "PERSON") and any(t.text == "," for t in span[1:-1]):
+        # "Kharkiv, Sumy (or Zaporizhzhia)": a list NER ran into one name
+        cuts = [t.i for t in span[1:-1] if t.text == ","] + [span.end]
+        parts, start = [], span.start
+        for cut in cuts:
+            if start < cut:
+                parts.append((doc[start:cut], label))
+            start = cut + 1
+        return parts
+    if label in ("ORG", "PERSON") and len(span) >= 3 and span[0].lower_ in PORTFOLIOS and span[0].is_title \
+            and all(t.is_title and t.is_alpha and t.lower_ not in TITLE_WORDS and not is_honorific(t.text) for t in span[1:]):
+        return [(span[1:], "PERSON")]  # "(Ministers of Finance X,) Defense Petra Horakova": the portfolio, then a name
+    for tok in span[1:-1]:
+        if tok.text not in _POSSESSIVES:
+            continue
+        owner, rest = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
+        found = known(owner.text)
+        if (found and (found[0].type in ("organization", "igo") or (found[0].type == "state" and label == "PERSON"))
+                and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _BODY_WORDS for t in rest)
+                and not known(rest.text)):
+            return [(owner, "GPE" if found[0].type == "state" else "ORG"), (rest, "PERSON")]
+        break
+    return [(span, label)]
+
+
+def join_nickname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A person NER cut after a quoted nickname: "Oleksandra “Sasha”" + "Kuvshynova" is one name. A
+    name with a collective's possessive ("People's Republic") is a body's, not a person's."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if label == "PERSON" and any(t.text in _POSSESSIVES and collective_possessive(t) for t in span):
+            label = "ORG"  # "the Lugansk People's Republic" is no person
+        if out:
+            prev, prev_label = out[-1]
+            closed = prev.end == span.start and len(prev) > 2 and prev[-1].text in _CLOSING
+            unclosed = (prev.end + 1 == span.start and span.doc[prev.end].text in _CLOSING
+                        and any(t.text in _OPENING for t in prev))  # "Maria “Masha" + "”" + "Petrenko"
+            if prev_label == "PERSON" and (closed or unclosed) and len(span) == 1 and span[0].is_title and span[0].is_alpha:
+                out[-1] = (span.doc[prev.start : span.end], "PERSON")
+                continue
+        out.append((span, label))
+    return out
+
+
+# Nouns that follow a region's name in lower case ("the Donetsk region", "Sumy oblast").
+REGION_NOUNS = {"oblast", "region", "province", "governorate", "prefecture", "county", "district", "state"}
+
+
+def unlabelled_places(doc: Doc) -> list[Span]:
+    """Regions NER left untagged: capitalised proper nouns before a lower-case region noun ("in the
+    Donetsk region", "Ukraine's Sumy oblast"); the span takes the noun too."""
+    out = []
+    for tok in doc:
+        if not (tok.lower_ in REGION_NOUNS and tok.is_lower and tok.i > 0):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < tok.i and tok.i - start <= 2:
+            out.append(doc[start : tok.i + 1])
+    return out
+
+
+# Words that make a name a document's ("the Privacy Policy", "the Vilnius Summit Communique").
+DOCUMENT_WORDS = {"policy", "terms", "communique", "communiqué", "strategy", "doctrine", "guidelines", "manifesto"}
+
+
+def document_name(span: Span) -> bool:
+    """The name of a document, not of a body: a document word and no body's head noun, a head after
+    "of" aside ("Terms of Service" is no service)."""
+    doc = span.doc
+    words = [t for t in span if t.is_alpha]
+    return (any(t.lower_ in DOCUMENT_WORDS for t in words)
+            and not any(t.lower_ in _BODY_WORDS and not (t.i > 0 and doc[t.i - 1].lower_ == "of") for t in words))
+
+
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?")
+
+
+def model_designation(span: Span) -> bool:
+    """A weapon's or vehicle's model ("F16", "T-72", "Su-25", "S-400"): letters glued to a number. Bodies
+    so named ("G7", "M23") are known to the knowledge base, which is asked first."""
+    return _MODEL.fullmatch(span.text.replace(" ", "")) is not None
+
+
+def coordinated_places(doc: Doc, mentions: list) -> None:
+    """A one-word name typed as a person or body in a list of places ("Mikolaiv, Ochakiv and Odesa",
+    "Kharkiv, Sumy or Zaporizhzhia") is a place, wherever in the list it stands; NER and the resolver
+    only see the places before it."""
+    places = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i for m in mentions
+              if m.type == "place" or (m.entity or "").startswith("local:place:")}
+    for m in mentions:
+        if not (m.entity or "").startswith(("local:person:", "local:organization:")) or " " in m.text.strip():
+            continue
+        tok = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("said", "says", "told"):
+            continue  # a name that acts is no place
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        listed, todo = set(), [top]
+        while todo:  # the list: its first member and every member conjoined to it, one after another
+            member = todo.pop()
+            listed.add(member.i)
+            todo.extend(c for c in member.children if c.dep_ == "conj")
+        if (listed - {tok.i}) & places:
+            m.entity, m.type = f"local:place:{m.entity.split(':', 2)[2].split('@')[0]}", "place"

@@ -1,0 +1,93 @@
+"""How names are spelt: a consonant skeleton that survives misspellings and the transliterations of
+one Cyrillic name into other languages' alphabets ("Ławrow", "Pieskow", "Patruszew" are Lavrov,
+Peskov, Patrushev), and the knowledge-base person a full name spells that way."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from storyline.kb.lookup import KBEntity, KnowledgeBase
+from storyline.kb.normalize import key
+
+SIMILAR_SURNAME = 0.8
+SIMILAR_GIVEN = 0.6
+MIN_SKELETON = 4
+
+# Letter groups of the English, Polish, Czech and German spellings of Slavic names, in one spelling.
+# "ch" is English "ch" (Polish "cz") or Polish "ch" (English "kh"): all three read as "h".
+_LATIN = (("szcz", "shh"), ("sch", "sh"), ("sz", "sh"), ("cz", "h"), ("ch", "h"), ("kh", "h"), ("zh", "z"),
+          ("w", "v"), ("j", "y"), ("ck", "k"), ("ks", "x"))
+_LATIN_RE = re.compile("|".join(re.escape(a) for a, _ in _LATIN))
+_LATIN_MAP = dict(_LATIN)
+
+
+def english_spelling(word: str) -> str:
+    """A name's letters in one spelling for every transliteration ("patruszew" and "patrushev" are both
+    "patrushev", "charkow" and "kharkov" both "harkov")."""
+    return _LATIN_RE.sub(lambda m: _LATIN_MAP[m.group(0)], word)
+
+
+def skeleton(word: str) -> str:
+    """Consonants with doubles collapsed, in English spelling: "zelanski" and "zelensky" are both
+    "zlnsk"; "lawrow" and "lavrov" both "lvrv"."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", english_spelling(word)))
+
+
+def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
+    """The one entity whose surname a bare name misspells ("blinkken" for "blinken", "zelanski" for
+    "zelensky"), or None."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    hits = {entity for name, entity in surnames.items()
+            if name != word and name[:1] == word[:1] and len(name) >= 5
+            and (SequenceMatcher(None, word, name).ratio() >= SIMILAR_SURNAME
+                 or (len(skeleton(word)) >= MIN_SKELETON and skeleton(word) == skeleton(name)))}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _same_ends(a: str, b: str) -> bool:
+    """Same first and last letter in one spelling: "Prigozhina" (a woman) is not "Prigozhin"."""
+    a, b = english_spelling(a), english_spelling(b)
+    return a[:1] == b[:1] and a[-1:] == b[-1:]
+
+
+def _given_alike(given: str, known: str) -> bool:
+    a, b = english_spelling(given), english_spelling(known)
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SIMILAR_GIVEN
+
+
+class SpellingIndex:
+    """Knowledge-base persons by the skeleton of their surname, for names spelt another way."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._by_skeleton: dict[str, list[tuple[list[str], KBEntity]]] | None = None
+        self._given: set[str] | None = None
+
+    def given_name(self, word: str) -> bool:
+        """A word that opens the name of a known person and names no place or body ("Svetlana", "Serhiy")."""
+        if self._given is None:
+            firsts = {key(form).split()[0] for person in self.kb.entities("person")
+                      for form in (person.name, *person.aliases) if len(key(form).split()) > 1}
+            self._given = {w for w in firsts if len(w) >= 3 and w.isalpha() and not self.kb.lookup(w)}
+        return key(word) in self._given
+
+    def _index(self) -> dict[str, list[tuple[list[str], KBEntity]]]:
+        if self._by_skeleton is None:
+            self._by_skeleton = {}
+            for person in self.kb.entities("person"):
+                for form in (person.name, *person.aliases):
+                    words = key(form).split()
+                    if len(words) > 1 and len(skeleton(words[-1])) >= MIN_SKELETON:
+                        self._by_skeleton.setdefault(skeleton(words[-1]), []).append((words, person))
+        return self._by_skeleton
+
+    def person(self, words: list[str]) -> KBEntity | None:
+        """The one known person a full name ("dmitry pieskow") spells another way: the same surname
+        skeleton, first and last letter, and a given name alike; None when no one or several fit."""
+        if len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
+            return None
+        found = {person.id: person for known, person in self._index().get(skeleton(words[-1]), ())
+                 if _same_ends(known[-1], words[-1]) and _given_alike(words[0], known[0])}
+        return next(iter(found.values())) if len(found) == 1 else None

@@ -1,0 +1,75 @@
+"""Span helpers for names NER ran together or cut, on hand-built Docs (model-free)."""
+
+from types import SimpleNamespace
+
+import spacy
+
+from storyline.nlp.actor_parts import document_name, join_nickname, model_designation, split_possessor
+from storyline.nlp.actor_spans import clean_edges
+
+NLP = spacy.blank("en")
+KNOWN = {"Fox News": "organization", "Austria": "state", "Reuters": "organization"}
+
+
+def known(text):
+    return [SimpleNamespace(type=KNOWN[text])] if text in KNOWN else []
+
+
+def span_of(text, phrase):
+    doc = NLP(text)
+    start = text.index(phrase)
+    return doc.char_span(start, start + len(phrase))
+
+
+def test_a_person_after_a_publications_possessive_is_split_off():
+    span = span_of("Fox News' Anders Hagstrom said so.", "Fox News' Anders Hagstrom")
+    parts = [(s.text, label) for s, label in split_possessor(span, "ORG", known)]
+    assert parts == [("Fox News", "ORG"), ("Anders Hagstrom", "PERSON")]
+
+
+def test_a_states_possessive_splits_only_a_person_and_never_a_body():
+    span = span_of("Austria's Raiffeisen Bank stayed.", "Austria's Raiffeisen Bank")
+    assert [s.text for s, _ in split_possessor(span, "ORG", known)] == ["Austria's Raiffeisen Bank"]
+    span = span_of("Austria's Karl Nehammer said so.", "Austria's Karl Nehammer")
+    assert [s.text for s, _ in split_possessor(span, "PERSON", known)] == ["Austria", "Karl Nehammer"]
+
+
+def test_an_unknown_owner_keeps_the_span_whole():
+    span = span_of("Kyiv Post's Anna Kovac said so.", "Kyiv Post's Anna Kovac")
+    assert [s.text for s, _ in split_possessor(span, "ORG", known)] == ["Kyiv Post's Anna Kovac"]
+
+
+def test_a_list_run_into_one_name_is_split_at_its_commas():
+    span = span_of("cities such as Kharkiv, Sumy or Odesa", "Kharkiv, Sumy")
+    assert [s.text for s, _ in split_possessor(span, "ORG", known)] == ["Kharkiv", "Sumy"]
+
+
+def test_a_portfolio_word_before_a_name_is_cut_off():
+    span = span_of("Ministers of Finance Jan Novak, Defense Petra Horakova and others", "Defense Petra Horakova")
+    assert [(s.text, label) for s, label in split_possessor(span, "ORG", known)] == [("Petra Horakova", "PERSON")]
+    span = span_of("Defense Secretary Lloyd Austin said", "Defense Secretary Lloyd Austin")
+    assert [s.text for s, _ in split_possessor(span, "ORG", known)] == ["Defense Secretary Lloyd Austin"]
+
+
+def test_a_name_cut_after_a_quoted_nickname_is_joined():
+    doc = NLP("Oleksandra “Sasha” Kuvshynova, 24, was killed.")
+    joined = join_nickname([(doc[0:4], "PERSON"), (doc[4:5], "ORG")])
+    assert [(s.text, label) for s, label in joined] == [("Oleksandra “Sasha” Kuvshynova", "PERSON")]
+    doc = NLP("Maria “Masha” Petrenko was hurt.")
+    joined = join_nickname([(doc[0:3], "PERSON"), (doc[4:5], "PERSON")])
+    assert [s.text for s, _ in joined] == ["Maria “Masha” Petrenko"]
+
+
+def test_a_peoples_republic_keeps_its_possessive_and_an_owner_does_not():
+    doc = NLP("the Donetsk People's Republic and Truss's Foreign Office")
+    assert clean_edges(doc[1:5]).text == "Donetsk People's Republic"
+    assert clean_edges(doc[6:10]).text == "Truss"
+
+
+def test_documents_and_model_numbers_are_told_from_bodies():
+    doc = NLP("the Google Privacy Policy and Terms of Service; the Security Service of Ukraine; the F-16 and F16")
+    assert document_name(doc[1:8])
+    assert not document_name(doc[10:14])
+    assert model_designation(doc[16:19]) or model_designation(doc[16:17])
+    assert model_designation(doc[-1:])
+    assert not model_designation(NLP("Gazprom")[0:1])

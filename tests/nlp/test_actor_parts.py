@@ -1,0 +1,69 @@
+"""Names NER cut in two, ran together or mistyped, on short sentences written for these tests about other
+places and crises: a person after their publication, a nickname, a people's republic, a region before its
+noun, a list of towns, a model number, a document's name, a name spelt in another alphabet's way."""
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+DAY = dt.date(2024, 6, 1)
+
+
+def found(parse, text):
+    return {m.text: (m.type, m.entity) for m in parse(text, published=DAY)._.mentions}
+
+
+def test_a_state_owning_a_company_does_not_make_the_company_a_person(parse):
+    got = found(parse, "Western firms such as Austria's Raiffeisen Bank stayed in the country.")
+    assert not any(kind == "person" for kind, _ in got.values())
+
+
+def test_a_quoted_nickname_stays_inside_the_persons_name(parse):
+    got = found(parse, "Reporter Maria “Masha” Petrenko, 31, was wounded in the strike on the market.")
+    assert got.get("Maria “Masha” Petrenko", (None,))[0] == "person"
+    assert not any(t in got for t in ("Petrenko", "Maria “Masha"))
+
+
+def test_a_peoples_republic_keeps_its_possessive_and_is_no_person(parse):
+    got = found(parse, "Leaders of the Lugansk People's Republic met officials of the Donetsk People's Republic.")
+    assert {"Lugansk People's Republic", "Donetsk People's Republic"} <= set(got)
+    assert all(kind != "person" for kind, _ in got.values())
+
+
+def test_a_region_ner_missed_before_a_lower_case_region_noun_is_a_place_and_a_province_keeps_its_noun(parse):
+    got = found(parse, "Authorities in Chile's Maule region ordered evacuations.")
+    assert got["Maule region"] == ("place", "local:place:maule")
+    got = found(parse, "Flooding hit Ukraine's Rivne oblast, officials said.")
+    assert got["Rivne oblast"] == ("place", "local:place:rivne-oblast")  # the province, not the city of Rivne
+
+
+def test_one_word_towns_in_a_list_of_places_are_places(parse):
+    got = found(parse, "The floods cut roads between Tessalit, Kidal, Anefis and Gao in the north.")
+    assert got["Tessalit"][0] == "place"  # first in the list, before any place was seen
+    assert not any(kind == "person" for kind, _ in got.values())
+
+
+def test_a_model_number_and_a_document_are_not_actors(parse):
+    got = found(parse, "Ukraine has asked for F16 fighter jets. The Vilnius Summit Communique said so. "
+                       "This site is protected by the Google Privacy Policy and Terms of Service.")
+    assert not {"F16", "Vilnius Summit Communique", "Google Privacy Policy and Terms of Service"} & set(got)
+
+
+def test_a_leaders_name_in_polish_spelling_links_to_the_known_person(parse):
+    got = found(parse, "Kremlin spokesman Dmitry Pieskow said that Sergei Ławrow would attend the talks.")
+    assert got["Dmitry Pieskow"][1] == "kb:person:dmitry-peskov"
+    assert got["Sergei Ławrow"][1] == "kb:person:sergey-lavrov"
+
+
+def test_a_portfolio_before_a_name_is_not_part_of_it(parse):
+    got = found(parse, "The meeting was attended by Ministers of Finance Jan Novak, Defense Petra Horakova "
+                       "and Interior Karel Dvorak.")
+    assert got["Petra Horakova"][0] == "person"
+    assert not any(t.startswith(("Defense ", "Interior ")) for t in got)
+
+
+def test_a_dateline_of_several_capitalised_words_is_not_an_actor(parse):
+    got = found(parse, "PORT MORESBY, March 3 (AFP) - Floods cut the highway to Lae, officials said.")
+    assert not any(t.isupper() and len(t) > 3 for t in got)

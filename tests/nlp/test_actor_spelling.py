@@ -1,0 +1,46 @@
+"""One spelling for the transliterations of a name, and the known person a full name spells another way
+(model-free)."""
+
+from storyline.kb.lookup import load_kb
+from storyline.nlp.actor_spans import is_table_line
+from storyline.nlp.actor_spelling import SpellingIndex, english_spelling, skeleton, similar_surname
+
+
+def test_polish_and_english_spellings_of_one_name_share_a_skeleton():
+    for a, b in [("lawrow", "lavrov"), ("charkow", "kharkiv"), ("czernihiw", "chernihiv"), ("awdijwka", "avdiivka"),
+                 ("zacharowa", "zakharova"), ("chruszczow", "khrushchev")]:
+        assert skeleton(a) == skeleton(b), (a, b)
+        assert english_spelling(a)[0] == english_spelling(b)[0]
+
+
+def test_different_names_keep_different_skeletons():
+    assert skeleton("pokrovsk") != skeleton("pokrova")
+    assert skeleton("kherson") != skeleton("kharkiv")
+
+
+def test_a_bare_misspelt_surname_finds_its_one_entity_only():
+    surnames = {"zelensky": "kb:z", "lavrov": "kb:l"}
+    assert similar_surname("zelanski", surnames) == "kb:z"
+    assert similar_surname("lawrow", surnames) == "kb:l"
+    assert similar_surname("smith", surnames) is None
+
+
+def test_a_full_name_in_another_spelling_finds_the_known_person_and_nothing_else():
+    index = SpellingIndex(load_kb())
+    assert index.person(["dmitry", "pieskow"]).id == "person:dmitry-peskov"
+    assert index.person(["maria", "zacharowa"]).id == "person:maria-zakharova"
+    assert index.person(["anna", "pieskow"]) is None  # another given name: another person
+    assert index.person(["jewgenija", "prigozyna"]) is None  # a woman of the family, not Yevgeny Prigozhin
+    assert index.person(["john", "smith"]) is None
+
+
+def test_known_given_names_exclude_words_the_knowledge_base_knows_otherwise():
+    index = SpellingIndex(load_kb())
+    assert index.given_name("Vladimir") and index.given_name("Sergei")
+    assert not index.given_name("Israel")  # Israel Katz's given name is a state's name
+    assert not index.given_name("Kim")  # a surname the knowledge base indexes
+
+
+def test_a_flattened_table_row_is_not_running_text():
+    assert is_table_line("Village 67 17 66 18 City up to 20 thousand 74 14 74 14")
+    assert not is_table_line("Officials said 12 people died and 40 were hurt in the blast on Monday.")
