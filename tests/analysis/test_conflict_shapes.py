@@ -7,6 +7,7 @@ from storyline.analysis.conflict_pairs import ANAPHORIC_DENIAL
 from storyline.analysis.conflicts import find_conflicts
 from storyline.analysis.entities import Entity
 from storyline.analysis.wording import persisted_state, stem
+from storyline.models import Mention
 
 from tests.analysis.test_conflicts import Story
 
@@ -99,20 +100,25 @@ ANSWER = ("Ecuador's Defence Ministry rejected the accusation, saying its patrol
           "Peruvian side of the canal.")
 
 
-def test_an_accusation_answered_in_another_report_by_the_accused_is_a_negation():
-    story = _pair(ACCUSATION, "reported", ANSWER, "denied", dates=("2026-11-10", "2026-11-10"),
-                  first_actors=("kb:PER", "kb:ECU"), first_source="kb:PER", later_actors=("kb:ECU", "kb:PER"),
+def _answered(accusation: str, answer: str = ANSWER, accused=("kb:PER", "kb:ECU")) -> BorderStory:
+    story = _pair(accusation, "reported", answer, "denied", dates=("2026-11-10", "2026-11-10"), first_actors=accused,
+                  first_source="kb:PER", later_actors=("kb:ECU", "kb:PER"),
                   later_source="local:organization:defence-ministry")
-    assert _found(story) == [("negation", ["a", "b"])]
+    story.records["statements"][1].source_text = "Ecuador's Defence Ministry"
+    story.records["mentions"].append(Mention("b", *story.at("b", "Ecuador"), "Ecuador", "GPE", entity="kb:ECU",
+                                             type="state"))
+    return story
+
+
+def test_an_accusation_answered_in_another_report_by_the_accused_is_a_negation():
+    assert _found(_answered(ACCUSATION)) == [("negation", ["a", "b"])]
 
 
 def test_a_rejected_accusation_about_another_act_or_by_a_party_not_named_is_no_conflict():
-    other_act = _pair("Peru accused Ecuadorian officials of smuggling rice across the border.", "reported", ANSWER,
-                      "denied", dates=("2026-11-10", "2026-11-10"), first_actors=("kb:PER", "kb:ECU"),
-                      first_source="kb:PER", later_actors=("kb:ECU", "kb:PER"),
-                      later_source="local:organization:defence-ministry")
-    assert [k for k, _ in _found(other_act)] == []
-    not_named = _pair("Farmers accused the river authority of opening fire on protesters.", "reported", ANSWER,
-                      "denied", dates=("2026-11-10", "2026-11-10"), first_actors=(), later_actors=("kb:ECU",),
-                      later_source="local:organization:defence-ministry")
-    assert _found(not_named) == []
+    assert _found(_answered("Peru accused Ecuadorian officials of smuggling rice across the border.")) == []
+    # Ecuador is not among those accused: its rejection answers another accusation
+    assert _found(_answered("Peru accused Bolivian smugglers of opening fire on its border post.",
+                            accused=("kb:PER",))) == []
+    # "denied those claims" while accusing someone else of something is no answer to an accusation
+    assert _found(_answered(ACCUSATION, "Ecuador denied those claims and accused Peru of firing across the canal.")) \
+        == []

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from storyline.analysis.conflict_pairs import (
-    _ACCUSING, ANAPHORIC_DENIAL, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
+    _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
 )
 from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, content_words, negated_verb,
@@ -76,6 +76,9 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
+        if _ACCUSING.search(probe.record.text) and _ACCUSING.search(positive.record.text) \
+                and positive.words <= probe.words:
+            return False  # "X is accused of war crimes, which it denies": the denial already carries the accusation
         if probe.status == "negated" and not probe.framed and negated_verb(probe.record.text) in SPEECH_STEMS:
             return False  # "did not say what type of missile was sent": an answer withheld, nothing negated
         if positive.forecast and not probe.forecast:
@@ -184,15 +187,13 @@ class StatementMatcher:
 def _answers_accusation(probe: Prop, positive: Prop) -> bool:
     """"Ecuador's Defence Ministry rejected the accusation, saying its patrol came under fire" against "Peru
     accused Ecuadorian soldiers of opening fire": a denial aimed at "the accusation" by a party the accusation
-    names, from another source, about the same act (a word of it in common besides the accusing)."""
-    if not (ANAPHORIC_DENIAL.search(probe.record.text) and _ACCUSING.search(probe.record.text)
-            and _ACCUSING.search(positive.record.text)):
+    names (the speaker, or a party its name holds), from another source, about the same act (a word of it in
+    common besides the accusing)."""
+    if not (DENIED_ACCUSATION.search(probe.record.text) and _ACCUSING.search(positive.record.text)):
         return False
     accuser = getattr(positive.record, "source", None)
-    if not accuser or accuser == getattr(probe.record, "source", None):
-        return False
-    if not (probe.actors & positive.actors) - {accuser}:
-        return False  # the denier's side is not among those the accusation names
+    if not accuser or accuser in probe.voice or not (probe.voice & positive.actors) - {accuser}:
+        return False  # the denier is not among those the accusation names
     if _reports_apart(probe.when[0], positive.when[0]):
         return False
     return bool({w for w in probe.words & positive.words if not _ACCUSING.match(w)})

@@ -80,6 +80,8 @@ class Prop:
     forecast: bool = False
     """True for what a sentence expects ("would seal the leak by Wednesday", "will not be restored before
     the weekend"): it meets only what was expected to happen, or a later report that it did not."""
+    voice: frozenset[str] = frozenset()
+    """Who says it: the source and the parties its name holds ("Ecuador's Defence Ministry": Ecuador too)."""
     persisted: tuple = ()
     """``(subject, changes ruled out)`` for a report that a state lasted ("the crossing remained closed"):
     it negates only a forecast of one of those changes to that subject ("was expected to reopen")."""
@@ -156,7 +158,10 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         # Actor names are matched by id; their words would make any two claims about the
         # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
         named: Counter = Counter()
-        for m in mentions.within(s.doc, s.start, s.end):
+        inside = mentions.within(s.doc, s.start, s.end)
+        voice = {s.source} if s.source else set()
+        voice |= {m.entity for m in inside if m.entity and s.source_text and m.text in s.source_text}
+        for m in inside:
             words = _WORD.findall(m.text.lower())
             named.update(words[:-1] if m.facet else words)
         # A name's word that the sentence also uses elsewhere stays ("the Water Supply Company denied the
@@ -180,7 +185,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             hedged=bool(_NEGATION.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
             doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
-            persisted=persisted or (),
+            persisted=persisted or (), voice=frozenset(voice),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -279,7 +284,7 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             keys |= {("d", day[:10], w) for w in (filed if p.status in CLAIMED else p.clause_words)}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
         # rare words (the clause's five rarest for a doubt or denial).
-        if _ACCUSING.search(p.record.text) and (p.status in CLAIMED or ANAPHORIC_DENIAL.search(p.record.text)):
+        if p.status in CLAIMED and _ACCUSING.search(p.record.text) or DENIED_ACCUSATION.search(p.record.text):
             keys |= {("acc", a) for a in p.actors}  # "rejected the accusation" meets the accusations naming it
         if p.persisted:  # "the crossing remained closed" meets "the crossing was expected to reopen"
             keys |= {("ww", *sorted((p.persisted[0], v))) for v in p.persisted[1]}
@@ -311,6 +316,11 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
 
 
 _ACCUSING = re.compile(r"\b(?:accus|alleg)\w*", re.IGNORECASE)
+DENIED_ACCUSATION = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
+    r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?(?:accusations?|allegations?|charges?)\b(?!,?\s+that\b)",
+    re.IGNORECASE)
+"""A denial aimed at an accusation it does not spell out: "rejected the accusation", "denies these allegations"."""
 ANAPHORIC_DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
     r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?"
