@@ -122,3 +122,14 @@ def test_a_rejected_accusation_about_another_act_or_by_a_party_not_named_is_no_c
     # "denied those claims" while accusing someone else of something is no answer to an accusation
     assert _found(_answered(ACCUSATION, "Ecuador denied those claims and accused Peru of firing across the canal.")) \
         == []
+
+
+def test_a_quotation_closed_before_its_frame_is_what_is_claimed():
+    from storyline.analysis.wording import claimed_clause
+
+    assert claimed_clause("“The port will reopen on Monday,” the harbour master said on Sunday.") == \
+        "The port will reopen on Monday"
+    assert claimed_clause('"Troops are preparing to cross the river," said the governor at a briefing in the capital.') \
+        == "Troops are preparing to cross the river"
+    assert claimed_clause("The governor said troops were preparing to cross the river.") == \
+        "troops were preparing to cross the river"

@@ -174,6 +174,8 @@ _NEGATED_BEFORE_SOURCE = re.compile(
     r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|reported|according)\b", re.IGNORECASE)
 """A negated clause closed by its source ("the leak had not been sealed by Thursday, the navy said")."""
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
+_QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
+"""A quotation closed before its frame: "“Q,” said X", "“Q,” X said"."""
 _TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
 _FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
                     r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
@@ -241,6 +243,9 @@ def _claimed_clause(text: str) -> str:
     claim = _CLAIM_THAT.search(before)
     if claim:
         return claim.group(1)
+    quoted = _QUOTE_THEN_FRAME.search(before)
+    if quoted and not DENIAL.search(text) and len(quoted.group("quote").split()) >= 3:
+        return quoted.group("quote").strip(" .,\"“”")  # "“Q,” said X during ...": Q is what is said
     that = _THAT.search(rest)
     if that and (that.start() >= 60 or _OTHER_THAT.search(rest[:that.start()])):
         that = None  # not the frame's own "that" ("said there were no queues and that ...", "said, after Q warned that")
