@@ -292,7 +292,7 @@ UNDONE_BY = {
 }
 _STATES = {state: frozenset(stem(w) for w in ended) for states, ended in UNDONE_BY.items() for state in states}
 _PERSISTED = re.compile(
-    r"^(?P<subject>[^,;]{3,}?)\s+(?:(?:was|were|is|are|has|have|had)\s+)?(?:still|remain(?:s|ed)?|stay(?:s|ed)?|"
+    r"\b(?:still|remain(?:s|ed)?|stay(?:s|ed)?|"
     r"continu(?:e|es|ed)\s+to\s+be)\s+(?:(?:been|being|largely|mostly|partly|all)\s+)*(?P<state>"
     + "|".join(sorted((re.escape(k) for k in _STATES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
@@ -300,10 +300,13 @@ _PERSISTED = re.compile(
 def persisted_state(text: str) -> tuple[str, frozenset[str]] | None:
     """``(subject stem, stems of the changes it rules out)`` for a sentence saying a state lasted ("The
     crossing remained closed on Thursday" gives ("cross", {"reopen", "open", ...})), else None."""
-    m = _PERSISTED.search(head_clause(text))
-    if m is None or _NEGATION.search(m.group("subject")) or re.search(r"\bno\s*(?:body|one)\b", m.group("subject"), re.I):
-        return None
-    subject = [stem(w) for w in _WORD.findall(m.group("subject").lower()) if w not in STOP and stem(w) not in STOP]
+    head = head_clause(text)
+    m = _PERSISTED.search(head)
+    before = head[:m.start()] if m else ""
+    if m is None or "," in before or len(before.strip()) < 3 or _NEGATION.search(before) \
+            or re.search(r"\bno\s*(?:body|one)\b", before, re.IGNORECASE):
+        return None  # the subject is the whole clause before the verb ("The crossing remained closed")
+    subject = [stem(w) for w in _WORD.findall(before.lower()) if w not in STOP and stem(w) not in STOP]
     return (subject[-1], _STATES[m.group("state").lower()]) if subject else None
 
 
