@@ -36,3 +36,24 @@ def test_a_described_participant_leaves_a_happening_a_fact(parse, text):
 ])
 def test_a_judgement_said_of_something_stays_an_opinion(parse, text):
     assert kind_of(parse, text) == "opinion"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the fire had been lit deliberately near a logging road and appealed for witnesses.",
+    "The coastguard said the ferry had struck a reef and called for calm.",
+])
+def test_an_appeal_beside_a_reported_claim_leaves_the_claim_a_fact(parse, text):
+    assert kind_of(parse, text) == "fact"
+
+
+def test_an_action_urged_beside_a_reported_concern_is_still_a_recommendation(parse):
+    text = "The envoy said Lisbon had serious concerns about the count and urged the commission to publish the tallies."
+    assert kind_of(parse, text) == "recommendation"
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said a sample taken from the sprinter had tested positive for a banned steroid.",
+    "The ministry said all 40 passengers had tested negative for the virus.",
+])
+def test_a_test_result_is_a_finding_not_a_judgement(parse, text):
+    assert kind_of(parse, text) == "fact"

@@ -10,9 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from storyline.analysis.conflict_pairs import Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs
+from storyline.analysis.conflict_pairs import (
+    _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
+)
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, negated_verb, proposition_match, stem,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, content_words, negated_verb,
+    proposition_match, stem,
 )
 
 JACCARD = 0.3
@@ -73,17 +76,23 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
+        if _ACCUSING.search(probe.record.text) and _ACCUSING.search(positive.record.text) \
+                and positive.words <= probe.words:
+            return False  # "X is accused of war crimes, which it denies": the denial already carries the accusation
         if probe.status == "negated" and not probe.framed and negated_verb(probe.record.text) in SPEECH_STEMS:
             return False  # "did not say what type of missile was sent": an answer withheld, nothing negated
         if positive.forecast and not probe.forecast:
             return _outcome_denied(probe, positive)
+        if probe.persisted:
+            return False  # "the crossing remained closed" negates only a forecast that it would reopen
         if self._same_day_negation(probe, positive):
             return True
         if not self._match(probe, positive):
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
         # "no signs of a withdrawal" does not doubt "troops are massed at the border".
-        if self.similarity is None or probe.clusters & positive.clusters or _denies_before(probe, positive):
+        if self.similarity is None or probe.clusters & positive.clusters or _denies_before(probe, positive) \
+                or _answers_accusation(probe, positive):
             return True
         if _phrase_match(probe, positive):
             return True  # the words themselves: meaning of a three-word clause against a sentence says little
@@ -121,7 +130,7 @@ class StatementMatcher:
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
     def _match(self, probe: Prop, positive: Prop) -> bool:
-        if _denies_before(probe, positive):
+        if _denies_before(probe, positive) or _answers_accusation(probe, positive):
             return True
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
@@ -175,6 +184,21 @@ class StatementMatcher:
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
 
+def _answers_accusation(probe: Prop, positive: Prop) -> bool:
+    """"Ecuador's Defence Ministry rejected the accusation, saying its patrol came under fire" against "Peru
+    accused Ecuadorian soldiers of opening fire": a denial aimed at "the accusation" by a party the accusation
+    names (the speaker, or a party its name holds), from another source, about the same act (a word of it in
+    common besides the accusing)."""
+    if not (DENIED_ACCUSATION.search(probe.record.text) and _ACCUSING.search(positive.record.text)):
+        return False
+    accuser = getattr(positive.record, "source", None)
+    if not accuser or accuser in probe.voice or not (probe.voice & positive.actors) - {accuser}:
+        return False  # the denier is not among those the accusation names
+    if _reports_apart(probe.when[0], positive.when[0]):
+        return False
+    return bool({w for w in probe.words & positive.words if not _ACCUSING.match(w)})
+
+
 def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
     """A forecast that something will not happen contradicts only a forecast that it will; what a source
     expects is contradicted by a later report that it has not happened, never by an earlier one."""
@@ -198,13 +222,26 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     due = positive.record.date
     if due and probe.when[0][:len(due)] < due:
         return False  # not done yet, before the time it was expected by ("from next year")
+    if probe.persisted:  # "the crossing remained closed" against "the crossing was expected to reopen"
+        subject, ended = probe.persisted
+        return subject in positive.clause_words and bool(ended & positive.clause_words)
     known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
     if all(known) and not known[0] & known[1]:
         return False  # "Belarus has not joined" against "Finland will be invited to join": other parties
     # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")
-    about = next((w for w in probe.lead if not w.endswith("ly")), None)  # "the leak", not "formally"
+    about = next((w for w in probe.lead if not w.endswith("ly")), None) if probe.lead \
+        else next((w for w in _clause_order(probe) if w != verb), None)  # "the leak", not "formally"
     return verb is not None and verb in positive.clause_words and about not in (None, verb) \
         and about in positive.clause_words
+
+
+def _clause_order(probe: Prop) -> list[str]:
+    """The denied clause's content words in the order written, for a clause too short for ``Prop.lead``
+    ("the B sample had not been analysed": "sampl", then "analys")."""
+    seen: list[str] = []
+    for word in _TOKEN.findall(probe.clause.lower()):
+        seen += [w for w in sorted(content_words(word)) if w in probe.clause_words and w not in seen]
+    return seen
 
 
 SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specify", "specified", "disclose",

@@ -15,7 +15,7 @@ from itertools import combinations
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import (
     CLAIMS, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
-    claimed_clause, content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
+    claimed_clause, content_words, disputed_claim, head_clause, own_denial, persisted_state, probe_status, speaker,
 )
 from storyline.models import Cluster, Event, Statement
 from storyline.store.records import record_id
@@ -80,6 +80,11 @@ class Prop:
     forecast: bool = False
     """True for what a sentence expects ("would seal the leak by Wednesday", "will not be restored before
     the weekend"): it meets only what was expected to happen, or a later report that it did not."""
+    voice: frozenset[str] = frozenset()
+    """Who says it: the source and the parties its name holds ("Ecuador's Defence Ministry": Ecuador too)."""
+    persisted: tuple = ()
+    """``(subject, changes ruled out)`` for a report that a state lasted ("the crossing remained closed"):
+    it negates only a forecast of one of those changes to that subject ("was expected to reopen")."""
 
 
 class _DocIndex:
@@ -153,7 +158,10 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         # Actor names are matched by id; their words would make any two claims about the
         # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
         named: Counter = Counter()
-        for m in mentions.within(s.doc, s.start, s.end):
+        inside = mentions.within(s.doc, s.start, s.end)
+        voice = {s.source} if s.source else set()
+        voice |= {m.entity for m in inside if m.entity and s.source_text and m.text in s.source_text}
+        for m in inside:
             words = _WORD.findall(m.text.lower())
             named.update(words[:-1] if m.facet else words)
         # A name's word that the sentence also uses elsewhere stays ("the Water Supply Company denied the
@@ -166,6 +174,8 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         status = "negated" if called_off else status
         if status == "denied" and not own_denial(s):
             status = "reported"  # denied by the sentence after it: here it is the claim someone makes
+        persisted = persisted_state(s.text) if forecast is None and status in POSITIVE else None
+        status = "negated" if persisted else status
         props.append(Prop(
             id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
             words=frozenset(content_words(s.text, names)), clause=clause,
@@ -175,6 +185,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             hedged=bool(_NEGATION.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
             doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
+            persisted=persisted or (), voice=frozenset(voice),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -194,7 +205,7 @@ CLAIMED = POSITIVE | {"expected"}
 def forecast_status(s: Statement) -> str | None:
     """``expected`` for a forecast that something will happen, ``negated`` for one that it will not, None
     for anything else (a claim of fact, or a forecast that only says it may: "could rise")."""
-    if s.kind == "prediction" and s.status == "expected" and not _NEGATION.search(head_clause(s.text)):
+    if s.kind in CLAIMS | {"prediction"} and s.status == "expected" and not _NEGATION.search(head_clause(s.text)):
         return "expected"
     if s.kind in CLAIMS | {"prediction"} and s.status == "negated" and FUTURE_NEGATION.search(s.text) \
             and not _DENIAL_OR_DOUBT(s.text):
@@ -273,6 +284,10 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             keys |= {("d", day[:10], w) for w in (filed if p.status in CLAIMED else p.clause_words)}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
         # rare words (the clause's five rarest for a doubt or denial).
+        if p.status in CLAIMED and _ACCUSING.search(p.record.text) or DENIED_ACCUSATION.search(p.record.text):
+            keys |= {("acc", a) for a in p.actors}  # "rejected the accusation" meets the accusations naming it
+        if p.persisted:  # "the crossing remained closed" meets "the crossing was expected to reopen"
+            keys |= {("ww", *sorted((p.persisted[0], v))) for v in p.persisted[1]}
         if p.status not in CLAIMED:
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
@@ -300,11 +315,19 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     return sorted(pairs)
 
 
+_ACCUSING = re.compile(r"\b(?:accus|alleg)\w*", re.IGNORECASE)
+DENIED_ACCUSATION = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
+    r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?(?:accusations?|allegations?|charges?)\b(?!,?\s+that\b)",
+    re.IGNORECASE)
+"""A denial aimed at an accusation it does not spell out: "rejected the accusation", "denies these allegations"."""
 ANAPHORIC_DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut(?:e|es|ed)|disput(?:e|es|ed))\s+"
     r"(?:the|these|those|such|this|that|all|any)\s+(?:\w+\s+)?"
-    r"(?:claims?|reports?|allegations?|accusations?|charges?|accounts?|assertions?|statements?)\b", re.IGNORECASE)
-"""A denial aimed back at what was just said: "Kyiv denies the reports", "the ministry rejected these claims"."""
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|accounts?|assertions?|statements?)\b(?!,?\s+that\b)",
+    re.IGNORECASE)
+"""A denial aimed back at what was just said: "Kyiv denies the reports", "the ministry rejected these claims"
+(not "rejected the claim that P", which names what it denies)."""
 
 
 def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:

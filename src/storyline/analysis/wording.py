@@ -66,7 +66,11 @@ SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "service
             # attack" and "planning to attack"
             "pull": "withdraw", "pulled": "withdraw", "pulling": "withdraw", "pullback": "withdraw",
             "withdrawal": "withdraw", "withdrew": "withdraw", "withdrawn": "withdraw",
-            "prepar": "plan", "preparation": "plan", "plann": "plan"}
+            "prepar": "plan", "preparation": "plan", "plann": "plan",
+            # a cause in other words: "X caused the fire", "X was to blame for it", "blamed X"
+            "blame": "caus", "blam": "caus",
+            # an irregular past: "a ransom was paid", "the payment of a ransom"
+            "paid": "pay", "paying": "pay", "payment": "pay", "payments": "pay"}
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
@@ -170,6 +174,8 @@ _NEGATED_BEFORE_SOURCE = re.compile(
     r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|reported|according)\b", re.IGNORECASE)
 """A negated clause closed by its source ("the leak had not been sealed by Thursday, the navy said")."""
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
+_QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
+"""A quotation closed before its frame: "“Q,” said X", "“Q,” X said"."""
 _TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
 _FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
                     r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
@@ -237,6 +243,9 @@ def _claimed_clause(text: str) -> str:
     claim = _CLAIM_THAT.search(before)
     if claim:
         return claim.group(1)
+    quoted = _QUOTE_THEN_FRAME.search(before)
+    if quoted and not DENIAL.search(text) and len(quoted.group("quote").split()) >= 3:
+        return quoted.group("quote").strip(" .,\"“”")  # "“Q,” said X during ...": Q is what is said
     that = _THAT.search(rest)
     if that and (that.start() >= 60 or _OTHER_THAT.search(rest[:that.start()])):
         that = None  # not the frame's own "that" ("said there were no queues and that ...", "said, after Q warned that")
@@ -264,6 +273,41 @@ def speaker(corpus: Corpus, s: Statement) -> str | None:
 
 
 _ADDITION = re.compile(r",\s+(?:adding|saying|because)\b|;", re.IGNORECASE)
+
+
+# A state that outlasted a forecast of its end: "the crossing remained closed" says it did not reopen,
+# "the hostages were still being held" that they were not freed. Each state names the changes it
+# rules out; the forms are stemmed as claims are.
+UNDONE_BY = {
+    ("closed", "shut", "suspended", "halted", "idle", "blocked", "sealed off"):
+        ("reopen", "reopened", "open", "opened", "resume", "resumed", "restart", "restarted", "lift", "lifted"),
+    ("held", "captive", "detained", "missing", "in custody", "in captivity"):
+        ("free", "freed", "release", "released", "return", "returned", "found"),
+    ("burning", "alight", "spreading", "out of control", "uncontained"):
+        ("contain", "contained", "control", "controlled", "extinguish", "extinguished", "out"),
+    ("without power", "without electricity", "in darkness", "in the dark", "cut off", "offline", "down"):
+        ("restore", "restored", "reconnect", "reconnected", "return", "returned"),
+    ("stranded", "stuck", "trapped"): ("rescue", "rescued", "evacuate", "evacuated", "reach", "reached"),
+    ("in place", "in force"): ("lift", "lifted", "end", "ended", "scrap", "scrapped"),
+}
+_STATES = {state: frozenset(stem(w) for w in ended) for states, ended in UNDONE_BY.items() for state in states}
+_PERSISTED = re.compile(
+    r"\b(?:still|remain(?:s|ed)?|stay(?:s|ed)?|"
+    r"continu(?:e|es|ed)\s+to\s+be)\s+(?:(?:been|being|largely|mostly|partly|all)\s+)*(?P<state>"
+    + "|".join(sorted((re.escape(k) for k in _STATES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def persisted_state(text: str) -> tuple[str, frozenset[str]] | None:
+    """``(subject stem, stems of the changes it rules out)`` for a sentence saying a state lasted ("The
+    crossing remained closed on Thursday" gives ("cross", {"reopen", "open", ...})), else None."""
+    head = head_clause(text)
+    m = _PERSISTED.search(head)
+    before = head[:m.start()] if m else ""
+    if m is None or "," in before or len(before.strip()) < 3 or _NEGATION.search(before) \
+            or re.search(r"\bno\s*(?:body|one)\b", before, re.IGNORECASE):
+        return None  # the subject is the whole clause before the verb ("The crossing remained closed")
+    subject = [stem(w) for w in _WORD.findall(before.lower()) if w not in STOP and stem(w) not in STOP]
+    return (subject[-1], _STATES[m.group("state").lower()]) if subject else None
 
 
 def head_clause(text: str) -> str:

@@ -314,6 +314,13 @@ def is_estimate(span: Span, spine: list[Token], attributed: bool) -> str | None:
     return None
 
 
+def _test_result(spine: list[Token]) -> bool:
+    """"The sample tested positive for EPO": a laboratory's result, not a judgement of the sample."""
+    return any(t.lower_ in {"test", "tests", "tested", "testing"}
+               and any(c.lower_ in {"positive", "negative"} for c in t.children if c.dep_ in {"oprd", "acomp", "advmod"})
+               for t in spine)
+
+
 def kind_of(mention_at: MentionAt, span: Span, spine: list[Token], frame: Frame | None, author: bool,
             question: bool, found: list[tuple[str, str]], future: bool = False) -> Kind:
     """The statement's type, first match wins: question, recommendation, argued opinion, prediction,
@@ -325,7 +332,15 @@ def kind_of(mention_at: MentionAt, span: Span, spine: list[Token], frame: Frame 
     # verbs sharing the clause's subject ("underscores X ... and necessitates Y") count for the type
     wide = spine + [c for c in head.children if c.dep_ == "conj" and gr.is_verbal(c) and lo <= c.i < hi
                     and first_child(c, "nsubj", "nsubjpass") is None]
-    rec = recommendation(mention_at, wide, frame, lo, hi)
+    # "Police said the fire had been lit deliberately and appealed for witnesses": an appeal for something
+    # (no action urged on anyone) is the speaker's own act, coordinated with the reporting verb (the parser
+    # hangs it on the reported clause); what the sentence claims is the clause. "... and urged the
+    # authorities to publish the count" urges an action: that is advice.
+    reported = frame is not None and frame.verb is not None and head.dep_ == "ccomp" and head.head.i == frame.verb.i
+    advice = [t for t in wide if not (reported and t.dep_ == "conj" and t.head.i == head.i and lemma(t) in cx.URGE
+                                      and first_child(t, "xcomp", "ccomp") is None
+                                      and not any(p.lower_ in {"on", "upon"} for p in children(t, "prep")))]
+    rec = recommendation(mention_at, advice, frame, lo, hi)
     if rec is not None:
         return rec
     if frame is not None and frame.opinion:
@@ -336,7 +351,7 @@ def kind_of(mention_at: MentionAt, span: Span, spine: list[Token], frame: Frame 
     estimate = is_estimate(span, spine, not author)
     if estimate is not None:
         return Kind("estimate", estimate)
-    opinion = is_opinion(span, wide, author)
+    opinion = None if _test_result(spine) else is_opinion(span, wide, author)
     if opinion is not None:
         return Kind("opinion", opinion)
     return Kind("fact")
