@@ -11,7 +11,8 @@ returns the named ``Mention`` (from ``doc._.mentions``) it refers to, or None. I
    Atomic Energy Agency"), else the nearest earlier actor of a fitting type. A description of a
    person by office ("the president", "the general", "Chile's foreign minister", "the head of
    state") is a person named in the phrase itself ("the head of the commission Ana Ruiz"), else
-   the nearest earlier person the report gave that office ("Foreign Minister Ana Ruiz").
+   the nearest earlier person the report gave that office ("Foreign Minister Ana Ruiz"; see
+   ``office_holders``).
 4. A pronoun: the nearest compatible named actor, the subjects of earlier sentences first
    ("he"/"she": persons, with "Mr"/"Ms" and gendered role words as cues; "it"/"its": an
    organisation, state or group; "they"/"them"/"their": an organisation, group or state, else a person).
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Mention
 from storyline.nlp.cue_words import MEDIA_NAMES, MEDIA_WORDS
+from storyline.nlp.office_holders import OFFICE_NOUNS, office_holder  # noqa: F401  (OFFICE_NOUNS re-exported)
 
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 MALE = {"he", "him", "his", "himself"}
@@ -59,23 +61,6 @@ FEMALE_CUES = {"ms", "mrs", "miss", "madam", "spokeswoman", "chairwoman", "congr
 MALE_CUES = {"mr", "sir", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "man",
              "father", "son", "husband", "brother", "lord"}
 MAX_SENTENCES_BACK = 3
-# How far after an office a name may stand and still be the office's holder.
-LATER_SENTENCES = 2
-# Nouns that describe a person by office or rank: "the president", "the general", "its chairman".
-OFFICE_NOUNS = {
-    "president", "leader", "minister", "secretary", "premier", "chancellor", "governor", "senator", "mayor",
-    "general", "admiral", "colonel", "commander", "chief", "head", "chairman", "chairwoman", "chair",
-    "ambassador", "envoy", "diplomat", "king", "queen", "prince", "emir", "sultan", "monarch", "pope",
-    "speaker", "director", "prosecutor", "judge", "spokesman", "spokeswoman", "spokesperson",
-    "congressman", "congresswoman", "lawmaker", "representative", "nominee", "candidate", "mogul",
-    "treasurer", "attorney", "commissioner", "councillor", "councilor", "marshal", "lieutenant", "captain",
-}
-# Offices a "leader" or "head of state/government" can hold; offices a "top diplomat" can hold.
-LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",
-                  "prime", "head", "chief", "chairman", "taoiseach", "dictator", "ruler"}
-DIPLOMAT_OFFICES = {"foreign", "diplomat", "diplomacy", "state"}
-# Titles of whoever runs a body: "the head of the union" is its chairman, director or president.
-HEAD_NOUNS = {"head", "chief", "chairman", "chairwoman", "chair", "director", "leader", "president"}
 
 
 def antecedent(doc: Doc, span: Span) -> Mention | None:
@@ -84,7 +69,7 @@ def antecedent(doc: Doc, span: Span) -> Mention | None:
     if not mentions or not len(span):
         return None
     if span.root.lower_ in OFFICE_NOUNS:
-        holder = _office_holder(mentions, span)
+        holder = office_holder(mentions, span)
         if holder is not None:
             return holder
     own = _mention_over(mentions, span.start_char, span.end_char)
@@ -107,7 +92,7 @@ def described(doc: Doc, span: Span) -> Mention | None:
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
     if not mentions or not len(span) or not (span.root.pos_ == "NOUN" or span.root.lower_ in OFFICE_NOUNS):
         return None
-    return _office_holder(mentions, span) or _description(mentions, span)
+    return office_holder(mentions, span) or _description(mentions, span)
 
 
 def _mention_over(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -269,182 +254,3 @@ def _outlet(mention: Mention) -> bool:
     """A mention that names a news outlet: "Reuters", "the Kyiv Post", "Nippon Television"."""
     words = mention.text.lower().replace("’", "'").removesuffix("'s").split()
     return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS - {"agency"})
-
-
-def _office_words(span: Span) -> tuple[str, set[str]]:
-    """(the office noun, the words that may name that office) of a description of a person."""
-    head = span.root
-    noun = head.lower_
-    words = {noun}
-    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    if noun in ("head", "chief") and of and of[0].lower_ in ("state", "government"):
-        words = set(LEADER_OFFICES)  # "the head of state"
-    elif noun in ("head", "chief") and of and of[0].lower_ in ("diplomacy",):
-        words = set(DIPLOMAT_OFFICES)  # "the head of American diplomacy"
-    elif noun in HEAD_NOUNS and of:
-        # "the head of the union": whoever heads the body the phrase names, by any of the titles for it
-        # (a "<body word> <noun>" entry narrows the match to holders whose role names the body)
-        words = set(HEAD_NOUNS) | {f"{w.lower_} {noun}" for w in of[0].subtree if w.pos_ in ("PROPN", "NOUN")}
-    elif noun == "leader":
-        words = set(LEADER_OFFICES)
-    elif of and of[0].ent_type_ not in ("GPE", "NORP", "LOC") and of[0].lower_ not in ("the", "a"):
-        words.add(f"{of[0].lower_} {noun}")  # "the minister of defence", "the secretary of state"
-    elif noun == "diplomat" and any(c.lower_ == "top" for c in head.children):
-        words = set(DIPLOMAT_OFFICES)
-    # "the foreign minister", "the prime minister": the modifier narrows the office
-    narrow = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
-              and c.ent_type_ not in ("NORP", "GPE")}
-    return noun, words | ({f"{w} {noun}" for w in narrow} if narrow else set())
-
-
-def _office_holder(mentions: list[Mention], span: Span) -> Mention | None:
-    """"the president", "Chile's foreign minister", "the head of the commission Ana Ruiz": the person."""
-    head = span.root
-    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.lower_ in OFFICE_NOUNS):
-        return None
-    if head.lower_ not in OFFICE_NOUNS:
-        return None
-    doc = span.doc
-    phrase = doc[head.left_edge.i: head.i + 1] if head.i < span.end else span
-    # a name inside the phrase itself: "the head of the European Commission Ana Ruiz"
-    inner = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char and m.type == "person"]
-    if inner:
-        return inner[0]
-    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-    if not determiners & {"the", "this", "that"} and not any(c.dep_ == "poss" for c in head.children):
-        return None  # "a minister", "officials": nobody in particular
-    noun, words = _office_words(phrase)
-    roles: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type == "person" and m.entity and m.role:
-            low = m.role.lower()
-            roles.setdefault(m.entity, set()).update(low.split())
-            roles[m.entity].add(low)
-    narrow = {w for w in words if " " in w}
-    countries = _countries(phrase)
-
-    def holds(m: Mention) -> bool:
-        if m.type != "person" or not m.entity or not _serves(m.entity, countries, doc._.published):
-            return False  # "the Belarusian leader" is not Ukraine's president
-        held = (roles.get(m.entity, set()) | _title_before(doc, m) | _apposed_role(doc, m)
-                | _role_around(doc, m) | _kb_titles(m.entity, doc._.published))
-        # "the foreign minister" is not the defence minister
-        return bool(held & words) and not (narrow and not any(n.split()[0] in held for n in narrow))
-
-    best = None
-    for m in mentions:
-        if m.start < span.start_char and holds(m):
-            best = m  # the nearest earlier holder
-    if best is None:
-        # "Ukraine's prime minister has told the BBC ... Denys Shmyhal said": a report that names the
-        # office first and the person in the next sentences
-        sents = list(doc.sents)
-        here = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
-        limit = sents[min(here + LATER_SENTENCES, len(sents) - 1)].end_char
-        best = next((m for m in mentions if span.end_char <= m.start < limit and holds(m)), None)
-    return best
-
-
-def _role_around(doc: Doc, mention: Mention) -> set[str]:
-    """The words of an office the name is written inside, without a comma: "the head of American
-    diplomacy Antony Blinken", "the deputy minister of foreign affairs of Russia Sergei Vershinin"."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return set()
-    tok = span.root
-    for _ in range(4):
-        if tok.dep_ not in ("pobj", "prep", "compound", "appos", "flat", "nmod") or tok.head.i == tok.i:
-            return set()
-        tok = tok.head
-        if tok.lower_ in OFFICE_NOUNS and tok.pos_ in ("NOUN", "PROPN") and tok.i < span.start:
-            return {t.lower_ for t in doc[tok.left_edge.i: span.start] if t.is_alpha}
-    return set()
-
-
-def _countries(phrase: Span) -> set[str]:
-    """Knowledge-base ids of the states a description of an office names: "the Belarusian leader",
-    "Ukraine's prime minister", "the US secretary of state"."""
-    from storyline.kb.lookup import load_kb
-
-    kb = load_kb()
-    found = set()
-    for tok in phrase:
-        if tok.ent_type_ in ("NORP", "GPE") or tok.dep_ == "poss" and tok.pos_ == "PROPN":
-            word = tok.text.removesuffix("'s").removesuffix("’s")
-            state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
-            if state is not None:
-                found.add(state.id)
-    return found
-
-
-def _serves(entity: str, countries: set[str], on) -> bool:
-    """Whether a person may hold an office of these states: a knowledge-base person with offices
-    must hold one of theirs; anyone else may."""
-    if not countries or not entity.startswith("kb:"):
-        return True
-    from storyline.kb.lookup import load_kb
-
-    spells = load_kb().offices(entity[3:])
-    return not spells or any(t.of in countries for t in spells)
-
-
-def _kb_titles(entity: str, on) -> set[str]:
-    """The words of the offices the knowledge base has a person hold (on the report's date, when
-    it is known and the person held one then): "Secretary of State" -> {"secretary", "of", "state"}."""
-    if not entity.startswith("kb:"):
-        return set()
-    from storyline.kb.lookup import load_kb
-
-    kb = load_kb()
-    spells = (kb.offices(entity[3:], on) if on is not None else []) or kb.offices(entity[3:])
-    return {w for t in spells for w in (t.title or "").lower().replace("-", " ").split()}
-
-
-def _apposed_role(doc: Doc, mention: Mention) -> set[str]:
-    """The words of the role a name stands in apposition to: "the chairman of the union, Lena Fischer"
-    or "Lena Fischer, the chairman of the union" -> {"chairman", "of", "union", ...}, lower case."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return set()
-    name = span.root
-    roles = []
-    if name.dep_ == "appos" and (name.head.pos_ == "NOUN" or name.head.lower_ in OFFICE_NOUNS):
-        roles.append(name.head)  # "the Chairman of the committee, Maria Delgado": a capitalised title too
-    # "Lena Fischer, the chairman of the union": a role right after the name's comma, not an appositive
-    # the parser hung after a relative clause ("X, who spoke ..., a correspondent reports")
-    roles += [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i <= span.end + 1]
-    if not roles and (before := _title_before_comma(doc, span)) is not None:
-        roles.append(before)
-    words = set()
-    for role in roles:
-        skip = {t.i for t in name.subtree} if role.i == name.head.i else set()
-        skip |= {t.i for c in role.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        words |= {t.lower_ for t in role.subtree if t.i not in skip and t.is_alpha}
-    return words
-
-
-def _title_before_comma(doc: Doc, name: Span) -> Token | None:
-    """The office written just before ", Name" when the parser did not join them: "according to the
-    Director of the National Weather Service, Dr Amal Haddad" -> Director."""
-    first = name.start
-    if first >= 3 and doc[first - 1].is_title and doc[first - 2].text == ",":
-        first -= 1  # "..., General Robert Brieger": a rank written before the name
-    if first < 2 or doc[first - 1].text != ",":
-        return None
-    tok = doc[first - 2]
-    for _ in range(6):
-        if tok.lower_ in OFFICE_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
-            return tok
-        if tok.dep_ not in ("pobj", "prep", "compound") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def _title_before(doc: Doc, mention: Mention) -> set[str]:
-    """The title written right before a name ("General", "Sen."), lower case."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return set()
-    prev = doc[span.start - 1]
-    return {prev.lower_.rstrip(".")} if prev.is_title and prev.pos_ in ("PROPN", "NOUN") else set()

@@ -8,6 +8,17 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp.prose import dateline_end
+from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
+    DEMONSTRATIVES,
+    FINITE_TAGS,
+    NAMED_ENT_LABELS,
+    content_of,
+    cue_lemma,
+    extent,
+    is_passive,
+    person_like,
+    subject_of,
+)
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -38,13 +49,8 @@ from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the
 )
 
 
-
 # -- cue frames: who speaks at each cue word, through whom, and what ----------------------
 
-FRAME_SUBJECTS = ("nsubj", "csubj")
-NAMED_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_WALK = 12
 
 
@@ -86,20 +92,6 @@ class Context:
         return start, len(self.text) if end < 0 else end
 
 
-def cue_lemma(tok: Token) -> tuple[str, bool] | None:
-    """(lemma, is a verb of saying) for a cue word, else None."""
-    low = tok.lower_
-    if low == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-        return "according to", True
-    if not tok.tag_.startswith("VB"):
-        return None
-    if low in SPEECH_FORMS:
-        return SPEECH_FORMS[low], True
-    if low in COGNITION_FORMS:
-        return COGNITION_FORMS[low], False
-    return None
-
-
 def find_frames(ctx: Context) -> dict[int, Frame]:
     """Frames by the index of their cue token; cues inside quotations are the quoted person's."""
     frames: dict[int, Frame] = {}
@@ -121,7 +113,7 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
                 frames[inner.i] = frame
         else:
             via = _media(tok) if strong else None
-            frame = Frame(tok, lemma, strong, _speaker(ctx, tok), via, _content(ctx, tok, lemma, strong))
+            frame = Frame(tok, lemma, strong, _speaker(ctx, tok), via, content_of(ctx, tok, lemma, strong))
         frames[tok.i] = frame
     return frames
 
@@ -196,14 +188,14 @@ def _conveyed(ctx: Context, tok: Token) -> tuple[Frame, Token | None] | None:
         said = next((c for c in prep.children if c.lower_ in SPEECH_FORMS), None)
     objs = [c for c in children if c.dep_ == "dobj"]
     passive = [c for c in children if c.dep_ == "nsubjpass"]
-    if objs and (said is not None or (tok.lower_.startswith("quot") and _person_like(objs[0]))):
+    if objs and (said is not None or (tok.lower_.startswith("quot") and person_like(objs[0]))):
         speaker, via = objs[0], subject_of(tok, ctx)
     elif passive and said is not None:
         agents = [p for a in children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         speaker, via = passive[0], (agents[0] if agents else None)
     else:
         return None
-    content = _content(ctx, said, "say", True) if said is not None else None
+    content = content_of(ctx, said, "say", True) if said is not None else None
     lemma = SPEECH_FORMS[tok.lower_]
     return Frame(tok, lemma, True, _checked(ctx, tok, speaker), _checked(ctx, tok, via), content), said
 
@@ -234,50 +226,26 @@ def _is_media(tok: Token) -> bool:
     return any(w in MEDIA_NAMES for w in words) or (named and tok.lower_ in MEDIA_WORDS)
 
 
-def _person_like(tok: Token) -> bool:
-    return tok.ent_type_ == "PERSON" or tok.lower_ in ANONYMOUS_NOUNS
-
-
-def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
-    """The subject of a verb, outside quotations; for a passive one, the agent ("was told by
-    officials"). The parser often makes a word of the quotation the subject of its cue."""
-    subjects = [c for c in verb.children if c.dep_ in FRAME_SUBJECTS and (ctx is None or ctx.in_mark[c.i] < 0)]
-    if len(subjects) > 1 and ctx is not None:
-        # "12:15 p.m.\n\nDonald Trump says": a sentence run across a blank line has a subject from
-        # the line before; the verb's own paragraph holds its subject
-        start, end = ctx.paragraph(verb)
-        subjects = [c for c in subjects if start <= c.idx < end] or subjects
-    if subjects:
-        return subjects[0]
-    if _is_passive(verb):
-        return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _speaker(ctx: Context, verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination and participles."""
     tok = verb
-    while tok.dep_ == "conj" and subject_of(tok, ctx) is None and not _is_passive(tok):
+    while tok.dep_ == "conj" and subject_of(tok, ctx) is None and not is_passive(tok):
         tok = tok.head
     subject = subject_of(tok, ctx)
     if subject is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
         # "Machado, who ..., called on" (a main verb parsed as a modifier); "a statement saying"
         subject = tok.head
-        if subject.dep_ in ("dobj", "pobj") and not _person_like(subject) and subject.pos_ == "NOUN":
+        if subject.dep_ in ("dobj", "pobj") and not person_like(subject) and subject.pos_ == "NOUN":
             # "the council issued a statement calling ...": the issuer speaks through it
             subject = _enclosing_speaker(ctx, subject) or subject
     if subject is None and tok.dep_ == "xcomp":
         # "forced Stumpf to admit", "asked the envoy to confirm": the object speaks
         subject = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-    if subject is None and not _is_passive(tok) and (
+    if subject is None and not is_passive(tok) and (
         tok.dep_ in ("advcl", "xcomp", "pcomp", "acl", "prep", "dep") or tok.tag_ == "VBG"
     ):
         subject = _enclosing_speaker(ctx, tok)
-    if not _is_passive(tok) and tok.tag_ in FINITE_TAGS and (
+    if not is_passive(tok) and tok.tag_ in FINITE_TAGS and (
             subject is None or not ctx.paragraph(verb)[0] <= subject.idx < ctx.paragraph(verb)[1]):
         subject = _stranded_subject(tok, ctx.paragraph(verb)[0]) or subject  # a "subject" on the line before is none
     return _checked(ctx, verb, subject)
@@ -354,138 +322,3 @@ def antecedent(tok: Token) -> Token | None:
     return None
 
 
-def _content(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, int] | None:
-    """Token range of the clause a cue reports, or None."""
-    clauses = [
-        c
-        for c in verb.children
-        if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and _after_colon(verb, c))) and not _across_semicolon(verb, c)
-    ]
-    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)".
-    for child in sorted(clauses, key=lambda c: c.i < verb.i):
-        if not strong and (child.i < verb.i or not _finite(child)):
-            continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
-        return extent(ctx, verb, list(child.subtree))
-    if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
-        return extent(ctx, verb, misparsed)
-    if lemma in INFINITIVE_VERBS:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                addressee = [
-                    t
-                    for c in verb.children
-                    if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on" and c.i < child.i)
-                    for t in c.subtree
-                ]
-                return extent(ctx, verb, addressee + list(child.subtree))
-            if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call" and _agent(verb):
-                return extent(ctx, verb, [t for t in child.subtree if t.i != child.i])
-    as_prep = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
-    if lemma in AS_VERBS and as_prep:
-        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-        if objs:
-            return extent(ctx, verb, [t for c in objs[:1] + as_prep[:1] for t in c.subtree])
-    if lemma in OBJECT_VERBS and lemma not in AS_VERBS:
-        predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
-        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
-        if objs and lemma == "cite" and _person_like(objs[0]):
-            return None  # "cited two officials": whom it cites, not what was said
-        if objs and predicative:
-            # "called the shootings a tragedy", "called him a liar": the object with what it is called
-            return extent(ctx, verb, [t for c in objs[:1] + predicative[:1] for t in c.subtree])
-        if objs:
-            # "accused the junta of ...", "described the lead as ...": the rest belongs to the content
-            reason = [
-                c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > objs[0].i
-            ]
-            if not reason and len(list(objs[0].subtree)) == 1:
-                # "polls show Clinton with a lead": a bare name needs what is said of it
-                reason = [c for c in verb.children if c.dep_ == "prep" and c.i > objs[0].i]
-            return extent(ctx, verb, [t for c in objs[:1] + reason[:1] for t in c.subtree]) or _name(objs[0])
-        by = [c for c in verb.children if c.dep_ == "agent"]
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-        if by and passive:  # "the plan has been endorsed by the union": the plan is what they endorse
-            return extent(ctx, verb, list(passive[0].subtree)) or _name(passive[0])
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        if prep.lower_ in PREP_CONTENT.get(lemma, ()) and any(p.dep_ in ("pobj", "pcomp") for p in prep.children):
-            return extent(ctx, verb, [t for t in prep.subtree if t.i != prep.i])
-    if verb.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
-        # "This involvement, Trudeau suggested, signals ...": the host clause is the content.
-        skip = {t.i for t in verb.subtree}
-        return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
-    if (strong and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            and any(c.dep_ == "nsubj" for c in verb.children)  # not "as noted", "as reported by the ministry"
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.head.pos_ in ("VERB", "AUX")
-            and not (cue_lemma(verb.head) or ("", False))[1]):  # "As the agency reported, Brieger said": his words
-        # "As the director said on Wednesday, ten units are approaching": the host clause is the content
-        skip = {t.i for t in verb.subtree}
-        return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
-    return None
-
-
-def _misparsed_clause(verb: Token, lemma: str) -> list[Token] | None:
-    """The reported clause of a verb of saying that the parser attached elsewhere: a clause with its
-    own subject and no conjunction of its own, read as an adverbial ("said after the vote he would
-    resign"), or a "that" clause read as a relative clause of the addressee ("told a meeting of
-    farmers that prices would rise", where "that" is no subject or object of it)."""
-    for child in verb.children:
-        if (child.dep_ == "advcl" and child.i > verb.i and _finite(child)
-                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in child.children)
-                and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in child.children)):
-            return list(child.subtree)  # not "said when the vote ended" nor "said because ..."
-    if lemma not in ADDRESSEE_VERBS:
-        return None
-    addressees = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    for obj in addressees:
-        for clause in obj.subtree:
-            if clause.dep_ != "relcl" or clause.head.i < verb.i:
-                continue
-            that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"), None)
-            if that is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                return [t for t in clause.subtree if t.i >= that.i]
-    return None
-
-
-def _name(tok: Token) -> tuple[int, int] | None:
-    """A one-word content that names someone: "backed Clinton", "Trump has been endorsed by"."""
-    return (tok.i, tok.i + 1) if tok.pos_ == "PROPN" and tok.is_alpha else None
-
-
-def _agent(verb: Token) -> bool:
-    """Whether a cue's subject can speak: "the union calls for", not "this development calls for"."""
-    subject = subject_of(verb)
-    return subject is not None and (
-        subject.pos_ in ("PROPN", "PRON")
-        or subject.ent_type_ in NAMED_ENT_LABELS
-        or subject.lower_ in ANONYMOUS_NOUNS
-        or not any(c.lower_ in DEMONSTRATIVES for c in subject.children)
-    )
-
-
-def _finite(clause: Token) -> bool:
-    """A clause with a complementizer or a tensed verb: "that ...", "whether ...", "she will ..."."""
-    return clause.tag_ in FINITE_TAGS or any(
-        c.dep_ == "mark" or (c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS) for c in clause.children
-    )
-
-
-def _across_semicolon(verb: Token, child: Token) -> bool:
-    lo, hi = (child.right_edge.i, verb.i) if child.i < verb.i else (verb.i, child.left_edge.i)
-    return any(t.text == ";" for t in verb.doc[lo:hi])
-
-
-def _after_colon(verb: Token, child: Token) -> bool:
-    return child.i > verb.i and any(t.text == ":" for t in verb.doc[verb.i : child.left_edge.i])
-
-
-def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | None:
-    """[start, end) of the tokens in the cue's paragraph, without punctuation or space at the edges."""
-    start, end = ctx.paragraph(cue)
-    kept = [t.i for t in tokens if not (t.is_punct or t.is_space) and start <= t.idx < end]
-    if len(kept) < 2:
-        return None
-    first, last = min(kept), max(kept) + 1
-    doc = cue.doc
-    if last < len(doc) and doc[last].is_quote and sum(t.is_quote for t in doc[first:last]) % 2:
-        last += 1  # close a quotation the content opens: "talks were 'on track'"
-    return first, last
