@@ -89,3 +89,14 @@ def test_a_disputed_verdict_is_not_led_with_as_a_claim():
     sides = [Evidence("a", 0, len(view), view), Evidence("b", 0, len(denial), denial)]
     conflict = Conflict(id="x1", kind="status", summary="Reported; denied: “claim”", sides=sides)
     assert [b for b in bottom_line(story.corpus(), [], [conflict], []) if b.kind == "disputed"] == []
+
+
+def test_an_unconfirmed_line_in_the_reports_own_voice_names_the_outlet_once():
+    text = "The figure is yet to be confirmed by the Arland Port Authority, which has given no count of ships."
+    story = Story()
+    story.say("a", text, status="unconfirmed", source_kind="author", actors=["kb:AAA"], published="2025-03-02")
+    lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"]
+    assert len(lines) == 1
+    detail = lines[0].detail
+    assert detail.startswith("unconfirmed in the report's own words (") and "according to" not in detail
+    assert "not yet confirmed by the Arland Port Authority" in detail

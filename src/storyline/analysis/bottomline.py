@@ -243,7 +243,10 @@ def _unconfirmed_lines(corpus: Corpus, disputes) -> list[BottomLine]:
         by, doubter = BY_WHOM.search(s.text), DOUBTER.search(s.text)
         whom = f"; not yet confirmed by {by.group(1)}" if by else ""
         who = doubter.group(1) if doubter and s.source_kind == "author" else _who(corpus, s)
-        line.detail = f"unconfirmed according to {who} ({_where(corpus, s.doc)}){whom}" + (
+        where = _where(corpus, s.doc)
+        said = f"unconfirmed in the report's own words ({where})" if who == corpus.outlet(s.doc) else (
+            f"unconfirmed according to {who} ({where})")
+        line.detail = said + whom + (
             "; contradicts a claim stated elsewhere" if line.disputed else "")
         line.score = _salience(s) + (1.0 if line.disputed else 0.0) + (0.5 if s.source_kind == "named" else 0.0)
         lines.append(line)
