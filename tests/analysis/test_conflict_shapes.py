@@ -6,7 +6,8 @@ from __future__ import annotations
 from storyline.analysis.conflict_pairs import ANAPHORIC_DENIAL
 from storyline.analysis.conflicts import find_conflicts
 from storyline.analysis.entities import Entity
-from storyline.analysis.wording import persisted_state, stem
+from storyline.analysis.lasting import persisted_state
+from storyline.analysis.wording import stem
 from storyline.models import Mention
 
 from tests.analysis.test_conflicts import Story
