@@ -21,3 +21,42 @@ def test_cached_vectors_come_back_in_order_for_repeated_and_respaced_texts():
     assert got.dtype == np.float32 and got.shape == (4, DIM)
     assert np.array_equal(got, vectors[[2, 0, 1, 2]])
     assert cache.get([], []).shape == (0, DIM)
+
+
+def test_an_unknown_encoder_runtime_is_refused_with_one_line():
+    import pytest
+
+    from storyline.analysis.embed import EncoderError, check
+
+    check("torch")
+    with pytest.raises(EncoderError, match="unknown encoder 'tensorflow'"):
+        EmbeddingCache(duckdb.connect(), backend="tensorflow")
+
+
+def test_the_onnx_encoder_without_onnx_runtime_names_the_extra(monkeypatch):
+    import sys
+
+    import pytest
+
+    from storyline.analysis.embed import EncoderError, check
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # an import of it now fails
+    with pytest.raises(EncoderError, match=r"storyline\[onnx\]"):
+        check("onnx")
+
+
+def test_the_onnx_export_is_kept_in_the_cache_folder_named_by_the_weights(monkeypatch, tmp_path):
+    from storyline.analysis import embed
+
+    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
+    path = embed.onnx_file()
+    assert path.parent == tmp_path and path.name.startswith(MODEL_NAME) and path.suffix == ".onnx"
+    assert embed.onnx_file() == path  # the same name on every call: exported once
+
+
+def test_store_embeddings_encode_with_the_configured_runtime():
+    from storyline import config
+    from storyline.analysis.run import store_embeddings
+
+    settings = config.defaults()
+    assert store_embeddings(duckdb.connect(), settings).backend == settings["analysis"]["encoder"] == "torch"
