@@ -11,7 +11,8 @@ each reports sentences per wall second and per CPU second of this process (all i
 shared machine the CPU rate is the one to compare. Pairs: each of 500 sentences with its nearest
 neighbour (the pairs near the clustering thresholds) and 500 random pairs. A backend is acceptable
 when no pair's similarity moves by more than 0.01 and no pair crosses the clustering (0.72) or
-contrast (0.5) threshold.
+contrast (0.5) threshold. ``--load`` also times loading each encoder in fresh processes (spaCy,
+which imports PyTorch, imported first and not timed, as in ``analyze``), alternately, in CPU seconds.
 """
 
 from __future__ import annotations
@@ -71,6 +72,22 @@ def _int8(embed, folder: Path, threads: int):
     return encode
 
 
+LOAD = ("import sys, time; import spacy; c = time.process_time(); from storyline.analysis import embed; "
+        "embed.load(sys.argv[1]); print(time.process_time() - c)")
+
+
+def load_seconds(rounds: int) -> dict[str, list[float]]:
+    """CPU seconds to load each encoder in a fresh process (the export already made)."""
+    import subprocess
+
+    out: dict[str, list[float]] = {"torch": [], "onnx fp32": []}
+    for _ in range(rounds):
+        for name, backend in (("torch", "torch"), ("onnx fp32", "onnx")):
+            done = subprocess.run([sys.executable, "-c", LOAD, backend], capture_output=True, text=True, check=True)
+            out[name].append(round(float(done.stdout.strip().splitlines()[-1]), 2))
+    return out
+
+
 def _rate(fn, texts: list[str]) -> tuple[float, float, np.ndarray]:
     cpu, wall = time.process_time(), time.perf_counter()
     vectors = fn(texts)
@@ -82,6 +99,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--load", action="store_true", help="also time loading each encoder (fresh processes)")
     parser.add_argument("--json")
     args = parser.parse_args()
     try:
@@ -130,6 +148,9 @@ def main() -> int:
                   "; ".join(f"{n} {max(r['wall'])} ({max(r['cpu'])} per cpu s)" for n, r in runs.items()))
     for name, found in results["backends"].items():
         print(name, json.dumps(found))
+    if args.load:
+        results["load_cpu_seconds"] = load_seconds(args.rounds)
+        print("loading, CPU seconds:", json.dumps(results["load_cpu_seconds"]))
     results["load_after"] = os.getloadavg()
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))

@@ -60,3 +60,23 @@ def test_store_embeddings_encode_with_the_configured_runtime():
 
     settings = config.defaults()
     assert store_embeddings(duckdb.connect(), settings).backend == settings["analysis"]["encoder"] == "torch"
+
+
+def test_the_cli_stops_before_any_work_when_the_onnx_encoder_is_not_installed(monkeypatch, tmp_path):
+    import sys
+
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    settings = tmp_path / "onnx.toml"
+    settings.write_text('[analysis]\nencoder = "onnx"\n')
+    report = tmp_path / "report.txt"
+    report.write_text("Dockers in the port walked out on Monday, the union said.\n")
+    db = tmp_path / "store.duckdb"
+    result = CliRunner().invoke(cli, ["--config", str(settings), "analyze", str(report), "-o", str(tmp_path / "out"),
+                                      "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "storyline[onnx]" in result.output and "Traceback" not in result.output
+    assert not db.exists()  # nothing ingested, nothing parsed
