@@ -37,8 +37,10 @@ def _model_path() -> Path:
 
 
 def _threads() -> int:
-    # One intra-op thread per core: the encoder runs after the parsing workers have finished.
-    return max(1, os.cpu_count() or 1)
+    """One intra-op thread per usable core: the encoder runs after the parsing workers have finished."""
+    from storyline.nlp.workers import usable_cores
+
+    return usable_cores()
 
 
 @lru_cache(maxsize=1)
