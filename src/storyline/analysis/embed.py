@@ -3,8 +3,8 @@
 Two runtimes give the same vectors: PyTorch (the default) and, with ``pip install 'storyline[onnx]'``
 and ``[analysis] encoder = "onnx"``, ONNX Runtime running an export of the same installed weights
 (made once and kept in the user's cache folder); similarities differ by less than 1e-6. ONNX
-Runtime loads in 0.3 CPU seconds instead of 3.6 (no sentence-transformers), which is most of the
-encoder's cost when a run adds a few reports, and encodes about as fast (bench/encoder_onnx.py).
+Runtime loads in 0.3 CPU seconds instead of 3.6 (no sentence-transformers), which counts when a
+run adds a few reports, and encodes about as fast (bench/encoder_onnx.py).
 """
 
 from __future__ import annotations
