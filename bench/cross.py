@@ -1,6 +1,6 @@
 """Where the cross-source stage's time goes: each analysis over a stored corpus, in CPU seconds.
 
-Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE] [--digest]
+Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE] [--digest] [--encoder torch|onnx] [--no-cache]
 
 Reads the corpus from an analysed store (a copy is opened, so the store is left as it was; its
 embedding cache makes the encoder's share small) and runs the stage's analyses in their order,
@@ -8,7 +8,9 @@ timing each in process CPU seconds (other jobs on the machine do not count) besi
 Claims are also built through ``reuse.group_claims`` twice, first with no block known, then with
 every block's links read back, to show what a block costs computed and reused (and that the three
 give the same claims). ``--digest`` prints a hash of every result, so two versions of the code can be shown to find the
-same (run one with ``PYTHONPATH=OTHER/src``).
+same (run one with ``PYTHONPATH=OTHER/src``). ``--no-cache`` drops the copy's cached embeddings, so the
+stage encodes every sentence it needs (the first claims row, then conflicts' clauses) with the
+``--encoder`` runtime (loading it is timed as its own row).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--profile")
     parser.add_argument("--digest", action="store_true")
+    parser.add_argument("--encoder", default="torch", choices=["torch", "onnx"])
+    parser.add_argument("--no-cache", action="store_true", help="drop the cached embeddings first")
     args = parser.parse_args()
     from storyline import config
     from storyline.analysis import (
@@ -47,6 +51,7 @@ def main() -> int:
     )
     from storyline.analysis import clusters as clustering
     from storyline.analysis.corpus import Corpus
+    from storyline.analysis import embed
     from storyline.analysis.embed import EmbeddingCache
     from storyline.kb.lookup import load_kb
     from storyline.store.db import Store
@@ -65,11 +70,14 @@ def main() -> int:
 
         profiler = cProfile.Profile() if args.profile else None
         with Store.open(copy) as store:
+            if args.no_cache:
+                store.con.execute(f"DROP TABLE IF EXISTS {EmbeddingCache.TABLE}")
             kb = load_kb()
             if profiler:
                 profiler.enable()
             corpus = timed("read the corpus (Corpus.from_store)", Corpus.from_store, store, kb)
-            cache = EmbeddingCache(store)
+            timed(f"load the encoder ({args.encoder})", embed.load, args.encoder)
+            cache = EmbeddingCache(store, args.encoder)
             found = timed("claims", claims.group_claims, corpus, cache.get, settings["cluster_threshold"],
                           settings["block_window"])
             links = reuse.LinkCache()
@@ -92,7 +100,8 @@ def main() -> int:
                 profiler.disable()
                 profiler.dump_stats(args.profile)
     print(f"{len(corpus.documents)} documents, {len(corpus.statements):,} statements, {len(found)} claims, "
-          f"{len(found_conflicts)} conflicts; claims with blocks reused equal claims built afresh: {same_claims}")
+          f"{len(found_conflicts)} conflicts, {cache.encoded:,} sentences encoded ({args.encoder}); "
+          f"claims with blocks reused equal claims built afresh: {same_claims}")
     for name, cpu, wall in rows:
         print(f"  {name:44s} cpu {cpu:7.2f} s   wall {wall:7.2f} s")
     stage = [r for r in rows if not r[0].startswith("claims, ")]  # the two reuse rows repeat the claims

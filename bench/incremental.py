@@ -1,14 +1,15 @@
 """Adding one report to an analysed 1,000-report store, against the full analysis that built it.
 
 Usage: .venv/bin/python bench/incremental.py --workdir DIR [--docs 1000] [--repeat 2] [--profile FILE] [--json FILE]
-       [--reuse OLD_STORE]
+       [--reuse OLD_STORE] [--encoder torch|onnx]
 
 The store is built once in DIR (reports of the 447-article corpus, each behind a numbered first
 line so that all are distinct) and kept, so a rerun reuses it; each repetition then adds one more
 report to a fresh copy of it. Reported: the full analysis's wall and CPU seconds (when built in
 this run), the add's wall and CPU seconds per stage, their ratio, and the process's peak resident
 memory after the add (the build's, when it ran in the same process). ``--profile`` writes the
-cProfile statistics of the last add (``python -m pstats FILE``).
+cProfile statistics of the last add (``python -m pstats FILE``). ``--encoder`` picks the sentence
+encoder's runtime for the adds (``[analysis] encoder``; the build always uses the default).
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ WAR = ROOT.parent / "shared" / "corpus" / "ukraine-war-2022-2024" / "articles.js
 NO_DEDUP = {"dedup": {"near_duplicates": False}}
 
 
-def _config() -> dict:
+def _config(encoder: str | None = None) -> dict:
     from storyline import config
 
     cfg = config.defaults()
     for section, values in NO_DEDUP.items():
         cfg[section].update(values)
+    if encoder:
+        cfg["analysis"]["encoder"] = encoder
     return cfg
 
 
@@ -71,7 +74,7 @@ def build(workdir: Path, docs: int, workers: int | None, reuse: str | None = Non
     return build
 
 
-def add_one(workdir: Path, n: int, workers: int | None, profile: str | None) -> dict:
+def add_one(workdir: Path, n: int, workers: int | None, profile: str | None, encoder: str | None = None) -> dict:
     from storyline.api import analyze
 
     records = json.loads(WAR.read_text())
@@ -83,7 +86,7 @@ def add_one(workdir: Path, n: int, workers: int | None, profile: str | None) -> 
     cpu, started = _cpu(), time.perf_counter()
     if profiler:
         profiler.enable()
-    result = analyze([extra], db=db, config=_config(), workers=workers)
+    result = analyze([extra], db=db, config=_config(encoder), workers=workers)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -101,6 +104,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int)
     parser.add_argument("--profile")
     parser.add_argument("--reuse", help="build by re-analysing this earlier store instead of ingesting anew")
+    parser.add_argument("--encoder", choices=["torch", "onnx"])
     parser.add_argument("--json")
     args = parser.parse_args()
     if not WAR.is_file():
@@ -111,7 +115,7 @@ def main() -> int:
     built = build(workdir, args.docs, args.workers, args.reuse)
     if built is None and (workdir / "build.json").exists():
         built = json.loads((workdir / "build.json").read_text())
-    adds = [add_one(workdir, n, args.workers, args.profile if n == args.repeat - 1 else None)
+    adds = [add_one(workdir, n, args.workers, args.profile if n == args.repeat - 1 else None, args.encoder)
             for n in range(args.repeat)]
     out = {"build": built, "adds": adds}
     print(f"full analysis of {built['docs']} reports: {built['seconds']:.1f} s (cpu {built['cpu']:.1f} s)")

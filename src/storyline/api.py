@@ -190,7 +190,7 @@ def analyze(
     read are listed in ``Analysis.errors`` with one ``InputWarning``; the rest are analysed.
     Raises ``StoreError`` when the store cannot be opened or written.
     """
-    from storyline.analysis.embed import model as embedding_model
+    from storyline.analysis import embed
     from storyline.analysis.reuse import LinkCache
     from storyline.analysis.run import analyse, store_embeddings
     from storyline.ingest.fetch import FetchOptions
@@ -202,6 +202,8 @@ def analyze(
     started_at = stored_runs.now()
     progress = progress or Progress()
     cfg = config if isinstance(config, dict) else config_module.load(config)
+    encoder = cfg["analysis"].get("encoder", "torch")
+    embed.check(encoder)  # an encoder runtime that is not installed fails here, before any work
     timings: dict[str, float] = {}
     with Store.open(db) as store:
         summary = None
@@ -221,7 +223,7 @@ def analyze(
         timings["ingest"] = time.perf_counter() - tick
         tick = time.perf_counter()
         # The sentence encoder takes seconds to import and load; do it beside the parsing.
-        warm = threading.Thread(target=embedding_model, daemon=True)
+        warm = threading.Thread(target=embed.load, args=(encoder,), daemon=True)
         warm.start()
         failed: list[InputError] = []
 
@@ -238,7 +240,7 @@ def analyze(
         from storyline.kb.lookup import load_kb
 
         corpus = Corpus.from_store(store, load_kb())
-        cache = store_embeddings(store)
+        cache = store_embeddings(store, cfg)
         store.pause()  # the cross-source stage computes for a while: readers may open the store
         warm.join()
         cross = analyse(corpus, cfg, cache.get, LinkCache(store))

@@ -354,6 +354,7 @@ class _RichProgress:
 def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: str | None,
                  allow_private: bool, quiet: bool = False, workers: int | None = None,
                  engine: str | None = None, address: str | None = None) -> None:
+    from storyline.analysis.embed import EncoderError
     from storyline.api import analyze as analyze_api
     from storyline.ingest.pipeline import is_url
     from storyline.nlp.ray_engine import EngineError
@@ -375,7 +376,7 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
                                      progress=callbacks, workers=workers, engine=engine, address=address)
         except _StoreError as exc:
             raise Fail(str(exc), EXIT_STORE) from None
-        except EngineError as exc:
+        except (EngineError, EncoderError) as exc:
             raise Fail(str(exc), EXIT_USAGE) from None
         callbacks.stage("render")
         paths = result.write(out_path)

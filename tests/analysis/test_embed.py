@@ -21,3 +21,62 @@ def test_cached_vectors_come_back_in_order_for_repeated_and_respaced_texts():
     assert got.dtype == np.float32 and got.shape == (4, DIM)
     assert np.array_equal(got, vectors[[2, 0, 1, 2]])
     assert cache.get([], []).shape == (0, DIM)
+
+
+def test_an_unknown_encoder_runtime_is_refused_with_one_line():
+    import pytest
+
+    from storyline.analysis.embed import EncoderError, check
+
+    check("torch")
+    with pytest.raises(EncoderError, match="unknown encoder 'tensorflow'"):
+        EmbeddingCache(duckdb.connect(), backend="tensorflow")
+
+
+def test_the_onnx_encoder_without_onnx_runtime_names_the_extra(monkeypatch):
+    import sys
+
+    import pytest
+
+    from storyline.analysis.embed import EncoderError, check
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # an import of it now fails
+    with pytest.raises(EncoderError, match=r"storyline\[onnx\]"):
+        check("onnx")
+
+
+def test_the_onnx_export_is_kept_in_the_cache_folder_named_by_the_weights(monkeypatch, tmp_path):
+    from storyline.analysis import embed
+
+    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
+    path = embed.onnx_file()
+    assert path.parent == tmp_path and path.name.startswith(MODEL_NAME) and path.suffix == ".onnx"
+    assert embed.onnx_file() == path  # the same name on every call: exported once
+
+
+def test_store_embeddings_encode_with_the_configured_runtime():
+    from storyline import config
+    from storyline.analysis.run import store_embeddings
+
+    settings = config.defaults()
+    assert store_embeddings(duckdb.connect(), settings).backend == settings["analysis"]["encoder"] == "torch"
+
+
+def test_the_cli_stops_before_any_work_when_the_onnx_encoder_is_not_installed(monkeypatch, tmp_path):
+    import sys
+
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    settings = tmp_path / "onnx.toml"
+    settings.write_text('[analysis]\nencoder = "onnx"\n')
+    report = tmp_path / "report.txt"
+    report.write_text("Dockers in the port walked out on Monday, the union said.\n")
+    db = tmp_path / "store.duckdb"
+    result = CliRunner().invoke(cli, ["--config", str(settings), "analyze", str(report), "-o", str(tmp_path / "out"),
+                                      "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "storyline[onnx]" in result.output and "Traceback" not in result.output
+    assert not db.exists()  # nothing ingested, nothing parsed

@@ -58,9 +58,12 @@ def test_a_crashing_worker_fails_its_document_only():
     assert all(isinstance(by_id[f"d{i}"], Extraction) for i in (0, 1, 2, 3, 5, 6, 8))
 
 
-def test_worker_count_setting():
-    assert workers.resolve_workers(0) == (os.cpu_count() or 1)
-    assert workers.resolve_workers(None) == (os.cpu_count() or 1)
+def test_worker_count_setting(monkeypatch):
+    assert workers.resolve_workers(0) == workers.usable_cores()
+    assert workers.resolve_workers(None) == workers.usable_cores() <= (os.cpu_count() or 1)
+    # A process narrowed to one core (a container's quota, taskset) gets one worker, not the machine's count.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert workers.resolve_workers(0) == 1
     assert workers.resolve_workers(3) == 3
     with pytest.raises(ValueError):
         workers.resolve_workers(-1)

@@ -63,5 +63,6 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     return result
 
 
-def store_embeddings(store) -> EmbeddingCache:
-    return EmbeddingCache(store)
+def store_embeddings(store, config: dict | None = None) -> EmbeddingCache:
+    """The store's embedding cache, encoding with the runtime ``[analysis] encoder`` names."""
+    return EmbeddingCache(store, (config or {}).get("analysis", {}).get("encoder", "torch"))

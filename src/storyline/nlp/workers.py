@@ -35,10 +35,19 @@ class Failure:
     message: str
 
 
-def resolve_workers(value: Any) -> int:
-    """Worker processes for a setting: 0 or None means one per CPU core."""
-    if value in (None, 0, "0", "auto"):
+def usable_cores() -> int:
+    """The cores this process may run on: its affinity, which a container or ``taskset`` narrows,
+    not the machine's count (more processes or threads than cores only wait for each other)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def resolve_workers(value: Any) -> int:
+    """Worker processes for a setting: 0 or None means one per usable core."""
+    if value in (None, 0, "0", "auto"):
+        return usable_cores()
     count = int(value)
     if count < 1:
         raise ValueError(f"workers must be 1 or more (or 0 for one per core), not {value!r}")
