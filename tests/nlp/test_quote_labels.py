@@ -1,4 +1,5 @@
-"""Quotations credited by layout: a headline's "Name: claim" and a paragraph that "Name added:" introduces."""
+"""Quotations credited without a verb of their own: a headline's "Name: claim", a paragraph that "Name
+added:" introduces, and a clause that "In a survey of ..." opens."""
 
 from __future__ import annotations
 
@@ -43,3 +44,16 @@ def test_paragraph_after_name_added_colon_is_that_persons_words(parse):
     assert quote.cue == "add" and quote.text.endswith("the roads stay shut")
     no_quote(doc, "The ministry has not responded")
     assert not [q for q in doc._.quotes if "ministry has not responded" in q.text]
+
+
+@pytest.mark.integration
+def test_survey_that_opens_a_clause_is_its_source(parse):
+    doc = parse(
+        "In a survey of 2,000 adults published on Friday, 61 percent backed the levy. "
+        "The opposition led in the polls last year. "
+        "In a study released Monday, the ministry said the levy would raise $40 million.\n"
+    )
+    quote = spoken_by(doc, "61 percent backed the levy", "survey")[0]
+    assert quote.cue == "according to" and "2,000 adults" in quote.speaker_text
+    assert not [q for q in doc._.quotes if "opposition led" in q.text]
+    assert [q.speaker_text for q in doc._.quotes if "raise $40 million" in q.text] == ["the ministry"]
