@@ -7,6 +7,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.nlp.grammar import first_child
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
     DEMONSTRATIVES,
@@ -138,6 +139,8 @@ def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
 
 
 # "In his view, ...", "in the opinion of the court, ...": nouns of a point of view that credit the clause.
+# "In a poll released Monday, ...": evidence that speaks for the clause it opens.
+SURVEY_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies"})
 VIEW_NOUNS = frozenset({"view", "opinion", "eyes", "estimation", "judgment", "judgement", "words", "assessment"})
 
 
@@ -153,8 +156,11 @@ def view_owner(tok: Token) -> Token | None:
 
 
 def _view_frame(ctx: Context, tok: Token) -> Frame | None:
-    """"In his view, the ban will fail": the owner of the view speaks the clause the phrase sits in."""
-    owner = view_owner(tok)
+    """"In his view, the ban will fail": the owner of the view speaks the clause the phrase sits in;
+    "In a survey of 2,000 adults, most backed the levy": so does the survey that opens it."""
+    owner, lemma = view_owner(tok), "in the view of"
+    if owner is None and tok.lower_ in SURVEY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        owner, lemma = tok, "according to"
     if owner is None or owner.lower_ in AUTHOR_PRONOUNS | {"my", "our", "your"}:
         return None
     prep = tok.head
@@ -163,9 +169,12 @@ def _view_frame(ctx: Context, tok: Token) -> Frame | None:
         head = head.head
     if head.i == prep.i or head.pos_ not in ("VERB", "AUX"):
         return None
+    said = (cue_lemma(head) or ("", False))[1]  # "In a survey, the ministry said ...": the ministry speaks
+    if owner is tok and (head.i < prep.i or said or first_child(head, "nsubj", "nsubjpass") is None):
+        return None  # "led in the polls": no clause the survey opens
     skip = {t.i for t in prep.subtree}
     content = extent(ctx, prep, [t for t in head.subtree if t.i not in skip])
-    return Frame(prep, "in the view of", False, _checked(ctx, prep, owner), content=content)
+    return Frame(prep, lemma, False, _checked(ctx, prep, owner), content=content)
 
 
 def _according_frame(ctx: Context, tok: Token) -> Frame:

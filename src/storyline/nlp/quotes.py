@@ -14,6 +14,7 @@ from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
+from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
 from storyline.nlp.speakers import phrase, resolve
 
@@ -30,14 +31,6 @@ FRAME_DEPS = frozenset(
 NEAR_CUE = 6
 # “…” ― Name: a credit line after a quotation.
 DASH_CREDIT = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+(?:―|—|–|--)[ \t\u00a0]*+([^\n]{2,80})")
-# WALLACE: … / "PENCE: …": a speaker label opening a transcript line.
-SPEAKER_LABEL = re.compile(
-    r"^[ \t]*+(?:[\"“”][ \t]*+)?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})[ \t]*+:[ \t]+(?=\S)", re.M
-)
-NOT_SPEAKERS = frozenset(
-    "UPDATE UPDATED NOTE EDITOR'S PHOTO VIDEO WATCH READ RELATED SOURCE SOURCES ADVERTISEMENT Q A "
-    "BREAKING EXCLUSIVE ANALYSIS OPINION CORRECTION CLARIFICATION WARNING TRANSCRIPT DISCLAIMER".split()
-)
 _NAMING = object()
 
 
@@ -72,7 +65,7 @@ class QuotesComponent:
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct quotations with their speakers, then reported speech, in document order."""
     ctx = Context(doc)
-    labels = _speaker_labels(ctx)
+    labels = labelled_frames(ctx)
     quotes = [_quote(ctx, frame, direct=True) for frame in labels]
     labelled = [ctx.paragraph(f.cue) for f in labels]
     full_spans: list[tuple[int, int]] = []
@@ -89,6 +82,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             full_spans.append((mark.start, mark.end))
         quotes.append(_quote(ctx, frame, True, not full, (mark.inner_start, mark.inner_end)))
         previous = (span[-1].sent.end_char, frame)
+    for frame in block_quotes(ctx):  # "Dubois added:" over a paragraph no quotation above credits
+        start = doc[frame.content[0]].idx
+        if not any(q.start <= start < q.end for q in quotes):
+            quotes.append(_quote(ctx, frame, direct=True))
     for frame in {id(f): f for f in ctx.frames.values()}.values():  # a chain's frame sits at two cues
         if frame.content is None or not _reports(frame):
             continue
@@ -313,26 +310,6 @@ def _continuing(ctx: Context, mark: QuoteMark, previous: tuple[int, Frame]) -> F
     if between.strip() or between.count("\n") > 2:
         return None
     return frame
-
-
-def _speaker_labels(ctx: Context) -> list[Frame]:
-    """Transcript lines opened by a speaker's name in capitals: "PENCE: Well, look, ..."."""
-    frames = []
-    for found in SPEAKER_LABEL.finditer(ctx.text):
-        words = re.split(r"[ .]+", found.group(1).rstrip("."))
-        if any(w in NOT_SPEAKERS or w.rstrip("'’S") in NOT_SPEAKERS for w in words) or len(found.group(1)) < 2:
-            continue
-        label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
-        colon = ctx.doc.char_span(found.end(1), found.end(), alignment_mode="expand")
-        end = ctx.text.find("\n", found.end())
-        end = len(ctx.text) if end < 0 else end
-        body = ctx.doc.char_span(found.end(), end, alignment_mode="expand")
-        if label is None or colon is None or body is None:
-            continue
-        content = cues.extent(ctx, colon[0], [t for t in body if not t.is_quote])
-        if content is not None:
-            frames.append(Frame(colon[0], ":", True, label.root, content=content))
-    return frames
 
 
 # -- records ------------------------------------------------------------------------------
