@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 
 # Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
 TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
+# Words shortly before "79 to 18" or "312-118" that make it a vote's tally: "the vote was", "passed the House".
+VOTE_WORDS = frozenset(
+    "vote votes voted voting ballot ballots passed pass passes approved approve approves adopted adopt adopts "
+    "rejected reject rejects defeated ratified endorsed overrode confirmed".split())
+TALLY_REACH = 6
 # "four-" in "four-, five- and six-cylinder engines": a number whose hyphen waits for a later noun.
 RE_SUSPENDED = re.compile(r"^(.+?)-$")
 JOINERS = frozenset({",", "and", "or", "to", "&"})
@@ -25,7 +30,7 @@ def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
     out = []
     for a in found:
         second = _digits(_word(doc[a.num_end - 1])) if a.num_end - a.num_start == 3 else None
-        if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS) or a.value is None or second is None:
+        if not (a.score and _voted(doc, a.start, a.end, limit)) or a.value is None or second is None:
             out.append(a)
             continue
         plain = dict(low=None, high=None, qualifier=None, currency=None, currency_text=None, percent=False, more=False,
@@ -34,6 +39,28 @@ def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
         out += [replace(a, **plain, end=a.num_start + 1, num_end=a.num_start + 1),
                 replace(a, **plain, start=a.num_end - 1, num_start=a.num_end - 1, value=float(second))]
     return out
+
+
+def _voted(doc: Doc, start: int, end: int, limit: int) -> bool:
+    """The tally from ``start`` to ``end`` is a vote's: a tally noun after it ("a 79-18 vote") or a
+    vote word shortly before it in the sentence ("the vote was 79 to 18", "passed the House 312-118")."""
+    if end < limit and _word(doc[end]) in TALLY_NOUNS:
+        return True
+    for k in range(start - 1, max(-1, start - 1 - TALLY_REACH), -1):
+        if doc[k].is_punct and doc[k].text in ".;:!?" or doc[k].like_num:
+            return False
+        if _word(doc[k]) in VOTE_WORDS:
+            return True
+    return False
+
+
+def is_tally(doc: Doc, amount: Amount, limit: int) -> bool:
+    """One count of a vote's tally: "79" or "18" in "voted 79 to 18" or "a 79-18 vote"."""
+    if amount.end + 1 < limit and _word(doc[amount.end]) in ("to", "-", "–") and _digits(_word(doc[amount.end + 1])):
+        return _voted(doc, amount.start, amount.end + 2, limit)
+    if amount.start >= 2 and _word(doc[amount.start - 1]) in ("to", "-", "–") and _digits(_word(doc[amount.start - 2])):
+        return _voted(doc, amount.start - 2, amount.end, limit)
+    return False
 
 
 def share_units(doc: Doc, found: list[Amount]) -> None:

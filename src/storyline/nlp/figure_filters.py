@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
+from storyline.nlp.coordinated import is_tally
 from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
@@ -62,14 +63,15 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         and "." in numbers.text and _digits(numbers.text) is not None
     # "Millions fled": NER takes a capitalised vague magnitude opening a sentence for a name
     magnitude = amount.vague and all(t.lower_ in VAGUE or t.lower_ == "of" for t in numbers)
+    tally = is_tally(doc, amount, len(doc))  # "a vote of 88-65", "passed the House 312-118": votes, not a date nor a name
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
-            and not timeless and not magnitude and not (
+            and not timeless and not magnitude and not tally and not (
             amount.currency or amount.percent or amount.fraction):
         return True
     first = doc[amount.num_start]
     before = doc[amount.start - 1] if amount.start > 0 else None
     after = doc[amount.end] if amount.end < len(doc) else None
-    if _name_or_address(doc, amount, before, after):
+    if _name_or_address(doc, amount, before, after) and not tally:
         return True
     if not (amount.unit or amount.currency or amount.percent) and after is not None and after.text == "-" \
             and after.i + 1 < len(doc) and not after.whitespace_ and not doc[after.i - 1].whitespace_ \

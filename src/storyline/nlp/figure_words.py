@@ -58,7 +58,8 @@ PROXY_NOUNS = frozenset("number toll figure figures count total tally estimate e
 GENERIC = frozenset({"people"})
 
 KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
-WOUNDED_WORDS = inflect("injure", "wound") | {"hurt"}
+WOUNDED_WORDS = inflect("injure", "wound", "hospitalise", "hospitalize") | {"hurt"}
+HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())
 DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
 LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())
 HOME_WORDS = frozenset("home homes house houses village villages town towns".split())
