@@ -87,12 +87,13 @@ def test_figure_measures_people_in_hospital_are_wounded(parse):
 
 
 def test_figure_measures_a_vote_tally_counts_votes(parse):
-    assert measures(parse, "The vote in the Bundestag was 412 to 190.") == [(412, "vote"), (190, "vote")]
-    assert measures(parse, "Lawmakers in Nairobi approved the finance bill 195-106 on Tuesday.") == [(195, "vote"), (106, "vote")]
-    assert measures(parse, "The Dail passed the motion by a vote of 88-65.") == [(88, "vote"), (65, "vote")]
+    assert measures(parse, "The vote in the Bundestag was 412 to 190.") == [(412, "votes"), (190, "votes")]
+    assert measures(parse, "Lawmakers in Nairobi approved the finance bill 195-106 on Tuesday.") == [(195, "votes"), (106, "votes")]
+    assert measures(parse, "The Dail passed the motion by a vote of 88-65.") == [(88, "votes"), (65, "votes")]
     # a game's score is no tally, and a band of counts after a vote is still a band
     assert measures(parse, "Boca Juniors beat River Plate 3-1 on Sunday.") == []
     assert measures(parse, "After the vote, 30 to 40 workers blocked the road.") == [((30, 40), "people")]
+    assert measures(parse, "The Knesset adopted the law with 64 votes in favour.") == [(64, "votes")]
 
 
 def test_figure_measures_a_bare_sum_takes_the_reports_currency(parse):
@@ -102,3 +103,8 @@ def test_figure_measures_a_bare_sum_takes_the_reports_currency(parse):
         ((2e6, 1e7 - 1), "money:USD"), (4e7, "money:USD")]
     # millions of people are no sum
     assert measures(parse, "The drought in Somalia left millions in need of food.")[0][1] != "money:USD"
+
+
+def test_figure_measures_things_held_or_captured_are_no_prisoners(parse):
+    assert measures(parse, "The council has held dozens of sessions on the Sahel.") == [((24, 99), "other")]
+    assert measures(parse, "Police in Minsk detained 30 journalists.") == [(30, "prisoners")]

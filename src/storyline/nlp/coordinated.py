@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from storyline.nlp.numbers import _attached, _digits, _word, _word_value
+from storyline.nlp.rates import read_per
 
 if TYPE_CHECKING:
     from storyline.nlp.amounts import Amount
@@ -23,6 +24,38 @@ TALLY_REACH = 6
 # "four-" in "four-, five- and six-cylinder engines": a number whose hyphen waits for a later noun.
 RE_SUSPENDED = re.compile(r"^(.+?)-$")
 JOINERS = frozenset({",", "and", "or", "to", "&"})
+# Groups of a number whose thousands are set apart by spaces ("473 400", "1 250 000").
+RE_LEAD_GROUP = re.compile(r"^[1-9]\d{0,2}$")
+RE_GROUP = re.compile(r"^\d{3}$")
+
+
+def spaced_thousands(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
+    """"473 400", "About 12 000 people", "€12 500": a number whose thousands are set apart by a space,
+    as much of Europe writes them, read as one amount (a day of a date is no leading group: "March 3 100")."""
+    out: list[Amount] = []
+    for b in found:
+        a = out[-1] if out else None
+        if (a is not None and a.value is not None and b.value is not None and a.end == a.num_end == b.start == b.num_start
+                and b.qualifier is None and not (a.unit or a.percent or a.low is not None or b.low is not None)
+                and not (a.currency and b.currency)
+                and doc[a.num_end - 1].whitespace_ == " " and RE_GROUP.match(doc[b.num_start].text)
+                and (b.num_end - b.num_start == 1 or doc[b.num_start].whitespace_ == "")
+                and spaced_groups(doc, a.num_start, a.num_end) and doc[a.num_end - 1].ent_type_ not in ("DATE", "TIME")):
+            out[-1] = joined = replace(b, start=a.start, num_start=a.num_start, value=a.value * 1000 + b.value,
+                                       qualifier=a.qualifier)
+            if a.currency:
+                joined.currency, joined.currency_text = a.currency, a.currency_text
+                joined.end = read_per(doc, joined, joined.end, limit)  # "€12 500 a year"
+            continue
+        out.append(b)
+    return out
+
+
+def spaced_groups(doc: Doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is one group of digits, or groups set apart by spaces ("1 250 000")."""
+    tokens = doc[start: end]
+    return RE_LEAD_GROUP.match(tokens[0].text) is not None and all(
+        RE_GROUP.match(t.text) and doc[t.i - 1].whitespace_ == " " for t in tokens[1:])
 
 
 def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
-from storyline.nlp.coordinated import is_tally
+from storyline.nlp.coordinated import is_tally, spaced_groups
 from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
@@ -66,6 +66,7 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     tally = is_tally(doc, amount, len(doc))  # "a vote of 88-65", "passed the House 312-118": votes, not a date nor a name
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
             and not timeless and not magnitude and not tally and not (
+            amount.num_end - amount.num_start > 1 and spaced_groups(doc, amount.num_start, amount.num_end)) and not (
             amount.currency or amount.percent or amount.fraction):
         return True
     first = doc[amount.num_start]
@@ -180,6 +181,11 @@ def _age_apposition(doc: Doc, amount: Amount) -> bool:
         return False
     return i >= 2 and j < len(doc) and doc[i - 1].text == "," and doc[j].text == "," \
         and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper())
+
+
+def person_word(word: str) -> bool:
+    """A noun for a person, by its ending or as known ("teacher", "activist", "nurse"), singular."""
+    return word in PERSON_NOUNS or word.endswith(PERSON_ENDINGS)
 
 
 def _aged_thing(doc: Doc, amount: Amount) -> bool:

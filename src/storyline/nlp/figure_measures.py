@@ -8,6 +8,7 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.figure_filters import person_word
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
@@ -172,7 +173,7 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     is the counted noun as written, singular ("heart transplant"), with any rate ("test per day");
     none for a measure read off a verb or a toll ("the death toll")."""
     if (noun is None or noun.lower_ in TALLY_NOUNS) and is_tally(doc, amount, sent.end):
-        return "vote", None, "vote"  # "the vote was 79 to 18", "a 79-18 vote": votes cast, not the noun "vote"
+        return "votes", None, "vote"  # "the vote was 79 to 18", "a 79-18 vote": votes cast, not the noun "vote"
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
@@ -185,7 +186,10 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
         if kind in (None, "people", "troops"):
             # "tens of thousands of people were displaced": the verb governs the number.
-            kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
+            found = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None)
+            if found == "prisoners" and kind is None and not person_word(singular(noun.lower_)):
+                found = None  # "the UN held dozens of sessions", "captured 30 villages": no one held captive
+            kind = found or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return _with_unit(found)
         kind, written = kind or "other", _noun_text(doc, amount, noun)

@@ -37,6 +37,7 @@ COUNTED = {
     "aircraft": "aircraft airplane airplanes plane planes jet jets warplane warplanes helicopter "
                 "helicopters bomber bombers fighter-jet fighter-jets",
     "ships": "ship ships vessel vessels warship warships boat boats frigate frigates submarine submarines",
+    "votes": "vote votes ballot ballots",
     "people": "people person persons civilian civilians resident residents child children woman women "
               "man men individual individuals citizen citizens inhabitant inhabitants villager villagers "
               "worker workers migrant migrants family families patient patients student students "
