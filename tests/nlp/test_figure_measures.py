@@ -108,3 +108,7 @@ def test_figure_measures_a_bare_sum_takes_the_reports_currency(parse):
 def test_figure_measures_things_held_or_captured_are_no_prisoners(parse):
     assert measures(parse, "The council has held dozens of sessions on the Sahel.") == [((24, 99), "other")]
     assert measures(parse, "Police in Minsk detained 30 journalists.") == [(30, "prisoners")]
+
+
+def test_figure_measures_a_count_of_military_are_troops(parse):
+    assert measures(parse, "Officials in Addis Ababa said 1200 Eritrean military had crossed the border.") == [(1200, "troops")]

@@ -139,3 +139,8 @@ def test_figure_shapes_thousands_set_apart_by_spaces(parse):
     for text in ("In 2019 400 people died in the Lagos floods.", "On March 3 100 people marched in Quito."):
         doc = parse(text)
         assert [a.value for a in find_amounts(doc, 0, len(doc))][-1] in (100, 400)
+
+
+def test_figure_shapes_a_band_with_its_scale_in_words_that_ner_takes_for_a_date(parse):
+    assert found(parse, "Between 30 and 35 thousand people marched in Santiago.") == [
+        ("Between 30 and 35 thousand people", None, 30000, 35000, "people", "people")]

@@ -12,7 +12,7 @@ from storyline.nlp.coordinated import is_tally, spaced_groups
 from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
-from storyline.nlp.numbers import VAGUE, _digits
+from storyline.nlp.numbers import SCALES, VAGUE, _digits
 from storyline.nlp.units import DURATIONS
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
@@ -45,12 +45,12 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
     not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
         and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
-    # "rose from 20 to 45": NER takes a change or a band of bare numbers for a date; with no year,
-    # no word of time in it and no end that could be an hour ("open from 9 to 5"), it is none
+    # "rose from 20 to 45", "between 30 and 35 thousand": NER takes a change or a band of bare numbers
+    # for a date; with no year, no word of time in it and no end that could be an hour ("open from 9 to 5"), it is none
     not_date = not_date or ent is not None and ent.label_ == "DATE" and (
         amount.change_from is not None or amount.low is not None) and max(
         amount.value or 0, amount.change_from or 0, amount.high or 0) > 24 and all(
-        t.lower_ in ("from", "to", "-", "–", "and", "between") or t.like_num and t.text[:1].isdigit()
+        t.lower_ in ("from", "to", "-", "–", "and", "between") or t.lower_ in SCALES or t.like_num and t.text[:1].isdigit()
         and not RE_YEAR.match(t.text) for t in ent)
     # "the next seven thousand workers": an entity marked as a date with no word of time in it
     counted = doc[amount.num_end - 1].head

@@ -23,7 +23,7 @@ COUNTED = {
               "paratroopers mercenary mercenaries reservist reservists conscript conscripts recruit recruits "
               "combatant combatants militant militants militiamen commando commandos infantrymen "
               "reinforcements contingent guardsmen insurgent insurgents rebel rebels guerrilla guerrillas "
-              "sniper snipers saboteur saboteurs partisan partisans",
+              "sniper snipers saboteur saboteurs partisan partisans military militaries",
     "casualties": "casualty casualties victim victims missing",
     "killed": "death deaths dead fatality fatalities body bodies life lives killed toll",
     "wounded": "wounded injured injury injuries",
