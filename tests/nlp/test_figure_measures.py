@@ -112,3 +112,9 @@ def test_figure_measures_things_held_or_captured_are_no_prisoners(parse):
 
 def test_figure_measures_a_count_of_military_are_troops(parse):
     assert measures(parse, "Officials in Addis Ababa said 1200 Eritrean military had crossed the border.") == [(1200, "troops")]
+
+
+def test_figure_measures_lives_claimed_are_dead_and_lives_saved_are_not(parse):
+    text = "The cholera outbreak in Haiti has claimed the lives of about 900 people and sickened 12,000."
+    assert measures(parse, text)[0] == (900, "killed")
+    assert measures(parse, "Lifeguards in Goa saved the lives of 40 swimmers.") == [(40, "other")]

@@ -144,3 +144,8 @@ def test_figure_shapes_thousands_set_apart_by_spaces(parse):
 def test_figure_shapes_a_band_with_its_scale_in_words_that_ner_takes_for_a_date(parse):
     assert found(parse, "Between 30 and 35 thousand people marched in Santiago.") == [
         ("Between 30 and 35 thousand people", None, 30000, 35000, "people", "people")]
+
+
+def test_figure_shapes_a_count_ner_takes_for_a_time(parse):
+    text = "In addition, as part of the drills in the Aegean Sea, the Turkish navy gathered over 30 warships."
+    assert [(f[1], f[4]) for f in found(parse, text)] == [(30, "ships")]

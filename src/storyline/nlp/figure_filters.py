@@ -54,7 +54,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         and not RE_YEAR.match(t.text) for t in ent)
     # "the next seven thousand workers": an entity marked as a date with no word of time in it
     counted = doc[amount.num_end - 1].head
-    timeless = ent is not None and ent.label_ == "DATE" and counted.tag_ == "NNS" and counted.i >= ent.end and not any(
+    # ("over 30 warships": NER's time, the counted noun inside it, with no word of time either)
+    timeless = ent is not None and counted.tag_ == "NNS" and (ent.label_ == "DATE" and counted.i >= ent.end or (
+        ent.label_ == "TIME" and counted.i >= amount.num_end and not RE_YEAR.match(numbers.text))) and not any(
         t.lower_.rstrip(".") in TIME_WORDS or t.text[:1].isdigit() and not t.like_num for t in ent) and not (
         RE_YEAR.match(numbers.text) and amount.num_start > 0 and doc[amount.num_start - 1].tag_ in ("DT", "PRP$", "POS"))
     # (but "the 2024 elections", "Kenya's 2022 polls": a year before a noun follows a determiner)

@@ -97,6 +97,9 @@ def _casualty_kind(token: Token) -> str | None:
         words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in W.DEATH_NOUNS:
         return "killed"  # "the bodies of 20 civilians", "the deaths of 12 miners"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("life", "lives") \
+            and token.head.head.head.lower_ in W.TOOK_LIVES:
+        return "killed"  # "claimed the lives of 14,000 people" (not "saved the lives of")
     for word in (token, token.head):
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):

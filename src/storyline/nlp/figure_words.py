@@ -60,6 +60,7 @@ GENERIC = frozenset({"people"})
 
 KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
 WOUNDED_WORDS = inflect("injure", "wound", "hospitalise", "hospitalize") | {"hurt"}
+TOOK_LIVES = inflect("claim", "cost") | frozenset("take takes took taken taking".split())
 HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())
 DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
 LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())
