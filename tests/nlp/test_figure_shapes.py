@@ -149,3 +149,8 @@ def test_figure_shapes_a_band_with_its_scale_in_words_that_ner_takes_for_a_date(
 def test_figure_shapes_a_count_ner_takes_for_a_time(parse):
     text = "In addition, as part of the drills in the Aegean Sea, the Turkish navy gathered over 30 warships."
     assert [(f[1], f[4]) for f in found(parse, text)] == [(30, "ships")]
+
+
+def test_figure_shapes_the_belarusian_rouble(parse):
+    assert found(parse, "About Br5 million was spent on the new school in Gomel.") == [
+        ("About Br5 million", 5e6, None, None, "money:BYN", "belarusian ruble")]
