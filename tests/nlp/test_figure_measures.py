@@ -76,3 +76,45 @@ def test_figure_measures_a_gallery_count_and_a_calibre_are_no_figures(parse):
     text = "Rain hit Lima.  Image 1 of 3 next  Image 2 of 3 prev  The army sent 40 trucks."
     assert measures(parse, text) == [(40, "other")]
     assert measures(parse, "Chile provided 155mm towed howitzers, and 40mm of rain fell in Santiago.") == [(40, "unit:millimetre")]
+
+
+def test_figure_measures_people_in_hospital_are_wounded(parse):
+    assert measures(parse, "After the bus crash near Cusco, three people were in hospital.") == [(3, "wounded")]
+    # taken to hospital, not taken prisoner
+    assert measures(parse, "Five workers were taken to hospital after the Dhaka factory fire.") == [(5, "wounded")]
+    assert measures(parse, "Twelve miners were hospitalised after the blast in Silesia.") == [(12, "wounded")]
+    assert measures(parse, "Police in Lima arrested 40 protesters on Friday.") == [(40, "prisoners")]
+
+
+def test_figure_measures_a_vote_tally_counts_votes(parse):
+    assert measures(parse, "The vote in the Bundestag was 412 to 190.") == [(412, "votes"), (190, "votes")]
+    assert measures(parse, "Lawmakers in Nairobi approved the finance bill 195-106 on Tuesday.") == [(195, "votes"), (106, "votes")]
+    assert measures(parse, "The Dail passed the motion by a vote of 88-65.") == [(88, "votes"), (65, "votes")]
+    # a game's score is no tally, and a band of counts after a vote is still a band
+    assert measures(parse, "Boca Juniors beat River Plate 3-1 on Sunday.") == []
+    assert measures(parse, "After the vote, 30 to 40 workers blocked the road.") == [((30, 40), "people")]
+    assert measures(parse, "The Knesset adopted the law with 64 votes in favour.") == [(64, "votes")]
+
+
+def test_figure_measures_a_bare_sum_takes_the_reports_currency(parse):
+    text = "Japan pledged ¥500 billion in January. Tokyo has since sent billions in reconstruction aid to Manila."
+    assert measures(parse, text) == [(5e11, "money:JPY"), ((2e9, 1e10 - 1), "money:JPY")]
+    assert measures(parse, "The bridge to Zanzibar is costing millions to maintain, and it cost $40 million.") == [
+        ((2e6, 1e7 - 1), "money:USD"), (4e7, "money:USD")]
+    # millions of people are no sum
+    assert measures(parse, "The drought in Somalia left millions in need of food.")[0][1] != "money:USD"
+
+
+def test_figure_measures_things_held_or_captured_are_no_prisoners(parse):
+    assert measures(parse, "The council has held dozens of sessions on the Sahel.") == [((24, 99), "other")]
+    assert measures(parse, "Police in Minsk detained 30 journalists.") == [(30, "prisoners")]
+
+
+def test_figure_measures_a_count_of_military_are_troops(parse):
+    assert measures(parse, "Officials in Addis Ababa said 1200 Eritrean military had crossed the border.") == [(1200, "troops")]
+
+
+def test_figure_measures_lives_claimed_are_dead_and_lives_saved_are_not(parse):
+    text = "The cholera outbreak in Haiti has claimed the lives of about 900 people and sickened 12,000."
+    assert measures(parse, text)[0] == (900, "killed")
+    assert measures(parse, "Lifeguards in Goa saved the lives of 40 swimmers.") == [(40, "other")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.nlp.amounts import find_amounts
+
 pytestmark = pytest.mark.integration
 
 
@@ -125,3 +127,30 @@ def test_figure_shapes_hyphenated_durations_in_digits_are_lengths_of_time_but_ag
 def test_figure_shapes_a_number_in_a_descriptive_compound_counts_nothing(parse):
     figures = found(parse, "Chad's army launched a two-pronged attack with a three-tiered command and 40 armoured trucks.")
     assert [(f[1], f[5]) for f in figures] == [(40, "armoured truck")]
+
+
+def test_figure_shapes_thousands_set_apart_by_spaces(parse):
+    assert found(parse, "According to the Warsaw office, about 12 000 people fled the floods.") == [
+        ("about 12 000 people", 12000, None, None, "displaced", "people")]
+    assert [f[1] for f in found(parse, "The electoral board counted 1 250 000 ballots in Lyon.")] == [1250000]
+    assert found(parse, "A flat in Riga costs €12 500 a year.") == [
+        ("€12 500 a year", 12500, None, None, "money:EUR per year", "euro per year")]
+    # a year and a day of a date are no leading group
+    for text in ("In 2019 400 people died in the Lagos floods.", "On March 3 100 people marched in Quito."):
+        doc = parse(text)
+        assert [a.value for a in find_amounts(doc, 0, len(doc))][-1] in (100, 400)
+
+
+def test_figure_shapes_a_band_with_its_scale_in_words_that_ner_takes_for_a_date(parse):
+    assert found(parse, "Between 30 and 35 thousand people marched in Santiago.") == [
+        ("Between 30 and 35 thousand people", None, 30000, 35000, "people", "people")]
+
+
+def test_figure_shapes_a_count_ner_takes_for_a_time(parse):
+    text = "In addition, as part of the drills in the Aegean Sea, the Turkish navy gathered over 30 warships."
+    assert [(f[1], f[4]) for f in found(parse, text)] == [(30, "ships")]
+
+
+def test_figure_shapes_the_belarusian_rouble(parse):
+    assert found(parse, "About Br5 million was spent on the new school in Gomel.") == [
+        ("About Br5 million", 5e6, None, None, "money:BYN", "belarusian ruble")]

@@ -442,7 +442,7 @@ def test_extract_figures_public_function_reads_one_text():
 
     found = storyline.extract_figures("The electoral commission said turnout was 61.2 percent, with "
                                       "4.3 million ballots counted by Tuesday.", published="2024-05-01")
-    assert [(f.value, f.counts) for f in found] == [(61.2, "percent"), (4.3e6, "other")]
+    assert [(f.value, f.counts) for f in found] == [(61.2, "percent"), (4.3e6, "votes")]
     assert found[0].text == "61.2 percent" and found[0].start == 42 and found[0].end == 54
     assert found[0].attributed_text == "The electoral commission"
     with pytest.raises(ValueError):

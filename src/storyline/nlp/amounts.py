@@ -12,7 +12,7 @@ from storyline.nlp.numbers import (
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
-from storyline.nlp.coordinated import share_units, suspended, tallies
+from storyline.nlp.coordinated import share_units, spaced_thousands, suspended, tallies
 from storyline.nlp.rates import AGE_UNITS, age_at, per_past_brackets, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
@@ -128,7 +128,7 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
             continue
         found.append(amount)
         i = max(amount.end, i + 1)
-    found = tallies(doc, found, end)
+    found = tallies(doc, spaced_thousands(doc, found, end), end)
     share_units(doc, found)
     return _changes(doc, suspended(doc, found, start, end), start)
 

@@ -9,15 +9,53 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from storyline.nlp.numbers import _attached, _digits, _word, _word_value
+from storyline.nlp.rates import read_per
 
 if TYPE_CHECKING:
     from storyline.nlp.amounts import Amount
 
 # Nouns after "79-18" that make it a tally of votes (two counts) rather than a game's score.
 TALLY_NOUNS = frozenset("vote votes ballot ballots margin majority decision ruling verdict split".split())
+# Words shortly before "79 to 18" or "312-118" that make it a vote's tally: "the vote was", "passed the House".
+VOTE_WORDS = frozenset(
+    "vote votes voted voting ballot ballots passed pass passes approved approve approves adopted adopt adopts "
+    "rejected reject rejects defeated ratified endorsed overrode confirmed".split())
+TALLY_REACH = 6
 # "four-" in "four-, five- and six-cylinder engines": a number whose hyphen waits for a later noun.
 RE_SUSPENDED = re.compile(r"^(.+?)-$")
 JOINERS = frozenset({",", "and", "or", "to", "&"})
+# Groups of a number whose thousands are set apart by spaces ("473 400", "1 250 000").
+RE_LEAD_GROUP = re.compile(r"^[1-9]\d{0,2}$")
+RE_GROUP = re.compile(r"^\d{3}$")
+
+
+def spaced_thousands(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
+    """"473 400", "About 12 000 people", "€12 500": a number whose thousands are set apart by a space,
+    as much of Europe writes them, read as one amount (a day of a date is no leading group: "March 3 100")."""
+    out: list[Amount] = []
+    for b in found:
+        a = out[-1] if out else None
+        if (a is not None and a.value is not None and b.value is not None and a.end == a.num_end == b.start == b.num_start
+                and b.qualifier is None and not (a.unit or a.percent or a.low is not None or b.low is not None)
+                and not (a.currency and b.currency)
+                and doc[a.num_end - 1].whitespace_ == " " and RE_GROUP.match(doc[b.num_start].text)
+                and (b.num_end - b.num_start == 1 or doc[b.num_start].whitespace_ == "")
+                and spaced_groups(doc, a.num_start, a.num_end) and doc[a.num_end - 1].ent_type_ not in ("DATE", "TIME")):
+            out[-1] = joined = replace(b, start=a.start, num_start=a.num_start, value=a.value * 1000 + b.value,
+                                       qualifier=a.qualifier)
+            if a.currency:
+                joined.currency, joined.currency_text = a.currency, a.currency_text
+                joined.end = read_per(doc, joined, joined.end, limit)  # "€12 500 a year"
+            continue
+        out.append(b)
+    return out
+
+
+def spaced_groups(doc: Doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is one group of digits, or groups set apart by spaces ("1 250 000")."""
+    tokens = doc[start: end]
+    return RE_LEAD_GROUP.match(tokens[0].text) is not None and all(
+        RE_GROUP.match(t.text) and doc[t.i - 1].whitespace_ == " " for t in tokens[1:])
 
 
 def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
@@ -25,7 +63,7 @@ def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
     out = []
     for a in found:
         second = _digits(_word(doc[a.num_end - 1])) if a.num_end - a.num_start == 3 else None
-        if not (a.score and a.end < limit and _word(doc[a.end]) in TALLY_NOUNS) or a.value is None or second is None:
+        if not (a.score and _voted(doc, a.start, a.end, limit)) or a.value is None or second is None:
             out.append(a)
             continue
         plain = dict(low=None, high=None, qualifier=None, currency=None, currency_text=None, percent=False, more=False,
@@ -34,6 +72,28 @@ def tallies(doc: Doc, found: list[Amount], limit: int) -> list[Amount]:
         out += [replace(a, **plain, end=a.num_start + 1, num_end=a.num_start + 1),
                 replace(a, **plain, start=a.num_end - 1, num_start=a.num_end - 1, value=float(second))]
     return out
+
+
+def _voted(doc: Doc, start: int, end: int, limit: int) -> bool:
+    """The tally from ``start`` to ``end`` is a vote's: a tally noun after it ("a 79-18 vote") or a
+    vote word shortly before it in the sentence ("the vote was 79 to 18", "passed the House 312-118")."""
+    if end < limit and _word(doc[end]) in TALLY_NOUNS:
+        return True
+    for k in range(start - 1, max(-1, start - 1 - TALLY_REACH), -1):
+        if doc[k].is_punct and doc[k].text in ".;:!?" or doc[k].like_num:
+            return False
+        if _word(doc[k]) in VOTE_WORDS:
+            return True
+    return False
+
+
+def is_tally(doc: Doc, amount: Amount, limit: int) -> bool:
+    """One count of a vote's tally: "79" or "18" in "voted 79 to 18" or "a 79-18 vote"."""
+    if amount.end + 1 < limit and _word(doc[amount.end]) in ("to", "-", "–") and _digits(_word(doc[amount.end + 1])):
+        return _voted(doc, amount.start, amount.end + 2, limit)
+    if amount.start >= 2 and _word(doc[amount.start - 1]) in ("to", "-", "–") and _digits(_word(doc[amount.start - 2])):
+        return _voted(doc, amount.start - 2, amount.end, limit)
+    return False
 
 
 def share_units(doc: Doc, found: list[Amount]) -> None:

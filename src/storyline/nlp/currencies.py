@@ -9,6 +9,7 @@ CURRENCY_SYMBOLS = {
     "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "hk$": "HKD", "hkd": "HKD", "nz$": "NZD",
     "s$": "SGD", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "mxn": "MXN", "brl": "BRL", "r$": "BRL",
     "zar": "ZAR", "kes": "KES", "rm": "MYR", "hk": "HKD", "egp": "EGP", "sar": "SAR", "aed": "AED", "ils": "ILS", "try": "TRY", "pln": "PLN", "sek": "SEK", "nok": "NOK",
+    "byn": "BYN",
 }
 # Prefixes written in one token with the number ("RM23.50", "A$82m", "PS8.1bn" where a "£" was
 # mangled into "PS", "Y=28,030" for a mangled "¥"). Case matters for the letters-only ones.
@@ -19,7 +20,7 @@ CURRENCY_PREFIXES = {
     "$US": "USD", "HK$": "HKD", "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "S$": "SGD", "R$": "BRL",
     "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD", "NZD": "NZD",
     "SGD": "SGD", "ZAR": "ZAR", "KES": "KES", "NGN": "NGN", "EGP": "EGP", "SAR": "SAR", "AED": "AED",
-    "KSh": "KES", "TSh": "TZS", "USh": "UGX",
+    "KSh": "KES", "TSh": "TZS", "USh": "UGX", "Br": "BYN", "BYN": "BYN",
 }
 # Currency words after the number; a national adjective before them picks the country.
 CURRENCY_WORDS = {
@@ -57,7 +58,7 @@ CURRENCY_BY_PLACE = {
 CURRENCY_NAMES = {
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
     "AED": "united arab emirates dirham", "ARS": "argentine peso", "AUD": "australian dollar",
-    "BDT": "bangladeshi taka", "BHD": "bahraini dinar", "BRL": "brazilian real", "CAD": "canadian dollar",
+    "BDT": "bangladeshi taka", "BHD": "bahraini dinar", "BRL": "brazilian real", "BYN": "belarusian ruble", "CAD": "canadian dollar",
     "CHF": "swiss franc", "CLP": "chilean peso", "COP": "colombian peso", "CUP": "cuban peso",
     "CZK": "czech koruna", "DKK": "danish krone", "DOP": "dominican peso", "DZD": "algerian dinar",
     "EGP": "egyptian pound", "ETB": "ethiopian birr", "GHS": "ghanaian cedi", "HKD": "hong kong dollar",

@@ -8,10 +8,11 @@ from spacy.tokens import Doc, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
+from storyline.nlp.coordinated import is_tally, spaced_groups
 from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
-from storyline.nlp.numbers import VAGUE, _digits
+from storyline.nlp.numbers import SCALES, VAGUE, _digits
 from storyline.nlp.units import DURATIONS
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
@@ -44,16 +45,18 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
     not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
         and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
-    # "rose from 20 to 45": NER takes a change or a band of bare numbers for a date; with no year,
-    # no word of time in it and no end that could be an hour ("open from 9 to 5"), it is none
+    # "rose from 20 to 45", "between 30 and 35 thousand": NER takes a change or a band of bare numbers
+    # for a date; with no year, no word of time in it and no end that could be an hour ("open from 9 to 5"), it is none
     not_date = not_date or ent is not None and ent.label_ == "DATE" and (
         amount.change_from is not None or amount.low is not None) and max(
         amount.value or 0, amount.change_from or 0, amount.high or 0) > 24 and all(
-        t.lower_ in ("from", "to", "-", "–", "and", "between") or t.like_num and t.text[:1].isdigit()
+        t.lower_ in ("from", "to", "-", "–", "and", "between") or t.lower_ in SCALES or t.like_num and t.text[:1].isdigit()
         and not RE_YEAR.match(t.text) for t in ent)
     # "the next seven thousand workers": an entity marked as a date with no word of time in it
     counted = doc[amount.num_end - 1].head
-    timeless = ent is not None and ent.label_ == "DATE" and counted.tag_ == "NNS" and counted.i >= ent.end and not any(
+    # ("over 30 warships": NER's time, the counted noun inside it, with no word of time either)
+    timeless = ent is not None and counted.tag_ == "NNS" and (ent.label_ == "DATE" and counted.i >= ent.end or (
+        ent.label_ == "TIME" and counted.i >= amount.num_end and not RE_YEAR.match(numbers.text))) and not any(
         t.lower_.rstrip(".") in TIME_WORDS or t.text[:1].isdigit() and not t.like_num for t in ent) and not (
         RE_YEAR.match(numbers.text) and amount.num_start > 0 and doc[amount.num_start - 1].tag_ in ("DT", "PRP$", "POS"))
     # (but "the 2024 elections", "Kenya's 2022 polls": a year before a noun follows a determiner)
@@ -62,14 +65,16 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         and "." in numbers.text and _digits(numbers.text) is not None
     # "Millions fled": NER takes a capitalised vague magnitude opening a sentence for a name
     magnitude = amount.vague and all(t.lower_ in VAGUE or t.lower_ == "of" for t in numbers)
+    tally = is_tally(doc, amount, len(doc))  # "a vote of 88-65", "passed the House 312-118": votes, not a date nor a name
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
-            and not timeless and not magnitude and not (
+            and not timeless and not magnitude and not tally and not (
+            amount.num_end - amount.num_start > 1 and spaced_groups(doc, amount.num_start, amount.num_end)) and not (
             amount.currency or amount.percent or amount.fraction):
         return True
     first = doc[amount.num_start]
     before = doc[amount.start - 1] if amount.start > 0 else None
     after = doc[amount.end] if amount.end < len(doc) else None
-    if _name_or_address(doc, amount, before, after):
+    if _name_or_address(doc, amount, before, after) and not tally:
         return True
     if not (amount.unit or amount.currency or amount.percent) and after is not None and after.text == "-" \
             and after.i + 1 < len(doc) and not after.whitespace_ and not doc[after.i - 1].whitespace_ \
@@ -178,6 +183,11 @@ def _age_apposition(doc: Doc, amount: Amount) -> bool:
         return False
     return i >= 2 and j < len(doc) and doc[i - 1].text == "," and doc[j].text == "," \
         and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper())
+
+
+def person_word(word: str) -> bool:
+    """A noun for a person, by its ending or as known ("teacher", "activist", "nurse"), singular."""
+    return word in PERSON_NOUNS or word.endswith(PERSON_ENDINGS)
 
 
 def _aged_thing(doc: Doc, amount: Amount) -> bool:

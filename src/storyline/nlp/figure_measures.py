@@ -6,7 +6,9 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
-from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES
+from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
+from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.figure_filters import person_word
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
@@ -95,10 +97,17 @@ def _casualty_kind(token: Token) -> str | None:
         words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in W.DEATH_NOUNS:
         return "killed"  # "the bodies of 20 civilians", "the deaths of 12 miners"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("life", "lives") \
+            and token.head.head.head.lower_ in W.TOOK_LIVES:
+        return "killed"  # "claimed the lives of 14,000 people" (not "saved the lives of")
     for word in (token, token.head):
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
                 return "displaced"  # "drove thousands from their homes"
+    for word in words:
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "to", "into") and any(g.dep_ == "pobj" and g.lower_ in W.HOSPITAL_WORDS
+                                                                          for g in c.children) for c in word.children):
+            return "wounded"  # "three people were in hospital", "taken to hospital" (not prisoners)
     for word in words:
         text = word.lower_
         if text in W.LEAVE_WORDS and any(c.dep_ == "dobj" and c.lower_ in W.HOME_WORDS for c in word.children):
@@ -166,6 +175,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     """``classify`` for a count: the counted noun, or the verb that says what befell them. Its unit
     is the counted noun as written, singular ("heart transplant"), with any rate ("test per day");
     none for a measure read off a verb or a toll ("the death toll")."""
+    if (noun is None or noun.lower_ in TALLY_NOUNS) and is_tally(doc, amount, sent.end):
+        return "votes", None, "vote"  # "the vote was 79 to 18", "a 79-18 vote": votes cast, not the noun "vote"
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
@@ -178,7 +189,10 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
         if kind in (None, "people", "troops"):
             # "tens of thousands of people were displaced": the verb governs the number.
-            kind = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None) or kind
+            found = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None)
+            if found == "prisoners" and kind is None and not person_word(singular(noun.lower_)):
+                found = None  # "the UN held dozens of sessions", "captured 30 villages": no one held captive
+            kind = found or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return _with_unit(found)
         kind, written = kind or "other", _noun_text(doc, amount, noun)
@@ -260,4 +274,39 @@ def _currency_code(code: str, sent: Span) -> str:
         for ent in scope.ents:
             if ent.label_ == "GPE" and (found := CURRENCY_BY_PLACE.get(ent.text.lower().removeprefix("the "))):
                 return found
+    return "unknown"
+
+
+# What a bare sum is spent on or comes as: "billions in military aid", "$"-less "5 billion in loans".
+MONEY_NOUNS = frozenset(
+    "aid assistance funding funds loan loans grant grants support investment investments revenue revenues damage "
+    "damages spending debt debts subsidies financing reparations sales exports imports profits weapons arms assets "
+    "contracts compensation taxes bailout bailouts relief".split())
+# Verbs whose object is a sum: "costing billions to sustain", "spent millions on".
+MONEY_VERBS = W.inflect("cost", "owe", "raise", "borrow", "pay") | frozenset(
+    "spend spends spent spending worth paid".split())
+
+
+def money_in_context(doc: Doc, amount: Amount, anchor: Token, sent: Span, earlier: list[str]) -> str | None:
+    """The currency of a sum said without one ("billions in military aid", "costing billions"):
+    the last currency the report named before it, else the first it names, else ``unknown``; None
+    when the amount is no bare sum of a million or more."""
+    if amount.currency or amount.percent or amount.unit or amount.fraction or max(
+            amount.value or 0, amount.high or 0) < 1e6:
+        return None
+    after = doc[amount.end] if amount.end < sent.end else None
+    spent_on = after is not None and after.lower_ == "in" and any(
+        t.lower_ in MONEY_NOUNS for t in doc[after.i + 1: min(sent.end, after.i + 5)] if t.head.i == after.i)
+    head = anchor.head
+    spent = anchor.dep_ in ("dobj", "npadvmod", "attr", "pobj") and head.lower_ in MONEY_VERBS or (
+        anchor.dep_ == "pobj" and head.head.lower_ == "worth")
+    if not (spent_on or spent):
+        return None
+    if earlier:
+        return earlier[-1]
+    for token in doc:
+        if (code := CURRENCY_SYMBOLS.get(token.lower_)) and not token.is_alpha:
+            return code
+        if (code := CURRENCY_WORDS.get(singular(token.lower_))) and token.pos_ == "NOUN":
+            return code
     return "unknown"

@@ -23,7 +23,7 @@ COUNTED = {
               "paratroopers mercenary mercenaries reservist reservists conscript conscripts recruit recruits "
               "combatant combatants militant militants militiamen commando commandos infantrymen "
               "reinforcements contingent guardsmen insurgent insurgents rebel rebels guerrilla guerrillas "
-              "sniper snipers saboteur saboteurs partisan partisans",
+              "sniper snipers saboteur saboteurs partisan partisans military militaries",
     "casualties": "casualty casualties victim victims missing",
     "killed": "death deaths dead fatality fatalities body bodies life lives killed toll",
     "wounded": "wounded injured injury injuries",
@@ -37,6 +37,7 @@ COUNTED = {
     "aircraft": "aircraft airplane airplanes plane planes jet jets warplane warplanes helicopter "
                 "helicopters bomber bombers fighter-jet fighter-jets",
     "ships": "ship ships vessel vessels warship warships boat boats frigate frigates submarine submarines",
+    "votes": "vote votes ballot ballots",
     "people": "people person persons civilian civilians resident residents child children woman women "
               "man men individual individuals citizen citizens inhabitant inhabitants villager villagers "
               "worker workers migrant migrants family families patient patients student students "
@@ -58,7 +59,9 @@ PROXY_NOUNS = frozenset("number toll figure figures count total tally estimate e
 GENERIC = frozenset({"people"})
 
 KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
-WOUNDED_WORDS = inflect("injure", "wound") | {"hurt"}
+WOUNDED_WORDS = inflect("injure", "wound", "hospitalise", "hospitalize") | {"hurt"}
+TOOK_LIVES = inflect("claim", "cost") | frozenset("take takes took taken taking".split())
+HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())
 DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
 LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())
 HOME_WORDS = frozenset("home homes house houses village villages town towns".split())
