@@ -42,5 +42,5 @@ def test_known_given_names_exclude_words_the_knowledge_base_knows_otherwise():
 
 
 def test_a_flattened_table_row_is_not_running_text():
-    assert is_table_line("Village 67 17 66 18 City up to 20 thousand 74 14 74 14")
+    assert is_table_line("Town 58 22 61 19 Suburb over 50 thousand 80 11 79 12")
     assert not is_table_line("Officials said 12 people died and 40 were hurt in the blast on Monday.")

@@ -73,7 +73,7 @@ def test_figure_measures_percentage_points_are_their_unit(parse):
 
 
 def test_figure_measures_a_gallery_count_and_a_calibre_are_no_figures(parse):
-    text = "Rain hit Lima.  Image 1 of 3 next  Image 2 of 3 prev  The army sent 40 trucks."
+    text = "Rain hit Lima.  Image 3 of 5 prev  Image 4 of 5 next  The army sent 40 trucks."
     assert measures(parse, text) == [(40, "other")]
     assert measures(parse, "Chile provided 155mm towed howitzers, and 40mm of rain fell in Santiago.") == [(40, "unit:millimetre")]
 

@@ -16,7 +16,7 @@ RE_EXAMPLE = re.compile(r"\b(?:including|among them|such as)\b[^,;.:()]*$", re.I
 SINCE_REACH = 60
 # A date inside a phrase naming something else the sentence's verb is placed against ("before the
 # start of the offensive on 4 June", "on the eve of the vote on Sunday", "a ship sets off, following the
-# deal last month", "declared it decisive shortly after the release of a video in early March"): it
+# deal last month", "called the ruling final soon after a recording surfaced in late May"): it
 # dates the thing named, not the verb. "After" counts only when the verb the date attaches to comes
 # before it: in "after a week of rain the river burst its banks on Saturday" the date is the verb's.
 RE_AFTER = re.compile(r"\bafter\b[^,;.:]*$", re.I)
