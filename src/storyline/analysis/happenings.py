@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storyline.analysis.doubtful import acting_subject, names_speaker
 from storyline.models import Event, Statement, TimeRef
 
 NOT_HAPPENED = {"negated", "denied", "possible"}
@@ -33,12 +34,6 @@ RE_NEWS_PERFECT = re.compile(
 )
 """The subject holds no copula and "has" does not open a relative clause: in "Russia is looking to
 ..., a country that has a troubled past" the "has" is not the lede's verb group."""
-RE_HAS = re.compile(r"\b(?:has|have)\b")
-RE_SUBJECT_CUT = re.compile(r",|\s(?:in|of|on|over|from|against|by|for|with|at|to|that|who|which|amid|after)\s")
-RE_HEAD_WORD = re.compile(r"[\w’'\-]+")
-RE_PLURAL = re.compile(r"[a-z]s$")
-RE_POSSESSIVE = re.compile(r"['’]s?\b|['’]")
-NOT_ACTORS = frozenset({"place", "other"})
 RE_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|often|frequently|long|always|consistently|continually|"
                          r"increasingly|for\s+(?:years|months|decades))\b", re.I)
 """A lede telling a habit, not an act ("X has repeatedly spoken about ..."): no happening of its day."""
@@ -69,48 +64,14 @@ SAME_ACT_SHARED = 1
 tell one act (see ``_same_act``)."""
 SAME_REPORT_SHARED = 3
 """Entries of one report on one day that share this many actors tell one happening twice."""
+TWICE_SHARED = 2
+"""Entries of one report on one day whose dates attach to one verb, sharing this many other content
+words, tell one act twice (see ``_told_twice``)."""
 RETOLD_SHARED = 2
 RETOLD_MAX_USES = 2
 """Entries of one report on one day that share ``RETOLD_SHARED`` words the report uses at most
 ``RETOLD_MAX_USES`` times ("the kindergarten in Stanytsia", told in the lede and again further down)
 tell one happening twice."""
-
-
-def acting_subject(lede: Statement, mentions: list[tuple[int, int, str | None]]) -> bool:
-    """Whether the subject of a news-perfect lede is someone who acts, not a thing named after one
-    ("The coup in Guinea-Bissau", "Vietnam's decision to halt exports"). Its head word (before a comma,
-    a preposition or a clause) is a name or an actor's mention (``(start, end, type)`` in the report),
-    or is led by an actor's name ("The European Union presidency") or followed by a person's in
-    apposition ("The interior minister, Rosa Paredes,"), or is a plural of a body ("Members of the G7",
-    "Ministers from ten countries")."""
-    verb = RE_HAS.search(lede.text)
-    if verb is None:
-        return False
-    subject = lede.text[:verb.start()]
-    cut = RE_SUBJECT_CUT.search(subject)
-    chunk = subject[:cut.start()].rstrip() if cut else subject.rstrip()
-    words = list(RE_HEAD_WORD.finditer(chunk))
-    if not words:
-        return False
-    head = words[-1]
-    if head.group(0)[0].isupper() and head.start() > words[0].start():
-        return True  # a name (the sentence's first word is capitalised whatever it is)
-    if cut is not None and cut.group(0).strip() in {"of", "from"} and RE_PLURAL.search(head.group(0)):
-        return True
-    possessed = any(w.group(0).endswith(("'s", "’s", "'", "’")) for w in words[:-1])
-    if not possessed and any(w.group(0)[0].isupper() for w in words[1:-1]):
-        return True  # a name before the head noun, not a possessive ("The Crimea Platform participants")
-    at, begin = lede.start + head.start(), lede.start + words[0].start()
-    # An apposition naming who it is: "The interior minister, Rosa Paredes, has declared ..."
-    apposed = (lede.start + cut.end(), lede.start + len(subject)) if cut is not None and cut.group(0) == "," else None
-    for a, b, kind in mentions:
-        if kind in NOT_ACTORS:
-            continue
-        if a <= at < b or apposed and apposed[0] <= a and b <= apposed[1] and kind == "person":
-            return True
-        if begin <= a and b <= at and not RE_POSSESSIVE.match(lede.text, b - lede.start):
-            return True  # a name before the head noun, not a possessive ("The EU presidency")
-    return False
 
 
 def lede_dating(lede: Statement, published: str | None, mentions: list[tuple[int, int, str | None]]) -> TimeRef | None:
@@ -198,24 +159,6 @@ def _doers(records: list) -> set[str]:
     return {a for a in found if a}
 
 
-RE_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-
-
-def _names_speaker(records: list, people: set[str]) -> bool:
-    """Whether a quotation whose speaker was not resolved names one of ``people`` in its frame
-    ("'...,' said US President Joe Biden on Friday"): the person's surname, outside the quotation
-    marks. People are known by ids ending in their name ("kb:person:joe-biden")."""
-    surnames = {p.rsplit(":", 1)[-1].rsplit("-", 1)[-1] for p in people}
-    surnames = {n for n in surnames if len(n) > 2}
-    for r in records:
-        if getattr(r, "source_kind", None) != "quoted" or r.source or not surnames:
-            continue
-        frame = RE_QUOTED.sub(" ", r.text).lower()
-        if any(re.search(rf"\b{re.escape(n)}\b", frame) for n in surnames):
-            return True
-    return False
-
-
 def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
     """The content words of the clause of a record that holds its date, without dates."""
     at, start, end = ref.start - record.start, 0, len(record.text)
@@ -284,6 +227,22 @@ def _same_act(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+def _told_twice(a: list, b: list, refs: dict, one_report: bool = True) -> bool:
+    """Whether one report (or, with ``one_report`` false, any two) tells one act twice with the verb
+    carrying the date ("after the army launched its offensive on Thursday" / "the general launched the
+    offensive early on Thursday"), sharing ``TWICE_SHARED`` content words besides the verb, as written
+    in lower case. Verbs of saying do not count: one report tells many speeches of a day."""
+    for x in a:
+        for y in b:
+            if one_report and x.doc != y.doc or (verb := _dated_verb(x, refs[id(x)])) is None or verb in SAYING_WORDS:
+                continue
+            if verb == _dated_verb(y, refs[id(y)]):
+                shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)]) - {verb}
+                if len(shared & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))) >= TWICE_SHARED:
+                    return True
+    return False
+
+
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
@@ -322,9 +281,9 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     if len(people_a & people_b) >= 2:
         return True
     said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
-    if said_a & said_b or _names_speaker(a, said_b) or _names_speaker(b, said_a):
+    if said_a & said_b or names_speaker(a, said_b) or names_speaker(b, said_a):
         return True
-    if _told_alike(a, b, refs) or _same_act(a, b, refs) or rare and _retold(a, b, rare):
+    if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))
@@ -337,7 +296,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
 
 def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
                      rare: dict[str, set[str]] | None = None) -> list[tuple[tuple, list]]:
-    """Entries of one day that tell one happening, merged (see ``_same_happening``); ``rare`` holds
+    """Entries of one day that tell one happening, merged (see ``_same_happening``), and entries dated
+    by a month alone left out where an entry of a day in that month tells the same; ``rare`` holds
     each report's ``rare_words``."""
     merged: list[tuple[tuple, list]] = []
     for key, members in sorted(parts, key=lambda p: when(p[1][0])):
@@ -349,4 +309,8 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
                 target.extend(members)
                 continue
         merged.append((key, list(members)))
-    return merged
+    days = [m for _, m in merged if len(when(m[0])) == 10]
+    # One happening told by its day and, elsewhere, by its month alone: the month adds nothing.
+    return [(key, members) for key, members in merged if len(month := when(members[0])) != 7 or not any(
+        when(m[0]).startswith(month) and (_same_happening(m, members, when(m[0]), refs, rare)
+                                           or _told_twice(m, members, refs, one_report=False)) for m in days)]

@@ -12,6 +12,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
     CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, places, prenominal, quoted_at, tabular,
 )
+from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
     NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, speech_lede,
 )
@@ -195,8 +196,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     date; not opinions, recommendations or questions (nor events inside them), not what is said
     not to have happened or only possibly to have (``negated``, ``denied``, ``possible``), not
     states ("the package approved on Saturday includes ..."), not photo captions, and not a date
-    that only comes from a dateline, a week, "today" or "since". A date in a future, conditional
-    or planned clause (``TimeRef.ahead``) makes a forecast; dates on two predicates of one
+    that only comes from a dateline, a week, "today", "since" or "this month"; not tallies ("killed
+    so far") nor the report's own month on no past verb (analysis/doubtful.py). A date in a future,
+    conditional or planned clause (``TimeRef.ahead``) makes a forecast; dates on two predicates of one
     sentence are two happenings. A report's publication date dates only its lede, and only when
     the lede tells in the news perfect what someone has just done (``undated``, precision
     ``report``): any other undated sentence is not chronology. Identical events (same type,
@@ -222,6 +224,9 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if ref is None:
             return False
         published = corpus.published(record.doc)
+        text = corpus.documents.get(record.doc, {}).get("text") or ""
+        if own_month(ref, published, _dates_a_past_act(text, ref)) or tally(record):
+            return False  # the report's own month, a count so far: no happening of a day
         return not (len(ref.value) == 4 and published and str(published)[:4] == ref.value)  # "this year"
 
     def when(record: Event | Statement) -> str:

@@ -1,0 +1,102 @@
+"""Doubtful entries stay off the chronology: "this month" or the report's own month on no past act, a
+count so far, a speech whose speaker was not resolved told beside the same person's speech,
+one act told twice by one report, and a happening told by its month beside the same told by its day."""
+
+from __future__ import annotations
+
+from storyline.analysis.doubtful import names_speaker, own_month, tally
+from storyline.analysis.timeline import build_timeline
+from storyline.models import Statement, TimeRef
+from tests.analysis.test_timeline import Reports
+
+
+def _dated(r: Reports, doc: str, sentence: str, phrase: str, value: str, precision: str = "day", **kw) -> Statement:
+    s = r.say(doc, sentence, date=value, **kw)
+    at = r.documents[doc]["text"].index(sentence) + sentence.index(phrase)
+    r.times.append(TimeRef(doc, at, at + len(phrase), phrase, value, precision))
+    return s
+
+
+def test_this_month_or_the_reports_own_month_on_no_past_act_places_nothing():
+    june = "2031-06-20"
+    assert own_month(TimeRef("a", 0, 10, "this month", "2031-06", "month"), "2031-07-02")
+    assert own_month(TimeRef("a", 0, 7, "in June", "2031-06", "month"), june, past_act=False)
+    assert not own_month(TimeRef("a", 0, 7, "in June", "2031-06", "month"), june, past_act=True)
+    assert not own_month(TimeRef("a", 0, 7, "in May", "2031-05", "month"), june, past_act=False)
+    assert not own_month(TimeRef("a", 0, 10, "this month", "2031-06", "month", ahead=True), june)
+    assert not own_month(TimeRef("a", 0, 10, "on 3 June", "2031-06-03", "day"), june, past_act=False)
+    r = Reports()
+    r.add("a", "Rain fell on 40 towns this month. Heavy rain arriving in June brings floods. Farmers planted rice "
+               "in May. The ministry closed schools in June.", published=june)
+    text = r.documents["a"]["text"]
+    for sentence, phrase, verb in (("Rain fell on 40 towns this month.", "this month", "fell"),
+                                   ("Heavy rain arriving in June brings floods.", "in June", "arriving"),
+                                   ("Farmers planted rice in May.", "in May", "planted"),
+                                   ("The ministry closed schools in June.", "in June", "closed")):
+        _dated(r, "a", sentence, phrase, {"in May": "2031-05"}.get(phrase, "2031-06"), "month")
+        r.times[-1].head = text.index(verb)
+    assert sorted(e.text for e in build_timeline(r.corpus())) == [
+        "Farmers planted rice in May.", "The ministry closed schools in June."]
+
+
+def test_a_count_so_far_is_no_happening_of_the_day_it_is_told():
+    assert tally(Statement("a", 0, 1, "The agency said on Monday that 41 people had died so far.", "estimate",
+                           "reported"))
+    assert tally(Statement("a", 0, 1, "Strikes have cost 3,000 jobs since the start of the dispute.", "fact",
+                           "asserted"))
+    assert not tally(Statement("a", 0, 1, "The agency said on Monday that 41 people died in the floods.", "fact",
+                               "reported"))
+    r = Reports()
+    r.add("a", "The agency said on Monday that 41 people had died so far. The river burst its banks on Monday.",
+          published="2031-07-08")
+    _dated(r, "a", "The agency said on Monday that 41 people had died so far.", "on Monday", "2031-07-07",
+           kind="estimate", status="reported")
+    _dated(r, "a", "The river burst its banks on Monday.", "on Monday", "2031-07-07")
+    assert [e.text for e in build_timeline(r.corpus())] == ["The river burst its banks on Monday."]
+
+
+def test_a_sentence_without_a_source_naming_the_speaker_with_a_verb_of_saying_is_that_persons_speech():
+    kim = {"local:person:mina-kim"}
+    framed = Statement("a", 0, 1, "Press secretary Mina Kim, at a briefing on Wednesday, said talks go on.", "fact",
+                       "asserted", source_kind="author")
+    acting = Statement("a", 0, 1, "Mina Kim flew to Busan on Wednesday.", "fact", "asserted", source_kind="author")
+    other = Statement("a", 0, 1, "Press secretary Mina Kim said talks go on.", "fact", "reported",
+                      source="local:person:mina-kim", source_kind="named")
+    assert names_speaker([framed], kim) and not names_speaker([acting], kim) and not names_speaker([other], kim)
+    r = Reports()
+    r.add("a", "Press secretary Mina Kim, at a briefing on Wednesday, said talks go on.", published="2031-04-03")
+    r.add("b", '"We stay at the table," Kim said on Wednesday.', published="2031-04-03")
+    _dated(r, "a", "Press secretary Mina Kim, at a briefing on Wednesday, said talks go on.", "on Wednesday",
+           "2031-04-02", source_kind="author")
+    _dated(r, "b", '"We stay at the table," Kim said on Wednesday.', "on Wednesday", "2031-04-02",
+           source="local:person:mina-kim", source_kind="quoted", status="reported")
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_one_report_telling_one_act_twice_by_its_dated_verb_is_one_entry():
+    r = Reports()
+    r.add("a", "Troops are advancing after the junta launched its border offensive on Thursday. General Oumar Sy "
+               "launched the border offensive early on Thursday. Rebels launched drones at the airport on Thursday. "
+               "The offensive along the border is the largest in years.",
+          published="2031-05-09")
+    text = r.documents["a"]["text"]
+    for sentence in ("Troops are advancing after the junta launched its border offensive on Thursday.",
+                     "General Oumar Sy launched the border offensive early on Thursday.",
+                     "Rebels launched drones at the airport on Thursday."):
+        s = _dated(r, "a", sentence, "on Thursday", "2031-05-08")
+        r.times[-1].head = text.index("launched", s.start)
+    assert [e.text[:10] for e in build_timeline(r.corpus())] == ["General Ou", "Rebels lau"]
+
+
+def test_a_happening_told_by_its_month_beside_its_day_is_listed_once_by_its_day():
+    r = Reports()
+    r.add("a", "Dockers walked out on 4 March over pay.", published="2031-04-20")
+    r.add("b", "Dockers walked out in March over pay, and the port stayed shut.", published="2031-04-22")
+    r.add("c", "Lorry drivers blocked the bridge in March.", published="2031-04-22")
+    for doc, sentence, phrase, value, precision in (
+            ("a", "Dockers walked out on 4 March over pay.", "on 4 March", "2031-03-04", "day"),
+            ("b", "Dockers walked out in March over pay, and the port stayed shut.", "in March", "2031-03", "month"),
+            ("c", "Lorry drivers blocked the bridge in March.", "in March", "2031-03", "month")):
+        s = _dated(r, doc, sentence, phrase, value, precision, predicate="walk" if doc != "c" else "block")
+        r.times[-1].head = s.start + sentence.index("walked" if doc != "c" else "blocked")
+    assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2031-03", ["c"]), ("2031-03-04", ["a"])]
