@@ -100,3 +100,72 @@ def test_an_unconfirmed_line_in_the_reports_own_voice_names_the_outlet_once():
     detail = lines[0].detail
     assert detail.startswith("unconfirmed in the report's own words (") and "according to" not in detail
     assert "not yet confirmed by the Arland Port Authority" in detail
+
+
+def _clauses(story: Story, doc: str, sentence: str, *clauses: tuple[str, str, str]) -> None:
+    """One report of one sentence, with a statement on each (fragment, status, source_kind) clause."""
+    story.report(doc, sentence, published="2025-04-02")
+    for fragment, status, source_kind in clauses:
+        start, end = story.at(doc, fragment)
+        story.records["statements"].append(Statement(doc, start, end, fragment, "fact", status, actors=[],
+                                                     source_kind=source_kind))
+
+
+def test_a_named_denial_is_led_with_in_its_whole_sentence():
+    claim = "Rail unions said worn brakes had caused the derailment"
+    denial = "the railway company denied that the brakes had failed"
+    story = Story()
+    _clauses(story, "a", f"{claim}, but {denial}.", (claim, "reported", "named"), (denial, "denied", "named"))
+    lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "disputed"]
+    assert [b.text for b in lines] == [f"{claim}, but {denial}."]
+    assert lines[0].detail.startswith("denied by ") and lines[0].disputed
+
+
+def test_a_denial_of_what_might_happen_is_not_led_with():
+    denial = "The president dismissed suggestions that the army might cross the border as nonsense."
+    story = Story()
+    story.say("a", denial, status="denied", source_kind="named", actors=[])
+    assert [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "disputed"] == []
+
+
+def test_what_a_named_source_says_is_not_yet_established_is_unconfirmed_whatever_actors_it_names():
+    text = "The cause of the warehouse fire has not yet been established, the fire service said."
+    story = Story()
+    story.say("a", text, status="unconfirmed", source_kind="named", actors=[])
+    lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"]
+    assert [b.text for b in lines] == [text]
+    story = Story()
+    story.say("a", text, status="unconfirmed", source_kind="author", actors=[])  # nobody named doubts it
+    assert [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"] == []
+
+
+def test_a_doubt_inside_a_sentence_already_led_with_is_not_repeated():
+    claim = "Local radio reported that a tanker had leaked chlorine"
+    doubt = "the inspectorate has not confirmed a leak"
+    negation = "No chlorine had leaked from the tanker wagons, the inspectorate said on Monday."
+    story = Story()
+    _clauses(story, "a", f"{claim}, but {doubt}.", (claim, "reported", "anonymous"), (doubt, "unconfirmed", "named"))
+    story.say("b", negation, status="negated", source_kind="named", actors=[])
+    sentence = story.documents["a"]["text"]
+    sides = [Evidence("a", 0, len(sentence), sentence), Evidence("b", 0, len(negation), negation)]
+    conflict = Conflict(id="x2", kind="negation", summary="Reported; negated: “claim”", sides=sides)
+    lines = bottom_line(story.corpus(), [], [conflict], [])
+    assert [b.text for b in lines if b.kind == "disputed"] == [f"{claim}, but {doubt}"]
+    assert [b for b in lines if b.kind == "unconfirmed"] == []
+
+
+LEADS = ("nepal_landslide", "kosice_derailment")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("story", LEADS)
+def test_story_bottom_line_leads_with_named_denials_and_open_questions_once_each(story, golden_analyses):
+    data, expected = golden_analyses[story]
+    shown = [b for b in data["bottom_line"] if b["kind"] != "commentary"][:10]
+    for fragment in expected["bottom_line_leads"]:
+        assert any(fragment in b["text"] for b in shown), fragment
+    assert not [b for b in shown for view in expected["bottom_line_commentary"] if view in b["text"]]
+    quoted = [(e["doc"], e["start"]) for b in shown if b["kind"] != "figure" for e in b["evidence"][:1]]
+    assert len(quoted) == len(set(quoted))  # no sentence is led with twice
+    tabled = {(e["doc"], e["start"]) for b in shown if b["kind"] == "figure" for e in b["evidence"]}
+    assert not [b for b in shown if b["kind"] == "fact" and (b["evidence"][0]["doc"], b["evidence"][0]["start"]) in tabled]

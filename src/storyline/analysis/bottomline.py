@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from storyline.analysis.claims import independent_groups, is_factual, origin_doc
 from storyline.analysis.clusters import statement_id
@@ -60,6 +61,11 @@ BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?
 DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
                      r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
 """Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
+UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
+"""A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
+MAX_DENIALS = 2
+POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b", re.IGNORECASE)
+"""A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event."""
 MAX_WORDS = 60
 """A sentence longer than this is a paragraph the parser failed to split, not a line to lead with."""
 
@@ -224,6 +230,30 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
     return _distinct(lines)[:MAX_DISPUTES]
 
 
+def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
+    """Who denies what, by name ("the company denied that the brakes had failed"), where no conflict pairs
+    the denial with the claim it answers."""
+    cited = {(e.doc, e.start) for line in led for e in line.evidence}
+    lines = []
+    for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
+        if (s.source_kind != "named" or probe_status(s) != "denied" or not is_factual(s) or is_commentary(s)
+                or len(s.text.split()) > MAX_WORDS or (s.doc, s.start) in cited or POSSIBLE.search(s.text)):
+            continue
+        # the whole sentence where it is short: "X said P, but Y denied that P" gives the claim and its denial
+        sentence = corpus.sentence_evidence(s.doc, s.start)
+        if any(d == s.doc and sentence.start <= at < sentence.end for d, at in disputes):
+            continue  # a conflict's side: a dispute line, or one not led with (a view denied)
+        if len((sentence.text or "").split()) <= MAX_WORDS:
+            text = sentence.text.rstrip()
+            s = replace(s, start=sentence.start, end=sentence.start + len(text), text=text)
+        line = _line(corpus, s, [s], "disputed", disputes, None)
+        line.detail = f"denied by {_who(corpus, s)} ({_where(corpus, s.doc)})"
+        line.disputed = True
+        lines.append(line)
+    lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
+    return _distinct(lines)[:MAX_DENIALS]
+
+
 def _named_denial(corpus: Corpus, side: Evidence) -> bool:
     """The sentence is a source's denial or rejection (not the report's own doubt), short enough to lead with."""
     inside = [s for s in corpus.statements if s.doc == side.doc and side.start <= s.start < side.end]
@@ -231,13 +261,16 @@ def _named_denial(corpus: Corpus, side: Evidence) -> bool:
         s.source_kind != "author" and probe_status(s) == "denied" for s in inside)
 
 
-def _unconfirmed_lines(corpus: Corpus, disputes) -> list[BottomLine]:
-    """What a named source says has not been confirmed, and who says so."""
+def _unconfirmed_lines(corpus: Corpus, disputes, led: list[BottomLine]) -> list[BottomLine]:
+    """What a named source says has not been confirmed, and who says so (unless a line above quotes it)."""
     lines = []
     for s in corpus.statements:
-        if not is_factual(s) or probe_status(s) != "unconfirmed" or not DOUBT.search(s.text):
+        if _quoted(led, s):
             continue
-        if len(s.text.split()) > MAX_WORDS or not s.actors:
+        if not is_factual(s) or probe_status(s) != "unconfirmed" or not (DOUBT.search(s.text) or UNSETTLED.search(s.text)):
+            continue
+        # who doubts it must be known: the actors it names, or the named source that says it is unconfirmed
+        if len(s.text.split()) > MAX_WORDS or not (s.actors or s.source_kind == "named"):
             continue
         line = _line(corpus, s, [s], "unconfirmed", disputes, None)
         by, doubter = BY_WHOM.search(s.text), DOUBTER.search(s.text)
@@ -292,15 +325,24 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     facts = _distinct(facts)[:MAX_FACTS]
     contested = _dispute_lines(corpus, conflicts, facts)
     facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
-    ledes = _lede_lines(corpus, facts + contested, disputes)[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
-    return (facts + contested + ledes + _figure_lines(corpus, tables) + _unconfirmed_lines(corpus, disputes)
-            + _commentary(corpus))
+    figures = _figure_lines(corpus, tables)
+    # a lede that gives a figure already tabled with who gives it is that line's fact again
+    ledes = _lede_lines(corpus, facts + contested + figures, disputes)
+    ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
+    led = facts + contested + ledes
+    led += figures + _denial_lines(corpus, led, disputes)
+    return led + _unconfirmed_lines(corpus, disputes, led) + _commentary(corpus)
+
+
+def _quoted(lines: list[BottomLine], s: Statement) -> bool:
+    """The statement lies in a sentence a line already quotes (its first citation)."""
+    return any(e.doc == s.doc and e.start <= s.start < e.end for e in (line.evidence[0] for line in lines))
 
 
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
     it is the report's main news. One source each, so after the corroborated facts, most salient first."""
-    cited = {(e.doc, e.start) for line in led for e in line.evidence}
+    cited = [(e.doc, e.start, e.end) for line in led for e in line.evidence]
     first: dict[str, Statement] = {}
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
@@ -309,7 +351,7 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
             first[s.doc] = s
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
-             if (s.doc, s.start) not in cited and is_factual(s) and not is_commentary(s)
+             if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and is_factual(s) and not is_commentary(s)
              and s.status in LEDE_STATUSES]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
