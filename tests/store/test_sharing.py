@@ -131,3 +131,13 @@ def test_ls_runs_while_ingest_writes(tmp_path):
     finally:
         _, err = ingest.communicate(timeout=300)
     assert ingest.returncode == 0, err
+
+
+def test_a_store_in_memory_leaves_no_lock_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with Store.open(":memory:") as store:
+        store.pause()  # no reader can wait for a store only this process sees
+        assert store.con.execute("select 1").fetchone() == (1,)
+    with Store.open(tmp_path / "file.duckdb"):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.duckdb", "file.duckdb.lock"]

@@ -57,7 +57,9 @@ class Store:
             raise StoreError(f"no store at {path} (run 'storyline ingest' first, or pass --db)")
         writer = None
         signal = lease.ReaderSignal(path)
-        if not read_only:
+        if path.startswith(":memory:"):
+            pass  # a store in this process's memory: no other process can share it, so no lock files
+        elif not read_only:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             writer = lease.WriterLock(path)
             try:
