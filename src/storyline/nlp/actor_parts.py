@@ -107,7 +107,9 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
         elif not (first_name(rest[0].text) and not first_name(head[-1].text)
                   and (body or len(head) > 1 or label == "ORG" or (is_town(head.text) and place_cue))):
             continue
-        parts = [(head, "GPE" if owner[0].type in ("state", "place") else "ORG")] if body else \
+        if body and owner[0].type == "state":
+            return [(span, label)]  # "(President of) Ukraine X": resolved as the person, the title's state aside
+        parts = [(head, "GPE" if owner[0].type == "place" else "ORG")] if body else \
             [(head, "GPE")] if is_town(head.text) else []
         return parts + [(rest, "PERSON")]
     return [(span, label)]
