@@ -1,5 +1,6 @@
-"""Names NER cut in two or ran together: a person after the publication or state owning them, a name
-cut after a quoted nickname, and regions NER left untagged before a lower-case region noun."""
+"""Names NER cut in two or ran together: a person after the publication or state owning them, a person
+run into a heading or a town, a name cut after a quoted nickname, regions NER left untagged before a
+lower-case region noun, companies listed as examples of a kind of firm, capitalised collective nouns."""
 
 from __future__ import annotations
 
@@ -77,10 +78,10 @@ def common_word_name(span: Span) -> bool:
 
 
 def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[Span, str]]:
-    """A person NER ran into the words before them, across a heading or a missing comma: "(Other) Topics
-    of Interest Scholz", "(the mayor of the occupied) Mariupol Petro Andruszczenko", "Daily Beast Julia
-    Davis". The person must be known to the knowledge base, or open with a known given name after a word
-    that is none; the words before are kept only as a place or body the knowledge base knows."""
+    """A person NER ran into the words before them, across a heading or a missing comma: "(Other) Stories
+    of Note Tarrant", "(the governor of the flooded) Kherson Sergei Petrenko", "Daily Ledger Ana Mora".
+    The person must be known to the knowledge base, or open with a known given name after a word that is
+    none; the words before are kept only as a body or place the knowledge base knows, or a town."""
     if label not in ("PERSON", "ORG") or len(span) < 2 or known(span.text) \
             or any(t.lower_ in TITLE_WORDS or is_honorific(t.text) for t in span):
         return [(span, label)]
