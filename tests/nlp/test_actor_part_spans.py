@@ -4,11 +4,14 @@ from types import SimpleNamespace
 
 import spacy
 
-from storyline.nlp.actor_parts import document_name, join_nickname, model_designation, split_possessor
+from storyline.nlp.actor_parts import (common_word_name, document_name, join_nickname, model_designation, split_possessor,
+                                      split_run_together)
 from storyline.nlp.actor_spans import clean_edges
 
 NLP = spacy.blank("en")
-KNOWN = {"Fox News": "organization", "Austria": "state", "Reuters": "organization"}
+KNOWN = {"Fox News": "organization", "Austria": "state", "Reuters": "organization", "Tarrant": "person",
+         "Biden": "person", "Joe Biden": "person", "Quito": "place"}
+GIVEN = {"Ana", "Joe", "Paul", "Jean"}
 
 
 def known(text):
@@ -73,3 +76,35 @@ def test_documents_and_model_numbers_are_told_from_bodies():
     assert model_designation(doc[16:19]) or model_designation(doc[16:17])
     assert model_designation(doc[-1:])
     assert not model_designation(NLP("Gazprom")[0:1])
+
+
+def run_together(text, phrase, label="ORG"):
+    return [(s.text, lab) for s, lab in split_run_together(span_of(text, phrase), label, known, GIVEN.__contains__)]
+
+
+def test_a_known_person_run_into_a_heading_keeps_only_the_person():
+    assert run_together("Other Stories of Note Tarrant Calls Vote", "Stories of Note Tarrant") == [("Tarrant", "PERSON")]
+
+
+def test_a_place_run_into_a_person_with_a_known_given_name_is_split():
+    assert run_together("the mayor of Quito Ana Mora said", "Quito Ana Mora") == [("Quito", "GPE"), ("Ana Mora", "PERSON")]
+    assert run_together("the Daily Ledger Ana Mora wrote", "Daily Ledger Ana Mora") == [("Ana Mora", "PERSON")]
+
+
+def test_a_persons_own_names_are_never_split():
+    for name in ("Hunter Biden", "Jean Paul Mora", "Joe Biden"):
+        assert run_together(f"{name} spoke.", name, "PERSON") == [(name, "PERSON")]
+    assert run_together("Minister Ana Mora spoke.", "Minister Ana Mora", "PERSON") == [("Minister Ana Mora", "PERSON")]
+
+
+def test_a_capitalised_collective_noun_alone_names_no_actor():
+    assert common_word_name(span_of("the war against the Axis ended", "Axis"))
+    assert common_word_name(span_of("Allied troops landed", "Allied"))
+    assert not common_word_name(span_of("the Axis Group bought it", "Axis Group"))
+    assert not common_word_name(span_of("Carrefour stayed", "Carrefour"))
+
+
+def test_an_article_or_a_name_that_may_be_a_town_is_not_cut_off_a_body_or_a_person():
+    assert run_together("The Biden Administration said", "The Biden Administration") == [("The Biden Administration", "ORG")]
+    phrase = "Anna Maria Mora"  # "Anna" is also a town's name, but no word before it says a place is meant
+    assert run_together(f"On the other hand, {phrase} disagreed.", phrase, "PERSON") == [(phrase, "PERSON")]

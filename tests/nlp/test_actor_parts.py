@@ -67,3 +67,35 @@ def test_a_portfolio_before_a_name_is_not_part_of_it(parse):
 def test_a_dateline_of_several_capitalised_words_is_not_an_actor(parse):
     got = found(parse, "PORT MORESBY, March 3 (AFP) - Floods cut the highway to Lae, officials said.")
     assert not any(t.isupper() and len(t) > 3 for t in got)
+
+
+def test_companies_listed_after_a_kind_of_firm_are_bodies_not_places(parse):
+    got = found(parse, "Cement makers such as Mexico's Cemex, Ireland's CRH and Switzerland's Holcim raised prices.")
+    assert got["Cemex"][0] == got["Holcim"][0] == "organization"
+    got = found(parse, "The Swiss multinational Nestle and the Dutch brewer Heineken left the market.")
+    assert got["Nestle"] == ("organization", "local:organization:nestle")
+
+
+def test_a_sportsperson_ner_took_for_a_body_is_a_person(parse):
+    got = found(parse, "Polish player Iga Swiatek criticised Sabalenka after the match. "
+                       "Sabalenka, who could become world number one, declined to comment.")
+    assert got["Sabalenka"][0] == "person"
+
+
+def test_a_town_run_into_the_person_after_it_is_split(parse):
+    got = found(parse, "The governor of the flooded Kherson Sergei Petrenko said water levels rose.")
+    assert got["Kherson"][0] == "place" and got["Sergei Petrenko"][0] == "person"
+    assert "Kherson Sergei Petrenko" not in got
+
+
+def test_a_capitalised_common_noun_alone_is_no_actor(parse):
+    got = found(parse, "Retreating troops dug in along the southern Front, and most losses were on that Front. "
+                       "Both nations joined the war against the Axis in 1942.")
+    assert not {"Front", "Axis"} & set(got)
+
+
+def test_a_province_before_a_region_noun_and_half_a_hyphenated_word_are_read_right(parse):
+    got = found(parse, "Evacuees from the Almaty Oblast region reached the capital on Friday.")
+    assert got.get("Almaty Oblast") == ("place", "local:place:almaty-oblast") and "Almaty Oblast region" not in got
+    got = found(parse, "Berlin called it a threat to the whole Euro-Atlantic region.")
+    assert "Atlantic region" not in got and "Atlantic" not in got

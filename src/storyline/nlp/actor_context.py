@@ -227,7 +227,8 @@ def acronym_then_name(span: Span, kb) -> bool:
 BODY_NOUNS = {"firm", "company", "giant", "bank", "group", "agency", "network", "corporation", "producer",
               "maker", "operator", "chain", "retailer", "broadcaster", "newspaper", "daily", "channel",
               "outlet", "carrier", "airline", "lender", "insurer", "manufacturer", "conglomerate", "supplier",
-              "exporter", "developer", "startup", "platform", "tabloid", "weekly", "magazine", "portal"}
+              "exporter", "developer", "startup", "platform", "tabloid", "weekly", "magazine", "portal",
+              "multinational", "brand"}
 
 
 GROUP_NOUNS = {"coalition", "party", "alliance", "group", "movement", "militia", "bloc", "union",

@@ -1,5 +1,6 @@
-"""Names NER cut in two or ran together: a person after the publication or state owning them, a name
-cut after a quoted nickname, and regions NER left untagged before a lower-case region noun."""
+"""Names NER cut in two or ran together: a person after the publication or state owning them, a person
+run into a heading or a town, a name cut after a quoted nickname, regions NER left untagged before a
+lower-case region noun, companies listed as examples of a kind of firm, capitalised collective nouns."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from storyline.nlp.actor_roles import TITLE_WORDS
+from storyline.kb.towns import is_town
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.actor_spans import BODY_HEADS, PORTFOLIOS, collective_possessive, is_honorific
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
@@ -46,6 +48,74 @@ def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
     return [(span, label)]
 
 
+def listed_as_bodies(span: Span, body_nouns: set[str]) -> bool:
+    """A name among the examples of a kind of body ("retailers such as Spain's Mercadona, Britain's Tesco
+    and France's Carrefour", "firms like Danone and Henkel"), or one word right after a noun naming the
+    kind ("the Swiss multinational Nestle"): a company, whatever NER and the places beside it say."""
+    doc = span.doc
+    if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in body_nouns:
+        return True
+    top = span.root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ != "pobj" or top.head.lower_ not in ("as", "like", "including"):
+        return False
+    kind = top.head.head.lower_  # no lemmas in the pipeline: "firms", "companies"
+    return top.head.head.pos_ == "NOUN" and (kind in body_nouns or kind.removesuffix("s") in body_nouns
+                                             or kind.removesuffix("ies") + "y" in body_nouns)
+
+
+# Common nouns and adjectives written with a capital as if they named someone ("the Axis", "the eastern
+# Front", "Allied support", "the Alliance"): alone, and unknown to the knowledge base, they name no actor.
+COMMON_BODY_WORDS = {"alliance", "allied", "allies", "axis", "front", "force", "forces", "coalition", "command",
+                     "resistance", "opposition", "junta", "regime", "bloc", "government", "administration",
+                     "authorities", "military"}
+
+
+def common_word_name(span: Span) -> bool:
+    """One capitalised collective noun standing for no one in particular ("the Axis", "that Front")."""
+    return len(span) == 1 and span[0].is_title and span[0].lower_ in COMMON_BODY_WORDS
+
+
+def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[Span, str]]:
+    """A person NER ran into the words before them, across a heading or a missing comma: "(Other) Stories
+    of Note Tarrant", "(the governor of the flooded) Kherson Sergei Petrenko", "Daily Ledger Ana Mora".
+    The person must be known to the knowledge base, or open with a known given name after a word that is
+    none; the words before are kept only as a body or place the knowledge base knows, or a town."""
+    if label not in ("PERSON", "ORG") or len(span) < 2 or known(span.text) \
+            or any(t.lower_ in TITLE_WORDS or is_honorific(t.text) for t in span):
+        return [(span, label)]
+
+    def first_name(word: str) -> bool:  # "Sergei", "Petro"
+        found = known(word)
+        return given_name(word) or (bool(found) and all(e.type == "person" for e in found))
+
+    prev = span.doc[span.start - 1] if span.start > 0 else None  # "the flooded (Derna)", not "analyst (Anna)"
+    place_cue = prev is not None and prev.is_lower and prev.is_alpha and not person_noun(prev.text) \
+        and prev.lower_ not in TITLE_WORDS
+    for k in range(1, len(span)):
+        head, rest = span.doc[span.start : span.start + k], span.doc[span.start + k : span.end]
+        if len(rest) > 3 or all(t.is_stop for t in head) \
+                or not all(t.is_title and t.is_alpha and t.lower_ not in _BODY_WORDS for t in rest):
+            continue
+        owner = known(head.text)
+        body = bool(owner) and owner[0].type != "person"
+        if len(rest) == 1:
+            # "Topics of Interest Scholz": a known surname after words that are no given name
+            joined = body or any(t.is_lower for t in head)
+            if not (joined and any(e.type == "person" for e in known(rest.text))):
+                continue
+        elif not (first_name(rest[0].text) and not first_name(head[-1].text)
+                  and (body or len(head) > 1 or label == "ORG" or (is_town(head.text) and place_cue))):
+            continue
+        if body and owner[0].type == "state":
+            return [(span, label)]  # "(President of) Ukraine X": resolved as the person, the title's state aside
+        parts = [(head, "GPE" if owner[0].type == "place" else "ORG")] if body else \
+            [(head, "GPE")] if is_town(head.text) else []
+        return parts + [(rest, "PERSON")]
+    return [(span, label)]
+
+
 def join_nickname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """A person NER cut after a quoted nickname: "Oleksandra “Sasha”" + "Kuvshynova" is one name. A
     name with a collective's possessive ("People's Republic") is a body's, not a person's."""
@@ -67,6 +137,7 @@ def join_nickname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
 
 # Nouns that follow a region's name in lower case ("the Donetsk region", "Sumy oblast").
 REGION_NOUNS = {"oblast", "region", "province", "governorate", "prefecture", "county", "district", "state"}
+HYPHENS = {"-", "‑", "–"}
 
 
 def unlabelled_places(doc: Doc) -> list[Span]:
@@ -80,7 +151,11 @@ def unlabelled_places(doc: Doc) -> list[Span]:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha \
                 and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start:
             start -= 1
-        if start < tok.i and tok.i - start <= 2:
+        if start >= 2 and start < tok.i and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_:
+            continue  # "the Euro-Atlantic region": half of a hyphenated word is no region
+        if start < tok.i and doc[tok.i - 1].lower_ in REGION_NOUNS:
+            out.append(doc[start : tok.i])  # "the Kyiv Oblast region" is Kyiv Oblast
+        elif start < tok.i and tok.i - start <= 2:
             out.append(doc[start : tok.i + 1])
     return out
 
@@ -107,7 +182,7 @@ def model_designation(span: Span) -> bool:
     return _MODEL.fullmatch(span.text.replace(" ", "")) is not None
 
 
-def coordinated_places(doc: Doc, mentions: list) -> None:
+def coordinated_places(doc: Doc, mentions: list, body_nouns: set[str]) -> None:
     """A one-word name typed as a person or body in a list of places ("Mikolaiv, Ochakiv and Odesa",
     "Kharkiv, Sumy or Zaporizhzhia") is a place, wherever in the list it stands; NER and the resolver
     only see the places before it."""
@@ -116,9 +191,12 @@ def coordinated_places(doc: Doc, mentions: list) -> None:
     for m in mentions:
         if not (m.entity or "").startswith(("local:person:", "local:organization:")) or " " in m.text.strip():
             continue
-        tok = doc.char_span(m.start, m.end, alignment_mode="expand").root
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        tok = span.root
         if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("said", "says", "told"):
             continue  # a name that acts is no place
+        if listed_as_bodies(span, body_nouns):
+            continue  # "retailers such as Tesco and Carrefour"
         top = tok
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head

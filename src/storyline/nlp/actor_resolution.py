@@ -15,7 +15,7 @@ from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
-from storyline.nlp.actor_parts import document_name, model_designation
+from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
 
@@ -69,7 +69,7 @@ class SpanResolution(PersonLinking):
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
         if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
-                                                         or context.lone_opening_word(span)):
+                                                         or context.lone_opening_word(span) or common_word_name(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
         if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
             return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
@@ -101,6 +101,8 @@ class SpanResolution(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
+        if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
+            return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
                           and context.coordinated_with(span, state.place_tokens) or (
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
@@ -134,6 +136,10 @@ class SpanResolution(PersonLinking):
                      or (span.root.dep_ == "appos" and (span.root.head.lower_ in TITLE_WORDS
                                                         or person_noun(span.root.head.text)))):
             label = "PERSON"  # "The commission's chairwoman, Palesa Ntho, said": a person NER took for a body
+        if label == "ORG" and not found and len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) and (
+                cues.who_follows(span) or (before is not None and before.is_lower and person_noun(before.text))
+                or (len(span) == 1 and cues.who_follows_anywhere(span[0]))):
+            label = "PERSON"  # "Ukrainian player Jana Koval", "Sabalenka, who ...": a person, not a body
         if label == "ORG" and not found and len(span) == 1 and span[0].is_title and before is not None \
                 and before.is_title and is_honorific(before.text) and before.lower_ not in ("president", "minister"):
             label = "PERSON"  # "General Pack", "Colonel Kovalenko": a rank, then a surname

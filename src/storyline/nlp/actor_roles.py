@@ -32,6 +32,8 @@ PERSON_NOUNS = {
     "editor", "landlord", "tenant", "owner", "manager", "mechanic", "electrician", "labourer", "laborer",
     "housewife", "grandmother", "grandfather", "mother", "father", "nun", "midwife", "pharmacist", "voter",
     "candidate", "lawmaker", "legislator", "councillor", "councilor", "unionist", "striker", "commuter",
+    "athlete", "footballer", "boxer", "swimmer", "sprinter", "cyclist", "gymnast", "skater", "wrestler",
+    "goalkeeper", "midfielder", "champion", "runner-up", "finalist",
 }
 TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
                    "defence", "defense", "prime", "interior", "finance", "supreme"}

@@ -19,7 +19,8 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import coordinated_places, join_nickname, split_possessor, unlabelled_places
+from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_possessor, split_run_together,
+                                       unlabelled_places)
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
@@ -52,6 +53,8 @@ class ActorResolver(SpanResolution):
     def candidates(self, doc: Doc) -> list[_Candidate]:
         ents = join_adjacent([(ent, ent.label_) for ent in doc.ents if ent.label_ in ACTOR_LABELS], self.kb.lookup)
         ents = [part for span, label in join_nickname(ents) for part in split_possessor(span, label, self.kb.lookup)]
+        ents = [part for span, label in ents
+                for part in split_run_together(span, label, self.kb.lookup, self.spelling.given_name)]
         found = []
         for span, label in ents:
             span = drop_article(span)
@@ -134,7 +137,7 @@ class ActorResolver(SpanResolution):
                 place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
-        coordinated_places(doc, mentions)
+        coordinated_places(doc, mentions, context.BODY_NOUNS)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
