@@ -317,3 +317,18 @@ def test_golden_statement_expectations(nlp, expected):
         kind_ok += hits[0].kind == w["kind"]
     # floors: lowering one is a deliberate, explained change (see docs/statements.md)
     assert status_ok >= 0.9 * len(wanted) and kind_ok >= 0.9 * len(wanted), (status_ok, kind_ok, len(wanted))
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The mining inspectorate confirmed on Monday that no workers had been trapped underground.", "inspectorate"),
+    ("The consulate confirmed that two of its nationals were among the injured passengers.", "consulate"),
+    ("The sultanate confirmed that its tanker had left the strait before the collision.", "sultanate"),
+])
+def test_a_body_of_people_named_by_a_common_noun_is_the_source_of_what_it_confirms(nlp, text, who):
+    found = [s for s in nlp(text)._.statements]
+    assert len(found) == 1 and found[0].source_kind == "named" and who in found[0].source_text.lower()
+
+
+def test_evidence_that_confirms_is_not_a_source(nlp):
+    found = nlp("The satellite images confirmed that the bridge had collapsed into the river.")._.statements
+    assert len(found) == 1 and found[0].source_kind == "author"

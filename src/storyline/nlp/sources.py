@@ -26,7 +26,11 @@ INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
     "department", "secretariat", "tribunal", "watchdog", "mission", "coalition", "alliance", "party", "campaign",
     "organisation", "organization", "association", "institute", "federation", "cabinet", "junta", "senate",
     "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
+    "inspectorate", "consulate", "navy", "coastguard", "ombudsman", "prosecutor", "hospital", "university",
+    "observatory", "laboratory", "brigade", "battalion", "regiment", "airline", "manufacturer", "retailer",
 ))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
+# Endings of nouns that name a body of people ("the inspectorate", "the commissariat", "the sultanate").
+INSTITUTION_ENDINGS = ("orate", "orates", "ariat", "ariats", "ulate", "ulates", "anate", "anates")
 DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
@@ -318,7 +322,7 @@ def _trailing_frame(pred: Token, lo: int, hi: int) -> Frame | None:
         if subj is None or subj.i < pred.i or first_child(tok, "ccomp") is not None:
             continue
         before = doc[subj.left_edge.i - 1] if subj.left_edge.i > lo else None
-        named = subj.pos_ == "PROPN" or subj.ent_type_ or subj.lower_ in cx.ANONYMOUS_NOUNS | INSTITUTIONS
+        named = subj.pos_ == "PROPN" or subj.ent_type_ or subj.lower_ in cx.ANONYMOUS_NOUNS or institution(subj.lower_)
         if before is not None and before.text == "," and named:
             return Frame(subj, pred, tok.text, cx.FRAME_STATUS[lemma(tok)], tok)
     return None
@@ -327,7 +331,8 @@ def _trailing_frame(pred: Token, lo: int, hi: int) -> Frame | None:
 def _speaker_like(tok: Token) -> bool:
     """A subject that can speak: a name, a person pronoun, an institution, unnamed officials."""
     return (tok.pos_ == "PROPN" or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            or tok.lower_ in cx.ANONYMOUS_NOUNS | INSTITUTIONS | PERSON_NOUNS | {"he", "she", "they", "we", "i"})
+            or tok.lower_ in cx.ANONYMOUS_NOUNS | PERSON_NOUNS | {"he", "she", "they", "we", "i"}
+            or institution(tok.lower_))
 
 
 def _inanimate(tok: Token, verb: str) -> bool:
@@ -336,8 +341,13 @@ def _inanimate(tok: Token, verb: str) -> bool:
         return False
     if tok.lower_ in {"it", "this", "that", "which"}:
         return True
-    return (tok.pos_ == "NOUN" and tok.lower_ not in cx.ANONYMOUS_NOUNS and tok.lower_ not in INSTITUTIONS
+    return (tok.pos_ == "NOUN" and tok.lower_ not in cx.ANONYMOUS_NOUNS and not institution(tok.lower_)
             and tok.ent_type_ == "")
+
+
+def institution(word: str) -> bool:
+    """A noun that names a body of people, which can speak: "ministry", "regulator", "inspectorate"."""
+    return word in INSTITUTIONS or word.endswith(INSTITUTION_ENDINGS)
 
 
 def governs(pred: Token, tok: Token) -> bool:
