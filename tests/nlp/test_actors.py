@@ -84,8 +84,8 @@ def test_team_written_story_actors(path, nlp):
     from storyline.nlp.pipeline import make_doc
 
     expected = json.loads(path.read_text())
-    if not expected["entities"]:
-        pytest.skip("the story lists no actors (conflicts only)")
+    if not expected.get("entities"):
+        pytest.skip("the story lists no actors (it checks conflicts or the bottom line)")
     mentions = []
     for d in expected["documents"]:
         text = (path.parent / d["file"]).read_text()
