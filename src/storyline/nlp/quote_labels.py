@@ -18,7 +18,7 @@ NOT_SPEAKERS = frozenset(
     "BREAKING EXCLUSIVE ANALYSIS OPINION CORRECTION CLARIFICATION WARNING TRANSCRIPT DISCLAIMER".split()
 )
 # "Sanders: Clinton must …", "Poll: …": a headline crediting its claim to the name before its colon.
-HEADLINE_LABEL = re.compile(r"\s*+([A-Z][\w.'’&-]*+(?: [A-Z][\w.'’&-]*+){0,3})[ \t]*+:[ \t]++(?=\S)")
+HEADLINE_LABEL = re.compile(r"\A\s*+([A-Z][\w.'’&-]*+(?: [A-Z][\w.'’&-]*+){0,3})[ \t]*+:[ \t]++(?=\S)")
 HEADLINE_SOURCES = frozenset({"poll", "survey", "study"})
 
 
