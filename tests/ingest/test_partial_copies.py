@@ -102,3 +102,17 @@ def test_real_report_and_its_truncated_reheadlined_copy(tmp_path):
     # The whole-document similarity alone would not have linked them.
     a, b = shingles(rows["a_original.txt"]["text"], 5), shingles(rows["b_copy.txt"]["text"], 5)
     assert len(a & b) / len(a | b) < config.defaults()["dedup"]["threshold"]
+
+
+def test_a_signature_is_the_plain_minhash_of_the_shingles_with_permutations_drawn_once():
+    import numpy as np
+    from datasketch import MinHash
+
+    from storyline.ingest import dedup
+
+    text = "Floodwaters breached the dike at Lorn on Tuesday, forcing 4,000 people from their homes. " * 3
+    plain = MinHash(num_perm=64, seed=1, scheme=dedup.SCHEME)
+    for shingle in dedup.shingles(text, 5):
+        plain.update(shingle)
+    assert np.array_equal(dedup.signature(text, 5, 64), plain.hashvalues.astype(np.uint64))
+    assert dedup._permutations(64) is dedup._permutations(64)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -43,12 +44,23 @@ def _shingle_stream(text: str, size: int):
         yield " ".join(words[i : i + size]).encode()
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """The seeded permutation parameters, drawn once: MinHash would draw them anew for each object."""
+    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
+
+
+def _new_minhash(num_perm: int, hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME, hashvalues=hashvalues,
+                   permutations=_permutations(num_perm))
+
+
 def signature(text: str, size: int, num_perm: int) -> np.ndarray:
     """MinHash signature of the text's shingles (a fixed seed, so stored ones stay comparable).
 
     Shingles are hashed in bounded batches, so memory stays flat however long the report is.
     """
-    minhash = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+    minhash = _new_minhash(num_perm)
     batch: list[bytes] = []
     for shingle in _shingle_stream(text, size):
         batch.append(shingle)
@@ -70,7 +82,7 @@ class NearDuplicateIndex:
         self._minhashes: dict[str, MinHash] = {}
 
     def _minhash(self, values: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=1, scheme=SCHEME, hashvalues=np.asarray(values, dtype=np.uint64))
+        return _new_minhash(self.num_perm, np.asarray(values, dtype=np.uint64))
 
     def add(self, doc_id: str, values: np.ndarray) -> None:
         if doc_id in self._minhashes:
