@@ -132,7 +132,10 @@ def onnx_model():
 
     path = onnx_file()
     if not path.is_file():
-        export_onnx(path)
+        try:
+            export_onnx(path)
+        except OSError as exc:
+            raise EncoderError(f"cannot write the ONNX export to {path}: {exc.strerror or exc}") from None
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = _threads()
     options.inter_op_num_threads = 1

@@ -35,16 +35,10 @@ def speaker_labels(ctx: Context) -> list[Frame]:
         words = re.split(r"[ .]+", found.group(1).rstrip("."))
         if any(w in NOT_SPEAKERS or w.rstrip("'’S") in NOT_SPEAKERS for w in words) or len(found.group(1)) < 2:
             continue
-        label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
-        colon = ctx.doc.char_span(found.end(1), found.end(), alignment_mode="expand")
         end = ctx.text.find("\n", found.end())
-        end = len(ctx.text) if end < 0 else end
-        body = ctx.doc.char_span(found.end(), end, alignment_mode="expand")
-        if label is None or colon is None or body is None:
-            continue
-        content = cues.extent(ctx, colon[0], [t for t in body if not t.is_quote])
-        if content is not None:
-            frames.append(Frame(colon[0], ":", True, label.root, content=content))
+        frame = _label_frame(ctx, found, len(ctx.text) if end < 0 else end)
+        if frame is not None:
+            frames.append(frame)
     return frames
 
 
@@ -57,16 +51,25 @@ def headline_label(ctx: Context) -> list[Frame]:
     if found is None or end < found.end() or not ctx.text[end:].strip():
         return []
     label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
-    colon = ctx.doc.char_span(found.end(1), found.end(), alignment_mode="expand")
-    body = ctx.doc.char_span(found.end(), end, alignment_mode="expand")
-    if label is None or colon is None or body is None or SPEAKER_LABEL.match(ctx.text):
+    if label is None or SPEAKER_LABEL.match(ctx.text):
         return []
     last = label[-1].lower_
     named = any(e.label_ in ("PERSON", "ORG") and e.start_char > end and e[-1].lower_ == last for e in ctx.ents)
     if not named and not (len(label) == 1 and last in HEADLINE_SOURCES):
         return []
+    frame = _label_frame(ctx, found, end)
+    return [] if frame is None else [frame]
+
+
+def _label_frame(ctx: Context, found: re.Match, end: int) -> Frame | None:
+    """The frame of a label (group 1 of ``found``) and its colon, saying the rest of the line up to ``end``."""
+    label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    colon = ctx.doc.char_span(found.end(1), found.end(), alignment_mode="expand")
+    body = ctx.doc.char_span(found.end(), end, alignment_mode="expand")
+    if label is None or colon is None or body is None:
+        return None
     content = cues.extent(ctx, colon[0], [t for t in body if not t.is_quote])
-    return [] if content is None else [Frame(colon[0], ":", True, label.root, content=content)]
+    return None if content is None else Frame(colon[0], ":", True, label.root, content=content)
 
 
 def block_quotes(ctx: Context) -> list[Frame]:
