@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import storyline
 from storyline.config import defaults
 from storyline.ingest.clean import ZERO_WIDTH, clean_text
-from storyline.ingest import debris
+from storyline.ingest import bylines, debris
 from storyline.ingest.loaders import LoadOptions, iter_path, read_manifest
 from storyline.ingest.prepare import prepare
 from storyline.models import RawInput
@@ -321,7 +321,7 @@ def test_not_tracking_tokens(tok: str) -> None:
     ],
 )
 def test_bylines(line: str, expected) -> None:
-    assert debris.parse_byline(line) == expected
+    assert bylines.parse_byline(line) == expected
 
 
 @pytest.mark.parametrize(
@@ -334,7 +334,7 @@ def test_bylines(line: str, expected) -> None:
     ],
 )
 def test_republished_notes(line: str, source) -> None:
-    assert debris.republished_source(line) == source
+    assert bylines.republished_source(line) == source
 
 
 @pytest.mark.parametrize(
@@ -347,7 +347,7 @@ def test_republished_notes(line: str, source) -> None:
     ],
 )
 def test_datelines(line: str, date) -> None:
-    assert debris.dateline_date(line) == date
+    assert bylines.dateline_date(line) == date
 
 
 def test_reason_of_body_sentences_with_boilerplate_words_is_none() -> None:
@@ -534,3 +534,29 @@ def test_a_heading_glued_to_its_paragraph_is_split_off(text: str, heading: str |
         assert result.text == text[len(heading):].strip()
         [span] = result.removed
         assert text[span.start : span.end] == heading
+
+
+def test_related_lead_in_glued_to_its_teaser_is_removed() -> None:
+    teaser = ("Other Stories of Interest Harbour Cranes Idle as Port Talks Stall Dockworkers in the southern port "
+              "said they would not return until the bonus dispute is settled.")
+    text = (
+        "The regional water authority lifted the boil notice for the eastern districts on Friday morning.\n\n"
+        f"{teaser}\n\n"
+        "Engineers said the last samples from the reservoir had come back clean after a week of testing."
+    )
+    r = clean_text(text)
+    _check_spans(text, r)
+    assert [(s.reason, s.text) for s in r.removed] == [("related-teaser", teaser)]
+    assert r.text.split("\n\n")[1].startswith("Engineers said")
+
+
+@pytest.mark.parametrize("line", [
+    "Other stories were told by residents who had stayed behind when the water rose.",  # lower case: prose
+    "More news conferences are planned before the vote, the commission said on Monday.",
+    "Read also the annex, which lists every polling station where the count was repeated.",
+    "See also Figure 3 in the appendix for the monthly rainfall.",  # one capitalised word is no headline
+])
+def test_sentences_that_open_like_a_related_lead_in_stay(line: str) -> None:
+    assert not debris.glued_related_teaser(line)
+    text = f"The count resumed in the capital on Tuesday after a two-day pause.\n\n{line}"
+    assert clean_text(text).removed == []

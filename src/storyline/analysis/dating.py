@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.ingest.debris import dateline_date
+from storyline.ingest.bylines import dateline_date
 from storyline.models import TimeRef
 
 PRESENT = {"today", "now", "currently", "at present", "these days", "nowadays", "right now"}

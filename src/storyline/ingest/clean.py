@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from storyline.ingest import bylines as b
 from storyline.ingest import debris as d
 from storyline.ingest import furniture as f
 from storyline.models import CleanResult, RemovedSpan
@@ -104,6 +105,8 @@ def _mark_line_patterns(doc: _Doc) -> None:
             ln.reason = "navigation"
         elif (m := d.READ_MORE_INLINE_RE.match(d.strip_bullet(ln.text))) and d.is_headline_shaped(m.group("rest"), 25):
             ln.reason = "related-links"
+        elif d.glued_related_teaser(ln.text):
+            ln.reason = "related-teaser"  # decided by its lead-in's words, whatever the teaser's length
 
 
 def _pattern_reason(text: str) -> str | None:
@@ -147,7 +150,7 @@ def _mark_references(doc: _Doc) -> None:
 def _mark_republished(doc: _Doc) -> None:
     """A republication note: removed, its source kept as a hint."""
     for ln in doc.free():
-        if (src := d.republished_source(ln.text)) is not None:
+        if (src := b.republished_source(ln.text)) is not None:
             ln.reason = "republished-note"
             doc.hints.setdefault("republished_from", src)
 
@@ -298,9 +301,9 @@ def _mark_head(doc: _Doc) -> None:
             ln.reason = "repeated-paragraph"
         elif ln.reason is None and d.is_timestamp(ln.text):
             ln.reason = "timestamp"
-        elif ln.reason is None and d.BYLINE_STUB_RE.match(ln.text):
+        elif ln.reason is None and b.BYLINE_STUB_RE.match(ln.text):
             ln.reason = "byline"
-        elif ln.reason in (None, "navigation") and (by := d.parse_byline(ln.text)) is not None:
+        elif ln.reason in (None, "navigation") and (by := b.parse_byline(ln.text)) is not None:
             ln.reason = "byline"
             doc.hints.setdefault("author", by[0])
             if by[1]:
@@ -326,7 +329,7 @@ def _mark_head(doc: _Doc) -> None:
 
 def _is_lede(doc: _Doc, ln: _Line) -> bool:
     """Where the body starts: prose that is neither a byline nor a question headline standing alone."""
-    if not d.is_prose(ln.text) or d.parse_byline(ln.text) is not None:
+    if not d.is_prose(ln.text) or b.parse_byline(ln.text) is not None:
         return False
     alone = all(x.para != ln.para for x in doc.content[max(0, ln.idx - 1) : ln.idx + 2] if x is not ln)
     return not (alone and ln.idx <= 2 and ln.text[-1] in "?!" and len(d.words(ln.text)) <= 20)
@@ -412,7 +415,7 @@ def _split_glued_headings(doc: _Doc) -> None:
 def _hint_dateline(doc: _Doc) -> None:
     """The date of a "CITY, Month D (Agency) -" dateline opening the first kept line."""
     free = doc.free()
-    if free and (date := d.dateline_date(free[0].text)) is not None:
+    if free and (date := b.dateline_date(free[0].text)) is not None:
         doc.hints["dateline"] = date
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.ingest.debris import NAME_RE, NOT_NAMES, READ_TIME_RE, ends_sentence, is_timestamp, words
+from storyline.ingest.bylines import NAME_RE, NOT_NAMES, READ_TIME_RE
+from storyline.ingest.debris import ends_sentence, is_timestamp, words
 
 # A rule line: only dashes, stars, underscores and the like ("------", "* * *", "-- ").
 _RULE_RE = re.compile(r"(?:[-–—_=*~#•·+]\s*){2,}")

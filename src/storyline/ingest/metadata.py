@@ -190,7 +190,7 @@ def _date_in(text: str, method: str) -> MetaValue | None:
 def _dateline_in(header: str) -> MetaValue | None:
     """The date of a lede's dateline that gives its year ("DHAKA, July 14, 2025 (Reuters) -"), in the
     first paragraphs of the header. Without a year a dateline dates nothing: the report's year is unknown."""
-    from storyline.ingest.debris import dateline_date
+    from storyline.ingest.bylines import dateline_date
 
     for line in [ln for ln in header.splitlines() if ln.strip()][:DATELINE_LINES]:
         raw = dateline_date(line)
@@ -208,7 +208,7 @@ def dateline_with_year_in_text(raw_text: str, today: date | None = None) -> Meta
     report writes (not one it looks ahead to, "by 2030", nor one after ``today``). Weaker evidence
     than any stated date or file name, so it is the last resort; a report that writes no year stays undated.
     A weekday in the dateline must fall on the day in that year."""
-    from storyline.ingest.debris import dateline_date
+    from storyline.ingest.bylines import dateline_date
     from storyline.nlp.dates import MONTHS, WEEKDAYS, safe_date
 
     header = raw_text[:HEADER_CHARS]
