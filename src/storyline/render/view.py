@@ -7,6 +7,7 @@ or a template filled from extracted records, and carries the evidence behind it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -251,15 +252,44 @@ def _disputed(data, citations) -> Section:
     return section
 
 
+POSITION_RANK = {"recommendation": 0, "opinion": 1, "prediction": 2, "estimate": 3, "fact": 4}
+"""Which of an actor's statements show where it stands first: what it urges, then what it thinks, expects, claims."""
+POSITION_QUOTE_WORDS = 6
+"""A quotation shorter than this ("Kyiv", "a foreign agent") is a fragment, not a position."""
+
+
+def positions(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Each source's statements, the sentence whole with its cue ("has not condemned P", not "P"), most telling
+    first; a quotation stands in only where no statement of that source covers it, and only a whole one."""
+    by_source: dict[str, list[tuple[tuple, dict[str, Any]]]] = defaultdict(list)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    order = {doc: n for n, doc in enumerate(d["id"] for d in data["documents"])}
+    for s in data["statements"]:
+        if s.get("source") and s.get("source_kind") != "author" and s["kind"] in POSITION_RANK:
+            by_source[s["source"]].append(((POSITION_RANK[s["kind"]], order.get(s["doc"], 0), s["start"]), s))
+            covered[s["doc"]].append((s["start"], s["end"]))
+    for q in data["quotes"]:
+        if not q.get("speaker") or q.get("partial") or len(q["text"].split()) < POSITION_QUOTE_WORDS:
+            continue
+        if any(a <= q["start"] and q["end"] <= b for a, b in covered[q["doc"]]):
+            continue
+        by_source[q["speaker"]].append(((len(POSITION_RANK), order.get(q["doc"], 0), q["start"]), q))
+    out = {}
+    for source, items in by_source.items():
+        seen: set[str] = set()
+        kept = []
+        for _, item in sorted(items, key=lambda pair: pair[0]):
+            key = " ".join(item["text"].lower().split())
+            if not any(key in other or other in key for other in seen):  # a sentence and the quotation inside it
+                seen.add(key)
+                kept.append(item)
+        out[source] = kept
+    return out
+
+
 def _actors(data, names, citations, limit) -> Section:
     section = _section("actors")
-    by_source: dict[str, list[dict[str, Any]]] = {}
-    for s in data["statements"]:
-        if s.get("source") and s["kind"] in ("recommendation", "opinion", "prediction"):
-            by_source.setdefault(s["source"], []).append(s)
-    for q in data["quotes"]:
-        if q.get("speaker"):
-            by_source.setdefault(q["speaker"], []).append(q)
+    by_source = positions(data)
     for entity in data["entities"][:limit]:
         mentions = entity["mentions"]
         roles = f"; {', '.join(entity['roles'][:3])}" if entity["roles"] else ""

@@ -1,0 +1,48 @@
+"""Which statements and quotations the briefing shows as an actor's positions (no model needed)."""
+
+from __future__ import annotations
+
+from storyline.render.view import positions
+
+
+def _statement(doc, start, text, kind, source="kb:port-authority", source_kind="named"):
+    return {"doc": doc, "start": start, "end": start + len(text), "text": text, "kind": kind,
+            "source": source, "source_kind": source_kind}
+
+
+def _quote(doc, start, text, speaker="kb:port-authority", partial=False):
+    return {"doc": doc, "start": start, "end": start + len(text), "text": text, "speaker": speaker, "partial": partial}
+
+
+def test_what_an_actor_urges_comes_before_what_it_reports() -> None:
+    data = {
+        "documents": [{"id": "a"}, {"id": "b"}],
+        "statements": [
+            _statement("a", 0, "The port authority said two cranes were damaged in the storm.", "fact"),
+            _statement("b", 0, "The port authority urged shippers to reroute cargo to the northern terminal.",
+                       "recommendation"),
+            _statement("b", 200, "The union believes the closure will last a month.", "opinion", source="kb:union"),
+            _statement("a", 300, "The port is likely to lose a week of trade, the editor wrote.", "prediction",
+                       source="kb:port-authority", source_kind="author"),
+        ],
+        "quotes": [],
+    }
+    got = positions(data)
+    assert [s["kind"] for s in got["kb:port-authority"]] == ["recommendation", "fact"]  # the author's voice is not its
+    assert [s["text"] for s in got["kb:union"]] == ["The union believes the closure will last a month."]
+
+
+def test_fragments_and_quotations_inside_a_shown_sentence_are_left_out() -> None:
+    sentence = "The port authority said the terminal would stay shut until the divers finish their inspection."
+    data = {
+        "documents": [{"id": "a"}],
+        "statements": [_statement("a", 0, sentence, "fact")],
+        "quotes": [
+            _quote("a", 27, "the terminal would stay shut until the divers finish their inspection"),  # inside it
+            _quote("a", 400, "northern terminal"),                                 # a two-word fragment
+            _quote("a", 500, "we will not reopen before every berth is declared safe", partial=True),
+            _quote("a", 600, "Every berth will be inspected before a single ship docks again."),
+        ],
+    }
+    got = [item["text"] for item in positions(data)["kb:port-authority"]]
+    assert got == [sentence, "Every berth will be inspected before a single ship docks again."]
