@@ -353,3 +353,11 @@ def test_options_an_argument_relayed_without_its_holder_is_no_stance_of_the_repo
     story.say("d1", text, "opinion")
     opponents = [o.opponents for o in find_options(story.corpus())]
     assert opponents == ([["author:d1"]] if stance else [])
+
+
+def test_a_generic_option_needs_a_verb_at_its_head() -> None:
+    assert generic_option("2.4 billion dollars from the insurer") is None
+    assert generic_option("billion dollars in compensation") is None
+    assert generic_option("sometimes accept painful compromises") is None
+    assert generic_option("then return to the table") is None
+    assert generic_option("reopen the northern crossing")[1] == "reopen northern crossing"

@@ -46,3 +46,11 @@ def test_fragments_and_quotations_inside_a_shown_sentence_are_left_out() -> None
     }
     got = [item["text"] for item in positions(data)["kb:port-authority"]]
     assert got == [sentence, "Every berth will be inspected before a single ship docks again."]
+
+
+def test_an_unresolved_source_without_a_name_is_not_shown_as_a_blank() -> None:
+    from storyline.render.view import _who
+
+    documents = {"d1": {"id": "d1", "title": "Port report", "outlet": "Harbour Times", "published": "2025-03-02"}}
+    assert _who(["named:d1:", "named:d1:the harbour master"], {}, documents) == "the harbour master"
+    assert _who(["named:d1:"], {}, documents) == "none named"

@@ -160,8 +160,16 @@ def _instruments(text: str) -> tuple[_Hit, ...]:
     return tuple(out)
 
 
+NOT_A_HEAD = re.compile(
+    r"\s*(?:[\d$€£¥]|(?:hundred|thousand|million|billion|trillion|dozen|half|sometimes|always|often|usually|"
+    r"never|ever|already|perhaps|maybe|together|instead|rather|first|then)\b)", re.I)
+"""What opens a phrase no verb heads: an amount, a scale word, a frequency or linking adverb."""
+
+
 def generic_option(phrase: str) -> tuple[str, str] | None:
     """``(key, label)`` for an action outside the lexicon: head verb stem + object phrase."""
+    if NOT_A_HEAD.match(phrase):
+        return None  # "1.3 trillion euros from the neighbour", "sometimes take hard decisions": no verb leads
     words = [w for w in WORD.findall(phrase) if not w.lower().endswith("ly")]  # "carefully consider"
     if len(words) > 2 and words[1].lower() == "of":  # "reopening of the crossing"
         words = [words[0], *words[2:]]

@@ -314,7 +314,8 @@ def _who(ids: list[str], names: dict[str, str], documents: dict[str, Any]) -> st
         elif i in names:
             out.append(names[i])
         elif kind in ("anonymous", "named", "quoted") and rest.count(":") >= 1:
-            out.append(rest.split(":", 1)[1])  # an unresolved source as written
+            if written := rest.split(":", 1)[1].strip():
+                out.append(written)  # an unresolved source as written; one with no name at all is left out
         else:
             out.append(i)
     return ", ".join(dict.fromkeys(out)) if out else "none named"
