@@ -54,3 +54,22 @@ def test_an_unresolved_source_without_a_name_is_not_shown_as_a_blank() -> None:
     documents = {"d1": {"id": "d1", "title": "Port report", "outlet": "Harbour Times", "published": "2025-03-02"}}
     assert _who(["named:d1:", "named:d1:the harbour master"], {}, documents) == "the harbour master"
     assert _who(["named:d1:"], {}, documents) == "none named"
+
+
+def test_notable_quotes_show_the_speakers_words_alone() -> None:
+    from storyline.render.view import Citations, _quotes
+
+    text = ('She described the crossing as "nine hours of queues". '
+            '"We will not leave until the last family is out," said the mayor, Ana Ruiz.')
+    said = "We will not leave until the last family is out"
+    a, b = text.index("the crossing"), text.index("queues") + len('queues"')
+    c = text.index(said)
+    quotes = [
+        {"doc": "d1", "start": a, "end": b, "text": text[a:b], "direct": True, "partial": False,
+         "speaker": None, "speaker_text": "She"},
+        {"doc": "d1", "start": c, "end": c + len(said), "text": said, "direct": True, "partial": False,
+         "speaker": None, "speaker_text": "the mayor, Ana Ruiz"},
+    ]
+    data = {"quotes": quotes, "documents": [{"id": "d1", "text": text}]}
+    section = _quotes(data, {}, Citations(data), limit=5)
+    assert [line.text for line in section.items] == [said]

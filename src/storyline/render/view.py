@@ -252,6 +252,7 @@ def _disputed(data, citations) -> Section:
     return section
 
 
+QUOTE_MARKS = re.compile("[\"“”„«»]")
 POSITION_RANK = {"recommendation": 0, "opinion": 1, "prediction": 2, "estimate": 3, "fact": 4}
 """Which of an actor's statements show where it stands first: what it urges, then what it thinks, expects, claims."""
 POSITION_QUOTE_WORDS = 6
@@ -374,7 +375,10 @@ def _timeline(data, citations, limit) -> Section:
 
 def _quotes(data, names, citations, limit) -> Section:
     section = _section("quotes")
-    direct = [q for q in data["quotes"] if q["direct"] and not q.get("partial") and q.get("speaker_text")]
+    # A record whose text holds a quotation mark runs past the quotation into the reporter's words
+    # ("described the drive as "..."): a notable quote shows the speaker's words alone.
+    direct = [q for q in data["quotes"] if q["direct"] and not q.get("partial") and q.get("speaker_text")
+              and not QUOTE_MARKS.search(q["text"])]
     direct.sort(key=lambda q: (-len(q["text"]), q["doc"], q["start"]))
     seen: set[str] = set()
     for q in direct:
