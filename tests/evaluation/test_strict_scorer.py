@@ -224,3 +224,33 @@ def test_quote_speakers_ignores_only_direct_or_indirect():
                             quote("da", "until the cranes are repaired", VALDMARK["id"], "Valdmark")])
     strict = score(data, EXPECTED, kb_names=no_kb)
     assert (strict["quotes"].tp, strict["quote_speakers"].tp, strict["quote_spans"].tp) == (0, 1, 2)
+
+
+def test_error_list_names_each_miss_false_output_and_wrong_label():
+    from storyline.evaluation.errors import errors
+    from storyline.evaluation.gold import from_expected
+
+    wrong_speaker = quote("da", "We cannot move anything", "local:state:valdmark", "Valdmark")
+    data = analysis(entities=[VARGA, VALDMARK, entity("local:person:port", "Port", ("da", "port"))],
+                    quotes=[wrong_speaker, quote("da", "the closure", "local:state:valdmark", "Officials", False)],
+                    figures=[figure("da", "1,200 containers", 1300)])
+    got = {(e["category"], e["kind"]) for e in errors(from_expected(EXPECTED, data), data, no_kb)}
+    assert got == {
+        ("entities", "false"),          # "Port" is no gold actor
+        ("quote_speakers", "wrong"),    # Valdmark credited with Varga's words
+        ("quote_speakers", "miss"),     # the second fragment, not found
+        ("quote_speakers", "false"),    # a quote gold does not list
+        ("figures", "wrong"),           # 1,300 for 1,200
+        ("figures", "miss"),            # 900 not found
+    }
+    scores = score(data, EXPECTED, no_kb)
+    assert scores["entities"].fp == 1 and scores["figures"].fn == 2  # the same items the scorer counts
+
+
+@pytest.mark.parametrize("split", [[], ["--split", "test"]])
+def test_errors_are_never_listed_for_the_test_split(split, tmp_path, capsys):
+    from storyline.evaluation.realtext import main
+
+    assert main([str(tmp_path), *split, "--errors", str(tmp_path / "e.json")]) == 2
+    assert "dev split only" in capsys.readouterr().err
+    assert not (tmp_path / "e.json").exists()

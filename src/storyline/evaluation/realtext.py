@@ -136,7 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "test"], help="only the stories of this split")
     parser.add_argument("--corpus", default=None, help="articles.json (default ../shared/corpus/...)")
     parser.add_argument("--json", help="write the per-story and total scores here")
+    parser.add_argument("--errors", metavar="FILE",
+                        help="with --split dev: write every counted error (misses, false outputs, wrong labels) here as JSON")
     args = parser.parse_args(argv)
+    if args.errors and args.split != "dev":
+        print("--errors lists the dev split only (--split dev): the test split is scored as numbers", file=sys.stderr)
+        return 2
     corpus = Path(args.corpus) if args.corpus else Path.cwd().parent / "shared" / CORPUS
     if not corpus.is_file():
         print(f"corpus not found: {corpus}", file=sys.stderr)
@@ -145,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(f"no gold.json below {args.root}", file=sys.stderr)
         return 2
-    per_story = {}
+    per_story, listed = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for path in paths:
             try:
@@ -154,9 +159,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(str(exc), file=sys.stderr)
                 return 1
             per_story[path.parent.name] = score_story(data, gold, contents)
+            if args.errors:
+                from storyline.evaluation.errors import errors
+
+                listed[path.parent.name] = errors(from_realtext(gold, data, contents), data)
             print(f"# {path.parent.name}\n{_format(per_story[path.parent.name])}\n")
     all_ = total(list(per_story.values()))
     print(f"# total ({len(paths)} stories)\n{_format(all_)}")
+    if args.errors:
+        Path(args.errors).write_text(json.dumps(listed, indent=1, ensure_ascii=False))
     if args.json:
         Path(args.json).write_text(json.dumps({"total": {k: v.as_dict() for k, v in all_.items()},
                                                "stories": {s: {k: v.as_dict() for k, v in sc.items()}
