@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.nlp import quote_marks as qm
 
 # Quote characters of every kind, apostrophe contexts (s', letters, digits), spaces and paragraph breaks.
-PIECES = list("“”„«»\"'‘’`") + ["''", "``", " 'a", " ‘a", "a' ", "a’ ", "s' a", "s’ a"] + list("aSé7 \t\n,.")
+PIECES = list("“”„«»\"'‘’`") + ["''", "``", "‘‘", "’’", " 'a", " ‘a", "a' ", "a’ ", "s' a", "s’ a"] + list("aSé7 \t\n,.")
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
@@ -20,14 +21,16 @@ def reference_doubles(text: str, start: int, end: int) -> list[qm.QuoteMark]:
     open_at = None
     i = start
     while i < end:
-        ch, width = text[i], 2 if text[i : i + 2] in ("''", "``") else 1
-        straight = ch == '"' or width == 2
-        if ch in "“„«" or (straight and open_at is None and not qm._is_word(text[i - 1 : i])):
+        pair = text[i : i + 2]
+        ch, width = text[i], 2 if pair in ("''", "``", "‘‘", "’’") else 1
+        straight = ch == '"' or pair in ("''", "``")
+        opens, closes = ch in "“„«" or pair == "‘‘", ch in "”»" or pair == "’’"
+        if opens or (straight and open_at is None and not qm._is_word(text[i - 1 : i])):
             open_at = i
-        elif (ch in "”»" or straight) and open_at is not None:
+        elif (closes or straight) and open_at is not None:
             marks.append(qm._mark(text, open_at, i + width))
             open_at = None
-        elif ch in "”»" and not text[start:i].strip():
+        elif closes and not text[start:i].strip():
             open_at = i
         i += width
     if open_at is not None and end - open_at > 2:
@@ -95,3 +98,11 @@ def test_quote_mark_scans_match_the_reference_on_any_range(data):
     end = data.draw(st.integers(start, len(text)))
     assert qm._double_marks(text, start, end) == reference_doubles(text, start, end)
     assert qm._single_marks(text, start, end) == reference_singles(text, start, end)
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("“The levee held through the night,’’ said Anne Holt, the county's engineer.", "The levee held through the night"),
+    ("‘‘We will rebuild the market,’’ the mayor said on Friday.", "We will rebuild the market"),
+])
+def test_two_single_marks_typed_for_a_double_mark_quote(text, inner):
+    assert [text[m.inner_start:m.inner_end] for m in qm.find_quote_marks(text)] == [inner]

@@ -20,7 +20,8 @@ _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _WORD = re.compile(r"\w")
 # The scans jump from one candidate mark to the next instead of visiting every character.
-_DOUBLE_MARK = re.compile("''|``|[\"“„«”»]")
+# Two single marks typed for one double (‘‘ ... ’’), as some newsrooms' systems print it, count as a double.
+_DOUBLE_MARK = re.compile("''|``|‘‘|’’|[\"“„«”»]")
 _SINGLE_MARK = re.compile("[‘’']")
 
 
@@ -55,13 +56,14 @@ def _double_marks(text: str, start: int, end: int) -> list[QuoteMark]:
         if i >= end:
             break
         straight = ch in ('"', "''", "``")
-        if ch in _OPEN_DOUBLE or (straight and open_at is None and not _is_word(text[i - 1 : i])):
+        opens, closes = ch in _OPEN_DOUBLE or ch == "‘‘", ch in _CLOSE_DOUBLE or ch == "’’"
+        if opens or (straight and open_at is None and not _is_word(text[i - 1 : i])):
             # A second opening mark before any close: the first ran on (or was a typo); restart.
             open_at = i
-        elif (ch in _CLOSE_DOUBLE or straight) and open_at is not None:
+        elif (closes or straight) and open_at is not None:
             marks.append(_mark(text, open_at, found.end()))
             open_at = None
-        elif ch in _CLOSE_DOUBLE and not text[start:i].strip():
+        elif closes and not text[start:i].strip():
             open_at = i  # a closing mark typed for an opening one at the start of a paragraph
     if open_at is not None and end - open_at > 2:
         marks.append(_mark(text, open_at, end))
@@ -104,7 +106,7 @@ def _closer_ahead(text: str, start: int, end: int) -> bool:
 
 
 def _mark(text: str, start: int, end: int) -> QuoteMark:
-    inner_start = start + (2 if text[start : start + 2] in ("''", "``") else 1)
+    inner_start = start + (2 if text[start : start + 2] in ("''", "``", "‘‘") else 1)
     inner_end = end
     while inner_end > inner_start and text[inner_end - 1] in "”»\"'’" and end - inner_end < 2:
         inner_end -= 1
