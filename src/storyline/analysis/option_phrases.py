@@ -161,7 +161,7 @@ def _instruments(text: str) -> tuple[_Hit, ...]:
 
 
 NOT_A_HEAD = re.compile(
-    r"\s*(?:[\d$€£¥]|(?:hundred|thousand|million|billion|trillion|dozen|half|sometimes|always|often|usually|"
+    r"\A\s*+(?:[\d$€£¥]|(?:hundred|thousand|million|billion|trillion|dozen|half|sometimes|always|often|usually|"
     r"never|ever|already|perhaps|maybe|together|instead|rather|first|then)\b)", re.I)
 """What opens a phrase no verb heads: an amount, a scale word, a frequency or linking adverb."""
 
