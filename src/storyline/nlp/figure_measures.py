@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
-from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_SYMBOLS, CURRENCY_WORDS, currency_name
 from storyline.nlp.figure_filters import person_word
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
@@ -159,7 +159,7 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency:
         code = _currency_code(amount.currency, sent)
-        name = CURRENCY_NAMES.get(code) or counted(amount.currency_text)
+        name = currency_name(code) or counted(amount.currency_text)
         return f"money:{code}{per}", f"{amount.currency_text}{per_text}", canonical(name, amount.per)
     if amount.fraction:
         return "share", noun.text if noun is not None else None, None

@@ -13,7 +13,7 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
-from storyline.nlp.currencies import CURRENCY_NAMES
+from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, money_in_context, rate_after
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
@@ -193,7 +193,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     counts, unit_text, unit = classify(doc, amount, noun, anchor, sent)
     if counts is None and noun is None and (code := money_in_context(doc, amount, anchor, sent, [
             f.counts[6:] for f in earlier if f.counts and f.counts.startswith("money:") and " per " not in f.counts])):
-        counts, unit = f"money:{code}", CURRENCY_NAMES.get(code)  # "billions in military aid": the report's currency
+        counts, unit = f"money:{code}", currency_name(code)  # "billions in military aid": the report's currency
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
     if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
