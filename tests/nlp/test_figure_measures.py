@@ -118,3 +118,35 @@ def test_figure_measures_lives_claimed_are_dead_and_lives_saved_are_not(parse):
     text = "The cholera outbreak in Haiti has claimed the lives of about 900 people and sickened 12,000."
     assert measures(parse, text)[0] == (900, "killed")
     assert measures(parse, "Lifeguards in Goa saved the lives of 40 swimmers.") == [(40, "other")]
+
+
+def test_figure_measures_coordinated_verbs_of_several_kinds_make_casualties(parse):
+    text = "Army units repulsed the raid in Cabo Delgado and killed, wounded or captured 600 insurgents."
+    assert measures(parse, text) == [(600, "casualties")]
+    assert measures(parse, "The cyclone killed 14 fishermen and injured 40.") == [(14, "killed"), (40, "wounded")]
+
+
+def test_figure_measures_deaths_of_two_groups_are_both_killed(parse):
+    text = "The siege of the town caused the deaths of 300 rebels and nearly 460 policemen."
+    assert measures(parse, text) == [(300, "killed"), (460, "killed")]
+
+
+def test_figure_measures_people_eliminated_or_lost(parse):
+    assert measures(parse, "The Sahel army said it eliminated 200 militants near Gao.") == [(200, "killed")]
+    assert measures(parse, "The carmaker eliminated 200 jobs in Turin.") == [(200, "other")]  # no toll
+    assert measures(parse, "The militia has lost almost a thousand fighters and 15 trucks.") == [
+        (1000, "casualties"), (15, "other")]
+    assert measures(parse, "Official data show 82 miners dying each year in Shanxi.") == [(82, "killed")]
+
+
+def test_figure_measures_a_bare_part_of_a_bare_whole_counts_what_was_just_counted(parse):
+    text = "Militants fired three dozen rockets at the base in Kandahar. Guards shot down 16 of the 36 launched."
+    figures = parse(text)._.figures
+    assert [(f.value, f.counts, f.unit) for f in figures] == [
+        (36, "missiles", "rocket"), (16, "missiles", "rocket"), (36, "missiles", "rocket")]
+    assert measures(parse, "Prices rose 5% in May. Traders sold 3 of the 10 in June.")[1:] == [(3, None), (10, None)]
+
+
+def test_figure_measures_a_count_of_things_called_by_a_name(parse):
+    assert measures(parse, "Canberra will buy 220 Tomahawks from the United States.") == [(220, "other")]
+    assert measures(parse, "Qantas flew the 787 Dreamliner to Perth.") == []  # a model's number

@@ -212,7 +212,8 @@ def test_figures_status_cues(parse):
 @pytest.mark.integration
 def test_figures_inside_a_direct_quote_go_to_the_speaker(parse):
     f = one(parse, '"We have lost nearly 400 fighters in the past month," the rebel commander told reporters.', "400")
-    assert (f.qualifier, f.counts, f.attributed_text) == ("nearly", "troops", "the rebel commander")
+    # fighters lost are losses (killed, wounded, captured), not a headcount of the force
+    assert (f.qualifier, f.counts, f.attributed_text) == ("nearly", "casualties", "the rebel commander")
 
 
 @pytest.mark.integration

@@ -159,3 +159,10 @@ def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
     for a in find_amounts(_tokenizer()(" ".join(words))):
         assert a.start <= a.num_start < a.num_end <= a.end
         assert a.value is not None or (a.low is not None and a.high is not None and a.low <= a.high)
+
+
+def test_numbers_a_half_dozen_is_six_and_a_half_million_half_of_one():
+    assert read("a half-dozen climbers")[0][0] == 6
+    assert read("half a dozen climbers")[0][0] == 6
+    assert read("a half million voters")[0][0] == 500000
+    assert read("two and a half million voters")[0][0] == 2500000

@@ -226,6 +226,8 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
         return False  # a name's number is whole ("787 Dreamliner"); "0.5 WAR" is a measure
     if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
         return True
+    if len(caps) == 1 and caps[0].tag_ == "NNPS" and caps[0].text.endswith("s") and (amount.value or 0) > 1:
+        return False  # "500 Tomahawks", "14 Challengers": a count of things called by a name
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.like_num and nxt.text[:1].isdigit() and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
         return False  # "12 Boeing 737 jets": the count comes first, the model's number after it

@@ -95,11 +95,18 @@ def _casualty_kind(token: Token) -> str | None:
         head = token.head
         words.append(head)
         words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in W.DEATH_NOUNS:
+    first = token
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i:
+        first = first.head  # "the deaths of 300 rebels and 460 soldiers": both died
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in W.DEATH_NOUNS:
         return "killed"  # "the bodies of 20 civilians", "the deaths of 12 miners"
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("life", "lives") \
-            and token.head.head.head.lower_ in W.TOOK_LIVES:
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in ("life", "lives") \
+            and first.head.head.head.lower_ in W.TOOK_LIVES:
         return "killed"  # "claimed the lives of 14,000 people" (not "saved the lives of")
+    if token.dep_ == "dobj" and len(kinds := {_verb_kind(v) for v in _verb_chain(token.head)} - {None}) > 1:
+        return "casualties"  # "killed, injured or captured 5,000 troops": one count of several kinds
+    people = token.pos_ in ("NOUN", "PROPN") and (_count_of(token.lower_) in ("people", "troops")
+                                                   or person_word(singular(token.lower_)))
     for word in (token, token.head):
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
@@ -110,6 +117,10 @@ def _casualty_kind(token: Token) -> str | None:
             return "wounded"  # "three people were in hospital", "taken to hospital" (not prisoners)
     for word in words:
         text = word.lower_
+        if people and text in W.ELIMINATED_WORDS:
+            return "killed"  # "eliminated 200 militants" (not "200 jobs")
+        if text in W.LOSS_WORDS and word.pos_ in ("VERB", "AUX") and _count_of(token.lower_) == "troops":
+            return "casualties"  # "the army has lost 1,000 soldiers" (killed, wounded, captured); not "residents"
         if text in W.LEAVE_WORDS and any(c.dep_ == "dobj" and c.lower_ in W.HOME_WORDS for c in word.children):
             return "displaced"  # "forced to leave their homes"
         if text in W.KILLED_WORDS:
@@ -126,6 +137,26 @@ def _casualty_kind(token: Token) -> str | None:
                          and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
             return "refugees" if across or text == "abroad" else "displaced"
     return None
+
+
+def _verb_kind(verb: Token) -> str | None:
+    """What a verb does to the people it governs: killed, wounded, prisoners, displaced, or None."""
+    text = verb.lower_
+    for kind, words in (("killed", W.KILLED_WORDS), ("wounded", W.WOUNDED_WORDS), ("prisoners", W.PRISONER_WORDS),
+                        ("displaced", W.DISPLACED_WORDS)):
+        if text in words:
+            return kind
+    return None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """A verb with the coordinated verbs before it that share its object ("killed, injured or captured")."""
+    chain = [verb]
+    while chain[-1].dep_ in ("conj", "advcl") and chain[-1].head.pos_ == "VERB" and chain[-1].head.i < chain[-1].i \
+            and (chain[-1].dep_ == "conj" or chain[-1].nbor(-1).text == ",") \
+            and not any(c.dep_ == "dobj" for c in chain[-1].head.children):
+        chain.append(chain[-1].head)
+    return chain
 
 
 def rate_after(doc: Doc, noun: Token, sent: Span) -> tuple[int, str, str] | None:

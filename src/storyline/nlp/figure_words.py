@@ -58,7 +58,11 @@ PROXY_NOUNS = frozenset("number toll figure figures count total tally estimate e
 # Nouns that only say a count of people: the verb or adjective next to them says which kind.
 GENERIC = frozenset({"people"})
 
-KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
+KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "dying", "slain", "killing"}
+# Said of people only, these are killed ("eliminated 200 militants"; "eliminated 200 jobs" is no toll).
+ELIMINATED_WORDS = inflect("eliminate", "liquidate", "neutralise", "neutralize")
+# Losses of people count killed, wounded and captured together ("the army has lost 1,000 soldiers").
+LOSS_WORDS = frozenset("lose loses lost losing".split())
 WOUNDED_WORDS = inflect("injure", "wound", "hospitalise", "hospitalize") | {"hurt"}
 TOOK_LIVES = inflect("claim", "cost") | frozenset("take takes took taken taking".split())
 HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())

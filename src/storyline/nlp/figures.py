@@ -14,6 +14,7 @@ from storyline.nlp.figure_sources import SourceContext, attribution, entity_text
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
 from storyline.nlp.currencies import currency_name
+from storyline.nlp.figure_antecedents import partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, money_in_context, rate_after
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
@@ -160,29 +161,6 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     return False
 
 
-def _unit_said_before(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
-    """The last measured figure of the sentence written after the same preposition ("by", "at", "to")
-    as this bare number, when nothing else stands between them that could carry a unit."""
-    if amount.start <= sent.start or doc[amount.start - 1].lower_ not in ("by", "at", "to") \
-            or amount.num_end - amount.num_start != 1 or not doc[amount.num_start].text[:1].isdigit():
-        return None
-    for figure in reversed(earlier):
-        if figure.start < sent.start_char:
-            return None
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is not None and span.end == amount.start - 1 and doc[span.end].lower_ == "to":
-            # "fell 12 points to 7,450", "rose 3 metres to 45": the change, then the level in its unit;
-            # after "rose 5% to 20" the level's unit is not said
-            ok = figure.unit and figure.counts and figure.counts.startswith("unit:") and figure.value is not None
-            return figure if ok else None
-        if span is None or span.start == 0 or doc[span.start - 1].lower_ != doc[amount.start - 1].lower_:
-            continue
-        if figure.unit and figure.counts and not figure.counts.startswith("money") and figure.value is not None:
-            return figure
-        return None
-    return None
-
-
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
     anchor = anchor_of(doc, amount)
@@ -247,10 +225,13 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # "100,000 people have crossed, including 9,000 who came on Saturday": some of those just counted
         counts, unit_text, unit = earlier[-1].counts, earlier[-1].unit_text, earlier[-1].unit
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
-            and (said := _unit_said_before(doc, amount, sent, earlier)) is not None:
+            and (said := unit_said_before(doc, amount, sent, earlier)) is not None:
         # "the DAX rose by 2 percent and the CAC by 1", "closed at 1,463 points ... ended at 1,334":
         # a bare number after the same word as a measured one just before is in its unit
         counts, unit_text, unit = said.counts, said.unit_text, said.unit
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (whole := partitive(doc, amount, sent, earlier)) is not None:
+        counts, unit_text, unit = whole.counts, whole.unit_text, whole.unit  # "disabling 16 of the 36 launched"
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text

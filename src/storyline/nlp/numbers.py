@@ -33,7 +33,7 @@ VAGUE = {
 }
 # Fuzzy multipliers before a scale word: "several hundred" is 300-999, "a few thousand" 2,000-5,999.
 FUZZY = {"several": (3, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
-# Fractions in words, read only before "of" ("two-thirds of the vote", "a quarter of homes").
+# Fractions in words, read only before "of" ("two-thirds of the vote").
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                 "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 RE_SLASH = re.compile(r"^(\d+)\s*[/⁄](\d+)$")
@@ -112,7 +112,7 @@ def _word_value(word: str) -> float | None:
 
 STARTERS = frozenset(ONES) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FUZZY) | {
     "a", "an", "half", "dozen", "hundred", "thousand", "million", "billion", "trillion"}
-# Words that let a bare scale word stand for one of it: "an additional billion dollars", "another million".
+# Words that let a bare scale word stand for one of it: "another million".
 ADDING = frozenset("another additional extra further".split())
 
 
@@ -145,7 +145,7 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
     if pre in ("~", "≈", "c.", "ca."):
         extras["qualifier"], pre = "about", ""  # "~25", "≈32m2"
     if pre.lower() == "sub" and sign == "-":
-        extras["qualifier"], pre, sign = "fewer than", "", None  # "sub-7 nanometre chips", "a sub-2 hour marathon"
+        extras["qualifier"], pre, sign = "fewer than", "", None  # "sub-7 nanometre chips"
     if pre:
         code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
         if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
@@ -274,7 +274,7 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
             if x in ("a", "an") and j + 1 < len(words) and (words[j + 1] in SCALES or words[j + 1] in ("dozen", "half")):
                 current = current or 1
             elif x == "half":
-                current += 0.5
+                current = 0.5 if j and words[j - 1] in ("a", "an") and not seen else current + 0.5  # "a half-dozen"
             elif (v := _word_value(x)) is not None:
                 if seen and current % 100 and (current % 10 or v >= 10):
                     break  # "one two": two numbers, not one ("twenty five" is one)
