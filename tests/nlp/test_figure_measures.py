@@ -129,6 +129,8 @@ def test_figure_measures_coordinated_verbs_of_several_kinds_make_casualties(pars
 def test_figure_measures_deaths_of_two_groups_are_both_killed(parse):
     text = "The siege of the town caused the deaths of 300 rebels and nearly 460 policemen."
     assert measures(parse, text) == [(300, "killed"), (460, "killed")]
+    text = "The insurgency caused the deaths of tens of thousands of Malians and about 1,200 service members."
+    assert measures(parse, text)[-1] == (1200, "killed")  # a compound that names troops, dead all the same
 
 
 def test_figure_measures_people_eliminated_or_lost(parse):
@@ -150,3 +152,20 @@ def test_figure_measures_a_bare_part_of_a_bare_whole_counts_what_was_just_counte
 def test_figure_measures_a_count_of_things_called_by_a_name(parse):
     assert measures(parse, "Canberra will buy 220 Tomahawks from the United States.") == [(220, "other")]
     assert measures(parse, "Qantas flew the 787 Dreamliner to Perth.") == []  # a model's number
+
+
+def test_figure_measures_a_bare_population_counts_people(parse):
+    assert measures(parse, "Before the war, Sudan had a population of around 45 million.") == [(45e6, "people")]
+    assert measures(parse, "Tiny Timor-Leste (pop. 1.3 million) won independence in 2002.")[0] == (1.3e6, "people")
+    assert measures(parse, "Today, just over 20 million live in the south of the country.") == [(20e6, "people")]
+    assert measures(parse, "The lake has a population of 300 flamingos.") == [(300, "other")]
+
+
+def test_figure_measures_hundreds_of_thousands_is_no_count_of_thousands(parse):
+    figures = parse("Hundreds of thousands could flee the floods in Bangladesh.")._.figures
+    assert [(f.low, f.high, f.counts, f.unit) for f in figures] == [(200000, 999999, "displaced", None)]
+
+
+def test_figure_measures_a_sum_with_a_misparsed_verb_takes_the_reports_currency(parse):
+    text = "Kenya's dam is a liability to the treasury - costing billions to maintain. It got KES 4 billion in May."
+    assert measures(parse, text)[0] == ((2e9, 1e10 - 1), "money:KES")

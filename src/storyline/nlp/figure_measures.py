@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
-from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_SYMBOLS, CURRENCY_WORDS, currency_name
+from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
 from storyline.nlp.figure_filters import person_word
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
@@ -37,8 +37,8 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN") and pobj.i >= amount.end:
+                        return pobj  # (not "thousands" in "hundreds of thousands")
     head = anchor.head
     if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
             and amount.num_end <= head.i < sent.end):
@@ -104,7 +104,7 @@ def _casualty_kind(token: Token) -> str | None:
             and first.head.head.head.lower_ in W.TOOK_LIVES:
         return "killed"  # "claimed the lives of 14,000 people" (not "saved the lives of")
     if token.dep_ == "dobj" and len(kinds := {_verb_kind(v) for v in _verb_chain(token.head)} - {None}) > 1:
-        return "casualties"  # "killed, injured or captured 5,000 troops": one count of several kinds
+        return "casualties"  # "killed, injured or captured 5,000 troops"
     people = token.pos_ in ("NOUN", "PROPN") and (_count_of(token.lower_) in ("people", "troops")
                                                    or person_word(singular(token.lower_)))
     for word in (token, token.head):
@@ -120,7 +120,7 @@ def _casualty_kind(token: Token) -> str | None:
         if people and text in W.ELIMINATED_WORDS:
             return "killed"  # "eliminated 200 militants" (not "200 jobs")
         if text in W.LOSS_WORDS and word.pos_ in ("VERB", "AUX") and _count_of(token.lower_) == "troops":
-            return "casualties"  # "the army has lost 1,000 soldiers" (killed, wounded, captured); not "residents"
+            return "casualties"  # "has lost 1,000 soldiers" (not "residents")
         if text in W.LEAVE_WORDS and any(c.dep_ == "dobj" and c.lower_ in W.HOME_WORDS for c in word.children):
             return "displaced"  # "forced to leave their homes"
         if text in W.KILLED_WORDS:
@@ -212,9 +212,10 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
                 # "750 cruise missiles" are in cruise missiles; "the death toll" has no unit of its own
-                written = f"{child.text} {noun.text}"
-                return W.COMPOUNDS[(child.lower_, noun.lower_)], written, \
-                    None if noun.lower_ in W.PROXY_NOUNS else counted(written)
+                written, kind = f"{child.text} {noun.text}", W.COMPOUNDS[(child.lower_, noun.lower_)]
+                if kind in ("people", "troops"):
+                    kind = _casualty_kind(noun) or kind  # "the deaths of 4,600 service members"
+                return kind, written, None if noun.lower_ in W.PROXY_NOUNS else counted(written)
         kind = _count_of(noun.lower_)
         if kind is None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
@@ -257,6 +258,11 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                     if part.dep_ == "compound" and (kind := _count_of(part.lower_)):
                         # "the troop presence has risen to 24,000", "the refugee population reached 2 million"
                         return kind, f"{part.text} {child.text}", counted(part.text)
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in W.POPULATION_WORDS or (
+            amount.start >= 2 and doc[amount.start - 2].lower_ in W.POPULATION_WORDS and doc[amount.start - 1].text in (".", ":")):
+        return "people", None, None  # "a population of around 40 million", "(pop. 1.5 million)"
+    if anchor.dep_ == "nsubj" and anchor.head.lower_ in W.LIVE_WORDS:
+        return "people", None, None  # "just over 20 million live in free Ukraine"
     if amount.vague and anchor.head.pos_ == "VERB" and (anchor.dep_ in ("nsubj", "nsubjpass") or anchor.dep_ == "dobj" and any(
             c.dep_ == "prep" and c.lower_ == "without" for c in (*anchor.head.children, *anchor.children))):
         # "thousands marched", "left millions without power": people, said by the verb ("sold millions": not so)
@@ -305,39 +311,4 @@ def _currency_code(code: str, sent: Span) -> str:
         for ent in scope.ents:
             if ent.label_ == "GPE" and (found := CURRENCY_BY_PLACE.get(ent.text.lower().removeprefix("the "))):
                 return found
-    return "unknown"
-
-
-# What a bare sum is spent on or comes as: "billions in military aid", "$"-less "5 billion in loans".
-MONEY_NOUNS = frozenset(
-    "aid assistance funding funds loan loans grant grants support investment investments revenue revenues damage "
-    "damages spending debt debts subsidies financing reparations sales exports imports profits weapons arms assets "
-    "contracts compensation taxes bailout bailouts relief".split())
-# Verbs whose object is a sum: "costing billions to sustain", "spent millions on".
-MONEY_VERBS = W.inflect("cost", "owe", "raise", "borrow", "pay") | frozenset(
-    "spend spends spent spending worth paid".split())
-
-
-def money_in_context(doc: Doc, amount: Amount, anchor: Token, sent: Span, earlier: list[str]) -> str | None:
-    """The currency of a sum said without one ("billions in military aid", "costing billions"):
-    the last currency the report named before it, else the first it names, else ``unknown``; None
-    when the amount is no bare sum of a million or more."""
-    if amount.currency or amount.percent or amount.unit or amount.fraction or max(
-            amount.value or 0, amount.high or 0) < 1e6:
-        return None
-    after = doc[amount.end] if amount.end < sent.end else None
-    spent_on = after is not None and after.lower_ == "in" and any(
-        t.lower_ in MONEY_NOUNS for t in doc[after.i + 1: min(sent.end, after.i + 5)] if t.head.i == after.i)
-    head = anchor.head
-    spent = anchor.dep_ in ("dobj", "npadvmod", "attr", "pobj") and head.lower_ in MONEY_VERBS or (
-        anchor.dep_ == "pobj" and head.head.lower_ == "worth")
-    if not (spent_on or spent):
-        return None
-    if earlier:
-        return earlier[-1]
-    for token in doc:
-        if (code := CURRENCY_SYMBOLS.get(token.lower_)) and not token.is_alpha:
-            return code
-        if (code := CURRENCY_WORDS.get(singular(token.lower_))) and token.pos_ == "NOUN":
-            return code
     return "unknown"

@@ -73,6 +73,9 @@ HOME_WORDS = frozenset("home homes house houses village villages town towns".spl
 UNDERGONE = frozenset("fled flee flees fleeing died die dies perished escaped".split())
 PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap") | {"taken", "held"}
 MISSING_WORDS = {"missing", "unaccounted"}
+# A bare number that counts inhabitants: "a population of 40 million", "(pop. 1.5 million)", "2 million live there".
+POPULATION_WORDS = frozenset("population populations pop inhabitants".split())
+LIVE_WORDS = inflect("live", "reside", "dwell")
 REFUGEE_DIRECTIONS = {"into", "to", "across", "abroad"}
 
 # Verbs whose subject is the source of a figure in their object or complement.

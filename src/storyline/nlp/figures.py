@@ -15,7 +15,8 @@ from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
 from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_antecedents import partitive, unit_said_before
-from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, money_in_context, rate_after
+from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
+from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
 RE_UNCONFIRMED = re.compile(
