@@ -211,6 +211,8 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     after_noun = after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
     if names_before and not after_noun:
         return True  # "S&P 500", "iPhone 11", "FTSE 100"
+    if before is not None and before.i == amount.num_start - 1 and (before.lower_, amount.value) in W.INDEX_NAMES:
+        return True  # a stock index named by its size, however written ("the sp 500", "nikkei 225")
     last = doc[amount.num_end - 1]
     if after is not None and after.text[:1].isupper() and last.head.pos_ == "NOUN" and any(
             c.dep_ == "nummod" and c.like_num and c.i < amount.start for c in last.head.children):

@@ -144,3 +144,9 @@ SKIP_ENTS = frozenset("DATE TIME ORDINAL LAW PRODUCT WORK_OF_ART EVENT FAC ORG P
 # Determiners and possessives before a small spelled number make it a reference ("the two leaders").
 REFERRING = frozenset("the these those its their both all his her our your my each every such".split())
 PRONOUN_ONE_NEXT = frozenset("of that who which another thing".split())
+# Stock indices named by how many shares they hold: the word before the number and the number.
+INDEX_NAMES = frozenset((name, float(size)) for name, sizes in {
+    "s&p": (100, 400, 500, 600), "sp": (500,), "ftse": (100, 250, 350), "nikkei": (225,), "dax": (30, 40),
+    "cac": (40,), "stoxx": (50, 600), "russell": (1000, 2000, 3000), "asx": (200,), "ibex": (35,), "nifty": (50,),
+    "kospi": (200,), "aex": (25,), "smi": (20,), "omx": (30,), "wig": (20,), "bux": (20,), "tsx": (60,),
+}.items() for size in sizes)
