@@ -169,3 +169,15 @@ def test_figure_measures_hundreds_of_thousands_is_no_count_of_thousands(parse):
 def test_figure_measures_a_sum_with_a_misparsed_verb_takes_the_reports_currency(parse):
     text = "Kenya's dam is a liability to the treasury - costing billions to maintain. It got KES 4 billion in May."
     assert measures(parse, text)[0] == ((2e9, 1e10 - 1), "money:KES")
+
+
+def test_figure_measures_losses_of_an_army_are_casualties(parse):
+    assert measures(parse, "Ethiopia's army has suffered about 70 to 80,000 losses in Tigray.") == [((70000, 80000), "casualties")]
+    assert measures(parse, "The carmaker announced 2,000 job losses in Turin.") == [(2000, "other")]
+
+
+def test_figure_measures_pounds_of_aid_are_money_and_a_city_of_millions_is_people(parse):
+    text = "Donors have given hundreds of millions of pounds of humanitarian aid to Yemen."
+    assert measures(parse, text) == [((2e8, 1e9 - 1), "money:GBP")]
+    assert measures(parse, "The baker bought ten pounds of flour.") == [(10, "other")]
+    assert measures(parse, "Floods hit Dhaka, a city of 10 million, on Monday.")[0] == (10e6, "people")

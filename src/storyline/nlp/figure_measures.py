@@ -9,6 +9,7 @@ from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
 from storyline.nlp.figure_filters import person_word
+from storyline.nlp.figure_money import MONEY_NOUNS
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
@@ -216,7 +217,13 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                 if kind in ("people", "troops"):
                     kind = _casualty_kind(noun) or kind  # "the deaths of 4,600 service members"
                 return kind, written, None if noun.lower_ in W.PROXY_NOUNS else counted(written)
+        if noun.lower_ == "pounds" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.lower_ in MONEY_NOUNS for g in c.children) for c in noun.children):
+            return "money:GBP", noun.text, currency_name("GBP")  # "millions of pounds of aid": not a weight
         kind = _count_of(noun.lower_)
+        if kind is None and noun.lower_ == "losses" and not any(
+                c.dep_ == "compound" and _count_of(c.lower_) is None for c in noun.children):
+            kind = "casualties"  # "80,000 losses", "personnel losses" (not "2,000 job losses")
         if kind is None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
         if kind in (None, "people", "troops"):
@@ -258,7 +265,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                     if part.dep_ == "compound" and (kind := _count_of(part.lower_)):
                         # "the troop presence has risen to 24,000", "the refugee population reached 2 million"
                         return kind, f"{part.text} {child.text}", counted(part.text)
-    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in W.POPULATION_WORDS or (
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in W.POPULATION_WORDS or head.head.lower_ in
+                                                          W.PLACE_NOUNS and (amount.value or 0) >= 10_000) or (
             amount.start >= 2 and doc[amount.start - 2].lower_ in W.POPULATION_WORDS and doc[amount.start - 1].text in (".", ":")):
         return "people", None, None  # "a population of around 40 million", "(pop. 1.5 million)"
     if anchor.dep_ == "nsubj" and anchor.head.lower_ in W.LIVE_WORDS:

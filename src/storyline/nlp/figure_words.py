@@ -76,6 +76,7 @@ MISSING_WORDS = {"missing", "unaccounted"}
 # A bare number that counts inhabitants: "a population of 40 million", "(pop. 1.5 million)", "2 million live there".
 POPULATION_WORDS = frozenset("population populations pop inhabitants".split())
 LIVE_WORDS = inflect("live", "reside", "dwell")
+PLACE_NOUNS = frozenset("nation country city town state island region republic kingdom".split())  # "a city of 2 million"
 REFUGEE_DIRECTIONS = {"into", "to", "across", "abroad"}
 
 # Verbs whose subject is the source of a figure in their object or complement.
