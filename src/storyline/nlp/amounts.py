@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS, iso_code
 from storyline.nlp.numbers import (
-    DASHES, DOLLAR_PREFIXES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
+    DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
@@ -333,7 +333,7 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
         amount.percent, j = True, j + 2
     else:
         # "billions of dollars": a vague magnitude reaches its currency through "of".
-        of = 1 if amount.vague and j < limit and doc[j].lower_ == "of" else 0
+        of = 1 if (amount.vague or _word(doc[j - 1]) in PLURAL_SCALES) and j < limit and doc[j].lower_ == "of" else 0
         k, code, text = _currency_after(doc, j + of, limit)
         if code is None:
             k = j
