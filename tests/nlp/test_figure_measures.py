@@ -181,3 +181,9 @@ def test_figure_measures_pounds_of_aid_are_money_and_a_city_of_millions_is_peopl
     assert measures(parse, text) == [((2e8, 1e9 - 1), "money:GBP")]
     assert measures(parse, "The baker bought ten pounds of flour.") == [(10, "other")]
     assert measures(parse, "Floods hit Dhaka, a city of 10 million, on Monday.")[0] == (10e6, "people")
+
+
+def test_figure_measures_a_toll_after_the_is_still_a_toll(parse):
+    text = "The mayor spoke of the two rangers killed and three wounded in Virunga park today."
+    assert measures(parse, text) == [(2, "killed"), (3, "wounded")]
+    assert measures(parse, "The two leaders met in Nairobi.") == []  # a reference, not a count

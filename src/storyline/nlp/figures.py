@@ -178,7 +178,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
-        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
+        referring = before in W.REFERRING and counts not in ("killed", "wounded", "casualties")  # "the two soldiers killed"
+        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
             amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
                                    or noun.tag_ == "NNS")  # "one people": a nation, not a count
         ):
