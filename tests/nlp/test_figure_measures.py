@@ -187,3 +187,15 @@ def test_figure_measures_a_toll_after_the_is_still_a_toll(parse):
     text = "The mayor spoke of the two rangers killed and three wounded in Virunga park today."
     assert measures(parse, text) == [(2, "killed"), (3, "wounded")]
     assert measures(parse, "The two leaders met in Nairobi.") == []  # a reference, not a count
+
+
+def test_figure_measures_a_later_verb_of_the_same_subject_says_what_befell_them(parse):
+    text = "Historians recall that thousands of conscripts marched north, perished in the snow, or deserted."
+    assert measures(parse, text) == [((2000, 9999), "killed")]
+    assert measures(parse, "About 1,000 militiamen arrived and burned the granaries.") == [(1000, "troops")]  # doers
+
+
+def test_figure_measures_this_number_counts_what_was_just_counted(parse):
+    text = "Some 40,000 Sudanese refugees reached Chad in May. Aid agencies say this number may rise to 60,000."
+    assert measures(parse, text) == [(40000, "refugees"), (60000, "refugees")]
+    assert measures(parse, "Some 40,000 refugees reached Chad. The budget rose to 60,000.")[1] == (60000, None)

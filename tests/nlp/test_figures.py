@@ -270,7 +270,7 @@ CASES = [
     ("Food prices have risen by 15% since the blockade began.", [(15, None, None, "percent")]),
     ("Unemployment fell to 4.2 per cent in the third quarter.", [(4.2, None, None, "percent")]),
     ("The UNHCR counted 250,000 refugees, while the interior ministry put the figure at 90,000.",
-     [(250000, None, None, "refugees"), (90000, None, None, None)]),
+     [(250000, None, None, "refugees"), (90000, None, None, "refugees")]),  # "the figure": the refugees just counted
     ("Five thousand troops and a dozen tanks crossed the river.",
      [(5000, None, None, "troops"), (12, None, None, "tanks")]),
     ("Air defences shot down 23 drones and two cruise missiles overnight.",

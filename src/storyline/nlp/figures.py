@@ -153,6 +153,11 @@ def _date(times: list[TimeRef], sent: Span, path: list[Token], noun: Token | Non
     return None
 
 
+def _previous_start(sent: Span) -> int:
+    """Where the sentence before this one starts (this one's start when it is the first)."""
+    return sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+
+
 def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     """True when the sentence speaks of an earlier figure ("this number", "the figure") before this one."""
     for word in doc[sent.start: amount.start]:
@@ -197,6 +202,9 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     path = _path(anchor, noun)
     owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
     subject, subject_text, giver = _subject(ctx, amount, owner, anchor)
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent) and earlier \
+            and earlier[-1].counts and _anaphoric(doc, sent, amount) and earlier[-1].start >= _previous_start(sent):
+        counts, unit_text, unit = earlier[-1].counts, earlier[-1].unit_text, earlier[-1].unit  # "this number may reach"
     if subject_text is None and earlier and _anaphoric(doc, sent, amount):
         # "5,000 Ruritanian troops, and this number could double to 10,000": the same owner
         same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
