@@ -118,3 +118,84 @@ def test_figure_measures_lives_claimed_are_dead_and_lives_saved_are_not(parse):
     text = "The cholera outbreak in Haiti has claimed the lives of about 900 people and sickened 12,000."
     assert measures(parse, text)[0] == (900, "killed")
     assert measures(parse, "Lifeguards in Goa saved the lives of 40 swimmers.") == [(40, "other")]
+
+
+def test_figure_measures_coordinated_verbs_of_several_kinds_make_casualties(parse):
+    text = "Army units repulsed the raid in Cabo Delgado and killed, wounded or captured 600 insurgents."
+    assert measures(parse, text) == [(600, "casualties")]
+    assert measures(parse, "The cyclone killed 14 fishermen and injured 40.") == [(14, "killed"), (40, "wounded")]
+
+
+def test_figure_measures_deaths_of_two_groups_are_both_killed(parse):
+    text = "The siege of the town caused the deaths of 300 rebels and nearly 460 policemen."
+    assert measures(parse, text) == [(300, "killed"), (460, "killed")]
+    text = "The insurgency caused the deaths of tens of thousands of Malians and about 1,200 service members."
+    assert measures(parse, text)[-1] == (1200, "killed")  # a compound that names troops, dead all the same
+
+
+def test_figure_measures_people_eliminated_or_lost(parse):
+    assert measures(parse, "The Sahel army said it eliminated 200 militants near Gao.") == [(200, "killed")]
+    assert measures(parse, "The carmaker eliminated 200 jobs in Turin.") == [(200, "other")]  # no toll
+    assert measures(parse, "The militia has lost almost a thousand fighters and 15 trucks.") == [
+        (1000, "casualties"), (15, "other")]
+    assert measures(parse, "Official data show 82 miners dying each year in Shanxi.") == [(82, "killed")]
+
+
+def test_figure_measures_a_bare_part_of_a_bare_whole_counts_what_was_just_counted(parse):
+    text = "Militants fired three dozen rockets at the base in Kandahar. Guards shot down 16 of the 36 launched."
+    figures = parse(text)._.figures
+    assert [(f.value, f.counts, f.unit) for f in figures] == [
+        (36, "missiles", "rocket"), (16, "missiles", "rocket"), (36, "missiles", "rocket")]
+    assert measures(parse, "Prices rose 5% in May. Traders sold 3 of the 10 in June.")[1:] == [(3, None), (10, None)]
+
+
+def test_figure_measures_a_count_of_things_called_by_a_name(parse):
+    assert measures(parse, "Canberra will buy 220 Tomahawks from the United States.") == [(220, "other")]
+    assert measures(parse, "Qantas flew the 787 Dreamliner to Perth.") == []  # a model's number
+
+
+def test_figure_measures_a_bare_population_counts_people(parse):
+    assert measures(parse, "Before the war, Sudan had a population of around 45 million.") == [(45e6, "people")]
+    assert measures(parse, "Tiny Timor-Leste (pop. 1.3 million) won independence in 2002.")[0] == (1.3e6, "people")
+    assert measures(parse, "Today, just over 20 million live in the south of the country.") == [(20e6, "people")]
+    assert measures(parse, "The lake has a population of 300 flamingos.") == [(300, "other")]
+
+
+def test_figure_measures_hundreds_of_thousands_is_no_count_of_thousands(parse):
+    figures = parse("Hundreds of thousands could flee the floods in Bangladesh.")._.figures
+    assert [(f.low, f.high, f.counts, f.unit) for f in figures] == [(200000, 999999, "displaced", None)]
+
+
+def test_figure_measures_a_sum_with_a_misparsed_verb_takes_the_reports_currency(parse):
+    text = "Kenya's dam is a liability to the treasury - costing billions to maintain. It got KES 4 billion in May."
+    assert measures(parse, text)[0] == ((2e9, 1e10 - 1), "money:KES")
+
+
+def test_figure_measures_losses_of_an_army_are_casualties(parse):
+    assert measures(parse, "Ethiopia's army has suffered about 70 to 80,000 losses in Tigray.") == [((70000, 80000), "casualties")]
+    assert measures(parse, "The carmaker announced 2,000 job losses in Turin.") == [(2000, "other")]
+
+
+def test_figure_measures_pounds_of_aid_are_money_and_a_city_of_millions_is_people(parse):
+    text = "Donors have given hundreds of millions of pounds of humanitarian aid to Yemen."
+    assert measures(parse, text) == [((2e8, 1e9 - 1), "money:GBP")]
+    assert measures(parse, "The baker bought ten pounds of flour.") == [(10, "other")]
+    assert measures(parse, "Floods hit Dhaka, a city of 10 million, on Monday.")[0] == (10e6, "people")
+
+
+def test_figure_measures_a_toll_after_the_is_still_a_toll(parse):
+    text = "The mayor spoke of the two rangers killed and three wounded in Virunga park today."
+    assert measures(parse, text) == [(2, "killed"), (3, "wounded")]
+    assert measures(parse, "The two leaders met in Nairobi.") == []  # a reference, not a count
+
+
+def test_figure_measures_a_later_verb_of_the_same_subject_says_what_befell_them(parse):
+    text = "Historians recall that thousands of conscripts marched north, perished in the snow, or deserted."
+    assert measures(parse, text) == [((2000, 9999), "killed")]
+    assert measures(parse, "About 1,000 militiamen arrived and burned the granaries.") == [(1000, "troops")]  # doers
+
+
+def test_figure_measures_this_number_counts_what_was_just_counted(parse):
+    text = "Some 40,000 Sudanese refugees reached Chad in May. Aid agencies say this number may rise to 60,000."
+    assert measures(parse, text) == [(40000, "refugees"), (60000, "refugees")]
+    assert measures(parse, "Some 40,000 refugees reached Chad. The budget rose to 60,000.")[1] == (60000, None)

@@ -154,3 +154,9 @@ def test_figure_shapes_a_count_ner_takes_for_a_time(parse):
 def test_figure_shapes_the_belarusian_rouble(parse):
     assert found(parse, "About Br5 million was spent on the new school in Gomel.") == [
         ("About Br5 million", 5e6, None, None, "money:BYN", "belarusian ruble")]
+
+
+def test_figure_shapes_a_stock_index_named_by_its_size_in_lower_case(parse):
+    text = "in lower-case wire copy the kospi 200 slipped 1.1% and the asx 200 fell 35 points."
+    assert [(f[1], f[4]) for f in found(parse, text)] == [(1.1, "percent"), (35, "unit:point")]
+    assert [f[1] for f in found(parse, "The ASX rose 200 points.")] == [200]  # a move, not the index's name

@@ -120,3 +120,17 @@ def test_figure_units_a_number_read_on_a_scale(parse):
     figures = found(parse, "The quake near Izmir measured 6.1 on the Richter scale, and the gusts reached 90 on the km/h scale.")
     assert [(f.value, f.unit) for f in figures] == [(6.1, "richter scale"), (90, "kilometre per hour")]
     assert found(parse, "Pupils in Oslo scored 7 on the test.")[0].unit is None
+
+
+def test_figure_units_sport_statistics_by_abbreviation(parse):
+    figures = found(parse, "The Osaka closer finished the season with a 2.31 ERA, 1.4 WAR and 38 RBIs.")
+    assert [(f.value, f.unit) for f in figures] == [
+        (2.31, "earned run average"), (1.4, "win above replacement"), (38, "run batted in")]
+
+
+def test_figure_units_currencies_by_iso_code_local_symbol_and_quote_code(parse):
+    figures = found(parse, "Warsaw bakers paid 4,200 zł for flour, Almaty traders 90,000 KZT, and the forint "
+                           "weakened to 395.2 HUF= on Friday.")
+    assert [(f.value, f.counts, f.unit) for f in figures] == [
+        (4200, "money:PLN", "polish zloty"), (90000, "money:KZT", "kazakhstani tenge"),
+        (395.2, "money:HUF", "hungarian forint")]

@@ -212,7 +212,8 @@ def test_figures_status_cues(parse):
 @pytest.mark.integration
 def test_figures_inside_a_direct_quote_go_to_the_speaker(parse):
     f = one(parse, '"We have lost nearly 400 fighters in the past month," the rebel commander told reporters.', "400")
-    assert (f.qualifier, f.counts, f.attributed_text) == ("nearly", "troops", "the rebel commander")
+    # fighters lost are losses (killed, wounded, captured), not a headcount of the force
+    assert (f.qualifier, f.counts, f.attributed_text) == ("nearly", "casualties", "the rebel commander")
 
 
 @pytest.mark.integration
@@ -269,7 +270,7 @@ CASES = [
     ("Food prices have risen by 15% since the blockade began.", [(15, None, None, "percent")]),
     ("Unemployment fell to 4.2 per cent in the third quarter.", [(4.2, None, None, "percent")]),
     ("The UNHCR counted 250,000 refugees, while the interior ministry put the figure at 90,000.",
-     [(250000, None, None, "refugees"), (90000, None, None, None)]),
+     [(250000, None, None, "refugees"), (90000, None, None, "refugees")]),  # "the figure": the refugees just counted
     ("Five thousand troops and a dozen tanks crossed the river.",
      [(5000, None, None, "troops"), (12, None, None, "tanks")]),
     ("Air defences shot down 23 drones and two cruise missiles overnight.",

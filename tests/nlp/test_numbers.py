@@ -159,3 +159,17 @@ def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
     for a in find_amounts(_tokenizer()(" ".join(words))):
         assert a.start <= a.num_start < a.num_end <= a.end
         assert a.value is not None or (a.low is not None and a.high is not None and a.low <= a.high)
+
+
+def test_numbers_a_half_dozen_is_six_and_a_half_million_half_of_one():
+    assert read("a half-dozen climbers")[0][0] == 6
+    assert read("half a dozen climbers")[0][0] == 6
+    assert read("a half million voters")[0][0] == 500000
+    assert read("two and a half million voters")[0][0] == 2500000
+
+
+def test_numbers_a_plural_scale_after_a_number_multiplies_it():
+    assert read("the economy lost fifteen billions")[0][0] == 15e9
+    assert read("two millions of refugees")[0][0] == 2e6
+    assert read("it cost 3 billions of dollars")[0][:4] == (3e9, None, None, "USD")
+    assert read("tens of thousands of refugees")[0][1:3] == (20000, 99999)  # still a vague magnitude

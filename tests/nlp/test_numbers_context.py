@@ -91,6 +91,14 @@ def test_numbers_a_rate_after_a_counted_noun_is_said_with_it(parse):
     assert [f.unit_text for f in found] == ["$ per sq m"]
 
 
+def test_numbers_a_time_rate_said_with_each_or_every(parse):
+    found = parse("Cholera killed nearly 40 villagers each day, and the plant burned 300 tonnes every week.")._.figures
+    assert [(f.value, f.counts, f.unit) for f in found] == [
+        (40, "killed per day", "villager per day"), (300, "unit:metric ton per week", "metric ton per week")]
+    found = parse("The 12 winners got 5 shares each.")._.figures
+    assert [(f.value, f.unit) for f in found][-1] == (5, "share")  # "each" alone is no rate
+
+
 def test_numbers_a_multiple_counts_times_not_the_noun_after_it(parse):
     found = parse("The insurer trades at 11.5 times earnings after rain fell three times in a week.")._.figures
     assert [(f.value, f.unit_text) for f in found][:2] == [(11.5, "times"), (3, "times")]

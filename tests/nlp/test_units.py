@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.nlp import currencies as C
-from storyline.nlp.units import UNITS, canonical, counted, singular, unit_name
+from storyline.nlp.units import UNITS, abbreviation, canonical, counted, singular, unit_name
 
 
 def test_units_singular_follows_english_endings():
@@ -42,7 +44,8 @@ def test_units_canonical_is_singular_with_its_denominator():
 
 def test_units_every_currency_code_has_a_name():
     codes = set(C.CURRENCY_SYMBOLS.values()) | set(C.CURRENCY_PREFIXES.values()) | set(C.CURRENCY_ADJECTIVES.values()) \
-        | set(C.CURRENCY_BY_PLACE.values()) | {code for code in C.CURRENCY_WORDS.values() if code}
+        | set(C.CURRENCY_BY_PLACE.values()) | set(C.LOCAL_SYMBOLS.values()) \
+        | {code for code in C.CURRENCY_WORDS.values() if code}
     missing = sorted(code for code in codes if code not in C.CURRENCY_NAMES)
     assert missing == []
     assert C.CURRENCY_NAMES["USD"] == "dollar" and C.CURRENCY_NAMES["GBP"] == "pound sterling"
@@ -72,3 +75,31 @@ def test_units_short_forms_that_are_words_need_the_number_glued():
     assert unit_name("ms") is None and unit_name("ms", glued=True) == "millisecond"
     assert unit_name("j") is None and unit_name("j", glued=True) == "joule"
     assert unit_name("sv") is None and unit_name("Sv") == "sievert"
+
+
+def test_units_statistics_by_their_abbreviation_are_spelled_out():
+    assert counted("RBIs") == "run batted in" and counted("ERA") == "earned run average"
+    assert counted("TDs") == "touchdown" and counted("WAR") == "win above replacement"
+    assert abbreviation("war") is None and abbreviation("Eras") is None  # words, not abbreviations
+    assert counted("wars") == "war"
+
+
+def test_units_energy_and_shipping_units_in_capitals():
+    assert unit_name("MWe") == "megawatt electric" and unit_name("TEU") == "twenty-foot equivalent unit"
+    assert unit_name("boe") == "barrel of oil equivalent"
+
+
+def test_units_iso_codes_after_a_number_and_quote_codes():
+    assert C.iso_code("CZK") == "CZK" and C.iso_code("KZT") == "KZT"
+    assert C.iso_code("JPY=") == "JPY"  # a price quote's instrument code
+    assert C.iso_code("ALL") is None and C.iso_code("TOP") is None  # words in capitals
+    assert C.iso_code("NATO") is None and C.iso_code("czk") is None and C.iso_code("ABC") is None
+    assert C.currency_name("KZT") == "kazakhstani tenge" and C.currency_name("XAF") == "cfa franc beac"
+    assert C.currency_name("QQQ") is None
+
+
+def test_units_local_currency_symbols_are_cldr_symbols():
+    numbers = pytest.importorskip("babel.numbers")
+    locales = {"PLN": "pl_PL", "CZK": "cs_CZ", "BGN": "bg_BG", "GHS": "ak_GH", "PYG": "es_PY"}
+    for symbol, code in C.LOCAL_SYMBOLS.items():
+        assert symbol.rstrip(".") == numbers.get_currency_symbol(code, locale=locales[code]).rstrip("."), symbol

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS, iso_code
 from storyline.nlp.numbers import (
-    DASHES, DOLLAR_PREFIXES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
+    DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
@@ -108,8 +108,10 @@ def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str 
             return j, None, None  # "ten pounds of rice" is a weight, "275 pound-feet" a torque
         code = adjective or CURRENCY_WORDS[singular] or "?"
         return k + 1, code, doc[j: k + 1].text
-    if token.is_upper and word in CURRENCY_SYMBOLS and word.isalpha() and len(word) == 3:
-        return k + 1, CURRENCY_SYMBOLS[word], token.text
+    if token.is_upper and (code := iso_code(token.text)):
+        return k + 1, code, token.text  # "300 SEK", "108.79 JPY=" (a quote's instrument code)
+    if k == j and token.text in LOCAL_SYMBOLS:
+        return k + 1, LOCAL_SYMBOLS[token.text], token.text  # "200 zł"
     if k == j and word in CURRENCY_SYMBOLS and not any(c.isalpha() for c in word) and not (
             k + 1 < limit and doc[k + 1].like_num):
         return k + 1, CURRENCY_SYMBOLS[word], token.text  # "1,200€", "35 €": the symbol after the number
@@ -331,7 +333,7 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
         amount.percent, j = True, j + 2
     else:
         # "billions of dollars": a vague magnitude reaches its currency through "of".
-        of = 1 if amount.vague and j < limit and doc[j].lower_ == "of" else 0
+        of = 1 if (amount.vague or _word(doc[j - 1]) in PLURAL_SCALES) and j < limit and doc[j].lower_ == "of" else 0
         k, code, text = _currency_after(doc, j + of, limit)
         if code is None:
             k = j

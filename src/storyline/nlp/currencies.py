@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pycountry
+
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
     "¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "rub": "RUB",
@@ -9,7 +11,8 @@ CURRENCY_SYMBOLS = {
     "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "hk$": "HKD", "hkd": "HKD", "nz$": "NZD",
     "s$": "SGD", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "mxn": "MXN", "brl": "BRL", "r$": "BRL",
     "zar": "ZAR", "kes": "KES", "rm": "MYR", "hk": "HKD", "egp": "EGP", "sar": "SAR", "aed": "AED", "ils": "ILS", "try": "TRY", "pln": "PLN", "sek": "SEK", "nok": "NOK",
-    "byn": "BYN",
+    "byn": "BYN", "₺": "TRY", "₪": "ILS", "₫": "VND", "₸": "KZT", "₾": "GEL", "₼": "AZN", "৳": "BDT", "฿": "THB",
+    "₵": "GHS", "₡": "CRC", "₮": "MNT", "₭": "LAK",
 }
 # Prefixes written in one token with the number ("RM23.50", "A$82m", "PS8.1bn" where a "£" was
 # mangled into "PS", "Y=28,030" for a mangled "¥"). Case matters for the letters-only ones.
@@ -20,8 +23,17 @@ CURRENCY_PREFIXES = {
     "$US": "USD", "HK$": "HKD", "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "S$": "SGD", "R$": "BRL",
     "CHF": "CHF", "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD", "NZD": "NZD",
     "SGD": "SGD", "ZAR": "ZAR", "KES": "KES", "NGN": "NGN", "EGP": "EGP", "SAR": "SAR", "AED": "AED",
-    "KSh": "KES", "TSh": "TZS", "USh": "UGX", "Br": "BYN", "BYN": "BYN",
+    "KSh": "KES", "TSh": "TZS", "USh": "UGX", "Br": "BYN", "BYN": "BYN", "₺": "TRY", "₪": "ILS", "₫": "VND",
+    "₸": "KZT", "₾": "GEL", "₼": "AZN", "৳": "BDT", "฿": "THB", "₵": "GHS", "GH₵": "GHS", "₡": "CRC", "₮": "MNT",
+    "₭": "LAK",
 }
+# Local symbols in letters, written after the number as the currency's own country writes them
+# (CLDR's symbol for its locale: "200 zł", "1 500 Kč"); matched as written. Left out: "kn" (also
+# knots), "Ft" (also feet), "kr" (four crowns).
+LOCAL_SYMBOLS = {"zł": "PLN", "Kč": "CZK", "лв": "BGN", "лв.": "BGN", "GH₵": "GHS", "Gs.": "PYG"}
+# ISO 4217 codes that are also English words in capitals ("ALL", "TOP", "CUP"): read as a
+# currency after a number only when the tables above name them.
+WORD_CODES = frozenset("ALL TOP CUP MOP PEN MAD BOB GEL SOS ANG AMD LAK MNT BAM XXX XTS".split())
 # Currency words after the number; a national adjective before them picks the country.
 CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -73,5 +85,28 @@ CURRENCY_NAMES = {
     "THB": "thai baht", "TND": "tunisian dinar", "TRY": "turkish lira", "TWD": "new taiwan dollar",
     "TZS": "tanzanian shilling", "UAH": "ukrainian hryvnia", "UGX": "ugandan shilling", "UYU": "uruguayan peso",
     "VND": "vietnamese dong", "XOF": "west african cfa franc", "ZAR": "south african rand",
-    "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar", "GBX": "penny sterling",
+    "ZMW": "zambian kwacha", "ZWL": "zimbabwean dollar", "GBX": "penny sterling", "KZT": "kazakhstani tenge",
+    "GEL": "georgian lari", "AZN": "azerbaijani manat", "CRC": "costa rican colon", "MNT": "mongolian tugrik",
+    "LAK": "laotian kip", "BGN": "bulgarian lev", "PYG": "paraguayan guarani",
 }
+
+
+def iso_code(word: str) -> str | None:
+    """An ISO 4217 code written after a number in capitals ("1,500 CZK"), also as a price quote's
+    instrument code ("108.79 JPY="); None for other words."""
+    code = word[:-1] if word.endswith("=") else word
+    if len(code) != 3 or not code.isalpha() or not code.isupper():
+        return None
+    if code.lower() in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[code.lower()]
+    if code in WORD_CODES:
+        return None
+    return code if pycountry.currencies.get(alpha_3=code) is not None else None
+
+
+def currency_name(code: str) -> str | None:
+    """A currency's name as a unit, singular, lower case: the table above, else ISO 4217's name."""
+    if code in CURRENCY_NAMES:
+        return CURRENCY_NAMES[code]
+    found = pycountry.currencies.get(alpha_3=code) if len(code) == 3 else None
+    return found.name.lower() if found is not None else None

@@ -211,6 +211,8 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     after_noun = after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
     if names_before and not after_noun:
         return True  # "S&P 500", "iPhone 11", "FTSE 100"
+    if before is not None and before.i == amount.num_start - 1 and (before.lower_, amount.value) in W.INDEX_NAMES:
+        return True  # a stock index named by its size, however written ("the sp 500", "nikkei 225")
     last = doc[amount.num_end - 1]
     if after is not None and after.text[:1].isupper() and last.head.pos_ == "NOUN" and any(
             c.dep_ == "nummod" and c.like_num and c.i < amount.start for c in last.head.children):
@@ -226,6 +228,8 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
         return False  # a name's number is whole ("787 Dreamliner"); "0.5 WAR" is a measure
     if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
         return True
+    if len(caps) == 1 and caps[0].tag_ == "NNPS" and caps[0].text.endswith("s") and (amount.value or 0) > 1:
+        return False  # "500 Tomahawks", "14 Challengers": a count of things called by a name
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.like_num and nxt.text[:1].isdigit() and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
         return False  # "12 Boeing 737 jets": the count comes first, the model's number after it

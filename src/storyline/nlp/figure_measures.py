@@ -7,8 +7,9 @@ from spacy.tokens import Doc, Span, Token
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
-from storyline.nlp.currencies import CURRENCY_BY_PLACE, CURRENCY_NAMES, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
 from storyline.nlp.figure_filters import person_word
+from storyline.nlp.figure_money import MONEY_NOUNS
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
@@ -37,8 +38,8 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN") and pobj.i >= amount.end:
+                        return pobj  # (not "thousands" in "hundreds of thousands")
     head = anchor.head
     if (anchor.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN")
             and amount.num_end <= head.i < sent.end):
@@ -94,12 +95,21 @@ def _casualty_kind(token: Token) -> str | None:
         # town"; but "thousands fled the fighting")
         head = token.head
         words.append(head)
-        words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")]
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in W.DEATH_NOUNS:
+        words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp") or c.pos_ == "VERB" and (
+            c.dep_ == "conj" or c.dep_ == "advcl" and c.nbor(-1).text == ",")
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]  # "fell ..., perished"
+    first = token
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i:
+        first = first.head  # "the deaths of 300 rebels and 460 soldiers": both died
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in W.DEATH_NOUNS:
         return "killed"  # "the bodies of 20 civilians", "the deaths of 12 miners"
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("life", "lives") \
-            and token.head.head.head.lower_ in W.TOOK_LIVES:
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in ("life", "lives") \
+            and first.head.head.head.lower_ in W.TOOK_LIVES:
         return "killed"  # "claimed the lives of 14,000 people" (not "saved the lives of")
+    if token.dep_ == "dobj" and len(kinds := {_verb_kind(v) for v in _verb_chain(token.head)} - {None}) > 1:
+        return "casualties"  # "killed, injured or captured 5,000 troops"
+    people = token.pos_ in ("NOUN", "PROPN") and (_count_of(token.lower_) in ("people", "troops")
+                                                   or person_word(singular(token.lower_)))
     for word in (token, token.head):
         for prep in word.children:
             if prep.dep_ == "prep" and prep.lower_ == "from" and any(g.lower_ in ("home", "homes") for g in prep.children):
@@ -110,6 +120,10 @@ def _casualty_kind(token: Token) -> str | None:
             return "wounded"  # "three people were in hospital", "taken to hospital" (not prisoners)
     for word in words:
         text = word.lower_
+        if people and text in W.ELIMINATED_WORDS:
+            return "killed"  # "eliminated 200 militants" (not "200 jobs")
+        if text in W.LOSS_WORDS and word.pos_ in ("VERB", "AUX") and _count_of(token.lower_) == "troops":
+            return "casualties"  # "has lost 1,000 soldiers" (not "residents")
         if text in W.LEAVE_WORDS and any(c.dep_ == "dobj" and c.lower_ in W.HOME_WORDS for c in word.children):
             return "displaced"  # "forced to leave their homes"
         if text in W.KILLED_WORDS:
@@ -126,6 +140,26 @@ def _casualty_kind(token: Token) -> str | None:
                          and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
             return "refugees" if across or text == "abroad" else "displaced"
     return None
+
+
+def _verb_kind(verb: Token) -> str | None:
+    """What a verb does to the people it governs: killed, wounded, prisoners, displaced, or None."""
+    text = verb.lower_
+    for kind, words in (("killed", W.KILLED_WORDS), ("wounded", W.WOUNDED_WORDS), ("prisoners", W.PRISONER_WORDS),
+                        ("displaced", W.DISPLACED_WORDS)):
+        if text in words:
+            return kind
+    return None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """A verb with the coordinated verbs before it that share its object ("killed, injured or captured")."""
+    chain = [verb]
+    while chain[-1].dep_ in ("conj", "advcl") and chain[-1].head.pos_ == "VERB" and chain[-1].head.i < chain[-1].i \
+            and (chain[-1].dep_ == "conj" or chain[-1].nbor(-1).text == ",") \
+            and not any(c.dep_ == "dobj" for c in chain[-1].head.children):
+        chain.append(chain[-1].head)
+    return chain
 
 
 def rate_after(doc: Doc, noun: Token, sent: Span) -> tuple[int, str, str] | None:
@@ -159,7 +193,7 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency:
         code = _currency_code(amount.currency, sent)
-        name = CURRENCY_NAMES.get(code) or counted(amount.currency_text)
+        name = currency_name(code) or counted(amount.currency_text)
         return f"money:{code}{per}", f"{amount.currency_text}{per_text}", canonical(name, amount.per)
     if amount.fraction:
         return "share", noun.text if noun is not None else None, None
@@ -181,10 +215,17 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         for child in noun.children:
             if child.dep_ == "compound" and (child.lower_, noun.lower_) in W.COMPOUNDS:
                 # "750 cruise missiles" are in cruise missiles; "the death toll" has no unit of its own
-                written = f"{child.text} {noun.text}"
-                return W.COMPOUNDS[(child.lower_, noun.lower_)], written, \
-                    None if noun.lower_ in W.PROXY_NOUNS else counted(written)
+                written, kind = f"{child.text} {noun.text}", W.COMPOUNDS[(child.lower_, noun.lower_)]
+                if kind in ("people", "troops"):
+                    kind = _casualty_kind(noun) or kind  # "the deaths of 4,600 service members"
+                return kind, written, None if noun.lower_ in W.PROXY_NOUNS else counted(written)
+        if noun.lower_ == "pounds" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.lower_ in MONEY_NOUNS for g in c.children) for c in noun.children):
+            return "money:GBP", noun.text, currency_name("GBP")  # "millions of pounds of aid": not a weight
         kind = _count_of(noun.lower_)
+        if kind is None and noun.lower_ == "losses" and not any(
+                c.dep_ == "compound" and _count_of(c.lower_) is None for c in noun.children):
+            kind = "casualties"  # "80,000 losses", "personnel losses" (not "2,000 job losses")
         if kind is None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
         if kind in (None, "people", "troops"):
@@ -226,6 +267,12 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                     if part.dep_ == "compound" and (kind := _count_of(part.lower_)):
                         # "the troop presence has risen to 24,000", "the refugee population reached 2 million"
                         return kind, f"{part.text} {child.text}", counted(part.text)
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in W.POPULATION_WORDS or head.head.lower_ in
+                                                          W.PLACE_NOUNS and (amount.value or 0) >= 10_000) or (
+            amount.start >= 2 and doc[amount.start - 2].lower_ in W.POPULATION_WORDS and doc[amount.start - 1].text in (".", ":")):
+        return "people", None, None  # "a population of around 40 million", "(pop. 1.5 million)"
+    if anchor.dep_ == "nsubj" and anchor.head.lower_ in W.LIVE_WORDS:
+        return "people", None, None  # "just over 20 million live in free Ukraine"
     if amount.vague and anchor.head.pos_ == "VERB" and (anchor.dep_ in ("nsubj", "nsubjpass") or anchor.dep_ == "dobj" and any(
             c.dep_ == "prep" and c.lower_ == "without" for c in (*anchor.head.children, *anchor.children))):
         # "thousands marched", "left millions without power": people, said by the verb ("sold millions": not so)
@@ -274,39 +321,4 @@ def _currency_code(code: str, sent: Span) -> str:
         for ent in scope.ents:
             if ent.label_ == "GPE" and (found := CURRENCY_BY_PLACE.get(ent.text.lower().removeprefix("the "))):
                 return found
-    return "unknown"
-
-
-# What a bare sum is spent on or comes as: "billions in military aid", "$"-less "5 billion in loans".
-MONEY_NOUNS = frozenset(
-    "aid assistance funding funds loan loans grant grants support investment investments revenue revenues damage "
-    "damages spending debt debts subsidies financing reparations sales exports imports profits weapons arms assets "
-    "contracts compensation taxes bailout bailouts relief".split())
-# Verbs whose object is a sum: "costing billions to sustain", "spent millions on".
-MONEY_VERBS = W.inflect("cost", "owe", "raise", "borrow", "pay") | frozenset(
-    "spend spends spent spending worth paid".split())
-
-
-def money_in_context(doc: Doc, amount: Amount, anchor: Token, sent: Span, earlier: list[str]) -> str | None:
-    """The currency of a sum said without one ("billions in military aid", "costing billions"):
-    the last currency the report named before it, else the first it names, else ``unknown``; None
-    when the amount is no bare sum of a million or more."""
-    if amount.currency or amount.percent or amount.unit or amount.fraction or max(
-            amount.value or 0, amount.high or 0) < 1e6:
-        return None
-    after = doc[amount.end] if amount.end < sent.end else None
-    spent_on = after is not None and after.lower_ == "in" and any(
-        t.lower_ in MONEY_NOUNS for t in doc[after.i + 1: min(sent.end, after.i + 5)] if t.head.i == after.i)
-    head = anchor.head
-    spent = anchor.dep_ in ("dobj", "npadvmod", "attr", "pobj") and head.lower_ in MONEY_VERBS or (
-        anchor.dep_ == "pobj" and head.head.lower_ == "worth")
-    if not (spent_on or spent):
-        return None
-    if earlier:
-        return earlier[-1]
-    for token in doc:
-        if (code := CURRENCY_SYMBOLS.get(token.lower_)) and not token.is_alpha:
-            return code
-        if (code := CURRENCY_WORDS.get(singular(token.lower_))) and token.pos_ == "NOUN":
-            return code
     return "unknown"

@@ -58,7 +58,11 @@ PROXY_NOUNS = frozenset("number toll figure figures count total tally estimate e
 # Nouns that only say a count of people: the verb or adjective next to them says which kind.
 GENERIC = frozenset({"people"})
 
-KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "slain", "killing"}
+KILLED_WORDS = inflect("kill", "execute", "perish", "slay") | {"dead", "died", "die", "dies", "dying", "slain", "killing"}
+# Said of people only, these are killed ("eliminated 200 militants"; "eliminated 200 jobs" is no toll).
+ELIMINATED_WORDS = inflect("eliminate", "liquidate", "neutralise", "neutralize")
+# Losses of people count killed, wounded and captured together ("the army has lost 1,000 soldiers").
+LOSS_WORDS = frozenset("lose loses lost losing".split())
 WOUNDED_WORDS = inflect("injure", "wound", "hospitalise", "hospitalize") | {"hurt"}
 TOOK_LIVES = inflect("claim", "cost") | frozenset("take takes took taken taking".split())
 HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())
@@ -69,6 +73,10 @@ HOME_WORDS = frozenset("home homes house houses village villages town towns".spl
 UNDERGONE = frozenset("fled flee flees fleeing died die dies perished escaped".split())
 PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap") | {"taken", "held"}
 MISSING_WORDS = {"missing", "unaccounted"}
+# A bare number that counts inhabitants: "a population of 40 million", "(pop. 1.5 million)", "2 million live there".
+POPULATION_WORDS = frozenset("population populations pop inhabitants".split())
+LIVE_WORDS = inflect("live", "reside", "dwell")
+PLACE_NOUNS = frozenset("nation country city town state island region republic kingdom".split())  # "a city of 2 million"
 REFUGEE_DIRECTIONS = {"into", "to", "across", "abroad"}
 
 # Verbs whose subject is the source of a figure in their object or complement.
@@ -137,3 +145,9 @@ SKIP_ENTS = frozenset("DATE TIME ORDINAL LAW PRODUCT WORK_OF_ART EVENT FAC ORG P
 # Determiners and possessives before a small spelled number make it a reference ("the two leaders").
 REFERRING = frozenset("the these those its their both all his her our your my each every such".split())
 PRONOUN_ONE_NEXT = frozenset("of that who which another thing".split())
+# Stock indices named by how many shares they hold: the word before the number and the number.
+INDEX_NAMES = frozenset((name, float(size)) for name, sizes in {
+    "s&p": (100, 400, 500, 600), "sp": (500,), "ftse": (100, 250, 350), "nikkei": (225,), "dax": (30, 40),
+    "cac": (40,), "stoxx": (50, 600), "russell": (1000, 2000, 3000), "asx": (200,), "ibex": (35,), "nifty": (50,),
+    "kospi": (200,), "aex": (25,), "smi": (20,), "omx": (30,), "wig": (20,), "bux": (20,), "tsx": (60,),
+}.items() for size in sizes)

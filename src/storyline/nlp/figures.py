@@ -13,8 +13,10 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
-from storyline.nlp.currencies import CURRENCY_NAMES
-from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, money_in_context, rate_after
+from storyline.nlp.currencies import currency_name
+from storyline.nlp.figure_antecedents import partitive, unit_said_before
+from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
+from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
 RE_UNCONFIRMED = re.compile(
@@ -151,6 +153,11 @@ def _date(times: list[TimeRef], sent: Span, path: list[Token], noun: Token | Non
     return None
 
 
+def _previous_start(sent: Span) -> int:
+    """Where the sentence before this one starts (this one's start when it is the first)."""
+    return sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+
+
 def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
     """True when the sentence speaks of an earlier figure ("this number", "the figure") before this one."""
     for word in doc[sent.start: amount.start]:
@@ -158,29 +165,6 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
                 and not any(c.lower_ == "of" for c in word.children):
             return True
     return False
-
-
-def _unit_said_before(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
-    """The last measured figure of the sentence written after the same preposition ("by", "at", "to")
-    as this bare number, when nothing else stands between them that could carry a unit."""
-    if amount.start <= sent.start or doc[amount.start - 1].lower_ not in ("by", "at", "to") \
-            or amount.num_end - amount.num_start != 1 or not doc[amount.num_start].text[:1].isdigit():
-        return None
-    for figure in reversed(earlier):
-        if figure.start < sent.start_char:
-            return None
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is not None and span.end == amount.start - 1 and doc[span.end].lower_ == "to":
-            # "fell 12 points to 7,450", "rose 3 metres to 45": the change, then the level in its unit;
-            # after "rose 5% to 20" the level's unit is not said
-            ok = figure.unit and figure.counts and figure.counts.startswith("unit:") and figure.value is not None
-            return figure if ok else None
-        if span is None or span.start == 0 or doc[span.start - 1].lower_ != doc[amount.start - 1].lower_:
-            continue
-        if figure.unit and figure.counts and not figure.counts.startswith("money") and figure.value is not None:
-            return figure
-        return None
-    return None
 
 
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
@@ -193,13 +177,14 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     counts, unit_text, unit = classify(doc, amount, noun, anchor, sent)
     if counts is None and noun is None and (code := money_in_context(doc, amount, anchor, sent, [
             f.counts[6:] for f in earlier if f.counts and f.counts.startswith("money:") and " per " not in f.counts])):
-        counts, unit = f"money:{code}", CURRENCY_NAMES.get(code)  # "billions in military aid": the report's currency
+        counts, unit = f"money:{code}", currency_name(code)  # "billions in military aid": the report's currency
     first = doc[amount.num_start]
     # Small numbers in words are mostly not figures ("the two leaders", "one of the", "on one side").
     if amount.spelled and amount.value is not None and amount.value <= 12 and not money_or_percent:
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
-        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or before in W.REFERRING or before == "no" or (
+        referring = before in W.REFERRING and counts not in ("killed", "wounded", "casualties")  # "the two soldiers killed"
+        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
             amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
                                    or noun.tag_ == "NNS")  # "one people": a nation, not a count
         ):
@@ -217,6 +202,9 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     path = _path(anchor, noun)
     owner = noun if noun is not None else (anchor.head if anchor.dep_ in ("compound", "nummod") and anchor.head.pos_ == "NOUN" else None)
     subject, subject_text, giver = _subject(ctx, amount, owner, anchor)
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent) and earlier \
+            and earlier[-1].counts and _anaphoric(doc, sent, amount) and earlier[-1].start >= _previous_start(sent):
+        counts, unit_text, unit = earlier[-1].counts, earlier[-1].unit_text, earlier[-1].unit  # "this number may reach"
     if subject_text is None and earlier and _anaphoric(doc, sent, amount):
         # "5,000 Ruritanian troops, and this number could double to 10,000": the same owner
         same = [f for f in earlier if f.counts == counts and f.subject_text] or [None]
@@ -247,10 +235,13 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # "100,000 people have crossed, including 9,000 who came on Saturday": some of those just counted
         counts, unit_text, unit = earlier[-1].counts, earlier[-1].unit_text, earlier[-1].unit
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
-            and (said := _unit_said_before(doc, amount, sent, earlier)) is not None:
+            and (said := unit_said_before(doc, amount, sent, earlier)) is not None:
         # "the DAX rose by 2 percent and the CAC by 1", "closed at 1,463 points ... ended at 1,334":
         # a bare number after the same word as a measured one just before is in its unit
         counts, unit_text, unit = said.counts, said.unit_text, said.unit
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (whole := partitive(doc, amount, sent, earlier)) is not None:
+        counts, unit_text, unit = whole.counts, whole.unit_text, whole.unit  # "disabling 16 of the 36 launched"
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text

@@ -1,4 +1,4 @@
-"""Numbers over spaCy tokens: the lexicon and the parser of one number (digits, words, glued forms, fractions)."""
+"""Numbers over spaCy tokens: the parser of one number (digits, words, glued forms, fractions); the lexicon is number_words."""
 
 from __future__ import annotations
 
@@ -7,56 +7,13 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.nlp.currencies import CURRENCY_PREFIXES
+from storyline.nlp.number_words import (  # noqa: F401  (re-exported: the parser's lexicon)
+    DENOMINATORS, FUZZY, ONES, POST_QUALIFIERS, QUALIFIERS, RE_SLASH, SCALE_SUFFIXES, SCALES, TENS, VAGUE,
+    WEAK_QUALIFIERS,
+)
 from storyline.nlp.units import DURATIONS, duration_name, unit_name
 
-ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-}
-# Abbreviated scales written straight after the digits ("12k", "2.5bn", "€40m").
-# A bare "m" is only a million next to a currency; otherwise it is metres.
-SCALE_SUFFIXES = {"k": 1e3, "bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "m": 1e6}
-
-# Vague magnitudes and the inclusive range each stands for (see docs/figures.md):
-# "dozens" is at least two dozen, "thousands" at least two thousand, each below the next order.
-VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1), "tens": (20, 99),
-}
-# Fuzzy multipliers before a scale word: "several hundred" is 300-999, "a few thousand" 2,000-5,999.
-FUZZY = {"several": (3, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
-# Fractions in words, read only before "of" ("two-thirds of the vote", "a quarter of homes").
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-                "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-RE_SLASH = re.compile(r"^(\d+)\s*[/⁄](\d+)$")
-
-QUALIFIERS = {
-    ("about",): "about", ("approximately",): "about", ("approx",): "about", ("approx.",): "about",
-    ("around",): "about", ("roughly",): "about", ("some",): "about", ("an", "estimated"): "about",
-    ("estimated",): "about", ("circa",): "about", ("close", "to"): "nearly", ("nearly",): "nearly",
-    ("almost",): "nearly", ("just", "under"): "nearly", ("just", "shy", "of"): "nearly",
-    ("up", "to"): "up to", ("as", "many", "as"): "up to", ("as", "much", "as"): "up to",
-    ("at", "most"): "up to", ("no", "more", "than"): "up to", ("a", "maximum", "of"): "up to",
-    ("at", "least"): "at least", ("a", "minimum", "of"): "at least", ("no", "fewer", "than"): "at least",
-    ("no", "less", "than"): "at least", ("more", "than"): "more than", ("over",): "more than",
-    ("well", "over"): "more than", ("just", "over"): "more than", ("in", "excess", "of"): "more than",
-    ("upwards", "of"): "more than", ("upward", "of"): "more than", ("above",): "more than",
-    ("exceeding",): "more than", ("greater", "than"): "more than", ("fewer", "than"): "fewer than",
-    ("less", "than"): "fewer than", ("under",): "fewer than", ("below",): "fewer than",
-}
-# Single-word qualifiers that are also ordinary prepositions: trusted only when the parse
-# ties them to the number ("over 1,000 people", not "flew over 20 villages").
-WEAK_QUALIFIERS = {"over", "under", "above", "below", "around", "some"}
-POST_QUALIFIERS = {("or", "more"): "at least", ("or", "so"): "about", ("odd",): "about",
-                   ("-", "odd"): "about", ("plus",): "at least", ("-", "plus"): "at least", ("or", "fewer"): "up to", ("or", "less"): "up to"}
+PLURAL_SCALES = frozenset("thousands millions billions trillions".split())
 
 RE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 RE_PESO = re.compile(r"^P(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
@@ -112,7 +69,7 @@ def _word_value(word: str) -> float | None:
 
 STARTERS = frozenset(ONES) | frozenset(TENS) | frozenset(VAGUE) | frozenset(FUZZY) | {
     "a", "an", "half", "dozen", "hundred", "thousand", "million", "billion", "trillion"}
-# Words that let a bare scale word stand for one of it: "an additional billion dollars", "another million".
+# Words that let a bare scale word stand for one of it: "another million".
 ADDING = frozenset("another additional extra further".split())
 
 
@@ -145,7 +102,7 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
     if pre in ("~", "≈", "c.", "ca."):
         extras["qualifier"], pre = "about", ""  # "~25", "≈32m2"
     if pre.lower() == "sub" and sign == "-":
-        extras["qualifier"], pre, sign = "fewer than", "", None  # "sub-7 nanometre chips", "a sub-2 hour marathon"
+        extras["qualifier"], pre, sign = "fewer than", "", None  # "sub-7 nanometre chips"
     if pre:
         code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
         if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
@@ -274,7 +231,7 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
             if x in ("a", "an") and j + 1 < len(words) and (words[j + 1] in SCALES or words[j + 1] in ("dozen", "half")):
                 current = current or 1
             elif x == "half":
-                current += 0.5
+                current = 0.5 if j and words[j - 1] in ("a", "an") and not seen else current + 0.5  # "a half-dozen"
             elif (v := _word_value(x)) is not None:
                 if seen and current % 100 and (current % 10 or v >= 10):
                     break  # "one two": two numbers, not one ("twenty five" is one)
@@ -307,6 +264,9 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     # Scale words after digits: "1.5 million", "5 thousand".
     while j < len(words) and words[j] in SCALES and not spelled:
         value *= SCALES[words[j]]
+        j += 1
+    if j < len(words) and words[j] in PLURAL_SCALES and value >= 2:
+        value *= SCALES[words[j][:-1]]  # "fifteen billions", "two millions of people": a scale, not "billions"
         j += 1
     if j < len(words) and not spelled and words[j] in SCALE_SUFFIXES:
         token = doc[i + j]

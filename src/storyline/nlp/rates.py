@@ -35,6 +35,8 @@ def rate_at(doc: Doc, j: int, limit: int) -> tuple[int, str, str] | None:
     if j + 1 >= limit:
         return None
     word = _word(doc[j])
+    if word in ("each", "every") and duration_name(_word(doc[j + 1])) and doc[j + 1].tag_ != "NNS":
+        word = "a"  # "100 soldiers each day", "300 tonnes every week": a time rate (not "each share")
     if word not in ("per", "a", "an"):
         return None
     # "per sq m." ending a sentence: the full stop is not the unit's

@@ -128,7 +128,9 @@ CASED = {"W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "F":
          "V": "volt", "kV": "kilovolt", "C": "celsius", "Nm": "newton metre", "nm": "nanometre",
          "PS": "horsepower", "Pa": "pascal", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte",
          "TB": "terabyte", "kB": "kilobyte", "KB": "kilobyte", "J": "joule", "TW": "terawatt", "Sv": "sievert",
-         "mSv": "millisievert", "Bq": "becquerel", "PB": "petabyte", "MJ": "megajoule", "kJ": "kilojoule"}
+         "mSv": "millisievert", "Bq": "becquerel", "PB": "petabyte", "MJ": "megajoule", "kJ": "kilojoule",
+         "MWe": "megawatt electric", "GWe": "gigawatt electric", "TEU": "twenty-foot equivalent unit",
+         "TEUs": "twenty-foot equivalent unit", "boe": "barrel of oil equivalent", "BOE": "barrel of oil equivalent"}
 # Lower-case forms too common as words, or ambiguous in lower case, to be read as a unit
 # when spaced from the number ("5 in the list", "2 a day"); they still count when glued ("5in").
 GLUED_ONLY = {"in.", "in", "a", "t", "l", "g", "f", "c", "v", "w", "h", "s", "min", "mi", "ha", "pa", "nm",
@@ -271,11 +273,28 @@ def canonical(unit: str | None, per: str | None = None) -> str | None:
     return f"{unit} per {per}" if per else unit
 
 
+# Statistics counted under their abbreviation ("0.5 WAR", "a 2.45 ERA", "102 RBIs", "3 TDs"): the name in
+# words, singular. Matched as written (capitals, an optional plural "s"): "war" and "era" are words.
+ABBREVIATIONS = {
+    "WAR": "win above replacement", "ERA": "earned run average", "RBI": "run batted in", "TD": "touchdown",
+    "PPG": "point per game", "RPG": "rebound per game", "APG": "assist per game", "SPG": "steal per game",
+    "BPG": "block per game", "FG": "field goal", "KO": "knockout",
+}
+
+
+def abbreviation(word: str) -> str | None:
+    """A statistic's name from its abbreviation as written ("RBIs" -> "run batted in"), or None."""
+    if word in ABBREVIATIONS:
+        return ABBREVIATIONS[word]
+    return ABBREVIATIONS.get(word[:-1]) if word.endswith("s") and word[:-1].isupper() else None
+
+
 def counted(written: str | None) -> str | None:
     """A counted noun as a unit: as written, lower case, its last word singular
-    ("European countries" -> "european country", "first-team players" -> "first-team player")."""
+    ("European countries" -> "european country", "first-team players" -> "first-team player"); a
+    statistic's abbreviation spelled out ("102 RBIs" -> "run batted in")."""
     if not written or not written[0].isalpha():
         return None  # ".DXY", "-": a code or a mark, not a noun
     words = written.split()
-    words = [w.lower() for w in words[:-1]] + [singular(words[-1])]
+    words = [w.lower() for w in words[:-1]] + [abbreviation(words[-1]) or singular(words[-1])]
     return " ".join(words)
