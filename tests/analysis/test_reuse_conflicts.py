@@ -64,18 +64,19 @@ def count_judged(monkeypatch) -> list:
     return calls
 
 
-def test_word_weights_move_only_when_a_words_share_of_statements_crosses_a_power_of_two():
+def test_word_weights_move_only_when_a_count_crosses_a_power_of_two():
     base = statement_props(story("dam").corpus())[0]
     props = [dataclasses.replace(base, words=frozenset({"flood", f"village{n}"} | ({"dam"} if n < 10 else set())))
              for n in range(40)]
     weights = conflict_match.StatementMatcher(props).weight
-    assert weights["flood"] == math.log(2)  # in every statement
-    assert weights["dam"] == math.log(1 + 4)  # in one of four
-    assert weights["village0"] == math.log(1 + 32)  # in one of forty: the nearest power of two
+    assert weights["flood"] == math.log(2)  # in every statement: 40 and 40 both round to 32
+    assert weights["dam"] == math.log(1 + 4)  # in one of four: 8 of 32
+    assert weights["village0"] == math.log(1 + 32)  # in one of forty
     grown = props + [dataclasses.replace(base, words=frozenset({"flood", "dam", "village40"}))]
     assert {w: v for w, v in conflict_match.StatementMatcher(grown).weight.items() if w in weights} == weights
-    halved = props + [dataclasses.replace(base, words=frozenset({"flood", f"levee{n}"})) for n in range(60)]
-    assert conflict_match.StatementMatcher(halved).weight["village0"] == math.log(1 + 128)
+    doubled = props + [dataclasses.replace(base, words=frozenset({"flood", f"levee{n}"})) for n in range(60)]
+    assert conflict_match.StatementMatcher(doubled).weight["village0"] == math.log(1 + 128)  # 100 rounds to 128
+    assert conflict_match.StatementMatcher(doubled).weight["dam"] == math.log(1 + 16)
 
 
 def test_pairs_judged_once_are_read_back_with_the_same_conflicts(monkeypatch):

@@ -54,16 +54,17 @@ class StatementMatcher:
 
     The overlap is a Jaccard index in which each word counts ``log(1 + N / df)`` (N statements,
     df of them with the word): in a corpus about one deployment, sharing "troops" says little.
-    ``N / df`` is rounded to a power of two, so that a report added to a large corpus changes almost
-    no word's weight: a pair judged before needs judging again only when a weight of one of its words
-    changed (``reuse.JudgedPairs``). On the golden sets and the real-text dev split the conflicts are
-    the same as with the exact ratio (a finer grid, a quarter power, already moves one).
+    N and each df are rounded to the nearest power of two, so that a report added to a large corpus
+    changes almost no word's weight: a pair judged before needs judging again only when the weight of
+    one of its words moved (``reuse.JudgedPairs``). On the golden sets and the real-text dev split the
+    conflicts are the same as with the exact counts (rounding N / df to a power of four, or of the
+    fourth root of two, already changes one).
     """
 
     def __init__(self, props: list[Prop], similarity: Callable[[Prop, Prop], float | None] | None = None) -> None:
         df = Counter(w for p in props for w in p.words)
-        n = max(len(props), 1)
-        self.weight = {w: math.log(1 + 2.0 ** round(math.log2(n / c))) for w, c in df.items()}
+        n = round(math.log2(max(len(props), 1)))
+        self.weight = {w: math.log(1 + 2.0 ** (n - round(math.log2(c)))) for w, c in df.items()}
         self.similarity = similarity
 
     def containment(self, part: frozenset[str], whole: frozenset[str]) -> float:
