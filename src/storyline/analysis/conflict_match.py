@@ -54,11 +54,9 @@ class StatementMatcher:
 
     The overlap is a Jaccard index in which each word counts ``log(1 + N / df)`` (N statements,
     df of them with the word): in a corpus about one deployment, sharing "troops" says little.
-    N and each df are rounded to the nearest power of two, so that a report added to a large corpus
-    changes almost no word's weight: a pair judged before needs judging again only when the weight of
-    one of its words moved (``reuse.JudgedPairs``). On the golden sets and the real-text dev split the
-    conflicts are the same as with the exact counts (rounding N / df to a power of four, or of the
-    fourth root of two, already changes one).
+    N and each df are rounded to a power of two, so that a report added to a large corpus moves few
+    weights: a pair judged before is judged again only when a weight of one of its words moved
+    (``reuse.JudgedPairs``). The golden and real-text dev conflicts are those of the exact counts.
     """
 
     def __init__(self, props: list[Prop], similarity: Callable[[Prop, Prop], float | None] | None = None) -> None:
