@@ -179,19 +179,23 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
 
 
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
-                   clusters: Iterable[Cluster] | None = None, embeddings=None) -> list[Conflict]:
+                   clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
 
     ``tables`` are the figure tables (built here when not given); ``clusters`` are statement
-    clusters, whose members are compared even without shared words.
+    clusters, whose members are compared even without shared words. ``judged``: a
+    ``reuse.JudgedPairs`` holding earlier runs' judgements of pairs (none: every pair is judged).
     """
     tables = build_figure_tables(corpus) if tables is None else tables
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
     similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
-    conflicts += proposition_conflicts(corpus, statements, StatementMatcher(statements, similarity), covered)
-    conflicts += proposition_conflicts(corpus, event_props(corpus), same_event, covered)
+    matcher, events = StatementMatcher(statements, similarity), same_event
+    if judged is not None:
+        matcher, events = judged.remember(matcher, f"statement:{similarity is not None}"), judged.remember(events, "event")
+    conflicts += proposition_conflicts(corpus, statements, matcher, covered)
+    conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 

@@ -58,6 +58,11 @@ class LinkCache:
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, links VARCHAR)")
 
     @property
+    def store(self):
+        """The store (or connection) the links are kept in; None in memory."""
+        return self._store
+
+    @property
     def con(self):
         return getattr(self._store, "con", self._store)
 
@@ -158,3 +163,154 @@ def _links(corpus: Corpus, statements: list[Statement], numbers: dict[int, dict]
         if bar is not None and score >= bar:
             edges[(i, j)] = float(score)
     return edges
+
+
+JUDGING = ("analysis/conflict_match.py", "analysis/conflict_pairs.py", "analysis/wording.py", "analysis/lasting.py",
+           "analysis/reuse.py", "models.py")
+"""Modules whose code decides whether two propositions are one: a change to any makes every judgement stale."""
+
+
+def _plain(value):
+    """A value with its sets sorted, so that its ``repr`` is the same in every process."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (set, frozenset)):
+        if all(isinstance(v, str) for v in value):
+            return ("set", tuple(sorted(value)))
+        return ("set", tuple(sorted(repr(_plain(v)) for v in value)))
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((repr(k), repr(_plain(v))) for k, v in value.items())))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__,) + tuple(_plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                                              if f.name != "cluster")
+    return value
+
+
+class JudgedPairs:
+    """Whether two propositions are one (``conflict_match``), by the content of the pair: in a store table,
+    or in memory (``store=None``).
+
+    A judgement depends only on the two propositions: their records (but the claim a statement was
+    grouped in), the words, status and clause drawn from them, whether they share a claim, the
+    clauses' meaning (vectors of their text) and the weights of their words (which the matcher rounds
+    so that an added report seldom changes one). So a pair judged in an earlier run is read back;
+    only pairs with a proposition that is new or changed (a new report's, one whose claim gained a
+    member, one with a word whose weight moved) are judged again.
+    """
+
+    TABLE = "conflict_judgements"
+    SLACK = 1000
+    """Stale judgements (of pairs no longer compared) are dropped once they outnumber the live ones by this."""
+
+    def __init__(self, store=None) -> None:
+        self._store = store
+        self.memory: dict[str, tuple[bool, float | None]] = {}
+        self.known: dict[str, tuple[bool, float | None]] | None = None
+        self.found: dict[str, tuple[bool, float | None]] = {}
+        self.used: set[str] = set()
+        self.judged = 0
+        """Pairs judged (not read back) in this run."""
+        self._version = None
+        if self.con is not None:
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} "
+                             "(id VARCHAR PRIMARY KEY, matched BOOLEAN, strength DOUBLE)")
+
+    @property
+    def con(self):
+        return getattr(self._store, "con", self._store)
+
+    def _load(self) -> dict[str, tuple[bool, float | None]]:
+        if self.known is None:
+            if self.con is None:
+                self.known = dict(self.memory)
+            else:
+                rows = self.con.execute(f"SELECT id, matched, strength FROM {self.TABLE}").fetchall()
+                self.known = {k: (m, s) for k, m, s in rows}
+        return self.known
+
+    def version(self) -> str:
+        if self._version is None:
+            root = Path(__file__).resolve().parents[1]
+            digest = hashlib.sha256()
+            for name in JUDGING:
+                path = root / name
+                digest.update(path.read_bytes() if path.is_file() else name.encode())
+            self._version = digest.hexdigest()[:16]
+        return self._version
+
+    def remember(self, match, tag: str) -> "_Remembered":
+        """``match`` (a callable on two props, with ``strength`` or not) answering from this memory.
+        ``tag`` names the matcher and what it was given (meaning at hand or not)."""
+        return _Remembered(self, match, repr((self.version(), tag)))
+
+    def save(self) -> None:
+        """Store this run's new judgements; drop stale ones once they outnumber the live ones."""
+        if self.con is None:
+            self.memory = {k: v for k, v in {**(self.known or {}), **self.found}.items() if k in self.used}
+            return
+        from storyline.store.db import bulk_insert
+
+        if self.found:
+            bulk_insert(self.con, self.TABLE, ["id", "matched", "strength"], ["VARCHAR", "BOOLEAN", "DOUBLE"],
+                        [[k, m, s] for k, (m, s) in self.found.items()], replace=True)
+        stale = len(set(self.known or {}) - self.used)
+        if stale > len(self.used) + self.SLACK:
+            self.con.execute("CREATE TEMP TABLE judgements_used (id VARCHAR)")
+            bulk_insert(self.con, "judgements_used", ["id"], ["VARCHAR"], [[k] for k in self.used])
+            self.con.execute(f"DELETE FROM {self.TABLE} WHERE id NOT IN (SELECT id FROM judgements_used)")
+            self.con.execute("DROP TABLE judgements_used")
+        self.known, self.found = None, {}
+
+
+class _Remembered:
+    """A matcher that judges each pair once (see ``JudgedPairs``)."""
+
+    def __init__(self, memory: JudgedPairs, match, salt: str) -> None:
+        self.memory, self.match = memory, match
+        self.salt = hashlib.sha1(salt.encode()).hexdigest()[:8]
+        self.prints: dict[int, tuple[str, frozenset]] = {}
+        self.known = memory._load()
+        self.weights = getattr(match, "weight", None)
+        if hasattr(match, "strength"):
+            self.strength = self._strength
+
+    def _print(self, prop) -> tuple[str, frozenset]:
+        """A digest of everything the judgement reads from one prop: the record (but its claim), the
+        prop's other fields (but its id and claims), and the weights the matcher gives its words."""
+        # props live as long as this matcher (one ``find_conflicts``): their ids are stable meanwhile
+        record = prop.record
+        fields = [type(record).__name__]
+        fields += [getattr(record, f.name) for f in dataclasses.fields(record) if f.name != "cluster"]
+        fields += [_plain(getattr(prop, f.name)) for f in dataclasses.fields(prop)
+                   if f.name not in ("record", "clusters", "id")]
+        if self.weights is not None:  # all a pair's word overlap reads
+            fields += sorted((w, self.weights.get(w)) for w in prop.words | prop.clause_words)
+        out = hashlib.blake2b(repr(fields).encode(), digest_size=8).hexdigest(), prop.clusters
+        self.prints[id(prop)] = out
+        return out
+
+    def _judge(self, a, b) -> tuple[bool, float | None]:
+        x, cx = self.prints.get(id(a)) or self._print(a)
+        y, cy = self.prints.get(id(b)) or self._print(b)
+        # which claims they are in matters only as whether they share one
+        key = f"{self.salt}{x}{y}{0 if cx.isdisjoint(cy) else 1}"
+        self.memory.used.add(key)
+        out = self.known.get(key)
+        if out is None:
+            out = self.memory.found.get(key)
+        if out is None:
+            matched = bool(self.match(a, b))
+            strength = getattr(self.match, "strength", None)
+            out = (matched, float(strength(a, b)) if matched and strength is not None else None)
+            self.memory.found[key] = out
+            self.memory.judged += 1
+        return out
+
+    def __call__(self, a, b) -> bool:
+        return self._judge(a, b)[0]
+
+    def _strength(self, a, b) -> float:
+        matched, strength = self._judge(a, b)
+        return strength if matched else self.match.strength(a, b)  # kept for matched pairs only

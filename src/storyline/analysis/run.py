@@ -39,7 +39,8 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
 
     ``embeddings(ids, texts)`` returns unit vectors; by default the store's cache is used
     by the caller passing ``EmbeddingCache(store).get``. ``links``: a ``reuse.LinkCache`` holding
-    the claim blocks' links of earlier runs (kept in memory for this run when not given).
+    the claim blocks' links of earlier runs (kept in memory for this run when not given); the
+    conflicts' judged pairs are kept in its store too.
     """
     from storyline.analysis import bottomline, conflicts, figures, implications, network, options, reuse, timeline
 
@@ -53,7 +54,11 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     for statement in corpus.statements:
         statement.cluster = member_of.get(clustering.statement_id(statement))
     result.figure_tables = figures.build_figure_tables(corpus)
-    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters, embeddings)
+    # Pairs of propositions judged in an earlier run on this store are read back (``reuse.JudgedPairs``).
+    judged = reuse.JudgedPairs(links.store) if links is not None else None
+    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters, embeddings, judged)
+    if judged is not None:
+        judged.save()
     result.timeline, result.forecasts, result.background = timeline.split_timeline(timeline.build_timeline(corpus))
     result.graph, result.edges = network.build_network(corpus)
     result.network = network.to_json(result.edges, corpus)
