@@ -191,8 +191,11 @@ def is_honorific(word: str) -> bool:
 
 
 def strip_honorifics(span: Span) -> Span:
+    """The name without the titles before it: "Gen. Jane Doe", "Ombudsman Elena Paucar" -> the name."""
     start = span.start
-    while start < span.end - 1 and is_honorific(span.doc[start].text):
+    while start < span.end - 1 and (is_honorific(span.doc[start].text) or (
+            span.doc[start].lower_ in TITLE_WORDS and span.end - start > 2
+            and all(t.is_title and t.is_alpha for t in span.doc[start + 1 : span.end]))):
         start += 1
     return span.doc[start : span.end]
 
@@ -258,8 +261,11 @@ def collective_possessive(tok) -> bool:
     """The "'s" of a collective noun inside a name ("Donetsk People's Republic", "People's Liberation
     Army"), not an owner's ("Truss's Foreign Office")."""
     doc = tok.doc
-    return (tok.i > 0 and doc[tok.i - 1].lower_ in COLLECTIVES and doc[tok.i - 1].is_title
-            and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
+    if tok.i == 0 or tok.i + 1 >= len(doc) or not doc[tok.i - 1].is_title or not doc[tok.i + 1].is_title:
+        return False
+    owner, after = doc[tok.i - 1].lower_, doc[tok.i + 1].lower_
+    # "the Ombudsman's Office", "the Prosecutor General's Office": an office named after its holder
+    return owner in COLLECTIVES or (owner in TITLE_WORDS and after in BODY_HEADS)
 
 
 BODY_HEADS = {"centre", "center", "council", "commission", "agency", "office", "service", "services", "authority",

@@ -19,6 +19,7 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
+from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_possessor, split_run_together,
                                        unlabelled_places)
 from storyline.nlp.actor_roles import role_descriptions, role_of
@@ -111,8 +112,8 @@ class ActorResolver(SpanResolution):
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
-                              or context.in_headline_run(span)):
-                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
+                              or context.in_headline_run(span) or context.in_quoted_title(span)):
+                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's title
             if len(span):
                 spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
         state.named = self._full_names(spans)
@@ -143,6 +144,9 @@ class ActorResolver(SpanResolution):
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
         mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
                                                  and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
+        for m in repeated_surnames(doc, mentions, self.kb.lookup):
+            m.doc = doc_id
+            mentions.append(m)
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
