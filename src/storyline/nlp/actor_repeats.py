@@ -17,20 +17,17 @@ def repeated_surnames(doc: Doc, mentions: list[Mention], known) -> list[Mention]
     """Mentions for each later bare surname of a person named in full before it, where no mention
     covers that word yet. ``known`` looks a name up in the knowledge base: a surname that also names a
     place, state or body ("Jordan", "Georgia") is left to the parser."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    first_seen: dict[str, int] = {}
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # surname -> (end of a full name, its person)
     for m in mentions:
         words = m.text.split()
-        if m.type != "person" or not m.entity or len(words) < 2 or not words[-1][:1].isupper():
-            continue
-        owners[words[-1]].add(m.entity)
-        first_seen[words[-1]] = min(first_seen.get(words[-1], m.end), m.end)
+        if m.type == "person" and m.entity and len(words) >= 2 and words[-1][:1].isupper():
+            named[words[-1]].append((m.end, m.entity))
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for tok in doc:
-        entities = owners.get(tok.text)
-        if not entities or len(entities) != 1 or tok.idx < first_seen[tok.text]:
-            continue
+        entities = {entity for end, entity in named.get(tok.text, ()) if end <= tok.idx}
+        if len(entities) != 1:
+            continue  # nobody named in full before it, or two people of that surname
         start, end = tok.idx, tok.idx + len(tok.text)
         if any(s < end and start < e for s, e in covered):
             continue
