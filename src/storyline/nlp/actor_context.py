@@ -16,7 +16,7 @@ from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     EVENT_NOUNS, ACTOR_NOUNS, DETERMINERS,
     TRAVEL_VERBS,
 )
-from storyline.nlp.cue_words import SPEECH_FORMS
+from storyline.nlp.cue_words import CLAIM_CUE_FORMS, SPEECH_FORMS
 from storyline.nlp.pipeline import text_of
 
 HEADLINE_WINDOW = 6
@@ -344,10 +344,13 @@ def person_shaped(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if root.dep_ == "nsubj" and root.head.i < span.start and root.head.pos_ in ("VERB", "AUX"):
         return True
+    if span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s") and (
+            doc[span.end + 1].lower_ in CLAIM_CUE_FORMS or doc[span.end + 1].lower_ in ("remarks", "words", "speech")):
+        return True  # "Kabayeva's statement": a place makes no statement
     if before is not None and before.is_lower and person_noun(before.text):
         return True
-    return any(c.dep_ == "appos" and c.i >= span.end and any(d.lower_ in ("a", "an") for d in c.children)
-               for c in root.children)
+    return any(c.dep_ == "appos" and c.i >= span.end and (person_noun(c.text) or c.lower_ in TITLE_WORDS)
+               for c in root.children)  # "Ana Lis, a nurse", not "Mariupol, a port city"
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]")

@@ -29,7 +29,8 @@ class DocState:
         self.when: dt.date | None = None
         self.places: set[str] = set()
         self.things: set[str] = set()
-        self.place_tokens: set[int] = set()  # tokens of places and states named so far  # names the report uses for things: weapons, exercises, events
+        self.place_tokens: set[int] = set()  # tokens of places and states named so far
+        self.body_tokens: set[int] = set()  # tokens of organisations named so far
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
         self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
@@ -39,6 +40,8 @@ class DocState:
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):
             self.place_tokens.update(range(span.start, span.end))
+        if mention.type in ("organization", "igo"):
+            self.body_tokens.update(range(span.start, span.end))
         if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
             self.states.append((span.start, span.sent.start, mention.entity[3:]))
         # "Full Name (ACR)": the acronym means the same thing for the rest of the report.

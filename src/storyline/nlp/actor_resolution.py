@@ -17,7 +17,7 @@ from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
-from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
+from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
     LOCATIVE, TYPE_OF_LABEL,
@@ -73,9 +73,9 @@ class SpanResolution(PersonLinking):
         if found and label == "PERSON" and not any(e.type == "person" for e in found) \
                 and found[0].type in ("organization", "igo", "group"):
             label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
-        if not found and label in ("GPE", "LOC", "FAC") and 2 <= len(span) <= 3 \
+        if not found and label in ("GPE", "LOC", "FAC") and len(span) <= 3 \
                 and all(t.is_title and t.is_alpha for t in span) and not is_town(text) \
-                and (self.spelling.given_name(span[0].text) or context.person_shaped(span)):
+                and ((len(span) > 1 and self.spelling.given_name(span[0].text)) or context.person_shaped(span)):
             label = "PERSON"  # "Svetlana Iwanowa was seen", "- believes Magda Biejat, a left-wing MP": a person
         if found and label in ("GPE", "LOC") and not any(e.type in COMPATIBLE[label] for e in found):
             label = "ORG"  # "the Verkhovna Rada" tagged as a place: the knowledge base knows the body
@@ -89,6 +89,9 @@ class SpanResolution(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
+        if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS) or (
+                len(span) == 1 and context.coordinated_with(span, state.body_tokens))):
+            label = "ORG"  # "Justice Department"; "Sberbank and Gazprombank": a body, not a person
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))

@@ -75,6 +75,7 @@ class ActorResolver(SpanResolution):
                 if matcher is self.matcher_lower and len(span) == 1 and not span.text[0].isupper():
                     continue
                 found.append(_Candidate(span, "KB"))
+        found = _cut_at_known_names(found, self.kb)
         # Longest span wins; for equal spans prefer the NER label (it carries the type).
         found.sort(key=lambda c: (c.span.start, -(c.span.end - c.span.start), c.label == "KB"))
         chosen: list[_Candidate] = []
@@ -154,6 +155,21 @@ class ActorResolver(SpanResolution):
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
         """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
         return role_descriptions(doc, self.kb, when, taken)
+
+
+def _cut_at_known_names(found: list[_Candidate], kb: KnowledgeBase) -> list[_Candidate]:
+    """An NER span that runs into a known person's full name ("the European Union - Ursula von", then
+    "Leyen") is cut where the name begins: the knowledge base's name wins over NER's crossing guess."""
+    names = [c.span for c in found if c.label == "KB" and len(c.span) > 1
+             and any(e.type == "person" for e in kb.lookup(c.span.text))]
+    out = []
+    for cand in found:
+        span = cand.span
+        for name in names:
+            if cand.label != "KB" and span.start < name.start < span.end < name.end:
+                span = span.doc[span.start : name.start]
+        out.append(cand if span is cand.span else _Candidate(span, cand.label))
+    return out
 
 
 @Language.factory(
