@@ -1,8 +1,8 @@
-"""Actors on twelve short reports written for these tests about other regions and crises (floods in
+"""Actors on thirteen short reports written for these tests about other regions and crises (floods in
 Bangladesh, a miners' strike in Zambia, a clash in Kashmir, protests in Peru, a fuel blockade in Mali, a
 cyclone in Vanuatu, a border clash in the Fergana valley, a lithium strike in Bolivia, a vote count in
 Solomon Islands, a border clash in Batken, a copper-mine blockade in the Andes, a coup attempt in
-Guinea-Bissau), full of names the
+Guinea-Bissau, a tea pickers' strike in Sri Lanka), full of names the
 knowledge base does not know: every actor found must be a real actor of the right type and identity."""
 
 import datetime as dt
@@ -119,6 +119,17 @@ EXPECTED = {
         "Domingos Simoes Pereira": "person", "Pereira": "person", "PAIGC": "organization", "Lisbon": "place",
         "Braima Camara": "person", "Sahel Desk": "organization",
     },
+    "nuwara_tea_strike.txt": {
+        "Sri Lanka": "state", "Nuwara Eliya": "place", "Badulla": "place", "Ratnapura": "place",
+        "Ceylon Workers' Congress": "organization", "Congress": "organization",
+        "Lanka Jathika Estate Workers Union": "organization", "Planters' Association of Ceylon": "organization",
+        "Marimuttu Selvaraj": "person", "Selvaraj": "person", "Hatton": "place", "Ramesh Pathirana": "person",
+        "Pathirana": "person", "Labour Department": "organization", "Colombo": "place",
+        "Kelani Valley Plantations": "organization", "Watawala Plantations": "organization",
+        "Dinesh Wickramaratne": "person", "India": "state", "Kamala Devi": "person", "Dunsinane": "place",
+        "Pundaluoya": "place", "Raju Devi": "person", "Talawakele": "place",
+        "Central Bank of Sri Lanka": "organization", "Island Wire": "organization",
+    },
 }
 # Wrong actors these reports still give: "Aymara leader" reads as a place, not a people; "Civic leader" as a
 # person; islands and towns after "on" or "to" as bodies; a correspondent's beat as a place; a capital
@@ -203,3 +214,10 @@ def test_one_person_named_three_ways_across_reports_is_one_actor_and_two_sharing
     assert people["Hernan Vilca"] == (2, {"Hernan Vilca", "Vilca"})
     assert people["Rosa Vilca"][0] == 1 and people["Flora Huaman"] == (1, {"Flora Huaman", "Huaman"})
     assert set(people) == {"Hernan Vilca", "Rosa Vilca", "Flora Huaman", "Rosa Huaman"}
+
+
+def test_a_bare_word_of_a_local_bodys_name_is_that_body_not_another_countrys_namesake(parse):
+    found = {(m.text, m.entity) for m in mentions(parse, "nuwara_tea_strike.txt")}
+    union = {e for t, e in found if t == "Ceylon Workers' Congress"}
+    assert union and {e for t, e in found if t == "Congress"} == union  # not the United States Congress
+    assert ("Labour Department", "local:organization:labour-department") in found  # "... in Colombo" cut off

@@ -285,6 +285,14 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
                 m.entity = next(iter(fits))
                 known = kb.get(m.entity[3:]) if m.entity.startswith("kb:") else None
                 m.type = known.type if known is not None else m.type
+    states = {m.entity[3:] for m in mentions if m.type == "state" and (m.entity or "").startswith("kb:")}
+    for m in mentions:
+        # "Congress" after "the Ceylon Workers' Congress", in a report that names no United States: the union
+        known = kb.get(m.entity[3:]) if (m.entity or "").startswith("kb:") and m.type == "organization" else None
+        if known is not None and known.country and known.country not in states and len(key(m.text).split()) == 1:
+            local = {e for e in bodies.get(key(m.text), set()) if e.startswith("local:organization:")}
+            if len(local) == 1:
+                m.entity = next(iter(local))
 
 
 def locative(span: Span) -> bool:

@@ -238,3 +238,21 @@ def coordinated_places(doc: Doc, mentions: list, body_nouns: set[str]) -> None:
             todo.extend(c for c in member.children if c.dep_ == "conj")
         if (listed - {tok.i}) & places:
             m.entity, m.type = f"local:place:{m.entity.split(':', 2)[2].split('@')[0]}", "place"
+
+
+def split_at_place(span: Span, label: str, known) -> list[tuple[Span, str]]:
+    """A body NER ran into where it sits: "the Labour Department in Colombo", "(he came from) Buriaci in
+    Siberia" are a name, then a place the knowledge base or the town list knows. A known name that holds
+    "in" ("Organization for Security and Co-operation in Europe") is kept whole."""
+    if label not in ("ORG", "PERSON", "FAC") or len(span) < 3 or known(span.text):
+        return [(span, label)]
+    doc = span.doc
+    for tok in span[1:-1]:
+        if tok.lower_ != "in":
+            continue
+        head, rest = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
+        if all(t.is_title for t in rest) and (is_town(rest.text) or any(
+                e.type in ("place", "state") for e in known(rest.text))):
+            return [(head, label), (rest, "GPE")]
+        break
+    return [(span, label)]

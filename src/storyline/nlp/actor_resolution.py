@@ -90,8 +90,9 @@ class SpanResolution(PersonLinking):
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
         if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS) or (
-                len(span) == 1 and context.coordinated_with(span, state.body_tokens))):
-            label = "ORG"  # "Justice Department"; "Sberbank and Gazprombank": a body, not a person
+                (len(span) == 1 or span[-1].tag_ == "NNPS" or span[-1].lower_ == span.root.head.lower_)
+                and context.coordinated_with(span, state.body_tokens))):
+            label = "ORG"  # "Justice Department"; "Sberbank and Gazprombank", "X Plantations and Y Plantations"
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))

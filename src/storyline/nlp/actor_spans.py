@@ -293,6 +293,10 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
                     and prev[-1].is_title and span[0].is_title and not known(prev.text) and not known(span.text)):
                 out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Flood Forecasting" + "and" + "Warning Centre"
                 continue
+            if (prev.end == span.start and prev_label == "ORG" and label in ("ORG", "GPE", "PERSON")
+                    and prev[-1].text in ("'", "’") and prev[-1].whitespace_ == " " and span[0].is_title):
+                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Ceylon Workers'" + "Congress": one union
+                continue
             if (prev.end == span.start and len(prev) == 1 and prev_label in ("GPE", "LOC")
                     and label in ("GPE", "LOC", "PERSON") and prev[0].whitespace_ == " "
                     and prev.root.dep_ == "compound" and span.start <= prev.root.head.i < span.end

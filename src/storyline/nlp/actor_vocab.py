@@ -78,7 +78,7 @@ FACETS = {
 # features that are part of the name ("the Korean Peninsula").
 GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
                        "county", "governorate", "prefecture", "municipality", "town", "village", "neighborhood",
-                       "neighbourhood", "suburb", "raion", "krai"}
+                       "neighbourhood", "suburb", "raion", "krai", "estate", "camp"}
 ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
