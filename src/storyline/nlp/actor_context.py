@@ -205,7 +205,10 @@ def named_as_body(span: Span) -> bool:
 
 
 def thing_name(span: Span) -> bool:
-    """A weapon, a vehicle or a ship named like a body: "Bradley Infantry Fighting Vehicles", "MV Ocean Star"."""
+    """A weapon, a vehicle or a ship named like a body: "Bradley Infantry Fighting Vehicles", "MV Ocean Star",
+    "(High) Mobility Artillery Rocket Systems" (not "BAE Systems")."""
+    if len(span) > 1 and span[-1].lower_ in ("system", "systems"):
+        return any(t.lower_ in THING_HEADS or t.lower_ in ("artillery", "defense", "defence") for t in span[:-1])
     return len(span) > 1 and (span[-1].lower_ in THING_HEADS or span[0].text in SHIP_PREFIXES)
 
 

@@ -253,6 +253,8 @@ def split_at_place(span: Span, label: str, known) -> list[tuple[Span, str]]:
         head, rest = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
         if all(t.is_title for t in rest) and (is_town(rest.text) or any(
                 e.type in ("place", "state") for e in known(rest.text))):
-            return [(head, label), (rest, "GPE")]
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            place = before in ("from", "in", "near") and not any(t.lower_ in _BODY_WORDS for t in head)
+            return [(head, "GPE" if place else label), (rest, "GPE")]  # "(came from) Buriaci in Siberia"
         break
     return [(span, label)]

@@ -282,10 +282,12 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
     for span, label in spans:
         if out:
             prev, prev_label = out[-1]
-            if (prev.end == span.start and prev_label == "ORG" and len(span) == 1 and label in ("GPE", "LOC", "PERSON")
+            if (prev.end == span.start and prev_label == "ORG" and len(span) == 1
+                    and label in ("GPE", "LOC", "PERSON", "PRODUCT")
                     and prev[-1].whitespace_ == " " and prev.root.dep_ == "compound" and prev.root.head.i == span.start
-                    and span[0].is_title and not known(span.text) and not known(prev.text)):
-                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Alianza" + "Republicana": one party's name
+                    and span[0].is_title and not known(prev.text)
+                    and (not known(span.text) or (label == "PRODUCT" and all(e.type == "person" for e in known(span.text))))):
+                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Alianza" + "Republicana", "Lockheed" + "Martin"
                 continue
             if (prev.end + 1 == span.start and prev_label == label == "ORG" and span.doc[prev.end].lower_ == "and"
                     and span[-1].lower_ in BODY_HEADS and not any(t.lower_ in BODY_HEADS for t in prev)
