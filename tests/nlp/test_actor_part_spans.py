@@ -119,3 +119,9 @@ def test_an_article_or_a_name_that_may_be_a_town_is_not_cut_off_a_body_or_a_pers
     assert run_together("The Biden Administration said", "The Biden Administration") == [("The Biden Administration", "ORG")]
     phrase = "Anna Maria Mora"  # "Anna" is also a town's name, but no word before it says a place is meant
     assert run_together(f"On the other hand, {phrase} disagreed.", phrase, "PERSON") == [(phrase, "PERSON")]
+
+
+def test_two_people_run_together_are_two_people():
+    assert run_together("signed by Jean Mora Ana Lis and others", "Jean Mora Ana Lis", "PERSON") == [
+        ("Jean Mora", "PERSON"), ("Ana Lis", "PERSON")]
+    assert run_together("Jean Paul Mora spoke.", "Jean Paul Mora", "PERSON") == [("Jean Paul Mora", "PERSON")]

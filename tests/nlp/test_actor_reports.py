@@ -221,3 +221,20 @@ def test_a_bare_word_of_a_local_bodys_name_is_that_body_not_another_countrys_nam
     union = {e for t, e in found if t == "Ceylon Workers' Congress"}
     assert union and {e for t, e in found if t == "Congress"} == union  # not the United States Congress
     assert ("Labour Department", "local:organization:labour-department") in found  # "... in Colombo" cut off
+
+
+def test_a_forum_that_acts_is_a_body_and_one_that_is_attended_is_a_meeting(parse):
+    doc = parse("Observers from the Pacific Islands Forum said voting was calm. Ministers met at the World "
+                "Urban Forum in Cairo.", published=DAY)
+    kinds = {m.text: m.type for m in doc._.mentions}
+    assert kinds.get("Pacific Islands Forum") == "organization" and "World Urban Forum" not in kinds
+
+
+def test_names_ner_runs_together_or_mistypes_are_cut_and_retyped_from_the_sentence(parse):
+    doc = parse("Aid came from the European Union - Ursula von der Leyen and Charles Michel. The recording of "
+                "Kabayeva's statement was posted. Garland said the Justice Department would act against banks "
+                "such as Sberbank and Gazprombank.", published=DAY)
+    kinds = {m.text: m.type for m in doc._.mentions}
+    assert kinds.get("Ursula von der Leyen") == "person" and "Leyen" not in kinds
+    assert kinds.get("Kabayeva") == "person"
+    assert kinds.get("Justice Department") == "organization" and kinds.get("Gazprombank") == "organization"

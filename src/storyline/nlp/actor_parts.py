@@ -118,8 +118,10 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
             continue
         if body and owner[0].type == "state":
             return [(span, label)]  # "(President of) Ukraine X": resolved as the person, the title's state aside
+        two_people = label == "PERSON" and 2 <= len(head) <= 3 and first_name(head[0].text) \
+            and all(t.is_title and t.is_alpha for t in head)  # "Juan Perez Maria Lopez": two people run together
         parts = [(head, "GPE" if owner[0].type == "place" else "ORG")] if body else \
-            [(head, "GPE")] if is_town(head.text) else []
+            [(head, "PERSON")] if two_people else [(head, "GPE")] if is_town(head.text) else []
         return parts + [(rest, "PERSON")]
     return [(span, label)]
 
