@@ -304,8 +304,9 @@ def travelled_to(span: Span) -> bool:
     root = span.root
     first = root.head if root.dep_ == "conj" else root
     prep = first.head
-    if first.dep_ != "pobj" or prep.lower_ not in ("to", "into", "toward", "towards"):
-        return False
+    if first.dep_ != "pobj" or prep.lower_ not in ("to", "into", "toward", "towards") or span.text.isupper() \
+            or (span.start > 0 and span.doc[span.start - 1].lower_ in DETERMINERS):
+        return False  # "flew missiles to the RSF": a recipient, not a place
     verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "move from the city toward X"
     return verb is not None and verb.i < prep.i and verb.lower_ in TRAVEL_VERBS
 
