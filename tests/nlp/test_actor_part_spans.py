@@ -88,7 +88,18 @@ def test_a_known_person_run_into_a_heading_keeps_only_the_person():
 
 def test_a_place_run_into_a_person_with_a_known_given_name_is_split():
     assert run_together("the mayor of Quito Ana Mora said", "Quito Ana Mora") == [("Quito", "GPE"), ("Ana Mora", "PERSON")]
-    assert run_together("the Daily Ledger Ana Mora wrote", "Daily Ledger Ana Mora") == [("Ana Mora", "PERSON")]
+    # a paper run into its journalist: both are kept, the paper as a body
+    assert run_together("the Daily Ledger Ana Mora wrote", "Daily Ledger Ana Mora") == [("Daily Ledger", "ORG"),
+                                                                                        ("Ana Mora", "PERSON")]
+
+
+def test_an_outlet_run_into_its_journalist_is_split_but_an_outlets_own_name_is_not():
+    assert run_together("reporter of French television BFM Ana Mora was hurt", "BFM Ana Mora", "PERSON") == [
+        ("BFM", "ORG"), ("Ana Mora", "PERSON")]
+    assert run_together("the journalist of The Daily Beast Julia Davis", "The Daily Beast Julia Davis") == [
+        ("The Daily Beast", "ORG"), ("Julia Davis", "PERSON")]
+    for name in ("Radio Free Asia", "Daily Mail Online", "Radio Free Europe"):
+        assert run_together(f"he told {name} on Monday", name) == [(name, "ORG")]
 
 
 def test_a_persons_own_names_are_never_split():
@@ -108,3 +119,9 @@ def test_an_article_or_a_name_that_may_be_a_town_is_not_cut_off_a_body_or_a_pers
     assert run_together("The Biden Administration said", "The Biden Administration") == [("The Biden Administration", "ORG")]
     phrase = "Anna Maria Mora"  # "Anna" is also a town's name, but no word before it says a place is meant
     assert run_together(f"On the other hand, {phrase} disagreed.", phrase, "PERSON") == [(phrase, "PERSON")]
+
+
+def test_two_people_run_together_are_two_people():
+    assert run_together("signed by Jean Mora Ana Lis and others", "Jean Mora Ana Lis", "PERSON") == [
+        ("Jean Mora", "PERSON"), ("Ana Lis", "PERSON")]
+    assert run_together("Jean Paul Mora spoke.", "Jean Paul Mora", "PERSON") == [("Jean Paul Mora", "PERSON")]

@@ -10,65 +10,15 @@ from spacy.tokens import Span
 
 from storyline.nlp.actor_cues import PUBLICATION_NOUNS
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
-from storyline.nlp.cue_words import SPEECH_FORMS
+from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
+    COMPASS, EVENT_HEADS, BODY_OR_EVENT_HEADS, BATTLE_HEADS, DOCUMENT_HEADS, THING_HEADS,
+    SHIP_PREFIXES, TITLE_ENDS, SITE_HEADS, MEDIA_WORDS, MOTION_VERBS, PLACE_OF_NOUNS,
+    EVENT_NOUNS, ACTOR_NOUNS, DETERMINERS,
+    TRAVEL_VERBS,
+)
+from storyline.nlp.cue_words import CLAIM_CUE_FORMS, SPEECH_FORMS
+from storyline.nlp.pipeline import text_of
 
-# Compass words: "the West", "Western officials", "the Western Nato alliance". A direction is not an
-# actor; in front of a name it is a descriptor to strip.
-COMPASS = {"west", "western", "east", "eastern", "north", "northern", "south", "southern"}
-# Head nouns of the name of an event or an agreement ("the Munich Security Conference", "the Cuban
-# Missile Crisis", "the Minsk Protocol"): not actors.
-EVENT_HEADS = {"conference", "summit", "forum", "games", "olympics", "championship", "championships",
-               "festival", "exercise", "exercises", "drills", "drill", "expo", "cup", "marathon", "dialogue",
-               "crisis", "war", "revolution", "uprising", "invasion", "election", "elections", "referendum",
-               "accord", "accords", "agreement", "treaty", "pact", "protocol", "charter", "decree", "declaration",
-               "memorandum", "formula", "doctrine", "breakfast", "initiative", "statute", "convention", "conventions"}
-# Nouns that open the name of a battle or a siege ("the Battle of Mosul", "the Fall of Kabul").
-BATTLE_HEADS = {"siege", "battle", "fall", "liberation", "sack", "massacre", "bombing"}
-# Nouns that open the name of an agreement or a document ("the Treaty on ...", "the Charter of ...").
-DOCUMENT_HEADS = {"treaty", "charter", "convention", "protocol", "agreement", "accord", "declaration", "memorandum",
-                  "pact", "decree", "resolution", "statute"}
-# Head nouns of the name of a weapon or vehicle ("Bradley Infantry Fighting Vehicles"): things.
-THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "rocket", "rockets", "drone", "drones",
-               "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
-               "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship"}
-# Prefixes of a ship's name: "MV Brave Commander", "HMS Defender".
-SHIP_PREFIXES = {"MV", "MS", "MT", "SS", "HMS", "USS", "RFS", "INS", "HMAS", "HMCS"}
-# Title words that end an office's name and never a body's ("National Security Advisor").
-TITLE_ENDS = {"advisor", "adviser", "director", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
-              "ambassador", "envoy", "chairman", "chairwoman", "commissioner", "commander", "counsellor", "counselor"}
-# Head nouns of a named site ("Hostomel Airfield", "Trezzini Palace Hotel"): a place, not a person or body.
-SITE_HEADS = {"airfield", "airport", "airbase", "hotel", "isthmus", "station", "dam", "bridge", "refinery", "port",
-              "stadium", "square", "plant", "shipyard", "terminal", "mine", "kurgan", "highway", "motorway"}
-# Words that name a newspaper, broadcaster or publication: "Diario La Nacion", "Gazeta", "Kyiv Post".
-MEDIA_WORDS = {"times", "post", "journal", "herald", "tribune", "gazette", "gazeta", "gazzetta", "diario", "daily",
-               "radio", "tv", "television", "news", "telegraph", "press", "magazine", "weekly", "pravda",
-               "izvestia", "zeitung", "playbook", "courier", "observer", "chronicle", "monitor", "dispatch"}
-# Verbs whose object is where someone goes: "struggled to reach Rara", "fled Kalikot".
-MOTION_VERBS = {"reach", "reached", "reaching", "enter", "entered", "entering", "flee", "fled", "fleeing",
-                "evacuate", "evacuated", "evacuating", "shell", "shelled", "shelling", "bomb", "bombed",
-                "bombing", "capture", "captured", "capturing", "recapture", "recaptured", "liberate",
-                "liberated", "occupy", "occupied", "encircle", "encircled", "besiege", "besieged",
-                "annex", "annexed", "annexing", "neighbouring", "neighboring", "surround", "surrounded"}
-# Nouns whose "of"-phrase names a place: "the annexation of Crimea", "the outskirts of Kalikot".
-PLACE_OF_NOUNS = {"annexation", "occupation", "invasion", "siege", "shelling", "bombardment", "outskirts",
-                  "suburbs", "outskirt", "takeover", "take-over", "peninsula", "part", "parts", "residents",
-                  "mayor", "governor", "assault", "fall", "battle", "liberation", "encirclement", "evacuation"}
-# Common nouns that make the name before them an event: "Nato exercise Steadfast Defender".
-EVENT_NOUNS = {"exercise", "exercises", "drills", "drill", "operation", "summit", "conference", "games",
-               "festival", "tournament", "campaign", "offensive", "storm", "hurricane", "typhoon", "cyclone"}
-# Nouns after a name that keep it an actor: "Hamas fighters", "Wagner group", "Tesla shares" are not
-# kept, but "the Azov battalion" is the battalion's own name.
-ACTOR_NOUNS = TITLE_WORDS | {
-    "group", "groups", "movement", "party", "militia", "militias", "battalion", "brigade", "regiment",
-    "alliance", "company", "agency", "bank", "coalition", "network", "government", "administration",
-    "troops", "soldiers", "forces", "military", "army", "navy", "fighters", "officials", "authorities",
-    "members", "supporters", "leadership", "regime", "ministry", "lawmakers", "leaders", "cabinet",
-    "people", "citizens", "civilians", "residents", "population", "delegation", "team", "office",
-    "council", "committee", "commission", "court", "parliament", "police", "staff", "workers",
-    "region", "oblast", "province", "city", "district", "border", "area", "county", "town", "village",
-}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "your", "their", "its", "his",
-               "her", "my", "every", "each", "any", "some", "no"}
 HEADLINE_WINDOW = 6
 """Tokens either side of a name searched for headline capitals ("Ukraine FM Visits Serbia For First Time")."""
 """Least similarity of a bare name to a surname of the report for a misspelling ("Blinkken", "Zelanski")."""
@@ -128,6 +78,15 @@ def event_name(span: Span) -> bool:
     "Nato exercise Steadfast Defender"."""
     doc = span.doc
     words = [t for t in span if t.is_alpha]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if words and words[-1].lower_ in BODY_OR_EVENT_HEADS:
+        # "the Pacific Islands Forum said" is a body; "at the World Urban Forum" a meeting
+        cue = before
+        if cue is not None and cue.lower_ in ("the", "this", "that") and cue.i > 0:
+            cue = doc[cue.i - 1]
+        return cue is not None and (cue.lower_ in ("at", "during", "attend", "attended", "attending", "host", "hosted",
+                                                   "hosting")
+                                    or (cue.lower_ == "of" and cue.i > 0 and doc[cue.i - 1].lower_ == "sidelines"))
     if words and words[-1].lower_ in EVENT_HEADS:
         return True
     if len(words) > 1 and words[0].lower_ in ("operation", "exercise"):
@@ -138,7 +97,6 @@ def event_name(span: Span) -> bool:
         return True  # "the Siege of Sarajevo", "the Battle of Mosul"
     if len(span) > 1 and re.fullmatch(r"(19|20)\d\d", span[-1].text):
         return True  # "Allied Resolve 2022", "Expo 2020": a name carrying its year is an event
-    before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in EVENT_NOUNS and before.text[:1].islower():
         return True
     head = _head_outside(span)
@@ -165,7 +123,10 @@ def determiner_before(span: Span) -> bool:
     Newsletters". People are not named so; things are."""
     if re.search(r"[A-Z]{2}", span.text) or span.root.dep_ in ("compound", "nmod", "amod"):
         return False  # "the BelTA agency": the name of what follows
-    return span.start > 0 and span.doc[span.start - 1].lower_ in DETERMINERS
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in DETERMINERS and before.tag_ != "IN"  # not "said that Sanha had been arrested"
 
 
 def place_after_noun(span: Span, nouns: set[str]) -> bool:
@@ -244,7 +205,10 @@ def named_as_body(span: Span) -> bool:
 
 
 def thing_name(span: Span) -> bool:
-    """A weapon, a vehicle or a ship named like a body: "Bradley Infantry Fighting Vehicles", "MV Ocean Star"."""
+    """A weapon, a vehicle or a ship named like a body: "Bradley Infantry Fighting Vehicles", "MV Ocean Star",
+    "(High) Mobility Artillery Rocket Systems" (not "BAE Systems")."""
+    if len(span) > 1 and span[-1].lower_ in ("system", "systems"):
+        return any(t.lower_ in THING_HEADS or t.lower_ in ("artillery", "defense", "defence") for t in span[:-1])
     return len(span) > 1 and (span[-1].lower_ in THING_HEADS or span[0].text in SHIP_PREFIXES)
 
 
@@ -301,8 +265,9 @@ def opening_common_word(span: Span) -> Span:
     first = span[0]
     if len(span) > 1 and person_noun(first.text):
         return opening_common_word(span.doc[span.start + 1 : span.end])  # "Villager Ghulam Nabi"
-    if len(span) > 1 and first.is_sent_start and (first.pos_ in ("NOUN", "ADJ", "VERB", "ADV") or first.tag_ == "NNPS") \
-            and first.is_title:
+    common = first.pos_ in ("ADJ", "VERB", "ADV") or first.tag_ == "NNPS" or (first.pos_ == "NOUN" and (
+        len(span) > 2 or any(t.text == first.lower_ for t in span.doc)))  # not "Kwame Mensah" tagged a noun
+    if len(span) > 1 and first.is_sent_start and common and first.is_title:
         return span.doc[span.start + 1 : span.end]
     return span
 
@@ -332,3 +297,75 @@ def coordinated_with(span: Span, tokens: set[int]) -> bool:
     Zaporizhzhia"): the same kind of thing."""
     root = span.root
     return root.dep_ == "conj" and root.head.i in tokens
+
+
+def travelled_to(span: Span) -> bool:
+    """The goal of a verb of travel: "travelled to Tambobamba", "were sent to Auki"."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in ("to", "into", "toward", "towards") or span.text.isupper() \
+            or (span.start > 0 and span.doc[span.start - 1].lower_ in DETERMINERS):
+        return False  # "flew missiles to the RSF": a recipient, not a place
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "move from the city toward X"
+    return verb is not None and verb.i < prep.i and verb.lower_ in TRAVEL_VERBS
+
+
+def portfolio_of_title(span: Span) -> bool:
+    """A portfolio in a title, not a body: "Energy (and Mines Minister Rosa Huaman)", "Trade and
+    Industry Secretary". The words after it run through "and", commas and capitalised words to a title."""
+    doc = span.doc
+    i, steps = span.end, 0
+    while i < len(doc) and steps < 5:
+        tok = doc[i]
+        if tok.lower_ in TITLE_WORDS and tok.is_title:
+            return steps > 0
+        if not (tok.lower_ in ("and", "&", ",") or (tok.is_title and tok.is_alpha)):
+            return False
+        i, steps = i + 1, steps + 1
+    return False
+
+
+def common_word_opening(span: Span) -> bool:
+    """One capitalised word that opens a sentence, a line or the text after a dateline's dash and is
+    written in lower case elsewhere in the report ("- Soldiers seized ..." beside "soldiers had set up"):
+    a common word, not a name."""
+    if len(span) != 1 or not span[0].is_title or not span[0].is_alpha:
+        return False
+    tok, doc = span[0], span.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    opens = prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or prev.text in ("-", "–", "—", ":", "(")
+    return opens and any(t.text == tok.lower_ for t in doc)
+
+
+def person_shaped(span: Span) -> bool:
+    """A name NER took for a place that the sentence treats as a person: the subject after its verb
+    ("- believes Magda Biejat"), after a word for a person ("confesses patient Ana Lis"), or with a
+    description in apposition ("Ana Lis, a nurse")."""
+    if span[-1].lower_ in ACTOR_NOUNS:
+        return False  # "Nova Kakhovka district"
+    root, doc = span.root, span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if root.dep_ == "nsubj" and root.head.i < span.start and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s") and (
+            doc[span.end + 1].lower_ in CLAIM_CUE_FORMS or doc[span.end + 1].lower_ in ("remarks", "words", "speech")):
+        return True  # "Kabayeva's statement": a place makes no statement
+    if before is not None and before.is_lower and person_noun(before.text):
+        return True
+    return any(c.dep_ == "appos" and c.i >= span.end and (person_noun(c.text) or c.lower_ in TITLE_WORDS)
+               for c in root.children)  # "Ana Lis, a nurse", not "Mariupol, a port city"
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]")
+
+
+def in_quoted_title(span: Span) -> bool:
+    """Inside the quoted title of a book, film or article ("the author of "Putin's Playbook: Russia's
+    Secret Plan to Defeat America""): every long word capitalised, as quoted speech never is."""
+    text = text_of(span.doc)
+    for match in _QUOTED.finditer(text, max(0, span.start_char - 200), min(len(text), span.end_char + 200)):
+        if match.start(1) <= span.start_char and span.end_char <= match.end(1):
+            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", match.group(1)) if len(w) > 3]
+            return len(words) >= 4 and all(w[0].isupper() for w in words)
+    return False

@@ -29,7 +29,8 @@ class DocState:
         self.when: dt.date | None = None
         self.places: set[str] = set()
         self.things: set[str] = set()
-        self.place_tokens: set[int] = set()  # tokens of places and states named so far  # names the report uses for things: weapons, exercises, events
+        self.place_tokens: set[int] = set()  # tokens of places and states named so far
+        self.body_tokens: set[int] = set()  # tokens of organisations named so far
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
         self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
@@ -39,6 +40,8 @@ class DocState:
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):
             self.place_tokens.update(range(span.start, span.end))
+        if mention.type in ("organization", "igo"):
+            self.body_tokens.update(range(span.start, span.end))
         if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
             self.states.append((span.start, span.sent.start, mention.entity[3:]))
         # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
@@ -282,6 +285,14 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
                 m.entity = next(iter(fits))
                 known = kb.get(m.entity[3:]) if m.entity.startswith("kb:") else None
                 m.type = known.type if known is not None else m.type
+    states = {m.entity[3:] for m in mentions if m.type == "state" and (m.entity or "").startswith("kb:")}
+    for m in mentions:
+        # "Congress" after "the Ceylon Workers' Congress", in a report that names no United States: the union
+        known = kb.get(m.entity[3:]) if (m.entity or "").startswith("kb:") and m.type == "organization" else None
+        if known is not None and known.country and known.country not in states and len(key(m.text).split()) == 1:
+            local = {e for e in bodies.get(key(m.text), set()) if e.startswith("local:organization:")}
+            if len(local) == 1:
+                m.entity = next(iter(local))
 
 
 def locative(span: Span) -> bool:

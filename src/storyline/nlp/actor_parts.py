@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from storyline.kb.towns import is_town
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.actor_spans import BODY_HEADS, PORTFOLIOS, collective_possessive, is_honorific
+from storyline.nlp.actor_vocab import MEDIA_WORDS
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _OPENING = {"“", '"', "‘"}
@@ -23,7 +24,11 @@ def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
     Sergei Lavrov" are a publication or state, then a person. The owner must be known to the knowledge
     base and the rest look like a personal name (two or three capitalised words)."""
     doc = span.doc
-    if label in ("ORG", "PERSON") and any(t.text == "," for t in span[1:-1]):
+    commas = [t.i for t in span[1:-1] if t.text == ","]
+    if commas and commas[0] - span.start >= 3 and doc[commas[0] - 2].lower_ in ("of", "for") \
+            and any(t.lower_ == "and" for t in doc[commas[-1] : span.end]):
+        return [(span, label)]  # "National Society of Mining, Petroleum and Energy": one name listing its fields
+    if label in ("ORG", "PERSON") and commas:
         # "Kharkiv, Sumy (or Zaporizhzhia)": a list NER ran into one name
         cuts = [t.i for t in span[1:-1] if t.text == ","] + [span.end]
         parts, start = [], span.start
@@ -90,6 +95,9 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
         found = known(word)
         return given_name(word) or (bool(found) and all(e.type == "person" for e in found))
 
+    outlet = outlet_then_person(span, label, known, given_name)
+    if outlet is not None:
+        return outlet
     prev = span.doc[span.start - 1] if span.start > 0 else None  # "the flooded (Derna)", not "analyst (Anna)"
     place_cue = prev is not None and prev.is_lower and prev.is_alpha and not person_noun(prev.text) \
         and prev.lower_ not in TITLE_WORDS
@@ -110,10 +118,35 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
             continue
         if body and owner[0].type == "state":
             return [(span, label)]  # "(President of) Ukraine X": resolved as the person, the title's state aside
+        two_people = label == "PERSON" and 2 <= len(head) <= 3 and first_name(head[0].text) \
+            and all(t.is_title and t.is_alpha for t in head)  # "Juan Perez Maria Lopez": two people run together
         parts = [(head, "GPE" if owner[0].type == "place" else "ORG")] if body else \
-            [(head, "GPE")] if is_town(head.text) else []
+            [(head, "PERSON")] if two_people else [(head, "GPE")] if is_town(head.text) else []
         return parts + [(rest, "PERSON")]
     return [(span, label)]
+
+
+_FOREIGN_ARTICLES = {"la", "el", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "al", "de", "del", "du"}
+_OUTLET_WORDS = MEDIA_WORDS | {"online", "digital", "free", "international", "world", "global", "live", "first"}
+
+
+def outlet_then_person(span: Span, label: str, known, given_name) -> list[tuple[Span, str]] | None:
+    """A broadcaster or paper NER ran into its journalist: "(French television) BFM Jean Dupont", "(the
+    journalist of) The Daily Beast Julia Davis": an acronym of three or more capitals, or a name with a media
+    word, then a given name and a surname."""
+    doc = span.doc
+    for k in range(len(span) - 2, 0, -1):
+        head, rest = doc[span.start : span.start + k], doc[span.start + k : span.end]
+        if len(rest) != 2 or not all(t.is_title and t.is_alpha and t.lower_ not in _OUTLET_WORDS for t in rest) \
+                or rest[0].lower_ in _FOREIGN_ARTICLES \
+                or known(rest.text) or not (label == "PERSON" or given_name(rest[0].text) or any(
+                    person_noun(t.text) or t.lower_ in TITLE_WORDS for t in doc[max(0, span.start - 3) : span.start])):
+            continue  # "Radio Free Asia", "Daily Mail Online": the outlet's own name
+        acronym = len(head) == 1 and head[0].is_upper and head[0].is_alpha and len(head[0]) >= 3
+        media = any(t.lower_ in MEDIA_WORDS and t.is_title for t in head)
+        if (acronym or media) and not any(e.type == "person" for e in known(head.text)):
+            return [(head, "ORG"), (rest, "PERSON")]
+    return None
 
 
 def join_nickname(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -207,3 +240,23 @@ def coordinated_places(doc: Doc, mentions: list, body_nouns: set[str]) -> None:
             todo.extend(c for c in member.children if c.dep_ == "conj")
         if (listed - {tok.i}) & places:
             m.entity, m.type = f"local:place:{m.entity.split(':', 2)[2].split('@')[0]}", "place"
+
+
+def split_at_place(span: Span, label: str, known) -> list[tuple[Span, str]]:
+    """A body NER ran into where it sits: "the Labour Department in Colombo", "(he came from) Buriaci in
+    Siberia" are a name, then a place the knowledge base or the town list knows. A known name that holds
+    "in" ("Organization for Security and Co-operation in Europe") is kept whole."""
+    if label not in ("ORG", "PERSON", "FAC") or len(span) < 3 or known(span.text):
+        return [(span, label)]
+    doc = span.doc
+    for tok in span[1:-1]:
+        if tok.lower_ != "in":
+            continue
+        head, rest = doc[span.start : tok.i], doc[tok.i + 1 : span.end]
+        if all(t.is_title for t in rest) and (is_town(rest.text) or any(
+                e.type in ("place", "state") for e in known(rest.text))):
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            place = before in ("from", "in", "near") and not any(t.lower_ in _BODY_WORDS for t in head)
+            return [(head, "GPE" if place else label), (rest, "GPE")]  # "(came from) Buriaci in Siberia"
+        break
+    return [(span, label)]

@@ -17,28 +17,12 @@ from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
-from storyline.nlp.actor_spans import HONORIFICS, is_honorific, surface
+from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
+from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
+    HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
+    LOCATIVE, TYPE_OF_LABEL,
+)
 
-# Nouns after a demonym that make the phrase an actor's facet: "North Korean troops".
-FACETS = {
-    "military": {"troops", "soldiers", "forces", "military", "army", "navy", "units", "personnel",
-                 "fighters", "officers", "commanders", "battalions", "brigades", "marines", "sailors"},
-    "government": {"government", "officials", "authorities", "leadership", "regime", "ministry",
-                   "diplomats", "administration", "officers", "lawmakers", "leaders", "cabinet"},
-    "people": {"people", "citizens", "civilians", "nationals", "workers", "residents", "population"},
-}
-# Generic nouns after a place name ("the Kursk region": the place is Kursk) and named
-# features that are part of the name ("the Korean Peninsula").
-GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
-                       "county", "governorate", "prefecture", "municipality", "town", "village", "neighborhood",
-                       "neighbourhood", "suburb", "raion", "krai"}
-ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
-FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
-PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
-STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
-LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}
-TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
-                 "FAC": "place", "PRODUCT": "other", "NORP": "group"}
 COMPATIBLE = {
     "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
     "ORG": {"igo", "organization", "group", "state"},
@@ -61,6 +45,8 @@ class SpanResolution(PersonLinking):
         before = doc[span.start - 1] if span.start > 0 else None
         if span[0].lower_ in STORM_WORDS or (before is not None and before.lower_ in STORM_WORDS):
             return None  # "Typhoon Haiyan" is a weather event, not an actor or a place
+        if span[0].lower_ in HOLIDAYS and not self.kb.lookup(text):
+            return None  # "the Easter message": a feast, not an actor
         bound = state.acronyms.get(key(text)) if text.isupper() else None
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
@@ -69,7 +55,8 @@ class SpanResolution(PersonLinking):
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
         if not found and label in ("PERSON", "ORG") and (is_honorific(text) or key(text) in TITLE_WORDS
-                                                         or context.lone_opening_word(span) or common_word_name(span)):
+                                                         or context.lone_opening_word(span) or common_word_name(span)
+                                                         or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
         if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
             return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
@@ -86,9 +73,10 @@ class SpanResolution(PersonLinking):
         if found and label == "PERSON" and not any(e.type == "person" for e in found) \
                 and found[0].type in ("organization", "igo", "group"):
             label = "ORG"  # "the Quad", "Twitter" tagged as a person: the knowledge base knows the body
-        if not found and label in ("GPE", "LOC") and len(span) == 2 and all(t.is_title and t.is_alpha for t in span) \
-                and self.spelling.given_name(span[0].text) and not is_town(text):
-            label = "PERSON"  # "Svetlana Iwanowa was seen": a given name, then a surname
+        if not found and label in ("GPE", "LOC", "FAC") and len(span) <= 3 \
+                and all(t.is_title and t.is_alpha for t in span) and not is_town(text) \
+                and ((len(span) > 1 and self.spelling.given_name(span[0].text)) or context.person_shaped(span)):
+            label = "PERSON"  # "Svetlana Iwanowa was seen", "- believes Magda Biejat, a left-wing MP": a person
         if found and label in ("GPE", "LOC") and not any(e.type in COMPATIBLE[label] for e in found):
             label = "ORG"  # "the Verkhovna Rada" tagged as a place: the knowledge base knows the body
         if not found and (context.event_name(span) or document_name(span) or model_designation(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
@@ -101,6 +89,10 @@ class SpanResolution(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
+        if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS) or (
+                (len(span) == 1 or span[-1].tag_ == "NNPS" or span[-1].lower_ == span.root.head.lower_)
+                and context.coordinated_with(span, state.body_tokens))):
+            label = "ORG"  # "Justice Department"; "Sberbank and Gazprombank", "X Plantations and Y Plantations"
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
@@ -163,17 +155,19 @@ class SpanResolution(PersonLinking):
             return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
         if label == "ORG" and not found and (
                 (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
-                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)) \
+                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)
+                or (len(span) <= 3 and context.portfolio_of_title(span))) \
                 and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
         at_place = (label == "PERSON" and len(span) == 1 and before is not None and before.lower_ == "at"
                     and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
         if not found and (label in ("ORG", "PERSON") or (label in ("NORP", "PRODUCT") and len(span) == 1 and span[0].is_title
                                                          and self.kb.demonym(text) is None)) \
-                and (_locative(span) or at_place) and key(text) not in state.named:
+                and (_locative(span) or at_place or context.travelled_to(span)) and key(text) not in state.named:
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
+                and not (label == "PERSON" and self.spelling.given_name(text)) \
                 and key(text) not in state.people and key(text) not in state.name_words and not context.speaks(span) \
                 and not (before is not None and (is_honorific(before.text) or before.lower_ in TITLE_WORDS
                                                  or (label == "ORG" and before.lower_ == "the"  # "the Alliance"

@@ -16,7 +16,7 @@ TITLE_WORDS = {
     "commander", "governor", "mayor", "senator", "lawmaker", "analyst", "professor", "king", "queen",
     "chairman", "chairwoman", "chair", "adviser", "advisor", "official", "diplomat", "negotiator",
     "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
-    "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert",
+    "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert", "ombudsman",
 }
 # What a person does or is, written before a name with a capital only because it opens the sentence or
 # a caption ("Villager Ghulam Nabi", "Oligarchs Mikhail Fridman"): a description, never a given name.
@@ -24,7 +24,7 @@ PERSON_NOUNS = {
     "villager", "farmer", "fisherman", "herder", "shopkeeper", "trader", "merchant", "vendor", "oligarch",
     "businessman", "businesswoman", "tycoon", "billionaire", "entrepreneur", "investor", "banker", "activist",
     "campaigner", "protester", "protestor", "demonstrator", "resident", "student", "teacher", "doctor", "nurse",
-    "surgeon", "paramedic", "driver", "worker", "miner", "engineer", "pilot", "soldier", "sergeant", "journalist",
+    "surgeon", "paramedic", "patient", "driver", "worker", "miner", "engineer", "pilot", "soldier", "sergeant", "journalist",
     "reporter", "correspondent", "photographer", "blogger", "lawyer", "attorney", "economist", "historian",
     "researcher", "scientist", "priest", "imam", "pastor", "rabbi", "monk", "refugee", "survivor", "witness",
     "volunteer", "rescuer", "veteran", "pensioner", "widow", "commentator", "columnist", "author", "writer",

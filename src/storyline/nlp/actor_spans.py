@@ -191,8 +191,11 @@ def is_honorific(word: str) -> bool:
 
 
 def strip_honorifics(span: Span) -> Span:
+    """The name without the titles before it: "Gen. Jane Doe", "Ombudsman Elena Paucar" -> the name."""
     start = span.start
-    while start < span.end - 1 and is_honorific(span.doc[start].text):
+    while start < span.end - 1 and (is_honorific(span.doc[start].text) or (
+            span.doc[start].lower_ in TITLE_WORDS and span.end - start > 2
+            and all(t.is_title and t.is_alpha for t in span.doc[start + 1 : span.end]))):
         start += 1
     return span.doc[start : span.end]
 
@@ -258,8 +261,11 @@ def collective_possessive(tok) -> bool:
     """The "'s" of a collective noun inside a name ("Donetsk People's Republic", "People's Liberation
     Army"), not an owner's ("Truss's Foreign Office")."""
     doc = tok.doc
-    return (tok.i > 0 and doc[tok.i - 1].lower_ in COLLECTIVES and doc[tok.i - 1].is_title
-            and tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
+    if tok.i == 0 or tok.i + 1 >= len(doc) or not doc[tok.i - 1].is_title or not doc[tok.i + 1].is_title:
+        return False
+    owner, after = doc[tok.i - 1].lower_, doc[tok.i + 1].lower_
+    # "the Ombudsman's Office", "the Prosecutor General's Office": an office named after its holder
+    return owner in COLLECTIVES or (owner in TITLE_WORDS and after in BODY_HEADS)
 
 
 BODY_HEADS = {"centre", "center", "council", "commission", "agency", "office", "service", "services", "authority",
@@ -276,16 +282,22 @@ def join_adjacent(spans: list[tuple[Span, str]], known) -> list[tuple[Span, str]
     for span, label in spans:
         if out:
             prev, prev_label = out[-1]
-            if (prev.end == span.start and prev_label == "ORG" and len(span) == 1 and label in ("GPE", "LOC", "PERSON")
+            if (prev.end == span.start and prev_label == "ORG" and len(span) == 1
+                    and label in ("GPE", "LOC", "PERSON", "PRODUCT")
                     and prev[-1].whitespace_ == " " and prev.root.dep_ == "compound" and prev.root.head.i == span.start
-                    and span[0].is_title and not known(span.text) and not known(prev.text)):
-                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Alianza" + "Republicana": one party's name
+                    and span[0].is_title and not known(prev.text)
+                    and (not known(span.text) or (label == "PRODUCT" and all(e.type == "person" for e in known(span.text))))):
+                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Alianza" + "Republicana", "Lockheed" + "Martin"
                 continue
             if (prev.end + 1 == span.start and prev_label == label == "ORG" and span.doc[prev.end].lower_ == "and"
                     and span[-1].lower_ in BODY_HEADS and not any(t.lower_ in BODY_HEADS for t in prev)
                     and not any(t.lower_ == "of" for t in span)  # "(Privacy Policy and) Terms of Service"
                     and prev[-1].is_title and span[0].is_title and not known(prev.text) and not known(span.text)):
                 out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Flood Forecasting" + "and" + "Warning Centre"
+                continue
+            if (prev.end == span.start and prev_label == "ORG" and label in ("ORG", "GPE", "PERSON")
+                    and prev[-1].text in ("'", "’") and prev[-1].whitespace_ == " " and span[0].is_title):
+                out[-1] = (span.doc[prev.start : span.end], "ORG")  # "Ceylon Workers'" + "Congress": one union
                 continue
             if (prev.end == span.start and len(prev) == 1 and prev_label in ("GPE", "LOC")
                     and label in ("GPE", "LOC", "PERSON") and prev[0].whitespace_ == " "

@@ -19,8 +19,9 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_possessor, split_run_together,
-                                       unlabelled_places)
+from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_possessor,
+                                       split_run_together, unlabelled_places)
+from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
@@ -55,6 +56,7 @@ class ActorResolver(SpanResolution):
         ents = [part for span, label in join_nickname(ents) for part in split_possessor(span, label, self.kb.lookup)]
         ents = [part for span, label in ents
                 for part in split_run_together(span, label, self.kb.lookup, self.spelling.given_name)]
+        ents = [part for span, label in ents for part in split_at_place(span, label, self.kb.lookup)]
         found = []
         for span, label in ents:
             span = drop_article(span)
@@ -74,6 +76,7 @@ class ActorResolver(SpanResolution):
                 if matcher is self.matcher_lower and len(span) == 1 and not span.text[0].isupper():
                     continue
                 found.append(_Candidate(span, "KB"))
+        found = _cut_at_known_names(found, self.kb)
         # Longest span wins; for equal spans prefer the NER label (it carries the type).
         found.sort(key=lambda c: (c.span.start, -(c.span.end - c.span.start), c.label == "KB"))
         chosen: list[_Candidate] = []
@@ -111,8 +114,8 @@ class ActorResolver(SpanResolution):
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
-                              or context.in_headline_run(span)):
-                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text
+                              or context.in_headline_run(span) or context.in_quoted_title(span)):
+                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's title
             if len(span):
                 spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
         state.named = self._full_names(spans)
@@ -143,6 +146,9 @@ class ActorResolver(SpanResolution):
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
         mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
                                                  and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
+        for m in repeated_surnames(doc, mentions, self.kb.lookup):
+            m.doc = doc_id
+            mentions.append(m)
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
@@ -150,6 +156,21 @@ class ActorResolver(SpanResolution):
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
         """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
         return role_descriptions(doc, self.kb, when, taken)
+
+
+def _cut_at_known_names(found: list[_Candidate], kb: KnowledgeBase) -> list[_Candidate]:
+    """An NER span that runs into a known person's full name ("the European Union - Ursula von", then
+    "Leyen") is cut where the name begins: the knowledge base's name wins over NER's crossing guess."""
+    names = [c.span for c in found if c.label == "KB" and len(c.span) > 1
+             and any(e.type == "person" for e in kb.lookup(c.span.text))]
+    out = []
+    for cand in found:
+        span = cand.span
+        for name in names:
+            if cand.label != "KB" and span.start < name.start < span.end < name.end:
+                span = span.doc[span.start : name.start]
+        out.append(cand if span is cand.span else _Candidate(span, cand.label))
+    return out
 
 
 @Language.factory(
