@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.lasting import persisted_state
 from storyline.analysis.wording import (
     CLAIMS, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
-    claimed_clause, content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
+    content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
 )
 from storyline.models import Cluster, Event, Statement
 from storyline.store.records import record_id
