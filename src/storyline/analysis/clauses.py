@@ -11,9 +11,20 @@ from storyline.analysis.wording import DENIAL, DOUBT, NEGATED_PREDICATE, dispute
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
 _QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
 """A quotation closed before its frame: "“Q,” said X", "“Q,” X said"."""
-_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
-_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
-                    r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
+_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b|"
+                   r"[,.!?][\"”](?=\s|$)", re.IGNORECASE)
+"""Where a claim ends: what its source adds, or the close of the quotation it is in."""
+_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
+                    r"admitted(?!\s+(?:to|into)\s+(?!\w+ing\b)\w)|added|claimed|insisted|denied|rejected|dismissed|"
+                    r"disputed|refuted|rebutted|conceded)\b", re.IGNORECASE)
+"""A verb that frames a claim ("admitted to having", not "admitted to hospital")."""
+_SOURCE_THEN_ADJUNCT = re.compile(
+    r"^(?:\s+(?:(?:late|early)\s+)?(?:in|on|at|by|during|after|before|from|via|over|through|earlier|later|"
+    r"reporters|journalists|the\s+\w+\s+(?:news\s+)?agency)\b|\s*[,.]|\s*$)", re.IGNORECASE)
+"""What follows a frame verb that closes a claim: when or how it was said ("the navy said in a statement",
+"told reporters in Dakar"), not what was said."""
+_TRAILING_DOUBT = re.compile(r",\s+(?:(?:al)?though|but|yet)\s+[^,;]+$", re.IGNORECASE)
+"""A doubt added at the end ("P, though no official would confirm it")."""
 
 
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
@@ -24,7 +35,7 @@ _ASIDE = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told\s+(?:[\w.'�
                     r"added)(?:\s+on\s+\w+day)?,\s+", re.IGNORECASE)
 """An attribution set in the middle of a claim ("The attackers, an official told reporters on Monday, belonged
 to ..."): it says who speaks, not what is claimed."""
-_OTHER_THAT = re.compile(r"\band\b|\b(?:warn(?:s|ed)|claimed|insist(?:s|ed)|argu(?:es|ed)|add(?:s|ed)|stress(?:es|ed)|"
+_OTHER_THAT = re.compile(r"\band\b|\b(?:warn(?:s|ed)|claimed|insist(?:s|ed)|argu(?:es|ed)|add(?:s|ed|ing)|saying|stress(?:es|ed)|"
                          r"say|says|said|told)\b", re.IGNORECASE)
 """Before a "that", the words that make it another verb's ("warned that") or a later clause's ("and that")."""
 _ACCORDING = re.compile(r",\s+(?:according\s+to|citing)\b", re.IGNORECASE)
@@ -53,6 +64,10 @@ def _claimed_clause(text: str) -> str:
     if disputed:
         return disputed
     cue = DENIAL.search(text) or DOUBT.search(text)
+    trailing = _TRAILING_DOUBT.search(text)
+    if cue and trailing and cue.start() > trailing.start() and len(text[:trailing.start()].split()) >= 4 \
+            and len(text[cue.end():].strip(" .,\"”").split()) <= 2:
+        return _claimed_clause(_plain(text[:trailing.start()]))  # "P, though no official would confirm it": P
     if not cue:
         according = _ACCORDING.search(text)
         if according and len(text[:according.start()].split()) >= 3:
@@ -68,6 +83,7 @@ def _claimed_clause(text: str) -> str:
             subject = _AUXILIARY.sub("", re.split(r",\s|\b(?:that|said|says|told|but|and|while|yet|though|although)\s", text[:negation.start()])[-1])
             return f"{subject.strip()} {rest}".strip() if len(subject.split()) <= 8 else rest
         cue = _FRAME.search(text)
+    by_verb = cue is not None and not (DENIAL.search(text) or DOUBT.search(text))  # "P, the navy said ..."
     if not cue:
         return text
     before, rest = text[:cue.start()], text[cue.end():]
@@ -85,8 +101,12 @@ def _claimed_clause(text: str) -> str:
         head = _BEFORE.split(before)[0]  # "P, witnesses said, after ...": the frame closes the claim
         claim_, _, who = head.rpartition(",")
         return (claim_ if claim_ and len(who.split()) <= 6 else head).strip(" .,")
+    if not that and by_verb and _SOURCE_THEN_ADJUNCT.match(rest):
+        claim_ = _claim_before_source(before)
+        if claim_:
+            return claim_  # "P, the navy said in a statement read on state radio": P
     if that:
-        rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
+        rest = _CLOSING_SOURCE.sub("", _TAIL.split(rest[that.end():])[0]).strip(" .,")
         # "no sign of tear gas": what a doubt's "of" names may be two words; a clause after "that" is longer
         least = 2 if that.group(0).lower().startswith("of") and not DENIAL.search(text) else 3
         return rest if len(rest.split()) >= least else text
@@ -95,3 +115,20 @@ def _claimed_clause(text: str) -> str:
         return head if len(head.split()) >= 3 else text
     rest = _TAIL.split(rest)[0].strip(" .,")
     return rest if len(rest.split()) >= 3 else text
+
+
+_CLOSING_SOURCE = re.compile(r",\s+(?:[\w.'’-]+,?\s+){1,7}?(?:said|says|told|added)\b[^,;]*$", re.IGNORECASE)
+"""A source named at the end ("..., a spokeswoman, Abena Mensah, said by telephone"): who says it, not what."""
+_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|did|does|do|will|would|could|can|may|might)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:which|who|whom|whose|that|where|when|while|as|after|before|because)\b", re.IGNORECASE)
+
+
+def _claim_before_source(before: str) -> str | None:
+    """The claim in front of a closing source: "P, a navy spokesman, Captain X, " gives P (the first comma
+    after which no more than eight words name who speaks), None when no comma sets a source apart."""
+    for comma in re.finditer(r",\s+", before):
+        claim, who = before[:comma.start()], before[comma.end():]
+        if len(claim.split()) >= 3 and 1 <= len(who.split()) <= 8 and not _RELATIVE.match(who) \
+                and not _VERB.search(who):
+            return claim.strip(" .,")
+    return None

@@ -98,7 +98,8 @@ class StatementMatcher:
         if _phrase_match(probe, positive):
             return True  # the words themselves: meaning of a three-word clause against a sentence says little
         contained = self.contained(probe, positive)
-        if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+        # the clause's words, with those of when it happened ("no shots were fired during the boarding")
+        if contained and len((probe.clause_words | set(probe.lead)) & positive.words) >= CONTAINED_WORDS \
                 and self.containment(probe.clause_words, positive.words) >= 1.0:
             return True  # every word of the denied clause, three at least, is in the claim
         bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
@@ -150,7 +151,7 @@ class StatementMatcher:
                 return False  # each names known parties, none in common: two claims about different parties
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
-            shared = probe.clause_words & positive.words
+            shared = (probe.clause_words | set(probe.lead)) & positive.words
             if len(shared) < CONTAINED_WORDS:
                 return False
             containment = self.containment(probe.clause_words, positive.words)

@@ -184,7 +184,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED | WHEN_WORDS)),
             lead=lead_words(clause, names | HAPPENED | WHEN_WORDS), clauses=tuple(claims_of(s.text, clause)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
-            hedged=bool(_NEGATION.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
+            hedged=bool(_HEDGE.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
             doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
             persisted=persisted or (), voice=frozenset(voice),
@@ -195,6 +195,8 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     return props
 
 
+_HEDGE = re.compile(_NEGATION.pattern.replace("without|", ""), re.IGNORECASE)
+"""A negation that makes a sentence no plain claim; "without a licence" says how, it negates nothing."""
 FUTURE_NEGATION = re.compile(r"\b(?:will|would|shall)\s+not\b|\b(?:won|wouldn)['’]?t\b", re.IGNORECASE)
 """A forecast that something will not happen ("supply would not be restored before the weekend")."""
 CALLED_OFF = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+been\s+|was\s+|were\s+)(?:postponed|cancell?ed|"

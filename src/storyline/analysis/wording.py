@@ -20,17 +20,24 @@ CLAIMS = {"fact", "estimate"}
 # extraction's status or polarity does not already say so.
 # What a rejection must be aimed at to deny a fact: "rejected as false", "dismissed the reports", "disputed
 # the company's account", "refuted that" (not "rejected the proposal", "after months of disputes").
+_WHEN_SAID = r"(?:\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+\w+ly)?"
+"""When or how it was rejected, between the verb and its object: "refuted on Tuesday that", "rejected outright"."""
 _DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w.-]+['’]s?\s+){0,2}"
                   r"(?:claims?|reports?|allegations?|accusations?|accounts?|announcement|suggestions?|assertions?|"
                   r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
-    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b)", re.IGNORECASE)
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
+    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation|no\s+truth|"
+    r"(?:is|was|are|were)\s+not\s+true|without\s+(?:any\s+)?foundation)\b)", re.IGNORECASE)
+"""A denial, in the many words news uses: "denied", "categorically refuted on Tuesday that", "rejected any
+suggestion that", "there is no truth in", "was not true", "without foundation"."""
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
     r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
-    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?)\b", re.IGNORECASE)
+    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?|"
+    r"(?:no\s+(?:\w+\s+){0,2}|nobody\s+|no\s+one\s+)(?:would|could|was\s+able\s+to|has|had)\s+(?:confirm|verify))\b",
+    re.IGNORECASE)
 ACKNOWLEDGE = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*|confirm\w*|conceded|reversing|accepted)\b",
                          re.IGNORECASE)
 
@@ -57,6 +64,8 @@ reject rejected rejects dismiss dismissed dismisses fake false untrue baseless u
 assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
 monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
 january february march april june july august september october november december
+refute refuted refutes refut concede conceded conced categorically flatly firmly strongly vehemently
+emphatically whatsoever truth suggestion suggestions
 one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million
 millions billion billions year years day days hour hours first second third last next ago
 """.split())
@@ -70,6 +79,8 @@ SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "service
             # a cause in other words: "X caused the fire", "X was to blame for it", "blamed X"
             "blame": "caus", "blam": "caus",
             # an irregular past: "a ransom was paid", "the payment of a ransom"
+            # "climbed aboard", "on board"
+            "aboard": "board",
             "paid": "pay", "paying": "pay", "payment": "pay", "payments": "pay"}
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
