@@ -121,6 +121,23 @@ def test_a_named_denial_is_led_with_in_its_whole_sentence():
     assert lines[0].detail.startswith("denied by ") and lines[0].disputed
 
 
+def test_a_denial_its_source_later_acknowledged_leads_as_the_acknowledgment_not_as_a_denial():
+    denial = "The mining company denied that any blasting had taken place in the shaft before the collapse."
+    later = "The mining company admitted that blasting had taken place in the shaft before the collapse."
+    story = Story()
+    story.say("a", denial, status="denied", source_kind="named", actors=["kb:AAA"], published="2026-05-17")
+    story.say("b", later, status="confirmed", source_kind="named", actors=["kb:AAA"], published="2026-05-19")
+    alone = bottom_line(story.corpus(), [], [], [])
+    assert [b.text for b in alone if b.kind == "disputed"] == [denial]
+    sides = [Evidence("a", 0, len(denial), denial), Evidence("b", 0, len(later), later)]
+    arc = Conflict(id="x1", kind="evolution", summary="denied it, then acknowledged it", sides=sides,
+                   assessment="denied, then acknowledged")
+    lines = bottom_line(story.corpus(), [], [arc], [])
+    assert [b.text for b in lines if b.kind == "disputed"] == []
+    acknowledged = [b for b in lines if b.text == later]
+    assert len(acknowledged) == 1 and "reverses a denial" in acknowledged[0].detail
+
+
 def test_a_denial_of_what_might_happen_is_not_led_with():
     denial = "The president dismissed suggestions that the army might cross the border as nonsense."
     story = Story()
