@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.analysis.wording import DENIAL, DOUBT, NEGATED_PREDICATE, disputed_claim
+from storyline.analysis.wording import _WORD, DENIAL, DOUBT, NEGATED_PREDICATE, content_words, disputed_claim
 
 _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
 _QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
@@ -132,3 +132,31 @@ def _claim_before_source(before: str) -> str | None:
                 and not _VERB.search(who):
             return claim.strip(" .,")
     return None
+
+
+LEAD = 3
+"""Leading content words of a denied clause that a claim must all state (see ``Prop.lead``)."""
+_AND_THAT = re.compile(r"(?<!\s)\s++and\s+that\s+", re.IGNORECASE)
+
+
+def lead_words(clause: str, exclude: set[str]) -> tuple[str, ...]:
+    """The clause's first ``LEAD`` content words, in order (empty for a shorter clause)."""
+    seen: list[str] = []
+    for word in _WORD.findall(clause.lower()):
+        stems = content_words(word, exclude)
+        for s in stems:
+            if s not in seen:
+                seen.append(s)
+        if len(seen) >= LEAD:
+            return tuple(seen[:LEAD])
+    return ()
+
+
+def claims_of(text: str, clause: str) -> list[str]:
+    """The claimed clause and, for "said that A and that B", B too."""
+    out = [clause]
+    for part in _AND_THAT.split(text)[1:]:
+        part = re.split(r"[,;]\s", part)[0].strip(" .")
+        if len(part.split()) >= 3:
+            out.append(part)
+    return out

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from storyline.analysis.clauses import claimed_clause
+from storyline.analysis.clauses import claimed_clause, claims_of, lead_words
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.lasting import persisted_state
 from storyline.analysis.wording import (
@@ -215,34 +215,6 @@ def forecast_status(s: Statement) -> str | None:
             and not _DENIAL_OR_DOUBT(s.text):
         return "negated"
     return None
-
-
-LEAD = 3
-"""Leading content words of a denied clause that a claim must all state (see ``Prop.lead``)."""
-_AND_THAT = re.compile(r"(?<!\s)\s++and\s+that\s+", re.IGNORECASE)
-
-
-def lead_words(clause: str, exclude: set[str]) -> tuple[str, ...]:
-    """The clause's first ``LEAD`` content words, in order (empty for a shorter clause)."""
-    seen: list[str] = []
-    for word in _WORD.findall(clause.lower()):
-        stems = content_words(word, exclude)
-        for s in stems:
-            if s not in seen:
-                seen.append(s)
-        if len(seen) >= LEAD:
-            return tuple(seen[:LEAD])
-    return ()
-
-
-def claims_of(text: str, clause: str) -> list[str]:
-    """The claimed clause and, for "said that A and that B", B too."""
-    out = [clause]
-    for part in _AND_THAT.split(text)[1:]:
-        part = re.split(r"[,;]\s", part)[0].strip(" .")
-        if len(part.split()) >= 3:
-            out.append(part)
-    return out
 
 
 def _is_copy(corpus: Corpus, doc: str) -> bool:
