@@ -43,6 +43,9 @@ def test_a_sources_stance_verb_is_commentary(kw):
      {"status": "confirmed", "predicate_class": "confirm"}),
     ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
      {"status": "confirmed", "predicate_class": "confirm"}),
+    # "significant" describing what happened is no reading of its significance
+    ("Rebel forces have made significant advances along the coast road, the army said.",
+     {"predicate_class": "make"}),
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))

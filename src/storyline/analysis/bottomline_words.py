@@ -8,7 +8,7 @@ import re
 INTERPRETIVE = re.compile(
     r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
     r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|\b(?:concerns?|implications?|"
-    r"significan\w*|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
+    r"significance|significantly|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
 """How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
 fact, whether the report says it in its own voice or quotes a commentator saying it."""
 VERDICT = re.compile(
