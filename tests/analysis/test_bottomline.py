@@ -43,6 +43,9 @@ def test_a_sources_stance_verb_is_commentary(kw):
      {"status": "confirmed", "predicate_class": "confirm"}),
     ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
      {"status": "confirmed", "predicate_class": "confirm"}),
+    # "significant" describing what happened is no reading of its significance
+    ("Rebel forces have made significant advances along the coast road, the army said.",
+     {"predicate_class": "make"}),
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))
@@ -119,6 +122,23 @@ def test_a_named_denial_is_led_with_in_its_whole_sentence():
     lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "disputed"]
     assert [b.text for b in lines] == [f"{claim}, but {denial}."]
     assert lines[0].detail.startswith("denied by ") and lines[0].disputed
+
+
+def test_a_denial_its_source_later_acknowledged_leads_as_the_acknowledgment_not_as_a_denial():
+    denial = "The mining company denied that any blasting had taken place in the shaft before the collapse."
+    later = "The mining company admitted that blasting had taken place in the shaft before the collapse."
+    story = Story()
+    story.say("a", denial, status="denied", source_kind="named", actors=["kb:AAA"], published="2026-05-17")
+    story.say("b", later, status="confirmed", source_kind="named", actors=["kb:AAA"], published="2026-05-19")
+    alone = bottom_line(story.corpus(), [], [], [])
+    assert [b.text for b in alone if b.kind == "disputed"] == [denial]
+    sides = [Evidence("a", 0, len(denial), denial), Evidence("b", 0, len(later), later)]
+    arc = Conflict(id="x1", kind="evolution", summary="denied it, then acknowledged it", sides=sides,
+                   assessment="denied, then acknowledged")
+    lines = bottom_line(story.corpus(), [], [arc], [])
+    assert [b.text for b in lines if b.kind == "disputed"] == []
+    acknowledged = [b for b in lines if b.text == later]
+    assert len(acknowledged) == 1 and "reverses a denial" in acknowledged[0].detail
 
 
 def test_a_denial_of_what_might_happen_is_not_led_with():

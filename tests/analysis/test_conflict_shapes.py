@@ -126,7 +126,7 @@ def test_a_rejected_accusation_about_another_act_or_by_a_party_not_named_is_no_c
 
 
 def test_a_quotation_closed_before_its_frame_is_what_is_claimed():
-    from storyline.analysis.wording import claimed_clause
+    from storyline.analysis.clauses import claimed_clause
 
     assert claimed_clause("“The port will reopen on Monday,” the harbour master said on Sunday.") == \
         "The port will reopen on Monday"

@@ -520,7 +520,7 @@ def test_a_claim_whose_actors_the_denial_does_not_name_still_meets_it():
 
 
 def test_claimed_clause_leaves_out_attribution_in_the_middle_and_a_later_clauses_that():
-    from storyline.analysis.wording import claimed_clause
+    from storyline.analysis.clauses import claimed_clause
 
     assert claimed_clause("The gunmen, a district official told reporters on Friday, belonged to a militia from the "
                           "hills, although that could not be verified.") == \
@@ -629,7 +629,8 @@ def test_a_forecast_that_something_will_not_happen_meets_only_a_forecast_that_it
 
 
 def test_a_negated_clause_closed_by_its_source_is_a_negation_and_the_clause_keeps_its_subject():
-    from storyline.analysis.wording import claimed_clause, negated_verb, probe_status
+    from storyline.analysis.clauses import claimed_clause
+    from storyline.analysis.wording import negated_verb, probe_status
 
     text = "The mine road had not been reopened by Thursday, Civil Defence said, adding that crews were working."
     s = Statement("b", 0, len(text), text, "fact", "reported")

@@ -10,10 +10,12 @@ number of distinct original documents it cites.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from storyline.analysis.bottomline_words import (
+    BY_WHOM, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_OBJECT, UNSETTLED, VERDICT,
+)
 from storyline.analysis.claims import independent_groups, is_factual, origin_doc
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.wording import DOUBT, probe_status, speaker
@@ -33,39 +35,7 @@ and disputes together stay at ``MAX_FACTS + 2``."""
 MAX_FIGURES = 2
 MAX_UNCONFIRMED = 2
 MAX_COMMENTARY = 4
-INTERPRETIVE = re.compile(
-    r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
-    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|\b(?:concerns?|implications?|"
-    r"significan\w*|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
-"""How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
-fact, whether the report says it in its own voice or quotes a commentator saying it."""
-VERDICT = re.compile(
-    r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
-    r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
-    re.IGNORECASE)
-"""Advice, warnings and verdicts ("Europe should be concerned", "X must admit", "urged ministers to",
-"warned that", "sends a strong message"): what someone thinks ought to happen or what an event means, never
-what happened."""
-STANCE = frozenset({
-    "assure", "express", "voice", "understand", "hope", "fear", "believe", "think", "feel", "urge", "praise",
-    "criticize", "criticise", "condemn", "welcome", "argue", "worry", "regret", "applaud", "wish", "warn",
-    "threaten", "promise", "pledge", "vow"})
-"""Main verbs (or their synonym classes) that report a source's stance (hopes, fears, assurances, warnings,
-threats, promises), not an event or a finding."""
-STANCE_OBJECT = re.compile(
-    r"\bconfirm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:determination|commitment|support|resolve|readiness|intention|"
-    r"willingness|solidarity)\b", re.IGNORECASE)
-"""Confirming a resolve ("confirmed their determination that ..."): a commitment, not a confirmed fact."""
-BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-                     r"(?:\s+[a-z]+)?)")
-DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
-                     r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
-"""Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
-UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
-"""A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
 MAX_DENIALS = 2
-POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b", re.IGNORECASE)
-"""A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event."""
 MAX_WORDS = 60
 """A sentence longer than this is a paragraph the parser failed to split, not a line to lead with."""
 
@@ -330,7 +300,13 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     ledes = _lede_lines(corpus, facts + contested + figures, disputes)
     ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
     led = facts + contested + ledes
-    led += figures + _denial_lines(corpus, led, disputes)
+    reversals = {(c.sides[0].doc, c.sides[0].start): c for c in conflicts
+                 if c.kind == "evolution" and c.assessment == "denied, then acknowledged"}
+    led += figures + _denial_lines(corpus, led, {**disputes, **dict.fromkeys(reversals, [])})
+    for line in led:  # an acknowledgment leads as the end of its source's earlier denial
+        for c in reversals.values():
+            if (line.evidence[0].doc, line.evidence[0].start) == (c.sides[1].doc, c.sides[1].start):
+                line.detail = "; ".join(filter(None, [line.detail, f"reverses a denial ({_where(corpus, c.sides[0].doc)})"]))
     return led + _unconfirmed_lines(corpus, disputes, led) + _commentary(corpus)
 
 

@@ -10,11 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, claimed_clause, content_words, negated_verb,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, content_words, negated_verb,
     proposition_match, stem,
 )
 
@@ -100,7 +101,8 @@ class StatementMatcher:
         if _phrase_match(probe, positive):
             return True  # the words themselves: meaning of a three-word clause against a sentence says little
         contained = self.contained(probe, positive)
-        if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
+        # the clause's words, with those of when it happened ("no shots were fired during the boarding")
+        if contained and len((probe.clause_words | set(probe.lead)) & positive.words) >= CONTAINED_WORDS \
                 and self.containment(probe.clause_words, positive.words) >= 1.0:
             return True  # every word of the denied clause, three at least, is in the claim
         bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
@@ -152,7 +154,7 @@ class StatementMatcher:
                 return False  # each names known parties, none in common: two claims about different parties
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
-            shared = probe.clause_words & positive.words
+            shared = (probe.clause_words | set(probe.lead)) & positive.words
             if len(shared) < CONTAINED_WORDS:
                 return False
             containment = self.containment(probe.clause_words, positive.words)

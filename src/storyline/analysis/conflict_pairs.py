@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from storyline.analysis.clauses import claimed_clause, claims_of, lead_words
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.lasting import persisted_state
 from storyline.analysis.wording import (
     CLAIMS, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
-    claimed_clause, content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
+    content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
 )
 from storyline.models import Cluster, Event, Statement
 from storyline.store.records import record_id
@@ -183,7 +184,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED | WHEN_WORDS)),
             lead=lead_words(clause, names | HAPPENED | WHEN_WORDS), clauses=tuple(claims_of(s.text, clause)),
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
-            hedged=bool(_NEGATION.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
+            hedged=bool(_HEDGE.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
             framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
             doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
             persisted=persisted or (), voice=frozenset(voice),
@@ -194,6 +195,8 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
     return props
 
 
+_HEDGE = re.compile(_NEGATION.pattern.replace("without|", ""), re.IGNORECASE)
+"""A negation that makes a sentence no plain claim; "without a licence" says how, it negates nothing."""
 FUTURE_NEGATION = re.compile(r"\b(?:will|would|shall)\s+not\b|\b(?:won|wouldn)['’]?t\b", re.IGNORECASE)
 """A forecast that something will not happen ("supply would not be restored before the weekend")."""
 CALLED_OFF = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+been\s+|was\s+|were\s+)(?:postponed|cancell?ed|"
@@ -212,34 +215,6 @@ def forecast_status(s: Statement) -> str | None:
             and not _DENIAL_OR_DOUBT(s.text):
         return "negated"
     return None
-
-
-LEAD = 3
-"""Leading content words of a denied clause that a claim must all state (see ``Prop.lead``)."""
-_AND_THAT = re.compile(r"(?<!\s)\s++and\s+that\s+", re.IGNORECASE)
-
-
-def lead_words(clause: str, exclude: set[str]) -> tuple[str, ...]:
-    """The clause's first ``LEAD`` content words, in order (empty for a shorter clause)."""
-    seen: list[str] = []
-    for word in _WORD.findall(clause.lower()):
-        stems = content_words(word, exclude)
-        for s in stems:
-            if s not in seen:
-                seen.append(s)
-        if len(seen) >= LEAD:
-            return tuple(seen[:LEAD])
-    return ()
-
-
-def claims_of(text: str, clause: str) -> list[str]:
-    """The claimed clause and, for "said that A and that B", B too."""
-    out = [clause]
-    for part in _AND_THAT.split(text)[1:]:
-        part = re.split(r"[,;]\s", part)[0].strip(" .")
-        if len(part.split()) >= 3:
-            out.append(part)
-    return out
 
 
 def _is_copy(corpus: Corpus, doc: str) -> bool:

@@ -90,11 +90,20 @@ def _same_speaker(corpus: Corpus, a: str | None, b: str | None, texts: tuple[str
         return True
     if texts and _speaks_for(corpus, a, b, texts[1]) or texts and _speaks_for(corpus, b, a, texts[0]):
         return True
+    if "organization" in a and "organization" in b:
+        return _short_name(corpus.name(a), corpus.name(b))  # "Veridia" and "Veridia Biologics"
     if "person" not in a or "person" not in b:
         return False
     x, y = (corpus.name(a) or "").split(), (corpus.name(b) or "").split()
     short, full = sorted([x, y], key=len)
     return bool(short) and len(short) < len(full) and full[-len(short):] == short
+
+
+def _short_name(a: str | None, b: str | None) -> bool:
+    """One body named in full and by its first words ("Veridia Biologics", "Veridia")."""
+    x, y = (a or "").lower().split(), (b or "").lower().split()
+    short, full = sorted([x, y], key=len)
+    return bool(short) and len(short) < len(full) and full[:len(short)] == short
 
 
 def _speaks_for(corpus: Corpus, person: str, body: str, text: str) -> bool:

@@ -20,17 +20,24 @@ CLAIMS = {"fact", "estimate"}
 # extraction's status or polarity does not already say so.
 # What a rejection must be aimed at to deny a fact: "rejected as false", "dismissed the reports", "disputed
 # the company's account", "refuted that" (not "rejected the proposal", "after months of disputes").
+_WHEN_SAID = r"(?:\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+\w+ly)?"
+"""When or how it was rejected, between the verb and its object: "refuted on Tuesday that", "rejected outright"."""
 _DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w.-]+['’]s?\s+){0,2}"
                   r"(?:claims?|reports?|allegations?|accusations?|accounts?|announcement|suggestions?|assertions?|"
                   r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
-    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation)\b)", re.IGNORECASE)
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
+    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation|no\s+truth|"
+    r"(?:is|was|are|were)\s+not\s+true|without\s+(?:any\s+)?foundation)\b)", re.IGNORECASE)
+"""A denial, in the many words news uses: "denied", "categorically refuted on Tuesday that", "rejected any
+suggestion that", "there is no truth in", "was not true", "without foundation"."""
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
     r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
-    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?)\b", re.IGNORECASE)
+    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?|"
+    r"(?:no\s+(?:\w+\s+){0,2}|nobody\s+|no\s+one\s+)(?:would|could|was\s+able\s+to|has|had)\s+(?:confirm|verify))\b",
+    re.IGNORECASE)
 ACKNOWLEDGE = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*|confirm\w*|conceded|reversing|accepted)\b",
                          re.IGNORECASE)
 
@@ -57,6 +64,8 @@ reject rejected rejects dismiss dismissed dismisses fake false untrue baseless u
 assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
 monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
 january february march april june july august september october november december
+refute refuted refutes refut concede conceded conced categorically flatly firmly strongly vehemently
+emphatically whatsoever truth suggestion suggestions
 one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands million
 millions billion billions year years day days hour hours first second third last next ago
 """.split())
@@ -70,6 +79,8 @@ SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "service
             # a cause in other words: "X caused the fire", "X was to blame for it", "blamed X"
             "blame": "caus", "blam": "caus",
             # an irregular past: "a ransom was paid", "the payment of a ransom"
+            # "climbed aboard", "on board"
+            "aboard": "board",
             "paid": "pay", "paying": "pay", "payment": "pay", "payments": "pay"}
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
@@ -173,97 +184,10 @@ _NEGATED_BEFORE_SOURCE = re.compile(
     r"^[^,;]{8,}?\b(?:had|has|have|did|does|do|was|were|is|are)\s+(?:not|never)\s+[^,;]+,\s+"
     r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|reported|according)\b", re.IGNORECASE)
 """A negated clause closed by its source ("the leak had not been sealed by Thursday, the navy said")."""
-_THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
-_QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
-"""A quotation closed before its frame: "“Q,” said X", "“Q,” X said"."""
-_TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b", re.IGNORECASE)
-_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|admitted|added|"
-                    r"claimed|insisted|denied|rejected|dismissed|disputed)\b", re.IGNORECASE)
-
-
 NEGATED_PREDICATE = re.compile(r"\b(?:not|never|no longer|refused to|refuses to|declined to|failed to)\b|n['’]t\b",
                                re.IGNORECASE)
 REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b", re.IGNORECASE)
 """A claim framed as someone else's accusation or allegation: its reporter does not assert it."""
-_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
-                         r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
-_BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge|(?:al)?though|but)\b|(?<!\s)\s++[-–—]\s+which\b",
-                     re.IGNORECASE)
-_ASIDE = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told\s+(?:[\w.'’-]+\s+){0,2}?(?:on\s+)?\w+day|told\s+\w+|"
-                    r"added)(?:\s+on\s+\w+day)?,\s+", re.IGNORECASE)
-"""An attribution set in the middle of a claim ("The attackers, an official told reporters on Monday, belonged
-to ..."): it says who speaks, not what is claimed."""
-_OTHER_THAT = re.compile(r"\band\b|\b(?:warn(?:s|ed)|claimed|insist(?:s|ed)|argu(?:es|ed)|add(?:s|ed)|stress(?:es|ed)|"
-                         r"say|says|said|told)\b", re.IGNORECASE)
-"""Before a "that", the words that make it another verb's ("warned that") or a later clause's ("and that")."""
-_ACCORDING = re.compile(r",\s+(?:according\s+to|citing)\b", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|added|reported|according)\b", re.IGNORECASE)
-"""A closing attribution ("..., Ms Morrow said on Monday"): who says it, not what is negated."""
-_AUXILIARY = re.compile(r"\b(?:did|does|do|had|has|have|was|were|is|are|will|would|could|can|should|must|may|might)"
-                        r"\s*$", re.IGNORECASE)
-
-
-def _plain(clause: str) -> str:
-    return _ASIDE.sub(" ", clause)
-
-
-@lru_cache(maxsize=1 << 16)
-def claimed_clause(text: str) -> str:
-    """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
-    P, saying ..." gives P; "the claim that P is false" gives P; "P, something X has denied" gives P;
-    "P, according to X, which said Q" gives P. An attribution set in the middle ("P1, an official said, P2")
-    is left out. A sentence with no frame is its own clause."""
-    clause = _claimed_clause(text)
-    return _plain(clause) if clause != text else clause
-
-
-def _claimed_clause(text: str) -> str:
-    disputed = disputed_claim(text)
-    if disputed:
-        return disputed
-    cue = DENIAL.search(text) or DOUBT.search(text)
-    if not cue:
-        according = _ACCORDING.search(text)
-        if according and len(text[:according.start()].split()) >= 3:
-            return text[:according.start()]  # "P, according to X, which said Q": P is what is claimed
-        negation = NEGATED_PREDICATE.search(text)
-        if negation and negation.start() >= len(_TAIL.split(text)[0]):
-            negation = None  # "X confirmed that P, adding that Q had not": the negation is the addition's
-        if negation:  # "X refused to join the sanctions": what is negated is X joining the sanctions
-            rest = _ATTRIBUTION.split(_TAIL.split(text[negation.end():])[0])[0].strip(" .,")
-            rest = re.sub(r"^(?:been|be|being)\s+", "", rest, flags=re.IGNORECASE)
-            if len(rest.split()) < 2:
-                return text
-            subject = _AUXILIARY.sub("", re.split(r",\s|\b(?:that|said|says|told|but|and|while|yet|though|although)\s", text[:negation.start()])[-1])
-            return f"{subject.strip()} {rest}".strip() if len(subject.split()) <= 8 else rest
-        cue = _FRAME.search(text)
-    if not cue:
-        return text
-    before, rest = text[:cue.start()], text[cue.end():]
-    claim = _CLAIM_THAT.search(before)
-    if claim:
-        return claim.group(1)
-    quoted = _QUOTE_THEN_FRAME.search(before)
-    if quoted and not DENIAL.search(text) and len(quoted.group("quote").split()) >= 3:
-        return quoted.group("quote").strip(" .,\"“”")  # "“Q,” said X during ...": Q is what is said
-    that = _THAT.search(rest)
-    if that and (that.start() >= 60 or _OTHER_THAT.search(rest[:that.start()])):
-        that = None  # not the frame's own "that" ("said there were no queues and that ...", "said, after Q warned that")
-    if not that and rest.lstrip().startswith(",") and not DENIAL.search(text) \
-            and len(_BEFORE.split(before)[0].split()) >= 3:
-        head = _BEFORE.split(before)[0]  # "P, witnesses said, after ...": the frame closes the claim
-        claim_, _, who = head.rpartition(",")
-        return (claim_ if claim_ and len(who.split()) <= 6 else head).strip(" .,")
-    if that:
-        rest = _TAIL.split(rest[that.end():])[0].strip(" .,")
-        # "no sign of tear gas": what a doubt's "of" names may be two words; a clause after "that" is longer
-        least = 2 if that.group(0).lower().startswith("of") and not DENIAL.search(text) else 3
-        return rest if len(rest.split()) >= least else text
-    if not rest.strip(" .,\"'”’") or rest.lstrip().startswith(","):
-        head = _BEFORE.split(before)[0].strip(" .,")  # the cue closes the sentence: what it denies came first
-        return head if len(head.split()) >= 3 else text
-    rest = _TAIL.split(rest)[0].strip(" .,")
-    return rest if len(rest.split()) >= 3 else text
 
 
 def speaker(corpus: Corpus, s: Statement) -> str | None:

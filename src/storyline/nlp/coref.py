@@ -240,10 +240,17 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
     if types is None:
         return None
     for mention, _, _ in pool:
+        if noun in BUSINESS_NOUNS and mention.text.lower().split()[-1] in PUBLIC_BODY_NOUNS:
+            continue  # "the company" is not the "Mineworkers' Union" or the "Health Ministry" named before it
         if mention.type in types and not (mention.type == "state" and noun in ("army", "military")
                                           and mention.facet not in ("military", None)):
             return mention
     return None
+
+
+BUSINESS_NOUNS = {"company", "firm"}
+PUBLIC_BODY_NOUNS = set(DESCRIPTION_TYPES) - BUSINESS_NOUNS - {"group", "network", "syndicate", "body"}
+"""Heads of names that say a body is no business: a union, a ministry, an agency, a council."""
 
 
 # Descriptions that can stand for a news outlet; any other ("the company", "the ministry") cannot.
@@ -253,4 +260,6 @@ MEDIA_NOUNS = MEDIA_WORDS | {"outlet", "paper", "magazine", "publication", "site
 def _outlet(mention: Mention) -> bool:
     """A mention that names a news outlet: "Reuters", "the Kyiv Post", "Nippon Television"."""
     words = mention.text.lower().replace("’", "'").removesuffix("'s").split()
-    return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS - {"agency"})
+    # "agency" alone names an outlet only after "news" ("Ghana News Agency", not "the Atomic Energy Agency")
+    return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and (words[-1] in MEDIA_WORDS - {"agency"}
+                                                                         or words[-2:] == ["news", "agency"]))

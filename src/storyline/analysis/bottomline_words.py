@@ -1,0 +1,39 @@
+"""How the bottom line tells a fact from a view, and who doubts it: the words of analysis, advice and stance,
+who confirms or doubts a claim by name, a finding not yet made, and a denial of what only might be."""
+
+from __future__ import annotations
+
+import re
+
+INTERPRETIVE = re.compile(
+    r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
+    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|\b(?:concerns?|implications?|"
+    r"significance|significantly|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
+"""How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
+fact, whether the report says it in its own voice or quotes a commentator saying it."""
+VERDICT = re.compile(
+    r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
+    r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
+    re.IGNORECASE)
+"""Advice, warnings and verdicts ("Europe should be concerned", "X must admit", "urged ministers to",
+"warned that", "sends a strong message"): what someone thinks ought to happen or what an event means, never
+what happened."""
+STANCE = frozenset({
+    "assure", "express", "voice", "understand", "hope", "fear", "believe", "think", "feel", "urge", "praise",
+    "criticize", "criticise", "condemn", "welcome", "argue", "worry", "regret", "applaud", "wish", "warn",
+    "threaten", "promise", "pledge", "vow"})
+"""Main verbs (or their synonym classes) that report a source's stance (hopes, fears, assurances, warnings,
+threats, promises), not an event or a finding."""
+STANCE_OBJECT = re.compile(
+    r"\bconfirm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:determination|commitment|support|resolve|readiness|intention|"
+    r"willingness|solidarity)\b", re.IGNORECASE)
+"""Confirming a resolve ("confirmed their determination that ..."): a commitment, not a confirmed fact."""
+BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                     r"(?:\s+[a-z]+)?)")
+DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
+                     r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
+"""Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
+UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
+"""A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
+POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b", re.IGNORECASE)
+"""A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event."""

@@ -1,0 +1,119 @@
+"""Denials, doubts and claims in the many ways wire reports write them: a source set after the claim ("P, the
+navy said in a statement"), a doubt added at the end ("P, though no official would confirm it"), denials in new
+words ("categorically refuted on Tuesday that", "no truth whatsoever in the suggestion"), and one body under a
+short and a full name denying, then conceding."""
+
+from __future__ import annotations
+
+from storyline.analysis.clauses import claimed_clause
+from storyline.analysis.conflicts import find_conflicts
+from storyline.analysis.entities import Entity
+from storyline.analysis.wording import DENIAL, DOUBT
+
+from tests.analysis.test_conflicts import Story
+
+BODIES = [Entity("kb:SEN", "Senegal", "state"), Entity("kb:GNB", "Guinea-Bissau", "state"),
+          Entity("local:organization:veridia", "Veridia", "organization"),
+          Entity("local:organization:veridia-biologics", "Veridia Biologics", "organization"),
+          Entity("local:organization:veridia-health-ministry", "Veridia Health Ministry", "organization")]
+
+
+class SeaStory(Story):
+    ENTITIES = BODIES
+
+
+def _two(first: str, first_status: str, later: str, later_status: str, *, first_source=None, later_source=None,
+         first_actors=(), later_actors=()) -> SeaStory:
+    story = SeaStory()
+    story.report("a", first, published="2026-09-07")
+    story.report("b", later, published="2026-09-08")
+    story.say("a", first, first_status, actors=first_actors, source=first_source,
+              source_kind="named" if first_source else "anonymous")
+    story.say("b", later, later_status, actors=later_actors, source=later_source,
+              source_kind="named" if later_source else "anonymous")
+    return story
+
+
+def _found(story: SeaStory) -> list[tuple[str, list[str]]]:
+    return [(c.kind, [s.doc for s in c.sides]) for c in find_conflicts(story.corpus())]
+
+
+def test_a_claim_before_its_closing_source_is_what_is_claimed():
+    assert claimed_clause("The vessel, the Kassumai, had been fishing inside the zone without a licence, the navy "
+                          "said in a statement read on state radio.") == \
+        "The vessel, the Kassumai, had been fishing inside the zone without a licence"
+    assert claimed_clause("No shots were fired during the boarding, a navy spokesman, Captain Ndiaye, told reporters "
+                          "in Dakar.") == "No shots were fired during the boarding"
+    assert claimed_clause("None of the volunteers had been admitted to intensive care, the state health secretariat "
+                          "said on Tuesday, adding that all three were stable.") == \
+        "None of the volunteers had been admitted to intensive care"
+    # a relative clause or a verb after the comma is no source: the frame's own words stay what is claimed
+    assert claimed_clause("The ministry, which runs the port, said it would reopen on Monday.") == \
+        "it would reopen on Monday"
+    assert claimed_clause("Reports that a second rider from the team, Sierra Norte, had failed a test could not be "
+                          "verified.") != "Reports that a second rider from the team"
+
+
+def test_a_doubt_or_denial_added_at_the_end_is_about_the_claim_before_it():
+    text = "Fishermen said a second trawler had escaped the patrol by sailing south, though no official would confirm it."
+    assert DOUBT.search(text)
+    assert claimed_clause(text) == "a second trawler had escaped the patrol by sailing south"
+    assert claimed_clause("The army said it had retaken the town, but the claim could not be verified.") == \
+        "it had retaken the town"
+
+
+def test_denials_in_other_words_are_denials_aimed_at_their_clause():
+    refuted = "The fisheries ministry categorically refuted on Tuesday that the trawler had been fishing in its waters."
+    assert DENIAL.search(refuted)
+    assert claimed_clause(refuted) == "the trawler had been fishing in its waters"
+    quoted = ('"There is no truth whatsoever in the suggestion that inspectors warned us about the supports," said '
+              "Abena Mensah, a spokeswoman for the operator, on Monday.")
+    assert DENIAL.search(quoted)
+    assert claimed_clause(quoted) == "inspectors warned us about the supports"
+    assert DENIAL.search("The ministry said the report was not true.")
+    closing = "The company denied that any blasting had taken place in the shaft, a spokeswoman, Abena Mensah, said."
+    assert claimed_clause(closing) == "any blasting had taken place in the shaft"
+    # "admitted to hospital" frames nothing; "admitted to having" does
+    assert claimed_clause("Three volunteers were admitted to hospital in Recife on Sunday.") == \
+        "Three volunteers were admitted to hospital in Recife on Sunday."
+    assert not DENIAL.search("The union rejected the proposal on Monday.")
+
+
+def test_a_claim_refuted_in_new_words_is_a_status_conflict_whatever_its_without():
+    story = _two("The trawler had been fishing inside Senegal's exclusive economic zone without a licence, the navy "
+                 "said in a statement.", "reported",
+                 "Guinea-Bissau's fisheries ministry categorically refuted on Tuesday that the trawler had been "
+                 "fishing inside Senegal's exclusive economic zone.", "denied",
+                 first_source="kb:SEN", later_source="kb:GNB", first_actors=("kb:SEN",),
+                 later_actors=("kb:GNB", "kb:SEN"))
+    assert _found(story) == [("status", ["a", "b"])]
+
+
+def test_none_fired_against_warning_shots_fired_is_a_negation():
+    story = _two("A crew member said the sailors fired warning shots over the bridge before they climbed aboard.",
+                 "reported", "No shots were fired during the boarding, a navy spokesman told reporters in Dakar.",
+                 "negated")
+    assert _found(story) == [("negation", ["a", "b"])]
+    other = _two("A crew member said the sailors fired warning shots over the bridge before they climbed aboard.",
+                 "reported", "No fish were landed during the boarding, a navy spokesman told reporters in Dakar.",
+                 "negated")
+    assert _found(other) == []
+
+
+def test_one_body_under_a_short_and_a_full_name_denies_then_concedes_an_evolution():
+    story = _two("Veridia denied that any volunteer had reported side effects before the second phase began.", "denied",
+                 "Veridia Biologics conceded on Tuesday that two volunteers had reported side effects before the "
+                 "second phase began.", "confirmed",
+                 first_source="local:organization:veridia", later_source="local:organization:veridia-biologics",
+                 first_actors=("local:organization:veridia",), later_actors=("local:organization:veridia-biologics",))
+    assert _found(story) == [("evolution", ["a", "b"])]
+    # a body whose name only begins like the other's is another body: a clash between sources
+    story = _two("Veridia Health Ministry denied that any volunteer had reported side effects before the second "
+                 "phase began.", "denied",
+                 "Veridia Biologics conceded on Tuesday that two volunteers had reported side effects before the "
+                 "second phase began.", "confirmed",
+                 first_source="local:organization:veridia-health-ministry",
+                 later_source="local:organization:veridia-biologics",
+                 first_actors=("local:organization:veridia-health-ministry",),
+                 later_actors=("local:organization:veridia-biologics",))
+    assert _found(story) == [("status", ["b", "a"])]
