@@ -48,6 +48,12 @@ def test_a_count_so_far_is_no_happening_of_the_day_it_is_told():
                            "asserted"))
     assert not tally(Statement("a", 0, 1, "The agency said on Monday that 41 people died in the floods.", "fact",
                                "reported"))
+    # A count in a clause opened by the first day of a stretch is what was done over it.
+    assert tally(Statement("a", 0, 1, "From 6 September, the army retook 3.8 thousand square kilometres.", "fact",
+                           "asserted"))
+    assert not tally(Statement("a", 0, 1, "From 10 February 2031, exercises were held near the border.", "fact",
+                               "asserted"))
+    assert not tally(Statement("a", 0, 1, "On 6 September, the army retook 30 villages.", "fact", "asserted"))
     r = Reports()
     r.add("a", "The agency said on Monday that 41 people had died so far. The river burst its banks on Monday.",
           published="2031-07-08")
