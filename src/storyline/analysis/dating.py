@@ -51,7 +51,11 @@ RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
 IRREGULAR_PAST = frozenset(
     "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
-    "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw".split())
+    "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw cut set shut "
+    "spread burst cast quit hurt beat sold paid built spent became knew thought bought caught fled fed withdrew "
+    "overran sank drew grew blew heard felt tore dug stuck swept arose shook stole taught upheld withheld froze "
+    "hung hid lent rode rang sang sat laid lit meant dealt sworn taken given seen shown known drawn flown grown "
+    "torn frozen spoken fallen risen begun done gone forgotten beaten broken chosen driven stolen thrown written".split())
 PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
 # A day written as a possessive ("Monday's warning") or bare after a noun ("his remarks Sunday")
 # names a thing the sentence mentions.
