@@ -4,7 +4,7 @@ one act told twice by one report, and a happening told by its month beside the s
 
 from __future__ import annotations
 
-from storyline.analysis.dating import names_a_thing
+from storyline.analysis.dating import names_a_thing, places
 from storyline.analysis.doubtful import names_speaker, own_month, tally
 from storyline.analysis.happenings import _people_doing
 from storyline.analysis.timeline import build_timeline
@@ -159,3 +159,12 @@ def test_a_person_acted_on_is_not_one_doing_with_that_persons_own_act():
     # Her own two doings of the day in one report stay one entry.
     r.statements[0].agent, r.statements[0].actors = ruiz, [ruiz]
     assert len(build_timeline(r.corpus())) == 1
+
+
+def test_a_date_far_into_a_relative_clause_dates_its_verb_only():
+    far = ("Rifles of this kind were carried by the attackers who killed 144 people in the attack on the "
+           "concert hall complex outside the capital in March.")
+    assert not places(far, _ref(far, "in March", "killed", "2031-03"))
+    main = ("Officials who spoke on condition of anonymity to reporters in the capital said that the army "
+            "withdrew its troops from the border in March.")
+    assert places(main, _ref(main, "in March", "withdrew", "2031-03"))

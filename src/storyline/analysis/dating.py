@@ -25,6 +25,9 @@ RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\
 # A date inside a relative clause ("met an actor who was assaulted last month", "the dam, which burst
 # on Tuesday"): it dates what the clause tells of a participant, not the sentence's own verb.
 RE_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;.:()\"“”]*$", re.I)
+RE_RELATIVE_SUBJECT = re.compile(r"\b(who|which)\b[^,;.:()\"“”]*$", re.I)
+RELATIVE_REACH = 160
+AUXILIARIES = frozenset("had has have was were is are been being later then also reportedly allegedly".split())
 # A date that points back at one told earlier ("later that month", "the same day", "the following
 # week"): resolving it against the report's date misplaces it.
 RE_ANAPHORIC = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
@@ -110,6 +113,8 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if RE_BEFORE.search(before) or RE_RELATIVE.search(before) or RE_ANAPHORIC.search(ref.text):
         return False
+    if _relative_verb(text, ref):
+        return False
     if (m := RE_AFTER.search(before)) is not None and ref.head is not None \
             and ref.head < ref.start - len(before) + m.start():
         return False
@@ -130,6 +135,21 @@ def places(text: str, ref: TimeRef) -> bool:
         if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
             return False
     return True
+
+
+def _relative_verb(text: str, ref: TimeRef) -> bool:
+    """Whether a date farther into a relative clause than ``SINCE_REACH`` attaches to the clause's own
+    verb ("terrorists who killed 144 people in the attack on the concert hall complex in March"): the
+    verb follows the pronoun, at most an auxiliary or two between. "Officials who spoke on condition
+    of anonymity said troops left on Monday" dates "left", not the clause's "spoke"."""
+    if ref.head is None or ref.head >= ref.start:
+        return False
+    window = max(0, ref.start - RELATIVE_REACH)
+    m = RE_RELATIVE_SUBJECT.search(text[window:ref.start])
+    if m is None or window + m.start() > ref.head:
+        return False
+    between = text[window + m.end(1):ref.head].split()
+    return len(between) <= 2 and all(w.lower() in AUXILIARIES for w in between)
 
 
 def prenominal(text: str, ref: TimeRef) -> bool:
