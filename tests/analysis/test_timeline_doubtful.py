@@ -127,6 +127,7 @@ def test_a_day_naming_a_thing_dates_only_a_past_act():
         ("China imposed restrictions Monday on drone exports.", "Monday", "imposed"): False,
         ("Troops left the town on Monday.", "Monday", "left"): False,
         ("Officials say talks resume on Monday.", "Monday", "resume"): False,  # no possessive, not bare
+        ("He spoke of the dead, saying in his Thursday night address that ...", "Thursday", "saying"): False,
         ("Critics of Monday's warning say it came too late.", "Monday", None): False,  # no parse: unknown
     }
     for (text, phrase, verb), expected in cases.items():

@@ -188,6 +188,8 @@ def names_a_thing(text: str, ref: TimeRef) -> bool:
     example of Thursday's fire"); after a past verb a bare day is the verb's own ("said Wednesday")."""
     possessive = ref.text.endswith(("'s", "’s")) or bool(RE_POSSESSIVE_AFTER.match(text, ref.end))
     bare = False
+    if RE_WITHIN.search(text[max(0, ref.start - 20):ref.start]):
+        return False  # "saying in his Thursday night video address": the verb happens within the thing named
     first = ref.text.split()[0].lower() if ref.text.split() else ""
     if not possessive and first not in PREPOSITIONS and not first[:1].isdigit() \
             and (m := RE_BARE_BEFORE.search(text[max(0, ref.start - 30):ref.start])) is not None:
