@@ -45,7 +45,7 @@ RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=T
     sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
 # Two days run into one entity by a word that sets one against the other ("marched on Wednesday
 # against Tuesday's vote"): the first is the date of the clause, the second names a thing.
-RE_JOINED_DAYS = re.compile(r"\s+(?:against|versus|vs\.?|over|after|before|following)\s+", re.I)
+RE_JOINED_DAYS = re.compile(r"(?<=\S)\s+(?:against|versus|vs\.?|over|after|before|following)\s+", re.I)
 RE_REFERENCE = re.compile(
     r"\b(?:Press|Publishers?|Publishing|University|Journal|Books|Vol\.|pp\.|doi|ISBN|Retrieved|Accessed|et al\.)"
 )
