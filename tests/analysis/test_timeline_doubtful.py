@@ -4,7 +4,9 @@ one act told twice by one report, and a happening told by its month beside the s
 
 from __future__ import annotations
 
+from storyline.analysis.dating import names_a_thing, places
 from storyline.analysis.doubtful import names_speaker, own_month, tally
+from storyline.analysis.happenings import _people_doing
 from storyline.analysis.timeline import build_timeline
 from storyline.models import Statement, TimeRef
 from tests.analysis.test_timeline import Reports
@@ -46,6 +48,12 @@ def test_a_count_so_far_is_no_happening_of_the_day_it_is_told():
                            "asserted"))
     assert not tally(Statement("a", 0, 1, "The agency said on Monday that 41 people died in the floods.", "fact",
                                "reported"))
+    # A count in a clause opened by the first day of a stretch is what was done over it.
+    assert tally(Statement("a", 0, 1, "From 6 September, the army retook 3.8 thousand square kilometres.", "fact",
+                           "asserted"))
+    assert not tally(Statement("a", 0, 1, "From 10 February 2031, exercises were held near the border.", "fact",
+                               "asserted"))
+    assert not tally(Statement("a", 0, 1, "On 6 September, the army retook 30 villages.", "fact", "asserted"))
     r = Reports()
     r.add("a", "The agency said on Monday that 41 people had died so far. The river burst its banks on Monday.",
           published="2031-07-08")
@@ -100,3 +108,64 @@ def test_a_happening_told_by_its_month_beside_its_day_is_listed_once_by_its_day(
         s = _dated(r, doc, sentence, phrase, value, precision, predicate="walk" if doc != "c" else "block")
         r.times[-1].head = s.start + sentence.index("walked" if doc != "c" else "blocked")
     assert [(e.date, e.docs) for e in build_timeline(r.corpus())] == [("2031-03", ["c"]), ("2031-03-04", ["a"])]
+
+
+def _ref(text: str, phrase: str, verb: str | None, value: str = "2031-04-07") -> TimeRef:
+    at = text.index(phrase)
+    return TimeRef("a", at, at + len(phrase), phrase, value, "day", head=text.index(verb) if verb else None)
+
+
+def test_a_day_naming_a_thing_dates_only_a_past_act():
+    cases = {
+        ("Critics of Monday's warning say it came too late.", "Monday", "say"): True,
+        ("Saturday's verdict has deepened divisions in the party.", "Saturday", "deepened"): True,
+        ("Exporters say Thursday's blockade has cost them 40 million euros.", "Thursday", "cost"): True,
+        ("His remarks Sunday again raise the possibility of a defeat.", "Sunday", "raise"): True,
+        ("Monday's attack killed 12 people, the governor said.", "Monday", "killed"): False,
+        ("He gave an example of Thursday's fire at the school.", "Thursday", "gave"): False,
+        ("The minister said Wednesday he backed the plan.", "Wednesday", "said"): False,
+        ("China imposed restrictions Monday on drone exports.", "Monday", "imposed"): False,
+        ("Troops left the town on Monday.", "Monday", "left"): False,
+        ("Officials say talks resume on Monday.", "Monday", "resume"): False,  # no possessive, not bare
+        ("He spoke of the dead, saying in his Thursday night address that ...", "Thursday", "saying"): False,
+        ("Critics of Monday's warning say it came too late.", "Monday", None): False,  # no parse: unknown
+    }
+    for (text, phrase, verb), expected in cases.items():
+        assert names_a_thing(text, _ref(text, phrase, verb)) is expected, text
+
+
+def test_a_possessive_day_on_a_present_clause_is_no_entry():
+    r = Reports()
+    r.add("a", "Critics of Monday's warning say it came too late. Monday's attack killed 12 people.",
+          published="2031-04-08")
+    text = r.documents["a"]["text"]
+    for sentence, verb in (("Critics of Monday's warning say it came too late.", "say"),
+                           ("Monday's attack killed 12 people.", "killed")):
+        _dated(r, "a", sentence, "Monday", "2031-04-07")
+        r.times[-1].head = text.index(verb, text.index(sentence))
+    assert [e.text for e in build_timeline(r.corpus())] == ["Monday's attack killed 12 people."]
+
+
+def test_a_person_acted_on_is_not_one_doing_with_that_persons_own_act():
+    r = Reports()
+    r.add("a", "Deputies voted on Tuesday to impeach President Ana Ruiz. Ruiz addressed the nation on Tuesday night.",
+          published="2031-04-09")
+    ruiz = "local:person:ana-ruiz"
+    _dated(r, "a", "Deputies voted on Tuesday to impeach President Ana Ruiz.", "on Tuesday", "2031-04-08",
+           actors=["local:org:deputies", ruiz], agent="local:org:deputies", predicate="vote")
+    _dated(r, "a", "Ruiz addressed the nation on Tuesday night.", "on Tuesday night", "2031-04-08",
+           actors=[ruiz], agent=ruiz, predicate="address")
+    assert _people_doing(r.statements[0]) == set() and _people_doing(r.statements[1]) == {ruiz}
+    assert len(build_timeline(r.corpus())) == 2
+    # Her own two doings of the day in one report stay one entry.
+    r.statements[0].agent, r.statements[0].actors = ruiz, [ruiz]
+    assert len(build_timeline(r.corpus())) == 1
+
+
+def test_a_date_far_into_a_relative_clause_dates_its_verb_only():
+    far = ("Rifles of this kind were carried by the attackers who killed 144 people in the attack on the "
+           "concert hall complex outside the capital in March.")
+    assert not places(far, _ref(far, "in March", "killed", "2031-03"))
+    main = ("Officials who spoke on condition of anonymity to reporters in the capital said that the army "
+            "withdrew its troops from the border in March.")
+    assert places(main, _ref(main, "in March", "withdrew", "2031-03"))

@@ -298,3 +298,28 @@ def test_times_a_date_opening_the_stretch_of_a_noun_is_the_nearest_such_day(pars
     # after a verb, "from" still looks ahead outside a past clause
     got = ahead_of(parse, "The dockers strike from Monday.")
     assert got["Monday"][0] == "2024-11-11"
+
+
+@pytest.mark.integration
+def test_times_two_days_run_into_one_entity_date_by_the_first(parse):
+    # "on Wednesday against Tuesday's vote": the recogniser may make one entity of both days; the
+    # first dates the clause, the second names the thing marched against.
+    got = times_of(parse, "Supporters of the president marched in the capital on Wednesday against Tuesday's vote.")
+    assert ("Wednesday", "2024-11-06", "day") in got
+    assert all(value is not None for _, value, _ in got)
+
+
+def test_times_only_days_set_against_each_other_are_split():
+    from spacy.lang.en import English
+    from spacy.tokens import Span
+
+    from storyline.nlp.times import _first_of_joined
+
+    nlp = English()
+    doc = nlp("They marched on Wednesday against Tuesday's vote and met after dinner.")
+    joined = Span(doc, 3, 7, label="DATE")   # "Wednesday against Tuesday's"
+    assert _first_of_joined(joined).text == "Wednesday"
+    plain = Span(doc, 3, 4, label="DATE")
+    assert _first_of_joined(plain) is plain
+    not_days = Span(doc, 9, 12, label="DATE")  # "met after dinner": no day on either side
+    assert _first_of_joined(not_days) is not_days

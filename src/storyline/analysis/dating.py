@@ -25,6 +25,9 @@ RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\
 # A date inside a relative clause ("met an actor who was assaulted last month", "the dam, which burst
 # on Tuesday"): it dates what the clause tells of a participant, not the sentence's own verb.
 RE_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;.:()\"“”]*$", re.I)
+RE_RELATIVE_SUBJECT = re.compile(r"\b(who|which)\b[^,;.:()\"“”]*$", re.I)
+RELATIVE_REACH = 160
+AUXILIARIES = frozenset("had has have was were is are been being later then also reportedly allegedly".split())
 # A date that points back at one told earlier ("later that month", "the same day", "the following
 # week"): resolving it against the report's date misplaces it.
 RE_ANAPHORIC = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
@@ -49,6 +52,21 @@ RE_OPENING = re.compile(r"\b(?P<word>[\w’'\-]{1,30})\s+(?:from|beginning|start
 VERBS_OF_STRETCHES = frozenset({"held", "began", "ran", "run", "went", "came", "fought", "lasted", "took", "kept"})
 RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
+IRREGULAR_PAST = frozenset(
+    "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
+    "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw cut set shut "
+    "spread burst cast quit hurt beat sold paid built spent became knew thought bought caught fled fed withdrew "
+    "overran sank drew grew blew heard felt tore dug stuck swept arose shook stole taught upheld withheld froze "
+    "hung hid lent rode rang sang sat laid lit meant dealt sworn taken given seen shown known drawn flown grown "
+    "torn frozen spoken fallen risen begun done gone forgotten beaten broken chosen driven stolen thrown written".split())
+PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
+# A day written as a possessive ("Monday's warning") or bare after a noun ("his remarks Sunday")
+# names a thing the sentence mentions.
+RE_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+RE_BARE_BEFORE = re.compile(r"\b[a-z][\w’'\-]*\s+$")
+PREPOSITIONS = frozenset("on in at by during from since until till before after over through last this next early "
+                         "late earlier later of for to and or".split())
+RE_PERFECT = re.compile(r"\b(?:has|have|having)\s+(?:\w+\s+)?$", re.I)
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
@@ -82,7 +100,8 @@ def places(text: str, ref: TimeRef) -> bool:
     verb before it ("before the vote on Sunday", "spoke shortly after the vote on Sunday") or in a
     relative clause ("an actor who was assaulted last month"), not a date pointing back at one told
     earlier ("later that month"), not the opening or end of a stretch ("a ban from 1 March", "until
-    Friday"), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
+    Friday"), not a day naming a thing on no past act ("Critics of Monday's warning say", see
+    ``names_a_thing``), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
     weekend attack"): a week cannot be ordered against the days in it.
     """
     if not ref.value or ref.precision == "week":
@@ -94,10 +113,14 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if RE_BEFORE.search(before) or RE_RELATIVE.search(before) or RE_ANAPHORIC.search(ref.text):
         return False
+    if _relative_verb(text, ref):
+        return False
     if (m := RE_AFTER.search(before)) is not None and ref.head is not None \
             and ref.head < ref.start - len(before) + m.start():
         return False
     if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
+        return False
+    if names_a_thing(text, ref):
         return False
     window = max(0, ref.start - 40)
     if (m := RE_OPENING.search(text[window:ref.start])) is not None:
@@ -112,6 +135,21 @@ def places(text: str, ref: TimeRef) -> bool:
         if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
             return False
     return True
+
+
+def _relative_verb(text: str, ref: TimeRef) -> bool:
+    """Whether a date farther into a relative clause than ``SINCE_REACH`` attaches to the clause's own
+    verb ("terrorists who killed 144 people in the attack on the concert hall complex in March"): the
+    verb follows the pronoun, at most an auxiliary or two between. "Officials who spoke on condition
+    of anonymity said troops left on Monday" dates "left", not the clause's "spoke"."""
+    if ref.head is None or ref.head >= ref.start:
+        return False
+    window = max(0, ref.start - RELATIVE_REACH)
+    m = RE_RELATIVE_SUBJECT.search(text[window:ref.start])
+    if m is None or window + m.start() > ref.head:
+        return False
+    between = text[window + m.end(1):ref.head].split()
+    return len(between) <= 2 and all(w.lower() in AUXILIARIES for w in between)
 
 
 def prenominal(text: str, ref: TimeRef) -> bool:
@@ -130,3 +168,32 @@ def tabular(text: str) -> bool:
     ..."), not a sentence: most of its words are numbers."""
     words = text.split()
     return len(words) >= 12 and sum(any(c.isdigit() for c in w) for w in words) > 0.35 * len(words)
+
+
+def past_word(text: str, offset: int) -> bool:
+    """Whether the word at ``offset`` is a verb in the past ("struck", "announced"), not a plan
+    ("expected") nor a present perfect ("has deepened")."""
+    m = RE_WORD_AT.match(text, offset)
+    word = m.group(0).lower() if m else ""
+    if not (word in IRREGULAR_PAST or word.endswith("ed") and word not in PLANNED_PARTICIPLES):
+        return False
+    return not RE_PERFECT.search(text[max(0, offset - 20):offset])
+
+
+def names_a_thing(text: str, ref: TimeRef) -> bool:
+    """Whether a day names a thing the sentence mentions rather than when its verb happened: written as
+    a possessive ("Critics of Monday's warning say it came too late", "Saturday's verdict has deepened
+    divisions") or bare after a noun ("Medvedev's remarks Sunday raise the possibility"). Such a day
+    dates the sentence only when its verb is a past act ("Monday's attack killed 12 people", "gave an
+    example of Thursday's fire"); after a past verb a bare day is the verb's own ("said Wednesday")."""
+    possessive = ref.text.endswith(("'s", "’s")) or bool(RE_POSSESSIVE_AFTER.match(text, ref.end))
+    bare = False
+    if RE_WITHIN.search(text[max(0, ref.start - 20):ref.start]):
+        return False  # "saying in his Thursday night video address": the verb happens within the thing named
+    first = ref.text.split()[0].lower() if ref.text.split() else ""
+    if not possessive and first not in PREPOSITIONS and not first[:1].isdigit() \
+            and (m := RE_BARE_BEFORE.search(text[max(0, ref.start - 30):ref.start])) is not None:
+        bare = m.group(0).split()[0].lower() not in PREPOSITIONS
+    # Without a parse head the verb is unknown, and counts as past (as for the other tests of a date).
+    return (possessive or bare) and ref.head is not None and not past_word(text, ref.head)
+

@@ -16,6 +16,10 @@ RE_TALLY = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|since\s+(?:the\s+)?(?
                       r"since\s+the\s+[\w\-]+\s+(?:began|started))", re.I)
 """A count over a stretch of time, up to the telling: no happening of the day it is told."""
 RE_DIGIT = re.compile(r"\d")
+RE_OPENED_COUNT = re.compile(r"^\W*(?i:from|starting|beginning)\s+[^,;]{2,40}?,\s+"
+                             r"(?=.*\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+(?:thousand\s+|million\s+|hundred\s+)?[a-z])")
+"""A count in a clause opened by the start of a stretch ("From September 6, the army liberated 3.8
+thousand square kilometres"): what was done over the stretch, not on its first day."""
 RE_THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.I)
 RE_SAYING = re.compile(r"\b(?:said|says|told|tells|added|stated|warned|noted|insisted|stressed|briefed)\b")
 """A frame telling someone's speech ("X, during a briefing on Wednesday, said ...")."""
@@ -36,8 +40,9 @@ def own_month(ref: TimeRef, published: str | None, past_act: bool = True) -> boo
 
 def tally(record: Event | Statement) -> bool:
     """Whether a record tells a count over a stretch up to its telling ("the minister said on Saturday
-    that 198 civilians had been killed so far"): the count is no happening of that day."""
-    return bool(RE_TALLY.search(record.text) and RE_DIGIT.search(record.text))
+    that 198 civilians had been killed so far") or from a day it opens with ("From 6 September, the
+    army retook 300 villages"): the count is no happening of that day."""
+    return bool(RE_TALLY.search(record.text) and RE_DIGIT.search(record.text) or RE_OPENED_COUNT.match(record.text))
 
 
 RE_HAS = re.compile(r"\b(?:has|have)\b")

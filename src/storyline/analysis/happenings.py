@@ -129,6 +129,14 @@ def _people(record: Event | Statement) -> set[str]:
     return {a for a in found if a and ":person:" in a}
 
 
+def _people_doing(record: Event | Statement) -> set[str]:
+    """The people who do or say what the record tells (its agent, its source, or its one actor), not
+    those it is done to ("deputies voted to impeach President X" is no doing of X's)."""
+    found = {getattr(record, "agent", None)} | speakers(record)
+    found |= {record.actors[0]} if len(set(record.actors)) == 1 else set()
+    return {a for a in found if a and ":person:" in a}
+
+
 def _entities(record: Event | Statement) -> set[str]:
     found = set(record.actors) | {getattr(record, "source", None), getattr(record, "agent", None)}
     found |= set(getattr(record, "recipients", None) or ())
@@ -289,7 +297,7 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))
     if _bodies_telling(a) & _doers(b) or _bodies_telling(b) & _doers(a):
         return True
-    if shared_docs and people_a & people_b:
+    if shared_docs and set().union(*map(_people_doing, a)) & set().union(*map(_people_doing, b)):
         return True  # one person's doings of one day in one report: one visit, one speech, told in parts
     return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
 
@@ -303,7 +311,11 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
     for key, members in sorted(parts, key=lambda p: when(p[1][0])):
         day = when(members[0])
         if len({when(r) for r in members}) == 1:
+            # What a report said would happen that day is no telling of what did ("will visit the
+            # camps on Saturday" / "visited the camps on Saturday"): a forecast joins only forecasts.
+            ahead = all(refs[id(r)].ahead for r in members)
             target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
+                           and all(refs[id(r)].ahead for r in m) == ahead
                            and _same_happening(m, members, day, refs, rare)), None)
             if target is not None:
                 target.extend(members)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, places, prenominal, quoted_at, tabular,
+    CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
@@ -32,13 +32,9 @@ the reports recall ("last year", "in February"), not the chronology they tell.""
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
-IRREGULAR_PAST = frozenset(
-    "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
-    "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw".split())
 # Verbs of telling: a dated telling of a sentence that dates what it tells ("the typhoon came ashore on
 # Monday, the council said on Tuesday") is how the news came, not a second happening.
 TELLING_HEADS = frozenset({"said", "says", "told", "tells", "added", "stated", "reported", "reports", "noted"})
-PLANNED_PARTICIPLES = frozenset({"expected", "scheduled", "planned", "slated", "intended", "supposed", "proposed"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
 
 
@@ -101,11 +97,7 @@ def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
     """Whether the date attaches to a verb in the past ("said on Friday that ... will", "agreed on
     Tuesday to ..."): the act is a happening even when what it tells lies ahead. Unknown (no parse
     head) counts as past."""
-    if ref.head is None or ref.precision == REPORT:
-        return True
-    m = RE_WORD_AT.match(text, ref.head)
-    word = m.group(0).lower() if m else ""
-    return word in IRREGULAR_PAST or word.endswith("ed") and word not in PLANNED_PARTICIPLES
+    return ref.head is None or ref.precision == REPORT or past_word(text, ref.head)
 
 
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None,
@@ -240,7 +232,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         events_by_doc[e.doc].append(e.start)
         actors = tuple(sorted(set(e.actors)))
         # Events without actors never merge.
-        key = ("event", e.type, actors, when(e)) if actors else ("event", record_id("e", e))
+        ahead = e.status in FORECAST_STATUSES or refs[id(e)].ahead  # a forecast that came true stays apart
+        key = ("event", e.type, actors, when(e), ahead) if actors else ("event", record_id("e", e))
         groups[key].append(e)
     for starts_list in events_by_doc.values():
         starts_list.sort()
@@ -259,7 +252,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
             continue  # an event inside it is already on the timeline
         cluster = cluster_of.get(record_id("s", s)) or getattr(s, "cluster", None)
-        key = ("cluster", cluster) if cluster else ("statement", record_id("s", s))
+        ahead = _told_ahead(s) or refs[id(s)].ahead  # what a report said would happen is no telling of it
+        key = ("cluster", cluster, ahead) if cluster else ("statement", record_id("s", s))
         groups[key].append(s)
         for n, ref in enumerate(_other_happenings(corpus, s, refs[id(s)], _refs_in(s, times, starts)), 1):
             told = dataclasses.replace(s, date=ref.value)

@@ -43,6 +43,9 @@ or after the report (the plan may have been dropped since)."""
 # TIME entities that still name a day ("Monday afternoon", "late on Friday night").
 RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
     sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
+# Two days run into one entity by a word that sets one against the other ("marched on Wednesday
+# against Tuesday's vote"): the first is the date of the clause, the second names a thing.
+RE_JOINED_DAYS = re.compile(r"(?<=\S)\s+(?:against|versus|vs\.?|over|after|before|following)\s+", re.I)
 RE_REFERENCE = re.compile(
     r"\b(?:Press|Publishers?|Publishing|University|Journal|Books|Vol\.|pp\.|doi|ISBN|Retrieved|Accessed|et al\.)"
 )
@@ -217,6 +220,15 @@ def _nearest(back: Resolution, ahead: Resolution | None, base: dt.date) -> Resol
     return ahead if far_ahead is not None and far_back is not None and far_ahead < far_back else back
 
 
+def _first_of_joined(ent: Span) -> Span:
+    """The first of two days that the entity recogniser ran together (see ``RE_JOINED_DAYS``)."""
+    m = RE_JOINED_DAYS.search(ent.text)
+    if m is None or not RE_DAY_WORD.search(ent.text[:m.start()]) or not RE_DAY_WORD.search(ent.text[m.end():]):
+        return ent
+    first = ent.doc.char_span(ent.start_char, ent.start_char + m.start(), label=ent.label_)
+    return first if first is not None else ent
+
+
 def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) -> list[TimeRef]:
     """Every DATE entity of ``doc`` that names a point or period in time, resolved.
 
@@ -233,6 +245,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             continue
         if is_reference_line(line_of(text, ent.start_char)):
             continue
+        ent = _first_of_joined(ent)
         cue = ahead_cue(ent)
         ahead = cue is not None
         # "would" is the future of a past telling: the day stays the nearest one, before or after.
