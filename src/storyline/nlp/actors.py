@@ -154,7 +154,7 @@ class ActorResolver(SpanResolution):
 
 @Language.factory(
     "storyline_actors",
-    requires=["doc.ents", "token.dep"],
+    requires=["doc.ents", "token.dep", "doc._.published"],
     assigns=["doc._.mentions"],
 )
 def make_actors(nlp: Language, name: str) -> "ActorsComponent":

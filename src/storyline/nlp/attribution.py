@@ -335,7 +335,7 @@ def make_extractor() -> Callable[[Doc], list[Reading]]:
 
 @Language.factory(
     "storyline_attribution",
-    requires=["doc.sents", "token.dep", "doc._.mentions", "doc._.times", "doc._.quotes"],
+    requires=["doc.sents", "token.dep", "doc._.mentions", "doc._.times", "doc._.quotes", "doc._.published"],
     assigns=["doc._.frames", "doc._.readings"],
     default_config={"extractor": {"@misc": VERSION}},
 )

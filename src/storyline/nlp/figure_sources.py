@@ -171,7 +171,17 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         return False
     if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "adding to the 1.5 million euros" adds money, not words
+    if word in FINDING_FORMS and not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children):
+        # "they had found a mass grave containing 440 bodies" is an act, not a finding reported
+        return any(o in W.OWN_FIGURE_NOUNS for o in objects) or not objects and not any(
+            c.dep_ == "ccomp" for c in verb.children)
     return word in W.SPEECH_VERBS
+
+
+def _finite(clause: Token) -> bool:
+    """A clause that states something ("found that 40 had died"), not a participle ("found a school holding 30")."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _source_owner(noun: Token, on_path: set[int]) -> Token:
@@ -189,6 +199,9 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
     return noun
 
 
+# Verbs of finding and showing: they report only a clause ("found that 40 died"), never a thing found or shown.
+FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
+                           "reveal", "reveals", "revealed", "revealing"})
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})

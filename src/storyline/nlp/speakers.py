@@ -42,6 +42,9 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     start, end = ctx.paragraph(head)
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—")]
+    if dashes:
+        tokens = tokens[dashes[-1] + 1:]  # "... the modern name for Stalingrad - Mr Putin": the name after the dash
     while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
         tokens.pop(0)
     while len(tokens) > 1 and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_quote):
@@ -79,7 +82,27 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
         return _same_name(ctx, head), False
-    return resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head), False
+    if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+        resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
+    return (resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
+            or _said_before(ctx, head)), False
+
+
+def _said_before(ctx: Context, head: Token) -> str | None:
+    """"the central bank said" after "Russia's central bank pledged": a description no name nearby
+    accounts for is the nearest earlier speaker written with the same noun, as that one resolved."""
+    if ctx.doc._.mentions is None or head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    if head.lower_ in coref.OFFICE_NOUNS or person_noun(head.lower_):
+        return None  # a person by office is its holder, found by office, never "the head" of another body
+    earlier = sorted((f.speaker for f in ctx.frames.values() if f.speaker is not None and f.speaker.i < head.i
+                      and f.speaker.lower_ == head.lower_), key=lambda t: -t.i)
+    for tok in earlier:
+        found = _entity_at(ctx, tok) or _described(ctx, tok) or _possessor(ctx, tok)
+        if found is not None:
+            return found
+    return None
 
 
 def _recent_person(ctx: Context, head: Token) -> str | None:
@@ -95,9 +118,12 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         return None
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
-            for c in head.children):
+            for c in head.children) or any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree):
         # "the author of the study, Olesia Ruban" names its own person, resolved or not; "the Belarusian
-        # leader", "the EU's envoy" hold an office of a named body: neither is a recent name
+        # leader", "the EU's envoy", "the head of the Indian government" hold an office of a named body:
+        # neither is a recent name
         return None
     floor = ctx.paragraph(head)[0]
     for _ in range(DESCRIBED_PARAGRAPHS):
@@ -194,8 +220,8 @@ def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     if named and named[0].idx >= here:
         return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
     skip = _own_content(ctx, pronoun)
-    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip)) is not None:
-        return nearest  # a person this paragraph names before the pronoun
+    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip, quoted=False)) is not None:
+        return nearest  # a person this paragraph names before the pronoun, outside anyone's quoted words
     floor = _previous_paragraph(ctx.text, here)
     if named and named[0].idx >= floor:
         return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
@@ -239,16 +265,20 @@ def _named_in(ctx: Context, head: Token) -> Token | None:
     if head.pos_ == "PROPN" or ctx.doc._.mentions is None:
         return None
     clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-    for tok in head.subtree:
-        if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat") and any(
-                m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions):
-            return tok
-    return None
+    found = [tok for tok in head.subtree
+             if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat")
+             and any(m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions)]
+    # "The Nato secretary general, Jens Stoltenberg": the name in apposition, not the body in the title
+    return next((t for t in found if t.dep_ == "appos"), found[0] if found else None)
 
 
 def _speaker_entity(ctx: Context, head: Token) -> str | None:
     named = _named_in(ctx, head)
-    return _entity_at(ctx, named if named is not None else head)
+    if named is not None:
+        # the person mention over the name ("Nato" is both the alliance and part of "Nato secretary general")
+        return next((m.entity for m in ctx.doc._.mentions if m.start <= named.idx < m.end and m.type == "person"),
+                    _entity_at(ctx, named))
+    return _entity_at(ctx, head)
 
 
 def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
@@ -266,6 +296,9 @@ def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
 
 def _is_person(ctx: Context, head: Token) -> bool:
     mentions = ctx.doc._.mentions
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and (person_noun(c.lower_) or c.lower_ in coref.OFFICE_NOUNS)
+           for c in head.children) and head.pos_ == "PROPN":
+        return True  # "Natalia Humeniuk, a spokesperson for the command": a person, however the name was typed
     if mentions is not None:
         return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
     if head.pos_ != "PROPN":
@@ -274,13 +307,16 @@ def _is_person(ctx: Context, head: Token) -> bool:
     return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
 
 
-def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0)) -> str | None:
+def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0),
+                    quoted: bool = True) -> str | None:
+    """The last person named between two offsets; one named inside quotation marks only when ``quoted``
+    and no other is ("“... a war that President Putin has started,” he continued": not Putin)."""
     mentions = ctx.doc._.mentions
     if mentions is not None:
         people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
                   and not skip[0] <= m.start < skip[1]]
         outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
-        people = outside or people
+        people = outside or (people if quoted else [])
         told = _reported_spans(ctx)
         unreported = [m for m in people if not any(a <= m.start < b for a, b in told)]  # nor one a speaker reports on
         people = unreported if told else people

@@ -105,7 +105,7 @@ def make_extractor() -> Callable[[Doc], list[Statement]]:
 
 @Language.factory(
     "storyline_statements",
-    requires=["doc._.readings", "doc._.mentions"],
+    requires=["doc._.readings", "doc._.mentions", "doc._.quotes", "doc._.figures"],
     assigns=["doc._.statements"],
     default_config={"extractor": {"@misc": VERSION}},
 )
