@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import FrameIndex
-from storyline.nlp.speakers import resolve
+from storyline.nlp.speakers import credited, speaker_of
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
 
@@ -119,18 +119,16 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     left, right = _phrase(token)
     text, start, end = span_text(token.doc, left, right)
     # One resolver: a speaker the quotes component resolved ("he put turnout at 59 per cent", "the
-    # president said") keeps that actor here, as in the clause's quote and statement.
-    for quote in ctx.quotes:
-        if quote.speaker and quote.speaker_start is not None and quote.speaker_start <= token.idx < (quote.speaker_end or 0):
-            return quote.speaker, text
-    mention = ctx.mention_in(start, end, token) if ctx.mentions else None
-    if mention is not None:
-        return mention.entity, text
-    if ctx.mentions and token.pos_ in ("PRON", "NOUN", "PROPN"):
-        # "he put the toll at 40", "the ministry estimated": who the speaker resolver says it is
-        entity, _ = resolve(ctx.speech, token)
-        return entity, text
-    return None, text
+    # president said") keeps that actor here, as in the clause's quote and statement; any other speaker
+    # ("he put the toll at 40", "the ministry estimated") is who the speaker resolver says it is.
+    if (quote := credited(ctx.quotes, token)) is not None:
+        return quote.speaker, text
+    if not ctx.mentions:
+        return None, text
+    entity = speaker_of(ctx.speech, ctx.quotes, token) if token.pos_ in ("PRON", "NOUN", "PROPN") else None
+    if entity is None and (mention := ctx.mention_in(start, end, token)) is not None:
+        entity = mention.entity  # a name the resolver does not place: the mention written in the phrase
+    return entity, text
 
 
 def _speaker_ok(token: Token, on_path: set[int]) -> bool:

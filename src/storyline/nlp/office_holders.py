@@ -45,13 +45,13 @@ def _office_words(span: Span) -> tuple[str, set[str]]:
         words = set(LEADER_OFFICES)  # "the head of state"
     elif noun in ("head", "chief") and of and of[0].lower_ in ("diplomacy",):
         words = set(DIPLOMAT_OFFICES)  # "the head of American diplomacy"
-    elif noun in HEAD_NOUNS and of:
+    elif noun in HEAD_NOUNS and of and _state(of[0]) is None:
         # "the head of the union": whoever heads the body the phrase names, by any of the titles for it
         # (a "<body word> <noun>" entry narrows the match to holders whose role names the body)
         words = set(HEAD_NOUNS) | {f"{w.lower_} {noun}" for w in of[0].subtree if w.pos_ in ("PROPN", "NOUN")}
     elif noun == "leader":
         words = set(LEADER_OFFICES)
-    elif of and of[0].ent_type_ not in ("GPE", "NORP", "LOC") and of[0].lower_ not in ("the", "a"):
+    elif of and of[0].ent_type_ not in ("GPE", "NORP", "LOC") and of[0].lower_ not in ("the", "a") and _state(of[0]) is None:
         words.add(f"{of[0].lower_} {noun}")  # "the minister of defence", "the secretary of state"
     elif noun == "diplomat" and any(c.lower_ == "top" for c in head.children):
         words = set(DIPLOMAT_OFFICES)
@@ -134,17 +134,25 @@ def _role_around(doc: Doc, mention: Mention) -> set[str]:
 def _countries(phrase: Span | list[Token]) -> set[str]:
     """Knowledge-base ids of the states a description of an office names: "the Belarusian leader",
     "Ukraine's prime minister", "the US secretary of state"."""
-    from storyline.kb.lookup import load_kb
-
-    kb = load_kb()
     found = set()
     for tok in phrase:
-        if tok.ent_type_ in ("NORP", "GPE") or tok.dep_ == "poss" and tok.pos_ == "PROPN":
-            word = tok.text.removesuffix("'s").removesuffix("’s")
-            state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
+        if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
+            state = _state(tok)  # "of Moldova", whatever label the tagger gave the name
             if state is not None:
-                found.add(state.id)
+                found.add(state)
     return found
+
+
+def _state(tok: Token) -> str | None:
+    """The knowledge-base id of the state a word names or an adjective belongs to ("Moldova", "Belarusian")."""
+    from storyline.kb.lookup import load_kb
+
+    if not (tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN"):
+        return None
+    kb = load_kb()
+    word = tok.text.removesuffix("'s").removesuffix("’s")
+    state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
+    return state.id if state is not None else None
 
 
 def _serves(entity: str, countries: set[str], on) -> bool:

@@ -77,7 +77,7 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
     if rel is not None:
         head = rel  # "who" is never the speaker: its antecedent is
     np = noun_phrase(head)
-    said = quoted_speaker(ctx, head)
+    said = speakers.credited(ctx.quotes, head)
     if said is not None:
         # a speaker the quotes component resolved keeps that actor for every record
         kind = "anonymous" if said.anonymous or anonymous else "named"
@@ -109,14 +109,6 @@ def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: s
         mention = inside[-1]
     kind = "anonymous" if generic or anonymous else "named"
     return Source(entity or (mention.entity if mention else None), np.text, kind, np.start_char, np.end_char)
-
-
-def quoted_speaker(ctx: Context, head: Token) -> Quote | None:
-    """The quote whose speaker phrase holds ``head`` and that resolved it to an actor."""
-    for q in ctx.quotes:
-        if q.speaker and q.speaker_start is not None and q.speaker_start <= head.idx < (q.speaker_end or 0):
-            return q
-    return None
 
 
 def covering_quote(ctx: Context, span: Span) -> Quote | None:
@@ -161,11 +153,8 @@ def quote_source(ctx: Context, q: Quote) -> Source:
 def frame_source(ctx: Context, speaker: Token | None, anonymous: bool, cue: str) -> Source:
     """The source of a reporting frame; a speaker the quotes component resolved keeps that actor."""
     src = source_of(ctx, speaker, anonymous, cue)
-    if speaker is not None and src.id is None:
-        for q in ctx.quotes:
-            if q.speaker and q.speaker_start is not None and q.speaker_start <= speaker.idx < q.speaker_end:
-                src.id, src.kind = q.speaker, "anonymous" if q.anonymous else src.kind
-                break
+    if speaker is not None and src.id is None and (q := speakers.credited(ctx.quotes, speaker)) is not None:
+        src.id, src.kind = q.speaker, "anonymous" if q.anonymous else src.kind
     return src
 
 

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.models import Quote
 from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
+from storyline.nlp.speaker_pronouns import (end_char, entity_at, own_content, previous_paragraph, pronoun_speaker,
+                                            in_quotes, reported_spans)
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How many paragraphs before a description ("the politician said") its person may be named, headings
 # and captions between them included.
 DESCRIBED_PARAGRAPHS = 4
-
-
-def _end_char(tok: Token) -> int:
-    return tok.idx + len(tok.text)
 
 
 def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
@@ -32,7 +31,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     skip = set()
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
-        return head.idx, _end_char(head)
+        return head.idx, end_char(head)
     for child in head.children:
         if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
             skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
@@ -42,14 +41,33 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     start, end = ctx.paragraph(head)
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
-    dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—")]
+    dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—", "--") and t.whitespace_
+              and t.i > 0 and t.doc[t.i - 1].whitespace_]  # a spaced dash, never the hyphen of "Holtz-Eakin"
     if dashes:
         tokens = tokens[dashes[-1] + 1:]  # "... the modern name for Stalingrad - Mr Putin": the name after the dash
     while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
         tokens.pop(0)
     while len(tokens) > 1 and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_quote):
         tokens.pop()
-    return tokens[0].idx, _end_char(tokens[-1])
+    return tokens[0].idx, end_char(tokens[-1])
+
+
+def credited(quotes: list[Quote], head: Token) -> Quote | None:
+    """The quote whose speaker phrase holds ``head`` and that resolved it to an actor: a speaker the quotes
+    component resolved keeps that actor in the clause's frame, statement and figures."""
+    for q in quotes:
+        if q.speaker and q.speaker_start is not None and q.speaker_start <= head.idx < (q.speaker_end or 0):
+            return q
+    return None
+
+
+def speaker_of(ctx: Context, quotes: list[Quote], head: Token) -> str | None:
+    """The actor a speaker's head token stands for, the same for every record: the quote that credits it,
+    else :func:`resolve`."""
+    said = credited(quotes, head)
+    if said is not None:
+        return said.speaker
+    return resolve(ctx, head)[0] if ctx.doc._.mentions is not None else None
 
 
 def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
@@ -60,9 +78,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     head = cues.antecedent(head) or head
     low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
-        return _pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
+        return pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
     if low in ("it", "its"):
-        return _pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
+        return pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
     if low in ("they", "their", "them"):
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
@@ -71,13 +89,13 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
-        return _entity_at(ctx, head) or _possessor(ctx, head), True
-    if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and _entity_at(ctx, head) is None):
+        return entity_at(ctx, head) or _possessor(ctx, head), True
+    if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
         described = _described(ctx, head)
         if described is not None:
             return described, False
-    resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
+    resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
@@ -99,7 +117,7 @@ def _said_before(ctx: Context, head: Token) -> str | None:
     earlier = sorted((f.speaker for f in ctx.frames.values() if f.speaker is not None and f.speaker.i < head.i
                       and f.speaker.lower_ == head.lower_), key=lambda t: -t.i)
     for tok in earlier:
-        found = _entity_at(ctx, tok) or _described(ctx, tok) or _possessor(ctx, tok)
+        found = entity_at(ctx, tok) or _described(ctx, tok) or _possessor(ctx, tok)
         if found is not None:
             return found
     return None
@@ -127,11 +145,11 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         return None
     floor = ctx.paragraph(head)[0]
     for _ in range(DESCRIBED_PARAGRAPHS):
-        floor = _previous_paragraph(ctx.text, floor) if floor > 0 else 0
-    skip = _own_content(ctx, head)
+        floor = previous_paragraph(ctx.text, floor) if floor > 0 else 0
+    skip = own_content(ctx, head)
     speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
     doc = ctx.doc
-    told = _reported_spans(ctx)
+    told = reported_spans(ctx)
     actors = []
     for m in ctx.doc._.mentions:
         if m.type != "person" or not m.entity or not floor <= m.start or m.end > head.idx or skip[0] <= m.start < skip[1]:
@@ -145,7 +163,7 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
                 break
             tok = tok.head if tok.dep_ in ("appos", "compound", "flat", "pobj", "prep") and tok.head.i != tok.i else None
         # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
-        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not _quoted(ctx, m.start):
+        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start):
             actors.append(m)
     return max(actors, key=lambda m: m.end).entity if actors else None
 
@@ -156,13 +174,15 @@ def _referent(ctx: Context, pronoun: Token) -> str | None:
     if not ctx.doc._.mentions:
         return None
     found = coref.antecedent(ctx.doc, ctx.doc[pronoun.i : pronoun.i + 1])
+    if found is not None and in_quotes(ctx, found.start) and not in_quotes(ctx, pronoun.idx):
+        return None  # "“... the National Parliament voted ...,” the statement said. It added": not the parliament
     return found.entity if found is not None else None
 
 
 def _same_name(ctx: Context, head: Token) -> str | None:
     """The actor of another mention written with this name (its last word, for a person's surname)."""
     names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
-    written = ctx.text[names[0].idx:_end_char(head)].lower()
+    written = ctx.text[names[0].idx:end_char(head)].lower()
     found = {m.entity for m in ctx.doc._.mentions if m.entity and (
         m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
     return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
@@ -183,162 +203,11 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     "officials at the health ministry", "a spokesman for the union"."""
     owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
     if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
-        return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
+        return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
     if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS:
         # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, and "a
         # senior Malian official" is one unnamed person
         owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
-    return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)
-
-
-def _entity_at(ctx: Context, head: Token) -> str | None:
-    """The actor a mention over ``head`` resolves to; without the actors component, the name as
-    written (the entity, or the run of proper nouns the head ends)."""
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        return next((m.entity for m in mentions if m.start <= head.idx < m.end), None)
-    for ent in ctx.ents:
-        if ent.start <= head.i < ent.end:
-            return _strip_possessive(ent.text) if ent.label_ in cues.NAMED_ENT_LABELS else None
-    if head.pos_ == "PROPN":
-        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
-        return ctx.text[names[0].idx : _end_char(head)]
-    return None
-
-
-def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
-    """He, she or it: the speaker of an enclosing report ("the United States said it had
-    concluded"), else the last named speaker of that kind in this or the previous paragraph
-    ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
-    outer = _outer_speaker(ctx, pronoun)
-    if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
-        return _entity_at(ctx, outer)
-    here = ctx.paragraph(pronoun)[0]
-    named = _named_speakers(ctx, pronoun, person)
-    if named and named[0].idx >= here:
-        return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
-    skip = _own_content(ctx, pronoun)
-    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip, quoted=False)) is not None:
-        return nearest  # a person this paragraph names before the pronoun, outside anyone's quoted words
-    floor = _previous_paragraph(ctx.text, here)
-    if named and named[0].idx >= floor:
-        return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
-    return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
-
-
-def _own_content(ctx: Context, pronoun: Token) -> tuple[int, int]:
-    """Characters of what the pronoun's own frame reports: "- ... Putin's propaganda ... - he said" names
-    Putin inside the words, and he is not the one saying them."""
-    for frame in ctx.frames.values():
-        if frame.speaker is not None and frame.speaker.i == pronoun.i and frame.content is not None:
-            doc = pronoun.doc
-            return doc[frame.content[0]].idx, _end_char(doc[frame.content[1] - 1])
-    return (0, 0)
-
-
-def _previous_paragraph(text: str, start: int) -> int:
-    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
-    end = start - 1
-    while end > 0 and text[end - 1] in "\n \t\u00a0":
-        end -= 1
-    return text.rfind("\n", 0, end) + 1
-
-
-def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
-    """Named speakers of that kind before the pronoun, the nearest first ("The leader of the party,
-    Ana Ruiz, said ..." counts as Ruiz)."""
-    found = [
-        f.speaker
-        for f in ctx.frames.values()
-        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
-        and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
-        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
-        and _speaker_entity(ctx, f.speaker) is not None
-    ]
-    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, _named_in(ctx, s) or s) == person]
-
-
-def _named_in(ctx: Context, head: Token) -> Token | None:
-    """The named person inside a speaker's phrase written by role: "the leader of the party Ana Ruiz"."""
-    if head.pos_ == "PROPN" or ctx.doc._.mentions is None:
-        return None
-    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-    found = [tok for tok in head.subtree
-             if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat")
-             and any(m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions)]
-    # "The Nato secretary general, Jens Stoltenberg": the name in apposition, not the body in the title
-    return next((t for t in found if t.dep_ == "appos"), found[0] if found else None)
-
-
-def _speaker_entity(ctx: Context, head: Token) -> str | None:
-    named = _named_in(ctx, head)
-    if named is not None:
-        # the person mention over the name ("Nato" is both the alliance and part of "Nato secretary general")
-        return next((m.entity for m in ctx.doc._.mentions if m.start <= named.idx < m.end and m.type == "person"),
-                    _entity_at(ctx, named))
-    return _entity_at(ctx, head)
-
-
-def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
-    """The speaker of the report a pronoun's own cue is nested in."""
-    tok = pronoun.head
-    for _ in range(cues.MAX_WALK):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        frame = ctx.frames.get(tok.i)
-        if frame is not None and frame.speaker is not None and frame.speaker.i != pronoun.i:
-            return frame.speaker
-    return None
-
-
-def _is_person(ctx: Context, head: Token) -> bool:
-    mentions = ctx.doc._.mentions
-    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and (person_noun(c.lower_) or c.lower_ in coref.OFFICE_NOUNS)
-           for c in head.children) and head.pos_ == "PROPN":
-        return True  # "Natalia Humeniuk, a spokesperson for the command": a person, however the name was typed
-    if mentions is not None:
-        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
-    if head.pos_ != "PROPN":
-        return False
-    # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
-    return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
-
-
-def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0),
-                    quoted: bool = True) -> str | None:
-    """The last person named between two offsets; one named inside quotation marks only when ``quoted``
-    and no other is ("“... a war that President Putin has started,” he continued": not Putin)."""
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
-                  and not skip[0] <= m.start < skip[1]]
-        outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
-        people = outside or (people if quoted else [])
-        told = _reported_spans(ctx)
-        unreported = [m for m in people if not any(a <= m.start < b for a, b in told)]  # nor one a speaker reports on
-        people = unreported if told else people
-        return max(people, key=lambda m: m.end).entity if people else None
-    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
-    return _strip_possessive(people[-1].text) if people else None
-
-
-def _reported_spans(ctx: Context) -> list[tuple[int, int]]:
-    """Characters of every reported clause: the people named there are talked about, not talking
-    (also in a clause whose speaker the parse lost: "... Jeffries in an interview said that Putin ...")."""
-    doc = ctx.doc
-    return [(doc[f.content[0]].idx, _end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
-            if f.content is not None and (f.speaker is not None or f.strong)]
-
-
-def _quoted(ctx: Context, offset: int) -> bool:
-    return any(m.start <= offset < m.end for m in ctx.marks)
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
+    return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)
