@@ -255,13 +255,35 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
+    if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
+        return quote.speaker, quote.speaker_text  # "I would say words about the suffering of two nations"
     if source is not None:
         return _source(source, ctx)
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
+    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue) and not (
+            path and _aside(sent.doc, frame, path[0])):
         return frame.source, frame.source_text
     return None, None
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _aside(doc: Doc, frame, figure: Token) -> bool:
+    """A cue inside a relative or scene-setting clause that does not hold the figure: "Three leaks prompted
+    accusations of sabotage, which Moscow officials acknowledged" reports on the accusations, not the leaks."""
+    tokens = doc[figure.sent.start:figure.sent.end]
+    node = next((t for t in tokens if t.idx == frame.cue_start), None)
+    if node is None:  # a frame that kept no cue offsets: climb from its speaker
+        node = next((t for t in tokens if t.idx == frame.source_start), None)
+    for _ in range(8):
+        if node is None or node.head.i == node.i or figure in node.subtree:
+            return False
+        if node.dep_ in ("relcl", "advcl", "acl"):
+            return True
+        node = node.head
+    return False
 
 
 def _gives_words(cue: str | None) -> bool:
