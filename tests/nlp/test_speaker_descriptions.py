@@ -93,3 +93,11 @@ def test_a_thing_found_is_no_finding_reported(parse):
     doc = parse("Rescuers reached the village after officials said they had found a collapsed school holding 30 pupils.")
     figure = next(f for f in doc._.figures if f.text.startswith("30"))
     assert figure.attributed_text != "they"
+
+
+def test_a_name_right_after_its_description_is_the_speaker(parse):
+    # the parser gives "firm" and "Vestra" a subject arc each
+    doc = parse("The Norwegian shipping firm Vestra said that 12 crew members had been rescued off Bergen.")
+    quote = quote_with(doc, "12 crew members")
+    assert quote.speaker_text == "The Norwegian shipping firm Vestra"
+    assert "Vestra" in " ".join(names_of(doc, quote.speaker))

@@ -40,7 +40,11 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
         skip.update(range(cue.i, head.right_edge.i + 1))
     start, end = ctx.paragraph(head)
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
-    tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    words = list(head.subtree)
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i and before.pos_ == "NOUN":
+        words = list(before.subtree) + words  # "The US image company Maxar": the description the name was split from
+    tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
     dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—", "--") and t.whitespace_
               and t.i > 0 and t.doc[t.i - 1].whitespace_]  # a spaced dash, never the hyphen of "Holtz-Eakin"
     if dashes:
