@@ -7,12 +7,17 @@ speaker is, so a rule for pronouns, relative pronouns, descriptions ("the minist
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
 from storyline.models import Quote
-from storyline.nlp import coref
+from storyline.nlp import certainty as cx
+from storyline.nlp import coref, prose
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_words import PERSON_PRONOUNS
+from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.speaker_pronouns import (end_char, entity_at, own_content, previous_paragraph, pronoun_speaker,
@@ -215,3 +220,94 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
     return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)
+
+
+# -- the source of a record: a speaker token as a Source --------------------------------
+DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
+                            "assessments", "data", "figures", "estimates"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+@dataclass
+class Source:
+    """A resolved source: actor id, text as written, kind, offsets and the hops it was relayed through."""
+
+    id: str | None
+    text: str
+    kind: str
+    start: int | None = None
+    end: int | None = None
+    relays: list[str] = field(default_factory=list)
+
+
+def relative_head(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the minister, *who* said" -> minister."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+        clause = tok.head
+        if clause.dep_ in {"relcl", "acl"} and clause.head.i != clause.i:
+            return clause.head
+    return None
+
+
+def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, text: str | None = None) -> Source:
+    """Resolve who asserts something from the head of the speaker's noun phrase."""
+    if head is None:
+        return Source(None, text or "unnamed", "anonymous")
+    rel = relative_head(head)
+    if rel is not None:
+        head = rel  # "who" is never the speaker: its antecedent is
+    np = noun_phrase(head)
+    said = credited(ctx.quotes, head)
+    if said is not None:
+        # a speaker the quotes component resolved keeps that actor for every record
+        kind = "anonymous" if said.anonymous or anonymous else "named"
+        return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
+    if head.lower_ in DOCUMENT_NOUNS:
+        # "reports from the DIA and U.S. intelligence": the source is who issued them
+        by = next((first_child(p, "pobj") for p in head.children
+                   if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}), None)
+        if by is not None:
+            return source_of(ctx, by)
+    # One resolver: the speaker module answers who a head stands for, as it does for quotes.
+    entity, unnamed = resolve(ctx.speech, head) if ctx.doc._.mentions is not None else (None, False)
+    if head.lower_ in PERSON_PRONOUNS or head.lower_ in cx.PRONOUNS:
+        return Source(entity, head.text, "named", head.idx, head.idx + len(head))
+    mention = ctx.mention_at(head)
+    inside = ctx.mentions_in(np.start_char, np.end_char)
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    named_appos = [m for a in appos for m in ctx.mentions_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
+                   if m.type == "person" or m.label == "PERSON"]
+    generic = head.lower_ in cx.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named_appos and (
+        head.tag_ in {"NNS", "NNPS"} or head.left_edge.lower_ in {"a", "an", "one", "some", "several", "many"}
+        or not any(c.dep_ in {"det", "poss"} for c in head.children)
+    )
+    if named_appos:
+        mention = named_appos[0]
+    elif head.pos_ == "NOUN" and (described := coref.described(ctx.doc, np)) is not None:
+        mention = described  # "the president", "the ministry": the actor described
+    elif mention is None and inside:
+        mention = inside[-1]
+    kind = "anonymous" if generic or anonymous else "named"
+    return Source(entity or (mention.entity if mention else None), np.text, kind, np.start_char, np.end_char)
+
+
+def quote_source(ctx: prose.Context, q: Quote) -> Source:
+    """The source of a clause that is a quotation: its speaker, relayed by the outlet it was told to."""
+    speaker, text = q.speaker, q.speaker_text  # resolved by the speaker module, pronouns included
+    relays = [q.via or q.via_text] if (q.via or q.via_text) else []
+    kind = "anonymous" if q.anonymous else "quoted"
+    return Source(speaker, text or "unnamed", kind, q.speaker_start, q.speaker_end, relays)
+
+
+def frame_source(ctx: prose.Context, speaker: Token | None, anonymous: bool, cue: str) -> Source:
+    """The source of a reporting frame; a speaker the quotes component resolved keeps that actor."""
+    src = source_of(ctx, speaker, anonymous, cue)
+    if speaker is not None and src.id is None and (q := credited(ctx.quotes, speaker)) is not None:
+        src.id, src.kind = q.speaker, "anonymous" if q.anonymous else src.kind
+    return src
+
+
+def hop_name(ctx: prose.Context, tok: Token) -> str:
+    """A relay as stored: its actor id where resolved, else its text."""
+    src = source_of(ctx, tok)
+    return src.id or src.text
