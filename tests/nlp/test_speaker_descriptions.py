@@ -101,3 +101,16 @@ def test_a_name_right_after_its_description_is_the_speaker(parse):
     quote = quote_with(doc, "12 crew members")
     assert quote.speaker_text == "The Norwegian shipping firm Vestra"
     assert "Vestra" in " ".join(names_of(doc, quote.speaker))
+
+
+def test_he_is_not_the_outlet_a_report_was_passed_on_by(parse):
+    doc = parse("Chile's Finance Minister Mario Marcel said on Monday that copper exports would rise.\n\n"
+                "This was reported by Diario Sur, according to the news agency Orbe.\n\n"
+                "“We expect the mines to recover by March,” he said.")
+    quote = quote_with(doc, "recover by March")
+    assert "Mario Marcel" in " ".join(names_of(doc, quote.speaker))
+
+
+def test_a_question_word_is_no_speaker(parse):
+    doc = parse("The council again refused the proposal. What explains this refusal by the council?")
+    assert not [q for q in doc._.quotes if (q.speaker_text or "").lower() == "what"]

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_content import is_passive
 from storyline.nlp.quote_cues import Context
 
 
@@ -76,6 +77,7 @@ def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
         for f in ctx.frames.values()
         if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
         and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
+        and not (person and f.lemma == "report" and is_passive(f.cue))  # "This was reported by Euractiv": a relay
         and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
         and _speaker_entity(ctx, f.speaker) is not None
     ]
