@@ -114,3 +114,11 @@ def test_he_is_not_the_outlet_a_report_was_passed_on_by(parse):
 def test_a_question_word_is_no_speaker(parse):
     doc = parse("The council again refused the proposal. What explains this refusal by the council?")
     assert not [q for q in doc._.quotes if (q.speaker_text or "").lower() == "what"]
+
+
+def test_a_statement_speaks_for_who_issued_it(parse):
+    doc = parse("The Kenya Ports Authority issued a statement on Monday.\n\n"
+                "Workers blocked the gates at dawn.\n\n"
+                "\"The port will stay closed until the gates are cleared,\" the statement said.")
+    quote = quote_with(doc, "The port will stay closed")
+    assert "Ports Authority" in " ".join(names_of(doc, quote.speaker))

@@ -112,7 +112,28 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
         resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
     return (resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
-            or _said_before(ctx, head)), False
+            or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _issuer(ctx: Context, head: Token) -> str | None:
+    """"the statement said" after "the ministry said this in a statement" or "the union issued a statement":
+    a document speaks for whoever the report says issued it (the nearest earlier one of that noun)."""
+    if ctx.doc._.mentions is None or head.lower_ not in DOCUMENT_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    for tok in reversed(ctx.doc[:head.i]):
+        if tok.lower_ != head.lower_ or tok.i == head.i:
+            continue
+        verb = tok.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head
+        if tok.dep_ not in ("dobj", "pobj"):
+            continue  # an earlier "the statement said" is the same document, not its issuer
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ in ("VERB", "AUX") and issuer is not None:
+            return speaker_of(ctx, [], issuer)
+        return None
+    return None
 
 
 def _said_before(ctx: Context, head: Token) -> str | None:
