@@ -122,3 +122,11 @@ def test_a_statement_speaks_for_who_issued_it(parse):
                 "\"The port will stay closed until the gates are cleared,\" the statement said.")
     quote = quote_with(doc, "The port will stay closed")
     assert "Ports Authority" in " ".join(names_of(doc, quote.speaker))
+
+
+def test_a_name_before_a_dashed_title_keeps_the_speaker(parse):
+    doc = parse("At a hearing in Lima on Monday, Maria Quispe – chief adviser to Peru's president, Dina Boluarte – "
+                "asked why the recount had been delayed.")
+    quote = quote_with(doc, "why the recount had been delayed")
+    assert quote.speaker_text.startswith("Maria Quispe")
+    assert "Maria Quispe" in names_of(doc, quote.speaker)

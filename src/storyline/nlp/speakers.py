@@ -52,7 +52,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
     dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—", "--") and t.whitespace_
               and t.i > 0 and t.doc[t.i - 1].whitespace_]  # a spaced dash, never the hyphen of "Holtz-Eakin"
-    if dashes:
+    if dashes and head.pos_ == "PROPN":
         tokens = tokens[dashes[-1] + 1:]  # "... the modern name for Stalingrad - Mr Putin": the name after the dash
     while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
         tokens.pop(0)
