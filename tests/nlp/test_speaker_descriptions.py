@@ -130,3 +130,21 @@ def test_a_name_before_a_dashed_title_keeps_the_speaker(parse):
     quote = quote_with(doc, "why the recount had been delayed")
     assert quote.speaker_text.startswith("Maria Quispe")
     assert "Maria Quispe" in names_of(doc, quote.speaker)
+
+
+def test_a_leaders_government_is_the_state(parse):
+    doc = parse("President Emmanuel Macron's government said 300 police officers had been sent to Nouméa.",
+                dt.date(2024, 5, 15))
+    quote = quote_with(doc, "300 police officers")
+    assert quote.speaker == "kb:FRA"
+    assert _figure_source(doc, "300") == "kb:FRA"
+
+
+def test_a_leaders_office_is_still_the_leader(parse):
+    doc = parse("President Emmanuel Macron's office said the visit to Nouméa would go ahead.", dt.date(2024, 5, 15))
+    quote = quote_with(doc, "the visit to Nouméa")
+    assert quote.speaker and "macron" in quote.speaker
+
+
+def _figure_source(doc, number: str) -> str | None:
+    return next(f.attributed_to for f in doc._.figures if number in f.text)

@@ -240,7 +240,27 @@ def _possessor(ctx: Context, head: Token) -> str | None:
         owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
-    return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)
+    owner = next((e for e in (entity_at(ctx, o) for o in owners) if e), None)
+    if owner is not None and head.lower_ in GOVERNMENT_NOUNS:
+        return _governed(ctx, owner) or owner
+    return owner
+
+
+# Nouns for the government a leader heads: "President Joe Biden's administration" is the United States.
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
+
+
+def _governed(ctx: Context, person: str) -> str | None:
+    """The state whose government a knowledge-base person led on the report's date (else at any time)."""
+    if not person.startswith("kb:person:"):
+        return None
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    when = ctx.doc._.published
+    spells = (kb.offices(person[3:], when) if when is not None else []) or kb.offices(person[3:])
+    states = {t.of for t in spells if t.of and t.office.startswith(("head_of_state", "head_of_government"))}
+    return f"kb:{states.pop()}" if len(states) == 1 else None
 
 
 # -- the source of a record: a speaker token as a Source --------------------------------
