@@ -148,3 +148,14 @@ def test_a_leaders_office_is_still_the_leader(parse):
 
 def _figure_source(doc, number: str) -> str | None:
     return next(f.attributed_to for f in doc._.figures if number in f.text)
+
+
+def test_he_inside_a_named_speakers_report_is_that_speaker(parse):
+    # lines without a full stop, as scraped reports often have them: the parser runs them together
+    doc = parse("Kenyan President William Ruto met union leaders in Nairobi on Friday.\n\n"
+                "\"The levy will be different,\" said Ruto after the talks, including with Uganda\n\n"
+                "Ruto estimated that the strike may end in the next few days, although he added that it is still not "
+                "too late for the unions to choose talks", dt.date(2024, 2, 18))
+    quote = quote_with(doc, "still not too late")
+    assert quote.speaker_text == "he"
+    assert "William Ruto" in " ".join(names_of(doc, quote.speaker))

@@ -38,6 +38,10 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     outer = _outer_speaker(ctx, pronoun)
     if outer is not None and outer.pos_ != "PRON" and is_person(ctx, outer) == person:
         return entity_at(ctx, outer)
+    if outer is not None and outer.pos_ == "PROPN" and person and entity_at(ctx, outer) is None and (
+            (named := same_name(ctx, outer)) is not None and any(m.entity == named and m.type == "person"
+                                                              for m in ctx.doc._.mentions)):
+        return named  # "Biden estimated that ..., although he added": a name the actors missed here
     here = ctx.paragraph(pronoun)[0]
     named = _named_speakers(ctx, pronoun, person)
     if named and named[0].idx >= here:
@@ -166,3 +170,12 @@ def strip_possessive(text: str) -> str:
         if text.endswith(suffix):
             return text[: -len(suffix)]
     return text
+
+
+def same_name(ctx: Context, head: Token) -> str | None:
+    """The actor of another mention written with this name (its last word, for a person's surname)."""
+    names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
+    written = ctx.text[names[0].idx:end_char(head)].lower()
+    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
+        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
+    return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report

@@ -20,8 +20,8 @@ from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
-from storyline.nlp.speaker_pronouns import (end_char, entity_at, own_content, previous_paragraph, pronoun_speaker,
-                                            in_quotes, reported_spans)
+from storyline.nlp.speaker_pronouns import (end_char, entity_at, in_quotes, own_content, previous_paragraph,
+                                            pronoun_speaker, reported_spans, same_name)
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How many paragraphs before a description ("the politician said") its person may be named, headings
@@ -108,7 +108,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
-        return _same_name(ctx, head), False
+        return same_name(ctx, head), False
     if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
         resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
     return (resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
@@ -207,15 +207,6 @@ def _referent(ctx: Context, pronoun: Token) -> str | None:
     if found is not None and in_quotes(ctx, found.start) and not in_quotes(ctx, pronoun.idx):
         return None  # "“... the National Parliament voted ...,” the statement said. It added": not the parliament
     return found.entity if found is not None else None
-
-
-def _same_name(ctx: Context, head: Token) -> str | None:
-    """The actor of another mention written with this name (its last word, for a person's surname)."""
-    names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
-    written = ctx.text[names[0].idx:end_char(head)].lower()
-    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
-        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
-    return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
 
 
 def _described(ctx: Context, head: Token) -> str | None:
