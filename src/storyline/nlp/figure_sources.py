@@ -169,10 +169,11 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         return False
     if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "adding to the 1.5 million euros" adds money, not words
-    if word in FINDING_FORMS and not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children):
-        # "they had found a mass grave containing 440 bodies" is an act, not a finding reported
-        return any(o in W.OWN_FIGURE_NOUNS for o in objects) or not objects and not any(
-            c.dep_ == "ccomp" for c in verb.children)
+    if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(
+            c.dep_ == "nummod" for c in previous.children) or previous.dep_ == "ccomp" and not _finite(previous)):
+        # "they had found a mass grave containing 440 bodies" is an act, not a finding reported; "the
+        # images showed 1,500 troops" and "found that 40 died" report the figure
+        return False
     return word in W.SPEECH_VERBS
 
 
