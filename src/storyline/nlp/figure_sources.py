@@ -125,9 +125,9 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
         return quote.speaker, text
     if not ctx.mentions:
         return None, text
+    if (mention := ctx.mention_in(start, end, token)) is not None:
+        return mention.entity, text  # a name written in the phrase ("the Eastern Samar disaster office")
     entity = speaker_of(ctx.speech, ctx.quotes, token) if token.pos_ in ("PRON", "NOUN", "PROPN") else None
-    if entity is None and (mention := ctx.mention_in(start, end, token)) is not None:
-        entity = mention.entity  # a name the resolver does not place: the mention written in the phrase
     return entity, text
 
 
@@ -281,7 +281,11 @@ def _aside(doc: Doc, frame, figure: Token) -> bool:
     for _ in range(8):
         if node is None or node.head.i == node.i or figure in node.subtree:
             return False
-        if node.dep_ in ("relcl", "advcl", "acl"):
+        relative = node.dep_ == "relcl" and any(t.lower_ in ("which", "who", "whom", "whose", "that")
+                                                for t in node.doc[node.left_edge.i:node.i])
+        # (a trailing ", the agency said" the parser hangs on the last noun as a relative clause has no "which")
+        if relative or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in SCENE_MARKS | {"when", "while", "because"} for c in node.children):
             return True
         node = node.head
     return False
