@@ -81,3 +81,27 @@ def test_figure_reported_in_a_who_clause_is_the_antecedents(parse):
     figure = _figure(doc, "300")
     assert figure.attributed_to is not None
     assert "Ilse Brandt" in {m.text for m in doc._.mentions if m.entity == figure.attributed_to}
+
+
+def test_figure_beside_a_relative_clause_cue_is_the_reports_own(parse):
+    # the port workers' union confirmed the suspicion, not the count of ships
+    doc = parse("Nine ships stranded in the harbour prompted suspicions of a blockade, which the port workers' union "
+                "confirmed was likely.")
+    assert _figure(doc, "Nine").attributed_text is None
+
+
+def test_figure_after_a_trailing_cue_keeps_its_speaker(parse):
+    doc = parse("The river rose by 3 metres overnight, the mayor of Porto Alegre said.")
+    assert _figure(doc, "3 metres").attributed_text == "the mayor of Porto Alegre"
+
+
+def test_figure_a_speaker_gives_in_the_first_person_is_the_speakers(parse):
+    doc = parse("“When I visited the camps, I said I would speak for the 2,000 families there,” the bishop of "
+                "Maroua, Bruno Ateba, told reporters.")
+    figure = _figure(doc, "2,000")
+    assert figure.attributed_text and "Bruno Ateba" in figure.attributed_text
+
+
+def test_figure_in_a_thing_found_is_not_the_finders(parse):
+    doc = parse("Divers said they had found a sunken ferry carrying 140 passengers.")
+    assert _figure(doc, "140").attributed_text != "they"

@@ -391,7 +391,7 @@ def test_quotes_pronoun_goes_back_to_the_speaker_of_the_previous_paragraph(parse
 
 
 def test_previous_paragraph_skips_blank_lines():
-    from storyline.nlp.speakers import _previous_paragraph
+    from storyline.nlp.speaker_pronouns import previous_paragraph as _previous_paragraph
 
     text = "First one.\n\nSecond one.\n\n\nThird."
     assert _previous_paragraph(text, text.index("Third")) == text.index("Second")

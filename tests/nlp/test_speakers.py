@@ -175,7 +175,7 @@ def test_speakers_a_clause_reported_without_a_found_speaker_still_marks_who_is_t
 
     from storyline.nlp.pipeline import register_extensions
     from storyline.nlp.quote_cues import Context
-    from storyline.nlp.speakers import _reported_spans
+    from storyline.nlp.speaker_pronouns import reported_spans as _reported_spans
 
     register_extensions()
     words = ["In", "the", "interview", "said", "that", "Lima", "blocked", "it", "."]

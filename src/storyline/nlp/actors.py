@@ -175,7 +175,7 @@ def _cut_at_known_names(found: list[_Candidate], kb: KnowledgeBase) -> list[_Can
 
 @Language.factory(
     "storyline_actors",
-    requires=["doc.ents", "token.dep"],
+    requires=["doc.ents", "token.dep", "doc._.published"],
     assigns=["doc._.mentions"],
 )
 def make_actors(nlp: Language, name: str) -> "ActorsComponent":

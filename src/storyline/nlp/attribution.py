@@ -26,8 +26,8 @@ from storyline.nlp.cue_words import FALSE_WORDS
 from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.prose import Context, clauses, units
-from storyline.nlp.sources import (Source, covering_quote, find_frame, frame_source, governs, hop_name,
-                                   quote_source, relay_chain, reported_in)
+from storyline.nlp.sources import covering_quote, find_frame, governs, relay_chain, reported_in
+from storyline.nlp.speakers import Source, frame_source, hop_name, quote_source
 from storyline.store.records import record_id
 
 VERSION = "storyline.attribution.v1"
@@ -335,7 +335,7 @@ def make_extractor() -> Callable[[Doc], list[Reading]]:
 
 @Language.factory(
     "storyline_attribution",
-    requires=["doc.sents", "token.dep", "doc._.mentions", "doc._.times", "doc._.quotes"],
+    requires=["doc.sents", "token.dep", "doc._.mentions", "doc._.times", "doc._.quotes", "doc._.published"],
     assigns=["doc._.frames", "doc._.readings"],
     default_config={"extractor": {"@misc": VERSION}},
 )

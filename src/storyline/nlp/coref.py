@@ -61,6 +61,8 @@ FEMALE_CUES = {"ms", "mrs", "miss", "madam", "spokeswoman", "chairwoman", "congr
 MALE_CUES = {"mr", "sir", "spokesman", "chairman", "congressman", "businessman", "king", "prince", "man",
              "father", "son", "husband", "brother", "lord"}
 MAX_SENTENCES_BACK = 3
+# How far back a name that carries a description's own noun may stand ("the Foreign Ministry ... the ministry").
+NAMED_SENTENCES_BACK = 12
 
 
 def antecedent(doc: Doc, span: Span) -> Mention | None:
@@ -183,7 +185,8 @@ def _fits_pronoun(doc: Doc, mention: Mention, word: str) -> bool:
     return mention.type in COLLECTIVE_TYPES or mention.type == "person"
 
 
-def _candidates_before(doc: Doc, mentions: list[Mention], token: Token) -> list[tuple[Mention, int, Token | None]]:
+def _candidates_before(doc: Doc, mentions: list[Mention], token: Token,
+                       back_limit: int = MAX_SENTENCES_BACK) -> list[tuple[Mention, int, Token | None]]:
     """Named mentions before the token within a few sentences: (mention, sentences back, its root)."""
     sents = list(doc.sents)
     here = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
@@ -195,7 +198,7 @@ def _candidates_before(doc: Doc, mentions: list[Mention], token: Token) -> list[
         if span is None:
             continue
         back = here - next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
-        if 0 <= back <= MAX_SENTENCES_BACK:
+        if 0 <= back <= back_limit:
             out.append((m, back, span.root))
     return out
 
@@ -228,7 +231,9 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
         if not (head.pos_ in ("NOUN", "PROPN") and head.i > span.start):
             return None
     doc = span.doc
-    pool = [c for c in _candidates_before(doc, mentions, span[0]) if c[0].type not in ("place", None)]
+    # A name that carries the description's noun ("the ministry" after "the Ukrainian Foreign Ministry") is
+    # looked for further back than an actor that merely fits its type: quotes may stand between them.
+    pool = [c for c in _candidates_before(doc, mentions, span[0], NAMED_SENTENCES_BACK) if c[0].type not in ("place", None)]
     if noun not in MEDIA_NOUNS:
         pool = [c for c in pool if not _outlet(c[0])]  # "Reuters reported ... the company said": not Reuters
     pool.sort(key=lambda c: -c[0].start)
@@ -239,7 +244,9 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
     types = DESCRIPTION_TYPES.get(noun)
     if types is None:
         return None
-    for mention, _, _ in pool:
+    for mention, back, _ in pool:
+        if back > MAX_SENTENCES_BACK:
+            continue
         if noun in BUSINESS_NOUNS and mention.text.lower().split()[-1] in PUBLIC_BODY_NOUNS:
             continue  # "the company" is not the "Mineworkers' Union" or the "Health Ministry" named before it
         if mention.type in types and not (mention.type == "state" and noun in ("army", "military")

@@ -55,6 +55,16 @@ def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
         # the line before; the verb's own paragraph holds its subject
         start, end = ctx.paragraph(verb)
         subjects = [c for c in subjects if start <= c.idx < end] or subjects
+    if len(subjects) > 1 and subjects[1].i == subjects[0].i + 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN":
+        return subjects[1]  # "The US image company Maxar said": the parser gives the name its own subject arc
+    if len(subjects) > 1 and subjects[-1].i == verb.i - 1 and subjects[-1].pos_ == "PROPN":
+        return subjects[-1]  # "... Won't Trigger War With Russia Kallas said": a heading glued before the name
+    if subjects and subjects[0].dep_ == "csubj" and subjects[0].tag_ == "VBG" and verb.i > 0:
+        # "Speaking in Volgograd - the modern name for Stalingrad - Mr Putin hinted": the parser folds the
+        # subject into the fronted participle; the name right before the cue inside it is the speaker
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "PROPN" and before.i in {t.i for t in subjects[0].subtree}:
+            return before
     if subjects:
         return subjects[0]
     if is_passive(verb):

@@ -375,7 +375,7 @@ def make_extractor() -> Callable[[Doc], list[Event]]:
 
 @Language.factory(
     "storyline_events",
-    requires=["doc._.statements", "token.dep"],
+    requires=["doc._.statements", "token.dep", "doc._.mentions", "doc._.quotes", "doc._.times"],
     assigns=["doc._.events"],
     default_config={"extractor": {"@misc": VERSION}},
 )

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import FrameIndex
-from storyline.nlp.speakers import resolve
+from storyline.nlp.speakers import credited, speaker_of
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
 
@@ -119,18 +119,16 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     left, right = _phrase(token)
     text, start, end = span_text(token.doc, left, right)
     # One resolver: a speaker the quotes component resolved ("he put turnout at 59 per cent", "the
-    # president said") keeps that actor here, as in the clause's quote and statement.
-    for quote in ctx.quotes:
-        if quote.speaker and quote.speaker_start is not None and quote.speaker_start <= token.idx < (quote.speaker_end or 0):
-            return quote.speaker, text
-    mention = ctx.mention_in(start, end, token) if ctx.mentions else None
-    if mention is not None:
-        return mention.entity, text
-    if ctx.mentions and token.pos_ in ("PRON", "NOUN", "PROPN"):
-        # "he put the toll at 40", "the ministry estimated": who the speaker resolver says it is
-        entity, _ = resolve(ctx.speech, token)
-        return entity, text
-    return None, text
+    # president said") keeps that actor here, as in the clause's quote and statement; any other speaker
+    # ("he put the toll at 40", "the ministry estimated") is who the speaker resolver says it is.
+    if (quote := credited(ctx.quotes, token)) is not None:
+        return quote.speaker, text
+    if not ctx.mentions:
+        return None, text
+    if (mention := ctx.mention_in(start, end, token)) is not None:
+        return mention.entity, text  # a name written in the phrase ("the Eastern Samar disaster office")
+    entity = speaker_of(ctx.speech, ctx.quotes, token) if token.pos_ in ("PRON", "NOUN", "PROPN") else None
+    return entity, text
 
 
 def _speaker_ok(token: Token, on_path: set[int]) -> bool:
@@ -171,7 +169,18 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         return False
     if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "adding to the 1.5 million euros" adds money, not words
+    if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(
+            c.dep_ == "nummod" for c in previous.children) or previous.dep_ == "ccomp" and not _finite(previous)):
+        # "they had found a mass grave containing 440 bodies" is an act, not a finding reported; "the
+        # images showed 1,500 troops" and "found that 40 died" report the figure
+        return False
     return word in W.SPEECH_VERBS
+
+
+def _finite(clause: Token) -> bool:
+    """A clause that states something ("found that 40 had died"), not a participle ("found a school holding 30")."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _source_owner(noun: Token, on_path: set[int]) -> Token:
@@ -189,6 +198,9 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
     return noun
 
 
+# Verbs of finding and showing: they report only a clause ("found that 40 died"), never a thing found or shown.
+FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
+                           "reveal", "reveals", "revealed", "revealing"})
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
@@ -244,13 +256,39 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
+    if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
+        return quote.speaker, quote.speaker_text  # "I would say words about the suffering of two nations"
     if source is not None:
         return _source(source, ctx)
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
+    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue) and not (
+            path and _aside(sent.doc, frame, path[0])):
         return frame.source, frame.source_text
     return None, None
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _aside(doc: Doc, frame, figure: Token) -> bool:
+    """A cue inside a relative or scene-setting clause that does not hold the figure: "Three leaks prompted
+    accusations of sabotage, which Moscow officials acknowledged" reports on the accusations, not the leaks."""
+    tokens = doc[figure.sent.start:figure.sent.end]
+    node = next((t for t in tokens if t.idx == frame.cue_start), None)
+    if node is None:  # a frame that kept no cue offsets: climb from its speaker
+        node = next((t for t in tokens if t.idx == frame.source_start), None)
+    for _ in range(8):
+        if node is None or node.head.i == node.i or figure in node.subtree:
+            return False
+        relative = node.dep_ == "relcl" and any(t.lower_ in ("which", "who", "whom", "whose", "that")
+                                                for t in node.doc[node.left_edge.i:node.i])
+        # (a trailing ", the agency said" the parser hangs on the last noun as a relative clause has no "which")
+        if relative or node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in SCENE_MARKS | {"when", "while", "because"} for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _gives_words(cue: str | None) -> bool:

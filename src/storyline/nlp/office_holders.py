@@ -29,6 +29,8 @@ OFFICE_NOUNS = {
 LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",
                   "prime", "head", "chief", "chairman", "taoiseach", "dictator", "ruler"}
 DIPLOMAT_OFFICES = {"foreign", "diplomat", "diplomacy", "state"}
+# Words of a title that make its holder the second to an office: a deputy head is not the head.
+DEPUTY_WORDS = {"deputy", "vice", "assistant", "under", "undersecretary", "vice-president", "deputy-head"}
 # Titles of whoever runs a body: "the head of the union" is its chairman, director or president.
 HEAD_NOUNS = {"head", "chief", "chairman", "chairwoman", "chair", "director", "leader", "president"}
 
@@ -43,13 +45,13 @@ def _office_words(span: Span) -> tuple[str, set[str]]:
         words = set(LEADER_OFFICES)  # "the head of state"
     elif noun in ("head", "chief") and of and of[0].lower_ in ("diplomacy",):
         words = set(DIPLOMAT_OFFICES)  # "the head of American diplomacy"
-    elif noun in HEAD_NOUNS and of:
+    elif noun in HEAD_NOUNS and of and _state(of[0]) is None:
         # "the head of the union": whoever heads the body the phrase names, by any of the titles for it
         # (a "<body word> <noun>" entry narrows the match to holders whose role names the body)
         words = set(HEAD_NOUNS) | {f"{w.lower_} {noun}" for w in of[0].subtree if w.pos_ in ("PROPN", "NOUN")}
     elif noun == "leader":
         words = set(LEADER_OFFICES)
-    elif of and of[0].ent_type_ not in ("GPE", "NORP", "LOC") and of[0].lower_ not in ("the", "a"):
+    elif of and of[0].ent_type_ not in ("GPE", "NORP", "LOC") and of[0].lower_ not in ("the", "a") and _state(of[0]) is None:
         words.add(f"{of[0].lower_} {noun}")  # "the minister of defence", "the secretary of state"
     elif noun == "diplomat" and any(c.lower_ == "top" for c in head.children):
         words = set(DIPLOMAT_OFFICES)
@@ -68,8 +70,10 @@ def office_holder(mentions: list[Mention], span: Span) -> Mention | None:
         return None
     doc = span.doc
     phrase = doc[head.left_edge.i: head.i + 1] if head.i < span.end else span
-    # a name inside the phrase itself: "the head of the European Commission Ana Ruiz"
-    inner = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char and m.type == "person"]
+    # a name inside the phrase itself: "the head of the European Commission Ana Ruiz"; never a possessor
+    # ("the deputy head of Putin's administration Dmitry Kozak" is Kozak)
+    inner = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char and m.type == "person"
+             and not _possessor(doc, m)]
     if inner:
         return inner[0]
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
@@ -83,15 +87,19 @@ def office_holder(mentions: list[Mention], span: Span) -> Mention | None:
             roles.setdefault(m.entity, set()).update(low.split())
             roles[m.entity].add(low)
     narrow = {w for w in words if " " in w}
-    countries = _countries(phrase)
+    # "the head of the Indian government": the states the office's own words name, its "of" phrase included
+    of = [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    countries = _countries(list(phrase) + of)
+    phrase_words = {t.lower_ for t in phrase}
 
     def holds(m: Mention) -> bool:
         if m.type != "person" or not m.entity or not _serves(m.entity, countries, doc._.published):
             return False  # "the Belarusian leader" is not Ukraine's president
         held = (roles.get(m.entity, set()) | _title_before(doc, m) | _apposed_role(doc, m)
                 | _role_around(doc, m) | _kb_titles(m.entity, doc._.published))
-        # "the foreign minister" is not the defence minister
-        return bool(held & words) and not (narrow and not any(n.split()[0] in held for n in narrow))
+        # "the foreign minister" is not the defence minister, and a deputy head is not the head
+        return (bool(held & words) and not (narrow and not any(n.split()[0] in held for n in narrow))
+                and not (held & DEPUTY_WORDS and not phrase_words & DEPUTY_WORDS))
 
     best = None
     for m in mentions:
@@ -123,20 +131,28 @@ def _role_around(doc: Doc, mention: Mention) -> set[str]:
     return set()
 
 
-def _countries(phrase: Span) -> set[str]:
+def _countries(phrase: Span | list[Token]) -> set[str]:
     """Knowledge-base ids of the states a description of an office names: "the Belarusian leader",
     "Ukraine's prime minister", "the US secretary of state"."""
-    from storyline.kb.lookup import load_kb
-
-    kb = load_kb()
     found = set()
     for tok in phrase:
-        if tok.ent_type_ in ("NORP", "GPE") or tok.dep_ == "poss" and tok.pos_ == "PROPN":
-            word = tok.text.removesuffix("'s").removesuffix("’s")
-            state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
+        if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN":
+            state = _state(tok)  # "of Moldova", whatever label the tagger gave the name
             if state is not None:
-                found.add(state.id)
+                found.add(state)
     return found
+
+
+def _state(tok: Token) -> str | None:
+    """The knowledge-base id of the state a word names or an adjective belongs to ("Moldova", "Belarusian")."""
+    from storyline.kb.lookup import load_kb
+
+    if not (tok.ent_type_ in ("NORP", "GPE") or tok.pos_ == "PROPN"):
+        return None
+    kb = load_kb()
+    word = tok.text.removesuffix("'s").removesuffix("’s")
+    state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
+    return state.id if state is not None else None
 
 
 def _serves(entity: str, countries: set[str], on) -> bool:
@@ -201,6 +217,12 @@ def _title_before_comma(doc: Doc, name: Span) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _possessor(doc: Doc, mention: Mention) -> bool:
+    """A name written as a possessor ("Putin's administration"): whose office it is, not who holds it."""
+    end = mention.end
+    return doc.text[end:end + 2] in ("'s", "’s") or doc.text[end - 2:end] in ("'s", "’s")
 
 
 def _title_before(doc: Doc, mention: Mention) -> set[str]:

@@ -319,6 +319,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
     if speaker.lower_ in DEMONSTRATIVES and antecedent(speaker) is None and not any(
             c.dep_ in ("amod", "prep", "relcl", "acl") for c in speaker.children):  # "those close to him" speak
         return None  # "This suggests that": the author's own inference
+    if speaker.lower_ in ("what", "whatever") or speaker.lower_ == "one" and not any(True for _ in speaker.children):
+        return None  # "What explains this stance?", "one does not recall": a question or anyone at all
     if speaker.left_edge.i <= cue.i <= speaker.right_edge.i and not (cue.dep_ == "acl" and cue.head.i == speaker.i):
         return None  # the cue inside its own speaker's phrase: a misparse
     return speaker

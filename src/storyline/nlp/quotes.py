@@ -42,7 +42,7 @@ def make_extractor() -> Callable[[Doc], list[Quote]]:
 
 @Language.factory(
     "storyline_quotes",
-    requires=["doc.sents", "doc.ents", "doc._.mentions"],
+    requires=["doc.sents", "doc.ents", "token.dep", "doc._.mentions", "doc._.published"],
     assigns=["doc._.quotes"],
     default_config={"extractor": {"@misc": VERSION}},
 )

@@ -1,23 +1,19 @@
-"""Who a clause's source is: a speaker token resolved to an actor, its kind, and the relays it came through."""
+"""The reporting frame of a clause (who attributes it, with which cue and certainty) and the relays it came
+through; who a frame's speaker is, the one resolver answers (``speakers.source_of``)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from storyline.models import Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
-from storyline.nlp import speakers
 from storyline.nlp.certainty import Frame
-from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS
-from storyline.nlp.grammar import first_child, lemma, noun_phrase
+from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
+from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
-
-from storyline.nlp.coref import described as coref_described
 
 INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
     "ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin", "police", "embassy",
@@ -31,8 +27,6 @@ INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
 ))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
 # Endings of nouns that name a body of people ("the inspectorate", "the commissariat", "the sultanate").
 INSTITUTION_ENDINGS = ("orate", "orates", "ariat", "ariats", "ulate", "ulates", "anate", "anates")
-DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
-                            "assessments", "data", "figures", "estimates"})
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
 NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
                        "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse")
@@ -40,83 +34,11 @@ NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", 
 EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "imply", "highlight", "underscore",
                             "demonstrate", "reflect", "illustrate", "confirm", "point", "hint", "reveal", "emphasize",
                             "stress", "underline")
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Verbs that pass a verdict on their object: "called the reports fake", "described the toll as inflated".
 VERDICT_VERBS = gr.lexicon("call", "describe", "brand", "label", "term", "deride", "denounce", "characterize")
 # Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
 RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
 RELAY_VERBS = gr.lexicon("cite", "quote")
-
-
-@dataclass
-class Source:
-    """A resolved source: actor id, text as written, kind, offsets and the hops it was relayed through."""
-
-    id: str | None
-    text: str
-    kind: str
-    start: int | None = None
-    end: int | None = None
-    relays: list[str] = field(default_factory=list)
-
-
-def relative_head(tok: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "the minister, *who* said" -> minister."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
-        clause = tok.head
-        if clause.dep_ in {"relcl", "acl"} and clause.head.i != clause.i:
-            return clause.head
-    return None
-
-
-def source_of(ctx: Context, head: Token | None, anonymous: bool = False, text: str | None = None) -> Source:
-    """Resolve who asserts something from the head of the speaker's noun phrase."""
-    if head is None:
-        return Source(None, text or "unnamed", "anonymous")
-    rel = relative_head(head)
-    if rel is not None:
-        head = rel  # "who" is never the speaker: its antecedent is
-    np = noun_phrase(head)
-    said = quoted_speaker(ctx, head)
-    if said is not None:
-        # a speaker the quotes component resolved keeps that actor for every record
-        kind = "anonymous" if said.anonymous or anonymous else "named"
-        return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
-    if head.lower_ in DOCUMENT_NOUNS:
-        # "reports from the DIA and U.S. intelligence": the source is who issued them
-        by = next((first_child(p, "pobj") for p in head.children
-                   if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}), None)
-        if by is not None:
-            return source_of(ctx, by)
-    # One resolver: the speaker module answers who a head stands for, as it does for quotes.
-    entity, unnamed = speakers.resolve(ctx.speech, head) if ctx.doc._.mentions is not None else (None, False)
-    if head.lower_ in PERSON_PRONOUNS or head.lower_ in cx.PRONOUNS:
-        return Source(entity, head.text, "named", head.idx, head.idx + len(head))
-    mention = ctx.mention_at(head)
-    inside = ctx.mentions_in(np.start_char, np.end_char)
-    appos = [c for c in head.children if c.dep_ == "appos"]
-    named_appos = [m for a in appos for m in ctx.mentions_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
-                   if m.type == "person" or m.label == "PERSON"]
-    generic = head.lower_ in cx.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named_appos and (
-        head.tag_ in {"NNS", "NNPS"} or head.left_edge.lower_ in {"a", "an", "one", "some", "several", "many"}
-        or not any(c.dep_ in {"det", "poss"} for c in head.children)
-    )
-    if named_appos:
-        mention = named_appos[0]
-    elif head.pos_ == "NOUN" and (described := coref_described(ctx.doc, np)) is not None:
-        mention = described  # "the president", "the ministry": the actor described
-    elif mention is None and inside:
-        mention = inside[-1]
-    kind = "anonymous" if generic or anonymous else "named"
-    return Source(entity or (mention.entity if mention else None), np.text, kind, np.start_char, np.end_char)
-
-
-def quoted_speaker(ctx: Context, head: Token) -> Quote | None:
-    """The quote whose speaker phrase holds ``head`` and that resolved it to an actor."""
-    for q in ctx.quotes:
-        if q.speaker and q.speaker_start is not None and q.speaker_start <= head.idx < (q.speaker_end or 0):
-            return q
-    return None
 
 
 def covering_quote(ctx: Context, span: Span) -> Quote | None:
@@ -148,25 +70,6 @@ def _opens_quotation(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i >= 0 and text[i] in "\"'“”‘’«»„"
-
-
-def quote_source(ctx: Context, q: Quote) -> Source:
-    """The source of a clause that is a quotation: its speaker, relayed by the outlet it was told to."""
-    speaker, text = q.speaker, q.speaker_text  # resolved by the speaker module, pronouns included
-    relays = [q.via or q.via_text] if (q.via or q.via_text) else []
-    kind = "anonymous" if q.anonymous else "quoted"
-    return Source(speaker, text or "unnamed", kind, q.speaker_start, q.speaker_end, relays)
-
-
-def frame_source(ctx: Context, speaker: Token | None, anonymous: bool, cue: str) -> Source:
-    """The source of a reporting frame; a speaker the quotes component resolved keeps that actor."""
-    src = source_of(ctx, speaker, anonymous, cue)
-    if speaker is not None and src.id is None:
-        for q in ctx.quotes:
-            if q.speaker and q.speaker_start is not None and q.speaker_start <= speaker.idx < q.speaker_end:
-                src.id, src.kind = q.speaker, "anonymous" if q.anonymous else src.kind
-                break
-    return src
 
 
 def _cited(tok: Token) -> Token | None:
@@ -203,12 +106,6 @@ def relay_chain(ctx: Context, speaker: Token | None, verb: Token | None, outer: 
         speaker = cited
         seen.add(cited.i)
     return speaker, hops
-
-
-def hop_name(ctx: Context, tok: Token) -> str:
-    """A relay as stored: its actor id where resolved, else its text."""
-    src = source_of(ctx, tok)
-    return src.id or src.text
 
 
 # -- the reporting frame of a clause ------------------------------------------------

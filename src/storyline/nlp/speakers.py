@@ -7,22 +7,26 @@ speaker is, so a rule for pronouns, relative pronouns, descriptions ("the minist
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
-from storyline.nlp import coref
+from storyline.models import Quote
+from storyline.nlp import certainty as cx
+from storyline.nlp import coref, prose
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_words import PERSON_PRONOUNS
+from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
+from storyline.nlp.speaker_pronouns import (end_char, entity_at, in_quotes, own_content, previous_paragraph,
+                                            pronoun_speaker, reported_spans, same_name)
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How many paragraphs before a description ("the politician said") its person may be named, headings
 # and captions between them included.
 DESCRIBED_PARAGRAPHS = 4
-
-
-def _end_char(tok: Token) -> int:
-    return tok.idx + len(tok.text)
 
 
 def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
@@ -32,7 +36,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     skip = set()
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
-        return head.idx, _end_char(head)
+        return head.idx, end_char(head)
     for child in head.children:
         if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
             skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
@@ -41,12 +45,38 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
         skip.update(range(cue.i, head.right_edge.i + 1))
     start, end = ctx.paragraph(head)
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
-    tokens = [t for t in head.subtree if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    words = list(head.subtree)
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i and before.pos_ == "NOUN":
+        words = list(before.subtree) + words  # "The US image company Maxar": the description the name was split from
+    tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—", "--") and t.whitespace_
+              and t.i > 0 and t.doc[t.i - 1].whitespace_]  # a spaced dash, never the hyphen of "Holtz-Eakin"
+    if dashes and head.pos_ == "PROPN":
+        tokens = tokens[dashes[-1] + 1:]  # "... the modern name for Stalingrad - Mr Putin": the name after the dash
     while len(tokens) > 1 and (tokens[0].text in EDGE_PUNCT or tokens[0].is_quote):
         tokens.pop(0)
     while len(tokens) > 1 and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_quote):
         tokens.pop()
-    return tokens[0].idx, _end_char(tokens[-1])
+    return tokens[0].idx, end_char(tokens[-1])
+
+
+def credited(quotes: list[Quote], head: Token) -> Quote | None:
+    """The quote whose speaker phrase holds ``head`` and that resolved it to an actor: a speaker the quotes
+    component resolved keeps that actor in the clause's frame, statement and figures."""
+    for q in quotes:
+        if q.speaker and q.speaker_start is not None and q.speaker_start <= head.idx < (q.speaker_end or 0):
+            return q
+    return None
+
+
+def speaker_of(ctx: Context, quotes: list[Quote], head: Token) -> str | None:
+    """The actor a speaker's head token stands for, the same for every record: the quote that credits it,
+    else :func:`resolve`."""
+    said = credited(quotes, head)
+    if said is not None:
+        return said.speaker
+    return resolve(ctx, head)[0] if ctx.doc._.mentions is not None else None
 
 
 def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
@@ -57,9 +87,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     head = cues.antecedent(head) or head
     low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
-        return _pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
+        return pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
     if low in ("it", "its"):
-        return _pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
+        return pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
     if low in ("they", "their", "them"):
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
@@ -68,18 +98,59 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
-        return _entity_at(ctx, head) or _possessor(ctx, head), True
-    if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and _entity_at(ctx, head) is None):
+        return entity_at(ctx, head) or _possessor(ctx, head), True
+    if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
         described = _described(ctx, head)
         if described is not None:
             return described, False
-    resolved = _entity_at(ctx, head) or (_entity_at(ctx, named[0]) if named else None)
+    resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
-        return _same_name(ctx, head), False
-    return resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head), False
+        return same_name(ctx, head), False
+    if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+        resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
+    return (resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
+            or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _issuer(ctx: Context, head: Token) -> str | None:
+    """"the statement said" after "the ministry said this in a statement" or "the union issued a statement":
+    a document speaks for whoever the report says issued it (the nearest earlier one of that noun)."""
+    if ctx.doc._.mentions is None or head.lower_ not in DOCUMENT_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    for tok in reversed(ctx.doc[:head.i]):
+        if tok.lower_ != head.lower_ or tok.i == head.i:
+            continue
+        verb = tok.head
+        while verb.dep_ == "prep" and verb.head.i != verb.i:
+            verb = verb.head
+        if tok.dep_ not in ("dobj", "pobj"):
+            continue  # an earlier "the statement said" is the same document, not its issuer
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ in ("VERB", "AUX") and issuer is not None:
+            return speaker_of(ctx, [], issuer)
+        return None
+    return None
+
+
+def _said_before(ctx: Context, head: Token) -> str | None:
+    """"the central bank said" after "Russia's central bank pledged": a description no name nearby
+    accounts for is the nearest earlier speaker written with the same noun, as that one resolved."""
+    if ctx.doc._.mentions is None or head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    if head.lower_ in coref.OFFICE_NOUNS or person_noun(head.lower_):
+        return None  # a person by office is its holder, found by office, never "the head" of another body
+    earlier = sorted((f.speaker for f in ctx.frames.values() if f.speaker is not None and f.speaker.i < head.i
+                      and f.speaker.lower_ == head.lower_), key=lambda t: -t.i)
+    for tok in earlier:
+        found = entity_at(ctx, tok) or _described(ctx, tok) or _possessor(ctx, tok)
+        if found is not None:
+            return found
+    return None
 
 
 def _recent_person(ctx: Context, head: Token) -> str | None:
@@ -95,17 +166,20 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         return None
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
-            for c in head.children):
+            for c in head.children) or any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree):
         # "the author of the study, Olesia Ruban" names its own person, resolved or not; "the Belarusian
-        # leader", "the EU's envoy" hold an office of a named body: neither is a recent name
+        # leader", "the EU's envoy", "the head of the Indian government" hold an office of a named body:
+        # neither is a recent name
         return None
     floor = ctx.paragraph(head)[0]
     for _ in range(DESCRIBED_PARAGRAPHS):
-        floor = _previous_paragraph(ctx.text, floor) if floor > 0 else 0
-    skip = _own_content(ctx, head)
+        floor = previous_paragraph(ctx.text, floor) if floor > 0 else 0
+    skip = own_content(ctx, head)
     speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
     doc = ctx.doc
-    told = _reported_spans(ctx)
+    told = reported_spans(ctx)
     actors = []
     for m in ctx.doc._.mentions:
         if m.type != "person" or not m.entity or not floor <= m.start or m.end > head.idx or skip[0] <= m.start < skip[1]:
@@ -119,7 +193,7 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
                 break
             tok = tok.head if tok.dep_ in ("appos", "compound", "flat", "pobj", "prep") and tok.head.i != tok.i else None
         # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
-        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not _quoted(ctx, m.start):
+        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start):
             actors.append(m)
     return max(actors, key=lambda m: m.end).entity if actors else None
 
@@ -130,16 +204,9 @@ def _referent(ctx: Context, pronoun: Token) -> str | None:
     if not ctx.doc._.mentions:
         return None
     found = coref.antecedent(ctx.doc, ctx.doc[pronoun.i : pronoun.i + 1])
+    if found is not None and in_quotes(ctx, found.start) and not in_quotes(ctx, pronoun.idx):
+        return None  # "“... the National Parliament voted ...,” the statement said. It added": not the parliament
     return found.entity if found is not None else None
-
-
-def _same_name(ctx: Context, head: Token) -> str | None:
-    """The actor of another mention written with this name (its last word, for a person's surname)."""
-    names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
-    written = ctx.text[names[0].idx:_end_char(head)].lower()
-    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
-        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
-    return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
 
 
 def _described(ctx: Context, head: Token) -> str | None:
@@ -157,152 +224,122 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     "officials at the health ministry", "a spokesman for the union"."""
     owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
     if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
-        return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
+        return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
     if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS:
         # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, and "a
         # senior Malian official" is one unnamed person
         owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
-    return next((e for e in (_entity_at(ctx, o) for o in owners) if e), None)
+    owner = next((e for e in (entity_at(ctx, o) for o in owners) if e), None)
+    if owner is not None and head.lower_ in GOVERNMENT_NOUNS:
+        return _governed(ctx, owner) or owner
+    return owner
 
 
-def _entity_at(ctx: Context, head: Token) -> str | None:
-    """The actor a mention over ``head`` resolves to; without the actors component, the name as
-    written (the entity, or the run of proper nouns the head ends)."""
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        return next((m.entity for m in mentions if m.start <= head.idx < m.end), None)
-    for ent in ctx.ents:
-        if ent.start <= head.i < ent.end:
-            return _strip_possessive(ent.text) if ent.label_ in cues.NAMED_ENT_LABELS else None
-    if head.pos_ == "PROPN":
-        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
-        return ctx.text[names[0].idx : _end_char(head)]
-    return None
+# Nouns for the government a leader heads: "President Joe Biden's administration" is the United States.
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
 
 
-def _pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
-    """He, she or it: the speaker of an enclosing report ("the United States said it had
-    concluded"), else the last named speaker of that kind in this or the previous paragraph
-    ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
-    outer = _outer_speaker(ctx, pronoun)
-    if outer is not None and outer.pos_ != "PRON" and _is_person(ctx, outer) == person:
-        return _entity_at(ctx, outer)
-    here = ctx.paragraph(pronoun)[0]
-    named = _named_speakers(ctx, pronoun, person)
-    if named and named[0].idx >= here:
-        return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
-    skip = _own_content(ctx, pronoun)
-    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip)) is not None:
-        return nearest  # a person this paragraph names before the pronoun
-    floor = _previous_paragraph(ctx.text, here)
-    if named and named[0].idx >= floor:
-        return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
-    return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
-
-
-def _own_content(ctx: Context, pronoun: Token) -> tuple[int, int]:
-    """Characters of what the pronoun's own frame reports: "- ... Putin's propaganda ... - he said" names
-    Putin inside the words, and he is not the one saying them."""
-    for frame in ctx.frames.values():
-        if frame.speaker is not None and frame.speaker.i == pronoun.i and frame.content is not None:
-            doc = pronoun.doc
-            return doc[frame.content[0]].idx, _end_char(doc[frame.content[1] - 1])
-    return (0, 0)
-
-
-def _previous_paragraph(text: str, start: int) -> int:
-    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
-    end = start - 1
-    while end > 0 and text[end - 1] in "\n \t\u00a0":
-        end -= 1
-    return text.rfind("\n", 0, end) + 1
-
-
-def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
-    """Named speakers of that kind before the pronoun, the nearest first ("The leader of the party,
-    Ana Ruiz, said ..." counts as Ruiz)."""
-    found = [
-        f.speaker
-        for f in ctx.frames.values()
-        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
-        and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
-        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
-        and _speaker_entity(ctx, f.speaker) is not None
-    ]
-    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if _is_person(ctx, _named_in(ctx, s) or s) == person]
-
-
-def _named_in(ctx: Context, head: Token) -> Token | None:
-    """The named person inside a speaker's phrase written by role: "the leader of the party Ana Ruiz"."""
-    if head.pos_ == "PROPN" or ctx.doc._.mentions is None:
+def _governed(ctx: Context, person: str) -> str | None:
+    """The state whose government a knowledge-base person led on the report's date (else at any time)."""
+    if not person.startswith("kb:person:"):
         return None
-    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-    for tok in head.subtree:
-        if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat") and any(
-                m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions):
-            return tok
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    when = ctx.doc._.published
+    spells = (kb.offices(person[3:], when) if when is not None else []) or kb.offices(person[3:])
+    states = {t.of for t in spells if t.of and t.office.startswith(("head_of_state", "head_of_government"))}
+    return f"kb:{states.pop()}" if len(states) == 1 else None
+
+
+# -- the source of a record: a speaker token as a Source --------------------------------
+DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
+                            "assessments", "data", "figures", "estimates"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+@dataclass
+class Source:
+    """A resolved source: actor id, text as written, kind, offsets and the hops it was relayed through."""
+
+    id: str | None
+    text: str
+    kind: str
+    start: int | None = None
+    end: int | None = None
+    relays: list[str] = field(default_factory=list)
+
+
+def relative_head(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the minister, *who* said" -> minister."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+        clause = tok.head
+        if clause.dep_ in {"relcl", "acl"} and clause.head.i != clause.i:
+            return clause.head
     return None
 
 
-def _speaker_entity(ctx: Context, head: Token) -> str | None:
-    named = _named_in(ctx, head)
-    return _entity_at(ctx, named if named is not None else head)
+def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, text: str | None = None) -> Source:
+    """Resolve who asserts something from the head of the speaker's noun phrase."""
+    if head is None:
+        return Source(None, text or "unnamed", "anonymous")
+    rel = relative_head(head)
+    if rel is not None:
+        head = rel  # "who" is never the speaker: its antecedent is
+    np = noun_phrase(head)
+    said = credited(ctx.quotes, head)
+    if said is not None:
+        # a speaker the quotes component resolved keeps that actor for every record
+        kind = "anonymous" if said.anonymous or anonymous else "named"
+        return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
+    if head.lower_ in DOCUMENT_NOUNS:
+        # "reports from the DIA and U.S. intelligence": the source is who issued them
+        by = next((first_child(p, "pobj") for p in head.children
+                   if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}), None)
+        if by is not None:
+            return source_of(ctx, by)
+    # One resolver: the speaker module answers who a head stands for, as it does for quotes.
+    entity, unnamed = resolve(ctx.speech, head) if ctx.doc._.mentions is not None else (None, False)
+    if head.lower_ in PERSON_PRONOUNS or head.lower_ in cx.PRONOUNS:
+        return Source(entity, head.text, "named", head.idx, head.idx + len(head))
+    mention = ctx.mention_at(head)
+    inside = ctx.mentions_in(np.start_char, np.end_char)
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    named_appos = [m for a in appos for m in ctx.mentions_in(a.left_edge.idx, a.right_edge.idx + len(a.right_edge))
+                   if m.type == "person" or m.label == "PERSON"]
+    generic = head.lower_ in cx.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named_appos and (
+        head.tag_ in {"NNS", "NNPS"} or head.left_edge.lower_ in {"a", "an", "one", "some", "several", "many"}
+        or not any(c.dep_ in {"det", "poss"} for c in head.children)
+    )
+    if named_appos:
+        mention = named_appos[0]
+    elif head.pos_ == "NOUN" and (described := coref.described(ctx.doc, np)) is not None:
+        mention = described  # "the president", "the ministry": the actor described
+    elif mention is None and inside:
+        mention = inside[-1]
+    kind = "anonymous" if generic or anonymous else "named"
+    return Source(entity or (mention.entity if mention else None), np.text, kind, np.start_char, np.end_char)
 
 
-def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
-    """The speaker of the report a pronoun's own cue is nested in."""
-    tok = pronoun.head
-    for _ in range(cues.MAX_WALK):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        frame = ctx.frames.get(tok.i)
-        if frame is not None and frame.speaker is not None and frame.speaker.i != pronoun.i:
-            return frame.speaker
-    return None
+def quote_source(ctx: prose.Context, q: Quote) -> Source:
+    """The source of a clause that is a quotation: its speaker, relayed by the outlet it was told to."""
+    speaker, text = q.speaker, q.speaker_text  # resolved by the speaker module, pronouns included
+    relays = [q.via or q.via_text] if (q.via or q.via_text) else []
+    kind = "anonymous" if q.anonymous else "quoted"
+    return Source(speaker, text or "unnamed", kind, q.speaker_start, q.speaker_end, relays)
 
 
-def _is_person(ctx: Context, head: Token) -> bool:
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
-    if head.pos_ != "PROPN":
-        return False
-    # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
-    return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
+def frame_source(ctx: prose.Context, speaker: Token | None, anonymous: bool, cue: str) -> Source:
+    """The source of a reporting frame; a speaker the quotes component resolved keeps that actor."""
+    src = source_of(ctx, speaker, anonymous, cue)
+    if speaker is not None and src.id is None and (q := credited(ctx.quotes, speaker)) is not None:
+        src.id, src.kind = q.speaker, "anonymous" if q.anonymous else src.kind
+    return src
 
 
-def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0)) -> str | None:
-    mentions = ctx.doc._.mentions
-    if mentions is not None:
-        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
-                  and not skip[0] <= m.start < skip[1]]
-        outside = [m for m in people if not _quoted(ctx, m.start)]  # not a name the speaker mentions
-        people = outside or people
-        told = _reported_spans(ctx)
-        unreported = [m for m in people if not any(a <= m.start < b for a, b in told)]  # nor one a speaker reports on
-        people = unreported if told else people
-        return max(people, key=lambda m: m.end).entity if people else None
-    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
-    return _strip_possessive(people[-1].text) if people else None
-
-
-def _reported_spans(ctx: Context) -> list[tuple[int, int]]:
-    """Characters of every reported clause: the people named there are talked about, not talking
-    (also in a clause whose speaker the parse lost: "... Jeffries in an interview said that Putin ...")."""
-    doc = ctx.doc
-    return [(doc[f.content[0]].idx, _end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
-            if f.content is not None and (f.speaker is not None or f.strong)]
-
-
-def _quoted(ctx: Context, offset: int) -> bool:
-    return any(m.start <= offset < m.end for m in ctx.marks)
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
+def hop_name(ctx: prose.Context, tok: Token) -> str:
+    """A relay as stored: its actor id where resolved, else its text."""
+    src = source_of(ctx, tok)
+    return src.id or src.text

@@ -17,7 +17,7 @@ from storyline.nlp.grammar import noun_phrase
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.propositions import FACTUAL, propose
 from storyline.nlp.prose import Context
-from storyline.nlp.sources import source_of
+from storyline.nlp.speakers import source_of
 
 VERSION = "storyline.statements.v1"
 
@@ -105,7 +105,7 @@ def make_extractor() -> Callable[[Doc], list[Statement]]:
 
 @Language.factory(
     "storyline_statements",
-    requires=["doc._.readings", "doc._.mentions"],
+    requires=["doc._.readings", "doc._.mentions", "doc._.quotes", "doc._.figures"],
     assigns=["doc._.statements"],
     default_config={"extractor": {"@misc": VERSION}},
 )

@@ -1,0 +1,181 @@
+"""He, she and it as speakers: the report a pronoun's cue is nested in, the named speakers before it, the
+nearest person; and the actor a speaker's head token names. Used by the one resolver, ``speakers``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.nlp import coref
+from storyline.nlp import quote_cues as cues
+from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_content import is_passive
+from storyline.nlp.quote_cues import Context
+
+
+def end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def entity_at(ctx: Context, head: Token) -> str | None:
+    """The actor a mention over ``head`` resolves to; without the actors component, the name as
+    written (the entity, or the run of proper nouns the head ends)."""
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        return next((m.entity for m in mentions if m.start <= head.idx < m.end), None)
+    for ent in ctx.ents:
+        if ent.start <= head.i < ent.end:
+            return strip_possessive(ent.text) if ent.label_ in cues.NAMED_ENT_LABELS else None
+    if head.pos_ == "PROPN":
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
+        return ctx.text[names[0].idx : end_char(head)]
+    return None
+
+
+def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
+    """He, she or it: the speaker of an enclosing report ("the United States said it had
+    concluded"), else the last named speaker of that kind in this or the previous paragraph
+    ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
+    outer = _outer_speaker(ctx, pronoun)
+    if outer is not None and outer.pos_ != "PRON" and is_person(ctx, outer) == person:
+        return entity_at(ctx, outer)
+    if outer is not None and outer.pos_ == "PROPN" and person and entity_at(ctx, outer) is None and (
+            (named := same_name(ctx, outer)) is not None and any(m.entity == named and m.type == "person"
+                                                              for m in ctx.doc._.mentions)):
+        return named  # "Biden estimated that ..., although he added": a name the actors missed here
+    here = ctx.paragraph(pronoun)[0]
+    named = _named_speakers(ctx, pronoun, person)
+    if named and named[0].idx >= here:
+        return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
+    skip = own_content(ctx, pronoun)
+    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip, quoted=False)) is not None:
+        return nearest  # a person this paragraph names before the pronoun, outside anyone's quoted words
+    floor = previous_paragraph(ctx.text, here)
+    if named and named[0].idx >= floor:
+        return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
+    return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
+
+
+def own_content(ctx: Context, pronoun: Token) -> tuple[int, int]:
+    """Characters of what the pronoun's own frame reports: "- ... Putin's propaganda ... - he said" names
+    Putin inside the words, and he is not the one saying them."""
+    for frame in ctx.frames.values():
+        if frame.speaker is not None and frame.speaker.i == pronoun.i and frame.content is not None:
+            doc = pronoun.doc
+            return doc[frame.content[0]].idx, end_char(doc[frame.content[1] - 1])
+    return (0, 0)
+
+
+def previous_paragraph(text: str, start: int) -> int:
+    """Where the paragraph before the one starting at ``start`` begins (blank lines skipped)."""
+    end = start - 1
+    while end > 0 and text[end - 1] in "\n \t\u00a0":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
+def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
+    """Named speakers of that kind before the pronoun, the nearest first ("The leader of the party,
+    Ana Ruiz, said ..." counts as Ruiz)."""
+    found = [
+        f.speaker
+        for f in ctx.frames.values()
+        if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
+        and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
+        and not (person and f.lemma == "report" and is_passive(f.cue))  # "This was reported by Euractiv": a relay
+        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
+        and _speaker_entity(ctx, f.speaker) is not None
+    ]
+    return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if is_person(ctx, _named_in(ctx, s) or s) == person]
+
+
+def _named_in(ctx: Context, head: Token) -> Token | None:
+    """The named person inside a speaker's phrase written by role: "the leader of the party Ana Ruiz"."""
+    if head.pos_ == "PROPN" or ctx.doc._.mentions is None:
+        return None
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    found = [tok for tok in head.subtree
+             if tok.i != head.i and tok.i not in clauses and tok.pos_ == "PROPN" and tok.dep_ in ("appos", "compound", "pobj", "flat")
+             and any(m.start <= tok.idx < m.end and m.type == "person" for m in ctx.doc._.mentions)]
+    # "The Nato secretary general, Jens Stoltenberg": the name in apposition, not the body in the title
+    return next((t for t in found if t.dep_ == "appos"), found[0] if found else None)
+
+
+def _speaker_entity(ctx: Context, head: Token) -> str | None:
+    named = _named_in(ctx, head)
+    if named is not None:
+        # the person mention over the name ("Nato" is both the alliance and part of "Nato secretary general")
+        return next((m.entity for m in ctx.doc._.mentions if m.start <= named.idx < m.end and m.type == "person"),
+                    entity_at(ctx, named))
+    return entity_at(ctx, head)
+
+
+def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
+    """The speaker of the report a pronoun's own cue is nested in."""
+    tok = pronoun.head
+    for _ in range(cues.MAX_WALK):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        frame = ctx.frames.get(tok.i)
+        if frame is not None and frame.speaker is not None and frame.speaker.i != pronoun.i:
+            return frame.speaker
+    return None
+
+
+def is_person(ctx: Context, head: Token) -> bool:
+    mentions = ctx.doc._.mentions
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and (person_noun(c.lower_) or c.lower_ in coref.OFFICE_NOUNS)
+           for c in head.children) and head.pos_ == "PROPN":
+        return True  # "Natalia Humeniuk, a spokesperson for the command": a person, however the name was typed
+    if mentions is not None:
+        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
+    if head.pos_ != "PROPN":
+        return False
+    # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
+    return head.ent_type_ in ("PERSON", "") or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children)
+
+
+def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0),
+                    quoted: bool = True) -> str | None:
+    """The last person named between two offsets; one named inside quotation marks only when ``quoted``
+    and no other is ("“... a war that President Putin has started,” he continued": not Putin)."""
+    mentions = ctx.doc._.mentions
+    if mentions is not None:
+        people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
+                  and not skip[0] <= m.start < skip[1]]
+        outside = [m for m in people if not in_quotes(ctx, m.start)]  # not a name the speaker mentions
+        people = outside or (people if quoted else [])
+        told = reported_spans(ctx)
+        unreported = [m for m in people if not any(a <= m.start < b for a, b in told)]  # nor one a speaker reports on
+        people = unreported if told else people
+        return max(people, key=lambda m: m.end).entity if people else None
+    people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
+    return strip_possessive(people[-1].text) if people else None
+
+
+def reported_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Characters of every reported clause: the people named there are talked about, not talking
+    (also in a clause whose speaker the parse lost: "... Jeffries in an interview said that Putin ...")."""
+    doc = ctx.doc
+    return [(doc[f.content[0]].idx, end_char(doc[f.content[1] - 1])) for f in ctx.frames.values()
+            if f.content is not None and (f.speaker is not None or f.strong)]
+
+
+def in_quotes(ctx: Context, offset: int) -> bool:
+    return any(m.start <= offset < m.end for m in ctx.marks)
+
+
+def strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def same_name(ctx: Context, head: Token) -> str | None:
+    """The actor of another mention written with this name (its last word, for a person's surname)."""
+    names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
+    written = ctx.text[names[0].idx:end_char(head)].lower()
+    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
+        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
+    return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
