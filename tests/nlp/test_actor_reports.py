@@ -231,7 +231,7 @@ def test_a_forum_that_acts_is_a_body_and_one_that_is_attended_is_a_meeting(parse
 
 
 def test_names_ner_runs_together_or_mistypes_are_cut_and_retyped_from_the_sentence(parse):
-    doc = parse("Aid came from the European Union - Ursula von der Leyen and Charles Michel. The recording of "
+    doc = parse("Aid came from the European Union - from Ursula von der Leyen and Charles Michel. The recording of "
                 "Kabayeva's statement was posted. Garland said the Justice Department would act against banks "
                 "such as Sberbank and Gazprombank.", published=DAY)
     kinds = {m.text: m.type for m in doc._.mentions}

@@ -361,8 +361,8 @@ _QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]")
 
 
 def in_quoted_title(span: Span) -> bool:
-    """Inside the quoted title of a book, film or article ("the author of "Putin's Playbook: Russia's
-    Secret Plan to Defeat America""): every long word capitalised, as quoted speech never is."""
+    """Inside the quoted title of a book, film or article ("the author of "The Harbour Ledger: How a
+    Port City Lost Its Fleet""): every long word capitalised, as quoted speech never is."""
     text = text_of(span.doc)
     for match in _QUOTED.finditer(text, max(0, span.start_char - 200), min(len(text), span.end_char + 200)):
         if match.start(1) <= span.start_char and span.end_char <= match.end(1):

@@ -60,7 +60,7 @@ def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
     if len(subjects) > 1 and subjects[-1].i == verb.i - 1 and subjects[-1].pos_ == "PROPN":
         return subjects[-1]  # "... Won't Trigger War With Russia Kallas said": a heading glued before the name
     if subjects and subjects[0].dep_ == "csubj" and subjects[0].tag_ == "VBG" and verb.i > 0:
-        # "Speaking in Volgograd - the modern name for Stalingrad - Mr Putin hinted": the parser folds the
+        # "Speaking in Gdansk - the old Danzig of the history books - Mr Lange hinted": the parser folds the
         # subject into the fronted participle; the name right before the cue inside it is the speaker
         before = verb.doc[verb.i - 1]
         if before.pos_ == "PROPN" and before.i in {t.i for t in subjects[0].subtree}:

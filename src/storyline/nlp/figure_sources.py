@@ -257,7 +257,7 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
     if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
-        return quote.speaker, quote.speaker_text  # "I would say words about the suffering of two nations"
+        return quote.speaker, quote.speaker_text  # "we counted the flooded homes ourselves", in her quote
     if source is not None:
         return _source(source, ctx)
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
