@@ -139,7 +139,7 @@ def places(text: str, ref: TimeRef) -> bool:
 
 def _relative_verb(text: str, ref: TimeRef) -> bool:
     """Whether a date farther into a relative clause than ``SINCE_REACH`` attaches to the clause's own
-    verb ("terrorists who killed 144 people in the attack on the concert hall complex in March"): the
+    verb ("gunmen who held 30 hostages at the ferry terminal in March"): the
     verb follows the pronoun, at most an auxiliary or two between. "Officials who spoke on condition
     of anonymity said troops left on Monday" dates "left", not the clause's "spoke"."""
     if ref.head is None or ref.head >= ref.start:
