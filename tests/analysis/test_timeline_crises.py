@@ -6,7 +6,6 @@ are the chronology, each on its day."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -77,16 +76,8 @@ STORIES = {"flood": (FLOOD, FLOOD_CHRONOLOGY, FLOOD_SHARED), "election": (ELECTI
 
 
 @pytest.fixture(scope="module")
-def analysed(tmp_path_factory):
-    from storyline.api import analyze
-
-    out = {}
-    for name, (reports, _, _) in STORIES.items():
-        folder = tmp_path_factory.mktemp(name)
-        bulk = folder / f"{name}.json"
-        bulk.write_text(json.dumps(reports), encoding="utf-8")
-        out[name] = analyze([bulk], db=folder / "store.duckdb", workers=1).to_dict()
-    return out
+def analysed(analyse_reports):
+    return {name: analyse_reports(name, story[0]) for name, story in STORIES.items()}
 
 
 def _matches(timeline, planted):

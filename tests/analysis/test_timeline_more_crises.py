@@ -8,7 +8,6 @@ thing named starts, not when the sentence's verb happened."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -85,16 +84,8 @@ SHARED = {"coup": ("2036-09-08", "seized"), "quake": ("2037-02-02", "struck sout
 
 
 @pytest.fixture(scope="module")
-def analysed(tmp_path_factory):
-    from storyline.api import analyze
-
-    out = {}
-    for name, (reports, _) in STORIES.items():
-        folder = tmp_path_factory.mktemp(name)
-        bulk = folder / f"{name}.json"
-        bulk.write_text(json.dumps(reports), encoding="utf-8")
-        out[name] = analyze([bulk], db=folder / "store.duckdb", workers=1).to_dict()
-    return out
+def analysed(analyse_reports):
+    return {name: analyse_reports(name, story[0]) for name, story in STORIES.items()}
 
 
 def _hits(entry, planted) -> bool:

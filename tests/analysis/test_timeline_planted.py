@@ -4,8 +4,6 @@ on its day, and nothing else is (forecasts, history, bounded dates, habits and c
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 pytestmark = pytest.mark.integration
@@ -53,23 +51,14 @@ MARKET_FIRE = [
 ]
 
 
-def _analyse(tmp_path_factory, name, reports):
-    from storyline.api import analyze
-
-    folder = tmp_path_factory.mktemp(name)
-    bulk = folder / f"{name}.json"
-    bulk.write_text(json.dumps(reports), encoding="utf-8")
-    return analyze([bulk], db=folder / "store.duckdb", workers=1).to_dict()
+@pytest.fixture(scope="module")
+def strike(analyse_reports):
+    return analyse_reports("strike", STRIKE)
 
 
 @pytest.fixture(scope="module")
-def strike(tmp_path_factory):
-    return _analyse(tmp_path_factory, "strike", STRIKE)
-
-
-@pytest.fixture(scope="module")
-def recount(tmp_path_factory):
-    return _analyse(tmp_path_factory, "recount", RECOUNT)
+def recount(analyse_reports):
+    return analyse_reports("recount", RECOUNT)
 
 
 def _matches(timeline, planted):
@@ -101,8 +90,8 @@ def test_planted_forecasts_and_history_are_kept_apart(strike, recount):
     assert not any(t["date"].startswith("1260") for t in strike["timeline"] + strike["background"])
 
 
-def test_a_report_dated_by_its_yearless_dateline_places_its_days_and_last_year(tmp_path_factory):
-    data = _analyse(tmp_path_factory, "fire", MARKET_FIRE)
+def test_a_report_dated_by_its_yearless_dateline_places_its_days_and_last_year(analyse_reports):
+    data = analyse_reports("fire", MARKET_FIRE)
     [doc] = data["documents"]
     assert str(doc["published"])[:10] == "2025-03-04"
     assert [(t["date"], t["text"][:15]) for t in data["timeline"]] == [("2025-03-02", "Fire swept thro")]
