@@ -19,3 +19,22 @@ def analyse_reports(tmp_path_factory):
         return analyze([bulk], db=folder / "store.duckdb", workers=1).to_dict()
 
     return run
+
+
+def entries_telling(timeline: list[dict], day: str, words: str) -> list[dict]:
+    """Timeline entries of ``day`` whose text holds ``words``: how a planted happening is found."""
+    return [t for t in timeline if t["date"] == day and words in t["text"]]
+
+
+@pytest.fixture(scope="session")
+def planted_chronology():
+    """``compare(timeline, planted)``: the planted (day, words) found, and the entries no planted happening explains."""
+
+    def compare(timeline: list[dict], planted: set[tuple[str, str]]) -> tuple[set, list]:
+        found = {(day, words) for day, words in planted if entries_telling(timeline, day, words)}
+        extra = [(t["date"], t["text"]) for t in timeline
+                 if not any(t["date"] == day and words in t["text"] for day, words in planted)]
+        return found, extra
+
+    compare.telling = entries_telling
+    return compare

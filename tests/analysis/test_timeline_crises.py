@@ -80,17 +80,10 @@ def analysed(analyse_reports):
     return {name: analyse_reports(name, story[0]) for name, story in STORIES.items()}
 
 
-def _matches(timeline, planted):
-    found = {(day, words) for day, words in planted if any(t["date"] == day and words in t["text"] for t in timeline)}
-    extra = [(t["date"], t["text"]) for t in timeline
-             if not any(t["date"] == day and words in t["text"] for day, words in planted)]
-    return found, extra
-
-
 @pytest.mark.parametrize("story", [
 "flood", "tariff", "election"])
-def test_planted_chronology_is_the_timeline(story, analysed):
-    found, extra = _matches(analysed[story]["timeline"], STORIES[story][1])
+def test_planted_chronology_is_the_timeline(story, analysed, planted_chronology):
+    found, extra = planted_chronology(analysed[story]["timeline"], STORIES[story][1])
     assert found == STORIES[story][1]
     assert extra == []
 

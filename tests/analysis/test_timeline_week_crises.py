@@ -118,16 +118,11 @@ def analysed(analyse_reports):
     return {name: analyse_reports(name, story[0]) for name, story in STORIES.items()}
 
 
-def _hits(entry, planted) -> bool:
-    return any(entry["date"] == day and words in entry["text"] for day, words in planted)
-
-
 @pytest.mark.parametrize("story", sorted(STORIES))
-def test_planted_chronology_is_the_timeline(story, analysed):
-    timeline, planted = analysed[story]["timeline"], STORIES[story][1]
-    found = {(day, words) for day, words in planted if any(_hits(t, {(day, words)}) for t in timeline)}
-    assert found == planted
-    assert [(t["date"], t["text"]) for t in timeline if not _hits(t, planted)] == []
+def test_planted_chronology_is_the_timeline(story, analysed, planted_chronology):
+    found, extra = planted_chronology(analysed[story]["timeline"], STORIES[story][1])
+    assert found == STORIES[story][1]
+    assert extra == []
 
 
 # "Mount Agung erupted on Monday" and "The volcano first erupted on Monday" share only their verb and
@@ -136,11 +131,11 @@ KNOWN_MISS = pytest.mark.xfail(reason="a retelling naming the doer by a common n
 
 
 @pytest.mark.parametrize("story", [pytest.param("eruption", marks=KNOWN_MISS), "impeachment", "blockade"])
-def test_each_planted_happening_is_one_entry(story, analysed):
+def test_each_planted_happening_is_one_entry(story, analysed, planted_chronology):
+    timeline = analysed[story]["timeline"]
     for day, words in STORIES[story][1]:
-        assert sum(_hits(t, {(day, words)}) for t in analysed[story]["timeline"]) == 1, (day, words)
-    day, words = STORIES[story][2]
-    entry = next(t for t in analysed[story]["timeline"] if _hits(t, {(day, words)}))
+        assert len(planted_chronology.telling(timeline, day, words)) == 1, (day, words)
+    entry = planted_chronology.telling(timeline, *STORIES[story][2])[0]
     assert len(entry["docs"]) == 2
 
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from storyline.evaluation.gold import Gold
 from storyline.evaluation.strict import (
-    Names, _match_quotes, _quote_right, _record_overlap, _value_right, match,
+    Names, _match_quotes, _quote_right, _record_overlap, _value_right, figure_source_right, match,
+    statement_source_right,
 )
 
 SNIPPET = 160
@@ -74,7 +75,7 @@ def figure_errors(gold: Gold, data: dict[str, Any], names: Names) -> list[dict[s
     texts = {d["id"]: d["text"] for d in data["documents"]}
 
     def attributed(g: dict, f: dict) -> bool:
-        return not g["has_source"] or bool(names.weight(g["source"], f.get("attributed_to"), f.get("attributed_text")))
+        return not g["has_source"] or figure_source_right(names, g, f)
 
     def right(g: dict, f: dict) -> bool:
         return _value_right(g, f) and attributed(g, f)
@@ -113,12 +114,9 @@ def statement_errors(gold: Gold, data: dict[str, Any], names: Names) -> list[dic
         if s["status"] != g["status"]:
             out.append({"category": "statement_status", "kind": "wrong", "text": _text(texts, g["span"]),
                         "gold": g["status"], "output": s["status"]})
-        if g.get("has_source"):
-            ok = (s.get("source_kind") in ("author", "anonymous") or (s.get("source") is None and not s.get("source_text"))
-                  if g["source"] is None else bool(names.weight(g["source"], s.get("source"), s.get("source_text"))))
-            if not ok:
-                out.append({"category": "statement_source", "kind": "wrong", "text": _text(texts, g["span"]),
-                            "gold": _who(g["source"]), "output": s.get("source_text")})
+        if g.get("has_source") and not statement_source_right(names, g, s):
+            out.append({"category": "statement_source", "kind": "wrong", "text": _text(texts, g["span"]),
+                        "gold": _who(g["source"]), "output": s.get("source_text")})
     return out
 
 

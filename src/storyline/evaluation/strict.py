@@ -303,7 +303,7 @@ def figures(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Score]:
     sourced = [g for g in gold.figures if g["has_source"]]
     if sourced:
         def attributed(g: dict, f: dict) -> bool:
-            return _value_right(g, f) and bool(names.weight(g["source"], f.get("attributed_to"), f.get("attributed_text")))
+            return _value_right(g, f) and figure_source_right(names, g, f)
 
         pairs, hits = pair(attributed, sourced)
         # Output figures paired with a gold figure that states no source are not judged here.
@@ -311,6 +311,19 @@ def figures(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Score]:
                               lambda g, f: (1,) if _record_overlap(g["span"], f) else None))
         out["figure_attribution"] = _tally(len(sourced), len(output) - unsourced, hits)
     return out
+
+
+def figure_source_right(names: Names, g: dict, f: dict) -> bool:
+    """The output figure credits the gold figure's source (by identity)."""
+    return bool(names.weight(g["source"], f.get("attributed_to"), f.get("attributed_text")))
+
+
+def statement_source_right(names: Names, g: dict, s: dict) -> bool:
+    """The output statement's source is the gold statement's source."""
+    if g["source"] is None:
+        # The report's own voice or an unnamed source ("officials said"), not a named one left unresolved.
+        return s.get("source_kind") in ("author", "anonymous") or (s.get("source") is None and not s.get("source_text"))
+    return bool(names.weight(g["source"], s.get("source"), s.get("source_text")))
 
 
 def statements(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Score]:
@@ -324,12 +337,7 @@ def statements(gold: Gold, data: dict[str, Any], names: Names) -> dict[str, Scor
     if any(g.get("kind") for g in gold.statements):
         checks["statement_kind"] = lambda g, s: s["kind"] == g["kind"]
     if any(g.get("has_source") for g in gold.statements):
-        def source_right(g: dict, s: dict) -> bool:
-            if g["source"] is None:
-                # The report's own voice or an unnamed source ("officials said"), not a named one left unresolved.
-                return s.get("source_kind") in ("author", "anonymous") or (s.get("source") is None and not s.get("source_text"))
-            return bool(names.weight(g["source"], s.get("source"), s.get("source_text")))
-        checks["statement_source"] = source_right
+        checks["statement_source"] = lambda g, s: statement_source_right(names, g, s)
     out = {}
     for name, right in checks.items():
         items = [g for g in gold.statements if name != "statement_kind" or g.get("kind")]
