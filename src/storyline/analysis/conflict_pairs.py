@@ -312,15 +312,17 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     The pairs of the last list of props asked about are kept: conflicts and the meaning of their
     clauses ask about the same statements, and the pairs are the costliest part of either.
     """
+    global _last
     marks = tuple(map(id, props))
-    if _LAST and _LAST[0] is props and _LAST[1] == (marks, window):
-        return list(_LAST[2])
+    held = _last  # read once: another thread may replace it meanwhile
+    if held is not None and held[0] is props and held[1] == (marks, window):
+        return list(held[2])
     pairs = _candidate_pairs(props, window)
-    _LAST[:] = [props, (marks, window), pairs]
+    _last = (props, (marks, window), pairs)
     return list(pairs)
 
 
-_LAST: list = []
+_last: tuple | None = None
 """The props (a list, held so that its identity stays its own), their members' identities and the
 window, and the pairs found: ``candidate_pairs`` answers again from it while the list and its
 members are the same (props are not changed once made)."""
