@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from storyline.analysis.clauses import claimed_clause, claims_of, lead_words
 from storyline.analysis.corpus import Corpus
@@ -144,19 +145,90 @@ def _cluster_map(clusters: Iterable[Cluster] | None, statements: list[Statement]
     return out
 
 
+class Wording(NamedTuple):
+    """What a statement's own wording says for conflicts: the fields of its ``Prop`` that depend only on
+    the sentence, its kind, status, polarity and cues, and the actor names inside it."""
+
+    status: str
+    words: frozenset[str]
+    clause: str
+    clause_words: frozenset[str]
+    lead: tuple[str, ...]
+    clauses: tuple[str, ...]
+    hedged: bool
+    framed: bool
+    doubt: bool
+    forecast: bool
+    called_off: bool
+    persisted: tuple
+
+
+def wording(s: Statement, names: set[str], forecast: str | None) -> Wording:
+    """The wording of ``s`` (``forecast``: its ``forecast_status``; ``names``: words of the actor names
+    inside it, left out of its words)."""
+    clause = claimed_clause(s.text)
+    status = forecast or probe_status(s)
+    called_off = forecast is None and status in POSITIVE and bool(CALLED_OFF.search(head_clause(s.text)))
+    status = "negated" if called_off else status
+    if status == "denied" and not own_denial(s):
+        status = "reported"  # denied by the sentence after it: here it is the claim someone makes
+    persisted = persisted_state(s.text) if forecast is None and status in POSITIVE else None
+    status = "negated" if persisted else status
+    return Wording(
+        status=status, words=frozenset(content_words(s.text, names)), clause=clause,
+        clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED | WHEN_WORDS)),
+        lead=lead_words(clause, names | HAPPENED | WHEN_WORDS), clauses=tuple(claims_of(s.text, clause)),
+        hedged=bool(_HEDGE.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
+        framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
+        doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
+        persisted=persisted or (),
+    )
+
+
+def _to_json(w: Wording) -> list:
+    persisted = [w.persisted[0], sorted(w.persisted[1])] if w.persisted else []
+    return [w.status, sorted(w.words), w.clause, sorted(w.clause_words), list(w.lead), list(w.clauses),
+            w.hedged, w.framed, w.doubt, w.forecast, w.called_off, persisted]
+
+
+def _from_json(v: list) -> Wording:
+    persisted = (v[11][0], frozenset(v[11][1])) if v[11] else ()
+    return Wording(v[0], frozenset(v[1]), v[2], frozenset(v[3]), tuple(v[4]), tuple(v[5]), v[6], v[7], v[8], v[9],
+                   v[10], persisted)
+
+
+def _wordings(corpus: Corpus, chosen: list[tuple[Statement, set[str], str | None]]) -> list[Wording]:
+    """The wording of each chosen statement: read back from the corpus's ``wordings`` store where an
+    earlier run derived it, derived here otherwise (and, once, for a sentence the corpus repeats)."""
+    store = corpus.wordings
+    keys = [(s.text, s.kind, s.status, s.polarity, tuple(s.cues or ()), tuple(sorted(names)), forecast)
+            for s, names, forecast in chosen]
+    hashed = [store.key(k) for k in keys] if store is not None else keys
+    known = {k: _from_json(v) for k, v in store.get(hashed).items()} if store is not None else {}
+    found: dict = {}
+    out = []
+    for (s, names, forecast), key in zip(chosen, hashed):
+        w = known.get(key) or found.get(key)
+        if w is None:
+            w = found[key] = wording(s, names, forecast)
+        out.append(w)
+    if store is not None:
+        store.put({k: _to_json(w) for k, w in found.items()})
+    return out
+
+
 def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[Prop]:
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     events = _DocIndex(corpus.events)
     mentions = _DocIndex(m for m in corpus.mentions if m.type in ACTOR_TYPES)
     cluster_of = _cluster_map(clusters, corpus.statements)
-    props = []
+    chosen, voices = [], []
     for s in corpus.statements:
         if _is_copy(corpus, s.doc):
             continue
         forecast = forecast_status(s)
         if s.kind not in CLAIMS and forecast is None and not (s.status == "confirmed" and s.kind == "opinion"):
             continue  # a confirmation states a fact, whatever word in it reads as a judgement
-        sid = record_id("s", s)
         # Actor names are matched by id; their words would make any two claims about the
         # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
         named: Counter = Counter()
@@ -170,24 +242,17 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         # tap water was contaminated").
         said = Counter(_WORD.findall(s.text.lower()))
         names = {w for w, n in named.items() if said[w] <= n}
-        clause = claimed_clause(s.text)
-        status = forecast or probe_status(s)
-        called_off = forecast is None and status in POSITIVE and bool(CALLED_OFF.search(head_clause(s.text)))
-        status = "negated" if called_off else status
-        if status == "denied" and not own_denial(s):
-            status = "reported"  # denied by the sentence after it: here it is the claim someone makes
-        persisted = persisted_state(s.text) if forecast is None and status in POSITIVE else None
-        status = "negated" if persisted else status
+        chosen.append((s, names, forecast))
+        voices.append(voice)
+    props = []
+    for (s, _, _), voice, w in zip(chosen, voices, _wordings(corpus, chosen)):
+        sid = record_id("s", s)
         props.append(Prop(
-            id=sid, kind="statement", record=s, status=status, actors=frozenset(s.actors),
-            words=frozenset(content_words(s.text, names)), clause=clause,
-            clause_words=frozenset(content_words(WHEN_ADJUNCT.sub("", clause), names | HAPPENED | WHEN_WORDS)),
-            lead=lead_words(clause, names | HAPPENED | WHEN_WORDS), clauses=tuple(claims_of(s.text, clause)),
+            id=sid, kind="statement", record=s, status=w.status, actors=frozenset(s.actors),
+            words=w.words, clause=w.clause, clause_words=w.clause_words, lead=w.lead, clauses=w.clauses,
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
-            hedged=bool(_HEDGE.search(head_clause(s.text))) or _DENIAL_OR_DOUBT(s.text),
-            framed=clause != s.text and (_DENIAL_OR_DOUBT(s.text) or disputed_claim(s.text) is not None),
-            doubt=bool(DOUBT.search(s.text)), forecast=forecast is not None, called_off=called_off,
-            persisted=persisted or (), voice=frozenset(voice),
+            hedged=w.hedged, framed=w.framed, doubt=w.doubt, forecast=w.forecast, called_off=w.called_off,
+            persisted=w.persisted, voice=frozenset(voice),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
@@ -243,28 +308,53 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
     plus its clusters and (see below) pairs of rare words. The sentence right before a denial of
     "the reports" is always a candidate. Within a block, members are sorted in time and each
     doubted or denied one is paired with the ``window`` nearest positive ones on either side.
+
+    The pairs of the last list of props asked about are kept: conflicts and the meaning of their
+    clauses ask about the same statements, and the pairs are the costliest part of either.
     """
+    global _last
+    marks = tuple(map(id, props))
+    held = _last  # read once: another thread may replace it meanwhile
+    if held is not None and held[0] is props and held[1] == (marks, window):
+        return list(held[2])
+    pairs = _candidate_pairs(props, window)
+    _last = (props, (marks, window), pairs)
+    return list(pairs)
+
+
+_last: tuple | None = None
+"""The props (a list, held so that its identity stays its own), their members' identities and the
+window, and the pairs found: ``candidate_pairs`` answers again from it while the list and its
+members are the same (props are not changed once made)."""
+
+
+def _candidate_pairs(props: list[Prop], window: int) -> list[tuple[int, int]]:
     freq = Counter(w for p in props for w in p.words)
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, p in enumerate(props):
+    # Props are filed in time order (date, document, offset, then index), so every block's
+    # members come out sorted in time with no sort per block.
+    by_time = sorted(range(len(props)), key=lambda i: (props[i].when, i))
+    claimed = [p.status in CLAIMED for p in props]
+    for i in by_time:
+        p = props[i]
         if p.status not in CLAIMED | DOUBTED | NEGATIVE:
             continue
         rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
         # A short denied clause ("no sign of an attack") may share only a common word with its claim:
         # a claim is filed under all its words, a denial under its clause's words too.
-        filed = set(p.words) if p.status in CLAIMED else set(rare) | p.clause_words
+        filed = set(p.words) if claimed[i] else set(rare) | p.clause_words
         keys = {("w", a, w) for a in p.actors for w in filed} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
         day = p.record.date if isinstance(p.record.date, str) and len(p.record.date) >= 10 else None
         if day:  # "no queues on Monday" and "queues formed on Monday", whoever each names
-            keys |= {("d", day[:10], w) for w in (filed if p.status in CLAIMED else p.clause_words)}
+            keys |= {("d", day[:10], w) for w in (filed if claimed[i] else p.clause_words)}
         # A denied clause can match a claim that names no actor: both are also blocked on pairs of
         # rare words (the clause's five rarest for a doubt or denial).
-        if p.status in CLAIMED and _ACCUSING.search(p.record.text) or DENIED_ACCUSATION.search(p.record.text):
+        if claimed[i] and _ACCUSING.search(p.record.text) or DENIED_ACCUSATION.search(p.record.text):
             keys |= {("acc", a) for a in p.actors}  # "rejected the accusation" meets the accusations naming it
         if p.persisted:  # "the crossing remained closed" meets "the crossing was expected to reopen"
             keys |= {("ww", *sorted((p.persisted[0], v))) for v in p.persisted[1]}
-        if p.status not in CLAIMED:
+        if not claimed[i]:
             clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
             keys |= {("ww", a, b) for a, b in combinations(sorted(p.lead), 2)}  # who did what, whatever the detail
@@ -277,16 +367,22 @@ def candidate_pairs(props: list[Prop], window: int = WINDOW) -> list[tuple[int, 
             keys |= {("ww", a, b) for a, b in combinations(sorted(wider), 2)}
         for key in keys:
             blocks[key].append(i)
+    docs = [p.record.doc for p in props]
     pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))
     for members in blocks.values():
-        probes = [i for i in members if props[i].status not in CLAIMED]
-        if not probes or len(probes) == len(members):
+        if len(members) < 2:
             continue
-        positives = sorted((props[i].when, i) for i in members if props[i].status in CLAIMED)
-        for i in probes:
-            at = bisect.bisect_left(positives, (props[i].when, i))
-            for _, j in positives[max(0, at - window): at + window]:
-                if props[j].record.doc != props[i].record.doc or _two_voices(props[i], props[j]):
+        positives = [i for i in members if claimed[i]]
+        if not positives or len(positives) == len(members):
+            continue
+        seen = 0  # positives before the probe in time: where it would sort among them
+        for i in members:
+            if claimed[i]:
+                seen += 1
+                continue
+            doc = docs[i]
+            for j in positives[max(0, seen - window): seen + window]:
+                if docs[j] != doc or _two_voices(props[i], props[j]):
                     pairs.add((i, j))
     return sorted(pairs)
 

@@ -33,6 +33,8 @@ class Corpus:
     references: dict[str, list[str]] = field(default_factory=dict)
     frames: list[Frame] = field(default_factory=list)
     """Attribution frames of every clause (empty where the extraction gives none)."""
+    wordings: Any = field(default=None, repr=False, compare=False)
+    """Statement wordings derived in earlier runs (a ``prop_wording.PropWordings``), or None: derive each."""
 
     def __post_init__(self) -> None:
         self._frames = {record_id("a", f): f for f in self.frames}
@@ -44,8 +46,9 @@ class Corpus:
         records = ExtractionStore(store)
         documents = {r["id"]: r for r in store.list_documents()}
         sentences: dict[str, list[tuple[int, int]]] = {}
-        for r in store.rows("SELECT doc_id, start_char, end_char FROM sentences ORDER BY doc_id, seq"):
-            sentences.setdefault(r["doc_id"], []).append((r["start_char"], r["end_char"]))
+        for doc, start, end in store.con.execute(
+                "SELECT doc_id, start_char, end_char FROM sentences ORDER BY doc_id, seq").fetchall():
+            sentences.setdefault(doc, []).append((start, end))
         mentions = records.load(Mention)
         entities, remap = build_entities(mentions, kb)
         corpus = cls(

@@ -8,6 +8,7 @@ from typing import Any
 from storyline.analysis import clusters as clustering
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.embed import EmbeddingCache
+from storyline.analysis.prop_wording import PropWordings
 from storyline.models import BottomLine, Cluster, Conflict, Edge, FigureTable, Implication, Option, TimelineEntry
 
 
@@ -56,9 +57,14 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     result.figure_tables = figures.build_figure_tables(corpus)
     # Pairs of propositions judged in an earlier run on this store are read back (``reuse.JudgedPairs``).
     judged = reuse.JudgedPairs(links.store) if links is not None else None
+    # So are the statements' wordings (``prop_wording``): an added report derives only its own.
+    if links is not None and corpus.wordings is None:
+        corpus.wordings = PropWordings(links.store)
     result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters, embeddings, judged)
     if judged is not None:
         judged.save()
+    if corpus.wordings is not None:
+        corpus.wordings.save()
     result.timeline, result.forecasts, result.background = timeline.split_timeline(timeline.build_timeline(corpus))
     result.graph, result.edges = network.build_network(corpus)
     result.network = network.to_json(result.edges, corpus)
