@@ -460,3 +460,37 @@ def test_money_shares_and_spans_of_time_never_pool_by_their_words():
                     docs.figure(doc, share, 5, counts="percent", unit="percent", subject=None),
                     docs.figure(doc, days, 3, counts="days", unit="day", subject=None)]
     assert build_figure_tables(docs.corpus(figures=figures)) == []
+
+
+def test_the_table_and_the_figure_conflicts_agree_on_what_contradicts():
+    # "at least 41" is the police's 41 (a conflict with the hospital's 90), though as an interval
+    # it allows 90: the table takes the conflicts' word and says contradiction too.
+    docs = Docs()
+    docs.add("a", "At least 41 people died when the dam above the valley town gave way, police said.",
+             published="2025-03-03")
+    docs.add("b", "A hospital official said 90 people died after the dam burst over the valley.", published="2025-03-04")
+    figures = [docs.figure("a", "41", 41, counts="killed", subject="kb:KOR", attributed_text="police",
+                           qualifier="at least"),
+               docs.figure("b", "90", 90, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    [table] = build_figure_tables(corpus)
+    [conflict] = figure_conflicts(corpus, [table])
+    assert table.assessment == conflict.assessment == CONTRADICTION
+    assert [r.relation for r in table.rows] == [CONTRADICTION, CONTRADICTION]
+
+
+def test_a_disagreement_the_conflicts_do_not_set_against_each_other_is_no_table_contradiction():
+    # Two tolls of one week with nothing in common but the measure: the values cannot both hold for
+    # one count, but they count two things; no conflict, so the table is no contradiction either.
+    docs = Docs()
+    docs.add("a", "Police said 41 people died when a bus plunged off a mountain road near the northern pass.",
+             published="2025-03-03")
+    docs.add("b", "A hospital official said 90 people died after fire swept through a crowded textile factory.",
+             published="2025-03-04")
+    figures = [docs.figure("a", "41", 41, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("b", "90", 90, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    [table] = build_figure_tables(corpus)
+    assert table.assessment == CONTRADICTION  # the values alone cannot both hold
+    assert figure_conflicts(corpus, [table]) == []
+    assert table.assessment == EVOLVING and CONTRADICTION not in {r.relation for r in table.rows}

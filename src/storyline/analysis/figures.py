@@ -206,7 +206,8 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
     A measure is ``(counts, subject)``: the normalised thing counted and the actor it belongs
     to, so all troop figures about North Korea's forces form one table whatever noun each report
     used. Tables come from one grouping pass; each is assessed by ``assess`` in time linear in
-    its rows.
+    its rows, and ``figure_conflicts`` then settles each assessment by the conflicts it finds
+    (``figure_assess.settle``), so the table and the conflicts agree.
     """
     inferred = infer_subjects(corpus, corpus.figures, corpus.mentions)
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
