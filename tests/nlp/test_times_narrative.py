@@ -39,3 +39,11 @@ def test_a_weekday_that_does_not_fit_the_told_year_keeps_the_reports(parse):
 
 def test_without_history_a_month_day_is_the_reports_year(parse):
     assert values(parse, "Inspectors visited the plant on April 2.")["April 2"] == "2031-04-02"
+
+
+def test_a_year_opening_a_span_or_a_paragraph_without_dates_ends_the_history(parse):
+    got = values(parse, "The mayor has held office since 2009.\n\nThe port handles most of the grain.\n\n"
+                        "Dockers walked out in late January.")
+    assert got["late January"] == "2031-01"
+    got = values(parse, "The levee was built in 1999.\n\nIt holds back the river.\n\nIt failed in February.")
+    assert got["February"] == "2031-02"

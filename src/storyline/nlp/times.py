@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -169,6 +170,10 @@ RE_YEARLESS = re.compile(r"\A(?:(?:on|in|of|by|from|during|since|early|mid|late|
                          + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\Z", re.I)
 
 
+RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+RE_SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.I)
+
+
 class _Narrative:
     """The past year a report is telling of, for month-days written without one.
 
@@ -178,22 +183,35 @@ class _Narrative:
     date told relative to the report ("on Tuesday", "last week", "yesterday") or in the report's own
     year ends it; a weekday that does not fit the told year ends it too ("on Sunday, March 19").
     Told in order, a month earlier than the last one told rolls into the next year ("On November 9,
-    ... In January, ..."), never past the report's date."""
+    ... In January, ..."), never past the report's date. The history holds while its dates follow
+    each other paragraph by paragraph: a whole paragraph without a date between ends it, and so does
+    a year that opens a span ("in office since 1994"), which sets no history."""
 
-    def __init__(self, published: dt.date | None) -> None:
+    def __init__(self, published: dt.date | None, text: str = "") -> None:
         self.published = published.date() if isinstance(published, dt.datetime) else published
         self.year: int | None = None
         self.last: dt.date | None = None
+        self.breaks = [m.start() for m in RE_PARAGRAPH_BREAK.finditer(text)]
+        self.text = text
+        self.paragraph = -1
 
-    def place(self, text: str, resolved: Resolution, forward: bool) -> Resolution:
+    def _paragraph(self, at: int) -> int:
+        return bisect.bisect_right(self.breaks, at)
+
+    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0) -> Resolution:
         if self.published is None:
             return resolved
         low = " ".join(text.lower().split())
+        paragraph = self._paragraph(at)
+        if self.year is not None and paragraph > self.paragraph + 1:
+            self.year = None  # a paragraph told without a date: the history is over
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
             span = date_interval(resolved.value)
             told = span[0].year if span else int(explicit.group(0))
-            self.year = told if told < self.published.year else None
+            since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith("since")
+            self.year = told if told < self.published.year and not since else None
             self.last = span[0] if span and self.year is not None else None
+            self.paragraph = paragraph
             return resolved
         if RE_RELATIVE_TIME.search(low) or forward or self.year is None:
             self.year = None if RE_RELATIVE_TIME.search(low) else self.year
@@ -207,7 +225,7 @@ class _Narrative:
                 break
             if year == self.year and self.last is not None and span[1] < self.last:
                 continue  # earlier in the year than the last date told: the story has moved on a year
-            self.year, self.last = year, span[0]
+            self.year, self.last, self.paragraph = year, span[0], paragraph
             note = f"year {year} from the history the report tells"
             return Resolution(again.value, again.precision, note)
         self.year = None
@@ -306,8 +324,8 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     inferred = infer_published(doc, today) if published is None and infer else None
     doc_id = doc._.doc_id if Doc.has_extension("doc_id") else None
     refs = []
-    narrative = _Narrative(published)
     text = doc.text  # built on every access: read it once
+    narrative = _Narrative(published, text)
     for ent in doc.ents:
         if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent) or _is_count(ent):
             continue
@@ -331,7 +349,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             if again is not None and again.value is not None:
                 note = f"relative to {inferred.isoformat()}, a date inferred from the text"
                 resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
-        resolved = narrative.place(ent.text, resolved, forward)
+        resolved = narrative.place(ent.text, resolved, forward, ent.start_char)
         note = resolved.note
         refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
                             value=resolved.value, precision=resolved.precision, note=note,

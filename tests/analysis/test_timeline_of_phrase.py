@@ -1,0 +1,25 @@
+"""A date on a happening named in an "of" phrase dates that happening, not the sentence's verb."""
+
+from __future__ import annotations
+
+from storyline.analysis.dating import places
+from storyline.models import TimeRef
+
+
+def _ref(text: str, date: str, verb: str) -> TimeRef:
+    start = text.index(date)
+    return TimeRef("d", start, start + len(date), date, "2031-02", "month", head=text.index(verb))
+
+
+def test_a_date_on_a_happening_in_an_of_phrase_dates_no_verb():
+    text = "The governor warned of a real risk of an evacuation in February."
+    assert not places(text, _ref(text, "February", "warned"))
+    text = "The envoy spoke of the likelihood of fresh attacks in March."
+    assert not places(text, _ref(text, "March", "spoke"))
+
+
+def test_a_date_after_an_of_phrase_on_a_thing_dates_the_verb():
+    text = "Rebels took control of the border town in February."
+    assert places(text, _ref(text, "February", "took"))
+    text = "The council ordered the closure of schools in February."
+    assert places(text, _ref(text, "February", "ordered"))
