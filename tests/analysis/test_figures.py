@@ -494,3 +494,23 @@ def test_a_disagreement_the_conflicts_do_not_set_against_each_other_is_no_table_
     assert table.assessment == CONTRADICTION  # the values alone cannot both hold
     assert figure_conflicts(corpus, [table]) == []
     assert table.assessment == EVOLVING and CONTRADICTION not in {r.relation for r in table.rows}
+
+
+def test_a_toll_a_states_body_gives_counts_in_that_state_and_a_report_naming_none_follows_it():
+    # The story names a neighbour as often as the stricken state: the toll given by the stricken
+    # state's own ministry says where the dead were counted, and the report naming no state follows.
+    docs = Docs()
+    docs.add("a", "North Korea's health ministry said 18 people had died in the capital.",
+             "The outbreak may have reached South Korea, a South Korean official said.")
+    docs.add("b", "At least 31 people have died, the Red Cross said.")
+    docs.add("c", "No case was found in South Korea.", "North Korea asked for vaccines.")
+    mentions = [Mention("a", *docs.at("a", "North Korea's"), "North Korea's", "GPE", "kb:PRK", "state"),
+                Mention("a", *docs.at("a", "South Korea,"), "South Korea", "GPE", "kb:KOR", "state"),
+                Mention("a", *docs.at("a", "South Korean"), "South Korean", "NORP", "kb:KOR", "state"),
+                Mention("c", *docs.at("c", "South Korea."), "South Korea", "GPE", "kb:KOR", "state"),
+                Mention("c", *docs.at("c", "North Korea asked"), "North Korea", "GPE", "kb:PRK", "state")]
+    figures = [docs.figure("a", "18 people", 18, counts="killed", subject=None, attributed_to="kb:PRK"),
+               docs.figure("b", "At least 31 people", 31, counts="killed", subject=None, qualifier="at least",
+                           attributed_text="the Red Cross")]
+    [table] = build_figure_tables(docs.corpus(figures=figures, mentions=mentions))
+    assert table.subject == "kb:PRK" and len(table.rows) == 2
