@@ -154,12 +154,12 @@ def _speaking(record: Event | Statement) -> bool:
 
 def _person_speaking(record: Event | Statement) -> set[str]:
     """The one person whose speaking the record tells (see ``_speaking``): as for ``_people_doing``,
-    or, for an event coded on a person and their state ("Belarus's leader on Thursday blamed Kyiv"),
-    its one person."""
+    or the one person it names ("Belarus's leader on Thursday blamed Kyiv", "the president
+    commented on the sanctions as he delivered his address, the agency learnt")."""
     if not _speaking(record):
         return set()
     found = _people_doing(record)
-    if not found and isinstance(record, Event):
+    if not found:
         people = {a for a in record.actors if ":person:" in a}
         found = people if len(people) == 1 else set()
     return found
@@ -279,7 +279,8 @@ def _told_twice(a: list, b: list, refs: dict, one_report: bool = True) -> bool:
     return False
 
 
-RE_DEFINITE_SUBJECT = re.compile(r"\A(?:[A-Z][\w’'\-]*,\s+)?(?:The|the)\s+(?P<noun>[a-z][a-z\-]+)\s+(?:(?:[a-z]+ly|first|again|also|then|later|finally|only|just)\s+)?$")
+RE_DEFINITE_SUBJECT = re.compile(r"\A(?:[A-Z][\w’'\-]{0,30},\s{1,3})?(?:The|the)\s{1,3}(?P<noun>[a-z][a-z\-]{1,30})\s{1,3}"
+                                 r"(?:(?:[a-z]{1,20}ly|first|again|also|then|later|finally|only|just)\s{1,3})?\Z")
 """A clause opening on a definite common noun as its subject, up to the verb ("The volcano first
 erupted"): a retelling that names the doer by what it is, not by its name."""
 

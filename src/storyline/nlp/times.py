@@ -165,13 +165,13 @@ def is_ahead(span: Span) -> bool:
 RE_EXPLICIT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 RE_RELATIVE_TIME = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|now|ago|last|this|next|past|coming|recent|"
                               r"week|weekend|" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
-RE_YEARLESS = re.compile(r"\A(?:(?:on|in|of|by|from|during|since|early|mid|late|the|end|beginning|start|middle)\s*-?\s+)*"
+RE_YEARLESS = re.compile(r"\A(?:(?:on|in|of|by|from|during|since|early|mid|late|the|end|beginning|start|middle)\s{0,3}-?\s{1,3}){0,4}"
                          r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True))
                          + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\Z", re.I)
 
 
 RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-RE_SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.I)
+RE_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}\Z", re.I)
 
 
 class _Narrative:
