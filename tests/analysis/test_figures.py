@@ -460,3 +460,57 @@ def test_money_shares_and_spans_of_time_never_pool_by_their_words():
                     docs.figure(doc, share, 5, counts="percent", unit="percent", subject=None),
                     docs.figure(doc, days, 3, counts="days", unit="day", subject=None)]
     assert build_figure_tables(docs.corpus(figures=figures)) == []
+
+
+def test_the_table_and_the_figure_conflicts_agree_on_what_contradicts():
+    # "at least 41" is the police's 41 (a conflict with the hospital's 90), though as an interval
+    # it allows 90: the table takes the conflicts' word and says contradiction too.
+    docs = Docs()
+    docs.add("a", "At least 41 people died when the dam above the valley town gave way, police said.",
+             published="2025-03-03")
+    docs.add("b", "A hospital official said 90 people died after the dam burst over the valley.", published="2025-03-04")
+    figures = [docs.figure("a", "41", 41, counts="killed", subject="kb:KOR", attributed_text="police",
+                           qualifier="at least"),
+               docs.figure("b", "90", 90, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    [table] = build_figure_tables(corpus)
+    [conflict] = figure_conflicts(corpus, [table])
+    assert table.assessment == conflict.assessment == CONTRADICTION
+    assert [r.relation for r in table.rows] == [CONTRADICTION, CONTRADICTION]
+
+
+def test_a_disagreement_the_conflicts_do_not_set_against_each_other_is_no_table_contradiction():
+    # Two tolls of one week with nothing in common but the measure: the values cannot both hold for
+    # one count, but they count two things; no conflict, so the table is no contradiction either.
+    docs = Docs()
+    docs.add("a", "Police said 41 people died when a bus plunged off a mountain road near the northern pass.",
+             published="2025-03-03")
+    docs.add("b", "A hospital official said 90 people died after fire swept through a crowded textile factory.",
+             published="2025-03-04")
+    figures = [docs.figure("a", "41", 41, counts="killed", subject="kb:KOR", attributed_text="police"),
+               docs.figure("b", "90", 90, counts="killed", subject="kb:KOR", attributed_text="hospital")]
+    corpus = docs.corpus(figures=figures)
+    [table] = build_figure_tables(corpus)
+    assert table.assessment == CONTRADICTION  # the values alone cannot both hold
+    assert figure_conflicts(corpus, [table]) == []
+    assert table.assessment == EVOLVING and CONTRADICTION not in {r.relation for r in table.rows}
+
+
+def test_a_toll_a_states_body_gives_counts_in_that_state_and_a_report_naming_none_follows_it():
+    # The story names a neighbour as often as the stricken state: the toll given by the stricken
+    # state's own ministry says where the dead were counted, and the report naming no state follows.
+    docs = Docs()
+    docs.add("a", "North Korea's health ministry said 18 people had died in the capital.",
+             "The outbreak may have reached South Korea, a South Korean official said.")
+    docs.add("b", "At least 31 people have died, the Red Cross said.")
+    docs.add("c", "No case was found in South Korea.", "North Korea asked for vaccines.")
+    mentions = [Mention("a", *docs.at("a", "North Korea's"), "North Korea's", "GPE", "kb:PRK", "state"),
+                Mention("a", *docs.at("a", "South Korea,"), "South Korea", "GPE", "kb:KOR", "state"),
+                Mention("a", *docs.at("a", "South Korean"), "South Korean", "NORP", "kb:KOR", "state"),
+                Mention("c", *docs.at("c", "South Korea."), "South Korea", "GPE", "kb:KOR", "state"),
+                Mention("c", *docs.at("c", "North Korea asked"), "North Korea", "GPE", "kb:PRK", "state")]
+    figures = [docs.figure("a", "18 people", 18, counts="killed", subject=None, attributed_to="kb:PRK"),
+               docs.figure("b", "At least 31 people", 31, counts="killed", subject=None, qualifier="at least",
+                           attributed_text="the Red Cross")]
+    [table] = build_figure_tables(docs.corpus(figures=figures, mentions=mentions))
+    assert table.subject == "kb:PRK" and len(table.rows) == 2

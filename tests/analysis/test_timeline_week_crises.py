@@ -125,12 +125,9 @@ def test_planted_chronology_is_the_timeline(story, analysed, planted_chronology)
     assert extra == []
 
 
-# "Mount Agung erupted on Monday" and "The volcano first erupted on Monday" share only their verb and
-# the volcano is not resolved to the mountain: they stay two entries (a known miss, kept so a fix shows).
-KNOWN_MISS = pytest.mark.xfail(reason="a retelling naming the doer by a common noun is not merged", strict=True)
-
-
-@pytest.mark.parametrize("story", [pytest.param("eruption", marks=KNOWN_MISS), "impeachment", "blockade"])
+# "Mount Agung erupted on Monday" and "The volcano first erupted on Monday" share only their verb; the
+# second names the doer by what it is: one act, one entry citing both reports.
+@pytest.mark.parametrize("story", sorted(STORIES))
 def test_each_planted_happening_is_one_entry(story, analysed, planted_chronology):
     timeline = analysed[story]["timeline"]
     for day, words in STORIES[story][1]:

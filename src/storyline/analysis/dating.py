@@ -52,6 +52,11 @@ RE_OPENING = re.compile(r"\b(?P<word>[\w’'\-]{1,30})\s+(?:from|beginning|start
 VERBS_OF_STRETCHES = frozenset({"held", "began", "ran", "run", "went", "came", "fought", "lasted", "took", "kept"})
 RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
+# A date closing an "of" phrase under a noun of what may happen ("warned of a distinct possibility of
+# an invasion in February", "the risk of floods on Sunday"): it dates the possible thing, not the verb.
+RE_CHANCE_OF = re.compile(r"\b(?:possibility|possibilities|threat|threats|risk|risks|danger|dangers|prospect|prospects|"
+                          r"likelihood|chance|chances|fear|fears|spectre|specter)[\"”’']?\s{1,3}of\s{1,3}"
+                          r"(?:(?!of\b)[^\s,;.:]{1,40}\s{1,3}){0,6}?(?:in|on|during|by)\s{1,3}(?:the\s{1,3})?\Z", re.I)
 IRREGULAR_PAST = frozenset(
     "said told wrote spoke made gave took met held went came began saw sent left brought found put kept "
     "struck shot fought fell hit led won lost broke chose drove flew rose sought stood swore threw cut set shut "
@@ -98,7 +103,8 @@ def places(text: str, ref: TimeRef) -> bool:
     Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
     Saturday", "killed since the invasion began last year"), not a date in a phrase placing the
     verb before it ("before the vote on Sunday", "spoke shortly after the vote on Sunday") or in a
-    relative clause ("an actor who was assaulted last month"), not a date pointing back at one told
+    relative clause ("an actor who was assaulted last month"), not a date on what may happen named in an
+    "of" phrase ("warned of a possibility of invasion in February", see ``_of_a_happening``), not a date pointing back at one told
     earlier ("later that month"), not the opening or end of a stretch ("a ban from 1 March", "until
     Friday"), not a day naming a thing on no past act ("Critics of Monday's warning say", see
     ``names_a_thing``), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
@@ -120,7 +126,7 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if RE_BOUND_TEXT.match(ref.text.strip()) or RE_BOUND.search(text[max(0, ref.start - 30):ref.start]):
         return False
-    if names_a_thing(text, ref):
+    if names_a_thing(text, ref) or _of_a_happening(text, ref) or _names_a_subject(text, ref):
         return False
     window = max(0, ref.start - 40)
     if (m := RE_OPENING.search(text[window:ref.start])) is not None:
@@ -135,6 +141,33 @@ def places(text: str, ref: TimeRef) -> bool:
         if at >= 0 and line_start + at <= ref.start < line_start + at + len(raw) + 2:
             return False
     return True
+
+
+def _of_a_happening(text: str, ref: TimeRef) -> bool:
+    """Whether the date closes an "of" phrase under a noun of what may happen, after its verb
+    ("warned of a possibility of an invasion in February", see ``RE_CHANCE_OF``): "walked out of the
+    talks on Monday" and "declared him the winner of the election on Monday" keep their date."""
+    if ref.head is None or ref.head >= ref.start or ref.start - ref.head > SINCE_REACH * 2:
+        return False
+    return RE_CHANCE_OF.search(text[ref.head:ref.start]) is not None
+
+
+RE_NOUN_ON = re.compile(r"\b(?P<noun>[a-z][a-z\-]{2,30})\s{1,3}(?:on|of)\s{1,3}\Z")
+
+
+def _names_a_subject(text: str, ref: TimeRef) -> bool:
+    """Whether a date after a noun names the subject of a verb in the present that follows it ("The
+    ministry's update on 13 February focuses on ...", "the summit on Tuesday brings together ..."):
+    it says which thing the sentence describes, not that anything happened that day. "The talks on
+    Wednesday ended" keeps its date: the verb is a past act."""
+    if ref.head is None or ref.head < ref.end or ref.head - ref.end > SINCE_REACH:
+        return False
+    m = RE_NOUN_ON.search(text[max(0, ref.start - 30):ref.start])
+    if m is None or m["noun"] in PREPOSITIONS or m["noun"].endswith("ed"):
+        return False
+    verb = RE_WORD_AT.match(text, ref.head)
+    word = verb.group(0).lower() if verb else ""
+    return word.endswith("s") and not past_word(text, ref.head) and word not in {"has", "was", "is"}
 
 
 def _relative_verb(text: str, ref: TimeRef) -> bool:

@@ -212,6 +212,25 @@ def assess(rows: list[FigureRow]) -> Assessment:
     return Assessment(CONSISTENT)
 
 
+def settle(rows: list[FigureRow], clashing: list[list[FigureRow]]) -> str:
+    """The table's assessment and its rows' relations from the disagreements the figure conflicts
+    found (``figure_conflicts``), the one judge of what contradicts what: ``assess`` finds where
+    values of one time cannot all hold, while the conflicts also ask whether two sentences count
+    the same thing; a table is a contradiction exactly when it has a figure conflict, and its
+    contradicting rows are those the conflicts set against each other."""
+    spans = [interval(r) or (0.0, math.inf) for r in rows]
+    _relations(rows, spans, [])
+    contradicting = {id(r) for group in clashing for r in group}
+    for row in rows:
+        if id(row) in contradicting:
+            row.relation = CONTRADICTION
+    if contradicting:
+        return CONTRADICTION
+    lo = max((s[0] for r, s in zip(rows, spans) if interval(r) is not None), default=-math.inf)
+    hi = min((s[1] for r, s in zip(rows, spans) if interval(r) is not None), default=math.inf)
+    return EVOLVING if lo > -math.inf and not agree(lo, hi) else CONSISTENT
+
+
 def _against_extremes(indexes: list[int], ext: _Extremes, spans: list[tuple[float, float]], sources: list[tuple],
                       rows: list[FigureRow]) -> set[int]:
     """Rows of a clashing bucket that disagree with an independent extreme row of the same time."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (
-    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, source_key,
+    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
 )
 from storyline.analysis.figures import (
     COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
@@ -149,6 +149,10 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
 
     Everything else is left apart: other stages, rates against counts, different places or
     counted nouns, values more than ``MAX_RATIO`` apart, and dates too far apart.
+
+    The conflicts found settle each table's assessment and its rows' relations
+    (``figure_assess.settle``): the table says ``contradiction`` exactly when a conflict sets its
+    rows against each other, so the table and the conflicts list never disagree.
     """
     figures = {record_id("f", f): f for f in corpus.figures}
     scopes = _scopes(corpus, {r.figure: figures[r.figure] for t in tables for r in t.rows if r.figure in figures},
@@ -201,9 +205,9 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
         members: dict[int, list[FigureRow]] = defaultdict(list)
         for i, row in enumerate(rows):
             members[root(i)].append(row)
-        for clashing in members.values():
-            if len(clashing) < 2:
-                continue
+        groups = [clashing for clashing in members.values() if len(clashing) >= 2]
+        table.assessment = settle(rows, groups)
+        for clashing in groups:
             named = list(dict.fromkeys(label(r) for r in sorted(clashing, key=lambda r: interval(r) or (0, 0))))
             summary = f"{table.measure}: " + " vs ".join(named[:SUMMARY_STEPS]) + ", for the same stage and time"
             if len(named) > SUMMARY_STEPS:

@@ -133,9 +133,11 @@ def infer_subjects(corpus: Corpus, figures: list[Figure], mentions: list[Mention
 def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention],
                    states: "_SentenceActors") -> dict[int, str]:
     """Other counts (killed, displaced, wounded...) belong to the state they are counted in:
-    the one state their sentence places them in ("in Sudan"), else the state the corpus
-    names most if the report names it, else the state the report names most; in a set of a
-    few reports (one story), a report that names no state counts in the story's state."""
+    the one state their sentence places them in ("in Sudan"), else the state whose body gives
+    the figure ("Zambia's health ministry said 18 people had died": a state's own toll), else the
+    state the corpus names most if the report names it, else the state the report names most; in
+    a set of a few reports (one story), a report that names no state counts where the other
+    figures of its measure were counted, else in the story's state."""
     dominant: dict[str, str] = {}
     tally: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
@@ -149,7 +151,10 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
         # The story's country when the report names it at all, so one report's aside does not
         # start a table of its own.
         dominant[doc] = story if story in counter else counter.most_common(1)[0][0]
+    state_ids = {e.id for e in corpus.entities if e.type == "state"}
     found: dict[int, str] = {}
+    unplaced: list[tuple[int, str]] = []
+    placed: dict[str, Counter] = defaultdict(Counter)
     for i, f in enumerate(figures):
         counts = normalise_counts(f.counts)
         if f.subject is not None or counts is None or counts in MILITARY_MEASURES or is_unit(counts):
@@ -162,10 +167,22 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
                      ("in", "across", "inside", "within", "throughout"))}
         if len(named) == 1:
             found[i] = named.pop()
+        elif f.attributed_to in state_ids:
+            found[i] = f.attributed_to
         elif f.doc in dominant:
             found[i] = dominant[f.doc]
-        elif story is not None and len(corpus.documents) < COMMON_MIN_DOCS:
-            found[i] = story  # a report of a one-story set that names no state is about the story's
+        else:
+            unplaced.append((i, counts))
+            continue
+        placed[counts][found[i]] += 1
+    for i, counts in unplaced:
+        if len(corpus.documents) >= COMMON_MIN_DOCS:
+            continue
+        # A report of a one-story set that names no state: where the story's other figures of this
+        # measure were counted, else the story's state.
+        where = placed[counts].most_common(1)[0][0] if placed.get(counts) else story
+        if where is not None:
+            found[i] = where
     return found
 
 
@@ -206,7 +223,8 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
     A measure is ``(counts, subject)``: the normalised thing counted and the actor it belongs
     to, so all troop figures about North Korea's forces form one table whatever noun each report
     used. Tables come from one grouping pass; each is assessed by ``assess`` in time linear in
-    its rows.
+    its rows, and ``figure_conflicts`` then settles each assessment by the conflicts it finds
+    (``figure_assess.settle``), so the table and the conflicts agree.
     """
     inferred = infer_subjects(corpus, corpus.figures, corpus.mentions)
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)

@@ -137,6 +137,34 @@ def _people_doing(record: Event | Statement) -> set[str]:
     return {a for a in found if a and ":person:" in a}
 
 
+SPEECH_PREDICATES = SPEAKING | {"comment", "blame", "accuse", "criticize", "criticise", "condemn", "praise", "urge",
+                                "claim", "deny", "reject", "threaten", "argue", "appeal", "appear", "respond", "reply"}
+SPEECH_EVENTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "APPEAL"})
+RE_SPEECH_NOUN = re.compile(r"\b(?:comments?|remarks?|speech|address|press conference|news conference|interview|"
+                            r"briefing|statement)\b", re.I)
+
+
+def _speaking(record: Event | Statement) -> bool:
+    """Whether the record tells someone speaking: a verb of saying or of judging aloud ("blamed",
+    "rejected"), or a speech named ("made the comment at a press conference")."""
+    if isinstance(record, Event):
+        return record.type in SPEECH_EVENTS
+    return getattr(record, "predicate", None) in SPEECH_PREDICATES or bool(RE_SPEECH_NOUN.search(record.text))
+
+
+def _person_speaking(record: Event | Statement) -> set[str]:
+    """The one person whose speaking the record tells (see ``_speaking``): as for ``_people_doing``,
+    or the one person it names ("Belarus's leader on Thursday blamed Kyiv", "the president
+    commented on the sanctions as he delivered his address, the agency learnt")."""
+    if not _speaking(record):
+        return set()
+    found = _people_doing(record)
+    if not found:
+        people = {a for a in record.actors if ":person:" in a}
+        found = people if len(people) == 1 else set()
+    return found
+
+
 def _entities(record: Event | Statement) -> set[str]:
     found = set(record.actors) | {getattr(record, "source", None), getattr(record, "agent", None)}
     found |= set(getattr(record, "recipients", None) or ())
@@ -251,6 +279,41 @@ def _told_twice(a: list, b: list, refs: dict, one_report: bool = True) -> bool:
     return False
 
 
+RE_DEFINITE_SUBJECT = re.compile(r"\A(?:[A-Z][\w’'\-]{0,30},\s{1,3})?(?:The|the)\s{1,3}(?P<noun>[a-z][a-z\-]{1,30})\s{1,3}"
+                                 r"(?:(?:[a-z]{1,20}ly|first|again|also|then|later|finally|only|just)\s{1,3})?\Z")
+"""A clause opening on a definite common noun as its subject, up to the verb ("The volcano first
+erupted"): a retelling that names the doer by what it is, not by its name."""
+
+
+def _unnamed_doer(record: Event | Statement, ref: TimeRef) -> bool:
+    """Whether the record's dated verb has for subject a definite common noun ("the volcano", "the
+    chamber") that names no actor: the thing its report or another named before."""
+    if ref.head is None or not record.start <= ref.head < record.end:
+        return False
+    m = RE_DEFINITE_SUBJECT.match(record.text[:ref.head - record.start])
+    agent = getattr(record, "agent", None)
+    return m is not None and (agent is None or ":" not in agent)
+
+
+def _retold_by_what_it_is(a: list, b: list, refs: dict) -> bool:
+    """Whether two reports tell one act with one verb, one naming the doer ("Mount Agung erupted on
+    Monday"), the other calling it by a definite common noun ("The volcano first erupted on Monday"):
+    a doer named and a doer described, doing the same on the same day. Verbs of saying and of being do
+    not count (many speak and are on one day)."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc:
+                continue
+            verb = _dated_verb(x, refs[id(x)])
+            if verb is None or verb in SAYING_WORDS or verb != _dated_verb(y, refs[id(y)]):
+                continue
+            if getattr(x, "predicate", None) in SPEAKING | STATE_PREDICATES:
+                continue
+            if _unnamed_doer(x, refs[id(x)]) != _unnamed_doer(y, refs[id(y)]):
+                return True
+    return False
+
+
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
@@ -282,7 +345,10 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     ``_same_act``, ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
     sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
     one report, share a person ("Blinken on Monday drew distinctions ..." / "In his speech Monday,
-    Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story."""
+    Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story.
+    Across reports, one person speaking that day (``_person_speaking``: "X on Thursday blamed Kyiv" /
+    "X made the comment Thursday at a press conference") is one happening, and so is one act told with
+    its doer named in one report and described in another (``_retold_by_what_it_is``)."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
@@ -293,6 +359,10 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
+    if _retold_by_what_it_is(a, b, refs):
+        return True
+    if set().union(*map(_person_speaking, a)) & set().union(*map(_person_speaking, b)):
+        return True  # one person's speaking of one day, told by several reports: one appearance, one speech
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
     entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))
     if _bodies_telling(a) & _doers(b) or _bodies_telling(b) & _doers(a):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -27,13 +28,21 @@ FORWARD_VERBS = frozenset(
 )
 # Modals that put a clause's date ahead of the telling: "will vote on Monday", "would oversee it this weekend".
 AHEAD_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d"})
-PAST_FUTURE = frozenset({"would", "'d"})
+# Modals of what may come to pass ("an attack could come on Wednesday", "talks might resume in March"):
+# the date is of something possible, not of an act; with "have" ("may have struck on Monday") they look back.
+HEDGE_MODALS = frozenset({"could", "may", "might"})
+PAST_FUTURE = frozenset({"would", "'d"}) | HEDGE_MODALS
 # Heads of "X to <verb>" that schedule or intend the verb: "is set to vote", "is due to meet", "is to end".
 AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare", "suppose", "supposed",
                           "hope", "want", "threaten", "vow", "pledge", "promise"})
 # Nouns that make a date inside them a plan ("the plans of the Saturday visit").
 AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect",
                          "intent", "intention", "intentions"})
+# Nouns of what may happen: a date on a noun under them dates that possible thing ("warned of the
+# possibility of an invasion in February", "the risk of floods on Sunday"), not the warning. A date
+# directly on them ("the threat on Monday") is the threat's own.
+CHANCE_NOUNS = frozenset({"possibility", "possibilities", "risk", "risks", "threat", "threats", "danger", "likelihood",
+                          "chance", "chances", "prospects", "fear", "fears", "scenario"})
 # Words that, modifying a noun, make a date inside them a plan ("the talks, scheduled for Friday, ...").
 PLANNED_WORDS = frozenset({"due", "scheduled", "planned", "slated", "expected", "set"})
 START_CUES = frozenset({"from", "starting", "beginning", "effective"})
@@ -116,11 +125,14 @@ def ahead_cue(span: Span) -> str | None:
     February"), or a plan noun on the way up ("the plans of the Saturday visit"). A past-tense
     predicate in between ends the search: "said on Friday that ... will" dates the saying.
     """
-    token, hops = span.root, 0
+    token, hops, through_noun = span.root, 0, False
     while token.head is not token and hops < 6:
         token, hops = token.head, hops + 1
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ in AHEAD_NOUNS:
             return token.lower_
+        if token.pos_ == "NOUN" and token.lower_ in CHANCE_NOUNS and through_noun:
+            return token.lower_
+        through_noun = through_noun or token.pos_ == "NOUN"
         if token.lower_ in PLANNED_WORDS and token.tag_ in ("JJ", "VBN") and token.dep_ in ("amod", "acl", "appos"):
             return NOUN_PLAN + token.lower_  # "the talks, due in Ankara on 17 September, were postponed"
         if token.pos_ not in ("VERB", "AUX"):
@@ -129,6 +141,9 @@ def ahead_cue(span: Span) -> str | None:
         modal = next((a.lower_ for a in auxes if a.lower_ in AHEAD_MODALS), None)
         if modal:
             return modal
+        hedge = next((a.lower_ for a in auxes if a.lower_ in HEDGE_MODALS), None)
+        if hedge and not any(a.lower_ == "have" for a in auxes):
+            return hedge
         if token.lower_ in {"is", "are"} and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                                  for c in token.children):
             return token.lower_ + " to"  # "the chancellor on Monday is to visit Kyiv": the date is the plan's
@@ -145,6 +160,76 @@ def ahead_cue(span: Span) -> str | None:
 def is_ahead(span: Span) -> bool:
     """True when the date dates what will or would happen (see ``ahead_cue``)."""
     return ahead_cue(span) is not None
+
+
+RE_EXPLICIT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+RE_RELATIVE_TIME = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|now|ago|last|this|next|past|coming|recent|"
+                              r"week|weekend|" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+RE_YEARLESS = re.compile(r"\A(?:(?:on|in|of|by|from|during|since|early|mid|late|the|end|beginning|start|middle)\s{0,3}-?\s{1,3}){0,4}"
+                         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                         + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\Z", re.I)
+
+
+RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+RE_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}\Z", re.I)
+
+
+class _Narrative:
+    """The past year a report is telling of, for month-days written without one.
+
+    A report recounting history sets the year once ("Russia's aggression began as early as 2014. On
+    February 27, unmarked troops stormed the parliament") and goes on by month and day: those dates
+    belong to that year, not to the report's. An explicit year before the report's own sets it; a
+    date told relative to the report ("on Tuesday", "last week", "yesterday") or in the report's own
+    year ends it; a weekday that does not fit the told year ends it too ("on Sunday, March 19").
+    Told in order, a month earlier than the last one told rolls into the next year ("On November 9,
+    ... In January, ..."), never past the report's date. The history holds while its dates follow
+    each other paragraph by paragraph: a whole paragraph without a date between ends it, and so does
+    a year that opens a span ("in office since 1994"), which sets no history."""
+
+    def __init__(self, published: dt.date | None, text: str = "") -> None:
+        self.published = published.date() if isinstance(published, dt.datetime) else published
+        self.year: int | None = None
+        self.last: dt.date | None = None
+        self.breaks = [m.start() for m in RE_PARAGRAPH_BREAK.finditer(text)]
+        self.text = text
+        self.paragraph = -1
+
+    def _paragraph(self, at: int) -> int:
+        return bisect.bisect_right(self.breaks, at)
+
+    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0) -> Resolution:
+        if self.published is None:
+            return resolved
+        low = " ".join(text.lower().split())
+        paragraph = self._paragraph(at)
+        if self.year is not None and paragraph > self.paragraph + 1:
+            self.year = None  # a paragraph told without a date: the history is over
+        if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
+            span = date_interval(resolved.value)
+            told = span[0].year if span else int(explicit.group(0))
+            since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith("since")
+            self.year = told if told < self.published.year and not since else None
+            self.last = span[0] if span and self.year is not None else None
+            self.paragraph = paragraph
+            return resolved
+        if RE_RELATIVE_TIME.search(low) or forward or self.year is None:
+            self.year = None if RE_RELATIVE_TIME.search(low) else self.year
+            return resolved
+        if RE_YEARLESS.match(low) is None:
+            return resolved
+        for year in (self.year, self.year + 1):
+            again = resolve_date_text(f"{text.strip()} {year}", self.published)
+            span = date_interval(again.value) if again is not None else None
+            if span is None or (again.note or "").startswith("weekday does not match") or span[1] > self.published:
+                break
+            if year == self.year and self.last is not None and span[1] < self.last:
+                continue  # earlier in the year than the last date told: the story has moved on a year
+            self.year, self.last, self.paragraph = year, span[0], paragraph
+            note = f"year {year} from the history the report tells"
+            return Resolution(again.value, again.precision, note)
+        self.year = None
+        return resolved
 
 
 def predicate_of(span: Span) -> int | None:
@@ -240,6 +325,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     doc_id = doc._.doc_id if Doc.has_extension("doc_id") else None
     refs = []
     text = doc.text  # built on every access: read it once
+    narrative = _Narrative(published, text)
     for ent in doc.ents:
         if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent) or _is_count(ent):
             continue
@@ -263,6 +349,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             if again is not None and again.value is not None:
                 note = f"relative to {inferred.isoformat()}, a date inferred from the text"
                 resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
+        resolved = narrative.place(ent.text, resolved, forward, ent.start_char)
         note = resolved.note
         refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
                             value=resolved.value, precision=resolved.precision, note=note,

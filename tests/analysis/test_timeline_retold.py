@@ -1,0 +1,58 @@
+"""One happening retold by several reports in other words is one timeline entry."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analysis.timeline import build_timeline
+from storyline.models import TimeRef
+from tests.analysis.test_timeline import Reports
+
+
+def _dated(r: Reports, day: str, value: str) -> None:
+    for doc, info in r.documents.items():
+        for m in re.finditer(day, info["text"]):
+            r.times.append(TimeRef(doc, m.start(), m.end(), day, value, "day", head=_verb_before(info["text"], m.start())))
+
+
+def _verb_before(text: str, at: int) -> int | None:
+    words = list(re.finditer(r"[a-z]+ed\b|made\b|said\b", text[:at]))
+    return words[-1].start() if words else None
+
+
+def test_one_persons_speaking_of_a_day_told_by_two_reports_is_one_entry():
+    r = Reports()
+    r.add("a", "The governor on Thursday blamed the utility for the blackout.", published="2031-06-13")
+    r.add("b", "The governor made the comment Thursday at a press conference in the capital.", published="2031-06-13")
+    gov = "local:person:governor"
+    r.event("a", "The governor on Thursday blamed the utility for the blackout.", type="ACCUSE",
+            actors=["local:state:x", gov], date="2031-06-12")
+    r.say("b", "The governor made the comment Thursday at a press conference in the capital.", date="2031-06-12",
+          agent=gov, predicate="make", actors=[gov])
+    _dated(r, "Thursday", "2031-06-12")
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_one_persons_doings_that_are_no_speaking_stay_apart_across_reports():
+    r = Reports()
+    r.add("a", "The governor on Thursday blamed the utility for the blackout.", published="2031-06-13")
+    r.add("b", "The governor visited the flooded district on Thursday.", published="2031-06-13")
+    gov = "local:person:governor"
+    r.event("a", "The governor on Thursday blamed the utility for the blackout.", type="ACCUSE",
+            actors=["local:state:x", gov], date="2031-06-12")
+    r.say("b", "The governor visited the flooded district on Thursday.", date="2031-06-12", agent=gov,
+          predicate="visit", actors=[gov])
+    _dated(r, "Thursday", "2031-06-12")
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a"], ["b"]]
+
+
+def test_an_act_told_with_its_doer_named_and_described_is_one_entry():
+    r = Reports()
+    r.add("a", "Mount Ruang erupted on Tuesday, the agency said.", published="2031-06-13")
+    r.add("b", "The volcano first erupted on Tuesday, closing the airport.", published="2031-06-13")
+    r.say("a", "Mount Ruang erupted on Tuesday, the agency said.", date="2031-06-10", agent="local:place:ruang",
+          predicate="erupt", actors=["local:place:ruang"])
+    r.say("b", "The volcano first erupted on Tuesday, closing the airport.", date="2031-06-10", agent="volcano",
+          predicate="erupt")
+    _dated(r, "Tuesday", "2031-06-10")
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]

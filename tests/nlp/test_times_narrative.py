@@ -1,0 +1,49 @@
+"""Month-days written without a year in a report recounting history take the year it tells of."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+PUBLISHED = dt.date(2031, 5, 20)  # a Tuesday
+
+
+def values(parse, text):
+    return {t.text: t.value for t in parse(text, published=PUBLISHED)._.times}
+
+
+def test_a_month_day_after_a_past_year_takes_that_year(parse):
+    got = values(parse, "The dispute over the islands began in 2019. On March 3, fishing boats from the mainland "
+                        "anchored off the largest one, and on March 9 coastguards boarded two of them.")
+    assert got["March 3"] == "2019-03-03" and got["March 9"] == "2019-03-09"
+
+
+def test_a_history_told_in_order_rolls_into_the_next_year(parse):
+    got = values(parse, "The drought began in the spring of 2028. On November 9, the first wells ran dry. "
+                        "In January, the government rationed water in the capital.")
+    assert got["November 9"] == "2028-11-09" and got["January"] == "2029-01"
+
+
+def test_a_date_told_relative_to_the_report_ends_the_history(parse):
+    got = values(parse, "The canal opened in 1998. The regulator said on Monday that traffic fell in March.")
+    assert got["March"] == "2031-03"
+
+
+def test_a_weekday_that_does_not_fit_the_told_year_keeps_the_reports(parse):
+    got = values(parse, "The strike of 2024 lasted a month. Now, on Sunday, May 18, the union voted again.")
+    assert any(v == "2031-05-18" for v in got.values())
+
+
+def test_without_history_a_month_day_is_the_reports_year(parse):
+    assert values(parse, "Inspectors visited the plant on April 2.")["April 2"] == "2031-04-02"
+
+
+def test_a_year_opening_a_span_or_a_paragraph_without_dates_ends_the_history(parse):
+    got = values(parse, "The mayor has held office since 2009.\n\nThe port handles most of the grain.\n\n"
+                        "Dockers walked out in late January.")
+    assert got["late January"] == "2031-01"
+    got = values(parse, "The levee was built in 1999.\n\nIt holds back the river.\n\nIt failed in February.")
+    assert got["February"] == "2031-02"
