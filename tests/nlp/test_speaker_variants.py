@@ -97,3 +97,16 @@ def test_a_relayed_figure_credits_the_original_source_as_its_clause_does(parse):
     frame = next(f for f in extraction.frames if f.start <= figure.start < f.end)
     assert "coast guard" in (frame.source_text or ""), frame
     assert (figure.attributed_to, figure.attributed_text) == (frame.source, frame.source_text)
+
+
+@pytest.mark.integration
+def test_a_paragraph_opened_by_a_dash_is_the_speakers_words_up_to_the_closing_dash(parse):
+    doc = parse(
+        "Mountain rescue chief Anton Gruber spoke to reporters in Zermatt on Sunday.\n\n"
+        "- The pass has been closed since Friday. The snow will not stop before Tuesday, so nobody should "
+        "try to cross - he said.")
+    quote = quote_with(doc, "The snow will not stop")
+    assert "The pass has been closed" in quote.text
+    assert "Anton Gruber" in names_of(doc, quote.speaker)
+    frame = next(f for f in doc._.frames if "snow will not stop" in f.text)
+    assert frame.source == quote.speaker and frame.source_kind != "author"

@@ -41,20 +41,28 @@ def covering_quote(ctx: Context, span: Span) -> Quote | None:
 
 
 def reported_in(ctx: Context, span: Span) -> Quote | None:
-    """A quote whose speaker and words both start in the span: the clause is that report ("has warned of
+    """A quote whose speaker is in the span and whose words run into it: the clause is that report ("has warned of
     a 'dangerous moment'", a cue the clause's parse gives no frame)."""
     for q in ctx.quotes:
         if (q.speaker_start is not None and q.cue not in ("―", "—", ":")
-                and span.start_char <= q.speaker_start < span.end_char and span.start_char <= q.start < span.end_char):
+                and span.start_char <= q.speaker_start < span.end_char and q.start < span.end_char
+                and (span.start_char <= q.start or span.start_char < q.end)):
+            # (words that began sentences before, as a dash-quoted passage does, and end in the span)
             return q
     return None
 
 
 def _opens_quotation(text: str, start: int) -> bool:
-    """Whether a record's words start right after a quotation mark."""
+    """Whether a record's words start right after a quotation mark, or after a dash that opens a
+    paragraph or follows a sentence's end ("- It seems to me ... - he added")."""
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
+    if i >= 0 and text[i] in "-–—":
+        j = i - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        return j < 0 or text[j] in "\n.!?…"
     return i >= 0 and text[i] in "\"'“”‘’«»„"
 
 

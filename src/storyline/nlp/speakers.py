@@ -188,8 +188,13 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         # neither is a recent name ("the Ukrainian expert" only says where an expert is from)
         return None
     floor = ctx.paragraph(head)[0]
-    for _ in range(DESCRIBED_PARAGRAPHS):
-        floor = previous_paragraph(ctx.text, floor) if floor > 0 else 0
+    counted = 0
+    for _ in range(3 * DESCRIBED_PARAGRAPHS):
+        if counted >= DESCRIBED_PARAGRAPHS or floor <= 0:
+            break
+        floor = previous_paragraph(ctx.text, floor)
+        # a heading or caption between ("Continuation under the video") is no paragraph of prose
+        counted += _prose_line(ctx.text, floor)
     skip = own_content(ctx, head)
     speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
     doc = ctx.doc
@@ -213,6 +218,13 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start):
             actors.append(m)
     return max(actors, key=lambda m: m.end).entity if actors else None
+
+
+def _prose_line(text: str, start: int) -> bool:
+    """Whether the paragraph starting at ``start`` is prose: it ends a sentence."""
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    return line.endswith((".", "!", "?", "\"", "”", "’", "'", ":"))
 
 
 def _referent(ctx: Context, pronoun: Token) -> str | None:
