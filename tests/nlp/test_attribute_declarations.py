@@ -90,3 +90,28 @@ def test_a_misordered_pipeline_is_reported(nlp):
     problems = wrong.analyze_pipes()["problems"]
     assert "doc._.readings" in problems["storyline_statements"]
     assert "doc._.figures" in problems["storyline_statements"]
+
+
+def test_the_recording_catches_a_component_that_reads_an_attribute_it_does_not_require(nlp):
+    """The check above can fail: a component reading ``doc._.frames`` without declaring it is caught."""
+    from spacy.language import Language
+
+    from storyline.nlp import pipeline
+
+    name = "storyline_test_undeclared_reader"
+    if name not in Language.factories:
+        @Language.factory(name, requires=["doc._.quotes"], assigns=[])
+        def make_reader(nlp, name):
+            def read(doc):
+                _ = doc._.quotes, doc._.frames
+                return doc
+            return read
+
+    # a fresh pipeline (``load`` is cached per process; the shared one stays as it is)
+    nlp2 = pipeline.load.__wrapped__(components=("storyline_times", "storyline_actors", "storyline_quotes",
+                                                 "storyline_attribution"))
+    nlp2.add_pipe(name, last=True)
+    log = _record(nlp2, REPORT, dt.date(2026, 3, 4))
+    reads, _ = log[name]
+    required = _declared(nlp2.get_pipe_meta(name).requires)
+    assert reads - required - CONTEXT == {"frames"}

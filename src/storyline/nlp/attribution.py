@@ -198,7 +198,7 @@ def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
         source = quote_source(ctx, told)
         source.kind = "anonymous" if told.anonymous else "named"
     elif frame is not None and not frame.author:
-        speaker, hops = relay_chain(ctx, frame.speaker, frame.verb, outer)
+        speaker, hops = relay_chain(frame.speaker, frame.verb, outer)
         source = frame_source(ctx, speaker, frame.anonymous, frame.cue)
         source.relays = [hop_name(ctx, h) for h in hops]
     else:

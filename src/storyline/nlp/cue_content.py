@@ -4,9 +4,12 @@ director said, ...": the host clause). Used by the cue frames in ``quote_cues``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
+
+from storyline.nlp.relays import can_speak
 
 from storyline.nlp.cue_words import (
     ADDRESSEE_VERBS,
@@ -26,6 +29,12 @@ FRAME_SUBJECTS = ("nsubj", "csubj")
 NAMED_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A dash that opens quoted words right after a sentence ends ("... for Ukraine.- A critical point - said
+# the expert"), where the sentence splitter glued the two together.
+DASH_OPENER = re.compile(r"[.!?…][\"”’]?[ \t]?[-–—][ \t]")
+# A paragraph that opens with a dash is someone's words up to the dash that closes them before the cue.
+DASH_PARAGRAPH = re.compile(r"[-–—][ \t]")
+DASH_CLOSER = re.compile(r"[ \t]{0,3}[-–—][ \t]")
 
 
 def cue_lemma(tok: Token) -> tuple[str, bool] | None:
@@ -110,8 +119,10 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     if lemma in OBJECT_VERBS and lemma not in AS_VERBS:
         predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
-        if objs and lemma == "cite" and person_like(objs[0]):
-            return None  # "cited two officials": whom it cites, not what was said
+        if objs and lemma == "cite" and (person_like(objs[0]) or verb.dep_ in ("advcl", "acl", "relcl")
+                                         and can_speak(objs[0])):
+            # "cited two officials", "Kyodo, citing the coast guard, said": whom it cites, not what was said
+            return None
         if objs and predicative:
             # "called the shootings a tragedy", "called him a liar": the object with what it is called
             return extent(ctx, verb, [t for c in objs[:1] + predicative[:1] for t in c.subtree])
@@ -208,6 +219,54 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         return None
     first, last = min(kept), max(kept) + 1
     doc = cue.doc
+    if last <= cue.i:
+        first = _dash_paragraph_start(ctx, _after_dash_opener(ctx, first, last), last, cue)
+    elif first > cue.i:
+        last = _before_dash_opener(ctx, first, last)
     if last < len(doc) and doc[last].is_quote and sum(t.is_quote for t in doc[first:last]) % 2:
         last += 1  # close a quotation the content opens: "talks were 'on track'"
     return first, last
+
+
+def _after_dash_opener(ctx: Context, first: int, last: int) -> int:
+    """Where words reported before their cue begin: after the last dash that opens them following a
+    sentence end, not at the start of the sentence the parser glued them to."""
+    doc = ctx.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    opener = None
+    for found in DASH_OPENER.finditer(ctx.text, start, end):
+        opener = found
+    if opener is None:
+        return first
+    after = next((t.i for t in doc[first:last] if t.idx >= opener.end() and not (t.is_punct or t.is_space)), None)
+    return after if after is not None and after < last - 1 else first
+
+
+def _before_dash_opener(ctx: Context, first: int, last: int) -> int:
+    """Where words reported after their cue end: before a dash that opens someone's words after a
+    sentence end ("said that the findings should satisfy Ukraine.- A critical point - said the expert")."""
+    doc = ctx.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    opener = DASH_OPENER.search(ctx.text, start, end)
+    if opener is None:
+        return last
+    before = [t.i for t in doc[first:last] if t.idx < opener.start() + 1 and not (t.is_punct or t.is_space)]
+    return before[-1] + 1 if len(before) >= 2 else last
+
+
+def _dash_paragraph_start(ctx: Context, first: int, last: int, cue: Token) -> int:
+    """Where words closed by a dash before their cue begin when their paragraph opens with a dash: "- NATO is
+    in a confrontation. We talk about it every day - the spokeswoman said" reports both sentences."""
+    doc = cue.doc
+    start = ctx.paragraph(cue)[0]
+    opened = DASH_PARAGRAPH.match(ctx.text, start)
+    end = doc[last - 1].idx + len(doc[last - 1])
+    if opened is None or doc[first].idx <= opened.end() or not DASH_CLOSER.match(ctx.text, end, cue.idx + 1):
+        return first
+    between = ctx.text[opened.end():doc[first].idx]
+    if any(c in between for c in "-–—\"“”«»") or "\n" in between:
+        return first  # another dash or quotation between: the words may be someone else's
+    i = first
+    while i > 0 and doc[i - 1].idx >= opened.end():
+        i -= 1
+    return i

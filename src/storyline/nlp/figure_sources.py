@@ -212,7 +212,10 @@ def _background(clause: Token) -> bool:
     """A relative clause ("the bill, which provides $61bn") or a scene-setting one ("after
     lawmakers passed a $61bn package"): the report's own description, not the speaker's words."""
     if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX"):
-        return True
+        # "4.3 million were registered, of whom about 20% are men": a partitive relative goes on counting
+        # what the source counts; any other relative clause is the report's description
+        return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
+                       for t in clause.subtree)
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
 
 
@@ -258,14 +261,31 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         return quote.speaker, quote.speaker_text
     if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
         return quote.speaker, quote.speaker_text  # "we counted the flooded homes ourselves", in her quote
+    frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
+    if frame is not None and (frame.source_kind == "author" or not frame.source_text):
+        frame = None
     if source is not None:
+        if frame is not None and _same_source(frame, source, path):
+            # the clause's attribution frame answers for the figure as for the clause's quote and statement
+            # (the original source of a relayed report: "Yonhap, citing the spy agency, said 3,000 ...")
+            return frame.source, frame.source_text
         return _source(source, ctx)
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
-    frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue) and not (
-            path and _aside(sent.doc, frame, path[0])):
+    if frame is not None and _gives_words(frame.cue) and not (path and _aside(sent.doc, frame, path[0])):
         return frame.source, frame.source_text
     return None, None
+
+
+def _same_source(frame, source: Token, path: list[Token]) -> bool:
+    """Whether the frame of the figure's clause is the report the walk found: its cue on the figure's path
+    with the walk's source as its speaker, or its speaker's phrase holding the walk's source."""
+    if frame.source_start is not None and frame.source_start <= source.idx < (frame.source_end or 0):
+        return True
+    if not frame.relays or frame.cue_start is None:
+        return False
+    # a relayed report: the frame's speaker is whom the walk's source cites
+    return any(t.idx == frame.cue_start for t in path) and any(c.dep_ == "nsubj" and c.i == source.i
+                                                             for t in path for c in t.children)
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})

@@ -20,6 +20,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
     person_like,
     subject_of,
 )
+from storyline.nlp.relays import cited_origin
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -113,8 +114,10 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             if inner is not None:
                 frames[inner.i] = frame
         else:
-            via = _media(tok) if strong else None
-            frame = Frame(tok, lemma, strong, _speaker(ctx, tok), via, content_of(ctx, tok, lemma, strong))
+            via, speaker = _media(tok) if strong else None, _speaker(ctx, tok)
+            if strong and via is None and (origin := cited_origin(tok, speaker)) is not None:
+                via, speaker = speaker, origin  # "Kyodo, citing the coast guard, said": the coast guard's words
+            frame = Frame(tok, lemma, strong, speaker, via, content_of(ctx, tok, lemma, strong))
         frames[tok.i] = frame
     return frames
 

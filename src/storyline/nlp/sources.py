@@ -14,19 +14,8 @@ from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
+from storyline.nlp.relays import institution, relay_chain  # noqa: F401  (re-exported for attribution)
 
-INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
-    "ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin", "police", "embassy",
-    "administration", "presidency", "council", "committee", "court", "parliament", "spokesperson", "service",
-    "command", "bloc", "commission", "authority", "board", "bank", "company", "firm", "union", "regulator",
-    "department", "secretariat", "tribunal", "watchdog", "mission", "coalition", "alliance", "party", "campaign",
-    "organisation", "organization", "association", "institute", "federation", "cabinet", "junta", "senate",
-    "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
-    "inspectorate", "consulate", "navy", "coastguard", "ombudsman", "prosecutor", "hospital", "university",
-    "observatory", "laboratory", "brigade", "battalion", "regiment", "airline", "manufacturer", "retailer",
-))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
-# Endings of nouns that name a body of people ("the inspectorate", "the commissariat", "the sultanate").
-INSTITUTION_ENDINGS = ("orate", "orates", "ariat", "ariats", "ulate", "ulates", "anate", "anates")
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
 NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
                        "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse")
@@ -36,9 +25,6 @@ EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "im
                             "stress", "underline")
 # Verbs that pass a verdict on their object: "called the reports fake", "described the toll as inflated".
 VERDICT_VERBS = gr.lexicon("call", "describe", "brand", "label", "term", "deride", "denounce", "characterize")
-# Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
-RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
-RELAY_VERBS = gr.lexicon("cite", "quote")
 
 
 def covering_quote(ctx: Context, span: Span) -> Quote | None:
@@ -55,57 +41,29 @@ def covering_quote(ctx: Context, span: Span) -> Quote | None:
 
 
 def reported_in(ctx: Context, span: Span) -> Quote | None:
-    """A quote whose speaker and words both start in the span: the clause is that report ("has warned of
+    """A quote whose speaker is in the span and whose words run into it: the clause is that report ("has warned of
     a 'dangerous moment'", a cue the clause's parse gives no frame)."""
     for q in ctx.quotes:
         if (q.speaker_start is not None and q.cue not in ("―", "—", ":")
-                and span.start_char <= q.speaker_start < span.end_char and span.start_char <= q.start < span.end_char):
+                and span.start_char <= q.speaker_start < span.end_char and q.start < span.end_char
+                and (span.start_char <= q.start or span.start_char < q.end)):
+            # (words that began sentences before, as a dash-quoted passage does, and end in the span)
             return q
     return None
 
 
 def _opens_quotation(text: str, start: int) -> bool:
-    """Whether a record's words start right after a quotation mark."""
+    """Whether a record's words start right after a quotation mark, or after a dash that opens a
+    paragraph or follows a sentence's end ("- It seems to me ... - he added")."""
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
+    if i >= 0 and text[i] in "-–—":
+        j = i - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        return j < 0 or text[j] in "\n.!?…"
     return i >= 0 and text[i] in "\"'“”‘’«»„"
-
-
-def _cited(tok: Token) -> Token | None:
-    """Whom a word cites: "Yonhap, citing officials" / "the agency, which cited a source"."""
-    for c in tok.children:
-        if c.dep_ in {"acl", "advcl", "relcl"} and (c.lower_ in RELAY_PARTICIPLES or lemma(c) in RELAY_VERBS):
-            obj = first_child(c, "dobj")
-            if obj is not None:
-                return obj
-    return None
-
-
-def relay_chain(ctx: Context, speaker: Token | None, verb: Token | None, outer: list[Token]) -> tuple[Token | None,
-                                                                                                      list[Token]]:
-    """(the original source, every hop before it) for a frame's speaker.
-
-    "Yonhap, citing the spy agency, which cited officials, reported": officials speak; Yonhap and
-    the agency relay. ``outer`` holds speakers already known to relay (an enclosing report)."""
-    hops = list(outer)
-    if speaker is None:
-        return None, hops
-    seen = {speaker.i}
-    for host in [verb] if verb is not None else []:
-        cited = _cited(host)  # "X said, citing Y"
-        if cited is not None and cited.i not in seen:
-            hops.append(speaker)
-            speaker = cited
-            seen.add(cited.i)
-    for _ in range(4):
-        cited = _cited(speaker)
-        if cited is None or cited.i in seen:
-            break
-        hops.append(speaker)
-        speaker = cited
-        seen.add(cited.i)
-    return speaker, hops
 
 
 # -- the reporting frame of a clause ------------------------------------------------
@@ -240,11 +198,6 @@ def _inanimate(tok: Token, verb: str) -> bool:
         return True
     return (tok.pos_ == "NOUN" and tok.lower_ not in cx.ANONYMOUS_NOUNS and not institution(tok.lower_)
             and tok.ent_type_ == "")
-
-
-def institution(word: str) -> bool:
-    """A noun that names a body of people, which can speak: "ministry", "regulator", "inspectorate"."""
-    return word in INSTITUTIONS or word.endswith(INSTITUTION_ENDINGS)
 
 
 def governs(pred: Token, tok: Token) -> bool:

@@ -43,10 +43,12 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
                                                               for m in ctx.doc._.mentions)):
         return named  # "Biden estimated that ..., although he added": a name the actors missed here
     here = ctx.paragraph(pronoun)[0]
-    named = _named_speakers(ctx, pronoun, person)
+    skip = own_content(ctx, pronoun)
+    # "- ... push Zelensky to continue the fighting - he added": a name inside the pronoun's own words
+    # is talked about, whatever cue the parse hangs on it
+    named = [s for s in _named_speakers(ctx, pronoun, person) if not skip[0] <= s.idx < skip[1]]
     if named and named[0].idx >= here:
         return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
-    skip = own_content(ctx, pronoun)
     if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip, quoted=False)) is not None:
         return nearest  # a person this paragraph names before the pronoun, outside anyone's quoted words
     floor = previous_paragraph(ctx.text, here)
@@ -82,10 +84,28 @@ def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
         if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
         and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
         and not (person and f.lemma == "report" and is_passive(f.cue))  # "This was reported by Euractiv": a relay
-        and f.speaker.tag_ in ("NNP", "NN") and f.speaker.lower_ not in cues.ANONYMOUS_NOUNS
+        and f.speaker.tag_ in ("NNP", "NN")
+        and (f.speaker.lower_ not in cues.ANONYMOUS_NOUNS or described_person(ctx, f.speaker) is not None)
         and _speaker_entity(ctx, f.speaker) is not None
     ]
     return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if is_person(ctx, _named_in(ctx, s) or s) == person]
+
+
+def described_person(ctx: Context, head: Token) -> str | None:
+    """The person a definite description speaking stands for ("the spokeswoman said" after "a spokeswoman,
+    Maria Zakharova, said"), as the speaker resolver finds them; None for anyone else."""
+    if head.tag_ != "NN" or ctx.doc._.mentions is None or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    cache = ctx.__dict__.setdefault("_described_people", {})
+    if head.i not in cache:
+        from storyline.nlp.speakers import resolve  # the resolver asks this module about pronouns
+
+        cache[head.i] = None  # a description met again while resolving itself resolves to no one
+        entity, _ = resolve(ctx, head)
+        cache[head.i] = entity if entity and any(
+            m.entity == entity and m.type == "person" for m in ctx.doc._.mentions) else None
+    return cache[head.i]
 
 
 def _named_in(ctx: Context, head: Token) -> Token | None:
@@ -106,7 +126,10 @@ def _speaker_entity(ctx: Context, head: Token) -> str | None:
         # the person mention over the name ("Nato" is both the alliance and part of "Nato secretary general")
         return next((m.entity for m in ctx.doc._.mentions if m.start <= named.idx < m.end and m.type == "person"),
                     entity_at(ctx, named))
-    return entity_at(ctx, head)
+    found = entity_at(ctx, head)
+    if found is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
+        found = same_name(ctx, head)  # a name the actors component missed here ("Zacharów stated")
+    return found or described_person(ctx, head)
 
 
 def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
@@ -128,7 +151,12 @@ def is_person(ctx: Context, head: Token) -> bool:
            for c in head.children) and head.pos_ == "PROPN":
         return True  # "Natalia Humeniuk, a spokesperson for the command": a person, however the name was typed
     if mentions is not None:
-        return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
+        if head.pos_ == "NOUN" and described_person(ctx, head) is not None:
+            return True
+        if any(m.start <= head.idx < m.end for m in mentions) or head.pos_ != "PROPN":
+            return any(m.start <= head.idx < m.end and m.type == "person" for m in mentions)
+        named = same_name(ctx, head)  # a name the actors component missed here
+        return named is not None and any(m.entity == named and m.type == "person" for m in mentions)
     if head.pos_ != "PROPN":
         return False
     # The tagger's entity type is weak on unfamiliar names; a role in apposition is not.
@@ -173,9 +201,41 @@ def strip_possessive(text: str) -> str:
 
 
 def same_name(ctx: Context, head: Token) -> str | None:
-    """The actor of another mention written with this name (its last word, for a person's surname)."""
+    """The actor of another mention written with this name (its last word, for a person's surname); else
+    of the one person whose surname is this name in another spelling or case ending ("Zacharów" after
+    "Maria Zacharowa" in a translated report)."""
     names = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [head]
     written = ctx.text[names[0].idx:end_char(head)].lower()
-    found = {m.entity for m in ctx.doc._.mentions if m.entity and (
-        m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_])}
+    people = [m for m in ctx.doc._.mentions if m.entity]
+    found = {m.entity for m in people if
+             m.text.lower() == written or m.type == "person" and m.text.lower().split()[-1:] == [head.lower_]}
+    if not found and len(names) == 1:
+        found = {m.entity for m in people if m.type == "person" and m.start < head.idx
+                 and spelling_of(m.text.split()[-1], head.text)}
     return found.pop() if len(found) == 1 else None  # only when the name is unambiguous in the report
+
+
+# Letters a surname may differ by at its end across spellings and case endings ("Zacharowa", "Zacharów").
+VARIANT_TAIL = 3
+VARIANT_STEM = 6
+
+
+def spelling_of(name: str, other: str) -> bool:
+    """Whether two written names are one surname in other spellings: a long shared stem (accents
+    ignored) and endings of a few letters at most."""
+    a, b = _plain(name), _plain(other)
+    if a == b or not a.isalpha() or not b.isalpha():
+        return a == b
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    return stem >= VARIANT_STEM and max(len(a), len(b)) - stem <= VARIANT_TAIL
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).removesuffix("'s").removesuffix("’s")

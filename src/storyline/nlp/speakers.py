@@ -98,7 +98,10 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
-        return entity_at(ctx, head) or _possessor(ctx, head), True
+        body = entity_at(ctx, head) or _possessor(ctx, head)
+        if body is None and not _introduced_unnamed(head) and (person := _recent_person(ctx, head)) is not None:
+            return person, False  # "the Ukrainian expert said" after "the military expert Serhij Grabski said"
+        return body, True
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
         described = _described(ctx, head)
@@ -113,6 +116,16 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
     return (resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _introduced_unnamed(head: Token) -> bool:
+    """Whether the report brought in the one a definite description stands for without a name: "the
+    official added" after "a senior official, speaking on condition of anonymity, said"."""
+    for tok in reversed(head.doc[:head.i]):
+        if tok.lower_ == head.lower_ and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+                                             for c in tok.children):
+            return not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+    return False
 
 
 def _issuer(ctx: Context, head: Token) -> str | None:
@@ -162,20 +175,26 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     low = head.lower_
-    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low)):
+    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS):
         return None
+    office = low in coref.OFFICE_NOUNS
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
-            c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP"))
+            c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or office and c.ent_type_ in ("GPE", "NORP"))
             for c in head.children) or any(
             t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for c in head.children
             if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree):
         # "the author of the study, Olesia Ruban" names its own person, resolved or not; "the Belarusian
         # leader", "the EU's envoy", "the head of the Indian government" hold an office of a named body:
-        # neither is a recent name
+        # neither is a recent name ("the Ukrainian expert" only says where an expert is from)
         return None
     floor = ctx.paragraph(head)[0]
-    for _ in range(DESCRIBED_PARAGRAPHS):
-        floor = previous_paragraph(ctx.text, floor) if floor > 0 else 0
+    counted = 0
+    for _ in range(3 * DESCRIBED_PARAGRAPHS):
+        if counted >= DESCRIBED_PARAGRAPHS or floor <= 0:
+            break
+        floor = previous_paragraph(ctx.text, floor)
+        # a heading or caption between ("Continuation under the video") is no paragraph of prose
+        counted += _prose_line(ctx.text, floor)
     skip = own_content(ctx, head)
     speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
     doc = ctx.doc
@@ -191,11 +210,21 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         for _ in range(4):  # "the chairwoman of the commission Ana Ruiz said": the name inside the subject
             if tok is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers:
                 break
-            tok = tok.head if tok.dep_ in ("appos", "compound", "flat", "pobj", "prep") and tok.head.i != tok.i else None
+            climbs = tok.dep_ in ("appos", "flat", "pobj", "prep") or tok.dep_ == "compound" and (
+                tok.head.pos_ == "PROPN" or person_noun(tok.head.lower_) or tok.head.lower_ in coref.OFFICE_NOUNS)
+            # "Putin troops have committed": a name modifying a thing is not the one who acts
+            tok = tok.head if climbs and tok.head.i != tok.i else None
         # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
         if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start):
             actors.append(m)
     return max(actors, key=lambda m: m.end).entity if actors else None
+
+
+def _prose_line(text: str, start: int) -> bool:
+    """Whether the paragraph starting at ``start`` is prose: it ends a sentence."""
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    return line.endswith((".", "!", "?", "\"", "”", "’", "'", ":"))
 
 
 def _referent(ctx: Context, pronoun: Token) -> str | None:
@@ -319,8 +348,11 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
         mention = described  # "the president", "the ministry": the actor described
     elif mention is None and inside:
         mention = inside[-1]
+    actor = entity or (mention.entity if mention else None)
+    if actor is None and head.pos_ == "NOUN" and (head.lower_ in cx.ANONYMOUS_NOUNS or head.lower_ in DOCUMENT_NOUNS):
+        generic = True  # "the official said", "the latest reports": no one the report names stands behind it
     kind = "anonymous" if generic or anonymous else "named"
-    return Source(entity or (mention.entity if mention else None), np.text, kind, np.start_char, np.end_char)
+    return Source(actor, np.text, kind, np.start_char, np.end_char)
 
 
 def quote_source(ctx: prose.Context, q: Quote) -> Source:

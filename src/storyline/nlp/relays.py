@@ -1,0 +1,87 @@
+"""Who passes on whose words: the relay chain of a report ("Yonhap, citing the spy agency, said", "an outlet
+citing an agency citing an official"), and the nouns that name a body of people able to speak. Quote cues,
+attribution frames and figure sources all credit the original source through this one walk."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.nlp import grammar as gr
+from storyline.nlp.cue_words import ANONYMOUS_NOUNS, PERSON_NOUNS
+from storyline.nlp.grammar import first_child, lemma
+
+INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
+    "ministry", "government", "office", "agency", "army", "military", "pentagon", "kremlin", "police", "embassy",
+    "administration", "presidency", "council", "committee", "court", "parliament", "spokesperson", "service",
+    "command", "bloc", "commission", "authority", "board", "bank", "company", "firm", "union", "regulator",
+    "department", "secretariat", "tribunal", "watchdog", "mission", "coalition", "alliance", "party", "campaign",
+    "organisation", "organization", "association", "institute", "federation", "cabinet", "junta", "senate",
+    "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
+    "inspectorate", "consulate", "navy", "coastguard", "ombudsman", "prosecutor", "hospital", "university",
+    "observatory", "laboratory", "brigade", "battalion", "regiment", "airline", "manufacturer", "retailer", "guard",
+))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
+# Endings of nouns that name a body of people ("the inspectorate", "the commissariat", "the sultanate").
+INSTITUTION_ENDINGS = ("orate", "orates", "ariat", "ariats", "ulate", "ulates", "anate", "anates")
+# Participles that pass on someone else's words: "Yonhap, citing the spy agency, said".
+RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
+RELAY_VERBS = gr.lexicon("cite", "quote")
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# What a report can cite as the origin of words besides people and bodies: "citing a report by the agency".
+SOURCE_DOCUMENTS = frozenset({"report", "reports", "statement", "statements", "document", "documents",
+                              "assessment", "assessments", "data"})
+# How many hops a chain may have ("an outlet citing an agency citing officials").
+MAX_HOPS = 4
+
+
+def institution(word: str) -> bool:
+    """A noun that names a body of people, which can speak: "ministry", "regulator", "inspectorate"."""
+    return word in INSTITUTIONS or word.endswith(INSTITUTION_ENDINGS)
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a cited noun is a source that speaks ("citing the coast guard", "citing officials"), not a
+    reason or an example ("citing the release of prisoners", "citing her work")."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SPEAKING_ENTITIES or tok.lower_ in ANONYMOUS_NOUNS
+            or tok.lower_ in PERSON_NOUNS or institution(tok.lower_) or tok.lower_ in SOURCE_DOCUMENTS)
+
+
+def _cited(tok: Token) -> Token | None:
+    """Whom a word cites: "Yonhap, citing officials" / "the agency, which cited a source"."""
+    for c in tok.children:
+        if c.dep_ in {"acl", "advcl", "relcl"} and (c.lower_ in RELAY_PARTICIPLES or lemma(c) in RELAY_VERBS):
+            obj = first_child(c, "dobj")
+            if obj is not None and can_speak(obj):
+                return obj
+    return None
+
+
+def relay_chain(speaker: Token | None, verb: Token | None, outer: list[Token]) -> tuple[Token | None, list[Token]]:
+    """(the original source, every hop before it) for a frame's speaker.
+
+    "Yonhap, citing the spy agency, which cited officials, reported": officials speak; Yonhap and
+    the agency relay. ``outer`` holds speakers already known to relay (an enclosing report)."""
+    hops = list(outer)
+    if speaker is None:
+        return None, hops
+    seen = {speaker.i}
+    for host in [verb] if verb is not None else []:
+        cited = _cited(host)  # "X said, citing Y"
+        if cited is not None and cited.i not in seen:
+            hops.append(speaker)
+            speaker = cited
+            seen.add(cited.i)
+    for _ in range(MAX_HOPS):
+        cited = _cited(speaker)
+        if cited is None or cited.i in seen:
+            break
+        hops.append(speaker)
+        speaker = cited
+        seen.add(cited.i)
+    return speaker, hops
+
+
+def cited_origin(verb: Token, speaker: Token | None) -> Token | None:
+    """The original source a speaker cites for a cue's words ("Kyodo, citing the coast guard, said"), or None
+    when the speaker cites no one."""
+    origin, hops = relay_chain(speaker, verb, [])
+    return origin if hops else None
