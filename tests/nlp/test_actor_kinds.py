@@ -113,3 +113,13 @@ def test_a_state_qualified_body_and_its_generic_name_are_one_body(parse):
     assert ids["U.S. Department of State"] == "kb:USA.STATE"
     assert ids["U.S. Senate"] == "kb:USA.SENATE"
     assert ids.get("Senate", "kb:USA.SENATE") == "kb:USA.SENATE"
+
+
+def test_a_capital_as_a_location_is_the_knowledge_base_city_under_every_spelling(parse):
+    doc = parse("Envoys gathered in Ulaanbaatar on Monday. Mongolia said the talks would go on in Ulan Bator "
+                "for a week, and Ulaanbaatar's offer of a ceasefire line was welcomed.", published=DAY)
+    places = [m for m in doc._.mentions if m.text in ("Ulaanbaatar", "Ulan Bator") and m.type == "place"]
+    assert len(places) == 2 and {m.entity for m in places} == {"kb:place:ulaanbaatar"}
+    # used for its government, the capital is the state
+    governing = [m for m in doc._.mentions if m.text == "Ulaanbaatar" and m.type != "place"]
+    assert governing and {m.entity for m in governing} == {"kb:MNG"}
