@@ -123,3 +123,15 @@ def test_a_capital_as_a_location_is_the_knowledge_base_city_under_every_spelling
     # used for its government, the capital is the state
     governing = [m for m in doc._.mentions if m.text == "Ulaanbaatar" and m.type != "place"]
     assert governing and {m.entity for m in governing} == {"kb:MNG"}
+
+
+def test_the_reports_own_agency_is_its_voice_not_an_actor(parse):
+    doc = parse("The port will reopen on Friday, a Lusophone Press correspondent reports. The harbour board said "
+                "the cranes were repaired. As Lusophone Press reported earlier, two ships ran aground.", published=DAY)
+    assert not [m for m in doc._.mentions if "Lusophone" in m.text]
+    doc = parse("Nortel Agency has learned that the mayor will resign. The council said the vote would be held "
+                "in May.", published=DAY)
+    assert not [m for m in doc._.mentions if "Nortel" in m.text]
+    # an agency that the report only cites stays an actor
+    doc = parse("The mayor will resign, Nortel Agency reported, citing two aides.", published=DAY)
+    assert [m for m in doc._.mentions if "Nortel" in m.text]

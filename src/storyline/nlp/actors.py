@@ -15,6 +15,7 @@ from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
+from storyline.nlp.actor_outlets import own_outlets
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
@@ -146,6 +147,8 @@ class ActorResolver(SpanResolution):
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
         mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
                                                  and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
+        own = own_outlets(doc, mentions)
+        mentions = [m for m in mentions if m.entity not in own]  # the report's own outlet is its voice
         for m in repeated_surnames(doc, mentions, self.kb.lookup):
             m.doc = doc_id
             mentions.append(m)
