@@ -135,3 +135,8 @@ def test_the_reports_own_agency_is_its_voice_not_an_actor(parse):
     # an agency that the report only cites stays an actor
     doc = parse("The mayor will resign, Nortel Agency reported, citing two aides.", published=DAY)
     assert [m for m in doc._.mentions if "Nortel" in m.text]
+
+
+def test_a_name_coordinated_with_an_adjective_before_a_noun_is_a_modifier(parse):
+    doc = parse("Critics said the move had damaged Euro-Atlantic and global security.", published=DAY)
+    assert not [m for m in doc._.mentions if "Atlantic" in m.text]
