@@ -140,3 +140,10 @@ def test_the_reports_own_agency_is_its_voice_not_an_actor(parse):
 def test_a_name_coordinated_with_an_adjective_before_a_noun_is_a_modifier(parse):
     doc = parse("Critics said the move had damaged Euro-Atlantic and global security.", published=DAY)
     assert not [m for m in doc._.mentions if "Atlantic" in m.text]
+
+
+def test_two_known_parties_run_together_are_two_actors(parse):
+    doc = parse("A former France Nato ambassador, Paul Girard, warned of delays.", published=DAY)
+    got = {m.text: m.entity for m in doc._.mentions}
+    assert got.get("France") == "kb:FRA" and got.get("Nato") == "kb:NATO"
+    assert "France Nato" not in got

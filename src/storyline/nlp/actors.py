@@ -20,8 +20,8 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_possessor,
-                                       split_run_together, unlabelled_places)
+from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_known_words,
+                                       split_possessor, split_run_together, unlabelled_places)
 from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_spelling import SpellingIndex
@@ -58,6 +58,7 @@ class ActorResolver(SpanResolution):
         ents = [part for span, label in ents
                 for part in split_run_together(span, label, self.kb.lookup, self.spelling.given_name)]
         ents = [part for span, label in ents for part in split_at_place(span, label, self.kb.lookup)]
+        ents = [part for span, label in ents for part in split_known_words(span, label, self.kb.lookup)]
         found = []
         for span, label in ents:
             span = drop_article(span)
