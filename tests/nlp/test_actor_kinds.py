@@ -147,3 +147,14 @@ def test_two_known_parties_run_together_are_two_actors(parse):
     got = {m.text: m.entity for m in doc._.mentions}
     assert got.get("France") == "kb:FRA" and got.get("Nato") == "kb:NATO"
     assert "France Nato" not in got
+
+
+def test_a_known_person_spelt_another_way_and_tagged_a_body_is_the_person(nlp, parse):
+    from storyline.nlp.actor_links import DocState
+
+    doc = parse("Yesterday Dmitri Pieskow answered questions.", published=DAY)
+    resolver = nlp.get_pipe("storyline_actors").resolver
+    state = DocState()
+    state.when = DAY
+    mention = resolver._resolve_one(doc[1:3], "ORG", state)  # as if NER had tagged the name a body
+    assert mention is not None and mention.entity == "kb:person:dmitry-peskov" and mention.type == "person"

@@ -137,6 +137,9 @@ class SpanResolution(PersonLinking):
             label = "PERSON"  # "General Pack", "Colonel Kovalenko": a rank, then a surname
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
+        if label in ("ORG", "GPE") and not found and 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
+                and self.spelling.person(key(text).split()) is not None:
+            label = "PERSON"  # "Dmitry Pieskov" tagged ORG: a known person spelt another way
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
                 and len(state.named.get(key(text), ())) == 1):
             label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
