@@ -440,3 +440,11 @@ def test_towns_come_from_the_gazetteer_and_names_of_people_do_not():
 
     assert is_town("Kitwe") and is_town("Juliaca") and is_town("karachi")
     assert not is_town("Biden") and not is_town("Kabuswe")
+
+
+def test_a_body_named_of_its_state_is_also_named_with_the_demonym():
+    kb = load_kb()
+    ministry = kb.get("JPN.MFA")
+    assert "Japanese Ministry of Foreign Affairs" in ministry.aliases
+    assert kb.lookup("Japanese Ministry of Foreign Affairs")[0].id == "JPN.MFA"
+    assert not any(a.startswith("Japanese") for a in kb.get("NATO").aliases)

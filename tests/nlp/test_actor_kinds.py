@@ -113,3 +113,48 @@ def test_a_state_qualified_body_and_its_generic_name_are_one_body(parse):
     assert ids["U.S. Department of State"] == "kb:USA.STATE"
     assert ids["U.S. Senate"] == "kb:USA.SENATE"
     assert ids.get("Senate", "kb:USA.SENATE") == "kb:USA.SENATE"
+
+
+def test_a_capital_as_a_location_is_the_knowledge_base_city_under_every_spelling(parse):
+    doc = parse("Envoys gathered in Ulaanbaatar on Monday. Mongolia said the talks would go on in Ulan Bator "
+                "for a week, and Ulaanbaatar's offer of a ceasefire line was welcomed.", published=DAY)
+    places = [m for m in doc._.mentions if m.text in ("Ulaanbaatar", "Ulan Bator") and m.type == "place"]
+    assert len(places) == 2 and {m.entity for m in places} == {"kb:place:ulaanbaatar"}
+    # used for its government, the capital is the state
+    governing = [m for m in doc._.mentions if m.text == "Ulaanbaatar" and m.type != "place"]
+    assert governing and {m.entity for m in governing} == {"kb:MNG"}
+
+
+def test_the_reports_own_agency_is_its_voice_not_an_actor(parse):
+    doc = parse("The port will reopen on Friday, a Lusophone Press correspondent reports. The harbour board said "
+                "the cranes were repaired. As Lusophone Press reported earlier, two ships ran aground.", published=DAY)
+    assert not [m for m in doc._.mentions if "Lusophone" in m.text]
+    doc = parse("Nortel Agency has learned that the mayor will resign. The council said the vote would be held "
+                "in May.", published=DAY)
+    assert not [m for m in doc._.mentions if "Nortel" in m.text]
+    # an agency that the report only cites stays an actor
+    doc = parse("The mayor will resign, Nortel Agency reported, citing two aides.", published=DAY)
+    assert [m for m in doc._.mentions if "Nortel" in m.text]
+
+
+def test_a_name_coordinated_with_an_adjective_before_a_noun_is_a_modifier(parse):
+    doc = parse("Critics said the move had damaged Euro-Atlantic and global security.", published=DAY)
+    assert not [m for m in doc._.mentions if "Atlantic" in m.text]
+
+
+def test_two_known_parties_run_together_are_two_actors(parse):
+    doc = parse("A former France Nato ambassador, Paul Girard, warned of delays.", published=DAY)
+    got = {m.text: m.entity for m in doc._.mentions}
+    assert got.get("France") == "kb:FRA" and got.get("Nato") == "kb:NATO"
+    assert "France Nato" not in got
+
+
+def test_a_known_person_spelt_another_way_and_tagged_a_body_is_the_person(nlp, parse):
+    from storyline.nlp.actor_links import DocState
+
+    doc = parse("Yesterday Dmitri Pieskow answered questions.", published=DAY)
+    resolver = nlp.get_pipe("storyline_actors").resolver
+    state = DocState()
+    state.when = DAY
+    mention = resolver._resolve_one(doc[1:3], "ORG", state)  # as if NER had tagged the name a body
+    assert mention is not None and mention.entity == "kb:person:dmitry-peskov" and mention.type == "person"

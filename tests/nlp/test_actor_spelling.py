@@ -34,6 +34,16 @@ def test_a_full_name_in_another_spelling_finds_the_known_person_and_nothing_else
     assert index.person(["john", "smith"]) is None
 
 
+def test_a_polish_ski_and_a_russian_given_name_are_the_same_ukrainian_name():
+    index = SpellingIndex(load_kb())
+    # "-ski" is "-sky"; "Vladimir" and "Aleksandr" are "Volodymyr" and "Alexander" in other languages
+    assert index.person(["wolodymyr", "zelenski"]).id == "person:volodymyr-zelenskyy"
+    assert index.person(["vladimir", "zelenskiy"]).id == "person:volodymyr-zelenskyy"
+    assert index.person(["aleksandr", "lukaszenko"]).id == "person:alexander-lukashenko"
+    assert index.person(["olena", "zelenska"]) is None  # a woman of the family
+    assert index.person(["boris", "zelenski"]) is None  # another given name: another person
+
+
 def test_known_given_names_exclude_words_the_knowledge_base_knows_otherwise():
     index = SpellingIndex(load_kb())
     assert index.given_name("Vladimir") and index.given_name("Sergei")

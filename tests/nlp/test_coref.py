@@ -46,6 +46,17 @@ def test_definite_description_takes_an_organisation_named_earlier(resolve, text,
 
 
 @pytest.mark.parametrize("text, target, expected", [
+    # a paramilitary "Forces" is not the army: the army is the state's armed forces named before it
+    ("The Bolivarian Armed Forces clashed with the paramilitary Southern Defence Forces near the port on "
+     "Tuesday. The Southern Defence Forces said they had taken the customs house. The army denied it.",
+     "The army", "Bolivarian Armed Forces"),
+    ("The Northern Liberation Forces said they had taken the bridge. The army denied it.", "The army", None),
+])
+def test_army_is_never_a_paramilitary_named_forces(resolve, text, target, expected):
+    assert resolve(text, target) == expected
+
+
+@pytest.mark.parametrize("text, target, expected", [
     # the outlet that reports is not the body the report is about
     ("Reuters reported that a fire broke out at the refinery. The company said no one was hurt.", "The company", None),
     ("The Kyiv Post reported the strike first. The ministry said the shelter held.", "The ministry", None),

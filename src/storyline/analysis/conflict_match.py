@@ -18,6 +18,7 @@ from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, content_words, negated_verb,
     proposition_match, stem,
 )
+from storyline.nlp.actor_links import known_party
 
 JACCARD = 0.3
 """Rarity-weighted content-word Jaccard at or above which two statements sharing an actor state
@@ -149,7 +150,7 @@ class StatementMatcher:
         if _phrase_match(probe, positive):
             return True  # "no sign of a Ukrainian attack" against "claimed to be under Ukrainian attack"
         if not probe.actors & positive.actors:
-            known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
+            known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
             if all(known):
                 return False  # each names known parties, none in common: two claims about different parties
             # No actor in common (one side names none): only a denied clause that the claim states
@@ -230,7 +231,7 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     if probe.persisted:  # "the crossing remained closed" against "the crossing was expected to reopen"
         subject, ended = probe.persisted
         return subject in positive.clause_words and bool(ended & positive.clause_words)
-    known = [{a for a in x.actors if a.startswith("kb:")} for x in (probe, positive)]
+    known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
     if all(known) and not known[0] & known[1]:
         return False  # "Belarus has not joined" against "Finland will be invited to join": other parties
     # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")

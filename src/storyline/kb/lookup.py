@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from functools import lru_cache
@@ -126,6 +127,16 @@ class KnowledgeBase:
             if " " in alias and not is_case_sensitive(alias):
                 for prefix in prefixes:
                     self._put(f"{prefix} {alias}", DERIVED, rec["id"])
+        # "Ministry of Foreign Affairs of Russia" is as often the "Russian Ministry of Foreign Affairs":
+        # both are the body's names, so that either identifies it.
+        body, _, owner = rec["name"].rpartition(" of ")
+        demonyms = state.extra.get("demonyms", ())
+        entity = self._entities[rec["id"]]
+        if body and key(owner) == key(state.name) and demonyms:
+            inverted = f"{demonyms[0]} {body}"
+            if key(inverted) not in {key(a) for a in entity.aliases}:
+                self._entities[rec["id"]] = dataclasses.replace(entity, aliases=(*entity.aliases, inverted))
+                self._put(inverted, DERIVED, rec["id"])
 
     def _sort_index(self) -> None:
         """Order each key's candidates: match strength, type, then a person's most senior office."""

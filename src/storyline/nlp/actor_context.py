@@ -37,6 +37,8 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
+    if after.lower_ in ("and", "or") and span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "ADJ":
+        after = doc[span.end + 1]  # "Euro-Atlantic and global security": one of two adjectives of the noun
     if not after.text[:1].islower() or after.pos_ not in ("NOUN", "ADJ"):
         return False
     head = _head_outside(span)

@@ -304,6 +304,12 @@ def kb_id(entity: KBEntity) -> str:
     return f"kb:{entity.id}"
 
 
+def known_party(entity_id: str) -> bool:
+    """An actor the knowledge base knows, not a place it knows: "kb:UKR" is a party to a claim, the
+    city in "talks in Kyiv" ("kb:place:kyiv") only where it happened."""
+    return entity_id.startswith("kb:") and not entity_id.startswith("kb:place:")
+
+
 def given_name_before(span: Span, kb: KnowledgeBase, persons: list[KBEntity]) -> bool:
     """A capitalised word NER left out just before a one-word name ("Teacher Ana Martin" tagged
     "Martin"): a given name none of ``persons`` has, so the bare surname is someone else."""

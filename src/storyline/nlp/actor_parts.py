@@ -82,6 +82,18 @@ def common_word_name(span: Span) -> bool:
     return len(span) == 1 and span[0].is_title and span[0].lower_ in COMMON_BODY_WORDS
 
 
+def split_known_words(span: Span, label: str, known) -> list[tuple[Span, str]]:
+    """A name NER ran over two known parties with no name of its own ("the former US Nato ambassador"):
+    each word a state or an intergovernmental body the knowledge base knows, and the whole unknown."""
+    if label not in ("ORG", "GPE", "NORP") or not 2 <= len(span) <= 3 or known(span.text) \
+            or not all(t.is_alpha for t in span):
+        return [(span, label)]
+    kinds = [next((e.type for e in known(t.text)), None) for t in span]
+    if not all(k in ("state", "igo") for k in kinds):
+        return [(span, label)]
+    return [(span.doc[t.i : t.i + 1], "GPE" if k == "state" else "ORG") for t, k in zip(span, kinds)]
+
+
 def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[Span, str]]:
     """A person NER ran into the words before them, across a heading or a missing comma: "(Other) Stories
     of Note Tarrant", "(the governor of the flooded) Kherson Sergei Petrenko", "Daily Ledger Ana Mora".

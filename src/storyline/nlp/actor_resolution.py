@@ -137,6 +137,9 @@ class SpanResolution(PersonLinking):
             label = "PERSON"  # "General Pack", "Colonel Kovalenko": a rank, then a surname
         if label != "PERSON" and found and found[0].type == "person":
             label = "PERSON"  # a known person mistagged ("Zelenskyy" as a place, "Olaf Scholz" as an ORG)
+        if label in ("ORG", "GPE") and not found and 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
+                and self.spelling.person(key(text).split()) is not None:
+            label = "PERSON"  # "Dmitry Pieskov" tagged ORG: a known person spelt another way
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
                 and len(state.named.get(key(text), ())) == 1):
             label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
@@ -202,8 +205,11 @@ class SpanResolution(PersonLinking):
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             if before is not None and before.lower_ in LOCATIVE and metonym.type in ("state", "igo") and not governs:
-                # "talks in Moscow", "leaders meeting in Brussels": the city, not its government.
-                return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+                # "talks in Moscow", "leaders meeting in Brussels": the city, not its government; the
+                # knowledge base's city, so that "in Kyiv" and "in Kiev" are one place in every report.
+                place = self._metonym_place(text)
+                entity = _kb_id(place) if place is not None else f"local:place:{slug(text)}"
+                return Mention("", start, end, text, label, entity, "place")
             return Mention("", start, end, text, "METONYM", _kb_id(metonym), metonym.type, facet="government")
         if not found and label in ("ORG", "PRODUCT", "FAC", "GPE") and len(span) > 2:
             tail = titled_person(span, self.kb)
@@ -229,6 +235,10 @@ class SpanResolution(PersonLinking):
             return None  # stray capitals are not organisations
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
+
+    def _metonym_place(self, text: str) -> KBEntity | None:
+        """The knowledge base's place behind a metonym ("Kyiv", "Kiev": the city), if it has one."""
+        return next((e for e in self.kb.lookup(text) if e.type == "place" and e.extra.get("metonym_for")), None)
 
     def _disambiguate(self, span: Span, text: str, candidates: list[KBEntity], state: "DocState") -> KBEntity:
         """Several entities share a name ("DIA"): use the countries named around it."""

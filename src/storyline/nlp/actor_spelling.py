@@ -47,14 +47,22 @@ def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
 
 
 def _same_ends(a: str, b: str) -> bool:
-    """Same first and last letter in one spelling: "Prigozhina" (a woman) is not "Prigozhin"."""
+    """Same first and last letter in one spelling: "Prigozhina" (a woman) is not "Prigozhin". A final
+    "i" is a final "y": the Polish and Czech "-ski" is the English "-sky" ("Zelanski", "Zelensky")."""
     a, b = english_spelling(a), english_spelling(b)
-    return a[:1] == b[:1] and a[-1:] == b[-1:]
+    return a[:1] == b[:1] and _last(a) == _last(b)
+
+
+def _last(word: str) -> str:
+    return "y" if word.endswith("i") else word[-1:]
 
 
 def _given_alike(given: str, known: str) -> bool:
+    """Given names alike in letters, or one name in two languages' forms with the same consonants
+    ("Vladimir" and "Volodymyr", "Aleksandr" and "Alexander")."""
     a, b = english_spelling(given), english_spelling(known)
-    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SIMILAR_GIVEN
+    return a[:1] == b[:1] and (SequenceMatcher(None, a, b).ratio() >= SIMILAR_GIVEN
+                               or len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b))
 
 
 class SpellingIndex:

@@ -15,12 +15,13 @@ from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
+from storyline.nlp.actor_outlets import own_outlets
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_possessor,
-                                       split_run_together, unlabelled_places)
+from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_known_words,
+                                       split_possessor, split_run_together, unlabelled_places)
 from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_spelling import SpellingIndex
@@ -57,6 +58,7 @@ class ActorResolver(SpanResolution):
         ents = [part for span, label in ents
                 for part in split_run_together(span, label, self.kb.lookup, self.spelling.given_name)]
         ents = [part for span, label in ents for part in split_at_place(span, label, self.kb.lookup)]
+        ents = [part for span, label in ents for part in split_known_words(span, label, self.kb.lookup)]
         found = []
         for span, label in ents:
             span = drop_article(span)
@@ -146,6 +148,8 @@ class ActorResolver(SpanResolution):
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
         mentions = [m for m in mentions if not (m.entity and m.entity.startswith("local:")
                                                  and {key(m.text), key(m.text).removesuffix("s")} & state.things)]
+        own = own_outlets(doc, mentions)
+        mentions = [m for m in mentions if m.entity not in own]  # the report's own outlet is its voice
         for m in repeated_surnames(doc, mentions, self.kb.lookup):
             m.doc = doc_id
             mentions.append(m)

@@ -53,7 +53,7 @@ DESCRIPTION_TYPES: dict[str, tuple[str, ...]] = {
 # Nouns that name the same kind of body as the description ("the ministry" is a "Department of ...").
 SAME_KIND = {"ministry": ("ministry", "department"), "department": ("department", "ministry"),
              "agency": ("agency", "organization", "organisation", "programme", "program", "office", "fund"),
-             "army": ("army", "forces", "military"), "military": ("military", "forces", "army"),
+             "army": ("army", "armed forces", "military"), "military": ("military", "armed forces", "army"),
              "group": ("group", "forces", "front", "movement", "brigade", "network", "syndicate", "committee")}
 # Role and title words that say whether a person is a woman or a man.
 FEMALE_CUES = {"ms", "mrs", "miss", "madam", "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
@@ -238,10 +238,12 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
         pool = [c for c in pool if not _outlet(c[0])]  # "Reuters reported ... the company said": not Reuters
     pool.sort(key=lambda c: -c[0].start)
     words = SAME_KIND.get(noun, (noun,))
-    for mention, _, _ in pool:
-        if any(w in mention.text.lower().split() for w in words):
-            return mention
     types = DESCRIPTION_TYPES.get(noun)
+    for mention, _, _ in pool:
+        # "the army" is the "Armed Forces of X", not the "Rapid Support Forces" named before it: the
+        # name carries the description's own noun and is of a type the description can refer to.
+        if _carries(mention.text, words) and (types is None or mention.type in types):
+            return mention
     if types is None:
         return None
     for mention, back, _ in pool:
@@ -249,10 +251,18 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
             continue
         if noun in BUSINESS_NOUNS and mention.text.lower().split()[-1] in PUBLIC_BODY_NOUNS:
             continue  # "the company" is not the "Mineworkers' Union" or the "Health Ministry" named before it
+        if noun in ("army", "military") and mention.type != "state":
+            continue  # a body not named as an army ("the Rapid Support Forces", a ministry) is not "the army"
         if mention.type in types and not (mention.type == "state" and noun in ("army", "military")
                                           and mention.facet not in ("military", None)):
             return mention
     return None
+
+
+def _carries(name: str, words: tuple[str, ...]) -> bool:
+    """A name that holds one of the words or phrases ("armed forces") as whole words."""
+    padded = f" {' '.join(name.lower().split())} "
+    return any(f" {w} " in padded for w in words)
 
 
 BUSINESS_NOUNS = {"company", "firm"}
