@@ -195,6 +195,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         if (rate := rate_after(doc, noun, sent)) is not None and unit_text and unit_text.endswith(rate[2]):
             last = rate[0] - 1  # the span holds the rate it states
     text, start, end = span_text(doc, amount.start, last)
+    if amount.skip_chars and amount.start == amount.num_start:
+        text, start = text[amount.skip_chars:], start + amount.skip_chars  # "2008.15 years": the year ends the sentence before
     if unit_text and unit_text.endswith(".") and unit_text.count(".") == 1 and len(unit_text) > 1 and unit_text != "in." \
             and (last == sent.end - 1 or (last == sent.end - 2 and doc[sent.end - 1].is_punct)):
         unit_text = unit_text[:-1]  # "at 125.8 p.": the sentence's full stop is not the unit's
