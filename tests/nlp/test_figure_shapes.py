@@ -125,6 +125,8 @@ def test_figure_shapes_hyphenated_durations_are_lengths_of_time_but_ages_are_not
     # in words too, whatever the article (the golden README's "an eight-year conflict"); a spelled age stays out
     figures = found(parse, "The eight-year drought ended with a three-day festival for a two-year-old boy.")
     assert [(f[1], f[4], f[5]) for f in figures] == [(8, "years", "year"), (3, "days", "day")]
+    # a point in time or a record named by a length of time is none
+    assert found(parse, "Exports hit a 30-year low as the strike passed the two-year mark.") == []
 
 
 def test_figure_shapes_a_number_in_a_descriptive_compound_counts_nothing(parse):

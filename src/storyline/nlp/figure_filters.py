@@ -115,6 +115,8 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
         return True  # "since independence 30 years ago": when, not how long
+    if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
+        return True  # "the two-year mark", "a ten-year low": a point in time or a record, not a length of time
     if amount.unit in ("millimetre", "centimetre") and after is not None and _calibre_of(doc, after.i):
         return True  # "155mm shells", "122mm rockets", "155mm towed howitzers": a calibre names the kind of gun
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
