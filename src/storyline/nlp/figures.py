@@ -19,7 +19,6 @@ from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rat
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
 from storyline.nlp.times import extract_times, is_reference_line, line_of
-from storyline.nlp.units import DURATIONS
 
 RE_UNCONFIRMED = re.compile(
     r"\b(?:yet to be (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|"
@@ -186,8 +185,6 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         referring = before in W.REFERRING and counts not in ("killed", "wounded", "casualties")  # "the two soldiers killed"
-        # ("the eight-year conflict" is a figure: a length of time, whatever the article)
-        referring = referring and not (amount.unit in DURATIONS.values() and doc[amount.num_end].text == "-")
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
             amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
                                    or noun.tag_ == "NNS")  # "one people": a nation, not a count
