@@ -122,6 +122,8 @@ def test_figure_shapes_more_before_a_duration(parse):
 def test_figure_shapes_hyphenated_durations_in_digits_are_lengths_of_time_but_ages_are_not(parse):
     figures = found(parse, "Talks in Yemen hit the 48-hour deadline of a 10-year truce with a 50-year-old farmer.")
     assert [(f[1], f[4], f[5]) for f in figures] == [(48, "hours", "hour"), (10, "years", "year")]
+    # a point in time or a record named by a length of time is none
+    assert found(parse, "Exports hit a 30-year low as the strike passed the 100-day mark.") == []
 
 
 def test_figure_shapes_a_number_in_a_descriptive_compound_counts_nothing(parse):
@@ -160,3 +162,32 @@ def test_figure_shapes_a_stock_index_named_by_its_size_in_lower_case(parse):
     text = "in lower-case wire copy the kospi 200 slipped 1.1% and the asx 200 fell 35 points."
     assert [(f[1], f[4]) for f in found(parse, text)] == [(1.1, "percent"), (35, "unit:point")]
     assert [f[1] for f in found(parse, "The ASX rose 200 points.")] == [200]  # a move, not the index's name
+
+
+def test_figure_shapes_half_of_one_unit_is_a_measure_not_a_share(parse):
+    figures = found(parse, "The levee held for over half a year, and the ferry ran half an hour late across half a mile.")
+    assert [(f[1], f[4], f[5]) for f in figures] == [(0.5, "years", "year"), (0.5, "hours", "hour"),
+                                                     (0.5, "unit:mile", "mile")]
+    # half of a group stays a share, half a million a number
+    assert [(f[1], f[4]) for f in found(parse, "Half a million farmers voted and half of them lost seed.")][1:] == [
+        (50, "percent")]
+
+
+def test_figure_shapes_a_year_run_into_the_next_sentence(parse):
+    # the source lost the space after "2011.": the figure is the 12 years, its text leaves the year out
+    figures = found(parse, "The dam was finished in 2011.12 years have passed since the valley flooded.")
+    assert [(f[0], f[1], f[4]) for f in figures] == [("12 years", 12, "years")]
+    # a decimal level stays whole
+    assert [f[1] for f in found(parse, "The index closed at 2011.25 points.")] == [2011.25]
+
+
+def test_figure_shapes_a_scale_said_after_the_currency_country(parse):
+    figures = found(parse, "The mills lost twelve U.S. billions, the minister said.")
+    assert [(f[1], f[4]) for f in figures] == [(12e9, "money:USD")]
+
+
+def test_figure_shapes_a_hundred_percent_as_an_intensifier_is_no_figure(parse):
+    assert found(parse, "The mayor will '100%' rebuild the bridge and is 100 percent sure of the money.") == []
+    # a hundred percent of something, or a rise of it, stays a figure
+    figures = found(parse, "Rents rose 100% and the council owns 100 percent of the land.")
+    assert [(f[1], f[4]) for f in figures] == [(100, "percent"), (100, "percent")]

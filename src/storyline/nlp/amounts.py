@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -15,6 +16,12 @@ from storyline.nlp.changes import _changes, _ranging, _year_between
 from storyline.nlp.coordinated import share_units, spaced_thousands, suspended, tallies
 from storyline.nlp.rates import AGE_UNITS, age_at, per_past_brackets, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
+
+
+# A year and a number run together where the source lost the space after a full stop ("in 2008.15 years
+# have passed"): the year ends one sentence, the number after the point starts the next.
+RE_YEAR_RUN_ON = re.compile(r"\A((?:1[89]|20)\d\d)\.([1-9]\d{0,2})\Z")
+YEAR_WORDS = frozenset("in since until till of".split())
 
 
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
@@ -64,6 +71,9 @@ class Amount:
     """For a change "from 20 to 45", the level it started from (the amount is the new level)."""
     joined: int | None = None
     """For "four-" in "four-, five- and six-cylinder": the first token of the number whose noun it shares."""
+    skip_chars: int = 0
+    """Characters at the start of the first number token that belong to the sentence before it ("2008." in
+    "in 2008.15 years have passed")."""
 
 
 def _match_before(doc: Doc, i: int, floor: int, table: dict) -> tuple[int, str | None]:
@@ -149,13 +159,26 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
         else:
             return None
     j, value, low, high, vague, spelled = parsed
+    skip = 0
+    if j == i + 1 and i > floor and _word(doc[i - 1]) in YEAR_WORDS and (m := RE_YEAR_RUN_ON.match(doc[i].text)) \
+            and i + 1 < limit and not doc[i + 1].is_punct:
+        value, skip = float(m[2]), len(m[1]) + 1  # "in 2008.15 years have passed": 15 years, not 2008.15
+    us = None
+    if value is not None and not vague and j + 1 < limit and _word(doc[j]) in ("u.s.", "us") \
+            and _word(doc[j + 1]) in PLURAL_SCALES:
+        # "lost fifteen U.S. billions": the scale said after the currency's country, as translations write it
+        value, us, j = value * SCALES[_word(doc[j + 1])[:-1]], doc[j].text, j + 2
+    half_of_unit = spelled and value == 0.5 and j == i + 2 and _word(doc[i]) == "half" and _word(doc[i + 1]) in ("a", "an")
     glued = (_glued(doc, i) or (0, {}))[1] if not spelled and _digits(_word(doc[i])) is None else {}
     if j < limit and _word(doc[j]) in ("m", "m.") and _attached(doc, j) and (after_symbol or glued.get("currency")) \
             and value is not None:
         value, j = value * 1e6, j + 1
-    amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled)
+    amount = Amount(start=i, end=j, num_start=i, num_end=j, value=value, low=low, high=high, vague=vague, spelled=spelled,
+                    skip_chars=skip)
     amount.percent = glued.get("percent", False)
-    amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text)
+    # ("half a year" is a length of time: half of a unit, not a share of something)
+    amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text) \
+        and not half_of_unit
     if amount.fraction and value == 0.5 and "half" in (_word(t) for t in doc[i:j]):
         # "about half of them", "one half of the town": 50 percent, as the project's gold records it
         amount.value, amount.fraction, amount.percent = 50.0, False, True
@@ -169,6 +192,8 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     first, code, symbol = _currency_before(doc, amount.num_start, floor)
     if glued.get("currency"):
         code, symbol = glued["currency"], glued["currency_text"]
+    if us is not None and code is None:
+        code, symbol = "USD", us
     if code == "USD" and first > floor and _word(doc[first - 1]) in DOLLAR_PREFIXES and doc[first - 1].is_upper:
         first, code, symbol = first - 1, DOLLAR_PREFIXES[_word(doc[first - 1])], doc[first - 1: amount.num_start].text
     if first > floor and _word(doc[first - 1]) == "minus" and amount.value is not None:
@@ -293,7 +318,8 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     if doc[j].text == "-" and j + 1 < limit and _attached(doc, j) and _attached(doc, j + 1) and not amount.spelled \
             and (name := duration_name(doc[j + 1].text)) is not None \
             and not (j + 2 < limit and doc[j + 2].text in ("-", "old") or doc[j + 1].lower_.endswith("old")):
-        amount.unit, amount.unit_text = name, doc[j + 1].text  # "the 48-hour deadline", "a 10-year bond"
+        # "the 48-hour deadline", "a 10-year bond"; in words ("a seven-day truce") the team's golden sets leave it out
+        amount.unit, amount.unit_text = name, doc[j + 1].text
         return j + 2
     glued = _attached(doc, j)
     texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]

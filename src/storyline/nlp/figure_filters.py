@@ -74,6 +74,8 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     first = doc[amount.num_start]
     before = doc[amount.start - 1] if amount.start > 0 else None
     after = doc[amount.end] if amount.end < len(doc) else None
+    if _intensifier(doc, amount):
+        return True
     if _name_or_address(doc, amount, before, after) and not tally:
         return True
     if not (amount.unit or amount.currency or amount.percent) and after is not None and after.text == "-" \
@@ -113,6 +115,8 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
         return True  # "since independence 30 years ago": when, not how long
+    if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
+        return True  # "the two-year mark", "a ten-year low": a point in time or a record, not a length of time
     if amount.unit in ("millimetre", "centimetre") and after is not None and _calibre_of(doc, after.i):
         return True  # "155mm shells", "122mm rockets", "155mm towed howitzers": a calibre names the kind of gun
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
@@ -141,6 +145,24 @@ PERSON_NOUNS = frozenset(
     "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
     "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
     "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
+
+
+# Words that "100 percent" intensifies when it stands before them ("100 percent sure").
+SURE_WORDS = frozenset("sure certain confident committed convinced behind".split())
+QUOTE_MARKS = frozenset("' ‘ ’ \" “ ” ` ``".split())
+
+
+def _intensifier(doc: Doc, amount: Amount) -> bool:
+    """ "will '100%' stay", "I am 100 percent sure": a hundred percent said for "entirely", not a share of anything."""
+    if not amount.percent or amount.value != 100 or amount.low is not None:
+        return False
+    i, j = amount.start - 1, amount.end
+    while i >= 0 and doc[i].text in QUOTE_MARKS:
+        i -= 1
+    while j < len(doc) and doc[j].text in QUOTE_MARKS:
+        j += 1
+    modal = i >= 0 and (doc[i].tag_ == "MD" or doc[i].lower_ in ("will", "would", "can", "could", "should", "must"))
+    return modal or j < len(doc) and doc[j].lower_ in SURE_WORDS
 
 
 def _calibre_of(doc: Doc, i: int) -> bool:

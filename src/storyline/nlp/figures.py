@@ -17,6 +17,7 @@ from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_antecedents import partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
+from storyline.nlp.number_words import SCALE_SUFFIXES
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
 RE_UNCONFIRMED = re.compile(
@@ -195,6 +196,11 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         if (rate := rate_after(doc, noun, sent)) is not None and unit_text and unit_text.endswith(rate[2]):
             last = rate[0] - 1  # the span holds the rate it states
     text, start, end = span_text(doc, amount.start, last)
+    if text.endswith(".") and doc[last].text[:-1].lower() in SCALE_SUFFIXES and (
+            last == sent.end - 1 or doc[last + 1].is_punct or doc[last + 1].is_space or doc[last + 1].is_title):
+        text, end = text[:-1], end - 1  # "would cost $350m.": the sentence's full stop is not the scale's
+    if amount.skip_chars and amount.start == amount.num_start:
+        text, start = text[amount.skip_chars:], start + amount.skip_chars  # "2008.15 years": the year ends the sentence before
     if unit_text and unit_text.endswith(".") and unit_text.count(".") == 1 and len(unit_text) > 1 and unit_text != "in." \
             and (last == sent.end - 1 or (last == sent.end - 2 and doc[sent.end - 1].is_punct)):
         unit_text = unit_text[:-1]  # "at 125.8 p.": the sentence's full stop is not the unit's

@@ -155,6 +155,9 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     if w == "half" and len(words) > 1 and words[1] == "of" and not (
             i > 0 and (doc[i - 1].pos_ in ("DET", "ADJ", "NUM", "PRON") or doc[i - 1].tag_ in ("POS", "PRP$"))):
         return i + 1, 0.5, None, None, False, True  # "almost half of them"; not "the second half of 2024"
+    if w == "half" and len(words) > 2 and words[1] in ("a", "an") and (
+            duration_name(words[2]) is not None or unit_name(doc[i + 2].text) is not None):
+        return i + 2, 0.5, None, None, False, True  # "over half a year", "half a mile": half of one unit
     # Vague magnitudes: "thousands", "tens of thousands", "hundreds of thousands".
     if w == "scores" and (len(words) < 2 or words[1] != "of"):
         return None  # "exam scores", "the scores": the noun, not "scores of people"
