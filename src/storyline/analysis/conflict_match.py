@@ -15,7 +15,7 @@ from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, content_words, negated_verb,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, negated_verb,
     proposition_match, stem,
 )
 
@@ -119,9 +119,12 @@ class StatementMatcher:
             and self.containment(probe.clause_words, positive.words) >= 1.0
 
     def strength(self, probe: Prop, positive: Prop) -> float:
-        """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
+        """For choosing among matched claims: how much of the denied clause each says, then how much of it the
+        claim's own clause says (its main claim, not an addition: "X has information that P, and that Q"
+        makes Q in passing), then how alike in meaning."""
         sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
-        return round(self.containment(probe.clause_words, positive.words), 1) + sim / 10
+        own = self.containment(probe.clause_words, positive.clause_words) if positive.clause_words else 0.0
+        return round(self.containment(probe.clause_words, positive.words), 1) + round(own, 1) / 2 + sim / 10
 
     def contained(self, probe: Prop, positive: Prop) -> bool:
         """The whole clause a sentence denies or doubts ("denied that P", "unfounded accusations that P",
@@ -201,7 +204,10 @@ def _answers_accusation(probe: Prop, positive: Prop) -> bool:
         return False  # the denier is not among those the accusation names
     if _reports_apart(probe.when[0], positive.when[0]):
         return False
-    return bool({w for w in probe.words & positive.words if not _ACCUSING.match(w)})
+    # the act in common is in what the denial goes on to say ("rejected the accusation, saying its patrol came
+    # under fire"), not in who denies ("Moscow denied these accusations" meets no accusation naming Moscow)
+    said = content_words(probe.record.text[DENIED_ACCUSATION.search(probe.record.text).end():])
+    return bool({w for w in said & positive.words if not _ACCUSING.match(w)})
 
 
 def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
@@ -308,6 +314,8 @@ def same_event(probe: Prop, positive: Prop) -> bool:
         return False  # "will not invade" is an intention or forecast, not a denial that something happened
     if a.trigger and a.trigger.lower() not in claimed_clause(a.text).lower():
         return False  # the sentence negates something else ("condemned X but refused to join Y")
+    if a.trigger and not _negation_reaches(a.text, a.trigger):
+        return False  # "refused to condemn X, and continued to support Y": the support is not negated
     same_target = bool(set(a.recipients) & set(b.recipients)) or bool(
         a.location and b.location and a.location.lower() == b.location.lower())
     return (
@@ -315,6 +323,24 @@ def same_event(probe: Prop, positive: Prop) -> bool:
         and (not a.mode or not b.mode or a.mode == b.mode)
         and _dates_compatible(a.date, b.date)
     )
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|yet|as)\b|;|\bbut\b", re.IGNORECASE)
+"""Where one coordinated clause ends and the next begins: a negation before it is not the next one's."""
+
+
+def _negation_reaches(text: str, trigger: str) -> bool:
+    """Whether the sentence's last negation or denial before the event's word governs it: none of the
+    coordinated clauses ends between them. True when no negation comes before the word (the status was
+    read from elsewhere, and is left to the other checks)."""
+    at = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text, re.IGNORECASE)
+    if at is None:
+        return True
+    before = text[:at.start()]
+    cues = [m.end() for m in (*NEGATED_PREDICATE.finditer(before), *_NEGATION.finditer(before), *DENIAL.finditer(before))]
+    if not cues:
+        return True
+    return _CLAUSE_BREAK.search(before[max(cues):]) is None
 
 
 def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:

@@ -27,11 +27,13 @@ _DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w
                   r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?<!spreading\s)(?<!spread\s)(?<!spreads\s)"
+    r"(?:fake|false(?:ly)?(?!\s+(?:information|flag|impression|pretext|alarm)s?\b)|untrue|baseless|"
     r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation|no\s+truth|"
     r"(?:is|was|are|were)\s+not\s+true|without\s+(?:any\s+)?foundation)\b)", re.IGNORECASE)
 """A denial, in the many words news uses: "denied", "categorically refuted on Tuesday that", "rejected any
-suggestion that", "there is no truth in", "was not true", "without foundation"."""
+suggestion that", "there is no truth in", "was not true", "without foundation". Not an accusation of lying
+("accused X of spreading false information", "a false flag"): that names no claim it denies."""
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
     r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
