@@ -157,3 +157,16 @@ def test_a_negation_does_not_reach_the_next_coordinated_clause():
     assert _negation_reaches(text, "condemn")
     assert _negation_reaches("The council did not support the union.", "support")
     assert _negation_reaches("The navy denied that its boats had boarded the trawler.", "boarded")
+
+
+def test_a_plain_negation_of_another_partys_act_is_no_conflict_even_in_one_claim():
+    def story(agent: str) -> SeaStory:
+        s = _two("The Senegalese admiral has met the Guinean fisheries minister twice since the seizure.", "asserted",
+                 "He said he had not met the Guinean fisheries minister since the seizure.", "negated",
+                 later_source="kb:GNB", first_actors=("kb:SEN", "kb:GNB"), later_actors=("kb:GNB",))
+        first, later = s.records["statements"]
+        first.agent, later.agent = "kb:SEN", agent
+        first.cluster = later.cluster = "claim-1"  # grouped as one claim: the parties still differ
+        return s
+    assert _found(story("he")) == []
+    assert _found(story("kb:SEN")) == [("negation", ["a", "b"])]

@@ -50,6 +50,11 @@ def _plain(clause: str) -> str:
     return _ASIDE.sub(" ", clause)
 
 
+_GENERIC_PLACE = re.compile(r"\s++(?:to|in|at|from|into|on|by)\s++(?:other|another|any\s++other)\s++\w++(?:\s++\w++)?[.]?\Z",
+                            re.IGNORECASE)
+"""A closing adjunct naming no place ("diverted to other airports"): it stands for whatever places a claim names."""
+
+
 @lru_cache(maxsize=1 << 16)
 def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
@@ -57,7 +62,11 @@ def claimed_clause(text: str) -> str:
     "P, according to X, which said Q" gives P. An attribution set in the middle ("P1, an official said, P2")
     is left out. A sentence with no frame is its own clause."""
     clause = _claimed_clause(text)
-    return _plain(clause) if clause != text else clause
+    if clause == text:
+        return clause
+    clause = _plain(clause)
+    generic = _GENERIC_PLACE.search(clause)
+    return clause[:generic.start()] if generic and len(clause[:generic.start()].split()) >= 3 else clause
 
 
 def _claimed_clause(text: str) -> str:

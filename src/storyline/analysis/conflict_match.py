@@ -15,8 +15,8 @@ from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, negated_verb,
-    proposition_match, stem,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, is_actor_id,
+    negated_verb, proposition_match, stem,
 )
 
 JACCARD = 0.3
@@ -137,11 +137,21 @@ class StatementMatcher:
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
+    def _denied_whole(self, probe: Prop, positive: Prop) -> bool:
+        """A denial (not a doubt or a plain negation) of a short clause, two words of which the claim states:
+        "denied that any flights had been diverted" against a relayed "several flights had been diverted to
+        Oslo". The claim must state all of it, or most of it in the same meaning (``_match``), and the meaning
+        of the two clauses must agree (``__call__``)."""
+        return probe.status == "denied" and probe.framed and self.similarity is not None \
+            and len(probe.clause_words & positive.words) >= MIN_SHARED
+
     def _match(self, probe: Prop, positive: Prop) -> bool:
         if _denies_before(probe, positive) or _answers_accusation(probe, positive):
             return True
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
+        if _plain_negation(probe) and _other_agents(probe.record, positive.record):
+            return False  # "he had not talked to X" (said by Y) against "Z has talked to X": another party's act
         if probe.clusters & positive.clusters:
             return True
         # "denied on Tuesday that P": Tuesday dates the denial, not P
@@ -158,9 +168,11 @@ class StatementMatcher:
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
             shared = (probe.clause_words | set(probe.lead)) & positive.words
-            if len(shared) < CONTAINED_WORDS:
-                return False
             containment = self.containment(probe.clause_words, positive.words)
+            if len(shared) < CONTAINED_WORDS and not (self._denied_whole(probe, positive) and (
+                    containment >= 1.0 or containment >= PARTLY_CONTAINED
+                    and (self.similarity(probe, positive) or 0.0) >= CLAUSE_SIMILAR)):
+                return False  # a short denied clause: all of it, or most of it with the same meaning
             # Most of a denied or doubted clause, when meaning is at hand to confirm it (see ``__call__``)
             # (or of a plain negation: "the fire did not cross the river" against "the fire jumped the river")
             partly = (probe.framed or probe.forecast or _plain_negation(probe)) and self.similarity is not None \
@@ -190,6 +202,25 @@ class StatementMatcher:
         # Meaning, with some wording in common, of the claimed clauses: on a corpus about one crisis
         # whole sentences are all alike, and a denial's frame says nothing about what is denied.
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
+
+
+_SELF = {"i", "we", "he", "she"}
+"""A speaker's own pronouns: "he had not talked to X", said by Y, is Y's own act."""
+
+
+def _agent(record) -> str | None:
+    """Who does what the clause says, as an actor id: the parsed agent, or the named source for a pronoun."""
+    agent = getattr(record, "agent", None)
+    if is_actor_id(agent):
+        return agent
+    source = getattr(record, "source", None)
+    return source if agent and agent.lower() in _SELF and is_actor_id(source) else None
+
+
+def _other_agents(a, b) -> bool:
+    """Both clauses name who acts, and they name two different parties."""
+    x, y = _agent(a), _agent(b)
+    return bool(x and y and x != y)
 
 
 def _answers_accusation(probe: Prop, positive: Prop) -> bool:

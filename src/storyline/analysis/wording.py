@@ -60,7 +60,7 @@ denied denies denial evidence lack lacking likely may might possible possibly pe
 probably report reported reportedly reports rumour rumor rumoured said say saying says seem seemed
 seems suggest suggested suggests unconfirmed unverified verified verify never none nothing
 told tell added noted stated statement announced indicated believe believed expected expect
-whether still remain remains remained take taking took part official officials
+whether still remain remains remained stay stays stayed staying take taking took part official officials
 near across along beyond within without toward towards around amid among despite via onto upon back away
 reject rejected rejects dismiss dismissed dismisses fake false untrue baseless unfounded mere assertion
 assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
@@ -195,7 +195,10 @@ REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b",
 def speaker(corpus: Corpus, s: Statement) -> str | None:
     """Who says it: the frame's original source, else the statement's source (None for the author)."""
     frame = corpus.frame_of(s)
-    return (frame.source if frame is not None and frame.source else None) or s.source
+    source = (frame.source if frame is not None and frame.source else None) or s.source
+    if source is None and is_actor_id(s.agent) and (s.predicate_class in FRAME_CLASSES or DENIAL.search(s.text)):
+        return s.agent  # "The council rejected as false claims that P": who denies is the verb's subject
+    return source
 
 
 _ADDITION = re.compile(r",\s+(?:adding|saying|because)\b|;", re.IGNORECASE)
