@@ -123,6 +123,9 @@ def test_a_quotation_closed_before_a_comma_ends_the_negated_clause():
     text = ('The minister said "the army did not enter the border villages", and the mayors had fled before the '
             "flooding.")
     assert "mayors" not in claimed_clause(text)
+    # a participle after a determiner is no frame
+    warned = "The navy warned that the fleets would withdraw from the disputed waters within a week."
+    assert claimed_clause(warned) == warned
 
 
 def test_a_denial_is_paired_with_the_claim_that_makes_it_its_main_claim():
@@ -170,3 +173,15 @@ def test_a_plain_negation_of_another_partys_act_is_no_conflict_even_in_one_claim
         return s
     assert _found(story("he")) == []
     assert _found(story("kb:SEN")) == [("negation", ["a", "b"])]
+
+
+def test_a_forecast_reported_as_a_claim_is_not_contradicted_by_an_earlier_negation():
+    forecast = "The navy warned that the fishing fleets would withdraw from the disputed waters within a week."
+    negation = "The fishing fleets have not withdrawn from the disputed waters, the fisheries ministry said."
+    earlier = _two(negation, "negated", forecast, "reported", first_source="kb:GNB", later_source="kb:SEN",
+                   first_actors=("kb:GNB", "kb:SEN"), later_actors=("kb:SEN", "kb:GNB"))
+    assert _found(earlier) == []
+    # the same claim without "would" is contradicted
+    claim = _two(negation, "negated", forecast.replace("would withdraw", "withdrew"), "reported", first_source="kb:GNB",
+                 later_source="kb:SEN", first_actors=("kb:GNB", "kb:SEN"), later_actors=("kb:SEN", "kb:GNB"))
+    assert [kind for kind, _ in _found(claim)] == ["negation"]

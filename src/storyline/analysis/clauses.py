@@ -15,10 +15,11 @@ _TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|
                    r"[,.!?][\"”](?=\s|$)|(?<=\w)[\"”](?=,\s)", re.IGNORECASE)
 """Where a claim ends: what its source adds, or the close of the quotation it is in (before its full stop or
 comma: "“X did not start it”, and ...")."""
-_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
+_FRAME = re.compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
                     r"admitted(?!\s+(?:to|into)\s+(?!\w+ing\b)\w)|added|claimed|insisted|denied|rejected|dismissed|"
                     r"disputed|refuted|rebutted|conceded)\b", re.IGNORECASE)
-"""A verb that frames a claim ("admitted to having", not "admitted to hospital")."""
+"""A verb that frames a claim ("admitted to having", not "admitted to hospital"; not an adjective after a
+determiner: "the disputed waters", "the reported attack")."""
 _SOURCE_THEN_ADJUNCT = re.compile(
     r"^(?:\s+(?:(?:late|early)\s+)?(?:in|on|at|by|during|after|before|from|via|over|through|earlier|later|"
     r"reporters|journalists|the\s+\w+\s+(?:news\s+)?agency)\b|\s*[,.]|\s*$)", re.IGNORECASE)

@@ -15,8 +15,8 @@ from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, is_actor_id,
-    negated_verb, proposition_match, stem,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, head_clause,
+    is_actor_id, negated_verb, proposition_match, stem,
 )
 
 JACCARD = 0.3
@@ -89,6 +89,8 @@ class StatementMatcher:
             return _outcome_denied(probe, positive)
         if probe.persisted:
             return False  # "the crossing remained closed" negates only a forecast that it would reopen
+        if _foretold(probe, positive) and not probe.when[0] > positive.when[0]:
+            return False  # "warned that allies would introduce sanctions": a forecast, not yet contradicted
         if self._same_day_negation(probe, positive):
             return True
         if not self._match(probe, positive):
@@ -239,6 +241,19 @@ def _answers_accusation(probe: Prop, positive: Prop) -> bool:
     # under fire"), not in who denies ("Moscow denied these accusations" meets no accusation naming Moscow)
     said = content_words(probe.record.text[DENIED_ACCUSATION.search(probe.record.text).end():])
     return bool({w for w in said & positive.words if not _ACCUSING.match(w)})
+
+
+_MODAL = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.IGNORECASE)
+
+
+def _foretold(probe: Prop, positive: Prop) -> bool:
+    """The claim says what will or would happen to the words it shares with a probe that says no such thing:
+    a forecast the extraction labelled as a report ("warned that allies would introduce sanctions")."""
+    if probe.forecast or positive.forecast or _MODAL.search(probe.clause):
+        return False
+    shared = probe.clause_words & positive.words
+    text = head_clause(positive.record.text).lower()
+    return any(re.search(rf"\b(?:will|would|shall)\s+(?:\w+\s+)?{re.escape(w)}", text) for w in shared)
 
 
 def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
