@@ -10,6 +10,7 @@ number of distinct original documents it cites.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -138,7 +139,7 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]
     for table in tables:
         rows = [r for r in table.rows if r.figure in figures]
         docs = {origin_doc(corpus, r.doc) for r in rows}
-        if len(docs) < 2:
+        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]):
             continue
         seen, parts, evidence = set(), [], []
         for r in rows:
@@ -158,6 +159,19 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]
             disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
     lines.sort(key=lambda b: (-b.score, b.text))
     return lines[:MAX_FIGURES]
+
+
+def _tally(corpus: Corpus, figures: list) -> bool:
+    """The figures are the parts of one count, each report giving them all together ("the vote was 79 to 18",
+    "passed by a 79-18 vote"): a split, not estimates that differ."""
+    values = {f.text for f in figures}
+    if len(values) < 2:
+        return False
+    for f in figures:
+        sentence = corpus.sentence_evidence(f.doc, f.start).text
+        if sum(re.search(rf"(?<![\d.,]){re.escape(v)}(?![\d])", sentence) is not None for v in values) < 2:
+            return False
+    return True
 
 
 def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[BottomLine]) -> list[BottomLine]:
