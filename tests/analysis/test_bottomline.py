@@ -202,3 +202,16 @@ def test_the_parts_of_one_count_given_together_are_no_estimates_that_differ():
     assert _tally(story.corpus(), split)
     differ = [Figure("a", *story.at("a", "31"), "31", 31), Figure("c", *story.at("c", "40"), "40", 40)]
     assert not _tally(story.corpus(), differ)
+
+
+def test_a_fact_about_a_time_long_before_the_report_is_background():
+    from storyline.analysis.bottomline import is_background
+    story = Story()
+    story.report("a", "The last dredging contract was signed in March 2019. The port reopened on Monday.",
+                 published="2026-05-04")
+    corpus = story.corpus()
+    old = Statement("a", 0, 10, "The last dredging contract was signed in March 2019.", "fact", "asserted", date="2019-03")
+    new = Statement("a", 0, 10, "The port reopened on Monday.", "fact", "asserted", date="2026-05-04")
+    undated = Statement("a", 0, 10, "The port reopened.", "fact", "asserted")
+    assert is_background(corpus, old)
+    assert not is_background(corpus, new) and not is_background(corpus, undated)

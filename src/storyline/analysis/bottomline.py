@@ -10,6 +10,7 @@ number of distinct original documents it cites.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -71,6 +72,28 @@ def is_commentary(s: Statement) -> bool:
     return s.status != "confirmed" and bool(INTERPRETIVE.search(s.text))
 
 
+BACKGROUND_DAYS = 90
+"""A fact about a time that ended this long before its report was published is background, not the news."""
+
+
+def is_background(corpus: Corpus, s: Statement) -> bool:
+    """The statement dates what it says ("The last aid bill was approved in December 2022"), and that time
+    ended more than ``BACKGROUND_DAYS`` before the report: background to the news, not what to lead with."""
+    published = corpus.published(s.doc)
+    date = getattr(s, "date", None)
+    if not (isinstance(date, str) and published and len(date) >= 4 and date[:4].isdigit()):
+        return False
+    try:
+        year = int(date[:4])
+        month = int(date[5:7]) if len(date) >= 7 else 12
+        day = int(date[8:10]) if len(date) >= 10 else 28
+        ended = dt.date(year, month, min(day, 28) if len(date) < 10 else day)
+        reported = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return False
+    return (reported - ended).days > BACKGROUND_DAYS
+
+
 def _salience(s: Statement) -> float:
     """What makes a fact worth leading with: who did what, where, how many, confirmed by whom."""
     score = min(len(set(s.actors)), 4) * 0.5
@@ -99,10 +122,11 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
     if not members:
         return None
     lead = statements.get(claim.representative or "") or members[0]
-    if len(lead.text.split()) > MAX_WORDS or all(is_commentary(s) for s in members):
+    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)]
+    if len(lead.text.split()) > MAX_WORDS or not news:
         return None
-    if is_commentary(lead):
-        lead = next(s for s in members if not is_commentary(s))
+    if lead not in news:
+        lead = news[0]
     # One sentence per independent source, the quoted one first; an original's own sentence before its copy's.
     cited = [lead]
     for group in independent_groups(corpus, members):
@@ -303,7 +327,8 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     in_claims = {sid for c in claims for sid in c.statements}
     for sid, s in statements.items():
         if (sid not in in_claims and s.status == "confirmed" and is_factual(s) and s.source_kind == "named"
-                and len(s.text.split()) <= MAX_WORDS and s.actors and not is_commentary(s)):
+                and len(s.text.split()) <= MAX_WORDS and s.actors and not is_commentary(s)
+                and not is_background(corpus, s)):
             facts.append(_line(corpus, s, [s], "confirmation", disputes, None))
     facts.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     facts = _distinct(facts)[:MAX_FACTS]
@@ -342,6 +367,6 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and is_factual(s) and not is_commentary(s)
-             and s.status in LEDE_STATUSES]
+             and s.status in LEDE_STATUSES and not is_background(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
