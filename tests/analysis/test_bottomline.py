@@ -215,3 +215,10 @@ def test_a_fact_about_a_time_long_before_the_report_is_background():
     undated = Statement("a", 0, 10, "The port reopened.", "fact", "asserted")
     assert is_background(corpus, old)
     assert not is_background(corpus, new) and not is_background(corpus, undated)
+
+
+def test_a_statement_whose_own_verb_is_under_would_is_commentary():
+    assert is_commentary(_said("Closing the pass would be perceived by the herders as a provocation.",
+                               predicate="perceive", status="asserted", source_kind="author"))
+    assert not is_commentary(_said("The assembly passed a bill that would provide 40 tonnes of seed to farmers.",
+                                   predicate="pass", status="asserted", source_kind="author"))

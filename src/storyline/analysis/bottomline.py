@@ -69,7 +69,18 @@ def is_commentary(s: Statement) -> bool:
         return True
     if s.predicate_class in STANCE and s.status != "confirmed":
         return True
-    return s.status != "confirmed" and bool(INTERPRETIVE.search(s.text))
+    return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
+
+
+def hypothetical(s: Statement) -> bool:
+    """The statement's own verb is under "would", "could" or "might" ("Ukraine's entry would be perceived as
+    a threat"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
+    verb = (getattr(s, "predicate", None) or "").lower()
+    if len(verb) < 3 or not verb.isalpha():
+        return False
+    stem = verb[:-1] if verb.endswith("e") else verb  # "perceive": "perceived"
+    return re.search(rf"\b(?:would|could|might)\s+(?:not\s+)?(?:be\s+|have\s+)?(?:been\s+)?{re.escape(stem)}\w*",
+                     s.text, re.IGNORECASE) is not None
 
 
 BACKGROUND_DAYS = 90
