@@ -51,9 +51,19 @@ def _plain(clause: str) -> str:
     return _ASIDE.sub(" ", clause)
 
 
-_GENERIC_PLACE = re.compile(r"\s++(?:to|in|at|from|into|on|by)\s++(?:other|another|any\s++other)\s++\w++(?:\s++\w++)?[.]?\Z",
-                            re.IGNORECASE)
-"""A closing adjunct naming no place ("diverted to other airports"): it stands for whatever places a claim names."""
+_PLACE_PREPOSITIONS = {"to", "in", "at", "from", "into", "on", "by"}
+
+
+def _without_generic_place(clause: str) -> str:
+    """The clause without a closing adjunct that names no place ("diverted to other airports", "to any other
+    port"): it stands for whatever places a claim names. Three words of the clause at least remain."""
+    words = clause.split()
+    for n in (3, 4, 5):
+        tail = [w.lower().strip(".") for w in words[-n:]]
+        generic = tail[1] in ("other", "another") or tail[1:3] == ["any", "other"]
+        if len(words) - n >= 3 and tail[0] in _PLACE_PREPOSITIONS and generic and (n < 5 or tail[1] == "any"):
+            return " ".join(words[:-n])
+    return clause
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,9 +75,7 @@ def claimed_clause(text: str) -> str:
     clause = _claimed_clause(text)
     if clause == text:
         return clause
-    clause = _plain(clause)
-    generic = _GENERIC_PLACE.search(clause)
-    return clause[:generic.start()] if generic and len(clause[:generic.start()].split()) >= 3 else clause
+    return _without_generic_place(_plain(clause))
 
 
 def _claimed_clause(text: str) -> str:
