@@ -189,3 +189,36 @@ def test_story_bottom_line_leads_with_named_denials_and_open_questions_once_each
     assert len(quoted) == len(set(quoted))  # no sentence is led with twice
     tabled = {(e["doc"], e["start"]) for b in shown if b["kind"] == "figure" for e in b["evidence"]}
     assert not [b for b in shown if b["kind"] == "fact" and (b["evidence"][0]["doc"], b["evidence"][0]["start"]) in tabled]
+
+
+def test_the_parts_of_one_count_given_together_are_no_estimates_that_differ():
+    from storyline.analysis.bottomline import _tally
+    from storyline.models import Figure
+    story = Story()
+    story.report("a", "The council passed the budget by 31 votes to 12 on Monday.", published="2026-05-04")
+    story.report("b", "The final vote was 31 to 12, the clerk said.", published="2026-05-04")
+    story.report("c", "Some 40 councillors attended the vote, the clerk said.", published="2026-05-04")
+    split = [Figure("a", *story.at("a", "31"), "31", 31), Figure("b", *story.at("b", "12"), "12", 12)]
+    assert _tally(story.corpus(), split)
+    differ = [Figure("a", *story.at("a", "31"), "31", 31), Figure("c", *story.at("c", "40"), "40", 40)]
+    assert not _tally(story.corpus(), differ)
+
+
+def test_a_fact_about_a_time_long_before_the_report_is_background():
+    from storyline.analysis.bottomline import is_background
+    story = Story()
+    story.report("a", "The last dredging contract was signed in March 2019. The port reopened on Monday.",
+                 published="2026-05-04")
+    corpus = story.corpus()
+    old = Statement("a", 0, 10, "The last dredging contract was signed in March 2019.", "fact", "asserted", date="2019-03")
+    new = Statement("a", 0, 10, "The port reopened on Monday.", "fact", "asserted", date="2026-05-04")
+    undated = Statement("a", 0, 10, "The port reopened.", "fact", "asserted")
+    assert is_background(corpus, old)
+    assert not is_background(corpus, new) and not is_background(corpus, undated)
+
+
+def test_a_statement_whose_own_verb_is_under_would_is_commentary():
+    assert is_commentary(_said("Closing the pass would be perceived by the herders as a provocation.",
+                               predicate="perceive", status="asserted", source_kind="author"))
+    assert not is_commentary(_said("The assembly passed a bill that would provide 40 tonnes of seed to farmers.",
+                                   predicate="pass", status="asserted", source_kind="author"))

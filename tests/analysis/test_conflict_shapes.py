@@ -123,6 +123,8 @@ def test_a_rejected_accusation_about_another_act_or_by_a_party_not_named_is_no_c
     # "denied those claims" while accusing someone else of something is no answer to an accusation
     assert _found(_answered(ACCUSATION, "Ecuador denied those claims and accused Peru of firing across the canal.")) \
         == []
+    # a word of the act only in who denies ("Ecuador's border fire brigade rejected the accusation") is no answer
+    assert _found(_answered(ACCUSATION, "Ecuador's border post fire brigade rejected the accusation.")) == []
 
 
 def test_a_quotation_closed_before_its_frame_is_what_is_claimed():

@@ -117,3 +117,71 @@ def test_one_body_under_a_short_and_a_full_name_denies_then_concedes_an_evolutio
                  first_actors=("local:organization:veridia-health-ministry",),
                  later_actors=("local:organization:veridia-biologics",))
     assert _found(story) == [("status", ["b", "a"])]
+
+
+def test_a_quotation_closed_before_a_comma_ends_the_negated_clause():
+    text = ('The minister said "the army did not enter the border villages", and the mayors had fled before the '
+            "flooding.")
+    assert "mayors" not in claimed_clause(text)
+    # a participle after a determiner is no frame
+    warned = "The navy warned that the fleets would withdraw from the disputed waters within a week."
+    assert claimed_clause(warned) == warned
+
+
+def test_a_denial_is_paired_with_the_claim_that_makes_it_its_main_claim():
+    story = SeaStory()
+    story.report("a", "The navy said it had information that the zone was closed, and that patrol boats were planning to "
+                 "board trawlers near the estuary.", "The navy also said patrol boats were preparing to board trawlers "
+                 "in the disputed waters.", published="2026-09-07")
+    story.report("b", "Guinea-Bissau rejected as false the claims that patrol boats were planning to board trawlers.",
+                 published="2026-09-08")
+    story.say("a", "The navy said it had information that the zone was closed, and that patrol boats were planning to "
+              "board trawlers near the estuary.", "reported", actors=("kb:SEN",), source="kb:SEN", source_kind="named")
+    story.say("a", "The navy also said patrol boats were preparing to board trawlers in the disputed waters.",
+              "reported", actors=("kb:SEN",), source="kb:SEN", source_kind="named")
+    story.say("b", "Guinea-Bissau rejected as false the claims that patrol boats were planning to board trawlers.",
+              "denied", actors=("kb:GNB", "kb:SEN"), source="kb:GNB", source_kind="named")
+    conflicts = find_conflicts(story.corpus())
+    assert [c.kind for c in conflicts] == ["status"]
+    assert conflicts[0].sides[0].text.startswith("The navy also said patrol boats were preparing")
+
+
+def test_an_accusation_of_spreading_false_information_is_no_denial():
+    assert not DENIAL.search('The ministry accused the broadcaster of spreading "false information" about the port.')
+    assert not DENIAL.search("The army said the attack was a false flag operation.")
+    assert DENIAL.search("The ministry called the report false.")
+    assert DENIAL.search("The company dismissed the story as fake news.")
+
+
+def test_a_negation_does_not_reach_the_next_coordinated_clause():
+    from storyline.analysis.conflict_match import _negation_reaches
+    text = "The council refused to condemn the strike, and continued to support the union with loans."
+    assert not _negation_reaches(text, "support")
+    assert _negation_reaches(text, "condemn")
+    assert _negation_reaches("The council did not support the union.", "support")
+    assert _negation_reaches("The navy denied that its boats had boarded the trawler.", "boarded")
+
+
+def test_a_plain_negation_of_another_partys_act_is_no_conflict_even_in_one_claim():
+    def story(agent: str) -> SeaStory:
+        s = _two("The Senegalese admiral has met the Guinean fisheries minister twice since the seizure.", "asserted",
+                 "He said he had not met the Guinean fisheries minister since the seizure.", "negated",
+                 later_source="kb:GNB", first_actors=("kb:SEN", "kb:GNB"), later_actors=("kb:GNB",))
+        first, later = s.records["statements"]
+        first.agent, later.agent = "kb:SEN", agent
+        first.cluster = later.cluster = "claim-1"  # grouped as one claim: the parties still differ
+        return s
+    assert _found(story("he")) == []
+    assert _found(story("kb:SEN")) == [("negation", ["a", "b"])]
+
+
+def test_a_forecast_reported_as_a_claim_is_not_contradicted_by_an_earlier_negation():
+    forecast = "The navy warned that the fishing fleets would withdraw from the disputed waters within a week."
+    negation = "The fishing fleets have not withdrawn from the disputed waters, the fisheries ministry said."
+    earlier = _two(negation, "negated", forecast, "reported", first_source="kb:GNB", later_source="kb:SEN",
+                   first_actors=("kb:GNB", "kb:SEN"), later_actors=("kb:SEN", "kb:GNB"))
+    assert _found(earlier) == []
+    # the same claim without "would" is contradicted
+    claim = _two(negation, "negated", forecast.replace("would withdraw", "withdrew"), "reported", first_source="kb:GNB",
+                 later_source="kb:SEN", first_actors=("kb:GNB", "kb:SEN"), later_actors=("kb:SEN", "kb:GNB"))
+    assert [kind for kind, _ in _found(claim)] == ["negation"]

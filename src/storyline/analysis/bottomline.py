@@ -10,6 +10,8 @@ number of distinct original documents it cites.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -67,7 +69,40 @@ def is_commentary(s: Statement) -> bool:
         return True
     if s.predicate_class in STANCE and s.status != "confirmed":
         return True
-    return s.status != "confirmed" and bool(INTERPRETIVE.search(s.text))
+    return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
+
+
+def hypothetical(s: Statement) -> bool:
+    """The statement's own verb is under "would", "could" or "might" ("Ukraine's entry would be perceived as
+    a threat"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
+    verb = (getattr(s, "predicate", None) or "").lower()
+    if len(verb) < 3 or not verb.isalpha():
+        return False
+    stem = verb[:-1] if verb.endswith("e") else verb  # "perceive": "perceived"
+    return re.search(rf"\b(?:would|could|might)\s+(?:not\s+)?(?:be\s+|have\s+)?(?:been\s+)?{re.escape(stem)}\w*",
+                     s.text, re.IGNORECASE) is not None
+
+
+BACKGROUND_DAYS = 90
+"""A fact about a time that ended this long before its report was published is background, not the news."""
+
+
+def is_background(corpus: Corpus, s: Statement) -> bool:
+    """The statement dates what it says ("The last aid bill was approved in December 2022"), and that time
+    ended more than ``BACKGROUND_DAYS`` before the report: background to the news, not what to lead with."""
+    published = corpus.published(s.doc)
+    date = getattr(s, "date", None)
+    if not (isinstance(date, str) and published and len(date) >= 4 and date[:4].isdigit()):
+        return False
+    try:
+        year = int(date[:4])
+        month = int(date[5:7]) if len(date) >= 7 else 12
+        day = int(date[8:10]) if len(date) >= 10 else 28
+        ended = dt.date(year, month, min(day, 28) if len(date) < 10 else day)
+        reported = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return False
+    return (reported - ended).days > BACKGROUND_DAYS
 
 
 def _salience(s: Statement) -> float:
@@ -98,10 +133,11 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
     if not members:
         return None
     lead = statements.get(claim.representative or "") or members[0]
-    if len(lead.text.split()) > MAX_WORDS or all(is_commentary(s) for s in members):
+    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)]
+    if len(lead.text.split()) > MAX_WORDS or not news:
         return None
-    if is_commentary(lead):
-        lead = next(s for s in members if not is_commentary(s))
+    if lead not in news:
+        lead = news[0]
     # One sentence per independent source, the quoted one first; an original's own sentence before its copy's.
     cited = [lead]
     for group in independent_groups(corpus, members):
@@ -138,7 +174,7 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]
     for table in tables:
         rows = [r for r in table.rows if r.figure in figures]
         docs = {origin_doc(corpus, r.doc) for r in rows}
-        if len(docs) < 2:
+        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]):
             continue
         seen, parts, evidence = set(), [], []
         for r in rows:
@@ -158,6 +194,19 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]
             disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
     lines.sort(key=lambda b: (-b.score, b.text))
     return lines[:MAX_FIGURES]
+
+
+def _tally(corpus: Corpus, figures: list) -> bool:
+    """The figures are the parts of one count, each report giving them all together ("the vote was 79 to 18",
+    "passed by a 79-18 vote"): a split, not estimates that differ."""
+    values = {f.text for f in figures}
+    if len(values) < 2:
+        return False
+    for f in figures:
+        sentence = corpus.sentence_evidence(f.doc, f.start).text
+        if sum(re.search(rf"(?<![\d.,]){re.escape(v)}(?![\d])", sentence) is not None for v in values) < 2:
+            return False
+    return True
 
 
 def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[BottomLine]) -> list[BottomLine]:
@@ -289,7 +338,8 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     in_claims = {sid for c in claims for sid in c.statements}
     for sid, s in statements.items():
         if (sid not in in_claims and s.status == "confirmed" and is_factual(s) and s.source_kind == "named"
-                and len(s.text.split()) <= MAX_WORDS and s.actors and not is_commentary(s)):
+                and len(s.text.split()) <= MAX_WORDS and s.actors and not is_commentary(s)
+                and not is_background(corpus, s)):
             facts.append(_line(corpus, s, [s], "confirmation", disputes, None))
     facts.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     facts = _distinct(facts)[:MAX_FACTS]
@@ -328,6 +378,6 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and is_factual(s) and not is_commentary(s)
-             and s.status in LEDE_STATUSES]
+             and s.status in LEDE_STATUSES and not is_background(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)

@@ -12,12 +12,14 @@ _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
 _QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
 """A quotation closed before its frame: "“Q,” said X", "“Q,” X said"."""
 _TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b|"
-                   r"[,.!?][\"”](?=\s|$)", re.IGNORECASE)
-"""Where a claim ends: what its source adds, or the close of the quotation it is in."""
-_FRAME = re.compile(r"\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
+                   r"[,.!?][\"”](?=\s|$)|(?<=\w)[\"”](?=,\s)", re.IGNORECASE)
+"""Where a claim ends: what its source adds, or the close of the quotation it is in (before its full stop or
+comma: "“X did not start it”, and ...")."""
+_FRAME = re.compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
                     r"admitted(?!\s+(?:to|into)\s+(?!\w+ing\b)\w)|added|claimed|insisted|denied|rejected|dismissed|"
                     r"disputed|refuted|rebutted|conceded)\b", re.IGNORECASE)
-"""A verb that frames a claim ("admitted to having", not "admitted to hospital")."""
+"""A verb that frames a claim ("admitted to having", not "admitted to hospital"; not an adjective after a
+determiner: "the disputed waters", "the reported attack")."""
 _SOURCE_THEN_ADJUNCT = re.compile(
     r"^(?:\s+(?:(?:late|early)\s+)?(?:in|on|at|by|during|after|before|from|via|over|through|earlier|later|"
     r"reporters|journalists|the\s+\w+\s+(?:news\s+)?agency)\b|\s*[,.]|\s*$)", re.IGNORECASE)
@@ -49,6 +51,21 @@ def _plain(clause: str) -> str:
     return _ASIDE.sub(" ", clause)
 
 
+_PLACE_PREPOSITIONS = {"to", "in", "at", "from", "into", "on", "by"}
+
+
+def _without_generic_place(clause: str) -> str:
+    """The clause without a closing adjunct that names no place ("diverted to other airports", "to any other
+    port"): it stands for whatever places a claim names. Three words of the clause at least remain."""
+    words = clause.split()
+    for n in (3, 4, 5):
+        tail = [w.lower().strip(".") for w in words[-n:]]
+        generic = tail[1] in ("other", "another") or tail[1:3] == ["any", "other"]
+        if len(words) - n >= 3 and tail[0] in _PLACE_PREPOSITIONS and generic and (n < 5 or tail[1] == "any"):
+            return " ".join(words[:-n])
+    return clause
+
+
 @lru_cache(maxsize=1 << 16)
 def claimed_clause(text: str) -> str:
     """The proposition a sentence claims, denies or doubts, without its frame: "X denied on Monday that
@@ -56,7 +73,9 @@ def claimed_clause(text: str) -> str:
     "P, according to X, which said Q" gives P. An attribution set in the middle ("P1, an official said, P2")
     is left out. A sentence with no frame is its own clause."""
     clause = _claimed_clause(text)
-    return _plain(clause) if clause != text else clause
+    if clause == text:
+        return clause
+    return _without_generic_place(_plain(clause))
 
 
 def _claimed_clause(text: str) -> str:

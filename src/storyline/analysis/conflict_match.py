@@ -15,8 +15,8 @@ from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, _DENIAL_OR_DOUBT, _NEGATION, content_words, negated_verb,
-    proposition_match, stem,
+    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, head_clause,
+    is_actor_id, negated_verb, proposition_match, stem,
 )
 from storyline.nlp.actor_links import known_party
 
@@ -90,6 +90,8 @@ class StatementMatcher:
             return _outcome_denied(probe, positive)
         if probe.persisted:
             return False  # "the crossing remained closed" negates only a forecast that it would reopen
+        if _foretold(probe, positive) and not probe.when[0] > positive.when[0]:
+            return False  # "warned that allies would introduce sanctions": a forecast, not yet contradicted
         if self._same_day_negation(probe, positive):
             return True
         if not self._match(probe, positive):
@@ -120,9 +122,12 @@ class StatementMatcher:
             and self.containment(probe.clause_words, positive.words) >= 1.0
 
     def strength(self, probe: Prop, positive: Prop) -> float:
-        """For choosing among matched claims: how much of the denied clause each says, then how alike in meaning."""
+        """For choosing among matched claims: how much of the denied clause each says, then how much of it the
+        claim's own clause says (its main claim, not an addition: "X has information that P, and that Q"
+        makes Q in passing), then how alike in meaning."""
         sim = (self.similarity(probe, positive) or 0.0) if self.similarity is not None else 0.0
-        return round(self.containment(probe.clause_words, positive.words), 1) + sim / 10
+        own = self.containment(probe.clause_words, positive.clause_words) if positive.clause_words else 0.0
+        return round(self.containment(probe.clause_words, positive.words), 1) + round(own, 1) / 2 + sim / 10
 
     def contained(self, probe: Prop, positive: Prop) -> bool:
         """The whole clause a sentence denies or doubts ("denied that P", "unfounded accusations that P",
@@ -135,11 +140,21 @@ class StatementMatcher:
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
+    def _denied_whole(self, probe: Prop, positive: Prop) -> bool:
+        """A denial (not a doubt or a plain negation) of a short clause, two words of which the claim states:
+        "denied that any flights had been diverted" against a relayed "several flights had been diverted to
+        Oslo". The claim must state all of it, or most of it in the same meaning (``_match``), and the meaning
+        of the two clauses must agree (``__call__``)."""
+        return probe.status == "denied" and probe.framed and self.similarity is not None \
+            and len(probe.clause_words & positive.words) >= MIN_SHARED
+
     def _match(self, probe: Prop, positive: Prop) -> bool:
         if _denies_before(probe, positive) or _answers_accusation(probe, positive):
             return True
         if positive.hedged:
             return False  # "no plans to invade" labelled reported, or a doubt, is not the claim a denial contradicts
+        if _plain_negation(probe) and _other_agents(probe.record, positive.record):
+            return False  # "he had not talked to X" (said by Y) against "Z has talked to X": another party's act
         if probe.clusters & positive.clusters:
             return True
         # "denied on Tuesday that P": Tuesday dates the denial, not P
@@ -156,9 +171,11 @@ class StatementMatcher:
             # No actor in common (one side names none): only a denied clause that the claim states
             # nearly word for word is the same proposition.
             shared = (probe.clause_words | set(probe.lead)) & positive.words
-            if len(shared) < CONTAINED_WORDS:
-                return False
             containment = self.containment(probe.clause_words, positive.words)
+            if len(shared) < CONTAINED_WORDS and not (self._denied_whole(probe, positive) and (
+                    containment >= 1.0 or containment >= PARTLY_CONTAINED
+                    and (self.similarity(probe, positive) or 0.0) >= CLAUSE_SIMILAR)):
+                return False  # a short denied clause: all of it, or most of it with the same meaning
             # Most of a denied or doubted clause, when meaning is at hand to confirm it (see ``__call__``)
             # (or of a plain negation: "the fire did not cross the river" against "the fire jumped the river")
             partly = (probe.framed or probe.forecast or _plain_negation(probe)) and self.similarity is not None \
@@ -190,6 +207,25 @@ class StatementMatcher:
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
 
+_SELF = {"i", "we", "he", "she"}
+"""A speaker's own pronouns: "he had not talked to X", said by Y, is Y's own act."""
+
+
+def _agent(record) -> str | None:
+    """Who does what the clause says, as an actor id: the parsed agent, or the named source for a pronoun."""
+    agent = getattr(record, "agent", None)
+    if is_actor_id(agent):
+        return agent
+    source = getattr(record, "source", None)
+    return source if agent and agent.lower() in _SELF and is_actor_id(source) else None
+
+
+def _other_agents(a, b) -> bool:
+    """Both clauses name who acts, and they name two different parties."""
+    x, y = _agent(a), _agent(b)
+    return bool(x and y and x != y)
+
+
 def _answers_accusation(probe: Prop, positive: Prop) -> bool:
     """"Ecuador's Defence Ministry rejected the accusation, saying its patrol came under fire" against "Peru
     accused Ecuadorian soldiers of opening fire": a denial aimed at "the accusation" by a party the accusation
@@ -202,7 +238,23 @@ def _answers_accusation(probe: Prop, positive: Prop) -> bool:
         return False  # the denier is not among those the accusation names
     if _reports_apart(probe.when[0], positive.when[0]):
         return False
-    return bool({w for w in probe.words & positive.words if not _ACCUSING.match(w)})
+    # the act in common is in what the denial goes on to say ("rejected the accusation, saying its patrol came
+    # under fire"), not in who denies ("Moscow denied these accusations" meets no accusation naming Moscow)
+    said = content_words(probe.record.text[DENIED_ACCUSATION.search(probe.record.text).end():])
+    return bool({w for w in said & positive.words if not _ACCUSING.match(w)})
+
+
+_MODAL = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.IGNORECASE)
+
+
+def _foretold(probe: Prop, positive: Prop) -> bool:
+    """The claim says what will or would happen to the words it shares with a probe that says no such thing:
+    a forecast the extraction labelled as a report ("warned that allies would introduce sanctions")."""
+    if probe.forecast or positive.forecast or _MODAL.search(probe.clause):
+        return False
+    shared = probe.clause_words & positive.words
+    text = head_clause(positive.record.text).lower()
+    return any(re.search(rf"\b(?:will|would|shall)\s+(?:\w+\s+)?{re.escape(w)}", text) for w in shared)
 
 
 def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
@@ -309,6 +361,8 @@ def same_event(probe: Prop, positive: Prop) -> bool:
         return False  # "will not invade" is an intention or forecast, not a denial that something happened
     if a.trigger and a.trigger.lower() not in claimed_clause(a.text).lower():
         return False  # the sentence negates something else ("condemned X but refused to join Y")
+    if a.trigger and not _negation_reaches(a.text, a.trigger):
+        return False  # "refused to condemn X, and continued to support Y": the support is not negated
     same_target = bool(set(a.recipients) & set(b.recipients)) or bool(
         a.location and b.location and a.location.lower() == b.location.lower())
     return (
@@ -316,6 +370,24 @@ def same_event(probe: Prop, positive: Prop) -> bool:
         and (not a.mode or not b.mode or a.mode == b.mode)
         and _dates_compatible(a.date, b.date)
     )
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|yet|as)\b|;|\bbut\b", re.IGNORECASE)
+"""Where one coordinated clause ends and the next begins: a negation before it is not the next one's."""
+
+
+def _negation_reaches(text: str, trigger: str) -> bool:
+    """Whether the sentence's last negation or denial before the event's word governs it: none of the
+    coordinated clauses ends between them. True when no negation comes before the word (the status was
+    read from elsewhere, and is left to the other checks)."""
+    at = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text, re.IGNORECASE)
+    if at is None:
+        return True
+    before = text[:at.start()]
+    cues = [m.end() for m in (*NEGATED_PREDICATE.finditer(before), *_NEGATION.finditer(before), *DENIAL.finditer(before))]
+    if not cues:
+        return True
+    return _CLAUSE_BREAK.search(before[max(cues):]) is None
 
 
 def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:

@@ -27,11 +27,13 @@ _DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w
                   r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?:fake|false(?:ly)?|untrue|baseless|"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?<!spreading\s)(?<!spread\s)(?<!spreads\s)"
+    r"(?:fake|false(?:ly)?(?!\s+(?:information|flag|impression|pretext|alarm)s?\b)|untrue|baseless|"
     r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation|no\s+truth|"
     r"(?:is|was|are|were)\s+not\s+true|without\s+(?:any\s+)?foundation)\b)", re.IGNORECASE)
 """A denial, in the many words news uses: "denied", "categorically refuted on Tuesday that", "rejected any
-suggestion that", "there is no truth in", "was not true", "without foundation"."""
+suggestion that", "there is no truth in", "was not true", "without foundation". Not an accusation of lying
+("accused X of spreading false information", "a false flag"): that names no claim it denies."""
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
     r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
@@ -58,7 +60,7 @@ denied denies denial evidence lack lacking likely may might possible possibly pe
 probably report reported reportedly reports rumour rumor rumoured said say saying says seem seemed
 seems suggest suggested suggests unconfirmed unverified verified verify never none nothing
 told tell added noted stated statement announced indicated believe believed expected expect
-whether still remain remains remained take taking took part official officials
+whether still remain remains remained stay stays stayed staying take taking took part official officials
 near across along beyond within without toward towards around amid among despite via onto upon back away
 reject rejected rejects dismiss dismissed dismisses fake false untrue baseless unfounded mere assertion
 assertions news rumour rumours rumors calling called acknowledged acknowledge admitted admit earlier
@@ -193,7 +195,10 @@ REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b",
 def speaker(corpus: Corpus, s: Statement) -> str | None:
     """Who says it: the frame's original source, else the statement's source (None for the author)."""
     frame = corpus.frame_of(s)
-    return (frame.source if frame is not None and frame.source else None) or s.source
+    source = (frame.source if frame is not None and frame.source else None) or s.source
+    if source is None and is_actor_id(s.agent) and (s.predicate_class in FRAME_CLASSES or DENIAL.search(s.text)):
+        return s.agent  # "The council rejected as false claims that P": who denies is the verb's subject
+    return source
 
 
 _ADDITION = re.compile(r",\s+(?:adding|saying|because)\b|;", re.IGNORECASE)
