@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.nlp.speaker_pronouns import spelling_of
+from tests.nlp.test_speaker_descriptions import names_of, quote_with
 
 
 def test_a_surname_in_another_case_ending_or_spelling_is_the_same_name():
@@ -20,16 +21,6 @@ def test_short_or_different_surnames_are_not_spellings_of_each_other():
     assert not spelling_of("Kowalski", "Kowalczyk")
     assert not spelling_of("Lind", "Linde")
     assert not spelling_of("Berg", "Berg-Olsen")
-
-
-def quote_with(doc, fragment: str):
-    found = [q for q in doc._.quotes if fragment in q.text]
-    assert found, f"no quote holds {fragment!r}: {[q.text for q in doc._.quotes]}"
-    return found[0]
-
-
-def names_of(doc, entity: str | None) -> set[str]:
-    return {m.text for m in doc._.mentions or () if m.entity == entity} if entity else set()
 
 
 @pytest.mark.integration
