@@ -254,3 +254,14 @@ def test_errors_are_never_listed_for_the_test_split(split, tmp_path, capsys):
     assert main([str(tmp_path), *split, "--errors", str(tmp_path / "e.json")]) == 2
     assert "dev split only" in capsys.readouterr().err
     assert not (tmp_path / "e.json").exists()
+
+
+def test_a_vague_quantitys_bounds_match_to_four_digits_and_no_further():
+    from storyline.evaluation.strict import _value_right
+
+    billions = {"value": None, "low": 2e9, "high": 9_999_000_000}
+    assert _value_right(billions, {"value": None, "low": 2e9, "high": 9_999_999_999})
+    assert not _value_right(billions, {"value": None, "low": 2e9, "high": 999e9})  # "hundreds of billions"
+    assert not _value_right(billions, {"value": None, "low": 2e6, "high": 9_999_999})  # "millions"
+    # An exact value keeps the strict comparison: 1,200 is not 1,201.
+    assert not _value_right({"value": 1200}, {"value": 1201})
