@@ -28,7 +28,8 @@ def entries_telling(timeline: list[dict], day: str, words: str) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def planted_chronology():
-    """``compare(timeline, planted)``: the planted (day, words) found, and the entries no planted happening explains."""
+    """``compare(timeline, planted)``: the planted (day, words) found, and the entries no planted happening explains;
+    ``compare.is_the_timeline`` and ``compare.one_entry_each`` assert them."""
 
     def compare(timeline: list[dict], planted: set[tuple[str, str]]) -> tuple[set, list]:
         found = {(day, words) for day, words in planted if entries_telling(timeline, day, words)}
@@ -36,5 +37,19 @@ def planted_chronology():
                  if not any(t["date"] == day and words in t["text"] for day, words in planted)]
         return found, extra
 
+    def is_the_timeline(timeline: list[dict], planted: set[tuple[str, str]]) -> None:
+        """Every planted happening is on the timeline, and nothing else is."""
+        found, extra = compare(timeline, planted)
+        assert found == planted
+        assert extra == []
+
+    def one_entry_each(timeline: list[dict], planted: set[tuple[str, str]], shared: tuple[str, str]) -> None:
+        """Each planted happening is one entry, and the one two reports tell cites both."""
+        for day, words in planted:
+            assert len(entries_telling(timeline, day, words)) == 1, (day, words)
+        assert len(entries_telling(timeline, *shared)[0]["docs"]) == 2
+
     compare.telling = entries_telling
+    compare.is_the_timeline = is_the_timeline
+    compare.one_entry_each = one_entry_each
     return compare
