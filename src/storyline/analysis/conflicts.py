@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
     JACCARD, JACCARD_WITH_EVENT, StatementMatcher, embedding_similarity, same_event,
@@ -18,7 +19,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
-    DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, content_words, speaker,
+    DENIAL, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _NEGATION, content_words, speaker,
 )
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 
@@ -187,6 +188,36 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     return conflicts
 
 
+_COUNTER = re.compile(r",\s++(?:saying|adding|insisting)\s++(?:that\s++)?(?P<claim>[^;]+?)[.\"”]*$", re.IGNORECASE)
+"""What a denial asserts in its place: "X called the claim false, saying the census had counted animals twice"."""
+
+
+def counter_claims(props: list[Prop]) -> list[Prop]:
+    """The claim each denial makes in its place (", saying Q" after "rejected P"): Q is its source's own
+    assertion, which a later "contrary to the trust's assertion that Q" disputes. Only a plain Q, three
+    content words at least, that neither negates, denies nor doubts."""
+    out = []
+    for p in props:
+        if p.status not in NEGATIVE or p.record.text.count(",") > 3:
+            continue
+        m = _COUNTER.search(p.record.text)
+        if m is None or len(m.group("claim").split()) < 4:
+            continue
+        claim = m.group("claim").strip(" .")
+        if _NEGATION.search(claim) or DENIAL.search(claim) or DOUBT.search(claim) or _MODAL.search(claim):
+            continue
+        words = frozenset(content_words(claim))
+        if len(words) < 3:
+            continue
+        out.append(replace(p, id=f"{p.id}:said", status="reported", words=words, clause=claim, clause_words=words,
+                           lead=(), clauses=(claim,), hedged=False, framed=False, doubt=False, forecast=False,
+                           sourced=True))
+    return out
+
+
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|should|must|can)\b", re.IGNORECASE)
+
+
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
                    clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
@@ -199,6 +230,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
+    statements += counter_claims(statements)
     similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
     matcher, events = StatementMatcher(statements, similarity), same_event
     if judged is not None:
