@@ -218,6 +218,59 @@ def counter_claims(props: list[Prop]) -> list[Prop]:
 _MODAL = re.compile(r"\b(?:may|might|could|would|will|should|must|can)\b", re.IGNORECASE)
 
 
+_LABEL_DENIED = re.compile(
+    r"(?P<subject>\A\s*+(?:this|it|that)\s++)?\b(?:is|was|are|were)\s++(?:not|never)\s++(?:a|an)\s++"
+    r"(?P<quote>[\"“‘'])?(?P<term>[^,.;:\"“”‘’()]{3,60}?)(?=\s*+[,.;:\"”’)]|\s++as\s|\s*+$)", re.IGNORECASE)
+"""A label rejected: "the invasion is not a “territorial dispute”", "This is not a territorial dispute"."""
+_AS_DESCRIBED = re.compile(r"\A[,\"”’'\s]*+as\s++(?P<who>(?:[\w.'’-]++\s++){1,6}?)(?:had\s++|has\s++)?"
+                           r"(?:described|called|termed|labell?ed|characteri[sz]ed|put|framed)\b", re.IGNORECASE)
+"""Whose label it is: "..., as Florida's governor described it"."""
+
+
+def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
+    """A label one source gives and another rejects ("becoming entangled in a territorial dispute" against
+    "the invasion is not a “territorial dispute”, as X described it"): the rejection puts the label in
+    quotation marks, names whose label it is, or answers it with a bare "this is not a ..."; the claim is
+    another source's sentence that uses the label word for word, the one by the named source first, then
+    the earliest. Labels of one content word ("not a war") are left alone: too common to tell whose they are."""
+    from storyline.store.records import record_id
+
+    positives = [p for p in props if p.status in POSITIVE]
+    conflicts = []
+    for s in corpus.statements:
+        m = _LABEL_DENIED.search(s.text)
+        if m is None or len(content_words(m.group("term"))) < 2:
+            continue
+        named = _AS_DESCRIBED.match(s.text[m.end():])
+        if not (m.group("quote") or m.group("subject") or named):
+            continue
+        term = " ".join(m.group("term").split())
+        said = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+        who = _speaker(corpus, s)
+        when = str(corpus.published(s.doc) or "9999")
+        found = [p for p in positives if p.record.doc != s.doc or p.record.start != s.start]
+        found = [p for p in found if said.search(p.record.text) and not _LABEL_DENIED.search(p.record.text)
+                 and not _reports_apart(when, p.when[0])
+                 and not _same_speaker(corpus, who, _speaker(corpus, p.record), (s.text, p.record.text))]
+        if not found:
+            continue
+        names = content_words(named.group("who")) if named else set()
+
+        def by_named(p: Prop) -> bool:
+            return bool(names & content_words(corpus.name(_speaker(corpus, p.record)) or p.record.source_text or ""))
+
+        p = min(found, key=lambda x: (not by_named(x), x.when))
+        side, doubt = corpus.sentence_evidence(p.record.doc, p.record.start), corpus.sentence_evidence(s.doc, s.start)
+        pair = ((side.doc, side.start), (doubt.doc, doubt.start))
+        if pair in covered:
+            continue
+        covered.add(pair)
+        q = Prop(id=record_id("s", s), kind="statement", record=s, status="negated", actors=frozenset(s.actors))
+        conflicts.append(Conflict(id=content_id("x", ["negation", q.id, p.id]), kind="negation",
+                                  summary=_summary(corpus, p, q, 0), sides=[side, doubt]))
+    return conflicts
+
+
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
                    clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
@@ -237,6 +290,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
         matcher, events = judged.remember(matcher, f"statement:{similarity is not None}"), judged.remember(events, "event")
     conflicts += proposition_conflicts(corpus, statements, matcher, covered)
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
+    conflicts += label_conflicts(corpus, statements, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 
