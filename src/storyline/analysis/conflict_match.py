@@ -120,9 +120,8 @@ class StatementMatcher:
         a, b = probe.record.date, positive.record.date
         if not (_plain_negation(probe) and a and b and len(a) >= 10 and a[:10] == b[:10]) or positive.hedged:
             return False
-        shared, containment = len(probe.clause_words & positive.words), self.containment(probe.clause_words, positive.words)
-        # all of a short clause; most of a longer one (the claim may name "the regulator" in full)
-        return shared >= MIN_SHARED and containment >= 1.0 or shared >= CONTAINED_WORDS and containment >= PARTLY_CONTAINED
+        return len(probe.clause_words & positive.words) >= MIN_SHARED \
+            and self.containment(probe.clause_words, positive.words) >= 1.0
 
     def _claimant_named(self, probe: Prop, positive: Prop) -> bool:
         """A denial or dispute that names whose claim it answers ("dismissed as propaganda the inspectors'
