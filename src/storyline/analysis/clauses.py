@@ -78,10 +78,18 @@ def claimed_clause(text: str) -> str:
     return _without_generic_place(_plain(clause))
 
 
+_LEADING_SOURCE = re.compile(r"\A\s*+(?:according\s+to|citing)\s++(?:[\w.'’-]++\s++){0,6}?[\w.'’-]++,\s++",
+                             re.IGNORECASE)
+"""A source named first ("According to the lawyers, P"): who says it, not what."""
+
+
 def _claimed_clause(text: str) -> str:
     disputed = disputed_claim(text)
     if disputed:
         return disputed
+    source = _LEADING_SOURCE.match(text)
+    if source and len(text[source.end():].split()) >= 3:
+        return _claimed_clause(text[source.end():]).strip(" .")
     cue = DENIAL.search(text) or DOUBT.search(text)
     trailing = _TRAILING_DOUBT.search(text)
     if cue and trailing and cue.start() > trailing.start() and len(text[:trailing.start()].split()) >= 4 \

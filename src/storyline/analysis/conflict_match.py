@@ -94,6 +94,8 @@ class StatementMatcher:
             return False  # "warned that allies would introduce sanctions": a forecast, not yet contradicted
         if self._same_day_negation(probe, positive):
             return True
+        if self._claimant_named(probe, positive):
+            return True
         if not self._match(probe, positive):
             return False
         # Whatever the words share, the claimed clauses must mean alike where meaning is known:
@@ -120,6 +122,25 @@ class StatementMatcher:
             return False
         return len(probe.clause_words & positive.words) >= MIN_SHARED \
             and self.containment(probe.clause_words, positive.words) >= 1.0
+
+    def _claimant_named(self, probe: Prop, positive: Prop) -> bool:
+        """A denial or dispute that names whose claim it answers ("dismissed as propaganda the inspectors'
+        finding that P", "contrary to the trust's assertion that P", "asked about the pilots' account that P")
+        against that source's own sentence stating all of P (two words at least) or most of it (three words at
+        least), within the window of one story."""
+        if not probe.framed or probe.status not in NEGATIVE_OR_DOUBTED or positive.hedged:
+            return False
+        claimant = _CLAIMANT.search(probe.record.text)
+        source = getattr(positive.record, "source_text", None) or ""
+        if claimant is None or not source or source == "author":
+            return False
+        if not content_words(claimant.group("who")) & content_words(source):
+            return False
+        if _reports_apart(probe.when[0], positive.when[0]):
+            return False
+        shared, containment = len(probe.clause_words & positive.words), self.containment(probe.clause_words, positive.words)
+        # all of a short clause; most of a longer one (the claim may name "the regulator" in full)
+        return shared >= MIN_SHARED and containment >= 1.0 or shared >= CONTAINED_WORDS and containment >= PARTLY_CONTAINED
 
     def strength(self, probe: Prop, positive: Prop) -> float:
         """For choosing among matched claims: how much of the denied clause each says, then how much of it the
@@ -206,6 +227,12 @@ class StatementMatcher:
         # whole sentences are all alike, and a denial's frame says nothing about what is denied.
         return bool(clauses) and score >= SIMILAR_JACCARD and (clauses(probe, positive) or 0.0) >= CLAUSE_SIMILAR
 
+
+NEGATIVE_OR_DOUBTED = {"denied", "negated", "unconfirmed"}
+_CLAIMANT = re.compile(r"(?<![\w.'’-])(?P<who>(?:[\w-]++\s++){0,1}?[\w-]++)['’]s?\s++(?:(?:own|earlier|latest|initial)\s++)?"
+                       r"(?:claims?|findings?|statements?|accounts?|assertions?|reports?|allegations?|suggestions?)\s++"
+                       r"(?:that|of|about)\b", re.IGNORECASE)
+"""Whose claim a denial answers: "the inspectors' finding that", "the council's earlier statement that"."""
 
 _SELF = {"i", "we", "he", "she"}
 """A speaker's own pronouns: "he had not talked to X", said by Y, is Y's own act."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
     JACCARD, JACCARD_WITH_EVENT, StatementMatcher, embedding_similarity, same_event,
@@ -18,7 +19,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
-    DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, content_words, speaker,
+    DENIAL, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _NEGATION, content_words, speaker,
 )
 from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
 
@@ -187,6 +188,89 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
     return conflicts
 
 
+_COUNTER = re.compile(r",\s++(?:saying|adding|insisting)\s++(?:that\s++)?(?P<claim>[^;]+?)[.\"”]*$", re.IGNORECASE)
+"""What a denial asserts in its place: "X called the claim false, saying the census had counted animals twice"."""
+
+
+def counter_claims(props: list[Prop]) -> list[Prop]:
+    """The claim each denial makes in its place (", saying Q" after "rejected P"): Q is its source's own
+    assertion, which a later "contrary to the trust's assertion that Q" disputes. Only a plain Q, three
+    content words at least, that neither negates, denies nor doubts."""
+    out = []
+    for p in props:
+        if p.status not in NEGATIVE or p.record.text.count(",") > 3:
+            continue
+        m = _COUNTER.search(p.record.text)
+        if m is None or len(m.group("claim").split()) < 4:
+            continue
+        claim = m.group("claim").strip(" .")
+        if _NEGATION.search(claim) or DENIAL.search(claim) or DOUBT.search(claim) or _MODAL.search(claim):
+            continue
+        words = frozenset(content_words(claim))
+        if len(words) < 3:
+            continue
+        out.append(replace(p, id=f"{p.id}:said", status="reported", words=words, clause=claim, clause_words=words,
+                           lead=(), clauses=(claim,), hedged=False, framed=False, doubt=False, forecast=False,
+                           sourced=True))
+    return out
+
+
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|should|must|can)\b", re.IGNORECASE)
+
+
+_LABEL_DENIED = re.compile(
+    r"(?P<subject>\A\s*+(?:this|it|that)\s++)?\b(?:is|was|are|were)\s++(?:not|never)\s++(?:a|an)\s++"
+    r"(?P<quote>[\"“‘'])?(?P<term>[^,.;:\"“”‘’()]{3,60}?)(?=\s*+[,.;:\"”’)]|\s++as\s|\s*+$)", re.IGNORECASE)
+"""A label rejected: "the invasion is not a “territorial dispute”", "This is not a territorial dispute"."""
+_AS_DESCRIBED = re.compile(r"\A[,\"”’'\s]*+as\s++(?P<who>(?:[\w.'’-]++\s++){1,6}?)(?:had\s++|has\s++)?"
+                           r"(?:described|called|termed|labell?ed|characteri[sz]ed|put|framed)\b", re.IGNORECASE)
+"""Whose label it is: "..., as Florida's governor described it"."""
+
+
+def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
+    """A label one source gives and another rejects ("becoming entangled in a territorial dispute" against
+    "the invasion is not a “territorial dispute”, as X described it"): the rejection puts the label in
+    quotation marks, names whose label it is, or answers it with a bare "this is not a ..."; the claim is
+    another source's sentence that uses the label word for word, the one by the named source first, then
+    the earliest. Labels of one content word ("not a war") are left alone: too common to tell whose they are."""
+    from storyline.store.records import record_id
+
+    positives = [p for p in props if p.status in POSITIVE]
+    conflicts = []
+    for s in corpus.statements:
+        m = _LABEL_DENIED.search(s.text)
+        if m is None or len(content_words(m.group("term"))) < 2:
+            continue
+        named = _AS_DESCRIBED.match(s.text[m.end():])
+        if not (m.group("quote") or m.group("subject") or named):
+            continue
+        term = " ".join(m.group("term").split())
+        said = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+        who = _speaker(corpus, s)
+        when = str(corpus.published(s.doc) or "9999")
+        found = [p for p in positives if p.record.doc != s.doc or p.record.start != s.start]
+        found = [p for p in found if said.search(p.record.text) and not _LABEL_DENIED.search(p.record.text)
+                 and not _reports_apart(when, p.when[0])
+                 and not _same_speaker(corpus, who, _speaker(corpus, p.record), (s.text, p.record.text))]
+        if not found:
+            continue
+        names = content_words(named.group("who")) if named else set()
+
+        def by_named(p: Prop) -> bool:
+            return bool(names & content_words(corpus.name(_speaker(corpus, p.record)) or p.record.source_text or ""))
+
+        p = min(found, key=lambda x: (not by_named(x), x.when))
+        side, doubt = corpus.sentence_evidence(p.record.doc, p.record.start), corpus.sentence_evidence(s.doc, s.start)
+        pair = ((side.doc, side.start), (doubt.doc, doubt.start))
+        if pair in covered:
+            continue
+        covered.add(pair)
+        q = Prop(id=record_id("s", s), kind="statement", record=s, status="negated", actors=frozenset(s.actors))
+        conflicts.append(Conflict(id=content_id("x", ["negation", q.id, p.id]), kind="negation",
+                                  summary=_summary(corpus, p, q, 0), sides=[side, doubt]))
+    return conflicts
+
+
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
                    clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
@@ -199,12 +283,14 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
+    statements += counter_claims(statements)
     similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
     matcher, events = StatementMatcher(statements, similarity), same_event
     if judged is not None:
         matcher, events = judged.remember(matcher, f"statement:{similarity is not None}"), judged.remember(events, "event")
     conflicts += proposition_conflicts(corpus, statements, matcher, covered)
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
+    conflicts += label_conflicts(corpus, statements, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 

@@ -120,17 +120,32 @@ MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s
 
 
 _DISPUTED = re.compile(
-    r"\b(?:despite|contrary\s+to|in\s+spite\s+of)\s+(?:what\s+(?:[\w.'’-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
+    r"\b(?P<cue>despite|contrary\s+to|in\s+spite\s+of|asked\s+about|responding\s+to|in\s+response\s+to)\s+"
+    r"(?:what\s+(?:[\w.'’-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
     r"(?:said|says|claimed|claims|announced|asserted|stated|insisted)\b(?:\s+[\w-]+){0,4}?\s+(?:about|that)\s+|"
-    r"(?:[\w.'’-]+\s+){0,3}?(?:claims?|assertions?|statements?|announcements?|insistence)\s+(?:that|about|of)\s+)"
+    r"(?:[\w.'’-]+\s+){0,3}?(?:claims?|assertions?|statements?|announcements?|insistence|accounts?|reports?|"
+    r"allegations?|suggestions?)\s+(?:that|about|of)\s+)"
     r"(?P<clause>[^,;:]+)", re.IGNORECASE)
+_SUCH = re.compile(r"\bno\s+such\b|\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\s+(?:it|this|that|them)\b",
+                   re.IGNORECASE)
+"""An answer aimed back at the claim the sentence has just restated: "no such order exists", "denied it"."""
 
 
 def disputed_claim(text: str) -> str | None:
-    """What a sentence says did not happen despite someone's word for it: "despite what X has said about
-    P, that has not happened", "contrary to X's claims that P, ... did not". None elsewhere."""
+    """What a sentence says is not so against someone's word for it: "despite what X has said about P, that
+    has not happened", "contrary to X's claims that P, ... did not", "contrary to X's statement that P, Q"
+    ("contrary to" says by itself that P is not so), "asked about the account that P, X said no such order
+    exists" (the answer aimed back at the claim just restated). None elsewhere."""
     m = _DISPUTED.search(text)
-    if m is None or not (_NEGATION.search(text[m.end():]) or DENIAL.search(text[m.end():])):
+    if m is None:
+        return None
+    after = text[m.end():]
+    cue = " ".join(m.group("cue").lower().split())
+    if cue in ("asked about", "responding to", "in response to"):
+        disputed = _SUCH.search(after) is not None or bool(DENIAL.search(after))
+    else:
+        disputed = cue == "contrary to" or bool(_NEGATION.search(after) or DENIAL.search(after))
+    if not disputed:
         return None
     clause = m.group("clause").strip(" .\"'“”")
     return clause if len(clause.split()) >= 2 else None
