@@ -14,7 +14,7 @@ from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
 )
 
-__all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
+__all__ = ["ahead_cue", "continue_history", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
            "predicate_of", "resolve_date_text", "year_from_weekday"]
 
 # Words around a date that make an ambiguous day or month point forward in time.
@@ -230,6 +230,32 @@ class _Narrative:
             return Resolution(again.value, again.precision, note)
         self.year = None
         return resolved
+
+
+def continue_history(extraction, text: str, published: dt.date | None, cuts: list[int]) -> int:
+    """Month-days of a report parsed in windows (nlp/windows.py) placed as one parse of the whole text
+    would place them: a history told across a cut ("began as early as 2014. [cut] On February 27,
+    ...") keeps its year (see ``_Narrative``). Each window's dates were read on their own; here they
+    are read again in order over the whole text, and only those after the first cut may change,
+    with the records dated by them (statements, events, figures). ``cuts`` are the window starts.
+    What pointed forward is read from ``TimeRef.ahead`` (the parse is gone). Returns how many dates
+    changed."""
+    if published is None or len(cuts) < 2:
+        return 0
+    narrative = _Narrative(published, text)
+    changed = 0
+    for ref in sorted(extraction.times, key=lambda t: t.start):
+        before = Resolution(ref.value, ref.precision, ref.note)
+        placed = narrative.place(ref.text, before, ref.ahead, ref.start)
+        if ref.start < cuts[1] or placed.value == ref.value or placed.value is None:
+            continue
+        for name in ("statements", "events", "figures"):
+            for record in getattr(extraction, name, None) or ():
+                if getattr(record, "date", None) == ref.value and record.start <= ref.start < record.end:
+                    record.date = placed.value
+        ref.value, ref.precision, ref.note = placed.value, placed.precision, placed.note
+        changed += 1
+    return changed
 
 
 def predicate_of(span: Span) -> int | None:
