@@ -43,3 +43,10 @@ def test_one_window_or_no_report_date_changes_nothing():
     assert continue_history(extraction, TEXT, PUBLISHED, [0]) == 0
     assert continue_history(extraction, TEXT, None, [0, len(FIRST)]) == 0
     assert extraction.times[1].value == "2031-03-03"
+
+
+def test_a_glued_sentence_end_splits_a_date_in_two():
+    from storyline.nlp.times import _glued_parts
+
+    assert _glued_parts("as early as 2014.On February 27") == [("as early as 2014", 0), ("On February 27", 17)]
+    assert _glued_parts("Feb. 27") == [("Feb. 27", 0)]  # an abbreviation is no sentence end

@@ -171,6 +171,13 @@ RE_YEARLESS = re.compile(r"\A(?:(?:on|in|of|by|from|during|since|early|mid|late|
 
 
 RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+RE_NAMING_OF = re.compile(r"\b[a-z]{3,30}\s{1,3}of\s{1,3}\Z")
+"""A year closing an "of" phrase under a noun names a thing ("the constitution of 1992")."""
+RE_BARE_YEAR = re.compile(r"\A\d{4}\Z")
+RE_TOLD_BEFORE = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
+                            r"(?:day|morning|afternoon|evening|night|week|weekend|month|year)s?\b"
+                            r"|\b(?:days?|weeks?|months?)\s+later\b")
+"""A date told from the last one ("the next day", "two weeks later"), not from the report's date."""
 RE_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}\Z", re.I)
 
 
@@ -184,8 +191,12 @@ class _Narrative:
     year ends it; a weekday that does not fit the told year ends it too ("on Sunday, March 19").
     Told in order, a month earlier than the last one told rolls into the next year ("On November 9,
     ... In January, ..."), never past the report's date. The history holds while its dates follow
-    each other paragraph by paragraph: a whole paragraph without a date between ends it, and so does
-    a year that opens a span ("in office since 1994"), which sets no history."""
+    each other paragraph by paragraph: a whole paragraph without a date between ends it (two such
+    paragraphs when the history has already told a day of its year: a told sequence of days goes on
+    past a paragraph of comment), and so does a year that opens a span ("in office since
+    1994"), which sets no history. A year that names a thing ("the constitution of 1992", "the
+    referendum of 1991") leaves a history being told as it is, and sets none; a date told from the last one ("the next
+    day") keeps it."""
 
     def __init__(self, published: dt.date | None, text: str = "") -> None:
         self.published = published.date() if isinstance(published, dt.datetime) else published
@@ -194,6 +205,8 @@ class _Narrative:
         self.breaks = [m.start() for m in RE_PARAGRAPH_BREAK.finditer(text)]
         self.text = text
         self.paragraph = -1
+        self.placed = 0
+        """Month-days placed in the current history's year (a told sequence of days)."""
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
@@ -203,15 +216,23 @@ class _Narrative:
             return resolved
         low = " ".join(text.lower().split())
         paragraph = self._paragraph(at)
-        if self.year is not None and paragraph > self.paragraph + 1:
+        if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1):
             self.year = None  # a paragraph told without a date: the history is over
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
+            if RE_NAMING_OF.search(self.text[max(0, at - 40):at]) and RE_BARE_YEAR.match(low):
+                self.paragraph = paragraph if self.year is not None else self.paragraph
+                return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
             told = span[0].year if span else int(explicit.group(0))
             since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith("since")
-            self.year = told if told < self.published.year and not since else None
+            year = told if told < self.published.year and not since else None
+            self.placed = (self.placed if year is not None and year == self.year else 0) + (resolved.precision == "day")
+            self.year = year
             self.last = span[0] if span and self.year is not None else None
             self.paragraph = paragraph
+            return resolved
+        if self.year is not None and RE_TOLD_BEFORE.search(low):
+            self.paragraph = paragraph  # "the next day", "that month": told from the history's last date
             return resolved
         if RE_RELATIVE_TIME.search(low) or forward or self.year is None:
             self.year = None if RE_RELATIVE_TIME.search(low) else self.year
@@ -225,6 +246,7 @@ class _Narrative:
                 break
             if year == self.year and self.last is not None and span[1] < self.last:
                 continue  # earlier in the year than the last date told: the story has moved on a year
+            self.placed = self.placed + 1 if year == self.year else 1
             self.year, self.last, self.paragraph = year, span[0], paragraph
             note = f"year {year} from the history the report tells"
             return Resolution(again.value, again.precision, note)
@@ -365,22 +387,38 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         # the start of a thing named before the date ("the ban from 1 March").
         nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN) or _opens_named_thing(ent)
         forward = (ahead and not nearest) or _points_forward(ent)
-        resolved = resolve_date_text(ent.text, published, forward=forward and not nearest, today=today)
-        if resolved is None:
-            continue
-        if nearest and published is not None:
-            resolved = _nearest(resolved, resolve_date_text(ent.text, published, forward=True, today=today), published)
-        if resolved.value is None and inferred is not None and resolved.note == "no publication date":
-            again = resolve_date_text(ent.text, inferred, forward=forward, today=today)
-            if again is not None and again.value is not None:
-                note = f"relative to {inferred.isoformat()}, a date inferred from the text"
-                resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
-        resolved = narrative.place(ent.text, resolved, forward, ent.start_char)
-        note = resolved.note
-        refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
-                            value=resolved.value, precision=resolved.precision, note=note,
-                            ahead=ahead, head=predicate_of(ent)))
+        for part, offset in _glued_parts(ent.text):
+            resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today)
+            if resolved is None:
+                continue
+            if nearest and published is not None:
+                resolved = _nearest(resolved, resolve_date_text(part, published, forward=True, today=today), published)
+            if resolved.value is None and inferred is not None and resolved.note == "no publication date":
+                again = resolve_date_text(part, inferred, forward=forward, today=today)
+                if again is not None and again.value is not None:
+                    note = f"relative to {inferred.isoformat()}, a date inferred from the text"
+                    resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
+            start = ent.start_char + offset
+            resolved = narrative.place(part, resolved, forward, start)
+            refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
+                                value=resolved.value, precision=resolved.precision, note=resolved.note,
+                                ahead=ahead, head=predicate_of(ent)))
     return refs
+
+
+RE_GLUED_SENTENCES = re.compile(r"(?<=[\w)])\.(?=[A-Z][a-z])")
+"""A sentence end with its space lost ("began as early as 2014.On February 27, troops ..."), as
+scraped text often has: the entity recogniser runs the two sentences' dates into one."""
+
+
+def _glued_parts(text: str) -> list[tuple[str, int]]:
+    """The entity text cut at sentence ends that lost their space, each part with its offset: each
+    sentence's date is read on its own ("2014", then "On February 27" in the year just told)."""
+    cuts = [m.end() for m in RE_GLUED_SENTENCES.finditer(text)]
+    if not cuts:
+        return [(text, 0)]
+    bounds = [0, *cuts, len(text)]
+    return [(text[a:b].rstrip("."), a) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(". ")]
 
 
 class TimesComponent:
