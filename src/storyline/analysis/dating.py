@@ -89,6 +89,16 @@ CAPTION_RE = re.compile(
 )
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+RE_CAPTION_DATE = re.compile(rf"\b{_WEEKDAY},\s{{1,3}}{_MONTH}\.?\s{{1,3}}\d{{1,2}},\s{{1,3}}\d{{4}},\s{{1,3}}"
+                             r"(?:in|near|at|outside|inside|on)\s{1,3}(?:the\s{1,3})?[A-Z]")
+"""A photo caption in the agencies' style: what the picture shows, then the weekday, the full date
+and the place ("... on Thursday, January 27, 2022, near Shyrokyne, Ukraine."). Prose does not date
+a happening with a weekday, a full date and a place in a row."""
+
+
 def line_at(text: str, offset: int) -> tuple[int, str]:
     """Start and text of the line holding ``offset``."""
     start = text.rfind("\n", 0, offset) + 1

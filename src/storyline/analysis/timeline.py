@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
+    CAPTION_RE, RE_CAPTION_DATE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
@@ -47,7 +47,8 @@ def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts:
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
     """Captions, and table rows run together into one record."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    return bool(CAPTION_RE.search(line_at(text, record.start)[1])) or tabular(record.text)
+    return bool(CAPTION_RE.search(line_at(text, record.start)[1]) or RE_CAPTION_DATE.search(record.text)) \
+        or tabular(record.text)
 
 
 def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> TimeRef | None:
