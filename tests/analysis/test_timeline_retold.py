@@ -56,3 +56,46 @@ def test_an_act_told_with_its_doer_named_and_described_is_one_entry():
           predicate="erupt")
     _dated(r, "Tuesday", "2031-06-10")
     assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_one_act_told_with_other_verbs_and_subjects_is_one_entry():
+    r = Reports()
+    r.add("a", "The Senate passed the flood relief bill on Tuesday.", published="2031-06-13")
+    r.add("b", "Parliament approved the relief bill on Tuesday after a long night.", published="2031-06-13")
+    r.say("a", "The Senate passed the flood relief bill on Tuesday.", date="2031-06-10", agent="local:org:senate",
+          predicate="pass", actors=["local:org:senate"])
+    r.say("b", "Parliament approved the relief bill on Tuesday after a long night.", date="2031-06-10",
+          agent="local:org:parliament", predicate="approve", actors=["local:org:parliament"])
+    _dated(r, "Tuesday", "2031-06-10")
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_an_act_told_by_its_verb_and_by_its_noun_is_one_entry():
+    r = Reports()
+    r.add("a", "The fertiliser plant exploded on Monday, the fire service said.", published="2031-06-13")
+    r.add("b", "The blast at the plant on Monday destroyed forty homes.", published="2031-06-13")
+    r.say("a", "The fertiliser plant exploded on Monday, the fire service said.", date="2031-06-09",
+          agent="plant", predicate="explode")
+    r.say("b", "The blast at the plant on Monday destroyed forty homes.", date="2031-06-09", agent="blast",
+          predicate="destroy")
+    for doc, verb in (("a", "exploded"), ("b", "destroyed")):
+        text = r.documents[doc]["text"]
+        at = text.index("Monday")
+        r.times.append(TimeRef(doc, at, at + 6, "Monday", "2031-06-09", "day", head=text.index(verb)))
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_the_same_kind_of_act_on_other_things_or_places_stays_apart():
+    r = Reports()
+    r.add("a", "The Senate passed the flood relief bill on Tuesday.", published="2031-06-13")
+    r.add("b", "Parliament approved the new budget on Tuesday.", published="2031-06-13")
+    r.add("c", "A gas depot exploded in Tarvel on Tuesday.", published="2031-06-13")
+    r.add("d", "The blast at a depot in Morwen on Tuesday destroyed homes.", published="2031-06-13")
+    r.say("a", "The Senate passed the flood relief bill on Tuesday.", date="2031-06-10", predicate="pass")
+    r.say("b", "Parliament approved the new budget on Tuesday.", date="2031-06-10", predicate="approve")
+    r.say("c", "A gas depot exploded in Tarvel on Tuesday.", date="2031-06-10", predicate="explode",
+          actors=["local:place:tarvel"])
+    r.say("d", "The blast at a depot in Morwen on Tuesday destroyed homes.", date="2031-06-10", predicate="destroy",
+          actors=["local:place:morwen"])
+    _dated(r, "Tuesday", "2031-06-10")
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a"], ["b"], ["c"], ["d"]]
