@@ -68,3 +68,9 @@ def test_dates_of_two_sentences_run_together_are_read_apart(parse):
     got = values(parse, "The blockade of the strait began as early as 2019.On March 3, patrol boats "
                         "turned back a tanker.")
     assert got["On March 3"] == "2019-03-03"
+
+
+def test_a_history_looking_back_a_few_days_keeps_its_year(parse):
+    got = values(parse, "The vote took place on June 20, 2017. The ballot was printed only on June 9–11 days "
+                        "before the vote.")
+    assert got["June 9–11 days"] == "2017-06-09"

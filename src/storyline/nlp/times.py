@@ -174,6 +174,11 @@ RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 RE_NAMING_OF = re.compile(r"\b[a-z]{3,30}\s{1,3}of\s{1,3}\Z")
 """A year closing an "of" phrase under a noun names a thing ("the constitution of 1992")."""
 RE_BARE_YEAR = re.compile(r"\A\d{4}\Z")
+LOOK_BACK_DAYS = 90
+"""A month-day at most this many days before the last date of a history told stays in its year."""
+RE_DAYS_TAIL = re.compile(r"\s{0,2}[-–]\s{0,2}\d{1,2}(?:st|nd|rd|th)?(?:\s(?:days?|weeks?))?\Z")
+"""The end of a range of days ("March 6-10") or a count run into the date by a dash ("March 6–10 days
+before the vote")."""
 RE_TOLD_BEFORE = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
                             r"(?:day|morning|afternoon|evening|night|week|weekend|month|year)s?\b"
                             r"|\b(?:days?|weeks?|months?)\s+later\b")
@@ -189,8 +194,9 @@ class _Narrative:
     belong to that year, not to the report's. An explicit year before the report's own sets it; a
     date told relative to the report ("on Tuesday", "last week", "yesterday") or in the report's own
     year ends it; a weekday that does not fit the told year ends it too ("on Sunday, March 19").
-    Told in order, a month earlier than the last one told rolls into the next year ("On November 9,
-    ... In January, ..."), never past the report's date. The history holds while its dates follow
+    Told in order, a month well before the last one told (``LOOK_BACK_DAYS``) rolls into the next year
+    ("On November 9, ... In January, ..."), never past the report's date; a few days or weeks back is
+    the story looking back ("the vote on March 16 ... the questions published on March 6"). The history holds while its dates follow
     each other paragraph by paragraph: a whole paragraph without a date between ends it (two such
     paragraphs when the history has already told a day of its year: a told sequence of days goes on
     past a paragraph of comment), and so does a year that opens a span ("in office since
@@ -237,14 +243,15 @@ class _Narrative:
         if RE_RELATIVE_TIME.search(low) or forward or self.year is None:
             self.year = None if RE_RELATIVE_TIME.search(low) else self.year
             return resolved
-        if RE_YEARLESS.match(low) is None:
+        core = RE_DAYS_TAIL.sub("", low)  # "March 6–10 days (before the vote)": March 6
+        if RE_YEARLESS.match(core) is None:
             return resolved
         for year in (self.year, self.year + 1):
-            again = resolve_date_text(f"{text.strip()} {year}", self.published)
+            again = resolve_date_text(f"{core} {year}", self.published)
             span = date_interval(again.value) if again is not None else None
             if span is None or (again.note or "").startswith("weekday does not match") or span[1] > self.published:
                 break
-            if year == self.year and self.last is not None and span[1] < self.last:
+            if year == self.year and self.last is not None and span[1] < self.last - dt.timedelta(days=LOOK_BACK_DAYS):
                 continue  # earlier in the year than the last date told: the story has moved on a year
             self.placed = self.placed + 1 if year == self.year else 1
             self.year, self.last, self.paragraph = year, span[0], paragraph
