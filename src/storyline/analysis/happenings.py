@@ -7,11 +7,13 @@ when a report's lede, undated, is still the news of its day.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
 from storyline.analysis.doubtful import acting_subject, names_speaker
 from storyline.models import Event, Statement, TimeRef
+from storyline.nlp.dates import date_interval
 
 NOT_HAPPENED = {"negated", "denied", "possible"}
 # Predicates of states, not happenings: "the package approved on Saturday includes ...", "the
@@ -114,6 +116,37 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
                     and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
+
+
+LEDE_REACH_DAYS = 7
+"""A lede's news told further down with a day at most this many days before the report (see ``retold_lede``)."""
+
+
+def retold_lede(lede: Statement, published: str | None, groups: dict, refs: dict,
+                rare: set[str]) -> tuple[tuple, TimeRef] | None:
+    """A lede the report's date would place (``lede_dating``) that its report tells again further down
+    with a day of its own ("The bloc has agreed new sanctions on ..." / "the envoy announced on Wednesday
+    that the bloc agreed to sanctions on ..."), sharing ``RETOLD_SHARED`` words the report rarely uses
+    (``rare``): the lede joins that entry, with that day, instead of taking the report's date. Only a day
+    of the week before the report counts: a lede recalling an old happening still tells the news of its day."""
+    report = date_interval(str(published)[:10]) if published else None
+    if report is None:
+        return None
+    for key, members in groups.items():
+        for r in members:
+            ref = refs[id(r)]
+            span = date_interval(ref.value)
+            if r.doc != lede.doc or ref.precision != "day" or ref.ahead or span is None or _told_ahead(r):
+                continue
+            if not report[0] - dt.timedelta(days=LEDE_REACH_DAYS) <= span[0] < report[0]:
+                continue
+            if _retold([lede], [r], {lede.doc: rare}):
+                return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
+    return None
+
+
+def _told_ahead(record: Event | Statement) -> bool:
+    return getattr(record, "kind", None) == "prediction" or record.status == "expected"
 
 
 def _people_acting(record: Event | Statement) -> set[str]:

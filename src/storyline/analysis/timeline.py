@@ -14,7 +14,7 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, speech_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, retold_lede, speech_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
@@ -275,6 +275,11 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
             key, refs[id(s)] = found
             groups[key].append(s)
         elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))) is not None:
+            rare = rare_words(corpus.documents.get(s.doc, {}).get("text") or "")
+            if (found := retold_lede(s, corpus.published(s.doc), groups, refs, rare)) is not None:
+                key, refs[id(s)] = found  # the lede's news, dated further down: that day, not the report's
+                groups[key].append(s)
+                continue
             refs[id(s)] = ref
             groups[("statement", record_id("s", s))].append(s)
 
