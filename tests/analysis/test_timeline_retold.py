@@ -101,13 +101,14 @@ def test_the_same_kind_of_act_on_other_things_or_places_stays_apart():
     assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a"], ["b"], ["c"], ["d"]]
 
 
-def _lede_story(later: str, value: str) -> list:
+def _lede_story(later: str, value: str, doer: str = "local:person:eva-lind") -> list:
     r = Reports()
     lede = "The transport minister, Eva Lind, has ordered the grain terminals at Velport reopened."
     r.add("a", f"{lede} Dockers cheered. {later}", published="2025-03-14")
-    r.say("a", lede)
+    lind = "local:person:eva-lind"
+    r.say("a", lede, agent=lind, predicate="order")
     r.say("a", "Dockers cheered.")
-    r.say("a", later, date=value, predicate="order")
+    r.say("a", later, date=value, predicate="order", agent=doer)
     r.times.append(TimeRef("a", *r.at("a", "on Wednesday"), "on Wednesday", value, "day",
                            head=r.documents["a"]["text"].index("ordered the terminals")))
     r.who("a", "Eva Lind")
@@ -123,4 +124,10 @@ def test_a_news_perfect_lede_retold_with_its_day_takes_that_day():
 
 def test_a_lede_keeps_the_reports_day_when_the_day_further_down_is_long_before():
     timeline = _lede_story("Lind ordered the terminals at Velport closed on Wednesday last winter.", "2024-12-11")
+    assert ("2025-03-14", "report") in [(e.date, e.precision) for e in timeline]
+
+
+def test_a_lede_keeps_the_reports_day_when_the_day_further_down_is_anothers_act():
+    timeline = _lede_story("Port guards ordered the terminals at Velport reopened on Wednesday.", "2025-03-12",
+                           doer="local:org:port-guards")
     assert ("2025-03-14", "report") in [(e.date, e.precision) for e in timeline]

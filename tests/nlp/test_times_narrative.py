@@ -74,3 +74,10 @@ def test_a_history_looking_back_a_few_days_keeps_its_year(parse):
     got = values(parse, "The vote took place on June 20, 2017. The ballot was printed only on June 9–11 days "
                         "before the vote.")
     assert got["June 9–11 days"] == "2017-06-09"
+
+
+def test_a_day_on_a_verb_of_going_in_the_simple_present_is_a_plan(parse):
+    times = {t.text: t for t in parse("The prime minister goes to Lisbon on Thursday to meet the president. "
+                                      "The minister went to Porto on Monday.", published=PUBLISHED)._.times}
+    assert times["Thursday"].ahead and times["Thursday"].value == "2031-05-22"
+    assert not times["Monday"].ahead

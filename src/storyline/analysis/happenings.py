@@ -126,11 +126,12 @@ def retold_lede(lede: Statement, published: str | None, groups: dict, refs: dict
                 rare: set[str]) -> tuple[tuple, TimeRef] | None:
     """A lede the report's date would place (``lede_dating``) that its report tells again further down
     with a day of its own ("The bloc has agreed new sanctions on ..." / "the envoy announced on Wednesday
-    that the bloc agreed to sanctions on ..."), sharing ``RETOLD_SHARED`` words the report rarely uses
-    (``rare``): the lede joins that entry, with that day, instead of taking the report's date. Only a day
+    that the bloc agreed to sanctions on ..."), with the same doer and sharing ``RETOLD_SHARED`` words the
+    report rarely uses (``rare``): the lede joins that entry, with that day, instead of taking the report's date. Only a day
     of the week before the report counts: a lede recalling an old happening still tells the news of its day."""
     report = date_interval(str(published)[:10]) if published else None
-    if report is None:
+    doer = _doer(lede)
+    if report is None or doer is None:
         return None
     for key, members in groups.items():
         for r in members:
@@ -140,7 +141,7 @@ def retold_lede(lede: Statement, published: str | None, groups: dict, refs: dict
                 continue
             if not report[0] - dt.timedelta(days=LEDE_REACH_DAYS) <= span[0] < report[0]:
                 continue
-            if _retold([lede], [r], {lede.doc: rare}):
+            if doer is not None and _doer(r) == doer and _retold([lede], [r], {lede.doc: rare}):
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
 

@@ -46,6 +46,10 @@ CHANCE_NOUNS = frozenset({"possibility", "possibilities", "risk", "risks", "thre
 # Words that, modifying a noun, make a date inside them a plan ("the talks, scheduled for Friday, ...").
 PLANNED_WORDS = frozenset({"due", "scheduled", "planned", "slated", "expected", "set"})
 START_CUES = frozenset({"from", "starting", "beginning", "effective"})
+# Verbs of going and meeting that, in the simple present with a day, tell a plan ("the prime minister
+# goes to Moscow on Tuesday", "the court opens the trial on Monday"), as news writes the schedule.
+SCHEDULED_PRESENT = frozenset("goes go travels travel visits visit leaves leave arrives arrive flies fly heads head "
+                              "meets meet hosts host opens open begins begin starts start".split())
 NOUN_PLAN = "planned: "
 """Prefix of the cue a planning word beside a noun gives: that plan's day is the nearest one, before
 or after the report (the plan may have been dropped since)."""
@@ -147,6 +151,9 @@ def ahead_cue(span: Span) -> str | None:
         if token.lower_ in {"is", "are"} and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                                  for c in token.children):
             return token.lower_ + " to"  # "the chancellor on Monday is to visit Kyiv": the date is the plan's
+        if token.tag_ in ("VBZ", "VBP") and token.lower_ in SCHEDULED_PRESENT and not auxes \
+                and RE_DAY_WORD.search(span.text):
+            return token.lower_  # "the prime minister goes to Moscow on Tuesday": a plan told in the present
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
             return None
         if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
