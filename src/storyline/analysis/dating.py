@@ -55,7 +55,7 @@ RE_WORD_AT = re.compile(r"[A-Za-z]+")
 # A date that is the subject of "marks" with a stretch of time or an anniversary ("March 16 marks
 # exactly nine years since the vote", "Friday marked the first anniversary of ..."): it counts time
 # from a happening told elsewhere; the day itself is no happening.
-RE_MARKS_TIME = re.compile(r"[^,;.:]{1,40}?\s(?:marks|marked|will\s+mark)\s(?:[\w’'\-]{1,20}\s){0,3}?"
+RE_MARKS_TIME = re.compile(r"\A[^,;.:]{1,40}?\s(?:marks|marked|will\s+mark)\s(?:[\w’'\-]{1,20}\s){0,3}?"
                            r"(?:years?|months?|weeks?|days?|anniversary|birthday)\b", re.I)
 SENTENCE_OPENERS = frozenset({"", ".", "!", "?", '"', "“"})
 """What comes before a date that opens its sentence (the subject of "marks")."""
@@ -146,7 +146,7 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if names_a_thing(text, ref) or _of_a_happening(text, ref) or _names_a_subject(text, ref):
         return False
-    if text[max(0, ref.start - 200):ref.start].rstrip()[-1:] in SENTENCE_OPENERS and RE_MARKS_TIME.match(text, ref.start):
+    if text[max(0, ref.start - 200):ref.start].rstrip()[-1:] in SENTENCE_OPENERS and RE_MARKS_TIME.match(text[ref.start:ref.start + 120]):
         return False  # "March 16 marks nine years since the referendum": a count of time, no happening
     window = max(0, ref.start - 40)
     if (m := RE_OPENING.search(text[window:ref.start])) is not None:
