@@ -146,7 +146,8 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if names_a_thing(text, ref) or _of_a_happening(text, ref) or _names_a_subject(text, ref):
         return False
-    if text[max(0, ref.start - 200):ref.start].rstrip()[-1:] in SENTENCE_OPENERS and RE_MARKS_TIME.match(text[ref.start:ref.start + 160]):
+    opens = text[max(0, ref.start - 200):ref.start].rstrip()[-1:] in SENTENCE_OPENERS
+    if opens and RE_MARKS_TIME.match(text[ref.start:ref.start + 160]):
         return False  # "March 16 marks nine years since the referendum": a count of time, no happening
     window = max(0, ref.start - 40)
     if (m := RE_OPENING.search(text[window:ref.start])) is not None:
