@@ -56,3 +56,78 @@ def test_an_act_told_with_its_doer_named_and_described_is_one_entry():
           predicate="erupt")
     _dated(r, "Tuesday", "2031-06-10")
     assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_one_act_told_with_other_verbs_and_subjects_is_one_entry():
+    r = Reports()
+    r.add("a", "The Senate passed the flood relief bill on Tuesday.", published="2031-06-13")
+    r.add("b", "Parliament approved the relief bill on Tuesday after a long night.", published="2031-06-13")
+    r.say("a", "The Senate passed the flood relief bill on Tuesday.", date="2031-06-10", agent="local:org:senate",
+          predicate="pass", actors=["local:org:senate"])
+    r.say("b", "Parliament approved the relief bill on Tuesday after a long night.", date="2031-06-10",
+          agent="local:org:parliament", predicate="approve", actors=["local:org:parliament"])
+    _dated(r, "Tuesday", "2031-06-10")
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_an_act_told_by_its_verb_and_by_its_noun_is_one_entry():
+    r = Reports()
+    r.add("a", "The fertiliser plant exploded on Monday, the fire service said.", published="2031-06-13")
+    r.add("b", "The blast at the plant on Monday destroyed forty homes.", published="2031-06-13")
+    r.say("a", "The fertiliser plant exploded on Monday, the fire service said.", date="2031-06-09",
+          agent="plant", predicate="explode")
+    r.say("b", "The blast at the plant on Monday destroyed forty homes.", date="2031-06-09", agent="blast",
+          predicate="destroy")
+    for doc, verb in (("a", "exploded"), ("b", "destroyed")):
+        text = r.documents[doc]["text"]
+        at = text.index("Monday")
+        r.times.append(TimeRef(doc, at, at + 6, "Monday", "2031-06-09", "day", head=text.index(verb)))
+    assert [sorted(e.docs) for e in build_timeline(r.corpus())] == [["a", "b"]]
+
+
+def test_the_same_kind_of_act_on_other_things_or_places_stays_apart():
+    r = Reports()
+    r.add("a", "The Senate passed the flood relief bill on Tuesday.", published="2031-06-13")
+    r.add("b", "Parliament approved the new budget on Tuesday.", published="2031-06-13")
+    r.add("c", "A gas depot exploded in Tarvel on Tuesday.", published="2031-06-13")
+    r.add("d", "The blast at a depot in Morwen on Tuesday destroyed homes.", published="2031-06-13")
+    r.say("a", "The Senate passed the flood relief bill on Tuesday.", date="2031-06-10", predicate="pass")
+    r.say("b", "Parliament approved the new budget on Tuesday.", date="2031-06-10", predicate="approve")
+    r.say("c", "A gas depot exploded in Tarvel on Tuesday.", date="2031-06-10", predicate="explode",
+          actors=["local:place:tarvel"])
+    r.say("d", "The blast at a depot in Morwen on Tuesday destroyed homes.", date="2031-06-10", predicate="destroy",
+          actors=["local:place:morwen"])
+    _dated(r, "Tuesday", "2031-06-10")
+    assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a"], ["b"], ["c"], ["d"]]
+
+
+def _lede_story(later: str, value: str, doer: str = "local:person:eva-lind") -> list:
+    r = Reports()
+    lede = "The transport minister, Eva Lind, has ordered the grain terminals at Velport reopened."
+    r.add("a", f"{lede} Dockers cheered. {later}", published="2025-03-14")
+    lind = "local:person:eva-lind"
+    r.say("a", lede, agent=lind, predicate="order")
+    r.say("a", "Dockers cheered.")
+    r.say("a", later, date=value, predicate="order", agent=doer)
+    r.times.append(TimeRef("a", *r.at("a", "on Wednesday"), "on Wednesday", value, "day",
+                           head=r.documents["a"]["text"].index("ordered the terminals")))
+    r.who("a", "Eva Lind")
+    return build_timeline(r.corpus())
+
+
+def test_a_news_perfect_lede_retold_with_its_day_takes_that_day():
+    timeline = _lede_story("Lind ordered the terminals at Velport reopened on Wednesday after a week of talks.",
+                           "2025-03-12")
+    assert [(e.date, e.precision, e.undated, e.text[:18]) for e in timeline] == [
+        ("2025-03-12", "day", False, "The transport mini")]
+
+
+def test_a_lede_keeps_the_reports_day_when_the_day_further_down_is_long_before():
+    timeline = _lede_story("Lind ordered the terminals at Velport closed on Wednesday last winter.", "2024-12-11")
+    assert ("2025-03-14", "report") in [(e.date, e.precision) for e in timeline]
+
+
+def test_a_lede_keeps_the_reports_day_when_the_day_further_down_is_anothers_act():
+    timeline = _lede_story("Port guards ordered the terminals at Velport reopened on Wednesday.", "2025-03-12",
+                           doer="local:org:port-guards")
+    assert ("2025-03-14", "report") in [(e.date, e.precision) for e in timeline]

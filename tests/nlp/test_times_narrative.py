@@ -47,3 +47,37 @@ def test_a_year_opening_a_span_or_a_paragraph_without_dates_ends_the_history(par
     assert got["late January"] == "2031-01"
     got = values(parse, "The levee was built in 1999.\n\nIt holds back the river.\n\nIt failed in February.")
     assert got["February"] == "2031-02"
+
+
+def test_a_year_naming_a_thing_leaves_the_history_told(parse):
+    got = values(parse, "The rebellion broke out on June 2, 2017. Rebels took the port.\n\n"
+                        "They swore by the charter of 1961, which the republic had long forgotten.\n\n"
+                        "On June 9, the rebels seized the airport.")
+    assert got["June 9"] == "2017-06-09"
+
+
+def test_a_told_sequence_of_days_goes_on_past_a_paragraph_of_comment(parse):
+    got = values(parse, "The siege began on August 4, 2019, when rebels closed the roads.\n\n"
+                        "Nobody in the capital believed it could last.\n\n"
+                        "On August 12, the first convoy was turned back. The next day, the mayor fled.\n\n"
+                        "On August 20, the rebels shelled the market.")
+    assert got["August 12"] == "2019-08-12" and got["August 20"] == "2019-08-20"
+
+
+def test_dates_of_two_sentences_run_together_are_read_apart(parse):
+    got = values(parse, "The blockade of the strait began as early as 2019.On March 3, patrol boats "
+                        "turned back a tanker.")
+    assert got["On March 3"] == "2019-03-03"
+
+
+def test_a_history_looking_back_a_few_days_keeps_its_year(parse):
+    got = values(parse, "The vote took place on June 20, 2017. The ballot was printed only on June 9–11 days "
+                        "before the vote.")
+    assert got["June 9–11 days"] == "2017-06-09"
+
+
+def test_a_day_on_a_verb_of_going_in_the_simple_present_is_a_plan(parse):
+    times = {t.text: t for t in parse("The prime minister goes to Lisbon on Thursday to meet the president. "
+                                      "The minister went to Porto on Monday.", published=PUBLISHED)._.times}
+    assert times["Thursday"].ahead and times["Thursday"].value == "2031-05-22"
+    assert not times["Monday"].ahead

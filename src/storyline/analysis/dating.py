@@ -52,6 +52,13 @@ RE_OPENING = re.compile(r"\b(?P<word>[\w’'\-]{1,30})\s+(?:from|beginning|start
 VERBS_OF_STRETCHES = frozenset({"held", "began", "ran", "run", "went", "came", "fought", "lasted", "took", "kept"})
 RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
+# A date that is the subject of "marks" with a stretch of time or an anniversary ("March 16 marks
+# exactly nine years since the vote", "Friday marked the first anniversary of ..."): it counts time
+# from a happening told elsewhere; the day itself is no happening.
+RE_MARKS_TIME = re.compile(r"\A[^,;.:]{1,40}?\s(?:marks|marked|will\s+mark)\s(?:[\w’'\-]{1,20}\s){0,3}?"
+                           r"(?:years?|months?|weeks?|days?|anniversary|birthday)\b", re.I)
+SENTENCE_OPENERS = frozenset({"", ".", "!", "?", '"', "“"})
+"""What comes before a date that opens its sentence (the subject of "marks")."""
 # A date closing an "of" phrase under a noun of what may happen ("warned of a distinct possibility of
 # an invasion in February", "the risk of floods on Sunday"): it dates the possible thing, not the verb.
 RE_CHANCE_OF = re.compile(r"\b(?:possibility|possibilities|threat|threats|risk|risks|danger|dangers|prospect|prospects|"
@@ -82,6 +89,16 @@ CAPTION_RE = re.compile(
 )
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+RE_CAPTION_DATE = re.compile(rf"\b{_WEEKDAY},\s{{1,3}}{_MONTH}\.?\s{{1,3}}\d{{1,2}},\s{{1,3}}\d{{4}},\s{{1,3}}"
+                             r"(?:in|near|at|outside|inside|on)\s{1,3}(?:the\s{1,3})?[A-Z]")
+"""A photo caption in the agencies' style: what the picture shows, then the weekday, the full date
+and the place ("... on Thursday, January 27, 2022, near Shyrokyne, Ukraine."). Prose does not date
+a happening with a weekday, a full date and a place in a row."""
+
+
 def line_at(text: str, offset: int) -> tuple[int, str]:
     """Start and text of the line holding ``offset``."""
     start = text.rfind("\n", 0, offset) + 1
@@ -107,7 +124,8 @@ def places(text: str, ref: TimeRef) -> bool:
     "of" phrase ("warned of a possibility of invasion in February", see ``_of_a_happening``), not a date pointing back at one told
     earlier ("later that month"), not the opening or end of a stretch ("a ban from 1 March", "until
     Friday"), not a day naming a thing on no past act ("Critics of Monday's warning say", see
-    ``names_a_thing``), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
+    ``names_a_thing``), not a day that marks a stretch of time ("March 16 marks nine years since
+    ..."), not a dateline ("KYIV, Oct 30 (Reuters) -": it dates the report), and not a week ("this week", "its
     weekend attack"): a week cannot be ordered against the days in it.
     """
     if not ref.value or ref.precision == "week":
@@ -128,6 +146,9 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if names_a_thing(text, ref) or _of_a_happening(text, ref) or _names_a_subject(text, ref):
         return False
+    opens = text[max(0, ref.start - 200):ref.start].rstrip()[-1:] in SENTENCE_OPENERS
+    if opens and RE_MARKS_TIME.match(text[ref.start:ref.start + 160]):
+        return False  # "March 16 marks nine years since the referendum": a count of time, no happening
     window = max(0, ref.start - 40)
     if (m := RE_OPENING.search(text[window:ref.start])) is not None:
         word = m["word"].lower()

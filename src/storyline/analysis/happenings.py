@@ -7,11 +7,13 @@ when a report's lede, undated, is still the news of its day.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
 from storyline.analysis.doubtful import acting_subject, names_speaker
 from storyline.models import Event, Statement, TimeRef
+from storyline.nlp.dates import date_interval
 
 NOT_HAPPENED = {"negated", "denied", "possible"}
 # Predicates of states, not happenings: "the package approved on Saturday includes ...", "the
@@ -114,6 +116,38 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
                     and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
+
+
+LEDE_REACH_DAYS = 7
+"""A lede's news told further down with a day at most this many days before the report (see ``retold_lede``)."""
+
+
+def retold_lede(lede: Statement, published: str | None, groups: dict, refs: dict,
+                rare: set[str]) -> tuple[tuple, TimeRef] | None:
+    """A lede the report's date would place (``lede_dating``) that its report tells again further down
+    with a day of its own ("The bloc has agreed new sanctions on ..." / "the envoy announced on Wednesday
+    that the bloc agreed to sanctions on ..."), with the same doer and sharing ``RETOLD_SHARED`` words the
+    report rarely uses (``rare``): the lede joins that entry, with that day, instead of taking the report's date. Only a day
+    of the week before the report counts: a lede recalling an old happening still tells the news of its day."""
+    report = date_interval(str(published)[:10]) if published else None
+    doer = _doer(lede)
+    if report is None or doer is None:
+        return None
+    for key, members in groups.items():
+        for r in members:
+            ref = refs[id(r)]
+            span = date_interval(ref.value)
+            if r.doc != lede.doc or ref.precision != "day" or ref.ahead or span is None or _told_ahead(r):
+                continue
+            if not report[0] - dt.timedelta(days=LEDE_REACH_DAYS) <= span[0] < report[0]:
+                continue
+            if doer is not None and _doer(r) == doer and _retold([lede], [r], {lede.doc: rare}):
+                return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
+    return None
+
+
+def _told_ahead(record: Event | Statement) -> bool:
+    return getattr(record, "kind", None) == "prediction" or record.status == "expected"
 
 
 def _people_acting(record: Event | Statement) -> set[str]:
@@ -314,6 +348,51 @@ def _retold_by_what_it_is(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+ACTS = tuple(frozenset(words.split()) for words in (
+    "pass passed passes passing approve approved approves approval adopt adopted adopts adoption clear cleared "
+    "clears endorse endorsed endorses ratify ratified ratifies ratification",
+    "explode exploded explodes explosion explosions blast blasts blew detonate detonated detonation",
+    "sign signed signs signing",
+    "resign resigned resigns resignation quit quits",
+    "arrest arrested arrests detain detained detains detention",
+    "collapse collapsed collapses collapsing",
+    "capture captured captures seize seized seizes seizure",
+))
+"""Words that tell one kind of act, as verb or noun: "the Senate passed the bill" and "Congress approved
+the bill", "the plant exploded" and "the blast at the plant", told the same day, are one act."""
+
+
+def _act_of(words: set[str]) -> set[int]:
+    return {n for n, act in enumerate(ACTS) if words & act}
+
+
+def _places_of(record: Event | Statement) -> set[str]:
+    return {a for a in record.actors if ":place:" in a}
+
+
+def _retold_otherwise(a: list, b: list, refs: dict) -> bool:
+    """Whether two reports tell one act in other words: the date of one attaches to a verb of a kind of
+    act (``ACTS``), the other tells the same kind of act as verb or noun ("the Senate passed the aid
+    bill on Tuesday" / "Congress approved the aid bill on Tuesday"; "the plant exploded on Monday" /
+    "the blast at the plant on Monday killed four"), and they name the same thing done, a content word
+    in common as written in lower case besides the act's words. Two places named, none shared, are two
+    acts."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc or (verb := _dated_verb(x, refs[id(x)])) is None:
+                continue
+            acts = _act_of({verb})
+            wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
+            if not acts or not acts & _act_of(wy | {_dated_verb(y, refs[id(y)]) or ""}):
+                continue
+            shared = (wx & wy) & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
+            shared -= set().union(*(ACTS[n] for n in acts))
+            px, py = _places_of(x), _places_of(y)
+            if shared and (not px or not py or px & py):
+                return True
+    return False
+
+
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
@@ -348,7 +427,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story.
     Across reports, one person speaking that day (``_person_speaking``: "X on Thursday blamed Kyiv" /
     "X made the comment Thursday at a press conference") is one happening, and so is one act told with
-    its doer named in one report and described in another (``_retold_by_what_it_is``)."""
+    its doer named in one report and described in another (``_retold_by_what_it_is``), and one act told
+    with other verbs or subjects (``_retold_otherwise``)."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
@@ -359,7 +439,7 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
-    if _retold_by_what_it_is(a, b, refs):
+    if _retold_by_what_it_is(a, b, refs) or _retold_otherwise(a, b, refs) or _retold_otherwise(b, a, refs):
         return True
     if set().union(*map(_person_speaking, a)) & set().union(*map(_person_speaking, b)):
         return True  # one person's speaking of one day, told by several reports: one appearance, one speech

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
+    CAPTION_RE, RE_CAPTION_DATE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, speech_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, retold_lede, speech_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
@@ -47,7 +47,8 @@ def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts:
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
     """Captions, and table rows run together into one record."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    return bool(CAPTION_RE.search(line_at(text, record.start)[1])) or tabular(record.text)
+    return bool(CAPTION_RE.search(line_at(text, record.start)[1]) or RE_CAPTION_DATE.search(record.text)) \
+        or tabular(record.text)
 
 
 def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> TimeRef | None:
@@ -274,6 +275,11 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
             key, refs[id(s)] = found
             groups[key].append(s)
         elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))) is not None:
+            rare = rare_words(corpus.documents.get(s.doc, {}).get("text") or "")
+            if (found := retold_lede(s, corpus.published(s.doc), groups, refs, rare)) is not None:
+                key, refs[id(s)] = found  # the lede's news, dated further down: that day, not the report's
+                groups[key].append(s)
+                continue
             refs[id(s)] = ref
             groups[("statement", record_id("s", s))].append(s)
 

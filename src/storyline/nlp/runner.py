@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import __version__
-from storyline.nlp import pipeline, windows
+from storyline.nlp import pipeline, times, windows
 from storyline.store.db import ExtractionStore, Store
 
 
@@ -67,21 +67,27 @@ def published_date(row: dict[str, Any]) -> dt.date | None:
 
 def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
     """Extractions per document; a long document is parsed in windows and merged back."""
-    plan: deque[tuple[str, int, bool]] = deque()
+    plan: deque[tuple[dict[str, Any], int, bool]] = deque()
 
     def items():
         for row in rows:
             cuts = windows.spans(row["text"], size)
             for i, (start, end) in enumerate(cuts):
-                plan.append((row["id"], start, i == len(cuts) - 1))
+                plan.append((row, start, i == len(cuts) - 1))
                 yield row["id"], row["text"][start:end], published_date(row)
 
     parts: list[tuple[int, Any]] = []
     for extraction in pipeline.extract(nlp, items()):
-        _, offset, last = plan.popleft()
+        row, offset, last = plan.popleft()
         parts.append((offset, extraction))
         if last:
-            yield parts[0][1] if len(parts) == 1 else windows.merge(parts)
+            if len(parts) == 1:
+                yield parts[0][1]
+            else:
+                merged = windows.merge(parts)
+                # A history told across a cut keeps its year, as in one parse of the whole text.
+                times.continue_history(merged, row["text"], published_date(row), [o for o, _ in parts])
+                yield merged
             parts = []
 
 

@@ -14,7 +14,7 @@ from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
 )
 
-__all__ = ["ahead_cue", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
+__all__ = ["ahead_cue", "continue_history", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
            "predicate_of", "resolve_date_text", "year_from_weekday"]
 
 # Words around a date that make an ambiguous day or month point forward in time.
@@ -46,6 +46,10 @@ CHANCE_NOUNS = frozenset({"possibility", "possibilities", "risk", "risks", "thre
 # Words that, modifying a noun, make a date inside them a plan ("the talks, scheduled for Friday, ...").
 PLANNED_WORDS = frozenset({"due", "scheduled", "planned", "slated", "expected", "set"})
 START_CUES = frozenset({"from", "starting", "beginning", "effective"})
+# Verbs of going and meeting that, in the simple present with a day, tell a plan ("the prime minister
+# goes to Moscow on Tuesday", "the court opens the trial on Monday"), as news writes the schedule.
+SCHEDULED_PRESENT = frozenset("goes go travels travel visits visit leaves leave arrives arrive flies fly heads head "
+                              "meets meet hosts host opens open begins begin starts start".split())
 NOUN_PLAN = "planned: "
 """Prefix of the cue a planning word beside a noun gives: that plan's day is the nearest one, before
 or after the report (the plan may have been dropped since)."""
@@ -147,6 +151,9 @@ def ahead_cue(span: Span) -> str | None:
         if token.lower_ in {"is", "are"} and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                                  for c in token.children):
             return token.lower_ + " to"  # "the chancellor on Monday is to visit Kyiv": the date is the plan's
+        if token.tag_ in ("VBZ", "VBP") and token.lower_ in SCHEDULED_PRESENT and not auxes \
+                and RE_DAY_WORD.search(span.text):
+            return token.lower_  # "the prime minister goes to Moscow on Tuesday": a plan told in the present
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
             return None
         if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
@@ -171,6 +178,18 @@ RE_YEARLESS = re.compile(r"\A(?:(?:on|in|of|by|from|during|since|early|mid|late|
 
 
 RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+RE_NAMING_OF = re.compile(r"\b[a-z]{3,30}\s{1,3}of\s{1,3}\Z")
+"""A year closing an "of" phrase under a noun names a thing ("the constitution of 1992")."""
+RE_BARE_YEAR = re.compile(r"\A\d{4}\Z")
+LOOK_BACK_DAYS = 90
+"""A month-day at most this many days before the last date of a history told stays in its year."""
+RE_DAYS_TAIL = re.compile(r"\s{0,2}[-–]\s{0,2}\d{1,2}(?:st|nd|rd|th)?(?:\s(?:days?|weeks?))?\Z")
+"""The end of a range of days ("March 6-10") or a count run into the date by a dash ("March 6–10 days
+before the vote")."""
+RE_TOLD_BEFORE = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
+                            r"(?:day|morning|afternoon|evening|night|week|weekend|month|year)s?\b"
+                            r"|\b(?:days?|weeks?|months?)\s+later\b")
+"""A date told from the last one ("the next day", "two weeks later"), not from the report's date."""
 RE_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}\Z", re.I)
 
 
@@ -182,10 +201,15 @@ class _Narrative:
     belong to that year, not to the report's. An explicit year before the report's own sets it; a
     date told relative to the report ("on Tuesday", "last week", "yesterday") or in the report's own
     year ends it; a weekday that does not fit the told year ends it too ("on Sunday, March 19").
-    Told in order, a month earlier than the last one told rolls into the next year ("On November 9,
-    ... In January, ..."), never past the report's date. The history holds while its dates follow
-    each other paragraph by paragraph: a whole paragraph without a date between ends it, and so does
-    a year that opens a span ("in office since 1994"), which sets no history."""
+    Told in order, a month well before the last one told (``LOOK_BACK_DAYS``) rolls into the next year
+    ("On November 9, ... In January, ..."), never past the report's date; a few days or weeks back is
+    the story looking back ("the vote on March 16 ... the questions published on March 6"). The history holds while its dates follow
+    each other paragraph by paragraph: a whole paragraph without a date between ends it (two such
+    paragraphs when the history has already told a day of its year: a told sequence of days goes on
+    past a paragraph of comment), and so does a year that opens a span ("in office since
+    1994"), which sets no history. A year that names a thing ("the constitution of 1992", "the
+    referendum of 1991") leaves a history being told as it is, and sets none; a date told from the last one ("the next
+    day") keeps it."""
 
     def __init__(self, published: dt.date | None, text: str = "") -> None:
         self.published = published.date() if isinstance(published, dt.datetime) else published
@@ -194,6 +218,8 @@ class _Narrative:
         self.breaks = [m.start() for m in RE_PARAGRAPH_BREAK.finditer(text)]
         self.text = text
         self.paragraph = -1
+        self.placed = 0
+        """Month-days placed in the current history's year (a told sequence of days)."""
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
@@ -203,33 +229,69 @@ class _Narrative:
             return resolved
         low = " ".join(text.lower().split())
         paragraph = self._paragraph(at)
-        if self.year is not None and paragraph > self.paragraph + 1:
+        if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1):
             self.year = None  # a paragraph told without a date: the history is over
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
+            if RE_NAMING_OF.search(self.text[max(0, at - 40):at]) and RE_BARE_YEAR.match(low):
+                self.paragraph = paragraph if self.year is not None else self.paragraph
+                return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
             told = span[0].year if span else int(explicit.group(0))
             since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith("since")
-            self.year = told if told < self.published.year and not since else None
+            year = told if told < self.published.year and not since else None
+            self.placed = (self.placed if year is not None and year == self.year else 0) + (resolved.precision == "day")
+            self.year = year
             self.last = span[0] if span and self.year is not None else None
             self.paragraph = paragraph
+            return resolved
+        if self.year is not None and RE_TOLD_BEFORE.search(low):
+            self.paragraph = paragraph  # "the next day", "that month": told from the history's last date
             return resolved
         if RE_RELATIVE_TIME.search(low) or forward or self.year is None:
             self.year = None if RE_RELATIVE_TIME.search(low) else self.year
             return resolved
-        if RE_YEARLESS.match(low) is None:
+        core = RE_DAYS_TAIL.sub("", low)  # "March 6–10 days (before the vote)": March 6
+        if RE_YEARLESS.match(core) is None:
             return resolved
         for year in (self.year, self.year + 1):
-            again = resolve_date_text(f"{text.strip()} {year}", self.published)
+            again = resolve_date_text(f"{core} {year}", self.published)
             span = date_interval(again.value) if again is not None else None
             if span is None or (again.note or "").startswith("weekday does not match") or span[1] > self.published:
                 break
-            if year == self.year and self.last is not None and span[1] < self.last:
+            if year == self.year and self.last is not None and span[1] < self.last - dt.timedelta(days=LOOK_BACK_DAYS):
                 continue  # earlier in the year than the last date told: the story has moved on a year
+            self.placed = self.placed + 1 if year == self.year else 1
             self.year, self.last, self.paragraph = year, span[0], paragraph
             note = f"year {year} from the history the report tells"
             return Resolution(again.value, again.precision, note)
         self.year = None
         return resolved
+
+
+def continue_history(extraction, text: str, published: dt.date | None, cuts: list[int]) -> int:
+    """Month-days of a report parsed in windows (nlp/windows.py) placed as one parse of the whole text
+    would place them: a history told across a cut ("began as early as 2014. [cut] On February 27,
+    ...") keeps its year (see ``_Narrative``). Each window's dates were read on their own; here they
+    are read again in order over the whole text, and only those after the first cut may change,
+    with the records dated by them (statements, events, figures). ``cuts`` are the window starts.
+    What pointed forward is read from ``TimeRef.ahead`` (the parse is gone). Returns how many dates
+    changed."""
+    if published is None or len(cuts) < 2:
+        return 0
+    narrative = _Narrative(published, text)
+    changed = 0
+    for ref in sorted(extraction.times, key=lambda t: t.start):
+        before = Resolution(ref.value, ref.precision, ref.note)
+        placed = narrative.place(ref.text, before, ref.ahead, ref.start)
+        if ref.start < cuts[1] or placed.value == ref.value or placed.value is None:
+            continue
+        for name in ("statements", "events", "figures"):
+            for record in getattr(extraction, name, None) or ():
+                if getattr(record, "date", None) == ref.value and record.start <= ref.start < record.end:
+                    record.date = placed.value
+        ref.value, ref.precision, ref.note = placed.value, placed.precision, placed.note
+        changed += 1
+    return changed
 
 
 def predicate_of(span: Span) -> int | None:
@@ -339,22 +401,38 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         # the start of a thing named before the date ("the ban from 1 March").
         nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN) or _opens_named_thing(ent)
         forward = (ahead and not nearest) or _points_forward(ent)
-        resolved = resolve_date_text(ent.text, published, forward=forward and not nearest, today=today)
-        if resolved is None:
-            continue
-        if nearest and published is not None:
-            resolved = _nearest(resolved, resolve_date_text(ent.text, published, forward=True, today=today), published)
-        if resolved.value is None and inferred is not None and resolved.note == "no publication date":
-            again = resolve_date_text(ent.text, inferred, forward=forward, today=today)
-            if again is not None and again.value is not None:
-                note = f"relative to {inferred.isoformat()}, a date inferred from the text"
-                resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
-        resolved = narrative.place(ent.text, resolved, forward, ent.start_char)
-        note = resolved.note
-        refs.append(TimeRef(doc=doc_id or "", start=ent.start_char, end=ent.end_char, text=ent.text,
-                            value=resolved.value, precision=resolved.precision, note=note,
-                            ahead=ahead, head=predicate_of(ent)))
+        for part, offset in _glued_parts(ent.text):
+            resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today)
+            if resolved is None:
+                continue
+            if nearest and published is not None:
+                resolved = _nearest(resolved, resolve_date_text(part, published, forward=True, today=today), published)
+            if resolved.value is None and inferred is not None and resolved.note == "no publication date":
+                again = resolve_date_text(part, inferred, forward=forward, today=today)
+                if again is not None and again.value is not None:
+                    note = f"relative to {inferred.isoformat()}, a date inferred from the text"
+                    resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
+            start = ent.start_char + offset
+            resolved = narrative.place(part, resolved, forward, start)
+            refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
+                                value=resolved.value, precision=resolved.precision, note=resolved.note,
+                                ahead=ahead, head=predicate_of(ent)))
     return refs
+
+
+RE_GLUED_SENTENCES = re.compile(r"(?<=[\w)])\.(?=[A-Z][a-z])")
+"""A sentence end with its space lost ("began as early as 2014.On February 27, troops ..."), as
+scraped text often has: the entity recogniser runs the two sentences' dates into one."""
+
+
+def _glued_parts(text: str) -> list[tuple[str, int]]:
+    """The entity text cut at sentence ends that lost their space, each part with its offset: each
+    sentence's date is read on its own ("2014", then "On February 27" in the year just told)."""
+    cuts = [m.end() for m in RE_GLUED_SENTENCES.finditer(text)]
+    if not cuts:
+        return [(text, 0)]
+    bounds = [0, *cuts, len(text)]
+    return [(text[a:b].rstrip("."), a) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(". ")]
 
 
 class TimesComponent:
