@@ -79,8 +79,21 @@ def hypothetical(s: Statement) -> bool:
     if len(verb) < 3 or not verb.isalpha():
         return False
     stem = verb[:-1] if verb.endswith("e") else verb  # "perceive": "perceived"
-    return re.search(rf"\b(?:would|could|might)\s+(?:not\s+)?(?:be\s+|have\s+)?(?:been\s+)?{re.escape(stem)}\w*",
-                     s.text, re.IGNORECASE) is not None
+    # "would (not) (be|have) (been) <stem>...", matched without a pattern per verb (compiling one per
+    # statement cost more than the rest of the bottom line)
+    text = s.text
+    for modal in _MODAL.finditer(text):
+        starts = {modal.end()}
+        for aux in _MODAL_AUX:
+            starts |= {m.end() for m in (aux.match(text, at) for at in starts) if m}
+        if any(text[at : at + len(stem)].lower() == stem for at in starts):
+            return True
+    return False
+
+
+_MODAL = re.compile(r"\b(?:would|could|might)\s+", re.IGNORECASE)
+_MODAL_AUX = (re.compile(r"not\s+", re.IGNORECASE), re.compile(r"(?:be|have)\s+", re.IGNORECASE),
+              re.compile(r"been\s+", re.IGNORECASE))
 
 
 BACKGROUND_DAYS = 90

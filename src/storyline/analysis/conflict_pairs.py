@@ -330,19 +330,21 @@ members are the same (props are not changed once made)."""
 
 def _candidate_pairs(props: list[Prop], window: int) -> list[tuple[int, int]]:
     freq = Counter(w for p in props for w in p.words)
-    blocks: dict[tuple, list[int]] = defaultdict(list)
     # Props are filed in time order (date, document, offset, then index), so every block's
     # members come out sorted in time with no sort per block.
     by_time = sorted(range(len(props)), key=lambda i: (props[i].when, i))
     claimed = [p.status in CLAIMED for p in props]
+    filed_keys: list[tuple[int, set[tuple]]] = []
+    probing: set[tuple] = set()  # keys of some doubted or denied prop: only their blocks pair anything
+    rank = lambda w: (freq[w], w)  # noqa: E731
     for i in by_time:
         p = props[i]
-        if p.status not in CLAIMED | DOUBTED | NEGATIVE:
+        if p.status not in _COMPARED:
             continue
-        rare = sorted(p.words, key=lambda w: (freq[w], w))[:RARE_WORDS]
+        ranked = sorted(p.words, key=rank)
         # A short denied clause ("no sign of an attack") may share only a common word with its claim:
         # a claim is filed under all its words, a denial under its clause's words too.
-        filed = set(p.words) if claimed[i] else set(rare) | p.clause_words
+        filed = set(p.words) if claimed[i] else set(ranked[:RARE_WORDS]) | p.clause_words
         keys = {("w", a, w) for a in p.actors for w in filed} | {("t", a, t) for a in p.actors for t in p.types}
         keys |= {("c", c) for c in p.clusters}
         day = p.record.date if isinstance(p.record.date, str) and len(p.record.date) >= 10 else None
@@ -355,17 +357,22 @@ def _candidate_pairs(props: list[Prop], window: int) -> list[tuple[int, int]]:
         if p.persisted:  # "the crossing remained closed" meets "the crossing was expected to reopen"
             keys |= {("ww", *sorted((p.persisted[0], v))) for v in p.persisted[1]}
         if not claimed[i]:
-            clause = sorted(p.clause_words, key=lambda w: (freq[w], w))[:5]
+            clause = sorted(p.clause_words, key=rank)[:5]
             keys |= {("ww", a, b) for a, b in combinations(sorted(clause), 2)}
             keys |= {("ww", a, b) for a, b in combinations(sorted(p.lead), 2)}  # who did what, whatever the detail
+            probing |= keys
         else:
             # a claim, on pairs of more of its words: one that names no actor ("the union said inspectors
             # reported cracks" against "the operator denied that cracks were reported"), or whose actors the
             # denial does not name ("the community leaders said a ransom was paid", "reports that a ransom
             # had been paid")
-            wider = sorted(p.words, key=lambda w: (freq[w], w))[:PAIRED_WORDS]
-            keys |= {("ww", a, b) for a, b in combinations(sorted(wider), 2)}
-        for key in keys:
+            wider = sorted(ranked[:PAIRED_WORDS])
+            keys |= {("ww", a, b) for a, b in combinations(wider, 2)}
+        filed_keys.append((i, keys))
+    # A block with no doubted or denied member pairs nothing: only the others are filled.
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, keys in filed_keys:
+        for key in keys & probing if claimed[i] else keys:
             blocks[key].append(i)
     docs = [p.record.doc for p in props]
     pairs: set[tuple[int, int]] = set(_anaphoric_pairs(props))
@@ -373,7 +380,7 @@ def _candidate_pairs(props: list[Prop], window: int) -> list[tuple[int, int]]:
         if len(members) < 2:
             continue
         positives = [i for i in members if claimed[i]]
-        if not positives or len(positives) == len(members):
+        if not positives:
             continue
         seen = 0  # positives before the probe in time: where it would sort among them
         for i in members:
@@ -385,6 +392,10 @@ def _candidate_pairs(props: list[Prop], window: int) -> list[tuple[int, int]]:
                 if docs[j] != doc or _two_voices(props[i], props[j]):
                     pairs.add((i, j))
     return sorted(pairs)
+
+
+_COMPARED = CLAIMED | DOUBTED | NEGATIVE
+"""The statuses that take part in a candidate pair, as a claim or as what doubts or denies one."""
 
 
 _ACCUSING = re.compile(r"\b(?:accus|alleg)\w*", re.IGNORECASE)

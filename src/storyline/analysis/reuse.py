@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from storyline.analysis import claims as claim_rules
@@ -170,10 +171,15 @@ JUDGING = ("analysis/conflict_match.py", "analysis/conflict_pairs.py", "analysis
 """Modules whose code decides whether two propositions are one: a change to any makes every judgement stale."""
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value):
     """A value with its sets sorted, so that its ``repr`` is the same in every process."""
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if type(value) in (tuple, list) and all(type(v) in _SCALARS for v in value):
+        return tuple(value)  # what the general case below gives, without a call per item
     if isinstance(value, (set, frozenset)):
         if all(isinstance(v, str) for v in value):
             return ("set", tuple(sorted(value)))
@@ -264,6 +270,12 @@ class JudgedPairs:
         self.known, self.found = None, {}
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type, skip: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of a record class's fields, in order, but ``skip``."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in skip)
+
+
 class _Remembered:
     """A matcher that judges each pair once (see ``JudgedPairs``)."""
 
@@ -282,9 +294,8 @@ class _Remembered:
         # props live as long as this matcher (one ``find_conflicts``): their ids are stable meanwhile
         record = prop.record
         fields = [type(record).__name__]
-        fields += [getattr(record, f.name) for f in dataclasses.fields(record) if f.name != "cluster"]
-        fields += [_plain(getattr(prop, f.name)) for f in dataclasses.fields(prop)
-                   if f.name not in ("record", "clusters", "id")]
+        fields += [getattr(record, name) for name in _field_names(type(record), ("cluster",))]
+        fields += [_plain(getattr(prop, name)) for name in _field_names(type(prop), ("record", "clusters", "id"))]
         if self.weights is not None:  # all a pair's word overlap reads
             fields += sorted((w, self.weights.get(w)) for w in prop.words | prop.clause_words)
         out = hashlib.blake2b(repr(fields).encode(), digest_size=8).hexdigest(), prop.clusters
