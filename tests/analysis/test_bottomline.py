@@ -222,3 +222,49 @@ def test_a_statement_whose_own_verb_is_under_would_is_commentary():
                                predicate="perceive", status="asserted", source_kind="author"))
     assert not is_commentary(_said("The assembly passed a bill that would provide 40 tonnes of seed to farmers.",
                                    predicate="pass", status="asserted", source_kind="author"))
+
+
+def _lede_story(opening: str, **kw) -> list:
+    later = "Shipping through the strait resumed on Thursday after a three-day closure, the port authority said."
+    story = Story()
+    story.report("a", opening, later, published="2025-02-01")
+    kw.setdefault("source_kind", "named")
+    story.records["statements"] += [
+        Statement("a", 0, len(opening), opening, kw.pop("kind"), kw.pop("status"), actors=["kb:AAA", "kb:BBB"], **kw),
+        Statement("a", len(opening) + 1, len(opening) + 1 + len(later), later, "fact", "reported",
+                  actors=["kb:AAA"], source_kind="named")]
+    return [b.text for b in bottom_line(story.corpus(), [], [], []) if b.kind == "fact"]
+
+
+@pytest.mark.parametrize("opening, kw", [
+    ("The fishing council has invited the coastguard chief to inspect the harbour, after the collision last month.",
+     {"kind": "recommendation", "status": "reported"}),
+    ("The governor has told the mayors she will release emergency grain stocks to the flooded valleys this week.",
+     {"kind": "prediction", "status": "expected"}),
+    ("Norland is to back Vestria's bid to join the customs union, according to Norlandic press reports.",
+     {"kind": "prediction", "status": "expected", "source_kind": "anonymous"}),
+])
+def test_a_lede_announcing_an_offer_or_a_decision_is_led_with(opening, kw):
+    assert _lede_story(opening, **kw) == [opening]
+
+
+@pytest.mark.parametrize("opening, kw", [
+    # what may happen under a condition, the report's own forecast, a quotation opening a feature
+    ("The prime minister told reporters there will be famine in the valleys if the grain convoys are stopped again.",
+     {"kind": "prediction", "status": "expected"}),
+    ("The vote on the fishing quota is expected to dominate this week's meeting of the council in Harbourtown.",
+     {"kind": "prediction", "status": "expected", "source_kind": "author"}),
+    ('"The cheapest way forward is to pay the dockers what they are owed right now," the union chief told the radio.',
+     {"kind": "fact", "status": "reported", "source_kind": "quoted"}),
+])
+def test_a_conditional_forecast_own_forecast_or_opening_quotation_is_no_lede(opening, kw):
+    assert _lede_story(opening, **kw) == []
+
+
+def test_words_framed_as_a_warning_are_commentary_but_amid_concern_sets_a_scene():
+    warned = _said("The trouble is that while the strike lasts, reopening the port means siding with the strikers, he warned",
+                   cues=["warned"], source_kind="quoted", predicate_class="be")
+    assert is_commentary(warned)
+    scene = _said("The council is to fund the new dike, according to local reports, amid concern that the river will rise.",
+                  kind="fact", source_kind="anonymous", predicate_class="fund")
+    assert not is_commentary(scene)
