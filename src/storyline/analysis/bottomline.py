@@ -218,6 +218,7 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
     """A claim stated by one source and denied, negated or doubted by another: the claim's sentence, then
     the denial's, with who says each. A claim already led with as a fact carries its dispute there."""
     led = {(e.doc, e.start) for line in facts for e in line.evidence[:1]}
+    corroborating = {(e.doc, e.start) for line in facts for e in line.evidence[1:]}
     by_doc: dict[str, list[Statement]] = {}
     for s in corpus.statements:
         by_doc.setdefault(s.doc, []).append(s)
@@ -243,8 +244,10 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
             continue
         sources = len({origin_doc(corpus, e.doc) for e in c.sides})
         detail = c.summary.split(": “")[0]
-        lines.append(BottomLine(text=claim.text, kind="disputed", evidence=[claim, denial], sources=sources,
-                                detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
+        if (claim.doc, claim.start) not in corroborating:
+            lines.append(BottomLine(text=claim.text, kind="disputed", evidence=[claim, denial], sources=sources,
+                                    detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
+        # else a fact line cites the claim's sentence among its sources: it is that line's claim, told again
         led.add((claim.doc, claim.start))
         if c.kind == "status" and (denial.doc, denial.start) not in led and _named_denial(corpus, denial):
             # who denies it is a fact an analyst leads with too: the denial's own line, its sentence first
