@@ -304,3 +304,24 @@ def test_words_framed_as_a_warning_are_commentary_but_amid_concern_sets_a_scene(
     scene = _said("The council is to fund the new dike, according to local reports, amid concern that the river will rise.",
                   kind="fact", source_kind="anonymous", predicate_class="fund")
     assert not is_commentary(scene)
+
+
+def test_a_disputed_claim_a_fact_line_already_cites_is_not_led_with_again_but_its_denial_is():
+    fact = "Arland's army said its troops had withdrawn from the border town of Keth on Monday."
+    fact2 = "The army of Arland withdrew its last troops from Keth on Monday, a spokesman said."
+    denial = "The Vestrian defence ministry denied that any Arlandian troops had left Keth."
+    story = Story()
+    story.say("a", fact, actors=["kb:AAA", "kb:KKK"], source_kind="named")
+    story.say("b", fact2, actors=["kb:AAA", "kb:KKK"], source_kind="named")
+    story.say("c", denial, status="denied", source_kind="named", actors=["kb:VVV", "kb:AAA"], published="2025-01-12")
+    corpus = story.corpus()
+    claims = group_claims(corpus, vectors_by_text({fact: (1.0, 0.0), fact2: (0.99, 0.14), denial: (0.0, 1.0)}))
+    first = [b for b in bottom_line(corpus, claims, [], []) if b.kind == "fact"]
+    assert len(first) == 1 and len(first[0].evidence) == 2
+    cited = first[0].evidence[1]  # the claim's other report, cited among the line's sources
+    sides = [Evidence(cited.doc, cited.start, cited.end, cited.text), Evidence("c", 0, len(denial), denial)]
+    conflict = Conflict(id="x3", kind="status", summary="Reported; denied: “claim”", sides=sides)
+    lines = bottom_line(corpus, claims, [conflict], [])
+    disputed = [b for b in lines if b.kind == "disputed"]
+    assert [b.text for b in disputed] == [denial]  # the denial by name, not the claim a second time
+    assert [b.disputed for b in lines if b.kind == "fact"] == [True]
