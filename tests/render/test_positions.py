@@ -5,13 +5,16 @@ from __future__ import annotations
 from storyline.render.view import positions
 
 
-def _statement(doc, start, text, kind, source="kb:port-authority", source_kind="named"):
+def _statement(doc, start, text, kind, source="kb:port-authority", source_kind="named", cues=None, source_text=None):
+    if cues is None:  # the reporting word of the sentence, as the extraction records it
+        cues = [w for w in ("said", "urged", "believes", "wrote", "fears") if w in text.split()][:1]
     return {"doc": doc, "start": start, "end": start + len(text), "text": text, "kind": kind,
-            "source": source, "source_kind": source_kind}
+            "source": source, "source_kind": source_kind, "cues": cues, "source_text": source_text or "the source"}
 
 
-def _quote(doc, start, text, speaker="kb:port-authority", partial=False):
-    return {"doc": doc, "start": start, "end": start + len(text), "text": text, "speaker": speaker, "partial": partial}
+def _quote(doc, start, text, speaker="kb:port-authority", partial=False, direct=True):
+    return {"doc": doc, "start": start, "end": start + len(text), "text": text, "speaker": speaker, "partial": partial,
+            "direct": direct}
 
 
 def test_what_an_actor_urges_comes_before_what_it_reports() -> None:
@@ -73,3 +76,28 @@ def test_notable_quotes_show_the_speakers_words_alone() -> None:
     data = {"quotes": quotes, "documents": [{"id": "d1", "text": text}]}
     section = _quotes(data, {}, Citations(data), limit=5)
     assert [line.text for line in section.items] == [said]
+
+
+def test_a_position_belongs_to_the_actor_who_holds_it_not_to_one_the_report_writes_about() -> None:
+    held = "The fishermen's union fears that the new quota may close half the harbour's boats."
+    data = {
+        "documents": [{"id": "a"}],
+        "statements": [
+            _statement("a", 0, held, "opinion", source="kb:union", cues=["fears", "may"]),
+            # the report's guess at what the union thinks: the hedge frames the attribution itself
+            _statement("a", 100, "The union, short of members, likely sees the strike as its last lever.", "fact",
+                       source="kb:union", cues=["likely", "see"]),
+            # the report describing the actor in a relative clause
+            _statement("a", 200, "On the other side are the trawler owners, who view the quota as overdue.", "fact",
+                       source="kb:owners", cues=["view"], source_text="who"),
+            # an actor the sentence is about, with no reporting word at all
+            _statement("a", 300, "The owners could lose their licences if the quota is breached twice.", "prediction",
+                       source="kb:owners", cues=["could", "if"]),
+        ],
+        "quotes": [
+            _quote("a", 400, "the quota as a death sentence for small boats", speaker="kb:owners", direct=False),
+        ],
+    }
+    got = positions(data)
+    assert [s["text"] for s in got["kb:union"]] == [held]
+    assert "kb:owners" not in got

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_OBJECT, UNSETTLED, VERDICT,
+    BY_WHOM, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED, VERDICT,
 )
 from storyline.analysis.claims import independent_groups, is_factual, origin_doc
 from storyline.analysis.clusters import statement_id
@@ -31,6 +31,9 @@ MAX_LEAD_LINES = 8
 """Facts, disputes and report ledes together: ledes fill what the corroborated facts leave."""
 LEDE_STATUSES = {"asserted", "reported", "confirmed"}
 LEDE_MIN_WORDS = 8
+ANNOUNCED = {"prediction", "recommendation"}
+"""Kinds of lede that report what a source announced, offered or asked for: a decision is news."""
+ANNOUNCED_STATUSES = {"reported", "expected", "asserted", "confirmed"}
 MAX_DISPUTES = 3
 """Claims one source states and another denies or doubts: they take the place of facts, so the facts
 and disputes together stay at ``MAX_FACTS + 2``."""
@@ -69,6 +72,8 @@ def is_commentary(s: Statement) -> bool:
         return True
     if s.predicate_class in STANCE and s.status != "confirmed":
         return True
+    if s.source_kind != "author" and any(STANCE_CUE.match(c) for c in s.cues or ()):
+        return True  # '"..., " he warned': the source's words framed as a warning, a hope or a belief
     return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
 
 
@@ -226,6 +231,7 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
     """A claim stated by one source and denied, negated or doubted by another: the claim's sentence, then
     the denial's, with who says each. A claim already led with as a fact carries its dispute there."""
     led = {(e.doc, e.start) for line in facts for e in line.evidence[:1]}
+    corroborating = {(e.doc, e.start) for line in facts for e in line.evidence[1:]}
     by_doc: dict[str, list[Statement]] = {}
     for s in corpus.statements:
         by_doc.setdefault(s.doc, []).append(s)
@@ -251,8 +257,10 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
             continue
         sources = len({origin_doc(corpus, e.doc) for e in c.sides})
         detail = c.summary.split(": “")[0]
-        lines.append(BottomLine(text=claim.text, kind="disputed", evidence=[claim, denial], sources=sources,
-                                detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
+        if (claim.doc, claim.start) not in corroborating:
+            lines.append(BottomLine(text=claim.text, kind="disputed", evidence=[claim, denial], sources=sources,
+                                    detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
+        # else a fact line cites the claim's sentence among its sources: it is that line's claim, told again
         led.add((claim.doc, claim.start))
         if c.kind == "status" and (denial.doc, denial.start) not in led and _named_denial(corpus, denial):
             # who denies it is a fact an analyst leads with too: the denial's own line, its sentence first
@@ -378,6 +386,24 @@ def _quoted(lines: list[BottomLine], s: Statement) -> bool:
     return any(e.doc == s.doc and e.start <= s.start < e.end for e in (line.evidence[0] for line in lines))
 
 
+CONDITIONAL = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+OPENING_QUOTE = re.compile("\\A[\"“‘']")
+
+
+def _lede_news(s: Statement) -> bool:
+    """A report's first statement is its news when it states a fact, or says what a source announced,
+    offered or committed to ("X has invited Y to visit", "X told Y it will send aid quickly", "X is to back
+    Y's bid, according to reports"): a decision or an offer is news. Not a hedge, not what may happen under a
+    condition ("there will be war if ..."), not the report's own forecast, and not a quotation the report
+    opens with for colour (the news follows it)."""
+    if OPENING_QUOTE.match(s.text) or s.source_kind == "quoted":
+        return False
+    if is_factual(s):
+        return s.status in LEDE_STATUSES
+    return (s.kind in ANNOUNCED and s.source_kind in ("named", "anonymous") and s.status in ANNOUNCED_STATUSES
+            and not CONDITIONAL.search(s.text))
+
+
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
     it is the report's main news. One source each, so after the corroborated facts, most salient first."""
@@ -390,7 +416,7 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
             first[s.doc] = s
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
-             if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and is_factual(s) and not is_commentary(s)
-             and s.status in LEDE_STATUSES and not is_background(corpus, s)]
+             if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
+             and not is_commentary(s) and not is_background(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)

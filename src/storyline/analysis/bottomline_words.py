@@ -7,10 +7,11 @@ import re
 
 INTERPRETIVE = re.compile(
     r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
-    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|\b(?:concerns?|implications?|"
+    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|(?<!\bamid )\b(?:concerns?|implications?|"
     r"significance|significantly|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
 """How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
-fact, whether the report says it in its own voice or quotes a commentator saying it."""
+fact, whether the report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
+sets the scene of a statement and is no reading of it."""
 VERDICT = re.compile(
     r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
     r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
@@ -24,6 +25,9 @@ STANCE = frozenset({
     "threaten", "promise", "pledge", "vow"})
 """Main verbs (or their synonym classes) that report a source's stance (hopes, fears, assurances, warnings,
 threats, promises), not an event or a finding."""
+STANCE_CUE = re.compile(r"(?:warn|urg|hope|fear|believ|think|thought|feel|felt|argu|worr|wish)", re.IGNORECASE)
+"""Reporting words that frame a source's words as a warning, a hope, a fear or a belief ("... ," he warned):
+matched at the start of a statement's cue word."""
 STANCE_OBJECT = re.compile(
     r"\bconfirm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:determination|commitment|support|resolve|readiness|intention|"
     r"willingness|solidarity)\b", re.IGNORECASE)

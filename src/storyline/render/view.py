@@ -259,19 +259,54 @@ POSITION_QUOTE_WORDS = 6
 """A quotation shorter than this ("Kyiv", "a foreign agent") is a fragment, not a position."""
 
 
+HEDGE_CUES = frozenset({
+    "may", "might", "could", "would", "will", "must", "shall", "can", "should", "likely", "unlikely", "probably",
+    "possibly", "perhaps", "reportedly", "allegedly", "apparently", "expected to", "need to", "need for", "if",
+    "about", "possibility", "up to"})
+"""Cue words that hedge or qualify a clause rather than name who holds it."""
+HOLDER_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+"""A source read from a relative clause ("Western democracies, who view the war as ...") is the report describing
+the actor, not the actor speaking."""
+
+
+def _cue_at(text: str, cue: str) -> int | None:
+    stem = cue[:-1] if len(cue) > 3 and cue.endswith("e") else cue
+    found = re.search(rf"\b{re.escape(stem)}", text, re.IGNORECASE)
+    return found.start() if found else None
+
+
+def holds_position(s: dict[str, Any]) -> bool:
+    """The statement's source holds what it says: it is quoted, or it is the subject of a reporting or stance
+    cue ("X said", "X fears", "according to X"), and the report does not hedge the attribution itself ("X
+    likely sees ...", "Moscow may now sense ..." are the report's guesses about X, not X's position)."""
+    if (s.get("source_text") or "").strip().lower() in HOLDER_PRONOUNS:
+        return False
+    if s.get("source_kind") == "quoted":
+        return True
+    cues = [c for c in s.get("cues") or () if c]
+    held = [at for c in cues if c.lower() not in HEDGE_CUES and (at := _cue_at(s["text"], c)) is not None]
+    if not held:
+        return False
+    hedged = [at for c in cues if c.lower() in HEDGE_CUES and (at := _cue_at(s["text"], c)) is not None]
+    return not hedged or min(held) < min(hedged)
+
+
 def positions(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Each source's statements, the sentence whole with its cue ("has not condemned P", not "P"), most telling
-    first; a quotation stands in only where no statement of that source covers it, and only a whole one."""
+    first; a quotation stands in only where no statement of that source covers it, and only a whole one in the
+    speaker's own words. A statement counts only where its source holds what it says (``holds_position``)."""
     by_source: dict[str, list[tuple[tuple, dict[str, Any]]]] = defaultdict(list)
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     order = {doc: n for n, doc in enumerate(d["id"] for d in data["documents"])}
     for s in data["statements"]:
         if s.get("source") and s.get("source_kind") != "author" and s["kind"] in POSITION_RANK:
-            by_source[s["source"]].append(((POSITION_RANK[s["kind"]], order.get(s["doc"], 0), s["start"]), s))
             covered[s["doc"]].append((s["start"], s["end"]))
+            if holds_position(s):
+                by_source[s["source"]].append(((POSITION_RANK[s["kind"]], order.get(s["doc"], 0), s["start"]), s))
     for q in data["quotes"]:
-        if not q.get("speaker") or q.get("partial") or len(q["text"].split()) < POSITION_QUOTE_WORDS:
-            continue
+        if (not q.get("speaker") or q.get("partial") or not q.get("direct")
+                or len(q["text"].split()) < POSITION_QUOTE_WORDS):
+            continue  # an indirect quotation is a clause of the report's sentence ("that ...", "X as Y"), no whole
         if any(a <= q["start"] and q["end"] <= b for a, b in covered[q["doc"]]):
             continue
         by_source[q["speaker"]].append(((len(POSITION_RANK), order.get(q["doc"], 0), q["start"]), q))
