@@ -225,8 +225,8 @@ def test_quotes_relative_and_nested_pronouns_resolve_to_their_antecedents(parse)
         "Programme said it had concluded, on the basis of 'credible reports', that convoys were looted."
     )
     (calm,) = spoken_by(doc, "town was calm", "Diallo")
-    # the speaker as written is the relative pronoun; the actor it resolves to is its antecedent
-    assert calm.speaker_text == "who" == doc.text[calm.speaker_start:calm.speaker_end]
+    # "who" is never the speaker: the speaker as written is its antecedent, without the relative clause
+    assert calm.speaker_text == "Colonel Aïssata Diallo" == doc.text[calm.speaker_start:calm.speaker_end]
     assert calm.speaker is not None and "diallo" in calm.speaker
     partial = [q for q in doc._.quotes if q.text == "credible reports"]
     assert partial and partial[0].speaker_text == "it"
@@ -452,3 +452,17 @@ def test_quotes_a_reported_clause_the_parser_attached_elsewhere_is_still_the_con
 def test_quotes_a_time_clause_after_said_is_not_what_was_said(parse):
     doc = parse("Residents said little when the floodwaters reached the market.")
     assert not any("the floodwaters reached the market" in q.text for q in doc._.quotes)
+
+
+@pytest.mark.integration
+def test_quotes_a_thing_that_shows_or_suggests_is_no_speaker(parse):
+    doc = parse(
+        "Their remarks show how divided the farmers' coalition has become. The arrival of foreign engineers "
+        "suggests that the dam project is further along than admitted. The council's policy consists in "
+        "quietly denying the shortages. A survey by the statistics office showed that 40 percent of "
+        "households lack heating. The general suggested that the ceasefire would hold."
+    )
+    said = {q.text: q.speaker_text for q in doc._.quotes}
+    assert not any(w in t for t in said for w in ("divided", "dam project", "shortages")), said
+    assert any("households lack heating" in t for t in said), said
+    assert any("ceasefire would hold" in t and said[t] == "The general" for t in said), said

@@ -74,10 +74,10 @@ def test_speakers_footage_that_shows_is_no_speaker(parse):
 
 
 @pytest.mark.integration
-def test_speakers_relative_who_is_written_as_who_and_credited_to_the_judge(parse):
+def test_speakers_relative_who_is_written_as_its_antecedent_and_credited_to_the_judge(parse):
     doc = parse("The ruling was read by Judge Carla Ruiz, who said the strike had been lawful.")
     quote = quote_with(doc, "the strike had been lawful")
-    assert quote.speaker_text == "who"
+    assert quote.speaker_text == "Judge Carla Ruiz"
     assert "Carla Ruiz" in entity_named(doc, quote.speaker)
 
 

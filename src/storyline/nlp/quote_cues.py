@@ -20,7 +20,9 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
     person_like,
     subject_of,
 )
-from storyline.nlp.relays import cited_origin
+from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.coref import OFFICE_NOUNS
+from storyline.nlp.relays import cited_origin, institution
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -324,9 +326,41 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
         return None  # "This suggests that": the author's own inference
     if speaker.lower_ in ("what", "whatever") or speaker.lower_ == "one" and not any(True for _ in speaker.children):
         return None  # "What explains this stance?", "one does not recall": a question or anyone at all
+    if _thing(ctx, cue, speaker):
+        return None  # "Their comments show", "The involvement of X suggests": the author's reading of a thing
     if speaker.left_edge.i <= cue.i <= speaker.right_edge.i and not (cue.dep_ == "acl" and cue.head.i == speaker.i):
         return None  # the cue inside its own speaker's phrase: a misparse
     return speaker
+
+
+# Verbs by which a thing, not a person, can be said to tell something ("the evidence suggests").
+EVIDENCE_LEMMAS = frozenset({"show", "suggest", "indicate", "reveal", "mean", "signal", "imply", "demonstrate",
+                             "reflect", "illustrate", "point", "hint", "prove", "underscore", "highlight", "confirm"})
+# Nouns of something written or counted that speaks for whoever issued it ("the report said", "a survey showed").
+DOCUMENT_SPEAKERS = frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
+                                          "letter", "communique", "communiqué", "document", "data", "bulletin",
+                                          "estimate", "finding", "investigation", "review", "release", "briefing",
+                                          "memo", "note", "declaration", "resolution", "intelligence", "census")
+                              for w in (n, n + "s"))
+
+
+def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
+    """Whether a cue's subject is a thing that cannot speak: a common noun, not a person, office, body or
+    document, that either owns a possessor ("Their comments show", "the Kremlin's policy of denying") or is
+    the subject of a verb of evidence ("The involvement of troops suggests"). The clause is then the report's
+    own reading, not anyone's statement."""
+    if speaker.pos_ != "NOUN" or speaker.ent_type_ in NAMED_ENT_LABELS:
+        return False
+    low = speaker.lower_
+    if (low in ANONYMOUS_NOUNS or low in DOCUMENT_SPEAKERS or person_noun(low) or low in OFFICE_NOUNS
+            or institution(low) or low in MEDIA_WORDS):
+        return False
+    if any(m.start <= speaker.idx < m.end for m in ctx.doc._.mentions or ()):
+        return False  # a name the actors component found ("the Pentagon's spokesperson")
+    possessed = any(c.dep_ == "poss" for c in speaker.children) or (
+        speaker.dep_ == "pobj" and speaker.head.lower_ == "of" and speaker.head.head.lower_ in ("much", "most", "part"))
+    found = cue_lemma(cue)
+    return possessed or (found is not None and found[0] in EVIDENCE_LEMMAS)
 
 
 def antecedent(tok: Token) -> Token | None:

@@ -31,15 +31,17 @@ DESCRIBED_PARAGRAPHS = 4
 
 def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     """Character span of the speaker as written: the phrase its head token heads, within its
-    paragraph and without the cue's own clause; a pronoun, relative ones included, stands alone
-    ("Koné, who said": the span is "who", and :func:`resolve` credits Koné)."""
+    paragraph, without the cue's own clause and without a relative clause; a personal pronoun stands
+    alone, and a relative one is the noun it stands for ("Koné, who said": the span is "Koné")."""
     skip = set()
     noun = cues.antecedent(head)
-    if head.pos_ == "PRON" or noun is not None:
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+        head = noun
+    elif head.pos_ == "PRON" or noun is not None:
         return head.idx, end_char(head)
     for child in head.children:
-        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
-            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
+        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking") or child.dep_ == "relcl":
+            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"; "X, who ..., said"
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
