@@ -293,3 +293,11 @@ def test_speakers_a_description_with_its_own_name_is_not_the_last_person(parse):
                 "The author of the study, the gynecologist Olena Ruban, said that half of the women had anaemia.")
     quote = quote_with(doc, "half of the women had anaemia")
     assert "Katya Marsh" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_reports_no_one_issued_stay_unnamed(parse):
+    doc = parse("Governor Lena Okafor said the state could not confirm reports of looting. According to the "
+                "latest reports, about 300 families have left the valley.")
+    quote = quote_with(doc, "300 families have left")
+    assert quote.speaker is None and quote.anonymous

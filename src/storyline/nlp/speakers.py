@@ -96,6 +96,10 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
+    if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
+            c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "prep"
+            and c.lower_ in ("by", "from", "of") for c in head.children):
+        return None, True  # "according to the latest reports": reports no one the report names issued
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
