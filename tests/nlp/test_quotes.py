@@ -466,3 +466,14 @@ def test_quotes_a_thing_that_shows_or_suggests_is_no_speaker(parse):
     assert not any(w in t for t in said for w in ("divided", "dam project", "shortages")), said
     assert any("households lack heating" in t for t in said), said
     assert any("ceasefire would hold" in t and said[t] == "The general" for t in said), said
+
+
+@pytest.mark.integration
+def test_quotes_those_who_say_is_no_one_in_particular(parse):
+    doc = parse("Those who say the harvest is lost are mistaken. Anyone who claims the levee is safe has not "
+                "walked along it. The farmers of the delta, who said the water was salty, moved their herds.")
+    said = {q.text: q.speaker_text for q in doc._.quotes}
+    assert not any("harvest is lost" in t or "levee is safe" in t for t in said), said
+    assert any("water was salty" in t for t in said), said
+    frame = next(f for f in doc._.frames if "harvest" in f.text)
+    assert frame.source_kind == "author"

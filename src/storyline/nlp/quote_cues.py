@@ -326,6 +326,8 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
         return None  # "This suggests that": the author's own inference
     if speaker.lower_ in ("what", "whatever") or speaker.lower_ == "one" and not any(True for _ in speaker.children):
         return None  # "What explains this stance?", "one does not recall": a question or anyone at all
+    if (noun := antecedent(speaker)) is not None and _anyone(noun):
+        return None  # "Those who say the war is lost are wrong": no one in particular says it
     if _thing(ctx, cue, speaker):
         return None  # "Their comments show", "The involvement of X suggests": the author's reading of a thing
     if speaker.left_edge.i <= cue.i <= speaker.right_edge.i and not (cue.dep_ == "acl" and cue.head.i == speaker.i):
@@ -386,6 +388,18 @@ def antecedent(tok: Token) -> Token | None:
             if prev.is_punct and prev.text in ".;:!?":
                 break
     return noun
+
+
+# Words for no one in particular, which a "who" can restrict ("those who say", "anyone who claims").
+ANYONE = frozenset("those anyone anybody everyone everybody someone somebody whoever nobody none many few some all "
+                   "people".split())
+
+
+def _anyone(noun: Token) -> bool:
+    """Whether a relative clause's antecedent is no one in particular: "those who say", "people who believe"
+    (a bare "people", not "the people of the town")."""
+    return noun.lower_ in ANYONE and not any(c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod")
+                                             for c in noun.children)
 
 
 def _personal(tok: Token) -> bool:
