@@ -191,7 +191,22 @@ def _according_frame(ctx: Context, tok: Token) -> Frame:
         head = head.head
     skip = {t.i for t in tok.subtree}
     content = extent(ctx, tok, [t for t in head.subtree if t.i not in skip]) if head.i != tok.i else None
+    content = _looking_back(ctx, tok, head) or content
     return Frame(tok, "according to", True, _checked(ctx, tok, objs[0] if objs else None), content=content)
+
+
+def _looking_back(ctx: Context, tok: Token, head: Token) -> tuple[int, int] | None:
+    """"That's according to the committee's chairman": the sentence before is the words credited, not "That"."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    copula = head.lemma_ == "be" or head.lower_ in ("'s", "’s", "is", "was") or head.i == tok.i  # "That is according"
+    if subject is None or subject.lower_ not in ("that", "this") or subject.i != tok.sent.start or not copula:
+        return None
+    before = [t for t in ctx.doc[:tok.sent.start] if not (t.is_space or t.is_punct)]
+    if len(before) < 2:
+        return None
+    sent = before[-1].sent
+    kept = [t.i for t in sent if not (t.is_space or t.is_punct)]
+    return (min(kept), max(kept) + 1) if len(kept) >= 2 else None
 
 
 def _conveyed(ctx: Context, tok: Token) -> tuple[Frame, Token | None] | None:
