@@ -477,3 +477,15 @@ def test_quotes_those_who_say_is_no_one_in_particular(parse):
     assert any("water was salty" in t for t in said), said
     frame = next(f for f in doc._.frames if "harvest" in f.text)
     assert frame.source_kind == "author"
+
+
+@pytest.mark.integration
+def test_quotes_a_letter_that_reads_speaks_for_whoever_sent_it(parse):
+    doc = parse('The National Mining Union sent a letter to the council on Friday. "The shaft is unsafe and the '
+                'pumps have failed twice," the letter reads. She reads the paper every day.')
+    quote = next(q for q in doc._.quotes if "shaft is unsafe" in q.text)
+    assert quote.direct and quote.speaker_text == "the letter"
+    assert "mining-union" in (quote.speaker or "")
+    assert not any("paper" in q.text for q in doc._.quotes)
+    frame = next(f for f in doc._.frames if "pumps" in f.text)
+    assert frame.source == quote.speaker and frame.source_kind != "author"

@@ -16,6 +16,7 @@ from storyline.nlp import certainty as cx
 from storyline.nlp import coref, prose
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
@@ -140,7 +141,9 @@ def _issuer(ctx: Context, head: Token) -> str | None:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     for tok in reversed(ctx.doc[:head.i]):
-        if tok.lower_ != head.lower_ or tok.i == head.i:
+        # "the document" and "the text" stand for whichever text was named before
+        if tok.i == head.i or tok.lower_ != head.lower_ and not (
+                head.lower_ in ("document", "text") and tok.lower_ in WRITINGS and tok.tag_ == "NN"):
             continue
         verb = tok.head
         while verb.dep_ == "prep" and verb.head.i != verb.i:
@@ -289,7 +292,8 @@ def _governed(ctx: Context, person: str) -> str | None:
 
 
 # -- the source of a record: a speaker token as a Source --------------------------------
-DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
+DOCUMENT_NOUNS = frozenset({"letter", "document", "communique", "communiqué", "declaration", "text",
+                            "report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
