@@ -210,3 +210,12 @@ def test_thats_according_to_credits_the_sentence_before(parse):
     assert levee.source_text == "the regional water authority"
     statement = next(s for s in doc._.statements if s.text.startswith("The levee"))
     assert statement.source_text == "the regional water authority" and statement.source_kind != "author"
+
+
+@pytest.mark.integration
+def test_thats_according_to_after_the_first_sentence_keeps_the_credited_quote(parse):
+    # the clause's own cue ("understand") sits inside the credited words: one record, the chairman's
+    doc = parse("Member states understand the need to speed up deliveries of grain to the coast.\n\n"
+                "That's according to the chairman of the committee, General Anna Berg, who spoke to reporters.")
+    (quote,) = [q for q in doc._.quotes if "deliveries of grain" in q.text]
+    assert quote.text.startswith("Member states") and "berg" in (quote.speaker or "")
