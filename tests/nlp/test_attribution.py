@@ -194,3 +194,28 @@ def test_pipeline_declares_what_each_component_requires_and_assigns(nlp):
                 assert attr in assigned, (name, attr)
         assigned.update(meta.assigns)
     assert {"doc._.frames", "doc._.readings"} <= assigned
+
+
+@pytest.mark.integration
+def test_thats_according_to_credits_the_sentence_before(parse):
+    doc = parse("Member states understand the need to speed up deliveries of grain to the coast.\n\n"
+                "That's according to the chairman of the committee, General Anna Berg, who spoke to reporters.\n\n"
+                "The levee will hold for another year. That is according to the regional water authority.")
+    quote = next(q for q in doc._.quotes if q.text.startswith("Member states understand"))
+    assert "berg" in (quote.speaker or "")
+    assert not any(q.text.startswith("That") for q in doc._.quotes)
+    first = next(f for f in doc._.frames if f.text.startswith("Member states"))
+    assert first.source == quote.speaker and first.source_kind == "named" and first.cue == "according to"
+    levee = next(f for f in doc._.frames if f.text.startswith("The levee"))
+    assert levee.source_text == "the regional water authority"
+    statement = next(s for s in doc._.statements if s.text.startswith("The levee"))
+    assert statement.source_text == "the regional water authority" and statement.source_kind != "author"
+
+
+@pytest.mark.integration
+def test_thats_according_to_after_the_first_sentence_keeps_the_credited_quote(parse):
+    # the clause's own cue ("understand") sits inside the credited words: one record, the chairman's
+    doc = parse("Member states understand the need to speed up deliveries of grain to the coast.\n\n"
+                "That's according to the chairman of the committee, General Anna Berg, who spoke to reporters.")
+    (quote,) = [q for q in doc._.quotes if "deliveries of grain" in q.text]
+    assert quote.text.startswith("Member states") and "berg" in (quote.speaker or "")

@@ -452,3 +452,40 @@ def test_quotes_a_reported_clause_the_parser_attached_elsewhere_is_still_the_con
 def test_quotes_a_time_clause_after_said_is_not_what_was_said(parse):
     doc = parse("Residents said little when the floodwaters reached the market.")
     assert not any("the floodwaters reached the market" in q.text for q in doc._.quotes)
+
+
+@pytest.mark.integration
+def test_quotes_a_thing_that_shows_or_suggests_is_no_speaker(parse):
+    doc = parse(
+        "Their remarks show how divided the farmers' coalition has become. The arrival of foreign engineers "
+        "suggests that the dam project is further along than admitted. The council's policy consists in "
+        "quietly denying the shortages. A survey by the statistics office showed that 40 percent of "
+        "households lack heating. The general suggested that the ceasefire would hold."
+    )
+    said = {q.text: q.speaker_text for q in doc._.quotes}
+    assert not any(w in t for t in said for w in ("divided", "dam project", "shortages")), said
+    assert any("households lack heating" in t for t in said), said
+    assert any("ceasefire would hold" in t and said[t] == "The general" for t in said), said
+
+
+@pytest.mark.integration
+def test_quotes_those_who_say_is_no_one_in_particular(parse):
+    doc = parse("Those who say the harvest is lost are mistaken. Anyone who claims the levee is safe has not "
+                "walked along it. The farmers of the delta, who said the water was salty, moved their herds.")
+    said = {q.text: q.speaker_text for q in doc._.quotes}
+    assert not any("harvest is lost" in t or "levee is safe" in t for t in said), said
+    assert any("water was salty" in t for t in said), said
+    frame = next(f for f in doc._.frames if "harvest" in f.text)
+    assert frame.source_kind == "author"
+
+
+@pytest.mark.integration
+def test_quotes_a_letter_that_reads_speaks_for_whoever_sent_it(parse):
+    doc = parse('The National Mining Union sent a letter to the council on Friday. "The shaft is unsafe and the '
+                'pumps have failed twice," the letter reads. She reads the paper every day.')
+    quote = next(q for q in doc._.quotes if "shaft is unsafe" in q.text)
+    assert quote.direct and quote.speaker_text == "the letter"
+    assert "mining-union" in (quote.speaker or "")
+    assert not any("paper" in q.text for q in doc._.quotes)
+    frame = next(f for f in doc._.frames if "pumps" in f.text)
+    assert frame.source == quote.speaker and frame.source_kind != "author"

@@ -293,3 +293,28 @@ def test_speakers_a_description_with_its_own_name_is_not_the_last_person(parse):
                 "The author of the study, the gynecologist Olena Ruban, said that half of the women had anaemia.")
     quote = quote_with(doc, "half of the women had anaemia")
     assert "Katya Marsh" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_reports_no_one_issued_stay_unnamed(parse):
+    doc = parse("Governor Lena Okafor said the state could not confirm reports of looting. According to the "
+                "latest reports, about 300 families have left the valley.")
+    quote = quote_with(doc, "300 families have left")
+    assert quote.speaker is None and quote.anonymous
+
+
+@pytest.mark.integration
+def test_speakers_a_who_hung_on_a_thing_stands_for_the_person_named_before_it(parse):
+    doc = parse("Senator Ana Vidal will soon challenge Governor Tomas Ruiz for the nomination, who has criticized "
+                "the handling of the drought.")
+    quote = quote_with(doc, "the handling of the drought")
+    assert quote.speaker_text == "who"
+    assert "Tomas Ruiz" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_a_group_of_states_that_confirms_is_a_speaker(parse):
+    doc = parse("In a statement issued after the meeting, the G7 countries confirmed their determination that the "
+                "lenders would be repaid.")
+    quote = quote_with(doc, "lenders would be repaid")
+    assert quote.speaker_text == "the G7 countries"

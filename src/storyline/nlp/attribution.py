@@ -246,6 +246,21 @@ DOUBTED_BACK = re.compile(
     r"\s+(?:is|are|was|were|has|have|remains?|could|can|cannot|has not|have not)\b", re.I)
 
 
+# "That's according to the chairman", "This is according to a ministry statement": the sentence before is theirs.
+CREDITED_BACK = re.compile(r"\A[\"'“‘]?(?:That|This)(?:'s|’s| is| was) according to\b")
+
+
+def _credit(prev: Reading, cur: Reading) -> None:
+    """Give the clause before the source a "That's according to X" sentence names."""
+    p, c = prev.record, cur.record
+    prev.source = cur.source
+    p.source, p.source_text, p.source_start, p.source_end = c.source, c.source_text, c.source_start, c.source_end
+    p.source_kind, p.cue, p.cue_start, p.cue_end, p.relays = c.source_kind, c.cue, c.cue_start, c.cue_end, list(c.relays)
+    prev.author = False
+    prev.found = [f for f in prev.found if f[0] != "asserted"] + [("reported", "according to")]
+    refresh(prev)
+
+
 def _backward(ctx: Context, readings: list[Reading]) -> None:
     """A denial of, or doubt about, what the sentence before reported marks that claim so.
 
@@ -255,6 +270,9 @@ def _backward(ctx: Context, readings: list[Reading]) -> None:
     doc, text = ctx.doc, ctx.doc.text
     for prev, cur in zip(readings, readings[1:]):
         p, c = prev.record, cur.record
+        if p.source_kind == "author" and c.source_kind != "author" and CREDITED_BACK.match(c.text):
+            _credit(prev, cur)  # "... . That's according to the committee's chairman."
+            continue
         if "\n" in text[p.end:c.start]:
             continue
         if c.status == "unconfirmed" and p.status in {"reported", "asserted"} and DOUBTED_BACK.match(c.text):

@@ -48,7 +48,17 @@ def cue_lemma(tok: Token) -> tuple[str, bool] | None:
         return SPEECH_FORMS[low], True
     if low in COGNITION_FORMS:
         return COGNITION_FORMS[low], False
+    if low in ("reads", "read") and tok.tag_ in ("VBZ", "VBD", "VBP") and any(
+            c.dep_ == "nsubj" and c.lower_ in WRITINGS for c in tok.children):
+        return "say", True  # '"...," the letter reads': a text says what it reads
     return None
+
+
+# Texts whose words a report can quote as theirs ("the letter reads", "the communique says").
+WRITINGS = frozenset(
+    "letter letters document documents communique communiqué declaration declarations statement statements text "
+    "resolution resolutions message messages note notes post posts memo memos order decree".split()
+)
 
 
 def person_like(tok: Token) -> bool:

@@ -20,7 +20,9 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
     person_like,
     subject_of,
 )
-from storyline.nlp.relays import cited_origin
+from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.coref import OFFICE_NOUNS
+from storyline.nlp.relays import cited_origin, institution
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -189,7 +191,22 @@ def _according_frame(ctx: Context, tok: Token) -> Frame:
         head = head.head
     skip = {t.i for t in tok.subtree}
     content = extent(ctx, tok, [t for t in head.subtree if t.i not in skip]) if head.i != tok.i else None
+    content = _looking_back(ctx, tok, head) or content
     return Frame(tok, "according to", True, _checked(ctx, tok, objs[0] if objs else None), content=content)
+
+
+def _looking_back(ctx: Context, tok: Token, head: Token) -> tuple[int, int] | None:
+    """"That's according to the committee's chairman": the sentence before is the words credited, not "That"."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    copula = head.lemma_ == "be" or head.lower_ in ("'s", "’s", "is", "was") or head.i == tok.i  # "That is according"
+    if subject is None or subject.lower_ not in ("that", "this") or subject.i != tok.sent.start or not copula:
+        return None
+    before = [t for t in ctx.doc[:tok.sent.start] if not (t.is_space or t.is_punct)]
+    if len(before) < 2:
+        return None
+    sent = before[-1].sent
+    kept = [t.i for t in sent if not (t.is_space or t.is_punct)]
+    return (min(kept), max(kept) + 1) if len(kept) >= 2 else None
 
 
 def _conveyed(ctx: Context, tok: Token) -> tuple[Frame, Token | None] | None:
@@ -324,15 +341,86 @@ def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
         return None  # "This suggests that": the author's own inference
     if speaker.lower_ in ("what", "whatever") or speaker.lower_ == "one" and not any(True for _ in speaker.children):
         return None  # "What explains this stance?", "one does not recall": a question or anyone at all
+    if (noun := antecedent(speaker)) is not None and _anyone(noun):
+        return None  # "Those who say the war is lost are wrong": no one in particular says it
+    if _thing(ctx, cue, speaker):
+        return None  # "Their comments show", "The involvement of X suggests": the author's reading of a thing
     if speaker.left_edge.i <= cue.i <= speaker.right_edge.i and not (cue.dep_ == "acl" and cue.head.i == speaker.i):
         return None  # the cue inside its own speaker's phrase: a misparse
     return speaker
 
 
+# Verbs by which a thing, not a person, can be said to tell something ("the evidence suggests").
+EVIDENCE_LEMMAS = frozenset({"show", "suggest", "indicate", "reveal", "mean", "signal", "imply", "demonstrate",
+                             "reflect", "illustrate", "point", "hint", "prove", "underscore", "highlight"})
+# Nouns for states and their groupings, which speak as bodies do ("the G7 countries confirmed").
+POLITY_NOUNS = frozenset(
+    "country countries state states nation nations ally allies member members partner partners side sides "
+    "group groups power powers neighbour neighbours neighbor neighbors donor donors signatory signatories".split()
+)
+# Nouns of something written or counted that speaks for whoever issued it ("the report said", "a survey showed").
+DOCUMENT_SPEAKERS = frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
+                                          "letter", "communique", "communiqué", "document", "data", "bulletin",
+                                          "estimate", "finding", "investigation", "review", "release", "briefing",
+                                          "memo", "note", "declaration", "resolution", "intelligence", "census")
+                              for w in (n, n + "s"))
+
+
+def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
+    """Whether a cue's subject is a thing that cannot speak: a common noun, not a person, office, body or
+    document, that either owns a possessor ("Their comments show", "the Kremlin's policy of denying") or is
+    the subject of a verb of evidence ("The involvement of troops suggests"). The clause is then the report's
+    own reading, not anyone's statement."""
+    if speaker.pos_ != "NOUN" or speaker.ent_type_ in NAMED_ENT_LABELS:
+        return False
+    low = speaker.lower_
+    if (low in ANONYMOUS_NOUNS or low in DOCUMENT_SPEAKERS or person_noun(low) or low in OFFICE_NOUNS
+            or institution(low) or low in MEDIA_WORDS or low in POLITY_NOUNS):
+        return False
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENT_LABELS)
+           for c in speaker.children):
+        return False  # "the G7 countries", "Ukrainian forces": a named body's people
+    if any(m.start <= speaker.idx < m.end for m in ctx.doc._.mentions or ()):
+        return False  # a name the actors component found ("the Pentagon's spokesperson")
+    possessed = any(c.dep_ == "poss" for c in speaker.children) or (
+        speaker.dep_ == "pobj" and speaker.head.lower_ == "of" and speaker.head.head.lower_ in ("much", "most", "part"))
+    found = cue_lemma(cue)
+    return possessed or (found is not None and found[0] in EVIDENCE_LEMMAS)
+
+
 def antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "Koné, *who* said"."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return None
+    """The noun a relative pronoun stands for: "Koné, *who* said". A "who" the parser hung on a thing
+    ("challenge Mr Trump for the nomination, who has criticized") stands for the nearest person named
+    before that thing's phrase in the sentence."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.head.dep_ != "relcl":
+        return None
+    noun = tok.head.head
+    if tok.lower_ in ("who", "whom") and not _personal(noun):
+        for prev in reversed(tok.doc[tok.sent.start:noun.left_edge.i]):
+            if prev.ent_type_ == "PERSON" and (prev.i + 1 >= len(tok.doc) or prev.nbor().ent_type_ != "PERSON"
+                                               or prev.nbor().ent_iob_ == "B"):
+                return prev  # the last word of the name
+            if prev.is_punct and prev.text in ".;:!?":
+                break
+    return noun
+
+
+# Words for no one in particular, which a "who" can restrict ("those who say", "anyone who claims").
+ANYONE = frozenset("those anyone anybody everyone everybody someone somebody whoever nobody none many few some all "
+                   "people".split())
+
+
+def _anyone(noun: Token) -> bool:
+    """Whether a relative clause's antecedent is no one in particular: "those who say", "people who believe"
+    (a bare "people", not "the people of the town")."""
+    return noun.lower_ in ANYONE and not any(c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod")
+                                             for c in noun.children)
+
+
+def _personal(tok: Token) -> bool:
+    """A noun a "who" can stand for: a person or a body of people."""
+    low = tok.lower_
+    return (tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in NAMED_ENT_LABELS or low in ANONYMOUS_NOUNS
+            or person_noun(low) or low in OFFICE_NOUNS or institution(low) or low in POLITY_NOUNS)
 
 

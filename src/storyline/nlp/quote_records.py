@@ -53,7 +53,7 @@ def _credit_embedded(quotes: list[Quote]) -> list[Quote]:
         if q.speaker_start is None or q.direct:
             continue  # a quoted fragment keeps its own record ("it had concluded, on 'credible reports'")
         host = next((j for j, p in enumerate(quotes) if j != i and p.speaker_start is not None and not p.partial
-                     and p.start <= q.speaker_start and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
+                     and p.start <= q.speaker_start < p.end and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
                      and p.speaker_start != q.speaker_start), None)
         if host is None:
             continue

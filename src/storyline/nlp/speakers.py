@@ -16,6 +16,7 @@ from storyline.nlp import certainty as cx
 from storyline.nlp import coref, prose
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
@@ -31,15 +32,16 @@ DESCRIBED_PARAGRAPHS = 4
 
 def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     """Character span of the speaker as written: the phrase its head token heads, within its
-    paragraph and without the cue's own clause; a pronoun, relative ones included, stands alone
-    ("Koné, who said": the span is "who", and :func:`resolve` credits Koné)."""
+    paragraph, without the cue's own clause and without a relative clause; a pronoun, relative ones
+    included, stands alone ("Koné, who said": the span is "who", as PolNeAR and news annotators mark
+    it, and :func:`resolve` credits Koné, or the person a "who" the parser hung on a thing stands for)."""
     skip = set()
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
         return head.idx, end_char(head)
     for child in head.children:
-        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking"):
-            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"
+        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking") or child.dep_ == "relcl":
+            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"; "X, who ..., said"
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
@@ -94,6 +96,10 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
+    if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
+            c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "prep"
+            and c.lower_ in ("by", "from", "of") for c in head.children):
+        return None, True  # "according to the latest reports": reports no one the report names issued
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
@@ -135,7 +141,9 @@ def _issuer(ctx: Context, head: Token) -> str | None:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     for tok in reversed(ctx.doc[:head.i]):
-        if tok.lower_ != head.lower_ or tok.i == head.i:
+        # "the document" and "the text" stand for whichever text was named before
+        if tok.i == head.i or tok.lower_ != head.lower_ and not (
+                head.lower_ in ("document", "text") and tok.lower_ in WRITINGS and tok.tag_ == "NN"):
             continue
         verb = tok.head
         while verb.dep_ == "prep" and verb.head.i != verb.i:
@@ -284,7 +292,8 @@ def _governed(ctx: Context, person: str) -> str | None:
 
 
 # -- the source of a record: a speaker token as a Source --------------------------------
-DOCUMENT_NOUNS = frozenset({"report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
+DOCUMENT_NOUNS = frozenset({"letter", "document", "communique", "communiqué", "declaration", "text",
+                            "report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
