@@ -143,3 +143,9 @@ def test_figure_units_a_sum_converted_in_brackets_is_not_in_the_brackets_currenc
     # Without a conversion, a bare sum keeps the report's currency.
     figures = found(parse, "The board paid $40m for the crop. The new warehouse will cost 3 billion.")
     assert [f.counts for f in figures] == ["money:USD", "money:USD"]
+
+
+def test_figure_units_a_multiple_is_no_toll(parse):
+    # "three times as many displaced" compares two counts; it counts no displaced people itself
+    figures = found(parse, "The floods in Sindh left 80,000 people homeless and almost three times as many displaced.")
+    assert [(f.value, f.counts) for f in figures][1] == (3, "other")

@@ -236,8 +236,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             kind = "casualties"  # "80,000 losses", "personnel losses" (not "2,000 job losses")
         if kind is None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
-        if kind is None and _animals(noun):
-            pass  # "40,000 head of cattle have died": not a toll of people
+        if kind is None and (_animals(noun) or noun.lower_ == "times"):
+            pass  # "40,000 head of cattle have died", "three times as many displaced": no count of people
         elif kind in (None, "people", "troops"):
             # "tens of thousands of people were displaced": the verb governs the number.
             found = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None)
