@@ -149,3 +149,9 @@ def test_figure_units_a_multiple_is_no_toll(parse):
     # "three times as many displaced" compares two counts; it counts no displaced people itself
     figures = found(parse, "The floods in Sindh left 80,000 people homeless and almost three times as many displaced.")
     assert [(f.value, f.counts) for f in figures][1] == (3, "other")
+
+
+def test_figure_units_a_percent_with_the_next_word_run_on(parse):
+    # page text that lost a space: the share is a percentage, not a count of "percentVoters"
+    figures = found(parse, "A survey in Chile found that only 38 percentVoters trust the new council.")
+    assert [(f.value, f.counts, f.unit_text, f.unit) for f in figures] == [(38, "percent", "percent", "percent")]

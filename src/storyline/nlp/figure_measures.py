@@ -195,6 +195,8 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     counted noun as written, and the unit's canonical name (see ``units.canonical``)."""
     if amount.percent:
         written = doc[amount.num_end: amount.end].text or "%"
+        if written.lower().startswith("percent") and written[7:8].isupper():
+            written = written[:7]  # "42 percentRepublicans": the next word run on
         # "1.5 percentage points": a difference of two percentages, in points
         name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
         return "percent", written, canonical(name, amount.per)
