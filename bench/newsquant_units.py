@@ -28,7 +28,8 @@ protocol, not an extraction error.
 The fifth line, ``storyline-newsquant-forms``, writes every figure in NewsQuant's own conventions, all
 at once: the canonical unit as it is (the fourth line's reading), a rate of money with the scorer's
 own currency name ("shekel per year", where the canonical name is "israeli new shekel per year"; the
-scorer already names plain money so), a change as its pair, and a vague magnitude as NewsQuant bounds
+scorer already names plain money so), a canonical name that the CQE authors' dictionary for free-text
+units renames under that name ("time" -> "count", "tonne" -> "metric ton"), a change as its pair, and a vague magnitude as NewsQuant bounds
 it: "thousands" 1,000 to 10,000, "dozens" 12 to 120 (the scale word to ten times it), where Storyline
 says 2,000 to 9,999 and 24 to 99 (at least two of them, below the next order: docs/figures.md). The
 figures are the same; only their writing changes. Every line is printed; none replaces another.
@@ -110,9 +111,11 @@ def vague_bounds(tag: dict) -> dict:
     return tag
 
 
-def newsquant_forms(tags: list[list[dict]], iso_names: dict[str, str]) -> list[list[dict]]:
+def newsquant_forms(tags: list[list[dict]], iso_names: dict[str, str],
+                    names: dict[str, str] | None = None) -> list[list[dict]]:
     """Every figure in NewsQuant's conventions (see the module docstring): changes as pairs, vague
-    magnitudes to ten times their scale, a rate of money with the scorer's currency name."""
+    magnitudes to ten times their scale, a rate of money with the scorer's currency name, and a
+    canonical name the CQE authors' dictionary renames ("time" -> "count") by that name."""
     out = []
     for sentence in as_pairs(as_unit(tags)):
         row = []
@@ -122,6 +125,8 @@ def newsquant_forms(tags: list[list[dict]], iso_names: dict[str, str]) -> list[l
                 code, per = counts[6:].split(" per ", 1)
                 if code in iso_names:
                     t = {**t, "unit_text": f"{iso_names[code]} per {per}"}
+            elif names and t.get("unit_text") and t["unit_text"].lower() in names:
+                t = {**t, "unit_text": names[t["unit_text"].lower()]}
             row.append(vague_bounds(t))
         out.append(row)
     return out
@@ -156,7 +161,8 @@ def main() -> None:
     changes = a.out / "newsquant-storyline-unit-changes.json"
     write(changes, "storyline-unit-changes", texts, as_pairs(as_unit(tags)), seconds)
     forms = a.out / "newsquant-storyline-newsquant-forms.json"
-    write(forms, "storyline-newsquant-forms", texts, newsquant_forms(tags, load_scorer(scorer_path).ISO_NAMES), seconds)
+    scorer = load_scorer(scorer_path)
+    write(forms, "storyline-newsquant-forms", texts, newsquant_forms(tags, scorer.ISO_NAMES, scorer.SURFACE_DICT), seconds)
     quantulum = run_quantulum(a.data, a.out)
     report = a.out / "newsquant-units-score.json"
     subprocess.run([sys.executable, str(scorer_path), "--data", str(a.data), str(written), str(canonical), str(changes),

@@ -39,3 +39,10 @@ def test_newsquant_forms_name_money_rates_and_write_changes_as_pairs():
     assert out[1]["value"] == [20.0, 45.0] and out[1]["unit_text"] == "millimetre"
     assert out[2]["value"] == 7.0 and out[2]["unit_text"] == "well"
     assert tags[0][1]["value"] == 45.0  # the figures themselves are not changed
+
+
+def test_newsquant_forms_rename_a_canonical_name_by_the_cqe_dictionary():
+    bench = _bench()
+    tags = [[_tag(3.0, "three times", "other", "time"), _tag(5.0, "5 wells", "other", "well")]]
+    out = bench.newsquant_forms(tags, {}, {"time": "count"})[0]
+    assert [t["unit_text"] for t in out] == ["count", "well"]
