@@ -24,6 +24,18 @@ the shared predict script, reading ``value`` only, cannot see the old level. The
 ``storyline-unit-changes``, writes a change as that pair (everything else as in the second line),
 so that the difference between the two is what the record's reading of a change costs on this
 protocol, not an extraction error.
+
+The fifth line, ``storyline-newsquant-forms``, writes every figure in NewsQuant's own conventions, all
+at once: the canonical unit as it is (the fourth line's reading), a rate of money with the scorer's
+own currency name ("shekel per year", where the canonical name is "israeli new shekel per year"; the
+scorer already names plain money so), a canonical name that the CQE authors' dictionary for free-text
+units renames under that name ("time" -> "count", "tonne" -> "metric ton"), a change as its pair, and a vague magnitude as NewsQuant bounds
+it: "thousands" 1,000 to 10,000, "dozens" 12 to 120 (the scale word to ten times it), where Storyline
+says 2,000 to 9,999 and 24 to 99 (at least two of them, below the next order: docs/figures.md). The
+figures are the same; only their writing changes. Every line is printed; none replaces another.
+
+quantulum3 runs beside them through the shared ``newsquant_predict.py`` when it is installed
+(``pip install -e ".[bench]"``), so that both systems are scored in one run of the scorer.
 """
 
 from __future__ import annotations
@@ -39,6 +51,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NEWSQUANT = ROOT.parent / "shared" / "eval" / "newsquant-dev"
 sys.path.insert(0, str(ROOT / "src"))
+
+from storyline.nlp.number_words import VAGUE  # noqa: E402
 
 
 def predictions(texts: list[str]) -> tuple[list[list[dict]], float]:
@@ -72,14 +86,61 @@ def as_pairs(tags: list[list[dict]]) -> list[list[dict]]:
             for sentence in tags]
 
 
-def score_asis(data: list[dict], blob: dict, scorer_path: Path) -> dict:
-    """The shared scorer's ``score`` with its unit reading replaced: the canonical name, lower case."""
+def load_scorer(scorer_path: Path):
     spec = importlib.util.spec_from_file_location("newsquant_score", scorer_path)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    return scorer
+
+
+def score_asis(data: list[dict], blob: dict, scorer_path: Path, system: str = "storyline-unit-asis") -> dict:
+    """The shared scorer's ``score`` with its unit reading replaced: the canonical name, lower case."""
+    scorer = load_scorer(scorer_path)
     scorer.surface_unit = lambda u: u.lower().strip() if u else "-"
-    out, _ = scorer.score(data, {**blob, "system": "storyline-unit-asis"})
+    out, _ = scorer.score(data, {**blob, "system": system})
     return out
+
+
+def vague_bounds(tag: dict) -> dict:
+    """A vague magnitude ("thousands", "tens of millions") bounded as NewsQuant writes it: from the scale
+    to ten times it. Storyline's low bound is two of the scale (docs/figures.md), so the scale is half of it."""
+    words = {w.lower() for w in tag["span"].replace("-", " ").split()}
+    v = tag["value"]
+    if isinstance(v, list) and v[0] is not None and words & VAGUE.keys():
+        return {**tag, "value": [v[0] / 2, v[0] * 5]}
+    return tag
+
+
+def newsquant_forms(tags: list[list[dict]], iso_names: dict[str, str],
+                    names: dict[str, str] | None = None) -> list[list[dict]]:
+    """Every figure in NewsQuant's conventions (see the module docstring): changes as pairs, vague
+    magnitudes to ten times their scale, a rate of money with the scorer's currency name, and a
+    canonical name the CQE authors' dictionary renames ("time" -> "count") by that name."""
+    out = []
+    for sentence in as_pairs(as_unit(tags)):
+        row = []
+        for t in sentence:
+            counts = t.get("counts") or ""
+            if counts.startswith("money:") and " per " in counts:
+                code, per = counts[6:].split(" per ", 1)
+                if code in iso_names:
+                    t = {**t, "unit_text": f"{iso_names[code]} per {per}"}
+            elif names and t.get("unit_text") and t["unit_text"].lower() in names:
+                t = {**t, "unit_text": names[t["unit_text"].lower()]}
+            row.append(vague_bounds(t))
+        out.append(row)
+    return out
+
+
+def run_quantulum(data_path: Path, out: Path) -> Path | None:
+    """quantulum3's predictions through the shared predict script, or None when it is not installed."""
+    if importlib.util.find_spec("quantulum3") is None:
+        print("quantulum3 is not installed (pip install -e '.[bench]'): scored without it")
+        return None
+    path = out / "newsquant-quantulum3.json"
+    subprocess.run([sys.executable, str(data_path.parent / "newsquant_predict.py"), "--system", "quantulum3",
+                    "--data", str(data_path), "--out", str(path)], check=True)
+    return path
 
 
 def main() -> None:
@@ -99,14 +160,21 @@ def main() -> None:
     write(canonical, "storyline-unit", texts, as_unit(tags), seconds)
     changes = a.out / "newsquant-storyline-unit-changes.json"
     write(changes, "storyline-unit-changes", texts, as_pairs(as_unit(tags)), seconds)
+    forms = a.out / "newsquant-storyline-newsquant-forms.json"
+    scorer = load_scorer(scorer_path)
+    write(forms, "storyline-newsquant-forms", texts, newsquant_forms(tags, scorer.ISO_NAMES, scorer.SURFACE_DICT), seconds)
+    quantulum = run_quantulum(a.data, a.out)
     report = a.out / "newsquant-units-score.json"
     subprocess.run([sys.executable, str(scorer_path), "--data", str(a.data), str(written), str(canonical), str(changes),
-                    "--json", str(report), "--errors", str(a.out / "errors")], check=True)
+                    *([str(quantulum)] if quantulum else []), "--json", str(report), "--errors", str(a.out / "errors")],
+                   check=True)
     asis = score_asis(data, json.loads(canonical.read_text(encoding="utf-8")), scorer_path)
+    in_forms = score_asis(data, json.loads(forms.read_text(encoding="utf-8")), scorer_path, "storyline-newsquant-forms")
     keys = ["cqe_value", "cqe_value+unit", "value_1to1", "value+unit_1to1", "value+unit_as_written_1to1"]
-    print(f"{asis['system']:<16}{asis['tags']:>6}  " + "".join(
-        f"{asis[k]['p']:>10.1f}{asis[k]['r']:>9.1f}{asis[k]['f1']:>9.1f}" for k in keys))
-    results = json.loads(report.read_text()) + [asis]
+    for row in (asis, in_forms):
+        print(f"{row['system']:<16}{row['tags']:>6}  " + "".join(
+            f"{row[k]['p']:>10.1f}{row[k]['r']:>9.1f}{row[k]['f1']:>9.1f}" for k in keys))
+    results = json.loads(report.read_text()) + [asis, in_forms]
     report.write_text(json.dumps(results, indent=1))
     print(f"predictions and scores in {a.out}")
 

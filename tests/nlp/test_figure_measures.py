@@ -199,3 +199,11 @@ def test_figure_measures_this_number_counts_what_was_just_counted(parse):
     text = "Some 40,000 Sudanese refugees reached Chad in May. Aid agencies say this number may rise to 60,000."
     assert measures(parse, text) == [(40000, "refugees"), (60000, "refugees")]
     assert measures(parse, "Some 40,000 refugees reached Chad. The budget rose to 60,000.")[1] == (60000, None)
+
+
+def test_figure_measures_an_approved_sum_is_the_approvers_but_not_its_own_figure(parse):
+    # A parliament that approves a budget decides on the sum; it does not give it as a donor gives a pledge.
+    approved = parse("Kenya's National Assembly approved on Thursday a $40m drought relief package.")._.figures[0]
+    assert (approved.subject_text, approved.attributed_text) == ("National Assembly", None)
+    pledged = parse("Norway pledged $12m in drought relief on Tuesday.")._.figures[0]
+    assert (pledged.subject_text, pledged.attributed_text) == ("Norway", "Norway")

@@ -134,3 +134,24 @@ def test_figure_units_currencies_by_iso_code_local_symbol_and_quote_code(parse):
     assert [(f.value, f.counts, f.unit) for f in figures] == [
         (4200, "money:PLN", "polish zloty"), (90000, "money:KZT", "kazakhstani tenge"),
         (395.2, "money:HUF", "hungarian forint")]
+
+
+def test_figure_units_a_sum_converted_in_brackets_is_not_in_the_brackets_currency(parse):
+    # The bracket gives the sum in dollars because it was said in another currency.
+    figures = found(parse, "The Kenyan tea board said its stock was worth 12 billion ($93m) after the rains.")
+    assert [(f.value, f.counts) for f in figures] == [(12e9, "money:unknown"), (93e6, "money:USD")]
+    # Without a conversion, a bare sum keeps the report's currency.
+    figures = found(parse, "The board paid $40m for the crop. The new warehouse will cost 3 billion.")
+    assert [f.counts for f in figures] == ["money:USD", "money:USD"]
+
+
+def test_figure_units_a_multiple_is_no_toll(parse):
+    # "three times as many displaced" compares two counts; it counts no displaced people itself
+    figures = found(parse, "The floods in Sindh left 80,000 people homeless and almost three times as many displaced.")
+    assert [(f.value, f.counts) for f in figures][1] == (3, "other")
+
+
+def test_figure_units_a_percent_with_the_next_word_run_on(parse):
+    # page text that lost a space: the share is a percentage, not a count of "percentVoters"
+    figures = found(parse, "A survey in Chile found that only 38 percentVoters trust the new council.")
+    assert [(f.value, f.counts, f.unit_text, f.unit) for f in figures] == [(38, "percent", "percent", "percent")]

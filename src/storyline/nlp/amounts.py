@@ -295,6 +295,8 @@ def _percent_marker(doc: Doc, j: int, limit: int) -> int:
     """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "pc"), or 0."""
     if j < limit and doc[j].lower_ in ("%", "percent", "pct", "pc"):
         return 1
+    if j < limit and doc[j].lower_.startswith("percent") and doc[j].text[7:8].isupper():
+        return 1  # "42 percentRepublicans": the next word run on in the page's text
     if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
         return 2
     return 0

@@ -86,6 +86,14 @@ def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
     return doc[first: noun.i + 1].text
 
 
+def _animals(noun: Token) -> bool:
+    """True for a count of animals: "2,000 goats", "40,000 head of cattle"."""
+    if singular(noun.lower_) in W.ANIMAL_NOUNS or noun.lower_ in W.ANIMAL_NOUNS:
+        return True
+    return noun.lower_ == "head" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and singular(g.lower_) in W.ANIMAL_NOUNS for g in c.children) for c in noun.children)
+
+
 def _casualty_kind(token: Token) -> str | None:
     """Killed, wounded, displaced, prisoners or refugees, from the words around a noun or number."""
     words = [c for c in token.children if c.dep_ in ("amod", "acl", "relcl", "oprd", "acomp", "appos", "conj")]
@@ -187,6 +195,8 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     counted noun as written, and the unit's canonical name (see ``units.canonical``)."""
     if amount.percent:
         written = doc[amount.num_end: amount.end].text or "%"
+        if written.lower().startswith("percent") and written[7:8].isupper():
+            written = written[:7]  # "42 percentRepublicans": the next word run on
         # "1.5 percentage points": a difference of two percentages, in points
         name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
         return "percent", written, canonical(name, amount.per)
@@ -228,7 +238,9 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             kind = "casualties"  # "80,000 losses", "personnel losses" (not "2,000 job losses")
         if kind is None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
             kind = "people"  # "millions of Ukrainians", "200 Hondurans": a people's members
-        if kind in (None, "people", "troops"):
+        if kind is None and (_animals(noun) or noun.lower_ == "times"):
+            pass  # "40,000 head of cattle have died", "three times as many displaced": no count of people
+        elif kind in (None, "people", "troops"):
             # "tens of thousands of people were displaced": the verb governs the number.
             found = _casualty_kind(noun) or (_casualty_kind(anchor) if anchor.i != noun.i else None)
             if found == "prisoners" and kind is None and not person_word(singular(noun.lower_)):

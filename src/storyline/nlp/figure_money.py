@@ -20,6 +20,18 @@ MONEY_VERBS = W.inflect("cost", "owe", "raise", "borrow", "pay") | frozenset(
     "spend spends spent spending worth paid".split())
 
 
+def _converted(doc: Doc, amount: Amount, sent: Span) -> bool:
+    """True when a bracket right after the sum gives it in a currency ("1.2 billion ($1.5bn)"): a
+    conversion, so the sum itself is in some other currency, not the bracket's."""
+    k = amount.end
+    if k + 2 >= sent.end or doc[k].text not in ("(", "["):
+        return False
+    first = doc[k + 1]
+    if first.lower_ in CURRENCY_SYMBOLS and not first.is_alpha:
+        return doc[k + 2].text[:1].isdigit()  # "($1.762bn)", "(€40m)"
+    return False
+
+
 def money_in_context(doc: Doc, amount: Amount, anchor: Token, sent: Span, earlier: list[str]) -> str | None:
     """The currency of a sum said without one ("billions in military aid", "costing billions"):
     the last currency the report named before it, else the first it names, else ``unknown``; None
@@ -36,6 +48,8 @@ def money_in_context(doc: Doc, amount: Amount, anchor: Token, sent: Span, earlie
         c.dep_ == "amod" and c.lower_ in MONEY_VERBS for c in anchor.children)  # "costing billions", misparsed
     if not (spent_on or spent):
         return None
+    if _converted(doc, amount, sent):
+        return "unknown"  # "a net worth of 1.356 billion ($1.762bn)": the sum is in another currency
     if earlier:
         return earlier[-1]
     for token in doc:

@@ -65,6 +65,8 @@ ELIMINATED_WORDS = inflect("eliminate", "liquidate", "neutralise", "neutralize")
 LOSS_WORDS = frozenset("lose loses lost losing".split())
 WOUNDED_WORDS = inflect("injure", "wound", "hospitalise", "hospitalize") | {"hurt"}
 TOOK_LIVES = inflect("claim", "cost") | frozenset("take takes took taken taking".split())
+# Animals counted in a drought, flood or epidemic: their deaths are losses of stock, not a human toll.
+ANIMAL_NOUNS = frozenset("animal livestock cattle cow sheep goat camel pig horse donkey chicken poultry bird fish".split())
 HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())
 DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
 LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())

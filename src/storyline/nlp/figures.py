@@ -32,6 +32,9 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
 ) | {"send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
+# Verbs of an authority that lets a sum be spent ("the House approved a $61bn package"): it says whose
+# decision the sum is, not that the approver gives the figure as a donor gives its pledge.
+AUTHORISE_VERBS = W.inflect("approve", "authorise", "authorize")
 # Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
 CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
 STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
@@ -40,7 +43,8 @@ STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
 def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Token) -> tuple[str | None, str | None, bool]:
     """Whose troops, casualties or money: "North Korean troops", "Russia's losses", "Germany pledged".
 
-    The third item is True when the owner is the one who gives or sends it (a pledge's donor).
+    The third item is True when the owner is the one who gives or sends it (a pledge's donor), not
+    when it only approves it.
     """
     if noun is not None:
         for child in noun.children:
@@ -61,11 +65,11 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 continue
             for child in verb.children:
                 if child.dep_ == "nsubj" and verb.i == token.head.i and is_actor(ctx, child):
-                    return (*entity_text(ctx, child), True)
+                    return (*entity_text(ctx, child), verb.lower_ not in AUTHORISE_VERBS)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
-                            return (*entity_text(ctx, pobj), True)
+                            return (*entity_text(ctx, pobj), verb.lower_ not in AUTHORISE_VERBS)
     return None, None, False
 
 
