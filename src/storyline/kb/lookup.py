@@ -107,8 +107,8 @@ class KnowledgeBase:
                 if pid in self._entities:  # an explicit place (places.json) overrides the derived one
                     continue
                 self._add_entity(
-                    {"id": pid, "type": "place", "name": place["name"], "aliases": place.get("aliases", []),
-                     "metonym_for": rec["id"], "kind": kind, "country": rec["id"]}
+                    {"id": pid, "type": "place", "qid": place.get("qid"), "name": place["name"],
+                     "aliases": place.get("aliases", []), "metonym_for": rec["id"], "kind": kind, "country": rec["id"]}
                 )
 
     def _add_generic_forms(self, rec: Mapping[str, Any]) -> None:
