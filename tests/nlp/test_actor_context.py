@@ -109,3 +109,20 @@ def test_capitalised_line_starts_after_a_byline_are_no_headline_run(parse):
                 "said on Friday that it would not intervene in the dispute.", published=dt.date(2031, 3, 7))
     assert tagged(doc, "European Commission")
     assert "European Commission" in mentions(doc)
+
+
+def test_a_seat_at_which_something_happens_is_a_place_and_a_seat_that_feels_is_the_state(parse):
+    doc = parse("Farm ministers met at the Elysée Palace on Tuesday to settle the dairy quotas. The talks caused "
+                "unease in the Kremlin, and Paris said a deal was close.", published=dt.date(2021, 3, 2))
+    found = mentions(doc)
+    assert found["Elysée Palace"].type == "place"
+    assert found["Kremlin"].entity == "kb:RUS"
+
+
+def test_a_party_named_by_its_members_is_the_party_and_a_party_led_thing_is_not(parse):
+    doc = parse("Republicans and Democrats traded blame for the shutdown while the GOP-led panel adjourned.",
+                published=dt.date(2019, 1, 10))
+    found = mentions(doc)
+    assert tagged(doc, "GOP")
+    assert found["Republicans"].entity == "kb:USA.GOP" and found["Democrats"].entity == "kb:USA.DEM"
+    assert "GOP" not in found

@@ -63,6 +63,15 @@ def hyphen_modifier(span: Span) -> bool:
             and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower)
 
 
+def at_the_building(span: Span) -> bool:
+    """A seat named with its article after a preposition of position: "a meeting at the Elysée Palace",
+    "talks inside the Kremlin" is where it happened, not the government speaking ("uncertainty in the
+    Kremlin" is the government's, so "in" does not count)."""
+    doc = span.doc
+    return (span.start > 1 and doc[span.start - 1].lower_ == "the"
+            and doc[span.start - 2].lower_ in ("at", "inside", "outside"))
+
+
 def name_continues(span: Span, kb):
     """A first name cut from its surname by a bracket: "(Russian President Vladimir) Putin" -> the
     knowledge-base person so named, or None."""

@@ -83,6 +83,8 @@ class SpanResolution(PersonLinking):
                 label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))
             return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
+        if found and context.hyphen_modifier(span) and all(e.type in ("organization", "group") for e in found):
+            return None  # "the GOP-led House", "a Wagner-linked firm": the name only qualifies the noun
         if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
             return Mention("", start, end, text, "PERSON", _kb_id(person), "person")
         if label == "PERSON" and not found and (
@@ -204,7 +206,8 @@ class SpanResolution(PersonLinking):
         metonym = self.kb.metonym(text)
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
-            if before is not None and before.lower_ in LOCATIVE and metonym.type in ("state", "igo") and not governs:
+            if metonym.type in ("state", "igo") and not governs and (
+                    (before is not None and before.lower_ in LOCATIVE) or context.at_the_building(span)):
                 # "talks in Moscow", "leaders meeting in Brussels": the city, not its government; the
                 # knowledge base's city, so that "in Kyiv" and "in Kiev" are one place in every report.
                 place = self._metonym_place(text)
@@ -215,7 +218,8 @@ class SpanResolution(PersonLinking):
             tail = titled_person(span, self.kb)
             if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
                 return self._resolve_one(tail, "PERSON", state)
-        candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
+        candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])
+                      or (label == "NORP" and c.extra.get("kind") == "party")]  # "Republicans", "Tories"
         if label == "PERSON" or (candidates and candidates[0].type == "person"):
             return self._person(span, start, end, text, label, candidates, state)
         near = state.states_near(span) if before is not None and before.text in ("'s", "’s") else []
