@@ -126,3 +126,14 @@ def test_a_party_named_by_its_members_is_the_party_and_a_party_led_thing_is_not(
     assert tagged(doc, "GOP")
     assert found["Republicans"].entity == "kb:USA.GOP" and found["Democrats"].entity == "kb:USA.DEM"
     assert "GOP" not in found
+
+
+def test_a_rank_cut_from_its_name_a_hyphenated_surname_and_a_city_fought_for(parse):
+    doc = parse("A navy spokesman, Rear Admiral Tomas Ekberg, said the ferry sank. Analyst Gwen Lloyd-Hughes "
+                "blamed the storm, and Lloyd-Hughes said it recalled the battle for Narvik.",
+                published=dt.date(2021, 11, 3))
+    found = mentions(doc)
+    assert tagged(doc, "Rear Admiral") and tagged(doc, "Lloyd-Hughes")
+    assert not any(t.startswith("Rear") and m.type != "person" for t, m in found.items())
+    assert found["Gwen Lloyd-Hughes"].entity == found["Lloyd-Hughes"].entity
+    assert found["Narvik"].type == "place"

@@ -58,7 +58,7 @@ class SpanResolution(PersonLinking):
                                                          or context.lone_opening_word(span) or common_word_name(span)
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
-        if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
+        if not found and label in ("PERSON", "ORG") and (context.title_phrase(span) or context.title_before_name(span)):
             return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))
@@ -108,7 +108,8 @@ class SpanResolution(PersonLinking):
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
         if not found and label in ("PERSON", "ORG") and key(text) not in state.named and (
-                context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)):
+                context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)
+                or context.fought_for(span)):
             state.places.add(f"local:place:{slug(text)}")  # "to reach Rara", "the annexation of Crimea"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
@@ -118,9 +119,11 @@ class SpanResolution(PersonLinking):
             label = "ORG"  # "Russian energy giant Gazprom"
         if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
             label = "PERSON"  # "said Wierszynin": a place does not speak
-        if not found and label in ("ORG", "GPE", "LOC") and len(span) == 1 and span[0].is_title \
+        if not found and label in ("ORG", "GPE", "LOC") and (
+                (len(span) == 1 and span[0].is_title) or context.hyphenated_name(span)) \
                 and (person := self._known_in_report(key(text).split(), state)) is not None:
-            return Mention("", start, end, text, "PERSON", person, "person")  # "Okonkwu" after "Amara Okonkwo"
+            # "Okonkwu" after "Amara Okonkwo"; "Lloyd-Hughes" after "Gwen Lloyd-Hughes"
+            return Mention("", start, end, text, "PERSON", person, "person")
         if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
