@@ -53,3 +53,13 @@ def test_a_place_id_that_names_no_place_is_refused(tmp_path):
     assert places[0]["qid"] == "Q7835"
     with pytest.raises(ValueError, match="place:atlantis"):
         add_place_qids([{"id": "place:atlantis", "qid": "Q1"}], states, places)
+
+
+@pytest.mark.parametrize("surface, place", [
+    ("Odessa", "place:odesa"), ("Lugansk", "place:luhansk"), ("Zaporozhye", "place:zaporizhzhia"),
+    ("Lwów", "place:lviv"), ("Bombay", "place:mumbai"), ("Danzig", "place:gdansk"), ("München", "place:munich"),
+])
+def test_one_city_under_its_spellings_in_several_languages(kb, surface, place):
+    found = kb.lookup(surface)
+    assert found[0].id == place and found[0].type == "place"
+    assert found[0].extra["metonym_for"] is None  # a city, not a government

@@ -137,3 +137,13 @@ def test_a_rank_cut_from_its_name_a_hyphenated_surname_and_a_city_fought_for(par
     assert not any(t.startswith("Rear") and m.type != "person" for t, m in found.items())
     assert found["Gwen Lloyd-Hughes"].entity == found["Lloyd-Hughes"].entity
     assert found["Narvik"].type == "place"
+
+
+def test_a_name_run_into_the_state_it_governs_is_the_person(parse):
+    doc = parse("The governor of Oregon Maria Dunn (who is popular) vetoed the plan, and Florida Ron DeSantis "
+                "(who will run again) signed it.", published=dt.date(2022, 5, 4))
+    found = mentions(doc)
+    assert tagged(doc, "Oregon Maria Dunn")
+    assert found["Maria Dunn"].type == "person" and found["Oregon"].type == "place"
+    assert found["Ron DeSantis"].entity == "kb:person:ron-desantis"
+    assert not any(t.startswith(("Oregon M", "Florida R")) for t in found)

@@ -98,7 +98,8 @@ class SpanResolution(PersonLinking):
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
-                          and context.coordinated_with(span, state.place_tokens) or (
+                          and context.coordinated_with(span, state.place_tokens)
+                          and not (label == "PERSON" and len(span) > 1 and self.spelling.given_name(span[0].text)) or (
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
             state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
@@ -150,10 +151,15 @@ class SpanResolution(PersonLinking):
             label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
         if label == "PERSON" and not found and len(span) == 1 and re.search(r"[A-Z]{2}", text):
             label = "ORG"  # "NDRRMC", "BelTA": an acronym or an agency's name, not a person
+        if label in ("FAC", "GPE", "LOC", "ORG") and not found and len(span) > 2 \
+                and all(t.is_title and t.is_alpha for t in span[1:]) and self.spelling.given_name(span[1].text) \
+                and any(e.type in ("state", "place") and key(e.name) == key(span[0].text) for e in self.kb.lookup(span[0].text)):
+            return self._resolve_one(span[1:], "PERSON", state)  # "(the governor of) Vermont Jane Roe" in one span
         if label == "PERSON" and not found and len(span) > 1:
             head, tail = self.kb.lookup(span[0].text), self.kb.lookup(span[-1].text)
-            if head and head[0].type == "state" and key(span[0].text) == key(head[0].name):
-                return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko"
+            if head and (head[0].type == "state" or (head[0].type == "place" and len(span) > 2)) \
+                    and key(span[0].text) == key(head[0].name):
+                return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko", "(of) Ohio Ann Lee"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
         if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
