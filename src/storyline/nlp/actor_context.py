@@ -147,14 +147,6 @@ def place_after_noun(span: Span, nouns: set[str]) -> bool:
             and doc[span.start - 2].lower_ in nouns)
 
 
-def sent_from(span: Span) -> bool:
-    """A capital a message comes from: "the first sign from Moscow", "orders from Beijing" (a "from"
-    phrase of a noun), not "troops withdrew from Kyiv" (of a verb of motion)."""
-    doc = span.doc
-    prep = doc[span.start - 1] if span.start > 0 else None
-    return prep is not None and prep.lower_ == "from" and prep.head.pos_ == "NOUN" and prep.head.i < prep.i
-
-
 def fought_for(span: Span) -> bool:
     """"the battle for Mosul", "the fight for Bakhmut": the name a fight is for is a place."""
     doc = span.doc

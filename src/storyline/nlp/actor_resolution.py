@@ -216,8 +216,7 @@ class SpanResolution(PersonLinking):
         if found and found[0].type in ("organization", "igo", "group"):
             metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
-            governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span)
-                                             or context.sent_from(span))
+            governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             if metonym.type in ("state", "igo") and not governs and (
                     (before is not None and before.lower_ in LOCATIVE) or context.at_the_building(span)):
                 # "talks in Moscow", "leaders meeting in Brussels": the city, not its government; the
