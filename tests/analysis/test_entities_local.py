@@ -103,3 +103,12 @@ def test_a_generic_name_in_another_report_joins_the_named_body():
                 Mention("d3", 0, 15, "U.S. Senate", "ORG", "local:organization:us-senate", "organization")]
     entities, remap = build_entities(mentions, load_kb())
     assert [e.id for e in entities] == ["kb:USA.SENATE"]
+
+
+def test_a_full_name_reports_give_to_a_person_more_often_stays_the_person():
+    mentions = [person("d1", "Ines Okafor", "local:person:ines-okafor"),
+                person("d2", "Ines Okafor", "local:person:ines-okafor"),
+                Mention("d3", 0, 11, "Ines Okafor", "GPE", "local:place:ines-okafor", "place")]
+    entities, remap = build_entities(mentions, load_kb())
+    assert remap == {"local:place:ines-okafor": "local:person:ines-okafor"}
+    assert [(e.id, e.type, len(e.mentions)) for e in entities] == [("local:person:ines-okafor", "person", 3)]

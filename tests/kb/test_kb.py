@@ -132,6 +132,8 @@ def test_references_resolve(kb, data):
         if place.extra.get("kind") == "region":
             assert place.extra["metonym_for"] is None  # a region stands for no government
             continue
+        if place.extra.get("kind") == "city" and place.extra["metonym_for"] is None:
+            continue  # a city known for its spellings ("Odesa", "Odessa"), standing for no government
         kb.get(place.extra["metonym_for"])
         for other in place.extra.get("also", ()):
             kb.get(other)

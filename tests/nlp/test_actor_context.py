@@ -109,3 +109,49 @@ def test_capitalised_line_starts_after_a_byline_are_no_headline_run(parse):
                 "said on Friday that it would not intervene in the dispute.", published=dt.date(2031, 3, 7))
     assert tagged(doc, "European Commission")
     assert "European Commission" in mentions(doc)
+
+
+def test_a_seat_at_which_something_happens_is_a_place_and_a_seat_that_feels_is_the_state(parse):
+    doc = parse("Farm ministers met at the Elysée Palace on Tuesday to settle the dairy quotas. The talks caused "
+                "unease in the Kremlin, and Paris said a deal was close.", published=dt.date(2021, 3, 2))
+    found = mentions(doc)
+    assert found["Elysée Palace"].type == "place"
+    assert found["Kremlin"].entity == "kb:RUS"
+
+
+def test_a_party_named_by_its_members_is_the_party_and_a_party_led_thing_is_not(parse):
+    doc = parse("Republicans and Democrats traded blame for the shutdown while the GOP-led panel adjourned.",
+                published=dt.date(2019, 1, 10))
+    found = mentions(doc)
+    assert tagged(doc, "GOP")
+    assert found["Republicans"].entity == "kb:USA.GOP" and found["Democrats"].entity == "kb:USA.DEM"
+    assert "GOP" not in found
+
+
+def test_a_rank_cut_from_its_name_a_hyphenated_surname_and_a_city_fought_for(parse):
+    doc = parse("A navy spokesman, Rear Admiral Tomas Ekberg, said the ferry sank. Analyst Gwen Lloyd-Hughes "
+                "blamed the storm, and Lloyd-Hughes said it recalled the battle for Narvik.",
+                published=dt.date(2021, 11, 3))
+    found = mentions(doc)
+    assert tagged(doc, "Rear Admiral") and tagged(doc, "Lloyd-Hughes")
+    assert not any(t.startswith("Rear") and m.type != "person" for t, m in found.items())
+    assert found["Gwen Lloyd-Hughes"].entity == found["Lloyd-Hughes"].entity
+    assert found["Narvik"].type == "place"
+
+
+def test_a_name_run_into_the_state_it_governs_is_the_person(parse):
+    doc = parse("The governor of Oregon Maria Dunn (who is popular) vetoed the plan, and Florida Ron DeSantis "
+                "(who will run again) signed it.", published=dt.date(2022, 5, 4))
+    found = mentions(doc)
+    assert tagged(doc, "Oregon Maria Dunn")
+    assert found["Maria Dunn"].type == "person" and found["Oregon"].type == "place"
+    assert found["Ron DeSantis"].entity == "kb:person:ron-desantis"
+    assert not any(t.startswith(("Oregon M", "Florida R")) for t in found)
+
+
+def test_a_body_named_like_a_building_is_the_body(parse):
+    doc = parse("The convoy withdrew from Madrid. The talks went well, according to the German chancellery.",
+                published=dt.date(2020, 9, 14))
+    found = mentions(doc)
+    assert found["Madrid"].type == "place"
+    assert found["German chancellery"].entity == "kb:DEU.CHANCELLERY"

@@ -64,7 +64,8 @@ def _kind(entity_id: str) -> str:
 
 def _one_name_many_types(counts: Counter) -> dict[str, str]:
     """One name that NER typed differently in different reports ("Donbass" a place here, an
-    organisation there) is one actor: a place if any report has it as one, else the commoner type."""
+    organisation there) is one actor: a place if any report has it as one, else the commoner type; but
+    a name reports give to a person more often than to a place stays the person ("Ana Ruiz of Lima")."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for entity in counts:
         if "@" not in entity:
@@ -74,6 +75,9 @@ def _one_name_many_types(counts: Counter) -> dict[str, str]:
         if len(ids) > 1:
             # A place misread as a body or a person is the common error, not the reverse.
             best = max(ids, key=lambda e: (_kind(e) == "place", counts[e], e))
+            person = next((e for e in ids if _kind(e) == "person"), None)
+            if person is not None and counts[person] > counts[best]:
+                best = person
             remap.update({e: best for e in ids if e != best})
     return remap
 

@@ -54,12 +54,23 @@ def _split(cell: str) -> list[str]:
     return [] if cell.strip() in ("", "-") else [p.strip() for p in cell.split(";") if p.strip()]
 
 
+def _place_qids() -> dict[str, str]:
+    """``place id -> QID`` from ``place_qids.tsv`` beside the other sources (empty when it is absent)."""
+    path = SOURCES / "place_qids.tsv"
+    return {row["id"]: row["qid"] for row in read_rows(path)} if path.exists() else {}
+
+
 def _places(cell: str) -> list[dict[str, Any]]:
-    """``"Kyiv|Kiev;Lviv"`` -> ``[{"name": "Kyiv", "aliases": ["Kiev"]}, {"name": "Lviv", "aliases": []}]``."""
+    """``"Kyiv|Kiev;Lviv"`` -> ``[{"name": "Kyiv", "aliases": ["Kiev"]}, {"name": "Lviv", "aliases": []}]``,
+    each with its ``qid`` where ``place_qids.tsv`` gives one."""
+    qids = _place_qids() if cell.strip() not in ("", "-") else {}
     out = []
     for item in _split(cell):
         name, *aliases = [v.strip() for v in item.split("|")]
-        out.append({"name": name, "aliases": aliases})
+        place: dict[str, Any] = {"name": name, "aliases": aliases}
+        if "place:" + slug(name) in qids:
+            place["qid"] = qids["place:" + slug(name)]
+        out.append(place)
     return out
 
 
@@ -236,6 +247,22 @@ def add_holders(rows: list[dict[str, Any]], offices: list[dict[str, Any]], perso
         tenures.append(tenure)
 
 
+def add_place_qids(rows: list[dict[str, str]], states: list[dict[str, Any]], places: list[dict[str, Any]]) -> None:
+    """Set the Wikidata id of each place ``place_qids.tsv`` names: a row of ``places.tsv``, or a capital
+    or seat of ``states.tsv`` (the loader makes those places; ``state_record`` gave them theirs). An id
+    that names no place is an error."""
+    qids = {row["id"]: row["qid"] for row in rows}
+    found: set[str] = set()
+    for place in places:
+        if place["id"] in qids:
+            place["qid"] = qids[place["id"]]
+            found.add(place["id"])
+    for state in states:  # their capitals and seats took their ids in state_record
+        found.update("place:" + slug(item["name"]) for item in (*state["capitals"], *state["seats"]))
+    if set(qids) - found:
+        raise ValueError(f"place_qids.tsv names no place: {sorted(set(qids) - found)}")
+
+
 def build_all(sources: Path = SOURCES, target: Path = DATA) -> dict[str, int]:
     """Write every data file from the sources; returns the number of records written per file."""
     global SOURCES
@@ -250,6 +277,7 @@ def build_all(sources: Path = SOURCES, target: Path = DATA) -> dict[str, int]:
     ids = [r["id"] for r in states]
     if len(ids) != len(set(ids)):
         raise ValueError("duplicate ISO3 codes in states.tsv")
+    add_place_qids(read_rows(sources / "place_qids.tsv"), states, data["places"])
     owners: dict[str, str | None] = {s["id"]: s["id"] for s in states}
     owners.update({r["id"]: r.get("country") for r in (*data["igos"], *data["organizations"])})
     add_holders(holders, data["offices"], data["persons"], data["tenures"], owners)

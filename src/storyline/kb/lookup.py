@@ -107,8 +107,8 @@ class KnowledgeBase:
                 if pid in self._entities:  # an explicit place (places.json) overrides the derived one
                     continue
                 self._add_entity(
-                    {"id": pid, "type": "place", "name": place["name"], "aliases": place.get("aliases", []),
-                     "metonym_for": rec["id"], "kind": kind, "country": rec["id"]}
+                    {"id": pid, "type": "place", "qid": place.get("qid"), "name": place["name"],
+                     "aliases": place.get("aliases", []), "metonym_for": rec["id"], "kind": kind, "country": rec["id"]}
                 )
 
     def _add_generic_forms(self, rec: Mapping[str, Any]) -> None:
@@ -122,6 +122,11 @@ class KnowledgeBase:
             for prefix in prefixes:
                 self._put(f"{prefix} {generic}", DERIVED, rec["id"])
             self._put(f"{generic} of {state.name}", DERIVED, rec["id"])
+            official = state.extra.get("official_name")
+            if official and key(official) != key(state.name):  # "Ministry of Defence of the Russian Federation"
+                self._put(f"{generic} of {official}", DERIVED, rec["id"])
+                self._put(f"{generic} of the {official}", DERIVED, rec["id"])
+                self._put(f"{official} {generic}", DERIVED, rec["id"])
         # A body's own multi-word names with its state in front: "U.S. Department of State".
         for alias in rec.get("aliases") or ():
             if " " in alias and not is_case_sensitive(alias):

@@ -33,6 +33,8 @@ COMMON_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Strip diacritics and unify apostrophes and dashes, keeping case."""
+    if text.isascii():  # nothing to decompose: the common case, and the loader folds tens of thousands of names
+        return text.translate(_FOLD)
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -56,6 +58,8 @@ def acronym_key(text: str) -> str:
 
 def is_case_sensitive(alias: str) -> bool:
     """True for an all-capitals acronym whose lower-case form is a common word."""
+    if len(alias) > 16:  # longer than any such acronym with "the", dots and a possessive
+        return False
     bare = acronym_key(alias)
     return bare.isupper() and " " not in bare and bare.lower() in COMMON_WORDS
 

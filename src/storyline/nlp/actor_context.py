@@ -13,7 +13,7 @@ from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     COMPASS, EVENT_HEADS, BODY_OR_EVENT_HEADS, BATTLE_HEADS, DOCUMENT_HEADS, THING_HEADS,
     SHIP_PREFIXES, TITLE_ENDS, SITE_HEADS, MEDIA_WORDS, MOTION_VERBS, PLACE_OF_NOUNS,
-    EVENT_NOUNS, ACTOR_NOUNS, DETERMINERS,
+    EVENT_NOUNS, ACTOR_NOUNS, DETERMINERS, FIGHT_NOUNS,
     TRAVEL_VERBS,
 )
 from storyline.nlp.cue_words import CLAIM_CUE_FORMS, SPEECH_FORMS
@@ -61,6 +61,15 @@ def hyphen_modifier(span: Span) -> bool:
     doc = span.doc
     return (span.end + 1 < len(doc) and not span[-1].whitespace_ and doc[span.end].text in ("-", "‑")
             and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower)
+
+
+def at_the_building(span: Span) -> bool:
+    """A seat named with its article after a preposition of position: "a meeting at the Elysée Palace",
+    "talks inside the Kremlin" is where it happened, not the government speaking ("uncertainty in the
+    Kremlin" is the government's, so "in" does not count)."""
+    doc = span.doc
+    return (span.start > 1 and doc[span.start - 1].lower_ == "the"
+            and doc[span.start - 2].lower_ in ("at", "inside", "outside"))
 
 
 def name_continues(span: Span, kb):
@@ -136,6 +145,27 @@ def place_after_noun(span: Span, nouns: set[str]) -> bool:
     doc = span.doc
     return (span.start > 1 and doc[span.start - 1].lower_ == "of"
             and doc[span.start - 2].lower_ in nouns)
+
+
+def fought_for(span: Span) -> bool:
+    """"the battle for Mosul", "the fight for Bakhmut": the name a fight is for is a place."""
+    doc = span.doc
+    return (span.start > 1 and doc[span.start - 1].lower_ == "for"
+            and doc[span.start - 2].lower_ in FIGHT_NOUNS)
+
+
+def hyphenated_name(span: Span) -> bool:
+    """One capitalised word of hyphen-joined parts ("Lloyd-Hughes", "Thomas-Greenfield")."""
+    return (len(span) == 3 and span[1].text in ("-", "‑") and span[0].is_title and span[2].is_title
+            and not span[0].whitespace_ and not span[1].whitespace_)
+
+
+def title_before_name(span: Span) -> bool:
+    """A rank or title NER cut from the name after it: "Rear Admiral (Ana Ruiz)", "Vice Chancellor (X)"."""
+    doc = span.doc
+    return (len(span) > 1 and span[-1].lower_ in TITLE_WORDS and all(t.is_title for t in span)
+            and span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN"
+            and doc[span.end].ent_type_ == "PERSON")
 
 
 def speaks(span: Span) -> bool:

@@ -58,7 +58,7 @@ class SpanResolution(PersonLinking):
                                                          or context.lone_opening_word(span) or common_word_name(span)
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
-        if not found and label in ("PERSON", "ORG") and context.title_phrase(span):
+        if not found and label in ("PERSON", "ORG") and (context.title_phrase(span) or context.title_before_name(span)):
             return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))
@@ -83,6 +83,8 @@ class SpanResolution(PersonLinking):
                 label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))
             return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
+        if found and context.hyphen_modifier(span) and all(e.type in ("organization", "group") for e in found):
+            return None  # "the GOP-led House", "a Wagner-linked firm": the name only qualifies the noun
         if label == "PERSON" and not found and (person := context.name_continues(span, self.kb)) is not None:
             return Mention("", start, end, text, "PERSON", _kb_id(person), "person")
         if label == "PERSON" and not found and (
@@ -96,7 +98,8 @@ class SpanResolution(PersonLinking):
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
-                          and context.coordinated_with(span, state.place_tokens) or (
+                          and context.coordinated_with(span, state.place_tokens)
+                          and not (label == "PERSON" and len(span) > 1 and self.spelling.given_name(span[0].text)) or (
                 label in ("PERSON", "ORG") and len(span) == 1 and context.listed_with_places(span, self.kb, PLACE_NOUNS))):
             state.places.add(f"local:place:{slug(text)}")  # "Melitopol and Horlivka", "Kherson and Luhansk oblasts"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
@@ -106,7 +109,8 @@ class SpanResolution(PersonLinking):
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
         if not found and label in ("PERSON", "ORG") and key(text) not in state.named and (
-                context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)):
+                context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)
+                or context.fought_for(span)):
             state.places.add(f"local:place:{slug(text)}")  # "to reach Rara", "the annexation of Crimea"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label != "NORP" and context.place_after_noun(span, GENERIC_PLACE_NOUNS):
@@ -116,9 +120,11 @@ class SpanResolution(PersonLinking):
             label = "ORG"  # "Russian energy giant Gazprom"
         if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
             label = "PERSON"  # "said Wierszynin": a place does not speak
-        if not found and label in ("ORG", "GPE", "LOC") and len(span) == 1 and span[0].is_title \
+        if not found and label in ("ORG", "GPE", "LOC") and (
+                (len(span) == 1 and span[0].is_title) or context.hyphenated_name(span)) \
                 and (person := self._known_in_report(key(text).split(), state)) is not None:
-            return Mention("", start, end, text, "PERSON", person, "person")  # "Okonkwu" after "Amara Okonkwo"
+            # "Okonkwu" after "Amara Okonkwo"; "Lloyd-Hughes" after "Gwen Lloyd-Hughes"
+            return Mention("", start, end, text, "PERSON", person, "person")
         if (label != "PERSON" and len(span) == 1 and key(text) in state.people and not self.kb.metonym(text)
                 and not text.isupper()):
             # "Maduro" tagged ORG after "Nicolas Maduro": the same person.
@@ -145,10 +151,15 @@ class SpanResolution(PersonLinking):
             label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
         if label == "PERSON" and not found and len(span) == 1 and re.search(r"[A-Z]{2}", text):
             label = "ORG"  # "NDRRMC", "BelTA": an acronym or an agency's name, not a person
+        if label in ("FAC", "GPE", "LOC", "ORG") and not found and len(span) > 2 \
+                and all(t.is_title and t.is_alpha for t in span[1:]) and self.spelling.given_name(span[1].text) \
+                and any(e.type in ("state", "place") and key(e.name) == key(span[0].text) for e in self.kb.lookup(span[0].text)):
+            return self._resolve_one(span[1:], "PERSON", state)  # "(the governor of) Vermont Jane Roe" in one span
         if label == "PERSON" and not found and len(span) > 1:
             head, tail = self.kb.lookup(span[0].text), self.kb.lookup(span[-1].text)
-            if head and head[0].type == "state" and key(span[0].text) == key(head[0].name):
-                return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko"
+            if head and (head[0].type == "state" or (head[0].type == "place" and len(span) > 2)) \
+                    and key(span[0].text) == key(head[0].name):
+                return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko", "(of) Ohio Ann Lee"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
         if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
@@ -202,9 +213,12 @@ class SpanResolution(PersonLinking):
                 text = doc.text[start:end]
             return Mention("", start, end, text, "DEMONYM", _kb_id(demonym), demonym.type, facet=facet)
         metonym = self.kb.metonym(text)
+        if found and found[0].type in ("organization", "igo", "group"):
+            metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
-            if before is not None and before.lower_ in LOCATIVE and metonym.type in ("state", "igo") and not governs:
+            if metonym.type in ("state", "igo") and not governs and (
+                    (before is not None and before.lower_ in LOCATIVE) or context.at_the_building(span)):
                 # "talks in Moscow", "leaders meeting in Brussels": the city, not its government; the
                 # knowledge base's city, so that "in Kyiv" and "in Kiev" are one place in every report.
                 place = self._metonym_place(text)
@@ -215,7 +229,8 @@ class SpanResolution(PersonLinking):
             tail = titled_person(span, self.kb)
             if tail is not None:  # "Defense Lloyd Austin", "Senate Marshal Tomasz Grodzki": the person
                 return self._resolve_one(tail, "PERSON", state)
-        candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])]
+        candidates = [c for c in found if c.type in COMPATIBLE.get(label, COMPATIBLE["KB"])
+                      or (label == "NORP" and c.extra.get("kind") == "party")]  # "Republicans", "Tories"
         if label == "PERSON" or (candidates and candidates[0].type == "person"):
             return self._person(span, start, end, text, label, candidates, state)
         near = state.states_near(span) if before is not None and before.text in ("'s", "’s") else []

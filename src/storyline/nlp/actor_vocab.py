@@ -50,6 +50,8 @@ MOTION_VERBS = {"reach", "reached", "reaching", "enter", "entered", "entering", 
 PLACE_OF_NOUNS = {"annexation", "occupation", "invasion", "siege", "shelling", "bombardment", "outskirts",
                   "suburbs", "outskirt", "takeover", "take-over", "peninsula", "part", "parts", "residents",
                   "mayor", "governor", "assault", "fall", "battle", "liberation", "encirclement", "evacuation"}
+# Nouns of fighting whose "for"-phrase names a place: "the battle for Mosul".
+FIGHT_NOUNS = {"battle", "battles", "fight", "fighting", "struggle"}
 # Common nouns that make the name before them an event: "Nato exercise Steadfast Defender".
 EVENT_NOUNS = {"exercise", "exercises", "drills", "drill", "operation", "summit", "conference", "games",
                "festival", "tournament", "campaign", "offensive", "storm", "hurricane", "typhoon", "cyclone"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -136,6 +137,7 @@ class ActorResolver(SpanResolution):
             if mention.entity and mention.entity.startswith("local:place:"):
                 state.places.add(mention.entity)
             mentions.append(mention)
+        mentions = [part for m in mentions for part in _owner_and_body(m, self.kb)]
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
         for m in mentions:
             if m.entity and m.entity.startswith(("local:organization:", "local:person:")):
@@ -160,6 +162,26 @@ class ActorResolver(SpanResolution):
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
         """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
         return role_descriptions(doc, self.kb, when, taken)
+
+
+_OWNED = re.compile(r"\A(?P<owner>[^'’]+)['’]s (?P<body>\S.*)\Z")
+
+
+def _owner_and_body(mention: Mention, kb: KnowledgeBase) -> list[Mention]:
+    """"Georgia's Interior Ministry", a state's body named by its generic name: the state, then the body
+    (under the generic words alone), so the report names both."""
+    match = _OWNED.match(mention.text)
+    if match is None or mention.type != "organization" or not (mention.entity or "").startswith("kb:"):
+        return [mention]
+    body = kb.get(mention.entity[3:])
+    owner = kb.lookup(match["owner"])
+    if body is None or not owner or owner[0].type != "state" or owner[0].id != body.country:
+        return [mention]
+    owner_end = mention.start + len(match["owner"])
+    body_start = mention.start + match.start("body")
+    return [Mention(mention.doc, mention.start, owner_end, match["owner"], "GPE", f"kb:{owner[0].id}", "state"),
+            Mention(mention.doc, body_start, mention.end, match["body"], mention.label, mention.entity, mention.type,
+                    mention.role, mention.facet)]
 
 
 def _cut_at_known_names(found: list[_Candidate], kb: KnowledgeBase) -> list[_Candidate]:
