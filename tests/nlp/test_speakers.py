@@ -314,7 +314,7 @@ def test_speakers_a_who_hung_on_a_thing_stands_for_the_person_named_before_it(pa
 
 @pytest.mark.integration
 def test_speakers_a_group_of_states_that_confirms_is_a_speaker(parse):
-    doc = parse("In a statement issued after the meeting, the G7 countries confirmed their determination that the "
-                "lenders would be repaid.")
-    quote = quote_with(doc, "lenders would be repaid")
+    doc = parse("Speaking after two days of talks in Ottawa, the G7 countries confirmed that the loan guarantees "
+                "for the port would be extended.")
+    quote = quote_with(doc, "loan guarantees")
     assert quote.speaker_text == "the G7 countries"
