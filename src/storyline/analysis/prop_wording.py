@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+
+from storyline.analysis.versions import code_digest
 
 DERIVING = ("analysis/conflict_pairs.py", "analysis/clauses.py", "analysis/wording.py", "analysis/lasting.py",
             "analysis/prop_wording.py")
@@ -20,12 +21,7 @@ DERIVING = ("analysis/conflict_pairs.py", "analysis/clauses.py", "analysis/wordi
 
 
 def _version() -> str:
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for name in DERIVING:
-        path = root / name
-        digest.update(path.read_bytes() if path.is_file() else name.encode())
-    return digest.hexdigest()[:16]
+    return code_digest(DERIVING)
 
 
 class PropWordings:

@@ -17,11 +17,11 @@ import dataclasses
 import hashlib
 import json
 from functools import lru_cache
-from pathlib import Path
 
 from storyline.analysis import claims as claim_rules
 from storyline.analysis.clusters import block_pairs, blocks, pair_scores, statement_id
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.versions import code_digest
 from storyline.models import Cluster, Statement
 
 RULES = ("analysis/claims.py", "analysis/clusters.py", "analysis/wording.py", "nlp/propositions.py",
@@ -30,12 +30,7 @@ RULES = ("analysis/claims.py", "analysis/clusters.py", "analysis/wording.py", "n
 
 
 def _rules_version() -> str:
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for name in RULES:
-        path = root / name
-        digest.update(path.read_bytes() if path.is_file() else name.encode())
-    return digest.hexdigest()[:16]
+    return code_digest(RULES)
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Statement) if f.name != "cluster")
@@ -218,7 +213,6 @@ class JudgedPairs:
         self.used: set[str] = set()
         self.judged = 0
         """Pairs judged (not read back) in this run."""
-        self._version = None
         if self.con is not None:
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} "
                              "(id VARCHAR PRIMARY KEY, matched BOOLEAN, strength DOUBLE)")
@@ -237,14 +231,7 @@ class JudgedPairs:
         return self.known
 
     def version(self) -> str:
-        if self._version is None:
-            root = Path(__file__).resolve().parents[1]
-            digest = hashlib.sha256()
-            for name in JUDGING:
-                path = root / name
-                digest.update(path.read_bytes() if path.is_file() else name.encode())
-            self._version = digest.hexdigest()[:16]
-        return self._version
+        return code_digest(JUDGING)
 
     def remember(self, match, tag: str) -> "_Remembered":
         """``match`` (a callable on two props, with ``strength`` or not) answering from this memory.
