@@ -19,6 +19,18 @@ SEEDS = SHARED / "corpus" / "seeds"
 STORIES = ROOT / "tests" / "fixtures" / "stories"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kept_worker_pools():
+    """Analyses with several workers reuse one pool of spawned workers for the session (a pool is
+    kept only while the model, rules, window and ``STORYLINE_*`` environment stay the same), so
+    the suite starts them and loads their models once instead of once per analysis."""
+    from storyline.nlp import workers
+
+    workers.keep_pools(True)
+    yield
+    workers.keep_pools(False)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The full Storyline pipeline (loads the spaCy model: integration tests only)."""
@@ -62,17 +74,34 @@ GOLDEN = [ROOT / "tests" / "golden", STORIES, ROOT / "src" / "storyline" / "data
 
 
 @pytest.fixture(scope="session")
-def golden_analyses(tmp_path_factory):
+def golden_analysis(tmp_path_factory):
+    """``get(path)``: the analysis of one golden set (an expected.json), made once per session
+    whichever test asks first: the quality gate and the story tests read the same analyses."""
+    from storyline.evaluation import analyse_golden
+
+    work = tmp_path_factory.mktemp("golden")
+    cache: dict = {}
+
+    def get(path: Path) -> dict:
+        key = Path(path).resolve()
+        if key not in cache:
+            cache[key] = analyse_golden(key, work)
+        return cache[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def golden_analyses(golden_analysis):
     """Every team-written golden set (expected.json, seeds included) analysed once per session:
     ``{name: (analysis, expected)}``."""
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds is not present: the golden sets include the seeds")
     import json
 
-    from storyline.evaluation import analyse_golden, golden_sets
+    from storyline.evaluation import golden_sets
 
-    work = tmp_path_factory.mktemp("golden")
-    return {p.parent.name: (analyse_golden(p, work), json.loads(p.read_text())) for p in golden_sets(GOLDEN)}
+    return {p.parent.name: (golden_analysis(p), json.loads(p.read_text())) for p in golden_sets(GOLDEN)}
 
 
 @pytest.fixture(scope="session")
@@ -91,3 +120,70 @@ def realtext_analyses(tmp_path_factory):
         data, gold, contents = analyse_story(path, work, WAR)
         out[path.parent.name] = (data, gold, contents, gold.get("split"))
     return out
+
+
+@pytest.fixture(scope="session")
+def example_run(tmp_path_factory):
+    """The bundled example corpus analysed once per session (one worker) and written out:
+    ``(paths, analysis)``; the paths name the written files (json, html, md, explorer...).
+    Tests read it only: ``example_analysis`` hands out a copy of the analysis."""
+    from storyline.api import analyze
+    from storyline.data import example_corpus
+
+    out = tmp_path_factory.mktemp("example-run")
+    with example_corpus() as folder:
+        result = analyze([folder], db=out / "s.duckdb", workers=1)
+    return result.write(out), result.to_dict()
+
+
+@pytest.fixture
+def example_analysis(example_run):
+    """A copy of the session's analysis of the example corpus, for one test to read or change."""
+    import copy
+
+    return copy.deepcopy(example_run[1])
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory):
+    """The five seed reports analysed once per session through the command line: ``(out, analysis)``
+    with ``out`` holding what ``storyline analyze -o`` writes (the store, briefing, explorer)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds is not present")
+    import json
+
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    out = tmp_path_factory.mktemp("seeds")
+    result = CliRunner().invoke(cli, ["analyze", str(SEEDS), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "5 documents" in result.output and "conflict" in result.output
+    return out, json.loads((out / "analysis.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def example_increment(tmp_path_factory):
+    """The example corpus analysed without one report, then that report added to the same store:
+    ``(work folder, store path, the second run's Analysis)``. The store is only read after this."""
+    import shutil
+
+    from storyline.api import analyze
+    from storyline.data import example_corpus
+
+    root = tmp_path_factory.mktemp("increment")
+    work = root / "in"
+    work.mkdir()
+    with example_corpus() as folder:
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html"))
+        for path in files:
+            shutil.copy(path, work / path.name)
+        shutil.copy(folder / "manifest.json", work / "manifest.json")
+    held = work / files[-2].name  # a report that is not a copy of another
+    held_text = held.read_bytes()
+    held.unlink()
+    db = root / "s.duckdb"
+    analyze([work], db=db)
+    held.write_bytes(held_text)
+    return work, db, analyze([held], db=db)

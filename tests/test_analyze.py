@@ -1,9 +1,7 @@
 """The main job end to end on real and team-written corpora: contract, findings, incremental runs."""
 
 import json
-import shutil
 from importlib import resources
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -11,23 +9,9 @@ from click.testing import CliRunner
 
 from storyline.api import analyze
 from storyline.cli import cli
-from storyline.data import example_corpus
-
-from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.integration
 SCHEMA = json.loads(resources.files("storyline.schema").joinpath("analysis.schema.json").read_text())
-
-
-@pytest.fixture(scope="module")
-def seeds_run(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus/seeds is not present")
-    out = tmp_path_factory.mktemp("seeds")
-    result = CliRunner().invoke(cli, ["analyze", str(SEEDS), "-o", str(out)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert "5 documents" in result.output and "conflict" in result.output
-    return out, json.loads((out / "analysis.json").read_text())
 
 
 def test_seeds_analysis_validates_and_points_into_text(seeds_run):
@@ -92,10 +76,8 @@ def test_cli_listing_commands_read_the_store(seeds_run):
     assert recs and all(r["kind"] == "recommendation" for r in recs)
 
 
-def test_example_corpus_runs_and_links_its_syndicated_copy(tmp_path):
-    with example_corpus() as folder:
-        result = analyze([folder], db=tmp_path / "s.duckdb")
-    data = result.to_dict()
+def test_example_corpus_runs_and_links_its_syndicated_copy(example_analysis):
+    data = example_analysis
     jsonschema.validate(data, SCHEMA)
     copies = [d for d in data["documents"] if d["duplicate_of"]]
     assert len(copies) == 1 and copies[0]["source"].endswith("07_meridian-daily.txt")
@@ -109,21 +91,8 @@ def _comparable(data):
     return json.loads(json.dumps(data, sort_keys=True, default=str))
 
 
-def test_incremental_update_equals_full_recomputation(tmp_path):
-    with example_corpus() as folder:
-        files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html"))
-        work = tmp_path / "in"
-        work.mkdir()
-        for path in files:
-            shutil.copy(path, work / path.name)
-        shutil.copy(folder / "manifest.json", work / "manifest.json")
-    last = files[-2].name  # a report that is not a copy of another
-    held = work / last
-    held_text = held.read_bytes()
-    held.unlink()
-    analyze([work], db=tmp_path / "inc.duckdb")
-    held.write_bytes(held_text)
-    incremental = analyze([held], db=tmp_path / "inc.duckdb")
+def test_incremental_update_equals_full_recomputation(example_increment, tmp_path):
+    work, _, incremental = example_increment  # the example without one report, then that report added
     full = analyze([work], db=tmp_path / "full.duckdb")
     a, b = _comparable(incremental.to_dict()), _comparable(full.to_dict())
     for key in a:
@@ -148,8 +117,7 @@ def test_seeds_bottom_line_states_confirmations_estimates_and_what_is_unconfirme
     assert all(b["kind"] == "commentary" for b in lines[len(facts):])
 
 
-def test_example_office_holder_named_after_his_removal_is_flagged(tmp_path):
-    with example_corpus() as folder:
-        data = analyze([folder], db=tmp_path / "s.duckdb").to_dict()
+def test_example_office_holder_named_after_his_removal_is_flagged(example_analysis):
+    data = example_analysis
     knowledge = [c for c in data["conflicts"] if c["kind"] == "knowledge"]
     assert any("Dagalo" in c["summary"] and "Malik Agar" in c["summary"] for c in knowledge)

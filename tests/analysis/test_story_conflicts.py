@@ -7,8 +7,6 @@ import json
 
 import pytest
 
-from storyline.evaluation import analyse_golden
-
 from tests.conftest import STORIES
 
 pytestmark = pytest.mark.integration
@@ -17,15 +15,9 @@ PLANTED = sorted(p for p in STORIES.glob("*/expected.json") if "must_not_conflic
 
 
 @pytest.fixture(scope="module")
-def analyses(tmp_path_factory):
-    cache: dict = {}
-
-    def get(path):
-        if path not in cache:
-            cache[path] = analyse_golden(path, tmp_path_factory.mktemp(path.parent.name))
-        return cache[path]
-
-    return get
+def analyses(golden_analysis):
+    """Each story analysed once per session, the same analysis the quality gate scores."""
+    return golden_analysis
 
 
 def _ids(data, expected):

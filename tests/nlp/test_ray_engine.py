@@ -13,15 +13,14 @@ def _comparable(data: dict) -> dict:
 
 
 @pytest.mark.integration
-def test_ray_engine_gives_the_same_analysis_as_local_processes(tmp_path):
+def test_ray_engine_gives_the_same_analysis_as_local_processes(example_analysis, tmp_path):
     pytest.importorskip("ray.data")
     from storyline.api import analyze
     from storyline.data import example_corpus
 
-    with example_corpus() as folder:
-        local = analyze([folder], db=tmp_path / "local.duckdb", workers=1).to_dict()
+    with example_corpus() as folder:  # the session's example_analysis is this folder's, on one local worker
         on_ray = analyze([folder], db=tmp_path / "ray.duckdb", workers=2, engine="ray").to_dict()
-    a, b = _comparable(local), _comparable(on_ray)
+    a, b = _comparable(example_analysis), _comparable(on_ray)
     assert a["statements"] and a["quotes"] and a["figures"]
     assert a == b
 

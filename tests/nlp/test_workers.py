@@ -9,7 +9,6 @@ import os
 import pytest
 
 from storyline.nlp import workers
-from storyline.nlp.pipeline import Extraction
 
 
 # Module-level so spawned workers can import them by name.
@@ -20,6 +19,8 @@ def _no_model() -> None:
 def _fake_task(rows):
     """Stands in for the parser: a document whose text says so kills its process outright
     (as a crash in native code would); one that says so raises."""
+    from storyline.nlp.pipeline import Extraction
+
     out = []
     for row in rows:
         if "KILL" in row["text"]:
@@ -43,6 +44,35 @@ def test_results_come_back_in_input_order():
     assert results[3].sentences == [(0, len("report number 3"))]
 
 
+def _pid_task(rows):
+    """Each document answered with the id of the worker process that read it (a plain record, so
+    that the worker need not import the pipeline)."""
+    return [workers.Failure(row["id"], str(os.getpid())) for row in rows]
+
+
+def test_a_kept_pool_serves_only_the_next_run_with_the_same_workers_rules_and_environment(monkeypatch):
+    rows = _rows(["one", "two"])
+
+    def pids(keep, count=1):
+        results = workers.extract_parallel(rows, count, task=_pid_task, initializer=_no_model, chunk=1, keep=keep)
+        return {r.message for r in results}
+
+    workers.keep_pools(True)
+    try:
+        first = pids("rules-a")
+        assert pids("rules-a") == first  # the same workers, started once
+        second = pids("rules-b")
+        assert second != first  # other rules: fresh workers
+        monkeypatch.setenv("STORYLINE_KB_OVERLAY", "elsewhere.json")
+        assert pids("rules-b") != second  # another environment: fresh workers
+        assert pids(None) != pids(None)  # a run that names no identity never shares its pool
+        workers.keep_pools(False)
+        assert pids("rules-b") != pids("rules-b")  # not kept: each run starts its own
+    finally:
+        workers.keep_pools(True)
+        workers.close_kept()
+
+
 def test_a_crashing_worker_fails_its_document_only():
     texts = [f"report number {i}" for i in range(9)]
     texts[4] = "this one KILLs the worker"
@@ -55,6 +85,8 @@ def test_a_crashing_worker_fails_its_document_only():
     failed = {doc_id for doc_id, r in by_id.items() if isinstance(r, workers.Failure)}
     assert failed == {"d4", "d7"}
     assert "stopped" in by_id["d4"].message
+    from storyline.nlp.pipeline import Extraction
+
     assert all(isinstance(by_id[f"d{i}"], Extraction) for i in (0, 1, 2, 3, 5, 6, 8))
 
 

@@ -124,12 +124,8 @@ def test_contract_briefing_in_chromium(browser, tmp_path):
     assert (tmp_path / "briefing.png").stat().st_size > 10_000
 
 
-def test_example_corpus_briefing_in_chromium(browser, tmp_path):
-    from storyline.api import analyze
-    from storyline.data import example_corpus
-
-    with example_corpus() as folder:
-        paths = analyze([folder], db=tmp_path / "s.duckdb").write(tmp_path)
+def test_example_corpus_briefing_in_chromium(browser, example_run, tmp_path):
+    paths, _ = example_run
     seen = _check_briefing(browser, paths["html"], tmp_path / "briefing.png")
     assert seen["cites"] > 20
 

@@ -12,7 +12,6 @@ import pytest
 
 from storyline.render.explorer import render_explorer
 
-from tests.conftest import SEEDS
 from tests.render.test_briefing import contract
 from tests.render.test_browser import browser  # noqa: F401  (the Chromium fixture)
 
@@ -148,34 +147,19 @@ def _walk(context, html: Path, data: dict, shots: Path) -> dict:
     return seen
 
 
-@pytest.fixture(scope="module")
-def example_run(tmp_path_factory):
-    from storyline.api import analyze
-    from storyline.data import example_corpus
-
-    out = tmp_path_factory.mktemp("example")
-    with example_corpus() as folder:
-        paths = analyze([folder], db=out / "s.duckdb").write(out)
-    return paths
-
-
 def test_example_corpus_explorer(browser, example_run, tmp_path):  # noqa: F811
-    data = json.loads(example_run["json"].read_text())
-    seen = _walk(browser, example_run["explorer"], data, tmp_path)
+    paths, _ = example_run
+    data = json.loads(paths["json"].read_text())
+    seen = _walk(browser, paths["explorer"], data, tmp_path)
     assert seen["claims"] >= 1 and seen["timeline"]
     for name in VIEWS:
         assert (tmp_path / f"{name}.png").stat().st_size > 5_000
     print(f"explorer screenshots: {tmp_path}")
 
 
-def test_seeds_explorer(browser, tmp_path):  # noqa: F811
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus/seeds is not present")
-    from storyline.api import analyze
-
-    paths = analyze([SEEDS], db=tmp_path / "s.duckdb").write(tmp_path)
-    data = json.loads(paths["json"].read_text())
-    seen = _walk(browser, paths["explorer"], data, tmp_path)
+def test_seeds_explorer(browser, seeds_run, tmp_path):  # noqa: F811
+    out, data = seeds_run  # what `storyline analyze -o` wrote
+    seen = _walk(browser, out / "explorer.html", data, tmp_path)
     assert seen["timeline"] and seen["edge"] == bool(data["network"]["edges"])
     print(f"explorer screenshots: {tmp_path}")
 

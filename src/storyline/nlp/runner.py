@@ -138,7 +138,7 @@ def extract_pending(
         raise ValueError(f"unknown engine {engine!r} (local or ray)")
     elif count > 1:
         _check_model(model)
-        results = pool.extract_parallel(pending, count, (model, window))
+        results = pool.extract_parallel(pending, count, (model, window), keep=key)
     else:
         nlp = pipeline.load(model)
         results = _extract_windows(nlp, pending, min(window, nlp.max_length - 1))

@@ -10,6 +10,12 @@ A worker that dies (a crash in native code, the kernel's out-of-memory killer) b
 The documents that were in flight are then read again one at a time in a one-worker pool, so
 the one that kills its worker is named in a :class:`Failure` and the others are extracted; the
 run never hangs on a dead worker.
+
+By default each run starts its workers and stops them when it ends. A process that analyses again
+and again (a service, a notebook, a test session) may call :func:`keep_pools` so that the last
+run's workers, models loaded, serve the next run that needs the same workers: same count, same
+model, window and rules (the pipeline key) and the same ``STORYLINE_*`` environment. A pool that
+breaks, or a run that stops early, is never kept.
 """
 
 from __future__ import annotations
@@ -84,6 +90,33 @@ def extract_rows(rows: list[dict[str, Any]]) -> list[Any]:
 # -- in the writer ----------------------------------------------------------------------
 
 
+# The pool kept between runs (keep_pools): its identity and the executor.
+_KEPT: dict[str, Any] = {"on": False, "key": None, "pool": None}
+
+
+def keep_pools(on: bool = True) -> None:
+    """Keep (``on``) or stop keeping the last run's worker pool alive for the next run in this
+    process; turning it off stops a kept pool's workers."""
+    _KEPT["on"] = on
+    if not on:
+        close_kept()
+
+
+def close_kept() -> None:
+    """Stop the kept pool's workers, if any (the next run starts fresh ones)."""
+    pool, _KEPT["pool"], _KEPT["key"] = _KEPT["pool"], None, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _identity(workers: int, initializer, initargs: tuple, keep: str) -> tuple:
+    """What a kept pool must match to be reused: spawned workers read the environment and the
+    rules when they start, so both are part of it."""
+    environment = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("STORYLINE_")))
+    name = f"{initializer.__module__}.{initializer.__qualname__}"
+    return workers, name, initargs, keep, environment
+
+
 def extract_parallel(
     rows: list[dict[str, Any]],
     workers: int,
@@ -91,14 +124,18 @@ def extract_parallel(
     task: Callable[[list[dict[str, Any]]], list[Any]] = extract_rows,
     initializer: Callable[..., None] = init_worker,
     chunk: int = CHUNK,
+    keep: str | None = None,
 ) -> Iterator[Any]:
     """Each row's Extraction or Failure, in the order of ``rows``, computed by ``workers`` processes.
 
     ``task`` and ``initializer`` must be importable module-level functions (they are sent to
-    spawned processes by name)."""
+    spawned processes by name). ``keep``: what the workers' state depends on beyond ``initargs``
+    (the pipeline key); with :func:`keep_pools` on, a pool started for the same identity is reused
+    and this run's pool is kept for the next. Without it the pool ends with the run."""
     chunks = deque(rows[at : at + chunk] for at in range(0, len(rows), chunk))
+    identity = _identity(workers, initializer, initargs, keep) if keep is not None else None
     while chunks:
-        broken = yield from _drive(chunks, workers, task, initializer, initargs)
+        broken = yield from _drive(chunks, workers, task, initializer, initargs, identity=identity)
         if not broken:
             return
         # Read the suspects one by one, so a crash names its document.
@@ -110,14 +147,28 @@ def extract_parallel(
                                              "stopped (crashed or was killed)")
 
 
-def _drive(chunks: deque, workers: int, task, initializer, initargs, ahead: int | None = None):
+def _pool(workers: int, initializer, initargs: tuple, identity: tuple | None) -> ProcessPoolExecutor:
+    """The kept pool when it matches ``identity``, else a new one (a kept pool that does not
+    match is stopped first: one pool's workers at a time)."""
+    if identity is not None and _KEPT["on"]:
+        pool = _KEPT["pool"]
+        if pool is not None and _KEPT["key"] == identity:
+            _KEPT["pool"], _KEPT["key"] = None, None  # taken: back only if this run ends well
+            return pool
+        close_kept()
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def _drive(chunks: deque, workers: int, task, initializer, initargs, ahead: int | None = None,
+           identity: tuple | None = None):
     """Run ``chunks`` (consumed from the left) through one pool, yielding results in order.
 
     Returns the chunks that were in flight when the pool broke (empty when all finished)."""
     ahead = ahead or 2 * workers
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs)
+    pool = _pool(workers, initializer, initargs, identity)
     flight: deque[tuple[list, Future]] = deque()
+    done = False
     try:
         while chunks or flight:
             while chunks and len(flight) < ahead:
@@ -134,6 +185,10 @@ def _drive(chunks: deque, workers: int, task, initializer, initargs, ahead: int 
                 return [p for p, _ in flight]
             flight.popleft()
             yield from results
+        done = True
         return []
     finally:
-        pool.shutdown(wait=not flight, cancel_futures=True)
+        if done and identity is not None and _KEPT["on"] and _KEPT["pool"] is None:
+            _KEPT["pool"], _KEPT["key"] = pool, identity
+        else:
+            pool.shutdown(wait=not flight, cancel_futures=True)
