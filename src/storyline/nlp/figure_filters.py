@@ -30,6 +30,9 @@ TIME_WORDS = frozenset(
     "decade decades century centuries today yesterday tomorrow tonight morning afternoon evening night nights "
     "weekend weekends season seasons quarter quarters spring summer autumn fall winter noon midnight dawn dusk "
     "ago age ages era period term".split()) | frozenset(DURATIONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Texts counted by their items ("a 12-point plan"): a points figure before one of them is no score.
+PLAN_NOUNS = frozenset("plan plans programme programmes program programs proposal proposals agenda agendas list "
+                       "document documents formula charter framework roadmap declaration memorandum manifesto".split())
 RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
 
 
@@ -117,6 +120,10 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "since independence 30 years ago": when, not how long
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
         return True  # "the two-year mark", "a ten-year low": a point in time or a record, not a length of time
+    if amount.unit == "point" and after is not None and doc[amount.end - 2].text == "-" \
+            and (after.lower_ in PLAN_NOUNS or after.pos_ in ("NOUN", "PROPN") and doc[amount.end - 1].head.lower_ in PLAN_NOUNS) \
+            and not doc[amount.end - 2].whitespace_:
+        return True  # "a 12-point peace plan", "the ten-point programme": how many items a text has, not a score
     if amount.unit in ("millimetre", "centimetre") and after is not None and _calibre_of(doc, after.i):
         return True  # "155mm shells", "122mm rockets", "155mm towed howitzers": a calibre names the kind of gun
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \

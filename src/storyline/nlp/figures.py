@@ -30,7 +30,11 @@ POSSESS_VERBS = W.inflect(
     "deploy", "dispatch", "mobilize", "mobilise", "station", "commit", "contribute", "provide", "supply",
     "pledge", "donate", "allocate", "approve", "field", "amass", "mass", "transfer", "deliver", "offer",
     "earmark", "promise", "grant", "release", "disburse",
-) | {"send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
+    # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
+    "concentrate", "gather", "assemble", "position", "place", "move", "withdraw", "redeploy", "rotate", "muster",
+    "launch", "fire",
+) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
+     "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
 # Verbs of an authority that lets a sum be spent ("the House approved a $61bn package"): it says whose
 # decision the sum is, not that the approver gives the figure as a donor gives its pledge.
@@ -63,7 +67,11 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         for verb in verbs:
             if verb.lower_ not in POSSESS_VERBS:
                 continue
-            for child in verb.children:
+            children = list(verb.children)
+            if verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+                # "Peru, while mobilizing 20,000 troops, denies ...": the clause's subject is the sentence's
+                children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+            for child in children:
                 if child.dep_ == "nsubj" and verb.i == token.head.i and is_actor(ctx, child):
                     return (*entity_text(ctx, child), verb.lower_ not in AUTHORISE_VERBS)
                 if child.dep_ == "agent":
@@ -226,6 +234,14 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # "400 troops are based there, while about 8,000 have taken part": a bare headcount standing
         # for the troops said just before counts them too (a toll's verb says its own kind)
         counts = earlier[-1].counts
+    if noun is None and counts is None and anchor.dep_ == "conj" and earlier and earlier[-1].start >= sent.start_char \
+            and _joined_to(anchor, earlier[-1]) and not (amount.unit or amount.currency or amount.percent):
+        # "3,000 from the brigade and 2,000 who are stationed abroad": a bare number joined to a counted one
+        # counts the same things, the same side's
+        last = earlier[-1]
+        counts, unit_text, unit = last.counts, last.unit_text, last.unit
+        if subject_text is None:
+            subject, subject_text = last.subject, last.subject_text
     if noun is None and subject_text is None and counts in CASUALTY_MEASURES and earlier \
             and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES \
             and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):
@@ -266,6 +282,16 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )
+
+
+def _joined_to(anchor: Token, last: Figure) -> bool:
+    """True when a bare number is a conjunct of the figure just made: of its number ("700 from the unit and
+    200 who ...") or, in a parse that joins the clauses, of the verb whose object that figure is ("counted 40
+    fishermen and 12 who ...")."""
+    head = anchor.head
+    if last.start <= head.idx < last.end:
+        return head.like_num
+    return any(last.start <= c.idx < last.end and c.dep_ in ("dobj", "nsubjpass") for c in head.children if c.i < anchor.i)
 
 
 def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure]:
