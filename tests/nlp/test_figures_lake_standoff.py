@@ -23,7 +23,8 @@ REPORT = (
     "A 1,500-square-kilometre fishing zone around it has been closed. "
     "Mediators from the East African Community presented a six-point plan on Friday; the first talks, 15 years "
     "ago, ended without a deal. "
-    "Uganda has withdrawn 300 of its soldiers, a military spokesman said, but two gunboats remain."
+    "Uganda has withdrawn 300 of its soldiers, a military spokesman said, but two gunboats remain. "
+    "Kenya said it would send 150 more officers on Saturday."
 )
 
 
@@ -39,7 +40,7 @@ def test_lake_every_figure_and_nothing_else(found):
     assert sorted(found) == sorted([
         "about 1,200 soldiers", "some 600 police officers", "900 officers", "700", "200", "dozens of boats",
         "KSh 45 million", "USh 1.3 billion", "three warning shots", "between 400 and 500 people",
-        "1,500-square-kilometre", "300 of its soldiers", "two gunboats"])
+        "1,500-square-kilometre", "300 of its soldiers", "two gunboats", "150 more officers"])
 
 
 def test_lake_forces_belong_to_the_state_that_moves_them(found):
@@ -49,6 +50,8 @@ def test_lake_forces_belong_to_the_state_that_moves_them(found):
     assert found["300 of its soldiers"].subject_text == "Uganda"
     # "Kenya, while moving ...": the clause has no subject of its own, so the sentence's is the mover
     assert found["some 600 police officers"].subject_text == "Kenya"
+    # "Kenya said it would send ...": "it" is the state that says so
+    assert (found["150 more officers"].subject_text, found["150 more officers"].stage) == ("Kenya", "additional")
 
 
 def test_lake_parts_of_a_headcount_count_the_same_officers(found):

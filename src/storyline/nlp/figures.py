@@ -72,6 +72,9 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 # "Peru, while mobilizing 20,000 troops, denies ...": the clause's subject is the sentence's
                 children += [c for c in verb.head.children if c.dep_ == "nsubj"]
             for child in children:
+                if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and verb.i == token.head.i:
+                    # "the government announced it would send 3,000 troops": "it" is the one who announces it
+                    child = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), child)
                 if child.dep_ == "nsubj" and verb.i == token.head.i and is_actor(ctx, child):
                     return (*entity_text(ctx, child), verb.lower_ not in AUTHORISE_VERBS)
                 if child.dep_ == "agent":
