@@ -24,7 +24,8 @@ REPORT = (
     "Mediators from the East African Community presented a six-point plan on Friday; the first talks, 15 years "
     "ago, ended without a deal. "
     "Uganda has withdrawn 300 of its soldiers, a military spokesman said, but two gunboats remain. "
-    "Kenya said it would send 150 more officers on Saturday."
+    "Kenya said it would send 150 more officers on Saturday. "
+    "Uganda has about 2,000 personnel in the border district and has lost between 3 and 5 patrol boats."
 )
 
 
@@ -40,7 +41,8 @@ def test_lake_every_figure_and_nothing_else(found):
     assert sorted(found) == sorted([
         "about 1,200 soldiers", "some 600 police officers", "900 officers", "700", "200", "dozens of boats",
         "KSh 45 million", "USh 1.3 billion", "three warning shots", "between 400 and 500 people",
-        "1,500-square-kilometre", "300 of its soldiers", "two gunboats", "150 more officers"])
+        "1,500-square-kilometre", "300 of its soldiers", "two gunboats", "150 more officers",
+        "about 2,000 personnel", "between 3 and 5 patrol boats"])
 
 
 def test_lake_forces_belong_to_the_state_that_moves_them(found):
@@ -52,6 +54,10 @@ def test_lake_forces_belong_to_the_state_that_moves_them(found):
     assert found["some 600 police officers"].subject_text == "Kenya"
     # "Kenya said it would send ...": "it" is the state that says so
     assert (found["150 more officers"].subject_text, found["150 more officers"].stage) == ("Kenya", "additional")
+    # a force one "has" is one's own; a range carried by "between" is still the object of "lost"
+    assert (found["about 2,000 personnel"].counts, found["about 2,000 personnel"].subject_text) == ("troops", "Uganda")
+    assert (found["between 3 and 5 patrol boats"].counts, found["between 3 and 5 patrol boats"].subject_text) == (
+        "ships", "Uganda")
 
 
 def test_lake_parts_of_a_headcount_count_the_same_officers(found):

@@ -24,6 +24,7 @@ LEVEL_VERBS = W.inflect("close", "end", "finish", "open", "trade", "settle", "pe
     "stand stands stood standing rise rises rose risen rising fall falls fell fallen falling drop drops dropped "
     "dropping slip slips slipped slipping sell sells sold selling set sets setting".split())
 RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+RE_OLD_YEAR = re.compile(r"^1[0-7]\d{2}$")
 # A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
 # Words that make a DATE or TIME entity a time; NER also marks counts after "the next" as dates.
 TIME_WORDS = frozenset(
@@ -134,6 +135,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "Okafor, 61, resigned": a person's age
     if amount.unit in AGE_UNITS.values() and not _aged_thing(doc, amount):
         return True  # "a 50-year-old man", "Smith, 45 years old": a person's age is no figure
+    if bare and amount.num_end - amount.num_start == 1 and before is not None and before.lower_ in ("in", "since") \
+            and RE_OLD_YEAR.match(first.text) and amount.qualifier is None and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+        return True  # "since the schism in 1054", "in 1648": an older year, which the year pattern below leaves out
     if (RE_YEAR.match(first.text) and amount.num_end - amount.num_start == 1 and not amount.currency
             and not amount.percent and amount.qualifier is None):
         nxt = doc[amount.num_end] if amount.num_end < len(doc) else None
