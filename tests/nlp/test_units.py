@@ -103,3 +103,18 @@ def test_units_local_currency_symbols_are_cldr_symbols():
     locales = {"PLN": "pl_PL", "CZK": "cs_CZ", "BGN": "bg_BG", "GHS": "ak_GH", "PYG": "es_PY"}
     for symbol, code in C.LOCAL_SYMBOLS.items():
         assert symbol.rstrip(".") == numbers.get_currency_symbol(code, locale=locales[code]).rstrip("."), symbol
+
+
+def test_units_two_word_units_hyphenated_before_a_noun():
+    from storyline.nlp.units import phrase_at
+
+    # "a 1,500-square-kilometre zone": the tokenizer splits the hyphens off
+    assert phrase_at(["square", "-", "kilometre", "zone"]) == (3, "square kilometre")
+    assert phrase_at(["nautical", "-", "mile", "limit"]) == (3, "nautical mile")
+    assert phrase_at(["square", "kilometres"]) == (2, "square kilometre")
+
+
+def test_units_mixed_case_prefixes_are_read_spaced_and_words_are_not():
+    assert {"KSh", "TSh", "USh", "Rs"} <= C.SPACED_PREFIXES
+    # all capitals ("USD", "EUR"), a mangled "£" ("PS") and "Br" are words or initials when spaced
+    assert not {"USD", "PS", "Br", "RM", "$"} & C.SPACED_PREFIXES

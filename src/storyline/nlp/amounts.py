@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from storyline.nlp.currencies import CURRENCY_ADJECTIVES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS, iso_code
+from storyline.nlp.currencies import (CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS,
+                                      SPACED_PREFIXES, iso_code)
 from storyline.nlp.numbers import (
     DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value,
@@ -95,6 +96,9 @@ def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str
     word = _word(doc[i - 1])
     if word in CURRENCY_SYMBOLS and (doc[i - 1].tag_ == "$" or not word.isalpha() or doc[i - 1].is_upper or word in ("rs", "rs.")):
         return i - 1, CURRENCY_SYMBOLS[word], doc[i - 1].text
+    written = doc[i - 1].text
+    if written in SPACED_PREFIXES:
+        return i - 1, CURRENCY_PREFIXES[written], written  # "KSh 45 million", "USh 1.3 billion": as written, case and all
     return i, None, None
 
 

@@ -27,6 +27,10 @@ CURRENCY_PREFIXES = {
     "₸": "KZT", "₾": "GEL", "₼": "AZN", "৳": "BDT", "฿": "THB", "₵": "GHS", "GH₵": "GHS", "₡": "CRC", "₮": "MNT",
     "₭": "LAK",
 }
+# Prefixes in mixed case that are written spaced from the number too ("KSh 45 million", "TSh 2,000"): matched
+# as written; "PS" (a mangled "£") and "Br" are left out, being words or initials when spaced.
+SPACED_PREFIXES = frozenset(p for p in CURRENCY_PREFIXES if p not in ("PS", "Br") and p.isalpha()
+                            and not p.isupper() and not p.islower())
 # Local symbols in letters, written after the number as the currency's own country writes them
 # (CLDR's symbol for its locale: "200 zł", "1 500 Kč"); matched as written. Left out: "kn" (also
 # knots), "Ft" (also feet), "kr" (four crowns).

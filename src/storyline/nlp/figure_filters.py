@@ -24,12 +24,16 @@ LEVEL_VERBS = W.inflect("close", "end", "finish", "open", "trade", "settle", "pe
     "stand stands stood standing rise rises rose risen rising fall falls fell fallen falling drop drops dropped "
     "dropping slip slips slipped slipping sell sells sold selling set sets setting".split())
 RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
+RE_OLD_YEAR = re.compile(r"^1[0-7]\d{2}$")
 # A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
 # Words that make a DATE or TIME entity a time; NER also marks counts after "the next" as dates.
 TIME_WORDS = frozenset(
     "decade decades century centuries today yesterday tomorrow tonight morning afternoon evening night nights "
     "weekend weekends season seasons quarter quarters spring summer autumn fall winter noon midnight dawn dusk "
     "ago age ages era period term".split()) | frozenset(DURATIONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Texts counted by their items ("a 12-point plan"): a points figure before one of them is no score.
+PLAN_NOUNS = frozenset("plan plans programme programmes program programs proposal proposals agenda agendas list "
+                       "document documents formula charter framework roadmap declaration memorandum manifesto".split())
 RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
 
 
@@ -117,6 +121,10 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "since independence 30 years ago": when, not how long
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
         return True  # "the two-year mark", "a ten-year low": a point in time or a record, not a length of time
+    if amount.unit == "point" and after is not None and doc[amount.end - 2].text == "-" \
+            and (after.lower_ in PLAN_NOUNS or after.pos_ in ("NOUN", "PROPN") and doc[amount.end - 1].head.lower_ in PLAN_NOUNS) \
+            and not doc[amount.end - 2].whitespace_:
+        return True  # "a 12-point peace plan", "the ten-point programme": how many items a text has, not a score
     if amount.unit in ("millimetre", "centimetre") and after is not None and _calibre_of(doc, after.i):
         return True  # "155mm shells", "122mm rockets", "155mm towed howitzers": a calibre names the kind of gun
     if bare and before is not None and before.lower_ in ("at", "by", "until", "till", "before", "after") \
@@ -127,6 +135,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "Okafor, 61, resigned": a person's age
     if amount.unit in AGE_UNITS.values() and not _aged_thing(doc, amount):
         return True  # "a 50-year-old man", "Smith, 45 years old": a person's age is no figure
+    if bare and amount.num_end - amount.num_start == 1 and before is not None and before.lower_ in ("in", "since") \
+            and RE_OLD_YEAR.match(first.text) and amount.qualifier is None and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+        return True  # "since the schism in 1054", "in 1648": an older year, which the year pattern below leaves out
     if (RE_YEAR.match(first.text) and amount.num_end - amount.num_start == 1 and not amount.currency
             and not amount.percent and amount.qualifier is None):
         nxt = doc[amount.num_end] if amount.num_end < len(doc) else None

@@ -36,7 +36,7 @@ COUNTED = {
     "tanks": "tank tanks",
     "aircraft": "aircraft airplane airplanes plane planes jet jets warplane warplanes helicopter "
                 "helicopters bomber bombers fighter-jet fighter-jets",
-    "ships": "ship ships vessel vessels warship warships boat boats frigate frigates submarine submarines",
+    "ships": "ship ships vessel vessels warship warships boat boats gunboat gunboats frigate frigates submarine submarines",
     "votes": "vote votes ballot ballots",
     "people": "people person persons civilian civilians resident residents child children woman women "
               "man men individual individuals citizen citizens inhabitant inhabitants villager villagers "

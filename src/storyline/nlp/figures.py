@@ -18,6 +18,7 @@ from storyline.nlp.figure_antecedents import partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
+from storyline.nlp.units import singular
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
 RE_UNCONFIRMED = re.compile(
@@ -30,13 +31,21 @@ POSSESS_VERBS = W.inflect(
     "deploy", "dispatch", "mobilize", "mobilise", "station", "commit", "contribute", "provide", "supply",
     "pledge", "donate", "allocate", "approve", "field", "amass", "mass", "transfer", "deliver", "offer",
     "earmark", "promise", "grant", "release", "disburse",
-) | {"send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
+    # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
+    "concentrate", "gather", "assemble", "position", "place", "move", "withdraw", "redeploy", "rotate", "muster",
+    "launch", "fire",
+) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
+     "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
 # Verbs of an authority that lets a sum be spent ("the House approved a $61bn package"): it says whose
 # decision the sum is, not that the approver gives the figure as a donor gives its pledge.
 AUTHORISE_VERBS = W.inflect("approve", "authorise", "authorize")
 # Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
 CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
+# Prepositions that carry a quantity to its verb ("lost between 3,000 and 4,000 vehicles", "sent around 500 troops").
+QUANTITY_PREPS = frozenset("between around about over nearly under".split())
+# Counts one has as one's own: forces and tolls ("Peru has 1,700 personnel there").
+HELD_MEASURES = frozenset({"troops", "casualties", "killed", "wounded"})
 STAGE_DEPS = frozenset("amod det advmod npadvmod nummod quantmod".split())
 
 
@@ -58,13 +67,30 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     # "North Korea sent 10,000 troops", "Germany pledged €40m", "euros released by the EU".
     candidates = [t for t in (noun, anchor, anchor.head) if t is not None]
     for token in candidates:
-        verbs = [token.head] if token.dep_ in ("dobj", "nsubjpass") else []
+        governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ in QUANTITY_PREPS and governor.head.pos_ in ("VERB", "AUX"):
+            governor = governor.head  # "Peru has lost between 3,000-4,000 vehicles": the range's noun is the verb's object
+        elif token.dep_ not in ("dobj", "nsubjpass"):
+            governor = None
+        verbs = [governor] if governor is not None else []
         verbs += [c for c in token.children if c.dep_ == "acl"]
         for verb in verbs:
-            if verb.lower_ not in POSSESS_VERBS:
+            # "Peru has 1,700 personnel there", "has had 70,000 casualties": a force or a toll one has is one's own
+            # (not prisoners or refugees one holds or hosts)
+            held = verb.lemma_ == "have" and noun is not None and (noun.lower_ == "losses" or (
+                W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in HELD_MEASURES)
+            if verb.lower_ not in POSSESS_VERBS and not held:
                 continue
-            for child in verb.children:
-                if child.dep_ == "nsubj" and verb.i == token.head.i and is_actor(ctx, child):
+            children = list(verb.children)
+            if verb.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+                # "Peru, while mobilizing 20,000 troops, denies ...", "Peru has 2,000 troops and has lost 40": the
+                # clause's subject is the sentence's
+                children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+            for child in children:
+                if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
+                    # "the government announced it would send 3,000 troops": "it" is the one who announces it
+                    child = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), child)
+                if child.dep_ == "nsubj" and governor is not None and verb.i == governor.i and is_actor(ctx, child):
                     return (*entity_text(ctx, child), verb.lower_ not in AUTHORISE_VERBS)
                 if child.dep_ == "agent":
                     for pobj in child.children:
@@ -226,6 +252,14 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         # "400 troops are based there, while about 8,000 have taken part": a bare headcount standing
         # for the troops said just before counts them too (a toll's verb says its own kind)
         counts = earlier[-1].counts
+    if noun is None and counts is None and anchor.dep_ == "conj" and earlier and earlier[-1].start >= sent.start_char \
+            and _joined_to(anchor, earlier[-1]) and not (amount.unit or amount.currency or amount.percent):
+        # "3,000 from the brigade and 2,000 who are stationed abroad": a bare number joined to a counted one
+        # counts the same things, the same side's
+        last = earlier[-1]
+        counts, unit_text, unit = last.counts, last.unit_text, last.unit
+        if subject_text is None:
+            subject, subject_text = last.subject, last.subject_text
     if noun is None and subject_text is None and counts in CASUALTY_MEASURES and earlier \
             and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES \
             and earlier[-1].unit_text and not (amount.unit or amount.currency or amount.percent):
@@ -266,6 +300,16 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )
+
+
+def _joined_to(anchor: Token, last: Figure) -> bool:
+    """True when a bare number is a conjunct of the figure just made: of its number ("700 from the unit and
+    200 who ...") or, in a parse that joins the clauses, of the verb whose object that figure is ("counted 40
+    fishermen and 12 who ...")."""
+    head = anchor.head
+    if last.start <= head.idx < last.end:
+        return head.like_num
+    return any(last.start <= c.idx < last.end and c.dep_ in ("dobj", "nsubjpass") for c in head.children if c.i < anchor.i)
 
 
 def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure]:

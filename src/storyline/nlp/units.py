@@ -179,6 +179,9 @@ MULTIWORD = {
     "lb - ft": "pound-foot", "pound - feet": "pound-foot", "pound - foot": "pound-foot", "a / cm2": "ampere per square centimetre",
 }
 MULTI = {tuple(form.split()): name for form, name in MULTIWORD.items()}
+# The same units hyphenated before a noun, as the tokenizer splits them: "a 1,000-square-mile zone"
+MULTI.update({tuple(" - ".join(form.split()).split()): name for form, name in MULTIWORD.items()
+              if "-" not in form and len(form.split()) == 2})
 LONGEST = max(len(words) for words in MULTI)
 
 
