@@ -18,8 +18,9 @@ _JOIN = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+\Z|\A\s*,\s+\Z")
 _WHOLE = re.compile(r"\A(?P<first>[^\s,]+(?: [^\s,]+)?) (?:and|&) (?P<rest>\S.*)\Z")
 SHARED_TYPES = ("group", "organization", "igo", "state", "place")
 # Nouns after a name that make it a government's: "the Irish Government", "the Biden administration".
-GOVERNMENT_NOUNS = ("government", "administration", "cabinet", "authorities")
+GOVERNMENT_NOUNS = ("government", "administration", "cabinet", "authorities", "regime")
 # Sites named after a person or saint ("St Michael's Square", "Lenin's Mausoleum"): the name is not an actor.
+_LEADER_GOVERNMENT = re.compile(r" (?:administration|government|regime)\b")
 SITE_NOUNS = frozenset(
     "square street avenue road bridge cathedral church basilica chapel monastery abbey mosque temple shrine "
     "park gate hall palace tower hospital college school mausoleum monument memorial".split())
@@ -103,12 +104,22 @@ def shared_heads(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[M
     return out
 
 
-def government_of(mentions: list[Mention], kb: KnowledgeBase) -> None:
-    """"The Irish Government", "the Biden administration", "Kenyan authorities" that NER took as a body of
+def government_of(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """"The Irish Government", "the Biden Administration", "Kenyan authorities" that NER took as a body of
     their own: the state (its government), found by the state's name or demonym, or by its leader, a known
-    person of that state the report names."""
+    person of that state the report names. A known person's name before "administration" or "government"
+    ("the Obama administration") is that government too."""
     people = {key(m.text): m.entity for m in mentions if m.type == "person" and (m.entity or "").startswith("kb:")}
     for m in mentions:
+        after = _LEADER_GOVERNMENT.match(doc.text, m.end)
+        if m.type == "person" and (m.entity or "").startswith("kb:") and after:
+            known = _entity(kb, m.entity[3:])
+            state = _entity(kb, known.country) if known is not None and known.country else None
+            if state is not None and state.type == "state":
+                m.end = after.end()
+                m.text = doc.text[m.start : m.end]
+                m.entity, m.type, m.label, m.facet, m.role = f"kb:{state.id}", "state", "METONYM", "government", None
+            continue
         if not (m.entity or "").startswith("local:organization:"):
             continue
         words = m.text.split()

@@ -149,7 +149,7 @@ class ActorResolver(SpanResolution):
                     m.entity, m.type = place, "place"
         coordinated_places(doc, mentions, context.BODY_NOUNS)
         mentions = shared_heads(doc, mentions, self.kb)
-        government_of(mentions, self.kb)
+        government_of(doc, mentions, self.kb)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
