@@ -131,6 +131,9 @@ def government_of(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
         if state is None:
             person = people.get(key(owner)) or next(
                 (entity for name, entity in people.items() if name.split()[-1:] == key(owner).split()), None)
+            if person is None:  # "the Biden Administration" in a report that names no Biden: the one known Biden
+                known = [e for e in kb.lookup(owner) if e.type == "person"]
+                person = f"kb:{known[0].id}" if len(known) == 1 else None
             country = _entity(kb, person[3:]).country if person and _entity(kb, person[3:]) else None
             owner_state = _entity(kb, country) if country else None
             state = owner_state if owner_state is not None and owner_state.type == "state" else None
