@@ -55,3 +55,21 @@ def test_an_outlet_pointing_back_to_its_own_reporting_is_the_reports_voice(parse
     assert "Kyodo" not in texts and "Reuters" not in texts
     doc = parse("The ferry lost power, Kyodo reported, citing the coast guard.", published=DAY)
     assert "Kyodo" in {m.text for m in doc._.mentions}
+
+
+def test_a_bare_head_noun_links_to_the_body_named_with_of_earlier(parse):
+    doc = parse("The Federal Agency of Water Resources warned of floods on Monday. The Agency's director said "
+                "three dams were full.", published=DAY)
+    ids = {m.text: m.entity for m in doc._.mentions}
+    assert ids.get("Agency") and ids.get("Agency") == ids.get("Federal Agency of Water Resources")
+
+
+def test_a_name_the_knowledge_base_writes_in_lower_case_is_found(parse):
+    doc = parse("The harbour reopened on Friday, the news agency dpa reported.", published=DAY)
+    assert entities(doc).get("dpa") == "kb:DPA"
+
+
+def test_a_pointer_to_the_outlets_own_pages_is_its_voice(parse):
+    doc = parse("The council approved the budget. You can read more news on Onet.pl and Onet every day.",
+                published=DAY)
+    assert "Onet" not in {m.text for m in doc._.mentions}

@@ -17,9 +17,12 @@ REPORTING_VERBS = {"reports", "reported", "learned", "learnt", "writes", "wrote"
 LEARNED = {"learned", "learnt"}
 DETERMINERS = {"a", "an", "our"}
 # The outlet pointing back to its own reporting or saying what it did to check a story: "As Ukrinform
-# reported earlier", "as previously reported by CNN", "CNN was able to geolocate", "CNN could not verify",
+# reported earlier", "as was earlier reported by the Kyiv Post", "CNN was able to geolocate", "CNN could not verify",
 # "CNN has reached out to the ministry".
-_EARLIER_BEFORE = re.compile(r"(?i)(?:\A|\W)as (?:(?:previously|earlier) reported by|reported (?:previously|earlier) by)(?: the)? \Z")
+_EARLIER_BEFORE = re.compile(r"(?i)(?:\A|\W)as (?:was |has been |had been |it was )?(?:(?:previously|earlier|already) "
+                             r"reported by|reported (?:previously|earlier) by)(?: the)? \Z")
+# The outlet's own pointer to more of its reporting: "You can read more latest information on Gazeta.pl".
+_READ_MORE_BEFORE = re.compile(r"(?i)\b(?:read|find|follow|watch)\b[^.\n]{0,40}\b(?:on|at)(?: the)? \Z")
 _EARLIER_AFTER = re.compile(r"(?i)\A (?:has |had )?(?:previously |earlier )?reported (?:earlier|previously|before)\b")
 _AS_BEFORE = re.compile(r"(?i)(?:\A|\W)as(?: the)? \Z")
 _CHECKED_AFTER = re.compile(
@@ -64,7 +67,8 @@ def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
         elif outlet(m.entity):
             before_text = doc.text[max(0, m.start - 40) : m.start]
             after_text = doc.text[m.end : m.end + 60]
-            if _EARLIER_BEFORE.search(before_text) or _CHECKED_AFTER.match(after_text) or (
+            if _EARLIER_BEFORE.search(before_text) or _READ_MORE_BEFORE.search(before_text) \
+                    or _CHECKED_AFTER.match(after_text) or (
                     _AS_BEFORE.search(before_text) and _EARLIER_AFTER.match(after_text)):
                 own.add(m.entity)
     return own

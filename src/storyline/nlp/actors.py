@@ -49,6 +49,8 @@ class ActorResolver(SpanResolution):
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = match_surfaces(kb)
+        # Names the knowledge base writes in lower case only ("dpa"): matched as written, they are names.
+        self.lower_names = {s for s in exact if not any(ch.isupper() for ch in s)}
         self.matcher.add("KB", list(nlp.tokenizer.pipe(sorted(exact))))
         self.matcher_lower.add("KB", list(nlp.tokenizer.pipe(sorted(lower))))
 
@@ -106,6 +108,8 @@ class ActorResolver(SpanResolution):
         for cand in self.candidates(doc):
             whole = any(e.type == "organization" for e in self.kb.lookup(cand.span.text)[:1])
             cleaned = clean_edges(cand.span, keep_possessive=whole)
+            if cleaned is None and cand.label == "KB" and cand.span.text in self.lower_names:
+                cleaned = cand.span  # "German news agency dpa"
             if whole and cleaned is not None:
                 cleaned = own_name(cleaned, self.kb)
             if cleaned is None or not in_body(cleaned):
