@@ -73,3 +73,9 @@ def test_a_pointer_to_the_outlets_own_pages_is_its_voice(parse):
     doc = parse("The council approved the budget. You can read more news on Onet.pl and Onet every day.",
                 published=DAY)
     assert "Onet" not in {m.text for m in doc._.mentions}
+
+
+
+def test_a_bodys_publication_opening_with_a_state_is_no_person(parse):
+    doc = parse("The column first ran in the Atlantic Council’s Ukraine Alert on Friday.", published=DAY)
+    assert not [m for m in doc._.mentions if m.type == "person"]
