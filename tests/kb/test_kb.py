@@ -450,3 +450,9 @@ def test_a_body_named_of_its_state_is_also_named_with_the_demonym():
     assert "Japanese Ministry of Foreign Affairs" in ministry.aliases
     assert kb.lookup("Japanese Ministry of Foreign Affairs")[0].id == "JPN.MFA"
     assert not any(a.startswith("Japanese") for a in kb.get("NATO").aliases)
+
+
+def test_every_country_an_entity_names_is_a_known_state(kb):
+    states = {e.id for e in kb.entities("state")}
+    wrong = [(e.id, e.country) for e in kb.entities() if e.country and e.country not in states]
+    assert not wrong

@@ -266,12 +266,13 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
             if len(words) < 2:
                 continue
             bodies.setdefault(words[-1], set()).add(m.entity)
-            if words[1] == "of":
-                bodies.setdefault(words[0], set()).add(m.entity)
+            if "of" in words[1:]:  # "the Agency" after "the Main Intelligence Agency of the Defence Ministry"
+                bodies.setdefault(words[words.index("of", 1) - 1], set()).add(m.entity)
         if m.entity.startswith("kb:") and known is not None:
             # "the House of Representatives" beside "the US House of Representatives": the state's body.
             for generic in known.extra.get("generic", ()):
-                if " " in generic:
+                # "the Defence Ministry", "the MoD": a generic name of several words, or an abbreviation
+                if " " in generic or sum(c.isupper() for c in generic) >= 2:
                     generics.setdefault(key(generic), set()).add(m.entity)
     for m in mentions:
         if m.entity and m.entity.startswith("local:organization:") and len(generics.get(key(m.text), ())) == 1:

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from storyline.kb.lookup import load_kb
 from storyline.models import Mention
 
 REPORTER_NOUNS = {"correspondent", "correspondents", "reporter", "reporters"}
@@ -13,11 +16,38 @@ REPORTING_VERBS = {"reports", "reported", "learned", "learnt", "writes", "wrote"
                    "witnessed", "told"}
 LEARNED = {"learned", "learnt"}
 DETERMINERS = {"a", "an", "our"}
+# The outlet pointing back to its own reporting or saying what it did to check a story: "As Ukrinform
+# reported earlier", "as was earlier reported by the Kyiv Post", "CNN was able to geolocate", "CNN could not verify",
+# "CNN has reached out to the ministry".
+_EARLIER_BEFORE = re.compile(r"(?i)(?:\A|\W)as (?:was |has been |had been |it was )?(?:(?:previously|earlier|already) "
+                             r"reported by|reported (?:previously|earlier) by)(?: the)? \Z")
+# The outlet's own pointer to more of its reporting: "You can read more latest information on Gazeta.pl".
+_READ_MORE_BEFORE = re.compile(r"(?i)\b(?:read|find|follow|watch)\b[^.\n]{0,40}\b(?:on|at)(?: the)? \Z")
+_EARLIER_AFTER = re.compile(r"(?i)\A (?:has |had )?(?:previously |earlier )?reported (?:earlier|previously|before)\b")
+_AS_BEFORE = re.compile(r"(?i)(?:\A|\W)as(?: the)? \Z")
+_CHECKED_AFTER = re.compile(
+    r"(?i)\A (?:(?:was|were|has been|have been) (?:not |un)?able to|could not|couldn't|cannot|can't|could|has|have|had)"
+    r" (?:not )?(?:independently )?(?:verify|verified|confirm|confirmed|geolocate|geolocated|reached out|contacted"
+    r"|reach out|contact)\b")
+
+
+OUTLET_KINDS = {"media", "news_agency"}
+
+
+def outlet(entity: str) -> bool:
+    """A body the knowledge base knows as a broadcaster, paper or news agency."""
+    if not entity.startswith("kb:"):
+        return False
+    try:
+        return load_kb().get(entity[3:]).extra.get("kind") in OUTLET_KINDS
+    except KeyError:
+        return False
 
 
 def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """Ids of the bodies the report names as its own outlet: "a|an|our <outlet> correspondent reports"
-    or "<outlet> has learned" (a story told by whoever learned it)."""
+    """Ids of the bodies the report names as its own outlet: "a|an|our <outlet> correspondent reports",
+    "<outlet> has learned" (a story told by whoever learned it), "As <outlet> reported earlier", "<outlet>
+    could not independently verify"."""
     own = set()
     for m in mentions:
         if m.type != "organization" or not m.entity:
@@ -34,4 +64,11 @@ def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
         elif span.root.dep_ == "nsubj" and span.root.head.lower_ in LEARNED \
                 and span.root.head.i > span.end - 1 and span.root.head.i - span.end <= 1:
             own.add(m.entity)  # "BelTA has learned", "Nortel learned"
+        elif outlet(m.entity):
+            before_text = doc.text[max(0, m.start - 40) : m.start]
+            after_text = doc.text[m.end : m.end + 60]
+            if _EARLIER_BEFORE.search(before_text) or _READ_MORE_BEFORE.search(before_text) \
+                    or _CHECKED_AFTER.match(after_text) or (
+                    _AS_BEFORE.search(before_text) and _EARLIER_AFTER.match(after_text)):
+                own.add(m.entity)
     return own

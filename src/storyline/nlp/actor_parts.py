@@ -47,7 +47,9 @@ def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
         found = known(owner.text)
         if (found and (found[0].type in ("organization", "igo") or (found[0].type == "state" and label == "PERSON"))
                 and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in _BODY_WORDS for t in rest)
-                and not known(rest.text)):
+                and not known(rest.text)
+                # "Atlantic Council's Ukraine Alert": a name opening with a state or place is no person's
+                and not any(e.type in ("state", "place", "igo") for e in known(rest[0].text))):
             return [(owner, "GPE" if found[0].type == "state" else "ORG"), (rest, "PERSON")]
         break
     return [(span, label)]

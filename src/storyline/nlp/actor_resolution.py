@@ -217,8 +217,9 @@ class SpanResolution(PersonLinking):
             metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
+            where = _before_modifiers(span)
             if metonym.type in ("state", "igo") and not governs and (
-                    (before is not None and before.lower_ in LOCATIVE) or context.at_the_building(span)):
+                    (where is not None and where.lower_ in LOCATIVE) or context.at_the_building(span)):
                 # "talks in Moscow", "leaders meeting in Brussels": the city, not its government; the
                 # knowledge base's city, so that "in Kyiv" and "in Kiev" are one place in every report.
                 place = self._metonym_place(text)
@@ -270,3 +271,12 @@ class SpanResolution(PersonLinking):
                     if cand.country == country:
                         return cand
         return candidates[0]
+
+
+def _before_modifiers(span: Span):
+    """The word before a name and the lower-case adjectives that qualify it: "in" for "in central Kyiv",
+    "in northern Tripoli" (at most two such words), so a city so described is still where something is."""
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 2 and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].islower():
+        i -= 1
+    return span.doc[i] if i >= 0 else None

@@ -25,6 +25,7 @@ from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_
                                        split_possessor, split_run_together, unlabelled_places)
 from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
+from storyline.nlp.actor_shared import government_of, names_a_site, shared_heads
 from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
                                        extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
@@ -48,6 +49,8 @@ class ActorResolver(SpanResolution):
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = match_surfaces(kb)
+        # Names the knowledge base writes in lower case only ("dpa"): matched as written, they are names.
+        self.lower_names = {s for s in exact if not any(ch.isupper() for ch in s)}
         self.matcher.add("KB", list(nlp.tokenizer.pipe(sorted(exact))))
         self.matcher_lower.add("KB", list(nlp.tokenizer.pipe(sorted(lower))))
 
@@ -105,6 +108,8 @@ class ActorResolver(SpanResolution):
         for cand in self.candidates(doc):
             whole = any(e.type == "organization" for e in self.kb.lookup(cand.span.text)[:1])
             cleaned = clean_edges(cand.span, keep_possessive=whole)
+            if cleaned is None and cand.label == "KB" and cand.span.text in self.lower_names:
+                cleaned = cand.span  # "German news agency dpa"
             if whole and cleaned is not None:
                 cleaned = own_name(cleaned, self.kb)
             if cleaned is None or not in_body(cleaned):
@@ -114,6 +119,8 @@ class ActorResolver(SpanResolution):
             span = context.strip_compass(strip_honorifics(trim(cleaned)), self.kb)
             if cand.label == "PERSON" and len(span) and not self.kb.lookup(span.text):
                 span = context.opening_common_word(span)
+            if cand.label == "PERSON" and len(span) and names_a_site(span):
+                continue  # "St Michael's Square": a site named after a person, not the person
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
@@ -145,6 +152,8 @@ class ActorResolver(SpanResolution):
                 if place in state.places:
                     m.entity, m.type = place, "place"
         coordinated_places(doc, mentions, context.BODY_NOUNS)
+        mentions = shared_heads(doc, mentions, self.kb)
+        government_of(doc, mentions, self.kb)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
