@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, candidate_pairs, describe, pair_scores, statement_id,
@@ -94,7 +95,13 @@ CAST_DOUBT = re.compile(r"\b(?:cast(?:s|ing)?|threw|throws?)\s+doubt\s+on\b|\bqu
 
 
 def _negative(s: Statement) -> bool:
-    return probe_status(s) in NEGATIVE | DOUBTED or bool(CAST_DOUBT.search(s.text))
+    return probe_status(s) in NEGATIVE | DOUBTED or _casts_doubt(s.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _casts_doubt(text: str) -> bool:
+    # Kept per text: every candidate pair a statement is in asks again.
+    return CAST_DOUBT.search(text) is not None
 
 
 FIGURE_TOLERANCE = 0.1

@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
@@ -49,6 +50,9 @@ sentence relayed twice."""
 PARTLY_CONTAINED = 0.6
 """Without a shared actor, the share of a denied clause (three words at least) a claim must state when the
 clauses' meaning is also compared."""
+ACT_NEGATED_SIMILAR = 0.5
+"""The clause similarity a plain negation of the claim's own verb still needs: the verb and one other word in
+common, with meaning half alike, are one act said not to have happened."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
 class StatementMatcher:
@@ -81,7 +85,7 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
-        if _ACCUSING.search(probe.record.text) and _ACCUSING.search(positive.record.text) \
+        if _accusing(probe.record.text) and _accusing(positive.record.text) \
                 and positive.words <= probe.words:
             return False  # "X is accused of war crimes, which it denies": the denial already carries the accusation
         if probe.status == "negated" and not probe.framed and negated_verb(probe.record.text) in SPEECH_STEMS:
@@ -95,6 +99,8 @@ class StatementMatcher:
         if self._same_day_negation(probe, positive):
             return True
         if self._claimant_named(probe, positive):
+            return True
+        if self._act_negated(probe, positive):
             return True
         if not self._match(probe, positive):
             return False
@@ -141,6 +147,28 @@ class StatementMatcher:
         shared, containment = len(probe.clause_words & positive.words), self.containment(probe.clause_words, positive.words)
         # all of a short clause; most of a longer one (the claim may name "the regulator" in full)
         return shared >= MIN_SHARED and containment >= 1.0 or shared >= CONTAINED_WORDS and containment >= PARTLY_CONTAINED
+
+    def _act_negated(self, probe: Prop, positive: Prop) -> bool:
+        """A plain negation of the very act a claim states: "“Our captain did not abandon his passengers,” X said"
+        against "the captain had abandoned the ferry", "the players have never been approached by betting
+        syndicates" against "he had been approached by a betting syndicate". The negated verb and another word of
+        the negated clause (who acts, or on whom) are in the claim's own clause; the two are about one time,
+        within one story's window, name no different parties, and mean alike where meaning is known."""
+        if not _plain_negation(probe) or positive.hedged or positive.forecast or probe.forecast:
+            return False
+        verb = negated_verb(probe.record.text)
+        if not verb or verb not in positive.clause_words or verb not in probe.clause_words:
+            return False
+        if not (probe.clause_words - {verb}) & positive.clause_words:
+            return False
+        if _other_agents(probe.record, positive.record) or _reports_apart(probe.when[0], positive.when[0]):
+            return False
+        if not _dates_compatible(probe.record.date, positive.record.date):
+            return False
+        known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
+        if all(known) and not known[0] & known[1]:
+            return False  # "Belarus has not sent troops" against "Russia sent troops"
+        return self.similarity is None or (self.similarity(probe, positive) or 0.0) >= ACT_NEGATED_SIMILAR
 
     def strength(self, probe: Prop, positive: Prop) -> float:
         """For choosing among matched claims: how much of the denied clause each says, then how much of it the
@@ -337,14 +365,20 @@ SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specif
 
 def _plain_negation(probe: Prop) -> bool:
     """The sentence says plainly that something did not happen (no denial or doubt frames it)."""
-    return (probe.status == "negated" and not probe.framed and not MODAL_NEGATION.search(probe.record.text)
-            and negated_verb(probe.record.text) not in SPEECH_STEMS)
+    return probe.status == "negated" and not probe.framed and _unmodal_negation(probe.record.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _unmodal_negation(text: str) -> bool:
+    """A negation that is no forecast ("may not") and withholds no answer ("did not say"); kept per text, as
+    every candidate pair a statement is in asks again."""
+    return not MODAL_NEGATION.search(text) and negated_verb(text) not in SPEECH_STEMS
 
 
 def _same_wording(a: str, b: str) -> bool:
     """One sentence relayed twice: nearly the same words, or one inside the other with only a frame added
     ("participants said they were concerned with P" relaying "we are concerned with P"), no negation in it."""
-    x, y = set(_TOKEN.findall(a.lower())), set(_TOKEN.findall(b.lower()))
+    x, y = _tokens(a), _tokens(b)
     if not (x and y):
         return False
     if len(x & y) / len(x | y) >= SAME_WORDS:
@@ -353,6 +387,17 @@ def _same_wording(a: str, b: str) -> bool:
     differ = " ".join(x ^ y)  # the frame added, and what the shorter says that the longer does not
     return (len(short) >= RELAYED_WORDS and len(short & long_) / len(short) >= SAME_WORDS
             and not _NEGATION.search(differ) and not _DENIAL_OR_DOUBT(differ) and not ACKNOWLEDGE.search(differ))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> frozenset[str]:
+    """A sentence's lower-cased words, once per text (every pair it is in compares them)."""
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _accusing(text: str) -> bool:
+    return _ACCUSING.search(text) is not None
 
 
 RELAYED_WORDS = 12

@@ -235,7 +235,9 @@ def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Con
     the earliest. Labels of one content word ("not a war") are left alone: too common to tell whose they are."""
     from storyline.store.records import record_id
 
-    positives = [p for p in props if p.status in POSITIVE]
+    # a sentence that uses the label inside its own negation ("becoming entangled in a territorial dispute was
+    # not in our interest") still gives it: what it negates is not the label
+    positives = [p for p in props if p.status in POSITIVE or p.status == "negated" and p.record.status in POSITIVE]
     conflicts = []
     for s in corpus.statements:
         m = _LABEL_DENIED.search(s.text)

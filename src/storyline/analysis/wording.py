@@ -37,7 +37,7 @@ suggestion that", "there is no truth in", "was not true", "without foundation". 
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
     r"(?:\w+\s+){0,2}(?:confirm|confirmed|verify|verified|corroborated?|substantiated?)|unconfirmed|unverified|"
-    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign)s?|"
+    r"no (?:\w+ ){0,2}(?:evidence|proof|confirmation|record|sign|report)s?|"
     r"(?:no\s+(?:\w+\s+){0,2}|nobody\s+|no\s+one\s+)(?:would|could|was\s+able\s+to|has|had)\s+(?:confirm|verify))\b",
     re.IGNORECASE)
 ACKNOWLEDGE = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*|confirm\w*|conceded|reversing|accepted)\b",
@@ -83,7 +83,10 @@ SYNONYMS = {"soldier": "troop", "force": "troop", "personnel": "troop", "service
             # an irregular past: "a ransom was paid", "the payment of a ransom"
             # "climbed aboard", "on board"
             "aboard": "board",
-            "paid": "pay", "paying": "pay", "payment": "pay", "payments": "pay"}
+            "paid": "pay", "paying": "pay", "payment": "pay", "payments": "pay",
+            # plurals in -ves: "a single wolf", "four wolves"
+            "wolves": "wolf", "knives": "knife", "halves": "half", "shelves": "shelf", "thieves": "thief",
+            "wives": "wife", "calves": "calf", "loaves": "loaf"}
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, deterministic stem: enough to match "deployed", "deploying" and "deployment"."""
@@ -194,7 +197,47 @@ def _probe_status(status: str, polarity: str | None, text: str) -> str:
         return "negated"  # "P had not been sealed by Thursday, the navy said": the source's word is a negation
     if status in POSITIVE and DOUBT.search(text):
         return "unconfirmed"
+    if status in POSITIVE and negated_claim(text):
+        return "negated"  # "“Not a single wolf has been shot,” said X", "X said its analysts had seen nothing unusual"
     return status
+
+
+_CLAIM_NEGATION = re.compile(r"\b(?:not|never|no|nothing|none|nobody|neither)\b|n['’]t\b", re.IGNORECASE)
+"""A negation inside what a source says: "not", "never", and the negative determiners ("no report", "nothing
+unusual", "not a single wolf", "none of the pupils")."""
+_NOT_NEGATING = re.compile(
+    r"\b(?:not|no)\s++(?:only|just|merely|simply|least|less|more|fewer|sooner|matter|doubt|longer\s+than)\b|"
+    r"\bnothing\s++(?:but|less|short)\b|\bnone\s++other\b|\bor\s++not\b|\bif\s++not\b|\bnot\s++to\s++mention\b",
+    re.IGNORECASE)
+"""Words with a "not" or "no" that negate nothing: "not only", "no doubt", "no matter", "nothing but", "whether or
+not"."""
+_QUOTED_CLAIM = re.compile(r"\A\s*+[\"“](?P<claim>[^\"“”]{8,300}?)[,.!?]?[\"”]\s*+,?\s*+(?:[\w.'’-]++\s++){0,8}?"
+                           r"(?:said|says|told|added|insisted|stressed)\b", re.IGNORECASE)
+"""A quotation closed before its frame: "“Not a single wolf has been shot,” said X"."""
+_SAID_THAT = re.compile(r"\A[^;:\"“”]{2,100}?\b(?:said|says|told\s++(?:[\w.'’-]++\s++){1,3}?)(?:\s++on\s++\w+day)?"
+                        r"\s++(?:that\s++)?(?P<claim>[^\"“”]+)", re.IGNORECASE)
+"""A source named first and what it says after the verb: "The league said its analysts had seen nothing unusual"."""
+_ACCORDING_QUOTE = re.compile(r"\A\s*+according\s++to\s++(?:[\w.'’-]++\s++){0,5}?[\w.'’-]++,\s*+[\"“]"
+                              r"(?P<claim>[^\"“”]{8,300})[\"”]", re.IGNORECASE)
+"""A quotation after its source: "According to X, “Russia did not start aggression”"."""
+_CLAIM_END = re.compile(r",\s++(?:and|but|while|which|who|as|because|although|though|saying|adding)\b|;|\s[-–—]\s|"
+                        r"\b(?:whether|if|unless|until|before)\b", re.IGNORECASE)
+"""Where the claim a source makes ends and what it adds (or a condition) begins."""
+
+
+@lru_cache(maxsize=1 << 16)
+def negated_claim(text: str) -> bool:
+    """Whether what a source says carries its own negation, when the frame around it does not: a quotation
+    before its speaker ("“Not a single wolf has been shot,” said X"), after "according to X", or the clause
+    after "X said (that)". A modal negation ("would not"), a denial or a doubt is read elsewhere; "not only",
+    "no doubt" negate nothing; a negation after "whether", "if" or ", which" belongs to another clause."""
+    m = _QUOTED_CLAIM.match(text) or _ACCORDING_QUOTE.match(text) or _SAID_THAT.match(text)
+    if m is None:
+        return False
+    claim = _CLAIM_END.split(m.group("claim"))[0]
+    if MODAL_NEGATION.search(claim) or LITOTES.search(claim) or claim.rstrip().endswith("?"):
+        return False
+    return any(not _NOT_NEGATING.match(claim, n.start()) for n in _CLAIM_NEGATION.finditer(claim))
 
 
 _NEGATED_BEFORE_SOURCE = re.compile(
@@ -213,7 +256,23 @@ def speaker(corpus: Corpus, s: Statement) -> str | None:
     source = (frame.source if frame is not None and frame.source else None) or s.source
     if source is None and is_actor_id(s.agent) and (s.predicate_class in FRAME_CLASSES or DENIAL.search(s.text)):
         return s.agent  # "The council rejected as false claims that P": who denies is the verb's subject
+    if source is None:
+        return _named_before_denial(corpus, s)
     return source
+
+
+def _named_before_denial(corpus: Corpus, s: Statement) -> str | None:
+    """The party named right before a denial's verb, the subject or its apposition: "The owner of the ferry,
+    Kagera Marine Services, dismissed as speculation ...". None when no actor's name ends there."""
+    cue = DENIAL.search(s.text)
+    if cue is None or not s.actors:
+        return None
+    before = s.text[:cue.start()].rstrip(" ,")
+    for actor in s.actors:
+        name = corpus.name(actor)
+        if name and len(name) >= 3 and before.endswith(name):
+            return actor
+    return None
 
 
 _ADDITION = re.compile(r",\s+(?:adding|saying|because)\b|;", re.IGNORECASE)
@@ -224,16 +283,25 @@ def head_clause(text: str) -> str:
     return _ADDITION.split(text)[0]
 
 
+@lru_cache(maxsize=1 << 16)
 def negated_verb(text: str) -> str | None:
     """The stem of the verb a plain negation negates ("had not been sealed" gives "seal"), or None."""
     negation = NEGATED_PREDICATE.search(head_clause(text))
     if negation is None:
         return None
-    for word in _WORD.findall(text[negation.end():].lower()):
+    words = _WORD.findall(text[negation.end():].lower())
+    if words and words[0] in _DETERMINERS:  # "not a single wolf has been shot": the verb after the noun
+        after = next((n for n, w in enumerate(words[:8]) if w in _AUXILIARIES), None)
+        words = words[after + 1:] if after is not None else words
+    for word in words:
         if word in {"been", "be", "being", "yet", "still", "even", "ever"} or word.endswith("ly"):
             continue  # "had not yet been fully sealed", "did not explicitly say"
         return stem(word) or None
     return None
+
+
+_DETERMINERS = {"a", "an", "the", "any", "one", "single", "all", "every"}
+_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "did", "does", "do"}
 
 
 @lru_cache(maxsize=1 << 18)

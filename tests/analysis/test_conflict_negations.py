@@ -1,0 +1,61 @@
+"""Negations that the statement's status misses and that the matcher must still read: a negation inside what a
+source says (a quotation before its speaker, after "according to", after "X said"), "no report of" as a doubt,
+a plain negation of the claim's own verb, and a denier named in apposition before the verb."""
+
+from __future__ import annotations
+
+from storyline.analysis.entities import Entity
+from storyline.analysis.wording import DOUBT, negated_claim, negated_verb, stem
+
+from tests.analysis.test_conflict_shapes import _found, _pair
+
+
+def test_a_negation_inside_what_a_source_says_is_read_as_one():
+    assert negated_claim("“Not a single hut has been burned in the valley,” said a spokesman for the herders.")
+    assert negated_claim("According to the minister, “our troops did not cross the river”, and talks would go on.")
+    assert negated_claim("The league said its own analysts had seen nothing unusual in the betting.")
+    # words with a "not" or "no" that negate nothing, a forecast, a negation in another clause
+    assert not negated_claim("The minister said not only the port but the airport had been closed.")
+    assert not negated_claim("The minister said the talks would not resume before June.")
+    assert not negated_claim("The union said the strike would go on, which no one had expected.")
+    assert not negated_claim("The company said 118 passengers had been on board.")
+
+
+def test_no_report_of_is_a_doubt_and_a_negated_determiner_skips_to_its_verb():
+    assert DOUBT.search("Local police said they had received no report of an attack on a herder.")
+    assert DOUBT.search("There were no reports of casualties.")
+    assert negated_verb("Not a single hut has been burned in the valley") == stem("burned")
+    assert negated_verb("The captain did not abandon the ship") == stem("abandoned")
+    assert stem("wolves") == stem("wolf")
+
+
+def test_a_quoted_negation_of_the_claims_own_verb_is_a_negation():
+    story = _pair("Relatives of the missing said the pilot had abandoned the boat before it sank.", "reported",
+                  "“Our pilot did not abandon his passengers,” the owner told reporters.", "reported",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == [("negation", ["a", "b"])]
+
+
+def test_a_negated_verb_shared_alone_or_by_other_parties_is_no_conflict():
+    # the verb only: "did not abandon the plan" against "abandoned the boat"
+    story = _pair("Relatives said the pilot had abandoned the boat before it sank.", "reported",
+                  "The ministry did not abandon its plan to widen the harbour, officials said.", "negated",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == []
+    # a report months later: another moment, not one disputed fact
+    story = _pair("Relatives of the missing said the pilot had abandoned the boat before it sank.", "reported",
+                  "“Our pilot did not abandon his passengers,” the owner told reporters.", "reported",
+                  dates=("2026-05-09", "2026-09-10"))
+    assert _found(story) == []
+
+
+def test_a_denier_named_in_apposition_then_conceding_is_one_account_that_changed():
+    story = _pair("The owner of the boat, Lakeside Marine, dismissed as speculation suggestions that the boat had "
+                  "been overloaded.", "denied",
+                  "Lakeside Marine conceded on Tuesday that the boat had been overloaded.", "reported",
+                  dates=("2026-05-10", "2026-05-12"), later_source="local:organization:lakeside-marine",
+                  first_actors=("local:organization:lakeside-marine",),
+                  later_actors=("local:organization:lakeside-marine",))
+    story.ENTITIES = [*story.ENTITIES, Entity("local:organization:lakeside-marine", "Lakeside Marine", "organization")]
+    story.records["statements"][1].source_text = "Lakeside Marine"
+    assert [kind for kind, _ in _found(story)] == ["evolution"]
