@@ -98,6 +98,45 @@ def lede_dating(lede: Statement, published: str | None, mentions: list[tuple[int
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
 
+RE_NEWS_TELLING = re.compile(
+    r"^\s*(?:(?!(?:is|are|was|were|has|have|had|will|would|could|may|might)\b)[\w’'.\-]+,?\s+){1,14}?"
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    r"(?:(?:has|have)\s+(?:(?:also|now|just|again|publicly|officially|formally)\s+)?(?P<perfect>[a-z]+)"
+    r"|(?P<present>says|tells|warns|accuses|announces|insists|claims|confirms|denies))\b"
+)
+"""A lede's verb of telling in the news perfect or the news present ("Moldova's president has accused
+Russia of ...", "The agency says ..."), after a subject of a few words holding no copula or modal."""
+RE_TELLING_TAIL = re.compile(r",[\"”’']?\s{1,3}(?:[\w’'.\-]{1,30}\s{1,3}){1,12}?(?:says|warns|tells|claims|insists)\.?\s{0,3}\Z")
+"""A lede closed by its source in the news present ("Russia will struggle ..., the head of the
+intelligence service says.")."""
+TELLING_PARTICIPLES = frozenset(
+    "said told warned accused announced claimed insisted confirmed denied declared stated urged called "
+    "criticised criticized condemned threatened vowed pledged promised admitted acknowledged revealed "
+    "suggested argued rejected dismissed defended blamed praised welcomed published released issued".split())
+"""Participles that, after "has" or carrying a date, tell someone speaking out or putting words out
+(a statement, a report, an interview): the speaking is a happening of its day."""
+
+
+def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
+    """The report's date for a lede that tells, with no date of its own, that a named source has just
+    spoken ("Moldova's president has accused Russia of plotting a coup", "The intelligence agency says
+    the border remains calm"): the speaking is the news the report brings, on its day, whatever is
+    said (a warning, a forecast, a view). A habit ("has repeatedly warned") or a stretch of time
+    ("has said since 2014") is no news of a day, nor is a question."""
+    if not published or lede.date or lede.kind == "question" or lede.status == "negated":
+        return None
+    if lede.source_kind not in {"named", "quoted"} or not lede.source:
+        return None
+    m = RE_NEWS_TELLING.match(lede.text)
+    if m is not None and m["perfect"] is not None and m["perfect"].lower() not in TELLING_PARTICIPLES:
+        m = None
+    if m is None and RE_TELLING_TAIL.search(lede.text) is None:
+        return None
+    if RE_HABITUAL.search(lede.text[:m.end() + 40] if m else lede.text) or RE_SPAN.search(lede.text):
+        return None
+    return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
+
+
 def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeRef] | None:
     """A lede telling in the news perfect that someone has spoken or acted ("X has said he is
     convinced ...", "X has defended his decision") tells the speech its report dates further down
@@ -112,7 +151,8 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
     for key, members in groups.items():
         for r in members:
             ref = refs[id(r)]
-            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who \
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead \
+                    and (speakers(r) & who or names_speaker([r], who, unnamed_too=True)) \
                     and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
@@ -196,6 +236,22 @@ def _person_speaking(record: Event | Statement) -> set[str]:
     if not found:
         people = {a for a in record.actors if ":person:" in a}
         found = people if len(people) == 1 else set()
+    return found
+
+
+def _tellers(records: list, refs: dict) -> set[str]:
+    """Who speaks in records whose date attaches to a verb of telling ("the agency said on Tuesday that
+    nine had died", "Biden on Monday threatened Russia with ..."): their named source, or the one
+    person a speech event tells speaking. Two reports' tellings by different sources on one day are
+    two happenings ("the agency said nine died" / "the Red Cross said 15 died")."""
+    found: set[str] = set()
+    for r in records:
+        if isinstance(r, Event):
+            found |= _person_speaking(r)
+            continue
+        verb = _dated_verb(r, refs[id(r)]) if id(r) in refs else None
+        if verb in TELLING_PARTICIPLES and getattr(r, "source_kind", None) in {"named", "quoted"} and r.source:
+            found.add(r.source)
     return found
 
 
@@ -437,6 +493,9 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
     if said_a & said_b or names_speaker(a, said_b) or names_speaker(b, said_a):
         return True
+    tellers_a, tellers_b = _tellers(a, refs), _tellers(b, refs)
+    if tellers_a and tellers_b and not tellers_a & tellers_b:
+        return False  # two sources each speaking that day: two tellings, however alike their words
     if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
     if _retold_by_what_it_is(a, b, refs) or _retold_otherwise(a, b, refs) or _retold_otherwise(b, a, refs):

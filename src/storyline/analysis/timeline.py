@@ -14,7 +14,8 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, retold_lede, speech_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, TELLING_PARTICIPLES, lede_dating, merge_happenings, rare_words, retold_lede,
+    speech_lede, telling_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
@@ -137,6 +138,19 @@ def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
     return ref.head is not None and ref.precision != REPORT and not ref.ahead and _dates_a_past_act(text, ref)
 
 
+def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
+    """Whether the record's date attaches to a source's verb of telling in the past ("said on Sunday",
+    "told reporters on Wednesday", "warned on Friday"): a telling that is not itself denied, negated or
+    asked. The source may be unnamed ("officials said on Monday"): someone spoke that day."""
+    if record.kind == "question" or record.status in {"negated", "denied"}:
+        return False
+    if record.source_kind in {None, "author"} or ref.head is None or ref.ahead:
+        return False
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    m = RE_WORD_AT.match(text, ref.head)
+    return m is not None and m.group(0).lower() in TELLING_PARTICIPLES and past_word(text, ref.head)
+
+
 def _told_ahead(record: Event | Statement) -> bool:
     """A record that tells what someone expects, not what was done."""
     return getattr(record, "kind", None) == "prediction" or record.status == "expected"
@@ -240,14 +254,20 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
     for s in corpus.statements:
-        if s.predicate in STATE_PREDICATES:
-            continue
+        if s.predicate in STATE_PREDICATES and not (usable(s) and _dated_telling(corpus, s, refs[id(s)])):
+            continue  # a state, unless a source's dated telling of it ("the agency said on Monday the port is shut")
         if s.kind == "recommendation":
             # A call told as a dated past act ("rejected the result on Monday and called for a
             # recount"): the calling happened that day; its status judges what is asked, not the act.
             if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)]):
                 continue
-        elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or not usable(s):
+        elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED:
+            # A source's dated speaking is a happening whatever it says ("X told reporters on Wednesday
+            # that the build-up is insufficient for an offensive", "Russia may be forced to ..., Y said
+            # Sunday"): the view or the possibility is what was said, the saying is what happened.
+            if not usable(s) or not _dated_telling(corpus, s, refs[id(s)]):
+                continue
+        elif not usable(s):
             continue
         doc_events = events_by_doc.get(s.doc, [])
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
@@ -274,7 +294,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if (found := speech_lede(s, groups, refs)) is not None:
             key, refs[id(s)] = found
             groups[key].append(s)
-        elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))) is not None:
+        elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))
+              or telling_lede(s, corpus.published(s.doc))) is not None:
             rare = rare_words(corpus.documents.get(s.doc, {}).get("text") or "")
             if (found := retold_lede(s, corpus.published(s.doc), groups, refs, rare)) is not None:
                 key, refs[id(s)] = found  # the lede's news, dated further down: that day, not the report's

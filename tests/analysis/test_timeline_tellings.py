@@ -1,0 +1,104 @@
+"""Tellings on the timeline: a source's dated speaking is a happening whatever it says, a lede telling
+that a named source has just spoken takes its report's day, and two sources speaking on one day are
+two entries however alike their words. Model-free: records placed by hand."""
+
+from __future__ import annotations
+
+from storyline.analysis.figures import CONTRADICTION, build_figure_tables, figure_conflicts
+from storyline.analysis.timeline import build_timeline
+from storyline.models import TimeRef
+from tests.analysis.test_figures import Docs
+from tests.analysis.test_timeline import Reports
+
+MINISTER, MAYOR = "local:person:ines-mora", "local:person:paulo-reis"
+
+
+def _dated(r: Reports, doc: str, fragment: str, day: str, head: str) -> None:
+    text = r.documents[doc]["text"]
+    r.times.append(TimeRef(doc, *r.at(doc, fragment), fragment, day, "day", head=text.index(head)))
+
+
+def test_a_dated_telling_of_a_view_or_a_possibility_is_a_happening():
+    r = Reports()
+    text = ("The minister told reporters on Wednesday that the levee may fail. "
+            "The dam was unsafe, the mayor believes. Critics say the works came too late.")
+    r.add("a", text, published="2031-05-09")
+    r.say("a", "The minister told reporters on Wednesday that the levee may fail.", kind="prediction",
+          status="possible", source=MINISTER, source_kind="named", date="2031-05-07")
+    _dated(r, "a", "on Wednesday", "2031-05-07", "told")
+    r.say("a", "The dam was unsafe, the mayor believes.", kind="opinion", status="reported", source=MAYOR,
+          source_kind="named")
+    r.say("a", "Critics say the works came too late.", kind="opinion", status="reported", source_kind="anonymous")
+    assert [(e.date, e.category, e.text[:25]) for e in build_timeline(r.corpus())] == [
+        ("2031-05-07", "happened", "The minister told reporte")]
+
+
+def test_a_telling_whose_date_is_not_on_its_verb_of_telling_stays_out():
+    # "said that the levee may fail on Wednesday": the day is the possible failure's, not the saying's.
+    r = Reports()
+    text = "The minister said that the levee may fail on Wednesday."
+    r.add("a", text, published="2031-05-06")
+    r.say("a", text, kind="prediction", status="possible", source=MINISTER, source_kind="named",
+          date="2031-05-07")
+    _dated(r, "a", "on Wednesday", "2031-05-07", "fail")
+    assert build_timeline(r.corpus()) == []
+
+
+def test_a_lede_telling_that_a_named_source_has_spoken_takes_its_reports_day():
+    r = Reports()
+    r.add("a", "The interior minister, Ines Mora, has accused the port union of sabotage.", published="2031-05-06")
+    r.add("b", "The river authority says the water will recede by the weekend.", published="2031-05-07")
+    r.add("c", "The levee will hold until the spring, the chief engineer says.", published="2031-05-08")
+    r.add("d", "The mayor has repeatedly warned that the levee is weak.", published="2031-05-08")
+    r.say("a", "The interior minister, Ines Mora, has accused the port union of sabotage.", status="reported",
+          source=MINISTER, source_kind="named")
+    r.say("b", "The river authority says the water will recede by the weekend.", kind="prediction",
+          status="reported", source="local:organization:river-authority", source_kind="named")
+    r.say("c", "The levee will hold until the spring, the chief engineer says.", kind="prediction",
+          status="reported", source="local:person:chief-engineer", source_kind="named")
+    r.say("d", "The mayor has repeatedly warned that the levee is weak.", status="reported", source=MAYOR,
+          source_kind="named")
+    assert [(e.date, e.precision, e.category, e.text[:14]) for e in build_timeline(r.corpus())] == [
+        ("2031-05-06", "report", "happened", "The interior m"), ("2031-05-07", "report", "happened", "The river auth"),
+        ("2031-05-08", "report", "happened", "The levee will")]
+
+
+def test_two_sources_telling_alike_on_one_day_are_two_entries():
+    r = Reports()
+    text = ("The agency said on Tuesday that nine people had died in the floods. "
+            "The Red Cross said on Tuesday that 15 people had died in the floods.")
+    r.add("a", text, published="2031-05-07")
+    for fragment, source, head in (("The agency said on Tuesday that nine people had died in the floods.",
+                                    "local:organization:agency", "said on Tuesday that nine"),
+                                   ("The Red Cross said on Tuesday that 15 people had died in the floods.",
+                                    "local:organization:red-cross", "said on Tuesday that 15")):
+        r.say("a", fragment, kind="estimate", status="reported", source=source, source_kind="named",
+              date="2031-05-06", predicate="die")
+        start = text.index(head)
+        r.times.append(TimeRef("a", start + 5, start + 15, "on Tuesday", "2031-05-06", "day", head=start))
+    assert [e.text[4:10] for e in build_timeline(r.corpus())] == ["agency", "Red Cr"]
+
+
+def test_tolls_of_two_bodies_in_one_report_are_a_disagreement_naming_each():
+    docs = Docs()
+    docs.add("a", "The agency said nine people died when the levee broke.",
+             "The Red Cross said 15 people died when the levee broke.", published="2031-05-07")
+    figures = [docs.figure("a", "nine people", 9, counts="killed", subject="kb:KOR", attributed_to="kb:agency",
+                           attributed_text="The agency"),
+               docs.figure("a", "15 people", 15, counts="killed", subject="kb:KOR", attributed_to="kb:red-cross",
+                           attributed_text="The Red Cross")]
+    corpus = docs.corpus(figures=figures)
+    tables = build_figure_tables(corpus)
+    [conflict] = figure_conflicts(corpus, tables)
+    assert conflict.assessment == CONTRADICTION and tables[0].assessment == CONTRADICTION
+
+
+def test_two_figures_of_one_report_with_one_body_or_none_are_no_disagreement():
+    docs = Docs()
+    docs.add("a", "The agency said nine people died when the levee broke.",
+             "In all 15 people died when the levee broke.", published="2031-05-07")
+    figures = [docs.figure("a", "nine people", 9, counts="killed", subject="kb:KOR", attributed_to="kb:agency",
+                           attributed_text="The agency"),
+               docs.figure("a", "15 people", 15, counts="killed", subject="kb:KOR")]
+    corpus = docs.corpus(figures=figures)
+    assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
