@@ -102,3 +102,17 @@ def test_two_figures_of_one_report_with_one_body_or_none_are_no_disagreement():
                docs.figure("a", "15 people", 15, counts="killed", subject="kb:KOR")]
     corpus = docs.corpus(figures=figures)
     assert figure_conflicts(corpus, build_figure_tables(corpus)) == []
+
+
+def test_a_dated_telling_of_something_negated_is_a_happening_but_a_negated_telling_is_not():
+    r = Reports()
+    text = ("In an interview published on Friday, the bishop said the flood was not prevented. "
+            "The minister never told reporters on Thursday that the dam was safe.")
+    r.add("a", text, published="2031-05-10")
+    r.say("a", "In an interview published on Friday, the bishop said the flood was not prevented.",
+          status="negated", source="local:person:bishop", source_kind="named", date="2031-05-09")
+    _dated(r, "a", "on Friday", "2031-05-09", "published")
+    r.say("a", "The minister never told reporters on Thursday that the dam was safe.", status="negated",
+          source=MINISTER, source_kind="named", date="2031-05-08")
+    _dated(r, "a", "on Thursday", "2031-05-08", "told")
+    assert [(e.date, e.text[:15]) for e in build_timeline(r.corpus())] == [("2031-05-09", "In an interview")]

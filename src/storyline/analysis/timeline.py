@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -37,6 +38,8 @@ apart, similar sentences tell of different happenings (two ceasefires, two tolls
 # Monday, the council said on Tuesday") is how the news came, not a second happening.
 TELLING_HEADS = frozenset({"said", "says", "told", "tells", "added", "stated", "reported", "reports", "noted"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
+RE_NEGATED_VERB = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:\w+\s+){0,1}\Z", re.I)
+"""A negation just before a verb ("did not say", "has never told"): the telling did not happen."""
 
 
 def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> list[TimeRef]:
@@ -140,15 +143,16 @@ def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
 
 def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
     """Whether the record's date attaches to a source's verb of telling in the past ("said on Sunday",
-    "told reporters on Wednesday", "warned on Friday"): a telling that is not itself denied, negated or
-    asked. The source may be unnamed ("officials said on Monday"): someone spoke that day."""
-    if record.kind == "question" or record.status in {"negated", "denied"}:
-        return False
-    if record.source_kind in {None, "author"} or ref.head is None or ref.ahead:
+    "told reporters on Wednesday", "warned on Friday"), itself not negated ("did not say on Monday") nor
+    a question. The source may be unnamed ("officials said on Monday"): someone spoke that day."""
+    if record.kind == "question" or record.source_kind in {None, "author"} or ref.head is None or ref.ahead:
         return False
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     m = RE_WORD_AT.match(text, ref.head)
-    return m is not None and m.group(0).lower() in TELLING_PARTICIPLES and past_word(text, ref.head)
+    if m is None or m.group(0).lower() not in TELLING_PARTICIPLES or not past_word(text, ref.head):
+        return False
+    # What is said may be negated or denied ("said the war was not prevented"); the saying may not be.
+    return RE_NEGATED_VERB.search(text[max(0, ref.head - 24):ref.head]) is None
 
 
 def _told_ahead(record: Event | Statement) -> bool:
