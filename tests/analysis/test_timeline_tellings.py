@@ -116,3 +116,29 @@ def test_a_dated_telling_of_something_negated_is_a_happening_but_a_negated_telli
           source=MINISTER, source_kind="named", date="2031-05-08")
     _dated(r, "a", "on Thursday", "2031-05-08", "told")
     assert [(e.date, e.text[:15]) for e in build_timeline(r.corpus())] == [("2031-05-09", "In an interview")]
+
+
+def _aid(second_amount: float) -> list:
+    from storyline.analysis.corpus import Corpus
+    from storyline.models import Figure
+
+    r = Reports()
+    first = "The prime minister announced on Monday a grant of $40 million for the flooded valley."
+    second = f"The finance ministry announced on Monday that it will send ${second_amount / 1e6:g} million to farmers."
+    r.add("a", first, published="2031-05-06")
+    r.add("b", second, published="2031-05-07")
+    r.say("a", first, source_kind="author", agent="local:person:prime-minister", date="2031-05-05")
+    _dated(r, "a", "on Monday", "2031-05-05", "announced")
+    r.say("b", second, kind="prediction", source_kind="author", agent="local:organization:finance-ministry",
+          date="2031-05-05")
+    _dated(r, "b", "on Monday", "2031-05-05", "announced")
+    figures = [Figure("a", *r.at("a", "$40 million"), "$40 million", 40e6, counts="money:USD"),
+               Figure("b", *r.at("b", f"${second_amount / 1e6:g} million"), "", second_amount, counts="money:USD")]
+    corpus = Corpus(documents=r.documents, statements=r.statements, times=r.times, figures=figures)
+    return build_timeline(corpus)
+
+
+def test_one_sum_announced_told_by_two_reports_is_one_entry_and_two_sums_are_two():
+    [entry] = _aid(40e6)
+    assert entry.docs == ["a", "b"]
+    assert len(_aid(25e6)) == 2

@@ -449,6 +449,32 @@ def _retold_otherwise(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+AMOUNT_MIN = 100
+"""A figure as large as this (or a sum of money) names one thing done: two reports giving it on one day
+with a word in common tell one happening; smaller numbers recur by chance."""
+
+
+def _amounts_in(record: Event | Statement, amounts: dict[str, list[tuple[int, float, str]]]) -> set[tuple[float, str]]:
+    return {(value, counts) for at, value, counts in amounts.get(record.doc, ())
+            if record.start <= at < record.end and (value >= AMOUNT_MIN or counts.startswith("money"))}
+
+
+def _same_amount(a: list, b: list, amounts: dict[str, list[tuple[int, float, str]]]) -> bool:
+    """Whether two reports tell one happening by the amount it is about ("Biden has announced a new $1
+    billion package for Ukraine" / "the administration announced on Wednesday that it will provide an
+    additional billion dollars"): the same figure of the same kind, large or money (``AMOUNT_MIN``), and
+    a content word in common as written in lower case ("announced")."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc or not _amounts_in(x, amounts) & _amounts_in(y, amounts):
+                continue
+            words = lambda r: {w for w in RE_WORD.findall(r.text) if w not in FUNCTION_WORDS | DATE_WORDS
+                               and not w[0].isdigit()}
+            if words(x) & words(y):
+                return True
+    return False
+
+
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
@@ -473,7 +499,8 @@ def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
     return False
 
 
-def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None) -> bool:
+def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
+                    amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
     (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
@@ -484,7 +511,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     Across reports, one person speaking that day (``_person_speaking``: "X on Thursday blamed Kyiv" /
     "X made the comment Thursday at a press conference") is one happening, and so is one act told with
     its doer named in one report and described in another (``_retold_by_what_it_is``), and one act told
-    with other verbs or subjects (``_retold_otherwise``)."""
+    with other verbs or subjects (``_retold_otherwise``), and one amount told by two reports
+    (``_same_amount``)."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
@@ -500,6 +528,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     if _retold_by_what_it_is(a, b, refs) or _retold_otherwise(a, b, refs) or _retold_otherwise(b, a, refs):
         return True
+    if amounts and _same_amount(a, b, amounts):
+        return True
     if set().union(*map(_person_speaking, a)) & set().union(*map(_person_speaking, b)):
         return True  # one person's speaking of one day, told by several reports: one appearance, one speech
     shared_docs = {r.doc for r in a} & {r.doc for r in b}
@@ -512,7 +542,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
 
 
 def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
-                     rare: dict[str, set[str]] | None = None) -> list[tuple[tuple, list]]:
+                     rare: dict[str, set[str]] | None = None,
+                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> list[tuple[tuple, list]]:
     """Entries of one day that tell one happening, merged (see ``_same_happening``), and entries dated
     by a month alone left out where an entry of a day in that month tells the same; ``rare`` holds
     each report's ``rare_words``."""
@@ -525,7 +556,7 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
             ahead = all(refs[id(r)].ahead for r in members)
             target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
                            and all(refs[id(r)].ahead for r in m) == ahead
-                           and _same_happening(m, members, day, refs, rare)), None)
+                           and _same_happening(m, members, day, refs, rare, amounts)), None)
             if target is not None:
                 target.extend(members)
                 continue
@@ -533,5 +564,5 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
     days = [m for _, m in merged if len(when(m[0])) == 10]
     # One happening told by its day and, elsewhere, by its month alone: the month adds nothing.
     return [(key, members) for key, members in merged if len(month := when(members[0])) != 7 or not any(
-        when(m[0]).startswith(month) and (_same_happening(m, members, when(m[0]), refs, rare)
+        when(m[0]).startswith(month) and (_same_happening(m, members, when(m[0]), refs, rare, amounts)
                                            or _told_twice(m, members, refs, one_report=False)) for m in days)]

@@ -312,7 +312,11 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     entries = []
     rare = {doc: rare_words(corpus.documents[doc].get("text") or "") for doc in {r.doc for _, m in parts for r in m}
             if doc in corpus.documents}
-    for key, members in merge_happenings(parts, when, refs, rare):
+    amounts: dict[str, list[tuple[int, float, str]]] = defaultdict(list)
+    for f in corpus.figures:
+        if f.value is not None and f.counts:
+            amounts[f.doc].append((f.start, f.value, f.counts))
+    for key, members in merge_happenings(parts, when, refs, rare, amounts):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
