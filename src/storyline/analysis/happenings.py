@@ -112,7 +112,8 @@ intelligence service says.")."""
 TELLING_PARTICIPLES = frozenset(
     "said told warned accused announced claimed insisted confirmed denied declared stated urged called "
     "criticised criticized condemned threatened vowed pledged promised admitted acknowledged revealed "
-    "suggested argued rejected dismissed defended blamed praised welcomed published released issued".split())
+    "suggested argued rejected dismissed defended blamed praised welcomed published released issued invited asked "
+    "appealed demanded offered".split())
 """Participles that, after "has" or carrying a date, tell someone speaking out or putting words out
 (a statement, a report, an interview): the speaking is a happening of its day."""
 
