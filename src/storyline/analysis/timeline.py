@@ -257,6 +257,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     for starts_list in events_by_doc.values():
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
+    words_only: set[int] = set()  # records on the timeline only as a dated telling of a view or a possibility
     for s in corpus.statements:
         if s.predicate in STATE_PREDICATES and not (usable(s) and _dated_telling(corpus, s, refs[id(s)])):
             continue  # a state, unless a source's dated telling of it ("the agency said on Monday the port is shut")
@@ -271,6 +272,7 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
             # Sunday"): the view or the possibility is what was said, the saying is what happened.
             if not usable(s) or not _dated_telling(corpus, s, refs[id(s)]):
                 continue
+            words_only.add(id(s))
         elif not usable(s):
             continue
         doc_events = events_by_doc.get(s.doc, [])
@@ -322,7 +324,10 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
         # one telling what was done, not what someone said will be ("X has said there will be war"
         # joined to "X said on Wednesday ...": the speech happened, its forecast did not).
-        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, _told_ahead(r),
+        # A telling admitted only as someone's words ("separatists accused the army on Thursday of ...")
+        # tells the entry only when nothing states the happening itself ("the shelling on Thursday of a
+        # kindergarten").
+        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, id(r) in words_only, _told_ahead(r),
                                             refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
         kind = "event" if isinstance(first, Event) else "statement"
