@@ -142,3 +142,18 @@ def test_one_sum_announced_told_by_two_reports_is_one_entry_and_two_sums_are_two
     [entry] = _aid(40e6)
     assert entry.docs == ["a", "b"]
     assert len(_aid(25e6)) == 2
+
+
+def test_a_happening_told_as_a_view_and_stated_is_told_by_the_statement():
+    r = Reports()
+    text = ("On Thursday the militia accused the army of shelling the school in Lysa. "
+            "Two pupils died when shells hit the school in Lysa on Thursday, the teachers' union said.")
+    r.add("a", text, published="2031-05-09")
+    r.say("a", "On Thursday the militia accused the army of shelling the school in Lysa.", kind="opinion",
+          status="reported", source="local:group:militia", source_kind="named", date="2031-05-08")
+    _dated(r, "a", "On Thursday", "2031-05-08", "accused")
+    r.say("a", "Two pupils died when shells hit the school in Lysa on Thursday, the teachers' union said.",
+          status="reported", source_kind="anonymous", date="2031-05-08", predicate="die")
+    _dated(r, "a", "on Thursday", "2031-05-08", "hit")
+    [entry] = build_timeline(r.corpus())
+    assert entry.text.startswith("Two pupils died")
