@@ -94,17 +94,18 @@ def acting_subject(lede: Statement, mentions: list[tuple[int, int, str | None]])
 RE_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
-def names_speaker(records: list, people: set[str]) -> bool:
+def names_speaker(records: list, people: set[str], unnamed_too: bool = False) -> bool:
     """Whether a telling whose speaker was not resolved names one of ``people`` as its speaker: a
     quotation naming the person in its frame ("'...,' said US President Joe Biden on Friday"), or a
     sentence without a source whose frame names the person with a verb of saying ("Press secretary
     Ana Ruiz, during a briefing on Wednesday, said ..."). The person's surname counts, outside the
-    quotation marks. People are known by ids ending in their name ("kb:person:joe-biden")."""
+    quotation marks. People are known by ids ending in their name ("kb:person:joe-biden"). With
+    ``unnamed_too``, a telling whose source is only an anonymous one counts as without a source."""
     surnames = {p.rsplit(":", 1)[-1].rsplit("-", 1)[-1] for p in people}
     surnames = {n for n in surnames if len(n) > 2}
     for r in records:
         source = getattr(r, "source", None)
-        if source or not surnames:
+        if source and not (unnamed_too and getattr(r, "source_kind", None) == "anonymous") or not surnames:
             continue
         frame = RE_QUOTED.sub(" ", r.text).lower()
         if getattr(r, "source_kind", None) != "quoted" and not RE_SAYING.search(frame):

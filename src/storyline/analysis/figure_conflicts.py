@@ -138,11 +138,21 @@ def disagree(a: FigureRow, b: FigureRow) -> bool:
     return pa is not None and pb is not None and not agree(max(pa[0], pb[0]), min(pa[1], pb[1]))
 
 
+def _bodies_of_one_report(a: Figure | None, b: Figure | None) -> bool:
+    """Whether two figures of one report are each given by a body it names, and not the same one ("the
+    agency said nine people died" / "the Red Cross said 15 people died"): the report sets two sources'
+    counts side by side, a disagreement like one between two reports. A figure the author gives, or one
+    of two a single source gives, is a part or another quantity ("an army of 900,000, 190,000 of them
+    at the border")."""
+    return a is not None and b is not None and bool(a.attributed_to) and bool(b.attributed_to) \
+        and a.attributed_to != b.attributed_to
+
+
 def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
     """Figure conflicts between reports, each naming every body and date behind it.
 
     * A **disagreement** (assessment ``contradiction``): two independent sources (different
-      reports, different sources) give, for the same time (``same_time``), figures on one
+      reports, different sources; or two bodies one report names, see ``_bodies_of_one_report``) give, for the same time (``same_time``), figures on one
       measure that count the same thing (``comparable``) and differ by more than the tolerance.
     * One body's later figure is a revision, not a conflict: its table rows say ``evolving``
       (``figure_assess.assess``); so are figures at other stages or dates.
@@ -199,7 +209,8 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     continue
                 if _gives(scopes.get(b.figure), a.value) or _gives(scopes.get(a.figure), b.value):
                     continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
-                if (a.doc != b.doc and source_key(a) != source_key(b) and same_time(a, b)
+                if ((a.doc != b.doc or _bodies_of_one_report(figures.get(a.figure), figures.get(b.figure)))
+                        and source_key(a) != source_key(b) and same_time(a, b)
                         and comparable(a, b, scopes) and disagree(a, b)):
                     group[root(j)] = root(i)
         members: dict[int, list[FigureRow]] = defaultdict(list)

@@ -98,6 +98,46 @@ def lede_dating(lede: Statement, published: str | None, mentions: list[tuple[int
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
 
+RE_NEWS_TELLING = re.compile(
+    r"^\s*(?:(?!(?:is|are|was|were|has|have|had|will|would|could|may|might)\b)[\w’'.\-]+,?\s+){1,14}?"
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    r"(?:(?:has|have)\s+(?:(?:also|now|just|again|publicly|officially|formally)\s+)?(?P<perfect>[a-z]+)"
+    r"|(?P<present>says|tells|warns|accuses|announces|insists|claims|confirms|denies))\b"
+)
+"""A lede's verb of telling in the news perfect or the news present ("Moldova's president has accused
+Russia of ...", "The agency says ..."), after a subject of a few words holding no copula or modal."""
+RE_TELLING_TAIL = re.compile(r",[\"”’']?\s{1,3}(?:[\w’'.\-]{1,30}\s{1,3}){1,12}?(?:says|warns|tells|claims|insists)\.?\s{0,3}\Z")
+"""A lede closed by its source in the news present ("Russia will struggle ..., the head of the
+intelligence service says.")."""
+TELLING_PARTICIPLES = frozenset(
+    "said told warned accused announced claimed insisted confirmed denied declared stated urged called "
+    "criticised criticized condemned threatened vowed pledged promised admitted acknowledged revealed "
+    "suggested argued rejected dismissed defended blamed praised welcomed published released issued invited asked "
+    "appealed demanded offered".split())
+"""Participles that, after "has" or carrying a date, tell someone speaking out or putting words out
+(a statement, a report, an interview): the speaking is a happening of its day."""
+
+
+def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
+    """The report's date for a lede that tells, with no date of its own, that a named source has just
+    spoken ("Moldova's president has accused Russia of plotting a coup", "The intelligence agency says
+    the border remains calm"): the speaking is the news the report brings, on its day, whatever is
+    said (a warning, a forecast, a view). A habit ("has repeatedly warned") or a stretch of time
+    ("has said since 2014") is no news of a day, nor is a question."""
+    if not published or lede.date or lede.kind == "question" or lede.status == "negated":
+        return None
+    if lede.source_kind not in {"named", "quoted"} or not lede.source:
+        return None
+    m = RE_NEWS_TELLING.match(lede.text)
+    if m is not None and m["perfect"] is not None and m["perfect"].lower() not in TELLING_PARTICIPLES:
+        m = None
+    if m is None and RE_TELLING_TAIL.search(lede.text) is None:
+        return None
+    if RE_HABITUAL.search(lede.text[:m.end() + 40] if m else lede.text) or RE_SPAN.search(lede.text):
+        return None
+    return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
+
+
 def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeRef] | None:
     """A lede telling in the news perfect that someone has spoken or acted ("X has said he is
     convinced ...", "X has defended his decision") tells the speech its report dates further down
@@ -112,7 +152,8 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
     for key, members in groups.items():
         for r in members:
             ref = refs[id(r)]
-            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and speakers(r) & who \
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead \
+                    and (speakers(r) & who or names_speaker([r], who, unnamed_too=True)) \
                     and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
@@ -196,6 +237,22 @@ def _person_speaking(record: Event | Statement) -> set[str]:
     if not found:
         people = {a for a in record.actors if ":person:" in a}
         found = people if len(people) == 1 else set()
+    return found
+
+
+def _tellers(records: list, refs: dict) -> set[str]:
+    """Who speaks in records whose date attaches to a verb of telling ("the agency said on Tuesday that
+    nine had died", "Biden on Monday threatened Russia with ..."): their named source, or the one
+    person a speech event tells speaking. Two reports' tellings by different sources on one day are
+    two happenings ("the agency said nine died" / "the Red Cross said 15 died")."""
+    found: set[str] = set()
+    for r in records:
+        if isinstance(r, Event):
+            found |= _person_speaking(r)
+            continue
+        verb = _dated_verb(r, refs[id(r)]) if id(r) in refs else None
+        if verb in TELLING_PARTICIPLES and getattr(r, "source_kind", None) in {"named", "quoted"} and r.source:
+            found.add(r.source)
     return found
 
 
@@ -393,6 +450,32 @@ def _retold_otherwise(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+AMOUNT_MIN = 100
+"""A figure as large as this (or a sum of money) names one thing done: two reports giving it on one day
+with a word in common tell one happening; smaller numbers recur by chance."""
+
+
+def _amounts_in(record: Event | Statement, amounts: dict[str, list[tuple[int, float, str]]]) -> set[tuple[float, str]]:
+    return {(value, counts) for at, value, counts in amounts.get(record.doc, ())
+            if record.start <= at < record.end and (value >= AMOUNT_MIN or counts.startswith("money"))}
+
+
+def _same_amount(a: list, b: list, amounts: dict[str, list[tuple[int, float, str]]]) -> bool:
+    """Whether two reports tell one happening by the amount it is about ("Biden has announced a new $1
+    billion package for Ukraine" / "the administration announced on Wednesday that it will provide an
+    additional billion dollars"): the same figure of the same kind, large or money (``AMOUNT_MIN``), and
+    a content word in common as written in lower case ("announced")."""
+    for x in a:
+        for y in b:
+            if x.doc == y.doc or not _amounts_in(x, amounts) & _amounts_in(y, amounts):
+                continue
+            words = lambda r: {w for w in RE_WORD.findall(r.text) if w not in FUNCTION_WORDS | DATE_WORDS
+                               and not w[0].isdigit()}
+            if words(x) & words(y):
+                return True
+    return False
+
+
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
@@ -417,7 +500,8 @@ def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
     return False
 
 
-def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None) -> bool:
+def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
+                    amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
     Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
     (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
@@ -428,7 +512,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     Across reports, one person speaking that day (``_person_speaking``: "X on Thursday blamed Kyiv" /
     "X made the comment Thursday at a press conference") is one happening, and so is one act told with
     its doer named in one report and described in another (``_retold_by_what_it_is``), and one act told
-    with other verbs or subjects (``_retold_otherwise``)."""
+    with other verbs or subjects (``_retold_otherwise``), and one amount told by two reports
+    (``_same_amount``)."""
     if len(day) != 10:
         return False
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
@@ -437,9 +522,14 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
     if said_a & said_b or names_speaker(a, said_b) or names_speaker(b, said_a):
         return True
+    tellers_a, tellers_b = _tellers(a, refs), _tellers(b, refs)
+    if tellers_a and tellers_b and not tellers_a & tellers_b:
+        return False  # two sources each speaking that day: two tellings, however alike their words
     if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
     if _retold_by_what_it_is(a, b, refs) or _retold_otherwise(a, b, refs) or _retold_otherwise(b, a, refs):
+        return True
+    if amounts and _same_amount(a, b, amounts):
         return True
     if set().union(*map(_person_speaking, a)) & set().union(*map(_person_speaking, b)):
         return True  # one person's speaking of one day, told by several reports: one appearance, one speech
@@ -453,7 +543,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
 
 
 def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
-                     rare: dict[str, set[str]] | None = None) -> list[tuple[tuple, list]]:
+                     rare: dict[str, set[str]] | None = None,
+                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> list[tuple[tuple, list]]:
     """Entries of one day that tell one happening, merged (see ``_same_happening``), and entries dated
     by a month alone left out where an entry of a day in that month tells the same; ``rare`` holds
     each report's ``rare_words``."""
@@ -466,7 +557,7 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
             ahead = all(refs[id(r)].ahead for r in members)
             target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
                            and all(refs[id(r)].ahead for r in m) == ahead
-                           and _same_happening(m, members, day, refs, rare)), None)
+                           and _same_happening(m, members, day, refs, rare, amounts)), None)
             if target is not None:
                 target.extend(members)
                 continue
@@ -474,5 +565,5 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
     days = [m for _, m in merged if len(when(m[0])) == 10]
     # One happening told by its day and, elsewhere, by its month alone: the month adds nothing.
     return [(key, members) for key, members in merged if len(month := when(members[0])) != 7 or not any(
-        when(m[0]).startswith(month) and (_same_happening(m, members, when(m[0]), refs, rare)
+        when(m[0]).startswith(month) and (_same_happening(m, members, when(m[0]), refs, rare, amounts)
                                            or _told_twice(m, members, refs, one_report=False)) for m in days)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -14,7 +15,8 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, lede_dating, merge_happenings, rare_words, retold_lede, speech_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, TELLING_PARTICIPLES, lede_dating, merge_happenings, rare_words, retold_lede,
+    speech_lede, telling_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
@@ -36,6 +38,8 @@ apart, similar sentences tell of different happenings (two ceasefires, two tolls
 # Monday, the council said on Tuesday") is how the news came, not a second happening.
 TELLING_HEADS = frozenset({"said", "says", "told", "tells", "added", "stated", "reported", "reports", "noted"})
 CATEGORY_ORDER = {"happened": 0, "forecast": 1, "background": 2}
+RE_NEGATED_VERB = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:\w+\s+){0,1}\Z", re.I)
+"""A negation just before a verb ("did not say", "has never told"): the telling did not happen."""
 
 
 def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts: dict[str, list[int]]) -> list[TimeRef]:
@@ -135,6 +139,20 @@ def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
     on Tuesday"), not to what is asked ("called for talks on Friday") nor to an unparsed sentence."""
     text = corpus.documents.get(ref.doc, {}).get("text") or ""
     return ref.head is not None and ref.precision != REPORT and not ref.ahead and _dates_a_past_act(text, ref)
+
+
+def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
+    """Whether the record's date attaches to a source's verb of telling in the past ("said on Sunday",
+    "told reporters on Wednesday", "warned on Friday"), itself not negated ("did not say on Monday") nor
+    a question. The source may be unnamed ("officials said on Monday"): someone spoke that day."""
+    if record.kind == "question" or record.source_kind in {None, "author"} or ref.head is None or ref.ahead:
+        return False
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    m = RE_WORD_AT.match(text, ref.head)
+    if m is None or m.group(0).lower() not in TELLING_PARTICIPLES or not past_word(text, ref.head):
+        return False
+    # What is said may be negated or denied ("said the war was not prevented"); the saying may not be.
+    return RE_NEGATED_VERB.search(text[max(0, ref.head - 24):ref.head]) is None
 
 
 def _told_ahead(record: Event | Statement) -> bool:
@@ -239,15 +257,23 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     for starts_list in events_by_doc.values():
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
+    words_only: set[int] = set()  # records on the timeline only as a dated telling of a view or a possibility
     for s in corpus.statements:
-        if s.predicate in STATE_PREDICATES:
-            continue
+        if s.predicate in STATE_PREDICATES and not (usable(s) and _dated_telling(corpus, s, refs[id(s)])):
+            continue  # a state, unless a source's dated telling of it ("the agency said on Monday the port is shut")
         if s.kind == "recommendation":
             # A call told as a dated past act ("rejected the result on Monday and called for a
             # recount"): the calling happened that day; its status judges what is asked, not the act.
             if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)]):
                 continue
-        elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED or not usable(s):
+        elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED:
+            # A source's dated speaking is a happening whatever it says ("X told reporters on Wednesday
+            # that the build-up is insufficient for an offensive", "Russia may be forced to ..., Y said
+            # Sunday"): the view or the possibility is what was said, the saying is what happened.
+            if not usable(s) or not _dated_telling(corpus, s, refs[id(s)]):
+                continue
+            words_only.add(id(s))
+        elif not usable(s):
             continue
         doc_events = events_by_doc.get(s.doc, [])
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
@@ -274,7 +300,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         if (found := speech_lede(s, groups, refs)) is not None:
             key, refs[id(s)] = found
             groups[key].append(s)
-        elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))) is not None:
+        elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))
+              or telling_lede(s, corpus.published(s.doc))) is not None:
             rare = rare_words(corpus.documents.get(s.doc, {}).get("text") or "")
             if (found := retold_lede(s, corpus.published(s.doc), groups, refs, rare)) is not None:
                 key, refs[id(s)] = found  # the lede's news, dated further down: that day, not the report's
@@ -287,13 +314,20 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     entries = []
     rare = {doc: rare_words(corpus.documents[doc].get("text") or "") for doc in {r.doc for _, m in parts for r in m}
             if doc in corpus.documents}
-    for key, members in merge_happenings(parts, when, refs, rare):
+    amounts: dict[str, list[tuple[int, float, str]]] = defaultdict(list)
+    for f in corpus.figures:
+        if f.value is not None and f.counts:
+            amounts[f.doc].append((f.start, f.value, f.counts))
+    for key, members in merge_happenings(parts, when, refs, rare, amounts):
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
         # one telling what was done, not what someone said will be ("X has said there will be war"
         # joined to "X said on Wednesday ...": the speech happened, its forecast did not).
-        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, _told_ahead(r),
+        # A telling admitted only as someone's words ("separatists accused the army on Thursday of ...")
+        # tells the entry only when nothing states the happening itself ("the shelling on Thursday of a
+        # kindergarten").
+        first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, id(r) in words_only, _told_ahead(r),
                                             refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
         kind = "event" if isinstance(first, Event) else "statement"
