@@ -8,7 +8,7 @@ from storyline.analysis.bottomline import bottom_line
 from storyline.analysis.claims import complete_link, group_claims, independence_key
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.entities import Entity
-from storyline.models import Frame, Statement
+from storyline.models import Figure, Frame, Statement
 from storyline.store.records import record_id
 
 from tests.analysis.stories import StoryBuilder
@@ -226,3 +226,75 @@ def test_a_sources_denial_in_a_status_conflict_is_led_with_after_the_claim_it_de
     lines = bottom_line(corpus, [], [Conflict(id="x1", kind="status", summary="Reported; doubted: “claim”",
                                               sides=sides)], [])
     assert [b.text for b in lines if b.kind == "disputed"] == [claim]
+
+
+# The second stage: two wordings of one fact below the similarity bar (cosine 0.66 here), joined when each is
+# the other's closest statement in the other's report and they give one number or share a name and words.
+RESCUED = "Rescuers brought 62 survivors alive to shore by morning, the coastguard said."
+PULLED = "Fishermen pulled 62 survivors from the water overnight, according to the port office."
+RESCUED_OTHER = "Rescuers brought 48 survivors alive to shore by morning, the coastguard said."
+REOPENED = "The harbour at Keth reopened to cargo ships on Friday after a week of repairs."
+
+
+def _rescue_story(first: str, second: str, **kw) -> Story:
+    story = Story()
+    story.say("a", first, actors=[], predicate_class="bring", **kw)
+    story.say("b", second, actors=[], predicate_class="withdraw", **kw)  # "pulled" as the parse classes it
+    for doc, text in (("a", first), ("b", second)):
+        for number in ("62", "48"):
+            if f" {number} " in text:
+                at = text.index(number)
+                story.records["figures"].append(Figure(doc, at, at + 2, number, float(number), counts="people"))
+    return story
+
+
+def _vectors(first: str, second: str, cosine: float):
+    return vectors_by_text({first: (1.0, 0.0), second: (cosine, (1 - cosine ** 2) ** 0.5)})
+
+
+def test_two_wordings_that_give_one_number_are_one_claim_below_the_similarity_bar():
+    story = _rescue_story(RESCUED, PULLED)
+    claims = group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.66))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+
+
+def test_the_second_stage_keeps_apart_other_numbers_distant_wordings_and_denials():
+    # a figure of one measure that differs on one day: two claims (the figure tables compare them)
+    story = _rescue_story(RESCUED_OTHER, PULLED)
+    assert group_claims(story.corpus(), _vectors(RESCUED_OTHER, PULLED, 0.66)) == []
+    # sentences that share a number but say little alike
+    story = _rescue_story(RESCUED, PULLED)
+    assert group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.5)) == []
+    # a denial in other words is left to the first stage and the conflicts
+    story = _rescue_story(RESCUED, PULLED, status="denied")
+    assert group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.66)) == []
+
+
+def test_a_statement_joins_only_its_closest_telling_in_another_report():
+    story = _rescue_story(RESCUED, PULLED)
+    also = "Later that day 62 survivors were counted in the port office's hall at the harbour, officials said."
+    story.report("c", "", published="2025-01-10")
+    story.documents["b"]["text"] += " " + also
+    at = story.documents["b"]["text"].index(also)
+    story.records["statements"].append(Statement("b", at, at + len(also), also, "fact", "asserted", actors=[],
+                                                 predicate_class="count"))
+    story.records["figures"].append(Figure("b", at + 15, at + 17, "62", 62.0, counts="people"))
+    vectors = vectors_by_text({RESCUED: (1.0, 0.0, 0.0), PULLED: (0.66, 0.75, 0.0), also: (0.63, 0.0, 0.78)})
+    claims = group_claims(story.corpus(), vectors)
+    texts = [{s.text for s in story.records["statements"] if statement_id(s) in c.statements} for c in claims]
+    assert texts == [{RESCUED, PULLED}]
+
+
+def test_two_wordings_that_name_one_actor_and_share_its_words_are_one_claim():
+    first = "The Harbour Board ordered all ferries on the lake to stay in port until further notice."
+    second = "Every ferry service on the lake was suspended by the Harbour Board until further notice."
+    story = Story()
+    story.say("a", first, actors=["kb:AAA"])
+    story.say("b", second, actors=["kb:AAA"])
+    story.say("c", REOPENED, actors=["kb:AAA"], published="2025-01-11")
+    vectors = vectors_by_text({first: (1.0, 0.0, 0.0), second: (0.65, 0.76, 0.0), REOPENED: (0.3, 0.0, 0.95)})
+    claims = group_claims(story.corpus(), vectors)
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    # the same pair dated apart (one "on Friday", one undated) names the actor only: two claims
+    story.records["statements"][0].date = "2025-01-10"
+    assert group_claims(story.corpus(), vectors) == []

@@ -2,8 +2,11 @@
 
 Two statements may join one claim only when their propositions are compatible (agent,
 predicate class, theme, place and time, where the parse gives them) and their sentence
-embeddings are close. Groups grow by complete link: a statement joins a claim only when it
-is close to EVERY member, and a claim holds at most one statement per report, so "A is like
+embeddings are close. A second stage joins two wordings of one fact below that bar ("62 survivors
+were pulled from the water", "rescuers brought 62 people alive to shore"): each the other's closest
+statement in the other's report, fairly close in meaning, giving one number or naming one actor
+with several rarer words in common, neither a denial nor a doubt (``content_links``). Groups grow by complete link: a statement joins
+a claim only when it is close to EVERY member, and a claim holds at most one statement per report, so "A is like
 B, B is like C" never puts A and C together unless A is like C too. Candidates are blocked
 (shared actors, event types, figure measures, proposition keys) and compared only with their
 neighbours in time, so the cost grows near-linearly with the corpus.
@@ -16,12 +19,13 @@ frame's original source behind a chain of relays) count once.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from functools import lru_cache
 
 from storyline.analysis.clusters import (
-    ASSERTING, DENYING, HEDGING, candidate_pairs, describe, pair_scores, statement_id,
+    ASSERTING, DENYING, HEDGING, block_pairs, candidate_pairs, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import DOUBTED, NEGATIVE, probe_status, proposition_match
@@ -210,6 +214,135 @@ def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]
     return [m for m in members.values() if len(m) > 1]
 
 
+CONTENT_SIMILAR = 0.62
+"""The least sentence similarity two wordings of one fact need in the second stage (see ``content_links``):
+"Rescuers had brought 62 people alive to shore" and "Navy divers pulled 62 survivors from the water" score
+about 0.66, below the bar for wordings that nothing else joins."""
+NAMED_WORDS = 3
+"""Content words two wordings without a common number must share at least, besides an actor ("Ukraine is
+not invited to NATO" and "Ukraine wants to join NATO" share only the two names, as words and as actors)."""
+NAMED_AGREEMENT = 0.4
+"""And the least share of the smaller one's salient weight (rarer items weigh more) the other holds too."""
+SALIENT_KEYS = 5
+"""Each statement is blocked on each of its this many rarest salient items that another report names too."""
+CONTENT_WINDOW = 10
+"""Neighbours in time each member of a content block is compared with."""
+
+
+def salient_items(corpus: Corpus, statements: list[Statement]) -> list[dict[str, float]]:
+    """What each statement names, weighted by how rare it is among the statements' reports: its content
+    words (stemmed, less the words naming its source: "the transport office said" tells who, not what),
+    the actors it mentions (by id) and the numbers of the figures inside it."""
+    from storyline.analysis.wording import content_words
+
+    numbers = statement_figures(corpus, statements)
+    items: list[set[str]] = []
+    for n, s in enumerate(statements):
+        source = set(_WORDS.findall((s.source_text or "").lower())) if s.source_kind != "author" else set()
+        found = content_words(s.text, source) | {a for a in s.actors if a and a != s.source}
+        found |= {f"#{_number_key(v)}" for values in numbers.get(n, {}).values() for v in values}
+        items.append(found)
+    docs: dict[str, set[str]] = defaultdict(set)
+    for s, found in zip(statements, items):
+        for item in found:
+            docs[item].add(s.doc)
+    total = len({s.doc for s in statements}) + 1
+    return [{item: math.log(total / len(docs[item])) for item in found} for found in items]
+
+
+_WORDS = re.compile(r"[a-z][a-z'-]*+")
+
+
+def _number_key(value: float) -> str:
+    """A figure's value to three significant digits ("$60.8bn" and "60.8 billion" meet)."""
+    return f"{value:.3g}" if value else "0"
+
+
+def anchored(a: dict[str, float], b: dict[str, float], same_date: bool = True) -> bool:
+    """Two statements give one number (a figure's value) and name one more thing in common ("62 survivors",
+    "62 people alive"), or name one actor and hold much of each other's rarer content besides ("the Mining
+    Ministry ordered the company to halt all work at its site near Uyuni") where both date it alike (a raid
+    "early on Wednesday" is not the attacks "in recent weeks"). A name alone is no anchor: the reports of one
+    story name the same few actors in most of their sentences."""
+    shared = a.keys() & b.keys()
+    if any(k.startswith("#") for k in shared):
+        return len(shared) >= 2
+    words = [k for k in shared if ":" not in k]
+    if not same_date or len(words) < NAMED_WORDS or len(words) == len(shared):
+        return False
+    smaller = min(sum(a.values()), sum(b.values()))
+    return smaller > 0 and sum(min(a[k], b[k]) for k in shared) / smaller >= NAMED_AGREEMENT
+
+
+def content_blocks(corpus: Corpus, statements: list[Statement],
+                   salient: list[dict[str, float]]) -> dict[tuple, list[int]]:
+    """Statements by their rarest salient items (in time order, as ``clusters.blocks``): two wordings of
+    one fact that share no pair of actors still share a rare word, name or number."""
+    reports: dict[str, set[str]] = defaultdict(set)
+    for s, items in zip(statements, salient):
+        for item in items:
+            reports[item].add(s.doc)
+    out: dict[tuple, list[int]] = defaultdict(list)
+    for i, items in enumerate(salient):
+        shared = [k for k in items if len(reports[k]) >= 2]  # an item no other report names blocks nothing
+        top = sorted(shared, key=lambda k: (-items[k], k))[:SALIENT_KEYS]
+        for x in top:
+            out[("content", x)].append(i)
+    order = {doc: (corpus.published(doc) or "9999", n) for n, doc in enumerate(corpus.documents)}
+    kept = {}
+    for key, members in out.items():
+        if len({statements[i].doc for i in members}) >= 2:
+            members.sort(key=lambda i: (order.get(statements[i].doc, ("9999", 0)), statements[i].start))
+            kept[key] = members
+    return kept
+
+
+def content_links(corpus: Corpus, statements: list[Statement], embeddings, threshold: float, window: int,
+                  known: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """The second stage: pairs the similarity bar alone leaves apart that are one fact in other words.
+
+    Candidates share a pair of actors (``clusters.candidate_pairs``) or a rare salient item
+    (``content_blocks``). A pair is linked when each statement is the other's closest candidate in the
+    other's report (a fact told once in each report meets its own telling, not a neighbour's), their
+    sentences are fairly close (``CONTENT_SIMILAR``), they name something in common (``anchored``), and
+    nothing tells them apart: not a figure of one measure that differs, not a date, not a denial or a doubt
+    (those join by the first stage only), not two predicates or agents that cannot be one
+    (``link_threshold`` gives no bar)."""
+    if not statements:
+        return {}
+    salient = salient_items(corpus, statements)
+    pairs = set(candidate_pairs(corpus, statements, window))
+    for members in content_blocks(corpus, statements, salient).values():
+        pairs |= block_pairs(members, statements, min(window, CONTENT_WINDOW))
+    pairs = sorted(pairs)
+    scores = dict(zip(pairs, _scores(statements, embeddings, pairs)))
+    best: dict[tuple[int, str], float] = {}
+    for (i, j), score in scores.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, statements[y].doc)
+            best[key] = max(best.get(key, -1.0), score)
+    numbers = statement_figures(corpus, statements)
+    edges: dict[tuple[int, int], float] = {}
+    for (i, j), score in scores.items():
+        if (i, j) in known or score < CONTENT_SIMILAR:
+            continue
+        a, b = statements[i], statements[j]
+        if "quoted" in (a.source_kind, b.source_kind):
+            continue  # a quotation's words are its speaker's: two of them alike are two voices, not one fact
+        if a.text == b.text:
+            continue  # one wording twice is the first stage's (a copy) or page boilerplate ("read more on ...")
+        if score < best[(i, b.doc)] or score < best[(j, a.doc)]:
+            continue
+        if not anchored(salient[i], salient[j], a.date == b.date):
+            continue
+        if figures_differ(numbers.get(i), numbers.get(j)) and _concurrent(corpus, a, b):
+            continue
+        if link_threshold(a, b, threshold) is None or _negative(a) or _negative(b):
+            continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
+        edges[(i, j)] = score
+    return edges
+
+
 def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20) -> list[Cluster]:
     """Claims of fact stated by more than one report, each a complete-link group of statements.
 
@@ -218,23 +351,29 @@ def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: in
     """
     statements = [s for s in corpus.statements if is_factual(s) and (s.actors or s.predicate_class)]
     pairs = sorted(candidate_pairs(corpus, statements, window))
-    if not pairs:
-        return []
-    involved = sorted({i for pair in pairs for i in pair})
-    vectors = embeddings([statement_id(statements[i]) for i in involved], [statements[i].text for i in involved])
-    row = {i: n for n, i in enumerate(involved)}
     edges: dict[tuple[int, int], float] = {}
     numbers = statement_figures(corpus, statements)
-    for (i, j), score in zip(pairs, pair_scores(vectors, row, pairs)):
+    for (i, j), score in zip(pairs, _scores(statements, embeddings, pairs)):
         if figures_differ(numbers.get(i), numbers.get(j)) and _concurrent(corpus, statements[i], statements[j]):
             continue
         bar = link_threshold(statements[i], statements[j], threshold)
         if bar is not None and score >= bar:
             edges[(i, j)] = float(score)
+    edges.update(content_links(corpus, statements, embeddings, threshold, window, edges))
     groups = complete_link(len(statements), edges, [s.doc for s in statements])
     claims = [corroborate(corpus, [statements[i] for i in g]) for g in groups]
     claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
     return claims
+
+
+def _scores(statements: list[Statement], embeddings, pairs: list[tuple[int, int]]) -> list[float]:
+    """The cosine similarity of each pair of statements (indices into ``statements``)."""
+    if not pairs:
+        return []
+    involved = sorted({i for pair in pairs for i in pair})
+    vectors = embeddings([statement_id(statements[i]) for i in involved], [statements[i].text for i in involved])
+    row = {i: n for n, i in enumerate(involved)}
+    return [float(x) for x in pair_scores(vectors, row, pairs)]
 
 
 def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
