@@ -318,3 +318,29 @@ def test_speakers_a_group_of_states_that_confirms_is_a_speaker(parse):
                 "for the port would be extended.")
     quote = quote_with(doc, "loan guarantees")
     assert quote.speaker_text == "the G7 countries"
+
+
+@pytest.mark.integration
+def test_speakers_it_goes_on_from_the_body_just_quoted_not_the_last_thing_named(parse):
+    doc = parse("Slovakia's rail inspectorate says two wagons leased from Dorner Logistics left the track near "
+                "Zilina. On Sunday, it said, the wagons had been loaded at a depot in Kosice.")
+    board = quote_with(doc, "left the track")
+    quote = quote_with(doc, "loaded at a depot")
+    assert quote.speaker_text == "it" and quote.speaker is not None and quote.speaker == board.speaker
+    assert "Dorner Logistics" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_they_after_unnamed_officials_stay_unnamed(parse):
+    doc = parse("The Andean Mining Company confirmed a roof collapse at its Cerro Blanco site. Three miners were "
+                "taken to hospital, officials said.\n\nThey said one of the miners remained in serious condition.")
+    quote = quote_with(doc, "remained in serious condition")
+    assert quote.speaker_text == "They" and quote.speaker is None
+
+
+@pytest.mark.integration
+def test_speakers_a_thing_as_the_subject_of_a_cue_is_no_speaker(parse):
+    doc = parse("Officials at the port authority said the strike had halted loading. The strike now threatens "
+                "to empty the shelves of the island's shops, and the whole island must wait to see if talks resume.")
+    assert quote_with(doc, "the strike had halted loading").speaker_text == "Officials at the port authority"
+    assert not [q for q in doc._.quotes if q.speaker_text in ("The strike", "the whole island")]

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.nlp import coref
+from storyline.nlp import figure_words as W
 from storyline.nlp import grammar as gr
+from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_words import ANONYMOUS_NOUNS, PERSON_NOUNS
 from storyline.nlp.grammar import first_child, lemma
 
@@ -43,6 +46,28 @@ def can_speak(tok: Token) -> bool:
     reason or an example ("citing the release of prisoners", "citing her work")."""
     return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SPEAKING_ENTITIES or tok.lower_ in ANONYMOUS_NOUNS
             or tok.lower_ in PERSON_NOUNS or institution(tok.lower_) or tok.lower_ in SOURCE_DOCUMENTS)
+
+
+# Endings of nouns for someone who does something ("analyst", "respondent", "campaigner", "historian"): a
+# noun so made may speak, whatever list it is missing from.
+AGENT_ENDINGS = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ant", "ants", "ent", "ents", "ee", "ees",
+                 "ive", "ives")
+# Nouns for many bodies or records of what they said: "few member nations supported", "according to accounts".
+COLLECTIVES = frozenset(set().union(*(gr.noun_forms(n) for n in (
+    "nation", "state", "country", "ally", "media", "press", "account", "update", "resolution", "declaration",
+    "communique", "letter", "document", "poll", "survey")))) | {"communiqué", "communiqués"}
+
+
+def speaking_subject(tok: Token) -> bool:
+    """Whether a cue's subject can be the one who speaks: a name, a pronoun, a person or body, a report; not a
+    thing or an abstraction ("that conflict", "the second cold war", "the world", "much of his address")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.is_title:
+        return True  # (a name the tagger took for a common noun: "Zelenskyy, though, said")
+    low = tok.lower_
+    return (can_speak(tok) or person_noun(low) or low in coref.OFFICE_NOUNS or low in W.SOURCE_NOUNS
+            or low in COLLECTIVES or low.endswith(AGENT_ENDINGS)
+            or any(c.dep_ == "poss" or c.ent_type_ in SPEAKING_ENTITIES for c in tok.children
+                   if c.dep_ in ("poss", "compound", "amod")))
 
 
 def _cited(tok: Token) -> Token | None:

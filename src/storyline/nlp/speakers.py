@@ -21,8 +21,8 @@ from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.quote_cues import Context
-from storyline.nlp.speaker_pronouns import (end_char, entity_at, in_quotes, own_content, previous_paragraph,
-                                            pronoun_speaker, reported_spans, same_name)
+from storyline.nlp.speaker_pronouns import (continued_speaker, end_char, entity_at, in_quotes, own_content,
+                                            previous_paragraph, pronoun_speaker, reported_spans, same_name)
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How many paragraphs before a description ("the politician said") its person may be named, headings
@@ -93,6 +93,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in ("it", "its"):
         return pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
     if low in ("they", "their", "them"):
+        if head.dep_ == "nsubj" and (last := continued_speaker(ctx, head, plural=True)) is not None:
+            return resolve(ctx, last)  # "officials said. They said": still the unnamed officials
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
