@@ -344,3 +344,11 @@ def test_speakers_a_thing_as_the_subject_of_a_cue_is_no_speaker(parse):
                 "to empty the shelves of the island's shops, and the whole island must wait to see if talks resume.")
     assert quote_with(doc, "the strike had halted loading").speaker_text == "Officials at the port authority"
     assert not [q for q in doc._.quotes if q.speaker_text in ("The strike", "the whole island")]
+
+
+@pytest.mark.integration
+def test_speakers_an_inverted_cue_names_its_speaker_after_it_not_the_quotations_tail(parse):
+    doc = parse('"The league fears what it calls ghost games," that is, teams playing each other in empty stadiums, '
+                'said Marta Quispe, a sports economist.')
+    quote = quote_with(doc, "The league fears")
+    assert quote.speaker_text.startswith("Marta Quispe")
