@@ -352,3 +352,11 @@ def test_speakers_an_inverted_cue_names_its_speaker_after_it_not_the_quotations_
                 'said Marta Quispe, a sports economist.')
     quote = quote_with(doc, "The league fears")
     assert quote.speaker_text.startswith("Marta Quispe")
+
+
+@pytest.mark.integration
+def test_speakers_the_firm_goes_on_from_the_firm_just_quoted_not_a_body_its_words_named(parse):
+    doc = parse('Kepler Analytics, a shipping data firm, said: "The Port Authority of Valparaiso reopened the '
+                'northern berths on Friday."\n\nSince then, the firm added, 40 container ships have docked.')
+    quote = quote_with(doc, "40 container ships have docked")
+    assert "Kepler Analytics" in entity_named(doc, quote.speaker)

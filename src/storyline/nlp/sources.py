@@ -19,7 +19,8 @@ from storyline.nlp.relays import institution, relay_chain  # noqa: F401  (re-exp
 
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
 NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
-                       "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse")
+                       "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse",
+                       "promise", "pledge", "vow")  # what a source promised is its word: "pledged $2bn in aid"
 # Verbs an inanimate subject can take ("the evidence suggests", "this underscores"): then the author infers.
 EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "imply", "highlight", "underscore",
                             "demonstrate", "reflect", "illustrate", "confirm", "point", "hint", "reveal", "emphasize",

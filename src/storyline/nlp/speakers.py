@@ -116,6 +116,13 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
+    if resolved is None and low in BODY_WORDS and head.dep_ == "nsubj" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not named and ctx.doc._.mentions is not None:
+        last = continued_speaker(ctx, head, plural=False)
+        if last is not None and last.lower_ not in BODY_WORDS and (found := resolve(ctx, last))[0] is not None:
+            # "Kepler Analytics said the port had reopened. Ships were moving again, the firm added": the body just
+            # quoted, not whatever body its words named
+            return found
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
@@ -276,6 +283,10 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     return owner
 
 
+# Words for a body by its kind alone: "the organization added", "the paper wrote".
+BODY_WORDS = frozenset({"organization", "organisation", "group", "agency", "body", "institution", "outlet", "company",
+                        "firm", "newspaper", "paper", "daily", "broadcaster", "publication", "network", "website",
+                        "institute", "charity", "think-tank", "watchdog", "monitor"})
 # Nouns for the government a leader heads: "President Joe Biden's administration" is the United States.
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
 
