@@ -70,6 +70,20 @@ def speaking_subject(tok: Token) -> bool:
                    if c.dep_ in ("poss", "compound", "amod")))
 
 
+def issued_by(noun: Token) -> Token | None:
+    """Who made a poll, a study or a report: "polling done by Chatham House", "a survey conducted by the
+    university", "a report by the agency" -> the body or person after "by", when it can speak."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    for by in preps:
+        maker = first_child(by, "pobj")
+        if maker is not None and can_speak(maker):
+            return maker
+    return None
+
+
 def _cited(tok: Token) -> Token | None:
     """Whom a word cites: "Yonhap, citing officials" / "the agency, which cited a source"."""
     for c in tok.children:

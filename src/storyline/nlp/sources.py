@@ -15,7 +15,7 @@ from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
-from storyline.nlp.relays import institution, relay_chain  # noqa: F401  (re-exported for attribution)
+from storyline.nlp.relays import institution, issued_by, relay_chain  # noqa: F401  (re-exported for attribution)
 
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
 NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
@@ -198,6 +198,8 @@ def _inanimate(tok: Token, verb: str) -> bool:
         return False
     if tok.lower_ in {"it", "this", "that", "which"}:
         return True
+    if issued_by(tok) is not None:
+        return False  # "polling done by Chatham House indicates": the pollster's finding, not the author's inference
     return (tok.pos_ == "NOUN" and tok.lower_ not in cx.ANONYMOUS_NOUNS and not institution(tok.lower_)
             and tok.ent_type_ == "")
 
@@ -282,6 +284,8 @@ def _finite(clause: Token) -> bool:
 
 def _source_owner(noun: Token, on_path: set[int]) -> Token:
     """Who stands behind a report, an estimate or a bulletin: its possessor, author or issuer."""
+    if (maker := issued_by(noun)) is not None:
+        return maker  # "polling done by Chatham House", "a survey conducted by the university"
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -332,7 +336,7 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
             return pobj
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
-            return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS else speaker
+            return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS or issued_by(speaker) else speaker
         if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
             return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token

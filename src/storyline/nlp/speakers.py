@@ -20,6 +20,7 @@ from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
+from storyline.nlp.relays import issued_by
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.speaker_pronouns import (continued_speaker, end_char, entity_at, in_quotes, own_content,
                                             previous_paragraph, pronoun_speaker, reported_spans, same_name)
@@ -98,6 +99,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
+    if (maker := issued_by(head)) is not None:
+        return resolve(ctx, maker)  # "polling done by Chatham House indicates": the pollster
     if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
             c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "prep"
             and c.lower_ in ("by", "from", "of") for c in head.children):
@@ -345,6 +348,8 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
         # a speaker the quotes component resolved keeps that actor for every record
         kind = "anonymous" if said.anonymous or anonymous else "named"
         return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
+    if (maker := issued_by(head)) is not None and maker.i != head.i:
+        return source_of(ctx, maker)  # "polling done by Chatham House", "a survey conducted by the university"
     if head.lower_ in DOCUMENT_NOUNS:
         # "reports from the DIA and U.S. intelligence": the source is who issued them
         by = next((first_child(p, "pobj") for p in head.children
