@@ -360,3 +360,11 @@ def test_speakers_the_firm_goes_on_from_the_firm_just_quoted_not_a_body_its_word
                 'northern berths on Friday."\n\nSince then, the firm added, 40 container ships have docked.')
     quote = quote_with(doc, "40 container ships have docked")
     assert "Kepler Analytics" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_someone_quoted_by_an_outlet_is_not_the_outlets(parse):
+    doc = parse("The port minister, quoted by the agency Interfax, said the grain terminal would reopen on Monday.")
+    quote = quote_with(doc, "the grain terminal would reopen")
+    assert "Interfax" not in entity_named(doc, quote.speaker)
+    assert quote.speaker_text.startswith("The port minister")

@@ -73,10 +73,11 @@ def speaking_subject(tok: Token) -> bool:
 def issued_by(noun: Token) -> Token | None:
     """Who made a poll, a study or a report: "polling done by Chatham House", "a survey conducted by the
     university", "a report by the agency" -> the body or person after "by", when it can speak."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if noun.pos_ != "NOUN" or noun.lower_ in PERSON_NOUNS or noun.lower_ in ANONYMOUS_NOUNS:
+        return None  # a thing made, not someone "quoted by" an outlet, which relays them
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
-    preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in RELAY_VERBS
+              for a in c.children if a.dep_ == "agent"]
     for by in preps:
         maker = first_child(by, "pobj")
         if maker is not None and can_speak(maker):
