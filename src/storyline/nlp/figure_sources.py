@@ -1,5 +1,6 @@
-"""Who gives a figure: the source that governs it in the parse, the speaker of the quote around it, or
-the source of its clause's attribution frame."""
+"""Who gives a figure: the source that governs it in the parse (the frame module's walk,
+``sources.source_on_path``), the speaker of the quote around it, or the source of its clause's attribution
+frame."""
 
 from __future__ import annotations
 

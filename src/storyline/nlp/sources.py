@@ -1,5 +1,6 @@
 """The reporting frame of a clause (who attributes it, with which cue and certainty) and the relays it came
-through; who a frame's speaker is, the one resolver answers (``speakers.source_of``)."""
+through, and the source governing one word of a clause (``source_on_path``: a figure's speaker, "according
+to" X, a report's maker); who a frame's speaker is, the one resolver answers (``speakers.source_of``)."""
 
 from __future__ import annotations
 
