@@ -368,3 +368,11 @@ def test_speakers_someone_quoted_by_an_outlet_is_not_the_outlets(parse):
     quote = quote_with(doc, "the grain terminal would reopen")
     assert "Interfax" not in entity_named(doc, quote.speaker)
     assert quote.speaker_text.startswith("The port minister")
+
+
+@pytest.mark.integration
+def test_speakers_a_rejection_after_a_heading_is_the_rejecters_denial(parse):
+    doc = parse("Growers reject miller's account of sugar shortage\n\nAndes Growers Union rejected as unfounded "
+                "Centro Mills' claim that the shortage had come from cane withheld by its members.")
+    statement = next(s for s in doc._.statements if "withheld" in s.text)
+    assert statement.status == "denied" and "Andes Growers Union" in (statement.source_text or "")

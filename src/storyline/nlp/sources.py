@@ -91,15 +91,20 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
     subj = subj if subj is not None and subj.dep_ == "nsubj" else None
     if subj is None:
         # a heading glued to the sentence can steal its subject: take the orphaned one back
-        subj = next((t for t in pred.doc[lo:pred.i] if t.dep_ == "nsubj" and not lo <= t.head.i < hi), None)
+        # (or made it the object of the heading's last word: "... account of tablet recall\n\nMoravia Chemicals rejected")
+        subj = next((t for t in pred.doc[lo:pred.i] if not lo <= t.head.i < hi and (
+            t.dep_ == "nsubj" or t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.i < lo)), None)
     subjpass = child(pred, "nsubjpass", "expl")
     xcomp = child(pred, "xcomp")
     # "IGAD should insist that ...": advice or conjecture about speaking, not a report of it
     modal = any(a.lower_ in cx.DEONTIC_MODALS | cx.HEDGE_MODALS | cx.FUTURE_MODALS | {"would"} for a in gr.auxes(pred))
     status = None if modal else cx.FRAME_STATUS.get(lem)
+    # "rejected as unfounded the company's claim that ...": the parser hangs the claim on the "as"
+    as_claim = next((o for c in pred.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                     if o.dep_ == "pobj" and o.lower_ in cx.CLAIM_NOUNS and lo <= o.i < hi), None)
     if lem in cx.SAY_DENIED_OBJECT | cx.SAY_CONFIRMED_OBJECT and not modal:
         dobj = first_child(pred, "dobj")
-        if ccomp is not None or (dobj is not None and dobj.lower_ in cx.CLAIM_NOUNS):
+        if ccomp is not None or (dobj is not None and dobj.lower_ in cx.CLAIM_NOUNS) or as_claim is not None:
             status = "denied" if lem in cx.SAY_DENIED_OBJECT else "confirmed"
     if status is not None:
         opinion = lem in cx.OPINION_FRAME
@@ -119,7 +124,7 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
         if subj is not None and (ccomp is not None or status in {"confirmed", "denied"}):
             if status in {"confirmed", "denied"} and ccomp is None:
                 # "denied sending troops", "confirmed the presence of ...": the object is the claim
-                if first_child(pred, "dobj") is None and xcomp is None:
+                if first_child(pred, "dobj") is None and xcomp is None and as_claim is None:
                     return None
                 return Frame(subj, xcomp, pred.text, status, pred)
             return Frame(subj, ccomp, pred.text, status, pred, opinion=opinion)
