@@ -105,3 +105,12 @@ def test_figure_a_speaker_gives_in_the_first_person_is_the_speakers(parse):
 def test_figure_in_a_thing_found_is_not_the_finders(parse):
     doc = parse("Divers said they had found a sunken ferry carrying 140 passengers.")
     assert _figure(doc, "140").attributed_text != "they"
+
+
+def test_figure_of_polling_done_by_a_body_is_the_pollsters(parse):
+    # the poll does not speak for itself, nor is it the report's own inference: the pollster gives the figure
+    doc = parse("Polling done by the Kiel Institute has indicated that only about 3% of Chileans would support the levy.")
+    figure = _figure(doc, "3%")
+    assert figure.attributed_text and "Kiel Institute" in figure.attributed_text
+    statement = next(s for s in doc._.statements if "Chileans" in s.text)
+    assert statement.source_kind != "author" and "Kiel Institute" in (statement.source_text or "")

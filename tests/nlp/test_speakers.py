@@ -318,3 +318,61 @@ def test_speakers_a_group_of_states_that_confirms_is_a_speaker(parse):
                 "for the port would be extended.")
     quote = quote_with(doc, "loan guarantees")
     assert quote.speaker_text == "the G7 countries"
+
+
+@pytest.mark.integration
+def test_speakers_it_goes_on_from_the_body_just_quoted_not_the_last_thing_named(parse):
+    doc = parse("Slovakia's rail inspectorate says two wagons leased from Dorner Logistics left the track near "
+                "Zilina. On Sunday, it said, the wagons had been loaded at a depot in Kosice.")
+    board = quote_with(doc, "left the track")
+    quote = quote_with(doc, "loaded at a depot")
+    assert quote.speaker_text == "it" and quote.speaker is not None and quote.speaker == board.speaker
+    assert "Dorner Logistics" not in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_they_after_unnamed_officials_stay_unnamed(parse):
+    doc = parse("The Andean Mining Company confirmed a roof collapse at its Cerro Blanco site. Three miners were "
+                "taken to hospital, officials said.\n\nThey said one of the miners remained in serious condition.")
+    quote = quote_with(doc, "remained in serious condition")
+    assert quote.speaker_text == "They" and quote.speaker is None
+
+
+@pytest.mark.integration
+def test_speakers_a_thing_as_the_subject_of_a_cue_is_no_speaker(parse):
+    doc = parse("Officials at the port authority said the strike had halted loading. The strike now threatens "
+                "to empty the shelves of the island's shops, and the whole island must wait to see if talks resume.")
+    assert quote_with(doc, "the strike had halted loading").speaker_text == "Officials at the port authority"
+    assert not [q for q in doc._.quotes if q.speaker_text in ("The strike", "the whole island")]
+
+
+@pytest.mark.integration
+def test_speakers_an_inverted_cue_names_its_speaker_after_it_not_the_quotations_tail(parse):
+    doc = parse('"The league fears what it calls ghost games," that is, teams playing each other in empty stadiums, '
+                'said Marta Quispe, a sports economist.')
+    quote = quote_with(doc, "The league fears")
+    assert quote.speaker_text.startswith("Marta Quispe")
+
+
+@pytest.mark.integration
+def test_speakers_the_firm_goes_on_from_the_firm_just_quoted_not_a_body_its_words_named(parse):
+    doc = parse('Kepler Analytics, a shipping data firm, said: "The Port Authority of Valparaiso reopened the '
+                'northern berths on Friday."\n\nSince then, the firm added, 40 container ships have docked.')
+    quote = quote_with(doc, "40 container ships have docked")
+    assert "Kepler Analytics" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_someone_quoted_by_an_outlet_is_not_the_outlets(parse):
+    doc = parse("The port minister, quoted by the agency Interfax, said the grain terminal would reopen on Monday.")
+    quote = quote_with(doc, "the grain terminal would reopen")
+    assert "Interfax" not in entity_named(doc, quote.speaker)
+    assert quote.speaker_text.startswith("The port minister")
+
+
+@pytest.mark.integration
+def test_speakers_a_rejection_after_a_heading_is_the_rejecters_denial(parse):
+    doc = parse("Growers reject miller's account of sugar shortage\n\nAndes Growers Union rejected as unfounded "
+                "Centro Mills' claim that the shortage had come from cane withheld by its members.")
+    statement = next(s for s in doc._.statements if "withheld" in s.text)
+    assert statement.status == "denied" and "Andes Growers Union" in (statement.source_text or "")

@@ -65,6 +65,10 @@ def person_like(tok: Token) -> bool:
     return tok.ent_type_ == "PERSON" or tok.lower_ in ANONYMOUS_NOUNS
 
 
+# How far after an inverted cue its speaker's name may end ("said Sam Cranny-Evans": the head is the last word).
+INVERTED_GAP = 6
+
+
 def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
     """The subject of a verb, outside quotations; for a passive one, the agent ("was told by
     officials"). The parser often makes a word of the quotation the subject of its cue."""
@@ -84,6 +88,11 @@ def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
         before = verb.doc[verb.i - 1]
         if before.pos_ == "PROPN" and before.i in {t.i for t in subjects[0].subtree}:
             return before
+    after = [c for c in subjects if c.i > verb.i]
+    if len(subjects) > 1 and after and after[0].pos_ == "PROPN" and after[0].i - verb.i <= INVERTED_GAP:
+        # '"...," that is, forces on the ground, said Sam Cranny-Evans': an inverted cue names its speaker after
+        # it; the "subject" before it is the tail of the quotation
+        return after[0]
     if subjects:
         return subjects[0]
     if is_passive(verb):

@@ -1,5 +1,6 @@
-"""Who gives a figure: the source that governs it in the parse, the speaker of the quote around it, or
-the source of its clause's attribution frame."""
+"""Who gives a figure: the source that governs it in the parse (the frame module's walk,
+``sources.source_on_path``), the speaker of the quote around it, or the source of its clause's attribution
+frame."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import FrameIndex
+from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
@@ -104,17 +106,6 @@ def is_actor(ctx: SourceContext, token: Token) -> bool:
     return ctx.mention_at(token.idx) is not None
 
 
-def _according(token: Token) -> Token | None:
-    """The object of an "according to" attached to ``token``."""
-    for child in ([token] if token.lower_ == "according" else []) + [c for c in token.children if c.lower_ == "according"]:
-        for to in child.children:
-            if to.lower_ == "to":
-                for pobj in to.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-    return None
-
-
 def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     left, right = _phrase(token)
     text, start, end = span_text(token.doc, left, right)
@@ -131,127 +122,13 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     return entity, text
 
 
-def _speaker_ok(token: Token, on_path: set[int]) -> bool:
-    return (token.i not in on_path and token.pos_ in ("NOUN", "PROPN", "PRON") and not token.like_num
-            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent"))
-
-
-def _speaker(verb: Token, on_path: set[int]) -> Token | None:
-    """The subject of a speech verb, or the agent of a passive one."""
-    for child in verb.children:
-        if child.dep_ == "nsubj" and _speaker_ok(child, on_path):
-            return child
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
-                    return pobj
-    return None
-
-
-def _relative_speaker(verb: Token) -> Token | None:
-    """The "who" of a speech verb in a relative clause ("the mayor, who said 300 homes flooded")."""
-    if verb.dep_ != "relcl":
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
-
-
-def _is_speech(verb: Token, previous: Token) -> bool:
-    """True when ``verb`` reports what comes under it ("said", "confirmed", "put the toll at")."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    word = verb.lower_
-    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
-    if any(o in W.OWN_FIGURE_NOUNS for o in objects):
-        return True  # "raised its death toll to 41", "put turnout at 59 per cent"
-    if word in W.DOCUMENT_VERBS:
-        return any(o in W.DOCUMENT_NOUNS for o in objects)
-    if word in ("put", "puts", "putting"):
-        return False
-    if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
-        return False  # "adding to the 1.5 million euros" adds money, not words
-    if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(
-            c.dep_ == "nummod" for c in previous.children) or previous.dep_ == "ccomp" and not _finite(previous)):
-        # "they had found a mass grave containing 440 bodies" is an act, not a finding reported; "the
-        # images showed 1,500 troops" and "found that 40 died" report the figure
-        return False
-    return word in W.SPEECH_VERBS
-
-
-def _finite(clause: Token) -> bool:
-    """A clause that states something ("found that 40 had died"), not a participle ("found a school holding 30")."""
-    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
-def _source_owner(noun: Token, on_path: set[int]) -> Token:
-    """Who stands behind a report, an estimate or a bulletin: its possessor, author or issuer."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    if noun.dep_ == "dobj" and (speaker := _speaker(noun.head, on_path)) is not None:
-        return speaker
-    return noun
-
-
-# Verbs of finding and showing: they report only a clause ("found that 40 died"), never a thing found or shown.
-FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
-                           "reveal", "reveals", "revealed", "revealing"})
-# Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
-# $61bn package", "since the 2019 floods".
-SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
-BACKGROUND = object()
-"""The figure sits in the report's own description of something the speaker talks about."""
-
-
-def _background(clause: Token) -> bool:
-    """A relative clause ("the bill, which provides $61bn") or a scene-setting one ("after
-    lawmakers passed a $61bn package"): the report's own description, not the speaker's words."""
-    if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX"):
-        # "4.3 million were registered, of whom about 20% are men": a partitive relative goes on counting
-        # what the source counts; any other relative clause is the report's description
-        return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
-                       for t in clause.subtree)
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
-
-
-def _walk_source(path: list[Token], sent: Span) -> Token | None:
-    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
-    on_path = {t.i for t in path}
-    previous = path[0]
-    for token in path[1:]:
-        if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
-            break  # a coordinated clause with its own subject answers for itself
-        if _background(previous):
-            return BACKGROUND
-        if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
-            if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
-                return _source_owner(token, on_path)
-        if (pobj := _according(token)) is not None:
-            return pobj
-        if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
-            # "an analysis by the AP found ...": the analysis speaks for its author
-            return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS else speaker
-        if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
-            return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
-        previous = token
-    for token in sent:
-        if token.lower_ == "according" and (pobj := _according(token)) is not None:
-            return pobj
-    return None
-
-
 def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: list[Token], sent: Span) -> tuple[str | None, str | None]:
     """Who gives the figure: the nearest source in the parse, else the speaker of the quote around it.
 
     A source inside the quoted words ("X said that reports show thousands ...") is nearer than
     the quote's speaker, so it wins.
     """
-    source = _walk_source(path, sent)
+    source = source_on_path(path, sent)
     if source is BACKGROUND:
         return None, None
     quote = ctx.quote_at(figure_start, figure_end)

@@ -16,6 +16,7 @@ from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
+from storyline.nlp.relays import speaking_subject
 from storyline.nlp.speakers import phrase, resolve
 
 VERSION = "storyline.quotes.v1"
@@ -96,11 +97,20 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return records(quotes, ctx.text)
 
 
+# Cues that a thing as well as a speaker can be the subject of: "the blockade threatens to cause", "call it X".
+THING_VERBS = frozenset({"call", "threaten", "promise", "show", "point", "signal", "suggest", "indicate", "mean"})
+SPOKEN = frozenset(cues.SPEECH_VERBS)
+
+
 def _reports(frame: Frame) -> bool:
     """Whether a frame's clause is someone's reported speech rather than the author's voice, or
     the speaker's own aim or act ("wants to run", "backed the bill")."""
     speaker = frame.speaker
     if speaker is None or speaker.lower_ in cues.AUTHOR_PRONOUNS:
+        return False
+    if (frame.lemma not in SPOKEN or frame.lemma in THING_VERBS) and not speaking_subject(speaker):
+        # "that conflict - call it a cold war", "the world must wait to see", "the blockade threatens to cause":
+        # a thing is the subject, no one speaks (a plain "the clerk said" is someone, named by any noun)
         return False
     return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.nlp import coref
+from storyline.nlp import figure_words as W
 from storyline.nlp import grammar as gr
+from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_words import ANONYMOUS_NOUNS, PERSON_NOUNS
 from storyline.nlp.grammar import first_child, lemma
 
@@ -43,6 +46,43 @@ def can_speak(tok: Token) -> bool:
     reason or an example ("citing the release of prisoners", "citing her work")."""
     return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SPEAKING_ENTITIES or tok.lower_ in ANONYMOUS_NOUNS
             or tok.lower_ in PERSON_NOUNS or institution(tok.lower_) or tok.lower_ in SOURCE_DOCUMENTS)
+
+
+# Endings of nouns for someone who does something ("analyst", "respondent", "campaigner", "historian"): a
+# noun so made may speak, whatever list it is missing from.
+AGENT_ENDINGS = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ant", "ants", "ent", "ents", "ee", "ees",
+                 "ive", "ives")
+# Nouns for many bodies or records of what they said: "few member nations supported", "according to accounts".
+COLLECTIVES = frozenset(set().union(*(gr.noun_forms(n) for n in (
+    "nation", "state", "country", "ally", "media", "press", "account", "update", "resolution", "declaration",
+    "communique", "letter", "document", "poll", "survey")))) | {"communiqué", "communiqués"}
+
+
+def speaking_subject(tok: Token) -> bool:
+    """Whether a cue's subject can be the one who speaks: a name, a pronoun, a person or body, a report; not a
+    thing or an abstraction ("that conflict", "the second cold war", "the world", "much of his address")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.is_title:
+        return True  # (a name the tagger took for a common noun: "Zelenskyy, though, said")
+    low = tok.lower_
+    return (can_speak(tok) or person_noun(low) or low in coref.OFFICE_NOUNS or low in W.SOURCE_NOUNS
+            or low in COLLECTIVES or low.endswith(AGENT_ENDINGS)
+            or any(c.dep_ == "poss" or c.ent_type_ in SPEAKING_ENTITIES for c in tok.children
+                   if c.dep_ in ("poss", "compound", "amod")))
+
+
+def issued_by(noun: Token) -> Token | None:
+    """Who made a poll, a study or a report: "polling done by Chatham House", "a survey conducted by the
+    university", "a report by the agency" -> the body or person after "by", when it can speak."""
+    if noun.pos_ != "NOUN" or noun.lower_ in PERSON_NOUNS or noun.lower_ in ANONYMOUS_NOUNS:
+        return None  # a thing made, not someone "quoted by" an outlet, which relays them
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in RELAY_VERBS
+              for a in c.children if a.dep_ == "agent"]
+    for by in preps:
+        maker = first_child(by, "pobj")
+        if maker is not None and can_speak(maker):
+            return maker
+    return None
 
 
 def _cited(tok: Token) -> Token | None:

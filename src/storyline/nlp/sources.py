@@ -1,5 +1,6 @@
 """The reporting frame of a clause (who attributes it, with which cue and certainty) and the relays it came
-through; who a frame's speaker is, the one resolver answers (``speakers.source_of``)."""
+through, and the source governing one word of a clause (``source_on_path``: a figure's speaker, "according
+to" X, a report's maker); who a frame's speaker is, the one resolver answers (``speakers.source_of``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from storyline.models import Quote
 from storyline.nlp import certainty as cx
+from storyline.nlp import figure_words as W
 from storyline.nlp import grammar as gr
 from storyline.nlp.certainty import Frame
 from storyline.nlp.cue_words import FALSE_WORDS, PERSON_NOUNS
@@ -14,11 +16,12 @@ from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
-from storyline.nlp.relays import institution, relay_chain  # noqa: F401  (re-exported for attribution)
+from storyline.nlp.relays import institution, issued_by, relay_chain  # noqa: F401  (re-exported for attribution)
 
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
 NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
-                       "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse")
+                       "reiterate", "acknowledge", "announce", "echo", "repeat", "condemn", "welcome", "accuse",
+                       "promise", "pledge", "vow")  # what a source promised is its word: "pledged $2bn in aid"
 # Verbs an inanimate subject can take ("the evidence suggests", "this underscores"): then the author infers.
 EVIDENCE_VERBS = gr.lexicon("suggest", "indicate", "show", "mean", "signal", "imply", "highlight", "underscore",
                             "demonstrate", "reflect", "illustrate", "confirm", "point", "hint", "reveal", "emphasize",
@@ -88,15 +91,20 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
     subj = subj if subj is not None and subj.dep_ == "nsubj" else None
     if subj is None:
         # a heading glued to the sentence can steal its subject: take the orphaned one back
-        subj = next((t for t in pred.doc[lo:pred.i] if t.dep_ == "nsubj" and not lo <= t.head.i < hi), None)
+        # (or made it the object of the heading's last word: "... account of tablet recall\n\nMoravia Chemicals rejected")
+        subj = next((t for t in pred.doc[lo:pred.i] if not lo <= t.head.i < hi and (
+            t.dep_ == "nsubj" or t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.i < lo)), None)
     subjpass = child(pred, "nsubjpass", "expl")
     xcomp = child(pred, "xcomp")
     # "IGAD should insist that ...": advice or conjecture about speaking, not a report of it
     modal = any(a.lower_ in cx.DEONTIC_MODALS | cx.HEDGE_MODALS | cx.FUTURE_MODALS | {"would"} for a in gr.auxes(pred))
     status = None if modal else cx.FRAME_STATUS.get(lem)
+    # "rejected as unfounded the company's claim that ...": the parser hangs the claim on the "as"
+    as_claim = next((o for c in pred.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                     if o.dep_ == "pobj" and o.lower_ in cx.CLAIM_NOUNS and lo <= o.i < hi), None)
     if lem in cx.SAY_DENIED_OBJECT | cx.SAY_CONFIRMED_OBJECT and not modal:
         dobj = first_child(pred, "dobj")
-        if ccomp is not None or (dobj is not None and dobj.lower_ in cx.CLAIM_NOUNS):
+        if ccomp is not None or (dobj is not None and dobj.lower_ in cx.CLAIM_NOUNS) or as_claim is not None:
             status = "denied" if lem in cx.SAY_DENIED_OBJECT else "confirmed"
     if status is not None:
         opinion = lem in cx.OPINION_FRAME
@@ -116,7 +124,7 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
         if subj is not None and (ccomp is not None or status in {"confirmed", "denied"}):
             if status in {"confirmed", "denied"} and ccomp is None:
                 # "denied sending troops", "confirmed the presence of ...": the object is the claim
-                if first_child(pred, "dobj") is None and xcomp is None:
+                if first_child(pred, "dobj") is None and xcomp is None and as_claim is None:
                     return None
                 return Frame(subj, xcomp, pred.text, status, pred)
             return Frame(subj, ccomp, pred.text, status, pred, opinion=opinion)
@@ -196,6 +204,8 @@ def _inanimate(tok: Token, verb: str) -> bool:
         return False
     if tok.lower_ in {"it", "this", "that", "which"}:
         return True
+    if issued_by(tok) is not None:
+        return False  # "polling done by Chatham House indicates": the pollster's finding, not the author's inference
     return (tok.pos_ == "NOUN" and tok.lower_ not in cx.ANONYMOUS_NOUNS and not institution(tok.lower_)
             and tok.ent_type_ == "")
 
@@ -208,3 +218,135 @@ def governs(pred: Token, tok: Token) -> bool:
             return False
         node = node.head
     return node.i == pred.i or tok.head.i == pred.i
+
+
+# -- the source governing one word of a clause ---------------------------------------
+# A figure, a name or any word deep in a clause takes the nearest source on its path up the parse: a
+# speech verb's subject, "according to" X, the owner of a report ("an analysis by the AP found"). The
+# clause's frame (``find_frame``) answers for the clause as a whole; this walk answers for one word in it.
+
+def _according(token: Token) -> Token | None:
+    """The object of an "according to" attached to ``token``."""
+    for child in ([token] if token.lower_ == "according" else []) + [c for c in token.children if c.lower_ == "according"]:
+        for to in child.children:
+            if to.lower_ == "to":
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def _speaker_ok(token: Token, on_path: set[int]) -> bool:
+    return (token.i not in on_path and token.pos_ in ("NOUN", "PROPN", "PRON") and not token.like_num
+            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent"))
+
+
+def _speaker(verb: Token, on_path: set[int]) -> Token | None:
+    """The subject of a speech verb, or the agent of a passive one."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and _speaker_ok(child, on_path):
+            return child
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
+                    return pobj
+    return None
+
+
+def _relative_speaker(verb: Token) -> Token | None:
+    """The "who" of a speech verb in a relative clause ("the mayor, who said 300 homes flooded")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+
+
+def _is_speech(verb: Token, previous: Token) -> bool:
+    """True when ``verb`` reports what comes under it ("said", "confirmed", "put the toll at")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    word = verb.lower_
+    objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
+    if any(o in W.OWN_FIGURE_NOUNS for o in objects):
+        return True  # "raised its death toll to 41", "put turnout at 59 per cent"
+    if word in W.DOCUMENT_VERBS:
+        return any(o in W.DOCUMENT_NOUNS for o in objects)
+    if word in ("put", "puts", "putting"):
+        return False
+    if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "adding to the 1.5 million euros" adds money, not words
+    if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(
+            c.dep_ == "nummod" for c in previous.children) or previous.dep_ == "ccomp" and not _finite(previous)):
+        # "they had found a mass grave containing 440 bodies" is an act, not a finding reported; "the
+        # images showed 1,500 troops" and "found that 40 died" report the figure
+        return False
+    return word in W.SPEECH_VERBS
+
+
+def _finite(clause: Token) -> bool:
+    """A clause that states something ("found that 40 had died"), not a participle ("found a school holding 30")."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") or c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _source_owner(noun: Token, on_path: set[int]) -> Token:
+    """Who stands behind a report, an estimate or a bulletin: its possessor, author or issuer."""
+    if (maker := issued_by(noun)) is not None:
+        return maker  # "polling done by Chatham House", "a survey conducted by the university"
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if noun.dep_ == "dobj" and (speaker := _speaker(noun.head, on_path)) is not None:
+        return speaker
+    return noun
+
+
+# Verbs of finding and showing: they report only a clause ("found that 40 died"), never a thing found or shown.
+FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
+                           "reveal", "reveals", "revealed", "revealing"})
+# Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
+# $61bn package", "since the 2019 floods".
+SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
+BACKGROUND = object()
+"""The figure sits in the report's own description of something the speaker talks about."""
+
+
+def _background(clause: Token) -> bool:
+    """A relative clause ("the bill, which provides $61bn") or a scene-setting one ("after
+    lawmakers passed a $61bn package"): the report's own description, not the speaker's words."""
+    if clause.dep_ == "relcl" and clause.pos_ in ("VERB", "AUX"):
+        # "4.3 million were registered, of whom about 20% are men": a partitive relative goes on counting
+        # what the source counts; any other relative clause is the report's description
+        return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
+                       for t in clause.subtree)
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
+
+
+def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
+    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
+    on_path = {t.i for t in path}
+    previous = path[0]
+    for token in path[1:]:
+        if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
+            break  # a coordinated clause with its own subject answers for itself
+        if _background(previous):
+            return BACKGROUND
+        if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
+                return _source_owner(token, on_path)
+        if (pobj := _according(token)) is not None:
+            return pobj
+        if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
+            # "an analysis by the AP found ...": the analysis speaks for its author
+            return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS or issued_by(speaker) else speaker
+        if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
+            return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
+        previous = token
+    for token in sent:
+        if token.lower_ == "according" and (pobj := _according(token)) is not None:
+            return pobj
+    return None

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from storyline.nlp import coref
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.cue_words import RELATIVE_PRONOUNS
 from storyline.nlp.cue_content import is_passive
 from storyline.nlp.quote_cues import Context
 
@@ -42,6 +43,10 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
             (named := same_name(ctx, outer)) is not None and any(m.entity == named and m.type == "person"
                                                               for m in ctx.doc._.mentions)):
         return named  # "Biden estimated that ..., although he added": a name the actors missed here
+    if not person and (last := continued_speaker(ctx, pronoun, plural=False)) is not None:
+        from storyline.nlp.speakers import resolve  # the resolver asks this module about pronouns
+
+        return resolve(ctx, last)[0]  # "Ukraine's military says ... On Saturday, it said": the body just quoted
     here = ctx.paragraph(pronoun)[0]
     skip = own_content(ctx, pronoun)
     # "- ... push Zelensky to continue the fighting - he added": a name inside the pronoun's own words
@@ -55,6 +60,26 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     if named and named[0].idx >= floor:
         return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
     return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
+
+
+def continued_speaker(ctx: Context, pronoun: Token, plural: bool) -> Token | None:
+    """The speaker a pronoun's report goes on from: the subject of the nearest cue before it, in its own sentence
+    or the one before, when that speaker is a body or bodies as the pronoun is ("officials said. They said",
+    "the agency said. It added"); None when the nearest speaker is a person or of the other number."""
+    sent = pronoun.sent
+    floor = sent.start_char if sent.start == 0 else pronoun.doc[sent.start - 1].sent.start_char
+    before = [f for f in ctx.frames.values() if f.speaker is not None and f.speaker.i != pronoun.i
+              and floor <= f.cue.idx < pronoun.idx and f.speaker.idx < pronoun.idx]
+    if not before:
+        return None
+    speaker = max(before, key=lambda f: f.cue.idx).speaker
+    if speaker.lower_ in RELATIVE_PRONOUNS or speaker.pos_ == "PRON" and speaker.lower_ not in (
+            ("they",) if plural else ("it",)):
+        return None
+    many = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    if many != plural or not plural and is_person(ctx, speaker):
+        return None
+    return speaker
 
 
 def own_content(ctx: Context, pronoun: Token) -> tuple[int, int]:

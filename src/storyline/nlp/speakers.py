@@ -20,9 +20,10 @@ from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
+from storyline.nlp.relays import issued_by
 from storyline.nlp.quote_cues import Context
-from storyline.nlp.speaker_pronouns import (end_char, entity_at, in_quotes, own_content, previous_paragraph,
-                                            pronoun_speaker, reported_spans, same_name)
+from storyline.nlp.speaker_pronouns import (continued_speaker, end_char, entity_at, in_quotes, own_content,
+                                            previous_paragraph, pronoun_speaker, reported_spans, same_name)
 
 EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
 # How many paragraphs before a description ("the politician said") its person may be named, headings
@@ -93,9 +94,13 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in ("it", "its"):
         return pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
     if low in ("they", "their", "them"):
+        if head.dep_ == "nsubj" and (last := continued_speaker(ctx, head, plural=True)) is not None:
+            return resolve(ctx, last)  # "officials said. They said": still the unnamed officials
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
+    if (maker := issued_by(head)) is not None:
+        return resolve(ctx, maker)  # "polling done by Chatham House indicates": the pollster
     if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
             c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "prep"
             and c.lower_ in ("by", "from", "of") for c in head.children):
@@ -114,6 +119,13 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
+    if resolved is None and low in BODY_WORDS and head.dep_ == "nsubj" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not named and ctx.doc._.mentions is not None:
+        last = continued_speaker(ctx, head, plural=False)
+        if last is not None and last.lower_ not in BODY_WORDS and (found := resolve(ctx, last))[0] is not None:
+            # "Kepler Analytics said the port had reopened. Ships were moving again, the firm added": the body just
+            # quoted, not whatever body its words named
+            return found
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
@@ -274,6 +286,10 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     return owner
 
 
+# Words for a body by its kind alone: "the organization added", "the paper wrote".
+BODY_WORDS = frozenset({"organization", "organisation", "group", "agency", "body", "institution", "outlet", "company",
+                        "firm", "newspaper", "paper", "daily", "broadcaster", "publication", "network", "website",
+                        "institute", "charity", "think-tank", "watchdog", "monitor"})
 # Nouns for the government a leader heads: "President Joe Biden's administration" is the United States.
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
 
@@ -332,6 +348,8 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
         # a speaker the quotes component resolved keeps that actor for every record
         kind = "anonymous" if said.anonymous or anonymous else "named"
         return Source(said.speaker, np.text, kind, np.start_char, np.end_char)
+    if (maker := issued_by(head)) is not None and maker.i != head.i:
+        return source_of(ctx, maker)  # "polling done by Chatham House", "a survey conducted by the university"
     if head.lower_ in DOCUMENT_NOUNS:
         # "reports from the DIA and U.S. intelligence": the source is who issued them
         by = next((first_child(p, "pobj") for p in head.children
