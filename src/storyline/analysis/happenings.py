@@ -461,10 +461,10 @@ def _amounts_in(record: Event | Statement, amounts: dict[str, list[tuple[int, fl
 
 
 def _same_amount(a: list, b: list, amounts: dict[str, list[tuple[int, float, str]]]) -> bool:
-    """Whether two reports tell one happening by the amount it is about ("Biden has announced a new $1
-    billion package for Ukraine" / "the administration announced on Wednesday that it will provide an
-    additional billion dollars"): the same figure of the same kind, large or money (``AMOUNT_MIN``), and
-    a content word in common as written in lower case ("announced")."""
+    """Whether two reports tell one happening by the amount it is about ("the treasury has pledged a
+    fresh $2 billion for reconstruction" / "the finance ministry pledged on Thursday a further two billion
+    dollars"): the same figure of the same kind, large or money (``AMOUNT_MIN``), and a content word in
+    common as written in lower case ("pledged")."""
     for x in a:
         for y in b:
             if x.doc == y.doc or not _amounts_in(x, amounts) & _amounts_in(y, amounts):
