@@ -59,3 +59,16 @@ def test_a_denier_named_in_apposition_then_conceding_is_one_account_that_changed
     story.ENTITIES = [*story.ENTITIES, Entity("local:organization:lakeside-marine", "Lakeside Marine", "organization")]
     story.records["statements"][1].source_text = "Lakeside Marine"
     assert [kind for kind, _ in _found(story)] == ["evolution"]
+
+
+def test_a_negated_verb_the_claim_names_only_in_a_condition_or_time_limit_is_no_conflict():
+    # "until there is a pause in the shelling" says nothing paused: "the shelling did not pause" denies nothing
+    story = _pair("Medical teams were ordered to stay in their shelters until there is a pause in the shelling.",
+                  "reported", "“The shelling did not pause at all overnight,” a nurse told reporters.", "reported",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == []
+    # the same words with the pause said to have happened are one act denied
+    story = _pair("Medical teams said the shelling paused overnight before the convoy left.", "reported",
+                  "“The shelling did not pause at all overnight,” a nurse told reporters.", "reported",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == [("negation", ["a", "b"])]

@@ -159,6 +159,8 @@ class StatementMatcher:
         verb = negated_verb(probe.record.text)
         if not verb or verb not in positive.clause_words or verb not in probe.clause_words:
             return False
+        if verb not in _asserted_stems(positive.clause):
+            return False  # "stay indoors until there is a pause in the fighting" claims no pause
         if not (probe.clause_words - {verb}) & positive.clause_words:
             return False
         if _other_agents(probe.record, positive.record) or _reports_apart(probe.when[0], positive.when[0]):
@@ -387,6 +389,16 @@ def _same_wording(a: str, b: str) -> bool:
     differ = " ".join(x ^ y)  # the frame added, and what the shorter says that the longer does not
     return (len(short) >= RELAYED_WORDS and len(short & long_) / len(short) >= SAME_WORDS
             and not _NEGATION.search(differ) and not _DENIAL_OR_DOUBT(differ) and not ACKNOWLEDGE.search(differ))
+
+
+_UNASSERTED = re.compile(r"(?i)\b(?:until|unless|if|before|once|whether|in case)\b")
+"""Where a clause turns to a condition or a time limit: what follows is not said to have happened."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _asserted_stems(clause: str) -> frozenset[str]:
+    """The stems of a clause's words before any condition or time limit it sets ("until there is a pause")."""
+    return frozenset(stem(w) for w in _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower()))
 
 
 @lru_cache(maxsize=1 << 16)
