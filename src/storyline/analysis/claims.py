@@ -229,13 +229,13 @@ CONTENT_WINDOW = 10
 """Neighbours in time each member of a content block is compared with."""
 
 
-def salient_items(corpus: Corpus, statements: list[Statement]) -> list[dict[str, float]]:
+def salient_items(statements: list[Statement], numbers: dict[int, dict[str, list[float]]]) -> list[dict[str, float]]:
     """What each statement names, weighted by how rare it is among the statements' reports: its content
     words (stemmed, less the words naming its source: "the transport office said" tells who, not what),
-    the actors it mentions (by id) and the numbers of the figures inside it."""
+    the actors it mentions (by id) and the numbers of the figures inside it (``numbers``, from
+    ``statement_figures``)."""
     from storyline.analysis.wording import content_words
 
-    numbers = statement_figures(corpus, statements)
     items: list[set[str]] = []
     for n, s in enumerate(statements):
         source = set(_WORDS.findall((s.source_text or "").lower())) if s.source_kind != "author" else set()
@@ -298,7 +298,8 @@ def content_blocks(corpus: Corpus, statements: list[Statement],
 
 
 def content_links(corpus: Corpus, statements: list[Statement], embeddings, threshold: float, window: int,
-                  known: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+                  known: dict[tuple[int, int], float],
+                  numbers: dict[int, dict[str, list[float]]]) -> dict[tuple[int, int], float]:
     """The second stage: pairs the similarity bar alone leaves apart that are one fact in other words.
 
     Candidates share a pair of actors (``clusters.candidate_pairs``) or a rare salient item
@@ -310,7 +311,7 @@ def content_links(corpus: Corpus, statements: list[Statement], embeddings, thres
     (``link_threshold`` gives no bar)."""
     if not statements:
         return {}
-    salient = salient_items(corpus, statements)
+    salient = salient_items(statements, numbers)
     pairs = set(candidate_pairs(corpus, statements, window))
     for members in content_blocks(corpus, statements, salient).values():
         pairs |= block_pairs(members, statements, min(window, CONTENT_WINDOW))
@@ -321,7 +322,6 @@ def content_links(corpus: Corpus, statements: list[Statement], embeddings, thres
         for x, y in ((i, j), (j, i)):
             key = (x, statements[y].doc)
             best[key] = max(best.get(key, -1.0), score)
-    numbers = statement_figures(corpus, statements)
     edges: dict[tuple[int, int], float] = {}
     for (i, j), score in scores.items():
         if (i, j) in known or score < CONTENT_SIMILAR:
@@ -359,7 +359,7 @@ def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: in
         bar = link_threshold(statements[i], statements[j], threshold)
         if bar is not None and score >= bar:
             edges[(i, j)] = float(score)
-    edges.update(content_links(corpus, statements, embeddings, threshold, window, edges))
+    edges.update(content_links(corpus, statements, embeddings, threshold, window, edges, numbers))
     groups = complete_link(len(statements), edges, [s.doc for s in statements])
     claims = [corroborate(corpus, [statements[i] for i in g]) for g in groups]
     claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))

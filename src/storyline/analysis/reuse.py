@@ -133,7 +133,8 @@ def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: in
             edges[(index[i], index[j])] = score
     cache.put({keys[key]: known[keys[key]] for key in fresh}, set(keys.values()))
     # The second stage weighs words by their rarity in the whole corpus: computed afresh on every run.
-    edges.update(claim_rules.content_links(corpus, statements, embeddings, threshold, window, edges))
+    edges.update(claim_rules.content_links(corpus, statements, embeddings, threshold, window, edges,
+                                                numbers))
     groups = claim_rules.complete_link(len(statements), edges, [s.doc for s in statements])
     claims = [claim_rules.corroborate(corpus, [statements[i] for i in g]) for g in groups]
     claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
