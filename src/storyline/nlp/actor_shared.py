@@ -19,8 +19,8 @@ _WHOLE = re.compile(r"\A(?P<first>[^\s,]+(?: [^\s,]+)?) (?:and|&) (?P<rest>\S.*)
 SHARED_TYPES = ("group", "organization", "igo", "state", "place")
 # Nouns after a name that make it a government's: "the Irish Government", "the Biden administration".
 GOVERNMENT_NOUNS = ("government", "administration", "cabinet", "authorities", "regime")
-# Sites named after a person or saint ("St Michael's Square", "Lenin's Mausoleum"): the name is not an actor.
 _LEADER_GOVERNMENT = re.compile(r" (?:administration|government|regime)\b")
+# Sites named after a person or saint ("St Michael's Square", "Lenin's Mausoleum"): the name is not an actor.
 SITE_NOUNS = frozenset(
     "square street avenue road bridge cathedral church basilica chapel monastery abbey mosque temple shrine "
     "park gate hall palace tower hospital college school mausoleum monument memorial".split())
