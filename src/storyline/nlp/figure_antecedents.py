@@ -49,3 +49,45 @@ def partitive(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Fi
                 ("money", "unit:", "percent", "share")) and figure.counts not in DURATIONS.values():
             return figure
     return None
+
+
+# Words that join two parallel figures, each with its own time: "310 mm in 2021 and 180 this year".
+GAP_JOINS = frozenset({"and", "but", ",", "while", "against", "versus", "vs", "vs."})
+TIME_PREPS = frozenset({"in", "on", "by", "during", "for", "last", "this", "next", "a", "the", "that", "earlier", "later"})
+
+
+def _time_after(doc: Doc, i: int, end: int) -> bool:
+    """True when a time expression starts at token ``i`` ("in 2018", "last year", "on Tuesday", "a year earlier")."""
+    for k in range(i, min(end, i + 3)):
+        token = doc[k]
+        if token.ent_type_ in ("DATE", "TIME"):
+            return True
+        if token.lower_ not in TIME_PREPS:
+            return False
+    return False
+
+
+def gapped(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
+    """For a bare number in a gapped clause ("a minus-1.4 degree angle in 2018 and 2.1 last year", "killed
+    40 people on Monday and 12 on Tuesday"), the figure of the first clause: the two say one thing at two
+    times, so the bare number counts what that figure counts. Both must be followed by a time of their
+    own (the first one's within the few words after it), and the joining word must stand right before the
+    bare number."""
+    if amount.start <= sent.start or doc[amount.start - 1].lower_ not in GAP_JOINS \
+            or amount.num_end - amount.num_start != 1 or not doc[amount.num_start].text[:1].isdigit() \
+            or not _time_after(doc, amount.end, sent.end):
+        return None
+    for figure in reversed(earlier):
+        if figure.start < sent.start_char:
+            return None
+        if not (figure.counts and figure.unit) or figure.value is None or figure.counts.startswith("money"):
+            return None  # a bare sum is not said in the currency of another ("$5m in 2020 and 7 in 2021")
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is None:
+            return None
+        between = doc[span.end: amount.start - 1]
+        if len(between) > 6 or not any(t.ent_type_ in ("DATE", "TIME") for t in between) or any(
+                (t.like_num and t.ent_type_ not in ("DATE", "TIME")) or t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # no time of its own, another number, or a clause of its own
+        return figure
+    return None

@@ -201,6 +201,9 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
         return "percent", written, canonical(name, amount.per)
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
+    if amount.currency == "GBP" and _weighed(doc, amount, sent):
+        written = f"{amount.currency_text}{per_text}"  # "weighed 208 pounds", "a weight of 90 pounds": pounds of mass
+        return f"unit:pound-mass{per}", written, canonical("pound-mass", amount.per)
     if amount.currency:
         code = _currency_code(amount.currency, sent)
         name = currency_name(code) or counted(amount.currency_text)
@@ -290,6 +293,17 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         # "thousands marched", "left millions without power": people, said by the verb ("sold millions": not so)
         return "people", None, None
     return None, None, None
+
+
+# Words that make "pounds" a weight said before the number: "weighs 208 pounds", "a weight of 90 pounds".
+WEIGHT_WORDS = ("weigh", "weight", "heavier", "lighter")
+
+
+def _weighed(doc: Doc, amount: Amount, sent: Span) -> bool:
+    """True for "pounds" spelled out (no sign) after a word of weight a few words before: a mass, not money."""
+    if (amount.currency_text or "").lower() not in ("pound", "pounds"):
+        return False
+    return any(t.lower_.startswith(WEIGHT_WORDS) for t in doc[max(sent.start, amount.start - 4): amount.start])
 
 
 def _on_scale(doc: Doc, amount: Amount, sent: Span) -> tuple[str, str, str] | None:

@@ -14,7 +14,7 @@ from storyline.nlp.figure_sources import SourceContext, attribution, entity_text
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import not_a_quantity
 from storyline.nlp.currencies import currency_name
-from storyline.nlp.figure_antecedents import partitive, unit_said_before
+from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
@@ -286,6 +286,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
             and (whole := partitive(doc, amount, sent, earlier)) is not None:
         counts, unit_text, unit = whole.counts, whole.unit_text, whole.unit  # "disabling 16 of the 36 launched"
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (first := gapped(doc, amount, sent, earlier)) is not None:
+        # "310 mm in 2021 and 180 this year", "killed 40 people on Monday and 12 on Tuesday": one thing at two times
+        counts, unit_text, unit = first.counts, first.unit_text, first.unit
+        if subject_text is None:
+            subject, subject_text = first.subject, first.subject_text
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
