@@ -37,6 +37,8 @@ def partitive(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Fi
     """For a bare "16 of the 36" (after "Russia fired 36 missiles"), the last figure of this sentence or
     the one before that counts things: both numbers count what it counts."""
     i, j = amount.start, amount.end
+    if (whole := _fronted_whole(doc, amount, sent, earlier)) is not None:
+        return whole
     first = j + 2 < sent.end and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" and doc[j + 2].like_num
     second = i - 3 >= sent.start and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" and doc[i - 3].like_num
     if not (first or second) or amount.num_end - amount.num_start != 1:
@@ -48,6 +50,26 @@ def partitive(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Fi
         if figure.counts and figure.unit and figure.value is not None and not figure.counts.startswith(
                 ("money", "unit:", "percent", "share")) and figure.counts not in DURATIONS.values():
             return figure
+    return None
+
+
+def _fronted_whole(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
+    """"Of the 40 people killed, 12 were children": the bare number's own "of" phrase holds a figure of this
+    sentence, of which it is a part, so it counts what that figure counts."""
+    holders = list(doc[amount.num_start: amount.num_end])
+    holders += [t.head for t in holders if t.dep_ in ("nsubj", "nsubjpass")]  # the parse may hang "Of the 40 ..." on the verb
+    for token in holders:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i > amount.start:
+                continue
+            for pobj in prep.children:
+                for figure in reversed(earlier):
+                    if figure.start < sent.start_char:
+                        break
+                    if figure.start <= pobj.idx < figure.end and figure.counts and figure.value is not None \
+                            and not figure.counts.startswith(("money", "unit:", "percent", "share")) \
+                            and figure.counts not in DURATIONS.values():
+                        return figure
     return None
 
 

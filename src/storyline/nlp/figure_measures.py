@@ -15,6 +15,8 @@ from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, ph
 
 
 def _count_of(word: str) -> str | None:
+    if word == "peoples":
+        return None  # "two peoples": nations, not a headcount
     return W.COUNT_OF.get(word) or W.COUNT_OF.get(singular(word))
 
 
@@ -267,12 +269,20 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         return kind, None, None
     # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
     head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
+    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "by"):
         head = head.head
         if head.dep_ == "prep" and head.lower_ == "from":
             head = head.head  # "rose from 20 to 45", "to" hung on "from"
-    if head.pos_ in ("VERB", "AUX"):
-        for child in head.children:
+    verbs = [head]
+    while verbs[-1].dep_ in ("xcomp", "advcl", "conj") and len(verbs) < 3 and verbs[-1].pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != anchor.i for c in verbs[-1].children):
+        # "the number of refugees rose ... to reach 34.6 million", "grew by 21%, standing at 108.4 million",
+        # "is estimated to rise by 2 million": a verb with no subject of its own says its governor's subject's level
+        verbs.append(verbs[-1].head)
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
                     return _with_unit(found)

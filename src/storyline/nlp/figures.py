@@ -12,7 +12,7 @@ from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
-from storyline.nlp.figure_filters import not_a_quantity
+from storyline.nlp.figure_filters import not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
@@ -42,6 +42,10 @@ POSSESS_VERBS = W.inflect(
 AUTHORISE_VERBS = W.inflect("approve", "authorise", "authorize")
 # Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
 CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
+# Counts of people: "from" names whose they are ("2,000 soldiers from Chad"), not a seller or a maker.
+PERSON_MEASURES = CASUALTY_MEASURES | {"people", "prisoners"}
+# Units of length: a distance "of" or "from" a place does not belong to it.
+LENGTH_UNITS = frozenset({"metre", "kilometre", "centimetre", "millimetre", "mile", "foot", "yard", "nautical mile", "inch"})
 # Prepositions that carry a quantity to its verb ("lost between 3,000 and 4,000 vehicles", "sent around 500 troops").
 QUANTITY_PREPS = frozenset("between around about over nearly under".split())
 # Counts one has as one's own: forces and tolls ("Peru has 1,700 personnel there").
@@ -59,8 +63,13 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child):
                 return (*entity_text(ctx, child), False)
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
+        people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
+            or person_word(singular(noun.lower_))
+        # "within 200 kilometres of Bakhmut", "56 miles from Kyiv": a distance is from a place, not the place's
+        distance = amount.unit in LENGTH_UNITS
+        for child in ([] if distance else noun.children):
+            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and people):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
                         return (*entity_text(ctx, pobj), False)
