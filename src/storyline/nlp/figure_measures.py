@@ -286,6 +286,9 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
                     return _with_unit(found)
+                if child.lower_ == "number" and (what := _number_of(child)) is not None:
+                    # "the number of licensed buyers ... stands at 112": a count of those things
+                    return "other", what.text, counted(what.text)
                 if kind := _count_of(child.lower_):
                     return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
                 for part in child.children:
@@ -340,6 +343,16 @@ def _noun_unit(noun: Token, written: str) -> str | None:
     """A counted noun's unit: a unit of measure by its name ("517 rushing yards" -> yard), else the
     noun as written, singular."""
     return canonical(unit_name(noun.text) or duration_name(noun.text)) or counted(written)
+
+
+def _number_of(noun: Token) -> Token | None:
+    """The plural noun of "the number of licensed buyers", or None."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.tag_ == "NNS":
+                    return pobj
+    return None
 
 
 def _with_unit(found: tuple[str, str]) -> tuple[str, str, str | None]:

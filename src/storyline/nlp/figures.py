@@ -295,12 +295,14 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
             and (whole := partitive(doc, amount, sent, earlier)) is not None:
         counts, unit_text, unit = whole.counts, whole.unit_text, whole.unit  # "disabling 16 of the 36 launched"
+    gap_date = None
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
             and (first := gapped(doc, amount, sent, earlier)) is not None:
         # "310 mm in 2021 and 180 this year", "killed 40 people on Monday and 12 on Tuesday": one thing at two times
         counts, unit_text, unit = first.counts, first.unit_text, first.unit
         if subject_text is None:
             subject, subject_text = first.subject, first.subject_text
+        gap_date = _own_time(doc, amount, times)
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
@@ -311,10 +313,20 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         start=start, end=end, text=text,
         value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
         counts=counts, unit_text=unit_text, unit=unit, subject=subject, subject_text=subject_text,
-        stage=_stage(amount, noun, path), date=_date(times, sent, path, noun, amount),
+        stage=_stage(amount, noun, path), date=gap_date or _date(times, sent, path, noun, amount),
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )
+
+
+def _own_time(doc: Doc, amount: Amount, times: list[TimeRef]) -> str | None:
+    """The date said right after a number in a gapped clause ("and 180 in May"): that number's own."""
+    end = doc[amount.end - 1].idx + len(doc[amount.end - 1])
+    limit = doc[min(len(doc), amount.end + 2) - 1].idx + len(doc[min(len(doc), amount.end + 2) - 1])
+    for ref in times:
+        if ref.value and end <= ref.start <= limit:
+            return ref.value
+    return None
 
 
 def _joined_to(anchor: Token, last: Figure) -> bool:
