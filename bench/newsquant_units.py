@@ -18,9 +18,9 @@ third line, ``storyline-unit-asis``, scores the canonical names without the clip
 own code with only its unit reading replaced: the name, lower case). Money and percentages are read
 from ``counts`` by the scorer in every line.
 
-A change ("fell from $36,040 to $34,935") is two Figures, one per level as written: the earlier level
-(stage ``previous``) and the new one, with ``change_from`` the old level; NewsQuant writes it as one
-pair (old, new), as it writes a range, so on its protocol the two levels miss that pair. The fourth line,
+A change ("fell from $36,040 to $34,935") is one Figure with ``value`` the new level and
+``change_from`` the old one; NewsQuant writes it as the pair (old, new), as it writes a range, and
+the shared predict script, reading ``value`` only, cannot see the old level. The fourth line,
 ``storyline-unit-changes``, writes a change as that pair (everything else as in the second line),
 so that the difference between the two is what the record's reading of a change costs on this
 protocol, not an extraction error.
@@ -63,7 +63,7 @@ def predictions(texts: list[str]) -> tuple[list[list[dict]], float]:
     out = []
     for text in texts:
         out.append([{"value": f.value if f.value is not None else [f.low, f.high], "counts": f.counts,
-                     "unit_text": f.unit_text, "unit": f.unit, "change_from": f.change_from, "qualifier": f.qualifier, "stage": f.stage, "span": f.text,
+                     "unit_text": f.unit_text, "unit": f.unit, "change_from": f.change_from, "qualifier": f.qualifier, "span": f.text,
                      "start": f.start, "end": f.end} for f in extract_figures(text)])
     return out, time.perf_counter() - t0
 
@@ -80,11 +80,9 @@ def as_unit(tags: list[list[dict]]) -> list[list[dict]]:
 
 
 def as_pairs(tags: list[list[dict]]) -> list[list[dict]]:
-    """A change as NewsQuant writes it: the pair (old level, new level), in place of the two levels that
-    Storyline records as two figures (the earlier one with stage ``previous``)."""
+    """A change as NewsQuant writes it: the pair (old level, new level)."""
     return [[{**t, "value": [t["change_from"], t["value"] if t["value"] is not None and not isinstance(t["value"], list)
-                             else t["value"][1]]} if t["change_from"] is not None else t for t in sentence
-             if t.get("stage") != "previous"]
+                             else t["value"][1]]} if t["change_from"] is not None else t for t in sentence]
             for sentence in tags]
 
 

@@ -46,11 +46,3 @@ def test_newsquant_forms_rename_a_canonical_name_by_the_cqe_dictionary():
     tags = [[_tag(3.0, "three times", "other", "time"), _tag(5.0, "5 wells", "other", "well")]]
     out = bench.newsquant_forms(tags, {}, {"time": "count"})[0]
     assert [t["unit_text"] for t in out] == ["count", "well"]
-
-
-def test_a_change_written_as_its_pair_leaves_out_the_earlier_level_recorded_on_its_own():
-    bench = _bench()
-    tags = [[{**_tag(20.0, "20 mm", "unit:millimetre", "millimetre"), "stage": "previous"},
-             _tag(45.0, "45 mm", "unit:millimetre", "millimetre", change_from=20.0)]]
-    assert [t["value"] for t in bench.as_pairs(tags)[0]] == [[20.0, 45.0]]
-    assert [t["value"] for t in bench.as_unit(tags)[0]] == [20.0, 45.0]  # the other lines keep both levels

@@ -359,9 +359,6 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
                 continue
             figure = _figure(doc, amount, sent, ctx, times, figures)
             if figure is not None:
-                if figure.change_from is not None and (split := _levels(doc, amount, figure)) is not None:
-                    figures.append(split[0])  # "from 300 to 969": the level before the change is a figure too
-                    figure = split[1]
                 figures.append(figure)
                 made[amount.num_start] = figure
         for amount in waiting:
@@ -370,26 +367,6 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
             figures = [f for f in figures if f is not None]
             figures.sort(key=lambda f: f.start)
     return figures
-
-
-def _levels(doc: Doc, amount: Amount, figure: Figure) -> tuple[Figure, Figure] | None:
-    """A change "rose from 300 to 969" as its two levels: the earlier one (stage ``previous``, its own span,
-    no date: the sentence dates the new level) and the new one (``change_from`` kept, its span from after
-    "to"). Each number as written is a figure; the stage keeps the earlier level out of estimates and
-    comparisons with the current counts."""
-    before = find_amounts(doc, amount.start, amount.num_start)
-    if not before:
-        return None
-    old = before[0]
-    to = next((t.i for t in doc[old.end: amount.num_start] if t.lower_ == "to"), None)
-    if to is None or to + 1 >= amount.end:
-        return None
-    old_text, old_start, old_end = span_text(doc, old.start, old.end - 1)
-    new_text, new_start, _ = span_text(doc, to + 1, amount.end - 1)
-    previous = replace(figure, start=old_start, end=old_end, text=old_text, value=figure.change_from, low=None,
-                       high=None, qualifier=old.qualifier, change_from=None, stage="previous", date=None)
-    current = replace(figure, start=new_start, text=figure.text[new_start - figure.start:])
-    return previous, current
 
 
 def _shared(doc: Doc, amount: Amount, last: Figure | None) -> Figure | None:
