@@ -207,3 +207,28 @@ def test_figure_measures_an_approved_sum_is_the_approvers_but_not_its_own_figure
     assert (approved.subject_text, approved.attributed_text) == ("National Assembly", None)
     pledged = parse("Norway pledged $12m in drought relief on Tuesday.")._.figures[0]
     assert (pledged.subject_text, pledged.attributed_text) == ("Norway", "Norway")
+
+
+def test_figure_measures_a_gapped_clause_counts_what_its_first_clause_counts(parse):
+    assert measures(parse, "Shelling killed 40 civilians in Idlib on Monday and 12 on Tuesday.") == [(40, "killed"), (12, "killed")]
+    assert measures(parse, "Unemployment in Peru was 6.8% in March and 7.1 in April.") == [(6.8, "percent"), (7.1, "percent")]
+    # a bare sum is not said in the currency of another, and a number with no time of its own is no gapped clause
+    assert measures(parse, "The port earned $5m in 2020 and 7 new cranes arrived.")[-1][1] != "money:USD"
+
+
+def test_figure_measures_a_level_after_a_verb_with_no_subject_is_its_governors(parse):
+    assert measures(parse, "The number of refugees in Chad rose by 40,000 in June to reach 1.1 million.") == [
+        (40000, "refugees"), (1.1e6, "refugees")]
+    assert measures(parse, "Of the 60 miners trapped in the shaft, 41 were rescued alive.")[-1][1] == \
+        measures(parse, "Of the 60 miners trapped in the shaft, 41 were rescued alive.")[0][1]
+
+
+def test_figure_measures_ages_that_bound_a_group_are_no_figures(parse):
+    assert measures(parse, "Support is 54 percent among those aged 40 to 64 and 47 percent among adults younger than 40.") == [
+        (54, "percent"), (47, "percent")]
+
+
+def test_figure_measures_owners_are_not_sellers_nor_places_a_distance_is_from(parse):
+    figures = parse("The ministry bought 100,000 helmets from Norinco, while 2,000 soldiers from Chad stayed "
+                    "within 50 kilometres of Abeche.")._.figures
+    assert [(f.value, f.subject_text) for f in figures] == [(100000, None), (2000, "Chad"), (50, None)]

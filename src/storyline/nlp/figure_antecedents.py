@@ -37,6 +37,8 @@ def partitive(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Fi
     """For a bare "16 of the 36" (after "Russia fired 36 missiles"), the last figure of this sentence or
     the one before that counts things: both numbers count what it counts."""
     i, j = amount.start, amount.end
+    if (whole := _fronted_whole(doc, amount, sent, earlier)) is not None:
+        return whole
     first = j + 2 < sent.end and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" and doc[j + 2].like_num
     second = i - 3 >= sent.start and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" and doc[i - 3].like_num
     if not (first or second) or amount.num_end - amount.num_start != 1:
@@ -48,4 +50,66 @@ def partitive(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Fi
         if figure.counts and figure.unit and figure.value is not None and not figure.counts.startswith(
                 ("money", "unit:", "percent", "share")) and figure.counts not in DURATIONS.values():
             return figure
+    return None
+
+
+def _fronted_whole(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
+    """"Of the 40 people killed, 12 were children": the bare number's own "of" phrase holds a figure of this
+    sentence, of which it is a part, so it counts what that figure counts."""
+    holders = list(doc[amount.num_start: amount.num_end])
+    holders += [t.head for t in holders if t.dep_ in ("nsubj", "nsubjpass")]  # the parse may hang "Of the 40 ..." on the verb
+    for token in holders:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i > amount.start:
+                continue
+            for pobj in prep.children:
+                for figure in reversed(earlier):
+                    if figure.start < sent.start_char:
+                        break
+                    if figure.start <= pobj.idx < figure.end and figure.counts and figure.value is not None \
+                            and not figure.counts.startswith(("money", "unit:", "percent", "share")) \
+                            and figure.counts not in DURATIONS.values():
+                        return figure
+    return None
+
+
+# Words that join two parallel figures, each with its own time: "310 mm in 2021 and 180 this year".
+GAP_JOINS = frozenset({"and", "but", ",", "while", "against", "versus", "vs", "vs."})
+TIME_PREPS = frozenset({"in", "on", "by", "during", "for", "last", "this", "next", "a", "the", "that", "earlier", "later"})
+
+
+def _time_after(doc: Doc, i: int, end: int) -> bool:
+    """True when a time expression starts at token ``i`` ("in 2018", "last year", "on Tuesday", "a year earlier")."""
+    for k in range(i, min(end, i + 3)):
+        token = doc[k]
+        if token.ent_type_ in ("DATE", "TIME"):
+            return True
+        if token.lower_ not in TIME_PREPS:
+            return False
+    return False
+
+
+def gapped(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figure | None:
+    """For a bare number in a gapped clause ("a minus-1.4 degree angle in 2018 and 2.1 last year", "killed
+    40 people on Monday and 12 on Tuesday"), the figure of the first clause: the two say one thing at two
+    times, so the bare number counts what that figure counts. Both must be followed by a time of their
+    own (the first one's within the few words after it), and the joining word must stand right before the
+    bare number."""
+    if amount.start <= sent.start or doc[amount.start - 1].lower_ not in GAP_JOINS \
+            or amount.num_end - amount.num_start != 1 or not doc[amount.num_start].text[:1].isdigit() \
+            or not _time_after(doc, amount.end, sent.end):
+        return None
+    for figure in reversed(earlier):
+        if figure.start < sent.start_char:
+            return None
+        if not (figure.counts and figure.unit) or figure.value is None or figure.counts.startswith("money"):
+            return None  # a bare sum is not said in the currency of another ("$5m in 2020 and 7 in 2021")
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is None:
+            return None
+        between = doc[span.end: amount.start - 1]
+        if len(between) > 6 or not any(t.ent_type_ in ("DATE", "TIME") for t in between) or any(
+                (t.like_num and t.ent_type_ not in ("DATE", "TIME")) or t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # no time of its own, another number, or a clause of its own
+        return figure
     return None

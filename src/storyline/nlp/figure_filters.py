@@ -117,6 +117,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages") or _second_age(doc, amount):
         return True
+    if bare and before is not None and before.lower_ == "than" and before.i > 0 and doc[before.i - 1].lower_ in (
+            "younger", "older"):
+        return True  # "adults younger than 40": an age that bounds a group of people
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
         return True  # "since independence 30 years ago": when, not how long
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
@@ -201,6 +204,8 @@ def _second_age(doc: Doc, amount: Amount) -> bool:
     k = amount.start - 1
     if k < 0 or doc[k].lower_ not in ("and", "to", "or", "-"):
         return False
+    if amount.percent or amount.currency or (amount.unit and amount.unit not in DURATIONS.values()):
+        return False  # "aged 40 to 64 and 47 percent": a share said after the ages, not a third age
     if amount.end < len(doc) and doc[amount.end].pos_ in ("NOUN", "ADJ"):
         return False  # "children aged 5 and 12 other pupils": a count of its own
     k -= 1

@@ -15,6 +15,8 @@ from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, ph
 
 
 def _count_of(word: str) -> str | None:
+    if word == "peoples":
+        return None  # "two peoples": nations, not a headcount
     return W.COUNT_OF.get(word) or W.COUNT_OF.get(singular(word))
 
 
@@ -201,6 +203,9 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
         return "percent", written, canonical(name, amount.per)
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
+    if amount.currency == "GBP" and _weighed(doc, amount, sent):
+        written = f"{amount.currency_text}{per_text}"  # "weighed 208 pounds", "a weight of 90 pounds": pounds of mass
+        return f"unit:pound-mass{per}", written, canonical("pound-mass", amount.per)
     if amount.currency:
         code = _currency_code(amount.currency, sent)
         name = currency_name(code) or counted(amount.currency_text)
@@ -264,15 +269,26 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         return kind, None, None
     # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
     head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at"):
+    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "by"):
         head = head.head
         if head.dep_ == "prep" and head.lower_ == "from":
             head = head.head  # "rose from 20 to 45", "to" hung on "from"
-    if head.pos_ in ("VERB", "AUX"):
-        for child in head.children:
+    verbs = [head]
+    while verbs[-1].dep_ in ("xcomp", "advcl", "conj") and len(verbs) < 3 and verbs[-1].pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != anchor.i for c in verbs[-1].children):
+        # "the number of refugees rose ... to reach 34.6 million", "grew by 21%, standing at 108.4 million",
+        # "is estimated to rise by 2 million": a verb with no subject of its own says its governor's subject's level
+        verbs.append(verbs[-1].head)
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            break
+        for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
                     return _with_unit(found)
+                if child.lower_ == "number" and (what := _number_of(child)) is not None:
+                    # "the number of licensed buyers ... stands at 112": a count of those things
+                    return "other", what.text, counted(what.text)
                 if kind := _count_of(child.lower_):
                     return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
                 for part in child.children:
@@ -290,6 +306,17 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         # "thousands marched", "left millions without power": people, said by the verb ("sold millions": not so)
         return "people", None, None
     return None, None, None
+
+
+# Words that make "pounds" a weight said before the number: "weighs 208 pounds", "a weight of 90 pounds".
+WEIGHT_WORDS = ("weigh", "weight", "heavier", "lighter")
+
+
+def _weighed(doc: Doc, amount: Amount, sent: Span) -> bool:
+    """True for "pounds" spelled out (no sign) after a word of weight a few words before: a mass, not money."""
+    if (amount.currency_text or "").lower() not in ("pound", "pounds"):
+        return False
+    return any(t.lower_.startswith(WEIGHT_WORDS) for t in doc[max(sent.start, amount.start - 4): amount.start])
 
 
 def _on_scale(doc: Doc, amount: Amount, sent: Span) -> tuple[str, str, str] | None:
@@ -316,6 +343,16 @@ def _noun_unit(noun: Token, written: str) -> str | None:
     """A counted noun's unit: a unit of measure by its name ("517 rushing yards" -> yard), else the
     noun as written, singular."""
     return canonical(unit_name(noun.text) or duration_name(noun.text)) or counted(written)
+
+
+def _number_of(noun: Token) -> Token | None:
+    """The plural noun of "the number of licensed buyers", or None."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.tag_ == "NNS":
+                    return pobj
+    return None
 
 
 def _with_unit(found: tuple[str, str]) -> tuple[str, str, str | None]:

@@ -12,9 +12,9 @@ from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
-from storyline.nlp.figure_filters import not_a_quantity
+from storyline.nlp.figure_filters import not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
-from storyline.nlp.figure_antecedents import partitive, unit_said_before
+from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
@@ -42,6 +42,10 @@ POSSESS_VERBS = W.inflect(
 AUTHORISE_VERBS = W.inflect("approve", "authorise", "authorize")
 # Counts of people in a conflict or disaster: a number standing alone after one of them counts the same people.
 CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casualties", "displaced", "refugees"})
+# Counts of people: "from" names whose they are ("2,000 soldiers from Chad"), not a seller or a maker.
+PERSON_MEASURES = CASUALTY_MEASURES | {"people", "prisoners"}
+# Units of length: a distance "of" or "from" a place does not belong to it.
+LENGTH_UNITS = frozenset({"metre", "kilometre", "centimetre", "millimetre", "mile", "foot", "yard", "nautical mile", "inch"})
 # Prepositions that carry a quantity to its verb ("lost between 3,000 and 4,000 vehicles", "sent around 500 troops").
 QUANTITY_PREPS = frozenset("between around about over nearly under".split())
 # Counts one has as one's own: forces and tolls ("Peru has 1,700 personnel there").
@@ -59,8 +63,13 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child):
                 return (*entity_text(ctx, child), False)
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
+        people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
+            or person_word(singular(noun.lower_))
+        # "within 200 kilometres of Bakhmut", "56 miles from Kyiv": a distance is from a place, not the place's
+        distance = amount.unit in LENGTH_UNITS
+        for child in ([] if distance else noun.children):
+            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and people):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
                         return (*entity_text(ctx, pobj), False)
@@ -286,6 +295,14 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
             and (whole := partitive(doc, amount, sent, earlier)) is not None:
         counts, unit_text, unit = whole.counts, whole.unit_text, whole.unit  # "disabling 16 of the 36 launched"
+    gap_date = None
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (first := gapped(doc, amount, sent, earlier)) is not None:
+        # "310 mm in 2021 and 180 this year", "killed 40 people on Monday and 12 on Tuesday": one thing at two times
+        counts, unit_text, unit = first.counts, first.unit_text, first.unit
+        if subject_text is None:
+            subject, subject_text = first.subject, first.subject_text
+        gap_date = _own_time(doc, amount, times)
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
@@ -296,10 +313,20 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         start=start, end=end, text=text,
         value=amount.value, low=amount.low, high=amount.high, qualifier=amount.qualifier,
         counts=counts, unit_text=unit_text, unit=unit, subject=subject, subject_text=subject_text,
-        stage=_stage(amount, noun, path), date=_date(times, sent, path, noun, amount),
+        stage=_stage(amount, noun, path), date=gap_date or _date(times, sent, path, noun, amount),
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )
+
+
+def _own_time(doc: Doc, amount: Amount, times: list[TimeRef]) -> str | None:
+    """The date said right after a number in a gapped clause ("and 180 in May"): that number's own."""
+    end = doc[amount.end - 1].idx + len(doc[amount.end - 1])
+    limit = doc[min(len(doc), amount.end + 2) - 1].idx + len(doc[min(len(doc), amount.end + 2) - 1])
+    for ref in times:
+        if ref.value and end <= ref.start <= limit:
+            return ref.value
+    return None
 
 
 def _joined_to(anchor: Token, last: Figure) -> bool:
