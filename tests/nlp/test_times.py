@@ -53,7 +53,16 @@ def test_times_bare_weekday_is_the_nearest_past_day_unless_context_points_forwar
     assert resolve("Wednesday").value == "2024-11-06"  # "on Wednesday" in a Wednesday report
     assert resolve("Sunday", forward=True).value == "2024-11-10"
     assert resolve("next Tuesday").value == "2024-11-12"
-    assert resolve("last Tuesday").value == "2024-11-05"
+    assert resolve("last Monday").value == "2024-11-04"
+    # "last Tuesday" in a Wednesday report is not yesterday (that is "on Tuesday" or "yesterday"): it is
+    # the Tuesday of the week before.
+    assert resolve("last Tuesday").value == "2024-10-29"
+    assert resolve("on Tuesday").value == "2024-11-05"
+
+
+def test_times_last_night_is_the_evening_before_the_report():
+    assert (resolve("last night").value, resolve("last night").precision) == ("2024-11-05", "day")
+    assert resolve("last night", base=None).value is None
 
 
 def test_times_weeks_resolve_to_their_monday():

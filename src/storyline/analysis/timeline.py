@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
     CAPTION_RE, RE_CAPTION_DATE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
+    week_as_month,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
@@ -64,7 +65,10 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
         return TimeRef(record.doc, record.start, record.start, "", record.date,
                        PRECISION_OF_LENGTH.get(len(record.date or ""), "day")) if record.date else None
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    usable = [t for t in refs if places(text, t)]
+    published = corpus.documents.get(record.doc, {}).get("published")
+    usable = [w for w in (week_as_month(t, published) for t in refs) if places(text, w)]
+    # A week read as its month dates the record only when nothing in it gives a date of its own.
+    usable.sort(key=lambda t: t not in refs)
     if quoted:
         # The words of a quotation date nothing; the speech itself is the happening, dated by its
         # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").

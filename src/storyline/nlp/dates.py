@@ -163,6 +163,10 @@ def _weekday(weekday: int, rel: str | None, base: dt.date | None, forward: bool)
         date = base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
     elif rel in ("last", "past", "previous"):
         date = base - dt.timedelta(days=(base.weekday() - weekday - 1) % 7 + 1)
+        if (base - date).days == 1:
+            # "last Monday" in a Tuesday report is not yesterday (that would be "on Monday" or
+            # "yesterday"): it is the Monday of the week before.
+            date -= dt.timedelta(days=7)
     else:
         # News usage: "on Wednesday" in a Wednesday report is that very day.
         date = base - dt.timedelta(days=(base.weekday() - weekday) % 7)
@@ -222,14 +226,16 @@ def resolve_date_text(
     # Strip prepositions and articles spaCy sometimes folds into the span.
     while (bare := RE_LEAD.sub("", low)) != low:
         low = bare
-    if not re.search(r"\d|" + _WD + "|" + _MO + r"|today|tonight|yesterday|tomorrow|week|month|year|decade|centur|day|spring|summer|autumn|fall|winter", low):
+    if not re.search(r"\d|" + _WD + "|" + _MO + r"|today|tonight|last night|yesterday|tomorrow|week|month|year|decade|centur|day|spring|summer|autumn|fall|winter", low):
         return None
     if low in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
         return Resolution(base.isoformat(), "day") if base else Resolution(None, "day", "no publication date")
-    if low in ("yesterday", "tomorrow", "the day before yesterday", "day before yesterday") or low.startswith(("yesterday ", "tomorrow ")):
+    if low in ("yesterday", "tomorrow", "the day before yesterday", "day before yesterday", "last night") \
+            or low.startswith(("yesterday ", "tomorrow ")):
+        # "last night" is the evening before the report's day: a report of the morning tells the night before.
         if base is None:
             return Resolution(None, "day", "no publication date")
-        delta = -2 if "before" in low else (-1 if low.startswith("yesterday") else 1)
+        delta = -2 if "before" in low else (-1 if low.startswith(("yesterday", "last")) else 1)
         return Resolution((base + dt.timedelta(days=delta)).isoformat(), "day")
     if m := RE_ISO.search(low):
         date = safe_date(int(m[1]), int(m[2]), int(m[3]))

@@ -55,7 +55,7 @@ NOUN_PLAN = "planned: "
 or after the report (the plan may have been dropped since)."""
 # TIME entities that still name a day ("Monday afternoon", "late on Friday night").
 RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
-    sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
+    sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow|last\s+night)\b", re.I)
 # Two days run into one entity by a word that sets one against the other ("marched on Wednesday
 # against Tuesday's vote"): the first is the date of the clause, the second names a thing.
 RE_JOINED_DAYS = re.compile(r"(?<=\S)\s+(?:against|versus|vs\.?|over|after|before|following)\s+", re.I)
@@ -190,7 +190,8 @@ RE_TOLD_BEFORE = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|th
                             r"(?:day|morning|afternoon|evening|night|week|weekend|month|year)s?\b"
                             r"|\b(?:days?|weeks?|months?)\s+later\b")
 """A date told from the last one ("the next day", "two weeks later"), not from the report's date."""
-RE_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}\Z", re.I)
+RE_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s{1,3}\Z", re.I)
+"""A year opening a stretch ("in office since 1994", "the aid given from 2014 is worth ..."): no history told."""
 
 
 class _Narrative:
@@ -237,7 +238,7 @@ class _Narrative:
                 return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
             told = span[0].year if span else int(explicit.group(0))
-            since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith("since")
+            since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith(("since", "from"))
             year = told if told < self.published.year and not since else None
             self.placed = (self.placed if year is not None and year == self.year else 0) + (resolved.precision == "day")
             self.year = year
