@@ -209,10 +209,14 @@ def test_a_week_in_one_month_dates_its_happenings_by_that_month():
     day = TimeRef("a", 0, 9, "on Monday", "2031-03-03", "day")
     assert week_as_month(day, "2031-03-05") is day
     r = Reports()
-    r.add("a", "The minister resigned last week. Talks are going on this week.", published="2031-03-26")
+    r.add("a", "The minister resigned last week. Talks are going on this week. The mayor told reporters last week "
+               "that the dam is safe.", published="2031-03-26")
     text = r.documents["a"]["text"]
+    # Words dated only by their week are no happening: a telling is one of the day it was said.
     for sentence, phrase, monday, verb in (("The minister resigned last week.", "last week", "2031-03-17", "resigned"),
-                                           ("Talks are going on this week.", "this week", "2031-03-24", "going")):
+                                           ("Talks are going on this week.", "this week", "2031-03-24", "going"),
+                                           ("The mayor told reporters last week that the dam is safe.", "last week",
+                                            "2031-03-17", "told")):
         _dated(r, "a", sentence, phrase, monday, "week")
         r.times[-1].head = text.index(verb)
     assert [(e.date, e.precision, e.text) for e in build_timeline(r.corpus())] == [

@@ -332,3 +332,14 @@ def test_times_only_days_set_against_each_other_are_split():
     assert _first_of_joined(plain) is plain
     not_days = Span(doc, 9, 12, label="DATE")  # "met after dinner": no day on either side
     assert _first_of_joined(not_days) is not_days
+
+
+@pytest.mark.integration
+def test_times_last_night_and_a_date_run_into_the_clause_after_it(parse):
+    # Whether or not the recogniser tags "Last night", it is the evening before the report; a date run
+    # into the clause after it ("last week after a row") is read without that clause.
+    got = {t.text: (t.value, t.precision) for t in parse(
+        "The evacuation should have begun days earlier. Last night, lava crossed the coast road near the port. "
+        "The director resigned last week after a row over the sirens.", published=dt.date(2043, 5, 14))._.times}
+    assert got["Last night"] == ("2043-05-13", "day")
+    assert got["last week"] == ("2043-05-04", "week")

@@ -159,6 +159,19 @@ def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
     return RE_NEGATED_VERB.search(text[max(0, ref.head - 24):ref.head]) is None
 
 
+RE_WITHIN_MONTH = re.compile(r"\b(?:week|weekend|earlier\s+this\s+month)\b", re.I)
+
+
+def _told_within(text: str, ref: TimeRef) -> bool:
+    """Whether a source's words are dated only by the week or the part of the month they were said in
+    ("told CNN earlier this week that ...", "said last week he hoped ..."): an act so dated is placed in
+    its month ("resigned last week"), but words are a happening only of the day they were said."""
+    if ref.precision != "month" or ref.head is None or not RE_WITHIN_MONTH.search(ref.text):
+        return False
+    m = RE_WORD_AT.match(text, ref.head)
+    return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
+
+
 def _told_ahead(record: Event | Statement) -> bool:
     """A record that tells what someone expects, not what was done."""
     return getattr(record, "kind", None) == "prediction" or record.status == "expected"
@@ -242,6 +255,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         text = corpus.documents.get(record.doc, {}).get("text") or ""
         if own_month(ref, published, _dates_a_past_act(text, ref)) or tally(record):
             return False  # the report's own month, a count so far: no happening of a day
+        if _told_within(text, ref):
+            return False
         return not (len(ref.value) == 4 and published and str(published)[:4] == ref.value)  # "this year"
 
     def when(record: Event | Statement) -> str:

@@ -404,6 +404,11 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         forward = (ahead and not nearest) or _points_forward(ent)
         for part, offset in _glued_parts(ent.text):
             resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today)
+            if (resolved is None or resolved.value is None) and (m := RE_CLAUSE_AFTER_DATE.search(part)) is not None:
+                # "resigned last week after a row": the recogniser ran the date into the clause after it.
+                cut = resolve_date_text(part[:m.start()], published, forward=forward and not nearest, today=today)
+                if cut is not None and cut.value is not None:
+                    part, resolved = part[:m.start()], cut
             if resolved is None:
                 continue
             if nearest and published is not None:
@@ -418,7 +423,26 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
                                 value=resolved.value, precision=resolved.precision, note=resolved.note,
                                 ahead=ahead, head=predicate_of(ent)))
+    taken = [(r.start, r.end) for r in refs]
+    for m in RE_LAST_NIGHT.finditer(text):
+        # "Last night, lava crossed the road": the recogniser does not always tag the evening before.
+        if any(a < m.end() and m.start() < b for a, b in taken) or published is None:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or is_reference_line(line_of(text, m.start())):
+            continue
+        resolved = resolve_date_text(m.group(0), published, today=today)
+        if resolved is not None and resolved.value is not None:
+            refs.append(TimeRef(doc=doc_id or "", start=m.start(), end=m.end(), text=m.group(0), value=resolved.value,
+                                precision=resolved.precision, note=resolved.note, ahead=ahead_cue(span) is not None,
+                                head=predicate_of(span)))
+    refs.sort(key=lambda r: r.start)
     return refs
+
+
+RE_CLAUSE_AFTER_DATE = re.compile(r"\s(?:after|amid|following|when|as)\s")
+"""Where a date entity runs into the clause after it ("last week after a row over the sirens")."""
+RE_LAST_NIGHT = re.compile(r"\b[Ll]ast\s+night\b")
 
 
 RE_GLUED_SENTENCES = re.compile(r"(?<=[\w)])\.(?=[A-Z][a-z])")
