@@ -224,7 +224,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     date; not opinions, recommendations or questions (nor events inside them), not what is said
     not to have happened or only possibly to have (``negated``, ``denied``, ``possible``), not
     states ("the package approved on Saturday includes ..."), not photo captions, and not a date
-    that only comes from a dateline, a week, "today", "since" or "this month"; not tallies ("killed
+    that only comes from a dateline, a week across two months (a week in one month dates an act by that
+month, see ``dating.week_as_month``), "today", "since" or "this month"; not tallies ("killed
     so far") nor the report's own month on no past verb (analysis/doubtful.py). A date in a future,
     conditional or planned clause (``TimeRef.ahead``) makes a forecast; dates on two predicates of one
     sentence are two happenings. A report's publication date dates only its lede, and only when
