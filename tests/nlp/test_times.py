@@ -343,3 +343,10 @@ def test_times_last_night_and_a_date_run_into_the_clause_after_it(parse):
         "The director resigned last week after a row over the sirens.", published=dt.date(2043, 5, 14))._.times}
     assert got["Last night"] == ("2043-05-13", "day")
     assert got["last week"] == ("2043-05-04", "week")
+
+
+def test_times_an_approximate_stretch_back_places_no_day_week_or_month():
+    assert resolve("two months ago").value == "2024-09"
+    for text in ("almost two months ago", "about ten days ago", "nearly three weeks ago"):
+        assert resolve(text).value is None and resolve(text).precision == "vague"
+    assert resolve("about two years ago").value == "2022"

@@ -47,7 +47,8 @@ RE_YEAR = re.compile(
 )
 RE_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:\d{2})?(\d0)['’]?s$")
 RE_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
-RE_AGO = re.compile(rf"^(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago$")
+RE_APPROXIMATE = re.compile(r"\s{0,3}(?:about|around|roughly|some|nearly|almost|more\s+than|over)\s")
+RE_AGO = re.compile(rf"^(?P<about>about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago$")
 RE_REL_UNIT = re.compile(
     r"^(?:(?P<when>earlier|later|early|late|the end of|the start of|the beginning of|the middle of|end of|start of)\s+)?"
     r"(?P<rel>last|this|next|coming|previous|current)\s+(?P<u>week|month|year|weekend)$"
@@ -266,6 +267,11 @@ def resolve_date_text(
         return _numeric(m, base, today)
     if m := RE_AGO.match(low):
         n = _num(m["n"])
+        approximate = m["about"] or RE_APPROXIMATE.match(text.lower())
+        if n and approximate and m["u"].rstrip("s") in ("day", "week", "month"):
+            # "almost two months ago" may be either month: an approximate stretch back places no day,
+            # week or month.
+            return Resolution(None, "vague", "an approximate stretch back")
         return _ago(n, m["u"], base) if n else Resolution(None, "vague", "no count")
     if m := RE_REL_UNIT.match(low):
         return _relative_unit(m["when"], m["rel"], m["u"], base)
