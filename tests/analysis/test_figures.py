@@ -141,6 +141,29 @@ def test_same_week_tolls_from_three_bodies_are_a_contradiction_naming_each():
     assert all(body in conflict.summary for body in ("health ministry", "Red Crescent", "doctors' union"))
 
 
+def test_one_bodys_later_counts_revise_its_own_and_clash_with_no_other_bodys_earlier_count():
+    # The agency and the Red Cross disagree on Monday; the agency's Wednesday and Saturday counts revise
+    # its Monday one, and are not set against the Red Cross's Monday count a few days before them.
+    docs = Docs()
+    docs.add("a", "The agency said on Monday that 3,200 people had been evacuated.", published="2043-05-12")
+    docs.add("b", "The Red Cross said on Monday that 4,500 people had been evacuated.", published="2043-05-12")
+    docs.add("c", "The agency said on Wednesday that 5,100 people had been evacuated.", published="2043-05-14")
+    docs.add("d", "The agency said on Saturday that 6,000 people had been evacuated.", published="2043-05-19")
+    figures = []
+    for doc, text, value, body, day in (("a", "3,200 people", 3200, "the agency", "2043-05-11"),
+                                        ("b", "4,500 people", 4500, "the Red Cross", "2043-05-11"),
+                                        ("c", "5,100 people", 5100, "the agency", "2043-05-13"),
+                                        ("d", "6,000 people", 6000, "the agency", "2043-05-16")):
+        figures.append(docs.figure(doc, text, value, counts="displaced", subject="kb:KOR", attributed_text=body))
+        figures[-1].date = day
+    corpus = docs.corpus(figures=figures)
+    [table] = build_figure_tables(corpus)
+    [conflict] = figure_conflicts(corpus, [table])
+    assert {(r.value, r.relation) for r in table.rows} == {
+        (3200, CONTRADICTION), (4500, CONTRADICTION), (5100, "evolving"), (6000, "evolving")}
+    assert "3,200" in conflict.summary and "4,500" in conflict.summary and "5,100" not in conflict.summary
+
+
 def test_a_revision_by_one_body_is_evolving_and_counts_once_in_the_estimate():
     docs = Docs()
     docs.add("a", "The election commission said 4.1 million ballots were counted.", published="2024-05-02")

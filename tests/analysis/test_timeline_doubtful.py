@@ -169,3 +169,55 @@ def test_a_date_far_into_a_relative_clause_dates_its_verb_only():
     main = ("Officials who spoke on condition of anonymity to reporters in the capital said that the army "
             "withdrew its troops from the border in March.")
     assert places(main, _ref(main, "in March", "withdrew", "2031-03"))
+
+
+def test_one_past_act_earlier_this_month_is_a_happening_of_the_month():
+    july = "2031-07-20"
+    earlier = TimeRef("a", 0, 18, "earlier this month", "2031-07", "month", head=0)
+    assert not own_month(earlier, july, past_act=True)
+    assert own_month(earlier, july, past_act=False)
+    assert own_month(TimeRef("a", 0, 10, "this month", "2031-07", "month", head=0), july, past_act=True)
+    assert own_month(TimeRef("a", 0, 18, "earlier this month", "2031-07", "month"), july, past_act=True)  # unparsed
+    r = Reports()
+    r.add("a", "The mayor met the strikers in Lyon earlier this month. Prices are rising earlier this month.",
+          published=july)
+    text = r.documents["a"]["text"]
+    for sentence, verb in (("The mayor met the strikers in Lyon earlier this month.", "met"),
+                           ("Prices are rising earlier this month.", "rising")):
+        _dated(r, "a", sentence, "earlier this month", "2031-07", "month")
+        r.times[-1].head = text.index(verb)
+    assert [(e.date, e.text) for e in build_timeline(r.corpus())] == [
+        ("2031-07", "The mayor met the strikers in Lyon earlier this month.")]
+
+
+def test_a_week_in_one_month_dates_its_happenings_by_that_month():
+    from storyline.analysis.dating import week_as_month
+
+    def ref(text, monday, ahead=False):
+        return TimeRef("a", 0, len(text), text, monday, "week", ahead=ahead)
+
+    # "last week" in a report of Sunday 9 February: 27 January to 2 February runs across two months.
+    assert week_as_month(ref("last week", "2031-01-27"), "2031-02-09").precision == "week"
+    # The week of 20 January lies in January.
+    assert (week_as_month(ref("last week", "2031-01-20"), "2031-02-02").value, "month") == ("2031-01", "month")
+    # "this week" up to a Wednesday 2 April: 31 March to 2 April runs across two months; from Thursday on it
+    # would not matter, the days after the report are not counted.
+    assert week_as_month(ref("this week", "2031-03-31"), "2031-04-02").precision == "week"
+    assert week_as_month(ref("this week", "2031-03-24"), "2031-03-26").value == "2031-03"
+    # "this weekend" is Saturday and Sunday: 1-2 March lie in March though the week began in February.
+    assert week_as_month(ref("this weekend", "2031-02-24"), "2031-03-02").value == "2031-03"
+    day = TimeRef("a", 0, 9, "on Monday", "2031-03-03", "day")
+    assert week_as_month(day, "2031-03-05") is day
+    r = Reports()
+    r.add("a", "The minister resigned last week. Talks are going on this week. The mayor told reporters last week "
+               "that the dam is safe.", published="2031-03-26")
+    text = r.documents["a"]["text"]
+    # Words dated only by their week are no happening: a telling is one of the day it was said.
+    for sentence, phrase, monday, verb in (("The minister resigned last week.", "last week", "2031-03-17", "resigned"),
+                                           ("Talks are going on this week.", "this week", "2031-03-24", "going"),
+                                           ("The mayor told reporters last week that the dam is safe.", "last week",
+                                            "2031-03-17", "told")):
+        _dated(r, "a", sentence, phrase, monday, "week")
+        r.times[-1].head = text.index(verb)
+    assert [(e.date, e.precision, e.text) for e in build_timeline(r.corpus())] == [
+        ("2031-03", "month", "The minister resigned last week.")]

@@ -53,7 +53,16 @@ def test_times_bare_weekday_is_the_nearest_past_day_unless_context_points_forwar
     assert resolve("Wednesday").value == "2024-11-06"  # "on Wednesday" in a Wednesday report
     assert resolve("Sunday", forward=True).value == "2024-11-10"
     assert resolve("next Tuesday").value == "2024-11-12"
-    assert resolve("last Tuesday").value == "2024-11-05"
+    assert resolve("last Monday").value == "2024-11-04"
+    # "last Tuesday" in a Wednesday report is not yesterday (that is "on Tuesday" or "yesterday"): it is
+    # the Tuesday of the week before.
+    assert resolve("last Tuesday").value == "2024-10-29"
+    assert resolve("on Tuesday").value == "2024-11-05"
+
+
+def test_times_last_night_is_the_evening_before_the_report():
+    assert (resolve("last night").value, resolve("last night").precision) == ("2024-11-05", "day")
+    assert resolve("last night", base=None).value is None
 
 
 def test_times_weeks_resolve_to_their_monday():
@@ -323,3 +332,21 @@ def test_times_only_days_set_against_each_other_are_split():
     assert _first_of_joined(plain) is plain
     not_days = Span(doc, 9, 12, label="DATE")  # "met after dinner": no day on either side
     assert _first_of_joined(not_days) is not_days
+
+
+@pytest.mark.integration
+def test_times_last_night_and_a_date_run_into_the_clause_after_it(parse):
+    # Whether or not the recogniser tags "Last night", it is the evening before the report; a date run
+    # into the clause after it ("last week after a row") is read without that clause.
+    got = {t.text: (t.value, t.precision) for t in parse(
+        "The evacuation should have begun days earlier. Last night, lava crossed the coast road near the port. "
+        "The director resigned last week after a row over the sirens.", published=dt.date(2043, 5, 14))._.times}
+    assert got["Last night"] == ("2043-05-13", "day")
+    assert got["last week"] == ("2043-05-04", "week")
+
+
+def test_times_an_approximate_stretch_back_places_no_day_week_or_month():
+    assert resolve("two months ago").value == "2024-09"
+    for text in ("almost two months ago", "about ten days ago", "nearly three weeks ago"):
+        assert resolve(text).value is None and resolve(text).precision == "vague"
+    assert resolve("about two years ago").value == "2022"

@@ -81,3 +81,9 @@ def test_a_day_on_a_verb_of_going_in_the_simple_present_is_a_plan(parse):
                                       "The minister went to Porto on Monday.", published=PUBLISHED)._.times}
     assert times["Thursday"].ahead and times["Thursday"].value == "2031-05-22"
     assert not times["Monday"].ahead
+
+
+def test_a_year_opening_a_stretch_after_from_sets_no_history(parse):
+    # "the aid given from 2019" counts from that year: a month after it is the report's year.
+    got = values(parse, "The aid given from 2019 is worth $4 billion. The minister criticised the grants in March.")
+    assert got["March"] == "2031-03"

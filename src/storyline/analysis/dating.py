@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 from storyline.ingest.bylines import dateline_date
@@ -251,3 +253,33 @@ def names_a_thing(text: str, ref: TimeRef) -> bool:
     # Without a parse head the verb is unknown, and counts as past (as for the other tests of a date).
     return (possessive or bare) and ref.head is not None and not past_word(text, ref.head)
 
+
+
+RE_WEEKEND_TEXT = re.compile(r"\bweekend\b", re.I)
+
+
+def week_as_month(ref: TimeRef, published: str | None) -> TimeRef:
+    """A date known only to its week ("last week", "this weekend", "two weeks ago") as the month it
+    lies in, when the whole week (or weekend) lies in one month: "Zelensky last week demanded ..."
+    in a report of 6 February is a happening of January. What this week or weekend holds up to the
+    report's day counts, not the days after it. A week across two months cannot be placed and stays
+    a week (``places`` refuses it); any other date is returned as it is."""
+    if ref.precision != "week" or not ref.value:
+        return ref
+    try:
+        monday = dt.date.fromisoformat(ref.value[:10])
+    except ValueError:
+        return ref
+    first, last = monday, monday + dt.timedelta(days=6)
+    if RE_WEEKEND_TEXT.search(ref.text):
+        first = monday + dt.timedelta(days=5)
+    if published:
+        try:
+            day = dt.date.fromisoformat(str(published)[:10])
+        except ValueError:
+            day = None
+        if day is not None and first <= day < last and not ref.ahead:
+            last = day
+    if (first.year, first.month) != (last.year, last.month):
+        return ref
+    return dataclasses.replace(ref, value=f"{first.year:04d}-{first.month:02d}", precision="month")

@@ -21,6 +21,7 @@ RE_OPENED_COUNT = re.compile(r"^\W*(?i:from|starting|beginning)\s+[^,;]{2,40}?,\
 """A count in a clause opened by the start of a stretch ("From September 6, the army liberated 3.8
 thousand square kilometres"): what was done over the stretch, not on its first day."""
 RE_THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.I)
+RE_EARLIER = re.compile(r"\bearlier\s+this\s+month\b", re.I)
 RE_SAYING = re.compile(r"\b(?:said|says|told|tells|added|stated|warned|noted|insisted|stressed|briefed)\b")
 """A frame telling someone's speech ("X, during a briefing on Wednesday, said ...")."""
 
@@ -29,12 +30,15 @@ def own_month(ref: TimeRef, published: str | None, past_act: bool = True) -> boo
     """Whether a date known only to its month is the month the reports live in, not a place on the
     chronology: "this month", or the report's own month on a verb that is no past act ("the frozen
     ground occurring in February can give ...", "a conflict beginning in February" in a report of 4
-    February). A past act of that month stays ("announced plans in April"), and so does what is said
-    to lie ahead (a forecast)."""
+    February). A past act of that month stays ("announced plans in April", "met him earlier this
+    month", not "rain fell this month"), and so does what is said to lie ahead (a forecast)."""
     if ref.precision != "month" or ref.ahead:
         return False
     if RE_THIS_MONTH.search(ref.text):
-        return True
+        # "Macron told Zelensky in Paris earlier this month": one past act earlier in the month stays;
+        # "this month" on anything else ("rain fell on 40 towns this month", a state, an unparsed
+        # sentence) is the month the reports live in, or a stretch of it.
+        return not (past_act and ref.head is not None and RE_EARLIER.search(ref.text))
     return not past_act and bool(published) and str(published)[:7] == ref.value
 
 

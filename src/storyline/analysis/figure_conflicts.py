@@ -16,6 +16,7 @@ from storyline.analysis.figures import (
 )
 from storyline.analysis.wording import content_words
 from storyline.models import Conflict, Evidence, Figure, FigureRow, FigureTable, Mention
+from storyline.nlp.dates import date_interval
 from storyline.store.records import record_id
 
 # Counted nouns too general to tell two measures apart ("1,200 people died", "2,100 dead").
@@ -148,6 +149,26 @@ def _bodies_of_one_report(a: Figure | None, b: Figure | None) -> bool:
         and a.attributed_to != b.attributed_to
 
 
+def _days_apart(a: FigureRow, b: FigureRow) -> int | None:
+    ia, ib = date_interval(scope_of(a)), date_interval(scope_of(b))
+    if ia is None or ib is None:
+        return None
+    return 0 if ia[0] <= ib[1] and ib[0] <= ia[1] else min(abs((ia[0] - ib[1]).days), abs((ib[0] - ia[1]).days))
+
+
+def _revised_nearer(a: FigureRow, b: FigureRow, rows: list[FigureRow]) -> bool:
+    """Whether ``a``'s source gives another figure of the measure nearer in time to ``b`` than ``a``
+    ("the agency said 3,200 on Monday, 5,100 on Wednesday" beside "the Red Cross said 4,500 on
+    Monday"): that figure is the one set against ``b``; ``a`` is a revision of it, not a second
+    disagreement."""
+    gap = _days_apart(a, b)
+    if gap is None or gap == 0:
+        return False
+    key = source_key(a)
+    return any(r is not a and source_key(r) == key and (a.stage or "total") == (r.stage or "total")
+               and (d := _days_apart(r, b)) is not None and d < gap for r in rows)
+
+
 def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
     """Figure conflicts between reports, each naming every body and date behind it.
 
@@ -155,7 +176,9 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
       reports, different sources; or two bodies one report names, see ``_bodies_of_one_report``) give, for the same time (``same_time``), figures on one
       measure that count the same thing (``comparable``) and differ by more than the tolerance.
     * One body's later figure is a revision, not a conflict: its table rows say ``evolving``
-      (``figure_assess.assess``); so are figures at other stages or dates.
+      (``figure_assess.assess``); so are figures at other stages or dates. A body's figure is set
+      against another body's only when the body gives none nearer in time to it (``_revised_nearer``):
+      its later figures revise that one and clash with nothing.
 
     Everything else is left apart: other stages, rates against counts, different places or
     counted nouns, values more than ``MAX_RATIO`` apart, and dates too far apart.
@@ -209,6 +232,8 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     continue
                 if _gives(scopes.get(b.figure), a.value) or _gives(scopes.get(a.figure), b.value):
                     continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
+                if _revised_nearer(a, b, rows) or _revised_nearer(b, a, rows):
+                    continue  # a later (or earlier) figure of one body: its revision, set against nothing
                 if ((a.doc != b.doc or _bodies_of_one_report(figures.get(a.figure), figures.get(b.figure)))
                         and source_key(a) != source_key(b) and same_time(a, b)
                         and comparable(a, b, scopes) and disagree(a, b)):

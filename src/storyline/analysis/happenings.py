@@ -109,6 +109,11 @@ Russia of ...", "The agency says ..."), after a subject of a few words holding n
 RE_TELLING_TAIL = re.compile(r",[\"”’']?\s{1,3}(?:[\w’'.\-]{1,30}\s{1,3}){1,12}?(?:says|warns|tells|claims|insists)\.?\s{0,3}\Z")
 """A lede closed by its source in the news present ("Russia will struggle ..., the head of the
 intelligence service says.")."""
+RE_TELLING_AFTER = re.compile(r",[\"”’']?\s{1,3}(?:[\w’'.\-]{1,30}\s{1,3}){1,8}?(?:said|told)"
+                              r"(?:\s{1,3}(?!that\b)[a-z]|\.?[\"”’']?\s{0,3}\Z)")
+"""A lede whose source and a past verb of telling follow what is told ("Troops shelled the port, the
+governor said.", "The West understands ..., President X said in an interview with ..., the agency has
+learned"): the wire agencies' lede of the day's news."""
 TELLING_PARTICIPLES = frozenset(
     "said told warned accused announced claimed insisted confirmed denied declared stated urged called "
     "criticised criticized condemned threatened vowed pledged promised admitted acknowledged revealed "
@@ -131,7 +136,7 @@ def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
     m = RE_NEWS_TELLING.match(lede.text)
     if m is not None and m["perfect"] is not None and m["perfect"].lower() not in TELLING_PARTICIPLES:
         m = None
-    if m is None and RE_TELLING_TAIL.search(lede.text) is None:
+    if m is None and RE_TELLING_TAIL.search(lede.text) is None and RE_TELLING_AFTER.search(lede.text) is None:
         return None
     if RE_HABITUAL.search(lede.text[:m.end() + 40] if m else lede.text) or RE_SPAN.search(lede.text):
         return None

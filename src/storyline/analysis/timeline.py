@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
     CAPTION_RE, RE_CAPTION_DATE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
+    week_as_month,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
@@ -64,7 +65,10 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
         return TimeRef(record.doc, record.start, record.start, "", record.date,
                        PRECISION_OF_LENGTH.get(len(record.date or ""), "day")) if record.date else None
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    usable = [t for t in refs if places(text, t)]
+    published = corpus.documents.get(record.doc, {}).get("published")
+    usable = [w for w in (week_as_month(t, published) for t in refs) if places(text, w)]
+    # A week read as its month dates the record only when nothing in it gives a date of its own.
+    usable.sort(key=lambda t: t not in refs)
     if quoted:
         # The words of a quotation date nothing; the speech itself is the happening, dated by its
         # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").
@@ -155,6 +159,19 @@ def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
     return RE_NEGATED_VERB.search(text[max(0, ref.head - 24):ref.head]) is None
 
 
+RE_WITHIN_MONTH = re.compile(r"\b(?:week|weekend|earlier\s+this\s+month)\b", re.I)
+
+
+def _told_within(text: str, ref: TimeRef) -> bool:
+    """Whether a source's words are dated only by the week or the part of the month they were said in
+    ("told CNN earlier this week that ...", "said last week he hoped ..."): an act so dated is placed in
+    its month ("resigned last week"), but words are a happening only of the day they were said."""
+    if ref.precision != "month" or ref.head is None or not RE_WITHIN_MONTH.search(ref.text):
+        return False
+    m = RE_WORD_AT.match(text, ref.head)
+    return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
+
+
 def _told_ahead(record: Event | Statement) -> bool:
     """A record that tells what someone expects, not what was done."""
     return getattr(record, "kind", None) == "prediction" or record.status == "expected"
@@ -207,7 +224,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
     date; not opinions, recommendations or questions (nor events inside them), not what is said
     not to have happened or only possibly to have (``negated``, ``denied``, ``possible``), not
     states ("the package approved on Saturday includes ..."), not photo captions, and not a date
-    that only comes from a dateline, a week, "today", "since" or "this month"; not tallies ("killed
+    that only comes from a dateline, a week across two months (a week in one month dates an act by that
+month, see ``dating.week_as_month``), "today", "since" or "this month"; not tallies ("killed
     so far") nor the report's own month on no past verb (analysis/doubtful.py). A date in a future,
     conditional or planned clause (``TimeRef.ahead``) makes a forecast; dates on two predicates of one
     sentence are two happenings. A report's publication date dates only its lede, and only when
@@ -238,6 +256,8 @@ def build_timeline(corpus: Corpus, clusters: Iterable[Cluster] | None = None) ->
         text = corpus.documents.get(record.doc, {}).get("text") or ""
         if own_month(ref, published, _dates_a_past_act(text, ref)) or tally(record):
             return False  # the report's own month, a count so far: no happening of a day
+        if _told_within(text, ref):
+            return False
         return not (len(ref.value) == 4 and published and str(published)[:4] == ref.value)  # "this year"
 
     def when(record: Event | Statement) -> str:

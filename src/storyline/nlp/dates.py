@@ -47,7 +47,8 @@ RE_YEAR = re.compile(
 )
 RE_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:\d{2})?(\d0)['’]?s$")
 RE_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
-RE_AGO = re.compile(rf"^(?:about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago$")
+RE_APPROXIMATE = re.compile(r"\s{0,3}(?:about|around|roughly|some|nearly|almost|more\s+than|over)\s")
+RE_AGO = re.compile(rf"^(?P<about>about\s+|some\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+ago$")
 RE_REL_UNIT = re.compile(
     r"^(?:(?P<when>earlier|later|early|late|the end of|the start of|the beginning of|the middle of|end of|start of)\s+)?"
     r"(?P<rel>last|this|next|coming|previous|current)\s+(?P<u>week|month|year|weekend)$"
@@ -163,6 +164,10 @@ def _weekday(weekday: int, rel: str | None, base: dt.date | None, forward: bool)
         date = base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
     elif rel in ("last", "past", "previous"):
         date = base - dt.timedelta(days=(base.weekday() - weekday - 1) % 7 + 1)
+        if (base - date).days == 1:
+            # "last Monday" in a Tuesday report is not yesterday (that would be "on Monday" or
+            # "yesterday"): it is the Monday of the week before.
+            date -= dt.timedelta(days=7)
     else:
         # News usage: "on Wednesday" in a Wednesday report is that very day.
         date = base - dt.timedelta(days=(base.weekday() - weekday) % 7)
@@ -222,14 +227,16 @@ def resolve_date_text(
     # Strip prepositions and articles spaCy sometimes folds into the span.
     while (bare := RE_LEAD.sub("", low)) != low:
         low = bare
-    if not re.search(r"\d|" + _WD + "|" + _MO + r"|today|tonight|yesterday|tomorrow|week|month|year|decade|centur|day|spring|summer|autumn|fall|winter", low):
+    if not re.search(r"\d|" + _WD + "|" + _MO + r"|today|tonight|last night|yesterday|tomorrow|week|month|year|decade|centur|day|spring|summer|autumn|fall|winter", low):
         return None
     if low in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
         return Resolution(base.isoformat(), "day") if base else Resolution(None, "day", "no publication date")
-    if low in ("yesterday", "tomorrow", "the day before yesterday", "day before yesterday") or low.startswith(("yesterday ", "tomorrow ")):
+    if low in ("yesterday", "tomorrow", "the day before yesterday", "day before yesterday", "last night") \
+            or low.startswith(("yesterday ", "tomorrow ")):
+        # "last night" is the evening before the report's day: a report of the morning tells the night before.
         if base is None:
             return Resolution(None, "day", "no publication date")
-        delta = -2 if "before" in low else (-1 if low.startswith("yesterday") else 1)
+        delta = -2 if "before" in low else (-1 if low.startswith(("yesterday", "last")) else 1)
         return Resolution((base + dt.timedelta(days=delta)).isoformat(), "day")
     if m := RE_ISO.search(low):
         date = safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -260,6 +267,11 @@ def resolve_date_text(
         return _numeric(m, base, today)
     if m := RE_AGO.match(low):
         n = _num(m["n"])
+        approximate = m["about"] or RE_APPROXIMATE.match(text.lower())
+        if n and approximate and m["u"].rstrip("s") in ("day", "week", "month"):
+            # "almost two months ago" may be either month: an approximate stretch back places no day,
+            # week or month.
+            return Resolution(None, "vague", "an approximate stretch back")
         return _ago(n, m["u"], base) if n else Resolution(None, "vague", "no count")
     if m := RE_REL_UNIT.match(low):
         return _relative_unit(m["when"], m["rel"], m["u"], base)

@@ -55,7 +55,7 @@ NOUN_PLAN = "planned: "
 or after the report (the plan may have been dropped since)."""
 # TIME entities that still name a day ("Monday afternoon", "late on Friday night").
 RE_DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + "|" + "|".join(
-    sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow)\b", re.I)
+    sorted(MONTHS, key=len, reverse=True)) + r"|yesterday|tomorrow|last\s+night)\b", re.I)
 # Two days run into one entity by a word that sets one against the other ("marched on Wednesday
 # against Tuesday's vote"): the first is the date of the clause, the second names a thing.
 RE_JOINED_DAYS = re.compile(r"(?<=\S)\s+(?:against|versus|vs\.?|over|after|before|following)\s+", re.I)
@@ -190,7 +190,8 @@ RE_TOLD_BEFORE = re.compile(r"\b(?:that|the\s+same|the\s+following|the\s+next|th
                             r"(?:day|morning|afternoon|evening|night|week|weekend|month|year)s?\b"
                             r"|\b(?:days?|weeks?|months?)\s+later\b")
 """A date told from the last one ("the next day", "two weeks later"), not from the report's date."""
-RE_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}\Z", re.I)
+RE_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s{1,3}\Z", re.I)
+"""A year opening a stretch ("in office since 1994", "the aid given from 2014 is worth ..."): no history told."""
 
 
 class _Narrative:
@@ -237,7 +238,7 @@ class _Narrative:
                 return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
             told = span[0].year if span else int(explicit.group(0))
-            since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith("since")
+            since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith(("since", "from"))
             year = told if told < self.published.year and not since else None
             self.placed = (self.placed if year is not None and year == self.year else 0) + (resolved.precision == "day")
             self.year = year
@@ -403,6 +404,11 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         forward = (ahead and not nearest) or _points_forward(ent)
         for part, offset in _glued_parts(ent.text):
             resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today)
+            if (resolved is None or resolved.value is None) and (m := RE_CLAUSE_AFTER_DATE.search(part)) is not None:
+                # "resigned last week after a row": the recogniser ran the date into the clause after it.
+                cut = resolve_date_text(part[:m.start()], published, forward=forward and not nearest, today=today)
+                if cut is not None and cut.value is not None:
+                    part, resolved = part[:m.start()], cut
             if resolved is None:
                 continue
             if nearest and published is not None:
@@ -417,7 +423,26 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
                                 value=resolved.value, precision=resolved.precision, note=resolved.note,
                                 ahead=ahead, head=predicate_of(ent)))
+    taken = [(r.start, r.end) for r in refs]
+    for m in RE_LAST_NIGHT.finditer(text):
+        # "Last night, lava crossed the road": the recogniser does not always tag the evening before.
+        if any(a < m.end() and m.start() < b for a, b in taken) or published is None:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or is_reference_line(line_of(text, m.start())):
+            continue
+        resolved = resolve_date_text(m.group(0), published, today=today)
+        if resolved is not None and resolved.value is not None:
+            refs.append(TimeRef(doc=doc_id or "", start=m.start(), end=m.end(), text=m.group(0), value=resolved.value,
+                                precision=resolved.precision, note=resolved.note, ahead=ahead_cue(span) is not None,
+                                head=predicate_of(span)))
+    refs.sort(key=lambda r: r.start)
     return refs
+
+
+RE_CLAUSE_AFTER_DATE = re.compile(r"\s(?:after|amid|following|when|as)\s")
+"""Where a date entity runs into the clause after it ("last week after a row over the sirens")."""
+RE_LAST_NIGHT = re.compile(r"\b[Ll]ast\s+night\b")
 
 
 RE_GLUED_SENTENCES = re.compile(r"(?<=[\w)])\.(?=[A-Z][a-z])")
