@@ -162,6 +162,8 @@ class SpanResolution(PersonLinking):
                 return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko", "(of) Ohio Ann Lee"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if not found and label in ("ORG", "PRODUCT", "GPE") and context.counted(span):
+            return None  # "more HIMARS", "two Patriots": things counted, not actors
         if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
             return self._resolve_one(span[1:], "PERSON", state)  # "(Ambassador at the) UN Jane Doe"
         if label == "PERSON" and not found and "-" in text and all(
@@ -177,7 +179,8 @@ class SpanResolution(PersonLinking):
                     and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
         if not found and (label in ("ORG", "PERSON") or (label in ("NORP", "PRODUCT") and len(span) == 1 and span[0].is_title
                                                          and self.kb.demonym(text) is None)) \
-                and (_locative(span) or at_place or context.travelled_to(span)) and key(text) not in state.named:
+                and (_locative(span) or at_place or context.travelled_to(span)) and key(text) not in state.named \
+                and not (label == "ORG" and context.published_in(span)):
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
