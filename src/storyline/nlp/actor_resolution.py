@@ -162,6 +162,9 @@ class SpanResolution(PersonLinking):
                 return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko", "(of) Ohio Ann Lee"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if not found and len(span) > 1 and span[-1].lower_ in ("states", "countries", "nations") \
+                and not any(t.lower_ == "of" for t in span):
+            return None  # "the Baltic States", "the Gulf countries": a collective of states, not one actor
         if not found and label in ("ORG", "PRODUCT", "GPE") and context.counted(span):
             return None  # "more HIMARS", "two Patriots": things counted, not actors
         if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
