@@ -58,10 +58,14 @@ class DocState:
         return [s for _, sent, s in reversed(self.states) if sent == span.sent.start]
 
     def state_counts(self) -> list[str]:
+        return [s for s, _ in self.state_count_pairs()]
+
+    def state_count_pairs(self) -> list[tuple[str, int]]:
+        """The states named so far with how often, most named first."""
         counts: dict[str, int] = {}
         for _, _, s in self.states:
             counts[s] = counts.get(s, 0) + 1
-        return sorted(counts, key=lambda s: -counts[s])
+        return sorted(counts.items(), key=lambda item: -item[1])
 
 
 

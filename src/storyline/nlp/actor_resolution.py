@@ -38,6 +38,18 @@ COMPATIBLE = {
 class SpanResolution(PersonLinking):
     """Turns one candidate span into a Mention; the resolver supplies the knowledge base and matchers."""
 
+    def _body_of_main_state(self, text: str, state: "DocState") -> list:
+        """A body named by a generic name every state may have ("the Foreign Intelligence Service"), in a
+        report that names one state clearly more than any other: that state's body, when it has one so named."""
+        counts = state.state_count_pairs()
+        if not counts or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+            return []
+        owner = self.kb.get(counts[0][0])
+        if owner is None:
+            return []
+        bodies = [e for e in self.kb.lookup(f"{owner.name} {text}") if e.type == "organization" and e.country == owner.id]
+        return bodies[:1]
+
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)
         doc = span.doc
@@ -51,6 +63,8 @@ class SpanResolution(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if not found and label == "ORG" and len(span) > 2 and all(t.is_title or t.is_stop for t in span):
+            found = self._body_of_main_state(text, state)  # "Head of the Foreign Intelligence Service" in a Ukrainian report
         if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
