@@ -212,7 +212,8 @@ class SpanResolution(PersonLinking):
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
-            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
+            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) \
+                    or ((last in PLACE_NOUNS or last.removesuffix("s") in ADMIN_NOUNS) and len(span) > 1):  # "Luhansk Oblasts"
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 # "the Kursk region" is Kursk; "Sumy oblast" is a province, not the city of Sumy.
