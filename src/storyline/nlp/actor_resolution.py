@@ -16,7 +16,7 @@ from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
-from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
+from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
@@ -225,6 +225,8 @@ class SpanResolution(PersonLinking):
                 state.places.add(f"local:place:{slug(doc[span.start : span.end - 1].text)}")  # "Sumy" after "Sumy oblast"
                 return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
         demonym = self.kb.demonym(text)
+        if demonym is not None and not found and _before_title(span):
+            return None  # "French President Emmanuel Macron", "the German chancellor": an adjective in a role
         if demonym is not None and not found:
             facet = None
             if after is not None:
@@ -301,3 +303,17 @@ def _before_modifiers(span: Span):
     while i >= 0 and span.start - i <= 2 and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].islower():
         i -= 1
     return span.doc[i] if i >= 0 else None
+
+
+def _before_title(span: Span) -> bool:
+    """A word right before a title that names its holder: "(French) President Emmanuel Macron", "(Italian)
+    Prime Minister Mario Draghi". A lower-case role alone ("a Ukrainian official said") keeps the state, which
+    the official speaks for."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i - span.end < 2 and doc[i].lower_ in TITLE_MODIFIERS:
+        i += 1  # "Prime", "Foreign", "Deputy"
+    if i >= len(doc) or doc[i].lower_ not in TITLE_WORDS:
+        return False
+    name = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].is_title and name is not None and name.ent_type_ == "PERSON"
