@@ -422,3 +422,14 @@ def counted(span: Span) -> bool:
     """An unknown name counted like a thing ("more HIMARS", "two more Patriots"): a weapon or product."""
     return any(c.i < span.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _COUNTING))
                for c in span.root.children)
+
+
+def listed_with_things(span: Span) -> bool:
+    """A plural name listed with a plural common noun ("attacks with missiles and Shaheds", "tanks and
+    Leopards"): things of a kind, not a person."""
+    tok = span.root
+    if not (tok.tag_ in ("NNPS", "NNS") or (tok.tag_ == "NNP" and tok.text.endswith("s"))) or not tok.is_title:
+        return False
+    pals = [tok.head] if tok.dep_ == "conj" else []
+    pals += [c for c in tok.children if c.dep_ == "conj"]
+    return any(p.tag_ == "NNS" and p.is_lower for p in pals)

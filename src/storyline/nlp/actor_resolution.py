@@ -163,7 +163,8 @@ class SpanResolution(PersonLinking):
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
                 and len(state.named.get(key(text), ())) == 1):
             label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
-        if label == "PERSON" and not found and len(span) == 1 and re.search(r"[A-Z]{2}", text):
+        if label == "PERSON" and not found and len(span) == 1 and (
+                re.search(r"[A-Z]{2}", text) or (len(text) <= 4 and sum(c.isupper() for c in text) >= 2)):
             label = "ORG"  # "NDRRMC", "BelTA": an acronym or an agency's name, not a person
         if label in ("FAC", "GPE", "LOC", "ORG") and not found and len(span) > 2 \
                 and all(t.is_title and t.is_alpha for t in span[1:]) and self.spelling.given_name(span[1].text) \
@@ -179,7 +180,8 @@ class SpanResolution(PersonLinking):
         if not found and len(span) > 1 and span[-1].lower_ in ("states", "countries", "nations") \
                 and not any(t.lower_ == "of" for t in span):
             return None  # "the Baltic States", "the Gulf countries": a collective of states, not one actor
-        if not found and label in ("ORG", "PRODUCT", "GPE") and context.counted(span):
+        if not found and label in ("ORG", "PRODUCT", "GPE") and context.counted(span) or (
+                not found and label == "PERSON" and len(span) == 1 and context.listed_with_things(span)):
             return None  # "more HIMARS", "two Patriots": things counted, not actors
         if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
             return self._resolve_one(span[1:], "PERSON", state)  # "(Ambassador at the) UN Jane Doe"
