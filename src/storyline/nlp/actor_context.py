@@ -401,3 +401,35 @@ def in_quoted_title(span: Span) -> bool:
             words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", match.group(1)) if len(w) > 3]
             return len(words) >= 4 and all(w[0].isupper() for w in words)
     return False
+
+
+# Words whose "in X" names where something was written or broadcast, not where it happened.
+_PUBLISHED = {"wrote", "write", "writes", "writing", "written", "published", "publish", "publishes", "article",
+              "column", "op-ed", "editorial", "essay", "piece", "interview", "appeared", "aired", "broadcast"}
+# Quantity words that count things: an organisation or person is not counted ("more HIMARS", "two Patriots").
+_COUNTING = {"more", "fewer", "additional", "extra", "several", "few", "many", "dozens", "hundreds"}
+
+
+def published_in(span: Span) -> bool:
+    """A publication after "wrote in", "an article published in": "Gowan wrote in Foreign Affairs"."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lower_ in _PUBLISHED
+
+
+def counted(span: Span) -> bool:
+    """An unknown name counted like a thing ("more HIMARS", "two more Patriots"): a weapon or product."""
+    return any(c.i < span.start and (c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _COUNTING))
+               for c in span.root.children)
+
+
+def listed_with_things(span: Span) -> bool:
+    """A plural name listed with a plural common noun ("attacks with missiles and Shaheds", "tanks and
+    Leopards"): things of a kind, not a person."""
+    tok = span.root
+    if not (tok.tag_ in ("NNPS", "NNS") or (tok.tag_ == "NNP" and tok.text.endswith("s"))) or not tok.is_title:
+        return False
+    pals = [tok.head] if tok.dep_ == "conj" else []
+    pals += [c for c in tok.children if c.dep_ == "conj"]
+    return any(p.tag_ == "NNS" and p.is_lower for p in pals)

@@ -58,10 +58,14 @@ class DocState:
         return [s for _, sent, s in reversed(self.states) if sent == span.sent.start]
 
     def state_counts(self) -> list[str]:
+        return [s for s, _ in self.state_count_pairs()]
+
+    def state_count_pairs(self) -> list[tuple[str, int]]:
+        """The states named so far with how often, most named first."""
         counts: dict[str, int] = {}
         for _, _, s in self.states:
             counts[s] = counts.get(s, 0) + 1
-        return sorted(counts, key=lambda s: -counts[s])
+        return sorted(counts.items(), key=lambda item: -item[1])
 
 
 
@@ -134,8 +138,8 @@ class PersonLinking:
             return next(iter(fits))
         if len(words) != 1 or fits:
             return None
-        surnames = dict(state.people)
-        surnames.update({w: next(iter(n)) for w, n in state.named.items() if len(n) == 1})
+        surnames = {w: next(iter(n)) for w, n in state.named.items() if len(n) == 1}
+        surnames.update(state.people)  # a name already resolved wins over the one guessed before resolving
         found = similar_surname(words[0], surnames)
         if found is None and state.when is not None:
             # A misspelt surname of someone in office on the report's date, of a country it names.
@@ -151,10 +155,8 @@ class PersonLinking:
             out: dict[str, tuple[str, str | None]] = {}
             for person in self.kb.entities("person"):
                 if self.kb.offices(person.id, on=when):
-                    for form in (person.name, *person.aliases):
-                        words = key(form).split()
-                        if len(words) > 1:
-                            out.setdefault(words[-1], (kb_id(person), person.country))
+                    for surname in surnames_of(person):
+                        out.setdefault(surname, (kb_id(person), person.country))
             cache[when] = out
         return cache[when]
 
@@ -211,10 +213,13 @@ class PersonLinking:
                     if any(e.id == person.id for e in self.kb.lookup(word)):
                         named.setdefault(word, set()).add(kb_id(person))
             elif label == "PERSON" and not found:
+                # A known person spelt another way ("Wołodymyr Zelnski") is that person for the surnames too.
+                spelt = self.spelling.person(words)
+                who = kb_id(spelt) if spelt is not None else f"local:person:{slug(span.text)}"
                 # Either end may be the surname ("Lee Seung-kweun" puts the family name first).
                 for word in {words[0], words[-1]}:
                     if word == words[-1] or all(e.type == "person" for e in self.kb.lookup(word)):
-                        named.setdefault(word, set()).add(f"local:person:{slug(span.text)}")
+                        named.setdefault(word, set()).add(who)
         return named
 
     def _surname_fits(self, span: Span, person: KBEntity, state: "DocState") -> bool:
@@ -299,6 +304,14 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
 def locative(span: Span) -> bool:
     """A name right after a locative preposition ("in Bahri", "near Merowe")."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def surnames_of(person: KBEntity) -> list[str]:
+    """A known person's surnames as keys: those the knowledge base sets (a family name written first, as in
+    "Lee Jae-myung", is not the last word), else the last word of the name and of each multi-word alias."""
+    if "surname" in person.extra:
+        return [key(s).split()[-1] for s in person.extra["surname"] if key(s)]
+    return [words[-1] for form in (person.name, *person.aliases) if len(words := key(form).split()) > 1]
 
 
 def kb_id(entity: KBEntity) -> str:

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from storyline.kb.towns import is_town
+from storyline.nlp.actor_lists import list_members, titled_list
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.actor_spans import BODY_HEADS, PORTFOLIOS, collective_possessive, is_honorific
 from storyline.nlp.actor_vocab import MEDIA_WORDS
@@ -207,6 +208,54 @@ def unlabelled_places(doc: Doc) -> list[Span]:
     return out
 
 
+def unlabelled_full_names(doc: Doc, known) -> list[Span]:
+    """A person's full name NER left untagged where it tagged the surname elsewhere in the report
+    ("Laos's commerce minister, Somsack Phommachanh, said ... Phommachanh added"): one or two capitalised
+    proper nouns right before an untagged word that NER tags as a person's last name in the same report."""
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and e[-1].is_title and e[-1].is_alpha}
+    covered = {t.i for e in doc.ents for t in e}
+    out = []
+    for tok in doc:
+        if tok.text not in surnames or tok.i in covered:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 2:
+            prev = doc[start - 1]
+            if prev.i in covered or not (prev.is_title and prev.is_alpha and prev.pos_ == "PROPN") \
+                    or prev.lower_ in TITLE_WORDS or prev.lower_.removesuffix("s") in TITLE_WORDS \
+                    or is_honorific(prev.text) or person_noun(prev.text) or known(prev.text):
+                break
+            start -= 1
+        if start < tok.i:
+            out.append(doc[start : tok.i + 1])
+    return out
+
+
+def titled_appositive_names(doc: Doc, known) -> list[Span]:
+    """An untagged name in apposition with a title ("the Lao commerce minister, Somsack Phommachanh,";
+    "Somsack Phommachanh, the commerce minister,"): two or three capitalised proper nouns that the
+    knowledge base does not know as a place, state or body."""
+    covered = {t.i for e in doc.ents for t in e}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        titled = (tok.dep_ == "appos" and (tok.head.lower_ in TITLE_WORDS or person_noun(tok.head.text))) or any(
+            c.dep_ == "appos" and c.i > tok.i and (c.lower_ in TITLE_WORDS or person_noun(c.text)) for c in tok.children)
+        if not titled:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if 2 <= len(words) <= 3 and not covered & set(range(start, tok.i + 1)) \
+                and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+                        and not is_honorific(t.text) for t in words) \
+                and not any(e.type != "person" for t in words for e in known(t.text)):
+            out.append(words)
+    return out
+
+
 # Words that make a name a document's ("the Privacy Policy", "the Vilnius Summit Communique").
 DOCUMENT_WORDS = {"policy", "terms", "communique", "communiqué", "strategy", "doctrine", "guidelines", "manifesto"}
 
@@ -244,14 +293,10 @@ def coordinated_places(doc: Doc, mentions: list, body_nouns: set[str]) -> None:
             continue  # a name that acts is no place
         if listed_as_bodies(span, body_nouns):
             continue  # "retailers such as Tesco and Carrefour"
-        top = tok
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head
-        listed, todo = set(), [top]
-        while todo:  # the list: its first member and every member conjoined to it, one after another
-            member = todo.pop()
-            listed.add(member.i)
-            todo.extend(c for c in member.children if c.dep_ == "conj")
+        members = list_members(tok)
+        if titled_list(members[0]):
+            continue  # "Senators Risch, Cardin and Graham": persons, whatever NER made of the others
+        listed = {t.i for t in members}
         if (listed - {tok.i}) & places:
             m.entity, m.type = f"local:place:{m.entity.split(':', 2)[2].split('@')[0]}", "place"
 

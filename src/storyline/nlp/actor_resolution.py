@@ -16,7 +16,7 @@ from storyline.nlp.actor_links import DocState, PersonLinking
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
-from storyline.nlp.actor_roles import TITLE_WORDS, person_noun, titled_person
+from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
@@ -38,6 +38,18 @@ COMPATIBLE = {
 class SpanResolution(PersonLinking):
     """Turns one candidate span into a Mention; the resolver supplies the knowledge base and matchers."""
 
+    def _body_of_main_state(self, text: str, state: "DocState") -> list:
+        """A body named by a generic name every state may have ("the Foreign Intelligence Service"), in a
+        report that names one state clearly more than any other: that state's body, when it has one so named."""
+        counts = state.state_count_pairs()
+        if not counts or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+            return []
+        owner = self.kb.get(counts[0][0])
+        if owner is None:
+            return []
+        bodies = [e for e in self.kb.lookup(f"{owner.name} {text}") if e.type == "organization" and e.country == owner.id]
+        return bodies[:1]
+
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)
         doc = span.doc
@@ -51,6 +63,8 @@ class SpanResolution(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if not found and label == "ORG" and len(span) > 2 and all(t.is_title or t.is_stop for t in span):
+            found = self._body_of_main_state(text, state)  # "Head of the Foreign Intelligence Service" in a Ukrainian report
         if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
@@ -149,7 +163,8 @@ class SpanResolution(PersonLinking):
         if (label in ("ORG", "PRODUCT") and len(span) == 1 and not found and not text.isupper()
                 and len(state.named.get(key(text), ())) == 1):
             label = "PERSON"  # "Psaki" tagged ORG in a report that names Jen Psaki
-        if label == "PERSON" and not found and len(span) == 1 and re.search(r"[A-Z]{2}", text):
+        if label == "PERSON" and not found and len(span) == 1 and (
+                re.search(r"[A-Z]{2}", text) or (len(text) <= 4 and sum(c.isupper() for c in text) >= 2)):
             label = "ORG"  # "NDRRMC", "BelTA": an acronym or an agency's name, not a person
         if label in ("FAC", "GPE", "LOC", "ORG") and not found and len(span) > 2 \
                 and all(t.is_title and t.is_alpha for t in span[1:]) and self.spelling.given_name(span[1].text) \
@@ -162,6 +177,12 @@ class SpanResolution(PersonLinking):
                 return self._resolve_one(span[1:], label, state)  # "Belarus Alaxandr Lukashenko", "(of) Ohio Ann Lee"
             if tail and tail[0].type == "state" and key(span[-1].text) == key(tail[0].name):
                 return self._resolve_one(span[-1:], "GPE", state)  # "Restless Kazakhstan"
+        if not found and len(span) > 1 and span[-1].lower_ in ("states", "countries", "nations") \
+                and not any(t.lower_ == "of" for t in span):
+            return None  # "the Baltic States", "the Gulf countries": a collective of states, not one actor
+        if not found and label in ("ORG", "PRODUCT", "GPE") and context.counted(span) or (
+                not found and label == "PERSON" and len(span) == 1 and context.listed_with_things(span)):
+            return None  # "more HIMARS", "two Patriots": things counted, not actors
         if not found and len(span) > 2 and context.acronym_then_name(span, self.kb):
             return self._resolve_one(span[1:], "PERSON", state)  # "(Ambassador at the) UN Jane Doe"
         if label == "PERSON" and not found and "-" in text and all(
@@ -177,7 +198,8 @@ class SpanResolution(PersonLinking):
                     and not (after is not None and after.text in ("'s", "’s")))  # "the danger level at Kanaighat"
         if not found and (label in ("ORG", "PERSON") or (label in ("NORP", "PRODUCT") and len(span) == 1 and span[0].is_title
                                                          and self.kb.demonym(text) is None)) \
-                and (_locative(span) or at_place or context.travelled_to(span)) and key(text) not in state.named:
+                and (_locative(span) or at_place or context.travelled_to(span)) and key(text) not in state.named \
+                and not (label == "ORG" and context.published_in(span)):
             state.places.add(f"local:place:{slug(text)}")  # "in Crimea", "near Pinsk"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
         if not found and label in ("PERSON", "ORG") and is_town(text) and key(text) not in state.named \
@@ -192,7 +214,8 @@ class SpanResolution(PersonLinking):
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
-            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) or (last in PLACE_NOUNS and len(span) > 1):
+            if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) \
+                    or ((last in PLACE_NOUNS or last.removesuffix("s") in ADMIN_NOUNS) and len(span) > 1):  # "Luhansk Oblasts"
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 # "the Kursk region" is Kursk; "Sumy oblast" is a province, not the city of Sumy.
@@ -204,6 +227,8 @@ class SpanResolution(PersonLinking):
                 state.places.add(f"local:place:{slug(doc[span.start : span.end - 1].text)}")  # "Sumy" after "Sumy oblast"
                 return Mention("", start, end, text, label, f"local:place:{slug(core)}", "place")
         demonym = self.kb.demonym(text)
+        if demonym is not None and not found and _before_title(span):
+            return None  # "French President Emmanuel Macron", "the German chancellor": an adjective in a role
         if demonym is not None and not found:
             facet = None
             if after is not None:
@@ -280,3 +305,17 @@ def _before_modifiers(span: Span):
     while i >= 0 and span.start - i <= 2 and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].islower():
         i -= 1
     return span.doc[i] if i >= 0 else None
+
+
+def _before_title(span: Span) -> bool:
+    """A word right before a title that names its holder: "(French) President Emmanuel Macron", "(Italian)
+    Prime Minister Mario Draghi". A lower-case role alone ("a Ukrainian official said") keeps the state, which
+    the official speaks for."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i - span.end < 2 and doc[i].lower_ in TITLE_MODIFIERS:
+        i += 1  # "Prime", "Foreign", "Deputy"
+    if i >= len(doc) or doc[i].lower_ not in TITLE_WORDS:
+        return False
+    name = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].is_title and name is not None and name.ent_type_ == "PERSON"

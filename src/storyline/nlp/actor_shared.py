@@ -27,7 +27,11 @@ SITE_NOUNS = frozenset(
 
 
 def _singular(words: list[str]) -> list[list[str]]:
-    """The head as written and with its last word made singular ("Republics" -> "Republic")."""
+    """The head as written and with its last word made singular ("Republics" -> "Republic").
+
+    Not ``nlp.units.singular``: that one keeps words in "-ics" as they are (for "politics", "economics"),
+    so "People's Republics" would find no head, and it lower-cases acronyms the knowledge base matches in
+    capitals only."""
     last = words[-1]
     forms = [words]
     if last.endswith("ies") and len(last) > 4:

@@ -16,13 +16,16 @@ from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
+from storyline.nlp.actor_lists import one_kind_per_list
 from storyline.nlp.actor_outlets import own_outlets
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
 from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_known_words,
-                                       split_possessor, split_run_together, unlabelled_places)
+                                       split_possessor, split_run_together, titled_appositive_names,
+                                       unlabelled_full_names,
+                                       unlabelled_places)
 from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_shared import government_of, names_a_site, shared_heads
@@ -74,6 +77,8 @@ class ActorResolver(SpanResolution):
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
                  else c for c in found]
         found.extend(_Candidate(span, "GPE") for span in unlabelled_places(doc))
+        found.extend(_Candidate(span, "PERSON") for span in unlabelled_full_names(doc, self.kb.lookup))
+        found.extend(_Candidate(span, "PERSON") for span in titled_appositive_names(doc, self.kb.lookup))
         for matcher in (self.matcher, self.matcher_lower):
             for _, start, end in matcher(doc):
                 span = doc[start:end]
@@ -152,6 +157,7 @@ class ActorResolver(SpanResolution):
                 if place in state.places:
                     m.entity, m.type = place, "place"
         coordinated_places(doc, mentions, context.BODY_NOUNS)
+        one_kind_per_list(doc, mentions, state.doc_tag)
         mentions = shared_heads(doc, mentions, self.kb)
         government_of(doc, mentions, self.kb)
         head_word_links(mentions, self.kb)
