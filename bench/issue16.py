@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/issue16.py BENCHMARKS.json [--json FILE]
 
-``summarise(results)`` reads bench/run.py's raw results (``cores``, ``encoder``, ``incremental``,
+``summarise(results)`` reads bench/run.py's raw results (``cores``, ``ray``, ``encoder``, ``incremental``,
 the 447 corpus's throughput and ``scaling``) and returns one row per figure: its value, CPU seconds
 beside wall seconds where both were taken, the target and whether it is met (None where the
 figure was not measured). ``render(rows)`` lays them out as a Markdown table for BENCHMARKS.md;
@@ -64,6 +64,25 @@ def _encoder(encoder: dict) -> list[dict]:
                  + (f"; max cosine gap to the reference {gap:.1e}" if gap is not None else ""))]
 
 
+def _ray(ray: dict) -> list[dict]:
+    """Ray's overhead: the wall time of a run on a local Ray over the same run on local processes."""
+    rows = []
+    for corpus, runs in ray.items():
+        if not isinstance(runs, list):
+            continue
+        walls: dict[tuple[int, str], float] = {}
+        for r in runs:
+            key = (r["workers"], r.get("engine", "local"))
+            walls[key] = min(walls.get(key, r["ours"]["seconds"]), r["ours"]["seconds"])
+        for (workers, engine), seconds in sorted(walls.items()):
+            if engine == "ray" and (workers, "local") in walls:
+                local = walls[workers, "local"]
+                rows.append(_row(f"{corpus}: Ray's overhead, {workers} workers (wall on Ray / on local processes)",
+                                 seconds / local, "reported", None,
+                                 f"Ray {seconds:.1f} s (start-up included), local {local:.1f} s"))
+    return rows
+
+
 def _incremental(inc: dict) -> list[dict]:
     built, adds = inc.get("build"), inc.get("adds") or []
     if not built or not adds:
@@ -85,6 +104,9 @@ def summarise(results: dict) -> list[dict]:
     encoder = results.get("encoder")
     if isinstance(encoder, dict) and "error" not in encoder:
         rows += _encoder(encoder)
+    ray = results.get("ray")
+    if isinstance(ray, dict) and "error" not in ray:
+        rows += _ray(ray)
     inc = results.get("incremental")
     if isinstance(inc, dict) and "error" not in inc:
         rows += _incremental(inc)

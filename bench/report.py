@@ -93,6 +93,13 @@ def _cores(r: dict) -> list[str]:
         out += ["", "## Workers: ours against bare spaCy at the same process count", "",
                 "Interleaved (floor, ours) per worker count, each in a fresh process; CPU seconds include the "
                 "worker processes. Load average at the start of each measurement beside it.", "", *table(cores)]
+    ray = r.get("ray")
+    if isinstance(ray, dict) and "error" not in ray:
+        from cores import render as table
+
+        out += ["", "## Ray engine beside local processes", "",
+                "The 447 corpus at 2 workers: local processes, then a local two-CPU Ray started for the run "
+                "(start-up included). The CPU column of a Ray run counts only the driver.", "", *table(ray)]
     saves = r.get("saves")
     if isinstance(saves, dict) and "error" not in saves:
         out += ["", "## Saving records", "",

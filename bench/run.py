@@ -18,6 +18,8 @@ model or cache is shared between measurements that are compared. Corpora are rea
   against the full analysis that built it, wall and CPU seconds;
 - cores (bench/cores.py): the same two corpora at 1 and 2 workers against bare spaCy
   ``nlp.pipe(n_process=N)``, interleaved floor/ours, CPU time beside wall time;
+- ray (bench/cores.py --engines local ray, when the ``storyline[ray]`` extra is installed): the 447
+  corpus at 2 workers on local processes, then on a local two-CPU Ray: Ray's overhead;
 - saves (bench/saves.py): writing the 447 corpus's records, former path against bulk inserts;
 - encoder (bench/encoder.py): sentences/s of the sentence encoder on the 447 corpus's sentences;
 - cold start: ``storyline analyze`` on the five seeds in a fresh process, to briefing.html;
@@ -186,6 +188,13 @@ def script(name: str, workdir: Path, *args: str) -> dict:
     return json.loads(out.read_text())
 
 
+def _has_ray() -> bool:
+    """Whether the optional ``storyline[ray]`` extra is installed (Ray's overhead is measured only then)."""
+    import importlib.util
+
+    return importlib.util.find_spec("ray") is not None
+
+
 def fit_exponent(points: list[dict]) -> float:
     xs = [math.log(p["docs"]) for p in points]
     ys = [math.log(max(p["seconds"], 1e-6)) for p in points]
@@ -263,6 +272,11 @@ def main() -> int:
                                               str(work / "incremental"), "--docs", "1000", "--repeat", "2")
         results["cores"] = step("cores: workers 1 and 2 against spaCy n_process", script, "cores", work,
                                 "--workers", "1", "2")
+        if WAR.is_file() and _has_ray():
+            # Ray's overhead on the 447 corpus: the per-document stage on a local two-CPU Ray, right
+            # after the same run on local processes (bench/cores.py --engines local ray).
+            results["ray"] = step("ray: 447 corpus, 2 workers, local processes then Ray", script, "cores", work,
+                                  "--workers", "2", "--corpus", "447", "--engines", "local", "ray")
         if WAR.is_file():
             results["saves"] = step("saves", script, "saves", work)
             results["encoder"] = step("encoder", script, "encoder", work)

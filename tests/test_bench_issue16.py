@@ -44,3 +44,12 @@ def test_figures_against_targets():
 def test_missing_and_failed_measurements_are_left_out():
     rows = summarise({"cores": {"error": "RuntimeError: boom"}, "incremental": {"error": "x"}})
     assert rows == []
+
+
+def test_ray_overhead_is_the_ray_run_over_the_local_run_at_the_same_workers():
+    local, ray = _run(2, 20.0, 90.0), {**_run(2, 20.0, 108.0), "engine": "ray"}
+    rows = {r["figure"]: r for r in summarise({"ray": {"447 articles": [local, ray]}})}
+    overhead = rows["447 articles: Ray's overhead, 2 workers (wall on Ray / on local processes)"]
+    assert abs(overhead["value"] - 1.2) < 1e-9 and overhead["met"] is None
+    # A Ray run with no local run beside it gives no overhead.
+    assert summarise({"ray": {"447 articles": [ray]}}) == []

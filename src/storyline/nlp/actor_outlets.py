@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from storyline.kb.lookup import load_kb
 from storyline.models import Mention
+from storyline.nlp.pipeline import text_of
 
 REPORTER_NOUNS = {"correspondent", "correspondents", "reporter", "reporters"}
 # What an outlet's own correspondent does in the report's voice: "reports", "has learned", "was told".
@@ -65,8 +66,8 @@ def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
                 and span.root.head.i > span.end - 1 and span.root.head.i - span.end <= 1:
             own.add(m.entity)  # "BelTA has learned", "Nortel learned"
         elif outlet(m.entity):
-            before_text = doc.text[max(0, m.start - 40) : m.start]
-            after_text = doc.text[m.end : m.end + 60]
+            before_text = text_of(doc)[max(0, m.start - 40) : m.start]
+            after_text = text_of(doc)[m.end : m.end + 60]
             if _EARLIER_BEFORE.search(before_text) or _READ_MORE_BEFORE.search(before_text) \
                     or _CHECKED_AFTER.match(after_text) or (
                     _AS_BEFORE.search(before_text) and _EARLIER_AFTER.match(after_text)):

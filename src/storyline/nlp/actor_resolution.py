@@ -18,6 +18,7 @@ from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
+from storyline.nlp.pipeline import text_of
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
     LOCATIVE, TYPE_OF_LABEL,
@@ -235,7 +236,7 @@ class SpanResolution(PersonLinking):
                 facet = next((f for f, nouns in FACETS.items() if after.lower_ in nouns), None)
             if facet in ("military", "government"):
                 end = after.idx + len(after.text)
-                text = doc.text[start:end]
+                text = text_of(doc)[start:end]
             return Mention("", start, end, text, "DEMONYM", _kb_id(demonym), demonym.type, facet=facet)
         metonym = self.kb.metonym(text)
         if found and found[0].type in ("organization", "igo", "group"):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.kb.lookup import KnowledgeBase
 from storyline.models import Mention
+from storyline.nlp.pipeline import text_of
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "general", "chancellor", "premier", "spokesperson",
@@ -89,12 +90,12 @@ def role_descriptions(doc: Doc, kb: KnowledgeBase, when: dt.date | None, taken: 
     if when is None:
         return []
     found = []
-    for match in ROLE_RE.finditer(doc.text):
+    for match in ROLE_RE.finditer(text_of(doc)):
         adjective, title = match.group("adj"), match.group("title")
         state = kb.demonym(adjective) or next(iter(kb.lookup(adjective)), None)
         if state is None or state.type not in ("state", "igo"):
             continue
-        after = doc.text[match.end() : match.end() + 40]
+        after = text_of(doc)[match.end() : match.end() + 40]
         if re.match(r"\s+[A-Z][a-z]", after):
             continue  # a name follows: "Foreign Minister Landsbergis" is the person's mention
         for office in kb.find_office(title, state.id):

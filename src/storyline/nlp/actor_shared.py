@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key
 from storyline.models import Mention
+from storyline.nlp.pipeline import text_of
 
 # What stands between two names that share their last words: "X and Y <head>", "X, Y and Z <head>".
 _JOIN = re.compile(r"\A(?:\s*,)?\s+(?:and|or|&)\s+\Z|\A\s*,\s+\Z")
@@ -91,7 +92,7 @@ def shared_heads(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[M
             continue
         chain: list[Mention] = []
         j = i
-        while j > 0 and _JOIN.match(doc.text[out[j - 1].end : out[j].start]) \
+        while j > 0 and _JOIN.match(text_of(doc)[out[j - 1].end : out[j].start]) \
                 and len(out[j - 1].text.split()) <= 2 and out[j - 1].text[:1].isupper():
             chain.insert(0, out[j - 1])
             j -= 1
@@ -115,13 +116,13 @@ def government_of(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
     ("the Obama administration") is that government too."""
     people = {key(m.text): m.entity for m in mentions if m.type == "person" and (m.entity or "").startswith("kb:")}
     for m in mentions:
-        after = _LEADER_GOVERNMENT.match(doc.text, m.end)
+        after = _LEADER_GOVERNMENT.match(text_of(doc), m.end)
         if m.type == "person" and (m.entity or "").startswith("kb:") and after:
             known = _entity(kb, m.entity[3:])
             state = _entity(kb, known.country) if known is not None and known.country else None
             if state is not None and state.type == "state":
                 m.end = after.end()
-                m.text = doc.text[m.start : m.end]
+                m.text = text_of(doc)[m.start : m.end]
                 m.entity, m.type, m.label, m.facet, m.role = f"kb:{state.id}", "state", "METONYM", "government", None
             continue
         if not (m.entity or "").startswith("local:organization:"):

@@ -8,6 +8,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp.grammar import first_child
+from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
     DEMONSTRATIVES,
@@ -77,7 +78,7 @@ class Context:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = text_of(doc)  # Doc.text joins every token: read it once
         self.marks = find_quote_marks(self.text)
         self.in_mark = [-1] * len(doc)
         for k, mark in enumerate(self.marks):
