@@ -22,7 +22,8 @@ COMMON_FLOOR = 40
 
 
 def wider_pairs(props: list[Prop]) -> set[tuple[int, int]]:
-    """(doubted or denied, claim) index pairs of two reports (or two voices in one), no further apart than
+    """(doubted or denied, claim) index pairs, the probe framing what it denies or doubts ("denied that P",
+    "called the accounts of P a lie", "has not confirmed that P"), of two reports (or two voices in one), no further apart than
     one story's window, that share ``SHARED`` words of the denied clause; each probe keeps its
     ``PER_PROBE`` best. An inverted index over claims' words, common words left out: near-linear."""
     df = Counter(w for p in props for w in p.words)
@@ -35,8 +36,8 @@ def wider_pairs(props: list[Prop]) -> set[tuple[int, int]]:
                     postings[w].append(j)
     pairs: set[tuple[int, int]] = set()
     for i, q in enumerate(props):
-        if q.status not in NEGATIVE | DOUBTED:
-            continue
+        if q.status not in NEGATIVE | DOUBTED or not q.framed:
+            continue  # only a denial or doubt that names what it denies: a plain "not" is blocked by actor
         probe = (q.clause_words | set(q.lead)) & {w for w in q.words | q.clause_words if df[w] <= limit}
         shared: Counter = Counter()
         for w in probe:
