@@ -31,6 +31,12 @@ _TRAILING_DOUBT = re.compile(r",\s+(?:(?:al)?though|but|yet)\s+[^,;]+$", re.IGNO
 
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|assertions?|suggestions?|accusations?|announcement)\s+"
                          r"that\s+(.+?)\s+(?:is|are|was|were|as)\s*(?:\w+\s+){0,2}[\"'“‘]?$", re.IGNORECASE)
+_LABELLED = re.compile(
+    r"\b(?:call|dismiss|reject|brand|describ|label)\w*+\s++(?:as\s++)?(?:the|these|those|such|all|any)?\s*+"
+    r"(?:[\w.-]++['’]s?\s++){0,2}?(?:accounts?|reports?|claims?|allegations?|accusations?|stor(?:y|ies)|"
+    r"suggestions?|talk|rumou?rs?)\s++(?:of|that|about)\s++(.+?)\s*+(?:\bas\s*+)?[\"'“‘]?\s*+$", re.IGNORECASE)
+"""What a sentence calls false before the label it gives it: "called the accounts of rubber bullets" (a lie),
+"dismissed talk of a payment to the kidnappers as" (baseless)."""
 _BEFORE = re.compile(r",\s+(?:something|which|a claim|an accusation|a charge|(?:al)?though|but)\b|(?<!\s)\s++[-–—]\s+which\b",
                      re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|told\s+(?:[\w.'’-]+\s+){0,2}?(?:on\s+)?\w+day|told\s+\w+|"
@@ -114,7 +120,7 @@ def _claimed_clause(text: str) -> str:
     if not cue:
         return text
     before, rest = text[:cue.start()], text[cue.end():]
-    claim = _CLAIM_THAT.search(before)
+    claim = _CLAIM_THAT.search(before) or _LABELLED.search(before)
     if claim:
         return claim.group(1)
     quoted = _QUOTE_THEN_FRAME.search(before)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
-    _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, candidate_pairs,
+    _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart,
 )
 from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, head_clause,
@@ -421,8 +421,13 @@ _LEADING = re.compile(r"^(?:(?:a|an|the|any|some|such|this|that|these|those)\s+)
 
 
 def _phrase_match(probe: Prop, positive: Prop) -> bool:
-    """A doubt ("no sign of X", "no evidence of X") whose X the claim says word for word, with an actor in common."""
-    return probe.doubt and bool(probe.actors & positive.actors) and _phrase_in(probe.clause, positive.record.text)
+    """A doubt ("no sign of X", "no evidence of X") whose X the claim says word for word, with an actor in common;
+    or a denial aimed at a thing it names ("called the accounts of rubber bullets a lie") that another voice's
+    claim says word for word ("witnesses said riot police fired rubber bullets")."""
+    if probe.doubt and probe.actors & positive.actors:
+        return _phrase_in(probe.clause, positive.record.text)
+    return probe.status == "denied" and probe.framed and probe.clause != probe.record.text \
+        and not probe.voice & positive.voice and _phrase_in(probe.clause, positive.record.text)
 
 
 def _phrase_in(clause: str, text: str) -> bool:
@@ -477,7 +482,9 @@ def _negation_reaches(text: str, trigger: str) -> bool:
 def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
     """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair:
     the probe's clause against the closest of the claims the other sentence makes ("said that A and that B")."""
-    needed = sorted({k for pair in candidate_pairs(props) for k in pair})
+    from storyline.analysis.conflict_reach import reach_pairs
+
+    needed = sorted({k for pair in reach_pairs(props) for k in pair})
     if not needed:
         return lambda a, b: None
     texts = sorted({c for k in needed for c in (props[k].clause, *props[k].clauses)})

@@ -15,13 +15,14 @@ from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
 from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
     REPORT_WINDOW_DAYS, Prop, _reports_apart, candidate_pairs, event_props, statement_props,
 )
+from storyline.analysis.conflict_reach import reach_pairs
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
     DENIAL, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _NEGATION, content_words, speaker,
 )
-from storyline.models import Cluster, Conflict, Event, FigureTable, Statement
+from storyline.models import Cluster, Conflict, Event, Evidence, FigureTable, Statement
 
 KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
@@ -116,6 +117,21 @@ def _speaks_for(corpus: Corpus, person: str, body: str, text: str) -> bool:
     return len(name.split()) >= 2 and re.search(rf"\b{re.escape(name)},?\s+(?:said|says|told|added)\b", text) is not None
 
 
+def _sentence(corpus: Corpus, record: Statement | Event) -> Evidence:
+    """The sentence a side cites: the one holding the record's start, within its paragraph. A paragraph break
+    ends a sentence even where the parse ran two together ("... accused Kiev of P."<break>"Q," said X): the
+    side cites what its source says, not the paragraph before it."""
+    start, end = corpus.sentence_span(record.doc, record.start)
+    text = corpus.documents[record.doc]["text"]
+    before = text.rfind("\n\n", start, record.start)
+    start = before + 2 if before >= 0 else start
+    after = text.find("\n\n", max(record.start, start), end)
+    end = after if after >= 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return corpus.evidence(record.doc, start, end)
+
+
 def _evolution_summary(corpus: Corpus, first: Prop, later: Prop, name: str) -> str:
     """"X denied it in Outlet A (date), then acknowledged it in Outlet B (date): “the claim”"."""
     def where(p: Prop) -> str:
@@ -129,13 +145,15 @@ def _evolution_summary(corpus: Corpus, first: Prop, later: Prop, name: str) -> s
 
 
 def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Prop, Prop], bool],
-                          covered: set) -> list[Conflict]:
+                          covered: set, pairs: Callable[[list[Prop]], list[tuple[int, int]]] = candidate_pairs
+                          ) -> list[Conflict]:
     """One conflict per doubted or denied item and the positive item that best states what it denies.
 
     Its sides are exactly the two sentences. When both are said by one source (denied, then
     acknowledged), it is an ``evolution`` of that source's account, not a clash between sources.
     ``covered`` holds the sentence pairs already in a conflict; it is updated, so a clash found
-    through statements is not reported again through the events inside them.
+    through statements is not reported again through the events inside them. ``pairs`` gives the
+    (probe, claim) index pairs compared.
     """
     def match_strength(q: Prop, p: Prop) -> float:
         """How well a claim states what the probe denies: its clause's words, then meaning where known."""
@@ -143,7 +161,7 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         return strength(q, p) if strength is not None else 0.0
 
     matches: dict[int, list[int]] = defaultdict(list)
-    for i, j in candidate_pairs(props):
+    for i, j in pairs(props):
         if match(props[i], props[j]) and conflict_kind(props[j].status, props[i].status, props[j].sourced):
             matches[i].append(j)
     conflicts = []
@@ -165,8 +183,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
             if not group:
                 continue
             p = props[best(group)]
-            side = corpus.sentence_evidence(p.record.doc, p.record.start)
-            doubt = corpus.sentence_evidence(q.record.doc, q.record.start)
+            side = _sentence(corpus, p.record)
+            doubt = _sentence(corpus, q.record)
             pair = ((side.doc, side.start), (doubt.doc, doubt.start))
             if pair in covered:
                 continue  # the same sentences already conflict (a statement and the event inside it)
@@ -176,7 +194,7 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
                 conflicts.append(Conflict(
                     id=content_id("x", ["evolution", first.id, later.id]), kind="evolution",
                     summary=_evolution_summary(corpus, first, later, corpus.name(who) or who),
-                    sides=[corpus.sentence_evidence(x.record.doc, x.record.start) for x in (first, later)],
+                    sides=[_sentence(corpus, x.record) for x in (first, later)],
                     assessment="denied, then acknowledged" if first is q else "stated, then denied"))
                 continue
             kind = conflict_kind(p.status, q.status, p.sourced,
@@ -216,6 +234,16 @@ def counter_claims(props: list[Prop]) -> list[Prop]:
 
 
 _MODAL = re.compile(r"\b(?:may|might|could|would|will|should|must|can)\b", re.IGNORECASE)
+
+
+def called_off_claims(props: list[Prop]) -> list[Prop]:
+    """What a report that something was put off also claims: "more than 300 operations were postponed" negates
+    a forecast that they would take place, and states that the postponement happened, which "has not confirmed
+    that any operations were postponed" doubts. One plain claim per such report, with its sentence's status."""
+    return [replace(p, id=f"{p.id}:done", status=p.record.status if p.record.status in POSITIVE else "reported",
+                    called_off=False, forecast=False)
+            for p in props if p.called_off and p.record.status in POSITIVE | {"negated"}
+            and not _NEGATION.search(p.record.text)]
 
 
 _LABEL_DENIED = re.compile(
@@ -262,7 +290,7 @@ def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Con
             return bool(names & content_words(corpus.name(_speaker(corpus, p.record)) or p.record.source_text or ""))
 
         p = min(found, key=lambda x: (not by_named(x), x.when))
-        side, doubt = corpus.sentence_evidence(p.record.doc, p.record.start), corpus.sentence_evidence(s.doc, s.start)
+        side, doubt = _sentence(corpus, p.record), _sentence(corpus, s)
         pair = ((side.doc, side.start), (doubt.doc, doubt.start))
         if pair in covered:
             continue
@@ -285,12 +313,12 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
-    statements += counter_claims(statements)
+    statements += counter_claims(statements) + called_off_claims(statements)
     similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
     matcher, events = StatementMatcher(statements, similarity), same_event
     if judged is not None:
         matcher, events = judged.remember(matcher, f"statement:{similarity is not None}"), judged.remember(events, "event")
-    conflicts += proposition_conflicts(corpus, statements, matcher, covered)
+    conflicts += proposition_conflicts(corpus, statements, matcher, covered, reach_pairs)
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
     conflicts += label_conflicts(corpus, statements, covered)
     conflicts += knowledge_conflicts(corpus)

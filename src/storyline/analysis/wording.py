@@ -29,10 +29,10 @@ DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
     r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?<!spreading\s)(?<!spread\s)(?<!spreads\s)"
     r"(?:fake|false(?:ly)?(?!\s+(?:information|flag|impression|pretext|alarm)s?\b)|untrue|baseless|"
-    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|nonsense|disinformation|no\s+truth|"
+    r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|an?\s+(?:(?:outright|blatant|complete|total)\s+)?(?:lie|fabrication)|fabrications|nonsense|disinformation|no\s+truth|"
     r"(?:is|was|are|were)\s+not\s+true|without\s+(?:any\s+)?foundation)\b)", re.IGNORECASE)
 """A denial, in the many words news uses: "denied", "categorically refuted on Tuesday that", "rejected any
-suggestion that", "there is no truth in", "was not true", "without foundation". Not an accusation of lying
+suggestion that", "there is no truth in", "was not true", "without foundation", "called the reports a lie". Not an accusation of lying
 ("accused X of spreading false information", "a false flag"): that names no claim it denies."""
 DOUBT = re.compile(
     r"\b(?:(?:not|n't|yet to|unable to|could not|cannot|declined to|did not|has not|have not|had not)\s+"
