@@ -112,7 +112,40 @@ def _reports(frame: Frame) -> bool:
         # "that conflict - call it a cold war", "the world must wait to see", "the blockade threatens to cause":
         # a thing is the subject, no one speaks (a plain "the clerk said" is someone, named by any noun)
         return False
+    if frame.content is not None and (_answer(frame.cue.doc, frame.content) or _own_request(frame)):
+        return False
     return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
+
+
+# Nouns for something said before that a source answers: "rejected the offer", "dismissed the claims".
+SAID_BEFORE = frozenset({"offer", "offers", "demand", "demands", "request", "requests", "proposal", "proposals",
+                         "claim", "claims", "report", "reports", "accusation", "accusations", "allegation",
+                         "allegations", "denial", "suggestion", "suggestions", "idea", "call", "calls", "plan",
+                         "remarks", "comments", "statement", "statements", "question", "ultimatum"})
+
+
+def _answer(doc: Doc, content: tuple[int, int]) -> bool:
+    """A noun phrase that points back at words said before ("dismissed the offer", "rejected that demand",
+    "did not repeat such a denial"): an answer to them, not words of the speaker's own. A phrase that
+    says what was claimed ("the claim that ...") or quotes it keeps its words."""
+    tokens = doc[content[0]:content[1]]
+    roots = [t for t in tokens if t.head.i not in range(*content) or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ != "NOUN" or any(t.is_quote for t in tokens):
+        return False
+    head = roots[0]
+    if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") for c in head.children):
+        return False
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.i < head.i}
+    return bool(dets & {"this", "that", "these", "those", "such"}) or "the" in dets and head.lower_ in SAID_BEFORE
+
+
+def _own_request(frame: Frame) -> bool:
+    """"a porter who asked not to be named": what a speaker asks to be done to themselves is no words reported."""
+    if frame.lemma not in ("ask", "request"):
+        return False
+    if any(c.dep_ == "dobj" for c in frame.cue.children):
+        return False  # "asked the court to be lenient": a request to someone
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in frame.cue.children)
 
 
 def _clausal(doc: Doc, content: tuple[int, int]) -> bool:

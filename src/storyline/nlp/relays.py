@@ -45,7 +45,8 @@ def can_speak(tok: Token) -> bool:
     """Whether a cited noun is a source that speaks ("citing the coast guard", "citing officials"), not a
     reason or an example ("citing the release of prisoners", "citing her work")."""
     return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SPEAKING_ENTITIES or tok.lower_ in ANONYMOUS_NOUNS
-            or tok.lower_ in PERSON_NOUNS or institution(tok.lower_) or tok.lower_ in SOURCE_DOCUMENTS)
+            or tok.lower_ in PERSON_NOUNS or person_noun(tok.lower_) or institution(tok.lower_)
+            or tok.lower_ in SOURCE_DOCUMENTS)
 
 
 # Endings of nouns for someone who does something ("analyst", "respondent", "campaigner", "historian"): a
