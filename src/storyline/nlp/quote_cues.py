@@ -255,6 +255,12 @@ def _is_media(tok: Token) -> bool:
     return any(w in MEDIA_NAMES for w in words) or (named and tok.lower_ in MEDIA_WORDS)
 
 
+# Verbs by which a source puts out a text that then speaks for it: "issued a statement calling for ...".
+ISSUING_FORMS = frozenset(f for v in ("issue", "release", "publish", "post", "send", "write", "give", "deliver", "make",
+                                      "sign", "adopt", "circulate", "tweet", "share", "file", "submit", "put", "present")
+                          for f in inflections(v))
+
+
 def _speaker(ctx: Context, verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination and participles."""
     tok = verb
@@ -264,8 +270,10 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
     if subject is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
         # "Machado, who ..., called on" (a main verb parsed as a modifier); "a statement saying"
         subject = tok.head
-        if subject.dep_ in ("dobj", "pobj") and not person_like(subject) and subject.pos_ == "NOUN":
-            # "the council issued a statement calling ...": the issuer speaks through it
+        if (subject.dep_ == "pobj" or subject.dep_ == "dobj" and subject.head.lower_ in ISSUING_FORMS) and not (
+                person_like(subject)) and subject.pos_ == "NOUN":
+            # "the council issued a statement calling ...", "said in a letter urging ...": the issuer speaks
+            # through it; "tries to counter propaganda claiming ..." is the propaganda's claim, not the counterer's
             subject = _enclosing_speaker(ctx, subject) or subject
     if subject is None and tok.dep_ == "xcomp":
         # "forced Stumpf to admit", "asked the envoy to confirm": the object speaks

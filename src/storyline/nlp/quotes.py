@@ -127,14 +127,15 @@ SAID_BEFORE = frozenset({"offer", "offers", "demand", "demands", "request", "req
 def _answer(doc: Doc, content: tuple[int, int]) -> bool:
     """A noun phrase that points back at words said before ("dismissed the offer", "rejected that demand",
     "did not repeat such a denial"): an answer to them, not words of the speaker's own. A phrase that
-    says what was claimed ("the claim that ...") or quotes it keeps its words."""
+    says what was claimed ("the claim that ...") or what the speaker calls it ("such claims as lies"), or quotes
+    it, keeps its words."""
     tokens = doc[content[0]:content[1]]
     roots = [t for t in tokens if t.head.i not in range(*content) or t.head.i == t.i]
     if len(roots) != 1 or roots[0].pos_ != "NOUN" or any(t.is_quote for t in tokens):
         return False
     head = roots[0]
-    if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") for c in head.children):
-        return False
+    if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") or c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
+        return False  # "dismissed such claims as scaremongering": the verdict is the speaker's own
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.i < head.i}
     return bool(dets & {"this", "that", "these", "those", "such"}) or "the" in dets and head.lower_ in SAID_BEFORE
 
