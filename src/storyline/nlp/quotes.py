@@ -114,6 +114,8 @@ def _reports(frame: Frame) -> bool:
         return False
     if frame.content is not None and (_answer(frame.cue.doc, frame.content) or _own_request(frame)):
         return False
+    if _own_outlet(speaker):
+        return False  # "..., Ukrinform reports", "an Ukrinform correspondent reported": the report's own voice
     return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
 
 
@@ -138,6 +140,29 @@ def _answer(doc: Doc, content: tuple[int, int]) -> bool:
         return False  # "dismissed such claims as scaremongering": the verdict is the speaker's own
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.i < head.i}
     return bool(dets & {"this", "that", "these", "those", "such"}) or "the" in dets and head.lower_ in SAID_BEFORE
+
+
+REPORTER_NOUNS = frozenset({"correspondent", "correspondents", "reporter", "reporters"})
+
+
+def _own_outlet(speaker: Token) -> bool:
+    """Whether a speaker is the report's own outlet or its correspondent: a news outlet the knowledge base knows
+    that the actors component left without a mention, having found it signs the report."""
+    doc = speaker.doc
+    mentions = doc._.mentions
+    if not mentions:
+        return False
+    names = [speaker] if speaker.pos_ == "PROPN" else [
+        c for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"] if speaker.lower_ in REPORTER_NOUNS else []
+    if not names or any(m.start <= t.idx < m.end for t in names for m in mentions):
+        return False
+    from storyline.kb.lookup import load_kb
+    from storyline.nlp.actor_outlets import outlet
+
+    name = names[0]
+    run = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name]
+    text = doc.text[run[0].idx:run[-1].idx + len(run[-1])]
+    return any(outlet(f"kb:{e.id}") for e in load_kb().lookup(text)[:1])
 
 
 def _own_request(frame: Frame) -> bool:
