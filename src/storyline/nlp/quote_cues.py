@@ -22,7 +22,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
 )
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.coref import OFFICE_NOUNS
-from storyline.nlp.relays import cited_origin, institution
+from storyline.nlp.relays import cited_origin, institution, speaking_subject
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -270,7 +270,8 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
     if subject is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
         # "Machado, who ..., called on" (a main verb parsed as a modifier); "a statement saying"
         subject = tok.head
-        if (subject.dep_ == "pobj" or subject.dep_ == "dobj" and subject.head.lower_ in ISSUING_FORMS) and not (
+        if (subject.dep_ == "pobj" or subject.dep_ == "dobj" and (
+                subject.head.lower_ in ISSUING_FORMS or not speaking_subject(subject))) and not (
                 person_like(subject)) and subject.pos_ == "NOUN":
             # "the council issued a statement calling ...", "said in a letter urging ...": the issuer speaks
             # through it; "tries to counter propaganda claiming ..." is the propaganda's claim, not the counterer's
