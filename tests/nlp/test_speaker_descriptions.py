@@ -194,3 +194,11 @@ def test_the_reports_own_outlet_is_no_speaker_but_another_outlet_is(parse):
     assert not [q for q in doc._.quotes if "border crossings" in q.text]
     quote = quote_with(doc, "would visit Bucharest")
     assert quote.speaker is not None
+
+
+def test_a_description_by_origin_needs_the_same_office_for_an_office_noun(parse):
+    doc = parse(
+        "Peruvian President Elena Quispe opened the new port in Callao on Friday.\n\n"
+        "The Peruvian minister said the port would handle twice as many ships by 2030.")
+    quote = quote_with(doc, "the port would handle")
+    assert "Elena Quispe" not in names_of(doc, quote.speaker)

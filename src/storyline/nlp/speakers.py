@@ -141,6 +141,13 @@ ROLE_GRADES = frozenset({"former", "top", "senior", "then", "new", "current", "v
                          "incoming", "acting", "interim", "chief", "leading", "prominent", "influential", "powerful"})
 
 
+# Nouns for a person that name no particular office: "the former Polish leader" may be the ex-president named
+# before; "the Ukrainian minister" must be someone the report called a minister.
+GENERIC_ROLES = frozenset({"leader", "diplomat", "politician", "executive", "chief", "head", "boss", "tycoon",
+                           "billionaire", "businessman", "businesswoman", "magnate", "oligarch", "statesman",
+                           "stateswoman", "veteran", "figure", "lawmaker", "legislator"})
+
+
 def _introduced(ctx: Context, head: Token) -> str | None:
     """"the former Polish leader", "the top US diplomat": a definite description of a person whose every word
     of origin or body (a state, its adjective, a named body) the report wrote where it named that person
@@ -169,6 +176,8 @@ def _introduced(ctx: Context, head: Token) -> str | None:
             continue
         words = [t for t in _name_phrase(span.root) if not span.start <= t.i < span.end] + _title_before(span)
         keys = set().union(*(_word_keys(ctx, t) for t in words))
+        if low not in GENERIC_ROLES and low not in {t.lower_ for t in words}:
+            continue  # "the Ukrainian minister" is not the Ukrainian president the report named
         if all(w & keys for w in wanted):
             found.add(m.entity)
     return found.pop() if len(found) == 1 else None
