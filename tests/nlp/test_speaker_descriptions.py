@@ -159,3 +159,46 @@ def test_he_inside_a_named_speakers_report_is_that_speaker(parse):
     quote = quote_with(doc, "still not too late")
     assert quote.speaker_text == "he"
     assert "William Ruto" in " ".join(names_of(doc, quote.speaker))
+
+
+def test_a_description_by_origin_is_the_one_person_named_with_it(parse):
+    doc = parse(
+        "Ex-President of Uruguay (2010-2015) Marcos Ibarra gave a long interview on Tuesday.\n\n"
+        "The former Uruguayan leader said the river treaty would survive the dispute.")
+    quote = quote_with(doc, "the river treaty would survive")
+    assert "Marcos Ibarra" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_description_by_origin_that_fits_two_people_credits_neither(parse):
+    doc = parse(
+        "Uruguayan Foreign Minister Ana Ferro and ex-President of Uruguay Marcos Ibarra met in Salto on Tuesday.\n\n"
+        "The former Uruguayan leader said the river treaty would survive the dispute.")
+    quote = quote_with(doc, "the river treaty would survive")
+    assert not names_of(doc, quote.speaker) & {"Marcos Ibarra", "Ana Ferro"}, names_of(doc, quote.speaker)
+
+
+def test_a_report_speaks_for_the_body_that_released_it(parse):
+    doc = parse(
+        "A report released on Monday by the World Food Programme found that hunger had spread in the Sahel.\n\n"
+        "Some 4.2 million people need food aid in Niger alone, the report said.")
+    quote = quote_with(doc, "4.2 million people need food aid")
+    assert "World Food Programme" in names_of(doc, quote.speaker), quote.speaker
+    (figure,) = [f for f in doc._.figures if f.text.startswith("Some 4.2 million")]
+    assert figure.attributed_to == quote.speaker
+
+
+def test_the_reports_own_outlet_is_no_speaker_but_another_outlet_is(parse):
+    doc = parse(
+        "Romania will open two new border crossings next month, an Ukrinform correspondent reports.\n\n"
+        "Die Welt reported that the German chancellor would visit Bucharest on Monday.")
+    assert not [q for q in doc._.quotes if "border crossings" in q.text]
+    quote = quote_with(doc, "would visit Bucharest")
+    assert quote.speaker is not None
+
+
+def test_a_description_by_origin_needs_the_same_office_for_an_office_noun(parse):
+    doc = parse(
+        "Peruvian President Elena Quispe opened the new port in Callao on Friday.\n\n"
+        "The Peruvian minister said the port would handle twice as many ships by 2030.")
+    quote = quote_with(doc, "the port would handle")
+    assert "Elena Quispe" not in names_of(doc, quote.speaker)

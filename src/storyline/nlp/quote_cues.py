@@ -23,7 +23,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
 )
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.coref import OFFICE_NOUNS
-from storyline.nlp.relays import cited_origin, institution
+from storyline.nlp.relays import SPEAKING_ENTITIES, can_speak, cited_origin, institution
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -256,6 +256,19 @@ def _is_media(tok: Token) -> bool:
     return any(w in MEDIA_NAMES for w in words) or (named and tok.lower_ in MEDIA_WORDS)
 
 
+# Verbs by which a source puts out a text that then speaks for it: "issued a statement calling for ...".
+ISSUING_FORMS = frozenset(f for v in ("issue", "release", "publish", "post", "send", "write", "give", "deliver", "make",
+                                      "sign", "adopt", "circulate", "tweet", "share", "file", "submit", "put", "present")
+                          for f in inflections(v))
+
+
+def _voiced(noun: Token) -> bool:
+    """Whether a thing a participle of saying hangs on speaks for someone the text names: a source that can
+    speak, or a thing a named body owns ("Russian propaganda claiming"), not "a number of examples calling"."""
+    return can_speak(noun) or any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in SPEAKING_ENTITIES
+                                  for c in noun.children)
+
+
 def _speaker(ctx: Context, verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination and participles."""
     tok = verb
@@ -265,8 +278,12 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
     if subject is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
         # "Machado, who ..., called on" (a main verb parsed as a modifier); "a statement saying"
         subject = tok.head
-        if subject.dep_ in ("dobj", "pobj") and not person_like(subject) and subject.pos_ == "NOUN":
-            # "the council issued a statement calling ...": the issuer speaks through it
+        if subject.pos_ == "NOUN" and not person_like(subject) and (
+                subject.dep_ == "pobj" and subject.head.head.pos_ in ("VERB", "AUX")
+                or subject.dep_ == "dobj" and subject.head.lower_ in ISSUING_FORMS
+                or subject.dep_ in ("dobj", "pobj") and not _voiced(subject)):
+            # "the council issued a statement calling ...", "said in a letter urging ...": the issuer speaks
+            # through it; "tries to counter propaganda claiming ..." is the propaganda's claim, not the counterer's
             subject = _enclosing_speaker(ctx, subject) or subject
     if subject is None and tok.dep_ == "xcomp":
         # "forced Stumpf to admit", "asked the envoy to confirm": the object speaks

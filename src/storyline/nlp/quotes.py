@@ -112,7 +112,66 @@ def _reports(frame: Frame) -> bool:
         # "that conflict - call it a cold war", "the world must wait to see", "the blockade threatens to cause":
         # a thing is the subject, no one speaks (a plain "the clerk said" is someone, named by any noun)
         return False
+    if frame.content is not None and (_answer(frame.cue.doc, frame.content) or _own_request(frame)):
+        return False
+    if _own_outlet(speaker):
+        return False  # "..., Ukrinform reports", "an Ukrinform correspondent reported": the report's own voice
     return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
+
+
+# Nouns for something said before that a source answers: "rejected the offer", "dismissed the claims".
+SAID_BEFORE = frozenset({"offer", "offers", "demand", "demands", "request", "requests", "proposal", "proposals",
+                         "claim", "claims", "report", "reports", "accusation", "accusations", "allegation",
+                         "allegations", "denial", "suggestion", "suggestions", "idea", "call", "calls", "plan",
+                         "remarks", "comments", "statement", "statements", "question", "ultimatum"})
+
+
+def _answer(doc: Doc, content: tuple[int, int]) -> bool:
+    """A noun phrase that points back at words said before ("dismissed the offer", "rejected that demand",
+    "did not repeat such a denial"): an answer to them, not words of the speaker's own. A phrase that
+    says what was claimed ("the claim that ...") or what the speaker calls it ("such claims as lies"), or quotes
+    it, keeps its words."""
+    tokens = doc[content[0]:content[1]]
+    roots = [t for t in tokens if t.head.i not in range(*content) or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ != "NOUN" or any(t.is_quote for t in tokens):
+        return False
+    head = roots[0]
+    if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") or c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
+        return False  # "dismissed such claims as scaremongering": the verdict is the speaker's own
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.i < head.i}
+    return bool(dets & {"this", "that", "these", "those", "such"}) or "the" in dets and head.lower_ in SAID_BEFORE
+
+
+REPORTER_NOUNS = frozenset({"correspondent", "correspondents", "reporter", "reporters"})
+
+
+def _own_outlet(speaker: Token) -> bool:
+    """Whether a speaker is the report's own outlet or its correspondent: a news outlet the knowledge base knows
+    that the actors component left without a mention, having found it signs the report."""
+    doc = speaker.doc
+    mentions = doc._.mentions
+    if not mentions:
+        return False
+    names = [speaker] if speaker.pos_ == "PROPN" else [
+        c for c in speaker.children if c.dep_ == "compound" and c.pos_ == "PROPN"] if speaker.lower_ in REPORTER_NOUNS else []
+    if not names or any(m.start <= t.idx < m.end for t in names for m in mentions):
+        return False
+    from storyline.kb.lookup import load_kb
+    from storyline.nlp.actor_outlets import outlet
+
+    name = names[0]
+    run = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name]
+    text = doc.text[run[0].idx:run[-1].idx + len(run[-1])]
+    return any(outlet(f"kb:{e.id}") for e in load_kb().lookup(text)[:1])
+
+
+def _own_request(frame: Frame) -> bool:
+    """"a porter who asked not to be named": what a speaker asks to be done to themselves is no words reported."""
+    if frame.lemma not in ("ask", "request"):
+        return False
+    if any(c.dep_ == "dobj" for c in frame.cue.children):
+        return False  # "asked the court to be lenient": a request to someone
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in frame.cue.children)
 
 
 def _clausal(doc: Doc, content: tuple[int, int]) -> bool:

@@ -45,7 +45,8 @@ def can_speak(tok: Token) -> bool:
     """Whether a cited noun is a source that speaks ("citing the coast guard", "citing officials"), not a
     reason or an example ("citing the release of prisoners", "citing her work")."""
     return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in SPEAKING_ENTITIES or tok.lower_ in ANONYMOUS_NOUNS
-            or tok.lower_ in PERSON_NOUNS or institution(tok.lower_) or tok.lower_ in SOURCE_DOCUMENTS)
+            or tok.lower_ in PERSON_NOUNS or person_noun(tok.lower_) or institution(tok.lower_)
+            or tok.lower_ in SOURCE_DOCUMENTS)
 
 
 # Endings of nouns for someone who does something ("analyst", "respondent", "campaigner", "historian"): a
@@ -70,6 +71,11 @@ def speaking_subject(tok: Token) -> bool:
                    if c.dep_ in ("poss", "compound", "amod")))
 
 
+# Participles for a text someone holds rather than makes: "an audit seen by the newspaper", "a memo obtained by
+# Reuters" is the auditor's or the memo writer's, never the outlet's.
+HELD_FORMS = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "received", "acquired", "shared", "leaked"})
+
+
 def issued_by(noun: Token) -> Token | None:
     """Who made a poll, a study or a report: "polling done by Chatham House", "a survey conducted by the
     university", "a report by the agency" -> the body or person after "by", when it can speak."""
@@ -77,7 +83,7 @@ def issued_by(noun: Token) -> Token | None:
         return None  # a thing made, not someone "quoted by" an outlet, which relays them
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
     preps += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in RELAY_VERBS
-              for a in c.children if a.dep_ == "agent"]
+              and c.lower_ not in HELD_FORMS for a in c.children if a.dep_ == "agent"]
     for by in preps:
         maker = first_child(by, "pobj")
         if maker is not None and can_speak(maker):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storyline.models import Quote
 from storyline.nlp import certainty as cx
@@ -20,7 +20,7 @@ from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
-from storyline.nlp.relays import issued_by
+from storyline.nlp.relays import can_speak, issued_by
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.speaker_pronouns import (continued_speaker, end_char, entity_at, in_quotes, own_content,
                                             previous_paragraph, pronoun_speaker, reported_spans, same_name)
@@ -115,7 +115,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return body, True
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
-        described = _described(ctx, head)
+        described = _described(ctx, head) or _introduced(ctx, head)
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
@@ -132,8 +132,103 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return same_name(ctx, head), False
     if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
         resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
-    return (resolved or _described(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
+    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+# Words that grade or date a role without saying whose it is: "the former Polish leader", "the top US diplomat".
+ROLE_GRADES = frozenset({"former", "top", "senior", "then", "new", "current", "veteran", "longtime", "ex", "outgoing",
+                         "incoming", "acting", "interim", "chief", "leading", "prominent", "influential", "powerful"})
+
+
+# Nouns for a person that name no particular office: "the former Polish leader" may be the ex-president named
+# before; "the Ukrainian minister" must be someone the report called a minister.
+GENERIC_ROLES = frozenset({"leader", "diplomat", "politician", "executive", "chief", "head", "boss", "tycoon",
+                           "billionaire", "businessman", "businesswoman", "magnate", "oligarch", "statesman",
+                           "stateswoman", "veteran", "figure", "lawmaker", "legislator"})
+
+
+def _introduced(ctx: Context, head: Token) -> str | None:
+    """"the former Polish leader", "the top US diplomat": a definite description of a person whose every word
+    of origin or body (a state, its adjective, a named body) the report wrote where it named that person
+    before ("ex-President of Poland Alexander Kwasniewski", "US Secretary of State Antony Blinken"), when
+    exactly one person so named comes before it, outside anyone's quoted words."""
+    mentions = ctx.doc._.mentions
+    if not mentions or head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                                       for c in head.children):
+        return None
+    low = head.lower_
+    if low in cues.ANONYMOUS_NOUNS and low not in coref.OFFICE_NOUNS or not (
+            low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low)):
+        return None  # "the Ukrainian official" is an unnamed one of that state, not the last Ukrainian named
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+            and c.lower_.strip("-") not in ROLE_GRADES and not c.is_punct]
+    if not mods or any(c.dep_ == "prep" for c in head.children):
+        return None
+    wanted = [_word_keys(ctx, m) for m in mods]
+    doc = ctx.doc
+    found = set()
+    for m in mentions:
+        if m.type != "person" or not m.entity or m.end > head.idx or in_quotes(ctx, m.start):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        words = [t for t in _name_phrase(span.root) if not span.start <= t.i < span.end] + _title_before(span)
+        keys = set().union(*(_word_keys(ctx, t) for t in words))
+        if low not in GENERIC_ROLES and low not in {t.lower_ for t in words}:
+            continue  # "the Ukrainian minister" is not the Ukrainian president the report named
+        if all(w & keys for w in wanted):
+            found.add(m.entity)
+    return found.pop() if len(found) == 1 else None
+
+
+def _name_phrase(name: Token) -> list[Token]:
+    """The phrase a name is written in with its titles and appositives ("ex-President of Poland (1995-2005)
+    Alexander Kwasniewski", "Edgars Rinkevics, the Latvian foreign minister"), without clauses."""
+    top = name
+    for _ in range(6):
+        if top.dep_ in ("compound", "appos", "flat", "nmod", "pobj") and top.head.i != top.i and (
+                top.head.pos_ in ("NOUN", "PROPN") or top.dep_ == "pobj" and top.head.head.pos_ in ("NOUN", "PROPN")):
+            top = top.head if top.dep_ != "pobj" else top.head.head
+        else:
+            break
+    clauses = [t for t in top.subtree if t.dep_ in ("relcl", "acl", "advcl", "ccomp")]
+    skip = {t.i for c in clauses for t in c.subtree}
+    return [t for t in top.subtree if t.i not in skip and not t.is_punct]
+
+
+# How many words before a name its title may run ("ex-President of Poland (1995-2005) Alexander Kwasniewski").
+TITLE_WINDOW = 10
+
+
+def _title_before(name: Span) -> list[Token]:
+    """The words right before a name, back to a verb or a clause's punctuation: its title where the parse split
+    it from the name (a parenthesis the parser took for a sentence end)."""
+    words = []
+    for tok in reversed(name.doc[max(0, name.start - TITLE_WINDOW):name.start]):
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ",", ";", ":", "!", "?") or "\n" in tok.text:
+            break
+        words.append(tok)
+    return words
+
+
+def _word_keys(ctx: Context, tok: Token) -> set[str]:
+    """A word as what it can name: itself in lower case, the actor written there, and the state an adjective
+    or a name belongs to ("Polish" and "Poland" share one)."""
+    keys = {tok.lower_.removesuffix("'s").removesuffix("’s")}
+    actor = entity_at(ctx, tok)
+    if actor:
+        keys.add(actor)
+    if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper():
+        from storyline.kb.lookup import load_kb
+
+        kb = load_kb()
+        word = tok.text.removesuffix("'s").removesuffix("’s")
+        state = kb.demonym(word) or next((e for e in kb.lookup(word) if e.type == "state"), None)
+        if state is not None:
+            keys.add(f"kb:{state.id}")
+    return keys
 
 
 def _introduced_unnamed(head: Token) -> bool:
@@ -147,16 +242,22 @@ def _introduced_unnamed(head: Token) -> bool:
 
 
 def _issuer(ctx: Context, head: Token) -> str | None:
-    """"the statement said" after "the ministry said this in a statement" or "the union issued a statement":
-    a document speaks for whoever the report says issued it (the nearest earlier one of that noun)."""
-    if ctx.doc._.mentions is None or head.lower_ not in DOCUMENT_NOUNS or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+    """"the statement said" after "the ministry said this in a statement" or "the union issued a statement",
+    "the report said" after "a report released by the agency", "the union's letter reads": a document speaks
+    for whoever the report says made it, in its own phrase or at the nearest earlier one of that noun."""
+    if ctx.doc._.mentions is None or head.lower_ not in DOCUMENT_NOUNS | STUDY_NOUNS:
+        return None
+    if (maker := _maker(ctx, head)) is not None:
+        return maker
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     for tok in reversed(ctx.doc[:head.i]):
         # "the document" and "the text" stand for whichever text was named before
         if tok.i == head.i or tok.lower_ != head.lower_ and not (
                 head.lower_ in ("document", "text") and tok.lower_ in WRITINGS and tok.tag_ == "NN"):
             continue
+        if (maker := _maker(ctx, tok)) is not None:
+            return maker  # "a report released on Wednesday by the agency ... the report said"
         verb = tok.head
         while verb.dep_ == "prep" and verb.head.i != verb.i:
             verb = verb.head
@@ -167,6 +268,21 @@ def _issuer(ctx: Context, head: Token) -> str | None:
             return speaker_of(ctx, [], issuer)
         return None
     return None
+
+
+def _maker(ctx: Context, noun: Token) -> str | None:
+    """Who a text is by, as its own phrase says: "a report released by the agency", "a statement from the
+    ministry", "the federation's letter", "the UNHCR report" (never whom it is about: "a survey of voters")."""
+    maker = issued_by(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if maker is None:
+        maker = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for p in c.children if p.dep_ == "pobj" and can_speak(p)), None)
+    if maker is None:
+        named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return entity_at(ctx, named[-1]) if named else None
+    if maker.lower_ in ("whose",):
+        return None
+    return speaker_of(ctx, [], maker)
 
 
 def _said_before(ctx: Context, head: Token) -> str | None:
@@ -311,6 +427,8 @@ def _governed(ctx: Context, person: str) -> str | None:
 DOCUMENT_NOUNS = frozenset({"letter", "document", "communique", "communiqué", "declaration", "text",
                             "report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
+# Findings someone made, which speak for their maker as a document does: "the survey found", "the study says".
+STUDY_NOUNS = frozenset({"survey", "poll", "study", "audit", "analysis", "review", "investigation", "inquiry"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
