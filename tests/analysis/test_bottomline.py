@@ -174,7 +174,8 @@ def test_a_doubt_inside_a_sentence_already_led_with_is_not_repeated():
     assert [b for b in lines if b.kind == "unconfirmed"] == []
 
 
-LEADS = ("nepal_landslide", "kosice_derailment", "potosi_lithium_ruling")
+LEADS = ("nepal_landslide", "kosice_derailment", "potosi_lithium_ruling", "drava_solvent_spill",
+         "belgrade_rate_surprise")
 
 
 @pytest.mark.integration
@@ -191,8 +192,9 @@ def test_story_bottom_line_leads_with_named_denials_and_open_questions_once_each
     assert not [b for b in shown if b["kind"] == "fact" and (b["evidence"][0]["doc"], b["evidence"][0]["start"]) in tabled]
 
 
-SHARED = ("potosi_lithium_ruling", "kivu_ferry_capsize", "itapua_governor_removal")
-MISSED = ("kivu_ferry_capsize",)
+SHARED = ("potosi_lithium_ruling", "kivu_ferry_capsize", "itapua_governor_removal", "drava_solvent_spill",
+          "belgrade_rate_surprise")
+MISSED = ("kivu_ferry_capsize", "belgrade_rate_surprise")
 
 
 def _shared_lines(data: dict, fragments: list[str]) -> list[dict]:
@@ -220,8 +222,9 @@ def test_story_bottom_line_leads_with_the_facts_its_reports_share(story, golden_
 
 @pytest.mark.integration
 @pytest.mark.parametrize("story", MISSED)
-@pytest.mark.xfail(strict=True, reason="two wordings of one happening that share neither a number nor an actor "
-                                       "and three words ('turned over in strong wind', 'capsized') are never linked")
+@pytest.mark.xfail(strict=True, reason="wordings that share neither a number nor an actor and few words ('turned "
+                                       "over in strong wind', 'capsized'), a vote told in number words, and a "
+                                       "decision announced for the future are never linked")
 def test_story_shared_facts_not_grouped_yet(story, golden_analyses):
     """Planted shared facts the claims do not group yet (``known_miss``): kept so that a fix shows."""
     planted = _planted(story, golden_analyses, known_miss=True)
