@@ -329,3 +329,43 @@ def test_a_disputed_claim_a_fact_line_already_cites_is_not_led_with_again_but_it
     disputed = [b for b in lines if b.kind == "disputed"]
     assert [b.text for b in disputed] == [denial]  # the denial by name, not the claim a second time
     assert [b.disputed for b in lines if b.kind == "fact"] == [True]
+
+
+def test_a_reports_further_news_from_a_named_source_fills_the_room_left_but_no_view_or_hedge():
+    lede = "A cyclone struck the coast of Arland on Monday night, the weather office said."
+    act = "The interior ministry sent 400 soldiers to the coastal districts on Tuesday, a spokesman said."
+    view = "The disaster highlights how unprepared Arland's coast is, the spokesman said."
+    hedge = "Officials said the toll could rise to 200 in the coming days."
+    story = Story()
+    story.report("a", lede, act, view, hedge, published="2025-02-04")
+    at = 0
+    for text, status in ((lede, "reported"), (act, "reported"), (view, "reported"), (hedge, "possible")):
+        story.records["statements"].append(Statement("a", at, at + len(text), text, "fact", status,
+                                                     actors=["kb:AAA"], source_kind="named",
+                                                     predicate_class="deploy" if text is act else None))
+        at += len(text) + 1
+    lines = bottom_line(story.corpus(), [], [], [])
+    assert [b.text for b in lines if b.kind == "report"] == [act]
+
+
+def test_a_denial_of_what_happened_in_a_month_named_may_is_led_with():
+    denial = "The company denied that the tank had failed a safety inspection in May."
+    story = Story()
+    story.say("a", denial, status="denied", source_kind="named", source_text="The company")
+    assert [b.text for b in bottom_line(story.corpus(), [], [], []) if b.kind == "disputed"] == [denial]
+
+
+def test_a_claim_line_does_not_cite_the_member_that_denies_what_it_quotes():
+    said = "Local media reported that one tanker wagon had leaked chlorine near the town of Keth."
+    denied = "The inspectorate confirmed on Monday that no chlorine had leaked from the tanker wagons."
+    story = Story()
+    story.say("a", said, status="reported", source_kind="anonymous")
+    story.say("b", denied, status="negated", source_kind="named", polarity="negative")
+    from storyline.analysis.claims import corroborate
+
+    corpus = story.corpus()
+    claim = corroborate(corpus, list(corpus.statements))  # a claim holds its denial where the propositions match
+    assert claim.denying == ["b"]
+    lines = bottom_line(corpus, [claim], [], [])
+    assert not [b for b in lines if b.kind in ("fact", "confirmation") and len(b.evidence) > 1]
+    assert [b.text for b in lines if b.kind == "fact"] == [said]  # still the report's lede, on its own

@@ -107,6 +107,11 @@ def _negative(s: Statement) -> bool:
     return probe_status(s) in NEGATIVE | DOUBTED or _casts_doubt(s.text)
 
 
+def negative(s: Statement) -> bool:
+    """The statement denies, negates or doubts what it says ("no chlorine had leaked", "has not confirmed")."""
+    return _negative(s)
+
+
 @lru_cache(maxsize=1 << 16)
 def _casts_doubt(text: str) -> bool:
     # Kept per text: every candidate pair a statement is in asks again.
