@@ -18,7 +18,7 @@ from dataclasses import replace
 from storyline.analysis.bottomline_words import (
     BY_WHOM, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED, VERDICT,
 )
-from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc
+from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.wording import DOUBT, probe_status, speaker
 from storyline.analysis.corpus import Corpus
@@ -380,6 +380,9 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     contested = _dispute_lines(corpus, conflicts, facts)
     facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
     figures = _figure_lines(corpus, tables)
+    # estimates that agree, each in a sentence a fact line already cites, are that line's fact again
+    said = {(e.doc, corpus.sentence_span(e.doc, e.start)[0]) for line in facts + contested for e in line.evidence}
+    figures = [f for f in figures if f.disputed or not all((e.doc, e.start) in said for e in f.evidence)]
     # a lede that gives a figure already tabled with who gives it is that line's fact again
     ledes = _lede_lines(corpus, facts + contested + figures, disputes)
     ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
@@ -444,13 +447,15 @@ def _report_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[Botto
     if room <= 0:
         return []
     cited = [(e.doc, e.start, e.end) for line in led for e in line.evidence]
+    counted = {n for line in led if line.kind != "figure" for n in text_numbers(line.text)}
     per_doc: dict[str, list[BottomLine]] = {}
     for s in corpus.statements:
         if (origin_doc(corpus, s.doc) != s.doc or s.source_kind != "named" or not is_factual(s)
                 or s.status not in REPORT_STATUSES or is_commentary(s) or is_background(corpus, s)
                 or POSSIBLE.search(s.text) or OPENING_QUOTE.match(s.text)
                 or not LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
-                or any(d == s.doc and a <= s.start < b for d, a, b in cited) or not _act_or_finding(s)):
+                or any(d == s.doc and a <= s.start < b for d, a, b in cited) or not _act_or_finding(s)
+                or counted & set(text_numbers(s.text))):  # a count a line above gives, told again
             continue
         per_doc.setdefault(s.doc, []).append(_line(corpus, s, [s], "report", disputes, None))
     for lines in per_doc.values():

@@ -368,7 +368,8 @@ collection.", "You can read more on ..."), not a fact both report: a copied fact
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 
 
-def _text_numbers(text: str) -> list[float]:
+def text_numbers(text: str) -> list[float]:
+    """The numbers written in digits in a text ("130,000", "7.25")."""
     out = []
     for m in _NUMBER.finditer(text):
         try:
@@ -390,8 +391,8 @@ def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[flo
         return False
     if figures_differ(x, y):
         return True
-    p = _text_numbers(a.text) + [v for values in (x or {}).values() for v in values]
-    q = _text_numbers(b.text) + [v for values in (y or {}).values() for v in values]
+    p = text_numbers(a.text) + [v for values in (x or {}).values() for v in values]
+    q = text_numbers(b.text) + [v for values in (y or {}).values() for v in values]
     return bool(p and q) and not any(_close(u, v) for u in p for v in q)
 
 
