@@ -382,18 +382,25 @@ def text_numbers(text: str) -> list[float]:
 def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float]] | None,
                y: dict[str, list[float]] | None) -> bool:
     """Two statements that cannot be one claim whatever their words share: figures of one measure that differ
-    (``figures_differ``), or, between reports of the same days, numbers written in both and none alike
+    (``figures_differ``), or, between reports of the same days, large counts given in both and none alike
     ("Russia has amassed at least 130,000 troops", "There are 150,000 along the border", where the figure
-    reader missed what one counts; "over 100,000 soldiers", "by seven thousand soldiers"); or one short sentence printed word for word (``BOILERPLATE_WORDS``)."""
+    reader missed what one counts; "over 100,000 soldiers", "by seven thousand soldiers"); or one short
+    sentence printed word for word (``BOILERPLATE_WORDS``)."""
     if a.text == b.text and len(a.text.split()) <= BOILERPLATE_WORDS:
         return True
     if not _concurrent(corpus, a, b):
         return False
     if figures_differ(x, y):
         return True
-    p = text_numbers(a.text) + [v for values in (x or {}).values() for v in values]
-    q = text_numbers(b.text) + [v for values in (y or {}).values() for v in values]
+    p = _counts(text_numbers(a.text) + [v for values in (x or {}).values() for v in values])
+    q = _counts(text_numbers(b.text) + [v for values in (y or {}).values() for v in values])
     return bool(p and q) and not any(_close(u, v) for u in p for v in q)
+
+
+def _counts(values: list[float]) -> list[float]:
+    """The large counts among numbers (a thousand or more, not a year): "80 years" and "91,000 German troops"
+    in two tellings of one visit count different things, "130,000" and "150,000" troops are two estimates."""
+    return [v for v in values if v >= 1000 and not (1800 <= v <= 2100 and v == int(v))]
 
 
 def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[int, int], float],
