@@ -298,3 +298,58 @@ def test_two_wordings_that_name_one_actor_and_share_its_words_are_one_claim():
     # the same pair dated apart (one "on Friday", one undated) names the actor only: two claims
     story.records["statements"][0].date = "2025-01-10"
     assert group_claims(story.corpus(), vectors) == []
+
+
+def test_two_wordings_that_share_rare_words_but_no_actor_are_compared_and_linked_at_the_bar():
+    first = "The town of Keth shut its drinking water intake on the river on Wednesday."
+    second = "Officials in Keth closed the river intake that supplies the town's tap water."
+    story = Story()
+    story.say("a", first, actors=[], predicate_class="shut")
+    story.say("b", second, actors=[], predicate_class="close")
+    claims = group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.81, 0.59)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+
+
+def test_numbers_written_in_both_and_none_alike_keep_two_statements_apart():
+    first = "Arland has massed at least 130,000 troops on the border with Borduria."
+    second = "There are 150,000 Arland soldiers along the border with Borduria."
+    story = Story()
+    story.say("a", first)
+    story.say("b", second)
+    assert group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.95, 0.31)})) == []
+    # a short sentence printed word for word in two reports is page furniture, not a fact they share
+    story = Story()
+    furniture = "Help Arland, join the collection."
+    story.say("a", furniture)
+    story.say("b", furniture)
+    assert group_claims(story.corpus(), vectors_by_text({furniture: (1.0, 0.0)})) == []
+
+
+def test_one_measured_figure_on_one_stated_day_ties_distant_wordings():
+    first = "The central bank raised its key rate to 7.25 percent on Thursday."
+    second = "Borrowing costs were lifted to 7.25% by the central bank on Thursday."
+    story = Story()
+    for doc, text in (("a", first), ("b", second)):
+        story.say(doc, text, actors=[], predicate_class="raise", date="2025-01-09")
+        at = text.index("7.25")
+        story.records["figures"].append(Figure(doc, at, at + 4, "7.25", 7.25, counts="percent"))
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.42, 0.91)})
+    claims = group_claims(story.corpus(), vectors)
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    # undated, the same two wordings stay apart: a number alone is no anchor that far below the bar
+    for s in story.records["statements"]:
+        s.date = None
+    assert group_claims(story.corpus(), vectors) == []
+
+
+def test_each_pair_is_scored_once_for_both_stages():
+    story = _rescue_story(RESCUED, PULLED)
+    calls = []
+    embed = _vectors(RESCUED, PULLED, 0.66)
+
+    def counting(ids, texts):
+        calls.append(len(ids))
+        return embed(ids, texts)
+
+    assert len(group_claims(story.corpus(), counting)) == 1
+    assert calls == [2]

@@ -124,3 +124,17 @@ def test_links_kept_in_the_store_write_only_new_blocks_and_drop_gone_ones():
     reused_claims(flood, embed, 0.7, cache=LinkCache(alone))
     rows = "SELECT id FROM claim_blocks ORDER BY id"
     assert con.execute(rows).fetchall() == alone.execute(rows).fetchall()  # the strike's blocks are gone
+
+
+def test_a_rerun_on_unchanged_reports_scores_no_pair_in_either_stage():
+    cache = LinkCache()
+    corpus = story("f1", "f2", "f3", "s1", "s2").corpus()
+    first = reused_claims(corpus, embed, 0.7, cache=cache)
+    asked: list = []
+
+    def counted(ids, texts):
+        asked.append(len(ids))
+        return embed(ids, texts)
+
+    assert reused_claims(corpus, counted, 0.7, cache=cache) == first
+    assert asked == []  # the second stage reads the scores stored with the first

@@ -18,7 +18,7 @@ from dataclasses import replace
 from storyline.analysis.bottomline_words import (
     BY_WHOM, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED, VERDICT,
 )
-from storyline.analysis.claims import independent_groups, is_factual, origin_doc
+from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.wording import DOUBT, probe_status, speaker
 from storyline.analysis.corpus import Corpus
@@ -43,6 +43,13 @@ MAX_COMMENTARY = 4
 MAX_DENIALS = 2
 MAX_WORDS = 60
 """A sentence longer than this is a paragraph the parser failed to split, not a line to lead with."""
+HEDGED = {"possible", "expected"}
+"""Statuses of what may be or is expected: not a fact to lead with, however many reports say it."""
+MAX_LINES = 10
+"""Lines of fact the briefing shows (``render.view``): a report's next news fills the room the lines above leave."""
+REPORT_STATUSES = {"asserted", "reported", "confirmed", "denied", "negated"}
+"""What a source states, confirms or says is not so ("we do not see offensive groups forming"): an assessment
+is news whichever way it goes; a hedge is not."""
 
 
 def _evidence(s: Statement) -> Evidence:
@@ -151,11 +158,17 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
     if not members:
         return None
     lead = statements.get(claim.representative or "") or members[0]
-    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)]
+    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)
+            and s.status not in HEDGED]  # "an invasion is possible", said twice, is still a hedge
     if len(lead.text.split()) > MAX_WORDS or not news:
         return None
     if lead not in news:
         lead = news[0]
+    # A claim holds its denials too ("one tanker wagon had leaked chlorine", "no chlorine had leaked"): only the
+    # members that say what the line quotes are its sources; the denial is the dispute the conflicts show.
+    members = [s for s in members if negative(s) == negative(lead)]
+    if len({origin_doc(corpus, s.doc) for s in members}) < 2:
+        return None
     # One sentence per independent source, the quoted one first; an original's own sentence before its copy's.
     cited = [lead]
     for group in independent_groups(corpus, members):
@@ -367,6 +380,9 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     contested = _dispute_lines(corpus, conflicts, facts)
     facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
     figures = _figure_lines(corpus, tables)
+    # estimates that agree, each in a sentence a fact line already cites, are that line's fact again
+    said = {(e.doc, corpus.sentence_span(e.doc, e.start)[0]) for line in facts + contested for e in line.evidence}
+    figures = [f for f in figures if f.disputed or not all((e.doc, e.start) in said for e in f.evidence)]
     # a lede that gives a figure already tabled with who gives it is that line's fact again
     ledes = _lede_lines(corpus, facts + contested + figures, disputes)
     ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
@@ -378,7 +394,8 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
         for c in reversals.values():
             if (line.evidence[0].doc, line.evidence[0].start) == (c.sides[1].doc, c.sides[1].start):
                 line.detail = "; ".join(filter(None, [line.detail, f"reverses a denial ({_where(corpus, c.sides[0].doc)})"]))
-    return led + _unconfirmed_lines(corpus, disputes, led) + _commentary(corpus)
+    led += _unconfirmed_lines(corpus, disputes, led)
+    return led + _report_lines(corpus, led, disputes) + _commentary(corpus)
 
 
 def _quoted(lines: list[BottomLine], s: Statement) -> bool:
@@ -420,3 +437,40 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
              and not is_commentary(s) and not is_background(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
+
+
+def _report_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
+    """Where the lines above leave room, each report's next news after its lede: what a named source did, found
+    or said is so or not so (an official's act or assessment), most salient first, one report at a time so that
+    every report gets its say before any gets a second line. Not a view, not background, not a hedge."""
+    room = MAX_LINES - len(led)
+    if room <= 0:
+        return []
+    cited = [(e.doc, e.start, e.end) for line in led for e in line.evidence]
+    counted = {n for line in led if line.kind != "figure" for n in text_numbers(line.text)}
+    per_doc: dict[str, list[BottomLine]] = {}
+    for s in corpus.statements:
+        if (origin_doc(corpus, s.doc) != s.doc or s.source_kind != "named" or not is_factual(s)
+                or s.status not in REPORT_STATUSES or is_commentary(s) or is_background(corpus, s)
+                or POSSIBLE.search(s.text) or OPENING_QUOTE.match(s.text)
+                or not LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
+                or any(d == s.doc and a <= s.start < b for d, a, b in cited) or not _act_or_finding(s)
+                or counted & set(text_numbers(s.text))):  # a count a line above gives, told again
+            continue
+        per_doc.setdefault(s.doc, []).append(_line(corpus, s, [s], "report", disputes, None))
+    for lines in per_doc.values():
+        lines.sort(key=lambda b: (-b.score, b.evidence[0].start))
+    order = sorted(per_doc, key=lambda d: (-per_doc[d][0].score, d))
+    out: list[BottomLine] = []
+    for rank in range(max((len(v) for v in per_doc.values()), default=0)):
+        out += [per_doc[d][rank] for d in order if rank < len(per_doc[d])]
+    return _distinct(out)[:room]
+
+
+def _act_or_finding(s: Statement) -> bool:
+    """The statement tells an act (a verb of the synonym classes: sent, struck, met, signed, sanctioned...), a
+    number, or a confirmation, denial or negation: what a reader keeps, beside what a source feels or recounts."""
+    from storyline.nlp.propositions import CLASSES
+
+    return (s.predicate_class in CLASSES or s.status in ("confirmed", "denied", "negated")
+            or any(ch.isdigit() for ch in s.text))

@@ -39,5 +39,6 @@ DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.â€™'-]*+(?:\s+(?:of\s+)?[A-Z][\w.â
 """Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
 UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
 """A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
-POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b", re.IGNORECASE)
-"""A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event."""
+POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b")
+"""A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event. In
+lower case only: "May" is also the month ("failed a safety inspection in May")."""

@@ -2,14 +2,19 @@
 
 Two statements may join one claim only when their propositions are compatible (agent,
 predicate class, theme, place and time, where the parse gives them) and their sentence
-embeddings are close. A second stage joins two wordings of one fact below that bar ("62 survivors
-were pulled from the water", "rescuers brought 62 people alive to shore"): each the other's closest
-statement in the other's report, fairly close in meaning, giving one number or naming one actor
-with several rarer words in common, neither a denial nor a doubt (``content_links``). Groups grow by complete link: a statement joins
-a claim only when it is close to EVERY member, and a claim holds at most one statement per report, so "A is like
-B, B is like C" never puts A and C together unless A is like C too. Candidates are blocked
-(shared actors, event types, figure measures, proposition keys) and compared only with their
-neighbours in time, so the cost grows near-linearly with the corpus.
+embeddings are close. Candidates are blocked by shared actors, event types and figure measures
+(``clusters.blocks``) and by the rare salient items they share (words, names, numbers:
+``content_blocks``), and compared only with their neighbours in time, so the cost grows
+near-linearly with the corpus. Each candidate pair is scored once; the first stage links pairs over
+the bar, and keeps the near ones with their scores for the second stage, which joins two wordings
+of one fact below that bar ("62 survivors were pulled from the water", "rescuers brought 62 people
+alive to shore"): each the other's closest statement in the other's report, fairly close in
+meaning (or giving one measured figure on one stated day), naming something in common, neither a
+denial nor a doubt (``content_links``). Numbers written in both statements and none alike, or one
+short sentence printed word for word (page furniture), keep two statements apart
+(``told_apart``). Groups grow by complete link: a statement joins a claim only when it is close to
+EVERY member, and a claim holds at most one statement per report, so "A is like B, B is like C"
+never puts A and C together unless A is like C too.
 
 Corroboration counts independent sources: a syndicated or partial copy (``duplicate_of``,
 ``republished_from``) counts as its original, and statements relayed from one origin (the
@@ -25,7 +30,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from storyline.analysis.clusters import (
-    ASSERTING, DENYING, HEDGING, block_pairs, candidate_pairs, describe, pair_scores, statement_id,
+    ASSERTING, DENYING, HEDGING, block_pairs, blocks, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import DOUBTED, NEGATIVE, probe_status, proposition_match
@@ -100,6 +105,11 @@ CAST_DOUBT = re.compile(r"\b(?:cast(?:s|ing)?|threw|throws?)\s+doubt\s+on\b|\bqu
 
 def _negative(s: Statement) -> bool:
     return probe_status(s) in NEGATIVE | DOUBTED or _casts_doubt(s.text)
+
+
+def negative(s: Statement) -> bool:
+    """The statement denies, negates or doubts what it says ("no chlorine had leaked", "has not confirmed")."""
+    return _negative(s)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -274,6 +284,21 @@ def anchored(a: dict[str, float], b: dict[str, float], same_date: bool = True) -
     return smaller > 0 and sum(min(a[k], b[k]) for k in shared) / smaller >= NAMED_AGREEMENT
 
 
+def one_figure(a: dict[str, list[float]] | None, b: dict[str, list[float]] | None) -> bool:
+    """Both statements give the same figure of the same measure ("raised its key rate to 7.25 percent on Thursday",
+    "lifted borrowing costs to 7.25% on Thursday"): dated alike, two wordings that agree on a measured number tell
+    one fact, however far apart their words are (the sentence encoder scores those two 0.42); the other checks
+    (closest telling, a shared item besides the number, no denial) still apply."""
+    if not a or not b:
+        return False
+    return any(_close(x, y) and x == x for c in set(a) & set(b) if c not in LOOSE_MEASURES
+               for x in a[c] for y in b[c] if x >= 1)
+
+
+LOOSE_MEASURES = frozenset({"other", "years", "months", "weeks", "days", "hours"})
+"""What a figure counts when the reader could not tell, or a span of time: too common to make one fact."""
+
+
 def content_blocks(corpus: Corpus, statements: list[Statement],
                    salient: list[dict[str, float]]) -> dict[tuple, list[int]]:
     """Statements by their rarest salient items (in time order, as ``clusters.blocks``): two wordings of
@@ -297,36 +322,111 @@ def content_blocks(corpus: Corpus, statements: list[Statement],
     return kept
 
 
-def content_links(corpus: Corpus, statements: list[Statement], embeddings, threshold: float, window: int,
-                  known: dict[tuple[int, int], float],
-                  numbers: dict[int, dict[str, list[float]]]) -> dict[tuple[int, int], float]:
+def claim_blocks(corpus: Corpus, statements: list[Statement],
+                 salient: list[dict[str, float]]) -> dict[tuple, list[int]]:
+    """Every block whose pairs are compared: statements sharing a pair of actors, or an actor and an event
+    type or figure measure (``clusters.blocks``), and statements sharing a rare salient item
+    (``content_blocks``): "Officials in Ptuj closed the river intake" and "The town of Ptuj shut its
+    drinking water intake" name no actor the parser resolves, but share rare words."""
+    out = dict(blocks(corpus, statements))
+    out.update(content_blocks(corpus, statements, salient))
+    return out
+
+
+def pairs_of(key: tuple, members: list[int], statements: list[Statement], window: int) -> set[tuple[int, int]]:
+    """The pairs one block compares: each member with its next neighbours in time (fewer in a content block,
+    whose rare item is a weaker sign than a shared pair of actors)."""
+    return block_pairs(members, statements, min(window, CONTENT_WINDOW) if key[0] == "content" else window)
+
+
+NEAR = 0.3
+"""Pairs at least this similar are kept with their score for the second stage (``content_links``): a pair
+below it is not one fact in other words, however much it names in common."""
+
+
+def judge_pairs(corpus: Corpus, statements: list[Statement], numbers: dict[int, dict[str, list[float]]],
+                pairs: list[tuple[int, int]], scores, threshold: float) -> dict[tuple[int, int], tuple[float, bool]]:
+    """The first stage on scored pairs: each pair at least ``NEAR`` similar, with its score and whether it
+    is linked (close enough for the bar ``link_threshold`` sets, and no figures of one measure that differ)."""
+    out: dict[tuple[int, int], tuple[float, bool]] = {}
+    for (i, j), score in zip(pairs, scores):
+        score = float(score)
+        if score < NEAR:
+            continue
+        a, b = statements[i], statements[j]
+        linked = False
+        if not told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
+            bar = link_threshold(a, b, threshold)
+            linked = bar is not None and score >= bar
+        out[(i, j)] = (score, linked)
+    return out
+
+
+BOILERPLATE_WORDS = 8
+"""A sentence this short that two reports print word for word is page furniture ("Help Ukraine, join the
+collection.", "You can read more on ..."), not a fact both report: a copied fact is a longer sentence."""
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def text_numbers(text: str) -> list[float]:
+    """The numbers written in digits in a text ("130,000", "7.25")."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        try:
+            out.append(float(m.group().replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float]] | None,
+               y: dict[str, list[float]] | None) -> bool:
+    """Two statements that cannot be one claim whatever their words share: figures of one measure that differ
+    (``figures_differ``), or, between reports of the same days, large counts given in both and none alike
+    ("Russia has amassed at least 130,000 troops", "There are 150,000 along the border", where the figure
+    reader missed what one counts; "over 100,000 soldiers", "by seven thousand soldiers"); or one short
+    sentence printed word for word (``BOILERPLATE_WORDS``)."""
+    if a.text == b.text and len(a.text.split()) <= BOILERPLATE_WORDS:
+        return True
+    if not _concurrent(corpus, a, b):
+        return False
+    if figures_differ(x, y):
+        return True
+    p = _counts(text_numbers(a.text) + [v for values in (x or {}).values() for v in values])
+    q = _counts(text_numbers(b.text) + [v for values in (y or {}).values() for v in values])
+    return bool(p and q) and not any(_close(u, v) for u in p for v in q)
+
+
+def _counts(values: list[float]) -> list[float]:
+    """The large counts among numbers (a thousand or more, not a year): "80 years" and "91,000 German troops"
+    in two tellings of one visit count different things, "130,000" and "150,000" troops are two estimates."""
+    return [v for v in values if v >= 1000 and not (1800 <= v <= 2100 and v == int(v))]
+
+
+def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[int, int], float],
+                  known: dict[tuple[int, int], float], numbers: dict[int, dict[str, list[float]]],
+                  salient: list[dict[str, float]], threshold: float) -> dict[tuple[int, int], float]:
     """The second stage: pairs the similarity bar alone leaves apart that are one fact in other words.
 
-    Candidates share a pair of actors (``clusters.candidate_pairs``) or a rare salient item
-    (``content_blocks``). A pair is linked when each statement is the other's closest candidate in the
+    ``near``: the first stage's compared pairs at least ``NEAR`` similar, with their scores (nothing is
+    scored again here). A pair is linked when each statement is the other's closest candidate in the
     other's report (a fact told once in each report meets its own telling, not a neighbour's), their
     sentences are fairly close (``CONTENT_SIMILAR``), they name something in common (``anchored``), and
     nothing tells them apart: not a figure of one measure that differs, not a date, not a denial or a doubt
     (those join by the first stage only), not two predicates or agents that cannot be one
     (``link_threshold`` gives no bar)."""
-    if not statements:
-        return {}
-    salient = salient_items(statements, numbers)
-    pairs = set(candidate_pairs(corpus, statements, window))
-    for members in content_blocks(corpus, statements, salient).values():
-        pairs |= block_pairs(members, statements, min(window, CONTENT_WINDOW))
-    pairs = sorted(pairs)
-    scores = dict(zip(pairs, _scores(statements, embeddings, pairs)))
     best: dict[tuple[int, str], float] = {}
-    for (i, j), score in scores.items():
+    for (i, j), score in near.items():
         for x, y in ((i, j), (j, i)):
             key = (x, statements[y].doc)
             best[key] = max(best.get(key, -1.0), score)
     edges: dict[tuple[int, int], float] = {}
-    for (i, j), score in scores.items():
-        if (i, j) in known or score < CONTENT_SIMILAR:
+    for (i, j), score in near.items():
+        if (i, j) in known:
             continue
         a, b = statements[i], statements[j]
+        if score < CONTENT_SIMILAR and not (a.date and a.date == b.date and one_figure(numbers.get(i), numbers.get(j))):
+            continue  # below the bar, only one measured figure on one stated day still ties two wordings
         if "quoted" in (a.source_kind, b.source_kind):
             continue  # a quotation's words are its speaker's: two of them alike are two voices, not one fact
         if a.text == b.text:
@@ -335,7 +435,7 @@ def content_links(corpus: Corpus, statements: list[Statement], embeddings, thres
             continue
         if not anchored(salient[i], salient[j], a.date == b.date):
             continue
-        if figures_differ(numbers.get(i), numbers.get(j)) and _concurrent(corpus, a, b):
+        if told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
             continue
         if link_threshold(a, b, threshold) is None or _negative(a) or _negative(b):
             continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
@@ -343,27 +443,39 @@ def content_links(corpus: Corpus, statements: list[Statement], embeddings, thres
     return edges
 
 
-def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20) -> list[Cluster]:
-    """Claims of fact stated by more than one report, each a complete-link group of statements.
+def claim_statements(corpus: Corpus) -> list[Statement]:
+    """The statements claims are made of: claims of fact that name an actor or a predicate."""
+    return [s for s in corpus.statements if is_factual(s) and (s.actors or s.predicate_class)]
 
-    ``embeddings(ids, texts)`` returns unit vectors (an EmbeddingCache's ``get``, or any function
-    with that shape for tests).
-    """
-    statements = [s for s in corpus.statements if is_factual(s) and (s.actors or s.predicate_class)]
-    pairs = sorted(candidate_pairs(corpus, statements, window))
-    edges: dict[tuple[int, int], float] = {}
-    numbers = statement_figures(corpus, statements)
-    for (i, j), score in zip(pairs, _scores(statements, embeddings, pairs)):
-        if figures_differ(numbers.get(i), numbers.get(j)) and _concurrent(corpus, statements[i], statements[j]):
-            continue
-        bar = link_threshold(statements[i], statements[j], threshold)
-        if bar is not None and score >= bar:
-            edges[(i, j)] = float(score)
-    edges.update(content_links(corpus, statements, embeddings, threshold, window, edges, numbers))
+
+def group_links(corpus: Corpus, statements: list[Statement], judged: dict[tuple[int, int], tuple[float, bool]],
+                numbers: dict[int, dict[str, list[float]]], salient: list[dict[str, float]],
+                threshold: float) -> list[Cluster]:
+    """Claims from the first stage's judged pairs: its links, the second stage's, complete link, corroboration."""
+    edges = {pair: score for pair, (score, linked) in judged.items() if linked}
+    near = {pair: score for pair, (score, _) in judged.items()}
+    edges.update(content_links(corpus, statements, near, edges, numbers, salient, threshold))
     groups = complete_link(len(statements), edges, [s.doc for s in statements])
     claims = [corroborate(corpus, [statements[i] for i in g]) for g in groups]
     claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
     return claims
+
+
+def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20) -> list[Cluster]:
+    """Claims of fact stated by more than one report, each a complete-link group of statements.
+
+    ``embeddings(ids, texts)`` returns unit vectors (an EmbeddingCache's ``get``, or any function
+    with that shape for tests). Each candidate pair is scored once; both stages read that score.
+    """
+    statements = claim_statements(corpus)
+    numbers = statement_figures(corpus, statements)
+    salient = salient_items(statements, numbers)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in claim_blocks(corpus, statements, salient).items():
+        pairs |= pairs_of(key, members, statements, window)
+    ordered = sorted(pairs)
+    judged = judge_pairs(corpus, statements, numbers, ordered, _scores(statements, embeddings, ordered), threshold)
+    return group_links(corpus, statements, judged, numbers, salient, threshold)
 
 
 def _scores(statements: list[Statement], embeddings, pairs: list[tuple[int, int]]) -> list[float]:

@@ -1,12 +1,14 @@
-"""Reuse across runs: the claims' links of a block the new reports leave unchanged are read back, not recomputed.
+"""Reuse across runs: the claims' judged pairs of a block the new reports leave unchanged are read back, not recomputed.
 
 Claims are built from blocks (statements sharing a pair of actors, or an actor and an event type
-or figure measure; see ``clusters``). Whether two statements of a block are linked depends only
+or figure measure, or a rare salient item; see ``claims.claim_blocks``). Whether two statements of a block are linked depends only
 on the two statements, their reports' dates, the figures inside them and their sentence vectors,
 so a block whose members, in the same order, have the same content has the same links. Each
 block is keyed by a hash of its blocking key, its members' content in time order and the code
-and settings that decide a link; the links found are stored under that key in the store
-(``claim_blocks``), and an added report only recomputes the blocks it joins. Grouping the links
+and settings that decide a link; the pairs judged (each near pair's similarity and whether it is
+linked) are stored under that key in the store (``claim_blocks``), and an added report only
+recomputes the blocks it joins. The second stage reads the stored similarities, so an unchanged
+block is never scored again. Grouping the links
 into claims (complete link, then corroboration) runs over the whole corpus each time: it is
 cheap, and it is what makes the result equal a full recomputation.
 """
@@ -19,7 +21,7 @@ import json
 from functools import lru_cache
 
 from storyline.analysis import claims as claim_rules
-from storyline.analysis.clusters import block_pairs, blocks, pair_scores, statement_id
+from storyline.analysis.clusters import pair_scores, statement_id
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.versions import code_digest
 from storyline.models import Cluster, Statement
@@ -105,63 +107,57 @@ def _block_key(version: str, key: tuple, members: list[int], prints: list[str]) 
 
 def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20,
                  cache: LinkCache | None = None) -> list[Cluster]:
-    """The same claims as ``claims.group_claims``, with each unchanged block's links read from ``cache``."""
+    """The same claims as ``claims.group_claims``, with each unchanged block's judged pairs read from ``cache``.
+
+    A block's stored pairs are the first stage's judgements (score, linked) of its pairs at least
+    ``claims.NEAR`` similar, so the second stage reads their scores too: no pair is scored twice, and
+    an unchanged block is not scored at all."""
     cache = cache if cache is not None else LinkCache()
-    statements = [s for s in corpus.statements if claim_rules.is_factual(s) and (s.actors or s.predicate_class)]
+    statements = claim_rules.claim_statements(corpus)
     ids = [statement_id(s) for s in statements]
     index = {sid: n for n, sid in enumerate(ids)}
     if len(index) != len(ids):  # two statements under one id: links could not be told apart
         return claim_rules.group_claims(corpus, embeddings, threshold, window)
-    grouped = blocks(corpus, statements)
     numbers = claim_rules.statement_figures(corpus, statements)
+    salient = claim_rules.salient_items(statements, numbers)
+    grouped = claim_rules.claim_blocks(corpus, statements, salient)
     prints = _fingerprints(corpus, statements, numbers)
     version = repr((_rules_version(), threshold, window))
     keys = {key: _block_key(version, key, members, prints) for key, members in grouped.items()}
     known = cache.get(sorted(set(keys.values())))
     fresh = {key: members for key, members in grouped.items() if keys[key] not in known}
     cache.reused, cache.computed = len(grouped) - len(fresh), len(fresh)
-    edges: dict[tuple[int, int], float] = {}
-    for links in known.values():
-        for a, b, score in links:
-            edges[(index[a], index[b])] = score
-    found = _links(corpus, statements, numbers, embeddings, threshold, fresh, window)
+    judged: dict[tuple[int, int], tuple[float, bool]] = {}
+    for pairs in known.values():
+        for a, b, score, linked in pairs:
+            judged[(index[a], index[b])] = (score, linked)
+    found = _judge(corpus, statements, numbers, embeddings, threshold, fresh, window)
     for key, members in fresh.items():
-        pairs = block_pairs(members, statements, window)
-        links = [(ids[i], ids[j], found[(i, j)]) for i, j in sorted(pairs) if (i, j) in found]
-        known[keys[key]] = links
-        for i, j, score in links:
-            edges[(index[i], index[j])] = score
+        pairs = claim_rules.pairs_of(key, members, statements, window)
+        stored = [(ids[i], ids[j], *found[(i, j)]) for i, j in sorted(pairs) if (i, j) in found]
+        known[keys[key]] = stored
+        for i, j, score, linked in stored:
+            judged[(index[i], index[j])] = (score, linked)
     cache.put({keys[key]: known[keys[key]] for key in fresh}, set(keys.values()))
-    # The second stage weighs words by their rarity in the whole corpus: computed afresh on every run.
-    edges.update(claim_rules.content_links(corpus, statements, embeddings, threshold, window, edges,
-                                                numbers))
-    groups = claim_rules.complete_link(len(statements), edges, [s.doc for s in statements])
-    claims = [claim_rules.corroborate(corpus, [statements[i] for i in g]) for g in groups]
-    claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
-    return claims
+    # The second stage weighs words by their rarity in the whole corpus: it runs on every run, on the
+    # scores stored with the first stage.
+    return claim_rules.group_links(corpus, statements, judged, numbers, salient, threshold)
 
 
-def _links(corpus: Corpus, statements: list[Statement], numbers: dict[int, dict], embeddings, threshold: float,
-           fresh: dict[tuple, list[int]], window: int) -> dict[tuple[int, int], float]:
-    """The linked pairs of the blocks to compute, with their similarity (the rule of ``claims.group_claims``)."""
+def _judge(corpus: Corpus, statements: list[Statement], numbers: dict[int, dict], embeddings, threshold: float,
+           fresh: dict[tuple, list[int]], window: int) -> dict[tuple[int, int], tuple[float, bool]]:
+    """The judged pairs of the blocks to compute (the rule of ``claims.group_claims``)."""
     pairs: set[tuple[int, int]] = set()
-    for members in fresh.values():
-        pairs |= block_pairs(members, statements, window)
+    for key, members in fresh.items():
+        pairs |= claim_rules.pairs_of(key, members, statements, window)
     if not pairs:
         return {}
     pairs_list = sorted(pairs)
     involved = sorted({i for pair in pairs_list for i in pair})
     vectors = embeddings([statement_id(statements[i]) for i in involved], [statements[i].text for i in involved])
     row = {i: n for n, i in enumerate(involved)}
-    edges: dict[tuple[int, int], float] = {}
-    for (i, j), score in zip(pairs_list, pair_scores(vectors, row, pairs_list)):
-        if claim_rules.figures_differ(numbers.get(i), numbers.get(j)) \
-                and claim_rules._concurrent(corpus, statements[i], statements[j]):
-            continue
-        bar = claim_rules.link_threshold(statements[i], statements[j], threshold)
-        if bar is not None and score >= bar:
-            edges[(i, j)] = float(score)
-    return edges
+    return claim_rules.judge_pairs(corpus, statements, numbers, pairs_list, pair_scores(vectors, row, pairs_list),
+                                   threshold)
 
 
 JUDGING = ("analysis/conflict_match.py", "analysis/conflict_pairs.py", "analysis/wording.py", "analysis/lasting.py",

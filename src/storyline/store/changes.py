@@ -71,8 +71,10 @@ def compare(before: Any, after: Any, before_run: Any, after_run: Any) -> dict[st
         if previous is None:
             member_docs = {statements[s].doc for s in _members(claim) if s in statements}
             if member_docs & old_docs:
-                fresh = member_docs - old_docs
-                changes["corroborated"].append(claim_item(claim, fresh, f"now {getattr(claim, 'corroboration', '') or len(sources)}"))
+                fresh = member_docs - old_docs - deniers  # a new report that denies an old statement corroborates nothing
+                if fresh:
+                    changes["corroborated"].append(
+                        claim_item(claim, fresh, f"now {getattr(claim, 'corroboration', '') or len(sources)}"))
             else:
                 changes["new_claims"].append(claim_item(claim, member_docs, getattr(claim, "corroboration", "")))
             continue
