@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import storyline.analysis.bottomline as bottomline_module
 from storyline.analysis.bottomline import bottom_line, is_commentary
 from storyline.analysis.claims import group_claims
 from storyline.models import Conflict, Evidence, Statement
@@ -331,7 +332,8 @@ def test_a_disputed_claim_a_fact_line_already_cites_is_not_led_with_again_but_it
     assert [b.disputed for b in lines if b.kind == "fact"] == [True]
 
 
-def test_a_reports_further_news_from_a_named_source_fills_the_room_left_but_no_view_or_hedge():
+def test_a_reports_further_news_from_a_named_source_fills_the_room_left_but_no_view_or_hedge(monkeypatch):
+    monkeypatch.setattr(bottomline_module, "MAX_LINES", 10)
     lede = "A cyclone struck the coast of Arland on Monday night, the weather office said."
     act = "The interior ministry sent 400 soldiers to the coastal districts on Tuesday, a spokesman said."
     view = "The disaster highlights how unprepared Arland's coast is, the spokesman said."

@@ -45,8 +45,10 @@ MAX_WORDS = 60
 """A sentence longer than this is a paragraph the parser failed to split, not a line to lead with."""
 HEDGED = {"possible", "expected"}
 """Statuses of what may be or is expected: not a fact to lead with, however many reports say it."""
-MAX_LINES = 10
-"""Lines of fact the briefing shows (``render.view``): a report's next news fills the room the lines above leave."""
+MAX_LINES = 0
+"""Lines of fact a report's next news may fill up to, after the lines above (``_report_lines``). Off (0): on the
+real-text dev split these lines added 2 gold facts for 12 lines outside the gold (bottom-line precision 0.571 ->
+0.464, recall 0.727 -> 0.788); raise it to let each report's further news fill the briefing."""
 REPORT_STATUSES = {"asserted", "reported", "confirmed", "denied", "negated"}
 """What a source states, confirms or says is not so ("we do not see offensive groups forming"): an assessment
 is news whichever way it goes; a hedge is not."""
