@@ -518,7 +518,8 @@ class BottomLine:
     """The representative source sentence, quoted."""
     kind: str
     """``fact``, ``confirmation``, ``disputed`` (a claim and its denial: a conflict's two sides), ``figure``,
-    ``unconfirmed`` or ``commentary``."""
+    ``unconfirmed``, ``report`` (a report's further news from a named source; off by default) or
+    ``commentary``."""
     evidence: list[Evidence] = field(default_factory=list)
     """One sentence per independent source, the quoted sentence first."""
     sources: int = 0
