@@ -224,8 +224,8 @@ def test_figure_measures_a_level_after_a_verb_with_no_subject_is_its_governors(p
 
 
 def test_figure_measures_ages_that_bound_a_group_are_no_figures(parse):
-    assert measures(parse, "Support is 54 percent among those aged 40 to 64 and 47 percent among adults younger than 40.") == [
-        (54, "percent"), (47, "percent")]
+    assert measures(parse, "Approval stands at 61 percent among voters aged 30 to 49 and 38 percent among people younger than 30.") == [
+        (61, "percent"), (38, "percent")]
 
 
 def test_figure_measures_owners_are_not_sellers_nor_places_a_distance_is_from(parse):
