@@ -103,13 +103,9 @@ CAST_DOUBT = re.compile(r"\b(?:cast(?:s|ing)?|threw|throws?)\s+doubt\s+on\b|\bqu
 """A doubt the statuses do not mark: "the official cast doubt on Russia's assertions that ..."."""
 
 
-def _negative(s: Statement) -> bool:
-    return probe_status(s) in NEGATIVE | DOUBTED or _casts_doubt(s.text)
-
-
 def negative(s: Statement) -> bool:
     """The statement denies, negates or doubts what it says ("no chlorine had leaked", "has not confirmed")."""
-    return _negative(s)
+    return probe_status(s) in NEGATIVE | DOUBTED or _casts_doubt(s.text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -196,7 +192,7 @@ def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None
     if not _dates_compatible(a.date, b.date):
         return None
     same = proposition_match(a, b)
-    if _negative(a) != _negative(b) and not same:
+    if negative(a) != negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
         return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
@@ -437,7 +433,7 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue
         if told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
             continue
-        if link_threshold(a, b, threshold) is None or _negative(a) or _negative(b):
+        if link_threshold(a, b, threshold) is None or negative(a) or negative(b):
             continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
         edges[(i, j)] = score
     return edges

@@ -12,7 +12,7 @@ from spacy.util import registry
 from storyline.models import Quote
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
-from storyline.nlp.pipeline import register_extensions
+from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
@@ -161,7 +161,7 @@ def _own_outlet(speaker: Token) -> bool:
 
     name = names[0]
     run = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name]
-    text = doc.text[run[0].idx:run[-1].idx + len(run[-1])]
+    text = text_of(doc)[run[0].idx:run[-1].idx + len(run[-1])]
     return any(outlet(f"kb:{e.id}") for e in load_kb().lookup(text)[:1])
 
 
