@@ -384,3 +384,17 @@ def test_one_named_sources_figure_retold_the_same_day_ties_undated_wordings():
             story.records["figures"].append(Figure(doc, at, at + 2, "10", 10.0, counts="minutes"))
         claims = group_claims(story.corpus(), vectors)
         assert bool(claims) is grouped
+
+
+def test_a_decision_a_source_announces_is_a_claim_two_reports_tell_and_advice_is_not():
+    first = "Arland's president told Borduria he will move quickly to send fresh military aid."
+    second = "In a call, Arland's president said he would move quickly to send Borduria military aid."
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.9, 0.44)})
+    for kind, status, source_kind, grouped in (("prediction", "expected", "named", True),
+                                               ("prediction", "possible", "named", False),  # a hedge
+                                               ("prediction", "expected", "author", False),  # the report's forecast
+                                               ("recommendation", "reported", "named", False)):  # advice
+        story = Story()
+        story.say("a", first, status=status, kind=kind, source_kind=source_kind)
+        story.say("b", second, status=status, kind=kind, source_kind=source_kind)
+        assert bool(group_claims(story.corpus(), vectors)) is grouped, (kind, status, source_kind)

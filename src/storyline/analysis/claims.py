@@ -474,7 +474,21 @@ def agreeing(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float
 
 def claim_statements(corpus: Corpus) -> list[Statement]:
     """The statements claims are made of: claims of fact that name an actor or a predicate."""
-    return [s for s in corpus.statements if is_factual(s) and (s.actors or s.predicate_class)]
+    return [s for s in corpus.statements if (is_factual(s) or announced(s)) and (s.actors or s.predicate_class)]
+
+
+ANNOUNCED_KINDS = {"prediction"}
+ANNOUNCED_STATUSES = {"reported", "expected", "asserted", "confirmed"}
+
+
+def announced(s: Statement) -> bool:
+    """What a named or anonymous source says it will do ("told Zelensky he will move quickly to send
+    aid", "will end its purchases of state bonds in May"): a decision two reports can tell alike, not a hedge."""
+    return (s.kind in ANNOUNCED_KINDS and s.source_kind in ("named", "anonymous") and s.status in ANNOUNCED_STATUSES
+            and not _CONDITION.search(s.text))
+
+
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 
 def group_links(corpus: Corpus, statements: list[Statement], judged: dict[tuple[int, int], tuple[float, bool]],
