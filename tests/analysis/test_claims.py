@@ -353,3 +353,48 @@ def test_each_pair_is_scored_once_for_both_stages():
 
     assert len(group_claims(story.corpus(), counting)) == 1
     assert calls == [2]
+
+
+def test_two_numbers_both_give_on_one_stated_day_tie_distant_wordings():
+    first = "The assembly approved the fishing pact on Wednesday by 22 votes to 8."
+    second = "Lawmakers ratified the accord on Wednesday, with 22 in favour and 8 against."
+    other = "Lawmakers ratified the accord on Wednesday, with 25 in favour and 8 against."
+    for text, grouped in ((second, True), (other, False)):
+        story = Story()
+        story.say("a", first, actors=["kb:AAA"], predicate_class="approve", date="2025-01-08")
+        story.say("b", text, actors=["kb:AAA"], predicate_class="sign", date="2025-01-08")
+        claims = group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), text: (0.5, 0.87)}))
+        assert bool(claims) is grouped, text
+    # the same two wordings dated to different days are two votes
+    story = Story()
+    story.say("a", first, actors=["kb:AAA"], predicate_class="approve", date="2025-01-08")
+    story.say("b", second, actors=["kb:AAA"], predicate_class="sign", date="2025-01-09")
+    assert group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.5, 0.87)})) == []
+
+
+def test_one_named_sources_figure_retold_the_same_day_ties_undated_wordings():
+    first = "The raiders broke in through a skylight and left within 10 minutes, a police spokesman said."
+    second = "The spokesman said the intruders came through a roof window and were gone in under 10 minutes."
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.41, 0.91)})
+    for source, grouped in (("local:person:claes", True), (None, False)):
+        story = Story()
+        for doc, text in (("a", first), ("b", second)):
+            story.say(doc, text, status="reported", actors=[], source_kind="named", source=source, predicate_class="enter")
+            at = text.index("10")
+            story.records["figures"].append(Figure(doc, at, at + 2, "10", 10.0, counts="minutes"))
+        claims = group_claims(story.corpus(), vectors)
+        assert bool(claims) is grouped
+
+
+def test_a_decision_a_source_announces_is_a_claim_two_reports_tell_and_advice_is_not():
+    first = "Arland's president told Borduria he will move quickly to send fresh military aid."
+    second = "In a call, Arland's president said he would move quickly to send Borduria military aid."
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.9, 0.44)})
+    for kind, status, source_kind, grouped in (("prediction", "expected", "named", True),
+                                               ("prediction", "possible", "named", False),  # a hedge
+                                               ("prediction", "expected", "author", False),  # the report's forecast
+                                               ("recommendation", "reported", "named", False)):  # advice
+        story = Story()
+        story.say("a", first, status=status, kind=kind, source_kind=source_kind)
+        story.say("b", second, status=status, kind=kind, source_kind=source_kind)
+        assert bool(group_claims(story.corpus(), vectors)) is grouped, (kind, status, source_kind)

@@ -22,6 +22,7 @@ from storyline.analysis.claims import independent_groups, is_factual, negative, 
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.wording import DOUBT, probe_status, speaker
 from storyline.analysis.corpus import Corpus
+from storyline.analysis.figure_assess import CONSISTENT
 from storyline.analysis.figures import format_value
 from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTable, Statement
 from storyline.store.records import record_id
@@ -161,14 +162,16 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
         return None
     lead = statements.get(claim.representative or "") or members[0]
     news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)
-            and s.status not in HEDGED]  # "an invasion is possible", said twice, is still a hedge
+            and s.status not in HEDGED  # "an invasion is possible", said twice, is still a hedge
+            and not own_view(corpus, s)]
     if len(lead.text.split()) > MAX_WORDS or not news:
         return None
     if lead not in news:
         lead = news[0]
     # A claim holds its denials too ("one tanker wagon had leaked chlorine", "no chlorine had leaked"): only the
-    # members that say what the line quotes are its sources; the denial is the dispute the conflicts show.
-    members = [s for s in members if negative(s) == negative(lead)]
+    # members that say what the line quotes are its sources; the denial is the dispute the conflicts show. A
+    # member that only hedges it ("could be imminent") or gives a view of it is no source of the fact either.
+    members = [s for s in news if _against(s) == _against(lead)]
     if len({origin_doc(corpus, s.doc) for s in members}) < 2:
         return None
     # One sentence per independent source, the quoted one first; an original's own sentence before its copy's.
@@ -181,6 +184,29 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
             cited.append(s)
     return _line(corpus, lead, cited, "confirmation" if any(s.status == "confirmed" for s in cited) else "fact",
                  disputes, claim.id)
+
+
+def _against(s: Statement) -> bool:
+    """The statement says its proposition is not so, or doubts it ("may not have an immediate impact")."""
+    return negative(s) or s.status in ("denied", "negated") or s.polarity == "negative"
+
+
+OPINION_TITLE = re.compile(
+    r"\A(?:opinion|commentary|editorial|analysis|column|op-?ed)\s*+[:|–—-]|[|–—(-]\s*+(?:opinion|commentary|editorial|"
+    r"op-?ed)\s*+\)?\s*+\Z", re.IGNORECASE)
+"""A title that labels its report an opinion piece ("Opinion: ...", "... – OpEd", "... | Commentary")."""
+
+
+def opinion_piece(corpus: Corpus, doc: str) -> bool:
+    """The report is labelled an opinion piece by its title or its section."""
+    row = corpus.documents.get(doc, {})
+    return any(OPINION_TITLE.search(str(row.get(key) or "")) for key in ("title", "section"))
+
+
+def own_view(corpus: Corpus, s: Statement) -> bool:
+    """What an opinion piece says in its own voice is its writer's view, however factual it reads ("North Korea's
+    involvement establishes a new front"); what it reports a named source saying or confirming is still news."""
+    return s.source_kind == "author" and opinion_piece(corpus, s.doc)
 
 
 def _line(corpus: Corpus, lead: Statement, cited: list[Statement], kind: str, disputes, claim: str | None) -> BottomLine:
@@ -346,7 +372,7 @@ def _commentary(corpus: Corpus) -> list[BottomLine]:
     """The author's own analysis and opinions: shown apart from the facts."""
     lines = []
     for s in corpus.statements:
-        if s.source_kind != "author" or not is_commentary(s) or len(s.text.split()) > MAX_WORDS:
+        if s.source_kind != "author" or not (is_commentary(s) or own_view(corpus, s)) or len(s.text.split()) > MAX_WORDS:
             continue
         lines.append(BottomLine(text=s.text, kind="commentary", evidence=[_evidence(s)], sources=1,
                                 detail=f"analysis by {_where(corpus, s.doc)}", score=_salience(s)))
@@ -384,7 +410,11 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     figures = _figure_lines(corpus, tables)
     # estimates that agree, each in a sentence a fact line already cites, are that line's fact again
     said = {(e.doc, corpus.sentence_span(e.doc, e.start)[0]) for line in facts + contested for e in line.evidence}
-    figures = [f for f in figures if f.disputed or not all((e.doc, e.start) in said for e in f.evidence)]
+    # and so are estimates that all agree where a fact line quotes one of their sentences: the line gives the number
+    quoted = {(e.doc, corpus.sentence_span(e.doc, e.start)[0]) for line in facts + contested for e in line.evidence[:1]}
+    agreed = {t.id for t in tables if t.assessment == CONSISTENT}
+    figures = [f for f in figures if f.disputed or not (all((e.doc, e.start) in said for e in f.evidence) or (
+        f.claim in agreed and any((e.doc, e.start) in quoted for e in f.evidence)))]
     # a lede that gives a figure already tabled with who gives it is that line's fact again
     ledes = _lede_lines(corpus, facts + contested + figures, disputes)
     ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
@@ -436,7 +466,7 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
-             and not is_commentary(s) and not is_background(corpus, s)]
+             and not is_commentary(s) and not is_background(corpus, s) and not own_view(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 

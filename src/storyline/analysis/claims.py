@@ -9,8 +9,9 @@ near-linearly with the corpus. Each candidate pair is scored once; the first sta
 the bar, and keeps the near ones with their scores for the second stage, which joins two wordings
 of one fact below that bar ("62 survivors were pulled from the water", "rescuers brought 62 people
 alive to shore"): each the other's closest statement in the other's report, fairly close in
-meaning (or giving one measured figure on one stated day), naming something in common, neither a
-denial nor a doubt (``content_links``). Numbers written in both statements and none alike, or one
+meaning (or giving details alike on one day, ``agreeing``: one measured figure, or two numbers, where
+being alike outranks being closest), naming something in common, neither a denial nor a doubt
+(``content_links``). Numbers written in both statements and none alike, or one
 short sentence printed word for word (page furniture), keep two statements apart
 (``told_apart``). Groups grow by complete link: a statement joins a claim only when it is close to
 EVERY member, and a claim holds at most one statement per report, so "A is like B, B is like C"
@@ -246,7 +247,7 @@ def salient_items(statements: list[Statement], numbers: dict[int, dict[str, list
     for n, s in enumerate(statements):
         source = set(_WORDS.findall((s.source_text or "").lower())) if s.source_kind != "author" else set()
         found = content_words(s.text, source) | {a for a in s.actors if a and a != s.source}
-        found |= {f"#{_number_key(v)}" for values in numbers.get(n, {}).values() for v in values}
+        found |= {f"#{_number_key(v)}" for v in stated_numbers(s, numbers.get(n))}
         items.append(found)
     docs: dict[str, set[str]] = defaultdict(set)
     for s, found in zip(statements, items):
@@ -257,6 +258,13 @@ def salient_items(statements: list[Statement], numbers: dict[int, dict[str, list
 
 
 _WORDS = re.compile(r"[a-z][a-z'-]*+")
+
+
+def stated_numbers(s: Statement, figures: dict[str, list[float]] | None) -> set[float]:
+    """The numbers a statement gives: its figures' values and the numbers written in digits, less years ("by 22
+    votes to 8" and "with 22 in favour and 8 against" give 22 and 8 whether or not the figure reader saw a count)."""
+    values = {v for found in (figures or {}).values() for v in found}
+    return values | {v for v in text_numbers(s.text) if not (1800 <= v <= 2100 and v == int(v))}
 
 
 def _number_key(value: float) -> str:
@@ -421,13 +429,14 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
         if (i, j) in known:
             continue
         a, b = statements[i], statements[j]
-        if score < CONTENT_SIMILAR and not (a.date and a.date == b.date and one_figure(numbers.get(i), numbers.get(j))):
-            continue  # below the bar, only one measured figure on one stated day still ties two wordings
+        agree = agreeing(corpus, a, b, numbers.get(i), numbers.get(j))
+        if score < CONTENT_SIMILAR and not agree:
+            continue  # below the bar, only details both give alike still tie two wordings
         if "quoted" in (a.source_kind, b.source_kind):
             continue  # a quotation's words are its speaker's: two of them alike are two voices, not one fact
         if a.text == b.text:
             continue  # one wording twice is the first stage's (a copy) or page boilerplate ("read more on ...")
-        if score < best[(i, b.doc)] or score < best[(j, a.doc)]:
+        if not agree and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
         if not anchored(salient[i], salient[j], a.date == b.date):
             continue
@@ -439,9 +448,47 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
     return edges
 
 
+def same_day(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    """Both statements date what they say to one day, or neither dates it and one named source says both in
+    reports of one day (a spokesman's account of a raid, retold by two outlets the same evening)."""
+    if a.date or b.date:
+        return bool(a.date) and a.date == b.date
+    day = str(corpus.published(a.doc) or "")[:10]
+    return (bool(a.source) and a.source == b.source and a.source_kind == b.source_kind == "named" and bool(day)
+            and day == str(corpus.published(b.doc) or "")[:10])
+
+
+def agreeing(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float]] | None,
+             y: dict[str, list[float]] | None) -> bool:
+    """Details two wordings of one fact give alike, however far apart their words are: on one day, the same
+    measured figure ("raised its key rate to 7.25 percent", "lifted borrowing costs to 7.25%"), or two numbers
+    both give ("by 22 votes to 8", "22 in favour and 8 against"). A day and one number are rare together in two
+    sentences of different facts; the second stage's other checks still apply."""
+    if not same_day(corpus, a, b):
+        return False
+    if one_figure(x, y):
+        return True
+    shared = {_number_key(v) for v in stated_numbers(a, x)} & {_number_key(v) for v in stated_numbers(b, y)}
+    return len(shared) >= 2
+
+
 def claim_statements(corpus: Corpus) -> list[Statement]:
     """The statements claims are made of: claims of fact that name an actor or a predicate."""
-    return [s for s in corpus.statements if is_factual(s) and (s.actors or s.predicate_class)]
+    return [s for s in corpus.statements if (is_factual(s) or announced(s)) and (s.actors or s.predicate_class)]
+
+
+ANNOUNCED_KINDS = {"prediction"}
+ANNOUNCED_STATUSES = {"reported", "expected", "asserted", "confirmed"}
+
+
+def announced(s: Statement) -> bool:
+    """What a named or anonymous source says it will do ("told Zelensky he will move quickly to send
+    aid", "will end its purchases of state bonds in May"): a decision two reports can tell alike, not a hedge."""
+    return (s.kind in ANNOUNCED_KINDS and s.source_kind in ("named", "anonymous") and s.status in ANNOUNCED_STATUSES
+            and not _CONDITION.search(s.text))
+
+
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 
 def group_links(corpus: Corpus, statements: list[Statement], judged: dict[tuple[int, int], tuple[float, bool]],
