@@ -222,11 +222,10 @@ def _option(corpus: Corpus, group_key: str, items: list[_Raise]) -> Option:
     destinations = Counter(r.destination for r in items if r.destination)
     if destinations:
         label += f" in {destinations.most_common(1)[0][0]}"
-    evidence: list[Evidence] = []
-    for r in items:
-        s = r.statement
-        if all((e.doc, e.start, e.end) != (s.doc, s.start, s.end) for e in evidence):
-            evidence.append(corpus.evidence(s.doc, s.start, s.end))
+    # One evidence per sentence, in the order the raises came: a set of spans seen, not a scan per raise
+    # (a widely argued option has thousands of raises).
+    spans = dict.fromkeys((r.statement.doc, r.statement.start, r.statement.end) for r in items)
+    evidence: list[Evidence] = [corpus.evidence(*span) for span in spans]
     return Option(
         id="o" + hashlib.sha256(group_key.encode()).hexdigest()[:12],
         option=label,
