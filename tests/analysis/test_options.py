@@ -361,3 +361,41 @@ def test_a_generic_option_needs_a_verb_at_its_head() -> None:
     assert generic_option("sometimes accept painful compromises") is None
     assert generic_option("then return to the table") is None
     assert generic_option("reopen the northern crossing")[1] == "reopen northern crossing"
+
+
+def test_a_qualifier_names_the_first_state_or_body_known_by_it_as_a_scan_of_the_actors_would():
+    from storyline.analysis.options import _qualifier_id
+
+    entities = [
+        Entity("local:person:lowe", "Lowe Farrant", "person", aliases=["Lowe"]),
+        Entity("kb:LU", "Lowland Union", "igo", aliases=["Lowland Union", "LU"]),
+        Entity("kb:LOW", "Lowland Republic", "state", aliases=["Lowlands", "lu"]),
+        Entity("kb:ARV", "Arvania", "state", aliases=["Arvanian"]),
+    ]
+    corpus = Corpus(documents={"d1": {"id": "d1", "text": "x"}}, entities=entities)
+    s = Statement("d1", 0, 1, "x", "recommendation", "asserted")
+
+    def scan(tail: str) -> str | None:
+        return next((e.id for e in entities if e.type in ("igo", "state") and (
+            tail.lower() in {a.lower() for a in e.aliases} or e.name.lower().split()[0] == tail.lower())), None)
+
+    for qualifier in ("LU", "lowland", "Lowlands", "Yet Arvanian", "Lowe", "Farrant"):
+        tail_ids = [scan(" ".join(qualifier.split()[i:])) for i in range(len(qualifier.split()))]
+        expected = next((t for t in tail_ids if t), qualifier.split()[-1].lower())
+        assert _qualifier_id(corpus, s, qualifier, [])[0] == expected
+    assert _qualifier_id(corpus, s, "lowland", [])[0] == "kb:LU"  # the first of two actors named "Lowland..."
+    corpus.entities = entities[2:]  # other actors: the lookup follows them
+    assert _qualifier_id(corpus, s, "lowland", [])[0] == "kb:LOW"
+
+
+def test_an_option_cites_each_sentence_once_in_the_order_raised():
+    story = Story()
+    story.report("d1", "Arvania should impose sanctions on Castria and send LU troops to Belmora.")
+    story.report("d2", "Belmora must impose sanctions on Castria.")
+    text = "Arvania should impose sanctions on Castria and send LU troops to Belmora."
+    for _ in range(3):  # the same sentence read three times raises the option three times
+        story.say("d1", text, "recommendation", action="impose sanctions on Castria")
+    story.say("d2", "Belmora must impose sanctions on Castria.", "recommendation",
+              action="impose sanctions on Castria")
+    (option,) = [o for o in find_options(story.corpus()) if o.option == "sanctions"]
+    assert [(e.doc, e.start) for e in option.evidence] == [("d1", 0), ("d2", 0)]

@@ -43,19 +43,35 @@ def source_ref(statement: Statement) -> str:
     return f"{statement.source_kind}:{statement.doc}:{norm_key(statement.source_text or '')}"
 
 
+def _qualifier_names(corpus: Corpus) -> dict[str, str]:
+    """Lower-cased alias or first word of the name -> the first state or international body (most-mentioned
+    first) known by it; built once per corpus, so a qualifier is one lookup, not a scan of every actor."""
+    entities = corpus.entities
+    cached = getattr(corpus, "_qualifier_names", None)
+    if cached is not None and cached[0] is entities and cached[1] == len(entities):
+        return cached[2]
+    names: dict[str, str] = {}
+    for entity in entities:
+        if entity.type in ("igo", "state"):
+            first = entity.name.lower().split()[:1]
+            for word in [*{a.lower() for a in entity.aliases}, *first]:
+                names.setdefault(word, entity.id)
+    corpus._qualifier_names = (entities, len(entities), names)
+    return names
+
+
 def _qualifier_id(corpus: Corpus, statement: Statement, qualifier: str, mentions: list[Mention]) -> tuple[str, str]:
     """The actor a qualifier ("EU", "European") names, and its surface: spellings share the id."""
     words = qualifier.split()
+    names = _qualifier_names(corpus)
     # The longest tail that names an actor: "Yet European" -> "European".
     for tail in (" ".join(words[i:]) for i in range(len(words))):
         for m in mentions:
             inside = m.start >= statement.start and m.end <= statement.end
             if inside and m.text == tail and (m.entity or "").startswith("kb:"):
                 return m.entity, tail
-        for entity in corpus.entities:  # most-mentioned first: "European" -> European Union
-            if entity.type in ("igo", "state") and (tail.lower() in {a.lower() for a in entity.aliases}
-                                                    or entity.name.lower().split()[0] == tail.lower()):
-                return entity.id, tail
+        if tail.lower() in names:  # most-mentioned first: "European" -> European Union
+            return names[tail.lower()], tail
     return words[-1].lower(), words[-1]
 
 
@@ -177,6 +193,10 @@ def _similar(a: str, b: str) -> bool:
     return verb_a == verb_b or len(content_a & content_b) / len(content_a | content_b) >= 0.5
 
 
+def _last_word(key: str) -> str:
+    return (key.split(":", 2)[2].split() or [""])[-1]
+
+
 def _unique(items) -> list:
     return list(dict.fromkeys(x for x in items if x))
 
@@ -198,12 +218,14 @@ def find_options(corpus: Corpus) -> list[Option]:
     by_doc = _mentions_by_doc(corpus)
     raises = [r for s in _ordered_statements(corpus) for r in statement_raises(corpus, s, by_doc[s.doc])]
     # Generic keys join the first earlier key they resemble (sorted, so the result is stable).
+    # Two keys are similar only when their objects end in the same word: heads are kept by that word.
     group: dict[str, str] = {r.key: r.key for r in raises}
-    heads: list[str] = []
+    heads: dict[str, list[str]] = defaultdict(list)
     for k in sorted({r.key for r in raises if r.generic}):
-        group[k] = next((h for h in heads if _similar(h, k)), k)
+        same_end = heads[_last_word(k)]
+        group[k] = next((h for h in same_end if _similar(h, k)), k)
         if group[k] == k:
-            heads.append(k)
+            same_end.append(k)
     members: dict[str, list[_Raise]] = defaultdict(list)
     for r in raises:
         members[group[r.key]].append(r)
@@ -222,11 +244,10 @@ def _option(corpus: Corpus, group_key: str, items: list[_Raise]) -> Option:
     destinations = Counter(r.destination for r in items if r.destination)
     if destinations:
         label += f" in {destinations.most_common(1)[0][0]}"
-    evidence: list[Evidence] = []
-    for r in items:
-        s = r.statement
-        if all((e.doc, e.start, e.end) != (s.doc, s.start, s.end) for e in evidence):
-            evidence.append(corpus.evidence(s.doc, s.start, s.end))
+    # One evidence per sentence, in the order the raises came: a set of spans seen, not a scan per raise
+    # (a widely argued option has thousands of raises).
+    spans = dict.fromkeys((r.statement.doc, r.statement.start, r.statement.end) for r in items)
+    evidence: list[Evidence] = [corpus.evidence(*span) for span in spans]
     return Option(
         id="o" + hashlib.sha256(group_key.encode()).hexdigest()[:12],
         option=label,
