@@ -479,12 +479,13 @@ def _negation_reaches(text: str, trigger: str) -> bool:
     return _CLAUSE_BREAK.search(before[max(cues):]) is None
 
 
-def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
+def embedding_similarity(props: list[Prop], embeddings, cache: dict | None = None) -> Callable[[Prop, Prop], float | None]:
     """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair:
-    the probe's clause against the closest of the claims the other sentence makes ("said that A and that B")."""
+    the probe's clause against the closest of the claims the other sentence makes ("said that A and that B").
+    ``cache``: the caller's ``conflict_reach.reach_pairs`` cache, so the pairs are found once for both."""
     from storyline.analysis.conflict_reach import reach_pairs
 
-    needed = sorted({k for pair in reach_pairs(props) for k in pair})
+    needed = sorted({k for pair in reach_pairs(props, cache) for k in pair})
     if not needed:
         return lambda a, b: None
     texts = sorted({c for k in needed for c in (props[k].clause, *props[k].clauses)})

@@ -314,11 +314,12 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
     statements += counter_claims(statements) + called_off_claims(statements)
-    similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
+    reached: dict = {}  # the candidate pairs of ``statements``, found once for the meaning and the matching
+    similarity = embedding_similarity(statements, embeddings, reached) if embeddings is not None else None
     matcher, events = StatementMatcher(statements, similarity), same_event
     if judged is not None:
         matcher, events = judged.remember(matcher, f"statement:{similarity is not None}"), judged.remember(events, "event")
-    conflicts += proposition_conflicts(corpus, statements, matcher, covered, reach_pairs)
+    conflicts += proposition_conflicts(corpus, statements, matcher, covered, lambda ps: reach_pairs(ps, reached))
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
     conflicts += label_conflicts(corpus, statements, covered)
     conflicts += knowledge_conflicts(corpus)
