@@ -137,7 +137,8 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
     the figure ("Zambia's health ministry said 18 people had died": a state's own toll), else the
     state the corpus names most if the report names it, else the state the report names most; in
     a set of a few reports (one story), a report that names no state counts where the other
-    figures of its measure were counted, else in the story's state."""
+    figures of its measure were counted, else in the story's state (where none of its reports names a
+    state, the place they name most)."""
     dominant: dict[str, str] = {}
     tally: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
@@ -147,6 +148,10 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
     for counter in tally.values():
         overall.update(counter)
     story = overall.most_common(1)[0][0] if overall else None
+    if story is None and len(corpus.documents) < COMMON_MIN_DOCS:
+        # A story that names no state ("in Seville province"): the place its reports name most.
+        places = Counter(m.entity for m in mentions if m.type == "place" and m.entity)
+        story = places.most_common(1)[0][0] if places else None
     for doc, counter in tally.items():
         # The story's country when the report names it at all, so one report's aside does not
         # start a table of its own.
