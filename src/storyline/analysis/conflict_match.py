@@ -188,6 +188,10 @@ class StatementMatcher:
         if (probe.framed or probe.forecast or _plain_negation(probe)) and len(probe.lead) >= CONTAINED_WORDS \
                 and set(probe.lead) <= positive.words:
             return True  # who did what to whom, all in the claim: the rest is the denial's own detail
+        if probe.status == "denied" and probe.framed and len(probe.lead) >= CONTAINED_WORDS \
+                and len(set(probe.lead) - positive.clause_words) == 1 and f"that {probe.clause}" in probe.record.text:
+            return True  # the denied "that" clause's lead in the claim's own clause but one word, named otherwise
+            # ("rejects the claim that Icelandic vessels had been barred from its ports" / "barred trawlers")
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
