@@ -46,3 +46,24 @@ def test_a_postponement_is_also_the_claim_a_doubt_answers():
     found = find_conflicts(story.corpus())
     assert [c.kind for c in found] == ["status"]
     assert sorted(s.doc for s in found[0].sides) == ["a", "b"]
+
+
+def test_the_candidate_pairs_are_kept_in_the_callers_cache_not_in_the_module(monkeypatch):
+    from storyline.analysis import conflict_reach
+    from storyline.analysis.conflict_pairs import statement_props
+
+    claim = "Witnesses said riot police fired rubber bullets at protesters near the gates."
+    denial = "A police spokesman called the accounts of rubber bullets a lie, saying officers used only water cannon."
+    story = _pair(claim, "reported", denial, "denied", later_actors=("local:organization:defence-ministry",),
+                  later_source="local:organization:defence-ministry")
+    props = statement_props(story.corpus())
+    fresh = conflict_reach.reach_pairs(props)
+    assert (1, 0) in fresh and not hasattr(conflict_reach, "_last")
+    calls = []
+    monkeypatch.setattr(conflict_reach, "wider_pairs", lambda ps: calls.append(ps) or set())
+    cache: dict = {}
+    first = conflict_reach.reach_pairs(props, cache)
+    assert conflict_reach.reach_pairs(props, cache) == first and len(calls) == 1  # found once per cache
+    assert conflict_reach.reach_pairs(list(props), cache) == first and len(calls) == 2  # another list: afresh
+    conflict_reach.reach_pairs(props, {})
+    assert len(calls) == 3  # a new cache holds nothing

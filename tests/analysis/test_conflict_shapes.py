@@ -136,3 +136,16 @@ def test_a_quotation_closed_before_its_frame_is_what_is_claimed():
         == "Troops are preparing to cross the river"
     assert claimed_clause("The governor said troops were preparing to cross the river.") == \
         "troops were preparing to cross the river"
+
+
+def test_a_denial_names_the_doer_in_other_words_than_the_claim():
+    claim = "Peru's trade ministry said on Monday that Ecuador had barred Peruvian trawlers from landing shrimp at its ports."
+    denial = "Ecuador's trade ministry categorically rejects the claim that Peruvian vessels had been barred from its ports."
+    both = ("kb:PER", "kb:ECU")
+    story = _pair(claim, "reported", denial, "denied", first_actors=both, later_actors=both,
+                  first_source="kb:PER", later_source="kb:ECU")
+    assert _found(story) == [("status", ["a", "b"])]
+    # another act done to the vessels at the ports is no denial of the ban
+    other = _pair(claim, "reported", denial.replace("barred from", "inspected at"), "denied", first_actors=both,
+                  later_actors=both, first_source="kb:PER", later_source="kb:ECU")
+    assert _found(other) == []

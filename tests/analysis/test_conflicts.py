@@ -173,6 +173,23 @@ def test_one_source_that_denies_then_acknowledges_is_an_evolution_not_a_contradi
     assert [s.doc for s in conflicts[0].sides] == ["a", "b"] and conflicts[0].summary.startswith("Russia denied it")
 
 
+def test_a_body_known_only_by_its_common_noun_that_denies_then_acknowledges_is_an_evolution():
+    def story_of(first: str, later: str) -> Story:
+        story = Story()
+        story.report("a", f"{first} denied on Sunday that its security staff had been cut last year.",
+                     published="2026-02-08")
+        story.report("b", f"{later} acknowledged on Wednesday that it had cut its security staff last year.",
+                     published="2026-02-11")
+        story.say("a", story.documents["a"]["text"], "denied", actors=(), source_text=first, source_kind="named")
+        story.say("b", story.documents["b"]["text"], "confirmed", actors=(), source_text=later, source_kind="named")
+        return story
+
+    assert kinds(find_conflicts(story_of("The museum", "The museum").corpus())) == ["evolution"]
+    # two bodies, or people nobody names, are no one voice: the denial and the admission are two sources
+    assert kinds(find_conflicts(story_of("The museum", "The gallery").corpus())) == ["status"]
+    assert kinds(find_conflicts(story_of("Officials", "Officials").corpus())) == ["status"]
+
+
 def test_a_syndicated_copy_adds_no_second_conflict():
     story = _presence_story("unconfirmed")
     text = story.documents["b"]["text"]

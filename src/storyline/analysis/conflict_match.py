@@ -188,6 +188,10 @@ class StatementMatcher:
         if (probe.framed or probe.forecast or _plain_negation(probe)) and len(probe.lead) >= CONTAINED_WORDS \
                 and set(probe.lead) <= positive.words:
             return True  # who did what to whom, all in the claim: the rest is the denial's own detail
+        if probe.status == "denied" and probe.framed and len(probe.lead) >= CONTAINED_WORDS \
+                and len(set(probe.lead) - positive.clause_words) == 1 and f"that {probe.clause}" in probe.record.text:
+            return True  # the denied "that" clause's lead in the claim's own clause but one word, named otherwise
+            # ("rejects the claim that Icelandic vessels had been barred from its ports" / "barred trawlers")
         return (probe.framed and len(shared) >= MIN_SHARED
                 and self.containment(probe.clause_words, positive.words) >= CONTAINED)
 
@@ -479,12 +483,13 @@ def _negation_reaches(text: str, trigger: str) -> bool:
     return _CLAUSE_BREAK.search(before[max(cues):]) is None
 
 
-def embedding_similarity(props: list[Prop], embeddings) -> Callable[[Prop, Prop], float | None]:
+def embedding_similarity(props: list[Prop], embeddings, cache: dict | None = None) -> Callable[[Prop, Prop], float | None]:
     """Cosine similarity of two props' claimed clauses, embedding only the props in some candidate pair:
-    the probe's clause against the closest of the claims the other sentence makes ("said that A and that B")."""
+    the probe's clause against the closest of the claims the other sentence makes ("said that A and that B").
+    ``cache``: the caller's ``conflict_reach.reach_pairs`` cache, so the pairs are found once for both."""
     from storyline.analysis.conflict_reach import reach_pairs
 
-    needed = sorted({k for pair in reach_pairs(props) for k in pair})
+    needed = sorted({k for pair in reach_pairs(props, cache) for k in pair})
     if not needed:
         return lambda a, b: None
     texts = sorted({c for k in needed for c in (props[k].clause, *props[k].clauses)})

@@ -63,16 +63,16 @@ def _day(p: Prop) -> int:
         return 0
 
 
-def reach_pairs(props: list[Prop]) -> list[tuple[int, int]]:
-    """The blocked candidate pairs (``conflict_pairs.candidate_pairs``) and the wider ones, once per list of
-    props (the conflicts and the meaning of their clauses ask about the same pairs)."""
-    global _last
-    held, marks = _last, tuple(map(id, props))
-    if held is not None and held[0] is props and held[1] == marks:
-        return list(held[2])
+def reach_pairs(props: list[Prop], cache: dict | None = None) -> list[tuple[int, int]]:
+    """The blocked candidate pairs (``conflict_pairs.candidate_pairs``) and the wider ones.
+
+    ``cache``: a dict the caller keeps while it asks about one list of props (the conflicts and the
+    meaning of their clauses ask about the same pairs): the pairs are computed once for that list and
+    handed out again while it holds the same props. Without one they are computed afresh."""
+    marks = tuple(map(id, props))
+    if cache is not None and cache.get("props") is props and cache.get("marks") == marks:
+        return list(cache["pairs"])
     pairs = sorted(set(candidate_pairs(props)) | wider_pairs(props))
-    _last = (props, marks, pairs)
+    if cache is not None:
+        cache.update(props=props, marks=marks, pairs=pairs)  # the list is held, so its ids stay its own
     return list(pairs)
-
-
-_last: tuple | None = None

@@ -101,6 +101,18 @@ def _same_speaker(corpus: Corpus, a: str | None, b: str | None, texts: tuple[str
     return bool(short) and len(short) < len(full) and full[-len(short):] == short
 
 
+_THE_BODY = re.compile(r"\Athe\s++[a-z]++\Z")
+"""A body known by its common noun alone, "the museum", "the company": one word after "the"."""
+
+
+def _one_body_unnamed(a: Statement | Event, b: Statement | Event) -> bool:
+    """Two sentences whose frames both say "the museum" (or "the company"...) and resolve to no actor: within
+    one story's reports, the body the story is about, speaking twice. A plural or indefinite source
+    ("officials", "a spokesman") or a longer description ("the regional council") is no one voice."""
+    x, y = (" ".join((getattr(r, "source_text", None) or "").lower().split()) for r in (a, b))
+    return x == y and _THE_BODY.match(x) is not None and not x.endswith("s")
+
+
 def _short_name(a: str | None, b: str | None) -> bool:
     """One body named in full and by its first words ("Veridia Biologics", "Veridia")."""
     x, y = (a or "").lower().split(), (b or "").lower().split()
@@ -170,7 +182,10 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         who = _speaker(corpus, q.record)
         # One source's own account that changed: not its report of someone else's accusation.
         def one_voice(j: int) -> bool:
-            return _same_speaker(corpus, who, _speaker(corpus, props[j].record), (q.record.text, props[j].record.text))
+            other = _speaker(corpus, props[j].record)
+            if who is None and other is None:
+                return _one_body_unnamed(q.record, props[j].record)
+            return _same_speaker(corpus, who, other, (q.record.text, props[j].record.text))
         own = [j for j in js if one_voice(j) and not REPORTED_CLAIM.search(props[j].record.text)]
         js = [j for j in js if j in own or not one_voice(j)]
         others = [j for j in js if j not in own]
@@ -314,11 +329,12 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
     statements += counter_claims(statements) + called_off_claims(statements)
-    similarity = embedding_similarity(statements, embeddings) if embeddings is not None else None
+    reached: dict = {}  # the candidate pairs of ``statements``, found once for the meaning and the matching
+    similarity = embedding_similarity(statements, embeddings, reached) if embeddings is not None else None
     matcher, events = StatementMatcher(statements, similarity), same_event
     if judged is not None:
         matcher, events = judged.remember(matcher, f"statement:{similarity is not None}"), judged.remember(events, "event")
-    conflicts += proposition_conflicts(corpus, statements, matcher, covered, reach_pairs)
+    conflicts += proposition_conflicts(corpus, statements, matcher, covered, lambda ps: reach_pairs(ps, reached))
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
     conflicts += label_conflicts(corpus, statements, covered)
     conflicts += knowledge_conflicts(corpus)

@@ -30,6 +30,8 @@ MILITARY_MEASURES = {"troops"}
 # ("other", plain "people") say too little of what is counted. None of these get a table.
 UNIT_MEASURES = {"percent", "km", "km2", "sq km", "miles", "tons", "tonnes", "kg", "years", "months",
                  "weeks", "days", "hours", "minutes", "other", "people"}
+# Tolls of people (what a verb did to them): in a story that names no state, counted where it happened.
+PLACED_TOLLS = {"killed", "wounded", "missing", "displaced", "casualties", "prisoners"}
 # Statuses whose figure is not claimed as true ("not 10,000 troops") and so is left out.
 NOT_CLAIMED = {"negated", "denied"}
 HYPOTHETICAL = {"expected", "possible"}
@@ -137,7 +139,8 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
     the figure ("Zambia's health ministry said 18 people had died": a state's own toll), else the
     state the corpus names most if the report names it, else the state the report names most; in
     a set of a few reports (one story), a report that names no state counts where the other
-    figures of its measure were counted, else in the story's state."""
+    figures of its measure were counted, else in the story's state (for a toll, where none of its
+    reports names a state, the place they name most: ``PLACED_TOLLS``)."""
     dominant: dict[str, str] = {}
     tally: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
@@ -147,6 +150,10 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
     for counter in tally.values():
         overall.update(counter)
     story = overall.most_common(1)[0][0] if overall else None
+    # A story that names no state ("in Seville province"): its tolls are counted in the place its reports
+    # name most (not its counts of things: "six jets grounded" and "cracks in two jets" are two measures).
+    places = Counter(m.entity for m in mentions if m.type == "place" and m.entity) if story is None else Counter()
+    story_place = places.most_common(1)[0][0] if places else None
     for doc, counter in tally.items():
         # The story's country when the report names it at all, so one report's aside does not
         # start a table of its own.
@@ -181,6 +188,8 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
         # A report of a one-story set that names no state: where the story's other figures of this
         # measure were counted, else the story's state.
         where = placed[counts].most_common(1)[0][0] if placed.get(counts) else story
+        if where is None and counts in PLACED_TOLLS:
+            where = story_place
         if where is not None:
             found[i] = where
     return found
