@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from storyline.nlp.actor_cues import PUBLICATION_NOUNS
@@ -112,6 +113,40 @@ def event_name(span: Span) -> bool:
         return True
     head = _head_outside(span)
     return head is not None and span.root.dep_ == "appos" and head.lower_ in EVENT_NOUNS
+
+
+# Nouns a place's name qualifies when it names an agreement, a negotiating format or a pipeline after the
+# place ("the Minsk agreements", "the Normandy format", "the Nord Stream pipeline"): the thing, not an actor.
+NAMED_FOR_PLACE = {"agreement", "agreements", "accord", "accords", "protocol", "protocols", "format", "formula",
+                   "pipeline", "pipelines", "memorandum"}
+
+
+def names_an_agreement(span: Span) -> bool:
+    """The name qualifies a following common noun that names an agreement, a format or a pipeline:
+    "the Minsk agreements", "the Normandy format" (a place that gave its name to a thing)."""
+    doc = span.doc
+    head = _head_outside(span)
+    if head is None or head.i < span.end or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    if any(not (t.is_alpha or t.like_num or t.text in ("-", "‑")) for t in doc[span.end : head.i]):
+        return False  # "Minsk, agreements" is no compound
+    return head.lower_ in NAMED_FOR_PLACE and head.text[:1].islower()
+
+
+SHOUTED_WINDOW = 2
+"""Words either side of a name read for a shouted line ("JOIN US ON TELEGRAM!")."""
+
+
+def shouted(span: Span) -> bool:
+    """A name in capitals beside a function word in capitals: page furniture shouted at the reader
+    ("JOIN US ON TELEGRAM!", "READ MORE ON THE EU"), where "US" is a pronoun and nothing is an actor."""
+    if not span.text.isupper():
+        return False
+    doc = span.doc
+    near = [*doc[max(span.sent.start, span.start - SHOUTED_WINDOW) : span.start],
+            *doc[span.end : min(span.sent.end, span.end + SHOUTED_WINDOW)]]
+    return any(t.is_alpha and len(t) > 1 and t.text.isupper() and t.lower_ in STOP_WORDS and not t.ent_type_
+               and t.lower_ != "us" for t in near)  # "the US and NATO": "US" is itself a name
 
 
 def compass_word(span: Span) -> bool:

@@ -24,6 +24,13 @@ from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     LOCATIVE, TYPE_OF_LABEL,
 )
 
+# A state's mission abroad, named by its state ("the Permanent Mission of Australia to the United Nations",
+# "the Embassy of Ukraine in Warsaw"): the state speaks through it.
+_MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulate|Consulate General|Delegation) of "
+                      r"(?:the )?(?P<owner>[A-Z][\w.'’ -]{1,60}?)(?: (?:to|in|at) [\w.'’ -]{1,80})?\Z")
+# Plural adjectives that name a group of states ("the Baltics", "the Nordics"): a collective, not one actor.
+COLLECTIVE_PLURALS = {"baltics", "nordics"}
+
 COMPATIBLE = {
     "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
     "ORG": {"igo", "organization", "group", "state"},
@@ -60,6 +67,17 @@ class SpanResolution(PersonLinking):
             return None  # "Typhoon Haiyan" is a weather event, not an actor or a place
         if span[0].lower_ in HOLIDAYS and not self.kb.lookup(text):
             return None  # "the Easter message": a feast, not an actor
+        known = self.kb.lookup(text)
+        if not known and (mission := _MISSION.match(text)) is not None:
+            owner = [e for e in self.kb.lookup(mission["owner"]) if e.type in ("state", "igo")]
+            if owner:  # "the Permanent Mission of Australia to the United Nations": an embassy speaks for its state
+                return Mention("", start, start + len(text), text, label, _kb_id(owner[0]), owner[0].type)
+        if not known and len(span) == 1 and key(text) in COLLECTIVE_PLURALS:
+            return None  # "the Baltics", "the Nordics": a collective of states, not one actor or a place
+        if (label in ("GPE", "LOC", "FAC") or known) and context.names_an_agreement(span) and not any(
+                e.type in ("state", "igo", "organization", "group", "person") for e in known):
+            return None  # "the Minsk agreements", "the Normandy format": a place that names a thing (a state
+            # so placed is a party: "a US-Ukraine security agreement")
         bound = state.acronyms.get(key(text)) if text.isupper() else None
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
@@ -191,7 +209,8 @@ class SpanResolution(PersonLinking):
             return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
         if label == "ORG" and not found and (
                 (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
-                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)
+                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title
+                    and not (text.isupper() and len(text) > 2))  # "NASA Administrator X": a body's acronym
                 or (len(span) <= 3 and context.portfolio_of_title(span))) \
                 and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
