@@ -149,6 +149,20 @@ def shouted(span: Span) -> bool:
                and t.lower_ != "us" for t in near)  # "the US and NATO": "US" is itself a name
 
 
+def bracketed_citation(span: Span) -> bool:
+    """A name cited in brackets with a date, as a letter cites the report it answers ("your report
+    (Coastal Courier, 20 February)", "(The Times, 3 May 2024)"): a reference, not an actor."""
+    doc = span.doc
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if start == 0 or doc[start - 1].text != "(" or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    close = next((t.i for t in doc[span.end + 1 : min(len(doc), span.end + 7)] if t.text == ")"), None)
+    return close is not None and close > span.end + 1 and all(
+        t.ent_type_ == "DATE" or t.like_num for t in doc[span.end + 1 : close])
+
+
 def compass_word(span: Span) -> bool:
     """"the West", "Western": a direction, not an actor."""
     return len(span) == 1 and span[0].lower_ in COMPASS
