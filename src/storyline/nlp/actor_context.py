@@ -223,6 +223,16 @@ def speaks(span: Span) -> bool:
     return span.root.dep_ == "nsubj" and head.lower_ in SPEECH_FORMS
 
 
+_CREDIT = re.compile(r"(?:\bcontributed (?:reporting |additional reporting )?to this (?:report|story|article)"
+                     r"|\A(?:Additional )?[Rr]eporting by |\A(?:Writing|Editing|Compiled) by )")
+
+
+def credit_sentence(span: Span) -> bool:
+    """A line that credits the report's own staff: "Fox News' Jane Roe contributed to this report.",
+    "Reporting by Jane Roe; Editing by John Doe": bylines, not actors."""
+    return _CREDIT.search(span.sent.text) is not None
+
+
 def byline_sentence(span: Span) -> bool:
     """A standfirst byline: "…, Jane Doe in Kyiv and John Roe report." (the sentence's last clause is
     names, places and a closing "report(s)")."""
@@ -301,6 +311,12 @@ def title_phrase(span: Span) -> bool:
         return True
     if len(span) > 1 and span[-1].lower_ in TITLE_ENDS:
         return True
+    words = [t.lower_ for t in span]
+    title = next((i for i, w in enumerate(words[:3]) if w in TITLE_ENDS), None)
+    if title is not None and title + 2 < len(span) and words[title + 1] in ("for", "of", "to", "on") \
+            and all(t.is_title and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP")
+                    for t in span[:title]):
+        return True  # "Special Presidential Envoy for Climate", "Special Rapporteur on Torture": an office
     after = doc[span.end] if span.end < len(doc) else None
     # "National Security Council Spokesperson" keeps its body; a would-be person before a title does not.
     return (after is not None and after.is_title and after.lower_ in TITLE_ENDS

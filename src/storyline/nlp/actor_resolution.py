@@ -92,6 +92,8 @@ class SpanResolution(PersonLinking):
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
         if not found and label in ("PERSON", "ORG") and (context.title_phrase(span) or context.title_before_name(span)):
+            if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+                state.things.add(key(doc[span.end + 1].text))  # "(SPEC)" after the office it abbreviates
             return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))

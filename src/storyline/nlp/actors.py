@@ -132,9 +132,10 @@ class ActorResolver(SpanResolution):
                 continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
                               or context.in_headline_run(span) or context.in_quoted_title(span)
-                              or context.shouted(span) or context.bracketed_citation(span)):
+                              or context.shouted(span) or context.bracketed_citation(span)
+                              or context.credit_sentence(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's
-                # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"
+                # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report."
             if len(span):
                 spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
         state.named = self._full_names(spans)
