@@ -89,3 +89,24 @@ def test_an_administrator_or_rapporteur_title_is_not_part_of_the_name(parse):
     assert found["NASA"].entity == "kb:USA.NASA"
     assert "Mary Lawlor" in found
     assert not any(t.lower().startswith(("administrator", "rapporteur")) for t in found)
+
+
+def test_a_staff_credit_line_names_no_one(parse):
+    doc = parse("The ferry sank off Mwanza on Monday. The Nation's Grace Achieng contributed to this report.",
+                published=WHEN)
+    assert any(e.text.endswith("Grace Achieng") for e in doc.ents)
+    assert "Mwanza" in texts(doc)
+    assert not any("Achieng" in t or "Nation" in t for t in texts(doc))
+
+
+def test_an_office_with_its_portfolio_and_its_acronym_are_no_actors(parse):
+    doc = parse("Farmers wrote to the Special Presidential Envoy for Drought Relief (SPEDR) about the harvest in "
+                "Niger. SPEDR has not answered.", published=WHEN)
+    assert "Niger" in texts(doc)
+    assert not any("Envoy" in t or t == "SPEDR" for t in texts(doc))
+
+
+def test_a_verb_opening_the_sentence_is_no_given_name(parse):
+    doc = parse("Senator Ana Ruiz of Peru signed the letter. Joining Ruiz on the letter were two senators from Chile.",
+                published=WHEN)
+    assert not any(t.startswith("Joining") for t in texts(doc))

@@ -149,6 +149,28 @@ def shouted(span: Span) -> bool:
                and t.lower_ != "us" for t in near)  # "the US and NATO": "US" is itself a name
 
 
+def acronym_of_office(span: Span) -> bool:
+    """An acronym the report gives in brackets right after an office written in capitals: "the Special
+    Presidential Envoy for Drought Relief (SPEDR)", then "SPEDR has not answered": the office's short
+    name, not a body."""
+    doc = span.doc
+    if len(span) != 1 or not span.text.isupper() or len(span.text) < 3:
+        return False
+    for tok in doc:
+        if tok.text != span.text or tok.i < 3 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")":
+            continue
+        words = []
+        i = tok.i - 2
+        while i >= 0 and len(words) < 8 and (doc[i].is_title or doc[i].lower_ in ("for", "of", "on", "the", "and")):
+            words.insert(0, doc[i].lower_)
+            i -= 1
+        if any(w in TITLE_ENDS and k + 1 < len(words) and words[k + 1] in ("for", "of", "on")
+               for k, w in enumerate(words)):
+            return True
+    return False
+
+
 def bracketed_citation(span: Span) -> bool:
     """A name cited in brackets with a date, as a letter cites the report it answers ("your report
     (Coastal Courier, 20 February)", "(The Times, 3 May 2024)"): a reference, not an actor."""

@@ -68,6 +68,10 @@ class SpanResolution(PersonLinking):
         if span[0].lower_ in HOLIDAYS and not self.kb.lookup(text):
             return None  # "the Easter message": a feast, not an actor
         known = self.kb.lookup(text)
+        if not known and label in ("ORG", "PERSON", "PRODUCT") and (
+                context.acronym_of_office(span) or (len(span) == 1 and text.endswith("s") and person_noun(text))):
+            state.things.add(key(text))
+            return None  # "(SPEDR)" after the office it abbreviates; "Farmers wrote ...": a plural common noun
         if not known and (mission := _MISSION.match(text)) is not None:
             owner = [e for e in self.kb.lookup(mission["owner"]) if e.type in ("state", "igo")]
             if owner:  # "the Permanent Mission of Australia to the United Nations": an embassy speaks for its state
