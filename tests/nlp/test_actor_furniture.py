@@ -110,3 +110,28 @@ def test_a_verb_opening_the_sentence_is_no_given_name(parse):
     doc = parse("Senator Ana Ruiz of Peru signed the letter. Joining Ruiz on the letter were two senators from Chile.",
                 published=WHEN)
     assert not any(t.startswith("Joining") for t in texts(doc))
+
+
+def test_a_known_agency_described_after_its_name_is_that_agency(parse):
+    doc = parse("The Interfax news agency said the plane from Almaty landed late.", published=WHEN)
+    agency = [m for m in doc._.mentions if "Interfax" in m.text]
+    assert agency and agency[0].text == "Interfax" and agency[0].entity == "kb:INTERFAX"
+
+
+def test_an_embassy_named_by_its_state_speaks_for_the_state(parse):
+    doc = parse("The Kenyan Embassy in Lima urged citizens to avoid the protests.", published=WHEN)
+    embassy = [m for m in doc._.mentions if "Embassy" in m.text]
+    assert embassy and embassy[0].entity == "kb:KEN" and embassy[0].type == "state"
+
+
+def test_a_collective_of_states_in_small_letters_is_not_a_place(parse):
+    doc = parse("Fuel prices rose in the Gulf states and in Kenya this week.", published=WHEN)
+    assert "Kenya" in texts(doc)
+    assert "Gulf" not in texts(doc)
+
+
+def test_a_palace_where_talks_are_held_is_a_place(parse):
+    doc = parse("Delegates met at the Kwame Nkrumah Palace in Accra on Monday.", published=WHEN)
+    palace = [m for m in doc._.mentions if "Palace" in m.text]
+    assert not palace or all(m.type == "place" for m in palace)
+    assert not any(m.type == "person" and "Nkrumah" in m.text for m in doc._.mentions)

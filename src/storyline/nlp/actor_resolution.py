@@ -28,6 +28,13 @@ from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
 # "the Embassy of Ukraine in Warsaw"): the state speaks through it.
 _MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulate|Consulate General|Delegation) of "
                       r"(?:the )?(?P<owner>[A-Z][\w.'’ -]{1,60}?)(?: (?:to|in|at) [\w.'’ -]{1,80})?\Z")
+# A state's embassy or mission named with the state before it ("the U.S. Embassy in Moscow", "the Kenyan
+# Mission").
+_STATE_MISSION = re.compile(r"\A(?P<owner>[A-Z][\w.'’ -]{1,40}?) (?:Embassy|Consulate|Mission|Consulate General)"
+                            r"(?: (?:in|to|at) [\w.'’ -]{1,60})?\Z")
+# Common nouns that describe a body after its name ("the Interfax news agency", "the Kyodo wire service").
+_BODY_NOUN_TAILS = {"news", "agency", "wire", "service", "newspaper", "daily", "broadcaster", "channel",
+                    "network", "group", "company", "firm", "bank"}
 # Plural adjectives that name a group of states ("the Baltics", "the Nordics"): a collective, not one actor.
 COLLECTIVE_PLURALS = {"baltics", "nordics"}
 
@@ -78,6 +85,20 @@ class SpanResolution(PersonLinking):
                 return Mention("", start, start + len(text), text, label, _kb_id(owner[0]), owner[0].type)
         if not known and len(span) == 1 and key(text) in COLLECTIVE_PLURALS:
             return None  # "the Baltics", "the Nordics": a collective of states, not one actor or a place
+        if not known and after is not None and after.lower_ in ("states", "countries", "nations", "republics") \
+                and span.root.head.i == after.i and self.kb.demonym(text) is None:
+            return None  # "the Baltic states", "the Gulf countries" written with a small letter: a collective
+        if not known and label in ("ORG", "FAC", "GPE") and (owned := _STATE_MISSION.match(text)) is not None:
+            owner = self.kb.demonym(owned["owner"]) or next(
+                (e for e in self.kb.lookup(owned["owner"]) if e.type == "state"), None)
+            if owner is not None:  # "the U.S. Embassy in Moscow warned": an embassy speaks for its state
+                return Mention("", start, end, text, label, _kb_id(owner), owner.type)
+        if not known and len(span) > 1 and span[-1].is_lower and span[0].is_title:
+            core = span[: max(i for i, t in enumerate(span) if not t.is_lower) + 1]
+            named = [e for e in self.kb.lookup(core.text) if e.type in ("organization", "igo")]
+            if named and all(t.lower_ in _BODY_NOUN_TAILS for t in span[len(core):]):
+                return Mention("", start, start + len(core.text), core.text, label, _kb_id(named[0]), named[0].type)
+                # "Russia's Interfax news agency": the agency the knowledge base knows, without its description
         if (label in ("GPE", "LOC", "FAC") or known) and context.names_an_agreement(span) and not any(
                 e.type in ("state", "igo", "organization", "group", "person") for e in known):
             return None  # "the Minsk agreements", "the Normandy format": a place that names a thing (a state
