@@ -135,3 +135,11 @@ def test_a_palace_where_talks_are_held_is_a_place(parse):
     palace = [m for m in doc._.mentions if "Palace" in m.text]
     assert not palace or all(m.type == "place" for m in palace)
     assert not any(m.type == "person" and "Nkrumah" in m.text for m in doc._.mentions)
+
+
+def test_a_platform_where_words_were_posted_is_no_actor_but_a_platform_that_acts_is(parse):
+    doc = parse("The governor of Puno wrote on Telegram that the dam held. Twitter suspended his account later. "
+                "His deputy said via her official Instagram account that she would stay in Lima.", published=WHEN)
+    found = {m.entity for m in doc._.mentions}
+    assert "kb:TWITTER" in found
+    assert "kb:TELEGRAM" not in found and "kb:INSTAGRAM" not in found

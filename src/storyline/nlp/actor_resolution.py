@@ -75,6 +75,8 @@ class SpanResolution(PersonLinking):
         if span[0].lower_ in HOLIDAYS and not self.kb.lookup(text):
             return None  # "the Easter message": a feast, not an actor
         known = self.kb.lookup(text)
+        if known and known[0].extra.get("platform") and _posted_on(span):
+            return None  # "wrote on Telegram", "on his Instagram account": where words were posted, not who acted
         if not known and label in ("ORG", "PERSON", "PRODUCT") and (
                 context.acronym_of_office(span) or (len(span) == 1 and text.endswith("s") and person_noun(text))):
             state.things.add(key(text))
@@ -352,6 +354,16 @@ def _before_modifiers(span: Span):
     while i >= 0 and span.start - i <= 2 and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].islower():
         i -= 1
     return span.doc[i] if i >= 0 else None
+
+
+def _posted_on(span: Span) -> bool:
+    """The name is where something was posted: after "on", "via" or "through", with at most an owner and a
+    describing word between ("on Telegram", "via his official Instagram account")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and (doc[i].pos_ in ("DET", "PRON", "ADJ") or doc[i].tag_ == "PRP$"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("on", "via", "through")
 
 
 def _before_title(span: Span) -> bool:
