@@ -112,3 +112,33 @@ def test_a_full_name_reports_give_to_a_person_more_often_stays_the_person():
     entities, remap = build_entities(mentions, load_kb())
     assert remap == {"local:place:ines-okafor": "local:person:ines-okafor"}
     assert [(e.id, e.type, len(e.mentions)) for e in entities] == [("local:person:ines-okafor", "person", 3)]
+
+
+def state(doc, name, code):
+    return Mention(doc, 0, len(name), name, "GPE", f"kb:{code}", "state")
+
+
+def test_a_surname_joins_the_one_person_so_named_when_the_reports_share_their_actors():
+    mentions = [person("d1", "Efua Mensah", "local:person:efua-mensah"), state("d1", "Ghana", "GHA"),
+                body("d1", "ECOWAS", "kb:ECOWAS", "igo"),
+                person("d2", "Mensah", "local:person:mensah@d2"), state("d2", "Ghana", "GHA"),
+                body("d2", "ECOWAS", "kb:ECOWAS", "igo")]
+    assert merge_local_actors(mentions) == {"local:person:mensah@d2": "local:person:efua-mensah"}
+
+
+def test_a_surname_stays_apart_when_two_people_bear_it_or_the_reports_share_too_little():
+    shared = [state(d, "Ghana", "GHA") for d in ("d1", "d2", "d3")] + [
+        body(d, "ECOWAS", "kb:ECOWAS", "igo") for d in ("d1", "d2", "d3")]
+    two = [person("d1", "Efua Mensah", "local:person:efua-mensah"),
+           person("d3", "Kojo Mensah", "local:person:kojo-mensah"), person("d2", "Mensah", "local:person:mensah@d2")]
+    assert merge_local_actors(two + shared) == {}
+    thin = [person("d1", "Efua Mensah", "local:person:efua-mensah"), state("d1", "Ghana", "GHA"),
+            person("d2", "Mensah", "local:person:mensah@d2"), state("d2", "Ghana", "GHA")]
+    assert merge_local_actors(thin) == {}
+
+
+def test_the_tail_of_a_known_body_name_is_that_body():
+    mentions = [body("d1", "West African Power Pool", "kb:WAPP", "igo"),
+                body("d2", "Power Pool", "local:organization:power-pool")]
+    _, remap = build_entities(mentions, load_kb())
+    assert remap == {"local:organization:power-pool": "kb:WAPP"}

@@ -127,17 +127,56 @@ def _named_in_full(mentions: list[Mention]) -> dict[str, str]:
     return remap
 
 
+SHARED_CONTEXT = 2
+"""Other actors a report must share with a full name's reports before its bare surname is taken for that name."""
+
+
+def _named_in_full_elsewhere(mentions: list[Mention], remap: dict[str, str]) -> dict[str, str]:
+    """A bare surname in a report that never gives the full name ("Mensah said" in a follow-up) is the one
+    person the other reports name in full with that surname, when no other person of the corpus bears it
+    and the report shares at least SHARED_CONTEXT other actors with theirs: a surname and its context,
+    never a surname alone."""
+    full: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, set[str]] = defaultdict(set)
+    others: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if not m.entity:
+            continue
+        words = key(m.text).split()
+        if m.type == "person" and len(words) > 1:
+            full[words[-1]].add(m.entity)
+            where[m.entity].add(m.doc)
+        elif m.type != "person":
+            others[m.doc].add(m.entity)
+    out = {}
+    for m in mentions:
+        entity = m.entity
+        if not entity or not entity.startswith("local:person:") or "@" not in entity or entity in remap:
+            continue
+        words = _name_of(entity)
+        fits = full.get(words[-1], set()) - {entity}
+        if len(words) != 1 or len(fits) != 1:
+            continue
+        target = next(iter(fits))
+        context = set().union(*(others[d] for d in where[target] if d != m.doc))
+        if len(others[m.doc] & context) >= SHARED_CONTEXT:
+            out[entity] = target
+    return out
+
+
 def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) -> dict[str, str]:
     """Map document-local actor ids that name the same actor to one id across documents.
 
     - A surname-only person is local to its report (the resolver links it to a full name the
-      same report gives): across reports a surname alone never merges two people.
+      same report gives): across reports a surname alone never merges two people; a surname that one
+      person alone of the corpus bears in full, in a report sharing other actors with theirs, is that person.
     - Variants of a full name join the longest form (blocked by first initial, so the
       comparisons stay few).
     - An acronym organisation ("IOM") joins the organisation whose initials spell it.
     """
     counts = Counter(m.entity for m in mentions if m.entity and m.entity.startswith("local:"))
     remap: dict[str, str] = {**_named_in_full(mentions), **_one_name_many_types(counts)}
+    remap.update(_named_in_full_elsewhere(mentions, remap))
     counts = Counter({e: n for e, n in counts.items() if e not in remap})
     people = sorted((e for e in counts if e.startswith("local:person:")), key=lambda e: (-len(_name_of(e)), e))
     by_initial: dict[str, list[str]] = defaultdict(list)
@@ -215,6 +254,17 @@ def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: Knowl
             generic[" ".join(words)].add(entity_id)
             if len(words) > 2 and words[1] == "of":
                 generic[words[0]].add(entity_id)  # "the House"
+    # "the Power Pool" where another report names "the West African Power Pool": the tail of one named body's name.
+    tails: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = key(m.text).split()
+        if m.entity and m.entity.startswith("kb:") and m.type in ("organization", "igo") and len(words) > 2:
+            for n in range(2, len(words)):
+                tails[" ".join(words[-n:])].add(m.entity)
+    for entity_id in {m.entity for m in mentions if m.entity and m.entity.startswith("local:organization:")}:
+        fits = tails.get(" ".join(_name_of(entity_id)), set())
+        if len(_name_of(entity_id)) > 1 and len(fits) == 1 and remap.get(entity_id, entity_id) == entity_id:
+            generic.setdefault(" ".join(_name_of(entity_id)), set()).update(fits)
     if not generic:
         return remap
     out = dict(remap)

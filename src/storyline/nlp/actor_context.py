@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from storyline.nlp.actor_cues import PUBLICATION_NOUNS
@@ -114,6 +115,76 @@ def event_name(span: Span) -> bool:
     return head is not None and span.root.dep_ == "appos" and head.lower_ in EVENT_NOUNS
 
 
+# Nouns a place's name qualifies when it names an agreement, a negotiating format or a pipeline after the
+# place ("the Minsk agreements", "the Normandy format", "the Nord Stream pipeline"): the thing, not an actor.
+NAMED_FOR_PLACE = {"agreement", "agreements", "accord", "accords", "protocol", "protocols", "format", "formula",
+                   "pipeline", "pipelines", "memorandum"}
+
+
+def names_an_agreement(span: Span) -> bool:
+    """The name qualifies a following common noun that names an agreement, a format or a pipeline:
+    "the Minsk agreements", "the Normandy format" (a place that gave its name to a thing)."""
+    doc = span.doc
+    head = _head_outside(span)
+    if head is None or head.i < span.end or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    if any(not (t.is_alpha or t.like_num or t.text in ("-", "‑")) for t in doc[span.end : head.i]):
+        return False  # "Minsk, agreements" is no compound
+    return head.lower_ in NAMED_FOR_PLACE and head.text[:1].islower()
+
+
+SHOUTED_WINDOW = 2
+"""Words either side of a name read for a shouted line ("JOIN US ON TELEGRAM!")."""
+
+
+def shouted(span: Span) -> bool:
+    """A name in capitals beside a function word in capitals: page furniture shouted at the reader
+    ("JOIN US ON TELEGRAM!", "READ MORE ON THE EU"), where "US" is a pronoun and nothing is an actor."""
+    if not span.text.isupper():
+        return False
+    doc = span.doc
+    near = [*doc[max(span.sent.start, span.start - SHOUTED_WINDOW) : span.start],
+            *doc[span.end : min(span.sent.end, span.end + SHOUTED_WINDOW)]]
+    return any(t.is_alpha and len(t) > 1 and t.text.isupper() and t.lower_ in STOP_WORDS and not t.ent_type_
+               and t.lower_ != "us" for t in near)  # "the US and NATO": "US" is itself a name
+
+
+def acronym_of_office(span: Span) -> bool:
+    """An acronym the report gives in brackets right after an office written in capitals: "the Special
+    Presidential Envoy for Drought Relief (SPEDR)", then "SPEDR has not answered": the office's short
+    name, not a body."""
+    doc = span.doc
+    if len(span) != 1 or not span.text.isupper() or len(span.text) < 3:
+        return False
+    for tok in doc:
+        if tok.text != span.text or tok.i < 3 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].text != ")":
+            continue
+        words = []
+        i = tok.i - 2
+        while i >= 0 and len(words) < 8 and (doc[i].is_title or doc[i].lower_ in ("for", "of", "on", "the", "and")):
+            words.insert(0, doc[i].lower_)
+            i -= 1
+        if any(w in TITLE_ENDS and k + 1 < len(words) and words[k + 1] in ("for", "of", "on")
+               for k, w in enumerate(words)):
+            return True
+    return False
+
+
+def bracketed_citation(span: Span) -> bool:
+    """A name cited in brackets with a date, as a letter cites the report it answers ("your report
+    (Coastal Courier, 20 February)", "(The Times, 3 May 2024)"): a reference, not an actor."""
+    doc = span.doc
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if start == 0 or doc[start - 1].text != "(" or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    close = next((t.i for t in doc[span.end + 1 : min(len(doc), span.end + 7)] if t.text == ")"), None)
+    return close is not None and close > span.end + 1 and all(
+        t.ent_type_ == "DATE" or t.like_num for t in doc[span.end + 1 : close])
+
+
 def compass_word(span: Span) -> bool:
     """"the West", "Western": a direction, not an actor."""
     return len(span) == 1 and span[0].lower_ in COMPASS
@@ -172,6 +243,16 @@ def speaks(span: Span) -> bool:
     """The name is the subject of a verb of saying ("said Wierszynin"): a person or a body, not a place."""
     head = span.root.head
     return span.root.dep_ == "nsubj" and head.lower_ in SPEECH_FORMS
+
+
+_CREDIT = re.compile(r"(?:\bcontributed (?:reporting |additional reporting )?to this (?:report|story|article)"
+                     r"|\A(?:Additional )?[Rr]eporting by |\A(?:Writing|Editing|Compiled) by )")
+
+
+def credit_sentence(span: Span) -> bool:
+    """A line that credits the report's own staff: "Fox News' Jane Roe contributed to this report.",
+    "Reporting by Jane Roe; Editing by John Doe": bylines, not actors."""
+    return _CREDIT.search(span.sent.text) is not None
 
 
 def byline_sentence(span: Span) -> bool:
@@ -252,6 +333,12 @@ def title_phrase(span: Span) -> bool:
         return True
     if len(span) > 1 and span[-1].lower_ in TITLE_ENDS:
         return True
+    words = [t.lower_ for t in span]
+    title = next((i for i, w in enumerate(words[:3]) if w in TITLE_ENDS), None)
+    if title is not None and title + 2 < len(span) and words[title + 1] in ("for", "of", "to", "on") \
+            and all(t.is_title and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP")
+                    for t in span[:title]):
+        return True  # "Special Presidential Envoy for Climate", "Special Rapporteur on Torture": an office
     after = doc[span.end] if span.end < len(doc) else None
     # "National Security Council Spokesperson" keeps its body; a would-be person before a title does not.
     return (after is not None and after.is_title and after.lower_ in TITLE_ENDS

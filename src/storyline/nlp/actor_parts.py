@@ -223,8 +223,9 @@ def unlabelled_full_names(doc: Doc, known) -> list[Span]:
             prev = doc[start - 1]
             if prev.i in covered or not (prev.is_title and prev.is_alpha and prev.pos_ == "PROPN") \
                     or prev.lower_ in TITLE_WORDS or prev.lower_.removesuffix("s") in TITLE_WORDS \
-                    or is_honorific(prev.text) or person_noun(prev.text) or known(prev.text):
-                break
+                    or is_honorific(prev.text) or person_noun(prev.text) or known(prev.text) \
+                    or (prev.is_sent_start and prev.lower_.endswith("ing") and len(prev) > 5):
+                break  # "Joining Biggs on the letter were ...": a verb opening the sentence, not a given name
             start -= 1
         if start < tok.i:
             out.append(doc[start : tok.i + 1])

@@ -24,6 +24,20 @@ from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     LOCATIVE, TYPE_OF_LABEL,
 )
 
+# A state's mission abroad, named by its state ("the Permanent Mission of Australia to the United Nations",
+# "the Embassy of Ukraine in Warsaw"): the state speaks through it.
+_MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulate|Consulate General|Delegation) of "
+                      r"(?:the )?(?P<owner>[A-Z][\w.'’ -]{1,60}?)(?: (?:to|in|at) [\w.'’ -]{1,80})?\Z")
+# A state's embassy or mission named with the state before it ("the U.S. Embassy in Moscow", "the Kenyan
+# Mission").
+_STATE_MISSION = re.compile(r"\A(?P<owner>[A-Z][\w.'’ -]{1,40}?) (?:Embassy|Consulate|Mission|Consulate General)"
+                            r"(?: (?:in|to|at) [\w.'’ -]{1,60})?\Z")
+# Common nouns that describe a body after its name ("the Interfax news agency", "the Kyodo wire service").
+_BODY_NOUN_TAILS = {"news", "agency", "wire", "service", "newspaper", "daily", "broadcaster", "channel",
+                    "network", "group", "company", "firm", "bank"}
+# Plural adjectives that name a group of states ("the Baltics", "the Nordics"): a collective, not one actor.
+COLLECTIVE_PLURALS = {"baltics", "nordics"}
+
 COMPATIBLE = {
     "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
     "ORG": {"igo", "organization", "group", "state"},
@@ -60,6 +74,37 @@ class SpanResolution(PersonLinking):
             return None  # "Typhoon Haiyan" is a weather event, not an actor or a place
         if span[0].lower_ in HOLIDAYS and not self.kb.lookup(text):
             return None  # "the Easter message": a feast, not an actor
+        known = self.kb.lookup(text)
+        if known and known[0].extra.get("platform") and _posted_on(span):
+            return None  # "wrote on Telegram", "on his Instagram account": where words were posted, not who acted
+        if not known and label in ("ORG", "PERSON", "PRODUCT") and (
+                context.acronym_of_office(span) or (len(span) == 1 and text.endswith("s") and person_noun(text))):
+            state.things.add(key(text))
+            return None  # "(SPEDR)" after the office it abbreviates; "Farmers wrote ...": a plural common noun
+        if not known and (mission := _MISSION.match(text)) is not None:
+            owner = [e for e in self.kb.lookup(mission["owner"]) if e.type in ("state", "igo")]
+            if owner:  # "the Permanent Mission of Australia to the United Nations": an embassy speaks for its state
+                return Mention("", start, start + len(text), text, label, _kb_id(owner[0]), owner[0].type)
+        if not known and len(span) == 1 and key(text) in COLLECTIVE_PLURALS:
+            return None  # "the Baltics", "the Nordics": a collective of states, not one actor or a place
+        if not known and after is not None and after.lower_ in ("states", "countries", "nations", "republics") \
+                and span.root.head.i == after.i and self.kb.demonym(text) is None:
+            return None  # "the Baltic states", "the Gulf countries" written with a small letter: a collective
+        if not known and label in ("ORG", "FAC", "GPE") and (owned := _STATE_MISSION.match(text)) is not None:
+            owner = self.kb.demonym(owned["owner"]) or next(
+                (e for e in self.kb.lookup(owned["owner"]) if e.type == "state"), None)
+            if owner is not None:  # "the U.S. Embassy in Moscow warned": an embassy speaks for its state
+                return Mention("", start, end, text, label, _kb_id(owner), owner.type)
+        if not known and len(span) > 1 and span[-1].is_lower and span[0].is_title:
+            core = span[: max(i for i, t in enumerate(span) if not t.is_lower) + 1]
+            named = [e for e in self.kb.lookup(core.text) if e.type in ("organization", "igo")]
+            if named and all(t.lower_ in _BODY_NOUN_TAILS for t in span[len(core):]):
+                return Mention("", start, start + len(core.text), core.text, label, _kb_id(named[0]), named[0].type)
+                # "Russia's Interfax news agency": the agency the knowledge base knows, without its description
+        if (label in ("GPE", "LOC", "FAC") or known) and context.names_an_agreement(span) and not any(
+                e.type in ("state", "igo", "organization", "group", "person") for e in known):
+            return None  # "the Minsk agreements", "the Normandy format": a place that names a thing (a state
+            # so placed is a party: "a US-Ukraine security agreement")
         bound = state.acronyms.get(key(text)) if text.isupper() else None
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
@@ -74,6 +119,8 @@ class SpanResolution(PersonLinking):
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
         if not found and label in ("PERSON", "ORG") and (context.title_phrase(span) or context.title_before_name(span)):
+            if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+                state.things.add(key(doc[span.end + 1].text))  # "(SPEC)" after the office it abbreviates
             return None  # "Commander of the Land Forces", "National Security Advisor": an office, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))
@@ -191,7 +238,8 @@ class SpanResolution(PersonLinking):
             return None  # "Belarus-Russian (drills)": an adjective of two states, not a person
         if label == "ORG" and not found and (
                 (before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in TITLE_WORDS)
-                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title)
+                or (len(span) == 1 and after is not None and after.lower_ in TITLE_WORDS and after.is_title
+                    and not (text.isupper() and len(text) > 2))  # "NASA Administrator X": a body's acronym
                 or (len(span) <= 3 and context.portfolio_of_title(span))) \
                 and (len(span) < 3 or titled_person(span, self.kb) is None):
             return None  # "Secretary of State", "professor of International Relations", "Defense Secretary X"
@@ -306,6 +354,16 @@ def _before_modifiers(span: Span):
     while i >= 0 and span.start - i <= 2 and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].islower():
         i -= 1
     return span.doc[i] if i >= 0 else None
+
+
+def _posted_on(span: Span) -> bool:
+    """The name is where something was posted: after "on", "via" or "through", with at most an owner and a
+    describing word between ("on Telegram", "via his official Instagram account")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and (doc[i].pos_ in ("DET", "PRON", "ADJ") or doc[i].tag_ == "PRP$"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("on", "via", "through")
 
 
 def _before_title(span: Span) -> bool:

@@ -18,6 +18,7 @@ TITLE_WORDS = {
     "chairman", "chairwoman", "chair", "adviser", "advisor", "official", "diplomat", "negotiator",
     "representative", "commissioner", "counsellor", "counselor", "speaker", "deputy", "prosecutor",
     "judge", "colonel", "lieutenant", "captain", "admiral", "marshal", "mp", "mep", "expert", "ombudsman",
+    "administrator", "rapporteur", "coordinator", "registrar",
 }
 # What a person does or is, written before a name with a capital only because it opens the sentence or
 # a caption ("Villager Ghulam Nabi", "Oligarchs Mikhail Fridman"): a description, never a given name.

@@ -74,6 +74,9 @@ def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
     if first is None or not len(first):
         return False
     first_tok = first[0]
+    credit = _credited_dateline(doc, start)
+    if credit is not None:
+        return span.end_char <= credit
     caps = first_tok.i
     while caps + 1 < len(doc) and doc[caps + 1].is_upper and doc[caps + 1].is_alpha and "\n" not in doc[caps].whitespace_:
         caps += 1  # "PORT VILA", "LA PAZ": a place of several words in capitals
@@ -92,6 +95,22 @@ def _in_prefix_label(doc: Doc, span: Span, start: int) -> bool:
         if dateline and tok.text in _DASHES:
             return span.end_char <= tok.idx
     return False
+
+
+_CREDITED_DATELINE = re.compile(r"\A(?P<where>[^()\n]{2,60}?)\((?P<who>[A-Z][A-Za-z]{1,15})\)\s?[-–—]")
+
+
+def _credited_dateline(doc: Doc, start: int) -> int | None:
+    """The character offset just after the dash closing a dateline written in title case with its outlet in
+    brackets ("Atlanta, United States (CNN) -", "Lagos, Nigeria (AFP) —"): capitalised names, commas and
+    numbers only, then one bracketed name, then a dash. None when the line opens otherwise."""
+    match = _CREDITED_DATELINE.match(text_of(doc)[start : start + 90])
+    if match is None:
+        return None
+    words = match["where"].replace(",", " ").split()
+    if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    return start + match.end()
 
 
 def _caption_line(doc: Doc, start: int) -> bool:
@@ -160,7 +179,8 @@ def clean_edges(span: Span, keep_possessive: bool = False) -> Span | None:
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
               "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
               "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
-              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy"}
+              "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy",
+              "administrator", "rapporteur", "coordinator", "ombudsman", "ombudsperson", "registrar"}
 
 
 def trim(span: Span) -> Span:
@@ -203,7 +223,8 @@ def strip_honorifics(span: Span) -> Span:
 _NAME_LINKS = {"of", "for", "on"}
 _OWNERS = {"the", "a", "an", "my", "our", "his", "her", "their", "its", "your"}
 _NOT_NAME_HEADS = {"minister", "secretary", "president", "director", "head", "chief", "spokesman",
-                   "spokeswoman", "spokesperson", "commissioner", "ambassador", "envoy", "chairman", "member"}
+                   "spokeswoman", "spokesperson", "commissioner", "ambassador", "envoy", "chairman", "member",
+                   "administrator", "rapporteur", "coordinator"}
 
 
 def extend_name_left(span: Span) -> Span:

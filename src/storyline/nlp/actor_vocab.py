@@ -31,10 +31,12 @@ THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "r
 SHIP_PREFIXES = {"MV", "MS", "MT", "SS", "HMS", "USS", "RFS", "INS", "HMAS", "HMCS"}
 # Title words that end an office's name and never a body's ("National Security Advisor").
 TITLE_ENDS = {"advisor", "adviser", "director", "spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
-              "ambassador", "envoy", "chairman", "chairwoman", "commissioner", "commander", "counsellor", "counselor"}
+              "ambassador", "envoy", "chairman", "chairwoman", "commissioner", "commander", "counsellor", "counselor",
+              "administrator", "rapporteur", "coordinator"}
 # Head nouns of a named site ("Hostomel Airfield", "Trezzini Palace Hotel"): a place, not a person or body.
 SITE_HEADS = {"airfield", "airport", "airbase", "hotel", "isthmus", "station", "dam", "bridge", "refinery", "port",
-              "stadium", "square", "plant", "shipyard", "terminal", "mine", "kurgan", "highway", "motorway"}
+              "stadium", "square", "plant", "shipyard", "terminal", "mine", "kurgan", "highway", "motorway",
+              "palace", "castle", "cathedral", "monastery"}
 # Words that name a newspaper, broadcaster or publication: "Diario La Nacion", "Gazeta", "Kyiv Post".
 MEDIA_WORDS = {"times", "post", "journal", "herald", "tribune", "gazette", "gazeta", "gazzetta", "diario", "daily",
                "radio", "tv", "television", "news", "telegraph", "press", "magazine", "weekly", "pravda",

@@ -86,6 +86,8 @@ class ActorResolver(SpanResolution):
                 # for single words that happen to be common nouns.
                 if matcher is self.matcher_lower and len(span) == 1 and not span.text[0].isupper():
                     continue
+                if matcher is self.matcher_lower and any(t.is_lower and t.ent_type_ in ("DATE", "TIME") for t in span):
+                    continue  # "against Belarus and Russia today": a name, then a time, not "Russia Today"
                 found.append(_Candidate(span, "KB"))
         found = _cut_at_known_names(found, self.kb)
         # Longest span wins; for equal spans prefer the NER label (it carries the type).
@@ -129,8 +131,11 @@ class ActorResolver(SpanResolution):
             if len(span) and span[0].is_lower and span[0].is_stop:
                 continue  # "the Minister of Foreign Affairs": a title, not a name
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
-                              or context.in_headline_run(span) or context.in_quoted_title(span)):
-                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's title
+                              or context.in_headline_run(span) or context.in_quoted_title(span)
+                              or context.shouted(span) or context.bracketed_citation(span)
+                              or context.credit_sentence(span)):
+                continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's
+                # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report."
             if len(span):
                 spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
         state.named = self._full_names(spans)

@@ -24,6 +24,7 @@ OFFICE_NOUNS = {
     "speaker", "director", "prosecutor", "judge", "spokesman", "spokeswoman", "spokesperson",
     "congressman", "congresswoman", "lawmaker", "representative", "nominee", "candidate", "mogul",
     "treasurer", "attorney", "commissioner", "councillor", "councilor", "marshal", "lieutenant", "captain",
+    "administrator", "rapporteur", "coordinator",
 }
 # Offices a "leader" or "head of state/government" can hold; offices a "top diplomat" can hold.
 LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",

@@ -1,0 +1,74 @@
+"""Every actor of one hand-written story checked end to end: West African ministers at talks on a power
+line, named in full once and by surname after (also in a follow-up report that never gives the full
+name), acronyms of bodies, a broadcaster, a permanent mission, a title-case dateline with its agency, a
+shouted share line, and a reader's letter that cites the report it answers and ends on a sign-off."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from storyline.analysis.entities import build_entities
+from storyline.kb.lookup import load_kb
+from storyline.kb.normalize import key
+
+from tests.conftest import STORIES
+
+pytestmark = pytest.mark.integration
+
+FOLDER = STORIES / "accra_grid_talks"
+
+
+@pytest.fixture(scope="module")
+def story(nlp):
+    from storyline.nlp.pipeline import make_doc
+
+    expected = json.loads((FOLDER / "expected.json").read_text())
+    mentions = []
+    for d in expected["documents"]:
+        text = (FOLDER / d["file"]).read_text()
+        doc = nlp(make_doc(nlp, d["file"], text, dt.date.fromisoformat(d["published"])))
+        mentions += doc._.mentions
+    entities, remap = build_entities(mentions, load_kb())
+    by_id = {e.id: e for e in entities}
+    ids: dict[str, set[str]] = {}
+    for m in mentions:
+        ids.setdefault(key(m.text), set()).add(remap.get(m.entity, m.entity))
+    return expected, by_id, ids, mentions
+
+
+def test_every_listed_actor_is_one_identity_of_its_type(story):
+    expected, by_id, ids, _ = story
+    wrong = []
+    for want in expected["entities"]:
+        found = set().union(*(ids.get(key(f), set()) for f in want["surface_forms"]))
+        entity = by_id.get(next(iter(found))) if len(found) == 1 else None
+        if entity is None or entity.type != want["type"] or key(entity.name) != key(want["name"]):
+            wrong.append((want["name"], sorted(found)))
+    assert wrong == []
+
+
+def test_no_actor_beyond_the_listed_ones(story):
+    expected, by_id, _, _ = story
+    listed = {key(e["name"]) for e in expected["entities"]}
+    extra = sorted(e.name for e in by_id.values() if key(e.name) not in listed)
+    assert extra == []
+
+
+def test_datelines_bylines_share_lines_citations_and_sign_offs_are_no_actors(story):
+    expected, _, ids, _ = story
+    assert [b for b in expected["must_not_entities"] if key(b) in ids] == []
+
+
+def test_a_surname_in_a_follow_up_is_the_person_named_in_full_the_day_before(story):
+    _, by_id, _, mentions = story
+    later = {m.text: m.entity for m in mentions if m.doc == "02_coastal-courier.txt" and m.type == "person"}
+    _, remap = build_entities(mentions, load_kb())
+    assert by_id[remap.get(later["Mensah"], later["Mensah"])].name == "Efua Mensah"
+    assert by_id[remap.get(later["Yao"], later["Yao"])].name == "Konan Yao"
+
+
+def test_the_mission_speaks_for_its_state_and_the_union_stays_a_body(story):
+    _, by_id, ids, _ = story
+    assert ids[key("Permanent Mission of Senegal")] == ids[key("Senegal")] == {"kb:SEN"}
+    assert by_id["kb:AU"].type == "igo"
