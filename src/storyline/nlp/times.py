@@ -110,6 +110,21 @@ def _points_forward(span: Span) -> bool:
     return cued
 
 
+def _told_in_past(span: Span) -> bool:
+    """Whether the date's governing verb is in the past ("police arrested him on April 2", "filings
+    dated November 24"): a day and month without a year then lies before the report, never after it."""
+    token, hops = span.root, 0
+    while token.head is not token and hops < 4:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("VERB", "AUX"):
+            words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            if words & FORWARD_VERBS or words & {"would", "could", "should", "might", "may", "to"}:
+                return False
+            return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(
+                words & {"has", "have", "had", "was", "were", "been"} or token.dep_ in ("acl", "amod")))
+    return False
+
+
 def _opens_named_thing(span: Span) -> bool:
     """Whether the date opens the stretch of a thing named just before it ("a ban on rice exports from
     1 March", "tariffs starting Monday"): the thing's start, not a point the clause's tense places
@@ -402,8 +417,10 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         # the start of a thing named before the date ("the ban from 1 March").
         nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN) or _opens_named_thing(ent)
         forward = (ahead and not nearest) or _points_forward(ent)
+        backward = not ahead and not forward and _told_in_past(ent)
         for part, offset in _glued_parts(ent.text):
-            resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today)
+            resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today,
+                                         backward=backward)
             if (resolved is None or resolved.value is None) and (m := RE_CLAUSE_AFTER_DATE.search(part)) is not None:
                 # "resigned last week after a row": the recogniser ran the date into the clause after it.
                 cut = resolve_date_text(part[:m.start()], published, forward=forward and not nearest, today=today)
