@@ -566,3 +566,18 @@ def test_people_who_fled_count_as_the_side_they_fled_not_their_shelter():
                docs.figure("b", "About 2,000 people", 2000, counts="displaced", subject=None)]
     tables = {t.subject: [r.value for r in t.rows] for t in build_figure_tables(docs.corpus(figures=figures, mentions=mentions))}
     assert tables == {"kb:PRK": [40000], "kb:RUS": [2000]}
+
+
+def test_two_bodies_one_report_names_without_ids_disagree_but_one_bodys_two_names_do_not():
+    def conflicts(first_body: str, second_body: str) -> list:
+        docs = Docs()
+        docs.add("a", f"{first_body} said 41 people died in the valley flood.",
+                 f"{second_body} said 90 people died in the valley flood.", published="2025-03-03")
+        figures = [docs.figure("a", "41 people", 41, counts="killed", subject="kb:KOR", attributed_text=first_body),
+                   docs.figure("a", "90 people", 90, counts="killed", subject="kb:KOR", attributed_text=second_body)]
+        corpus = docs.corpus(figures=figures)
+        return figure_conflicts(corpus, build_figure_tables(corpus))
+
+    [conflict] = conflicts("The health department", "The Valley Doctors' Union")
+    assert "health department" in conflict.summary and "Doctors' Union" in conflict.summary
+    assert conflicts("The health department", "The department") == []
