@@ -240,7 +240,10 @@ class _Narrative:
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
 
-    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0) -> Resolution:
+    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0, past: bool = True) -> Resolution:
+        """``resolved`` placed in the history the report tells; ``past`` says whether the date's verb is
+        told in the past: a bare year on anything else ("the site of a disaster in 1986, the zone is
+        closed") names a thing and starts no history."""
         if self.published is None:
             return resolved
         low = " ".join(text.lower().split())
@@ -248,7 +251,7 @@ class _Narrative:
         if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1):
             self.year = None  # a paragraph told without a date: the history is over
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
-            if RE_NAMING_OF.search(self.text[max(0, at - 40):at]) and RE_BARE_YEAR.match(low):
+            if (RE_NAMING_OF.search(self.text[max(0, at - 40):at]) or not past) and RE_BARE_YEAR.match(low):
                 self.paragraph = paragraph if self.year is not None else self.paragraph
                 return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
@@ -294,11 +297,14 @@ def continue_history(extraction, text: str, published: dt.date | None, cuts: lis
     changed."""
     if published is None or len(cuts) < 2:
         return 0
+    from storyline.analysis.dating import past_word  # the parse is gone: the verb's form says if it is past
+
     narrative = _Narrative(published, text)
     changed = 0
     for ref in sorted(extraction.times, key=lambda t: t.start):
         before = Resolution(ref.value, ref.precision, ref.note)
-        placed = narrative.place(ref.text, before, ref.ahead, ref.start)
+        past = ref.head is None or (not ref.ahead and past_word(text, ref.head))  # unknown counts as past
+        placed = narrative.place(ref.text, before, ref.ahead, ref.start, past=past)
         if ref.start < cuts[1] or placed.value == ref.value or placed.value is None:
             continue
         for name in ("statements", "events", "figures"):
@@ -436,7 +442,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
                     note = f"relative to {inferred.isoformat()}, a date inferred from the text"
                     resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
             start = ent.start_char + offset
-            resolved = narrative.place(part, resolved, forward, start)
+            resolved = narrative.place(part, resolved, forward, start, past=backward or _told_in_past(ent))
             refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
                                 value=resolved.value, precision=resolved.precision, note=resolved.note,
                                 ahead=ahead, head=predicate_of(ent)))
