@@ -559,13 +559,18 @@ def test_people_who_fled_count_as_the_side_they_fled_not_their_shelter():
     docs.add("a", "Some 40,000 people have fled North Korea into Russia since the spring, the agency said.",
              published="2026-05-12")
     docs.add("b", "About 2,000 people were displaced in Russia by the floods.", published="2026-05-12")
+    docs.add("c", "Since Russia invaded North Korea, the South has taken in 9,000 refugees.", published="2026-05-12")
     mentions = [Mention("a", *docs.at("a", "North Korea"), "North Korea", "GPE", "kb:PRK", "state"),
                 Mention("a", *docs.at("a", "Russia"), "Russia", "GPE", "kb:RUS", "state"),
-                Mention("b", *docs.at("b", "Russia"), "Russia", "GPE", "kb:RUS", "state")]
+                Mention("b", *docs.at("b", "Russia"), "Russia", "GPE", "kb:RUS", "state"),
+                Mention("c", *docs.at("c", "Russia"), "Russia", "GPE", "kb:RUS", "state"),
+                Mention("c", *docs.at("c", "North Korea"), "North Korea", "GPE", "kb:PRK", "state")]
     figures = [docs.figure("a", "Some 40,000 people", 40000, counts="displaced", subject=None),
-               docs.figure("b", "About 2,000 people", 2000, counts="displaced", subject=None)]
-    tables = {t.subject: [r.value for r in t.rows] for t in build_figure_tables(docs.corpus(figures=figures, mentions=mentions))}
-    assert tables == {"kb:PRK": [40000], "kb:RUS": [2000]}
+               docs.figure("b", "About 2,000 people", 2000, counts="displaced", subject=None),
+               docs.figure("c", "9,000 refugees", 9000, counts="refugees", subject=None)]
+    tables = {(t.counts, t.subject): [r.value for r in t.rows]
+              for t in build_figure_tables(docs.corpus(figures=figures, mentions=mentions))}
+    assert tables == {("displaced", "kb:PRK"): [40000], ("displaced", "kb:RUS"): [2000], ("refugees", "kb:PRK"): [9000]}
 
 
 def test_two_bodies_one_report_names_without_ids_disagree_but_one_bodys_two_names_do_not():

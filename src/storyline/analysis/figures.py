@@ -34,8 +34,10 @@ UNIT_MEASURES = {"percent", "km", "km2", "sq km", "miles", "tons", "tonnes", "kg
 NOT_CLAIMED = {"negated", "denied"}
 HYPOTHETICAL = {"expected", "possible"}
 DISPLACED_MEASURES = {"displaced", "refugees", "evacuated"}
-RE_FLED_FROM = re.compile(r"\b(?:from|fled|flee|flees|fleeing|left|leaving|out\sof)\s(?:the\s)?\Z", re.I)
-"""The word before a state that people fled: they are that state's displaced."""
+RE_FLED_FROM = re.compile(r"\b(?:from|fled|flee|flees|fleeing|left|leaving|out\sof|invaded|invades|invading|"
+                          r"invasion\sof|war\sin|fighting\sin|attack\son)\s(?:the\s)?\Z", re.I)
+"""The words before a state that people fled, or that was invaded or fought in: they are that state's
+displaced ("taking in thousands of refugees since Russia invaded Ukraine")."""
 
 COMMON_MIN_DOCS = 20
 """A corpus of at least this many reports holds many stories: one measure and week do not make one
@@ -203,7 +205,7 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
         # People who fled are the side they fled ("2 million people have fled Sudan into Chad"),
         # not the country that shelters them.
         fled = {m.entity for m in near if m.type == "state" and RE_FLED_FROM.search(
-            text[max(0, m.start - 14):m.start])} if counts in DISPLACED_MEASURES else set()
+            text[max(0, m.start - 16):m.start])} if counts in DISPLACED_MEASURES else set()
         if len(fled) == 1:
             found[i] = fled.pop()
         elif len(named) == 1:
