@@ -537,3 +537,52 @@ def test_a_toll_a_states_body_gives_counts_in_that_state_and_a_report_naming_non
                            attributed_text="the Red Cross")]
     [table] = build_figure_tables(docs.corpus(figures=figures, mentions=mentions))
     assert table.subject == "kb:PRK" and len(table.rows) == 2
+
+
+def test_one_days_losses_and_the_running_total_are_never_rows_of_one_table():
+    docs = Docs()
+    docs.add("a", "The rebels lost 120 fighters in the past day and 9,400 since the offensive began, the army said.",
+             "A day earlier the army counted 9,280 in all.", published="2026-05-12")
+    docs.add("b", "The army said the rebels had lost 9,300 fighters so far.", published="2026-05-11")
+    figures = [docs.figure(d, frag, v, counts="killed", subject="kb:KOR", attributed_text="army")
+               for d, frag, v in (("a", "120 fighters", 120), ("a", "9,400", 9400), ("a", "9,280", 9280),
+                                  ("b", "9,300 fighters", 9300))]
+    tables = {t.measure: t for t in build_figure_tables(docs.corpus(figures=figures))}
+    assert set(tables) == {"killed (South Korea)", "killed (South Korea), one day"}
+    assert [r.value for r in tables["killed (South Korea), one day"].rows] == [120]
+    assert sorted(r.value for r in tables["killed (South Korea)"].rows) == [9280, 9300, 9400]
+    assert tables["killed (South Korea)"].low >= 9280  # the day's 120 never sets the total's low end
+
+
+def test_people_who_fled_count_as_the_side_they_fled_not_their_shelter():
+    docs = Docs()
+    docs.add("a", "Some 40,000 people have fled North Korea into Russia since the spring, the agency said.",
+             published="2026-05-12")
+    docs.add("b", "About 2,000 people were displaced in Russia by the floods.", published="2026-05-12")
+    docs.add("c", "Since Russia invaded North Korea, the South has taken in 9,000 refugees.", published="2026-05-12")
+    mentions = [Mention("a", *docs.at("a", "North Korea"), "North Korea", "GPE", "kb:PRK", "state"),
+                Mention("a", *docs.at("a", "Russia"), "Russia", "GPE", "kb:RUS", "state"),
+                Mention("b", *docs.at("b", "Russia"), "Russia", "GPE", "kb:RUS", "state"),
+                Mention("c", *docs.at("c", "Russia"), "Russia", "GPE", "kb:RUS", "state"),
+                Mention("c", *docs.at("c", "North Korea"), "North Korea", "GPE", "kb:PRK", "state")]
+    figures = [docs.figure("a", "Some 40,000 people", 40000, counts="displaced", subject=None),
+               docs.figure("b", "About 2,000 people", 2000, counts="displaced", subject=None),
+               docs.figure("c", "9,000 refugees", 9000, counts="refugees", subject=None)]
+    tables = {(t.counts, t.subject): [r.value for r in t.rows]
+              for t in build_figure_tables(docs.corpus(figures=figures, mentions=mentions))}
+    assert tables == {("displaced", "kb:PRK"): [40000], ("displaced", "kb:RUS"): [2000], ("refugees", "kb:PRK"): [9000]}
+
+
+def test_two_bodies_one_report_names_without_ids_disagree_but_one_bodys_two_names_do_not():
+    def conflicts(first_body: str, second_body: str) -> list:
+        docs = Docs()
+        docs.add("a", f"{first_body} said 41 people died in the valley flood.",
+                 f"{second_body} said 90 people died in the valley flood.", published="2025-03-03")
+        figures = [docs.figure("a", "41 people", 41, counts="killed", subject="kb:KOR", attributed_text=first_body),
+                   docs.figure("a", "90 people", 90, counts="killed", subject="kb:KOR", attributed_text=second_body)]
+        corpus = docs.corpus(figures=figures)
+        return figure_conflicts(corpus, build_figure_tables(corpus))
+
+    [conflict] = conflicts("The health department", "The Valley Doctors' Union")
+    assert "health department" in conflict.summary and "Doctors' Union" in conflict.summary
+    assert conflicts("The health department", "The department") == []

@@ -350,3 +350,22 @@ def test_times_an_approximate_stretch_back_places_no_day_week_or_month():
     for text in ("almost two months ago", "about ten days ago", "nearly three weeks ago"):
         assert resolve(text).value is None and resolve(text).precision == "vague"
     assert resolve("about two years ago").value == "2022"
+
+
+def test_times_last_or_next_before_a_day_and_month_says_which_way_to_look():
+    base = dt.date(2025, 7, 25)
+    assert resolve("last November 24", base=base).value == "2024-11-24"
+    assert resolve("November 24", base=base).value == "2025-11-24"  # the nearest, when nothing says
+    assert resolve("next March 3", base=base).value == "2026-03-03"
+    assert resolve_date_text("September 2", base, backward=True).value == "2024-09-02"
+
+
+@pytest.mark.integration
+def test_times_component_a_day_on_a_past_verb_lies_before_the_report(parse):
+    published = dt.date(2025, 2, 20)
+    got = times_of(parse, "On April 2, the river guards arrested two smugglers near the weir.", published)
+    assert ("April 2", "2024-04-02", "day") in got
+    got = times_of(parse, "The river guards will patrol the weir on April 2.", published)
+    assert ("April 2", "2025-04-02", "day") in got
+    got = times_of(parse, "The ferry crossing on March 1 is expected to draw crowds.", published)
+    assert ("March 1", "2025-03-01", "day") in got

@@ -87,3 +87,9 @@ def test_a_year_opening_a_stretch_after_from_sets_no_history(parse):
     # "the aid given from 2019" counts from that year: a month after it is the report's year.
     got = values(parse, "The aid given from 2019 is worth $4 billion. The minister criticised the grants in March.")
     assert got["March"] == "2031-03"
+
+
+def test_a_year_naming_a_thing_in_a_present_sentence_starts_no_history(parse):
+    got = values(parse, "The site of a chemical fire in 2009, the valley is still closed to walkers. "
+                        "In March, rangers reopened one of its trails.")
+    assert got["March"] == "2031-03"

@@ -38,6 +38,7 @@ many stories (``COMMON_MIN_DOCS``), they must share a word to speak of one thing
 COMMON_SHARE = 0.4
 """In a corpus of at least ``COMMON_MIN_DOCS`` reports, a word in more than this share of them
 (the war's own name, its main actors) says nothing about which count a sentence gives."""
+GIVER_FILLER = frozenset({"the", "a", "an", "of", "s", "local", "organization", "kb"})
 PLACE_PREPOSITIONS = ("in", "into", "to", "inside", "near", "at", "from")
 
 
@@ -145,8 +146,20 @@ def _bodies_of_one_report(a: Figure | None, b: Figure | None) -> bool:
     counts side by side, a disagreement like one between two reports. A figure the author gives, or one
     of two a single source gives, is a part or another quantity ("an army of 900,000, 190,000 of them
     at the border")."""
-    return a is not None and b is not None and bool(a.attributed_to) and bool(b.attributed_to) \
-        and a.attributed_to != b.attributed_to
+    if a is None or b is None:
+        return False
+    if a.attributed_to and b.attributed_to:
+        return a.attributed_to != b.attributed_to
+    # A body the knowledge base does not hold is named as written ("the health department"): two
+    # names neither of which holds the other's words are two bodies.
+    wa, wb = _giver_words(a), _giver_words(b)
+    return bool(wa) and bool(wb) and not wa <= wb and not wb <= wa
+
+
+def _giver_words(f: Figure) -> frozenset[str]:
+    """The words naming the body that gives a figure: its actor id's last part, else its name as written."""
+    name = f.attributed_to.rsplit(":", 1)[-1] if f.attributed_to else f.attributed_text or ""
+    return frozenset(w for w in re.findall(r"[a-z]+", name.lower().replace("’", "'")) if w not in GIVER_FILLER)
 
 
 def _days_apart(a: FigureRow, b: FigureRow) -> int | None:

@@ -35,12 +35,48 @@ PLACED_TOLLS = {"killed", "wounded", "missing", "displaced", "casualties", "pris
 # Statuses whose figure is not claimed as true ("not 10,000 troops") and so is left out.
 NOT_CLAIMED = {"negated", "denied"}
 HYPOTHETICAL = {"expected", "possible"}
+DISPLACED_MEASURES = {"displaced", "refugees", "evacuated"}
+RE_FLED_FROM = re.compile(r"\b(?:from|fled|flee|flees|fleeing|left|leaving|out\sof|invaded|invades|invading|"
+                          r"invasion\sof|war\sin|fighting\sin|attack\son)\s(?:the\s)?\Z", re.I)
+"""The words before a state that people fled, or that was invaded or fought in: they are that state's
+displaced ("taking in thousands of refugees since Russia invaded Ukraine")."""
 
 COMMON_MIN_DOCS = 20
 """A corpus of at least this many reports holds many stories: one measure and week do not make one
 count, and a report that names no state is not about the story's."""
 SUMMARY_STEPS = 6
 """Values named in a figure conflict's one-line summary; its sides keep the evidence of every row."""
+
+
+ONE_DAY = "one day"
+"""The stage of a count of one day's losses ("lost 950 soldiers in the last day"): never a row of the
+running total's table, nor compared with it."""
+RE_ONE_DAY = re.compile(
+    r"\b(?:(?:in|over|during|of|for|within)\s(?:the\s)?(?:last|past|previous|preceding)\s"
+    r"(?:day|24\shours|twenty-four\shours|night)|per\sday|each\sday|every\sday|daily|overnight|"
+    r"in\s(?:a|one)\s(?:single\s)?day|that\sday)\b", re.I)
+RE_RUNNING_TOTAL = re.compile(
+    r"\b(?:since|from\sthe\s(?:beginning|start|outset)|in\stotal|in\sall|so\sfar|to\sdate|total|overall|"
+    r"altogether|cumulative(?:ly)?|bringing)\b", re.I)
+
+
+def one_day(corpus: Corpus, figure: Figure) -> bool:
+    """Whether the figure counts one day's losses, not the running total: its sentence says "in the
+    last day", "overnight", "daily" nearer the figure than any word of a total ("since the start",
+    "in total", "so far"), as a general staff's daily report gives both in one sentence."""
+    text = corpus.documents.get(figure.doc, {}).get("text") or ""
+    lo, hi = corpus.sentence_span(figure.doc, figure.start)
+    sentence = text[lo:hi]
+
+    def nearest(pattern: re.Pattern) -> int | None:
+        gaps = [max(figure.start - (lo + m.end()), (lo + m.start()) - figure.end, 0) for m in pattern.finditer(sentence)]
+        return min(gaps, default=None)
+
+    day = nearest(RE_ONE_DAY)
+    if day is None:
+        return False
+    total = nearest(RE_RUNNING_TOTAL)
+    return total is None or day < total
 
 
 def content_id(prefix: str, member_ids: list[str]) -> str:
@@ -169,10 +205,17 @@ def _where_counted(corpus: Corpus, figures: list[Figure], mentions: list[Mention
         if counts in ("other", "people"):
             continue
         text = corpus.documents[f.doc]["text"]
-        named = {m.entity for m in states.in_sentence(corpus, f)
+        near = states.in_sentence(corpus, f)
+        named = {m.entity for m in near
                  if m.type == "state" and text[max(0, m.start - 9):m.start].rstrip().lower().endswith(
                      ("in", "across", "inside", "within", "throughout"))}
-        if len(named) == 1:
+        # People who fled are the side they fled ("2 million people have fled Sudan into Chad"),
+        # not the country that shelters them.
+        fled = {m.entity for m in near if m.type == "state" and RE_FLED_FROM.search(
+            text[max(0, m.start - 16):m.start])} if counts in DISPLACED_MEASURES else set()
+        if len(fled) == 1:
+            found[i] = fled.pop()
+        elif len(named) == 1:
             found[i] = named.pop()
         elif f.attributed_to in state_ids:
             found[i] = f.attributed_to
@@ -218,6 +261,8 @@ def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
         date = str(corpus.published(figure.doc))[:10] + REPORT_DATE
     # A count that is only expected or possible ("there could be 200,000") is a potential one.
     stage = figure.stage or ("potential" if figure.status in HYPOTHETICAL else None)
+    if stage in (None, "total") and one_day(corpus, figure):
+        stage = ONE_DAY
     vague = figure.value is None and not any(ch.isdigit() for ch in figure.text)
     return FigureRow(
         figure=record_id("f", figure), doc=figure.doc, value=figure.value, low=figure.low, high=figure.high,
@@ -236,21 +281,23 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
     (``figure_assess.settle``), so the table and the conflicts agree.
     """
     inferred = infer_subjects(corpus, corpus.figures, corpus.mentions)
-    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    # One day's losses and the running total are two measures: never rows of one table.
+    groups: dict[tuple[str, str, bool], list[Figure]] = defaultdict(list)
     for i, figure in enumerate(corpus.figures):
         measure = measure_of(figure, inferred.get(i))
         if measure is not None:
-            groups[measure].append(figure)
+            groups[(*measure, figure.stage in (None, "total") and one_day(corpus, figure))].append(figure)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     tables = []
-    for (counts, subject), figures in groups.items():
+    for (counts, subject, daily), figures in groups.items():
         if len(figures) < min_rows:
             continue
         rows = [row_of(corpus, f) for f in figures]
         offsets = {r.figure: (f.start, f.end) for r, f in zip(rows, figures)}
         rows.sort(key=lambda r: (scope_of(r) or "9999", order.get(r.doc, 0), offsets[r.figure], r.figure))
         table = FigureTable(
-            id=content_id("ft", [r.figure for r in rows]), measure=f"{counts} ({corpus.name(subject)})",
+            id=content_id("ft", [r.figure for r in rows]),
+            measure=f"{counts} ({corpus.name(subject)})" + (f", {ONE_DAY}" if daily else ""),
             counts=counts, subject=subject, rows=rows, assessment=assess(rows).assessment,
         )
         estimate(table)

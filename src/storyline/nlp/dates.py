@@ -66,6 +66,8 @@ RE_DURATION = re.compile(
     rf"(?:\s+and a half)?(?:[\s-]+(?:long|old|later|earlier))?$"
 )
 RE_AGE = re.compile(r"\byears?[\s-]+old\b|-year-old|\baged?\b|\bages? of\b")
+RE_DAY_REL = re.compile(r"(last|past|previous|next|coming)\s")
+"""A word before a day and month that says which way to look ("last November 24")."""
 RE_LEAD = re.compile(r"^(?:on|in|at|of|during|since|from|around|about|by|until|the)\s+")
 
 
@@ -119,7 +121,7 @@ def _weekday_note(date: dt.date, weekday: int | None) -> str | None:
 
 
 def _month_day(month: int, day: int, year: int | None, weekday: int | None,
-               base: dt.date | None, forward: bool, today: dt.date | None) -> Resolution:
+               base: dt.date | None, forward: bool, today: dt.date | None, backward: bool = False) -> Resolution:
     if year is not None:
         date = safe_date(year, month, day)
         if date is None:
@@ -131,6 +133,10 @@ def _month_day(month: int, day: int, year: int | None, weekday: int | None,
         if forward:
             ahead = [d for d in candidates if d >= base]
             candidates = ahead or candidates
+        elif backward:
+            # "last November 24", or a day on a verb in the past ("police arrested him on April 2" in
+            # a February report): the latest such day not after the report.
+            candidates = [d for d in candidates if d <= base] or candidates
         date = min(candidates, key=lambda d: (abs((d - base).days), d > base))
         return Resolution(date.isoformat(), "day", _weekday_note(date, weekday))
     if weekday is not None:
@@ -211,9 +217,12 @@ def _ago(n: int, unit: str, base: dt.date | None) -> Resolution:
 
 
 def resolve_date_text(
-    text: str, base: dt.date | None, *, forward: bool = False, today: dt.date | None = None
+    text: str, base: dt.date | None, *, forward: bool = False, today: dt.date | None = None, backward: bool = False
 ) -> Resolution | None:
-    """Resolve one DATE text against ``base`` (the publication date); None when it is no date at all."""
+    """Resolve one DATE text against ``base`` (the publication date); None when it is no date at all.
+
+    A day and month without a year is the nearest such day to ``base``; ``forward`` looks only ahead
+    (a clause about what will happen), ``backward`` only back (a clause told in the past)."""
     low = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:()")
     if not low or "%" in low or "percent" in low or "per cent" in low:
         return None
@@ -245,7 +254,10 @@ def resolve_date_text(
         if m := pattern.search(low):
             weekday = WEEKDAYS.get(m["wd"]) if m["wd"] else None
             year = int(m["y"]) if m["y"] else None
-            return _month_day(MONTHS[m["m"]], int(m["d"]), year, weekday, base, forward, today)
+            rel = RE_DAY_REL.match(low)
+            back = backward or (rel is not None and rel.group(1) in ("last", "past", "previous"))
+            ahead = (forward and not back) or (rel is not None and rel.group(1) in ("next", "coming"))
+            return _month_day(MONTHS[m["m"]], int(m["d"]), year, weekday, base, ahead, today, back)
     if m := RE_MONTH_YEAR.search(low):
         return Resolution(f"{int(m['y']):04d}-{MONTHS[m['m']]:02d}", "month")
     if m := RE_MONTH.match(low):

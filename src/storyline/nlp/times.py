@@ -110,6 +110,21 @@ def _points_forward(span: Span) -> bool:
     return cued
 
 
+def _told_in_past(span: Span) -> bool:
+    """Whether the date's governing verb is in the past ("police arrested him on April 2", "filings
+    dated November 24"): a day and month without a year then lies before the report, never after it."""
+    token, hops = span.root, 0
+    while token.head is not token and hops < 4:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("VERB", "AUX"):
+            words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            if words & FORWARD_VERBS or words & {"would", "could", "should", "might", "may", "to"}:
+                return False
+            return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(
+                words & {"has", "have", "had", "was", "were", "been"} or token.dep_ in ("acl", "amod")))
+    return False
+
+
 def _opens_named_thing(span: Span) -> bool:
     """Whether the date opens the stretch of a thing named just before it ("a ban on rice exports from
     1 March", "tariffs starting Monday"): the thing's start, not a point the clause's tense places
@@ -225,7 +240,10 @@ class _Narrative:
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
 
-    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0) -> Resolution:
+    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0, past: bool = True) -> Resolution:
+        """``resolved`` placed in the history the report tells; ``past`` says whether the date's verb is
+        told in the past: a bare year on anything else ("the site of a disaster in 1986, the zone is
+        closed") names a thing and starts no history."""
         if self.published is None:
             return resolved
         low = " ".join(text.lower().split())
@@ -233,7 +251,7 @@ class _Narrative:
         if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1):
             self.year = None  # a paragraph told without a date: the history is over
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
-            if RE_NAMING_OF.search(self.text[max(0, at - 40):at]) and RE_BARE_YEAR.match(low):
+            if (RE_NAMING_OF.search(self.text[max(0, at - 40):at]) or not past) and RE_BARE_YEAR.match(low):
                 self.paragraph = paragraph if self.year is not None else self.paragraph
                 return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
@@ -279,11 +297,14 @@ def continue_history(extraction, text: str, published: dt.date | None, cuts: lis
     changed."""
     if published is None or len(cuts) < 2:
         return 0
+    from storyline.analysis.dating import past_word  # the parse is gone: the verb's form says if it is past
+
     narrative = _Narrative(published, text)
     changed = 0
     for ref in sorted(extraction.times, key=lambda t: t.start):
         before = Resolution(ref.value, ref.precision, ref.note)
-        placed = narrative.place(ref.text, before, ref.ahead, ref.start)
+        past = ref.head is None or (not ref.ahead and past_word(text, ref.head))  # unknown counts as past
+        placed = narrative.place(ref.text, before, ref.ahead, ref.start, past=past)
         if ref.start < cuts[1] or placed.value == ref.value or placed.value is None:
             continue
         for name in ("statements", "events", "figures"):
@@ -402,8 +423,10 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
         # the start of a thing named before the date ("the ban from 1 March").
         nearest = cue in PAST_FUTURE or str(cue).startswith(NOUN_PLAN) or _opens_named_thing(ent)
         forward = (ahead and not nearest) or _points_forward(ent)
+        backward = not ahead and not forward and _told_in_past(ent)
         for part, offset in _glued_parts(ent.text):
-            resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today)
+            resolved = resolve_date_text(part, published, forward=forward and not nearest, today=today,
+                                         backward=backward)
             if (resolved is None or resolved.value is None) and (m := RE_CLAUSE_AFTER_DATE.search(part)) is not None:
                 # "resigned last week after a row": the recogniser ran the date into the clause after it.
                 cut = resolve_date_text(part[:m.start()], published, forward=forward and not nearest, today=today)
@@ -419,7 +442,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
                     note = f"relative to {inferred.isoformat()}, a date inferred from the text"
                     resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
             start = ent.start_char + offset
-            resolved = narrative.place(part, resolved, forward, start)
+            resolved = narrative.place(part, resolved, forward, start, past=backward or _told_in_past(ent))
             refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
                                 value=resolved.value, precision=resolved.precision, note=resolved.note,
                                 ahead=ahead, head=predicate_of(ent)))
