@@ -1,12 +1,19 @@
-"""Where extraction time goes: each pipeline component's CPU seconds, beside bare ``nlp.pipe``.
+"""Where the per-document stage's time goes: each pipeline component, the records, their return
+from a worker and their saving, in CPU seconds beside bare ``nlp.pipe``.
 
-Usage: .venv/bin/python bench/components.py [--docs 80] [--profile FILE] [--json FILE]
+Usage: .venv/bin/python bench/components.py [--docs 80] [--rounds 2] [--profile FILE] [--json FILE]
 
 Takes the first ``--docs`` reports of the 447-article corpus (their raw text; cleaning is not
 measured here), runs bare spaCy (same model, lemmatizer excluded) and Storyline's pipeline over
 them alternately (floor, ours, floor, ours), and times every component of ours by wrapping its
-call (process CPU seconds, so other jobs on the machine do not count). ``--profile`` writes
-cProfile statistics of one pass of ours (``python -m pstats FILE``).
+call (process CPU seconds, so other jobs on the machine do not count). After the pipeline, the
+rest of the per-document stage is timed on the last round's extractions: building each
+document's record list as the runner does, pickling and unpickling it (what a worker process
+returns), and saving it in a fresh store (``ExtractionStore.save_many``, ``SAVE_BATCH`` documents
+per transaction). ``--profile`` runs one more pass of ours under cProfile, writes its statistics
+(``python -m pstats FILE``) and prints the share of that pass spent in a few kinds of work that
+cut across components (knowledge-base lookups, spaCy matchers, regular expressions, token
+access); shares of a profiled pass, since the profiler slows Python code more than native code.
 """
 
 from __future__ import annotations
@@ -48,6 +55,70 @@ class Timed:
             yield from out
 
 
+# Work that cuts across components, by the functions it runs in (for the --profile shares).
+KINDS = {
+    "knowledge-base lookups (storyline.kb)": lambda file, name: "/storyline/kb/" in file,
+    "spaCy Matcher / PhraseMatcher calls": lambda file, name: "matcher" in file and name == "__call__",
+    "regular expressions (re)": lambda file, name: "re.Pattern" in name,
+    "token access (Doc[i], iteration, Token objects)": lambda file, name: file.endswith(("doc.pyx", "token.pxd"))
+    and name in ("__getitem__", "__iter__", "cinit"),
+}
+
+
+def _kinds(stats) -> dict[str, float]:
+    """Seconds of a profiled pass spent in each kind of work: the cumulative time of the outermost
+    calls of that kind (a call of the same kind inside one is not counted twice), leaving out calls
+    made by spaCy's own components."""
+    out: dict[str, float] = {}
+    for kind, test in KINDS.items():
+        total = 0.0
+        for (file, _, name), (_, _, tottime, cumtime, callers) in stats.stats.items():
+            if not test(file, name):
+                continue
+            # time reached from callers that are not themselves of this kind
+            # (spaCy's own components, such as the attribute ruler's matcher, are the floor's work too)
+            outer = sum(v[3] for c, v in callers.items() if not test(c[0], c[2]) and "spacy/pipeline" not in c[0])
+            total += outer
+        out[kind] = total
+    return out
+
+
+def after_pipeline(extractions: list) -> dict[str, float]:
+    """CPU seconds of the rest of the per-document stage for ``extractions``: the record lists the
+    runner builds, a worker's pickled return, and the saves into a fresh store."""
+    import pickle
+
+    from storyline.nlp.runner import SAVE_BATCH
+    from storyline.store.db import Store
+    from storyline.store.extractions import ExtractionStore
+
+    spent: dict[str, float] = {}
+    started = time.process_time()
+    items = []
+    for extraction in extractions:
+        found = []
+        for name in ("mentions", "times", "quotes", "frames", "figures", "statements", "events"):
+            found.extend(getattr(extraction, name))
+        items.append((extraction.doc_id, extraction.sentences, found, "bench", None))
+    spent["record lists (runner)"] = time.process_time() - started
+    started = time.process_time()
+    blobs = [pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in extractions]
+    spent["pickle (worker side)"] = time.process_time() - started
+    started = time.process_time()
+    for blob in blobs:
+        pickle.loads(blob)
+    spent["unpickle (writer side)"] = time.process_time() - started
+    spent["returned MB"] = sum(len(b) for b in blobs) / 1e6
+    with Store.open(":memory:") as store:
+        records = ExtractionStore(store)
+        records.ensure_tables("bench")
+        started = time.process_time()
+        for at in range(0, len(items), SAVE_BATCH):
+            records.save_many(items[at: at + SAVE_BATCH])
+        spent["saves (save_many)"] = time.process_time() - started
+    return spent
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=80)
@@ -79,17 +150,23 @@ def main() -> int:
         rows["floor"].append(time.process_time() - started)
         spent.clear()
         started = time.process_time()
-        for _ in pipeline.extract(ours, items):
-            pass
+        extractions = list(pipeline.extract(ours, items))
         rows["ours"].append(time.process_time() - started)
         rows["components"].append(dict(spent))
+    rows["after"] = after_pipeline(extractions)
+    del extractions
     if args.profile:  # a separate pass: the profiler's overhead would distort the timings above
+        import pstats
+
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in pipeline.extract(ours, items):
             pass
         profiler.disable()
         profiler.dump_stats(args.profile)
+        stats = pstats.Stats(args.profile)
+        rows["profiled_total"] = stats.total_tt
+        rows["kinds"] = _kinds(stats)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} reports, {words:,} words; CPU seconds per round")
     print(f"floor (bare nlp.pipe): {', '.join(f'{s:.1f}' for s in rows['floor'])}")
@@ -100,6 +177,15 @@ def main() -> int:
         print(f"  {name:24s} {seconds:7.2f} s  {100 * seconds / total:5.1f}%")
     rest = total - sum(last.values())
     print(f"  {'(outside components)':24s} {rest:7.2f} s  {100 * rest / total:5.1f}%")
+    after = rows["after"]
+    print(f"after the pipeline (CPU seconds; {after['returned MB']:.1f} MB pickled):")
+    for name, seconds in after.items():
+        if name != "returned MB":
+            print(f"  {name:24s} {seconds:7.2f} s  {100 * seconds / total:5.1f}% of ours")
+    if "kinds" in rows:
+        print("share of a profiled pass (cProfile):")
+        for kind, seconds in rows["kinds"].items():
+            print(f"  {kind:48s} {100 * seconds / rows['profiled_total']:5.1f}%")
     if args.json:
         Path(args.json).write_text(json.dumps({"docs": len(texts), "words": words, **rows}, indent=1))
     return 0

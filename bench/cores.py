@@ -104,9 +104,15 @@ def measure(corpora: dict, worker_counts: list[int], repeat: int, tmp: Path, eng
     return out
 
 
+def _peak(ours: dict) -> str:
+    """The run's peak memory: writer and workers together where sampled (bench/run.py's TreePeak)."""
+    tree = ours.get("tree_peak_mb")
+    return f"{tree:,.0f}" if tree else f"{ours['peak_mb']:,.0f} (writer only)"
+
+
 def render(results: dict) -> list[str]:
     lines = ["| corpus | workers | engine | floor s (cpu s) | ours s (cpu s) | ratio | ours per stage | "
-             "load avg (floor/ours) |", "|---|---|---|---|---|---|---|---|"]
+             "ours peak MB (all processes) | load avg (floor/ours) |", "|---|---|---|---|---|---|---|---|---|"]
     for name, rows in results.items():
         if not isinstance(rows, list):
             continue
@@ -116,16 +122,16 @@ def render(results: dict) -> list[str]:
             lines.append(f"| {name} | {r['workers']} | {r.get('engine', 'local')} | "
                          f"{f['seconds']:.1f} ({f['cpu_seconds']:.1f}) | "
                          f"{o['seconds']:.1f} ({o['cpu_seconds']:.1f}) | **{r['ratio']:.2f}** | {stages} | "
-                         f"{r['load'][0]:.1f} / {r['load'][1]:.1f} |")
+                         f"{_peak(o)} | {r['load'][0]:.1f} / {r['load'][1]:.1f} |")
         by: dict = {}
         for r in rows:
             by.setdefault((r["workers"], r.get("engine", "local")), []).append(r["ours"]["seconds"])
         if (1, "local") in by and (2, "local") in by:
-            lines.append(f"| {name} | 2 vs 1 | local | | wall {min(by[2, 'local']) / min(by[1, 'local']):.2f}× | | | |")
+            lines.append(f"| {name} | 2 vs 1 | local | | wall {min(by[2, 'local']) / min(by[1, 'local']):.2f}× | | | | |")
         for (workers, engine), seconds in sorted(by.items()):
             if engine == "ray" and (workers, "local") in by:
                 lines.append(f"| {name} | {workers} | ray vs local | | wall "
-                             f"{min(seconds) / min(by[workers, 'local']):.2f}× | | | |")
+                             f"{min(seconds) / min(by[workers, 'local']):.2f}× | | | | |")
     return lines
 
 

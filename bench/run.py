@@ -8,7 +8,8 @@ model or cache is shared between measurements that are compared. Corpora are rea
 
 - throughput: the whole ``analyze`` job, per stage, on the seeds x20 (each copy made
   distinct by a one-line preface, near-duplicate linking off so every copy is processed)
-  and on the 447-article corpus; documents/s, words/s, peak memory;
+  and on the 447-article corpus; documents/s, words/s, peak memory (of the writer process, and of
+  it and its worker processes together at one moment);
 - floor: bare spaCy ``nlp.pipe`` with the same model and the same components excluded,
   over the same cleaned texts, in the same run; our throughput as a ratio of it;
 - scaling: the cross-source stage on 100, 1,000 and 10,000 documents made by joining
@@ -21,6 +22,8 @@ model or cache is shared between measurements that are compared. Corpora are rea
 - ray (bench/cores.py --engines local ray, when the ``storyline[ray]`` extra is installed): the 447
   corpus at 2 workers on local processes, then on a local two-CPU Ray: Ray's overhead;
 - saves (bench/saves.py): writing the 447 corpus's records, former path against bulk inserts;
+- components (bench/components.py): the per-document stage on 100 reports of the 447 corpus, CPU
+  seconds per pipeline component, record lists, pickled return and saves, beside bare ``nlp.pipe``;
 - encoder (bench/encoder.py): sentences/s of the sentence encoder on the 447 corpus's sentences;
 - cold start: ``storyline analyze`` on the five seeds in a fresh process, to briefing.html;
 - quality: the PolNeAR attribution benchmark, and bench/quality.py (every golden category's P/R/F1,
@@ -55,6 +58,58 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class TreePeak:
+    """The largest resident memory this process and its child processes (the extraction's workers)
+    held at one moment, sampled from /proc every ``every`` seconds while the block runs (Linux;
+    elsewhere it stays None). ``ru_maxrss`` gives each process's own peak only, which misses the
+    workers' models held beside the writer's memory."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every, self.mb, self._stop = every, None, None
+
+    @staticmethod
+    def _rss_mb(pid: int) -> float:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def sample(self) -> float:
+        me = os.getpid()
+        total = self._rss_mb(me)
+        for name in os.listdir("/proc"):
+            if not name.isdigit() or int(name) == me:
+                continue
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                if ppid == me:
+                    total += self._rss_mb(int(name))
+            except (OSError, ValueError, IndexError):
+                continue  # a process that ended meanwhile
+        return total
+
+    def __enter__(self) -> "TreePeak":
+        import threading
+
+        if not os.path.isdir("/proc"):
+            return self
+        self._stop = threading.Event()
+
+        def watch() -> None:
+            while True:
+                self.mb = max(self.mb or 0.0, self.sample())
+                if self._stop.wait(self.every):
+                    return
+
+        self._thread = threading.Thread(target=watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._stop is not None:
+            self._stop.set()
+            self._thread.join()
+
+
 def _child(target, *args):
     """Run ``target(*args)`` in a fresh process and return its result."""
     ctx = mp.get_context("spawn")
@@ -77,16 +132,23 @@ def _config(overrides: dict | None = None) -> dict:
 def measure_analyze(inputs: list[str], workdir: str, overrides: dict | None = None) -> dict:
     from storyline.api import analyze
 
-    started = time.perf_counter()
-    result = analyze(inputs, db=Path(workdir) / "store.duckdb", config=_config(overrides))
-    tick = time.perf_counter()
-    result.write(Path(workdir) / "out")
-    render = time.perf_counter() - tick
-    total = time.perf_counter() - started
+    config = _config(overrides)
+    with TreePeak() as tree:
+        started = time.perf_counter()
+        result = analyze(inputs, db=Path(workdir) / "store.duckdb", config=config)
+        tick = time.perf_counter()
+        result.write(Path(workdir) / "out")
+        render = time.perf_counter() - tick
+        total = time.perf_counter() - started
     originals = [d for d in result.corpus.documents.values() if not d.get("duplicate_of")]
     words = sum(d["word_count"] or 0 for d in originals)
+    from storyline.nlp.workers import resolve_workers
+
     return {"docs": len(originals), "words": words, "seconds": total,
-            "stages": {**result.stage_seconds, "render": render}, "peak_mb": _peak_mb()}
+            "stages": {**result.stage_seconds, "render": render}, "peak_mb": _peak_mb(),
+            "workers": resolve_workers(config["model"].get("workers", 0)),
+            "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "tree_peak_mb": tree.mb}
 
 
 def measure_floor(db: str) -> dict:
@@ -279,6 +341,9 @@ def main() -> int:
                                   "--workers", "2", "--corpus", "447", "--engines", "local", "ray")
         if WAR.is_file():
             results["saves"] = step("saves", script, "saves", work)
+            # The per-document stage by component, with the records' return and saves (bench/components.py).
+            results["components"] = step("components: the per-document stage, 100 reports", script, "components",
+                                         work, "--docs", "100")
             results["encoder"] = step("encoder", script, "encoder", work)
         results["cold_start"] = step("cold start", cold_start, work)
         results["quality"] = step("quality", quality, work)

@@ -53,3 +53,10 @@ def test_ray_overhead_is_the_ray_run_over_the_local_run_at_the_same_workers():
     assert abs(overhead["value"] - 1.2) < 1e-9 and overhead["met"] is None
     # A Ray run with no local run beside it gives no overhead.
     assert summarise({"ray": {"447 articles": [ray]}}) == []
+
+
+def test_memory_on_the_447_corpus_counts_the_workers_beside_the_writer():
+    ours = {"peak_mb": 900.0, "workers_peak_mb": 600.0, "workers": 2, "tree_peak_mb": 2050.0}
+    row = {r["figure"]: r for r in summarise({"447 articles": {"ours": ours}})}["memory: peak on the 447 corpus (MB)"]
+    assert row["value"] == 2050.0 and row["met"] is False
+    assert "writer process 900 MB" in row["detail"] and "largest worker 600 MB" in row["detail"]

@@ -45,3 +45,15 @@ def test_a_body_split_at_and_is_joined_only_when_the_second_part_ends_its_name()
     assert [s.text for s, _ in joined] == ["Flood Forecasting and Warning Centre"]
     kept = join_adjacent([(doc[8:11], "ORG"), (doc[12:15], "ORG")], lambda text: [])
     assert len(kept) == 2
+
+
+def test_who_follows_anywhere_answers_as_a_walk_of_every_token_would():
+    nlp = spacy.blank("en")
+    texts = ["Okafor, who chairs the board, spoke. Then Okafor left, and okafor who? , who ran.",
+             "The Harbour Trust, who objected, and NASA who launched it; Mbeki, , who knew.",
+             "who came first? Lindqvist who. Lindqvist, who. 42, who counted."]
+    for text in texts:
+        doc = nlp(text)
+        for word in doc:
+            walked = any(cues.who_follows(doc[t.i : t.i + 1]) for t in doc if t.text == word.text)
+            assert cues.who_follows_anywhere(word) == walked, (text, word.text)

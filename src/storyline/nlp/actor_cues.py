@@ -29,5 +29,25 @@ def who_follows(span: Span) -> bool:
 
 def who_follows_anywhere(word: Token) -> bool:
     """The report follows this word with "who" somewhere ("Rosenbaum, who served ..."): a person's name."""
-    doc = word.doc
-    return any(who_follows(doc[t.i : t.i + 1]) for t in doc if t.text == word.text)
+    return word.text in _followed_by_who(word.doc)
+
+
+_WHO = "storyline.followed_by_who"
+
+
+def _followed_by_who(doc) -> frozenset[str]:
+    """The texts of the words :func:`who_follows` holds for as one-word names, found once per Doc
+    (kept in ``user_data``) from its "who" tokens rather than by a walk of the report per name."""
+    found = doc.user_data.get(_WHO)
+    if found is None:
+        words = set()
+        for tok in doc:
+            if tok.lower_ != "who" or tok.i == 0:
+                continue
+            before = doc[tok.i - 1]
+            candidates = [before]
+            if before.text == "," and tok.i >= 2:
+                candidates.append(doc[tok.i - 2])
+            words.update(t.text for t in candidates if t.is_title or not t.is_alpha)
+        found = doc.user_data[_WHO] = frozenset(words)
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -73,11 +74,23 @@ class Frame:
     """Token range [start, end) of the reported clause, for indirect speech."""
 
 
+_SHARED = "storyline.speech_context"
+_OWN = ("doc", "text", "marks", "in_mark", "frames")
+
+
 class Context:
     """One document's text, quotation marks and cue frames, computed once."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        # Quotes, figures and statements each build one; the marks and frames are computed by the
+        # first and copied by the others while the Doc's mentions and date are the ones they read.
+        basis = (id(doc._.mentions), len(doc._.mentions or ()), doc._.published)
+        shared = doc.user_data.get(_SHARED)
+        if shared is not None and shared[0] == basis:
+            _, self.text, self.marks, self.in_mark, self.frames, state = shared
+            self.__dict__.update({name: copy.copy(value) for name, value in state.items()})
+            return
         self.text = text_of(doc)  # Doc.text joins every token: read it once
         self.marks = find_quote_marks(self.text)
         self.in_mark = [-1] * len(doc)
@@ -85,6 +98,9 @@ class Context:
             for tok in doc.char_span(mark.start, mark.end, alignment_mode="expand") or ():
                 self.in_mark[tok.i] = k
         self.frames = find_frames(self)
+        # What finding the frames left in this context (resolvers' memos) starts every copy too.
+        state = {name: copy.copy(value) for name, value in self.__dict__.items() if name not in _OWN}
+        doc.user_data[_SHARED] = (basis, self.text, self.marks, self.in_mark, self.frames, state)
 
     @cached_property
     def ents(self) -> list[Span]:

@@ -31,6 +31,8 @@ from typing import Any
 
 # Documents per task: enough to fill ``nlp.pipe``'s batches, few enough to balance the workers.
 CHUNK = 4
+# Chunks in flight per worker.
+AHEAD = 4
 
 
 @dataclass
@@ -164,8 +166,11 @@ def _drive(chunks: deque, workers: int, task, initializer, initargs, ahead: int 
            identity: tuple | None = None):
     """Run ``chunks`` (consumed from the left) through one pool, yielding results in order.
 
-    Returns the chunks that were in flight when the pool broke (empty when all finished)."""
-    ahead = ahead or 2 * workers
+    Returns the chunks that were in flight when the pool broke (empty when all finished). Up to
+    ``ahead`` chunks are in flight (default four per worker): results are taken in order, so a
+    long report at the head of the line holds the others' results back, and the other workers
+    keep busy only while there is slack behind it."""
+    ahead = ahead or AHEAD * workers
     pool = _pool(workers, initializer, initargs, identity)
     flight: deque[tuple[list, Future]] = deque()
     done = False
