@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from storyline.nlp.relays import can_speak
+from storyline.nlp.prose import dateline_end
+from storyline.nlp.relays import can_speak, cited_source
 
 from storyline.nlp.cue_words import (
     ADDRESSEE_VERBS,
@@ -139,7 +140,7 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
         if objs and lemma == "cite" and (person_like(objs[0]) or verb.dep_ in ("advcl", "acl", "relcl")
-                                         and can_speak(objs[0])):
+                                         and cited_source(objs[0]) is not None):
             # "cited two officials", "Kyodo, citing the coast guard, said": whom it cites, not what was said
             return None
         if objs and predicative:
@@ -238,6 +239,9 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         return None
     first, last = min(kept), max(kept) + 1
     doc = cue.doc
+    if (opening := dateline_end(ctx.text, start)) is not None and doc[first].idx < opening:
+        # "TIRANA, Albania (Wire) - Floods killed 14, the ministry said": the dateline is no part of the words
+        first = next((i for i in kept if doc[i].idx >= opening), first)
     if last <= cue.i:
         first = _dash_paragraph_start(ctx, _after_dash_opener(ctx, first, last), last, cue)
     elif first > cue.i:
