@@ -272,7 +272,8 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         return any(o in W.DOCUMENT_NOUNS for o in objects)
     if word in ("put", "puts", "putting"):
         # "put the cost of the damage at 25 million euros": whatever is put at the figure is an estimate
-        return previous.dep_ == "prep" and previous.lower_ == "at"
+        return previous.dep_ == "prep" and previous.lower_ == "at" or previous.dep_ == "dobj" and any(
+            t.dep_ == "prep" and t.lower_ == "at" for t in previous.subtree)  # (an "at" the parse hangs lower)
     if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "adding to the 1.5 million euros" adds money, not words
     if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(

@@ -40,9 +40,13 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
         return head.idx, end_char(head)
-    for child in head.children:
-        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking") or child.dep_ == "relcl":
-            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"; "X, who ..., said"
+    named = [c for c in head.children if c.dep_ == "appos"]
+    for child in [c for t in [head, *named] for c in t.children]:
+        # "Trudeau, speaking to Reuters, said"; "X, who ..., said"; "its chairman, Petr Dvorak, who ..., said";
+        # "Ruiz, having spent 14 years in office, said"
+        if child.dep_ == "relcl" or child.dep_ == "acl" and (child.lower_ in ("speaking", "talking") or (
+                child.tag_ in ("VBG", "VBN") and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",")):
+            skip.update(t.i for t in child.subtree)
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
@@ -396,14 +400,15 @@ def _described(ctx: Context, head: Token) -> str | None:
 
 def _other_kind(head: Token, name: str) -> bool:
     """Whether a body's name says it is not what a qualified description describes: "the labour ministry"
-    against "the Andina agency" (neither the noun nor the qualifier in the name); "the ministry" alone and
-    "the Ukrainian ministry" may stand for any body of that kind named before."""
+    is not "the Andina agency", "the regional labour office" not the "Ministry of Labour" (the description's
+    noun is not in the name); "the ministry" alone and "the Ukrainian ministry" may stand for any body of that
+    kind named before."""
     if head.pos_ != "NOUN" or head.lower_ in coref.OFFICE_NOUNS:
         return False
     words = set(name.lower().replace("’", "'").replace("'s", "").split())
     qualifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
                   and not c.ent_type_ and c.lower_ not in ROLE_GRADES]
-    return bool(qualifiers) and head.lower_ not in words and not any(q.lower_ in words for q in qualifiers)
+    return bool(qualifiers) and head.lower_ not in words
 
 
 def _possessor(ctx: Context, head: Token) -> str | None:
