@@ -107,6 +107,8 @@ def is_passive(verb: Token) -> bool:
 
 def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, int] | None:
     """Token range of the clause a cue reports, or None."""
+    if lemma in ("cite", "quote") and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # "the statement cited by the Guardian", "officials quoted by Interfax": a relay, no words of its own
     clauses = [
         c
         for c in verb.children

@@ -208,12 +208,14 @@ def lead_source(ctx: SourceContext, start: int, end: int) -> tuple[str | None, s
     """Who gives the figures of a list, by its lead line: the lead's attribution frame ("the ministry said on
     Tuesday:", "according to the ministry:"), or the subject of a verb that gives figures ("The ministry
     released the following figures:")."""
-    frame = ctx.frames.at(start, end) if ctx.frames is not None else None
-    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
-        return frame.source, frame.source_text
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     if span is None or not len(span):
         return None, None
+    # the line's last sentence is the one that opens the list
+    span = ctx.doc[max(span.start, span[-1].sent.start):span.end]
+    frame = ctx.frames.at(span.start_char, span.end_char) if ctx.frames is not None else None
+    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
+        return frame.source, frame.source_text
     speaker = reporting_subject(span.root, span)
     return _source(speaker, ctx) if speaker is not None else (None, None)
 
