@@ -4,6 +4,7 @@ frame."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
@@ -144,8 +145,8 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
         return quote.speaker, quote.speaker_text  # "we counted the flooded homes ourselves", in her quote
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and (frame.source_kind == "author" or not frame.source_text):
-        frame = None
+    if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)):
+        frame = None  # (a share of those asked speaks for no one: "Some 80% of the farmers asked said")
     if source is not None:
         if frame is not None and _same_source(frame, source, path):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
@@ -233,6 +234,8 @@ def _same_source(frame, source: Token, path: list[Token]) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+SHARE = re.compile(r"\A(?:[A-Za-z]{1,12} ){0,3}[\d.,]{1,12} ?(?:%|per ?cent\b|percent\b)")
+"""A speaker that is a share of people: "More than 80% in Poland", "Some 60 per cent of farmers"."""
 
 
 def _aside(doc: Doc, frame, figure: Token) -> bool:

@@ -238,7 +238,7 @@ def _according(token: Token) -> Token | None:
 
 def _speaker_ok(token: Token, on_path: set[int]) -> bool:
     return (token.i not in on_path and token.pos_ in ("NOUN", "PROPN", "PRON") and not token.like_num
-            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent"))
+            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent", "%"))
 
 
 def _speaker(verb: Token, on_path: set[int]) -> Token | None:
@@ -342,6 +342,8 @@ def _background(clause: Token) -> bool:
         # what the source counts; any other relative clause is the report's description
         return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
                        for t in clause.subtree)
+    if clause.dep_ == "advcl" and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+        return not _is_speech(clause, clause)  # "said Ruiz, having spent 14 years in office": the report's aside
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
 
 

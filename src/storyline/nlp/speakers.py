@@ -106,6 +106,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
+    if head.text == "%" or head.lower_ in ("percent", "cent") or head.like_num:
+        return None, True  # "More than 80% of those asked said": a share of people no one names
     if (maker := issued_by(head)) is not None:
         return resolve(ctx, maker)  # "polling done by Chatham House indicates": the pollster
     if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
@@ -489,6 +491,9 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
     if rel is not None:
         head = rel  # "who" is never the speaker: its antecedent is
     np = noun_phrase(head)
+    if head.text == "%" or head.lower_ in ("percent", "cent") or head.like_num:
+        # "More than 80% in Norway and Finland said": a share of people no one names, whatever places it names
+        return Source(None, np.text, "anonymous", np.start_char, np.end_char)
     said = credited(ctx.quotes, head)
     if said is not None:
         # a speaker the quotes component resolved keeps that actor for every record
@@ -517,7 +522,8 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
     )
     if named_appos:
         mention = named_appos[0]
-    elif head.pos_ == "NOUN" and (described := coref.described(ctx.doc, np)) is not None:
+    elif head.pos_ == "NOUN" and (described := coref.described(ctx.doc, np)) is not None \
+            and not _other_kind(head, described.text):
         mention = described  # "the president", "the ministry": the actor described
     elif mention is None and inside:
         mention = inside[-1]
