@@ -105,10 +105,25 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _without_citation(clause: Token) -> list[Token]:
+    """A reported clause without the ", citing X" that closes it: whom the reporter cites is no part of the words."""
+    cite = next((c for c in clause.children if c.dep_ == "advcl" and c.lower_ in ("citing", "quoting")
+                 and c.i > clause.i and c.right_edge.i >= clause.right_edge.i), None)
+    if cite is None:
+        return list(clause.subtree)
+    drop = set(range(cite.left_edge.i, cite.right_edge.i + 1))
+    if cite.left_edge.i > 0 and clause.doc[cite.left_edge.i - 1].text == ",":
+        drop.add(cite.left_edge.i - 1)
+    return [t for t in clause.subtree if t.i not in drop]
+
+
 def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, int] | None:
     """Token range of the clause a cue reports, or None."""
-    if lemma in ("cite", "quote") and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return None  # "the statement cited by the Guardian", "officials quoted by Interfax": a relay, no words of its own
+    if lemma in ("cite", "quote") and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ in ("acl", "advcl")
+                                        and verb.tag_ == "VBG"):
+        # "the statement cited by the Guardian", "officials quoted by Interfax", "..., citing people familiar with
+        # the matter": a relay or a reason, never words of its own
+        return None
     clauses = [
         c
         for c in verb.children
@@ -118,7 +133,7 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
-        return extent(ctx, verb, list(child.subtree))
+        return extent(ctx, verb, _without_citation(child))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
         return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
