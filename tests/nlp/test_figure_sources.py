@@ -114,3 +114,63 @@ def test_figure_of_polling_done_by_a_body_is_the_pollsters(parse):
     assert figure.attributed_text and "Kiel Institute" in figure.attributed_text
     statement = next(s for s in doc._.statements if "Chileans" in s.text)
     assert statement.source_kind != "author" and "Kiel Institute" in (statement.source_text or "")
+
+
+@pytest.mark.parametrize("text, number", [
+    # a share of people who answered is no one's figure but the pollster's, and here no pollster is named
+    ("Some 80% of the Chilean farmers who were asked said they backed the levy, along with majorities in Peru "
+     "(58%).", "58%"),
+    ("Some 80% of the Chilean farmers who were asked said they backed the levy.", "80%"),
+    # the report describing its speaker, in a clause the parse hangs on the cue or on the name
+    ('"We must keep talking," said Halvorsen, who is the longest-serving finance minister, having spent just 14 years '
+     "in office when she resigned in March.", "14 years"),
+    ("The survey in seven member states plus Norway found that support for the plan remained high.", "seven"),
+])
+def test_figure_in_the_speakers_own_phrase_is_no_ones(parse, text, number):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_to is None and not (figure.attributed_text or "").startswith(("Some 80%", "The survey"))
+
+
+def test_figure_a_body_puts_at_a_sum_is_the_bodys(parse):
+    doc = parse("The Ministry of Labour and Social Affairs put the cost of retraining the dockers at 240 million "
+                "koruna.")
+    assert "Ministry of Labour" in (_figure(doc, "240 million").attributed_text or "")
+
+
+def test_pronoun_after_telling_an_outlet_is_the_body_not_the_outlet(parse):
+    doc = parse("Seven people were still missing, the interior ministry told Reuters. It added that 120 people had "
+                "been injured.")
+    figure = _figure(doc, "120")
+    assert figure.attributed_to is None or "Reuters" not in {m.text for m in doc._.mentions
+                                                             if m.entity == figure.attributed_to}
+
+
+@pytest.mark.parametrize("text, number, source", [
+    ("Reuters reported that 9 bridges had collapsed, citing the transport ministry.", "9 bridges",
+     "the transport ministry"),
+    ("Meanwhile, pay for temporary staff fell by 12%, the Andina agency reported, citing figures from the labour "
+     "ministry.", "12%", "the labour ministry"),
+])
+def test_figure_relayed_with_a_closing_citation_is_the_cited_bodys(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_credited_back_by_a_relayed_according_to_is_the_original_sources(parse):
+    doc = parse("Lima has already imported $40 million worth of copper wire from Chile this year.\n\n"
+                "That's according to Bloomberg, Andina reports.")
+    figure = _figure(doc, "$40 million")
+    assert figure.attributed_text == "Bloomberg"
+    frame = next(f for f in doc._.frames if "copper wire" in f.text)
+    assert frame.source_text == "Bloomberg" and frame.relays == ["Andina"]
+
+
+def test_figures_in_a_list_take_the_source_of_the_line_that_opens_it(parse):
+    doc = parse("The storm hit the coast on Monday night.\n\n"
+                "The civil protection agency released the following figures on Tuesday:\n"
+                "- 310 homes destroyed\n- 45 roads closed\n\n"
+                "The Red Crescent said on Wednesday:\n\n• 90 volunteers deployed\n\n"
+                "Damage in the capital was lighter than in 2019, when 12 bridges fell.")
+    assert _figure(doc, "310").attributed_text == "The civil protection agency"
+    assert _figure(doc, "45 roads").attributed_text == "The civil protection agency"
+    assert _figure(doc, "90 volunteers").attributed_text == "The Red Crescent"
+    assert _figure(doc, "12 bridges").attributed_text is None

@@ -168,10 +168,17 @@ def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
     if inner is not None:
         outer.append(frame.speaker)
         frame = inner
+    origin, share = None, False
     if frame is not None and not frame.author and frame.speaker is not None:
         via = _according_relay(pred, frame, lo, hi)
-        if via is not None:
-            outer.insert(0, via)
+        share = frame.speaker.text == "%" or frame.speaker.lower_ in ("percent", "cent") or frame.speaker.like_num
+        if via is not None and (share or frame.content is not None and frame.content.i != frame.speaker.i
+                                and via.i in {t.i for t in frame.content.subtree}):
+            # "That's according to Bloomberg, Andina reports": Andina passes on Bloomberg's words; "60% of
+            # farmers say ..., according to a survey by X": the survey's finding
+            origin = via
+        elif via is not None:
+            outer.insert(0, via)  # "According to Yonhap, officials said": Yonhap passes on the officials' words
     spine = cx.chain(frame.content if frame is not None and frame.content is not None else pred, lo, hi)
     # predicates sharing the subject ("had weakened and was expected to leave") carry cues too
     spine += [c for c in spine[0].children if c.dep_ == "conj" and gr.is_verbal(c) and lo <= c.i < hi
@@ -198,7 +205,7 @@ def read_clause(ctx: Context, unit: Span, span: Span, pred: Token) -> Reading:
         source = quote_source(ctx, told)
         source.kind = "anonymous" if told.anonymous else "named"
     elif frame is not None and not frame.author:
-        speaker, hops = relay_chain(frame.speaker, frame.verb, outer)
+        speaker, hops = relay_chain(frame.speaker, frame.verb, outer) if origin is None else (origin, outer if share else [*outer, frame.speaker])
         source = frame_source(ctx, speaker, frame.anonymous, frame.cue)
         source.relays = [hop_name(ctx, h) for h in hops]
     else:

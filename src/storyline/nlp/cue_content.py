@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from storyline.nlp.relays import can_speak
+from storyline.nlp.prose import dateline_end
+from storyline.nlp.relays import can_speak, cited_source
 
 from storyline.nlp.cue_words import (
     ADDRESSEE_VERBS,
@@ -104,8 +105,25 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _without_citation(clause: Token) -> list[Token]:
+    """A reported clause without the ", citing X" that closes it: whom the reporter cites is no part of the words."""
+    cite = next((c for c in clause.children if c.dep_ == "advcl" and c.lower_ in ("citing", "quoting")
+                 and c.i > clause.i and c.right_edge.i >= clause.right_edge.i), None)
+    if cite is None:
+        return list(clause.subtree)
+    drop = set(range(cite.left_edge.i, cite.right_edge.i + 1))
+    if cite.left_edge.i > 0 and clause.doc[cite.left_edge.i - 1].text == ",":
+        drop.add(cite.left_edge.i - 1)
+    return [t for t in clause.subtree if t.i not in drop]
+
+
 def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, int] | None:
     """Token range of the clause a cue reports, or None."""
+    if lemma in ("cite", "quote") and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ in ("acl", "advcl")
+                                        and verb.tag_ == "VBG"):
+        # "the statement cited by the Guardian", "officials quoted by Interfax", "..., citing people familiar with
+        # the matter": a relay or a reason, never words of its own
+        return None
     clauses = [
         c
         for c in verb.children
@@ -115,7 +133,7 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
-        return extent(ctx, verb, list(child.subtree))
+        return extent(ctx, verb, _without_citation(child))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
         return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
@@ -139,7 +157,7 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         predicative = [c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i]
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and (c.pos_ != "PRON" or predicative)]
         if objs and lemma == "cite" and (person_like(objs[0]) or verb.dep_ in ("advcl", "acl", "relcl")
-                                         and can_speak(objs[0])):
+                                         and cited_source(objs[0]) is not None):
             # "cited two officials", "Kyodo, citing the coast guard, said": whom it cites, not what was said
             return None
         if objs and predicative:
@@ -238,6 +256,9 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         return None
     first, last = min(kept), max(kept) + 1
     doc = cue.doc
+    if (opening := dateline_end(ctx.text, start)) is not None and doc[first].idx < opening:
+        # "TIRANA, Albania (Wire) - Floods killed 14, the ministry said": the dateline is no part of the words
+        first = next((i for i in kept if doc[i].idx >= opening), first)
     if last <= cue.i:
         first = _dash_paragraph_start(ctx, _after_dash_opener(ctx, first, last), last, cue)
     elif first > cue.i:

@@ -4,6 +4,7 @@ frame."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
@@ -11,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import FrameIndex
-from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, source_on_path
+from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, reporting_subject, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
@@ -128,6 +129,11 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     A source inside the quoted words ("X said that reports show thousands ...") is nearer than
     the quote's speaker, so it wins.
     """
+    if (item := _item_line(sent.doc, figure_start)) is not None:
+        # a list item is a sentence of its own, whatever the parser glued to it
+        inside = [t for t in path if item.start <= t.i < item.end]
+        path = path[:len(inside)] if path[:len(inside)] == inside else inside[:1]
+        sent = item
     source = source_on_path(path, sent)
     if source is BACKGROUND:
         return None, None
@@ -139,8 +145,8 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
         return quote.speaker, quote.speaker_text  # "we counted the flooded homes ourselves", in her quote
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and (frame.source_kind == "author" or not frame.source_text):
-        frame = None
+    if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)):
+        frame = None  # (a share of those asked speaks for no one: "Some 80% of the farmers asked said")
     if source is not None:
         if frame is not None and _same_source(frame, source, path):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
@@ -150,7 +156,69 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     if frame is not None and _gives_words(frame.cue) and not (path and _aside(sent.doc, frame, path[0])):
         return frame.source, frame.source_text
+    if frame is None and (lead := list_lead(sent.doc.text, figure_start)) is not None:
+        return lead_source(ctx, *lead)  # a list or table under "The ministry gave these figures on Tuesday:"
     return None, None
+
+
+LIST_MARKS = ("-", "•", "*", "–", "—", "·", "‣", "◦", "▪", "|")
+LEAD_LINES = 12
+"""How many list or table lines a lead may stand above."""
+
+
+def _list_line(line: str) -> bool:
+    """A line of a list or a table: a bullet, a numbered item ("3)", "3."), cells split by tabs or bars."""
+    stripped = line.lstrip()
+    if stripped.startswith(LIST_MARKS) or "\t" in stripped.strip() or stripped.count("|") >= 2:
+        return True
+    head = stripped.split(" ", 1)[0]
+    return len(head) >= 2 and head[:-1].isdigit() and head[-1] in ".)" and len(head) <= 4
+
+
+def _item_line(doc: Doc, offset: int) -> Span | None:
+    """The tokens of the list or table line at ``offset``, if it is one."""
+    text = doc.text
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    if not _list_line(text[start:end]):
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def list_lead(text: str, offset: int) -> tuple[int, int] | None:
+    """The line a list or table is under, when the line at ``offset`` is an item of one and that line
+    introduces it with a colon: ``(start, end)`` of the lead line."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    if not _list_line(text[start:end if end >= 0 else len(text)]):
+        return None
+    for _ in range(LEAD_LINES):
+        if start == 0:
+            return None
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip() or _list_line(line):
+            continue
+        return (start, end) if line.rstrip().endswith(":") else None
+    return None
+
+
+def lead_source(ctx: SourceContext, start: int, end: int) -> tuple[str | None, str | None]:
+    """Who gives the figures of a list, by its lead line: the lead's attribution frame ("the ministry said on
+    Tuesday:", "according to the ministry:"), or the subject of a verb that gives figures ("The ministry
+    released the following figures:")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None, None
+    # the line's last sentence is the one that opens the list
+    span = ctx.doc[max(span.start, span[-1].sent.start):span.end]
+    frame = ctx.frames.at(span.start_char, span.end_char) if ctx.frames is not None else None
+    if frame is not None and frame.source_kind != "author" and frame.source_text and _gives_words(frame.cue):
+        return frame.source, frame.source_text
+    speaker = reporting_subject(span.root, span)
+    return _source(speaker, ctx) if speaker is not None else (None, None)
 
 
 def _same_source(frame, source: Token, path: list[Token]) -> bool:
@@ -166,6 +234,8 @@ def _same_source(frame, source: Token, path: list[Token]) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+SHARE = re.compile(r"\A(?:[A-Za-z]{1,12} ){0,3}[\d.,]{1,12} ?(?:%|per ?cent\b|percent\b)")
+"""A speaker that is a share of people: "More than 80% in Poland", "Some 60 per cent of farmers"."""
 
 
 def _aside(doc: Doc, frame, figure: Token) -> bool:

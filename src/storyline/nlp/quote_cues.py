@@ -414,6 +414,8 @@ def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
     if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENT_LABELS)
            for c in speaker.children):
         return False  # "the G7 countries", "Ukrainian forces": a named body's people
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENT_LABELS) for c in speaker.children):
+        return False  # "Its chief executive, Martina Horakova, told": a noun a name stands beside is that one
     if any(m.start <= speaker.idx < m.end for m in ctx.doc._.mentions or ()):
         return False  # a name the actors component found ("the Pentagon's spokesperson")
     possessed = any(c.dep_ == "poss" for c in speaker.children) or (

@@ -255,6 +255,8 @@ def _walk_to_cue(ctx: Context, span: Span):
                 if frame is not None:
                     if tok.dep_ in SUBJECT_DEPS:
                         break  # a quotation inside the speaker's own phrase
+                    if frame.lemma in ("cite", "quote") and frame.content is None and tok.dep_ == "dobj":
+                        return _NAMING  # 'citing "people familiar with the matter"': whom the report cites
                     if frame.strong or frame.content is not None:
                         return frame
             tok = head

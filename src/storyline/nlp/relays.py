@@ -91,14 +91,37 @@ def issued_by(noun: Token) -> Token | None:
     return None
 
 
+# Records that stand for whoever compiled them: "citing figures from the labour ministry".
+CITED_RECORDS = SOURCE_DOCUMENTS | frozenset({"figures", "statistics", "numbers", "estimates", "records", "tallies"})
+
+
+def cited_source(obj: Token) -> Token | None:
+    """Who speaks through what a report cites: a person or body ("citing the coast guard"), or the maker
+    of records it cites ("citing figures from the labour ministry", "citing the ministry's data")."""
+    if obj.lower_ in CITED_RECORDS:
+        maker = issued_by(obj) or first_child(obj, "poss") or next(
+            (p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+             for p in c.children if p.dep_ == "pobj" and can_speak(p) and p.lower_ not in CITED_RECORDS), None)
+        if maker is not None and can_speak(maker):
+            return maker
+    return obj if can_speak(obj) else None
+
+
 def _cited(tok: Token) -> Token | None:
     """Whom a word cites: "Yonhap, citing officials" / "the agency, which cited a source"."""
     for c in tok.children:
         if c.dep_ in {"acl", "advcl", "relcl"} and (c.lower_ in RELAY_PARTICIPLES or lemma(c) in RELAY_VERBS):
             obj = first_child(c, "dobj")
-            if obj is not None and can_speak(obj):
-                return obj
+            if obj is not None and (source := cited_source(obj)) is not None:
+                return source
     return None
+
+
+def _closing_citation(clause: Token) -> bool:
+    """Whether a clause ends in ", citing X" (its last participle, after a comma)."""
+    cite = next((c for c in reversed(list(clause.children)) if c.dep_ == "advcl" and c.lower_ in RELAY_PARTICIPLES), None)
+    return (cite is not None and cite.i > 0 and cite.doc[cite.i - 1].text == ","
+            and cite.right_edge.i >= clause.right_edge.i)
 
 
 def relay_chain(speaker: Token | None, verb: Token | None, outer: list[Token]) -> tuple[Token | None, list[Token]]:
@@ -110,7 +133,11 @@ def relay_chain(speaker: Token | None, verb: Token | None, outer: list[Token]) -
     if speaker is None:
         return None, hops
     seen = {speaker.i}
-    for host in [verb] if verb is not None else []:
+    hosts = [verb] if verb is not None else []
+    # "Reuters reported that nine bridges collapsed, citing the ministry": a closing "citing" the parse hangs
+    # on the reported clause still says whom the reporter cites
+    hosts += [c for v in hosts for c in v.children if c.dep_ == "ccomp" and c.i > speaker.i and _closing_citation(c)]
+    for host in hosts:
         cited = _cited(host)  # "X said, citing Y"
         if cited is not None and cited.i not in seen:
             hops.append(speaker)

@@ -238,14 +238,14 @@ def _according(token: Token) -> Token | None:
 
 def _speaker_ok(token: Token, on_path: set[int]) -> bool:
     return (token.i not in on_path and token.pos_ in ("NOUN", "PROPN", "PRON") and not token.like_num
-            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent"))
+            and token.lower_ not in W.NO_SPEAKER and token.lower_ not in ("cent", "percent", "%"))
 
 
 def _speaker(verb: Token, on_path: set[int]) -> Token | None:
     """The subject of a speech verb, or the agent of a passive one."""
     for child in verb.children:
-        if child.dep_ == "nsubj" and _speaker_ok(child, on_path):
-            return child
+        if child.dep_ == "nsubj" and (_speaker_ok(child, on_path) or child.lower_ == "it"):
+            return child  # "It put the cost at 25 million euros": the body the resolver finds
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
@@ -271,7 +271,9 @@ def _is_speech(verb: Token, previous: Token) -> bool:
     if word in W.DOCUMENT_VERBS:
         return any(o in W.DOCUMENT_NOUNS for o in objects)
     if word in ("put", "puts", "putting"):
-        return False
+        # "put the cost of the damage at 25 million euros": whatever is put at the figure is an estimate
+        return previous.dep_ == "prep" and previous.lower_ == "at" or previous.dep_ == "dobj" and any(
+            t.dep_ == "prep" and t.lower_ == "at" for t in previous.subtree)  # (an "at" the parse hangs lower)
     if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "adding to the 1.5 million euros" adds money, not words
     if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(
@@ -280,6 +282,23 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         # images showed 1,500 troops" and "found that 40 died" report the figure
         return False
     return word in W.SPEECH_VERBS
+
+
+def reporting_subject(verb: Token, line: Span | None = None) -> Token | None:
+    """Who gives what a verb's object holds: "The ministry released the following figures", "the agency
+    reported these losses"; in a ``line`` that only opens what follows, also who speaks ("The Red Crescent
+    said on Wednesday:"), whatever the parser glued on from the lines after it."""
+    lo, hi = (line.start, line.end) if line is not None else (0, len(verb.doc))
+    if not lo <= verb.i < hi:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and lo <= c.i < hi]
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj" and lo <= c.i < hi and _speaker_ok(c, set())), None)
+    if objects and _is_speech(verb, objects[0]):
+        return speaker
+    if line is not None and verb.lower_ in W.SPEECH_VERBS and not any(
+            c.dep_ in ("ccomp", "xcomp") and lo <= c.i < hi for c in verb.children):
+        return speaker
+    return None
 
 
 def _finite(clause: Token) -> bool:
@@ -323,6 +342,8 @@ def _background(clause: Token) -> bool:
         # what the source counts; any other relative clause is the report's description
         return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
                        for t in clause.subtree)
+    if clause.dep_ == "advcl" and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+        return not _is_speech(clause, clause)  # "said Ruiz, having spent 14 years in office": the report's aside
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
 
 
@@ -330,6 +351,7 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
     """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
     on_path = {t.i for t in path}
     previous = path[0]
+    own_phrase = False
     for token in path[1:]:
         if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # a coordinated clause with its own subject answers for itself
@@ -340,12 +362,25 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
                 return _source_owner(token, on_path)
         if (pobj := _according(token)) is not None:
             return pobj
+        if previous.dep_ == "nsubj" and _is_speech(token, previous):
+            # the figure is in the speaker's own phrase ("80% of those asked said", "said Ruiz, who has
+            # spent 14 years in office", "the survey in nine states found"): the report describing its source,
+            # unless a report above it or the sentence says whose count it is ("60% of voters say ...,
+            # according to a poll by X"); "62% of nurses reported for duty" says nothing
+            own_phrase = own_phrase or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            previous = token
+            continue
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
             return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS or issued_by(speaker) else speaker
         if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
             return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token
+    return _according_in(sent) or (BACKGROUND if own_phrase else None)
+
+
+def _according_in(sent: Span) -> Token | None:
+    """The source of an "according to" anywhere in the sentence."""
     for token in sent:
         if token.lower_ == "according" and (pobj := _according(token)) is not None:
             return pobj

@@ -20,7 +20,7 @@ from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
-from storyline.nlp.relays import can_speak, issued_by
+from storyline.nlp.relays import can_speak, institution, issued_by
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.speaker_pronouns import (continued_speaker, end_char, entity_at, in_quotes, own_content,
                                             previous_paragraph, pronoun_speaker, reported_spans, same_name)
@@ -40,9 +40,13 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
         return head.idx, end_char(head)
-    for child in head.children:
-        if child.dep_ == "acl" and child.lower_ in ("speaking", "talking") or child.dep_ == "relcl":
-            skip.update(t.i for t in child.subtree)  # "Trudeau, speaking to Reuters, said"; "X, who ..., said"
+    named = [c for c in head.children if c.dep_ == "appos"]
+    for child in [c for t in [head, *named] for c in t.children]:
+        # "Trudeau, speaking to Reuters, said"; "X, who ..., said"; "its chairman, Petr Dvorak, who ..., said";
+        # "Ruiz, having spent 14 years in office, said"
+        if child.dep_ == "relcl" or child.dep_ == "acl" and (child.lower_ in ("speaking", "talking") or (
+                child.tag_ in ("VBG", "VBN") and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",")):
+            skip.update(t.i for t in child.subtree)
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
@@ -92,13 +96,18 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
         return pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
     if low in ("it", "its"):
-        return pronoun_speaker(ctx, head, person=False) or _referent(ctx, head), False
+        found = pronoun_speaker(ctx, head, person=False)
+        if found is None and head.dep_ == "nsubj" and continued_speaker(ctx, head, plural=False) is not None:
+            return None, False  # "the ministry told Reuters ... It added": the body no name accounts for, not the outlet
+        return found or _referent(ctx, head), False
     if low in ("they", "their", "them"):
         if head.dep_ == "nsubj" and (last := continued_speaker(ctx, head, plural=True)) is not None:
             return resolve(ctx, last)  # "officials said. They said": still the unnamed officials
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
     if head.pos_ == "PRON":
         return None, False
+    if head.text == "%" or head.lower_ in ("percent", "cent") or head.like_num:
+        return None, True  # "More than 80% of those asked said": a share of people no one names
     if (maker := issued_by(head)) is not None:
         return resolve(ctx, maker)  # "polling done by Chatham House indicates": the pollster
     if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
@@ -119,6 +128,11 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
+    own = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if resolved is None and head.pos_ == "NOUN" and own and ctx.doc._.mentions is not None \
+            and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
+        # "the Andina agency" is Andina or no one, never the body quoted last
+        return entity_at(ctx, own[-1]) or same_name(ctx, own[-1]), False
     if resolved is None and low in BODY_WORDS and head.dep_ == "nsubj" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not named and ctx.doc._.mentions is not None:
         last = continued_speaker(ctx, head, plural=False)
@@ -381,7 +395,22 @@ def _described(ctx: Context, head: Token) -> str | None:
     start, end = phrase(ctx, head, head)
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     found = coref.described(ctx.doc, span) if span is not None and len(span) else None
+    if found is not None and _other_kind(head, found.text):
+        return None  # "the labour ministry" is not the news agency named last because both are bodies
     return found.entity if found is not None else None
+
+
+def _other_kind(head: Token, name: str) -> bool:
+    """Whether a body's name says it is not what a qualified description describes: "the labour ministry"
+    is not "the Andina agency", "the regional labour office" not the "Ministry of Labour" (the description's
+    noun is not in the name); "the ministry" alone and "the Ukrainian ministry" may stand for any body of that
+    kind named before."""
+    if head.pos_ != "NOUN" or head.lower_ in coref.OFFICE_NOUNS:
+        return False
+    words = set(name.lower().replace("’", "'").replace("'s", "").split())
+    qualifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+                  and not c.ent_type_ and c.lower_ not in ROLE_GRADES]
+    return bool(qualifiers) and head.lower_ not in words
 
 
 def _possessor(ctx: Context, head: Token) -> str | None:
@@ -428,7 +457,8 @@ DOCUMENT_NOUNS = frozenset({"letter", "document", "communique", "communiqué", "
                             "report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
 # Findings someone made, which speak for their maker as a document does: "the survey found", "the study says".
-STUDY_NOUNS = frozenset({"survey", "poll", "study", "audit", "analysis", "review", "investigation", "inquiry"})
+STUDY_NOUNS = frozenset({"survey", "poll", "polls", "polling", "study", "audit", "analysis", "review", "investigation",
+                         "inquiry", "research"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
@@ -461,6 +491,9 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
     if rel is not None:
         head = rel  # "who" is never the speaker: its antecedent is
     np = noun_phrase(head)
+    if head.text == "%" or head.lower_ in ("percent", "cent") or head.like_num:
+        # "More than 80% in Norway and Finland said": a share of people no one names, whatever places it names
+        return Source(None, np.text, "anonymous", np.start_char, np.end_char)
     said = credited(ctx.quotes, head)
     if said is not None:
         # a speaker the quotes component resolved keeps that actor for every record
@@ -489,7 +522,8 @@ def source_of(ctx: prose.Context, head: Token | None, anonymous: bool = False, t
     )
     if named_appos:
         mention = named_appos[0]
-    elif head.pos_ == "NOUN" and (described := coref.described(ctx.doc, np)) is not None:
+    elif head.pos_ == "NOUN" and (described := coref.described(ctx.doc, np)) is not None \
+            and not _other_kind(head, described.text):
         mention = described  # "the president", "the ministry": the actor described
     elif mention is None and inside:
         mention = inside[-1]
