@@ -72,3 +72,17 @@ def test_items_a_sides_losses_list_are_that_sides(parse, text, number, owner):
 def test_a_flood_that_destroys_things_owns_nothing(parse):
     doc = parse("The flood destroyed 61 bridges and 900 homes.")
     assert all(f.subject_text is None for f in doc._.figures)
+
+
+def test_a_continents_adjective_owns_nothing_and_a_states_does(parse):
+    doc = parse("Eight other African nations did not vote, and 40 Peruvian soldiers joined the 28 European states.")
+    assert _figure(doc, "Eight").subject_text is None
+    assert _figure(doc, "28").subject_text is None
+    assert _figure(doc, "40").subject is not None
+
+
+def test_a_sum_one_only_plans_to_give_is_its_own_but_not_its_word(parse):
+    planned = _figure(parse("Japan plans to give $40 million in reconstruction aid."), "$40")
+    assert (planned.subject_text, planned.attributed_text) == ("Japan", None)
+    given = _figure(parse("Japan gave $40 million in reconstruction aid."), "$40")
+    assert (given.subject_text, given.attributed_text) == ("Japan", "Japan")

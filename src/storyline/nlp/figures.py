@@ -61,7 +61,7 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     """
     if noun is not None:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child):
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child) and not _regional(ctx, child):
                 return (*entity_text(ctx, child), False)
         # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
         people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
@@ -101,7 +101,7 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in HELD_MEASURES)
             if verb.lower_ not in POSSESS_VERBS and not held:
                 continue
-            children = list(verb.children)
+            children, controller = list(verb.children), None
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and (controller := _controller(verb)) is not None:
                 # "Germany agreed to send 14 tanks", "the US has committed to sending $9bn", "Kyiv urged Berlin
                 # to send tanks": the verb's unsaid subject is the one who controls it
@@ -116,7 +116,8 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                     child = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), child)
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.dep_ == "nsubj" or child.head.i != verb.i) \
                         and governor is not None and verb.i == governor.i and (actor := _actor_at(ctx, child)) is not None:
-                    return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS)
+                    # (one who only agrees, plans or is urged to give is the sum's owner, not its giver)
+                    return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS and child is not controller)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
@@ -130,6 +131,12 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
 LOSS_NOUNS = frozenset({"loss", "losses", "casualties", "toll"})
 LISTING_VERBS = W.inflect("include", "comprise", "reach", "total", "amount", "number") | frozenset(
     "stand stands stood standing is are was were".split())
+
+
+def _regional(ctx: SourceContext, token: Token) -> bool:
+    """An adjective of a continent or region that names no actor ("17 African nations", "European
+    countries"): it says where the counted things are, not whose they are."""
+    return token.dep_ == "amod" and entity_text(ctx, token)[0] is None
 
 
 def _actor_at(ctx: SourceContext, token: Token) -> Token | None:
