@@ -61,7 +61,7 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     """
     if noun is not None:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child):
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child) and not _regional(ctx, child):
                 return (*entity_text(ctx, child), False)
         # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
         people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
@@ -76,9 +76,20 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     # "North Korea sent 10,000 troops", "Germany pledged €40m", "euros released by the EU".
     candidates = [t for t in (noun, anchor, anchor.head) if t is not None]
     for token in candidates:
+        listed = token
+        for _ in range(6):  # "lost 24,000 soldiers, 1,000 tanks and 500 artillery systems": a later item is the first's
+            if listed.dep_ not in ("conj", "appos") or listed.head.pos_ not in ("NOUN", "PROPN", "NUM") or (
+                    listed.dep_ == "appos" and not (_counted_by_number(listed) and _counted_by_number(listed.head))):
+                break  # (a list read as an apposition, "sent 200 tents, 40 generators and ...", has numbers on both)
+            listed = listed.head
+        if listed is not token and listed.dep_ in ("dobj", "nsubjpass"):
+            token = listed
         governor = token.head
         if token.dep_ == "pobj" and governor.lower_ in QUANTITY_PREPS and governor.head.pos_ in ("VERB", "AUX"):
             governor = governor.head  # "Peru has lost between 3,000-4,000 vehicles": the range's noun is the verb's object
+        elif token.dep_ == "conj" and token.pos_ == "NOUN" and governor.pos_ == "VERB" \
+                and any(c.dep_ == "dobj" for c in governor.children):
+            pass  # "lost 2,000 soldiers, 90 trucks, and 40 guns" with the last item hung on the verb: its object too
         elif token.dep_ not in ("dobj", "nsubjpass"):
             governor = None
         verbs = [governor] if governor is not None else []
@@ -90,8 +101,12 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in HELD_MEASURES)
             if verb.lower_ not in POSSESS_VERBS and not held:
                 continue
-            children = list(verb.children)
-            if verb.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            children, controller = list(verb.children), None
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and (controller := _controller(verb)) is not None:
+                # "Germany agreed to send 14 tanks", "the US has committed to sending $9bn", "Kyiv urged Berlin
+                # to send tanks": the verb's unsaid subject is the one who controls it
+                children.append(controller)
+            elif verb.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
                 # "Peru, while mobilizing 20,000 troops, denies ...", "Peru has 2,000 troops and has lost 40": the
                 # clause's subject is the sentence's
                 children += [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -99,13 +114,81 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
                     # "the government announced it would send 3,000 troops": "it" is the one who announces it
                     child = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), child)
-                if child.dep_ == "nsubj" and governor is not None and verb.i == governor.i and is_actor(ctx, child):
-                    return (*entity_text(ctx, child), verb.lower_ not in AUTHORISE_VERBS)
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.dep_ == "nsubj" or child.head.i != verb.i) \
+                        and governor is not None and verb.i == governor.i and (actor := _actor_at(ctx, child)) is not None:
+                    # (one who only agrees, plans or is urged to give is the sum's owner, not its giver)
+                    return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS and child is not controller)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
                             return (*entity_text(ctx, pobj), verb.lower_ not in AUTHORISE_VERBS)
+    if (owner := _listed_losses_owner(ctx, noun if noun is not None else anchor)) is not None:
+        return (*entity_text(ctx, owner), False)
     return None, None, False
+
+
+# Nouns that sum up one side's losses, whose items a verb lists ("Russian losses include 579 tanks").
+LOSS_NOUNS = frozenset({"loss", "losses", "casualties", "toll"})
+LISTING_VERBS = W.inflect("include", "comprise", "reach", "total", "amount", "number") | frozenset(
+    "stand stands stood standing is are was were".split())
+
+
+def _regional(ctx: SourceContext, token: Token) -> bool:
+    """An adjective of a continent or region that names no actor ("17 African nations", "European
+    countries"): it says where the counted things are, not whose they are."""
+    return token.dep_ == "amod" and entity_text(ctx, token)[0] is None
+
+
+def _actor_at(ctx: SourceContext, token: Token) -> Token | None:
+    """The actor a subject names: itself, or the state or body that owns it ("Chile's government", "the
+    city's council"), when the subject is a common noun that names no actor of its own."""
+    if is_actor(ctx, token):
+        return token
+    if token.pos_ == "NOUN":
+        return next((c for c in token.children if c.dep_ == "poss" and is_actor(ctx, c)), None)
+    return None
+
+
+def _counted_by_number(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _listed_losses_owner(ctx: SourceContext, token: Token) -> Token | None:
+    """The side whose losses a verb lists: "Russian losses include 66,180 soldiers killed and the destruction
+    of 579 tanks", "Ukraine's losses stood at 40 aircraft": the nearest verb above the figure, when its subject
+    is a noun of losses that names whose they are."""
+    for node in list(token.ancestors)[:8]:
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ == "acl":
+            continue  # "4,120 soldiers killed along with ...": a participle describes, the verb above lists
+        if node.lower_ not in LISTING_VERBS:
+            return None
+        for subject in node.children:
+            if subject.dep_ == "nsubj" and subject.lower_ in LOSS_NOUNS:
+                for child in subject.children:
+                    if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child):
+                        return child
+        return None
+    return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does what an infinitive or a gerund with no subject of its own says: the object of the verb that
+    governs it when it has one ("urged Berlin to send"), else that verb's subject ("agreed to send",
+    "is expected to send", "committed to sending")."""
+    for _ in range(3):  # "wants to continue to send": up a short chain of such verbs
+        if verb.dep_ == "xcomp":
+            governing = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            governing = verb.head.head
+        else:
+            return None
+        children = list(governing.children)
+        for dep in ("dobj", "nsubj", "nsubjpass"):
+            found = next((c for c in children if c.dep_ == dep), None)
+            if found is not None:
+                return found
+        verb = governing
+    return None
 
 
 def _path(anchor: Token, noun: Token | None) -> list[Token]:
@@ -361,12 +444,26 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
             if figure is not None:
                 figures.append(figure)
                 made[amount.num_start] = figure
+        _respondents_give_nothing(list(made.values()))
         for amount in waiting:
             figures.append(_shared(doc, amount, made.get(amount.joined)))
         if waiting:
             figures = [f for f in figures if f is not None]
             figures.sort(key=lambda f: f.start)
     return figures
+
+
+SHARES = frozenset({"percent", "share"})
+
+
+def _respondents_give_nothing(sentence: list[Figure]) -> None:
+    """"73 percent say ...", "68 percent of Democrats and 70 percent of Republicans saying ...": a share
+    of people who say something is what a poll found, not who gives a figure; a source read from such a
+    phrase is dropped (for every figure of the sentence)."""
+    shares = [f.text for f in sentence if f.counts in SHARES]
+    for figure in sentence:
+        if figure.attributed_text and any(share in figure.attributed_text for share in shares):
+            figure.attributed_to = figure.attributed_text = None
 
 
 def _shared(doc: Doc, amount: Amount, last: Figure | None) -> Figure | None:
