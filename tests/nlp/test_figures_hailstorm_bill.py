@@ -81,7 +81,5 @@ def test_hailstorm_people_hurt_and_half_of_a_whole(found):
     assert (found["64 mm"].value, found["64 mm"].unit) == (64, "millimetre")
 
 
-@pytest.mark.xfail(strict=True, reason="'put the damage at' is not read as giving the figure (only 'put the toll "
-                                       "at' is): nlp/sources.py reads 'put' as speech only before a figure noun")
 def test_hailstorm_the_ministry_that_puts_the_damage_at_a_sum_gives_it(found):
     assert found["between 9 billion and 12 billion pesos"].attributed_text == "The ministry"
