@@ -3,9 +3,6 @@ line, named in full once and by surname after (also in a follow-up report that n
 name), acronyms of bodies, a broadcaster, a permanent mission, a title-case dateline with its agency, a
 shouted share line, and a reader's letter that cites the report it answers and ends on a sign-off."""
 
-import datetime as dt
-import json
-
 import pytest
 
 from storyline.analysis.entities import build_entities
@@ -13,6 +10,7 @@ from storyline.kb.lookup import load_kb
 from storyline.kb.normalize import key
 
 from tests.conftest import STORIES
+from tests.nlp.actor_story import read_actor_story
 
 pytestmark = pytest.mark.integration
 
@@ -21,20 +19,7 @@ FOLDER = STORIES / "accra_grid_talks"
 
 @pytest.fixture(scope="module")
 def story(nlp):
-    from storyline.nlp.pipeline import make_doc
-
-    expected = json.loads((FOLDER / "expected.json").read_text())
-    mentions = []
-    for d in expected["documents"]:
-        text = (FOLDER / d["file"]).read_text()
-        doc = nlp(make_doc(nlp, d["file"], text, dt.date.fromisoformat(d["published"])))
-        mentions += doc._.mentions
-    entities, remap = build_entities(mentions, load_kb())
-    by_id = {e.id: e for e in entities}
-    ids: dict[str, set[str]] = {}
-    for m in mentions:
-        ids.setdefault(key(m.text), set()).add(remap.get(m.entity, m.entity))
-    return expected, by_id, ids, mentions
+    return read_actor_story(nlp, FOLDER)
 
 
 def test_every_listed_actor_is_one_identity_of_its_type(story):

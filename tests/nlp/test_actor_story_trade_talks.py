@@ -2,16 +2,12 @@
 by surname after the first mention, with an untagged Lao name, a Russian name in two transliterations,
 an outlet and a broadcaster, metonyms, a pact's acronym and page debris."""
 
-import datetime as dt
-import json
-
 import pytest
 
-from storyline.analysis.entities import build_entities
-from storyline.kb.lookup import load_kb
 from storyline.kb.normalize import key
 
 from tests.conftest import STORIES
+from tests.nlp.actor_story import read_actor_story
 
 pytestmark = pytest.mark.integration
 
@@ -20,24 +16,11 @@ FOLDER = STORIES / "mekong_rice_floor"
 
 @pytest.fixture(scope="module")
 def story(nlp):
-    from storyline.nlp.pipeline import make_doc
-
-    expected = json.loads((FOLDER / "expected.json").read_text())
-    mentions = []
-    for d in expected["documents"]:
-        text = (FOLDER / d["file"]).read_text()
-        doc = nlp(make_doc(nlp, d["file"], text, dt.date.fromisoformat(d["published"])))
-        mentions += doc._.mentions
-    entities, remap = build_entities(mentions, load_kb())
-    by_id = {e.id: e for e in entities}
-    ids: dict[str, set[str]] = {}
-    for m in mentions:
-        ids.setdefault(key(m.text), set()).add(remap.get(m.entity, m.entity))
-    return expected, by_id, ids
+    return read_actor_story(nlp, FOLDER)
 
 
 def test_every_listed_actor_is_one_identity_of_its_type(story):
-    expected, by_id, ids = story
+    expected, by_id, ids, _ = story
     wrong = []
     for want in expected["entities"]:
         found = set().union(*(ids.get(key(f), set()) for f in want["surface_forms"]))
@@ -48,19 +31,19 @@ def test_every_listed_actor_is_one_identity_of_its_type(story):
 
 
 def test_no_actor_beyond_the_listed_ones(story):
-    expected, by_id, _ = story
+    expected, by_id, _, _ = story
     listed = {key(e["name"]) for e in expected["entities"]}
     extra = sorted(e.name for e in by_id.values() if key(e.name) not in listed)
     assert extra == []
 
 
 def test_bylines_outlets_of_the_page_acronyms_and_currencies_are_no_actors(story):
-    expected, _, ids = story
+    expected, _, ids, _ = story
     assert [b for b in expected["must_not_entities"] if key(b) in ids] == []
 
 
 def test_surname_and_transliteration_follow_the_full_name(story):
-    _, by_id, ids = story
+    _, by_id, ids, _ = story
     (vorontsov,) = ids[key("Alexei Vorontsov")]
     assert ids[key("Aleksei Vorontsov")] == ids[key("Vorontsov")] == {vorontsov}
     assert by_id[vorontsov].type == "person"
