@@ -457,7 +457,7 @@ SHARES = frozenset({"percent", "share"})
 
 
 def _respondents_give_nothing(sentence: list[Figure]) -> None:
-    """"73 percent say ...", "68 percent of Democrats and 70 percent of Republicans saying ...": a share
+    """"73 percent say ...", "61 percent of farmers and 57 percent of teachers saying ...": a share
     of people who say something is what a poll found, not who gives a figure; a source read from such a
     phrase is dropped (for every figure of the sentence)."""
     shares = [f.text for f in sentence if f.counts in SHARES]
