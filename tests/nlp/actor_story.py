@@ -25,3 +25,22 @@ def read_actor_story(nlp, folder):
     for m in mentions:
         ids.setdefault(key(m.text), set()).add(remap.get(m.entity, m.entity))
     return expected, by_id, ids, mentions
+
+
+def wrong_identities(story) -> list:
+    """Listed actors that are not exactly one identity of the listed type and name: (name, ids found)."""
+    expected, by_id, ids, _ = story
+    wrong = []
+    for want in expected["entities"]:
+        found = set().union(*(ids.get(key(f), set()) for f in want["surface_forms"]))
+        entity = by_id.get(next(iter(found))) if len(found) == 1 else None
+        if entity is None or entity.type != want["type"] or key(entity.name) != key(want["name"]):
+            wrong.append((want["name"], sorted(found)))
+    return wrong
+
+
+def unlisted_actors(story) -> list[str]:
+    """Names of the actors found that the story does not list."""
+    expected, by_id, _, _ = story
+    listed = {key(e["name"]) for e in expected["entities"]}
+    return sorted(e.name for e in by_id.values() if key(e.name) not in listed)

@@ -10,7 +10,7 @@ from storyline.kb.lookup import load_kb
 from storyline.kb.normalize import key
 
 from tests.conftest import STORIES
-from tests.nlp.actor_story import read_actor_story
+from tests.nlp.actor_story import read_actor_story, unlisted_actors, wrong_identities
 
 pytestmark = pytest.mark.integration
 
@@ -23,21 +23,11 @@ def story(nlp):
 
 
 def test_every_listed_actor_is_one_identity_of_its_type(story):
-    expected, by_id, ids, _ = story
-    wrong = []
-    for want in expected["entities"]:
-        found = set().union(*(ids.get(key(f), set()) for f in want["surface_forms"]))
-        entity = by_id.get(next(iter(found))) if len(found) == 1 else None
-        if entity is None or entity.type != want["type"] or key(entity.name) != key(want["name"]):
-            wrong.append((want["name"], sorted(found)))
-    assert wrong == []
+    assert wrong_identities(story) == []
 
 
 def test_no_actor_beyond_the_listed_ones(story):
-    expected, by_id, _, _ = story
-    listed = {key(e["name"]) for e in expected["entities"]}
-    extra = sorted(e.name for e in by_id.values() if key(e.name) not in listed)
-    assert extra == []
+    assert unlisted_actors(story) == []
 
 
 def test_datelines_bylines_share_lines_citations_and_sign_offs_are_no_actors(story):

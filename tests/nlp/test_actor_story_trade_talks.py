@@ -7,7 +7,7 @@ import pytest
 from storyline.kb.normalize import key
 
 from tests.conftest import STORIES
-from tests.nlp.actor_story import read_actor_story
+from tests.nlp.actor_story import read_actor_story, unlisted_actors, wrong_identities
 
 pytestmark = pytest.mark.integration
 
@@ -20,21 +20,11 @@ def story(nlp):
 
 
 def test_every_listed_actor_is_one_identity_of_its_type(story):
-    expected, by_id, ids, _ = story
-    wrong = []
-    for want in expected["entities"]:
-        found = set().union(*(ids.get(key(f), set()) for f in want["surface_forms"]))
-        entity = by_id.get(next(iter(found))) if len(found) == 1 else None
-        if entity is None or entity.type != want["type"] or key(entity.name) != key(want["name"]):
-            wrong.append((want["name"], sorted(found)))
-    assert wrong == []
+    assert wrong_identities(story) == []
 
 
 def test_no_actor_beyond_the_listed_ones(story):
-    expected, by_id, _, _ = story
-    listed = {key(e["name"]) for e in expected["entities"]}
-    extra = sorted(e.name for e in by_id.values() if key(e.name) not in listed)
-    assert extra == []
+    assert unlisted_actors(story) == []
 
 
 def test_bylines_outlets_of_the_page_acronyms_and_currencies_are_no_actors(story):
