@@ -252,8 +252,8 @@ class EncoderPool:
     """Encoder processes of one thread each, for large encodes on several cores.
 
     Two processes of one thread encode news sentences faster than one process of two threads
-    (bench/encoder_cores.py): a sentence's matrices are small, so intra-op threads wait on each
-    other. The batches are those :func:`encode` forms in one process, handed out as processes free
+    (bench/encoder_cores.py): a sentence's matrices are small, so intra-op threads mostly wait on
+    each other. The batches are those :func:`encode` forms in one process, handed out as processes free
     up, so the vectors are the same. Started on the first :meth:`encode` (each process loads the
     encoder: seconds), stopped by :meth:`close`."""
 
@@ -369,8 +369,8 @@ class EmbeddingCache:
 
     def _encoder(self, count: int):
         """How ``count`` texts are encoded: on the pool when they are many and cores were given, else
-        here on one thread (two intra-op threads spent 2.4x the CPU of one for no gain in wall time
-        on a loaded machine, bench/encoder_cores.py)."""
+        here on one thread (on a loaded machine two intra-op threads spent 2.4x the CPU of one and
+        twice its wall time, bench/encoder_cores.py)."""
         import multiprocessing
 
         if self.processes > 1 and count >= self.POOL_MIN and not multiprocessing.current_process().daemon:
