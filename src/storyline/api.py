@@ -240,10 +240,13 @@ def analyze(
         from storyline.kb.lookup import load_kb
 
         corpus = Corpus.from_store(store, load_kb())
-        cache = store_embeddings(store, cfg)
+        cache = store_embeddings(store, cfg, workers)
         store.pause()  # the cross-source stage computes for a while: readers may open the store
         warm.join()
-        cross = analyse(corpus, cfg, cache.get, LinkCache(store))
+        try:
+            cross = analyse(corpus, cfg, cache.get, LinkCache(store))
+        finally:
+            cache.close()
         timings["cross-source"] = time.perf_counter() - tick
         result = Analysis(
             corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),

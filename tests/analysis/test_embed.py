@@ -80,3 +80,42 @@ def test_the_cli_stops_before_any_work_when_the_onnx_encoder_is_not_installed(mo
     assert result.exit_code == 2, result.output
     assert "storyline[onnx]" in result.output and "Traceback" not in result.output
     assert not db.exists()  # nothing ingested, nothing parsed
+
+
+def test_a_large_encode_goes_to_the_pool_only_with_cores_to_spare():
+    from storyline.analysis import embed
+
+    alone = EmbeddingCache(duckdb.connect(), processes=1)
+    alone._encoder(5000)
+    assert alone.pool is None  # one core asked: never a pool
+    shared = EmbeddingCache(duckdb.connect(), processes=2)
+    small = shared._encoder(EmbeddingCache.POOL_MIN - 1)
+    assert shared.pool is None and not hasattr(small, "__self__")  # a few texts: encoded here
+    large = shared._encoder(EmbeddingCache.POOL_MIN)
+    assert isinstance(shared.pool, embed.EncoderPool) and large == shared.pool.encode
+    assert shared.pool.processes == 2 and shared.pool._pool is None  # made, not started: no encode ran
+    shared.close()
+    assert shared.pool is None
+
+
+def test_store_embeddings_encode_on_the_run_s_workers():
+    from storyline import config
+    from storyline.analysis.run import store_embeddings
+
+    settings = config.defaults()
+    assert store_embeddings(duckdb.connect(), settings, workers=3).processes == 3
+    settings["model"]["workers"] = 1
+    assert store_embeddings(duckdb.connect(), settings).processes == 1
+
+
+def test_encoder_threads_are_set_for_the_block_and_restored():
+    import torch
+
+    from storyline.analysis import embed
+
+    before = torch.get_num_threads()
+    with embed.threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before
+    with embed.threads(None):
+        assert torch.get_num_threads() == before

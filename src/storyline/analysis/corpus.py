@@ -42,19 +42,27 @@ class Corpus:
         self._starts = {doc: [s for s, _ in spans] for doc, spans in self.sentences.items()}
 
     @classmethod
-    def from_store(cls, store: Store, kb: KnowledgeBase) -> "Corpus":
+    def from_store(cls, store: Store, kb: KnowledgeBase, only: set[str] | None = None) -> "Corpus":
+        """Every stored document and its records; ``only``: just these document ids (a window of a
+        store, as the scaling benchmark reads one)."""
         records = ExtractionStore(store)
-        documents = {r["id"]: r for r in store.list_documents()}
+        documents = {r["id"]: r for r in store.list_documents() if only is None or r["id"] in only}
+
+        def load(cls_):
+            found = records.load(cls_)
+            return found if only is None else [r for r in found if r.doc in documents]
+
         sentences: dict[str, list[tuple[int, int]]] = {}
         for doc, start, end in store.con.execute(
                 "SELECT doc_id, start_char, end_char FROM sentences ORDER BY doc_id, seq").fetchall():
-            sentences.setdefault(doc, []).append((start, end))
-        mentions = records.load(Mention)
+            if only is None or doc in documents:
+                sentences.setdefault(doc, []).append((start, end))
+        mentions = load(Mention)
         entities, remap = build_entities(mentions, kb)
         corpus = cls(
-            documents=documents, mentions=mentions, times=records.load(TimeRef),
-            quotes=records.load(Quote), figures=records.load(Figure), statements=records.load(Statement),
-            events=records.load(Event), frames=records.load(Frame), sentences=sentences, entities=entities, kb=kb,
+            documents=documents, mentions=mentions, times=load(TimeRef),
+            quotes=load(Quote), figures=load(Figure), statements=load(Statement),
+            events=load(Event), frames=load(Frame), sentences=sentences, entities=entities, kb=kb,
             removed=store.all_removed_spans(documents), references=store.all_references(documents),
         )
         stored = [m.entity for m in mentions]

