@@ -586,3 +586,24 @@ def test_two_bodies_one_report_names_without_ids_disagree_but_one_bodys_two_name
     [conflict] = conflicts("The health department", "The Valley Doctors' Union")
     assert "health department" in conflict.summary and "Doctors' Union" in conflict.summary
     assert conflicts("The health department", "The department") == []
+
+
+def test_a_report_repeating_one_of_its_figures_gives_one_row():
+    # A summary line above the story that the story then repeats is one count, not two rows that agree;
+    # the same figure in another report stays a row of its own.
+    docs = Docs()
+    docs.add("a", "About 1,500 North Korean troops are in Kursk, the agency said.",
+             "Officials: about 1,500 North Korean troops are in Kursk.",
+             "About 1,500 North Korean troops are in Kursk, the agency said.", published="2024-10-18")
+    docs.add("b", "About 1,500 North Korean troops are in Kursk, the agency said.", published="2024-10-18")
+    text = docs.documents["a"]["text"]
+    second = text.index("About 1,500", 5)
+    third = text.rindex("About 1,500")
+    figures = [docs.figure("a", "About 1,500 North Korean troops", 1500, qualifier="about"),
+               Figure("a", second, second + 31, "about 1,500 North Korean troops", 1500, qualifier="about",
+                      counts="troops", subject="kb:PRK"),
+               Figure("a", third, third + 31, "About 1,500 North Korean troops", 1500, qualifier="about",
+                      counts="troops", subject="kb:PRK"),
+               docs.figure("b", "About 1,500 North Korean troops", 1500, qualifier="about")]
+    [table] = build_figure_tables(docs.corpus(figures=figures))
+    assert [r.doc for r in table.rows] == ["a", "b"]

@@ -157,3 +157,40 @@ def test_a_happening_told_as_a_view_and_stated_is_told_by_the_statement():
     _dated(r, "a", "on Thursday", "2031-05-08", "hit")
     [entry] = build_timeline(r.corpus())
     assert entry.text.startswith("Two pupils died")
+
+
+def test_a_telling_in_a_frame_after_a_dash_left_in_the_authors_voice_is_a_happening_of_its_day():
+    # The attribution leaves "- said on Friday the foreign minister ..." unread: the record stays in the
+    # author's voice with "be" as its verb, but its date attaches to "said" in the past: someone spoke.
+    r = Reports()
+    text = ("There will be no war with our neighbours, but someone may want to provoke one - said on Friday "
+            "the foreign minister in an interview with radio stations. The port is closed.")
+    r.add("a", text, published="2031-05-11")
+    sentence = text[:text.index(" The port")]
+    r.say("a", sentence, source_kind="author", predicate="be", date="2031-05-09")
+    _dated(r, "a", "on Friday", "2031-05-09", "said")
+    r.say("a", "The port is closed.", source_kind="author", predicate="be")
+    assert [(e.date, e.text[:24]) for e in build_timeline(r.corpus())] == [("2031-05-09", "There will be no war wit")]
+    # A state in the author's voice dated on its own verb is no telling.
+    r = Reports()
+    r.add("a", "The port was closed on Friday.", published="2031-05-11")
+    r.say("a", "The port was closed on Friday.", source_kind="author", predicate="be", date="2031-05-09")
+    _dated(r, "a", "on Friday", "2031-05-09", "closed")
+    assert build_timeline(r.corpus()) == []
+
+
+def test_a_news_perfect_lede_of_a_trip_joins_the_arrival_not_a_speech_of_the_day_before():
+    r = Reports()
+    text = ("Prime Minister Ines Mora has made a surprise trip to the flooded north. On Monday, Mora announced "
+            "a road plan in the capital. Mora arrived in Tarma on Tuesday and met rescuers.")
+    r.add("a", text, published="2031-05-07")
+    r.say("a", "Prime Minister Ines Mora has made a surprise trip to the flooded north.", agent=MINISTER,
+          predicate="make", actors=[MINISTER])
+    r.say("a", "On Monday, Mora announced a road plan in the capital.", agent=MINISTER, predicate="announce",
+          actors=[MINISTER], date="2031-05-05")
+    _dated(r, "a", "On Monday", "2031-05-05", "announced")
+    r.say("a", "Mora arrived in Tarma on Tuesday and met rescuers.", agent=MINISTER, predicate="arrive",
+          actors=[MINISTER], date="2031-05-06")
+    _dated(r, "a", "on Tuesday", "2031-05-06", "arrived")
+    assert [(e.date, e.text[:22]) for e in build_timeline(r.corpus())] == [
+        ("2031-05-05", "On Monday, Mora announ"), ("2031-05-06", "Prime Minister Ines Mo")]

@@ -271,6 +271,20 @@ def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
     )
 
 
+def once_each(rows: list[FigureRow]) -> list[FigureRow]:
+    """The rows, a report's repetition of one of its figures left out: the same words, value, source and
+    date again in the same report (a summary line above the story that the story then repeats) is one
+    count, not two rows that agree."""
+    seen: set[tuple] = set()
+    kept = []
+    for r in rows:
+        key = (r.doc, " ".join(r.text.lower().split()), r.value, r.low, r.high, r.source, r.date, r.stage)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
+
+
 def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
     """One table per measure, rows in date then document order, most widely reported measures first.
 
@@ -295,6 +309,7 @@ def build_figure_tables(corpus: Corpus, min_rows: int = 1) -> list[FigureTable]:
         rows = [row_of(corpus, f) for f in figures]
         offsets = {r.figure: (f.start, f.end) for r, f in zip(rows, figures)}
         rows.sort(key=lambda r: (scope_of(r) or "9999", order.get(r.doc, 0), offsets[r.figure], r.figure))
+        rows = once_each(rows)
         table = FigureTable(
             id=content_id("ft", [r.figure for r in rows]),
             measure=f"{counts} ({corpus.name(subject)})" + (f", {ONE_DAY}" if daily else ""),

@@ -143,22 +143,33 @@ def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
 
 
-def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeRef] | None:
+VERBAL_ACTS = frozenset({"defend", "explain", "justify", "hail", "welcome", "promise", "pledge", "vow", "ask", "call"})
+"""Acts done in words: a news-perfect lede of one ("X has defended her decision") is told where X spoke."""
+
+
+def speech_lede(lede: Statement, groups: dict, refs: dict, published: str | None = None) -> tuple[tuple, TimeRef] | None:
     """A lede telling in the news perfect that someone has spoken or acted ("X has said he is
     convinced ...", "X has defended his decision") tells the speech its report dates further down
     ("X spoke to the press late on Friday"):
     it joins that entry, with that date, and tells it (a lede says best what happened), unless the
-    lede is read as a forecast ("X has said there will be war"): then the dated speech tells it."""
+    lede is read as a forecast ("X has said there will be war"): then the dated speech tells it. A lede
+    of an act not done in words ("X has made a surprise trip to Kyiv") joins X's dated act ("X arrived in
+    Kyiv on Tuesday", a day of the week before the report), never a speech of X's ("X announced a plan in Delhi on Monday"): that is another
+    happening."""
     if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
         return None
     who = speakers(lede) | _people_acting(lede)
     if not who or RE_NEWS_PERFECT.match(lede.text) is None:
         return None
+    in_words = bool(speakers(lede)) or _speaking(lede) or getattr(lede, "predicate", None) in VERBAL_ACTS
     for key, members in groups.items():
         for r in members:
             ref = refs[id(r)]
-            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead \
-                    and (speakers(r) & who or names_speaker([r], who, unnamed_too=True)) \
+            if in_words:
+                told = speakers(r) & who or names_speaker([r], who, unnamed_too=True)
+            else:  # "X has made a surprise trip" is X's act ("X arrived on Tuesday"), not X's speech elsewhere
+                told = not _speaking(r) and _people_doing(r) & who and _within_reach(ref, published)
+            if r.doc == lede.doc and ref.precision == "day" and not ref.ahead and told \
                     and getattr(r, "kind", None) != "prediction" and r.status != "expected":
                 return key, TimeRef(lede.doc, lede.start, lede.start, "", ref.value, ref.precision)
     return None
@@ -166,6 +177,12 @@ def speech_lede(lede: Statement, groups: dict, refs: dict) -> tuple[tuple, TimeR
 
 LEDE_REACH_DAYS = 7
 """A lede's news told further down with a day at most this many days before the report (see ``retold_lede``)."""
+
+
+def _within_reach(ref: TimeRef, published: str | None) -> bool:
+    """Whether ``ref`` is a day of the ``LEDE_REACH_DAYS`` before the report: a lede's news told further down."""
+    report, span = date_interval(str(published)[:10]) if published else None, date_interval(ref.value)
+    return report is not None and span is not None and report[0] - dt.timedelta(days=LEDE_REACH_DAYS) <= span[0] <= report[0]
 
 
 def retold_lede(lede: Statement, published: str | None, groups: dict, refs: dict,

@@ -148,8 +148,9 @@ def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
 def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
     """Whether the record's date attaches to a source's verb of telling in the past ("said on Sunday",
     "told reporters on Wednesday", "warned on Friday"), itself not negated ("did not say on Monday") nor
-    a question. The source may be unnamed ("officials said on Monday"): someone spoke that day."""
-    if record.kind == "question" or record.source_kind in {None, "author"} or ref.head is None or ref.ahead:
+    a question. The source may be unnamed ("officials said on Monday"), or left unread in a frame that
+    follows a dash ("... around Ukraine - said on Friday the foreign minister"): someone spoke that day."""
+    if record.kind == "question" or record.source_kind is None or ref.head is None or ref.ahead:
         return False
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     m = RE_WORD_AT.match(text, ref.head)
@@ -317,7 +318,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     for s in ledes.values():
         if id(s) in refs or _record_excluded(corpus, s):
             continue
-        if (found := speech_lede(s, groups, refs)) is not None:
+        if (found := speech_lede(s, groups, refs, corpus.published(s.doc))) is not None:
             key, refs[id(s)] = found
             groups[key].append(s)
         elif (ref := lede_dating(s, corpus.published(s.doc), mentions.get(s.doc, []))
