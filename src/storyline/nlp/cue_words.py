@@ -20,6 +20,7 @@ whisper plead charge criticize criticise condemn blast praise welcome hail voice
 speculate continue point speak talk rail
 echo liken compare mock ridicule decry denounce deplore lambast applaud dispute outline detail reference
 apologize apologise thank congratulate reassure hint concur defend blame discuss
+stipulate specify underline underscore
 """.split()
 
 # Verbs of cognition and evidence: they attribute a reported clause ("analysts believe that"),

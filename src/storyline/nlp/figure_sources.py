@@ -142,8 +142,10 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
-    if quote is not None and source is not None and source.lower_ in FIRST_PERSON:
-        return quote.speaker, quote.speaker_text  # "we counted the flooded homes ourselves", in her quote
+    if quote is not None and source is not None and (source.lower_ in FIRST_PERSON or any(
+            c.dep_ == "poss" and c.lower_ in FIRST_PERSON_OWNERS for c in source.children)):
+        # "we counted the flooded homes ourselves", "our teams counted 212 trucks", in her quote
+        return quote.speaker, quote.speaker_text
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
     if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)):
         frame = None  # (a share of those asked speaks for no one: "Some 80% of the farmers asked said")
@@ -234,6 +236,7 @@ def _same_source(frame, source: Token, path: list[Token]) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+FIRST_PERSON_OWNERS = frozenset({"my", "our"})
 SHARE = re.compile(r"\A(?:[A-Za-z]{1,12} ){0,3}[\d.,]{1,12} ?(?:%|per ?cent\b|percent\b)")
 """A speaker that is a share of people: "More than 80% in Poland", "Some 60 per cent of farmers"."""
 

@@ -1,5 +1,6 @@
 """Quotations credited by layout rather than by a verb: a transcript's speaker labels ("PENCE: Well, …"),
-a headline's "Name: claim", and a paragraph that "Name added:" introduces.
+a headline's "Name: claim", and a paragraph that "Name added:" introduces; and the "Name: claim" heading lines inside
+a report, which credit no quotation but say who the pronouns under them are.
 """
 
 from __future__ import annotations
@@ -59,6 +60,44 @@ def headline_label(ctx: Context) -> list[Frame]:
         return []
     frame = _label_frame(ctx, found, end)
     return [] if frame is None else [frame]
+
+
+# "Lavrov: There will be no war" as a heading line inside a report: a line of its own, short, "Name: claim".
+SECTION_LABEL = re.compile(r"(?<=\n)[ \t]*+([A-Z][\w.'’&-]*+(?: [A-Z][\w.'’&-]*+){0,3})[ \t]*+:[ \t]++(?=\S)")
+# The most words a heading line may hold.
+SECTION_WORDS = 20
+
+
+def section_labels(ctx: Context) -> list[Frame]:
+    """Heading lines inside a report that credit their claim as a headline does ("Lavrov: We do not want
+    war", "Truss: Facts speak for themselves"): a line of its own between paragraphs, of a few words, whose
+    name the report names as a person or body elsewhere. A heading is no quotation of the body's (news
+    annotators leave it out), but it says who the "he" of the paragraphs under it is: the pronoun resolver
+    reads these frames. Cached on the context."""
+    cached = ctx.__dict__.get("_section_labels")
+    if cached is not None:
+        return cached
+    frames = []
+    first = ctx.text.find("\n")
+    for found in SECTION_LABEL.finditer(ctx.text, max(first, 0)):
+        end = ctx.text.find("\n", found.end())
+        end = len(ctx.text) if end < 0 else end
+        line = ctx.text[found.start():end]
+        if first < 0 or len(line.split()) > SECTION_WORDS or SPEAKER_LABEL.match(line) or (
+                not ctx.text[:found.start()].endswith("\n\n") and not ctx.text[:found.start()].rstrip(" \t").endswith("\n\n")):
+            continue
+        label = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+        if label is None:
+            continue
+        last = label[-1].lower_
+        if not any(e.label_ in ("PERSON", "ORG") and not e.start_char <= found.start(1) < e.end_char
+                   and e[-1].lower_ == last for e in ctx.ents):
+            continue
+        frame = _label_frame(ctx, found, end)
+        if frame is not None:
+            frames.append(frame)
+    ctx.__dict__["_section_labels"] = frames
+    return frames
 
 
 def _label_frame(ctx: Context, found: re.Match, end: int) -> Frame | None:

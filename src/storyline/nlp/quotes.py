@@ -258,9 +258,26 @@ def _walk_to_cue(ctx: Context, span: Span):
                     if frame.lemma in ("cite", "quote") and frame.content is None and tok.dep_ == "dobj":
                         return _NAMING  # 'citing "people familiar with the matter"': whom the report cites
                     if frame.strong or frame.content is not None:
-                        return frame
+                        return _outer_voice(ctx, frame, start, end) if frame.speaker is None else frame
             tok = head
     return None
+
+
+def _outer_voice(ctx: Context, frame: Frame, start: int, end: int) -> Frame:
+    """A cue no one speaks by ("that comment suggests", a thing's evidence) nested in a speaker's report:
+    "Koffler said that comment suggests the strategies are 'intersecting'" quotes Koffler's words. The frame
+    of the nearest enclosing cue that has a speaker, else the cue's own."""
+    tok = frame.cue
+    for _ in range(cues.MAX_WALK):
+        head = tok.head
+        if head.i == tok.i or not start <= head.idx < end:
+            break
+        outer = ctx.frames.get(head.i)
+        if outer is not None and outer.speaker is not None and outer.content is not None and (
+                outer.content[0] <= frame.cue.i < outer.content[1]):
+            return outer
+        tok = head
+    return frame
 
 
 def _names(head: Token) -> bool:

@@ -59,7 +59,50 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     floor = previous_paragraph(ctx.text, here)
     if named and named[0].idx >= floor:
         return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
+    if person and (chained := _same_pronoun_before(ctx, pronoun, prose_before(ctx.text, here),
+                                                   named[0].idx if named else 0)) is not None:
+        # "She argued that Kelly's assessment ... / 'No one ...,' she said": the she who spoke last, not a
+        # name her words brought up
+        return chained
     return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
+
+
+def prose_before(text: str, start: int) -> int:
+    """Where the paragraph of prose before the one starting at ``start`` begins: a heading or caption line
+    between them ("CHINA'S PRESIDENT TO VISIT RUSSIA") is passed over."""
+    floor = start
+    for _ in range(HEADINGS_PASSED + 1):
+        if floor <= 0:
+            return 0
+        floor = previous_paragraph(text, floor)
+        end = text.find("\n", floor)
+        if text[floor:end if end >= 0 else len(text)].rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":")):
+            break
+    return floor
+
+
+# The forms of one person's pronoun: "He warned ... According to him".
+SAME_PERSON = (frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"}))
+# How many heading or caption lines a pronoun's report may go on across.
+HEADINGS_PASSED = 2
+
+
+def _same_pronoun_before(ctx: Context, pronoun: Token, floor: int, after: int) -> str | None:
+    """The person an earlier he or she spoke as, when the same pronoun spoke last in this or the paragraph
+    before, after the last named speaker: a report that goes on in one voice keeps its speaker."""
+    word = pronoun.lower_.lstrip("-–—")
+    forms = next((group for group in SAME_PERSON if word in group), {word})
+    earlier = [f.speaker for f in ctx.frames.values() if f.speaker is not None and f.speaker.i < pronoun.i
+               and max(floor, after) <= f.speaker.idx and f.speaker.lower_.lstrip("-–—") in forms
+               and f.lemma not in cues.ACT_VERBS]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda t: t.i)
+    memo = ctx.__dict__.setdefault("_chained_pronouns", {})
+    if last.i not in memo:
+        memo[last.i] = None  # a chain met again while resolving itself resolves to no one
+        memo[last.i] = pronoun_speaker(ctx, last, person=True)
+    return memo[last.i]
 
 
 def continued_speaker(ctx: Context, pronoun: Token, plural: bool) -> Token | None:
@@ -103,9 +146,11 @@ def previous_paragraph(text: str, start: int) -> int:
 def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
     """Named speakers of that kind before the pronoun, the nearest first ("The leader of the party,
     Ana Ruiz, said ..." counts as Ruiz)."""
+    from storyline.nlp.quote_labels import section_labels
+
     found = [
         f.speaker
-        for f in ctx.frames.values()
+        for f in [*ctx.frames.values(), *section_labels(ctx)]
         if f.speaker is not None and f.cue.idx < pronoun.idx and f.speaker.i != pronoun.i
         and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
         and not (person and f.lemma == "report" and is_passive(f.cue))  # "This was reported by Euractiv": a relay
@@ -113,7 +158,27 @@ def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
         and (f.speaker.lower_ not in cues.ANONYMOUS_NOUNS or described_person(ctx, f.speaker) is not None)
         and _speaker_entity(ctx, f.speaker) is not None
     ]
+    if person:
+        told = _told_by_people(ctx, pronoun)
+        # "Truss reported that Lavrov told her ... 'However, ...' she said": a speaker inside a person's
+        # reported words is talked about; the one reporting is the voice that goes on
+        found = [s for s in found if not any(a <= s.idx < b for a, b in told)]
     return [s for s in sorted(found, key=lambda t: t.i, reverse=True) if is_person(ctx, _named_in(ctx, s) or s) == person]
+
+
+def _told_by_people(ctx: Context, pronoun: Token) -> list[tuple[int, int]]:
+    """Characters of what a named person or a he or she is reported to say, the pronoun's own report left out."""
+    doc = pronoun.doc
+    spans = []
+    for f in ctx.frames.values():
+        if f.content is None or f.speaker is None or f.lemma == "according to" or f.speaker.i == pronoun.i:
+            continue
+        if not (f.speaker.pos_ == "PROPN" or f.speaker.lower_ in cues.PERSON_PRONOUNS):
+            continue
+        start, end = doc[f.content[0]].idx, end_char(doc[f.content[1] - 1])
+        if not start <= pronoun.idx < end:
+            spans.append((start, end))
+    return spans
 
 
 def described_person(ctx: Context, head: Token) -> str | None:
@@ -152,7 +217,7 @@ def _speaker_entity(ctx: Context, head: Token) -> str | None:
         return next((m.entity for m in ctx.doc._.mentions if m.start <= named.idx < m.end and m.type == "person"),
                     entity_at(ctx, named))
     found = entity_at(ctx, head)
-    if found is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
+    if found is None and (head.pos_ == "PROPN" or _heading_name(ctx, head)) and ctx.doc._.mentions is not None:
         found = same_name(ctx, head)  # a name the actors component missed here ("Zacharów stated")
     return found or described_person(ctx, head)
 
@@ -170,8 +235,19 @@ def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:
     return None
 
 
+def _heading_name(ctx: Context, head: Token) -> bool:
+    """Whether a token is the name of a "Name: claim" heading line (the tagger often reads a lone capitalised
+    word there as a common noun)."""
+    from storyline.nlp.quote_labels import section_labels
+
+    return any(f.speaker.i == head.i for f in section_labels(ctx))
+
+
 def is_person(ctx: Context, head: Token) -> bool:
     mentions = ctx.doc._.mentions
+    if mentions is not None and head.pos_ != "PROPN" and _heading_name(ctx, head):
+        named = same_name(ctx, head)
+        return named is not None and any(m.entity == named and m.type == "person" for m in mentions)
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and (person_noun(c.lower_) or c.lower_ in coref.OFFICE_NOUNS)
            for c in head.children) and head.pos_ == "PROPN":
         return True  # "Natalia Humeniuk, a spokesperson for the command": a person, however the name was typed

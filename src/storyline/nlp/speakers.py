@@ -107,6 +107,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if head.pos_ == "PRON":
         return None, False
     if head.text == "%" or head.lower_ in ("percent", "cent") or head.like_num:
+        if (named := _one_named(ctx, head)) is not None:
+            return resolve(ctx, named)  # "one of the army's spokesmen, Peter Lerner, said": that person
         return None, True  # "More than 80% of those asked said": a share of people no one names
     if (maker := issued_by(head)) is not None:
         return resolve(ctx, maker)  # "polling done by Chatham House indicates": the pollster
@@ -146,8 +148,34 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return same_name(ctx, head), False
     if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
         resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
+    if resolved is None and low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
+        # "Kaczynski said ... The PiS president also added": the person just named holds the office; the
+        # party or state in the title is whom the office belongs to, not who speaks
+        resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head)
     return (resolved or _described(ctx, head) or _introduced(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _one_named(ctx: Context, head: Token) -> Token | None:
+    """The person "one of" names: "one of the army's spokesmen, Peter Lerner", "one of IDF representatives
+    Peter Lerner" (a name heading the phrase or in apposition to it); None for a share of a group."""
+    if head.lower_ != "one" or ctx.doc._.mentions is None:
+        return None
+    people = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and any(
+        m.start <= c.idx < m.end and m.type == "person" for m in ctx.doc._.mentions)]
+    if people:
+        return people[0]  # "One of the ministry's spokesmen, Nurlan Abdrakhmanov," with the name on "one"
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for name in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
+                if name.pos_ == "PROPN" and any(m.start <= name.idx < m.end and m.type == "person"
+                                                for m in ctx.doc._.mentions):
+                    return name
+    return None
 
 
 # Words that grade or date a role without saying whose it is: "the former Polish leader", "the top US diplomat".
@@ -293,7 +321,8 @@ def _maker(ctx: Context, noun: Token) -> str | None:
                       for p in c.children if p.dep_ == "pobj" and can_speak(p)), None)
     if maker is None:
         named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        return entity_at(ctx, named[-1]) if named else None
+        # "the Axios/Ipsos March survey": the maker's name, not the month it was taken in
+        return next((e for e in (entity_at(ctx, n) for n in reversed(named)) if e), None)
     if maker.lower_ in ("whose",):
         return None
     return speaker_of(ctx, [], maker)
