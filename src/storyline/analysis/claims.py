@@ -9,7 +9,7 @@ near-linearly with the corpus. Each candidate pair is scored once; the first sta
 the bar, and keeps the near ones with their scores for the second stage, which joins two wordings
 of one fact below that bar ("62 survivors were pulled from the water", "rescuers brought 62 people
 alive to shore"): each the other's closest statement in the other's report, fairly close in
-meaning (or giving details alike on one day, ``agreeing``: one measured figure, or two numbers, where
+meaning (or giving details alike on one day, ``agreeing``: one measured figure, one exact count, or two numbers, where
 being alike outranks being closest), naming something in common, neither a denial nor a doubt
 (``content_links``). Numbers written in both statements and none alike, or one
 short sentence printed word for word (page furniture), keep two statements apart
