@@ -398,3 +398,50 @@ def test_a_decision_a_source_announces_is_a_claim_two_reports_tell_and_advice_is
         story.say("a", first, status=status, kind=kind, source_kind=source_kind)
         story.say("b", second, status=status, kind=kind, source_kind=source_kind)
         assert bool(group_claims(story.corpus(), vectors)) is grouped, (kind, status, source_kind)
+
+
+def test_one_exact_count_both_give_on_one_stated_day_ties_wordings_whatever_each_says_it_counts():
+    first = "The ferry ran aground on Tuesday, leaving 243 passengers on board overnight."
+    second = "Crews took off 243 people who were trapped when the ferry struck a sandbank on Tuesday."
+    for one, two, day, grouped in ((first, second, "2025-01-07", True),
+                                   (first.replace("243", "240"), second.replace("243", "240"), "2025-01-07", False),
+                                   (first, second, "2025-01-08", False)):  # a round count; another day
+        story = Story()
+        story.say("a", one, actors=[], predicate_class="run", date="2025-01-07")
+        story.say("b", two, actors=[], predicate_class="take", date=day)
+        for doc, text, counts in (("a", one, "passengers"), ("b", two, "people")):
+            at = text.index("24")
+            story.records["figures"].append(Figure(doc, at, at + 3, text[at:at + 3], float(text[at:at + 3]),
+                                                   counts=counts))
+        claims = group_claims(story.corpus(), vectors_by_text({one: (1.0, 0.0), two: (0.55, 0.84)}))
+        assert bool(claims) is grouped, (one, day)
+
+
+def test_a_support_verb_lends_its_clause_to_the_noun_it_takes():
+    first = "Prosecutors launched an inquiry into the sinking of the river ferry."
+    second = "The regional prosecutor held an inquiry into how the river ferry sank."
+    story = Story()
+    story.say("a", first, actors=[], predicate="launch", predicate_class="attack", theme="inquiry")
+    story.say("b", second, actors=[], predicate="hold", predicate_class="meet", theme="inquiry")
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.75, 0.66)})
+    assert len(group_claims(story.corpus(), vectors)) == 1
+    # a verb of one class with an actor as its object is the verb's own act: "launched" Arland's raid, "held" talks
+    story.records["statements"][0].theme = "kb:BBB"
+    assert group_claims(story.corpus(), vectors) == []
+
+
+def test_the_day_both_statements_date_anchors_two_rare_words_they_share():
+    first = "Prosecutors began a probe on Monday into possible negligence by the ferry company."
+    second = "The regional prosecutor's office opened an investigation on Monday into whether negligence sank the boat."
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.66, 0.75), REOPENED: (0.0, 1.0)})
+    for date, grouped in (("2025-01-06", True), (None, False), ("2025-01", False)):
+        story = Story()
+        story.say("a", first, actors=[], predicate="begin", predicate_class="begin", theme="probe", date=date)
+        story.say("b", second, actors=[], predicate="open", predicate_class="open", theme="investigation", date=date)
+        story.say("c", REOPENED, actors=[], predicate_class="reopen")  # a third report: the two words are rare
+        assert bool(group_claims(story.corpus(), vectors)) is grouped, date
+    # words every report names (the story's own subject) are no anchor, dated alike or not
+    story = Story()
+    story.say("a", first, actors=[], predicate="begin", predicate_class="begin", theme="probe", date="2025-01-06")
+    story.say("b", second, actors=[], predicate="open", predicate_class="open", theme="investigation", date="2025-01-06")
+    assert group_claims(story.corpus(), vectors) == []

@@ -87,6 +87,25 @@ def is_commentary(s: Statement) -> bool:
     return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
 
 
+def fragment(s: Statement) -> bool:
+    """The statement's text is a piece of a sentence ("a breakaway region where ..."): it opens in lower case,
+    so what it is about stands in words it does not quote. No line quotes it."""
+    text = s.text.lstrip("\"“‘'([- ")
+    return bool(text) and text[0].islower()
+
+
+STATIVE = frozenset({"be", "have", "share", "remain", "lie", "border", "belong", "depend", "rely"})
+"""Verbs of how things stand ("Moldova is close to the war and shares a long border with Ukraine"), not of
+what happened."""
+
+
+def standing(s: Statement) -> bool:
+    """How things stand, told undated in the report's own voice: the setting two reports months apart repeat,
+    not the news either leads with. A source's word on it, or a date, makes it news."""
+    return (s.source_kind == "author" and not s.date and s.status != "confirmed"
+            and (s.predicate or "").lower() in STATIVE)
+
+
 def hypothetical(s: Statement) -> bool:
     """The statement's own verb is under "would", "could" or "might" ("Ukraine's entry would be perceived as
     a threat"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
@@ -163,7 +182,7 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
     lead = statements.get(claim.representative or "") or members[0]
     news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)
             and s.status not in HEDGED  # "an invasion is possible", said twice, is still a hedge
-            and not own_view(corpus, s)]
+            and not own_view(corpus, s) and not fragment(s) and not standing(s)]
     if len(lead.text.split()) > MAX_WORDS or not news:
         return None
     if lead not in news:
@@ -350,8 +369,9 @@ def _unconfirmed_lines(corpus: Corpus, disputes, led: list[BottomLine]) -> list[
             continue
         if not is_factual(s) or probe_status(s) != "unconfirmed" or not (DOUBT.search(s.text) or UNSETTLED.search(s.text)):
             continue
-        # who doubts it must be known: the actors it names, or the named source that says it is unconfirmed
-        if len(s.text.split()) > MAX_WORDS or not (s.actors or s.source_kind == "named"):
+        # who doubts it must be known: the actors it names, the named source that says it is unconfirmed, or the
+        # doubter the sentence names as its subject ("Inspectors have not confirmed whether ...")
+        if len(s.text.split()) > MAX_WORDS or not (s.actors or s.source_kind == "named" or DOUBTER.search(s.text)):
             continue
         line = _line(corpus, s, [s], "unconfirmed", disputes, None)
         by, doubter = BY_WHOM.search(s.text), DOUBTER.search(s.text)
@@ -436,6 +456,7 @@ def _quoted(lines: list[BottomLine], s: Statement) -> bool:
 
 
 CONDITIONAL = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.IGNORECASE)
 OPENING_QUOTE = re.compile("\\A[\"“‘']")
 
 
@@ -445,10 +466,11 @@ def _lede_news(s: Statement) -> bool:
     Y's bid, according to reports"): a decision or an offer is news. Not a hedge, not what may happen under a
     condition ("there will be war if ..."), not the report's own forecast, and not a quotation the report
     opens with for colour (the news follows it)."""
-    if OPENING_QUOTE.match(s.text) or s.source_kind == "quoted":
+    if OPENING_QUOTE.match(s.text) or s.source_kind == "quoted" or fragment(s):
         return False
     if is_factual(s):
-        return s.status in LEDE_STATUSES
+        # "there will be hundreds of thousands of soldiers if there is aggression": a threat, not what happened
+        return s.status in LEDE_STATUSES and not (CONDITIONAL.search(s.text) and FUTURE.search(s.text))
     return (s.kind in ANNOUNCED and s.source_kind in ("named", "anonymous") and s.status in ANNOUNCED_STATUSES
             and not CONDITIONAL.search(s.text))
 
@@ -466,7 +488,8 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
-             and not is_commentary(s) and not is_background(corpus, s) and not own_view(corpus, s)]
+             and not is_commentary(s) and not is_background(corpus, s) and not own_view(corpus, s)
+             and not standing(s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 

@@ -9,7 +9,7 @@ near-linearly with the corpus. Each candidate pair is scored once; the first sta
 the bar, and keeps the near ones with their scores for the second stage, which joins two wordings
 of one fact below that bar ("62 survivors were pulled from the water", "rescuers brought 62 people
 alive to shore"): each the other's closest statement in the other's report, fairly close in
-meaning (or giving details alike on one day, ``agreeing``: one measured figure, or two numbers, where
+meaning (or giving details alike on one day, ``agreeing``: one measured figure, one exact count, or two numbers, where
 being alike outranks being closest), naming something in common, neither a denial nor a doubt
 (``content_links``). Numbers written in both statements and none alike, or one
 short sentence printed word for word (page furniture), keep two statements apart
@@ -34,7 +34,7 @@ from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, block_pairs, blocks, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.wording import DOUBTED, NEGATIVE, probe_status, proposition_match
+from storyline.analysis.wording import DOUBTED, NEGATIVE, is_actor_id, probe_status, proposition_match
 from storyline.models import Cluster, Statement
 
 FACTUAL = {"fact", "estimate"}
@@ -188,11 +188,22 @@ def _surely_different(a: Statement, b: Statement) -> bool:
     return x.startswith("kb:") and y.startswith("kb:") and x != y
 
 
+SUPPORT_VERBS = frozenset({"launch", "open", "start", "begin", "initiate", "conduct", "undertake", "carry"})
+"""Verbs that lend their clause to the noun they take ("launched an inquiry", "opened an investigation", "began
+talks"): what happened is the noun's event, so the verb's synonym class ("launch" as an attack) says nothing of
+whether two such clauses are one proposition."""
+
+
+def _supported(s: Statement) -> bool:
+    """The statement's verb is a support verb whose theme is a thing named in words, not an actor."""
+    return (s.predicate or "").lower() in SUPPORT_VERBS and bool(s.theme) and not is_actor_id(s.theme)
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
-    same = proposition_match(a, b)
+    same = None if _supported(a) or _supported(b) else proposition_match(a, b)
     if negative(a) != negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
@@ -230,6 +241,9 @@ NAMED_WORDS = 3
 not invited to NATO" and "Ukraine wants to join NATO" share only the two names, as words and as actors)."""
 NAMED_AGREEMENT = 0.4
 """And the least share of the smaller one's salient weight (rarer items weigh more) the other holds too."""
+RARE = math.log(2)
+"""The weight of an item no more than about half of the reports name: the story's own name ("the gondola", named
+in every report) is no sign that two of its sentences tell one fact."""
 SALIENT_KEYS = 5
 """Each statement is blocked on each of its this many rarest salient items that another report names too."""
 CONTENT_WINDOW = 10
@@ -272,18 +286,22 @@ def _number_key(value: float) -> str:
     return f"{value:.3g}" if value else "0"
 
 
-def anchored(a: dict[str, float], b: dict[str, float], same_date: bool = True) -> bool:
+def anchored(a: dict[str, float], b: dict[str, float], same_date: bool = True, dated: bool = False) -> bool:
     """Two statements give one number (a figure's value) and name one more thing in common ("62 survivors",
     "62 people alive"), or name one actor and hold much of each other's rarer content besides ("the Mining
     Ministry ordered the company to halt all work at its site near Uyuni") where both date it alike (a raid
     "early on Wednesday" is not the attacks "in recent weeks"). A name alone is no anchor: the reports of one
-    story name the same few actors in most of their sentences."""
+    story name the same few actors in most of their sentences. ``dated``: both statements date what they say to
+    one and the same day ("launched an inquiry on Sunday", "opened an investigation on Sunday"): that day is one
+    more thing they name in common, so two rare words besides it anchor them, with or without an actor."""
     shared = a.keys() & b.keys()
     if any(k.startswith("#") for k in shared):
         return len(shared) >= 2
     words = [k for k in shared if ":" not in k]
-    if not same_date or len(words) < NAMED_WORDS or len(words) == len(shared):
+    if not same_date or len(words) < NAMED_WORDS - dated or (len(words) == len(shared) and not dated):
         return False
+    if dated:  # the day and two rare words: the wordings may differ in all else ("inquiry", "investigation")
+        return sum(min(a[k], b[k]) >= RARE for k in words) >= NAMED_WORDS - 1
     smaller = min(sum(a.values()), sum(b.values()))
     return smaller > 0 and sum(min(a[k], b[k]) for k in shared) / smaller >= NAMED_AGREEMENT
 
@@ -438,7 +456,7 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # one wording twice is the first stage's (a copy) or page boilerplate ("read more on ...")
         if not agree and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
-        if not anchored(salient[i], salient[j], a.date == b.date):
+        if not anchored(salient[i], salient[j], a.date == b.date, _one_day(a.date) and a.date == b.date):
             continue
         if told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
             continue
@@ -446,6 +464,11 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
         edges[(i, j)] = score
     return edges
+
+
+def _one_day(date: str | None) -> bool:
+    """An ISO date to the day ("2026-01-18"), not a month or a year."""
+    return bool(date) and len(date) == 10 and date[4] == "-" and date[7] == "-"
 
 
 def same_day(corpus: Corpus, a: Statement, b: Statement) -> bool:
@@ -468,8 +491,17 @@ def agreeing(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float
         return False
     if one_figure(x, y):
         return True
-    shared = {_number_key(v) for v in stated_numbers(a, x)} & {_number_key(v) for v in stated_numbers(b, y)}
+    mine, theirs = stated_numbers(a, x), stated_numbers(b, y)
+    if any(precise(v) for v in mine & theirs):
+        return True  # "118 skiers stuck in its cabins", "118 people who were trapped": one exact count
+    shared = {_number_key(v) for v in mine} & {_number_key(v) for v in theirs}
     return len(shared) >= 2
+
+
+def precise(value: float) -> bool:
+    """A count given to the unit that is not a round number, a small one, a clock time or a year (118, 2,347; not 9,
+    40, 300 or 2025): two reports of one day that both give it are rarely telling two facts."""
+    return value == int(value) and value > 12 and value % 10 != 0 and not 1800 <= value <= 2100
 
 
 def claim_statements(corpus: Corpus) -> list[Statement]:
