@@ -116,6 +116,8 @@ def after_pipeline(extractions: list) -> dict[str, float]:
         for at in range(0, len(items), SAVE_BATCH):
             records.save_many(items[at: at + SAVE_BATCH])
         spent["saves (save_many)"] = time.process_time() - started
+    spent["save ms per document"] = 1000 * spent["saves (save_many)"] / max(1, len(items))
+    spent["returned KB per document"] = 1000 * spent["returned MB"] / max(1, len(items))
     return spent
 
 
@@ -180,7 +182,9 @@ def main() -> int:
     after = rows["after"]
     print(f"after the pipeline (CPU seconds; {after['returned MB']:.1f} MB pickled):")
     for name, seconds in after.items():
-        if name != "returned MB":
+        if name.endswith(" per document"):
+            print(f"  {name:24s} {seconds:7.1f}")
+        elif name != "returned MB":
             print(f"  {name:24s} {seconds:7.2f} s  {100 * seconds / total:5.1f}% of ours")
     if "kinds" in rows:
         print("share of a profiled pass (cProfile):")

@@ -95,6 +95,25 @@ def _incremental(inc: dict) -> list[dict]:
                  detail)]
 
 
+def _components(comp: dict) -> list[dict]:
+    """The per-document stage beside the parse it rides on (bench/components.py, CPU seconds)."""
+    if not comp.get("floor") or not comp.get("components"):
+        return []
+    floor, parts = comp["floor"][-1], comp["components"][-1]
+    ours = sum(seconds for name, seconds in parts.items() if name.startswith("storyline_"))
+    after = comp.get("after") or {}
+    rest = sum(after.get(k, 0.0) for k in ("record lists (runner)", "pickle (worker side)",
+                                           "unpickle (writer side)", "saves (save_many)"))
+    detail = (f"{comp.get('docs', '?')} reports: bare parse {floor:.1f} s, Storyline's components {ours:.1f} s, "
+              f"records, return and saves {rest:.1f} s")
+    rows = [_row("per-document stage: Storyline's CPU over the bare parse's", (ours + rest) / floor, "reported",
+                 None, detail)]
+    if "save ms per document" in after:
+        rows.append(_row("per-document stage: save CPU ms per document", after["save ms per document"], "reported",
+                         None, f"{after.get('returned KB per document', 0):.1f} KB pickled per document"))
+    return rows
+
+
 def summarise(results: dict) -> list[dict]:
     """One row per issue-16 figure found in bench/run.py's ``results``."""
     rows: list[dict] = []
@@ -107,6 +126,9 @@ def summarise(results: dict) -> list[dict]:
     ray = results.get("ray")
     if isinstance(ray, dict) and "error" not in ray:
         rows += _ray(ray)
+    comp = results.get("components")
+    if isinstance(comp, dict) and "error" not in comp:
+        rows += _components(comp)
     inc = results.get("incremental")
     if isinstance(inc, dict) and "error" not in inc:
         rows += _incremental(inc)

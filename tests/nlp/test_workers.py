@@ -150,3 +150,27 @@ def test_cli_refuses_a_negative_worker_count(tmp_path):
 
     result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "-1"])
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_a_model_of_plain_layers_keeps_torch_out_of_its_worker(tmp_path, monkeypatch):
+    """thinc imports PyTorch when installed; a worker whose model has no PyTorch layer is spared it."""
+    import types
+
+    plain = tmp_path / "plain"
+    (plain / "plain-1.0").mkdir(parents=True)
+    (plain / "plain-1.0" / "config.cfg").write_text('[components.tok2vec.model]\n@architectures = "spacy.Tok2Vec.v2"\n')
+    wrapped = tmp_path / "wrapped"
+    wrapped.mkdir()
+    (wrapped / "config.cfg").write_text('[components.transformer.model]\n@architectures = '
+                                        '"spacy-transformers.TransformerModel.v3"\n')
+    assert not workers.needs_torch(str(plain))
+    assert workers.needs_torch(str(wrapped))
+    assert workers.needs_torch(str(tmp_path / "no_such_model"))  # unreadable: left as it is
+
+    fake = types.SimpleNamespace(modules={})
+    monkeypatch.setattr(workers, "sys", fake)
+    assert workers.keep_torch_out(str(plain)) and fake.modules == {"torch": None}
+    fake.modules = {}
+    assert not workers.keep_torch_out(str(wrapped)) and fake.modules == {}
+    fake.modules = {"torch": object()}  # already imported: nothing to spare
+    assert not workers.keep_torch_out(str(plain))

@@ -22,6 +22,7 @@ ROWS = [
 
 def _table(arrow: bool, monkeypatch, replace: bool = False) -> list:
     monkeypatch.setattr(extractions, "ARROW", arrow)
+    monkeypatch.setattr(extractions, "ARROW_MIN_ROWS", 0)  # these few rows would otherwise go as lists
     con = duckdb.connect(":memory:")
     con.execute("CREATE TABLE t (id VARCHAR PRIMARY KEY, n INTEGER, x DOUBLE, flag BOOLEAN, words VARCHAR[], "
                 "stamp TIMESTAMP, vector FLOAT[3])")
@@ -52,6 +53,23 @@ def test_a_column_arrow_cannot_convert_falls_back_to_list_parameters(monkeypatch
         return called[-1]
 
     monkeypatch.setattr(extractions, "_arrow_insert", spy)
+    monkeypatch.setattr(extractions, "ARROW_MIN_ROWS", 0)
     bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], [["a", "12"], ["b", 3]])  # "12": text for a number
     assert called == [False]
     assert con.execute("SELECT * FROM t ORDER BY id").fetchall() == [("a", 12), ("b", 3)]
+
+
+def test_a_few_rows_go_as_list_parameters_and_many_as_arrow(monkeypatch):
+    pytest.importorskip("pyarrow")
+    con = duckdb.connect(":memory:")
+    con.execute("CREATE TABLE t (id VARCHAR, n INTEGER)")
+    called = []
+    real = extractions._arrow_insert
+    monkeypatch.setattr(extractions, "_arrow_insert", lambda *args: called.append(len(args[3])) or real(*args))
+    few = [[f"a{i}", i] for i in range(extractions.ARROW_MIN_ROWS - 1)]
+    many = [[f"b{i}", i] for i in range(extractions.ARROW_MIN_ROWS)]
+    bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], few)
+    bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], many)
+    assert called == [len(many)]
+    assert con.execute("SELECT count(*), sum(n) FROM t").fetchone() == (len(few) + len(many),
+                                                                        sum(range(len(few))) + sum(range(len(many))))

@@ -143,3 +143,29 @@ def test_removed_spans_and_references_of_all_documents_read_at_once(tmp_path):
         assert store.all_references(ids) == {d: store.references(d) for d in ids}
         assert [s.reason for s in store.all_removed_spans(ids)["d2"]] == ["share-bar", "byline"]
         assert store.all_references(["d2"]) == {"d2": ["Second source.", "Third source."]}
+
+
+def test_documents_are_numbered_in_order_after_a_failed_write_and_a_removal(tmp_path):
+    with Store.open(tmp_path / "s.duckdb") as store:
+        def write(doc_id):
+            with store.transaction():
+                store.insert_document(make_doc(doc_id), None)
+                store.link_source(f"{doc_id}.txt", doc_id, "h" + doc_id)
+
+        def seqs():
+            return dict(store.con.execute("SELECT id, seq FROM documents").fetchall())
+
+        write("d1")
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.insert_document(make_doc("dx"), None)
+                raise RuntimeError("crash midway")
+        write("d2")
+        assert seqs() == {"d1": 1, "d2": 2}  # the failed write took no number
+        store.remove_document("d2")
+        write("d3")
+        assert seqs() == {"d1": 1, "d3": 2}  # as the table gives it: one past the last kept
+        write("d1b")
+        with store.transaction():  # the same source read again: its row is replaced, not doubled
+            store.link_source("d1b.txt", "d3", "h2")
+        assert store.source_state("d1b.txt") == ("d3", "h2") and seqs()["d1b"] == 3

@@ -24,7 +24,7 @@ from storyline.nlp import grammar as gr
 from storyline.nlp.certainty import Frame
 from storyline.nlp.cue_words import FALSE_WORDS
 from storyline.nlp.grammar import first_child, lemma
-from storyline.nlp.pipeline import register_extensions
+from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.prose import Context, clauses, units
 from storyline.nlp.sources import covering_quote, find_frame, governs, relay_chain, reported_in
 from storyline.nlp.speakers import Source, frame_source, hop_name, quote_source
@@ -223,7 +223,7 @@ def _record(doc: Doc, span: Span, frame: Frame | None, quote: Quote | None, sour
         cue, cue_start, cue_end = frame.cue, frame.verb.idx, frame.verb.idx + len(frame.verb)
     elif frame is not None:
         cue = frame.cue
-        at = doc.text.find(cue, span.start_char, span.end_char) if cue else -1
+        at = text_of(doc).find(cue, span.start_char, span.end_char) if cue else -1
         cue_start, cue_end = (at, at + len(cue)) if at >= 0 else (None, None)
     elif quote is not None:
         cue = quote.cue
@@ -274,7 +274,7 @@ def _backward(ctx: Context, readings: list[Reading]) -> None:
     "The army denied the claims." makes the claim before it denied; "While the information
     is yet to be confirmed, ..." makes it unconfirmed.
     """
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, text_of(ctx.doc)
     for prev, cur in zip(readings, readings[1:]):
         p, c = prev.record, cur.record
         if p.source_kind == "author" and c.source_kind != "author" and CREDITED_BACK.match(c.text):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import FrameIndex
+from storyline.nlp.pipeline import text_of
 from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, reporting_subject, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
 
@@ -158,7 +159,7 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     if frame is not None and _gives_words(frame.cue) and not (path and _aside(sent.doc, frame, path[0])):
         return frame.source, frame.source_text
-    if frame is None and (lead := list_lead(sent.doc.text, figure_start)) is not None:
+    if frame is None and (lead := list_lead(text_of(sent.doc), figure_start)) is not None:
         return lead_source(ctx, *lead)  # a list or table under "The ministry gave these figures on Tuesday:"
     return None, None
 
@@ -179,7 +180,7 @@ def _list_line(line: str) -> bool:
 
 def _item_line(doc: Doc, offset: int) -> Span | None:
     """The tokens of the list or table line at ``offset``, if it is one."""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     end = len(text) if end < 0 else end

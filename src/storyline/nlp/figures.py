@@ -18,6 +18,7 @@ from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
+from storyline.nlp.pipeline import text_of
 from storyline.nlp.units import singular
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
@@ -428,7 +429,7 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
         times = doc._.times if Doc.has_extension("times") and doc._.times is not None else extract_times(doc)
     ctx = SourceContext(doc)
     figures = []
-    text = doc.text  # built on every access: read it once
+    text = text_of(doc)
     for sent in doc.sents:
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Mention
+from storyline.nlp.pipeline import text_of
 
 # How far after an office a name may stand and still be the office's holder.
 LATER_SENTENCES = 2
@@ -223,7 +224,8 @@ def _title_before_comma(doc: Doc, name: Span) -> Token | None:
 def _possessor(doc: Doc, mention: Mention) -> bool:
     """A name written as a possessor ("Putin's administration"): whose office it is, not who holds it."""
     end = mention.end
-    return doc.text[end:end + 2] in ("'s", "’s") or doc.text[end - 2:end] in ("'s", "’s")
+    text = text_of(doc)
+    return text[end:end + 2] in ("'s", "’s") or text[end - 2:end] in ("'s", "’s")
 
 
 def _title_before(doc: Doc, mention: Mention) -> set[str]:

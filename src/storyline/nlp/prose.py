@@ -140,7 +140,7 @@ def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
 
 def units(doc: Doc) -> list[Span]:
     """Sentences of body prose, cut at line breaks, without bullets, headings or fragments."""
-    text = doc.text
+    text = text_of(doc)
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         begin = sent.start

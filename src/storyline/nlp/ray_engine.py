@@ -38,7 +38,7 @@ class _Extractor:
     """One Ray actor: loads the pipeline once, then extracts batches of documents."""
 
     def __init__(self, model: str, window: int) -> None:
-        local.init_worker(model, window)
+        local.init_worker(model, window, lean=False)  # a Ray actor's process is Ray's: its imports are left alone
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         rows = [pickle.loads(blob) for blob in batch["row"]]

@@ -13,6 +13,7 @@ from storyline.models import TimeRef
 from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
 )
+from storyline.nlp.pipeline import text_of
 
 __all__ = ["ahead_cue", "continue_history", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
            "predicate_of", "resolve_date_text", "year_from_weekday"]
@@ -408,7 +409,7 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
     inferred = infer_published(doc, today) if published is None and infer else None
     doc_id = doc._.doc_id if Doc.has_extension("doc_id") else None
     refs = []
-    text = doc.text  # built on every access: read it once
+    text = text_of(doc)
     narrative = _Narrative(published, text)
     for ent in doc.ents:
         if (ent.label_ != "DATE" and not _names_a_day(ent)) or _is_modal_may(ent) or _is_age(ent) or _is_count(ent):

@@ -43,6 +43,7 @@ class Store:
         self._writer = writer
         self._signal = signal or lease.ReaderSignal(path)
         self._depth = 0
+        self._seq: int | None = None  # the next document's seq, once read (this process is the one writer)
 
     # -- opening ---------------------------------------------------------------------
 
@@ -169,6 +170,7 @@ class Store:
             yield
         except BaseException:
             con.rollback()
+            self._seq = None
             raise
         finally:
             self._depth -= 1
@@ -265,13 +267,18 @@ class Store:
     # -- writing ---------------------------------------------------------------------
 
     def next_seq(self) -> int:
-        return self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+        """The seq of the next document written: read from the table once, then counted here (one
+        writer at a time holds the store, so nothing else adds documents meanwhile)."""
+        if self._seq is None:
+            self._seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+        return self._seq
 
     def link_source(self, source: str, doc_id: str, raw_hash: str) -> str | None:
         """Point ``source`` at ``doc_id``; return the document it pointed at before, if another."""
         previous = self.source_state(source)
+        verb = "INSERT OR REPLACE" if previous else "INSERT"  # a plain insert skips the key's replace path
         self.con.execute(
-            f"INSERT OR REPLACE INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({_placeholders(SOURCE_COLUMNS)})",
+            f"{verb} INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({_placeholders(SOURCE_COLUMNS)})",
             [source, doc_id, raw_hash, _now()],
         )
         if previous and previous[0] != doc_id:
@@ -298,16 +305,15 @@ class Store:
             f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({_placeholders(DOCUMENT_COLUMNS)})",
             [values[c] for c in DOCUMENT_COLUMNS],
         )
+        self._seq = values["seq"] + 1
+        # One statement per table (executemany binds and plans every row on its own).
         if doc.removed:
-            self.con.executemany(
-                f"INSERT INTO removed ({', '.join(REMOVED_COLUMNS)}) VALUES ({_placeholders(REMOVED_COLUMNS)})",
-                [[doc.id, i, s.reason, s.start, s.end, s.text] for i, s in enumerate(doc.removed)],
-            )
+            bulk_insert(self.con, "removed", list(REMOVED_COLUMNS),
+                        ["VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR"],
+                        [[doc.id, i, s.reason, s.start, s.end, s.text] for i, s in enumerate(doc.removed)])
         if doc.references:
-            self.con.executemany(
-                f"INSERT INTO doc_references ({', '.join(REFERENCE_COLUMNS)}) VALUES ({_placeholders(REFERENCE_COLUMNS)})",
-                [[doc.id, i, text] for i, text in enumerate(doc.references)],
-            )
+            bulk_insert(self.con, "doc_references", list(REFERENCE_COLUMNS), ["VARCHAR", "INTEGER", "VARCHAR"],
+                        [[doc.id, i, text] for i, text in enumerate(doc.references)])
 
     def set_published(self, doc_id: str, value: str, method: str, precision: str) -> None:
         """Record a publication date found after ingest (inferred from the text's own dates)."""
@@ -327,6 +333,7 @@ class Store:
         linked = self.con.execute("SELECT count(*) FROM sources WHERE doc_id = ?", [doc_id]).fetchone()[0]
         if linked:
             return False
+        self._seq = None  # the next document takes the seq the table gives, as before
         for table, column in (("removed", "doc_id"), ("doc_references", "doc_id"), ("documents", "id")):
             self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc_id])
         # Copies that pointed at it point at nothing now; the caller re-links them.

@@ -106,7 +106,9 @@ class ExtractionStore:
                 if prefix:
                     # Two records at the same offsets (a clause and its sentence) keep the last.
                     rows = list({row[0]: row for row in rows}.values())
-                bulk_insert(self.con, table, names, types, rows, replace=bool(prefix))
+                # Nothing of these documents is stored (or it was deleted above) and ids derive from the
+                # document and offsets, so a plain insert holds; OR REPLACE costs twice as much in DuckDB.
+                bulk_insert(self.con, table, names, types, rows, replace=bool(prefix) and bool(existing))
             for doc_id, _, _, _, inferred in items:
                 if inferred:
                     self.store.set_published(doc_id, inferred, "inferred", "day")
@@ -128,6 +130,9 @@ class ExtractionStore:
 
 ARROW = True
 """Send bulk inserts as Arrow tables where pyarrow is installed (False: list parameters; for bench/inserts.py)."""
+ARROW_MIN_ROWS = 64
+"""Fewer rows go as list parameters: building an Arrow table and DuckDB's scan of it cost a few
+milliseconds a statement, more than binding a handful of rows (bench/inserts.py)."""
 ARROW_TYPES = {"VARCHAR": "string", "INTEGER": "int64", "BIGINT": "int64", "DOUBLE": "float64", "FLOAT": "float32",
                "BOOLEAN": "bool_"}
 """Arrow types the store's SQL types are sent as (others are inferred, then cast by DuckDB)."""
@@ -177,5 +182,5 @@ def bulk_insert(con, table: str, names: list[str], types: list[str], rows: list[
     statement = f"{target} SELECT {select}"
     for at in range(0, len(rows), chunk):
         part = rows[at : at + chunk]
-        if not _arrow_insert(con, scan, types, part):
+        if len(part) < ARROW_MIN_ROWS or not _arrow_insert(con, scan, types, part):
             con.execute(statement, [list(column) for column in zip(*part)])
