@@ -105,12 +105,57 @@ _THE_BODY = re.compile(r"\Athe\s++[a-z]++\Z")
 """A body known by its common noun alone, "the museum", "the company": one word after "the"."""
 
 
-def _one_body_unnamed(a: Statement | Event, b: Statement | Event) -> bool:
-    """Two sentences whose frames both say "the museum" (or "the company"...) and resolve to no actor: within
-    one story's reports, the body the story is about, speaking twice. A plural or indefinite source
+def _one_body_unnamed(corpus: Corpus, a: Statement | Event, b: Statement | Event) -> bool:
+    """Two sentences whose frames both say "the museum" (or "the company"...) and resolve to no actor: one
+    body speaking twice when both are in one report, or when each report names, before the sentence, the
+    same actor as the one it calls that ("the Casa Ribeira museum ... The museum denied"; "Iceland's fisheries
+    ministry ... the ministry"). Two reports that name no such body, or name two, are two voices: in a corpus
+    of many stories "the ministry" of one report is not that of another. A plural or indefinite source
     ("officials", "a spokesman") or a longer description ("the regional council") is no one voice."""
     x, y = (" ".join((getattr(r, "source_text", None) or "").lower().split()) for r in (a, b))
-    return x == y and _THE_BODY.match(x) is not None and not x.endswith("s")
+    if x != y or _THE_BODY.match(x) is None or x.endswith("s"):
+        return False
+    if a.doc == b.doc:
+        return True
+    noun = x.split()[1]
+    first = _named_as(corpus, a, noun)
+    return first is not None and first == _named_as(corpus, b, noun)
+
+
+_TAIL_STOP = re.compile(r"[.,;:()\"“”!?]")
+_NOT_IN_NAME = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "its", "their",
+                "his", "her", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are"}
+"""Words that end a name's noun phrase: "Russia said the ministry" does not call Russia the ministry."""
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().removesuffix("'s").removesuffix("’s") for w in text.split()]
+
+
+def _called(tail: str, noun: str) -> bool:
+    """Whether the words right after a name end its phrase with ``noun``: "museum" in " museum in Porto",
+    "'s fisheries ministry"; at most two words between, none of them a function word or a verb in the past."""
+    tail = _TAIL_STOP.split(tail, maxsplit=1)[0]
+    tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
+    words = tail.lower().split()[:3]
+    if noun not in words:
+        return False
+    between = words[:words.index(noun)]
+    return all(w.isalpha() and w not in _NOT_IN_NAME and not w.endswith("ed") for w in between)
+
+
+def _named_as(corpus: Corpus, record: Statement | Event, noun: str) -> str | None:
+    """The actor a report calls by ``noun`` before ``record``: the nearest earlier mention whose name holds the
+    noun ("the Verhaegen Museum") or is followed by it within three words ("the Casa Ribeira museum",
+    "Iceland's fisheries ministry"); None when the report names none."""
+    text = corpus.documents[record.doc]["text"]
+    best = None
+    for m in corpus.mentions:
+        if m.doc != record.doc or m.start >= record.start or not m.entity:
+            continue
+        if (noun in _words(m.text) or _called(text[m.end:m.end + 60], noun)) and (best is None or m.start > best.start):
+            best = m
+    return best.entity if best is not None else None
 
 
 def _short_name(a: str | None, b: str | None) -> bool:
@@ -184,7 +229,7 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         def one_voice(j: int) -> bool:
             other = _speaker(corpus, props[j].record)
             if who is None and other is None:
-                return _one_body_unnamed(q.record, props[j].record)
+                return _one_body_unnamed(corpus, q.record, props[j].record)
             return _same_speaker(corpus, who, other, (q.record.text, props[j].record.text))
         own = [j for j in js if one_voice(j) and not REPORTED_CLAIM.search(props[j].record.text)]
         js = [j for j in js if j in own or not one_voice(j)]
