@@ -223,6 +223,7 @@ def test_the_body_of_two_reports_is_one_voice_only_when_both_name_the_same_body_
                           names=[("a", "Casa Ribeira", "local:organization:casa-ribeira", "organization"),
                                  ("b", "Casa Ribeira", "local:organization:casa-ribeira", "organization")])
     assert _found(one) == [("evolution", ["a", "b"])]
+    assert find_conflicts(one.corpus())[0].summary.startswith("The museum denied it")
     # two museums, each report's own: two voices, a clash between sources, never one body's changed account
     two = _the_body_twice("Thieves broke into the Casa Ribeira museum in Porto early on Sunday.",
                           "Thieves also raided the Soares House museum in Braga.",

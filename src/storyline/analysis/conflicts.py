@@ -51,6 +51,11 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed
 """An accusation or allegation, in the claim or in the denial ("denied the allegations")."""
 
 
+def _capital(text: str) -> str:
+    """"the museum" as a sentence opens with it: "The museum"."""
+    return text[:1].upper() + text[1:]
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -118,44 +123,55 @@ def _one_body_unnamed(corpus: Corpus, a: Statement | Event, b: Statement | Event
     if a.doc == b.doc:
         return True
     noun = x.split()[1]
-    first = _named_as(corpus, a, noun)
-    return first is not None and first == _named_as(corpus, b, noun)
+    return bool(_named_as(corpus, a, noun) & _named_as(corpus, b, noun))
 
 
 _TAIL_STOP = re.compile(r"[.,;:()\"“”!?]")
 _NOT_IN_NAME = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "its", "their",
                 "his", "her", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are"}
 """Words that end a name's noun phrase: "Russia said the ministry" does not call Russia the ministry."""
+_NAME_TOKEN = re.compile(r"[\w’'-]++")
 
 
 def _words(text: str) -> list[str]:
     return [w.lower().removesuffix("'s").removesuffix("’s") for w in text.split()]
 
 
-def _called(tail: str, noun: str) -> bool:
-    """Whether the words right after a name end its phrase with ``noun``: "museum" in " museum in Porto",
-    "'s fisheries ministry"; at most two words between, none of them a function word or a verb in the past."""
-    tail = _TAIL_STOP.split(tail, maxsplit=1)[0]
-    tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
-    words = tail.lower().split()[:3]
-    if noun not in words:
-        return False
-    between = words[:words.index(noun)]
-    return all(w.isalpha() and w not in _NOT_IN_NAME and not w.endswith("ed") for w in between)
+def _name_before(text: str, at: int) -> str | None:
+    """The capitalised name, with the plain words after it, that ends a noun phrase closing at ``at``: "the Casa
+    Ribeira museum" gives "casa ribeira", "Iceland's fisheries ministry" "iceland fisheries" (not Russia's
+    defence ministry). At most two plain words between the name and the noun, none a function word or a verb
+    in the past ("Russia said the ministry" names none); "The" and function words are no part of a name."""
+    tokens = _NAME_TOKEN.findall(_TAIL_STOP.split(text[max(0, at - 80):at])[-1])
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 2 and tokens[k - 1].islower() and tokens[k - 1] not in _NOT_IN_NAME \
+            and not tokens[k - 1].endswith("ed"):
+        k -= 1
+    modifiers, name = tokens[k:], []
+    while k > 0 and tokens[k - 1][:1].isupper() and tokens[k - 1].lower() not in _NOT_IN_NAME and len(name) < 4:
+        name.insert(0, tokens[k - 1].lower().removesuffix("'s").removesuffix("’s"))
+        k -= 1
+    return " ".join(name + modifiers) if name else None
 
 
-def _named_as(corpus: Corpus, record: Statement | Event, noun: str) -> str | None:
-    """The actor a report calls by ``noun`` before ``record``: the nearest earlier mention whose name holds the
-    noun ("the Verhaegen Museum") or is followed by it within three words ("the Casa Ribeira museum",
-    "Iceland's fisheries ministry"); None when the report names none."""
+def _named_as(corpus: Corpus, record: Statement | Event, noun: str) -> set[str]:
+    """Who a report calls by ``noun`` before ``record``: the nearest earlier actor mention whose name holds the
+    noun ("the Verhaegen Museum"), and the nearest capitalised name written before the noun ("the Casa Ribeira
+    museum", which no actor may hold; "Iceland's fisheries ministry"), as an actor id and lower-cased names.
+    Empty when the report names none."""
     text = corpus.documents[record.doc]["text"]
-    best = None
-    for m in corpus.mentions:
-        if m.doc != record.doc or m.start >= record.start or not m.entity:
-            continue
-        if (noun in _words(m.text) or _called(text[m.end:m.end + 60], noun)) and (best is None or m.start > best.start):
-            best = m
-    return best.entity if best is not None else None
+    named = [m for m in corpus.mentions if m.doc == record.doc and m.start < record.start and m.entity
+             and noun in _words(m.text)]
+    keys = set()
+    if named:
+        best = max(named, key=lambda m: m.start)
+        keys |= {best.entity, " ".join(w for w in _words(best.text) if w != noun)}
+    for found in reversed(list(re.finditer(rf"(?i)(?<![\w-]){re.escape(noun)}(?![\w-])", text[:record.start]))):
+        name = _name_before(text, found.start())
+        if name:
+            keys.add(name)
+            break
+    return keys - {""}
 
 
 def _short_name(a: str | None, b: str | None) -> bool:
@@ -253,7 +269,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
                 first, later = sorted([p, q], key=lambda x: x.when)
                 conflicts.append(Conflict(
                     id=content_id("x", ["evolution", first.id, later.id]), kind="evolution",
-                    summary=_evolution_summary(corpus, first, later, corpus.name(who) or who),
+                    summary=_evolution_summary(corpus, first, later, corpus.name(who) or who
+                                               or _capital(getattr(q.record, "source_text", None) or "")),
                     sides=[_sentence(corpus, x.record) for x in (first, later)],
                     assessment="denied, then acknowledged" if first is q else "stated, then denied"))
                 continue
