@@ -173,7 +173,7 @@ def test_one_source_that_denies_then_acknowledges_is_an_evolution_not_a_contradi
     assert [s.doc for s in conflicts[0].sides] == ["a", "b"] and conflicts[0].summary.startswith("Russia denied it")
 
 
-def test_a_body_known_only_by_its_common_noun_that_denies_then_acknowledges_is_an_evolution():
+def test_a_body_known_only_by_its_common_noun_in_two_reports_that_name_no_body_is_two_voices():
     def story_of(first: str, later: str) -> Story:
         story = Story()
         story.report("a", f"{first} denied on Sunday that its security staff had been cut last year.",
@@ -184,7 +184,9 @@ def test_a_body_known_only_by_its_common_noun_that_denies_then_acknowledges_is_a
         story.say("b", story.documents["b"]["text"], "confirmed", actors=(), source_text=later, source_kind="named")
         return story
 
-    assert kinds(find_conflicts(story_of("The museum", "The museum").corpus())) == ["evolution"]
+    # two reports that never say which museum: in a corpus of many stories "the museum" of one report is not
+    # that of another (test_conflict_wording: one voice when both name the same museum before it)
+    assert kinds(find_conflicts(story_of("The museum", "The museum").corpus())) == ["status"]
     # two bodies, or people nobody names, are no one voice: the denial and the admission are two sources
     assert kinds(find_conflicts(story_of("The museum", "The gallery").corpus())) == ["status"]
     assert kinds(find_conflicts(story_of("Officials", "Officials").corpus())) == ["status"]

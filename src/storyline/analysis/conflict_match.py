@@ -118,6 +118,11 @@ class StatementMatcher:
             return True  # every word of the denied clause, three at least, is in the claim
         bar = CONTAINED_SIMILAR if contained and len(probe.clause_words & positive.words) >= CONTAINED_WORDS \
             else MIN_CLAUSE_SIMILAR
+        if _plain_negation(probe) and not _verb_stated(probe, positive):
+            # what a plain negation negates is its verb's act: a claim in other verbs must mean it closely
+            # ("did not cross the river" / "jumped the river"), not only share its nouns ("the count had not
+            # been completed" / "counted 18,000 ballots on Tuesday": a part of the count is no completed one)
+            bar = max(bar, CLAUSE_SIMILAR)
         return (self.similarity(probe, positive) or 0.0) >= bar
 
     def _same_day_negation(self, probe: Prop, positive: Prop) -> bool:
@@ -367,6 +372,12 @@ SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specif
                                   "disclosed", "reveal", "revealed", "elaborate", "elaborated", "explain",
                                   "explained", "respond", "responded", "name", "named", "identify", "identified")}
 """Verbs of saying: "did not say what type of missile was sent" withholds an answer, it negates nothing."""
+
+
+def _verb_stated(probe: Prop, positive: Prop) -> bool:
+    """Whether the claim says the verb a negation negates (or the negation's verb is not known)."""
+    verb = negated_verb(probe.record.text)
+    return verb is None or verb in positive.words
 
 
 def _plain_negation(probe: Prop) -> bool:

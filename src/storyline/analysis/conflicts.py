@@ -51,6 +51,11 @@ ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed
 """An accusation or allegation, in the claim or in the denial ("denied the allegations")."""
 
 
+def _capital(text: str) -> str:
+    """"the museum" as a sentence opens with it: "The museum"."""
+    return text[:1].upper() + text[1:]
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -105,12 +110,68 @@ _THE_BODY = re.compile(r"\Athe\s++[a-z]++\Z")
 """A body known by its common noun alone, "the museum", "the company": one word after "the"."""
 
 
-def _one_body_unnamed(a: Statement | Event, b: Statement | Event) -> bool:
-    """Two sentences whose frames both say "the museum" (or "the company"...) and resolve to no actor: within
-    one story's reports, the body the story is about, speaking twice. A plural or indefinite source
+def _one_body_unnamed(corpus: Corpus, a: Statement | Event, b: Statement | Event) -> bool:
+    """Two sentences whose frames both say "the museum" (or "the company"...) and resolve to no actor: one
+    body speaking twice when both are in one report, or when each report names, before the sentence, the
+    same actor as the one it calls that ("the Casa Ribeira museum ... The museum denied"; "Iceland's fisheries
+    ministry ... the ministry"). Two reports that name no such body, or name two, are two voices: in a corpus
+    of many stories "the ministry" of one report is not that of another. A plural or indefinite source
     ("officials", "a spokesman") or a longer description ("the regional council") is no one voice."""
     x, y = (" ".join((getattr(r, "source_text", None) or "").lower().split()) for r in (a, b))
-    return x == y and _THE_BODY.match(x) is not None and not x.endswith("s")
+    if x != y or _THE_BODY.match(x) is None or x.endswith("s"):
+        return False
+    if a.doc == b.doc:
+        return True
+    noun = x.split()[1]
+    return bool(_named_as(corpus, a, noun) & _named_as(corpus, b, noun))
+
+
+_TAIL_STOP = re.compile(r"[.,;:()\"“”!?]")
+_NOT_IN_NAME = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "its", "their",
+                "his", "her", "said", "says", "told", "has", "have", "had", "was", "were", "is", "are"}
+"""Words that end a name's noun phrase: "Russia said the ministry" does not call Russia the ministry."""
+_NAME_TOKEN = re.compile(r"[\w’'-]++")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().removesuffix("'s").removesuffix("’s") for w in text.split()]
+
+
+def _name_before(text: str, at: int) -> str | None:
+    """The capitalised name, with the plain words after it, that ends a noun phrase closing at ``at``: "the Casa
+    Ribeira museum" gives "casa ribeira", "Iceland's fisheries ministry" "iceland fisheries" (not Russia's
+    defence ministry). At most two plain words between the name and the noun, none a function word or a verb
+    in the past ("Russia said the ministry" names none); "The" and function words are no part of a name."""
+    tokens = _NAME_TOKEN.findall(_TAIL_STOP.split(text[max(0, at - 80):at])[-1])
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 2 and tokens[k - 1].islower() and tokens[k - 1] not in _NOT_IN_NAME \
+            and not tokens[k - 1].endswith("ed"):
+        k -= 1
+    modifiers, name = tokens[k:], []
+    while k > 0 and tokens[k - 1][:1].isupper() and tokens[k - 1].lower() not in _NOT_IN_NAME and len(name) < 4:
+        name.insert(0, tokens[k - 1].lower().removesuffix("'s").removesuffix("’s"))
+        k -= 1
+    return " ".join(name + modifiers) if name else None
+
+
+def _named_as(corpus: Corpus, record: Statement | Event, noun: str) -> set[str]:
+    """Who a report calls by ``noun`` before ``record``: the nearest earlier actor mention whose name holds the
+    noun ("the Verhaegen Museum"), and the nearest capitalised name written before the noun ("the Casa Ribeira
+    museum", which no actor may hold; "Iceland's fisheries ministry"), as an actor id and lower-cased names.
+    Empty when the report names none."""
+    text = corpus.documents[record.doc]["text"]
+    named = [m for m in corpus.mentions if m.doc == record.doc and m.start < record.start and m.entity
+             and noun in _words(m.text)]
+    keys = set()
+    if named:
+        best = max(named, key=lambda m: m.start)
+        keys |= {best.entity, " ".join(w for w in _words(best.text) if w != noun)}
+    for found in reversed(list(re.finditer(rf"(?i)(?<![\w-]){re.escape(noun)}(?![\w-])", text[:record.start]))):
+        name = _name_before(text, found.start())
+        if name:
+            keys.add(name)
+            break
+    return keys - {""}
 
 
 def _short_name(a: str | None, b: str | None) -> bool:
@@ -184,7 +245,7 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
         def one_voice(j: int) -> bool:
             other = _speaker(corpus, props[j].record)
             if who is None and other is None:
-                return _one_body_unnamed(q.record, props[j].record)
+                return _one_body_unnamed(corpus, q.record, props[j].record)
             return _same_speaker(corpus, who, other, (q.record.text, props[j].record.text))
         own = [j for j in js if one_voice(j) and not REPORTED_CLAIM.search(props[j].record.text)]
         js = [j for j in js if j in own or not one_voice(j)]
@@ -208,7 +269,8 @@ def proposition_conflicts(corpus: Corpus, props: list[Prop], match: Callable[[Pr
                 first, later = sorted([p, q], key=lambda x: x.when)
                 conflicts.append(Conflict(
                     id=content_id("x", ["evolution", first.id, later.id]), kind="evolution",
-                    summary=_evolution_summary(corpus, first, later, corpus.name(who) or who),
+                    summary=_evolution_summary(corpus, first, later, corpus.name(who) or who
+                                               or _capital(getattr(q.record, "source_text", None) or "")),
                     sides=[_sentence(corpus, x.record) for x in (first, later)],
                     assessment="denied, then acknowledged" if first is q else "stated, then denied"))
                 continue
