@@ -87,6 +87,8 @@ class PersonLinking:
         if persons and len(words) == 1:
             every = persons
             persons = [p for p in persons if self._surname_fits(span, p, state)]
+            if len(persons) > 1:  # a living office-holder of the report's date before a namesake of history
+                persons = [p for p in persons if not p.extra.get("by_surname")] or persons
             if len(persons) > 1:
                 persons = []  # two office-holders fit a bare surname: the report's own person
             elif not persons and state.when is not None and role_of(span) is None:
@@ -226,6 +228,8 @@ class PersonLinking:
         """Whether a bare surname can be this knowledge-base person when the report never names them in
         full: they hold an office on the report's date (or the title before the name is theirs) and
         nothing in the context says otherwise (another role, another country)."""
+        if person.extra.get("by_surname"):
+            return True  # "compared him to Hitler": a figure of history whom news names by surname alone
         when = state.when
         spells = self.kb.offices(person.id, on=when) if when else self.kb.offices(person.id)
         role = role_of(span)
