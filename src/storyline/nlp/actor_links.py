@@ -5,6 +5,7 @@ report-local identity. Also what one report has learnt so far (names, states, ac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from difflib import SequenceMatcher
 
 from spacy.tokens import Span
@@ -16,6 +17,8 @@ from storyline.nlp.actor_spelling import SpellingIndex, similar_surname
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
+# A title before a bare surname that a former head of state or government bears ("ex-President Obama").
+LEADER_ROLE = re.compile(r"\b(?:president|prime|premier|chancellor|former|leader)\b", re.IGNORECASE)
 
 
 class DocState:
@@ -91,8 +94,10 @@ class PersonLinking:
                 persons = [p for p in persons if not p.extra.get("by_surname")] or persons
             if len(persons) > 1:
                 persons = []  # two office-holders fit a bare surname: the report's own person
-            elif not persons and state.when is not None and role_of(span) is None:
-                persons = self._sole_leader(every, state.when)
+            elif not persons and state.when is not None:
+                role = role_of(span)
+                persons = (self._sole_leader(every, state.when) if role is None else []) or (
+                    self._former_leader(every, state.when) if role is None or LEADER_ROLE.search(role) else [])
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words) or self._misspelt_holder(words, state.when)
             if not persons and (spelt := self.spelling.person(words)) is not None:
@@ -130,6 +135,15 @@ class PersonLinking:
             return []
         kinds = {t.office.split(":")[0] for t in self.kb.offices(serving[0].id, on=when)}
         return serving if kinds & {"head_of_state", "head_of_government"} else []
+
+    def _former_leader(self, persons: list[KBEntity], when: dt.date) -> list[KBEntity]:
+        """The one person of the knowledge base bearing a surname, when they were a head of state or
+        government before the report's date: reports name a former leader by surname alone ("Obama's
+        pivot to Asia", "Merkel's policy")."""
+        if len(persons) != 1:
+            return []
+        kinds = {t.office.split(":")[0] for t in self.kb.offices(persons[0].id) if t.start and t.start < when}
+        return persons if kinds & {"head_of_state", "head_of_government"} else []
 
     def _known_in_report(self, words: list[str], state: "DocState") -> str | None:
         """The one person of this report a partial name points to: the last words of a full name (a

@@ -35,8 +35,9 @@ _STATE_MISSION = re.compile(r"\A(?P<owner>[A-Z][\w.'’ -]{1,40}?) (?:Embassy|Co
 # Common nouns that describe a body after its name ("the Interfax news agency", "the Kyodo wire service").
 _BODY_NOUN_TAILS = {"news", "agency", "wire", "service", "newspaper", "daily", "broadcaster", "channel",
                     "network", "group", "company", "firm", "bank"}
-# Plural adjectives that name a group of states ("the Baltics", "the Nordics"): a collective, not one actor.
-COLLECTIVE_PLURALS = {"baltics", "nordics"}
+# Plural adjectives that name a group of states ("the Baltics", "the Nordics") or the peoples of a continent
+# ("Africans", "Europeans"): a collective, not one actor.
+COLLECTIVE_PLURALS = {"baltics", "nordics", "africans", "europeans", "asians", "westerners"}
 
 COMPATIBLE = {
     "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
@@ -75,6 +76,8 @@ class SpanResolution(PersonLinking):
         if span[0].lower_ in HOLIDAYS and not self.kb.lookup(text):
             return None  # "the Easter message": a feast, not an actor
         known = self.kb.lookup(text)
+        if not known and len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS:
+            return None  # "Pres. Obama", "Gov. Ana Ruiz": a title cut from its name, whatever NER called it
         if known and known[0].extra.get("platform") and _posted_on(span):
             return None  # "wrote on Telegram", "on his Instagram account": where words were posted, not who acted
         if not known and label in ("ORG", "PERSON", "PRODUCT") and (
