@@ -97,7 +97,7 @@ class PersonLinking:
             elif not persons and state.when is not None:
                 role = role_of(span)
                 persons = (self._sole_leader(every, state.when) if role is None else []) or (
-                    self._former_leader(every, state.when) if role is None or LEADER_ROLE.search(role) else [])
+                    self._former_leader(every, state) if role is None or LEADER_ROLE.search(role) else [])
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words) or self._misspelt_holder(words, state.when)
             if not persons and (spelt := self.spelling.person(words)) is not None:
@@ -136,14 +136,15 @@ class PersonLinking:
         kinds = {t.office.split(":")[0] for t in self.kb.offices(serving[0].id, on=when)}
         return serving if kinds & {"head_of_state", "head_of_government"} else []
 
-    def _former_leader(self, persons: list[KBEntity], when: dt.date) -> list[KBEntity]:
+    def _former_leader(self, persons: list[KBEntity], state: "DocState") -> list[KBEntity]:
         """The one person of the knowledge base bearing a surname, when they were a head of state or
-        government before the report's date: reports name a former leader by surname alone ("Obama's
-        pivot to Asia", "Merkel's policy")."""
-        if len(persons) != 1:
+        government before the report's date and the report names their country: reports name a former
+        leader by surname alone ("Merkel's policy" in a report about Germany)."""
+        if len(persons) != 1 or state.when is None:
             return []
-        kinds = {t.office.split(":")[0] for t in self.kb.offices(persons[0].id) if t.start and t.start < when}
-        return persons if kinds & {"head_of_state", "head_of_government"} else []
+        kinds = {t.office.split(":")[0] for t in self.kb.offices(persons[0].id) if t.start and t.start < state.when}
+        countries = state.countries | {s for _, _, s in state.states}
+        return persons if kinds & {"head_of_state", "head_of_government"} and persons[0].country in countries else []
 
     def _known_in_report(self, words: list[str], state: "DocState") -> str | None:
         """The one person of this report a partial name points to: the last words of a full name (a
