@@ -273,6 +273,12 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
         if (m.entity or "").startswith("local:organization:") and m.entity != f"local:organization:{slug(m.text)}" \
                 and "@" not in m.entity:
             qualified.setdefault(key(m.text), set()).add(m.entity)
+        elif (m.entity or "").startswith("kb:") and m.type == "organization" \
+                and (body := kb.get(m.entity[3:])) is not None \
+                and key(m.text) in {key(g) for g in body.extra.get("generic", ())} \
+                and key(m.text) not in {key(n) for n in (body.name, *body.aliases)}:
+            # "Peru ... its Congress", "Poland's Ministry of Defence": a generic name its context gave an owner
+            qualified.setdefault(key(m.text), set()).add(m.entity)
     for m in mentions:
         if m.type == "organization" and len(qualified.get(key(m.text), ())) == 1:
             m.entity = next(iter(qualified[key(m.text)]))
