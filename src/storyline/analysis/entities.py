@@ -145,13 +145,18 @@ def _named_in_full_elsewhere(mentions: list[Mention], remap: dict[str, str]) -> 
         words = key(m.text).split()
         if m.type == "person" and len(words) > 1:
             full[words[-1]].add(m.entity)
+            if len(words) > 2 and words[-2] not in STOP_WORDS:
+                full[words[-2]].add(m.entity)  # "Carla Quispe Huamán" is "Quispe" too: two family names
             where[m.entity].add(m.doc)
         elif m.type != "person":
             others[m.doc].add(m.entity)
     out = {}
     for m in mentions:
         entity = m.entity
-        if not entity or not entity.startswith("local:person:") or "@" not in entity or entity in remap:
+        # a bare surname NER took for a body ("Quispe said in an interview") is a candidate too
+        body = entity and entity.startswith("local:organization:") and "@" not in entity \
+            and len(m.text.split()) == 1 and m.text[:1].isupper() and not m.text.isupper()
+        if not entity or not (entity.startswith("local:person:") and "@" in entity or body) or entity in remap:
             continue
         words = _name_of(entity)
         fits = full.get(words[-1], set()) - {entity}

@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "igos": ("id", "type", "qid", "name", "aliases[]", "*"),
     "organizations": ("id", "type", "qid", "name", "country", "kind", "aliases[]", "generic[]?", "*"),
     "places": ("id", "type", "name", "aliases[]", "metonym_for", "kind", "also[]?", "country"),
-    "persons": ("id", "type", "qid", "name", "aliases[]", "country", "surname[]?"),
+    "persons": ("id", "type", "qid", "name", "aliases[]", "country", "surname[]?", "by_surname:flag"),
     "offices": ("key", "of", "kind", "titles[]", "rank:int", "same_as?", "note?"),
     "tenures": ("office", "person", "start", "end", "title?", "acting:flag", "approx:flag"),
 }

@@ -119,18 +119,24 @@ def event_name(span: Span) -> bool:
 # place ("the Minsk agreements", "the Normandy format", "the Nord Stream pipeline"): the thing, not an actor.
 NAMED_FOR_PLACE = {"agreement", "agreements", "accord", "accords", "protocol", "protocols", "format", "formula",
                    "pipeline", "pipelines", "memorandum"}
+# Heads that name a document or a treaty alliance after a place whether or not they take a capital ("the
+# Budapest Memorandum", "the Warsaw Pact", "the Rome statute"); "format" or "pipeline" with a capital may be
+# part of a body's own name, so those keep the small letter test.
+DOCUMENT_FOR_PLACE = {"agreement", "agreements", "accord", "accords", "protocol", "protocols", "memorandum",
+                      "pact", "treaty", "statute", "convention", "conventions", "charter"}
 
 
 def names_an_agreement(span: Span) -> bool:
     """The name qualifies a following common noun that names an agreement, a format or a pipeline:
-    "the Minsk agreements", "the Normandy format" (a place that gave its name to a thing)."""
+    "the Minsk agreements", "the Normandy format", "the Budapest Memorandum" (a place that gave its name
+    to a thing)."""
     doc = span.doc
     head = _head_outside(span)
     if head is None or head.i < span.end or span.root.dep_ not in ("compound", "nmod", "amod"):
         return False
     if any(not (t.is_alpha or t.like_num or t.text in ("-", "‑")) for t in doc[span.end : head.i]):
         return False  # "Minsk, agreements" is no compound
-    return head.lower_ in NAMED_FOR_PLACE and head.text[:1].islower()
+    return (head.lower_ in NAMED_FOR_PLACE and head.text[:1].islower()) or head.lower_ in DOCUMENT_FOR_PLACE
 
 
 SHOUTED_WINDOW = 2
@@ -152,7 +158,7 @@ def shouted(span: Span) -> bool:
 def acronym_of_office(span: Span) -> bool:
     """An acronym the report gives in brackets right after an office written in capitals: "the Special
     Presidential Envoy for Drought Relief (SPEDR)", then "SPEDR has not answered": the office's short
-    name, not a body."""
+    name, not a body; or after a kind of weapon ("Main Battle Tanks (MBT)")."""
     doc = span.doc
     if len(span) != 1 or not span.text.isupper() or len(span.text) < 3:
         return False
@@ -168,6 +174,9 @@ def acronym_of_office(span: Span) -> bool:
         if any(w in TITLE_ENDS and k + 1 < len(words) and words[k + 1] in ("for", "of", "on")
                for k, w in enumerate(words)):
             return True
+        initials = "".join(w[0] for w in words[-len(span.text):])
+        if words and words[-1] in THING_HEADS and initials == span.text.lower():
+            return True  # "Main Battle Tanks (MBT)": the short name of a kind of weapon
     return False
 
 
@@ -446,14 +455,15 @@ def portfolio_of_title(span: Span) -> bool:
 
 
 def common_word_opening(span: Span) -> bool:
-    """One capitalised word that opens a sentence, a line or the text after a dateline's dash and is
-    written in lower case elsewhere in the report ("- Soldiers seized ..." beside "soldiers had set up"):
-    a common word, not a name."""
+    """One capitalised word that opens a sentence, a line, a quotation or the text after a dateline's dash
+    and is written in lower case elsewhere in the report ("- Soldiers seized ..." beside "soldiers had set
+    up", '"Mercury does not stop ...' beside "mercury pollution"): a common word, not a name."""
     if len(span) != 1 or not span[0].is_title or not span[0].is_alpha:
         return False
     tok, doc = span[0], span.doc
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    opens = prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or prev.text in ("-", "–", "—", ":", "(")
+    opens = prev is None or tok.is_sent_start or "\n" in prev.whitespace_ or prev.text in ("-", "–", "—", ":", "(") \
+        or (prev.text in ('"', "“") and (prev.i == 0 or prev.is_sent_start or doc[prev.i - 1].text in (".", ",", ":")))
     return opens and any(t.text == tok.lower_ for t in doc)
 
 

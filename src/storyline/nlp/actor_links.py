@@ -5,6 +5,7 @@ report-local identity. Also what one report has learnt so far (names, states, ac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from difflib import SequenceMatcher
 
 from spacy.tokens import Span
@@ -16,6 +17,8 @@ from storyline.nlp.actor_spelling import SpellingIndex, similar_surname
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
+# A title before a bare surname that a former head of state or government bears ("ex-President Obama").
+LEADER_ROLE = re.compile(r"\b(?:president|prime|premier|chancellor|former|leader)\b", re.IGNORECASE)
 
 
 class DocState:
@@ -87,10 +90,14 @@ class PersonLinking:
         if persons and len(words) == 1:
             every = persons
             persons = [p for p in persons if self._surname_fits(span, p, state)]
+            if len(persons) > 1:  # a living office-holder of the report's date before a namesake of history
+                persons = [p for p in persons if not p.extra.get("by_surname")] or persons
             if len(persons) > 1:
                 persons = []  # two office-holders fit a bare surname: the report's own person
-            elif not persons and state.when is not None and role_of(span) is None:
-                persons = self._sole_leader(every, state.when)
+            elif not persons and state.when is not None:
+                role = role_of(span)
+                persons = (self._sole_leader(every, state.when) if role is None else []) or (
+                    self._former_leader(every, state) if role is None or LEADER_ROLE.search(role) else [])
         if not persons and len(words) > 1 and not candidates:
             persons = self._spelling_variant(words) or self._misspelt_holder(words, state.when)
             if not persons and (spelt := self.spelling.person(words)) is not None:
@@ -128,6 +135,16 @@ class PersonLinking:
             return []
         kinds = {t.office.split(":")[0] for t in self.kb.offices(serving[0].id, on=when)}
         return serving if kinds & {"head_of_state", "head_of_government"} else []
+
+    def _former_leader(self, persons: list[KBEntity], state: "DocState") -> list[KBEntity]:
+        """The one person of the knowledge base bearing a surname, when they were a head of state or
+        government before the report's date and the report names their country: reports name a former
+        leader by surname alone ("Merkel's policy" in a report about Germany)."""
+        if len(persons) != 1 or state.when is None:
+            return []
+        kinds = {t.office.split(":")[0] for t in self.kb.offices(persons[0].id) if t.start and t.start < state.when}
+        countries = state.countries | {s for _, _, s in state.states}
+        return persons if kinds & {"head_of_state", "head_of_government"} and persons[0].country in countries else []
 
     def _known_in_report(self, words: list[str], state: "DocState") -> str | None:
         """The one person of this report a partial name points to: the last words of a full name (a
@@ -226,6 +243,8 @@ class PersonLinking:
         """Whether a bare surname can be this knowledge-base person when the report never names them in
         full: they hold an office on the report's date (or the title before the name is theirs) and
         nothing in the context says otherwise (another role, another country)."""
+        if person.extra.get("by_surname"):
+            return True  # "compared him to Hitler": a figure of history whom news names by surname alone
         when = state.when
         spells = self.kb.offices(person.id, on=when) if when else self.kb.offices(person.id)
         role = role_of(span)
@@ -253,6 +272,12 @@ def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
     for m in mentions:
         if (m.entity or "").startswith("local:organization:") and m.entity != f"local:organization:{slug(m.text)}" \
                 and "@" not in m.entity:
+            qualified.setdefault(key(m.text), set()).add(m.entity)
+        elif (m.entity or "").startswith("kb:") and m.type == "organization" \
+                and (body := kb.get(m.entity[3:])) is not None \
+                and key(m.text) in {key(g) for g in body.extra.get("generic", ())} \
+                and key(m.text) not in {key(n) for n in (body.name, *body.aliases)}:
+            # "Peru ... its Congress", "Poland's Ministry of Defence": a generic name its context gave an owner
             qualified.setdefault(key(m.text), set()).add(m.entity)
     for m in mentions:
         if m.type == "organization" and len(qualified.get(key(m.text), ())) == 1:

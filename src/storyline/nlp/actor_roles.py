@@ -35,7 +35,7 @@ PERSON_NOUNS = {
     "housewife", "grandmother", "grandfather", "mother", "father", "nun", "midwife", "pharmacist", "voter",
     "candidate", "lawmaker", "legislator", "councillor", "councilor", "unionist", "striker", "commuter",
     "athlete", "footballer", "boxer", "swimmer", "sprinter", "cyclist", "gymnast", "skater", "wrestler",
-    "goalkeeper", "midfielder", "champion", "runner-up", "finalist",
+    "goalkeeper", "midfielder", "champion", "runner-up", "finalist", "executive", "pontiff",
 }
 TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "interim", "outgoing", "foreign",
                    "defence", "defense", "prime", "interior", "finance", "supreme"}

@@ -176,7 +176,7 @@ def clean_edges(span: Span, keep_possessive: bool = False) -> Span | None:
     return out
 
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen",
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "sen", "rep", "gen", "pres", "gov",
               "general", "col", "colonel", "lt", "capt", "captain", "adm", "admiral", "maj", "sgt", "rev",
               "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
               "sheikh", "ambassador", "secretary", "spokesperson", "spokesman", "spokeswoman", "envoy",

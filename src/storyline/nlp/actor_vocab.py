@@ -26,7 +26,8 @@ DOCUMENT_HEADS = {"treaty", "charter", "convention", "protocol", "agreement", "a
 # Head nouns of the name of a weapon or vehicle ("Bradley Infantry Fighting Vehicles"): things.
 THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "rocket", "rockets", "drone", "drones",
                "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
-               "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship"}
+               "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship", "warships", "bomber",
+               "bombers", "warplane", "warplanes", "artillery", "gun", "guns", "interceptor", "interceptors"}
 # Prefixes of a ship's name: "MV Brave Commander", "HMS Defender".
 SHIP_PREFIXES = {"MV", "MS", "MT", "SS", "HMS", "USS", "RFS", "INS", "HMAS", "HMCS"}
 # Title words that end an office's name and never a body's ("National Security Advisor").
@@ -84,7 +85,8 @@ GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "bord
                        "county", "governorate", "prefecture", "municipality", "town", "village", "neighborhood",
                        "neighbourhood", "suburb", "raion", "krai", "estate", "camp"}
 ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
-FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains"}
+FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains", "basin",
+                 "delta", "coast", "desert", "highlands", "plateau"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS
 STORM_WORDS = {"typhoon", "hurricane", "cyclone", "storm", "tropical", "super-typhoon"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside", "toward", "towards"}

@@ -25,8 +25,11 @@ OFFICE_NOUNS = {
     "speaker", "director", "prosecutor", "judge", "spokesman", "spokeswoman", "spokesperson",
     "congressman", "congresswoman", "lawmaker", "representative", "nominee", "candidate", "mogul",
     "treasurer", "attorney", "commissioner", "councillor", "councilor", "marshal", "lieutenant", "captain",
-    "administrator", "rapporteur", "coordinator",
+    "administrator", "rapporteur", "coordinator", "pontiff", "executive",
 }
+# Office nouns a report writes for a title it gives the holder under another word: "the pontiff" after
+# "Pope Francis", "the executive" after "chief executive Ana Ruiz".
+OFFICE_SYNONYMS = {"pontiff": {"pope", "pontiff"}, "executive": {"executive", "ceo"}}
 # Offices a "leader" or "head of state/government" can hold; offices a "top diplomat" can hold.
 LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",
                   "prime", "head", "chief", "chairman", "taoiseach", "dictator", "ruler"}
@@ -60,6 +63,7 @@ def _office_words(span: Span) -> tuple[str, set[str]]:
     # "the foreign minister", "the prime minister": the modifier narrows the office
     narrow = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
               and c.ent_type_ not in ("NORP", "GPE")}
+    words |= OFFICE_SYNONYMS.get(noun, set())
     return noun, words | ({f"{w} {noun}" for w in narrow} if narrow else set())
 
 
@@ -98,7 +102,8 @@ def office_holder(mentions: list[Mention], span: Span) -> Mention | None:
         if m.type != "person" or not m.entity or not _serves(m.entity, countries, doc._.published):
             return False  # "the Belarusian leader" is not Ukraine's president
         held = (roles.get(m.entity, set()) | _title_before(doc, m) | _apposed_role(doc, m)
-                | _role_around(doc, m) | _kb_titles(m.entity, doc._.published))
+                | _role_around(doc, m) | _kb_titles(m.entity, doc._.published)
+                | {w for w in m.text.lower().split() if w in OFFICE_NOUNS})  # "Pope Francis"
         # "the foreign minister" is not the defence minister, and a deputy head is not the head
         return (bool(held & words) and not (narrow and not any(n.split()[0] in held for n in narrow))
                 and not (held & DEPUTY_WORDS and not phrase_words & DEPUTY_WORDS))
