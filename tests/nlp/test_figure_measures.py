@@ -232,3 +232,41 @@ def test_figure_measures_owners_are_not_sellers_nor_places_a_distance_is_from(pa
     figures = parse("The ministry bought 100,000 helmets from Norinco, while 2,000 soldiers from Chad stayed "
                     "within 50 kilometres of Abeche.")._.figures
     assert [(f.value, f.subject_text) for f in figures] == [(100000, None), (2000, "Chad"), (50, None)]
+
+
+def test_figure_measures_a_participle_hung_on_number_says_what_befell_them(parse):
+    # "the number of people forcibly displaced": the parse hangs the participle on "number"
+    assert measures(parse, "In Haiti the number of people forcibly displaced rose by 40,000 to stand at 580,000.") == [
+        (40000, "displaced"), (580000, "displaced")]
+    assert measures(parse, "The number of fishermen seized by the coast guard could reach 900, Dhaka said.")[0] == (900, "prisoners")
+
+
+def test_figure_measures_people_as_the_step_of_a_proxys_level_count_what_it_counts(parse):
+    assert measures(parse, "The number of refugees in Uganda rose by 8%, or 120,000 people, last year.") == [
+        (8, "percent"), (120000, "refugees")]
+    # a count of people with no proxy above it stays people
+    assert measures(parse, "The stadium's capacity rose to 40,000 people.") == [(40000, "people")]
+
+
+def test_figure_measures_the_deported_are_displaced_and_moved_troops_are_troops(parse):
+    assert measures(parse, "Officials said 2,400 villagers had been deported to Kazakhstan.") == [(2400, "displaced")]
+    assert measures(parse, "Some 3,000 villagers fled to Kazakhstan.") == [(3000, "refugees")]
+    assert measures(parse, "Ankara evacuated 500 soldiers from the island.") == [(500, "troops")]
+
+
+def test_figure_measures_vehicles_and_warships_are_counted_as_such(parse):
+    assert measures(parse, "The rebels lost 40 armoured vehicles and two destroyers near Aden.") == [
+        (40, "vehicles"), (2, "ships")]
+
+
+def test_figure_measures_whose_a_total_of_a_sum_is_and_a_force_one_has_deployed(parse):
+    total = parse("Japan has committed to sending Peru a total of $2.4 billion in reconstruction aid.")._.figures[0]
+    assert (total.value, total.subject_text) == (2.4e9, "Japan")
+    held = parse("Canada keeps a frigate in the Baltic, where Canada already has about 700 personnel deployed.")._.figures
+    assert (held[-1].value, held[-1].subject_text) == (700, "Canada")
+
+
+def test_figure_measures_a_subject_borrowed_by_a_participle_owns_but_does_not_give(parse):
+    # the Senate's clause says it passed a bill; the sum it delivers is the report's figure, not the Senate's
+    figure = parse("Chile's Senate passed a relief bill on Monday, delivering millions of dollars to farmers.")._.figures[-1]
+    assert (figure.subject_text, figure.attributed_text) == ("Senate", None)

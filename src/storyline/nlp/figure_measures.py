@@ -145,10 +145,11 @@ def _casualty_kind(token: Token) -> str | None:
         if text in W.PRISONER_WORDS and not any(c.dep_ in ("dobj", "prt") and c.lower_ in ("part", "office", "place", "over")
                                                 for c in word.children):
             return "prisoners"  # "taken prisoner", not "taken part" nor "held office"
-        if text in W.DISPLACED_WORDS:
+        if text in W.DISPLACED_WORDS and _count_of(token.lower_) != "troops":
+            # (troops "evacuated from the island" or moved are not displaced people)
             across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
                          and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
-            return "refugees" if across or text == "abroad" else "displaced"
+            return "refugees" if (across or text == "abroad") and text not in W.DEPORTED_WORDS else "displaced"
     return None
 
 
@@ -186,9 +187,51 @@ def _proxy(noun: Token) -> tuple[str, str] | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (kind := _count_of(pobj.lower_)):
                     if kind in ("people", "troops"):
-                        kind = _casualty_kind(pobj) or kind
+                        kind = _casualty_kind(pobj) or _befell(noun) or kind
                     return kind, pobj.text
     return None
+
+
+def _level_of(noun: Token) -> str | None:
+    """What a count of "people" that is a level or a change of a proxy counts: "the number of refugees
+    rose by 35%, or 8.9 million people" (refugees), "the number of displaced people rose to 110 million
+    people" (displaced)."""
+    first = noun
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i and first.head.pos_ != "VERB":
+        first = first.head
+    if first.dep_ == "conj" and first.head.pos_ == "VERB":
+        verb = first.head  # "rose by 8%, or 120,000 people": the parse joins the second step to the verb
+    elif first.dep_ == "pobj" and first.head.lower_ in ("to", "by", "at"):
+        verb = first.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
+            return found[0] if found[0] != "people" else None
+    return None
+
+
+def _subject_of_next_verb(doc: Doc, anchor: Token, sent: Span) -> str | None:
+    """What befell a bare number the parse left without its verb, when the verb's auxiliary follows it and
+    the verb has no subject of its own: "... by falling rocks and twenty-one were injured"."""
+    if anchor.i + 1 >= sent.end or doc[anchor.i + 1].dep_ not in ("aux", "auxpass"):
+        return None
+    verb = doc[anchor.i + 1].head
+    if verb.i <= anchor.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return _verb_kind(verb)
+
+
+def _befell(noun: Token) -> str | None:
+    """What a participle after "the number of people" says befell them, when the parse hangs it on
+    "number": "the number of people forcibly displaced" (displaced), "of children abducted" (prisoners)."""
+    verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ in ("VBN", "VBD") \
+            and not any(c.dep_ == "dobj" for c in noun.head.children):
+        verbs.append(noun.head)  # the participle misread as a verb with "number" as its subject
+    return next((kind for verb in verbs if (kind := _verb_kind(verb))), None)
 
 
 def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
@@ -253,6 +296,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             kind = found or kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return _with_unit(found)
+        if kind == "people" and noun.lower_ in W.GENERIC:
+            kind = _level_of(noun) or kind
         kind, written = kind or "other", _noun_text(doc, amount, noun)
         if (rate := rate_after(doc, noun, sent)) is not None:
             # "40 villagers killed a week": a rate is its own measure, not a toll; generic counts
@@ -264,7 +309,7 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         return scale
     if anchor.head.lower_ in ("more", "others", "additional") and anchor.dep_ in ("nummod", "quantmod", "npadvmod"):
         anchor = anchor.head  # "injured 35 more": the verb governs "more"
-    kind = _casualty_kind(anchor)
+    kind = _casualty_kind(anchor) or _subject_of_next_verb(doc, anchor, sent)
     if kind:
         return kind, None, None
     # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
@@ -274,7 +319,7 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         if head.dep_ == "prep" and head.lower_ == "from":
             head = head.head  # "rose from 20 to 45", "to" hung on "from"
     verbs = [head]
-    while verbs[-1].dep_ in ("xcomp", "advcl", "conj") and len(verbs) < 3 and verbs[-1].pos_ in ("VERB", "AUX") \
+    while verbs[-1].dep_ in ("xcomp", "advcl", "conj", "dep") and len(verbs) < 3 and verbs[-1].pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != anchor.i for c in verbs[-1].children):
         # "the number of refugees rose ... to reach 34.6 million", "grew by 21%, standing at 108.4 million",
         # "is estimated to rise by 2 million": a verb with no subject of its own says its governor's subject's level
@@ -283,12 +328,19 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         if verb.pos_ not in ("VERB", "AUX"):
             break
         for child in verb.children:
+            if child.dep_ == "csubj":
+                # "the number of children forcibly abducted ... could reach 300,000": "number" parsed as the
+                # participle's subject
+                child = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                              and c.lower_ in W.PROXY_NOUNS), child)
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
                     return _with_unit(found)
                 if child.lower_ == "number" and (what := _number_of(child)) is not None:
-                    # "the number of licensed buyers ... stands at 112": a count of those things
-                    return "other", what.text, counted(what.text)
+                    # "the number of licensed buyers ... stands at 112": a count of those things; "of fishermen
+                    # seized": of people something befell
+                    befell = (_casualty_kind(what) or _befell(child)) if person_word(singular(what.lower_)) else None
+                    return befell or "other", what.text, counted(what.text)
                 if kind := _count_of(child.lower_):
                     return kind, child.text, None if child.lower_ in W.PROXY_NOUNS else counted(child.text)
                 for part in child.children:

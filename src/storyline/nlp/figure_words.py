@@ -34,9 +34,11 @@ COUNTED = {
     "drones": "drone drones uav uavs",
     "shells": "shell shells munition munitions",
     "tanks": "tank tanks",
+    "vehicles": "vehicle vehicles apc apcs",
     "aircraft": "aircraft airplane airplanes plane planes jet jets warplane warplanes helicopter "
                 "helicopters bomber bombers fighter-jet fighter-jets",
-    "ships": "ship ships vessel vessels warship warships boat boats gunboat gunboats frigate frigates submarine submarines",
+    "ships": "ship ships vessel vessels warship warships boat boats gunboat gunboats frigate frigates submarine submarines "
+             "destroyer destroyers cruiser cruisers corvette corvettes minesweeper minesweepers",
     "votes": "vote votes ballot ballots",
     "people": "people person persons civilian civilians resident residents child children woman women "
               "man men individual individuals citizen citizens inhabitant inhabitants villager villagers "
@@ -68,12 +70,14 @@ TOOK_LIVES = inflect("claim", "cost") | frozenset("take takes took taken taking"
 # Animals counted in a drought, flood or epidemic: their deaths are losses of stock, not a human toll.
 ANIMAL_NOUNS = frozenset("animal livestock cattle cow sheep goat camel pig horse donkey chicken poultry bird fish".split())
 HOSPITAL_WORDS = frozenset("hospital hospitals clinic clinics infirmary".split())
-DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"}
+# People moved by force ("deported to Russia") are displaced wherever they were taken, never refugees.
+DEPORTED_WORDS = inflect("deport")
+DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled", "flee", "fleeing", "flees"} | DEPORTED_WORDS
 LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())
 HOME_WORDS = frozenset("home homes house houses village villages town towns".split())
 # Verbs whose subject undergoes what they say, even with an object: "thousands fled the city".
 UNDERGONE = frozenset("fled flee flees fleeing died die dies perished escaped".split())
-PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap") | {"taken", "held"}
+PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap", "seize") | {"taken", "held"}
 MISSING_WORDS = {"missing", "unaccounted"}
 # A bare number that counts inhabitants: "a population of 40 million", "(pop. 1.5 million)", "2 million live there".
 POPULATION_WORDS = frozenset("population populations pop inhabitants".split())

@@ -33,7 +33,7 @@ POSSESS_VERBS = W.inflect(
     "pledge", "donate", "allocate", "approve", "field", "amass", "mass", "transfer", "deliver", "offer",
     "earmark", "promise", "grant", "release", "disburse",
     # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
-    "concentrate", "gather", "assemble", "position", "place", "move", "withdraw", "redeploy", "rotate", "muster",
+    "concentrate", "gather", "assemble", "position", "place", "move", "relocate", "withdraw", "redeploy", "rotate", "muster",
     "launch", "fire",
 ) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
      "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
@@ -47,6 +47,8 @@ CASUALTY_MEASURES = frozenset({"killed", "wounded", "prisoners", "troops", "casu
 PERSON_MEASURES = CASUALTY_MEASURES | {"people", "prisoners"}
 # Units of length: a distance "of" or "from" a place does not belong to it.
 LENGTH_UNITS = frozenset({"metre", "kilometre", "centimetre", "millimetre", "mile", "foot", "yard", "nautical mile", "inch"})
+# Nouns that only carry the sum after their "of": "a total of $9bn", "an amount of 40 tanks".
+SUM_NOUNS = frozenset("total sum amount tally".split())
 # Prepositions that carry a quantity to its verb ("lost between 3,000 and 4,000 vehicles", "sent around 500 troops").
 QUANTITY_PREPS = frozenset("between around about over nearly under".split())
 # Counts one has as one's own: forces and tolls ("Peru has 1,700 personnel there").
@@ -77,6 +79,8 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     # "North Korea sent 10,000 troops", "Germany pledged €40m", "euros released by the EU".
     candidates = [t for t in (noun, anchor, anchor.head) if t is not None]
     for token in candidates:
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in SUM_NOUNS:
+            token = token.head.head  # "sent Ukraine a total of $9.1 billion": the sum is the verb's object
         listed = token
         for _ in range(6):  # "lost 24,000 soldiers, 1,000 tanks and 500 artillery systems": a later item is the first's
             if listed.dep_ not in ("conj", "appos") or listed.head.pos_ not in ("NOUN", "PROPN", "NUM") or (
@@ -91,6 +95,9 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         elif token.dep_ == "conj" and token.pos_ == "NOUN" and governor.pos_ == "VERB" \
                 and any(c.dep_ == "dobj" for c in governor.children):
             pass  # "lost 2,000 soldiers, 90 trucks, and 40 guns" with the last item hung on the verb: its object too
+        elif token.dep_ == "nsubj" and governor.tag_ == "VBN" and governor.dep_ in ("ccomp", "xcomp", "oprd") \
+                and governor.head.lemma_ == "have":
+            governor = governor.head  # "where Peru already has 1,700 personnel deployed": had, as a force in place
         elif token.dep_ not in ("dobj", "nsubjpass"):
             governor = None
         verbs = [governor] if governor is not None else []
@@ -102,7 +109,7 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in HELD_MEASURES)
             if verb.lower_ not in POSSESS_VERBS and not held:
                 continue
-            children, controller = list(verb.children), None
+            children, controller, borrowed = list(verb.children), None, []
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and (controller := _controller(verb)) is not None:
                 # "Germany agreed to send 14 tanks", "the US has committed to sending $9bn", "Kyiv urged Berlin
                 # to send tanks": the verb's unsaid subject is the one who controls it
@@ -110,7 +117,8 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
             elif verb.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
                 # "Peru, while mobilizing 20,000 troops, denies ...", "Peru has 2,000 troops and has lost 40": the
                 # clause's subject is the sentence's
-                children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+                borrowed = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                children += borrowed  # (whose they are, but the clause is no statement of theirs: not the giver)
             for child in children:
                 if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
                     # "the government announced it would send 3,000 troops": "it" is the one who announces it
@@ -118,7 +126,8 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.dep_ == "nsubj" or child.head.i != verb.i) \
                         and governor is not None and verb.i == governor.i and (actor := _actor_at(ctx, child)) is not None:
                     # (one who only agrees, plans or is urged to give is the sum's owner, not its giver)
-                    return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS and child is not controller)
+                    return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS and child is not controller
+                            and child not in borrowed)
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
