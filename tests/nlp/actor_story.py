@@ -9,8 +9,18 @@ from storyline.kb.lookup import load_kb
 from storyline.kb.normalize import key
 
 
+_read: dict = {}
+
+
 def read_actor_story(nlp, folder):
-    """Return (expected, entities by id, entity ids by name key, mentions) for the story in `folder`."""
+    """Return (expected, entities by id, entity ids by name key, mentions) for the story in `folder`, read
+    once per session for the story's own tests and the checks every story shares."""
+    if (id(nlp), str(folder)) not in _read:
+        _read[id(nlp), str(folder)] = _read_story(nlp, folder)
+    return _read[id(nlp), str(folder)]
+
+
+def _read_story(nlp, folder):
     from storyline.nlp.pipeline import make_doc
 
     expected = json.loads((folder / "expected.json").read_text())
@@ -44,3 +54,9 @@ def unlisted_actors(story) -> list[str]:
     expected, by_id, _, _ = story
     listed = {key(e["name"]) for e in expected["entities"]}
     return sorted(e.name for e in by_id.values() if key(e.name) not in listed)
+
+
+def named_non_actors(story) -> list[str]:
+    """Names the story lists as no actors (datelines, bylines, works, aircraft...) that became actors."""
+    expected, _, ids, _ = story
+    return [b for b in expected["must_not_entities"] if key(b) in ids]

@@ -10,7 +10,7 @@ import pytest
 from storyline.kb.normalize import key
 
 from tests.conftest import STORIES
-from tests.nlp.actor_story import read_actor_story, unlisted_actors, wrong_identities
+from tests.nlp.actor_story import read_actor_story
 
 pytestmark = pytest.mark.integration
 
@@ -20,19 +20,6 @@ FOLDER = STORIES / "quito_mercury_talks"
 @pytest.fixture(scope="module")
 def story(nlp):
     return read_actor_story(nlp, FOLDER)
-
-
-def test_every_listed_actor_is_one_identity_of_its_type(story):
-    assert wrong_identities(story) == []
-
-
-def test_no_actor_beyond_the_listed_ones(story):
-    assert unlisted_actors(story) == []
-
-
-def test_aircraft_treaties_films_datelines_and_sign_offs_are_no_actors(story):
-    expected, _, ids, _ = story
-    assert [b for b in expected["must_not_entities"] if key(b) in ids] == []
 
 
 def test_surnames_of_a_follow_up_are_the_ministers_named_in_full_the_day_before(story):

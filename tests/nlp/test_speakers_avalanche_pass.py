@@ -11,6 +11,8 @@ import datetime as dt
 
 import pytest
 
+from tests.nlp.speaker_story import wrong_sources, wrong_speakers
+
 pytestmark = pytest.mark.integration
 
 # Invented: the avalanche, the association, every person and every figure are fictional; Kyrgyzstan, Bishkek,
@@ -74,21 +76,9 @@ def doc(parse):
     return parse(REPORT, published=dt.date(2026, 2, 11), doc_id="avalanche-pass")
 
 
-def names(doc, entity: str | None) -> set[str]:
-    """Every way the report writes the actor behind an id."""
-    return {m.text for m in doc._.mentions or () if m.entity == entity} if entity else set()
-
 
 def test_avalanche_pass_every_quote_has_its_speaker(doc):
-    wrong = []
-    for words, speaker in SPEAKERS.items():
-        found = [q for q in doc._.quotes if words in doc.text[q.start:q.end]]
-        if not found:
-            wrong.append((words, "no quote"))
-        for quote in found:
-            if speaker not in names(doc, quote.speaker):
-                wrong.append((words, quote.speaker_text, sorted(names(doc, quote.speaker))))
-    assert not wrong
+    assert wrong_speakers(doc, SPEAKERS) == []
 
 
 def test_avalanche_pass_heading_is_no_quote_and_no_thing_speaks(doc):
@@ -100,12 +90,4 @@ def test_avalanche_pass_heading_is_no_quote_and_no_thing_speaks(doc):
 
 
 def test_avalanche_pass_every_figure_has_its_source(doc):
-    figures = {f.text: f for f in doc._.figures}
-    wrong = []
-    for text, source in SOURCES.items():
-        figure = figures.get(text)
-        if figure is None:
-            wrong.append((text, "no figure"))
-        elif source not in names(doc, figure.attributed_to):
-            wrong.append((text, figure.attributed_text, sorted(names(doc, figure.attributed_to))))
-    assert not wrong
+    assert wrong_sources(doc, SOURCES) == []

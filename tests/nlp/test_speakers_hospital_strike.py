@@ -9,6 +9,8 @@ import datetime as dt
 
 import pytest
 
+from tests.nlp.speaker_story import wrong_sources, wrong_speakers
+
 pytestmark = pytest.mark.integration
 
 # Invented: the strike, the hospital, every person and every figure are fictional; Zimbabwe, Bulawayo,
@@ -87,23 +89,9 @@ def doc(parse):
     return parse(REPORT, published=dt.date(2026, 3, 10), doc_id="hospital-strike")
 
 
-def names(doc, entity: str | None) -> set[str]:
-    """Every way the report writes the actor behind an id."""
-    return {m.text for m in doc._.mentions or () if m.entity == entity} if entity else set()
-
 
 def test_hospital_strike_every_quote_has_its_speaker(doc):
-    wrong = []
-    for words, speaker in SPEAKERS.items():
-        found = [q for q in doc._.quotes if words in doc.text[q.start:q.end]]
-        if not found:
-            wrong.append((words, "no quote"))
-            continue
-        for quote in found:
-            said = names(doc, quote.speaker)
-            if (speaker is None) != (quote.speaker is None) or speaker is not None and speaker not in said:
-                wrong.append((words, quote.speaker_text, sorted(said)))
-    assert not wrong
+    assert wrong_speakers(doc, SPEAKERS) == []
 
 
 def test_hospital_strike_reactions_and_requests_are_no_quotes(doc):
@@ -121,15 +109,7 @@ def test_hospital_strike_relay_keeps_the_broadcaster_as_a_hop(doc):
 
 
 def test_hospital_strike_every_figure_has_its_source(doc):
-    figures = {f.text: f for f in doc._.figures}
-    wrong = []
-    for text, source in SOURCES.items():
-        figure = figures.get(text)
-        if figure is None:
-            wrong.append((text, "no figure"))
-        elif (source is None) != (figure.attributed_to is None) or source is not None and (
-                source not in names(doc, figure.attributed_to)):
-            wrong.append((text, figure.attributed_text, sorted(names(doc, figure.attributed_to))))
-    assert not wrong
+    assert wrong_sources(doc, SOURCES) == []
     # the management's count stays with no person: the hospital is no one the report quotes by name
-    assert figures["about 400 patients"].attributed_to not in {q.speaker for q in doc._.quotes if q.speaker}
+    (count,) = [f for f in doc._.figures if f.text == "about 400 patients"]
+    assert count.attributed_to not in {q.speaker for q in doc._.quotes if q.speaker}

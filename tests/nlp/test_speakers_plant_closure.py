@@ -10,6 +10,8 @@ import datetime as dt
 
 import pytest
 
+from tests.nlp.speaker_story import names, wrong_sources, wrong_speakers
+
 pytestmark = pytest.mark.integration
 
 # Invented: the company, the union, every person and every figure are fictional; the Czech Republic, Ostrava,
@@ -85,34 +87,13 @@ def doc(parse):
     return parse(REPORT, published=dt.date(2026, 5, 12), doc_id="plant-closure")
 
 
-def names(doc, entity: str | None) -> set[str]:
-    """Every way the report writes the actor behind an id."""
-    return {m.text for m in doc._.mentions or () if m.entity == entity} if entity else set()
-
 
 def test_plant_closure_every_quote_has_its_speaker(doc):
-    wrong = []
-    for words, speaker in SPEAKERS.items():
-        found = [q for q in doc._.quotes if words in doc.text[q.start:q.end]]
-        if not found:
-            wrong.append((words, "no quote"))
-        for quote in found:
-            if speaker not in names(doc, quote.speaker):
-                wrong.append((words, quote.speaker_text, sorted(names(doc, quote.speaker))))
-    assert not wrong
+    assert wrong_speakers(doc, SPEAKERS) == []
 
 
 def test_plant_closure_every_figure_has_its_source(doc):
-    wrong = []
-    for text, source in SOURCES.items():
-        found = [f for f in doc._.figures if text in f.text]
-        if not found:
-            wrong.append((text, "no figure"))
-        for figure in found:
-            if (source is None) != (figure.attributed_to is None) or source is not None and (
-                    source not in names(doc, figure.attributed_to)):
-                wrong.append((text, figure.attributed_text, sorted(names(doc, figure.attributed_to))))
-    assert not wrong
+    assert wrong_sources(doc, SOURCES, exact=False) == []
 
 
 def test_plant_closure_relay_credits_the_body_whose_figures_are_cited(doc):
