@@ -82,13 +82,16 @@ def test_the_cli_stops_before_any_work_when_the_onnx_encoder_is_not_installed(mo
     assert not db.exists()  # nothing ingested, nothing parsed
 
 
-def test_a_large_encode_goes_to_the_pool_only_with_cores_to_spare():
+def test_a_large_encode_goes_to_the_pool_only_when_asked_and_with_cores_to_spare():
     from storyline.analysis import embed
 
-    alone = EmbeddingCache(duckdb.connect(), processes=1)
+    alone = EmbeddingCache(duckdb.connect(), processes=1, pool=True)
     alone._encoder(5000)
     assert alone.pool is None  # one core asked: never a pool
-    shared = EmbeddingCache(duckdb.connect(), processes=2)
+    threaded = EmbeddingCache(duckdb.connect(), processes=2)
+    threaded._encoder(5000)
+    assert threaded.pool is None  # no pool asked: the cores are intra-op threads here
+    shared = EmbeddingCache(duckdb.connect(), processes=2, pool=True)
     small = shared._encoder(EmbeddingCache.POOL_MIN - 1)
     assert shared.pool is None and not hasattr(small, "__self__")  # a few texts: encoded here
     large = shared._encoder(EmbeddingCache.POOL_MIN)
@@ -106,6 +109,9 @@ def test_store_embeddings_encode_on_the_run_s_workers():
     assert store_embeddings(duckdb.connect(), settings, workers=3).processes == 3
     settings["model"]["workers"] = 1
     assert store_embeddings(duckdb.connect(), settings).processes == 1
+    assert store_embeddings(duckdb.connect(), settings).use_pool is False
+    settings["analysis"]["encoder_processes"] = True
+    assert store_embeddings(duckdb.connect(), settings).use_pool is True
 
 
 def test_encoder_threads_are_set_for_the_block_and_restored():
@@ -119,3 +125,16 @@ def test_encoder_threads_are_set_for_the_block_and_restored():
     assert torch.get_num_threads() == before
     with embed.threads(None):
         assert torch.get_num_threads() == before
+
+
+def test_an_encode_here_runs_on_as_many_threads_as_the_run_has_cores(monkeypatch):
+    import torch
+
+    from storyline.analysis import embed
+
+    seen = []
+    monkeypatch.setattr(embed, "encode", lambda texts, backend="torch": seen.append(torch.get_num_threads()))
+    before = torch.get_num_threads()
+    EmbeddingCache(duckdb.connect(), processes=2)._encoder(10)(["a sentence"])
+    EmbeddingCache(duckdb.connect(), processes=1)._encoder(10)(["a sentence"])
+    assert seen == [2, 1] and torch.get_num_threads() == before

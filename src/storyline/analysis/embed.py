@@ -314,15 +314,17 @@ class EmbeddingCache:
     """Texts to encode from which an :class:`EncoderPool` pays for its start (each process loads the
     encoder in seconds); fewer are encoded here on one thread."""
 
-    def __init__(self, store, backend: str = "torch", processes: int = 1) -> None:
+    def __init__(self, store, backend: str = "torch", processes: int = 1, pool: bool = False) -> None:
         """``store``: a :class:`~storyline.store.db.Store` (which may pause between chunks to let
         readers in) or a bare DuckDB connection. ``backend``: the encoder's runtime (``BACKENDS``);
-        both give the same vectors, so one cache serves both. ``processes``: the cores an encode of
-        ``POOL_MIN`` texts or more may use (an :class:`EncoderPool`, stopped by :meth:`close`)."""
+        both give the same vectors, so one cache serves both. ``processes``: the cores an encode may use,
+        as intra-op threads here or, with ``pool``, as an :class:`EncoderPool` for encodes of
+        ``POOL_MIN`` texts or more (stopped by :meth:`close`)."""
         check(backend)
         self._store = store
         self.backend = backend
         self.processes = processes
+        self.use_pool = pool
         self.pool: EncoderPool | None = None
         self.encoded = 0
         """Texts encoded (not found in the cache) since this cache was made."""
@@ -368,18 +370,21 @@ class EmbeddingCache:
         return np.stack([known[sid] for sid in ids])
 
     def _encoder(self, count: int):
-        """How ``count`` texts are encoded: on the pool when they are many and cores were given, else
-        here on one thread (on a loaded machine two intra-op threads spent 2.4x the CPU of one and
-        twice its wall time, bench/encoder_cores.py)."""
+        """How ``count`` texts are encoded: here, on as many intra-op threads as the run has cores;
+        or, where the pool was asked for, many texts on the pool. On idle cores the two are as fast
+        (1,000 sentences: 3.5 s on two threads, 3.6 s on two processes, which take 5.4 s to start and
+        hold a model each); on cores other work keeps busy the threads wait on each other and the
+        pool was twice as fast (bench/encoder_cores.py, both in BENCHMARKS.md)."""
         import multiprocessing
 
-        if self.processes > 1 and count >= self.POOL_MIN and not multiprocessing.current_process().daemon:
+        if (self.use_pool and self.processes > 1 and count >= self.POOL_MIN
+                and not multiprocessing.current_process().daemon):
             if self.pool is None:
                 self.pool = EncoderPool(self.processes, self.backend)
             return self.pool.encode
 
         def here(texts: list[str]) -> np.ndarray:
-            with threads(1 if self.backend == "torch" else None):
+            with threads(self.processes if self.backend == "torch" else None):
                 return encode(texts, backend=self.backend)
 
         return here

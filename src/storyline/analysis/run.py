@@ -76,10 +76,12 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
 
 def store_embeddings(store, config: dict | None = None, workers: int | None = None) -> EmbeddingCache:
     """The store's embedding cache, encoding with the runtime ``[analysis] encoder`` names on as many
-    processes as the run's parsing workers (``workers``, default ``[model] workers``, 0 meaning one per
-    core) when it has many sentences to encode; the caller closes it."""
+    cores as the run's parsing workers (``workers``, default ``[model] workers``, 0 meaning one per
+    core): intra-op threads, or encoder processes where ``[analysis] encoder_processes`` asks; the
+    caller closes it."""
     from storyline.nlp.workers import resolve_workers
 
     config = config or {}
     count = resolve_workers(config.get("model", {}).get("workers", 0) if workers is None else workers)
-    return EmbeddingCache(store, config.get("analysis", {}).get("encoder", "torch"), count)
+    analysis = config.get("analysis", {})
+    return EmbeddingCache(store, analysis.get("encoder", "torch"), count, bool(analysis.get("encoder_processes", False)))
