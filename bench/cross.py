@@ -1,7 +1,7 @@
 """Where the cross-source stage's time goes: each analysis over a stored corpus, in CPU seconds.
 
 Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE] [--digest] [--encoder torch|onnx] [--no-cache]
-       [--workers N]
+       [--workers N] [--encoder-processes]
 
 Reads the corpus from an analysed store (a copy is opened, so the store is left as it was; its
 embedding cache makes the encoder's share small) and runs the stage's analyses in their order,
@@ -11,9 +11,10 @@ every block's links read back, to show what a block costs computed and reused (a
 give the same claims). ``--digest`` prints a hash of every result, so two versions of the code can be shown to find the
 same (run one with ``PYTHONPATH=OTHER/src``). ``--no-cache`` drops the copy's cached embeddings, so the
 stage encodes every sentence it needs (the first claims row, then conflicts' clauses) with the
-``--encoder`` runtime (loading it is timed as its own row), on ``--workers`` encoder processes when
-there are many (``EmbeddingCache``'s pool, as ``storyline analyze --workers N`` runs it; the pool's
-start is in the first row that encodes, and its processes' CPU seconds in the CPU column).
+``--encoder`` runtime (loading it is timed as its own row), on ``--workers`` intra-op threads as
+``storyline analyze --workers N`` runs it, or with ``--encoder-processes`` on that many encoder
+processes when there are many (``EmbeddingCache``'s pool; its start is in the first row that encodes,
+and its processes' CPU seconds in the CPU column).
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def main() -> int:
     parser.add_argument("--digest", action="store_true")
     parser.add_argument("--encoder", default="torch", choices=["torch", "onnx"])
     parser.add_argument("--no-cache", action="store_true", help="drop the cached embeddings first")
-    parser.add_argument("--workers", type=int, default=1, help="encoder processes for large encodes")
+    parser.add_argument("--workers", type=int, default=1, help="cores the encoder uses (intra-op threads)")
+    parser.add_argument("--encoder-processes", action="store_true",
+                        help="large encodes on --workers encoder processes instead of threads")
     args = parser.parse_args()
     from storyline import config
     from storyline.analysis import (
@@ -87,7 +90,7 @@ def main() -> int:
                 profiler.enable()
             corpus = timed("read the corpus (Corpus.from_store)", Corpus.from_store, store, kb)
             timed(f"load the encoder ({args.encoder})", embed.load, args.encoder)
-            cache = EmbeddingCache(store, args.encoder, args.workers)
+            cache = EmbeddingCache(store, args.encoder, args.workers, args.encoder_processes)
             found = timed("claims", claims.group_claims, corpus, cache.get, settings["cluster_threshold"],
                           settings["block_window"])
             links = reuse.LinkCache()
@@ -112,7 +115,7 @@ def main() -> int:
                 profiler.dump_stats(args.profile)
     print(f"{len(corpus.documents)} documents, {len(corpus.statements):,} statements, {len(found)} claims, "
           f"{len(found_conflicts)} conflicts, {cache.encoded:,} sentences encoded ({args.encoder}, "
-          f"{args.workers} process{'es' if args.workers > 1 else ''}); load {os.getloadavg()[0]:.1f}; "
+          f"{args.workers} {'process' if args.encoder_processes else 'thread'}{'es' if args.encoder_processes and args.workers > 1 else 's' if args.workers > 1 else ''}); load {os.getloadavg()[0]:.1f}; "
           f"claims with blocks reused equal claims built afresh: {same_claims}")
     for name, cpu, wall in rows:
         print(f"  {name:44s} cpu {cpu:7.2f} s   wall {wall:7.2f} s")
