@@ -84,6 +84,9 @@ def test_a_yearless_dateline_skips_a_year_closing_a_span_and_follows_a_later_day
     earlier = head + "The levee plan was signed on 4 March 2021.\n"
     assert dateline_with_year_in_text(earlier, today=dt.date(2026, 1, 1)).value == "2021-07-14"
     assert dateline_with_year_in_text(signed, today=dt.date(2021, 12, 1)) is None  # the next year is still ahead
+    # A year of long ago is history the report recalls, not its own year.
+    assert dateline_with_year_in_text(head + "The country joined the river commission in 1954.\n",
+                                      today=dt.date(2026, 1, 1)) is None
 
 
 def test_prepare_completes_a_yearless_dateline_only_when_nothing_better_dates_the_report():

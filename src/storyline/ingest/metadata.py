@@ -210,6 +210,11 @@ def _full_date(written: str) -> date | None:
 RE_FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|through|before|to)\s+|\b(?:1[89]|20)\d\d\s?[-–—/]\s?)$", re.I)
 
 
+COMPLETED_YEARS_BACK = 10
+"""A yearless dateline is completed only with a year at most this many years before today: a report that
+writes no later year than one of long ago ("joined UNESCO in 1954") recalls history, and its own year is unknown."""
+
+
 def dateline_with_year_in_text(raw_text: str, today: date | None = None) -> MetaValue | None:
     """A dateline without its year ("KYIV, March 3 (Reuters) -") completed with the latest year the
     report writes (not one it looks ahead to, "by 2030", nor one after ``today``). Weaker evidence
@@ -233,6 +238,8 @@ def dateline_with_year_in_text(raw_text: str, today: date | None = None) -> Meta
     years = [int(m.group(1)) for m in YEAR_RE.finditer(raw_text)
              if not RE_FUTURE_YEAR.search(raw_text[max(0, m.start() - 10):m.start()])]
     years = [y for y in years if y <= limit]
+    if years and max(years) < limit - COMPLETED_YEARS_BACK:
+        return None  # only history is written ("joined the body in 1954"): the report's year is unknown
     if month is None or day is None or not years:
         return None
     found = safe_date(max(years), month, day)
