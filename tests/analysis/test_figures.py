@@ -607,3 +607,19 @@ def test_a_report_repeating_one_of_its_figures_gives_one_row():
                docs.figure("b", "About 1,500 North Korean troops", 1500, qualifier="about")]
     [table] = build_figure_tables(docs.corpus(figures=figures))
     assert [r.doc for r in table.rows] == ["a", "b"]
+
+
+def test_a_count_over_a_stretch_is_dated_by_its_report_not_by_the_day_the_stretch_opens():
+    from storyline.analysis.figures import row_of
+    from storyline.models import TimeRef
+
+    docs = Docs()
+    docs.add("a", "The agency said 40,000 people have been evacuated since 3 March.",
+             "The army moved 2,000 troops on 3 March.", published="2031-04-10")
+    since = docs.figure("a", "40,000 people", 40000, counts="displaced", date="2031-03-03")
+    moved = docs.figure("a", "2,000 troops", 2000, date="2031-03-03")
+    text = docs.documents["a"]["text"]
+    times = [TimeRef("a", *docs.at("a", "3 March."), "3 March", "2031-03-03", "day", head=text.index("evacuated"))]
+    corpus = docs.corpus(figures=[since, moved], times=times)
+    assert row_of(corpus, since).date == "2031-04-10 (report)"
+    assert row_of(corpus, moved).date == "2031-03-03"  # the day of its own sentence's act

@@ -73,6 +73,22 @@ def test_a_dateline_without_its_year_takes_the_latest_year_the_report_writes_or_
     assert dateline_with_year_in_text(newer.replace("July 14", "Monday, July 14"), today=dt.date(2026, 1, 1)) is None
 
 
+def test_a_yearless_dateline_skips_a_year_closing_a_span_and_follows_a_later_day_told_that_year():
+    head = "Floods swamp the delta\n\nDHAKA, July 14 (Reuters) - " + BODY
+    # "2021-2024" bounds a plan: the report writes no later year than 2021 of its own time.
+    plan = head + "The levee plan for 2021-2024 was adopted in 2021.\n"
+    assert dateline_with_year_in_text(plan, today=dt.date(2026, 1, 1)).value == "2021-07-14"
+    # A day told in the past later in that year puts the report's July 14 in the next year.
+    signed = head + "The levee plan was signed on 4 November 2021.\n"
+    assert dateline_with_year_in_text(signed, today=dt.date(2026, 1, 1)).value == "2022-07-14"
+    earlier = head + "The levee plan was signed on 4 March 2021.\n"
+    assert dateline_with_year_in_text(earlier, today=dt.date(2026, 1, 1)).value == "2021-07-14"
+    assert dateline_with_year_in_text(signed, today=dt.date(2021, 12, 1)) is None  # the next year is still ahead
+    # A year of long ago is history the report recalls, not its own year.
+    assert dateline_with_year_in_text(head + "The country joined the river commission in 1954.\n",
+                                      today=dt.date(2026, 1, 1)) is None
+
+
 def test_prepare_completes_a_yearless_dateline_only_when_nothing_better_dates_the_report():
     text = "Floods swamp the delta\n\nDHAKA, July 14 (Reuters) - " + BODY + "The 2024 levee failed.\n"
     doc, _ = prepare(RawInput("flood.txt", text), config.defaults())

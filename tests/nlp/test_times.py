@@ -52,6 +52,9 @@ def test_times_bare_weekday_is_the_nearest_past_day_unless_context_points_forwar
     assert resolve("Monday").value == "2024-11-04"
     assert resolve("Wednesday").value == "2024-11-06"  # "on Wednesday" in a Wednesday report
     assert resolve("Sunday", forward=True).value == "2024-11-10"
+    # "leaders meet on Wednesday" in a Wednesday report is that very day; "next Wednesday" a week on.
+    assert resolve("Wednesday", forward=True).value == "2024-11-06"
+    assert resolve("next Wednesday").value == "2024-11-13"
     assert resolve("next Tuesday").value == "2024-11-12"
     assert resolve("last Monday").value == "2024-11-04"
     # "last Tuesday" in a Wednesday report is not yesterday (that is "on Tuesday" or "yesterday"): it is

@@ -81,6 +81,9 @@ RE_BARE_BEFORE = re.compile(r"\b[a-z][\w’'\-]*\s+$")
 PREPOSITIONS = frozenset("on in at by during from since until till before after over through last this next early "
                          "late earlier later of for to and or".split())
 RE_PERFECT = re.compile(r"\b(?:has|have|having)\s+(?:\w+\s+)?$", re.I)
+# A participle after a present form of "be" is a present passive ("the month is dedicated to", "talks are
+# held every May"): what is so, or is done as a habit, not an act of the past.
+RE_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?$", re.I)
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
@@ -228,12 +231,13 @@ def tabular(text: str) -> bool:
 
 def past_word(text: str, offset: int) -> bool:
     """Whether the word at ``offset`` is a verb in the past ("struck", "announced"), not a plan
-    ("expected") nor a present perfect ("has deepened")."""
+    ("expected"), a present perfect ("has deepened") nor a present passive ("is dedicated")."""
     m = RE_WORD_AT.match(text, offset)
     word = m.group(0).lower() if m else ""
     if not (word in IRREGULAR_PAST or word.endswith("ed") and word not in PLANNED_PARTICIPLES):
         return False
-    return not RE_PERFECT.search(text[max(0, offset - 20):offset])
+    before = text[max(0, offset - 20):offset]
+    return not (RE_PERFECT.search(before) or RE_PRESENT_PASSIVE.search(before))
 
 
 def names_a_thing(text: str, ref: TimeRef) -> bool:

@@ -249,6 +249,23 @@ def measure_of(figure: Figure, subject: str | None) -> tuple[str, str] | None:
     return counts, subject
 
 
+RE_STRETCH_OPENS = re.compile(r"\b(?:since|from)\s{1,3}(?:the\s{1,3})?\Z", re.I)
+
+
+def _stretch_openings(corpus: Corpus) -> set[tuple[str, str]]:
+    """``(doc, sentence start, date)`` of the dates that open a stretch ("since Feb. 24", "from 1 March"),
+    read once per corpus."""
+    cached = corpus.__dict__.get("_stretch_openings")
+    if cached is None:
+        cached = set()
+        for t in corpus.times:
+            text = corpus.documents.get(t.doc, {}).get("text") or ""
+            if t.value and RE_STRETCH_OPENS.search(text[max(0, t.start - 12):t.start]):
+                cached.add((t.doc, corpus.sentence_span(t.doc, t.start)[0], t.value))
+        corpus.__dict__["_stretch_openings"] = cached
+    return cached
+
+
 def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
     if figure.attributed_to and not (figure.attributed_text and " and " in figure.attributed_text):
         source = corpus.name(figure.attributed_to)
@@ -257,6 +274,10 @@ def row_of(corpus: Corpus, figure: Figure) -> FigureRow:
     else:
         source = corpus.outlet(figure.doc)
     date = figure.date
+    if date is not None and (figure.doc, corpus.sentence_span(figure.doc, figure.start)[0], date) in _stretch_openings(corpus):
+        # "more than 1 million people have been evacuated since Feb. 24": the count runs up to its telling,
+        # the day it opens is not its date.
+        date = None
     if date is None and corpus.published(figure.doc):
         date = str(corpus.published(figure.doc))[:10] + REPORT_DATE
     # A count that is only expected or possible ("there could be 200,000") is a potential one.

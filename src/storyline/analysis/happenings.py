@@ -39,10 +39,11 @@ RE_NEWS_PERFECT = re.compile(
 RE_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|often|frequently|long|always|consistently|continually|"
                          r"increasingly|for\s+(?:years|months|decades))\b", re.I)
 """A lede telling a habit, not an act ("X has repeatedly spoken about ..."): no happening of its day."""
-RE_SPAN = re.compile(r"\b(?:since|so\s+far|to\s+date|thus\s+far|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\b",
+RE_SPAN = re.compile(r"\b(?:since|throughout|so\s+far|to\s+date|thus\s+far|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\b",
                      re.I)
 """A lede telling a tally over a stretch of time ("More than 500 children have been killed since the
-invasion began in 2022", "Floods have displaced 20,000 people so far"): no happening of its day."""
+invasion began in 2022", "Floods have displaced 20,000 people so far"), or what someone has done all
+through one ("has chosen his words carefully throughout the crisis"): no happening of its day."""
 NOT_PARTICIPLES = frozenset({"to", "not", "no", "never", "long", "been", "a", "an", "the", "some", "its", "their",
                              "his", "her", "many", "more", "much", "little", "few", "all"})
 REPORT = "report"

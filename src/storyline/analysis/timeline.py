@@ -72,7 +72,7 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
     if quoted:
         # The words of a quotation date nothing; the speech itself is the happening, dated by its
         # frame when the record holds one ("Speaking on Wednesday, the minister said: \u201c...\u201d").
-        marks = any(m in record.text for m in ('"', "\u201c"))
+        marks = any(m in record.text for m in ('"', "\u201c", "\u201d"))  # a last quoted sentence holds only the closing mark
         usable = [t for t in usable if marks and not quoted_at(text, record.start, t.start)]
     # A date written before a noun names the thing ("upgraded its January forecast"), not when the
     # sentence's verb happened: it never dates the record.
@@ -171,6 +171,17 @@ def _told_within(text: str, ref: TimeRef) -> bool:
         return False
     m = RE_WORD_AT.match(text, ref.head)
     return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
+
+
+DEEP_SHARE = 0.5
+"""A record starting past this share of its report's text lies in the report's second half: below the news
+of the day an inverted-pyramid report leads with, where it gives colour, reactions and background."""
+
+
+def _deep(corpus: Corpus, record: Event | Statement) -> bool:
+    """Whether the record lies in its report's second half (see ``DEEP_SHARE``)."""
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    return bool(text) and record.start > DEEP_SHARE * len(text)
 
 
 def _told_ahead(record: Event | Statement) -> bool:
@@ -316,6 +327,15 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         if s.doc not in ledes or s.start < ledes[s.doc].start:
             ledes[s.doc] = s
     for s in ledes.values():
+        if refs.get(id(s)) is not None and (refs[id(s)].ahead or _told_ahead(s)) and not _record_excluded(corpus, s):
+            # A lede telling that someone has just spoken of what lies ahead ("X has told a press conference
+            # that he plans to call Y on Friday"): Friday's call is a forecast, the telling is the news of
+            # the report's day.
+            told = dataclasses.replace(s, date=None)
+            if (ref := telling_lede(told, corpus.published(s.doc))) is not None:
+                refs[id(told)] = ref
+                groups[("statement", record_id("s", s), "told")].append(told)
+            continue
         if id(s) in refs or _record_excluded(corpus, s):
             continue
         if (found := speech_lede(s, groups, refs, corpus.published(s.doc))) is not None:
@@ -351,6 +371,8 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, id(r) in words_only, _told_ahead(r),
                                             refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
+        if all(id(r) in words_only for r in members) and all(_deep(corpus, r) for r in members):
+            continue  # only someone's view told deep in its reports: colour, not the chronology
         kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
         docs = list(dict.fromkeys(r.doc for r in members))

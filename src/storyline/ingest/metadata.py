@@ -199,8 +199,20 @@ def _dateline_in(header: str) -> MetaValue | None:
     return None
 
 
-# A year after these words bounds a plan, not the report's own time ("by 2030", "until 2027").
-RE_FUTURE_YEAR = re.compile(r"\b(?:by|until|till|through|before|to)\s+$", re.I)
+def _full_date(written: str) -> date | None:
+    """The day a full date written in the text names ("4 November 2021", "2021-11-04"), when it parses."""
+    found = _date_in(written, "text")
+    return date.fromisoformat(found.value) if found is not None and found.precision == "day" else None
+
+
+# A year after these words bounds a plan, not the report's own time ("by 2030", "until 2027"), nor does
+# one closing a span of years ("the programme for 2021-2023").
+RE_FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|through|before|to)\s+|\b(?:1[89]|20)\d\d\s?[-–—/]\s?)$", re.I)
+
+
+COMPLETED_YEARS_BACK = 10
+"""A yearless dateline is completed only with a year at most this many years before today: a report that
+writes no later year than one of long ago ("joined UNESCO in 1954") recalls history, and its own year is unknown."""
 
 
 def dateline_with_year_in_text(raw_text: str, today: date | None = None) -> MetaValue | None:
@@ -226,9 +238,16 @@ def dateline_with_year_in_text(raw_text: str, today: date | None = None) -> Meta
     years = [int(m.group(1)) for m in YEAR_RE.finditer(raw_text)
              if not RE_FUTURE_YEAR.search(raw_text[max(0, m.start() - 10):m.start()])]
     years = [y for y in years if y <= limit]
+    if years and max(years) < limit - COMPLETED_YEARS_BACK:
+        return None  # only history is written ("joined the body in 1954"): the report's year is unknown
     if month is None or day is None or not years:
         return None
     found = safe_date(max(years), month, day)
+    # A full date the report writes later in that year ("signed on 4 November 2021" under "MINSK, 20 June")
+    # was told before the report, so the dateline's day is that of the next year.
+    told = [d for m in DATE_IN_LINE_RE.finditer(raw_text) if (d := _full_date(m.group(0))) is not None]
+    if found is not None and any(d > found and d.year == found.year for d in told):
+        found = safe_date(found.year + 1, month, day) if found.year + 1 <= limit else None
     if found is None or (weekday is not None and found.weekday() != weekday):
         return None
     return MetaValue(found.isoformat(), "dateline+year-in-text", "day")

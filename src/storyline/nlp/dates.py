@@ -166,8 +166,12 @@ def _weekday(weekday: int, rel: str | None, base: dt.date | None, forward: bool)
         return Resolution(None, "day", "no publication date")
     if rel == "this":
         date = _monday(base) + dt.timedelta(days=weekday)
-    elif rel in ("next", "coming") or (forward and rel not in ("last", "past", "previous")):
+    elif rel in ("next", "coming"):
         date = base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+    elif forward and rel not in ("last", "past", "previous"):
+        # News usage again: "leaders meet on Thursday" in a Thursday report is that very day; a week
+        # ahead would be "next Thursday".
+        date = base + dt.timedelta(days=(weekday - base.weekday()) % 7)
     elif rel in ("last", "past", "previous"):
         date = base - dt.timedelta(days=(base.weekday() - weekday - 1) % 7 + 1)
         if (base - date).days == 1:

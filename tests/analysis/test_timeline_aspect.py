@@ -1,0 +1,94 @@
+"""Timeline entries told apart by aspect, tense and place in the report: a view told deep in a report is
+colour, a present passive or a perfect over a stretch is no act of a day, a lede telling a plan is the
+telling of its day as well as a forecast, and a quotation's last sentence is dated by its frame.
+Model-free: records placed by hand."""
+
+from __future__ import annotations
+
+from storyline.analysis.dating import past_word
+from storyline.analysis.timeline import build_timeline, split_timeline
+from storyline.models import TimeRef
+from tests.analysis.test_timeline import Reports
+
+MAYOR, ENGINEER = "local:person:ada-ruiz", "local:person:tomas-berg"
+FILLER = "The river rose through the night and the old town was cut off from the main road. " * 4
+
+
+def _dated(r: Reports, doc: str, fragment: str, day: str, head: str, **kw) -> None:
+    text = r.documents[doc]["text"]
+    r.times.append(TimeRef(doc, *r.at(doc, fragment), fragment, day, "day", head=text.index(head), **kw))
+
+
+def _view(where: str) -> list:
+    view = "The mayor said on Tuesday that the levee is a disgrace."
+    text = view + " " + FILLER if where == "opening" else FILLER + view
+    r = Reports()
+    r.add("a", text, published="2031-05-08")
+    r.say("a", view, kind="opinion", status="reported", source=MAYOR, source_kind="named", date="2031-05-06")
+    _dated(r, "a", "on Tuesday", "2031-05-06", "said")
+    return build_timeline(r.corpus())
+
+
+def test_a_view_told_in_the_opening_is_its_days_telling_but_told_deep_in_the_report_it_is_colour():
+    assert [(e.date, e.text[:9]) for e in _view("opening")] == [("2031-05-06", "The mayor")]
+    assert _view("deep") == []
+
+
+def test_a_dated_act_told_deep_in_a_report_stays():
+    act = "The engineers opened the sluices on Tuesday."
+    r = Reports()
+    r.add("a", FILLER + act, published="2031-05-08")
+    r.say("a", act, source_kind="author", date="2031-05-06")
+    _dated(r, "a", "on Tuesday", "2031-05-06", "opened")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2031-05-06"]
+
+
+def test_a_participle_after_a_present_be_is_no_past_act():
+    text = "The month of May is dedicated to the river saints. The dam was opened in May. Talks are held yearly."
+    assert not past_word(text, text.index("dedicated"))
+    assert past_word(text, text.index("opened"))
+    assert not past_word(text, text.index("held"))
+
+
+def test_a_generic_present_dated_by_the_reports_own_month_is_no_happening():
+    text = "In this valley, the month of May is dedicated to the river saints."
+    r = Reports()
+    r.add("a", text, published="2031-05-02")
+    r.say("a", text, source_kind="author", date="2031-05")
+    r.times.append(TimeRef("a", *r.at("a", "the month of May"), "the month of May", "2031-05", "month",
+                           head=text.index("dedicated")))
+    assert build_timeline(r.corpus()) == []
+
+
+def test_a_news_perfect_lede_over_a_stretch_is_no_news_of_the_day():
+    def lede(text: str) -> list:
+        r = Reports()
+        r.add("a", text, published="2031-05-08")
+        r.say("a", text, source_kind="author", agent=ENGINEER)
+        r.who("a", "The chief engineer, Tomas Berg,")
+        return build_timeline(r.corpus())
+
+    assert [e.precision for e in lede("The chief engineer, Tomas Berg, has closed the upper sluices.")] == ["report"]
+    assert lede("The chief engineer, Tomas Berg, has chosen his words carefully throughout the flood.") == []
+
+
+def test_a_lede_telling_a_plan_is_the_tellings_day_and_the_plan_a_forecast():
+    text = "The mayor has told a press conference that she plans to visit the dam on Friday."
+    r = Reports()
+    r.add("a", text, published="2031-05-06")
+    r.say("a", text, kind="prediction", status="expected", source=MAYOR, source_kind="named", date="2031-05-09")
+    _dated(r, "a", "on Friday", "2031-05-09", "plans")
+    happened, forecasts, _ = split_timeline(build_timeline(r.corpus()))
+    assert [(e.date, e.precision) for e in happened] == [("2031-05-06", "report")]
+    assert [e.date for e in forecasts] == ["2031-05-09"]
+
+
+def test_the_last_sentence_of_a_quotation_is_dated_by_its_frame():
+    text = ("\u201cThe water is rising. The town must be ready,\u201d the mayor said on Tuesday.")
+    last = "The town must be ready,\u201d the mayor said on Tuesday."
+    r = Reports()
+    r.add("a", text, published="2031-05-08")
+    r.say("a", last, kind="recommendation", status="reported", source=MAYOR, source_kind="quoted",
+          date="2031-05-06")
+    _dated(r, "a", "on Tuesday", "2031-05-06", "said")
+    assert [e.date for e in build_timeline(r.corpus())] == ["2031-05-06"]
