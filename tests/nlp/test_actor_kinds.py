@@ -172,3 +172,9 @@ def test_the_chairman_of_belarus_lower_house_is_known_with_his_office(parse):
     doc = parse("Chairman of the House of Representatives Vladimir Andreichenko told reporters in Minsk that "
                 "sanctions had failed.", published=dt.date(2022, 6, 20))
     assert "kb:person:vladimir-andreichenko" in {m.entity for m in doc._.mentions}
+
+
+def test_a_two_word_generic_body_is_that_of_the_state_the_report_mainly_names(parse):
+    doc = parse("Belarus will not send troops, Lukashenko told the National Assembly in Minsk. Belarus has "
+                "closed its border, and Belarus expects new sanctions from Poland, he added.", published=DAY)
+    assert {m.entity for m in doc._.mentions if m.text == "National Assembly"} == {"kb:BLR.ASSEMBLY"}

@@ -119,7 +119,7 @@ class SpanResolution(PersonLinking):
             found = []  # "Jordán answered": a name with an accent no spelling of the state carries
             if label in ("GPE", "LOC") and context.speaks(span):
                 label = "PERSON"
-        if not found and label == "ORG" and (len(span) > 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
+        if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
                 and all(t.is_title or t.is_stop for t in span):
             # "Head of the Foreign Intelligence Service" in a Ukrainian report; "the Senate" in an American one
             found = self._body_of_main_state(text, state)
