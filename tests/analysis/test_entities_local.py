@@ -105,26 +105,6 @@ def test_a_generic_name_in_another_report_joins_the_named_body():
     assert [e.id for e in entities] == ["kb:USA.SENATE"]
 
 
-def test_a_generic_name_joins_a_body_named_elsewhere_only_where_its_report_names_the_body_state():
-    from storyline.analysis.entities import build_entities
-    from storyline.kb.lookup import load_kb
-    from storyline.models import Mention
-
-    def st(doc, name, code, n):
-        return [Mention(doc, i, i + len(name), name, "GPE", f"kb:{code}", "state") for i in range(0, 10 * n, 10)]
-
-    # d2 is about Chile and Peru and names the United States once: its "Senate" is none of the US's.
-    mentions = [Mention("d1", 0, 10, "US Senate", "ORG", "kb:USA.SENATE", "organization"), *st("d1", "US", "USA", 2),
-                Mention("d2", 500, 506, "Senate", "ORG", "local:organization:senate", "organization"),
-                *st("d2", "Chile", "CHL", 4), *st("d2", "Peru", "PER", 2), *st("d2", "US", "USA", 1)]
-    entities, remap = build_entities(mentions, load_kb())
-    assert "local:organization:senate" in {e.id for e in entities}
-    # The same report mostly about the United States: its Senate.
-    mentions += st("d2", "United States", "USA", 3)
-    entities, remap = build_entities(mentions, load_kb())
-    assert remap.get("local:organization:senate") == "kb:USA.SENATE"
-
-
 def test_a_full_name_reports_give_to_a_person_more_often_stays_the_person():
     mentions = [person("d1", "Ines Okafor", "local:person:ines-okafor"),
                 person("d2", "Ines Okafor", "local:person:ines-okafor"),

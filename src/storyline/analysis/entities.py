@@ -245,30 +245,6 @@ def _flatten(remap: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _reports_of_state(mentions: list[Mention]):
-    """``supports(local id, body)``: every report naming the local id names the body's state at least half as
-    often as the state it names most ("the Ministry of Defense" in a report about Ukraine and Poland is not the
-    Pentagon that another report names; "the Senate" in a report mostly about the United States is its Senate)."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.entity and m.type == "state" and m.entity.startswith("kb:"):
-            counts[m.doc][m.entity[3:]] += 1
-        if m.entity:
-            docs_of[m.entity].add(m.doc)
-
-    def supports(entity_id: str, body) -> bool:
-        if body is None or not body.country:
-            return True
-        for doc in docs_of.get(entity_id, ()):
-            named = counts.get(doc)
-            if named and 2 * named[body.country] < max(named.values()):
-                return False
-        return True
-
-    return supports
-
-
 def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: KnowledgeBase,
                        states: set[str]) -> dict[str, str]:
     """A body the reports also name by its generic name ("the Senate", "the House of Representatives"
@@ -296,14 +272,13 @@ def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: Knowl
             generic.setdefault(" ".join(_name_of(entity_id)), set()).update(fits)
     if not generic:
         return remap
-    supports = _reports_of_state(mentions)
     out = dict(remap)
     for entity_id in {m.entity for m in mentions if m.entity and m.entity.startswith("local:organization:")}:
         target = out.get(entity_id, entity_id)
         if not target.startswith("local:organization:"):
             continue
         fits = generic.get(" ".join(_without_state(_name_of(target), states)), set())
-        if len(fits) == 1 and supports(entity_id, kb.get(next(iter(fits))[3:])):
+        if len(fits) == 1:
             body = next(iter(fits))
             out[entity_id] = body
             out.update({e: body for e, t in out.items() if t == target})
