@@ -158,3 +158,23 @@ def test_a_known_person_spelt_another_way_and_tagged_a_body_is_the_person(nlp, p
     state.when = DAY
     mention = resolver._resolve_one(doc[1:3], "ORG", state)  # as if NER had tagged the name a body
     assert mention is not None and mention.entity == "kb:person:dmitry-peskov" and mention.type == "person"
+
+
+def test_its_before_a_body_the_knowledge_base_names_in_full_keeps_that_body(parse):
+    # "its" takes an owner from the sentence only for a generic name ("its Congress"); a military district
+    # the knowledge base knows by its full name is that district, not one of the state named nearby.
+    doc = parse("Russia is moving a large formation into Belarus from its Eastern Military District, analysts said.",
+                published=DAY)
+    assert {m.entity for m in doc._.mentions if m.text == "Eastern Military District"} == {"kb:RUS.EMD"}
+
+
+def test_the_chairman_of_belarus_lower_house_is_known_with_his_office(parse):
+    doc = parse("Chairman of the House of Representatives Vladimir Andreichenko told reporters in Minsk that "
+                "sanctions had failed.", published=dt.date(2022, 6, 20))
+    assert "kb:person:vladimir-andreichenko" in {m.entity for m in doc._.mentions}
+
+
+def test_a_two_word_generic_body_is_that_of_the_state_the_report_mainly_names(parse):
+    doc = parse("Belarus will not send troops, Lukashenko told the National Assembly in Minsk. Belarus has "
+                "closed its border, and Belarus expects new sanctions from Poland, he added.", published=DAY)
+    assert {m.entity for m in doc._.mentions if m.text == "National Assembly"} == {"kb:BLR.ASSEMBLY"}

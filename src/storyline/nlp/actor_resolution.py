@@ -119,7 +119,7 @@ class SpanResolution(PersonLinking):
             found = []  # "Jordán answered": a name with an accent no spelling of the state carries
             if label in ("GPE", "LOC") and context.speaks(span):
                 label = "PERSON"
-        if not found and label == "ORG" and (len(span) > 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
+        if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
                 and all(t.is_title or t.is_stop for t in span):
             # "Head of the Foreign Intelligence Service" in a Ukrainian report; "the Senate" in an American one
             found = self._body_of_main_state(text, state)
@@ -325,8 +325,11 @@ class SpanResolution(PersonLinking):
             return self._person(span, start, end, text, label, candidates, state)
         near = state.states_near(span) if before is not None and before.text in ("'s", "’s") else []
         if before is not None and before.lower_ in ("its", "their") and candidates \
-                and all(c.type == "organization" and c.country for c in candidates):
-            near = state.states_in_sentence(span)[:1]  # "Peru ... before its Congress approves": Peru's Congress
+                and all(c.type == "organization" and c.country for c in candidates) \
+                and any(key(text) in {key(g) for g in c.extra.get("generic", ())} for c in candidates):
+            # "Peru ... before its Congress approves": Peru's Congress. Only a generic name takes its owner
+            # from the sentence: "its Eastern Military District" is the one body the knowledge base so names.
+            near = state.states_in_sentence(span)[:1]
         if candidates and near and not any(c.country == near[0] for c in candidates) \
                 and (own := [e for e in self.kb.lookup(f"{self.kb.get(near[0]).name} {text}")
                              if e.type == "organization" and e.country == near[0]]):

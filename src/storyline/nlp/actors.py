@@ -15,6 +15,7 @@ from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
+from storyline.nlp.actor_confidence import THRESHOLD, doubtful
 from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
 from storyline.nlp.actor_lists import one_kind_per_list
 from storyline.nlp.actor_outlets import own_outlets
@@ -45,6 +46,9 @@ class _Candidate:
 
 class ActorResolver(SpanResolution):
     """Finds and resolves actor mentions in one Doc, using a knowledge base."""
+
+    min_confidence: float = THRESHOLD
+    """Actors of a report below this confidence (actor_confidence) are dropped; 0 keeps every one."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -177,6 +181,11 @@ class ActorResolver(SpanResolution):
             mentions.append(m)
         mentions.extend(self.role_descriptions(doc, when, {(m.start, m.end) for m in mentions}))
         mentions.sort(key=lambda m: (m.start, m.end))
+        if self.min_confidence > 0:
+            # An actor no knowledge-base link supports and whose evidence in the report is weak (named once,
+            # only as a noun's modifier, outside running text) is no actor.
+            weak = doubtful(doc, mentions, self.min_confidence)
+            mentions = [m for m in mentions if m.entity not in weak]
         return mentions
 
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
