@@ -55,7 +55,7 @@ def main() -> int:
     args = parser.parse_args()
     from storyline import config
     from storyline.analysis import (
-        bottomline, claims, conflicts, figures, implications, network, options, reuse, timeline,
+        bottomline, claims, conflicts, figures, implications, network, options, reuse, run, timeline,
     )
     from storyline.analysis import clusters as clustering
     from storyline.analysis.corpus import Corpus
@@ -105,7 +105,8 @@ def main() -> int:
             for s in corpus.statements:
                 s.cluster = member_of.get(clustering.statement_id(s))
             tables = timed("figure tables", figures.build_figure_tables, corpus)
-            found_conflicts = timed("conflicts", conflicts.find_conflicts, corpus, tables, found, cache.get)
+            found_conflicts = timed("conflicts", conflicts.find_conflicts, corpus, tables, found,
+                                    run.conflict_vectors(cache.get))
             found_timeline = timed("timeline", timeline.build_timeline, corpus)
             _, edges = timed("network", network.build_network, corpus)
             found_options = timed("options", options.find_options, corpus)
