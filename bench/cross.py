@@ -14,7 +14,7 @@ stage encodes every sentence it needs (the first claims row, then conflicts' cla
 ``--encoder`` runtime (loading it is timed as its own row), on ``--workers`` intra-op threads as
 ``storyline analyze --workers N`` runs it, or with ``--encoder-processes`` on that many encoder
 processes when there are many (``EmbeddingCache``'s pool; its start is in the first row that encodes,
-and its processes' CPU seconds in the CPU column).
+and its processes' CPU seconds in the CPU column). Each row gives the sentences it encoded.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def main() -> int:
     args = parser.parse_args()
     from storyline import config
     from storyline.analysis import (
-        bottomline, claims, conflicts, figures, implications, network, options, reuse, timeline,
+        bottomline, claims, conflicts, figures, implications, network, options, reuse, run, timeline,
     )
     from storyline.analysis import clusters as clustering
     from storyline.analysis.corpus import Corpus
@@ -68,7 +68,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "store.duckdb"
         shutil.copyfile(args.db, copy)
-        rows: list[tuple[str, float, float]] = []
+        rows: list[tuple[str, float, float, int]] = []
 
         def pool_cpu() -> float:
             return cache.pool.cpu if cache is not None and cache.pool is not None else 0.0
@@ -77,8 +77,10 @@ def main() -> int:
 
         def timed(name, fn, *fn_args):
             cpu, wall = time.process_time() + pool_cpu(), time.perf_counter()
+            encoded = cache.encoded if cache is not None else 0
             out = fn(*fn_args)
-            rows.append((name, time.process_time() + pool_cpu() - cpu, time.perf_counter() - wall))
+            rows.append((name, time.process_time() + pool_cpu() - cpu, time.perf_counter() - wall,
+                         (cache.encoded if cache is not None else 0) - encoded))
             return out
 
         profiler = cProfile.Profile() if args.profile else None
@@ -103,7 +105,8 @@ def main() -> int:
             for s in corpus.statements:
                 s.cluster = member_of.get(clustering.statement_id(s))
             tables = timed("figure tables", figures.build_figure_tables, corpus)
-            found_conflicts = timed("conflicts", conflicts.find_conflicts, corpus, tables, found, cache.get)
+            found_conflicts = timed("conflicts", conflicts.find_conflicts, corpus, tables, found,
+                                    run.conflict_vectors(cache.get))
             found_timeline = timed("timeline", timeline.build_timeline, corpus)
             _, edges = timed("network", network.build_network, corpus)
             found_options = timed("options", options.find_options, corpus)
@@ -117,8 +120,8 @@ def main() -> int:
           f"{len(found_conflicts)} conflicts, {cache.encoded:,} sentences encoded ({args.encoder}, "
           f"{args.workers} {'process' if args.encoder_processes else 'thread'}{'es' if args.encoder_processes and args.workers > 1 else 's' if args.workers > 1 else ''}); load {os.getloadavg()[0]:.1f}; "
           f"claims with blocks reused equal claims built afresh: {same_claims}")
-    for name, cpu, wall in rows:
-        print(f"  {name:44s} cpu {cpu:7.2f} s   wall {wall:7.2f} s")
+    for name, cpu, wall, encoded in rows:
+        print(f"  {name:44s} cpu {cpu:7.2f} s   wall {wall:7.2f} s   encoded {encoded:6,d}")
     stage = [r for r in rows if not r[0].startswith("claims, ")]  # the two reuse rows repeat the claims
     print(f"  {'total (claims once)':44s} cpu {sum(r[1] for r in stage):7.2f} s   wall {sum(r[2] for r in stage):7.2f} s")
     if args.digest:

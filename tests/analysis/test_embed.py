@@ -138,3 +138,35 @@ def test_an_encode_here_runs_on_as_many_threads_as_the_run_has_cores(monkeypatch
     EmbeddingCache(duckdb.connect(), processes=2)._encoder(10)(["a sentence"])
     EmbeddingCache(duckdb.connect(), processes=1)._encoder(10)(["a sentence"])
     assert seen == [2, 1] and torch.get_num_threads() == before
+
+
+def test_lazy_rows_encode_only_the_rows_indexed_and_read_cached_ones_at_once():
+    con = duckdb.connect()
+    cache = EmbeddingCache(con)
+    texts = ["The river rose overnight.", "Polls closed at eight.", "Dockers walked out."]
+    cached = np.eye(1, DIM, dtype=np.float32)[0]
+    con.execute(f"INSERT INTO {EmbeddingCache.TABLE} VALUES (?, ?, ?)", [text_key(texts[1]), MODEL_NAME, cached.tolist()])
+    encoded: list[str] = []
+
+    def fake(batch):
+        encoded.extend(batch)
+        return np.full((len(batch), DIM), 0.5, dtype=np.float32)
+
+    cache._encoder = lambda count: fake  # no model loaded
+    rows = cache.lazy(["a", "b", "c"], texts)
+    assert len(rows) == 3 and np.array_equal(rows[1], cached) and encoded == []
+    assert float(rows[2] @ rows[1]) == 0.5 and encoded == [texts[2]]
+    assert float(rows[2][0]) == 0.5 and encoded == [texts[2]]  # encoded once, then kept
+    assert cache.encoded == 1 and np.array_equal(cache.get([], [texts[2]])[0], rows[2])  # and cached in the store
+
+
+def test_conflicts_read_a_store_cache_lazily_and_any_other_function_as_it_is():
+    from storyline.analysis.run import conflict_vectors
+
+    cache = EmbeddingCache(duckdb.connect())
+    assert conflict_vectors(cache.get) == cache.lazy
+
+    def plain(ids, texts):
+        return np.zeros((len(texts), DIM), dtype=np.float32)
+
+    assert conflict_vectors(plain) is plain

@@ -345,14 +345,7 @@ class EmbeddingCache:
         ids = [text_key(t) for t in texts]
         if not ids:
             return np.zeros((0, DIM), dtype=np.float32)
-        # A join against the wanted keys: one hash lookup per key, not a scan per row.
-        # Read as NumPy columns: one float32 array per vector, not a Python list of 384 floats.
-        found = self.con.execute(
-            f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
-            "WHERE e.model = ?", [sorted(set(ids)), MODEL_NAME]
-        ).fetchnumpy()
-        known = {key: np.asarray(vector, dtype=np.float32)
-                 for key, vector in zip(found["id"].tolist(), found["vector"])}
+        known = self._known(ids)
         missing = list({sid: i for i, sid in enumerate(ids) if sid not in known}.values())
         encoder = self._encoder(len(missing))
         # Encoded and stored a chunk at a time: a run killed while encoding keeps what it finished.
@@ -368,6 +361,22 @@ class EmbeddingCache:
                 known[ids[i]] = vectors[n]
         self._pause()
         return np.stack([known[sid] for sid in ids])
+
+    def _known(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """The cached vectors of those of ``keys`` (``text_key``) the store holds."""
+        # A join against the wanted keys: one hash lookup per key, not a scan per row.
+        # Read as NumPy columns: one float32 array per vector, not a Python list of 384 floats.
+        found = self.con.execute(
+            f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
+            "WHERE e.model = ?", [sorted(set(keys)), MODEL_NAME]
+        ).fetchnumpy()
+        return {key: np.asarray(vector, dtype=np.float32) for key, vector in zip(found["id"].tolist(), found["vector"])}
+
+    def lazy(self, ids: list[str], texts: list[str]) -> "LazyRows":
+        """The vectors of ``texts`` as :meth:`get` gives them, as rows read from the cache at once and
+        encoded only when first indexed: for a caller that compares few of the texts it names (the
+        conflicts name 2,510 clauses of 205 reports of the 447 corpus and compare at most 253)."""
+        return LazyRows(self, texts)
 
     def _encoder(self, count: int):
         """How ``count`` texts are encoded: here, on as many intra-op threads as the run has cores;
@@ -394,3 +403,23 @@ class EmbeddingCache:
         if self.pool is not None:
             self.pool.close()
             self.pool = None
+
+
+class LazyRows:
+    """Unit vectors of a list of texts, indexed by row: those the store has cached read at once, each other
+    one encoded (and cached) the first time its row is indexed. ``rows[n]`` is the vector of ``texts[n]``."""
+
+    def __init__(self, cache: EmbeddingCache, texts: list[str]) -> None:
+        self.cache = cache
+        self.texts = texts
+        known = cache._known([text_key(t) for t in texts]) if texts else {}
+        self.rows = {n: known[key] for n, key in enumerate(text_key(t) for t in texts) if key in known}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, n: int) -> np.ndarray:
+        vector = self.rows.get(n)
+        if vector is None:
+            vector = self.rows[n] = self.cache.get([], [self.texts[n]])[0]
+        return vector

@@ -60,7 +60,8 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     # So are the statements' wordings (``prop_wording``): an added report derives only its own.
     if links is not None and corpus.wordings is None:
         corpus.wordings = PropWordings(links.store)
-    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters, embeddings, judged)
+    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters,
+                                                conflict_vectors(embeddings), judged)
     if judged is not None:
         judged.save()
     if corpus.wordings is not None:
@@ -72,6 +73,16 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     result.implications = implications.find_implications(corpus)
     result.bottom_line = bottomline.bottom_line(corpus, result.clusters, result.conflicts, result.figure_tables)
     return result
+
+
+def conflict_vectors(embeddings):
+    """What the conflicts read their clauses' vectors from: a store's cache (``EmbeddingCache.get``) as
+    ``EmbeddingCache.lazy`` rows, so that only the clauses a matched pair compares are encoded (the conflicts
+    name every clause of a candidate pair, and compare about one in ten); any other function as it is."""
+    cache = getattr(embeddings, "__self__", None)
+    if isinstance(cache, EmbeddingCache) and embeddings == cache.get:
+        return cache.lazy
+    return embeddings
 
 
 def store_embeddings(store, config: dict | None = None, workers: int | None = None) -> EmbeddingCache:
