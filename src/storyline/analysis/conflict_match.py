@@ -15,6 +15,7 @@ from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart,
 )
+from storyline.analysis.conflict_reach import doubted_before
 from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, head_clause,
     is_actor_id, negated_verb, proposition_match, stem,
@@ -85,6 +86,8 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
+        if doubted_before(probe, positive):
+            return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
                 and positive.words <= probe.words:
             return False  # "X is accused of war crimes, which it denies": the denial already carries the accusation

@@ -5,10 +5,11 @@ they state one proposition is still ``conflict_match``'s judgement."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from storyline.analysis.conflict_pairs import CLAIMED, Prop, _reports_apart, _two_voices, candidate_pairs
-from storyline.analysis.wording import DOUBTED, NEGATIVE
+from storyline.analysis.wording import DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM
 
 SHARED = 2
 """Words of the denied clause (or its lead) a claim must also say to be compared with it."""
@@ -54,6 +55,49 @@ def wider_pairs(props: list[Prop]) -> set[tuple[int, int]]:
     return pairs
 
 
+_WHAT_WAS_SAID = (r"(?:claims?|reports?|figures?|numbers?|tolls?|estimates?|accounts?|allegations?|assertions?|"
+                  r"statements?|information|data|details|losses)")
+ANAPHORIC_DOUBT = re.compile(
+    r"\A\s*+(?:but\s++|however,?\s++)?(?:"
+    r"(?:(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r"|this|that|it|none)"
+    r"\s++(?:of\s++(?:this|that|these|them|it)\s++)?(?:(?:could|can|have|has|had|was|were|is|are)(?:\s++not|\s++never|n['’]t)"
+    r"|cannot)\s++(?:yet\s++|immediately\s++|independently\s++|be\s++|been\s++){0,3}"
+    r"(?:independently\s++|immediately\s++)?(?:verified|confirmed|corroborated|substantiated)"
+    r"|(?:[\w.'’-]++\s++){1,4}?(?:could|can|was|were|has|have|had)\s++(?:not|n['’]t|unable\s++to|been\s++unable\s++to)\s++"
+    r"(?:(?:be\s++able\s++to|immediately|independently)\s++){0,2}(?:verify|confirm|corroborate)\s++"
+    r"(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID +
+    r"|there\s++(?:was|is|has\s++been)\s++no\s++independent\s++(?:confirmation|verification)\s++of\s++"
+    r"(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r")\b", re.IGNORECASE)
+"""A doubt aimed back at what the sentence before it relays, naming none of its words: "The figures could not be
+independently verified", "This could not be confirmed", "Reuters could not independently verify the claims",
+"There was no independent confirmation of the reports"."""
+
+
+def doubted_before(probe: Prop, positive: Prop) -> bool:
+    """The probe doubts "the figures" (or "the claims", "this") right after the positive sentence in one
+    report and paragraph, which relays what a source says or claims (not the report's own account)."""
+    a, b = positive.record, probe.record
+    if a.doc != b.doc or probe.status not in DOUBTED or positive.status not in POSITIVE or positive.hedged:
+        return False
+    if not 0 <= b.start - a.end <= 3 or ANAPHORIC_DOUBT.match(b.text) is None:
+        return False
+    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
+
+
+def _doubted_before_pairs(props: list[Prop]) -> set[tuple[int, int]]:
+    """(doubt, claim) for each doubt of "the figures" and the claim right before it (``doubted_before``)."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(props):
+        by_doc[p.record.doc].append(i)
+    pairs = set()
+    for members in by_doc.values():
+        members.sort(key=lambda i: props[i].record.start)
+        for before, i in zip(members, members[1:]):
+            if doubted_before(props[i], props[before]):
+                pairs.add((i, before))
+    return pairs
+
+
 def _day(p: Prop) -> int:
     """The report's date as a number of days (0 when unknown), for nearness in time."""
     when = p.when[0]
@@ -72,7 +116,7 @@ def reach_pairs(props: list[Prop], cache: dict | None = None) -> list[tuple[int,
     marks = tuple(map(id, props))
     if cache is not None and cache.get("props") is props and cache.get("marks") == marks:
         return list(cache["pairs"])
-    pairs = sorted(set(candidate_pairs(props)) | wider_pairs(props))
+    pairs = sorted(set(candidate_pairs(props)) | wider_pairs(props) | _doubted_before_pairs(props))
     if cache is not None:
         cache.update(props=props, marks=marks, pairs=pairs)  # the list is held, so its ids stay its own
     return list(pairs)
