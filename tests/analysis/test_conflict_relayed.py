@@ -70,6 +70,22 @@ def test_an_accusation_told_with_its_denial_is_the_accusers_claim_that_another_r
     assert {s.doc for s in conflicts[0].sides} == {"a", "b"}
 
 
+def test_the_accusers_speak_the_accusation_not_the_party_the_frame_names():
+    # the parse may credit the whole sentence to the party that denies it: the accusation is still the union's
+    story = _accused(DENIAL)
+    story.records["statements"][0].source = "kb:USA"
+    story.records["statements"][0].source_kind = "named"
+    claims = accused_claims(statement_props(story.corpus()))
+    assert [(p.record.source, p.record.source_text) for p in claims] == [(None, "The fishermen's union")]
+    assert [c.kind for c in find_conflicts(story.corpus())] == ["negation"]
+    passive = Story()
+    text = "The harbour authority has been accused of hiding the spill, which it denies."
+    passive.report("a", text, published="2026-02-03")
+    passive.say("a", text, "denied", actors=("kb:USA",))
+    assert [(p.record.source_text, p.clause) for p in accused_claims(statement_props(passive.corpus()))] \
+        == [(None, "hiding the spill")]
+
+
 def test_an_accusation_told_with_its_denial_meets_no_denial_of_something_else():
     assert find_conflicts(_accused("The harbour authority denies raising the mooring fees this winter.").corpus()) == []
     # alone, the sentence is no conflict with itself

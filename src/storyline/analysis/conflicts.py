@@ -320,13 +320,17 @@ _ACCUSED_THEN_DENIED = re.compile(
     r"(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?)\b", re.IGNORECASE)
 """An accusation and its denial in one sentence: "X accuse Russia of planning to invade Ukraine, something Russia has
 repeatedly denied", "Russia is accused of war crimes, which it denies"."""
+_ACCUSING_VERB = re.compile(r"\b(?:accus|alleg)\w*+", re.IGNORECASE)
+_PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*+(?:(?:widely|repeatedly|also|often|long)\s++)?\Z",
+                          re.IGNORECASE)
+"""An accusation in the passive ("Russia is accused of", "has been accused of"): it names no accuser."""
 _ACCUSED_ACT = re.compile(r"\A(?:(?P<who>(?:[\w.'’-]++\s++){1,4}?))?(?:of|that)\s++", re.IGNORECASE)
 
 
 def accused_claims(props: list[Prop]) -> list[Prop]:
     """The accusation a sentence makes before the denial it reports ("X accuse Russia of planning to invade
     Ukraine, something Russia has repeatedly denied"): the accusers' claim, which a denial in another report
-    ("Russia denies plans to invade") answers. Its clause is who is accused and of what; at least three content
+    ("Russia denies plans to invade") answers. Its clause is who is accused and of what; at least two content
     words, no negation, doubt or modal in it."""
     out = []
     for p in props:
@@ -343,10 +347,16 @@ def accused_claims(props: list[Prop]) -> list[Prop]:
         if _NEGATION.search(clause) or DENIAL.search(clause) or DOUBT.search(clause) or _MODAL.search(clause):
             continue
         words = frozenset(content_words(clause))
-        if len(words) < 3:
+        if len(words) < 2:
             continue
         claim = m.group("claim").strip(" .,")
-        out.append(replace(p, id=f"{p.id}:accused", status="reported", words=frozenset(content_words(claim)),
+        # the accusers speak it (not the party that denies it, whom the sentence's frame may name); "is accused
+        # of" names none
+        accuser = claim[:_ACCUSING_VERB.search(claim).start()].strip(" ,")
+        accuser = None if not accuser or _PASSIVE_END.search(accuser) else accuser
+        record = replace(p.record, source=None, source_text=accuser, frame=None, agent=None,
+                         source_kind="named" if accuser else "anonymous")
+        out.append(replace(p, id=f"{p.id}:accused", record=record, status="reported", words=frozenset(content_words(claim)),
                            clause=clause, clause_words=words, lead=(), clauses=(clause,), hedged=False, framed=False,
                            doubt=False, forecast=False, called_off=False, persisted=(), sourced=True))
     return out
