@@ -5,7 +5,7 @@ report, and a denial whose clause ends where its source goes on to say something
 from __future__ import annotations
 
 from storyline.analysis.clauses import claimed_clause
-from storyline.analysis.conflict_reach import ANAPHORIC_DOUBT
+from storyline.analysis.conflict_match import ANAPHORIC_DOUBT
 from storyline.analysis.conflicts import accused_claims, find_conflicts, statement_props
 
 from tests.analysis.test_conflicts import Story

@@ -5,11 +5,11 @@ they state one proposition is still ``conflict_match``'s judgement."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
+from storyline.analysis.conflict_match import doubted_before
 from storyline.analysis.conflict_pairs import CLAIMED, Prop, _reports_apart, _two_voices, candidate_pairs
-from storyline.analysis.wording import DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM
+from storyline.analysis.wording import DOUBTED, NEGATIVE
 
 SHARED = 2
 """Words of the denied clause (or its lead) a claim must also say to be compared with it."""
@@ -53,35 +53,6 @@ def wider_pairs(props: list[Prop]) -> set[tuple[int, int]]:
             found.append((-n, abs(_day(q) - _day(p)), j))
         pairs |= {(i, j) for _, _, j in sorted(found)[:PER_PROBE]}
     return pairs
-
-
-_WHAT_WAS_SAID = (r"(?:claims?|reports?|figures?|numbers?|tolls?|estimates?|accounts?|allegations?|assertions?|"
-                  r"statements?|information|data|details|losses)")
-ANAPHORIC_DOUBT = re.compile(
-    r"\A\s*+(?:but\s++|however,?\s++)?(?:"
-    r"(?:(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r"|this|that|it|none)"
-    r"\s++(?:of\s++(?:this|that|these|them|it)\s++)?(?:(?:could|can|have|has|had|was|were|is|are)(?:\s++not|\s++never|n['’]t)"
-    r"|cannot)\s++(?:yet\s++|immediately\s++|independently\s++|be\s++|been\s++){0,3}"
-    r"(?:independently\s++|immediately\s++)?(?:verified|confirmed|corroborated|substantiated)"
-    r"|(?:[\w.'’-]++\s++){1,4}?(?:could|can|was|were|has|have|had)\s++(?:not|n['’]t|unable\s++to|been\s++unable\s++to)\s++"
-    r"(?:(?:be\s++able\s++to|immediately|independently)\s++){0,2}(?:verify|confirm|corroborate)\s++"
-    r"(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID +
-    r"|there\s++(?:was|is|has\s++been)\s++no\s++independent\s++(?:confirmation|verification)\s++of\s++"
-    r"(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r")\b", re.IGNORECASE)
-"""A doubt aimed back at what the sentence before it relays, naming none of its words: "The figures could not be
-independently verified", "This could not be confirmed", "Reuters could not independently verify the claims",
-"There was no independent confirmation of the reports"."""
-
-
-def doubted_before(probe: Prop, positive: Prop) -> bool:
-    """The probe doubts "the figures" (or "the claims", "this") right after the positive sentence in one
-    report and paragraph, which relays what a source says or claims (not the report's own account)."""
-    a, b = positive.record, probe.record
-    if a.doc != b.doc or probe.status not in DOUBTED or positive.status not in POSITIVE or positive.hedged:
-        return False
-    if not 0 <= b.start - a.end <= 3 or ANAPHORIC_DOUBT.match(b.text) is None:
-        return False
-    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
 
 
 def _doubted_before_pairs(props: list[Prop]) -> set[tuple[int, int]]:
