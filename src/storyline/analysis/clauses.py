@@ -14,8 +14,8 @@ _QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]
 _TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b|"
                    r"(?<!\s)\s++and\s++(?:also\s++)?(?:says|said|insists|insisted|adds|added|argues|argued|warns|warned)\b|"
                    r"[,.!?][\"”](?=\s|$)|(?<=\w)[\"”](?=,\s)", re.IGNORECASE)
-"""Where a claim ends: what its source adds (", saying", "and says"), or the close of the quotation it is in (before its full stop or
-comma: "“X did not start it”, and ...")."""
+"""Where a claim ends: what its source adds (", saying", "and says"), or the close of the quotation it is in
+(before its full stop or comma: "“X did not start it”, and ...")."""
 _FRAME = re.compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
                     r"admitted(?!\s+(?:to|into)\s+(?!\w+ing\b)\w)|added|claimed|insisted|denied|rejected|dismissed|"
                     r"disputed|refuted|rebutted|conceded)\b", re.IGNORECASE)

@@ -75,7 +75,8 @@ independently verified", "This could not be confirmed", "Reuters could not indep
 
 def doubted_before(probe: Prop, positive: Prop) -> bool:
     """The probe doubts "the figures" (or "the claims", "this") right after the positive sentence in one
-    report and paragraph, which relays what a source says or claims (not the report's own account)."""
+    report (often a paragraph of its own), which relays what a source says or claims (not the report's own
+    account)."""
     a, b = positive.record, probe.record
     if a.doc != b.doc or probe.status not in DOUBTED or positive.status not in POSITIVE or positive.hedged:
         return False

@@ -356,9 +356,10 @@ def accused_claims(props: list[Prop]) -> list[Prop]:
         accuser = None if not accuser or _PASSIVE_END.search(accuser) else accuser
         record = replace(p.record, source=None, source_text=accuser, frame=None, agent=None,
                          source_kind="named" if accuser else "anonymous")
-        out.append(replace(p, id=f"{p.id}:accused", record=record, status="reported", words=frozenset(content_words(claim)),
-                           clause=clause, clause_words=words, lead=(), clauses=(clause,), hedged=False, framed=False,
-                           doubt=False, forecast=False, called_off=False, persisted=(), sourced=True))
+        out.append(replace(p, id=f"{p.id}:accused", record=record, status="reported",
+                           words=frozenset(content_words(claim)), clause=clause, clause_words=words, lead=(),
+                           clauses=(clause,), hedged=False, framed=False, doubt=False, forecast=False,
+                           called_off=False, persisted=(), sourced=True))
     return out
 
 
