@@ -318,8 +318,8 @@ _ACCUSED_THEN_DENIED = re.compile(
     r"an\s++accusation|an\s++allegation|a\s++claim|claims|allegations|accusations|charges)\s++(?:that\s++)?"
     r"(?:[\w.'’-]++\s++){0,4}?(?:(?:has|have|had)\s++)?(?:(?:repeatedly|consistently|strongly|always|flatly|long)\s++)?"
     r"(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?)\b", re.IGNORECASE)
-"""An accusation and its denial in one sentence: "X accuse Russia of planning to invade Ukraine, something Russia has
-repeatedly denied", "Russia is accused of war crimes, which it denies"."""
+"""An accusation and its denial in one sentence: "Farmers accuse the mill of dumping waste in the river, something the
+mill has always denied", "The mill is accused of dumping waste, which it denies"."""
 _ACCUSING_VERB = re.compile(r"\b(?:accus|alleg)\w*+", re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*+(?:(?:widely|repeatedly|also|often|long)\s++)?\Z",
                           re.IGNORECASE)
@@ -328,9 +328,9 @@ _ACCUSED_ACT = re.compile(r"\A(?:(?P<who>(?:[\w.'’-]++\s++){1,4}?))?(?:of|that
 
 
 def accused_claims(props: list[Prop]) -> list[Prop]:
-    """The accusation a sentence makes before the denial it reports ("X accuse Russia of planning to invade
-    Ukraine, something Russia has repeatedly denied"): the accusers' claim, which a denial in another report
-    ("Russia denies plans to invade") answers. Its clause is who is accused and of what; at least two content
+    """The accusation a sentence makes before the denial it reports ("Farmers accuse the mill of dumping waste in
+    the river, something the mill has always denied"): the accusers' claim, which a denial in another report
+    ("The mill denies dumping waste") answers. Its clause is who is accused and of what; at least two content
     words, no negation, doubt or modal in it."""
     out = []
     for p in props:
