@@ -12,9 +12,10 @@ _THAT = re.compile(r"\b(?:that|of|as)\s+", re.IGNORECASE)
 _QUOTE_THEN_FRAME = re.compile(r"^\s*[\"“](?P<quote>[^\"“”]+?[,!?])[\"”]\s+(?:[\w.'’-]+\s+){0,6}$")
 """A quotation closed before its frame: "“Q,” said X", "“Q,” X said"."""
 _TAIL = re.compile(r",\s+(?:saying|calling|adding|which|as|while|but|because)\b|;|(?<!\s)\s++and that\b|"
+                   r"(?<!\s)\s++and\s++(?:also\s++)?(?:says|said|insists|insisted|adds|added|argues|argued|warns|warned)\b|"
                    r"[,.!?][\"”](?=\s|$)|(?<=\w)[\"”](?=,\s)", re.IGNORECASE)
-"""Where a claim ends: what its source adds, or the close of the quotation it is in (before its full stop or
-comma: "“X did not start it”, and ...")."""
+"""Where a claim ends: what its source adds (", saying", "and says"), or the close of the quotation it is in
+(before its full stop or comma: "“X did not start it”, and ...")."""
 _FRAME = re.compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)\b(?:said|says|told|stated|confirmed|announced|reported|acknowledged|"
                     r"admitted(?!\s+(?:to|into)\s+(?!\w+ing\b)\w)|added|claimed|insisted|denied|rejected|dismissed|"
                     r"disputed|refuted|rebutted|conceded)\b", re.IGNORECASE)

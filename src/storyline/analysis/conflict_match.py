@@ -16,8 +16,8 @@ from storyline.analysis.conflict_pairs import (
     _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, MODAL_NEGATION, NEGATED_PREDICATE, _DENIAL_OR_DOUBT, _NEGATION, content_words, head_clause,
-    is_actor_id, negated_verb, proposition_match, stem,
+    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT,
+    _NEGATION, content_words, head_clause, is_actor_id, negated_verb, proposition_match, stem,
 )
 from storyline.nlp.actor_links import known_party
 
@@ -55,6 +55,36 @@ ACT_NEGATED_SIMILAR = 0.5
 common, with meaning half alike, are one act said not to have happened."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
+_WHAT_WAS_SAID = (r"(?:claims?|reports?|figures?|numbers?|tolls?|estimates?|accounts?|allegations?|assertions?|"
+                  r"statements?|information|data|details|losses)")
+ANAPHORIC_DOUBT = re.compile(
+    r"\A\s*+(?:but\s++|however,?\s++)?(?:"
+    r"(?:(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r"|this|that|it|none)"
+    r"\s++(?:of\s++(?:this|that|these|them|it)\s++)?(?:(?:could|can|have|has|had|was|were|is|are)(?:\s++not|\s++never|n['’]t)"
+    r"|cannot)\s++(?:yet\s++|immediately\s++|independently\s++|be\s++|been\s++){0,3}"
+    r"(?:independently\s++|immediately\s++)?(?:verified|confirmed|corroborated|substantiated)"
+    r"|(?:[\w.'’-]++\s++){1,4}?(?:could|can|was|were|has|have|had)\s++(?:not|n['’]t|unable\s++to|been\s++unable\s++to)\s++"
+    r"(?:(?:be\s++able\s++to|immediately|independently)\s++){0,2}(?:verify|confirm|corroborate)\s++"
+    r"(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID +
+    r"|there\s++(?:was|is|has\s++been)\s++no\s++independent\s++(?:confirmation|verification)\s++of\s++"
+    r"(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r")\b", re.IGNORECASE)
+"""A doubt aimed back at what the sentence before it relays, naming none of its words: "The figures could not be
+independently verified", "This could not be confirmed", "Reuters could not independently verify the claims",
+"There was no independent confirmation of the reports"."""
+
+
+def doubted_before(probe: Prop, positive: Prop) -> bool:
+    """The probe doubts "the figures" (or "the claims", "this") right after the positive sentence in one
+    report (often a paragraph of its own), which relays what a source says or claims (not the report's own
+    account)."""
+    a, b = positive.record, probe.record
+    if a.doc != b.doc or probe.status not in DOUBTED or positive.status not in POSITIVE or positive.hedged:
+        return False
+    if not 0 <= b.start - a.end <= 3 or ANAPHORIC_DOUBT.match(b.text) is None:
+        return False
+    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
+
+
 class StatementMatcher:
     """Whether a doubted or denied statement and a positive one state one proposition.
 
@@ -85,6 +115,8 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
+        if doubted_before(probe, positive):
+            return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
                 and positive.words <= probe.words:
             return False  # "X is accused of war crimes, which it denies": the denial already carries the accusation

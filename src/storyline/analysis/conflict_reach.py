@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from storyline.analysis.conflict_match import doubted_before
 from storyline.analysis.conflict_pairs import CLAIMED, Prop, _reports_apart, _two_voices, candidate_pairs
 from storyline.analysis.wording import DOUBTED, NEGATIVE
 
@@ -54,6 +55,20 @@ def wider_pairs(props: list[Prop]) -> set[tuple[int, int]]:
     return pairs
 
 
+def _doubted_before_pairs(props: list[Prop]) -> set[tuple[int, int]]:
+    """(doubt, claim) for each doubt of "the figures" and the claim right before it (``doubted_before``)."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(props):
+        by_doc[p.record.doc].append(i)
+    pairs = set()
+    for members in by_doc.values():
+        members.sort(key=lambda i: props[i].record.start)
+        for before, i in zip(members, members[1:]):
+            if doubted_before(props[i], props[before]):
+                pairs.add((i, before))
+    return pairs
+
+
 def _day(p: Prop) -> int:
     """The report's date as a number of days (0 when unknown), for nearness in time."""
     when = p.when[0]
@@ -72,7 +87,7 @@ def reach_pairs(props: list[Prop], cache: dict | None = None) -> list[tuple[int,
     marks = tuple(map(id, props))
     if cache is not None and cache.get("props") is props and cache.get("marks") == marks:
         return list(cache["pairs"])
-    pairs = sorted(set(candidate_pairs(props)) | wider_pairs(props))
+    pairs = sorted(set(candidate_pairs(props)) | wider_pairs(props) | _doubted_before_pairs(props))
     if cache is not None:
         cache.update(props=props, marks=marks, pairs=pairs)  # the list is held, so its ids stay its own
     return list(pairs)

@@ -313,6 +313,56 @@ def counter_claims(props: list[Prop]) -> list[Prop]:
 _MODAL = re.compile(r"\b(?:may|might|could|would|will|should|must|can)\b", re.IGNORECASE)
 
 
+_ACCUSED_THEN_DENIED = re.compile(
+    r"\A(?P<claim>[^;]{0,300}?\b(?:accus|alleg)\w*+\s++(?P<act>[^;]{6,300}?))\s*+[,–—-]\s*+(?:something|which|a\s++charge|"
+    r"an\s++accusation|an\s++allegation|a\s++claim|claims|allegations|accusations|charges)\s++(?:that\s++)?"
+    r"(?:[\w.'’-]++\s++){0,4}?(?:(?:has|have|had)\s++)?(?:(?:repeatedly|consistently|strongly|always|flatly|long)\s++)?"
+    r"(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?)\b", re.IGNORECASE)
+"""An accusation and its denial in one sentence: "Farmers accuse the mill of dumping waste in the river, something the
+mill has always denied", "The mill is accused of dumping waste, which it denies"."""
+_ACCUSING_VERB = re.compile(r"\b(?:accus|alleg)\w*+", re.IGNORECASE)
+_PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*+(?:(?:widely|repeatedly|also|often|long)\s++)?\Z",
+                          re.IGNORECASE)
+"""An accusation in the passive ("Russia is accused of", "has been accused of"): it names no accuser."""
+_ACCUSED_ACT = re.compile(r"\A(?:(?P<who>(?:[\w.'’-]++\s++){1,4}?))?(?:of|that)\s++", re.IGNORECASE)
+
+
+def accused_claims(props: list[Prop]) -> list[Prop]:
+    """The accusation a sentence makes before the denial it reports ("Farmers accuse the mill of dumping waste in
+    the river, something the mill has always denied"): the accusers' claim, which a denial in another report
+    ("The mill denies dumping waste") answers. Its clause is who is accused and of what; at least two content
+    words, no negation, doubt or modal in it."""
+    out = []
+    for p in props:
+        if p.status not in NEGATIVE:
+            continue
+        m = _ACCUSED_THEN_DENIED.match(p.record.text)
+        if m is None:
+            continue
+        act = m.group("act").strip(" .,\"“”")
+        obj = _ACCUSED_ACT.match(act)
+        if obj is None:
+            continue
+        clause = f"{obj.group('who') or ''}{act[obj.end():]}".strip()
+        if _NEGATION.search(clause) or DENIAL.search(clause) or DOUBT.search(clause) or _MODAL.search(clause):
+            continue
+        words = frozenset(content_words(clause))
+        if len(words) < 2:
+            continue
+        claim = m.group("claim").strip(" .,")
+        # the accusers speak it (not the party that denies it, whom the sentence's frame may name); "is accused
+        # of" names none
+        accuser = claim[:_ACCUSING_VERB.search(claim).start()].strip(" ,")
+        accuser = None if not accuser or _PASSIVE_END.search(accuser) else accuser
+        record = replace(p.record, source=None, source_text=accuser, frame=None, agent=None,
+                         source_kind="named" if accuser else "anonymous")
+        out.append(replace(p, id=f"{p.id}:accused", record=record, status="reported",
+                           words=frozenset(content_words(claim)), clause=clause, clause_words=words, lead=(),
+                           clauses=(clause,), hedged=False, framed=False, doubt=False, forecast=False,
+                           called_off=False, persisted=(), sourced=True))
+    return out
+
+
 def called_off_claims(props: list[Prop]) -> list[Prop]:
     """What a report that something was put off also claims: "more than 300 operations were postponed" negates
     a forecast that they would take place, and states that the postponement happened, which "has not confirmed
@@ -390,7 +440,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     covered: set = set()
     conflicts = figure_conflicts(corpus, tables)
     statements = statement_props(corpus, clusters)
-    statements += counter_claims(statements) + called_off_claims(statements)
+    statements += counter_claims(statements) + called_off_claims(statements) + accused_claims(statements)
     reached: dict = {}  # the candidate pairs of ``statements``, found once for the meaning and the matching
     similarity = embedding_similarity(statements, embeddings, reached) if embeddings is not None else None
     matcher, events = StatementMatcher(statements, similarity), same_event
