@@ -129,7 +129,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         described = _described(ctx, head) or _introduced(ctx, head)
         if described is not None:
             return described, False
-    resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
+    resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None) or _titled_conj(ctx, head)
     own = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if resolved is None and head.pos_ == "NOUN" and own and ctx.doc._.mentions is not None \
             and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
@@ -154,6 +154,21 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head)
     return (resolved or _described(ctx, head) or _introduced(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _titled_conj(ctx: Context, head: Token) -> str | None:
+    """"Russian scholar and former Moscow correspondent David Satter": a bare title (no article of its own)
+    coordinated with a named person is that person's title, however the parser split the phrase (the name
+    read as a second subject). "The minister and Lavrov" are two people."""
+    if ctx.doc._.mentions is None or head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"):
+        if any(c.dep_ == "det" for c in conj.subtree):
+            return None
+        found = next((m.entity for m in ctx.doc._.mentions if m.start <= conj.idx < m.end and m.type == "person"), None)
+        if found:
+            return found
+    return None
 
 
 def _one_named(ctx: Context, head: Token) -> Token | None:
@@ -354,7 +369,8 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     low = head.lower_
-    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS):
+    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS
+            or agent_noun(low) and not _thing_noun(low)):
         return None
     office = low in coref.OFFICE_NOUNS
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
@@ -389,7 +405,7 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         for _ in range(4):  # "the chairwoman of the commission Ana Ruiz said": the name inside the subject
             if tok is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers:
                 break
-            climbs = tok.dep_ in ("appos", "flat", "pobj", "prep") or tok.dep_ == "compound" and (
+            climbs = tok.dep_ in ("appos", "flat", "pobj", "prep", "conj") or tok.dep_ == "compound" and (
                 tok.head.pos_ == "PROPN" or person_noun(tok.head.lower_) or tok.head.lower_ in coref.OFFICE_NOUNS)
             # "Putin troops have committed": a name modifying a thing is not the one who acts
             tok = tok.head if climbs and tok.head.i != tok.i else None
@@ -448,9 +464,9 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
     if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
         return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
-    if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS:
-        # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, and "a
-        # senior Malian official" is one unnamed person
+    if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS and not agent_noun(head.lower_):
+        # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, "a
+        # senior Malian official" is one unnamed person and "a Russian scholar" a person of that country
         owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
@@ -458,6 +474,22 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     if owner is not None and head.lower_ in GOVERNMENT_NOUNS:
         return _governed(ctx, owner) or owner
     return owner
+
+
+# Endings of nouns for what a person does ("scholar", "analyst", "historian", "researcher", "editor").
+AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "ar", "ars", "er", "ers", "or", "ors")
+
+
+def agent_noun(low: str) -> bool:
+    """Whether a lower-case noun names a person by what they do: the known person nouns, and words with the
+    endings of agent nouns (a state's "intelligence", "military" or "government" has none)."""
+    return person_noun(low) or low.endswith(AGENT_ENDINGS)
+
+
+def _thing_noun(low: str) -> bool:
+    """A noun with an agent noun's ending that names a body, a text or an outlet: "the paper", "the letter"."""
+    return (low in BODY_WORDS or low in DOCUMENT_NOUNS or low in STUDY_NOUNS or low in cues.MEDIA_WORDS
+            or low in cues.MUTE_NOUNS or institution(low))
 
 
 # Words for a body by its kind alone: "the organization added", "the paper wrote".
