@@ -101,6 +101,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             return None, False  # "the ministry told Reuters ... It added": the body no name accounts for, not the outlet
         return found or _referent(ctx, head), False
     if low in ("they", "their", "them"):
+        if (first := _first_conjunct_subject(head)) is not None:
+            return resolve(ctx, first)  # "Rescuers from the service arrive first, and they also say": the rescuers
         if head.dep_ == "nsubj" and (last := continued_speaker(ctx, head, plural=True)) is not None:
             return resolve(ctx, last)  # "officials said. They said": still the unnamed officials
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
@@ -126,7 +128,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         return body, True
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
-        described = _described(ctx, head) or _introduced(ctx, head)
+        described = _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head)
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None) or _titled_conj(ctx, head)
@@ -152,8 +154,22 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         # "Kaczynski said ... The PiS president also added": the person just named holds the office; the
         # party or state in the title is whom the office belongs to, not who speaks
         resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head)
-    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
+    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _possessor(ctx, head)
+            or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _first_conjunct_subject(pronoun: Token) -> Token | None:
+    """The plural subject of the clause a "they" clause is coordinated with: "Rescuers ... arrive first, and they
+    also say" stands for the rescuers, not for whatever the first clause names after its subject."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or pronoun.lower_ != "they":
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not (
+            subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
+        return None
+    return subject
 
 
 def _titled_conj(ctx: Context, head: Token) -> str | None:
@@ -238,6 +254,69 @@ def _introduced(ctx: Context, head: Token) -> str | None:
         if all(w & keys for w in wanted):
             found.add(m.entity)
     return found.pop() if len(found) == 1 else None
+
+
+# How many paragraphs of prose after a lede's description the report may name its person.
+NAMED_NEXT_PARAGRAPHS = 2
+
+
+def _named_next(ctx: Context, head: Token) -> str | None:
+    """"Ukraine's ambassador to the U.S. said ... / Ukrainian Ambassador Oksana Markarova appeared", "..., the head
+    of Britain's foreign intelligence service says. / MI6 chief Richard Moore said": a definite description of a
+    person written before the report names anyone is the person the next sentence names first (within the next
+    paragraphs), when that person acts or speaks there and no state in their title contradicts one in the
+    description."""
+    mentions = ctx.doc._.mentions
+    if not mentions or head.pos_ != "NOUN" or head.tag_ != "NN" or not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    low = head.lower_
+    if low in cues.ANONYMOUS_NOUNS and low not in coref.OFFICE_NOUNS or not (
+            low in coref.OFFICE_NOUNS or agent_noun(low) and not _thing_noun(low)):
+        return None
+    if any(m.type == "person" and m.start < head.idx for m in mentions):
+        return None  # someone is named before: the description may be them (``_introduced``)
+    skip = own_content(ctx, head)
+    told = reported_spans(ctx)
+    text = ctx.text
+    end = ctx.paragraph(head)[1]
+    for _ in range(NAMED_NEXT_PARAGRAPHS):  # the end of each next paragraph, blank lines passed over
+        nxt = end
+        while nxt < len(text) and text[nxt] in "\n \t\u00a0":
+            nxt += 1
+        found = text.find("\n", nxt)
+        end = len(text) if found < 0 else found
+    own = sentence = head.sent
+    while sentence.end < len(ctx.doc) and (sentence.start == own.start or not any(t.is_alpha for t in sentence)):
+        sentence = ctx.doc[sentence.end].sent
+    end = min(end, sentence.end_char)  # the sentence after the description's: a name much later is someone else
+    people = [m for m in mentions if m.type == "person" and m.entity and head.idx < m.start < end
+              and not skip[0] <= m.start < skip[1] and not in_quotes(ctx, m.start)
+              and not any(a <= m.start < b for a, b in told)]
+    if not people:
+        return None
+    first = min(people, key=lambda m: m.start)
+    span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ not in ("appos", "flat", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
+    if tok.dep_ not in ("nsubj", "nsubjpass") and tok.i not in speakers:
+        return None  # the person is acted on or talked about, not the one who speaks
+    wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i))
+    have = set().union(*(_state_keys(ctx, t) for t in _name_phrase(span.root) + _title_before(span)))
+    if wanted and have and not wanted & have:
+        return None  # "Ukraine's ambassador" is not the Russian ambassador named next
+    return first.entity
+
+
+def _state_keys(ctx: Context, tok: Token) -> set[str]:
+    """The states a word names (its keys that are states)."""
+    return {k for k in _word_keys(ctx, tok) if k.startswith("kb:") and k.count(":") == 1 and "." not in k}
 
 
 def _name_phrase(name: Token) -> list[Token]:
@@ -370,8 +449,10 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         return None
     low = head.lower_
     if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS
-            or agent_noun(low) and not _thing_noun(low)):
+            or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
         return None
+    if _introduced_unnamed(head):
+        return None  # "the presenter asked" after "a Russian state TV presenter": that one, not a recent name
     office = low in coref.OFFICE_NOUNS
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or office and c.ent_type_ in ("GPE", "NORP"))
@@ -477,13 +558,25 @@ def _possessor(ctx: Context, head: Token) -> str | None:
 
 
 # Endings of nouns for what a person does ("scholar", "analyst", "historian", "researcher", "editor").
-AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "ar", "ars", "er", "ers", "or", "ors")
+AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "lar", "lars", "er", "ers", "or", "ors")
 
 
 def agent_noun(low: str) -> bool:
     """Whether a lower-case noun names a person by what they do: the known person nouns, and words with the
     endings of agent nouns (a state's "intelligence", "military" or "government" has none)."""
     return person_noun(low) or low.endswith(AGENT_ENDINGS)
+
+
+def _titled_before(ctx: Context, head: Token) -> bool:
+    """Whether the report wrote this noun before as a named person's title ("Russian scholar ... David Satter"
+    before "the scholar explained"): a noun the lexicon does not know as a person's is one where it titles one."""
+    mentions = ctx.doc._.mentions or ()
+    for tok in ctx.doc[:head.i]:
+        if tok.lower_ == head.lower_ and any(
+                t.pos_ == "PROPN" and any(m.start <= t.idx < m.end and m.type == "person" for m in mentions)
+                for t in [*tok.subtree, tok.head]):
+            return True
+    return False
 
 
 def _thing_noun(low: str) -> bool:
