@@ -88,8 +88,8 @@ def other_gender(ctx: Context, pronoun: Token) -> frozenset[str]:
     found = set()
     for m in ctx.doc._.mentions:
         if m.type == "person" and m.entity:
-            words = ctx.text[max(0, m.start - 6):m.start].split()
-            if words and words[-1].lower() in titles:
+            words = ctx.text[max(0, m.start - 6):m.start].split()[-1:] + m.text.split()[:1]
+            if any(w.lower() in titles for w in words):  # "Ms Varga", a mention written "Mrs Holt"
                 found.add(m.entity)
     floor = prose_before(ctx.text, ctx.paragraph(pronoun)[0])
     earlier = [f.speaker for f in ctx.frames.values() if f.speaker is not None and floor <= f.speaker.idx
