@@ -278,3 +278,12 @@ def test_according_to_at_the_front_is_not_part_of_the_words(parse):
 def test_asking_to_remain_anonymous_is_no_quote(parse):
     doc = parse("But according to a port official, who asked to remain anonymous, two cranes collapsed in the storm.")
     assert [q.text for q in doc._.quotes] == ["two cranes collapsed in the storm"]
+
+
+def test_it_after_according_to_a_plural_looking_name_is_that_body(parse):
+    doc = parse(
+        "Somali pirates attacked two tankers off Somalia last week, according to Janes.\n\n"
+        "Judging by the attacks so far, it considers that Somalia would need \"at least two years\" to rebuild "
+        "its coast guard.")
+    quote = quote_with(doc, "to rebuild")
+    assert "Janes" in names_of(doc, quote.speaker), quote.speaker

@@ -159,7 +159,8 @@ def continued_speaker(ctx: Context, pronoun: Token, plural: bool) -> Token | Non
             ("they",) if plural else ("it",)):
         return None
     many = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
-    if many != plural or not plural and is_person(ctx, speaker):
+    # a plural-looking name ("Janes", "the Netherlands", "the Democrats") may be one body or many
+    if (many != plural and speaker.tag_ != "NNPS") or not plural and is_person(ctx, speaker):
         return None
     return speaker
 
