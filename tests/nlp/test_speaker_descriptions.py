@@ -287,3 +287,10 @@ def test_it_after_according_to_a_plural_looking_name_is_that_body(parse):
         "its coast guard.")
     quote = quote_with(doc, "to rebuild")
     assert "Janes" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_its_officials_speak_for_the_body_its_stands_for(parse):
+    doc = parse("Chile wants more help with the fires from its neighbours, which its officials say has been too slow "
+                "in arriving.")
+    quote = quote_with(doc, "too slow")
+    assert quote.speaker == "kb:CHL" and quote.anonymous

@@ -122,7 +122,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
-        body = entity_at(ctx, head) or _possessor(ctx, head)
+        body = entity_at(ctx, head) or _possessor(ctx, head) or _pronoun_owner(ctx, head)
         if body is None and not _introduced_unnamed(head) and (person := _recent_person(ctx, head)) is not None:
             return person, False  # "the Ukrainian expert said" after "the military expert Serhij Grabski said"
         return body, True
@@ -157,6 +157,12 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _possessor(ctx, head)
             or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _pronoun_owner(ctx: Context, head: Token) -> str | None:
+    """"its officials say", "their spokesman said": the body the possessive pronoun stands for, by coreference."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    return _referent(ctx, owner) if owner is not None else None
 
 
 def _first_conjunct_subject(pronoun: Token) -> Token | None:
