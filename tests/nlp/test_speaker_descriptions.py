@@ -294,3 +294,10 @@ def test_its_officials_speak_for_the_body_its_stands_for(parse):
                 "in arriving.")
     quote = quote_with(doc, "too slow")
     assert quote.speaker == "kb:CHL" and quote.anonymous
+
+
+def test_a_lede_description_is_not_a_person_named_in_its_own_sentence(parse):
+    doc = parse("The ambassador said the border talks would resume in May, and Ana Ruiz agreed with the date.\n\n"
+                "Trucks have waited at the crossing for a week.")
+    quote = quote_with(doc, "border talks would resume")
+    assert "Ana Ruiz" not in names_of(doc, quote.speaker)

@@ -295,8 +295,11 @@ def _named_next(ctx: Context, head: Token) -> str | None:
     own = sentence = head.sent
     while sentence.end < len(ctx.doc) and (sentence.start == own.start or not any(t.is_alpha for t in sentence)):
         sentence = ctx.doc[sentence.end].sent
-    end = min(end, sentence.end_char)  # the sentence after the description's: a name much later is someone else
-    people = [m for m in mentions if m.type == "person" and m.entity and head.idx < m.start < end
+    if sentence.start == own.start:
+        return None
+    # the sentence after the description's: a name in its own sentence or much later is someone else
+    begin, end = sentence.start_char, min(end, sentence.end_char)
+    people = [m for m in mentions if m.type == "person" and m.entity and begin <= m.start < end
               and not skip[0] <= m.start < skip[1] and not in_quotes(ctx, m.start)
               and not any(a <= m.start < b for a, b in told)]
     if not people:
