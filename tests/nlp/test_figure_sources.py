@@ -174,3 +174,9 @@ def test_figures_in_a_list_take_the_source_of_the_line_that_opens_it(parse):
     assert _figure(doc, "45 roads").attributed_text == "The civil protection agency"
     assert _figure(doc, "90 volunteers").attributed_text == "The Red Crescent"
     assert _figure(doc, "12 bridges").attributed_text is None
+
+
+def test_figure_a_source_considers_likely_is_the_sources(parse):
+    doc = parse("Hydrologist Marta Kovac considers that the reservoir could hold 40 million cubic metres by June.")
+    figure = _figure(doc, "40 million")
+    assert figure.attributed_to is not None and "kovac" in figure.attributed_to

@@ -202,3 +202,102 @@ def test_a_description_by_origin_needs_the_same_office_for_an_office_noun(parse)
         "The Peruvian minister said the port would handle twice as many ships by 2030.")
     quote = quote_with(doc, "the port would handle")
     assert "Elena Quispe" not in names_of(doc, quote.speaker)
+
+
+def test_a_she_is_not_the_man_the_last_he_spoke_as(parse):
+    doc = parse(
+        "Okafor is the chair of the Lagos port authority and a close ally of the governor.\n\n"
+        "Since the dock strike began in March, Adaeze Nwosu has pressed the authority to reopen talks.\n\n"
+        "Okafor met the dockers' union twice last month.\n\n"
+        "He later said the union knew where the money had gone.\n\n"
+        "\"I have asked for the books many times, and nobody has shown them to me,\" she said on Tuesday.")
+    quote = quote_with(doc, "I have asked for the books")
+    assert "Adaeze Nwosu" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_he_is_never_a_person_titled_ms(parse):
+    doc = parse(
+        "Ms Varga, the mayor of Pécs, opened the new tram line on Saturday.\n\n"
+        "\"The line will carry 20,000 people a day,\" he said.")
+    quote = quote_with(doc, "The line will carry")
+    assert "Varga" not in " ".join(names_of(doc, quote.speaker))
+
+
+def test_a_title_before_a_name_is_that_persons_and_no_state_speaks_for_a_scholar(parse):
+    doc = parse(
+        "Danish historian and former museum curator Mette Holm says the collection is older than the catalogue "
+        "claims.\n\n"
+        "The historian explained that most pieces were bought at auction in the 1920s.\n\n"
+        "The Swedish historian said the auction records were lost in a fire.")
+    first = quote_with(doc, "older than the catalogue")
+    later = quote_with(doc, "bought at auction")
+    assert "Mette Holm" in names_of(doc, first.speaker), first.speaker
+    assert later.speaker == first.speaker
+    assert quote_with(doc, "records were lost").speaker != "kb:SWE"  # a Swedish historian is no state
+
+
+def test_a_lede_description_is_the_person_the_next_paragraph_names(parse):
+    doc = parse(
+        "The shipping line will resume sailings to the islands next week, the head of Norway's coastal ferry "
+        "service said.\n\n"
+        "Fleet director Ingrid Dahl said the repaired vessel had passed its sea trials on Sunday.")
+    quote = quote_with(doc, "resume sailings")
+    assert "Ingrid Dahl" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_lede_description_is_not_a_person_of_another_state(parse):
+    doc = parse(
+        "Chile's envoy to Peru said the border crossing would reopen on Monday.\n\n"
+        "Bolivian Ambassador Luis Arce Mendoza told reporters the trucks had waited for a week.")
+    quote = quote_with(doc, "border crossing would reopen")
+    assert "Luis Arce Mendoza" not in names_of(doc, quote.speaker)
+
+
+def test_the_one_introduced_unnamed_is_not_the_last_person_named(parse):
+    doc = parse(
+        "Mayor Tomas Ruiz spoke to a local radio presenter on Friday about the flooded underpass.\n\n"
+        "The presenter asked whether the pumps had failed, and Ruiz said they had not.")
+    quote = quote_with(doc, "whether the pumps had failed")
+    assert "Tomas Ruiz" not in names_of(doc, quote.speaker)
+
+
+def test_they_in_a_coordinated_clause_are_its_first_subject(parse):
+    doc = parse(
+        "Firefighters from the Kenya Forest Service reach the blazes before the army does, and they also say "
+        "the fires are being set on purpose near Nyeri.")
+    quote = quote_with(doc, "being set on purpose")
+    assert "Forest Service" in " ".join(names_of(doc, quote.speaker)), quote.speaker
+
+
+def test_according_to_at_the_front_is_not_part_of_the_words(parse):
+    doc = parse("But, according to the harbour master, the ferry left an hour late.")
+    quote = quote_with(doc, "the ferry left")
+    assert quote.text == "the ferry left an hour late" and quote.cue == "according to"
+
+
+def test_asking_to_remain_anonymous_is_no_quote(parse):
+    doc = parse("But according to a port official, who asked to remain anonymous, two cranes collapsed in the storm.")
+    assert [q.text for q in doc._.quotes] == ["two cranes collapsed in the storm"]
+
+
+def test_it_after_according_to_a_plural_looking_name_is_that_body(parse):
+    doc = parse(
+        "Somali pirates attacked two tankers off Somalia last week, according to Janes.\n\n"
+        "Judging by the attacks so far, it considers that Somalia would need \"at least two years\" to rebuild "
+        "its coast guard.")
+    quote = quote_with(doc, "to rebuild")
+    assert "Janes" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_its_officials_speak_for_the_body_its_stands_for(parse):
+    doc = parse("Chile wants more help with the fires from its neighbours, which its officials say has been too slow "
+                "in arriving.")
+    quote = quote_with(doc, "too slow")
+    assert quote.speaker == "kb:CHL" and quote.anonymous
+
+
+def test_a_lede_description_is_not_a_person_named_in_its_own_sentence(parse):
+    doc = parse("The ambassador said the border talks would resume in May, and Ana Ruiz agreed with the date.\n\n"
+                "Trucks have waited at the crossing for a week.")
+    quote = quote_with(doc, "border talks would resume")
+    assert "Ana Ruiz" not in names_of(doc, quote.speaker)

@@ -274,4 +274,4 @@ def _gives_words(cue: str | None) -> bool:
 
 
 # Verbs of judging by which a source gives its own figure ("he feared the last 48 hours were staged").
-BELIEF_VERBS = frozenset("fear reckon suspect doubt worry judge think believe expect estimate".split())
+BELIEF_VERBS = frozenset("fear reckon suspect doubt worry judge think believe expect estimate consider assess".split())

@@ -207,7 +207,13 @@ def _according_frame(ctx: Context, tok: Token) -> Frame:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     skip = {t.i for t in tok.subtree}
-    content = extent(ctx, tok, [t for t in head.subtree if t.i not in skip]) if head.i != tok.i else None
+    words = [t for t in head.subtree if t.i not in skip]
+    opener = [t for t in words if t.i < tok.i and not (t.is_punct or t.is_space)]
+    if opener and len(opener) <= 2 and all(t.dep_ in ("cc", "advmod") for t in opener):
+        # "But, according to Satter, Russia was insistent": the words start after the phrase, not at "But"
+        last = max(skip)
+        words = [t for t in words if t.i > last]
+    content = extent(ctx, tok, words) if head.i != tok.i else None
     content = _looking_back(ctx, tok, head) or content
     return Frame(tok, "according to", True, _checked(ctx, tok, objs[0] if objs else None), content=content)
 

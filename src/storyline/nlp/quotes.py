@@ -166,12 +166,14 @@ def _own_outlet(speaker: Token) -> bool:
 
 
 def _own_request(frame: Frame) -> bool:
-    """"a porter who asked not to be named": what a speaker asks to be done to themselves is no words reported."""
+    """"a porter who asked not to be named", "who asked to remain anonymous": what a speaker asks to be done to
+    themselves, or to stay, is no words reported."""
     if frame.lemma not in ("ask", "request"):
         return False
     if any(c.dep_ == "dobj" for c in frame.cue.children):
         return False  # "asked the court to be lenient": a request to someone
-    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in frame.cue.children)
+    return any(c.dep_ == "xcomp" and (c.lower_ in ("remain", "stay") or any(g.dep_ == "auxpass" for g in c.children))
+               for c in frame.cue.children)  # "asked not to be named", "asked to remain anonymous"
 
 
 def _clausal(doc: Doc, content: tuple[int, int]) -> bool:
@@ -440,6 +442,7 @@ def _quote(
 
 def _cue(frame: Frame) -> str:
     """The cue's lemma; a negated act keeps its negation ("not condemn" for "stopped short of condemning")."""
-    if frame.cue.tag_.startswith("VB") and negated_act(frame.cue) is not None:
+    if frame.cue.tag_.startswith("VB") and frame.lemma != "according to" and negated_act(frame.cue) is not None:
+        # "according to" hangs on the clause it credits: "according to X, the talks failed" negates nothing
         return f"not {frame.lemma}"
     return frame.lemma

@@ -36,12 +36,14 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     """He, she or it: the speaker of an enclosing report ("the United States said it had
     concluded"), else the last named speaker of that kind in this or the previous paragraph
     ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
+    other = other_gender(ctx, pronoun) if person else frozenset()
     outer = _outer_speaker(ctx, pronoun)
-    if outer is not None and outer.pos_ != "PRON" and is_person(ctx, outer) == person:
-        return entity_at(ctx, outer)
+    if outer is not None and outer.pos_ != "PRON" and is_person(ctx, outer) == person and (
+            found := entity_at(ctx, outer)) not in other:
+        return found
     if outer is not None and outer.pos_ == "PROPN" and person and entity_at(ctx, outer) is None and (
             (named := same_name(ctx, outer)) is not None and any(m.entity == named and m.type == "person"
-                                                              for m in ctx.doc._.mentions)):
+                                                              for m in ctx.doc._.mentions)) and named not in other:
         return named  # "Biden estimated that ..., although he added": a name the actors missed here
     if not person and (last := continued_speaker(ctx, pronoun, plural=False)) is not None:
         from storyline.nlp.speakers import resolve  # the resolver asks this module about pronouns
@@ -51,20 +53,57 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     skip = own_content(ctx, pronoun)
     # "- ... push Zelensky to continue the fighting - he added": a name inside the pronoun's own words
     # is talked about, whatever cue the parse hangs on it
-    named = [s for s in _named_speakers(ctx, pronoun, person) if not skip[0] <= s.idx < skip[1]]
+    named = [s for s in _named_speakers(ctx, pronoun, person) if not skip[0] <= s.idx < skip[1]
+             and (not other or _speaker_entity(ctx, s) not in other)]
     if named and named[0].idx >= here:
         return _speaker_entity(ctx, named[0])  # a speaker of this paragraph
-    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip, quoted=False)) is not None:
+    if person and (nearest := _nearest_person(ctx, pronoun.idx, here, skip, quoted=False, other=other)) is not None:
         return nearest  # a person this paragraph names before the pronoun, outside anyone's quoted words
     floor = previous_paragraph(ctx.text, here)
     if named and named[0].idx >= floor:
         return _speaker_entity(ctx, named[0])  # a speaker of the paragraph before
     if person and (chained := _same_pronoun_before(ctx, pronoun, prose_before(ctx.text, here),
-                                                   named[0].idx if named else 0)) is not None:
+                                                   named[0].idx if named else 0)) is not None and chained not in other:
         # "She argued that Kelly's assessment ... / 'No one ...,' she said": the she who spoke last, not a
         # name her words brought up
         return chained
-    return _nearest_person(ctx, pronoun.idx, 0, skip) if person else None
+    return _nearest_person(ctx, pronoun.idx, 0, skip, other=other) if person else None
+
+
+# Titles that say whether a person is a man or a woman: "Mr Lukashenko", "Ms Tikhanovskaya".
+MALE_TITLES = frozenset({"mr", "mr."})
+FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss"})
+
+
+def other_gender(ctx: Context, pronoun: Token) -> frozenset[str]:
+    """People a he or she cannot stand for: those the report titles as the other sex ("Mr X" for a "she"), and the
+    one the last he (for a she, and the reverse) before it in this or the paragraph before spoke as: "He later
+    said ... / '...,' she said" is not him again."""
+    word = pronoun.lower_.lstrip("-–—")
+    mine = next((group for group in SAME_PERSON if word in group), None)
+    if mine is None or ctx.doc._.mentions is None:
+        return frozenset()
+    theirs = SAME_PERSON[1] if mine is SAME_PERSON[0] else SAME_PERSON[0]
+    titles = FEMALE_TITLES if mine is SAME_PERSON[0] else MALE_TITLES
+    found = set()
+    for m in ctx.doc._.mentions:
+        if m.type == "person" and m.entity:
+            words = ctx.text[max(0, m.start - 6):m.start].split()[-1:] + m.text.split()[:1]
+            if any(w.lower() in titles for w in words):  # "Ms Varga", a mention written "Mrs Holt"
+                found.add(m.entity)
+    floor = prose_before(ctx.text, ctx.paragraph(pronoun)[0])
+    earlier = [f.speaker for f in ctx.frames.values() if f.speaker is not None and floor <= f.speaker.idx
+               and f.speaker.i < pronoun.i and f.speaker.lower_.lstrip("-–—") in theirs
+               and f.speaker.dep_ in ("nsubj", "nsubjpass")]
+    if earlier:
+        last = max(earlier, key=lambda t: t.i)
+        memo = ctx.__dict__.setdefault("_gendered_pronouns", {})
+        if last.i not in memo:
+            memo[last.i] = None  # met again while resolving itself: no one
+            memo[last.i] = pronoun_speaker(ctx, last, person=True)
+        if memo[last.i]:
+            found.add(memo[last.i])
+    return frozenset(found)
 
 
 def prose_before(text: str, start: int) -> int:
@@ -120,7 +159,8 @@ def continued_speaker(ctx: Context, pronoun: Token, plural: bool) -> Token | Non
             ("they",) if plural else ("it",)):
         return None
     many = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
-    if many != plural or not plural and is_person(ctx, speaker):
+    # a plural-looking name ("Janes", "the Netherlands", "the Democrats") may be one body or many
+    if (many != plural and speaker.tag_ != "NNPS") or not plural and is_person(ctx, speaker):
         return None
     return speaker
 
@@ -265,13 +305,13 @@ def is_person(ctx: Context, head: Token) -> bool:
 
 
 def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, int] = (0, 0),
-                    quoted: bool = True) -> str | None:
+                    quoted: bool = True, other: frozenset[str] = frozenset()) -> str | None:
     """The last person named between two offsets; one named inside quotation marks only when ``quoted``
     and no other is ("“... a war that President Putin has started,” he continued": not Putin)."""
     mentions = ctx.doc._.mentions
     if mentions is not None:
         people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
-                  and not skip[0] <= m.start < skip[1]]
+                  and not skip[0] <= m.start < skip[1] and m.entity not in other]
         outside = [m for m in people if not in_quotes(ctx, m.start)]  # not a name the speaker mentions
         people = outside or (people if quoted else [])
         told = reported_spans(ctx)

@@ -101,6 +101,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             return None, False  # "the ministry told Reuters ... It added": the body no name accounts for, not the outlet
         return found or _referent(ctx, head), False
     if low in ("they", "their", "them"):
+        if (first := _first_conjunct_subject(head)) is not None:
+            return resolve(ctx, first)  # "Rescuers from the service arrive first, and they also say": the rescuers
         if head.dep_ == "nsubj" and (last := continued_speaker(ctx, head, plural=True)) is not None:
             return resolve(ctx, last)  # "officials said. They said": still the unnamed officials
         return _referent(ctx, head), False  # "the ministry and the army said they", "officials said they"
@@ -120,16 +122,16 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
-        body = entity_at(ctx, head) or _possessor(ctx, head)
+        body = entity_at(ctx, head) or _possessor(ctx, head) or _pronoun_owner(ctx, head)
         if body is None and not _introduced_unnamed(head) and (person := _recent_person(ctx, head)) is not None:
             return person, False  # "the Ukrainian expert said" after "the military expert Serhij Grabski said"
         return body, True
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
-        described = _described(ctx, head) or _introduced(ctx, head)
+        described = _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head)
         if described is not None:
             return described, False
-    resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None)
+    resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None) or _titled_conj(ctx, head)
     own = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if resolved is None and head.pos_ == "NOUN" and own and ctx.doc._.mentions is not None \
             and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
@@ -152,8 +154,43 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         # "Kaczynski said ... The PiS president also added": the person just named holds the office; the
         # party or state in the title is whom the office belongs to, not who speaks
         resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head)
-    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _possessor(ctx, head) or _recent_person(ctx, head)
+    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _possessor(ctx, head)
+            or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _pronoun_owner(ctx: Context, head: Token) -> str | None:
+    """"its officials say", "their spokesman said": the body the possessive pronoun stands for, by coreference."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    return _referent(ctx, owner) if owner is not None else None
+
+
+def _first_conjunct_subject(pronoun: Token) -> Token | None:
+    """The plural subject of the clause a "they" clause is coordinated with: "Rescuers ... arrive first, and they
+    also say" stands for the rescuers, not for whatever the first clause names after its subject."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj" or pronoun.lower_ != "they":
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not (
+            subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
+        return None
+    return subject
+
+
+def _titled_conj(ctx: Context, head: Token) -> str | None:
+    """"Russian scholar and former Moscow correspondent David Satter": a bare title (no article of its own)
+    coordinated with a named person is that person's title, however the parser split the phrase (the name
+    read as a second subject). "The minister and Lavrov" are two people."""
+    if ctx.doc._.mentions is None or head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return None
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"):
+        if any(c.dep_ == "det" for c in conj.subtree):
+            return None
+        found = next((m.entity for m in ctx.doc._.mentions if m.start <= conj.idx < m.end and m.type == "person"), None)
+        if found:
+            return found
+    return None
 
 
 def _one_named(ctx: Context, head: Token) -> Token | None:
@@ -223,6 +260,72 @@ def _introduced(ctx: Context, head: Token) -> str | None:
         if all(w & keys for w in wanted):
             found.add(m.entity)
     return found.pop() if len(found) == 1 else None
+
+
+# How many paragraphs of prose after a lede's description the report may name its person.
+NAMED_NEXT_PARAGRAPHS = 2
+
+
+def _named_next(ctx: Context, head: Token) -> str | None:
+    """"Ukraine's ambassador to the U.S. said ... / Ukrainian Ambassador Oksana Markarova appeared", "..., the head
+    of Britain's foreign intelligence service says. / MI6 chief Richard Moore said": a definite description of a
+    person written before the report names anyone is the person the next sentence names first (within the next
+    paragraphs), when that person acts or speaks there and no state in their title contradicts one in the
+    description."""
+    mentions = ctx.doc._.mentions
+    if not mentions or head.pos_ != "NOUN" or head.tag_ != "NN" or not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    low = head.lower_
+    if low in cues.ANONYMOUS_NOUNS and low not in coref.OFFICE_NOUNS or not (
+            low in coref.OFFICE_NOUNS or agent_noun(low) and not _thing_noun(low)):
+        return None
+    if any(m.type == "person" and m.start < head.idx for m in mentions):
+        return None  # someone is named before: the description may be them (``_introduced``)
+    skip = own_content(ctx, head)
+    told = reported_spans(ctx)
+    text = ctx.text
+    end = ctx.paragraph(head)[1]
+    for _ in range(NAMED_NEXT_PARAGRAPHS):  # the end of each next paragraph, blank lines passed over
+        nxt = end
+        while nxt < len(text) and text[nxt] in "\n \t\u00a0":
+            nxt += 1
+        found = text.find("\n", nxt)
+        end = len(text) if found < 0 else found
+    own = sentence = head.sent
+    while sentence.end < len(ctx.doc) and (sentence.start == own.start or not any(t.is_alpha for t in sentence)):
+        sentence = ctx.doc[sentence.end].sent
+    if sentence.start == own.start:
+        return None
+    # the sentence after the description's: a name in its own sentence or much later is someone else
+    begin, end = sentence.start_char, min(end, sentence.end_char)
+    people = [m for m in mentions if m.type == "person" and m.entity and begin <= m.start < end
+              and not skip[0] <= m.start < skip[1] and not in_quotes(ctx, m.start)
+              and not any(a <= m.start < b for a, b in told)]
+    if not people:
+        return None
+    first = min(people, key=lambda m: m.start)
+    span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ not in ("appos", "flat", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
+    if tok.dep_ not in ("nsubj", "nsubjpass") and tok.i not in speakers:
+        return None  # the person is acted on or talked about, not the one who speaks
+    wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i))
+    have = set().union(*(_state_keys(ctx, t) for t in _name_phrase(span.root) + _title_before(span)))
+    if wanted and have and not wanted & have:
+        return None  # "Ukraine's ambassador" is not the Russian ambassador named next
+    return first.entity
+
+
+def _state_keys(ctx: Context, tok: Token) -> set[str]:
+    """The states a word names (its keys that are states)."""
+    return {k for k in _word_keys(ctx, tok) if k.startswith("kb:") and k.count(":") == 1 and "." not in k}
 
 
 def _name_phrase(name: Token) -> list[Token]:
@@ -354,8 +457,11 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     low = head.lower_
-    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS):
+    if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS
+            or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
         return None
+    if _introduced_unnamed(head):
+        return None  # "the presenter asked" after "a Russian state TV presenter": that one, not a recent name
     office = low in coref.OFFICE_NOUNS
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or office and c.ent_type_ in ("GPE", "NORP"))
@@ -389,7 +495,7 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         for _ in range(4):  # "the chairwoman of the commission Ana Ruiz said": the name inside the subject
             if tok is None or tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers:
                 break
-            climbs = tok.dep_ in ("appos", "flat", "pobj", "prep") or tok.dep_ == "compound" and (
+            climbs = tok.dep_ in ("appos", "flat", "pobj", "prep", "conj") or tok.dep_ == "compound" and (
                 tok.head.pos_ == "PROPN" or person_noun(tok.head.lower_) or tok.head.lower_ in coref.OFFICE_NOUNS)
             # "Putin troops have committed": a name modifying a thing is not the one who acts
             tok = tok.head if climbs and tok.head.i != tok.i else None
@@ -448,9 +554,9 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
     if head.lower_ in coref.OFFICE_NOUNS and not head.lower_.startswith("spokes"):
         return next((e for e in (entity_at(ctx, o) for o in owners) if e), None)  # "the head of X" is not X
-    if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS:
-        # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, and "a
-        # senior Malian official" is one unnamed person
+    if head.tag_ == "NN" and head.lower_ not in cues.ANONYMOUS_NOUNS and not agent_noun(head.lower_):
+        # "Ukrainian intelligence" speaks for the state; "Estonian services" are several bodies, "a
+        # senior Malian official" is one unnamed person and "a Russian scholar" a person of that country
         owners += [c for c in head.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "from", "of", "with")
                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")]
@@ -458,6 +564,34 @@ def _possessor(ctx: Context, head: Token) -> str | None:
     if owner is not None and head.lower_ in GOVERNMENT_NOUNS:
         return _governed(ctx, owner) or owner
     return owner
+
+
+# Endings of nouns for what a person does ("scholar", "analyst", "historian", "researcher", "editor").
+AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "lar", "lars", "er", "ers", "or", "ors")
+
+
+def agent_noun(low: str) -> bool:
+    """Whether a lower-case noun names a person by what they do: the known person nouns, and words with the
+    endings of agent nouns (a state's "intelligence", "military" or "government" has none)."""
+    return person_noun(low) or low.endswith(AGENT_ENDINGS)
+
+
+def _titled_before(ctx: Context, head: Token) -> bool:
+    """Whether the report wrote this noun before as a named person's title ("Russian scholar ... David Satter"
+    before "the scholar explained"): a noun the lexicon does not know as a person's is one where it titles one."""
+    mentions = ctx.doc._.mentions or ()
+    for tok in ctx.doc[:head.i]:
+        if tok.lower_ == head.lower_ and any(
+                t.pos_ == "PROPN" and any(m.start <= t.idx < m.end and m.type == "person" for m in mentions)
+                for t in [*tok.subtree, tok.head]):
+            return True
+    return False
+
+
+def _thing_noun(low: str) -> bool:
+    """A noun with an agent noun's ending that names a body, a text or an outlet: "the paper", "the letter"."""
+    return (low in BODY_WORDS or low in DOCUMENT_NOUNS or low in STUDY_NOUNS or low in cues.MEDIA_WORDS
+            or low in cues.MUTE_NOUNS or institution(low))
 
 
 # Words for a body by its kind alone: "the organization added", "the paper wrote".
