@@ -436,7 +436,8 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     for p, line in sorted(scored, key=lambda x: (-x[0], x[1].evidence[0].doc, x[1].evidence[0].start)):
         first = (line.evidence[0].doc, line.evidence[0].start) if line.kind != "figure" else (line.claim, -1)
         sure = id(line) in kept_ids
-        if (p < rank.KEEP and not sure) or (line.kind in SECTION_KINDS and not sure) or first in quoted:
+        least = rank.KEEP_SHARED if line.sources >= 2 and line.kind in ("fact", "confirmation") else rank.KEEP
+        if (p < least and not sure) or (line.kind in SECTION_KINDS and not sure) or first in quoted:
             continue
         quoted.add(first)
         line.score = round(p, 3)

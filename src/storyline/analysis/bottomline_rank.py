@@ -30,6 +30,9 @@ WEIGHTS = {
 the dev split's pools scored against its bottom-line gold, and five hand-labelled sets of non-test reports."""
 KEEP = 0.45
 """The least probability a line needs to be shown."""
+KEEP_SHARED = 0.35
+"""The least probability of a claim of fact that several independent reports state: a story's shared facts in
+the reports' own voice, with no named actor (a spill, a currency's move), are what it leads with."""
 PRONOUN = re.compile(r"(?:this|that|these|those|it|its|they|their|he|his|she|her|we|our)\b", re.IGNORECASE)
 """A sentence that opens with a pronoun ("This ends 70 years of neutrality", "He says he is acting to ...") leans
 on the one before it: read alone, a line cannot say who or what it is about."""
