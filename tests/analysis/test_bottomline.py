@@ -350,6 +350,7 @@ def test_a_disputed_claim_a_fact_line_already_cites_is_not_led_with_again_but_it
 
 def test_a_reports_further_news_from_a_named_source_fills_the_room_left_but_no_view_or_hedge(monkeypatch):
     monkeypatch.setattr(bottomline_module, "MAX_LINES", 10)
+    monkeypatch.setattr(bottomline_module, "RANKED", False)  # the fixed sections; the model's pool is checked below
     lede = "A cyclone struck the coast of Arland on Monday night, the weather office said."
     act = "The interior ministry sent 400 soldiers to the coastal districts on Tuesday, a spokesman said."
     view = "The disaster highlights how unprepared Arland's coast is, the spokesman said."
@@ -364,6 +365,8 @@ def test_a_reports_further_news_from_a_named_source_fills_the_room_left_but_no_v
         at += len(text) + 1
     lines = bottom_line(story.corpus(), [], [], [])
     assert [b.text for b in lines if b.kind == "report"] == [act]
+    pool = bottomline_module.candidates(story.corpus(), [], [], [], capped=False)
+    assert [b.text for b in pool if b.kind == "report"] == [act]  # the ranking model's candidates: no view, no hedge
 
 
 def test_a_denial_of_what_happened_in_a_month_named_may_is_led_with():

@@ -73,6 +73,21 @@ def test_opinions_are_not_claims_of_fact():
     assert group_claims(story.corpus(), vectors_by_text(CHAIN)) == []
 
 
+def test_an_imperative_to_the_reader_printed_in_two_reports_is_no_claim():
+    furniture = "Follow our live coverage of the storm on our channel."
+    story = Story()
+    for doc in ("a", "b"):
+        story.say(doc, furniture, predicate="follow", predicate_class="follow", theme="our live coverage of storm",
+                  actors=[])
+    assert group_claims(story.corpus(), vectors_by_text({furniture: (1.0, 0.0)})) == []
+    # a misparse that takes the opening noun for the verb leaves no object: still a claim
+    news = "Flooding in the delta worsens as the river rises for a third day."
+    story = Story()
+    for doc in ("a", "b"):
+        story.say(doc, news, predicate="flooding", predicate_class="flooding", actors=[])
+    assert len(group_claims(story.corpus(), vectors_by_text({news: (1.0, 0.0)}))) == 1
+
+
 def test_a_syndicated_copy_and_relays_of_one_origin_count_once():
     story = Story()
     story.say("a", A, source="kb:BBB", source_kind="named")

@@ -10,6 +10,7 @@ number of distinct original documents it cites.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -50,6 +51,8 @@ MAX_LINES = 0
 """Lines of fact a report's next news may fill up to, after the lines above (``_report_lines``). Off (0): on the
 real-text dev split these lines added 2 gold facts for 12 lines outside the gold (bottom-line precision 0.571 ->
 0.464, recall 0.727 -> 0.788); raise it to let each report's further news fill the briefing."""
+REPORT_POOL = 40
+"""Lines, counting those above, that a report's further news may fill in the pool the ranking model chooses from."""
 REPORT_STATUSES = {"asserted", "reported", "confirmed", "denied", "negated"}
 """What a source states, confirms or says is not so ("we do not see offensive groups forming"): an assessment
 is news whichever way it goes; a hedge is not."""
@@ -245,7 +248,7 @@ def _line(corpus: Corpus, lead: Statement, cited: list[Statement], kind: str, di
                       detail="; ".join(parts), disputed=bool(against), claim=claim, score=round(score, 3))
 
 
-def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]:
+def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FIGURES) -> list[BottomLine]:
     """Each estimate of a measure that several reports give, and who gives it."""
     figures = {record_id("f", f): f for f in corpus.figures}
     lines = []
@@ -271,7 +274,7 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable]) -> list[BottomLine]
             evidence=evidence, sources=sources, detail=f"{table.assessment}; {sources} independent sources",
             disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
     lines.sort(key=lambda b: (-b.score, b.text))
-    return lines[:MAX_FIGURES]
+    return lines[:limit]
 
 
 def _tally(corpus: Corpus, figures: list) -> bool:
@@ -287,7 +290,8 @@ def _tally(corpus: Corpus, figures: list) -> bool:
     return True
 
 
-def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[BottomLine]) -> list[BottomLine]:
+def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[BottomLine],
+                   limit: int = MAX_DISPUTES) -> list[BottomLine]:
     """A claim stated by one source and denied, negated or doubted by another: the claim's sentence, then
     the denial's, with who says each. A claim already led with as a fact carries its dispute there."""
     led = {(e.doc, e.start) for line in facts for e in line.evidence[:1]}
@@ -327,10 +331,10 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
             lines.append(BottomLine(text=denial.text, kind="disputed", evidence=[denial, claim], sources=sources,
                                     detail="denies: " + detail, disputed=True, claim=c.id, score=2.0 * sources))
             led.add((denial.doc, denial.start))
-    return _distinct(lines)[:MAX_DISPUTES]
+    return _distinct(lines)[:limit]
 
 
-def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
+def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = MAX_DENIALS) -> list[BottomLine]:
     """Who denies what, by name ("the company denied that the brakes had failed"), where no conflict pairs
     the denial with the claim it answers."""
     cited = {(e.doc, e.start) for line in led for e in line.evidence}
@@ -351,7 +355,7 @@ def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[Botto
         line.disputed = True
         lines.append(line)
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
-    return _distinct(lines)[:MAX_DENIALS]
+    return _distinct(lines)[:limit]
 
 
 def _named_denial(corpus: Corpus, side: Evidence) -> bool:
@@ -361,7 +365,7 @@ def _named_denial(corpus: Corpus, side: Evidence) -> bool:
         s.source_kind != "author" and probe_status(s) == "denied" for s in inside)
 
 
-def _unconfirmed_lines(corpus: Corpus, disputes, led: list[BottomLine]) -> list[BottomLine]:
+def _unconfirmed_lines(corpus: Corpus, disputes, led: list[BottomLine], limit: int = MAX_UNCONFIRMED) -> list[BottomLine]:
     """What a named source says has not been confirmed, and who says so (unless a line above quotes it)."""
     lines = []
     for s in corpus.statements:
@@ -385,7 +389,7 @@ def _unconfirmed_lines(corpus: Corpus, disputes, led: list[BottomLine]) -> list[
         line.score = _salience(s) + (1.0 if line.disputed else 0.0) + (0.5 if s.source_kind == "named" else 0.0)
         lines.append(line)
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
-    return _distinct(lines)[:MAX_UNCONFIRMED]
+    return _distinct(lines)[:limit]
 
 
 def _commentary(corpus: Corpus) -> list[BottomLine]:
@@ -412,8 +416,70 @@ def _distinct(lines: list[BottomLine]) -> list[BottomLine]:
 
 def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict],
                 tables: list[FigureTable]) -> list[BottomLine]:
+    """The lines an analyst leads with, then commentary: every candidate line (``candidates``) the ranking
+    model (``bottomline_rank``) gives at least ``KEEP``, most probable first, no sentence quoted twice."""
+    from storyline.analysis import bottomline_rank as rank
+
+    if not RANKED:
+        return candidates(corpus, claims, conflicts, tables, capped=True)
+    pool = candidates(corpus, claims, conflicts, tables, capped=False)
+    lines = [line for line in pool if line.kind != "commentary"]
+    scored = [(rank.probability(f), line) for line, f in zip(lines, line_features(corpus, lines))]
+    # the estimates with who gives each, the disputes and what remains unconfirmed are sections of their own:
+    # each keeps its best lines (in its own order) whatever the model gives them; the model ranks them all
+    sections: dict[str, list[BottomLine]] = {}
+    for line in lines:
+        if line.kind in SECTION_KINDS:
+            sections.setdefault(line.kind, []).append(line)
+    kept_ids = {id(line) for kind, found in sections.items() for line in found[:SECTION_KINDS[kind]]}
+    kept, quoted = [], set()
+    for p, line in sorted(scored, key=lambda x: (-x[0], x[1].evidence[0].doc, x[1].evidence[0].start)):
+        first = (line.evidence[0].doc, line.evidence[0].start) if line.kind != "figure" else (line.claim, -1)
+        sure = id(line) in kept_ids
+        least = rank.KEEP_SHARED if line.sources >= 2 and line.kind in ("fact", "confirmation") else rank.KEEP
+        if (p < least and not sure) or (line.kind in SECTION_KINDS and not sure) or first in quoted:
+            continue
+        quoted.add(first)
+        line.score = round(p, 3)
+        kept.append(line)
+    return kept + [line for line in pool if line.kind == "commentary"]
+
+
+RANKED = True
+SECTION_KINDS = {"figure": MAX_FIGURES, "unconfirmed": MAX_UNCONFIRMED, "disputed": MAX_DISPUTES + MAX_DENIALS}
+"""Rank and keep lines by the model (``bottomline_rank``); False: the fixed sections and caps of
+``candidates``."""
+
+
+def line_features(corpus: Corpus, lines: list[BottomLine]) -> list[dict[str, float]]:
+    """Each line's features for the ranking model (``bottomline_rank.features``)."""
+    from storyline.analysis import bottomline_rank as rank
+
+    by_doc: dict[str, list[Statement]] = {}
+    for s in corpus.statements:
+        by_doc.setdefault(s.doc, []).append(s)
+    out = []
+    for line in lines:
+        e = line.evidence[0]
+        lead = None
+        if line.kind != "figure":
+            inside = [s for s in by_doc.get(e.doc, []) if e.start <= s.start < max(e.end, e.start + 1)]
+            lead = min(inside, key=lambda s: s.start) if inside else None
+        starts = corpus._starts.get(e.doc) or [0]
+        at = max(0, bisect.bisect_right(starts, e.start) - 1)
+        view = lead is not None and (is_commentary(lead) or lead.status in HEDGED or hypothetical(lead))
+        texts = {" ".join(x.text.split()) for x in line.evidence}
+        verbatim = line.kind != "figure" and len(line.evidence) > 1 and len(texts) == 1
+        out.append(rank.features(line, lead, at / max(1, len(starts) - 1), view, verbatim))
+    return out
+
+
+def candidates(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict],
+               tables: list[FigureTable], capped: bool = True) -> list[BottomLine]:
     """Facts first (corroborated claims and confirmations, by rank), then figures, then what remains
-    unconfirmed, then commentary."""
+    unconfirmed, then commentary. ``capped``: each section to its own limit (``MAX_FACTS``...); else every
+    candidate of each, for the ranking model to choose from."""
+    big = 1000
     statements = {statement_id(s): s for s in corpus.statements}
     disputes = _disputes(conflicts)
     facts = [line for c in claims if (line := _claim_line(corpus, c, statements, disputes))]
@@ -424,10 +490,11 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
                 and not is_background(corpus, s)):
             facts.append(_line(corpus, s, [s], "confirmation", disputes, None))
     facts.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
-    facts = _distinct(facts)[:MAX_FACTS]
-    contested = _dispute_lines(corpus, conflicts, facts)
-    facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
-    figures = _figure_lines(corpus, tables)
+    facts = _distinct(facts)[:MAX_FACTS if capped else big]
+    contested = _dispute_lines(corpus, conflicts, facts, MAX_DISPUTES if capped else big)
+    if capped:
+        facts = facts[:max(MAX_FACTS + 2 - len(contested), MAX_FACTS - MAX_DISPUTES)]
+    figures = _figure_lines(corpus, tables, MAX_FIGURES if capped else big)
     # estimates that agree, each in a sentence a fact line already cites, are that line's fact again
     said = {(e.doc, corpus.sentence_span(e.doc, e.start)[0]) for line in facts + contested for e in line.evidence}
     # and so are estimates that all agree where a fact line quotes one of their sentences: the line gives the number
@@ -436,18 +503,19 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     figures = [f for f in figures if f.disputed or not (all((e.doc, e.start) in said for e in f.evidence) or (
         f.claim in agreed and any((e.doc, e.start) in quoted for e in f.evidence)))]
     # a lede that gives a figure already tabled with who gives it is that line's fact again
-    ledes = _lede_lines(corpus, facts + contested + figures, disputes)
-    ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
+    ledes = _lede_lines(corpus, facts + contested + figures, disputes, wide=not capped)
+    if capped:
+        ledes = ledes[:max(0, MAX_LEAD_LINES - len(facts) - len(contested))]
     led = facts + contested + ledes
     reversals = {(c.sides[0].doc, c.sides[0].start): c for c in conflicts
                  if c.kind == "evolution" and c.assessment == "denied, then acknowledged"}
-    led += figures + _denial_lines(corpus, led, {**disputes, **dict.fromkeys(reversals, [])})
+    led += figures + _denial_lines(corpus, led, {**disputes, **dict.fromkeys(reversals, [])}, MAX_DENIALS if capped else big)
     for line in led:  # an acknowledgment leads as the end of its source's earlier denial
         for c in reversals.values():
             if (line.evidence[0].doc, line.evidence[0].start) == (c.sides[1].doc, c.sides[1].start):
                 line.detail = "; ".join(filter(None, [line.detail, f"reverses a denial ({_where(corpus, c.sides[0].doc)})"]))
-    led += _unconfirmed_lines(corpus, disputes, led)
-    return led + _report_lines(corpus, led, disputes) + _commentary(corpus)
+    led += _unconfirmed_lines(corpus, disputes, led, MAX_UNCONFIRMED if capped else big)
+    return led + _report_lines(corpus, led, disputes, MAX_LINES if capped else REPORT_POOL) + _commentary(corpus)
 
 
 def _quoted(lines: list[BottomLine], s: Statement) -> bool:
@@ -475,9 +543,12 @@ def _lede_news(s: Statement) -> bool:
             and not CONDITIONAL.search(s.text))
 
 
-def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
+def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = False) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
-    it is the report's main news. One source each, so after the corroborated facts, most salient first."""
+    it is the report's main news. One source each, so after the corroborated facts, most salient first.
+    ``wide``: also a lede that gives a named or anonymous source's view, warning or hedge on record ("the
+    NATO chief said the West must prepare for a long war"), as a ``report`` line for the ranking model to
+    weigh; never the report's own view."""
     cited = [(e.doc, e.start, e.end) for line in led for e in line.evidence]
     first: dict[str, Statement] = {}
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
@@ -490,15 +561,22 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomL
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
              and not is_commentary(s) and not is_background(corpus, s) and not own_view(corpus, s)
              and not standing(s)]
+    if wide:
+        shown = {(b.evidence[0].doc, b.evidence[0].start) for b in lines}
+        lines += [_line(corpus, s, [s], "report", disputes, None) for s in first.values()
+                  if (s.doc, s.start) not in shown and s.source_kind in ("named", "anonymous")
+                  and not _against(s) and probe_status(s) not in ("denied", "unconfirmed")  # lines of their own
+                  and not any(d == s.doc and a <= s.start < b for d, a, b in cited)
+                  and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 
 
-def _report_lines(corpus: Corpus, led: list[BottomLine], disputes) -> list[BottomLine]:
+def _report_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = MAX_LINES) -> list[BottomLine]:
     """Where the lines above leave room, each report's next news after its lede: what a named source did, found
     or said is so or not so (an official's act or assessment), most salient first, one report at a time so that
     every report gets its say before any gets a second line. Not a view, not background, not a hedge."""
-    room = MAX_LINES - len(led)
+    room = limit - len(led)
     if room <= 0:
         return []
     cited = [(e.doc, e.start, e.end) for line in led for e in line.evidence]

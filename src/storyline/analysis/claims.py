@@ -505,8 +505,20 @@ def precise(value: float) -> bool:
 
 
 def claim_statements(corpus: Corpus) -> list[Statement]:
-    """The statements claims are made of: claims of fact that name an actor or a predicate."""
-    return [s for s in corpus.statements if (is_factual(s) or announced(s)) and (s.actors or s.predicate_class)]
+    """The statements claims are made of: claims of fact that name an actor or a predicate, not an address to
+    the reader."""
+    return [s for s in corpus.statements if (is_factual(s) or announced(s)) and (s.actors or s.predicate_class)
+            and not addressed_to_reader(s)]
+
+
+def addressed_to_reader(s: Statement) -> bool:
+    """The sentence opens with its own verb in the base form, names no agent and gives the verb an object ("Follow
+    our coverage of the war on ...", "Read more on the main page"): an imperative to the reader, page furniture that two reports of one
+    outlet print alike, never a claim of fact."""
+    verb = (s.predicate or "").lower()
+    first = s.text.lstrip("\"“‘'([-–— ").split(" ", 1)[0].lower()
+    return (s.agent is None and s.source_kind == "author" and len(verb) > 1 and first == verb
+            and bool(s.theme) and not is_actor_id(s.theme))  # the verb takes an object: "follow our coverage"
 
 
 ANNOUNCED_KINDS = {"prediction"}
