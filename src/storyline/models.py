@@ -518,8 +518,8 @@ class BottomLine:
     """The representative source sentence, quoted."""
     kind: str
     """``fact``, ``confirmation``, ``disputed`` (a claim and its denial: a conflict's two sides), ``figure``,
-    ``unconfirmed``, ``report`` (a report's further news from a named source; off by default) or
-    ``commentary``."""
+    ``unconfirmed``, ``report`` (a named or anonymous source's word a report gives, shown where the
+    ranking model keeps it) or ``commentary``."""
     evidence: list[Evidence] = field(default_factory=list)
     """One sentence per independent source, the quoted sentence first."""
     sources: int = 0
@@ -531,4 +531,4 @@ class BottomLine:
     claim: str | None = None
     """Id of the claim (cluster), conflict or figure table behind the line."""
     score: float = 0.0
-    """Rank: corroboration and salience."""
+    """Rank: the ranking model's probability that an analyst leads with the line (commentary: its salience)."""
