@@ -23,6 +23,8 @@ LEVEL_VERBS = W.inflect("close", "end", "finish", "open", "trade", "settle", "pe
                         "price", "fix", "cap", "level", "stall") | frozenset(
     "stand stands stood standing rise rises rose risen rising fall falls fell fallen falling drop drops dropped "
     "dropping slip slips slipped slipping sell sells sold selling set sets setting".split())
+# A number that ends its sentence, run into the next where the source lost the space ("27.The").
+RE_ENDS_SENTENCE = re.compile(r"\A\d[\d,]*\.[A-Z][a-z]+\Z")
 RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
 RE_OLD_YEAR = re.compile(r"^1[0-7]\d{2}$")
 # A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
@@ -247,6 +249,8 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     """A number that is part of a name ("S&P 500", "iPhone 11 Pro", "787 Dreamliner") or an address."""
     if amount.currency or amount.percent or amount.unit or amount.qualifier or amount.vague:
         return False
+    if RE_ENDS_SENTENCE.match(doc[amount.num_end - 1].text):
+        return False  # "a joint statement of 27.The Union's ...": the words after the point start the next sentence
     names_before = before is not None and before.i == amount.num_start - 1 and (
         (before.pos_ == "PROPN" and before.text[:1].isupper() or any(c.isupper() for c in before.text[1:])
          or "&" in before.text) and before.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON") and not before.is_sent_start)

@@ -8,7 +8,7 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
-from storyline.nlp.figure_filters import person_word
+from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, person_word
 from storyline.nlp.figure_money import MONEY_NOUNS
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
@@ -36,6 +36,8 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
     """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
     if amount.end < sent.end and doc[amount.end].lower_ == "times":
         return doc[amount.end]  # "6.5 times earnings": a multiple, not a count of earnings
+    if RE_ENDS_SENTENCE.match(doc[amount.num_end - 1].text):
+        return None  # "a statement of 27.The Union's": what follows starts the next sentence
     for token in doc[amount.num_start: amount.end]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":

@@ -12,7 +12,7 @@ from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
-from storyline.nlp.figure_filters import not_a_quantity, person_word
+from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
@@ -119,6 +119,12 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 # clause's subject is the sentence's
                 borrowed = [c for c in verb.head.children if c.dep_ == "nsubj"]
                 children += borrowed  # (whose they are, but the clause is no statement of theirs: not the giver)
+            gapped = [c for c in children if c.dep_ == "conj" and c.i < token.i and is_actor(ctx, c)
+                      and any(d.dep_ == "dobj" and d.i < c.i for d in children)]
+            if gapped and governor is not None and verb.i == governor.i:
+                # "Uruguay pledged $2 million and Spain up to €1.5 million": the second clause's verb is left
+                # out, its subject standing between the two objects
+                return (*entity_text(ctx, gapped[-1]), verb.lower_ not in AUTHORISE_VERBS)
             for child in children:
                 if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
                     # "the government announced it would send 3,000 troops": "it" is the one who announces it
@@ -317,10 +323,11 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         referring = before in W.REFERRING and counts not in ("killed", "wounded", "casualties")  # "the two soldiers killed"
+        toll = counts in ("killed", "wounded", "casualties") and noun is None and amount.qualifier is not None
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
-            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
-                                   or noun.tag_ == "NNS")  # "one people": a nation, not a count
-        ):
+            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None and not toll
+                                   or noun is not None and noun.tag_ == "NNS")  # "one people": a nation, not a count
+        ):  # ("killing at least one and wounding six": a toll of one, said with its qualifier)
             return None
     last = amount.end - 1
     if noun is not None and amount.end <= noun.i < min(sent.end, amount.end + 7):
@@ -331,6 +338,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if text.endswith(".") and doc[last].text[:-1].lower() in SCALE_SUFFIXES and (
             last == sent.end - 1 or doc[last + 1].is_punct or doc[last + 1].is_space or doc[last + 1].is_title):
         text, end = text[:-1], end - 1  # "would cost $350m.": the sentence's full stop is not the scale's
+    if last == amount.num_end - 1 and RE_ENDS_SENTENCE.match(doc[last].text):
+        text, end = text[:text.rindex(".")], end - (len(text) - text.rindex("."))  # "27.The": the number alone
     if amount.skip_chars and amount.start == amount.num_start:
         text, start = text[amount.skip_chars:], start + amount.skip_chars  # "2008.15 years": the year ends the sentence before
     if unit_text and unit_text.endswith(".") and unit_text.count(".") == 1 and len(unit_text) > 1 and unit_text != "in." \
