@@ -148,6 +148,8 @@ STREET_WORDS = frozenset(
     "road rd street st avenue ave lane ln way drive dr boulevard blvd place pl square court ct terrace "
     "crescent close highway parkway row walk".split())
 # Modifiers of a counted noun that say nothing of its kind ("1,000 more troops").
+# Adjectives of a continent or region, which name no owner: they narrow what is counted ("seven European countries").
+REGION_ADJECTIVES = frozenset("european african asian arab nordic scandinavian baltic balkan caribbean".split())
 NOT_KIND_WORDS = frozenset("more other additional extra further new own such total estimated".split())
 # Ammunition and guns named by their calibre ("155mm shells"): the number names the kind.
 CALIBRE_NOUNS = frozenset("shell shells round rounds artillery gun guns howitzer howitzers mortar mortars cannon cannons "
