@@ -253,8 +253,6 @@ def singular(word: str) -> str:
         return lower[:-3] + "man"  # "fishermen", "chairmen"
     if word[:1].isupper() and lower.endswith("is") and not lower.endswith("sis") and len(lower) > 5:
         return lower[:-1]  # a people: "Yemenis", "Iraqis", "Pakistanis"
-    if len(lower) >= 2 and lower.endswith("s") and lower[-2].isdigit():
-        return lower[:-1]  # "Model 3s", "F-16s": things named by a number, in the plural
     if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(_ENDS_IN_S) or last in _INVARIANT:
         return lower
     if lower.endswith("ies") and len(lower) > 4:
