@@ -215,3 +215,8 @@ def test_figure_shapes_one_character_fractions(parse):
 def test_figure_shapes_a_hyphen_spaced_from_its_number(parse):
     figures = parse("The envoy began a 3 -day visit to Dili, after a two -day stop in Kupang.")._.figures
     assert [(f.value, f.counts) for f in figures] == [(3, "days")]
+
+
+def test_figure_shapes_zero_in_a_compound_adjective_is_no_figure(parse):
+    figures = parse("Both capitals see the water dispute as zero-sum, and Cairo bought 40 zero-emission buses.")._.figures
+    assert [(f.value, f.unit_text) for f in figures] == [(40, "zero-emission buses")]

@@ -92,6 +92,8 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
             and after.i + 1 < len(doc) and not after.whitespace_ and not doc[after.i - 1].whitespace_ \
             and doc[after.i + 1].lower_.endswith("ed") and doc[after.i + 1].lower_ not in W.COUNT_OF:
         return True  # "a two-pronged attack", "a three-tiered system": the number describes, it counts nothing
+    if amount.spelled and amount.value == 0 and after is not None and after.text == "-" and not doc[after.i - 1].whitespace_:
+        return True  # "a zero-sum game", "zero-emission buses": a compound adjective, no count of sums or emissions
     if after is not None and after.i == amount.num_end and not doc[amount.num_end - 1].whitespace_ \
             and len(after.text) == 1 and after.text.isupper() and not (amount.unit or amount.currency or amount.percent):
         return True  # "5G data", "4K screens": a letter glued to the number names a generation or a format

@@ -81,6 +81,9 @@ def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
     if not amount.end <= noun.i < amount.end + 5:
         return noun.text
     first = noun.i
+    while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2  # "two fly-bys", "30 follow-ups": the noun is the hyphenated word
     while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
             and (doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") or doc[first - 1].lower_ in W.REGION_ADJECTIVES) \
             and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
