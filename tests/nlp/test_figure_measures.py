@@ -294,3 +294,9 @@ def test_figure_measures_a_rate_after_the_verb_that_befell_them(parse):
 
 def test_figure_measures_personnel_carriers_are_vehicles(parse):
     assert measures(parse, "The column included 30 armoured personnel carriers.") == [(30, "vehicles")]
+
+
+def test_figure_measures_a_level_hung_on_the_steps_noun_counts_what_it_counts(parse):
+    figures = parse("The number of people evacuated rose by 8%, or 900 people, to reach 12,000, the Cebu office said.")._.figures
+    level = [f for f in figures if f.value == 12000][0]
+    assert (level.counts, level.attributed_text) == ("displaced", "the Cebu office")

@@ -405,11 +405,18 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         if subject_text is None:
             subject, subject_text = first.subject, first.subject_text
         gap_date = _own_time(doc, amount, times)
+    level_of = None
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (level_of := _level_after(anchor, earlier, sent)) is not None:
+        # "rose by 3%, or 2,100 people, to reach 71,000": a level the parse hangs on the step's noun counts what it counts
+        counts, unit_text, unit = level_of.counts, level_of.unit_text, level_of.unit
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
     else:
         attributed_to, attributed_text = attribution(ctx, start, end, path, sent)
+    if level_of is not None and attributed_text is None:
+        attributed_to, attributed_text = level_of.attributed_to, level_of.attributed_text  # the same clause's giver
     return Figure(
         doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
         start=start, end=end, text=text,
@@ -419,6 +426,20 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )
+
+
+LEVEL_VERBS = W.inflect("reach", "total", "top", "hit", "exceed", "surpass")
+
+
+def _level_after(anchor: Token, earlier: list[Figure], sent: Span) -> Figure | None:
+    """The figure whose noun the parse hangs a level's verb on ("2,100 people, to reach 71,000": "reach" read as a
+    clause of "people"), when that figure is in this sentence and counts something."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.lower_ not in LEVEL_VERBS or verb.dep_ not in ("acl", "relcl"):
+        return None
+    noun = verb.head
+    return next((f for f in reversed(earlier) if f.start >= sent.start_char and f.counts
+                 and f.start <= noun.idx < f.end), None)
 
 
 def _own_time(doc: Doc, amount: Amount, times: list[TimeRef]) -> str | None:
