@@ -54,7 +54,9 @@ def test_figure_measures_a_headcount_named_by_its_subject(parse):
 
 def test_figure_measures_some_of_those_just_counted(parse):
     got = measures(parse, "Around 80,000 people have crossed into Chad, including 6,000 who arrived on Sunday.")
-    assert got == [(80000, "people"), (6000, "people")]
+    assert got == [(80000, "refugees"), (6000, "refugees")]
+    got = measures(parse, "The delegation counted 900 voters at the school, including 40 who came from Cusco.")
+    assert got == [(900, "other"), (40, "other")]
 
 
 def test_figure_measures_people_forced_from_their_homes_are_displaced(parse):
@@ -138,7 +140,8 @@ def test_figure_measures_people_eliminated_or_lost(parse):
     assert measures(parse, "The carmaker eliminated 200 jobs in Turin.") == [(200, "other")]  # no toll
     assert measures(parse, "The militia has lost almost a thousand fighters and 15 trucks.") == [
         (1000, "casualties"), (15, "other")]
-    assert measures(parse, "Official data show 82 miners dying each year in Shanxi.") == [(82, "killed")]
+    # a rate of deaths is a measure of its own, as "40 villagers killed a week" is
+    assert measures(parse, "Official data show 82 miners dying each year in Shanxi.") == [(82, "killed per year")]
 
 
 def test_figure_measures_a_bare_part_of_a_bare_whole_counts_what_was_just_counted(parse):
@@ -270,3 +273,30 @@ def test_figure_measures_a_subject_borrowed_by_a_participle_owns_but_does_not_gi
     # the Senate's clause says it passed a bill; the sum it delivers is the report's figure, not the Senate's
     figure = parse("Chile's Senate passed a relief bill on Monday, delivering millions of dollars to farmers.")._.figures[-1]
     assert (figure.subject_text, figure.attributed_text) == ("Senate", None)
+
+
+def test_figure_measures_people_crossing_into_another_country_are_refugees(parse):
+    assert measures(parse, "Some 12,000 civilians crossed into Armenia over the weekend.") == [(12000, "refugees")]
+    # troops and workers who cross a border are not refugees
+    assert measures(parse, "About 5,000 soldiers crossed into Armenia on Monday.") == [(5000, "troops")]
+    assert measures(parse, "Each morning 3,000 workers cross into Singapore from Johor.") == [(3000, "people")]
+
+
+def test_figure_measures_victims_take_what_the_verb_did_to_them(parse):
+    assert measures(parse, "The militia killed 40 victims in the raid near Beni.") == [(40, "killed")]
+    assert measures(parse, "The cyclone left 300 victims in Beira.") == [(300, "casualties")]
+
+
+def test_figure_measures_a_rate_after_the_verb_that_befell_them(parse):
+    assert measures(parse, "Aid groups say the famine is severe, with 90 children dying each day.") == [(90, "killed per day")]
+    assert measures(parse, "Officials say 60 people were killed last week.") == [(60, "killed")]
+
+
+def test_figure_measures_personnel_carriers_are_vehicles(parse):
+    assert measures(parse, "The column included 30 armoured personnel carriers.") == [(30, "vehicles")]
+
+
+def test_figure_measures_a_level_hung_on_the_steps_noun_counts_what_it_counts(parse):
+    figures = parse("The number of people evacuated rose by 8%, or 900 people, to reach 12,000, the Cebu office said.")._.figures
+    level = [f for f in figures if f.value == 12000][0]
+    assert (level.counts, level.attributed_text) == ("displaced", "the Cebu office")

@@ -191,3 +191,32 @@ def test_figure_shapes_a_hundred_percent_as_an_intensifier_is_no_figure(parse):
     # a hundred percent of something, or a rise of it, stays a figure
     figures = found(parse, "Rents rose 100% and the council owns 100 percent of the land.")
     assert [(f[1], f[4]) for f in figures] == [(100, "percent"), (100, "percent")]
+
+
+def test_figure_shapes_a_name_whose_number_modifies_the_noun_is_no_count(parse):
+    figures = parse("Engineers inspected the Balticconnector 2 pipeline and 14 valves near Inkoo.")._.figures
+    assert [(f.value, f.unit_text) for f in figures] == [(14, "valves")]
+
+
+def test_figure_shapes_a_count_of_capitalised_plural_names(parse):
+    figures = parse("The ruling binds the 19 Eurozone Member States until March.")._.figures
+    assert [f.value for f in figures] == [19]
+
+
+def test_figure_shapes_the_points_of_a_position_are_no_score(parse):
+    assert parse("Ankara published a 9-point position on the grain corridor.")._.figures == []
+
+
+def test_figure_shapes_one_character_fractions(parse):
+    figures = parse("The parcels weigh 15½ pounds and the trail is ¾ mile long.")._.figures
+    assert [(f.value, f.counts) for f in figures] == [(15.5, "unit:pound-mass"), (0.75, "unit:mile")]
+
+
+def test_figure_shapes_a_hyphen_spaced_from_its_number(parse):
+    figures = parse("The envoy began a 3 -day visit to Dili, after a two -day stop in Kupang.")._.figures
+    assert [(f.value, f.counts) for f in figures] == [(3, "days")]
+
+
+def test_figure_shapes_zero_in_a_compound_adjective_is_no_figure(parse):
+    figures = parse("Both capitals see the water dispute as zero-sum, and Cairo bought 40 zero-emission buses.")._.figures
+    assert [(f.value, f.unit_text) for f in figures] == [(40, "zero-emission buses")]

@@ -155,3 +155,14 @@ def test_figure_units_a_percent_with_the_next_word_run_on(parse):
     # page text that lost a space: the share is a percentage, not a count of "percentVoters"
     figures = found(parse, "A survey in Chile found that only 38 percentVoters trust the new council.")
     assert [(f.value, f.counts, f.unit_text, f.unit) for f in figures] == [(38, "percent", "percent", "percent")]
+
+
+def test_figure_units_keep_a_regions_adjective_but_not_a_states(parse):
+    figures = found(parse, "Envoys of nine African countries and 40 Peruvian soldiers reached Lima.")
+    assert [(f.value, f.unit) for f in figures] == [(9, "african country"), (40, "soldier")]
+    assert figures[0].subject_text is None  # a continent's adjective narrows the kind and owns nothing
+
+
+def test_figure_units_of_a_hyphenated_noun(parse):
+    figures = found(parse, "The patrol boat made at least two fly-bys near Tromsø.")
+    assert [(f.value, f.unit_text, f.unit) for f in figures] == [(2, "fly-bys", "fly-by")]

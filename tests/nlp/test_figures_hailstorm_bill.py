@@ -1,7 +1,8 @@
 """Figures end to end on a report of our own about a hailstorm's damage bill in a wine region: a fraction
 of a crop, a range of a sum in a currency named only by the dateline's country, the same sum in dollars, a
 spelled number, money per hectare and per resident, aid sent by a neighbour in a list of three items under
-a verb with no subject of its own, people hurt, and a half of a counted whole."""
+a verb with no subject of its own, people hurt, a half of a counted whole, and two donors' pledges in two
+currencies in one gapped clause beside an approximate range of volunteers."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ REPORT = (
     "In Tupungato, the hardest-hit department, losses came to almost 180,000 pesos per resident, the mayor said. "
     "Chile's government has agreed to send 30 tonnes of netting, 15 tractors and 8 water tankers. "
     "Three people were hurt by falling ice, and half of the town's greenhouses lost their roofs. "
-    "Rainfall reached 64 mm in under an hour, twice the monthly average."
+    "Rainfall reached 64 mm in under an hour, twice the monthly average. "
+    "Uruguay pledged $2 million and Spain up to €1.5 million for replanting, while some 200 to 250 volunteers "
+    "joined the clean-up."
 )
 
 
@@ -35,7 +38,8 @@ def test_hailstorm_every_figure_and_nothing_else(found):
     assert sorted(found) == sorted([
         "about two-thirds of the grapes", "between 9 billion and 12 billion pesos", "roughly $10 million",
         "Forty-two wineries", "1,350 hectares", "around 4,500 pesos per hectare", "almost 180,000 pesos per resident",
-        "30 tonnes", "15 tractors", "8 water tankers", "Three people", "half", "64 mm"])
+        "30 tonnes", "15 tractors", "8 water tankers", "Three people", "half", "64 mm",
+        "$2 million", "up to €1.5 million", "some 200 to 250 volunteers"])
 
 
 def test_hailstorm_a_fraction_of_the_crop_with_its_giver_and_day(found):
@@ -83,3 +87,18 @@ def test_hailstorm_people_hurt_and_half_of_a_whole(found):
 
 def test_hailstorm_the_ministry_that_puts_the_damage_at_a_sum_gives_it(found):
     assert found["between 9 billion and 12 billion pesos"].attributed_text == "The ministry"
+
+
+def test_hailstorm_two_donors_pledge_in_two_currencies_in_one_gapped_clause(found):
+    dollars, euros = found["$2 million"], found["up to €1.5 million"]
+    assert (dollars.value, dollars.counts, dollars.subject_text, dollars.attributed_text) == (
+        2e6, "money:USD", "Uruguay", "Uruguay")
+    # "and Spain up to €1.5 million": the verb is said once; Spain pledges the second sum
+    assert (euros.value, euros.qualifier, euros.counts, euros.subject_text) == (1.5e6, "up to", "money:EUR", "Spain")
+
+
+def test_hailstorm_an_approximate_range_of_volunteers(found):
+    volunteers = found["some 200 to 250 volunteers"]
+    # "some" on a range: the range already says it is approximate
+    assert (volunteers.value, volunteers.low, volunteers.high, volunteers.qualifier) == (None, 200, 250, None)
+    assert volunteers.unit == "volunteer"

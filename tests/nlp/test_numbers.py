@@ -173,3 +173,13 @@ def test_numbers_a_plural_scale_after_a_number_multiplies_it():
     assert read("two millions of refugees")[0][0] == 2e6
     assert read("it cost 3 billions of dollars")[0][:4] == (3e9, None, None, "USD")
     assert read("tens of thousands of refugees")[0][1:3] == (20000, 99999)  # still a vague magnitude
+
+
+def test_numbers_one_character_fractions():
+    assert read("the crate weighs 15½ pounds")[0][0] == 15.5
+    assert read("a 2¼ mile stretch")[0][0] == 2.25
+    assert read("¾ of the harvest")[0][0] == 0.75
+
+
+def test_numbers_a_hyphen_spaced_from_its_number_keeps_the_duration():
+    assert read("a 3 -day visit")[0][5] == "days"

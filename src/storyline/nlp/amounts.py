@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 from storyline.nlp.currencies import (CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS,
                                       SPACED_PREFIXES, iso_code)
 from storyline.nlp.numbers import (
-    DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, WEAK_QUALIFIERS,
+    DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, VULGAR,
+    WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
@@ -181,8 +182,9 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
                     skip_chars=skip)
     amount.percent = glued.get("percent", False)
     # ("half a year" is a length of time: half of a unit, not a share of something)
-    amount.fraction = value is not None and 0 < value < 1 and (spelled or "/" in doc[i].text or "⁄" in doc[i].text) \
-        and not half_of_unit
+    vulgar_of = doc[i].text in VULGAR and j < limit and _word(doc[j]) == "of"  # "¾ of the harvest" ("¾ mile" is a measure)
+    amount.fraction = value is not None and 0 < value < 1 and (
+        spelled or "/" in doc[i].text or "⁄" in doc[i].text or vulgar_of) and not half_of_unit
     if amount.fraction and value == 0.5 and "half" in (_word(t) for t in doc[i:j]):
         # "about half of them", "one half of the town": 50 percent, as the project's gold records it
         amount.value, amount.fraction, amount.percent = 50.0, False, True
@@ -327,6 +329,10 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
         # "the 48-hour deadline", "a 10-year bond"; in words ("a seven-day truce") the team's golden sets leave it out
         amount.unit, amount.unit_text = name, doc[j + 1].text
         return j + 2
+    if doc[j].text[:1] == "-" and not amount.spelled and not _attached(doc, j) \
+            and (name := duration_name(doc[j].text[1:])) is not None and j + 1 < limit and doc[j + 1].text != "old":
+        amount.unit, amount.unit_text = name, doc[j].text[1:]  # "a 2 -day meeting": the hyphen lost its number's side
+        return j + 1
     glued = _attached(doc, j)
     texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]
     found = phrase_at(texts, glued)

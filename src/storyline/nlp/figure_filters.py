@@ -13,7 +13,7 @@ from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.numbers import SCALES, VAGUE, _digits
-from storyline.nlp.units import DURATIONS
+from storyline.nlp.units import DURATIONS, duration_name
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
 RE_PHONE = re.compile(r"^\+\d+$|^0\d")
@@ -23,6 +23,8 @@ LEVEL_VERBS = W.inflect("close", "end", "finish", "open", "trade", "settle", "pe
                         "price", "fix", "cap", "level", "stall") | frozenset(
     "stand stands stood standing rise rises rose risen rising fall falls fell fallen falling drop drops dropped "
     "dropping slip slips slipped slipping sell sells sold selling set sets setting".split())
+# A number that ends its sentence, run into the next where the source lost the space ("27.The").
+RE_ENDS_SENTENCE = re.compile(r"\A\d[\d,]*\.[A-Z][a-z]+\Z")
 RE_YEAR = re.compile(r"^(?:1[89]|2[01])\d{2}$")
 RE_OLD_YEAR = re.compile(r"^1[0-7]\d{2}$")
 # A DATE entity that is a length of time in digits ("a lease for 50 years") is a figure.
@@ -33,7 +35,8 @@ TIME_WORDS = frozenset(
     "ago age ages era period term".split()) | frozenset(DURATIONS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Texts counted by their items ("a 12-point plan"): a points figure before one of them is no score.
 PLAN_NOUNS = frozenset("plan plans programme programmes program programs proposal proposals agenda agendas list "
-                       "document documents formula charter framework roadmap declaration memorandum manifesto".split())
+                       "document documents formula charter framework roadmap declaration memorandum manifesto position "
+                       "paper statement strategy blueprint initiative ultimatum demands checklist".split())
 RE_DURATION = re.compile(r"^(?:for |of |a |an |the )?\d[\d,.]*[\s-]+(?:days?|weeks?|months?|years?|decades?)(?: long)?$", re.I)
 
 
@@ -82,10 +85,15 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if _name_or_address(doc, amount, before, after) and not tally:
         return True
+    if amount.spelled and after is not None and after.i == amount.end and after.text[:1] == "-" \
+            and duration_name(after.text[1:]) is not None and after.i + 1 < len(doc) and doc[after.i + 1].pos_ in ("NOUN", "ADJ"):
+        return True  # "a two -day summit": a length in words before a noun, left out as "a two-day summit" is
     if not (amount.unit or amount.currency or amount.percent) and after is not None and after.text == "-" \
             and after.i + 1 < len(doc) and not after.whitespace_ and not doc[after.i - 1].whitespace_ \
             and doc[after.i + 1].lower_.endswith("ed") and doc[after.i + 1].lower_ not in W.COUNT_OF:
         return True  # "a two-pronged attack", "a three-tiered system": the number describes, it counts nothing
+    if amount.spelled and amount.value == 0 and after is not None and after.text == "-" and not doc[after.i - 1].whitespace_:
+        return True  # "a zero-sum game", "zero-emission buses": a compound adjective, no count of sums or emissions
     if after is not None and after.i == amount.num_end and not doc[amount.num_end - 1].whitespace_ \
             and len(after.text) == 1 and after.text.isupper() and not (amount.unit or amount.currency or amount.percent):
         return True  # "5G data", "4K screens": a letter glued to the number names a generation or a format
@@ -243,12 +251,17 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
     """A number that is part of a name ("S&P 500", "iPhone 11 Pro", "787 Dreamliner") or an address."""
     if amount.currency or amount.percent or amount.unit or amount.qualifier or amount.vague:
         return False
+    if RE_ENDS_SENTENCE.match(doc[amount.num_end - 1].text):
+        return False  # "a joint statement of 27.The Union's ...": the words after the point start the next sentence
     names_before = before is not None and before.i == amount.num_start - 1 and (
         (before.pos_ == "PROPN" and before.text[:1].isupper() or any(c.isupper() for c in before.text[1:])
          or "&" in before.text) and before.ent_type_ not in ("GPE", "NORP", "DATE", "PERSON") and not before.is_sent_start)
     after_noun = after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
     if names_before and not after_noun:
         return True  # "S&P 500", "iPhone 11", "FTSE 100"
+    number = doc[amount.num_end - 1]
+    if names_before and after_noun and before.dep_ in ("compound", "nmod") and before.head.i == number.head.i == after.i:
+        return True  # "the Nord Stream 1 pipeline", "Windows 10 laptops": the name and its number both modify the noun
     if before is not None and before.i == amount.num_start - 1 and (before.lower_, amount.value) in W.INDEX_NAMES:
         return True  # a stock index named by its size, however written ("the sp 500", "nikkei 225")
     last = doc[amount.num_end - 1]
@@ -266,8 +279,9 @@ def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Toke
         return False  # a name's number is whole ("787 Dreamliner"); "0.5 WAR" is a measure
     if caps[-1].lower_.rstrip(".") in W.STREET_WORDS:
         return True
-    if len(caps) == 1 and caps[0].tag_ == "NNPS" and caps[0].text.endswith("s") and (amount.value or 0) > 1:
-        return False  # "500 Tomahawks", "14 Challengers": a count of things called by a name
+    if caps[-1].text.endswith("s") and not caps[-1].text.endswith("ss") and (amount.value or 0) > 1 and (
+            caps[-1].tag_ == "NNPS" if len(caps) == 1 else doc[amount.num_end - 1].head.i == caps[-1].i):
+        return False  # "500 Tomahawks", "14 Challengers", "the 27 EU Member States": a count of things called by a name
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.like_num and nxt.text[:1].isdigit() and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
         return False  # "12 Boeing 737 jets": the count comes first, the model's number after it

@@ -8,7 +8,7 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
-from storyline.nlp.figure_filters import person_word
+from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, person_word
 from storyline.nlp.figure_money import MONEY_NOUNS
 from storyline.nlp.rates import rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
@@ -36,6 +36,8 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
     """The noun the figure counts: "3,000 soldiers", "thousands of soldiers", "a dozen tanks"."""
     if amount.end < sent.end and doc[amount.end].lower_ == "times":
         return doc[amount.end]  # "6.5 times earnings": a multiple, not a count of earnings
+    if RE_ENDS_SENTENCE.match(doc[amount.num_end - 1].text):
+        return None  # "a statement of 27.The Union's": what follows starts the next sentence
     for token in doc[amount.num_start: amount.end]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -75,12 +77,16 @@ def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
 
 def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
     """The counted noun as written with the words that narrow it ("heart transplants", "first-team
-    players"), not the owner ("Russian troops" counts troops) nor words like "more"."""
+    players", "European countries"), not the owner ("Russian troops" counts troops) nor words like "more"."""
     if not amount.end <= noun.i < amount.end + 5:
         return noun.text
     first = noun.i
+    while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2  # "two fly-bys", "30 follow-ups": the noun is the hyphenated word
     while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
-            and doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
+            and (doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") or doc[first - 1].lower_ in W.REGION_ADJECTIVES) \
+            and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
         first -= 1
         while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
                 and not doc[first - 2].whitespace_:
@@ -145,6 +151,10 @@ def _casualty_kind(token: Token) -> str | None:
         if text in W.PRISONER_WORDS and not any(c.dep_ in ("dobj", "prt") and c.lower_ in ("part", "office", "place", "over")
                                                 for c in word.children):
             return "prisoners"  # "taken prisoner", not "taken part" nor "held office"
+        if text in W.CROSS_WORDS and (token.lower_ in W.CROSSING_PEOPLE or token.ent_type_ == "NORP") and word.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "to") and any(g.ent_type_ == "GPE" for g in c.subtree)
+                for c in word.children):
+            return "refugees"  # "100,000 people have crossed into Poland" (troops that cross stay troops)
         if text in W.DISPLACED_WORDS and _count_of(token.lower_) != "troops":
             # (troops "evacuated from the island" or moved are not displaced people)
             across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
@@ -176,6 +186,24 @@ def _verb_chain(verb: Token) -> list[Token]:
 def rate_after(doc: Doc, noun: Token, sent: Span) -> tuple[int, str, str] | None:
     """A rate right after the counted noun: "tests per day", "ships a week"."""
     return rate_at(doc, noun.i + 1, sent.end) if noun.i + 1 < sent.end else None
+
+
+# Measures a verb after the counted noun can give a rate to ("troops dying each day").
+CASUALTY_RATES = frozenset({"killed", "wounded", "prisoners", "displaced", "refugees", "casualties"})
+
+
+def _rate_of_verb(doc: Doc, noun: Token, sent: Span) -> tuple[int, str, str] | None:
+    """A rate said right after a participle or relative verb of the counted noun, when none follows the
+    noun itself: "824 Russian troops dying each day", "500 people who are killed every week"."""
+    if rate_after(doc, noun, sent) is not None:
+        return None
+    verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > noun.i:
+        verbs.append(noun.head)  # "with 824 troops dying each day", "500 people die every week"
+    for verb in verbs:
+        if _verb_kind(verb) is not None:
+            return rate_at(doc, verb.i + 1, sent.end)
+    return None
 
 
 def _proxy(noun: Token) -> tuple[str, str] | None:
@@ -294,11 +322,17 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
             if found == "prisoners" and kind is None and not person_word(singular(noun.lower_)):
                 found = None  # "the UN held dozens of sessions", "captured 30 villages": no one held captive
             kind = found or kind
+        elif kind == "casualties" and noun.lower_ in ("victim", "victims"):
+            found = _casualty_kind(noun)  # "killed 80,000 victims": the verb says what befell them
+            kind = found if found in ("killed", "wounded") else kind
         if kind is None and noun.lower_ in W.PROXY_NOUNS and (found := _proxy(noun)):
             return _with_unit(found)
         if kind == "people" and noun.lower_ in W.GENERIC:
             kind = _level_of(noun) or kind
         kind, written = kind or "other", _noun_text(doc, amount, noun)
+        if kind in CASUALTY_RATES and (rate := _rate_of_verb(doc, noun, sent)) is not None:
+            # "824 troops dying each day": the rate said after the participle that says what befell them
+            return f"{kind} per {rate[1]}", written, canonical(_noun_unit(noun, written), rate[1])
         if (rate := rate_after(doc, noun, sent)) is not None:
             # "40 villagers killed a week": a rate is its own measure, not a toll; generic counts
             # ("3,000 tests a day") stay generic, with the rate in their words

@@ -52,6 +52,7 @@ COMPOUNDS = {
     ("asylum", "seeker"): "refugees", ("service", "members"): "troops", ("service", "member"): "troops",
     ("fighter", "jets"): "aircraft", ("fighter", "jet"): "aircraft", ("artillery", "shells"): "shells",
     ("cruise", "missiles"): "missiles", ("ballistic", "missiles"): "missiles",
+    ("personnel", "carriers"): "vehicles", ("personnel", "carrier"): "vehicles",
 }
 # Nouns whose "of" names the dead: "the bodies of 20 civilians", "the deaths of 12 miners".
 DEATH_NOUNS = frozenset("body bodies remains corpse corpses death deaths killing killings murder murders".split())
@@ -76,6 +77,10 @@ DISPLACED_WORDS = inflect("displace", "evacuate", "uproot") | {"homeless", "fled
 LEAVE_WORDS = inflect("abandon") | frozenset("leave leaves left leaving".split())
 HOME_WORDS = frozenset("home homes house houses village villages town towns".split())
 # Verbs whose subject undergoes what they say, even with an object: "thousands fled the city".
+# People who cross into another country are refugees ("100,000 people have crossed into Poland").
+CROSS_WORDS = inflect("cross")
+# Those who, crossing into another country, are refugees (not workers, fans or troops crossing for their own ends).
+CROSSING_PEOPLE = frozenset("people persons civilians families women children residents".split())
 UNDERGONE = frozenset("fled flee flees fleeing died die dies perished escaped".split())
 PRISONER_WORDS = inflect("capture", "detain", "arrest", "abduct", "kidnap", "seize") | {"taken", "held"}
 MISSING_WORDS = {"missing", "unaccounted"}
@@ -143,6 +148,8 @@ STREET_WORDS = frozenset(
     "road rd street st avenue ave lane ln way drive dr boulevard blvd place pl square court ct terrace "
     "crescent close highway parkway row walk".split())
 # Modifiers of a counted noun that say nothing of its kind ("1,000 more troops").
+# Adjectives of a continent or region, which name no owner: they narrow what is counted ("seven European countries").
+REGION_ADJECTIVES = frozenset("european african asian arab nordic scandinavian baltic balkan caribbean".split())
 NOT_KIND_WORDS = frozenset("more other additional extra further new own such total estimated".split())
 # Ammunition and guns named by their calibre ("155mm shells"): the number names the kind.
 CALIBRE_NOUNS = frozenset("shell shells round rounds artillery gun guns howitzer howitzers mortar mortars cannon cannons "

@@ -12,7 +12,7 @@ from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
-from storyline.nlp.figure_filters import not_a_quantity, person_word
+from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
@@ -119,6 +119,12 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 # clause's subject is the sentence's
                 borrowed = [c for c in verb.head.children if c.dep_ == "nsubj"]
                 children += borrowed  # (whose they are, but the clause is no statement of theirs: not the giver)
+            gapped = [c for c in children if c.dep_ == "conj" and c.i < token.i and is_actor(ctx, c)
+                      and any(d.dep_ == "dobj" and d.i < c.i for d in children)]
+            if gapped and governor is not None and verb.i == governor.i:
+                # "Uruguay pledged $2 million and Spain up to €1.5 million": the second clause's verb is left
+                # out, its subject standing between the two objects
+                return (*entity_text(ctx, gapped[-1]), verb.lower_ not in AUTHORISE_VERBS)
             for child in children:
                 if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
                     # "the government announced it would send 3,000 troops": "it" is the one who announces it
@@ -317,10 +323,11 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         before = doc[amount.start - 1].lower_ if amount.start > 0 else ""
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         referring = before in W.REFERRING and counts not in ("killed", "wounded", "casualties")  # "the two soldiers killed"
+        toll = counts in ("killed", "wounded", "casualties") and noun is None and amount.qualifier is not None
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
-            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None
-                                   or noun.tag_ == "NNS")  # "one people": a nation, not a count
-        ):
+            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None and not toll
+                                   or noun is not None and noun.tag_ == "NNS")  # "one people": a nation, not a count
+        ):  # ("killing at least one and wounding six": a toll of one, said with its qualifier)
             return None
     last = amount.end - 1
     if noun is not None and amount.end <= noun.i < min(sent.end, amount.end + 7):
@@ -331,6 +338,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
     if text.endswith(".") and doc[last].text[:-1].lower() in SCALE_SUFFIXES and (
             last == sent.end - 1 or doc[last + 1].is_punct or doc[last + 1].is_space or doc[last + 1].is_title):
         text, end = text[:-1], end - 1  # "would cost $350m.": the sentence's full stop is not the scale's
+    if last == amount.num_end - 1 and RE_ENDS_SENTENCE.match(doc[last].text):
+        text, end = text[:text.rindex(".")], end - (len(text) - text.rindex("."))  # "27.The": the number alone
     if amount.skip_chars and amount.start == amount.num_start:
         text, start = text[amount.skip_chars:], start + amount.skip_chars  # "2008.15 years": the year ends the sentence before
     if unit_text and unit_text.endswith(".") and unit_text.count(".") == 1 and len(unit_text) > 1 and unit_text != "in." \
@@ -396,11 +405,18 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         if subject_text is None:
             subject, subject_text = first.subject, first.subject_text
         gap_date = _own_time(doc, amount, times)
+    level_of = None
+    if noun is None and counts is None and not (amount.unit or amount.currency or amount.percent or amount.vague) \
+            and (level_of := _level_after(anchor, earlier, sent)) is not None:
+        # "rose by 3%, or 2,100 people, to reach 71,000": a level the parse hangs on the step's noun counts what it counts
+        counts, unit_text, unit = level_of.counts, level_of.unit_text, level_of.unit
     if amount.currency and giver and ctx.quote_at(start, end) is None:
         # A pledge is its donor's own figure, whoever reports the pledge.
         attributed_to, attributed_text = subject, subject_text
     else:
         attributed_to, attributed_text = attribution(ctx, start, end, path, sent)
+    if level_of is not None and attributed_text is None:
+        attributed_to, attributed_text = level_of.attributed_to, level_of.attributed_text  # the same clause's giver
     return Figure(
         doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
         start=start, end=end, text=text,
@@ -410,6 +426,20 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to=attributed_to, attributed_text=attributed_text, status=_status(sent, path),
         change_from=amount.change_from,
     )
+
+
+LEVEL_VERBS = W.inflect("reach", "total", "top", "hit", "exceed", "surpass")
+
+
+def _level_after(anchor: Token, earlier: list[Figure], sent: Span) -> Figure | None:
+    """The figure whose noun the parse hangs a level's verb on ("2,100 people, to reach 71,000": "reach" read as a
+    clause of "people"), when that figure is in this sentence and counts something."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.lower_ not in LEVEL_VERBS or verb.dep_ not in ("acl", "relcl"):
+        return None
+    noun = verb.head
+    return next((f for f in reversed(earlier) if f.start >= sent.start_char and f.counts
+                 and f.start <= noun.idx < f.end), None)
 
 
 def _own_time(doc: Doc, amount: Amount, times: list[TimeRef]) -> str | None:

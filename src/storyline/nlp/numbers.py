@@ -16,6 +16,10 @@ from storyline.nlp.units import DURATIONS, duration_name, unit_name
 PLURAL_SCALES = frozenset("thousands millions billions trillions".split())
 
 RE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# Unicode's one-character fractions, alone or after whole digits ("15½ pounds", "¾ of a mile").
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+          "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+RE_VULGAR = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)?([½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])$")
 RE_PESO = re.compile(r"^P(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 RE_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|bn|b|mn|mln|tn|trn|m)$", re.IGNORECASE)
 DASHES = {"-", "–", "—", "to"}
@@ -55,6 +59,13 @@ def _digits(text: str) -> float | None:
     return None
 
 
+def _vulgar(text: str) -> float | None:
+    """"15½" -> 15.5, "¾" -> 0.75: digits with a one-character fraction."""
+    if (m := RE_VULGAR.match(text)) is None:
+        return None
+    return float((m[1] or "0").replace(",", "")) + VULGAR[m[2]]
+
+
 def _word_value(word: str) -> float | None:
     if word in ONES:
         return ONES[word]
@@ -75,7 +86,7 @@ ADDING = frozenset("another additional extra further".split())
 
 def _may_start(word: str) -> bool:
     """Cheap test before parsing: can a number expression begin with this word?"""
-    return word in STARTERS or word[:1].isdigit() or ("-" in word and word.partition("-")[0] in TENS) or (
+    return word in STARTERS or word[:1].isdigit() or word[:1] in VULGAR or ("-" in word and word.partition("-")[0] in TENS) or (
         any(c.isdigit() for c in word) and RE_GLUED.match(word) is not None)
 
 
@@ -195,6 +206,8 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
         # "15-thousand", "15-hundred": a scale word hyphenated to the digits.
         if len(words) > 2 and words[1] == "-" and words[2] in SCALES and _attached(doc, i + 1) and _attached(doc, i + 2):
             value, j = value * SCALES[words[2]], 3
+    elif (d := _vulgar(w)) is not None:
+        value, j = d, 1
     elif m := RE_SUFFIXED.match(w):
         if m[2].lower() == "m":
             return None  # "40m" alone: metres unless a currency says otherwise (handled by the caller)
