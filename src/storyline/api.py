@@ -196,7 +196,7 @@ def analyze(
     from storyline.ingest.fetch import FetchOptions
     from storyline.ingest.loaders import LoadOptions
     from storyline.ingest.pipeline import run_ingest
-    from storyline.nlp.runner import extract_pending
+    from storyline.nlp.runner import Prestart, extract_pending
 
     started = time.perf_counter()
     started_at = stored_runs.now()
@@ -215,9 +215,12 @@ def analyze(
             fetch = FetchOptions(timeout=cfg["ingest"]["fetch_timeout"], max_bytes=cfg["ingest"]["max_bytes"],
                                  max_redirects=cfg["ingest"]["max_redirects"], allow_private=allow_private)
 
+            early = Prestart(cfg, workers, engine)  # the workers load their models while ingest runs
+
             def on_item(status: Any) -> None:
                 progress.item(status)
                 progress.advance()
+                early.item(status)
 
             summary = run_ingest(store, _items(inputs, load, fetch), cfg, on_item, command="analyze")
         timings["ingest"] = time.perf_counter() - tick

@@ -120,11 +120,13 @@ def extract_pending(
     if on_total:
         on_total(len(pending))
     if not pending:
+        pool.close_warm()  # workers started ahead (Prestart) have nothing to read
         return 0
     model = config["model"]["spacy"]
     window = int(config["model"].get("window", 10_000))
     count = pool.resolve_workers(config["model"].get("workers", 0) if workers is None else workers)
-    count = min(count, -(-len(pending) // pool.CHUNK))
+    # Workers started ahead (Prestart) serve however few reports are pending.
+    count = pool.warm_workers((model, window), keep=key) or min(count, -(-len(pending) // pool.CHUNK))
     if multiprocessing.current_process().daemon:
         count = 1  # a daemonic process (a multiprocessing.Pool worker) may not start processes
     engine = engine or config["model"].get("engine", "local")
@@ -173,6 +175,51 @@ def extract_pending(
 
 # Documents written per transaction: one statement per table for all of them.
 SAVE_BATCH = 16
+
+
+class Prestart:
+    """Starts the extraction's worker processes while ingest still reads and cleans the reports, so
+    their models load meanwhile instead of after it: pass each ingested item's status to
+    :meth:`item`. The workers start once enough new reports were stored to keep them all busy (as
+    many chunks as workers, the count :func:`extract_pending` would start), so a run that adds a
+    report or two never starts more workers than it uses. :func:`extract_pending` then takes them
+    (same workers, model, window and rules), or stops them when nothing is pending."""
+
+    def __init__(self, config: dict, workers: int | None = None, engine: str | None = None) -> None:
+        from storyline.nlp import workers as pool
+
+        self.config, self.added, self.started = config, 0, False
+        self.count = pool.resolve_workers(config["model"].get("workers", 0) if workers is None else workers)
+        local = (engine or config["model"].get("engine", "local")) == "local"
+        # One worker reads in this process; a daemonic process may not start any.
+        self.off = not local or self.count < 2 or multiprocessing.current_process().daemon
+
+    def item(self, status: Any) -> None:
+        """Count a stored report (``added`` or ``updated``, not a copy); start the workers when enough are."""
+        if self.off or self.started or getattr(status, "status", None) not in ("added", "updated") \
+                or getattr(status, "duplicate_of", None):
+            return
+        self.added += 1
+        if self.added >= self.count * _chunk():
+            self.start()
+
+    def start(self) -> None:
+        from storyline.nlp import workers as pool
+
+        self.started = True
+        model = self.config["model"]["spacy"]
+        try:
+            _check_model(model)
+        except RuntimeError:
+            return  # extract_pending says so, at its turn
+        pool.prestart(self.count, (model, int(self.config["model"].get("window", 10_000))),
+                      keep=pipeline_key(self.config))
+
+
+def _chunk() -> int:
+    from storyline.nlp import workers as pool
+
+    return pool.CHUNK
 
 
 def _check_model(model: str) -> None:

@@ -130,6 +130,51 @@ def extract_rows(rows: list[dict[str, Any]]) -> list[Any]:
 
 # The pool kept between runs (keep_pools): its identity and the executor.
 _KEPT: dict[str, Any] = {"on": False, "key": None, "pool": None}
+# The pool started ahead of a run (prestart), its workers loading their models meanwhile.
+_WARM: dict[str, Any] = {"key": None, "pool": None}
+
+
+def _ready() -> int:
+    """A task that only makes the pool start a worker process (its initializer loads the model)."""
+    return os.getpid()
+
+
+def prestart(workers: int, initargs: tuple = (), initializer: Callable[..., None] = init_worker,
+             keep: str | None = None) -> None:
+    """Start ``workers`` worker processes now, so they load their models while this process does
+    other work (reading and cleaning the reports); the next :func:`extract_parallel` with the same
+    identity uses them. A kept pool of that identity already serves, so none is started then; a
+    kept or started pool of another identity is stopped first (one pool's workers at a time)."""
+    identity = _identity(workers, initializer, initargs, keep)
+    if _WARM["key"] == identity or (_KEPT["on"] and _KEPT["key"] == identity):
+        return
+    close_warm()
+    close_kept()
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs)
+    for _ in range(workers):  # a spawning pool starts a process per task while none is idle
+        pool.submit(_ready)
+    _WARM["pool"], _WARM["key"] = pool, identity
+
+
+def warm_workers(initargs: tuple = (), initializer: Callable[..., None] = init_worker, keep: str | None = None) -> int:
+    """How many workers a pool started ahead (:func:`prestart`) for this identity, but any count, has;
+    0 when none."""
+    key = _WARM["key"]
+    if key is not None and _WARM["pool"] is not None and key[1:] == _identity(0, initializer, initargs, keep)[1:]:
+        return key[0]
+    return 0
+
+
+def close_warm() -> None:
+    """Stop a pool started ahead (:func:`prestart`) that no run took, or keep it when pools are kept."""
+    pool, _WARM["pool"], key, _WARM["key"] = _WARM["pool"], None, _WARM["key"], None
+    if pool is None:
+        return
+    if _KEPT["on"] and _KEPT["pool"] is None:
+        _KEPT["pool"], _KEPT["key"] = pool, key
+    else:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def keep_pools(on: bool = True) -> None:
@@ -138,6 +183,7 @@ def keep_pools(on: bool = True) -> None:
     _KEPT["on"] = on
     if not on:
         close_kept()
+        close_warm()
 
 
 def close_kept() -> None:
@@ -187,7 +233,13 @@ def extract_parallel(
 
 def _pool(workers: int, initializer, initargs: tuple, identity: tuple | None) -> ProcessPoolExecutor:
     """The kept pool when it matches ``identity``, else a new one (a kept pool that does not
-    match is stopped first: one pool's workers at a time)."""
+    match is stopped first: one pool's workers at a time). A pool started ahead for ``identity``
+    (:func:`prestart`) is taken first."""
+    if identity is not None and _WARM["pool"] is not None:
+        if _WARM["key"] == identity:
+            pool, _WARM["pool"], _WARM["key"] = _WARM["pool"], None, None
+            return pool
+        close_warm()
     if identity is not None and _KEPT["on"]:
         pool = _KEPT["pool"]
         if pool is not None and _KEPT["key"] == identity:
