@@ -148,17 +148,26 @@ def test_worker_count_setting(monkeypatch):
 
 @pytest.mark.integration
 @pytest.mark.parametrize("window", [100_000, 1_500])
-def test_one_and_two_workers_give_the_same_analysis(tmp_path, window):
-    """Also with reports parsed in windows (a 1,500-character window cuts every example report)."""
+def test_one_and_two_workers_give_the_same_analysis(tmp_path, window, monkeypatch):
+    """Also with reports parsed in windows (a 1,500-character window cuts every example report).
+    With the whole reports, chunks of one report let the seven example reports start the workers
+    during ingest and be read ahead there (Prestart); with windows, the workers start after it."""
     from storyline import config
     from storyline.api import analyze
     from storyline.data import example_corpus
 
     cfg = config.defaults()
     cfg["model"]["window"] = window
+    given = []
+    if window == 100_000:
+        real = workers.submit_ahead
+        monkeypatch.setattr(workers, "CHUNK", 1)
+        monkeypatch.setattr(workers, "submit_ahead", lambda rows, *a: given.extend(r["id"] for r in rows) or real(rows, *a))
     with example_corpus() as folder:
         one = analyze([folder], db=tmp_path / "one.duckdb", workers=1, config=cfg).to_dict()
-        two = analyze([folder], db=tmp_path / "two.duckdb", workers=2, config=cfg).to_dict()
+        analysis = analyze([folder], db=tmp_path / "two.duckdb", workers=2, config=cfg)
+        two = analysis.to_dict()
+    assert len(given) == (len(analysis.corpus.originals()) if window == 100_000 else 0)  # all read ahead
 
     def comparable(data):
         data = {k: v for k, v in data.items() if k not in ("generated_at", "seconds", "run", "changes")}
