@@ -175,8 +175,10 @@ def extract_pending(
     return done
 
 
-# Documents written per transaction: one statement per table for all of them.
-SAVE_BATCH = 16
+# Documents written per transaction: one statement per table for all of them. Each statement costs
+# a few milliseconds however few its rows: 32 documents a transaction took about half the CPU of 16
+# on 100 reports of the 447 corpus (0.17 s against 0.30 s), 64 little less than 32.
+SAVE_BATCH = 32
 
 
 class Prestart:
