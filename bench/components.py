@@ -1,10 +1,12 @@
 """Where the per-document stage's time goes: each pipeline component, the records, their return
 from a worker and their saving, in CPU seconds beside bare ``nlp.pipe``.
 
-Usage: .venv/bin/python bench/components.py [--docs 80] [--rounds 2] [--profile FILE] [--json FILE]
+Usage: .venv/bin/python bench/components.py [--docs 80] [--rounds 2] [--corpus 447|seeds] [--profile FILE]
+       [--top N] [--json FILE]
 
 Takes the first ``--docs`` reports of the 447-article corpus (their raw text; cleaning is not
-measured here), runs bare spaCy (same model, lemmatizer excluded) and Storyline's pipeline over
+measured here) or, with ``--corpus seeds``, of the seeds x20 (each seed twenty times behind a
+one-line preface, as bench/run.py makes them), runs bare spaCy (same model, lemmatizer excluded) and Storyline's pipeline over
 them alternately (floor, ours, floor, ours), and times every component of ours by wrapping its
 call (process CPU seconds, so other jobs on the machine do not count). After the pipeline, the
 rest of the per-document stage is timed on the last round's extractions: building each
@@ -28,6 +30,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WAR = ROOT.parent / "shared" / "corpus" / "ukraine-war-2022-2024" / "articles.json"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+
+def texts_of(corpus: str, docs: int) -> list[str]:
+    """The first ``docs`` texts of the 447-article corpus or of the seeds x20."""
+    if corpus == "seeds":
+        seeds = [path.read_text() for path in sorted(SEEDS.glob("*.txt"))]
+        return [f"Copy {n} of a report.\n\n" + seed for n in range(20) for seed in seeds][:docs]
+    return [r["content"] for r in json.loads(WAR.read_text())[:docs]]
+
+
+def top_functions(stats, count: int) -> list[dict]:
+    """The ``count`` functions of Storyline (``storyline/``) and of the record saving with the most
+    time of their own in a profiled pass (tottime), each with its cumulative time and calls."""
+    rows = []
+    for (file, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():
+        if "/storyline/" not in file:
+            continue
+        short = file.split("/storyline/", 1)[1]
+        rows.append({"function": f"{short}:{line}({name})", "tottime": tottime, "cumtime": cumtime, "calls": calls})
+    rows.sort(key=lambda r: -r["tottime"])
+    return rows[:count]
 
 
 class Timed:
@@ -125,10 +149,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=80)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--corpus", choices=["447", "seeds"], default="447")
     parser.add_argument("--profile")
+    parser.add_argument("--top", type=int, default=10, help="functions listed from the profile")
     parser.add_argument("--json")
     args = parser.parse_args()
-    if not WAR.is_file():
+    if not (WAR.is_file() if args.corpus == "447" else SEEDS.is_dir()):
         print("../shared corpus absent: nothing to measure", file=sys.stderr)
         return 0
     import spacy
@@ -136,7 +162,7 @@ def main() -> int:
     from storyline import config
     from storyline.nlp import pipeline
 
-    texts = [r["content"] for r in json.loads(WAR.read_text())[: args.docs]]
+    texts = texts_of(args.corpus, args.docs)
     model = config.defaults()["model"]["spacy"]
     bare = spacy.load(model, exclude=["lemmatizer"])
     ours = pipeline.load(model)
@@ -162,13 +188,15 @@ def main() -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-        for _ in pipeline.extract(ours, items):
-            pass
+        extractions = list(pipeline.extract(ours, items))
+        after_pipeline(extractions)  # record lists, pickling and saves: in the profile too
         profiler.disable()
+        del extractions
         profiler.dump_stats(args.profile)
         stats = pstats.Stats(args.profile)
         rows["profiled_total"] = stats.total_tt
         rows["kinds"] = _kinds(stats)
+        rows["top"] = top_functions(stats, args.top)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} reports, {words:,} words; CPU seconds per round")
     print(f"floor (bare nlp.pipe): {', '.join(f'{s:.1f}' for s in rows['floor'])}")
@@ -190,6 +218,9 @@ def main() -> int:
         print("share of a profiled pass (cProfile):")
         for kind, seconds in rows["kinds"].items():
             print(f"  {kind:48s} {100 * seconds / rows['profiled_total']:5.1f}%")
+        print(f"Storyline's costliest functions in the profiled pass (own time; of {rows['profiled_total']:.1f} s):")
+        for row in rows["top"]:
+            print(f"  {row['tottime']:6.2f} s own {row['cumtime']:6.2f} s cum {row['calls']:9d}  {row['function']}")
     if args.json:
         Path(args.json).write_text(json.dumps({"docs": len(texts), "words": words, **rows}, indent=1))
     return 0

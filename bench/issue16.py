@@ -41,6 +41,11 @@ def _cores(cores: dict) -> list[dict]:
             if r.get("engine", "local") != "local":
                 continue
             f, o = r["floor"], r["ours"]
+            if corpus.startswith("447") and o.get("tree_peak_mb"):
+                rows.append(_row(f"memory: peak on the 447 corpus with {r['workers']} worker"
+                                 f"{'s' if r['workers'] > 1 else ''} (MB, all processes)", o["tree_peak_mb"],
+                                 f"<= {MEMORY_447_MB}", o["tree_peak_mb"] <= MEMORY_447_MB,
+                                 f"writer process {o['peak_mb']:,.0f} MB"))
             detail = (f"floor {f['seconds']:.1f} s (cpu {f['cpu_seconds']:.1f}), ours {o['seconds']:.1f} s "
                       f"(cpu {o['cpu_seconds']:.1f}), load {r['load'][0]:.1f}/{r['load'][1]:.1f}")
             rows.append(_row(f"{corpus}: ratio to bare nlp.pipe, {r['workers']} worker{'s' if r['workers'] > 1 else ''}",
@@ -95,7 +100,7 @@ def _incremental(inc: dict) -> list[dict]:
                  detail)]
 
 
-def _components(comp: dict) -> list[dict]:
+def _components(comp: dict, corpus: str = "447 corpus") -> list[dict]:
     """The per-document stage beside the parse it rides on (bench/components.py, CPU seconds)."""
     if not comp.get("floor") or not comp.get("components"):
         return []
@@ -106,10 +111,10 @@ def _components(comp: dict) -> list[dict]:
                                            "unpickle (writer side)", "saves (save_many)"))
     detail = (f"{comp.get('docs', '?')} reports: bare parse {floor:.1f} s, Storyline's components {ours:.1f} s, "
               f"records, return and saves {rest:.1f} s")
-    rows = [_row("per-document stage: Storyline's CPU over the bare parse's", (ours + rest) / floor, "reported",
-                 None, detail)]
+    rows = [_row(f"per-document stage ({corpus}): Storyline's CPU over the bare parse's", (ours + rest) / floor,
+                 "reported", None, detail)]
     if "save ms per document" in after:
-        rows.append(_row("per-document stage: save CPU ms per document", after["save ms per document"], "reported",
+        rows.append(_row(f"per-document stage ({corpus}): save CPU ms per document", after["save ms per document"], "reported",
                          None, f"{after.get('returned KB per document', 0):.1f} KB pickled per document"))
     return rows
 
@@ -126,9 +131,10 @@ def summarise(results: dict) -> list[dict]:
     ray = results.get("ray")
     if isinstance(ray, dict) and "error" not in ray:
         rows += _ray(ray)
-    comp = results.get("components")
-    if isinstance(comp, dict) and "error" not in comp:
-        rows += _components(comp)
+    for key, corpus in (("components", "447 corpus"), ("components_seeds", "seeds x20")):
+        comp = results.get(key)
+        if isinstance(comp, dict) and "error" not in comp:
+            rows += _components(comp, corpus)
     inc = results.get("incremental")
     if isinstance(inc, dict) and "error" not in inc:
         rows += _incremental(inc)

@@ -343,8 +343,11 @@ def main() -> int:
             results["saves"] = step("saves", script, "saves", work)
             # The per-document stage by component, with the records' return and saves (bench/components.py).
             results["components"] = step("components: the per-document stage, 100 reports", script, "components",
-                                         work, "--docs", "100")
+                                         work, "--docs", "100", "--profile", str(work / "components.prof"))
             results["encoder"] = step("encoder", script, "encoder", work)
+        results["components_seeds"] = step("components: the per-document stage, 100 reports of the seeds x20",
+                                           script, "components", work, "--docs", "100", "--corpus", "seeds",
+                                           "--profile", str(work / "components_seeds.prof"))
         results["cold_start"] = step("cold start", cold_start, work)
         results["quality"] = step("quality", quality, work)
     from issue16 import summarise  # bench/issue16.py: the speed figures beside their targets

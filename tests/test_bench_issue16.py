@@ -60,3 +60,17 @@ def test_memory_on_the_447_corpus_counts_the_workers_beside_the_writer():
     row = {r["figure"]: r for r in summarise({"447 articles": {"ours": ours}})}["memory: peak on the 447 corpus (MB)"]
     assert row["value"] == 2050.0 and row["met"] is False
     assert "writer process 900 MB" in row["detail"] and "largest worker 600 MB" in row["detail"]
+
+
+def test_memory_on_the_447_corpus_at_each_worker_count_and_the_per_document_stage_of_both_corpora():
+    one, two = _run(1, 30.0, 100.0), _run(2, 18.0, 70.0)
+    one["ours"].update(peak_mb=1400.0, tree_peak_mb=1400.0)
+    two["ours"].update(peak_mb=900.0, tree_peak_mb=1600.0)
+    comp = {"docs": 100, "floor": [10.0], "components": [{"ner": 4.0, "storyline_actors": 2.0}],
+            "after": {"saves (save_many)": 1.0, "save ms per document": 10.0}}
+    rows = {r["figure"]: r for r in summarise({"cores": {"447 articles": [one, two]}, "components": comp,
+                                                "components_seeds": {**comp, "floor": [20.0]}})}
+    assert rows["memory: peak on the 447 corpus with 1 worker (MB, all processes)"]["met"]
+    assert rows["memory: peak on the 447 corpus with 2 workers (MB, all processes)"]["met"] is False
+    assert abs(rows["per-document stage (447 corpus): Storyline's CPU over the bare parse's"]["value"] - 0.3) < 1e-9
+    assert abs(rows["per-document stage (seeds x20): Storyline's CPU over the bare parse's"]["value"] - 0.15) < 1e-9

@@ -196,7 +196,7 @@ def analyze(
     from storyline.ingest.fetch import FetchOptions
     from storyline.ingest.loaders import LoadOptions
     from storyline.ingest.pipeline import run_ingest
-    from storyline.nlp.runner import extract_pending
+    from storyline.nlp.runner import Prestart, extract_pending
 
     started = time.perf_counter()
     started_at = stored_runs.now()
@@ -209,15 +209,19 @@ def analyze(
         summary = None
         inputs = list(inputs)
         tick = time.perf_counter()
+        early = None
         if inputs:
             progress.stage("ingest")
             load = LoadOptions(max_bytes=cfg["ingest"]["max_bytes"], fields=fields or {})
             fetch = FetchOptions(timeout=cfg["ingest"]["fetch_timeout"], max_bytes=cfg["ingest"]["max_bytes"],
                                  max_redirects=cfg["ingest"]["max_redirects"], allow_private=allow_private)
 
+            early = Prestart(cfg, workers, engine, store)  # the workers load and parse while ingest runs
+
             def on_item(status: Any) -> None:
                 progress.item(status)
                 progress.advance()
+                early.item(status)
 
             summary = run_ingest(store, _items(inputs, load, fetch), cfg, on_item, command="analyze")
         timings["ingest"] = time.perf_counter() - tick
@@ -233,7 +237,7 @@ def analyze(
 
         extract_pending(store, cfg, on_doc=lambda _: progress.advance(),
                         on_total=lambda n: progress.stage("extract", n), workers=workers, on_error=on_error,
-                        engine=engine, address=address)
+                        engine=engine, address=address, ahead=early)
         timings["extract"] = time.perf_counter() - tick
         tick = time.perf_counter()
         progress.stage("cross-source")

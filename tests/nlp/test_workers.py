@@ -73,6 +73,51 @@ def test_a_kept_pool_serves_only_the_next_run_with_the_same_workers_rules_and_en
         workers.close_kept()
 
 
+def test_workers_started_ahead_serve_the_next_run_of_their_identity():
+    rows = _rows(["one", "two", "three"])
+    workers.keep_pools(False)  # (the suite keeps pools: a kept one would serve instead)
+    workers.prestart(2, initializer=_no_model, keep="rules-a")
+    try:
+        started = {f.result() for f in [workers._WARM["pool"].submit(os.getpid) for _ in range(4)]}
+        assert workers.warm_workers(initializer=_no_model, keep="rules-a") == 2
+        assert workers.warm_workers(initializer=_no_model, keep="rules-b") == 0
+        results = workers.extract_parallel(rows, 2, task=_pid_task, initializer=_no_model, chunk=1, keep="rules-a")
+        assert {r.message for r in results} <= {str(pid) for pid in started}  # the workers started ahead
+        assert workers.warm_workers(initializer=_no_model, keep="rules-a") == 0  # taken by that run
+        workers.prestart(2, initializer=_no_model, keep="rules-a")
+        stale = workers._WARM["pool"]
+        results = list(workers.extract_parallel(rows, 2, task=_pid_task, initializer=_no_model, chunk=1, keep="rules-b"))
+        assert workers._WARM["pool"] is None and stale._shutdown_thread  # another identity: stopped, not used
+        assert not {r.message for r in results} & {str(pid) for pid in started}
+    finally:
+        workers.keep_pools(True)
+        workers.close_warm()
+        workers.close_kept()
+
+
+def test_prestart_waits_for_enough_new_reports_to_keep_every_worker_busy(monkeypatch):
+    from types import SimpleNamespace
+
+    from storyline import config
+    from storyline.nlp import runner
+
+    started = []
+    monkeypatch.setattr(runner.Prestart, "start", lambda self: started.append(self.added) or setattr(self, "started", True))
+    cfg = config.defaults()
+    early = runner.Prestart(cfg, workers=2)
+    for status in ("unchanged", "error", "added", "updated"):
+        early.item(SimpleNamespace(status=status, duplicate_of=None))
+    early.item(SimpleNamespace(status="added", duplicate_of="d0"))  # a copy is not read
+    assert not started and early.added == 2
+    for _ in range(2 * workers.CHUNK):
+        early.item(SimpleNamespace(status="added", duplicate_of=None))
+    assert started == [2 * workers.CHUNK]
+    one = runner.Prestart(cfg, workers=1)  # one worker reads in this process: nothing to start
+    for _ in range(10):
+        one.item(SimpleNamespace(status="added", duplicate_of=None))
+    assert one.off and not one.started
+
+
 def test_a_crashing_worker_fails_its_document_only():
     texts = [f"report number {i}" for i in range(9)]
     texts[4] = "this one KILLs the worker"
@@ -103,17 +148,26 @@ def test_worker_count_setting(monkeypatch):
 
 @pytest.mark.integration
 @pytest.mark.parametrize("window", [100_000, 1_500])
-def test_one_and_two_workers_give_the_same_analysis(tmp_path, window):
-    """Also with reports parsed in windows (a 1,500-character window cuts every example report)."""
+def test_one_and_two_workers_give_the_same_analysis(tmp_path, window, monkeypatch):
+    """Also with reports parsed in windows (a 1,500-character window cuts every example report).
+    With the whole reports, chunks of one report let the seven example reports start the workers
+    during ingest and be read ahead there (Prestart); with windows, the workers start after it."""
     from storyline import config
     from storyline.api import analyze
     from storyline.data import example_corpus
 
     cfg = config.defaults()
     cfg["model"]["window"] = window
+    given = []
+    if window == 100_000:
+        real = workers.submit_ahead
+        monkeypatch.setattr(workers, "CHUNK", 1)
+        monkeypatch.setattr(workers, "submit_ahead", lambda rows, *a: given.extend(r["id"] for r in rows) or real(rows, *a))
     with example_corpus() as folder:
         one = analyze([folder], db=tmp_path / "one.duckdb", workers=1, config=cfg).to_dict()
-        two = analyze([folder], db=tmp_path / "two.duckdb", workers=2, config=cfg).to_dict()
+        analysis = analyze([folder], db=tmp_path / "two.duckdb", workers=2, config=cfg)
+        two = analysis.to_dict()
+    assert len(given) == (len(analysis.corpus.originals()) if window == 100_000 else 0)  # all read ahead
 
     def comparable(data):
         data = {k: v for k, v in data.items() if k not in ("generated_at", "seconds", "run", "changes")}

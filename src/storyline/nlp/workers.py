@@ -130,6 +130,63 @@ def extract_rows(rows: list[dict[str, Any]]) -> list[Any]:
 
 # The pool kept between runs (keep_pools): its identity and the executor.
 _KEPT: dict[str, Any] = {"on": False, "key": None, "pool": None}
+# The pool started ahead of a run (prestart), its workers loading their models meanwhile.
+_WARM: dict[str, Any] = {"key": None, "pool": None}
+
+
+def _ready() -> int:
+    """A task that only makes the pool start a worker process (its initializer loads the model)."""
+    return os.getpid()
+
+
+def prestart(workers: int, initargs: tuple = (), initializer: Callable[..., None] = init_worker,
+             keep: str | None = None) -> None:
+    """Start ``workers`` worker processes now, so they load their models while this process does
+    other work (reading and cleaning the reports); the next :func:`extract_parallel` with the same
+    identity uses them. A kept pool of that identity already serves, so none is started then; a
+    kept or started pool of another identity is stopped first (one pool's workers at a time)."""
+    identity = _identity(workers, initializer, initargs, keep)
+    if _WARM["key"] == identity or (_KEPT["on"] and _KEPT["key"] == identity):
+        return
+    close_warm()
+    close_kept()
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs)
+    for _ in range(workers):  # a spawning pool starts a process per task while none is idle
+        pool.submit(_ready)
+    _WARM["pool"], _WARM["key"] = pool, identity
+
+
+def submit_ahead(rows: list[dict[str, Any]], task: Callable[[list[dict[str, Any]]], list[Any]] = extract_rows) -> Future | None:
+    """Give a chunk of rows to the pool started ahead, before the run asks for it (the reports a
+    running ingest has stored so far); None when there is no such pool or it broke."""
+    pool = _WARM["pool"]
+    if pool is None:
+        return None
+    try:
+        return pool.submit(task, rows)
+    except (BrokenProcessPool, RuntimeError):
+        return None
+
+
+def warm_workers(initargs: tuple = (), initializer: Callable[..., None] = init_worker, keep: str | None = None) -> int:
+    """How many workers a pool started ahead (:func:`prestart`) for this identity, but any count, has;
+    0 when none."""
+    key = _WARM["key"]
+    if key is not None and _WARM["pool"] is not None and key[1:] == _identity(0, initializer, initargs, keep)[1:]:
+        return key[0]
+    return 0
+
+
+def close_warm() -> None:
+    """Stop a pool started ahead (:func:`prestart`) that no run took, or keep it when pools are kept."""
+    pool, _WARM["pool"], key, _WARM["key"] = _WARM["pool"], None, _WARM["key"], None
+    if pool is None:
+        return
+    if _KEPT["on"] and _KEPT["pool"] is None:
+        _KEPT["pool"], _KEPT["key"] = pool, key
+    else:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def keep_pools(on: bool = True) -> None:
@@ -138,6 +195,7 @@ def keep_pools(on: bool = True) -> None:
     _KEPT["on"] = on
     if not on:
         close_kept()
+        close_warm()
 
 
 def close_kept() -> None:
@@ -163,15 +221,20 @@ def extract_parallel(
     initializer: Callable[..., None] = init_worker,
     chunk: int = CHUNK,
     keep: str | None = None,
+    ahead: dict[str, tuple[dict[str, Any], Future, int]] | None = None,
 ) -> Iterator[Any]:
     """Each row's Extraction or Failure, in the order of ``rows``, computed by ``workers`` processes.
 
     ``task`` and ``initializer`` must be importable module-level functions (they are sent to
     spawned processes by name). ``keep``: what the workers' state depends on beyond ``initargs``
     (the pipeline key); with :func:`keep_pools` on, a pool started for the same identity is reused
-    and this run's pool is kept for the next. Without it the pool ends with the run."""
-    chunks = deque(rows[at : at + chunk] for at in range(0, len(rows), chunk))
+    and this run's pool is kept for the next. Without it the pool ends with the run. ``ahead``: the
+    rows already given to the pool started ahead (:func:`submit_ahead`), by id: ``(row, future, index
+    of the row in the future's chunk)``; a row whose text or date changed since is read again."""
     identity = _identity(workers, initializer, initargs, keep) if keep is not None else None
+    if ahead:
+        rows = yield from _take_ahead(rows, ahead, task, chunk)
+    chunks = deque(rows[at : at + chunk] for at in range(0, len(rows), chunk))
     while chunks:
         broken = yield from _drive(chunks, workers, task, initializer, initargs, identity=identity)
         if not broken:
@@ -185,9 +248,43 @@ def extract_parallel(
                                              "stopped (crashed or was killed)")
 
 
+def _take_ahead(rows: list[dict[str, Any]], ahead: dict[str, tuple[dict[str, Any], Future, int]], task, chunk: int):
+    """Yield the results read ahead for ``rows``, in order (rows not read ahead are first given to the
+    same workers); return the rows left to read the usual way (from the first whose chunk failed on)."""
+    missing = [row for row in rows if (ahead.get(row["id"]) or (None,))[0] != row]
+    for at in range(0, len(missing), chunk):  # rows the ingest did not store: given to the same workers
+        part = missing[at : at + chunk]
+        future = submit_ahead(part, task)
+        if future is None:
+            break
+        ahead.update((row["id"], (row, future, index)) for index, row in enumerate(part))
+    for at, row in enumerate(rows):
+        early = ahead.get(row["id"])
+        if early is None or early[0] != row:
+            break
+        try:
+            results = early[1].result()
+        except Exception:  # noqa: BLE001 - a broken pool: this row and the rest are read the usual way
+            close_warm()
+            break
+        yield results[early[2]]
+    else:
+        at = len(rows)
+    for _, future, _ in ahead.values():
+        future.cancel()  # chunks read ahead for reports no longer pending (become copies of another)
+    close_warm()  # kept for the next run when pools are kept, else stopped
+    return rows[at:]
+
+
 def _pool(workers: int, initializer, initargs: tuple, identity: tuple | None) -> ProcessPoolExecutor:
     """The kept pool when it matches ``identity``, else a new one (a kept pool that does not
-    match is stopped first: one pool's workers at a time)."""
+    match is stopped first: one pool's workers at a time). A pool started ahead for ``identity``
+    (:func:`prestart`) is taken first."""
+    if identity is not None and _WARM["pool"] is not None:
+        if _WARM["key"] == identity:
+            pool, _WARM["pool"], _WARM["key"] = _WARM["pool"], None, None
+            return pool
+        close_warm()
     if identity is not None and _KEPT["on"]:
         pool = _KEPT["pool"]
         if pool is not None and _KEPT["key"] == identity:

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from storyline.store.db import Store
 
 
+PENDING_COLUMNS = "id, text, published, published_precision"
+"""What the extraction reads of a document."""
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -48,10 +52,14 @@ class ExtractionStore:
     def pending(self) -> list[dict[str, Any]]:
         """Original documents (not copies) that have no extraction yet, in ingest order."""
         return self.store.rows(
-            "SELECT id, text, published, published_precision FROM documents d "
+            f"SELECT {PENDING_COLUMNS} FROM documents d "
             "WHERE duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.doc_id = d.id) "
             "ORDER BY seq"
         )
+
+    def documents(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Documents by id, as :meth:`pending` gives them (for reading them ahead), in ingest order."""
+        return self.store.rows(f"SELECT {PENDING_COLUMNS} FROM documents WHERE list_contains(?, id) ORDER BY seq", [ids])
 
     def stale(self) -> list[str]:
         """Extractions of documents that are now copies of another or gone: to be dropped."""
