@@ -6,7 +6,7 @@ general features of the line and of the statement it quotes: how many independen
 states it (a named or anonymous source, the report's own voice, a quotation), how sure (confirmed, hedged,
 denied), what kind of clause it is (an act of a synonym class, a figure, a date, named actors), and where it
 stands in its report. None is a word list or a name. The weights were fitted (``bench/bottomline_fit.py``) on
-the real-text dev split's bottom-line gold and on hand labels of four sets of non-test reports of the
+the real-text dev split's bottom-line gold and on hand labels of five sets of non-test reports of the
 447-report corpus, never on the test split. The bottom line keeps the lines whose probability clears
 ``KEEP`` and ranks them by it.
 """
