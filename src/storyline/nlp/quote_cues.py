@@ -210,7 +210,7 @@ def _according_frame(ctx: Context, tok: Token) -> Frame:
     words = [t for t in head.subtree if t.i not in skip]
     opener = [t for t in words if t.i < tok.i and not (t.is_punct or t.is_space)]
     if opener and len(opener) <= 2 and all(t.dep_ in ("cc", "advmod") for t in opener):
-        # "But, according to Satter, Russia was insistent": the words start after the phrase, not at "But"
+        # "But, according to Quiroga, the council was firm": the words start after the phrase, not at "But"
         last = max(skip)
         words = [t for t in words if t.i > last]
     content = extent(ctx, tok, words) if head.i != tok.i else None

@@ -179,9 +179,9 @@ def _first_conjunct_subject(pronoun: Token) -> Token | None:
 
 
 def _titled_conj(ctx: Context, head: Token) -> str | None:
-    """"Russian scholar and former Moscow correspondent David Satter": a bare title (no article of its own)
+    """"Chilean historian and former Lima correspondent Marta Quiroga": a bare title (no article of its own)
     coordinated with a named person is that person's title, however the parser split the phrase (the name
-    read as a second subject). "The minister and Lavrov" are two people."""
+    read as a second subject). "The minister and Okafor" are two people."""
     if ctx.doc._.mentions is None or head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
         return None
     for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"):
@@ -267,8 +267,8 @@ NAMED_NEXT_PARAGRAPHS = 2
 
 
 def _named_next(ctx: Context, head: Token) -> str | None:
-    """"Ukraine's ambassador to the U.S. said ... / Ukrainian Ambassador Oksana Markarova appeared", "..., the head
-    of Britain's foreign intelligence service says. / MI6 chief Richard Moore said": a definite description of a
+    """"Ghana's ambassador to Japan said ... / Ghanaian Ambassador Kofi Mensah-Dari appeared", "..., the head of
+    the port authority warns. / Authority chief Lena Brandt told reporters": a definite description of a
     person written before the report names anyone is the person the next sentence names first (within the next
     paragraphs), when that person acts or speaks there and no state in their title contradicts one in the
     description."""
@@ -319,7 +319,7 @@ def _named_next(ctx: Context, head: Token) -> str | None:
     wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i))
     have = set().union(*(_state_keys(ctx, t) for t in _name_phrase(span.root) + _title_before(span)))
     if wanted and have and not wanted & have:
-        return None  # "Ukraine's ambassador" is not the Russian ambassador named next
+        return None  # "Ghana's ambassador" is not the Togolese ambassador named next
     return first.entity
 
 
@@ -577,8 +577,8 @@ def agent_noun(low: str) -> bool:
 
 
 def _titled_before(ctx: Context, head: Token) -> bool:
-    """Whether the report wrote this noun before as a named person's title ("Russian scholar ... David Satter"
-    before "the scholar explained"): a noun the lexicon does not know as a person's is one where it titles one."""
+    """Whether the report wrote this noun before as a named person's title ("Chilean historian ... Marta Quiroga"
+    before "the historian explained"): a noun the lexicon does not know as a person's is one where it titles one."""
     mentions = ctx.doc._.mentions or ()
     for tok in ctx.doc[:head.i]:
         if tok.lower_ == head.lower_ and any(
