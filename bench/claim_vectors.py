@@ -20,6 +20,25 @@ from collections import defaultdict
 from pathlib import Path
 
 
+def candidate_pairs(corpus, window: int):
+    """The candidate pairs of ``claims.group_claims`` over the corpus, with what they were built from: the claim
+    statements, their figures and salient items, all pairs, and the pairs of blocks other than shared content
+    words (an actor, event or figure block)."""
+    from storyline.analysis import claims as rules
+
+    statements = rules.claim_statements(corpus)
+    numbers = rules.statement_figures(corpus, statements)
+    salient = rules.salient_items(statements, numbers)
+    pairs: set[tuple[int, int]] = set()
+    by_actors: set[tuple[int, int]] = set()
+    for key, members in rules.claim_blocks(corpus, statements, salient).items():
+        found = rules.pairs_of(key, members, statements, window)
+        pairs |= found
+        if key[0] != "content":
+            by_actors |= found
+    return statements, numbers, salient, pairs, by_actors
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -36,12 +55,7 @@ def main() -> int:
         shutil.copyfile(args.db, copy)
         with Store.open(copy) as store:
             corpus = Corpus.from_store(store, load_kb())
-    statements = rules.claim_statements(corpus)
-    numbers = rules.statement_figures(corpus, statements)
-    salient = rules.salient_items(statements, numbers)
-    pairs: set[tuple[int, int]] = set()
-    for key, members in rules.claim_blocks(corpus, statements, salient).items():
-        pairs |= rules.pairs_of(key, members, statements, args.window)
+    statements, numbers, salient, pairs, _ = candidate_pairs(corpus, args.window)
     scored, second = set(), set()
     for i, j in pairs:
         a, b = statements[i], statements[j]

@@ -87,7 +87,8 @@ def main() -> int:
     parser.add_argument("--pooling", choices=["piece", "mean"], default="piece")
     parser.add_argument("--stride", type=int, default=8)
     args = parser.parse_args()
-    from storyline.analysis import claims as rules
+    from claim_vectors import candidate_pairs
+
     from storyline.analysis.corpus import Corpus
     from storyline.analysis.embed import EmbeddingCache
     from storyline.kb.lookup import load_kb
@@ -98,16 +99,7 @@ def main() -> int:
         shutil.copyfile(args.db, copy)
         with Store.open(copy) as store:
             corpus = Corpus.from_store(store, load_kb())
-            statements = rules.claim_statements(corpus)
-            numbers = rules.statement_figures(corpus, statements)
-            salient = rules.salient_items(statements, numbers)
-            pairs: set[tuple[int, int]] = set()
-            by_actors: set[tuple[int, int]] = set()
-            for key, members in rules.claim_blocks(corpus, statements, salient).items():
-                found = rules.pairs_of(key, members, statements, args.window)
-                pairs |= found
-                if key[0] != "content":
-                    by_actors |= found
+            statements, _, _, pairs, by_actors = candidate_pairs(corpus, args.window)
             ordered = sorted(pairs)
             involved = sorted({i for p in ordered for i in p})
             texts = [statements[i].text for i in involved]
