@@ -51,3 +51,24 @@ def test_failed_inputs_are_listed_with_one_warning_and_the_rest_analysed(tmp_pat
     for key in ("documents", "entities", "statements", "clusters", "conflicts", "figure_tables", "timeline",
                 "network", "options", "implications"):
         assert json.loads(json.dumps(read[key], default=str)) == json.loads(json.dumps(written[key], default=str)), key
+
+
+def test_an_ingest_stopped_short_stops_the_workers_started_ahead(tmp_path, monkeypatch):
+    from storyline.ingest import pipeline
+    from storyline.nlp import workers
+
+    stopped = []
+
+    class Pool:
+        def shutdown(self, wait=True, cancel_futures=False):
+            stopped.append(cancel_futures)
+
+    def interrupted(*args, **kwargs):
+        workers._WARM["pool"], workers._WARM["key"] = Pool(), ("started", "ahead")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "run_ingest", interrupted)
+    monkeypatch.setitem(workers._KEPT, "on", False)
+    with pytest.raises(KeyboardInterrupt):
+        api.analyze([str(tmp_path / "report.txt")], db=tmp_path / "s.duckdb")
+    assert stopped == [True] and workers._WARM["pool"] is None

@@ -223,7 +223,13 @@ def analyze(
                 progress.advance()
                 early.item(status)
 
-            summary = run_ingest(store, _items(inputs, load, fetch), cfg, on_item, command="analyze")
+            try:
+                summary = run_ingest(store, _items(inputs, load, fetch), cfg, on_item, command="analyze")
+            except BaseException:
+                from storyline.nlp import workers as pool
+
+                pool.close_warm()  # an ingest stopped short: the workers started ahead have no run to serve
+                raise
         timings["ingest"] = time.perf_counter() - tick
         tick = time.perf_counter()
         # The sentence encoder takes seconds to import and load; do it beside the parsing.
