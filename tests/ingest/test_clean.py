@@ -560,3 +560,33 @@ def test_sentences_that_open_like_a_related_lead_in_stay(line: str) -> None:
     assert not debris.glued_related_teaser(line)
     text = f"The count resumed in the capital on Tuesday after a two-day pause.\n\n{line}"
     assert clean_text(text).removed == []
+
+
+@pytest.mark.parametrize("line", [
+    "The rest of the article is below the video.",
+    "Continuation of the material under the podcast",
+    "You can read more about the flood relief here.",
+    "More news from the region on our main page",
+    "Further information is available at the portal's home page of the broadcaster.",
+    "For more information, please visit the broadcaster",
+    "Read more of the latest reports on example-news.com.",
+    "NEW: You can now listen to our weekend features!",
+    "See the video: the mayor tours the flooded district",
+    "WATCH VIDEO Farmers block the ring road",
+    "The station is now on YouTube. Click here to subscribe and watch our explainers.",
+])
+def test_pointers_to_the_outlets_other_pages_are_debris(line: str) -> None:
+    assert debris.line_pattern_reason(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Residents can find more information on the council's website.",
+    "He said the rest of the convoy was held up behind the checkpoint.",
+    "Officials said more information would be available on the ministry website.",
+    "Countries that subscribe to the treaty and to its protocols agreed to the inspections.",
+    "The minister urged people to read the full report here in the capital.",
+    "Read more about the talks in the capital.",
+    "The governor appeared in a video posted on Sunday, walking through the damaged school.",
+])
+def test_body_sentences_that_speak_of_reading_or_videos_stay(line: str) -> None:
+    assert debris.line_pattern_reason(line) is None

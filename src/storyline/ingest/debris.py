@@ -223,6 +223,25 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "(c)" also numbers list items, so without a year it must go on to speak of rights or permission.
         r"\(c\)\s+(?-i:[A-Z]).{0,160}\b(?:rights|reproduced|republished|permission|licen[cs]e)\b.{0,80})", _I)),
     ("promo", re.compile(r"click here\b.{0,120}|download (?:our|the) (?:free )?app\b.{0,80}", _I)),
+    # A note that the text goes on below a player: "The rest of the story is below the video".
+    ("advertisement", re.compile(
+        r"(?:the )?(?:rest|remainder|continuation|further part) of the (?:text|article|story|material|report|post|"
+        r"interview)(?: is| continues)?(?: located| found| available)? (?:under|below|after|beneath)(?: the)?"
+        r"(?: \w+){0,2}? (?:video|podcast|audio|player|photos?|gallery|advertisement|ad)(?: material)?\W*", _I)),
+    # A pointer to more of the outlet's own pages: "Read more news on our home page", "You can read the
+    # whole interview here", "More information can be found on the portal's main page".
+    ("related-links", re.compile(
+        r"(?:you can )?(?:read|find|see|get|watch|listen to) (?:more|further|the latest|all|the (?:whole|full))\b.{0,80}?"
+        r"\b(?:here|on (?:the |our )?(?:[\w.'’-]+ )?(?:main|home|front) ?page(?: of .{1,40})?|"
+        r"on (?:our|the|this) (?:website|site|portal|channel|app)|(?:on|at) (?:www\.)?[\w-]+(?:\.[a-z]{2,3})+)\W*|"
+        r"(?:more|further) (?:similar |detailed )?(?:information|news|stories|reports?) (?:can be found|is available|are available)"
+        r" (?:on|at|in) .{1,60}|"
+        r"(?:more|further) (?:\w+ ){0,2}?(?:information|news|messages|stories|reports?)\b.{0,80}?"
+        r"\b(?:on|at) (?:the )?(?:[\w.'’-]+ )?(?:main|home|front) ?page\b.{0,40}|"
+        r"for more (?:information|news|details|stories)\b.{0,20}\b(?:visit|go to|see)\b.{1,60}", _I)),
+    ("promo", re.compile(r"(?:new[:!]?\s+)?you can now listen to .{1,60}", _I)),
+    # A video teaser set into the text: "See the video: ...", "WATCH VIDEO Minister on the floods".
+    ("related-links", re.compile(r"(?:see|watch|view) (?:the |our )?video\b\s*[:\-–—]?\s*\S.{0,200}", _I)),
 ]
 
 # Phrases that mark a line as boilerplate wherever they occur in it (for lines up to a length cap).
@@ -238,6 +257,12 @@ PHRASE_PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
         r"^(?:sign up|subscribe)\b|^newsletters?\b|get our (?:free |daily |weekly )?\w* ?newsletter|"
         r"\b(?:subscribe|sign up|newsletters?|weekly|daily)\b.{0,100}\b(?:to|in) your inbox\b|"
         r"\b(?:to|in) your inbox\b.{0,60}\b(?:subscribe|sign up)\b", _I)),
+    # A call to follow the outlet elsewhere: "Click here to subscribe", "... is now on YouTube", "subscribe to
+    # our channel and watch ...".
+    ("promo", 40, re.compile(
+        r"\b(?:click|tap) here\b.{0,30}\b(?:to )?(?:subscribe|watch|listen|download|sign up|follow)\b|"
+        r"\bsubscribe to\b.{0,60}\b(?:and|to) (?:watch|listen|stream|get|receive)\b|"
+        r"\bis now on (?:youtube|instagram|tiktok|telegram|whatsapp|facebook|twitter|threads)\b", _I)),
     # Editorial disclaimers name the piece or its author; a report that views were "expressed" does not.
     ("disclaimer", 50, re.compile(
         r"\b(?:opinions?|views?)\s+expressed\s+(?:in|on|here|herein|within|by)\b.{0,60}?"
