@@ -181,6 +181,18 @@ def test_options_stances_named_around_a_proposal():
     assert option.opponents == ["local:person:tom-reyes"]
 
 
+def test_options_a_by_agent_speaks_of_the_noun_just_before_it():
+    story = Story().report(
+        "d1", "The Lowland Union's sanctions list a ban on broadcasters in Castria, on radio stations supported "
+              "by Belmora and on the trading houses of its ports.")
+    story.say("d1", story.docs["d1"], "fact")
+    assert [o.advocates for o in find_options(story.corpus())] in ([], [[]])
+    story = Story().report("d1", "Sending LU troops to Belmora, an idea first floated by Tom Reyes, found no backers.")
+    story.say("d1", story.docs["d1"], "fact")
+    (option,) = find_options(story.corpus())
+    assert option.advocates == ["local:person:tom-reyes"]
+
+
 def test_options_named_without_stance_joins_only_an_argued_option():
     story = Story().report("d1", "Arvania is expected to intensify sanctions on Castria. "
                                  "Belmora will send more troops.")

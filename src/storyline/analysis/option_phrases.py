@@ -82,8 +82,8 @@ OPPONENT_VERB = re.compile(
     r"(?:has been|have been|is|are|was|were|remains?|remained) "
     r"(?:reluctant|opposed|against|wary|sceptical|skeptical))\b", re.I)
 BY_CUE = re.compile(
-    r"\b(?P<advocate>floated|proposed|suggested|advocated|championed|called for|pushed for|backed|supported|endorsed|"
-    r"put forward)|(?P<opponent>shot down|rejected|opposed|ruled out|dismissed|vetoed|blocked|resisted|turned down)"
+    r"\b(?:(?P<advocate>floated|proposed|suggested|advocated|championed|called for|pushed for|backed|supported|endorsed|"
+    r"put forward)|(?P<opponent>shot down|rejected|opposed|ruled out|dismissed|vetoed|blocked|resisted|turned down))"
     r"\s+by\s+", re.I)
 
 WORD = re.compile(r"[A-Za-z][\w’'-]*")

@@ -116,8 +116,15 @@ def _text_stances(corpus: Corpus, statement: Statement, mentions: list[Mention])
     for entity, role, offset, forward in found:
         side = [h for h in hits if (h.start >= offset) == forward] or hits
         nearest = min(side, key=lambda h: abs(h.start - offset))
+        if not forward and not 0 <= offset - nearest.end <= BY_CUE_REACH:
+            continue  # "X supported by Y" speaks of the noun just before it, not of an option further back
         out += _hit_raises(corpus, statement, [nearest], role, entity, mentions)
     return out
+
+
+# How far before "proposed by"/"rejected by" the option may end: "the ban, first floated by", "a no-fly zone,
+# which was rejected by".
+BY_CUE_REACH = 30
 
 
 # "The main concern is that <option> would ...": the report relays an argument without its holder, as in
