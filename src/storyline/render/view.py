@@ -440,7 +440,7 @@ def _sources(data, citations) -> Section:
             parts.append(f"republished from {doc['republished_from']}")
         reasons = sorted({r["reason"] for r in doc["removed"]})
         if reasons:
-            parts.append(f"{len(doc['removed'])} debris spans removed ({', '.join(reasons)})")
+            parts.append(f"{plural(len(doc['removed']), 'debris span')} removed ({', '.join(reasons)})")
         cite = citations.cite(doc["id"], 0, min(len(doc["text"]), _first_sentence_end(doc["text"])))
         section.items.append(Line("; ".join(parts) + ".", [cite] if cite else [], detail=doc["id"]))
     return section
