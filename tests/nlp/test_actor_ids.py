@@ -7,3 +7,22 @@ def test_a_known_state_body_or_person_is_a_party_but_a_known_city_is_not():
     assert known_party("kb:UKR") and known_party("kb:person:joe-biden") and known_party("kb:NATO")
     assert not known_party("kb:place:kyiv")  # "talks in Kyiv": where, not who
     assert not known_party("local:organization:harbour-board") and not known_party("local:place:rivne")
+
+
+def test_a_generic_body_after_a_states_possessive_is_that_states_body():
+    from storyline.kb.lookup import load_kb
+    from storyline.models import Mention
+    from storyline.nlp.actor_links import head_word_links, owned_generic_links
+
+    text = "Poland's Senate voted. The Senate met again."
+    mentions = [Mention("d", 0, 6, "Poland", "GPE", "kb:POL", "state"),
+                Mention("d", 9, 15, "Senate", "ORG", "local:organization:senate", "organization"),
+                Mention("d", 27, 33, "Senate", "ORG", "local:organization:senate", "organization")]
+    kb = load_kb()
+    owned_generic_links(text, mentions, kb)
+    assert [m.entity for m in mentions] == ["kb:POL", "kb:POL.SENATE", "local:organization:senate"]
+    head_word_links(mentions, kb)  # the report's other bare "Senate" is the same body
+    assert mentions[2].entity == "kb:POL.SENATE"
+    alone = [Mention("d", 27, 33, "Senate", "ORG", "local:organization:senate", "organization")]
+    owned_generic_links(text, alone, kb)
+    assert alone[0].entity == "local:organization:senate"  # no owner: no link
