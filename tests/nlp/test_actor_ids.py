@@ -26,3 +26,19 @@ def test_a_generic_body_after_a_states_possessive_is_that_states_body():
     alone = [Mention("d", 27, 33, "Senate", "ORG", "local:organization:senate", "organization")]
     owned_generic_links(text, alone, kb)
     assert alone[0].entity == "local:organization:senate"  # no owner: no link
+
+
+def test_a_name_cut_in_two_at_of_is_the_one_entity_its_whole_names():
+    from storyline.kb.lookup import load_kb
+    from storyline.models import Mention
+    from storyline.nlp.actor_links import split_name_links
+
+    text = "The Islamic Republic of Iran said so. The Islamic Republic will reply. The Bank of Chile agreed."
+    mentions = [Mention("d", 4, 20, "Islamic Republic", "GPE", "local:place:islamic-republic", "place"),
+                Mention("d", 24, 28, "Iran", "GPE", "kb:IRN", "state"),
+                Mention("d", 42, 58, "Islamic Republic", "GPE", "local:place:islamic-republic", "place"),
+                Mention("d", 74, 78, "Bank", "ORG", "local:organization:bank", "organization"),
+                Mention("d", 82, 87, "Chile", "GPE", "kb:CHL", "state")]
+    split_name_links(text, mentions, load_kb())
+    assert [(m.entity, m.type) for m in mentions][:3] == [("kb:IRN", "state")] * 3
+    assert mentions[3].entity == "local:organization:bank"  # "Bank of Chile" is no name the knowledge base knows

@@ -301,6 +301,25 @@ def owned_generic_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -
             m.type = "organization"
 
 
+def split_name_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """A name NER cut in two at "of" ("Islamic Republic" | "of" | "Iran", "Ministry of Foreign Affairs" |
+    "of" | "Ukraine") whose whole is one knowledge-base name: the first part is that entity, and so is
+    every other mention of the report that its local id named."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    found: dict[str, str] = {}
+    for first, second in zip(ordered, ordered[1:]):
+        if not (first.entity or "").startswith("local:") or not (second.entity or "").startswith("kb:") \
+                or text[first.end : second.start] != " of ":
+            continue
+        hits = kb.lookup(text[first.start : second.end])
+        if len(hits) == 1 and hits[0].type in ("state", "organization", "igo"):
+            found[first.entity] = f"kb:{hits[0].id}"
+    for m in mentions:
+        if m.entity in found:
+            m.entity = found[m.entity]
+            m.type = kb.get(m.entity[3:]).type
+
+
 def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
     """A body named by one word of its full name earlier or later in the report ("the Union" beside
     the European Union, "the House" beside the House of Representatives) is that body, when exactly
