@@ -42,3 +42,21 @@ def test_a_name_cut_in_two_at_of_is_the_one_entity_its_whole_names():
     split_name_links(text, mentions, load_kb())
     assert [(m.entity, m.type) for m in mentions][:3] == [("kb:IRN", "state")] * 3
     assert mentions[3].entity == "local:organization:bank"  # "Bank of Chile" is no name the knowledge base knows
+
+
+def test_the_head_of_a_known_name_written_in_full_is_that_entity():
+    from storyline.kb.lookup import load_kb
+    from storyline.models import Mention
+    from storyline.nlp.actor_links import split_name_links
+
+    text = "The Republic of Korea voted. The Republic abstained later. The North Atlantic froze."
+    mentions = [Mention("d", 4, 21, "Republic of Korea", "GPE", "kb:KOR", "state"),
+                Mention("d", 33, 41, "Republic", "GPE", "local:place:republic", "place"),
+                Mention("d", 64, 78, "North Atlantic", "LOC", "local:place:north-atlantic", "place")]
+    split_name_links(text, mentions, load_kb())
+    assert mentions[1].entity == "local:place:republic"  # one word: too little to go on
+    full = [Mention("d", 0, 24, "Islamic Republic of Iran", "GPE", "kb:IRN", "state"),
+            Mention("d", 40, 56, "Islamic Republic", "GPE", "local:place:islamic-republic", "place"),
+            Mention("d", 64, 78, "North Atlantic", "LOC", "local:place:north-atlantic", "place")]
+    split_name_links("", full, load_kb())
+    assert [m.entity for m in full] == ["kb:IRN", "kb:IRN", "local:place:north-atlantic"]

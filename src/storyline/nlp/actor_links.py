@@ -304,7 +304,9 @@ def owned_generic_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -
 def split_name_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
     """A name NER cut in two at "of" ("Islamic Republic" | "of" | "Iran", "Ministry of Foreign Affairs" |
     "of" | "Ukraine") whose whole is one knowledge-base name: the first part is that entity, and so is
-    every other mention of the report that its local id named."""
+    every other mention of the report that its local id named. So is the head before "of" (two words or
+    more) of exactly one known name the report wrote in full ("the Islamic Republic" after "the Islamic
+    Republic of Iran")."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     found: dict[str, str] = {}
     for first, second in zip(ordered, ordered[1:]):
@@ -314,6 +316,17 @@ def split_name_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -> N
         hits = kb.lookup(text[first.start : second.end])
         if len(hits) == 1 and hits[0].type in ("state", "organization", "igo"):
             found[first.entity] = f"kb:{hits[0].id}"
+    # "the Islamic Republic" after "the Islamic Republic of Iran": the head before "of" of one known name
+    heads: dict[str, set[str]] = {}
+    for m in mentions:
+        if (m.entity or "").startswith("kb:") and m.type in ("state", "organization", "igo"):
+            words = key(m.text).split()
+            if "of" in words[2:]:
+                heads.setdefault(" ".join(words[: words.index("of", 2)]), set()).add(m.entity)
+    for m in mentions:
+        if (m.entity or "").startswith("local:") and m.entity not in found \
+                and len(heads.get(key(m.text), ())) == 1:
+            found[m.entity] = next(iter(heads[key(m.text)]))
     for m in mentions:
         if m.entity in found:
             m.entity = found[m.entity]
