@@ -48,16 +48,48 @@ def _local_key(entity: str) -> str:
     return entity.split("@")[0]
 
 
-def labelled_rows(nlp, labels_path: Path, articles: list[dict]) -> list[tuple[list[float], bool, str, str]]:
-    """``(features, real, report, actor)`` for every actor of a labels file's reports."""
+# Positions of the 447 corpus a run around a labelled report may take its neighbours from: the non-test
+# ranges (never a test story's reports nor the positions around them).
+READABLE = [*range(0, 37), *range(90, 121), *range(135, 200), *range(250, 318), *range(341, 360)]
+
+
+def _identities(doc) -> set[str]:
+    return {_local_key(m.entity) for m in doc._.mentions if m.entity}
+
+
+def _elsewhere(named: dict[str, set[str]]) -> dict[str, dict[str, int]]:
+    """For each report of a run and each identity it names, in how many other reports of the run it is named."""
+    counts: dict[str, int] = defaultdict(int)
+    for ids in named.values():
+        for i in ids:
+            counts[i] += 1
+    return {name: {i: counts[i] - 1 for i in ids} for name, ids in named.items()}
+
+
+def labelled_rows(nlp, labels_path: Path, articles: list[dict],
+                  window: int = 3) -> list[tuple[list[float], bool, str, str]]:
+    """``(features, real, report, actor)`` for every actor of a labels file's reports.
+
+    The run a report belongs to (for ``Evidence.elsewhere``) is the labelled reports and, around each,
+    the ``window`` readable reports before and after it in the corpus (reports of the same days)."""
     from storyline.nlp.actor_confidence import evidence
 
     spec = json.loads(labels_path.read_text(encoding="utf-8"))
-    items = [(articles[p]["filename"], articles[p]["content"]) for p in spec["positions"]]
+    positions = spec["positions"]
+    around = sorted({q for p in positions for q in range(p - window, p + window + 1) if q in READABLE} - set(positions))
     labels = {f: {_local_key(k): v for k, v in d.items()} for f, d in spec["labels"].items()}
+    named: dict[str, set[str]] = {}
+    evidences = []
+    items = [(articles[p]["filename"], articles[p]["content"]) for p in [*positions, *around]]
+    for i, (name, doc) in enumerate(_docs(nlp, items)):
+        named[f"{i}:{name}"] = _identities(doc)
+        if i < len(positions):
+            evidences.append((f"{i}:{name}", name, evidence(doc, doc._.mentions)))
+    elsewhere = _elsewhere(named)
     rows = []
-    for name, doc in _docs(nlp, items):
-        for ev in evidence(doc, doc._.mentions):
+    for run_key, name, evs in evidences:
+        for ev in evs:
+            ev.elsewhere = elsewhere[run_key].get(_local_key(ev.entity), 0)
             label = labels.get(name, {}).get(_local_key(ev.entity), "right")
             rows.append((ev.features(), label != "not_actor", name, ev.entity))
     return rows
@@ -84,13 +116,16 @@ def dev_rows(nlp, root: Path, articles: list[dict]) -> list[tuple[list[float], b
                     qids.add(g["kb_id"])
                 names.update(key(n) for n in (g["name"], *g.get("also", [])))
         files = [d["file"] for d in gold["documents"]]
-        for name, doc in _docs(nlp, [(f, contents[f]) for f in files]):
+        done = list(_docs(nlp, [(f, contents[f]) for f in files]))
+        elsewhere = _elsewhere({name: _identities(doc) for name, doc in done})
+        for name, doc in done:
             qids, names = by_doc[name]
             forms: dict[str, set[str]] = defaultdict(set)
             for m in doc._.mentions:
                 if m.entity:
                     forms[m.entity].add(key(m.text))
             for ev in evidence(doc, doc._.mentions):
+                ev.elsewhere = elsewhere[name].get(_local_key(ev.entity), 0)
                 entity = kb.get(ev.entity[3:]) if ev.known else None
                 known = {key(n) for n in (entity.name, *entity.aliases)} if entity else set()
                 real = bool((entity and entity.qid in qids) or (forms[ev.entity] | known) & names)
@@ -103,8 +138,8 @@ def _p(weights, x) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fit(rows, l2: float = 1.0, steps: int = 3000, rate: float = 0.1) -> list[float]:
-    """Logistic regression by gradient descent, L2 on every weight but the bias."""
+def fit(rows, l2: float = 1.0, steps: int = 3000, rate: float = 0.1, without: frozenset[int] = frozenset()) -> list[float]:
+    """Logistic regression by gradient descent, L2 on every weight but the bias; ``without``: features held at 0."""
     n = len(rows[0][0])
     w = [0.0] * n
     for _ in range(steps):
@@ -114,7 +149,8 @@ def fit(rows, l2: float = 1.0, steps: int = 3000, rate: float = 0.1) -> list[flo
             for i in range(n):
                 grad[i] += err * x[i]
         for i in range(n):
-            w[i] -= rate * (grad[i] / len(rows) + (l2 * w[i] / len(rows) if i else 0.0))
+            if i not in without:
+                w[i] -= rate * (grad[i] / len(rows) + (l2 * w[i] / len(rows) if i else 0.0))
     return w
 
 
@@ -141,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true", help="fit the weights on dev and the tuning halves")
     parser.add_argument("--threshold", type=float, default=None,
                         help="the confidence below which an actor is dropped (default: the shipped one, else 0.6)")
+    parser.add_argument("--without", action="append", default=[],
+                        help="a feature the fit holds at 0 (repeatable), e.g. log_elsewhere for a per-report filter")
+    parser.add_argument("--window", type=int, default=3,
+                        help="readable reports before and after each labelled one that make up its run")
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args(argv)
     if not CORPUS.exists():
@@ -158,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         sets["dev"] = dev_rows(nlp, args.dev, articles)
         halves["dev"] = "tune"
     for path in args.labels:
-        sets[path.stem] = labelled_rows(nlp, path, articles)
+        sets[path.stem] = labelled_rows(nlp, path, articles, args.window)
         halves[path.stem] = json.loads(path.read_text(encoding="utf-8")).get("half", "check")
     threshold = args.threshold if args.threshold is not None else (actor_confidence.THRESHOLD or 0.6)
     report: dict = {"features": actor_confidence.FEATURES, "threshold": threshold,
@@ -166,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     fitted = None
     if args.fit:
         train = [r for name, rows in sets.items() if halves[name] == "tune" for r in rows]
-        fitted = fit(train)
+        fitted = fit(train, without=frozenset(actor_confidence.FEATURES.index(f) for f in args.without))
         report["fitted"] = [round(w, 3) for w in fitted]
         print("fitted:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(actor_confidence.FEATURES, fitted)))
     for name, rows in sets.items():

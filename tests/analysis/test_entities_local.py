@@ -142,3 +142,16 @@ def test_the_tail_of_a_known_body_name_is_that_body():
                 body("d2", "Power Pool", "local:organization:power-pool")]
     _, remap = build_entities(mentions, load_kb())
     assert remap == {"local:organization:power-pool": "kb:WAPP"}
+
+
+def test_a_generic_name_joins_a_named_body_only_where_its_reports_name_the_bodys_state():
+    # d2's "Senate" is in a report about Poland: it does not join the US Senate d1 names.
+    mentions = [Mention("d1", 0, 9, "US Senate", "ORG", "kb:USA.SENATE", "organization"),
+                state("d1", "United States", "USA"),
+                Mention("d2", 0, 6, "Senate", "ORG", "local:organization:senate", "organization"),
+                state("d2", "Poland", "POL")]
+    entities, remap = build_entities(mentions, load_kb())
+    assert "local:organization:senate" not in remap
+    mentions.append(state("d2", "United States", "USA"))  # the report names the US too: the one Senate named
+    entities, remap = build_entities(mentions, load_kb())
+    assert remap["local:organization:senate"] == "kb:USA.SENATE"

@@ -1,5 +1,8 @@
 """The evidence behind each actor of a report (actor_confidence), on Docs built by hand (model-free)."""
 
+import math
+
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -49,3 +52,17 @@ def test_weak_evidence_scores_below_strong_evidence():
     strong = Evidence("local:person:y", known=False, mentions=4, sentences=3, acting=True, speaker=True,
                       modifier_only=False, labels_agree=True, name_shaped=True, prose=1.0)
     assert confidence(weak) < 0.5 < confidence(strong)
+
+
+def test_a_common_word_scores_higher_than_a_rare_name():
+    from storyline.nlp.actor_confidence import commonness
+
+    assert commonness("Borders") > 0.45 > commonness("Zbigniew Wrzosek")
+    assert commonness("the Navy") == commonness("Navy")  # function words do not count
+    assert commonness("4-5") == 0.0 and commonness("") == 0.0
+    shared = Evidence("local:person:x", known=False, mentions=1, sentences=1, acting=False, speaker=False,
+                      modifier_only=False, labels_agree=True, name_shaped=True, prose=1.0, elsewhere=3)
+    from storyline.nlp.actor_confidence import FEATURES, WEIGHTS
+
+    assert len(shared.features()) == len(FEATURES) == len(WEIGHTS)
+    assert dict(zip(FEATURES, shared.features()))["log_elsewhere"] == pytest.approx(math.log(4))

@@ -245,6 +245,13 @@ def _flatten(remap: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _known(kb: KnowledgeBase, entity_id: str):
+    try:
+        return kb.get(entity_id[3:])
+    except KeyError:
+        return None
+
+
 def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: KnowledgeBase,
                        states: set[str]) -> dict[str, str]:
     """A body the reports also name by its generic name ("the Senate", "the House of Representatives"
@@ -272,13 +279,25 @@ def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: Knowl
             generic.setdefault(" ".join(_name_of(entity_id)), set()).update(fits)
     if not generic:
         return remap
+    # A generic name goes to a state's body only where its reports name that state or no state at all:
+    # "the Senate" of a report about Poland is not the US Senate another report named.
+    named_states: dict[str, set[str]] = defaultdict(set)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.entity and m.entity.startswith("kb:") and (known := _known(kb, m.entity)) is not None \
+                and known.type == "state":
+            named_states[m.doc].add(known.id)
+        if m.entity:
+            docs_of[m.entity].add(m.doc)
     out = dict(remap)
     for entity_id in {m.entity for m in mentions if m.entity and m.entity.startswith("local:organization:")}:
         target = out.get(entity_id, entity_id)
         if not target.startswith("local:organization:"):
             continue
         fits = generic.get(" ".join(_without_state(_name_of(target), states)), set())
-        if len(fits) == 1:
+        countries = {known.country for f in fits if (known := _known(kb, f)) is not None}
+        where = set().union(*(named_states[d] for d in docs_of[entity_id]))
+        if len(fits) == 1 and (not where or not (countries - {None}) - where):
             body = next(iter(fits))
             out[entity_id] = body
             out.update({e: body for e, t in out.items() if t == target})

@@ -262,6 +262,77 @@ class PersonLinking:
         return person.country in state.countries | {s for _, _, s in state.states}
 
 
+_POSSESSIVE = ("'s ", "’s ", "' ", "’ ")
+
+
+def _bodies_by_generic(kb: KnowledgeBase) -> dict[tuple[str, str], set[str]]:
+    """``(state id, generic name key) -> body ids``, built once per knowledge base."""
+    cached = getattr(kb, "_bodies_by_generic", None)
+    if cached is None:
+        cached = {}
+        for body in kb.entities("organization"):
+            for generic in body.extra.get("generic", ()):
+                if body.country:
+                    cached.setdefault((body.country, key(generic)), set()).add(f"kb:{body.id}")
+        kb._bodies_by_generic = cached
+    return cached
+
+
+def owned_generic_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """A body named by its generic name right after a state's possessive ("Poland's Senate", where NER
+    made two names of it) is that state's body, when the state has exactly one body of that generic name;
+    head_word_links then gives the report's other bare mentions of the name the same body."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    index = None
+    for before, m in zip(ordered, ordered[1:]):
+        if not (m.entity or "").startswith("local:organization:") or not (before.entity or "").startswith("kb:") \
+                or text[before.end : m.start] not in _POSSESSIVE:
+            continue
+        try:
+            owner = kb.get(before.entity[3:])
+        except KeyError:
+            continue
+        if owner.type != "state":
+            continue
+        index = index if index is not None else _bodies_by_generic(kb)
+        fits = index.get((owner.id, key(m.text)), set())
+        if len(fits) == 1:
+            m.entity = next(iter(fits))
+            m.type = "organization"
+
+
+def split_name_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """A name NER cut in two at "of" ("Islamic Republic" | "of" | "Iran", "Ministry of Foreign Affairs" |
+    "of" | "Ukraine") whose whole is one knowledge-base name: the first part is that entity, and so is
+    every other mention of the report that its local id named. So is the head before "of" (two words or
+    more) of exactly one known name the report wrote in full ("the Islamic Republic" after "the Islamic
+    Republic of Iran")."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    found: dict[str, str] = {}
+    for first, second in zip(ordered, ordered[1:]):
+        if not (first.entity or "").startswith("local:") or not (second.entity or "").startswith("kb:") \
+                or text[first.end : second.start] != " of ":
+            continue
+        hits = kb.lookup(text[first.start : second.end])
+        if len(hits) == 1 and hits[0].type in ("state", "organization", "igo"):
+            found[first.entity] = f"kb:{hits[0].id}"
+    # "the Islamic Republic" after "the Islamic Republic of Iran": the head before "of" of one known name
+    heads: dict[str, set[str]] = {}
+    for m in mentions:
+        if (m.entity or "").startswith("kb:") and m.type in ("state", "organization", "igo"):
+            words = key(m.text).split()
+            if "of" in words[2:]:
+                heads.setdefault(" ".join(words[: words.index("of", 2)]), set()).add(m.entity)
+    for m in mentions:
+        if (m.entity or "").startswith("local:") and m.entity not in found \
+                and len(heads.get(key(m.text), ())) == 1:
+            found[m.entity] = next(iter(heads[key(m.text)]))
+    for m in mentions:
+        if m.entity in found:
+            m.entity = found[m.entity]
+            m.type = kb.get(m.entity[3:]).type
+
+
 def head_word_links(mentions: list[Mention], kb: KnowledgeBase) -> None:
     """A body named by one word of its full name earlier or later in the report ("the Union" beside
     the European Union, "the House" beside the House of Representatives) is that body, when exactly

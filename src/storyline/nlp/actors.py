@@ -16,7 +16,8 @@ from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_confidence import THRESHOLD, doubtful
-from storyline.nlp.actor_links import DocState, head_word_links, short_form_links
+from storyline.nlp.actor_links import (DocState, head_word_links, owned_generic_links, short_form_links,
+                                       split_name_links)
 from storyline.nlp.actor_lists import one_kind_per_list
 from storyline.nlp.actor_outlets import own_outlets
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
@@ -169,6 +170,8 @@ class ActorResolver(SpanResolution):
         one_kind_per_list(doc, mentions, state.doc_tag)
         mentions = shared_heads(doc, mentions, self.kb)
         government_of(doc, mentions, self.kb)
+        owned_generic_links(doc.text, mentions, self.kb)
+        split_name_links(doc.text, mentions, self.kb)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.
