@@ -55,6 +55,7 @@ def test_weak_evidence_scores_below_strong_evidence():
 
 
 def test_a_common_word_scores_higher_than_a_rare_name():
+    pytest.importorskip("wordfreq")
     from storyline.nlp.actor_confidence import commonness
 
     assert commonness("Borders") > 0.45 > commonness("Zbigniew Wrzosek")

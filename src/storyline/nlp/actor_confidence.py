@@ -105,11 +105,14 @@ def _name_shaped(text: str) -> bool:
 def commonness(name: str) -> float:
     """How common in ordinary English the rarest content word of ``name`` is, from 0 (unheard of) to 1.
 
-    The Zipf frequency (wordfreq's English lists, shipped inside the package) of each word that is not
-    a function word and has no digit, scaled by 8 (the Zipf value of the commonest words): "Borders"
-    0.55, "Desert Storm" 0.53, "Richard Gowan" 0.3, "Hrekov" 0.
+    The Zipf frequency (wordfreq's English lists, shipped inside the package; 0 without the optional
+    ``confidence`` extra) of each word that is not a function word and has no digit, scaled by 8 (the Zipf
+    value of the commonest words): "Borders" 0.55, "Desert Storm" 0.53, "Richard Gowan" 0.3, "Hrekov" 0.
     """
-    from wordfreq import zipf_frequency
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # the optional `confidence` extra; its weight is 0 while the filter ships off
+        return 0.0
 
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _FUNCTION_WORDS
              and not any(ch.isdigit() for ch in w)]
