@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from storyline.analysis.bottomline import bottom_line
@@ -507,3 +509,34 @@ def test_a_retold_statement_joins_the_speakers_statement_that_shares_its_words_n
     story = _retold_story((minister, minister))
     story.records["statements"][1].status = "denied"
     assert group_claims(story.corpus(), _vectors(RETOLD_FIRST, RETOLD_SECOND, 0.5)) == []
+
+
+def test_what_a_statement_says_leaves_out_its_attribution():
+    from storyline.analysis.claims import said_words
+
+    text = "The dam held through the night, the regional governor said in an interview with a radio station in Keth."
+    story = Story()
+    s = story.say("a", text, status="reported", actors=[], source_kind="named", source="local:person:governor")
+    source, cue = text.index("the regional governor"), text.index("said")
+    f = Frame("a", 0, len(text), text, source="local:person:governor", source_start=source,
+              source_end=source + len("the regional governor"), cue="said", cue_start=cue, cue_end=cue + 4)
+    s.frame = record_id("a", f)
+    corpus = story.corpus()
+    corpus.frames = [f]
+    corpus.__post_init__()
+    words = said_words(corpus, s)
+    assert {"dam", "night"} <= words and not words & {"interview", "radio", "station", "keth", "governor"}
+    # the attribution first ("According to the governor, ..."): what follows it is what is said
+    text = "According to the governor, the dam held through the night and no village was flooded."
+    s.text, s.end = text, len(text)
+    cue = text.index("According to")
+    source = text.index("the governor")
+    f = replace(f, text=text, end=len(text), source_start=source, source_end=source + 12, cue="according to",
+                cue_start=cue, cue_end=cue + 12)
+    s.frame = record_id("a", f)
+    corpus.frames = [f]
+    corpus.__post_init__()
+    words = said_words(corpus, s)
+    from storyline.analysis.wording import content_words
+
+    assert words == content_words("the dam held through the night and no village was flooded.")

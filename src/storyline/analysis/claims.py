@@ -502,10 +502,11 @@ def word_share(a: dict[str, float], b: dict[str, float], said: tuple[set[str], s
 
 
 def said_words(corpus: Corpus, s: Statement) -> set[str]:
-    """The content words of what the statement says, less its attribution: the longer side of the sentence
-    around its frame's source and cue ("Belarus has a peacekeeping role ..." of "..., Lukashenko said in an
-    interview with a news agency in Minsk"): two things one speaker said in one interview share the interview's
-    words, not their own."""
+    """The content words of what the statement says, less its attribution: the side of the sentence around its
+    frame's source and cue that holds the clause said: after a cue that goes on "that ..." or ":", or with too
+    little before it ("According to the governor, ..."); before a reporting clause put last ("Belarus has a
+    peacekeeping role ..." of "..., Lukashenko said in an interview with a news agency in Minsk"). Two things one
+    speaker said in one interview share the interview's words, not their own."""
     from storyline.analysis.wording import content_words
 
     frame = corpus.frame_of(s)
@@ -516,8 +517,17 @@ def said_words(corpus: Corpus, s: Statement) -> set[str]:
         first = min(x for x, _ in spans) - s.start
         last = max(y for _, y in spans) - s.start
         if 0 <= first <= last <= len(text):
-            text = max(text[:first], text[last:], key=len)
+            before, after = text[:first], text[last:]
+            told_after = _TOLD_AFTER.match(after) is not None or len(before.split()) < SAID_BEFORE_WORDS
+            text = after if told_after else before
     return content_words(text)
+
+
+SAID_BEFORE_WORDS = 4
+"""Words before the source and cue that make them a reporting clause put after what is said ("The dam held through
+the night, the governor said")."""
+_TOLD_AFTER = re.compile(r"\A\W{0,3}+(?:[\w’'-]++\W{1,3}+){0,6}?(?:that|whether)\b|\A\s{0,3}+[:\"“‘]", re.IGNORECASE)
+"""What is said follows the cue: "said that ...", "informed the president, the prime minister, that ...", "said: ..."."""
 
 
 def closest_in_voice(corpus: Corpus, statements: list[Statement], near: dict[tuple[int, int], float],
