@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from storyline.analysis.bottomline import bottom_line
@@ -460,3 +462,81 @@ def test_the_day_both_statements_date_anchors_two_rare_words_they_share():
     story.say("a", first, actors=[], predicate="begin", predicate_class="begin", theme="probe", date="2025-01-06")
     story.say("b", second, actors=[], predicate="open", predicate_class="open", theme="investigation", date="2025-01-06")
     assert group_claims(story.corpus(), vectors) == []
+
+
+RETOLD_FIRST = "The minister said the mills along the coast had stopped buying grain from farmers in the north."
+RETOLD_SECOND = "Mills on the coast no longer buy grain from the farmers of the north, according to the minister."
+RETOLD_OTHER = "The minister said the harbour would reopen to cargo ships once the repairs were done."
+
+
+def _retold_story(sources: tuple[str | None, str | None], second: str = RETOLD_SECOND, kinds=("named", "named"),
+                  status: str = "reported") -> Story:
+    story = Story()
+    for doc, text, source, kind in (("a", RETOLD_FIRST, sources[0], kinds[0]), ("b", second, sources[1], kinds[1])):
+        story.say(doc, text, status=status, actors=[], source_kind=kind, source=source, predicate_class="stop")
+    return story
+
+
+def test_one_speakers_statement_retold_by_two_reports_in_other_words_is_one_claim():
+    vectors = _vectors(RETOLD_FIRST, RETOLD_SECOND, 0.5)
+    minister = "local:person:minister"
+    claims = group_claims(_retold_story((minister, minister)).corpus(), vectors)
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    # a quotation and a paraphrase of one speaker's words are one voice too
+    assert len(group_claims(_retold_story((minister, minister), kinds=("quoted", "named")).corpus(), vectors)) == 1
+    # two speakers, or the reports' own voice, are no one voice: the pair stays under the similarity bar
+    assert group_claims(_retold_story((minister, "local:person:mayor")).corpus(), vectors) == []
+    assert group_claims(_retold_story((None, None), kinds=("author", "author")).corpus(), vectors) == []
+    # too far apart in meaning, whoever says it
+    assert group_claims(_retold_story((minister, minister)).corpus(), _vectors(RETOLD_FIRST, RETOLD_SECOND, 0.4)) == []
+
+
+def test_a_retold_statement_joins_the_speakers_statement_that_shares_its_words_not_another():
+    minister = "local:person:minister"
+    story = _retold_story((minister, minister))
+    story.documents["b"]["text"] += " " + RETOLD_OTHER
+    at = story.documents["b"]["text"].index(RETOLD_OTHER)
+    story.records["statements"].append(Statement("b", at, at + len(RETOLD_OTHER), RETOLD_OTHER, "fact", "reported",
+                                                 actors=[], source_kind="named", source=minister,
+                                                 predicate_class="stop"))
+    # the other statement of the minister is the closer sentence, but shares only "minister" and "said" in words
+    vectors = vectors_by_text({RETOLD_FIRST: (1.0, 0.0, 0.0), RETOLD_SECOND: (0.5, 0.87, 0.0),
+                               RETOLD_OTHER: (0.55, 0.0, 0.84)})
+    claims = group_claims(story.corpus(), vectors)
+    texts = [{s.text for s in story.records["statements"] if statement_id(s) in c.statements} for c in claims]
+    assert texts == [{RETOLD_FIRST, RETOLD_SECOND}]
+    # one says it is so, the other that it is not: no one claim
+    story = _retold_story((minister, minister))
+    story.records["statements"][1].status = "denied"
+    assert group_claims(story.corpus(), _vectors(RETOLD_FIRST, RETOLD_SECOND, 0.5)) == []
+
+
+def test_what_a_statement_says_leaves_out_its_attribution():
+    from storyline.analysis.claims import said_words
+
+    text = "The dam held through the night, the regional governor said in an interview with a radio station in Keth."
+    story = Story()
+    s = story.say("a", text, status="reported", actors=[], source_kind="named", source="local:person:governor")
+    source, cue = text.index("the regional governor"), text.index("said")
+    f = Frame("a", 0, len(text), text, source="local:person:governor", source_start=source,
+              source_end=source + len("the regional governor"), cue="said", cue_start=cue, cue_end=cue + 4)
+    s.frame = record_id("a", f)
+    corpus = story.corpus()
+    corpus.frames = [f]
+    corpus.__post_init__()
+    words = said_words(corpus, s)
+    assert {"dam", "night"} <= words and not words & {"interview", "radio", "station", "keth", "governor"}
+    # the attribution first ("According to the governor, ..."): what follows it is what is said
+    text = "According to the governor, the dam held through the night and no village was flooded."
+    s.text, s.end = text, len(text)
+    cue = text.index("According to")
+    source = text.index("the governor")
+    f = replace(f, text=text, end=len(text), source_start=source, source_end=source + 12, cue="according to",
+                cue_start=cue, cue_end=cue + 12)
+    s.frame = record_id("a", f)
+    corpus.frames = [f]
+    corpus.__post_init__()
+    words = said_words(corpus, s)
+    from storyline.analysis.wording import content_words
+
+    assert words == content_words("the dam held through the night and no village was flooded.")

@@ -13,7 +13,9 @@ meaning (or giving details alike on one day, ``agreeing``: one measured figure, 
 being alike outranks being closest), naming something in common, neither a denial nor a doubt
 (``content_links``). Numbers written in both statements and none alike, or one
 short sentence printed word for word (page furniture), keep two statements apart
-(``told_apart``). Groups grow by complete link: a statement joins a claim only when it is close to
+(``told_apart``). One named speaker's statement retold by two reports in other words is matched speaker to
+speaker (``retold``): the same resolved source, fairly close in meaning, sharing more of its words with the
+other than with anything else that speaker says there. Groups grow by complete link: a statement joins a claim only when it is close to
 EVERY member, and a claim holds at most one statement per report, so "A is like B, B is like C"
 never puts A and C together unless A is like C too.
 
@@ -442,11 +444,15 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
         for x, y in ((i, j), (j, i)):
             key = (x, statements[y].doc)
             best[key] = max(best.get(key, -1.0), score)
+    heard = closest_in_voice(corpus, statements, near, salient)
     edges: dict[tuple[int, int], float] = {}
     for (i, j), score in near.items():
         if (i, j) in known:
             continue
         a, b = statements[i], statements[j]
+        if retold(corpus, a, b, score, heard, (i, j), salient, numbers):
+            edges[(i, j)] = score
+            continue
         agree = agreeing(corpus, a, b, numbers.get(i), numbers.get(j))
         if score < CONTENT_SIMILAR and not agree:
             continue  # below the bar, only details both give alike still tie two wordings
@@ -464,6 +470,100 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
         edges[(i, j)] = score
     return edges
+
+
+VOICE_SIMILAR = 0.45
+"""The least sentence similarity two reports' retellings of one speaker's words need (``retold``): "we see how
+America and its allies are still rushing to pump their weapons into Ukraine" and "the Americans and their vassals
+are still feverishly pumping weapons into Ukraine", one minister's words in two translations, score 0.46."""
+VOICE_AGREEMENT = 0.3
+"""And the least share of the smaller one's word weight (``word_share``) the other holds too."""
+VOICE_WORDS = 2
+"""And the least number of words they share: one word in common ("diplomacy") is a subject, not a statement."""
+VOICED = frozenset({"named", "quoted"})
+"""Source kinds that give a named speaker's words, quoted or in the report's paraphrase."""
+
+
+def one_voice(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    """Both statements give the words of one speaker the attribution frame resolves to one actor (not the
+    report's author, not an unnamed official), in reports of the same days: one account told by two outlets."""
+    return (is_actor_id(a.source) and a.source == b.source and a.source_kind in VOICED
+            and b.source_kind in VOICED and _concurrent(corpus, a, b))
+
+
+def word_share(a: dict[str, float], b: dict[str, float], said: tuple[set[str], set[str]] | None = None) -> tuple[float, int]:
+    """The share of the smaller statement's word weight (salient words only: no actor, no number; only the words
+    of what is said, ``said``, where given) the other holds too, and how many words they share."""
+    x = {k: v for k, v in a.items() if ":" not in k and not k.startswith("#") and (said is None or k in said[0])}
+    y = {k: v for k, v in b.items() if ":" not in k and not k.startswith("#") and (said is None or k in said[1])}
+    shared = x.keys() & y.keys()
+    smaller = min(sum(x.values()), sum(y.values()))
+    return (sum(min(x[k], y[k]) for k in shared) / smaller if smaller > 0 else 0.0), len(shared)
+
+
+def said_words(corpus: Corpus, s: Statement) -> set[str]:
+    """The content words of what the statement says, less its attribution: the side of the sentence around its
+    frame's source and cue that holds the clause said: after a cue that goes on "that ..." or ":", or with too
+    little before it ("According to the governor, ..."); before a reporting clause put last ("Belarus has a
+    peacekeeping role ..." of "..., Lukashenko said in an interview with a news agency in Minsk"). Two things one
+    speaker said in one interview share the interview's words, not their own."""
+    from storyline.analysis.wording import content_words
+
+    frame = corpus.frame_of(s)
+    text = s.text
+    if frame is not None and frame.source_start is not None and frame.cue_start is not None:
+        spans = [(frame.source_start, frame.source_end or frame.source_start),
+                 (frame.cue_start, frame.cue_end or frame.cue_start)]
+        first = min(x for x, _ in spans) - s.start
+        last = max(y for _, y in spans) - s.start
+        if 0 <= first <= last <= len(text):
+            before, after = text[:first], text[last:]
+            told_after = _TOLD_AFTER.match(after) is not None or len(before.split()) < SAID_BEFORE_WORDS
+            text = after if told_after else before
+    return content_words(text)
+
+
+SAID_BEFORE_WORDS = 4
+"""Words before the source and cue that make them a reporting clause put after what is said ("The dam held through
+the night, the governor said")."""
+_TOLD_AFTER = re.compile(r"\A\W{0,3}+(?:[\w’'-]++\W{1,3}+){0,6}?(?:that|whether)\b|\A\s{0,3}+[:\"“‘]", re.IGNORECASE)
+"""What is said follows the cue: "said that ...", "informed the president, the prime minister, that ...", "said: ..."."""
+
+
+def closest_in_voice(corpus: Corpus, statements: list[Statement], near: dict[tuple[int, int], float],
+                     salient: list[dict[str, float]]) -> dict[tuple[int, str], float]:
+    """For each statement and each other report, the largest share of what it says (``word_share`` of
+    ``said_words``) of a statement there in
+    the same voice (``one_voice``) at least ``VOICE_SIMILAR`` close, over the compared pairs."""
+    best: dict[tuple[int, str], float] = {}
+    for (i, j), score in near.items():
+        if score >= VOICE_SIMILAR and one_voice(corpus, statements[i], statements[j]):
+            share = word_share(salient[i], salient[j], (said_words(corpus, statements[i]),
+                                                         said_words(corpus, statements[j])))[0]
+            for x, y in ((i, j), (j, i)):
+                key = (x, statements[y].doc)
+                best[key] = max(best.get(key, -1.0), share)
+    return best
+
+
+def retold(corpus: Corpus, a: Statement, b: Statement, score: float, heard: dict[tuple[int, str], float],
+           pair: tuple[int, int], salient: list[dict[str, float]], numbers: dict[int, dict[str, list[float]]]) -> bool:
+    """One speaker's one statement retold by two reports in other words: the same resolved speaker on the same
+    days (``one_voice``), fairly close in meaning (``VOICE_SIMILAR``), much of their words in common
+    (``VOICE_AGREEMENT``, ``VOICE_WORDS``) and more than either shares with any other statement of that speaker in
+    the other's report, both asserting or both denying (a speaker's "did not start the aggression" in two tellings
+    is one denial), and nothing telling them apart (differing figures or dates, predicates or agents that cannot be
+    one). The speaker's statements are matched to the speaker's own, not to every sentence on the subject, so
+    the similarity bar can be lower than for the report's own voice."""
+    i, j = pair
+    if score < VOICE_SIMILAR or not one_voice(corpus, a, b) or a.text == b.text:
+        return False
+    share, count = word_share(salient[i], salient[j], (said_words(corpus, a), said_words(corpus, b)))
+    if share < VOICE_AGREEMENT or count < VOICE_WORDS or share < heard[(i, b.doc)] or share < heard[(j, a.doc)]:
+        return False
+    if negative(a) != negative(b) or told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
+        return False
+    return link_threshold(a, b, CONTENT_SIMILAR) is not None
 
 
 def _one_day(date: str | None) -> bool:
