@@ -359,6 +359,20 @@ def test_two_dated_predicates_of_one_sentence_are_two_happenings():
     assert [(e.date, e.ref) for e in timeline] == [("2025-03-03", record_id("s", s)), ("2025-03-06", record_id("s", s))]
 
 
+def test_a_calendar_date_restating_a_weekday_is_no_second_happening():
+    r = Reports()
+    text = "The dam burst on Monday (6 February).Crews were sent in, and on Sunday, 12 March the river fell."
+    r.add("a", text, published="2025-03-13")
+    s = r.say("a", text, date="2025-03-06")
+    r.times.append(TimeRef("a", *r.at("a", "Monday"), "Monday", "2025-03-06", "day", head=text.index("burst")))
+    # a misprinted month, hung by the parser on the next sentence's verb: it still dates nothing new
+    r.times.append(TimeRef("a", *r.at("a", "6 February)"), "6 February)", "2025-02-06", "day", head=text.index("sent")))
+    r.times.append(TimeRef("a", *r.at("a", "Sunday"), "Sunday", "2025-03-12", "day", head=text.index("fell")))
+    r.times.append(TimeRef("a", *r.at("a", "12 March"), "12 March", "2025-03-12", "day", head=text.index("river")))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.ref) for e in timeline] == [("2025-03-06", record_id("s", s)), ("2025-03-12", record_id("s", s))]
+
+
 def test_a_lede_in_the_news_perfect_is_dated_by_its_report_and_no_other_undated_sentence_is():
     r = Reports()
     r.add("a", "The transport minister, Eva Lind, has ordered the ports reopened. Dockers went home.",

@@ -95,11 +95,25 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
             continue
         if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or prenominal(text, t):
             continue
+        if any(restates(text, r, t) for r in refs):
+            continue  # "on Monday (6 February)": one day written twice, however the parser hung the second
         if (m := RE_WORD_AT.match(text, t.head)) is not None and m.group(0).lower() in TELLING_HEADS:
             continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)
     return out
+
+
+RE_RESTATING = re.compile(r"[\s,(\[\u2013\u2014-]{1,4}")
+RE_WEEKDAY = re.compile(r"\A(?:on\s)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def restates(text: str, before: TimeRef, ref: TimeRef) -> bool:
+    """Whether ``ref``, a calendar date, follows a weekday ``before`` with only a comma, a dash or an
+    opening bracket between them ("Monday (February 6)", "Sunday, 12 March"): one day written twice,
+    no second happening, whatever the two say (a list of weekdays, "Monday, Tuesday", is no restating)."""
+    return before is not ref and before.end <= ref.start and RE_WEEKDAY.match(before.text) is not None \
+        and RE_WEEKDAY.match(ref.text) is None and RE_RESTATING.fullmatch(text, before.end, ref.start) is not None
 
 
 def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
