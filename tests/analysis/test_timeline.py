@@ -732,6 +732,22 @@ def test_a_call_told_as_a_dated_past_act_is_a_happening_a_call_for_a_later_day_i
     assert [(e.date, e.category, e.docs) for e in build_timeline(r.corpus())] == [("2029-10-01", "happened", ["a"])]
 
 
+def test_a_call_made_in_a_dated_speech_is_a_happening_of_that_day_whatever_verb_the_day_hangs_on():
+    r = Reports()
+    text = "The mayor, Rui Costa, called for an inquiry to hold the builders to account in a televised address Tuesday."
+    r.add("a", text, published="2029-10-03")
+    r.add("b", "The union urged a boycott to pressure the owners in the coming weeks, at a rally Friday.",
+          published="2029-10-03")
+    r.say("a", text, kind="recommendation", status="reported", date="2029-10-02")
+    # the parser hangs the day on the infinitive of what is asked, not on the call
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2029-10-02", "day", head=text.index("hold")))
+    other = r.documents["b"]["text"]
+    r.say("b", other, kind="recommendation", status="reported", date="2029-10-05")
+    # a rally is no speaking occasion the rule knows, and a day after the report is no past act
+    r.times.append(TimeRef("b", *r.at("b", "Friday"), "Friday", "2029-10-05", "day", head=other.index("pressure")))
+    assert [(e.date, e.category, e.docs) for e in build_timeline(r.corpus())] == [("2029-10-02", "happened", ["a"])]
+
+
 def test_a_news_perfect_lede_about_a_thing_named_after_an_actor_is_no_happening_of_its_day():
     r = Reports()
     r.add("a", "The strike in Lagos has exposed the weakness of the unions.", published="2025-03-12")

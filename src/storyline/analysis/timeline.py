@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_CAPTION_DATE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
-    week_as_month,
+    CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal,
+    quoted_at, tabular, week_as_month,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
@@ -152,11 +152,29 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
     return "happened"
 
 
-def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
+RE_CALLING = re.compile(r"\b(?:called|urged|appealed|asked|demanded|pleaded)\b")
+
+
+def _dated_occasion(text: str, record: Statement, ref: TimeRef) -> bool:
+    """Whether a call's date names the occasion it was made on, after a past verb of calling ("X called
+    for a tribunal in a late night address Wednesday"): the parser hangs the day on the occasion's noun,
+    but the call was made that day."""
+    if not record.start <= ref.start <= record.end:
+        return False
+    if RE_OCCASION_BEFORE.search(text, max(record.start, ref.start - 60), ref.start) is None:
+        return False
+    verb = RE_CALLING.search(text, record.start, ref.start)
+    return verb is not None and past_word(text, verb.start())
+
+
+def _past_call(corpus: Corpus, ref: TimeRef, record: Statement | None = None) -> bool:
     """Whether a call's date attaches to a verb read as past ("called on Monday for ...", "urged
-    on Tuesday"), not to what is asked ("called for talks on Friday") nor to an unparsed sentence."""
+    on Tuesday"), or names the occasion of a past call (``_dated_occasion``), not to what is asked
+    ("called for talks on Friday") nor to an unparsed sentence."""
     text = corpus.documents.get(ref.doc, {}).get("text") or ""
-    return ref.head is not None and ref.precision != REPORT and not ref.ahead and _dates_a_past_act(text, ref)
+    if ref.head is None or ref.precision == REPORT or ref.ahead:
+        return False
+    return _dates_a_past_act(text, ref) or record is not None and _dated_occasion(text, record, ref)
 
 
 def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
@@ -310,7 +328,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         if s.kind == "recommendation":
             # A call told as a dated past act ("rejected the result on Monday and called for a
             # recount"): the calling happened that day; its status judges what is asked, not the act.
-            if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)]):
+            if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)], s):
                 continue
         elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED:
             # A source's dated speaking is a happening whatever it says ("X told reporters on Wednesday
