@@ -89,7 +89,10 @@ PREPOSITIONS = frozenset("on in at by during from since until till before after 
 RE_PERFECT = re.compile(r"\b(?:has|have|having)\s+(?:\w+\s+)?$", re.I)
 # A participle after a present form of "be" is a present passive ("the month is dedicated to", "talks are
 # held every May"): what is so, or is done as a habit, not an act of the past.
-RE_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?$", re.I)
+# After a modal or "to", "be" makes no past either ("it should be carried out in January", "is to be
+# signed on Friday"): what ought to, may or will be done.
+RE_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|(?:will|would|shall|should|must|can|could|may|might|to)\s+be)\s+(?:\w+\s+)?$",
+                                re.I)
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
