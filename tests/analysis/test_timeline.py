@@ -262,6 +262,19 @@ def test_what_is_recalled_from_before_the_reports_is_background_and_today_or_quo
         ("happened", "2024-06-03"), ("happened", "2024-06-06"), ("background", "2024-02")]
 
 
+def test_what_a_later_report_recalls_of_the_weeks_before_it_is_background_unless_a_report_of_then_tells_it():
+    r = Reports()
+    r.add("a", "The ferry sank on 2 March.", published="2024-03-03")
+    r.add("b", "The inquiry opened on 4 May. On 10 April the owners were charged. The ferry sank on 2 March.",
+          published="2024-05-06")
+    r.event("a", "The ferry sank on 2 March.", type="ACCIDENT", actors=("kb:GRC",), date="2024-03-02")
+    r.say("b", "The inquiry opened on 4 May.", date="2024-05-04")
+    r.say("b", "On 10 April the owners were charged.", date="2024-04-10")
+    r.event("b", "The ferry sank on 2 March.", type="ACCIDENT", actors=("kb:GRC",), date="2024-03-02")
+    assert [(e.category, e.date, e.docs) for e in build_timeline(r.corpus())] == [
+        ("happened", "2024-03-02", ["a", "b"]), ("happened", "2024-05-04", ["b"]), ("background", "2024-04-10", ["b"])]
+
+
 def test_a_date_in_a_future_or_planned_clause_is_a_forecast_even_before_the_report():
     r = Reports()
     r.add("a", "The union said on Monday that members would strike this week. Dockers walked out on Monday.",

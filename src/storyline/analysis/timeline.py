@@ -30,8 +30,11 @@ NOT_OCCURRENCES = {"opinion", "recommendation", "question"}
 FORECAST_STATUSES = {"expected"}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 BACKGROUND_DAYS = 14
-"""A date ending more than this many days before the earliest report is background: the context
-the reports recall ("last year", "in February"), not the chronology they tell."""
+"""A date ending more than this many days before the earliest report that tells it is background: the
+context the reports recall ("last year", "in February"), not the chronology they tell. A story followed
+over months has reports far apart: what its later reports recall of the weeks before them ("In April,
+the assembly met to ...", in a report of June) is their background too, unless a report of that time
+tells it."""
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
@@ -165,6 +168,16 @@ def _dated_occasion(text: str, record: Statement, ref: TimeRef) -> bool:
         return False
     verb = RE_CALLING.search(text, record.start, ref.start)
     return verb is not None and past_word(text, verb.start())
+
+
+def _earliest_telling(corpus: Corpus, docs: list[str], earliest: dt.date | None) -> dt.date | None:
+    """The first day a report of the entry was published (see ``BACKGROUND_DAYS``), never before the
+    story's ``earliest``; the story's earliest when a report of the entry has no date."""
+    days = [date_interval(str(corpus.published(d))[:10]) if corpus.published(d) else None for d in docs]
+    if not days or any(d is None for d in days):
+        return earliest
+    first = min(d[0] for d in days)
+    return max(first, earliest) if earliest is not None else first
 
 
 def _past_call(corpus: Corpus, ref: TimeRef, record: Statement | None = None) -> bool:
@@ -417,7 +430,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         entry = TimelineEntry(
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, ref, corpus.published(first.doc), earliest,
+            category=_category(first, ref, corpus.published(first.doc), _earliest_telling(corpus, docs, earliest),
                                _dates_a_past_act(corpus.documents.get(first.doc, {}).get("text") or "", ref)),
             evidence=evidence,
             undated=ref.precision == REPORT,
