@@ -267,7 +267,13 @@ def test_figures_that_differ_within_one_report_are_not_a_contradiction():
     docs = Docs()
     docs.add("a", "The army has 900,000 in all.", "Some 190,000 are at the border, Kyiv says.", published="2024-11-01")
     figures = [docs.figure("a", "900,000", 900000), docs.figure("a", "190,000", 190000, attributed_text="Kyiv")]
-    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == EVOLVING
+    table = build_figure_tables(docs.corpus(figures=figures))[0]
+    # two quantities the author tells apart: no estimate moved, and neither row is set against the other
+    assert table.assessment == CONSISTENT
+    assert [r.relation for r in table.rows] == ["not comparable", "not comparable"]
+    docs.add("b", "The army has 400,000 in all.", published="2024-11-09")
+    figures.append(docs.figure("b", "400,000", 400000))
+    assert build_figure_tables(docs.corpus(figures=figures))[0].assessment == EVOLVING  # another report's count
 
 
 def test_a_vague_magnitude_has_a_floor_but_no_ceiling():

@@ -262,6 +262,19 @@ def test_what_is_recalled_from_before_the_reports_is_background_and_today_or_quo
         ("happened", "2024-06-03"), ("happened", "2024-06-06"), ("background", "2024-02")]
 
 
+def test_what_a_later_report_recalls_of_the_weeks_before_it_is_background_unless_a_report_of_then_tells_it():
+    r = Reports()
+    r.add("a", "The ferry sank on 2 March.", published="2024-03-03")
+    r.add("b", "The inquiry opened on 4 May. On 10 April the owners were charged. The ferry sank on 2 March.",
+          published="2024-05-06")
+    r.event("a", "The ferry sank on 2 March.", type="ACCIDENT", actors=("kb:GRC",), date="2024-03-02")
+    r.say("b", "The inquiry opened on 4 May.", date="2024-05-04")
+    r.say("b", "On 10 April the owners were charged.", date="2024-04-10")
+    r.event("b", "The ferry sank on 2 March.", type="ACCIDENT", actors=("kb:GRC",), date="2024-03-02")
+    assert [(e.category, e.date, e.docs) for e in build_timeline(r.corpus())] == [
+        ("happened", "2024-03-02", ["a", "b"]), ("happened", "2024-05-04", ["b"]), ("background", "2024-04-10", ["b"])]
+
+
 def test_a_date_in_a_future_or_planned_clause_is_a_forecast_even_before_the_report():
     r = Reports()
     r.add("a", "The union said on Monday that members would strike this week. Dockers walked out on Monday.",
@@ -357,6 +370,20 @@ def test_two_dated_predicates_of_one_sentence_are_two_happenings():
     r.times.append(TimeRef("a", *r.at("a", "6 March"), "6 March", "2025-03-06", "day", head=text.index("joined")))
     timeline = build_timeline(r.corpus())
     assert [(e.date, e.ref) for e in timeline] == [("2025-03-03", record_id("s", s)), ("2025-03-06", record_id("s", s))]
+
+
+def test_a_calendar_date_restating_a_weekday_is_no_second_happening():
+    r = Reports()
+    text = "The dam burst on Monday (6 February).Crews were sent in, and on Sunday, 12 March the river fell."
+    r.add("a", text, published="2025-03-13")
+    s = r.say("a", text, date="2025-03-06")
+    r.times.append(TimeRef("a", *r.at("a", "Monday"), "Monday", "2025-03-06", "day", head=text.index("burst")))
+    # a misprinted month, hung by the parser on the next sentence's verb: it still dates nothing new
+    r.times.append(TimeRef("a", *r.at("a", "6 February)"), "6 February)", "2025-02-06", "day", head=text.index("sent")))
+    r.times.append(TimeRef("a", *r.at("a", "Sunday"), "Sunday", "2025-03-12", "day", head=text.index("fell")))
+    r.times.append(TimeRef("a", *r.at("a", "12 March"), "12 March", "2025-03-12", "day", head=text.index("river")))
+    timeline = build_timeline(r.corpus())
+    assert [(e.date, e.ref) for e in timeline] == [("2025-03-06", record_id("s", s)), ("2025-03-12", record_id("s", s))]
 
 
 def test_a_lede_in_the_news_perfect_is_dated_by_its_report_and_no_other_undated_sentence_is():
@@ -716,6 +743,22 @@ def test_a_call_told_as_a_dated_past_act_is_a_happening_a_call_for_a_later_day_i
     r.times.append(TimeRef("b", *r.at("b", "on Sunday"), "on Sunday", "2029-10-07", "day", head=other.index("call"),
                            ahead=True))
     assert [(e.date, e.category, e.docs) for e in build_timeline(r.corpus())] == [("2029-10-01", "happened", ["a"])]
+
+
+def test_a_call_made_in_a_dated_speech_is_a_happening_of_that_day_whatever_verb_the_day_hangs_on():
+    r = Reports()
+    text = "The mayor, Rui Costa, called for an inquiry to hold the builders to account in a televised address Tuesday."
+    r.add("a", text, published="2029-10-03")
+    r.add("b", "The union urged a boycott to pressure the owners in the coming weeks, at a rally Friday.",
+          published="2029-10-03")
+    r.say("a", text, kind="recommendation", status="reported", date="2029-10-02")
+    # the parser hangs the day on the infinitive of what is asked, not on the call
+    r.times.append(TimeRef("a", *r.at("a", "Tuesday"), "Tuesday", "2029-10-02", "day", head=text.index("hold")))
+    other = r.documents["b"]["text"]
+    r.say("b", other, kind="recommendation", status="reported", date="2029-10-05")
+    # a rally is no speaking occasion the rule knows, and a day after the report is no past act
+    r.times.append(TimeRef("b", *r.at("b", "Friday"), "Friday", "2029-10-05", "day", head=other.index("pressure")))
+    assert [(e.date, e.category, e.docs) for e in build_timeline(r.corpus())] == [("2029-10-02", "happened", ["a"])]
 
 
 def test_a_news_perfect_lede_about_a_thing_named_after_an_actor_is_no_happening_of_its_day():

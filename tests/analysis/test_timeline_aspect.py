@@ -50,6 +50,13 @@ def test_a_participle_after_a_present_be_is_no_past_act():
     assert not past_word(text, text.index("held"))
 
 
+def test_a_participle_after_a_modal_be_is_no_past_act():
+    text = "The levee should be raised in June, the treaty is to be signed soon, and the old one was signed in 1990."
+    assert not past_word(text, text.index("raised"))
+    assert not past_word(text, text.index("signed soon"))
+    assert past_word(text, text.index("signed in"))
+
+
 def test_a_generic_present_dated_by_the_reports_own_month_is_no_happening():
     text = "In this valley, the month of May is dedicated to the river saints."
     r = Reports()

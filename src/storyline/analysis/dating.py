@@ -54,6 +54,12 @@ RE_OPENING = re.compile(r"\b(?P<word>[\w’'\-]{1,30})\s+(?:from|beginning|start
 VERBS_OF_STRETCHES = frozenset({"held", "began", "ran", "run", "went", "came", "fought", "lasted", "took", "kept"})
 RE_WITHIN = re.compile(r"\b(?:during|at|in|on|over)\s+(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 RE_WORD_AT = re.compile(r"[A-Za-z]+")
+RE_OCCASION_BEFORE = re.compile(
+    r"\b(?:in|at|during)\s{1,3}(?:a|an|his|her|its|their|the)\s{1,3}(?:[\w\-]{1,20}\s{1,3}){0,3}?"
+    r"(?:address|speech|interview|statement|briefing|conference|post|message|remarks|video)\s{1,3}(?:on\s{1,3})?\Z",
+    re.I)
+"""A speaking occasion just before a date ("in a late night address Wednesday", "at a briefing on Monday"):
+the day the sentence's speaker spoke, whatever verb the parser hangs it on."""
 # A date that is the subject of "marks" with a stretch of time or an anniversary ("March 16 marks
 # exactly nine years since the vote", "Friday marked the first anniversary of ..."): it counts time
 # from a happening told elsewhere; the day itself is no happening.
@@ -83,7 +89,10 @@ PREPOSITIONS = frozenset("on in at by during from since until till before after 
 RE_PERFECT = re.compile(r"\b(?:has|have|having)\s+(?:\w+\s+)?$", re.I)
 # A participle after a present form of "be" is a present passive ("the month is dedicated to", "talks are
 # held every May"): what is so, or is done as a habit, not an act of the past.
-RE_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+\s+)?$", re.I)
+# After a modal or "to", "be" makes no past either ("it should be carried out in January", "is to be
+# signed on Friday"): what ought to, may or will be done.
+RE_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|(?:will|would|shall|should|must|can|could|may|might|to)\s+be)\s+(?:\w+\s+)?$",
+                                re.I)
 # Photo captions and credits: a caption's date is the photo's, and a caption is not a report. An
 # agency name alone in brackets is a dateline ("CAPRI, Italy (AP) - ..."), which opens a report's lede.
 CAPTION_RE = re.compile(
@@ -250,6 +259,8 @@ def names_a_thing(text: str, ref: TimeRef) -> bool:
     bare = False
     if RE_WITHIN.search(text[max(0, ref.start - 20):ref.start]):
         return False  # "saying in his Thursday night video address": the verb happens within the thing named
+    if RE_OCCASION_BEFORE.search(text, max(0, ref.start - 60), ref.start):
+        return False  # "called for a tribunal in a late night address Wednesday": the day of the occasion spoken at
     first = ref.text.split()[0].lower() if ref.text.split() else ""
     if not possessive and first not in PREPOSITIONS and not first[:1].isdigit() \
             and (m := RE_BARE_BEFORE.search(text[max(0, ref.start - 30):ref.start])) is not None:

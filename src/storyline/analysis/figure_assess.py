@@ -207,9 +207,29 @@ def assess(rows: list[FigureRow]) -> Assessment:
     _relations(rows, spans, pairs, clashing)
     if pairs:
         return Assessment(CONTRADICTION, pairs)
-    if overall_lo > -math.inf and not agree(overall_lo, overall_hi):
+    if overall_lo > -math.inf and not agree(overall_lo, overall_hi) and across_reports(rows, spans):
         return Assessment(EVOLVING)
     return Assessment(CONSISTENT)
+
+
+def across_reports(rows: list[FigureRow], spans: list[tuple[float, float]]) -> bool:
+    """Whether two rows of different reports disagree. Figures that differ only within one report are
+    quantities its author tells apart ("198 civilians killed, three of them children"): no estimate
+    moved. The largest gap between reports lies between one of the two largest low ends and one of the
+    two smallest high ends of different reports, so four rows need checking."""
+    known = [(span, row.doc) for row, span in zip(rows, spans) if interval(row) is not None]
+
+    def firsts(key, reverse: bool) -> list[tuple[tuple[float, float], str]]:
+        out: list[tuple[tuple[float, float], str]] = []
+        for span, doc in sorted(known, key=key, reverse=reverse):
+            if all(doc != d for _, d in out):
+                out.append((span, doc))
+            if len(out) == 2:
+                break
+        return out
+
+    lows, highs = firsts(lambda k: k[0][0], True), firsts(lambda k: k[0][1], False)
+    return any(a_doc != b_doc and not agree(a[0], b[1]) for a, a_doc in lows for b, b_doc in highs)
 
 
 def settle(rows: list[FigureRow], clashing: list[list[FigureRow]]) -> str:
@@ -228,7 +248,7 @@ def settle(rows: list[FigureRow], clashing: list[list[FigureRow]]) -> str:
         return CONTRADICTION
     lo = max((s[0] for r, s in zip(rows, spans) if interval(r) is not None), default=-math.inf)
     hi = min((s[1] for r, s in zip(rows, spans) if interval(r) is not None), default=math.inf)
-    return EVOLVING if lo > -math.inf and not agree(lo, hi) else CONSISTENT
+    return EVOLVING if lo > -math.inf and not agree(lo, hi) and across_reports(rows, spans) else CONSISTENT
 
 
 def _against_extremes(indexes: list[int], ext: _Extremes, spans: list[tuple[float, float]], sources: list[tuple],
@@ -260,6 +280,7 @@ def _relations(rows: list[FigureRow], spans: list[tuple[float, float]], pairs: l
     lo = max((s[0] for s in spans), default=-math.inf)
     hi = min((s[1] for s in spans), default=math.inf)
     everyone_agrees = agree(lo, hi)
+    one_report_apart = not everyone_agrees and not across_reports(rows, spans)
     for i, row in enumerate(rows):
         if i in in_pair:
             row.relation = CONTRADICTION
@@ -267,8 +288,8 @@ def _relations(rows: list[FigureRow], spans: list[tuple[float, float]], pairs: l
             row.relation = "evolving"
         elif everyone_agrees or len(rows) == 1:
             row.relation = CONSISTENT
-        elif (row.stage or DEFAULT_STAGE) != DEFAULT_STAGE or _precision(row) not in ("day", "week"):
-            row.relation = "not comparable"
+        elif one_report_apart or (row.stage or DEFAULT_STAGE) != DEFAULT_STAGE or _precision(row) not in ("day", "week"):
+            row.relation = "not comparable"  # another stage, a coarse date, or quantities one report tells apart
         else:
             row.relation = "evolving"
 

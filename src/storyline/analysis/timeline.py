@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_CAPTION_DATE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal, quoted_at, tabular,
-    week_as_month,
+    CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal,
+    quoted_at, tabular, week_as_month,
 )
 from storyline.analysis.doubtful import own_month, tally
 from storyline.analysis.happenings import (
@@ -30,8 +30,11 @@ NOT_OCCURRENCES = {"opinion", "recommendation", "question"}
 FORECAST_STATUSES = {"expected"}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 BACKGROUND_DAYS = 14
-"""A date ending more than this many days before the earliest report is background: the context
-the reports recall ("last year", "in February"), not the chronology they tell."""
+"""A date ending more than this many days before the earliest report that tells it is background: the
+context the reports recall ("last year", "in February"), not the chronology they tell. A story followed
+over months has reports far apart: what its later reports recall of the weeks before them ("In April,
+the assembly met to ...", in a report of June) is their background too, unless a report of that time
+tells it."""
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
@@ -95,11 +98,25 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
             continue
         if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or prenominal(text, t):
             continue
+        if any(restates(text, r, t) for r in refs):
+            continue  # "on Monday (6 February)": one day written twice, however the parser hung the second
         if (m := RE_WORD_AT.match(text, t.head)) is not None and m.group(0).lower() in TELLING_HEADS:
             continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)
     return out
+
+
+RE_RESTATING = re.compile(r"[\s,(\[\u2013\u2014-]{1,4}")
+RE_WEEKDAY = re.compile(r"\A(?:on\s)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def restates(text: str, before: TimeRef, ref: TimeRef) -> bool:
+    """Whether ``ref``, a calendar date, follows a weekday ``before`` with only a comma, a dash or an
+    opening bracket between them ("Monday (February 6)", "Sunday, 12 March"): one day written twice,
+    no second happening, whatever the two say (a list of weekdays, "Monday, Tuesday", is no restating)."""
+    return before is not ref and before.end <= ref.start and RE_WEEKDAY.match(before.text) is not None \
+        and RE_WEEKDAY.match(ref.text) is None and RE_RESTATING.fullmatch(text, before.end, ref.start) is not None
 
 
 def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
@@ -138,11 +155,39 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
     return "happened"
 
 
-def _past_call(corpus: Corpus, ref: TimeRef) -> bool:
+RE_CALLING = re.compile(r"\b(?:called|urged|appealed|asked|demanded|pleaded)\b")
+
+
+def _dated_occasion(text: str, record: Statement, ref: TimeRef) -> bool:
+    """Whether a call's date names the occasion it was made on, after a past verb of calling ("X called
+    for a tribunal in a late night address Wednesday"): the parser hangs the day on the occasion's noun,
+    but the call was made that day."""
+    if not record.start <= ref.start <= record.end:
+        return False
+    if RE_OCCASION_BEFORE.search(text, max(record.start, ref.start - 60), ref.start) is None:
+        return False
+    verb = RE_CALLING.search(text, record.start, ref.start)
+    return verb is not None and past_word(text, verb.start())
+
+
+def _earliest_telling(corpus: Corpus, docs: list[str], earliest: dt.date | None) -> dt.date | None:
+    """The first day a report of the entry was published (see ``BACKGROUND_DAYS``), never before the
+    story's ``earliest``; the story's earliest when a report of the entry has no date."""
+    days = [date_interval(str(corpus.published(d))[:10]) if corpus.published(d) else None for d in docs]
+    if not days or any(d is None for d in days):
+        return earliest
+    first = min(d[0] for d in days)
+    return max(first, earliest) if earliest is not None else first
+
+
+def _past_call(corpus: Corpus, ref: TimeRef, record: Statement | None = None) -> bool:
     """Whether a call's date attaches to a verb read as past ("called on Monday for ...", "urged
-    on Tuesday"), not to what is asked ("called for talks on Friday") nor to an unparsed sentence."""
+    on Tuesday"), or names the occasion of a past call (``_dated_occasion``), not to what is asked
+    ("called for talks on Friday") nor to an unparsed sentence."""
     text = corpus.documents.get(ref.doc, {}).get("text") or ""
-    return ref.head is not None and ref.precision != REPORT and not ref.ahead and _dates_a_past_act(text, ref)
+    if ref.head is None or ref.precision == REPORT or ref.ahead:
+        return False
+    return _dates_a_past_act(text, ref) or record is not None and _dated_occasion(text, record, ref)
 
 
 def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
@@ -296,7 +341,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         if s.kind == "recommendation":
             # A call told as a dated past act ("rejected the result on Monday and called for a
             # recount"): the calling happened that day; its status judges what is asked, not the act.
-            if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)]):
+            if s.status in {"negated", "possible"} or not usable(s) or not _past_call(corpus, refs[id(s)], s):
                 continue
         elif s.kind not in TIMELINE_KINDS or s.status in NOT_HAPPENED:
             # A source's dated speaking is a happening whatever it says ("X told reporters on Wednesday
@@ -385,7 +430,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         entry = TimelineEntry(
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, ref, corpus.published(first.doc), earliest,
+            category=_category(first, ref, corpus.published(first.doc), _earliest_telling(corpus, docs, earliest),
                                _dates_a_past_act(corpus.documents.get(first.doc, {}).get("text") or "", ref)),
             evidence=evidence,
             undated=ref.precision == REPORT,
