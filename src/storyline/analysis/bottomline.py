@@ -368,9 +368,10 @@ def _named_denial(corpus: Corpus, side: Evidence) -> bool:
 def _unconfirmed_lines(corpus: Corpus, disputes, led: list[BottomLine], limit: int = MAX_UNCONFIRMED) -> list[BottomLine]:
     """What a named source says has not been confirmed, and who says so (unless a line above quotes it)."""
     lines = []
+    quoted = _first_citations(led)
     for s in corpus.statements:
-        if _quoted(led, s):
-            continue
+        if any(start <= s.start < end for start, end in quoted.get(s.doc, ())):
+            continue  # a line above quotes its sentence
         if not is_factual(s) or probe_status(s) != "unconfirmed" or not (DOUBT.search(s.text) or UNSETTLED.search(s.text)):
             continue
         # who doubts it must be known: the actors it names, the named source that says it is unconfirmed, or the
@@ -518,9 +519,14 @@ def candidates(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict],
     return led + _report_lines(corpus, led, disputes, MAX_LINES if capped else REPORT_POOL) + _commentary(corpus)
 
 
-def _quoted(lines: list[BottomLine], s: Statement) -> bool:
-    """The statement lies in a sentence a line already quotes (its first citation)."""
-    return any(e.doc == s.doc and e.start <= s.start < e.end for e in (line.evidence[0] for line in lines))
+def _first_citations(lines: list[BottomLine]) -> dict[str, list[tuple[int, int]]]:
+    """The spans the lines quote first (each line's first citation), by document: a statement inside one is
+    already quoted."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for line in lines:
+        e = line.evidence[0]
+        out.setdefault(e.doc, []).append((e.start, e.end))
+    return out
 
 
 CONDITIONAL = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
