@@ -121,7 +121,7 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             continue
         found = cue_lemma(tok)
         if found is None:
-            noun = _noun_frame(ctx, tok) or _view_frame(ctx, tok)
+            noun = _noun_frame(ctx, tok) or _view_frame(ctx, tok) or _verb_read_as_noun(ctx, tok)
             if noun is not None:
                 frames[tok.i] = noun
             continue
@@ -158,6 +158,28 @@ def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
     if speaker is None:
         return None
     return Frame(tok, CLAIM_CUE_FORMS[tok.lower_], False, speaker, content=extent(ctx, tok, list(clause.subtree)))
+
+
+def _verb_read_as_noun(ctx: Context, tok: Token) -> Frame | None:
+    """"Trump claims that he should be the exception": a verb of saying the parser read as a plural noun, the
+    root of a sentence that then has no verb, with the name before it as its compound and a that-clause after it.
+    The name speaks the clause. A noun with a determiner or possessor ("the charges that he faces") is a noun."""
+    if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or SPEECH_FORMS.get(tok.lower_) is None or not tok.lower_.endswith("s"):
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+        return None
+    name = next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i == tok.i - 1), None)
+    if name is None or not (name.is_title or name.pos_ == "PRON") or name.lower_ in DEMONSTRATIVES:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i
+                   and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that" and tok.nbor().dep_ == "mark"
+                   and tok.nbor().head.i == c.i), None)
+    if clause is None:
+        return None
+    speaker = _checked(ctx, tok, name)
+    if speaker is None:
+        return None
+    return Frame(tok, SPEECH_FORMS[tok.lower_], True, speaker, content=extent(ctx, tok, list(clause.subtree)))
 
 
 # "In his view, ...", "in the opinion of the court, ...": nouns of a point of view that credit the clause.
@@ -317,7 +339,27 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
     if not is_passive(tok) and tok.tag_ in FINITE_TAGS and (
             subject is None or not ctx.paragraph(verb)[0] <= subject.idx < ctx.paragraph(verb)[1]):
         subject = _stranded_subject(tok, ctx.paragraph(verb)[0]) or subject  # a "subject" on the line before is none
+    if subject is None and not is_passive(tok) and tok.tag_ in FINITE_TAGS:
+        subject = _name_in_opener(tok)
     return _checked(ctx, verb, subject)
+
+
+def _name_in_opener(verb: Token) -> Token | None:
+    """"In a meeting with the editors of the Post Trump said that ...": a tensed verb the parser left with no
+    subject, whose fronted phrase runs into it without a comma, has the name that ends that phrase as its subject."""
+    if verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or not name.is_title or name.dep_ not in ("pobj", "compound", "appos"):
+        return None
+    tok = name
+    for _ in range(MAX_WALK):
+        if tok.head.i == verb.i:
+            return name if tok.dep_ == "prep" and tok.i < name.i else None
+        if tok.head.i == tok.i or tok.head.i > verb.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _stranded_subject(verb: Token, line_start: int) -> Token | None:

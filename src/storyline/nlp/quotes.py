@@ -220,11 +220,21 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
         frame = _according_over(ctx, mark)
     if frame is None and full:
         frame = _adjacent_cue(ctx, mark, span) or _dash_credit(ctx, mark)
+    if frame is None and not full and _opens_line(ctx, mark):
+        frame = _dash_credit(ctx, mark)  # “No plan, no budget, no answers.” ― Ana Ruiz: verbless, credited all the same
     if frame is None and not full:
         frame = _near_cue(ctx, span)
     if frame is None and full and previous is not None:
         frame = _continuing(ctx, mark, previous)
     return frame
+
+
+def _opens_line(ctx: Context, mark: QuoteMark) -> bool:
+    """Whether a quotation opens its line: words set apart as a paragraph of their own."""
+    i = mark.start - 1
+    while i >= 0 and ctx.text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or ctx.text[i] == "\n"
 
 
 def _is_title(ctx: Context, mark: QuoteMark, span: Span) -> bool:
