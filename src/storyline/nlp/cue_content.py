@@ -265,7 +265,26 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         last = _before_dash_opener(ctx, first, last)
     if last < len(doc) and doc[last].is_quote and sum(t.is_quote for t in doc[first:last]) % 2:
         last += 1  # close a quotation the content opens: "talks were 'on track'"
+    else:
+        last = _to_open_quotation_end(ctx, first, last, cue)
     return first, last
+
+
+def _to_open_quotation_end(ctx: Context, first: int, last: int, cue: Token) -> int:
+    """Where words reported after their cue end when they open a quotation the parse cut short: "called the
+    invasion "the most brazen act... in a generation."" runs to the mark that closes the quotation, in the
+    same sentence, rather than stopping at the word where the parser's phrase ended."""
+    doc = ctx.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    sent_end = doc[last - 1].sent.end_char
+    for mark in ctx.marks:
+        if mark.start >= end:
+            break
+        if start <= mark.start and end < mark.end <= sent_end + 1 and "\n" not in ctx.text[end:mark.end] and (
+                last > cue.i or mark.end <= cue.idx):
+            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+            return span.end if span is not None else last
+    return last
 
 
 def _after_dash_opener(ctx: Context, first: int, last: int) -> int:

@@ -391,7 +391,8 @@ def _stranded_subject(verb: Token, line_start: int) -> Token | None:
 def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
     """"..., adding that", "urging leaders to": a participle of saying continues the speech act
     of the nearest enclosing cue; failing that, it has the subject of the nearest clause."""
-    fallback = None
+    fallback = complement = None
+    set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
     tok = verb
     for _ in range(MAX_WALK):
         if tok.head.i == tok.i:
@@ -403,8 +404,13 @@ def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
         found = cue_lemma(tok)
         if found is not None and found[1]:  # a verb of saying; "plans", "wants" are the subject's own
             return subject_of(tok, ctx)
+        if set_off and tok.dep_ in ("ccomp", "xcomp") and subject.i > tok.head.i:
+            # "The mayor requested the province send buses, saying ...": the parser hangs the participle on the
+            # complement; the one asked is not the one who goes on speaking, the asker is
+            complement = complement or subject
+            continue
         fallback = fallback or subject
-    return fallback
+    return fallback or complement
 
 
 def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
