@@ -133,7 +133,7 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
-        return extent(ctx, verb, _without_citation(child))
+        return extent(ctx, verb, _split_subject(verb, child) + _without_citation(child))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
         return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
@@ -191,6 +191,17 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+def _split_subject(verb: Token, clause: Token) -> list[Token]:
+    """The subject the parser split off a reported clause as the cue's object: "studies have shown [large parts of
+    the city] [are divided by income]", a clause with no subject of its own right after the object."""
+    if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ == "PRON":
+        return []
+    return list(obj.subtree)
 
 
 def _misparsed_clause(verb: Token, lemma: str) -> list[Token] | None:

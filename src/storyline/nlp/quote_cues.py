@@ -8,7 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.nlp.grammar import first_child
+from storyline.nlp.grammar import first_child, noun_forms
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
@@ -447,11 +447,11 @@ POLITY_NOUNS = frozenset(
     "group groups power powers neighbour neighbours neighbor neighbors donor donors signatory signatories".split()
 )
 # Nouns of something written or counted that speaks for whoever issued it ("the report said", "a survey showed").
-DOCUMENT_SPEAKERS = frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
+DOCUMENT_SPEAKERS = frozenset({"analyses"}) | frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
                                           "letter", "communique", "communiqué", "document", "data", "bulletin",
                                           "estimate", "finding", "investigation", "review", "release", "briefing",
                                           "memo", "note", "declaration", "resolution", "intelligence", "census")
-                              for w in (n, n + "s"))
+                              for w in noun_forms(n))  # "studies", "inquiries"
 
 
 def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
