@@ -106,14 +106,23 @@ def is_passive(verb: Token) -> bool:
 
 
 def _without_citation(clause: Token) -> list[Token]:
-    """A reported clause without the ", citing X" that closes it: whom the reporter cites is no part of the words."""
+    """A reported clause without the ", citing X" that closes it: whom the reporter cites is no part of the words;
+    nor a coordinated report of its own ("said fathers would not be eligible, and when pressed, the mother replied
+    ..."), which the parser hung on the reported clause."""
+    drop: set[int] = set()
     cite = next((c for c in clause.children if c.dep_ == "advcl" and c.lower_ in ("citing", "quoting")
                  and c.i > clause.i and c.right_edge.i >= clause.right_edge.i), None)
-    if cite is None:
-        return list(clause.subtree)
-    drop = set(range(cite.left_edge.i, cite.right_edge.i + 1))
-    if cite.left_edge.i > 0 and clause.doc[cite.left_edge.i - 1].text == ",":
-        drop.add(cite.left_edge.i - 1)
+    if cite is not None:
+        drop.update(range(cite.left_edge.i, cite.right_edge.i + 1))
+        if cite.left_edge.i > 0 and clause.doc[cite.left_edge.i - 1].text == ",":
+            drop.add(cite.left_edge.i - 1)
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.i > clause.i and (cue_lemma(conj) or ("", False))[1] and any(
+                c.dep_ == "nsubj" for c in conj.children):
+            drop.update(range(conj.left_edge.i, conj.right_edge.i + 1))
+            drop.update(c.i for c in clause.children if c.dep_ in ("cc", "punct") and c.i < conj.left_edge.i
+                        and not any(t.i > c.i and t.i not in drop and not (t.is_punct or t.dep_ == "cc")
+                                    for t in clause.doc[c.i + 1:conj.left_edge.i]))
     return [t for t in clause.subtree if t.i not in drop]
 
 
@@ -129,7 +138,10 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         for c in verb.children
         if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and _after_colon(verb, c))) and not _across_semicolon(verb, c)
     ]
-    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)".
+    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)"; never one in the next
+    # paragraph, which the parser can join to a cue that ends its own ("..., Ms Ruiz said.\n\nThe firm plans ...").
+    line_start, line_end = ctx.paragraph(verb)
+    clauses = [c for c in clauses if line_start <= c.idx < line_end]
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
