@@ -89,6 +89,11 @@ def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
         before = verb.doc[verb.i - 1]
         if before.pos_ == "PROPN" and before.i in {t.i for t in subjects[0].subtree}:
             return before
+    if len(subjects) > 1 and subjects[-1].i < verb.i and subjects[-1].right_edge.i == verb.i - 1 and any(
+            t.text == "," for t in verb.doc[subjects[-2].right_edge.i + 1:subjects[-1].left_edge.i]):
+        # "His promises notwithstanding, independent analyses agree", "People like Scott, he said": the words
+        # before the comma are fronted, the subject is the one that runs up to the verb
+        return subjects[-1]
     after = [c for c in subjects if c.i > verb.i]
     if len(subjects) > 1 and after and after[0].pos_ == "PROPN" and after[0].i - verb.i <= INVERTED_GAP:
         # '"...," that is, forces on the ground, said Sam Cranny-Evans': an inverted cue names its speaker after

@@ -22,7 +22,7 @@ INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
     "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
     "inspectorate", "consulate", "navy", "coastguard", "ombudsman", "prosecutor", "hospital", "university",
     "observatory", "laboratory", "brigade", "battalion", "regiment", "airline", "manufacturer", "retailer", "guard",
-    "panel", "jury", "delegation",
+    "panel", "jury", "delegation", "team", "staff",
 ))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
 # Endings of nouns that name a body of people ("the inspectorate", "the commissariat", "the sultanate").
 INSTITUTION_ENDINGS = ("orate", "orates", "ariat", "ariats", "ulate", "ulates", "anate", "anates")
