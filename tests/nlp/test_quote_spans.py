@@ -85,3 +85,13 @@ def test_a_verbless_quotation_on_its_own_line_takes_its_dash_credit(parse):
                 "“No notice, no plan, no apology.” ― Teodora Vasquez\n")
     (quote,) = holding(doc, "No notice")
     assert quote.speaker_text == "Teodora Vasquez"
+
+
+@pytest.mark.integration
+def test_a_thing_that_adds_pressure_is_no_speaker_a_pronoun_goes_on_from(parse):
+    doc = parse("Former president Tom Keller said in March he could end the strike in a day.\n\n"
+                "Prime minister Ken Nakamura was asked whether the prospect of a Keller comeback adds pressure to "
+                "settle the strike before the vote.\n\n"
+                "“Of course we want it settled soon. It has nothing to do with who wins,” he replied.")
+    (quote,) = holding(doc, "want it settled soon")
+    assert quote.speaker_text == "he" and quote.speaker is not None and "nakamura" in quote.speaker
