@@ -143,10 +143,11 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         for c in verb.children
         if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and _after_colon(verb, c))) and not _across_semicolon(verb, c)
     ]
-    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)"; never one in the next
-    # paragraph, which the parser can join to a cue that ends its own ("..., Ms Ruiz said.\n\nThe firm plans ...").
+    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)"; never one with no verb in
+    # the cue's paragraph, which the parser can join to it ("..., Ms Ruiz said.\n\nThe firm plans ...").
     line_start, line_end = ctx.paragraph(verb)
-    clauses = [c for c in clauses if any(line_start <= t.idx < line_end and t.is_alpha for t in c.subtree)]
+    clauses = [c for c in clauses if line_start <= c.idx < line_end or any(
+        line_start <= t.idx < line_end and t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
