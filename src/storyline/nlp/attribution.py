@@ -25,6 +25,7 @@ from storyline.nlp.certainty import Frame
 from storyline.nlp.cue_words import FALSE_WORDS
 from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import register_extensions, text_of
+from storyline.nlp.relays import can_speak
 from storyline.nlp.prose import Context, clauses, units
 from storyline.nlp.sources import covering_quote, find_frame, governs, relay_chain, reported_in
 from storyline.nlp.speakers import Source, frame_source, hop_name, quote_source
@@ -257,6 +258,31 @@ DOUBTED_BACK = re.compile(
 CREDITED_BACK = re.compile(r"\A[\"'“‘]?(?:That|This)(?:'s|’s| is| was) according to\b")
 
 
+# "The figures come from the interior ministry", "These numbers were compiled by the port authority": a sentence
+# that says where the numbers before it come from credits the sentence before to that source.
+RECORD_NOUNS = frozenset({"figure", "figures", "number", "numbers", "data", "statistics", "estimate", "estimates",
+                          "count", "tally", "toll", "totals"})
+ORIGIN_VERBS = frozenset({"come", "comes", "came", "provided", "released", "compiled", "published", "supplied",
+                          "given", "issued", "collected", "gathered"})
+
+
+def _origin_back(ctx: Context, cur: Reading) -> Source | None:
+    """The source a sentence names for the numbers of the sentence before: its subject is "the figures" (a record
+    noun with a demonstrative or "the"), its verb "come from" or a passive "provided by", and whoever comes after
+    "from" or "by" can speak."""
+    verb = cur.unit.root
+    subject = first_child(verb, "nsubj", "nsubjpass")
+    if (subject is None or subject.lower_ not in RECORD_NOUNS or verb.lower_ not in ORIGIN_VERBS
+            or first_child(subject, "det") is None or first_child(subject, "det").lower_ not in ("the", "these", "those")):
+        return None
+    preps = [c for c in verb.children if c.dep_ == ("agent" if verb.tag_ == "VBN" else "prep")
+             and c.lower_ == ("by" if verb.tag_ == "VBN" else "from")]
+    origin = first_child(preps[0], "pobj") if preps else None
+    if origin is None or not can_speak(origin) and not (origin.pos_ == "NOUN" and first_child(origin, "compound", "amod")):
+        return None
+    return frame_source(ctx, origin, False, "according to")
+
+
 def _credit(prev: Reading, cur: Reading) -> None:
     """Give the clause before the source a "That's according to X" sentence names."""
     p, c = prev.record, cur.record
@@ -279,6 +305,15 @@ def _backward(ctx: Context, readings: list[Reading]) -> None:
         p, c = prev.record, cur.record
         if p.source_kind == "author" and c.source_kind != "author" and CREDITED_BACK.match(c.text):
             _credit(prev, cur)  # "... . That's according to the committee's chairman."
+            continue
+        if p.source_kind == "author" and c.source_kind == "author" and "\n\n" not in text[p.end:c.start] and (
+                source := _origin_back(ctx, cur)) is not None:
+            prev.source = source  # "The toll stands at 31. The figures come from the interior ministry."
+            p.source, p.source_text, p.source_start, p.source_end = source.id, source.text, source.start, source.end
+            p.source_kind, p.cue = source.kind, "according to"
+            prev.author = False
+            prev.found = [f for f in prev.found if f[0] != "asserted"] + [("reported", "according to")]
+            refresh(prev)
             continue
         if "\n" in text[p.end:c.start]:
             continue

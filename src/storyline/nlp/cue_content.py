@@ -89,6 +89,11 @@ def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
         before = verb.doc[verb.i - 1]
         if before.pos_ == "PROPN" and before.i in {t.i for t in subjects[0].subtree}:
             return before
+    if len(subjects) > 1 and subjects[-1].i < verb.i and subjects[-1].right_edge.i == verb.i - 1 and any(
+            t.text == "," for t in verb.doc[subjects[-2].right_edge.i + 1:subjects[-1].left_edge.i]):
+        # "His promises notwithstanding, independent analyses agree", "People like Scott, he said": the words
+        # before the comma are fronted, the subject is the one that runs up to the verb
+        return subjects[-1]
     after = [c for c in subjects if c.i > verb.i]
     if len(subjects) > 1 and after and after[0].pos_ == "PROPN" and after[0].i - verb.i <= INVERTED_GAP:
         # '"...," that is, forces on the ground, said Sam Cranny-Evans': an inverted cue names its speaker after
@@ -106,14 +111,23 @@ def is_passive(verb: Token) -> bool:
 
 
 def _without_citation(clause: Token) -> list[Token]:
-    """A reported clause without the ", citing X" that closes it: whom the reporter cites is no part of the words."""
+    """A reported clause without the ", citing X" that closes it: whom the reporter cites is no part of the words;
+    nor a coordinated report of its own ("said fathers would not be eligible, and when pressed, the mother replied
+    ..."), which the parser hung on the reported clause."""
+    drop: set[int] = set()
     cite = next((c for c in clause.children if c.dep_ == "advcl" and c.lower_ in ("citing", "quoting")
                  and c.i > clause.i and c.right_edge.i >= clause.right_edge.i), None)
-    if cite is None:
-        return list(clause.subtree)
-    drop = set(range(cite.left_edge.i, cite.right_edge.i + 1))
-    if cite.left_edge.i > 0 and clause.doc[cite.left_edge.i - 1].text == ",":
-        drop.add(cite.left_edge.i - 1)
+    if cite is not None:
+        drop.update(range(cite.left_edge.i, cite.right_edge.i + 1))
+        if cite.left_edge.i > 0 and clause.doc[cite.left_edge.i - 1].text == ",":
+            drop.add(cite.left_edge.i - 1)
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.i > clause.i and (cue_lemma(conj) or ("", False))[1] and any(
+                c.dep_ == "nsubj" for c in conj.children):
+            drop.update(range(conj.left_edge.i, conj.right_edge.i + 1))
+            drop.update(c.i for c in clause.children if c.dep_ in ("cc", "punct") and c.i < conj.left_edge.i
+                        and not any(t.i > c.i and t.i not in drop and not (t.is_punct or t.dep_ == "cc")
+                                    for t in clause.doc[c.i + 1:conj.left_edge.i]))
     return [t for t in clause.subtree if t.i not in drop]
 
 
@@ -129,11 +143,15 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         for c in verb.children
         if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and _after_colon(verb, c))) and not _across_semicolon(verb, c)
     ]
-    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)".
+    # A clause after the cue before one ahead of it: "(her campaign disclosed that ...)"; never one with no verb in
+    # the cue's paragraph, which the parser can join to it ("..., Ms Ruiz said.\n\nThe firm plans ...").
+    line_start, line_end = ctx.paragraph(verb)
+    clauses = [c for c in clauses if line_start <= c.idx < line_end or any(
+        line_start <= t.idx < line_end and t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not _finite(child)):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
-        return extent(ctx, verb, _without_citation(child))
+        return extent(ctx, verb, _split_subject(verb, child) + _without_citation(child))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
         return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
@@ -191,6 +209,17 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+def _split_subject(verb: Token, clause: Token) -> list[Token]:
+    """The subject the parser split off a reported clause as the cue's object: "studies have shown [large parts of
+    the city] [are divided by income]", a clause with no subject of its own right after the object."""
+    if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or obj.pos_ == "PRON":
+        return []
+    return list(obj.subtree)
 
 
 def _misparsed_clause(verb: Token, lemma: str) -> list[Token] | None:
@@ -265,7 +294,26 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         last = _before_dash_opener(ctx, first, last)
     if last < len(doc) and doc[last].is_quote and sum(t.is_quote for t in doc[first:last]) % 2:
         last += 1  # close a quotation the content opens: "talks were 'on track'"
+    else:
+        last = _to_open_quotation_end(ctx, first, last, cue)
     return first, last
+
+
+def _to_open_quotation_end(ctx: Context, first: int, last: int, cue: Token) -> int:
+    """Where words reported after their cue end when they open a quotation the parse cut short: "called the
+    invasion "the most brazen act... in a generation."" runs to the mark that closes the quotation, in the
+    same sentence, rather than stopping at the word where the parser's phrase ended."""
+    doc = ctx.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    sent_end = doc[last - 1].sent.end_char
+    for mark in ctx.marks:
+        if mark.start >= end:
+            break
+        if start <= mark.start and end < mark.end <= sent_end + 1 and "\n" not in ctx.text[end:mark.end] and (
+                last > cue.i or mark.end <= cue.idx):
+            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+            return span.end if span is not None else last
+    return last
 
 
 def _after_dash_opener(ctx: Context, first: int, last: int) -> int:

@@ -150,6 +150,9 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
     if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)):
         frame = None  # (a share of those asked speaks for no one: "Some 80% of the farmers asked said")
+    if frame is not None and frame.cue_start is not None and figure_end <= frame.cue_start and ";" in text_of(
+            sent.doc)[figure_end:frame.cue_start]:
+        frame = None  # "Some 1,200 homes lost power; the utility said crews were out": the cue answers for its own side
     if source is not None:
         if frame is not None and _same_source(frame, source, path):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement

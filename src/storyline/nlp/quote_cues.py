@@ -8,7 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.nlp.grammar import first_child
+from storyline.nlp.grammar import first_child, noun_forms
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
@@ -121,7 +121,7 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             continue
         found = cue_lemma(tok)
         if found is None:
-            noun = _noun_frame(ctx, tok) or _view_frame(ctx, tok)
+            noun = _noun_frame(ctx, tok) or _view_frame(ctx, tok) or _verb_read_as_noun(ctx, tok)
             if noun is not None:
                 frames[tok.i] = noun
             continue
@@ -158,6 +158,28 @@ def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
     if speaker is None:
         return None
     return Frame(tok, CLAIM_CUE_FORMS[tok.lower_], False, speaker, content=extent(ctx, tok, list(clause.subtree)))
+
+
+def _verb_read_as_noun(ctx: Context, tok: Token) -> Frame | None:
+    """"Trump claims that he should be the exception": a verb of saying the parser read as a plural noun, the
+    root of a sentence that then has no verb, with the name before it as its compound and a that-clause after it.
+    The name speaks the clause. A noun with a determiner or possessor ("the charges that he faces") is a noun."""
+    if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or SPEECH_FORMS.get(tok.lower_) is None or not tok.lower_.endswith("s"):
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+        return None
+    name = next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i == tok.i - 1), None)
+    if name is None or not (name.is_title or name.pos_ == "PRON") or name.lower_ in DEMONSTRATIVES:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i
+                   and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that" and tok.nbor().dep_ == "mark"
+                   and tok.nbor().head.i == c.i), None)
+    if clause is None:
+        return None
+    speaker = _checked(ctx, tok, name)
+    if speaker is None:
+        return None
+    return Frame(tok, SPEECH_FORMS[tok.lower_], True, speaker, content=extent(ctx, tok, list(clause.subtree)))
 
 
 # "In his view, ...", "in the opinion of the court, ...": nouns of a point of view that credit the clause.
@@ -317,7 +339,27 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
     if not is_passive(tok) and tok.tag_ in FINITE_TAGS and (
             subject is None or not ctx.paragraph(verb)[0] <= subject.idx < ctx.paragraph(verb)[1]):
         subject = _stranded_subject(tok, ctx.paragraph(verb)[0]) or subject  # a "subject" on the line before is none
+    if subject is None and not is_passive(tok) and tok.tag_ in FINITE_TAGS:
+        subject = _name_in_opener(tok)
     return _checked(ctx, verb, subject)
+
+
+def _name_in_opener(verb: Token) -> Token | None:
+    """"In a meeting with the editors of the Post Trump said that ...": a tensed verb the parser left with no
+    subject, whose fronted phrase runs into it without a comma, has the name that ends that phrase as its subject."""
+    if verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or not name.is_title or name.dep_ not in ("pobj", "compound", "appos"):
+        return None
+    tok = name
+    for _ in range(MAX_WALK):
+        if tok.head.i == verb.i:
+            return name if tok.dep_ == "prep" and tok.i < name.i else None
+        if tok.head.i == tok.i or tok.head.i > verb.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _stranded_subject(verb: Token, line_start: int) -> Token | None:
@@ -349,7 +391,8 @@ def _stranded_subject(verb: Token, line_start: int) -> Token | None:
 def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
     """"..., adding that", "urging leaders to": a participle of saying continues the speech act
     of the nearest enclosing cue; failing that, it has the subject of the nearest clause."""
-    fallback = None
+    fallback = complement = None
+    set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
     tok = verb
     for _ in range(MAX_WALK):
         if tok.head.i == tok.i:
@@ -361,8 +404,13 @@ def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
         found = cue_lemma(tok)
         if found is not None and found[1]:  # a verb of saying; "plans", "wants" are the subject's own
             return subject_of(tok, ctx)
+        if set_off and tok.dep_ in ("ccomp", "xcomp") and subject.i > tok.head.i:
+            # "The mayor requested the province send buses, saying ...": the parser hangs the participle on the
+            # complement; the one asked is not the one who goes on speaking, the asker is
+            complement = complement or subject
+            continue
         fallback = fallback or subject
-    return fallback
+    return fallback or complement
 
 
 def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
@@ -399,11 +447,11 @@ POLITY_NOUNS = frozenset(
     "group groups power powers neighbour neighbours neighbor neighbors donor donors signatory signatories".split()
 )
 # Nouns of something written or counted that speaks for whoever issued it ("the report said", "a survey showed").
-DOCUMENT_SPEAKERS = frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
+DOCUMENT_SPEAKERS = frozenset({"analyses"}) | frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
                                           "letter", "communique", "communiqué", "document", "data", "bulletin",
                                           "estimate", "finding", "investigation", "review", "release", "briefing",
                                           "memo", "note", "declaration", "resolution", "intelligence", "census")
-                              for w in (n, n + "s"))
+                              for w in noun_forms(n))  # "studies", "inquiries"
 
 
 def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:

@@ -98,7 +98,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 # Cues that a thing as well as a speaker can be the subject of: "the blockade threatens to cause", "call it X".
-THING_VERBS = frozenset({"call", "threaten", "promise", "show", "point", "signal", "suggest", "indicate", "mean"})
+THING_VERBS = frozenset({"call", "threaten", "promise", "show", "point", "signal", "suggest", "indicate", "mean",
+                         "continue"})
 SPOKEN = frozenset(cues.SPEECH_VERBS)
 
 
@@ -220,11 +221,21 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
         frame = _according_over(ctx, mark)
     if frame is None and full:
         frame = _adjacent_cue(ctx, mark, span) or _dash_credit(ctx, mark)
+    if frame is None and not full and _opens_line(ctx, mark):
+        frame = _dash_credit(ctx, mark)  # “No plan, no budget, no answers.” ― Ana Ruiz: verbless, credited all the same
     if frame is None and not full:
         frame = _near_cue(ctx, span)
     if frame is None and full and previous is not None:
         frame = _continuing(ctx, mark, previous)
     return frame
+
+
+def _opens_line(ctx: Context, mark: QuoteMark) -> bool:
+    """Whether a quotation opens its line: words set apart as a paragraph of their own."""
+    i = mark.start - 1
+    while i >= 0 and ctx.text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or ctx.text[i] == "\n"
 
 
 def _is_title(ctx: Context, mark: QuoteMark, span: Span) -> bool:
@@ -259,6 +270,8 @@ def _walk_to_cue(ctx: Context, span: Span):
                         break  # a quotation inside the speaker's own phrase
                     if frame.lemma in ("cite", "quote") and frame.content is None and tok.dep_ == "dobj":
                         return _NAMING  # 'citing "people familiar with the matter"': whom the report cites
+                    if frame.lemma in THING_VERBS and frame.speaker is not None and not speaking_subject(frame.speaker, False):
+                        return None  # 'Outages will continue "for months," the grid operator says': no one speaks at "continue"
                     if frame.strong or frame.content is not None:
                         return _outer_voice(ctx, frame, start, end) if frame.speaker is None else frame
             tok = head
@@ -291,9 +304,11 @@ def _names(head: Token) -> bool:
 
 
 def _according_over(ctx: Context, mark: QuoteMark) -> Frame | None:
-    """“According to X, ...” whose clause holds the quotation."""
+    """“According to X, ...” whose clause holds the quotation; or a cue set in the clause it reports ('Outages will
+    continue "for months," the grid operator says')."""
     for frame in ctx.frames.values():
-        if frame.lemma == "according to" and frame.content is not None and frame.speaker is not None:
+        if (frame.lemma == "according to" or frame.cue.dep_ == "parataxis" and frame.strong) and (
+                frame.content is not None and frame.speaker is not None):
             start, end = _chars(ctx.doc, frame.content)
             if start <= mark.inner_start and mark.inner_end <= end + 1:
                 return frame
@@ -388,6 +403,8 @@ def _near_cue(ctx: Context, span: Span) -> Frame | None:
             return None
         frame = ctx.frames.get(i)
         if frame is not None and frame.strong and frame.speaker is not None and frame.content is None:
+            if frame.lemma in THING_VERBS and not speaking_subject(frame.speaker, False):
+                return None  # 'the fighting continues "without pause"': no one speaks
             if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
                 return frame
     return None

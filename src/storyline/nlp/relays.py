@@ -22,6 +22,7 @@ INSTITUTIONS = frozenset(set().union(*(gr.noun_forms(n) for n in (
     "assembly", "congress", "legislature", "bureau", "directorate", "operator", "utility", "insurer", "network",
     "inspectorate", "consulate", "navy", "coastguard", "ombudsman", "prosecutor", "hospital", "university",
     "observatory", "laboratory", "brigade", "battalion", "regiment", "airline", "manufacturer", "retailer", "guard",
+    "panel", "jury", "delegation", "team", "staff",
 ))) | {"spokesman", "spokeswoman", "spokesmen", "spokeswomen"})
 # Endings of nouns that name a body of people ("the inspectorate", "the commissariat", "the sultanate").
 INSTITUTION_ENDINGS = ("orate", "orates", "ariat", "ariats", "ulate", "ulates", "anate", "anates")
@@ -59,10 +60,11 @@ COLLECTIVES = frozenset(set().union(*(gr.noun_forms(n) for n in (
     "communique", "letter", "document", "poll", "survey")))) | {"communiqué", "communiqués"}
 
 
-def speaking_subject(tok: Token) -> bool:
+def speaking_subject(tok: Token, initial: bool = True) -> bool:
     """Whether a cue's subject can be the one who speaks: a name, a pronoun, a person or body, a report; not a
-    thing or an abstraction ("that conflict", "the second cold war", "the world", "much of his address")."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.is_title:
+    thing or an abstraction ("that conflict", "the second cold war", "the world", "much of his address").
+    ``initial=False`` reads a capital that opens the sentence as no sign of a name ("Outages will continue")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.is_title and (initial or tok.i != tok.sent.start):
         return True  # (a name the tagger took for a common noun: "Zelenskyy, though, said")
     low = tok.lower_
     return (can_speak(tok) or person_noun(low) or low in coref.OFFICE_NOUNS or low in W.SOURCE_NOUNS

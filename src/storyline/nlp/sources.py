@@ -355,6 +355,8 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
     for token in path[1:]:
         if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # a coordinated clause with its own subject answers for itself
+        if previous.dep_ in ("ccomp", "parataxis") and previous.i < token.i and _semicolon_between(previous, token):
+            break  # "1,200 homes lost power; the utility said crews were out": the clause before the ";" is not said
         if _background(previous):
             return BACKGROUND
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
@@ -377,6 +379,11 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
             return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token
     return _according_in(sent) or (BACKGROUND if own_phrase else None)
+
+
+def _semicolon_between(clause: Token, cue: Token) -> bool:
+    """Whether a ";" stands between a clause and the later cue the parser hung it on."""
+    return any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:cue.i])
 
 
 def _according_in(sent: Span) -> Token | None:

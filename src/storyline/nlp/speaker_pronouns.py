@@ -11,6 +11,7 @@ from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_words import RELATIVE_PRONOUNS
 from storyline.nlp.cue_content import is_passive
 from storyline.nlp.quote_cues import Context
+from storyline.nlp.relays import speaking_subject
 
 
 def end_char(tok: Token) -> int:
@@ -195,6 +196,7 @@ def _named_speakers(ctx: Context, pronoun: Token, person: bool) -> list[Token]:
         and f.lemma not in cues.ACT_VERBS  # "Tinubu was seeking a third term" is an act, not speech
         and not (person and f.lemma == "report" and is_passive(f.cue))  # "This was reported by Euractiv": a relay
         and f.speaker.tag_ in ("NNP", "NN")
+        and (f.speaker.tag_ == "NNP" or speaking_subject(f.speaker))  # not "the prospect of a X victory adds"
         and (f.speaker.lower_ not in cues.ANONYMOUS_NOUNS or described_person(ctx, f.speaker) is not None)
         and _speaker_entity(ctx, f.speaker) is not None
     ]
@@ -311,7 +313,7 @@ def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, 
     mentions = ctx.doc._.mentions
     if mentions is not None:
         people = [m for m in mentions if m.type == "person" and m.entity and after <= m.start and m.end <= before
-                  and not skip[0] <= m.start < skip[1] and m.entity not in other]
+                  and not skip[0] <= m.start < skip[1] and m.entity not in other and not _modifier(ctx, m)]
         outside = [m for m in people if not in_quotes(ctx, m.start)]  # not a name the speaker mentions
         people = outside or (people if quoted else [])
         told = reported_spans(ctx)
@@ -320,6 +322,16 @@ def _nearest_person(ctx: Context, before: int, after: int = 0, skip: tuple[int, 
         return max(people, key=lambda m: m.end).entity if people else None
     people = [e for e in ctx.ents if e.label_ == "PERSON" and after <= e.start_char and e.end_char <= before]
     return strip_possessive(people[-1].text) if people else None
+
+
+def _modifier(ctx: Context, mention) -> bool:
+    """A name that only modifies a noun ("the prospect of a Keller comeback", "the Biden administration"): the thing
+    is talked about, the person does nothing a pronoun could go on from."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN" and last.head.i >= span.end
 
 
 def reported_spans(ctx: Context) -> list[tuple[int, int]]:

@@ -1,0 +1,97 @@
+"""Quote spans and speakers where the parse goes wrong in ways news text makes common: a quotation the
+reported clause opens and the parse cuts short, a report coordinated after another, a clause joined from the
+next paragraph, a participle after a request, a verb of saying read as a noun, two subjects before a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.quote_records import one_per_attribution
+
+
+def quotes_of(doc):
+    return one_per_attribution(doc._.quotes or [], doc.text)
+
+
+def holding(doc, fragment: str):
+    found = [q for q in quotes_of(doc) if fragment in q.text]
+    assert found, f"no quote holds {fragment!r}: {[(q.speaker_text, q.text) for q in quotes_of(doc)]}"
+    return found
+
+
+@pytest.mark.integration
+def test_reported_words_run_to_the_end_of_the_quotation_they_open(parse):
+    doc = parse('The harbour master called the collision "the worst accident... on this coast since the storm of 1987."')
+    (quote,) = holding(doc, "the worst accident")
+    assert quote.speaker_text == "The harbour master"
+    assert quote.text.rstrip('."').endswith("storm of 1987")
+    assert len([q for q in quotes_of(doc) if "worst accident" in q.text]) == 1  # one record, not a clause and a fragment
+
+
+@pytest.mark.integration
+def test_a_coordinated_report_of_its_own_is_no_part_of_the_clause_before_it(parse):
+    doc = parse('She said evening classes would not be cut, and when pressed on the budget, the principal replied, '
+                '"We will find the money somewhere."')
+    (said,) = holding(doc, "evening classes")
+    assert said.text == "evening classes would not be cut" and said.speaker_text == "She"
+    (replied,) = holding(doc, "find the money")
+    assert replied.speaker_text == "the principal" and replied.direct
+
+
+@pytest.mark.integration
+def test_a_participle_after_a_request_speaks_for_the_one_who_asked(parse):
+    doc = parse("The ferry union requested the port authority delay the new timetable, saying crews had not been "
+                "consulted.")
+    (quote,) = holding(doc, "crews had not been consulted")
+    assert quote.speaker_text == "The ferry union"
+
+
+@pytest.mark.integration
+def test_a_thing_that_continues_speaks_no_quotation(parse):
+    doc = parse('Water cuts will continue "for several weeks," the utility says.')
+    for quote in holding(doc, "several weeks"):
+        assert quote.speaker_text == "the utility"
+
+
+@pytest.mark.integration
+def test_a_verb_of_saying_read_as_a_noun_still_reports_its_clause(parse):
+    doc = parse("But Okafor claims that the tender was rigged.\n\nMensah charges that the auditors were paid off.")
+    (claim,) = holding(doc, "the tender was rigged")
+    assert claim.speaker_text == "Okafor" and claim.cue == "claim"
+    (charge,) = holding(doc, "the auditors were paid off")
+    assert charge.speaker_text == "Mensah"
+
+
+@pytest.mark.integration
+def test_the_subject_running_up_to_the_cue_speaks_not_a_fronted_phrase(parse):
+    doc = parse("His pledges notwithstanding, independent auditors agree the scheme would cost far more.")
+    (quote,) = holding(doc, "the scheme would cost far more")
+    assert quote.speaker_text == "independent auditors"
+
+
+@pytest.mark.integration
+def test_studies_and_panels_speak_for_their_findings(parse):
+    doc = parse("Several studies have shown large parts of the delta are sinking.\n\n"
+                "A panel of engineers found the levee was built too low.")
+    (studies,) = holding(doc, "are sinking")
+    assert studies.speaker_text == "Several studies" and studies.text.startswith("large parts of the delta")
+    (panel,) = holding(doc, "built too low")
+    assert panel.speaker_text.startswith("A panel")
+
+
+@pytest.mark.integration
+def test_a_verbless_quotation_on_its_own_line_takes_its_dash_credit(parse):
+    doc = parse("Readers wrote in about the closure.\n"
+                "“No notice, no plan, no apology.” ― Teodora Vasquez\n")
+    (quote,) = holding(doc, "No notice")
+    assert quote.speaker_text == "Teodora Vasquez"
+
+
+@pytest.mark.integration
+def test_a_thing_that_adds_pressure_is_no_speaker_a_pronoun_goes_on_from(parse):
+    doc = parse("Former president Tom Keller said in March he could end the strike in a day.\n\n"
+                "Prime minister Ken Nakamura was asked whether the prospect of a Keller comeback adds pressure to "
+                "settle the strike before the vote.\n\n"
+                "“Of course we want it settled soon. It has nothing to do with who wins,” he replied.")
+    (quote,) = holding(doc, "want it settled soon")
+    assert quote.speaker_text == "he" and quote.speaker is not None and "nakamura" in quote.speaker
