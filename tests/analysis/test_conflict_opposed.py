@@ -1,0 +1,88 @@
+"""Meaning-level contradictions: two sources say opposite things of one subject in other words, with no denial
+between them; near-misses (another subject, another day, a hedge, one source) stay apart."""
+
+from __future__ import annotations
+
+from storyline.analysis.conflict_opposed import pole, subject
+from storyline.analysis.conflicts import find_conflicts
+from storyline.models import Statement
+
+from tests.analysis.test_conflict_shapes import BorderStory
+
+
+def _story(first: str, later: str, *, first_prop: dict, later_prop: dict, first_source=None, later_source=None,
+           first_date=None, later_date=None, first_actors=(), later_actors=(), published=("2026-11-10", "2026-11-11"),
+           later_status="asserted") -> BorderStory:
+    story = BorderStory()
+    story.report("a", first, published=published[0])
+    story.report("b", later, published=published[1])
+    for doc, text, prop, source, date, actors, status in (
+            ("a", first, first_prop, first_source, first_date, first_actors, "asserted"),
+            ("b", later, later_prop, later_source, later_date, later_actors, later_status)):
+        s = story.say(doc, text, status, actors=actors, date=date, source=source,
+                      source_kind="named" if source else "author")
+        for key, value in prop.items():
+            setattr(s, key, value)
+    return story
+
+
+def _found(story: BorderStory) -> list[tuple[str, list[str]]]:
+    return [(c.kind, [s.doc for s in c.sides]) for c in find_conflicts(story.corpus())]
+
+
+WITHDREW = "Peruvian troops withdrew from the border post on Monday night."
+MASSED = "Peruvian troops massed at the border post on Monday night."
+PERU_TROOPS = {"agent": "kb:PER", "predicate": "withdraw", "predicate_class": "withdraw"}
+PERU_MASSING = {"agent": "kb:PER", "predicate": "mass", "predicate_class": "mass"}
+
+
+def test_a_statement_falls_on_the_pole_of_its_predicate_its_particle_or_its_deal():
+    def record(text, **prop):
+        return Statement("a", 0, len(text), text, "fact", "asserted", **prop)
+
+    assert pole(record(WITHDREW, predicate="withdraw")) == "withdraw"
+    assert pole(record("The army pulled back from the town.", predicate="pull")) == "withdraw"
+    assert pole(record("The talks broke down on Friday.", predicate="break")) == "fail"
+    assert pole(record("The sides reached an agreement.", predicate="reach", theme="agreement")) == "agree"
+    assert pole(record("The convoy reached the town.", predicate="reach", theme="town")) is None
+    assert pole(record("The minister spoke.", predicate="speak")) is None
+    assert subject(record("x", agent="the riot police")) == subject(record("y", agent="police"))
+    assert subject(record("x", theme="the border crossing")) == subject(record("y", agent="crossing"))
+
+
+def test_two_sources_with_opposite_acts_of_one_subject_conflict_in_meaning():
+    story = _story(WITHDREW, MASSED, first_prop=PERU_TROOPS, later_prop=PERU_MASSING,
+                   first_source="kb:PER", later_source="kb:ECU", first_actors=("kb:PER",), later_actors=("kb:PER",))
+    assert _found(story) == [("negation", ["a", "b"])]
+
+
+def test_opposite_acts_of_two_subjects_or_on_two_days_or_hedged_or_by_one_source_do_not_conflict():
+    other = dict(PERU_MASSING, agent="kb:ECU")
+    assert _found(_story(WITHDREW, MASSED.replace("Peruvian", "Ecuadorian"), first_prop=PERU_TROOPS,
+                         later_prop=other, first_source="kb:PER", later_source="kb:ECU")) == []
+    assert _found(_story(WITHDREW, MASSED, first_prop=PERU_TROOPS, later_prop=PERU_MASSING, first_source="kb:PER",
+                         later_source="kb:ECU", first_date="2026-11-09", later_date="2026-11-10")) == []
+    hedged = "Peruvian troops could mass at the border post on Monday night."
+    assert _found(_story(WITHDREW, hedged, first_prop=PERU_TROOPS, later_prop=PERU_MASSING,
+                         first_source="kb:PER", later_source="kb:ECU")) == []
+    assert _found(_story(WITHDREW, MASSED, first_prop=PERU_TROOPS, later_prop=PERU_MASSING,
+                         first_source="kb:ECU", later_source="kb:ECU")) == []
+    # two places named two ways are two acts
+    assert _found(_story(WITHDREW, MASSED, first_prop=dict(PERU_TROOPS, place="kb:PER"),
+                         later_prop=dict(PERU_MASSING, place="kb:ECU"),
+                         first_source="kb:PER", later_source="kb:ECU")) == []
+
+
+def test_an_agreement_and_talks_that_collapsed_are_one_outcome_told_two_ways():
+    agreed = "The defence ministries of Peru and Ecuador reached an agreement on the border patrols."
+    failed = "Talks between Peru and Ecuador on the border patrols collapsed, officials said."
+    story = _story(agreed, failed, first_prop={"agent": "defence ministry", "predicate": "reach", "theme": "agreement"},
+                   later_prop={"agent": "talk", "predicate": "collapse"}, first_source="kb:PER", later_source="kb:ECU",
+                   first_actors=("kb:PER", "kb:ECU"), later_actors=("kb:PER", "kb:ECU"))
+    assert _found(story) == [("negation", ["a", "b"])]
+    # an outcome of other talks, with no party and one word in common, is another negotiation
+    story = _story(agreed, "Talks on the new fishing quota collapsed on Friday.",
+                   first_prop={"agent": "defence ministry", "predicate": "reach", "theme": "agreement"},
+                   later_prop={"agent": "talk", "predicate": "collapse"}, first_source="kb:PER",
+                   later_source="kb:ECU", first_actors=("kb:PER", "kb:ECU"), later_actors=())
+    assert _found(story) == []
