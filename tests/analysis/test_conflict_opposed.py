@@ -86,3 +86,20 @@ def test_an_agreement_and_talks_that_collapsed_are_one_outcome_told_two_ways():
                    later_prop={"agent": "talk", "predicate": "collapse"}, first_source="kb:PER",
                    later_source="kb:ECU", first_actors=("kb:PER", "kb:ECU"), later_actors=())
     assert _found(story) == []
+
+
+def test_a_flat_rebuttal_right_after_a_relayed_claim_answers_it():
+    claim = "Rebel commanders claimed that their fighters had taken the hilltop town."
+    rebuttal = "It's not true, our soldiers still hold it, the regional governor said."
+    story = BorderStory()
+    story.report("a", claim, rebuttal, published="2026-11-10")
+    story.say("a", claim, "reported", actors=(), source_text="Rebel commanders", source_kind="named")
+    story.say("a", rebuttal, "negated", actors=(), source_text="the regional governor", source_kind="named")
+    assert _found(story) == [("negation", ["a", "a"])]
+    # the same words, a sentence later than the one right before it: no rebuttal of it
+    story = BorderStory()
+    story.report("a", claim, "The town lies on the main road.", rebuttal, published="2026-11-10")
+    story.say("a", claim, "reported", actors=(), source_text="Rebel commanders", source_kind="named")
+    story.say("a", "The town lies on the main road.", "asserted", actors=())
+    story.say("a", rebuttal, "negated", actors=(), source_text="the regional governor", source_kind="named")
+    assert _found(story) == []

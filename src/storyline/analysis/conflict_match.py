@@ -73,14 +73,21 @@ independently verified", "This could not be confirmed", "Reuters could not indep
 "There was no independent confirmation of the reports"."""
 
 
+ANAPHORIC_REBUTTAL = re.compile(
+    r"\A[\s\"“'‘–—-]*+(?:but\s++)?(?:it|this|that)(?:['’]s\s++|\s++is\s++|\s++was\s++)(?:simply\s++|just\s++)?"
+    r"(?:not\s++true|untrue|false|a\s++lie|not\s++the\s++case|nonsense|fake)\b", re.IGNORECASE)
+"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false"."""
+
+
 def doubted_before(probe: Prop, positive: Prop) -> bool:
-    """The probe doubts "the figures" (or "the claims", "this") right after the positive sentence in one
+    """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the positive sentence in one
     report (often a paragraph of its own), which relays what a source says or claims (not the report's own
     account)."""
     a, b = positive.record, probe.record
-    if a.doc != b.doc or probe.status not in DOUBTED or positive.status not in POSITIVE or positive.hedged:
+    if a.doc != b.doc or positive.status not in POSITIVE or positive.hedged or not 0 <= b.start - a.end <= 3:
         return False
-    if not 0 <= b.start - a.end <= 3 or ANAPHORIC_DOUBT.match(b.text) is None:
+    if not (probe.status in DOUBTED and ANAPHORIC_DOUBT.match(b.text)
+            or probe.status in NEGATIVE_OR_DOUBTED and ANAPHORIC_REBUTTAL.match(b.text)):
         return False
     return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
 
