@@ -103,3 +103,10 @@ def test_a_flat_rebuttal_right_after_a_relayed_claim_answers_it():
     story.say("a", "The town lies on the main road.", "asserted", actors=())
     story.say("a", rebuttal, "negated", actors=(), source_text="the regional governor", source_kind="named")
     assert _found(story) == []
+
+
+def test_a_state_reached_and_an_act_of_now_are_two_moments_not_a_contradiction():
+    amassed = "Peruvian troops have massed at the border post."
+    story = _story(amassed, "Peruvian troops withdraw from the border post.", first_prop=PERU_MASSING,
+                   later_prop=PERU_TROOPS, first_source="kb:ECU", later_source="kb:PER")
+    assert _found(story) == []

@@ -124,8 +124,6 @@ class StatementMatcher:
             return False
         if probe.status == "negated" and _ABSTAINS.search(positive.clause or positive.record.text):
             return False  # "refrain from joining sanctions" against "refused to join sanctions": both abstain
-        if _other_object(probe, positive):
-            return False  # "did not want a war" against "wants all of Belarus": one verb, another object
         if doubted_before(probe, positive):
             return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
@@ -359,27 +357,6 @@ _MODAL = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.IGNORECASE)
 _ABSTAINS = re.compile(r"\b(?:refrain(?:s|ed|ing)?\s++from|abstain(?:s|ed|ing)?\s++from|stay(?:s|ed|ing)?\s++out\s++of|"
                        r"refus(?:e|es|ed|ing)\s++to|declin(?:e|es|ed|ing)\s++to|avoid(?:s|ed|ing)?)\b", re.IGNORECASE)
 """A claim that is itself an abstention: a negation of its act agrees with it."""
-_PRONOUNS = {"it", "this", "that", "them", "they", "these", "those", "one", "any", "anything", "something", "so"}
-
-
-def _other_object(probe: Prop, positive: Prop) -> bool:
-    """A plain negation of the claim's own verb with another object: "his country did not want a war" against
-    "Poland wants all of Belarus". Both parses name the object: two actors, or an actor and a thing, or two
-    phrases with no word in common (a pronoun names nothing)."""
-    if not _plain_negation(probe):
-        return False
-    a, b = probe.record, positive.record
-    verb = getattr(a, "predicate", None)
-    if not verb or verb != getattr(b, "predicate", None) or verb in LIGHT_PREDICATES:
-        return False
-    x, y = getattr(a, "theme", None), getattr(b, "theme", None)
-    if not x or not y or x == y or x.lower() in _PRONOUNS or y.lower() in _PRONOUNS:
-        return False
-    if is_actor_id(x) or is_actor_id(y):
-        return not (is_actor_id(x) and is_actor_id(y)) or x != y
-    return not content_words(x) & content_words(y)
-
-
 def _foretold(probe: Prop, positive: Prop) -> bool:
     """The claim says what will or would happen to the words it shares with a probe that says no such thing:
     a forecast the extraction labelled as a report ("warned that allies would introduce sanctions")."""

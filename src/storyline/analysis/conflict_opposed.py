@@ -107,18 +107,48 @@ def subject(record) -> str | None:
     return value if is_actor_id(value) else head(value)
 
 
-def written_subject(record) -> str | None:
-    """The head of what the sentence writes before its predicate, in its first clause ("Fares for app-based rides
-    in Tbilisi fell" gives fares even where the parse names Tbilisi's state as the agent)."""
+def _predicate_at(record) -> tuple[str, int] | None:
+    """The sentence (less a dateline) and where its predicate is written in it."""
     base = IRREGULAR.get((getattr(record, "predicate", None) or "").lower(), getattr(record, "predicate", None))
     if not base:
         return None
     text = record.text.split(" - ", 1)[-1] if " - " in record.text[:60] else record.text
     for m in re.finditer(r"[A-Za-z]+", text):
         if m.group().lower()[:3] == base.lower()[:3] or IRREGULAR.get(m.group().lower()) == base:
-            before = text[:m.start()]
-            return head(before) if "," not in before and '"' not in before and "“" not in before else None
+            return text, m.start()
     return None
+
+
+def written_subject(record) -> str | None:
+    """The head of what the sentence writes before its predicate, in its first clause ("Fares for app-based rides
+    in Tbilisi fell" gives fares even where the parse names Tbilisi's state as the agent)."""
+    found = _predicate_at(record)
+    if found is None:
+        return None
+    before = found[0][:found[1]]
+    return head(before) if "," not in before and '"' not in before and "“" not in before else None
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s++(?:(?:already|now|recently|also|reportedly)\s++)?(?:been\s++)?\Z",
+                      re.IGNORECASE)
+_PROGRESSIVE_OR_PRESENT = re.compile(r"\b(?:is|are|am)\s++(?:(?:now|still|also)\s++)?(?:being\s++)?\Z", re.IGNORECASE)
+
+
+def aspect(record) -> str:
+    """``perfect`` ("has amassed": a state reached over a stretch of time; "had reached" in reported speech is
+    the past), ``present`` ("withdraws", "is
+    withdrawing") or ``past`` ("withdrew"): opposite acts contradict each other only told of one moment alike."""
+    found = _predicate_at(record)
+    if found is None:
+        return "past"
+    text, at = found
+    word = re.match(r"[A-Za-z]+", text[at:]).group().lower()
+    before = text[max(0, at - 40):at]
+    if _PERFECT.search(before):
+        return "perfect"
+    if _PROGRESSIVE_OR_PRESENT.search(before) or (word.endswith("s") and not word.endswith("ss")):
+        return "present"
+    return "past"
 
 
 def _same_moment(a: str | None, b: str | None) -> bool:
@@ -165,8 +195,9 @@ def opposed_pairs(props: list[Prop]) -> list[tuple[int, int]]:
             a, b = props[i].record, props[j].record
             if frozenset((poles[i], poles[j])) not in OPPOSED or (a.doc == b.doc and a.start == b.start):
                 continue
-            if _reports_apart(props[i].when[0], props[j].when[0]) or not _same_moment(a.date, b.date):
-                continue
+            if _reports_apart(props[i].when[0], props[j].when[0]) or not _same_moment(a.date, b.date) \
+                    or aspect(a) != aspect(b):
+                continue  # two days, or a state reached ("has amassed") against an act of now ("withdraws")
             slots = ("place",) if poles[i] in OUTCOME else ("agent", "theme", "place")
             if any(_clash(a, b, slot) for slot in slots):
                 continue
