@@ -110,3 +110,12 @@ def test_a_state_reached_and_an_act_of_now_are_two_moments_not_a_contradiction()
     story = _story(amassed, "Peruvian troops withdraw from the border post.", first_prop=PERU_MASSING,
                    later_prop=PERU_TROOPS, first_source="kb:ECU", later_source="kb:PER")
     assert _found(story) == []
+
+
+def test_a_wish_denied_is_no_answer_to_a_wish_for_something_else():
+    wants = "Peru wants the whole valley, the minister said."
+    not_war = "Ecuador does not want a war, its president said."
+    story = _story(wants, not_war, first_prop={"agent": "kb:PER", "predicate": "want", "theme": "kb:ECU"},
+                   later_prop={"agent": "kb:ECU", "predicate": "want", "theme": "war"}, first_source="kb:ECU",
+                   later_source="kb:PER", first_actors=("kb:PER",), later_actors=("kb:ECU",), later_status="negated")
+    assert _found(story) == []

@@ -124,6 +124,8 @@ class StatementMatcher:
             return False
         if probe.status == "negated" and _ABSTAINS.search(positive.clause or positive.record.text):
             return False  # "refrain from joining sanctions" against "refused to join sanctions": both abstain
+        if _other_wish(probe, positive):
+            return False  # "his country did not want a war" against "Poland wants all of Belarus"
         if doubted_before(probe, positive):
             return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
@@ -357,6 +359,25 @@ _MODAL = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.IGNORECASE)
 _ABSTAINS = re.compile(r"\b(?:refrain(?:s|ed|ing)?\s++from|abstain(?:s|ed|ing)?\s++from|stay(?:s|ed|ing)?\s++out\s++of|"
                        r"refus(?:e|es|ed|ing)\s++to|declin(?:e|es|ed|ing)\s++to|avoid(?:s|ed|ing)?)\b", re.IGNORECASE)
 """A claim that is itself an abstention: a negation of its act agrees with it."""
+WISHES = frozenset(stem(w) for w in ("want", "wish", "need", "hope", "fear", "seek", "desire", "like"))
+"""Verbs of wanting: what "did not want" negates is its object, not an act."""
+
+
+def _other_wish(probe: Prop, positive: Prop) -> bool:
+    """A negated wish against a wish for something else: both parses name the object, and the two objects are
+    two actors, or an actor and a thing, or two things with no word in common."""
+    a, b = probe.record, positive.record
+    verb = stem(getattr(a, "predicate", None) or "")
+    if probe.status != "negated" or verb not in WISHES or verb != stem(getattr(b, "predicate", None) or ""):
+        return False
+    x, y = getattr(a, "theme", None), getattr(b, "theme", None)
+    if not x or not y or x == y:
+        return False
+    if is_actor_id(x) or is_actor_id(y):
+        return True
+    return not content_words(x) & content_words(y)
+
+
 def _foretold(probe: Prop, positive: Prop) -> bool:
     """The claim says what will or would happen to the words it shares with a probe that says no such thing:
     a forecast the extraction labelled as a report ("warned that allies would introduce sanctions")."""
