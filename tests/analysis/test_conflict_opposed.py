@@ -113,9 +113,19 @@ def test_a_state_reached_and_an_act_of_now_are_two_moments_not_a_contradiction()
 
 
 def test_a_wish_denied_is_no_answer_to_a_wish_for_something_else():
-    wants = "Peru wants the whole valley, the minister said."
-    not_war = "Ecuador does not want a war, its president said."
+    wants = "Peru wants all of Ecuador's Zarumilla valley, the Ecuadorian minister said."
+    not_war = "His country does not want a war over the Zarumilla valley with Peru, Ecuador's president said."
     story = _story(wants, not_war, first_prop={"agent": "kb:PER", "predicate": "want", "theme": "kb:ECU"},
-                   later_prop={"agent": "kb:ECU", "predicate": "want", "theme": "war"}, first_source="kb:ECU",
-                   later_source="kb:PER", first_actors=("kb:PER",), later_actors=("kb:ECU",), later_status="negated")
+                   later_prop={"agent": "his country", "predicate": "want", "theme": "war"}, first_source="kb:ECU",
+                   later_source="kb:PER", first_actors=("kb:PER", "kb:ECU"), later_actors=("kb:ECU", "kb:PER"),
+                   later_status="negated")
+    assert _found(story) == []
+
+
+def test_a_refusal_agrees_with_a_claim_that_itself_abstains():
+    refrain = "Peru will refrain from joining the sanctions on Ecuador, the foreign minister repeated."
+    refused = "The Peruvian authorities have refused to join the sanctions on Ecuador."
+    story = _story(refrain, refused, first_prop={"agent": "kb:PER", "predicate": "refrain"},
+                   later_prop={"agent": "authority", "predicate": "refuse"}, first_source="kb:PER",
+                   first_actors=("kb:PER", "kb:ECU"), later_actors=("kb:PER", "kb:ECU"), later_status="negated")
     assert _found(story) == []
