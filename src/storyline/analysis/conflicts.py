@@ -448,8 +448,8 @@ def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embedding
         covered.add(pair)
         conflicts.append(Conflict(
             id=content_id("x", ["negation", "opposed", p.id, q.id]), kind="negation",
-            summary=f"Said {_who(corpus, p.record)}: “{_short(p.record.text)}”; the opposite {_who(corpus, q.record)}: "
-                    f"“{_short(q.record.text)}”",
+            summary=f"Said {_who(corpus, p.record)}: “{_short(p.record.text)}”; "
+                    f"the opposite {_who(corpus, q.record)}: “{_short(q.record.text)}”",
             sides=[side, other]))
     return conflicts
 
