@@ -81,8 +81,8 @@ ANAPHORIC_REBUTTAL = re.compile(
 
 def doubted_before(probe: Prop, positive: Prop) -> bool:
     """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the
-    positive sentence in one report (often a paragraph of its own), which relays what a source says or claims (not the report's own
-    account)."""
+    positive sentence in one report (often a paragraph of its own), which relays what a source says or claims
+    (not the report's own account)."""
     a, b = positive.record, probe.record
     if a.doc != b.doc or positive.status not in POSITIVE or positive.hedged or not 0 <= b.start - a.end <= 3:
         return False
