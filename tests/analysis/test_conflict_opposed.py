@@ -129,3 +129,13 @@ def test_a_refusal_agrees_with_a_claim_that_itself_abstains():
                    later_prop={"agent": "authority", "predicate": "refuse"}, first_source="kb:PER",
                    first_actors=("kb:PER", "kb:ECU"), later_actors=("kb:PER", "kb:ECU"), later_status="negated")
     assert _found(story) == []
+
+
+def test_the_subject_as_written_leads_over_an_actor_found_inside_it():
+    line = "The line of contact with Peruvian forces withdrew into the valley on Monday night."
+    story = _story(line, MASSED, first_prop={"agent": "kb:PER", "predicate": "withdraw"}, later_prop=PERU_MASSING,
+                   first_source="kb:ECU", later_source="kb:PER", first_actors=("kb:PER",), later_actors=("kb:PER",))
+    assert _found(story) == []
+    helped = "Peru also sent help to the flooded valley on Monday night."
+    assert _found(_story(WITHDREW, helped, first_prop=PERU_TROOPS, later_prop={"agent": "kb:PER", "predicate": "send"},
+                         first_source="kb:ECU", later_source="kb:PER")) == []

@@ -21,7 +21,7 @@ from storyline.analysis.wording import POSITIVE, STOP, content_words, is_actor_i
 
 POLES: dict[str, tuple[str, str]] = {
     "withdraw": ("withdraw", "retreat", "leave", "depart", "evacuate", "recall", "abandon"),
-    "advance": ("advance", "mass", "amass", "arrive", "reinforce", "deploy", "send", "concentrate", "build"),
+    "advance": ("advance", "mass", "amass", "arrive", "reinforce", "deploy", "concentrate"),
     "agree": ("agree", "sign", "seal", "clinch", "settle"),
     "fail": ("fail", "collapse", "stall", "founder"),
     "open": ("open", "reopen", "resume", "restart", "restore"),
@@ -113,8 +113,11 @@ def _predicate_at(record) -> tuple[str, int] | None:
     if not base:
         return None
     text = record.text.split(" - ", 1)[-1] if " - " in record.text[:60] else record.text
+    base = base.lower()
     for m in re.finditer(r"[A-Za-z]+", text):
-        if m.group().lower()[:3] == base.lower()[:3] or IRREGULAR.get(m.group().lower()) == base:
+        word = m.group().lower()
+        # the predicate as written, not a shorter word it starts with ("with" for "withdraw")
+        if IRREGULAR.get(word) == base or word[:3] == base[:3] and len(word) >= len(base) - 1:
             return text, m.start()
     return None
 
@@ -185,7 +188,9 @@ def opposed_pairs(props: list[Prop]) -> list[tuple[int, int]]:
     poles: dict[int, str] = {}
     for n, p in enumerate(props):
         found = pole(p.record) if plain(p) else None
-        keys = ({"outcome"} if found in OUTCOME else {subject(p.record), written_subject(p.record)}) if found else ()
+        # the subject as written leads: an actor the parse found inside it ("the line of contact with Russian
+        # forces") is not who acts
+        keys = ({"outcome"} if found in OUTCOME else {written_subject(p.record) or subject(p.record)}) if found else ()
         for key in set(keys) - {None}:
             poles[n] = found
             groups[key].append(n)
