@@ -17,7 +17,7 @@ from storyline.analysis.conflict_pairs import (
 )
 from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT,
-    _NEGATION, content_words, head_clause, is_actor_id, negated_verb, proposition_match, stem,
+    LIGHT_PREDICATES, _NEGATION, content_words, head_clause, is_actor_id, negated_verb, proposition_match, stem,
 )
 from storyline.nlp.actor_links import known_party
 
@@ -73,14 +73,21 @@ independently verified", "This could not be confirmed", "Reuters could not indep
 "There was no independent confirmation of the reports"."""
 
 
+ANAPHORIC_REBUTTAL = re.compile(
+    r"\A[\s\"“'‘–—-]*+(?:but\s++)?(?:it|this|that)(?:['’]s\s++|\s++is\s++|\s++was\s++)(?:simply\s++|just\s++)?"
+    r"(?:not\s++true|untrue|false|a\s++lie|not\s++the\s++case|nonsense|fake)\b", re.IGNORECASE)
+"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false"."""
+
+
 def doubted_before(probe: Prop, positive: Prop) -> bool:
-    """The probe doubts "the figures" (or "the claims", "this") right after the positive sentence in one
-    report (often a paragraph of its own), which relays what a source says or claims (not the report's own
-    account)."""
+    """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the
+    positive sentence in one report (often a paragraph of its own), which relays what a source says or claims
+    (not the report's own account)."""
     a, b = positive.record, probe.record
-    if a.doc != b.doc or probe.status not in DOUBTED or positive.status not in POSITIVE or positive.hedged:
+    if a.doc != b.doc or positive.status not in POSITIVE or positive.hedged or not 0 <= b.start - a.end <= 3:
         return False
-    if not 0 <= b.start - a.end <= 3 or ANAPHORIC_DOUBT.match(b.text) is None:
+    if not (probe.status in DOUBTED and ANAPHORIC_DOUBT.match(b.text)
+            or probe.status in NEGATIVE_OR_DOUBTED and ANAPHORIC_REBUTTAL.match(b.text)):
         return False
     return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
 
@@ -115,6 +122,10 @@ class StatementMatcher:
             return False  # one sentence relayed twice, a cue read one way in one copy: they cannot disagree
         if not _forecasts_meet(probe, positive):
             return False
+        if probe.status == "negated" and _ABSTAINS.search(positive.clause or positive.record.text):
+            return False  # "refrain from joining sanctions" against "refused to join sanctions": both abstain
+        if _other_wish(probe, positive):
+            return False  # "his country did not want a war" against "Poland wants all of Belarus"
         if doubted_before(probe, positive):
             return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
@@ -343,6 +354,28 @@ def _answers_accusation(probe: Prop, positive: Prop) -> bool:
 
 
 _MODAL = re.compile(r"\b(?:will|would|shall)\b|['’]ll\b", re.IGNORECASE)
+
+
+_ABSTAINS = re.compile(r"\b(?:refrain(?:s|ed|ing)?\s++from|abstain(?:s|ed|ing)?\s++from|stay(?:s|ed|ing)?\s++out\s++of|"
+                       r"refus(?:e|es|ed|ing)\s++to|declin(?:e|es|ed|ing)\s++to|avoid(?:s|ed|ing)?)\b", re.IGNORECASE)
+"""A claim that is itself an abstention: a negation of its act agrees with it."""
+WISHES = frozenset(stem(w) for w in ("want", "wish", "need", "hope", "fear", "seek", "desire", "like"))
+"""Verbs of wanting: what "did not want" negates is its object, not an act."""
+
+
+def _other_wish(probe: Prop, positive: Prop) -> bool:
+    """A negated wish against a wish for something else: both parses name the object, and the two objects are
+    two actors, or an actor and a thing, or two things with no word in common."""
+    a, b = probe.record, positive.record
+    verb = stem(getattr(a, "predicate", None) or "")
+    if probe.status != "negated" or verb not in WISHES or verb != stem(getattr(b, "predicate", None) or ""):
+        return False
+    x, y = getattr(a, "theme", None), getattr(b, "theme", None)
+    if not x or not y or x == y:
+        return False
+    if is_actor_id(x) or is_actor_id(y):
+        return True
+    return not content_words(x) & content_words(y)
 
 
 def _foretold(probe: Prop, positive: Prop) -> bool:

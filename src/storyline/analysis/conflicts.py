@@ -15,6 +15,7 @@ from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
 from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
     REPORT_WINDOW_DAYS, Prop, _reports_apart, candidate_pairs, event_props, statement_props,
 )
+from storyline.analysis.conflict_opposed import opposed
 from storyline.analysis.conflict_reach import reach_pairs
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
@@ -428,6 +429,31 @@ def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Con
     return conflicts
 
 
+def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embeddings=None) -> list[Conflict]:
+    """Two sources that say opposite things of one subject in other words (``conflict_opposed``): a ``negation``
+    conflict citing the two sentences, the earlier first. One source saying both is left out: its account
+    changed, or the sentences are two moments of one story it tells."""
+    def two_voices(a: Prop, b: Prop) -> bool:
+        x, y = _speaker(corpus, a.record), _speaker(corpus, b.record)
+        if x is None and y is None:
+            return a.record.doc != b.record.doc and not _one_body_unnamed(corpus, a.record, b.record)
+        return not _same_speaker(corpus, x, y, (a.record.text, b.record.text))
+
+    conflicts = []
+    for p, q in opposed(props, embeddings, two_voices):
+        side, other = _sentence(corpus, p.record), _sentence(corpus, q.record)
+        pair = ((side.doc, side.start), (other.doc, other.start))
+        if pair in covered or pair[::-1] in covered:
+            continue
+        covered.add(pair)
+        conflicts.append(Conflict(
+            id=content_id("x", ["negation", "opposed", p.id, q.id]), kind="negation",
+            summary=f"Said {_who(corpus, p.record)}: “{_short(p.record.text)}”; "
+                    f"the opposite {_who(corpus, q.record)}: “{_short(q.record.text)}”",
+            sides=[side, other]))
+    return conflicts
+
+
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
                    clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
@@ -449,6 +475,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts += proposition_conflicts(corpus, statements, matcher, covered, lambda ps: reach_pairs(ps, reached))
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
     conflicts += label_conflicts(corpus, statements, covered)
+    conflicts += opposed_conflicts(corpus, statements, covered, embeddings)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 
