@@ -473,9 +473,9 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
 
 
 VOICE_SIMILAR = 0.45
-"""The least sentence similarity two reports' retellings of one speaker's words need (``retold``): "we see how
-America and its allies are still rushing to pump their weapons into Ukraine" and "the Americans and their vassals
-are still feverishly pumping weapons into Ukraine", one minister's words in two translations, score 0.46."""
+"""The least sentence similarity two reports' retellings of one speaker's words need (``retold``): "the alliance
+keeps hurrying to ship its shells to the front" and "the alliance and its clients are still busily shipping shells
+to the front" are one minister's words in two translations (such a pair in the real-text dev set scores 0.46)."""
 VOICE_AGREEMENT = 0.3
 """And the least share of the smaller one's word weight (``word_share``) the other holds too."""
 VOICE_WORDS = 2
