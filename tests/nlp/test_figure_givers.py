@@ -86,3 +86,27 @@ def test_a_sum_one_only_plans_to_give_is_its_own_but_not_its_word(parse):
     assert (planned.subject_text, planned.attributed_text) == ("Japan", None)
     given = _figure(parse("Japan gave $40 million in reconstruction aid."), "$40")
     assert (given.subject_text, given.attributed_text) == ("Japan", "Japan")
+
+
+@pytest.mark.parametrize("text, number, owner", [
+    ("Norway has donated $80 million to the dam's repair, including $12 million for new turbines.", "$12", "Norway"),
+])
+def test_a_part_of_a_sides_sum_is_that_sides(parse, text, number, owner):
+    assert _figure(parse(text), number).subject_text == owner
+
+
+def test_a_repeat_of_a_sides_figure_and_its_parts_are_that_sides(parse):
+    doc = parse("Chile will station 600 more firefighters in the valley. The 600 firefighters include 450 "
+                "volunteers and 150 who serve in the army.")
+    assert [(f.value, f.subject_text) for f in doc._.figures] == [
+        (600, "Chile"), (600, "Chile"), (450, "Chile"), (150, "Chile")]
+
+
+def test_a_repeat_of_a_figure_without_a_side_takes_none(parse):
+    doc = parse("The storm damaged 300 homes in the valley. The 300 homes include 40 farmhouses.")
+    assert all(f.subject_text is None for f in doc._.figures)
+
+
+def test_a_level_a_verb_brings_a_sides_quantity_to_is_that_sides(parse):
+    doc = parse("The new grant brings Norway's spending on the flood relief to $95 million.")
+    assert _figure(doc, "$95").subject_text == "Norway"

@@ -140,7 +140,29 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                             return (*entity_text(ctx, pobj), verb.lower_ not in AUTHORISE_VERBS)
     if (owner := _listed_losses_owner(ctx, noun if noun is not None else anchor)) is not None:
         return (*entity_text(ctx, owner), False)
+    if (owner := _level_owner(ctx, noun if noun is not None else anchor)) is not None:
+        return (*entity_text(ctx, owner), False)
     return None, None, False
+
+
+# Verbs that bring a stated quantity to a level: "takes Australia's contributions to $116m", "put
+# Peru's losses at 300".
+LEVEL_SETTING_VERBS = W.inflect("take", "bring", "raise", "lift", "increase", "push", "boost", "cut", "reduce", "lower",
+                                "put", "estimate", "place")
+
+
+def _level_owner(ctx: SourceContext, token: Token) -> Token | None:
+    """The side named in the quantity a verb brings to this figure: "takes Australia's military contributions
+    to Ukraine to $116m" (Australia's), "put the region's losses at 300" (when the region is an actor)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "at") or prep.head.lower_ not in LEVEL_SETTING_VERBS:
+        return None
+    for measured in prep.head.children:
+        if measured.dep_ == "dobj" and measured.pos_ == "NOUN" and measured.i < prep.i:
+            for child in measured.children:
+                if child.dep_ in ("poss", "amod", "compound") and is_actor(ctx, child) and not _regional(ctx, child):
+                    return child
+    return None
 
 
 # Nouns that sum up one side's losses, whose items a verb lists ("Russian losses include 579 tanks").
@@ -379,6 +401,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
                                                    earlier[-1].unit_text, earlier[-1].unit)
     owner_of = noun if noun is not None else anchor
+    if subject_text is None and earlier and (whole := _whole_of(doc, amount, owner_of, sent, earlier, counts)) is not None:
+        subject, subject_text = whole.subject, whole.subject_text  # "the 3,000 troops include 2,000 ...": the whole's side
     if counts in ("other", "people", "troops") and owner_of.dep_ == "pobj" and owner_of.head.lower_ in ("including", "among") \
             and earlier and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES - {"troops"} \
             and not (amount.unit or amount.currency or amount.percent):
@@ -429,6 +453,44 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
 
 
 LEVEL_VERBS = W.inflect("reach", "total", "top", "hit", "exceed", "surpass")
+# Verbs whose object lists the parts of their subject ("the 3,000 troops include 2,000 paratroopers").
+PART_VERBS = W.inflect("include", "comprise")
+# Words before a number that point back to a figure already given ("the 3,000 troops", "these 40 tanks").
+DEFINITE = frozenset("the these those".split())
+
+
+def _whole_of(doc: Doc, amount: Amount, token: Token, sent: Span, earlier: list[Figure], counts: str | None) -> Figure | None:
+    """The earlier figure with a side whose part or repetition this one is, so that it is the same side's:
+    a part "including" or "among" a sum ("provided $156m, including $91m in military aid"), the object of
+    "include" or "comprise" when the subject is that sum ("the 3,000 troops include 2,000 from ... and
+    1,000 ..."), or the same number and measure said again with "the" ("will deploy 3,000 more U.S.
+    troops ... The 3,000 troops ...")."""
+    if amount.start > 0 and doc[amount.start - 1].lower_ in DEFINITE and counts is not None:
+        again = [f for f in earlier if f.value is not None and f.value == amount.value and f.counts == counts]
+        if again and again[-1].subject_text:
+            return again[-1]
+    listed = token
+    for _ in range(6):  # "include 2,000 from ... and 1,000 who ...": a later item is the first's
+        if listed.dep_ != "conj" or listed.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        listed = listed.head
+    head = listed.head
+    if listed.dep_ == "pobj" and head.lower_ in ("including", "among"):
+        whole = head.head
+        if whole.pos_ in ("VERB", "AUX"):  # "provided $156m ..., including $91m": the prepositional phrase hangs on the verb
+            whole = next((c for c in whole.children if c.dep_ == "dobj"), None)
+    elif listed.dep_ == "dobj" and head.lower_ in PART_VERBS:
+        whole = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    else:
+        return None
+    if whole is None:
+        return None
+    for figure in reversed(earlier):
+        if figure.start < sent.start_char:
+            return None
+        if figure.start <= whole.idx < figure.end:
+            return figure if figure.subject_text else None
+    return None
 
 
 def _level_after(anchor: Token, earlier: list[Figure], sent: Span) -> Figure | None:
