@@ -155,12 +155,18 @@ def _casualty_kind(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in ("into", "to") and any(g.ent_type_ == "GPE" for g in c.subtree)
                 for c in word.children):
             return "refugees"  # "100,000 people have crossed into Poland" (troops that cross stay troops)
-        if text in W.DISPLACED_WORDS and _count_of(token.lower_) != "troops":
-            # (troops "evacuated from the island" or moved are not displaced people)
+        if text in W.DISPLACED_WORDS and _count_of(token.lower_) != "troops" and not _of_troops(token):
+            # (troops "evacuated from the island" or moved are not displaced people, nor "hundreds of troops")
             across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
                          and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
             return "refugees" if (across or text == "abroad") and text not in W.DEPORTED_WORDS else "displaced"
     return None
+
+
+def _of_troops(token: Token) -> bool:
+    """A vague number or a share whose "of" names troops: "evacuating hundreds of troops and civilians"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _count_of(g.lower_) == "troops"
+                                                           for g in c.children) for c in token.children)
 
 
 def _verb_kind(verb: Token) -> str | None:
