@@ -20,6 +20,9 @@ def _figure(doc, number: str):
     ("The mayor urged Canberra to send 300 engineers before the rains return.", "300", "Canberra"),
     ("Japan has committed to providing $40 million in reconstruction aid.", "$40", "Japan"),
     ("Portugal wants to continue to supply 20 water pumps a month.", "20", "Portugal"),
+    ("Norway made a pledge to send 40 pumps to the delta.", "40", "Norway"),
+    ("The council criticised Chile's decision to deploy 300 firefighters.", "300", "Chile"),
+    ("On Monday, Singapore announced a plan to invest $2 billion in flood barriers.", "$2", "Singapore"),
 ])
 def test_a_verb_without_its_own_subject_takes_its_controllers(parse, text, number, owner):
     assert _figure(parse(text), number).subject_text == owner
@@ -110,3 +113,7 @@ def test_a_repeat_of_a_figure_without_a_side_takes_none(parse):
 def test_a_level_a_verb_brings_a_sides_quantity_to_is_that_sides(parse):
     doc = parse("The new grant brings Norway's spending on the flood relief to $95 million.")
     assert _figure(doc, "$95").subject_text == "Norway"
+
+
+def test_one_who_asks_another_to_give_owns_nothing(parse):
+    assert _figure(parse("Peru rejected a request to send 30 boats."), "30").subject_text is None

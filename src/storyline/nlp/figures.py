@@ -34,7 +34,7 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
     # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
     "concentrate", "gather", "assemble", "position", "place", "move", "relocate", "withdraw", "redeploy", "rotate", "muster",
-    "launch", "fire",
+    "launch", "fire", "invest",
 ) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
      "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
@@ -129,7 +129,7 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
                     # "the government announced it would send 3,000 troops": "it" is the one who announces it
                     child = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), child)
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.dep_ == "nsubj" or child.head.i != verb.i) \
+                if (child.dep_ in ("nsubj", "nsubjpass", "dobj") or child is controller) and (child.dep_ == "nsubj" or child.head.i != verb.i) \
                         and governor is not None and verb.i == governor.i and (actor := _actor_at(ctx, child)) is not None:
                     # (one who only agrees, plans or is urged to give is the sum's owner, not its giver)
                     return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS and child is not controller
@@ -209,11 +209,23 @@ def _listed_losses_owner(ctx: SourceContext, token: Token) -> Token | None:
     return None
 
 
+# Nouns of one's own intention, whose infinitive's unsaid subject is the one who has it ("a plan to invest").
+INTENT_NOUNS = frozenset("plan plans pledge pledges promise promises commitment commitments decision decisions offer "
+                         "intention intentions bid".split())
+
+
 def _controller(verb: Token) -> Token | None:
     """Who does what an infinitive or a gerund with no subject of its own says: the object of the verb that
     governs it when it has one ("urged Berlin to send"), else that verb's subject ("agreed to send",
     "is expected to send", "committed to sending")."""
     for _ in range(3):  # "wants to continue to send": up a short chain of such verbs
+        if verb.dep_ == "acl" and verb.head.lower_ in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "announced a plan to invest $75 billion", "Peru's decision to send 300 medics": whose the plan is
+            intent = verb.head
+            owner = next((c for c in intent.children if c.dep_ == "poss"), None)
+            if owner is None and intent.dep_ == "dobj":
+                owner = next((c for c in intent.head.children if c.dep_ == "nsubj"), None)
+            return owner
         if verb.dep_ == "xcomp":
             governing = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
