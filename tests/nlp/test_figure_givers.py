@@ -23,6 +23,8 @@ def _figure(doc, number: str):
     ("Norway made a pledge to send 40 pumps to the delta.", "40", "Norway"),
     ("The council criticised Chile's decision to deploy 300 firefighters.", "300", "Chile"),
     ("On Monday, Singapore announced a plan to invest $2 billion in flood barriers.", "$2", "Singapore"),
+    ("The Chilean Interior Ministry announced its intent to add 900 new recruits to the fire brigades.", "900",
+     "Chilean Interior Ministry"),
 ])
 def test_a_verb_without_its_own_subject_takes_its_controllers(parse, text, number, owner):
     assert _figure(parse(text), number).subject_text == owner
@@ -117,3 +119,8 @@ def test_a_level_a_verb_brings_a_sides_quantity_to_is_that_sides(parse):
 
 def test_one_who_asks_another_to_give_owns_nothing(parse):
     assert _figure(parse("Peru rejected a request to send 30 boats."), "30").subject_text is None
+
+
+def test_a_make_or_a_model_before_a_thing_owns_nothing(parse):
+    doc = parse("Madrid said that Spain would give Chile six Caesar artillery systems and 50 Bradley fighting vehicles.")
+    assert [(f.value, f.subject_text) for f in doc._.figures] == [(6, "Spain"), (50, "Spain")]

@@ -34,7 +34,7 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
     # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
     "concentrate", "gather", "assemble", "position", "place", "move", "relocate", "withdraw", "redeploy", "rotate", "muster",
-    "launch", "fire", "invest",
+    "launch", "fire", "invest", "add", "recruit",
 ) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
      "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
@@ -63,12 +63,14 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     when it only approves it.
     """
     if noun is not None:
+        people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
+            or person_word(singular(noun.lower_))
         for child in noun.children:
+            if child.dep_ == "compound" and not people and child.ent_type_ not in ("GPE", "NORP"):
+                continue  # "six Caesar artillery systems", "50 Bradley fighting vehicles": a make or a model, no owner
             if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child) and not _regional(ctx, child):
                 return (*entity_text(ctx, child), False)
         # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
-        people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
-            or person_word(singular(noun.lower_))
         # "within 200 kilometres of Bakhmut", "56 miles from Kyiv": a distance is from a place, not the place's
         distance = amount.unit in LENGTH_UNITS
         for child in ([] if distance else noun.children):
@@ -211,7 +213,7 @@ def _listed_losses_owner(ctx: SourceContext, token: Token) -> Token | None:
 
 # Nouns of one's own intention, whose infinitive's unsaid subject is the one who has it ("a plan to invest").
 INTENT_NOUNS = frozenset("plan plans pledge pledges promise promises commitment commitments decision decisions offer "
-                         "intention intentions bid".split())
+                         "intent intention intentions bid".split())
 
 
 def _controller(verb: Token) -> Token | None:
@@ -222,8 +224,8 @@ def _controller(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.lower_ in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # "announced a plan to invest $75 billion", "Peru's decision to send 300 medics": whose the plan is
             intent = verb.head
-            owner = next((c for c in intent.children if c.dep_ == "poss"), None)
-            if owner is None and intent.dep_ == "dobj":
+            owner = next((c for c in intent.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if owner is None and intent.dep_ == "dobj":  # ("announced its intent to add": the announcer)
                 owner = next((c for c in intent.head.children if c.dep_ == "nsubj"), None)
             return owner
         if verb.dep_ == "xcomp":
