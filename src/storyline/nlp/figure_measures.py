@@ -64,11 +64,14 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
 
 def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
     """The plural noun that a singular noun in the number's place modifies: "two prison inmates" counts
-    inmates, not prisons (the parse may hang the number on "prison" and even read "inmates" as a verb:
+    inmates, not prisons, "120 battalion tactical groups" groups (the parse may hang the number on "prison" and even read "inmates" as a verb:
     a compound's head is a noun all the same). A singular head keeps the modifier: "a three party
     coalition" counts parties."""
     head = noun.head
-    if noun.dep_ != "compound" or noun.tag_ not in ("NN", "NNP") or head.i != noun.i + 1 or head.i >= sent.end \
+    between = noun.doc[noun.i + 1: head.i] if noun.i < head.i else None
+    # ("120 battalion tactical groups": the head's own modifiers may stand between)
+    if noun.dep_ not in ("compound", "nmod") or noun.tag_ not in ("NN", "NNP") or between is None or len(between) > 2 \
+            or any(t.head.i != head.i or t.dep_ not in ("amod", "compound") for t in between) or head.i >= sent.end \
             or amount.value is None or amount.value <= 1 or not head.is_lower:
         return noun
     plural = head.tag_ in ("NNS", "NNPS") or (head.tag_ == "VBZ" and head.lower_.endswith("s"))
