@@ -98,6 +98,9 @@ def test_figure_units_a_count_hung_on_a_noun_that_modifies_a_plural(parse):
     # ("committed") still says whose they are
     figures = found(parse, "At the outset, Peru committed over 40 battalion tactical groups to the border.")
     assert [(f.value, f.unit, f.subject_text) for f in figures] == [(40, "tactical group", "Peru")]
+    # but a hyphened count describes: "six-cylinder engine options" count cylinders
+    figures = found(parse, "Buyers in Pune can pick six-cylinder engine options.")
+    assert [(f.value, f.unit) for f in figures] == [(6, "cylinder")]
 
 
 def test_figure_units_a_count_before_a_singular_compound_counts_the_modifier(parse):

@@ -72,8 +72,9 @@ def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
     # ("120 battalion tactical groups": the head's own modifiers may stand between)
     if noun.dep_ not in ("compound", "nmod") or noun.tag_ not in ("NN", "NNP") or between is None or len(between) > 2 \
             or any(t.head.i != head.i or t.dep_ not in ("amod", "compound") for t in between) or head.i >= sent.end \
-            or amount.value is None or amount.value <= 1 or not head.is_lower:
-        return noun
+            or amount.value is None or amount.value <= 1 or not head.is_lower \
+            or (len(between) and noun.i > 0 and noun.doc[noun.i - 1].text == "-"):
+        return noun  # ("six-cylinder engine options": a hyphened count describes its noun's head)
     plural = head.tag_ in ("NNS", "NNPS") or (head.tag_ == "VBZ" and head.lower_.endswith("s"))
     return head if plural else noun
 
