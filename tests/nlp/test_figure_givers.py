@@ -124,3 +124,5 @@ def test_one_who_asks_another_to_give_owns_nothing(parse):
 def test_a_make_or_a_model_before_a_thing_owns_nothing(parse):
     doc = parse("Madrid said that Spain would give Chile six Caesar artillery systems and 50 Bradley fighting vehicles.")
     assert [(f.value, f.subject_text) for f in doc._.figures] == [(6, "Spain"), (50, "Spain")]
+    doc = parse("The alliance moved 30 NATO jets to the base.")
+    assert _figure(doc, "30").subject_text == "NATO"  # an actor's name before a thing is its owner

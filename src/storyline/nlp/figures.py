@@ -66,8 +66,11 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
             or person_word(singular(noun.lower_))
         for child in noun.children:
-            if child.dep_ == "compound" and not people and child.ent_type_ not in ("GPE", "NORP"):
-                continue  # "six Caesar artillery systems", "50 Bradley fighting vehicles": a make or a model, no owner
+            if child.dep_ in ("compound", "nmod") and not people and child.ent_type_ not in ("GPE", "NORP") \
+                    and ctx.mention_at(child.idx) is None:
+                # "six Caesar artillery systems", "50 Bradley fighting vehicles": a name that is no actor's
+                # mention before a thing is its make or model, not its owner (unlike "30 NATO jets")
+                continue
             if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child) and not _regional(ctx, child):
                 return (*entity_text(ctx, child), False)
         # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
