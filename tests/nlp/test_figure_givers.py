@@ -23,7 +23,7 @@ def _figure(doc, number: str):
     ("Norway made a pledge to send 40 pumps to the delta.", "40", "Norway"),
     ("The council criticised Chile's decision to deploy 300 firefighters.", "300", "Chile"),
     ("On Monday, Singapore announced a plan to invest $2 billion in flood barriers.", "$2", "Singapore"),
-    ("The Chilean Interior Ministry announced its intent to add 900 new recruits to the fire brigades.", "900",
+    ("The Chilean Interior Ministry announced its intent to recruit 900 new firefighters.", "900",
      "Chilean Interior Ministry"),
 ])
 def test_a_verb_without_its_own_subject_takes_its_controllers(parse, text, number, owner):

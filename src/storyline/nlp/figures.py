@@ -34,7 +34,7 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
     # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
     "concentrate", "gather", "assemble", "position", "place", "move", "relocate", "withdraw", "redeploy", "rotate", "muster",
-    "launch", "fire", "invest", "add", "recruit",
+    "launch", "fire", "invest", "recruit",
 ) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
      "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
