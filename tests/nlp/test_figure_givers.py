@@ -20,6 +20,11 @@ def _figure(doc, number: str):
     ("The mayor urged Canberra to send 300 engineers before the rains return.", "300", "Canberra"),
     ("Japan has committed to providing $40 million in reconstruction aid.", "$40", "Japan"),
     ("Portugal wants to continue to supply 20 water pumps a month.", "20", "Portugal"),
+    ("Norway made a pledge to send 40 pumps to the delta.", "40", "Norway"),
+    ("The council criticised Chile's decision to deploy 300 firefighters.", "300", "Chile"),
+    ("On Monday, Singapore announced a plan to invest $2 billion in flood barriers.", "$2", "Singapore"),
+    ("The Chilean Interior Ministry announced its intent to recruit 900 new firefighters.", "900",
+     "Chilean Interior Ministry"),
 ])
 def test_a_verb_without_its_own_subject_takes_its_controllers(parse, text, number, owner):
     assert _figure(parse(text), number).subject_text == owner
@@ -86,3 +91,38 @@ def test_a_sum_one_only_plans_to_give_is_its_own_but_not_its_word(parse):
     assert (planned.subject_text, planned.attributed_text) == ("Japan", None)
     given = _figure(parse("Japan gave $40 million in reconstruction aid."), "$40")
     assert (given.subject_text, given.attributed_text) == ("Japan", "Japan")
+
+
+@pytest.mark.parametrize("text, number, owner", [
+    ("Norway has donated $80 million to the dam's repair, including $12 million for new turbines.", "$12", "Norway"),
+])
+def test_a_part_of_a_sides_sum_is_that_sides(parse, text, number, owner):
+    assert _figure(parse(text), number).subject_text == owner
+
+
+def test_a_repeat_of_a_sides_figure_and_its_parts_are_that_sides(parse):
+    doc = parse("Chile will station 600 more firefighters in the valley. The 600 firefighters include 450 "
+                "volunteers and 150 who serve in the army.")
+    assert [(f.value, f.subject_text) for f in doc._.figures] == [
+        (600, "Chile"), (600, "Chile"), (450, "Chile"), (150, "Chile")]
+
+
+def test_a_repeat_of_a_figure_without_a_side_takes_none(parse):
+    doc = parse("The storm damaged 300 homes in the valley. The 300 homes include 40 farmhouses.")
+    assert all(f.subject_text is None for f in doc._.figures)
+
+
+def test_a_level_a_verb_brings_a_sides_quantity_to_is_that_sides(parse):
+    doc = parse("The new grant brings Norway's spending on the flood relief to $95 million.")
+    assert _figure(doc, "$95").subject_text == "Norway"
+
+
+def test_one_who_asks_another_to_give_owns_nothing(parse):
+    assert _figure(parse("Peru rejected a request to send 30 boats."), "30").subject_text is None
+
+
+def test_a_make_or_a_model_before_a_thing_owns_nothing(parse):
+    doc = parse("Madrid said that Spain would give Chile six Caesar artillery systems and 50 Bradley fighting vehicles.")
+    assert [(f.value, f.subject_text) for f in doc._.figures] == [(6, "Spain"), (50, "Spain")]
+    doc = parse("The alliance moved 30 NATO jets to the base.")
+    assert _figure(doc, "30").subject_text == "NATO"  # an actor's name before a thing is its owner

@@ -300,3 +300,9 @@ def test_figure_measures_a_level_hung_on_the_steps_noun_counts_what_it_counts(pa
     figures = parse("The number of people evacuated rose by 8%, or 900 people, to reach 12,000, the Cebu office said.")._.figures
     level = [f for f in figures if f.value == 12000][0]
     assert (level.counts, level.attributed_text) == ("displaced", "the Cebu office")
+
+
+def test_figure_measures_troops_evacuated_by_a_vague_number_stay_troops(parse):
+    doc = parse("The mayor asked for help evacuating hundreds of troops and medics. Boats evacuated hundreds of "
+                "villagers from the delta.")
+    assert [f.counts for f in doc._.figures] == ["troops", "displaced"]

@@ -94,6 +94,13 @@ def test_figure_units_a_count_hung_on_a_noun_that_modifies_a_plural(parse):
     assert [(f.value, f.unit, f.counts) for f in figures] == [(2, "prison inmate", "prisoners")]
     figures = found(parse, "The union in Leeds represents 300 hospital cleaners.")
     assert [(f.value, f.unit) for f in figures] == [(300, "hospital cleaner")]
+    # the plural's own modifier may stand between: the count is of groups, and a doubled-consonant verb
+    # ("committed") still says whose they are
+    figures = found(parse, "At the outset, Peru committed over 40 battalion tactical groups to the border.")
+    assert [(f.value, f.unit, f.subject_text) for f in figures] == [(40, "tactical group", "Peru")]
+    # but a hyphened count describes: "six-cylinder engine options" count cylinders
+    figures = found(parse, "Buyers in Pune can pick six-cylinder engine options.")
+    assert [(f.value, f.unit) for f in figures] == [(6, "cylinder")]
 
 
 def test_figure_units_a_count_before_a_singular_compound_counts_the_modifier(parse):

@@ -262,6 +262,8 @@ CASES = [
     ("Germany pledged €40m in emergency aid for the flooded districts.", [(40e6, None, None, "money:EUR")]),
     ("The rebels published a ten-point programme, while the governor holds a 12-point lead in the polls.",
      [(12, None, None, "unit:point")]),
+    ('The mayors signed a 14-point "river charter", and the home side won by 14 points.',
+     [(14, None, None, "unit:point")]),
     ("The order was founded in 1120 and rebuilt after a fire in 1348, when 1,300 monks lived there.",
      [(1300, None, None, "other")]),
     ("The patrol counted 40 fishermen on the island and 12 who had swum ashore.",

@@ -2,7 +2,8 @@
 of a crop, a range of a sum in a currency named only by the dateline's country, the same sum in dollars, a
 spelled number, money per hectare and per resident, aid sent by a neighbour in a list of three items under
 a verb with no subject of its own, people hurt, a half of a counted whole, and two donors' pledges in two
-currencies in one gapped clause beside an approximate range of volunteers."""
+currencies in one gapped clause beside an approximate range of volunteers, and a third donor's part of its
+own sum and the sum of a plan it announced."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ REPORT = (
     "Three people were hurt by falling ice, and half of the town's greenhouses lost their roofs. "
     "Rainfall reached 64 mm in under an hour, twice the monthly average. "
     "Uruguay pledged $2 million and Spain up to €1.5 million for replanting, while some 200 to 250 volunteers "
-    "joined the clean-up."
+    "joined the clean-up. "
+    "Brazil has donated $3 million to the growers, including $800,000 for hail nets, and Brasília announced a "
+    "plan to invest $5 million in weather radar."
 )
 
 
@@ -39,7 +42,7 @@ def test_hailstorm_every_figure_and_nothing_else(found):
         "about two-thirds of the grapes", "between 9 billion and 12 billion pesos", "roughly $10 million",
         "Forty-two wineries", "1,350 hectares", "around 4,500 pesos per hectare", "almost 180,000 pesos per resident",
         "30 tonnes", "15 tractors", "8 water tankers", "Three people", "half", "64 mm",
-        "$2 million", "up to €1.5 million", "some 200 to 250 volunteers"])
+        "$2 million", "up to €1.5 million", "some 200 to 250 volunteers", "$3 million", "$800,000", "$5 million"])
 
 
 def test_hailstorm_a_fraction_of_the_crop_with_its_giver_and_day(found):
@@ -102,3 +105,12 @@ def test_hailstorm_an_approximate_range_of_volunteers(found):
     # "some" on a range: the range already says it is approximate
     assert (volunteers.value, volunteers.low, volunteers.high, volunteers.qualifier) == (None, 200, 250, None)
     assert volunteers.unit == "volunteer"
+
+
+def test_hailstorm_a_part_of_a_donors_sum_and_a_planned_sum_are_the_donors(found):
+    whole, part, planned = found["$3 million"], found["$800,000"], found["$5 million"]
+    assert (whole.subject_text, whole.attributed_text) == ("Brazil", "Brazil")
+    # "including $800,000 for hail nets": part of Brazil's sum, said in the report's voice
+    assert (part.value, part.counts, part.subject_text, part.attributed_text) == (8e5, "money:USD", "Brazil", None)
+    # "announced a plan to invest": the plan's owner is the investor, and its announcement gives the sum
+    assert (planned.value, planned.subject_text, planned.attributed_text) == (5e6, "Brasília", "Brasília")

@@ -132,8 +132,12 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "since independence 30 years ago": when, not how long
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
         return True  # "the two-year mark", "a ten-year low": a point in time or a record, not a length of time
-    if amount.unit == "point" and after is not None and doc[amount.end - 2].text == "-" \
-            and (after.lower_ in PLAN_NOUNS or after.pos_ in ("NOUN", "PROPN") and doc[amount.end - 1].head.lower_ in PLAN_NOUNS) \
+    named = after
+    while named is not None and named.is_quote and named.i + 1 < len(doc) and named.i < amount.end + 2:
+        named = doc[named.i + 1]  # 'a 12-point "peace plan"': the plan's name in quotation marks
+    if amount.unit == "point" and named is not None and doc[amount.end - 2].text == "-" \
+            and (named.lower_ in PLAN_NOUNS or named.pos_ in ("NOUN", "PROPN") and (
+                doc[amount.end - 1].head.lower_ in PLAN_NOUNS or named.head.lower_ in PLAN_NOUNS)) \
             and not doc[amount.end - 2].whitespace_:
         return True  # "a 12-point peace plan", "the ten-point programme": how many items a text has, not a score
     if amount.unit in ("millimetre", "centimetre") and after is not None and _calibre_of(doc, after.i):

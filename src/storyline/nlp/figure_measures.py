@@ -64,13 +64,17 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
 
 def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
     """The plural noun that a singular noun in the number's place modifies: "two prison inmates" counts
-    inmates, not prisons (the parse may hang the number on "prison" and even read "inmates" as a verb:
+    inmates, not prisons, "120 battalion tactical groups" groups (the parse may hang the number on "prison" and even read "inmates" as a verb:
     a compound's head is a noun all the same). A singular head keeps the modifier: "a three party
     coalition" counts parties."""
     head = noun.head
-    if noun.dep_ != "compound" or noun.tag_ not in ("NN", "NNP") or head.i != noun.i + 1 or head.i >= sent.end \
-            or amount.value is None or amount.value <= 1 or not head.is_lower:
-        return noun
+    between = noun.doc[noun.i + 1: head.i] if noun.i < head.i else None
+    # ("120 battalion tactical groups": the head's own modifiers may stand between)
+    if noun.dep_ not in ("compound", "nmod") or noun.tag_ not in ("NN", "NNP") or between is None or len(between) > 2 \
+            or any(t.head.i != head.i or t.dep_ not in ("amod", "compound") for t in between) or head.i >= sent.end \
+            or amount.value is None or amount.value <= 1 or not head.is_lower \
+            or (len(between) and noun.i > 0 and noun.doc[noun.i - 1].text == "-"):
+        return noun  # ("six-cylinder engine options": a hyphened count describes its noun's head)
     plural = head.tag_ in ("NNS", "NNPS") or (head.tag_ == "VBZ" and head.lower_.endswith("s"))
     return head if plural else noun
 
@@ -155,12 +159,18 @@ def _casualty_kind(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in ("into", "to") and any(g.ent_type_ == "GPE" for g in c.subtree)
                 for c in word.children):
             return "refugees"  # "100,000 people have crossed into Poland" (troops that cross stay troops)
-        if text in W.DISPLACED_WORDS and _count_of(token.lower_) != "troops":
-            # (troops "evacuated from the island" or moved are not displaced people)
+        if text in W.DISPLACED_WORDS and _count_of(token.lower_) != "troops" and not _of_troops(token):
+            # (troops "evacuated from the island" or moved are not displaced people, nor "hundreds of troops")
             across = any(c.dep_ == "prep" and c.lower_ in W.REFUGEE_DIRECTIONS
                          and any(g.ent_type_ == "GPE" for g in c.subtree) for c in word.children)
             return "refugees" if (across or text == "abroad") and text not in W.DEPORTED_WORDS else "displaced"
     return None
+
+
+def _of_troops(token: Token) -> bool:
+    """A vague number or a share whose "of" names troops: "evacuating hundreds of troops and civilians"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _count_of(g.lower_) == "troops"
+                                                           for g in c.children) for c in token.children)
 
 
 def _verb_kind(verb: Token) -> str | None:

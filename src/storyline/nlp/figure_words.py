@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def inflect(*bases: str) -> frozenset[str]:
-    """A verb's regular forms ("confirm" -> confirm, confirms, confirmed, confirming)."""
+    """A verb's regular forms ("confirm" -> confirm, confirms, confirmed, confirming; "commit" -> committed)."""
     forms = set()
     for base in bases:
         if base.endswith("e"):
@@ -13,6 +13,9 @@ def inflect(*bases: str) -> frozenset[str]:
             forms |= {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
         else:
             forms |= {base, base + "s", base + "ed", base + "ing"}
+            if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+                # "commit" -> committed, "kidnap" -> kidnapping, "top" -> topped (a stray "visitted" matches nothing)
+                forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     return frozenset(forms)
 
 

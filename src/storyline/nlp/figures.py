@@ -34,7 +34,7 @@ POSSESS_VERBS = W.inflect(
     "earmark", "promise", "grant", "release", "disburse",
     # forces gathered, placed or withdrawn, and weapons fired, stay the mover's: "Peru concentrated 9,000 troops"
     "concentrate", "gather", "assemble", "position", "place", "move", "relocate", "withdraw", "redeploy", "rotate", "muster",
-    "launch", "fire",
+    "launch", "fire", "invest", "recruit",
 ) | {"build", "builds", "built", "building", "keep", "keeps", "kept", "keeping", "withdrew", "withdrawn",
      "send", "sends", "sent", "sending", "give", "gives", "gave", "given", "giving", "lose", "loses",
      "lost", "losing", "spend", "spends", "spent", "spending"}
@@ -63,12 +63,17 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
     when it only approves it.
     """
     if noun is not None:
+        people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
+            or person_word(singular(noun.lower_))
         for child in noun.children:
+            if child.dep_ in ("compound", "nmod") and not people and child.ent_type_ not in ("GPE", "NORP") \
+                    and ctx.mention_at(child.idx) is None:
+                # "six Caesar artillery systems", "50 Bradley fighting vehicles": a name that is no actor's
+                # mention before a thing is its make or model, not its owner (unlike "30 NATO jets")
+                continue
             if child.dep_ in ("amod", "compound", "nmod", "poss") and is_actor(ctx, child) and not _regional(ctx, child):
                 return (*entity_text(ctx, child), False)
         # "2,000 soldiers from Chad" are Chad's; "100,000 suits from a Shanghai firm" are bought from it, not its
-        people = (W.COUNT_OF.get(noun.lower_) or W.COUNT_OF.get(singular(noun.lower_))) in PERSON_MEASURES \
-            or person_word(singular(noun.lower_))
         # "within 200 kilometres of Bakhmut", "56 miles from Kyiv": a distance is from a place, not the place's
         distance = amount.unit in LENGTH_UNITS
         for child in ([] if distance else noun.children):
@@ -129,7 +134,7 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                 if child.dep_ == "nsubj" and child.lower_ == "it" and verb.dep_ == "ccomp" and governor is not None and verb.i == governor.i:
                     # "the government announced it would send 3,000 troops": "it" is the one who announces it
                     child = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")), child)
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.dep_ == "nsubj" or child.head.i != verb.i) \
+                if (child.dep_ in ("nsubj", "nsubjpass", "dobj") or child is controller) and (child.dep_ == "nsubj" or child.head.i != verb.i) \
                         and governor is not None and verb.i == governor.i and (actor := _actor_at(ctx, child)) is not None:
                     # (one who only agrees, plans or is urged to give is the sum's owner, not its giver)
                     return (*entity_text(ctx, actor), verb.lower_ not in AUTHORISE_VERBS and child is not controller
@@ -140,7 +145,29 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
                             return (*entity_text(ctx, pobj), verb.lower_ not in AUTHORISE_VERBS)
     if (owner := _listed_losses_owner(ctx, noun if noun is not None else anchor)) is not None:
         return (*entity_text(ctx, owner), False)
+    if (owner := _level_owner(ctx, noun if noun is not None else anchor)) is not None:
+        return (*entity_text(ctx, owner), False)
     return None, None, False
+
+
+# Verbs that bring a stated quantity to a level: "takes Australia's contributions to $116m", "put
+# Peru's losses at 300".
+LEVEL_SETTING_VERBS = W.inflect("take", "bring", "raise", "lift", "increase", "push", "boost", "cut", "reduce", "lower",
+                                "put", "estimate", "place")
+
+
+def _level_owner(ctx: SourceContext, token: Token) -> Token | None:
+    """The side named in the quantity a verb brings to this figure: "takes Australia's military contributions
+    to Ukraine to $116m" (Australia's), "put the region's losses at 300" (when the region is an actor)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "at") or prep.head.lower_ not in LEVEL_SETTING_VERBS:
+        return None
+    for measured in prep.head.children:
+        if measured.dep_ == "dobj" and measured.pos_ == "NOUN" and measured.i < prep.i:
+            for child in measured.children:
+                if child.dep_ in ("poss", "amod", "compound") and is_actor(ctx, child) and not _regional(ctx, child):
+                    return child
+    return None
 
 
 # Nouns that sum up one side's losses, whose items a verb lists ("Russian losses include 579 tanks").
@@ -187,11 +214,23 @@ def _listed_losses_owner(ctx: SourceContext, token: Token) -> Token | None:
     return None
 
 
+# Nouns of one's own intention, whose infinitive's unsaid subject is the one who has it ("a plan to invest").
+INTENT_NOUNS = frozenset("plan plans pledge pledges promise promises commitment commitments decision decisions offer "
+                         "intent intention intentions bid".split())
+
+
 def _controller(verb: Token) -> Token | None:
     """Who does what an infinitive or a gerund with no subject of its own says: the object of the verb that
     governs it when it has one ("urged Berlin to send"), else that verb's subject ("agreed to send",
     "is expected to send", "committed to sending")."""
     for _ in range(3):  # "wants to continue to send": up a short chain of such verbs
+        if verb.dep_ == "acl" and verb.head.lower_ in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "announced a plan to invest $75 billion", "Peru's decision to send 300 medics": whose the plan is
+            intent = verb.head
+            owner = next((c for c in intent.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if owner is None and intent.dep_ == "dobj":  # ("announced its intent to add": the announcer)
+                owner = next((c for c in intent.head.children if c.dep_ == "nsubj"), None)
+            return owner
         if verb.dep_ == "xcomp":
             governing = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -379,6 +418,8 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
                                                    earlier[-1].unit_text, earlier[-1].unit)
     owner_of = noun if noun is not None else anchor
+    if subject_text is None and earlier and (whole := _whole_of(doc, amount, owner_of, sent, earlier, counts)) is not None:
+        subject, subject_text = whole.subject, whole.subject_text  # "the 3,000 troops include 2,000 ...": the whole's side
     if counts in ("other", "people", "troops") and owner_of.dep_ == "pobj" and owner_of.head.lower_ in ("including", "among") \
             and earlier and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES - {"troops"} \
             and not (amount.unit or amount.currency or amount.percent):
@@ -429,6 +470,44 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
 
 
 LEVEL_VERBS = W.inflect("reach", "total", "top", "hit", "exceed", "surpass")
+# Verbs whose object lists the parts of their subject ("the 3,000 troops include 2,000 paratroopers").
+PART_VERBS = W.inflect("include", "comprise")
+# Words before a number that point back to a figure already given ("the 3,000 troops", "these 40 tanks").
+DEFINITE = frozenset("the these those".split())
+
+
+def _whole_of(doc: Doc, amount: Amount, token: Token, sent: Span, earlier: list[Figure], counts: str | None) -> Figure | None:
+    """The earlier figure with a side whose part or repetition this one is, so that it is the same side's:
+    a part "including" or "among" a sum ("provided $156m, including $91m in military aid"), the object of
+    "include" or "comprise" when the subject is that sum ("the 3,000 troops include 2,000 from ... and
+    1,000 ..."), or the same number and measure said again with "the" ("will deploy 3,000 more U.S.
+    troops ... The 3,000 troops ...")."""
+    if amount.start > 0 and doc[amount.start - 1].lower_ in DEFINITE and counts is not None:
+        again = [f for f in earlier if f.value is not None and f.value == amount.value and f.counts == counts]
+        if again and again[-1].subject_text:
+            return again[-1]
+    listed = token
+    for _ in range(6):  # "include 2,000 from ... and 1,000 who ...": a later item is the first's
+        if listed.dep_ != "conj" or listed.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        listed = listed.head
+    head = listed.head
+    if listed.dep_ == "pobj" and head.lower_ in ("including", "among"):
+        whole = head.head
+        if whole.pos_ in ("VERB", "AUX"):  # "provided $156m ..., including $91m": the prepositional phrase hangs on the verb
+            whole = next((c for c in whole.children if c.dep_ == "dobj"), None)
+    elif listed.dep_ == "dobj" and head.lower_ in PART_VERBS:
+        whole = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    else:
+        return None
+    if whole is None:
+        return None
+    for figure in reversed(earlier):
+        if figure.start < sent.start_char:
+            return None
+        if figure.start <= whole.idx < figure.end:
+            return figure if figure.subject_text else None
+    return None
 
 
 def _level_after(anchor: Token, earlier: list[Figure], sent: Span) -> Figure | None:
