@@ -57,3 +57,16 @@ def test_an_action_urged_beside_a_reported_concern_is_still_a_recommendation(par
 ])
 def test_a_test_result_is_a_finding_not_a_judgement(parse, text):
     assert kind_of(parse, text) == "fact"
+
+
+@pytest.mark.parametrize("text", [
+    "We would like the port levies to be lowered much faster, the union's chairwoman said.",
+    "The mayor said she would prefer a quicker inquiry into the collapse.",
+    "The growers would like the council to publish the water audit.",
+])
+def test_a_wish_after_would_is_a_recommendation_not_a_forecast(parse, text):
+    assert kind_of(parse, text) == "recommendation"
+
+
+def test_would_before_another_verb_stays_a_forecast(parse):
+    assert kind_of(parse, "The new levy would raise the price of bread by a fifth, the bakers' guild warned.") == "prediction"

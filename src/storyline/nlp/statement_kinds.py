@@ -63,6 +63,10 @@ def _conditional_inversion(aux: Token, verb: Token) -> bool:
     return aux.lower_ == "should" and subj is not None and aux.i < subj.i
 
 
+WISH_VERBS = frozenset({"like", "love", "prefer"})
+"""Verbs that, after "would", state what the subject wants done."""
+
+
 def recommendation(mention_at: MentionAt, spine: list[Token], frame: Frame | None, lo: int, hi: int) -> Kind | None:
     for tok in spine:
         lem = lemma(tok)
@@ -70,6 +74,15 @@ def recommendation(mention_at: MentionAt, spine: list[Token], frame: Frame | Non
             if aux.lower_ in cx.DEONTIC_MODALS and not _conditional_inversion(aux, tok):
                 return Kind("recommendation", aux.lower_, _urged(mention_at, tok), _action(mention_at, tok, lo, hi))
         xcomp = first_child(tok, "xcomp")
+        if lem in WISH_VERBS and any(a.lower_ in {"would", "'d"} for a in gr.auxes(tok)):
+            # "We would like the talks moved", "she would prefer an inquiry": a wish, not a forecast
+            target = xcomp or first_child(tok, "ccomp")
+            if target is not None:
+                urged = first_child(tok, "dobj") if xcomp is not None else None
+                return Kind("recommendation", f"would {tok.lower_}", urged, _action(mention_at, target, lo, hi))
+            obj = first_child(tok, "dobj")
+            if obj is not None:
+                return Kind("recommendation", f"would {tok.lower_}", None, noun_phrase_full(obj, lo, hi))
         if lem == "need" and gr.is_verbal(tok) and xcomp is not None:
             return Kind("recommendation", "need to", gr.subject(tok), _action(mention_at, xcomp, lo, hi))
         acomp = first_child(tok, "acomp") or first_child(tok, "attr")
