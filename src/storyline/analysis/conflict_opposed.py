@@ -18,6 +18,7 @@ from itertools import combinations
 
 from storyline.analysis.conflict_pairs import Prop, _dates_compatible, _reports_apart
 from storyline.analysis.wording import POSITIVE, STOP, content_words, is_actor_id, stem
+from storyline.nlp import grammar as gr
 
 POLES: dict[str, tuple[str, str]] = {
     "withdraw": ("withdraw", "retreat", "leave", "depart", "evacuate", "recall", "abandon"),
@@ -37,10 +38,8 @@ POLES: dict[str, tuple[str, str]] = {
 OPPOSED = {frozenset(p) for p in (("withdraw", "advance"), ("agree", "fail"), ("open", "close"), ("rise", "fall"),
                                   ("win", "lose"), ("accept", "refuse"))}
 """The oppositions: a subject cannot do both at one time."""
-IRREGULAR = {"rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "won": "win", "lost": "lose",
-             "left": "leave", "sent": "send", "built": "build", "withdrew": "withdraw", "withdrawn": "withdraw",
-             "broke": "break", "broken": "break"}
-"""Past forms the parse may leave as the predicate ("fell" for "fall")."""
+IRREGULAR = {form: base for base, forms in gr.IRREGULAR.items() for form in forms if form != base}
+"""Past forms the parse may leave as the predicate ("fell" for "fall"), from the grammar's table."""
 POLE_OF = {stem(lemma): pole for pole, lemmas in POLES.items() for lemma in lemmas}
 """Poles by the stem of the lemma, so that a predicate left inflected ("collapsed") still finds its pole."""
 _PHRASAL = {("pull", "back"): "withdraw", ("pull", "out"): "withdraw", ("break", "down"): "fail",

@@ -26,6 +26,7 @@ IRREGULAR = {
     "rebuild": ("rebuilt",), "build": ("built",), "lend": ("lent",), "deal": ("dealt",),
     "mean": ("meant",), "win": ("won",), "lose": ("lost",), "be": ("is", "are", "was", "were", "been", "am"),
     "have": ("has", "had"), "do": ("does", "did", "done"),
+    "rise": ("rose", "risen"), "fall": ("fell", "fallen"), "leave": ("left",), "break": ("broke", "broken"),
 }
 # Verbs that double their final consonant (plan -> planned).
 DOUBLING = {
