@@ -36,7 +36,7 @@ from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, block_pairs, blocks, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.wording import DOUBTED, NEGATIVE, is_actor_id, probe_status, proposition_match
+from storyline.analysis.wording import DOUBTED, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match
 from storyline.models import Cluster, Statement
 
 FACTUAL = {"fact", "estimate"}
@@ -257,7 +257,6 @@ def salient_items(statements: list[Statement], numbers: dict[int, dict[str, list
     words (stemmed, less the words naming its source: "the transport office said" tells who, not what),
     the actors it mentions (by id) and the numbers of the figures inside it (``numbers``, from
     ``statement_figures``)."""
-    from storyline.analysis.wording import content_words
 
     items: list[set[str]] = []
     for n, s in enumerate(statements):
@@ -444,13 +443,13 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
         for x, y in ((i, j), (j, i)):
             key = (x, statements[y].doc)
             best[key] = max(best.get(key, -1.0), score)
-    heard = closest_in_voice(corpus, statements, near, salient)
+    shares, heard = voice_shares(corpus, statements, near, salient)
     edges: dict[tuple[int, int], float] = {}
     for (i, j), score in near.items():
         if (i, j) in known:
             continue
         a, b = statements[i], statements[j]
-        if retold(corpus, a, b, score, heard, (i, j), salient, numbers):
+        if retold(corpus, a, b, shares.get((i, j)), heard, (i, j), numbers):
             edges[(i, j)] = score
             continue
         agree = agreeing(corpus, a, b, numbers.get(i), numbers.get(j))
@@ -507,8 +506,6 @@ def said_words(corpus: Corpus, s: Statement) -> set[str]:
     little before it ("According to the governor, ..."); before a reporting clause put last ("Belarus has a
     peacekeeping role ..." of "..., Lukashenko said in an interview with a news agency in Minsk"). Two things one
     speaker said in one interview share the interview's words, not their own."""
-    from storyline.analysis.wording import content_words
-
     frame = corpus.frame_of(s)
     text = s.text
     if frame is not None and frame.source_start is not None and frame.cue_start is not None:
@@ -530,35 +527,42 @@ _TOLD_AFTER = re.compile(r"\A\W{0,3}+(?:[\w’'-]++\W{1,3}+){0,6}?(?:that|whethe
 """What is said follows the cue: "said that ...", "informed the president, the prime minister, that ...", "said: ..."."""
 
 
-def closest_in_voice(corpus: Corpus, statements: list[Statement], near: dict[tuple[int, int], float],
-                     salient: list[dict[str, float]]) -> dict[tuple[int, str], float]:
-    """For each statement and each other report, the largest share of what it says (``word_share`` of
-    ``said_words``) of a statement there in
-    the same voice (``one_voice``) at least ``VOICE_SIMILAR`` close, over the compared pairs."""
+def voice_shares(corpus: Corpus, statements: list[Statement], near: dict[tuple[int, int], float],
+                 salient: list[dict[str, float]]) -> tuple[dict[tuple[int, int], tuple[float, int]],
+                                                          dict[tuple[int, str], float]]:
+    """Over the compared pairs in the same voice (``one_voice``) at least ``VOICE_SIMILAR`` close: each pair's
+    ``word_share`` of what is said (``said_words``), and for each statement and each other report the largest
+    share it has with a statement there."""
+    said: dict[int, set[str]] = {}
+    shares: dict[tuple[int, int], tuple[float, int]] = {}
     best: dict[tuple[int, str], float] = {}
     for (i, j), score in near.items():
         if score >= VOICE_SIMILAR and one_voice(corpus, statements[i], statements[j]):
-            share = word_share(salient[i], salient[j], (said_words(corpus, statements[i]),
-                                                         said_words(corpus, statements[j])))[0]
+            for k in (i, j):
+                if k not in said:
+                    said[k] = said_words(corpus, statements[k])
+            shares[(i, j)] = word_share(salient[i], salient[j], (said[i], said[j]))
             for x, y in ((i, j), (j, i)):
                 key = (x, statements[y].doc)
-                best[key] = max(best.get(key, -1.0), share)
-    return best
+                best[key] = max(best.get(key, -1.0), shares[(i, j)][0])
+    return shares, best
 
 
-def retold(corpus: Corpus, a: Statement, b: Statement, score: float, heard: dict[tuple[int, str], float],
-           pair: tuple[int, int], salient: list[dict[str, float]], numbers: dict[int, dict[str, list[float]]]) -> bool:
+def retold(corpus: Corpus, a: Statement, b: Statement, shared: tuple[float, int] | None,
+           heard: dict[tuple[int, str], float], pair: tuple[int, int],
+           numbers: dict[int, dict[str, list[float]]]) -> bool:
     """One speaker's one statement retold by two reports in other words: the same resolved speaker on the same
     days (``one_voice``), fairly close in meaning (``VOICE_SIMILAR``), much of their words in common
     (``VOICE_AGREEMENT``, ``VOICE_WORDS``) and more than either shares with any other statement of that speaker in
     the other's report, both asserting or both denying (a speaker's "did not start the aggression" in two tellings
     is one denial), and nothing telling them apart (differing figures or dates, predicates or agents that cannot be
     one). The speaker's statements are matched to the speaker's own, not to every sentence on the subject, so
-    the similarity bar can be lower than for the report's own voice."""
+    the similarity bar can be lower than for the report's own voice. ``shared`` is the pair's ``word_share`` from
+    ``voice_shares``, None where the pair is not one voice close enough."""
     i, j = pair
-    if score < VOICE_SIMILAR or not one_voice(corpus, a, b) or a.text == b.text:
+    if shared is None or a.text == b.text:
         return False
-    share, count = word_share(salient[i], salient[j], (said_words(corpus, a), said_words(corpus, b)))
+    share, count = shared
     if share < VOICE_AGREEMENT or count < VOICE_WORDS or share < heard[(i, b.doc)] or share < heard[(j, a.doc)]:
         return False
     if negative(a) != negative(b) or told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
