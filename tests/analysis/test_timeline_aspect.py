@@ -90,6 +90,17 @@ def test_a_lede_telling_a_plan_is_the_tellings_day_and_the_plan_a_forecast():
     assert [e.date for e in forecasts] == ["2031-05-09"]
 
 
+def test_a_lede_telling_what_starts_after_its_report_is_the_tellings_day_and_the_start_a_forecast():
+    text = "The water utility says it is cutting supplies to the old town by half from Thursday."
+    r = Reports()
+    r.add("a", text, published="2031-05-06")
+    r.say("a", text, kind="fact", status="reported", source=MAYOR, source_kind="named", date="2031-05-08")
+    _dated(r, "a", "from Thursday", "2031-05-08", "cutting")
+    happened, forecasts, _ = split_timeline(build_timeline(r.corpus()))
+    assert [(e.date, e.precision) for e in happened] == [("2031-05-06", "report")]
+    assert [e.date for e in forecasts] == ["2031-05-08"]
+
+
 def test_the_last_sentence_of_a_quotation_is_dated_by_its_frame():
     text = ("\u201cThe water is rising. The town must be ready,\u201d the mayor said on Tuesday.")
     last = "The town must be ready,\u201d the mayor said on Tuesday."

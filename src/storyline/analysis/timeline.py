@@ -131,6 +131,12 @@ def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
     return ref.head is None or ref.precision == REPORT or past_word(text, ref.head)
 
 
+def _after_report(when: tuple[dt.date, dt.date] | None, published: str | None) -> bool:
+    """Whether a date (as ``date_interval`` gives it) begins after its report's day: what lies ahead."""
+    report = date_interval(str(published)[:10] if published else None)
+    return when is not None and report is not None and when[0] > report[1]
+
+
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None,
               past_act: bool = True) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
@@ -150,7 +156,7 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
         return "background" if recalled else "forecast"
     if (ref is None or not past_act) and not recalled and _told_ahead(record):
         return "forecast"
-    if when is not None and report is not None and when[0] > report[1]:
+    if _after_report(when, published):
         return "forecast"
     if recalled and not (when[0] == when[1] and not _told_ahead(record)
                          and when[1] >= start - dt.timedelta(days=HISTORY_DAYS)):
@@ -367,10 +373,12 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         if s.doc not in ledes or s.start < ledes[s.doc].start:
             ledes[s.doc] = s
     for s in ledes.values():
-        if refs.get(id(s)) is not None and (refs[id(s)].ahead or _told_ahead(s)) and not _record_excluded(corpus, s):
+        ahead = refs.get(id(s)) is not None and (refs[id(s)].ahead or _told_ahead(s)
+                                                 or _after_report(date_interval(refs[id(s)].value), corpus.published(s.doc)))
+        if ahead and not _record_excluded(corpus, s):
             # A lede telling that someone has just spoken of what lies ahead ("X has told a press conference
-            # that he plans to call Y on Friday"): Friday's call is a forecast, the telling is the news of
-            # the report's day.
+            # that he plans to call Y on Friday", "The utility says it is cutting supplies from Wednesday"):
+            # Friday's call is a forecast, the telling is the news of the report's day.
             told = dataclasses.replace(s, date=None)
             if (ref := telling_lede(told, corpus.published(s.doc))) is not None:
                 refs[id(told)] = ref
