@@ -46,7 +46,7 @@ class Reports:
 
 def test_dated_events_come_in_date_order_with_their_precision():
     r = Reports()
-    r.add("a", "Troops moved on 3 October. Talks were held in September.", published="2024-11-01")
+    r.add("a", "Troops moved on 3 October. Talks were held in September.", published="2024-10-04")
     r.event("a", "Troops moved on 3 October", date="2024-10-03")
     r.event("a", "Talks were held in September", type="CONSULT", date="2024-09")
     timeline = build_timeline(r.corpus())
@@ -262,17 +262,33 @@ def test_what_is_recalled_from_before_the_reports_is_background_and_today_or_quo
         ("happened", "2024-06-03"), ("happened", "2024-06-06"), ("background", "2024-02")]
 
 
-def test_what_a_later_report_recalls_of_the_weeks_before_it_is_background_unless_a_report_of_then_tells_it():
+def test_what_a_later_report_recalls_of_the_months_the_story_covers_is_its_chronology():
     r = Reports()
     r.add("a", "The ferry sank on 2 March.", published="2024-03-03")
-    r.add("b", "The inquiry opened on 4 May. On 10 April the owners were charged. The ferry sank on 2 March.",
-          published="2024-05-06")
+    r.add("b", "The inquiry opened on 4 May. On 10 April the owners were charged. In late March the wreck was raised. "
+               "The ferry sank on 2 March.", published="2024-05-06")
     r.event("a", "The ferry sank on 2 March.", type="ACCIDENT", actors=("kb:GRC",), date="2024-03-02")
     r.say("b", "The inquiry opened on 4 May.", date="2024-05-04")
     r.say("b", "On 10 April the owners were charged.", date="2024-04-10")
+    r.say("b", "In late March the wreck was raised.", date="2024-03")
     r.event("b", "The ferry sank on 2 March.", type="ACCIDENT", actors=("kb:GRC",), date="2024-03-02")
     assert [(e.category, e.date, e.docs) for e in build_timeline(r.corpus())] == [
-        ("happened", "2024-03-02", ["a", "b"]), ("happened", "2024-05-04", ["b"]), ("background", "2024-04-10", ["b"])]
+        ("happened", "2024-03", ["b"]), ("happened", "2024-03-02", ["a", "b"]), ("happened", "2024-04-10", ["b"]),
+        ("happened", "2024-05-04", ["b"])]
+
+
+def test_a_day_recalled_from_months_before_the_story_is_chronology_but_not_a_month_a_forecast_or_an_old_day():
+    r = Reports()
+    r.add("a", "The strike began on 2 September. The port closed on 14 May. In May the union balloted. "
+               "The union expected a walkout on 20 May. On 11 June 2023 the miners marched.", published="2024-09-03")
+    r.say("a", "The strike began on 2 September.", date="2024-09-02")
+    r.say("a", "The port closed on 14 May.", date="2024-05-14")
+    r.say("a", "In May the union balloted.", date="2024-05")
+    r.say("a", "The union expected a walkout on 20 May.", date="2024-05-20", kind="prediction")
+    r.say("a", "On 11 June 2023 the miners marched.", date="2023-06-11")
+    assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [
+        ("happened", "2024-05-14"), ("happened", "2024-09-02"),
+        ("background", "2023-06-11"), ("background", "2024-05"), ("background", "2024-05-20")]
 
 
 def test_a_date_in_a_future_or_planned_clause_is_a_forecast_even_before_the_report():

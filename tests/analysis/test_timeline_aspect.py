@@ -5,6 +5,8 @@ Model-free: records placed by hand."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analysis.dating import past_word
 from storyline.analysis.timeline import build_timeline, split_timeline
 from storyline.models import TimeRef
@@ -79,15 +81,23 @@ def test_a_news_perfect_lede_over_a_stretch_is_no_news_of_the_day():
     assert lede("The chief engineer, Tomas Berg, has chosen his words carefully throughout the flood.") == []
 
 
-def test_a_lede_telling_a_plan_is_the_tellings_day_and_the_plan_a_forecast():
-    text = "The mayor has told a press conference that she plans to visit the dam on Friday."
+@pytest.mark.parametrize("text, phrase, day, head, kind, status", [
+    # someone has spoken of a plan
+    ("The mayor has told a press conference that she plans to visit the dam on Friday.", "on Friday", "2031-05-09",
+     "plans", "prediction", "expected"),
+    # a source tells what starts after the report, read as a fact
+    ("The water utility says it is cutting supplies to the old town by half from Thursday.", "from Thursday",
+     "2031-05-08", "cutting", "fact", "reported"),
+])
+def test_a_lede_telling_what_lies_ahead_is_the_tellings_day_and_what_lies_ahead_a_forecast(text, phrase, day, head,
+                                                                                          kind, status):
     r = Reports()
     r.add("a", text, published="2031-05-06")
-    r.say("a", text, kind="prediction", status="expected", source=MAYOR, source_kind="named", date="2031-05-09")
-    _dated(r, "a", "on Friday", "2031-05-09", "plans")
+    r.say("a", text, kind=kind, status=status, source=MAYOR, source_kind="named", date=day)
+    _dated(r, "a", phrase, day, head)
     happened, forecasts, _ = split_timeline(build_timeline(r.corpus()))
     assert [(e.date, e.precision) for e in happened] == [("2031-05-06", "report")]
-    assert [e.date for e in forecasts] == ["2031-05-09"]
+    assert [e.date for e in forecasts] == [day]
 
 
 def test_the_last_sentence_of_a_quotation_is_dated_by_its_frame():

@@ -98,9 +98,9 @@ def test_one_report_telling_one_act_twice_by_its_dated_verb_is_one_entry():
 
 def test_a_happening_told_by_its_month_beside_its_day_is_listed_once_by_its_day():
     r = Reports()
-    r.add("a", "Dockers walked out on 4 March over pay.", published="2031-04-20")
-    r.add("b", "Dockers walked out in March over pay, and the port stayed shut.", published="2031-04-22")
-    r.add("c", "Lorry drivers blocked the bridge in March.", published="2031-04-22")
+    r.add("a", "Dockers walked out on 4 March over pay.", published="2031-03-20")
+    r.add("b", "Dockers walked out in March over pay, and the port stayed shut.", published="2031-03-22")
+    r.add("c", "Lorry drivers blocked the bridge in March.", published="2031-03-22")
     for doc, sentence, phrase, value, precision in (
             ("a", "Dockers walked out on 4 March over pay.", "on 4 March", "2031-03-04", "day"),
             ("b", "Dockers walked out in March over pay, and the port stayed shut.", "in March", "2031-03", "month"),

@@ -165,3 +165,21 @@ def test_chronology_leaves_out_forecasts_and_background_but_the_timeline_counts_
     # The gold happening was marked background: the chronology misses it and shows nothing.
     assert (scores["timeline_chronology"].tp, scores["timeline_chronology"].fp,
             scores["timeline_chronology"].fn) == (0, 0, 1)
+
+
+def test_timeline_errors_name_the_misdated_entry_beside_the_miss():
+    from storyline.evaluation.errors import timeline_errors
+    from storyline.evaluation.strict import Names
+
+    statements = [record("da", "Officials in Valdmark said on 3 March that the bridge reopened.", id="s1"),
+                  record("da", "The ministry said the bridge reopened after 40 days of repairs.", id="s3")]
+    data = analysis(statements=statements,
+                    timeline=[{"date": "2023-03-02", "ref": "s1", "docs": ["da"], "category": "happened",
+                               "text": statements[0]["text"]},
+                              {"date": "2023-03-04", "ref": "s3", "docs": ["da"], "category": "background",
+                               "text": statements[1]["text"]}])
+    located = from_realtext(GOLD, data, CONTENTS)
+    got = timeline_errors(located, data, Names(data, lambda _: []))
+    assert [(e["kind"], e.get("gold") or e.get("output")) for e in got] == [
+        ("miss", "2023-03-03"), ("false", "2023-03-02"), ("false", "2023-03-04")]
+    assert got[0]["label"] == "bridge reopens" and got[0]["near"] == ["2023-03-02 happened"]

@@ -50,3 +50,15 @@ def test_a_glued_sentence_end_splits_a_date_in_two():
 
     assert _glued_parts("as early as 2014.On February 27") == [("as early as 2014", 0), ("On February 27", 17)]
     assert _glued_parts("Feb. 27") == [("Feb. 27", 0)]  # an abbreviation is no sentence end
+
+
+def test_a_photo_captions_year_tells_no_history():
+    caption = "A banker speaks at a forum in Oslo on October 31, 2028. (Jane Roe/Getty Images)\n\n"
+    text = caption + "The banker has criticised the war.\n\nThe banker, who was fined by the regulator on March 3, spoke."
+    year_at, day_at = text.index("October 31, 2028"), text.index("March 3")
+    extraction = Extraction(doc_id="d", times=[
+        TimeRef("d", year_at, year_at + 16, "October 31, 2028", "2028-10-31", "day"),
+        TimeRef("d", day_at, day_at + 7, "March 3", "2031-03-03", "day")])
+    # Read as a history, "March 3" would move to the year after the caption's October: 2029.
+    assert continue_history(extraction, text, PUBLISHED, [0, len(caption)]) == 0
+    assert extraction.times[1].value == "2031-03-03"

@@ -30,11 +30,16 @@ NOT_OCCURRENCES = {"opinion", "recommendation", "question"}
 FORECAST_STATUSES = {"expected"}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 BACKGROUND_DAYS = 14
-"""A date ending more than this many days before the earliest report that tells it is background: the
-context the reports recall ("last year", "in February"), not the chronology they tell. A story followed
-over months has reports far apart: what its later reports recall of the weeks before them ("In April,
-the assembly met to ...", in a report of June) is their background too, unless a report of that time
-tells it."""
+"""A date ending more than this many days before the story's first report is background: the context
+the reports recall ("last year", "In February the border closed", in a report of June), not the
+chronology they tell, unless it is a day (see ``HISTORY_DAYS``). The story spans all its reports: what
+a later report recalls of the months the story covers ("On 10 April the owners were charged", in a
+report of May on a ferry lost in March) is its chronology, the only telling of that happening there may be."""
+HISTORY_DAYS = 183
+"""A happening dated to its day up to this many days (half a year) before the story's first report stays
+on the chronology: the run-up a reader places ("the invasion on 24 February", told in July; "the report
+published on 6 June"), however recalled. Older days are the story's history ("the water board cut supplies
+on August 20", in a report of June; "On 20 March 2003, bombs fell on ...")."""
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
@@ -126,12 +131,18 @@ def _dates_a_past_act(text: str, ref: TimeRef) -> bool:
     return ref.head is None or ref.precision == REPORT or past_word(text, ref.head)
 
 
+def _after_report(when: tuple[dt.date, dt.date] | None, published: str | None) -> bool:
+    """Whether a date (as ``date_interval`` gives it) begins after its report's day: what lies ahead."""
+    report = date_interval(str(published)[:10] if published else None)
+    return when is not None and report is not None and when[0] > report[1]
+
+
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None,
               past_act: bool = True) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
-    dates after the report; ``background`` for dates well before the earliest report (see
-    ``BACKGROUND_DAYS``) and dates known only to their year ("profits rose in 2022"); else
-    ``happened``. A prediction dated by its telling ("said on Friday that an attack will ...") is
+    dates after the report; ``background`` for dates well before the story's first report (see
+    ``BACKGROUND_DAYS`` and ``HISTORY_DAYS``) and dates known only to their year ("profits rose in
+    2022"); else ``happened``. A prediction dated by its telling ("said on Friday that an attack will ...") is
     the telling, a happening; without a time expression to read,
     predictions and expectations are forecasts, and so are those whose date attaches to a verb that
     is no past act ("On Monday the chancellor will go to Kyiv", see ``_dates_a_past_act``)."""
@@ -143,12 +154,12 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
         # What lay ahead well before the story is history by now ("blocked its accession in 2008,
         # which would have ..."): background, never a forecast.
         return "background" if recalled else "forecast"
-    if (ref is None or not past_act) and not recalled and (getattr(record, "kind", None) == "prediction"
-                                                           or record.status in FORECAST_STATUSES):
+    if (ref is None or not past_act) and not recalled and _told_ahead(record):
         return "forecast"
-    if when is not None and report is not None and when[0] > report[1]:
+    if _after_report(when, published):
         return "forecast"
-    if recalled:
+    if recalled and not (when[0] == when[1] and not _told_ahead(record)
+                         and when[1] >= start - dt.timedelta(days=HISTORY_DAYS)):
         return "background"
     if ref is not None and ref.precision == "year":
         return "background"  # a year cannot be ordered against the days of the story: it is context
@@ -168,16 +179,6 @@ def _dated_occasion(text: str, record: Statement, ref: TimeRef) -> bool:
         return False
     verb = RE_CALLING.search(text, record.start, ref.start)
     return verb is not None and past_word(text, verb.start())
-
-
-def _earliest_telling(corpus: Corpus, docs: list[str], earliest: dt.date | None) -> dt.date | None:
-    """The first day a report of the entry was published (see ``BACKGROUND_DAYS``), never before the
-    story's ``earliest``; the story's earliest when a report of the entry has no date."""
-    days = [date_interval(str(corpus.published(d))[:10]) if corpus.published(d) else None for d in docs]
-    if not days or any(d is None for d in days):
-        return earliest
-    first = min(d[0] for d in days)
-    return max(first, earliest) if earliest is not None else first
 
 
 def _past_call(corpus: Corpus, ref: TimeRef, record: Statement | None = None) -> bool:
@@ -372,10 +373,12 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         if s.doc not in ledes or s.start < ledes[s.doc].start:
             ledes[s.doc] = s
     for s in ledes.values():
-        if refs.get(id(s)) is not None and (refs[id(s)].ahead or _told_ahead(s)) and not _record_excluded(corpus, s):
+        ahead = refs.get(id(s)) is not None and (refs[id(s)].ahead or _told_ahead(s)
+                                                 or _after_report(date_interval(refs[id(s)].value), corpus.published(s.doc)))
+        if ahead and not _record_excluded(corpus, s):
             # A lede telling that someone has just spoken of what lies ahead ("X has told a press conference
-            # that he plans to call Y on Friday"): Friday's call is a forecast, the telling is the news of
-            # the report's day.
+            # that he plans to call Y on Friday", "The utility says it is cutting supplies from Wednesday"):
+            # Friday's call is a forecast, the telling is the news of the report's day.
             told = dataclasses.replace(s, date=None)
             if (ref := telling_lede(told, corpus.published(s.doc))) is not None:
                 refs[id(told)] = ref
@@ -430,7 +433,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         entry = TimelineEntry(
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
-            category=_category(first, ref, corpus.published(first.doc), _earliest_telling(corpus, docs, earliest),
+            category=_category(first, ref, corpus.published(first.doc), earliest,
                                _dates_a_past_act(corpus.documents.get(first.doc, {}).get("text") or "", ref)),
             evidence=evidence,
             undated=ref.precision == REPORT,

@@ -8,6 +8,9 @@ right in value but wrong in source shows as ``figure_attribution``):
 * ``false``: an output record no gold item was paired with;
 * ``wrong``: a pair whose label (speaker, value, source, status) disagrees.
 
+Timeline misses also name the entries that stand on the gold's evidence with another date or in
+another part of the timeline (``near``): a happening misdated or filed as forecast or background.
+
 The test split is never listed: it is scored as numbers only (tests/golden/README.md).
 """
 
@@ -20,6 +23,7 @@ from storyline.evaluation.strict import (
     Names, _match_quotes, _quote_right, _record_overlap, _value_right, figure_source_right, match,
     statement_source_right,
 )
+from storyline.evaluation.story import timeline_pairs
 
 SNIPPET = 160
 
@@ -120,10 +124,32 @@ def statement_errors(gold: Gold, data: dict[str, Any], names: Names) -> list[dic
     return out
 
 
+def timeline_errors(gold: Gold, data: dict[str, Any], names: Names) -> list[dict[str, Any]]:
+    if gold.timeline is None:
+        return []
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    refs = {r["id"]: r for r in data["statements"] + data["events"]}
+    output = data["timeline"]
+    pairs = timeline_pairs(gold, output, data)
+
+    def on(g: dict, entry: dict) -> bool:
+        record = refs.get(entry["ref"])
+        return record is not None and any(_record_overlap(span, record) for span in g["evidence"])
+
+    out = [{"category": "timeline", "kind": "miss", "gold": g["date"], "label": g.get("label"),
+            "text": _text(texts, next(iter(g["evidence"]), None)),
+            "near": [f"{e['date']} {e.get('category')}" for e in output if on(g, e)]}
+           for gi, g in enumerate(gold.timeline) if gi not in pairs]
+    used = set(pairs.values())
+    out += [{"category": "timeline", "kind": "false", "output": e["date"], "part": e.get("category"),
+             "text": e["text"][:SNIPPET]} for oi, e in enumerate(output) if oi not in used]
+    return out
+
+
 def errors(gold: Gold, data: dict[str, Any], kb_names=None) -> list[dict[str, Any]]:
     """Every counted error of one analysis against one located gold, category by category."""
     names = Names(data, kb_names)
     out: list[dict[str, Any]] = []
-    for part in (entity_errors, quote_errors, figure_errors, statement_errors):
+    for part in (entity_errors, quote_errors, figure_errors, statement_errors, timeline_errors):
         out += part(gold, data, names)
     return out

@@ -233,7 +233,7 @@ def from_realtext(gold_json: dict[str, Any], data: dict[str, Any], contents: dic
         gold.claims = [{"id": c.get("id"), "members": [span(m["span"]) for m in c["members"]]}
                        for c in gold_json["claims"]]
     if "timeline" in gold_json:
-        gold.timeline = [{"date": t["date"], "evidence": [span(x) for x in t.get("evidence", [])]}
+        gold.timeline = [{"date": t["date"], "label": t.get("label"), "evidence": [span(x) for x in t.get("evidence", [])]}
                          for t in gold_json["timeline"]]
     if "bottom_line" in gold_json:
         gold.bottom_line = [{"evidence": [span(x) for x in b.get("evidence", [])]} for b in gold_json["bottom_line"]]

@@ -82,14 +82,9 @@ def claim_purity(gold_claims: list[dict], clusters: list[list[tuple[str, int, in
     return {"claim_purity": judged, "claim_purity_all": every}
 
 
-def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
-    """An entry matches when its record lies on the gold evidence and its date agrees to the gold's precision.
-
-    ``timeline`` counts every entry the timeline shows. ``timeline_chronology`` counts only the
-    entries not marked ``forecast`` or ``background`` (the gold leaves out scheduled items and history
-    before the story); a gold happening marked either way is a miss there."""
-    if gold.timeline is None:
-        return {}
+def timeline_pairs(gold: Gold, output: list[dict[str, Any]], data: dict[str, Any]) -> dict[int, int]:
+    """Gold timeline items paired one-to-one with the ``output`` entries: an entry matches when its record
+    lies on the gold evidence and its date agrees to the gold's precision."""
     refs = {r["id"]: r for r in data["statements"] + data["events"]}
 
     def weigh(g: dict, entry: dict) -> tuple | None:
@@ -99,10 +94,25 @@ def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
         n = max((_record_overlap(span, record) for span in g["evidence"]), default=0)
         return (n,) if n else None
 
+    return match(gold.timeline or [], output, weigh)
+
+
+def chronology(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The timeline entries not marked ``forecast`` or ``background``."""
+    return [e for e in data["timeline"] if e.get("category", "happened") == "happened"]
+
+
+def timeline(gold: Gold, data: dict[str, Any]) -> dict[str, Score]:
+    """Entries paired with the gold by ``timeline_pairs``.
+
+    ``timeline`` counts every entry the timeline shows. ``timeline_chronology`` counts only the
+    entries not marked ``forecast`` or ``background`` (the gold leaves out scheduled items and history
+    before the story); a gold happening marked either way is a miss there."""
+    if gold.timeline is None:
+        return {}
     scores = {}
-    chronology = [e for e in data["timeline"] if e.get("category", "happened") == "happened"]
-    for name, output in (("timeline", data["timeline"]), ("timeline_chronology", chronology)):
-        scores[name] = _tally(len(gold.timeline), len(output), len(match(gold.timeline, output, weigh)))
+    for name, output in (("timeline", data["timeline"]), ("timeline_chronology", chronology(data))):
+        scores[name] = _tally(len(gold.timeline), len(output), len(timeline_pairs(gold, output, data)))
     return scores
 
 

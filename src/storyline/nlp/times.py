@@ -9,6 +9,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from storyline.analysis.dating import CAPTION_RE
 from storyline.models import TimeRef
 from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
@@ -226,7 +227,8 @@ class _Narrative:
     past a paragraph of comment), and so does a year that opens a span ("in office since
     1994"), which sets no history. A year that names a thing ("the constitution of 1992", "the
     referendum of 1991") leaves a history being told as it is, and sets none; a date told from the last one ("the next
-    day") keeps it."""
+    day") keeps it. A photo caption's date ("... in Oslo on October 31, 2018. (Jane Roe/Getty Images)") is the
+    photo's, not a history the report tells: it neither sets one nor ends one."""
 
     def __init__(self, published: dt.date | None, text: str = "") -> None:
         self.published = published.date() if isinstance(published, dt.datetime) else published
@@ -247,6 +249,8 @@ class _Narrative:
         closed") names a thing and starts no history."""
         if self.published is None:
             return resolved
+        if CAPTION_RE.search(line_of(self.text, at)):
+            return resolved  # a photo caption's date is the photo's: it tells no history and ends none
         low = " ".join(text.lower().split())
         paragraph = self._paragraph(at)
         if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1):
