@@ -201,11 +201,19 @@ def _supported(s: Statement) -> bool:
     return (s.predicate or "").lower() in SUPPORT_VERBS and bool(s.theme) and not is_actor_id(s.theme)
 
 
+def _accusation(s: Statement) -> bool:
+    """The statement's verb accuses ("Germany has accused Moscow of using energy as a weapon"): what it claims is
+    the act it accuses someone of, told in its complement, so its own agent and verb (the accuser, "accuse") say
+    nothing of whether another report states that claim ("Russia is using energy as a weapon")."""
+    return s.predicate_class == "accuse"
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
-    same = None if _supported(a) or _supported(b) else proposition_match(a, b)
+    unread = _supported(a) or _supported(b) or _accusation(a) or _accusation(b)
+    same = None if unread else proposition_match(a, b)
     if negative(a) != negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
