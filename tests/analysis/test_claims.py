@@ -555,3 +555,14 @@ def test_an_accusation_joins_the_claim_it_accuses_someone_of():
     story.records["statements"][0].predicate_class = "attack"
     assert group_claims(story.corpus(), vectors_by_text(table)) == []
 
+
+def test_a_matching_proposition_lowers_the_bar_only_when_both_say_who_did_it():
+    weeks = "The port of Lorn has been shelled again and again in recent weeks."
+    night = "Arland's artillery shelled the port of Lorn on Tuesday night, the mayor said."
+    table = {weeks: (1.0, 0.0), night: (0.65, 0.76)}  # similarity 0.65: over the lowered bar, under the plain one
+    story = Story()
+    story.say("a", weeks, predicate_class="attack", agent=None, theme="kb:place:lorn")
+    story.say("b", night, predicate_class="attack", agent="kb:AAA", theme="kb:place:lorn", date="2025-01-07")
+    assert group_claims(story.corpus(), vectors_by_text(table)) == []
+    story.records["statements"][0].agent = "kb:AAA"
+    assert len(group_claims(story.corpus(), vectors_by_text(table))) == 1

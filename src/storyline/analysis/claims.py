@@ -42,7 +42,8 @@ from storyline.models import Cluster, Statement
 FACTUAL = {"fact", "estimate"}
 """Kinds of statement that claim something is so; opinions, predictions and advice are not claims of fact."""
 PROPOSITION_BONUS = 0.12
-"""How much lower the similarity bar is when both parses give matching propositions."""
+"""How much lower the similarity bar is when both parses give matching propositions, each with its agent
+(``link_threshold``)."""
 
 
 def is_factual(s: Statement) -> bool:
@@ -218,7 +219,9 @@ def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
         return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
-    return threshold - PROPOSITION_BONUS if same else threshold
+    # A proposition whose parse found no agent matches any agent: "Kharkiv has been targeted in recent weeks" is not
+    # thereby "Russian missiles attacked Kharkiv early on Wednesday". Only two that say who did it lower the bar.
+    return threshold - PROPOSITION_BONUS if same and a.agent and b.agent else threshold
 
 
 def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]) -> list[list[int]]:
