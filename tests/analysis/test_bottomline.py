@@ -28,6 +28,15 @@ def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
 
 
+@pytest.mark.parametrize("text, klass", [
+    ("The finance minister admitted that the economy is in trouble, but not because of the tariffs.", "be"),
+    ("The union acknowledges that the mill can still count on its buyers but questions whether they will stay.",
+     "count"),
+])
+def test_a_state_of_things_granted_in_an_argument_is_commentary_though_it_reads_as_confirmed(text, klass):
+    assert is_commentary(_said(text, status="confirmed", predicate_class=klass))
+
+
 @pytest.mark.parametrize("kw", [{"predicate_class": "hope"}, {"predicate_class": "assure"},
                                 {"predicate_class": "express"}, {"predicate_class": "promise"}])
 def test_a_sources_stance_verb_is_commentary(kw):
@@ -47,6 +56,11 @@ def test_a_sources_stance_verb_is_commentary(kw):
     # "significant" describing what happened is no reading of its significance
     ("Rebel forces have made significant advances along the coast road, the army said.",
      {"predicate_class": "make"}),
+    # an act or a count admitted, with more said after it, is still a fact
+    ("The utility admitted that 40 homes lost power, but said the grid held.",
+     {"status": "confirmed", "predicate_class": "lose"}),
+    ("The army acknowledged the shelling of the depot but gave no details.",
+     {"status": "confirmed", "predicate_class": "confirm"}),
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))

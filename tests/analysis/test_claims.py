@@ -540,3 +540,29 @@ def test_what_a_statement_says_leaves_out_its_attribution():
     from storyline.analysis.wording import content_words
 
     assert words == content_words("the dam held through the night and no village was flooded.")
+
+
+def test_an_accusation_joins_the_claim_it_accuses_someone_of():
+    # The accuser is the agent of "accused", not of the act: the act is what both reports claim.
+    accusation = "Arland has accused Borduria of using the river's water as a weapon."
+    act = "Borduria is using the river's water as a weapon, the minister said."
+    table = {accusation: (1.0, 0.0), act: (0.74, 0.67)}  # similarity 0.74
+    story = Story()
+    story.say("a", accusation, predicate_class="accuse", agent="kb:AAA", theme="kb:BBB")
+    story.say("b", act, predicate_class="use", agent="kb:BBB", theme="water")
+    assert len(group_claims(story.corpus(), vectors_by_text(table))) == 1
+    # Two accusers' acts still differ from each other: "Arland attacked" is not "Borduria attacked".
+    story.records["statements"][0].predicate_class = "attack"
+    assert group_claims(story.corpus(), vectors_by_text(table)) == []
+
+
+def test_a_matching_proposition_lowers_the_bar_only_when_both_say_who_did_it():
+    weeks = "The port of Lorn has been shelled again and again in recent weeks."
+    night = "Arland's artillery shelled the port of Lorn on Tuesday night, the mayor said."
+    table = {weeks: (1.0, 0.0), night: (0.65, 0.76)}  # similarity 0.65: over the lowered bar, under the plain one
+    story = Story()
+    story.say("a", weeks, predicate_class="attack", agent=None, theme="kb:place:lorn")
+    story.say("b", night, predicate_class="attack", agent="kb:AAA", theme="kb:place:lorn", date="2025-01-07")
+    assert group_claims(story.corpus(), vectors_by_text(table)) == []
+    story.records["statements"][0].agent = "kb:AAA"
+    assert len(group_claims(story.corpus(), vectors_by_text(table))) == 1

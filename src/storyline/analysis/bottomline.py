@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED, VERDICT,
+    BY_WHOM, CONCESSION, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED, VERDICT,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
@@ -80,14 +80,26 @@ def _who(corpus: Corpus, s: Statement) -> str:
 def is_commentary(s: Statement) -> bool:
     """An opinion, advice, a stance, or an interpretation of events, in the report's own voice or a source's.
 
-    A confirmation is a fact even when it says what an event means; a confirmed resolve is not."""
-    if s.kind == "opinion" or VERDICT.search(s.text) or STANCE_OBJECT.search(s.text):
+    A confirmation is a fact even when it says what an event means; a confirmed resolve is not, nor a state of
+    things granted in an argument (``conceded``)."""
+    if s.kind == "opinion" or VERDICT.search(s.text) or STANCE_OBJECT.search(s.text) or conceded(s):
         return True
     if s.predicate_class in STANCE and s.status != "confirmed":
         return True
     if s.source_kind != "author" and any(STANCE_CUE.match(c) for c in s.cues or ()):
         return True  # '"..., " he warned': the source's words framed as a warning, a hope or a belief
     return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
+
+
+def conceded(s: Statement) -> bool:
+    """A source grants how things stand on the way to its own point ("the minister admitted that the economy is in
+    trouble, but not because of the sanctions"): the admission reads as a confirmation, yet the sentence argues a
+    view. An act or a number admitted ("admitted the strike but said ...", "acknowledged 40 deaths, but ...") is
+    still a fact."""
+    from storyline.nlp.propositions import CLASSES
+
+    return (CONCESSION.search(s.text) is not None and s.predicate_class not in CLASSES
+            and not any(ch.isdigit() for ch in s.text))
 
 
 def fragment(s: Statement) -> bool:

@@ -37,6 +37,9 @@ BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?
 DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
                      r"(?:not\s+(?:yet\s+)?(?:confirm|verif)|no\s+(?:\w+\s+)?(?:evidence|proof|confirmation))")
 """Who doubts, where the sentence names them: "the DIA has no direct evidence", "Kyiv has not confirmed"."""
+CONCESSION = re.compile(r"\b(?:admit|acknowledg|conced)\w*+\b[^.;]*?\bbut\b", re.IGNORECASE)
+"""A point granted in an argument ("acknowledges that P but questions whether Q", "admitted that P, but not because
+of R"): what follows "but" is the speaker's view, the point the sentence makes."""
 UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
 """A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
 POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b")

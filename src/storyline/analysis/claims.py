@@ -42,7 +42,8 @@ from storyline.models import Cluster, Statement
 FACTUAL = {"fact", "estimate"}
 """Kinds of statement that claim something is so; opinions, predictions and advice are not claims of fact."""
 PROPOSITION_BONUS = 0.12
-"""How much lower the similarity bar is when both parses give matching propositions."""
+"""How much lower the similarity bar is when both parses give matching propositions, each with its agent
+(``link_threshold``)."""
 
 
 def is_factual(s: Statement) -> bool:
@@ -201,16 +202,26 @@ def _supported(s: Statement) -> bool:
     return (s.predicate or "").lower() in SUPPORT_VERBS and bool(s.theme) and not is_actor_id(s.theme)
 
 
+def _accusation(s: Statement) -> bool:
+    """The statement's verb accuses ("Germany has accused Moscow of using energy as a weapon"): what it claims is
+    the act it accuses someone of, told in its complement, so its own agent and verb (the accuser, "accuse") say
+    nothing of whether another report states that claim ("Russia is using energy as a weapon")."""
+    return s.predicate_class == "accuse"
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
-    same = None if _supported(a) or _supported(b) else proposition_match(a, b)
+    unread = _supported(a) or _supported(b) or _accusation(a) or _accusation(b)
+    same = None if unread else proposition_match(a, b)
     if negative(a) != negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
         return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
-    return threshold - PROPOSITION_BONUS if same else threshold
+    # A proposition whose parse found no agent matches any agent: "Kharkiv has been targeted in recent weeks" is not
+    # thereby "Russian missiles attacked Kharkiv early on Wednesday". Only two that say who did it lower the bar.
+    return threshold - PROPOSITION_BONUS if same and a.agent and b.agent else threshold
 
 
 def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]) -> list[list[int]]:

@@ -83,6 +83,18 @@ def predicate_of(spine: list[Token]) -> Token:
     return pred
 
 
+MOVING = frozenset({"pull", "take", "move", "draw"})
+"""Verbs of moving something that, sent away or back, withdraw it ("pulled back", "moving troops away from")."""
+AWAY = frozenset({"out", "back", "away"})
+
+
+def retreating(pred: Token, base: str) -> bool:
+    """A verb of moving with a particle or adverb that sends its object away: "pulled back their fighters", "is
+    moving its tanks away from the river", "drawing down its staff". Not "moved two frigates to the strait"."""
+    away = AWAY | {"down"} if base == "draw" else AWAY
+    return base in MOVING and any(c.lower_ in away for c in pred.children if c.dep_ in ("prt", "advmod"))
+
+
 def propose(ctx: Context, statement: Statement, reading) -> None:
     """Fill a factual statement's proposition (agent, predicate, class, theme, place) from the parse."""
     pred = predicate_of(reading.spine)
@@ -100,7 +112,7 @@ def propose(ctx: Context, statement: Statement, reading) -> None:
         if theme is None:
             attr = first_child(pred, "attr", "acomp")
             theme = attr
-    if base in {"pull", "take"} and any(c.lower_ in {"out", "back"} for c in pred.children if c.dep_ == "prt"):
+    if retreating(pred, base):
         klass = "withdraw"
     else:
         klass = CLASS_OF.get(base)
