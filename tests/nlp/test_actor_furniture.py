@@ -143,3 +143,18 @@ def test_a_platform_where_words_were_posted_is_no_actor_but_a_platform_that_acts
     found = {m.entity for m in doc._.mentions}
     assert "kb:TWITTER" in found
     assert "kb:TELEGRAM" not in found and "kb:INSTAGRAM" not in found
+
+
+def test_a_platform_naming_a_post_is_no_actor(parse):
+    doc = parse("The striking miners' union shared a YouTube video of the rally, and its leader answered critics in a "
+                "Facebook post. Meta said on Thursday it had removed nothing.", published=WHEN)
+    found = {m.entity for m in doc._.mentions}
+    assert "kb:YOUTUBE" not in found and "kb:FACEBOOK" not in found
+
+
+def test_a_seat_named_after_its_government_is_the_state_and_a_seat_where_things_happen_is_the_city(parse):
+    doc = parse("The junta in Niamey expelled the French envoy on Monday. A trade fair opened in Niamey "
+                "the same week.", published=WHEN)
+    seats = [m for m in doc._.mentions if m.text == "Niamey"]
+    assert len(seats) == 2
+    assert seats[0].entity == "kb:NER" and seats[1].type == "place"

@@ -39,6 +39,17 @@ def test_a_region_ner_missed_before_a_lower_case_region_noun_is_a_place_and_a_pr
     assert got["Rivne oblast"] == ("place", "local:place:rivne-oblast")  # the province, not the city of Rivne
 
 
+def test_a_province_named_for_a_known_city_is_one_place_apart_from_the_city(parse):
+    doc = parse("Storms cut power across the Nairobi region overnight. In Nairobi itself the airport closed, and "
+                "officials in the Nairobi province said the schools would stay shut.", published=DAY)
+    got = {(m.text, m.entity) for m in doc._.mentions if m.type == "place"}
+    assert ("Nairobi region", "local:place:nairobi-region") in got
+    assert ("Nairobi province", "local:place:nairobi-region") in got  # one province whatever its noun
+    assert ("Nairobi", "kb:place:nairobi") in got  # the city, as the knowledge base records it
+    got = found(parse, "Drought hit the Tigray region and the Sahel region this year.")
+    assert all("region" not in entity for _, entity in got.values())  # regions that are no city's name
+
+
 def test_one_word_towns_in_a_list_of_places_are_places(parse):
     got = found(parse, "The floods cut roads between Tessalit, Kidal, Anefis and Gao in the north.")
     assert got["Tessalit"][0] == "place"  # first in the list, before any place was seen
@@ -99,3 +110,24 @@ def test_a_province_before_a_region_noun_and_half_a_hyphenated_word_are_read_rig
     assert got.get("Almaty Oblast") == ("place", "local:place:almaty-oblast") and "Almaty Oblast region" not in got
     got = found(parse, "Berlin called it a threat to the whole Euro-Atlantic region.")
     assert "Atlantic region" not in got and "Atlantic" not in got
+
+
+def test_a_given_name_left_out_of_a_name_after_a_title_or_before_a_surname_tagged_a_place_joins_it(parse):
+    got = found(parse, "The shortlist named Chief Justice of the Coastal Province Amina Wekesa and former Interior "
+                       "Minister of Kenya Joseph Otieno.")
+    assert got.get("Amina Wekesa", (None,))[0] == "person" and "Wekesa" not in got
+
+
+def test_one_word_named_as_a_body_and_as_a_person_in_one_report_is_one_actor(parse):
+    doc = parse("One supplier is Tarkana, a firm registered in a small port town. Records show Tarkana was set up "
+                "last spring.", published=DAY)
+    ids = {m.entity for m in doc._.mentions if m.text == "Tarkana"}
+    assert len(ids) == 1
+
+
+def test_a_body_run_into_one_of_its_offices_is_the_body_alone(parse):
+    doc = parse("National Water Council Coordinator for Rural Supply Ana Mwangi told reporters the rains came late.",
+                published=DAY)
+    assert any("Coordinator" in ent.text for ent in doc.ents)  # NER ran the body into the office
+    got = {m.text: m.type for m in doc._.mentions}
+    assert got.get("National Water Council") == "organization" and not any("Coordinator" in text for text in got)

@@ -354,6 +354,17 @@ def title_phrase(span: Span) -> bool:
             and all(t.ent_type_ == "PERSON" for t in span))
 
 
+def body_before_office(span: Span) -> Span | None:
+    """A body's name run into one of its offices: "National Security Council Coordinator for Strategic
+    Communications (John Kirby)", "Water Board Director of Operations": the body alone, or None."""
+    words = [t.lower_ for t in span]
+    title = next((i for i, w in enumerate(words) if i > 0 and w in TITLE_ENDS and span[i].is_title), None)
+    if title is None or title + 2 >= len(span) or words[title + 1] not in ("for", "of", "to", "on") \
+            or not all(t.is_title or t.is_upper for t in span[:title]):
+        return None
+    return span[:title]
+
+
 def site_name(span: Span) -> bool:
     """A named site: "Hostomel Airfield", "the Trezzini Palace Hotel"."""
     return len(span) > 1 and span[-1].lower_ in SITE_HEADS and span[-1].is_title

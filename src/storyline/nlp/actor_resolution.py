@@ -20,7 +20,7 @@ from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun,
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
-    HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
+    HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, CITY_REGION_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
     LOCATIVE, TYPE_OF_LABEL,
 )
 
@@ -78,8 +78,8 @@ class SpanResolution(PersonLinking):
         known = self.kb.lookup(text)
         if not known and len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS:
             return None  # "Pres. Obama", "Gov. Ana Ruiz": a title cut from its name, whatever NER called it
-        if known and known[0].extra.get("platform") and _posted_on(span):
-            return None  # "wrote on Telegram", "on his Instagram account": where words were posted, not who acted
+        if known and known[0].extra.get("platform") and (_posted_on(span) or context.modifies_common_noun(span)):
+            return None  # "wrote on Telegram", "in an Instagram post": where words were posted, not who acted
         if not known and label in ("ORG", "PERSON", "PRODUCT") and (
                 context.acronym_of_office(span) or (len(span) == 1 and text.endswith("s") and person_noun(text))):
             state.things.add(key(text))
@@ -119,6 +119,8 @@ class SpanResolution(PersonLinking):
             found = []  # "Jordán answered": a name with an accent no spelling of the state carries
             if label in ("GPE", "LOC") and context.speaks(span):
                 label = "PERSON"
+        if (region := self._region_of_city(span)) is not None:
+            return region  # "the Kharkiv region", "Kursk oblast": the province, not the city it is named for
         if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
                 and all(t.is_title or t.is_stop for t in span):
             # "Head of the Foreign Intelligence Service" in a Ukrainian report; "the Senate" in an American one
@@ -130,6 +132,8 @@ class SpanResolution(PersonLinking):
                                                          or context.lone_opening_word(span) or common_word_name(span)
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
+        if not found and label == "ORG" and (body := context.body_before_office(span)) is not None:
+            return self._resolve_one(body, label, state)  # "National Security Council (Coordinator for ...)"
         if not found and label in ("PERSON", "ORG") and (context.title_phrase(span) or context.title_before_name(span)):
             if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
                 state.things.add(key(doc[span.end + 1].text))  # "(SPEC)" after the office it abbreviates
@@ -307,7 +311,7 @@ class SpanResolution(PersonLinking):
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             where = _before_modifiers(span)
-            if metonym.type in ("state", "igo") and not governs and (
+            if metonym.type in ("state", "igo") and not governs and not _seat_of_government(span) and (
                     (where is not None and where.lower_ in LOCATIVE) or context.at_the_building(span)):
                 # "talks in Moscow", "leaders meeting in Brussels": the city, not its government; the
                 # knowledge base's city, so that "in Kyiv" and "in Kiev" are one place in every report.
@@ -352,6 +356,28 @@ class SpanResolution(PersonLinking):
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 
+    def _region_of_city(self, span: Span) -> Mention | None:
+        """A province named for its city ("the Kharkiv region", "Kherson oblast", "Kyiv Oblast"): one place
+        whatever its noun, apart from the city (shelling across the Kharkiv region is not shelling in Kharkiv).
+        The span is the city's name with the noun after it, or the name alone before the noun. Only a name the
+        knowledge base knows as a city, whose record (and Wikidata id) is the city's: "the Tigray region" and "the
+        Donbas region" are the regions themselves, and a name the knowledge base lacks ("the Kursk region") is a
+        local place that stands for whatever the report means by it."""
+        doc = span.doc
+        if len(span) > 1 and span[-1].lower_ in CITY_REGION_NOUNS:
+            core, end = span[:-1], span.end
+        elif span.end < len(doc) and doc[span.end].lower_ in CITY_REGION_NOUNS:
+            core, end = span, span.end + 1
+        else:
+            return None
+        if not any(e.type == "place" and e.extra.get("kind") in ("city", "capital", "seat")
+                   for e in self.kb.lookup(core.text)):
+            return None
+        start, _, _ = surface(core)
+        finish = doc[end - 1].idx + len(doc[end - 1].text)
+        return Mention("", start, finish, text_of(doc)[start:finish], "GPE",
+                       f"local:place:{slug(core.text)}-region", "place")
+
     def _metonym_place(self, text: str) -> KBEntity | None:
         """The knowledge base's place behind a metonym ("Kyiv", "Kiev": the city), if it has one."""
         return next((e for e in self.kb.lookup(text) if e.type == "place" and e.extra.get("metonym_for")), None)
@@ -380,6 +406,19 @@ def _before_modifiers(span: Span):
     while i >= 0 and span.start - i <= 2 and span.doc[i].pos_ == "ADJ" and span.doc[i].text[:1].islower():
         i -= 1
     return span.doc[i] if i >= 0 else None
+
+
+# Nouns for whoever governs a state as a whole ("the regime in Bamako"); a single body in a city ("the commerce
+# ministry in Phnom Penh") is placed there, not the state.
+_GOVERNING = {"regime", "government", "authorities", "leadership", "administration", "junta", "rulers"}
+
+
+def _seat_of_government(span: Span) -> bool:
+    """The seat names who governs from it: "the new regime in Bamako", "the authorities in Minsk", "officials in
+    Canberra" are that state's government, not the city where something happened."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ == "in" and prep.dep_ == "prep" \
+        and prep.head.lower_ in _GOVERNING and prep.head.i < span.start
 
 
 def _posted_on(span: Span) -> bool:

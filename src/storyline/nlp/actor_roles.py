@@ -71,10 +71,13 @@ def role_of(span: Span) -> str | None:
     # An appositive to the right: "Terhas, a former Estonian general and member of ..., said".
     right = ""
     if span.end < len(doc) - 2 and doc[span.end].text == ",":
-        appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.end), None)
+        first = span.end + 1
+        if first + 1 < len(doc) and doc[first].like_num and doc[first + 1].text == ",":
+            first += 2  # "Jane Roe, 32, a nurse": the age, then the role
+        appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i >= first), None)
         if appos is not None:
             tokens = []
-            for tok in doc[span.end + 1 : min(len(doc), span.end + 16)]:
+            for tok in doc[first : min(len(doc), first + 15)]:
                 if tok.lower_ in APPOSITIVE_STOP or tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
                     break
                 tokens.append(tok)

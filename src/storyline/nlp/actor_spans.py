@@ -336,9 +336,10 @@ PORTFOLIOS = {"defense", "defence", "interior", "finance", "foreign", "justice",
               "environment", "infrastructure", "development", "digital", "security", "intelligence", "veterans"}
 
 
-def extend_person_left(span: Span, known) -> Span:
+def extend_person_left(span: Span, known, given=None) -> Span:
     """A given name NER left out of a person's name ("Hamidou" + "Coulibaly"): a capitalised proper
-    noun right before the name, compounded into it, that is no title and nothing the knowledge base knows."""
+    noun right before the name, compounded into it, that is no title and nothing the knowledge base knows.
+    ``given`` tells a known given name, which ends no title ("Governor of the Tula Region Alexei Dyumin")."""
     doc = span.doc
     if span.start == 0:
         return span
@@ -350,7 +351,8 @@ def extend_person_left(span: Span, known) -> Span:
             or person_noun(prev.text) or prev.lower_ in PORTFOLIOS \
             or prev.is_stop:
         return span  # "Villager (Ghulam Nabi)", "Further (Lukashenko)": no given name
-    if prev.i > 0 and (doc[prev.i - 1].is_title or doc[prev.i - 1].lower_ in _NAME_LINKS | _OWNERS):
+    if prev.i > 0 and (doc[prev.i - 1].is_title or doc[prev.i - 1].lower_ in _NAME_LINKS | _OWNERS) \
+            and not (given is not None and given(prev.text)):
         return span  # "House Speaker Jane Roe", "Minister of Finance Jane Roe", "my Office": the end of a title
     return doc[prev.i : span.end]
 

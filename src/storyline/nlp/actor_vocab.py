@@ -85,6 +85,9 @@ GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "bord
                        "county", "governorate", "prefecture", "municipality", "town", "village", "neighborhood",
                        "neighbourhood", "suburb", "raion", "krai", "estate", "camp"}
 ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
+# Nouns that, after a city's name, name the province around it and named for it ("the Kharkiv region",
+# "Kharkiv oblast"): a place of its own, not the city.
+CITY_REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture", "raion", "krai"}
 FEATURE_NOUNS = {"peninsula", "valley", "river", "sea", "island", "islands", "strait", "gulf", "mountains", "basin",
                  "delta", "coast", "desert", "highlands", "plateau"}
 PLACE_NOUNS = GENERIC_PLACE_NOUNS | FEATURE_NOUNS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -75,7 +76,11 @@ class ActorResolver(SpanResolution):
         for span, label in ents:
             span = drop_article(span)
             if label == "PERSON":
-                span = extend_person_left(span, self.kb.lookup)
+                span = extend_person_left(span, self.kb.lookup, self.spelling.given_name)
+            elif label in ("GPE", "LOC", "ORG") and len(span) == 1:
+                named = extend_person_left(span, self.kb.lookup, self.spelling.given_name)
+                if named is not span and self.spelling.given_name(named[0].text):
+                    span, label = named, "PERSON"  # "Oleksii Vlasenko, 32," with the surname alone tagged a place
             facility = extend_facility(span) if label in ("GPE", "LOC", "ORG", "FAC") else span
             found.append(_Candidate(facility, "FAC" if facility is not span else label))
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
@@ -166,6 +171,7 @@ class ActorResolver(SpanResolution):
                 place = "local:place:" + m.entity.split(":", 2)[2].split("@")[0]
                 if place in state.places:
                     m.entity, m.type = place, "place"
+        _one_bare_name(mentions)
         coordinated_places(doc, mentions, context.BODY_NOUNS)
         one_kind_per_list(doc, mentions, state.doc_tag)
         mentions = shared_heads(doc, mentions, self.kb)
@@ -214,6 +220,23 @@ def _owner_and_body(mention: Mention, kb: KnowledgeBase) -> list[Mention]:
     return [Mention(mention.doc, mention.start, owner_end, match["owner"], "GPE", f"kb:{owner[0].id}", "state"),
             Mention(mention.doc, body_start, mention.end, match["body"], mention.label, mention.entity, mention.type,
                     mention.role, mention.facet)]
+
+
+def _one_bare_name(mentions: list[Mention]) -> None:
+    """One word a report names now as a body and now as a person known only by that word ("Silva, a company
+    registered last year ... Silva was registered"; "Kirill also stated ... Kirill blessed"): one actor, the
+    kind most of its mentions have (a body on a tie: its id is not bound to the report)."""
+    bodies = {key(m.text): m.entity for m in mentions if m.entity and m.entity.startswith("local:organization:")
+              and len(m.text.split()) == 1}
+    people = {key(m.text): m.entity for m in mentions if m.entity and m.entity.startswith("local:person:")
+              and "@" in m.entity and len(m.text.split()) == 1}
+    for word in bodies.keys() & people.keys():
+        body, person = bodies[word], people[word]
+        counts = Counter(m.entity for m in mentions if m.entity in (body, person))
+        keep, drop = (person, body) if counts[person] > counts[body] else (body, person)
+        for m in mentions:
+            if m.entity == drop:
+                m.entity, m.type = keep, keep.split(":")[1]
 
 
 def _cut_at_known_names(found: list[_Candidate], kb: KnowledgeBase) -> list[_Candidate]:
