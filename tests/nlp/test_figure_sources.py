@@ -30,6 +30,17 @@ def test_figure_in_a_relative_clause_is_the_reports_own(parse):
     assert _figure(doc, "300").attributed_to is None
 
 
+@pytest.mark.parametrize("text, number, body", [
+    # a strike: the relative clause says which walkouts the union speaks of
+    ("The dockers' union said walkouts that shut 40 ports had cost the owners dearly.", "40", "union"),
+    # a flood: "according to" answers for the whole clause, its defining relative clause included
+    ("According to the water board, the 12 pumping stations that failed in the storm were repaired.", "12", "water board"),
+])
+def test_figure_in_a_defining_relative_clause_is_the_speakers(parse, text, number, body):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and body in figure.attributed_text, figure
+
+
 def test_speaker_described_by_office_gives_the_figure(parse):
     doc = parse("Kenyan President William Ruto toured the valley on Sunday. "
                 "The president said 12,000 people had been moved to shelters.")

@@ -348,17 +348,24 @@ def _background(clause: Token) -> bool:
 
 
 def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
-    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
+    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report.
+
+    A scene-setting clause or a relative clause set off by commas is the report's own description
+    (``BACKGROUND``), even inside what a source says ("the ministry said the dam, which holds 40 million cubic
+    metres, had burst"); a relative clause that defines its noun belongs to whoever says the clause it is in
+    ("NATO said attacks that left millions without power were war crimes")."""
     on_path = {t.i for t in path}
     previous = path[0]
-    own_phrase = False
+    own_phrase = defining = False
     for token in path[1:]:
         if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # a coordinated clause with its own subject answers for itself
         if previous.dep_ in ("ccomp", "parataxis") and previous.i < token.i and _semicolon_between(previous, token):
             break  # "1,200 homes lost power; the utility said crews were out": the clause before the ";" is not said
         if _background(previous):
-            return BACKGROUND
+            if not _defining(previous):
+                return BACKGROUND
+            defining = True
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
                 return _source_owner(token, on_path)
@@ -378,7 +385,16 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
         if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
             return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token
+    if defining:
+        return BACKGROUND
     return _according_in(sent) or (BACKGROUND if own_phrase else None)
+
+
+def _defining(clause: Token) -> bool:
+    """A relative clause that says which thing its noun is ("the attacks that cut power"), not one set off by a
+    comma that adds a description ("the dam, which holds ...")."""
+    start = clause.left_edge.i
+    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text not in (",", "(", "—", "–", "-")
 
 
 def _semicolon_between(clause: Token, cue: Token) -> bool:
