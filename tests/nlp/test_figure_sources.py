@@ -30,6 +30,17 @@ def test_figure_in_a_relative_clause_is_the_reports_own(parse):
     assert _figure(doc, "300").attributed_to is None
 
 
+@pytest.mark.parametrize("text, number, body", [
+    # a strike: the relative clause says which walkouts the union speaks of
+    ("The dockers' union said walkouts that shut 40 ports had cost the owners dearly.", "40", "union"),
+    # a flood: "according to" answers for the whole clause, its defining relative clause included
+    ("According to the water board, the 12 pumping stations that failed in the storm were repaired.", "12", "water board"),
+])
+def test_figure_in_a_defining_relative_clause_is_the_speakers(parse, text, number, body):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and body in figure.attributed_text, figure
+
+
 def test_speaker_described_by_office_gives_the_figure(parse):
     doc = parse("Kenyan President William Ruto toured the valley on Sunday. "
                 "The president said 12,000 people had been moved to shelters.")
@@ -58,6 +69,8 @@ def test_pronoun_source_of_a_figure_is_the_body_named_before(parse, text, number
      "eight months"),
     ("Governor Lucia Ferraz welcomed signs that the assembly might soon vote on a $2 billion flood relief fund.",
      "$2 billion"),
+    # a deal concluded is an act of the subject, not a figure it reports
+    ("Chile has concluded a deal offering Bolivia a free port on its coast for 99 years.", "99 years"),
 ])
 def test_figure_under_an_act_or_a_reaction_is_not_the_actors(parse, text, number):
     figure = _figure(parse(text), number)
@@ -73,6 +86,20 @@ def test_figure_under_an_act_or_a_reaction_is_not_the_actors(parse, text, number
 def test_figure_said_or_quoted_stays_the_speakers(parse, text, number, source):
     figure = _figure(parse(text), number)
     assert figure.attributed_text and (source in figure.attributed_text or "mayor" in figure.attributed_text)
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a promise is its maker's word
+    ("The mayor of Recife pledged that 500 homes would be rebuilt before the rains.", "500", "mayor"),
+    # the count still revised is the counter's, whatever verb revises it
+    ("The health ministry raised the number of dead to 41 on Sunday.", "41", "health ministry"),
+    # a trailing speaker the parse hangs, between commas, on the reported clause's last noun
+    ("An estimated 1,000 people were sheltering inside the stadium, Anna Kovac, head of the city police, told "
+     "reporters.", "1,000", "Anna Kovac"),
+])
+def test_figure_promised_revised_or_told_is_the_speakers(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and source in figure.attributed_text, figure
 
 
 def test_figure_reported_in_a_who_clause_is_the_antecedents(parse):

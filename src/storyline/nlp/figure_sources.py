@@ -266,14 +266,19 @@ def _aside(doc: Doc, frame, figure: Token) -> bool:
 
 
 def _gives_words(cue: str | None) -> bool:
-    """Whether a frame's cue reports words or findings ("said", "estimated", "according to"), not an
-    act or a reaction ("pressed lawmakers for six months", "welcomed signs of a $61bn package")."""
+    """Whether a frame's cue reports words, findings or a promise ("said", "estimated", "according to",
+    "promised that France would send six howitzers"), not an act or a reaction ("pressed lawmakers for six
+    months", "welcomed signs of a $61bn package")."""
     from storyline.nlp.cue_words import COGNITION_FORMS
 
     words = (cue or "").lower().removeprefix("not ").split()
     if not words or words[0] == "according" or "view" in words:
         return bool(words)
-    return words[-1] in W.SPEECH_VERBS or COGNITION_FORMS.get(words[-1], words[-1]) in BELIEF_VERBS
+    return words[-1] in W.SPEECH_VERBS | PLEDGE_FORMS or COGNITION_FORMS.get(words[-1], words[-1]) in BELIEF_VERBS
+
+
+# Verbs of promising: what a source promised ("pledged that 500 homes would be rebuilt") is its own word.
+PLEDGE_FORMS = W.inflect("promise", "pledge", "vow")
 
 
 # Verbs of judging by which a source gives its own figure ("he feared the last 48 hours were staged").

@@ -94,6 +94,8 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
         # (or made it the object of the heading's last word: "... account of tablet recall\n\nMoravia Chemicals rejected")
         subj = next((t for t in pred.doc[lo:pred.i] if not lo <= t.head.i < hi and (
             t.dep_ == "nsubj" or t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.i < lo)), None)
+    if subj is None and ccomp is not None:
+        subj = _appositive_speaker(pred, ccomp)
     subjpass = child(pred, "nsubjpass", "expl")
     xcomp = child(pred, "xcomp")
     # "IGAD should insist that ...": advice or conjecture about speaking, not a report of it
@@ -173,6 +175,19 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
         if c.dep_ == "advmod" and c.lower_ in cx.REPORTEDLY:
             return Frame(None, pred, c.lower_, "possible", anonymous=True)
     return _trailing_frame(pred, lo, hi)
+
+
+def _appositive_speaker(pred: Token, ccomp: Token) -> Token | None:
+    """ "... were sheltering inside the plant, Anna Kovac, head of the city police, told CNN": the speaker of a
+    subjectless cue that the parser hung, between commas, as an apposition of the reported clause's last noun."""
+    doc = pred.doc
+    if pred.i < 3 or doc[pred.i - 1].text != "," or ccomp.i > pred.i:
+        return None
+    for tok in doc[ccomp.left_edge.i:pred.i - 1]:
+        if (tok.dep_ == "appos" and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG")) and tok.right_edge.i == pred.i - 2
+                and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," and tok in ccomp.subtree):
+            return tok
+    return None
 
 
 def _trailing_frame(pred: Token, lo: int, hi: int) -> Frame | None:
@@ -324,9 +339,10 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
     return noun
 
 
-# Verbs of finding and showing: they report only a clause ("found that 40 died"), never a thing found or shown.
+# Verbs of finding, showing and concluding: they report only a clause ("found that 40 died", "concluded that
+# 12 had drowned"), never a thing found, shown or concluded ("concluded a deal offering a port for 25 years").
 FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
-                           "reveal", "reveals", "revealed", "revealing"})
+                           "reveal", "reveals", "revealed", "revealing"}) | W.inflect("conclude")
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
@@ -348,17 +364,24 @@ def _background(clause: Token) -> bool:
 
 
 def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
-    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report."""
+    """The nearest source governing the figure: a speech verb's subject, "according to" X, a report.
+
+    A scene-setting clause or a relative clause set off by commas is the report's own description
+    (``BACKGROUND``), even inside what a source says ("the ministry said the dam, which holds 40 million cubic
+    metres, had burst"); a relative clause that defines its noun belongs to whoever says the clause it is in
+    ("NATO said attacks that left millions without power were war crimes")."""
     on_path = {t.i for t in path}
     previous = path[0]
-    own_phrase = False
+    own_phrase = defining = False
     for token in path[1:]:
         if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
             break  # a coordinated clause with its own subject answers for itself
         if previous.dep_ in ("ccomp", "parataxis") and previous.i < token.i and _semicolon_between(previous, token):
             break  # "1,200 homes lost power; the utility said crews were out": the clause before the ";" is not said
         if _background(previous):
-            return BACKGROUND
+            if not _defining(previous):
+                return BACKGROUND
+            defining = True
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
                 return _source_owner(token, on_path)
@@ -378,7 +401,16 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
         if _is_speech(token, previous) and (who := _relative_speaker(token)) is not None:
             return who  # "a senior official, who added that 7,000 troops ...": the resolver credits the official
         previous = token
+    if defining:
+        return BACKGROUND
     return _according_in(sent) or (BACKGROUND if own_phrase else None)
+
+
+def _defining(clause: Token) -> bool:
+    """A relative clause that says which thing its noun is ("the attacks that cut power"), not one set off by a
+    comma that adds a description ("the dam, which holds ...")."""
+    start = clause.left_edge.i
+    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text not in (",", "(", "—", "–", "-")
 
 
 def _semicolon_between(clause: Token, cue: Token) -> bool:
