@@ -105,3 +105,22 @@ def test_a_plural_group_and_a_named_person_are_two_agents():
     assert _other_agents(farmers, minister) and _other_agents(minister, farmers)
     assert not _other_agents(pronoun, minister)
     assert not _other_agents(Statement("b", 0, 10, "y", "fact", "negated", agent="the press"), minister)
+
+
+def test_a_reason_ruled_out_meets_the_reason_the_party_gave_for_its_act():
+    story = HarbourStory()
+    story.report("a", "Delta Hydro said it had shut the sluice gates due to a structural fault in the dam wall. "
+                      "The Valley Council said there was “no structural reason” for the decision by Delta Hydro.",
+                 published="2026-04-01")
+    text = story.documents["a"]["text"]
+    story.records["mentions"] += [Mention("a", m, m + len("Delta Hydro"), "Delta Hydro", "KB", DELTA, "organization")
+                                  for m in (text.index("Delta Hydro"), text.rindex("Delta Hydro"))]
+    first, second = (s.strip() for s in text.split(". ", 1))
+    for sentence, source, status in ((first + ".", DELTA, "reported"), (second, COUNCIL, "negated")):
+        start = text.index(sentence)
+        story.records["statements"].append(Statement("a", start, start + len(sentence), sentence, "fact", status,
+                                                     source=source, source_kind="named", actors=[DELTA]))
+    assert _found(story) == [("status", ["a", "a"])]
+    # another kind of reason is no answer to it
+    story.records["statements"][0].text = story.records["statements"][0].text.replace("structural", "legal")
+    assert _found(story) == []

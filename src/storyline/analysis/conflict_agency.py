@@ -7,8 +7,11 @@ Each statement is read for acts with their party, an actor id: acts said done (t
 "the X of Y by P", "P bears responsibility for X", "P is to blame for X", "accused P of X", "blamed X on P") and
 acts disowned ("P denied X-ing", "P denied responsibility for X", "P did not X", "P blamed X on Q"). A disowned act
 meets a done one of the same party (or of a body of it) whose act word is the same (or its noun: "blocking" and
-"blockade", "invade" and "invasion"), where what it was done to, when both say, has a word in common. Whether the
-two sentences are two voices, of one time, is the caller's test."""
+"blockade", "invade" and "invasion"), where what it was done to, when both say, has a word in common.
+
+And why: the reason a party gives for its own act ("the plant is closing due to a technical fault") against
+another source's "there is no technical reason for the company's decision". Whether the two sentences are two
+voices, of one time, is the caller's test."""
 
 from __future__ import annotations
 
@@ -109,6 +112,14 @@ def _noun_acts(party: str, phrase: str) -> Act | None:
     return Act(party, words, words) if words else None
 
 
+_NO_REASON = re.compile(r"\bno\s++(?P<kind>[a-z]++)\s++(?:reason|grounds?|justification|basis|cause)[”\"’']?\s++for\s++"
+                        r"(?P<what>[^.;:!?]{3,80})", re.IGNORECASE)
+"""A reason ruled out: "there is “no technical reason” for the company's announcement"."""
+_BECAUSE = re.compile(r"\b(?:due\s++to|because\s++of|owing\s++to|on\s++account\s++of|citing|as\s++a\s++result\s++of)\s++"
+                      r"(?P<why>[^.;!?]{3,120})", re.IGNORECASE)
+"""A reason given: "due to the technical condition of the engine", "citing safety concerns"."""
+
+
 class _Parties:
     """The actor mentions of one statement, by offset within its text."""
 
@@ -207,6 +218,19 @@ def done(prop: Prop, parties: _Parties) -> list[Act]:
     return out
 
 
+def ruled_out(prop: Prop, parties: _Parties) -> list[tuple[str, str]]:
+    """``(party, kind)`` for each reason a statement rules out for a party's act: "no technical reason for the
+    company's announcement" gives the company and "technical"."""
+    text = prop.record.text
+    return [(party, m.group("kind").lower()) for m in _NO_REASON.finditer(text)
+            if content_words(m.group("kind")) for party in parties.within(m.start("what"), m.end("what"))]
+
+
+def gives_reason(record, kind: str) -> bool:
+    """Whether a sentence gives a reason of that kind ("due to the “technical condition of the engine”")."""
+    return any(re.search(rf"\b{re.escape(kind)}\b", m.group("why"), re.IGNORECASE) for m in _BECAUSE.finditer(record.text))
+
+
 def _same_act(a: str, b: str) -> bool:
     """One act word, or a verb and its noun: the same stem, one a start of the other ("block", "blockad"), or a
     noun in -sion of a verb in -de ("invasion", "invad")."""
@@ -239,7 +263,8 @@ def agency_pairs(props: list[Prop], mentions: Iterable[Mention],
     another voice, within one story's window, that says the party did it (in one report, two sources it
     quotes: its own account against a source's is reporting); the claim sharing most words of what was done
     first, then the nearest in time, then the earliest. ``status`` is the disowning one's (``denied`` or
-    ``negated``)."""
+    ``negated``); and for each reason ruled out for a party's act, the party's own sentence giving a reason of
+    that kind (status ``denied``)."""
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.doc].append(m)
@@ -258,6 +283,17 @@ def agency_pairs(props: list[Prop], mentions: Iterable[Mention],
             claims += [(n, act) for act in done(p, found)]
         probes += [(n, act, status) for act, status in disowned(p, found)]
     out = []
+    for i, p in enumerate(props):
+        if ":" in p.id:
+            continue
+        for party, kind in ruled_out(p, parties(p)):
+            # the party's own sentence giving a reason of that kind, said by the party
+            found = [(abs(_day(p) - _day(props[j])), props[j].when, j) for j, q in enumerate(props)
+                     if j != i and q.status in POSITIVE and not q.hedged and _same_party(party, q.record.source or "")
+                     and gives_reason(q.record, kind) and not _reports_apart(p.when[0], q.when[0])
+                     and (p.record.doc != q.record.doc or quoted_voices(p, q)) and two_voices(p, q)]
+            if found:
+                out.append((i, min(found)[2], "denied"))
     for i, no, status in probes:
         q = props[i]
         found = [(-len(no.objects & (yes.objects | yes.acts)), abs(_day(q) - _day(props[j])), props[j].when, j)
