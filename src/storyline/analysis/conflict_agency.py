@@ -92,8 +92,10 @@ def _act(party: str, phrase: str) -> Act | None:
     """The act a phrase names: its first word ("blocking ports"), or the nouns after a light verb ("start
     aggression in Ukraine": aggression); at least one content word."""
     words = _words(phrase)
-    if not words:
-        return None
+    while words and (words[0].lower().endswith("ly") or words[0].lower() in ("also", "even", "ever", "yet")):
+        words = words[1:]  # "did not explicitly say": the verb
+    if not words or words[0].lower() in BE:
+        return None  # "was never a threat" states what something is, not an act
     head, rest = words[0].lower(), words[1:]
     if stem(head) in LIGHT or stem(head + "e") in LIGHT:
         rest = [w for w in rest if content_words(w)]  # "start the war in X": the war, then X
@@ -120,6 +122,12 @@ _BECAUSE = re.compile(r"\b(?:due\s++to|because\s++of|owing\s++to|on\s++account\s
 """A reason given: "due to the technical condition of the engine", "citing safety concerns"."""
 
 
+_BETWEEN = re.compile(r"(?:['’]s?(?:\s++[a-z]++)?)?(?:\s++(?:has|have|had|is|are|was|were|did|does|do|also|still|again|"
+                      r"already|long|itself|themselves|[a-z]+ly))*\s*+")
+"""What may stand between a subject and its verb: "'s navy", auxiliaries, adverbs."""
+BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"})
+
+
 class _Parties:
     """The actor mentions of one statement, by offset within its text."""
 
@@ -127,16 +135,14 @@ class _Parties:
         self.spans = sorted((m.start - start, m.end - start, m.entity) for m in mentions if is_actor_id(m.entity))
 
     def before(self, text: str, at: int) -> str | None:
-        """The party written as the subject right before ``at``, at most three plain words between ("Russia has
-        repeatedly denied"); none across punctuation."""
+        """The party written as the subject right before ``at``: its name, or a body of it ("the country's navy"),
+        then only auxiliaries and adverbs ("Russia has repeatedly denied"); none across punctuation or a clause
+        ("Ukrainians are not Russian and would never be")."""
         found = [(e, entity) for s, e, entity in self.spans if e <= at]
         if not found:
             return None
         end, entity = found[-1]
-        between = text[end:at]
-        if re.fullmatch(r"(?:['’]s?)?(?:\s++[a-z]++){0,3}\s*+", between) is None:
-            return None
-        return entity
+        return entity if _BETWEEN.fullmatch(text[end:at]) else None
 
     def within(self, a: int, b: int) -> set[str]:
         return {entity for s, e, entity in self.spans if a <= s < b}

@@ -492,8 +492,10 @@ _UNASSERTED = re.compile(r"(?i)\b(?:until|unless|if|before|once|whether|in case)
 
 @lru_cache(maxsize=1 << 16)
 def _asserted_stems(clause: str) -> frozenset[str]:
-    """The stems of a clause's words before any condition or time limit it sets ("until there is a pause")."""
-    return frozenset(stem(w) for w in _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower()))
+    """The stems of a clause's words before any condition or time limit it sets ("until there is a pause"), less
+    a verb after "to": "it is in our interest to help them" says what is wanted, not what was done."""
+    words = _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower())
+    return frozenset(stem(w) for n, w in enumerate(words) if n == 0 or words[n - 1] != "to")
 
 
 @lru_cache(maxsize=1 << 16)
