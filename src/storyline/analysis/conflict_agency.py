@@ -65,7 +65,6 @@ _RESPONSIBLE = re.compile(r"\b(?:(?:bears?|bore|borne|holds?|held|carr(?:y|ies|i
 """A party said to answer for an act: "bears full responsibility for the war", "was to blame for the blast"."""
 _DONE_BY = re.compile(r"\b(?P<act>[a-z]{4,})\s++of\s++(?:[\w’'-]++\s++){1,5}?by\s++", re.IGNORECASE)
 """An act as a noun with its party after "by": "the blockade of Ukrainian ports by ..."."""
-_GERUND_SPLIT = re.compile(r",?\s+(?:or|and|nor)\s+(?=[a-z]+ing\b)|\s*,\s*(?=[a-z]+ing\b)", re.IGNORECASE)
 _LEADING = re.compile(r"\A(?:(?:the|a|an|any|its|their|his|her|this|that|these|those|such)\s++)+", re.IGNORECASE)
 
 
@@ -86,6 +85,20 @@ def _words(phrase: str, limit: int = OBJECT_WORDS, end: re.Pattern = _END) -> li
     aside."""
     phrase = end.split(_LEADING.sub("", phrase.strip()), maxsplit=1)[0]
     return re.findall(r"[A-Za-z][\w’'-]*", phrase)[:limit]
+
+
+def _gerunds(phrase: str) -> list[str]:
+    """The coordinated gerund phrases of a denial, each its own act: "stealing grain or blocking ports" gives
+    "stealing grain" and "blocking ports"."""
+    parts: list[list[str]] = [[]]
+    for word in phrase.split():
+        before = parts[-1][-1] if parts[-1] else ""
+        if word.lower().endswith("ing") and (before.lower() in ("or", "and", "nor") or before.endswith(",")):
+            if before.lower() in ("or", "and", "nor"):
+                parts[-1].pop()
+            parts.append([])
+        parts[-1].append(word)
+    return [" ".join(p).strip(" ,") for p in parts if p]
 
 
 def _act(party: str, phrase: str) -> Act | None:
@@ -165,7 +178,7 @@ def disowned(prop: Prop, parties: _Parties) -> list[tuple[Act, str]]:
     out: list[tuple[Act, str]] = []
     for m in _DENIED_DOING.finditer(text):
         party = _subject(s, parties, text, m.start())
-        for part in _GERUND_SPLIT.split(m.group("acts")) if party else ():
+        for part in _gerunds(m.group("acts")) if party else ():
             act = _act(party, part)
             if act:
                 out.append((act, "denied"))
