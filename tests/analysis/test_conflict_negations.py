@@ -4,6 +4,7 @@ a plain negation of the claim's own verb, and a denier named in apposition befor
 
 from __future__ import annotations
 
+from storyline.analysis.conflict_match import _asserted_stems
 from storyline.analysis.entities import Entity
 from storyline.analysis.wording import DOUBT, negated_claim, negated_verb, stem
 
@@ -72,3 +73,9 @@ def test_a_negated_verb_the_claim_names_only_in_a_condition_or_time_limit_is_no_
                   "“The shelling did not pause at all overnight,” a nurse told reporters.", "reported",
                   dates=("2026-05-09", "2026-05-10"))
     assert _found(story) == [("negation", ["a", "b"])]
+
+
+def test_a_verb_after_to_is_no_act_the_clause_asserts():
+    assert stem("help") not in _asserted_stems("it is in the region's interest to help the growers cut their losses")
+    assert stem("help") in _asserted_stems("the agency helped the growers cut their losses")
+    assert stem("help") in _asserted_stems("to everyone's surprise the agency helped the growers")

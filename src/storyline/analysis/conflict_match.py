@@ -330,9 +330,24 @@ def _agent(record) -> str | None:
 
 
 def _other_agents(a, b) -> bool:
-    """Both clauses name who acts, and they name two different parties."""
+    """Both clauses name who acts, and they name two different parties: two actors, or one person and a group
+    written as a plural ("many African leaders have refused to condemn X" against "the minister condemned Y")."""
     x, y = _agent(a), _agent(b)
-    return bool(x and y and x != y)
+    if x and y:
+        return x != y
+    return any(_person(one) and _plural_group(other) for one, other in ((x, b), (y, a)))
+
+
+def _person(actor: str | None) -> bool:
+    return bool(actor) and "person" in actor
+
+
+def _plural_group(record) -> bool:
+    """The clause's agent is a group of people written as a plural noun phrase, not an actor or a pronoun."""
+    agent = (getattr(record, "agent", None) or "").lower()
+    words = agent.split()
+    return bool(words) and not is_actor_id(agent) and words[-1] not in _SELF | {"they", "who"} \
+        and words[-1].endswith("s") and not words[-1].endswith("ss")
 
 
 def _answers_accusation(probe: Prop, positive: Prop) -> bool:
@@ -477,8 +492,10 @@ _UNASSERTED = re.compile(r"(?i)\b(?:until|unless|if|before|once|whether|in case)
 
 @lru_cache(maxsize=1 << 16)
 def _asserted_stems(clause: str) -> frozenset[str]:
-    """The stems of a clause's words before any condition or time limit it sets ("until there is a pause")."""
-    return frozenset(stem(w) for w in _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower()))
+    """The stems of a clause's words before any condition or time limit it sets ("until there is a pause"), less
+    a verb after "to": "it is in our interest to help them" says what is wanted, not what was done."""
+    words = _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower())
+    return frozenset(stem(w) for n, w in enumerate(words) if n == 0 or words[n - 1] != "to")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -15,6 +15,7 @@ from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
 from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
     REPORT_WINDOW_DAYS, Prop, _reports_apart, candidate_pairs, event_props, statement_props,
 )
+from storyline.analysis.conflict_agency import agency_pairs
 from storyline.analysis.conflict_opposed import opposed
 from storyline.analysis.conflict_reach import reach_pairs
 from storyline.analysis.corpus import Corpus
@@ -429,18 +430,24 @@ def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Con
     return conflicts
 
 
-def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embeddings=None) -> list[Conflict]:
-    """Two sources that say opposite things of one subject in other words (``conflict_opposed``): a ``negation``
-    conflict citing the two sentences, the earlier first. One source saying both is left out: its account
-    changed, or the sentences are two moments of one story it tells."""
+def _two_voices(corpus: Corpus) -> Callable[[Prop, Prop], bool]:
+    """Whether two sentences are said by two sources: two speakers that are not one, or, both in the reports'
+    own voice, two reports that do not name one body speaking."""
     def two_voices(a: Prop, b: Prop) -> bool:
         x, y = _speaker(corpus, a.record), _speaker(corpus, b.record)
         if x is None and y is None:
             return a.record.doc != b.record.doc and not _one_body_unnamed(corpus, a.record, b.record)
         return not _same_speaker(corpus, x, y, (a.record.text, b.record.text))
 
+    return two_voices
+
+
+def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embeddings=None) -> list[Conflict]:
+    """Two sources that say opposite things of one subject in other words (``conflict_opposed``): a ``negation``
+    conflict citing the two sentences, the earlier first. One source saying both is left out: its account
+    changed, or the sentences are two moments of one story it tells."""
     conflicts = []
-    for p, q in opposed(props, embeddings, two_voices):
+    for p, q in opposed(props, embeddings, _two_voices(corpus)):
         side, other = _sentence(corpus, p.record), _sentence(corpus, q.record)
         pair = ((side.doc, side.start), (other.doc, other.start))
         if pair in covered or pair[::-1] in covered:
@@ -451,6 +458,25 @@ def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embedding
             summary=f"Said {_who(corpus, p.record)}: “{_short(p.record.text)}”; "
                     f"the opposite {_who(corpus, q.record)}: “{_short(q.record.text)}”",
             sides=[side, other]))
+    return conflicts
+
+
+def agency_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
+    """A party said by one source to have done something and, by another, not to have done it
+    (``conflict_agency``): the claim, then the denial or negation; its kind as ``conflict_kind`` reads the two
+    statuses (a denial of an accusation is a ``negation``)."""
+    conflicts = []
+    for i, j, status in agency_pairs(props, corpus.mentions, _two_voices(corpus)):
+        q, p = replace(props[i], status=status), props[j]
+        side, doubt = _sentence(corpus, p.record), _sentence(corpus, q.record)
+        pair = ((side.doc, side.start), (doubt.doc, doubt.start))
+        if pair in covered or pair[::-1] in covered:
+            continue
+        covered.add(pair)
+        kind = conflict_kind(p.status, status, p.sourced,
+                             bool(ACCUSATION.search(p.record.text) or ACCUSATION.search(q.record.text)))
+        conflicts.append(Conflict(id=content_id("x", [kind, "agency", q.id, p.id]), kind=kind,
+                                  summary=_summary(corpus, p, q, 0), sides=[side, doubt]))
     return conflicts
 
 
@@ -476,6 +502,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts += proposition_conflicts(corpus, event_props(corpus), events, covered)
     conflicts += label_conflicts(corpus, statements, covered)
     conflicts += opposed_conflicts(corpus, statements, covered, embeddings)
+    conflicts += agency_conflicts(corpus, statements, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 
