@@ -532,6 +532,8 @@ def _described(ctx: Context, head: Token) -> str | None:
     found = coref.described(ctx.doc, span) if span is not None and len(span) else None
     if found is not None and _other_kind(head, found.text):
         return None  # "the labour ministry" is not the news agency named last because both are bodies
+    if found is not None and found.type == "person" and in_quotes(ctx, found.start) and not in_quotes(ctx, head.idx):
+        return None  # "“I kept calling Zelensky ...,” the head of state said": a person the quoted words name
     return found.entity if found is not None else None
 
 
