@@ -36,7 +36,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     paragraph, without the cue's own clause and without a relative clause; a pronoun, relative ones
     included, stands alone ("Koné, who said": the span is "who", as PolNeAR and news annotators mark
     it, and :func:`resolve` credits Koné, or the person a "who" the parser hung on a thing stands for)."""
-    skip = set()
+    skip = {cue.i} - {head.i}  # "Said Ana Ruiz:": the tagger may hang the cue on the name
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
         return head.idx, end_char(head)
