@@ -25,6 +25,11 @@ def reference_doubles(text: str, start: int, end: int) -> list[qm.QuoteMark]:
         ch, width = text[i], 2 if pair in ("''", "``", "‘‘", "’’") else 1
         straight = ch == '"' or pair in ("''", "``")
         opens, closes = ch in "“„«" or pair == "‘‘", ch in "”»" or pair == "’’"
+        nested = (ch in "“„«" and open_at is not None and text[open_at] == ch and "\n" not in text[open_at:i]
+                  and text[start:i].rstrip().endswith(":"))
+        if nested:
+            i += width
+            continue
         if opens or (straight and open_at is None and not qm._is_word(text[i - 1 : i])):
             open_at = i
         elif (closes or straight) and open_at is not None:
@@ -106,3 +111,10 @@ def test_quote_mark_scans_match_the_reference_on_any_range(data):
 ])
 def test_two_single_marks_typed_for_a_double_mark_quote(text, inner):
     assert [text[m.inner_start:m.inner_end] for m in qm.find_quote_marks(text)] == [inner]
+
+
+def test_a_quotation_quoted_inside_another_closes_with_it():
+    text = "“I phoned her every day and told her: “Come back to the table,” the mayor said. “Now it is late.”"
+    found = [text[m.inner_start:m.inner_end] for m in qm.find_quote_marks(text)]
+    assert found == ["I phoned her every day and told her: “Come back to the table", "Now it is late."]
+    assert qm.find_quote_marks(text) == reference_find(text)

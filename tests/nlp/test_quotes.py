@@ -489,3 +489,38 @@ def test_quotes_a_letter_that_reads_speaks_for_whoever_sent_it(parse):
     assert not any("paper" in q.text for q in doc._.quotes)
     frame = next(f for f in doc._.frames if "pumps" in f.text)
     assert frame.source == quote.speaker and frame.source_kind != "author"
+
+
+@pytest.mark.integration
+def test_quotes_an_inverted_said_before_a_colon_credits_the_name(parse):
+    doc = parse("The storm cut power to half the county. Said Brook: “I do not think the lines will be back this week.”")
+    (quote,) = spoken_by(doc, "lines will be back", "Brook")
+    assert quote.speaker_text == "Brook" and quote.cue == "say"
+
+
+@pytest.mark.integration
+def test_quotes_a_name_the_tagger_split_between_quotation_and_cue_still_speaks(parse):
+    # The tagger reads the place name that opens the speaker's title as a verb.
+    doc = parse("The department is investigating the shooting.\n"
+                "“I will make this promise to you: we will find justice,” Tulsa police Chief Chuck Jordan said Monday.")
+    spoken_by(doc, "we will find justice", "Jordan")
+
+
+@pytest.mark.integration
+def test_quotes_a_complaint_or_a_brief_speaks_for_whoever_filed_it(parse):
+    doc = parse("The union's complaint to the labor board says the company broke the contract.")
+    (quote,) = spoken_by(doc, "the company broke the contract", "complaint")
+    assert quote.speaker_text.startswith("The union's complaint")
+    doc = parse("However, Ana Ruiz's brief said that was not her view.")
+    assert spoken_by(doc, "that was not her view", "brief")[0].speaker_text == "Ana Ruiz's brief"
+
+
+@pytest.mark.integration
+def test_quotes_a_participle_of_saying_takes_the_subject_of_its_own_paragraph(parse):
+    # The parser runs the second paragraph on from the first and gives its verb a word of the quotation as a
+    # subject too.
+    doc = parse("Rivera, a former council chairman, poked at the mayor's budget during the Monday night debate, "
+                "tweeting, “Notice the deficit all the time. Cooked books?”\n\n"
+                "Rivera, a retired engineer, then appeared on WNYC on Tuesday and began by saying he would “never” "
+                "support the toll.")
+    spoken_by(doc, "support the toll", "Rivera")

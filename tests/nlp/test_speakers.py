@@ -149,6 +149,18 @@ def test_speakers_an_office_of_one_country_is_not_the_leader_of_another(parse):
 
 
 @pytest.mark.integration
+def test_speakers_an_office_is_not_a_holder_named_inside_the_speakers_own_words(parse):
+    # Both are presidents in the knowledge base; Macron is named last, inside Ruto's quoted words, where his
+    # own words quote what he told Macron.
+    doc = parse("William Ruto spoke to reporters in Nairobi on Monday.\n"
+                "“When the talks stalled I called Emmanuel Macron and told him: “Let us finish the debt swap,” "
+                "the president said.",
+                published=dt.date(2024, 3, 5))
+    quote = quote_with(doc, "When the talks stalled")
+    assert quote.speaker == "kb:person:william-ruto"
+
+
+@pytest.mark.integration
 def test_speakers_an_office_named_before_the_person_is_the_person_named_next(parse):
     doc = parse("Chile's mining minister told reporters on Friday that the copper mine would reopen within a week. "
                 "Rosa Pinto, the mining minister, spoke after touring the flooded shafts.")

@@ -393,12 +393,16 @@ def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
     of the nearest enclosing cue; failing that, it has the subject of the nearest clause."""
     fallback = complement = None
     set_off = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+    start, end = ctx.paragraph(verb)
     tok = verb
     for _ in range(MAX_WALK):
         if tok.head.i == tok.i:
             break
         tok = tok.head
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a subject in the verb's own paragraph and outside quotation marks: the parser may run a sentence on
+        # from the line before and give its verb a word of the quotation there as a second subject
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and ctx.in_mark[c.i] < 0
+                        and start <= c.idx < end), None)
         if subject is None or (subject.lower_ == "it" and tok.pos_ == "AUX"):  # "it is worth noting"
             continue
         found = cue_lemma(tok)
@@ -450,7 +454,9 @@ POLITY_NOUNS = frozenset(
 DOCUMENT_SPEAKERS = frozenset({"analyses"}) | frozenset(w for n in ("report", "statement", "survey", "poll", "study", "assessment", "analysis",
                                           "letter", "communique", "communiqué", "document", "data", "bulletin",
                                           "estimate", "finding", "investigation", "review", "release", "briefing",
-                                          "memo", "note", "declaration", "resolution", "intelligence", "census")
+                                          "memo", "note", "declaration", "resolution", "intelligence", "census",
+                                          "complaint", "lawsuit", "filing", "indictment", "petition", "ruling",
+                                          "affidavit", "brief", "submission")
                               for w in noun_forms(n))  # "studies", "inquiries"
 
 

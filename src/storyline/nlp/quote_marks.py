@@ -57,6 +57,11 @@ def _double_marks(text: str, start: int, end: int) -> list[QuoteMark]:
             break
         straight = ch in ('"', "''", "``")
         opens, closes = ch in _OPEN_DOUBLE or ch == "‘‘", ch in _CLOSE_DOUBLE or ch == "’’"
+        if opens and open_at is not None and text[start:i].rstrip().endswith(":") and text[open_at:i].count("\n") == 0 \
+                and ch in _OPEN_DOUBLE and text[open_at] == ch:
+            # “I kept asking him: “Sit down and talk,” she said: a quotation the speaker quotes inside their own,
+            # which one mark closes with the outer
+            continue
         if opens or (straight and open_at is None and not _is_word(text[i - 1 : i])):
             # A second opening mark before any close: the first ran on (or was a typo); restart.
             open_at = i

@@ -32,6 +32,9 @@ FRAME_DEPS = frozenset(
 NEAR_CUE = 6
 # “…” ― Name: a credit line after a quotation.
 DASH_CREDIT = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+(?:―|—|–|--)[ \t\u00a0]*+([^\n]{2,80})")
+# Said Ana Ruiz: “…”: an inverted cue opening a sentence, right before the quotation's mark.
+SAID_CREDIT = re.compile(r"(?:^|(?<=[.!?\n])[ \t\u00a0]*|(?<=[.!?][\"”’'])[ \t\u00a0]*)(Said)[ \t\u00a0]+([^:\n]{2,80}?):[ \t\u00a0]*\Z",
+                         re.M)
 _NAMING = object()
 
 
@@ -215,12 +218,14 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
     frame = _walk_to_cue(ctx, span)
     if frame is _NAMING:
         return None
+    if frame is not None and frame.speaker is None and frame.cue.i > span.end:
+        frame = _speaker_between(ctx, frame, span.end)  # “…,” Tulsa police chief Ann Ruiz said, the name misparsed
     if frame is not None and frame.lemma in cues.ACT_VERBS and not _clausal(ctx.doc, frame.content or (0, 0)):
         frame = None  # 'wants "a fair deal"': the subject's aim, whoever's words these are
     if frame is None:
         frame = _according_over(ctx, mark)
     if frame is None and full:
-        frame = _adjacent_cue(ctx, mark, span) or _dash_credit(ctx, mark)
+        frame = _adjacent_cue(ctx, mark, span) or _dash_credit(ctx, mark) or _said_credit(ctx, mark)
     if frame is None and not full and _opens_line(ctx, mark):
         frame = _dash_credit(ctx, mark)  # “No plan, no budget, no answers.” ― Ana Ruiz: verbless, credited all the same
     if frame is None and not full:
@@ -341,7 +346,10 @@ def _speaker_between(ctx: Context, frame: Frame, start: int) -> Frame:
     attached them elsewhere, are the speaker."""
     words = [t for t in ctx.doc[start : frame.cue.i] if ctx.in_mark[t.i] < 0 and not (t.is_punct or t.is_space)]
     inside = {t.i for t in words}
-    heads = [t for t in words if t.head.i not in inside and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    outer = [t for t in words if t.head.i not in inside]
+    heads = [t for t in outer if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not heads and len(outer) == 1 and outer[0].is_title:
+        heads = [t for t in words if t.pos_ == "PROPN"][-1:]  # “…,” Tulsa police chief Ann Ruiz said: "Tulsa" read as a verb
     if not words or len(words) > 10 or len(heads) != 1:
         return frame
     return Frame(frame.cue, frame.lemma, frame.strong, heads[0], frame.via, frame.content)
@@ -363,6 +371,10 @@ def _gap(ctx: Context, start: int, end: int, frame: Frame) -> int:
     for tok in (frame.speaker, frame.via):
         if tok is not None:
             own.update(t.i for t in tok.subtree)
+            up = tok.head  # words a name hangs from between quotation and cue are its own: "Tulsa police Chief Ann Ruiz"
+            while start <= up.i < end and up.head.i != up.i:
+                own.update(t.i for t in up.subtree)
+                up = up.head
     for child in frame.cue.children:
         if child.dep_ in FRAME_DEPS:
             own.update(t.i for t in child.subtree)
@@ -378,9 +390,25 @@ def _dash_credit(ctx: Context, mark: QuoteMark) -> Frame | None:
     found = DASH_CREDIT.match(ctx.text, mark.end)
     if found is None:
         return None
-    name = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
     dash = ctx.doc.char_span(mark.end, found.start(1), alignment_mode="expand")
-    if name is None or dash is None or len(name) > 12 or not any(t.is_title or t.is_upper for t in name):
+    return _credited(ctx, found.start(1), found.end(1), dash[-1] if dash is not None else None, "—")
+
+
+def _said_credit(ctx: Context, mark: QuoteMark) -> Frame | None:
+    """Said Ana Ruiz: “…”: the inverted cue that opens a sentence, its speaker before the colon (the tagger
+    reads "Said" as part of a name)."""
+    found = SAID_CREDIT.search(ctx.text, max(0, mark.start - 120), mark.start)
+    if found is None:
+        return None
+    said = ctx.doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    return _credited(ctx, found.start(2), found.end(2), said[0] if said is not None else None, "say")
+
+
+def _credited(ctx: Context, start: int, end: int, cue: Token | None, lemma: str) -> Frame | None:
+    """The frame of a name written at a quotation with no verb the parse links them by: the name's head word
+    speaks at ``cue``."""
+    name = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if name is None or cue is None or len(name) > 12 or not any(t.is_title or t.is_upper for t in name):
         return None
     words = []
     for tok in name:  # the name runs to the first comma: "― Ana Ruiz, a nurse in Quito"
@@ -390,7 +418,7 @@ def _dash_credit(ctx: Context, mark: QuoteMark) -> Frame | None:
     head = next((t for t in reversed(words) if t.is_alpha), None)
     if head is None:
         return None
-    return Frame(dash[-1], "—", True, head)
+    return Frame(cue, lemma, True, head)
 
 
 def _near_cue(ctx: Context, span: Span) -> Frame | None:

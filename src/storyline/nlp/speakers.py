@@ -36,7 +36,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     paragraph, without the cue's own clause and without a relative clause; a pronoun, relative ones
     included, stands alone ("Koné, who said": the span is "who", as PolNeAR and news annotators mark
     it, and :func:`resolve` credits Koné, or the person a "who" the parser hung on a thing stands for)."""
-    skip = set()
+    skip = {cue.i} - {head.i}  # "Said Ana Ruiz:": the tagger may hang the cue on the name
     noun = cues.antecedent(head)
     if head.pos_ == "PRON" or noun is not None:
         return head.idx, end_char(head)
@@ -532,6 +532,8 @@ def _described(ctx: Context, head: Token) -> str | None:
     found = coref.described(ctx.doc, span) if span is not None and len(span) else None
     if found is not None and _other_kind(head, found.text):
         return None  # "the labour ministry" is not the news agency named last because both are bodies
+    if found is not None and found.type == "person" and in_quotes(ctx, found.start) and not in_quotes(ctx, head.idx):
+        return None  # "“I kept calling Zelensky ...,” the head of state said": a person the quoted words name
     return found.entity if found is not None else None
 
 
