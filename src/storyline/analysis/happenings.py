@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storyline.analysis.doubtful import acting_subject, names_speaker
@@ -610,19 +610,21 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
     by a month alone left out where an entry of a day in that month tells the same; ``rare`` holds
     each report's ``rare_words``."""
     merged: list[tuple[tuple, list]] = []
+    of_day: dict[str, list[list]] = defaultdict(list)  # the merged entries by their first record's date, in order
     for key, members in sorted(parts, key=lambda p: when(p[1][0])):
         day = when(members[0])
         if len({when(r) for r in members}) == 1:
             # What a report said would happen that day is no telling of what did ("will visit the
             # camps on Saturday" / "visited the camps on Saturday"): a forecast joins only forecasts.
             ahead = all(refs[id(r)].ahead for r in members)
-            target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
+            target = next((m for m in of_day[day] if len({when(r) for r in m}) == 1
                            and all(refs[id(r)].ahead for r in m) == ahead
                            and _same_happening(m, members, day, refs, rare, amounts)), None)
             if target is not None:
                 target.extend(members)
                 continue
         merged.append((key, list(members)))
+        of_day[day].append(merged[-1][1])
     days = [m for _, m in merged if len(when(m[0])) == 10]
     # One happening told by its day and, elsewhere, by its month alone: the month adds nothing.
     return [(key, members) for key, members in merged if len(month := when(members[0])) != 7 or not any(
