@@ -7,7 +7,9 @@ from dataclasses import replace
 import numpy as np
 
 from storyline.analysis.bottomline import bottom_line
-from storyline.analysis.claims import complete_link, group_claims, independence_key
+from storyline.analysis.claims import (
+    NEAR, PROPOSITION_BONUS, complete_link, group_claims, independence_key, judge_pairs,
+)
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.entities import Entity
 from storyline.models import Figure, Frame, Statement
@@ -145,6 +147,20 @@ def test_a_verb_outside_the_synonym_classes_does_not_keep_one_claim_apart():
     assert len(group_claims(story.corpus(), close, threshold=0.7)) == 1
     barely = vectors_by_text({A: (1.0, 0.0), B: (0.72, 0.694)})  # cosine 0.72: above 0.7, below 0.74
     assert group_claims(story.corpus(), barely, threshold=0.7) == []
+
+
+def test_judged_pairs_keep_every_near_score_and_link_at_the_bar_their_propositions_set():
+    # 0 and 1 state one proposition: the bar is the threshold less the bonus. 2 and 3 give none: the threshold.
+    story = Story()
+    statements = [story.say("a", A, predicate_class="deploy", agent="kb:AAA"),
+                  story.say("b", B, predicate_class="deploy", agent="kb:AAA"),
+                  story.say("c", "Talks resumed in the capital."), story.say("d", "Talks went on.")]
+    lowest = 0.7 - PROPOSITION_BONUS
+    cases = [((0, 1), lowest + 0.01, True), ((0, 1), lowest - 0.01, False), ((2, 3), 0.71, True),
+             ((2, 3), 0.69, False), ((2, 3), NEAR, False)]
+    for pair, score, linked in cases:
+        assert judge_pairs(story.corpus(), statements, {}, [pair], [score], 0.7) == {pair: (score, linked)}
+    assert judge_pairs(story.corpus(), statements, {}, [(2, 3)], [NEAR - 0.01], 0.7) == {}
 
 
 def test_two_different_known_agents_are_two_claims():

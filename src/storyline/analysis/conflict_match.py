@@ -398,9 +398,25 @@ def _foretold(probe: Prop, positive: Prop) -> bool:
     a forecast the extraction labelled as a report ("warned that allies would introduce sanctions")."""
     if probe.forecast or positive.forecast or _MODAL.search(probe.clause):
         return False
-    shared = probe.clause_words & positive.words
-    text = head_clause(positive.record.text).lower()
-    return any(re.search(rf"\b(?:will|would|shall)\s+(?:\w+\s+)?{re.escape(w)}", text) for w in shared)
+    text = _future_clause(positive.record.text)
+    return text is not None and any(_foretelling(w).search(text) for w in probe.clause_words & positive.words)
+
+
+_WILL = re.compile(r"\b(?:will|would|shall)\s")
+
+
+@lru_cache(maxsize=1 << 16)
+def _future_clause(text: str) -> str | None:
+    """The lower-cased head clause of a sentence that says "will", "would" or "shall" in it, else None (most
+    say none: no word of theirs is looked for); kept per text, as every candidate pair a claim is in asks again."""
+    head = head_clause(text).lower()
+    return head if _WILL.search(head) else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _foretelling(word: str) -> re.Pattern:
+    """"will", "would" or "shall", then ``word`` or one word and ``word``: compiled once per word."""
+    return re.compile(rf"\b(?:will|would|shall)\s+(?:\w+\s+)?{re.escape(word)}")
 
 
 def _forecasts_meet(probe: Prop, positive: Prop) -> bool:

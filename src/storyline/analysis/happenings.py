@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 
 from storyline.analysis.doubtful import acting_subject, names_speaker
 from storyline.models import Event, Statement, TimeRef
@@ -57,6 +58,8 @@ DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december today yesterday tomorrow week month year morning afternoon evening "
     "night weekend last next earlier later".split())
+NOT_CONTENT = FUNCTION_WORDS | DATE_WORDS
+"""Words that tell no happening apart: joined once here, not for every word read."""
 RE_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 ALIKE_SHARE = 0.6
 ALIKE_MIN_WORDS = 4
@@ -335,16 +338,23 @@ def _doers(records: list) -> set[str]:
     return {a for a in found if a}
 
 
-def _words(record: Event | Statement, ref: TimeRef) -> set[str]:
+def _words(record: Event | Statement, ref: TimeRef) -> frozenset[str]:
     """The content words of the clause of a record that holds its date, without dates."""
-    at, start, end = ref.start - record.start, 0, len(record.text)
-    for m in RE_CLAUSE_BREAK.finditer(record.text):
+    return _clause_words(record.text, ref.start - record.start)
+
+
+@lru_cache(maxsize=1 << 16)
+def _clause_words(text: str, at: int) -> frozenset[str]:
+    """``_words`` of a sentence whose date is at offset ``at``: kept per sentence and offset, as every entry of
+    its day that it is compared with asks again."""
+    start, end = 0, len(text)
+    for m in RE_CLAUSE_BREAK.finditer(text):
         if m.end() <= at:
             start = m.end()
         elif m.start() >= at:
             end = m.start()
             break
-    return {w for w in RE_WORD.findall(record.text[start:end].lower()) if w not in FUNCTION_WORDS | DATE_WORDS}
+    return frozenset(w for w in RE_WORD.findall(text[start:end].lower()) if w not in NOT_CONTENT)
 
 
 def _told_alike(a: list, b: list, refs: dict) -> bool:
@@ -518,7 +528,7 @@ def _same_amount(a: list, b: list, amounts: dict[str, list[tuple[int, float, str
         for y in b:
             if x.doc == y.doc or not _amounts_in(x, amounts) & _amounts_in(y, amounts):
                 continue
-            words = lambda r: {w for w in RE_WORD.findall(r.text) if w not in FUNCTION_WORDS | DATE_WORDS
+            words = lambda r: {w for w in RE_WORD.findall(r.text) if w not in NOT_CONTENT
                                and not w[0].isdigit()}
             if words(x) & words(y):
                 return True
@@ -528,7 +538,7 @@ def _same_amount(a: list, b: list, amounts: dict[str, list[tuple[int, float, str
 def rare_words(text: str) -> set[str]:
     """The content words a report uses at most ``RETOLD_MAX_USES`` times: what marks one happening in it."""
     counts = Counter(w for w in RE_WORD.findall(text.lower())
-                     if len(w) > 3 and not w[0].isdigit() and w not in FUNCTION_WORDS | DATE_WORDS)
+                     if len(w) > 3 and not w[0].isdigit() and w not in NOT_CONTENT)
     return {w for w, n in counts.items() if n <= RETOLD_MAX_USES}
 
 
@@ -600,19 +610,21 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
     by a month alone left out where an entry of a day in that month tells the same; ``rare`` holds
     each report's ``rare_words``."""
     merged: list[tuple[tuple, list]] = []
+    of_day: dict[str, list[list]] = defaultdict(list)  # the merged entries by their first record's date, in order
     for key, members in sorted(parts, key=lambda p: when(p[1][0])):
         day = when(members[0])
         if len({when(r) for r in members}) == 1:
             # What a report said would happen that day is no telling of what did ("will visit the
             # camps on Saturday" / "visited the camps on Saturday"): a forecast joins only forecasts.
             ahead = all(refs[id(r)].ahead for r in members)
-            target = next((m for k, m in merged if when(m[0]) == day and len({when(r) for r in m}) == 1
+            target = next((m for m in of_day[day] if len({when(r) for r in m}) == 1
                            and all(refs[id(r)].ahead for r in m) == ahead
                            and _same_happening(m, members, day, refs, rare, amounts)), None)
             if target is not None:
                 target.extend(members)
                 continue
         merged.append((key, list(members)))
+        of_day[day].append(merged[-1][1])
     days = [m for _, m in merged if len(when(m[0])) == 10]
     # One happening told by its day and, elsewhere, by its month alone: the month adds nothing.
     return [(key, members) for key, members in merged if len(month := when(members[0])) != 7 or not any(
