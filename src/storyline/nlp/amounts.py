@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.nlp.currencies import (CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS,
                                       SPACED_PREFIXES, iso_code)
@@ -27,6 +27,8 @@ YEAR_WORDS = frozenset("in since until till of".split())
 
 
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
+# Adjectives of size said after a measure ("30 m wide", "20 ft away").
+DIMENSION_WORDS = frozenset("long wide high tall deep thick across away".split())
 CHANGE_WORDS = frozenset(
     "rose rise rises risen fell fall falls fallen dropped drop drops climbed climbs gained gains lost loses "
     "slipped slips jumped jumps added adds shed sheds surged surges plunged plunges slid slides declined "
@@ -100,6 +102,8 @@ def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str
     written = doc[i - 1].text
     if written in SPACED_PREFIXES:
         return i - 1, CURRENCY_PREFIXES[written], written  # "KSh 45 million", "USh 1.3 billion": as written, case and all
+    if doc[i - 1].is_upper and (code := iso_code(written)):
+        return i - 1, code, written  # "SGD 300 million", "DKK 2 billion": any ISO 4217 code, as after the number
     return i, None, None
 
 
@@ -308,6 +312,13 @@ def _percent_marker(doc: Doc, j: int, limit: int) -> int:
     return 0
 
 
+def _spaced_pc(token: Token, amount: Amount) -> bool:
+    """True for a "pc" spaced from a number that can be a percentage ("58.2 pc"), written in lower
+    case; "PC" and a count above a hundred ("1,000 PCs") are computers."""
+    top = amount.value if amount.value is not None else amount.high
+    return token.text == "pc" and top is not None and top <= 100
+
+
 def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     """A unit of measurement or a duration after the number: "155 mph", "3 hours", "24.5 cubic feet"."""
     if j + 1 < limit and amount.unit in ("kilometre", "mile", "metre") and doc[j].text == "/" \
@@ -333,7 +344,8 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
             and (name := duration_name(doc[j].text[1:])) is not None and j + 1 < limit and doc[j + 1].text != "old":
         amount.unit, amount.unit_text = name, doc[j].text[1:]  # "a 2 -day meeting": the hyphen lost its number's side
         return j + 1
-    glued = _attached(doc, j)
+    # "828 m tall", "3 ft thick": a short form spaced from its number is a unit when a dimension follows it
+    glued = _attached(doc, j) or (j + 1 < limit and doc[j + 1].lower_ in DIMENSION_WORDS and doc[j].lower_ not in ("in", "a"))
     texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]
     found = phrase_at(texts, glued)
     if found is not None:
@@ -362,7 +374,7 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
     j = max(amount.num_end, amount.end)
     if amount.percent:
         pass  # glued: "1.38pc"
-    elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j)):
+    elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j) or _spaced_pc(doc[j], amount)):
         amount.percent = True
         j += _percent_marker(doc, j, limit)
         if j < limit and doc[j].lower_ == "points":
