@@ -33,6 +33,12 @@ def test_figure_units_a_toll_has_a_measure_but_no_unit(parse):
     assert [(f.value, f.change_from, f.counts, f.unit) for f in figures] == [(45, 20, "killed", None)]
 
 
+def test_figure_units_a_counted_noun_keeps_a_modifier_of_its_modifier(parse):
+    # "heart" narrows "surgery", which narrows "nurses": both stay
+    figures = found(parse, "The charity trained 40 heart surgery nurses last year, and the coach has won two Africa Cup finals.")
+    assert [f.unit for f in figures] == ["heart surgery nurse", "africa cup final"]
+
+
 def test_figure_units_a_count_before_a_plural_noun_is_no_year(parse):
     doc = parse("The ministry said 1260 soldiers had crossed the border in March.", published=dt.date(2024, 6, 1))
     assert [(f.value, f.counts, f.date) for f in doc._.figures] == [(1260, "troops", "2024-03")]

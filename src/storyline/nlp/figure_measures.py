@@ -81,14 +81,15 @@ def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
 
 def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
     """The counted noun as written with the words that narrow it ("heart transplants", "first-team
-    players", "European countries"), not the owner ("Russian troops" counts troops) nor words like "more"."""
+    players", "European countries", "FA Cup finals": a modifier of a modifier too), not the owner
+    ("Russian troops" counts troops) nor words like "more"."""
     if not amount.end <= noun.i < amount.end + 5:
         return noun.text
     first = noun.i
     while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
             and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
         first -= 2  # "two fly-bys", "30 follow-ups": the noun is the hyphenated word
-    while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
+    while first - 1 >= amount.end and first <= doc[first - 1].head.i <= noun.i and doc[first - 1].dep_ in ("compound", "amod") \
             and (doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") or doc[first - 1].lower_ in W.REGION_ADJECTIVES) \
             and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
         first -= 1
