@@ -179,3 +179,9 @@ def test_figure_units_keep_a_regions_adjective_but_not_a_states(parse):
 def test_figure_units_of_a_hyphenated_noun(parse):
     figures = found(parse, "The patrol boat made at least two fly-bys near Tromsø.")
     assert [(f.value, f.unit_text, f.unit) for f in figures] == [(2, "fly-bys", "fly-by")]
+
+
+def test_figure_units_percentages_hyphened_before_a_noun(parse):
+    figures = found(parse, "Polls in Chile showed a 2-percentage-point drop after a 5-per-cent rise in fares.")
+    assert [(f.value, f.counts, f.unit, f.unit_text) for f in figures] == [
+        (2, "percent", "percentage point", "percentage-point"), (5, "percent", "percent", "per-cent")]

@@ -218,3 +218,13 @@ def test_numbers_short_units_spaced_before_a_dimension():
 def test_numbers_a_unit_keeps_its_sentence_full_stop_out():
     assert read("The new charger delivers 250 kW. It is fast.")[0][5] == "kilowatt"
     assert read("The pipe is 12 km. Work starts soon.")[0][5] == "kilometre"
+
+
+def test_numbers_percent_forms_hyphened_and_singular_points():
+    assert read("Joblessness is 4 per-cent")[0][4] is True
+    assert read("The board backed a 5-percent raise")[0][:5] == (5, None, None, None, True)
+    assert read("The board backed a 5-per-cent raise")[0][4] is True
+    assert read("The lender made a 0.25 percentage point cut")[0][4] is True
+    assert read("Turnout showed a 2-percentage-point drop")[0][4] is True
+    assert read("She won by a 3 percentage-point margin")[0][4] is True
+    assert read("A 10-point lead")[0][4] is False  # points of a score, not of a percentage

@@ -302,14 +302,32 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
 
 
 def _percent_marker(doc: Doc, j: int, limit: int) -> int:
-    """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "pc"), or 0."""
+    """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "per-cent", "pc"), or 0."""
     if j < limit and doc[j].lower_ in ("%", "percent", "pct", "pc"):
         return 1
     if j < limit and doc[j].lower_.startswith("percent") and doc[j].text[7:8].isupper():
         return 1  # "42 percentRepublicans": the next word run on in the page's text
     if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
         return 2
+    if j + 2 < limit and doc[j].lower_ == "per" and doc[j + 1].text == "-" and doc[j + 2].lower_ == "cent" \
+            and _attached(doc, j + 1) and _attached(doc, j + 2):
+        return 3
     return 0
+
+
+def _percentage_points(doc: Doc, j: int, limit: int) -> int:
+    """Tokens of "percentage point(s)" or "percentage-point" at ``j``, or 0."""
+    if j + 1 >= limit or doc[j].lower_ != "percentage":
+        return 0
+    k = j + 1 + (doc[j + 1].text == "-" and _attached(doc, j + 1))
+    return k + 1 - j if k < limit and doc[k].lower_ in ("point", "points") else 0
+
+
+def _hyphened_percent(doc: Doc, j: int, limit: int) -> bool:
+    """True for a hyphen that joins a percentage's number to its word before a noun: "a 5-percent
+    rise", "a 2-percentage-point drop"."""
+    return j + 1 < limit and doc[j].text == "-" and _attached(doc, j) and _attached(doc, j + 1) and bool(
+        _percent_marker(doc, j + 1, limit) or _percentage_points(doc, j + 1, limit))
 
 
 def _spaced_pc(token: Token, amount: Amount) -> bool:
@@ -372,6 +390,8 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
 
 def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
     j = max(amount.num_end, amount.end)
+    if not amount.percent and _hyphened_percent(doc, j, limit):
+        j += 1
     if amount.percent:
         pass  # glued: "1.38pc"
     elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j) or _spaced_pc(doc[j], amount)):
@@ -379,8 +399,8 @@ def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
         j += _percent_marker(doc, j, limit)
         if j < limit and doc[j].lower_ == "points":
             j += 1
-    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ == "points":
-        amount.percent, j = True, j + 2
+    elif points := _percentage_points(doc, j, limit):
+        amount.percent, j = True, j + points  # "1.5 percentage points", "a 0.25 percentage point cut"
     else:
         # "billions of dollars": a vague magnitude reaches its currency through "of".
         of = 1 if (amount.vague or _word(doc[j - 1]) in PLURAL_SCALES) and j < limit and doc[j].lower_ == "of" else 0

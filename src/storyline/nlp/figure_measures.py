@@ -278,11 +278,11 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     """``counts``, ``unit_text`` and ``unit``: what the figure counts (normalised), its unit or
     counted noun as written, and the unit's canonical name (see ``units.canonical``)."""
     if amount.percent:
-        written = doc[amount.num_end: amount.end].text or "%"
+        written = doc[amount.num_end: amount.end].text.lstrip("-") or "%"  # ("a 5-percent rise")
         if written.lower().startswith("percent") and written[7:8].isupper():
             written = written[:7]  # "42 percentRepublicans": the next word run on
-        # "1.5 percentage points": a difference of two percentages, in points
-        name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
+        # "1.5 percentage points", "a 2-percentage-point drop": a difference of two percentages, in points
+        name = "percentage point" if written.lower().rstrip("s").endswith("point") else "percent"
         return "percent", written, canonical(name, amount.per)
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency == "GBP" and _weighed(doc, amount, sent):
