@@ -27,8 +27,8 @@ protocol, not an extraction error.
 
 The fifth line, ``storyline-newsquant-forms``, writes every figure in NewsQuant's own conventions, all
 at once: the canonical unit as it is (the fourth line's reading), a rate of money with the scorer's
-own currency name ("shekel per year", where the canonical name is "israeli new shekel per year"; the
-scorer already names plain money so), a canonical name that the CQE authors' dictionary for free-text
+own currency name ("singaporean dollar per month", where the canonical name is "singapore dollar per
+month"; the scorer already names plain money so), a canonical name that the CQE authors' dictionary for free-text
 units renames under that name ("time" -> "count", "tonne" -> "metric ton"), a change as its pair, and a vague magnitude as NewsQuant bounds
 it: "thousands" 1,000 to 10,000, "dozens" 12 to 120 (the scale word to ten times it), where Storyline
 says 2,000 to 9,999 and 24 to 99 (at least two of them, below the next order: docs/figures.md). The

@@ -31,11 +31,11 @@ def test_vague_magnitudes_take_newsquant_bounds_and_exact_figures_stay():
 
 def test_newsquant_forms_name_money_rates_and_write_changes_as_pairs():
     bench = _bench()
-    tags = [[_tag(9e9, "9 billion shekels a year", "money:ILS per year", "israeli new shekel per year"),
+    tags = [[_tag(9e5, "S$900,000 a month", "money:SGD per month", "singapore dollar per month"),
              _tag(45.0, "from 20 to 45 mm", "unit:millimetre", "millimetre", change_from=20.0),
              _tag(7.0, "7 wells", "other", "well")]]
-    out = bench.newsquant_forms(tags, {"ILS": "shekel"})[0]
-    assert out[0]["unit_text"] == "shekel per year"
+    out = bench.newsquant_forms(tags, {"SGD": "singaporean dollar"})[0]
+    assert out[0]["unit_text"] == "singaporean dollar per month"
     assert out[1]["value"] == [20.0, 45.0] and out[1]["unit_text"] == "millimetre"
     assert out[2]["value"] == 7.0 and out[2]["unit_text"] == "well"
     assert tags[0][1]["value"] == 45.0  # the figures themselves are not changed

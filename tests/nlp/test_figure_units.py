@@ -33,6 +33,12 @@ def test_figure_units_a_toll_has_a_measure_but_no_unit(parse):
     assert [(f.value, f.change_from, f.counts, f.unit) for f in figures] == [(45, 20, "killed", None)]
 
 
+def test_figure_units_a_counted_noun_keeps_a_modifier_of_its_modifier(parse):
+    # "heart" narrows "surgery", which narrows "nurses": both stay
+    figures = found(parse, "The charity trained 40 heart surgery nurses last year, and the coach has won two Africa Cup finals.")
+    assert [f.unit for f in figures] == ["heart surgery nurse", "africa cup final"]
+
+
 def test_figure_units_a_count_before_a_plural_noun_is_no_year(parse):
     doc = parse("The ministry said 1260 soldiers had crossed the border in March.", published=dt.date(2024, 6, 1))
     assert [(f.value, f.counts, f.date) for f in doc._.figures] == [(1260, "troops", "2024-03")]
@@ -173,3 +179,9 @@ def test_figure_units_keep_a_regions_adjective_but_not_a_states(parse):
 def test_figure_units_of_a_hyphenated_noun(parse):
     figures = found(parse, "The patrol boat made at least two fly-bys near Tromsø.")
     assert [(f.value, f.unit_text, f.unit) for f in figures] == [(2, "fly-bys", "fly-by")]
+
+
+def test_figure_units_percentages_hyphened_before_a_noun(parse):
+    figures = found(parse, "Polls in Chile showed a 2-percentage-point drop after a 5-per-cent rise in fares.")
+    assert [(f.value, f.counts, f.unit, f.unit_text) for f in figures] == [
+        (2, "percent", "percentage point", "percentage-point"), (5, "percent", "percent", "per-cent")]

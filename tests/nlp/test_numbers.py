@@ -183,3 +183,48 @@ def test_numbers_one_character_fractions():
 
 def test_numbers_a_hyphen_spaced_from_its_number_keeps_the_duration():
     assert read("a 3 -day visit")[0][5] == "days"
+
+
+def test_numbers_spaced_scale_abbreviations_multiply():
+    # "bn", "mn", "tn" are no English words: a scale wherever they follow the number
+    assert read("The utility lost €3 bn last year")[0][:4] == (3e9, None, None, "EUR")
+    assert read("Norway exports 40 bn cubic metres of gas")[0][0] == 40e9
+    assert read("Norway exports 40 bn cubic metres of gas")[0][5] == "cubic metre"
+    assert read("The port handled 2.5 mn containers")[0][0] == 2.5e6
+
+
+def test_numbers_iso_codes_before_a_spaced_number():
+    assert read("The fund raised SGD 300 million")[0][:4] == (300e6, None, None, "SGD")
+    assert read("The ferry line cost DKK 2 billion")[0][:4] == (2e9, None, None, "DKK")
+    # initials that are codes too read as what they are
+    assert read("The TOP 40 chart")[0][3] is None
+    assert read("A fix for CVE 2031 was issued")[0][3] is None
+
+
+def test_numbers_a_spaced_pc_is_a_percentage_up_to_a_hundred():
+    assert read("Turnout fell to 58.2 pc in the north")[0][4] is True
+    assert read("The college bought 300 pc monitors")[0][4] is False
+    assert read("The office has 30 PC desks")[0][4] is False
+
+
+def test_numbers_short_units_spaced_before_a_dimension():
+    assert read("The mast is 828 m tall")[0][5] == "metre"
+    assert read("The ice shelf is 3 ft thick")[0][5] == "foot"
+    assert read("The buoy sits 20 ft away")[0][5] == "foot"
+    assert read("She finished 5 in long jump")[0][5] is None  # "in" is the preposition
+    assert read("Only 828 m remain")[0][5] is None  # no dimension: "m" may be anything
+
+
+def test_numbers_a_unit_keeps_its_sentence_full_stop_out():
+    assert read("The new charger delivers 250 kW. It is fast.")[0][5] == "kilowatt"
+    assert read("The pipe is 12 km. Work starts soon.")[0][5] == "kilometre"
+
+
+def test_numbers_percent_forms_hyphened_and_singular_points():
+    assert read("Joblessness is 4 per-cent")[0][4] is True
+    assert read("The board backed a 5-percent raise")[0][:5] == (5, None, None, None, True)
+    assert read("The board backed a 5-per-cent raise")[0][4] is True
+    assert read("The lender made a 0.25 percentage point cut")[0][4] is True
+    assert read("Turnout showed a 2-percentage-point drop")[0][4] is True
+    assert read("She won by a 3 percentage-point margin")[0][4] is True
+    assert read("A 10-point lead")[0][4] is False  # points of a score, not of a percentage

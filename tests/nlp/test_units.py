@@ -49,6 +49,7 @@ def test_units_every_currency_code_has_a_name():
     missing = sorted(code for code in codes if code not in C.CURRENCY_NAMES)
     assert missing == []
     assert C.CURRENCY_NAMES["USD"] == "dollar" and C.CURRENCY_NAMES["GBP"] == "pound sterling"
+    assert C.CURRENCY_NAMES["ILS"] == "shekel"  # as English writes it, like the unmarked "dollar"
 
 
 def test_units_unit_names_are_singular_words():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.nlp.currencies import (CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS,
                                       SPACED_PREFIXES, iso_code)
@@ -27,6 +27,8 @@ YEAR_WORDS = frozenset("in since until till of".split())
 
 
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
+# Adjectives of size said after a measure ("30 m wide", "20 ft away").
+DIMENSION_WORDS = frozenset("long wide high tall deep thick across away".split())
 CHANGE_WORDS = frozenset(
     "rose rise rises risen fell fall falls fallen dropped drop drops climbed climbs gained gains lost loses "
     "slipped slips jumped jumps added adds shed sheds surged surges plunged plunges slid slides declined "
@@ -100,6 +102,8 @@ def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str
     written = doc[i - 1].text
     if written in SPACED_PREFIXES:
         return i - 1, CURRENCY_PREFIXES[written], written  # "KSh 45 million", "USh 1.3 billion": as written, case and all
+    if doc[i - 1].is_upper and (code := iso_code(written)):
+        return i - 1, code, written  # "SGD 300 million", "DKK 2 billion": any ISO 4217 code, as after the number
     return i, None, None
 
 
@@ -298,14 +302,39 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
 
 
 def _percent_marker(doc: Doc, j: int, limit: int) -> int:
-    """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "pc"), or 0."""
+    """Tokens of a percent sign or word at ``j`` ("%", "percent", "per cent", "per-cent", "pc"), or 0."""
     if j < limit and doc[j].lower_ in ("%", "percent", "pct", "pc"):
         return 1
     if j < limit and doc[j].lower_.startswith("percent") and doc[j].text[7:8].isupper():
         return 1  # "42 percentRepublicans": the next word run on in the page's text
     if j + 1 < limit and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent":
         return 2
+    if j + 2 < limit and doc[j].lower_ == "per" and doc[j + 1].text == "-" and doc[j + 2].lower_ == "cent" \
+            and _attached(doc, j + 1) and _attached(doc, j + 2):
+        return 3
     return 0
+
+
+def _percentage_points(doc: Doc, j: int, limit: int) -> int:
+    """Tokens of "percentage point(s)" or "percentage-point" at ``j``, or 0."""
+    if j + 1 >= limit or doc[j].lower_ != "percentage":
+        return 0
+    k = j + 1 + (doc[j + 1].text == "-" and _attached(doc, j + 1))
+    return k + 1 - j if k < limit and doc[k].lower_ in ("point", "points") else 0
+
+
+def _hyphened_percent(doc: Doc, j: int, limit: int) -> bool:
+    """True for a hyphen that joins a percentage's number to its word before a noun: "a 5-percent
+    rise", "a 2-percentage-point drop"."""
+    return j + 1 < limit and doc[j].text == "-" and _attached(doc, j) and _attached(doc, j + 1) and bool(
+        _percent_marker(doc, j + 1, limit) or _percentage_points(doc, j + 1, limit))
+
+
+def _spaced_pc(token: Token, amount: Amount) -> bool:
+    """True for a "pc" spaced from a number that can be a percentage ("58.2 pc"), written in lower
+    case; "PC" and a count above a hundred ("1,000 PCs") are computers."""
+    top = amount.value if amount.value is not None else amount.high
+    return token.text == "pc" and top is not None and top <= 100
 
 
 def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
@@ -333,7 +362,8 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
             and (name := duration_name(doc[j].text[1:])) is not None and j + 1 < limit and doc[j + 1].text != "old":
         amount.unit, amount.unit_text = name, doc[j].text[1:]  # "a 2 -day meeting": the hyphen lost its number's side
         return j + 1
-    glued = _attached(doc, j)
+    # "828 m tall", "3 ft thick": a short form spaced from its number is a unit when a dimension follows it
+    glued = _attached(doc, j) or (j + 1 < limit and doc[j + 1].lower_ in DIMENSION_WORDS and doc[j].lower_ not in ("in", "a"))
     texts = [t.text for t in doc[j: min(limit, j + LONGEST)]]
     found = phrase_at(texts, glued)
     if found is not None:
@@ -360,15 +390,17 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
 
 def _read_after(doc: Doc, amount: Amount, limit: int) -> None:
     j = max(amount.num_end, amount.end)
+    if not amount.percent and _hyphened_percent(doc, j, limit):
+        j += 1
     if amount.percent:
         pass  # glued: "1.38pc"
-    elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j)):
+    elif _percent_marker(doc, j, limit) and (doc[j].lower_ != "pc" or _attached(doc, j) or _spaced_pc(doc[j], amount)):
         amount.percent = True
         j += _percent_marker(doc, j, limit)
         if j < limit and doc[j].lower_ == "points":
             j += 1
-    elif j + 1 < limit and doc[j].lower_ == "percentage" and doc[j + 1].lower_ == "points":
-        amount.percent, j = True, j + 2
+    elif points := _percentage_points(doc, j, limit):
+        amount.percent, j = True, j + points  # "1.5 percentage points", "a 0.25 percentage point cut"
     else:
         # "billions of dollars": a vague magnitude reaches its currency through "of".
         of = 1 if (amount.vague or _word(doc[j - 1]) in PLURAL_SCALES) and j < limit and doc[j].lower_ == "of" else 0

@@ -35,9 +35,9 @@ SPACED_PREFIXES = frozenset(p for p in CURRENCY_PREFIXES if p not in ("PS", "Br"
 # (CLDR's symbol for its locale: "200 zł", "1 500 Kč"); matched as written. Left out: "kn" (also
 # knots), "Ft" (also feet), "kr" (four crowns).
 LOCAL_SYMBOLS = {"zł": "PLN", "Kč": "CZK", "лв": "BGN", "лв.": "BGN", "GH₵": "GHS", "Gs.": "PYG"}
-# ISO 4217 codes that are also English words in capitals ("ALL", "TOP", "CUP"): read as a
-# currency after a number only when the tables above name them.
-WORD_CODES = frozenset("ALL TOP CUP MOP PEN MAD BOB GEL SOS ANG AMD LAK MNT BAM XXX XTS".split())
+# ISO 4217 codes that are also English words or common initials in capitals ("ALL", "TOP", "CUP",
+# "CVE" a vulnerability's id): read as a currency beside a number only when the tables above name them.
+WORD_CODES = frozenset("ALL TOP CUP MOP PEN MAD BOB GEL SOS ANG AMD LAK MNT BAM XXX XTS CVE STD".split())
 # Currency words after the number; a national adjective before them picks the country.
 CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -69,8 +69,9 @@ CURRENCY_BY_PLACE = {
     "denmark": "DKK", "sweden": "SEK", "norway": "NOK", "czech republic": "CZK", "czechia": "CZK", "iceland": "ISK",
 }
 # A currency's name as a unit, singular (CLDR's English names, lower case): a figure's ``unit``
-# ("dollar per barrel"). The US dollar is the unmarked "dollar", as English writes it; sterling
-# keeps ISO 4217's "pound sterling", since a bare "pound" is also a weight.
+# ("dollar per barrel"). The US dollar is the unmarked "dollar", as English writes it, and so is the
+# shekel (CLDR's "Israeli new shekel": no other shekel is in use); sterling keeps ISO 4217's "pound
+# sterling", since a bare "pound" is also a weight.
 CURRENCY_NAMES = {
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "CNY": "chinese yuan",
     "AED": "united arab emirates dirham", "ARS": "argentine peso", "AUD": "australian dollar",
@@ -78,7 +79,7 @@ CURRENCY_NAMES = {
     "CHF": "swiss franc", "CLP": "chilean peso", "COP": "colombian peso", "CUP": "cuban peso",
     "CZK": "czech koruna", "DKK": "danish krone", "DOP": "dominican peso", "DZD": "algerian dinar",
     "EGP": "egyptian pound", "ETB": "ethiopian birr", "GHS": "ghanaian cedi", "HKD": "hong kong dollar",
-    "HUF": "hungarian forint", "IDR": "indonesian rupiah", "ILS": "israeli new shekel", "INR": "indian rupee",
+    "HUF": "hungarian forint", "IDR": "indonesian rupiah", "ILS": "shekel", "INR": "indian rupee",
     "IQD": "iraqi dinar", "ISK": "icelandic krona", "JOD": "jordanian dinar", "KES": "kenyan shilling",
     "KRW": "south korean won", "KWD": "kuwaiti dinar", "LBP": "lebanese pound", "LKR": "sri lankan rupee",
     "LYD": "libyan dinar", "MXN": "mexican peso", "MYR": "malaysian ringgit", "NGN": "nigerian naira",

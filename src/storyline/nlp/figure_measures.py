@@ -81,14 +81,15 @@ def _plural_head(amount: Amount, noun: Token, sent: Span) -> Token:
 
 def _noun_text(doc: Doc, amount: Amount, noun: Token) -> str:
     """The counted noun as written with the words that narrow it ("heart transplants", "first-team
-    players", "European countries"), not the owner ("Russian troops" counts troops) nor words like "more"."""
+    players", "European countries", "FA Cup finals": a modifier of a modifier too), not the owner
+    ("Russian troops" counts troops) nor words like "more"."""
     if not amount.end <= noun.i < amount.end + 5:
         return noun.text
     first = noun.i
     while first - 2 >= amount.end and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
             and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
         first -= 2  # "two fly-bys", "30 follow-ups": the noun is the hyphenated word
-    while first - 1 >= amount.end and doc[first - 1].head.i == noun.i and doc[first - 1].dep_ in ("compound", "amod") \
+    while first - 1 >= amount.end and first <= doc[first - 1].head.i <= noun.i and doc[first - 1].dep_ in ("compound", "amod") \
             and (doc[first - 1].ent_type_ not in ("NORP", "GPE", "ORG") or doc[first - 1].lower_ in W.REGION_ADJECTIVES) \
             and doc[first - 1].lower_ not in W.NOT_KIND_WORDS:
         first -= 1
@@ -277,11 +278,11 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     """``counts``, ``unit_text`` and ``unit``: what the figure counts (normalised), its unit or
     counted noun as written, and the unit's canonical name (see ``units.canonical``)."""
     if amount.percent:
-        written = doc[amount.num_end: amount.end].text or "%"
+        written = doc[amount.num_end: amount.end].text.lstrip("-") or "%"  # ("a 5-percent rise")
         if written.lower().startswith("percent") and written[7:8].isupper():
             written = written[:7]  # "42 percentRepublicans": the next word run on
-        # "1.5 percentage points": a difference of two percentages, in points
-        name = "percentage point" if written.lower().rstrip("s").endswith(" point") else "percent"
+        # "1.5 percentage points", "a 2-percentage-point drop": a difference of two percentages, in points
+        name = "percentage point" if written.lower().rstrip("s").endswith("point") else "percent"
         return "percent", written, canonical(name, amount.per)
     per, per_text = (f" per {amount.per}", f" {amount.per_text}") if amount.per else ("", "")  # a rate: "$80 a barrel"
     if amount.currency == "GBP" and _weighed(doc, amount, sent):

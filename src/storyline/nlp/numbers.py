@@ -290,8 +290,9 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
         if _attached(doc, i + j) and (words[j] != "m" or token.text == "M" or _million_m(nxt)):
             value *= SCALE_SUFFIXES[words[j]]
             j += 1
-        elif token.text in ("B", "bn", "mn", "mln", "tn") and nxt is not None and nxt.pos_ in ("NOUN", "ADP"):
-            value *= SCALE_SUFFIXES[words[j]]  # "8 B people"
+        elif token.text in ("bn", "mn", "mln", "tn", "trn") or (
+                token.text == "B" and nxt is not None and nxt.pos_ in ("NOUN", "ADP")):
+            value *= SCALE_SUFFIXES[words[j]]  # "€3 bn", "40 bn cubic metres": no English word; "8 B people"
             j += 1
     return i + j, value, None, None, False, spelled
 

@@ -186,7 +186,10 @@ LONGEST = max(len(words) for words in MULTI)
 
 
 def unit_name(form: str, glued: bool = False) -> str | None:
-    """The unit one written form names ("kWh" -> kilowatt hour); ``glued`` when it touches the number."""
+    """The unit one written form names ("kWh" -> kilowatt hour); ``glued`` when it touches the number.
+    A full stop that the tokenizer kept on a sentence's last word ("250 kW.") is not part of the form."""
+    if form.endswith(".") and len(form) > 1 and form.lower() not in UNITS:
+        form = form[:-1]
     if form in CASED:
         return CASED[form]
     lower = form.lower()
