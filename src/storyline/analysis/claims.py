@@ -210,9 +210,9 @@ def _supported(s: Statement) -> bool:
 
 
 def _accusation(s: Statement) -> bool:
-    """The statement's verb accuses ("Germany has accused Moscow of using energy as a weapon"): what it claims is
+    """The statement's verb accuses ("the union has accused the mill of dumping waste in the river"): what it claims is
     the act it accuses someone of, told in its complement, so its own agent and verb (the accuser, "accuse") say
-    nothing of whether another report states that claim ("Russia is using energy as a weapon")."""
+    nothing of whether another report states that claim ("the mill is dumping waste in the river")."""
     return s.predicate_class == "accuse"
 
 

@@ -132,7 +132,7 @@ _NO_REASON = re.compile(r"\bno\s++(?P<kind>[a-z]++)\s++(?:reason|grounds?|justif
 """A reason ruled out: "there is “no technical reason” for the company's announcement"."""
 _BECAUSE = re.compile(r"\b(?:due\s++to|because\s++of|owing\s++to|on\s++account\s++of|citing|as\s++a\s++result\s++of)\s++"
                       r"(?P<why>[^.;!?]{3,120})", re.IGNORECASE)
-"""A reason given: "due to the technical condition of the engine", "citing safety concerns"."""
+"""A reason given: "due to the worn state of the pump", "citing safety concerns"."""
 
 
 _BETWEEN = re.compile(r"(?:['’]s?(?:\s++[a-z]++)?)?(?:\s++(?:has|have|had|is|are|was|were|did|does|do|also|still|again|"
@@ -150,7 +150,7 @@ class _Parties:
     def before(self, text: str, at: int) -> str | None:
         """The party written as the subject right before ``at``: its name, or a body of it ("the country's navy"),
         then only auxiliaries and adverbs ("Russia has repeatedly denied"); none across punctuation or a clause
-        ("Ukrainians are not Russian and would never be")."""
+        ("the islanders are not French and would never be")."""
         found = [(e, entity) for s, e, entity in self.spans if e <= at]
         if not found:
             return None
@@ -246,7 +246,7 @@ def ruled_out(prop: Prop, parties: _Parties) -> list[tuple[str, str]]:
 
 
 def gives_reason(record, kind: str) -> bool:
-    """Whether a sentence gives a reason of that kind ("due to the “technical condition of the engine”")."""
+    """Whether a sentence gives a reason of that kind ("due to the “worn state of the pump”")."""
     return any(re.search(rf"\b{re.escape(kind)}\b", m.group("why"), re.IGNORECASE) for m in _BECAUSE.finditer(record.text))
 
 

@@ -331,7 +331,7 @@ def _agent(record) -> str | None:
 
 def _other_agents(a, b) -> bool:
     """Both clauses name who acts, and they name two different parties: two actors, or one person and a group
-    written as a plural ("many African leaders have refused to condemn X" against "the minister condemned Y")."""
+    written as a plural ("many coastal mayors have refused to condemn X" against "the minister condemned Y")."""
     x, y = _agent(a), _agent(b)
     if x and y:
         return x != y
