@@ -335,7 +335,9 @@ def _other_agents(a, b) -> bool:
     x, y = _agent(a), _agent(b)
     if x and y:
         return x != y
-    return any(_person(one) and _plural_group(other) for one, other in ((x, b), (y, a)))
+    # A person who is only the clause's speaker ("'No one was hurt,' said X") is not who acted in it.
+    return any(_person(one) and one != getattr(own, "source", None) and _plural_group(other)
+               for one, own, other in ((x, a, b), (y, b, a)))
 
 
 def _person(actor: str | None) -> bool:
