@@ -306,3 +306,26 @@ def test_figure_measures_troops_evacuated_by_a_vague_number_stay_troops(parse):
     doc = parse("The mayor asked for help evacuating hundreds of troops and medics. Boats evacuated hundreds of "
                 "villagers from the delta.")
     assert [f.counts for f in doc._.figures] == ["troops", "displaced"]
+
+
+def units(parse, text):
+    return [(f.value, f.counts, f.unit) for f in parse(text)._.figures]
+
+
+def test_figure_measures_a_noun_said_after_the_last_number_counts_both(parse):
+    assert units(parse, "Gunmen killed 9 and wounded 17 worshippers in Kano.") == [
+        (9, "killed", "worshipper"), (17, "wounded", "worshipper")]
+    assert units(parse, "The brewery shipped 800 while its rival delivered 650 kegs.") == [
+        (800, "other", "keg"), (650, "other", "keg")]
+    # a clause with a subject of its own, joined by "and", says its own thing
+    assert units(parse, "She scored 3 and her team won 5 matches.")[0] == (3, None, None)
+    # "others" are not the ones counted first
+    assert units(parse, "The blast hit a market, killing at least one and wounding six others.")[0] == (1, "killed", None)
+
+
+def test_figure_measures_the_level_of_an_age_is_in_years_of_age(parse):
+    assert units(parse, "Life expectancy in Lesotho fell to 51.") == [(51, "unit:year of age", "year of age")]
+    retirement = parse("The retirement age in Chile will rise from 60 to 65.")._.figures
+    assert [(f.value, f.change_from, f.unit, f.unit_text) for f in retirement] == [(65, 60, "year of age", "retirement age")]
+    # "lives" still counts the dead
+    assert units(parse, "The flood claimed 40 lives and the toll rose to 45.")[0] == (40, "killed", "life")

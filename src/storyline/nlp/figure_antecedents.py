@@ -1,9 +1,9 @@
-"""Bare numbers that count what an earlier figure counts: "the DAX rose 2 percent and the CAC by 1",
-"Russia fired 36 missiles ... disabling 16 of the 36"."""
+"""Bare numbers that count what another figure counts: "the DAX rose 2 percent and the CAC by 1",
+"Russia fired 36 missiles ... disabling 16 of the 36", "killed 12 and wounded 30 civilians"."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Figure
 from storyline.nlp.amounts import Amount
@@ -112,4 +112,43 @@ def gapped(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Figur
                 (t.like_num and t.ent_type_ not in ("DATE", "TIME")) or t.pos_ in ("VERB", "AUX") for t in between):
             return None  # no time of its own, another number, or a clause of its own
         return figure
+    return None
+
+
+# Words that open a clause joined to another as its counterpart ("shipped 400 while its rival delivered 250 cars").
+CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _role(token: Token) -> tuple[Token, str] | None:
+    """The verb whose object a token is, and how: its direct object, or the object of one of its prepositions."""
+    if token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
+        return token.head, "dobj"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head, "pobj"
+    return None
+
+
+def noun_said_after(anchor: Token, later: list[tuple[Token, Figure]]) -> Figure | None:
+    """For a bare number that is the object of one verb ("killed 12 and wounded 30 civilians", "shipped
+    400 while its rival delivered 250 cars"), the later figure of the sentence whose counted noun is the
+    object, in the same way, of a verb joined to that one (by "and" with no subject of its own, or as a
+    "while" clause): the noun is said once, after the last number, and counts both. ``later`` holds the
+    later figures of the sentence with their number tokens."""
+    own = _role(anchor)
+    if own is None:
+        return None
+    verb, how = own
+    for number, figure in later:
+        noun = number.head
+        if number.dep_ != "nummod" or noun.tag_ not in ("NNS", "NNPS") or not figure.unit or figure.counts is None \
+                or noun.lower_ == "others":
+            continue  # ("killing one and wounding six others": the others are not the one)
+        other = _role(noun)
+        if other is None or other[1] != how or other[0].head.i != verb.i or other[0].i == verb.i:
+            continue
+        second = other[0]
+        if second.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children) \
+                or second.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in second.children):
+            return figure  # (a clause joined by "and" with a subject of its own says its own thing: "he scored 2
+            # and the team won 3 games")
     return None

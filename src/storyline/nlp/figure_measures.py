@@ -10,7 +10,7 @@ from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
 from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, person_word
 from storyline.nlp.figure_money import MONEY_NOUNS
-from storyline.nlp.rates import rate_at
+from storyline.nlp.rates import AGE_UNITS, rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
 
@@ -359,10 +359,10 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         return kind, None, None
     # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
     head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "by"):
+    if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "by", "from"):
         head = head.head
         if head.dep_ == "prep" and head.lower_ == "from":
-            head = head.head  # "rose from 20 to 45", "to" hung on "from"
+            head = head.head  # "rose from 20 to 45", "to" hung on "from" (or both numbers on "from")
     verbs = [head]
     while verbs[-1].dep_ in ("xcomp", "advcl", "conj", "dep") and len(verbs) < 3 and verbs[-1].pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != anchor.i for c in verbs[-1].children):
@@ -379,6 +379,11 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
                 child = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                               and c.lower_ in W.PROXY_NOUNS), child)
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != anchor.i:
+                if child.lower_ in W.AGE_NOUNS:
+                    # "life expectancy is around 73", "raise the retirement age to 64": an age in years, a
+                    # statistic or a rule (not "lives" lost, which "life" alone counts)
+                    words = [c for c in child.children if c.dep_ in ("compound", "amod") and c.i < child.i] + [child]
+                    return f"unit:{AGE_UNITS['year']}", " ".join(t.text for t in words), AGE_UNITS["year"]
                 if child.lower_ in W.PROXY_NOUNS and (found := _proxy(child)):
                     return _with_unit(found)
                 if child.lower_ == "number" and (what := _number_of(child)) is not None:

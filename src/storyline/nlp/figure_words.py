@@ -90,6 +90,8 @@ MISSING_WORDS = {"missing", "unaccounted"}
 # A bare number that counts inhabitants: "a population of 40 million", "(pop. 1.5 million)", "2 million live there".
 POPULATION_WORDS = frozenset("population populations pop inhabitants".split())
 LIVE_WORDS = inflect("live", "reside", "dwell")
+# Nouns whose level is an age in years: "life expectancy is around 73", "the retirement age rises to 64".
+AGE_NOUNS = frozenset("age expectancy lifespan life-span".split())
 PLACE_NOUNS = frozenset("nation country city town state island region republic kingdom".split())  # "a city of 2 million"
 REFUGEE_DIRECTIONS = {"into", "to", "across", "abroad"}
 

@@ -14,7 +14,7 @@ from storyline.nlp.figure_sources import SourceContext, attribution, entity_text
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
-from storyline.nlp.figure_antecedents import gapped, partitive, unit_said_before
+from storyline.nlp.figure_antecedents import gapped, noun_said_after, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
@@ -552,6 +552,7 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures
         made: dict[int, Figure] = {}
+        anchors: dict[int, Token] = {}
         waiting = []
         for amount in find_amounts(doc, sent.start, sent.end):
             if amount.joined is not None:
@@ -563,7 +564,9 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
             if figure is not None:
                 figures.append(figure)
                 made[amount.num_start] = figure
+                anchors[amount.num_start] = anchor_of(doc, amount)
         _respondents_give_nothing(list(made.values()))
+        _noun_said_last([(anchors[k], made[k]) for k in sorted(made)])
         for amount in waiting:
             figures.append(_shared(doc, amount, made.get(amount.joined)))
         if waiting:
@@ -583,6 +586,17 @@ def _respondents_give_nothing(sentence: list[Figure]) -> None:
     for figure in sentence:
         if figure.attributed_text and any(share in figure.attributed_text for share in shares):
             figure.attributed_to = figure.attributed_text = None
+
+
+def _noun_said_last(sentence: list[tuple[Token, Figure]]) -> None:
+    """"killed 12 and wounded 30 civilians", "sold 400 while its rival sold 250 cars": a bare number whose
+    counted noun is said once, after the last number of the joined clause, counts that noun too (in its
+    own measure where its verb gave one: 12 killed civilians)."""
+    for n, (anchor, figure) in enumerate(sentence):
+        if figure.unit is None and figure.unit_text is None and figure.counts in (None, *CASUALTY_MEASURES) \
+                and (shared := noun_said_after(anchor, sentence[n + 1:])) is not None:
+            figure.counts = figure.counts or shared.counts
+            figure.unit_text, figure.unit = shared.unit_text, shared.unit
 
 
 def _shared(doc: Doc, amount: Amount, last: Figure | None) -> Figure | None:
