@@ -291,6 +291,38 @@ def test_a_day_recalled_from_months_before_the_story_is_chronology_but_not_a_mon
         ("background", "2023-06-11"), ("background", "2024-05"), ("background", "2024-05-20")]
 
 
+def test_a_day_recalled_from_months_before_the_story_only_deep_in_its_report_is_background():
+    r = Reports()
+    lead = "The river burst its banks on 4 October, flooding the lower town. On 12 August the council cut the dyke budget. "
+    tail = "Residents were moved to the school hall overnight, and volunteers filled sandbags. " * 3
+    r.add("a", lead + tail + "As reported, on 20 July the mayor opened a new pumping station.", published="2024-10-05")
+    r.say("a", "The river burst its banks on 4 October, flooding the lower town.", date="2024-10-04")
+    r.say("a", "On 12 August the council cut the dyke budget.", date="2024-08-12")
+    r.say("a", "As reported, on 20 July the mayor opened a new pumping station.", date="2024-07-20")
+    assert [(e.category, e.date) for e in build_timeline(r.corpus())] == [
+        ("happened", "2024-08-12"), ("happened", "2024-10-04"), ("background", "2024-07-20")]
+
+
+def test_words_dated_only_by_their_month_are_background_but_an_act_of_that_month_stays():
+    r = Reports()
+    walkout, warned, said, published = ("Dockers walked out at the port on Tuesday.",
+                                        "Last month the union warned that pay talks would fail.",
+                                        "In late May, the employers said an offer was coming.",
+                                        "In May the port authority published its accounts.")
+    text = " ".join((walkout, warned, said, published))
+    r.add("a", text, published="2025-06-05")
+    r.say("a", walkout, date="2025-06-03")
+    for sentence, when, verb in ((warned, "Last month", "warned"), (said, "late May", "said"),
+                                 (published, "May", "published")):
+        start = text.index(sentence)
+        at = text.index(when, start)
+        r.times.append(TimeRef("a", at, at + len(when), when, "2025-05", "month", head=text.index(verb, start)))
+        r.say("a", sentence, date="2025-05")
+    assert [(e.category, e.date, e.text) for e in build_timeline(r.corpus())] == [
+        ("happened", "2025-05", published), ("happened", "2025-06-03", walkout),
+        ("background", "2025-05", warned), ("background", "2025-05", said)]
+
+
 def test_a_date_in_a_future_or_planned_clause_is_a_forecast_even_before_the_report():
     r = Reports()
     r.add("a", "The union said on Monday that members would strike this week. Dockers walked out on Monday.",

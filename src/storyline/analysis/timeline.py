@@ -14,7 +14,7 @@ from storyline.analysis.dating import (
     CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal,
     quoted_at, tabular, week_as_month,
 )
-from storyline.analysis.doubtful import own_month, tally
+from storyline.analysis.doubtful import RE_SAYING, own_month, tally
 from storyline.analysis.happenings import (
     NOT_HAPPENED, REPORT, STATE_PREDICATES, TELLING_PARTICIPLES, lede_dating, merge_happenings, rare_words, retold_lede,
     speech_lede, telling_lede,
@@ -37,9 +37,11 @@ a later report recalls of the months the story covers ("On 10 April the owners w
 report of May on a ferry lost in March) is its chronology, the only telling of that happening there may be."""
 HISTORY_DAYS = 183
 """A happening dated to its day up to this many days (half a year) before the story's first report stays
-on the chronology: the run-up a reader places ("the invasion on 24 February", told in July; "the report
-published on 6 June"), however recalled. Older days are the story's history ("the water board cut supplies
-on August 20", in a report of June; "On 20 March 2003, bombs fell on ...")."""
+on the chronology when a report tells it in its first half (see ``DEEP_SHARE``): the run-up a reader places
+("the invasion on 24 February", told early in a report of July; "the report published on 6 June"). Told
+only deep in its reports, below the news, it is their background ("As reported, at a donors' conference on
+5 May the president pledged ...", a recap of the spring in a report of June); older days are the story's
+history ("the water board cut supplies on August 20", in a report of June; "On 20 March 2003, bombs fell on ...")."""
 CONFLICT_DAYS = 3
 """Dates of one cluster at most this many days apart are one happening dated differently; farther
 apart, similar sentences tell of different happenings (two ceasefires, two tolls)."""
@@ -138,14 +140,16 @@ def _after_report(when: tuple[dt.date, dt.date] | None, published: str | None) -
 
 
 def _category(record: Event | Statement, ref: TimeRef | None, published: str | None, earliest: dt.date | None,
-              past_act: bool = True) -> str:
+              text: str, deep: bool = False) -> str:
     """``forecast`` for dates in a clause about what will or would happen (``TimeRef.ahead``) and
     dates after the report; ``background`` for dates well before the story's first report (see
-    ``BACKGROUND_DAYS`` and ``HISTORY_DAYS``) and dates known only to their year ("profits rose in
-    2022"); else ``happened``. A prediction dated by its telling ("said on Friday that an attack will ...") is
+    ``BACKGROUND_DAYS`` and ``HISTORY_DAYS``; ``deep``: every report tells it in its second half), dates
+    known only to their year ("profits rose in 2022") and words dated only by their month (see
+    ``_said_in_month``); else ``happened``. A prediction dated by its telling ("said on Friday that an attack will ...") is
     the telling, a happening; without a time expression to read,
     predictions and expectations are forecasts, and so are those whose date attaches to a verb that
     is no past act ("On Monday the chancellor will go to Kyiv", see ``_dates_a_past_act``)."""
+    past_act = ref is None or _dates_a_past_act(text, ref)
     when = date_interval(ref.value if ref is not None else record.date)
     report = date_interval(str(published)[:10] if published else None)
     start = earliest or (report[0] if report else None)
@@ -158,11 +162,13 @@ def _category(record: Event | Statement, ref: TimeRef | None, published: str | N
         return "forecast"
     if _after_report(when, published):
         return "forecast"
-    if recalled and not (when[0] == when[1] and not _told_ahead(record)
+    if recalled and not (when[0] == when[1] and not _told_ahead(record) and not deep
                          and when[1] >= start - dt.timedelta(days=HISTORY_DAYS)):
         return "background"
     if ref is not None and ref.precision == "year":
         return "background"  # a year cannot be ordered against the days of the story: it is context
+    if ref is not None and _said_in_month(text, ref):
+        return "background"
     return "happened"
 
 
@@ -217,6 +223,17 @@ def _told_within(text: str, ref: TimeRef) -> bool:
         return False
     m = RE_WORD_AT.match(text, ref.head)
     return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
+
+
+def _said_in_month(text: str, ref: TimeRef) -> bool:
+    """Whether a month alone dates a verb of saying ("Last month the agency warned that ...", "In late June,
+    the adviser said talks were expected"): words are a happening only of the day they were said, so words
+    placed in a month are what the reports recall around their news, its background. An act so dated stays
+    on the chronology ("the agency published its report in March", "the court issued a warrant last month")."""
+    if ref.precision != "month" or ref.head is None:
+        return False
+    m = RE_WORD_AT.match(text, ref.head)
+    return m is not None and RE_SAYING.fullmatch(m.group(0).lower()) is not None
 
 
 DEEP_SHARE = 0.5
@@ -419,7 +436,8 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, id(r) in words_only, _told_ahead(r),
                                             refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
-        if all(id(r) in words_only for r in members) and all(_deep(corpus, r) for r in members):
+        deep = all(_deep(corpus, r) for r in members)
+        if deep and all(id(r) in words_only for r in members):
             continue  # only someone's view told deep in its reports: colour, not the chronology
         kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
@@ -434,7 +452,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             date=when(first), precision=ref.precision,
             ref=record_id(prefix, first), kind=kind, text=" ".join(first.text.split()), docs=docs,
             category=_category(first, ref, corpus.published(first.doc), earliest,
-                               _dates_a_past_act(corpus.documents.get(first.doc, {}).get("text") or "", ref)),
+                               corpus.documents.get(first.doc, {}).get("text") or "", deep),
             evidence=evidence,
             undated=ref.precision == REPORT,
             dated_by=list(dict.fromkeys(r.doc for r in members if refs[id(r)].precision != REPORT)),
