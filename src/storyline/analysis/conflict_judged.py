@@ -4,12 +4,13 @@ against "the rate rise failed"; "the strike is illegal" against "the strike is l
 accident" against "the fire was no accident").
 
 A judgement is read from the wording of one clause: a copula and its complement ("the strike is illegal", "the
-blast was not an accident"), the verbs of working and failing ("the sanctions do not work"), or a naming verb and
-its object ("called the drills a provocation", "described the vote as fair"). Its scale word sits on one pole of
-a short general scale (working, lawful, deliberate, hostile, fair, safe); a negation in the clause turns it to
-the other pole. Two judgements conflict when they fall on the two poles of one scale and judge one subject: the
-head of one subject is a word of the other, and the two sentences also share a party, a report, or more words
-of the subject. A clause that hedges, asks or sets a condition judges nothing."""
+blast was not an accident", "poses no threat"), a role ("has a peacekeeping role"), the verbs of working and
+failing ("the sanctions do not work"), or a naming verb and its object ("called the drills a provocation",
+"described the vote as fair"). Its scale word sits on one pole of a short general scale (``SCALES``); a negation
+in the clause turns it to the other pole. Two judgements conflict when they fall on the two poles of one scale
+and judge one subject: the head of one subject is a word of the other, and the two sentences also share two words
+of the subject, or (the caller's test) a party, a report or three words in all. A clause that hedges, asks or sets
+a condition judges nothing, nor does a sentence that denies or doubts."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ _VERBAL = re.compile(rf"\b(?P<aux>(?:do|does|did|has|have|had)\s++(?P<not>{_NOT}
                      r"fails)\b(?P<after>[^.;:!?\"“”]{0,30})",
                      re.IGNORECASE)
 """The verbs of working and failing with their auxiliary: "does not work", "has failed", "are working"."""
-_JUDGED_VERB_END = re.compile(r"\s*(?:well|so\s+far|either|at\s+all|and|but)\b|\s*[,–—-]", re.IGNORECASE)
+_JUDGED_VERB_END = re.compile(r"\A\s*+(?:(?:well|so\s++far|either|at\s++all|and|but)\b|[,–—-])", re.IGNORECASE)
 """What may follow a verb of working that judges its subject: an adverb of degree, the next clause or a comma."""
 _NAMING = re.compile(r"\b(?:call(?:s|ed)?|describ(?:e|es|ed)|term(?:s|ed)?|label(?:s|led|ed)?|brand(?:s|ed)?|"
                      r"denounc(?:e|es|ed)|condemn(?:s|ed)?|characteri[sz](?:e|es|ed))\s++"
@@ -102,7 +103,7 @@ class Judgement:
 
     scale: str
     pole: int
-    """0 for the first pole of the scale (effective, lawful, deliberate, hostile, fair, safe), 1 for the other."""
+    """0 for the first pole of the scale (effective, lawful, hostile...), 1 for the other."""
     subject: frozenset[str]
     """Content stems of what is judged."""
     head: str
