@@ -13,9 +13,10 @@ from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
     JACCARD, JACCARD_WITH_EVENT, StatementMatcher, embedding_similarity, same_event,
 )
 from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
-    REPORT_WINDOW_DAYS, Prop, _reports_apart, candidate_pairs, event_props, statement_props,
+    REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, statement_props,
 )
 from storyline.analysis.conflict_agency import agency_pairs
+from storyline.analysis.conflict_judged import judged_pairs
 from storyline.analysis.conflict_opposed import opposed
 from storyline.analysis.conflict_reach import reach_pairs
 from storyline.analysis.corpus import Corpus
@@ -25,6 +26,7 @@ from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matche
     DENIAL, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _NEGATION, content_words, speaker,
 )
 from storyline.models import Cluster, Conflict, Event, Evidence, FigureTable, Statement
+from storyline.store.records import record_id
 
 KIND_ORDER = {"figure": 0, "status": 1, "negation": 2, "knowledge": 3, "evolution": 4, "other": 5}
 
@@ -390,8 +392,6 @@ def label_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Con
     quotation marks, names whose label it is, or answers it with a bare "this is not a ..."; the claim is
     another source's sentence that uses the label word for word, the one by the named source first, then
     the earliest. Labels of one content word ("not a war") are left alone: too common to tell whose they are."""
-    from storyline.store.records import record_id
-
     # a sentence that uses the label inside its own negation ("becoming entangled in a territorial dispute was
     # not in our interest") still gives it: what it negates is not the label
     positives = [p for p in props if p.status in POSITIVE or p.status == "negated" and p.record.status in POSITIVE]
@@ -442,23 +442,30 @@ def _two_voices(corpus: Corpus) -> Callable[[Prop, Prop], bool]:
     return two_voices
 
 
-def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embeddings=None) -> list[Conflict]:
-    """Two sources that say opposite things of one subject in other words (``conflict_opposed``): a ``negation``
-    conflict citing the two sentences, the earlier first. One source saying both is left out: its account
-    changed, or the sentences are two moments of one story it tells."""
+def _opposite_conflicts(corpus: Corpus, pairs: Iterable[tuple[Prop, Prop]], covered: set, reading: str,
+                        said: str) -> list[Conflict]:
+    """A ``negation`` conflict citing the two sentences of each (earlier, later) pair that are not in a conflict
+    yet: ``reading`` names how the pair was read (in its id), ``said`` opens its summary ("Said", "Judged")."""
     conflicts = []
-    for p, q in opposed(props, embeddings, _two_voices(corpus)):
+    for p, q in pairs:
         side, other = _sentence(corpus, p.record), _sentence(corpus, q.record)
         pair = ((side.doc, side.start), (other.doc, other.start))
         if pair in covered or pair[::-1] in covered:
             continue
         covered.add(pair)
         conflicts.append(Conflict(
-            id=content_id("x", ["negation", "opposed", p.id, q.id]), kind="negation",
-            summary=f"Said {_who(corpus, p.record)}: “{_short(p.record.text)}”; "
+            id=content_id("x", ["negation", reading, p.id, q.id]), kind="negation",
+            summary=f"{said} {_who(corpus, p.record)}: “{_short(p.record.text)}”; "
                     f"the opposite {_who(corpus, q.record)}: “{_short(q.record.text)}”",
             sides=[side, other]))
     return conflicts
+
+
+def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embeddings=None) -> list[Conflict]:
+    """Two sources that say opposite things of one subject in other words (``conflict_opposed``): a ``negation``
+    conflict citing the two sentences, the earlier first. One source saying both is left out: its account
+    changed, or the sentences are two moments of one story it tells."""
+    return _opposite_conflicts(corpus, opposed(props, embeddings, _two_voices(corpus)), covered, "opposed", "Said")
 
 
 def agency_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
@@ -478,6 +485,31 @@ def agency_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Co
         conflicts.append(Conflict(id=content_id("x", [kind, "agency", q.id, p.id]), kind=kind,
                                   summary=_summary(corpus, p, q, 0), sides=[side, doubt]))
     return conflicts
+
+
+SHARED_WORDS = 3
+"""Content words two judging sentences share to be about one thing when they stand in two reports and name no
+party in common (and their subjects share one word only)."""
+
+
+def judged_conflicts(corpus: Corpus, covered: set) -> list[Conflict]:
+    """One subject judged on two poles by two sources (``conflict_judged``: "the drills were a provocation"
+    against "the drills were a routine exercise"): a ``negation`` conflict citing the two sentences, the earlier
+    first. Read from every statement but questions, whatever kind the extraction gave it (a judgement is often
+    an opinion); sentences in two reports whose subjects share one word must also share a party or three words."""
+    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    statements = [s for s in corpus.statements if s.kind != "question" and s.status not in DOUBTED
+                  and not _is_copy(corpus, s.doc)]
+    props = [Prop(id=record_id("s", s), kind="statement", record=s, status=s.status, actors=frozenset(s.actors),
+                  when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start)) for s in statements]
+
+    def one_thing(a: Prop, b: Prop) -> bool:
+        return a.record.doc == b.record.doc or bool(a.actors & b.actors) \
+            or len(content_words(a.record.text) & content_words(b.record.text)) >= SHARED_WORDS
+
+    pairs = judged_pairs(props, lambda x: x.record.text, one_thing, _two_voices(corpus), lambda x: x.when,
+                         lambda x: x.record.date)
+    return _opposite_conflicts(corpus, pairs, covered, "judged", "Judged")
 
 
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
@@ -503,6 +535,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts += label_conflicts(corpus, statements, covered)
     conflicts += opposed_conflicts(corpus, statements, covered, embeddings)
     conflicts += agency_conflicts(corpus, statements, covered)
+    conflicts += judged_conflicts(corpus, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 
