@@ -63,3 +63,29 @@ def test_a_subject_across_a_blank_line_is_a_glued_dateline_not_the_source():
     share = doc[13:15]
     _, text = attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[14]), doc[:])
     assert text != "Lagos Wire"
+
+
+def test_records_a_sentence_closes_by_citing_give_its_figures_when_the_parse_misses_the_verb():
+    # "Rents rose 9%, city housing data show.": the parse reads "show" as a noun the comma hangs on "rose"
+    rows = [
+        ("Rents", 1, "nsubj", "NOUN", "NNS"), ("rose", 1, "ROOT", "VERB", "VBD"), ("9", 3, "nummod", "NUM", "CD"),
+        ("%", 1, "dobj", "NOUN", "NN"), (",", 1, "punct", "PUNCT", ","), ("city", 8, "compound", "NOUN", "NN"),
+        ("housing", 8, "compound", "NOUN", "NN"), ("data", 8, "compound", "NOUN", "NNS"),
+        ("show", 1, "npadvmod", "NOUN", "NN"), (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True, True, False, False, True, True, True, True, False, False])
+    share = doc[2:4]
+    _, text = attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[3]), doc[:])
+    assert text == "city housing data"
+
+
+def test_a_closing_verb_of_showing_without_records_cites_nothing():
+    # "Rents rose 9%, the maps show.": maps are no records of figures
+    rows = [
+        ("Rents", 1, "nsubj", "NOUN", "NNS"), ("rose", 1, "ROOT", "VERB", "VBD"), ("9", 3, "nummod", "NUM", "CD"),
+        ("%", 1, "dobj", "NOUN", "NN"), (",", 1, "punct", "PUNCT", ","), ("the", 6, "det", "DET", "DT"),
+        ("maps", 7, "compound", "NOUN", "NNS"), ("show", 1, "npadvmod", "NOUN", "NN"), (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True, True, False, False, True, True, True, False, False])
+    share = doc[2:4]
+    assert attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[3]), doc[:]) == (None, None)

@@ -11,7 +11,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
-from storyline.nlp.attribution import FrameIndex
+from storyline.nlp.attribution import RECORD_NOUNS, FrameIndex
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, outer_speaker, reporting_subject, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
@@ -173,7 +173,29 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         return frame.source, frame.source_text
     if frame is None and (lead := list_lead(text_of(sent.doc), figure_start)) is not None:
         return lead_source(ctx, *lead)  # a list or table under "The ministry gave these figures on Tuesday:"
+    if (records := trailing_records(sent)) is not None and figure_end <= records.start_char:
+        # "..., customs data show.": the parser read the closing verb as a noun, so no walk reached it
+        mention = ctx.mention_in(records.start_char, records.end_char) if ctx.mentions else None
+        return (mention.entity if mention is not None else None), records.text
     return None, None
+
+
+def trailing_records(sent: Span) -> Span | None:
+    """The records a sentence closes by citing, whatever the parse made of it: ", Chilean customs data show."
+    gives "Chilean customs data" (the words after the last comma, ending in a record noun before a verb of
+    showing)."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3 or words[-1].lower_ not in SHOWING or words[-2].lower_ not in RECORD_NOUNS:
+        return None
+    comma = next((t for t in reversed(words[:-2]) if t.text == ","), None)
+    if comma is None or words[-2].i - comma.i > 6:
+        return None
+    return sent.doc[comma.i + 1:words[-1].i]
+
+
+SHOWING = frozenset({"show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated"})
 
 
 def _paragraph_between(doc: Doc, source: Token, offset: int) -> bool:
