@@ -30,6 +30,13 @@ def test_figure_in_a_relative_clause_is_the_reports_own(parse):
     assert _figure(doc, "300").attributed_to is None
 
 
+def test_figure_in_a_relative_clause_inside_quotation_marks_is_the_speakers(parse):
+    doc = parse("\u201cThe rise was driven by the drought in the south, where the dry season has uprooted almost half a "
+                "million herders,\u201d said Amara Okafor.")
+    figure = _figure(doc, "half a million")
+    assert figure.attributed_text and "Okafor" in figure.attributed_text
+
+
 @pytest.mark.parametrize("text, number, body", [
     # a strike: the relative clause says which walkouts the union speaks of
     ("The dockers' union said walkouts that shut 40 ports had cost the owners dearly.", "40", "union"),

@@ -11,9 +11,9 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
-from storyline.nlp.attribution import FrameIndex
+from storyline.nlp.attribution import RECORD_NOUNS, FrameIndex
 from storyline.nlp.pipeline import text_of
-from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, reporting_subject, source_on_path
+from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, outer_speaker, reporting_subject, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
 
 ACTOR_LABELS = frozenset("NORP GPE ORG PERSON".split())
@@ -136,9 +136,14 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         path = path[:len(inside)] if path[:len(inside)] == inside else inside[:1]
         sent = item
     source = source_on_path(path, sent)
-    if source is BACKGROUND:
-        return None, None
     quote = ctx.quote_at(figure_start, figure_end)
+    if source is BACKGROUND:
+        # the speaker's own words describe it inside quotation marks ("... the drought, which has driven
+        # 40,000 from their farms," said X); outside them it is the report's description
+        return (quote.speaker, quote.speaker_text) if quote is not None and quote.direct and any(
+            m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks) else (None, None)
+    if source is not None and _paragraph_between(sent.doc, source, figure_start):
+        source = None  # a heading or dateline the parser glued to the lede ("Lagos Reuters —", then a blank line)
     if quote is not None and not quote.direct and not _gives_words(quote.cue):
         quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
@@ -157,14 +162,46 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         if frame is not None and _same_source(frame, source, path):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
             # (the original source of a relayed report: "Yonhap, citing the spy agency, said 3,000 ...")
-            return frame.source, frame.source_text
-        return _source(source, ctx)
+            entity, text = frame.source, frame.source_text
+        else:
+            entity, text = _source(source, ctx)
+        if entity is None and source.pos_ == "PRON" and (outer := outer_speaker(source)) is not None:
+            return _source(outer, ctx)  # "the utility said it expects $4bn": the utility, when "it" resolves to no one
+        return entity, text
     # otherwise the source of the clause's attribution frame (a relayed or trailing attribution)
     if frame is not None and _gives_words(frame.cue) and not (path and _aside(sent.doc, frame, path[0])):
         return frame.source, frame.source_text
     if frame is None and (lead := list_lead(text_of(sent.doc), figure_start)) is not None:
         return lead_source(ctx, *lead)  # a list or table under "The ministry gave these figures on Tuesday:"
+    if (records := trailing_records(sent)) is not None and figure_end <= records.start_char:
+        # "..., customs data show.": the parser read the closing verb as a noun, so no walk reached it
+        mention = ctx.mention_in(records.start_char, records.end_char) if ctx.mentions else None
+        return (mention.entity if mention is not None else None), records.text
     return None, None
+
+
+def trailing_records(sent: Span) -> Span | None:
+    """The records a sentence closes by citing, whatever the parse made of it: ", Chilean customs data show."
+    gives "Chilean customs data" (the words after the last comma, ending in a record noun before a verb of
+    showing)."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3 or words[-1].lower_ not in SHOWING or words[-2].lower_ not in RECORD_NOUNS:
+        return None
+    comma = next((t for t in reversed(words[:-2]) if t.text == ","), None)
+    if comma is None or words[-2].i - comma.i > 6:
+        return None
+    return sent.doc[comma.i + 1:words[-1].i]
+
+
+SHOWING = frozenset({"show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated"})
+
+
+def _paragraph_between(doc: Doc, source: Token, offset: int) -> bool:
+    """Whether a blank line parts the source from the figure: one sentence never runs across paragraphs."""
+    start, end = sorted((source.idx, offset))
+    return "\n\n" in text_of(doc)[start:end].replace("\r", "")
 
 
 LIST_MARKS = ("-", "•", "*", "–", "—", "·", "‣", "◦", "▪", "|")

@@ -273,6 +273,16 @@ def _speaker(verb: Token, on_path: set[int]) -> Token | None:
     return None
 
 
+def outer_speaker(subject: Token) -> Token | None:
+    """The named speaker of the report a pronoun's clause is the content of: "the utility said it expects"
+    (the utility), "Ortiz told reporters she estimates" (Ortiz)."""
+    clause = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not _is_speech(clause.head, clause):
+        return None
+    speaker = _speaker(clause.head, set())
+    return speaker if speaker is not None and speaker.pos_ != "PRON" else None
+
+
 def _relative_speaker(verb: Token) -> Token | None:
     """The "who" of a speech verb in a relative clause ("the mayor, who said 300 homes flooded")."""
     if verb.dep_ != "relcl":
