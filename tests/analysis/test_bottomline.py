@@ -23,6 +23,7 @@ def _said(text: str, **kw) -> Statement:
     "Union leaders urged the transport minister to reopen talks before the rail strike spreads.",
     "The minister warned that food prices would rise sharply if the port stayed closed.",
     "The trade ministers confirmed their determination that tariffs on steel would be lifted by spring.",
+    'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -50,6 +51,8 @@ def test_a_sources_stance_verb_is_commentary(kw):
     ("The electoral commission said turnout reached 61 percent, the highest since 1994.",
      {"predicate_class": "reach"}),
     ("Police confirmed that three strikers were arrested outside the refinery gates.",
+     {"status": "confirmed", "predicate_class": "confirm"}),
+    ("The rebels confirmed that their position was shelled twice overnight near the coast road.",
      {"status": "confirmed", "predicate_class": "confirm"}),
     ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
      {"status": "confirmed", "predicate_class": "confirm"}),
