@@ -312,3 +312,10 @@ def test_a_firms_office_holder_is_the_person_the_report_went_on_naming(parse):
     assert "Irina Sokol" in names_of(doc, quote_with(doc, "single crossing").speaker)
     # a state's office is no firm's: its holder is not whoever the report named last
     assert "Omar Haddad" not in names_of(doc, quote_with(doc, "roads are closed").speaker)
+
+
+def test_who_after_an_office_of_a_body_is_the_office_holder(parse):
+    doc = parse(
+        "Marc Duval, the head of the growers' cooperative, who told reporters that the drought was the worst in "
+        "decades, called for aid.")
+    assert "Marc Duval" in names_of(doc, quote_with(doc, "worst in decades").speaker)

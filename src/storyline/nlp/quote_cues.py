@@ -503,6 +503,9 @@ def antecedent(tok: Token) -> Token | None:
     if tok.lower_ not in RELATIVE_PRONOUNS or tok.head.dep_ != "relcl":
         return None
     noun = tok.head.head
+    if tok.lower_ in ("who", "whom") and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "at") \
+            and noun.pos_ != "PRON" and noun.ent_type_ != "PERSON" and _holder(noun.head.head):
+        return noun.head.head  # "Ana Ruiz, the head of the nurses' union, who said": the head, not the union
     if tok.lower_ in ("who", "whom") and not _personal(noun):
         for prev in reversed(tok.doc[tok.sent.start:noun.left_edge.i]):
             if prev.ent_type_ == "PERSON" and (prev.i + 1 >= len(tok.doc) or prev.nbor().ent_type_ != "PERSON"
@@ -523,6 +526,12 @@ def _anyone(noun: Token) -> bool:
     (a bare "people", not "the people of the town")."""
     return noun.lower_ in ANYONE and not any(c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod")
                                              for c in noun.children)
+
+
+def _holder(tok: Token) -> bool:
+    """A noun for one person by office or trade: "head", "chairwoman", "spokesman", "founder"."""
+    low = tok.lower_
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and (low in OFFICE_NOUNS or person_noun(low))
 
 
 def _personal(tok: Token) -> bool:
