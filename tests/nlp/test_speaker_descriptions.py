@@ -307,8 +307,10 @@ def test_a_firms_office_holder_is_the_person_the_report_went_on_naming(parse):
     doc = parse(
         "The head of the ferry operator Nordlink has criticised the new harbour fees.\n\n"
         "Speaking to reporters, Irina Sokol called the move \"reckless\". Sokol says the routes can still pay.\n\n"
+        "Sokol fears that if Mayor Omar Haddad raises the fees again, the routes will close.\n\n"
         "\"We will not cut a single crossing,\" says the Nordlink CEO.\n\n"
         "Mayor Omar Haddad defended the fees. \"The roads are closed,\" the Kremlin spokesman said.")
+    # the mayor a condition supposes ("if Mayor Omar Haddad raises") is not the one who goes on speaking
     assert "Irina Sokol" in names_of(doc, quote_with(doc, "single crossing").speaker)
     # a state's office is no firm's: its holder is not whoever the report named last
     assert "Omar Haddad" not in names_of(doc, quote_with(doc, "roads are closed").speaker)

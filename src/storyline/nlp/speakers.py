@@ -505,10 +505,18 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
                 tok.head.pos_ == "PROPN" or person_noun(tok.head.lower_) or tok.head.lower_ in coref.OFFICE_NOUNS)
             # "Putin troops have committed": a name modifying a thing is not the one who acts
             tok = tok.head if climbs and tok.head.i != tok.i else None
-        # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
-        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start):
+        # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on, nor
+        # someone a condition supposes ("she fears that if the minister resigns, ...")
+        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start) \
+                and not _supposed(tok):
             actors.append(m)
     return max(actors, key=lambda m: m.end).entity if actors else None
+
+
+def _supposed(subject: Token) -> bool:
+    """Whether a subject's clause is a condition ("if the minister resigns", "unless the mayor signs"): someone
+    supposed to act, not someone who acts or speaks."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in subject.head.children)
 
 
 def _state_name(ctx: Context, tok: Token) -> bool:
