@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from storyline.nlp.pipeline import register_extensions
-from storyline.nlp.quote_cues import find_quote_marks, inflections
+from storyline.nlp.quote_cues import find_quote_marks, inflections, record_evidence
 from storyline.models import Quote
 from storyline.nlp.quote_records import _credit_embedded
 from storyline.nlp.quotes import extract_quotes
@@ -249,6 +249,26 @@ def test_quotes_titles_scare_quotes_and_song_names_have_no_speaker(parse):
     )
     for fragment in ("Crossroads", "peace corridor", "Mali Ko", "desert lions"):
         no_quote(doc, fragment)
+
+
+def test_written_records_tell_what_they_show_but_pictures_stay_mute():
+    doc = Doc(spacy.blank("en").vocab, words=["records", "footage", "Records"], pos=["NOUN", "NOUN", "PROPN"])
+    assert record_evidence(doc[0], "show") and not record_evidence(doc[0], "continue")
+    assert not record_evidence(doc[1], "show")  # footage is evidence the report describes, nobody's statement
+    assert not record_evidence(doc[2], "show")  # a name is a speaker in its own right, not a record
+
+
+@pytest.mark.integration
+def test_quotes_records_and_statistics_speak_for_their_makers(parse):
+    doc = parse(
+        "Court records show the bakery chain paid no rent for three years. "
+        "Federal statistics indicate that flood claims doubled in a decade. "
+        "Footage from the harbour shows that the pier gave way first. "
+        "Casualty figures continue to climb in the valley."
+    )
+    assert spoken_by(doc, "paid no rent", None)[0].speaker_text == "Court records"
+    assert spoken_by(doc, "flood claims doubled", None)[0].cue == "indicate"
+    assert not [q for q in doc._.quotes if "pier gave way" in q.text or "to climb" in q.text]
 
 
 @pytest.mark.integration

@@ -301,3 +301,23 @@ def test_a_lede_description_is_not_a_person_named_in_its_own_sentence(parse):
                 "Trucks have waited at the crossing for a week.")
     quote = quote_with(doc, "border talks would resume")
     assert "Ana Ruiz" not in names_of(doc, quote.speaker)
+
+
+def test_a_firms_office_holder_is_the_person_the_report_went_on_naming(parse):
+    doc = parse(
+        "The head of the ferry operator Nordlink has criticised the new harbour fees.\n\n"
+        "Speaking to reporters, Irina Sokol called the move \"reckless\". Sokol says the routes can still pay.\n\n"
+        "Sokol fears that if Mayor Omar Haddad raises the fees again, the routes will close.\n\n"
+        "\"We will not cut a single crossing,\" says the Nordlink CEO.\n\n"
+        "Mayor Omar Haddad defended the fees. \"The roads are closed,\" the Kremlin spokesman said.")
+    # the mayor a condition supposes ("if Mayor Omar Haddad raises") is not the one who goes on speaking
+    assert "Irina Sokol" in names_of(doc, quote_with(doc, "single crossing").speaker)
+    # a state's office is no firm's: its holder is not whoever the report named last
+    assert "Omar Haddad" not in names_of(doc, quote_with(doc, "roads are closed").speaker)
+
+
+def test_who_after_an_office_of_a_body_is_the_office_holder(parse):
+    doc = parse(
+        "Marc Duval, the head of the growers' cooperative, who told reporters that the drought was the worst in "
+        "decades, called for aid.")
+    assert "Marc Duval" in names_of(doc, quote_with(doc, "worst in decades").speaker)

@@ -25,11 +25,11 @@ OFFICE_NOUNS = {
     "speaker", "director", "prosecutor", "judge", "spokesman", "spokeswoman", "spokesperson",
     "congressman", "congresswoman", "lawmaker", "representative", "nominee", "candidate", "mogul",
     "treasurer", "attorney", "commissioner", "councillor", "councilor", "marshal", "lieutenant", "captain",
-    "administrator", "rapporteur", "coordinator", "pontiff", "executive",
+    "administrator", "rapporteur", "coordinator", "pontiff", "executive", "ceo",
 }
 # Office nouns a report writes for a title it gives the holder under another word: "the pontiff" after
 # "Pope Francis", "the executive" after "chief executive Ana Ruiz".
-OFFICE_SYNONYMS = {"pontiff": {"pope", "pontiff"}, "executive": {"executive", "ceo"}}
+OFFICE_SYNONYMS = {"pontiff": {"pope", "pontiff"}, "executive": {"executive", "ceo"}, "ceo": {"ceo", "executive"}}
 # Offices a "leader" or "head of state/government" can hold; offices a "top diplomat" can hold.
 LEADER_OFFICES = {"president", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "monarch",
                   "prime", "head", "chief", "chairman", "taoiseach", "dictator", "ruler"}

@@ -24,7 +24,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
 )
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.coref import OFFICE_NOUNS
-from storyline.nlp.relays import SPEAKING_ENTITIES, can_speak, cited_origin, institution
+from storyline.nlp.relays import CITED_RECORDS, SPEAKING_ENTITIES, can_speak, cited_origin, institution
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
     ACT_VERBS,
@@ -459,6 +459,16 @@ DOCUMENT_SPEAKERS = frozenset({"analyses"}) | frozenset(w for n in ("report", "s
                                           "affidavit", "brief", "submission")
                               for w in noun_forms(n))  # "studies", "inquiries"
 
+# Written records that tell what they show for whoever compiled them: "court records show", "the statistics
+# indicate", "a transcript of the hearing shows". Pictures and footage stay mute (MUTE_NOUNS).
+RECORD_NOUNS = CITED_RECORDS | frozenset({"record", "statistic", "transcript", "transcripts", "averages", "results"})
+
+
+def record_evidence(speaker: Token, lemma: str) -> bool:
+    """Whether a cue's subject is a written record telling what it shows ("court records show that the firm paid
+    no tax"): the record speaks for its makers, as a report does, though no verb of saying is used."""
+    return speaker.pos_ == "NOUN" and speaker.lower_ in RECORD_NOUNS and lemma in EVIDENCE_LEMMAS
+
 
 def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
     """Whether a cue's subject is a thing that cannot speak: a common noun, not a person, office, body or
@@ -481,6 +491,8 @@ def _thing(ctx: Context, cue: Token, speaker: Token) -> bool:
     possessed = any(c.dep_ == "poss" for c in speaker.children) or (
         speaker.dep_ == "pobj" and speaker.head.lower_ == "of" and speaker.head.head.lower_ in ("much", "most", "part"))
     found = cue_lemma(cue)
+    if found is not None and record_evidence(speaker, found[0]):
+        return False
     return possessed or (found is not None and found[0] in EVIDENCE_LEMMAS)
 
 
@@ -491,6 +503,9 @@ def antecedent(tok: Token) -> Token | None:
     if tok.lower_ not in RELATIVE_PRONOUNS or tok.head.dep_ != "relcl":
         return None
     noun = tok.head.head
+    if tok.lower_ in ("who", "whom") and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "at") \
+            and noun.pos_ != "PRON" and noun.ent_type_ != "PERSON" and _holder(noun.head.head):
+        return noun.head.head  # "Ana Ruiz, the head of the nurses' union, who said": the head, not the union
     if tok.lower_ in ("who", "whom") and not _personal(noun):
         for prev in reversed(tok.doc[tok.sent.start:noun.left_edge.i]):
             if prev.ent_type_ == "PERSON" and (prev.i + 1 >= len(tok.doc) or prev.nbor().ent_type_ != "PERSON"
@@ -511,6 +526,12 @@ def _anyone(noun: Token) -> bool:
     (a bare "people", not "the people of the town")."""
     return noun.lower_ in ANYONE and not any(c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod")
                                              for c in noun.children)
+
+
+def _holder(tok: Token) -> bool:
+    """A noun for one person by office or trade: "head", "chairwoman", "spokesman", "founder"."""
+    low = tok.lower_
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and (low in OFFICE_NOUNS or person_noun(low))
 
 
 def _personal(tok: Token) -> bool:

@@ -112,7 +112,8 @@ def _reports(frame: Frame) -> bool:
     speaker = frame.speaker
     if speaker is None or speaker.lower_ in cues.AUTHOR_PRONOUNS:
         return False
-    if (frame.lemma not in SPOKEN or frame.lemma in THING_VERBS) and not speaking_subject(speaker):
+    if ((frame.lemma not in SPOKEN or frame.lemma in THING_VERBS) and not speaking_subject(speaker)
+            and not cues.record_evidence(speaker, frame.lemma)):
         # "that conflict - call it a cold war", "the world must wait to see", "the blockade threatens to cause":
         # a thing is the subject, no one speaks (a plain "the clerk said" is someone, named by any noun)
         return False

@@ -147,7 +147,10 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
-        return same_name(ctx, head), False
+        named_here = same_name(ctx, head)
+        if named_here is not None or low not in coref.OFFICE_NOUNS:
+            return named_here, False
+        return _recent_person(ctx, head), False  # "says the Acme CEO": an office word the tagger took for a name
     if resolved is None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
         resolved = _possessor(ctx, head)  # "Ukraine's military": the named owner, not the last army named
     if resolved is None and low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
@@ -452,11 +455,11 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     """"the politician said", "said the head of the committee": a person described by what they do,
     not otherwise resolved, is the last person this or the few paragraphs before name as a subject or
     speaker (not someone acted on, nor a name inside what anyone is reported to say)."""
-    if ctx.doc._.mentions is None or head.pos_ != "NOUN" or head.tag_ != "NN":
-        return None
+    low = head.lower_
+    if ctx.doc._.mentions is None or (head.tag_ != "NN" and not (head.tag_ == "NNP" and low in coref.OFFICE_NOUNS)):
+        return None  # one person, by a common noun or an office word the tagger took for a name ("the CEO")
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
-    low = head.lower_
     if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS
             or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
         return None
@@ -464,13 +467,16 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         return None  # "the presenter asked" after "a Russian state TV presenter": that one, not a recent name
     office = low in coref.OFFICE_NOUNS
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
-            c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or office and c.ent_type_ in ("GPE", "NORP"))
+            c.dep_ in ("amod", "poss") and c.pos_ == "PROPN" or c.dep_ == "compound" and _state_name(ctx, c)
+            or office and c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP")
             for c in head.children) or any(
             t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for c in head.children
             if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree):
         # "the author of the study, Olesia Ruban" names its own person, resolved or not; "the Belarusian
         # leader", "the EU's envoy", "the head of the Indian government" hold an office of a named body:
-        # neither is a recent name ("the Ukrainian expert" only says where an expert is from)
+        # neither is a recent name ("the Ukrainian expert" only says where an expert is from). A firm's or
+        # body's name before the noun ("the Acme CEO said") is how a report goes on calling the person it
+        # named: that one, as for "the executive".
         return None
     floor = ctx.paragraph(head)[0]
     counted = 0
@@ -499,10 +505,29 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
                 tok.head.pos_ == "PROPN" or person_noun(tok.head.lower_) or tok.head.lower_ in coref.OFFICE_NOUNS)
             # "Putin troops have committed": a name modifying a thing is not the one who acts
             tok = tok.head if climbs and tok.head.i != tok.i else None
-        # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on
-        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start):
+        # the one who acts or speaks there ("Chief executive Tom Harlan defended"), not someone acted on, nor
+        # someone a condition supposes ("she fears that if the minister resigns, ...")
+        if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start) \
+                and not _supposed(tok):
             actors.append(m)
     return max(actors, key=lambda m: m.end).entity if actors else None
+
+
+def _supposed(subject: Token) -> bool:
+    """Whether a subject's clause is a condition ("if the minister resigns", "unless the mayor signs"): someone
+    supposed to act, not someone who acts or speaks."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in subject.head.children)
+
+
+def _state_name(ctx: Context, tok: Token) -> bool:
+    """Whether a proper-noun modifier is not a firm's or a body's own name: a place, a people, a state, or a
+    union of states ("the US president", "the EU envoy"); "the Naftogaz CEO" names a firm."""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.ent_type_ not in ("ORG", ""):
+        return True
+    return any(m.start <= tok.idx < m.end and m.type not in ("organization", "group", "person")
+               for m in ctx.doc._.mentions or ())
 
 
 def _prose_line(text: str, start: int) -> bool:
