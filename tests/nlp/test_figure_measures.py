@@ -320,7 +320,7 @@ def test_figure_measures_a_noun_said_after_the_last_number_counts_both(parse):
     # a clause with a subject of its own, joined by "and", says its own thing
     assert units(parse, "She scored 3 and her team won 5 matches.")[0] == (3, None, None)
     # "others" are not the ones counted first
-    assert units(parse, "The blast hit a market, killing at least one and wounding six others.")[0] == (1, "killed", None)
+    assert units(parse, "The blast hit a fish market, killing at least two and wounding nine others.")[0] == (2, "killed", None)
 
 
 def test_figure_measures_the_level_of_an_age_is_in_years_of_age(parse):
