@@ -23,6 +23,7 @@ def analyze(
     workers: int | None = None,
     engine: str | None = None,
     address: str | None = None,
+    keep_model: bool = True,
 ) -> "Analysis":
     """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
 
@@ -31,12 +32,13 @@ def analyze(
     announced by one ``storyline.api.InputWarning``; the rest are analysed. Raises
     ``storyline.api.StoreError`` when the store cannot be opened. ``workers``: processes that
     parse side by side (default: one per CPU core). ``engine="ray"`` parses on Ray actors (a
-    local Ray, or the cluster at ``address``). See :func:`storyline.api.analyze`.
+    local Ray, or the cluster at ``address``). ``keep_model=False`` frees the parsing model after
+    extraction (lower peak memory; the next call loads it again). See :func:`storyline.api.analyze`.
     """
     from storyline.api import analyze as run
 
     return run(inputs, db=db, config=config, fields=fields, allow_private=allow_private, progress=progress,
-               workers=workers, engine=engine, address=address)
+               workers=workers, engine=engine, address=address, keep_model=keep_model)
 
 
 def load(db: str | Path, run: int | None = None) -> "Analysis":

@@ -173,6 +173,7 @@ def analyze(
     workers: int | None = None,
     engine: str | None = None,
     address: str | None = None,
+    keep_model: bool = True,
 ) -> Analysis:
     """Ingest ``inputs`` into the store at ``db``, extract, analyse across sources, and store the run.
 
@@ -184,7 +185,9 @@ def analyze(
     reports side by side (default: ``[model] workers``, 0 meaning one per CPU core; they are
     spawned, so a calling script keeps its top level under ``if __name__ == "__main__":``).
     ``engine``: ``"local"`` or ``"ray"`` (default ``[model] engine``): ``"ray"`` parses on Ray
-    actors, on a local Ray or on the cluster at ``address``; the analysis is the same.
+    actors, on a local Ray or on the cluster at ``address``; the analysis is the same. ``keep_model``:
+    keep the spaCy model loaded in this process after extraction, for the next call; ``False`` frees it
+    for the cross-source stage (lower peak memory), as the command line does, whose process ends with the run.
 
     With an existing store only new reports are parsed and embedded. Inputs that cannot be
     read are listed in ``Analysis.errors`` with one ``InputWarning``; the rest are analysed.
@@ -243,7 +246,7 @@ def analyze(
 
         extract_pending(store, cfg, on_doc=lambda _: progress.advance(),
                         on_total=lambda n: progress.stage("extract", n), workers=workers, on_error=on_error,
-                        engine=engine, address=address, ahead=early)
+                        engine=engine, address=address, ahead=early, keep_model=keep_model)
         timings["extract"] = time.perf_counter() - tick
         tick = time.perf_counter()
         progress.stage("cross-source")

@@ -373,7 +373,8 @@ def run_analysis(ctx: click.Context, inputs: tuple[str, ...], outdir: str, db: s
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # failed inputs already have a line each
                 result = analyze_api(named, db=db_path, config=_config(ctx), allow_private=allow_private,
-                                     progress=callbacks, workers=workers, engine=engine, address=address)
+                                     progress=callbacks, workers=workers, engine=engine, address=address,
+                                     keep_model=False)  # the process ends with the run
         except _StoreError as exc:
             raise Fail(str(exc), EXIT_STORE) from None
         except (EngineError, EncoderError) as exc:

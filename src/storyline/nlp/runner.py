@@ -95,7 +95,7 @@ def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
 def extract_pending(
     store: Store, config: dict, on_doc: Callable[[str], None] | None = None, on_total: Callable[[int], None] | None = None,
     workers: int | None = None, on_error: Callable[[str, str], None] | None = None,
-    engine: str | None = None, address: str | None = None, ahead: Prestart | None = None,
+    engine: str | None = None, address: str | None = None, ahead: Prestart | None = None, keep_model: bool = True,
 ) -> int:
     """Extract every original document not yet extracted; return how many were processed.
 
@@ -106,7 +106,8 @@ def extract_pending(
     to ``on_error(doc_id, message)`` and left pending. ``engine`` ``"ray"`` runs the parsing on
     Ray actors (:mod:`storyline.nlp.ray_engine`; ``address`` names a cluster, default a local Ray);
     the default, ``[model] engine``, is ``"local"``. ``ahead``: the :class:`Prestart` that started
-    the workers during ingest, with the reports it gave them.
+    the workers during ingest, with the reports it gave them. ``keep_model``: keep the model that parsed
+    in this process (one worker) loaded for later calls; ``False`` frees it for what the run does next.
     """
     from storyline.nlp import workers as pool
 
@@ -172,7 +173,7 @@ def extract_pending(
             flush()
     if batch:
         flush()
-    if engine == "local" and count <= 1:
+    if not keep_model and engine == "local" and count <= 1:
         # The model that parsed in this process is not needed again by the run: freed, its memory (and
         # what the parses left) serves the cross-source stage, which holds the sentence encoder besides.
         del results  # the generator holds the model
