@@ -92,6 +92,12 @@ def test_a_confirmation_by_a_named_body_is_positive(parse):
 
 
 @pytest.mark.integration
+def test_nothing_is_no_source_of_a_claim_its_speaker_adds(parse):
+    _, frame = only_frame(parse, "Nothing indicates a change in their plans, the union leader added.")
+    assert (frame.source_text, frame.cue, frame.polarity) == ("the union leader", "add", "positive")
+
+
+@pytest.mark.integration
 def test_citing_credits_the_original_source_and_keeps_the_outlet_as_a_relay(parse):
     _, frame = only_frame(parse, "Kyodo News, citing a senior trade official, reported that Tokyo would lift the ban.")
     assert "official" in frame.source_text and frame.source_kind == "anonymous"
