@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from storyline.nlp.breaks import BreaksComponent, line_break_starts
+from storyline.nlp.breaks import BreaksComponent, inside_marks, line_break_starts
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,25 @@ def test_component_marks_the_tokens_for_the_parser(nlp):
     doc = BreaksComponent()(nlp("Storm Update\n\nThe coast road is closed."))
     assert [t.text for t in doc if t.is_sent_start] == ["Storm", "The"]
     assert doc[1].is_sent_start is None  # every other token is left to the parser
+
+
+def _inside(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [f"{doc[i - 1].text}{doc[i].text}" for i in inside_marks(doc)]
+
+
+def test_quotation_marks_stay_with_the_sentence_they_open_or_close(nlp):
+    text = 'The coach said: "We lost the match."\n\n"Nobody here expected it," she added.'
+    assert _inside(nlp, text) == ['"We', '."', '"Nobody']
+    assert _inside(nlp, "The port reopened (the second time this year.) Ships queued.") == ["(the", ".)"]
+
+
+def test_apostrophes_and_marks_glued_on_both_sides_are_left_to_the_parser(nlp):
+    assert _inside(nlp, "The farmers' union met.\"Talks failed") == []
+    assert _inside(nlp, "He called it 'a setback' on Monday.") == ["'a"]
+
+
+def test_component_forbids_a_start_inside_the_marks(nlp):
+    doc = BreaksComponent()(nlp('Storm Update\n\n"Stay indoors."\n\nThe coast road is closed.'))
+    assert [t.text for t in doc if t.is_sent_start] == ["Storm", '"', "The"]
+    assert [t.text for t in doc if t.is_sent_start is False] == ["Stay", '"']
