@@ -3,10 +3,11 @@
 from types import SimpleNamespace
 
 import spacy
+from spacy.tokens import Doc
 
 from storyline.nlp.actor_parts import (common_word_name, document_name, join_nickname, model_designation, split_possessor,
                                       split_run_together)
-from storyline.nlp.actor_spans import clean_edges
+from storyline.nlp.actor_spans import clean_edges, extend_facility
 
 NLP = spacy.blank("en")
 KNOWN = {"Fox News": "organization", "Austria": "state", "Reuters": "organization", "Tarrant": "person",
@@ -125,3 +126,16 @@ def test_two_people_run_together_are_two_people():
     assert run_together("signed by Jean Mora Ana Lis and others", "Jean Mora Ana Lis", "PERSON") == [
         ("Jean Mora", "PERSON"), ("Ana Lis", "PERSON")]
     assert run_together("Jean Paul Mora spoke.", "Jean Paul Mora", "PERSON") == [("Jean Paul Mora", "PERSON")]
+
+
+def _tagged(words: list[str], pos: list[str]):
+    return Doc(NLP.vocab, words=words, pos=pos)
+
+
+def test_a_facility_name_takes_the_common_nouns_after_a_place_but_not_a_port_of_another_place():
+    doc = _tagged(["Troops", "left", "the", "Gomel", "training", "ground", "."],
+                  ["NOUN", "VERB", "DET", "PROPN", "NOUN", "NOUN", "PUNCT"])
+    assert extend_facility(doc[3:4]).text == "Gomel training ground"
+    doc = _tagged(["Ships", "left", "the", "Caspian", "Sea", "port", "of", "Aktau", "."],
+                  ["NOUN", "VERB", "DET", "PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert extend_facility(doc[3:5]).text == "Caspian Sea"

@@ -53,6 +53,8 @@ def only_frame(parse, text):
     ("The ministry declined to confirm that the tariff had been raised.", "unconfirmed", "declined to confirm"),
     ("The mining company has not paid the fine imposed after the spill.", "negated", "not"),
     ("There is no evidence that the vote count in the capital was altered.", "unconfirmed", "no evidence"),
+    ("The union said there was no truth in the claim that its members had damaged the depot.", "denied", "no truth"),
+    ("The mayor said the story about the bridge tender had no basis.", "denied", "no basis"),
 ])
 def test_negation_in_its_many_news_forms_makes_a_negative_frame(parse, text, status, cue):
     _, frame = only_frame(parse, text)
@@ -89,6 +91,12 @@ def test_a_confirmation_by_a_named_body_is_positive(parse):
     assert (frame.status, frame.polarity, frame.source_kind) == ("confirmed", "positive", "named")
     assert frame.source_text == "The electoral commission"
     assert frame.cue == "confirmed" and frame.cue_start == frame.text.index("confirmed")
+
+
+@pytest.mark.integration
+def test_nothing_is_no_source_of_a_claim_its_speaker_adds(parse):
+    _, frame = only_frame(parse, "Nothing indicates a change in their plans, the union leader added.")
+    assert (frame.source_text, frame.cue, frame.polarity) == ("the union leader", "add", "positive")
 
 
 @pytest.mark.integration

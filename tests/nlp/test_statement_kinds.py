@@ -29,7 +29,16 @@ def test_a_described_participant_leaves_a_happening_a_fact(parse, text):
 
 
 @pytest.mark.parametrize("text", [
+    "The inspectors' records clearly show that the dam leaked for three weeks.",
+    "The survey obviously indicates that most farmers sold their harvest early.",
+])
+def test_a_sure_source_of_a_finding_leaves_it_a_fact(parse, text):
+    assert kind_of(parse, text) == "fact"
+
+
+@pytest.mark.parametrize("text", [
     "The decision to raise tariffs was a grave mistake.",
+    "The council clearly failed the flooded villages.",
     "This is a dangerous escalation.",
     "The strike was a clear failure.",
     "The new tariff is reckless.",

@@ -263,14 +263,16 @@ FACILITY_MAX_NOUNS = 3
 
 
 def extend_facility(span: Span) -> Span:
-    """The span with the common nouns of a facility's name after it: "Osipovichi" + "training ground"."""
+    """The span with the common nouns of a facility's name after it: "Osipovichi" + "training ground";
+    not when a name after "of" names the facility ("the Black Sea port of Odesa" is Odesa's port)."""
     doc = span.doc
     end = span.end
     while end < len(doc) and end - span.end < FACILITY_MAX_NOUNS and doc[end].is_lower and doc[end].is_alpha \
             and doc[end].pos_ in ("NOUN", "ADJ") and not doc[end - 1].whitespace_ == "":
         end += 1
         if doc[end - 1].lower_ in FACILITY_HEADS:
-            return doc[span.start : end]
+            named_after = end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title
+            return span if named_after else doc[span.start : end]
     return span
 
 

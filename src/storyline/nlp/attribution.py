@@ -22,7 +22,7 @@ from storyline.models import Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
 from storyline.nlp.certainty import Frame
-from storyline.nlp.cue_words import FALSE_WORDS
+from storyline.nlp.cue_words import FALSE_WORDS, GROUND_NOUNS
 from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.relays import can_speak
@@ -88,10 +88,14 @@ def _according_relay(pred: Token, frame: Frame, lo: int, hi: int) -> Token | Non
 
 def denial_cues(spine: list[Token], lo: int, hi: int) -> list[tuple[str, str]]:
     """Denials written as a verdict on a claim: "called the reports fake", "dismissed it as
-    propaganda", "the allegations are baseless"."""
+    propaganda", "the allegations are baseless", "there is no truth in the claim that ..."."""
     found = []
     for tok in spine:
         lem = lemma(tok)
+        ground = _groundless(tok, lo, hi)
+        if ground is not None:
+            found.append(("denied", ground))
+            continue
         words = []
         obj = first_child(tok, "dobj")
         if lem in DENY_AS and obj is not None:
@@ -112,6 +116,22 @@ def denial_cues(spine: list[Token], lo: int, hi: int) -> list[tuple[str, str]]:
         if hit is not None and not cx.not_cues(tok):
             found.append(("denied", f"{tok.lower_} {hit.lower_}" if lem != "be" else hit.lower_))
     return found
+
+
+def _groundless(tok: Token, lo: int, hi: int) -> str | None:
+    """ "There is no truth in the suggestion that ...", "the report has no basis": a clause saying that a
+    claim lacks ground denies it, so its "no" is the cue of a denial, not of a plain negation."""
+    lem = lemma(tok)
+    if lem == "be" and first_child(tok, "expl") is not None:
+        noun = first_child(tok, "attr", "nsubj")
+    elif lem == "have":
+        noun = first_child(tok, "dobj")
+    else:
+        return None
+    if noun is None or not lo <= noun.i < hi or noun.lower_ not in GROUND_NOUNS:
+        return None
+    det = first_child(noun, "det")
+    return f"no {noun.lower_}" if det is not None and det.lower_ == "no" else None
 
 
 def polarity(found: list[tuple[str, str]]) -> tuple[str, str | None]:

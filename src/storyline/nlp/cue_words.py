@@ -197,3 +197,6 @@ FALSE_WORDS = frozenset(
     "fiction fictitious absurd ridiculous bogus misleading propaganda disinformation misinformation slander "
     "smear hoax inaccurate incorrect wrong speculation speculative assertions".split()
 )
+# What a claim is said to lack when it is called untrue: "there is no truth in the report that ...",
+# "the allegation has no basis". ("No evidence" says a claim is unproven, not that it is false.)
+GROUND_NOUNS = frozenset("truth basis foundation substance merit".split())

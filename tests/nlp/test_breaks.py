@@ -1,0 +1,77 @@
+"""Sentence starts fixed by the layout (blank lines, heading lines) before the parser runs."""
+
+import pytest
+import spacy
+
+from storyline.nlp.breaks import BreaksComponent, inside_marks, line_break_starts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+def _starts(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [doc[i].text for i in line_break_starts(doc)]
+
+
+def test_heading_before_a_blank_line_ends_its_sentence(nlp):
+    text = "Harvest Falls Short\n\nGrowers in the valley said on Friday that the frost had cut the crop."
+    assert _starts(nlp, text) == ["Growers"]
+
+
+def test_every_paragraph_after_a_blank_line_opens_a_sentence(nlp):
+    text = "The dam held overnight.\n\nEngineers checked the spillway.\n \n\"It is sound,\" one said."
+    assert _starts(nlp, text) == ["Engineers", '"']
+
+
+def test_short_title_line_ended_by_one_line_break(nlp):
+    text = "Where the Strike Stands\nNurses at two hospitals walked out on Monday."
+    assert _starts(nlp, text) == ["Nurses"]
+
+
+def test_a_line_ending_on_a_full_stop_ends_its_sentence(nlp):
+    text = "The board met at noon.\nIts chair, Dr. Okafor, spoke first.\n\"We are ready.\"\nThe vote followed."
+    assert _starts(nlp, text) == ["Its", "\"", "The"]
+    assert _starts(nlp, "Aid reached the port on a ship hired by the U.S.\nState Department on Friday.") == []
+
+
+def test_hard_wrapped_prose_is_left_to_the_parser(nlp):
+    text = ("The mayor told reporters at the flooded bridge on Tuesday that repairs would take\n"
+            "Several weeks, and that the county would pay for them.")
+    assert _starts(nlp, text) == []
+
+
+def test_a_break_inside_a_sentence_is_not_a_start(nlp):
+    assert _starts(nlp, "The minister said:\n\n\"We will not sign.\"") == []  # the quote its cue opens
+    assert _starts(nlp, "Voters in the north,\n\nand in the cities, turned out early.") == []
+    assert _starts(nlp, "Prices rose again\n\nin the last week of the month.") == []  # debris cut it in two
+
+
+def test_component_marks_the_tokens_for_the_parser(nlp):
+    doc = BreaksComponent()(nlp("Storm Update\n\nThe coast road is closed."))
+    assert [t.text for t in doc if t.is_sent_start] == ["Storm", "The"]
+    assert doc[1].is_sent_start is None  # every other token is left to the parser
+
+
+def _inside(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [f"{doc[i - 1].text}{doc[i].text}" for i in inside_marks(doc)]
+
+
+def test_quotation_marks_stay_with_the_sentence_they_open_or_close(nlp):
+    text = 'The coach said: "We lost the match."\n\n"Nobody here expected it," she added.'
+    assert _inside(nlp, text) == ['"We', '."', '"Nobody']
+    assert _inside(nlp, "The port reopened (the second time this year.) Ships queued.") == ["(the", ".)"]
+
+
+def test_apostrophes_and_marks_glued_on_both_sides_are_left_to_the_parser(nlp):
+    assert _inside(nlp, "The farmers' union met.\"Talks failed") == []
+    assert _inside(nlp, "He called it 'a setback' on Monday.") == ["'a"]
+
+
+def test_component_forbids_a_start_inside_the_marks(nlp):
+    doc = BreaksComponent()(nlp('Storm Update\n\n"Stay indoors."\n\nThe coast road is closed.'))
+    assert [t.text for t in doc if t.is_sent_start] == ["Storm", '"', "The"]
+    assert [t.text for t in doc if t.is_sent_start is False] == ["Stay", '"']
