@@ -89,3 +89,67 @@ def test_a_closing_verb_of_showing_without_records_cites_nothing():
     doc = _doc(rows, [True, True, False, False, True, True, True, False, False])
     share = doc[2:4]
     assert attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[3]), doc[:]) == (None, None)
+
+
+def test_a_speaker_phrase_the_parse_runs_over_the_figure_gives_its_own_noun_phrase():
+    # "According to the bureau, 40% of households rent.": the parse reads the share as an apposition of
+    # "the bureau", and the clause's frame takes "the bureau, 40% of households" for the speaker
+    from storyline.models import Frame
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    rows = [
+        ("According", 9, "prep", "VERB", "VBG"), ("to", 0, "prep", "ADP", "IN"), ("the", 3, "det", "DET", "DT"),
+        ("bureau", 1, "pobj", "NOUN", "NN"), (",", 3, "punct", "PUNCT", ","), ("40", 6, "nummod", "NUM", "CD"),
+        ("%", 3, "appos", "NOUN", "NN"), ("of", 6, "prep", "ADP", "IN"), ("households", 7, "pobj", "NOUN", "NNS"),
+        ("rent", 9, "ROOT", "VERB", "VBP"), (".", 9, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True, True, True, False, True, False, True, True, True, False, False])
+    speaker = doc[2:9]
+    doc._.frames = [Frame(doc="", start=0, end=len(doc.text), text=doc.text, source_text=speaker.text,
+                          source_start=speaker.start_char, source_end=speaker.end_char, source_kind="named",
+                          cue="according to", cue_start=0, cue_end=doc[1].idx + 2)]
+    share = doc[5:7]
+    _, text = attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[6]), doc[:])
+    assert text == "the bureau"
+
+
+def test_a_figure_in_what_the_report_sets_against_a_saying_is_nobodys():
+    # "The ministry denied the claim despite photos showing 12 trucks.": the photos are the report's, not the
+    # ministry's words
+    rows = [
+        ("The", 1, "det", "DET", "DT"), ("ministry", 2, "nsubj", "NOUN", "NN"), ("denied", 2, "ROOT", "VERB", "VBD"),
+        ("the", 4, "det", "DET", "DT"), ("claim", 2, "dobj", "NOUN", "NN"), ("despite", 2, "prep", "SCONJ", "IN"),
+        ("photos", 5, "pobj", "NOUN", "NNS"), ("showing", 6, "acl", "VERB", "VBG"), ("12", 9, "nummod", "NUM", "CD"),
+        ("trucks", 7, "dobj", "NOUN", "NNS"), (".", 2, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True] * 9 + [False, False])
+    trucks = doc[8:10]
+    assert attribution(SourceContext(doc), trucks.start_char, trucks.end_char, _up(doc[9]), doc[:]) == (None, None)
+    # the same figure in the clause the ministry says is the ministry's
+    said = _doc([
+        ("The", 1, "det", "DET", "DT"), ("ministry", 2, "nsubj", "NOUN", "NN"), ("said", 2, "ROOT", "VERB", "VBD"),
+        ("12", 4, "nummod", "NUM", "CD"), ("trucks", 5, "nsubj", "NOUN", "NNS"), ("burned", 2, "ccomp", "VERB", "VBD"),
+        (".", 2, "punct", "PUNCT", "."),
+    ], [True] * 5 + [False, False])
+    trucks = said[3:5]
+    assert attribution(SourceContext(said), trucks.start_char, trucks.end_char, _up(said[4]), said[:])[1] == "The ministry"
+
+
+def test_a_frame_that_names_no_speaker_gives_no_source():
+    # "Eleven roads closed." under a frame with no speaker in the text and no actor ("it was stressed that ...",
+    # a quotation no one is named for): nobody to credit, not the frame's placeholder words
+    from storyline.models import Frame
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    doc = _doc([("11", 1, "nummod", "NUM", "CD"), ("roads", 2, "nsubj", "NOUN", "NNS"), ("closed", 2, "ROOT", "VERB", "VBD"),
+                (".", 2, "punct", "PUNCT", ".")], [True, True, False, False])
+    frame = Frame(doc="", start=0, end=len(doc.text), text=doc.text, source_text="it is stressed", source_kind="anonymous",
+                  cue="said")
+    doc._.frames = [frame]
+    roads = doc[0:2]
+    assert attribution(SourceContext(doc), roads.start_char, roads.end_char, _up(doc[1]), doc[:]) == (None, None)
+    # a frame whose speaker is in the text gives it
+    frame.source_text, frame.source_kind, frame.source_start, frame.source_end = "the police", "named", 0, 2
+    assert attribution(SourceContext(doc), roads.start_char, roads.end_char, _up(doc[1]), doc[:])[1] == "the police"

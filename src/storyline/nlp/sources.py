@@ -356,6 +356,8 @@ FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows",
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
+# Prepositions that set a scene or a concession around a saying ("despite images showing ...").
+SCENE_PREPS = SCENE_MARKS | {"despite", "amid", "amidst", "notwithstanding"}
 BACKGROUND = object()
 """The figure sits in the report's own description of something the speaker talks about."""
 
@@ -405,6 +407,10 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
             own_phrase = own_phrase or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
             previous = token
             continue
+        if previous.dep_ == "prep" and previous.lower_ in SCENE_PREPS and _is_speech(token, previous):
+            # "the company denied it, despite images showing two passes", "she said, after 40 hours of talks,
+            # ...": what the report sets the saying against is its own description, not the speaker's words
+            return BACKGROUND
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
             return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS or issued_by(speaker) else speaker
