@@ -258,14 +258,31 @@ def _speaker_ok(token: Token, on_path: set[int]) -> bool:
 
 def _speaker(verb: Token, on_path: set[int]) -> Token | None:
     """The subject of a speech verb, or the agent of a passive one."""
+    opening = _paragraph_start(verb)
     for child in verb.children:
+        if child.i < opening:
+            continue  # a heading the parser glued above the verb's paragraph holds none of its words
         if child.dep_ == "nsubj" and (_speaker_ok(child, on_path) or child.lower_ == "it"):
             return child  # "It put the cost at 25 million euros": the body the resolver finds
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
                     return pobj
+    if opening > verb.sent.start:
+        # "– Rains return –", a blank line, "The weather office says that ...": the parser hung the paragraph's
+        # opening noun phrase on the heading; the one phrase standing between the break and the verb is its subject
+        heads = [t for t in verb.doc[opening:verb.i] if not opening <= t.head.i < verb.i and not t.is_punct]
+        if len(heads) == 1 and _speaker_ok(heads[0], on_path):
+            return heads[0]
     return None
+
+
+def _paragraph_start(token: Token) -> int:
+    """The index of the first token of the paragraph ``token`` is in, within its sentence."""
+    for t in reversed(token.doc[token.sent.start:token.i]):
+        if "\n\n" in t.text.replace("\r", "") or "\n\n" in t.whitespace_.replace("\r", ""):
+            return t.i + 1
+    return token.sent.start
 
 
 def outer_speaker(subject: Token) -> Token | None:
