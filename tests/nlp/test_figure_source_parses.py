@@ -16,6 +16,12 @@ def _doc(rows: list[tuple[str, int, str, str, str]], spaces: list[bool] | None =
     return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
 
 
+def _given(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """Who gives the figure ``doc[start:end]``, walking up from its last token."""
+    figure = doc[start:end]
+    return attribution(SourceContext(doc), figure.start_char, figure.end_char, _up(doc[end - 1]), doc[:])
+
+
 def _up(token) -> list:
     """The path from a token to the root of its sentence."""
     path = [token]
@@ -41,8 +47,7 @@ def test_the_speaker_above_a_pronoun_is_the_reports_named_speaker():
 
 def test_a_figure_a_pronoun_expects_is_the_named_speakers_when_the_pronoun_stands_for_no_one():
     doc = _doc(SAID_IT_EXPECTS)
-    figure = doc[7:9]
-    _, text = attribution(SourceContext(doc), figure.start_char, figure.end_char, _up(doc[8]), doc[:])
+    _, text = _given(doc, 7, 9)
     assert text == "The utility"
 
 
@@ -60,8 +65,7 @@ def test_a_subject_across_a_blank_line_is_a_glued_dateline_not_the_source():
     spaces = [True, True, False, False, True, True, True, True, True, False, False, True, True, False, False, False]
     doc = _doc(rows, spaces)
     assert "—\n\nOrbis" in doc.text
-    share = doc[13:15]
-    _, text = attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[14]), doc[:])
+    _, text = _given(doc, 13, 15)
     assert text != "Lagos Wire"
 
 
@@ -74,8 +78,7 @@ def test_records_a_sentence_closes_by_citing_give_its_figures_when_the_parse_mis
         ("show", 1, "npadvmod", "NOUN", "NN"), (".", 1, "punct", "PUNCT", "."),
     ]
     doc = _doc(rows, [True, True, False, False, True, True, True, True, False, False])
-    share = doc[2:4]
-    _, text = attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[3]), doc[:])
+    _, text = _given(doc, 2, 4)
     assert text == "city housing data"
 
 
@@ -87,5 +90,79 @@ def test_a_closing_verb_of_showing_without_records_cites_nothing():
         ("maps", 7, "compound", "NOUN", "NNS"), ("show", 1, "npadvmod", "NOUN", "NN"), (".", 1, "punct", "PUNCT", "."),
     ]
     doc = _doc(rows, [True, True, False, False, True, True, True, False, False])
-    share = doc[2:4]
-    assert attribution(SourceContext(doc), share.start_char, share.end_char, _up(doc[3]), doc[:]) == (None, None)
+    assert _given(doc, 2, 4) == (None, None)
+
+
+def test_a_speaker_phrase_the_parse_runs_over_the_figure_gives_its_own_noun_phrase():
+    # "According to the bureau, 40% of households rent.": the parse reads the share as an apposition of
+    # "the bureau", and the clause's frame takes "the bureau, 40% of households" for the speaker
+    from storyline.models import Frame
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    rows = [
+        ("According", 9, "prep", "VERB", "VBG"), ("to", 0, "prep", "ADP", "IN"), ("the", 3, "det", "DET", "DT"),
+        ("bureau", 1, "pobj", "NOUN", "NN"), (",", 3, "punct", "PUNCT", ","), ("40", 6, "nummod", "NUM", "CD"),
+        ("%", 3, "appos", "NOUN", "NN"), ("of", 6, "prep", "ADP", "IN"), ("households", 7, "pobj", "NOUN", "NNS"),
+        ("rent", 9, "ROOT", "VERB", "VBP"), (".", 9, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True, True, True, False, True, False, True, True, True, False, False])
+    speaker = doc[2:9]
+    doc._.frames = [Frame(doc="", start=0, end=len(doc.text), text=doc.text, source_text=speaker.text,
+                          source_start=speaker.start_char, source_end=speaker.end_char, source_kind="named",
+                          cue="according to", cue_start=0, cue_end=doc[1].idx + 2)]
+    _, text = _given(doc, 5, 7)
+    assert text == "the bureau"
+
+
+def test_a_figure_in_what_the_report_sets_against_a_saying_is_nobodys():
+    # "The ministry denied the claim despite photos showing 12 trucks.": the photos are the report's, not the
+    # ministry's words
+    rows = [
+        ("The", 1, "det", "DET", "DT"), ("ministry", 2, "nsubj", "NOUN", "NN"), ("denied", 2, "ROOT", "VERB", "VBD"),
+        ("the", 4, "det", "DET", "DT"), ("claim", 2, "dobj", "NOUN", "NN"), ("despite", 2, "prep", "SCONJ", "IN"),
+        ("photos", 5, "pobj", "NOUN", "NNS"), ("showing", 6, "acl", "VERB", "VBG"), ("12", 9, "nummod", "NUM", "CD"),
+        ("trucks", 7, "dobj", "NOUN", "NNS"), (".", 2, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True] * 9 + [False, False])
+    assert _given(doc, 8, 10) == (None, None)
+    # the same figure in the clause the ministry says is the ministry's
+    said = _doc([
+        ("The", 1, "det", "DET", "DT"), ("ministry", 2, "nsubj", "NOUN", "NN"), ("said", 2, "ROOT", "VERB", "VBD"),
+        ("12", 4, "nummod", "NUM", "CD"), ("trucks", 5, "nsubj", "NOUN", "NNS"), ("burned", 2, "ccomp", "VERB", "VBD"),
+        (".", 2, "punct", "PUNCT", "."),
+    ], [True] * 5 + [False, False])
+    assert _given(said, 3, 5)[1] == "The ministry"
+
+
+def test_a_frame_that_names_no_speaker_gives_no_source():
+    # "Eleven roads closed." under a frame with no speaker in the text and no actor ("it was stressed that ...",
+    # a quotation no one is named for): nobody to credit, not the frame's placeholder words
+    from storyline.models import Frame
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    doc = _doc([("11", 1, "nummod", "NUM", "CD"), ("roads", 2, "nsubj", "NOUN", "NNS"), ("closed", 2, "ROOT", "VERB", "VBD"),
+                (".", 2, "punct", "PUNCT", ".")], [True, True, False, False])
+    frame = Frame(doc="", start=0, end=len(doc.text), text=doc.text, source_text="it is stressed", source_kind="anonymous",
+                  cue="said")
+    doc._.frames = [frame]
+    assert _given(doc, 0, 2) == (None, None)
+    # a frame whose speaker is in the text gives it
+    frame.source_text, frame.source_kind, frame.source_start, frame.source_end = "the police", "named", 0, 2
+    assert _given(doc, 0, 2)[1] == "the police"
+
+
+def test_a_paragraph_under_a_glued_heading_keeps_its_opening_speaker():
+    # "Floods ease", a blank line, "The weather office says that rain trapped 40 people.": the parser made one
+    # sentence of the heading and the paragraph and hung "The weather office" on the heading
+    rows = [
+        ("Floods", 1, "nsubj", "NOUN", "NNS"), ("ease", 6, "nsubj", "VERB", "VBP"), ("\n\n", 1, "dep", "SPACE", "_SP"),
+        ("The", 5, "det", "DET", "DT"), ("weather", 5, "compound", "NOUN", "NN"), ("office", 1, "appos", "NOUN", "NN"),
+        ("says", 6, "ROOT", "VERB", "VBZ"), ("that", 9, "mark", "SCONJ", "IN"), ("rain", 9, "nsubj", "NOUN", "NN"),
+        ("trapped", 6, "ccomp", "VERB", "VBD"), ("40", 11, "nummod", "NUM", "CD"), ("people", 9, "dobj", "NOUN", "NNS"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(rows, [True, False, False, True, True, True, True, True, True, True, True, False, False])
+    _, text = _given(doc, 10, 12)
+    assert text == "The weather office"

@@ -34,7 +34,7 @@ def test_numbers_decimal_before_a_capitalised_measure_is_no_model_name(parse):
 
 def test_numbers_shares_written_as_fractions_and_proportions(parse):
     found = figures(parse, "A third of the island's voters stayed home and one in four farms lost power.")
-    assert [(round(v, 3), c) for _, v, c in found] == [(0.333, "share"), (0.25, "share")]
+    assert [(round(v, 3), c) for _, v, c in found] == [(33.333, "percent"), (25, "percent")]
 
 
 def test_numbers_pence_and_a_change_to_a_new_price(parse):

@@ -216,6 +216,10 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     if peso:
         amount.currency, amount.currency_text = "PHP", "P"
     _read_after(doc, amount, limit)
+    if amount.fraction:
+        # "two-thirds of the vote", "one in four farms": a share of something (not "a third of a mile", which
+        # _read_after made a measure), in percent as the project's gold records it, like "half" above
+        amount.value, amount.fraction, amount.percent = amount.value * 100, False, True
     if amount.value is None and not amount.vague and amount.qualifier == "about":
         amount.qualifier = None  # a range already says the figure is approximate
     return amount

@@ -76,7 +76,7 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
             and not timeless and not magnitude and not tally and not (
             amount.num_end - amount.num_start > 1 and spaced_groups(doc, amount.num_start, amount.num_end)) and not (
-            amount.currency or amount.percent or amount.fraction):
+            amount.currency or amount.percent):
         return True
     first = doc[amount.num_start]
     before = doc[amount.start - 1] if amount.start > 0 else None

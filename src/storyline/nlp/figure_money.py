@@ -36,7 +36,7 @@ def money_in_context(doc: Doc, amount: Amount, anchor: Token, sent: Span, earlie
     """The currency of a sum said without one ("billions in military aid", "costing billions"):
     the last currency the report named before it, else the first it names, else ``unknown``; None
     when the amount is no bare sum of a million or more."""
-    if amount.currency or amount.percent or amount.unit or amount.fraction or max(
+    if amount.currency or amount.percent or amount.unit or max(
             amount.value or 0, amount.high or 0) < 1e6:
         return None
     after = doc[amount.end] if amount.end < sent.end else None

@@ -153,13 +153,16 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         # "we counted the flooded homes ourselves", "our teams counted 212 trucks", in her quote
         return quote.speaker, quote.speaker_text
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
-    if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)):
-        frame = None  # (a share of those asked speaks for no one: "Some 80% of the farmers asked said")
+    if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)
+                              or frame.source is None and frame.source_start is None):
+        # (a share of those asked speaks for no one: "Some 80% of the farmers asked said"; nor does a frame with
+        # no speaker in the text and no actor: "it was stressed that ...", a quotation no one is named for)
+        frame = None
     if frame is not None and frame.cue_start is not None and figure_end <= frame.cue_start and ";" in text_of(
             sent.doc)[figure_end:frame.cue_start]:
         frame = None  # "Some 1,200 homes lost power; the utility said crews were out": the cue answers for its own side
     if source is not None:
-        if frame is not None and _same_source(frame, source, path):
+        if frame is not None and _same_source(frame, source, path) and not _holds(frame, figure_start):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
             # (the original source of a relayed report: "Yonhap, citing the spy agency, said 3,000 ...")
             entity, text = frame.source, frame.source_text
@@ -274,6 +277,13 @@ def _same_source(frame, source: Token, path: list[Token]) -> bool:
     # a relayed report: the frame's speaker is whom the walk's source cites
     return any(t.idx == frame.cue_start for t in path) and any(c.dep_ == "nsubj" and c.i == source.i
                                                              for t in path for c in t.children)
+
+
+def _holds(frame, offset: int) -> bool:
+    """Whether the frame's speaker phrase runs over the figure: a source never holds what it gives, so the
+    parse glued the clause's subject to the speaker ("According to the bureau, 40% of households ..." with the
+    share read as an apposition of "the bureau"), and the walk's own noun phrase is the source as written."""
+    return frame.source_start is not None and frame.source_start <= offset < (frame.source_end or 0)
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})

@@ -348,7 +348,7 @@ def _anaphoric(doc: Doc, sent: Span, amount: Amount) -> bool:
 def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: list[TimeRef],
             earlier: list[Figure]) -> Figure | None:
     anchor = anchor_of(doc, amount)
-    money_or_percent = amount.currency or amount.percent or amount.fraction
+    money_or_percent = amount.currency or amount.percent
     noun = None if amount.currency or amount.percent or amount.unit else counted_noun(doc, amount, anchor, sent)
     if noun is not None and amount.num_end <= noun.i < amount.end:
         noun = None  # "300-plus", "40-odd": the amount's own qualifier, not what it counts
@@ -575,14 +575,11 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
     return figures
 
 
-SHARES = frozenset({"percent", "share"})
-
-
 def _respondents_give_nothing(sentence: list[Figure]) -> None:
     """"73 percent say ...", "61 percent of farmers and 57 percent of teachers saying ...": a share
     of people who say something is what a poll found, not who gives a figure; a source read from such a
     phrase is dropped (for every figure of the sentence)."""
-    shares = [f.text for f in sentence if f.counts in SHARES]
+    shares = [f.text for f in sentence if f.counts == "percent"]
     for figure in sentence:
         if figure.attributed_text and any(share in figure.attributed_text for share in shares):
             figure.attributed_to = figure.attributed_text = None

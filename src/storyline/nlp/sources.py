@@ -263,14 +263,31 @@ def _speaker_ok(token: Token, on_path: set[int]) -> bool:
 
 def _speaker(verb: Token, on_path: set[int]) -> Token | None:
     """The subject of a speech verb, or the agent of a passive one."""
+    opening = _paragraph_start(verb)
     for child in verb.children:
+        if child.i < opening:
+            continue  # a heading the parser glued above the verb's paragraph holds none of its words
         if child.dep_ == "nsubj" and (_speaker_ok(child, on_path) or child.lower_ == "it"):
             return child  # "It put the cost at 25 million euros": the body the resolver finds
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
                     return pobj
+    if opening > verb.sent.start:
+        # "– Rains return –", a blank line, "The weather office says that ...": the parser hung the paragraph's
+        # opening noun phrase on the heading; the one phrase standing between the break and the verb is its subject
+        heads = [t for t in verb.doc[opening:verb.i] if not opening <= t.head.i < verb.i and not t.is_punct]
+        if len(heads) == 1 and _speaker_ok(heads[0], on_path):
+            return heads[0]
     return None
+
+
+def _paragraph_start(token: Token) -> int:
+    """The index of the first token of the paragraph ``token`` is in, within its sentence."""
+    for t in reversed(token.doc[token.sent.start:token.i]):
+        if "\n\n" in t.text.replace("\r", "") or "\n\n" in t.whitespace_.replace("\r", ""):
+            return t.i + 1
+    return token.sent.start
 
 
 def outer_speaker(subject: Token) -> Token | None:
@@ -361,6 +378,8 @@ FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows",
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
+# Prepositions that set a scene or a concession around a saying ("despite images showing ...").
+SCENE_PREPS = SCENE_MARKS | {"despite", "amid", "amidst", "notwithstanding"}
 BACKGROUND = object()
 """The figure sits in the report's own description of something the speaker talks about."""
 
@@ -410,6 +429,10 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
             own_phrase = own_phrase or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
             previous = token
             continue
+        if previous.dep_ == "prep" and previous.lower_ in SCENE_PREPS and _is_speech(token, previous):
+            # "the company denied it, despite images showing two passes", "she said, after 40 hours of talks,
+            # ...": what the report sets the saying against is its own description, not the speaker's words
+            return BACKGROUND
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
             return _source_owner(speaker, on_path) if speaker.lower_ in W.SOURCE_NOUNS or issued_by(speaker) else speaker
