@@ -3,8 +3,9 @@
 Two runtimes give the same vectors: PyTorch (the default) and, with ``pip install 'storyline[onnx]'``
 and ``[analysis] encoder = "onnx"``, ONNX Runtime running an export of the same installed weights
 (made once and kept in the user's cache folder); similarities differ by less than 1e-6. ONNX
-Runtime loads in 0.3 CPU seconds instead of 3.6 (no sentence-transformers), which counts when a
-run adds a few reports, and encodes about as fast (bench/encoder_onnx.py).
+Runtime loads in 0.3 CPU seconds instead of 3.6 (no PyTorch), which counts when a run adds a few
+reports, and encodes about as fast (bench/encoder_onnx.py). The PyTorch runtime runs the model on
+transformers alone (:class:`Bert`), as sentence-transformers would, without importing the latter.
 """
 
 from __future__ import annotations
@@ -72,13 +73,19 @@ def threads(count: int | None):
         torch.set_num_threads(before)
 
 
-@lru_cache(maxsize=1)
-def model():
-    """The sentence encoder, loaded once per process from the installed package (no download)."""
+def _offline() -> None:
+    """Never reach the network for the packaged model."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+@lru_cache(maxsize=1)
+def model():
+    """The sentence encoder as a sentence-transformers model, loaded once per process from the installed
+    package (no download): for the benchmarks that compare against it; :func:`encode` uses :func:`bert`."""
+    _offline()
     import torch
     from sentence_transformers import SentenceTransformer
 
@@ -86,6 +93,50 @@ def model():
     encoder = SentenceTransformer(str(_model_path()), device="cpu")
     encoder.max_seq_length = MAX_PIECES
     return encoder
+
+
+class Bert:
+    """The packaged encoder run as sentence-transformers runs it (the BERT model, the mean of its last hidden
+    states over the real word pieces, unit length), on transformers alone: importing sentence-transformers
+    also imports scikit-learn, SciPy and pandas, 110 MB and a CPU second more than the model needs. The
+    steps, their order and their data types are those of sentence-transformers' ``encode`` (6.x), so the
+    vectors are the same to the bit (tests/analysis/test_embed_bert.py)."""
+
+    def __init__(self, path: Path) -> None:
+        from transformers import AutoTokenizer, BertModel
+
+        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+        self.auto_model = BertModel.from_pretrained(str(path)).eval()
+        self.max_seq_length = MAX_PIECES
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of ``texts`` as one batch: longest text (in characters) first, padded to the longest."""
+        import torch
+        from torch.nn.functional import normalize
+
+        order = np.argsort([-len(t) for t in texts])
+        features = self.tokenizer([texts[i] for i in order], padding=True, truncation="longest_first",
+                                  max_length=self.max_seq_length, return_tensors="pt")
+        with torch.inference_mode():
+            hidden = self.auto_model(**features, return_dict=True)[0]
+            mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            total = (hidden * mask).sum(dim=1, dtype=hidden.dtype)
+            mean = total / torch.clamp(mask.sum(dim=1, dtype=hidden.dtype), min=1e-9)
+            # The model's Normalize module, then encode's normalize_embeddings: twice, as there.
+            vectors = normalize(normalize(mean, p=2, dim=-1), p=2, dim=1)
+        out = np.empty((len(texts), DIM), dtype=np.float32)
+        out[order] = vectors.numpy()
+        return out
+
+
+@lru_cache(maxsize=1)
+def bert() -> Bert:
+    """The sentence encoder :func:`encode` runs, loaded once per process from the installed package."""
+    _offline()
+    import torch
+
+    torch.set_num_threads(_threads())
+    return Bert(_model_path())
 
 
 def check(backend: str) -> None:
@@ -104,7 +155,7 @@ def check(backend: str) -> None:
 def load(backend: str = "torch") -> None:
     """Load the encoder for ``backend`` (run beside the parsing: it takes seconds)."""
     check(backend)
-    onnx_model() if backend == "onnx" else model()
+    onnx_model() if backend == "onnx" else bert()
 
 
 def cache_folder() -> Path:
@@ -130,7 +181,7 @@ def export_onnx(path: Path) -> None:
     run never reads half a file."""
     import torch
 
-    bert = model()[0].auto_model.eval()
+    bert_model = bert().auto_model
 
     class Hidden(torch.nn.Module):
         def __init__(self, inner):
@@ -141,11 +192,11 @@ def export_onnx(path: Path) -> None:
             return self.inner(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
 
     names = ["input_ids", "attention_mask", "token_type_ids"]
-    dummy = model().tokenizer(["one", "two words"], padding=True, return_tensors="pt")
+    dummy = bert().tokenizer(["one", "two words"], padding=True, return_tensors="pt")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     with torch.no_grad():
-        torch.onnx.export(Hidden(bert), tuple(dummy[n] for n in names), str(partial), input_names=names,
+        torch.onnx.export(Hidden(bert_model), tuple(dummy[n] for n in names), str(partial), input_names=names,
                           output_names=["hidden"], opset_version=17, dynamo=False,
                           dynamic_axes={n: {0: "batch", 1: "seq"} for n in [*names, "hidden"]})
     os.replace(partial, path)
@@ -206,14 +257,13 @@ def encode(texts: list[str], batch_size: int = 64, backend: str = "torch") -> np
             out[rows] = _onnx_batch(session, [pieces[i] for i in rows])
         return out
     check(backend)
-    encoder = model()
+    encoder = bert()
     pieces = encoder.tokenizer(texts, truncation=True, max_length=encoder.max_seq_length)["input_ids"]
     order = np.argsort([len(p) for p in pieces], kind="stable")
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     for at in range(0, len(order), batch_size):
         rows = order[at : at + batch_size]
-        out[rows] = encoder.encode([texts[i] for i in rows], batch_size=batch_size, normalize_embeddings=True,
-                                   show_progress_bar=False, convert_to_numpy=True)
+        out[rows] = encoder.encode([texts[i] for i in rows])
     return out
 
 
@@ -222,7 +272,7 @@ def _batches(texts: list[str], batch_size: int, backend: str) -> list[np.ndarray
     if backend == "onnx":
         lengths = [len(p.ids) for p in onnx_model()[1].encode_batch(texts)]
     else:
-        encoder = model()
+        encoder = bert()
         lengths = [len(p) for p in encoder.tokenizer(texts, truncation=True,
                                                       max_length=encoder.max_seq_length)["input_ids"]]
     order = np.argsort(lengths, kind="stable")

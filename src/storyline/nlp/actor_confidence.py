@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.models import Mention
 from storyline.nlp.actor_context import SPEECH_FORMS
+from storyline.nlp.pipeline import text_of
 
 # Dependency roles of an actor: it does, says, receives, owns or is named beside another actor.
 _ACTING = {"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "dative", "appos"}
@@ -131,7 +132,7 @@ def evidence(doc: Doc, mentions: list[Mention]) -> list[Evidence]:
     for m in mentions:
         if m.entity:
             groups[m.entity].append(m)
-    text = doc.text
+    text = text_of(doc)
     out = []
     for entity, items in groups.items():
         spans = [s for s in (_span(doc, m) for m in items) if s is not None and len(s)]

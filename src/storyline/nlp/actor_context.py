@@ -261,7 +261,8 @@ _CREDIT = re.compile(r"(?:\bcontributed (?:reporting |additional reporting )?to 
 def credit_sentence(span: Span) -> bool:
     """A line that credits the report's own staff: "Fox News' Jane Roe contributed to this report.",
     "Reporting by Jane Roe; Editing by John Doe": bylines, not actors."""
-    return _CREDIT.search(span.sent.text) is not None
+    sent = span.sent
+    return _CREDIT.search(text_of(span.doc)[sent.start_char : sent.end_char]) is not None
 
 
 def byline_sentence(span: Span) -> bool:

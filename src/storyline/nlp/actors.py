@@ -36,6 +36,7 @@ from storyline.nlp.actor_spelling import SpellingIndex
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
                                        extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
+from storyline.nlp.pipeline import text_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
 
@@ -176,8 +177,9 @@ class ActorResolver(SpanResolution):
         one_kind_per_list(doc, mentions, state.doc_tag)
         mentions = shared_heads(doc, mentions, self.kb)
         government_of(doc, mentions, self.kb)
-        owned_generic_links(doc.text, mentions, self.kb)
-        split_name_links(doc.text, mentions, self.kb)
+        text = text_of(doc)
+        owned_generic_links(text, mentions, self.kb)
+        split_name_links(text, mentions, self.kb)
         head_word_links(mentions, self.kb)
         short_form_links(mentions)
         # "We do have Patriots" where the report wrote "Patriot air defense systems": the same thing.

@@ -1,0 +1,29 @@
+"""The encoder run on transformers alone gives sentence-transformers' vectors to the bit (loads both)."""
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def test_the_lean_encoder_gives_sentence_transformers_vectors_to_the_bit():
+    pytest.importorskip("sentence_transformers")
+    from storyline.analysis import embed
+
+    words = ["the", "ferry", "union", "voted", "to", "strike", "after", "talks", "on", "pay", "collapsed", "late",
+             "Tuesday", "while", "flood", "waters", "rose", "in", "three", "valley", "towns"]
+    # Many lengths (so batches are padded), an empty text, one over the word-piece limit, accents and dashes.
+    texts = [" ".join(words[(n * 3 + k) % len(words)] for k in range(1 + n % 17)) + "." for n in range(150)]
+    texts += ["", "Préfet Zoë Müller — “no comment”, she said.", "tariff " * 300, "Line one.\nLine  two."]
+    with embed.threads(1):
+        lean = embed.encode(texts, batch_size=16)
+        reference = embed.model()
+        pieces = reference.tokenizer(texts, truncation=True, max_length=reference.max_seq_length)["input_ids"]
+        order = np.argsort([len(p) for p in pieces], kind="stable")
+        expected = np.zeros_like(lean)
+        for at in range(0, len(order), 16):
+            rows = order[at : at + 16]
+            expected[rows] = reference.encode([texts[i] for i in rows], batch_size=16, normalize_embeddings=True,
+                                              show_progress_bar=False, convert_to_numpy=True)
+    assert lean.shape == (len(texts), embed.DIM)
+    assert np.array_equal(lean, expected)
