@@ -184,21 +184,25 @@ def _party(parties: _Parties, text: str, at: int, speaker: str | None) -> str | 
     return None
 
 
-def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0) -> list[Intent]:
-    """The acts a clause warns of, each with its party."""
+def _read(pattern: re.Pattern, text: str, parties: _Parties, speaker: str | None, pole: int, offset: int = 0,
+          noun: bool = False) -> list[Intent]:
+    """The acts a pattern finds from ``offset`` on, each with the party written before it; a warned one under a
+    negation ("nobody believes the army will ...") is none."""
     out = []
-    for m in _WARN_MODAL.finditer(text, offset):
-        if _NEGATED_BEFORE.search(text[max(offset, m.start() - NEGATION_REACH):m.start()]):
+    for m in pattern.finditer(text, offset):
+        if pole == WARNED and _NEGATED_BEFORE.search(text[max(offset, m.start() - NEGATION_REACH):m.start()]):
             continue
         party = _party(parties, text, m.start(), speaker)
-        found = _act(party, m.group("act"), WARNED) if party else None
+        found = _act(party, m.group("act"), pole, noun) if party else None
         if found:
             out.append(found)
-    for m in _WARN_PREPARING.finditer(text, offset):
-        party = _party(parties, text, m.start(), speaker)
-        found = _act(party, m.group("act"), WARNED, noun=True) if party else None
-        if found:
-            out.append(found)
+    return out
+
+
+def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0) -> list[Intent]:
+    """The acts a clause warns of, each with its party."""
+    out = _read(_WARN_MODAL, text, parties, speaker, WARNED, offset)
+    out += _read(_WARN_PREPARING, text, parties, speaker, WARNED, offset, noun=True)
     for m in _WARN_IMMINENT.finditer(text, offset):
         # the party: a name inside the noun phrase ("an imminent Kalvarian offensive"), after "by" or "from" right
         # after it ("the impending strike by the union"), or a possessive before it ("the union's impending strike")
@@ -219,23 +223,11 @@ def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str 
     if _CONDITION.search(text):
         return []
     parties = _Parties((m for m in mentions if start <= m.start < start + len(text)), start)
-    out = []
-    for m in _DISOWN_PLAIN.finditer(text):
-        party = _party(parties, text, m.start(), speaker)
-        found = _act(party, m.group("act"), DISOWNED) if party else None
-        if found:
-            out.append(found)
-    for m in _DISOWN_UNLIKELY.finditer(text):
-        out += [Intent(i.party, i.acts, i.objects, DISOWNED)
-                for i in _warned(text, parties, speaker, m.start("rest"))]
-    for m in _DENIED_PLAN.finditer(text):
-        party = _party(parties, text, m.start(), speaker)
-        found = _act(party, m.group("act"), DISOWNED) if party else None
-        if found:
-            out.append(found)
-    for m in _DENIED_REPORT.finditer(text):
-        out += [Intent(i.party, i.acts, i.objects, DISOWNED)
-                for i in _warned(text, parties, speaker, m.start("rest"))]
+    out = _read(_DISOWN_PLAIN, text, parties, speaker, DISOWNED) + _read(_DENIED_PLAN, text, parties, speaker, DISOWNED)
+    for pattern in (_DISOWN_UNLIKELY, _DENIED_REPORT):  # a warning named inside a hedge or a denial
+        for m in pattern.finditer(text):
+            out += [Intent(i.party, i.acts, i.objects, DISOWNED)
+                    for i in _warned(text, parties, speaker, m.start("rest"))]
     if not (DENIAL.search(text) or DOUBT.search(text) or out):
         out += _warned(text, parties, speaker)
     return out
