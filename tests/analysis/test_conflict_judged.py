@@ -77,3 +77,25 @@ def test_one_source_another_subject_one_pole_far_apart_or_unrelated_reports_do_n
     assert _found(_story(PROVOCATION, ROUTINE, published=("2026-05-02", "2026-09-30"))) == []
     # two strikes in two reports that share nothing but the word: no party, no other words
     assert _found(_story("The union said the strike is lawful.", "The strike is illegal, the company said.")) == []
+
+
+def test_a_naming_verb_with_an_adjective_judges_what_it_names():
+    assert _read("The union called the pay offer unfair.") == [("fair", 1, "offer")]
+    assert _read("Residents branded the curfew illegal because it had no end date.") == [("lawful", 1, "curfew")]
+    assert _read("He called for a fair vote.") == [] and _read("She called it unfair.") == []
+
+
+def test_a_denial_judges_what_it_denies_on_the_other_pole():
+    assert _read("The airline rejected the charge that its pay offer was unfair.") == [("fair", 0, "offer")]
+    assert _read("The navy denied that the naval drills were a provocation.") == [("hostile", 1, "drill")]
+    assert _read("Oman denied being an accomplice to the blockade.") == [("party", 1, "oman")]
+    assert _read("The ministry denied the report.") == []
+
+
+def test_a_charge_and_its_rejection_by_another_source_conflict():
+    charge = "The union called the airline's pay offer unfair."
+    rejection = "The airline rejected the charge that its pay offer was unfair."
+    assert _found(_story(charge, rejection)) == [("negation", ["a", "b"])]
+    # a rejection of a charge about another offer, or said by the one who made the charge, is no conflict
+    assert _found(_story(charge, "The airline rejected the charge that its pension offer was unfair.")) == []
+    assert _found(_story(charge, rejection, sources=("kb:PER", "kb:PER"))) == []

@@ -74,6 +74,18 @@ _NAMING = re.compile(r"\b(?:call(?:s|ed)?|describ(?:e|es|ed)|term(?:s|ed)?|label
                      r"(?P<rest>[^.;:!?,\"“”()]{2,60})", re.IGNORECASE)
 """A naming verb, what it names and what it calls it: "called the drills a provocation", "described the vote as
 fair"."""
+_NAMED_BARE = re.compile(r"\b(?:call(?:s|ed)?|term(?:s|ed)?|label(?:s|led|ed)?|brand(?:s|ed)?|deem(?:s|ed)?)\s++"
+                         r"(?P<object>(?:(?!(?:as|a|an|it|them|this|that|for|on|to)\b)[\w’'-]++\s++){1,5}?)"
+                         r"(?P<word>[a-z-]++)(?=\s*+(?:[,.;:!?]|and\b|but\b|because\b|\Z))", re.IGNORECASE)
+"""A naming verb with an adjective for what it names: "called the drills aggressive", "branded the vote unfair"."""
+_DENIED_JUDGEMENT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted)?)\s++"
+    r"(?:as\s++[a-z]++\s++)?(?:(?:the|any|all|these|those|repeated|persistent)\s++)*"
+    r"(?:(?:(?:charges?|claims?|accusations?|allegations?|suggestions?|assertions?)\s++)?that\s++(?P<clause>[^;:!?\"“”()]+)|"
+    r"(?:(?:charges?|claims?|accusations?|allegations?|suggestions?)\s++of\s++)?being\s++(?P<self>[^.;:!?,\"“”()]{2,60}))",
+    re.IGNORECASE)
+"""A judgement denied: "rejected the charge that the drills were aggressive" (a clause that judges), "denied being
+an aggressor" (the denier judged)."""
 _STOPS_PHRASE = frozenset({"to", "of", "on", "for", "against", "with", "in", "by", "from", "at", "and", "but", "or",
                            "that", "which", "who", "because", "after", "before", "since", "as", "than", "if", "when"})
 """Words a complement's own phrase ends at: "was a response to a provocation" judges a response."""
@@ -158,8 +170,11 @@ def _hedged(text: str, start: int, end: int) -> bool:
 
 def judgements(text: str) -> list[Judgement]:
     """Every judgement a sentence makes of a named subject, with its pole after any negation in its clause. A
-    sentence that denies or doubts makes none: the judgement it names is another source's."""
-    if DENIAL.search(text) or DOUBT.search(text):
+    sentence that denies makes only the judgements it denies, on their other pole (``denied_judgements``); one
+    that doubts makes none."""
+    if DENIAL.search(text):
+        return denied_judgements(text)
+    if DOUBT.search(text):
         return []
     out = []
     for pattern in (_COMPLEMENT, _ROLE):
@@ -189,12 +204,41 @@ def judgements(text: str) -> list[Judgement]:
         subject = _phrase(named) if found and not _STOPS_PHRASE & set(named.lower().split()) else None
         if found and subject and not _hedged(text, m.start(), m.end()):
             out.append(Judgement(found[0], found[1], *subject))
+    for m in _NAMED_BARE.finditer(text):
+        word = m.group("word").lower()
+        named = m.group("object")
+        if word not in POLE_OF or word in WORK_VERBS or _STOPS_PHRASE & set(named.lower().split()):
+            continue
+        subject = _phrase(named)
+        if subject and not _hedged(text, m.start(), m.end()):
+            out.append(Judgement(*POLE_OF[word], *subject))
+    return out
+
+
+def denied_judgements(text: str) -> list[Judgement]:
+    """The judgements a denial rejects, each on its other pole: the clause of "rejected the charge that the drills
+    were aggressive" read as a judgement of the drills, and "denied being an aggressor" as one of the denier (the
+    subject written before the denial). A judgement's own negation stays in its clause ("denied that the strike
+    was not lawful" is lawful)."""
+    out = []
+    for m in _DENIED_JUDGEMENT.finditer(text):
+        if m.group("clause"):
+            out += [Judgement(j.scale, 1 - j.pole, j.subject, j.head) for j in judgements(m.group("clause"))]
+            continue
+        found = _scale_word(m.group("self"))
+        subject = _subject(text, m.start()) if found else None
+        if found and subject and not _hedged(text, m.start(), m.end()):
+            out.append(Judgement(found[0], 1 - found[1], *subject))
     return out
 
 
 def same_subject(a: Judgement, b: Judgement) -> bool:
-    """One subject judged twice: the head of one is a word of the other."""
-    return a.head in b.subject or b.head in a.subject
+    """One subject judged twice: the head of one is a word of the other, and where both say more than their head
+    they share a word of that ("the airline's pay offer" and "its pension offer" are two offers)."""
+    if not (a.head in b.subject or b.head in a.subject):
+        return False
+    x, y = a.subject - {a.head, b.head}, b.subject - {a.head, b.head}
+    return not (x and y) or bool(x & y)
 
 
 def judged_pairs(items: list, text: Callable[[object], str], one_thing: Callable[[object, object], bool],

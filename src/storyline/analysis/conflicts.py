@@ -16,6 +16,7 @@ from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
     REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, statement_props,
 )
 from storyline.analysis.conflict_agency import agency_pairs
+from storyline.analysis.conflict_intent import intent_pairs, intentions
 from storyline.analysis.conflict_judged import judged_pairs
 from storyline.analysis.conflict_opposed import opposed
 from storyline.analysis.conflict_reach import reach_pairs
@@ -23,7 +24,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figures import build_figure_tables, content_id, figure_conflicts
 from storyline.analysis.kbcheck import knowledge_conflicts
 from storyline.analysis.wording import (  # noqa: F401  (re-exported: the matcher's vocabulary)
-    DENIAL, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _NEGATION, content_words, speaker,
+    DENIAL, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _NEGATION, content_words, is_actor_id, speaker,
 )
 from storyline.models import Cluster, Conflict, Event, Evidence, FigureTable, Statement
 from storyline.store.records import record_id
@@ -51,8 +52,10 @@ def conflict_kind(positive: str, other: str, sourced: bool = False, accusation: 
     return None
 
 
-ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ation|ations))\b", re.IGNORECASE)
-"""An accusation or allegation, in the claim or in the denial ("denied the allegations")."""
+ACCUSATION = re.compile(r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ation|ations)|"
+                        r"charges?\s++(?:that|of)(?=\s))\b", re.IGNORECASE)
+"""An accusation or allegation, in the claim or in the denial ("denied the allegations", "rejected the charge
+that the offer was unfair")."""
 
 
 def _capital(text: str) -> str:
@@ -492,24 +495,46 @@ SHARED_WORDS = 3
 party in common (and their subjects share one word only)."""
 
 
+def _judging_props(corpus: Corpus) -> list[Prop]:
+    """Every statement but questions, doubted ones and syndicated copies, whatever kind the extraction gave it
+    (a judgement or an intention is often typed an opinion or a prediction), as a proposition in time."""
+    order = {doc: n for n, doc in enumerate(corpus.documents)}
+    statements = [s for s in corpus.statements if s.kind != "question" and s.status not in DOUBTED
+                  and not _is_copy(corpus, s.doc)]
+    return [Prop(id=record_id("s", s), kind="statement", record=s, status=s.status, actors=frozenset(s.actors),
+                 when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start)) for s in statements]
+
+
 def judged_conflicts(corpus: Corpus, covered: set) -> list[Conflict]:
     """One subject judged on two poles by two sources (``conflict_judged``: "the drills were a provocation"
     against "the drills were a routine exercise"): a ``negation`` conflict citing the two sentences, the earlier
     first. Read from every statement but questions, whatever kind the extraction gave it (a judgement is often
     an opinion); sentences in two reports whose subjects share one word must also share a party or three words."""
-    order = {doc: n for n, doc in enumerate(corpus.documents)}
-    statements = [s for s in corpus.statements if s.kind != "question" and s.status not in DOUBTED
-                  and not _is_copy(corpus, s.doc)]
-    props = [Prop(id=record_id("s", s), kind="statement", record=s, status=s.status, actors=frozenset(s.actors),
-                  when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start)) for s in statements]
-
     def one_thing(a: Prop, b: Prop) -> bool:
         return a.record.doc == b.record.doc or bool(a.actors & b.actors) \
             or len(content_words(a.record.text) & content_words(b.record.text)) >= SHARED_WORDS
 
-    pairs = judged_pairs(props, lambda x: x.record.text, one_thing, _two_voices(corpus), lambda x: x.when,
-                         lambda x: x.record.date)
+    pairs = judged_pairs(_judging_props(corpus), lambda x: x.record.text, one_thing, _two_voices(corpus),
+                         lambda x: x.when, lambda x: x.record.date)
     return _opposite_conflicts(corpus, pairs, covered, "judged", "Judged")
+
+
+def intent_conflicts(corpus: Corpus, covered: set) -> list[Conflict]:
+    """A party said by one source to mean an act and by another not to mean it (``conflict_intent``: "the union
+    could strike at any time" against "the union has no plans to strike"; "dismissed reports of an imminent
+    offensive"): a ``negation`` conflict citing the two sentences, the earlier first, as a forecast against a
+    report that it will not happen is one."""
+    by_doc: dict[str, list] = defaultdict(list)
+    for m in corpus.mentions:
+        by_doc[m.doc].append(m)
+
+    def read(p: Prop) -> list:
+        s = p.record
+        return intentions(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None)
+
+    pairs = intent_pairs(_judging_props(corpus), lambda x: _sentence(corpus, x.record).text, read,
+                         _two_voices(corpus), lambda x: x.when)
+    return _opposite_conflicts(corpus, pairs, covered, "intent", "Said")
 
 
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
@@ -536,6 +561,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts += opposed_conflicts(corpus, statements, covered, embeddings)
     conflicts += agency_conflicts(corpus, statements, covered)
     conflicts += judged_conflicts(corpus, covered)
+    conflicts += intent_conflicts(corpus, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 

@@ -1,0 +1,273 @@
+"""What a party means to do: one source warns that a party will, could or is preparing to do something, another
+says the party has no such plan ("the union could strike at any time" against "the union has no plans to strike";
+"the army is preparing an offensive" against "the army dismissed reports of an imminent offensive"; "the company
+will close the plant" against "the company is unlikely to close the plant").
+
+Each statement is read for intentions, an act with its party (an actor id) on one of two poles: warned (``could``,
+``will``, ``is preparing to``, ``plans to``, "an imminent X by P", "is preparing for an X") or disowned (``has no
+plans to``, ``will not``, ``is not going to``, ``is unlikely to``, "denied planning to", "denied any intention to",
+and a warning named inside a denial: "dismissed reports that P was preparing to X"). A disowned intention meets a
+warned one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion",
+a verb after a light verb: "launch an offensive" is an offensive), where what it is done to, when both say, has a
+word in common. A sentence that sets a condition ("if", "unless") or asks states no intention. Whether the two
+sentences are two voices, of one time, is the caller's test."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from storyline.analysis.conflict_agency import LIGHT, SAID, _same_act, _same_party
+from storyline.analysis.conflict_pairs import _reports_apart
+from storyline.analysis.wording import DENIAL, DOUBT, content_words, is_actor_id, stem
+from storyline.models import Mention
+
+WARNED, DISOWNED = 0, 1
+"""The two poles of an intention: said to be coming, or said not to be."""
+
+_ACT = r"(?P<act>[a-z][a-z’'-]*+\b[^.;:!?\"“”()]*)"
+_SOON = r"(?:(?:soon|now|still|also|even|again|imminently|shortly|quickly)\s++)?"
+_WARN_MODAL = re.compile(
+    r"\b(?:could|may|might|will|would|shall|(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?"
+    r"(?:going|about|poised|ready|set|likely|expected|preparing|planning|plotting|readying)\s++to|"
+    r"plans?\s++to|planned\s++to|intends?\s++to|intended\s++to|(?:has|have|had)\s++decided\s++to)\s++"
+    + _SOON + r"(?!(?:not|never|be|have|been|say|like)\b)" + _ACT, re.IGNORECASE)
+"""A warned act after a modal or a verb of intending: "could invade", "is preparing to strike", "plans to close"."""
+_WARN_PREPARING = re.compile(
+    r"\b(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?(?:preparing|planning|plotting|readying)\s++"
+    r"(?:for\s++)?(?P<act>(?:an?|the|its|their|his|her)\s++[^.;:!?\"“”()]*)", re.IGNORECASE)
+"""A warned act as a noun a party prepares: "is preparing an offensive", "was planning for the walkout"."""
+_WARN_IMMINENT = re.compile(
+    r"\b(?:imminent|impending|looming)\s++(?P<act>(?:[A-Z][\w’'-]*+\s++)?[a-z][^.;:!?\"“”()]*)")
+"""A warned act as a noun said to be near: "an imminent Kalvarian offensive", "the impending strike by the union"."""
+
+_NOT = r"(?:not|never|n['’]t)"
+_DISOWN_PLAIN = re.compile(
+    r"\b(?:(?:will|would|shall)\s++(?:not|never)|won['’]t|wouldn['’]t|shan['’]t|"
+    r"(?:does|do|did)\s++not\s++(?:plan|intend|mean|aim|want|seek)\s++to|(?:does|do|did)n['’]t\s++"
+    r"(?:plan|intend|mean|aim|want|seek)\s++to|"
+    rf"(?:is|are|was|were)\s++{_NOT}\s++(?:going|planning|preparing|about|poised|set|intending)\s++to|"
+    r"(?:is|are|was|were)n['’]t\s++(?:going|planning|preparing|about)\s++to|"
+    r"(?:is|are|was|were)\s++(?:(?:very|highly|still)\s++)?(?:unlikely|not\s++likely|not\s++expected)\s++to|"
+    r"(?:has|have|had)\s++no\s++(?:plans?|intention|intentions|intent|desire)\s++(?:to|of)|"
+    r"(?:has|have|had)\s++not\s++decided\s++to)\s++" + _SOON + r"(?!(?:be|have|been)\b)" + _ACT, re.IGNORECASE)
+"""An act its party is said not to mean: "will not strike", "has no plans to close", "is unlikely to invade"."""
+_DISOWN_UNLIKELY = re.compile(
+    r"\bunlikely\s++that\s++(?P<rest>[^.;:!?\"“”()]+)", re.IGNORECASE)
+"""A hedge set before a warned clause: "it is unlikely that the union will strike"."""
+_DENIED_PLAN = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s++(?:(?:any|all|having|ever|repeatedly)\s++)*"
+    r"(?:(?:plans?|intentions?|intent)\s++to|(?:planning|preparing|plotting|intending)\s++to|"
+    r"(?:that\s++)?(?P<pro>it|they|he|she|we)\s++(?:is|are|was|were|had\s++been|has\s++been)\s++"
+    r"(?:planning|preparing|plotting|intending|going)\s++to)\s++" + _SOON + _ACT, re.IGNORECASE)
+"""A party denying its own plan: "denied planning to close the plant", "denies it is preparing to attack"."""
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"brush(?:es|ed)?\s++(?:off|aside))\s++(?:that\s++|(?:(?:the|any|all|these|those|repeated|western|media|press|"
+    r"recent|persistent|unfounded|baseless|false)\s++)*(?:reports?|suggestions?|claims?|accusations?|allegations?|"
+    r"talk|fears?|warnings?|speculation|charges?|assertions?|predictions?|rumou?rs?)\s++(?:that|of)\s++)"
+    r"(?P<rest>[^.;:!?\"“”()]+)", re.IGNORECASE)
+"""A warning denied by naming it: "dismissed reports of an imminent offensive", "rejected claims that the union
+would strike"."""
+
+_CONDITION = re.compile(r"\b(?:if|unless|whether|in\s++case|in\s++the\s++event)\b|\?", re.IGNORECASE)
+"""A sentence that sets a condition or asks: the act it names is no intention a source states."""
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n['’]t\b", re.IGNORECASE)
+NEGATION_REACH = 40
+"""Characters before a warned act read for a negation that governs it ("nobody believes the army will ...")."""
+_BODIES = r"(?:forces|troops|army|military|navy|government|leadership|officials|authorities|management|members|workers)"
+_BETWEEN = re.compile(
+    rf"(?:['’]s?)?(?:\s++{_BODIES})?(?:\s++(?:has|have|had|is|are|was|were|did|does|do|also|still|again|already|"
+    r"now|itself|themselves|[a-z]+ly))*\s*+")
+"""What may stand between a party and its verb: a possessive, a body of it ("Kalvarian troops"), auxiliaries,
+adverbs."""
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|of|in|into|from|for|with|on|at|by|against|towards?|near)\s++(?:the\s++)?\Z",
+                                re.IGNORECASE)
+"""A name that a preposition governs is no subject."""
+PARTY_TYPES = frozenset({"state", "organization", "person", "group", "igo"})
+"""Actor types that can mean to do something: not places."""
+_ADVERBS = frozenset({"also", "even", "ever", "again", "always", "never", "still", "soon", "now", "then", "instead",
+                      "just", "only", "certainly", "definitely"})
+"""Words between a modal and its verb that are no act."""
+_NOUN_END = re.compile(r"\s(?:which|who|that|because|as|after|before|while|since|despite|although|though|when|amid|"
+                       r"and|but|or|at|in|within|by|until|during|over|for|from|to|with|on\s++the\s++part)\s|,|\s[–—-]\s",
+                       re.IGNORECASE)
+"""Where an act's phrase ends: its object is read up to a clause, a time or a place ("at any time", "in March")."""
+_OBJECT_PREPS = frozenset({"of", "on", "against", "into", "across"})
+"""Words after which a noun act names what it is done to: "an offensive against the town"."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "any", "this", "that", "these", "those"})
+_TIME = frozenset(stem(w) for w in ("time", "moment", "day", "days", "week", "weeks", "month", "months", "year",
+                                    "hour", "hours", "coming", "soon", "next", "weekend", "tomorrow", "today",
+                                    "tonight", "instead", "however", "again", "new", "fresh", "further"))
+"""Words of when an act comes, not of what it is done to."""
+OBJECT_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Intent:
+    """An act a sentence says one party means (``WARNED``) or does not mean (``DISOWNED``) to do."""
+
+    party: str
+    acts: frozenset[str]
+    """Stems of the act's word, or of the noun after a light verb ("launch an offensive")."""
+    objects: frozenset[str]
+    """Content stems of what the act is done to."""
+    pole: int
+
+
+class _Parties:
+    """The mentions of parties (not places) in one sentence, by offset within its text."""
+
+    def __init__(self, mentions: Iterable[Mention], start: int) -> None:
+        self.spans = sorted((m.start - start, m.end - start, m.entity) for m in mentions
+                            if is_actor_id(m.entity) and m.type in PARTY_TYPES)
+
+    def before(self, text: str, at: int) -> str | None:
+        """The party written as the subject right before ``at`` ("the union has", "Kalvarian troops are"); not one
+        after a preposition ("the road to the capital could ...")."""
+        found = [(s, e, entity) for s, e, entity in self.spans if e <= at]
+        if not found:
+            return None
+        start, end, entity = found[-1]
+        if _AFTER_PREPOSITION.search(text[:start]):
+            return None
+        return entity if _BETWEEN.fullmatch(text[end:at]) else None
+
+    def within(self, a: int, b: int) -> list[str]:
+        return [entity for s, e, entity in self.spans if a <= s < b]
+
+
+def _phrase(text: str) -> str:
+    """An act's phrase, up to where it ends (a clause, a time or a place: "at any time", "in March")."""
+    return _NOUN_END.split(f" {text.strip()} ", maxsplit=1)[0].strip()
+
+
+def _words(phrase: str) -> list[str]:
+    """A phrase's words, determiners aside."""
+    return [w for w in re.findall(r"[A-Za-z][\w’'-]*", phrase) if w.lower() not in _DETERMINERS]
+
+
+def _act(party: str, phrase: str, pole: int, noun: bool = False) -> Intent | None:
+    """The intention a phrase names: its first word ("strike at the port"), the noun after a light verb ("launch
+    an offensive against the town": offensive), or, for a noun phrase (``noun``), the last word before what it is
+    done to ("a Kalvarian offensive against the town": offensive; names before it are its party, not its object).
+    At least one content word; no verb of saying."""
+    words = _words(_phrase(phrase))
+    while words and (words[0].lower().endswith("ly") or words[0].lower() in _ADVERBS):
+        words = words[1:]
+    if not words:
+        return None
+    head = words[0].lower()
+    if not noun and (stem(head) in LIGHT or stem(head + "e") in LIGHT):
+        words, noun = words[1:], True
+    if noun:
+        of = next((n for n, w in enumerate(words) if w.lower() in _OBJECT_PREPS), len(words))
+        names = [w for w in words[:of] if content_words(w)]
+        if not names:
+            return None
+        acts, rest = content_words(names[-1]), [w for w in names[:-1] if w.islower()] + words[of:]
+    else:
+        acts, rest = content_words(head) or {stem(head)}, words[1:]
+    objects = frozenset(content_words(" ".join(rest[:OBJECT_WORDS]))) - _TIME
+    acts = frozenset(acts) - _TIME
+    return Intent(party, acts, objects - acts, pole) if acts and not acts & SAID else None
+
+
+def _party(parties: _Parties, text: str, at: int, speaker: str | None) -> str | None:
+    """Who means the act at ``at``: the party written right before it, or the speaker where the clause says "we"."""
+    found = parties.before(text, at)
+    if found:
+        return found
+    if speaker and re.search(r"\bwe\s++(?:[a-z]+\s++){0,2}\Z", text[max(0, at - 30):at], re.IGNORECASE):
+        return speaker
+    return None
+
+
+def _read(pattern: re.Pattern, text: str, parties: _Parties, speaker: str | None, pole: int, offset: int = 0,
+          noun: bool = False) -> list[Intent]:
+    """The acts a pattern finds from ``offset`` on, each with the party written before it; a warned one under a
+    negation ("nobody believes the army will ...") is none."""
+    out = []
+    for m in pattern.finditer(text, offset):
+        if pole == WARNED and _NEGATED_BEFORE.search(text[max(offset, m.start() - NEGATION_REACH):m.start()]):
+            continue
+        party = _party(parties, text, m.start(), speaker)
+        found = _act(party, m.group("act"), pole, noun) if party else None
+        if found:
+            out.append(found)
+    return out
+
+
+def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0) -> list[Intent]:
+    """The acts a clause warns of, each with its party."""
+    out = _read(_WARN_MODAL, text, parties, speaker, WARNED, offset)
+    out += _read(_WARN_PREPARING, text, parties, speaker, WARNED, offset, noun=True)
+    for m in _WARN_IMMINENT.finditer(text, offset):
+        # the party: a name inside the noun phrase ("an imminent Kalvarian offensive"), after "by" or "from" right
+        # after it ("the impending strike by the union"), or a possessive before it ("the union's impending strike")
+        end = m.start("act") + len(_phrase(m.group("act")))
+        by = re.match(r"\s++(?:by|from)\s++(?:the\s++)?[^.;:!?,]{1,40}", text[end:])
+        named = parties.within(m.start("act"), end + (by.end() if by else 0))
+        named = named or [p for p in (parties.before(text, m.start()),) if p]
+        found = _act(named[0], m.group("act"), WARNED, noun=True) if named else None
+        if found:
+            out.append(found)
+    return out
+
+
+def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str | None = None) -> list[Intent]:
+    """Every intention a sentence states, warned or disowned. ``mentions`` are the document's actor mentions,
+    ``start`` the sentence's offset in it, ``speaker`` the actor who says it (for "we"). A sentence that sets a
+    condition or asks states none; one that denies or doubts warns of nothing itself."""
+    if _CONDITION.search(text):
+        return []
+    parties = _Parties((m for m in mentions if start <= m.start < start + len(text)), start)
+    out = _read(_DISOWN_PLAIN, text, parties, speaker, DISOWNED) + _read(_DENIED_PLAN, text, parties, speaker, DISOWNED)
+    for pattern in (_DISOWN_UNLIKELY, _DENIED_REPORT):  # a warning named inside a hedge or a denial
+        for m in pattern.finditer(text):
+            out += [Intent(i.party, i.acts, i.objects, DISOWNED)
+                    for i in _warned(text, parties, speaker, m.start("rest"))]
+    if not (DENIAL.search(text) or DOUBT.search(text) or out):
+        out += _warned(text, parties, speaker)
+    return out
+
+
+def _same_intended_act(a: Intent, b: Intent) -> bool:
+    return any(_same_act(x, y) for x in a.acts for y in b.acts)
+
+
+def meets(no: Intent, yes: Intent) -> bool:
+    """A disowned intention and a warned one of one party, the same act, and (where both say what it is done
+    to) a word of that in common."""
+    if no.pole == yes.pole or not _same_party(no.party, yes.party) or not _same_intended_act(no, yes):
+        return False
+    return not (no.objects and yes.objects) or bool(no.objects & yes.objects)
+
+
+def intent_pairs(items: list, text: Callable[[object], str], read: Callable[[object], list[Intent]],
+                 two_voices: Callable[[object, object], bool], when: Callable[[object], tuple]) -> list[tuple]:
+    """Pairs of ``items`` (earlier first) where one warns of a party's act and another says the party does not
+    mean it, said by two voices in reports within the report window (``when``: a sort key in time that opens
+    with the publication date). Each sentence (``text``) in at most one pair: the pair sharing most words of what
+    the act is done to first, then the nearest in time."""
+    found = [(n, i) for n, item in enumerate(items) for i in read(item)]
+    warned = [(n, i) for n, i in found if i.pole == WARNED]
+    scored = []
+    for n, no in found:
+        if no.pole != DISOWNED:
+            continue
+        for k, yes in warned:
+            x, y = items[n], items[k]
+            if text(x) == text(y) or not meets(no, yes) or _reports_apart(when(x)[0], when(y)[0]) \
+                    or not two_voices(x, y):
+                continue
+            scored.append((-len(no.objects & yes.objects), when(x)[0] != when(y)[0], n, k))
+    used: set[str] = set()
+    out = []
+    for *_, n, k in sorted(scored):
+        if text(items[n]) in used or text(items[k]) in used:
+            continue
+        used |= {text(items[n]), text(items[k])}
+        out.append(tuple(sorted((items[n], items[k]), key=when)))
+    return out

@@ -1,0 +1,98 @@
+"""What a party means to do: one source warns that a party will, could or is preparing to act, another says the
+party has no such plan (a strike threatened and disowned, an offensive warned of and "reports of an imminent
+offensive" dismissed, a closure forecast and called unlikely); near-misses (another party, another act, another
+object, a condition, one source, months apart) stay apart."""
+
+from __future__ import annotations
+
+from storyline.analysis.conflict_intent import DISOWNED, WARNED, intentions
+from storyline.analysis.conflicts import find_conflicts
+from storyline.analysis.entities import Entity
+from storyline.models import Mention, Statement
+
+from tests.analysis.stories import StoryBuilder
+
+UNION = "local:organization:pilots-union"
+CREW = "local:organization:cabin-crew"
+AIRLINE = "local:organization:skyline-air"
+ARMY = "kb:KLV"
+NAMES = {"the pilots' union": UNION, "The pilots' union": UNION, "the cabin crew association": CREW,
+         "The cabin crew association": CREW, "Skyline Air": AIRLINE, "Kalvaria": ARMY, "Kalvarian": ARMY}
+
+
+def _mentions(doc: str, text: str, offset: int = 0) -> list[Mention]:
+    out = []
+    for name, entity in NAMES.items():
+        at = text.find(name)
+        while at >= 0:
+            out.append(Mention(doc, offset + at, offset + at + len(name), name, "KB", entity,
+                               "state" if entity == ARMY else "organization"))
+            at = text.find(name, at + 1)
+    return out
+
+
+def _read(text: str) -> list[tuple[str, list[str], list[str], int]]:
+    return [(i.party, sorted(i.acts), sorted(i.objects), i.pole) for i in intentions(text, _mentions("d", text), 0)]
+
+
+def test_an_intention_is_read_with_its_party_its_act_and_its_pole():
+    assert _read("Skyline Air said the pilots' union could strike at any time.") == [(UNION, ["strik"], [], WARNED)]
+    assert _read("The pilots' union has no plans to strike, its chairman said.") == [(UNION, ["strik"], [], DISOWNED)]
+    assert _read("Kalvarian troops are preparing to launch an offensive against the port.") == \
+        [(ARMY, ["offensiv"], ["port"], WARNED)]
+    assert _read("Kalvaria dismissed reports of an imminent Kalvarian offensive against the port.") == \
+        [(ARMY, ["offensiv"], ["port"], DISOWNED)]
+    assert _read("Kalvaria denied it was planning to invade the island.") == [(ARMY, ["invad"], ["island"], DISOWNED)]
+    assert _read("It is unlikely that Skyline Air will close its base, analysts said.") == \
+        [(AIRLINE, ["clos"], ["base"], DISOWNED)]
+
+
+def test_conditions_questions_negated_warnings_and_places_state_no_intention():
+    for text in ("If the pilots' union strikes, flights will stop.", "Will the pilots' union strike?",
+                 "Nobody believes the pilots' union will strike.", "Flights to Kalvaria could be delayed by fog."):
+        assert _read(text) == [], text
+
+
+class AirlineStory(StoryBuilder):
+    ENTITIES = [Entity(UNION, "Pilots' Union", "organization"), Entity(CREW, "Cabin Crew Association", "organization"),
+                Entity(AIRLINE, "Skyline Air", "organization"), Entity(ARMY, "Kalvaria", "state")]
+
+    def say(self, doc: str, text: str, status: str, published: str, source: str, kind: str = "fact") -> Statement:
+        self.report(doc, text, published=published)
+        self.records["mentions"] += _mentions(doc, text)
+        s = Statement(doc, 0, len(text), text, kind, status, source=source, source_text=source, source_kind="named")
+        self.records["statements"].append(s)
+        return s
+
+
+WARNING = "Skyline Air said the pilots' union could strike at any time."
+DISOWNING = "The pilots' union has no plans to strike, its chairman said."
+
+
+def _found(warning: str = WARNING, disowning: str = DISOWNING, dates=("2026-09-14", "2026-09-15"),
+           sources=(AIRLINE, UNION)) -> list[tuple[str, list[str]]]:
+    story = AirlineStory()
+    story.say("a", warning, "possible", dates[0], sources[0], kind="prediction")
+    story.say("b", disowning, "negated", dates[1], sources[1])
+    return [(c.kind, [s.doc for s in c.sides]) for c in find_conflicts(story.corpus())]
+
+
+def test_a_warned_act_and_its_partys_disowning_of_it_are_a_negation():
+    assert _found() == [("negation", ["a", "b"])]
+    assert _found("Kalvarian troops are preparing to launch an offensive against the port, the airline said.",
+                  "Kalvaria dismissed reports of an imminent Kalvarian offensive against the port.") == \
+        [("negation", ["a", "b"])]
+    assert _found("Skyline Air will close its base in the north next spring, the union said.",
+                  "Skyline Air is unlikely to close its base in the north, the ministry said.",
+                  sources=(UNION, "local:organization:ministry")) == [("negation", ["a", "b"])]
+
+
+def test_another_party_act_or_object_one_source_or_months_apart_do_not_conflict():
+    assert _found("The cabin crew association could also strike this month, its spokeswoman said.") == []
+    assert _found(disowning="The pilots' union has no plans to resign from the talks, its chairman said.") == []
+    assert _found("Skyline Air will close its base in the north next spring, the union said.",
+                  "Skyline Air is unlikely to close its office in the capital, the ministry said.",
+                  sources=(UNION, "local:organization:ministry")) == []
+    assert _found(sources=(UNION, UNION)) == []
+    assert _found(dates=("2026-01-14", "2026-09-15")) == []
+    assert _found("If talks fail, the pilots' union could strike at any time, the airline said.") == []
