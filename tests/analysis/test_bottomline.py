@@ -518,22 +518,33 @@ def test_how_things_stand_told_twice_in_the_reports_own_voice_is_no_fact_line_bu
     assert len(facts) == 2
 
 
-def test_a_section_line_the_ranking_model_doubts_is_not_shown_and_the_lines_shown_are_capped(monkeypatch):
+def test_a_sections_best_line_is_shown_whatever_the_model_gives_it_and_the_lines_shown_are_capped(monkeypatch):
+    """Who denies what and what remains unconfirmed are built by their own rules: the model does not hide a
+    section's best line, unless it opens with a pronoun (read alone it cannot say whom it is about). The lines
+    shown are capped, a section's sure lines kept first."""
     from storyline.analysis import bottomline_rank as rank
 
     claim = "Rail unions said worn brakes had caused the derailment"
     denial = "the railway company denied that the brakes had failed"
+    doubt = "The cause of the derailment has not yet been established, the fire service said."
     story = Story()
     _clauses(story, "a", f"{claim}, but {denial}.", (claim, "reported", "named"), (denial, "denied", "named"))
+    leaning = "He has not confirmed whether the signal box was staffed that night, the union said."
+    story.say("b", leaning, status="unconfirmed", source_kind="named", actors=[], published="2025-04-02")
+    story.say("c", doubt, status="unconfirmed", source_kind="named", actors=[], published="2025-04-03")
     corpus = story.corpus()
-    assert "disputed" in [b.kind for b in sections(corpus)]
+    assert [b.text for b in sections(corpus) if b.kind == "unconfirmed"][:1] == [leaning]
     monkeypatch.setattr(rank, "probability", lambda f, weights=None: rank.KEEP - 0.1)
-    assert [b for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"] == []  # a section's line too
-    story = Story()
+    shown = [b for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"]
+    assert sorted(b.kind for b in shown) == ["disputed", "unconfirmed"] and doubt in [b.text for b in shown]
     for n in range(bottomline_module.MAX_SHOWN + 3):
         text = f"The river board closed weir number {n + 1} on the Arle on Monday, the board said."
         story.say(f"r{n}", text, status="reported", source_kind="named", actors=["kb:AAA"], published="2025-04-02")
-    monkeypatch.setattr(rank, "probability", lambda f, weights=None: 0.9)
-    shown = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind != "commentary"]
-    pool = bottomline_module.candidates(story.corpus(), [], [], [], capped=False)
+    corpus = story.corpus()
+    # the model doubts the sections' lines and is sure of every weir: the weirs fill what the sections leave
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: 0.2 if f["unconfirmed"] or f["disputed"] else 0.9)
+    shown = [b for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"]
+    pool = bottomline_module.candidates(corpus, [], [], [], capped=False)
     assert len(pool) > bottomline_module.MAX_SHOWN == len(shown)
+    assert [b.kind for b in shown].count("fact") == bottomline_module.MAX_SHOWN - 2
+    assert {"disputed", "unconfirmed"} < {b.kind for b in shown}
