@@ -548,3 +548,23 @@ def test_a_sections_best_line_is_shown_whatever_the_model_gives_it_and_the_lines
     assert len(pool) > bottomline_module.MAX_SHOWN == len(shown)
     assert [b.kind for b in shown].count("fact") == bottomline_module.MAX_SHOWN - 2
     assert {"disputed", "unconfirmed"} < {b.kind for b in shown}
+
+
+def test_a_shared_claim_that_opens_with_a_pronoun_needs_the_models_full_bar(monkeypatch):
+    """Several reports stating a fact lowers the bar (``KEEP_SHARED``), but not for a line that opens with a
+    pronoun, inside a quotation mark or not: read alone it cannot say whom it is about."""
+    from storyline.analysis import bottomline_rank as rank
+
+    leaning = '"He added that the ferry crews would return to work on the Arle crossing from Monday.'
+    leaning2 = "He added that ferry crews on the Arle crossing go back to work from Monday."
+    fact = "Ferry crews on the Arle crossing ended their strike on Sunday after a pay deal with the operator."
+    fact2 = "The Arle crossing's ferry crews called off their strike on Sunday, accepting the operator's pay offer."
+    story = Story()
+    for doc, text in zip("abcd", (leaning, leaning2, fact, fact2)):
+        story.say(doc, text, status="reported", source_kind="named", actors=["kb:AAA"], published="2025-05-05")
+    claims = group_claims(story.corpus(), vectors_by_text({leaning: (1.0, 0.0), leaning2: (0.99, 0.14),
+                                                           fact: (0.0, 1.0), fact2: (0.14, 0.99)}))
+    assert len(claims) == 2
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: (rank.KEEP_SHARED + rank.KEEP) / 2)
+    shared = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
+    assert [b.text for b in shared] in ([fact], [fact2])

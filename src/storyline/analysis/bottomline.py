@@ -438,7 +438,12 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
         return candidates(corpus, claims, conflicts, tables, capped=True)
     pool = candidates(corpus, claims, conflicts, tables, capped=False)
     lines = [line for line in pool if line.kind != "commentary"]
-    scored = [(rank.probability(f), line) for line, f in zip(lines, line_features(corpus, lines))]
+    features = line_features(corpus, lines)
+    scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
+    # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
+    # read alone it cannot say whom it is about, and sharing it does not mend that
+    shared = {id(line) for line, f in zip(lines, features)
+              if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]}
     # the estimates with who gives each, the disputes and what remains unconfirmed are sections of their own, built
     # by their own rules: each section's best lines (``SURE``) are shown whatever the model gives them, and no
     # further line of it; a line that opens with a pronoun cannot say alone whom it is about and is not sure
@@ -454,7 +459,7 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
                                                  x[1].evidence[0].start)):
         first = (line.evidence[0].doc, line.evidence[0].start) if line.kind != "figure" else (line.claim, -1)
         sure = id(line) in sure_ids
-        least = rank.KEEP_SHARED if line.sources >= 2 and line.kind in ("fact", "confirmation") else rank.KEEP
+        least = rank.KEEP_SHARED if id(line) in shared else rank.KEEP
         if (p < least or line.kind in SURE) and not sure or first in quoted:
             continue
         quoted.add(first)
