@@ -23,6 +23,7 @@ def _said(text: str, **kw) -> Statement:
     "Union leaders urged the transport minister to reopen talks before the rail strike spreads.",
     "The minister warned that food prices would rise sharply if the port stayed closed.",
     "The trade ministers confirmed their determination that tariffs on steel would be lifted by spring.",
+    'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -50,6 +51,8 @@ def test_a_sources_stance_verb_is_commentary(kw):
     ("The electoral commission said turnout reached 61 percent, the highest since 1994.",
      {"predicate_class": "reach"}),
     ("Police confirmed that three strikers were arrested outside the refinery gates.",
+     {"status": "confirmed", "predicate_class": "confirm"}),
+    ("The rebels confirmed that their position was shelled twice overnight near the coast road.",
      {"status": "confirmed", "predicate_class": "confirm"}),
     ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
      {"status": "confirmed", "predicate_class": "confirm"}),
@@ -109,11 +112,17 @@ def test_a_disputed_verdict_is_not_led_with_as_a_claim():
     assert [b for b in bottom_line(story.corpus(), [], [conflict], []) if b.kind == "disputed"] == []
 
 
+def sections(corpus, conflicts=()) -> list:
+    """The bottom line's fixed sections, before the ranking model weighs their lines (each test here reads how one
+    section builds its line, not whether the model shows it)."""
+    return bottomline_module.candidates(corpus, [], list(conflicts), [], capped=True)
+
+
 def test_an_unconfirmed_line_in_the_reports_own_voice_names_the_outlet_once():
     text = "The figure is yet to be confirmed by the Arland Port Authority, which has given no count of ships."
     story = Story()
     story.say("a", text, status="unconfirmed", source_kind="author", actors=["kb:AAA"], published="2025-03-02")
-    lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"]
+    lines = [b for b in sections(story.corpus()) if b.kind == "unconfirmed"]
     assert len(lines) == 1
     detail = lines[0].detail
     assert detail.startswith("unconfirmed in the report's own words (") and "according to" not in detail
@@ -145,12 +154,12 @@ def test_a_denial_its_source_later_acknowledged_leads_as_the_acknowledgment_not_
     story = Story()
     story.say("a", denial, status="denied", source_kind="named", actors=["kb:AAA"], published="2026-05-17")
     story.say("b", later, status="confirmed", source_kind="named", actors=["kb:AAA"], published="2026-05-19")
-    alone = bottom_line(story.corpus(), [], [], [])
+    alone = sections(story.corpus())
     assert [b.text for b in alone if b.kind == "disputed"] == [denial]
     sides = [Evidence("a", 0, len(denial), denial), Evidence("b", 0, len(later), later)]
     arc = Conflict(id="x1", kind="evolution", summary="denied it, then acknowledged it", sides=sides,
                    assessment="denied, then acknowledged")
-    lines = bottom_line(story.corpus(), [], [arc], [])
+    lines = sections(story.corpus(), [arc])
     assert [b.text for b in lines if b.kind == "disputed"] == []
     acknowledged = [b for b in lines if b.text == later]
     assert len(acknowledged) == 1 and "reverses a denial" in acknowledged[0].detail
@@ -167,16 +176,16 @@ def test_what_a_named_source_says_is_not_yet_established_is_unconfirmed_whatever
     text = "The cause of the warehouse fire has not yet been established, the fire service said."
     story = Story()
     story.say("a", text, status="unconfirmed", source_kind="named", actors=[])
-    lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"]
+    lines = [b for b in sections(story.corpus()) if b.kind == "unconfirmed"]
     assert [b.text for b in lines] == [text]
     story = Story()
     story.say("a", text, status="unconfirmed", source_kind="author", actors=[])  # nobody named doubts it
-    assert [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"] == []
+    assert [b for b in sections(story.corpus()) if b.kind == "unconfirmed"] == []
     # the doubters named as the sentence's subject, though no actor: who says it is open is known
     doubt = "Inspectors have not confirmed whether the backup pump was running when the warehouse caught fire."
     story = Story()
     story.say("a", doubt, status="unconfirmed", source_kind="author", actors=[])
-    lines = [b for b in bottom_line(story.corpus(), [], [], []) if b.kind == "unconfirmed"]
+    lines = [b for b in sections(story.corpus()) if b.kind == "unconfirmed"]
     assert [b.text for b in lines] == [doubt] and "according to Inspectors" in lines[0].detail
 
 
@@ -507,3 +516,55 @@ def test_how_things_stand_told_twice_in_the_reports_own_voice_is_no_fact_line_bu
         s.source_kind, s.status = "named", "reported"
     facts = [b.text for b in bottom_line(story.corpus(), claims, [], []) if b.kind in ("fact", "confirmation")]
     assert len(facts) == 2
+
+
+def test_a_sections_best_line_is_shown_whatever_the_model_gives_it_and_the_lines_shown_are_capped(monkeypatch):
+    """Who denies what and what remains unconfirmed are built by their own rules: the model does not hide a
+    section's best line, unless it opens with a pronoun (read alone it cannot say whom it is about). The lines
+    shown are capped, a section's sure lines kept first."""
+    from storyline.analysis import bottomline_rank as rank
+
+    claim = "Rail unions said worn brakes had caused the derailment"
+    denial = "the railway company denied that the brakes had failed"
+    doubt = "The cause of the derailment has not yet been established, the fire service said."
+    story = Story()
+    _clauses(story, "a", f"{claim}, but {denial}.", (claim, "reported", "named"), (denial, "denied", "named"))
+    leaning = "He has not confirmed whether the signal box was staffed that night, the union said."
+    story.say("b", leaning, status="unconfirmed", source_kind="named", actors=[], published="2025-04-02")
+    story.say("c", doubt, status="unconfirmed", source_kind="named", actors=[], published="2025-04-03")
+    corpus = story.corpus()
+    assert [b.text for b in sections(corpus) if b.kind == "unconfirmed"][:1] == [leaning]
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: rank.KEEP - 0.1)
+    shown = [b for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"]
+    assert sorted(b.kind for b in shown) == ["disputed", "unconfirmed"] and doubt in [b.text for b in shown]
+    for n in range(bottomline_module.MAX_SHOWN + 3):
+        text = f"The river board closed weir number {n + 1} on the Arle on Monday, the board said."
+        story.say(f"r{n}", text, status="reported", source_kind="named", actors=["kb:AAA"], published="2025-04-02")
+    corpus = story.corpus()
+    # the model doubts the sections' lines and is sure of every weir: the weirs fill what the sections leave
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: 0.2 if f["unconfirmed"] or f["disputed"] else 0.9)
+    shown = [b for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"]
+    pool = bottomline_module.candidates(corpus, [], [], [], capped=False)
+    assert len(pool) > bottomline_module.MAX_SHOWN == len(shown)
+    assert [b.kind for b in shown].count("fact") == bottomline_module.MAX_SHOWN - 2
+    assert {"disputed", "unconfirmed"} < {b.kind for b in shown}
+
+
+def test_a_shared_claim_that_opens_with_a_pronoun_needs_the_models_full_bar(monkeypatch):
+    """Several reports stating a fact lowers the bar (``KEEP_SHARED``), but not for a line that opens with a
+    pronoun, inside a quotation mark or not: read alone it cannot say whom it is about."""
+    from storyline.analysis import bottomline_rank as rank
+
+    leaning = '"He added that the ferry crews would return to work on the Arle crossing from Monday.'
+    leaning2 = "He added that ferry crews on the Arle crossing go back to work from Monday."
+    fact = "Ferry crews on the Arle crossing ended their strike on Sunday after a pay deal with the operator."
+    fact2 = "The Arle crossing's ferry crews called off their strike on Sunday, accepting the operator's pay offer."
+    story = Story()
+    for doc, text in zip("abcd", (leaning, leaning2, fact, fact2)):
+        story.say(doc, text, status="reported", source_kind="named", actors=["kb:AAA"], published="2025-05-05")
+    claims = group_claims(story.corpus(), vectors_by_text({leaning: (1.0, 0.0), leaning2: (0.99, 0.14),
+                                                           fact: (0.0, 1.0), fact2: (0.14, 0.99)}))
+    assert len(claims) == 2
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: (rank.KEEP_SHARED + rank.KEEP) / 2)
+    shared = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
+    assert [b.text for b in shared] in ([fact], [fact2])

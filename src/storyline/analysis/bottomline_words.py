@@ -29,9 +29,11 @@ STANCE_CUE = re.compile(r"(?:warn|urg|hope|fear|believ|think|thought|feel|felt|a
 """Reporting words that frame a source's words as a warning, a hope, a fear or a belief ("... ," he warned):
 matched at the start of a statement's cue word."""
 STANCE_OBJECT = re.compile(
-    r"\bconfirm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}(?:determination|commitment|support|resolve|readiness|intention|"
-    r"willingness|solidarity)\b", re.IGNORECASE)
-"""Confirming a resolve ("confirmed their determination that ..."): a commitment, not a confirmed fact."""
+    r"\bconfirm(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}[\"“‘']?(?:determination|commitment|support|resolve|readiness|"
+    r"intention|willingness|solidarity|position|stance)\b(?!\s+(?:was|were|had|has)\b)", re.IGNORECASE)
+"""Confirming a resolve or a stance ("confirmed their determination that ...", "confirmed during the call the
+"position of the union: support for ..."): a commitment, not a confirmed fact. Not a thing the stance word opens
+("confirmed that its position was shelled")."""
 BY_WHOM = re.compile(r"\b(?:confirmed|verified|corroborated)\s+by\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                      r"(?:\s+[a-z]+)?)")
 DOUBTER = re.compile(r"\b((?:the\s+)?[A-Z][\w.’'-]*+(?:\s+(?:of\s+)?[A-Z][\w.’'-]*+){0,6})\s+(?:has|have|had|did|does)\s+"
