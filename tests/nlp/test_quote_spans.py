@@ -95,3 +95,26 @@ def test_a_thing_that_adds_pressure_is_no_speaker_a_pronoun_goes_on_from(parse):
                 "“Of course we want it settled soon. It has nothing to do with who wins,” he replied.")
     (quote,) = holding(doc, "want it settled soon")
     assert quote.speaker_text == "he" and quote.speaker is not None and "nakamura" in quote.speaker
+
+
+@pytest.mark.integration
+def test_a_call_on_someone_to_act_reports_what_was_asked(parse):
+    doc = parse("The mayor called on residents to stay indoors until the water recedes.\n\n"
+                "Ana Ruiz called on Tuesday for an inquiry into the flooding.")
+    (mayor,) = holding(doc, "stay indoors")
+    assert mayor.speaker_text == "The mayor" and mayor.text.startswith("residents to stay indoors")
+    (ruiz,) = holding(doc, "an inquiry")
+    assert ruiz.speaker_text == "Ana Ruiz" and "Tuesday" not in ruiz.text
+
+
+@pytest.mark.integration
+def test_words_a_dash_closes_before_their_speaker_are_the_speakers(parse):
+    doc = parse("The barrier held through the night.\n\n"
+                "- We have never seen water this high. The pumps ran for twenty hours without a break - the head of "
+                "the regional water board, Piotr Malek, told reporters.\n\n"
+                "- The dam is safe - Malek said.")
+    (night,) = holding(doc, "twenty hours")
+    assert night.text.startswith("We have never seen") and night.text.endswith("without a break")
+    assert night.speaker_text == "the head of the regional water board, Piotr Malek"
+    (dam,) = holding(doc, "The dam is")
+    assert dam.text == "The dam is safe" and dam.speaker_text == "Malek"
