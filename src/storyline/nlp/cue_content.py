@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.office_holders import OFFICE_NOUNS
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.relays import can_speak, cited_source
 
@@ -149,7 +151,7 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     clauses = [c for c in clauses if line_start <= c.idx < line_end or any(
         line_start <= t.idx < line_end and t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
-        if not strong and (child.i < verb.i or not _finite(child)):
+        if not strong and (child.i < verb.i or not (_finite(child) or lemma in SMALL_CLAUSE_VERBS and _small_clause(verb, child))):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
         return extent(ctx, verb, _split_subject(verb, child) + _without_citation(child))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
@@ -215,6 +217,19 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
         skip = {t.i for t in verb.subtree}
         return extent(ctx, verb, [t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+# Verbs of evidence whose finding can be a clause with a subject and an -ing verb: "polls show the mayor leading".
+SMALL_CLAUSE_VERBS = frozenset({"show"})
+
+
+def _small_clause(verb: Token, clause: Token) -> bool:
+    """"Two polls show the incumbent leading her rival": a clause with its own subject and an -ing verb, found by a
+    thing (a poll, a record), not shown by a person ("the guide showed visitors leaving the hall ...")."""
+    subject = subject_of(verb)
+    return (clause.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in clause.children) and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" and not person_like(subject)
+            and not person_noun(subject.lower_) and subject.lower_ not in OFFICE_NOUNS)
 
 
 def _split_subject(verb: Token, clause: Token) -> list[Token]:
