@@ -95,3 +95,35 @@ def test_a_thing_that_adds_pressure_is_no_speaker_a_pronoun_goes_on_from(parse):
                 "“Of course we want it settled soon. It has nothing to do with who wins,” he replied.")
     (quote,) = holding(doc, "want it settled soon")
     assert quote.speaker_text == "he" and quote.speaker is not None and "nakamura" in quote.speaker
+
+
+@pytest.mark.integration
+def test_a_call_on_someone_to_act_reports_what_was_asked(parse):
+    doc = parse("The mayor called on residents to stay indoors until the water recedes.\n\n"
+                "Ana Ruiz called on Tuesday for an inquiry into the flooding.")
+    for fragment, speaker, opening in (("stay indoors", "The mayor", "residents to stay indoors"),
+                                       ("an inquiry", "Ana Ruiz", "an inquiry into")):  # not "Tuesday"
+        (quote,) = holding(doc, fragment)
+        assert quote.speaker_text == speaker and quote.text.startswith(opening)
+
+
+@pytest.mark.integration
+def test_words_a_dash_closes_before_their_speaker_are_the_speakers(parse):
+    doc = parse("The barrier held through the night.\n\n"
+                "- We have never seen water this high. The pumps ran for twenty hours without a break - the head of "
+                "the regional water board, Piotr Malek, told reporters.\n\n"
+                "- The dam is safe - Malek said.")
+    expected = {"twenty hours": ("We have never seen water this high. The pumps ran for twenty hours without a break",
+                                 "the head of the regional water board, Piotr Malek"),
+                "The dam is": ("The dam is safe", "Malek")}  # not cut at "safe", which the parser hangs on Malek
+    for fragment, words_and_speaker in expected.items():
+        (quote,) = holding(doc, fragment)
+        assert (quote.text, quote.speaker_text) == words_and_speaker
+
+
+@pytest.mark.integration
+def test_a_poll_shows_a_candidate_leading_a_guide_shows_visitors_nothing(parse):
+    doc = parse("Two polls show the incumbent leading her rival 48 percent to 44 percent.\n\n"
+                "The guide showed visitors leaving the hall a map of the old town.")
+    shown = {q.speaker_text: q.text for q in quotes_of(doc)}  # nothing from the guide
+    assert shown == {"Two polls": "the incumbent leading her rival 48 percent to 44 percent"}

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from storyline.nlp.actor_roles import person_noun
+from storyline.nlp.office_holders import OFFICE_NOUNS
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.relays import can_speak, cited_source
 
@@ -149,23 +151,29 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     clauses = [c for c in clauses if line_start <= c.idx < line_end or any(
         line_start <= t.idx < line_end and t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
-        if not strong and (child.i < verb.i or not _finite(child)):
+        if not strong and (child.i < verb.i or not (_finite(child) or lemma in SMALL_CLAUSE_VERBS and _small_clause(verb, child))):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
         return extent(ctx, verb, _split_subject(verb, child) + _without_citation(child))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
         return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                addressee = [
-                    t
-                    for c in verb.children
-                    if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on" and c.i < child.i)
-                    for t in c.subtree
-                ]
-                return extent(ctx, verb, addressee + list(child.subtree))
-            if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call" and speaking_agent(verb):
-                return extent(ctx, verb, [t for t in child.subtree if t.i != child.i])
+        # The infinitive first: in "called on Monday on the council to act" and "called on residents to leave" a
+        # phrase with "on" comes before it, and alone it is a day or the one called on, not what was asked.
+        wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if wanted is not None:
+            addressee = [
+                t
+                for c in verb.children
+                if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on" and c.i < wanted.i and not _when(c))
+                for t in c.subtree
+                if t.i != c.i or c.dep_ == "dobj"
+            ]
+            return extent(ctx, verb, addressee + list(wanted.subtree))
+        if lemma == "call" and speaking_agent(verb):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "on") and not _when(child) and (
+                        found := extent(ctx, verb, [t for t in child.subtree if t.i != child.i])) is not None:
+                    return found
     as_prep = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
     if lemma in AS_VERBS and as_prep:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
@@ -211,6 +219,19 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     return None
 
 
+# Verbs of evidence whose finding can be a clause with a subject and an -ing verb: "polls show the mayor leading".
+SMALL_CLAUSE_VERBS = frozenset({"show"})
+
+
+def _small_clause(verb: Token, clause: Token) -> bool:
+    """"Two polls show the incumbent leading her rival": a clause with its own subject and an -ing verb, found by a
+    thing (a poll, a record), not shown by a person ("the guide showed visitors leaving the hall ...")."""
+    subject = subject_of(verb)
+    return (clause.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in clause.children) and subject is not None
+            and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON" and not person_like(subject)
+            and not person_noun(subject.lower_) and subject.lower_ not in OFFICE_NOUNS)
+
+
 def _split_subject(verb: Token, clause: Token) -> list[Token]:
     """The subject the parser split off a reported clause as the cue's object: "studies have shown [large parts of
     the city] [are divided by income]", a clause with no subject of its own right after the object."""
@@ -243,6 +264,11 @@ def _misparsed_clause(verb: Token, lemma: str) -> list[Token] | None:
             if that is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 return [t for t in clause.subtree if t.i >= that.i]
     return None
+
+
+def _when(prep: Token) -> bool:
+    """A phrase that says when ("on Tuesday", "on 3 May"), not to whom or for what."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def _name(tok: Token) -> tuple[int, int] | None:
@@ -290,6 +316,7 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         first = next((i for i in kept if doc[i].idx >= opening), first)
     if last <= cue.i:
         first = _dash_paragraph_start(ctx, _after_dash_opener(ctx, first, last), last, cue)
+        last = _to_dash_closer(ctx, last, cue)
     elif first > cue.i:
         last = _before_dash_opener(ctx, first, last)
     if last < len(doc) and doc[last].is_quote and sum(t.is_quote for t in doc[first:last]) % 2:
@@ -340,6 +367,29 @@ def _before_dash_opener(ctx: Context, first: int, last: int) -> int:
         return last
     before = [t.i for t in doc[first:last] if t.idx < opener.start() + 1 and not (t.is_punct or t.is_space)]
     return before[-1] + 1 if len(before) >= 2 else last
+
+
+def spaced_dash(tok: Token) -> bool:
+    """A dash set off by spaces, which opens or closes someone's words; never the hyphen of "Holtz-Eakin"."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _to_dash_closer(ctx: Context, last: int, cue: Token) -> int:
+    """Where words reported before their cue end when their paragraph opens with a dash: at the dash that closes
+    them ("- The dam is safe - Malek said"), where the parser cut them short at a word it hung on the speaker."""
+    doc = cue.doc
+    if DASH_PARAGRAPH.match(ctx.text, ctx.paragraph(cue)[0]) is None:
+        return last
+    closers = [t.i for t in doc[last:cue.i] if spaced_dash(t)]
+    if not closers:
+        return last
+    between = doc[last:closers[-1]]
+    if any(t.is_quote or t.text in (".", "!", "?", ";") or t.is_space for t in between):
+        return last  # another sentence, or someone's quotation, before the dash
+    return closers[-1] if any(not t.is_punct for t in between) else last
 
 
 def _dash_paragraph_start(ctx: Context, first: int, last: int, cue: Token) -> int:

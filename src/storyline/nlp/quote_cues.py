@@ -20,6 +20,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
     extent,
     is_passive,
     person_like,
+    spaced_dash,
     subject_of,
 )
 from storyline.nlp.actor_roles import person_noun
@@ -137,8 +138,33 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             if strong and via is None and (origin := cited_origin(tok, speaker)) is not None:
                 via, speaker = speaker, origin  # "Kyodo, citing the coast guard, said": the coast guard's words
             frame = Frame(tok, lemma, strong, speaker, via, content_of(ctx, tok, lemma, strong))
+            if strong and speaker is None and frame.content is not None:
+                frame = _dash_named(ctx, frame) or frame
         frames[tok.i] = frame
     return frames
+
+
+def _dash_named(ctx: Context, frame: Frame) -> Frame | None:
+    """"- The pumps ran all night - the head of the water board, Ana Ruiz, told reporters": words closed by a
+    spaced dash, and between that dash and the cue the phrase of their speaker, which the parser read as part of
+    the words. The phrase after the last such dash speaks; the words before it are what was said."""
+    doc, cue = ctx.doc, frame.cue
+    first, last = frame.content
+    if last > cue.i or any(not (t.is_punct or t.is_space) for t in doc[last:cue.i]):
+        return None
+    dash = next((t for t in reversed(doc[first:last]) if spaced_dash(t)), None)
+    if dash is None:
+        return None
+    named = [t for t in doc[dash.i + 1:last] if not (t.is_punct or t.is_space)]
+    inside = {t.i for t in named}
+    heads = [t for t in named if t.head.i not in inside]
+    if not named or len(named) > MAX_WALK or len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    speaker = _checked(ctx, cue, heads[0])
+    content = extent(ctx, cue, list(doc[first:dash.i]))
+    if speaker is None or content is None:
+        return None
+    return Frame(cue, frame.lemma, frame.strong, speaker, frame.via, content)
 
 
 def _noun_frame(ctx: Context, tok: Token) -> Frame | None:
