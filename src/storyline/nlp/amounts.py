@@ -189,9 +189,6 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     vulgar_of = doc[i].text in VULGAR and j < limit and _word(doc[j]) == "of"  # "¾ of the harvest" ("¾ mile" is a measure)
     amount.fraction = value is not None and 0 < value < 1 and (
         spelled or "/" in doc[i].text or "⁄" in doc[i].text or vulgar_of) and not half_of_unit
-    if amount.fraction and value == 0.5 and "half" in (_word(t) for t in doc[i:j]):
-        # "about half of them", "one half of the town": 50 percent, as the project's gold records it
-        amount.value, amount.fraction, amount.percent = 50.0, False, True
     amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
     glued_qualifier = glued.get("qualifier")
     if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
@@ -216,6 +213,12 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     if peso:
         amount.currency, amount.currency_text = "PHP", "P"
     _read_after(doc, amount, limit)
+    if amount.fraction:
+        # One convention for every share said as a fraction ("about half of them", "a third of the voters",
+        # "one in four homes", "¾ of the harvest"): a percentage, as "35 percent" in another report is, so that
+        # the two compare and read alike ("a third" is 33.3 percent). A fraction of a unit ("a third of a
+        # mile", "half a year") is a measure in that unit and no share (fraction reset above).
+        amount.value, amount.percent = amount.value * 100, True
     if amount.value is None and not amount.vague and amount.qualifier == "about":
         amount.qualifier = None  # a range already says the figure is approximate
     return amount

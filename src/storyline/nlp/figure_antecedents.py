@@ -48,7 +48,7 @@ def partitive(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) -> Fi
         if figure.start < since:
             return None
         if figure.counts and figure.unit and figure.value is not None and not figure.counts.startswith(
-                ("money", "unit:", "percent", "share")) and figure.counts not in DURATIONS.values():
+                ("money", "unit:", "percent")) and figure.counts not in DURATIONS.values():
             return figure
     return None
 
@@ -67,7 +67,7 @@ def _fronted_whole(doc: Doc, amount: Amount, sent: Span, earlier: list[Figure]) 
                     if figure.start < sent.start_char:
                         break
                     if figure.start <= pobj.idx < figure.end and figure.counts and figure.value is not None \
-                            and not figure.counts.startswith(("money", "unit:", "percent", "share")) \
+                            and not figure.counts.startswith(("money", "unit:", "percent")) \
                             and figure.counts not in DURATIONS.values():
                         return figure
     return None

@@ -292,8 +292,6 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         code = _currency_code(amount.currency, sent)
         name = currency_name(code) or counted(amount.currency_text)
         return f"money:{code}{per}", f"{amount.currency_text}{per_text}", canonical(name, amount.per)
-    if amount.fraction:
-        return "share", noun.text if noun is not None else None, None
     if amount.unit is not None:
         # Durations keep their plural as the measure ("years"); other units and rates are named ("unit:metre").
         measure = amount.unit if amount.unit in DURATIONS.values() and not per else f"unit:{amount.unit}{per}"

@@ -575,14 +575,11 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
     return figures
 
 
-SHARES = frozenset({"percent", "share"})
-
-
 def _respondents_give_nothing(sentence: list[Figure]) -> None:
     """"73 percent say ...", "61 percent of farmers and 57 percent of teachers saying ...": a share
     of people who say something is what a poll found, not who gives a figure; a source read from such a
     phrase is dropped (for every figure of the sentence)."""
-    shares = [f.text for f in sentence if f.counts in SHARES]
+    shares = [f.text for f in sentence if f.counts == "percent"]
     for figure in sentence:
         if figure.attributed_text and any(share in figure.attributed_text for share in shares):
             figure.attributed_to = figure.attributed_text = None
