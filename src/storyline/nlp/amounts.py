@@ -24,6 +24,8 @@ from storyline.nlp.units import LONGEST, duration_name, phrase_at
 # have passed"): the year ends one sentence, the number after the point starts the next.
 RE_YEAR_RUN_ON = re.compile(r"\A((?:1[89]|20)\d\d)\.([1-9]\d{0,2})\Z")
 YEAR_WORDS = frozenset("in since until till of".split())
+# Adjectives said between a number and its length of time ("five consecutive months", "30 straight years").
+SPAN_ADJECTIVES = frozenset("consecutive straight successive previous past long full whole".split())
 
 
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
@@ -382,6 +384,9 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     if _word(doc[j]) in ("more", "additional", "extra") and j + 1 < limit \
             and (name := duration_name(doc[j + 1].text)) is not None:
         amount.more, amount.unit, amount.unit_text = True, name, doc[j + 1].text  # "3 extra days of leave"
+        return j + 2
+    if _word(doc[j]) in SPAN_ADJECTIVES and j + 1 < limit and (name := duration_name(doc[j + 1].text)) is not None:
+        amount.unit, amount.unit_text = name, doc[j + 1].text  # "for five consecutive months": a length of time
         return j + 2
     if (name := duration_name(doc[j].text, glued)) is not None:
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""
