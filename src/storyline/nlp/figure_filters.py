@@ -13,7 +13,7 @@ from storyline.nlp.rates import AGE_UNITS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.numbers import SCALES, VAGUE, _digits
-from storyline.nlp.units import DURATIONS
+from storyline.nlp.units import DURATIONS, duration_name
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
 RE_PHONE = re.compile(r"^\+\d+$|^0\d")
@@ -85,6 +85,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True
     if _name_or_address(doc, amount, before, after) and not tally:
         return True
+    if amount.spelled and after is not None and after.i == amount.end and after.text[:1] == "-" \
+            and duration_name(after.text[1:]) is not None and after.i + 1 < len(doc) and doc[after.i + 1].pos_ in ("NOUN", "ADJ"):
+        return True  # "a two -day summit": a length in words before a noun, left out as "a two-day summit" is
     if not (amount.unit or amount.currency or amount.percent) and after is not None and after.text == "-" \
             and after.i + 1 < len(doc) and not after.whitespace_ and not doc[after.i - 1].whitespace_ \
             and doc[after.i + 1].lower_.endswith("ed") and doc[after.i + 1].lower_ not in W.COUNT_OF:
