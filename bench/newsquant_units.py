@@ -31,7 +31,8 @@ own currency name ("singaporean dollar per month", where the canonical name is "
 month"; the scorer already names plain money so), a canonical name that the CQE authors' dictionary for free-text
 units renames under that name ("time" -> "count", "tonne" -> "metric ton"), a change as its pair, and a vague magnitude as NewsQuant bounds
 it: "thousands" 1,000 to 10,000, "dozens" 12 to 120 (the scale word to ten times it), where Storyline
-says 2,000 to 9,999 and 24 to 99 (at least two of them, below the next order: docs/figures.md). The
+says 2,000 to 9,999 and 24 to 99 (at least two of them, below the next order: docs/figures.md), and a share
+said as a fraction as the fraction ("a third" 0.333), where Storyline says 33.3 percent. The
 figures are the same; only their writing changes. Every line is printed; none replaces another.
 
 quantulum3 runs beside them through the shared ``newsquant_predict.py`` when it is installed
@@ -111,10 +112,22 @@ def vague_bounds(tag: dict) -> dict:
     return tag
 
 
+PERCENT_WORDS = ("%", "percent", "per cent", "pc", "percentage")
+
+
+def fraction_form(tag: dict) -> dict:
+    """A share said as a fraction ("a third of", "one in four"), which Storyline gives in percent (docs/figures.md),
+    as NewsQuant writes it: the fraction itself (0.333)."""
+    span = tag["span"].lower()
+    if tag.get("counts") == "percent" and isinstance(tag["value"], float) and not any(w in span for w in PERCENT_WORDS):
+        return {**tag, "value": tag["value"] / 100}
+    return tag
+
+
 def newsquant_forms(tags: list[list[dict]], iso_names: dict[str, str],
                     names: dict[str, str] | None = None) -> list[list[dict]]:
     """Every figure in NewsQuant's conventions (see the module docstring): changes as pairs, vague
-    magnitudes to ten times their scale, a rate of money with the scorer's currency name, and a
+    magnitudes to ten times their scale, a share said as a fraction as that fraction, a rate of money with the scorer's currency name, and a
     canonical name the CQE authors' dictionary renames ("time" -> "count") by that name."""
     out = []
     for sentence in as_pairs(as_unit(tags)):
@@ -127,7 +140,7 @@ def newsquant_forms(tags: list[list[dict]], iso_names: dict[str, str],
                     t = {**t, "unit_text": f"{iso_names[code]} per {per}"}
             elif names and t.get("unit_text") and t["unit_text"].lower() in names:
                 t = {**t, "unit_text": names[t["unit_text"].lower()]}
-            row.append(vague_bounds(t))
+            row.append(fraction_form(vague_bounds(t)))
         out.append(row)
     return out
 

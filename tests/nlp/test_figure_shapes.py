@@ -32,7 +32,7 @@ def test_figure_shapes_a_fraction_of_a_unit_is_a_measure(parse):
     figures = found(parse, "Each ration was 1/8 of a gallon of water and a third of a mile separated the camps.")
     assert [(round(f[1], 4), f[4], f[5]) for f in figures] == [(0.125, "unit:gallon", "gallon"),
                                                                 (0.3333, "unit:mile", "mile")]
-    # a fraction of a thing is a share of it, in percent
+    # a fraction of a thing stays a share, in percent
     assert [f[4] for f in found(parse, "Two-thirds of a village near Dhaka was flooded.")] == ["percent"]
 
 
@@ -65,9 +65,9 @@ def test_figure_shapes_a_bare_old_level_takes_the_scale_of_the_new_one(parse):
 def test_figure_shapes_half_of_is_a_share_but_not_the_half_of_a_period(parse):
     figures = found(parse, "Almost half of which were in Mombasa, and in the second half of 2023 the rains failed.")
     assert [(f[0], f[1], f[4]) for f in figures] == [("Almost half", 50, "percent")]  # "half" is 50 percent
-    # other fractions are shares of what follows them too, in percent
-    assert [(round(f[1], 3), f[4]) for f in found(parse, "Two-thirds of the voters in Oslo stayed home.")] == [
-        (66.667, "percent")]
+    # other fractions are shares in percent as "half" is
+    assert [(round(f[1], 1), f[4]) for f in found(parse, "Two-thirds of the voters in Oslo stayed home.")] == [
+        (66.7, "percent")]
 
 
 def test_figure_shapes_a_bare_number_after_the_same_word_takes_the_unit(parse):

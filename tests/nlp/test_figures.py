@@ -52,6 +52,22 @@ def test_numbers_vague_magnitudes_follow_the_documented_ranges(blank):
     assert amounts(blank, "a few thousand") == [(None, 2000, 5999, None)]
 
 
+def test_numbers_a_length_of_time_with_an_adjective_between(blank):
+    found = find_amounts(blank("Exports fell for five consecutive months after 30 straight years of growth; "
+                               "the team won 12 straight games."))
+    assert [(a.value, a.unit) for a in found] == [(5, "months"), (30, "years"), (12, None)]
+
+
+def test_numbers_vague_plurals_start_at_two_of_their_unit(blank):
+    # the plural's own floor, not an order of magnitude: "a thousand" and "a dozen" are exact and lie
+    # below "thousands" and "dozens", which end below the next order ("tens of thousands")
+    assert amounts(blank, "a thousand") == [(1000, None, None, None)]
+    assert amounts(blank, "a dozen") == [(12, None, None, None)]
+    assert amounts(blank, "thousands") == [(None, 2000, 9999, None)]
+    assert amounts(blank, "dozens") == [(None, 24, 99, None)]
+    assert amounts(blank, "hundreds") == [(None, 200, 999, None)]
+
+
 def test_numbers_ranges(blank):
     assert amounts(blank, "between 1,000 and 1,500 homes") == [(None, 1000, 1500, None)]
     assert amounts(blank, "1,000-1,500 homes") == [(None, 1000, 1500, None)]

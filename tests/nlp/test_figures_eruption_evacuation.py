@@ -56,7 +56,7 @@ def test_eruption_the_level_after_the_step_is_displaced_too(found):
 def test_eruption_depth_share_and_toll(found):
     depth, share = found["up to 40 cm"], found["roughly a third"]
     assert (depth.value, depth.qualifier, depth.unit) == (40, "up to", "centimetre")
-    assert (round(share.value, 3), share.counts, share.qualifier) == (33.333, "percent", "about")
+    assert (round(share.value, 1), share.counts, share.qualifier) == (33.3, "percent", "about")
     killed, hurt = found["Four people"], found["twenty-one"]
     assert (killed.value, killed.counts) == (4, "killed")
     assert (hurt.value, hurt.counts) == (21, "wounded")  # the parse joins it to "rocks"; its verb follows

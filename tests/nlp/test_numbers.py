@@ -74,8 +74,7 @@ def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
     assert [a[0] for a in read("the deficit increased by $43.6 billion to $419.2 billion")] == [43.6e9, 419.2e9]
 
 
-def test_numbers_fractions_before_of():
-    # a share of something, in percent (as "half" is 50 percent)
+def test_numbers_fractions_before_of_are_percentages():
     assert read("two-thirds of the districts")[0][0] == pytest.approx(200 / 3)
     assert read("a quarter of households")[0][0] == 25
     assert read("1/16 of the budget")[0][0] == 6.25
@@ -97,7 +96,7 @@ def test_numbers_a_change_then_the_new_level_with_units_at_both_ends():
 
 
 def test_numbers_shares_written_out_of_and_one_in():
-    assert read("seven out of ten voters")[0][0] == pytest.approx(70)  # shares in percent
+    assert read("seven out of ten voters")[0][0] == pytest.approx(70)
     assert read("one in five farms was flooded")[0][0] == pytest.approx(20)
     assert read("1 in 4 children")[0][0] == pytest.approx(25)
     # a digit count "in" a larger count stays a count
@@ -179,7 +178,7 @@ def test_numbers_a_plural_scale_after_a_number_multiplies_it():
 def test_numbers_one_character_fractions():
     assert read("the crate weighs 15½ pounds")[0][0] == 15.5
     assert read("a 2¼ mile stretch")[0][0] == 2.25
-    assert read("¾ of the harvest")[0][0] == 75  # a share, in percent
+    assert read("¾ of the harvest")[0][0] == 75
 
 
 def test_numbers_a_hyphen_spaced_from_its_number_keeps_the_duration():

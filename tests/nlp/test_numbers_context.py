@@ -32,9 +32,13 @@ def test_numbers_decimal_before_a_capitalised_measure_is_no_model_name(parse):
     assert figures(parse, "The airline grounded its Airbus A320 fleet and a 747 Jumbo.") == []
 
 
-def test_numbers_shares_written_as_fractions_and_proportions(parse):
-    found = figures(parse, "A third of the island's voters stayed home and one in four farms lost power.")
-    assert [(round(v, 3), c) for _, v, c in found] == [(33.333, "percent"), (25, "percent")]
+def test_numbers_shares_written_as_fractions_and_proportions_are_percentages(parse):
+    # one convention for every share: "half", "a third", "one in four" read as "50 percent" would
+    found = figures(parse, "A third of the island's voters stayed home, one in four farms lost power and half of "
+                           "the ferries stopped.")
+    assert [(round(v, 1), c) for _, v, c in found] == [(33.3, "percent"), (25.0, "percent"), (50.0, "percent")]
+    # a fraction of a unit is a measure in that unit, not a share
+    assert [(round(v, 3), c) for _, v, c in figures(parse, "The road runs a third of a mile.")] == [(0.333, "unit:mile")]
 
 
 def test_numbers_pence_and_a_change_to_a_new_price(parse):

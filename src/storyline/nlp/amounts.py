@@ -24,6 +24,8 @@ from storyline.nlp.units import LONGEST, duration_name, phrase_at
 # have passed"): the year ends one sentence, the number after the point starts the next.
 RE_YEAR_RUN_ON = re.compile(r"\A((?:1[89]|20)\d\d)\.([1-9]\d{0,2})\Z")
 YEAR_WORDS = frozenset("in since until till of".split())
+# Adjectives said between a number and its length of time ("five consecutive months", "30 straight years").
+SPAN_ADJECTIVES = frozenset("consecutive straight successive previous past long full whole".split())
 
 
 # Verbs and adverbs of change written straight before the amount changed by ("fell 4.5p to 212p").
@@ -189,9 +191,6 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     vulgar_of = doc[i].text in VULGAR and j < limit and _word(doc[j]) == "of"  # "¾ of the harvest" ("¾ mile" is a measure)
     amount.fraction = value is not None and 0 < value < 1 and (
         spelled or "/" in doc[i].text or "⁄" in doc[i].text or vulgar_of) and not half_of_unit
-    if amount.fraction and value == 0.5 and "half" in (_word(t) for t in doc[i:j]):
-        # "about half of them", "one half of the town": 50 percent, as the project's gold records it
-        amount.value, amount.fraction, amount.percent = 50.0, False, True
     amount.unit, amount.unit_text = glued.get("unit"), glued.get("unit_text")
     glued_qualifier = glued.get("qualifier")
     if j == i + 1 and amount.unit is None and not glued and value is not None and j < limit \
@@ -217,9 +216,11 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
         amount.currency, amount.currency_text = "PHP", "P"
     _read_after(doc, amount, limit)
     if amount.fraction:
-        # "two-thirds of the vote", "one in four farms": a share of something (not "a third of a mile", which
-        # _read_after made a measure), in percent as the project's gold records it, like "half" above
-        amount.value, amount.fraction, amount.percent = amount.value * 100, False, True
+        # One convention for every share said as a fraction ("about half of them", "a third of the voters",
+        # "one in four homes", "¾ of the harvest"): a percentage, as "35 percent" in another report is, so that
+        # the two compare and read alike ("a third" is 33.3 percent). A fraction of a unit ("a third of a
+        # mile", "half a year") is a measure in that unit and no share (fraction reset above).
+        amount.value, amount.percent = amount.value * 100, True
     if amount.value is None and not amount.vague and amount.qualifier == "about":
         amount.qualifier = None  # a range already says the figure is approximate
     return amount
@@ -383,6 +384,9 @@ def _read_unit(doc: Doc, amount: Amount, j: int, limit: int) -> int:
     if _word(doc[j]) in ("more", "additional", "extra") and j + 1 < limit \
             and (name := duration_name(doc[j + 1].text)) is not None:
         amount.more, amount.unit, amount.unit_text = True, name, doc[j + 1].text  # "3 extra days of leave"
+        return j + 2
+    if _word(doc[j]) in SPAN_ADJECTIVES and j + 1 < limit and (name := duration_name(doc[j + 1].text)) is not None:
+        amount.unit, amount.unit_text = name, doc[j + 1].text  # "for five consecutive months": a length of time
         return j + 2
     if (name := duration_name(doc[j].text, glued)) is not None:
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""

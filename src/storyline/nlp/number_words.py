@@ -22,6 +22,12 @@ SCALE_SUFFIXES = {"k": 1e3, "bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e
 
 # Vague magnitudes and the inclusive range each stands for (see docs/figures.md):
 # "dozens" is at least two dozen, "thousands" at least two thousand, each below the next order.
+# This is what the plural says: 1,000 is "a thousand", 10,000 "ten thousand"; so a report of "1,400
+# evacuated" is not the same claim as "thousands evacuated". The bounds are the record's reading for
+# comparing figures (assessment takes the low one as a floor); an analyst is shown the words as the
+# report wrote them ("thousands", analysis.figures.format_value), never the bounds as if they were
+# counted. The order-of-magnitude reading some benchmarks use (1,000-10,000, "dozens" 12-120) is not
+# taken: it admits "a dozen" and "a thousand" and is not how the project's gold reads news.
 VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1), "tens": (20, 99),
