@@ -159,6 +159,12 @@ def ahead_cue(span: Span) -> str | None:
         through_noun = through_noun or token.pos_ == "NOUN"
         if token.lower_ in PLANNED_WORDS and token.tag_ in ("JJ", "VBN") and token.dep_ in ("amod", "acl", "appos"):
             return NOUN_PLAN + token.lower_  # "the talks, due in Ankara on 17 September, were postponed"
+        if token.lower_ in PLANNED_WORDS and hops == 2 and span.root.head.lower_ in ("for", "on") \
+                and (token.tag_ == "JJ" or any(c.dep_ == "auxpass" for c in token.children)):
+            # "the vote is scheduled for Sunday", "the ruling is due on Monday": the plan's day; one told in
+            # the past ("the hearing was set for 3 May") is the nearest such day, the plan may have changed.
+            past = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in token.children)
+            return NOUN_PLAN + token.lower_ if past else token.lower_
         if token.pos_ not in ("VERB", "AUX"):
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
