@@ -131,3 +131,32 @@ def test_a_lede_keeps_the_reports_day_when_the_day_further_down_is_anothers_act(
     timeline = _lede_story("Port guards ordered the terminals at Velport reopened on Wednesday.", "2025-03-12",
                            doer="local:org:port-guards")
     assert ("2025-03-14", "report") in [(e.date, e.precision) for e in timeline]
+
+
+def _two_reports(later_lede: str, earlier: str, value: str) -> list:
+    """Report "a" tells a dated act; report "b", two days on, opens with a news-perfect lede."""
+    r = Reports()
+    r.add("a", earlier, published="2025-03-12")
+    r.add("b", f"{later_lede} Dockers cheered.", published="2025-03-14")
+    lind = "local:person:eva-lind"
+    r.say("a", earlier, date=value, predicate="order", agent=lind)
+    r.times.append(TimeRef("a", *r.at("a", "on Tuesday"), "on Tuesday", value, "day",
+                           head=earlier.index("ordered")))
+    r.say("b", later_lede, agent=lind, predicate="order")
+    r.say("b", "Dockers cheered.")
+    r.who("b", "Eva Lind")
+    return build_timeline(r.corpus())
+
+
+def test_a_lede_retelling_what_another_report_dated_days_before_joins_that_day():
+    timeline = _two_reports("The transport minister, Eva Lind, has ordered the grain terminals at Velport reopened.",
+                            "Eva Lind ordered the grain terminals at Velport reopened on Tuesday.", "2025-03-11")
+    assert [(e.date, e.precision, e.undated, e.docs, e.dated_by, e.date_conflict) for e in timeline] == [
+        ("2025-03-11", "day", False, ["a", "b"], ["a"], False)]
+
+
+def test_a_lede_telling_another_act_of_the_same_person_keeps_its_reports_day():
+    timeline = _two_reports("The transport minister, Eva Lind, has ordered the grain terminals at Velport reopened.",
+                            "Eva Lind ordered an inquiry into the ferry fire on Tuesday.", "2025-03-11")
+    assert [(e.date, e.precision, e.docs) for e in timeline] == [("2025-03-11", "day", ["a"]),
+                                                                 ("2025-03-14", "report", ["b"])]

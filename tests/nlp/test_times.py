@@ -262,6 +262,16 @@ def test_times_dates_in_future_conditional_or_scheduled_clauses_are_ahead(parse)
     assert got["Sunday"] == ("2024-11-10", True)
     got = ahead_of(parse, "The two leaders were supposed to meet in Geneva on Monday.")
     assert got["Monday"][1] is True
+    got = ahead_of(parse, "The council is expected to vote on the levy on Monday.")
+    assert got["Monday"] == ("2024-11-11", True)  # an inflected scheduling head, with no lemma from the parser
+    got = ahead_of(parse, "Fishermen are planning to block the harbour on Saturday.")
+    assert got["Saturday"] == ("2024-11-09", True)
+    got = ahead_of(parse, "The runoff is scheduled for Sunday.")
+    assert got["Sunday"] == ("2024-11-10", True)  # a planning word over the date's preposition: the plan's day
+    got = ahead_of(parse, "The ruling is due on Monday.")
+    assert got["Monday"] == ("2024-11-11", True)
+    got = ahead_of(parse, "Rescuers set up a camp on Monday.")
+    assert got["Monday"][1] is False  # a past act, no plan
 
 
 @pytest.mark.integration

@@ -603,6 +603,31 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
 
 
+def _told_days_before(members: list, of_day: dict[str, list[list]], refs: dict,
+                      amounts: dict[str, list[tuple[int, float, str]]] | None) -> bool:
+    """Whether ``members``, ledes placed only by their report's date (precision ``REPORT``), tell what another
+    report dated to a day of the ``LEDE_REACH_DAYS`` before ("The minister has signed a gas deal with ...", in a
+    report of Thursday / "the minister signed the gas deal on Tuesday", in another): the happening is that
+    day's, told again, not a second one on the report's day. Only a telling in mostly the same words
+    (``_told_alike``) or of the same amount (``_same_amount``) counts: one person speaks or acts on many days.
+    The ledes join that entry, dated by its day; returns True when they did."""
+    ref = refs[id(members[0])]
+    report = date_interval(ref.value)
+    if report is None or any(refs[id(r)].precision != REPORT or refs[id(r)].ahead or _told_ahead(r) for r in members):
+        return False
+    for back in range(1, LEDE_REACH_DAYS + 1):
+        for target in of_day.get((report[0] - dt.timedelta(days=back)).isoformat(), ()):
+            if any(refs[id(r)].ahead or refs[id(r)].precision != "day" or _told_ahead(r) for r in target) \
+                    or {r.doc for r in target} & {r.doc for r in members}:
+                continue
+            if _told_alike(target, members, refs) or amounts and _same_amount(target, members, amounts):
+                for r in members:
+                    refs[id(r)] = TimeRef(r.doc, r.start, r.start, "", refs[id(target[0])].value, REPORT)
+                target.extend(members)
+                return True
+    return False
+
+
 def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
                      rare: dict[str, set[str]] | None = None,
                      amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> list[tuple[tuple, list]]:
@@ -625,6 +650,7 @@ def merge_happenings(parts: list[tuple[tuple, list]], when, refs: dict,
                 continue
         merged.append((key, list(members)))
         of_day[day].append(merged[-1][1])
+    merged = [(key, members) for key, members in merged if not _told_days_before(members, of_day, refs, amounts)]
     days = [m for _, m in merged if len(when(m[0])) == 10]
     # One happening told by its day and, elsewhere, by its month alone: the month adds nothing.
     return [(key, members) for key, members in merged if len(month := when(members[0])) != 7 or not any(

@@ -14,6 +14,7 @@ from storyline.models import TimeRef
 from storyline.nlp.dates import (
     MONTHS, RE_DMY, RE_MDY, WEEKDAYS, Resolution, date_interval, resolve_date_text, safe_date, year_from_weekday,
 )
+from storyline.nlp.grammar import lemma, lexicon
 from storyline.nlp.pipeline import text_of
 
 __all__ = ["ahead_cue", "continue_history", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
@@ -35,8 +36,10 @@ AHEAD_MODALS = frozenset({"will", "'ll", "wo", "shall", "would", "'d"})
 HEDGE_MODALS = frozenset({"could", "may", "might"})
 PAST_FUTURE = frozenset({"would", "'d"}) | HEDGE_MODALS
 # Heads of "X to <verb>" that schedule or intend the verb: "is set to vote", "is due to meet", "is to end".
-AHEAD_FRAMES = frozenset({"set", "due", "schedule", "expect", "plan", "intend", "aim", "go", "be", "prepare", "suppose", "supposed",
-                          "hope", "want", "threaten", "vow", "pledge", "promise"})
+# Matched by ``grammar.lemma``, so that their inflected forms count ("is expected to vote", "plans to meet") where the
+# pipeline gives no lemmas.
+AHEAD_FRAMES = lexicon("set", "schedule", "expect", "plan", "intend", "aim", "go", "prepare", "suppose", "hope", "want",
+                       "threaten", "vow", "pledge", "promise") | {"due", "be", "supposed"}
 # Nouns that make a date inside them a plan ("the plans of the Saturday visit").
 AHEAD_NOUNS = frozenset({"plan", "plans", "schedule", "timetable", "agenda", "deadline", "target", "prospect",
                          "intent", "intention", "intentions"})
@@ -156,6 +159,12 @@ def ahead_cue(span: Span) -> str | None:
         through_noun = through_noun or token.pos_ == "NOUN"
         if token.lower_ in PLANNED_WORDS and token.tag_ in ("JJ", "VBN") and token.dep_ in ("amod", "acl", "appos"):
             return NOUN_PLAN + token.lower_  # "the talks, due in Ankara on 17 September, were postponed"
+        if token.lower_ in PLANNED_WORDS and hops == 2 and span.root.head.lower_ in ("for", "on") \
+                and (token.tag_ == "JJ" or any(c.dep_ == "auxpass" for c in token.children)):
+            # "the vote is scheduled for Sunday", "the ruling is due on Monday": the plan's day; one told in
+            # the past ("the hearing was set for 3 May") is the nearest such day, the plan may have changed.
+            past = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in token.children)
+            return NOUN_PLAN + token.lower_ if past else token.lower_
         if token.pos_ not in ("VERB", "AUX"):
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -174,7 +183,7 @@ def ahead_cue(span: Span) -> str | None:
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not any(a.lower_ == "to" for a in auxes):
             return None
         if any(a.lower_ == "to" for a in auxes) and token.dep_ in ("xcomp", "ccomp") \
-                and (token.head.lemma_.lower() in AHEAD_FRAMES or token.head.lower_ in AHEAD_FRAMES):
+                and (lemma(token.head) in AHEAD_FRAMES or token.head.lower_ in AHEAD_FRAMES):
             return token.head.lower_
         if token.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl"):
             return None
