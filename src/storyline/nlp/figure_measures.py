@@ -117,7 +117,7 @@ def _casualty_kind(token: Token) -> str | None:
         head = token.head
         words.append(head)
         words += [c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp") or c.pos_ == "VERB" and (
-            c.dep_ == "conj" or c.dep_ == "advcl" and c.nbor(-1).text == ",")
+            c.dep_ == "conj" or c.dep_ == "advcl" and c.i > 0 and c.nbor(-1).text == ",")
             and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]  # "fell ..., perished"
     first = token
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i:
