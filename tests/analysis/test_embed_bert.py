@@ -1,4 +1,5 @@
-"""The encoder run on transformers alone gives sentence-transformers' vectors to the bit (loads both)."""
+"""The encoder run on transformers alone gives sentence-transformers' vectors (loads both): to the bit in a fresh
+process; after other work in the same process the two paths differ in the last float digit (about 1e-7)."""
 
 import numpy as np
 import pytest
@@ -6,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.integration
 
 
-def test_the_lean_encoder_gives_sentence_transformers_vectors_to_the_bit():
+def test_the_lean_encoder_gives_sentence_transformers_vectors():
     pytest.importorskip("sentence_transformers")
     from storyline.analysis import embed
 
@@ -26,4 +27,4 @@ def test_the_lean_encoder_gives_sentence_transformers_vectors_to_the_bit():
             expected[rows] = reference.encode([texts[i] for i in rows], batch_size=16, normalize_embeddings=True,
                                               show_progress_bar=False, convert_to_numpy=True)
     assert lean.shape == (len(texts), embed.DIM)
-    assert np.array_equal(lean, expected)
+    assert np.abs(lean - expected).max() <= 1e-6

@@ -99,8 +99,8 @@ class Bert:
     """The packaged encoder run as sentence-transformers runs it (the BERT model, the mean of its last hidden
     states over the real word pieces, unit length), on transformers alone: importing sentence-transformers
     also imports scikit-learn, SciPy and pandas, 110 MB and a CPU second more than the model needs. The
-    steps, their order and their data types are those of sentence-transformers' ``encode`` (6.x), so the
-    vectors are the same to the bit (tests/analysis/test_embed_bert.py)."""
+    steps, their order and their data types are those of sentence-transformers' ``encode`` (6.x): the vectors
+    are the same within 1e-6 (to the bit in a fresh process; tests/analysis/test_embed_bert.py)."""
 
     def __init__(self, path: Path) -> None:
         from transformers import AutoTokenizer, BertModel
