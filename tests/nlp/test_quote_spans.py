@@ -127,3 +127,12 @@ def test_a_poll_shows_a_candidate_leading_a_guide_shows_visitors_nothing(parse):
                 "The guide showed visitors leaving the hall a map of the old town.")
     shown = {q.speaker_text: q.text for q in quotes_of(doc)}  # nothing from the guide
     assert shown == {"Two polls": "the incumbent leading her rival 48 percent to 44 percent"}
+
+
+@pytest.mark.integration
+def test_a_headline_with_a_verb_of_saying_reports_no_one(parse):
+    doc = parse("Brno mayor says fare rise will hurt students\n\nThe mayor of Brno said on Monday that the new fares "
+                "would hurt students and pensioners most.")
+    assert not [q for q in quotes_of(doc) if q.start < doc.text.index("\n")], [q.text for q in quotes_of(doc)]
+    (quote,) = holding(doc, "would hurt students and pensioners")
+    assert "mayor" in quote.speaker_text.lower()

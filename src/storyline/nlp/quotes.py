@@ -13,6 +13,7 @@ from storyline.models import Quote
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.pipeline import register_extensions, text_of
+from storyline.nlp.prose import is_heading
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
@@ -91,7 +92,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(q.start <= start < q.end for q in quotes):
             quotes.append(_quote(ctx, frame, direct=True))
     for frame in {id(f): f for f in ctx.frames.values()}.values():  # a chain's frame sits at two cues
-        if frame.content is None or not _reports(frame):
+        if frame.content is None or not _reports(frame) or _on_heading(ctx, frame):
             continue
         start, end = _chars(doc, frame.content)
         if not any(s < end and start < e for s, e in full_spans):
@@ -129,6 +130,13 @@ SAID_BEFORE = frozenset({"offer", "offers", "demand", "demands", "request", "req
                          "claim", "claims", "report", "reports", "accusation", "accusations", "allegation",
                          "allegations", "denial", "suggestion", "suggestions", "idea", "call", "calls", "plan",
                          "remarks", "comments", "statement", "statements", "question", "ultimatum"})
+
+
+def _on_heading(ctx: Context, frame: Frame) -> bool:
+    """A cue on a headline or section title ("Mayor blasts flood plan"): the page's line, not reported speech
+    (the same test that keeps such lines out of the statements)."""
+    start, end = ctx.paragraph(frame.cue)
+    return is_heading(ctx.text[start:end])
 
 
 def _answer(doc: Doc, content: tuple[int, int]) -> bool:
