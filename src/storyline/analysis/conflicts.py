@@ -505,21 +505,21 @@ def _judging_props(corpus: Corpus) -> list[Prop]:
                  when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start)) for s in statements]
 
 
-def judged_conflicts(corpus: Corpus, covered: set) -> list[Conflict]:
+def judged_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
     """One subject judged on two poles by two sources (``conflict_judged``: "the drills were a provocation"
     against "the drills were a routine exercise"): a ``negation`` conflict citing the two sentences, the earlier
-    first. Read from every statement but questions, whatever kind the extraction gave it (a judgement is often
-    an opinion); sentences in two reports whose subjects share one word must also share a party or three words."""
+    first. Read from ``props`` (``_judging_props``: every statement but questions, whatever kind the extraction
+    gave it, as a judgement is often an opinion); sentences in two reports whose subjects share one word must also share a party or three words."""
     def one_thing(a: Prop, b: Prop) -> bool:
         return a.record.doc == b.record.doc or bool(a.actors & b.actors) \
             or len(content_words(a.record.text) & content_words(b.record.text)) >= SHARED_WORDS
 
-    pairs = judged_pairs(_judging_props(corpus), lambda x: x.record.text, one_thing, _two_voices(corpus),
+    pairs = judged_pairs(props, lambda x: x.record.text, one_thing, _two_voices(corpus),
                          lambda x: x.when, lambda x: x.record.date)
     return _opposite_conflicts(corpus, pairs, covered, "judged", "Judged")
 
 
-def intent_conflicts(corpus: Corpus, covered: set) -> list[Conflict]:
+def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
     """A party said by one source to mean an act and by another not to mean it (``conflict_intent``: "the union
     could strike at any time" against "the union has no plans to strike"; "dismissed reports of an imminent
     offensive"): a ``negation`` conflict citing the two sentences, the earlier first, as a forecast against a
@@ -532,7 +532,7 @@ def intent_conflicts(corpus: Corpus, covered: set) -> list[Conflict]:
         s = p.record
         return intentions(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None)
 
-    pairs = intent_pairs(_judging_props(corpus), lambda x: _sentence(corpus, x.record).text, read,
+    pairs = intent_pairs(props, lambda x: _sentence(corpus, x.record).text, read,
                          _two_voices(corpus), lambda x: x.when)
     return _opposite_conflicts(corpus, pairs, covered, "intent", "Said")
 
@@ -560,8 +560,9 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts += label_conflicts(corpus, statements, covered)
     conflicts += opposed_conflicts(corpus, statements, covered, embeddings)
     conflicts += agency_conflicts(corpus, statements, covered)
-    conflicts += judged_conflicts(corpus, covered)
-    conflicts += intent_conflicts(corpus, covered)
+    judging = _judging_props(corpus)  # every statement but questions, doubted ones and copies, read once for both
+    conflicts += judged_conflicts(corpus, judging, covered)
+    conflicts += intent_conflicts(corpus, judging, covered)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 
