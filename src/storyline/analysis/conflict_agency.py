@@ -7,7 +7,9 @@ Each statement is read for acts with their party, an actor id: acts said done (t
 "the X of Y by P", "P bears responsibility for X", "P is to blame for X", "accused P of X", "blamed X on P") and
 acts disowned ("P denied X-ing", "P denied responsibility for X", "P did not X", "P blamed X on Q"). A disowned act
 meets a done one of the same party (or of a body of it) whose act word is the same (or its noun: "blocking" and
-"blockade", "invade" and "invasion"), where what it was done to, when both say, has a word in common.
+"blockade", "invade" and "invasion", or another name of one act of force: "the raid" and "attacked"), where what it
+was done to, when both say, has a word in common. A denial whose subject is a pronoun ("It denied carrying out the
+raid") is its speaker's.
 
 And why: the reason a party gives for its own act ("the plant is closing due to a technical fault") against
 another source's "there is no technical reason for the company's decision". Whether the two sentences are two

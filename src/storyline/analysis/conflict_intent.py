@@ -6,10 +6,12 @@ will close the plant" against "the company is unlikely to close the plant").
 Each statement is read for intentions, an act with its party (an actor id) on one of two poles: warned (``could``,
 ``will``, ``is preparing to``, ``plans to``, "an imminent X by P", "is preparing for an X") or disowned (``has no
 plans to``, ``will not``, ``is not going to``, ``is unlikely to``, "denied planning to", "denied any intention to",
-and a warning named inside a denial: "dismissed reports that P was preparing to X"). A disowned intention meets a
-warned one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion",
-a verb after a light verb: "launch an offensive" is an offensive), where what it is done to, when both say, has a
-word in common. A sentence that sets a condition ("if", "unless") or asks states no intention. Whether the two
+"denied planning an X", "has no plans for an X", and a warning named inside a denial: "dismissed reports that P was
+preparing to X"); a pronoun that opens a disowning sentence or the clause after its verb of saying ("It denied
+planning an attack", "the ministry said it had no plans ...") is its speaker. A disowned intention meets a warned
+one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion", a verb
+after a light verb: "launch an offensive" is an offensive, or another name of one act of force: "an attack" and
+"an offensive"), where what it is done to, when both say, has a word in common. A sentence that sets a condition ("if", "unless") or asks states no intention. Whether the two
 sentences are two voices, of one time, is the caller's test."""
 
 from __future__ import annotations
