@@ -98,6 +98,31 @@ def test_acts_meet_as_a_verb_and_its_noun_of_one_party_or_a_body_of_it():
     assert not meets(Act("kb:KLV", frozenset({"bomb"}), frozenset()), Act("kb:KLV", frozenset({"bombard"}), frozenset()))
 
 
+def test_two_names_of_an_act_of_force_are_one_act_where_what_it_was_done_to_agrees():
+    raid = Act(REBELS, frozenset({"raid"}), frozenset({"polic", "post"}))
+    assert meets(raid, Act(REBELS, frozenset({"attack"}), frozenset({"polic", "post", "town"})))
+    assert meets(Act(ARMY, frozenset({"invasion"}), frozenset()), Act(ARMY, frozenset({"offensiv"}), frozenset()))
+    assert not meets(raid, Act(REBELS, frozenset({"attack"}), frozenset({"bridg"})))
+    assert not meets(raid, Act(ARMY, frozenset({"attack"}), frozenset({"polic", "post"})))
+    assert not meets(raid, Act(REBELS, frozenset({"clos"}), frozenset({"polic", "post"})))
+
+
+def _pronoun_denial(source: str | None) -> HarbourStory:
+    story = HarbourStory()
+    story.say("a", "River Front attacked a police post near the dam on Sunday, the Valley Council said.", "reported",
+              "2026-08-10", source=COUNCIL, source_text="the Valley Council", source_kind="named", agent=REBELS,
+              predicate="attack", predicate_class="attack", actors=[REBELS, COUNCIL])
+    story.say("b", "It denied carrying out the raid on the police post.", "denied", "2026-08-11", source=source,
+              source_text="It", source_kind="named", agent="it", predicate="carry", polarity="negative")
+    return story
+
+
+def test_a_denial_whose_subject_is_a_pronoun_is_its_sources_own():
+    assert _found(_pronoun_denial(REBELS)) == [("status", ["a", "b"])]
+    assert _found(_pronoun_denial(DELTA)) == []  # the pronoun stands for another body: not the party accused
+    assert _found(_pronoun_denial("local:person:ana-ruiz")) == []  # "it" is no person
+
+
 def test_a_plural_group_and_a_named_person_are_two_agents():
     minister = Statement("a", 0, 10, "x", "fact", "reported", agent="local:person:ana-rek")
     farmers = Statement("b", 0, 10, "y", "fact", "negated", agent="many local farmers")

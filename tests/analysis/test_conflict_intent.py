@@ -47,6 +47,22 @@ def test_an_intention_is_read_with_its_party_its_act_and_its_pole():
         [(AIRLINE, ["clos"], ["base"], DISOWNED)]
 
 
+def test_a_plan_denied_as_a_noun_or_by_a_pronoun_standing_for_the_speaker_is_disowned():
+    assert _read("Kalvaria denied planning an invasion of the island.") == [(ARMY, ["invasion"], ["island"], DISOWNED)]
+    assert _read("Kalvaria has denied it intends to launch an attack.") == [(ARMY, ["attack"], [], DISOWNED)]
+    assert _read("Kalvarian troops may be preparing for an assault on the port.") == \
+        [(ARMY, ["assault"], ["port"], WARNED)]
+
+    def read(text: str, speaker: str) -> list[tuple[str, list[str], int]]:
+        return [(i.party, sorted(i.acts), i.pole) for i in intentions(text, [], 0, speaker)]
+
+    assert read("It denied planning an attack on the port.", ARMY) == [(ARMY, ["attack"], DISOWNED)]
+    assert read("The ministry said on Tuesday that it had no plans for a raid on the port.", ARMY) == \
+        [(ARMY, ["raid"], DISOWNED)]
+    assert read("He said it has no plans to invade the island.", "local:person:ana-ruiz") == []  # "it" is no person
+    assert read("It could attack the port.", ARMY) == []  # a warning's pronoun may be anyone
+
+
 def test_conditions_questions_negated_warnings_and_places_state_no_intention():
     for text in ("If the pilots' union strikes, flights will stop.", "Will the pilots' union strike?",
                  "Nobody believes the pilots' union will strike.", "Flights to Kalvaria could be delayed by fog."):
@@ -85,6 +101,18 @@ def test_a_warned_act_and_its_partys_disowning_of_it_are_a_negation():
     assert _found("Skyline Air will close its base in the north next spring, the union said.",
                   "Skyline Air is unlikely to close its base in the north, the ministry said.",
                   sources=(UNION, "local:organization:ministry")) == [("negation", ["a", "b"])]
+
+
+def test_an_act_of_force_warned_under_one_name_and_disowned_under_another_is_a_negation():
+    offensive = "Kalvarian troops are preparing an offensive against the port, the airline said."
+    assert _found(offensive, "Kalvaria denied planning an attack on the port.", sources=(AIRLINE, ARMY)) == \
+        [("negation", ["a", "b"])]
+    assert _found(offensive, "It denied planning an attack on the port.", sources=(AIRLINE, ARMY)) == \
+        [("negation", ["a", "b"])]
+    # another object, another party, another act
+    assert _found(offensive, "Kalvaria denied planning an attack on the airport.", sources=(AIRLINE, ARMY)) == []
+    assert _found(offensive, "It denied planning an attack on the port.", sources=(AIRLINE, UNION)) == []
+    assert _found(offensive, "Kalvaria denied planning a blockade of the port.", sources=(AIRLINE, ARMY)) == []
 
 
 def test_another_party_act_or_object_one_source_or_months_apart_do_not_conflict():

@@ -7,7 +7,9 @@ Each statement is read for acts with their party, an actor id: acts said done (t
 "the X of Y by P", "P bears responsibility for X", "P is to blame for X", "accused P of X", "blamed X on P") and
 acts disowned ("P denied X-ing", "P denied responsibility for X", "P did not X", "P blamed X on Q"). A disowned act
 meets a done one of the same party (or of a body of it) whose act word is the same (or its noun: "blocking" and
-"blockade", "invade" and "invasion"), where what it was done to, when both say, has a word in common.
+"blockade", "invade" and "invasion", or another name of one act of force: "the raid" and "attacked"), where what it
+was done to, when both say, has a word in common. A denial whose subject is a pronoun ("It denied carrying out the
+raid") is its speaker's.
 
 And why: the reason a party gives for its own act ("the plant is closing due to a technical fault") against
 another source's "there is no technical reason for the company's decision". Whether the two sentences are two
@@ -35,6 +37,10 @@ SAID = frozenset(stem(w) for w in ("say", "tell", "add", "state", "claim", "deny
 """Predicates of saying, thinking and wanting: the act they frame is no act of their agent's."""
 PREFIX = 5
 """The least letters an act word must have to meet a longer word it starts ("block" and "blockade")."""
+FORCE = frozenset(stem(w) for w in ("attack", "offensive", "invade", "invasion", "assault", "incursion", "raid",
+                                    "strike", "onslaught", "bombard", "bombardment"))
+"""Acts of armed force: one act under several names ("the attack", "the offensive", "the invasion", "the strike"),
+as reports of one crisis call it one way and another. What the act is done to, when both say, still decides."""
 OBJECT_WORDS = 6
 """The most words read as what an act was done to."""
 
@@ -161,9 +167,31 @@ class _Parties:
         return {entity for s, e, entity in self.spans if a <= s < b}
 
 
-def _subject(record, parties: _Parties, text: str, at: int) -> str | None:
-    """Who does the act at ``at``: the party written just before it, else the parsed agent when it is an actor."""
-    found = parties.before(text, at)
+_OWN_PRONOUN = re.compile(r"(?:\A|[,;:]\s*+|\b(?:said|says|say|told|added|insisted|stressed|stated|that)\s++)"
+                          r"(?P<pro>it|they|he|she)\s++(?:(?:has|have|had|is|are|was|were|did|does|do|also|still|"
+                          r"again|already|now|always|never|[a-z]+ly)\s++){0,2}\Z", re.IGNORECASE)
+"""A pronoun subject that opens the sentence or the clause a verb of saying gives, at most two words (auxiliaries,
+adverbs) before the verb: "It denied ...", "said it had no plans to ..."."""
+
+
+def own_pronoun(text: str, at: int, speaker: str | None) -> str | None:
+    """The speaker, where the subject of the verb at ``at`` is a pronoun that opens the sentence or the clause of
+    saying and fits the speaker ("it" a body, "he" or "she" a person, "they" either): who denies or disowns an act
+    in "It denied planning an attack" is the sentence's source, which the speaker resolution read from the parse.
+    None when the speaker is no actor or the pronoun is none of these."""
+    m = _OWN_PRONOUN.search(text, max(0, at - 60), at)
+    if m is None or not is_actor_id(speaker):
+        return None
+    person = "person" in speaker
+    pro = m.group("pro").lower()
+    return speaker if pro == "they" or (pro == "it") != person else None
+
+
+def _subject(record, parties: _Parties, text: str, at: int, own: bool = False) -> str | None:
+    """Who does the act at ``at``: the party written just before it, the source where ``own`` (the act is one the
+    sentence disowns for its subject) and that subject is a pronoun standing for it (``own_pronoun``), else the
+    parsed agent when it is an actor."""
+    found = parties.before(text, at) or (own_pronoun(text, at, record.source) if own else None)
     if found:
         return found
     agent = getattr(record, "agent", None)
@@ -177,13 +205,13 @@ def disowned(prop: Prop, parties: _Parties) -> list[tuple[Act, str]]:
     s, text = prop.record, prop.record.text
     out: list[tuple[Act, str]] = []
     for m in _DENIED_DOING.finditer(text):
-        party = _subject(s, parties, text, m.start())
+        party = _subject(s, parties, text, m.start(), own=True)
         for part in _gerunds(m.group("acts")) if party else ():
             act = _act(party, part)
             if act:
                 out.append((act, "denied"))
     for m in _DENIED_PART.finditer(text):
-        party = _subject(s, parties, text, m.start())
+        party = _subject(s, parties, text, m.start(), own=True)
         act = _noun_acts(party, m.group("acts")) if party else None
         if act:
             out.append((act, "denied"))
@@ -251,9 +279,9 @@ def gives_reason(record, kind: str) -> bool:
 
 
 def _same_act(a: str, b: str) -> bool:
-    """One act word, or a verb and its noun: the same stem, one a start of the other ("block", "blockad"), or a
-    noun in -sion of a verb in -de ("invasion", "invad")."""
-    if a == b:
+    """One act word, or a verb and its noun: the same stem, one a start of the other ("block", "blockad"), a
+    noun in -sion of a verb in -de ("invasion", "invad"), or two names of an act of force (``FORCE``)."""
+    if a == b or a in FORCE and b in FORCE:
         return True
     short, long_ = sorted((a, b), key=len)
     if len(short) >= PREFIX and long_.startswith(short):

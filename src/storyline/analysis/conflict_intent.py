@@ -6,10 +6,12 @@ will close the plant" against "the company is unlikely to close the plant").
 Each statement is read for intentions, an act with its party (an actor id) on one of two poles: warned (``could``,
 ``will``, ``is preparing to``, ``plans to``, "an imminent X by P", "is preparing for an X") or disowned (``has no
 plans to``, ``will not``, ``is not going to``, ``is unlikely to``, "denied planning to", "denied any intention to",
-and a warning named inside a denial: "dismissed reports that P was preparing to X"). A disowned intention meets a
-warned one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion",
-a verb after a light verb: "launch an offensive" is an offensive), where what it is done to, when both say, has a
-word in common. A sentence that sets a condition ("if", "unless") or asks states no intention. Whether the two
+"denied planning an X", "has no plans for an X", and a warning named inside a denial: "dismissed reports that P was
+preparing to X"); a pronoun that opens a disowning sentence or the clause after its verb of saying ("It denied
+planning an attack", "the ministry said it had no plans ...") is its speaker. A disowned intention meets a warned
+one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion", a verb
+after a light verb: "launch an offensive" is an offensive, or another name of one act of force: "an attack" and
+"an offensive"), where what it is done to, when both say, has a word in common. A sentence that sets a condition ("if", "unless") or asks states no intention. Whether the two
 sentences are two voices, of one time, is the caller's test."""
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from storyline.analysis.conflict_agency import LIGHT, SAID, _same_act, _same_party
+from storyline.analysis.conflict_agency import LIGHT, SAID, _same_act, _same_party, own_pronoun
 from storyline.analysis.conflict_pairs import _reports_apart
 from storyline.analysis.wording import DENIAL, DOUBT, content_words, is_actor_id, stem
 from storyline.models import Mention
@@ -31,13 +33,17 @@ _SOON = r"(?:(?:soon|now|still|also|even|again|imminently|shortly|quickly)\s++)?
 _WARN_MODAL = re.compile(
     r"\b(?:could|may|might|will|would|shall|(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?"
     r"(?:going|about|poised|ready|set|likely|expected|preparing|planning|plotting|readying)\s++to|"
-    r"plans?\s++to|planned\s++to|intends?\s++to|intended\s++to|(?:has|have|had)\s++decided\s++to)\s++"
+    r"plans?\s++to|planned\s++to|intends?\s++to|intended\s++to|(?:has|have|had)\s++decided\s++to|"
+    r"(?:may|might|could|must)\s++(?:well\s++)?be\s++(?:preparing|planning|plotting|readying)\s++to)\s++"
     + _SOON + r"(?!(?:not|never|be|have|been|say|like)\b)" + _ACT, re.IGNORECASE)
 """A warned act after a modal or a verb of intending: "could invade", "is preparing to strike", "plans to close"."""
 _WARN_PREPARING = re.compile(
-    r"\b(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?(?:preparing|planning|plotting|readying)\s++"
-    r"(?:for\s++)?(?P<act>(?:an?|the|its|their|his|her)\s++[^.;:!?\"“”()]*)", re.IGNORECASE)
-"""A warned act as a noun a party prepares: "is preparing an offensive", "was planning for the walkout"."""
+    r"\b(?:is|are|was|were|(?:may|might|could|must)\s++(?:well\s++)?be|(?:has|have|had)\s++been)\s++"
+    r"(?:(?:now|still|also|reportedly)\s++)?(?:preparing|planning|plotting|readying)\s++"
+    r"(?:for\s++)?(?!to\b)(?P<act>(?:(?:an?|the|its|their|his|her|new|more|further)\s++)?[a-z][^.;:!?\"“”()]*)",
+    re.IGNORECASE)
+"""A warned act as a noun a party prepares: "is preparing an offensive", "was planning for the walkout", "may be
+preparing for an attack", "was preparing air strikes"."""
 _WARN_IMMINENT = re.compile(
     r"\b(?:imminent|impending|looming)\s++(?P<act>(?:[A-Z][\w’'-]*+\s++)?[a-z][^.;:!?\"“”()]*)")
 """A warned act as a noun said to be near: "an imminent Kalvarian offensive", "the impending strike by the union"."""
@@ -59,9 +65,18 @@ _DISOWN_UNLIKELY = re.compile(
 _DENIED_PLAN = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s++(?:(?:any|all|having|ever|repeatedly)\s++)*"
     r"(?:(?:plans?|intentions?|intent)\s++to|(?:planning|preparing|plotting|intending)\s++to|"
-    r"(?:that\s++)?(?P<pro>it|they|he|she|we)\s++(?:is|are|was|were|had\s++been|has\s++been)\s++"
-    r"(?:planning|preparing|plotting|intending|going)\s++to)\s++" + _SOON + _ACT, re.IGNORECASE)
-"""A party denying its own plan: "denied planning to close the plant", "denies it is preparing to attack"."""
+    r"(?:that\s++)?(?P<pro>it|they|he|she|we)\s++(?:(?:is|are|was|were|had\s++been|has\s++been)\s++"
+    r"(?:planning|preparing|plotting|intending|going)|plans?|planned|intends?|intended|means?|meant|wants?|wanted)"
+    r"\s++to)\s++" + _SOON + _ACT, re.IGNORECASE)
+"""A party denying its own plan: "denied planning to close the plant", "denies it is preparing to attack", "has
+denied it intends to launch an attack"."""
+_DENIED_PLANNED = re.compile(
+    r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s++(?:(?:any|all|ever|having|repeatedly)\s++)*"
+    r"(?:(?:planning|preparing|plotting)\s++(?:for\s++)?|plans?\s++(?:for|of)\s++)|"
+    r"(?:has|have|had)\s++no\s++(?:plans?|intention)\s++(?:for|of)\s++)"
+    r"(?P<act>(?:an?|the|any|its|their|his|her)\s++[^.;:!?\"“”()]*)", re.IGNORECASE)
+"""A party denying that it plans an act named as a noun: "denied planning an attack on the town", "rejects any plans
+for an offensive", "has no plans for a raid on the camp"."""
 _DENIED_REPORT = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
     r"brush(?:es|ed)?\s++(?:off|aside))\s++(?:that\s++|(?:(?:the|any|all|these|those|repeated|western|media|press|"
@@ -174,35 +189,37 @@ def _act(party: str, phrase: str, pole: int, noun: bool = False) -> Intent | Non
     return Intent(party, acts, objects - acts, pole) if acts and not acts & SAID else None
 
 
-def _party(parties: _Parties, text: str, at: int, speaker: str | None) -> str | None:
-    """Who means the act at ``at``: the party written right before it, or the speaker where the clause says "we"."""
+def _party(parties: _Parties, text: str, at: int, speaker: str | None, own: bool = False) -> str | None:
+    """Who means the act at ``at``: the party written right before it, or the speaker where the clause says "we",
+    or, where ``own`` (the sentence disowns the act for its subject), where a pronoun standing for the speaker
+    opens it ("It denied planning an attack": ``own_pronoun``)."""
     found = parties.before(text, at)
     if found:
         return found
     if speaker and re.search(r"\bwe\s++(?:[a-z]+\s++){0,2}\Z", text[max(0, at - 30):at], re.IGNORECASE):
         return speaker
-    return None
+    return own_pronoun(text, at, speaker) if own else None
 
 
 def _read(pattern: re.Pattern, text: str, parties: _Parties, speaker: str | None, pole: int, offset: int = 0,
-          noun: bool = False) -> list[Intent]:
-    """The acts a pattern finds from ``offset`` on, each with the party written before it; a warned one under a
-    negation ("nobody believes the army will ...") is none."""
+          noun: bool = False, own: bool = False) -> list[Intent]:
+    """The acts a pattern finds from ``offset`` on, each with the party written before it (``own``: see
+    ``_party``); a warned one under a negation ("nobody believes the army will ...") is none."""
     out = []
     for m in pattern.finditer(text, offset):
         if pole == WARNED and _NEGATED_BEFORE.search(text[max(offset, m.start() - NEGATION_REACH):m.start()]):
             continue
-        party = _party(parties, text, m.start(), speaker)
+        party = _party(parties, text, m.start(), speaker, own)
         found = _act(party, m.group("act"), pole, noun) if party else None
         if found:
             out.append(found)
     return out
 
 
-def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0) -> list[Intent]:
-    """The acts a clause warns of, each with its party."""
-    out = _read(_WARN_MODAL, text, parties, speaker, WARNED, offset)
-    out += _read(_WARN_PREPARING, text, parties, speaker, WARNED, offset, noun=True)
+def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0, own: bool = False) -> list[Intent]:
+    """The acts a clause warns of, each with its party (``own``: see ``_party``)."""
+    out = _read(_WARN_MODAL, text, parties, speaker, WARNED, offset, own=own)
+    out += _read(_WARN_PREPARING, text, parties, speaker, WARNED, offset, noun=True, own=own)
     for m in _WARN_IMMINENT.finditer(text, offset):
         # the party: a name inside the noun phrase ("an imminent Kalvarian offensive"), after "by" or "from" right
         # after it ("the impending strike by the union"), or a possessive before it ("the union's impending strike")
@@ -223,11 +240,15 @@ def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str 
     if _CONDITION.search(text):
         return []
     parties = _Parties((m for m in mentions if start <= m.start < start + len(text)), start)
-    out = _read(_DISOWN_PLAIN, text, parties, speaker, DISOWNED) + _read(_DENIED_PLAN, text, parties, speaker, DISOWNED)
+    out = _read(_DISOWN_PLAIN, text, parties, speaker, DISOWNED, own=True)
+    out += _read(_DENIED_PLAN, text, parties, speaker, DISOWNED, own=True)
+    out += _read(_DENIED_PLANNED, text, parties, speaker, DISOWNED, noun=True, own=True)
     for pattern in (_DISOWN_UNLIKELY, _DENIED_REPORT):  # a warning named inside a hedge or a denial
         for m in pattern.finditer(text):
+            # a pronoun in the warning a party denies is the party ("dismissed reports that it was preparing to
+            # attack"); in one a source hedges, anyone
             out += [Intent(i.party, i.acts, i.objects, DISOWNED)
-                    for i in _warned(text, parties, speaker, m.start("rest"))]
+                    for i in _warned(text, parties, speaker, m.start("rest"), own=pattern is _DENIED_REPORT)]
     if not (DENIAL.search(text) or DOUBT.search(text) or out):
         out += _warned(text, parties, speaker)
     return out
