@@ -857,3 +857,23 @@ def test_one_doers_act_told_with_one_verb_by_two_reports_is_one_entry():
         r.say(doc, sentence, date="2025-05-06", agent="kb:CHL", actors=["kb:CHL"], predicate="announce")
     r.times.sort(key=lambda t: (t.doc, t.start))
     assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"]]
+
+
+def test_a_sentence_going_on_from_the_last_with_a_thing_of_its_doer_tells_the_same_happening():
+    r = Reports()
+    r.add("a", "The farm minister answered the growers' union on Saturday.\nHer post appeared on 14 June on her "
+               "blog.\n\nThe union blocked a motorway on 14 June. Its members also marched on 14 June.",
+          published="2025-06-15")
+    for fragment in ("The farm minister answered the growers' union on Saturday.",
+                     "Her post appeared on 14 June on her blog.", "The union blocked a motorway on 14 June.",
+                     "Its members also marched on 14 June."):
+        r.say("a", fragment, date="2025-06-14")
+    text = r.documents["a"]["text"]
+    r.times.append(TimeRef("a", *r.at("a", "Saturday"), "Saturday", "2025-06-14", "day"))
+    for at in (m.start() for m in re.finditer("14 June", text)):
+        r.times.append(TimeRef("a", at, at + 7, "14 June", "2025-06-14", "day"))
+    timeline = build_timeline(r.corpus())
+    # the post is where the answer came out; the march, after a sentence of the union's, goes on from it too;
+    # the blockade, two sentences on from the answer, is a happening of its own
+    assert [e.text for e in timeline] == ["The farm minister answered the growers' union on Saturday.",
+                                          "The union blocked a motorway on 14 June."]

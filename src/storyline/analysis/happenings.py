@@ -559,10 +559,32 @@ def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
     return False
 
 
+RE_THEIR_THING = re.compile(r"\A(?:His|Her|Its|Their)\s{1,3}[a-z][\w\-]{1,30}\b")
+"""A sentence opening on a thing of someone the sentence before named ("His post appeared on Facebook on
+Monday", "Her letter reached the court on Monday")."""
+CONTINUED_GAP = 3
+"""At most this many characters (spaces, a line break) between a sentence and the one going on from it."""
+
+
+def leans_back(record: Event | Statement) -> bool:
+    """Whether the record opens on a thing of someone named before it (``RE_THEIR_THING``): it cannot be
+    read alone."""
+    return RE_THEIR_THING.match(record.text) is not None
+
+
+def _goes_on(a: list, b: list) -> bool:
+    """Whether one record follows straight on another of its report and leans back on it (``leans_back``):
+    "The minister answered the critics on Saturday." / "Her post appeared on 23 July on Facebook." tell
+    one answer and where it came out, not a second happening of the day."""
+    return any(x.doc == y.doc and 0 <= y.start - x.end <= CONTINUED_GAP and leans_back(y)
+               for one, other in ((a, b), (b, a)) for x in one for y in other)
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
-    Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
+    Scholz spoke by phone" / "Biden talked by phone with Scholz"), go on one from the other (``_goes_on``),
+    tell the same person speaking
     (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
     ``_same_act``, ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
     sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
@@ -575,6 +597,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     (``_same_amount``)."""
     if len(day) != 10:
         return False
+    if _goes_on(a, b):
+        return True
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
         return True
