@@ -877,3 +877,24 @@ def test_a_sentence_going_on_from_the_last_with_a_thing_of_its_doer_tells_the_sa
     # the blockade, two sentences on from the answer, is a happening of its own
     assert [e.text for e in timeline] == ["The farm minister answered the growers' union on Saturday.",
                                           "The union blocked a motorway on 14 June."]
+
+
+def test_a_meeting_told_from_each_side_in_one_report_is_one_happening():
+    r = Reports()
+    r.add("a", "Trade minister Lena Ortiz said on Monday she had raised steel quotas in talks with her counterpart "
+               "Joon Park. Park defended his country's mills during Monday's talks, his ministry said. Customs chief Ana Weiss "
+               "flew to Osaka on Monday.", published="2025-09-09")
+    ortiz, park = "local:person:lena-ortiz", "local:person:joon-park"
+    r.event("a", "Trade minister Lena Ortiz said on Monday she had raised steel quotas in talks with her counterpart "
+                 "Joon Park.", type="CONSULT", actors=[ortiz])
+    r.say("a", "Park defended his country's mills during Monday's talks, his ministry said.", date="2025-09-08",
+          agent=park, actors=[park])
+    weiss = "local:person:ana-weiss"
+    r.say("a", "Customs chief Ana Weiss flew to Osaka on Monday.", date="2025-09-08", agent=weiss, actors=[weiss])
+    r.events[0].date = "2025-09-08"  # the event holds Ortiz alone, as the event finder may give it
+    text = r.documents["a"]["text"]
+    for at in (m.start() for m in re.finditer("Monday", text)):
+        r.times.append(TimeRef("a", at, at + 6, "Monday", "2025-09-08", "day"))
+    timeline = build_timeline(r.corpus())
+    # the talks, told by each minister's side, are one entry; another official's flight that day is another
+    assert [e.text.split()[0] for e in timeline] == ["Trade", "Customs"]

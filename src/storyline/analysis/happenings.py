@@ -580,6 +580,28 @@ def _goes_on(a: list, b: list) -> bool:
                for one, other in ((a, b), (b, a)) for x in one for y in other)
 
 
+def _named_in(record: Event | Statement, person: str) -> bool:
+    """Whether the record names the person: among its actors, or by a word of the person's name, as a name
+    is written (an event's actors may leave out those it does not hold)."""
+    words = [w for w in person.rsplit(":", 1)[-1].split("-") if len(w) > 2]
+    return person in record.actors or any(re.search(rf"\b{re.escape(w.capitalize())}\b", record.text) for w in words)
+
+
+def _joined_in(a: list, b: list, refs: dict) -> bool:
+    """Whether one report tells, on one day, a person's doing (``b``) and something that person took part in
+    (``a``, naming the person), the two naming one thing in the same word as written in lower case ("X said on
+    Saturday he had discussed the war in talks with Y" / "Y exchanged views on the war during Saturday's
+    talks"): one meeting, told from each side."""
+    for x in a:
+        for y in b:
+            if x.doc != y.doc or not any(_named_in(x, p) for p in _people_doing(y) - _people_doing(x)):
+                continue
+            shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)])
+            if shared & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text)):
+                return True
+    return False
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
@@ -624,6 +646,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     if shared_docs and set().union(*map(_people_doing, a)) & set().union(*map(_people_doing, b)):
         return True  # one person's doings of one day in one report: one visit, one speech, told in parts
+    if shared_docs and (_joined_in(a, b, refs) or _joined_in(b, a, refs)):
+        return True
     return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
 
 
