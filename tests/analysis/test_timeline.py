@@ -898,3 +898,19 @@ def test_a_meeting_told_from_each_side_in_one_report_is_one_happening():
     timeline = build_timeline(r.corpus())
     # the talks, told by each minister's side, are one entry; another official's flight that day is another
     assert [e.text.split()[0] for e in timeline] == ["Trade", "Customs"]
+
+
+def test_one_act_told_again_in_other_words_by_its_own_report_is_one_happening():
+    r = Reports()
+    r.add("a", "Rebels fired 40 rockets at the port on Sunday. The army says it downed 12 of the rockets launched "
+               "Sunday. Rebels launched a drone at the airport on Sunday.", published="2025-05-05")
+    r.say("a", "Rebels fired 40 rockets at the port on Sunday.", date="2025-05-04", agent="local:organization:rebels")
+    r.say("a", "The army says it downed 12 of the rockets launched Sunday.", date="2025-05-04",
+          agent="local:organization:army")
+    r.say("a", "Rebels launched a drone at the airport on Sunday.", date="2025-05-04", agent="local:organization:rebel")
+    text = r.documents["a"]["text"]
+    for verb, at in zip(("fired", "launched", "launched"), (m.start() for m in re.finditer("Sunday", text))):
+        r.times.append(TimeRef("a", at, at + 6, "Sunday", "2025-05-04", "day", head=text.rfind(verb, 0, at)))
+    timeline = build_timeline(r.corpus())
+    # the rockets fired and the rockets launched are one barrage; the drone, naming no rockets, another act
+    assert [e.text.split()[2] for e in timeline] == ["40", "a"]

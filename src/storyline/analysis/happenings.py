@@ -473,6 +473,7 @@ ACTS = tuple(frozenset(words.split()) for words in (
     "arrest arrested arrests detain detained detains detention",
     "collapse collapsed collapses collapsing",
     "capture captured captures seize seized seizes seizure",
+    "fire fired fires launch launched launches",
 ))
 """Words that tell one kind of act, as verb or noun: "the Senate passed the bill" and "Congress approved
 the bill", "the plant exploded" and "the blast at the plant", told the same day, are one act."""
@@ -487,15 +488,16 @@ def _places_of(record: Event | Statement) -> set[str]:
 
 
 def _retold_otherwise(a: list, b: list, refs: dict) -> bool:
-    """Whether two reports tell one act in other words: the date of one attaches to a verb of a kind of
-    act (``ACTS``), the other tells the same kind of act as verb or noun ("the Senate passed the aid
-    bill on Tuesday" / "Congress approved the aid bill on Tuesday"; "the plant exploded on Monday" /
-    "the blast at the plant on Monday killed four"), and they name the same thing done, a content word
-    in common as written in lower case besides the act's words. Two places named, none shared, are two
-    acts."""
+    """Whether two reports, or one report twice, tell one act in other words: the date of one attaches to a
+    verb of a kind of act (``ACTS``), the other tells the same kind of act as verb or noun ("the Senate passed
+    the aid bill on Tuesday" / "Congress approved the aid bill on Tuesday"; "the plant exploded on Monday" /
+    "the blast at the plant on Monday killed four"; "rebels fired 40 rockets at the port on Sunday" / "the
+    army downed 12 of the rockets launched Sunday", in one report), and they name the same thing done, a
+    content word in common as written in lower case besides the act's words. Two places named, none shared,
+    are two acts."""
     for x in a:
         for y in b:
-            if x.doc == y.doc or (verb := _dated_verb(x, refs[id(x)])) is None:
+            if (verb := _dated_verb(x, refs[id(x)])) is None:
                 continue
             acts = _act_of({verb})
             wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
