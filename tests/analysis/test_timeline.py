@@ -914,3 +914,21 @@ def test_one_act_told_again_in_other_words_by_its_own_report_is_one_happening():
     timeline = build_timeline(r.corpus())
     # the rockets fired and the rockets launched are one barrage; the drone, naming no rockets, another act
     assert [e.text.split()[2] for e in timeline] == ["40", "a"]
+
+
+def test_two_entries_of_one_report_naming_one_body_one_place_and_one_thing_are_one_happening():
+    r = Reports()
+    r.add("a", "The tariff was the main issue, trade envoy Ines Roca told reporters after a sitting of the port "
+               "council in Valparaiso on 3 June. The port council was sitting in Valparaiso on 3 June. The port "
+               "council inspected cranes in Valparaiso on 3 June.", published="2025-06-04")
+    council, town = "local:organization:port-council", "local:place:valparaiso"
+    r.say("a", "The tariff was the main issue, trade envoy Ines Roca told reporters after a sitting of the port council "
+               "in Valparaiso on 3 June.", date="2025-06-03", actors=["local:person:ines-roca", council, town])
+    r.say("a", "The port council was sitting in Valparaiso on 3 June.", date="2025-06-03", actors=[council, town])
+    r.say("a", "The port council inspected cranes in Valparaiso on 3 June.", date="2025-06-03", actors=[council, town])
+    text = r.documents["a"]["text"]
+    for at in (m.start() for m in re.finditer("3 June", text)):
+        r.times.append(TimeRef("a", at, at + 6, "3 June", "2025-06-03", "day"))
+    timeline = build_timeline(r.corpus())
+    # the sitting, told twice, is one entry; the inspection, naming the same body and town but no sitting, another
+    assert len(timeline) == 2 and timeline[1].text == "The port council inspected cranes in Valparaiso on 3 June."

@@ -604,6 +604,15 @@ def _joined_in(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+def _name_one_thing(a: list, b: list, refs: dict) -> bool:
+    """Whether two entries of one report share a content word as written in lower case in the clauses holding
+    their dates, not a number (the day's) nor a word of a participant's name ("a meeting of the assembly's session in Minsk on 20 June" /
+    "the assembly's session was running in Minsk on 20 June")."""
+    return any(x.doc == y.doc and any(not w[0].isdigit() for w in _words(x, refs[id(x)]) & _words(y, refs[id(y)])
+                                      & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
+                                      - _participant_words(x) - _participant_words(y)) for x in a for y in b)
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
@@ -650,7 +659,9 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True  # one person's doings of one day in one report: one visit, one speech, told in parts
     if shared_docs and (_joined_in(a, b, refs) or _joined_in(b, a, refs)):
         return True
-    return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
+    shared = entities_a & entities_b
+    return bool(shared_docs) and (len(shared) >= SAME_REPORT_SHARED or len(shared) >= SAME_REPORT_SHARED - 1
+                                  and any(":place:" in e for e in shared) and _name_one_thing(a, b, refs))
 
 
 def _told_days_before(members: list, of_day: dict[str, list[list]], refs: dict,
