@@ -932,3 +932,24 @@ def test_two_entries_of_one_report_naming_one_body_one_place_and_one_thing_are_o
     timeline = build_timeline(r.corpus())
     # the sitting, told twice, is one entry; the inspection, naming the same body and town but no sitting, another
     assert len(timeline) == 2 and timeline[1].text == "The port council inspected cranes in Valparaiso on 3 June."
+
+
+def test_a_person_telling_what_the_country_did_speaks_for_it_in_one_telling_of_the_day():
+    r = Reports()
+    r.add("a", "The government vowed on Thursday to put a 20% tariff on steel imports. On Thursday, Prime Minister "
+               "Eva Lind said the government was applying a tariff on steel imports. On Thursday, union leader Tom "
+               "Berg said the levy would cost jobs.", published="2025-10-10")
+    lind, berg = "local:person:eva-lind", "local:person:tom-berg"
+    r.say("a", "The government vowed on Thursday to put a 20% tariff on steel imports.", date="2025-10-09",
+          source="kb:ABC", source_kind="named", agent="kb:ABC", actors=["kb:ABC"])
+    r.say("a", "On Thursday, Prime Minister Eva Lind said the government was applying a tariff on steel imports.",
+          date="2025-10-09", source=lind, source_kind="named", agent="kb:ABC", actors=[lind, "kb:ABC"])
+    r.say("a", "On Thursday, union leader Tom Berg said the levy would cost jobs.",
+          date="2025-10-09", source=berg, source_kind="named", actors=[berg])
+    text = r.documents["a"]["text"]
+    for verb, at in zip(("vowed", "said", "said"), (m.start() for m in re.finditer("Thursday", text))):
+        head = text.find(verb, at) if verb == "said" else text.rfind(verb, 0, at)
+        r.times.append(TimeRef("a", at, at + 8, "Thursday", "2025-10-09", "day", head=head))
+    timeline = build_timeline(r.corpus())
+    # the prime minister tells the government's tariff: one telling; the union leader's is his own
+    assert ["Lind" in e.text for e in timeline] == [True, False] and "Berg" in timeline[1].text

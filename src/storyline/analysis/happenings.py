@@ -604,6 +604,14 @@ def _joined_in(a: list, b: list, refs: dict) -> bool:
     return False
 
 
+def _speaks_for(a: list, b: list, tellers: set[str]) -> bool:
+    """Whether a country telling something in ``a`` is, in the same report, the subject of what a person tells
+    in ``b`` ("the government vowed on Thursday to slug imports with a tariff" / "the prime minister said on
+    Thursday the government was applying a tariff on imports"): the person speaks for the country, one telling."""
+    countries = {t for t in tellers if RE_COUNTRY.match(t)}
+    return any(y.doc == x.doc and getattr(y, "agent", None) in countries for x in a for y in b)
+
+
 def _name_one_thing(a: list, b: list, refs: dict) -> bool:
     """Whether two entries of one report share a content word as written in lower case in the clauses holding
     their dates, not a number (the day's) nor a word of a participant's name ("a meeting of the assembly's session in Minsk on 20 June" /
@@ -639,9 +647,10 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     if said_a & said_b or names_speaker(a, said_b) or names_speaker(b, said_a):
         return True
     tellers_a, tellers_b = _tellers(a, refs), _tellers(b, refs)
-    if tellers_a and tellers_b and not tellers_a & tellers_b:
+    spoken_for = _speaks_for(a, b, tellers_a) or _speaks_for(b, a, tellers_b)
+    if tellers_a and tellers_b and not tellers_a & tellers_b and not spoken_for:
         return False  # two sources each speaking that day: two tellings, however alike their words
-    if _two_bodies_in_one_report(a, b, refs):
+    if _two_bodies_in_one_report(a, b, refs) and not spoken_for:
         return False
     if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
