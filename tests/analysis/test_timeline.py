@@ -39,6 +39,15 @@ class Reports:
         """An actor mention, as the actor finder gives it."""
         self.mentions.append(Mention(doc, *self.at(doc, fragment), fragment, "ROLE", f"local:{type}:x", type))
 
+    def dated(self, doc: str, fragment: str, value: str, heads: tuple[str, ...] = ()) -> None:
+        """A day time expression at every ``fragment`` of the report, attached to the verb named in ``heads`` in
+        turn (the nearest such word before it, or after it for "said"), as the parse gives it."""
+        text = self.documents[doc]["text"]
+        for n, at in enumerate(m.start() for m in re.finditer(re.escape(fragment), text)):
+            verb = heads[n] if n < len(heads) else None
+            head = None if verb is None else text.find(verb, at) if verb == "said" else text.rfind(verb, 0, at)
+            self.times.append(TimeRef(doc, at, at + len(fragment), fragment, value, "day", head=head))
+
     def corpus(self) -> Corpus:
         return Corpus(documents=self.documents, events=self.events, statements=self.statements, times=self.times,
                       mentions=self.mentions)
@@ -857,3 +866,88 @@ def test_one_doers_act_told_with_one_verb_by_two_reports_is_one_entry():
         r.say(doc, sentence, date="2025-05-06", agent="kb:CHL", actors=["kb:CHL"], predicate="announce")
     r.times.sort(key=lambda t: (t.doc, t.start))
     assert sorted(sorted(e.docs) for e in build_timeline(r.corpus())) == [["a", "b"], ["c"]]
+
+
+def test_a_sentence_going_on_from_the_last_with_a_thing_of_its_doer_tells_the_same_happening():
+    r = Reports()
+    r.add("a", "The farm minister answered the growers' union on Saturday.\nHer post appeared on 14 June on her "
+               "blog.\n\nThe union blocked a motorway on 14 June. Its members also marched on 14 June.",
+          published="2025-06-15")
+    for fragment in ("The farm minister answered the growers' union on Saturday.",
+                     "Her post appeared on 14 June on her blog.", "The union blocked a motorway on 14 June.",
+                     "Its members also marched on 14 June."):
+        r.say("a", fragment, date="2025-06-14")
+    r.dated("a", "Saturday", "2025-06-14")
+    r.dated("a", "14 June", "2025-06-14")
+    timeline = build_timeline(r.corpus())
+    # the post is where the answer came out; the march, after a sentence of the union's, goes on from it too;
+    # the blockade, two sentences on from the answer, is a happening of its own
+    assert [e.text for e in timeline] == ["The farm minister answered the growers' union on Saturday.",
+                                          "The union blocked a motorway on 14 June."]
+
+
+def test_a_meeting_told_from_each_side_in_one_report_is_one_happening():
+    r = Reports()
+    r.add("a", "Trade minister Lena Ortiz said on Monday she had raised steel quotas in talks with her counterpart "
+               "Joon Park. Park defended his country's mills during Monday's talks, his ministry said. Customs chief "
+               "Ana Weiss flew to Osaka on Monday.", published="2025-09-09")
+    ortiz, park = "local:person:lena-ortiz", "local:person:joon-park"
+    r.event("a", "Trade minister Lena Ortiz said on Monday she had raised steel quotas in talks with her counterpart "
+                 "Joon Park.", type="CONSULT", actors=[ortiz])
+    r.say("a", "Park defended his country's mills during Monday's talks, his ministry said.", date="2025-09-08",
+          agent=park, actors=[park])
+    weiss = "local:person:ana-weiss"
+    r.say("a", "Customs chief Ana Weiss flew to Osaka on Monday.", date="2025-09-08", agent=weiss, actors=[weiss])
+    r.events[0].date = "2025-09-08"  # the event holds Ortiz alone, as the event finder may give it
+    r.dated("a", "Monday", "2025-09-08")
+    timeline = build_timeline(r.corpus())
+    # the talks, told by each minister's side, are one entry; another official's flight that day is another
+    assert [e.text.split()[0] for e in timeline] == ["Trade", "Customs"]
+
+
+def test_one_act_told_again_in_other_words_by_its_own_report_is_one_happening():
+    r = Reports()
+    r.add("a", "Rebels fired 40 rockets at the port on Sunday. The army says it downed 12 of the rockets launched "
+               "Sunday. Rebels launched a drone at the airport on Sunday.", published="2025-05-05")
+    r.say("a", "Rebels fired 40 rockets at the port on Sunday.", date="2025-05-04", agent="local:organization:rebels")
+    r.say("a", "The army says it downed 12 of the rockets launched Sunday.", date="2025-05-04",
+          agent="local:organization:army")
+    r.say("a", "Rebels launched a drone at the airport on Sunday.", date="2025-05-04", agent="local:organization:rebel")
+    r.dated("a", "Sunday", "2025-05-04", heads=("fired", "launched", "launched"))
+    timeline = build_timeline(r.corpus())
+    # the rockets fired and the rockets launched are one barrage; the drone, naming no rockets, another act
+    assert [e.text.split()[2] for e in timeline] == ["40", "a"]
+
+
+def test_two_entries_of_one_report_naming_one_body_one_place_and_one_thing_are_one_happening():
+    r = Reports()
+    r.add("a", "The tariff was the main issue, trade envoy Ines Roca told reporters after a sitting of the port "
+               "council in Valparaiso on 3 June. The port council was sitting in Valparaiso on 3 June. The port "
+               "council inspected cranes in Valparaiso on 3 June.", published="2025-06-04")
+    council, town = "local:organization:port-council", "local:place:valparaiso"
+    r.say("a", "The tariff was the main issue, trade envoy Ines Roca told reporters after a sitting of the port "
+               "council in Valparaiso on 3 June.", date="2025-06-03", actors=["local:person:ines-roca", council, town])
+    r.say("a", "The port council was sitting in Valparaiso on 3 June.", date="2025-06-03", actors=[council, town])
+    r.say("a", "The port council inspected cranes in Valparaiso on 3 June.", date="2025-06-03", actors=[council, town])
+    r.dated("a", "3 June", "2025-06-03")
+    timeline = build_timeline(r.corpus())
+    # the sitting, told twice, is one entry; the inspection, naming the same body and town but no sitting, another
+    assert len(timeline) == 2 and timeline[1].text == "The port council inspected cranes in Valparaiso on 3 June."
+
+
+def test_a_person_telling_what_the_country_did_speaks_for_it_in_one_telling_of_the_day():
+    r = Reports()
+    r.add("a", "The government vowed on Thursday to put a 20% tariff on steel imports. On Thursday, Prime Minister "
+               "Eva Lind said the government was applying a tariff on steel imports. On Thursday, union leader Tom "
+               "Berg said the levy would cost jobs.", published="2025-10-10")
+    lind, berg = "local:person:eva-lind", "local:person:tom-berg"
+    r.say("a", "The government vowed on Thursday to put a 20% tariff on steel imports.", date="2025-10-09",
+          source="kb:ABC", source_kind="named", agent="kb:ABC", actors=["kb:ABC"])
+    r.say("a", "On Thursday, Prime Minister Eva Lind said the government was applying a tariff on steel imports.",
+          date="2025-10-09", source=lind, source_kind="named", agent="kb:ABC", actors=[lind, "kb:ABC"])
+    r.say("a", "On Thursday, union leader Tom Berg said the levy would cost jobs.",
+          date="2025-10-09", source=berg, source_kind="named", actors=[berg])
+    r.dated("a", "Thursday", "2025-10-09", heads=("vowed", "said", "said"))
+    timeline = build_timeline(r.corpus())
+    # the prime minister tells the government's tariff: one telling; the union leader's is his own
+    assert ["Lind" in e.text for e in timeline] == [True, False] and "Berg" in timeline[1].text

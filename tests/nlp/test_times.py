@@ -382,3 +382,50 @@ def test_times_component_a_day_on_a_past_verb_lies_before_the_report(parse):
     assert ("April 2", "2025-04-02", "day") in got
     got = times_of(parse, "The ferry crossing on March 1 is expected to draw crowds.", published)
     assert ("March 1", "2025-03-01", "day") in got
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str]], date: tuple[int, int], published: dt.date):
+    """A Doc from (word, head, dep, pos, tag) rows, its tokens ``date`` (start, end) a DATE entity: the parse
+    under test is fixed (model-free)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from storyline.nlp.pipeline import register_extensions
+
+    register_extensions()
+    words, heads, deps, pos, tags = (list(column) for column in zip(*rows))
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc.ents = [Span(doc, *date, label="DATE")]
+    doc._.published, doc._.doc_id = published, "t"
+    return doc
+
+
+def test_times_a_weekday_on_a_simple_past_verb_lies_before_the_report_whatever_the_verb():
+    from storyline.nlp.times import extract_times
+
+    # "Farmers set up a camp on Monday." in a Wednesday report: "set" is told in the past, the Monday gone.
+    doc = _parsed([
+        ("Farmers", 1, "nsubj", "NOUN", "NNS"), ("set", 1, "ROOT", "VERB", "VBD"), ("up", 1, "prt", "ADP", "RP"),
+        ("a", 4, "det", "DET", "DT"), ("camp", 1, "dobj", "NOUN", "NN"), ("on", 1, "prep", "ADP", "IN"),
+        ("Monday", 5, "pobj", "PROPN", "NNP"), (".", 1, "punct", "PUNCT", "."),
+    ], (6, 7), WED)
+    assert [(t.value, t.ahead) for t in extract_times(doc, today=TODAY)] == [("2024-11-04", False)]
+    # "The vote is set for Friday.": the participle of a plan looks ahead.
+    doc = _parsed([
+        ("The", 1, "det", "DET", "DT"), ("vote", 3, "nsubjpass", "NOUN", "NN"), ("is", 3, "auxpass", "AUX", "VBZ"),
+        ("set", 3, "ROOT", "VERB", "VBN"), ("for", 3, "prep", "ADP", "IN"), ("Friday", 4, "pobj", "PROPN", "NNP"),
+        (".", 3, "punct", "PUNCT", "."),
+    ], (5, 6), WED)
+    assert [t.value for t in extract_times(doc, today=TODAY)] == ["2024-11-08"]
+
+
+@pytest.mark.integration
+def test_times_component_a_weekday_on_a_past_verb_of_planning_lies_before_the_report(parse):
+    got = times_of(parse, "Protesters set up a camp outside the parliament on Monday.")
+    assert ("Monday", "2024-11-04", "day") in got
+    got = times_of(parse, "The minister set out the reform plan on Thursday.")
+    assert ("Thursday", "2024-10-31", "day") in got
+    got = times_of(parse, "The coastguard planned the rescue on Sunday and reached the crew at dawn.")
+    assert ("Sunday", "2024-11-03", "day") in got
+    got = times_of(parse, "The mayor is set to resign on Friday.")
+    assert ("Friday", "2024-11-08", "day") in got

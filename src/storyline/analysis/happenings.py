@@ -473,6 +473,7 @@ ACTS = tuple(frozenset(words.split()) for words in (
     "arrest arrested arrests detain detained detains detention",
     "collapse collapsed collapses collapsing",
     "capture captured captures seize seized seizes seizure",
+    "fire fired fires launch launched launches",
 ))
 """Words that tell one kind of act, as verb or noun: "the Senate passed the bill" and "Congress approved
 the bill", "the plant exploded" and "the blast at the plant", told the same day, are one act."""
@@ -487,15 +488,16 @@ def _places_of(record: Event | Statement) -> set[str]:
 
 
 def _retold_otherwise(a: list, b: list, refs: dict) -> bool:
-    """Whether two reports tell one act in other words: the date of one attaches to a verb of a kind of
-    act (``ACTS``), the other tells the same kind of act as verb or noun ("the Senate passed the aid
-    bill on Tuesday" / "Congress approved the aid bill on Tuesday"; "the plant exploded on Monday" /
-    "the blast at the plant on Monday killed four"), and they name the same thing done, a content word
-    in common as written in lower case besides the act's words. Two places named, none shared, are two
-    acts."""
+    """Whether two reports, or one report twice, tell one act in other words: the date of one attaches to a
+    verb of a kind of act (``ACTS``), the other tells the same kind of act as verb or noun ("the Senate passed
+    the aid bill on Tuesday" / "Congress approved the aid bill on Tuesday"; "the plant exploded on Monday" /
+    "the blast at the plant on Monday killed four"; "rebels fired 40 rockets at the port on Sunday" / "the
+    army downed 12 of the rockets launched Sunday", in one report), and they name the same thing done, a
+    content word in common as written in lower case besides the act's words. Two places named, none shared,
+    are two acts."""
     for x in a:
         for y in b:
-            if x.doc == y.doc or (verb := _dated_verb(x, refs[id(x)])) is None:
+            if (verb := _dated_verb(x, refs[id(x)])) is None:
                 continue
             acts = _act_of({verb})
             wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
@@ -559,10 +561,71 @@ def _retold(a: list, b: list, rare: dict[str, set[str]]) -> bool:
     return False
 
 
+RE_THEIR_THING = re.compile(r"\A(?:His|Her|Its|Their)\s{1,3}[a-z][\w\-]{1,30}\b")
+"""A sentence opening on a thing of someone the sentence before named ("His post appeared on Facebook on
+Monday", "Her letter reached the court on Monday")."""
+CONTINUED_GAP = 3
+"""At most this many characters (spaces, a line break) between a sentence and the one going on from it."""
+
+
+def leans_back(record: Event | Statement) -> bool:
+    """Whether the record opens on a thing of someone named before it (``RE_THEIR_THING``): it cannot be
+    read alone."""
+    return RE_THEIR_THING.match(record.text) is not None
+
+
+def _goes_on(a: list, b: list) -> bool:
+    """Whether one record follows straight on another of its report and leans back on it (``leans_back``):
+    "The minister answered the critics on Saturday." / "Her post appeared on 23 July on Facebook." tell
+    one answer and where it came out, not a second happening of the day."""
+    return any(x.doc == y.doc and 0 <= y.start - x.end <= CONTINUED_GAP and leans_back(y)
+               for one, other in ((a, b), (b, a)) for x in one for y in other)
+
+
+def _named_in(record: Event | Statement, person: str) -> bool:
+    """Whether the record names the person: among its actors, or by a word of the person's name, as a name
+    is written (an event's actors may leave out those it does not hold)."""
+    words = [w for w in person.rsplit(":", 1)[-1].split("-") if len(w) > 2]
+    return person in record.actors or any(re.search(rf"\b{re.escape(w.capitalize())}\b", record.text) for w in words)
+
+
+def _joined_in(a: list, b: list, refs: dict) -> bool:
+    """Whether one report tells, on one day, a person's doing (``b``) and something that person took part in
+    (``a``, naming the person), the two naming one thing in the same word as written in lower case ("X said on
+    Saturday he had discussed the war in talks with Y" / "Y exchanged views on the war during Saturday's
+    talks"): one meeting, told from each side."""
+    for x in a:
+        for y in b:
+            if x.doc != y.doc or not any(_named_in(x, p) for p in _people_doing(y) - _people_doing(x)):
+                continue
+            shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)])
+            if shared & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text)):
+                return True
+    return False
+
+
+def _speaks_for(a: list, b: list, tellers: set[str]) -> bool:
+    """Whether a country telling something in ``a`` is, in the same report, the subject of what a person tells
+    in ``b`` ("the government vowed on Thursday to slug imports with a tariff" / "the prime minister said on
+    Thursday the government was applying a tariff on imports"): the person speaks for the country, one telling."""
+    countries = {t for t in tellers if RE_COUNTRY.match(t)}
+    return any(y.doc == x.doc and getattr(y, "agent", None) in countries for x in a for y in b)
+
+
+def _name_one_thing(a: list, b: list, refs: dict) -> bool:
+    """Whether two entries of one report share a content word as written in lower case in the clauses holding
+    their dates, not a number (the day's) nor a word of a participant's name ("a meeting of the assembly's
+    session in Minsk on 20 June" / "the assembly's session was running in Minsk on 20 June")."""
+    return any(x.doc == y.doc and any(not w[0].isdigit() for w in _words(x, refs[id(x)]) & _words(y, refs[id(y)])
+                                      & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
+                                      - _participant_words(x) - _participant_words(y)) for x in a for y in b)
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
-    Scholz spoke by phone" / "Biden talked by phone with Scholz"), tell the same person speaking
+    Scholz spoke by phone" / "Biden talked by phone with Scholz"), go on one from the other (``_goes_on``),
+    tell the same person speaking
     (one person's remarks of a day, told by several reports), are told alike (``_told_alike``,
     ``_same_act``, ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
     sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
@@ -575,6 +638,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     (``_same_amount``)."""
     if len(day) != 10:
         return False
+    if _goes_on(a, b):
+        return True
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
         return True
@@ -582,9 +647,10 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     if said_a & said_b or names_speaker(a, said_b) or names_speaker(b, said_a):
         return True
     tellers_a, tellers_b = _tellers(a, refs), _tellers(b, refs)
-    if tellers_a and tellers_b and not tellers_a & tellers_b:
+    spoken_for = _speaks_for(a, b, tellers_a) or _speaks_for(b, a, tellers_b)
+    if tellers_a and tellers_b and not tellers_a & tellers_b and not spoken_for:
         return False  # two sources each speaking that day: two tellings, however alike their words
-    if _two_bodies_in_one_report(a, b, refs):
+    if _two_bodies_in_one_report(a, b, refs) and not spoken_for:
         return False
     if _told_alike(a, b, refs) or _same_act(a, b, refs) or _told_twice(a, b, refs) or rare and _retold(a, b, rare):
         return True
@@ -600,7 +666,11 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     if shared_docs and set().union(*map(_people_doing, a)) & set().union(*map(_people_doing, b)):
         return True  # one person's doings of one day in one report: one visit, one speech, told in parts
-    return bool(shared_docs) and len(entities_a & entities_b) >= SAME_REPORT_SHARED
+    if shared_docs and (_joined_in(a, b, refs) or _joined_in(b, a, refs)):
+        return True
+    shared = entities_a & entities_b
+    return bool(shared_docs) and (len(shared) >= SAME_REPORT_SHARED or len(shared) >= SAME_REPORT_SHARED - 1
+                                  and any(":place:" in e for e in shared) and _name_one_thing(a, b, refs))
 
 
 def _told_days_before(members: list, of_day: dict[str, list[list]], refs: dict,

@@ -16,8 +16,8 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import RE_SAYING, own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, TELLING_PARTICIPLES, lede_dating, merge_happenings, rare_words, retold_lede,
-    speech_lede, telling_lede,
+    NOT_HAPPENED, REPORT, STATE_PREDICATES, TELLING_PARTICIPLES, leans_back, lede_dating, merge_happenings, rare_words,
+    retold_lede, speech_lede, telling_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
@@ -433,8 +433,9 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         # A telling admitted only as someone's words ("separatists accused the army on Thursday of ...")
         # tells the entry only when nothing states the happening itself ("the shelling on Thursday of a
         # kindergarten").
+        # One that leans on the sentence before it ("Her post appeared on Monday") tells it only alone.
         first = min(members, key=lambda r: (refs[id(r)].precision == REPORT, id(r) in words_only, _told_ahead(r),
-                                            refs[id(r)].start - r.start) if len(members) > 1 else 0)
+                                            leans_back(r), refs[id(r)].start - r.start) if len(members) > 1 else 0)
         ref = refs.get(id(first))
         deep = all(_deep(corpus, r) for r in members)
         if deep and all(id(r) in words_only for r in members):

@@ -94,6 +94,14 @@ def _is_modal_may(span: Span) -> bool:
     return token.tag_ == "MD" or token.text == "may" or (following is not None and following.tag_ in ("VB", "RB"))
 
 
+def _verb_words(token) -> set[str]:
+    """A verb's own word and its auxiliaries' ("will vote", "is expected", "plans"). A verb in the simple
+    past is an act told, whatever its word: "protesters set up a camp on Monday", "the army planned the raid
+    on Monday" look back like any past verb, where "the vote is set for Monday" (a participle) plans."""
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return auxes if token.tag_ == "VBD" else auxes | {token.lower_}
+
+
 def _points_forward(span: Span) -> bool:
     """True when the context sends an ambiguous day or month into the future."""
     sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
@@ -106,7 +114,7 @@ def _points_forward(span: Span) -> bool:
     while token.head is not token and hops < 4:
         token, hops = token.head, hops + 1
         if token.pos_ in ("VERB", "AUX"):
-            words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            words = _verb_words(token)
             if words & FORWARD_VERBS:
                 return True
             if token.tag_ in ("VBD", "VBN") or words & {"has", "have", "had", "was", "were", "did"}:
@@ -122,7 +130,7 @@ def _told_in_past(span: Span) -> bool:
     while token.head is not token and hops < 4:
         token, hops = token.head, hops + 1
         if token.pos_ in ("VERB", "AUX"):
-            words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            words = _verb_words(token)
             if words & FORWARD_VERBS or words & {"would", "could", "should", "might", "may", "to"}:
                 return False
             return token.tag_ == "VBD" or (token.tag_ == "VBN" and bool(
