@@ -199,3 +199,14 @@ def test_a_platform_that_speaks_is_a_body_not_a_place(parse):
     doc = parse("The Sahel Security Platform said on Monday that the corridor to Gao would reopen.", published=DAY)
     platform = [m for m in doc._.mentions if "Platform" in m.text]
     assert platform and all(m.type == "organization" for m in platform)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The footage was passed to Veritana, an online portal that tracks protests in the provinces.", "Veritana",
+     "organization"),
+    ("Another freight company called Nordlink bought the drones.", "Nordlink", "organization"),
+    ("A video of Nadia Koval, 12, describing the search of her home was shared online.", "Nadia Koval", "person"),
+    ("Amara Diallo, a group leader in Bamako, said the march would go ahead.", "Amara Diallo", "person"),
+])
+def test_what_the_report_says_a_name_is_decides_its_kind(parse, text, name, kind):
+    assert kinds(parse(text, published=DAY)).get(name) == kind
