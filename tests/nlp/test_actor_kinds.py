@@ -178,3 +178,35 @@ def test_a_two_word_generic_body_is_that_of_the_state_the_report_mainly_names(pa
     doc = parse("Belarus will not send troops, Lukashenko told the National Assembly in Minsk. Belarus has "
                 "closed its border, and Belarus expects new sanctions from Poland, he added.", published=DAY)
     assert {m.entity for m in doc._.mentions if m.text == "National Assembly"} == {"kb:BLR.ASSEMBLY"}
+
+
+def test_an_adjective_of_a_people_faith_or_side_is_no_actor(parse):
+    doc = parse("Kurdish fighters and pro-government militias clashed near Sinjar, while Pro-Western residents "
+                "sheltered in the old town.", published=DAY)
+    texts = kinds(doc)
+    assert not {"Kurdish", "Pro-Western", "pro-government"} & texts.keys()
+    assert texts.get("Sinjar") == "place"
+
+
+def test_a_named_meeting_riot_or_round_of_talks_is_not_a_place_or_body(parse):
+    doc = parse("Delegates at the Sahel Platform urged more aid after the Lagos Riots, and the Cairo Talks "
+                "resumed in March.", published=DAY)
+    texts = kinds(doc)
+    assert not any(word in t for t in texts for word in ("Platform", "Riots", "Talks"))
+
+
+def test_a_platform_that_speaks_is_a_body_not_a_place(parse):
+    doc = parse("The Sahel Security Platform said on Monday that the corridor to Gao would reopen.", published=DAY)
+    platform = [m for m in doc._.mentions if "Platform" in m.text]
+    assert platform and all(m.type == "organization" for m in platform)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The footage was passed to Veritana, an online portal that tracks protests in the provinces.", "Veritana",
+     "organization"),
+    ("Another freight company called Nordlink bought the drones.", "Nordlink", "organization"),
+    ("A video of Nadia Koval, 12, describing the search of her home was shared online.", "Nadia Koval", "person"),
+    ("Amara Diallo, a group leader in Bamako, said the march would go ahead.", "Amara Diallo", "person"),
+])
+def test_what_the_report_says_a_name_is_decides_its_kind(parse, text, name, kind):
+    assert kinds(parse(text, published=DAY)).get(name) == kind

@@ -10,7 +10,7 @@ import pytest
 from storyline.nlp import statements as st
 from storyline.nlp.certainty import STATUSES
 from storyline.nlp.grammar import verb_forms
-from storyline.nlp.prose import actor_mentions, is_heading
+from storyline.nlp.prose import actor_mentions
 
 pytestmark = pytest.mark.integration
 
@@ -36,17 +36,6 @@ def test_verb_forms_cover_regular_and_irregular_inflection():
     assert "sended" not in verb_forms("send")
     assert {"plans", "planned", "planning"} <= verb_forms("plan")
     assert {"denies", "denied"} <= verb_forms("deny")
-
-
-@pytest.mark.parametrize("line, heading", [
-    ("The Road to Jeddah: What Comes Next", True),
-    ("By Amal Haddad  ·  12 March 2024  ·  5 min read", True),
-    ("A New Front in the Sahel?", True),
-    ("Will the ceasefire in Gaza hold beyond the end of the month?", False),
-    ("The convoy reached Goma after two days on the road.", False),
-])
-def test_headings_are_short_lines_without_final_punctuation_or_in_title_case(line, heading):
-    assert is_heading(line) is heading
 
 
 # -- own-written text: every status ---------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
+
 # Common nouns that say the name before them is a publication: "told La República newspaper".
 PUBLICATION_NOUNS = {"newspaper", "newspapers", "daily", "weekly", "magazine", "tabloid", "broadcaster",
                      "channel", "website", "outlet"}
@@ -51,3 +53,29 @@ def _followed_by_who(doc) -> frozenset[str]:
             words.update(t.text for t in candidates if t.is_title or not t.is_alpha)
         found = doc.user_data[_WHO] = frozenset(words)
     return found
+
+
+def appositive_head(span: Span) -> Token | None:
+    """The head noun of an indefinite appositive right after a name (", an online portal that ...", ", a
+    group leader in ..."): the first word after the article that is not a modifier. None without one."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return None
+    for word in doc[i + 2 : min(len(doc), i + 7)]:
+        if word.pos_ not in ("ADJ", "ADV") and word.dep_ not in ("compound", "amod", "npadvmod"):
+            return word
+    return None
+
+
+def described_as_person(span: Span) -> bool:
+    """A name followed by an age between commas or by an appositive naming what a person does ("Nadia
+    Koval, 12, said", "Amara Diallo, a group leader in Bamako,"): a person, whatever NER called it."""
+    doc = span.doc
+    if not all(t.is_title for t in span if t.is_alpha) or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    age = doc[span.end + 1]
+    if age.text.isdigit() and 0 < int(age.text) < 120 and doc[span.end + 2].text == ",":
+        return True
+    head = appositive_head(span)
+    return head is not None and (person_noun(head.text) or head.lower_ in TITLE_WORDS)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.kb.towns import is_town
+from storyline.nlp.actor_cues import appositive_head
 from storyline.nlp.actor_lists import list_members, titled_list
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.actor_spans import BODY_HEADS, PORTFOLIOS, collective_possessive, is_honorific
@@ -59,18 +60,30 @@ def split_possessor(span: Span, label: str, known) -> list[tuple[Span, str]]:
 def listed_as_bodies(span: Span, body_nouns: set[str]) -> bool:
     """A name among the examples of a kind of body ("retailers such as Spain's Mercadona, Britain's Tesco
     and France's Carrefour", "firms like Danone and Henkel"), or one word right after a noun naming the
-    kind ("the Swiss multinational Nestle"): a company, whatever NER and the places beside it say."""
+    kind ("the Swiss multinational Nestle"), or named by one ("a freight company called Nordlink", "Veritana,
+    an online portal"): a company, whatever NER and the places beside it say."""
     doc = span.doc
     if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in body_nouns:
+        return True
+    if span.start > 1 and doc[span.start - 1].lower_ in ("called", "named") and _body_noun(doc[span.start - 2],
+                                                                                          body_nouns):
+        return True
+    if (head := appositive_head(span)) is not None and _body_noun(head, body_nouns):
         return True
     top = span.root
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     if top.dep_ != "pobj" or top.head.lower_ not in ("as", "like", "including"):
         return False
-    kind = top.head.head.lower_  # no lemmas in the pipeline: "firms", "companies"
-    return top.head.head.pos_ == "NOUN" and (kind in body_nouns or kind.removesuffix("s") in body_nouns
-                                             or kind.removesuffix("ies") + "y" in body_nouns)
+    return _body_noun(top.head.head, body_nouns)
+
+
+def _body_noun(word: Token, body_nouns: set[str]) -> bool:
+    """A common noun naming a kind of body, singular or plural ("company", "firms", "companies": no lemmas in
+    the pipeline)."""
+    kind = word.lower_
+    return word.pos_ == "NOUN" and (kind in body_nouns or kind.removesuffix("s") in body_nouns
+                                    or kind.removesuffix("ies") + "y" in body_nouns)
 
 
 # Common nouns and adjectives written with a capital as if they named someone ("the Axis", "the eastern

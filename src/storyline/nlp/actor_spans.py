@@ -8,15 +8,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
+from storyline.nlp.headings import ACTOR_HEADING_MAX_WORDS, is_heading_line
 from storyline.nlp.pipeline import text_of
 
-HEADING_MAX_WORDS = 30
-"""A standalone line without sentence punctuation up to this long is a heading, headline or label."""
-QUESTION_HEADING_MAX_WORDS = 12
-"""A standalone question this short, in title case, is a section heading ("A New Cold War?")."""
 DATELINE_MAX_TOKENS = 14
 """Tokens before the dash of a dateline ("KHARTOUM, April 16 (Reuters) —")."""
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,%]*(?![\w])")
 TABLE_MIN_NUMBERS = 6
@@ -35,27 +31,6 @@ def line_bounds(doc: Doc, char: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     return start, len(text) if end < 0 else end
-
-
-def _title_ratio(words: list[str]) -> float:
-    long = [w for w in words if len(w) > 3]
-    return sum(w[0].isupper() for w in long) / len(long) if long else 1.0
-
-
-def is_heading_line(line: str) -> bool:
-    """A line that is not running text: short and without sentence punctuation (a heading, headline,
-    byline, caption or label), or a short title-case question."""
-    body = line.strip().lstrip("-*•#> ").strip()
-    words = _WORD.findall(body)
-    if not words:
-        return True
-    if len(words) > HEADING_MAX_WORDS:
-        return False
-    if not _SENTENCE_END.search(body):
-        return True
-    if body.rstrip("\"”’') ").endswith("?") and len(words) <= QUESTION_HEADING_MAX_WORDS:
-        return _title_ratio(words) >= 0.6
-    return False
 
 
 def is_table_line(line: str) -> bool:
@@ -129,7 +104,8 @@ def in_body(span: Span) -> bool:
     label."""
     doc = span.doc
     start, end = line_bounds(doc, span.start_char)
-    if is_heading_line(text_of(doc)[start:end]) or _caption_line(doc, start) or is_table_line(text_of(doc)[start:end]):
+    line = text_of(doc)[start:end]
+    if is_heading_line(line, ACTOR_HEADING_MAX_WORDS) or _caption_line(doc, start) or is_table_line(line):
         return False
     return not _in_prefix_label(doc, span, start)
 

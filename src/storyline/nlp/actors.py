@@ -148,7 +148,8 @@ class ActorResolver(SpanResolution):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's
                 # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report."
             if len(span):
-                spans.append((span, "PERSON" if cand.label == "ORG" and cues.who_follows(span) else cand.label))
+                person = cand.label == "ORG" and (cues.who_follows(span) or cues.described_as_person(span))
+                spans.append((span, "PERSON" if person else cand.label))
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
         state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}

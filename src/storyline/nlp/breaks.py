@@ -20,12 +20,10 @@ the parser.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-HEADING_LINE_MAX_WORDS = 10
-"""A line this short without sentence punctuation, ended by a single line break, is a heading
-(a hard-wrapped line of running text is longer)."""
-_LINE_END_PUNCT = tuple(".!?…:;,")
+from storyline.nlp.headings import BREAK_HEADING_MAX_WORDS, is_heading_line
+
 _FULL_STOPS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 _OPENERS = {'"', "“", "‘", "'", "(", "["}
@@ -102,10 +100,9 @@ def _full_stop(tok: Token) -> bool:
     return tok.text in _FULL_STOPS
 
 
-def _heading_line(line) -> bool:
-    """A short line without sentence punctuation at its end."""
-    words = [t for t in line if t.is_alpha]
-    return 0 < len(words) <= HEADING_LINE_MAX_WORDS and not line[-1].text.endswith(_LINE_END_PUNCT)
+def _heading_line(line: Span) -> bool:
+    """A heading-shaped line (headings.is_heading_line) no longer than a hard-wrapped line of running text."""
+    return is_heading_line(line.text, BREAK_HEADING_MAX_WORDS)
 
 
 class BreaksComponent:

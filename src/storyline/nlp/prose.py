@@ -13,11 +13,11 @@ from storyline.models import Mention, Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import grammar as gr
 from storyline.nlp.grammar import first_child, lemma
+from storyline.nlp.headings import is_heading_line
 from storyline.nlp.pipeline import text_of
 
 FINAL_PUNCT = tuple(".!?…:;\"”’)'")
 BULLETS = {"•", "-", "*", "–", "—", "·", ">", "‣", "◦", "▪"}
-HEADING_WORDS = 20
 MIN_WORDS = 4
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "state", "LOC": "place",
@@ -99,19 +99,6 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
 
 
-def is_heading(line: str) -> bool:
-    """Titles, bylines and page furniture: short lines without final punctuation, or title case."""
-    line = line.strip()
-    words = re.findall(r"[\w’'-]+", line)
-    if not words:
-        return True
-    if len(words) <= HEADING_WORDS and not line.endswith(FINAL_PUNCT):
-        return True
-    long_words = [w for w in words if len(w) > 3]
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return len(words) <= 15 and len(long_words) >= 2 and capitalised >= 0.7 * len(long_words) and not line.endswith(".")
-
-
 # "PHILADELPHIA (AP) —", "KYIV, Ukraine (Reuters) -": a dateline opening a report's first paragraph.
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[ A-Za-z0-9.]{2,30})?[ ]*(?:\([A-Za-z .&/-]{1,30}\))?[ ]*(?:—|–|--|-)[ ]*")
 
@@ -170,7 +157,7 @@ def units(doc: Doc) -> list[Span]:
     for lo, hi in merged:
         span = doc[lo:hi]
         line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
-        if is_heading(text[line_start:line_end]):
+        if is_heading_line(text[line_start:line_end]):
             continue
         if sum(1 for t in span if t.is_alpha or t.like_num) < MIN_WORDS:
             continue

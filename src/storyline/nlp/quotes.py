@@ -13,7 +13,7 @@ from storyline.models import Quote
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.pipeline import register_extensions, text_of
-from storyline.nlp.prose import is_heading
+from storyline.nlp.headings import is_heading_line
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
@@ -136,7 +136,7 @@ def _on_heading(ctx: Context, frame: Frame) -> bool:
     """A cue on a headline or section title ("Mayor blasts flood plan"): the page's line, not reported speech
     (the same test that keeps such lines out of the statements)."""
     start, end = ctx.paragraph(frame.cue)
-    return is_heading(ctx.text[start:end])
+    return is_heading_line(ctx.text[start:end])
 
 
 def _answer(doc: Doc, content: tuple[int, int]) -> bool:
