@@ -189,16 +189,16 @@ def test_an_adjective_of_a_people_faith_or_side_is_no_actor(parse):
 
 
 def test_a_named_meeting_riot_or_round_of_talks_is_not_a_place_or_body(parse):
-    doc = parse("Delegates at the Sahel Platform urged more aid after the Lagos Riots, and the Cairo Talks "
+    doc = parse("Delegates at the Sahel Forum urged more aid after the Lagos Riots, and the Cairo Talks "
                 "resumed in March.", published=DAY)
     texts = kinds(doc)
-    assert not any(word in t for t in texts for word in ("Platform", "Riots", "Talks"))
+    assert not any(word in t for t in texts for word in ("Forum", "Riots", "Talks"))
 
 
-def test_a_platform_that_speaks_is_a_body_not_a_place(parse):
-    doc = parse("The Sahel Security Platform said on Monday that the corridor to Gao would reopen.", published=DAY)
-    platform = [m for m in doc._.mentions if "Platform" in m.text]
-    assert platform and all(m.type == "organization" for m in platform)
+def test_a_forum_that_speaks_is_a_body_not_a_place(parse):
+    doc = parse("The Sahel Security Forum said on Monday that the corridor to Gao would reopen.", published=DAY)
+    forum = [m for m in doc._.mentions if "Forum" in m.text]
+    assert forum and all(m.type == "organization" for m in forum)
 
 
 @pytest.mark.parametrize("text, name, kind", [

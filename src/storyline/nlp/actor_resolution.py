@@ -20,7 +20,7 @@ from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun,
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
-    BODY_OR_EVENT_HEADS, HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, CITY_REGION_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
+    HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, CITY_REGION_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
     LOCATIVE, TYPE_OF_LABEL,
 )
 
@@ -157,8 +157,6 @@ class SpanResolution(PersonLinking):
             label = "PERSON"  # "Svetlana Iwanowa was seen", "- believes Magda Biejat, a left-wing MP": a person
         if found and label in ("GPE", "LOC") and not any(e.type in COMPATIBLE[label] for e in found):
             label = "ORG"  # "the Verkhovna Rada" tagged as a place: the knowledge base knows the body
-        if not found and label in ("GPE", "LOC", "FAC") and span[-1].lower_ in BODY_OR_EVENT_HEADS:
-            label = "ORG"  # "the Sahel Platform said" tagged as a building: a body (or, where attended, a meeting)
         if not found and (context.event_name(span) or document_name(span) or model_designation(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
                 label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))

@@ -18,9 +18,9 @@ EVENT_HEADS = {"conference", "summit", "games", "olympics", "championship", "cha
                "talks", "negotiations", "riots", "protests", "massacre", "landings", "offensive", "counteroffensive",
                "blockade", "ceasefire", "truce", "coup", "genocide"}
 # Head nouns of a standing body that is also a meeting ("the Pacific Islands Forum" as against "at the
-# World Urban Forum", "the Sahel Platform"): an event only where the report says it is attended or held,
-# otherwise a body, never a place.
-BODY_OR_EVENT_HEADS = {"forum", "platform"}
+# World Urban Forum"): an event only where the report says it is attended or held, otherwise a body, never
+# a place.
+BODY_OR_EVENT_HEADS = {"forum"}
 # Nouns that open the name of a battle or a siege ("the Battle of Mosul", "the Fall of Kabul").
 BATTLE_HEADS = {"siege", "battle", "fall", "liberation", "sack", "massacre", "bombing"}
 # Nouns that open the name of an agreement or a document ("the Treaty on ...", "the Charter of ...").
