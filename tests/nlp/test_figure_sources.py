@@ -214,3 +214,40 @@ def test_figure_a_source_considers_likely_is_the_sources(parse):
     doc = parse("Hydrologist Marta Kovac considers that the reservoir could hold 40 million cubic metres by June.")
     figure = _figure(doc, "40 million")
     assert figure.attributed_to is not None and "kovac" in figure.attributed_to
+
+
+@pytest.mark.parametrize("text, number, actor", [
+    # records called by another word than the one they were released under
+    ("Statistics Norway published new figures on the harvest on Tuesday. The presented data shows that farmers lost "
+     "almost 40% of the wheat crop, along with 12,000 head of cattle.", "12,000", "local:organization:statistics-norway"),
+    ("Statistics Norway opened a new office in Bergen on Tuesday.\n\nAccording to the latest reports, farmers lost "
+     "almost 40% of the wheat crop.", "40%", None),
+    # a survey's maker written in its own phrase, not a survey named before
+    ("The Lake County Survey found that 70% of residents back the new dam.\n\nThe Gallup/Ipsos June survey showed "
+     "that only 38 percent of farmers back the plan.", "38 percent", "kb:IPSOS"),
+    # "the polling" is the one maker of a poll or a report named before it, and no one's when two were
+    ("Support for the new dam is slipping, polling across 12 counties suggests.\n\n\"Voters have changed their "
+     "minds,\" said Ines Moro, a co-author of a report by the Hartley Institute on the dam.\n\nThe polling, carried "
+     "out in May, found that 61% of residents now oppose the plan.", "61%", "local:organization:hartley-institute"),
+    ("A report by the Hartley Institute and a study by the Moreno Foundation looked at the dam.\n\nThe polling, "
+     "carried out in May, found that 61% of residents now oppose the plan.", "61%", None),
+    # a thing rescuers find is no finding
+    ("Rescuers found a ferry carrying 140 passengers off the coast on Sunday.", "140", None),
+    # the maker of remarks whose content an "in which" clause gives
+    ("Governor Paul Hale has said he \"did not understand\" recent remarks made by Mark Olsen in which he claimed he "
+     "would end the strike \"in 48 hours\", saying he could have done so while in office.", "48 hours",
+     "local:person:mark-olsen"),
+    # a speaker quoted inside the words of a relayed interview
+    ("Governor Paul Hale spoke about the strike on Monday.\n\nIn an interview with Reuters, he said: \u201cI did not "
+     "understand when Mark Olsen said \u2018in 48 hours I will end the strike and bring both sides to the table.\u2019",
+     "48 hours", "local:person:mark-olsen"),
+])
+def test_figure_source_a_description_or_a_nested_report_stands_for(parse, text, number, actor):
+    assert _figure(parse(text), number).attributed_to == actor
+
+
+def test_figures_in_a_split_a_survey_found_are_its_findings(parse):
+    doc = parse("The Hartley Institute survey found a clear split between residents who want the dam rebuilt "
+                "quickly (41% of those asked), and those who want it removed (33%).")
+    for number in ("41%", "33%"):
+        assert "Hartley Institute" in (_figure(doc, number).attributed_text or "")

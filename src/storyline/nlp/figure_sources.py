@@ -274,9 +274,10 @@ def _same_source(frame, source: Token, path: list[Token]) -> bool:
         return True
     if not frame.relays or frame.cue_start is None:
         return False
-    # a relayed report: the frame's speaker is whom the walk's source cites
-    return any(t.idx == frame.cue_start for t in path) and any(c.dep_ == "nsubj" and c.i == source.i
-                                                             for t in path for c in t.children)
+    # a relayed report: the frame's speaker is whom the walk's source, the subject of the frame's cue, cites (not
+    # a speaker the frame's own words quote: "he said: 'when Olsen said in 48 hours ...'" is Olsen's figure)
+    return any(t.idx == frame.cue_start and any(c.dep_ == "nsubj" and c.i == source.i for c in t.children)
+               for t in path)
 
 
 def _holds(frame, offset: int) -> bool:

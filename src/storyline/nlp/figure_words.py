@@ -120,7 +120,7 @@ ADD_FORMS = inflect("add")
 SOURCE_NOUNS = frozenset(
     "report reports claim claims estimate estimates assessment assessments statement statements data "
     "figures survey surveys study studies analysis count tally census intelligence sources reporting "
-    "briefing briefings findings bulletin bulletins".split()
+    "briefing briefings findings bulletin bulletins poll polls polling".split()
 )
 NO_SPEAKER = frozenset("it this that which who what there".split())
 

@@ -324,9 +324,11 @@ def _is_speech(verb: Token, previous: Token) -> bool:
     if word in W.ADD_FORMS and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return False  # "adding to the 1.5 million euros" adds money, not words
     if word in FINDING_FORMS and (previous.dep_ == "dobj" and previous.lower_ not in W.OWN_FIGURE_NOUNS and not any(
-            c.dep_ == "nummod" for c in previous.children) or previous.dep_ == "ccomp" and not _finite(previous)):
+            c.dep_ == "nummod" for c in previous.children) or previous.dep_ == "ccomp" and not _finite(previous)) and not any(
+            c.dep_ == "nsubj" and c.lower_ in W.SOURCE_NOUNS for c in verb.children):
         # "they had found a mass grave containing 440 bodies" is an act, not a finding reported; "the
-        # images showed 1,500 troops" and "found that 40 died" report the figure
+        # images showed 1,500 troops" and "found that 40 died" report the figure, and whatever a survey or a
+        # report finds is its finding ("the survey found a split between those who want it (41%) and ...")
         return False
     return word in W.SPEECH_VERBS
 

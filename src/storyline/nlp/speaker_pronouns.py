@@ -11,7 +11,7 @@ from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_words import RELATIVE_PRONOUNS
 from storyline.nlp.cue_content import is_passive
 from storyline.nlp.quote_cues import Context
-from storyline.nlp.relays import speaking_subject
+from storyline.nlp.relays import issued_by, speaking_subject
 
 
 def end_char(tok: Token) -> int:
@@ -38,6 +38,9 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
     concluded"), else the last named speaker of that kind in this or the previous paragraph
     ("Terhas has emphasized ... he argues"), else, for he or she, the nearest person named before."""
     other = other_gender(ctx, pronoun) if person else frozenset()
+    author = _content_author(pronoun)
+    if author is not None and is_person(ctx, author) == person and (found := entity_at(ctx, author)) not in other:
+        return found
     outer = _outer_speaker(ctx, pronoun)
     if outer is not None and outer.pos_ != "PRON" and is_person(ctx, outer) == person and (
             found := entity_at(ctx, outer)) not in other:
@@ -262,6 +265,21 @@ def _speaker_entity(ctx: Context, head: Token) -> str | None:
     if found is None and (head.pos_ == "PROPN" or _heading_name(ctx, head)) and ctx.doc._.mentions is not None:
         found = same_name(ctx, head)  # a name the actors component missed here ("Zacharów stated")
     return found or described_person(ctx, head)
+
+
+def _content_author(pronoun: Token) -> Token | None:
+    """The maker of the words whose content a "wherein" clause gives: "remarks made by the mayor in which she
+    claimed", "the minister's letter, in which he promised" is the mayor or the minister, not whoever reports
+    on the remarks or the letter."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "relcl" or not any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in ("which", "whom") for g in c.children)
+            for c in clause.children):
+        return None
+    said = clause.head
+    if said.dep_ == "pobj" and said.head.lower_ == "by" and said.head.dep_ in ("agent", "prep"):
+        return said  # the parse hung the clause on the maker's name: "remarks made by the mayor, in which"
+    return issued_by(said) or next((c for c in said.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
 
 def _outer_speaker(ctx: Context, pronoun: Token) -> Token | None:

@@ -14,13 +14,14 @@ from spacy.tokens import Span, Token
 from storyline.models import Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import coref, prose
+from storyline.nlp import figure_words as FW
 from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase
 from storyline.nlp.prose import dateline_end
-from storyline.nlp.relays import can_speak, institution, issued_by
+from storyline.nlp.relays import CITED_RECORDS, can_speak, institution, issued_by
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.speaker_pronouns import (continued_speaker, end_char, entity_at, in_quotes, own_content,
                                             previous_paragraph, pronoun_speaker, reported_spans, same_name)
@@ -117,6 +118,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in DOCUMENT_NOUNS and head.tag_ == "NNS" and not any(
             c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "prep"
             and c.lower_ in ("by", "from", "of") for c in head.children):
+        if ctx.doc._.mentions is not None and (issuer := _released_before(ctx, head)) is not None:
+            return issuer, False  # "The bureau published its figures. The data show ...": the bureau's
         return None, True  # "according to the latest reports": reports no one the report names issued
     named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
@@ -157,6 +160,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
         # "Kaczynski said ... The PiS president also added": the person just named holds the office; the
         # party or state in the title is whom the office belongs to, not who speaks
         resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head)
+    if resolved is None and low in DOCUMENT_NOUNS | STUDY_NOUNS and ctx.doc._.mentions is not None:
+        resolved = _maker(ctx, head)  # "the Gallup June survey" is Gallup's, not the survey named before it
     return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _possessor(ctx, head)
             or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
@@ -414,7 +419,31 @@ def _issuer(ctx: Context, head: Token) -> str | None:
         issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.pos_ in ("VERB", "AUX") and issuer is not None:
             return speaker_of(ctx, [], issuer)
+        break
+    return _sole_study_maker(ctx, head)
+
+
+def _sole_study_maker(ctx: Context, head: Token) -> str | None:
+    """"the polling found" in a report that named one maker of a poll, a survey or a report before it ("a report by
+    the Hartley Institute"), whatever noun it wrote it with: that maker; none when it named several."""
+    if head.lower_ not in STUDY_NOUNS:
         return None
+    makers = {_maker(ctx, tok) for tok in ctx.doc[:head.i] if tok.lower_ in STUDY_NOUNS | {"report", "reports"}}
+    makers.discard(None)
+    return makers.pop() if len(makers) == 1 else None
+
+
+def _released_before(ctx: Context, head: Token) -> str | None:
+    """"The bureau published its monthly figures on Tuesday. The data show ...": records the report calls by a
+    definite description are those a subject released in the same or the sentence before, by whatever word."""
+    if head.lower_ not in RELEASED_RECORDS or not any(c.dep_ == "det" and c.lower_ in ("the", "these")
+                                                      for c in head.children):
+        return None
+    near = ctx.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    for tok in reversed(ctx.doc[near:head.i]):
+        if tok.lower_ in RELEASED_RECORDS and tok.dep_ == "dobj" and tok.head.lower_ in RELEASE_FORMS and (
+                issuer := first_child(tok.head, "nsubj")) is not None:
+            return speaker_of(ctx, [], issuer)
     return None
 
 
@@ -426,9 +455,10 @@ def _maker(ctx: Context, noun: Token) -> str | None:
         maker = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                       for p in c.children if p.dep_ == "pobj" and can_speak(p)), None)
     if maker is None:
-        named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        # "the Axios/Ipsos March survey": the maker's name, not the month it was taken in
-        return next((e for e in (entity_at(ctx, n) for n in reversed(named)) if e), None)
+        named = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.ent_type_ != "DATE"
+                 and t.dep_ in ("compound", "nmod", "flat")]
+        # "the Axios/Ipsos March survey": the maker named first, not the month it was taken in
+        return next((e for e in (entity_at(ctx, n) for n in named) if e), None)
     if maker.lower_ in ("whose",):
         return None
     return speaker_of(ctx, [], maker)
@@ -647,6 +677,10 @@ DOCUMENT_NOUNS = frozenset({"letter", "document", "communique", "communiqué", "
                             "report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
 # Findings someone made, which speak for their maker as a document does: "the survey found", "the study says".
+# Records a body releases, any of which the next sentence may call by another of these words, and the verbs of
+# releasing them ("The bureau published its figures", not "The union disputed the figures").
+RELEASED_RECORDS = CITED_RECORDS | frozenset({"information"})
+RELEASE_FORMS = FW.DOCUMENT_VERBS | FW.inflect("present", "provide", "share", "unveil", "compile")
 STUDY_NOUNS = frozenset({"survey", "poll", "polls", "polling", "study", "audit", "analysis", "review", "investigation",
                          "inquiry", "research"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
