@@ -110,6 +110,17 @@ def test_numbers_ages_are_read_with_their_unit():
     assert [(a[0], a[5]) for a in read("a lease of 90 years")] == [(90, "years")]
 
 
+def test_numbers_an_age_said_before_the_number_is_in_years_of_age():
+    assert [(a[0], a[5]) for a in read("the driver, aged 71, was unhurt")] == [(71, "year of age")]
+    assert [(a[0], a[5]) for a in read("she retired at the age of 60")] == [(60, "year of age")]
+    # a band of ages after "between the ages of" is one range; its second end needs no word of its own
+    assert [(a[1], a[2], a[5]) for a in read("between the ages of 18 and 25")] == [(18, 25, "year of age")]
+    assert [(a[0], a[5]) for a in read("twins aged 8 and 11")] == [(8, "year of age"), (11, "year of age")]
+    # no whole number a person could be: a measure or a count, not an age
+    assert [(a[0], a[5]) for a in read("aged 1.5 million years")] == [(1500000, "years")]
+    assert [a[5] for a in read("at age 150 the oak fell")] == [None]
+
+
 def test_numbers_crowns_with_a_national_adjective_and_torque_in_pound_feet():
     assert read("a fine of 2 million Danish crowns")[0][3] == "DKK"
     assert read("loans of 40 billion Czech crowns")[0][3] == "CZK"

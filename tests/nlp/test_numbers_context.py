@@ -11,13 +11,25 @@ def figures(parse, text):
     return [(f.text, f.value, f.counts) for f in parse(text)._.figures]
 
 
-def test_numbers_age_of_a_thing_is_a_figure_but_a_person_age_is_not(parse):
+def test_numbers_ages_of_things_and_people_are_figures_but_an_age_in_passing_is_not(parse):
     found = figures(parse, "Engineers inspected the 120-year-old viaduct and a 3,000 years old irrigation canal.")
     assert [(v, c) for _, v, c in found] == [(120, "unit:year of age"), (3000, "unit:year of age")]
-    for text in ("A 27-year-old nurse and a 9-month-old baby were rescued from the roof.",
-                 "The mayor, Tomas Lindqvist, 58, said the levee held.",
+    found = figures(parse, "A 27-year-old nurse and a 9-month-old baby were rescued from the roof.")
+    assert [(v, c) for _, v, c in found] == [(27, "unit:year of age"), (9, "unit:month of age")]
+    for text in ("The mayor, Tomas Lindqvist, 58, said the levee held.",
                  "Farida Haidari, 34, told reporters the clinic had closed."):
         assert figures(parse, text) == [], text
+
+
+def test_numbers_an_age_said_before_the_number_or_after_be_is_in_years_of_age(parse):
+    for text, value in (("The suspect, aged 19, was charged with arson on Tuesday.", 19),
+                        ("The striker signed at the age of 17 for a club in Lyon.", 17),
+                        ("The miner said he was 63 when the pit closed.", 63)):
+        found = parse(text)._.figures
+        assert [(f.value, f.counts, f.unit) for f in found] == [(value, "unit:year of age", "year of age")], text
+    # the ages that bound a group of people are no figure, as "younger than 30" is not
+    found = parse("Pupils aged 11 and 14 were sent home, and residents over the age of 70 lost 40 beds.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(40, "other")]
 
 
 def test_numbers_signed_percents_after_index_names_are_figures(parse):

@@ -16,7 +16,7 @@ from storyline.nlp.numbers import (
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
 from storyline.nlp.coordinated import share_units, spaced_thousands, suspended, tallies
-from storyline.nlp.rates import AGE_UNITS, age_at, per_past_brackets, read_per
+from storyline.nlp.rates import AGE_UNITS, age_at, age_before, per_past_brackets, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
@@ -215,6 +215,9 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     if peso:
         amount.currency, amount.currency_text = "PHP", "P"
     _read_after(doc, amount, limit)
+    if not (amount.unit or amount.currency or amount.percent or amount.vague or amount.fraction) \
+            and (written := age_before(doc, amount, floor)) is not None:
+        amount.unit, amount.unit_text = AGE_UNITS["year"], written or None  # "aged 19", "Okafor, 61,": a person's age
     if amount.fraction:
         # One convention for every share said as a fraction ("about half of them", "a third of the voters",
         # "one in four homes", "¾ of the harvest"): a percentage, as "35 percent" in another report is, so that
@@ -271,7 +274,7 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%", "fell 4.5p to 212p":
         # the change and the new level, each with its unit ("rose 20 to 30 percent" stays a range)
         return
-    if sep == "and" and before != "between":
+    if sep == "and" and before != "between" and not _between_ages(doc, amount.num_start):
         return
     other = _digits(_word(doc[j + 1])) if sep == "or" else None
     if sep == "or" and not (amount.spelled and amount.value < 20) and not (other is not None and (
@@ -304,6 +307,12 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     amount.value, amount.low, amount.high = None, low, high
     if end == k + 1 and (g := _glued(doc, k)) is not None and g[1].get("unit"):
         amount.unit, amount.unit_text = g[1]["unit"], g[1]["unit_text"]  # "5-10W"
+
+
+def _between_ages(doc: Doc, i: int) -> bool:
+    """True after "between the ages of" (or "age of"): "between the ages of 18 and 60" is one band of ages."""
+    words = tuple(_word(t) for t in doc[max(0, i - 4): i])
+    return words in (("between", "the", "ages", "of"), ("between", "the", "age", "of"))
 
 
 def _percent_marker(doc: Doc, j: int, limit: int) -> int:
