@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.nlp.amounts import find_amounts
+from storyline.nlp.numbers import fraction_words
 from storyline.nlp.units import phrase_at, unit_name
 
 
@@ -76,6 +77,10 @@ def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
 
 def test_numbers_fractions_before_of_are_percentages():
     assert read("two-thirds of the districts")[0][0] == pytest.approx(200 / 3)
+    # hyphenated, a fraction is one with or without "of"; an ordinal is none
+    assert [(round(a[0], 1), a[4]) for a in read("a two-thirds majority")] == [(66.7, True)]
+    assert [(a[0], a[4]) for a in read("three-quarters voted")] == [(75, True)]
+    assert fraction_words(["twenty-fifth", "of"]) is None and fraction_words(["two", "-", "thirds"]) == (3, 2 / 3)
     assert read("a quarter of households")[0][0] == 25
     assert read("1/16 of the budget")[0][0] == 6.25
     assert read("half a million doses")[0][0] == 500000

@@ -30,6 +30,20 @@ def test_numbers_an_age_said_before_the_number_or_after_be_is_in_years_of_age(pa
     # the ages that bound a group of people are no figure, as "younger than 30" is not
     found = parse("Pupils aged 11 and 14 were sent home, and residents over the age of 70 lost 40 beds.")._.figures
     assert [(f.value, f.counts) for f in found] == [(40, "other")]
+    found = parse("Support is 58 percent among those aged 18 to 29 and 35 percent among those aged 65 and older.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(58, "percent"), (35, "percent")]
+
+
+def test_numbers_a_fraction_said_alone_after_a_percentage_is_a_share(parse):
+    found = parse("About 40% of nurses joined the strike, while a fifth stayed at home.")._.figures
+    assert [(f.value, f.qualifier, f.counts) for f in found] == [(40, "about", "percent"), (20, None, "percent")]
+    found = parse("Wind supplied almost a third of the grid's power, up from a quarter in 2019.")._.figures
+    assert [(round(f.value, 1), f.counts) for f in found] == [(33.3, "percent"), (25, "percent")]
+    # a fraction that is a time or an ordinal, or with no percentage before it, is no share
+    for text in ("Sales rose 5% in a quarter, and the chief executive won a third term.",
+                 "Output fell 2% from a quarter earlier.",
+                 "The governor, re-elected in May, is serving a third."):
+        assert [f.value for f in parse(text)._.figures if f.counts == "percent" and f.value in (25, 100 / 3)] == [], text
 
 
 def test_numbers_signed_percents_after_index_names_are_figures(parse):

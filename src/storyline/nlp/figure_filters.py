@@ -226,15 +226,19 @@ def _age_apposition(doc: Doc, amount: Amount) -> bool:
 AGE_BAND_WORDS = AGE_WORDS | frozenset("between over under above below from of the and or to -".split())
 
 
+# Pronouns for a group that an age can bound: "those aged 65 and older".
+GROUP_PRONOUNS = frozenset(("those", "these", "them"))
+
+
 def _group_age(doc: Doc, amount: Amount) -> bool:
-    """An age said with a word of age right after a plural noun: the ages of a group of people, not a
-    person's ("voters aged 30 to 49", "residents over the age of 16", "children aged 5 and 12")."""
+    """An age said with a word of age right after a plural noun or "those": the ages of a group of people, not
+    a person's ("voters aged 30 to 49", "residents over the age of 16", "those aged 65 and older")."""
     if amount.unit != AGE_UNITS["year"] or (amount.unit_text or "").lower() not in AGE_WORDS | {""}:
         return False
     k = amount.start - 1
     while k >= 0 and k > amount.start - 8 and (doc[k].lower_ in AGE_BAND_WORDS or doc[k].like_num):
         k -= 1
-    return k >= 0 and k < amount.start - 1 and doc[k].tag_ in ("NNS", "NNPS") and any(
+    return k >= 0 and k < amount.start - 1 and (doc[k].tag_ in ("NNS", "NNPS") or doc[k].lower_ in GROUP_PRONOUNS) and any(
         t.lower_ in AGE_WORDS for t in doc[k + 1: amount.start])
 
 
