@@ -252,7 +252,7 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     _read_after(doc, amount, limit)
     if not (amount.unit or amount.currency or amount.percent or amount.vague or amount.fraction) \
             and (written := age_before(doc, amount, floor)) is not None:
-        amount.unit, amount.unit_text = AGE_UNITS["year"], written or None  # "aged 19", "Okafor, 61,": a person's age
+        amount.unit, amount.unit_text = AGE_UNITS["year"], written or None  # "aged 19", "he will be 58": a person's age
     if amount.fraction:
         # One convention for every share said as a fraction ("about half of them", "a third of the voters",
         # "one in four homes", "¾ of the harvest"): a percentage, as "35 percent" in another report is, so that
