@@ -329,3 +329,9 @@ def test_figure_measures_the_level_of_an_age_is_in_years_of_age(parse):
     assert [(f.value, f.change_from, f.unit, f.unit_text) for f in retirement] == [(65, 60, "year of age", "retirement age")]
     # "lives" still counts the dead
     assert units(parse, "The flood claimed 40 lives and the toll rose to 45.")[0] == (40, "killed", "life")
+
+
+def test_figure_measures_a_level_with_its_qualifier_is_read_through_it(parse):
+    # NER takes "around 68" for a date, and the parse hangs the number on "around": a level all the same
+    found = parse("Average life expectancy in the district is around 68, and the death toll is now about 45.")._.figures
+    assert [(f.value, f.qualifier, f.counts) for f in found] == [(68, "about", "unit:year of age"), (45, "about", "killed")]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.nlp.amounts import find_amounts
+from storyline.nlp.numbers import fraction_words
 from storyline.nlp.units import phrase_at, unit_name
 
 
@@ -76,6 +77,10 @@ def test_numbers_percent_ranges_and_ranges_opened_by_range_from():
 
 def test_numbers_fractions_before_of_are_percentages():
     assert read("two-thirds of the districts")[0][0] == pytest.approx(200 / 3)
+    # hyphenated, a fraction is one with or without "of"; an ordinal is none
+    assert [(round(a[0], 1), a[4]) for a in read("a two-thirds majority")] == [(66.7, True)]
+    assert [(a[0], a[4]) for a in read("three-quarters voted")] == [(75, True)]
+    assert fraction_words(["twenty-fifth", "of"]) is None and fraction_words(["two", "-", "thirds"]) == (3, 2 / 3)
     assert read("a quarter of households")[0][0] == 25
     assert read("1/16 of the budget")[0][0] == 6.25
     assert read("half a million doses")[0][0] == 500000
@@ -108,6 +113,17 @@ def test_numbers_ages_are_read_with_their_unit():
     assert [(a[0], a[5]) for a in read("a 6-month-old calf")] == [(6, "month of age")]
     assert [(a[0], a[5]) for a in read("the dam is 90 years old")] == [(90, "year of age")]
     assert [(a[0], a[5]) for a in read("a lease of 90 years")] == [(90, "years")]
+
+
+def test_numbers_an_age_said_before_the_number_is_in_years_of_age():
+    assert [(a[0], a[5]) for a in read("the driver, aged 71, was unhurt")] == [(71, "year of age")]
+    assert [(a[0], a[5]) for a in read("she retired at the age of 60")] == [(60, "year of age")]
+    # a band of ages after "between the ages of" is one range; its second end needs no word of its own
+    assert [(a[1], a[2], a[5]) for a in read("between the ages of 18 and 25")] == [(18, 25, "year of age")]
+    assert [(a[0], a[5]) for a in read("twins aged 8 and 11")] == [(8, "year of age"), (11, "year of age")]
+    # no whole number a person could be: a measure or a count, not an age
+    assert [(a[0], a[5]) for a in read("aged 1.5 million years")] == [(1500000, "years")]
+    assert [a[5] for a in read("at age 150 the oak fell")] == [None]
 
 
 def test_numbers_crowns_with_a_national_adjective_and_torque_in_pound_feet():

@@ -11,13 +11,39 @@ def figures(parse, text):
     return [(f.text, f.value, f.counts) for f in parse(text)._.figures]
 
 
-def test_numbers_age_of_a_thing_is_a_figure_but_a_person_age_is_not(parse):
+def test_numbers_ages_of_things_and_people_are_figures_but_an_age_in_passing_is_not(parse):
     found = figures(parse, "Engineers inspected the 120-year-old viaduct and a 3,000 years old irrigation canal.")
     assert [(v, c) for _, v, c in found] == [(120, "unit:year of age"), (3000, "unit:year of age")]
-    for text in ("A 27-year-old nurse and a 9-month-old baby were rescued from the roof.",
-                 "The mayor, Tomas Lindqvist, 58, said the levee held.",
+    found = figures(parse, "A 27-year-old nurse and a 9-month-old baby were rescued from the roof.")
+    assert [(v, c) for _, v, c in found] == [(27, "unit:year of age"), (9, "unit:month of age")]
+    for text in ("The mayor, Tomas Lindqvist, 58, said the levee held.",
                  "Farida Haidari, 34, told reporters the clinic had closed."):
         assert figures(parse, text) == [], text
+
+
+def test_numbers_an_age_said_before_the_number_or_after_be_is_in_years_of_age(parse):
+    for text, value in (("The suspect, aged 19, was charged with arson on Tuesday.", 19),
+                        ("The striker signed at the age of 17 for a club in Lyon.", 17),
+                        ("The miner said he was 63 when the pit closed.", 63)):
+        found = parse(text)._.figures
+        assert [(f.value, f.counts, f.unit) for f in found] == [(value, "unit:year of age", "year of age")], text
+    # the ages that bound a group of people are no figure, as "younger than 30" is not
+    found = parse("Pupils aged 11 and 14 were sent home, and residents over the age of 70 lost 40 beds.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(40, "other")]
+    found = parse("Support is 58 percent among those aged 18 to 29 and 35 percent among those aged 65 and older.")._.figures
+    assert [(f.value, f.counts) for f in found] == [(58, "percent"), (35, "percent")]
+
+
+def test_numbers_a_fraction_said_alone_after_a_percentage_is_a_share(parse):
+    found = parse("About 40% of nurses joined the strike, while a fifth stayed at home.")._.figures
+    assert [(f.value, f.qualifier, f.counts) for f in found] == [(40, "about", "percent"), (20, None, "percent")]
+    found = parse("Wind supplied almost a third of the grid's power, up from a quarter in 2019.")._.figures
+    assert [(round(f.value, 1), f.counts) for f in found] == [(33.3, "percent"), (25, "percent")]
+    # a fraction that is a time or an ordinal, or with no percentage before it, is no share
+    for text in ("Sales rose 5% in a quarter, and the chief executive won a third term.",
+                 "Output fell 2% from a quarter earlier.",
+                 "The governor, re-elected in May, is serving a third."):
+        assert [f.value for f in parse(text)._.figures if f.counts == "percent" and f.value in (25, 100 / 3)] == [], text
 
 
 def test_numbers_signed_percents_after_index_names_are_figures(parse):

@@ -12,11 +12,11 @@ from storyline.nlp.currencies import (CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CU
 from storyline.nlp.numbers import (
     DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, VULGAR,
     WEAK_QUALIFIERS,
-    _attached, _digits, _glued, _parse_number, _word, _word_value,
+    _attached, _digits, _glued, _parse_number, _word, _word_value, fraction_words,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
 from storyline.nlp.coordinated import share_units, spaced_thousands, suspended, tallies
-from storyline.nlp.rates import AGE_UNITS, age_at, per_past_brackets, read_per
+from storyline.nlp.rates import AGE_UNITS, age_at, age_before, per_past_brackets, read_per
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
 
 
@@ -153,7 +153,42 @@ def find_amounts(doc: Doc, start: int = 0, end: int | None = None) -> list[Amoun
         i = max(amount.end, i + 1)
     found = tallies(doc, spaced_thousands(doc, found, end), end)
     share_units(doc, found)
+    found = _lone_shares(doc, found, start, end)
     return _changes(doc, suspended(doc, found, start, end), start)
+
+
+# Words before a fraction that make it a time or a rate ("in a quarter", "per quarter"), not a share.
+NOT_SHARE_BEFORE = frozenset("in per within each every for last next this that".split())
+# Words after a fraction that make it a length of time ("a quarter earlier", "a third later").
+NOT_SHARE_AFTER = frozenset("earlier later ago before after".split())
+
+
+def _lone_shares(doc: Doc, found: list[Amount], start: int, end: int) -> list[Amount]:
+    """A fraction said with no "of" after a percentage in the same span: "3% backed the plan and
+    around a quarter opposed it", "rose to 30%, up from a quarter": a share, in percent as every
+    fraction is. Only where a percentage comes before, so that "a third term" and "a quarter
+    earlier" (nothing shared) stay out, and only before a verb, a preposition or punctuation."""
+    if not any(a.percent for a in found):
+        return found
+    taken = {i for a in found for i in range(a.start, a.end)}
+    first_percent = min(a.start for a in found if a.percent)
+    out = list(found)
+    for i in range(first_percent + 1, end):
+        if i in taken or (i > start and _word(doc[i - 1]) in NOT_SHARE_BEFORE):
+            continue
+        words = [_word(t) for t in doc[i: min(end, i + 3)]]
+        if (fraction := fraction_words(words)) is None:
+            continue
+        j = i + fraction[0]
+        if any(k in taken for k in range(i, j)) or j < end and (
+                doc[j].pos_ not in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ")
+                or _word(doc[j]) in NOT_SHARE_AFTER or _word(doc[j]) == "of"):
+            continue
+        first, qualifier = _match_before(doc, i, start, QUALIFIERS)
+        out.append(Amount(start=first, end=j, num_start=i, num_end=j, value=fraction[1] * 100, qualifier=qualifier,
+                          spelled=True, fraction=True, percent=True))
+        taken.update(range(first, j))
+    return sorted(out, key=lambda a: a.start)
 
 
 def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
@@ -215,6 +250,9 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
     if peso:
         amount.currency, amount.currency_text = "PHP", "P"
     _read_after(doc, amount, limit)
+    if not (amount.unit or amount.currency or amount.percent or amount.vague or amount.fraction) \
+            and (written := age_before(doc, amount, floor)) is not None:
+        amount.unit, amount.unit_text = AGE_UNITS["year"], written or None  # "aged 19", "he will be 58": a person's age
     if amount.fraction:
         # One convention for every share said as a fraction ("about half of them", "a third of the voters",
         # "one in four homes", "¾ of the harvest"): a percentage, as "35 percent" in another report is, so that
@@ -271,7 +309,7 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
         # "increased by $43.6 billion to $419.2 billion", "by 5% to 20%", "fell 4.5p to 212p":
         # the change and the new level, each with its unit ("rose 20 to 30 percent" stays a range)
         return
-    if sep == "and" and before != "between":
+    if sep == "and" and before != "between" and not _between_ages(doc, amount.num_start):
         return
     other = _digits(_word(doc[j + 1])) if sep == "or" else None
     if sep == "or" and not (amount.spelled and amount.value < 20) and not (other is not None and (
@@ -304,6 +342,12 @@ def _read_range(doc: Doc, amount: Amount, limit: int) -> None:
     amount.value, amount.low, amount.high = None, low, high
     if end == k + 1 and (g := _glued(doc, k)) is not None and g[1].get("unit"):
         amount.unit, amount.unit_text = g[1]["unit"], g[1]["unit_text"]  # "5-10W"
+
+
+def _between_ages(doc: Doc, i: int) -> bool:
+    """True after "between the ages of" (or "age of"): "between the ages of 18 and 60" is one band of ages."""
+    words = tuple(_word(t) for t in doc[max(0, i - 4): i])
+    return words in (("between", "the", "ages", "of"), ("between", "the", "age", "of"))
 
 
 def _percent_marker(doc: Doc, j: int, limit: int) -> int:

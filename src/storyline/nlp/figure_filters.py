@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import is_tally, spaced_groups
-from storyline.nlp.rates import AGE_UNITS
+from storyline.nlp.rates import AGE_UNITS, AGE_WORDS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.numbers import SCALES, VAGUE, _digits
@@ -49,8 +49,10 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     duration = ent is not None and ent.label_ in ("DATE", "TIME") and (
         RE_DURATION.match(ent.text) and not amount.spelled or amount.unit in DURATIONS.values())
     measured = amount.unit is not None and amount.unit not in DURATIONS.values()
-    # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20"); a date is not written so.
-    not_date = ent is not None and ent.label_ == "DATE" and ent.text == numbers.text and amount.value is not None \
+    # NER takes a long bare number for a date ("at 2483805", "ended at 1,334.20", "the toll is around 68", its
+    # qualifier with it); a date is not written so.
+    not_date = ent is not None and ent.label_ == "DATE" and ent.text in (numbers.text, doc[amount.start: amount.num_end].text) \
+        and amount.value is not None \
         and not RE_YEAR.match(numbers.text) and not (float(amount.value).is_integer() and 0 < amount.value <= 31)
     # "rose from 20 to 45", "between 30 and 35 thousand": NER takes a change or a band of bare numbers
     # for a date; with no year, no word of time in it and no end that could be an hour ("open from 9 to 5"), it is none
@@ -123,11 +125,15 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     following = " ".join(t.lower_ for t in doc[amount.end: amount.end + 4])
     if re.match(r"(?:- )?years?(?: - | )old\b|(?:- )?year -|(?:a\.m\.|p\.m\.|am|pm|o'clock|hours? gmt)\b", following):
         return True
-    if before is not None and before.lower_ in ("aged", "age", "ages") or _second_age(doc, amount):
-        return True
+    if before is not None and before.lower_ in ("aged", "age", "ages") and amount.unit not in AGE_UNITS.values():
+        return True  # "aged 18 months", "aged 1.5": no age in years that the reader took
     if bare and before is not None and before.lower_ == "than" and before.i > 0 and doc[before.i - 1].lower_ in (
             "younger", "older"):
         return True  # "adults younger than 40": an age that bounds a group of people
+    if _group_age(doc, amount):
+        return True  # "voters aged 30 to 49", "men between the ages of 18 and 60": so too
+    if bare and _age_apposition(doc, amount):
+        return True  # "Okafor, 61, resigned": a person's age said in passing, no figure of the story
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
         return True  # "since independence 30 years ago": when, not how long
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
@@ -146,10 +152,6 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
             and RE_CLOCK.match(first.text) and amount.num_end - amount.num_start == 1 \
             and before.head.lower_ not in LEVEL_VERBS:
         return True  # "the summit opens at 12.30": a time of day
-    if bare and _age_apposition(doc, amount):
-        return True  # "Okafor, 61, resigned": a person's age
-    if amount.unit in AGE_UNITS.values() and not _aged_thing(doc, amount):
-        return True  # "a 50-year-old man", "Smith, 45 years old": a person's age is no figure
     if bare and amount.num_end - amount.num_start == 1 and before is not None and before.lower_ in ("in", "since") \
             and RE_OLD_YEAR.match(first.text) and amount.qualifier is None and (after is None or after.pos_ not in ("NOUN", "PROPN")):
         return True  # "since the schism in 1054", "in 1648": an older year, which the year pattern below leaves out
@@ -161,7 +163,7 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     return False
 
 
-# Endings of nouns for people ("teacher", "activist", "migrant", "fisherman"), whose age is no figure.
+# Endings of nouns for people ("teacher", "activist", "migrant", "fisherman").
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ete", "man", "men", "woman", "women", "child",
                   "children", "boy", "girl", "son", "daughter", "baby", "babies", "teen", "kid", "kids", "wife",
                   "husband")
@@ -211,21 +213,6 @@ def _ratio(doc: Doc, amount: Amount) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "in" and number(i - 2) and amount.num_end - amount.num_start == 1
 
 
-def _second_age(doc: Doc, amount: Amount) -> bool:
-    """The upper end of ages written as a pair: "between the ages of 18 and 60"."""
-    k = amount.start - 1
-    if k < 0 or doc[k].lower_ not in ("and", "to", "or", "-"):
-        return False
-    if amount.percent or amount.currency or (amount.unit and amount.unit not in DURATIONS.values()):
-        return False  # "aged 40 to 64 and 47 percent": a share said after the ages, not a third age
-    if amount.end < len(doc) and doc[amount.end].pos_ in ("NOUN", "ADJ"):
-        return False  # "children aged 5 and 12 other pupils": a count of its own
-    k -= 1
-    while k >= 0 and k > amount.start - 5 and (doc[k].like_num or doc[k].lower_ in ("of", "and", "to", "-")):
-        k -= 1
-    return k >= 0 and doc[k].lower_ in ("aged", "age", "ages")
-
-
 def _age_apposition(doc: Doc, amount: Amount) -> bool:
     """A whole number from 1 to 120 between commas after a person's name: "Okafor, 61, said"."""
     i, j = amount.start, amount.end
@@ -235,20 +222,29 @@ def _age_apposition(doc: Doc, amount: Amount) -> bool:
         and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper())
 
 
+# Words between a plural noun and the age that bounds its group: "men between the ages of 18 and 60".
+AGE_BAND_WORDS = AGE_WORDS | frozenset("between over under above below from of the and or to -".split())
+
+
+# Pronouns for a group that an age can bound: "those aged 65 and older".
+GROUP_PRONOUNS = frozenset(("those", "these", "them"))
+
+
+def _group_age(doc: Doc, amount: Amount) -> bool:
+    """An age said with a word of age right after a plural noun or "those": the ages of a group of people, not
+    a person's ("voters aged 30 to 49", "residents over the age of 16", "those aged 65 and older")."""
+    if amount.unit != AGE_UNITS["year"] or (amount.unit_text or "").lower() not in AGE_WORDS | {""}:
+        return False
+    k = amount.start - 1
+    while k >= 0 and k > amount.start - 8 and (doc[k].lower_ in AGE_BAND_WORDS or doc[k].like_num):
+        k -= 1
+    return k >= 0 and k < amount.start - 1 and (doc[k].tag_ in ("NNS", "NNPS") or doc[k].lower_ in GROUP_PRONOUNS) and any(
+        t.lower_ in AGE_WORDS for t in doc[k + 1: amount.start])
+
+
 def person_word(word: str) -> bool:
     """A noun for a person, by its ending or as known ("teacher", "activist", "nurse"), singular."""
     return word in PERSON_NOUNS or word.endswith(PERSON_ENDINGS)
-
-
-def _aged_thing(doc: Doc, amount: Amount) -> bool:
-    """True when the age is a thing's ("a 2,000-year-old temple"), not a person's ("a 50-year-old driver")."""
-    k = amount.end
-    while k < len(doc) and k < amount.end + 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].dep_ in ("amod", "compound"):
-        k += 1
-    if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].ent_type_ == "PERSON":
-        return False
-    word = doc[k].lower_
-    return W.COUNT_OF.get(word) is None and word not in PERSON_NOUNS and not word.endswith(PERSON_ENDINGS)
 
 
 def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Token | None) -> bool:

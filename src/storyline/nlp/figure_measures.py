@@ -295,7 +295,8 @@ def classify(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
     if amount.unit is not None:
         # Durations keep their plural as the measure ("years"); other units and rates are named ("unit:metre").
         measure = amount.unit if amount.unit in DURATIONS.values() and not per else f"unit:{amount.unit}{per}"
-        return measure, f"{amount.unit_text}{per_text}", canonical(amount.unit, amount.per)
+        written = f"{amount.unit_text}{per_text}" if amount.unit_text else None  # "Okafor, 61,": an age with no unit said
+        return measure, written, canonical(amount.unit, amount.per)
     return _counted(doc, amount, noun, anchor, sent)
 
 
@@ -357,6 +358,8 @@ def _counted(doc: Doc, amount: Amount, noun: Token | None, anchor: Token,
         return kind, None, None
     # "the toll rose to 45", "officials put the figure at 400", "the number of refugees reached 2 million"
     head = anchor.head
+    while amount.start <= head.i < amount.num_start and head.head.i != head.i:
+        head = head.head  # "the toll is around 68": the parse hangs the number on its own qualifier
     if anchor.dep_ == "pobj" and head.lower_ in ("to", "at", "by", "from"):
         head = head.head
         if head.dep_ == "prep" and head.lower_ == "from":

@@ -297,17 +297,28 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     return i + j, value, None, None, False, spelled
 
 
-def _fraction(words: list[str]) -> tuple[int, float] | None:
-    """A fraction before "of": "two-thirds of", "a third of", "one quarter of", "1/16 of": (tokens, value)."""
+def fraction_words(words: list[str]) -> tuple[int, float] | None:
+    """A fraction in words below one at the start of ``words``: "two-thirds", "a third", "one quarter",
+    "three quarters", "two - thirds": (tokens, value); not "half", which is read on its own terms, nor
+    an ordinal ("twenty-fifth": twenty fifths)."""
     head, _, tail = words[0].partition("-")
-    if tail in DENOMINATORS and (n := _word_value(head)) and len(words) > 1 and words[1] == "of":
-        return 1, n / DENOMINATORS[tail]
-    if len(words) > 2 and words[1] in DENOMINATORS and words[2] == "of" and words[0] != "half":
+    found = None
+    if tail in DENOMINATORS and (n := _word_value(head)):
+        found = 1, n / DENOMINATORS[tail]
+    elif len(words) > 1 and words[1] in DENOMINATORS and words[0] != "half":
         n = 1 if words[0] in ("a", "one") else _word_value(words[0])
         if n and (n == 1) == (not words[1].endswith("s")):
-            return 2, n / DENOMINATORS[words[1]]
-    if len(words) > 3 and words[1] == "-" and words[2] in DENOMINATORS and words[3] == "of" and (n := _word_value(words[0])):
-        return 3, n / DENOMINATORS[words[2]]
+            found = 2, n / DENOMINATORS[words[1]]
+    elif len(words) > 2 and words[1] == "-" and words[2] in DENOMINATORS and (n := _word_value(words[0])):
+        found = 3, n / DENOMINATORS[words[2]]
+    return found if found is not None and found[1] < 1 else None
+
+
+def _fraction(words: list[str]) -> tuple[int, float] | None:
+    """A fraction before "of" ("two-thirds of", "a third of", "one quarter of", "1/16 of"), or hyphenated,
+    which is a fraction with or without it ("a two-thirds majority", "two-thirds backed it"): (tokens, value)."""
+    if (found := fraction_words(words)) is not None:
+        return found if words[found[0]: found[0] + 1] == ["of"] or found[0] != 2 else None
     if (m := RE_SLASH.match(words[0])) and len(words) > 1 and words[1] == "of" and 0 < int(m[1]) < int(m[2]):
         return 1, int(m[1]) / int(m[2])
     # "eight out of ten", "one in five", "two in three": a share. "in" only with a spelled or

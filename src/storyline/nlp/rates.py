@@ -1,4 +1,4 @@
-"""Rates and ages after an amount: "$80 a barrel", "3 metres a year", "a 2,000-year-old temple"."""
+"""Rates and ages of an amount: "$80 a barrel", "3 metres a year", "a 2,000-year-old temple", "aged 19"."""
 
 from __future__ import annotations
 
@@ -84,8 +84,8 @@ AGE_UNITS = {"year": "year of age", "month": "month of age", "week": "week of ag
 def age_at(doc: Doc, j: int, limit: int) -> tuple[int, str, bool] | None:
     """An age after the number: "-year-old", " years old", "-month-old": (end, unit name, one token).
 
-    Whether an age is a figure (a 2,000-year-old temple) or a person's age (refused) is
-    decided by figure_filters."""
+    A thing's age ("a 2,000-year-old temple") and a person's ("a 50-year-old driver") are both
+    figures in years of age (docs/figures.md)."""
     if j < limit and doc[j].text == "-" and _attached(doc, j):
         j += 1
     if j >= limit:
@@ -102,3 +102,53 @@ def age_at(doc: Doc, j: int, limit: int) -> tuple[int, str, bool] | None:
     if j + 1 < limit and _word(doc[j + 1]) == "old":
         return j + 2, unit, False
     return None
+
+
+# Words before a bare number that make it an age in years: "aged 19", "at age 50", "over the age of 21".
+AGE_WORDS = frozenset(("aged", "age", "ages"))
+# Forms of "be" whose complement is a person's age: "he will be 35", "she was 42 when".
+BE_FORMS = frozenset("be is was are were been being 's".split())
+# Subject pronouns of one person.
+PERSON_PRONOUNS = frozenset("he she i".split())
+
+
+def age_before(doc: Doc, amount: Amount, floor: int) -> str | None:
+    """The words said around a bare whole number that make it a person's age in years, or None:
+    the word of age before it as written ("aged 19", "at age 50", "the age of 21", "between the ages
+    of 18 and 60"), or "" for an age written with no unit: the second of two ages ("aged 5 and 12")
+    or after "be" with one person as the subject ("he will be 35"). A bare number between commas
+    after a name ("Okafor, 61, resigned") is an aside on the person, left out by figure_filters.
+
+    A whole number up to 120 only: "aged" before "1.5 million" is no age."""
+    values = [v for v in (amount.value, amount.low, amount.high) if v is not None]
+    if not values or not all(float(v).is_integer() and 0 < v <= 120 for v in values):
+        return None
+    k = amount.start - 1
+    if k > floor and _word(doc[k]) == "of":
+        k -= 1
+    if k >= floor and _word(doc[k]) in AGE_WORDS and doc[k].pos_ != "PROPN":
+        return doc[k].text
+    if _second_age(doc, amount, floor):
+        return ""
+    j = amount.end
+    if amount.spelled or j >= len(doc):
+        return None
+    number = doc[amount.num_end - 1]
+    verb = number.head
+    if number.dep_ == "attr" and verb.lower_ in BE_FORMS and doc[j].pos_ in ("PUNCT", "ADP", "SCONJ", "ADV") and any(
+            c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in verb.children):
+        return ""
+    return None
+
+
+def _second_age(doc: Doc, amount: Amount, floor: int) -> bool:
+    """The second of two ages said after one word of age: "children aged 5 and 12", "aged 40 or 50"."""
+    k = amount.start - 1
+    if k <= floor or _word(doc[k]) not in ("and", "to", "or", "-"):
+        return False
+    if amount.end < len(doc) and doc[amount.end].pos_ in ("NOUN", "ADJ"):
+        return False  # "children aged 5 and 12 other pupils": a count of its own
+    k -= 1
+    while k >= floor and k > amount.start - 5 and (doc[k].like_num or _word(doc[k]) in ("of", "and", "to", "-")):
+        k -= 1
+    return k >= floor and _word(doc[k]) in AGE_WORDS
