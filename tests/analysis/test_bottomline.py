@@ -24,6 +24,7 @@ def _said(text: str, **kw) -> Statement:
     "The minister warned that food prices would rise sharply if the port stayed closed.",
     "The trade ministers confirmed their determination that tariffs on steel would be lifted by spring.",
     'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
+    "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -64,6 +65,10 @@ def test_a_sources_stance_verb_is_commentary(kw):
      {"status": "confirmed", "predicate_class": "lose"}),
     ("The army acknowledged the shelling of the depot but gave no details.",
      {"status": "confirmed", "predicate_class": "confirm"}),
+    # a thing that shows (no) signs or evidence of something is a finding, not a reading of events
+    ("The water board says the levee at Lorn does not demonstrate signs of seepage after the storm.",
+     {"predicate_class": "say"}),
+    ("Inspectors said the hull shows no evidence of a collision, only of corrosion.", {"predicate_class": "show"}),
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))
@@ -568,3 +573,32 @@ def test_a_shared_claim_that_opens_with_a_pronoun_needs_the_models_full_bar(monk
     monkeypatch.setattr(rank, "probability", lambda f, weights=None: (rank.KEEP_SHARED + rank.KEEP) / 2)
     shared = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
     assert [b.text for b in shared] in ([fact], [fact2])
+
+
+def test_every_figure_table_the_model_keeps_is_shown_beside_the_sections_sure_one(monkeypatch):
+    """Each figure table counts a measure of its own (people evacuated, homes flooded), and who gives how many of
+    each is what an analyst leads with: the best table is shown whatever the model gives it, a further one where
+    the model gives it at least ``KEEP``."""
+    from storyline.analysis import bottomline_rank as rank
+    from storyline.models import Figure, FigureRow, FigureTable
+    from storyline.store.records import record_id
+
+    story = Story()
+    tables = []
+    for t, (counts, values) in enumerate((("people", ("4,000", "6,500")), ("homes", ("900", "1,200")))):
+        rows = []
+        for n, value in enumerate(values):
+            doc = f"{t}{n}"
+            text = f"Officials said {value} {counts} were hit by the floods along the Arle this week."
+            story.say(doc, text, actors=["kb:AAA"])
+            at = text.index(value)
+            number = float(value.replace(",", ""))
+            figure = Figure(doc, at, at + len(value), value, number, counts=counts)
+            story.records["figures"].append(figure)
+            rows.append(FigureRow(record_id("f", figure), doc, number, None, None, None, None, None, None, value))
+        tables.append(FigureTable(id=f"t{t}", measure=f"{counts} (Arland)", counts=counts, subject="kb:AAA",
+                                  rows=rows, assessment="contradiction", disputed=True))
+    corpus = story.corpus()
+    for p, shown in ((rank.KEEP + 0.1, 2), (rank.KEEP - 0.1, 1)):
+        monkeypatch.setattr(rank, "probability", lambda f, weights=None, p=p: p if f["figure"] else 0.0)
+        assert [b.kind for b in bottom_line(corpus, [], [], tables)].count("figure") == shown

@@ -7,11 +7,13 @@ import re
 
 INTERPRETIVE = re.compile(
     r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
-    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|(?<!\bamid )\b(?:concerns?|implications?|"
+    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b"
+    r"(?!\s+(?:(?:no|any|some|clear|few|new)\s+)?(?:signs?|evidence|traces?)\b)|(?<!\bamid )\b(?:concerns?|implications?|"
     r"significance|significantly|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
 """How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
 fact, whether the report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
-sets the scene of a statement and is no reading of it."""
+sets the scene of a statement and is no reading of it, and a thing that shows (no) signs or evidence of something
+("the levee shows signs of seepage", "the agency does not demonstrate any evidence of") is a finding, not a reading."""
 VERDICT = re.compile(
     r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
     r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
