@@ -25,6 +25,7 @@ def _said(text: str, **kw) -> Statement:
     "The trade ministers confirmed their determination that tariffs on steel would be lifted by spring.",
     'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
     "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
+    "The mayors agree that the duty of the regional council is to rebuild the flood wall before winter.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -69,6 +70,7 @@ def test_a_sources_stance_verb_is_commentary(kw):
     ("The water board says the levee at Lorn does not demonstrate signs of seepage after the storm.",
      {"predicate_class": "say"}),
     ("Inspectors said the hull shows no evidence of a collision, only of corrosion.", {"predicate_class": "show"}),
+    ("Customs duty on imported steel is to rise next month, the trade ministry said.", {"predicate_class": "rise"}),
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))

@@ -16,11 +16,12 @@ sets the scene of a statement and is no reading of it, and a thing that shows (n
 ("the levee shows signs of seepage", "the agency does not demonstrate any evidence of") is a finding, not a reading."""
 VERDICT = re.compile(
     r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
-    r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
+    r"\b(?:(?:our|their|its|his|her|my|your)\s+(?:\w+\s+)?(?:duty|obligation)|(?:duty|obligation)\s+of\s+[^.;,]*?)\s+"
+    r"is\s+to\b|\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
     re.IGNORECASE)
 """Advice, warnings and verdicts ("Europe should be concerned", "X must admit", "urged ministers to",
-"warned that", "sends a strong message"): what someone thinks ought to happen or what an event means, never
-what happened."""
+"warned that", "sends a strong message", "the duty of the league is to ..."): what someone thinks ought to happen
+or what an event means, never what happened."""
 STANCE = frozenset({
     "assure", "express", "voice", "understand", "hope", "fear", "believe", "think", "feel", "urge", "praise",
     "criticize", "criticise", "condemn", "welcome", "argue", "worry", "regret", "applaud", "wish", "warn",
