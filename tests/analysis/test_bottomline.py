@@ -343,6 +343,9 @@ def test_a_lede_announcing_an_offer_or_a_decision_is_led_with(opening, kw):
     # a piece of a sentence, in lower case: what it is about stands in words it does not quote
     ("a mountain district where the herders rejected the new grazing fees and blocked the road to the capital",
      {"kind": "fact", "status": "reported"}),
+    # what a source only spoke about, in the report's words: what it said follows
+    ("The harbour master also commented on the collision between the two trawlers outside the breakwater.",
+     {"kind": "fact", "status": "asserted", "source_kind": "author", "predicate": "comment"}),
 ])
 def test_a_conditional_forecast_own_forecast_or_opening_quotation_is_no_lede(opening, kw):
     assert _lede_story(opening, **kw) == []

@@ -116,9 +116,21 @@ what happened."""
 
 def standing(s: Statement) -> bool:
     """How things stand, told undated in the report's own voice: the setting two reports months apart repeat,
-    not the news either leads with. A source's word on it, or a date, makes it news."""
+    not the news either leads with. A source's word on it, or a date, makes it news. Nor is what a source only
+    spoke about, told in the report's words (``topic_only``)."""
     return (s.source_kind == "author" and not s.date and s.status != "confirmed"
-            and (s.predicate or "").lower() in STATIVE)
+            and (s.predicate or "").lower() in STATIVE) or topic_only(s)
+
+
+TOPIC = frozenset({"refer", "comment"})
+"""Verbs that name what a source spoke about, not what it said ("the minister also referred to the strike")."""
+
+
+def topic_only(s: Statement) -> bool:
+    """The report tells, in its own words, what a source spoke about ("the mayor also commented on the closure of
+    the port", "the envoy referred to the talks"): what the source said is in the sentences that follow, and
+    this one gives no fact to lead with."""
+    return s.source_kind == "author" and (s.predicate or "").lower() in TOPIC
 
 
 def hypothetical(s: Statement) -> bool:
