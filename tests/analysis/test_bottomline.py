@@ -31,6 +31,20 @@ def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
 
 
+@pytest.mark.parametrize("source, kw", [
+    ("analysts", {"kind": "prediction", "status": "expected"}),
+    ("some energy experts", {"kind": "prediction", "status": "possible"}),
+    ("two economists", {"kind": "recommendation", "status": "reported"}),
+])
+def test_a_forecast_or_advice_by_those_whose_trade_is_reading_events_is_commentary(source, kw):
+    text = f"The central bank will raise its main rate again next week, {source} said on Monday."
+    assert is_commentary(_said(text, source_kind="anonymous", source_text=source, **kw))
+    # the same forecast by an official is an announcement, and what analysts found is a finding
+    assert not is_commentary(_said(text, source_kind="anonymous", source_text="central bank officials", **kw))
+    assert not is_commentary(_said("The bank's reserves fell by a fifth in March, analysts said.",
+                                   source_kind="anonymous", source_text=source, predicate_class="fall"))
+
+
 @pytest.mark.parametrize("text, klass", [
     ("The finance minister admitted that the economy is in trouble, but not because of the tariffs.", "be"),
     ("The union acknowledges that the mill can still count on its buyers but questions whether they will stay.",
@@ -58,6 +72,9 @@ def test_a_sources_stance_verb_is_commentary(kw):
      {"status": "confirmed", "predicate_class": "confirm"}),
     ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
      {"status": "confirmed", "predicate_class": "confirm"}),
+    # raising a rate or a sum is an act; raising concerns is a reading
+    ("The central bank raises its main rate to 6 percent from Monday, its governor said.",
+     {"predicate_class": "raise"}),
     # "significant" describing what happened is no reading of its significance
     ("Rebel forces have made significant advances along the coast road, the army said.",
      {"predicate_class": "make"}),

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, CONCESSION, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED, VERDICT,
+    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED,
+    VERDICT,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
@@ -88,6 +89,8 @@ def is_commentary(s: Statement) -> bool:
         return True
     if s.source_kind != "author" and any(STANCE_CUE.match(c) for c in s.cues or ()):
         return True  # '"..., " he warned': the source's words framed as a warning, a hope or a belief
+    if (s.kind in ANNOUNCED or s.status in HEDGED) and COMMENTATOR.search(s.source_text or ""):
+        return True  # "analysts expect the bank to raise rates": a forecast by those whose trade is reading events
     return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
 
 
