@@ -24,9 +24,25 @@ def _said(text: str, **kw) -> Statement:
     "The minister warned that food prices would rise sharply if the port stayed closed.",
     "The trade ministers confirmed their determination that tariffs on steel would be lifted by spring.",
     'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
+    "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
+    "The mayors agree that the duty of the regional council is to rebuild the flood wall before winter.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
+
+
+@pytest.mark.parametrize("source, kw", [
+    ("analysts", {"kind": "prediction", "status": "expected"}),
+    ("some energy experts", {"kind": "prediction", "status": "possible"}),
+    ("two economists", {"kind": "recommendation", "status": "reported"}),
+])
+def test_a_forecast_or_advice_by_those_whose_trade_is_reading_events_is_commentary(source, kw):
+    text = f"The central bank will raise its main rate again next week, {source} said on Monday."
+    assert is_commentary(_said(text, source_kind="anonymous", source_text=source, **kw))
+    # the same forecast by an official is an announcement, and what analysts found is a finding
+    assert not is_commentary(_said(text, source_kind="anonymous", source_text="central bank officials", **kw))
+    assert not is_commentary(_said("The bank's reserves fell by a fifth in March, analysts said.",
+                                   source_kind="anonymous", source_text=source, predicate_class="fall"))
 
 
 @pytest.mark.parametrize("text, klass", [
@@ -56,6 +72,9 @@ def test_a_sources_stance_verb_is_commentary(kw):
      {"status": "confirmed", "predicate_class": "confirm"}),
     ("The ministry confirmed the strike signals the end of talks, a spokeswoman said.",
      {"status": "confirmed", "predicate_class": "confirm"}),
+    # raising a rate or a sum is an act; raising concerns is a reading
+    ("The central bank raises its main rate to 6 percent from Monday, its governor said.",
+     {"predicate_class": "raise"}),
     # "significant" describing what happened is no reading of its significance
     ("Rebel forces have made significant advances along the coast road, the army said.",
      {"predicate_class": "make"}),
@@ -64,6 +83,11 @@ def test_a_sources_stance_verb_is_commentary(kw):
      {"status": "confirmed", "predicate_class": "lose"}),
     ("The army acknowledged the shelling of the depot but gave no details.",
      {"status": "confirmed", "predicate_class": "confirm"}),
+    # a thing that shows (no) signs or evidence of something is a finding, not a reading of events
+    ("The water board says the levee at Lorn does not demonstrate signs of seepage after the storm.",
+     {"predicate_class": "say"}),
+    ("Inspectors said the hull shows no evidence of a collision, only of corrosion.", {"predicate_class": "show"}),
+    ("Customs duty on imported steel is to rise next month, the trade ministry said.", {"predicate_class": "rise"}),
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))
@@ -336,6 +360,9 @@ def test_a_lede_announcing_an_offer_or_a_decision_is_led_with(opening, kw):
     # a piece of a sentence, in lower case: what it is about stands in words it does not quote
     ("a mountain district where the herders rejected the new grazing fees and blocked the road to the capital",
      {"kind": "fact", "status": "reported"}),
+    # what a source only spoke about, in the report's words: what it said follows
+    ("The harbour master also commented on the collision between the two trawlers outside the breakwater.",
+     {"kind": "fact", "status": "asserted", "source_kind": "author", "predicate": "comment"}),
 ])
 def test_a_conditional_forecast_own_forecast_or_opening_quotation_is_no_lede(opening, kw):
     assert _lede_story(opening, **kw) == []
@@ -568,3 +595,32 @@ def test_a_shared_claim_that_opens_with_a_pronoun_needs_the_models_full_bar(monk
     monkeypatch.setattr(rank, "probability", lambda f, weights=None: (rank.KEEP_SHARED + rank.KEEP) / 2)
     shared = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
     assert [b.text for b in shared] in ([fact], [fact2])
+
+
+def test_every_figure_table_the_model_keeps_is_shown_beside_the_sections_sure_one(monkeypatch):
+    """Each figure table counts a measure of its own (people evacuated, homes flooded), and who gives how many of
+    each is what an analyst leads with: the best table is shown whatever the model gives it, a further one where
+    the model gives it at least ``KEEP``."""
+    from storyline.analysis import bottomline_rank as rank
+    from storyline.models import Figure, FigureRow, FigureTable
+    from storyline.store.records import record_id
+
+    story = Story()
+    tables = []
+    for t, (counts, values) in enumerate((("people", ("4,000", "6,500")), ("homes", ("900", "1,200")))):
+        rows = []
+        for n, value in enumerate(values):
+            doc = f"{t}{n}"
+            text = f"Officials said {value} {counts} were hit by the floods along the Arle this week."
+            story.say(doc, text, actors=["kb:AAA"])
+            at = text.index(value)
+            number = float(value.replace(",", ""))
+            figure = Figure(doc, at, at + len(value), value, number, counts=counts)
+            story.records["figures"].append(figure)
+            rows.append(FigureRow(record_id("f", figure), doc, number, None, None, None, None, None, None, value))
+        tables.append(FigureTable(id=f"t{t}", measure=f"{counts} (Arland)", counts=counts, subject="kb:AAA",
+                                  rows=rows, assessment="contradiction", disputed=True))
+    corpus = story.corpus()
+    for p, shown in ((rank.KEEP + 0.1, 2), (rank.KEEP - 0.1, 1)):
+        monkeypatch.setattr(rank, "probability", lambda f, weights=None, p=p: p if f["figure"] else 0.0)
+        assert [b.kind for b in bottom_line(corpus, [], [], tables)].count("figure") == shown

@@ -7,24 +7,33 @@ import re
 
 INTERPRETIVE = re.compile(
     r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
-    r"represent|raise|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b|(?<!\bamid )\b(?:concerns?|implications?|"
-    r"significance|significantly|shift(?:ing)? landscape|new era|new chapter)\b", re.IGNORECASE)
-"""How analysis reads ("highlights", "signals a new era", "raises concerns"): commentary, not a claim of
-fact, whether the report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
-sets the scene of a statement and is no reading of it."""
+    r"represent|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b"
+    r"(?!\s+(?:(?:no|any|some|clear|few|new)\s+)?(?:signs?|evidence|traces?)\b)|"
+    r"\brais(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}(?:concerns?|questions?|doubts?|fears?|alarm|eyebrows|stakes)\b|"
+    r"(?<!\bamid )\b(?:concerns?|implications?|significance|significantly|shift(?:ing)? landscape|new era|"
+    r"new chapter)\b", re.IGNORECASE)
+"""How analysis reads ("highlights", "signals a new era", "raises concerns", not "raises its rate"): commentary,
+not a claim of fact, whether the report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
+sets the scene of a statement and is no reading of it, and a thing that shows (no) signs or evidence of something
+("the levee shows signs of seepage", "the agency does not demonstrate any evidence of") is a finding, not a reading."""
 VERDICT = re.compile(
     r"\b(?:should|must|ought\s+to)\b|\bsen(?:d|ds|t|ding)\s+(?:\w+\s+){0,3}(?:message|shockwaves?)\b|"
-    r"\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
+    r"\b(?:(?:our|their|its|his|her|my|your)\s+(?:\w+\s+)?(?:duty|obligation)|(?:duty|obligation)\s+of\s+[^.;,]*?)\s+"
+    r"is\s+to\b|\bconcerned\b|\burg(?:e|es|ed|ing)\b|\bwarn(?:s|ed|ing)?\s+(?:(?:\w+\s+){0,2}(?:that|against|about))\b",
     re.IGNORECASE)
 """Advice, warnings and verdicts ("Europe should be concerned", "X must admit", "urged ministers to",
-"warned that", "sends a strong message"): what someone thinks ought to happen or what an event means, never
-what happened."""
+"warned that", "sends a strong message", "the duty of the league is to ..."): what someone thinks ought to happen
+or what an event means, never what happened."""
 STANCE = frozenset({
     "assure", "express", "voice", "understand", "hope", "fear", "believe", "think", "feel", "urge", "praise",
     "criticize", "criticise", "condemn", "welcome", "argue", "worry", "regret", "applaud", "wish", "warn",
     "threaten", "promise", "pledge", "vow"})
 """Main verbs (or their synonym classes) that report a source's stance (hopes, fears, assurances, warnings,
 threats, promises), not an event or a finding."""
+COMMENTATOR = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|economists?|pundits?|forecasters?|"
+                         r"strategists?|scholars?|historians?|academics?|think[- ]tanks?)\b", re.IGNORECASE)
+"""Sources whose trade is to read events ("analysts", "some experts", "military observers"): their forecast or
+advice is analysis, however it is worded ("analysts expect the bank to raise rates")."""
 STANCE_CUE = re.compile(r"(?:warn|urg|hope|fear|believ|think|thought|feel|felt|argu|worr|wish)", re.IGNORECASE)
 """Reporting words that frame a source's words as a warning, a hope, a fear or a belief ("... ," he warned):
 matched at the start of a statement's cue word."""
