@@ -143,6 +143,17 @@ def test_options_instrument_variants_and_non_matches():
     assert generic_option("reassess its strategy") is None
 
 
+def test_a_deployment_is_found_by_the_words_it_ends_on_in_any_case():
+    """Deployments whose verb is optional are looked for only in texts holding the words they end on; those
+    words are found as the patterns find them, capitals and all."""
+    hits = lambda text: [(h.key, h.qualifier) for h in find_instruments(text)]  # noqa: E731
+    assert hits("Belmora may put Castrian BOOTS ON THE GROUND in the delta") == [("troops", "Castrian")]
+    assert hits("an offer to send Lowland Union Peace-Keepers to the border") == [("peacekeeping", "Lowland Union")]
+    assert hits("the council backed a Stabilisation Force for the coast") == [("peacekeeping", None)]
+    assert hits("a Monitoring Mission would watch the truce line") == [("peacekeeping", None), ("ceasefire", None)]
+    assert hits("the council backed a stable force for the coast") == []
+
+
 def test_options_negated_recommendation_is_opposition():
     story = Story().report("d1", "Arvania should not send troops to Belmora, Ana Kell said.")
     story.say("d1", "Arvania should not send troops to Belmora, Ana Kell said.", "recommendation", "reported",

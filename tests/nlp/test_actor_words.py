@@ -57,3 +57,19 @@ def test_who_follows_anywhere_answers_as_a_walk_of_every_token_would():
         for word in doc:
             walked = any(cues.who_follows(doc[t.i : t.i + 1]) for t in doc if t.text == word.text)
             assert cues.who_follows_anywhere(word) == walked, (text, word.text)
+
+
+def test_a_standfirst_byline_ends_on_names_and_report():
+    """A sentence whose last clause is names, places and "report(s)" is a byline; one ending otherwise, or on a
+    verb of reporting after a common noun, is not (only its last two words are read before the clause)."""
+    from spacy.tokens import Doc
+
+    words = ("Floods cut the coast road , Mara Lind in Tallinn and Ott Saar report . "
+             "Two ferries sailed , officials report . The mayor will report .").split()
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              sent_starts=[i in (0, 15, 22) for i in range(len(words))],
+              pos=["PROPN" if w[0].isupper() and i not in (0, 15, 22) else "NOUN" for i, w in enumerate(words)])
+    assert context.byline_sentence(doc[6:8])  # "Mara Lind"
+    assert not context.byline_sentence(doc[0:1])  # "Floods": before the byline's clause
+    assert not context.byline_sentence(doc[19:20])  # "officials report": no name before "report"
+    assert not context.byline_sentence(doc[23:24])  # "will report" with no names

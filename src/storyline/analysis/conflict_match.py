@@ -357,7 +357,7 @@ def _answers_accusation(probe: Prop, positive: Prop) -> bool:
     accused Ecuadorian soldiers of opening fire": a denial aimed at "the accusation" by a party the accusation
     names (the speaker, or a party its name holds), from another source, about the same act (a word of it in
     common besides the accusing)."""
-    if not (DENIED_ACCUSATION.search(probe.record.text) and _ACCUSING.search(positive.record.text)):
+    if not (_denied_accusation(probe.record.text) and _accusing(positive.record.text)):
         return False
     accuser = getattr(positive.record, "source", None)
     if not accuser or accuser in probe.voice or not (probe.voice & positive.actors) - {accuser}:
@@ -398,10 +398,16 @@ def _other_wish(probe: Prop, positive: Prop) -> bool:
 def _foretold(probe: Prop, positive: Prop) -> bool:
     """The claim says what will or would happen to the words it shares with a probe that says no such thing:
     a forecast the extraction labelled as a report ("warned that allies would introduce sanctions")."""
-    if probe.forecast or positive.forecast or _MODAL.search(probe.clause):
+    if probe.forecast or positive.forecast or _modal(probe.clause):
         return False
     text = _future_clause(positive.record.text)
     return text is not None and any(_foretelling(w).search(text) for w in probe.clause_words & positive.words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _modal(clause: str) -> bool:
+    """The clause says "will", "would" or "shall"; kept per clause, as every candidate pair asks again."""
+    return _MODAL.search(clause) is not None
 
 
 _WILL = re.compile(r"\b(?:will|would|shall)\s")
@@ -496,12 +502,14 @@ def _same_wording(a: str, b: str) -> bool:
     x, y = _tokens(a), _tokens(b)
     if not (x and y):
         return False
-    if len(x & y) / len(x | y) >= SAME_WORDS:
+    shared = len(x & y)  # the union's size is counted from it, not built: this runs once per candidate pair
+    if shared / (len(x) + len(y) - shared) >= SAME_WORDS:
         return True
-    short, long_ = sorted((x, y), key=len)
+    short = min(len(x), len(y))
+    if short < RELAYED_WORDS or shared / short < SAME_WORDS:
+        return False
     differ = " ".join(x ^ y)  # the frame added, and what the shorter says that the longer does not
-    return (len(short) >= RELAYED_WORDS and len(short & long_) / len(short) >= SAME_WORDS
-            and not _NEGATION.search(differ) and not _DENIAL_OR_DOUBT(differ) and not ACKNOWLEDGE.search(differ))
+    return not _NEGATION.search(differ) and not _DENIAL_OR_DOUBT(differ) and not ACKNOWLEDGE.search(differ)
 
 
 _UNASSERTED = re.compile(r"(?i)\b(?:until|unless|if|before|once|whether|in case)\b")
@@ -525,6 +533,12 @@ def _tokens(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _accusing(text: str) -> bool:
     return _ACCUSING.search(text) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _denied_accusation(text: str) -> bool:
+    """The sentence rejects an accusation ("rejected the accusation"); kept per text, as ``_accusing``."""
+    return DENIED_ACCUSATION.search(text) is not None
 
 
 RELAYED_WORDS = 12

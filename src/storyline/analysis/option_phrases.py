@@ -47,12 +47,18 @@ _QUAL = r"(?:(?i:foreign|western|allied|international|multinational)\s+)?(?P<qua
 _SEND = (r"(?i:deploy(?:s|ed|ing)?|send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|commit(?:s|ted|ting)?|"
          r"station(?:s|ed|ing)?|put(?:s|ting)?)\s+(?:(?i:the|more|additional|further|its|their|some|any|new)\s+)*")
 DEPLOYMENTS = [
-    ("troops", "troops", re.compile(_SEND + _QUAL + r"(?i:troops|soldiers|forces|ground forces|military personnel)\b")),
+    ("troops", "troops", re.compile(_SEND + _QUAL + r"(?i:troops|soldiers|forces|ground forces|military personnel)\b"),
+     None),
     ("troops", "troops",
-     re.compile(f"(?:{_SEND})?" + _QUAL + r"(?:\([A-Z.]+\)\s+)?[\"“”]?(?i:boots\s+on\s+the\s+ground)")),
+     re.compile(f"(?:{_SEND})?" + _QUAL + r"(?:\([A-Z.]+\)\s+)?[\"“”]?(?i:boots\s+on\s+the\s+ground)"),
+     re.compile("boots", re.I)),
     ("peacekeeping", "peacekeeping",
-     re.compile(f"(?:{_SEND})?" + _QUAL + r"(?i:peace-?keep\w*|stabili[sz]ation force|monitoring mission)")),
+     re.compile(f"(?:{_SEND})?" + _QUAL + r"(?i:peace-?keep\w*|stabili[sz]ation force|monitoring mission)"),
+     re.compile("peace|stabili|monitoring mission", re.I)),
 ]
+"""(key, label, pattern, the words a match holds or None). A pattern whose verb is optional tries every capitalised
+word as the start of an owner's name, so a text is searched first for the words it ends on (a third of the
+options' time on the 447-report corpus); a text without them holds no match."""
 DESTINATION = re.compile(r"^[\"”’]?\s+(?:to|in|into)\s+(?:the\s+)?(?P<dest>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
 # A warning about what an option would bring makes its source a sceptic of the option.
@@ -140,7 +146,9 @@ def find_instruments(text: str) -> list[_Hit]:
 def _instruments(text: str) -> tuple[_Hit, ...]:
     """``find_instruments``, remembered: a statement's text is searched by several stance readers."""
     hits: list[_Hit] = []
-    for k, label, pattern in DEPLOYMENTS:
+    for k, label, pattern, needed in DEPLOYMENTS:
+        if needed is not None and not needed.search(text):
+            continue
         for m in pattern.finditer(text):
             qual = (m.group("qual") or "").strip() or None
             dest = DESTINATION.match(text[m.end():])

@@ -268,13 +268,21 @@ def credit_sentence(span: Span) -> bool:
 def byline_sentence(span: Span) -> bool:
     """A standfirst byline: "…, Jane Doe in Kyiv and John Roe report." (the sentence's last clause is
     names, places and a closing "report(s)")."""
-    words = [t for t in span.sent if not t.is_punct and not t.is_space]
-    if len(words) < 2 or words[-1].lower_ not in ("report", "reports") or words[-2].pos_ != "PROPN":
+    sent, doc = span.sent, span.doc
+    # The sentence's last two words, read from its end: asked for every mention, and most sentences end
+    # on no "report", so the whole sentence is not walked.
+    last: list = []
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        if not doc[i].is_punct and not doc[i].is_space:
+            last.append(doc[i])
+            if len(last) == 2:
+                break
+    if len(last) < 2 or last[0].lower_ not in ("report", "reports") or last[1].pos_ != "PROPN":
         return False
-    clause = [t for t in span.sent if t.i < words[-1].i]
+    clause = [t for t in sent if t.i < last[0].i]
     commas = [t.i for t in clause if t.text in (",", ";", ":", "—", "–")]
-    start = commas[-1] + 1 if commas else span.sent.start
-    tail = [t for t in span.doc[start : words[-1].i] if not t.is_punct]
+    start = commas[-1] + 1 if commas else sent.start
+    tail = [t for t in doc[start : last[0].i] if not t.is_punct]
     return span.start >= start and all(t.is_title or t.lower_ in ("and", "in", "from") for t in tail)
 
 
