@@ -181,7 +181,9 @@ def test_words_after_a_run_in_heading_keep_their_own_cue(parse):
 @pytest.mark.integration
 def test_an_outlets_sign_off_is_not_what_the_cue_before_it_says(parse):
     doc = parse("Fuel prices will fall before the summer, the minister said on Monday, the agency has learned.\n\n"
-                "The minister said that prices would fall.")
+                "The minister said that prices would fall. Talks with the unions are continuing, she said.")
     assert not [q for q in quotes_of(doc) if "has learned" in q.text], [(q.speaker_text, q.text) for q in quotes_of(doc)]
     (fall,) = holding(doc, "prices would fall")
     assert fall.speaker_text == "The minister"
+    (talks,) = holding(doc, "are continuing")  # a clause of a thing going on is no sign-off
+    assert talks.speaker_text == "she"

@@ -222,11 +222,16 @@ def _sign_off(doc: Doc, content: tuple[int, int]) -> bool:
     "..., an NTB correspondent reported"): a clause of a subject and a verb of reporting or learning alone."""
     tokens = [t for t in doc[content[0]:content[1]] if not (t.is_punct or t.is_space)]
     roots = [t for t in tokens if t.head.i == t.i or not content[0] <= t.head.i < content[1]]
-    if len(roots) != 1 or cue_lemma(roots[0]) is None:
+    if len(roots) != 1 or (cue_lemma(roots[0]) or ("",))[0] not in SIGN_OFF_LEMMAS:
         return False
     verb = roots[0]
-    return any(c.dep_ == "nsubj" for c in verb.children) and all(
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and speaking_subject(subject) and all(
         c.dep_ in ("nsubj", "aux", "advmod", "punct") for c in verb.children)
+
+
+# Verbs an outlet signs a report off with: "Ukrinform reports", "the agency has learned", "our correspondent writes".
+SIGN_OFF_LEMMAS = frozenset({"report", "learn", "write", "say"})
 
 
 REPORTER_NOUNS = frozenset({"correspondent", "correspondents", "reporter", "reporters"})
