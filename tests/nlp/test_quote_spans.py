@@ -136,3 +136,54 @@ def test_a_headline_with_a_verb_of_saying_reports_no_one(parse):
     assert not [q for q in quotes_of(doc) if q.start < doc.text.index("\n")], [q.text for q in quotes_of(doc)]
     (quote,) = holding(doc, "would hurt students and pensioners")
     assert "mayor" in quote.speaker_text.lower()
+
+
+@pytest.mark.integration
+def test_a_run_in_heading_is_no_quote_and_credits_no_quotation_after_it(parse):
+    doc = parse("Dock strike goes on: Despite weeks of talks as the port authority tries to \"break the strike\", "
+                "dockers picket the gates.\n\nTycoon slams strike: Retail tycoon Tom Reyes has slammed the dock "
+                "strike. \"I see no winner,\" he wrote.\n\nThe mayor added: \"The port must reopen.\"")
+    assert not [q for q in quotes_of(doc) if "break the strike" in q.text or "slams strike" in q.text], \
+        [(q.speaker_text, q.text) for q in quotes_of(doc)]
+    (added,) = holding(doc, "The port must reopen")
+    assert added.speaker_text == "The mayor"
+
+
+@pytest.mark.integration
+def test_a_wh_heading_ending_in_a_colon_introduces_no_block_quote(parse):
+    doc = parse("Levees fail in river towns\n\nThe river broke through levees in four towns overnight.\n\n"
+                "What the mayor said:\n\nThe town will rebuild the levee before the winter rains.\n\n"
+                "The governor added:\n\nThe state will pay for the new levee.")
+    assert not [q for q in quotes_of(doc) if "rebuild the levee" in q.text]
+    (added,) = holding(doc, "The state will pay")
+    assert added.speaker_text == "The governor"
+
+
+@pytest.mark.integration
+def test_said_to_be_and_continuing_an_act_report_no_speech(parse):
+    doc = parse("A mill town said to be close to bankruptcy, Harlow has asked the state for a loan.\n\n"
+                "The former treasurer is said to have moved the funds abroad.\n\n"
+                "As the council tries to \"close the books\" on the scheme, residents continue to occupy the hall.\n\n"
+                "\"We will not leave,\" she continued.")
+    assert [q.text for q in quotes_of(doc)] == ["We will not leave"], [(q.speaker_text, q.text) for q in quotes_of(doc)]
+
+
+@pytest.mark.integration
+def test_words_after_a_run_in_heading_keep_their_own_cue(parse):
+    doc = parse("Dock strike: the latest\n\nUnion warns of strike: Dockers will walk out on Friday, the union said.\n\n"
+                "The ministry told reporters on Monday: the port will reopen next week.")
+    (walk,) = holding(doc, "Dockers will walk out")
+    assert walk.text == "Dockers will walk out on Friday" and walk.speaker_text == "the union"
+    (reopen,) = holding(doc, "the port will reopen")
+    assert reopen.speaker_text == "The ministry"
+
+
+@pytest.mark.integration
+def test_an_outlets_sign_off_is_not_what_the_cue_before_it_says(parse):
+    doc = parse("Fuel prices will fall before the summer, the minister said on Monday, the agency has learned.\n\n"
+                "The minister said that prices would fall. Talks with the unions are continuing, she said.")
+    assert not [q for q in quotes_of(doc) if "has learned" in q.text], [(q.speaker_text, q.text) for q in quotes_of(doc)]
+    (fall,) = holding(doc, "prices would fall")
+    assert fall.speaker_text == "The minister"
+    (talks,) = holding(doc, "are continuing")  # a clause of a thing going on is no sign-off
+    assert talks.speaker_text == "she"

@@ -322,3 +322,36 @@ def test_who_after_an_office_of_a_body_is_the_office_holder(parse):
         "Marc Duval, the head of the growers' cooperative, who told reporters that the drought was the worst in "
         "decades, called for aid.")
     assert "Marc Duval" in names_of(doc, quote_with(doc, "worst in decades").speaker)
+
+
+def test_the_founder_of_a_firm_is_the_person_just_named_not_the_firm(parse):
+    doc = parse(
+        "Retail tycoon Tom Reyes has slammed the dock strike in a post on Tuesday. \"I see no winner in this stupid "
+        "strike,\" the founder of Reyes Stores wrote.")
+    quote = quote_with(doc, "I see no winner")
+    assert "Tom Reyes" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_described_office_of_another_state_is_not_the_leader_named_before(parse):
+    doc = parse(
+        "German Chancellor Olaf Brandt said on Monday that the grid link would open in May.\n\n"
+        "\"We will pay our share of the cable,\" the president of France said.")
+    quote = quote_with(doc, "pay our share")
+    assert "Olaf Brandt" not in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_pronoun_before_any_name_is_the_person_its_cue_names_after_it(parse):
+    doc = parse(
+        "\"We are closing the western border crossings for two weeks. Trucks will wait,\" she wrote on social media "
+        "Interior Minister Marta Quiroga.\n\nArgentina has protested against the closure. Quiroga said the crossings "
+        "would reopen in June.")
+    quote = quote_with(doc, "closing the western border")
+    assert "Marta Quiroga" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_pronoun_before_any_name_is_not_the_person_its_cue_addresses(parse):
+    doc = parse(
+        "\"The crossings must reopen before the harvest,\" he wrote to Interior Minister Marta Quiroga on Monday.\n\n"
+        "Quiroga said the crossings would reopen in June.")
+    quote = quote_with(doc, "must reopen before the harvest")
+    assert "Marta Quiroga" not in names_of(doc, quote.speaker), quote.speaker

@@ -127,6 +127,8 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
                 frames[tok.i] = noun
             continue
         lemma, strong = found
+        if _no_speech(tok, lemma):
+            continue
         if lemma == "according to":
             frame = _according_frame(ctx, tok)
         elif lemma in CONVEYING_VERBS and (conveyed := _conveyed(ctx, tok)) is not None:
@@ -142,6 +144,19 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
                 frame = _dash_named(ctx, frame) or frame
         frames[tok.i] = frame
     return frames
+
+
+def _no_speech(tok: Token, lemma: str) -> bool:
+    """A cue word used for no act of saying: "continue" with an act or an object of its own ("troops continue to
+    advance", "continued its shelling"; only "she continued: ..." speaks), and a passive of saying that raises its
+    topic to subject ("a town said to be cut off", "he is said to have fled": no one is named as saying it; the
+    parser often reads the participle as a past tense, and "to be", "to have" right after it tell them apart)."""
+    if lemma == "continue":
+        return any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
+    if tok.tag_ not in ("VBN", "VBD") or tok.i + 2 >= len(tok.doc) or tok.nbor().lower_ != "to":
+        return False
+    raised = tok.nbor(2)
+    return raised.lower_ in ("be", "have") and raised.head.i == tok.i
 
 
 def _dash_named(ctx: Context, frame: Frame) -> Frame | None:

@@ -123,6 +123,8 @@ def block_quotes(ctx: Context) -> list[Frame]:
         colon = cue.i + 1
         if colon >= len(ctx.doc) or ctx.doc[colon].text != ":" or ctx.text[_end(ctx.doc[colon]) : end].strip():
             continue
+        if _titled(ctx, cue, start):
+            continue
         following = ctx.text[end:]
         para_start = end + len(following) - len(following.lstrip())
         para_end = ctx.text.find("\n", para_start)
@@ -137,6 +139,14 @@ def block_quotes(ctx: Context) -> list[Frame]:
         if content is not None:
             frames.append(Frame(cue, frame.lemma, True, frame.speaker, frame.via, content))
     return frames
+
+
+def _titled(ctx: Context, cue, start: int) -> bool:
+    """Whether a line ending in a cue and a colon is a heading over what follows ("What the minister said:",
+    "How the union answered:"): a clause the wh-word that opens the line makes a title, which credits the
+    paragraph under it with no words (it sums them up)."""
+    first = next((t for t in cue.sent if t.idx >= start and not (t.is_space or t.is_punct)), None)
+    return first is not None and first.tag_ in ("WP", "WRB", "WDT") and first.i < cue.i and first.head.i == cue.i
 
 
 def _end(tok) -> int:

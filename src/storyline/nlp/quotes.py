@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -14,7 +15,7 @@ from storyline.nlp import quote_cues as cues
 from storyline.nlp.certainty import negated_act
 from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.headings import is_heading_line
-from storyline.nlp.quote_cues import Context, Frame, QuoteMark
+from storyline.nlp.quote_cues import Context, Frame, QuoteMark, cue_lemma
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
 from storyline.nlp.relays import speaking_subject
@@ -92,7 +93,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(q.start <= start < q.end for q in quotes):
             quotes.append(_quote(ctx, frame, direct=True))
     for frame in {id(f): f for f in ctx.frames.values()}.values():  # a chain's frame sits at two cues
-        if frame.content is None or not _reports(frame) or _on_heading(ctx, frame):
+        if frame.content is None or not _reports(frame):
+            continue
+        frame = _past_run_in(ctx, frame)
+        if _on_heading(ctx, frame):
             continue
         start, end = _chars(doc, frame.content)
         if not any(s < end and start < e for s, e in full_spans):
@@ -118,7 +122,8 @@ def _reports(frame: Frame) -> bool:
         # "that conflict - call it a cold war", "the world must wait to see", "the blockade threatens to cause":
         # a thing is the subject, no one speaks (a plain "the clerk said" is someone, named by any noun)
         return False
-    if frame.content is not None and (_answer(frame.cue.doc, frame.content) or _own_request(frame)):
+    if frame.content is not None and (_answer(frame.cue.doc, frame.content) or _own_request(frame)
+                                      or _sign_off(frame.cue.doc, frame.content)):
         return False
     if _own_outlet(speaker):
         return False  # "..., Ukrinform reports", "an Ukrinform correspondent reported": the report's own voice
@@ -134,9 +139,66 @@ SAID_BEFORE = frozenset({"offer", "offers", "demand", "demands", "request", "req
 
 def _on_heading(ctx: Context, frame: Frame) -> bool:
     """A cue on a headline or section title ("Mayor blasts flood plan"): the page's line, not reported speech
-    (the same test that keeps such lines out of the statements)."""
+    (the same test that keeps such lines out of the statements). A run-in heading that opens a paragraph
+    ("Union backs strike: The drivers' union said ...") is no content of the sentence after it, and its own cue
+    reports nothing after its colon when the heading is a whole clause ("backs strike", not "Dubois said:")."""
     start, end = ctx.paragraph(frame.cue)
-    return is_heading_line(ctx.text[start:end])
+    if is_heading_line(ctx.text[start:end]):
+        return True
+    heading = _run_in_heading(ctx, start, end)
+    if heading is None:
+        return False
+    if ctx.doc[frame.content[1] - 1].idx < heading[1]:
+        return True  # the heading read as what the sentence after it reports
+    cue = frame.cue
+    return cue.idx < heading[1] and any(_completes(c) and c.right_edge.idx < heading[1] for c in cue.children)
+
+
+def _completes(child: Token) -> bool:
+    """Whether a cue's dependent is what the cue says ("blasts *war*", "warns *of strike*", "calls *for talks*"),
+    not whom it addresses or when and where ("told *reporters*", "said *in a statement*")."""
+    if child.dep_ == "dobj":
+        return child.pos_ != "PRON" and not cues.person_like(child) and child.lower_ not in cues.PERSON_NOUNS
+    return child.dep_ in ("xcomp", "ccomp", "attr", "acomp") or child.dep_ == "prep" and child.lower_ in TOPIC_PREPS
+
+
+def _past_run_in(ctx: Context, frame: Frame) -> Frame:
+    """A frame whose content the parser ran back into the run-in heading before it ("Union warns of strike:
+    Dockers will walk out, the union said"), with the content cut to start after the heading's colon."""
+    first, last = frame.content
+    heading = _run_in_heading(ctx, *ctx.paragraph(ctx.doc[first]))
+    if heading is None or ctx.doc[first].idx >= heading[1] or ctx.doc[last - 1].idx < heading[1]:
+        return frame
+    after = next((t.i for t in ctx.doc[first:last] if t.idx > heading[1] and not (t.is_punct or t.is_space)), None)
+    return frame if after is None or frame.cue.idx < heading[1] else replace(frame, content=(after, last))
+
+
+def _under_run_in(ctx: Context, frame: Frame, mark: QuoteMark) -> bool:
+    """Whether a cue sits in the run-in heading of a quotation's paragraph and the quotation is inside the
+    sentence after it, not the words its colon introduces ("Ruiz added: “…”")."""
+    heading = _run_in_heading(ctx, *ctx.paragraph(frame.cue))
+    return heading is not None and frame.cue.idx < heading[1] < mark.start and bool(
+        ctx.text[heading[1] + 1:mark.start].strip())
+
+
+# Prepositions whose object is what a heading's verb says: "warns of", "calls for", "rails against".
+TOPIC_PREPS = frozenset({"of", "for", "against", "about"})
+# "Flood defences hold: ...": a short phrase opening a paragraph, ending at a colon with more text on its line.
+RUN_IN = re.compile(r"[^\n:;.!?\"“”«»]{3,90}?:[ \t\u00a0]+(?=\S)")
+# The most words a run-in heading holds.
+RUN_IN_WORDS = 10
+
+
+def _run_in_heading(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """Character bounds of the run-in heading that opens the paragraph ``start:end``, if it has one: a few words
+    with no sentence end, a colon, then the paragraph's text (news round-ups set each item's headline so)."""
+    found = RUN_IN.match(ctx.text, start, end)
+    if found is None:
+        return None
+    colon = found.group(0).rindex(":")
+    if len(ctx.text[start:start + colon].split()) > RUN_IN_WORDS:
+        return None
+    return start, start + colon
 
 
 def _answer(doc: Doc, content: tuple[int, int]) -> bool:
@@ -153,6 +215,23 @@ def _answer(doc: Doc, content: tuple[int, int]) -> bool:
         return False  # "dismissed such claims as scaremongering": the verdict is the speaker's own
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.i < head.i}
     return bool(dets & {"this", "that", "these", "those", "such"}) or "the" in dets and head.lower_ in SAID_BEFORE
+
+
+def _sign_off(doc: Doc, content: tuple[int, int]) -> bool:
+    """A report's sign-off read as what the cue before it says ("..., the minister said, NTB has learned",
+    "..., an NTB correspondent reported"): a clause of a subject and a verb of reporting or learning alone."""
+    tokens = [t for t in doc[content[0]:content[1]] if not (t.is_punct or t.is_space)]
+    roots = [t for t in tokens if t.head.i == t.i or not content[0] <= t.head.i < content[1]]
+    if len(roots) != 1 or (cue_lemma(roots[0]) or ("",))[0] not in SIGN_OFF_LEMMAS:
+        return False
+    verb = roots[0]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and speaking_subject(subject) and all(
+        c.dep_ in ("nsubj", "aux", "advmod", "punct") for c in verb.children)
+
+
+# Verbs an outlet signs a report off with: "Ukrinform reports", "the agency has learned", "our correspondent writes".
+SIGN_OFF_LEMMAS = frozenset({"report", "learn", "write", "say"})
 
 
 REPORTER_NOUNS = frozenset({"correspondent", "correspondents", "reporter", "reporters"})
@@ -227,6 +306,8 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
     frame = _walk_to_cue(ctx, span)
     if frame is _NAMING:
         return None
+    if frame is not None and _under_run_in(ctx, frame, mark):
+        frame = None  # "Siege goes on: As the army tries to "close the ring", ...": the heading's verb quotes no one
     if frame is not None and frame.speaker is None and frame.cue.i > span.end:
         frame = _speaker_between(ctx, frame, span.end)  # “…,” Tulsa police chief Ann Ruiz said, the name misparsed
     if frame is not None and frame.lemma in cues.ACT_VERBS and not _clausal(ctx.doc, frame.content or (0, 0)):

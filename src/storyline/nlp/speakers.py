@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from storyline.models import Quote
+from storyline.models import Mention, Quote
 from storyline.nlp import certainty as cx
 from storyline.nlp import coref, prose
 from storyline.nlp import figure_words as FW
@@ -95,7 +95,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     head = cues.antecedent(head) or head
     low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
-        return pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
+        return _named_after(ctx, head) or pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
     if low in ("it", "its"):
         found = pronoun_speaker(ctx, head, person=False)
         if found is None and head.dep_ == "nsubj" and continued_speaker(ctx, head, plural=False) is not None:
@@ -159,12 +159,39 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if resolved is None and low in coref.OFFICE_NOUNS and head.pos_ == "NOUN":
         # "Kaczynski said ... The PiS president also added": the person just named holds the office; the
         # party or state in the title is whom the office belongs to, not who speaks
-        resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head)
+        resolved = _described(ctx, head) or _introduced(ctx, head) or _recent_person(ctx, head) or _body_member(ctx, head)
     if resolved is None and low in DOCUMENT_NOUNS | STUDY_NOUNS and ctx.doc._.mentions is not None:
         resolved = _maker(ctx, head)  # "the Gallup June survey" is Gallup's, not the survey named before it
-    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _possessor(ctx, head)
-            or _recent_person(ctx, head)
+    return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _body_member(ctx, head)
+            or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _named_after(ctx: Context, pronoun: Token) -> str | None:
+    """"“…,” he wrote on social media, Prime Minister Ana Ruiz.": a pronoun no name before it can stand for (the
+    report names no person before it outside quotation marks), subject of a cue after the words it reports, is
+    the person the cue's sentence names after the cue with no verb between (a translation's word order)."""
+    cue = pronoun.head
+    if ctx.doc._.mentions is None or pronoun.dep_ != "nsubj" or cue.i not in ctx.frames or cue.i < pronoun.i:
+        return None
+    if any(m.type == "person" and m.start < pronoun.idx and not in_quotes(ctx, m.start) for m in ctx.doc._.mentions):
+        return None
+    content = ctx.frames[cue.i].content
+    if content is not None and content[0] > cue.i:
+        return None  # "he said the plan ...": the words follow; a name there is what was said about
+    end = min(cue.sent.end_char, ctx.paragraph(cue)[1])
+    for m in ctx.doc._.mentions:
+        if m.type != "person" or not m.entity or not end_char(cue) <= m.start < end or in_quotes(ctx, m.start):
+            continue
+        between = ctx.doc.char_span(end_char(cue), m.start, alignment_mode="expand") or ()
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ADDRESSED for t in between):
+            return None  # "he said after meeting Ana Ruiz", "he wrote to Ana Ruiz": someone else
+        return m.entity
+    return None
+
+
+# Prepositions before a person the speaker addresses or speaks of: "he wrote to Ruiz", "he spoke about Ruiz".
+ADDRESSED = frozenset({"to", "with", "about", "against", "for", "toward", "towards", "from", "by"})
 
 
 def _pronoun_owner(ctx: Context, head: Token) -> str | None:
@@ -508,6 +535,13 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         # body's name before the noun ("the Acme CEO said") is how a report goes on calling the person it
         # named: that one, as for "the executive".
         return None
+    found = _last_named(ctx, head)
+    return found.entity if found is not None else None
+
+
+def _last_named(ctx: Context, head: Token) -> Mention | None:
+    """The mention of the last person this or the few paragraphs before ``head`` name as a subject or speaker,
+    outside what anyone is reported to say."""
     floor = ctx.paragraph(head)[0]
     counted = 0
     for _ in range(3 * DESCRIBED_PARAGRAPHS):
@@ -540,7 +574,51 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         if tok is not None and (tok.dep_ in ("nsubj", "nsubjpass") or tok.i in speakers) and not in_quotes(ctx, m.start) \
                 and not _supposed(tok):
             actors.append(m)
-    return max(actors, key=lambda m: m.end).entity if actors else None
+    return max(actors, key=lambda m: m.end) if actors else None
+
+
+def _body_member(ctx: Context, head: Token) -> str | None:
+    """"“…,” the founder of the firm wrote", "said the head of the foreign ministry": a definite description of
+    a person by their place in a named body or state is the last person named as a subject or speaker in the few
+    paragraphs before (a report names someone new before describing them), unless the title written with that
+    name places them in another body or state of the same kind ("the president of France" is not the German
+    chancellor named before). An unnamed spokesman or official stays the body's voice (see :func:`resolve`)."""
+    low = head.lower_
+    if ctx.doc._.mentions is None or head.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return None
+    if low in cues.ANONYMOUS_NOUNS or not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low)):
+        return None
+    places = [t for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree]
+    bodies = {key for t in places for key in _body_keys(ctx, t)}
+    if not bodies or _introduced_unnamed(head):
+        return None
+    found = _last_named(ctx, head)
+    if found is None:
+        return None
+    span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+    title = [t for t in _name_phrase(span.root) + _title_before(span) if not span.start <= t.i < span.end] if span else []
+    held = {key for t in title for key in _body_keys(ctx, t)}
+    kinds = {kind for kind, _ in bodies}
+    if any(kind in kinds and (kind, entity) not in bodies for kind, entity in held):
+        return None  # the person named before holds a place in another body of that kind
+    words = {t.lower_ for t in places if t.is_alpha and not t.is_stop}
+    if any(t.lower_ in PLACE_PREPS for t in title) and not words & {t.lower_ for t in title}:
+        return None  # "the deputy head of the electoral commission, Ana Torres" is not "the head of the government"
+    return found.entity
+
+
+# Prepositions that place a person in a body: "the head of", "a researcher at", "the spokesman for".
+PLACE_PREPS = ("of", "at", "for")
+
+
+def _body_keys(ctx: Context, tok: Token) -> set[tuple[str, str]]:
+    """(kind, actor) for each body or state a word names: the mention it is part of, and the state an
+    adjective names ("German" names Germany as "Germany" does)."""
+    keys = {("state", k) for k in _state_keys(ctx, tok)}
+    keys.update((m.type, m.entity) for m in ctx.doc._.mentions or ()
+                if m.start <= tok.idx < m.end and m.entity and m.type not in ("person", None))
+    return keys
 
 
 def _supposed(subject: Token) -> bool:
