@@ -614,8 +614,8 @@ def _speaks_for(a: list, b: list, tellers: set[str]) -> bool:
 
 def _name_one_thing(a: list, b: list, refs: dict) -> bool:
     """Whether two entries of one report share a content word as written in lower case in the clauses holding
-    their dates, not a number (the day's) nor a word of a participant's name ("a meeting of the assembly's
-    session in Minsk on 20 June" / "the assembly's session was running in Minsk on 20 June")."""
+    their dates, not a number (the day's) nor a word of a participant's name ("a sitting of the port
+    board in Valdora on 3 May" / "the port board was sitting in Valdora on 3 May")."""
     return any(x.doc == y.doc and any(not w[0].isdigit() for w in _words(x, refs[id(x)]) & _words(y, refs[id(y)])
                                       & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
                                       - _participant_words(x) - _participant_words(y)) for x in a for y in b)
