@@ -343,6 +343,13 @@ def _words(record: Event | Statement, ref: TimeRef) -> frozenset[str]:
     return _clause_words(record.text, ref.start - record.start)
 
 
+def _common_words(x: Event | Statement, y: Event | Statement, refs: dict) -> set[str]:
+    """The content words the dated clauses of two records share, as written in lower case in both (so no
+    word of a name)."""
+    written = set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
+    return _words(x, refs[id(x)]) & _words(y, refs[id(y)]) & written
+
+
 @lru_cache(maxsize=1 << 16)
 def _clause_words(text: str, at: int) -> frozenset[str]:
     """``_words`` of a sentence whose date is at offset ``at``: kept per sentence and offset, as every entry of
@@ -406,8 +413,7 @@ def _same_act(a: list, b: list, refs: dict) -> bool:
             verb = _dated_verb(x, refs[id(x)])
             if verb is None or verb != _dated_verb(y, refs[id(y)]):
                 continue
-            shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)]) - {verb}
-            shared &= set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))  # as written in lower case: no names
+            shared = _common_words(x, y, refs) - {verb}
             if len(shared) >= SAME_ACT_SHARED + (verb in SAYING_WORDS):
                 return True
     return False
@@ -423,8 +429,7 @@ def _told_twice(a: list, b: list, refs: dict, one_report: bool = True) -> bool:
             if one_report and x.doc != y.doc or (verb := _dated_verb(x, refs[id(x)])) is None or verb in SAYING_WORDS:
                 continue
             if verb == _dated_verb(y, refs[id(y)]):
-                shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)]) - {verb}
-                if len(shared & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))) >= TWICE_SHARED:
+                if len(_common_words(x, y, refs) - {verb}) >= TWICE_SHARED:
                     return True
     return False
 
@@ -500,11 +505,9 @@ def _retold_otherwise(a: list, b: list, refs: dict) -> bool:
             if (verb := _dated_verb(x, refs[id(x)])) is None:
                 continue
             acts = _act_of({verb})
-            wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
-            if not acts or not acts & _act_of(wy | {_dated_verb(y, refs[id(y)]) or ""}):
+            if not acts or not acts & _act_of(_words(y, refs[id(y)]) | {_dated_verb(y, refs[id(y)]) or ""}):
                 continue
-            shared = (wx & wy) & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
-            shared -= set().union(*(ACTS[n] for n in acts))
+            shared = _common_words(x, y, refs) - set().union(*(ACTS[n] for n in acts))
             px, py = _places_of(x), _places_of(y)
             if shared and (not px or not py or px & py):
                 return True
@@ -598,8 +601,7 @@ def _joined_in(a: list, b: list, refs: dict) -> bool:
         for y in b:
             if x.doc != y.doc or not any(_named_in(x, p) for p in _people_doing(y) - _people_doing(x)):
                 continue
-            shared = _words(x, refs[id(x)]) & _words(y, refs[id(y)])
-            if shared & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text)):
+            if _common_words(x, y, refs):
                 return True
     return False
 
@@ -616,8 +618,7 @@ def _name_one_thing(a: list, b: list, refs: dict) -> bool:
     """Whether two entries of one report share a content word as written in lower case in the clauses holding
     their dates, not a number (the day's) nor a word of a participant's name ("a sitting of the port
     board in Valdora on 3 May" / "the port board was sitting in Valdora on 3 May")."""
-    return any(x.doc == y.doc and any(not w[0].isdigit() for w in _words(x, refs[id(x)]) & _words(y, refs[id(y)])
-                                      & set(RE_WORD.findall(x.text)) & set(RE_WORD.findall(y.text))
+    return any(x.doc == y.doc and any(not w[0].isdigit() for w in _common_words(x, y, refs)
                                       - _participant_words(x) - _participant_words(y)) for x in a for y in b)
 
 

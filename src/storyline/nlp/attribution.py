@@ -320,7 +320,7 @@ def _backward(ctx: Context, readings: list[Reading]) -> None:
     "The army denied the claims." makes the claim before it denied; "While the information
     is yet to be confirmed, ..." makes it unconfirmed.
     """
-    doc, text = ctx.doc, text_of(ctx.doc)
+    text = text_of(ctx.doc)
     for prev, cur in zip(readings, readings[1:]):
         p, c = prev.record, cur.record
         if p.source_kind == "author" and c.source_kind != "author" and CREDITED_BACK.match(c.text):
