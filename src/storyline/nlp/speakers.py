@@ -754,11 +754,11 @@ def _governed(ctx: Context, person: str) -> str | None:
 DOCUMENT_NOUNS = frozenset({"letter", "document", "communique", "communiqué", "declaration", "text",
                             "report", "reports", "briefing", "briefings", "statement", "statements", "assessment",
                             "assessments", "data", "figures", "estimates"})
-# Findings someone made, which speak for their maker as a document does: "the survey found", "the study says".
 # Records a body releases, any of which the next sentence may call by another of these words, and the verbs of
 # releasing them ("The bureau published its figures", not "The union disputed the figures").
 RELEASED_RECORDS = CITED_RECORDS | frozenset({"information"})
 RELEASE_FORMS = FW.DOCUMENT_VERBS | FW.inflect("present", "provide", "share", "unveil", "compile")
+# Findings someone made, which speak for their maker as a document does: "the survey found", "the study says".
 STUDY_NOUNS = frozenset({"survey", "poll", "polls", "polling", "study", "audit", "analysis", "review", "investigation",
                          "inquiry", "research"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
