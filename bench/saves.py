@@ -145,8 +145,8 @@ def main() -> int:
     from storyline.store.db import ExtractionStore, Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
         if args.db:
+            started = time.perf_counter()
             base, items = _stored(Path(args.db), Path(tmp))
             count = 0
         else:
@@ -160,6 +160,7 @@ def main() -> int:
                 records.ensure_tables(key)
                 pending = records.pending()
             count = workers.resolve_workers(args.workers)
+            started = time.perf_counter()
             items = []
             for x in workers.extract_parallel(pending, count, (cfg["model"]["spacy"], cfg["model"]["window"])):
                 found = [r for name in ("mentions", "times", "quotes", "frames", "figures", "statements", "events")
