@@ -14,7 +14,10 @@ stage encodes every sentence it needs (the first claims row, then conflicts' cla
 ``--encoder`` runtime (loading it is timed as its own row), on ``--workers`` intra-op threads as
 ``storyline analyze --workers N`` runs it, or with ``--encoder-processes`` on that many encoder
 processes when there are many (``EmbeddingCache``'s pool; its start is in the first row that encodes,
-and its processes' CPU seconds in the CPU column). Each row gives the sentences it encoded.
+and its processes' CPU seconds in the CPU column). Each row gives the sentences it encoded. The claims
+encode only the statements in a pair they compare (a statement shares no block with another report's
+statement within the window: it is never compared, nor encoded): how many of the claim statements
+those are, and their distinct texts, is printed beside.
 """
 
 from __future__ import annotations
@@ -101,6 +104,10 @@ def main() -> int:
             again = timed("claims, blocks read back (reuse, all known)", reuse.group_claims, corpus, cache.get,
                           settings["cluster_threshold"], settings["block_window"], links)
             same_claims = found == fresh == again
+            statements = claims.claim_statements(corpus)
+            salient = claims.salient_items(statements, claims.statement_figures(corpus, statements))
+            paired = {i for key, members in claims.claim_blocks(corpus, statements, salient).items()
+                      for pair in claims.pairs_of(key, members, statements, settings["block_window"]) for i in pair}
             member_of = {sid: c.id for c in found for sid in c.statements}
             for s in corpus.statements:
                 s.cluster = member_of.get(clustering.statement_id(s))
@@ -120,6 +127,8 @@ def main() -> int:
           f"{len(found_conflicts)} conflicts, {cache.encoded:,} sentences encoded ({args.encoder}, "
           f"{args.workers} {'process' if args.encoder_processes else 'thread'}{'es' if args.encoder_processes and args.workers > 1 else 's' if args.workers > 1 else ''}); load {os.getloadavg()[0]:.1f}; "
           f"claims with blocks reused equal claims built afresh: {same_claims}")
+    print(f"{len(statements):,} claim statements, {len(paired):,} of them in a compared pair (encoded), "
+          f"{len({statements[i].text for i in paired}):,} distinct texts")
     for name, cpu, wall, encoded in rows:
         print(f"  {name:44s} cpu {cpu:7.2f} s   wall {wall:7.2f} s   encoded {encoded:6,d}")
     stage = [r for r in rows if not r[0].startswith("claims, ")]  # the two reuse rows repeat the claims
