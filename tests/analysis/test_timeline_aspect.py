@@ -36,6 +36,37 @@ def test_a_view_told_in_the_opening_is_its_days_telling_but_told_deep_in_the_rep
     assert _view("deep") == []
 
 
+def _telling(sentence: str, where: str, **kw) -> list:
+    """One dated telling by the shipping board, in the opening or deep in its report."""
+    text = sentence + " " + FILLER if where == "opening" else FILLER + sentence
+    r = Reports()
+    r.add("a", text, published="2031-05-08")
+    r.say("a", sentence, status="reported", source="local:organization:shipping-board", source_kind="named",
+          date="2031-05-06", **kw)
+    _dated(r, "a", "on Tuesday", "2031-05-06", "said")
+    return build_timeline(r.corpus())
+
+
+@pytest.mark.parametrize("sentence, proposition", [
+    ("The ferry port is closed to lorries, the shipping board said on Tuesday.", {"predicate": "be"}),
+    ("The shipping board said on Tuesday that talks with the crews remain stuck.", {"predicate": "remain"}),
+    # The proposition read only the telling: what was said is unread.
+    ("The shipping board said on Tuesday that the queues are longer than in any winter.", {"predicate": "say"}),
+])
+def test_a_dated_telling_of_how_things_stand_is_colour_deep_in_a_report(sentence, proposition):
+    assert [e.date for e in _telling(sentence, "opening", **proposition)] == ["2031-05-06"]
+    assert _telling(sentence, "deep", **proposition) == []
+
+
+@pytest.mark.parametrize("sentence, proposition", [
+    ("The shipping board said on Tuesday that it cancelled the night crossings.", {"predicate": "cancel"}),
+    ("The shipping board said on Tuesday that it had fined the operator.", {"predicate": "say", "theme": "operator"}),
+    ("At a press conference the shipping board said on Tuesday that the port is closed.", {"predicate": "be"}),
+])
+def test_a_dated_telling_of_an_act_or_at_an_occasion_stays_deep_in_a_report(sentence, proposition):
+    assert [e.date for e in _telling(sentence, "deep", **proposition)] == ["2031-05-06"]
+
+
 def test_a_dated_act_told_deep_in_a_report_stays():
     act = "The engineers opened the sluices on Tuesday."
     r = Reports()

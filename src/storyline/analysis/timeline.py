@@ -16,8 +16,8 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import RE_SAYING, own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, REPORT, STATE_PREDICATES, TELLING_PARTICIPLES, leans_back, lede_dating, merge_happenings, rare_words,
-    retold_lede, speech_lede, telling_lede,
+    NOT_HAPPENED, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING, TELLING_PARTICIPLES, leans_back, lede_dating,
+    merge_happenings, rare_words, retold_lede, speech_lede, telling_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
 from storyline.nlp.dates import date_interval
@@ -212,6 +212,22 @@ def _dated_telling(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
     return RE_NEGATED_VERB.search(text[max(0, ref.head - 24):ref.head]) is None
 
 
+def _tells_no_act(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
+    """Whether a dated telling tells no act: a state ("the port is shut, the agency said on Monday", admitted
+    only by its dated telling), or words the proposition did not read, the date on a plain verb of telling
+    that is itself the record's predicate, with nothing it acts on ("X said on Tuesday that ..."). As for a
+    view, the speaking is what happened; told only deep in its reports, it is colour (see ``build_timeline``).
+    Words given at a named occasion (an interview, a press conference, a speech) are an appearance: an act."""
+    if RE_SPEECH_NOUN.search(record.text):
+        return False
+    if record.predicate in STATE_PREDICATES:
+        return True
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    m = RE_WORD_AT.match(text, ref.head) if ref.head is not None else None
+    return m is not None and m.group(0).lower() in TELLING_HEADS and record.predicate in TELLING \
+        and record.theme is None
+
+
 RE_WITHIN_MONTH = re.compile(r"\b(?:week|weekend|earlier\s+this\s+month)\b", re.I)
 
 
@@ -309,7 +325,9 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     actors and date), statements of one cluster, and entries of one day that tell one happening
     (analysis/happenings.py) are one entry listing every report; when the reports of one entry
     give dates that cannot be the same day, the entry lists them all and is flagged
-    (``date_conflict``). A statement holding an event that is already listed is not listed again.
+    (``date_conflict``). A statement holding an event that is already listed is not listed again. A source's
+    dated telling of a view, a possibility or a state (``_tells_no_act``) told only deep in its reports
+    (``_deep``) is colour and left out.
     """
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     times: dict[str, list[TimeRef]] = defaultdict(list)
@@ -352,7 +370,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     for starts_list in events_by_doc.values():
         starts_list.sort()
     cluster_of = {sid: c.id for c in clusters or () for sid in c.statements}
-    words_only: set[int] = set()  # records on the timeline only as a dated telling of a view or a possibility
+    words_only: set[int] = set()  # records on the timeline only as a dated telling of a view, a possibility or a state
     for s in corpus.statements:
         if s.predicate in STATE_PREDICATES and not (usable(s) and _dated_telling(corpus, s, refs[id(s)])):
             continue  # a state, unless a source's dated telling of it ("the agency said on Monday the port is shut")
@@ -370,6 +388,8 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             words_only.add(id(s))
         elif not usable(s):
             continue
+        if _tells_no_act(corpus, s, refs[id(s)]):
+            words_only.add(id(s))
         doc_events = events_by_doc.get(s.doc, [])
         if bisect.bisect_left(doc_events, s.start) < bisect.bisect_left(doc_events, s.end):
             continue  # an event inside it is already on the timeline
@@ -439,7 +459,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         ref = refs.get(id(first))
         deep = all(_deep(corpus, r) for r in members)
         if deep and all(id(r) in words_only for r in members):
-            continue  # only someone's view told deep in its reports: colour, not the chronology
+            continue  # only someone's view or account of how things stand told deep in its reports: colour
         kind = "event" if isinstance(first, Event) else "statement"
         prefix = "e" if kind == "event" else "s"
         docs = list(dict.fromkeys(r.doc for r in members))
