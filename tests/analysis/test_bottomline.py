@@ -624,3 +624,49 @@ def test_every_figure_table_the_model_keeps_is_shown_beside_the_sections_sure_on
     for p, shown in ((rank.KEEP + 0.1, 2), (rank.KEEP - 0.1, 1)):
         monkeypatch.setattr(rank, "probability", lambda f, weights=None, p=p: p if f["figure"] else 0.0)
         assert [b.kind for b in bottom_line(corpus, [], [], tables)].count("figure") == shown
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The harbour master acknowledged those complaints at a meeting with the fishing cooperative.", None),
+    ("Fishermen say they have seen a rise in such closures since the spring, the cooperative said.", None),
+    ("The co-op's chair said these quotas would ruin the smaller boats. Talks resume on Friday.", None),
+    ("According to her, the blame for the closure lies with the port authority and not the fleet.", "her"),
+    ("The closure of the harbour cost the fleet a week of fishing, he said.", "he"),
+])
+def test_a_line_that_points_back_at_the_sentence_before_leans_on_it(text, source):
+    assert bottomline_module.leans_on_context(text, source)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Those who lost boats in the storm will get grants from the regional council, its chair said.", None),
+    ("The ministry banned such imports as live cattle and raw milk from the neighbouring provinces.", None),
+    ("These days the ferry to the islands runs only twice a week, the operator said.", None),
+    ("U.S. officials said the fishing talks ended without a deal. Those talks had lasted a week.", None),
+    ("The harbour master, named by the U.N. agency as its envoy, closed the port on Monday.", None),
+    ('"We cannot fish off Lorn until the spill is cleared," he said.', "he"),
+    ("The harbour master said the port would reopen on Friday.", "The harbour master"),
+])
+def test_a_line_that_names_what_it_is_about_does_not_lean(text, source):
+    assert not bottomline_module.leans_on_context(text, source)
+
+
+def test_a_line_that_leans_on_the_sentence_before_is_not_shown_and_a_shared_claim_quotes_a_member_that_does_not(
+        monkeypatch):
+    """A reader cannot understand alone a line whose source is only a pronoun or that points back at what an
+    earlier sentence told ("acknowledged those complaints"): however likely the model finds it, it is not shown,
+    and a claim several reports state quotes a member that names what it is about."""
+    from storyline.analysis import bottomline_rank as rank
+
+    leaning = "The port authority has since confirmed those closures at both of the Arle harbours."
+    alone = "The port authority confirmed on Monday that both Arle harbours are closed to fishing boats."
+    other = "According to him, the storm wrecked the breakwater at Lorn and flooded the fish market."
+    story = Story()
+    story.say("a", leaning, status="confirmed", source_kind="named", actors=["kb:AAA"], source_text="the port authority")
+    story.say("b", alone, status="confirmed", source_kind="named", actors=["kb:AAA"], source_text="the port authority")
+    story.say("c", other, status="reported", source_kind="named", actors=["kb:AAA"], source_text="him")
+    claims = group_claims(story.corpus(), vectors_by_text({leaning: (1.0, 0.0), alone: (0.99, 0.14),
+                                                           other: (0.0, 1.0)}))
+    assert len(claims) == 1
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: 0.9)
+    shown = [b.text for b in bottom_line(story.corpus(), claims, [], []) if b.kind != "commentary"]
+    assert shown == [alone]

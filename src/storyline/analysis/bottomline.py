@@ -112,6 +112,29 @@ def fragment(s: Statement) -> bool:
     return bool(text) and text[0].islower()
 
 
+ANAPHOR = re.compile(
+    r"\b(?:those|these|such)\s++(?:[\w-]+\s+)?(?!(?:as|is|was|has|days|years|weeks|months|times)\b)[a-z][\w-]*s\b"
+    r"(?!\s+(?:who|whom|whose|which|that|as)\b)", re.IGNORECASE)
+"""A plural noun phrase that points back at what an earlier sentence told ("acknowledged those frustrations", "an
+increase in such attacks", "these sanctions"): not one a clause of its own defines ("those countries that ..."),
+nor a comparison ("such weapons as drones"), nor a time ("these days")."""
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’']?(?=\s*+[–—-]?\s*+[\"“‘']?[A-Z])")
+"""A full stop that ends a sentence: before a capital, not after an initial or a short title ("U.N.", "Mr.")."""
+STAND_IN = frozenset({"he", "she", "him", "her", "they", "them"})
+"""Pronouns that stand in for a source named in an earlier sentence ("According to him, ...")."""
+
+
+def leans_on_context(text: str, source_text: str | None = None) -> bool:
+    """A reader cannot understand the line alone: its source is only a pronoun standing in for a name given
+    earlier ("According to him, the blame lies with the council"), or its first sentence points back at what an
+    earlier one told ("The spokesman acknowledged those frustrations"). A line that opens with a pronoun is the
+    ranking model's to weigh (``bottomline_rank.PRONOUN``)."""
+    if (source_text or "").strip().lower() in STAND_IN and not OPENING_QUOTE.match(text):
+        return True
+    end = SENTENCE_END.search(text)
+    return ANAPHOR.search(text[: end.start() if end else len(text)]) is not None
+
+
 STATIVE = frozenset({"be", "have", "share", "remain", "lie", "border", "belong", "depend", "rely"})
 """Verbs of how things stand ("Moldova is close to the war and shares a long border with Ukraine"), not of
 what happened."""
@@ -217,6 +240,9 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
         return None
     if lead not in news:
         lead = news[0]
+    alone = [s for s in news if not leans_on_context(s.text, s.source_text)]
+    if lead not in alone and alone:
+        lead = alone[0]  # a member a reader understands without the sentence before it
     # A claim holds its denials too ("one tanker wagon had leaked chlorine", "no chlorine had leaked"): only the
     # members that say what the line quotes are its sources; the denial is the dispute the conflicts show. A
     # member that only hedges it ("could be imminent") or gives a view of it is no source of the fact either.
@@ -453,7 +479,12 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
         return candidates(corpus, claims, conflicts, tables, capped=True)
     pool = candidates(corpus, claims, conflicts, tables, capped=False)
     lines = [line for line in pool if line.kind != "commentary"]
-    features = line_features(corpus, lines)
+    leads = quoted_statements(corpus, lines)
+    # a line a reader cannot understand without the sentence before it is no line to lead with
+    kept_leads = [(line, lead) for line, lead in zip(lines, leads)
+                  if line.kind == "figure" or not leans_on_context(line.text, lead.source_text if lead else None)]
+    lines, leads = [line for line, _ in kept_leads], [lead for _, lead in kept_leads]
+    features = line_features(corpus, lines, leads)
     scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
     # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
     # read alone it cannot say whom it is about, and sharing it does not mend that
@@ -504,20 +535,29 @@ each figure table is a measure of its own (troops massed, troops sent, people di
 of each is what an analyst leads with; further disputes and doubts mostly retell the ones shown."""
 
 
-def line_features(corpus: Corpus, lines: list[BottomLine]) -> list[dict[str, float]]:
-    """Each line's features for the ranking model (``bottomline_rank.features``)."""
-    from storyline.analysis import bottomline_rank as rank
-
+def quoted_statements(corpus: Corpus, lines: list[BottomLine]) -> list[Statement | None]:
+    """The statement each line quotes: the first that starts inside its first citation (None for a figure
+    table, which quotes no one statement)."""
     by_doc: dict[str, list[Statement]] = {}
     for s in corpus.statements:
         by_doc.setdefault(s.doc, []).append(s)
-    out = []
+    out: list[Statement | None] = []
     for line in lines:
         e = line.evidence[0]
-        lead = None
-        if line.kind != "figure":
-            inside = [s for s in by_doc.get(e.doc, []) if e.start <= s.start < max(e.end, e.start + 1)]
-            lead = min(inside, key=lambda s: s.start) if inside else None
+        inside = [s for s in by_doc.get(e.doc, []) if e.start <= s.start < max(e.end, e.start + 1)]
+        out.append(min(inside, key=lambda s: s.start) if inside and line.kind != "figure" else None)
+    return out
+
+
+def line_features(corpus: Corpus, lines: list[BottomLine],
+                  leads: list[Statement | None] | None = None) -> list[dict[str, float]]:
+    """Each line's features for the ranking model (``bottomline_rank.features``); ``leads``: the statements the
+    lines quote (``quoted_statements``), where the caller has them."""
+    from storyline.analysis import bottomline_rank as rank
+
+    out = []
+    for line, lead in zip(lines, quoted_statements(corpus, lines) if leads is None else leads):
+        e = line.evidence[0]
         starts = corpus._starts.get(e.doc) or [0]
         at = max(0, bisect.bisect_right(starts, e.start) - 1)
         view = lead is not None and (is_commentary(lead) or lead.status in HEDGED or hypothetical(lead))
