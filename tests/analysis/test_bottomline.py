@@ -313,6 +313,13 @@ def test_a_fact_about_a_time_long_before_the_report_is_background():
     undated = Statement("a", 0, 10, "The port reopened.", "fact", "asserted")
     assert is_background(corpus, old)
     assert not is_background(corpus, new) and not is_background(corpus, undated)
+    # a sentence that opens by setting its time years back tells the background, undated or not
+    for text in ("Three decades ago, the river flooded the old town and forced the port to close.",
+                 "A year ago the dredging firm went bankrupt, leaving the channel half dug."):
+        assert is_background(corpus, Statement("a", 0, 10, text, "fact", "asserted"))
+    # a time years back inside the sentence does not date its news
+    assert not is_background(corpus, Statement(
+        "a", 0, 10, "The port, dredged two decades ago, reopened on Monday.", "fact", "asserted"))
 
 
 def test_a_statement_whose_own_verb_is_under_would_is_commentary():

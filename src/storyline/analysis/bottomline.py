@@ -187,9 +187,17 @@ BACKGROUND_DAYS = 90
 """A fact about a time that ended this long before its report was published is background, not the news."""
 
 
+YEARS_AGO = re.compile(r"\A(?:[\w-]+\s+){0,3}?(?:years?|decades?|centur(?:y|ies))\s+ago\b", re.IGNORECASE)
+"""A sentence that opens by setting its time years back ("Two decades ago, the army ...", "A year ago the
+plant ..."): what happened then, told as background to the news."""
+
+
 def is_background(corpus: Corpus, s: Statement) -> bool:
     """The statement dates what it says ("The last aid bill was approved in December 2022"), and that time
-    ended more than ``BACKGROUND_DAYS`` before the report: background to the news, not what to lead with."""
+    ended more than ``BACKGROUND_DAYS`` before the report, or it opens by setting its time years back
+    (``YEARS_AGO``): background to the news, not what to lead with."""
+    if YEARS_AGO.match(s.text.lstrip("\"“‘'([- ")):
+        return True
     published = corpus.published(s.doc)
     date = getattr(s, "date", None)
     if not (isinstance(date, str) and published and len(date) >= 4 and date[:4].isdigit()):
