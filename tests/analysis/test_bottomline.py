@@ -26,6 +26,7 @@ def _said(text: str, **kw) -> Statement:
     'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
     "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
     "The mayors agree that the duty of the regional council is to rebuild the flood wall before winter.",
+    "After the merger vote, the dockers' union sometimes looked like a movement in search of a cause.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
