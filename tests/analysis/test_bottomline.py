@@ -678,3 +678,24 @@ def test_a_line_that_leans_on_the_sentence_before_is_not_shown_and_a_shared_clai
     monkeypatch.setattr(rank, "probability", lambda f, weights=None: 0.9)
     shown = [b.text for b in bottom_line(story.corpus(), claims, [], []) if b.kind != "commentary"]
     assert shown == [alone]
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The mayor also commented on the closure of the ferry port.", "comment"),
+    ("The harbour master commented on the closure of the port on Tuesday, the local paper has learned.", "learn"),
+    ("The fishermen's leader referred to the quota talks and again backed the strike.", "back"),
+])
+def test_what_a_source_spoke_about_told_in_the_reports_words_gives_no_fact(text, predicate):
+    from storyline.analysis.bottomline import topic_only
+
+    assert topic_only(_said(text, source_kind="author", predicate=predicate))
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Referring to the quota talks, the fishermen's leader said 40 boats would stay in port.", "stay"),
+    ("The ferry company said the port closed on Tuesday, after the mayor commented on its debts.", "close"),
+])
+def test_a_fact_told_beside_what_a_source_spoke_about_is_no_topic_line(text, predicate):
+    from storyline.analysis.bottomline import topic_only
+
+    assert not topic_only(_said(text, source_kind="author", predicate=predicate))

@@ -150,13 +150,18 @@ def standing(s: Statement) -> bool:
 
 TOPIC = frozenset({"refer", "comment"})
 """Verbs that name what a source spoke about, not what it said ("the minister also referred to the strike")."""
+TOPIC_CLAUSE = re.compile(r"\A[^,;:–—]*?\b(?:commented\s+on|comments\s+on|referred\s+to|refers\s+to|spoke\s+about|"
+                          r"talked\s+about|touched\s+(?:up)?on)\b", re.IGNORECASE)
+"""A first clause whose verb names what its subject spoke about ("The mayor commented on the closure ... , the
+agency has learned", "The envoy referred to the talks and again backed the plan"), where the parse took the
+sign-off's verb or a second verb for the statement's own."""
 
 
 def topic_only(s: Statement) -> bool:
     """The report tells, in its own words, what a source spoke about ("the mayor also commented on the closure of
     the port", "the envoy referred to the talks"): what the source said is in the sentences that follow, and
     this one gives no fact to lead with."""
-    return s.source_kind == "author" and (s.predicate or "").lower() in TOPIC
+    return s.source_kind == "author" and ((s.predicate or "").lower() in TOPIC or TOPIC_CLAUSE.match(s.text) is not None)
 
 
 def hypothetical(s: Statement) -> bool:
