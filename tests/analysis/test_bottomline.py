@@ -699,3 +699,24 @@ def test_a_fact_told_beside_what_a_source_spoke_about_is_no_topic_line(text, pre
     from storyline.analysis.bottomline import topic_only
 
     assert not topic_only(_said(text, source_kind="author", predicate=predicate))
+
+
+def test_a_table_whose_reports_each_count_another_kind_of_person_is_no_estimate_of_one_measure():
+    """'12 nurses' killed in one report and '300 fishermen' in another are two events under one heading, not
+    estimates of one count; '40 soldiers' and 'some 60 soldiers' are, and so are counts that name no noun."""
+    from storyline.analysis.bottomline import _one_count
+    from storyline.models import Figure
+
+    story = Story()
+    for doc in "abc":
+        story.report(doc, "Officials gave a count.", published="2025-06-01")
+    corpus = story.corpus()
+
+    def counted(doc, value, unit):
+        return Figure(doc, 0, 5, f"{value} {unit or ''}", float(value), counts="killed", unit=unit)
+
+    assert not _one_count(corpus, [counted("a", 12, "nurse"), counted("b", 300, "fisherman")])
+    assert not _one_count(corpus, [counted("a", 12, "nurse"), counted("a", 5, "fisherman"),
+                                   counted("b", 300, "driver")])
+    assert _one_count(corpus, [counted("a", 40, "soldier"), counted("b", 60, "soldier"), counted("c", 7, "medic")])
+    assert _one_count(corpus, [counted("a", 40, "soldier"), counted("b", 60, None)])

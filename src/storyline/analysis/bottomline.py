@@ -321,7 +321,8 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FI
     for table in tables:
         rows = [r for r in table.rows if r.figure in figures]
         docs = {origin_doc(corpus, r.doc) for r in rows}
-        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]):
+        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]) or not _one_count(
+                corpus, [figures[r.figure] for r in rows]):
             continue
         seen, parts, evidence = set(), [], []
         for r in rows:
@@ -341,6 +342,18 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FI
             disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
     lines.sort(key=lambda b: (-b.score, b.text))
     return lines[:limit]
+
+
+def _one_count(corpus: Corpus, figures: list) -> bool:
+    """Two reports count the same thing (each names its counted noun: "40 soldiers", "some 60 soldiers"): the
+    estimates of one measure. A table whose reports each count another kind of person or thing ("12 nurses"
+    killed in one, "300 fishermen" in another) gathers different events under one heading. Where fewer than
+    two reports name what they count, nothing tells."""
+    docs: dict[str, set[str]] = {}
+    for f in figures:
+        if f.unit:
+            docs.setdefault(f.unit, set()).add(origin_doc(corpus, f.doc))
+    return len(set().union(*docs.values())) < 2 or any(len(found) >= 2 for found in docs.values())
 
 
 def _tally(corpus: Corpus, figures: list) -> bool:
