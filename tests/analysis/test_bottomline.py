@@ -26,6 +26,7 @@ def _said(text: str, **kw) -> Statement:
     'The envoy confirmed during the call the "position of the league - support for the fishermen and their quotas.',
     "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
     "The mayors agree that the duty of the regional council is to rebuild the flood wall before winter.",
+    "After the merger vote, the dockers' union sometimes looked like a movement in search of a cause.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -313,6 +314,13 @@ def test_a_fact_about_a_time_long_before_the_report_is_background():
     undated = Statement("a", 0, 10, "The port reopened.", "fact", "asserted")
     assert is_background(corpus, old)
     assert not is_background(corpus, new) and not is_background(corpus, undated)
+    # a sentence that opens by setting its time years back tells the background, undated or not
+    for text in ("Three decades ago, the river flooded the old town and forced the port to close.",
+                 "A year ago the dredging firm went bankrupt, leaving the channel half dug."):
+        assert is_background(corpus, Statement("a", 0, 10, text, "fact", "asserted"))
+    # a time years back inside the sentence does not date its news
+    assert not is_background(corpus, Statement(
+        "a", 0, 10, "The port, dredged two decades ago, reopened on Monday.", "fact", "asserted"))
 
 
 def test_a_statement_whose_own_verb_is_under_would_is_commentary():
@@ -624,3 +632,91 @@ def test_every_figure_table_the_model_keeps_is_shown_beside_the_sections_sure_on
     for p, shown in ((rank.KEEP + 0.1, 2), (rank.KEEP - 0.1, 1)):
         monkeypatch.setattr(rank, "probability", lambda f, weights=None, p=p: p if f["figure"] else 0.0)
         assert [b.kind for b in bottom_line(corpus, [], [], tables)].count("figure") == shown
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The harbour master acknowledged those complaints at a meeting with the fishing cooperative.", None),
+    ("Fishermen say they have seen a rise in such closures since the spring, the cooperative said.", None),
+    ("The co-op's chair said these quotas would ruin the smaller boats. Talks resume on Friday.", None),
+    ("According to her, the blame for the closure lies with the port authority and not the fleet.", "her"),
+    ("The closure of the harbour cost the fleet a week of fishing, he said.", "he"),
+])
+def test_a_line_that_points_back_at_the_sentence_before_leans_on_it(text, source):
+    assert bottomline_module.leans_on_context(text, source)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Those who lost boats in the storm will get grants from the regional council, its chair said.", None),
+    ("The ministry banned such imports as live cattle and raw milk from the neighbouring provinces.", None),
+    ("These days the ferry to the islands runs only twice a week, the operator said.", None),
+    ("U.S. officials said the fishing talks ended without a deal. Those talks had lasted a week.", None),
+    ("The harbour master, named by the U.N. agency as its envoy, closed the port on Monday.", None),
+    ('"We cannot fish off Lorn until the spill is cleared," he said.', "he"),
+    ("The harbour master said the port would reopen on Friday.", "The harbour master"),
+])
+def test_a_line_that_names_what_it_is_about_does_not_lean(text, source):
+    assert not bottomline_module.leans_on_context(text, source)
+
+
+def test_a_line_that_leans_on_the_sentence_before_is_not_shown_and_a_shared_claim_quotes_a_member_that_does_not(
+        monkeypatch):
+    """A reader cannot understand alone a line whose source is only a pronoun or that points back at what an
+    earlier sentence told ("acknowledged those complaints"): however likely the model finds it, it is not shown,
+    and a claim several reports state quotes a member that names what it is about."""
+    from storyline.analysis import bottomline_rank as rank
+
+    leaning = "The port authority has since confirmed those closures at both of the Arle harbours."
+    alone = "The port authority confirmed on Monday that both Arle harbours are closed to fishing boats."
+    other = "According to him, the storm wrecked the breakwater at Lorn and flooded the fish market."
+    story = Story()
+    story.say("a", leaning, status="confirmed", source_kind="named", actors=["kb:AAA"], source_text="the port authority")
+    story.say("b", alone, status="confirmed", source_kind="named", actors=["kb:AAA"], source_text="the port authority")
+    story.say("c", other, status="reported", source_kind="named", actors=["kb:AAA"], source_text="him")
+    claims = group_claims(story.corpus(), vectors_by_text({leaning: (1.0, 0.0), alone: (0.99, 0.14),
+                                                           other: (0.0, 1.0)}))
+    assert len(claims) == 1
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: 0.9)
+    shown = [b.text for b in bottom_line(story.corpus(), claims, [], []) if b.kind != "commentary"]
+    assert shown == [alone]
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The mayor also commented on the closure of the ferry port.", "comment"),
+    ("The harbour master commented on the closure of the port on Tuesday, the local paper has learned.", "learn"),
+    ("The fishermen's leader referred to the quota talks and again backed the strike.", "back"),
+])
+def test_what_a_source_spoke_about_told_in_the_reports_words_gives_no_fact(text, predicate):
+    from storyline.analysis.bottomline import topic_only
+
+    assert topic_only(_said(text, source_kind="author", predicate=predicate))
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Referring to the quota talks, the fishermen's leader said 40 boats would stay in port.", "stay"),
+    ("The ferry company said the port closed on Tuesday, after the mayor commented on its debts.", "close"),
+])
+def test_a_fact_told_beside_what_a_source_spoke_about_is_no_topic_line(text, predicate):
+    from storyline.analysis.bottomline import topic_only
+
+    assert not topic_only(_said(text, source_kind="author", predicate=predicate))
+
+
+def test_a_table_whose_reports_each_count_another_kind_of_person_is_no_estimate_of_one_measure():
+    """'12 nurses' killed in one report and '300 fishermen' in another are two events under one heading, not
+    estimates of one count; '40 soldiers' and 'some 60 soldiers' are, and so are counts that name no noun."""
+    from storyline.analysis.bottomline import _one_count
+    from storyline.models import Figure
+
+    story = Story()
+    for doc in "abc":
+        story.report(doc, "Officials gave a count.", published="2025-06-01")
+    corpus = story.corpus()
+
+    def counted(doc, value, unit):
+        return Figure(doc, 0, 5, f"{value} {unit or ''}", float(value), counts="killed", unit=unit)
+
+    assert not _one_count(corpus, [counted("a", 12, "nurse"), counted("b", 300, "fisherman")])
+    assert not _one_count(corpus, [counted("a", 12, "nurse"), counted("a", 5, "fisherman"),
+                                   counted("b", 300, "driver")])
+    assert _one_count(corpus, [counted("a", 40, "soldier"), counted("b", 60, "soldier"), counted("c", 7, "medic")])
+    assert _one_count(corpus, [counted("a", 40, "soldier"), counted("b", 60, None)])

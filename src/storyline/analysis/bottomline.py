@@ -112,6 +112,29 @@ def fragment(s: Statement) -> bool:
     return bool(text) and text[0].islower()
 
 
+ANAPHOR = re.compile(
+    r"\b(?:those|these|such)\s++(?:[\w-]+\s+)?(?!(?:as|is|was|has|days|years|weeks|months|times)\b)[a-z][\w-]*s\b"
+    r"(?!\s+(?:who|whom|whose|which|that|as)\b)", re.IGNORECASE)
+"""A plural noun phrase that points back at what an earlier sentence told ("acknowledged those frustrations", "an
+increase in such attacks", "these sanctions"): not one a clause of its own defines ("those countries that ..."),
+nor a comparison ("such weapons as drones"), nor a time ("these days")."""
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’']?(?=\s*+[–—-]?\s*+[\"“‘']?[A-Z])")
+"""A full stop that ends a sentence: before a capital, not after an initial or a short title ("U.N.", "Mr.")."""
+STAND_IN = frozenset({"he", "she", "him", "her", "they", "them"})
+"""Pronouns that stand in for a source named in an earlier sentence ("According to him, ...")."""
+
+
+def leans_on_context(text: str, source_text: str | None = None) -> bool:
+    """A reader cannot understand the line alone: its source is only a pronoun standing in for a name given
+    earlier ("According to him, the blame lies with the council"), or its first sentence points back at what an
+    earlier one told ("The spokesman acknowledged those frustrations"). A line that opens with a pronoun is the
+    ranking model's to weigh (``bottomline_rank.PRONOUN``)."""
+    if (source_text or "").strip().lower() in STAND_IN and not OPENING_QUOTE.match(text):
+        return True
+    end = SENTENCE_END.search(text)
+    return ANAPHOR.search(text[: end.start() if end else len(text)]) is not None
+
+
 STATIVE = frozenset({"be", "have", "share", "remain", "lie", "border", "belong", "depend", "rely"})
 """Verbs of how things stand ("Moldova is close to the war and shares a long border with Ukraine"), not of
 what happened."""
@@ -127,13 +150,18 @@ def standing(s: Statement) -> bool:
 
 TOPIC = frozenset({"refer", "comment"})
 """Verbs that name what a source spoke about, not what it said ("the minister also referred to the strike")."""
+TOPIC_CLAUSE = re.compile(r"\A[^,;:–—]*?\b(?:commented\s+on|comments\s+on|referred\s+to|refers\s+to|spoke\s+about|"
+                          r"talked\s+about|touched\s+(?:up)?on)\b", re.IGNORECASE)
+"""A first clause whose verb names what its subject spoke about ("The mayor commented on the closure ... , the
+agency has learned", "The envoy referred to the talks and again backed the plan"), where the parse took the
+sign-off's verb or a second verb for the statement's own."""
 
 
 def topic_only(s: Statement) -> bool:
     """The report tells, in its own words, what a source spoke about ("the mayor also commented on the closure of
     the port", "the envoy referred to the talks"): what the source said is in the sentences that follow, and
     this one gives no fact to lead with."""
-    return s.source_kind == "author" and (s.predicate or "").lower() in TOPIC
+    return s.source_kind == "author" and ((s.predicate or "").lower() in TOPIC or TOPIC_CLAUSE.match(s.text) is not None)
 
 
 def hypothetical(s: Statement) -> bool:
@@ -164,9 +192,17 @@ BACKGROUND_DAYS = 90
 """A fact about a time that ended this long before its report was published is background, not the news."""
 
 
+YEARS_AGO = re.compile(r"\A(?:[\w-]+\s+){0,3}?(?:years?|decades?|centur(?:y|ies))\s+ago\b", re.IGNORECASE)
+"""A sentence that opens by setting its time years back ("Two decades ago, the army ...", "A year ago the
+plant ..."): what happened then, told as background to the news."""
+
+
 def is_background(corpus: Corpus, s: Statement) -> bool:
     """The statement dates what it says ("The last aid bill was approved in December 2022"), and that time
-    ended more than ``BACKGROUND_DAYS`` before the report: background to the news, not what to lead with."""
+    ended more than ``BACKGROUND_DAYS`` before the report, or it opens by setting its time years back
+    (``YEARS_AGO``): background to the news, not what to lead with."""
+    if YEARS_AGO.match(s.text.lstrip("\"“‘'([- ")):
+        return True
     published = corpus.published(s.doc)
     date = getattr(s, "date", None)
     if not (isinstance(date, str) and published and len(date) >= 4 and date[:4].isdigit()):
@@ -217,6 +253,9 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
         return None
     if lead not in news:
         lead = news[0]
+    alone = [s for s in news if not leans_on_context(s.text, s.source_text)]
+    if lead not in alone and alone:
+        lead = alone[0]  # a member a reader understands without the sentence before it
     # A claim holds its denials too ("one tanker wagon had leaked chlorine", "no chlorine had leaked"): only the
     # members that say what the line quotes are its sources; the denial is the dispute the conflicts show. A
     # member that only hedges it ("could be imminent") or gives a view of it is no source of the fact either.
@@ -282,7 +321,8 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FI
     for table in tables:
         rows = [r for r in table.rows if r.figure in figures]
         docs = {origin_doc(corpus, r.doc) for r in rows}
-        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]):
+        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]) or not _one_count(
+                corpus, [figures[r.figure] for r in rows]):
             continue
         seen, parts, evidence = set(), [], []
         for r in rows:
@@ -302,6 +342,18 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FI
             disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
     lines.sort(key=lambda b: (-b.score, b.text))
     return lines[:limit]
+
+
+def _one_count(corpus: Corpus, figures: list) -> bool:
+    """Two reports count the same thing (each names its counted noun: "40 soldiers", "some 60 soldiers"): the
+    estimates of one measure. A table whose reports each count another kind of person or thing ("12 nurses"
+    killed in one, "300 fishermen" in another) gathers different events under one heading. Where fewer than
+    two reports name what they count, nothing tells."""
+    docs: dict[str, set[str]] = {}
+    for f in figures:
+        if f.unit:
+            docs.setdefault(f.unit, set()).add(origin_doc(corpus, f.doc))
+    return len(set().union(*docs.values())) < 2 or any(len(found) >= 2 for found in docs.values())
 
 
 def _tally(corpus: Corpus, figures: list) -> bool:
@@ -453,7 +505,12 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
         return candidates(corpus, claims, conflicts, tables, capped=True)
     pool = candidates(corpus, claims, conflicts, tables, capped=False)
     lines = [line for line in pool if line.kind != "commentary"]
-    features = line_features(corpus, lines)
+    leads = quoted_statements(corpus, lines)
+    # a line a reader cannot understand without the sentence before it is no line to lead with
+    kept_leads = [(line, lead) for line, lead in zip(lines, leads)
+                  if line.kind == "figure" or not leans_on_context(line.text, lead.source_text if lead else None)]
+    lines, leads = [line for line, _ in kept_leads], [lead for _, lead in kept_leads]
+    features = line_features(corpus, lines, leads)
     scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
     # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
     # read alone it cannot say whom it is about, and sharing it does not mend that
@@ -504,20 +561,29 @@ each figure table is a measure of its own (troops massed, troops sent, people di
 of each is what an analyst leads with; further disputes and doubts mostly retell the ones shown."""
 
 
-def line_features(corpus: Corpus, lines: list[BottomLine]) -> list[dict[str, float]]:
-    """Each line's features for the ranking model (``bottomline_rank.features``)."""
-    from storyline.analysis import bottomline_rank as rank
-
+def quoted_statements(corpus: Corpus, lines: list[BottomLine]) -> list[Statement | None]:
+    """The statement each line quotes: the first that starts inside its first citation (None for a figure
+    table, which quotes no one statement)."""
     by_doc: dict[str, list[Statement]] = {}
     for s in corpus.statements:
         by_doc.setdefault(s.doc, []).append(s)
-    out = []
+    out: list[Statement | None] = []
     for line in lines:
         e = line.evidence[0]
-        lead = None
-        if line.kind != "figure":
-            inside = [s for s in by_doc.get(e.doc, []) if e.start <= s.start < max(e.end, e.start + 1)]
-            lead = min(inside, key=lambda s: s.start) if inside else None
+        inside = [s for s in by_doc.get(e.doc, []) if e.start <= s.start < max(e.end, e.start + 1)]
+        out.append(min(inside, key=lambda s: s.start) if inside and line.kind != "figure" else None)
+    return out
+
+
+def line_features(corpus: Corpus, lines: list[BottomLine],
+                  leads: list[Statement | None] | None = None) -> list[dict[str, float]]:
+    """Each line's features for the ranking model (``bottomline_rank.features``); ``leads``: the statements the
+    lines quote (``quoted_statements``), where the caller has them."""
+    from storyline.analysis import bottomline_rank as rank
+
+    out = []
+    for line, lead in zip(lines, quoted_statements(corpus, lines) if leads is None else leads):
+        e = line.evidence[0]
         starts = corpus._starts.get(e.doc) or [0]
         at = max(0, bisect.bisect_right(starts, e.start) - 1)
         view = lead is not None and (is_commentary(lead) or lead.status in HEDGED or hypothetical(lead))

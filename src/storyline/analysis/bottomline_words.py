@@ -9,11 +9,13 @@ INTERPRETIVE = re.compile(
     r"\b(?:highlight|underscore|underline|signal|indicate|reflect|illustrate|demonstrate|suggest|show|mark|"
     r"represent|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b"
     r"(?!\s+(?:(?:no|any|some|clear|few|new)\s+)?(?:signs?|evidence|traces?)\b)|"
+    r"\b(?:look|seem|sound)(?:s|ed|ing)?\s+like\b|"
     r"\brais(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}(?:concerns?|questions?|doubts?|fears?|alarm|eyebrows|stakes)\b|"
     r"(?<!\bamid )\b(?:concerns?|implications?|significance|significantly|shift(?:ing)? landscape|new era|"
     r"new chapter)\b", re.IGNORECASE)
-"""How analysis reads ("highlights", "signals a new era", "raises concerns", not "raises its rate"): commentary,
-not a claim of fact, whether the report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
+"""How analysis reads ("highlights", "signals a new era", "raises concerns", not "raises its rate", "looked like a
+spent force"): commentary, not a claim of fact, whether the report says it in its own voice or quotes a commentator
+saying it. "Amid concern that ..."
 sets the scene of a statement and is no reading of it, and a thing that shows (no) signs or evidence of something
 ("the levee shows signs of seepage", "the agency does not demonstrate any evidence of") is a finding, not a reading."""
 VERDICT = re.compile(
