@@ -267,7 +267,7 @@ class PersonLinking:
 _POSSESSIVE = ("'s ", "’s ", "' ", "’ ")
 
 
-def _bodies_by_generic(kb: KnowledgeBase) -> dict[tuple[str, str], set[str]]:
+def bodies_by_generic(kb: KnowledgeBase) -> dict[tuple[str, str], set[str]]:
     """``(state id, generic name key) -> body ids``, built once per knowledge base."""
     cached = getattr(kb, "_bodies_by_generic", None)
     if cached is None:
@@ -296,7 +296,7 @@ def owned_generic_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -
             continue
         if owner.type != "state":
             continue
-        index = index if index is not None else _bodies_by_generic(kb)
+        index = index if index is not None else bodies_by_generic(kb)
         fits = index.get((owner.id, key(m.text)), set())
         if len(fits) == 1:
             m.entity = next(iter(fits))

@@ -12,7 +12,7 @@ from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
-from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
@@ -69,6 +69,16 @@ class SpanResolution(PersonLinking):
             return []
         bodies = [e for e in self.kb.lookup(f"{owner.name} {text}") if e.type == "organization" and e.country == owner.id]
         return bodies[:1]
+
+    def _body_of_only_state(self, text: str, state: "DocState") -> list:
+        """A body named by a generic name ("the Senate") that the knowledge base knows for several states,
+        when exactly one of the states the report names anywhere has it: that body. A name the knowledge base
+        knows for one state only ("the Treasury") says too little: other states' bodies so named are missing."""
+        index = bodies_by_generic(self.kb)
+        owners = {body for country in state.countries for body in index.get((country, key(text)), ())}
+        if len(owners) != 1 or sum(1 for country, name in index if name == key(text)) < 2:
+            return []
+        return [self.kb.get(next(iter(owners))[3:])]
 
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)
@@ -130,7 +140,7 @@ class SpanResolution(PersonLinking):
         if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
                 and all(t.is_title or t.is_stop for t in span):
             # "Head of the Foreign Intelligence Service" in a Ukrainian report; "the Senate" in an American one
-            found = self._body_of_main_state(text, state)
+            found = self._body_of_main_state(text, state) or self._body_of_only_state(text, state)
         if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
