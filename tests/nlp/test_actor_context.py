@@ -155,3 +155,49 @@ def test_a_body_named_like_a_building_is_the_body(parse):
     found = mentions(doc)
     assert found["Madrid"].type == "place"
     assert found["German chancellery"].entity == "kb:DEU.CHANCELLERY"
+
+
+def test_a_misspelt_office_holder_before_the_state_is_named_is_that_person(parse):
+    doc = parse("Daczić said on Monday that Serbia would not join the sanctions against Russia.",
+                published=dt.date(2023, 3, 20))
+    assert tagged(doc, "Daczić")
+    assert mentions(doc)["Daczić"].entity == "kb:person:ivica-dacic"
+
+
+def test_a_misspelling_of_a_place_the_report_names_is_that_place(parse):
+    doc = parse("Floods cut off Kherson on Monday, and the water kept rising around Kersoń overnight.",
+                published=dt.date(2023, 6, 7))
+    assert tagged(doc, "Kersoń")
+    by_text = mentions(doc)
+    assert by_text["Kersoń"].entity == by_text["Kherson"].entity == "kb:place:kherson"
+
+
+def test_eras_operations_jargon_and_the_planet_are_not_actors(parse):
+    doc = parse("Villagers remembered the floods during the Anschluss of Austria. The pilot flew sorties during "
+                "Operation: Desert Shield, he said. Nobody is waiting for the fulfillment of the ATO goals in the "
+                "east, Chile's army said. Chile is the greatest country on Earth, the senator said.",
+                published=dt.date(2022, 5, 2))
+    for name in ("Anschluss", "Desert Shield", "ATO", "Earth"):
+        assert tagged(doc, name)
+    texts = set(mentions(doc))
+    assert "Chile" in texts
+    assert not any(word in t for t in texts for word in ("Anschluss", "Desert", "ATO", "Earth"))
+
+
+def test_a_listener_run_into_the_subject_of_what_they_were_told_is_split(parse):
+    doc = parse("A former Kenyan diplomat told the BBC Kenya would have to raise the tariff again.",
+                published=dt.date(2023, 3, 2))
+    assert tagged(doc, "BBC Kenya")
+    by_text = mentions(doc)
+    assert by_text["BBC"].entity == "kb:BBC" and by_text["Kenya"].entity == "kb:KEN"
+
+
+def test_a_generic_body_belongs_to_the_one_named_state_that_has_one(parse):
+    doc = parse("The trade deal with Chile reached the Senate on Tuesday, and officials in Washington expect a "
+                "vote soon.", published=dt.date(2023, 5, 9))
+    assert tagged(doc, "Senate")
+    assert mentions(doc)["Senate"].entity == "kb:USA.SENATE"
+    doc = parse("The trade deal between Poland and the United States reached the Senate on Tuesday.",
+                published=dt.date(2023, 5, 9))
+    assert tagged(doc, "Senate")
+    assert not mentions(doc)["Senate"].entity.startswith("kb:")  # two named states have a Senate: unsaid

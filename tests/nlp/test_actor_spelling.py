@@ -3,7 +3,7 @@
 
 from storyline.kb.lookup import load_kb
 from storyline.nlp.actor_spans import is_table_line
-from storyline.nlp.actor_spelling import SpellingIndex, english_spelling, skeleton, similar_surname
+from storyline.nlp.actor_spelling import SpellingIndex, english_spelling, similar_place, similar_surname, skeleton
 
 
 def test_polish_and_english_spellings_of_one_name_share_a_skeleton():
@@ -54,3 +54,13 @@ def test_known_given_names_exclude_words_the_knowledge_base_knows_otherwise():
 def test_a_flattened_table_row_is_not_running_text():
     assert is_table_line("Town 58 22 61 19 Suburb over 50 thousand 80 11 79 12")
     assert not is_table_line("Officials said 12 people died and 40 were hurt in the blast on Monday.")
+
+
+def test_a_misspelt_place_finds_the_place_but_not_an_adjective_or_a_neighbour():
+    forms = {"kherson": "kb:place:kherson", "crimea": "kb:place:crimea", "kremlin": "kb:place:kremlin",
+             "valparaiso": "local:valparaiso"}
+    assert similar_place("kerson", forms) == "kb:place:kherson"
+    assert similar_place("valparaizo", forms) == "local:valparaiso"
+    assert similar_place("crimean", forms) is None  # an adjective: another last letter
+    assert similar_place("kreminna", forms) is None  # another town
+    assert similar_place("kherson", forms) is None  # the spelling itself is no misspelling

@@ -51,8 +51,11 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
     while last.dep_ == "compound" and last.head.i > last.i:
         last = last.head  # "FPV kamikaze drone strikes": up to "strikes"
     thing = any(t.lower_ in THING_HEADS for t in doc[span.end : last.i + 1]) or any(c.isdigit() for c in span.text)
-    if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text and not thing:
-        return False  # "Treasury reserves", "the Eurostat database": the body's own things ("F16 jets" are none)
+    lone_acronym = span.text.isupper() and sum(t.text == span.text for t in doc) == 1
+    if label == "ORG" and len(span) == 1 and span.root.dep_ != "amod" and "-" not in span.text and not thing \
+            and not lone_acronym:
+        return False  # "Treasury reserves", "the Eurostat database": the body's own things ("F16 jets" are none);
+        # an unknown acronym written once, only before a noun ("the ATO zone"), is jargon, not a body
     actor_nouns = ACTOR_NOUNS | PUBLICATION_NOUNS  # "La República newspaper" is the paper's name
     return head.lower_ not in actor_nouns and (after.pos_ != "NOUN" or after.lower_ not in actor_nouns)
 
@@ -111,6 +114,12 @@ def event_name(span: Span) -> bool:
         return True  # "Allied Resolve 2022", "Expo 2020": a name carrying its year is an event
     if before is not None and before.lower_ in EVENT_NOUNS and before.text[:1].islower():
         return True
+    if before is not None and before.text in (":", "\"", "“", "'", "‘") and before.i > 0 \
+            and doc[before.i - 1].lower_ in ("operation", "exercise"):
+        return True  # "Operation: Desert Shield", "exercise “Northern Gale”"
+    first = span.root.head if span.root.dep_ == "conj" else span.root
+    if first.dep_ == "pobj" and first.head.lower_ in ("during", "throughout"):
+        return True  # "during the Anschluss", "throughout Ramadan": a time, not who acted
     head = _head_outside(span)
     return head is not None and span.root.dep_ == "appos" and head.lower_ in EVENT_NOUNS
 

@@ -37,6 +37,7 @@ class DocState:
         self.acronyms: dict[str, str] = {}  # "dia" -> the entity its spelled-out name resolved to
         self.states: list[tuple[int, int, str]] = []  # (token index, sentence start, state id)
         self.countries: set[str] = set()  # every state the report names, or whose bodies it names, anywhere
+        self.place_forms: dict[str, str] = {}  # every spelling of the known places the report names -> their id
         self.person_words: set[str] = set()  # one-word names NER tags as persons anywhere in the report
         self.name_words: set[str] = set()  # words of the report's names of two words or more
 
@@ -159,8 +160,9 @@ class PersonLinking:
         surnames.update(state.people)  # a name already resolved wins over the one guessed before resolving
         found = similar_surname(words[0], surnames)
         if found is None and state.when is not None:
-            # A misspelt surname of someone in office on the report's date, of a country it names.
-            countries = {s for _, _, s in state.states}
+            # A misspelt surname of someone in office on the report's date, of a country the report names
+            # anywhere ("Dacic repeated ... Serbia" names the state after the surname).
+            countries = state.countries | {s for _, _, s in state.states}
             holders = {w: e for w, (e, country) in self._holders(state.when).items() if country in countries}
             found = similar_surname(words[0], holders)
         return found
@@ -265,7 +267,7 @@ class PersonLinking:
 _POSSESSIVE = ("'s ", "’s ", "' ", "’ ")
 
 
-def _bodies_by_generic(kb: KnowledgeBase) -> dict[tuple[str, str], set[str]]:
+def bodies_by_generic(kb: KnowledgeBase) -> dict[tuple[str, str], set[str]]:
     """``(state id, generic name key) -> body ids``, built once per knowledge base."""
     cached = getattr(kb, "_bodies_by_generic", None)
     if cached is None:
@@ -294,7 +296,7 @@ def owned_generic_links(text: str, mentions: list[Mention], kb: KnowledgeBase) -
             continue
         if owner.type != "state":
             continue
-        index = index if index is not None else _bodies_by_generic(kb)
+        index = index if index is not None else bodies_by_generic(kb)
         fits = index.get((owner.id, key(m.text)), set())
         if len(fits) == 1:
             m.entity = next(iter(fits))

@@ -100,14 +100,38 @@ def common_word_name(span: Span) -> bool:
 
 def split_known_words(span: Span, label: str, known) -> list[tuple[Span, str]]:
     """A name NER ran over two known parties with no name of its own ("the former US Nato ambassador"):
-    each word a state or an intergovernmental body the knowledge base knows, and the whole unknown."""
+    each word a state or an intergovernmental body the knowledge base knows, and the whole unknown. Or a
+    listener run into the subject of what they were told ("told the BBC Chile would ..."): the body, then
+    the state."""
     if label not in ("ORG", "GPE", "NORP") or not 2 <= len(span) <= 3 or known(span.text) \
             or not all(t.is_alpha for t in span):
         return [(span, label)]
+    told = _told_then_subject(span, known)
+    if told is not None:
+        return told
     kinds = [next((e.type for e in known(t.text)), None) for t in span]
     if not all(k in ("state", "igo") for k in kinds):
         return [(span, label)]
     return [(span.doc[t.i : t.i + 1], "GPE" if k == "state" else "ORG") for t, k in zip(span, kinds)]
+
+
+def _told_then_subject(span: Span, known) -> list[tuple[Span, str]] | None:
+    """"(told) the BBC India would": a known body that a verb of telling governs, run into the known state
+    that is the subject of the reported clause; None when the span is not so built."""
+    last = span[-1]
+    clause = last.head
+    if last.dep_ != "nsubj" or clause.i < span.end or clause.dep_ != "ccomp" or clause.head.lower_ not in TOLD \
+            or any(c.dep_ in ("dobj", "dative") for c in clause.head.children):
+        return None
+    body, state = span[:-1], span[-1:]
+    if not any(e.type in ("organization", "igo") for e in known(body.text)[:1]) \
+            or not any(e.type == "state" for e in known(state.text)[:1]):
+        return None
+    return [(body, "ORG"), (state, "GPE")]
+
+
+# Verbs whose listener can come right before the reported clause with no "that": "told the BBC India would".
+TOLD = {"told", "tell", "tells", "telling", "assured", "assure", "assures", "warned", "warn", "warns"}
 
 
 def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[Span, str]]:

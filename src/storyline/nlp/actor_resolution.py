@@ -12,12 +12,13 @@ from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
-from storyline.nlp.actor_links import DocState, PersonLinking
+from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
+from storyline.nlp.actor_spelling import similar_place
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, CITY_REGION_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
@@ -38,6 +39,9 @@ _BODY_NOUN_TAILS = {"news", "agency", "wire", "service", "newspaper", "daily", "
 # Plural adjectives that name a group of states ("the Baltics", "the Nordics") or the peoples of a continent
 # ("Africans", "Europeans"): a collective, not one actor.
 COLLECTIVE_PLURALS = {"baltics", "nordics", "africans", "europeans", "asians", "westerners"}
+# The planet and its neighbours tagged as locations ("the greatest country on Earth"): no actor and no place
+# where news happens.
+CELESTIAL = {"earth", "moon", "mars"}
 
 COMPATIBLE = {
     "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
@@ -66,6 +70,16 @@ class SpanResolution(PersonLinking):
         bodies = [e for e in self.kb.lookup(f"{owner.name} {text}") if e.type == "organization" and e.country == owner.id]
         return bodies[:1]
 
+    def _body_of_only_state(self, text: str, state: "DocState") -> list:
+        """A body named by a generic name ("the Senate") that the knowledge base knows for several states,
+        when exactly one of the states the report names anywhere has it: that body. A name the knowledge base
+        knows for one state only ("the Treasury") says too little: other states' bodies so named are missing."""
+        index = bodies_by_generic(self.kb)
+        owners = {body for country in state.countries for body in index.get((country, key(text)), ())}
+        if len(owners) != 1 or sum(1 for country, name in index if name == key(text)) < 2:
+            return []
+        return [self.kb.get(next(iter(owners))[3:])]
+
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)
         doc = span.doc
@@ -88,6 +102,8 @@ class SpanResolution(PersonLinking):
             owner = [e for e in self.kb.lookup(mission["owner"]) if e.type in ("state", "igo")]
             if owner:  # "the Permanent Mission of Australia to the United Nations": an embassy speaks for its state
                 return Mention("", start, start + len(text), text, label, _kb_id(owner[0]), owner[0].type)
+        if not known and label == "LOC" and key(text) in CELESTIAL:
+            return None
         if not known and len(span) == 1 and key(text) in COLLECTIVE_PLURALS:
             return None  # "the Baltics", "the Nordics": a collective of states, not one actor or a place
         if not known and after is not None and after.lower_ in ("states", "countries", "nations", "republics") \
@@ -124,7 +140,7 @@ class SpanResolution(PersonLinking):
         if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
                 and all(t.is_title or t.is_stop for t in span):
             # "Head of the Foreign Intelligence Service" in a Ukrainian report; "the Senate" in an American one
-            found = self._body_of_main_state(text, state)
+            found = self._body_of_main_state(text, state) or self._body_of_only_state(text, state)
         if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
@@ -198,7 +214,7 @@ class SpanResolution(PersonLinking):
             label = "ORG"  # "Russian energy giant Gazprom"
         if not found and label in ("GPE", "LOC") and len(span) == 1 and context.speaks(span):
             label = "PERSON"  # "said Wierszynin": a place does not speak
-        if not found and label in ("ORG", "GPE", "LOC") and (
+        if not found and label in ("ORG", "GPE", "LOC", "FAC") and (
                 (len(span) == 1 and span[0].is_title) or context.hyphenated_name(span)) \
                 and (person := self._known_in_report(key(text).split(), state)) is not None:
             # "Okonkwu" after "Amara Okonkwo"; "Lloyd-Hughes" after "Gwen Lloyd-Hughes"
@@ -279,6 +295,11 @@ class SpanResolution(PersonLinking):
                                                               and after.text[:1].islower())))):
             state.places.add(f"local:place:{slug(text)}")  # "Bucha" or "Kitwe" tagged as a person or a body
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
+        if not found and label in ("PERSON", "ORG") and len(span) == 1 and span[0].is_title \
+                and key(text) not in state.named and key(text) not in state.people and not context.speaks(span) \
+                and not self.spelling.given_name(text) \
+                and (place := similar_place(key(text), state.place_forms)) is not None:
+            return Mention("", start, end, text, label, place, "place")  # "Kersoń" in a report naming Kherson
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
@@ -356,6 +377,17 @@ class SpanResolution(PersonLinking):
             return None  # stray capitals are not organisations
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
+
+    def _place_forms(self, spans: list[tuple[Span, str]]) -> dict[str, str]:
+        """Every spelling (name and aliases) of the knowledge-base places a report names -> the place's id, so
+        that the report's own misspelling of one of them ("Kersoń" beside "Kherson") is that place."""
+        out: dict[str, str] = {}
+        for span, _ in spans:
+            place = next((e for e in self.kb.lookup(span.text)[:1] if e.type == "place"), None)
+            if place is not None:
+                for form in (place.name, *place.aliases):
+                    out[key(form)] = _kb_id(place)
+        return out
 
     def _region_of_city(self, span: Span) -> Mention | None:
         """A province named for its city ("the Kharkiv region", "Kherson oblast", "Kyiv Oblast"): one place

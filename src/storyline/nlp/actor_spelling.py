@@ -46,6 +46,21 @@ def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
     return next(iter(hits)) if len(hits) == 1 else None
 
 
+SIMILAR_PLACE = 0.85
+
+
+def similar_place(word: str, forms: dict[str, str]) -> str | None:
+    """The one place whose spelling a one-word name misspells ("kerson" for "kherson"), or None. Stricter than
+    a surname: the same last letter too, so that an adjective ("crimean") or another place ("kreminna" beside
+    "kremlin") is not taken for it."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    hits = {place for form, place in forms.items()
+            if form != word and form[:1] == word[:1] and form[-1:] == word[-1:] and len(form) >= 5
+            and SequenceMatcher(None, word, form).ratio() >= SIMILAR_PLACE}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
 def _same_ends(a: str, b: str) -> bool:
     """Same first and last letter in one spelling: "Prigozhina" (a woman) is not "Prigozhin". A final
     "i" is a final "y": the Polish and Czech "-ski" is the English "-sky" ("Zelanski", "Zelensky")."""

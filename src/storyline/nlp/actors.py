@@ -33,6 +33,7 @@ from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_shared import government_of, names_a_site, shared_heads
 from storyline.nlp.actor_spelling import SpellingIndex
+from storyline.nlp.actor_spelling import similar_place
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
                                        extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
@@ -152,6 +153,7 @@ class ActorResolver(SpanResolution):
                 spans.append((span, "PERSON" if person else cand.label))
         state.named = self._full_names(spans)
         state.countries = self._countries(spans)
+        state.place_forms = self._place_forms(spans)
         state.person_words = {key(span.text) for span, label in spans if label == "PERSON" and len(span) == 1}
         state.name_words = {w for span, _ in spans if len(span) > 1 for w in key(span.text).split()}
         for span, label in spans:
@@ -167,6 +169,10 @@ class ActorResolver(SpanResolution):
                 state.places.add(mention.entity)
             mentions.append(mention)
         mentions = [part for m in mentions for part in _owner_and_body(m, self.kb)]
+        for m in mentions:
+            if (m.entity or "").startswith("local:place:") and len(m.text.split()) == 1 \
+                    and (place := similar_place(key(m.text), state.place_forms)) is not None:
+                m.entity = place  # "around Kersoń" in a report that names Kherson: the known place, misspelt
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
         for m in mentions:
             if m.entity and m.entity.startswith(("local:organization:", "local:person:")):
