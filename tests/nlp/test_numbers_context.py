@@ -213,3 +213,5 @@ def test_numbers_one_with_a_unit_of_measure_is_a_figure(parse):
 def test_numbers_adjectives_joined_before_the_noun_keep_the_count_on_it(parse):
     found = parse("The dealer sold 4.3M new and used cars and 300 new or second-hand vans.")._.figures
     assert [(f.value, f.unit) for f in found] == [(4_300_000, "car"), (300, "van")]
+    # a length in words before its noun stays out, scale word and all
+    assert parse("Some fear a hundred-year war.")._.figures == []

@@ -75,9 +75,9 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # "Millions fled": NER takes a capitalised vague magnitude opening a sentence for a name
     magnitude = amount.vague and all(t.lower_ in VAGUE or t.lower_ == "of" for t in numbers)
     tally = is_tally(doc, amount, len(doc))  # "a vote of 88-65", "passed the House 312-118": votes, not a date nor a name
-    # "4.3M new cars": NER takes a number with a scale letter for a product's name; a name's number has no scale
-    scaled = amount.num_end - amount.num_start > 1 and (doc[amount.num_end - 1].lower_ in SCALES
-                                                        or doc[amount.num_end - 1].lower_ in SCALE_SUFFIXES)
+    # "4.3M new cars": NER takes digits with a scale letter for a product's name; a name's number has no scale
+    scaled = amount.num_end - amount.num_start > 1 and doc[amount.num_start].text[:1].isdigit() and (
+        doc[amount.num_end - 1].lower_ in SCALES or doc[amount.num_end - 1].lower_ in SCALE_SUFFIXES)
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
             and not timeless and not magnitude and not tally and not scaled and not (
             amount.num_end - amount.num_start > 1 and spaced_groups(doc, amount.num_start, amount.num_end)) and not (
