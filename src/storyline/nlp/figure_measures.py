@@ -8,9 +8,9 @@ from storyline.nlp import figure_words as W
 from storyline.nlp.amounts import Amount
 from storyline.nlp.coordinated import TALLY_NOUNS, is_tally
 from storyline.nlp.currencies import CURRENCY_BY_PLACE, currency_name
-from storyline.nlp.figure_filters import RE_ENDS_SENTENCE
+from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, person_word
 from storyline.nlp.figure_money import MONEY_NOUNS
-from storyline.nlp.rates import AGE_UNITS, person_word, rate_at
+from storyline.nlp.rates import AGE_UNITS, rate_at
 from storyline.nlp.units import DURATIONS, canonical, counted, duration_name, phrase_at, singular, unit_name
 
 

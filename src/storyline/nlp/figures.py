@@ -12,8 +12,7 @@ from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
 from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
 from storyline.nlp.amounts import Amount, find_amounts
-from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity
-from storyline.nlp.rates import person_word
+from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
 from storyline.nlp.figure_antecedents import gapped, noun_said_after, partitive, unit_said_before
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.currencies import CURRENCY_SYMBOLS, CURRENCY_WORDS
 from storyline.nlp.numbers import SCALES, _attached, _word
 from storyline.nlp.units import LONGEST, duration_name, phrase_at
@@ -111,40 +110,14 @@ AGE_WORDS = frozenset(("aged", "age", "ages"))
 BE_FORMS = frozenset("be is was are were been being 's".split())
 # Subject pronouns of one person.
 PERSON_PRONOUNS = frozenset("he she i".split())
-# Endings of nouns for people ("teacher", "activist", "migrant", "fisherman").
-PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "ete", "man", "men", "woman", "women", "child",
-                  "children", "boy", "girl", "son", "daughter", "baby", "babies", "teen", "kid", "kids", "wife",
-                  "husband")
-# Of those, the endings that name only people, by age, kin or calling ("schoolgirl", "grandson", "activist",
-# "civilian"); "-er", "-or", "-ent", "-ee" also end names of things ("tanker", "reactor", "monument", "committee").
-PEOPLE_ENDINGS = ("man", "woman", "child", "boy", "girl", "son", "daughter", "baby", "teen", "kid", "wife", "husband",
-                  "ist", "ian")
-# People whose name has none of those endings.
-PERSON_NOUNS = frozenset(
-    "nurse suspect victim patient mother mum mom father dad widow orphan veteran star pupil guy youth adult infant "
-    "toddler twin twins native local heir bride groom chef pilot cop spouse king queen prince monk nun priest imam "
-    "rabbi pope chief boss ceo mp senator candidate graduate rookie striker midfielder goalkeeper pensioner "
-    "grandmother grandfather grandson granddaughter nephew niece cousin sister brother sibling self".split())
-
-
-def person_word(word: str) -> bool:
-    """A noun for a person, by its ending or as known ("teacher", "activist", "nurse"), singular."""
-    return word in PERSON_NOUNS or word.endswith(PERSON_ENDINGS)
-
-
-def one_person(token: Token) -> bool:
-    """One person by name, pronoun or a noun that names only people ("girl", "leader", "victim", "activist")."""
-    word = token.lower_
-    return token.ent_type_ == "PERSON" or word in PERSON_PRONOUNS or word in PERSON_NOUNS \
-        or person_noun(word) or word in TITLE_WORDS or word.endswith(PEOPLE_ENDINGS)
 
 
 def age_before(doc: Doc, amount: Amount, floor: int) -> str | None:
     """The words said around a bare whole number that make it a person's age in years, or None:
     the word of age before it as written ("aged 19", "at age 50", "the age of 21", "between the ages
     of 18 and 60"), or "" for an age written with no unit: the second of two ages ("aged 5 and 12")
-    or after "be" with one person as the subject ("he will be 35", "the victim was 63"). A bare number
-    between commas after a name ("Okafor, 61, resigned") is an aside on the person, left out by figure_filters.
+    or after "be" with one person as the subject ("he will be 35"). A bare number between commas
+    after a name ("Okafor, 61, resigned") is an aside on the person, left out by figure_filters.
 
     A whole number up to 120 only: "aged" before "1.5 million" is no age."""
     values = [v for v in (amount.value, amount.low, amount.high) if v is not None]
@@ -163,7 +136,7 @@ def age_before(doc: Doc, amount: Amount, floor: int) -> str | None:
     number = doc[amount.num_end - 1]
     verb = number.head
     if number.dep_ == "attr" and verb.lower_ in BE_FORMS and doc[j].pos_ in ("PUNCT", "ADP", "SCONJ", "ADV") and any(
-            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP", "PRP") and one_person(c) for c in verb.children):
+            c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.ent_type_ == "PERSON") for c in verb.children):
         return ""
     return None
 
