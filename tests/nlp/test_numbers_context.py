@@ -176,3 +176,19 @@ def test_numbers_taking_part_is_no_capture_and_a_bare_headcount_counts_the_troop
 def test_numbers_scores_is_a_magnitude_only_before_of(parse):
     found = parse("Pupils with top exam scores got places, and scores of teachers resigned.")._.figures
     assert [(f.low, f.high) for f in found] == [(40, 99)]
+
+
+def test_numbers_one_with_a_unit_of_measure_is_a_figure(parse):
+    found = figures(parse, "One tonne of maize rotted, and the river rose by one metre overnight.")
+    assert [(v, c) for _, v, c in found] == [(1, "unit:metric ton"), (1, "unit:metre")]
+    # "one" in a way of speaking or before a length of time stays out, as "one of" does
+    for text in ("At one point the talks stalled.", "One day the ferry stopped running.",
+                 "The mayor would not give one inch on the budget.", "One of the pumps failed."):
+        assert figures(parse, text) == [], text
+
+
+def test_numbers_adjectives_joined_before_the_noun_keep_the_count_on_it(parse):
+    found = parse("The dealer sold 4.3M new and used cars and 300 new or second-hand vans.")._.figures
+    assert [(f.value, f.unit) for f in found] == [(4_300_000, "car"), (300, "van")]
+    # a length in words before its noun stays out, scale word and all
+    assert parse("Some fear a hundred-year war.")._.figures == []

@@ -115,6 +115,18 @@ def test_units_two_word_units_hyphenated_before_a_noun():
     assert phrase_at(["square", "kilometres"]) == (2, "square kilometre")
 
 
+def test_units_a_customary_unit_said_with_its_system_is_that_unit():
+    from storyline.nlp.units import phrase_at
+
+    assert phrase_at(["US", "gallons", "of", "fuel"]) == (2, "gallon")
+    assert phrase_at(["imperial", "pints"]) == (2, "pint")
+    assert phrase_at(["U.S.", "fluid", "ounces"]) == (3, "fluid ounce")
+    assert phrase_at(["US", "tons"]) == (2, "ton")
+    # a system word before anything else is no unit ("5 US troops"), nor before a metric unit
+    assert phrase_at(["US", "troops"]) is None
+    assert phrase_at(["imperial", "metres"]) is None
+
+
 def test_units_mixed_case_prefixes_are_read_spaced_and_words_are_not():
     assert {"KSh", "TSh", "USh", "Rs"} <= C.SPACED_PREFIXES
     # all capitals ("USD", "EUR"), a mangled "£" ("PS") and "Br" are words or initials when spaced

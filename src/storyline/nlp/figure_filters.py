@@ -12,7 +12,7 @@ from storyline.nlp.coordinated import is_tally, spaced_groups
 from storyline.nlp.rates import AGE_UNITS, AGE_WORDS
 from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figure_sources import SourceContext
-from storyline.nlp.numbers import SCALES, VAGUE, _digits
+from storyline.nlp.numbers import SCALE_SUFFIXES, SCALES, VAGUE, _digits
 from storyline.nlp.units import DURATIONS, duration_name
 
 # A phone number starts with "+" and digits only ("+44"), or with a trunk "0" ("020"); "+0.3" is a rise.
@@ -75,8 +75,11 @@ def not_a_quantity(doc: Doc, amount: Amount, ctx: SourceContext) -> bool:
     # "Millions fled": NER takes a capitalised vague magnitude opening a sentence for a name
     magnitude = amount.vague and all(t.lower_ in VAGUE or t.lower_ == "of" for t in numbers)
     tally = is_tally(doc, amount, len(doc))  # "a vote of 88-65", "passed the House 312-118": votes, not a date nor a name
+    # "4.3M new cars": NER takes digits with a scale letter for a product's name; a name's number has no scale
+    scaled = amount.num_end - amount.num_start > 1 and doc[amount.num_start].text[:1].isdigit() and (
+        doc[amount.num_end - 1].lower_ in SCALES or doc[amount.num_end - 1].lower_ in SCALE_SUFFIXES)
     if any(t.ent_type_ in W.SKIP_ENTS for t in numbers) and not duration and not measured and not not_date \
-            and not timeless and not magnitude and not tally and not (
+            and not timeless and not magnitude and not tally and not scaled and not (
             amount.num_end - amount.num_start > 1 and spaced_groups(doc, amount.num_start, amount.num_end)) and not (
             amount.currency or amount.percent):
         return True

@@ -58,6 +58,10 @@ def counted_noun(doc: Doc, amount: Amount, anchor: Token, sent: Span) -> Token |
         if token.pos_ in ("ADJ", "PROPN", "NUM") or token.dep_ in ("amod", "compound") or token.text in ("-", "more"):
             j += 1
             continue
+        if token.lower_ in ("and", "or", ",") and j > amount.end and doc[j - 1].pos_ == "ADJ" and j + 1 < sent.end \
+                and (doc[j + 1].pos_ == "ADJ" or doc[j + 1].tag_ == "VBN"):
+            j += 1  # "4.3M digital and physical sales", "300 new or used cars": adjectives joined before the noun
+            continue
         break
     return None
 

@@ -163,6 +163,8 @@ SKIP_ENTS = frozenset("DATE TIME ORDINAL LAW PRODUCT WORK_OF_ART EVENT FAC ORG P
 # Determiners and possessives before a small spelled number make it a reference ("the two leaders").
 REFERRING = frozenset("the these those its their both all his her our your my each every such".split())
 PRONOUN_ONE_NEXT = frozenset("of that who which another thing".split())
+# Units that "one" takes in ways of speaking, not measures: "at one point", "set one foot in", "not one inch".
+IDIOM_UNITS = frozenset(("point", "foot", "inch"))
 # Stock indices named by how many shares they hold: the word before the number and the number.
 INDEX_NAMES = frozenset((name, float(size)) for name, sizes in {
     "s&p": (100, 400, 500, 600), "sp": (500,), "ftse": (100, 250, 350), "nikkei": (225,), "dax": (30, 40),

@@ -19,7 +19,7 @@ from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rat
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
 from storyline.nlp.pipeline import text_of
-from storyline.nlp.units import singular
+from storyline.nlp.units import DURATIONS, singular
 from storyline.nlp.times import extract_times, is_reference_line, line_of
 
 RE_UNCONFIRMED = re.compile(
@@ -363,9 +363,12 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         after = doc[amount.end].lower_ if amount.end < len(doc) else ""
         referring = before in W.REFERRING and counts not in ("killed", "wounded", "casualties")  # "the two soldiers killed"
         toll = counts in ("killed", "wounded", "casualties") and noun is None and amount.qualifier is not None
+        # ("one metre", "one tonne": a measure in its unit; "one day", "at one point" are ways of speaking)
+        measure = amount.unit is not None and amount.unit not in DURATIONS.values() and amount.unit not in W.IDIOM_UNITS
         if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
-            amount.value == 1 and (after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None and not toll
-                                   or noun is not None and noun.tag_ == "NNS")  # "one people": a nation, not a count
+            amount.value == 1 and not measure and (
+                after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None and not toll
+                or noun is not None and noun.tag_ == "NNS")  # "one people": a nation, not a count
         ):  # ("killing at least one and wounding six": a toll of one, said with its qualifier)
             return None
     last = amount.end - 1

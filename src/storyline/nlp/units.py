@@ -182,6 +182,13 @@ MULTI = {tuple(form.split()): name for form, name in MULTIWORD.items()}
 # The same units hyphenated before a noun, as the tokenizer splits them: "a 1,000-square-mile zone"
 MULTI.update({tuple(" - ".join(form.split()).split()): name for form, name in MULTIWORD.items()
               if "-" not in form and len(form.split()) == 2})
+# Customary measures written with the system they belong to ("42 US gallons", "20 imperial pints", "one US fluid
+# ounce"): the same unit, its system said before it.
+SYSTEM_WORDS = ("us", "u.s.", "imperial", "uk")
+SYSTEM_UNITS = frozenset(("gallon", "quart", "pint", "fluid ounce", "ounce", "ton"))
+MULTI.update({(system, *words): name for system in SYSTEM_WORDS
+              for words, name in [*MULTI.items(), *(((form,), name) for form, name in UNITS.items())]
+              if name in SYSTEM_UNITS and "-" not in words})
 LONGEST = max(len(words) for words in MULTI)
 
 
