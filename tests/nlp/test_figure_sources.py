@@ -251,3 +251,39 @@ def test_figures_in_a_split_a_survey_found_are_its_findings(parse):
                 "quickly (41% of those asked), and those who want it removed (33%).")
     for number in ("41%", "33%"):
         assert "Hartley Institute" in (_figure(doc, number).attributed_text or "")
+
+
+@pytest.mark.parametrize("text, number", [
+    # a strike: what the union does while it denies something is the report's description, not its denial
+    ("The union, while organizing more than 4,000 workers at the plant, denies it plans a strike.", "4,000"),
+    # a storm: a clause joined inside a ", where" description is the report's, whoever expects the storm
+    ("Many expect the storm to hit the east coast, where fishermen sold their boats and 30,000 people have already "
+     "left their homes.", "30,000"),
+    # a tax: the length of a letter is not what its writer argued in it
+    ("The governor made a case for the tax in the spring when he published a 3,000-word open letter, arguing, in "
+     "short, that farmers and bakers were one trade.", "3,000"),
+])
+def test_figure_in_the_reports_description_of_a_speaker_is_no_ones(parse, text, number):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_to is None and figure.attributed_text is None, figure
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a power cut: "according to" answers for the description set off by commas too
+    ("The storm reached the port town, where 4,000 homes lost power, according to the utility.", "4,000", "utility"),
+    # a border crossing: the estimates are those of the agencies that made them
+    ("The minister flew to the crowded border, where over 20,000 refugees are waiting - according to the estimates "
+     "of aid agencies - to cross.", "20,000", "aid agencies"),
+    # a blast: a second clause of the speaker's sentence stays the speaker's
+    ("The mayor said 40 people died and 300 were injured in the blast.", "300", "mayor"),
+])
+def test_figure_beside_a_description_keeps_the_source_that_covers_it(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and source in figure.attributed_text, figure
+
+
+def test_part_of_a_sum_is_given_by_the_sums_giver(parse):
+    doc = parse("Canada has provided $80m in support to Sudan since the floods began, including $12m in food aid, "
+                "which was confirmed in the budget.")
+    figure = _figure(doc, "$12m")
+    assert figure.attributed_text == "Canada", figure

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import RECORD_NOUNS, FrameIndex
+from storyline.nlp.grammar import lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, outer_speaker, reporting_subject, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
@@ -294,11 +295,16 @@ SHARE = re.compile(r"\A(?:[A-Za-z]{1,12} ){0,3}[\d.,]{1,12} ?(?:%|per ?cent\b|pe
 
 
 def _aside(doc: Doc, frame, figure: Token) -> bool:
-    """A cue inside a relative or scene-setting clause that does not hold the figure: "Three leaks prompted
-    accusations of sabotage, which Moscow officials acknowledged" reports on the accusations, not the leaks."""
+    """A cue inside a relative or scene-setting clause, or a trailing participle, that does not hold the figure:
+    "Three leaks prompted accusations of sabotage, which Moscow officials acknowledged" reports on the
+    accusations, not the leaks; "The army shelled 40 villages, saying fighters hid there" on the fighters."""
     tokens = doc[figure.sent.start:figure.sent.end]
     node = next((t for t in tokens if t.idx == frame.cue_start), None)
-    if node is None:  # a frame that kept no cue offsets: climb from its speaker
+    if node is None and frame.cue_start is None and frame.cue:
+        # a frame that kept no cue offsets: its cue word ("argue" for "arguing"), when the sentence has it once
+        cues = [t for t in tokens if lemma(t) == frame.cue.split()[-1] and t.pos_ in ("VERB", "AUX")]
+        node = cues[0] if len(cues) == 1 else None
+    if node is None:  # else climb from its speaker
         node = next((t for t in tokens if t.idx == frame.source_start), None)
     for _ in range(8):
         if node is None or node.head.i == node.i or figure in node.subtree:
@@ -308,6 +314,11 @@ def _aside(doc: Doc, frame, figure: Token) -> bool:
         # (a trailing ", the agency said" the parser hangs on the last noun as a relative clause has no "which")
         if relative or node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in SCENE_MARKS | {"when", "while", "because"} for c in node.children):
+            return True
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            # "when he published a 3,000-word letter, arguing that ...": a participle after the act says what
+            # its words argued, not the act's own figures
             return True
         node = node.head
     return False
