@@ -281,9 +281,3 @@ def test_figure_beside_a_description_keeps_the_source_that_covers_it(parse, text
     figure = _figure(parse(text), number)
     assert figure.attributed_text and source in figure.attributed_text, figure
 
-
-def test_part_of_a_sum_is_given_by_the_sums_giver(parse):
-    doc = parse("Canada has provided $80m in support to Sudan since the floods began, including $12m in food aid, "
-                "which was confirmed in the budget.")
-    figure = _figure(doc, "$12m")
-    assert figure.attributed_text == "Canada", figure

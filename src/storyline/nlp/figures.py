@@ -79,7 +79,8 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         for child in ([] if distance else noun.children):
             if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and people):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
+                    if pobj.dep_ == "pobj" and is_actor(ctx, pobj) and not (child.lower_ == "from" and pobj.ent_type_ == "LOC"):
+                        # (people "from the Middle East" come from a region, a side of no one's)
                         return (*entity_text(ctx, pobj), False)
     # "North Korea sent 10,000 troops", "Germany pledged €40m", "euros released by the EU".
     candidates = [t for t in (noun, anchor, anchor.head) if t is not None]
@@ -418,8 +419,7 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         subject, subject_text, unit_text, unit = (earlier[-1].subject, earlier[-1].subject_text,
                                                    earlier[-1].unit_text, earlier[-1].unit)
     owner_of = noun if noun is not None else anchor
-    whole = _whole_of(doc, amount, owner_of, sent, earlier, counts) if subject_text is None and earlier else None
-    if whole is not None:
+    if subject_text is None and earlier and (whole := _whole_of(doc, amount, owner_of, sent, earlier, counts)) is not None:
         subject, subject_text = whole.subject, whole.subject_text  # "the 3,000 troops include 2,000 ...": the whole's side
     if counts in ("other", "people", "troops") and owner_of.dep_ == "pobj" and owner_of.head.lower_ in ("including", "among") \
             and earlier and earlier[-1].start >= sent.start_char and earlier[-1].counts in CASUALTY_MEASURES - {"troops"} \
@@ -459,9 +459,6 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to, attributed_text = attribution(ctx, start, end, path, sent)
     if level_of is not None and attributed_text is None:
         attributed_to, attributed_text = level_of.attributed_to, level_of.attributed_text  # the same clause's giver
-    if whole is not None and attributed_text is None and whole.start >= sent.start_char:
-        # "Chile has given $80m, including $12m in food aid": a part of a sum is given by whoever gives the sum
-        attributed_to, attributed_text = whole.attributed_to, whole.attributed_text
     return Figure(
         doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
         start=start, end=end, text=text,
