@@ -100,6 +100,9 @@ def test_figure_said_or_quoted_stays_the_speakers(parse, text, number, source):
     ("The mayor of Recife pledged that 500 homes would be rebuilt before the rains.", "500", "mayor"),
     # the count still revised is the counter's, whatever verb revises it
     ("The health ministry raised the number of dead to 41 on Sunday.", "41", "health ministry"),
+    # but a body that adds to its own things acts: whoever reports the act gives the figure
+    ("The navy has increased the number of its patrols along the coast by 400 boats, the port authority said.",
+     "400", "port authority"),
     # a trailing speaker the parse hangs, between commas, on the reported clause's last noun
     ("An estimated 1,000 people were sheltering inside the stadium, Anna Kovac, head of the city police, told "
      "reporters.", "1,000", "Anna Kovac"),
@@ -281,3 +284,12 @@ def test_figure_beside_a_description_keeps_the_source_that_covers_it(parse, text
     figure = _figure(parse(text), number)
     assert figure.attributed_text and source in figure.attributed_text, figure
 
+
+
+@pytest.mark.parametrize("text", [
+    "Many expect the river to rise by 2 metres before Friday.",
+    "Some say the dam could hold back 2 metres more.",
+])
+def test_figure_many_or_some_expect_is_no_ones(parse, text):
+    figure = _figure(parse(text), "2 metres")
+    assert figure.attributed_to is None and figure.attributed_text is None, figure

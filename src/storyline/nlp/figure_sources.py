@@ -147,6 +147,8 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         source = None  # a heading or dateline the parser glued to the lede ("Lagos Reuters —", then a blank line)
     if quote is not None and not quote.direct and not _gives_words(quote.cue):
         quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
+    if quote is not None and quote.speaker is None and (quote.speaker_text or "").lower() in W.INDEFINITE_SPEAKERS:
+        quote = None  # "some say the dam could hold 2 metres more": no one named gives it
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
     if quote is not None and source is not None and (source.lower_ in FIRST_PERSON or any(
@@ -155,9 +157,11 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         return quote.speaker, quote.speaker_text
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
     if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)
-                              or frame.source is None and frame.source_start is None):
-        # (a share of those asked speaks for no one: "Some 80% of the farmers asked said"; nor does a frame with
-        # no speaker in the text and no actor: "it was stressed that ...", a quotation no one is named for)
+                              or frame.source is None and frame.source_start is None
+                              or frame.source is None and frame.source_text.lower() in W.INDEFINITE_SPEAKERS):
+        # (a share of those asked speaks for no one: "Some 80% of the farmers asked said"; nor do "many" who
+        # expect something; nor does a frame with no speaker in the text and no actor: "it was stressed that
+        # ...", a quotation no one is named for)
         frame = None
     if frame is not None and frame.cue_start is not None and figure_end <= frame.cue_start and ";" in text_of(
             sent.doc)[figure_end:frame.cue_start]:

@@ -319,7 +319,7 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         return False
     word = verb.lower_
     objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
-    if any(o in W.OWN_FIGURE_NOUNS for o in objects):
+    if any(o.lower_ in W.OWN_FIGURE_NOUNS and not _own_things(o) for o in verb.children if o.dep_ == "dobj"):
         return True  # "raised its death toll to 41", "put turnout at 59 per cent"
     if word in W.DOCUMENT_VERBS:
         return any(o in W.DOCUMENT_NOUNS for o in objects)
@@ -337,6 +337,14 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         # report finds is its finding ("the survey found a split between those who want it (41%) and ...")
         return False
     return word in W.SPEECH_VERBS
+
+
+def _own_things(count: Token) -> bool:
+    """A count of the subject's own things ("increased the number of its troops by 7,000", "doubled the total
+    of their patrols"): changing it is an act, not a revision of a count."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        g.dep_ == "pobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in g.children) for g in p.children)
+        for p in count.children)
 
 
 def reporting_subject(verb: Token, line: Span | None = None) -> Token | None:
