@@ -235,6 +235,9 @@ def test_figure_measures_owners_are_not_sellers_nor_places_a_distance_is_from(pa
     figures = parse("The ministry bought 100,000 helmets from Norinco, while 2,000 soldiers from Chad stayed "
                     "within 50 kilometres of Abeche.")._.figures
     assert [(f.value, f.subject_text) for f in figures] == [(100000, None), (2000, "Chad"), (50, None)]
+    # people who come from a region belong to no side by it
+    figures = parse("Last year 4,000 migrants from the Middle East reached the Greek islands.")._.figures
+    assert [(f.value, f.subject_text) for f in figures] == [(4000, None)]
 
 
 def test_figure_measures_a_participle_hung_on_number_says_what_befell_them(parse):

@@ -100,6 +100,9 @@ def test_figure_said_or_quoted_stays_the_speakers(parse, text, number, source):
     ("The mayor of Recife pledged that 500 homes would be rebuilt before the rains.", "500", "mayor"),
     # the count still revised is the counter's, whatever verb revises it
     ("The health ministry raised the number of dead to 41 on Sunday.", "41", "health ministry"),
+    # but a body that adds to its own things acts: whoever reports the act gives the figure
+    ("The navy has increased the number of its patrols along the coast by 400 boats, the port authority said.",
+     "400", "port authority"),
     # a trailing speaker the parse hangs, between commas, on the reported clause's last noun
     ("An estimated 1,000 people were sheltering inside the stadium, Anna Kovac, head of the city police, told "
      "reporters.", "1,000", "Anna Kovac"),
@@ -251,3 +254,42 @@ def test_figures_in_a_split_a_survey_found_are_its_findings(parse):
                 "quickly (41% of those asked), and those who want it removed (33%).")
     for number in ("41%", "33%"):
         assert "Hartley Institute" in (_figure(doc, number).attributed_text or "")
+
+
+@pytest.mark.parametrize("text, number", [
+    # a strike: what the union does while it denies something is the report's description, not its denial
+    ("The union, while organizing more than 4,000 workers at the plant, denies it plans a strike.", "4,000"),
+    # a storm: a clause joined inside a ", where" description is the report's, whoever expects the storm
+    ("Many expect the storm to hit the east coast, where fishermen sold their boats and 30,000 people have already "
+     "left their homes.", "30,000"),
+    # a tax: the length of a letter is not what its writer argued in it
+    ("The governor made a case for the tax in the spring when he published a 3,000-word open letter, arguing, in "
+     "short, that farmers and bakers were one trade.", "3,000"),
+])
+def test_figure_in_the_reports_description_of_a_speaker_is_no_ones(parse, text, number):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_to is None and figure.attributed_text is None, figure
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a power cut: "according to" answers for the description set off by commas too
+    ("The storm reached the port town, where 4,000 homes lost power, according to the utility.", "4,000", "utility"),
+    # a border crossing: the estimates are those of the agencies that made them
+    ("The minister flew to the crowded border, where over 20,000 refugees are waiting - according to the estimates "
+     "of aid agencies - to cross.", "20,000", "aid agencies"),
+    # a blast: a second clause of the speaker's sentence stays the speaker's
+    ("The mayor said 40 people died and 300 were injured in the blast.", "300", "mayor"),
+])
+def test_figure_beside_a_description_keeps_the_source_that_covers_it(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and source in figure.attributed_text, figure
+
+
+
+@pytest.mark.parametrize("text", [
+    "Many expect the river to rise by 2 metres before Friday.",
+    "Some say the dam could hold back 2 metres more.",
+])
+def test_figure_many_or_some_expect_is_no_ones(parse, text):
+    figure = _figure(parse(text), "2 metres")
+    assert figure.attributed_to is None and figure.attributed_text is None, figure

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import figure_words as W
 from storyline.nlp.attribution import RECORD_NOUNS, FrameIndex
+from storyline.nlp.grammar import lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.sources import BACKGROUND, SCENE_MARKS, outer_speaker, reporting_subject, source_on_path
 from storyline.nlp.speakers import credited, speaker_of
@@ -146,6 +147,8 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         source = None  # a heading or dateline the parser glued to the lede ("Lagos Reuters —", then a blank line)
     if quote is not None and not quote.direct and not _gives_words(quote.cue):
         quote = None  # "pressed lawmakers for six months to approve ...": the report's figure, not his
+    if quote is not None and quote.speaker is None and (quote.speaker_text or "").lower() in W.INDEFINITE_SPEAKERS:
+        quote = None  # "some say the dam could hold 2 metres more": no one named gives it
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
         return quote.speaker, quote.speaker_text
     if quote is not None and source is not None and (source.lower_ in FIRST_PERSON or any(
@@ -154,9 +157,11 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         return quote.speaker, quote.speaker_text
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
     if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)
-                              or frame.source is None and frame.source_start is None):
-        # (a share of those asked speaks for no one: "Some 80% of the farmers asked said"; nor does a frame with
-        # no speaker in the text and no actor: "it was stressed that ...", a quotation no one is named for)
+                              or frame.source is None and frame.source_start is None
+                              or frame.source is None and frame.source_text.lower() in W.INDEFINITE_SPEAKERS):
+        # (a share of those asked speaks for no one: "Some 80% of the farmers asked said"; nor do "many" who
+        # expect something; nor does a frame with no speaker in the text and no actor: "it was stressed that
+        # ...", a quotation no one is named for)
         frame = None
     if frame is not None and frame.cue_start is not None and figure_end <= frame.cue_start and ";" in text_of(
             sent.doc)[figure_end:frame.cue_start]:
@@ -294,11 +299,16 @@ SHARE = re.compile(r"\A(?:[A-Za-z]{1,12} ){0,3}[\d.,]{1,12} ?(?:%|per ?cent\b|pe
 
 
 def _aside(doc: Doc, frame, figure: Token) -> bool:
-    """A cue inside a relative or scene-setting clause that does not hold the figure: "Three leaks prompted
-    accusations of sabotage, which Moscow officials acknowledged" reports on the accusations, not the leaks."""
+    """A cue inside a relative or scene-setting clause, or a trailing participle, that does not hold the figure:
+    "Three leaks prompted accusations of sabotage, which Moscow officials acknowledged" reports on the
+    accusations, not the leaks; "The army shelled 40 villages, saying fighters hid there" on the fighters."""
     tokens = doc[figure.sent.start:figure.sent.end]
     node = next((t for t in tokens if t.idx == frame.cue_start), None)
-    if node is None:  # a frame that kept no cue offsets: climb from its speaker
+    if node is None and frame.cue_start is None and frame.cue:
+        # a frame that kept no cue offsets: its cue word ("argue" for "arguing"), when the sentence has it once
+        cues = [t for t in tokens if lemma(t) == frame.cue.split()[-1] and t.pos_ in ("VERB", "AUX")]
+        node = cues[0] if len(cues) == 1 else None
+    if node is None:  # else climb from its speaker
         node = next((t for t in tokens if t.idx == frame.source_start), None)
     for _ in range(8):
         if node is None or node.head.i == node.i or figure in node.subtree:
@@ -308,6 +318,11 @@ def _aside(doc: Doc, frame, figure: Token) -> bool:
         # (a trailing ", the agency said" the parser hangs on the last noun as a relative clause has no "which")
         if relative or node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in SCENE_MARKS | {"when", "while", "because"} for c in node.children):
+            return True
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > node.head.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            # "when he published a 3,000-word letter, arguing that ...": a participle after the act says what
+            # its words argued, not the act's own figures
             return True
         node = node.head
     return False

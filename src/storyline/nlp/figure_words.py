@@ -122,7 +122,9 @@ SOURCE_NOUNS = frozenset(
     "figures survey surveys study studies analysis count tally census intelligence sources reporting "
     "briefing briefings findings bulletin bulletins poll polls polling".split()
 )
-NO_SPEAKER = frozenset("it this that which who what there".split())
+# Indefinite pronouns a report speaks of people by, naming no one who gives a figure ("many expect", "some say").
+INDEFINITE_SPEAKERS = frozenset("many some others few most several".split())
+NO_SPEAKER = frozenset("it this that which who what there".split()) | INDEFINITE_SPEAKERS
 
 STAGE_INITIAL = frozenset("initial initially first preliminary".split())
 STAGE_FIRST_NOUNS = frozenset("batch wave contingent group deployment tranche phase".split())

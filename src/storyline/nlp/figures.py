@@ -79,7 +79,8 @@ def _subject(ctx: SourceContext, amount: Amount, noun: Token | None, anchor: Tok
         for child in ([] if distance else noun.children):
             if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and people):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and is_actor(ctx, pobj):
+                    if pobj.dep_ == "pobj" and is_actor(ctx, pobj) and not (child.lower_ == "from" and pobj.ent_type_ == "LOC"):
+                        # (people "from the Middle East" come from a region, a side of no one's)
                         return (*entity_text(ctx, pobj), False)
     # "North Korea sent 10,000 troops", "Germany pledged €40m", "euros released by the EU".
     candidates = [t for t in (noun, anchor, anchor.head) if t is not None]

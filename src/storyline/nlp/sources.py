@@ -16,7 +16,7 @@ from storyline.nlp.grammar import first_child, lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import Context
 from storyline.nlp.quote_cues import view_owner
-from storyline.nlp.relays import institution, issued_by, relay_chain  # noqa: F401  (re-exported for attribution)
+from storyline.nlp.relays import can_speak, institution, issued_by, relay_chain  # noqa: F401  (re-exported for attribution)
 
 # Speech acts whose object is what was said ("voiced concerns", "stressed the need").
 NP_FRAMES = gr.lexicon("warn", "stress", "emphasize", "emphasise", "highlight", "underscore", "express", "voice",
@@ -245,6 +245,12 @@ def governs(pred: Token, tok: Token) -> bool:
 # speech verb's subject, "according to" X, the owner of a report ("an analysis by the AP found"). The
 # clause's frame (``find_frame``) answers for the clause as a whole; this walk answers for one word in it.
 
+def _cited(pobj: Token, on_path: set[int]) -> Token:
+    """Who an "according to" cites: its object, or whoever stands behind a report it names ("according to the
+    estimates of aid agencies")."""
+    return _source_owner(pobj, on_path) if pobj.lower_ in W.SOURCE_NOUNS and pobj.i not in on_path else pobj
+
+
 def _according(token: Token) -> Token | None:
     """The object of an "according to" attached to ``token``."""
     for child in ([token] if token.lower_ == "according" else []) + [c for c in token.children if c.lower_ == "according"]:
@@ -313,7 +319,7 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         return False
     word = verb.lower_
     objects = [c.lower_ for c in verb.children if c.dep_ == "dobj"]
-    if any(o in W.OWN_FIGURE_NOUNS for o in objects):
+    if any(o.lower_ in W.OWN_FIGURE_NOUNS and not _own_things(o) for o in verb.children if o.dep_ == "dobj"):
         return True  # "raised its death toll to 41", "put turnout at 59 per cent"
     if word in W.DOCUMENT_VERBS:
         return any(o in W.DOCUMENT_NOUNS for o in objects)
@@ -331,6 +337,14 @@ def _is_speech(verb: Token, previous: Token) -> bool:
         # report finds is its finding ("the survey found a split between those who want it (41%) and ...")
         return False
     return word in W.SPEECH_VERBS
+
+
+def _own_things(count: Token) -> bool:
+    """A count of the subject's own things ("increased the number of its troops by 7,000", "doubled the total
+    of their patrols"): changing it is an act, not a revision of a count."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        g.dep_ == "pobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in g.children) for g in p.children)
+        for p in count.children)
 
 
 def reporting_subject(verb: Token, line: Span | None = None) -> Token | None:
@@ -368,6 +382,11 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i not in on_path:
+            # "the estimates of aid agencies": those who can speak are who made them (not "reports of shelling")
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and can_speak(pobj):
+                    return pobj
     if noun.dep_ == "dobj" and (speaker := _speaker(noun.head, on_path)) is not None:
         return speaker
     return noun
@@ -396,7 +415,29 @@ def _background(clause: Token) -> bool:
                        for t in clause.subtree)
     if clause.dep_ == "advcl" and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
         return not _is_speech(clause, clause)  # "said Ruiz, having spent 14 years in office": the report's aside
+    if clause.dep_ == "advcl" and _where_clause(clause):
+        return True  # "the coast, where 30,000 people have left their homes": a relative clause by another name
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
+
+
+def _where_clause(clause: Token) -> bool:
+    """A clause opening on "where" after a comma: it describes the place before it ("the border, where 100,000
+    troops wait"), as a relative clause set off by commas does."""
+    start = clause.left_edge
+    return start.lower_ == "where" and start.head.i == clause.i and start.i > 0 and clause.doc[start.i - 1].text == ","
+
+
+# Subordinators of a clause that says what the speaker was doing, or despite what, as they spoke ("Russia, while
+# mobilizing 100,000 troops, denies it plans to invade").
+CIRCUMSTANCE_MARKS = frozenset({"while", "whilst", "although", "though"})
+
+
+def _circumstance(clause: Token, verb: Token) -> bool:
+    """A clause with no subject of its own set before a speech verb by "while" or "although": what its speaker
+    does meanwhile, in the report's words, not what it says."""
+    return clause.dep_ == "advcl" and clause.i < verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
@@ -409,20 +450,25 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
     on_path = {t.i for t in path}
     previous = path[0]
     own_phrase = defining = False
-    for token in path[1:]:
+    for n, token in enumerate(path[1:], 1):
         if previous.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
-            break  # a coordinated clause with its own subject answers for itself
+            # a coordinated clause with its own subject answers for itself, and is the report's own description
+            # when it is joined inside one ("the east, where rebels hold towns and 40,000 troops have massed")
+            if _described_above(path[n:]):
+                return BACKGROUND
+            break
         if previous.dep_ in ("ccomp", "parataxis") and previous.i < token.i and _semicolon_between(previous, token):
             break  # "1,200 homes lost power; the utility said crews were out": the clause before the ";" is not said
         if _background(previous):
             if not _defining(previous):
-                return BACKGROUND
+                # ("the town, where 4,000 homes lost power, according to the utility": the utility's, all of it)
+                return next((_cited(pobj, on_path) for t in path[n:] if (pobj := _according(t)) is not None), BACKGROUND)
             defining = True
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
                 return _source_owner(token, on_path)
         if (pobj := _according(token)) is not None:
-            return pobj
+            return _cited(pobj, on_path)
         if previous.dep_ == "nsubj" and _is_speech(token, previous):
             # the figure is in the speaker's own phrase ("80% of those asked said", "said Ruiz, who has
             # spent 14 years in office", "the survey in nine states found"): the report describing its source,
@@ -431,9 +477,11 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
             own_phrase = own_phrase or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
             previous = token
             continue
-        if previous.dep_ == "prep" and previous.lower_ in SCENE_PREPS and _is_speech(token, previous):
+        if (previous.dep_ == "prep" and previous.lower_ in SCENE_PREPS or _circumstance(previous, token)) \
+                and _is_speech(token, previous):
             # "the company denied it, despite images showing two passes", "she said, after 40 hours of talks,
-            # ...": what the report sets the saying against is its own description, not the speaker's words
+            # ...", "the firm, while laying off 900 staff, says ...": what the report sets the saying against is
+            # its own description, not the speaker's words
             return BACKGROUND
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
@@ -444,6 +492,17 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
     if defining:
         return BACKGROUND
     return _according_in(sent) or (BACKGROUND if own_phrase else None)
+
+
+def _described_above(path: list[Token]) -> bool:
+    """Whether a clause on ``path`` below its first speech verb is the report's own description (a relative or
+    scene-setting clause set off by a comma)."""
+    for previous, token in zip(path, path[1:]):
+        if _is_speech(token, previous):
+            return False
+        if _background(previous) and not _defining(previous):
+            return True
+    return False
 
 
 def _defining(clause: Token) -> bool:
