@@ -92,6 +92,12 @@ def test_an_act_as_the_subject_of_its_coming_or_of_a_plan_ruled_out_is_an_intent
                       ARMY) == [(ARMY, ["invasion"], DISOWNED)]
     assert _in_report("There will be no strike at the port.", "There will be no strike at the port.", UNION) == \
         [(UNION, ["strik"], DISOWNED)]
+    # a party that only frames the warning, or one named before the sentence that does not open the one before it
+    warning = "Ostland officials briefed that invasion could be “two to three weeks away”."
+    assert _in_report(warning, warning) == []
+    assert _in_report("Kalvaria moved tanks. " + warning, warning) == [(ARMY, ["invasion"], WARNED)]
+    report = "Leaders of Skyline Air may meet Kalvaria. An invasion could begin within weeks."
+    assert _in_report(report, "An invasion could begin within weeks.") == []
     # the object of a verb, a consequence, a negated warning: no intention
     for text in ("Preparations for an invasion could begin in May.", "An invasion would have severe consequences.",
                  "Nobody believes an invasion could begin soon."):

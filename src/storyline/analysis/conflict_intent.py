@@ -34,7 +34,7 @@ WARNED, DISOWNED = 0, 1
 """The two poles of an intention: said to be coming, or said not to be."""
 
 _ACT = r"(?P<act>[a-z][a-z’'-]*+\b[^.;:!?\"“”()]*)"
-_SOON = r"(?:(?:soon|now|still|also|even|again|imminently|shortly|quickly)\s++)?"
+_SOON = r"(?:(?:soon|now|still|also|even|again|yet|imminently|shortly|quickly)\s++)?+"
 _WARN_MODAL = re.compile(
     r"\b(?:could|may|might|will|would|shall|(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?"
     r"(?:going|about|poised|ready|set|likely|expected|preparing|planning|plotting|readying)\s++to|"
@@ -129,6 +129,13 @@ _BETWEEN = re.compile(
     r"now|itself|themselves|[a-z]+ly))*\s*+")
 """What may stand between a party and its verb: a possessive, a body of it ("Kalvarian troops"), auxiliaries,
 adverbs."""
+_OPENS = re.compile(r"\s*+(?:the\s++|[A-Z][\w’'-]*+['’]s\s++)?", re.IGNORECASE)
+"""What may come before a party that opens its sentence: "The", a name's possessive ("Mendoza's Electoral Board")."""
+_WARNS = re.compile(r"(?:['’]s?)?(?:\s++[a-z]++){0,3}?\s++(?:(?:has|have|had|also|repeatedly)\s++)?(?:said|says|say|warned|"
+                    r"warns?|briefed|told|tells|believes?|believed|fears?|feared|estimated|estimates?|claimed|claims?|"
+                    r"added|stated|predicted|predicts?|expects?|expected|reported)\b")
+"""A name followed by its verb of saying or warning ("British intelligence officials briefed that ..."): it frames
+the warning, it does not do the act warned of."""
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|in|into|from|for|with|on|at|by|against|towards?|near)\s++(?:the\s++)?\Z",
                                 re.IGNORECASE)
 """A name that a preposition governs is no subject."""
@@ -188,18 +195,26 @@ class _Parties:
     def within(self, a: int, b: int) -> list[str]:
         return [entity for s, e, entity in self.spans if a <= s < b]
 
-    def antecedent(self, text: str, at: int, types: frozenset[str], speaker: str | None) -> str | None:
+    def antecedent(self, text: str, at: int, types: frozenset[str], speaker: str | None,
+                   subject: bool = False) -> str | None:
         """The party a warned act's subject stands for when the sentence does not name it ("it", "they", or the
         act itself: "an offensive could begin"): the nearest party named before ``at``, in the sentence or the
         report just before it, of a fitting type, not governed by a preposition ("near the border of Ukraine") and
-        not the speaker, who warns of another party's act ("Kalvaria massed troops near the border, and Ostland
-        warned that it was preparing an offensive": Kalvaria)."""
+        not the speaker or another party that says or warns (``_WARNS``), who warn of another party's act ("Kalvaria
+        massed troops near the border, and Ostland warned that it was preparing an offensive": Kalvaria). Where
+        ``subject`` (the act itself is the subject, which often stands for a party the report never names), one
+        before the sentence only when it opens the sentence just before ("Kalvaria moved tanks to the coast. An
+        invasion could begin at any time")."""
         whole, shift = self.context + text, len(self.context)
+        opens = max(whole.rfind(". ", 0, shift - 2), whole.rfind("\n", 0, shift - 1)) + 1
         for s, e, entity, kind in reversed(self.typed):
             if e > at or kind not in types or speaker and _same_party(entity, speaker):
                 continue
-            if not _AFTER_PREPOSITION.search(whole[:s + shift]):
-                return entity
+            if _AFTER_PREPOSITION.search(whole[:s + shift]) or _WARNS.match(whole, e + shift):
+                continue
+            if subject and s < 0 and not (s + shift >= opens and _OPENS.fullmatch(whole[opens:s + shift])):
+                return None
+            return entity
         return None
 
 
@@ -319,7 +334,7 @@ def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0, 
         # the party: a name in the phrase, else (in a warning a party denies: ``own``) the speaker, else the one
         # named before it that the warning is about
         party = _named(parties, m) or (speaker if own and is_actor_id(speaker) else None) \
-            or (None if own else parties.antecedent(text, m.start("act"), BODIES, speaker))
+            or (None if own else parties.antecedent(text, m.start("act"), BODIES, speaker, subject=True))
         found = _act(party, m.group("act"), WARNED, noun=True) if party else None
         if found:
             out.append(found)
