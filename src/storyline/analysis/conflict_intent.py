@@ -129,9 +129,9 @@ _BETWEEN = re.compile(
     r"now|itself|themselves|[a-z]+ly))*\s*+")
 """What may stand between a party and its verb: a possessive, a body of it ("Kalvarian troops"), auxiliaries,
 adverbs."""
-_OPENS = re.compile(r"\s*+(?:the\s++|[A-Z][\w’'-]*+['’]s\s++)?", re.IGNORECASE)
+_OPENS = re.compile(r"\A\s*+(?:the\s++|[A-Z][\w’'-]{0,40}+['’]s\s++)?\Z", re.IGNORECASE)
 """What may come before a party that opens its sentence: "The", a name's possessive ("Mendoza's Electoral Board")."""
-_WARNS = re.compile(r"(?:['’]s?)?(?:\s++[a-z]++){0,3}?\s++(?:(?:has|have|had|also|repeatedly)\s++)?(?:said|says|say|warned|"
+_WARNS = re.compile(r"\A(?:['’]s?)?(?:\s++[a-z]{1,20}+){0,3}?\s++(?:(?:has|have|had|also|repeatedly)\s++)?(?:said|says|say|warned|"
                     r"warns?|briefed|told|tells|believes?|believed|fears?|feared|estimated|estimates?|claimed|claims?|"
                     r"added|stated|predicted|predicts?|expects?|expected|reported)\b")
 """A name followed by its verb of saying or warning ("British intelligence officials briefed that ..."): it frames
@@ -210,7 +210,7 @@ class _Parties:
         for s, e, entity, kind in reversed(self.typed):
             if e > at or kind not in types or speaker and _same_party(entity, speaker):
                 continue
-            if _AFTER_PREPOSITION.search(whole[:s + shift]) or _WARNS.match(whole, e + shift):
+            if _AFTER_PREPOSITION.search(whole[:s + shift]) or _WARNS.match(whole[e + shift:e + shift + 80]):
                 continue
             if subject and s < 0 and not (s + shift >= opens and _OPENS.fullmatch(whole[opens:s + shift])):
                 return None
