@@ -96,6 +96,7 @@ def test_an_act_as_the_subject_of_its_coming_or_of_a_plan_ruled_out_is_an_intent
     warning = "Ostland officials briefed that invasion could be “two to three weeks away”."
     assert _in_report(warning, warning) == []
     assert _in_report("Kalvaria moved tanks. " + warning, warning) == [(ARMY, ["invasion"], WARNED)]
+    assert _in_report("Kalvaria's Skyline Air moved its jets. " + warning, warning) == [(AIRLINE, ["invasion"], WARNED)]
     report = "Leaders of Skyline Air may meet Kalvaria. An invasion could begin within weeks."
     assert _in_report(report, "An invasion could begin within weeks.") == []
     # the object of a verb, a consequence, a negated warning: no intention

@@ -129,7 +129,7 @@ _BETWEEN = re.compile(
     r"now|itself|themselves|[a-z]+ly))*\s*+")
 """What may stand between a party and its verb: a possessive, a body of it ("Kalvarian troops"), auxiliaries,
 adverbs."""
-_OPENS = re.compile(r"\A\s*+(?:the\s++|[A-Z][\w’'-]{0,40}+['’]s\s++)?\Z", re.IGNORECASE)
+_OPENS = re.compile(r"\A\s*+(?:the\s++|[A-Z][\w-]{0,40}+['’]s\s++)?\Z", re.IGNORECASE)
 """What may come before a party that opens its sentence: "The", a name's possessive ("Mendoza's Electoral Board")."""
 _WARNS = re.compile(r"\A(?:['’]s?)?(?:\s++[a-z]{1,20}+){0,3}?\s++(?:(?:has|have|had|also|repeatedly)\s++)?(?:said|says|say|warned|"
                     r"warns?|briefed|told|tells|believes?|believed|fears?|feared|estimated|estimates?|claimed|claims?|"
