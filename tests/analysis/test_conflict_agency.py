@@ -130,6 +130,19 @@ def test_a_plural_group_and_a_named_person_are_two_agents():
     assert _other_agents(farmers, minister) and _other_agents(minister, farmers)
     assert not _other_agents(pronoun, minister)
     assert not _other_agents(Statement("b", 0, 10, "y", "fact", "negated", agent="the press"), minister)
+    # a person who only says the clause is not its agent; one who does its act ("X condemned the move") is
+    text = "Ana Rek condemned the move and warned of more attacks."
+    speaker = Statement("a", 0, len(text), text, "fact", "reported", agent="local:person:ana-rek",
+                        source="local:person:ana-rek", source_text="Ana Rek", predicate="warn")
+    assert _other_agents(farmers, speaker, "condemn")
+    assert not _other_agents(farmers, speaker, "attack")
+    # a body doing the act, which the group's sentence does not name; one it names may be the group's own
+    text = "The senate condemns the attack and calls for sanctions."
+    senate = Statement("a", 0, len(text), text, "fact", "reported", agent="kb:XYZ.SENATE", source="kb:XYZ.SENATE",
+                       source_text="The senate", predicate="call")
+    assert _other_agents(farmers, senate, "condemn") and not _other_agents(farmers, senate)
+    farmers.actors = ["kb:XYZ.SENATE"]
+    assert not _other_agents(farmers, senate, "condemn")
 
 
 def test_a_reason_ruled_out_meets_the_reason_the_party_gave_for_its_act():

@@ -16,7 +16,7 @@ UNION = "local:organization:pilots-union"
 CREW = "local:organization:cabin-crew"
 AIRLINE = "local:organization:skyline-air"
 ARMY = "kb:KLV"
-NAMES = {"the pilots' union": UNION, "The pilots' union": UNION, "the cabin crew association": CREW,
+NAMES = {"the pilots' union": UNION, "The pilots' union": UNION, "Ostland": "kb:OST", "the cabin crew association": CREW,
          "The cabin crew association": CREW, "Skyline Air": AIRLINE, "Kalvaria": ARMY, "Kalvarian": ARMY}
 
 
@@ -61,6 +61,59 @@ def test_a_plan_denied_as_a_noun_or_by_a_pronoun_standing_for_the_speaker_is_dis
         [(ARMY, ["raid"], DISOWNED)]
     assert read("He said it has no plans to invade the island.", "local:person:ana-ruiz") == []  # "it" is no person
     assert read("It could attack the port.", ARMY) == []  # a warning's pronoun may be anyone
+
+
+def _in_report(report: str, sentence: str, speaker: str | None = None) -> list[tuple[str, list[str], int]]:
+    """The intentions of one sentence of a report, read with the report's text before it."""
+    start = report.index(sentence)
+    return [(i.party, sorted(i.acts), i.pole)
+            for i in intentions(sentence, _mentions("d", report), start, speaker, report[:start])]
+
+
+def test_a_warned_acts_pronoun_is_the_party_named_before_it_not_the_speaker():
+    report = "Kalvaria massed tanks near the border of Ostland, and Skyline Air warned that it was preparing an invasion."
+    assert _in_report(report, report, AIRLINE) == [(ARMY, ["invasion"], WARNED)]  # not Ostland: after "of"
+    report = "The pilots' union met the ministry. It could strike at any time, Skyline Air said."
+    assert _in_report(report, "It could strike at any time, Skyline Air said.", AIRLINE) == [(UNION, ["strik"], WARNED)]
+    # after a verb of saying, a pronoun that fits the speaker is the speaker's own intention
+    assert _in_report("Skyline Air said it could close its base.", "Skyline Air said it could close its base.",
+                      AIRLINE) == [(AIRLINE, ["clos"], WARNED)]
+    # no party named before it, or only the speaker: no party
+    assert _in_report("It could strike at any time, Skyline Air said.", "It could strike at any time, Skyline Air said.",
+                      AIRLINE) == []
+
+
+def test_an_act_as_the_subject_of_its_coming_or_of_a_plan_ruled_out_is_an_intention():
+    report = "Kalvaria moved tanks to the coast. An invasion of the island could begin at any time, Skyline Air said."
+    assert _in_report(report, "An invasion of the island could begin at any time, Skyline Air said.", AIRLINE) == \
+        [(ARMY, ["invasion"], WARNED)]
+    assert _read("A Kalvarian offensive against the port is imminent.") == [(ARMY, ["offensiv"], ["port"], WARNED)]
+    assert _in_report("No invasion of the island is planned, it said.", "No invasion of the island is planned, it said.",
+                      ARMY) == [(ARMY, ["invasion"], DISOWNED)]
+    assert _in_report("There will be no strike at the port.", "There will be no strike at the port.", UNION) == \
+        [(UNION, ["strik"], DISOWNED)]
+    # a party that only frames the warning, or one named before the sentence that does not open the one before it
+    warning = "Ostland officials briefed that invasion could be “two to three weeks away”."
+    assert _in_report(warning, warning) == []
+    assert _in_report("Kalvaria moved tanks. " + warning, warning) == [(ARMY, ["invasion"], WARNED)]
+    assert _in_report("Kalvaria's Skyline Air moved its jets. " + warning, warning) == [(AIRLINE, ["invasion"], WARNED)]
+    report = "Leaders of Skyline Air may meet Kalvaria. An invasion could begin within weeks."
+    assert _in_report(report, "An invasion could begin within weeks.") == []
+    # the object of a verb, a consequence, a negated warning: no intention
+    for text in ("Preparations for an invasion could begin in May.", "An invasion would have severe consequences.",
+                 "Nobody believes an invasion could begin soon."):
+        assert _in_report("Kalvaria moved tanks. " + text, text, AIRLINE) == [], text
+
+
+def test_more_wordings_of_a_party_denying_its_own_plan():
+    assert _read("Kalvaria denies it has any plans to invade the island.") == \
+        [(ARMY, ["invad"], ["island"], DISOWNED)]
+    assert _read("Kalvaria denied any intention of invading the island.") == \
+        [(ARMY, ["invad"], ["island"], DISOWNED)]
+    assert _read("Kalvaria denies it is planning an invasion of the island.") == \
+        [(ARMY, ["invasion"], ["island"], DISOWNED)]
+    assert _read("Kalvaria rejected claims the pilots' union was preparing to strike.") == \
+        [(UNION, ["strik"], [], DISOWNED)]
 
 
 def test_conditions_questions_negated_warnings_and_places_state_no_intention():

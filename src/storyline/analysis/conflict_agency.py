@@ -29,7 +29,8 @@ from storyline.analysis.wording import FRAME_CLASSES, POSITIVE, content_words, i
 from storyline.models import Mention
 
 LIGHT = frozenset(stem(w) for w in ("start", "begin", "launch", "commit", "carry", "conduct", "wage", "make", "do",
-                                    "take", "have", "be", "get", "stage", "mount", "unleash", "play", "cause"))
+                                    "take", "have", "be", "get", "stage", "mount", "unleash", "play", "cause", "impose",
+                                    "introduce"))
 """Verbs whose act is their object ("did not start the war": the war): what is disowned is the noun after them."""
 SAID = frozenset(stem(w) for w in ("say", "tell", "add", "state", "claim", "deny", "confirm", "report", "announce",
                                    "accuse", "blame", "call", "warn", "insist", "argue", "comment", "respond",

@@ -4,15 +4,20 @@ says the party has no such plan ("the union could strike at any time" against "t
 will close the plant" against "the company is unlikely to close the plant").
 
 Each statement is read for intentions, an act with its party (an actor id) on one of two poles: warned (``could``,
-``will``, ``is preparing to``, ``plans to``, "an imminent X by P", "is preparing for an X") or disowned (``has no
-plans to``, ``will not``, ``is not going to``, ``is unlikely to``, "denied planning to", "denied any intention to",
-"denied planning an X", "has no plans for an X", and a warning named inside a denial: "dismissed reports that P was
-preparing to X"); a pronoun that opens a disowning sentence or the clause after its verb of saying ("It denied
-planning an attack", "the ministry said it had no plans ...") is its speaker. A disowned intention meets a warned
-one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion", a verb
-after a light verb: "launch an offensive" is an offensive, or another name of one act of force: "an attack" and
-"an offensive"), where what it is done to, when both say, has a word in common. A sentence that sets a condition ("if", "unless") or asks states no intention. Whether the two
-sentences are two voices, of one time, is the caller's test."""
+``will``, ``is preparing to``, ``plans to``, "an imminent X by P", "is preparing for an X", and the act as the subject
+of its coming: "an offensive could begin any day", "P's invasion is imminent") or disowned (``has no plans to``,
+``will not``, ``is not going to``, ``is unlikely to``, "denied planning to", "denied any intention to", "denied
+planning an X", "has no plans for an X", "no X is planned", "there will be no X", and a warning named inside a
+denial: "dismissed reports that P was preparing to X"); a pronoun that opens a disowning sentence or the clause after
+its verb of saying ("It denied planning an attack", "the ministry said it had no plans ...") is its speaker, as is the
+party of a disowned act that names none ("no offensive is planned, the ministry said"). A warned act whose subject is
+a pronoun or the act itself stands for the party named before it in the report, not the speaker who warns of it
+("P massed troops near the border, and Q warned that it was preparing an invasion": P). A disowned intention meets a
+warned one of the same party (or a body of it) whose act is the same word (or its noun: "invade" and "invasion", a
+verb after a light verb: "launch an offensive" is an offensive, or another name of one act of force: "an attack" and
+"an offensive"), where what it is done to, when both say, has a word in common. A sentence that sets a condition
+("if", "unless") or asks states no intention. Whether the two sentences are two voices, of one time, is the caller's
+test."""
 
 from __future__ import annotations
 
@@ -29,7 +34,7 @@ WARNED, DISOWNED = 0, 1
 """The two poles of an intention: said to be coming, or said not to be."""
 
 _ACT = r"(?P<act>[a-z][a-z’'-]*+\b[^.;:!?\"“”()]*)"
-_SOON = r"(?:(?:soon|now|still|also|even|again|imminently|shortly|quickly)\s++)?"
+_SOON = r"(?:(?:soon|now|still|also|even|again|yet|imminently|shortly|quickly)\s++)?+"
 _WARN_MODAL = re.compile(
     r"\b(?:could|may|might|will|would|shall|(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?"
     r"(?:going|about|poised|ready|set|likely|expected|preparing|planning|plotting|readying)\s++to|"
@@ -64,27 +69,54 @@ _DISOWN_UNLIKELY = re.compile(
 """A hedge set before a warned clause: "it is unlikely that the union will strike"."""
 _DENIED_PLAN = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s++(?:(?:any|all|having|ever|repeatedly)\s++)*"
-    r"(?:(?:plans?|intentions?|intent)\s++to|(?:planning|preparing|plotting|intending)\s++to|"
-    r"(?:that\s++)?(?P<pro>it|they|he|she|we)\s++(?:(?:is|are|was|were|had\s++been|has\s++been)\s++"
-    r"(?:planning|preparing|plotting|intending|going)|plans?|planned|intends?|intended|means?|meant|wants?|wanted)"
-    r"\s++to)\s++" + _SOON + _ACT, re.IGNORECASE)
+    r"(?:(?:plans?|intentions?|intent)\s++(?:to|of)|(?:planning|preparing|plotting|intending)\s++to|"
+    r"(?:that\s++)?(?P<pro>it|they|he|she|we)\s++(?:(?:(?:(?:is|are|was|were|had\s++been|has\s++been)\s++"
+    r"(?:planning|preparing|plotting|intending|going)|plans?|planned|intends?|intended|means?|meant|wants?|wanted|"
+    r"(?:has|have|had)\s++(?:any\s++)?plans?)\s++to)|(?:has|have|had)\s++(?:any\s++)?intentions?\s++(?:to|of)))\s++"
+    + _SOON + _ACT, re.IGNORECASE)
 """A party denying its own plan: "denied planning to close the plant", "denies it is preparing to attack", "has
-denied it intends to launch an attack"."""
+denied it intends to launch an attack", "denies it has any plans to strike", "denied any intention of invading"."""
 _DENIED_PLANNED = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s++(?:(?:any|all|ever|having|repeatedly)\s++)*"
-    r"(?:(?:planning|preparing|plotting)\s++(?:for\s++)?|plans?\s++(?:for|of)\s++)|"
+    r"(?:(?:planning|preparing|plotting)\s++(?:for\s++)?|plans?\s++(?:for|of)\s++|(?:that\s++)?(?:it|they|he|she)\s++"
+    r"(?:is|are|was|were|had\s++been|has\s++been)\s++(?:planning|preparing|plotting)\s++(?:for\s++)?)|"
     r"(?:has|have|had)\s++no\s++(?:plans?|intention)\s++(?:for|of)\s++)"
     r"(?P<act>(?:an?|the|any|its|their|his|her)\s++[^.;:!?\"“”()]*)", re.IGNORECASE)
 """A party denying that it plans an act named as a noun: "denied planning an attack on the town", "rejects any plans
-for an offensive", "has no plans for a raid on the camp"."""
+for an offensive", "denies it is planning an invasion", "has no plans for a raid on the camp"."""
 _DENIED_REPORT = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
     r"brush(?:es|ed)?\s++(?:off|aside))\s++(?:that\s++|(?:(?:the|any|all|these|those|repeated|western|media|press|"
     r"recent|persistent|unfounded|baseless|false)\s++)*(?:reports?|suggestions?|claims?|accusations?|allegations?|"
-    r"talk|fears?|warnings?|speculation|charges?|assertions?|predictions?|rumou?rs?)\s++(?:that|of)\s++)"
+    r"talk|fears?|warnings?|speculation|charges?|assertions?|predictions?|rumou?rs?)\s++(?:(?:that|of)\s++|"
+    r"(?=(?:it|they|he|she|the)\s|(?-i:[A-Z]))))"
     r"(?P<rest>[^.;:!?\"“”()]+)", re.IGNORECASE)
 """A warning denied by naming it: "dismissed reports of an imminent offensive", "rejected claims that the union
-would strike"."""
+would strike", "rejected claims the union was preparing to strike"."""
+
+_NP = r"(?P<act>(?:[A-Z][\w’'-]*+\s++)?(?:[a-z][\w’'-]*+\s++){0,2}?[a-z][\w’'-]*+(?:\s++(?:of|on|against|into|by|at|in)\s++[^.;:!?,\"“”()]{1,40}?)?)"
+"""An act named as a noun phrase, a name and two words at most before it and what it is done to after it:
+"Kalvarian ground offensive against the port"."""
+_BEGIN = (r"(?:begin|start|come|happen|occur|take\s++place|take\s++effect|get\s++under\s++way|be\s++(?:launched|"
+          r"imposed|introduced|staged|called))\b")
+_WARN_SUBJECT = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Aa]ny|[A-Z][\w-]*+['’]s?)\s++|(?<=\bthat\s))" + _NP + r"\s++"
+    r"(?:(?:could|may|might|will)\s++(?:(?:soon|now|still|even|also|well)\s++)?(?:" + _BEGIN +
+    r"|be\s++[\"“‘]?(?:imminent|(?:[\w-]++\s++){0,3}?(?:hours|days|weeks|months)\s++away)\b)"
+    r"|(?:is|was|appears|appeared|seems|seemed)\s++(?:now\s++|still\s++)?[\"“‘]?(?:imminent|under\s++way)\b)")
+"""A warned act as the subject of its coming: "an offensive could begin at any time", "Kalvaria's invasion is
+imminent", "a tariff on steel may take effect in May", "an invasion could be “two to three weeks away”"."""
+_SUBJECT_OPENS = re.compile(r"(?:\A|[,;:“\"]|\b(?:that|and|but|when|as|while|said|says|warned|warns|believes?|believed|"
+                            r"fears?|feared)\b)\s*+\Z", re.IGNORECASE)
+"""What may come right before such a subject: the clause's start, not a verb or preposition it is the object of."""
+_DISOWN_NONE = re.compile(
+    r"\b[Nn]o\s++" + _NP + r"\s++(?:is|was|are|were|has\s++been|had\s++been)\s++(?:being\s++)?"
+    r"(?:planned|prepared|intended|imminent|in\s++preparation|on\s++the\s++cards|under\s++consideration)\b")
+"""An act said not to be coming, with no party before it: "no offensive is planned", "no strike was imminent"."""
+_DISOWN_THERE = re.compile(
+    r"\b[Tt]here\s++(?:(?:will|would)\s++be\s++no|(?:is|are|was|were)\s++no\s++(?:plans?|intention)\s++(?:for|of))\s++"
+    r"(?:an?\s++|any\s++)?(?P<act>[^.;:!?\"“”()]+)")
+"""The same said of what is to come: "there will be no strike at the port", "there are no plans for a raid"."""
 
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in\s++case|in\s++the\s++event)\b|\?", re.IGNORECASE)
 """A sentence that sets a condition or asks: the act it names is no intention a source states."""
@@ -97,6 +129,13 @@ _BETWEEN = re.compile(
     r"now|itself|themselves|[a-z]+ly))*\s*+")
 """What may stand between a party and its verb: a possessive, a body of it ("Kalvarian troops"), auxiliaries,
 adverbs."""
+_OPENS = re.compile(r"\A\s*+(?:the\s++|[A-Z][\w-]{0,40}+['’]s\s++)?\Z", re.IGNORECASE)
+"""What may come before a party that opens its sentence: "The", a name's possessive ("Mendoza's Electoral Board")."""
+_WARNS = re.compile(r"\A(?:['’]s?)?(?:\s++[a-z]{1,20}+){0,3}?\s++(?:(?:has|have|had|also|repeatedly)\s++)?(?:said|says|say|warned|"
+                    r"warns?|briefed|told|tells|believes?|believed|fears?|feared|estimated|estimates?|claimed|claims?|"
+                    r"added|stated|predicted|predicts?|expects?|expected|reported)\b")
+"""A name followed by its verb of saying or warning ("British intelligence officials briefed that ..."): it frames
+the warning, it does not do the act warned of."""
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|in|into|from|for|with|on|at|by|against|towards?|near)\s++(?:the\s++)?\Z",
                                 re.IGNORECASE)
 """A name that a preposition governs is no subject."""
@@ -132,11 +171,15 @@ class Intent:
 
 
 class _Parties:
-    """The mentions of parties (not places) in one sentence, by offset within its text."""
+    """The mentions of parties (not places) in one sentence, by offset within its text, and those of the report
+    just before it (``context``, the text before the sentence: negative offsets)."""
 
-    def __init__(self, mentions: Iterable[Mention], start: int) -> None:
-        self.spans = sorted((m.start - start, m.end - start, m.entity) for m in mentions
-                            if is_actor_id(m.entity) and m.type in PARTY_TYPES)
+    def __init__(self, mentions: Iterable[Mention], start: int, length: int, context: str = "") -> None:
+        found = sorted((m.start - start, m.end - start, m.entity, m.type) for m in mentions
+                       if is_actor_id(m.entity) and m.type in PARTY_TYPES and -len(context) <= m.start - start < length)
+        self.spans = [(s, e, entity) for s, e, entity, _ in found if s >= 0]
+        self.typed = found
+        self.context = context
 
     def before(self, text: str, at: int) -> str | None:
         """The party written as the subject right before ``at`` ("the union has", "Kalvarian troops are"); not one
@@ -151,6 +194,28 @@ class _Parties:
 
     def within(self, a: int, b: int) -> list[str]:
         return [entity for s, e, entity in self.spans if a <= s < b]
+
+    def antecedent(self, text: str, at: int, types: frozenset[str], speaker: str | None,
+                   subject: bool = False) -> str | None:
+        """The party a warned act's subject stands for when the sentence does not name it ("it", "they", or the
+        act itself: "an offensive could begin"): the nearest party named before ``at``, in the sentence or the
+        report just before it, of a fitting type, not governed by a preposition ("near the border of Ukraine") and
+        not the speaker or another party that says or warns (``_WARNS``), who warn of another party's act ("Kalvaria
+        massed troops near the border, and Ostland warned that it was preparing an offensive": Kalvaria). Where
+        ``subject`` (the act itself is the subject, which often stands for a party the report never names), one
+        before the sentence only when it opens the sentence just before ("Kalvaria moved tanks to the coast. An
+        invasion could begin at any time")."""
+        whole, shift = self.context + text, len(self.context)
+        opens = max(whole.rfind(". ", 0, shift - 2), whole.rfind("\n", 0, shift - 1)) + 1
+        for s, e, entity, kind in reversed(self.typed):
+            if e > at or kind not in types or speaker and _same_party(entity, speaker):
+                continue
+            if _AFTER_PREPOSITION.search(whole[:s + shift]) or _WARNS.match(whole[e + shift:e + shift + 80]):
+                continue
+            if subject and s < 0 and not (s + shift >= opens and _OPENS.fullmatch(whole[opens:s + shift])):
+                return None
+            return entity
+        return None
 
 
 def _phrase(text: str) -> str:
@@ -189,16 +254,48 @@ def _act(party: str, phrase: str, pole: int, noun: bool = False) -> Intent | Non
     return Intent(party, acts, objects - acts, pole) if acts and not acts & SAID else None
 
 
+_PRONOUN = re.compile(r"\b(?P<pro>it|they|he|she)\s++(?:(?:has|have|had|is|are|was|were|did|does|do|also|still|"
+                      r"again|already|now|[a-z]+ly)\s++){0,2}\Z", re.IGNORECASE)
+"""A pronoun subject right before a warned act: "it was preparing to", "they could"."""
+_SAYS = re.compile(r"\b(?:said|says|say|added|announced|stated|confirmed)\s++(?:that\s++)?\Z", re.IGNORECASE)
+"""A verb of saying before the pronoun: "the company said it would close the plant" tells its own intention."""
+BODIES = frozenset({"state", "organization", "group", "igo"})
+_FITS = {"it": BODIES, "they": BODIES, "he": frozenset({"person"}), "she": frozenset({"person"})}
+"""The actor types each pronoun may stand for."""
+CONTEXT = 300
+"""Characters of the report before a sentence read for the party its warned act's subject stands for."""
+
+
 def _party(parties: _Parties, text: str, at: int, speaker: str | None, own: bool = False) -> str | None:
     """Who means the act at ``at``: the party written right before it, or the speaker where the clause says "we",
     or, where ``own`` (the sentence disowns the act for its subject), where a pronoun standing for the speaker
-    opens it ("It denied planning an attack": ``own_pronoun``)."""
+    opens it ("It denied planning an attack": ``own_pronoun``). A warned act's pronoun is the speaker where a verb
+    of saying gives it and the speaker fits it ("the company said it would close the plant"), else the party
+    named before it (``_Parties.antecedent``: "it was preparing an offensive, army commanders said")."""
     found = parties.before(text, at)
     if found:
         return found
     if speaker and re.search(r"\bwe\s++(?:[a-z]+\s++){0,2}\Z", text[max(0, at - 30):at], re.IGNORECASE):
         return speaker
-    return own_pronoun(text, at, speaker) if own else None
+    if own:
+        return own_pronoun(text, at, speaker)
+    pronoun = _PRONOUN.search(text, max(0, at - 40), at)
+    if pronoun is None:
+        return None
+    fits = _FITS[pronoun.group("pro").lower()]
+    if _SAYS.search(text, max(0, pronoun.start() - 30), pronoun.start()):
+        return speaker if is_actor_id(speaker) and ("person" in speaker) == ("person" in fits) else None
+    return parties.antecedent(text, pronoun.start(), fits, speaker)
+
+
+def _named(parties: _Parties, m: re.Match) -> str | None:
+    """The party an act's noun phrase names before what it is done to ("a Kalvarian offensive against the port",
+    "Kalvaria's offensive": Kalvaria; "a strike by the union"), not the one it is done to."""
+    of = re.search(r"\s(?:of|on|against|into|at|in)\s", m.group("act"))
+    end = m.start("act") + (of.start() if of else len(m.group("act")))
+    by = re.search(r"\sby\s", m.group("act"))
+    named = parties.within(m.start(), end) + (parties.within(m.start("act") + by.end(), m.end("act")) if by else [])
+    return named[0] if named else None
 
 
 def _read(pattern: re.Pattern, text: str, parties: _Parties, speaker: str | None, pole: int, offset: int = 0,
@@ -230,17 +327,36 @@ def _warned(text: str, parties: _Parties, speaker: str | None, offset: int = 0, 
         found = _act(named[0], m.group("act"), WARNED, noun=True) if named else None
         if found:
             out.append(found)
+    for m in _WARN_SUBJECT.finditer(text, offset):
+        if not _SUBJECT_OPENS.search(text, 0, m.start()) \
+                or _NEGATED_BEFORE.search(text[max(offset, m.start() - NEGATION_REACH):m.start()]):
+            continue  # the object of a verb or a preposition, or a warning under a negation
+        # the party: a name in the phrase, else (in a warning a party denies: ``own``) the speaker, else the one
+        # named before it that the warning is about
+        party = _named(parties, m) or (speaker if own and is_actor_id(speaker) else None) \
+            or (None if own else parties.antecedent(text, m.start("act"), BODIES, speaker, subject=True))
+        found = _act(party, m.group("act"), WARNED, noun=True) if party else None
+        if found:
+            out.append(found)
     return out
 
 
-def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str | None = None) -> list[Intent]:
+def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str | None = None,
+               context: str = "") -> list[Intent]:
     """Every intention a sentence states, warned or disowned. ``mentions`` are the document's actor mentions,
-    ``start`` the sentence's offset in it, ``speaker`` the actor who says it (for "we"). A sentence that sets a
+    ``start`` the sentence's offset in it, ``speaker`` the actor who says it (for "we"), ``context`` the report's
+    text just before it (where a warned act's pronoun finds its party). A sentence that sets a
     condition or asks states none; one that denies or doubts warns of nothing itself."""
     if _CONDITION.search(text):
         return []
-    parties = _Parties((m for m in mentions if start <= m.start < start + len(text)), start)
+    parties = _Parties(mentions, start, len(text), context)
     out = _read(_DISOWN_PLAIN, text, parties, speaker, DISOWNED, own=True)
+    for pattern in (_DISOWN_NONE, _DISOWN_THERE):  # no party before the act: one in it, else the speaker's own
+        for m in pattern.finditer(text):
+            party = _named(parties, m) or (speaker if is_actor_id(speaker) else None)
+            found = _act(party, m.group("act"), DISOWNED, noun=True) if party else None
+            if found:
+                out.append(found)
     out += _read(_DENIED_PLAN, text, parties, speaker, DISOWNED, own=True)
     out += _read(_DENIED_PLANNED, text, parties, speaker, DISOWNED, noun=True, own=True)
     for pattern in (_DISOWN_UNLIKELY, _DENIED_REPORT):  # a warning named inside a hedge or a denial

@@ -211,7 +211,7 @@ class StatementMatcher:
             return False  # "stay indoors until there is a pause in the fighting" claims no pause
         if not (probe.clause_words - {verb}) & positive.clause_words:
             return False
-        if _other_agents(probe.record, positive.record) or _reports_apart(probe.when[0], positive.when[0]):
+        if _other_agents(probe.record, positive.record, verb) or _reports_apart(probe.when[0], positive.when[0]):
             return False
         if not _dates_compatible(probe.record.date, positive.record.date):
             return False
@@ -329,15 +329,30 @@ def _agent(record) -> str | None:
     return source if agent and agent.lower() in _SELF and is_actor_id(source) else None
 
 
-def _other_agents(a, b) -> bool:
+def _other_agents(a, b, verb: str | None = None) -> bool:
     """Both clauses name who acts, and they name two different parties: two actors, or one person and a group
-    written as a plural ("many coastal mayors have refused to condemn X" against "the minister condemned Y")."""
+    written as a plural ("many coastal mayors have refused to condemn X" against "the minister condemned Y"), or a
+    body doing the act (``verb``, the negated one) and such a group whose sentence does not name it ("many local
+    councils refused to condemn X" against "the senate condemns Y")."""
     x, y = _agent(a), _agent(b)
     if x and y:
         return x != y
-    # A person who is only the clause's speaker ("'No one was hurt,' said X") is not who acted in it.
-    return any(_person(one) and one != getattr(own, "source", None) and _plural_group(other)
-               for one, own, other in ((x, a, b), (y, b, a)))
+    # A person who is only the clause's speaker ("'No one was hurt,' said X") is not who acted in it; one who is the
+    # subject of the act ("X condemned the move") is.
+    return any(_plural_group(other) and (
+        _person(one) and (one != getattr(own, "source", None) or _does(own, verb))
+        or one and not _person(one) and _does(own, verb) and one not in (getattr(other, "actors", None) or ()))
+        for one, own, other in ((x, a, b), (y, b, a)))
+
+
+def _does(record, verb: str | None) -> bool:
+    """The clause's source, as written, is the subject of ``verb`` (a stem) within the next three words: "Yuriy
+    Vitrenko condemned the move", "the senate also condemns"."""
+    name = getattr(record, "source_text", None)
+    if not verb or not name or name == "author":
+        return False
+    at = record.text.find(name)
+    return at >= 0 and verb in {stem(w.lower()) for w in re.findall(r"[\w’'-]++", record.text[at + len(name):])[:3]}
 
 
 def _person(actor: str | None) -> bool:

@@ -16,7 +16,7 @@ from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
     REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, statement_props,
 )
 from storyline.analysis.conflict_agency import agency_pairs
-from storyline.analysis.conflict_intent import intent_pairs, intentions
+from storyline.analysis.conflict_intent import CONTEXT, intent_pairs, intentions
 from storyline.analysis.conflict_judged import judged_pairs
 from storyline.analysis.conflict_opposed import opposed
 from storyline.analysis.conflict_reach import reach_pairs
@@ -530,7 +530,8 @@ def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Co
 
     def read(p: Prop) -> list:
         s = p.record
-        return intentions(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None)
+        context = corpus.documents[s.doc]["text"][max(0, s.start - CONTEXT):s.start]
+        return intentions(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
 
     pairs = intent_pairs(props, lambda x: _sentence(corpus, x.record).text, read,
                          _two_voices(corpus), lambda x: x.when)
