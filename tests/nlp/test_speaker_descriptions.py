@@ -355,3 +355,25 @@ def test_a_pronoun_before_any_name_is_not_the_person_its_cue_addresses(parse):
         "Quiroga said the crossings would reopen in June.")
     quote = quote_with(doc, "must reopen before the harvest")
     assert "Marta Quiroga" not in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_description_after_he_said_is_the_person_he_stands_for(parse):
+    doc = parse(
+        "A radio station asked the head of the farmers' union, Marta Quiroga, about the drought on Monday.\n\n"
+        "In her view, the harvest will be lost: - We cannot let the farms close this year -she said.\n\n"
+        "The union leader warns of a long summer\n\n"
+        "The politician stressed that the government must pay for new wells.")
+    quote = quote_with(doc, "must pay for new wells")
+    assert "Marta Quiroga" in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_named_text_speaks_for_the_body_whose_website_published_it(parse):
+    doc = parse(
+        "Fishing boats must stay out of the disputed waters around the islands.\n\n"
+        "That is according to the Manila Summit Declaration, which has been published on the ASEAN website, "
+        "a correspondent reports.\n\n"
+        "\"All parties must avoid any escalation at sea,\" the document reads.")
+    credited = quote_with(doc, "Fishing boats must stay out")
+    assert "ASEAN" in names_of(doc, credited.speaker), credited.speaker
+    quoted = quote_with(doc, "avoid any escalation")
+    assert quoted.speaker == credited.speaker
