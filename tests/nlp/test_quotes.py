@@ -544,3 +544,19 @@ def test_quotes_a_participle_of_saying_takes_the_subject_of_its_own_paragraph(pa
                 "Rivera, a retired engineer, then appeared on WNYC on Tuesday and began by saying he would “never” "
                 "support the toll.")
     spoken_by(doc, "support the toll", "Rivera")
+
+
+@pytest.mark.integration
+def test_quotes_a_sentence_crediting_the_one_before_gives_it_its_speaker(parse):
+    doc = parse(
+        "Drought poses the greatest threat to farms in the region, and the state will go on helping growers.\n\n"
+        "Agriculture minister Ana Ruiz said this while presenting the new water plan, a correspondent reported.\n\n"
+        "Grain prices rose again in March across the region. That is according to the central bank, Reuters reports.\n\n"
+        "The union wants higher pay. The mayor did not say that.")
+    by_text = {q.text: q for q in doc._.quotes}
+    drought = by_text.get("Drought poses the greatest threat to farms in the region, and the state will go on "
+                          "helping growers")
+    assert drought is not None and drought.speaker_text == "Agriculture minister Ana Ruiz", list(by_text)
+    prices = by_text.get("Grain prices rose again in March across the region")
+    assert prices is not None and prices.speaker_text == "the central bank", list(by_text)
+    assert not any("Reuters reports" in t or "union wants" in t for t in by_text), list(by_text)

@@ -125,8 +125,9 @@ def _said_back(ctx: Context, frame: Frame, quotes: list[Quote]) -> Frame | None:
     if len(words) < 4 or last.text not in (".", "!") or is_heading_line(ctx.text[start:end]) or any(
             ctx.in_mark[t.i] >= 0 for t in prev):
         return None
-    if any(f.speaker is not None and (prev.start <= f.cue.i < prev.end or f.content is not None
-                                      and prev.start <= f.content[0] < prev.end) for f in ctx.frames.values()) or any(q.start < prev.end_char and prev.start_char < q.end for q in quotes):
+    if any(f.speaker is not None and f.strong and (prev.start <= f.cue.i < prev.end or f.content is not None
+                                                   and prev.start <= f.content[0] < prev.end)
+           for f in ctx.frames.values()) or any(q.start < prev.end_char and prev.start_char < q.end for q in quotes):
         return None  # the sentence before has a speaker of its own
     return replace(frame, content=(words[0].i, words[-1].i + 1))
 
