@@ -17,6 +17,7 @@ from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.headings import is_heading_line
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark, cue_lemma
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
+from storyline.nlp.actor_outlets import REPORTER_NOUNS
 from storyline.nlp.quote_records import records
 from storyline.nlp.relays import speaking_subject
 from storyline.nlp.attribution import CREDITED_BACK
@@ -132,9 +133,10 @@ def _said_back(ctx: Context, frame: Frame, quotes: list[Quote]) -> Frame | None:
     return replace(frame, content=(words[0].i, words[-1].i + 1))
 
 
-# Cues that a thing as well as a speaker can be the subject of: "the blockade threatens to cause", "call it X".
+# Cues that a thing as well as a speaker can be the subject of: "the blockade threatens to cause", "call it X",
+# "the blast underlined how exposed the city is".
 THING_VERBS = frozenset({"call", "threaten", "promise", "show", "point", "signal", "suggest", "indicate", "mean",
-                         "continue"})
+                         "continue", "underline", "underscore"})
 SPOKEN = frozenset(cues.SPEECH_VERBS)
 
 
@@ -263,8 +265,6 @@ def _sign_off(doc: Doc, content: tuple[int, int]) -> bool:
 # Verbs an outlet signs a report off with: "Ukrinform reports", "the agency has learned", "our correspondent writes".
 SIGN_OFF_LEMMAS = frozenset({"report", "learn", "write", "say"})
 
-
-REPORTER_NOUNS = frozenset({"correspondent", "correspondents", "reporter", "reporters"})
 
 
 def _own_outlet(speaker: Token) -> bool:
