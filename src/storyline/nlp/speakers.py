@@ -55,6 +55,8 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     words = list(head.subtree)
     before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.text in ("’", "'") and head.i > 1:
+        before = head.doc[head.i - 2]  # "The spies’ spokesman": the possessor the parser made a second subject
     if before is not None and before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i and before.pos_ == "NOUN":
         words = list(before.subtree) + words  # "The US image company Maxar": the description the name was split from
     tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
