@@ -562,14 +562,15 @@ def test_quotes_a_sentence_crediting_the_one_before_gives_it_its_speaker(parse):
         "Drought poses the greatest threat to farms in the region, and the state will go on helping growers.\n\n"
         "Agriculture minister Ana Ruiz said this while presenting the new water plan, a correspondent reported.\n\n"
         "Grain prices rose again in March across the region. That is according to the central bank, Reuters reports.\n\n"
-        "The union wants higher pay. The mayor did not say that.")
+        "The union wants higher pay. The mayor did not say that.\n\n"
+        "The navy has grown fast in recent years. It patrols the waters that Seoul claims as its own.")
     by_text = {q.text: q for q in doc._.quotes}
     drought = by_text.get("Drought poses the greatest threat to farms in the region, and the state will go on "
                           "helping growers")
     assert drought is not None and drought.speaker_text == "Agriculture minister Ana Ruiz", list(by_text)
     prices = by_text.get("Grain prices rose again in March across the region")
     assert prices is not None and prices.speaker_text == "the central bank", list(by_text)
-    assert not any("Reuters reports" in t or "union wants" in t for t in by_text), list(by_text)
+    assert not any("Reuters reports" in t or "union wants" in t or "navy has grown" in t for t in by_text), list(by_text)
 
 
 def test_words_set_off_by_dashes_after_a_quotation_start_after_its_dash():

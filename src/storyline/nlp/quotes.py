@@ -117,7 +117,8 @@ def _said_back(ctx: Context, frame: Frame, quotes: list[Quote]) -> Frame | None:
         return None
     back = frame.lemma == "according to" and CREDITED_BACK.match(sent.text.lstrip()) is not None
     if not back and not (frame.strong and cue.tag_.startswith("VB") and negated_act(cue) is None and any(
-            c.dep_ == "dobj" and c.lower_ in ("this", "that") and not list(c.children) for c in cue.children)):
+            c.dep_ == "dobj" and c.lower_ in ("this", "that") and c.tag_ == "DT" and not list(c.children)
+            for c in cue.children) and cue.dep_ not in ("relcl", "acl")):  # not "the waters that Beijing claims"
         return None
     prev = ctx.doc[sent.start - 1].sent
     words = [t for t in prev if not (t.is_space or t.is_punct)]
