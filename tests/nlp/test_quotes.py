@@ -13,6 +13,8 @@ from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import find_quote_marks, inflections, record_evidence
 from storyline.models import Quote
 from storyline.nlp.quote_records import _credit_embedded
+from storyline.nlp.cue_content import _after_dash_opener
+from storyline.nlp.quote_cues import Context
 from storyline.nlp.quotes import extract_quotes
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
@@ -70,6 +72,14 @@ def test_embedded_report_relayed_by_an_outlet_credits_its_origin():
     inner = _record(text, "the reactor was stable", "the utility")
     (kept,) = _credit_embedded([outer, inner])
     assert kept.speaker_text == "the utility" and kept.via_text == "The state broadcaster NHK"
+
+
+def test_a_reporters_report_of_a_back_credit_relays_it():
+    text = "Grain prices rose again. The minister said this in Lima, an Andina correspondent reported."
+    back = _record(text, "Grain prices rose again", "The minister")
+    host = _record(text, "The minister said this in Lima", "an Andina correspondent", cue="report")
+    (kept,) = _credit_embedded([back, host])
+    assert kept.speaker_text == "The minister" and kept.via_text == "an Andina correspondent"
 
 
 def test_reports_side_by_side_are_both_kept():
@@ -544,3 +554,33 @@ def test_quotes_a_participle_of_saying_takes_the_subject_of_its_own_paragraph(pa
                 "Rivera, a retired engineer, then appeared on WNYC on Tuesday and began by saying he would “never” "
                 "support the toll.")
     spoken_by(doc, "support the toll", "Rivera")
+
+
+@pytest.mark.integration
+def test_quotes_a_sentence_crediting_the_one_before_gives_it_its_speaker(parse):
+    doc = parse(
+        "Drought poses the greatest threat to farms in the region, and the state will go on helping growers.\n\n"
+        "Agriculture minister Ana Ruiz said this while presenting the new water plan, a correspondent reported.\n\n"
+        "Grain prices rose again in March across the region. That is according to the central bank, Reuters reports.\n\n"
+        "The union wants higher pay. The mayor did not say that.\n\n"
+        "The navy has grown fast in recent years. It patrols the waters that Seoul claims as its own.")
+    by_text = {q.text: q for q in doc._.quotes}
+    drought = by_text.get("Drought poses the greatest threat to farms in the region, and the state will go on "
+                          "helping growers")
+    assert drought is not None and drought.speaker_text == "Agriculture minister Ana Ruiz", list(by_text)
+    prices = by_text.get("Grain prices rose again in March across the region")
+    assert prices is not None and prices.speaker_text == "the central bank", list(by_text)
+    assert not any("Reuters reports" in t or "union wants" in t or "navy has grown" in t for t in by_text), list(by_text)
+
+
+def test_words_set_off_by_dashes_after_a_quotation_start_after_its_dash():
+    register_extensions()
+    text = 'She said that "the plan failed" - we lost a year - she said.'
+    words = ["She", "said", "that", '"', "the", "plan", "failed", '"', "-", "we", "lost", "a", "year", "-", "she",
+             "said", "."]
+    spaces = [True, True, True, False, True, True, False, True, True, True, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    assert doc.text == text
+    ctx = Context(doc)
+    assert _after_dash_opener(ctx, 0, 13, doc[15]) == 9  # "we", not "She"
+    assert _after_dash_opener(ctx, 0, 8, doc[1]) == 0  # no dash sets the cue off: the sentence's start

@@ -20,6 +20,11 @@ def names_of(doc, entity: str | None) -> set[str]:
     return {m.text for m in doc._.mentions or () if m.entity == entity} if entity else set()
 
 
+def spoken_by(doc, fragment: str) -> set[str]:
+    """The names of the actor the quote holding ``fragment`` is credited to."""
+    return names_of(doc, quote_with(doc, fragment).speaker)
+
+
 def test_the_ministry_is_the_ministry_named_before_the_quotes_between(parse):
     doc = parse(
         "The Ministry of Health in Malawi confirmed 40 new cholera cases on Monday.\n\n"
@@ -355,3 +360,21 @@ def test_a_pronoun_before_any_name_is_not_the_person_its_cue_addresses(parse):
         "Quiroga said the crossings would reopen in June.")
     quote = quote_with(doc, "must reopen before the harvest")
     assert "Marta Quiroga" not in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_a_description_after_he_said_is_the_person_he_stands_for(parse):
+    doc = parse(
+        "A radio station asked the head of the farmers' union, Marta Quiroga, about the drought on Monday.\n\n"
+        "In her view, the harvest will be lost: - We cannot let the farms close this year -she said.\n\n"
+        "The union leader warns of a long summer\n\n"
+        "The politician stressed that the government must pay for new wells.")
+    assert "Marta Quiroga" in spoken_by(doc, "must pay for new wells")
+
+
+def test_a_named_text_speaks_for_the_body_whose_website_published_it(parse):
+    doc = parse(
+        "Fishing boats must stay out of the disputed waters around the islands.\n\n"
+        "That is according to the Manila Summit Declaration, which has been published on the ASEAN website, "
+        "a correspondent reports.\n\n"
+        "\"All parties must avoid any escalation at sea,\" the document reads.")
+    assert "ASEAN" in spoken_by(doc, "Fishing boats must stay out") == spoken_by(doc, "avoid any escalation")

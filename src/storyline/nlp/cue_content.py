@@ -38,6 +38,8 @@ DASH_OPENER = re.compile(r"[.!?…][\"”’]?[ \t]?[-–—][ \t]")
 # A paragraph that opens with a dash is someone's words up to the dash that closes them before the cue.
 DASH_PARAGRAPH = re.compile(r"[-–—][ \t]")
 DASH_CLOSER = re.compile(r"[ \t]{0,3}[-–—][ \t]")
+# A dash after a quotation that opens words set off by dashes up to their cue ('..." - we never wanted war - she said').
+QUOTE_DASH_OPENER = re.compile(r"[\"”’][ \t]?[-–—][ \t]")
 
 
 def cue_lemma(tok: Token) -> tuple[str, bool] | None:
@@ -83,6 +85,9 @@ def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
         subjects = [c for c in subjects if start <= c.idx < end] or subjects
     if len(subjects) > 1 and subjects[1].i == subjects[0].i + 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN":
         return subjects[1]  # "The US image company Maxar said": the parser gives the name its own subject arc
+    if len(subjects) > 1 and subjects[0].tag_ in ("NNS", "NNPS") and not subjects[0].whitespace_ and (
+            subjects[0].i + 1 < subjects[1].i and verb.doc[subjects[0].i + 1].text in ("’", "'")):
+        return subjects[1]  # "The miners’ union said": a plural possessor the parser made a second subject
     if len(subjects) > 1 and subjects[-1].i == verb.i - 1 and subjects[-1].pos_ == "PROPN":
         return subjects[-1]  # "... Won't Trigger War With Russia Kallas said": a heading glued before the name
     if subjects and subjects[0].dep_ == "csubj" and subjects[0].tag_ == "VBG" and verb.i > 0:
@@ -315,7 +320,7 @@ def extent(ctx: Context, cue: Token, tokens: list[Token]) -> tuple[int, int] | N
         # "TIRANA, Albania (Wire) - Floods killed 14, the ministry said": the dateline is no part of the words
         first = next((i for i in kept if doc[i].idx >= opening), first)
     if last <= cue.i:
-        first = _dash_paragraph_start(ctx, _after_dash_opener(ctx, first, last), last, cue)
+        first = _dash_paragraph_start(ctx, _after_dash_opener(ctx, first, last, cue), last, cue)
         last = _to_dash_closer(ctx, last, cue)
     elif first > cue.i:
         last = _before_dash_opener(ctx, first, last)
@@ -343,14 +348,19 @@ def _to_open_quotation_end(ctx: Context, first: int, last: int, cue: Token) -> i
     return last
 
 
-def _after_dash_opener(ctx: Context, first: int, last: int) -> int:
+def _after_dash_opener(ctx: Context, first: int, last: int, cue: Token) -> int:
     """Where words reported before their cue begin: after the last dash that opens them following a
-    sentence end, not at the start of the sentence the parser glued them to."""
+    sentence end, not at the start of the sentence the parser glued them to; where a dash sets the cue off
+    ("... - she said"), also after one that follows a quotation ('... said that "..." - we never wanted war -
+    she said')."""
     doc = ctx.doc
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    openers = [DASH_OPENER]
+    if DASH_CLOSER.match(ctx.text, end, cue.idx) and any(spaced_dash(t) for t in doc[last:cue.i]):
+        openers.append(QUOTE_DASH_OPENER)
     opener = None
-    for found in DASH_OPENER.finditer(ctx.text, start, end):
-        opener = found
+    for found in (f for pattern in openers for f in pattern.finditer(ctx.text, start, end)):
+        opener = found if opener is None or found.start() > opener.start() else opener
     if opener is None:
         return first
     after = next((t.i for t in doc[first:last] if t.idx >= opener.end() and not (t.is_punct or t.is_space)), None)

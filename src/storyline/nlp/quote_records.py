@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from storyline.models import Quote
 from storyline.nlp import quote_cues as cues
+from storyline.nlp.actor_outlets import REPORTER_NOUNS
 
 
 def records(quotes: list[Quote], text: str) -> list[Quote]:
@@ -58,6 +59,13 @@ def _credit_embedded(quotes: list[Quote]) -> list[Quote]:
         if host is None:
             continue
         outer = quotes[host]
+        if q.end <= outer.start:
+            # "Prices rose. / The minister said this in Kyiv, according to a Reuters correspondent": the host
+            # reports the sentence that credits q back, not q's words; an outlet's or reporter's host relays q
+            if _is_outlet(outer.speaker_text or "") or _reporter(outer.speaker_text or ""):
+                dropped.add(host)
+                relayed[i] = replace(q, via=outer.speaker, via_text=outer.speaker_text)
+            continue
         if _is_outlet(outer.speaker_text or "") and q.via is None:
             dropped.add(host)
             relayed[i] = replace(q, via=outer.speaker, via_text=outer.speaker_text)
@@ -72,6 +80,11 @@ def _is_outlet(phrase: str) -> bool:
     return (any(w in cues.MEDIA_NAMES or w in NEWS_WORDS for w in words)
             or (len(words) > 1 and words[-1] in cues.MEDIA_WORDS and words[-1] != "agency"))
 
+
+def _reporter(phrase: str) -> bool:
+    """A speaker written as a reporter ("a Reuters correspondent", "our reporter"): the report's own voice."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in REPORTER_NOUNS
 
 # Words that make a phrase a news outlet wherever they stand ("the state broadcaster NHK"); "times" or
 # "post" only do as its last word, and "agency" never alone ("the news agency", not "the Energy Agency").

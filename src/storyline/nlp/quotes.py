@@ -17,8 +17,10 @@ from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.headings import is_heading_line
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark, cue_lemma
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
+from storyline.nlp.actor_outlets import REPORTER_NOUNS
 from storyline.nlp.quote_records import records
 from storyline.nlp.relays import speaking_subject
+from storyline.nlp.attribution import CREDITED_BACK
 from storyline.nlp.speakers import phrase, resolve
 
 VERSION = "storyline.quotes.v1"
@@ -93,6 +95,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if not any(q.start <= start < q.end for q in quotes):
             quotes.append(_quote(ctx, frame, direct=True))
     for frame in {id(f): f for f in ctx.frames.values()}.values():  # a chain's frame sits at two cues
+        frame = _said_back(ctx, frame, quotes) or frame
         if frame.content is None or not _reports(frame):
             continue
         frame = _past_run_in(ctx, frame)
@@ -105,9 +108,36 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return records(quotes, ctx.text)
 
 
-# Cues that a thing as well as a speaker can be the subject of: "the blockade threatens to cause", "call it X".
+def _said_back(ctx: Context, frame: Frame, quotes: list[Quote]) -> Frame | None:
+    """A sentence that credits the one before it ("Prices rose again. That's according to the central bank",
+    "... . The minister said this at a briefing"): the frame with the sentence before as its content, when that
+    sentence is prose no quotation or other cue accounts for; None for any other frame."""
+    cue, sent = frame.cue, frame.cue.sent
+    if frame.speaker is None or sent.start == 0:
+        return None
+    back = frame.lemma == "according to" and CREDITED_BACK.match(sent.text.lstrip()) is not None
+    if not back and not (frame.strong and cue.tag_.startswith("VB") and negated_act(cue) is None and any(
+            c.dep_ == "dobj" and c.lower_ in ("this", "that") and c.tag_ == "DT" and not list(c.children)
+            for c in cue.children) and cue.dep_ not in ("relcl", "acl")):  # not "the waters that Beijing claims"
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    words = [t for t in prev if not (t.is_space or t.is_punct)]
+    last = next((t for t in reversed(prev) if not t.is_space), prev[-1])
+    start, end = ctx.paragraph(prev[0])
+    if len(words) < 4 or last.text not in (".", "!") or is_heading_line(ctx.text[start:end]) or any(
+            ctx.in_mark[t.i] >= 0 for t in prev):
+        return None
+    if any(f.speaker is not None and f.strong and (prev.start <= f.cue.i < prev.end or f.content is not None
+                                                   and prev.start <= f.content[0] < prev.end)
+           for f in ctx.frames.values()) or any(q.start < prev.end_char and prev.start_char < q.end for q in quotes):
+        return None  # the sentence before has a speaker of its own
+    return replace(frame, content=(words[0].i, words[-1].i + 1))
+
+
+# Cues that a thing as well as a speaker can be the subject of: "the blockade threatens to cause", "call it X",
+# "the blast underlined how exposed the city is".
 THING_VERBS = frozenset({"call", "threaten", "promise", "show", "point", "signal", "suggest", "indicate", "mean",
-                         "continue"})
+                         "continue", "underline", "underscore"})
 SPOKEN = frozenset(cues.SPEECH_VERBS)
 
 
@@ -222,19 +252,20 @@ def _sign_off(doc: Doc, content: tuple[int, int]) -> bool:
     "..., an NTB correspondent reported"): a clause of a subject and a verb of reporting or learning alone."""
     tokens = [t for t in doc[content[0]:content[1]] if not (t.is_punct or t.is_space)]
     roots = [t for t in tokens if t.head.i == t.i or not content[0] <= t.head.i < content[1]]
-    if len(roots) != 1 or (cue_lemma(roots[0]) or ("",))[0] not in SIGN_OFF_LEMMAS:
+    if len(roots) != 1:
         return False
     verb = roots[0]
+    # "That is according to the ministry, the Antara agency reports": the verb may be tagged as a plural noun
+    lemma = (cue_lemma(verb) or (cues.SPEECH_FORMS.get(verb.lower_),))[0]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and speaking_subject(subject) and all(
-        c.dep_ in ("nsubj", "aux", "advmod", "punct") for c in verb.children)
+    # the cue the sign-off's verb carries ("according to ..., Reuters reports") is outside the content
+    return lemma in SIGN_OFF_LEMMAS and subject is not None and speaking_subject(subject) and all(
+        c.dep_ in ("nsubj", "aux", "advmod", "punct") or not content[0] <= c.i < content[1] for c in verb.children)
 
 
 # Verbs an outlet signs a report off with: "Ukrinform reports", "the agency has learned", "our correspondent writes".
 SIGN_OFF_LEMMAS = frozenset({"report", "learn", "write", "say"})
 
-
-REPORTER_NOUNS = frozenset({"correspondent", "correspondents", "reporter", "reporters"})
 
 
 def _own_outlet(speaker: Token) -> bool:

@@ -55,6 +55,8 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     words = list(head.subtree)
     before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.text in ("’", "'") and head.i > 1:
+        before = head.doc[head.i - 2]  # "The spies’ spokesman": the possessor the parser made a second subject
     if before is not None and before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i and before.pos_ == "NOUN":
         words = list(before.subtree) + words  # "The US image company Maxar": the description the name was split from
     tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
@@ -147,6 +149,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             # "Kepler Analytics said the port had reopened. Ships were moving again, the firm added": the body just
             # quoted, not whatever body its words named
             return found
+    if resolved is None and head.pos_ == "PROPN" and low in WRITINGS and ctx.doc._.mentions is not None:
+        # "That's according to the Lima Declaration, published on the OAS website": the text speaks for its maker
+        return _maker(ctx, head), False
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
@@ -434,8 +439,8 @@ def _issuer(ctx: Context, head: Token) -> str | None:
     for tok in reversed(ctx.doc[:head.i]):
         # "the document" and "the text" stand for whichever text was named before
         if tok.i == head.i or tok.lower_ != head.lower_ and not (
-                head.lower_ in ("document", "text") and tok.lower_ in WRITINGS and tok.tag_ == "NN"):
-            continue
+                head.lower_ in ("document", "text") and tok.lower_ in WRITINGS and tok.tag_ in ("NN", "NNP")):
+            continue  # "the Lima Declaration ... the document reads": a text named by its title counts too
         if (maker := _maker(ctx, tok)) is not None:
             return maker  # "a report released on Wednesday by the agency ... the report said"
         verb = tok.head
@@ -477,18 +482,37 @@ def _released_before(ctx: Context, head: Token) -> str | None:
 def _maker(ctx: Context, noun: Token) -> str | None:
     """Who a text is by, as its own phrase says: "a report released by the agency", "a statement from the
     ministry", "the federation's letter", "the UNHCR report" (never whom it is about: "a survey of voters")."""
-    maker = issued_by(noun) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    maker = issued_by(noun) or next((c for c in noun.children if c.dep_ == "poss"), None) or _site_owner(noun)
     if maker is None:
         maker = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                       for p in c.children if p.dep_ == "pobj" and can_speak(p)), None)
     if maker is None:
         named = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.ent_type_ != "DATE"
-                 and t.dep_ in ("compound", "nmod", "flat")]
+                 and t.dep_ in ("compound", "nmod", "flat") and not any(
+                     m.start <= t.idx < m.end and m.type == "place" for m in ctx.doc._.mentions or ())]
         # "the Axios/Ipsos March survey": the maker named first, not the month it was taken in
         return next((e for e in (entity_at(ctx, n) for n in named) if e), None)
     if maker.lower_ in ("whose",):
         return None
     return speaker_of(ctx, [], maker)
+
+
+def _site_owner(noun: Token) -> Token | None:
+    """"a declaration published on the ASEAN website", "a statement posted on the ministry's site": the owner of
+    the site a text was released on, who speaks by it."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.lower_ not in RELEASE_FORMS:
+            continue
+        for site in (p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+                     for p in c.children if p.dep_ == "pobj" and p.lower_ in SITE_NOUNS):
+            owner = next((c for c in site.children if c.dep_ in ("poss", "compound") and can_speak(c)), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+# Where a body posts its texts: "on the ministry's website", "on the Kremlin's Telegram channel".
+SITE_NOUNS = frozenset({"website", "site", "page", "portal", "channel", "account", "feed"})
 
 
 def _said_before(ctx: Context, head: Token) -> str | None:
@@ -536,20 +560,35 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         # named: that one, as for "the executive".
         return None
     found = _last_named(ctx, head)
+    after = found.end if found is not None else _window_start(ctx, head)
+    pronouns = [f.speaker for f in ctx.frames.values() if f.speaker is not None and f.speaker.lower_.lstrip("-–—") in ("he", "she")
+                and after <= f.speaker.idx and f.cue.idx < head.idx and not in_quotes(ctx, f.speaker.idx)]
+    if pronouns:
+        # "Ana Ruiz ... said ... - he said. / The politician added": the person the last "he said" stands for,
+        # when the parse lost the name as a subject or no name comes after
+        person = resolve(ctx, max(pronouns, key=lambda t: t.i))[0]
+        if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions):
+            return person
     return found.entity if found is not None else None
 
 
-def _last_named(ctx: Context, head: Token) -> Mention | None:
-    """The mention of the last person this or the few paragraphs before ``head`` name as a subject or speaker,
-    outside what anyone is reported to say."""
+def _window_start(ctx: Context, head: Token) -> int:
+    """Where the few paragraphs of prose before ``head``'s own begin: how far back a description's person is
+    looked for (a heading or caption between, "Continuation under the video", is no paragraph of prose)."""
     floor = ctx.paragraph(head)[0]
     counted = 0
     for _ in range(3 * DESCRIBED_PARAGRAPHS):
         if counted >= DESCRIBED_PARAGRAPHS or floor <= 0:
             break
         floor = previous_paragraph(ctx.text, floor)
-        # a heading or caption between ("Continuation under the video") is no paragraph of prose
         counted += _prose_line(ctx.text, floor)
+    return floor
+
+
+def _last_named(ctx: Context, head: Token) -> Mention | None:
+    """The mention of the last person this or the few paragraphs before ``head`` name as a subject or speaker,
+    outside what anyone is reported to say."""
+    floor = _window_start(ctx, head)
     skip = own_content(ctx, head)
     speakers = {f.speaker.i for f in ctx.frames.values() if f.speaker is not None}
     doc = ctx.doc
