@@ -93,7 +93,7 @@ def test_an_act_as_the_subject_of_its_coming_or_of_a_plan_ruled_out_is_an_intent
     assert _in_report("There will be no strike at the port.", "There will be no strike at the port.", UNION) == \
         [(UNION, ["strik"], DISOWNED)]
     # a party that only frames the warning, or one named before the sentence that does not open the one before it
-    warning = "Ostland officials briefed that invasion could be “two to three weeks away”."
+    warning = "Ostland officials briefed that invasion could be “four to six weeks away”."
     assert _in_report(warning, warning) == []
     assert _in_report("Kalvaria moved tanks. " + warning, warning) == [(ARMY, ["invasion"], WARNED)]
     assert _in_report("Kalvaria's Skyline Air moved its jets. " + warning, warning) == [(AIRLINE, ["invasion"], WARNED)]

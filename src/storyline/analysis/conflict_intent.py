@@ -75,7 +75,7 @@ _DENIED_PLAN = re.compile(
     r"(?:has|have|had)\s++(?:any\s++)?plans?)\s++to)|(?:has|have|had)\s++(?:any\s++)?intentions?\s++(?:to|of)))\s++"
     + _SOON + _ACT, re.IGNORECASE)
 """A party denying its own plan: "denied planning to close the plant", "denies it is preparing to attack", "has
-denied it intends to launch an attack", "denies it has any plans to strike", "denied any intention of invading"."""
+denied it intends to mount a raid", "denies it has any plans to strike", "denied any intention of invading"."""
 _DENIED_PLANNED = re.compile(
     r"\b(?:(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s++(?:(?:any|all|ever|having|repeatedly)\s++)*"
     r"(?:(?:planning|preparing|plotting)\s++(?:for\s++)?|plans?\s++(?:for|of)\s++|(?:that\s++)?(?:it|they|he|she)\s++"
@@ -105,7 +105,7 @@ _WARN_SUBJECT = re.compile(
     r"|be\s++[\"“‘]?(?:imminent|(?:[\w-]++\s++){0,3}?(?:hours|days|weeks|months)\s++away)\b)"
     r"|(?:is|was|appears|appeared|seems|seemed)\s++(?:now\s++|still\s++)?[\"“‘]?(?:imminent|under\s++way)\b)")
 """A warned act as the subject of its coming: "an offensive could begin at any time", "Kalvaria's invasion is
-imminent", "a tariff on steel may take effect in May", "an invasion could be “two to three weeks away”"."""
+imminent", "a tariff on steel may take effect in May", "a blockade could be “four to six weeks away”"."""
 _SUBJECT_OPENS = re.compile(r"(?:\A|[,;:“\"]|\b(?:that|and|but|when|as|while|said|says|warned|warns|believes?|believed|"
                             r"fears?|feared)\b)\s*+\Z", re.IGNORECASE)
 """What may come right before such a subject: the clause's start, not a verb or preposition it is the object of."""

@@ -300,8 +300,8 @@ SHARE = re.compile(r"\A(?:[A-Za-z]{1,12} ){0,3}[\d.,]{1,12} ?(?:%|per ?cent\b|pe
 
 def _aside(doc: Doc, frame, figure: Token) -> bool:
     """A cue inside a relative or scene-setting clause, or a trailing participle, that does not hold the figure:
-    "Three leaks prompted accusations of sabotage, which Moscow officials acknowledged" reports on the
-    accusations, not the leaks; "The army shelled 40 villages, saying fighters hid there" on the fighters."""
+    "Two fires prompted claims of arson, which the port's managers admitted" reports on the
+    claims, not the fires; "The army shelled 40 villages, saying fighters hid there" on the fighters."""
     tokens = doc[figure.sent.start:figure.sent.end]
     node = next((t for t in tokens if t.idx == frame.cue_start), None)
     if node is None and frame.cue_start is None and frame.cue:
