@@ -86,6 +86,7 @@ def _reporter(phrase: str) -> bool:
     words = phrase.lower().split()
     return bool(words) and words[-1] in REPORTER_NOUNS
 
+
 # Words that make a phrase a news outlet wherever they stand ("the state broadcaster NHK"); "times" or
 # "post" only do as its last word, and "agency" never alone ("the news agency", not "the Energy Agency").
 NEWS_WORDS = frozenset({"news", "newspaper", "broadcaster", "television", "tv", "radio", "channel", "wire"})

@@ -12,15 +12,15 @@ from spacy.util import registry
 
 from storyline.models import Quote
 from storyline.nlp import quote_cues as cues
+from storyline.nlp.actor_outlets import REPORTER_NOUNS
+from storyline.nlp.attribution import CREDITED_BACK
 from storyline.nlp.certainty import negated_act
-from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.headings import is_heading_line
+from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark, cue_lemma
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
-from storyline.nlp.actor_outlets import REPORTER_NOUNS
 from storyline.nlp.quote_records import records
 from storyline.nlp.relays import speaking_subject
-from storyline.nlp.attribution import CREDITED_BACK
 from storyline.nlp.speakers import phrase, resolve
 
 VERSION = "storyline.quotes.v1"
@@ -265,7 +265,6 @@ def _sign_off(doc: Doc, content: tuple[int, int]) -> bool:
 
 # Verbs an outlet signs a report off with: "Ukrinform reports", "the agency has learned", "our correspondent writes".
 SIGN_OFF_LEMMAS = frozenset({"report", "learn", "write", "say"})
-
 
 
 def _own_outlet(speaker: Token) -> bool:
