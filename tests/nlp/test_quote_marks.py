@@ -30,7 +30,8 @@ def reference_doubles(text: str, start: int, end: int) -> list[qm.QuoteMark]:
         if nested:
             i += width
             continue
-        if opens or (straight and open_at is None and not qm._is_word(text[i - 1 : i])):
+        if opens or (straight and open_at is None and not qm._is_word(text[i - 1 : i])
+                     and not text[i + width : i + width + 1].isspace()):
             open_at = i
         elif (closes or straight) and open_at is not None:
             marks.append(qm._mark(text, open_at, i + width))
@@ -79,6 +80,12 @@ def reference_find(text: str) -> list[qm.QuoteMark]:
         singles = reference_singles(text, para.start(), para.end())
         marks += doubles + [m for m in singles if not qm._inside(m, doubles)]
     return sorted(marks, key=lambda m: m.start)
+
+
+def test_a_straight_mark_before_a_space_closes_words_whose_opening_was_lost():
+    text = 'The mayor said this while unveiling the plan: Dry Streets by Spring," the Gazette reported.'
+    text += '\n"We will rebuild," she said.'
+    assert [text[m.inner_start : m.inner_end] for m in qm.find_quote_marks(text)] == ["We will rebuild"]
 
 
 def test_quote_marks_reference_scan_reads_news_text():

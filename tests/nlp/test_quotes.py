@@ -261,6 +261,28 @@ def test_quotes_titles_scare_quotes_and_song_names_have_no_speaker(parse):
         no_quote(doc, fragment)
 
 
+@pytest.mark.integration
+def test_quotes_a_cue_in_a_condition_reports_nothing(parse):
+    doc = parse("The union's leader, Maria Lopes, said the strike will spread to the ports if the owners think they "
+                "can wait out the drivers. Prices will fall unless the board says otherwise.")
+    assert not [q for q in doc._.quotes if q.cue in ("think", "say") and q.speaker_text in ("the owners", "the board")]
+    spoken_by(doc, "the strike will spread", "Maria Lopes")
+
+
+@pytest.mark.integration
+def test_quotes_an_accusation_without_its_charge_or_a_welcome_of_news_reports_nothing(parse):
+    doc = parse("The flood destroyed the bridge at Orvik. Officials at the water board accused the contractor. "
+                "Mayor Ines Koller welcomed the news on Tuesday. She accused the contractor of ignoring safety rules.")
+    assert [q.text for q in doc._.quotes] == ["the contractor of ignoring safety rules"]
+
+
+@pytest.mark.integration
+def test_quotes_a_quoted_name_that_relays_the_words_is_no_quotation(parse):
+    doc = parse('The dam will hold through the winter, the engineer Lars Moe said on Monday, quoted by "Valley news".')
+    no_quote(doc, "Valley news")
+    spoken_by(doc, "The dam will hold", "Lars Moe")
+
+
 def test_written_records_tell_what_they_show_but_pictures_stay_mute():
     doc = Doc(spacy.blank("en").vocab, words=["records", "footage", "Records"], pos=["NOUN", "NOUN", "PROPN"])
     assert record_evidence(doc[0], "show") and not record_evidence(doc[0], "continue")

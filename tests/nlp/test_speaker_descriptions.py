@@ -378,3 +378,37 @@ def test_a_named_text_speaks_for_the_body_whose_website_published_it(parse):
         "a correspondent reports.\n\n"
         "\"All parties must avoid any escalation at sea,\" the document reads.")
     assert "ASEAN" in spoken_by(doc, "Fishing boats must stay out") == spoken_by(doc, "avoid any escalation")
+
+
+def test_one_of_a_bodys_unnamed_officials_speaks_for_that_body(parse):
+    doc = parse("Farmers blocked the roads outside the ministry in Lisbon. One of the senior EU officials told reporters "
+                "that the blockade would last a week.")
+    quote = quote_with(doc, "the blockade would last a week")
+    assert quote.anonymous and quote.speaker is not None and "EU" in names_of(doc, quote.speaker), quote
+
+
+def test_our_correspondent_is_the_correspondent_the_report_named(parse):
+    doc = parse("Farm ministers met in Brussels on Monday. Radio Nord correspondent Petra Lind, who is at the meeting, "
+                "says the talks have stalled. But the ministers were determined to reach a deal by Friday, our "
+                "correspondent adds.")
+    assert "Petra Lind" in spoken_by(doc, "determined to reach a deal")
+
+
+def test_our_correspondent_is_nobody_when_no_correspondent_was_named(parse):
+    doc = parse("Farm ministers met in Brussels on Monday. Agriculture minister Jonas Berg said the talks have stalled. "
+                "But the ministers were determined to reach a deal by Friday, our correspondent adds.")
+    assert quote_with(doc, "determined to reach a deal").speaker is None
+
+
+def test_a_pronoun_in_a_clause_hung_on_a_described_speakers_cue_is_that_speaker(parse):
+    doc = parse('Carl Olsen believes that the mill will close, and the mayor of Tromso Anna Dahl described the plan as '
+                'a "betrayal", although she later called the owners "partners".')
+    assert "Anna Dahl" in spoken_by(doc, "partners")
+
+
+def test_the_spokesman_for_a_body_is_the_one_the_report_titled_so(parse):
+    doc = parse("The talks in Geneva did not go well, a spokesman for the Chilean Ministry of Foreign Affairs Pablo Rojas "
+                "said on Saturday.\n\n\"The offer was not serious,\" Rojas wrote. He added that talks would resume.\n\n"
+                "\"We will not sign a bad deal,\" the spokesman for the Ministry of Foreign Affairs of Chile said.")
+    quote = quote_with(doc, "We will not sign a bad deal")
+    assert "Pablo Rojas" in names_of(doc, quote.speaker) and not quote.anonymous

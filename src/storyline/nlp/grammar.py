@@ -144,6 +144,12 @@ def subject(token: Token) -> Token | None:
     return None
 
 
+def supposed(verb: Token) -> bool:
+    """Whether a verb's clause is a condition ("if the minister resigns", "unless the board says so"): an act
+    supposed, not one anyone does."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def auxes(token: Token) -> list[Token]:
     """Auxiliaries of a predicate, including those the parser hangs off another auxiliary ("must be")."""
     out = []

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.nlp.grammar import first_child, noun_forms
+from storyline.nlp.grammar import first_child, noun_forms, supposed
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
@@ -150,7 +150,11 @@ def _no_speech(tok: Token, lemma: str) -> bool:
     """A cue word used for no act of saying: "continue" with an act or an object of its own ("troops continue to
     advance", "continued its shelling"; only "she continued: ..." speaks), and a passive of saying that raises its
     topic to subject ("a town said to be cut off", "he is said to have fled": no one is named as saying it; the
-    parser often reads the participle as a past tense, and "to be", "to have" right after it tell them apart)."""
+    parser often reads the participle as a past tense, and "to be", "to have" right after it tell them apart), and
+    a cue in a condition ("if he thinks he can win, he will escalate", "unless the board says so"): an act of
+    saying or thinking supposed, not reported."""
+    if supposed(tok):
+        return True
     if lemma == "continue":
         return any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
     if tok.tag_ not in ("VBN", "VBD") or tok.i + 2 >= len(tok.doc) or tok.nbor().lower_ != "to":

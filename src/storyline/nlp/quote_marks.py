@@ -62,8 +62,10 @@ def _double_marks(text: str, start: int, end: int) -> list[QuoteMark]:
             # “I kept asking him: “Sit down and talk,” she said: a quotation the speaker quotes inside their own,
             # which one mark closes with the outer
             continue
-        if opens or (straight and open_at is None and not _is_word(text[i - 1 : i])):
-            # A second opening mark before any close: the first ran on (or was a typo); restart.
+        if opens or (straight and open_at is None and not _is_word(text[i - 1 : i])
+                     and not text[i + len(ch) : i + len(ch) + 1].isspace()):
+            # A second opening mark before any close: the first ran on (or was a typo); restart. A straight
+            # mark with a space after it closes words whose opening mark was lost ("Water for All," she said).
             open_at = i
         elif (closes or straight) and open_at is not None:
             marks.append(_mark(text, open_at, found.end()))

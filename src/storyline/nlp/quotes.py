@@ -153,7 +153,7 @@ def _reports(frame: Frame) -> bool:
         # a thing is the subject, no one speaks (a plain "the clerk said" is someone, named by any noun)
         return False
     if frame.content is not None and (_answer(frame.cue.doc, frame.content) or _own_request(frame)
-                                      or _sign_off(frame.cue.doc, frame.content)):
+                                      or _sign_off(frame.cue.doc, frame.content) or _no_charge(frame)):
         return False
     if _own_outlet(speaker):
         return False  # "..., Ukrinform reports", "an Ukrinform correspondent reported": the report's own voice
@@ -164,7 +164,7 @@ def _reports(frame: Frame) -> bool:
 SAID_BEFORE = frozenset({"offer", "offers", "demand", "demands", "request", "requests", "proposal", "proposals",
                          "claim", "claims", "report", "reports", "accusation", "accusations", "allegation",
                          "allegations", "denial", "suggestion", "suggestions", "idea", "call", "calls", "plan",
-                         "remarks", "comments", "statement", "statements", "question", "ultimatum"})
+                         "remarks", "comments", "statement", "statements", "question", "ultimatum", "news"})
 
 
 def _on_heading(ctx: Context, frame: Frame) -> bool:
@@ -287,6 +287,16 @@ def _own_outlet(speaker: Token) -> bool:
     return any(outlet(f"kb:{e.id}") for e in load_kb().lookup(text)[:1])
 
 
+def _no_charge(frame: Frame) -> bool:
+    """"the shelling, for which Moscow accused Kyiv", "she accused the board": an accusation that leaves its charge
+    unsaid reports no words of the accuser ("accused Kyiv of shelling the town" says what was charged)."""
+    if frame.lemma != "accuse":
+        return False
+    tokens = frame.cue.doc[frame.content[0]:frame.content[1]]
+    return not any(t.dep_ == "prep" and t.lower_ in ("of", "for") or t.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
+                   for t in tokens)
+
+
 def _own_request(frame: Frame) -> bool:
     """"a porter who asked not to be named", "who asked to remain anonymous": what a speaker asks to be done to
     themselves, or to stay, is no words reported."""
@@ -364,12 +374,15 @@ def _opens_line(ctx: Context, mark: QuoteMark) -> bool:
 
 
 def _is_title(ctx: Context, mark: QuoteMark, span: Span) -> bool:
-    """Song, book and report titles, and named terms: "the documentary 'Long Road Home'"."""
+    """Song, book and report titles, named terms ("the documentary 'Long Road Home'") and the quoted name of who
+    did a passive's act ('quoted by "Valley news"')."""
     before = ctx.text[max(0, mark.start - 40) : mark.start].split()
     if before and before[-1].lower().strip(",") in cues.TITLE_NOUNS | cues.NAMING_WORDS:
         return True
     if any(t.tag_ in cues.FINITE_TAGS for t in span):
         return False
+    if span.root.dep_ == "pobj" and span.root.head.dep_ == "agent":
+        return True  # 'the mayor, quoted by "Valley news"': who relays the words, named, not words said
     # A fragment in title case mid-sentence is a name: Bruce Springsteen's “American Skin”.
     words = [t for t in span if t.is_alpha and len(t) > 3]
     return len(words) >= 1 and all(t.is_title for t in words) and mark.start > span[0].sent.start_char + 1

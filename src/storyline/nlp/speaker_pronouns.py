@@ -43,8 +43,8 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
         return found
     outer = _outer_speaker(ctx, pronoun)
     if outer is not None and outer.pos_ != "PRON" and is_person(ctx, outer) == person and (
-            found := entity_at(ctx, outer)) not in other:
-        return found
+            found := _speaker_entity(ctx, outer)) not in other:
+        return found  # "the mayor of Tromso Anna Dahl described ..., although she later said": Dahl
     if outer is not None and outer.pos_ == "PROPN" and person and entity_at(ctx, outer) is None and (
             (named := same_name(ctx, outer)) is not None and any(m.entity == named and m.type == "person"
                                                               for m in ctx.doc._.mentions)) and named not in other:

@@ -19,7 +19,7 @@ from storyline.nlp import quote_cues as cues
 from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
-from storyline.nlp.grammar import first_child, noun_phrase
+from storyline.nlp.grammar import first_child, noun_phrase, supposed
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.relays import CITED_RECORDS, can_speak, institution, issued_by
 from storyline.nlp.quote_cues import Context
@@ -114,6 +114,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if head.text == "%" or head.lower_ in ("percent", "cent") or head.like_num:
         if (named := _one_named(ctx, head)) is not None:
             return resolve(ctx, named)  # "one of the army's spokesmen, Peter Lerner, said": that person
+        if (group := _one_of_unnamed(head)) is not None:
+            return resolve(ctx, group)[0], True  # "one of the EU officials said": an unnamed official of the EU
         return None, True  # "More than 80% of those asked said": a share of people no one names
     if (maker := issued_by(head)) is not None:
         return resolve(ctx, maker)  # "polling done by Chatham House indicates": the pollster
@@ -127,6 +129,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in cues.ANONYMOUS_NOUNS and head.pos_ != "PROPN" and not named and low not in coref.OFFICE_NOUNS:
         if ctx.doc._.mentions is None:
             return None, True  # without the actors component, no body to speak for
+        if (titled := _titled_spokesperson(ctx, head)) is not None:
+            return titled, False  # "a spokesman for the ministry, Oleh Berg, ... The spokesman for the ministry said"
         body = entity_at(ctx, head) or _possessor(ctx, head) or _pronoun_owner(ctx, head)
         if body is None and not _introduced_unnamed(head) and (person := _recent_person(ctx, head)) is not None:
             return person, False  # "the Ukrainian expert said" after "the military expert Serhij Grabski said"
@@ -255,6 +259,15 @@ def _one_named(ctx: Context, head: Token) -> Token | None:
     return None
 
 
+def _one_of_unnamed(head: Token) -> Token | None:
+    """The unnamed group "one of" picks a speaker from ("one of the senior EU officials", "one of the ministry's
+    spokesmen"): its plural noun, whose body the one speaks for as the group would."""
+    if head.lower_ != "one":
+        return None
+    return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.lower_ in cues.ANONYMOUS_NOUNS), None)
+
+
 # Words that grade or date a role without saying whose it is: "the former Polish leader", "the top US diplomat".
 ROLE_GRADES = frozenset({"former", "top", "senior", "then", "new", "current", "veteran", "longtime", "ex", "outgoing",
                          "incoming", "acting", "interim", "chief", "leading", "prominent", "influential", "powerful"})
@@ -271,10 +284,12 @@ def _introduced(ctx: Context, head: Token) -> str | None:
     """"the former Polish leader", "the top US diplomat": a definite description of a person whose every word
     of origin or body (a state, its adjective, a named body) the report wrote where it named that person
     before ("ex-President of Poland Alexander Kwasniewski", "US Secretary of State Antony Blinken"), when
-    exactly one person so named comes before it, outside anyone's quoted words."""
+    exactly one person so named comes before it, outside anyone's quoted words. "Our correspondent" is the one
+    person the report titled with that very noun ("Radio Nord correspondent Petra Lind"): the outlet's own."""
     mentions = ctx.doc._.mentions
-    if not mentions or head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this")
-                                                       for c in head.children):
+    own = any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children)
+    if not mentions or head.pos_ != "NOUN" or not own and not any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                                                   for c in head.children):
         return None
     low = head.lower_
     if low in cues.ANONYMOUS_NOUNS and low not in coref.OFFICE_NOUNS or not (
@@ -282,7 +297,7 @@ def _introduced(ctx: Context, head: Token) -> str | None:
         return None  # "the Ukrainian official" is an unnamed one of that state, not the last Ukrainian named
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
             and c.lower_.strip("-") not in ROLE_GRADES and not c.is_punct]
-    if not mods or any(c.dep_ == "prep" for c in head.children):
+    if not (mods or own) or any(c.dep_ == "prep" for c in head.children):
         return None
     wanted = [_word_keys(ctx, m) for m in mods]
     doc = ctx.doc
@@ -295,9 +310,31 @@ def _introduced(ctx: Context, head: Token) -> str | None:
             continue
         words = [t for t in _name_phrase(span.root) if not span.start <= t.i < span.end] + _title_before(span)
         keys = set().union(*(_word_keys(ctx, t) for t in words))
-        if low not in GENERIC_ROLES and low not in {t.lower_ for t in words}:
+        if (own or low not in GENERIC_ROLES) and low not in {t.lower_ for t in words}:
             continue  # "the Ukrainian minister" is not the Ukrainian president the report named
         if all(w & keys for w in wanted):
+            found.add(m.entity)
+    return found.pop() if len(found) == 1 else None
+
+
+def _titled_spokesperson(ctx: Context, head: Token) -> str | None:
+    """"The spokesman for the foreign ministry said" after "a spokesman for the Foreign Ministry, Oleh Berg": the
+    one person the report named before with that title and the same body (a body speaks through one spokesperson,
+    and "the" points back at the one introduced); None when no one or several were so titled."""
+    if not head.lower_.startswith("spokes") or not ctx.doc._.mentions or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    bodies = {key for t in head.subtree if t.i != head.i for key in _body_keys(ctx, t)}
+    found = set()
+    for m in ctx.doc._.mentions:
+        if m.type != "person" or not m.entity or m.end > head.idx or in_quotes(ctx, m.start):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        title = [t for t in _name_phrase(span.root) + _title_before(span) if not span.start <= t.i < span.end]
+        if head.lower_ in {t.lower_ for t in title} and (
+                not bodies or bodies & {key for t in title for key in _body_keys(ctx, t)}):
             found.add(m.entity)
     return found.pop() if len(found) == 1 else None
 
@@ -663,7 +700,7 @@ def _body_keys(ctx: Context, tok: Token) -> set[tuple[str, str]]:
 def _supposed(subject: Token) -> bool:
     """Whether a subject's clause is a condition ("if the minister resigns", "unless the mayor signs"): someone
     supposed to act, not someone who acts or speaks."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in subject.head.children)
+    return supposed(subject.head)
 
 
 def _state_name(ctx: Context, tok: Token) -> bool:
