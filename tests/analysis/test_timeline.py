@@ -951,3 +951,17 @@ def test_a_person_telling_what_the_country_did_speaks_for_it_in_one_telling_of_t
     timeline = build_timeline(r.corpus())
     # the prime minister tells the government's tariff: one telling; the union leader's is his own
     assert ["Lind" in e.text for e in timeline] == [True, False] and "Berg" in timeline[1].text
+
+
+def test_a_person_named_in_another_entry_of_the_day_ties_two_entries_only_through_one_thing():
+    r = Reports()
+    r.add("a", "Judge Ana Ruiz sentenced the former mayor Carl Dunn to four years on 4 March. Carl Dunn resigned from "
+               "the port board on 4 March.", published="2031-03-05")
+    ruiz, dunn, board = "local:person:ana-ruiz", "local:person:carl-dunn", "local:organization:port-board"
+    r.say("a", "Judge Ana Ruiz sentenced the former mayor Carl Dunn to four years on 4 March.", date="2031-03-04",
+          agent=ruiz, actors=[ruiz, dunn])
+    r.say("a", "Carl Dunn resigned from the port board on 4 March.", date="2031-03-04", agent=dunn,
+          actors=[dunn, board])
+    r.dated("a", "4 March", "2031-03-04")
+    # the day's number and the name are no thing in common: the sentence and the resignation are two happenings
+    assert [e.text.split()[0] for e in build_timeline(r.corpus())] == ["Judge", "Carl"]

@@ -93,3 +93,13 @@ def test_a_year_naming_a_thing_in_a_present_sentence_starts_no_history(parse):
     got = values(parse, "The site of a chemical fire in 2009, the valley is still closed to walkers. "
                         "In March, rangers reopened one of its trails.")
     assert got["March"] == "2031-03"
+
+
+def test_a_year_on_a_noun_in_a_past_sentence_starts_no_history(parse):
+    # "the opening of the bridge in 1998" names the opening: the delays told after it are this year's.
+    got = values(parse, "Trade on the island grew after the opening of the bridge in 1998. On March 8, the "
+                        "morning ferry left an hour behind its timetable.")
+    assert got["March 8"] == "2031-03-08"
+    # a year on the verb still tells the history the month-days go on with
+    got = values(parse, "The ferry service ended in 1998. On March 8, the last boat left the island.")
+    assert got["March 8"] == "1998-03-08"

@@ -592,20 +592,6 @@ def _named_in(record: Event | Statement, person: str) -> bool:
     return person in record.actors or any(re.search(rf"\b{re.escape(w.capitalize())}\b", record.text) for w in words)
 
 
-def _joined_in(a: list, b: list, refs: dict) -> bool:
-    """Whether one report tells, on one day, a person's doing (``b``) and something that person took part in
-    (``a``, naming the person), the two naming one thing in the same word as written in lower case ("X said on
-    Saturday he had discussed the war in talks with Y" / "Y exchanged views on the war during Saturday's
-    talks"): one meeting, told from each side."""
-    for x in a:
-        for y in b:
-            if x.doc != y.doc or not any(_named_in(x, p) for p in _people_doing(y) - _people_doing(x)):
-                continue
-            if _common_words(x, y, refs):
-                return True
-    return False
-
-
 def _speaks_for(a: list, b: list, tellers: set[str]) -> bool:
     """Whether a country telling something in ``a`` is, in the same report, the subject of what a person tells
     in ``b`` ("the government vowed on Thursday to slug imports with a tariff" / "the prime minister said on
@@ -622,6 +608,27 @@ def _name_one_thing(a: list, b: list, refs: dict) -> bool:
                                       - _participant_words(x) - _participant_words(y)) for x in a for y in b)
 
 
+def _takes_part(a: list, b: list) -> bool:
+    """Whether a record of ``a`` names a person doing what a record of ``b`` of the same report tells, one who
+    does nothing in the first ("X said on Saturday he had discussed the war in talks with Y" / "Y exchanged
+    views on the war during Saturday's talks"): the person took part in what the first tells."""
+    return any(x.doc == y.doc and any(_named_in(x, p) for p in _people_doing(y) - _people_doing(x))
+               for x in a for y in b)
+
+
+def _one_report_one_thing(a: list, b: list, refs: dict) -> bool:
+    """Whether two entries of one report on one day tell one happening by who takes part in it and what it is:
+    they share ``SAME_REPORT_SHARED`` participants (a report retelling its own story), or fewer that tie them,
+    a person doing one that the other names (``_takes_part``: one meeting told from each side) or a body and a
+    place, and they name one thing in the same word (``_name_one_thing``: "talks", "sitting")."""
+    shared = set().union(*map(_entities, a)) & set().union(*map(_entities, b))
+    if len(shared) >= SAME_REPORT_SHARED:
+        return True
+    tied = _takes_part(a, b) or _takes_part(b, a) or len(shared) >= SAME_REPORT_SHARED - 1 \
+        and any(":place:" in e for e in shared)
+    return tied and _name_one_thing(a, b, refs)
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
@@ -631,7 +638,8 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     ``_same_act``, ``_retold``), or tell a body's telling of what that body did that day ("the council extended the
     sanctions on Thursday" / "the council recalled in a statement on Thursday that ..."); or, within
     one report, share a person ("Blinken on Monday drew distinctions ..." / "In his speech Monday,
-    Blinken made reference to ...") or ``SAME_REPORT_SHARED`` actors: a report retelling its own story.
+    Blinken made reference to ...") or who takes part and what it is (``_one_report_one_thing``): a report
+    retelling its own story.
     Across reports, one person speaking that day (``_person_speaking``: "X on Thursday blamed Kyiv" /
     "X made the comment Thursday at a press conference") is one happening, and so is one act told with
     its doer named in one report and described in another (``_retold_by_what_it_is``), and one act told
@@ -661,17 +669,13 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
         return True
     if set().union(*map(_person_speaking, a)) & set().union(*map(_person_speaking, b)):
         return True  # one person's speaking of one day, told by several reports: one appearance, one speech
-    shared_docs = {r.doc for r in a} & {r.doc for r in b}
-    entities_a, entities_b = set().union(*map(_entities, a)), set().union(*map(_entities, b))
     if _bodies_telling(a) & _doers(b) or _bodies_telling(b) & _doers(a):
         return True
-    if shared_docs and set().union(*map(_people_doing, a)) & set().union(*map(_people_doing, b)):
+    if not {r.doc for r in a} & {r.doc for r in b}:
+        return False
+    if set().union(*map(_people_doing, a)) & set().union(*map(_people_doing, b)):
         return True  # one person's doings of one day in one report: one visit, one speech, told in parts
-    if shared_docs and (_joined_in(a, b, refs) or _joined_in(b, a, refs)):
-        return True
-    shared = entities_a & entities_b
-    return bool(shared_docs) and (len(shared) >= SAME_REPORT_SHARED or len(shared) >= SAME_REPORT_SHARED - 1
-                                  and any(":place:" in e for e in shared) and _name_one_thing(a, b, refs))
+    return _one_report_one_thing(a, b, refs)
 
 
 def _told_days_before(members: list, of_day: dict[str, list[list]], refs: dict,

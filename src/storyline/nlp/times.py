@@ -138,6 +138,13 @@ def _told_in_past(span: Span) -> bool:
     return False
 
 
+def _year_of_a_thing(span: Span) -> bool:
+    """Whether the date is a phrase on a noun ("the announcement of independence in 1991", "the opening of the
+    bridge in 1998", "the reform in 2009"): it names the thing, and places no verb of the sentence."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
+
+
 def _opens_named_thing(span: Span) -> bool:
     """Whether the date opens the stretch of a thing named just before it ("a ban on rice exports from
     1 March", "tariffs starting Monday"): the thing's start, not a point the clause's tense places
@@ -464,7 +471,10 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
                     note = f"relative to {inferred.isoformat()}, a date inferred from the text"
                     resolved = Resolution(again.value, again.precision, note + (f"; {again.note}" if again.note else ""))
             start = ent.start_char + offset
-            resolved = narrative.place(part, resolved, forward, start, past=backward or _told_in_past(ent))
+            # A year naming a thing ("the trains have kept running after the declaration of independence in
+            # 1991") tells no history: the month-days after it keep the report's year.
+            resolved = narrative.place(part, resolved, forward, start,
+                                       past=(backward or _told_in_past(ent)) and not _year_of_a_thing(ent))
             refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
                                 value=resolved.value, precision=resolved.precision, note=resolved.note,
                                 ahead=ahead, head=predicate_of(ent)))
