@@ -195,7 +195,7 @@ def analyze(
     """
     from storyline.analysis import embed
     from storyline.analysis.reuse import LinkCache
-    from storyline.analysis.run import analyse, store_embeddings
+    from storyline.analysis.run import analyse, settled_heap, store_embeddings
     from storyline.ingest.fetch import FetchOptions
     from storyline.ingest.loaders import LoadOptions
     from storyline.ingest.pipeline import run_ingest
@@ -252,25 +252,28 @@ def analyze(
         progress.stage("cross-source")
         from storyline.kb.lookup import load_kb
 
-        corpus = Corpus.from_store(store, load_kb())
-        cache = store_embeddings(store, cfg, workers)
-        store.pause()  # the cross-source stage computes for a while: readers may open the store
-        warm.join()
-        try:
-            cross = analyse(corpus, cfg, cache.get, LinkCache(store))
-        finally:
-            cache.close()
-        timings["cross-source"] = time.perf_counter() - tick
-        result = Analysis(
-            corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),
-            seconds=time.perf_counter() - started, stage_seconds=timings, extraction_errors=failed,
-        )
-        previous = stored_runs.latest(store)
-        result.run = stored_runs.save(store, result, started_at)
-        if previous is not None:
-            from storyline.store.changes import compare
+        with settled_heap() as settle:
+            corpus = Corpus.from_store(store, load_kb())
+            settle()  # the corpus lives as long as the stage: the collector's passes leave it out
+            cache = store_embeddings(store, cfg, workers)
+            store.pause()  # the cross-source stage computes for a while: readers may open the store
+            warm.join()
+            try:
+                cross = analyse(corpus, cfg, cache.get, LinkCache(store))
+            finally:
+                cache.close()
+            timings["cross-source"] = time.perf_counter() - tick
+            result = Analysis(
+                corpus=corpus, cross=cross, ingest=summary, config_hash=config_module.config_hash(cfg),
+                seconds=time.perf_counter() - started, stage_seconds=timings, extraction_errors=failed,
+            )
+            previous = stored_runs.latest(store)
+            result.run = stored_runs.save(store, result, started_at)
+            if previous is not None:
+                from storyline.store.changes import compare
 
-            result.changes = compare(stored_runs.load_for_changes(store, previous), result, previous, result.run)
+                result.changes = compare(stored_runs.load_for_changes(store, previous), result, previous,
+                                         result.run)
     if result.errors:
         total = len(summary.items) if summary else len(result.errors)
         warnings.warn(f"{len(result.errors)} of {total} inputs could not be read; "

@@ -243,15 +243,17 @@ def same_subject(a: Judgement, b: Judgement) -> bool:
 
 def judged_pairs(items: list, text: Callable[[object], str], one_thing: Callable[[object, object], bool],
                  two_voices: Callable[[object, object], bool], when: Callable[[object], tuple],
-                 date: Callable[[object], str | None]) -> list[tuple]:
+                 date: Callable[[object], str | None], read: Callable[[str], list[Judgement]] | None = None
+                 ) -> list[tuple]:
     """Pairs of ``items`` (earlier first) that judge one subject on the two poles of one scale, said by two voices
     (``two_voices``) in reports within the report window (``when``: a sort key in time that opens with the
     publication date), of one moment (``date``: the date the sentence gives), where ``one_thing``
     also holds (a party, a report, or the subject's words in common). Each item in at most one pair: the pair whose
-    subjects share most words."""
-    read = [(n, j) for n, item in enumerate(items) for j in judgements(text(item))]
+    subjects share most words. ``read``: what reads a sentence's judgements (``judgements`` by default)."""
+    read = read or judgements
+    found = [(n, j) for n, item in enumerate(items) for j in read(text(item))]
     by_scale: dict[str, list] = {}
-    for n, j in read:
+    for n, j in found:
         by_scale.setdefault(j.scale, []).append((n, j))
     scored = []
     for members in by_scale.values():

@@ -17,7 +17,7 @@ from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
 )
 from storyline.analysis.conflict_agency import agency_pairs
 from storyline.analysis.conflict_intent import CONTEXT, intent_pairs, intentions
-from storyline.analysis.conflict_judged import judged_pairs
+from storyline.analysis.conflict_judged import judged_pairs, judgements
 from storyline.analysis.conflict_opposed import opposed
 from storyline.analysis.conflict_reach import reach_pairs
 from storyline.analysis.corpus import Corpus
@@ -505,25 +505,27 @@ def _judging_props(corpus: Corpus) -> list[Prop]:
                  when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start)) for s in statements]
 
 
-def judged_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
+def judged_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=judgements) -> list[Conflict]:
     """One subject judged on two poles by two sources (``conflict_judged``: "the drills were a provocation"
     against "the drills were a routine exercise"): a ``negation`` conflict citing the two sentences, the earlier
     first. Read from ``props`` (``_judging_props``: every statement but questions, whatever kind the extraction
-    gave it, as a judgement is often an opinion); sentences in two reports whose subjects share one word must also share a party or three words."""
+    gave it, as a judgement is often an opinion); sentences in two reports whose subjects share one word must also share a party or three words.
+    ``reader``: what reads a sentence's judgements (``judgements``, or one remembering earlier runs')."""
     def one_thing(a: Prop, b: Prop) -> bool:
         return a.record.doc == b.record.doc or bool(a.actors & b.actors) \
             or len(content_words(a.record.text) & content_words(b.record.text)) >= SHARED_WORDS
 
     pairs = judged_pairs(props, lambda x: x.record.text, one_thing, _two_voices(corpus),
-                         lambda x: x.when, lambda x: x.record.date)
+                         lambda x: x.when, lambda x: x.record.date, reader)
     return _opposite_conflicts(corpus, pairs, covered, "judged", "Judged")
 
 
-def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
+def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=intentions) -> list[Conflict]:
     """A party said by one source to mean an act and by another not to mean it (``conflict_intent``: "the union
     could strike at any time" against "the union has no plans to strike"; "dismissed reports of an imminent
     offensive"): a ``negation`` conflict citing the two sentences, the earlier first, as a forecast against a
-    report that it will not happen is one."""
+    report that it will not happen is one. ``reader``: what reads a sentence's intentions (``intentions``, or one
+    remembering earlier runs')."""
     by_doc: dict[str, list] = defaultdict(list)
     for m in corpus.mentions:
         by_doc[m.doc].append(m)
@@ -531,7 +533,7 @@ def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Co
     def read(p: Prop) -> list:
         s = p.record
         context = corpus.documents[s.doc]["text"][max(0, s.start - CONTEXT):s.start]
-        return intentions(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
+        return reader(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
 
     pairs = intent_pairs(props, lambda x: _sentence(corpus, x.record).text, read,
                          _two_voices(corpus), lambda x: x.when)
@@ -539,12 +541,14 @@ def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Co
 
 
 def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
-                   clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None) -> list[Conflict]:
+                   clusters: Iterable[Cluster] | None = None, embeddings=None, judged=None,
+                   checks=None) -> list[Conflict]:
     """Every conflict in the corpus: figures, status, negation and knowledge-base checks (``kbcheck``).
 
     ``tables`` are the figure tables (built here when not given); ``clusters`` are statement
     clusters, whose members are compared even without shared words. ``judged``: a
-    ``reuse.JudgedPairs`` holding earlier runs' judgements of pairs (none: every pair is judged).
+    ``reuse.JudgedPairs`` holding earlier runs' judgements of pairs (none: every pair is judged); ``checks``: a
+    ``reuse.TextChecks`` holding earlier runs' readings of sentences (none: every sentence is read).
     """
     tables = build_figure_tables(corpus) if tables is None else tables
     covered: set = set()
@@ -562,8 +566,13 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
     conflicts += opposed_conflicts(corpus, statements, covered, embeddings)
     conflicts += agency_conflicts(corpus, statements, covered)
     judging = _judging_props(corpus)  # every statement but questions, doubted ones and copies, read once for both
-    conflicts += judged_conflicts(corpus, judging, covered)
-    conflicts += intent_conflicts(corpus, judging, covered)
+    judge, intend = judgements, intentions
+    if checks is not None:
+        from storyline.analysis.reuse import remembered_intentions, remembered_judgements
+
+        judge, intend = remembered_judgements(checks), remembered_intentions(checks)
+    conflicts += judged_conflicts(corpus, judging, covered, judge)
+    conflicts += intent_conflicts(corpus, judging, covered, intend)
     conflicts += knowledge_conflicts(corpus)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 

@@ -15,6 +15,7 @@ cheap, and it is what makes the result equal a full recomputation.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -311,3 +312,111 @@ class _Remembered:
     def _strength(self, a, b) -> float:
         matched, strength = self._judge(a, b)
         return strength if matched else self.match.strength(a, b)  # kept for matched pairs only
+
+
+READING = ("analysis/conflict_intent.py", "analysis/conflict_judged.py", "analysis/conflict_agency.py",
+           "analysis/conflict_opposed.py", "analysis/conflict_pairs.py", "analysis/conflict_reach.py",
+           "analysis/clauses.py", "analysis/lasting.py", "analysis/wording.py", "nlp/grammar.py", "models.py",
+           "analysis/reuse.py")
+"""Modules whose code reads a sentence for the conflicts (its intentions, its judgements): a change to any makes
+every stored reading stale."""
+
+
+class TextChecks:
+    """What the conflicts read off one sentence (``conflict_intent.intentions``, ``conflict_judged.judgements``),
+    by the content it is read from: in a store table, or in memory (``store=None``).
+
+    Such a reading depends only on what it is given (the sentence, and for an intention the actor mentions in
+    and just before it, its speaker and the report's text before it), so one made in an earlier run is read
+    back: an added report reads its own sentences, and those whose context it changed (an actor merged under
+    another id). Each reading is keyed by a hash of the code that reads, the kind of reading and its input."""
+
+    TABLE = "text_checks"
+
+    def __init__(self, store=None) -> None:
+        self._store = store
+        self.memory: dict[str, str] = {}
+        self.known: dict[str, str] | None = None
+        self.found: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.read = 0
+        """Readings made (not read back) since the last ``save``."""
+        if self.con is not None:
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, value VARCHAR)")
+
+    @property
+    def con(self):
+        return getattr(self._store, "con", self._store)
+
+    def _load(self) -> dict[str, str]:
+        if self.known is None:
+            if self.con is None:
+                self.known = dict(self.memory)
+            else:
+                self.known = dict(self.con.execute(f"SELECT id, value FROM {self.TABLE}").fetchall())
+        return self.known
+
+    def remember(self, kind: str, read, encode, decode, given=None):
+        """``read`` answering from this memory: ``given(*args)`` is what the reading depends on (by default its
+        arguments), ``encode`` turns a reading into JSON values and ``decode`` turns them back."""
+        known = self._load()
+        salt = repr((code_digest(READING), kind))
+
+        def remembered(*args):
+            key = hashlib.sha1(repr((salt, given(*args) if given else args)).encode()).hexdigest()
+            self.used.add(key)
+            value = known.get(key) or self.found.get(key)
+            if value is None:
+                out = read(*args)
+                self.found[key] = json.dumps(encode(out))
+                self.read += 1
+                return out
+            return decode(json.loads(value))
+
+        return remembered
+
+    def save(self) -> None:
+        """Store this run's new readings and forget those no sentence of the run asked for."""
+        if self.con is None:
+            self.memory = {k: v for k, v in {**(self.known or {}), **self.found}.items() if k in self.used}
+        else:
+            from storyline.store.db import bulk_insert
+
+            stale = set(self.known or {}) - self.used
+            if stale:
+                self.con.execute(f"DELETE FROM {self.TABLE} WHERE id IN (SELECT unnest(?))", [sorted(stale)])
+            if self.found:
+                bulk_insert(self.con, self.TABLE, ["id", "value"], ["VARCHAR", "VARCHAR"],
+                            [[k, v] for k, v in self.found.items()], replace=True)
+        self.known, self.found, self.used, self.read = None, {}, set(), 0
+
+
+def remembered_intentions(checks: TextChecks):
+    """``conflict_intent.intentions`` answering from ``checks``: a sentence's intentions depend on its text, the
+    actor mentions from the context it is given to its end (their offsets from its start, ids and types), its
+    speaker and that context."""
+    from storyline.analysis.conflict_intent import Intent, intentions
+
+    by_start: dict[int, tuple[list, list[int], list]] = {}  # a report's mentions in order of their start
+
+    def given(text, mentions, start, speaker=None, context=""):
+        held = by_start.get(id(mentions))
+        if held is None or held[0] is not mentions:
+            ordered = sorted(mentions, key=lambda m: m.start)
+            held = by_start[id(mentions)] = (mentions, [m.start for m in ordered], ordered)
+        _, starts, ordered = held
+        window = ordered[bisect.bisect_left(starts, start - len(context)):bisect.bisect_left(starts, start + len(text))]
+        return text, tuple((m.start - start, m.end - start, m.entity, m.type) for m in window), speaker, context
+
+    return checks.remember(
+        "intentions", intentions, lambda found: [[i.party, sorted(i.acts), sorted(i.objects), i.pole] for i in found],
+        lambda rows: [Intent(p, frozenset(a), frozenset(o), pole) for p, a, o, pole in rows], given)
+
+
+def remembered_judgements(checks: TextChecks):
+    """``conflict_judged.judgements`` answering from ``checks`` (they depend on the sentence's text alone)."""
+    from storyline.analysis.conflict_judged import Judgement, judgements
+
+    return checks.remember(
+        "judgements", judgements, lambda found: [[j.scale, j.pole, sorted(j.subject), j.head] for j in found],
+        lambda rows: [Judgement(scale, pole, frozenset(subject), head) for scale, pole, subject, head in rows])
