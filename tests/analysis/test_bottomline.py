@@ -640,6 +640,8 @@ def test_every_figure_table_the_model_keeps_is_shown_beside_the_sections_sure_on
     ("The co-op's chair said these quotas would ruin the smaller boats. Talks resume on Friday.", None),
     ("According to her, the blame for the closure lies with the port authority and not the fleet.", "her"),
     ("The closure of the harbour cost the fleet a week of fishing, he said.", "he"),
+    ("Local radio reports were confirmed in the evening by the head of the fishing cooperative.", None),
+    ("The harbour master confirmed the earlier reports on Tuesday, a spokesman said.", None),
 ])
 def test_a_line_that_points_back_at_the_sentence_before_leans_on_it(text, source):
     assert bottomline_module.leans_on_context(text, source)
@@ -653,6 +655,9 @@ def test_a_line_that_points_back_at_the_sentence_before_leans_on_it(text, source
     ("The harbour master, named by the U.N. agency as its envoy, closed the port on Monday.", None),
     ('"We cannot fish off Lorn until the spill is cleared," he said.', "he"),
     ("The harbour master said the port would reopen on Friday.", "The harbour master"),
+    ("Reports of an oil slick off Lorn were confirmed by the coast guard on Monday.", None),
+    ("The coast guard confirmed the reports that a trawler had sunk off Lorn.", None),
+    ("The fishing cooperative denied the claims on Monday, its chair said.", None),
 ])
 def test_a_line_that_names_what_it_is_about_does_not_lean(text, source):
     assert not bottomline_module.leans_on_context(text, source)

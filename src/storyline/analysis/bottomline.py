@@ -122,21 +122,29 @@ nor a comparison ("such weapons as drones"), nor a time ("these days")."""
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’']?(?=\s*+[–—-]?\s*+[\"“‘']?[A-Z])")
 """A full stop that ends a sentence: before a capital, not after an initial or a short title ("U.N.", "Mr.")."""
 STAND_IN = frozenset({"he", "she", "him", "her", "they", "them"})
+"""Pronouns that stand in for a source named in an earlier sentence ("According to him, ...")."""
 QUOTED_PRONOUN = re.compile("\\A[\"“‘'][^\"“”]+[\"”’]\\s*+,?\\s*+(?:he|she|they)\\s", re.IGNORECASE)
 """A sentence that opens with a quotation its speaker tags only by a pronoun ("'We never asked for them,' he said,
 ..."): the words of someone an earlier sentence names, a retort rather than who denies or doubts what."""
-"""Pronouns that stand in for a source named in an earlier sentence ("According to him, ...")."""
+REPORTS_ONLY = re.compile(
+    r"\A(?:[\w’'-]+\s+){0,4}?(?:reports?|claims?|information|rumou?rs?)\s+(?:were|was|(?:has|have)\s+been)\s+"
+    r"confirmed\b|\bconfirm(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:reports?|claims?|information|rumou?rs?)\b"
+    r"(?!\s+(?:of|that|about)\b)", re.IGNORECASE)
+"""A confirmation of "the reports" or "the information" that does not say what they tell ("Wire reports were
+confirmed by the minister", "The port authority confirmed the reports on Monday"): what is confirmed is told in an
+earlier sentence. (A denial of "the claims" is a dispute's line, which quotes the claim beside it.)"""
 
 
 def leans_on_context(text: str, source_text: str | None = None) -> bool:
     """A reader cannot understand the line alone: its source is only a pronoun standing in for a name given
     earlier ("According to him, the blame lies with the council"), or its first sentence points back at what an
-    earlier one told ("The spokesman acknowledged those frustrations"). A line that opens with a pronoun is the
+    earlier one told ("The spokesman acknowledged those frustrations", "The ministry confirmed the reports"). A line that opens with a pronoun is the
     ranking model's to weigh (``bottomline_rank.PRONOUN``)."""
     if (source_text or "").strip().lower() in STAND_IN and not OPENING_QUOTE.match(text):
         return True
     end = SENTENCE_END.search(text)
-    return ANAPHOR.search(text[: end.start() if end else len(text)]) is not None
+    first = text[: end.start() if end else len(text)]
+    return ANAPHOR.search(first) is not None or REPORTS_ONLY.search(first) is not None
 
 
 STATIVE = frozenset({"be", "have", "share", "remain", "lie", "border", "belong", "depend", "rely"})
