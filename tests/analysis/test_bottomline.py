@@ -786,3 +786,24 @@ def test_a_reports_lede_is_its_first_sentence_of_prose_after_a_dateline():
     first, second = bottomline_module.line_features(corpus, lines)
     assert first["lede"] == 1.0 and first["early"] == 1.0
     assert second["lede"] == 0.0 and second["early"] == 0.0
+
+
+@pytest.mark.parametrize("kw", [{"source_kind": "quoted", "status": "reported"},
+                                {"source_kind": "named", "status": "negated"}])
+def test_a_shared_quotation_or_negation_needs_the_models_full_bar(monkeypatch, kw):
+    """The lower bar for a claim several reports state (``KEEP_SHARED``) is for the facts they tell: not for a
+    speech's phrase that each prints, nor for what they say did not happen; the same claim told as a fact in the
+    reports' own voice clears it."""
+    from storyline.analysis import bottomline_rank as rank
+
+    one = "The ferry crews on the Arle crossing stayed at work through the long weekend."
+    two = "Ferry crews on the Arle crossing kept working through the long weekend."
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: (rank.KEEP_SHARED + rank.KEEP) / 2)
+    for told, shown in ((kw, False), ({"source_kind": "author", "status": "asserted"}, True)):
+        story = Story()
+        for doc, text in zip("ab", (one, two)):
+            story.say(doc, text, actors=["kb:AAA"], published="2025-05-05", **told)
+        claims = group_claims(story.corpus(), vectors_by_text({one: (1.0, 0.0), two: (0.99, 0.14)}))
+        assert len(claims) == 1
+        lines = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
+        assert bool(lines) == shown

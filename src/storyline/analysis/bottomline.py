@@ -533,9 +533,11 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     features = line_features(corpus, lines, leads)
     scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
     # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
-    # read alone it cannot say whom it is about, and sharing it does not mend that
+    # read alone it cannot say whom it is about, and sharing it does not mend that; nor a quotation's own words
+    # that several reports print (a speech's phrase) or what is said not to be so (``KEEP_SHARED``)
     shared = {id(line) for line, f in zip(lines, features)
-              if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]}
+              if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]
+              and not f["quoted"] and not f["denied"]}
     # the estimates with who gives each, the disputes and what remains unconfirmed are sections of their own, built
     # by their own rules: each section's best lines (``SURE``) are shown whatever the model gives them, and no
     # further line of it but further figure tables the model keeps (``MORE``); a line that opens with a pronoun
