@@ -640,6 +640,8 @@ def test_every_figure_table_the_model_keeps_is_shown_beside_the_sections_sure_on
     ("The co-op's chair said these quotas would ruin the smaller boats. Talks resume on Friday.", None),
     ("According to her, the blame for the closure lies with the port authority and not the fleet.", "her"),
     ("The closure of the harbour cost the fleet a week of fishing, he said.", "he"),
+    ("Local radio reports were confirmed in the evening by the head of the fishing cooperative.", None),
+    ("The harbour master confirmed the earlier reports on Tuesday, a spokesman said.", None),
 ])
 def test_a_line_that_points_back_at_the_sentence_before_leans_on_it(text, source):
     assert bottomline_module.leans_on_context(text, source)
@@ -653,6 +655,9 @@ def test_a_line_that_points_back_at_the_sentence_before_leans_on_it(text, source
     ("The harbour master, named by the U.N. agency as its envoy, closed the port on Monday.", None),
     ('"We cannot fish off Lorn until the spill is cleared," he said.', "he"),
     ("The harbour master said the port would reopen on Friday.", "The harbour master"),
+    ("Reports of an oil slick off Lorn were confirmed by the coast guard on Monday.", None),
+    ("The coast guard confirmed the reports that a trawler had sunk off Lorn.", None),
+    ("The fishing cooperative denied the claims on Monday, its chair said.", None),
 ])
 def test_a_line_that_names_what_it_is_about_does_not_lean(text, source):
     assert not bottomline_module.leans_on_context(text, source)
@@ -720,3 +725,85 @@ def test_a_table_whose_reports_each_count_another_kind_of_person_is_no_estimate_
                                    counted("b", 300, "driver")])
     assert _one_count(corpus, [counted("a", 40, "soldier"), counted("b", 60, "soldier"), counted("c", 7, "medic")])
     assert _one_count(corpus, [counted("a", 40, "soldier"), counted("b", 60, None)])
+
+
+def test_a_table_of_distances_or_ages_is_the_setting_and_no_figure_line():
+    """Each report gives how far its town lies from the dam or how old its victim was: the setting of its own
+    news, not estimates of one count. A count of people evacuated, given by two reports, is a figure line."""
+    from storyline.models import Figure, FigureRow, FigureTable
+    from storyline.store.records import record_id
+
+    story = Story()
+    tables = []
+    for t, (counts, unit, values) in enumerate((("unit:kilometre", "kilometre", ("12", "40")),
+                                                 ("unit:year of age", "year of age", ("7", "63")),
+                                                 ("people", "person", ("4,000", "6,500")))):
+        rows = []
+        for n, value in enumerate(values):
+            doc = f"{t}{n}"
+            story.say(doc, f"Officials gave the figure {value} for the flood on the Arle this week.", actors=["kb:AAA"])
+            at = story.at(doc, value)
+            number = float(value.replace(",", ""))
+            figure = Figure(doc, *at, value, number, counts=counts, unit=unit)
+            story.records["figures"].append(figure)
+            rows.append(FigureRow(record_id("f", figure), doc, number, None, None, None, None, None, None, value))
+        tables.append(FigureTable(id=f"t{t}", measure=f"{counts} (Arland)", counts=counts, subject="kb:AAA",
+                                  rows=rows, assessment="contradiction"))
+    lines = bottomline_module._figure_lines(story.corpus(), tables, limit=5)
+    assert [b.claim for b in lines] == ["t2"]
+
+
+def test_a_sections_line_that_quotes_a_speaker_named_only_by_a_pronoun_is_not_sure(monkeypatch):
+    """A quotation tagged "she said" is the words of someone an earlier sentence names: the section's own rules do
+    not show it whatever the model gives it, as they do a doubt whose speaker the line names."""
+    from storyline.analysis import bottomline_rank as rank
+
+    retort = '"There is no proof that anyone opened the sluice gates on purpose," she said when asked on Monday.'
+    named = '"There is no proof that anyone opened the sluice gates on purpose," the Arland water board said.'
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: rank.KEEP - 0.2)
+    for text, shown in ((retort, []), (named, [named])):
+        story = Story()
+        story.say("a", text, status="unconfirmed", source_kind="named", actors=["kb:AAA"], published="2025-04-02")
+        corpus = story.corpus()
+        assert [b.text for b in sections(corpus) if b.kind == "unconfirmed"] == [text]
+        assert [b.text for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"] == shown
+
+
+def test_a_reports_lede_is_its_first_sentence_of_prose_after_a_dateline():
+    """A dateline ("Arle City (Wire) —") holds no statement: the sentence after it is the report's lede."""
+    dateline = "Arle City (Wire) —"
+    lede = "The Arland port authority reopened the harbour on Monday after a week of storms."
+    later = "Ferries resumed their crossings to Borduria in the afternoon."
+    story = Story()
+    story.report("a", dateline, lede, later, published="2025-04-02")
+    for text in (lede, later):
+        start, end = story.at("a", text)
+        story.records["statements"].append(Statement("a", start, end, text, "fact", "asserted", actors=["kb:AAA"],
+                                                     source_kind="author"))
+    corpus = story.corpus()
+    assert len(corpus.sentences["a"]) == 3
+    lines = [bottomline_module._line(corpus, s, [s], "fact", {}, None) for s in story.records["statements"]]
+    first, second = bottomline_module.line_features(corpus, lines)
+    assert first["lede"] == 1.0 and first["early"] == 1.0
+    assert second["lede"] == 0.0 and second["early"] == 0.0
+
+
+@pytest.mark.parametrize("kw", [{"source_kind": "quoted", "status": "reported"},
+                                {"source_kind": "named", "status": "negated"}])
+def test_a_shared_quotation_or_negation_needs_the_models_full_bar(monkeypatch, kw):
+    """The lower bar for a claim several reports state (``KEEP_SHARED``) is for the facts they tell: not for a
+    speech's phrase that each prints, nor for what they say did not happen; the same claim told as a fact in the
+    reports' own voice clears it."""
+    from storyline.analysis import bottomline_rank as rank
+
+    one = "The ferry crews on the Arle crossing stayed at work through the long weekend."
+    two = "Ferry crews on the Arle crossing kept working through the long weekend."
+    monkeypatch.setattr(rank, "probability", lambda f, weights=None: (rank.KEEP_SHARED + rank.KEEP) / 2)
+    for told, shown in ((kw, False), ({"source_kind": "author", "status": "asserted"}, True)):
+        story = Story()
+        for doc, text in zip("ab", (one, two)):
+            story.say(doc, text, actors=["kb:AAA"], published="2025-05-05", **told)
+        claims = group_claims(story.corpus(), vectors_by_text({one: (1.0, 0.0), two: (0.99, 0.14)}))
+        assert len(claims) == 1
+        lines = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
+        assert bool(lines) == shown

@@ -27,6 +27,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import CONSISTENT
 from storyline.analysis.figures import format_value
 from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTable, Statement
+from storyline.nlp.figures import LENGTH_UNITS
 from storyline.store.records import record_id
 
 MAX_FACTS = 5
@@ -122,17 +123,28 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’']?(?=\s*
 """A full stop that ends a sentence: before a capital, not after an initial or a short title ("U.N.", "Mr.")."""
 STAND_IN = frozenset({"he", "she", "him", "her", "they", "them"})
 """Pronouns that stand in for a source named in an earlier sentence ("According to him, ...")."""
+QUOTED_PRONOUN = re.compile("\\A[\"“‘'][^\"“”]+[\"”’]\\s*+,?\\s*+(?:he|she|they)\\s", re.IGNORECASE)
+"""A sentence that opens with a quotation its speaker tags only by a pronoun ("'We never asked for them,' he said,
+..."): the words of someone an earlier sentence names, a retort rather than who denies or doubts what."""
+REPORTS_ONLY = re.compile(
+    r"\A(?:[\w’'-]+\s+){0,4}?(?:reports?|claims?|information|rumou?rs?)\s+(?:were|was|(?:has|have)\s+been)\s+"
+    r"confirmed\b|\bconfirm(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:reports?|claims?|information|rumou?rs?)\b"
+    r"(?!\s+(?:of|that|about)\b)", re.IGNORECASE)
+"""A confirmation of "the reports" or "the information" that does not say what they tell ("Wire reports were
+confirmed by the minister", "The port authority confirmed the reports on Monday"): what is confirmed is told in an
+earlier sentence. (A denial of "the claims" is a dispute's line, which quotes the claim beside it.)"""
 
 
 def leans_on_context(text: str, source_text: str | None = None) -> bool:
     """A reader cannot understand the line alone: its source is only a pronoun standing in for a name given
     earlier ("According to him, the blame lies with the council"), or its first sentence points back at what an
-    earlier one told ("The spokesman acknowledged those frustrations"). A line that opens with a pronoun is the
+    earlier one told ("The spokesman acknowledged those frustrations", "The ministry confirmed the reports"). A line that opens with a pronoun is the
     ranking model's to weigh (``bottomline_rank.PRONOUN``)."""
     if (source_text or "").strip().lower() in STAND_IN and not OPENING_QUOTE.match(text):
         return True
     end = SENTENCE_END.search(text)
-    return ANAPHOR.search(text[: end.start() if end else len(text)]) is not None
+    first = text[: end.start() if end else len(text)]
+    return ANAPHOR.search(first) is not None or REPORTS_ONLY.search(first) is not None
 
 
 STATIVE = frozenset({"be", "have", "share", "remain", "lie", "border", "belong", "depend", "rely"})
@@ -321,7 +333,7 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FI
     for table in tables:
         rows = [r for r in table.rows if r.figure in figures]
         docs = {origin_doc(corpus, r.doc) for r in rows}
-        if len(docs) < 2 or _tally(corpus, [figures[r.figure] for r in rows]) or not _one_count(
+        if len(docs) < 2 or setting(table.counts) or _tally(corpus, [figures[r.figure] for r in rows]) or not _one_count(
                 corpus, [figures[r.figure] for r in rows]):
             continue
         seen, parts, evidence = set(), [], []
@@ -342,6 +354,14 @@ def _figure_lines(corpus: Corpus, tables: list[FigureTable], limit: int = MAX_FI
             disputed=table.assessment == "contradiction", claim=table.id, score=2.0 * sources + len(rows) * 0.1))
     lines.sort(key=lambda b: (-b.score, b.text))
     return lines[:limit]
+
+
+def setting(counts: str) -> bool:
+    """The measure is a distance or an age ("some 1,400 km away", "a seven-year-old girl"): where a place lies or
+    how old someone is, the setting of the news that each report gives of its own place or person, not a count
+    the reports estimate of one thing."""
+    unit = (counts or "").removeprefix("unit:")
+    return unit in LENGTH_UNITS or unit in ("km", "miles") or unit.endswith(" of age")
 
 
 def _one_count(corpus: Corpus, figures: list) -> bool:
@@ -513,16 +533,18 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     features = line_features(corpus, lines, leads)
     scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
     # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
-    # read alone it cannot say whom it is about, and sharing it does not mend that
+    # read alone it cannot say whom it is about, and sharing it does not mend that; nor a quotation's own words
+    # that several reports print (a speech's phrase) or what is said not to be so (``KEEP_SHARED``)
     shared = {id(line) for line, f in zip(lines, features)
-              if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]}
+              if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]
+              and not f["quoted"] and not f["denied"]}
     # the estimates with who gives each, the disputes and what remains unconfirmed are sections of their own, built
     # by their own rules: each section's best lines (``SURE``) are shown whatever the model gives them, and no
     # further line of it but further figure tables the model keeps (``MORE``); a line that opens with a pronoun
     # cannot say alone whom it is about and is not sure
     sections: dict[str, list[BottomLine]] = {}
     for line in lines:  # a quotation's own "we" is its speaker's: only an open pronoun leans on the line before
-        if line.kind in SURE and not rank.PRONOUN.match(line.text):
+        if line.kind in SURE and not rank.PRONOUN.match(line.text) and not QUOTED_PRONOUN.match(line.text):
             sections.setdefault(line.kind, []).append(line)
     sure_ids = {id(line) for kind, found in sections.items() for line in found[:SURE[kind]]}
     kept, quoted = [], set()
@@ -581,15 +603,21 @@ def line_features(corpus: Corpus, lines: list[BottomLine],
     lines quote (``quoted_statements``), where the caller has them."""
     from storyline.analysis import bottomline_rank as rank
 
+    opening: dict[str, int] = {}  # each report's first statement
+    for s in corpus.statements:
+        opening[s.doc] = min(opening.get(s.doc, s.start), s.start)
     out = []
     for line, lead in zip(lines, quoted_statements(corpus, lines) if leads is None else leads):
         e = line.evidence[0]
         starts = corpus._starts.get(e.doc) or [0]
-        at = max(0, bisect.bisect_right(starts, e.start) - 1)
+        # where the sentence stands among the report's sentences of prose: a dateline ("Hong Kong CNN —"), a
+        # headline or a byline before the first statement holds none, and the lede is the sentence after it
+        first = max(0, bisect.bisect_right(starts, opening.get(e.doc, 0)) - 1)
+        at = max(0, bisect.bisect_right(starts, e.start) - 1 - first)
         view = lead is not None and (is_commentary(lead) or lead.status in HEDGED or hypothetical(lead))
         texts = {" ".join(x.text.split()) for x in line.evidence}
         verbatim = line.kind != "figure" and len(line.evidence) > 1 and len(texts) == 1
-        out.append(rank.features(line, lead, at / max(1, len(starts) - 1), view, verbatim))
+        out.append(rank.features(line, lead, at / max(1, len(starts) - 1 - first), view, verbatim))
     return out
 
 
