@@ -155,3 +155,16 @@ def test_a_generic_name_joins_a_named_body_only_where_its_reports_name_the_bodys
     mentions.append(state("d2", "United States", "USA"))  # the report names the US too: the one Senate named
     entities, remap = build_entities(mentions, load_kb())
     assert remap["local:organization:senate"] == "kb:USA.SENATE"
+
+
+def test_an_acronym_joins_the_body_whose_initials_spell_it():
+    mentions = [body("d1", "Kivu Mining Board", "local:organization:kivu-mining-board"),
+                body("d2", "KMB", "local:organization:kmb")]
+    assert merge_local_actors(mentions) == {"local:organization:kmb": "local:organization:kivu-mining-board"}
+
+
+def test_a_name_holding_an_acronym_of_its_own_spells_no_other_acronym():
+    # "TV Patagonia" has the initials of "TP", but a report naming "TP" means another body.
+    mentions = [body("d1", "TV Patagonia", "local:organization:tv-patagonia"),
+                body("d2", "TP", "local:organization:tp")]
+    assert merge_local_actors(mentions) == {}

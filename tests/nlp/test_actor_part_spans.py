@@ -5,8 +5,8 @@ from types import SimpleNamespace
 import spacy
 from spacy.tokens import Doc
 
-from storyline.nlp.actor_parts import (common_word_name, document_name, join_nickname, model_designation, split_possessor,
-                                      split_run_together)
+from storyline.nlp.actor_parts import (common_word_name, document_name, given_name_cut_off, join_nickname,
+                                      model_designation, split_demonym, split_possessor, split_run_together)
 from storyline.nlp.actor_spans import clean_edges, extend_facility
 
 NLP = spacy.blank("en")
@@ -139,3 +139,39 @@ def test_a_facility_name_takes_the_common_nouns_after_a_place_but_not_a_port_of_
     doc = _tagged(["Ships", "left", "the", "Caspian", "Sea", "port", "of", "Aktau", "."],
                   ["NOUN", "VERB", "DET", "PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"])
     assert extend_facility(doc[3:5]).text == "Caspian Sea"
+
+
+DEMONYMS = {"Chilean": "CHL", "Polish": "POL", "Ghanaian": "GHA"}
+
+
+def demonym(word):
+    return DEMONYMS.get(word)
+
+
+def test_a_peoples_adjective_run_into_a_name_written_alone_elsewhere_is_split():
+    text = "Floods swept the Chilean Valparaiso on Monday. Rescuers in Valparaiso said so."
+    doc = NLP(text)
+    first, alone = text.index("the Chilean"), text.rindex("Valparaiso")
+    doc.ents = [doc.char_span(first, first + 22, label="ORG"), doc.char_span(alone, alone + 10, label="GPE")]
+    parts = split_demonym(doc.ents[0], "ORG", known, demonym)
+    assert [(s.text, label) for s, label in parts] == [("Chilean", "NORP"), ("Valparaiso", "GPE")]
+
+
+def test_a_bodys_name_made_of_a_peoples_adjective_is_kept_whole():
+    # never written without its adjective, or ending in a body's word
+    for text, phrase in (("Polish Lines cut fares, Polish Lines said.", "Polish Lines"),
+                         ("Ghanaian Television reported it. Television was cut.", "Ghanaian Television")):
+        span = span_of(text, phrase)
+        assert [(s.text, label) for s, label in split_demonym(span, "ORG", known, demonym)] == [(phrase, "ORG")]
+
+
+def test_a_body_run_into_the_given_name_of_the_person_after_it_is_split():
+    words = ["the", "Central", "Bank", "Ana", "Lind", "agreed"]
+    heads = [2, 2, 4, 4, 5, 5]
+    deps = ["det", "compound", "compound", "compound", "nsubj", "ROOT"]
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=["DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"])
+    parts = given_name_cut_off(doc[0:4], "ORG", known, lambda w: w in GIVEN)
+    assert [(s.text, label) for s, label in parts] == [("the Central Bank", "ORG"), ("Ana Lind", "PERSON")]
+    # a name that ends on a word no person is known to bear stays whole
+    assert [(s.text, label) for s, label in given_name_cut_off(doc[0:4], "ORG", known, lambda w: False)] == [
+        ("the Central Bank Ana", "ORG")]

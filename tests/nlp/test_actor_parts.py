@@ -131,3 +131,22 @@ def test_a_body_run_into_one_of_its_offices_is_the_body_alone(parse):
     assert any("Coordinator" in ent.text for ent in doc.ents)  # NER ran the body into the office
     got = {m.text: m.type for m in doc._.mentions}
     assert got.get("National Water Council") == "organization" and not any("Coordinator" in text for text in got)
+
+
+def test_a_body_run_into_the_given_name_of_the_person_after_it_is_the_body_then_the_person(parse):
+    got = found(parse, "Governor of the Central Bank Maria Lind said reserves were enough for a year.")
+    assert got.get("Maria Lind", (None,))[0] == "person" and got.get("Central Bank", (None,))[0] == "organization"
+
+
+def test_a_peoples_adjective_run_into_a_place_named_alone_elsewhere_is_split(parse):
+    got = found(parse, "The minister was seen skiing in the French Courchevel last week. Reporters who met him in "
+                       "Courchevel said he left quickly.")
+    assert "French Courchevel" not in got and got.get("Courchevel", (None,))[0] == "place"
+    assert got.get("French") == ("state", "kb:FRA")
+
+
+def test_a_things_name_and_its_acronym_before_a_common_noun_are_no_actors_but_a_bodys_are(parse):
+    got = found(parse, "The city will buy more Compressed Natural Gas (CNG) buses this year. CNG prices fell in May.")
+    assert not {"Compressed Natural Gas", "CNG"} & set(got)
+    got = found(parse, "A new National Grain Board (NGB) report said stocks fell. The NGB asked for funds.")
+    assert got.get("National Grain Board", (None,))[0] == "organization" and got.get("NGB", (None,))[0] == "organization"

@@ -58,6 +58,13 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in STOP_WORDS)
 
 
+def _written_with_acronym(mentions: list[Mention]) -> set[str]:
+    """Local bodies whose full name holds an acronym of its own ("BNP Paribas", "ABC Mining Group"): their
+    initials spell no acronym of the name ("BP" is another company, not "BNP Paribas")."""
+    return {m.entity for m in mentions if m.entity and m.entity.startswith("local:organization:")
+            and len(m.text.split()) > 1 and any(len(w) > 1 and w.isupper() and w.isalpha() for w in m.text.split())}
+
+
 def _kind(entity_id: str) -> str:
     return entity_id.split(":")[1]
 
@@ -201,9 +208,10 @@ def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) 
     remap.update(_spelling_variants([e for e in counts if e.startswith("local:place:")], counts))
     orgs = [e for e in counts if e.startswith("local:organization:")]
     spelled = defaultdict(list)
+    shortened = _written_with_acronym(mentions)
     for entity in orgs:
         words = _name_of(entity)
-        if len(words) >= 2:
+        if len(words) >= 2 and entity not in shortened:
             spelled[_initials(words)].append(entity)
     for entity in orgs:
         words = _name_of(entity)

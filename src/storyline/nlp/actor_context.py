@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from storyline.nlp.actor_cues import PUBLICATION_NOUNS
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
+from storyline.nlp.actor_spans import BODY_HEADS
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     COMPASS, EVENT_HEADS, BODY_OR_EVENT_HEADS, BATTLE_HEADS, DOCUMENT_HEADS, THING_HEADS,
     SHIP_PREFIXES, TITLE_ENDS, SITE_HEADS, MEDIA_WORDS, MOTION_VERBS, PLACE_OF_NOUNS,
@@ -38,6 +39,9 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
+    if bracketed_acronym(span) is not None and not any(t.lower_ in ACTOR_NOUNS | BODY_HEADS for t in span) \
+            and span.end + 3 < len(doc):
+        after = doc[span.end + 3]  # "expanded Liquefied Natural Gas (LNG) terminals": a thing's name, not a body's
     if after.lower_ in ("and", "or") and span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "ADJ":
         after = doc[span.end + 1]  # "Euro-Atlantic and global security": one of two adjectives of the noun
     if not after.text[:1].islower() or after.pos_ not in ("NOUN", "ADJ"):
@@ -58,6 +62,16 @@ def modifies_common_noun(span: Span, label: str = "") -> bool:
         # an unknown acronym written once, only before a noun ("the ATO zone"), is jargon, not a body
     actor_nouns = ACTOR_NOUNS | PUBLICATION_NOUNS  # "La República newspaper" is the paper's name
     return head.lower_ not in actor_nouns and (after.pos_ != "NOUN" or after.lower_ not in actor_nouns)
+
+
+def bracketed_acronym(span: Span) -> str | None:
+    """The acronym written in brackets right after a name ("Liquefied Natural Gas (LNG)"), or None."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        short = doc[span.end + 1]
+        if short.is_upper and short.is_alpha and len(short) >= 2:
+            return short.text
+    return None
 
 
 def hyphen_modifier(span: Span) -> bool:
@@ -338,9 +352,10 @@ GROUP_NOUNS = {"coalition", "party", "alliance", "group", "movement", "militia",
 
 def named_as_body(span: Span) -> bool:
     """A noun before or after the name says what kind of body it is: "Russian energy giant Gazprom",
-    "the Azimio la Umoja coalition"."""
+    "the Azimio la Umoja coalition". The noun is written small: in "the Central Bank Maria Lind" it ends a
+    body's name before a person's."""
     doc = span.doc
-    return ((span.start > 0 and doc[span.start - 1].lower_ in BODY_NOUNS)
+    return ((span.start > 0 and doc[span.start - 1].lower_ in BODY_NOUNS and doc[span.start - 1].is_lower)
             or (span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS and doc[span.end].is_lower))
 
 

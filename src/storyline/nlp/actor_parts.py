@@ -115,6 +115,30 @@ def split_known_words(span: Span, label: str, known) -> list[tuple[Span, str]]:
     return [(span.doc[t.i : t.i + 1], "GPE" if k == "state" else "ORG") for t, k in zip(span, kinds)]
 
 
+def split_demonym(span: Span, label: str, known, demonym) -> list[tuple[Span, str]]:
+    """A people's adjective NER ran into a name the report also writes alone: "the French Courchevel" beside
+    "in Courchevel", "the Chilean Valparaiso". The adjective, then the name, of the kind NER gives it where it
+    stands alone. A body's name made so ("Polish Radio", "Turkish Airlines") is never written without its
+    adjective, and keeps it."""
+    doc = span.doc
+    lead = span[0].lower_ in ("the", "a", "an")
+    name = span[1:] if lead else span
+    if label not in ("ORG", "GPE", "LOC", "FAC") or not 2 <= len(name) <= 3 or known(name.text) \
+            or demonym(name[0].text) is None:
+        return [(span, label)]
+    rest = name[1:]
+    if not all(t.is_title and t.is_alpha and t.lower_ not in _BODY_WORDS and t.lower_ not in MEDIA_WORDS
+               for t in rest) or known(rest.text):
+        return [(span, label)]
+    words = [t.text for t in rest]
+    alone = [i for i in range(len(doc) - len(rest) + 1) if not span.start <= i < span.end
+             and [t.text for t in doc[i : i + len(rest)]] == words and (i == 0 or demonym(doc[i - 1].text) is None)]
+    if not alone:
+        return [(span, label)]
+    kinds = [doc[i].ent_type_ for i in alone if doc[i].ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PERSON")]
+    return [(name[:1], "NORP"), (rest, kinds[0] if kinds else label)]
+
+
 def _told_then_subject(span: Span, known) -> list[tuple[Span, str]] | None:
     """"(told) the BBC India would": a known body that a verb of telling governs, run into the known state
     that is the subject of the reported clause; None when the span is not so built."""
@@ -176,6 +200,22 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
             [(head, "PERSON")] if two_people else [(head, "GPE")] if is_town(head.text) else []
         return parts + [(rest, "PERSON")]
     return [(span, label)]
+
+
+def given_name_cut_off(span: Span, label: str, known, given_name) -> list[tuple[Span, str]]:
+    """A body's name NER ran on into the given name of the person after it and cut before the surname:
+    "(Deputy Secretary of) the Treasury Jane" + "Roe", "the Central Bank Maria" + "Lind". The last word
+    is a known given name compounded into the capitalised proper noun right after the span, which no other
+    name takes: the body, then the person's full name."""
+    doc = span.doc
+    if label not in ("ORG", "GPE", "LOC", "FAC") or len(span) < 2 or span.end >= len(doc) or known(span.text):
+        return [(span, label)]
+    last, after = span[-1], doc[span.end]
+    if not (given_name(last.text) and last.whitespace_ and last.dep_ == "compound" and last.head.i == after.i
+            and after.is_title and after.is_alpha and after.pos_ == "PROPN" and not after.ent_type_
+            and not known(after.text) and not span[-2].is_punct):
+        return [(span, label)]
+    return [(span[:-1], label), (doc[last.i : after.i + 1], "PERSON")]
 
 
 _FOREIGN_ARTICLES = {"la", "el", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "al", "de", "del", "du"}

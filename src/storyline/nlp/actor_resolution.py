@@ -176,6 +176,8 @@ class SpanResolution(PersonLinking):
         if not found and (context.event_name(span) or document_name(span) or model_designation(span) or (self.kb.demonym(text) is None and (context.hyphen_modifier(span) or (
                 label in ("PERSON", "ORG", "PRODUCT", "FAC", "NORP") and context.modifies_common_noun(span, label))))):
             state.things.add(key(text))
+            if (short := context.bracketed_acronym(span)) is not None:
+                state.things.add(key(short))  # the thing's acronym names no actor either
             return None  # "Exercise Steadfast Defender", "Patriot air defense systems": not actors
         if found and context.hyphen_modifier(span) and all(e.type in ("organization", "group") for e in found):
             return None  # "the GOP-led House", "a Wagner-linked firm": the name only qualifies the noun

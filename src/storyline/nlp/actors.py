@@ -25,8 +25,9 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import (coordinated_places, join_nickname, split_at_place, split_known_words,
-                                       split_possessor, split_run_together, titled_appositive_names,
+from storyline.nlp.actor_parts import (coordinated_places, given_name_cut_off, join_nickname, split_at_place,
+                                       split_demonym, split_known_words, split_possessor, split_run_together,
+                                       titled_appositive_names,
                                        unlabelled_full_names,
                                        unlabelled_places)
 from storyline.nlp.actor_repeats import repeated_surnames
@@ -72,8 +73,11 @@ class ActorResolver(SpanResolution):
         ents = [part for span, label in join_nickname(ents) for part in split_possessor(span, label, self.kb.lookup)]
         ents = [part for span, label in ents
                 for part in split_run_together(span, label, self.kb.lookup, self.spelling.given_name)]
+        ents = [part for span, label in ents
+                for part in given_name_cut_off(span, label, self.kb.lookup, self.spelling.given_name)]
         ents = [part for span, label in ents for part in split_at_place(span, label, self.kb.lookup)]
         ents = [part for span, label in ents for part in split_known_words(span, label, self.kb.lookup)]
+        ents = [part for span, label in ents for part in split_demonym(span, label, self.kb.lookup, self.kb.demonym)]
         found = []
         for span, label in ents:
             span = drop_article(span)
