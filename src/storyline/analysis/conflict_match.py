@@ -213,7 +213,7 @@ class StatementMatcher:
             return False
         if _other_agents(probe.record, positive.record, verb) or _reports_apart(probe.when[0], positive.when[0]):
             return False
-        if not _dates_compatible(probe.record.date, positive.record.date):
+        if not _about_one_time(probe, positive):
             return False
         known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
         if all(known) and not known[0] & known[1]:
@@ -260,8 +260,7 @@ class StatementMatcher:
             return False  # "he had not talked to X" (said by Y) against "Z has talked to X": another party's act
         if probe.clusters & positive.clusters:
             return True
-        # "denied on Tuesday that P": Tuesday dates the denial, not P
-        if not _dates_compatible(None if probe.framed else probe.record.date, positive.record.date):
+        if not _about_one_time(probe, positive):
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
@@ -455,7 +454,8 @@ def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
 def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     """A later report that what was expected has not happened: it negates the forecast's own verb ("would
     seal the leak by Wednesday" against "the leak had not been sealed by Thursday") and shares another of
-    its words, and it is dated after the time the forecast set (when it set one)."""
+    its words, both said before any condition the forecast sets, and it is dated after the time the forecast
+    set (when it set one)."""
     if probe.called_off:  # put off: the same thing, due on the same day (one word in common then) or two words
         a, b = probe.record.date, positive.record.date
         shared = len(probe.clause_words & positive.clause_words)
@@ -474,8 +474,12 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")
     about = next((w for w in probe.lead if not w.endswith("ly")), None) if probe.lead \
         else next((w for w in _clause_order(probe) if w != verb), None)  # "the leak", not "formally"
-    return verb is not None and verb in positive.clause_words and about not in (None, verb) \
-        and about in positive.clause_words
+    if verb is None or about in (None, verb):
+        return False
+    # both in what the forecast says will happen, not in a condition it sets ("will block the road if the
+    # crossing closes" forecasts no closure)
+    said = _asserted_stems(positive.clause or positive.record.text)
+    return verb in positive.clause_words and about in positive.clause_words and verb in said and about in said
 
 
 def _clause_order(probe: Prop) -> list[str]:
@@ -497,6 +501,18 @@ def _verb_stated(probe: Prop, positive: Prop) -> bool:
     """Whether the claim says the verb a negation negates (or the negation's verb is not known)."""
     verb = negated_verb(probe.record.text)
     return verb is None or verb in positive.words
+
+
+def _about_one_time(probe: Prop, positive: Prop) -> bool:
+    """Whether a negation and a claim may be about one time, by the dates their sentences give: a plain
+    negation dated to a day says nothing of another day ("the crossing was not closed on Tuesday" against
+    "police closed the crossing on Saturday"); a denial or doubt may come days after what it answers ("denied
+    on Tuesday that P": Tuesday dates the denial, not P)."""
+    if probe.framed:
+        return _dates_compatible(None, positive.record.date)
+    if _plain_negation(probe):
+        return _dates_compatible(probe.record.date, positive.record.date, slack_days=0)
+    return _dates_compatible(probe.record.date, positive.record.date)
 
 
 def _plain_negation(probe: Prop) -> bool:
