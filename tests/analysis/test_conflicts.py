@@ -655,18 +655,6 @@ def test_a_forecast_is_contradicted_by_a_later_report_that_it_has_not_happened()
                                        dates=("2026-05-04", "2026-05-07"), other_date="2026-05-07").corpus()) == []
 
 
-def test_a_plain_negation_dated_to_one_day_says_nothing_of_another_day():
-    claim = "Civil Defence closed the Rimac highway near Chosica for six hours on Saturday."
-    other = "The Rimac highway near Chosica was not closed on Tuesday, residents said."
-    story = _two_reports(other, "negated", claim, "asserted", dates=("2026-05-06", "2026-05-04"),
-                         claim_date="2026-05-05", other_date="2026-05-02")
-    assert find_conflicts(story.corpus()) == []
-    # the same day: the negation answers the claim
-    story = _two_reports(other, "negated", claim, "asserted", dates=("2026-05-06", "2026-05-04"),
-                         claim_date="2026-05-05", other_date="2026-05-05")
-    assert kinds(find_conflicts(story.corpus())) == ["negation"]
-
-
 def test_a_forecast_that_something_will_not_happen_meets_only_a_forecast_that_it_will():
     negative = "Civil Defence said the mine road would not be reopened before the weekend."
     forecast = _two_reports("Andes Copper said its engineers would reopen the mine road by Tuesday.", "expected",

@@ -213,7 +213,7 @@ class StatementMatcher:
             return False
         if _other_agents(probe.record, positive.record, verb) or _reports_apart(probe.when[0], positive.when[0]):
             return False
-        if not _about_one_time(probe, positive):
+        if not _dates_compatible(probe.record.date, positive.record.date):
             return False
         known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
         if all(known) and not known[0] & known[1]:
@@ -260,7 +260,8 @@ class StatementMatcher:
             return False  # "he had not talked to X" (said by Y) against "Z has talked to X": another party's act
         if probe.clusters & positive.clusters:
             return True
-        if not _about_one_time(probe, positive):
+        # "denied on Tuesday that P": Tuesday dates the denial, not P
+        if not _dates_compatible(None if probe.framed else probe.record.date, positive.record.date):
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
@@ -478,7 +479,7 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
         return False
     # both in what the forecast says will happen, not in a condition it sets ("will block the road if the
     # crossing closes" forecasts no closure)
-    said = _asserted_stems(positive.clause or positive.record.text)
+    said = _stems_before_condition(positive.clause or positive.record.text)
     return verb in positive.clause_words and about in positive.clause_words and verb in said and about in said
 
 
@@ -501,18 +502,6 @@ def _verb_stated(probe: Prop, positive: Prop) -> bool:
     """Whether the claim says the verb a negation negates (or the negation's verb is not known)."""
     verb = negated_verb(probe.record.text)
     return verb is None or verb in positive.words
-
-
-def _about_one_time(probe: Prop, positive: Prop) -> bool:
-    """Whether a negation and a claim may be about one time, by the dates their sentences give: a plain
-    negation dated to a day says nothing of another day ("the crossing was not closed on Tuesday" against
-    "police closed the crossing on Saturday"); a denial or doubt may come days after what it answers ("denied
-    on Tuesday that P": Tuesday dates the denial, not P)."""
-    if probe.framed:
-        return _dates_compatible(None, positive.record.date)
-    if _plain_negation(probe):
-        return _dates_compatible(probe.record.date, positive.record.date, slack_days=0)
-    return _dates_compatible(probe.record.date, positive.record.date)
 
 
 def _plain_negation(probe: Prop) -> bool:
@@ -545,6 +534,12 @@ def _same_wording(a: str, b: str) -> bool:
 
 _UNASSERTED = re.compile(r"(?i)\b(?:until|unless|if|before|once|whether|in case)\b")
 """Where a clause turns to a condition or a time limit: what follows is not said to have happened."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems_before_condition(clause: str) -> frozenset[str]:
+    """The stems of a clause's words before any condition or time limit it sets ("if the crossing closes")."""
+    return frozenset(stem(w) for w in _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower()))
 
 
 @lru_cache(maxsize=1 << 16)
