@@ -74,6 +74,21 @@ def test_one_bodys_later_figure_is_a_revision_not_a_conflict():
     assert find_conflicts(story.corpus()) == []
 
 
+def test_a_floor_one_day_and_a_higher_figure_another_day_are_a_count_that_grew():
+    story = _figure_story(None, "2024-11-04")
+    story.records["figures"][0].qualifier = "at least"
+    assert find_conflicts(story.corpus()) == []
+    # on the same day or the next the two are still the sources' disagreeing estimates
+    story = _figure_story(None, "2024-11-02")
+    story.records["figures"][0].qualifier = "at least"
+    assert kinds(find_conflicts(story.corpus())) == ["figure"]
+    # a floor above the other day's figure still disagrees with it
+    story = _figure_story(None, "2024-11-04")
+    story.records["figures"][1].qualifier = "more than"
+    story.records["figures"][0].value = 3000
+    assert kinds(find_conflicts(story.corpus())) == ["figure"]
+
+
 def test_agreeing_figures_or_a_single_report_give_no_figure_conflict():
     story = _figure_story(None, "2024-11-01")
     story.records["figures"][1].value = 3100
@@ -634,6 +649,10 @@ def test_a_forecast_is_contradicted_by_a_later_report_that_it_has_not_happened()
     # reported before the day it was expected by: not done yet is no contradiction
     story.documents["b"]["published"] = "2026-05-04"
     assert find_conflicts(story.corpus()) == []
+    # a condition the forecast sets is no forecast: "would carry ore if the road reopened" foretells no reopening
+    conditional = "Andes Copper said its lorries would carry ore to the port if the mine road reopened."
+    assert find_conflicts(_two_reports(conditional, "expected", later, "negated", claim_kind="prediction",
+                                       dates=("2026-05-04", "2026-05-07"), other_date="2026-05-07").corpus()) == []
 
 
 def test_a_forecast_that_something_will_not_happen_meets_only_a_forecast_that_it_will():

@@ -455,7 +455,8 @@ def _forecasts_meet(probe: Prop, positive: Prop) -> bool:
 def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     """A later report that what was expected has not happened: it negates the forecast's own verb ("would
     seal the leak by Wednesday" against "the leak had not been sealed by Thursday") and shares another of
-    its words, and it is dated after the time the forecast set (when it set one)."""
+    its words, both said before any condition the forecast sets, and it is dated after the time the forecast
+    set (when it set one)."""
     if probe.called_off:  # put off: the same thing, due on the same day (one word in common then) or two words
         a, b = probe.record.date, positive.record.date
         shared = len(probe.clause_words & positive.clause_words)
@@ -474,8 +475,12 @@ def _outcome_denied(probe: Prop, positive: Prop) -> bool:
     # the verb, and what the negation is about (its clause's first word: "the leak", "the fire")
     about = next((w for w in probe.lead if not w.endswith("ly")), None) if probe.lead \
         else next((w for w in _clause_order(probe) if w != verb), None)  # "the leak", not "formally"
-    return verb is not None and verb in positive.clause_words and about not in (None, verb) \
-        and about in positive.clause_words
+    if verb is None or about in (None, verb):
+        return False
+    # both in what the forecast says will happen, not in a condition it sets ("will block the road if the
+    # crossing closes" forecasts no closure)
+    said = _stems_before_condition(positive.clause or positive.record.text)
+    return verb in positive.clause_words and about in positive.clause_words and verb in said and about in said
 
 
 def _clause_order(probe: Prop) -> list[str]:
@@ -529,6 +534,12 @@ def _same_wording(a: str, b: str) -> bool:
 
 _UNASSERTED = re.compile(r"(?i)\b(?:until|unless|if|before|once|whether|in case)\b")
 """Where a clause turns to a condition or a time limit: what follows is not said to have happened."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems_before_condition(clause: str) -> frozenset[str]:
+    """The stems of a clause's words before any condition or time limit it sets ("if the crossing closes")."""
+    return frozenset(stem(w) for w in _TOKEN.findall(_UNASSERTED.split(clause, maxsplit=1)[0].lower()))
 
 
 @lru_cache(maxsize=1 << 16)

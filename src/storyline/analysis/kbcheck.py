@@ -16,6 +16,8 @@ from storyline.models import Conflict, Mention
 # A role that does not claim the office on the report's date: "former", "then-", "incoming".
 NOT_CURRENT = re.compile(r"\b(?:former|ex|then|late|incoming|designate|elect|future|next|would-be|previous)\b",
                          re.IGNORECASE)
+# A lower post named by the office it serves: "the deputy defence minister X", "an adviser to the president X".
+SUBORDINATE = frozenset("deputy vice assistant under".split())
 _LEFT_WORDS = re.compile(r"(?<![\w’'.-])((?:[\w’'.-]++\s++){1,6})$")
 # ", NATO's Secretary-General," but not ", who was ...": a relative clause has its own tense.
 _APPOSITIVE = re.compile(r"^\s*,\s*(?!(?:who|whom|whose|which|that)\b)(?:the\s+|a\s+|an\s+)?([^,.;:()\n]{3,80})",
@@ -77,6 +79,7 @@ class OfficeCheck:
         self._found: dict[str, list[str]] = {}
         self._scoped: dict[str, bool] = {}
         self.heads = set(HEAD_NOUNS)
+        self._careers: set[str] | None = None
         try:  # the last words of the titles the KB knows, so any of its offices can be found
             for t in kb.tenures():
                 for title in (t.title, *kb.office(t.office).get("titles", ())):
@@ -97,10 +100,21 @@ class OfficeCheck:
             return []
         if role not in self._found:
             try:
-                self._found[role] = list(self.kb.find_office(role))
+                found = list(self.kb.find_office(role))
             except (KeyError, ValueError):
-                self._found[role] = []
+                found = []
+            # "deputy NATO Secretary-General" is a lower post, not the office: a rank word the office's
+            # titles do not hold ("deputy head" does) leaves none
+            lower = set(re.split(r"[\s-]+", role.lower())) & SUBORDINATE
+            self._found[role] = [o for o in found if lower <= self._title_words(o)]
         return self._found[role]
+
+    def _title_words(self, office: str) -> set[str]:
+        try:
+            titles = self.kb.office(office).get("titles", ())
+        except (AttributeError, TypeError, KeyError):
+            titles = ()
+        return {w for t in titles for w in re.split(r"[\s-]+", t.lower())}
 
     def scoped(self, role: str) -> bool:
         """Whether a role names whose office it is ("NATO", "Lithuanian"), not just a title."""
@@ -128,6 +142,16 @@ class OfficeCheck:
                 days.append(max((t.start - last).days, (first - end).days, 0))
         return min(days) if days else None
 
+    def has_career(self, person: str) -> bool:
+        """Whether the KB lists any office the person held: of one it lists none for, it cannot tell a title
+        from before its records ("US President George W Bush" in a look back) from a post it does not list."""
+        if self._careers is None:
+            try:
+                self._careers = {t.person for t in self.kb.tenures()}
+            except (AttributeError, TypeError, KeyError):
+                self._careers = set()
+        return person in self._careers
+
     def ever_held(self, office: str, person: str) -> bool:
         return any(t.person == person for t in self.kb.tenures(office))
 
@@ -145,6 +169,18 @@ def _before_ok(left: str, role_start: int) -> bool:
     while words and words[-1] in ("the", "a", "an", "new"):
         words.pop()
     return not words or words[-1] not in PREPOSITIONS
+
+
+def _serves(check: OfficeCheck, before: list[str]) -> bool:
+    """Whether the words before a title make it the office another post serves: a lower rank of it ("deputy",
+    "vice") or a title of its own joined by "of" or "to" ("the adviser of the President of Ukraine X", "an aide to
+    the prime minister X"): the person holds that post, which the KB does not list, not the office."""
+    words = [w.lower().strip(",") for w in before]
+    if words and words[-1].rstrip("-") in SUBORDINATE:
+        return True
+    while words and words[-1] in ("the", "a", "an"):
+        words.pop()
+    return len(words) >= 2 and words[-1] in ("of", "to") and check.is_head(words[-2])
 
 
 def role_offices(check: OfficeCheck, corpus: Corpus, m: Mention, starts: list[int]) -> tuple[str, list[str]] | None:
@@ -196,6 +232,8 @@ def role_offices(check: OfficeCheck, corpus: Corpus, m: Mention, starts: list[in
                 if check.find(role):
                     if k and NOT_CURRENT.search(words[k - 1]):
                         return None  # "former NATO Secretary-General": no claim about today
+                    if _serves(check, words[:k]):
+                        return None  # "the deputy defence minister", "the adviser of the president": another post
                     if not _before_ok(left, left.rfind(words[k], 0, len(trimmed))):
                         return None
                     return role, check.find(role)
@@ -293,6 +331,8 @@ def _check(corpus: Corpus, check: OfficeCheck, c: _Claim, times_by_doc: dict, na
     if person is None:
         # Someone the KB does not know cannot be told apart from a misspelling ("Ławrow"), a
         # partial name ("Vladimir") or a tagging error; on real reports such flags were all noise.
+        return None
+    if not check.has_career(person):
         return None
     wrong = None
     for office in c.offices:
