@@ -43,7 +43,7 @@ from storyline.models import Cluster, Statement
 FACTUAL = {"fact", "estimate"}
 """Kinds of statement that claim something is so; opinions, predictions and advice are not claims of fact."""
 PROPOSITION_BONUS = 0.12
-"""How much lower the similarity bar is when both parses give matching propositions, each with its agent
+"""How much lower the similarity bar is when both parses give matching propositions with one resolved agent
 (``link_threshold``)."""
 
 
@@ -216,19 +216,38 @@ def _accusation(s: Statement) -> bool:
     return s.predicate_class == "accuse"
 
 
+def _introduces_clause(s: Statement) -> bool:
+    """The statement's verb takes a clause that says what is so ("he added that the talks had failed", "officials
+    noted on Friday that the dam held", "the minister assured: ..."): the verb tells who says or holds it, the
+    clause what is claimed, so two such verbs alike say nothing of whether two statements claim one thing."""
+    return _clause_after(s.predicate or "", s.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _clause_after(predicate: str, text: str) -> bool:
+    # Kept per text: every candidate pair a statement is in asks again.
+    if len(predicate) < 2 or not predicate.isalpha():
+        return False
+    verb = re.escape(predicate.lower()[:-1] if predicate.lower().endswith("e") else predicate.lower())
+    return re.search(rf"\b{verb}\w*+(?:\s++on\s++\w+day)?(?:\s*+:|\s++that\b)", text, re.IGNORECASE) is not None
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
-    unread = _supported(a) or _supported(b) or _accusation(a) or _accusation(b)
+    unread = (_supported(a) or _supported(b) or _accusation(a) or _accusation(b) or _introduces_clause(a)
+              or _introduces_clause(b))
     same = None if unread else proposition_match(a, b)
     if negative(a) != negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
         return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
     # A proposition whose parse found no agent matches any agent: "Kharkiv has been targeted in recent weeks" is not
-    # thereby "Russian missiles attacked Kharkiv early on Wednesday". Only two that say who did it lower the bar.
-    return threshold - PROPOSITION_BONUS if same and a.agent and b.agent else threshold
+    # thereby "Russian missiles attacked Kharkiv early on Wednesday". Nor does a pronoun or an unresolved phrase ("he",
+    # "they", "officials") say who did it: "they want all of the north" and "we do not want a war" are two speakers.
+    # Only one resolved agent in both lowers the bar.
+    return threshold - PROPOSITION_BONUS if same and is_actor_id(a.agent) and a.agent == b.agent else threshold
 
 
 def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]) -> list[list[int]]:
