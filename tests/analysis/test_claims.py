@@ -611,3 +611,19 @@ def test_a_verb_that_introduces_a_clause_carries_no_proposition_of_its_own():
     story.records["statements"][0].text = first = "Arland added two rail depots to the strike."
     story.records["statements"][1].text = second = "Arland added the rail depots to its strike on Monday."
     assert len(group_claims(story.corpus(), _vectors(first, second, 0.6))) == 1
+
+
+def test_the_names_of_the_actors_a_statement_mentions_are_not_words_of_what_it_says():
+    from storyline.analysis.claims import said_words
+
+    # One premier on an election count, twice: the country's name is shared, the statements are not.
+    counted = "Arland has counted every ballot from the northern districts, the premier said."
+    ready = "Arland is ready to accept the result of the count, the premier said."
+    story = Story()
+    first = story.say("a", counted, status="reported", actors=["kb:AAA"], source_kind="named", source="kb:AAA")
+    second = story.say("b", ready, status="reported", actors=["kb:AAA"], source_kind="named", source="kb:AAA")
+    corpus = story.corpus()
+    assert "arland" not in said_words(corpus, first) | said_words(corpus, second)
+    assert {"ballot", "district"} <= said_words(corpus, first)
+    # Sharing only the country and one word ("count") they are two statements of one voice, not one retold.
+    assert group_claims(corpus, _vectors(counted, ready, 0.5)) == []

@@ -547,7 +547,9 @@ def said_words(corpus: Corpus, s: Statement) -> set[str]:
     frame's source and cue that holds the clause said: after a cue that goes on "that ..." or ":", or with too
     little before it ("According to the governor, ..."); before a reporting clause put last ("Belarus has a
     peacekeeping role ..." of "..., Lukashenko said in an interview with a news agency in Minsk"). Two things one
-    speaker said in one interview share the interview's words, not their own."""
+    speaker said in one interview share the interview's words, not their own; nor do the names of the actors it
+    mentions count ("the United States has offered new ideas", "the United States is ready to talk" share a country,
+    not a statement: the actors are compared as actors)."""
     frame = corpus.frame_of(s)
     text = s.text
     if frame is not None and frame.source_start is not None and frame.cue_start is not None:
@@ -559,7 +561,8 @@ def said_words(corpus: Corpus, s: Statement) -> set[str]:
             before, after = text[:first], text[last:]
             told_after = _TOLD_AFTER.match(after) is not None or len(before.split()) < SAID_BEFORE_WORDS
             text = after if told_after else before
-    return content_words(text)
+    names = {w for actor in s.actors for w in _WORDS.findall((corpus.name(actor) or "").lower())}
+    return content_words(text, names)
 
 
 SAID_BEFORE_WORDS = 4
