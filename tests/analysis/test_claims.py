@@ -639,3 +639,18 @@ def test_a_negated_statement_never_joins_its_affirmation_even_with_one_propositi
     assert group_claims(story.corpus(), _vectors(called_off, not_called_off, 0.9)) == []
     story.records["statements"][1].status = "asserted"
     assert len(group_claims(story.corpus(), _vectors(called_off, not_called_off, 0.9))) == 1
+
+
+def test_what_counts_as_a_verb_that_introduces_a_clause():
+    from storyline.analysis.claims import _introduces_clause
+
+    def said(predicate: str, text: str) -> bool:
+        return _introduces_clause(Statement("a", 0, len(text), text, "fact", "asserted", predicate=predicate))
+
+    assert said("add", "The mayor added that the count would finish by noon.")
+    assert said("note", "Observers noted on Sunday that turnout had fallen.")
+    assert said("tell", "The returning officer told the candidates' agents that every ballot was counted.")
+    assert said("assure", "The commission assured: no ballot box was opened early.")
+    # a relative clause after the verb's object, and a verb with no clause after it
+    assert not said("fire", "Strikers fired flares that lit up the depot.")
+    assert not said("count", "Officials counted 40,000 ballots on Sunday.")

@@ -223,13 +223,25 @@ def _introduces_clause(s: Statement) -> bool:
     return _clause_after(s.predicate or "", s.text)
 
 
+IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "know": "kn[eo]wn?", "feel": "felt", "hear": "heard",
+                  "find": "found", "write": "wr[io]te", "hold": "held", "teach": "taught", "read": "read"}
+"""Past forms of verbs that take a clause which do not begin with their lemma ("told reporters that ...")."""
+
+
 @lru_cache(maxsize=1 << 16)
 def _clause_after(predicate: str, text: str) -> bool:
     # Kept per text: every candidate pair a statement is in asks again.
-    if len(predicate) < 2 or not predicate.isalpha():
+    lemma = predicate.lower()
+    if len(lemma) < 2 or not lemma.isalpha():
         return False
-    verb = re.escape(predicate.lower()[:-1] if predicate.lower().endswith("e") else predicate.lower())
-    return re.search(rf"\b{verb}\w*+(?:\s++on\s++\w+day)?(?:\s*+:|\s++that\b)", text, re.IGNORECASE) is not None
+    forms = [re.escape(lemma[:-1] if lemma.endswith("e") else lemma) + r"\w*+"]
+    if lemma in IRREGULAR_PAST:
+        forms.append(IRREGULAR_PAST[lemma])
+    verb = "|".join(forms)
+    # The verb, perhaps a day ("noted on Friday"), or the one addressed after "tell" ("told the union's leaders"), then
+    # "that" or a colon; a "that" after any other object opens a relative clause ("fired rockets that hit the depot").
+    between = r"(?:\s++[\w'’-]++){0,3}?" if lemma == "tell" else r"(?:\s++on\s++\w+day)?"
+    return re.search(rf"\b(?:{verb})\b{between}(?:\s*+:|\s++that\b)", text, re.IGNORECASE) is not None
 
 
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
