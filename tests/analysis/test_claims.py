@@ -582,3 +582,106 @@ def test_a_matching_proposition_lowers_the_bar_only_when_both_say_who_did_it():
     assert group_claims(story.corpus(), vectors_by_text(table)) == []
     story.records["statements"][0].agent = "kb:AAA"
     assert len(group_claims(story.corpus(), vectors_by_text(table))) == 1
+
+
+def test_a_pronoun_or_an_unresolved_agent_does_not_lower_the_bar():
+    # Two speakers at a strike: "they" and "we" want different things, though both parse as "want" with an agent.
+    first = "They want the whole harbour closed until the pay talks resume, the union leader said."
+    second = "We do not want a long strike at the harbour, the port director said."
+    story = Story()
+    story.say("a", first, predicate_class="want", agent="they")
+    story.say("b", second, predicate_class="want", agent="we")
+    at_bonus_bar = _vectors(first, second, 0.61)  # over the lowered bar (0.60), under the plain one (0.72)
+    assert group_claims(story.corpus(), at_bonus_bar) == []
+    # One resolved agent in both: the matching proposition lowers the bar.
+    for s in story.records["statements"]:
+        s.agent = "kb:AAA"
+    assert len(group_claims(story.corpus(), at_bonus_bar)) == 1
+
+
+def test_a_verb_that_introduces_a_clause_carries_no_proposition_of_its_own():
+    # "added that ..." in both: the clauses say two different things about the strike.
+    first = "Arland's labour minister added that the dockworkers had accepted the new pay offer."
+    second = "Arland's labour minister added on Monday that the strike would spread to the rail depots."
+    story = Story()
+    story.say("a", first, predicate="add", predicate_class="add", agent="kb:AAA")
+    story.say("b", second, predicate="add", predicate_class="add", agent="kb:AAA")
+    assert group_claims(story.corpus(), _vectors(first, second, 0.61)) == []
+    # The same verb telling what happened, with no clause after it, is still the proposition both state.
+    story.records["statements"][0].text = first = "Arland added two rail depots to the strike."
+    story.records["statements"][1].text = second = "Arland added the rail depots to its strike on Monday."
+    assert len(group_claims(story.corpus(), _vectors(first, second, 0.61))) == 1
+
+
+def test_the_names_of_the_actors_a_statement_mentions_are_not_words_of_what_it_says():
+    from storyline.analysis.claims import said_words
+
+    # One premier on an election count, twice: the country's name is shared, the statements are not.
+    counted = "Arland has counted every ballot from the northern districts, the premier said."
+    ready = "Arland is ready to accept the result of the count, the premier said."
+    story = Story()
+    first = story.say("a", counted, status="reported", actors=["kb:AAA"], source_kind="named", source="kb:AAA")
+    second = story.say("b", ready, status="reported", actors=["kb:AAA"], source_kind="named", source="kb:AAA")
+    corpus = story.corpus()
+    assert "arland" not in said_words(corpus, first) | said_words(corpus, second)
+    assert {"ballot", "district"} <= said_words(corpus, first)
+    # Sharing only the country and one word ("count") they are two statements of one voice, not one retold.
+    assert group_claims(corpus, _vectors(counted, ready, 0.5)) == []
+
+
+def test_a_negated_statement_never_joins_its_affirmation_even_with_one_proposition():
+    # Two reports on a dock strike: one says the union called it off, the other that it did not.
+    called_off = "The dockworkers' union called off the strike at the port of Lorn on Monday."
+    not_called_off = "The dockworkers' union did not call off the strike at the port of Lorn on Monday."
+    story = Story()
+    story.say("a", called_off, predicate_class="call", agent="kb:AAA", date="2025-01-06")
+    story.say("b", not_called_off, status="negated", predicate_class="call", agent="kb:AAA", date="2025-01-06")
+    assert group_claims(story.corpus(), _vectors(called_off, not_called_off, 0.9)) == []
+    story.records["statements"][1].status = "asserted"
+    assert len(group_claims(story.corpus(), _vectors(called_off, not_called_off, 0.9))) == 1
+
+
+def test_what_counts_as_a_verb_that_introduces_a_clause():
+    from storyline.analysis.claims import _introduces_clause
+
+    def said(predicate: str, text: str) -> bool:
+        return _introduces_clause(Statement("a", 0, len(text), text, "fact", "asserted", predicate=predicate))
+
+    assert said("add", "The mayor added that the count would finish by noon.")
+    assert said("note", "Observers noted on Sunday that turnout had fallen.")
+    assert said("tell", "The returning officer told the candidates' agents that every ballot was counted.")
+    assert said("assure", "The commission assured: no ballot box was opened early.")
+    # a relative clause after the verb's object, and a verb with no clause after it
+    assert not said("fire", "Strikers fired flares that lit up the depot.")
+    assert not said("count", "Officials counted 40,000 ballots on Sunday.")
+
+
+def test_the_day_two_statements_date_is_no_number_they_share_but_still_brings_them_together():
+    # Two things reported of one election day: the date's "14" is no count both give.
+    counted = "On 14 March the electoral commission of Arland finished counting the votes cast in the capital."
+    flooded = "Floods closed three polling stations in southern Arland on 14 March, officials in Borduria said."
+    story = Story()
+    story.say("a", counted, date="2025-03-14")
+    story.say("b", flooded, date="2025-03-14")
+    assert group_claims(story.corpus(), _vectors(counted, flooded, 0.5)) == []
+    # Two tellings of one day's event that name no actor alike are still compared, and join over the bar.
+    result = "The count ended in the capital on 14 March with the ruling party ahead."
+    ended = "Counting in the capital finished on 14 March, the ruling party leading."
+    story = Story()
+    story.say("a", result, actors=[], predicate_class="finish", date="2025-03-14")
+    story.say("b", ended, actors=[], predicate_class="finish", date="2025-03-14")
+    assert len(group_claims(story.corpus(), _vectors(result, ended, 0.75))) == 1
+    # One named speaker's account of that day, told by two reports the same day: one claim, though the two share few
+    # words (too few to be one statement retold) and no number.
+    story = Story()
+    fair = "The count in the capital was fair, open and complete, with observers from every party watching."
+    clean = "No ballot went missing during the count in the capital, where turnout beat every earlier vote."
+    for doc, text in (("a", fair), ("b", clean)):
+        story.say(doc, text, status="reported", actors=[], source_kind="named", source="local:person:premier",
+                  predicate_class="say", date="2025-03-14")
+    others = {f"Arland and Borduria reopened border crossing {doc.upper()} to lorries.": vector
+              for doc, vector in (("c", (0.0, 0.0, 1.0)), ("d", (0.0, 1.0, 0.0)))}
+    for doc, text in zip("cd", others):  # other reports of the story, on other things
+        story.say(doc, text)
+    vectors = vectors_by_text({fair: (1.0, 0.0, 0.0), clean: (0.5, 0.0, 0.866), **others})  # fair, clean: 0.5
+    assert len(group_claims(story.corpus(), vectors)) == 1

@@ -9,8 +9,9 @@ near-linearly with the corpus. Each candidate pair is scored once; the first sta
 the bar, and keeps the near ones with their scores for the second stage, which joins two wordings
 of one fact below that bar ("62 survivors were pulled from the water", "rescuers brought 62 people
 alive to shore"): each the other's closest statement in the other's report, fairly close in
-meaning (or giving details alike on one day, ``agreeing``: one measured figure, one exact count, or two numbers, where
-being alike outranks being closest), naming something in common, neither a denial nor a doubt
+meaning (or giving details alike on one day, ``agreeing``: one measured figure, one exact count, two numbers, or one
+speaker's account of that day, where being alike outranks being closest; the day of a date is no number they
+share), naming something in common, neither a denial nor a doubt
 (``content_links``). Numbers written in both statements and none alike, or one
 short sentence printed word for word (page furniture), keep two statements apart
 (``told_apart``). One named speaker's statement retold by two reports in other words is matched speaker to
@@ -39,11 +40,12 @@ from storyline.analysis.clusters import (
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import DOUBTED, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match
 from storyline.models import Cluster, Statement
+from storyline.nlp.dates import MONTHS
 
 FACTUAL = {"fact", "estimate"}
 """Kinds of statement that claim something is so; opinions, predictions and advice are not claims of fact."""
 PROPOSITION_BONUS = 0.12
-"""How much lower the similarity bar is when both parses give matching propositions, each with its agent
+"""How much lower the similarity bar is when both parses give matching propositions with one resolved agent
 (``link_threshold``)."""
 
 
@@ -216,19 +218,51 @@ def _accusation(s: Statement) -> bool:
     return s.predicate_class == "accuse"
 
 
+def _introduces_clause(s: Statement) -> bool:
+    """The statement's verb takes a clause that says what is so ("he added that the talks had failed", "officials
+    noted on Friday that the dam held", "the minister assured: ..."): the verb tells who says or holds it, the
+    clause what is claimed, so two such verbs alike say nothing of whether two statements claim one thing."""
+    return _clause_after(s.predicate or "", s.text)
+
+
+IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "know": "kn[eo]wn?", "feel": "felt", "hear": "heard",
+                  "find": "found", "write": "wr[io]te", "hold": "held", "teach": "taught", "read": "read"}
+"""Past forms of verbs that take a clause which do not begin with their lemma ("told reporters that ...")."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _clause_after(predicate: str, text: str) -> bool:
+    # Kept per text: every candidate pair a statement is in asks again.
+    lemma = predicate.lower()
+    if len(lemma) < 2 or not lemma.isalpha():
+        return False
+    forms = [re.escape(lemma[:-1] if lemma.endswith("e") else lemma) + r"\w*+"]
+    if lemma in IRREGULAR_PAST:
+        forms.append(IRREGULAR_PAST[lemma])
+    verb = "|".join(forms)
+    # The verb, perhaps a day ("noted on Friday"), or the one addressed after "tell" ("told the union's leaders"), then
+    # "that" or a colon; a "that" after any other object opens a relative clause ("fired rockets that hit the depot").
+    between = r"(?:\s++[\w'’-]++){0,3}?" if lemma == "tell" else r"(?:\s++on\s++\w+day)?"
+    return re.search(rf"\b(?:{verb})\b{between}(?:\s*+:|\s++that\b)", text, re.IGNORECASE) is not None
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
-    unread = _supported(a) or _supported(b) or _accusation(a) or _accusation(b)
+    unread = (_supported(a) or _supported(b) or _accusation(a) or _accusation(b) or _introduces_clause(a)
+              or _introduces_clause(b))
     same = None if unread else proposition_match(a, b)
-    if negative(a) != negative(b) and not same:
-        return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
+    if negative(a) != negative(b):
+        # "X happened" and "X did not happen" are two claims, in conflict, not one, however alike their propositions
+        return None
     if same is False:
         return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
     # A proposition whose parse found no agent matches any agent: "Kharkiv has been targeted in recent weeks" is not
-    # thereby "Russian missiles attacked Kharkiv early on Wednesday". Only two that say who did it lower the bar.
-    return threshold - PROPOSITION_BONUS if same and a.agent and b.agent else threshold
+    # thereby "Russian missiles attacked Kharkiv early on Wednesday". Nor does a pronoun or an unresolved phrase ("he",
+    # "they", "officials") say who did it: "they want all of the north" and "we do not want a war" are two speakers.
+    # Only one resolved agent in both lowers the bar.
+    return threshold - PROPOSITION_BONUS if same and is_actor_id(a.agent) and a.agent == b.agent else threshold
 
 
 def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]) -> list[list[int]]:
@@ -273,14 +307,17 @@ CONTENT_WINDOW = 10
 def salient_items(statements: list[Statement], numbers: dict[int, dict[str, list[float]]]) -> list[dict[str, float]]:
     """What each statement names, weighted by how rare it is among the statements' reports: its content
     words (stemmed, less the words naming its source: "the transport office said" tells who, not what),
-    the actors it mentions (by id) and the numbers of the figures inside it (``numbers``, from
-    ``statement_figures``)."""
+    the actors it mentions (by id), the numbers of the figures inside it (``numbers``, from
+    ``statement_figures``) and the day it dates what it says to (``@`` and the ISO day: a key that brings two
+    tellings of one day's event together for comparison, not a number they share)."""
 
     items: list[set[str]] = []
     for n, s in enumerate(statements):
         source = set(_WORDS.findall((s.source_text or "").lower())) if s.source_kind != "author" else set()
         found = content_words(s.text, source) | {a for a in s.actors if a and a != s.source}
         found |= {f"#{_number_key(v)}" for v in stated_numbers(s, numbers.get(n))}
+        if _one_day(s.date):
+            found.add(f"@{s.date}")
         items.append(found)
     docs: dict[str, set[str]] = defaultdict(set)
     for s, found in zip(statements, items):
@@ -294,10 +331,19 @@ _WORDS = re.compile(r"[a-z][a-z'-]*+")
 
 
 def stated_numbers(s: Statement, figures: dict[str, list[float]] | None) -> set[float]:
-    """The numbers a statement gives: its figures' values and the numbers written in digits, less years ("by 22
-    votes to 8" and "with 22 in favour and 8 against" give 22 and 8 whether or not the figure reader saw a count)."""
+    """The numbers a statement gives: its figures' values and the numbers written in digits, less years and the days
+    of dates ("by 22 votes to 8" and "with 22 in favour and 8 against" give 22 and 8 whether or not the figure reader
+    saw a count; "since February 24" and "on 21 July" give none: the day two reports date is no count they share)."""
     values = {v for found in (figures or {}).values() for v in found}
-    return values | {v for v in text_numbers(s.text) if not (1800 <= v <= 2100 and v == int(v))}
+    written = text_numbers(_DAY_OF_MONTH.sub(" ", s.text))
+    return values | {v for v in written if not (1800 <= v <= 2100 and v == int(v))}
+
+
+_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(rf"\b(?:{_MONTH})\.?\s++\d{{1,2}}(?:st|nd|rd|th)?\b|"
+                           rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s++(?:of\s++)?(?:{_MONTH})\b")
+"""A day of a month as dates write it: "February 24", "Feb. 24th", "21 July", "the 3rd of May" (capitalised: "may 5"
+is no date)."""
 
 
 def _number_key(value: float) -> str:
@@ -313,7 +359,7 @@ def anchored(a: dict[str, float], b: dict[str, float], same_date: bool = True, d
     story name the same few actors in most of their sentences. ``dated``: both statements date what they say to
     one and the same day ("launched an inquiry on Sunday", "opened an investigation on Sunday"): that day is one
     more thing they name in common, so two rare words besides it anchor them, with or without an actor."""
-    shared = a.keys() & b.keys()
+    shared = {k for k in a.keys() & b.keys() if not k.startswith("@")}  # the day is ``dated``
     if any(k.startswith("#") for k in shared):
         return len(shared) >= 2
     words = [k for k in shared if ":" not in k]
@@ -321,7 +367,7 @@ def anchored(a: dict[str, float], b: dict[str, float], same_date: bool = True, d
         return False
     if dated:  # the day and two rare words: the wordings may differ in all else ("inquiry", "investigation")
         return sum(min(a[k], b[k]) >= RARE for k in words) >= NAMED_WORDS - 1
-    smaller = min(sum(a.values()), sum(b.values()))
+    smaller = min(sum(v for k, v in a.items() if k[0] != "@"), sum(v for k, v in b.items() if k[0] != "@"))
     return smaller > 0 and sum(min(a[k], b[k]) for k in shared) / smaller >= NAMED_AGREEMENT
 
 
@@ -516,8 +562,8 @@ def one_voice(corpus: Corpus, a: Statement, b: Statement) -> bool:
 def word_share(a: dict[str, float], b: dict[str, float], said: tuple[set[str], set[str]] | None = None) -> tuple[float, int]:
     """The share of the smaller statement's word weight (salient words only: no actor, no number; only the words
     of what is said, ``said``, where given) the other holds too, and how many words they share."""
-    x = {k: v for k, v in a.items() if ":" not in k and not k.startswith("#") and (said is None or k in said[0])}
-    y = {k: v for k, v in b.items() if ":" not in k and not k.startswith("#") and (said is None or k in said[1])}
+    x = {k: v for k, v in a.items() if ":" not in k and k[0] not in "#@" and (said is None or k in said[0])}
+    y = {k: v for k, v in b.items() if ":" not in k and k[0] not in "#@" and (said is None or k in said[1])}
     shared = x.keys() & y.keys()
     smaller = min(sum(x.values()), sum(y.values()))
     return (sum(min(x[k], y[k]) for k in shared) / smaller if smaller > 0 else 0.0), len(shared)
@@ -528,7 +574,9 @@ def said_words(corpus: Corpus, s: Statement) -> set[str]:
     frame's source and cue that holds the clause said: after a cue that goes on "that ..." or ":", or with too
     little before it ("According to the governor, ..."); before a reporting clause put last ("Belarus has a
     peacekeeping role ..." of "..., Lukashenko said in an interview with a news agency in Minsk"). Two things one
-    speaker said in one interview share the interview's words, not their own."""
+    speaker said in one interview share the interview's words, not their own; nor do the names of the actors it
+    mentions count ("the United States has offered new ideas", "the United States is ready to talk" share a country,
+    not a statement: the actors are compared as actors)."""
     frame = corpus.frame_of(s)
     text = s.text
     if frame is not None and frame.source_start is not None and frame.cue_start is not None:
@@ -540,7 +588,8 @@ def said_words(corpus: Corpus, s: Statement) -> set[str]:
             before, after = text[:first], text[last:]
             told_after = _TOLD_AFTER.match(after) is not None or len(before.split()) < SAID_BEFORE_WORDS
             text = after if told_after else before
-    return content_words(text)
+    names = {w for actor in s.actors for w in _WORDS.findall((corpus.name(actor) or "").lower())}
+    return content_words(text, names)
 
 
 SAID_BEFORE_WORDS = 4
@@ -612,10 +661,13 @@ def agreeing(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float
              y: dict[str, list[float]] | None) -> bool:
     """Details two wordings of one fact give alike, however far apart their words are: on one day, the same
     measured figure ("raised its key rate to 7.25 percent", "lifted borrowing costs to 7.25%"), or two numbers
-    both give ("by 22 votes to 8", "22 in favour and 8 against"). A day and one number are rare together in two
-    sentences of different facts; the second stage's other checks still apply."""
+    both give ("by 22 votes to 8", "22 in favour and 8 against"), or one named speaker's account dated to that day
+    (two reports of one interview). A day and one number are rare together in two sentences of different facts;
+    the second stage's other checks still apply."""
     if not same_day(corpus, a, b):
         return False
+    if _one_day(a.date) and one_voice(corpus, a, b):
+        return True  # one speaker's account of one day (an interview, a briefing) told by two reports
     if one_figure(x, y):
         return True
     mine, theirs = stated_numbers(a, x), stated_numbers(b, y)
