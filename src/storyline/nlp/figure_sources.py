@@ -313,7 +313,7 @@ def _aside(doc: Doc, frame, figure: Token) -> bool:
     for _ in range(8):
         if node is None or node.head.i == node.i or figure in node.subtree:
             return False
-        relative = node.dep_ == "relcl" and any(t.lower_ in ("which", "who", "whom", "whose", "that")
+        relative = node.dep_ == "relcl" and any(t.lower_ in ("which", "who", "whom", "whose", "that", "where")
                                                 for t in node.doc[node.left_edge.i:node.i])
         # (a trailing ", the agency said" the parser hangs on the last noun as a relative clause has no "which")
         if relative or node.dep_ == "advcl" and any(
