@@ -315,3 +315,15 @@ def test_figure_in_a_contrast_after_a_defining_relative_clause_is_not_its_speake
     # a speaker set off by commas says both sides of the contrast
     doc = parse("The governor, who said 300 homes were flooded, while 12 bridges collapsed, asked for help.")
     assert _figure(doc, "12 bridges").attributed_text is not None
+
+
+def test_shares_of_respondents_are_the_poll_their_paragraph_named(parse):
+    doc = parse("Voters back the new tram line, according to a Harbour Times poll. In all, 61 percent say the city "
+                "should build it, while 30 percent oppose it.")
+    for share in ("61 percent", "30 percent"):
+        assert "Harbour Times poll" in (_figure(doc, share).attributed_text or "")
+    # a share that is not what respondents say, or a paragraph that names no poll, gets no source
+    doc = parse("Exports fell, according to a Harbour Times poll of traders. Grain output fell 12 percent last year.")
+    assert _figure(doc, "12 percent").attributed_text is None
+    doc = parse("Ferry fares rose again.\n\nFifty percent say they are worried.")
+    assert _figure(doc, "Fifty percent").attributed_text is None

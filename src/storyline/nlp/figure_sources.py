@@ -188,6 +188,23 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     return None, None
 
 
+POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+
+
+def paragraph_poll(ctx: SourceContext, offset: int) -> tuple[str | None, str] | None:
+    """The poll or survey its paragraph names last before ``offset``, as a source (actor id, text): what shares of
+    respondents say is its finding ("..., according to a Harbour Times poll. In all, 61 percent say ...")."""
+    text = text_of(ctx.doc)
+    span = ctx.doc.char_span(text.rfind("\n", 0, offset) + 1, offset, alignment_mode="contract")
+    polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+    if not polls:
+        return None
+    left, right = _phrase(polls[-1])
+    words, start, end = span_text(ctx.doc, left, right)
+    mention = ctx.mention_in(start, end) if ctx.mentions else None
+    return (mention.entity if mention is not None else None), words
+
+
 def trailing_records(sent: Span) -> Span | None:
     """The records a sentence closes by citing, whatever the parse made of it: ", Chilean customs data show."
     gives "Chilean customs data" (the words after the last comma, ending in a record noun before a verb of
