@@ -163,9 +163,13 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         # expect something; nor does a frame with no speaker in the text and no actor: "it was stressed that
         # ...", a quotation no one is named for)
         frame = None
-    if frame is not None and frame.cue_start is not None and figure_end <= frame.cue_start and ";" in text_of(
-            sent.doc)[figure_end:frame.cue_start]:
-        frame = None  # "Some 1,200 homes lost power; the utility said crews were out": the cue answers for its own side
+    # where the frame is said: its cue, else its speaker (a frame that kept no cue offsets)
+    said_at = None if frame is None else frame.cue_start if frame.cue_start is not None else frame.source_start
+    if said_at is not None and ";" in (text_of(sent.doc)[figure_end:said_at] if figure_end <= said_at
+                                       else text_of(sent.doc)[said_at:figure_start]):
+        # "Some 1,200 homes lost power; the utility said crews were out", "analysts estimated the party spent $90m;
+        # its rival spent about $20m": the cue answers for its own side of the semicolon
+        frame = None
     if source is not None:
         if frame is not None and _same_source(frame, source, path) and not _holds(frame, figure_start):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
