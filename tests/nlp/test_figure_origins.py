@@ -19,6 +19,15 @@ def test_a_cue_after_a_semicolon_does_not_answer_for_the_clause_before_it(parse)
 
 
 @pytest.mark.integration
+def test_a_cue_before_a_semicolon_does_not_answer_for_the_clause_after_it(parse):
+    doc = parse("In the weeks before the vote, analysts estimated the party had spent as much as 90 million dollars; "
+                "the rival campaign spent about 20 million.")
+    found = givers(doc)
+    assert found["as much as 90 million dollars"] == "analysts"
+    assert found["about 20 million"] is None
+
+
+@pytest.mark.integration
 def test_a_next_sentence_that_names_where_the_figures_come_from_gives_them(parse):
     doc = parse("The toll stands at 31. The figures come from the interior ministry.\n\n"
                 "About 4,000 tonnes of grain were lost. These numbers were compiled by the farmers union.\n\n"

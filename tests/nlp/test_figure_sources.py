@@ -293,3 +293,37 @@ def test_figure_beside_a_description_keeps_the_source_that_covers_it(parse, text
 def test_figure_many_or_some_expect_is_no_ones(parse, text):
     figure = _figure(parse(text), "2 metres")
     assert figure.attributed_to is None and figure.attributed_text is None, figure
+
+
+def test_figure_counted_by_whoever_identified_it_is_theirs(parse):
+    # "identified 263 dead" reports a count, like "counted" or "documented"; identifying a place is an act
+    doc = parse("Volunteers of the Open Archive project identified 263 dead miners in the valley.")
+    figure = _figure(doc, "263")
+    assert figure.attributed_text and "Volunteers" in figure.attributed_text
+    doc = parse("Investigators identified a mass grave holding 440 bodies near the airport.")
+    assert _figure(doc, "440").attributed_to is None and _figure(doc, "440").attributed_text is None
+
+
+def test_figure_in_a_contrast_after_a_defining_relative_clause_is_not_its_speakers(parse):
+    # the parser may hang "..., while 40 million dollars goes ..." on the relative clause; its speaker does not give it
+    doc = parse("The agency will fund shelters near villages where monitors report that floods are likely, "
+                "while 40 million dollars goes to new levees.")
+    assert _figure(doc, "40 million").attributed_text is None
+    doc = parse("The agency will fund shelters near towns from which scouts report that a storm is near, "
+                "while 25 million dollars goes to new levees.")
+    assert _figure(doc, "25 million").attributed_text is None
+    # a speaker set off by commas says both sides of the contrast
+    doc = parse("The governor, who said 300 homes were flooded, while 12 bridges collapsed, asked for help.")
+    assert _figure(doc, "12 bridges").attributed_text is not None
+
+
+def test_shares_of_respondents_are_the_poll_their_paragraph_named(parse):
+    doc = parse("Voters back the new tram line, according to a Harbour Times poll. In all, 61 percent say the city "
+                "should build it, while 30 percent oppose it.")
+    for share in ("61 percent", "30 percent"):
+        assert "Harbour Times poll" in (_figure(doc, share).attributed_text or "")
+    # a share that is not what respondents say, or a paragraph that names no poll, gets no source
+    doc = parse("Exports fell, according to a Harbour Times poll of traders. Grain output fell 12 percent last year.")
+    assert _figure(doc, "12 percent").attributed_text is None
+    doc = parse("Ferry fares rose again.\n\nFifty percent say they are worried.")
+    assert _figure(doc, "Fifty percent").attributed_text is None

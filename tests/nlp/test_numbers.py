@@ -92,6 +92,15 @@ def test_numbers_pence_glued_to_a_price_but_not_a_video_format():
     assert read("footage filmed in 1080p") == []  # a video format, not a price
 
 
+def test_numbers_pence_spaced_from_the_price_or_spelled_out():
+    assert [a[:4] for a in read("The brewer's shares slid 14 p to 386.5 p.")] == [(14, None, None, "GBX"),
+                                                                           (386.5, None, None, "GBX")]
+    assert read("A pint of milk went up by 6 pence")[0][3] == "GBX"
+    assert read("the ferry leaves at 7 p.m. sharp")[0][3] is None  # the hour, not a price
+    assert read("the trailer streams at 720 p")[0][3] is None  # a video format
+    assert read("see the table at p 12")[0][3] is None  # a page, said before its number
+
+
 def test_numbers_a_change_then_the_new_level_with_units_at_both_ends():
     # "fell 3.2p to 140p": the fall and the new price, not a range from 3.2 to 140
     assert [a[:3] for a in read("The miner's shares fell 3.2p to 140p")] == [(3.2, None, None), (140, None, None)]

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 from storyline.nlp.currencies import (CURRENCY_ADJECTIVES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, LOCAL_SYMBOLS,
                                       SPACED_PREFIXES, iso_code)
 from storyline.nlp.numbers import (
-    DASHES, DOLLAR_PREFIXES, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES, VULGAR,
-    WEAK_QUALIFIERS,
+    DASHES, DOLLAR_PREFIXES, PENCE_SUFFIX, PLURAL_SCALES, POST_QUALIFIERS, QUALIFIERS, RE_PESO, RE_SUFFIXED, SCALES,
+    VIDEO_LINES, VULGAR, WEAK_QUALIFIERS,
     _attached, _digits, _glued, _parse_number, _word, _word_value, fraction_words,
 )
 from storyline.nlp.changes import _changes, _ranging, _year_between
@@ -109,6 +109,17 @@ def _currency_before(doc: Doc, i: int, floor: int) -> tuple[int, str | None, str
     return i, None, None
 
 
+def _pence(doc: Doc, k: int, limit: int) -> bool:
+    """True for pence written as a word after the number ("212 pence") or spaced from it ("68 p", "125.8 p." at a
+    sentence's end), not a video format ("1080 p") nor the "p" of "p.m." or of a page before its number ("p 12")."""
+    word = _word(doc[k])
+    if word == "pence":
+        return True
+    if doc[k].text not in (PENCE_SUFFIX, f"{PENCE_SUFFIX}.") or (k + 1 < limit and doc[k + 1].like_num):
+        return False
+    return _digits(_word(doc[k - 1])) not in VIDEO_LINES
+
+
 def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str | None]:
     """A currency word or code after the number, with a national adjective: "Mexican pesos", "USD"."""
     k = j
@@ -133,6 +144,8 @@ def _currency_after(doc: Doc, j: int, limit: int) -> tuple[int, str | None, str 
         return k + 1, code, token.text  # "300 SEK", "108.79 JPY=" (a quote's instrument code)
     if k == j and token.text in LOCAL_SYMBOLS:
         return k + 1, LOCAL_SYMBOLS[token.text], token.text  # "200 zł"
+    if k == j and _pence(doc, k, limit):
+        return k + 1, "GBX", token.text  # "down 68 p at 1112 p", "212 pence": pence sterling, as "118.5p"
     if k == j and word in CURRENCY_SYMBOLS and not any(c.isalpha() for c in word) and not (
             k + 1 < limit and doc[k + 1].like_num):
         return k + 1, CURRENCY_SYMBOLS[word], token.text  # "1,200€", "35 €": the symbol after the number

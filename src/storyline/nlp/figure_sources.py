@@ -163,9 +163,13 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         # expect something; nor does a frame with no speaker in the text and no actor: "it was stressed that
         # ...", a quotation no one is named for)
         frame = None
-    if frame is not None and frame.cue_start is not None and figure_end <= frame.cue_start and ";" in text_of(
-            sent.doc)[figure_end:frame.cue_start]:
-        frame = None  # "Some 1,200 homes lost power; the utility said crews were out": the cue answers for its own side
+    # where the frame is said: its cue, else its speaker (a frame that kept no cue offsets)
+    said_at = None if frame is None else frame.cue_start if frame.cue_start is not None else frame.source_start
+    if said_at is not None and ";" in (text_of(sent.doc)[figure_end:said_at] if figure_end <= said_at
+                                       else text_of(sent.doc)[said_at:figure_start]):
+        # "Some 1,200 homes lost power; the utility said crews were out", "analysts estimated the party spent $90m;
+        # its rival spent about $20m": the cue answers for its own side of the semicolon
+        frame = None
     if source is not None:
         if frame is not None and _same_source(frame, source, path) and not _holds(frame, figure_start):
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
@@ -186,6 +190,23 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         mention = ctx.mention_in(records.start_char, records.end_char) if ctx.mentions else None
         return (mention.entity if mention is not None else None), records.text
     return None, None
+
+
+POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+
+
+def paragraph_poll(ctx: SourceContext, offset: int) -> tuple[str | None, str] | None:
+    """The poll or survey its paragraph names last before ``offset``, as a source (actor id, text): what shares of
+    respondents say is its finding ("..., according to a Harbour Times poll. In all, 61 percent say ...")."""
+    text = text_of(ctx.doc)
+    span = ctx.doc.char_span(text.rfind("\n", 0, offset) + 1, offset, alignment_mode="contract")
+    polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+    if not polls:
+        return None
+    left, right = _phrase(polls[-1])
+    words, start, end = span_text(ctx.doc, left, right)
+    mention = ctx.mention_in(start, end) if ctx.mentions else None
+    return (mention.entity if mention is not None else None), words
 
 
 def trailing_records(sent: Span) -> Span | None:
@@ -313,7 +334,7 @@ def _aside(doc: Doc, frame, figure: Token) -> bool:
     for _ in range(8):
         if node is None or node.head.i == node.i or figure in node.subtree:
             return False
-        relative = node.dep_ == "relcl" and any(t.lower_ in ("which", "who", "whom", "whose", "that")
+        relative = node.dep_ == "relcl" and any(t.lower_ in ("which", "who", "whom", "whose", "that", "where")
                                                 for t in node.doc[node.left_edge.i:node.i])
         # (a trailing ", the agency said" the parser hangs on the last noun as a relative clause has no "which")
         if relative or node.dep_ == "advcl" and any(

@@ -103,7 +103,7 @@ SPEECH_VERBS = inflect(
     "conclude", "calculate", "project", "predict", "forecast", "expect", "cite", "quote", "tweet",
     "stress", "emphasise", "emphasize", "argue", "observe",
     "mention", "detail", "describe", "verify", "register", "log", "accuse", "deny", "show",
-    "revise",
+    "revise", "identify",
 ) | {"said", "say", "says", "saying", "told", "tell", "tells", "telling", "wrote", "writes", "written",
      "shown", "found", "finds", "admitted", "admits", "admit", "thinks", "thought", "put", "puts", "putting",
      "estimated", "according"}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
-from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, span_text
+from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, paragraph_poll, span_text
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
@@ -570,6 +570,7 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
                 made[amount.num_start] = figure
                 anchors[amount.num_start] = anchor_of(doc, amount)
         _respondents_give_nothing(list(made.values()))
+        _poll_shares(ctx, [(anchors[k], made[k]) for k in sorted(made)])
         _noun_said_last([(anchors[k], made[k]) for k in sorted(made)])
         for amount in waiting:
             figures.append(_shared(doc, amount, made.get(amount.joined)))
@@ -587,6 +588,18 @@ def _respondents_give_nothing(sentence: list[Figure]) -> None:
     for figure in sentence:
         if figure.attributed_text and any(share in figure.attributed_text for share in shares):
             figure.attributed_to = figure.attributed_text = None
+
+
+def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> None:
+    """"61 percent say ...", "Fifty percent oppose ...": a share of respondents, the subject of what they say, with no
+    source of its own is what the poll its paragraph named before it found."""
+    for anchor, figure in sentence:
+        if figure.counts != "percent" or figure.attributed_text is not None:
+            continue
+        share = anchor.head if anchor.dep_ == "nummod" else anchor
+        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX") \
+                and (poll := paragraph_poll(ctx, figure.start)) is not None:
+            figure.attributed_to, figure.attributed_text = poll
 
 
 def _noun_said_last(sentence: list[tuple[Token, Figure]]) -> None:

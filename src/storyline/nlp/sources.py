@@ -395,7 +395,7 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
 # Verbs of finding, showing and concluding: they report only a clause ("found that 40 died", "concluded that
 # 12 had drowned"), never a thing found, shown or concluded ("concluded a deal offering a port for 25 years").
 FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
-                           "reveal", "reveals", "revealed", "revealing"}) | W.inflect("conclude")
+                           "reveal", "reveals", "revealed", "revealing"}) | W.inflect("conclude", "identify")
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
@@ -437,6 +437,18 @@ def _circumstance(clause: Token, verb: Token) -> bool:
     does meanwhile, in the report's words, not what it says."""
     return clause.dep_ == "advcl" and clause.i < verb.i and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a comma stands right before the clause's first word."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _contrast_aside(clause: Token) -> bool:
+    """A clause set off by a comma and "while" or "although" ("..., while 300 million euros is spent on radar")."""
+    return clause.dep_ == "advcl" and _set_off(clause) and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
@@ -482,6 +494,12 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
             # "the company denied it, despite images showing two passes", "she said, after 40 hours of talks,
             # ...", "the firm, while laying off 900 staff, says ...": what the report sets the saying against is
             # its own description, not the speaker's words
+            return BACKGROUND
+        if token.dep_ == "relcl" and not _set_off(token) and any(_contrast_aside(t) for t in path[:n]) \
+                and _is_speech(token, previous):
+            # "bases from which intelligence indicates an attack is near, while £200m goes on radar": a defining
+            # relative clause's speaker answers for its own words, not for a contrast the parser hung on them after
+            # a comma ("the governor, who said 300 homes were flooded, while 12 bridges fell, ..." says both)
             return BACKGROUND
         if _is_speech(token, previous) and (speaker := _speaker(token, on_path)) is not None:
             # "an analysis by the AP found ...": the analysis speaks for its author
