@@ -74,21 +74,6 @@ def test_one_bodys_later_figure_is_a_revision_not_a_conflict():
     assert find_conflicts(story.corpus()) == []
 
 
-def test_a_floor_one_day_and_a_higher_figure_another_day_are_a_count_that_grew():
-    story = _figure_story(None, "2024-11-04")
-    story.records["figures"][0].qualifier = "at least"
-    assert find_conflicts(story.corpus()) == []
-    # on the same day or the next the two are still the sources' disagreeing estimates
-    story = _figure_story(None, "2024-11-02")
-    story.records["figures"][0].qualifier = "at least"
-    assert kinds(find_conflicts(story.corpus())) == ["figure"]
-    # a floor above the other day's figure still disagrees with it
-    story = _figure_story(None, "2024-11-04")
-    story.records["figures"][1].qualifier = "more than"
-    story.records["figures"][0].value = 3000
-    assert kinds(find_conflicts(story.corpus())) == ["figure"]
-
-
 def test_agreeing_figures_or_a_single_report_give_no_figure_conflict():
     story = _figure_story(None, "2024-11-01")
     story.records["figures"][1].value = 3100

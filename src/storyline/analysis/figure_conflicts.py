@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (
-    CONTRADICTION, LOWER_BOUNDS, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
+    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
 )
 from storyline.analysis.figures import (
     COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
@@ -182,24 +182,6 @@ def _revised_nearer(a: FigureRow, b: FigureRow, rows: list[FigureRow]) -> bool:
                and (d := _days_apart(r, b)) is not None and d < gap for r in rows)
 
 
-FLOOR_DAYS = 2
-"""Days between a floor and a higher figure from which the higher one may be the count grown past it."""
-
-
-def _floor_reached(a: FigureRow, b: FigureRow) -> bool:
-    """Whether one figure is a floor ("at least 130,000", "more than 100,000") that the other, given
-    ``FLOOR_DAYS`` or more apart, reaches: a force said to be over 130,000 on Tuesday and 190,000 on Friday is
-    one count that grew, not two that disagree. Closer together (a toll of "at least 41" and another body's 90
-    the next morning) the two are set against each other as the sources' estimates."""
-    if (_days_apart(a, b) or 0) < FLOOR_DAYS:
-        return False
-    for floor, other in ((a, b), (b, a)):
-        pf, po = _point(floor), _point(other)
-        if (floor.qualifier or "").lower() in LOWER_BOUNDS and pf and po and pf[0] <= po[0]:
-            return True
-    return False
-
-
 def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict]:
     """Figure conflicts between reports, each naming every body and date behind it.
 
@@ -265,8 +247,6 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
                 if _revised_nearer(a, b, rows) or _revised_nearer(b, a, rows):
                     continue  # a later (or earlier) figure of one body: its revision, set against nothing
-                if _floor_reached(a, b):
-                    continue  # "at least N" one day, more than N another: a count that grew
                 if ((a.doc != b.doc or _bodies_of_one_report(figures.get(a.figure), figures.get(b.figure)))
                         and source_key(a) != source_key(b) and same_time(a, b)
                         and comparable(a, b, scopes) and disagree(a, b)):
