@@ -95,11 +95,12 @@ def test_a_year_naming_a_thing_in_a_present_sentence_starts_no_history(parse):
     assert got["March"] == "2031-03"
 
 
-def test_a_year_on_a_noun_in_a_past_sentence_starts_no_history(parse):
+@pytest.mark.parametrize("text, want", [
     # "the opening of the bridge in 1998" names the opening: the delays told after it are this year's.
-    got = values(parse, "Trade on the island grew after the opening of the bridge in 1998. On March 8, the "
-                        "morning ferry left an hour behind its timetable.")
-    assert got["March 8"] == "2031-03-08"
+    ("Trade on the island grew after the opening of the bridge in 1998. On March 8, the morning ferry left an "
+     "hour behind its timetable.", "2031-03-08"),
     # a year on the verb still tells the history the month-days go on with
-    got = values(parse, "The ferry service ended in 1998. On March 8, the last boat left the island.")
-    assert got["March 8"] == "1998-03-08"
+    ("The ferry service ended in 1998. On March 8, the last boat left the island.", "1998-03-08"),
+])
+def test_a_year_on_a_noun_in_a_past_sentence_starts_no_history(parse, text, want):
+    assert values(parse, text)["March 8"] == want
