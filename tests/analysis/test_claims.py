@@ -629,18 +629,6 @@ def test_the_names_of_the_actors_a_statement_mentions_are_not_words_of_what_it_s
     assert group_claims(corpus, _vectors(counted, ready, 0.5)) == []
 
 
-def test_a_negated_statement_never_joins_its_affirmation_even_with_one_proposition():
-    # Two reports on a dock strike: one says the union called it off, the other that it did not.
-    called_off = "The dockworkers' union called off the strike at the port of Lorn on Monday."
-    not_called_off = "The dockworkers' union did not call off the strike at the port of Lorn on Monday."
-    story = Story()
-    story.say("a", called_off, predicate_class="call", agent="kb:AAA", date="2025-01-06")
-    story.say("b", not_called_off, status="negated", predicate_class="call", agent="kb:AAA", date="2025-01-06")
-    assert group_claims(story.corpus(), _vectors(called_off, not_called_off, 0.9)) == []
-    story.records["statements"][1].status = "asserted"
-    assert len(group_claims(story.corpus(), _vectors(called_off, not_called_off, 0.9))) == 1
-
-
 def test_what_counts_as_a_verb_that_introduces_a_clause():
     from storyline.analysis.claims import _introduces_clause
 

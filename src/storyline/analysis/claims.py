@@ -253,9 +253,8 @@ def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None
     unread = (_supported(a) or _supported(b) or _accusation(a) or _accusation(b) or _introduces_clause(a)
               or _introduces_clause(b))
     same = None if unread else proposition_match(a, b)
-    if negative(a) != negative(b):
-        # "X happened" and "X did not happen" are two claims, in conflict, not one, however alike their propositions
-        return None
+    if negative(a) != negative(b) and not same:
+        return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
     if same is False:
         return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
     # A proposition whose parse found no agent matches any agent: "Kharkiv has been targeted in recent weeks" is not
