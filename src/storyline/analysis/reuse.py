@@ -316,6 +316,7 @@ class _Remembered:
 
 READING = ("analysis/conflict_intent.py", "analysis/conflict_judged.py", "analysis/conflict_agency.py",
            "analysis/conflict_opposed.py", "analysis/conflict_pairs.py", "analysis/conflict_reach.py",
+           "analysis/conflict_match.py",
            "analysis/clauses.py", "analysis/lasting.py", "analysis/wording.py", "nlp/grammar.py", "models.py",
            "analysis/reuse.py")
 """Modules whose code reads a sentence for the conflicts (its intentions, its judgements): a change to any makes
