@@ -40,6 +40,7 @@ from storyline.analysis.clusters import (
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import DOUBTED, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match
 from storyline.models import Cluster, Statement
+from storyline.nlp import grammar as gr
 from storyline.nlp.dates import MONTHS
 
 FACTUAL = {"fact", "estimate"}
@@ -225,11 +226,6 @@ def _introduces_clause(s: Statement) -> bool:
     return _clause_after(s.predicate or "", s.text)
 
 
-IRREGULAR_PAST = {"say": "said", "tell": "told", "think": "thought", "know": "kn[eo]wn?", "feel": "felt", "hear": "heard",
-                  "find": "found", "write": "wr[io]te", "hold": "held", "teach": "taught", "read": "read"}
-"""Past forms of verbs that take a clause which do not begin with their lemma ("told reporters that ...")."""
-
-
 @lru_cache(maxsize=1 << 16)
 def _clause_after(predicate: str, text: str) -> bool:
     # Kept per text: every candidate pair a statement is in asks again.
@@ -237,8 +233,7 @@ def _clause_after(predicate: str, text: str) -> bool:
     if len(lemma) < 2 or not lemma.isalpha():
         return False
     forms = [re.escape(lemma[:-1] if lemma.endswith("e") else lemma) + r"\w*+"]
-    if lemma in IRREGULAR_PAST:
-        forms.append(IRREGULAR_PAST[lemma])
+    forms += (re.escape(form) for form in gr.IRREGULAR.get(lemma, ()))  # "told reporters that ..."
     verb = "|".join(forms)
     # The verb, perhaps a day ("noted on Friday"), or the one addressed after "tell" ("told the union's leaders"), then
     # "that" or a colon; a "that" after any other object opens a relative clause ("fired rockets that hit the depot").

@@ -27,6 +27,7 @@ IRREGULAR = {
     "mean": ("meant",), "win": ("won",), "lose": ("lost",), "be": ("is", "are", "was", "were", "been", "am"),
     "have": ("has", "had"), "do": ("does", "did", "done"),
     "rise": ("rose", "risen"), "fall": ("fell", "fallen"), "leave": ("left",), "break": ("broke", "broken"),
+    "hear": ("heard",), "teach": ("taught",),
 }
 # Verbs that double their final consonant (plan -> planned).
 DOUBLING = {
