@@ -365,6 +365,8 @@ class Cluster:
     """The representative statement's text."""
     representative: str | None = None
     """Id of the statement whose text is ``label``."""
+    disputed_by: list[str] = field(default_factory=list)
+    """Ids of the statements that deny or doubt it, kept out of its members (their reports are under ``denying``)."""
 
 
 @dataclass

@@ -8,7 +8,7 @@ import numpy as np
 
 from storyline.analysis.bottomline import bottom_line
 from storyline.analysis.claims import (
-    NEAR, PROPOSITION_BONUS, complete_link, group_claims, independence_key, judge_pairs,
+    NEAR, PROPOSITION_BONUS, complete_link, group_claims, independence_key, judge_pairs, shown_claims,
 )
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.entities import Entity
@@ -627,6 +627,34 @@ def test_the_names_of_the_actors_a_statement_mentions_are_not_words_of_what_it_s
     assert {"ballot", "district"} <= said_words(corpus, first)
     # Sharing only the country and one word ("count") they are two statements of one voice, not one retold.
     assert group_claims(corpus, _vectors(counted, ready, 0.5)) == []
+
+
+def test_a_negated_statement_is_kept_out_of_the_claim_it_denies_but_stays_in_the_group_compared():
+    # Reports on a dock strike: two say the union called it off, two that it did not, one that it may have.
+    off = "The dockworkers' union called off the strike at the port of Lorn on Monday."
+    ended = "The dockers' union ended its strike at the port of Lorn on Monday."
+    not_off = "The dockworkers' union did not call off the strike at the port of Lorn on Monday."
+    still_on = "The dockers' union has not called off its strike at the port of Lorn on Monday."
+    story = Story()
+    for doc, text, status in (("a", off, "asserted"), ("b", ended, "asserted"), ("c", not_off, "negated"),
+                              ("d", still_on, "negated")):
+        story.say(doc, text, status=status, predicate_class="call", agent="kb:AAA", date="2025-01-06")
+    table = {text: (1.0, 0.02 * n) for n, text in enumerate((off, ended, not_off, still_on))}
+    corpus = story.corpus()
+    groups = group_claims(corpus, vectors_by_text(table))
+    assert len(groups) == 1 and len(groups[0].statements) == 4  # what the conflicts compare
+    ids = {s.text: statement_id(s) for s in story.records["statements"]}
+    stated, denied = sorted(shown_claims(corpus, groups), key=lambda c: ids[not_off] in c.statements)
+    assert set(stated.statements) == {ids[off], ids[ended]} and set(denied.statements) == {ids[not_off], ids[still_on]}
+    assert set(stated.disputed_by) == {ids[not_off], ids[still_on]} and stated.denying == ["c", "d"]
+    assert denied.disputed_by == [] and denied.denying == ["c", "d"]
+    # one report against one: neither side is a claim two reports state
+    pair = group_claims(corpus, vectors_by_text(table))[0]
+    pair.statements = [ids[off], ids[not_off]]
+    assert shown_claims(corpus, [pair]) == []
+    # a group that only asserts is shown as it is
+    assert shown_claims(corpus, [replace(pair, statements=[ids[off], ids[ended]])]) == [
+        replace(pair, statements=[ids[off], ids[ended]])]
 
 
 def test_what_counts_as_a_verb_that_introduces_a_clause():

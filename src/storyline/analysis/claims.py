@@ -748,8 +748,30 @@ def _scores(statements: list[Statement], embeddings, pairs: list[tuple[int, int]
     return [float(x) for x in pair_scores(vectors, row, pairs)]
 
 
-def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
-    """Who asserts, reports, hedges and denies a claim, counting each independent source once."""
+def shown_claims(corpus: Corpus, groups: list[Cluster]) -> list[Cluster]:
+    """The claims to show: each group ``group_claims`` builds, less the members that deny or doubt what the others
+    state ("the union called off the strike at the port", "the union did not call off the strike"). A statement and
+    its denial are two claims in dispute, not one, even where they parse to one proposition; the claim lists its
+    denials (``disputed_by``), and the denials two reports make alike are a claim of their own. The groups as built
+    stay what the conflicts compare: a statement and its denial in one group are a dispute's candidate pair."""
+    statements = {statement_id(s): s for s in corpus.statements}
+    out = []
+    for group in groups:
+        members = [statements[i] for i in group.statements if i in statements]
+        against = [s for s in members if negative(s)]
+        if not against or len(against) == len(members):
+            out.append(group)
+            continue
+        stated = [s for s in members if not negative(s)]
+        out += [corroborate(corpus, stated, against)] if len(stated) > 1 else []
+        out += [corroborate(corpus, against)] if len(against) > 1 else []
+    out.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
+    return out
+
+
+def corroborate(corpus: Corpus, members: list[Statement], denials: list[Statement] | None = None) -> Cluster:
+    """Who asserts, reports, hedges and denies a claim, counting each independent source once. ``denials``: the
+    statements that deny or doubt it without being its members (``shown_claims``); their reports deny it."""
     order = corpus.doc_order()
     members = sorted(members, key=lambda s: (corpus.published(s.doc) or "9999", order.get(s.doc, 0), s.start))
     by_source = independent_groups(corpus, members)
@@ -769,6 +791,7 @@ def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
         else:
             reporting.append(doc)
         confirmed += "confirmed" in statuses
+    denying += [doc for doc in dict.fromkeys(origin_doc(corpus, s.doc) for s in denials or ()) if doc not in denying]
     ids = [statement_id(s) for s in members]
     representative = max(members, key=lambda s: (s.status == "confirmed", s.status in ASSERTING,
                                                   s.polarity != "negative", -len(s.text)))
@@ -778,4 +801,5 @@ def corroborate(corpus: Corpus, members: list[Statement]) -> Cluster:
         denying=denying, confirmed=confirmed,
         corroboration=describe(len(set(sources)), confirmed, len(hedging), len(denying)),
         label=representative.text, representative=statement_id(representative),
+        disputed_by=[statement_id(s) for s in denials or ()],
     )

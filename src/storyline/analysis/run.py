@@ -46,14 +46,17 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     the claim blocks' links of earlier runs (kept in memory for this run when not given); the
     conflicts' judged pairs are kept in its store too.
     """
-    from storyline.analysis import bottomline, conflicts, figures, implications, network, options, reuse, timeline
+    from storyline.analysis import (
+        bottomline, claims, conflicts, figures, implications, network, options, reuse, timeline,
+    )
 
     settings = config["analysis"]
     result = CrossSource()
-    if embeddings is not None:
-        result.clusters = reuse.group_claims(
-            corpus, embeddings, settings["cluster_threshold"], settings["block_window"], links
-        )
+    # The groups as built are what the conflicts compare; the claims shown keep a statement's denials apart.
+    groups = reuse.group_claims(
+        corpus, embeddings, settings["cluster_threshold"], settings["block_window"], links
+    ) if embeddings is not None else []
+    result.clusters = claims.shown_claims(corpus, groups)
     member_of = {sid: c.id for c in result.clusters for sid in c.statements}
     for statement in corpus.statements:
         statement.cluster = member_of.get(clustering.statement_id(statement))
@@ -65,7 +68,7 @@ def analyse(corpus: Corpus, config: dict, embeddings=None, links=None) -> CrossS
     # So are the statements' wordings (``prop_wording``): an added report derives only its own.
     if links is not None and corpus.wordings is None:
         corpus.wordings = PropWordings(links.store)
-    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, result.clusters,
+    result.conflicts = conflicts.find_conflicts(corpus, result.figure_tables, groups,
                                                 conflict_vectors(embeddings), judged, checks)
     if judged is not None:
         judged.save()

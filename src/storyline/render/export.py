@@ -66,6 +66,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "clusters": [
         ("id", STR), ("label", STR), ("corroboration", STR), ("confirmed", INT), ("statements", IDS),
         ("sources", IDS), ("asserting", IDS), ("reporting", IDS), ("hedging", IDS), ("denying", IDS),
+        ("disputed_by", IDS),
     ],
     "conflicts": [("conflict_id", STR), ("kind", STR), ("summary", STR), ("assessment", STR),
                   ("side", INT), *_SPAN],

@@ -57,7 +57,9 @@ def compare(before: Any, after: Any, before_run: Any, after_run: Any) -> dict[st
 
     def claim_item(claim: Any, docs: set[str], note: str) -> dict[str, Any]:
         members = [statements[s] for s in getattr(claim, "statements", None) or [] if s in statements]
-        fresh = [m for m in members if m.doc in docs] or members
+        # a claim's denials are no members of it (``claims.shown_claims``): a new report's denial is cited all the same
+        denials = [statements[s] for s in getattr(claim, "disputed_by", None) or [] if s in statements]
+        fresh = [m for m in members + denials if m.doc in docs] or members
         text = getattr(claim, "label", "") or getattr(claim, "text", "") or (members[0].text if members else "")
         return {"claim": getattr(claim, "id", None), "text": text,
                 "note": note, "evidence": [_span(m) for m in fresh[:3]]}
