@@ -125,6 +125,21 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     return entity, text
 
 
+def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
+    """A quote's speaker as a figure's source: the actor the quote resolved, else the person named in apposition at
+    the end of its speaker's phrase ("according to the author of the study, the midwife Ana Ruiz, ...": Ana Ruiz,
+    where the quote resolved the description only). A state, body or place the phrase names is not the speaker
+    ("authorities in Chile's north", "Estonian services" speak unnamed), nor a person it names without a comma
+    before them ("a lawyer for Ana Ruiz")."""
+    if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None or not ctx.mentions:
+        return quote.speaker, quote.speaker_text
+    mention = ctx.mention_in(quote.speaker_start, quote.speaker_end)
+    phrase = text_of(ctx.doc)[quote.speaker_start:quote.speaker_end]
+    named = mention is not None and mention.type == "person" and mention.end == quote.speaker_start + len(phrase.rstrip()) \
+        and "," in phrase[:mention.start - quote.speaker_start]
+    return (mention.entity if named else None), quote.speaker_text
+
+
 def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: list[Token], sent: Span) -> tuple[str | None, str | None]:
     """Who gives the figure: the nearest source in the parse, else the speaker of the quote around it.
 
@@ -141,7 +156,7 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if source is BACKGROUND:
         # the speaker's own words describe it inside quotation marks ("... the drought, which has driven
         # 40,000 from their farms," said X); outside them it is the report's description
-        return (quote.speaker, quote.speaker_text) if quote is not None and quote.direct and any(
+        return _speaker(ctx, quote) if quote is not None and quote.direct and any(
             m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks) else (None, None)
     if source is not None and _paragraph_between(sent.doc, source, figure_start):
         source = None  # a heading or dateline the parser glued to the lede ("Lagos Reuters —", then a blank line)
@@ -150,11 +165,11 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if quote is not None and quote.speaker is None and (quote.speaker_text or "").lower() in W.INDEFINITE_SPEAKERS:
         quote = None  # "some say the dam could hold 2 metres more": no one named gives it
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
-        return quote.speaker, quote.speaker_text
+        return _speaker(ctx, quote)
     if quote is not None and source is not None and (source.lower_ in FIRST_PERSON or any(
             c.dep_ == "poss" and c.lower_ in FIRST_PERSON_OWNERS for c in source.children)):
         # "we counted the flooded homes ourselves", "our teams counted 212 trucks", in her quote
-        return quote.speaker, quote.speaker_text
+        return _speaker(ctx, quote)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
     if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)
                               or frame.source is None and frame.source_start is None
