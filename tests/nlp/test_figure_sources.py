@@ -349,3 +349,8 @@ def test_figure_before_a_trailing_speaker_set_off_by_commas_is_the_speakers(pars
 ])
 def test_figure_in_a_description_before_a_trailing_speaker_is_the_reports_own(parse, text, number):
     assert _figure(parse(text), number).attributed_to is None
+
+
+def test_figure_across_a_semicolon_from_a_trailing_speaker_is_the_reports_own(parse):
+    doc = parse("The storm cut power to 1,200 homes; crews were out all night, the utility's spokesman, Ana Ruiz, said.")
+    assert _figure(doc, "1,200").attributed_to is None

@@ -274,8 +274,8 @@ def trailing_speaker(ctx: SourceContext, sent: Span, figure_end: int) -> tuple[s
         end = comma
         if not (phrase[0].lower_ in ("the", "a", "an") or phrase[0].pos_ == "PROPN" or phrase[0].dep_ == "poss"):
             break  # a name or a description is set off by commas of its own; anything else ends the speaker
-    if not phrases or figure_end > phrases[0].start_char:
-        return None, None
+    if not phrases or figure_end > phrases[0].start_char or ";" in text_of(doc)[figure_end:phrases[0].start_char]:
+        return None, None  # ("1,200 homes lost power; crews were out, the utility said": the cue's own side only)
     text = text_of(doc)[phrases[0].start_char:phrases[-1].end_char]
     for phrase in reversed(phrases):
         mention = ctx.mention_in(phrase.start_char, phrase.end_char, phrase[-1]) if ctx.mentions else None
