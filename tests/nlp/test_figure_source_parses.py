@@ -3,6 +3,7 @@ nlp/sources.py ``outer_speaker``), on Docs built by hand so that the parse under
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -166,3 +167,44 @@ def test_a_paragraph_under_a_glued_heading_keeps_its_opening_speaker():
     doc = _doc(rows, [True, False, False, True, True, True, True, True, True, True, True, False, False])
     _, text = _given(doc, 10, 12)
     assert text == "The weather office"
+
+
+def _quoted(text: str, speaker: str, named: str, kind: str, resolved: str | None = None) -> tuple[str | None, str | None]:
+    """Who gives a figure inside the quote of ``text`` credited to the phrase ``speaker`` (resolved to ``resolved``),
+    when the report's actors component found the name ``named`` (of type ``kind``) in that phrase."""
+    from storyline.models import Mention, Quote
+    from storyline.nlp.figure_sources import _speaker
+
+    ctx = SourceContext(spacy.blank("en")(text))
+    at, where = text.index(speaker), text.index(named)
+    ctx.mentions = [Mention(doc="d", start=where, end=where + len(named), text=named, label="KB",
+                            entity=f"local:{kind}:{named.lower().replace(' ', '-')}", type=kind)]
+    ctx.mention_starts = [where]
+    quote = Quote(doc="d", start=at + len(speaker) + 2, end=len(text) - 1, text="", speaker_text=speaker,
+                  speaker_start=at, speaker_end=at + len(speaker), speaker=resolved, cue="according to", direct=False)
+    return _speaker(ctx, quote)
+
+
+def test_a_quote_whose_speaker_went_unresolved_gives_the_person_its_phrase_names():
+    text = ("According to the author of the survey, the agronomist Tamsin Okoro, more than half of the "
+            "farmers she met had lost their wells.")
+    entity, said = _quoted(text, "the author of the survey, the agronomist Tamsin Okoro", "Tamsin Okoro", "person")
+    assert entity == "local:person:tamsin-okoro"
+    assert said == "the author of the survey, the agronomist Tamsin Okoro"
+
+
+@pytest.mark.parametrize("text, speaker, named, kind", [
+    # a place, a state or a person the phrase names as someone else's is not who speaks
+    ("According to a doctor at the Lviv hospital, 40 patients were moved on Sunday.", "a doctor at the Lviv hospital",
+     "Lviv", "place"),
+    ("According to officials in Chile's north, 40 roads were closed.", "officials in Chile's north", "Chile", "state"),
+    ("According to a lawyer for Ana Ruiz, 40 letters were never answered.", "a lawyer for Ana Ruiz", "Ana Ruiz", "person"),
+])
+def test_a_name_that_is_not_the_unresolved_speaker_gives_no_figure(text, speaker, named, kind):
+    assert _quoted(text, speaker, named, kind) == (None, speaker)
+
+
+def test_a_quote_that_resolved_its_speaker_keeps_it():
+    text = "According to the head of the port authority, Ana Ruiz, 12 cranes were idle."
+    speaker = "the head of the port authority, Ana Ruiz"
+    assert _quoted(text, speaker, "Ana Ruiz", "person", resolved="kb:port")[0] == "kb:port"

@@ -327,3 +327,30 @@ def test_shares_of_respondents_are_the_poll_their_paragraph_named(parse):
     assert _figure(doc, "12 percent").attributed_text is None
     doc = parse("Ferry fares rose again.\n\nFifty percent say they are worried.")
     assert _figure(doc, "Fifty percent").attributed_text is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a flood: the parser hangs the governor on the figure's noun and leaves "said" with no subject
+    ("The flood destroyed 15 homes, the province's governor, Ana Ruiz, said on Telegram.", "15", "ana-ruiz"),
+    # a storm: the parser reads the figure, the aside and the speaker as one long subject of "said"
+    ("The storm injured 14 people, including a child, the island's Paris-appointed prefect, Marc Olivier, said on Monday.",
+     "14", "marc-olivier"),
+])
+def test_figure_before_a_trailing_speaker_set_off_by_commas_is_the_speakers(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_to is not None and source in figure.attributed_to, figure
+
+
+@pytest.mark.parametrize("text, number", [
+    # the speaker's own relative clause describes the fire service: the report's words, not its figure
+    ("Rescuers reached the valley at dawn, the fire service, which sent 80 crews, said on Monday.", "80"),
+    # a relative clause inside the words said stays the report's description
+    ("The dam, which holds 300 million tonnes, is safe, Ana Ruiz said.", "300"),
+])
+def test_figure_in_a_description_before_a_trailing_speaker_is_the_reports_own(parse, text, number):
+    assert _figure(parse(text), number).attributed_to is None
+
+
+def test_figure_across_a_semicolon_from_a_trailing_speaker_is_the_reports_own(parse):
+    doc = parse("The storm cut power to 1,200 homes; crews were out all night, the utility's spokesman, Ana Ruiz, said.")
+    assert _figure(doc, "1,200").attributed_to is None

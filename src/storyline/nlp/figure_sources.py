@@ -125,6 +125,21 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     return entity, text
 
 
+def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
+    """A quote's speaker as a figure's source: the actor the quote resolved, else the person named in apposition at
+    the end of its speaker's phrase ("according to the author of the study, the midwife Ana Ruiz, ...": Ana Ruiz,
+    where the quote resolved the description only). A state, body or place the phrase names is not the speaker
+    ("authorities in Chile's north", "Estonian services" speak unnamed), nor a person it names without a comma
+    before them ("a lawyer for Ana Ruiz")."""
+    if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None or not ctx.mentions:
+        return quote.speaker, quote.speaker_text
+    mention = ctx.mention_in(quote.speaker_start, quote.speaker_end)
+    phrase = text_of(ctx.doc)[quote.speaker_start:quote.speaker_end]
+    named = mention is not None and mention.type == "person" and mention.end == quote.speaker_start + len(phrase.rstrip()) \
+        and "," in phrase[:mention.start - quote.speaker_start]
+    return (mention.entity if named else None), quote.speaker_text
+
+
 def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: list[Token], sent: Span) -> tuple[str | None, str | None]:
     """Who gives the figure: the nearest source in the parse, else the speaker of the quote around it.
 
@@ -141,8 +156,10 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if source is BACKGROUND:
         # the speaker's own words describe it inside quotation marks ("... the drought, which has driven
         # 40,000 from their farms," said X); outside them it is the report's description
-        return (quote.speaker, quote.speaker_text) if quote is not None and quote.direct and any(
-            m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks) else (None, None)
+        if quote is not None and quote.direct and any(
+                m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks):
+            return _speaker(ctx, quote)
+        return trailing_speaker(ctx, sent, figure_end) if _glued_to_speaker(ctx, figure_start) else (None, None)
     if source is not None and _paragraph_between(sent.doc, source, figure_start):
         source = None  # a heading or dateline the parser glued to the lede ("Lagos Reuters —", then a blank line)
     if quote is not None and not quote.direct and not _gives_words(quote.cue):
@@ -150,11 +167,11 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     if quote is not None and quote.speaker is None and (quote.speaker_text or "").lower() in W.INDEFINITE_SPEAKERS:
         quote = None  # "some say the dam could hold 2 metres more": no one named gives it
     if quote is not None and not (source is not None and quote.start <= source.idx < quote.end):
-        return quote.speaker, quote.speaker_text
+        return _speaker(ctx, quote)
     if quote is not None and source is not None and (source.lower_ in FIRST_PERSON or any(
             c.dep_ == "poss" and c.lower_ in FIRST_PERSON_OWNERS for c in source.children)):
         # "we counted the flooded homes ourselves", "our teams counted 212 trucks", in her quote
-        return quote.speaker, quote.speaker_text
+        return _speaker(ctx, quote)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None else None
     if frame is not None and (frame.source_kind == "author" or not frame.source_text or SHARE.match(frame.source_text)
                               or frame.source is None and frame.source_start is None
@@ -185,6 +202,8 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         return frame.source, frame.source_text
     if frame is None and (lead := list_lead(text_of(sent.doc), figure_start)) is not None:
         return lead_source(ctx, *lead)  # a list or table under "The ministry gave these figures on Tuesday:"
+    if (speaker := trailing_speaker(ctx, sent, figure_end)) != (None, None):
+        return speaker
     if (records := trailing_records(sent)) is not None and figure_end <= records.start_char:
         # "..., customs data show.": the parser read the closing verb as a noun, so no walk reached it
         mention = ctx.mention_in(records.start_char, records.end_char) if ctx.mentions else None
@@ -225,6 +244,62 @@ def trailing_records(sent: Span) -> Span | None:
 
 
 SHOWING = frozenset({"show", "shows", "showed", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated"})
+
+
+def trailing_speaker(ctx: SourceContext, sent: Span, figure_end: int) -> tuple[str | None, str | None]:
+    """The speaker a sentence closes with, whatever the parse made of it: "The blasts injured 15 people, the
+    region's governor, Ana Ruiz, said on Telegram." gives Ana Ruiz, where the parser hung "the governor" on the
+    figure's noun and left "said" with no subject. The speaker is the run of comma-set phrases between the words
+    and a closing verb of saying that only times or places follow ("on Monday", "in a statement"): a name in it,
+    else the description's resolved actor. (None, None) when the sentence does not end so or the figure is not
+    before the speaker."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    cue = next((t for t in reversed(words) if t.pos_ in ("VERB", "AUX")), None)
+    if cue is None or cue.lower_ not in TRAILING_CUES or any(
+            c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children):
+        return None, None
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.is_quote for t in words[words.index(cue) + 1:]):
+        return None, None  # "said on Monday, adding that ...": more is said after the cue
+    doc, end = sent.doc, cue.i
+    if doc[end - 1].text == ",":
+        end -= 1  # "the governor, Ana Ruiz, said"
+    phrases: list[Span] = []  # the speaker's phrases, at most a description and a name
+    while len(phrases) < 2 and (comma := next((t.i for t in reversed(doc[sent.start:end]) if t.text == ","), None)):
+        phrase = doc[comma + 1:end]
+        if not _speaker_phrase(phrase):
+            break  # ("including a child", "who was hurt": words about someone, no speaker's phrase)
+        phrases.insert(0, phrase)
+        end = comma
+        if not (phrase[0].lower_ in ("the", "a", "an") or phrase[0].pos_ == "PROPN" or phrase[0].dep_ == "poss"):
+            break  # a name or a description is set off by commas of its own; anything else ends the speaker
+    if not phrases or figure_end > phrases[0].start_char or ";" in text_of(doc)[figure_end:phrases[0].start_char]:
+        return None, None  # ("1,200 homes lost power; crews were out, the utility said": the cue's own side only)
+    text = text_of(doc)[phrases[0].start_char:phrases[-1].end_char]
+    for phrase in reversed(phrases):
+        mention = ctx.mention_in(phrase.start_char, phrase.end_char, phrase[-1]) if ctx.mentions else None
+        if mention is not None and mention.type in ("person", "organization", "igo") and mention.end == phrase.end_char:
+            return mention.entity, text
+    return _source(phrases[-1][-1], ctx)[0], text
+
+
+def _speaker_phrase(phrase: Span) -> bool:
+    """A short noun phrase with no verb of its own ("the region's Moscow-installed head", "Ana Ruiz")."""
+    return 0 < len(phrase) <= 8 and phrase[-1].pos_ in ("NOUN", "PROPN") and phrase[0].pos_ != "ADP" and not any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" or t.is_quote for t in phrase)
+
+
+# Verbs that close a trailing attribution ("..., the governor, Ana Ruiz, said on Telegram.").
+TRAILING_CUES = frozenset({"said", "says", "told", "added", "wrote", "stated", "tweeted", "reported", "announced"})
+
+
+def _glued_to_speaker(ctx: SourceContext, offset: int) -> bool:
+    """Whether the parse put the figure into the phrase of its clause's speaker ("14 people, including a child, the
+    governor, Ana Ruiz, said": the speaker's phrase read as running from the figure): a source never holds what it
+    gives."""
+    frame = ctx.frames.at(offset) if ctx.frames is not None else None
+    return frame is not None and _holds(frame, offset)
 
 
 def _paragraph_between(doc: Doc, source: Token, offset: int) -> bool:
