@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED,
-    VERDICT,
+    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT,
+    UNSETTLED, VERDICT,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
@@ -90,9 +90,17 @@ def is_commentary(s: Statement) -> bool:
         return True
     if s.source_kind != "author" and any(STANCE_CUE.match(c) for c in s.cues or ()):
         return True  # '"..., " he warned': the source's words framed as a warning, a hope or a belief
-    if (s.kind in ANNOUNCED or s.status in HEDGED) and COMMENTATOR.search(s.source_text or ""):
-        return True  # "analysts expect the bank to raise rates": a forecast by those whose trade is reading events
-    return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
+    if (s.kind in ANNOUNCED or s.status in HEDGED or POSSIBLE.search(s.text)) and COMMENTATOR.search(s.source_text or ""):
+        return True  # "analysts expect the bank to raise rates", "experts say the frost could help": a forecast by
+        # those whose trade is reading events
+    return s.status != "confirmed" and (reading(s.text) or hypothetical(s))
+
+
+def reading(text: str) -> bool:
+    """The text reads events (``INTERPRETIVE``), but not where "concern" is the motive an actor gives for its act
+    ("banned the exports, citing concern that ...", "closed the road over concerns about the bridge")."""
+    return any(not (m.group(0).lower().startswith("concern") and MOTIVE.search(text, 0, m.start()))
+               for m in INTERPRETIVE.finditer(text))
 
 
 def conceded(s: Statement) -> bool:
@@ -154,10 +162,18 @@ what happened."""
 
 def standing(s: Statement) -> bool:
     """How things stand, told undated in the report's own voice: the setting two reports months apart repeat,
-    not the news either leads with. A source's word on it, or a date, makes it news. Nor is what a source only
-    spoke about, told in the report's words (``topic_only``)."""
+    not the news either leads with. A source's word on it, or a date, makes it news, and so does where a person
+    is (``present``). Nor is what a source only spoke about, told in the report's words (``topic_only``)."""
     return (s.source_kind == "author" and not s.date and s.status != "confirmed"
-            and (s.predicate or "").lower() in STATIVE) or topic_only(s)
+            and (s.predicate or "").lower() in STATIVE and not present(s)) or topic_only(s)
+
+
+def present(s: Statement) -> bool:
+    """The statement says where a person is ("the country's prime minister is in the capital, where he is
+    promising aid"): a visit, news however undated, not a place's setting ("the town is on the border") nor what a
+    person is ("he is a close ally of the president")."""
+    return ((s.predicate or "").lower() == "be" and bool(s.place) and ":place:" not in (s.agent or "")
+            and any("person" in actor for actor in s.actors))
 
 
 TOPIC = frozenset({"refer", "comment"})
@@ -176,9 +192,17 @@ def topic_only(s: Statement) -> bool:
     return s.source_kind == "author" and ((s.predicate or "").lower() in TOPIC or TOPIC_CLAUSE.match(s.text) is not None)
 
 
+HEDGING_MODALS = frozenset({"may", "might"})
+"""Modals of a clause (``Statement.modality``, from its parse) that only say what is possible: "would" and "could"
+also tell what a bill provides or what someone can do."""
+
+
 def hypothetical(s: Statement) -> bool:
     """The statement's own verb is under "would", "could" or "might" ("Ukraine's entry would be perceived as
-    a threat"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
+    a threat"), or its clause under "may" or "might" (``HEDGING_MODALS``: "the marshes may not be a decisive
+    factor"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
+    if getattr(s, "modality", None) in HEDGING_MODALS:
+        return True
     verb = (getattr(s, "predicate", None) or "").lower()
     if len(verb) < 3 or not verb.isalpha():
         return False
@@ -695,6 +719,16 @@ def _lede_news(s: Statement) -> bool:
             and not CONDITIONAL.search(s.text))
 
 
+BARE_SOURCE = re.compile(r"\A\s*(?:some|many|most|several|few|others?|they|one)\s*\Z", re.IGNORECASE)
+"""A source that is only a determiner or a pronoun ("some", "many", "others"): no one on record."""
+
+
+def analysis(s: Statement) -> bool:
+    """A view, a warning or a forecast by those whose trade is reading events ("As military analysts warn of an
+    invasion, they are watching the weather"): analysis, even on record, not a source's news."""
+    return COMMENTATOR.search(s.source_text or "") is not None and is_commentary(s)
+
+
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = False) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
     it is the report's main news. One source each, so after the corroborated facts, most salient first.
@@ -706,8 +740,8 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
-        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS:
-            first[s.doc] = s
+        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question":
+            first[s.doc] = s  # a question that opens a report is its hook ("How close is war?"), the news follows
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
@@ -719,7 +753,8 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
                   if (s.doc, s.start) not in shown and s.source_kind in ("named", "anonymous")
                   and not _against(s) and probe_status(s) not in ("denied", "unconfirmed")  # lines of their own
                   and not any(d == s.doc and a <= s.start < b for d, a, b in cited)
-                  and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)]
+                  and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)
+                  and not analysis(s) and not BARE_SOURCE.match(s.source_text or "")]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 
