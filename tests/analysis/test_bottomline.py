@@ -876,3 +876,23 @@ def test_where_a_person_is_is_news_but_what_a_person_or_a_place_is_stays_the_set
     assert bottomline_module.standing(said("The town of Lorn, home of Ada Holm, is on the border with Borduria.",
                                            agent="kb:place:lorn", place="kb:BOR",
                                            actors=["kb:place:lorn", "local:person:ada-holm", "kb:BOR"]))
+
+
+def test_a_heading_that_opens_a_report_is_no_lede_and_the_next_statement_is():
+    head = "A look at the new customs post on the northern border of Arland and Borduria .."
+    news = "Arland closed its northern border crossing to lorries on Monday, the customs service said."
+    heading = Statement("a", 0, 0, head, "fact", "asserted", source_kind="author", predicate="look",
+                        actors=["kb:AAA", "kb:BBB"])
+    fact = Statement("a", 0, 0, news, "fact", "reported", source_kind="named", agent="kb:AAA", predicate="close",
+                     actors=["kb:AAA"])
+    assert _wide_ledes(heading, fact) == [news]
+    assert not bottomline_module.heading(fact)
+
+
+def test_what_a_reported_act_may_mean_does_not_make_the_act_a_view():
+    text = ("Troops have massed near the border of Borduria, which officials said may indicate plans for an attack "
+            "in spring.")
+    assert not is_commentary(_said(text, predicate="mass", source_kind="anonymous", source_text="officials"))
+    # a reading that is the statement's own verb, or what a source says it means, is still a reading
+    assert is_commentary(_said("The strike may signal the end of the talks over the port.", predicate="signal"))
+    assert is_commentary(_said("The minister said the vote may signal a new era for the port.", predicate="say"))

@@ -93,14 +93,31 @@ def is_commentary(s: Statement) -> bool:
     if (s.kind in ANNOUNCED or s.status in HEDGED or POSSIBLE.search(s.text)) and COMMENTATOR.search(s.source_text or ""):
         return True  # "analysts expect the bank to raise rates", "experts say the frost could help": a forecast by
         # those whose trade is reading events
-    return s.status != "confirmed" and (reading(s.text) or hypothetical(s))
+    return s.status != "confirmed" and (reading(s) or hypothetical(s))
 
 
-def reading(text: str) -> bool:
-    """The text reads events (``INTERPRETIVE``), but not where "concern" is the motive an actor gives for its act
-    ("banned the exports, citing concern that ...", "closed the road over concerns about the bridge")."""
-    return any(not (m.group(0).lower().startswith("concern") and MOTIVE.search(text, 0, m.start()))
-               for m in INTERPRETIVE.finditer(text))
+def reading(s: Statement) -> bool:
+    """The statement reads events (``INTERPRETIVE``), but not where "concern" is the motive an actor gives for its
+    act ("banned the exports, citing concern that ...", "closed the road over concerns about the bridge"), nor
+    where a clause of its own hedges what a reported act may mean ("troops massed at the border, which officials
+    said may indicate plans to attack"): the act is the news. Where the statement's own verb is a word of saying
+    or the reading itself ("the minister said the vote may signal ...", "the storm may signal ..."), the reading
+    is what it tells."""
+    from storyline.nlp.certainty_words import SPEECH_VERBS
+
+    verb = (s.predicate or "").lower()
+    for m in INTERPRETIVE.finditer(s.text):
+        if m.group(0).lower().startswith("concern") and MOTIVE.search(s.text, 0, m.start()):
+            continue
+        if (HEDGE_BEFORE.search(s.text, 0, m.start()) and verb and verb not in SPEECH_VERBS
+                and not m.group(0).lower().startswith(verb[:4])):
+            continue
+        return True
+    return False
+
+
+HEDGE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?\Z")
+"""A reading under a hedging modal ("... may indicate"), matched just before the reading's verb."""
 
 
 def conceded(s: Statement) -> bool:
@@ -729,6 +746,14 @@ def analysis(s: Statement) -> bool:
     return COMMENTATOR.search(s.source_text or "") is not None and is_commentary(s)
 
 
+def heading(s: Statement) -> bool:
+    """The statement is a noun phrase with no clause ("A look at the new border base"): its parse finds no one who
+    acts and takes the phrase's head noun for the predicate. A heading or a teaser, not the report's news."""
+    verb = s.predicate or ""
+    return (not s.agent and verb.isalpha()
+            and re.match(rf"(?:an?|the)\s++(?:[\w-]+\s+)?{re.escape(verb)}\b", s.text, re.IGNORECASE) is not None)
+
+
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = False) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
     it is the report's main news. One source each, so after the corroborated facts, most salient first.
@@ -740,8 +765,8 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
-        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question":
-            first[s.doc] = s  # a question that opens a report is its hook ("How close is war?"), the news follows
+        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question" and not heading(s):
+            first[s.doc] = s  # a question or a heading that opens a report is its hook, the news follows
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
