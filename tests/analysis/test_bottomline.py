@@ -896,3 +896,21 @@ def test_what_a_reported_act_may_mean_does_not_make_the_act_a_view():
     # a reading that is the statement's own verb, or what a source says it means, is still a reading
     assert is_commentary(_said("The strike may signal the end of the talks over the port.", predicate="signal"))
     assert is_commentary(_said("The minister said the vote may signal a new era for the port.", predicate="say"))
+
+
+def test_two_reports_alone_sharing_three_claims_in_one_order_are_a_rewrite_not_two_sources():
+    from storyline.models import BottomLine
+
+    story = Story()
+    story.report("a", "One.", published="2025-02-01")
+    story.report("b", "Two.", published="2025-02-02")
+    corpus = story.corpus()
+
+    def line(at_a: int, at_b: int) -> BottomLine:
+        return BottomLine(text=f"claim {at_a}", kind="fact", sources=2, detail="",
+                          evidence=[Evidence("a", at_a, at_a + 5, "x"), Evidence("b", at_b, at_b + 5, "x")])
+    pair = frozenset({"a", "b"})
+    assert bottomline_module.rewritten(corpus, [line(0, 10), line(40, 60), line(90, 95)]) == {pair}
+    # each report tells them in its own order: two reports that each found them
+    assert bottomline_module.rewritten(corpus, [line(0, 60), line(40, 10), line(90, 95)]) == set()
+    assert bottomline_module.rewritten(corpus, [line(0, 10), line(40, 60)]) == set()

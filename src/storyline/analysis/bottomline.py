@@ -576,9 +576,10 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
     # read alone it cannot say whom it is about, and sharing it does not mend that; nor a quotation's own words
     # that several reports print (a speech's phrase) or what is said not to be so (``KEEP_SHARED``)
+    copies = rewritten(corpus, lines)
     shared = {id(line) for line, f in zip(lines, features)
               if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]
-              and not f["quoted"] and not f["denied"]}
+              and not f["quoted"] and not f["denied"] and _pair(corpus, line) not in copies}
     # the estimates with who gives each, the disputes and what remains unconfirmed are sections of their own, built
     # by their own rules: each section's best lines (``SURE``) are shown whatever the model gives them, and no
     # further line of it but further figure tables the model keeps (``MORE``); a line that opens with a pronoun
@@ -603,6 +604,28 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
         kept.append(line)
     shown = sorted(kept[:MAX_SHOWN], key=lambda line: (-line.score, line.evidence[0].doc, line.evidence[0].start))
     return shown + [line for line in pool if line.kind == "commentary"]
+
+
+REWRITE_LINES = 3
+"""Claims two reports, and only they, share: this many make one a rewrite of the other (``rewritten``)."""
+
+
+def _pair(corpus: Corpus, line: BottomLine) -> frozenset[str]:
+    return frozenset(origin_doc(corpus, e.doc) for e in line.evidence)
+
+
+def rewritten(corpus: Corpus, lines: list[BottomLine]) -> set[frozenset[str]]:
+    """Pairs of reports of which one retells the other (a translation, a rewrite of a wire story): they alone share
+    ``REWRITE_LINES`` claims or more, the setting and asides as well as the news, told in the same order. What only
+    the two of them state is one source's account told twice, not two reports that each found it, and needs the
+    model's full bar. Two reports that each found the news tell it each in its own order."""
+    pairs: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for line in lines:
+        if line.kind in ("fact", "confirmation") and line.sources == 2 and len(line.evidence) == 2:
+            first, second = sorted(line.evidence, key=lambda e: e.doc)
+            pairs.setdefault(_pair(corpus, line), []).append((first.start, second.start))
+    return {pair for pair, at in pairs.items() if len(at) >= REWRITE_LINES
+            and [b for _, b in sorted(at)] == sorted(b for _, b in at)}
 
 
 RANKED = True
