@@ -807,3 +807,110 @@ def test_a_shared_quotation_or_negation_needs_the_models_full_bar(monkeypatch, k
         assert len(claims) == 1
         lines = [b for b in bottom_line(story.corpus(), claims, [], []) if b.sources == 2]
         assert bool(lines) == shown
+
+
+@pytest.mark.parametrize("source", ["Experts", "some energy analysts"])
+def test_what_commentators_say_could_or_may_happen_is_their_forecast_however_typed(source):
+    text = f"{source} say the dry spell could give the rebels their best chance to cross the river in March."
+    assert is_commentary(_said(text, source_kind="anonymous", source_text=source, predicate_class="give"))
+    # the same words from an official are the official's assessment, and what experts found is a finding
+    assert not is_commentary(_said(text, source_kind="anonymous", source_text="army officials", predicate_class="give"))
+    assert not is_commentary(_said(f"{source} say the river fell by two metres in March.", source_kind="anonymous",
+                                   source_text=source, predicate_class="fall"))
+
+
+def test_a_clause_under_may_is_a_hedge_but_a_may_outside_it_is_not():
+    assert is_commentary(_said("The marshes may not be a decisive obstacle for the tanks this winter.",
+                               predicate="be", status="asserted", source_kind="author", modality="may"))
+    assert not is_commentary(_said("The council reopened the market, which may now trade on Sundays as well.",
+                                   predicate="reopen", status="asserted", source_kind="author"))
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry restricted exports of farm drones on Monday, citing the border war and concern that they might "
+    "be armed.",
+    "The port authority closed the old bridge to lorries over concerns about the state of its piers.",
+])
+def test_concern_given_as_the_motive_of_an_act_is_no_reading_of_events(text):
+    assert not is_commentary(_said(text, source_kind="author", status="asserted", predicate_class="restrict"))
+    assert is_commentary(_said("The closure of the bridge raises concerns about deliveries to the island.",
+                               source_kind="author", status="asserted", predicate_class="raise"))
+
+
+def _wide_ledes(*statements: Statement) -> list[str]:
+    story = Story()
+    story.report("a", *(s.text for s in statements), published="2025-02-01")
+    at = 0
+    for s in statements:
+        s.start, s.end, at = at, at + len(s.text), at + len(s.text) + 1
+        story.records["statements"].append(s)
+    return [b.text for b in bottomline_module._lede_lines(story.corpus(), [], {}, wide=True)]
+
+
+@pytest.mark.parametrize("source, kind", [("some", "anonymous"), ("military analysts", "anonymous")])
+def test_a_lede_no_one_is_on_record_for_or_a_commentators_view_is_no_further_line(source, kind):
+    text = "As the strike drags on, they say the ministers will have some explaining to do before the summer."
+    said = Statement("a", 0, len(text), text, "prediction", "expected", source_kind=kind, source_text=source,
+                     cues=["warn"], actors=["kb:AAA"])
+    assert _wide_ledes(said) == []
+    said.source_text = "the union leader Dora Venn"
+    assert _wide_ledes(said) == [text]
+
+
+def test_a_question_that_opens_a_report_is_its_hook_and_the_next_statement_its_lede():
+    hook = "How long can the ferry company keep its boats in harbour before the islands run short of food?"
+    news = "The ferry company kept all six of its boats in harbour on Monday, the port authority said."
+    question = Statement("a", 0, 0, hook, "question", "asserted", source_kind="author", actors=["kb:AAA"])
+    fact = Statement("a", 0, 0, news, "fact", "reported", source_kind="named", actors=["kb:AAA"])
+    assert _wide_ledes(question, fact) == [news]
+
+
+def test_where_a_person_is_is_news_but_what_a_person_or_a_place_is_stays_the_setting():
+    def said(text: str, **kw) -> Statement:
+        return _said(text, source_kind="author", status="asserted", predicate="be", **kw)
+    visit = said("Norland's premier Ada Holm is in the capital, where she is promising flood aid to the mayors.",
+                 agent="kb:NOR", place="kb:place:capital", actors=["kb:NOR", "local:person:ada-holm", "kb:place:capital"])
+    assert not bottomline_module.standing(visit)
+    assert bottomline_module.standing(said("Ada Holm is a close ally of the mayor of the capital.",
+                                           agent="local:person:ada-holm", actors=["local:person:ada-holm"]))
+    assert bottomline_module.standing(said("The town of Lorn, home of Ada Holm, is on the border with Borduria.",
+                                           agent="kb:place:lorn", place="kb:BOR",
+                                           actors=["kb:place:lorn", "local:person:ada-holm", "kb:BOR"]))
+
+
+def test_a_heading_that_opens_a_report_is_no_lede_and_the_next_statement_is():
+    head = "A look at the new customs post on the northern border of Arland and Borduria .."
+    news = "Arland closed its northern border crossing to lorries on Monday, the customs service said."
+    heading = Statement("a", 0, 0, head, "fact", "asserted", source_kind="author", predicate="look",
+                        actors=["kb:AAA", "kb:BBB"])
+    fact = Statement("a", 0, 0, news, "fact", "reported", source_kind="named", agent="kb:AAA", predicate="close",
+                     actors=["kb:AAA"])
+    assert _wide_ledes(heading, fact) == [news]
+    assert not bottomline_module.heading(fact)
+
+
+def test_what_a_reported_act_may_mean_does_not_make_the_act_a_view():
+    text = ("Troops have massed near the border of Borduria, which officials said may indicate plans for an attack "
+            "in spring.")
+    assert not is_commentary(_said(text, predicate="mass", source_kind="anonymous", source_text="officials"))
+    # a reading that is the statement's own verb, or what a source says it means, is still a reading
+    assert is_commentary(_said("The strike may signal the end of the talks over the port.", predicate="signal"))
+    assert is_commentary(_said("The minister said the vote may signal a new era for the port.", predicate="say"))
+
+
+def test_two_reports_alone_sharing_three_claims_in_one_order_are_a_rewrite_not_two_sources():
+    from storyline.models import BottomLine
+
+    story = Story()
+    story.report("a", "One.", published="2025-02-01")
+    story.report("b", "Two.", published="2025-02-02")
+    corpus = story.corpus()
+
+    def line(at_a: int, at_b: int) -> BottomLine:
+        return BottomLine(text=f"claim {at_a}", kind="fact", sources=2, detail="",
+                          evidence=[Evidence("a", at_a, at_a + 5, "x"), Evidence("b", at_b, at_b + 5, "x")])
+    pair = frozenset({"a", "b"})
+    assert bottomline_module.rewritten(corpus, [line(0, 10), line(40, 60), line(90, 95)]) == {pair}
+    # each report tells them in its own order: two reports that each found them
+    assert bottomline_module.rewritten(corpus, [line(0, 60), line(40, 10), line(90, 95)]) == set()
+    assert bottomline_module.rewritten(corpus, [line(0, 10), line(40, 60)]) == set()

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT, UNSETTLED,
-    VERDICT,
+    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT,
+    UNSETTLED, VERDICT,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
@@ -90,9 +90,34 @@ def is_commentary(s: Statement) -> bool:
         return True
     if s.source_kind != "author" and any(STANCE_CUE.match(c) for c in s.cues or ()):
         return True  # '"..., " he warned': the source's words framed as a warning, a hope or a belief
-    if (s.kind in ANNOUNCED or s.status in HEDGED) and COMMENTATOR.search(s.source_text or ""):
-        return True  # "analysts expect the bank to raise rates": a forecast by those whose trade is reading events
-    return s.status != "confirmed" and (bool(INTERPRETIVE.search(s.text)) or hypothetical(s))
+    if (s.kind in ANNOUNCED or s.status in HEDGED or POSSIBLE.search(s.text)) and COMMENTATOR.search(s.source_text or ""):
+        return True  # "analysts expect the bank to raise rates", "experts say the frost could help": a forecast by
+        # those whose trade is reading events
+    return s.status != "confirmed" and (reading(s) or hypothetical(s))
+
+
+def reading(s: Statement) -> bool:
+    """The statement reads events (``INTERPRETIVE``), but not where "concern" is the motive an actor gives for its
+    act ("banned the exports, citing concern that ...", "closed the road over concerns about the bridge"), nor
+    where a clause of its own hedges what a reported act may mean ("troops massed at the border, which officials
+    said may indicate plans to attack"): the act is the news. Where the statement's own verb is a word of saying
+    or the reading itself ("the minister said the vote may signal ...", "the storm may signal ..."), the reading
+    is what it tells."""
+    from storyline.nlp.certainty_words import SPEECH_VERBS
+
+    verb = (s.predicate or "").lower()
+    for m in INTERPRETIVE.finditer(s.text):
+        if m.group(0).lower().startswith("concern") and MOTIVE.search(s.text, 0, m.start()):
+            continue
+        if (HEDGE_BEFORE.search(s.text, 0, m.start()) and verb and verb not in SPEECH_VERBS
+                and not m.group(0).lower().startswith(verb[:4])):
+            continue
+        return True
+    return False
+
+
+HEDGE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?\Z")
+"""A reading under a hedging modal ("... may indicate"), matched just before the reading's verb."""
 
 
 def conceded(s: Statement) -> bool:
@@ -154,10 +179,18 @@ what happened."""
 
 def standing(s: Statement) -> bool:
     """How things stand, told undated in the report's own voice: the setting two reports months apart repeat,
-    not the news either leads with. A source's word on it, or a date, makes it news. Nor is what a source only
-    spoke about, told in the report's words (``topic_only``)."""
+    not the news either leads with. A source's word on it, or a date, makes it news, and so does where a person
+    is (``present``). Nor is what a source only spoke about, told in the report's words (``topic_only``)."""
     return (s.source_kind == "author" and not s.date and s.status != "confirmed"
-            and (s.predicate or "").lower() in STATIVE) or topic_only(s)
+            and (s.predicate or "").lower() in STATIVE and not present(s)) or topic_only(s)
+
+
+def present(s: Statement) -> bool:
+    """The statement says where a person is ("the country's prime minister is in the capital, where he is
+    promising aid"): a visit, news however undated, not a place's setting ("the town is on the border") nor what a
+    person is ("he is a close ally of the president")."""
+    return ((s.predicate or "").lower() == "be" and bool(s.place) and ":place:" not in (s.agent or "")
+            and any("person" in actor for actor in s.actors))
 
 
 TOPIC = frozenset({"refer", "comment"})
@@ -176,9 +209,17 @@ def topic_only(s: Statement) -> bool:
     return s.source_kind == "author" and ((s.predicate or "").lower() in TOPIC or TOPIC_CLAUSE.match(s.text) is not None)
 
 
+HEDGING_MODALS = frozenset({"may", "might"})
+"""Modals of a clause (``Statement.modality``, from its parse) that only say what is possible: "would" and "could"
+also tell what a bill provides or what someone can do."""
+
+
 def hypothetical(s: Statement) -> bool:
     """The statement's own verb is under "would", "could" or "might" ("Ukraine's entry would be perceived as
-    a threat"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
+    a threat"), or its clause under "may" or "might" (``HEDGING_MODALS``: "the marshes may not be a decisive
+    factor"): what may be, not what is. A modal elsewhere ("passed a bill that would provide ...") is not."""
+    if getattr(s, "modality", None) in HEDGING_MODALS:
+        return True
     verb = (getattr(s, "predicate", None) or "").lower()
     if len(verb) < 3 or not verb.isalpha():
         return False
@@ -535,9 +576,10 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     # a claim several reports state needs only KEEP_SHARED, unless it opens with a pronoun ("He added that ..."):
     # read alone it cannot say whom it is about, and sharing it does not mend that; nor a quotation's own words
     # that several reports print (a speech's phrase) or what is said not to be so (``KEEP_SHARED``)
+    copies = rewritten(corpus, lines)
     shared = {id(line) for line, f in zip(lines, features)
               if line.sources >= 2 and line.kind in ("fact", "confirmation") and not f["pronoun"]
-              and not f["quoted"] and not f["denied"]}
+              and not f["quoted"] and not f["denied"] and _pair(corpus, line) not in copies}
     # the estimates with who gives each, the disputes and what remains unconfirmed are sections of their own, built
     # by their own rules: each section's best lines (``SURE``) are shown whatever the model gives them, and no
     # further line of it but further figure tables the model keeps (``MORE``); a line that opens with a pronoun
@@ -562,6 +604,28 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
         kept.append(line)
     shown = sorted(kept[:MAX_SHOWN], key=lambda line: (-line.score, line.evidence[0].doc, line.evidence[0].start))
     return shown + [line for line in pool if line.kind == "commentary"]
+
+
+REWRITE_LINES = 3
+"""Claims two reports, and only they, share: this many make one a rewrite of the other (``rewritten``)."""
+
+
+def _pair(corpus: Corpus, line: BottomLine) -> frozenset[str]:
+    return frozenset(origin_doc(corpus, e.doc) for e in line.evidence)
+
+
+def rewritten(corpus: Corpus, lines: list[BottomLine]) -> set[frozenset[str]]:
+    """Pairs of reports of which one retells the other (a translation, a rewrite of a wire story): they alone share
+    ``REWRITE_LINES`` claims or more, the setting and asides as well as the news, told in the same order. What only
+    the two of them state is one source's account told twice, not two reports that each found it, and needs the
+    model's full bar. Two reports that each found the news tell it each in its own order."""
+    pairs: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for line in lines:
+        if line.kind in ("fact", "confirmation") and line.sources == 2 and len(line.evidence) == 2:
+            first, second = sorted(line.evidence, key=lambda e: e.doc)
+            pairs.setdefault(_pair(corpus, line), []).append((first.start, second.start))
+    return {pair for pair, at in pairs.items() if len(at) >= REWRITE_LINES
+            and [b for _, b in sorted(at)] == sorted(b for _, b in at)}
 
 
 RANKED = True
@@ -695,6 +759,24 @@ def _lede_news(s: Statement) -> bool:
             and not CONDITIONAL.search(s.text))
 
 
+BARE_SOURCE = re.compile(r"\A\s*(?:some|many|most|several|few|others?|they|one)\s*\Z", re.IGNORECASE)
+"""A source that is only a determiner or a pronoun ("some", "many", "others"): no one on record."""
+
+
+def analysis(s: Statement) -> bool:
+    """A view, a warning or a forecast by those whose trade is reading events ("As military analysts warn of an
+    invasion, they are watching the weather"): analysis, even on record, not a source's news."""
+    return COMMENTATOR.search(s.source_text or "") is not None and is_commentary(s)
+
+
+def heading(s: Statement) -> bool:
+    """The statement is a noun phrase with no clause ("A look at the new border base"): its parse finds no one who
+    acts and takes the phrase's head noun for the predicate. A heading or a teaser, not the report's news."""
+    verb = s.predicate or ""
+    return (not s.agent and verb.isalpha()
+            and re.match(rf"(?:an?|the)\s++(?:[\w-]+\s+)?{re.escape(verb)}\b", s.text, re.IGNORECASE) is not None)
+
+
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = False) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
     it is the report's main news. One source each, so after the corroborated facts, most salient first.
@@ -706,8 +788,8 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
-        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS:
-            first[s.doc] = s
+        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question" and not heading(s):
+            first[s.doc] = s  # a question or a heading that opens a report is its hook, the news follows
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
@@ -719,7 +801,8 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
                   if (s.doc, s.start) not in shown and s.source_kind in ("named", "anonymous")
                   and not _against(s) and probe_status(s) not in ("denied", "unconfirmed")  # lines of their own
                   and not any(d == s.doc and a <= s.start < b for d, a, b in cited)
-                  and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)]
+                  and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)
+                  and not analysis(s) and not BARE_SOURCE.match(s.source_text or "")]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 

@@ -55,6 +55,9 @@ CONCESSION = re.compile(r"\b(?:admit|acknowledg|conced)\w*+\b[^.;]*?\bbut\b", re
 of R"): what follows "but" is the speaker's view, the point the sentence makes."""
 UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
 """A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
+MOTIVE = re.compile(r"\b(?:citing|cited|over|because\s+of|due\s+to|out\s+of)\b[^,;:.]*+\Z", re.IGNORECASE)
+"""The words before "concern" that make it the motive an actor gives for what it did ("imposed export controls,
+citing the war and concern that ...", "closed the bridge over concerns about its piers"): a reason, not a reading."""
 POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b")
 """A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event. In
 lower case only: "May" is also the month ("failed a safety inspection in May")."""
