@@ -1,7 +1,7 @@
 """Where the cross-source stage's time goes: each analysis over a stored corpus, in CPU seconds.
 
 Usage: .venv/bin/python bench/cross.py --db STORE [--profile FILE] [--digest] [--encoder torch|onnx] [--no-cache]
-       [--workers N] [--encoder-processes]
+       [--workers N] [--encoder-processes] [--precision float32|bfloat16|auto]
 
 Reads the corpus from an analysed store (a copy is opened, so the store is left as it was; its
 embedding cache makes the encoder's share small) and runs the stage's analyses in their order,
@@ -13,7 +13,7 @@ same (run one with ``PYTHONPATH=OTHER/src``). ``--no-cache`` drops the copy's ca
 stage encodes every sentence it needs (the first claims row, then conflicts' clauses) with the
 ``--encoder`` runtime (loading it is timed as its own row), on ``--workers`` intra-op threads as
 ``storyline analyze --workers N`` runs it, or with ``--encoder-processes`` on that many encoder
-processes when there are many (``EmbeddingCache``'s pool; its start is in the first row that encodes,
+processes when there are many, at ``--precision`` (``EmbeddingCache``'s pool; its start is in the first row that encodes,
 and its processes' CPU seconds in the CPU column). Each row gives the sentences it encoded. The claims
 encode only the statements in a pair they compare (a statement shares no block with another report's
 statement within the window: it is never compared, nor encoded): how many of the claim statements
@@ -55,6 +55,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="cores the encoder uses (intra-op threads)")
     parser.add_argument("--encoder-processes", action="store_true",
                         help="large encodes on --workers encoder processes instead of threads")
+    parser.add_argument("--precision", default="float32", choices=["float32", "bfloat16", "auto"],
+                        help="the encoder's arithmetic ([analysis] encoder_precision)")
     args = parser.parse_args()
     from storyline import config
     from storyline.analysis import (
@@ -95,7 +97,7 @@ def main() -> int:
                 profiler.enable()
             corpus = timed("read the corpus (Corpus.from_store)", Corpus.from_store, store, kb)
             timed(f"load the encoder ({args.encoder})", embed.load, args.encoder)
-            cache = EmbeddingCache(store, args.encoder, args.workers, args.encoder_processes)
+            cache = EmbeddingCache(store, args.encoder, args.workers, args.encoder_processes, args.precision)
             found = timed("claims", claims.group_claims, corpus, cache.get, settings["cluster_threshold"],
                           settings["block_window"])
             links = reuse.LinkCache()
@@ -124,7 +126,7 @@ def main() -> int:
                 profiler.disable()
                 profiler.dump_stats(args.profile)
     print(f"{len(corpus.documents)} documents, {len(corpus.statements):,} statements, {len(found)} claims, "
-          f"{len(found_conflicts)} conflicts, {cache.encoded:,} sentences encoded ({args.encoder}, "
+          f"{len(found_conflicts)} conflicts, {cache.encoded:,} sentences encoded ({args.encoder} {cache.precision}, "
           f"{args.workers} {'process' if args.encoder_processes else 'thread'}{'es' if args.encoder_processes and args.workers > 1 else 's' if args.workers > 1 else ''}); load {os.getloadavg()[0]:.1f}; "
           f"claims with blocks reused equal claims built afresh: {same_claims}")
     print(f"{len(statements):,} claim statements, {len(paired):,} of them in a compared pair (encoded), "

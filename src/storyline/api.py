@@ -207,6 +207,7 @@ def analyze(
     cfg = config if isinstance(config, dict) else config_module.load(config)
     encoder = cfg["analysis"].get("encoder", "torch")
     embed.check(encoder)  # an encoder runtime that is not installed fails here, before any work
+    embed.check_precision(cfg["analysis"].get("encoder_precision", "float32"), encoder)  # and so does a bad precision
     timings: dict[str, float] = {}
     with Store.open(db) as store:
         summary = None

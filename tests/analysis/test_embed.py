@@ -133,7 +133,7 @@ def test_an_encode_here_runs_on_as_many_threads_as_the_run_has_cores(monkeypatch
     from storyline.analysis import embed
 
     seen = []
-    monkeypatch.setattr(embed, "encode", lambda texts, backend="torch": seen.append(torch.get_num_threads()))
+    monkeypatch.setattr(embed, "encode", lambda texts, backend="torch", precision="float32": seen.append(torch.get_num_threads()))
     before = torch.get_num_threads()
     EmbeddingCache(duckdb.connect(), processes=2)._encoder(10)(["a sentence"])
     EmbeddingCache(duckdb.connect(), processes=1)._encoder(10)(["a sentence"])
@@ -170,3 +170,41 @@ def test_conflicts_read_a_store_cache_lazily_and_any_other_function_as_it_is():
         return np.zeros((len(texts), DIM), dtype=np.float32)
 
     assert conflict_vectors(plain) is plain
+
+
+def test_encoder_precisions_resolve_per_runtime_and_refuse_what_cannot_run(monkeypatch):
+    import pytest
+
+    from storyline.analysis import embed
+
+    assert embed.resolve_precision("float32") == "float32" and embed.resolve_precision("bfloat16") == "bfloat16"
+    assert embed.resolve_precision("auto", "onnx") == "float32"  # the ONNX export is float32
+    monkeypatch.setattr(embed, "native_bfloat16", lambda: True)
+    assert embed.resolve_precision("auto") == "bfloat16"
+    monkeypatch.setattr(embed, "native_bfloat16", lambda: False)
+    assert embed.resolve_precision("auto") == "float32"
+    with pytest.raises(embed.EncoderError, match="unknown encoder precision 'half'"):
+        embed.check_precision("half")
+    with pytest.raises(embed.EncoderError, match="needs the torch encoder"):
+        embed.check_precision("bfloat16", "onnx")
+    assert embed.model_tag("float32") == MODEL_NAME and embed.model_tag("bfloat16") != MODEL_NAME
+
+
+def test_a_cache_at_another_precision_encodes_its_own_vectors_instead_of_reading_float32_ones(monkeypatch):
+    from storyline.analysis import embed
+
+    con = duckdb.connect()
+    text = "The ferry union voted to strike."
+    float32 = np.eye(1, DIM, dtype=np.float32)[0]
+    cache = EmbeddingCache(con, precision="bfloat16")
+    con.execute(f"INSERT INTO {EmbeddingCache.TABLE} VALUES (?, ?, ?)", [text_key(text), MODEL_NAME, float32.tolist()])
+    asked: list[tuple[list[str], str]] = []
+
+    def fake(texts, batch_size=64, backend="torch", precision="float32"):
+        asked.append((texts, precision))
+        return np.full((len(texts), DIM), 0.5, dtype=np.float32)
+
+    monkeypatch.setattr(embed, "encode", fake)
+    got = cache.get([], [text])[0]
+    assert asked == [([text], "bfloat16")] and float(got[0]) == 0.5  # encoded at its precision, not read back
+    assert np.array_equal(EmbeddingCache(con, precision="bfloat16").get([], [text])[0], got)  # then kept as such

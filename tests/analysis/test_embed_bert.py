@@ -28,3 +28,17 @@ def test_the_lean_encoder_gives_sentence_transformers_vectors():
                                               show_progress_bar=False, convert_to_numpy=True)
     assert lean.shape == (len(texts), embed.DIM)
     assert np.abs(lean - expected).max() <= 1e-6
+
+
+def test_bfloat16_products_give_vectors_close_to_float32_ones():
+    from storyline.analysis import embed
+
+    texts = ["The ferry union voted to strike after talks on pay collapsed.",
+             "Flood waters rose in three valley towns overnight, the mayor said.",
+             "Officials denied that the dam had been damaged.", "Polls closed at eight.", ""]
+    with embed.threads(1):
+        exact = embed.encode(texts)
+        rounded = embed.encode(texts, precision="bfloat16")
+    assert rounded.dtype == np.float32 and not np.array_equal(rounded, exact)
+    assert np.allclose(np.linalg.norm(rounded, axis=1), 1.0, atol=1e-5)
+    assert float((rounded * exact).sum(axis=1).min()) > 0.999

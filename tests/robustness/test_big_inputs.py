@@ -42,7 +42,7 @@ def test_embeddings_are_stored_a_chunk_at_a_time(monkeypatch):
     monkeypatch.setattr(embed.EmbeddingCache, "CHUNK", 2)
     calls = []
 
-    def fake_encode(texts, backend="torch"):
+    def fake_encode(texts, backend="torch", precision="float32"):
         calls.append(len(texts))
         if len(calls) == 3:
             raise KeyboardInterrupt  # the run is stopped here

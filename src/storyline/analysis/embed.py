@@ -28,6 +28,12 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_PIECES = 128
 """Statements are sentences: 128 word pieces hold all but run-ons, at half the cost of 256."""
 BACKENDS = ("torch", "onnx")
+PRECISIONS = ("float32", "bfloat16", "auto")
+"""How the PyTorch encoder multiplies: in float32 (the default: the vectors of sentence-transformers), in
+bfloat16 where the model's matrix products allow it (``torch.autocast``; layer norms, softmax and pooling stay
+float32), or "auto": bfloat16 where the processor multiplies bfloat16 natively (:func:`native_bfloat16`), else
+float32. On such a processor bfloat16 encodes news sentences 2.3 times as fast on one thread; the similarity of
+two sentences moves by 5e-4 on average, at most 3.5e-3 (800 sentences of the 447 corpus, 319,600 pairs)."""
 
 
 class EncoderError(Exception):
@@ -109,8 +115,9 @@ class Bert:
         self.auto_model = BertModel.from_pretrained(str(path)).eval()
         self.max_seq_length = MAX_PIECES
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors of ``texts`` as one batch: longest text (in characters) first, padded to the longest."""
+    def encode(self, texts: list[str], precision: str = "float32") -> np.ndarray:
+        """Unit vectors of ``texts`` as one batch: longest text (in characters) first, padded to the longest.
+        ``precision``: "float32", or "bfloat16" for the model's matrix products (``PRECISIONS``)."""
         import torch
         from torch.nn.functional import normalize
 
@@ -118,7 +125,9 @@ class Bert:
         features = self.tokenizer([texts[i] for i in order], padding=True, truncation="longest_first",
                                   max_length=self.max_seq_length, return_tensors="pt")
         with torch.inference_mode():
-            hidden = self.auto_model(**features, return_dict=True)[0]
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bfloat16"):
+                hidden = self.auto_model(**features, return_dict=True)[0]
+            hidden = hidden.float()  # pooled in float32 whatever the products ran in (a no-op in float32)
             mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             total = (hidden * mask).sum(dim=1, dtype=hidden.dtype)
             mean = total / torch.clamp(mask.sum(dim=1, dtype=hidden.dtype), min=1e-9)
@@ -150,6 +159,42 @@ def check(backend: str) -> None:
                 importlib.import_module(name)
             except ImportError:
                 raise EncoderError(f"encoder \"onnx\" needs {name}: pip install 'storyline[onnx]'") from None
+
+
+def native_bfloat16() -> bool:
+    """Whether this processor multiplies bfloat16 matrices natively (AMX tiles or AVX-512 BF16): elsewhere
+    PyTorch converts them, and bfloat16 gains nothing."""
+    import torch
+
+    checks = (getattr(torch.cpu, name, None) for name in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"))
+    return any(bool(check()) for check in checks if check is not None)
+
+
+def check_precision(precision: str, backend: str = "torch") -> None:
+    """Raise :class:`EncoderError` when ``precision`` is unknown (``PRECISIONS``) or is bfloat16 asked of the
+    ONNX runtime (its export is float32; "auto" means float32 there)."""
+    if precision not in PRECISIONS:
+        raise EncoderError(f"unknown encoder precision {precision!r} (choose {', '.join(PRECISIONS)})")
+    if precision == "bfloat16" and backend != "torch":
+        raise EncoderError(f"encoder precision \"bfloat16\" needs the torch encoder, not {backend!r}")
+
+
+def resolve_precision(precision: str, backend: str = "torch") -> str:
+    """The precision ``precision`` means for ``backend`` on this processor: "float32" or "bfloat16"
+    (:func:`check_precision` first)."""
+    check_precision(precision, backend)
+    if backend != "torch":
+        return "float32"
+    if precision == "auto":
+        return "bfloat16" if native_bfloat16() else "float32"
+    return precision
+
+
+def model_tag(precision: str) -> str:
+    """The model name the store's cache keeps vectors of ``precision`` under: float32 and bfloat16 vectors of one
+    text differ slightly, so a run reads only its own precision's (the cache holds one vector a text: a run
+    at the other precision encodes its texts again and replaces them)."""
+    return MODEL_NAME if precision == "float32" else f"{MODEL_NAME}/{precision}"
 
 
 def load(backend: str = "torch") -> None:
@@ -239,8 +284,8 @@ def _onnx_batch(session, pieces: list) -> np.ndarray:
     return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
 
 
-def encode(texts: list[str], batch_size: int = 64, backend: str = "torch") -> np.ndarray:
-    """Unit-length embeddings, one row per text.
+def encode(texts: list[str], batch_size: int = 64, backend: str = "torch", precision: str = "float32") -> np.ndarray:
+    """Unit-length embeddings, one row per text (``precision``: "float32" or "bfloat16", the torch runtime only).
 
     Batches hold texts of similar word-piece counts, so little of each batch is padding (the
     encoder's own sort is by characters); 1.2x the sentences a second on one thread on news
@@ -263,7 +308,7 @@ def encode(texts: list[str], batch_size: int = 64, backend: str = "torch") -> np
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     for at in range(0, len(order), batch_size):
         rows = order[at : at + batch_size]
-        out[rows] = encoder.encode([texts[i] for i in rows])
+        out[rows] = encoder.encode([texts[i] for i in rows], precision)
     return out
 
 
@@ -290,11 +335,11 @@ def _pool_start(backend: str) -> None:
     load(backend)
 
 
-def _pool_encode(task: tuple[int, list[str], str]) -> tuple[int, np.ndarray, float]:
+def _pool_encode(task: tuple[int, list[str], str, str]) -> tuple[int, np.ndarray, float]:
     """In an encoder pool's process: one batch's vectors, with the CPU seconds they took."""
-    at, texts, backend = task
+    at, texts, backend, precision = task
     cpu = time.process_time()
-    vectors = encode(texts, batch_size=max(1, len(texts)), backend=backend)
+    vectors = encode(texts, batch_size=max(1, len(texts)), backend=backend, precision=precision)
     return at, vectors, time.process_time() - cpu
 
 
@@ -307,9 +352,10 @@ class EncoderPool:
     up, so the vectors are the same. Started on the first :meth:`encode` (each process loads the
     encoder: seconds), stopped by :meth:`close`."""
 
-    def __init__(self, processes: int, backend: str = "torch") -> None:
+    def __init__(self, processes: int, backend: str = "torch", precision: str = "float32") -> None:
         self.processes = processes
         self.backend = backend
+        self.precision = precision
         self.cpu = 0.0
         """CPU seconds the processes spent encoding (not counted by the caller's ``process_time``)."""
         self._pool = None
@@ -328,7 +374,7 @@ class EncoderPool:
             return out
         self.start()
         batches = _batches(texts, batch_size, self.backend)
-        tasks = [(n, [texts[i] for i in rows], self.backend) for n, rows in enumerate(batches)]
+        tasks = [(n, [texts[i] for i in rows], self.backend, self.precision) for n, rows in enumerate(batches)]
         # Longest batches first: the last ones handed out are short, so the processes finish together.
         for n, vectors, cpu in self._pool.imap_unordered(_pool_encode, tasks[::-1]):
             out[batches[n]] = vectors
@@ -364,15 +410,19 @@ class EmbeddingCache:
     """Texts to encode from which an :class:`EncoderPool` pays for its start (each process loads the
     encoder in seconds); fewer are encoded here on one thread."""
 
-    def __init__(self, store, backend: str = "torch", processes: int = 1, pool: bool = False) -> None:
+    def __init__(self, store, backend: str = "torch", processes: int = 1, pool: bool = False,
+                 precision: str = "float32") -> None:
         """``store``: a :class:`~storyline.store.db.Store` (which may pause between chunks to let
         readers in) or a bare DuckDB connection. ``backend``: the encoder's runtime (``BACKENDS``);
         both give the same vectors, so one cache serves both. ``processes``: the cores an encode may use,
         as intra-op threads here or, with ``pool``, as an :class:`EncoderPool` for encodes of
-        ``POOL_MIN`` texts or more (stopped by :meth:`close`)."""
+        ``POOL_MIN`` texts or more (stopped by :meth:`close`). ``precision``: the encoder's (``PRECISIONS``); its
+        vectors are kept apart from those of another (``model_tag``)."""
         check(backend)
         self._store = store
         self.backend = backend
+        self.precision = resolve_precision(precision, backend)
+        self.model = model_tag(self.precision)
         self.processes = processes
         self.use_pool = pool
         self.pool: EncoderPool | None = None
@@ -406,7 +456,7 @@ class EmbeddingCache:
             self.encoded += len(part)
             # One bulk insert per chunk: ``executemany`` binds row by row (4,608 vectors took 20 s).
             bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
-                        [[ids[i], MODEL_NAME, vectors[n].tolist()] for n, i in enumerate(part)], replace=True)
+                        [[ids[i], self.model, vectors[n].tolist()] for n, i in enumerate(part)], replace=True)
             for n, i in enumerate(part):
                 known[ids[i]] = vectors[n]
         self._pause()
@@ -418,7 +468,7 @@ class EmbeddingCache:
         # Read as NumPy columns: one float32 array per vector, not a Python list of 384 floats.
         found = self.con.execute(
             f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
-            "WHERE e.model = ?", [sorted(set(keys)), MODEL_NAME]
+            "WHERE e.model = ?", [sorted(set(keys)), self.model]
         ).fetchnumpy()
         return {key: np.asarray(vector, dtype=np.float32) for key, vector in zip(found["id"].tolist(), found["vector"])}
 
@@ -439,12 +489,12 @@ class EmbeddingCache:
         if (self.use_pool and self.processes > 1 and count >= self.POOL_MIN
                 and not multiprocessing.current_process().daemon):
             if self.pool is None:
-                self.pool = EncoderPool(self.processes, self.backend)
+                self.pool = EncoderPool(self.processes, self.backend, self.precision)
             return self.pool.encode
 
         def here(texts: list[str]) -> np.ndarray:
             with threads(self.processes if self.backend == "torch" else None):
-                return encode(texts, backend=self.backend)
+                return encode(texts, backend=self.backend, precision=self.precision)
 
         return here
 

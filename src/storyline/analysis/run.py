@@ -113,11 +113,12 @@ def conflict_vectors(embeddings):
 def store_embeddings(store, config: dict | None = None, workers: int | None = None) -> EmbeddingCache:
     """The store's embedding cache, encoding with the runtime ``[analysis] encoder`` names on as many
     cores as the run's parsing workers (``workers``, default ``[model] workers``, 0 meaning one per
-    core): intra-op threads, or encoder processes where ``[analysis] encoder_processes`` asks; the
-    caller closes it."""
+    core): intra-op threads, or encoder processes where ``[analysis] encoder_processes`` asks; at the
+    precision ``[analysis] encoder_precision`` names. The caller closes it."""
     from storyline.nlp.workers import resolve_workers
 
     config = config or {}
     count = resolve_workers(config.get("model", {}).get("workers", 0) if workers is None else workers)
     analysis = config.get("analysis", {})
-    return EmbeddingCache(store, analysis.get("encoder", "torch"), count, bool(analysis.get("encoder_processes", False)))
+    return EmbeddingCache(store, analysis.get("encoder", "torch"), count, bool(analysis.get("encoder_processes", False)),
+                          analysis.get("encoder_precision", "float32"))
