@@ -25,7 +25,7 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import (coordinated_places, given_name_cut_off, join_nickname, split_at_place,
+from storyline.nlp.actor_parts import (coordinated_places, given_name_cut_off, join_nickname, split_acronym, split_at_place,
                                        split_demonym, split_known_words, split_possessor, split_run_together,
                                        titled_appositive_names,
                                        unlabelled_full_names,
@@ -76,6 +76,7 @@ class ActorResolver(SpanResolution):
         ents = [part for span, label in ents
                 for part in given_name_cut_off(span, label, self.kb.lookup, self.spelling.given_name)]
         ents = [part for span, label in ents for part in split_at_place(span, label, self.kb.lookup)]
+        ents = [part for span, label in ents for part in split_acronym(span, label, self.kb.lookup)]
         ents = [part for span, label in ents for part in split_known_words(span, label, self.kb.lookup)]
         ents = [part for span, label in ents for part in split_demonym(span, label, self.kb.lookup, self.kb.demonym)]
         found = []
