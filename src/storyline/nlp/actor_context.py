@@ -601,3 +601,15 @@ def shares_plural_head(span: Span) -> bool:
         if joined and plural != tok.lower_ and plural in BODY_HEADS:
             return True
     return False
+
+
+# Head nouns of an event, a site or an institution a city's name places ("the Paris Games", "a Berlin think tank",
+# "the Warsaw railway node", "a Moscow court"): where it is, not the state governed from the city.
+VENUE_HEADS = EVENT_HEADS | SITE_HEADS | {"court", "tribunal", "museum", "university", "tank", "node", "zoo"}
+
+
+def names_a_venue(span: Span) -> bool:
+    """The name qualifies the noun of an event, site or institution right after it (VENUE_HEADS)."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "nmod", "amod") and span.end <= head.i <= span.end + 2 \
+        and head.lower_ in VENUE_HEADS

@@ -33,6 +33,8 @@ _MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulat
 # Mission").
 _STATE_MISSION = re.compile(r"\A(?P<owner>[A-Z][\w.'’ -]{1,40}?) (?:Embassy|Consulate|Mission|Consulate General)"
                             r"(?: (?:in|to|at) [\w.'’ -]{1,60})?\Z")
+# Nouns for a state that a people's adjective qualifies ("a former Soviet republic").
+_STATE_NOUNS = {"state", "states", "republic", "republics", "country", "countries", "nation", "nations"}
 # Common nouns that describe a body after its name ("the Interfax news agency", "the Kyodo wire service").
 _BODY_NOUN_TAILS = {"news", "agency", "wire", "service", "newspaper", "daily", "broadcaster", "channel",
                     "network", "group", "company", "firm", "bank"}
@@ -344,6 +346,9 @@ class SpanResolution(PersonLinking):
         demonym = self.kb.demonym(text)
         if demonym is not None and not found and _before_title(span):
             return None  # "French President Emmanuel Macron", "the German chancellor": an adjective in a role
+        if demonym is not None and not found and before is not None and before.lower_ in ("former", "ex", "-") \
+                and after is not None and after.lower_ in _STATE_NOUNS:
+            return None  # "a former Soviet republic", "ex-Yugoslav states": what another state once was
         if demonym is not None and not found:
             facet = None
             if after is not None:
@@ -356,6 +361,9 @@ class SpanResolution(PersonLinking):
         if found and found[0].type in ("organization", "igo", "group"):
             metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
+            if metonym.type in ("state", "igo") and context.names_a_venue(span) \
+                    and (place := self._metonym_place(text)) is not None:
+                return Mention("", start, end, text, label, _kb_id(place), "place")  # "the Paris Games"
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             where = _before_modifiers(span)
             if metonym.type in ("state", "igo") and not governs and not _seat_of_government(span) and (
