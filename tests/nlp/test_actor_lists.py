@@ -134,3 +134,9 @@ def test_what_another_state_once_was_is_no_actor_but_a_state_itself_is(parse):
                        "1991, and the Russian state now claims its place.")
     assert [m.text for m in parse("Moldova, a former Soviet republic, voted.", published=DAY)._.mentions] == ["Moldova"]
     assert got["Soviet"] == ("state", "kb:SUN") and got["Russian"] == ("state", "kb:RUS")
+
+
+@pytest.mark.integration
+def test_a_states_finance_ministry_named_by_its_adjective_is_its_treasury(parse):
+    got = found(parse, "In 2021 the American Ministry of Finance froze the accounts of the mining company.")
+    assert got["American Ministry of Finance"] == ("organization", "kb:USA.TREASURY")
