@@ -108,3 +108,35 @@ def test_an_untagged_full_name_beside_a_title_is_a_person(parse):
 def test_a_name_ending_in_a_plural_region_noun_is_a_place(parse):
     got = found(parse, "Fighting spread from Crimea into parts of Donetsk and Luhansk Oblasts that spring.")
     assert got["Luhansk Oblasts"][0] == "place"
+
+
+@pytest.mark.integration
+def test_a_capital_listed_among_towns_is_a_city_but_one_that_speaks_is_its_state(parse):
+    got = found(parse, "The choir has sung for audiences in London, Nairobi, Mombasa and Kisumu since 2019.")
+    assert got["Nairobi"] == ("place", "kb:place:nairobi")
+    assert not any(kind == "state" for kind, _ in got.values())
+    got = found(parse, "Nairobi said on Monday that it would not sign the deal.")
+    assert got["Nairobi"] == ("state", "kb:KEN")
+
+
+@pytest.mark.integration
+def test_a_capital_before_the_noun_of_an_event_or_institution_is_the_city(parse):
+    got = found(parse, "Athletes from Kenya will run in the Paris Games, said a researcher at a Berlin think tank. "
+                       "A Moscow court jailed the organiser, and Moscow officials declined to comment.")
+    assert got["Paris"] == ("place", "kb:place:paris") and got["Berlin"] == ("place", "kb:place:berlin")
+    doc = parse("A Moscow court jailed the organiser, and Moscow officials declined to comment.", published=DAY)
+    assert [m.type for m in doc._.mentions if m.text == "Moscow"] == ["place", "state"]
+
+
+@pytest.mark.integration
+def test_what_another_state_once_was_is_no_actor_but_a_state_itself_is(parse):
+    got = found(parse, "Moldova, a former Soviet republic, held an election on Sunday. The Soviet state collapsed in "
+                       "1991, and the Russian state now claims its place.")
+    assert [m.text for m in parse("Moldova, a former Soviet republic, voted.", published=DAY)._.mentions] == ["Moldova"]
+    assert got["Soviet"] == ("state", "kb:SUN") and got["Russian"] == ("state", "kb:RUS")
+
+
+@pytest.mark.integration
+def test_a_states_finance_ministry_named_by_its_adjective_is_its_treasury(parse):
+    got = found(parse, "In 2021 the American Ministry of Finance froze the accounts of the mining company.")
+    assert got["American Ministry of Finance"] == ("organization", "kb:USA.TREASURY")

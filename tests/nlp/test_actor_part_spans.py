@@ -5,8 +5,10 @@ from types import SimpleNamespace
 import spacy
 from spacy.tokens import Doc
 
+from storyline.nlp.actor_context import body_before_office, shares_plural_head
 from storyline.nlp.actor_parts import (common_word_name, document_name, given_name_cut_off, join_nickname,
-                                      model_designation, split_demonym, split_possessor, split_run_together)
+                                      model_designation, split_acronym, split_demonym, split_possessor,
+                                      split_run_together)
 from storyline.nlp.actor_spans import clean_edges, extend_facility
 
 NLP = spacy.blank("en")
@@ -175,3 +177,38 @@ def test_a_body_run_into_the_given_name_of_the_person_after_it_is_split():
     # a name that ends on a word no person is known to bear stays whole
     assert [(s.text, label) for s, label in given_name_cut_off(doc[0:4], "ORG", known, lambda w: False)] == [
         ("the Central Bank Ana", "ORG")]
+
+
+def test_a_bodys_acronym_run_into_its_name_is_split_off():
+    span = span_of("Rescuers from the National Flood Agency ANI arrived.", "National Flood Agency ANI")
+    assert [(s.text, label) for s, label in split_acronym(span, "ORG", known)] == [
+        ("National Flood Agency", "ORG"), ("ANI", "ORG")]
+    span = span_of("The Office of Civil Defence OCD said so.", "Office of Civil Defence OCD")
+    assert [s.text for s, _ in split_acronym(span, "ORG", known)] == ["Office of Civil Defence", "OCD"]
+
+
+def test_a_companys_legal_form_a_persons_name_and_two_acronyms_are_not_split():
+    span = span_of("Shares of Nordhafen Shipping AG fell.", "Nordhafen Shipping AG")
+    assert [s.text for s, _ in split_acronym(span, "ORG", known)] == ["Nordhafen Shipping AG"]
+    span = span_of("Said Ana Lima Costa OBE.", "Ana Lima Costa OBE")
+    assert [s.text for s, _ in split_acronym(span, "PERSON", known)] == ["Ana Lima Costa OBE"]
+    span = span_of("The EU NATO talks.", "EU NATO")
+    assert [s.text for s, _ in split_acronym(span, "ORG", known)] == ["EU NATO"]
+
+
+def test_names_listed_before_a_shared_plural_body_noun_are_fragments():
+    doc = NLP("She sits on the Senate Finance, Mining and Energy Committees today.")
+    assert shares_plural_head(doc[4:6]) and shares_plural_head(doc[7:8])  # "Senate Finance", "Mining"
+    doc = NLP("The Finance and Interior Ministries agreed.")
+    assert shares_plural_head(doc[1:2])
+    doc = NLP("The Finance Ministry and the Central Bank agreed.")
+    assert not shares_plural_head(doc[1:3])  # one body, then another
+    doc = NLP("Officials of Chile, Peru and Bolivia met.")
+    assert not shares_plural_head(doc[2:3])
+
+
+def test_an_office_of_adjectives_before_its_title_names_no_body():
+    doc = NLP("He met Special Presidential Envoy for Water Rosa Diaz.")
+    assert body_before_office(doc[2:7]) is None
+    doc = NLP("He met Water Board Director of Operations Rosa Diaz.")
+    assert body_before_office(doc[2:8]).text == "Water Board"

@@ -150,3 +150,41 @@ def test_a_things_name_and_its_acronym_before_a_common_noun_are_no_actors_but_a_
     assert not {"Compressed Natural Gas", "CNG"} & set(got)
     got = found(parse, "A new National Grain Board (NGB) report said stocks fell. The NGB asked for funds.")
     assert got.get("National Grain Board", (None,))[0] == "organization" and got.get("NGB", (None,))[0] == "organization"
+
+
+def test_a_bodys_acronym_after_its_name_is_that_body_for_the_rest_of_the_report(parse):
+    doc = parse("Rescuers from Chile's National Emergency Office ONEMI reached the flooded valley on Tuesday. "
+                "ONEMI said 12 people had died.", published=DAY)
+    ids = {m.text: m.entity for m in doc._.mentions}
+    assert ids["National Emergency Office"] == ids["ONEMI"] == "local:organization:national-emergency-office"
+    assert "National Emergency Office ONEMI" not in ids
+
+
+def test_a_description_before_a_known_bodys_acronym_is_that_body(parse):
+    got = found(parse, "The valley flooded again, the Chilean Press Agency EFE reported on Tuesday.")
+    assert got["Chilean Press Agency"] == got["EFE"] == ("organization", "kb:EFE")
+
+
+def test_names_listed_before_a_shared_plural_body_noun_are_no_bodies(parse):
+    got = found(parse, "Senator Ana Ruiz sits on the Senate Finance, Agriculture and Judiciary Committees.")
+    assert set(got) == {"Ana Ruiz"}
+
+
+def test_a_generic_body_before_its_office_holder_is_the_body_of_the_holders_state(parse):
+    got = found(parse, "Peru's government denied it. \"We believe the plan is real,\" National Security Council "
+                       "Coordinator for Strategic Communications John Kirby told reporters. Peru and Bolivia agreed.")
+    assert got["National Security Council"] == ("organization", "kb:USA.NSC")
+
+
+def test_a_given_name_and_patronymic_is_the_one_person_of_the_report_with_that_given_name(parse):
+    got = found(parse, "Miners at the Kolwezi pit walked out on Monday after the director Vladimir Sokolov cut their "
+                       "pay. \"Vladimir Petrovich has already signed the order,\" said the union leader.")
+    assert got["Vladimir Petrovich"] == got["Vladimir Sokolov"] == ("person", "local:person:vladimir-sokolov")
+
+
+def test_a_declined_given_name_is_the_person_but_a_womans_surname_is_not_the_mans(parse):
+    got = found(parse, "The wife of the deputy mining minister Timur Volkov was seen at a ski resort. Thanks to a "
+                       "divorce she escapes the sanctions that fell on Timura. Volkov did not comment.")
+    assert got["Timura"] == got["Timur Volkov"] == ("person", "local:person:timur-volkov")
+    got = found(parse, "Pavel Sidorov, the mayor, resigned on Monday. Sidorova, his deputy, said the vote was fair.")
+    assert got.get("Sidorova", ("person", ""))[1] != got["Pavel Sidorov"][1]

@@ -393,9 +393,14 @@ def body_before_office(span: Span) -> Span | None:
     words = [t.lower_ for t in span]
     title = next((i for i, w in enumerate(words) if i > 0 and w in TITLE_ENDS and span[i].is_title), None)
     if title is None or title + 2 >= len(span) or words[title + 1] not in ("for", "of", "to", "on") \
-            or not all(t.is_title or t.is_upper for t in span[:title]):
-        return None
+            or not all(t.is_title or t.is_upper for t in span[:title]) \
+            or all(t.lower_.endswith(ADJECTIVE_ENDINGS) for t in span[:title]):
+        return None  # "Special Presidential Envoy for Climate": adjectives of the office, no body
     return span[:title]
+
+
+ADJECTIVE_ENDINGS = ("al", "ary", "ive", "ic", "ian")
+"""Endings of adjectives that qualify an office ("Special Presidential Envoy"): words that name no body."""
 
 
 def site_name(span: Span) -> bool:
@@ -574,3 +579,37 @@ def listed_with_things(span: Span) -> bool:
     pals = [tok.head] if tok.dep_ == "conj" else []
     pals += [c for c in tok.children if c.dep_ == "conj"]
     return any(p.tag_ == "NNS" and p.is_lower for p in pals)
+
+
+LIST_WINDOW = 12
+"""Tokens after a name searched for the plural body noun its list shares ("..., Commerce and Banking Committees")."""
+
+
+def shares_plural_head(span: Span) -> bool:
+    """The name is one of several capitalised words listed before a body noun in the plural that they share:
+    "the Senate Appropriations, Commerce and Banking Committees", "the Finance and Interior Ministries". Each
+    is a fragment of one body's name (the Banking Committee), not a body the report names."""
+    doc = span.doc
+    joined = False
+    for tok in doc[span.end : min(len(doc), span.end + LIST_WINDOW)]:
+        if tok.text == "," or tok.lower_ == "and":
+            joined = joined or tok.lower_ == "and"
+            continue
+        if not tok.is_title:
+            return False
+        plural = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_.removesuffix("s")
+        if joined and plural != tok.lower_ and plural in BODY_HEADS:
+            return True
+    return False
+
+
+# Head nouns of an event, a site or an institution a city's name places ("the Paris Games", "a Berlin think tank",
+# "the Warsaw railway node", "a Moscow court"): where it is, not the state governed from the city.
+VENUE_HEADS = EVENT_HEADS | SITE_HEADS | {"court", "tribunal", "museum", "university", "tank", "node", "zoo"}
+
+
+def names_a_venue(span: Span) -> bool:
+    """The name qualifies the noun of an event, site or institution right after it (VENUE_HEADS)."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "nmod", "amod") and span.end <= head.i <= span.end + 2 \
+        and head.lower_ in VENUE_HEADS

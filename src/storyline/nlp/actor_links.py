@@ -13,9 +13,16 @@ from spacy.tokens import Span
 from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
-from storyline.nlp.actor_spelling import SpellingIndex, similar_surname
+from storyline.nlp.actor_parts import is_acronym
+from storyline.nlp.actor_spelling import SpellingIndex, feminine_of, similar_surname
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
+# The endings of an East Slavic patronymic ("Grigoryevich", "Oleksandrivna"); a surname so made is told apart
+# by the report writing it alone.
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)\Z")
+# Case endings a Slavic name takes in a translated report ("Timura", "Ivanova", "Kovalenkom", "Wronie"): the
+# name of a person the report names in full, declined.
+CASE_ENDINGS = {"a", "u", "y", "e", "ie", "om", "em", "owi", "ovi", "ego", "ogo", "iem", "ym"}
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # not "at": "a professor at Yale"
 # A title before a bare surname that a former head of state or government bears ("ex-President Obama").
 LEADER_ROLE = re.compile(r"\b(?:president|prime|premier|chancellor|former|leader)\b", re.IGNORECASE)
@@ -48,12 +55,16 @@ class DocState:
             self.body_tokens.update(range(span.start, span.end))
         if mention.type == "state" and mention.entity and mention.entity.startswith("kb:"):
             self.states.append((span.start, span.sent.start, mention.entity[3:]))
-        # "Full Name (ACR)": the acronym means the same thing for the rest of the report.
+        # "Full Name (ACR)": the acronym means the same thing for the rest of the report; so does a body's
+        # acronym written right after its name ("the State Emergency Service DSNS").
         doc = span.doc
         if mention.entity and span.end + 2 < len(doc) and doc[span.end].text == "(":
             acronym = doc[span.end + 1]
             if acronym.is_upper and doc[span.end + 2].text == ")":
                 self.acronyms[key(acronym.text)] = mention.entity
+        elif mention.type in ("organization", "igo") and mention.entity and span.end < len(doc) \
+                and not span[-1].is_upper and is_acronym(doc[span.end]):
+            self.acronyms.setdefault(key(doc[span.end].text), mention.entity)
 
     def states_near(self, span: Span) -> list[str]:
         return [s for i, _, s in reversed(self.states) if span.start - 4 <= i < span.start]
@@ -154,8 +165,20 @@ class PersonLinking:
                 and (tuple(full[-len(words):]) == tuple(words) or (len(words) == 1 and full[0] == words[0]))}
         if len(fits) == 1:
             return next(iter(fits))
+        if len(words) == 2 and not fits and PATRONYMIC.search(words[1]) and words[1] not in state.people \
+                and not state.named.get(words[1], set()) - {f"local:person:{slug(' '.join(words))}"} \
+                and words[1] not in state.person_words:
+            # "Alexander Grigoryevich" after "Alexander Lukashenko": a given name and a patronymic, the polite
+            # form of the one person of the report with that given name
+            fits = {e for full, e in state.full.items() if len(full) > 1 and full[0] == words[0]}
+            return next(iter(fits)) if len(fits) == 1 else None
         if len(words) != 1 or fits:
             return None
+        inflected = {e for full, e in state.full.items() for i, w in enumerate(full)
+                     if len(w) >= 4 and words[0].startswith(w) and words[0][len(w):] in CASE_ENDINGS
+                     and not (i == len(full) - 1 and feminine_of(words[0], w))}
+        if len(inflected) == 1:
+            return next(iter(inflected))  # "the sanctions that fell on Timura" after "Timur Ivanov"
         surnames = {w: next(iter(n)) for w, n in state.named.items() if len(n) == 1}
         surnames.update(state.people)  # a name already resolved wins over the one guessed before resolving
         found = similar_surname(words[0], surnames)

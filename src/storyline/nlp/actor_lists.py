@@ -57,23 +57,43 @@ def _local_name(m: Mention) -> str:
     return (m.entity or "").split(":", 2)[2].split("@")[0] if (m.entity or "").count(":") >= 2 else slug(m.text)
 
 
-def one_kind_per_list(doc: Doc, mentions: list[Mention], doc_tag: str) -> None:
-    """Give the local members of a list the kind their list shows: persons after a plural title, bodies
-    among known bodies where no member is a known place or state."""
+def _lists(doc: Doc, mentions: list[Mention]) -> list[tuple[list[Token], list[Mention]]]:
+    """Every list of two or more members a mention stands in: its tokens, and the mentions at their roots."""
     by_root: dict[int, Mention] = {}
     for m in mentions:
         root = _root(doc, m)
         if root is not None:
             by_root.setdefault(root.i, m)
     seen: set[int] = set()
-    for i, m in by_root.items():
+    out = []
+    for i in by_root:
         if i in seen:
             continue
         members = list_members(doc[i])
         seen.update(t.i for t in members)
-        listed = [by_root[t.i] for t in members if t.i in by_root]
-        if len(members) < 2:
+        if len(members) >= 2:
+            out.append((members, [by_root[t.i] for t in members if t.i in by_root]))
+    return out
+
+
+def cities_listed_with_places(doc: Doc, mentions: list[Mention], city_of) -> None:
+    """A capital listed among towns ("in London, Tel Aviv, Augsburg and Nagoya") is a city like them, not the
+    state governed from it: each name written for its state becomes the city ``city_of`` gives, when another
+    member is a place and none is a state written by its own name."""
+    for _, listed in _lists(doc, mentions):
+        seats = [x for x in listed if x.label == "METONYM" and x.type == "state"]
+        if not seats or not any(x.type == "place" for x in listed) \
+                or any(x.type == "state" and x.label != "METONYM" for x in listed):
             continue
+        for x in seats:
+            if (city := city_of(x.text)) is not None:
+                x.entity, x.type, x.facet = city, "place", None
+
+
+def one_kind_per_list(doc: Doc, mentions: list[Mention], doc_tag: str) -> None:
+    """Give the local members of a list the kind their list shows: persons after a plural title, bodies
+    among known bodies where no member is a known place or state."""
+    for members, listed in _lists(doc, mentions):
         local = [x for x in listed if (x.entity or "").startswith("local:")]
         if titled_list(members[0]):
             for x in local:

@@ -397,3 +397,26 @@ def split_at_place(span: Span, label: str, known) -> list[tuple[Span, str]]:
             return [(head, "GPE" if place else label), (rest, "GPE")]  # "(came from) Buriaci in Siberia"
         break
     return [(span, label)]
+
+
+# Capitalised legal forms a company's name ends on ("Volkswagen AG", "Gazprom PJSC"): part of the name, not an
+# acronym of it.
+LEGAL_FORMS = {"ag", "sa", "se", "nv", "bv", "plc", "llc", "jsc", "pjsc", "oao", "ooo", "zao", "asa", "ab", "spa",
+               "inc", "ltd", "co", "corp", "gmbh", "kg", "sas", "srl"}
+
+
+def is_acronym(token: Token) -> bool:
+    """A word written as an acronym: two to six capital letters ("DSNS", "SEDEC"), no company's legal form."""
+    return token.is_alpha and token.is_upper and 2 <= len(token) <= 6 and token.lower_ not in LEGAL_FORMS
+
+
+def split_acronym(span: Span, label: str, known) -> list[tuple[Span, str]]:
+    """A body's name NER ran into the acronym written right after it, often in the body's own language
+    ("the State Emergency Service DSNS", "the Civil Defence Secretariat SEDEC"): the name, then the acronym,
+    both a body's, so that the acronym alone later in the report is the same body (DocState.note)."""
+    name = span[:-1]
+    if label not in ("ORG", "FAC") or len(span) < 3 or known(span.text) or not is_acronym(span[-1]) \
+            or not (name[0].is_title or name[0].lower_ == "the") or not name[-1].is_title or name[-1].is_upper \
+            or not all(t.is_title or t.is_stop for t in name):
+        return [(span, label)]
+    return [(name, "ORG"), (span[-1:], "ORG")]

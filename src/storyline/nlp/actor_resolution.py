@@ -15,7 +15,7 @@ from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
-from storyline.nlp.actor_parts import common_word_name, document_name, listed_as_bodies, model_designation
+from storyline.nlp.actor_parts import common_word_name, document_name, is_acronym, listed_as_bodies, model_designation
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, person_noun, titled_person
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS, is_honorific, surface
 from storyline.nlp.actor_spelling import similar_place
@@ -33,6 +33,8 @@ _MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulat
 # Mission").
 _STATE_MISSION = re.compile(r"\A(?P<owner>[A-Z][\w.'’ -]{1,40}?) (?:Embassy|Consulate|Mission|Consulate General)"
                             r"(?: (?:in|to|at) [\w.'’ -]{1,60})?\Z")
+# Nouns for a state that a people's adjective qualifies ("a former Soviet republic").
+_STATE_NOUNS = {"state", "states", "republic", "republics", "country", "countries", "nation", "nations"}
 # Common nouns that describe a body after its name ("the Interfax news agency", "the Kyodo wire service").
 _BODY_NOUN_TAILS = {"news", "agency", "wire", "service", "newspaper", "daily", "broadcaster", "channel",
                     "network", "group", "company", "firm", "bank"}
@@ -42,6 +44,9 @@ COLLECTIVE_PLURALS = {"baltics", "nordics", "africans", "europeans", "asians", "
 # The planet and its neighbours tagged as locations ("the greatest country on Earth"): no actor and no place
 # where news happens.
 CELESTIAL = {"earth", "moon", "mars"}
+
+HOLDER_WINDOW = 6
+"""Words of an office read between a body's generic name and the name of the person holding it."""
 
 COMPATIBLE = {
     "PERSON": {"person", "state", "place"},  # a capital mistagged as a person resolves to its state
@@ -69,6 +74,24 @@ class SpanResolution(PersonLinking):
             return []
         bodies = [e for e in self.kb.lookup(f"{owner.name} {text}") if e.type == "organization" and e.country == owner.id]
         return bodies[:1]
+
+    def _body_of_holders_state(self, span: Span, text: str) -> list:
+        """A body named by a generic name, with one of its office-holders right after it ("National Security
+        Council Coordinator for Strategic Communications John Kirby", "the Defence Ministry spokesman Ivo
+        Marin"): the body of that name of the state the knowledge base gives the person."""
+        doc = span.doc
+        i = span.end
+        while i < len(doc) and i - span.end < HOLDER_WINDOW and doc[i].ent_type_ != "PERSON" and (
+                doc[i].is_title or doc[i].lower_ in ("for", "of", "on", "to") or doc[i].lower_ in TITLE_WORDS):
+            i += 1
+        if i >= len(doc) or doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
+            return []
+        person = doc[i : next((j for j in range(i + 1, len(doc)) if doc[j].ent_iob_ != "I"), len(doc))]
+        countries = {e.country for e in self.kb.lookup(person.text) if e.type == "person" and e.country}
+        if len(countries) != 1:
+            return []
+        owners = bodies_by_generic(self.kb).get((next(iter(countries)), key(text)), set())
+        return [self.kb.get(next(iter(owners))[3:])] if len(owners) == 1 else []
 
     def _body_of_only_state(self, text: str, state: "DocState") -> list:
         """A body named by a generic name ("the Senate") that the knowledge base knows for several states,
@@ -140,7 +163,8 @@ class SpanResolution(PersonLinking):
         if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
                 and all(t.is_title or t.is_stop for t in span):
             # "Head of the Foreign Intelligence Service" in a Ukrainian report; "the Senate" in an American one
-            found = self._body_of_main_state(text, state) or self._body_of_only_state(text, state)
+            found = self._body_of_holders_state(span, text) or self._body_of_main_state(text, state) \
+                or self._body_of_only_state(text, state)
         if found and label in ("PERSON", "ORG", "NORP", "PRODUCT") and all(
                 e.type == "place" and not e.extra.get("metonym_for") for e in found):
             return Mention("", start, end, text, label, _kb_id(found[0]), "place")  # "Crimea" tagged as a body
@@ -148,6 +172,8 @@ class SpanResolution(PersonLinking):
                                                          or context.lone_opening_word(span) or common_word_name(span)
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
+        if not found and label in ("ORG", "PERSON", "GPE") and context.shares_plural_head(span):
+            return None  # "the Senate Appropriations, Commerce and Banking Committees": fragments of names
         if not found and label == "ORG" and (body := context.body_before_office(span)) is not None:
             return self._resolve_one(body, label, state)  # "National Security Council (Coordinator for ...)"
         if not found and label in ("PERSON", "ORG") and (context.title_phrase(span) or context.title_before_name(span)):
@@ -320,6 +346,9 @@ class SpanResolution(PersonLinking):
         demonym = self.kb.demonym(text)
         if demonym is not None and not found and _before_title(span):
             return None  # "French President Emmanuel Macron", "the German chancellor": an adjective in a role
+        if demonym is not None and not found and before is not None and before.lower_ in ("former", "ex", "-") \
+                and after is not None and after.lower_ in _STATE_NOUNS:
+            return None  # "a former Soviet republic", "ex-Yugoslav states": what another state once was
         if demonym is not None and not found:
             facet = None
             if after is not None:
@@ -332,6 +361,9 @@ class SpanResolution(PersonLinking):
         if found and found[0].type in ("organization", "igo", "group"):
             metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
+            if metonym.type in ("state", "igo") and context.names_a_venue(span) \
+                    and (place := self._metonym_place(text)) is not None:
+                return Mention("", start, end, text, label, _kb_id(place), "place")  # "the Paris Games"
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             where = _before_modifiers(span)
             if metonym.type in ("state", "igo") and not governs and not _seat_of_government(span) and (
@@ -377,6 +409,10 @@ class SpanResolution(PersonLinking):
             # people, a faith or a side that no knowledge-base record names is no actor's name
         if label == "ORG" and len(text) < 2:
             return None  # stray capitals are not organisations
+        if label == "ORG" and after is not None and not span[-1].is_upper and is_acronym(after) and (
+                named := [e for e in self.kb.lookup(after.text) if e.type in ("organization", "igo")]):
+            return Mention("", start, end, text, label, _kb_id(named[0]), named[0].type)
+            # "the Russian Information Agency TASS": a description of the body whose acronym follows
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 

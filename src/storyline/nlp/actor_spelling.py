@@ -40,10 +40,20 @@ def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
     if len(word) < 5 or not word.isalpha():
         return None
     hits = {entity for name, entity in surnames.items()
-            if name != word and name[:1] == word[:1] and len(name) >= 5
+            if name != word and name[:1] == word[:1] and len(name) >= 5 and not feminine_of(word, name)
             and (SequenceMatcher(None, word, name).ratio() >= SIMILAR_SURNAME
                  or (len(skeleton(word)) >= MIN_SKELETON and skeleton(word) == skeleton(name)))}
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+# Surname endings whose form with "-a" is a woman's surname ("Ivanova" is Ivanov's wife or daughter), not
+# the man's name misspelt or declined.
+FEMININE_A = ("ov", "ev", "in", "yn")
+
+
+def feminine_of(word: str, surname: str) -> bool:
+    """``word`` is the woman's form of ``surname``: "sidorova" of "sidorov", "putina" of "putin"."""
+    return word == surname + "a" and surname.endswith(FEMININE_A)
 
 
 SIMILAR_PLACE = 0.85

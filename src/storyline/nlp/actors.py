@@ -17,15 +17,15 @@ from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
 from storyline.nlp.actor_confidence import THRESHOLD, doubtful
-from storyline.nlp.actor_links import (DocState, head_word_links, owned_generic_links, short_form_links,
+from storyline.nlp.actor_links import (DocState, head_word_links, kb_id, owned_generic_links, short_form_links,
                                        split_name_links)
-from storyline.nlp.actor_lists import one_kind_per_list
+from storyline.nlp.actor_lists import cities_listed_with_places, one_kind_per_list
 from storyline.nlp.actor_outlets import own_outlets
 from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
-from storyline.nlp.actor_parts import (coordinated_places, given_name_cut_off, join_nickname, split_at_place,
+from storyline.nlp.actor_parts import (coordinated_places, given_name_cut_off, join_nickname, split_acronym, split_at_place,
                                        split_demonym, split_known_words, split_possessor, split_run_together,
                                        titled_appositive_names,
                                        unlabelled_full_names,
@@ -76,6 +76,7 @@ class ActorResolver(SpanResolution):
         ents = [part for span, label in ents
                 for part in given_name_cut_off(span, label, self.kb.lookup, self.spelling.given_name)]
         ents = [part for span, label in ents for part in split_at_place(span, label, self.kb.lookup)]
+        ents = [part for span, label in ents for part in split_acronym(span, label, self.kb.lookup)]
         ents = [part for span, label in ents for part in split_known_words(span, label, self.kb.lookup)]
         ents = [part for span, label in ents for part in split_demonym(span, label, self.kb.lookup, self.kb.demonym)]
         found = []
@@ -186,6 +187,7 @@ class ActorResolver(SpanResolution):
         _one_bare_name(mentions)
         coordinated_places(doc, mentions, context.BODY_NOUNS)
         one_kind_per_list(doc, mentions, state.doc_tag)
+        cities_listed_with_places(doc, mentions, self._city_of)
         mentions = shared_heads(doc, mentions, self.kb)
         government_of(doc, mentions, self.kb)
         text = text_of(doc)
@@ -209,6 +211,11 @@ class ActorResolver(SpanResolution):
             weak = doubtful(doc, mentions, self.min_confidence)
             mentions = [m for m in mentions if m.entity not in weak]
         return mentions
+
+    def _city_of(self, text: str) -> str | None:
+        """The knowledge base's city a capital's name stands for, as an id ("London": the city)."""
+        place = self._metonym_place(text)
+        return kb_id(place) if place is not None else None
 
     def role_descriptions(self, doc: Doc, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
         """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
