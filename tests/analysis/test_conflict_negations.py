@@ -79,3 +79,16 @@ def test_a_verb_after_to_is_no_act_the_clause_asserts():
     assert stem("help") not in _asserted_stems("it is in the region's interest to help the growers cut their losses")
     assert stem("help") in _asserted_stems("the agency helped the growers cut their losses")
     assert stem("help") in _asserted_stems("to everyone's surprise the agency helped the growers")
+
+
+def test_a_negation_since_a_time_covers_every_day_from_then_to_its_report():
+    claim = "The mayor's office said the footbridge had been inspected in September and found safe."
+    since = "The footbridge had not been inspected since it reopened last year, the engineers' council said."
+    story = _pair(claim, "reported", since, "negated", dates=("2026-11-05", "2026-11-06"), first_date="2026-09",
+                  later_date="2025")
+    assert _found(story) == [("negation", ["a", "b"])]
+    # a claim dated before the time the negation runs from is no contradiction of it
+    story = _pair("The mayor's office said the footbridge had been inspected in September 2024 and found safe.",
+                  "reported", since, "negated", dates=("2026-11-05", "2026-11-06"), first_date="2024-09",
+                  later_date="2025")
+    assert _found(story) == []

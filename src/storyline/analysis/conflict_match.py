@@ -213,7 +213,7 @@ class StatementMatcher:
             return False
         if _other_agents(probe.record, positive.record, verb) or _reports_apart(probe.when[0], positive.when[0]):
             return False
-        if not _dates_compatible(probe.record.date, positive.record.date):
+        if not _dates_meet(probe, probe.record.date, positive.record.date):
             return False
         known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
         if all(known) and not known[0] & known[1]:
@@ -261,7 +261,7 @@ class StatementMatcher:
         if probe.clusters & positive.clusters:
             return True
         # "denied on Tuesday that P": Tuesday dates the denial, not P
-        if not _dates_compatible(None if probe.framed else probe.record.date, positive.record.date):
+        if not _dates_meet(probe, None if probe.framed else probe.record.date, positive.record.date):
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
@@ -311,6 +311,22 @@ class StatementMatcher:
 
 
 NEGATIVE_OR_DOUBTED = {"denied", "negated", "unconfirmed"}
+_NOT_SINCE = re.compile(r"\b(?:not|never|no)\b[^,;:.]*?\bsince\b", re.IGNORECASE)
+"""A negation that runs from a time to the report's: "had not been inspected since it reopened last year"."""
+
+
+def _dates_meet(probe: Prop, date: str | None, claim: str | None) -> bool:
+    """Whether a negation dated ``date`` and a claim dated ``claim`` can be about one time. A negation "since" a
+    time is dated by where it starts but covers every day from then to its report's date: "had not been
+    inspected since it reopened last year" meets "had been inspected in September" of this year. Otherwise
+    ``_dates_compatible``."""
+    if date and claim and probe.status == "negated" and _NOT_SINCE.search(probe.record.text):
+        reported = probe.when[0] if probe.when else "9999"
+        n, m = min(len(date), len(claim)), min(len(claim), len(reported))
+        return claim[:n] >= date[:n] and claim[:m] <= reported[:m]
+    return _dates_compatible(date, claim)
+
+
 _CLAIMANT = re.compile(r"(?<![\w.'’-])(?P<who>(?:[\w-]++\s++){0,1}?[\w-]++)['’]s?\s++(?:(?:own|earlier|latest|initial)\s++)?"
                        r"(?:claims?|findings?|statements?|accounts?|assertions?|reports?|allegations?|suggestions?)\s++"
                        r"(?:that|of|about)\b", re.IGNORECASE)
