@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (
-    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
+    CONTRADICTION, LOWER_BOUNDS, NEARLY, REPORT_DATE, TOLERANCE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
 )
 from storyline.analysis.figures import (
     COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
@@ -104,12 +104,14 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
 
 
 def _point(row: FigureRow) -> tuple[float, float] | None:
-    """The values a source puts forward: a toll "at least 130,000" is that source's 130,000; an upper
-    bound ("up to 3,000") or a vague magnitude is no toll to set against another."""
-    if row.vague or (row.qualifier or "").lower() in UPPER_BOUNDS:
+    """The values a source puts forward: a toll "at least 130,000" is that source's 130,000, "nearly 1,000"
+    anything from a tenth under it up to it (824 a day is not set against it); an upper bound ("up to 3,000")
+    or a vague magnitude is no toll to set against another."""
+    qualifier = (row.qualifier or "").lower()
+    if row.vague or qualifier in UPPER_BOUNDS:
         return None
     if row.value is not None:
-        return row.value, row.value
+        return (row.value * (1 - TOLERANCE), row.value) if qualifier in NEARLY else (row.value, row.value)
     if row.low is not None and row.high is not None:
         return row.low, row.high
     return None
@@ -138,6 +140,27 @@ def disagree(a: FigureRow, b: FigureRow) -> bool:
     """The values two sources put forward differ by more than the tolerance."""
     pa, pb = _point(a), _point(b)
     return pa is not None and pb is not None and not agree(max(pa[0], pb[0]), min(pa[1], pb[1]))
+
+
+GROWTH_DAYS = 2
+"""Days between two reports' counts from which a count may have grown past a lower bound the earlier gave."""
+
+
+def _bound_met(a: FigureRow, b: FigureRow) -> bool:
+    """Whether one row is a lower bound ("at least 130,000", "well over 100,000") that the other meets
+    ("about 190,000"), either in one report (which gives both, the larger as the fuller count) or in reports
+    ``GROWTH_DAYS`` or more apart: a count that grows (troops massing, a toll rising) passes an earlier "at
+    least" without contradicting it. Two reports' counts closer in time are still set side by side: a
+    source's "at least 41" is its 41 against another's 90 the next day."""
+    gap = _days_apart(a, b)
+    if a.doc != b.doc and (gap is None or gap < GROWTH_DAYS):
+        return False
+    for bound, other in ((a, b), (b, a)):
+        point = _point(other)
+        if (bound.qualifier or "").lower() in LOWER_BOUNDS and bound.value is not None and point is not None \
+                and point[1] >= bound.value:
+            return True
+    return False
 
 
 def _bodies_of_one_report(a: Figure | None, b: Figure | None) -> bool:
@@ -194,7 +217,8 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
       its later figures revise that one and clash with nothing.
 
     Everything else is left apart: other stages, rates against counts, different places or
-    counted nouns, values more than ``MAX_RATIO`` apart, and dates too far apart.
+    counted nouns, values more than ``MAX_RATIO`` apart, dates too far apart, and a lower bound that a
+    count of the same report, or of a report days apart, meets (``_bound_met``).
 
     The conflicts found settle each table's assessment and its rows' relations
     (``figure_assess.settle``): the table says ``contradiction`` exactly when a conflict sets its
@@ -247,6 +271,8 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
                 if _revised_nearer(a, b, rows) or _revised_nearer(b, a, rows):
                     continue  # a later (or earlier) figure of one body: its revision, set against nothing
+                if _bound_met(a, b):
+                    continue  # "at least 130,000" on Monday, "190,000" on Thursday: the count grew past it
                 if ((a.doc != b.doc or _bodies_of_one_report(figures.get(a.figure), figures.get(b.figure)))
                         and source_key(a) != source_key(b) and same_time(a, b)
                         and comparable(a, b, scopes) and disagree(a, b)):
