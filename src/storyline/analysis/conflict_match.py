@@ -205,9 +205,10 @@ class StatementMatcher:
         if not _plain_negation(probe) or positive.hedged or positive.forecast or probe.forecast:
             return False
         verb = negated_verb(probe.record.text)
-        if not verb or verb not in positive.clause_words or verb not in probe.clause_words:
+        if not verb or verb not in probe.clause_words:
             return False
-        if verb not in _asserted_stems(positive.clause):
+        said = {verb} | STRONGER.get(verb, frozenset())  # "destroyed" says "damaged" too
+        if not said & positive.clause_words & _asserted_stems(positive.clause):
             return False  # "stay indoors until there is a pause in the fighting" claims no pause
         if not (probe.clause_words - {verb}) & positive.clause_words:
             return False
@@ -508,6 +509,14 @@ def _clause_order(probe: Prop) -> list[str]:
     return seen
 
 
+STRONGER = {stem(weak): frozenset(stem(w) for w in strong) for weak, strong in (
+    ("damaged", ("destroyed", "wrecked", "razed", "flattened", "demolished", "sunk", "gutted")),
+    ("hurt", ("killed",)), ("harmed", ("killed", "injured", "wounded")),
+)}
+"""Verbs whose act a stronger one includes: what was destroyed was damaged, who was killed was harmed, so
+"no aircraft were damaged" is contradicted by "seven aircraft were destroyed"."""
+
+
 SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specify", "specified", "disclose",
                                   "disclosed", "reveal", "revealed", "elaborate", "elaborated", "explain",
                                   "explained", "respond", "responded", "name", "named", "identify", "identified")}
@@ -517,7 +526,7 @@ SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specif
 def _verb_stated(probe: Prop, positive: Prop) -> bool:
     """Whether the claim says the verb a negation negates (or the negation's verb is not known)."""
     verb = negated_verb(probe.record.text)
-    return verb is None or verb in positive.words
+    return verb is None or verb in positive.words or bool(STRONGER.get(verb, frozenset()) & positive.words)
 
 
 def _plain_negation(probe: Prop) -> bool:
