@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (
-    CONTRADICTION, LOWER_BOUNDS, NEARLY, REPORT_DATE, TOLERANCE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
+    CONTRADICTION, LOWER_BOUNDS, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
 )
 from storyline.analysis.figures import (
     COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
@@ -104,14 +104,12 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
 
 
 def _point(row: FigureRow) -> tuple[float, float] | None:
-    """The values a source puts forward: a toll "at least 130,000" is that source's 130,000, "nearly 1,000"
-    anything from a tenth under it up to it (824 a day is not set against it); an upper bound ("up to 3,000")
-    or a vague magnitude is no toll to set against another."""
-    qualifier = (row.qualifier or "").lower()
-    if row.vague or qualifier in UPPER_BOUNDS:
+    """The values a source puts forward: a toll "at least 130,000" is that source's 130,000; an upper
+    bound ("up to 3,000") or a vague magnitude is no toll to set against another."""
+    if row.vague or (row.qualifier or "").lower() in UPPER_BOUNDS:
         return None
     if row.value is not None:
-        return (row.value * (1 - TOLERANCE), row.value) if qualifier in NEARLY else (row.value, row.value)
+        return row.value, row.value
     if row.low is not None and row.high is not None:
         return row.low, row.high
     return None
@@ -143,22 +141,24 @@ def disagree(a: FigureRow, b: FigureRow) -> bool:
 
 
 GROWTH_DAYS = 2
-"""Days between two reports' counts from which a count may have grown past a lower bound the earlier gave."""
+"""Days after a report's lower bound from which another report's count may have grown past it."""
 
 
 def _bound_met(a: FigureRow, b: FigureRow) -> bool:
     """Whether one row is a lower bound ("at least 130,000", "well over 100,000") that the other meets
-    ("about 190,000"), either in one report (which gives both, the larger as the fuller count) or in reports
-    ``GROWTH_DAYS`` or more apart: a count that grows (troops massing, a toll rising) passes an earlier "at
-    least" without contradicting it. Two reports' counts closer in time are still set side by side: a
-    source's "at least 41" is its 41 against another's 90 the next day."""
-    gap = _days_apart(a, b)
-    if a.doc != b.doc and (gap is None or gap < GROWTH_DAYS):
-        return False
+    ("about 190,000"), either in one report (which gives both, the larger as the fuller count) or in a report
+    ``GROWTH_DAYS`` or more after the bound's: a count that grows (troops massing, a toll rising) passes an
+    earlier "at least" without contradicting it. A count closer in time, or an "at least" given after a larger
+    count, is still set against it: a source's "at least 41" is its 41 against another's 90 the next day."""
     for bound, other in ((a, b), (b, a)):
         point = _point(other)
-        if (bound.qualifier or "").lower() in LOWER_BOUNDS and bound.value is not None and point is not None \
-                and point[1] >= bound.value:
+        if (bound.qualifier or "").lower() not in LOWER_BOUNDS or bound.value is None or point is None \
+                or point[1] < bound.value:
+            continue
+        if a.doc == b.doc:
+            return True
+        since, until = date_interval(scope_of(bound)), date_interval(scope_of(other))
+        if since is not None and until is not None and (until[0] - since[1]).days >= GROWTH_DAYS:
             return True
     return False
 
@@ -218,7 +218,7 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
 
     Everything else is left apart: other stages, rates against counts, different places or
     counted nouns, values more than ``MAX_RATIO`` apart, dates too far apart, and a lower bound that a
-    count of the same report, or of a report days apart, meets (``_bound_met``).
+    count of the same report, or of a report days after it, meets (``_bound_met``).
 
     The conflicts found settle each table's assessment and its rows' relations
     (``figure_assess.settle``): the table says ``contradiction`` exactly when a conflict sets its
