@@ -79,3 +79,35 @@ def test_a_verb_after_to_is_no_act_the_clause_asserts():
     assert stem("help") not in _asserted_stems("it is in the region's interest to help the growers cut their losses")
     assert stem("help") in _asserted_stems("the agency helped the growers cut their losses")
     assert stem("help") in _asserted_stems("to everyone's surprise the agency helped the growers")
+
+
+def test_a_negation_since_a_time_covers_every_day_from_then_to_its_report():
+    claim = "The mayor's office said the footbridge had been inspected in September and found safe."
+    since = "The footbridge had not been inspected since it reopened last year, the engineers' council said."
+    story = _pair(claim, "reported", since, "negated", dates=("2026-11-05", "2026-11-06"), first_date="2026-09",
+                  later_date="2025")
+    assert _found(story) == [("negation", ["a", "b"])]
+    # a claim dated before the time the negation runs from is no contradiction of it
+    story = _pair("The mayor's office said the footbridge had been inspected in September 2024 and found safe.",
+                  "reported", since, "negated", dates=("2026-11-05", "2026-11-06"), first_date="2024-09",
+                  later_date="2025")
+    assert _found(story) == []
+
+
+def test_none_damaged_is_contradicted_by_some_destroyed():
+    # a subject that is none, then its verb; a stronger act of the same thing says the weaker one too
+    assert negated_verb("No barges were damaged in the storm, the port authority said.") == stem("damaged")
+    assert negated_verb("No one was seen near the depot, the police said.") is None
+    story = _pair("Dock workers said the storm had destroyed four barges moored at the grain terminal.", "reported",
+                  "No barges were damaged at the grain terminal, the port authority said.", "negated",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == [("negation", ["a", "b"])]
+    # the weaker act against the stronger one's absence is no contradiction, nor are two different things
+    story = _pair("Dock workers said the storm had damaged four barges moored at the grain terminal.", "reported",
+                  "No barges were destroyed at the grain terminal, the port authority said.", "negated",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == []
+    story = _pair("Dock workers said the storm had destroyed two cranes at the container terminal.", "reported",
+                  "No barges were damaged at the grain terminal, the port authority said.", "negated",
+                  dates=("2026-05-09", "2026-05-10"))
+    assert _found(story) == []

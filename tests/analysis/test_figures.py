@@ -164,6 +164,28 @@ def test_one_bodys_later_counts_revise_its_own_and_clash_with_no_other_bodys_ear
     assert "3,200" in conflict.summary and "4,500" in conflict.summary and "5,100" not in conflict.summary
 
 
+def test_a_lower_bound_passed_by_another_days_count_is_no_contradiction():
+    # "at least 2,000" on Monday and 2,600 on Thursday: the count grew past the bound. A day apart the two
+    # bodies' counts are still set against each other, and so is a later count under the bound or an earlier
+    # one over it.
+    def conflicts(later_value: float, later_day: str) -> list:
+        docs = Docs()
+        docs.add("a", "The agency said at least 2,000 soldiers were massed at the border.", published="2043-05-12")
+        docs.add("b", "The monitors said 2,600 soldiers were massed at the border.", published=later_day)
+        figures = [docs.figure("a", "at least 2,000 soldiers", 2000, qualifier="at least", attributed_text="the agency"),
+                   docs.figure("b", "2,600 soldiers", later_value, attributed_text="the monitors")]
+        for f, day in zip(figures, ("2043-05-12", later_day)):
+            f.date = day
+        corpus = docs.corpus(figures=figures)
+        return figure_conflicts(corpus, build_figure_tables(corpus))
+
+    assert conflicts(2600, "2043-05-15") == []
+    assert [c.kind for c in conflicts(2600, "2043-05-13")] == ["figure"]
+    assert [c.kind for c in conflicts(1500, "2043-05-15")] == ["figure"]
+    # an "at least" given days after a larger count is lower than it, not passed by it
+    assert [c.kind for c in conflicts(2600, "2043-05-09")] == ["figure"]
+
+
 def test_a_revision_by_one_body_is_evolving_and_counts_once_in_the_estimate():
     docs = Docs()
     docs.add("a", "The election commission said 4.1 million ballots were counted.", published="2024-05-02")

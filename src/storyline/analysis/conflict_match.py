@@ -205,15 +205,16 @@ class StatementMatcher:
         if not _plain_negation(probe) or positive.hedged or positive.forecast or probe.forecast:
             return False
         verb = negated_verb(probe.record.text)
-        if not verb or verb not in positive.clause_words or verb not in probe.clause_words:
+        if not verb or verb not in probe.clause_words:
             return False
-        if verb not in _asserted_stems(positive.clause):
+        said = {verb} | STRONGER.get(verb, frozenset())  # "destroyed" says "damaged" too
+        if not said & positive.clause_words & _asserted_stems(positive.clause):
             return False  # "stay indoors until there is a pause in the fighting" claims no pause
         if not (probe.clause_words - {verb}) & positive.clause_words:
             return False
         if _other_agents(probe.record, positive.record, verb) or _reports_apart(probe.when[0], positive.when[0]):
             return False
-        if not _dates_compatible(probe.record.date, positive.record.date):
+        if not _dates_meet(probe, probe.record.date, positive.record.date):
             return False
         known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
         if all(known) and not known[0] & known[1]:
@@ -261,7 +262,7 @@ class StatementMatcher:
         if probe.clusters & positive.clusters:
             return True
         # "denied on Tuesday that P": Tuesday dates the denial, not P
-        if not _dates_compatible(None if probe.framed else probe.record.date, positive.record.date):
+        if not _dates_meet(probe, None if probe.framed else probe.record.date, positive.record.date):
             return False
         if not (probe.record.date and positive.record.date) and _reports_apart(probe.when[0], positive.when[0]):
             return False
@@ -311,6 +312,22 @@ class StatementMatcher:
 
 
 NEGATIVE_OR_DOUBTED = {"denied", "negated", "unconfirmed"}
+_NOT_SINCE = re.compile(r"\b(?:not|never|no)\b[^,;:.]*?\bsince\b", re.IGNORECASE)
+"""A negation that runs from a time to the report's: "had not been inspected since it reopened last year"."""
+
+
+def _dates_meet(probe: Prop, date: str | None, claim: str | None) -> bool:
+    """Whether a negation dated ``date`` and a claim dated ``claim`` can be about one time. A negation "since" a
+    time is dated by where it starts but covers every day from then to its report's date: "had not been
+    inspected since it reopened last year" meets "had been inspected in September" of this year. Otherwise
+    ``_dates_compatible``."""
+    if date and claim and probe.status == "negated" and _NOT_SINCE.search(probe.record.text):
+        reported = probe.when[0] if probe.when else "9999"
+        n, m = min(len(date), len(claim)), min(len(claim), len(reported))
+        return claim[:n] >= date[:n] and claim[:m] <= reported[:m]
+    return _dates_compatible(date, claim)
+
+
 _CLAIMANT = re.compile(r"(?<![\w.'’-])(?P<who>(?:[\w-]++\s++){0,1}?[\w-]++)['’]s?\s++(?:(?:own|earlier|latest|initial)\s++)?"
                        r"(?:claims?|findings?|statements?|accounts?|assertions?|reports?|allegations?|suggestions?)\s++"
                        r"(?:that|of|about)\b", re.IGNORECASE)
@@ -492,6 +509,14 @@ def _clause_order(probe: Prop) -> list[str]:
     return seen
 
 
+STRONGER = {stem(weak): frozenset(stem(w) for w in strong) for weak, strong in (
+    ("damaged", ("destroyed", "wrecked", "razed", "flattened", "demolished", "sunk", "gutted")),
+    ("hurt", ("killed",)), ("harmed", ("killed", "injured", "wounded")),
+)}
+"""Verbs whose act a stronger one includes: what was destroyed was damaged, who was killed was harmed, so
+"no aircraft were damaged" is contradicted by "seven aircraft were destroyed"."""
+
+
 SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specify", "specified", "disclose",
                                   "disclosed", "reveal", "revealed", "elaborate", "elaborated", "explain",
                                   "explained", "respond", "responded", "name", "named", "identify", "identified")}
@@ -501,7 +526,7 @@ SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specif
 def _verb_stated(probe: Prop, positive: Prop) -> bool:
     """Whether the claim says the verb a negation negates (or the negation's verb is not known)."""
     verb = negated_verb(probe.record.text)
-    return verb is None or verb in positive.words
+    return verb is None or verb in positive.words or bool(STRONGER.get(verb, frozenset()) & positive.words)
 
 
 def _plain_negation(probe: Prop) -> bool:

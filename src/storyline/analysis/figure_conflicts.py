@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import (
-    CONTRADICTION, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
+    CONTRADICTION, LOWER_BOUNDS, REPORT_DATE, UPPER_BOUNDS, agree, interval, same_time, scope_of, settle, source_key,
 )
 from storyline.analysis.figures import (
     COMMON_MIN_DOCS, SUMMARY_STEPS, content_id, format_value, normalise_counts, unique_evidence,
@@ -140,6 +140,29 @@ def disagree(a: FigureRow, b: FigureRow) -> bool:
     return pa is not None and pb is not None and not agree(max(pa[0], pb[0]), min(pa[1], pb[1]))
 
 
+GROWTH_DAYS = 2
+"""Days after a report's lower bound from which another report's count may have grown past it."""
+
+
+def _bound_met(a: FigureRow, b: FigureRow) -> bool:
+    """Whether one row is a lower bound ("at least 130,000", "well over 100,000") that the other meets
+    ("about 190,000"), either in one report (which gives both, the larger as the fuller count) or in a report
+    ``GROWTH_DAYS`` or more after the bound's: a count that grows (troops massing, a toll rising) passes an
+    earlier "at least" without contradicting it. A count closer in time, or an "at least" given after a larger
+    count, is still set against it: a source's "at least 41" is its 41 against another's 90 the next day."""
+    for bound, other in ((a, b), (b, a)):
+        point = _point(other)
+        if (bound.qualifier or "").lower() not in LOWER_BOUNDS or bound.value is None or point is None \
+                or point[1] < bound.value:
+            continue
+        if a.doc == b.doc:
+            return True
+        since, until = date_interval(scope_of(bound)), date_interval(scope_of(other))
+        if since is not None and until is not None and (until[0] - since[1]).days >= GROWTH_DAYS:
+            return True
+    return False
+
+
 def _bodies_of_one_report(a: Figure | None, b: Figure | None) -> bool:
     """Whether two figures of one report are each given by a body it names, and not the same one ("the
     agency said nine people died" / "the Red Cross said 15 people died"): the report sets two sources'
@@ -194,7 +217,8 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
       its later figures revise that one and clash with nothing.
 
     Everything else is left apart: other stages, rates against counts, different places or
-    counted nouns, values more than ``MAX_RATIO`` apart, and dates too far apart.
+    counted nouns, values more than ``MAX_RATIO`` apart, dates too far apart, and a lower bound that a
+    count of the same report, or of a report days after it, meets (``_bound_met``).
 
     The conflicts found settle each table's assessment and its rows' relations
     (``figure_assess.settle``): the table says ``contradiction`` exactly when a conflict sets its
@@ -247,6 +271,8 @@ def figure_conflicts(corpus: Corpus, tables: list[FigureTable]) -> list[Conflict
                     continue  # the other sentence gives this number too ("100,000 here and 30,000 there")
                 if _revised_nearer(a, b, rows) or _revised_nearer(b, a, rows):
                     continue  # a later (or earlier) figure of one body: its revision, set against nothing
+                if _bound_met(a, b):
+                    continue  # "at least 130,000" on Monday, "190,000" on Thursday: the count grew past it
                 if ((a.doc != b.doc or _bodies_of_one_report(figures.get(a.figure), figures.get(b.figure)))
                         and source_key(a) != source_key(b) and same_time(a, b)
                         and comparable(a, b, scopes) and disagree(a, b)):

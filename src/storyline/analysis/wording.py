@@ -288,7 +288,9 @@ def negated_verb(text: str) -> str | None:
     """The stem of the verb a plain negation negates ("had not been sealed" gives "seal"), or None."""
     negation = NEGATED_PREDICATE.search(head_clause(text))
     if negation is None:
-        return None
+        none_was = _NONE_WAS.search(head_clause(text))  # "No aircraft were damaged": the verb after its noun
+        verb = stem(none_was.group("verb")) if none_was else None
+        return verb if verb and verb not in _ONLY_HAPPENED else None
     words = _WORD.findall(text[negation.end():].lower())
     if words and words[0] in _DETERMINERS:  # "not a single wolf has been shot": the verb after the noun
         after = next((n for n, w in enumerate(words[:8]) if w in _AUXILIARIES), None)
@@ -300,6 +302,13 @@ def negated_verb(text: str) -> str | None:
     return None
 
 
+_NONE_WAS = re.compile(r"(?:\A|[,;:\"“]\s*|\b(?:said|says|that)\s+)no\s+(?:[\w-]+\s+){1,3}?(?:was|were|is|are|"
+                       r"(?:has|have|had)\s+been)\s+(?:(?:yet|still|ever|even|seriously|badly)\s+)?"
+                       r"(?P<verb>[a-z]+(?:ed|en|wn)|hurt|lost|hit|shot|built|sold|sent|held|kept|made|paid|struck)\b",
+                       re.IGNORECASE)
+"""A subject that is none, then its passive verb: "No aircraft were damaged", "no houses had been flooded"."""
+_ONLY_HAPPENED = frozenset(stem(w) for w in ("seen", "observed", "recorded", "reported", "detected", "given"))
+"""Verbs that only say the subject was there to be found ("no dead fish had been seen"): no act is negated."""
 _DETERMINERS = {"a", "an", "the", "any", "one", "single", "all", "every"}
 _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "did", "does", "do"}
 
