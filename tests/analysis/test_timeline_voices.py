@@ -38,7 +38,8 @@ COURT = [
         "The justice ministry said on Tuesday that the verdict showed no official was above the law.\n\n"
         "Ministry spokesman Karl Tamm told journalists on Tuesday that the verdict showed no official was above "
         "the law.\n\n"
-        "The European Commission's spokesman said on Tuesday that the verdict was welcome.\n\n"
+        "European Commission spokeswoman Anna Berg said on Tuesday that the Commission had frozen the director's "
+        "accounts.\n\n"
         "The director's lawyer said in August that his client had been framed.\n\n"
         "Prosecutors charged him in May with taking more than two million euros.\n")},
     {"filename": "20360925T080000Z_XX_en_court2.txt", "content": (
@@ -47,7 +48,7 @@ COURT = [
 ]
 COURT_CHRONOLOGY = {
     ("2036-09-23", "sentenced the former harbour director"), ("2036-09-23", "no official was above the law"),
-    ("2036-09-23", "verdict was welcome"), ("2036-09-24", "will appeal"),
+    ("2036-09-23", "frozen the director"), ("2036-09-24", "will appeal"),
 }
 
 
