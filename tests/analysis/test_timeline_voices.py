@@ -53,23 +53,18 @@ COURT_CHRONOLOGY = {
 
 
 @pytest.fixture(scope="module")
-def flood(analyse_reports):
-    return analyse_reports("voices-flood", FLOOD)
+def analysed(analyse_reports):
+    return {"flood": analyse_reports("voices-flood", FLOOD), "court": analyse_reports("voices-court", COURT)}
 
 
-@pytest.fixture(scope="module")
-def court(analyse_reports):
-    return analyse_reports("voices-court", COURT)
+def test_a_body_and_its_spokesperson_telling_one_days_words_are_one_entry(analysed, planted_chronology):
+    planted_chronology.is_the_timeline(analysed["flood"]["timeline"], FLOOD_CHRONOLOGY)
+    planted_chronology.is_the_timeline(analysed["court"]["timeline"], COURT_CHRONOLOGY)
+    for story, words in (("flood", "relief channels"), ("court", "above the law")):
+        assert len([t for t in analysed[story]["timeline"] if words in t["text"]]) == 1
 
 
-def test_a_body_and_its_spokesperson_telling_one_days_words_are_one_entry(flood, court, planted_chronology):
-    planted_chronology.is_the_timeline(flood["timeline"], FLOOD_CHRONOLOGY)
-    planted_chronology.is_the_timeline(court["timeline"], COURT_CHRONOLOGY)
-    for analysed, words in ((flood, "relief channels"), (court, "above the law")):
-        assert len([t for t in analysed["timeline"] if words in t["text"]]) == 1
-
-
-def test_words_put_forward_in_a_month_alone_are_background(flood, court):
-    assert {(t["date"], t["text"].split(" in ")[0]) for t in flood["background"]} == {
+def test_words_put_forward_in_a_month_alone_are_background(analysed):
+    assert {(t["date"], t["text"].split(" in ")[0]) for t in analysed["flood"]["background"]} == {
         ("2037-02", "Farmers said"), ("2037-03", "The dam operator claimed"), ("2037-03", "The operator admitted")}
-    assert {t["date"] for t in court["background"]} == {"2036-05", "2036-07", "2036-08"}
+    assert {t["date"] for t in analysed["court"]["background"]} == {"2036-05", "2036-07", "2036-08"}
