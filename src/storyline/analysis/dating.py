@@ -223,7 +223,7 @@ def _relative_verb(text: str, ref: TimeRef) -> bool:
 
 RE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}?"
                             r"(?P<noun>[a-z][\w\-]*)\s+\Z")
-RE_BY_AFTER = re.compile(r"\s+by\s+(?:the\s|[A-Z])")
+RE_BY_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s|[A-Z])")
 """A doer after "by" ("by the council", "by Austin"), not a means or a measure ("by phone", "by far", "by a wide margin")."""
 
 
