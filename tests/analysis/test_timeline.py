@@ -314,22 +314,23 @@ def test_a_day_recalled_from_months_before_the_story_only_deep_in_its_report_is_
 
 def test_words_dated_only_by_their_month_are_background_but_an_act_of_that_month_stays():
     r = Reports()
-    walkout, warned, said, published = ("Dockers walked out at the port on Tuesday.",
-                                        "Last month the union warned that pay talks would fail.",
-                                        "In late May, the employers said an offer was coming.",
-                                        "In May the port authority published its accounts.")
-    text = " ".join((walkout, warned, said, published))
+    walkout, warned, said, claimed, published = ("Dockers walked out at the port on Tuesday.",
+                                                 "Last month the union warned that pay talks would fail.",
+                                                 "In late May, the employers said an offer was coming.",
+                                                 "The union claimed in May that wages had been cut.",
+                                                 "In May the port authority published its accounts.")
+    text = " ".join((walkout, warned, said, claimed, published))
     r.add("a", text, published="2025-06-05")
     r.say("a", walkout, date="2025-06-03")
     for sentence, when, verb in ((warned, "Last month", "warned"), (said, "late May", "said"),
-                                 (published, "May", "published")):
+                                 (claimed, "May", "claimed"), (published, "May", "published")):
         start = text.index(sentence)
         at = text.index(when, start)
         r.times.append(TimeRef("a", at, at + len(when), when, "2025-05", "month", head=text.index(verb, start)))
         r.say("a", sentence, date="2025-05")
     assert [(e.category, e.date, e.text) for e in build_timeline(r.corpus())] == [
         ("happened", "2025-05", published), ("happened", "2025-06-03", walkout),
-        ("background", "2025-05", warned), ("background", "2025-05", said)]
+        ("background", "2025-05", warned), ("background", "2025-05", said), ("background", "2025-05", claimed)]
 
 
 def test_a_date_in_a_future_or_planned_clause_is_a_forecast_even_before_the_report():

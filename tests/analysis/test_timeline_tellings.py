@@ -79,6 +79,34 @@ def test_two_sources_telling_alike_on_one_day_are_two_entries():
     assert [e.text[4:10] for e in build_timeline(r.corpus())] == ["agency", "Red Cr"]
 
 
+def _board_and_voice(voice: str, voice_words: str) -> list:
+    """A water board's telling of Monday, and a spokesperson's telling of Monday in one report."""
+    r = Reports()
+    board = "The water board on Monday said that two relief channels would be opened to lower the river."
+    spoken = f"{voice} on Monday said that {voice_words}."
+    text = f"The river rose for a week and the water board was blamed. {board} {spoken}"
+    r.add("a", text, published="2031-05-07")
+    r.say("a", board, status="reported", source_text="The water board", source_kind="named", date="2031-05-05")
+    r.say("a", spoken, status="reported", source="local:person:ilse-brand", source_text=voice.split(",")[0],
+          source_kind="named", date="2031-05-05")
+    r.dated("a", "on Monday", "2031-05-05", heads=("said", "said"))
+    return build_timeline(r.corpus())
+
+
+def test_a_body_and_its_spokesperson_telling_alike_on_one_day_are_one_entry():
+    [entry] = _board_and_voice("A spokeswoman for the water board, Ilse Brand",
+                               "two relief channels would open to lower the river")
+    assert entry.text.startswith("The water board on Monday")
+
+
+def test_a_spokesperson_of_another_body_or_telling_other_words_is_another_entry():
+    other_body = _board_and_voice("Port authority spokeswoman Ilse Brand",
+                                  "two relief channels would open to lower the river")
+    other_words = _board_and_voice("A spokeswoman for the water board, Ilse Brand",
+                                   "three villages had been cleared overnight")
+    assert len(other_body) == len(other_words) == 2
+
+
 def test_tolls_of_two_bodies_in_one_report_are_a_disagreement_naming_each():
     docs = Docs()
     docs.add("a", "The agency said nine people died when the levee broke.",

@@ -134,7 +134,8 @@ def places(text: str, ref: TimeRef) -> bool:
     Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
     Saturday", "killed since the invasion began last year"), not a date in a phrase placing the
     verb before it ("before the vote on Sunday", "spoke shortly after the vote on Sunday") or in a
-    relative clause ("an actor who was assaulted last month"), not a date on what may happen named in an
+    relative clause ("an actor who was assaulted last month", or without its pronoun: "the pledge made by the
+    governor last month", see ``_reduced_relative``), not a date on what may happen named in an
     "of" phrase ("warned of a possibility of invasion in February", see ``_of_a_happening``), not a date pointing back at one told
     earlier ("later that month"), not the opening or end of a stretch ("a ban from 1 March", "until
     Friday"), not a day naming a thing on no past act ("Critics of Monday's warning say", see
@@ -151,7 +152,7 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if RE_BEFORE.search(before) or RE_RELATIVE.search(before) or RE_ANAPHORIC.search(ref.text):
         return False
-    if _relative_verb(text, ref):
+    if _relative_verb(text, ref) or _reduced_relative(text, ref):
         return False
     if (m := RE_AFTER.search(before)) is not None and ref.head is not None \
             and ref.head < ref.start - len(before) + m.start():
@@ -218,6 +219,28 @@ def _relative_verb(text: str, ref: TimeRef) -> bool:
         return False
     between = text[window + m.end(1):ref.head].split()
     return len(between) <= 2 and all(w.lower() in AUXILIARIES for w in between)
+
+
+RE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                            r"(?P<noun>[a-z][\w\-]*)\s+\Z")
+RE_BY_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s|[A-Z])")
+"""A doer after "by" ("by the council", "by Austin"), not a means or a measure ("by phone", "by far", "by a wide margin")."""
+
+
+def _reduced_relative(text: str, ref: TimeRef) -> bool:
+    """Whether the date's verb is a past participle straight after a common noun, its doer after "by" ("doubled
+    down on the sentiment expressed by the minister last week"): a relative clause without its pronoun, dating
+    what it tells of the noun, not the sentence's own verb. After an auxiliary ("the dam was breached by the
+    flood on Monday") the participle is the sentence's verb, and a subject so described opening the sentence
+    ("The report published by the agency on Monday said ...") is the thing whose dated coming the sentence tells."""
+    if ref.head is None or ref.head >= ref.start:
+        return False
+    word = RE_WORD_AT.match(text, ref.head)
+    if word is None or not (word.group(0).endswith("ed") or word.group(0) in IRREGULAR_PAST) \
+            or not RE_BY_AFTER.match(text, word.end()):
+        return False
+    m = RE_NOUN_BEFORE.search(text, max(0, ref.head - 60), ref.head)
+    return m is not None and m.group("noun") not in AUXILIARIES
 
 
 def prenominal(text: str, ref: TimeRef) -> bool:

@@ -282,16 +282,55 @@ def _tellers(records: list, refs: dict) -> set[str]:
     return found
 
 
+RE_VOICE = re.compile(r"\b(?:spokes(?:man|woman|person)|press\s+(?:secretary|officer))\b", re.I)
+"""A source who speaks for a body ("Ministry spokesman X", "a spokeswoman for the water board", "the
+White House press secretary")."""
+RE_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _name_words(name: str | None) -> frozenset[str]:
+    """The content words of a name as written or as an actor id's last part ("karl-tamm"), in lower case."""
+    text = RE_POSSESSIVE.sub("", (name or "").lower().replace("-", " "))
+    return frozenset(w for w in RE_WORD.findall(text) if w not in FUNCTION_WORDS)
+
+
+def _voice_words(record: Event | Statement) -> frozenset[str] | None:
+    """The words naming the body a spokesperson source speaks for, the source's words less the title and
+    the person's name ("Ministry spokesman Karl Tamm": ministry; "A spokeswoman for the water board, Ilse
+    Brand": water, board); None for any other source, or a spokesperson of no body named."""
+    text = getattr(record, "source_text", None) or ""
+    if isinstance(record, Event) or not RE_VOICE.search(text):
+        return None
+    person = record.source.rsplit(":", 1)[-1] if record.source and ":person:" in record.source else None
+    return _name_words(RE_VOICE.sub(" ", text)) - _name_words(person) or None
+
+
 def _teller_words(record: Event | Statement, refs: dict) -> frozenset[str] | None:
     """The words naming who tells a record whose date attaches to a verb of telling, its source
-    resolved or not ("the health department"), less articles; None when it tells no one's telling."""
+    resolved or not ("the health department"), less articles; for a spokesperson, the body spoken for
+    (``_voice_words``); None when it tells no one's telling."""
     if isinstance(record, Event) or id(record) not in refs or getattr(record, "source_kind", None) != "named":
         return None
     if _dated_verb(record, refs[id(record)]) not in TELLING_PARTICIPLES:
         return None
-    name = record.source.rsplit(":", 1)[-1] if record.source else getattr(record, "source_text", None)
-    words = frozenset(w for w in RE_WORD.findall((name or "").lower().replace("-", " ")) if w not in FUNCTION_WORDS)
-    return words or None
+    if (voice := _voice_words(record)) is not None:
+        return voice
+    return _name_words(record.source.rsplit(":", 1)[-1] if record.source else getattr(record, "source_text", None)) \
+        or None
+
+
+def _one_voice(a: list, b: list, refs: dict) -> bool:
+    """Whether a spokesperson's telling in one entry speaks for the body telling the other, or both for one
+    body ("the water board said on Monday that ..." / "a spokeswoman for the water board said on Monday
+    that ..."): the words naming the body spoken for are among the other teller's."""
+    for one, other in ((a, b), (b, a)):
+        for x in one:
+            voice = _voice_words(x)
+            if voice is None or _teller_words(x, refs) is None:
+                continue
+            if any((words := _teller_words(y, refs)) is not None and (voice <= words or words <= voice) for y in other):
+                return True
+    return False
 
 
 def _two_bodies_in_one_report(a: list, b: list, refs: dict) -> bool:
@@ -364,15 +403,15 @@ def _clause_words(text: str, at: int) -> frozenset[str]:
     return frozenset(w for w in RE_WORD.findall(text[start:end].lower()) if w not in NOT_CONTENT)
 
 
-def _told_alike(a: list, b: list, refs: dict) -> bool:
-    """Whether two reports tell it in mostly the same words: most content words of the shorter
-    telling are in the other ("a 7.1 earthquake hit Manabi province" / "a magnitude 7.1 earthquake
-    struck the coastal province of Manabi"), or the same verb with ``ALIKE_MIN_WORDS`` content words
-    in common ("the river burst its banks on Saturday, flooding 300 villages" / "the river burst its
-    banks on Saturday after a week of rain, submerging hundreds of villages")."""
+def _told_alike(a: list, b: list, refs: dict, one_report_too: bool = False) -> bool:
+    """Whether two reports (with ``one_report_too``, any two tellings) tell it in mostly the same words:
+    most content words of the shorter telling are in the other ("a 7.1 earthquake hit Manabi province" / "a
+    magnitude 7.1 earthquake struck the coastal province of Manabi"), or the same verb with ``ALIKE_MIN_WORDS``
+    content words in common ("the river burst its banks on Saturday, flooding 300 villages" / "the river burst
+    its banks on Saturday after a week of rain, submerging hundreds of villages")."""
     for x in a:
         for y in b:
-            if x.doc == y.doc:
+            if x.doc == y.doc and not one_report_too:
                 continue
             wx, wy = _words(x, refs[id(x)]), _words(y, refs[id(y)])
             if min(len(wx), len(wy)) >= ALIKE_MIN_WORDS and len(wx & wy) >= ALIKE_SHARE * min(len(wx), len(wy)):
@@ -655,6 +694,9 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     said_a, said_b = set().union(*map(speakers, a)), set().union(*map(speakers, b))
     if said_a & said_b or names_speaker(a, said_b) or names_speaker(b, said_a):
         return True
+    if _one_voice(a, b, refs):
+        # One body's words of the day, told as its own and as its spokesperson's: one telling when told alike.
+        return _told_alike(a, b, refs, one_report_too=True)
     tellers_a, tellers_b = _tellers(a, refs), _tellers(b, refs)
     spoken_for = _speaks_for(a, b, tellers_a) or _speaks_for(b, a, tellers_b)
     if tellers_a and tellers_b and not tellers_a & tellers_b and not spoken_for:

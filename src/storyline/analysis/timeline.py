@@ -241,15 +241,20 @@ def _told_within(text: str, ref: TimeRef) -> bool:
     return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
 
 
+CLAIMING = frozenset("claimed alleged admitted acknowledged argued suggested complained".split())
+"""Verbs of putting words forward ("the operator claimed in March that ..."): like saying, words only."""
+
+
 def _said_in_month(text: str, ref: TimeRef) -> bool:
-    """Whether a month alone dates a verb of saying ("Last month the agency warned that ...", "In late June,
-    the adviser said talks were expected"): words are a happening only of the day they were said, so words
-    placed in a month are what the reports recall around their news, its background. An act so dated stays
-    on the chronology ("the agency published its report in March", "the court issued a warrant last month")."""
+    """Whether a month alone dates a verb of saying or claiming ("Last month the agency warned that ...", "In
+    late June, the adviser said talks were expected", "the operator claimed in March that ..."): words are a
+    happening only of the day they were said, so words placed in a month are what the reports recall around
+    their news, its background. An act so dated stays on the chronology ("the agency published its report in
+    March", "the court issued a warrant last month")."""
     if ref.precision != "month" or ref.head is None:
         return False
     m = RE_WORD_AT.match(text, ref.head)
-    return m is not None and RE_SAYING.fullmatch(m.group(0).lower()) is not None
+    return m is not None and (RE_SAYING.fullmatch(word := m.group(0).lower()) is not None or word in CLAIMING)
 
 
 DEEP_SHARE = 0.5
