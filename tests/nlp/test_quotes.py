@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import find_quote_marks, inflections, record_evidence
 from storyline.models import Quote
-from storyline.nlp.quote_records import _credit_embedded
+from storyline.nlp.quote_records import _credit_embedded, one_per_attribution
 from storyline.nlp.cue_content import _after_dash_opener
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.quotes import extract_quotes
@@ -56,7 +56,7 @@ def _record(text: str, content: str, speaker: str, cue: str = "say", **kw) -> Qu
     start = text.index(content)
     s_start = text.index(speaker)
     return Quote(doc="t", start=start, end=start + len(content), text=content, speaker_text=speaker,
-                 speaker_start=s_start, speaker_end=s_start + len(speaker), cue=cue, direct=False, **kw)
+                 speaker_start=s_start, speaker_end=s_start + len(speaker), cue=cue, **{"direct": False, **kw})
 
 
 def test_embedded_report_is_part_of_the_outer_speakers_words():
@@ -64,6 +64,16 @@ def test_embedded_report_is_part_of_the_outer_speakers_words():
     outer = _record(text, "the chief justice had called the evidence weak", "A court spokesman")
     inner = _record(text, "the evidence weak", "the chief justice", cue="call")
     assert _credit_embedded([outer, inner]) == [outer]
+
+
+def test_a_clause_that_only_opens_a_longer_quotation_is_that_quotation():
+    text = 'The mayor said that "the levee held overnight. Crews are pumping the lower town dry." She left.'
+    clause = _record(text, 'that "the levee held overnight.', "The mayor")
+    quotation = _record(text, "the levee held overnight. Crews are pumping the lower town dry.", "The mayor", direct=True)
+    assert one_per_attribution([clause, quotation], text) == [quotation]
+    shorter = _record(text, "the levee held overnight.", "The mayor", direct=True)  # inside the clause: one direct record
+    (kept,) = one_per_attribution([clause, shorter], text)
+    assert kept.start == clause.start and kept.direct
 
 
 def test_embedded_report_relayed_by_an_outlet_credits_its_origin():
