@@ -136,8 +136,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             return person, False  # "the Ukrainian expert said" after "the military expert Serhij Grabski said"
         return body, True
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
-        # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
-        described = _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head)
+        # "the president", "Chile's foreign minister", "The Secretary of State of the USA", "the agency's spokesman"
+        described = (_titled_spokesperson(ctx, head) or _described(ctx, head) or _introduced(ctx, head)
+                     or _named_next(ctx, head))
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None) or _titled_conj(ctx, head)
