@@ -421,6 +421,24 @@ def test_quotes_fragment_inside_reported_clause_is_one_direct_record(parse):
 
 
 @pytest.mark.integration
+def test_quotes_a_clausal_subject_split_from_its_predicate_is_one_clause(parse):
+    doc = parse('In a letter, Ortiz said that "becoming further involved in a border quarrel between the two provinces" '
+                'was not "essential" to the county\'s interests in a reply to the council.')
+    (quote,) = [q for q in doc._.quotes if "border quarrel" in q.text]
+    assert "essential" in quote.text and not [q for q in doc._.quotes if q.text.strip('"') == "essential"]
+
+
+@pytest.mark.integration
+def test_quotes_acts_and_subjects_over_a_noun_phrase_are_no_words(parse):
+    doc = parse("Several governors have refused to condemn the strike. The union announced its candidate for mayor "
+                "on Monday. The senator commented on the flood maps. The mayor did not say that the dam would hold. "
+                "The council announced that the bridge would reopen in May.")
+    assert not [q for q in doc._.quotes if "strike" in q.text or "candidate" in q.text or "flood maps" in q.text]
+    assert spoken_by(doc, "the dam would hold", "mayor")[0].cue == "not say"
+    assert spoken_by(doc, "the bridge would reopen", "council")
+
+
+@pytest.mark.integration
 def test_quotes_fragments_joined_by_and_are_one_record(parse):
     doc = parse('The farmers\' leader called the tariff "a betrayal" and "the end of our orchards".')
     (quote,) = spoken_by(doc, "betrayal", "farmers' leader")
