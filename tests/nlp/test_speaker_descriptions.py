@@ -89,7 +89,7 @@ def test_a_name_inside_a_fronted_participle_is_the_speaker(parse):
 
 def test_a_possessor_owns_an_unnamed_military(parse):
     doc = parse("Eritrean forces shelled the border town on Sunday, witnesses said. "
-                "Ethiopia's military declined to comment on the clashes.")
+                "Ethiopia's military said the clashes had ended.")
     quote = quote_with(doc, "the clashes")
     assert "Ethiopia" in " ".join(names_of(doc, quote.speaker))
 
