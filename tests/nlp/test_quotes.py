@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from storyline.nlp.pipeline import register_extensions
 from storyline.nlp.quote_cues import find_quote_marks, inflections, record_evidence
 from storyline.models import Quote
-from storyline.nlp.quote_records import _credit_embedded
+from storyline.nlp.quote_records import _credit_embedded, one_per_attribution
 from storyline.nlp.cue_content import _after_dash_opener
 from storyline.nlp.quote_cues import Context
 from storyline.nlp.quotes import extract_quotes
@@ -56,7 +56,7 @@ def _record(text: str, content: str, speaker: str, cue: str = "say", **kw) -> Qu
     start = text.index(content)
     s_start = text.index(speaker)
     return Quote(doc="t", start=start, end=start + len(content), text=content, speaker_text=speaker,
-                 speaker_start=s_start, speaker_end=s_start + len(speaker), cue=cue, direct=False, **kw)
+                 speaker_start=s_start, speaker_end=s_start + len(speaker), cue=cue, **{"direct": False, **kw})
 
 
 def test_embedded_report_is_part_of_the_outer_speakers_words():
@@ -64,6 +64,16 @@ def test_embedded_report_is_part_of_the_outer_speakers_words():
     outer = _record(text, "the chief justice had called the evidence weak", "A court spokesman")
     inner = _record(text, "the evidence weak", "the chief justice", cue="call")
     assert _credit_embedded([outer, inner]) == [outer]
+
+
+def test_a_clause_that_only_opens_a_longer_quotation_is_that_quotation():
+    text = 'The mayor said that "the levee held overnight. Crews are pumping the lower town dry." She left.'
+    clause = _record(text, 'that "the levee held overnight.', "The mayor")
+    quotation = _record(text, "the levee held overnight. Crews are pumping the lower town dry.", "The mayor", direct=True)
+    assert one_per_attribution([clause, quotation], text) == [quotation]
+    shorter = _record(text, "the levee held overnight.", "The mayor", direct=True)  # inside the clause: one direct record
+    (kept,) = one_per_attribution([clause, shorter], text)
+    assert kept.start == clause.start and kept.direct
 
 
 def test_embedded_report_relayed_by_an_outlet_credits_its_origin():
@@ -408,6 +418,24 @@ def test_quotes_fragment_inside_reported_clause_is_one_direct_record(parse):
     doc = parse('The union leader said the offer was "an insult to every driver" and urged members to strike.')
     (quote,) = spoken_by(doc, "an insult", "union leader")
     assert quote.direct and quote.text.startswith("the offer")
+
+
+@pytest.mark.integration
+def test_quotes_a_clausal_subject_split_from_its_predicate_is_one_clause(parse):
+    doc = parse('In a letter, Ortiz said that "becoming further involved in a border quarrel between the two provinces" '
+                'was not "essential" to the county\'s interests in a reply to the council.')
+    (quote,) = [q for q in doc._.quotes if "border quarrel" in q.text]
+    assert "essential" in quote.text and not [q for q in doc._.quotes if q.text.strip('"') == "essential"]
+
+
+@pytest.mark.integration
+def test_quotes_acts_and_subjects_over_a_noun_phrase_are_no_words(parse):
+    doc = parse("Several governors have refused to condemn the strike. The union announced its candidate for mayor "
+                "on Monday. The senator commented on the flood maps. The mayor did not say that the dam would hold. "
+                "The council announced that the bridge would reopen in May.")
+    assert not [q for q in doc._.quotes if "strike" in q.text or "candidate" in q.text or "flood maps" in q.text]
+    assert spoken_by(doc, "the dam would hold", "mayor")[0].cue == "not say"
+    assert spoken_by(doc, "the bridge would reopen", "council")
 
 
 @pytest.mark.integration

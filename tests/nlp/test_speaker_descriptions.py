@@ -89,7 +89,7 @@ def test_a_name_inside_a_fronted_participle_is_the_speaker(parse):
 
 def test_a_possessor_owns_an_unnamed_military(parse):
     doc = parse("Eritrean forces shelled the border town on Sunday, witnesses said. "
-                "Ethiopia's military declined to comment on the clashes.")
+                "Ethiopia's military said the clashes had ended.")
     quote = quote_with(doc, "the clashes")
     assert "Ethiopia" in " ".join(names_of(doc, quote.speaker))
 
@@ -412,3 +412,20 @@ def test_the_spokesman_for_a_body_is_the_one_the_report_titled_so(parse):
                 "\"We will not sign a bad deal,\" the spokesman for the Ministry of Foreign Affairs of Chile said.")
     quote = quote_with(doc, "We will not sign a bad deal")
     assert "Pablo Rojas" in names_of(doc, quote.speaker) and not quote.anonymous
+
+
+def test_a_party_or_an_age_describes_the_person_just_named(parse):
+    doc = parse(
+        "Senator Maria Ortiz of Arizona criticised the flood relief bill on Tuesday. \"This package leaves rural "
+        "towns behind,\" the Republican said in a statement.\n\n"
+        "The union invited Governor Paul Brandt to the picket line, after the Democrat dismissed the strike as "
+        "\"a wage quarrel\".")
+    assert "Maria Ortiz" in " ".join(spoken_by(doc, "rural towns"))
+    assert "Paul Brandt" in " ".join(spoken_by(doc, "a wage quarrel"))
+
+
+def test_a_bodys_spokesman_is_the_spokesman_it_named_before(parse):
+    doc = parse(
+        "Agency spokesman Daniel Okoro said the port would reopen on Monday. Ships were queuing in the bay.\n\n"
+        "The agency's spokesman said that pilots had been called back to work.")
+    assert "Daniel Okoro" in " ".join(spoken_by(doc, "pilots had been called back"))

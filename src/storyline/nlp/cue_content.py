@@ -138,6 +138,22 @@ def _without_citation(clause: Token) -> list[Token]:
     return [t for t in clause.subtree if t.i not in drop]
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _predicate_after(verb: Token, clause: Token) -> Token | None:
+    """'said that "becoming entangled in the dispute" was not vital': the parser made the clausal subject a
+    clause of its own and its predicate a second one of the cue; the second, with no subject and nothing but
+    punctuation between, is the rest of the reported clause."""
+    if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.right_edge.i), None)
+    if after is None or any(c.dep_ in SUBJECT_DEPS for c in after.children):
+        return None
+    between = verb.doc[clause.right_edge.i + 1:after.left_edge.i]
+    return after if all(t.is_punct and t.text not in ",;:" for t in between) else None
+
+
 def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int, int] | None:
     """Token range of the clause a cue reports, or None."""
     if lemma in ("cite", "quote") and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ in ("acl", "advcl")
@@ -158,7 +174,9 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     for child in sorted(clauses, key=lambda c: c.i < verb.i):
         if not strong and (child.i < verb.i or not (_finite(child) or lemma in SMALL_CLAUSE_VERBS and _small_clause(verb, child))):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
-        return extent(ctx, verb, _split_subject(verb, child) + _without_citation(child))
+        predicate = _predicate_after(verb, child)
+        return extent(ctx, verb, _split_subject(verb, child) + _without_citation(child)
+                      + (list(predicate.subtree) if predicate is not None else []))
     if strong and (misparsed := _misparsed_clause(verb, lemma)) is not None:
         return extent(ctx, verb, misparsed)
     if lemma in INFINITIVE_VERBS:

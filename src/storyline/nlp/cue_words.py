@@ -33,12 +33,13 @@ see view regard portray characterize characterise depict
 decide realize realise recognize recognise learn remember admire offer
 """.split()
 
-# Verbs of wanting, deciding and taking sides: with a clause ("decided that the vote was void") they
-# report a thought; with an infinitive or an object ("wants to run", "backed the bill") they state
-# the subject's own aim or act, which is no attribution.
+# Verbs of wanting, deciding, taking sides and taking up a subject: with a clause ("decided that the vote
+# was void", "announced that the dam held") they report a thought or words; with an infinitive or an
+# object ("wants to run", "backed the bill", "announced its candidacy", "commented on the talks") they
+# state the subject's own aim or act, or what it spoke about, which is no attribution.
 ACT_VERBS = frozenset(
     "want plan intend aim seek wish refuse decline prefer offer decide support oppose favor favour endorse "
-    "back defend discuss talk consider admire".split()
+    "back defend discuss talk consider admire announce propose comment".split()
 )
 
 # Verbs of saying whose infinitive complement is what was said: "urged the junta to ...",

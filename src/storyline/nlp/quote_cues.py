@@ -370,9 +370,10 @@ def _speaker(ctx: Context, verb: Token) -> Token | None:
         if subject.pos_ == "NOUN" and not person_like(subject) and (
                 subject.dep_ == "pobj" and subject.head.head.pos_ in ("VERB", "AUX")
                 or subject.dep_ == "dobj" and subject.head.lower_ in ISSUING_FORMS
-                or subject.dep_ in ("dobj", "pobj") and not _voiced(subject)):
+                or subject.dep_ in ("dobj", "pobj") and not _voiced(subject)) and not _thing(ctx, verb, subject):
             # "the council issued a statement calling ...", "said in a letter urging ...": the issuer speaks
-            # through it; "tries to counter propaganda claiming ..." is the propaganda's claim, not the counterer's
+            # through it; "tries to counter propaganda claiming ..." is the propaganda's claim, not the counterer's,
+            # and "has taken steps suggesting she will run" the steps' evidence, no one's words
             subject = _enclosing_speaker(ctx, subject) or subject
     if subject is None and tok.dep_ == "xcomp":
         # "forced Stumpf to admit", "asked the envoy to confirm": the object speaks

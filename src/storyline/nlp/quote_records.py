@@ -105,8 +105,10 @@ _JOIN_TRAIL = " \t\n\r\"'“”‘’«»"
 def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
     """One record per attribution: a quoted fragment inside the clause reported with it is that
     clause ('she said his plan was "a disgrace."' is one direct attribution), a record inside
-    another of the same speaker at the same cue is part of it, and fragments of one speaker joined
-    only by commas, "and" or "but" ('called it "reckless" and "a disgrace"') are one record."""
+    another of the same speaker at the same cue is part of it, a reported clause that is only the
+    opening of a longer quotation is that quotation ('she said that "the dam holds. ..."'), and
+    fragments of one speaker joined only by commas, "and" or "but" ('called it "reckless" and "a
+    disgrace"') are one record."""
     quotes = sorted(quotes, key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
     for q in quotes:
@@ -116,6 +118,9 @@ def one_per_attribution(quotes: list[Quote], text: str) -> list[Quote]:
                 kept[kept.index(host)] = replace(host, direct=True, partial=False)
             continue
         last = kept[-1] if kept else None
+        if last is not None and _same_speaker(last, q) and _opens_quotation(last, q, text):
+            kept[-1] = q
+            continue
         if last is not None and _same_speaker(last, q) and _joined(last, q, text):
             kept[-1] = _merged(last, q, text)
             continue
@@ -130,6 +135,14 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
 def _inside(q: Quote, host: Quote) -> bool:
     """Whether q's words lie within host's (closing punctuation inside the marks aside)."""
     return host.start <= q.start and q.start + len(q.text.rstrip(CLOSING)) <= host.end
+
+
+def _opens_quotation(clause: Quote, quotation: Quote, text: str) -> bool:
+    """Whether a reported clause is nothing but "that" and the opening of a quotation that runs on past the
+    clause's end ('Ruiz said that "the levee held. Crews are still pumping."'): one attribution, the quotation."""
+    if clause.direct or not quotation.direct or not clause.start <= quotation.start < clause.end < quotation.end:
+        return False
+    return text[clause.start:quotation.start].strip(_JOIN_LEAD).lower() in ("", "that")
 
 
 def _joined(a: Quote, b: Quote, text: str) -> bool:

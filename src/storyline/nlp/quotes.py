@@ -157,6 +157,10 @@ def _reports(frame: Frame) -> bool:
         return False
     if _own_outlet(speaker):
         return False  # "..., Ukrinform reports", "an Ukrinform correspondent reported": the report's own voice
+    if frame.lemma == "ask" and frame.cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in frame.cue.children):
+        return False  # "When asked whether the dam would hold, the mayor said": the mayor was asked, by no one named
+    if frame.content is not None and _cue(frame).startswith("not ") and not _clausal(frame.cue.doc, frame.content):
+        return False  # "refused to condemn the invasion", "did not mention the arrests": nothing was said
     return frame.lemma not in cues.ACT_VERBS or _clausal(frame.cue.doc, frame.content)
 
 

@@ -136,8 +136,9 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             return person, False  # "the Ukrainian expert said" after "the military expert Serhij Grabski said"
         return body, True
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
-        # "the president", "Chile's foreign minister", "The Secretary of State of the USA"
-        described = _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head)
+        # "the president", "Chile's foreign minister", "The Secretary of State of the USA", "the agency's spokesman"
+        described = (_titled_spokesperson(ctx, head) or _described(ctx, head) or _introduced(ctx, head)
+                     or _named_next(ctx, head))
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None) or _titled_conj(ctx, head)
@@ -156,6 +157,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if resolved is None and head.pos_ == "PROPN" and low in WRITINGS and ctx.doc._.mentions is not None:
         # "That's according to the Lima Declaration, published on the OAS website": the text speaks for its maker
         return _maker(ctx, head), False
+    if resolved is None and (person := _by_trait(ctx, head)) is not None:
+        return person, False  # "the Republican", "the 44-year-old": the person just named, by party or age
     if resolved is None and head.pos_ == "PROPN" and ctx.doc._.mentions is not None:
         # a name the actors component missed here ("said US President Joe Biden" on a line read as a
         # heading, "the US image company Maxar"): the same name elsewhere in the report, never a modifier
@@ -320,9 +323,10 @@ def _introduced(ctx: Context, head: Token) -> str | None:
 def _titled_spokesperson(ctx: Context, head: Token) -> str | None:
     """"The spokesman for the foreign ministry said" after "a spokesman for the Foreign Ministry, Oleh Berg": the
     one person the report named before with that title and the same body (a body speaks through one spokesperson,
-    and "the" points back at the one introduced); None when no one or several were so titled."""
-    if not head.lower_.startswith("spokes") or not ctx.doc._.mentions or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    and "the", a body's noun or no determiner at all, "the agency's spokesman", "Agency spokesman", point back at
+    the one introduced; "a spokesman" is another); None when no one or several were so titled."""
+    if not head.lower_.startswith("spokes") or not ctx.doc._.mentions or any(
+            c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "poss" and c.pos_ != "NOUN" for c in head.children):
         return None
     bodies = {key for t in head.subtree if t.i != head.i for key in _body_keys(ctx, t)}
     found = set()
@@ -398,6 +402,41 @@ def _named_next(ctx: Context, head: Token) -> str | None:
     if wanted and have and not wanted & have:
         return None  # "Ghana's ambassador" is not the Togolese ambassador named next
     return first.entity
+
+
+def _trait(head: Token) -> bool:
+    """Whether a definite phrase describes one person by a trait alone, with no office and no name of its
+    own: a party or people ("the Republican", "the Socialist", "the Frenchman"), an age ("the 44-year-old")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) or any(
+            c.dep_ in ("compound", "appos", "poss", "prep") for c in head.children):
+        return False
+    if head.pos_ == "PROPN":
+        return head.tag_ == "NNP" and head.ent_type_ == "NORP"
+    return head.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lower_ in ("year", "years") for c in head.children)
+
+
+def _by_trait(ctx: Context, head: Token) -> str | None:
+    """"Ukraine invited Governor Ana Ruiz, after the Republican dismissed ...", "Ruiz spoke first. The 44-year-old
+    said ...": a person described by a trait alone is the one person named before it in its own sentence (in any
+    role), else the last person named as a subject or speaker in the few paragraphs before; never one whose
+    title places them in another state than the description's ("the Russian" is not a Ukrainian minister)."""
+    if ctx.doc._.mentions is None or not _trait(head):
+        return None
+    sent = head.sent
+    told = reported_spans(ctx)
+    here = {m.entity for m in ctx.doc._.mentions if m.type == "person" and m.entity and sent.start_char <= m.start
+            and m.end <= head.idx and not in_quotes(ctx, m.start) and not any(a <= m.start < b for a, b in told)}
+    found = None
+    if len(here) == 1:
+        found = next(m for m in ctx.doc._.mentions if m.entity in here and sent.start_char <= m.start < head.idx)
+    elif not here:
+        found = _last_named(ctx, head)
+    if found is None:
+        return None
+    span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+    wanted = _state_keys(ctx, head)
+    have = set().union(*(_state_keys(ctx, t) for t in _name_phrase(span.root) + _title_before(span))) if span else set()
+    return None if wanted and have and not wanted & have else found.entity
 
 
 def _state_keys(ctx: Context, tok: Token) -> set[str]:
