@@ -186,6 +186,11 @@ def test_numbers_new_forms_never_raise_and_ranges_are_ordered(words):
         assert a.value is not None or (a.low is not None and a.high is not None and a.low <= a.high)
 
 
+def test_numbers_a_range_of_fractions_is_a_range_of_shares():
+    low, high, currency, percent = read("two-thirds to three-quarters of the voters")[0][1:5]
+    assert (round(low, 1), high, currency, percent) == (66.7, 75, None, True)
+
+
 def test_numbers_a_half_dozen_is_six_and_a_half_million_half_of_one():
     assert read("a half-dozen climbers")[0][0] == 6
     assert read("half a dozen climbers")[0][0] == 6

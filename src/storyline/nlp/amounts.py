@@ -271,7 +271,11 @@ def _amount_at(doc: Doc, i: int, floor: int, limit: int) -> Amount | None:
         # "one in four homes", "¾ of the harvest"): a percentage, as "35 percent" in another report is, so that
         # the two compare and read alike ("a third" is 33.3 percent). A fraction of a unit ("a third of a
         # mile", "half a year") is a measure in that unit and no share (fraction reset above).
-        amount.value, amount.percent = amount.value * 100, True
+        if amount.value is not None:
+            amount.value *= 100
+        elif amount.low is not None and amount.high is not None:  # "two-thirds to three-quarters of the voters"
+            amount.low, amount.high = amount.low * 100, amount.high * 100
+        amount.percent = True
     if amount.value is None and not amount.vague and amount.qualifier == "about":
         amount.qualifier = None  # a range already says the figure is approximate
     return amount
