@@ -228,8 +228,8 @@ RE_BY_AFTER = re.compile(r"\s{1,3}by\s{1,3}(?:the\s|[A-Z])")
 
 
 def _reduced_relative(text: str, ref: TimeRef) -> bool:
-    """Whether the date's verb is a past participle straight after a common noun, its doer after "by" ("doubled
-    down on the sentiment expressed by the minister last week"): a relative clause without its pronoun, dating
+    """Whether the date's verb is a past participle straight after a common noun, its doer after "by" ("repeated
+    the warning voiced by the minister last week"): a relative clause without its pronoun, dating
     what it tells of the noun, not the sentence's own verb. After an auxiliary ("the dam was breached by the
     flood on Monday") the participle is the sentence's verb, and a subject so described opening the sentence
     ("The report published by the agency on Monday said ...") is the thing whose dated coming the sentence tells."""
