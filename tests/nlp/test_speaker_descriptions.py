@@ -429,3 +429,11 @@ def test_a_bodys_spokesman_is_the_spokesman_it_named_before(parse):
         "Agency spokesman Daniel Okoro said the port would reopen on Monday. Ships were queuing in the bay.\n\n"
         "The agency's spokesman said that pilots had been called back to work.")
     assert "Daniel Okoro" in " ".join(spoken_by(doc, "pilots had been called back"))
+
+
+def test_another_bodys_spokesman_is_not_the_spokesman_named_for_the_first(parse):
+    doc = parse(
+        "Karl Tamm, a spokesman for the water board, said 40 homes in Tartu were flooded on Monday.\n\n"
+        "The European Commission's spokesman said the bloc would send pumps to the town.")
+    quote = quote_with(doc, "would send pumps")
+    assert "Karl Tamm" not in names_of(doc, quote.speaker), quote.speaker

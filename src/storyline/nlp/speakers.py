@@ -333,14 +333,33 @@ def _titled_spokesperson(ctx: Context, head: Token) -> str | None:
     for m in ctx.doc._.mentions:
         if m.type != "person" or not m.entity or m.end > head.idx or in_quotes(ctx, m.start):
             continue
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        title = [t for t in _name_phrase(span.root) + _title_before(span) if not span.start <= t.i < span.end]
+        title = _title_of(ctx, m)
         if head.lower_ in {t.lower_ for t in title} and (
                 not bodies or bodies & {key for t in title for key in _body_keys(ctx, t)}):
             found.add(m.entity)
     return found.pop() if len(found) == 1 else None
+
+
+def _title_of(ctx: Context, mention) -> list[Token]:
+    """The words a person's mention is written with around the name: its titles and appositives."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    return [t for t in _name_phrase(span.root) + _title_before(span) if not span.start <= t.i < span.end]
+
+
+def _titled_elsewhere(ctx: Context, head: Token, person: str) -> bool:
+    """Whether a description that names a body ("the Commission's spokesman") would stand for a person the
+    report titled only with another body before ("Karl Tamm, a spokesman for the water board"): not that one.
+    A person named without a body in the title ("Borrell said") may still be the body's described officer."""
+    bodies = {key for t in head.subtree if t.i != head.i for key in _body_keys(ctx, t)}
+    if not bodies:
+        return False
+    titles = [t for m in ctx.doc._.mentions if m.entity == person and m.end <= head.idx for t in _title_of(ctx, m)]
+    keys = {key for t in titles for key in _body_keys(ctx, t)}
+    if keys:
+        return not bodies & keys
+    return any(t.dep_ in ("pobj", "poss") and t.pos_ in ("NOUN", "PROPN") for t in titles)
 
 
 # How many paragraphs of prose after a lede's description the report may name its person.
@@ -780,6 +799,8 @@ def _described(ctx: Context, head: Token) -> str | None:
     found = coref.described(ctx.doc, span) if span is not None and len(span) else None
     if found is not None and _other_kind(head, found.text):
         return None  # "the labour ministry" is not the news agency named last because both are bodies
+    if found is not None and found.type == "person" and found.entity and _titled_elsewhere(ctx, head, found.entity):
+        return None  # "the Commission's spokesman" is not the spokesman the report named for the water board
     if found is not None and found.type == "person" and in_quotes(ctx, found.start) and not in_quotes(ctx, head.idx):
         return None  # "“I kept calling Zelensky ...,” the head of state said": a person the quoted words name
     return found.entity if found is not None else None
