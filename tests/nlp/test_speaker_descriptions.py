@@ -437,3 +437,11 @@ def test_another_bodys_spokesman_is_not_the_spokesman_named_for_the_first(parse)
         "The European Commission's spokesman said the bloc would send pumps to the town.")
     quote = quote_with(doc, "would send pumps")
     assert "Karl Tamm" not in names_of(doc, quote.speaker), quote.speaker
+
+
+def test_the_head_of_a_body_is_not_its_spokesman_named_before(parse):
+    doc = parse(
+        "Karl Tamm, a spokesman for the water board, said 40 homes in Tartu were flooded on Monday.\n\n"
+        "The director of the board, who was questioned by police on Tuesday, said he had warned of the risk.")
+    quote = quote_with(doc, "warned of the risk")
+    assert "Karl Tamm" not in names_of(doc, quote.speaker), quote.speaker

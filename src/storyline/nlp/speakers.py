@@ -20,6 +20,7 @@ from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase, supposed
+from storyline.nlp.office_holders import HEAD_NOUNS
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.relays import CITED_RECORDS, can_speak, institution, issued_by
 from storyline.nlp.quote_cues import Context
@@ -662,9 +663,23 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         # "Ana Ruiz ... said ... - he said. / The politician added": the person the last "he said" stands for,
         # when the parse lost the name as a subject or no name comes after
         person = resolve(ctx, max(pronouns, key=lambda t: t.i))[0]
-        if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions):
+        if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions) \
+                and not _speaks_for_the_head(ctx, head, person):
             return person
-    return found.entity if found is not None else None
+    return found.entity if found is not None and not _speaks_for_the_head(ctx, head, found.entity) else None
+
+
+def _speaks_for_the_head(ctx: Context, head: Token, person: str) -> bool:
+    """Whether a description and the person's own title set a body's head against its spokesperson: "the
+    director of the board" is not "Karl Tamm, a spokesman for the water board", nor "the spokeswoman" the
+    chairman named before (a body speaks through one and is run by the other)."""
+    titles = {t.lower_ for m in ctx.doc._.mentions if m.entity == person and m.end <= head.idx
+              for t in _title_of(ctx, m)}
+    spokes = any(w.startswith("spokes") for w in titles)
+    heads = bool(titles & HEAD_NOUNS)
+    if head.lower_ in HEAD_NOUNS:
+        return spokes and not heads
+    return head.lower_.startswith("spokes") and heads and not spokes
 
 
 def _window_start(ctx: Context, head: Token) -> int:
