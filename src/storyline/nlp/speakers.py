@@ -745,8 +745,7 @@ def _body_member(ctx: Context, head: Token) -> str | None:
     found = _last_named(ctx, head)
     if found is None:
         return None
-    span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
-    title = [t for t in _name_phrase(span.root) + _title_before(span) if not span.start <= t.i < span.end] if span else []
+    title = _title_of(ctx, found)
     held = {key for t in title for key in _body_keys(ctx, t)}
     kinds = {kind for kind, _ in bodies}
     if any(kind in kinds and (kind, entity) not in bodies for kind, entity in held):
