@@ -495,7 +495,8 @@ def test_a_date_known_only_to_its_year_is_context_not_chronology():
         ("happened", "2026-02-03"), ("background", "2025")]
 
 
-def test_a_date_written_before_a_noun_names_it_and_dates_no_second_happening():
+def test_a_date_written_before_a_noun_names_it_and_dates_only_the_happening_it_names():
+    # "the country's 9 June vote" does not date the court's upholding; the vote itself happened that day.
     r = Reports()
     text = "The court on Thursday upheld the result of the country's 9 June vote, and on 12 June the count was certified."
     r.add("a", text, published="2025-06-20")
@@ -504,7 +505,8 @@ def test_a_date_written_before_a_noun_names_it_and_dates_no_second_happening():
                            head=text.index("upheld")))
     r.times.append(TimeRef("a", *r.at("a", "9 June"), "9 June", "2025-06-09", "day", head=text.index("upheld") + 1))
     r.times.append(TimeRef("a", *r.at("a", "12 June"), "12 June", "2025-06-12", "day", head=text.index("certified")))
-    assert [e.date for e in build_timeline(r.corpus())] == ["2025-06-12", "2025-06-19"]
+    assert [(e.date, e.text[:9]) for e in build_timeline(r.corpus())] == [
+        ("2025-06-09", "The court"), ("2025-06-12", "The court"), ("2025-06-19", "The court")]
 
 
 def test_a_has_opening_a_relative_clause_or_after_a_copula_is_no_news_perfect_lede():

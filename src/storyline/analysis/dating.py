@@ -243,6 +243,29 @@ def _reduced_relative(text: str, ref: TimeRef) -> bool:
     return m is not None and m.group("noun") not in AUXILIARIES
 
 
+RE_NOUN_BEFORE_ANY = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                                r"(?P<noun>[a-z][\w\-]*),?\s+\Z", re.I)
+RE_ONLY_PREPOSITIONS = re.compile(r"\s{1,3}(?:(?:in|on|at|during|early|late|earlier|back|out|off|up|down|away|over)"
+                                  r"\s{1,3}){0,3}\Z", re.I)
+
+
+def participle_history(text: str, ref: TimeRef) -> bool:
+    """Whether the date follows straight on a past participle after a noun ("The bridge destroyed in November",
+    "the ferry seized last month", "The harbour master, appointed in October,"): a relative clause without its
+    pronoun, telling the history of a participant, whether or not its doer follows after "by". Only a
+    preposition or a particle ("washed out in January") may stand between the participle and the date: in "the
+    rebels captured the town in March" the verb has its object and is the sentence's own."""
+    if ref.head is None or ref.head >= ref.start:
+        return False
+    word = RE_WORD_AT.match(text, ref.head)
+    if word is None or not (word.group(0).endswith("ed") or word.group(0) in IRREGULAR_PAST):
+        return False
+    if RE_ONLY_PREPOSITIONS.fullmatch(" " + text[word.end():ref.start]) is None:
+        return False
+    m = RE_NOUN_BEFORE_ANY.search(text, max(0, ref.head - 60), ref.head)
+    return m is not None and m.group("noun").lower() not in AUXILIARIES
+
+
 def prenominal(text: str, ref: TimeRef) -> bool:
     """Whether a date stands between a determiner or possessive and the noun it names ("the country's
     9 June vote", "its January forecast")."""

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, past_word, places, prenominal,
+    CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, participle_history, past_word,
+    places, prenominal,
     quoted_at, tabular, week_as_month,
 )
 from storyline.analysis.doubtful import RE_SAYING, own_month, tally
@@ -87,7 +88,44 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
     # A date written before a noun names the thing ("upgraded its January forecast"), not when the
     # sentence's verb happened: it never dates the record.
     plain = [t for t in usable if not prenominal(text, t)]
+    # A participle's date beside a date of the sentence's own verb ("The bridge destroyed in November reopened
+    # on Monday") tells a participant's history: the verb's date dates the record.
+    plain = [t for t in plain if not _history_beside(text, t, plain) and not _in_relative_clause(text, record, t)]
     return next((t for t in plain if t.value == record.date), plain[0] if plain else None)
+
+
+RE_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+RE_CLAUSE_END = re.compile(r"[;:\"\u201c\u201d()]")
+
+
+def _in_relative_clause(text: str, record: Event | Statement, ref: TimeRef) -> bool:
+    """Whether the date attaches to a verb inside a relative clause that follows the record's own predicate ("Now
+    exports leave through the river, access to which was opened after troops retook the island in June"): it
+    tells the history of a participant, however far into the clause, not when the sentence's verb happened.
+    "Officials who spoke on condition of anonymity said troops left on Monday" keeps its date: the predicate
+    ("leave") is not before the pronoun."""
+    predicate = getattr(record, "predicate", None)
+    if not predicate or ref.head is None or not record.start <= ref.head < ref.start:
+        return False
+    pronouns = [m for m in RE_RELATIVE_PRONOUN.finditer(text, record.start, ref.head)]
+    if not pronouns or RE_CLAUSE_END.search(text, pronouns[-1].end(), ref.start):
+        return False
+    stem = re.escape(predicate[:-1] if len(predicate) > 4 and predicate.endswith("e") else predicate)
+    verb = re.search(rf"\b{stem}\w*", text[record.start:pronouns[-1].start()], re.I)
+    return verb is not None and record.start + verb.start() != ref.head
+
+
+RE_VERB_NEXT = re.compile(r"[\s,]{1,4}(?:(?:was|were|is|are|has|have|had|been|later|then)\s{1,3})*")
+
+
+def _history_beside(text: str, ref: TimeRef, refs: list[TimeRef]) -> bool:
+    """Whether ``ref`` dates a participle after a noun (``dating.participle_history``) and the sentence's own verb,
+    dated by another of its time expressions, follows straight after the date ("The bridge destroyed in November
+    reopened to traffic on Monday", "The envoy, appointed in May, resigned on Friday"): the participant's history,
+    not a happening the sentence tells. "The dam burst on Monday and the river fell on Tuesday" tells two."""
+    if not participle_history(text, ref) or (m := RE_VERB_NEXT.match(text, ref.end)) is None:
+        return False
+    return any(u is not ref and u.head == m.end() for u in refs)
 
 
 def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: list[TimeRef]) -> list[TimeRef]:
@@ -105,12 +143,48 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
             continue
         if RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or prenominal(text, t):
             continue
-        if any(restates(text, r, t) for r in refs):
+        if any(restates(text, r, t) for r in refs) or _history_beside(text, t, refs) \
+                or _in_relative_clause(text, record, t):
             continue  # "on Monday (6 February)": one day written twice, however the parser hung the second
         if (m := RE_WORD_AT.match(text, t.head)) is not None and m.group(0).lower() in TELLING_HEADS:
             continue  # "Venezuela's 28 July election": the date names a thing the sentence mentions
         seen.add((t.head, t.value))
         out.append(t)
+    return out
+
+
+HAPPENING_NOUNS = frozenset(
+    "invasion incursion attack attacks airstrike airstrikes raid raids assault offensive bombing bombings shelling "
+    "massacre shooting killing killings assassination ambush explosion explosions blast blasts earthquake quake "
+    "eruption landslide flood floods fire storm cyclone hurricane typhoon tornado spill crash collapse capsizing "
+    "sinking derailment coup mutiny uprising vote election elections "
+    "referendum runoff signing capture seizure annexation arrest arrests walkout".split())
+"""Nouns of a happening: a day written before one ("the February 24 invasion", "the 3 May blast") dates it."""
+RE_NOUN_AFTER = re.compile(r"\s{1,3}(?P<noun>[a-z][a-z\-]{1,30})\b")
+
+
+def _named_happenings(corpus: Corpus, record: Statement, dating: TimeRef | None, refs: list[TimeRef]) -> list[TimeRef]:
+    """Days written before a noun of a happening (``HAPPENING_NOUNS``), after a determiner or a possessive
+    ("troops massed there before the February 24 invasion", "since the country's 3 May blast"): whatever the
+    sentence's verb tells, the happening it names took place that day, told by the same record. A day after
+    the report is what lies ahead, and a quotation's words date nothing."""
+    if getattr(record, "kind", None) == "question" or record.status in {"negated", "denied"}:
+        return []
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    report = date_interval(str(corpus.published(record.doc) or "")[:10] or None)
+    out: list[TimeRef] = []
+    for t in refs:
+        if t.precision != "day" or t.ahead or not t.value or (dating is not None and t.value == dating.value):
+            continue
+        if not RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or quoted_at(text, record.start, t.start):
+            continue
+        noun = RE_NOUN_AFTER.match(text, t.end)
+        span = date_interval(t.value)
+        if noun is None or noun["noun"] not in HAPPENING_NOUNS or span is None \
+                or report is not None and span[0] > report[1]:
+            continue
+        if t.value not in {n.value for n in out}:
+            out.append(t)
     return out
 
 
@@ -406,6 +480,14 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             told = dataclasses.replace(s, date=ref.value)
             refs[id(told)] = ref
             groups[("statement", record_id("s", s), n)].append(told)
+
+    for s in corpus.statements:
+        if _record_excluded(corpus, s):
+            continue
+        for ref in _named_happenings(corpus, s, refs.get(id(s)), _refs_in(s, times, starts)):
+            named = dataclasses.replace(s, date=ref.value)
+            refs[id(named)] = ref
+            groups[("statement", record_id("s", s), "named", ref.start)].append(named)
 
     mentions: dict[str, list[tuple[int, int, str | None]]] = defaultdict(list)
     for m in corpus.mentions:
