@@ -597,6 +597,8 @@ def _quote(
     resolved, anonymous = None, False
     if frame.speaker is not None:
         s_start, s_end = phrase(ctx, frame.speaker, frame.cue)
+        if s_start < start < s_end:  # a speaker's phrase never runs into the words credited to it
+            s_end = _before(ctx.doc, s_start, start)
         s_text = text[s_start:s_end]
         resolved, anonymous = resolve(ctx, frame.speaker)
     via_text = via = None
@@ -620,6 +622,12 @@ def _quote(
         via_text=via_text,
         anonymous=anonymous,
     )
+
+
+def _before(doc: Doc, start: int, limit: int) -> int:
+    """The end of the last word from ``start`` that ends before ``limit``, edge punctuation left out."""
+    words = [t for t in doc.char_span(start, limit, alignment_mode="contract") or () if not (t.is_punct or t.is_space)]
+    return _end_char(words[-1]) if words else limit
 
 
 def _cue(frame: Frame) -> str:
