@@ -187,3 +187,13 @@ def test_an_outlets_sign_off_is_not_what_the_cue_before_it_says(parse):
     assert fall.speaker_text == "The minister"
     (talks,) = holding(doc, "are continuing")  # a clause of a thing going on is no sign-off
     assert talks.speaker_text == "she"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("description", ["the Chilean deputy prime minister", "the head of the regional council"])
+def test_an_according_to_description_with_a_name_set_off_by_commas_credits_the_clause_after_the_name(parse, description):
+    doc = parse(f"According to {description}, Marta Quiroga, a second bridge will reopen in May.")
+    (quote,) = holding(doc, "will reopen")
+    assert quote.text == "a second bridge will reopen in May"
+    assert quote.speaker_text.startswith(description)
+    assert "bridge" not in quote.speaker_text

@@ -281,8 +281,36 @@ def _according_frame(ctx: Context, tok: Token) -> Frame:
         last = max(skip)
         words = [t for t in words if t.i > last]
     content = extent(ctx, tok, words) if head.i != tok.i else None
+    if (after := _named_aside(tok)) is not None:
+        content = extent(ctx, tok, list(ctx.doc[after:tok.sent.end])) or content
     content = _looking_back(ctx, tok, head) or content
     return Frame(tok, "according to", True, _checked(ctx, tok, objs[0] if objs else None), content=content)
+
+
+# How many words the name set off by commas after an "according to" description may have.
+ASIDE_NAME = 4
+
+
+def _named_aside(tok: Token) -> int | None:
+    """"According to the head of the council, Marta Dahl, the bridge will reopen": an opening "according to" whose
+    description is followed by the name set off by commas; the credited words start after the name's closing comma
+    (the parser often makes the name the clause's subject, or the clause's subject the name's apposition). A
+    list of names ("According to Ruiz, Dahl and Berg, ...") has no description; None where the pattern fails."""
+    sent = tok.sent
+    if any(not (t.is_punct or t.is_space) and t.dep_ not in ("cc", "advmod") for t in tok.doc[sent.start:tok.i]):
+        return None
+    commas = [t.i for t in tok.doc[tok.i + 2:sent.end] if t.text == ","][:2]
+    if len(commas) < 2:
+        return None
+    described = tok.doc[tok.i + 2:commas[0]]
+    name = tok.doc[commas[0] + 1:commas[1]]
+    if not any(t.pos_ == "NOUN" for t in described) or not 0 < len(name) <= ASIDE_NAME or any(
+            t.pos_ != "PROPN" and not t.is_punct for t in name) or not any(t.ent_type_ == "PERSON" for t in name):
+        return None
+    rest = [t for t in tok.doc[commas[1] + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if len(rest) < 2 or rest[0].lower_ in ("and", "or") or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return rest[0].i
 
 
 def _looking_back(ctx: Context, tok: Token, head: Token) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from storyline.nlp.certainty import negated_act
 from storyline.nlp.headings import is_heading_line
 from storyline.nlp.pipeline import register_extensions, text_of
 from storyline.nlp.quote_cues import Context, Frame, QuoteMark, cue_lemma
+from storyline.nlp.quote_dashes import dash_frames
 from storyline.nlp.quote_labels import block_quotes, labelled_frames
 from storyline.nlp.quote_records import records
 from storyline.nlp.relays import speaking_subject
@@ -90,6 +91,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             full_spans.append((mark.start, mark.end))
         quotes.append(_quote(ctx, frame, True, not full, (mark.inner_start, mark.inner_end)))
         previous = (span[-1].sent.end_char, frame)
+    for frame in dash_frames(ctx):  # "- We will stay - said Moreira": words set off by dashes, not marks
+        start, end = _chars(doc, frame.content)
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        dashed = _quote(ctx, frame, direct=True)
+        if dashed.speaker is None and not dashed.anonymous and frame.speaker.pos_ == "NOUN" and doc._.mentions is not None:
+            continue  # no marks, and a credit by a description no one the report names answers: not shown as words
+        full_spans.append((start, end))
+        quotes.append(dashed)
     for frame in block_quotes(ctx):  # "Dubois added:" over a paragraph no quotation above credits
         start = doc[frame.content[0]].idx
         if not any(q.start <= start < q.end for q in quotes):
@@ -597,6 +607,8 @@ def _quote(
     resolved, anonymous = None, False
     if frame.speaker is not None:
         s_start, s_end = phrase(ctx, frame.speaker, frame.cue)
+        if s_start < start < s_end:  # a speaker's phrase never runs into the words credited to it
+            s_end = _before(ctx.doc, s_start, start)
         s_text = text[s_start:s_end]
         resolved, anonymous = resolve(ctx, frame.speaker)
     via_text = via = None
@@ -620,6 +632,12 @@ def _quote(
         via_text=via_text,
         anonymous=anonymous,
     )
+
+
+def _before(doc: Doc, start: int, limit: int) -> int:
+    """The end of the last word from ``start`` that ends before ``limit``, edge punctuation left out."""
+    words = [t for t in doc.char_span(start, limit, alignment_mode="contract") or () if not (t.is_punct or t.is_space)]
+    return _end_char(words[-1]) if words else limit
 
 
 def _cue(frame: Frame) -> str:

@@ -56,16 +56,11 @@ def reported_in(ctx: Context, span: Span) -> Quote | None:
 
 
 def _opens_quotation(text: str, start: int) -> bool:
-    """Whether a record's words start right after a quotation mark, or after a dash that opens a
-    paragraph or follows a sentence's end ("- It seems to me ... - he added")."""
+    """Whether a record's words start right after a quotation mark. Words set off by dashes ("- It seems to me
+    ... - he added") stay the frame's report here: their clause keeps the source its cue gives it."""
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    if i >= 0 and text[i] in "-–—":
-        j = i - 1
-        while j >= 0 and text[j] in " \t\u00a0":
-            j -= 1
-        return j < 0 or text[j] in "\n.!?…"
     return i >= 0 and text[i] in "\"'“”‘’«»„"
 
 

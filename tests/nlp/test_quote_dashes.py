@@ -1,0 +1,74 @@
+"""Quotations set off by dashes rather than quotation marks: words opened by a dash at a paragraph's start or
+after a sentence's end, closed by the dash a credit follows, and a paragraph credited by a dashed line under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.quote_dashes import OPENER
+from storyline.nlp.quote_records import one_per_attribution
+
+LEAD = "Finance Minister Karin Holm spoke to reporters in Tromso on Monday."
+
+
+def quotes_of(doc):
+    return one_per_attribution(doc._.quotes or [], doc.text)
+
+
+def holding(doc, fragment: str):
+    found = [q for q in quotes_of(doc) if fragment in q.text]
+    assert found, f"no quote holds {fragment!r}: {[(q.speaker_text, q.text) for q in quotes_of(doc)]}"
+    return found
+
+
+def test_dashed_words_open_at_a_paragraph_start_or_after_a_sentence_end_never_inside_a_word():
+    text = "- We stay.\nShe spoke.- Prices rise.\nA so-called plan - the third - failed."
+    assert [text[m.end():m.end() + 6] for m in OPENER.finditer(text)] == ["We sta", "Prices"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("credit, speaker", [("said Holm.", "Holm"), ("noted Karin Holm.", "Karin Holm"),
+                                             ("answered the minister.", "the minister"), ("she added.", "she")])
+def test_words_between_dashes_are_a_quotation_of_the_speaker_the_credit_names(parse, credit, speaker):
+    doc = parse(f"{LEAD}\n\n- The fund will not be touched. Pensions will rise next year - {credit}")
+    (quote,) = holding(doc, "Pensions will rise")
+    assert quote.text == "The fund will not be touched. Pensions will rise next year"
+    assert quote.direct and quote.speaker_text == speaker
+    assert quote.speaker is not None and "karin-holm" in quote.speaker
+
+
+@pytest.mark.integration
+def test_dashed_words_glued_to_the_sentence_before_and_to_their_credit(parse):
+    doc = parse(f"{LEAD}- The budget stays balanced.The fund is safe-emphasized Holm.She also spoke about roads.")
+    (quote,) = holding(doc, "fund is safe")
+    assert quote.text == "The budget stays balanced.The fund is safe" and quote.direct
+    assert "karin-holm" in (quote.speaker or "")
+
+
+@pytest.mark.integration
+def test_a_dash_with_no_credit_after_it_stays_inside_the_quotation(parse):
+    doc = parse(f"{LEAD}\n\n- I bring news from the north - from Alta, Bodo and Narvik. The roads there will be "
+                "repaired first - said Holm.")
+    (quote,) = holding(doc, "repaired first")
+    assert quote.text.startswith("I bring news from the north - from Alta") and quote.speaker_text == "Holm"
+
+
+@pytest.mark.integration
+def test_a_dashed_credit_line_credits_the_paragraph_above_it(parse):
+    doc = parse(f"{LEAD}\n\nOur budget is balanced and our fund is safe\n\n- wrote the finance minister.")
+    (quote,) = holding(doc, "fund is safe")
+    assert quote.text == "Our budget is balanced and our fund is safe" and quote.direct
+    assert quote.speaker_text.startswith("the finance minister") and "karin-holm" in (quote.speaker or "")
+
+
+@pytest.mark.integration
+def test_dashed_lines_no_credit_closes_and_a_hyphen_before_a_verb_of_saying_quote_no_one(parse):
+    doc = parse("Prices in May:\n\n- Bread rose by four percent.\n- Rents fell for a second month.\n\n"
+                "- The so-called reform plan failed in the senate.")
+    assert not [q for q in quotes_of(doc) if q.direct], [(q.speaker_text, q.text) for q in quotes_of(doc)]
+
+
+@pytest.mark.integration
+def test_dashed_words_credited_to_a_description_no_one_named_answers_are_not_shown_as_a_quotation(parse):
+    doc = parse("Snow closed the northern pass on Sunday.\n\n- The road will stay shut until spring - said the politician.")
+    assert not [q for q in quotes_of(doc) if q.direct], [(q.speaker_text, q.text) for q in quotes_of(doc)]
