@@ -672,6 +672,20 @@ def test_what_counts_as_a_verb_that_introduces_a_clause():
     assert not said("count", "Officials counted 40,000 ballots on Sunday.")
 
 
+def test_a_verb_that_introduces_a_clause_is_read_with_one_pattern_for_all_its_sentences():
+    from storyline.analysis.claims import _clause_pattern, _introduces_clause
+
+    def said(predicate: str, text: str) -> bool:
+        return _introduces_clause(Statement("a", 0, len(text), text, "fact", "asserted", predicate=predicate))
+
+    _clause_pattern.cache_clear()
+    assert said("concede", "The ferry operator conceded that two crossings were cancelled.")
+    assert not said("concede", "The visiting side conceded a goal in the last minute.")
+    assert said("Concede", "The harbour master conceded on Monday that the pier was unsafe.")
+    assert _clause_pattern.cache_info().misses == 1  # one verb, one compiled pattern
+    assert not said("", "Nobody conceded that the bridge was closed.")
+
+
 def test_the_day_two_statements_date_is_no_number_they_share_but_still_brings_them_together():
     # Two things reported of one election day: the date's "14" is no count both give.
     counted = "On 14 March the electoral commission of Arland finished counting the votes cast in the capital."

@@ -229,16 +229,22 @@ def _introduces_clause(s: Statement) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _clause_after(predicate: str, text: str) -> bool:
     # Kept per text: every candidate pair a statement is in asks again.
-    lemma = predicate.lower()
+    pattern = _clause_pattern(predicate.lower())
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _clause_pattern(lemma: str) -> re.Pattern | None:
+    """The pattern of a verb followed by the clause it introduces, compiled once per verb (None: no verb)."""
     if len(lemma) < 2 or not lemma.isalpha():
-        return False
+        return None
     forms = [re.escape(lemma[:-1] if lemma.endswith("e") else lemma) + r"\w*+"]
     forms += (re.escape(form) for form in gr.IRREGULAR.get(lemma, ()))  # "told reporters that ..."
     verb = "|".join(forms)
     # The verb, perhaps a day ("noted on Friday"), or the one addressed after "tell" ("told the union's leaders"), then
     # "that" or a colon; a "that" after any other object opens a relative clause ("fired rockets that hit the depot").
     between = r"(?:\s++[\w'’-]++){0,3}?" if lemma == "tell" else r"(?:\s++on\s++\w+day)?"
-    return re.search(rf"\b(?:{verb})\b{between}(?:\s*+:|\s++that\b)", text, re.IGNORECASE) is not None
+    return re.compile(rf"\b(?:{verb})\b{between}(?:\s*+:|\s++that\b)", re.IGNORECASE)
 
 
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
@@ -646,9 +652,10 @@ def same_day(corpus: Corpus, a: Statement, b: Statement) -> bool:
     reports of one day (a spokesman's account of a raid, retold by two outlets the same evening)."""
     if a.date or b.date:
         return bool(a.date) and a.date == b.date
+    if not (a.source and a.source == b.source and a.source_kind == b.source_kind == "named"):
+        return False  # checked before the reports' days: most pairs have no named source in common
     day = str(corpus.published(a.doc) or "")[:10]
-    return (bool(a.source) and a.source == b.source and a.source_kind == b.source_kind == "named" and bool(day)
-            and day == str(corpus.published(b.doc) or "")[:10])
+    return bool(day) and day == str(corpus.published(b.doc) or "")[:10]
 
 
 def agreeing(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float]] | None,

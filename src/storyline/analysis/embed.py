@@ -4,8 +4,8 @@ Two runtimes give the same vectors: PyTorch (the default) and, with ``pip instal
 and ``[analysis] encoder = "onnx"``, ONNX Runtime running an export of the same installed weights
 (made once and kept in the user's cache folder); similarities differ by less than 1e-6. ONNX
 Runtime loads in 0.3 CPU seconds instead of 3.6 (no PyTorch), which counts when a run adds a few
-reports, and encodes about as fast (bench/encoder_onnx.py). The PyTorch runtime runs the model on
-transformers alone (:class:`Bert`), as sentence-transformers would, without importing the latter.
+reports, and encodes about as fast (bench/encoder_onnx.py). The PyTorch runtime runs the model's layers
+itself (:class:`Bert`), as transformers and sentence-transformers would, without importing either.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import importlib
 import importlib.metadata
+import json
 import os
 import time
 from functools import lru_cache
@@ -103,17 +104,65 @@ def model():
 
 class Bert:
     """The packaged encoder run as sentence-transformers runs it (the BERT model, the mean of its last hidden
-    states over the real word pieces, unit length), on transformers alone: importing sentence-transformers
-    also imports scikit-learn, SciPy and pandas, 110 MB and a CPU second more than the model needs. The
-    steps, their order and their data types are those of sentence-transformers' ``encode`` (6.x): the vectors
-    are the same within 1e-6 (to the bit in a fresh process; tests/analysis/test_embed_bert.py)."""
+    states over the real word pieces, unit length), on PyTorch, safetensors and tokenizers alone: importing
+    transformers costs two to three CPU seconds a run (a run that adds one report spends about a tenth of its time
+    on it), sentence-transformers another second and 110 MB more (scikit-learn, SciPy, pandas). The model's
+    steps, their order and their operators are those of transformers' ``BertModel`` with its default attention
+    (5.x): the same last hidden states to the bit (tests/analysis/test_embed_bert.py), so the vectors are
+    sentence-transformers' within 1e-6 (to the bit in a fresh process)."""
 
     def __init__(self, path: Path) -> None:
-        from transformers import AutoTokenizer, BertModel
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
 
-        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
-        self.auto_model = BertModel.from_pretrained(str(path)).eval()
+        config = json.loads((path / "config.json").read_text("utf-8"))
+        self.heads = int(config["num_attention_heads"])
+        self.eps = float(config["layer_norm_eps"])
+        self.layers = int(config["num_hidden_layers"])
+        if config.get("hidden_act", "gelu") != "gelu" or config.get("position_embedding_type", "absolute") != "absolute":
+            raise EncoderError(f"the packaged encoder at {path} is not a plain BERT model")
+        weights = load_file(str(path / "model.safetensors"))
+        self.weights = {name.removeprefix("bert."): tensor for name, tensor in weights.items()}
+        self.pieces = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.pieces.no_padding()  # the file pads every text to 128: batches are padded to their longest here
         self.max_seq_length = MAX_PIECES
+        self.pieces.enable_truncation(MAX_PIECES)
+
+    def word_pieces(self, texts: list[str]) -> list[list[int]]:
+        """The word-piece ids of each text, [CLS] and [SEP] included, cut at ``max_seq_length``."""
+        return [piece.ids for piece in self.pieces.encode_batch(texts)]
+
+    def hidden(self, ids, mask):
+        """The model's last hidden states for a batch of word-piece ids (``mask``: 1 on real pieces, 0 on padding)."""
+        import torch
+        from torch.nn import functional as F
+
+        w, eps = self.weights, self.eps
+        batch, length = ids.shape
+        width = w["embeddings.word_embeddings.weight"].shape[1]
+        h = F.embedding(ids, w["embeddings.word_embeddings.weight"]) \
+            + F.embedding(torch.zeros_like(ids), w["embeddings.token_type_embeddings.weight"])
+        h = h + F.embedding(torch.arange(length).expand(1, -1), w["embeddings.position_embeddings.weight"])
+        h = F.layer_norm(h, (width,), w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        # A batch with no padding attends everywhere (no mask), as transformers' bidirectional mask leaves it.
+        attend = None if bool(mask.all()) else mask[:, None, None, :].bool().expand(batch, 1, length, length)
+        size = width // self.heads
+        for n in range(self.layers):
+            p = f"encoder.layer.{n}."
+
+            def dense(x, name, p=p):
+                return F.linear(x, w[f"{p}{name}.weight"], w[f"{p}{name}.bias"])
+
+            q, k, v = (dense(h, f"attention.self.{name}").view(batch, length, -1, size).transpose(1, 2)
+                       for name in ("query", "key", "value"))
+            a = F.scaled_dot_product_attention(q, k, v, attn_mask=attend, dropout_p=0.0, scale=size ** -0.5,
+                                               is_causal=False)
+            a = a.reshape(a.shape[0], -1, length, size).transpose(1, 2).contiguous().reshape(batch, length, -1).contiguous()
+            h = F.layer_norm(dense(a, "attention.output.dense") + h, (width,), w[f"{p}attention.output.LayerNorm.weight"],
+                             w[f"{p}attention.output.LayerNorm.bias"], eps)
+            h = F.layer_norm(dense(F.gelu(dense(h, "intermediate.dense")), "output.dense") + h, (width,),
+                             w[f"{p}output.LayerNorm.weight"], w[f"{p}output.LayerNorm.bias"], eps)
+        return h
 
     def encode(self, texts: list[str], precision: str = "float32") -> np.ndarray:
         """Unit vectors of ``texts`` as one batch: longest text (in characters) first, padded to the longest.
@@ -122,13 +171,18 @@ class Bert:
         from torch.nn.functional import normalize
 
         order = np.argsort([-len(t) for t in texts])
-        features = self.tokenizer([texts[i] for i in order], padding=True, truncation="longest_first",
-                                  max_length=self.max_seq_length, return_tensors="pt")
+        pieces = self.word_pieces([texts[i] for i in order])
+        width = max(len(p) for p in pieces)
+        ids = torch.zeros((len(pieces), width), dtype=torch.long)
+        mask = torch.zeros((len(pieces), width), dtype=torch.long)
+        for n, p in enumerate(pieces):
+            ids[n, : len(p)] = torch.tensor(p, dtype=torch.long)
+            mask[n, : len(p)] = 1
         with torch.inference_mode():
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bfloat16"):
-                hidden = self.auto_model(**features, return_dict=True)[0]
+                hidden = self.hidden(ids, mask)
             hidden = hidden.float()  # pooled in float32 whatever the products ran in (a no-op in float32)
-            mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            mask = mask.unsqueeze(-1).to(hidden.dtype)
             total = (hidden * mask).sum(dim=1, dtype=hidden.dtype)
             mean = total / torch.clamp(mask.sum(dim=1, dtype=hidden.dtype), min=1e-9)
             # The model's Normalize module, then encode's normalize_embeddings: twice, as there.
@@ -223,10 +277,13 @@ def onnx_file() -> Path:
 def export_onnx(path: Path) -> None:
     """Export the transformer of the PyTorch encoder (its last hidden states) to ``path``; pooling and
     normalising stay in :func:`encode`. Written to a temporary name, then renamed: a concurrent
-    run never reads half a file."""
+    run never reads half a file. The export traces transformers' ``BertModel`` over the installed weights (the
+    model :class:`Bert` runs), loaded here only: a run that encodes never imports transformers."""
     import torch
+    from transformers import AutoTokenizer, BertModel
 
-    bert_model = bert().auto_model
+    _offline()
+    bert_model = BertModel.from_pretrained(str(_model_path())).eval()
 
     class Hidden(torch.nn.Module):
         def __init__(self, inner):
@@ -237,7 +294,7 @@ def export_onnx(path: Path) -> None:
             return self.inner(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
 
     names = ["input_ids", "attention_mask", "token_type_ids"]
-    dummy = bert().tokenizer(["one", "two words"], padding=True, return_tensors="pt")
+    dummy = AutoTokenizer.from_pretrained(str(_model_path()))(["one", "two words"], padding=True, return_tensors="pt")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     with torch.no_grad():
@@ -303,8 +360,7 @@ def encode(texts: list[str], batch_size: int = 64, backend: str = "torch", preci
         return out
     check(backend)
     encoder = bert()
-    pieces = encoder.tokenizer(texts, truncation=True, max_length=encoder.max_seq_length)["input_ids"]
-    order = np.argsort([len(p) for p in pieces], kind="stable")
+    order = np.argsort([len(p) for p in encoder.word_pieces(texts)], kind="stable")
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     for at in range(0, len(order), batch_size):
         rows = order[at : at + batch_size]
@@ -317,9 +373,7 @@ def _batches(texts: list[str], batch_size: int, backend: str) -> list[np.ndarray
     if backend == "onnx":
         lengths = [len(p.ids) for p in onnx_model()[1].encode_batch(texts)]
     else:
-        encoder = bert()
-        lengths = [len(p) for p in encoder.tokenizer(texts, truncation=True,
-                                                      max_length=encoder.max_seq_length)["input_ids"]]
+        lengths = [len(p) for p in bert().word_pieces(texts)]
     order = np.argsort(lengths, kind="stable")
     return [order[at : at + batch_size] for at in range(0, len(order), batch_size)]
 
