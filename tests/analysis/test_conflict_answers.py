@@ -70,3 +70,24 @@ def test_a_rejected_label_meets_another_sources_sentence_that_uses_it():
     plain = _pair("The governor called it a border war.", "reported", "The fighting is not a border war in any sense, "
                   "historians say.", "asserted", first_source="local:person:governor", later_kind="opinion")
     assert _found(plain) == []
+
+
+def test_for_all_its_talk_of_or_although_it_says_with_in_fact_after_disputes_the_claim():
+    assert disputed_claim("For all its talk of a ceasefire, the militia in fact shelled two villages on Sunday.") \
+        == "a ceasefire"
+    assert disputed_claim("Although the health ministry publicly declares that the outbreak is contained, in fact "
+                          "new cases appear every day in the north.") == "the outbreak is contained"
+    # a concession with nothing said in its place, or "for all of us", disputes nothing
+    assert disputed_claim("Although the ministry says the outbreak is contained, doctors remain cautious.") is None
+    assert disputed_claim("For all of us, what is at stake is the harvest.") is None
+
+
+def test_although_a_source_says_p_in_fact_q_conflicts_with_that_sources_claim():
+    story = _pair("The health ministry said the cholera outbreak in the northern districts was contained.", "reported",
+                  "Although the health ministry publicly declares that the cholera outbreak is contained, in fact "
+                  "new cases appear every day in the northern districts, a doctors' union said.", "reported",
+                  dates=("2026-05-02", "2026-05-04"), first_source="local:organization:health-ministry",
+                  later_source="local:organization:doctors-union")
+    story.records["statements"][0].source_text = "The health ministry"
+    story.records["statements"][1].source_text = "a doctors' union"
+    assert _found(story) == [("status", ["a", "b"])]

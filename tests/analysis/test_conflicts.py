@@ -651,6 +651,28 @@ def test_a_forecast_that_something_will_not_happen_meets_only_a_forecast_that_it
     assert find_conflicts(fact.corpus()) == []
 
 
+def test_a_forecast_that_something_will_not_happen_if_a_condition_holds_forecasts_nothing():
+    claim = _two_reports("The port authority said the dockers would return to work on Monday.", "expected",
+                         "If the wage offer is withdrawn, the dockers will not return to work, their union warned.",
+                         "negated", claim_kind="prediction", dates=("2026-09-01", "2026-09-02"))
+    assert find_conflicts(claim.corpus()) == []
+    # without the condition it is a forecast against the other
+    plain = _two_reports("The port authority said the dockers would return to work on Monday.", "expected",
+                         "The dockers will not return to work on Monday, their union warned.", "negated",
+                         claim_kind="prediction", dates=("2026-09-01", "2026-09-02"))
+    assert kinds(find_conflicts(plain.corpus())) == ["negation"]
+
+
+def test_one_collision_told_as_hit_and_as_crashed_into_is_one_event_for_a_negation():
+    story = _two_reports("A lorry crashed into the Tortosa footbridge over the Ebro on Friday, residents said.",
+                         "reported", "No lorry hit the Tortosa footbridge over the Ebro, Civil Defence said.", "negated")
+    assert kinds(find_conflicts(story.corpus())) == ["negation"]
+    # a death somewhere else is no answer to it
+    other = _two_reports("Two miners were killed in the flooded shaft of the Kalmar pit, residents said.", "reported",
+                         "No miners died in the fire at the Varna depot, Civil Defence said.", "negated")
+    assert find_conflicts(other.corpus()) == []
+
+
 def test_a_negated_clause_closed_by_its_source_is_a_negation_and_the_clause_keeps_its_subject():
     from storyline.analysis.clauses import claimed_clause
     from storyline.analysis.wording import negated_verb, probe_status

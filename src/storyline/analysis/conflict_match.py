@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
-    _ACCUSING, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart,
+    _ACCUSING, _EVENT_CLASS, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, one_event,
 )
 from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT,
@@ -104,16 +104,20 @@ class StatementMatcher:
 
     def __init__(self, props: list[Prop], similarity: Callable[[Prop, Prop], float | None] | None = None) -> None:
         df = Counter(w for p in props for w in p.words)
+        # a class of words told of one event (``one_event``) weighs as rare as the statements holding any of them
+        df.update(w for p in props for w in one_event(p.words) - p.words)
         n = round(math.log2(max(len(props), 1)))
         self.weight = {w: math.log(1 + 2.0 ** (n - round(math.log2(c)))) for w, c in df.items()}
         self.similarity = similarity
 
     def containment(self, part: frozenset[str], whole: frozenset[str]) -> float:
-        """How much of ``part`` (by rarity weight) ``whole`` also says."""
+        """How much of ``part`` (by rarity weight) ``whole`` also says, one event in other words as one."""
+        part, whole = one_event(part), one_event(whole)
         total = sum(self.weight.get(w, 1.0) for w in part)
         return sum(self.weight.get(w, 1.0) for w in part & whole) / total if total else 0.0
 
     def score(self, a: frozenset[str], b: frozenset[str]) -> float:
+        a, b = one_event(a), one_event(b)
         union = sum(self.weight.get(w, 1.0) for w in a | b)
         return sum(self.weight.get(w, 1.0) for w in a & b) / union if union else 0.0
 
@@ -526,7 +530,8 @@ SPEECH_STEMS = {stem(w) for w in ("say", "said", "comment", "commented", "specif
 def _verb_stated(probe: Prop, positive: Prop) -> bool:
     """Whether the claim says the verb a negation negates (or the negation's verb is not known)."""
     verb = negated_verb(probe.record.text)
-    return verb is None or verb in positive.words or bool(STRONGER.get(verb, frozenset()) & positive.words)
+    return verb is None or verb in positive.words or bool(STRONGER.get(verb, frozenset()) & positive.words) \
+        or _EVENT_CLASS.get(verb, verb) in one_event(positive.words)  # "was not killed" against "died"
 
 
 def _plain_negation(probe: Prop) -> bool:

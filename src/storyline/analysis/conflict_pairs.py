@@ -18,7 +18,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.lasting import persisted_state
 from storyline.analysis.wording import (
     CLAIMS, DOUBT, DOUBTED, NEGATIVE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT, _NEGATION, _WORD,
-    content_words, disputed_claim, head_clause, own_denial, probe_status, speaker,
+    content_words, disputed_claim, head_clause, own_denial, probe_status, speaker, stem,
 )
 from storyline.models import Cluster, Event, Statement
 from storyline.store.records import record_id
@@ -185,6 +185,23 @@ def wording(s: Statement, names: set[str], forecast: str | None) -> Wording:
     )
 
 
+EVENT_WORDS = {
+    "~die": ("die", "died", "dies", "dying", "dead", "death", "deaths", "kill", "killed", "kills", "killing",
+             "perish", "perished", "fatal", "fatally"),
+    "~hit": ("hit", "hits", "struck", "crash", "crashed", "crashes", "crashing", "collide", "collided", "collides",
+             "collision", "ram", "rammed", "rams", "slam", "slammed", "smash", "smashed"),
+}
+"""One event told in other words by two sources: "three were killed" and "three died"; "the lorry hit the bus" and
+"the lorry crashed into the bus". The word overlap of two statements reads each of these words as its class (a
+word no text holds); everything else reads the words themselves."""
+_EVENT_CLASS = {stem(w): name for name, forms in EVENT_WORDS.items() for w in forms}
+
+
+def one_event(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with each word of a death or a collision read as its class (``EVENT_WORDS``)."""
+    return frozenset(_EVENT_CLASS.get(w, w) for w in words) if not _EVENT_CLASS.keys().isdisjoint(words) else words
+
+
 def _to_json(w: Wording) -> list:
     persisted = [w.persisted[0], sorted(w.persisted[1])] if w.persisted else []
     return [w.status, sorted(w.words), w.clause, sorted(w.clause_words), list(w.lead), list(w.clauses),
@@ -272,14 +289,20 @@ CLAIMED = POSITIVE | {"expected"}
 
 
 def forecast_status(s: Statement) -> str | None:
-    """``expected`` for a forecast that something will happen, ``negated`` for one that it will not, None
-    for anything else (a claim of fact, or a forecast that only says it may: "could rise")."""
+    """``expected`` for a forecast that something will happen, ``negated`` for one that it will not (none under
+    a condition: ``CONDITION``), None for anything else (a claim of fact, or a forecast that only says it may:
+    "could rise")."""
     if s.kind in CLAIMS | {"prediction"} and s.status == "expected" and not _NEGATION.search(head_clause(s.text)):
         return "expected"
     if s.kind in CLAIMS | {"prediction"} and s.status == "negated" and FUTURE_NEGATION.search(s.text) \
-            and not _DENIAL_OR_DOUBT(s.text):
+            and not _DENIAL_OR_DOUBT(s.text) and not CONDITION.search(head_clause(s.text)):
         return "negated"
     return None
+
+
+CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+"""A condition set on a forecast ("if the rebels take the town, they will not stop there"): what will not happen
+hangs on it, so the sentence forecasts nothing a report of what came to pass can answer."""
 
 
 def _is_copy(corpus: Corpus, doc: str) -> bool:

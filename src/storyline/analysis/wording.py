@@ -123,12 +123,20 @@ MODAL_NEGATION = re.compile(r"\b(?:may|might|could|would|should|must|will|can)\s
 
 
 _DISPUTED = re.compile(
-    r"\b(?P<cue>despite|contrary\s+to|in\s+spite\s+of|asked\s+about|responding\s+to|in\s+response\s+to)\s+"
+    r"\b(?P<cue>despite|contrary\s+to|in\s+spite\s+of|for\s+all|asked\s+about|responding\s+to|in\s+response\s+to)\s+"
     r"(?:what\s+(?:[\w.'’-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
     r"(?:said|says|claimed|claims|announced|asserted|stated|insisted)\b(?:\s+[\w-]+){0,4}?\s+(?:about|that)\s+|"
     r"(?:[\w.'’-]+\s+){0,3}?(?:claims?|assertions?|statements?|announcements?|insistence|accounts?|reports?|"
-    r"allegations?|suggestions?)\s+(?:that|about|of)\s+)"
+    r"allegations?|suggestions?|declarations?|assurances?|talk)\s+(?:that|about|of)\s+)"
     r"(?P<clause>[^,;:]+)", re.IGNORECASE)
+_DECLARED_YET = re.compile(
+    r"\b(?:although|though|while|whereas)\s+(?:[\w.'’-]+\s+){1,5}?(?:(?:publicly|officially|repeatedly|loudly)\s+)?"
+    r"(?:declares?|declared|says|said|claims?|claimed|insists?|insisted|maintains?|maintained|asserts?|asserted)\s+"
+    r"(?:that\s+)?(?P<clause>[^,;:]+),\s*+(?:but\s+)?(?:in\s+fact|in\s+reality|in\s+truth|actually)\b", re.IGNORECASE)
+"""A source's word set against what the sentence says is so: "although the ministry says the dam is safe, in fact
+cracks have widened"."""
+_IN_FACT = re.compile(r"\b(?:in\s+fact|in\s+reality|in\s+truth|actually)\b", re.IGNORECASE)
+"""What the sentence says is so in place of a claim it has just named: "for all its talk of P, in fact Q"."""
 _SUCH = re.compile(r"\bno\s+such\b|\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?)\s+(?:it|this|that|them)\b",
                    re.IGNORECASE)
 """An answer aimed back at the claim the sentence has just restated: "no such order exists", "denied it"."""
@@ -137,17 +145,20 @@ _SUCH = re.compile(r"\bno\s+such\b|\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss
 def disputed_claim(text: str) -> str | None:
     """What a sentence says is not so against someone's word for it: "despite what X has said about P, that
     has not happened", "contrary to X's claims that P, ... did not", "contrary to X's statement that P, Q"
-    ("contrary to" says by itself that P is not so), "asked about the account that P, X said no such order
-    exists" (the answer aimed back at the claim just restated). None elsewhere."""
+    ("contrary to" says by itself that P is not so), "for all its talk of P, in fact Q" and "although X says P,
+    in fact Q" (what is so in its place), "asked about the account that P, X said no such order exists" (the
+    answer aimed back at the claim just restated). None elsewhere."""
     m = _DISPUTED.search(text)
     if m is None:
-        return None
+        m = _DECLARED_YET.search(text)
+        clause = m.group("clause").strip(" .\"'“”") if m else ""
+        return clause if len(clause.split()) >= 2 else None
     after = text[m.end():]
     cue = " ".join(m.group("cue").lower().split())
     if cue in ("asked about", "responding to", "in response to"):
         disputed = _SUCH.search(after) is not None or bool(DENIAL.search(after))
     else:
-        disputed = cue == "contrary to" or bool(_NEGATION.search(after) or DENIAL.search(after))
+        disputed = cue == "contrary to" or bool(_NEGATION.search(after) or DENIAL.search(after) or _IN_FACT.search(after))
     if not disputed:
         return None
     clause = m.group("clause").strip(" .\"'“”")
