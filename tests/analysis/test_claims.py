@@ -303,6 +303,14 @@ def test_the_second_stage_keeps_apart_other_numbers_distant_wordings_and_denials
     assert group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.66)) == []
 
 
+def test_a_statement_placed_beside_a_background_event_is_tied_by_none_of_its_numbers():
+    # "The minister's visit comes as 62 survivors were pulled from the water": the number is the rescue's, the news
+    # is the visit.
+    story = _rescue_story(RESCUED, PULLED)
+    story.records["statements"][1].predicate = "come"
+    assert group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.66)) == []
+
+
 def test_a_statement_joins_only_its_closest_telling_in_another_report():
     story = _rescue_story(RESCUED, PULLED)
     also = "Later that day 62 survivors were counted in the port office's hall at the harbour, officials said."
@@ -741,3 +749,17 @@ def test_a_negation_closed_by_its_source_after_a_dash_is_not_the_statement_it_ne
     assert negative(story.records["statements"][1]) and not negative(story.records["statements"][0])
     close = vectors_by_text({stated: (1.0, 0.0), denied: (0.95, 0.31)})
     assert group_claims(story.corpus(), close, threshold=0.7) == []
+
+
+def test_a_short_statement_beside_a_sentence_three_times_as_long_needs_the_higher_bar():
+    # The short one tells at most one clause of the long one: the encoder's score is no evidence of one claim.
+    short = "Arland's ministers talked about the grain."
+    long_ = ("As the minister wrote on his blog on Friday, he confirmed during a long call with Borduria's envoy the "
+             "position of the two governments on grain, on the harbour fees and on the ferry to the islands.")
+    story = Story()
+    story.say("a", short)
+    story.say("b", long_)
+    barely = vectors_by_text({short: (1.0, 0.0), long_: (0.72, 0.694)})  # cosine 0.72: above 0.7, below 0.74
+    assert group_claims(story.corpus(), barely, threshold=0.7) == []
+    assert len(group_claims(story.corpus(), vectors_by_text({short: (1.0, 0.0), long_: (0.9, 0.436)}),
+                            threshold=0.7)) == 1
