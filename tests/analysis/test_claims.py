@@ -303,6 +303,14 @@ def test_the_second_stage_keeps_apart_other_numbers_distant_wordings_and_denials
     assert group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.66)) == []
 
 
+def test_a_statement_placed_beside_a_background_event_is_tied_by_none_of_its_numbers():
+    # "The minister's visit comes as 62 survivors were pulled from the water": the number is the rescue's, the news
+    # is the visit.
+    story = _rescue_story(RESCUED, PULLED)
+    story.records["statements"][1].predicate = "come"
+    assert group_claims(story.corpus(), _vectors(RESCUED, PULLED, 0.66)) == []
+
+
 def test_a_statement_joins_only_its_closest_telling_in_another_report():
     story = _rescue_story(RESCUED, PULLED)
     also = "Later that day 62 survivors were counted in the port office's hall at the harbour, officials said."
@@ -715,3 +723,57 @@ def test_the_day_two_statements_date_is_no_number_they_share_but_still_brings_th
         story.say(doc, text)
     vectors = vectors_by_text({fair: (1.0, 0.0, 0.0), clean: (0.5, 0.0, 0.866), **others})  # fair, clean: 0.5
     assert len(group_claims(story.corpus(), vectors)) == 1
+
+
+def test_two_speakers_quotations_are_two_claims_however_alike_their_words():
+    # "“The ceasefire is holding,” the mayor said" and "“The truce is holding,” the union leader said".
+    story = Story()
+    story.say("a", A, source="kb:AAA", source_kind="quoted")
+    story.say("b", B, source="kb:BBB", source_kind="quoted")
+    close = vectors_by_text({A: (1.0, 0.0), B: (0.95, 0.31)})
+    assert group_claims(story.corpus(), close, threshold=0.7) == []
+    # One speaker quoted by two reports, or one quoted and one paraphrased, may be one claim.
+    story.records["statements"][1].source = "kb:AAA"
+    assert len(group_claims(story.corpus(), close, threshold=0.7)) == 1
+    story.records["statements"][1].source, story.records["statements"][1].source_kind = "kb:BBB", "named"
+    assert len(group_claims(story.corpus(), close, threshold=0.7)) == 1
+
+
+def test_an_agent_the_other_statement_never_names_raises_the_bar():
+    # "Arland imposed a levy on grain" and "the neighbours imposed a levy on grain" (an agent the parse missed,
+    # naming only Borduria): one predicate, but not one resolved agent.
+    story = Story()
+    story.say("a", A, predicate_class="tax", agent="kb:AAA", actors=["kb:AAA"])
+    story.say("b", B, predicate_class="tax", agent=None, actors=["kb:BBB"])
+    barely = vectors_by_text({A: (1.0, 0.0), B: (0.72, 0.694)})  # cosine 0.72: above 0.7, below 0.74
+    assert group_claims(story.corpus(), barely, threshold=0.7) == []
+    # The same when the other names that actor: a clause without an agent matches any.
+    story.records["statements"][1].actors = ["kb:AAA", "kb:BBB"]
+    assert len(group_claims(story.corpus(), barely, threshold=0.7)) == 1
+
+
+def test_a_negation_closed_by_its_source_after_a_dash_is_not_the_statement_it_negates():
+    # Translated reports often close a quotation with a dash and its source: "... is not open - the mayor said".
+    from storyline.analysis.claims import negative
+
+    story = Story()
+    stated, denied = "The Arland ferry is running to the islands.", "The Arland ferry is not running to the islands - the mayor said."
+    story.say("a", stated)
+    story.say("b", denied, status="reported")
+    assert negative(story.records["statements"][1]) and not negative(story.records["statements"][0])
+    close = vectors_by_text({stated: (1.0, 0.0), denied: (0.95, 0.31)})
+    assert group_claims(story.corpus(), close, threshold=0.7) == []
+
+
+def test_a_short_statement_beside_a_sentence_three_times_as_long_needs_the_higher_bar():
+    # The short one tells at most one clause of the long one: the encoder's score is no evidence of one claim.
+    short = "Arland's ministers talked about the grain."
+    long_ = ("As the minister wrote on his blog on Friday, he confirmed during a long call with Borduria's envoy the "
+             "position of the two governments on grain, on the harbour fees and on the ferry to the islands.")
+    story = Story()
+    story.say("a", short)
+    story.say("b", long_)
+    barely = vectors_by_text({short: (1.0, 0.0), long_: (0.72, 0.694)})  # cosine 0.72: above 0.7, below 0.74
+    assert group_claims(story.corpus(), barely, threshold=0.7) == []
+    assert len(group_claims(story.corpus(), vectors_by_text({short: (1.0, 0.0), long_: (0.9, 0.436)}),
+                            threshold=0.7)) == 1

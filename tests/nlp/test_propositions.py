@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
+from storyline.nlp import grammar as gr
 from storyline.nlp.propositions import retreating
 
 
@@ -47,4 +49,67 @@ def test_a_verb_of_moving_sent_somewhere_or_moved_down_is_no_withdrawal():
 ])
 def test_the_parsed_class_of_a_movement_follows_where_it_goes(nlp, text, klass):
     found = [s for s in nlp(text)._.statements if s.predicate in ("move", "pull", "draw")]
+    assert len(found) == 1 and found[0].predicate_class == klass
+
+
+@pytest.mark.parametrize("form, base", [
+    ("continued", "continue"), ("continuing", "continue"), ("argued", "argue"), ("noticing", "notice"),
+    ("compared", "compare"), ("renaming", "rename"), ("welcomed", "welcome"), ("retired", "retire"),
+    ("stopped", "stop"), ("planning", "plan"), ("added", "add"), ("staffed", "staff"), ("filled", "fill"),
+    ("cleared", "clear"), ("poured", "pour"), ("claimed", "claim"), ("visited", "visit"), ("carried", "carry"),
+    ("broadened", "broaden"), ("escalating", "escalate"),
+])
+def test_a_verb_outside_the_lexicons_gets_its_base_from_its_spelling(form, base):
+    assert gr.spelled_base(form) == base
+
+
+@pytest.fixture
+def lemma_tables():
+    """Small verb lemma tables shaped like a spaCy lemmatizer's, given to the grammar for one test."""
+    saved = gr._VERB_TABLES
+    lookups = Lookups()
+    lookups.add_table("lemma_index", {"verb": ["hope", "hop", "continue", "ferry", "tie"]})
+    lookups.add_table("lemma_exc", {"verb": {"wove": ["weave"]}})
+    lookups.add_table("lemma_rules", {"verb": [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"],
+                                               ["ed", ""], ["ing", "e"], ["ing", ""]]})
+    gr.use_lemma_tables(lookups)
+    yield
+    gr._VERB_TABLES = saved
+    gr._table_base.cache_clear()
+
+
+@pytest.mark.parametrize("form, base", [
+    ("continues", "continue"), ("continuing", "continue"), ("hoped", "hope"), ("hopes", "hope"),
+    ("ferries", "ferry"), ("tied", "tie"), ("wove", "weave"),
+])
+def test_the_models_lemma_tables_give_the_base_of_a_verb_they_know(lemma_tables, form, base):
+    assert gr.verb_base(form) == base
+
+
+def test_a_verb_the_lemma_tables_do_not_know_is_guessed_from_its_spelling(lemma_tables):
+    assert gr.verb_base("broadened") is None
+    assert gr.guess_base(Doc(spacy.blank("en").vocab, words=["broadened"])[0]) == "broaden"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, base", [
+    ("The council continued the hearings on Monday.", "continue"),
+    ("The harbour office is renaming the pier after the storm.", "rename"),
+    ("The rangers noticed smoke above the ridge.", "notice"),
+    ("The mayor continues the talks with the bus drivers.", "continue"),
+])
+def test_the_parsed_predicate_is_the_verbs_base_form(nlp, text, base):
+    found = [s for s in nlp(text)._.statements if s.predicate]
+    assert [s.predicate for s in found] == [base]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("text, klass", [
+    ("The rebels took the river port of Tessaly on Sunday.", "capture"),
+    ("The militia has taken control of the airfield near the lake.", "capture"),
+    ("Three fishing unions took part in the talks on quotas.", "take"),
+    ("The council has taken steps towards a ban on night flights.", "take"),
+])
+def test_taking_captures_only_a_place_an_actor_or_control(nlp, text, klass):
+    found = [s for s in nlp(text)._.statements if s.predicate == "take"]
     assert len(found) == 1 and found[0].predicate_class == klass

@@ -247,22 +247,58 @@ def _clause_pattern(lemma: str) -> re.Pattern | None:
     return re.compile(rf"\b(?:{verb})\b{between}(?:\s*+:|\s++that\b)", re.IGNORECASE)
 
 
+def two_voices(a: Statement, b: Statement) -> bool:
+    """Both statements quote a speaker and the frames resolve them to two different actors: a quotation's words
+    are its speaker's own ("“the talks are over,” the mayor said", "“the talks have failed,” the union leader
+    said"), so two speakers' quotations are two claims however alike their words."""
+    return (a.source_kind == b.source_kind == "quoted" and is_actor_id(a.source) and is_actor_id(b.source)
+            and a.source != b.source)
+
+
+def _agent_unnamed(a: Statement, b: Statement) -> bool:
+    """``a`` names its agent, a resolved actor, and ``b`` names no resolved agent and never mentions that actor:
+    "Canada has imposed sanctions on 750 people" is not thereby "the United States and 30 other countries imposed
+    sanctions", whose agent the parse missed. Two such clauses may still be one claim, at a higher bar."""
+    return (is_actor_id(a.agent) and not is_actor_id(b.agent) and a.agent not in b.actors
+            and a.agent != b.source)
+
+
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
     """The similarity two statements need to be linked, or None when they can never be."""
     if not _dates_compatible(a.date, b.date):
         return None
     unread = (_supported(a) or _supported(b) or _accusation(a) or _accusation(b) or _introduces_clause(a)
               or _introduces_clause(b))
+    if two_voices(a, b):
+        return None
     same = None if unread else proposition_match(a, b)
+    if same and (_agent_unnamed(a, b) or _agent_unnamed(b, a)):
+        same = False  # "Canada has imposed sanctions" and "the US and 30 other countries imposed sanctions"
     if negative(a) != negative(b) and not same:
         return None  # "X happened" and "X did not happen" are two claims, in conflict, not one
+    longer = PROPOSITION_PENALTY if one_clause_of(a, b) else 0.0
     if same is False:
-        return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY
+        return None if _surely_different(a, b) else threshold + PROPOSITION_PENALTY + longer
     # A proposition whose parse found no agent matches any agent: "Kharkiv has been targeted in recent weeks" is not
     # thereby "Russian missiles attacked Kharkiv early on Wednesday". Nor does a pronoun or an unresolved phrase ("he",
     # "they", "officials") say who did it: "they want all of the north" and "we do not want a war" are two speakers.
     # Only one resolved agent in both lowers the bar.
-    return threshold - PROPOSITION_BONUS if same and is_actor_id(a.agent) and a.agent == b.agent else threshold
+    if same and is_actor_id(a.agent) and a.agent == b.agent:
+        return threshold - PROPOSITION_BONUS + longer
+    return threshold + longer
+
+
+LONGER = 3
+"""How many times the words of the shorter statement the longer must have to tell more than it does."""
+
+
+def one_clause_of(a: Statement, b: Statement) -> bool:
+    """One statement has at least ``LONGER`` times the words of the other ("Leaders talked about support for the
+    port" beside a sentence of thirty words that also says who wrote what, where, and confirmed which position):
+    the short one can tell at most one of the long one's clauses, and the sentence encoder rates a clause it shares
+    as high as a whole sentence alike, so the pair needs the higher bar of differing parses."""
+    x, y = len(a.text.split()), len(b.text.split())
+    return max(x, y) >= LONGER * max(1, min(x, y))
 
 
 def complete_link(n: int, edges: dict[tuple[int, int], float], doc_of: list[str]) -> list[list[int]]:
@@ -528,6 +564,8 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # a quotation's words are its speaker's: two of them alike are two voices, not one fact
         if a.text == b.text:
             continue  # one wording twice is the first stage's (a copy) or page boilerplate ("read more on ...")
+        if placed_beside(a) or placed_beside(b):
+            continue  # the details both give are the background event's, not the statement's own news
         if not agree and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
         if not anchored(salient[i], salient[j], a.date == b.date, _one_day(a.date) and a.date == b.date):
@@ -538,6 +576,17 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
         edges[(i, j)] = score
     return edges
+
+
+PLACING = frozenset({"come", "follow", "precede"})
+"""Verbs that place a statement's news beside an earlier event ("His visit comes as the council approved a $40m
+grant", "The meeting follows the signing of the $40m grant")."""
+
+
+def placed_beside(s: Statement) -> bool:
+    """The statement's verb places its subject beside another event (``PLACING``): the numbers and names it shares
+    with another report are the background event's, so they tie it to no statement in the second stage."""
+    return (s.predicate or "").lower() in PLACING
 
 
 VOICE_SIMILAR = 0.45

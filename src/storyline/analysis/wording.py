@@ -252,9 +252,11 @@ def negated_claim(text: str) -> bool:
 
 
 _NEGATED_BEFORE_SOURCE = re.compile(
-    r"^[^,;]{8,}?\b(?:had|has|have|did|does|do|was|were|is|are)\s+(?:not|never)\s+[^,;]+,\s+"
-    r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|told|reported|according)\b", re.IGNORECASE)
-"""A negated clause closed by its source ("the leak had not been sealed by Thursday, the navy said")."""
+    r"^[^,;]{8,}?\b(?:had|has|have|did|does|do|was|were|is|are)\s+(?:not|never)\s+[^,;]+?"
+    r"(?:,\s+(?:[\w.'’-]+\s+){1,6}?|\s[-–—]\s+(?:[\w.'’]+\s+){0,6}?)(?:said|says|told|reported|according)\b",
+    re.IGNORECASE)
+"""A negated clause closed by its source after a comma or a dash ("the leak had not been sealed by Thursday, the navy
+said", "the ferry is not running - the port authority said")."""
 NEGATED_PREDICATE = re.compile(r"\b(?:not|never|no longer|refused to|refuses to|declined to|failed to)\b|n['’]t\b",
                                re.IGNORECASE)
 REPORTED_CLAIM = re.compile(r"\b(?:accus\w*|alleg\w*|claims?\s+that|claimed)\b", re.IGNORECASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -96,27 +97,75 @@ def lemma(token: Token) -> str:
 
 
 def guess_base(token: Token) -> str:
-    """A base form for a verb not in the lexicons ("broadened" -> "broaden"), best effort."""
+    """A base form for a verb not in the lexicons ("broadened" -> "broaden"), best effort: the model's
+    lemma tables where the pipeline gives them (``verb_base``), else a guess from the spelling."""
     text = token.lower_
     if text in LEMMA:
         return LEMMA[text]
-    if text.endswith("ed") and len(text) > 4:
-        stem = text[:-2]
-        if stem.endswith("i"):
+    return verb_base(text) or spelled_base(text)
+
+
+def spelled_base(text: str) -> str:
+    """A base form guessed from the spelling alone: "-ed" and "-ing" taken off, a doubled consonant undone
+    ("stopped", "planning"), a final "e" given back where the stem lost it ("continued", "noticing",
+    "compared", "renaming"), "-ied" made "-y"."""
+    for suffix, least in (("ed", 5), ("ing", 6)):
+        if not text.endswith(suffix) or len(text) < least:
+            continue
+        stem = text[: -len(suffix)]
+        if suffix == "ed" and stem.endswith("i"):
             return stem[:-1] + "y"
-        if stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        if stem[-1] == stem[-2] and stem[-1] not in DOUBLE_FINAL and stem not in DOUBLE_STEMS:
             return stem[:-1]
         if E_STEM.search(stem) and not VOWEL_PAIR_T.search(stem):
             return stem + "e"
         return stem
-    if text.endswith("ing") and len(text) > 5:
-        return text[:-3]
     return text
 
 
-# Stems that lost a final "e" before "-ed": escalat(e), mobiliz(e), reduc(e), increas(e).
-E_STEM = re.compile(r"(?:at|[iy][sz]|[^s]c|v|[^ng]g|[aeio]s|aus|ur|[iu]d|ad|ut|[bpgdkt]l)$")
-VOWEL_PAIR_T = re.compile(r"(?:ea|oa|ai|ee|oo|ou)[dt]$")
+# Stems that lost a final "e" before "-ed" or "-ing": escalat(e), mobiliz(e), reduc(e), increas(e), continu(e),
+# compar(e), renam(e).
+E_STEM = re.compile(r"(?:at|[iy][sz]|[^s]c|v|[^ng]g|[aeio]s|aus|[aiu]r|[iu]d|ad|ut|[bpgdkt]l|[^aeiou][ai]m|com|u)$")
+VOWEL_PAIR_T = re.compile(r"(?:ea|oa|ai|ee|oo|ou)[dtrm]$")
+DOUBLE_FINAL = "lsfz"
+"""Final letters verbs double in their base form too: "filled", "passed", "staffed", "buzzed"."""
+DOUBLE_STEMS = frozenset({"add", "err", "ebb", "egg", "purr", "putt"})
+"""Verbs ending in a doubled consonant besides those: "added" is "add", not "ad"."""
+
+_VERB_TABLES: tuple[dict, dict, list] | None = None
+"""The model's verb lemma tables (index, exceptions, suffix rules), where the pipeline gives them."""
+
+
+def use_lemma_tables(lookups) -> None:
+    """Read verb bases from a spaCy lemmatizer's lookups (``lemma_index``, ``lemma_exc``, ``lemma_rules``): the
+    pipeline runs without the lemmatizer, but its tables know "continue", "notice", "compare" and "rename"."""
+    global _VERB_TABLES
+    tables = [lookups.get_table(name, {}) for name in ("lemma_index", "lemma_exc", "lemma_rules")]
+    index, exceptions, rules = (t.get("verb", {}) if hasattr(t, "get") else {} for t in tables)
+    _VERB_TABLES = (frozenset(index), dict(exceptions), [tuple(r) for r in rules]) if index else None
+    _table_base.cache_clear()
+
+
+def verb_base(text: str) -> str | None:
+    """The base form of an inflected verb from the model's lemma tables ("continued", "continuing" and
+    "continues" give "continue"; "hoped" gives "hope", not "hop"), None where no table is loaded or none knows it."""
+    return _table_base(text.lower()) if _VERB_TABLES is not None else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _table_base(text: str) -> str | None:
+    index, exceptions, rules = _VERB_TABLES
+    if text in exceptions:
+        return exceptions[text][0]
+    if text in index:
+        return text
+    found = list(dict.fromkeys(text[: len(text) - len(old)] + new for old, new in rules
+                               if text.endswith(old) and len(text) > len(old)))
+    known = [form for form in found if form in index]
+    if not known:
+        return None
+    # "hoped": both "hope" and "hop" are verbs, but "hop" would have doubled its "p"; the form with "e" is meant
+    return next((form for form in known if form.endswith("e")), known[0])
 
 
 # -- helpers over the parse ----------------------------------------------------------

