@@ -190,6 +190,23 @@ def test_a_denial_its_source_later_acknowledged_leads_as_the_acknowledgment_not_
     assert len(acknowledged) == 1 and "reverses a denial" in acknowledged[0].detail
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The governor of Arland refused to sign the budget the regional assembly passed on Monday.", "refused"),
+    ("Yet even now, Arland is refusing to go beyond a promise of long-term loans to the flooded towns.", "refusing"),
+    ("Arland declined to join the boycott of the regatta that its neighbours announced last week.", "declined"),
+])
+def test_a_named_actors_refusal_to_act_is_led_with_as_a_denial_whoever_reports_it(text, cue):
+    story = Story()
+    story.say("a", text, status="negated", source_kind="author", agent="kb:AAA", cues=[cue], polarity="negative")
+    lines = [b for b in sections(story.corpus()) if b.kind == "disputed"]
+    assert [b.text for b in lines] == [text] and lines[0].detail.startswith("refused by Arland (")
+    # a refusal by a phrase no report names as an actor, or a negation that is no refusal, is not
+    for kw in ({"agent": "many coastal mayors", "cues": [cue]}, {"agent": "kb:AAA", "cues": ["failed"]}):
+        other = Story()
+        other.say("a", text, status="negated", source_kind="author", polarity="negative", **kw)
+        assert [b for b in sections(other.corpus()) if b.kind == "disputed"] == []
+
+
 def test_a_denial_of_what_might_happen_is_not_led_with():
     denial = "The president dismissed suggestions that the army might cross the border as nonsense."
     story = Story()
@@ -914,3 +931,36 @@ def test_two_reports_alone_sharing_three_claims_in_one_order_are_a_rewrite_not_t
     # each report tells them in its own order: two reports that each found them
     assert bottomline_module.rewritten(corpus, [line(0, 60), line(40, 10), line(90, 95)]) == set()
     assert bottomline_module.rewritten(corpus, [line(0, 10), line(40, 60)]) == set()
+
+
+def test_two_reports_stating_one_proposition_in_other_words_are_one_line_citing_both():
+    first = "Arland says it is pulling its border guards back from the disputed river crossing at Vell."
+    second = "The Arland interior ministry reports that it has withdrawn the guards posted on the river."
+    story = Story()
+    story.say("a", first, status="reported", source_kind="named", source="kb:AAA", agent="it",
+              predicate_class="withdraw", theme="its border guards")
+    story.say("b", second, status="reported", source_kind="named", source="kb:AAA", agent="it",
+              predicate_class="withdraw", theme="guards")
+    lines = [b for b in sections(story.corpus()) if b.kind in ("fact", "confirmation")]
+    assert [(b.text, b.sources, [e.doc for e in b.evidence]) for b in lines] == [(first, 2, ["a", "b"])]
+    assert lines[0].detail.startswith("2 independent sources (")
+
+
+@pytest.mark.parametrize("kw", [
+    {"theme": "the ferry"},  # another thing withdrawn
+    {"agent": "kb:BBB", "source": "kb:BBB"},  # another actor
+    {"predicate_class": "deploy"},  # another act
+    {"status": "possible"},  # a hedge
+    {"published": "2025-03-01"},  # weeks later: another withdrawal
+])
+def test_lines_that_differ_in_actor_act_thing_certainty_or_time_are_not_one(kw):
+    first = "Arland says it is pulling its border guards back from the disputed river crossing at Vell."
+    second = "The Arland interior ministry reports that it has withdrawn the guards posted on the river."
+    story = Story()
+    story.say("a", first, status="reported", source_kind="named", source="kb:AAA", agent="it",
+              predicate_class="withdraw", theme="its border guards")
+    said = {"status": "reported", "source_kind": "named", "source": "kb:AAA", "agent": "it",
+            "predicate_class": "withdraw", "theme": "guards", **kw}
+    story.say("b", second, **said)
+    lines = bottomline_module.candidates(story.corpus(), [], [], [], capped=False)
+    assert all(b.sources == 1 for b in lines if b.kind != "commentary")

@@ -480,8 +480,10 @@ def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = 
     cited = {(e.doc, e.start) for line in led for e in line.evidence}
     lines = []
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
-        if (s.source_kind != "named" or probe_status(s) != "denied" or not is_factual(s) or is_commentary(s)
-                or len(s.text.split()) > MAX_WORDS or (s.doc, s.start) in cited or POSSIBLE.search(s.text)):
+        refused = refusal(s)
+        if ((not refused and (s.source_kind != "named" or probe_status(s) != "denied")) or not is_factual(s)
+                or is_commentary(s) or len(s.text.split()) > MAX_WORDS or (s.doc, s.start) in cited
+                or POSSIBLE.search(s.text)):
             continue
         # the whole sentence where it is short: "X said P, but Y denied that P" gives the claim and its denial
         sentence = corpus.sentence_evidence(s.doc, s.start)
@@ -491,11 +493,27 @@ def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = 
             text = sentence.text.rstrip()
             s = replace(s, start=sentence.start, end=sentence.start + len(text), text=text)
         line = _line(corpus, s, [s], "disputed", disputes, None)
-        line.detail = f"denied by {_who(corpus, s)} ({_where(corpus, s.doc)})"
+        who = (corpus.name(s.agent) or s.agent) if refused else _who(corpus, s)
+        line.detail = f"{'refused' if refused else 'denied'} by {who} ({_where(corpus, s.doc)})"
         line.disputed = True
         lines.append(line)
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)[:limit]
+
+
+REFUSED = re.compile(r"(?:refus|declin)", re.IGNORECASE)
+"""Cue words of a refusal ("refused to condemn", "is refusing to go beyond", "declined to join"), matched at the start
+of a statement's cue word."""
+
+
+def refusal(s: Statement) -> bool:
+    """A named actor refuses or declines to act ("the president refused to sign the bill", "the league declined to
+    join the boycott"): who rejects what, a denial in deed, whoever reports it. The actor must be one the reports
+    name (an actor id as the clause's agent), not a phrase ("many leaders"); a refusal to confirm or comment is
+    what remains unconfirmed, not a refusal to act."""
+    agent = s.agent or ""
+    return (s.status == "negated" and ":" in agent and ":place:" not in agent
+            and any(REFUSED.match(c) for c in s.cues or ()))
 
 
 def _named_denial(corpus: Corpus, side: Evidence) -> bool:
@@ -726,7 +744,92 @@ def candidates(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict],
             if (line.evidence[0].doc, line.evidence[0].start) == (c.sides[1].doc, c.sides[1].start):
                 line.detail = "; ".join(filter(None, [line.detail, f"reverses a denial ({_where(corpus, c.sides[0].doc)})"]))
     led += _unconfirmed_lines(corpus, disputes, led, MAX_UNCONFIRMED if capped else big)
-    return led + _report_lines(corpus, led, disputes, MAX_LINES if capped else REPORT_POOL) + _commentary(corpus)
+    led += _report_lines(corpus, led, disputes, MAX_LINES if capped else REPORT_POOL)
+    return agreeing(corpus, led) + _commentary(corpus)
+
+
+AGREE_KINDS = ("fact", "confirmation", "report")
+"""Lines that may state one proposition in other words than another line (``agreeing``)."""
+STAND_IN_AGENT = frozenset({"it", "they", "we", "he", "she", "i"})
+"""A clause's agent that is only a pronoun for its source ("Moscow says it is moving troops"): the source acts."""
+
+
+def proposition(s: Statement) -> tuple[str, str, str, bool] | None:
+    """Who does what to what, as the parse reads the clause: (the agent's actor id, the predicate's synonym class,
+    the theme's actor id or head word, whether it says it is not so). None where any part is missing, the agent
+    is no actor the reports name, or the clause is a hedge: such lines are never taken for one another."""
+    from storyline.nlp.propositions import CLASSES
+
+    if s.predicate_class not in CLASSES or not is_factual(s) or s.status in HEDGED or not s.theme:
+        return None
+    agent = s.agent or ""
+    if agent.lower() in STAND_IN_AGENT and s.source:
+        agent = s.source
+    if ":" not in agent or ":place:" in agent:
+        return None
+    theme = s.theme if ":" in s.theme else s.theme.lower().split()[-1]
+    return agent, s.predicate_class, theme, _against(s)
+
+
+def agreeing(corpus: Corpus, lines: list[BottomLine]) -> list[BottomLine]:
+    """Lines that state one proposition (``proposition``: one actor doing one class of thing to one thing, "Moscow
+    says it is moving troops away", "Russia reports that it withdraws its troops") in reports of other origins,
+    published within days of each other and giving no numbers that differ, are one line: the first (the better
+    ranked) cites the others' sentences as further independent sources, where the claims, told in other words,
+    were not grouped."""
+    from storyline.analysis.claims import _concurrent, _dates_compatible
+
+    leads = quoted_statements(corpus, lines)
+    out: list[BottomLine] = []
+    keyed: dict[tuple, list[tuple[int, Statement]]] = {}
+    gone: set[int] = set()
+    merged: dict[int, list[Evidence]] = {}
+    for n, (line, lead) in enumerate(zip(lines, leads)):
+        key = proposition(lead) if lead is not None and line.kind in AGREE_KINDS else None
+        if key is None:
+            continue
+        numbers = set(text_numbers(lead.text))
+        for m, first in keyed.get(key, []):
+            other = set(text_numbers(first.text))
+            if (m in gone or not _concurrent(corpus, first, lead) or not _dates_compatible(first.date, lead.date)
+                    or (numbers and other and not numbers & other)):
+                continue
+            origins = {origin_doc(corpus, e.doc) for e in lines[m].evidence + merged.get(m, [])}
+            if {origin_doc(corpus, e.doc) for e in line.evidence} <= origins:
+                continue
+            merged.setdefault(m, []).extend(line.evidence)
+            gone.add(n)
+            break
+        else:
+            keyed.setdefault(key, []).append((n, lead))
+    for n, line in enumerate(lines):
+        if n in gone:
+            continue
+        if n in merged:
+            line = _agreed(corpus, line, merged[n])
+        out.append(line)
+    return out
+
+
+def _agreed(corpus: Corpus, line: BottomLine, others: list[Evidence]) -> BottomLine:
+    """The line with the sentences the lines that state its proposition in other words cite after its own, one
+    for each origin it does not cite yet."""
+    evidence = list(line.evidence)
+    origins = {origin_doc(corpus, e.doc) for e in evidence}
+    for e in others:
+        if origin_doc(corpus, e.doc) not in origins:
+            evidence.append(e)
+            origins.add(origin_doc(corpus, e.doc))
+    sources = len(origins)
+
+    def head(n: int, cited: list[Evidence]) -> str:
+        return f"{n} independent source{'s' if n != 1 else ''} ({'; '.join(_where(corpus, e.doc) for e in cited)})"
+
+    before = head(line.sources, line.evidence)  # the count and the reports, then who confirms and who disputes
+    rest = line.detail[len(before):].lstrip("; ") if line.detail.startswith(before) else line.detail
+    detail = "; ".join(filter(None, [head(sources, evidence), rest]))
+    return replace(line, kind="fact" if line.kind == "report" else line.kind, evidence=evidence, sources=sources,
+                   detail=detail, score=round(line.score + 2.0 * (sources - line.sources), 3))
 
 
 def _first_citations(lines: list[BottomLine]) -> dict[str, list[tuple[int, int]]]:
