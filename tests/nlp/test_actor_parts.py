@@ -188,3 +188,14 @@ def test_a_declined_given_name_is_the_person_but_a_womans_surname_is_not_the_man
     assert got["Timura"] == got["Timur Volkov"] == ("person", "local:person:timur-volkov")
     got = found(parse, "Pavel Sidorov, the mayor, resigned on Monday. Sidorova, his deputy, said the vote was fair.")
     assert got.get("Sidorova", ("person", ""))[1] != got["Pavel Sidorov"][1]
+
+
+def test_a_surname_declined_the_polish_way_is_the_person_named_in_full(parse):
+    got = found(parse, "Mining minister Pavel Orlov visited Łódź on Monday. Critics of Orlova said the mine was "
+                       "unsafe.")
+    assert got["Orlova"] == got["Pavel Orlov"] == ("person", "local:person:pavel-orlov")
+
+
+def test_a_known_surname_in_polish_letters_is_the_person(parse):
+    got = found(parse, "Kazakh President Kassym-Jomart Tokayev arrived in Gdańsk. Tokajew said trade would grow.")
+    assert got["Tokajew"] == got["Kassym-Jomart Tokayev"]

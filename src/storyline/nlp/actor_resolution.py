@@ -12,7 +12,7 @@ from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
-from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic
+from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic, declined_in_report
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, is_acronym, listed_as_bodies, model_designation
@@ -22,9 +22,11 @@ from storyline.nlp.actor_spelling import similar_place
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, CITY_REGION_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
-    LOCATIVE, TYPE_OF_LABEL,
+    LOCATIVE, TYPE_OF_LABEL, TRANSPORT_WORDS,
 )
 
+# Possessive pronouns: "his Address", "their Coalition" name a thing of theirs, not a body.
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "our", "my", "your"}
 # A state's mission abroad, named by its state ("the Permanent Mission of Australia to the United Nations",
 # "the Embassy of Ukraine in Warsaw"): the state speaks through it.
 _MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulate|Consulate General|Delegation) of "
@@ -158,6 +160,10 @@ class SpanResolution(PersonLinking):
             found = []  # "Jordán answered": a name with an accent no spelling of the state carries
             if label in ("GPE", "LOC") and context.speaks(span):
                 label = "PERSON"
+        if not found and len(span) == 1 and label in ("GPE", "LOC", "ORG") and span[0].is_title \
+                and (person := declined_in_report(key(text), state)) is not None:
+            return Mention("", start, end, text, "PERSON", person, "person")  # "the words of Putina" after
+            # "Vladimir Putin" in a report spelt the Polish way, tagged as a place
         if (region := self._region_of_city(span)) is not None:
             return region  # "the Kharkiv region", "Kursk oblast": the province, not the city it is named for
         if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
@@ -213,10 +219,11 @@ class SpanResolution(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
-        if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS) or (
+        if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS)
+                                                or any(t.lower_ in TRANSPORT_WORDS for t in span) or (
                 (len(span) == 1 or span[-1].tag_ == "NNPS" or span[-1].lower_ == span.root.head.lower_)
                 and context.coordinated_with(span, state.body_tokens))):
-            label = "ORG"  # "Justice Department"; "Sberbank and Gazprombank", "X Plantations and Y Plantations"
+            label = "ORG"  # "Justice Department", "Rail Baltica"; "Sberbank and Gazprombank"
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
@@ -230,6 +237,12 @@ class SpanResolution(PersonLinking):
             return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
+        if label == "ORG" and not found and len(span) == 1 and before is not None \
+                and before.lower_ in POSSESSIVE_PRONOUNS and context.determiner_before(span):
+            return None  # "he delivered his Address": a person's thing, not a body
+        if not found and label in ("LOC", "GPE") and len(span) > 1 and after is not None and after.is_lower \
+                and after.pos_ == "NOUN" and (span[-1].tag_ == "JJ" or self.kb.demonym(span[-1].text) is not None):
+            return None  # "to the Eastern European heartland": a region's adjective, not a place
         if not found and label in ("PERSON", "ORG") and key(text) not in state.named and (
                 context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)
                 or context.fought_for(span)):
@@ -361,9 +374,12 @@ class SpanResolution(PersonLinking):
         if found and found[0].type in ("organization", "igo", "group"):
             metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
-            if metonym.type in ("state", "igo") and context.names_a_venue(span) \
+            based = span.end + 1 < len(doc) and doc[span.end].text in ("-", "‑") and not span[-1].whitespace_ \
+                and doc[span.end + 1].lower_ == "based"
+            if metonym.type in ("state", "igo") and (context.names_a_venue(span) or based) \
                     and (place := self._metonym_place(text)) is not None:
-                return Mention("", start, end, text, label, _kb_id(place), "place")  # "the Paris Games"
+                return Mention("", start, end, text, label, _kb_id(place), "place")  # "the Paris Games", "a
+                # Kyiv-based think tank": where it is
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             where = _before_modifiers(span)
             if metonym.type in ("state", "igo") and not governs and not _seat_of_government(span) and (
