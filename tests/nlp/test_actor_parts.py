@@ -50,6 +50,22 @@ def test_a_province_named_for_a_known_city_is_one_place_apart_from_the_city(pars
     assert all("region" not in entity for _, entity in got.values())  # regions that are no city's name
 
 
+def test_a_known_city_listed_before_a_plural_province_noun_is_its_province(parse):
+    doc = parse("Floods hit the Nairobi and Kisumu regions overnight, and shelters opened in Nairobi.", published=DAY)
+    assert [m.entity for m in doc._.mentions if m.text == "Nairobi"] == ["local:place:nairobi-region",
+                                                                         "kb:place:nairobi"]
+    got = found(parse, "Storms hit the Odessa region on Monday; by Tuesday the Odesa region had power again.")
+    assert got["Odessa region"] == got["Odesa region"] == ("place", "local:place:odesa-region")
+
+
+def test_a_province_is_named_with_its_noun_in_the_singular():
+    from storyline.analysis.entities import _province_name
+
+    assert _province_name("Luhansk Oblasts") == "Luhansk Oblast"
+    assert _province_name("Nairobi") == "Nairobi region"
+    assert _province_name("Kharkiv oblast") == "Kharkiv oblast"
+
+
 def test_one_word_towns_in_a_list_of_places_are_places(parse):
     got = found(parse, "The floods cut roads between Tessalit, Kidal, Anefis and Gao in the north.")
     assert got["Tessalit"][0] == "place"  # first in the list, before any place was seen

@@ -62,6 +62,29 @@ COMPATIBLE = {
 }
 
 
+
+def _region_noun(token) -> bool:
+    """A noun of a province named for a city, singular or plural ("region", "Oblasts")."""
+    word = token.lower_
+    return word in CITY_REGION_NOUNS or (word.endswith("s") and word[:-1] in CITY_REGION_NOUNS)
+
+
+def _listed_before_regions(span: Span) -> bool:
+    """The name is listed before another that a plural province noun follows ("Donetsk and Luhansk oblasts",
+    "the Kharkiv, Sumy and Chernihiv regions"): each name is a province."""
+    doc = span.doc
+    i = span.end
+    while i + 1 < len(doc) and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].is_title and not _region_noun(doc[j]):
+            j += 1
+        if j == i + 1 or j >= len(doc):
+            return False
+        if _region_noun(doc[j]) and doc[j].lower_.endswith("s"):
+            return True
+        i = j
+    return False
+
 class SpanResolution(PersonLinking):
     """Turns one candidate span into a Mention; the resolver supplies the knowledge base and matchers."""
 
@@ -451,19 +474,23 @@ class SpanResolution(PersonLinking):
         Donbas region" are the regions themselves, and a name the knowledge base lacks ("the Kursk region") is a
         local place that stands for whatever the report means by it."""
         doc = span.doc
-        if len(span) > 1 and span[-1].lower_ in CITY_REGION_NOUNS:
+        if len(span) > 1 and _region_noun(span[-1]):
             core, end = span[:-1], span.end
-        elif span.end < len(doc) and doc[span.end].lower_ in CITY_REGION_NOUNS:
+        elif span.end < len(doc) and _region_noun(doc[span.end]):
             core, end = span, span.end + 1
+        elif _listed_before_regions(span):
+            core, end = span, span.end  # "Donetsk (and Luhansk oblasts)": the name alone
         else:
             return None
-        if not any(e.type == "place" and e.extra.get("kind") in ("city", "capital", "seat")
-                   for e in self.kb.lookup(core.text)):
+        city = next((e for e in self.kb.lookup(core.text)
+                     if e.type == "place" and e.extra.get("kind") in ("city", "capital", "seat")), None)
+        if city is None:
             return None
         start, _, _ = surface(core)
         finish = doc[end - 1].idx + len(doc[end - 1].text)
-        return Mention("", start, finish, text_of(doc)[start:finish], "GPE",
-                       f"local:place:{slug(core.text)}-region", "place")
+        # One province under every spelling of its city ("the Lugansk region" is "the Luhansk region").
+        own = city.id.split(":", 1)[1] if city.id.startswith("place:") else slug(core.text)
+        return Mention("", start, finish, text_of(doc)[start:finish], "GPE", f"local:place:{own}-region", "place")
 
     def _metonym_place(self, text: str) -> KBEntity | None:
         """The knowledge base's place behind a metonym ("Kyiv", "Kiev": the city), if it has one."""

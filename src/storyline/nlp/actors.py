@@ -184,6 +184,7 @@ class ActorResolver(SpanResolution):
         mentions = [part for m in mentions for part in _owner_and_body(m, self.kb)]
         for m in mentions:
             if (m.entity or "").startswith("local:place:") and len(m.text.split()) == 1 \
+                    and not m.entity.endswith("-region") \
                     and (place := similar_place(key(m.text), state.place_forms)) is not None:
                 m.entity = place  # "around Kersoń" in a report that names Kherson: the known place, misspelt
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
