@@ -218,6 +218,8 @@ def test_ships_and_trains_named_like_people_are_no_actors(parse):
                 "docked in Callao. Passengers on the Simon Bolivar express train were stranded.", published=DAY)
     assert not [m.text for m in doc._.mentions if m.type == "person"]
     assert {"Tumaco", "Callao"} <= set(kinds(doc))
+    doc = parse("The Odesa train was late again on Monday.", published=DAY)
+    assert kinds(doc).get("Odesa") == "place"  # where the train goes, not its name
 
 
 def test_a_railway_is_a_body_and_to_ship_is_no_vessel(parse):

@@ -376,25 +376,26 @@ def _vessel_noun(token) -> bool:
     return token.lower_ in VESSEL_NOUNS
 
 
-def vessel_name(span: Span) -> bool:
-    """The name of a ship, a boat or a train, whatever NER called it: right after the noun of a vessel
-    (a title of the name cut off between: "the frigate Admiral Essen"), before one that it qualifies ("the
-    Ivan Franko express train"), or with one in apposition ("the Ivan Khurs, a reconnaissance vessel,")."""
+def vessel_name(span: Span) -> str | None:
+    """How a name is a ship's, a boat's or a train's, whatever NER called it: "named" right after the noun of
+    a vessel (a title of the name cut off between: "the frigate Admiral Essen") or with one in apposition ("the
+    Ivan Khurs, a reconnaissance vessel,"); "qualifies" before one ("the Ivan Franko express train", a kind
+    of vessel between), where a place's name says where the vessel goes ("the Kerch ferry"); else None."""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and span.start - i <= 2 and doc[i].is_title and doc[i].lower_ in HONORIFICS | TITLE_WORDS:
         i -= 1
     if i >= 0 and _vessel_noun(doc[i]):
-        return True
-    if span.end < len(doc) and _vessel_noun(doc[span.end]):
-        return True
-    if span.end + 1 < len(doc) and doc[span.end].lower_ in VESSEL_KINDS and _vessel_noun(doc[span.end + 1]):
-        return True  # "the Sapsan express train", "the Eagle S oil tanker"
+        return "named"
     if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an", "the"):
         noun = next((t for t in doc[span.end + 2 : span.end + 6]
                      if t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod")), None)
-        return noun is not None and _vessel_noun(noun)
-    return False
+        return "named" if noun is not None and _vessel_noun(noun) else None
+    if span.end < len(doc) and _vessel_noun(doc[span.end]):
+        return "qualifies"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in VESSEL_KINDS and _vessel_noun(doc[span.end + 1]):
+        return "qualifies"  # "the Sapsan express train", "the Eagle S oil tanker"
+    return None
 
 
 def title_phrase(span: Span) -> bool:

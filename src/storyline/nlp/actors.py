@@ -156,8 +156,9 @@ class ActorResolver(SpanResolution):
                               or context.credit_sentence(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's
                 # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report."
-            if len(span) and cand.label != "NORP" and context.vessel_name(span) \
-                    and all(e.type in ("person", "place") for e in self.kb.lookup(span.text)):
+            vessel = context.vessel_name(span) if len(span) and cand.label != "NORP" else None
+            if vessel is not None and all(e.type in (("person", "place") if vessel == "named" else ("person",))
+                                          for e in self.kb.lookup(span.text)):
                 state.things.add(key(span.text))
                 continue  # "the landing ship Caesar Kunikov", "the Sapsan train": a vessel, not an actor, and
                 # no full name for a bare word to follow ("Maersk said its container ship Maersk Hangzhou")
