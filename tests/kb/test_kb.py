@@ -319,9 +319,23 @@ def test_nato_secretary_general_by_date(kb):
     ("secretary_general:UN", date(2024, 1, 1), "António Guterres"),
     ("head_of_government:IRN", date(2023, 1, 1), "Ebrahim Raisi"),
     ("head_of_state:PRK", date(2024, 10, 30), "Kim Jong Un"),
+    ("foreign_minister:KAZ", date(2022, 6, 1), "Mukhtar Tileuberdi"),
+    ("foreign_minister:UZB", date(2024, 3, 1), "Bakhtiyor Saidov"),
+    ("foreign_minister:BIH", date(2022, 6, 1), "Bisera Turković"),
+    ("foreign_minister:ISL", date(2024, 1, 1), "Bjarni Benediktsson"),
+    ("foreign_minister:MLT", date(2023, 1, 1), "Ian Borg"),
+    ("defence_minister:LUX", date(2022, 6, 1), "François Bausch"),
+    ("defence_minister:SVN", date(2023, 6, 1), "Marjan Šarec"),
 ])
 def test_holders(kb, office, on, expected):
     assert kb.holder(office, on).name == expected
+
+
+def test_a_minister_is_found_by_a_title_of_the_state_and_by_the_surname(kb):
+    assert kb.find_office("Kazakh foreign minister") == ["foreign_minister:KAZ"]
+    assert kb.find_office("Slovenian defence minister") == ["defence_minister:SVN"]
+    assert [e.id for e in kb.lookup("Tileuberdi")] == ["person:mukhtar-tileuberdi"]
+    assert [e.id for e in kb.lookup("Thordis Kolbrun Reykfjord Gylfadottir")] == ["person:thordis-kolbrun-reykfjord-gylfadottir"]
 
 
 def test_holder_gap_and_acting(kb):

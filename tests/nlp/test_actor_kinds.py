@@ -210,3 +210,35 @@ def test_a_forum_that_speaks_is_a_body_not_a_place(parse):
 ])
 def test_what_the_report_says_a_name_is_decides_its_kind(parse, text, name, kind):
     assert kinds(parse(text, published=DAY)).get(name) == kind
+
+
+def test_ships_and_trains_named_like_people_are_no_actors(parse):
+    doc = parse("The coast guard cutter Maria Elena Ruiz rescued twelve fishermen off Tumaco. Colombian officials "
+                "said the trawler Pedro Alvarez had sunk in the storm. The Juan Carlos Mora, a research vessel, "
+                "docked in Callao. Passengers on the Simon Bolivar express train were stranded.", published=DAY)
+    assert not [m.text for m in doc._.mentions if m.type == "person"]
+    assert {"Tumaco", "Callao"} <= set(kinds(doc))
+    doc = parse("The Odesa train was late again on Monday.", published=DAY)
+    assert kinds(doc).get("Odesa") == "place"  # where the train goes, not its name
+
+
+def test_a_railway_is_a_body_and_to_ship_is_no_vessel(parse):
+    doc = parse("Trans Andina Rail said the line to La Paz would reopen. Kenya will ship tea to Egypt, said the "
+                "trade minister Rebecca Miano.", published=DAY)
+    assert kinds(doc)["Trans Andina Rail"] == "organization"
+    assert kinds(doc)["Rebecca Miano"] == "person" and kinds(doc)["Kenya"] == "state"
+
+
+def test_a_bodys_or_a_states_base_is_no_place_named_after_it(parse):
+    doc = parse("Troops at the French base in Gao and the UN base near Kidal were attacked on Sunday.", published=DAY)
+    got = kinds(doc)
+    assert "UN base" not in got and "French base" not in got
+    assert got.get("UN") == "igo"
+
+
+def test_a_capitalised_thing_after_a_possessive_and_a_regions_adjective_are_no_actors(parse):
+    doc = parse("The President delivered his Address to the assembly in Niamey. Herders crossed the West African "
+                "savanna toward the Sahel.", published=DAY)
+    got = kinds(doc)
+    assert "Address" not in got and "West African" not in got
+    assert got.get("Niamey") == "place"

@@ -126,6 +126,9 @@ def test_a_capital_before_the_noun_of_an_event_or_institution_is_the_city(parse)
     assert got["Paris"] == ("place", "kb:place:paris") and got["Berlin"] == ("place", "kb:place:berlin")
     doc = parse("A Moscow court jailed the organiser, and Moscow officials declined to comment.", published=DAY)
     assert [m.type for m in doc._.mentions if m.text == "Moscow"] == ["place", "state"]
+    doc = parse("Protesters gathered at the Lima city hall, a former Lima correspondent wrote in a Lima-based "
+                "weekly, and Lima officials promised talks.", published=DAY)
+    assert [m.entity for m in doc._.mentions if m.text.startswith("Lima")] == ["kb:place:lima"] * 3 + ["kb:PER"]
 
 
 @pytest.mark.integration

@@ -50,6 +50,22 @@ def test_a_province_named_for_a_known_city_is_one_place_apart_from_the_city(pars
     assert all("region" not in entity for _, entity in got.values())  # regions that are no city's name
 
 
+def test_a_known_city_listed_before_a_plural_province_noun_is_its_province(parse):
+    doc = parse("Floods hit the Nairobi and Kisumu regions overnight, and shelters opened in Nairobi.", published=DAY)
+    assert [m.entity for m in doc._.mentions if m.text == "Nairobi"] == ["local:place:nairobi-region",
+                                                                         "kb:place:nairobi"]
+    got = found(parse, "Storms hit the Odessa region on Monday; by Tuesday the Odesa region had power again.")
+    assert got["Odessa region"] == got["Odesa region"] == ("place", "local:place:odesa-region")
+
+
+def test_a_province_is_named_with_its_noun_in_the_singular():
+    from storyline.analysis.entities import _province_name
+
+    assert _province_name("Luhansk Oblasts") == "Luhansk Oblast"
+    assert _province_name("Nairobi") == "Nairobi region"
+    assert _province_name("Kharkiv oblast") == "Kharkiv oblast"
+
+
 def test_one_word_towns_in_a_list_of_places_are_places(parse):
     got = found(parse, "The floods cut roads between Tessalit, Kidal, Anefis and Gao in the north.")
     assert got["Tessalit"][0] == "place"  # first in the list, before any place was seen
@@ -188,3 +204,14 @@ def test_a_declined_given_name_is_the_person_but_a_womans_surname_is_not_the_man
     assert got["Timura"] == got["Timur Volkov"] == ("person", "local:person:timur-volkov")
     got = found(parse, "Pavel Sidorov, the mayor, resigned on Monday. Sidorova, his deputy, said the vote was fair.")
     assert got.get("Sidorova", ("person", ""))[1] != got["Pavel Sidorov"][1]
+
+
+def test_a_surname_declined_the_polish_way_is_the_person_named_in_full(parse):
+    got = found(parse, "Mining minister Pavel Orlov visited Łódź on Monday. Critics of Orlova said the mine was "
+                       "unsafe.")
+    assert got["Orlova"] == got["Pavel Orlov"] == ("person", "local:person:pavel-orlov")
+
+
+def test_a_known_surname_in_polish_letters_is_the_person(parse):
+    got = found(parse, "Kazakh President Kassym-Jomart Tokayev arrived in Gdańsk. Tokajew said trade would grow.")
+    assert got["Tokajew"] == got["Kassym-Jomart Tokayev"]

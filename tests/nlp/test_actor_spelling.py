@@ -3,7 +3,8 @@
 
 from storyline.kb.lookup import load_kb
 from storyline.nlp.actor_spans import is_table_line
-from storyline.nlp.actor_spelling import SpellingIndex, english_spelling, similar_place, similar_surname, skeleton
+from storyline.nlp.actor_spelling import (SpellingIndex, declined_form, english_spelling, polish_spelling, similar_place,
+                                          similar_surname, skeleton)
 
 
 def test_polish_and_english_spellings_of_one_name_share_a_skeleton():
@@ -64,3 +65,30 @@ def test_a_misspelt_place_finds_the_place_but_not_an_adjective_or_a_neighbour():
     assert similar_place("crimean", forms) is None  # an adjective: another last letter
     assert similar_place("kreminna", forms) is None  # another town
     assert similar_place("kherson", forms) is None  # the spelling itself is no misspelling
+
+
+CASES = {"a", "u", "y", "e", "ie", "om", "em", "owi", "ovi", "ego"}
+
+
+def test_case_forms_of_a_surname_polish_declines():
+    for word, name in [("odingi", "odinga"), ("kenyatcie", "kenyatta"), ("odindze", "odinga"), ("orlova", "orlov"),
+                       ("orlovowi", "orlov"), ("nawrockiego", "nawrocki"), ("nawrockim", "nawrocki"),
+                       ("kowalskiej", "kowalska")]:
+        assert declined_form(word, name, CASES), (word, name)
+    for word, name in [("orlov", "orlov"), ("odingo", "odin"), ("kowalskiego", "kowalska")]:
+        assert not declined_form(word, name, CASES), (word, name)
+    assert not declined_form("annie", "anna", CASES, surname=False)  # a given name keeps its own forms
+
+
+def test_a_report_in_polish_letters_declines_names():
+    assert polish_spelling("Spotkanie w Łodzi") and not polish_spelling("A meeting in Lodz")
+
+
+def test_a_surname_in_another_alphabets_spelling_is_the_known_one():
+    assert similar_surname("tokajew", {"tokayev": "kb:person:kassym-jomart-tokayev"}) == "kb:person:kassym-jomart-tokayev"
+
+
+def test_a_womans_form_of_an_adjectival_surname_is_not_the_mans_misspelt():
+    known = {"zelensky": "kb:person:volodymyr-zelenskyy"}
+    assert similar_surname("zelenska", known) is None and similar_surname("zelenskaya", known) is None
+    assert similar_surname("zelenskiy", known) == "kb:person:volodymyr-zelenskyy"

@@ -10,6 +10,7 @@ from storyline.kb.lookup import KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp.actor_spelling import english_spelling, skeleton
+from storyline.nlp.actor_vocab import CITY_REGION_NOUNS
 
 
 @dataclass
@@ -312,6 +313,16 @@ def _into_known_bodies(mentions: list[Mention], remap: dict[str, str], kb: Knowl
     return out
 
 
+
+def _province_name(name: str) -> str:
+    """A province named for its city under one name: "Luhansk Oblasts" (written in a list) is "Luhansk Oblast",
+    and the bare name of a listed province ("Donetsk" in "Donetsk and Luhansk oblasts") is "Donetsk region"."""
+    words = name.split()
+    last = words[-1].lower()
+    if len(words) > 1 and last.endswith("s") and last[:-1] in CITY_REGION_NOUNS:
+        return " ".join([*words[:-1], words[-1][:-1]])
+    return name if len(words) > 1 and last in CITY_REGION_NOUNS else f"{name} region"
+
 def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Entity], dict[str, str]]:
     """Entities from all mentions, and the remapping applied to local ids (old -> merged)."""
     states = {key(form) for e in kb.entities() if e.type == "state"
@@ -335,6 +346,8 @@ def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Ent
             name = max(forms, key=lambda f: (slug(f) == own, len(key(f).split()), forms[f], len(f)))
             if slug(name) != own and slug(name.rsplit(" ", 1)[0]) == own:
                 name = name.rsplit(" ", 1)[0]  # "Asia-Pacific region" known only so: "Asia-Pacific"
+            if own.endswith("-region") and entity_id.startswith("local:place:"):
+                name = _province_name(name)
             kind = entity_id.split(":")[1] if entity_id.startswith("local:") else None
             etype, qid = kind or items[0].type or "other", None
         roles = sorted({m.role for m in items if m.role})

@@ -11,10 +11,10 @@ from spacy.tokens import Span
 
 from storyline.nlp.actor_cues import PUBLICATION_NOUNS
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
-from storyline.nlp.actor_spans import BODY_HEADS
+from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     COMPASS, EVENT_HEADS, BODY_OR_EVENT_HEADS, BATTLE_HEADS, DOCUMENT_HEADS, THING_HEADS,
-    SHIP_PREFIXES, TITLE_ENDS, SITE_HEADS, MEDIA_WORDS, MOTION_VERBS, PLACE_OF_NOUNS,
+    SHIP_PREFIXES, VESSEL_NOUNS, VESSEL_KINDS, CARRIER_KINDS, TITLE_ENDS, SITE_HEADS, MEDIA_WORDS, MOTION_VERBS, PLACE_OF_NOUNS,
     EVENT_NOUNS, ACTOR_NOUNS, DETERMINERS, FIGHT_NOUNS,
     TRAVEL_VERBS,
 )
@@ -367,6 +367,37 @@ def thing_name(span: Span) -> bool:
     return len(span) > 1 and (span[-1].lower_ in THING_HEADS or span[0].text in SHIP_PREFIXES)
 
 
+def _vessel_noun(token) -> bool:
+    """A small-letter noun of a ship, a boat or a train ("frigate", "bulk carrier")."""
+    if not token.is_lower or token.pos_ in ("VERB", "AUX"):
+        return False  # "to ship grain"
+    if token.lower_ == "carrier":
+        return token.i > 0 and token.doc[token.i - 1].lower_ in CARRIER_KINDS
+    return token.lower_ in VESSEL_NOUNS
+
+
+def vessel_name(span: Span) -> str | None:
+    """How a name is a ship's, a boat's or a train's, whatever NER called it: "named" right after the noun of
+    a vessel (a title of the name cut off between: "the frigate Admiral Essen") or with one in apposition ("the
+    Ivan Khurs, a reconnaissance vessel,"); "qualifies" before one ("the Ivan Franko express train", a kind
+    of vessel between), where a place's name says where the vessel goes ("the Kerch ferry"); else None."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 2 and doc[i].is_title and doc[i].lower_ in HONORIFICS | TITLE_WORDS:
+        i -= 1
+    if i >= 0 and _vessel_noun(doc[i]):
+        return "named"
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an", "the"):
+        noun = next((t for t in doc[span.end + 2 : span.end + 6]
+                     if t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod")), None)
+        return "named" if noun is not None and _vessel_noun(noun) else None
+    if span.end < len(doc) and _vessel_noun(doc[span.end]):
+        return "qualifies"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in VESSEL_KINDS and _vessel_noun(doc[span.end + 1]):
+        return "qualifies"  # "the Sapsan express train", "the Eagle S oil tanker"
+    return None
+
+
 def title_phrase(span: Span) -> bool:
     """An office written in capitals, not a body or a person: "Commander of the Land Forces", "National
     Security Advisor", "(the US) National Intelligence Director"."""
@@ -604,8 +635,10 @@ def shares_plural_head(span: Span) -> bool:
 
 
 # Head nouns of an event, a site or an institution a city's name places ("the Paris Games", "a Berlin think tank",
-# "the Warsaw railway node", "a Moscow court"): where it is, not the state governed from the city.
-VENUE_HEADS = EVENT_HEADS | SITE_HEADS | {"court", "tribunal", "museum", "university", "tank", "node", "zoo"}
+# "the Warsaw railway node", "a Moscow court", "the Warsaw city hall", "a Moscow correspondent"): where it is,
+# not the state governed from the city.
+VENUE_HEADS = EVENT_HEADS | SITE_HEADS | {"court", "tribunal", "museum", "university", "tank", "node", "zoo", "hall",
+                                          "mayor", "correspondent", "bureau", "metro", "hospital", "school"}
 
 
 def names_a_venue(span: Span) -> bool:

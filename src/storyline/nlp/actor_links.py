@@ -14,7 +14,7 @@ from storyline.kb.lookup import KBEntity, KnowledgeBase
 from storyline.kb.normalize import key, slug
 from storyline.models import Mention
 from storyline.nlp.actor_parts import is_acronym
-from storyline.nlp.actor_spelling import SpellingIndex, feminine_of, similar_surname
+from storyline.nlp.actor_spelling import SpellingIndex, declined_form, feminine_of, similar_surname
 from storyline.nlp.actor_roles import TITLE_MODIFIERS, TITLE_WORDS, role_of
 
 # The endings of an East Slavic patronymic ("Grigoryevich", "Oleksandrivna"); a surname so made is told apart
@@ -47,6 +47,7 @@ class DocState:
         self.place_forms: dict[str, str] = {}  # every spelling of the known places the report names -> their id
         self.person_words: set[str] = set()  # one-word names NER tags as persons anywhere in the report
         self.name_words: set[str] = set()  # words of the report's names of two words or more
+        self.declines = False  # the report spells names the Polish way and so declines them ("Putina")
 
     def note(self, span: Span, mention: Mention) -> None:
         if mention.type in ("place", "state"):
@@ -82,6 +83,16 @@ class DocState:
             counts[s] = counts.get(s, 0) + 1
         return sorted(counts.items(), key=lambda item: -item[1])
 
+
+
+def declined_in_report(word: str, state: "DocState") -> str | None:
+    """The one person named in full in the report of whose given name or surname a word is a case form
+    ("Timura" of Timur Ivanov, "Dudy" of Andrzej Duda). A woman's form of a man's surname ("Sidorova") is
+    not his, except in a report spelt the Polish way, where it is his name declined ("Putina", "Austina")."""
+    found = {e for full, e in state.full.items() for i, w in enumerate(full)
+             if declined_form(word, w, CASE_ENDINGS, surname=i == len(full) - 1)
+             and (state.declines or not (i == len(full) - 1 and feminine_of(word, w)))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 class PersonLinking:
@@ -174,11 +185,8 @@ class PersonLinking:
             return next(iter(fits)) if len(fits) == 1 else None
         if len(words) != 1 or fits:
             return None
-        inflected = {e for full, e in state.full.items() for i, w in enumerate(full)
-                     if len(w) >= 4 and words[0].startswith(w) and words[0][len(w):] in CASE_ENDINGS
-                     and not (i == len(full) - 1 and feminine_of(words[0], w))}
-        if len(inflected) == 1:
-            return next(iter(inflected))  # "the sanctions that fell on Timura" after "Timur Ivanov"
+        if (inflected := declined_in_report(words[0], state)) is not None:
+            return inflected  # "the sanctions that fell on Timura" after "Timur Ivanov"
         surnames = {w: next(iter(n)) for w, n in state.named.items() if len(n) == 1}
         surnames.update(state.people)  # a name already resolved wins over the one guessed before resolving
         found = similar_surname(words[0], surnames)

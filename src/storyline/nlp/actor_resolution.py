@@ -12,7 +12,7 @@ from storyline.kb.towns import is_town
 from storyline.models import Mention
 from storyline.nlp import actor_context as context
 from storyline.nlp import actor_cues as cues
-from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic
+from storyline.nlp.actor_links import DocState, PersonLinking, bodies_by_generic, declined_in_report
 from storyline.nlp.actor_links import kb_id as _kb_id
 from storyline.nlp.actor_links import locative as _locative
 from storyline.nlp.actor_parts import common_word_name, document_name, is_acronym, listed_as_bodies, model_designation
@@ -22,9 +22,11 @@ from storyline.nlp.actor_spelling import similar_place
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.actor_vocab import (  # noqa: F401  (re-exported)
     HOLIDAYS, FACETS, GENERIC_PLACE_NOUNS, ADMIN_NOUNS, CITY_REGION_NOUNS, FEATURE_NOUNS, PLACE_NOUNS, STORM_WORDS,
-    LOCATIVE, TYPE_OF_LABEL,
+    LOCATIVE, TYPE_OF_LABEL, TRANSPORT_WORDS,
 )
 
+# Possessive pronouns: "his Address", "their Coalition" name a thing of theirs, not a body.
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "our", "my", "your"}
 # A state's mission abroad, named by its state ("the Permanent Mission of Australia to the United Nations",
 # "the Embassy of Ukraine in Warsaw"): the state speaks through it.
 _MISSION = re.compile(r"\A(?:Permanent |Diplomatic )?(?:Mission|Embassy|Consulate|Consulate General|Delegation) of "
@@ -59,6 +61,29 @@ COMPATIBLE = {
     "KB": {"person", "state", "place", "igo", "organization", "group"},
 }
 
+
+
+def _region_noun(token) -> bool:
+    """A noun of a province named for a city, singular or plural ("region", "Oblasts")."""
+    word = token.lower_
+    return word in CITY_REGION_NOUNS or (word.endswith("s") and word[:-1] in CITY_REGION_NOUNS)
+
+
+def _listed_before_regions(span: Span) -> bool:
+    """The name is listed before another that a plural province noun follows ("Donetsk and Luhansk oblasts",
+    "the Kharkiv, Sumy and Chernihiv regions"): each name is a province."""
+    doc = span.doc
+    i = span.end
+    while i + 1 < len(doc) and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].is_title and not _region_noun(doc[j]):
+            j += 1
+        if j == i + 1 or j >= len(doc):
+            return False
+        if _region_noun(doc[j]) and doc[j].lower_.endswith("s"):
+            return True
+        i = j
+    return False
 
 class SpanResolution(PersonLinking):
     """Turns one candidate span into a Mention; the resolver supplies the knowledge base and matchers."""
@@ -158,6 +183,10 @@ class SpanResolution(PersonLinking):
             found = []  # "Jordán answered": a name with an accent no spelling of the state carries
             if label in ("GPE", "LOC") and context.speaks(span):
                 label = "PERSON"
+        if not found and len(span) == 1 and label in ("GPE", "LOC", "ORG") and span[0].is_title \
+                and (person := declined_in_report(key(text), state)) is not None:
+            return Mention("", start, end, text, "PERSON", person, "person")  # "the words of Putina" after
+            # "Vladimir Putin" in a report spelt the Polish way, tagged as a place
         if (region := self._region_of_city(span)) is not None:
             return region  # "the Kharkiv region", "Kursk oblast": the province, not the city it is named for
         if not found and label == "ORG" and (len(span) >= 2 or (len(span) == 1 and span[0].is_title and text.isalpha())) \
@@ -213,10 +242,11 @@ class SpanResolution(PersonLinking):
                 (len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS)
                 or (len(span) > 1 and self.kb.demonym(span[-1].text) is not None)):
             return None  # "Gen (Sir Patrick Sanders)" cut from its name; "Exiled Belarusian"
-        if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS) or (
+        if not found and label == "PERSON" and ((len(span) > 1 and span[-1].lower_ in BODY_HEADS)
+                                                or any(t.lower_ in TRANSPORT_WORDS for t in span) or (
                 (len(span) == 1 or span[-1].tag_ == "NNPS" or span[-1].lower_ == span.root.head.lower_)
                 and context.coordinated_with(span, state.body_tokens))):
-            label = "ORG"  # "Justice Department"; "Sberbank and Gazprombank", "X Plantations and Y Plantations"
+            label = "ORG"  # "Justice Department", "Rail Baltica"; "Sberbank and Gazprombank"
         if not found and label in ("PERSON", "ORG", "GPE", "LOC") and listed_as_bodies(span, context.BODY_NOUNS):
             return Mention("", start, end, text, "ORG", f"local:organization:{slug(text)}", "organization")  # "firms like X"
         if not found and ((label == "PERSON" or (label == "ORG" and len(span) == 1))
@@ -230,6 +260,12 @@ class SpanResolution(PersonLinking):
             return None  # "Worldwide, from Iran to ...", "Kidnappings and repressions": a word opening the sentence
         if label == "PERSON" and not found and len(span) == 1 and context.determiner_before(span):
             return None  # "during the Teleconference", "our Newsletters": a thing, not a person
+        if label == "ORG" and not found and len(span) == 1 and before is not None \
+                and before.lower_ in POSSESSIVE_PRONOUNS and context.determiner_before(span):
+            return None  # "he delivered his Address": a person's thing, not a body
+        if not found and label in ("LOC", "GPE") and len(span) > 1 and after is not None and after.is_lower \
+                and after.pos_ == "NOUN" and (span[-1].tag_ == "JJ" or self.kb.demonym(span[-1].text) is not None):
+            return None  # "to the Eastern European heartland": a region's adjective, not a place
         if not found and label in ("PERSON", "ORG") and key(text) not in state.named and (
                 context.reached_place(span) or context.place_after_noun(span, context.PLACE_OF_NOUNS)
                 or context.fought_for(span)):
@@ -361,9 +397,12 @@ class SpanResolution(PersonLinking):
         if found and found[0].type in ("organization", "igo", "group"):
             metonym = None  # "the German chancellery": the body the knowledge base names so, before its building
         if metonym is not None and label in ("GPE", "PERSON", "ORG", "FAC", "LOC", "KB"):
-            if metonym.type in ("state", "igo") and context.names_a_venue(span) \
+            based = span.end + 1 < len(doc) and doc[span.end].text in ("-", "‑") and not span[-1].whitespace_ \
+                and doc[span.end + 1].lower_ == "based"
+            if metonym.type in ("state", "igo") and (context.names_a_venue(span) or based) \
                     and (place := self._metonym_place(text)) is not None:
-                return Mention("", start, end, text, label, _kb_id(place), "place")  # "the Paris Games"
+                return Mention("", start, end, text, label, _kb_id(place), "place")  # "the Paris Games", "a
+                # Kyiv-based think tank": where it is
             governs = after is not None and (after.text in ("'s", "’s") or context.modifies_common_noun(span))
             where = _before_modifiers(span)
             if metonym.type in ("state", "igo") and not governs and not _seat_of_government(span) and (
@@ -435,19 +474,23 @@ class SpanResolution(PersonLinking):
         Donbas region" are the regions themselves, and a name the knowledge base lacks ("the Kursk region") is a
         local place that stands for whatever the report means by it."""
         doc = span.doc
-        if len(span) > 1 and span[-1].lower_ in CITY_REGION_NOUNS:
+        if len(span) > 1 and _region_noun(span[-1]):
             core, end = span[:-1], span.end
-        elif span.end < len(doc) and doc[span.end].lower_ in CITY_REGION_NOUNS:
+        elif span.end < len(doc) and _region_noun(doc[span.end]):
             core, end = span, span.end + 1
+        elif _listed_before_regions(span):
+            core, end = span, span.end  # "Donetsk (and Luhansk oblasts)": the name alone
         else:
             return None
-        if not any(e.type == "place" and e.extra.get("kind") in ("city", "capital", "seat")
-                   for e in self.kb.lookup(core.text)):
+        city = next((e for e in self.kb.lookup(core.text)
+                     if e.type == "place" and e.extra.get("kind") in ("city", "capital", "seat")), None)
+        if city is None:
             return None
         start, _, _ = surface(core)
         finish = doc[end - 1].idx + len(doc[end - 1].text)
-        return Mention("", start, finish, text_of(doc)[start:finish], "GPE",
-                       f"local:place:{slug(core.text)}-region", "place")
+        # One province under every spelling of its city ("the Lugansk region" is "the Luhansk region").
+        own = city.id.split(":", 1)[1] if city.id.startswith("place:") else slug(core.text)
+        return Mention("", start, finish, text_of(doc)[start:finish], "GPE", f"local:place:{own}-region", "place")
 
     def _metonym_place(self, text: str) -> KBEntity | None:
         """The knowledge base's place behind a metonym ("Kyiv", "Kiev": the city), if it has one."""

@@ -34,14 +34,20 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", english_spelling(word)))
 
 
+def _one_spelling(word: str) -> str:
+    """A name in English spelling with "y" as "i": "szojgu" and "shoigu" are both "shoigu"."""
+    return english_spelling(word).replace("y", "i")
+
+
 def similar_surname(word: str, surnames: dict[str, str]) -> str | None:
     """The one entity whose surname a bare name misspells ("blinkken" for "blinken", "zelanski" for
-    "zelensky"), or None."""
+    "zelensky") or spells another way ("szojgu" for "shoigu"), or None."""
     if len(word) < 5 or not word.isalpha():
         return None
     hits = {entity for name, entity in surnames.items()
             if name != word and name[:1] == word[:1] and len(name) >= 5 and not feminine_of(word, name)
             and (SequenceMatcher(None, word, name).ratio() >= SIMILAR_SURNAME
+                 or SequenceMatcher(None, _one_spelling(word), _one_spelling(name)).ratio() >= SIMILAR_SURNAME
                  or (len(skeleton(word)) >= MIN_SKELETON and skeleton(word) == skeleton(name)))}
     return next(iter(hits)) if len(hits) == 1 else None
 
@@ -52,8 +58,49 @@ FEMININE_A = ("ov", "ev", "in", "yn")
 
 
 def feminine_of(word: str, surname: str) -> bool:
-    """``word`` is the woman's form of ``surname``: "sidorova" of "sidorov", "putina" of "putin"."""
-    return word == surname + "a" and surname.endswith(FEMININE_A)
+    """``word`` is the woman's form of ``surname``: "sidorova" of "sidorov", "putina" of "putin", "zelenska"
+    or "zelenskaya" of "zelensky"."""
+    if word == surname + "a" and surname.endswith(FEMININE_A):
+        return True
+    return surname.endswith(("ski", "sky", "cki", "cky", "zki", "zky")) and word in (
+        surname[:-1] + "a", surname[:-1] + "aya", surname[:-1] + "aja")
+
+
+# Letters only Polish spells names with ("Ławrow", "Łukaszenka", "Zełenski", "Rzeszów"): a report that writes
+# them was written in Polish or translated from it, and declines names the Polish way.
+POLISH_LETTERS = frozenset("łŁśŚżŻźŹćĆńŃęĘąĄ")
+# Case endings of a name ending in "-a" ("Duda": "Dudy", "Dudę", "Dudą", "Kułebie"), and the consonants that
+# soften before "-e"/"-ie" ("Dudzie", "Łukaszence").
+_A_STEM_ENDINGS = ("y", "i", "e", "ie", "o")
+_SOFTENED = {"d": "dz", "t": "c", "r": "rz", "k": "c", "g": "dz"}
+# Case endings of an adjectival surname ("Zełenski": "Zełenskiego", "Zełenskiemu", "Zełenskim").
+_ADJECTIVE_ENDINGS = ("iego", "ego", "iemu", "emu", "im", "ym", "ich", "ych")
+
+
+def polish_spelling(text: str) -> bool:
+    """The text spells names with Polish letters ("Ławrow", "Zełenski"), so it declines them."""
+    return any(ch in POLISH_LETTERS for ch in text)
+
+
+def declined_form(word: str, name: str, endings: set[str], surname: bool = True) -> bool:
+    """``word`` (a match key) is a case form of the name ``name``: the name with one of ``endings``
+    ("timura" of "timur"), or, for a surname, an "-a" name's stem with its endings ("dudy", "dudzie" of
+    "duda") or an adjectival surname's ("zelenskiego", "morawieckim" of "zelenski", "morawiecki")."""
+    if len(name) < 4 or word == name:
+        return False
+    if word.startswith(name) and word[len(name):] in endings:
+        return True
+    if not surname:
+        return False  # "Annie" is no form of "Anna"
+    if name.endswith("a") and not name.endswith(("ska", "cka", "zka")):
+        stem = name[:-1]
+        soft = stem[:-1] + _SOFTENED[stem[-1]] if stem[-1] in _SOFTENED else stem
+        return any(word == stem + e for e in _A_STEM_ENDINGS) or word in (soft + "e", soft + "ie")
+    if name.endswith(("ski", "cki", "sky", "cky", "zki", "zky")):
+        return any(word == name[:-1] + e for e in _ADJECTIVE_ENDINGS)
+    if name.endswith(("ska", "cka", "zka")):
+        return word in (name[:-1] + "iej", name[:-1] + "ej")  # "Zdanowskiej" of "Zdanowska"
+    return False
 
 
 SIMILAR_PLACE = 0.85

@@ -31,6 +31,20 @@ THING_HEADS = {"vehicle", "vehicles", "tank", "tanks", "missile", "missiles", "r
                "howitzer", "howitzers", "launcher", "launchers", "rifle", "rifles", "jet", "jets", "aircraft",
                "helicopter", "helicopters", "frigate", "destroyer", "submarine", "warship", "warships", "bomber",
                "bombers", "warplane", "warplanes", "artillery", "gun", "guns", "interceptor", "interceptors"}
+# Nouns of a ship, a boat or a train: a name right after one ("the landing ship Caesar Kunikov"), before one
+# ("the Ivan Franko express train") or set beside one ("the Ivan Khurs, a reconnaissance vessel") is the
+# vessel's, not a person's or a body's ("carrier" only as "bulk", "cargo" or "aircraft carrier": "the mobile
+# carrier Kyivstar" is a body).
+VESSEL_NOUNS = {"ship", "vessel", "boat", "cruiser", "frigate", "corvette", "destroyer", "submarine", "warship",
+                "flagship", "tanker", "freighter", "ferry", "icebreaker", "trawler", "yacht", "tugboat", "barge",
+                "minesweeper", "cutter", "train", "locomotive"}
+CARRIER_KINDS = {"bulk", "cargo", "aircraft", "helicopter", "container"}
+# Words that say what kind of vessel a name's noun is: "the Sapsan express train", "the Eagle S oil tanker".
+VESSEL_KINDS = {"express", "passenger", "freight", "cargo", "patrol", "landing", "missile", "container", "grain",
+                "oil", "night", "research", "cruise", "hospital", "supply", "reconnaissance", "intelligence"}
+# Words of the name of a railway, an airline or a shipping line ("Rail Baltica", "Wizz Airways"): a body's
+# name, never a person's.
+TRANSPORT_WORDS = {"rail", "railway", "railways", "railroad", "airlines", "airways", "shipping"}
 # Prefixes of a ship's name: "MV Brave Commander", "HMS Defender".
 SHIP_PREFIXES = {"MV", "MS", "MT", "SS", "HMS", "USS", "RFS", "INS", "HMAS", "HMCS"}
 # Title words that end an office's name and never a body's ("National Security Advisor").

@@ -34,7 +34,7 @@ from storyline.nlp.actor_repeats import repeated_surnames
 from storyline.nlp.actor_roles import role_descriptions, role_of
 from storyline.nlp.actor_shared import government_of, names_a_site, shared_heads
 from storyline.nlp.actor_spelling import SpellingIndex
-from storyline.nlp.actor_spelling import similar_place
+from storyline.nlp.actor_spelling import polish_spelling, similar_place
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
                                        extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
@@ -88,7 +88,9 @@ class ActorResolver(SpanResolution):
                 named = extend_person_left(span, self.kb.lookup, self.spelling.given_name)
                 if named is not span and self.spelling.given_name(named[0].text):
                     span, label = named, "PERSON"  # "Oleksii Vlasenko, 32," with the surname alone tagged a place
-            facility = extend_facility(span) if label in ("GPE", "LOC", "ORG", "FAC") else span
+            # "the NATO base", "a US base": a body's or a state's site, not a place named with the body's name
+            facility = extend_facility(span) if label in ("GPE", "LOC", "ORG", "FAC") and not any(
+                e.type in ("state", "igo", "organization", "group") for e in self.kb.lookup(span.text)) else span
             found.append(_Candidate(facility, "FAC" if facility is not span else label))
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
@@ -127,6 +129,7 @@ class ActorResolver(SpanResolution):
         state = DocState()
         state.doc_tag = slug(doc_id)[:12]
         state.when = when
+        state.declines = polish_spelling(text_of(doc))
         mentions: list[Mention] = []
         spans = []
         for cand in self.candidates(doc):
@@ -153,6 +156,12 @@ class ActorResolver(SpanResolution):
                               or context.credit_sentence(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's
                 # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report."
+            vessel = context.vessel_name(span) if len(span) and cand.label != "NORP" else None
+            if vessel is not None and all(e.type in (("person", "place") if vessel == "named" else ("person",))
+                                          for e in self.kb.lookup(span.text)):
+                state.things.add(key(span.text))
+                continue  # "the landing ship Caesar Kunikov", "the Sapsan train": a vessel, not an actor, and
+                # no full name for a bare word to follow ("Maersk said its container ship Maersk Hangzhou")
             if len(span):
                 person = cand.label == "ORG" and (cues.who_follows(span) or cues.described_as_person(span))
                 spans.append((span, "PERSON" if person else cand.label))
@@ -176,6 +185,7 @@ class ActorResolver(SpanResolution):
         mentions = [part for m in mentions for part in _owner_and_body(m, self.kb)]
         for m in mentions:
             if (m.entity or "").startswith("local:place:") and len(m.text.split()) == 1 \
+                    and not m.entity.endswith("-region") \
                     and (place := similar_place(key(m.text), state.place_forms)) is not None:
                 m.entity = place  # "around Kersoń" in a report that names Kherson: the known place, misspelt
         # A name first seen as "the Indo-Pacific region" is a place wherever it appears.
