@@ -354,3 +354,14 @@ def test_figure_in_a_description_before_a_trailing_speaker_is_the_reports_own(pa
 def test_figure_across_a_semicolon_from_a_trailing_speaker_is_the_reports_own(parse):
     doc = parse("The storm cut power to 1,200 homes; crews were out all night, the utility's spokesman, Ana Ruiz, said.")
     assert _figure(doc, "1,200").attributed_to is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a build-up: the reports hold the figure, the ministry that confirms them gives it
+    ("Reports of 2,500 more Chadian troops near the border were confirmed by Niger's defence ministry on Friday.",
+     "2,500", "Niger's defence ministry"),
+    # a shipwreck: an estimate a coast guard confirms
+    ("Earlier estimates of 60 missing fishermen were confirmed by the coast guard.", "60", "the coast guard"),
+])
+def test_figure_in_reports_a_body_confirms_is_the_bodys(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source

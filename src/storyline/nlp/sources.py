@@ -389,6 +389,9 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
                     return pobj
     if noun.dep_ == "dobj" and (speaker := _speaker(noun.head, on_path)) is not None:
         return speaker
+    if noun.dep_ == "nsubjpass" and _is_speech(noun.head, noun) and any(c.dep_ == "agent" for c in noun.head.children) \
+            and (speaker := _speaker(noun.head, on_path)) is not None:
+        return speaker  # "reports of 4,000 more troops were confirmed by the agency": who confirms them gives them
     return noun
 
 
