@@ -365,3 +365,21 @@ def test_figure_across_a_semicolon_from_a_trailing_speaker_is_the_reports_own(pa
 ])
 def test_figure_in_reports_a_body_confirms_is_the_bodys(parse, text, number, source):
     assert _figure(parse(text), number).attributed_text == source
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a collision at sea: what the footage shows is not the denial's, and footage of no one's is the report's own
+    ("Peru has denied that its ship rammed the fishing boat despite video footage showing the vessel make at least "
+     "three passes.", "three", None),
+    # a raid on an airfield: the pictures speak for whoever took them
+    ("Satellite pictures from Orbita Labs showing at least seven wrecked jets were released on Thursday, the "
+     "airbase commander said.", "seven", "Orbita Labs"),
+])
+def test_figure_that_pictures_or_records_show_is_theirs(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_in_an_aside_after_a_relative_clause_on_the_speaker_is_the_reports_own(parse):
+    doc = parse('"We will not retreat," said Okafor, who is the country\'s longest-serving minister, having spent 22 '
+                'years in office.')
+    assert _figure(doc, "22").attributed_text is None

@@ -399,6 +399,8 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
 # 12 had drowned"), never a thing found, shown or concluded ("concluded a deal offering a port for 25 years").
 FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
                            "reveal", "reveals", "revealed", "revealing"}) | W.inflect("conclude", "identify")
+# Participles by which a picture, a document or data shows what a figure counts ("images showing 8 wrecked jets").
+SHOWING_FORMS = frozenset({"showing", "revealing", "depicting", "documenting", "indicating", "suggesting"})
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
@@ -416,8 +418,11 @@ def _background(clause: Token) -> bool:
         # what the source counts; any other relative clause is the report's description
         return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
                        for t in clause.subtree)
-    if clause.dep_ == "advcl" and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
-        return not _is_speech(clause, clause)  # "said Ruiz, having spent 14 years in office": the report's aside
+    if clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                                                       for c in clause.children):
+        # "said Ruiz, having spent 14 years in office" (read as a clause of its own or as the verb's complement):
+        # the report's aside
+        return not _is_speech(clause, clause)
     if clause.dep_ == "advcl" and _where_clause(clause):
         return True  # "the coast, where 30,000 people have left their homes": a relative clause by another name
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
@@ -479,6 +484,13 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
                 # ("the town, where 4,000 homes lost power, according to the utility": the utility's, all of it)
                 return next((_cited(pobj, on_path) for t in path[n:] if (pobj := _according(t)) is not None), BACKGROUND)
             defining = True
+        if previous.dep_ == "acl" and previous.lower_ in SHOWING_FORMS and previous.head.i == token.i \
+                and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in W.SOURCE_NOUNS:
+            # "images from Maxar showing 8 wrecked jets": whoever took the pictures gives what they show, not whoever
+            # speaks of the clause they sit in ("Peru denied its ship rammed the boat despite video footage showing
+            # it make three passes": footage of no one's is the report's own)
+            owner = _source_owner(token, on_path)
+            return owner if owner.i != token.i else BACKGROUND
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
                 return _source_owner(token, on_path)
