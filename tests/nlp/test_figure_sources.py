@@ -383,3 +383,17 @@ def test_figure_in_an_aside_after_a_relative_clause_on_the_speaker_is_the_report
     doc = parse('"We will not retreat," said Okafor, who is the country\'s longest-serving minister, having spent 22 '
                 'years in office.')
     assert _figure(doc, "22").attributed_text is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # an air war: the paper only relays what the officials it cites told it
+    ("Chile has lost 40 jets, according to the FT, which cited Western officials.", "40", "Western officials"),
+    # a troop build-up: the agency cites the ministry in a participle after it
+    ("According to the AP, citing the Argentine defence ministry, 7,000 troops had arrived.", "7,000",
+     "the Argentine defence ministry"),
+    # a budget: the relayed source opens the sentence
+    ("According to the Nation, which cited three people familiar with the talks, the fund will hold about $9bn.",
+     "$9bn", "three people familiar with the talks"),
+])
+def test_figure_an_outlet_relays_is_the_cited_sources(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source

@@ -144,8 +144,24 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     """Who gives the figure: the nearest source in the parse, else the speaker of the quote around it.
 
     A source inside the quoted words ("X said that reports show thousands ...") is nearer than
-    the quote's speaker, so it wins.
+    the quote's speaker, so it wins. An outlet or body that only relays the clause's words is not their source:
+    whom its attribution frame says it cites is ("according to the FT, which cited Western officials").
     """
+    entity, text = _attribution(ctx, figure_start, figure_end, path, sent)
+    frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None and text is not None else None
+    if frame is not None and frame.relays and frame.source_text and frame.source_kind != "author" \
+            and not _holds(frame, figure_start) and _relayed(frame, entity, text):
+        return frame.source, frame.source_text
+    return entity, text
+
+
+def _relayed(frame, entity: str | None, text: str) -> bool:
+    """Whether a source found for a figure is one of the hops that relayed its frame's words."""
+    written = text.lower().removeprefix("the ")
+    return any(hop == entity or hop.lower().removeprefix("the ") == written for hop in frame.relays if hop)
+
+
+def _attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: list[Token], sent: Span) -> tuple[str | None, str | None]:
     if (item := _item_line(sent.doc, figure_start)) is not None:
         # a list item is a sentence of its own, whatever the parser glued to it
         inside = [t for t in path if item.start <= t.i < item.end]

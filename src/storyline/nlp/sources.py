@@ -247,8 +247,33 @@ def governs(pred: Token, tok: Token) -> bool:
 
 def _cited(pobj: Token, on_path: set[int]) -> Token:
     """Who an "according to" cites: its object, or whoever stands behind a report it names ("according to the
-    estimates of aid agencies")."""
+    estimates of aid agencies"), or whom the outlet or body it names cites in turn ("according to the FT, which cited
+    Western officials", "according to Reuters, citing two officials": the officials; the outlet only relays)."""
+    if (original := _relayed_from(pobj, on_path)) is not None:
+        return original
     return _source_owner(pobj, on_path) if pobj.lower_ in W.SOURCE_NOUNS and pobj.i not in on_path else pobj
+
+
+RELAY_VERBS = W.inflect("cite", "quote")
+
+
+def _relayed_from(pobj: Token, on_path: set[int]) -> Token | None:
+    """Whom the object of "according to" cites right after it is named: a relative clause on it ("the FT, which
+    cited ...") or a participle after it ("Reuters, citing ..."); never the phrase that holds the figure."""
+    according = pobj.head.head if pobj.head.lower_ == "to" else None
+    if according is None or according.lower_ != "according":
+        return None
+    after = pobj.right_edge.i + 1
+    verbs = [c for c in pobj.children if c.dep_ == "relcl"]
+    verbs += [c for c in according.head.children if c.dep_ == "advcl" and c.i > pobj.i and c.left_edge.i == c.i
+              and all(t.is_punct for t in pobj.doc[after:c.i])]
+    for verb in verbs:
+        if verb.lower_ in RELAY_VERBS:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                        and not any(t.i in on_path for t in child.subtree):
+                    return child
+    return None
 
 
 def _according(token: Token) -> Token | None:
@@ -551,8 +576,8 @@ def _semicolon_between(clause: Token, cue: Token) -> bool:
 
 
 def _according_in(sent: Span) -> Token | None:
-    """The source of an "according to" anywhere in the sentence."""
+    """The source of an "according to" anywhere in the sentence (whom it cites, when it relays)."""
     for token in sent:
         if token.lower_ == "according" and (pobj := _according(token)) is not None:
-            return pobj
+            return _relayed_from(pobj, set()) or pobj
     return None
