@@ -397,3 +397,20 @@ def test_figure_in_an_aside_after_a_relative_clause_on_the_speaker_is_the_report
 ])
 def test_figure_an_outlet_relays_is_the_cited_sources(parse, text, number, source):
     assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_in_quotation_marks_with_no_cue_goes_on_with_the_speaker_before(parse):
+    # a coast guard column: the second sentence quotes the same writer without a cue of its own
+    doc = parse('Although aid is arriving, pledges to the coast guard "remain mostly on paper", Ines Mora wrote. Since '
+                'the storm, for example, the patrol fleet in the strait has grown "from 12 to 31 boats, and the '
+                'harbour police\'s from 4 to 9".')
+    assert _figure(doc, "31").attributed_text == "Ines Mora"
+    # a term in quotation marks is no one's words going on
+    doc = parse('"We sent 400 engineers," Ines Mora said. Critics call it the "600-day plan".')
+    assert _figure(doc, "600").attributed_text != "Ines Mora"
+
+
+def test_figure_a_body_says_it_expects_is_the_bodys_not_a_relay(parse):
+    doc = parse("Petrobras's spending rose 18% to $37.6 billion in 2022 and the company said it expects this year's "
+                "spending to be around $45 billion.")
+    assert _figure(doc, "$45 billion").attributed_text == "the company"
