@@ -255,6 +255,15 @@ def test_figures_skip_years_dates_ranks_labels_and_models(parse):
 
 
 @pytest.mark.integration
+def test_figures_one_listed_after_a_count_is_a_count(parse):
+    # a garrison: "one detachment" is the last item of a list of counts
+    found = figures(parse, "On a rotating basis, four battalions and one special forces detachment are stationed near the lake.")
+    assert [(f.value, f.text) for f in found] == [(4, "four battalions"), (1, "one special forces detachment")]
+    # alone, "one" of a thing we do not count stays a way of speaking
+    assert figures(parse, "One detachment of the guard stood by the gate.") == []
+
+
+@pytest.mark.integration
 def test_figures_offsets_point_into_the_text(parse):
     text = "Officials said 3,500 families were evacuated and $12 million was released."
     doc = parse(text)
