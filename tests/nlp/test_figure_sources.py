@@ -399,6 +399,11 @@ def test_figure_an_outlet_relays_is_the_cited_sources(parse, text, number, sourc
     assert _figure(parse(text), number).attributed_text == source
 
 
+def test_figure_an_outlet_reports_of_an_act_stays_the_outlets(parse):
+    doc = parse("Prosecutors had requested three years in prison for him, according to the state news agency Tanjug.")
+    assert _figure(doc, "three years").attributed_text == "the state news agency Tanjug"
+
+
 def test_figure_in_quotation_marks_with_no_cue_goes_on_with_the_speaker_before(parse):
     # a coast guard column: the second sentence quotes the same writer without a cue of its own
     doc = parse('Although aid is arriving, pledges to the coast guard "remain mostly on paper", Ines Mora wrote. Since '

@@ -150,7 +150,9 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     entity, text = _attribution(ctx, figure_start, figure_end, path, sent)
     frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None and text is not None else None
     if frame is not None and frame.relays and frame.source_text and frame.source_kind != "author" \
-            and not _holds(frame, figure_start) and _relayed(frame, entity, text):
+            and _gives_words(frame.cue) and not _holds(frame, figure_start) and _relayed(frame, entity, text):
+        # (one who only requested or did something the outlet reports gives no words: "prosecutors requested three
+        # years in prison, according to Tanjug" is the agency's)
         return frame.source, frame.source_text
     return entity, text
 
