@@ -400,7 +400,7 @@ def test_figure_an_outlet_relays_is_the_cited_sources(parse, text, number, sourc
 
 
 def test_figure_an_outlet_reports_of_an_act_stays_the_outlets(parse):
-    doc = parse("Prosecutors had requested three years in prison for him, according to the state news agency Tanjug.")
+    doc = parse("The prosecution had asked for a three years sentence for the mayor, according to the state news agency Tanjug.")
     assert _figure(doc, "three years").attributed_text == "the state news agency Tanjug"
 
 
@@ -416,6 +416,6 @@ def test_figure_in_quotation_marks_with_no_cue_goes_on_with_the_speaker_before(p
 
 
 def test_figure_a_body_says_it_expects_is_the_bodys_not_a_relay(parse):
-    doc = parse("Petrobras's spending rose 18% to $37.6 billion in 2022 and the company said it expects this year's "
-                "spending to be around $45 billion.")
-    assert _figure(doc, "$45 billion").attributed_text == "the company"
+    doc = parse("Output at the smelter fell 9% to 2.1 million tonnes last season, and the company said it expects this "
+                "season's output to be around 2.5 million tonnes.")
+    assert _figure(doc, "2.5 million").attributed_text == "the company"
