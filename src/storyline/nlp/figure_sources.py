@@ -245,6 +245,8 @@ def _quoted_on(ctx: SourceContext, figure_start: int, figure_end: int):
     """The quote whose speaker's words go on in the quotation marks around a figure that no cue of its own
     covers: the last direct quote with a speaker before them, in their paragraph or the one before ('..."remain
     on paper", Ortega wrote. Since the storm, the fleet has grown "from 12 to 31 boats"': Ortega's)."""
+    if not any(q.end <= figure_start and q.direct for q in ctx.quotes):
+        return None  # (no quote before it: the quotation marks need not be read)
     text = text_of(ctx.doc)
     mark = next((m for m in ctx.speech.marks if m.inner_start <= figure_start and figure_end <= m.inner_end), None)
     if mark is None or len(text[mark.inner_start:mark.inner_end].split()) < QUOTED_ON_WORDS:
