@@ -354,3 +354,68 @@ def test_figure_in_a_description_before_a_trailing_speaker_is_the_reports_own(pa
 def test_figure_across_a_semicolon_from_a_trailing_speaker_is_the_reports_own(parse):
     doc = parse("The storm cut power to 1,200 homes; crews were out all night, the utility's spokesman, Ana Ruiz, said.")
     assert _figure(doc, "1,200").attributed_to is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a build-up: the reports hold the figure, the ministry that confirms them gives it
+    ("Reports of 2,500 more Chadian troops near the border were confirmed by Niger's defence ministry on Friday.",
+     "2,500", "Niger's defence ministry"),
+    # a shipwreck: an estimate a coast guard confirms
+    ("Earlier estimates of 60 missing fishermen were confirmed by the coast guard.", "60", "the coast guard"),
+])
+def test_figure_in_reports_a_body_confirms_is_the_bodys(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a collision at sea: what the footage shows is not the denial's, and footage of no one's is the report's own
+    ("Peru has denied that its ship rammed the fishing boat despite video footage showing the vessel make at least "
+     "three passes.", "three", None),
+    # a raid on an airfield: the pictures speak for whoever took them
+    ("Satellite pictures from Orbita Labs showing at least seven wrecked jets were released on Thursday, the "
+     "airbase commander said.", "seven", "Orbita Labs"),
+])
+def test_figure_that_pictures_or_records_show_is_theirs(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_in_an_aside_after_a_relative_clause_on_the_speaker_is_the_reports_own(parse):
+    doc = parse('"We will not retreat," said Okafor, who is the country\'s longest-serving minister, having spent 22 '
+                'years in office.')
+    assert _figure(doc, "22").attributed_text is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # an air war: the paper only relays what the officials it cites told it
+    ("Chile has lost 40 jets, according to the FT, which cited Western officials.", "40", "Western officials"),
+    # a troop build-up: the agency cites the ministry in a participle after it
+    ("According to the AP, citing the Argentine defence ministry, 7,000 troops had arrived.", "7,000",
+     "the Argentine defence ministry"),
+    # a budget: the relayed source opens the sentence
+    ("According to the Nation, which cited three people familiar with the talks, the fund will hold about $9bn.",
+     "$9bn", "three people familiar with the talks"),
+])
+def test_figure_an_outlet_relays_is_the_cited_sources(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_an_outlet_reports_of_an_act_stays_the_outlets(parse):
+    doc = parse("The prosecution had asked for a three years sentence for the mayor, according to the state news agency Tanjug.")
+    assert _figure(doc, "three years").attributed_text == "the state news agency Tanjug"
+
+
+def test_figure_in_quotation_marks_with_no_cue_goes_on_with_the_speaker_before(parse):
+    # a coast guard column: the second sentence quotes the same writer without a cue of its own
+    doc = parse('Although aid is arriving, pledges to the coast guard "remain mostly on paper", Ines Mora wrote. Since '
+                'the storm, for example, the patrol fleet in the strait has grown "from 12 to 31 boats, and the '
+                'harbour police\'s from 4 to 9".')
+    assert _figure(doc, "31").attributed_text == "Ines Mora"
+    # a term in quotation marks is no one's words going on
+    doc = parse('"We sent 400 engineers," Ines Mora said. Critics call it the "600-day plan".')
+    assert _figure(doc, "600").attributed_text != "Ines Mora"
+
+
+def test_figure_a_body_says_it_expects_is_the_bodys_not_a_relay(parse):
+    doc = parse("Output at the smelter fell 9% to 2.1 million tonnes last season, and the company said it expects this "
+                "season's output to be around 2.5 million tonnes.")
+    assert _figure(doc, "2.5 million").attributed_text == "the company"

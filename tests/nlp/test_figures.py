@@ -48,7 +48,7 @@ def test_numbers_vague_magnitudes_follow_the_documented_ranges(blank):
     assert amounts(blank, "tens of thousands of people") == [(None, 20000, 99999, None)]
     assert amounts(blank, "hundreds of thousands") == [(None, 200000, 999999, None)]
     assert amounts(blank, "dozens of homes") == [(None, 24, 99, None)]
-    assert amounts(blank, "several hundred") == [(None, 300, 999, None)]
+    assert amounts(blank, "several hundred") == [(None, 200, 999, None)]
     assert amounts(blank, "a few thousand") == [(None, 2000, 5999, None)]
 
 
@@ -255,6 +255,15 @@ def test_figures_skip_years_dates_ranks_labels_and_models(parse):
 
 
 @pytest.mark.integration
+def test_figures_one_listed_after_a_count_is_a_count(parse):
+    # a garrison: "one detachment" is the last item of a list of counts
+    found = figures(parse, "On a rotating basis, four battalions and one special forces detachment are stationed near the lake.")
+    assert [(f.value, f.text) for f in found] == [(4, "four battalions"), (1, "one special forces detachment")]
+    # alone, "one" of a thing we do not count stays a way of speaking
+    assert figures(parse, "One detachment of the guard stood by the gate.") == []
+
+
+@pytest.mark.integration
 def test_figures_offsets_point_into_the_text(parse):
     text = "Officials said 3,500 families were evacuated and $12 million was released."
     doc = parse(text)
@@ -273,7 +282,7 @@ CASES = [
     ("Hundreds of thousands of refugees have crossed into Chad since April.", [(None, 200000, 999999, "refugees")]),
     ("Dozens of civilians were wounded when the market was shelled.", [(None, 24, 99, "wounded")]),
     ("Thousands of soldiers massed along the frontier overnight.", [(None, 2000, 9999, "troops")]),
-    ("Several hundred protesters gathered outside the parliament.", [(None, 300, 999, "people")]),
+    ("Several hundred protesters gathered outside the parliament.", [(None, 200, 999, "people")]),
     ("Germany pledged €40m in emergency aid for the flooded districts.", [(40e6, None, None, "money:EUR")]),
     ("The rebels published a ten-point programme, while the governor holds a 12-point lead in the polls.",
      [(12, None, None, "unit:point")]),

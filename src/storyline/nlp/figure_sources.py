@@ -144,8 +144,32 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
     """Who gives the figure: the nearest source in the parse, else the speaker of the quote around it.
 
     A source inside the quoted words ("X said that reports show thousands ...") is nearer than
-    the quote's speaker, so it wins.
+    the quote's speaker, so it wins. An outlet or body that only relays the clause's words is not their source:
+    whom its attribution frame says it cites is ("according to the FT, which cited Western officials").
     """
+    entity, text = _attribution(ctx, figure_start, figure_end, path, sent)
+    frame = ctx.frames.at(figure_start, figure_end) if ctx.frames is not None and text is not None else None
+    if frame is not None and frame.relays and frame.source_text and frame.source_kind != "author" \
+            and _gives_words(frame.cue) and not _holds(frame, figure_start) and _relayed(frame, entity, text):
+        # (one who only requested or did something the outlet reports gives no words: "prosecutors requested three
+        # years in prison, according to Tanjug" is the agency's)
+        return frame.source, frame.source_text
+    return entity, text
+
+
+def _relayed(frame, entity: str | None, text: str) -> bool:
+    """Whether a source found for a figure is one of the hops that relayed its frame's words (not the same
+    speaker again: "the company said it expects $45bn" is the company's)."""
+    if frame.source_text.lower() in PRONOUNS or entity is not None and frame.source == entity:
+        return False
+    written = text.lower().removeprefix("the ")
+    return any(hop == entity or hop.lower().removeprefix("the ") == written for hop in frame.relays if hop)
+
+
+PRONOUNS = frozenset("i we you he she it they me us him her them".split())
+
+
+def _attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: list[Token], sent: Span) -> tuple[str | None, str | None]:
     if (item := _item_line(sent.doc, figure_start)) is not None:
         # a list item is a sentence of its own, whatever the parser glued to it
         inside = [t for t in path if item.start <= t.i < item.end]
@@ -208,7 +232,33 @@ def attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: li
         # "..., customs data show.": the parser read the closing verb as a noun, so no walk reached it
         mention = ctx.mention_in(records.start_char, records.end_char) if ctx.mentions else None
         return (mention.entity if mention is not None else None), records.text
+    if ctx.quote_at(figure_start, figure_end) is None and (earlier := _quoted_on(ctx, figure_start, figure_end)) is not None:
+        return _speaker(ctx, earlier)
     return None, None
+
+
+QUOTED_ON_WORDS = 4
+"""Fewest words inside quotation marks that go on with an earlier speaker's words (fewer are a name or a term)."""
+
+
+def _quoted_on(ctx: SourceContext, figure_start: int, figure_end: int):
+    """The quote whose speaker's words go on in the quotation marks around a figure that no cue of its own
+    covers: the last direct quote with a speaker before them, in their paragraph or the one before ('..."remain
+    on paper", Ortega wrote. Since the storm, the fleet has grown "from 12 to 31 boats"': Ortega's)."""
+    if not any(q.end <= figure_start and q.direct for q in ctx.quotes):
+        return None  # (no quote before it: the quotation marks need not be read)
+    text = text_of(ctx.doc)
+    mark = next((m for m in ctx.speech.marks if m.inner_start <= figure_start and figure_end <= m.inner_end), None)
+    if mark is None or len(text[mark.inner_start:mark.inner_end].split()) < QUOTED_ON_WORDS:
+        return None
+    earlier = [q for q in ctx.quotes if q.end <= mark.start and q.direct and (q.speaker or q.speaker_text)]
+    if not earlier:
+        return None
+    quote = max(earlier, key=lambda q: q.end)
+    if (quote.speaker is None and (quote.speaker_text or "").lower() in W.INDEFINITE_SPEAKERS
+            or text[quote.end:mark.start].replace("\r", "").count("\n\n") > 1):
+        return None
+    return quote
 
 
 POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})

@@ -366,7 +366,10 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         toll = counts in ("killed", "wounded", "casualties") and noun is None and amount.qualifier is not None
         # ("one metre", "one tonne": a measure in its unit; "one day", "at one point" are ways of speaking)
         measure = amount.unit is not None and amount.unit not in DURATIONS.values() and amount.unit not in W.IDIOM_UNITS
-        if counts is None or (counts == "other" and (noun is None or amount.value == 1)) or referring or before == "no" or (
+        # "four battalions and one special forces detachment": one more item of a list of counts is a count too
+        listed = noun is not None and noun.dep_ == "conj" and any(c.dep_ == "nummod" for c in noun.head.children)
+        if counts is None or (counts == "other" and (noun is None or amount.value == 1 and not listed)) or referring \
+                or before == "no" or (
             amount.value == 1 and not measure and (
                 after in W.PRONOUN_ONE_NEXT or first.pos_ == "PRON" or noun is None and not toll
                 or noun is not None and noun.tag_ == "NNS")  # "one people": a nation, not a count

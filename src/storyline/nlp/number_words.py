@@ -32,8 +32,9 @@ VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1), "tens": (20, 99),
 }
-# Fuzzy multipliers before a scale word: "several hundred" is 300-999, "a few thousand" 2,000-5,999.
-FUZZY = {"several": (3, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
+# Fuzzy multipliers before a scale word: "several hundred" is 200-999 (read as the plural is: "several thousand"
+# and "thousands" are one claim), "a few thousand" 2,000-5,999.
+FUZZY = {"several": (2, 9), "few": (2, 5), "many": (2, 9), "couple": (2, 2)}
 # Fractions in words, read only before "of" ("two-thirds of the vote").
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                 "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}

@@ -242,8 +242,33 @@ def governs(pred: Token, tok: Token) -> bool:
 
 def _cited(pobj: Token, on_path: set[int]) -> Token:
     """Who an "according to" cites: its object, or whoever stands behind a report it names ("according to the
-    estimates of aid agencies")."""
+    estimates of aid agencies"), or whom the outlet or body it names cites in turn ("according to the FT, which cited
+    Western officials", "according to Reuters, citing two officials": the officials; the outlet only relays)."""
+    if (original := _relayed_from(pobj, on_path)) is not None:
+        return original
     return _source_owner(pobj, on_path) if pobj.lower_ in W.SOURCE_NOUNS and pobj.i not in on_path else pobj
+
+
+RELAY_VERBS = W.inflect("cite", "quote")
+
+
+def _relayed_from(pobj: Token, on_path: set[int]) -> Token | None:
+    """Whom the object of "according to" cites right after it is named: a relative clause on it ("the FT, which
+    cited ...") or a participle after it ("Reuters, citing ..."); never the phrase that holds the figure."""
+    according = pobj.head.head if pobj.head.lower_ == "to" else None
+    if according is None or according.lower_ != "according":
+        return None
+    after = pobj.right_edge.i + 1
+    verbs = [c for c in pobj.children if c.dep_ == "relcl"]
+    verbs += [c for c in according.head.children if c.dep_ == "advcl" and c.i > pobj.i and c.left_edge.i == c.i
+              and all(t.is_punct for t in pobj.doc[after:c.i])]
+    for verb in verbs:
+        if verb.lower_ in RELAY_VERBS:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                        and not any(t.i in on_path for t in child.subtree):
+                    return child
+    return None
 
 
 def _according(token: Token) -> Token | None:
@@ -384,6 +409,9 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
                     return pobj
     if noun.dep_ == "dobj" and (speaker := _speaker(noun.head, on_path)) is not None:
         return speaker
+    if noun.dep_ == "nsubjpass" and _is_speech(noun.head, noun) and any(c.dep_ == "agent" for c in noun.head.children) \
+            and (speaker := _speaker(noun.head, on_path)) is not None:
+        return speaker  # "reports of 4,000 more troops were confirmed by the agency": who confirms them gives them
     return noun
 
 
@@ -391,6 +419,8 @@ def _source_owner(noun: Token, on_path: set[int]) -> Token:
 # 12 had drowned"), never a thing found, shown or concluded ("concluded a deal offering a port for 25 years").
 FINDING_FORMS = frozenset({"found", "finds", "find", "finding", "show", "shows", "showed", "shown", "showing",
                            "reveal", "reveals", "revealed", "revealing"}) | W.inflect("conclude", "identify")
+# Participles by which a picture, a document or data shows what a figure counts ("images showing 8 wrecked jets").
+SHOWING_FORMS = frozenset({"showing", "revealing", "depicting", "documenting", "indicating", "suggesting"})
 # Subordinators of a clause that sets the scene rather than reporting: "after lawmakers passed a
 # $61bn package", "since the 2019 floods".
 SCENE_MARKS = frozenset({"after", "before", "since", "until", "once"})
@@ -408,8 +438,11 @@ def _background(clause: Token) -> bool:
         # what the source counts; any other relative clause is the report's description
         return not any(t.lower_ in ("whom", "which") and t.head.lower_ == "of" and t.head.head.i == clause.i
                        for t in clause.subtree)
-    if clause.dep_ == "advcl" and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
-        return not _is_speech(clause, clause)  # "said Ruiz, having spent 14 years in office": the report's aside
+    if clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                                                       for c in clause.children):
+        # "said Ruiz, having spent 14 years in office" (read as a clause of its own or as the verb's complement):
+        # the report's aside
+        return not _is_speech(clause, clause)
     if clause.dep_ == "advcl" and _where_clause(clause):
         return True  # "the coast, where 30,000 people have left their homes": a relative clause by another name
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in clause.children)
@@ -471,6 +504,13 @@ def source_on_path(path: list[Token], sent: Span) -> Token | object | None:
                 # ("the town, where 4,000 homes lost power, according to the utility": the utility's, all of it)
                 return next((_cited(pobj, on_path) for t in path[n:] if (pobj := _according(t)) is not None), BACKGROUND)
             defining = True
+        if previous.dep_ == "acl" and previous.lower_ in SHOWING_FORMS and previous.head.i == token.i \
+                and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in W.SOURCE_NOUNS:
+            # "images from Maxar showing 8 wrecked jets": whoever took the pictures gives what they show, not whoever
+            # speaks of the clause they sit in ("Peru denied its ship rammed the boat despite video footage showing
+            # it make three passes": footage of no one's is the report's own)
+            owner = _source_owner(token, on_path)
+            return owner if owner.i != token.i else BACKGROUND
         if token.lower_ in W.SOURCE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
             if previous.dep_ in ("acl", "ccomp", "relcl", "appos") or (previous.dep_ == "prep" and previous.lower_ == "of"):
                 return _source_owner(token, on_path)
@@ -531,8 +571,8 @@ def _semicolon_between(clause: Token, cue: Token) -> bool:
 
 
 def _according_in(sent: Span) -> Token | None:
-    """The source of an "according to" anywhere in the sentence."""
+    """The source of an "according to" anywhere in the sentence (whom it cites, when it relays)."""
     for token in sent:
         if token.lower_ == "according" and (pobj := _according(token)) is not None:
-            return pobj
+            return _relayed_from(pobj, set()) or pobj
     return None
