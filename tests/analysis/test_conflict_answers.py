@@ -79,7 +79,7 @@ def test_for_all_its_talk_of_or_although_it_says_with_in_fact_after_disputes_the
                           "new cases appear every day in the north.") == "the outbreak is contained"
     # a concession with nothing said in its place, or "for all of us", disputes nothing
     assert disputed_claim("Although the ministry says the outbreak is contained, doctors remain cautious.") is None
-    assert disputed_claim("For all of us, what is at stake is the harvest.") is None
+    assert disputed_claim("For all of us, the harvest is the one thing that counts.") is None
 
 
 def test_although_a_source_says_p_in_fact_q_conflicts_with_that_sources_claim():
