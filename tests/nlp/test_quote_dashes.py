@@ -6,19 +6,9 @@ from __future__ import annotations
 import pytest
 
 from storyline.nlp.quote_dashes import OPENER
-from storyline.nlp.quote_records import one_per_attribution
+from tests.nlp.test_quote_spans import holding, quotes_of
 
 LEAD = "Finance Minister Karin Holm spoke to reporters in Tromso on Monday."
-
-
-def quotes_of(doc):
-    return one_per_attribution(doc._.quotes or [], doc.text)
-
-
-def holding(doc, fragment: str):
-    found = [q for q in quotes_of(doc) if fragment in q.text]
-    assert found, f"no quote holds {fragment!r}: {[(q.speaker_text, q.text) for q in quotes_of(doc)]}"
-    return found
 
 
 def test_dashed_words_open_at_a_paragraph_start_or_after_a_sentence_end_never_inside_a_word():
