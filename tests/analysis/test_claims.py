@@ -750,6 +750,13 @@ def test_an_agent_the_other_statement_never_names_raises_the_bar():
     # The same when the other names that actor: a clause without an agent matches any.
     story.records["statements"][1].actors = ["kb:AAA", "kb:BBB"]
     assert len(group_claims(story.corpus(), barely, threshold=0.7)) == 1
+    # A report-local actor the other report names too, though its parse typed the name otherwise ("the Seagull"
+    # a vessel here, a place there), is named there.
+    story.records["statements"][0].agent = "local:organization:seagull"
+    story.records["statements"][1].actors = ["local:place:seagull"]
+    assert len(group_claims(story.corpus(), barely, threshold=0.7)) == 1
+    story.records["statements"][1].actors = ["local:place:kestrel"]
+    assert group_claims(story.corpus(), barely, threshold=0.7) == []
 
 
 def test_a_negation_closed_by_its_source_after_a_dash_is_not_the_statement_it_negates():

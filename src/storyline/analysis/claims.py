@@ -258,9 +258,19 @@ def two_voices(a: Statement, b: Statement) -> bool:
 def _agent_unnamed(a: Statement, b: Statement) -> bool:
     """``a`` names its agent, a resolved actor, and ``b`` names no resolved agent and never mentions that actor:
     "Canada has imposed sanctions on 750 people" is not thereby "the United States and 30 other countries imposed
-    sanctions", whose agent the parse missed. Two such clauses may still be one claim, at a higher bar."""
-    return (is_actor_id(a.agent) and not is_actor_id(b.agent) and a.agent not in b.actors
-            and a.agent != b.source)
+    sanctions", whose agent the parse missed. Two such clauses may still be one claim, at a higher bar. A report-local
+    actor of the same name typed otherwise in the other report ("local:organization:x" beside "local:place:x": the
+    parse read one name two ways) is a mention of it."""
+    if not is_actor_id(a.agent) or is_actor_id(b.agent) or a.agent == b.source:
+        return False
+    named = {_local_name(x) for x in b.actors}
+    return a.agent not in b.actors and (_local_name(a.agent) is None or _local_name(a.agent) not in named)
+
+
+def _local_name(actor: str) -> str | None:
+    """The name part of a report-local actor id ("local:place:kassala" -> "kassala"); None for a knowledge-base id."""
+    parts = actor.split(":")
+    return parts[-1] if len(parts) == 3 and parts[0] == "local" else None
 
 
 def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None:
