@@ -160,6 +160,28 @@ def test_lazy_rows_encode_only_the_rows_indexed_and_read_cached_ones_at_once():
     assert cache.encoded == 1 and np.array_equal(cache.get([], [texts[2]])[0], rows[2])  # and cached in the store
 
 
+def test_lazy_rows_keep_their_encodes_in_memory_and_store_them_together_on_close():
+    con = duckdb.connect()
+    cache = EmbeddingCache(con)
+    texts = ["The ferry sailed at dawn.", "Two wardens were fined.", "The ferry sailed at dawn."]
+    encoded: list[str] = []
+
+    def fake(batch):
+        encoded.extend(batch)
+        return np.full((len(batch), DIM), 0.25, dtype=np.float32)
+
+    cache._encoder = lambda count: fake  # no model loaded
+    rows = cache.lazy(["a", "b", "c"], texts)
+    assert float(rows[0][0]) == 0.25 and float(rows[2][0]) == 0.25 and encoded == [texts[0]]  # one text, once
+    assert con.execute(f"SELECT count(*) FROM {EmbeddingCache.TABLE}").fetchone()[0] == 0  # not yet written
+    assert np.array_equal(cache.get([], [texts[0]])[0], rows[0]) and encoded == [texts[0]]  # but read back at once
+    cache.close()
+    assert con.execute(f"SELECT count(*) FROM {EmbeddingCache.TABLE}").fetchone()[0] == 1
+    again = EmbeddingCache(con)
+    again._encoder = lambda count: fake
+    assert np.array_equal(again.lazy(["a"], texts[:1])[0], rows[0]) and encoded == [texts[0]]  # a later run reads it
+
+
 def test_conflicts_read_a_store_cache_lazily_and_any_other_function_as_it_is():
     from storyline.analysis.run import conflict_vectors
 

@@ -482,6 +482,8 @@ class EmbeddingCache:
         self.pool: EncoderPool | None = None
         self.encoded = 0
         """Texts encoded (not found in the cache) since this cache was made."""
+        self.pending: dict[str, np.ndarray] = {}
+        """Vectors encoded one at a time for :class:`LazyRows`, by ``text_key``: stored together by :meth:`flush`."""
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (id VARCHAR PRIMARY KEY, model VARCHAR, "
                     f"vector FLOAT[{DIM}])")
 
@@ -524,7 +526,29 @@ class EmbeddingCache:
             f"SELECT e.id, e.vector FROM {self.TABLE} e JOIN (SELECT unnest(?) AS id) w ON e.id = w.id "
             "WHERE e.model = ?", [sorted(set(keys)), self.model]
         ).fetchnumpy()
-        return {key: np.asarray(vector, dtype=np.float32) for key, vector in zip(found["id"].tolist(), found["vector"])}
+        out = {key: np.asarray(vector, dtype=np.float32) for key, vector in zip(found["id"].tolist(), found["vector"])}
+        if self.pending:
+            out.update((key, self.pending[key]) for key in keys if key in self.pending)
+        return out
+
+    def one(self, text: str) -> np.ndarray:
+        """The vector of one text the store does not hold, encoded as :meth:`get` encodes it alone; kept in
+        memory and stored with the others by :meth:`flush` (a query and an insert per text cost about as much
+        as encoding it)."""
+        key = text_key(text)
+        vector = self.pending.get(key)
+        if vector is None:
+            self._pause()
+            vector = self.pending[key] = self._encoder(1)([text])[0]
+            self.encoded += 1
+        return vector
+
+    def flush(self) -> None:
+        """Store the vectors :meth:`one` encoded, in one insert."""
+        if self.pending:
+            bulk_insert(self.con, self.TABLE, ["id", "model", "vector"], ["VARCHAR", "VARCHAR", f"FLOAT[{DIM}]"],
+                        [[key, self.model, vector.tolist()] for key, vector in self.pending.items()], replace=True)
+            self.pending = {}
 
     def lazy(self, ids: list[str], texts: list[str]) -> "LazyRows":
         """The vectors of ``texts`` as :meth:`get` gives them, as rows read from the cache at once and
@@ -553,7 +577,8 @@ class EmbeddingCache:
         return here
 
     def close(self) -> None:
-        """Stop the encoder pool, if one was started."""
+        """Store the vectors encoded one at a time (:meth:`flush`) and stop the encoder pool, if one was started."""
+        self.flush()
         if self.pool is not None:
             self.pool.close()
             self.pool = None
@@ -575,5 +600,5 @@ class LazyRows:
     def __getitem__(self, n: int) -> np.ndarray:
         vector = self.rows.get(n)
         if vector is None:
-            vector = self.rows[n] = self.cache.get([], [self.texts[n]])[0]
+            vector = self.rows[n] = self.cache.one(self.texts[n])
         return vector
