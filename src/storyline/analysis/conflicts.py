@@ -4,10 +4,12 @@ and one source's own account that changed (an evolution). Which propositions are
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
     JACCARD, JACCARD_WITH_EVENT, StatementMatcher, embedding_similarity, same_event,
@@ -520,6 +522,25 @@ def judged_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=jud
     return _opposite_conflicts(corpus, pairs, covered, "judged", "Judged")
 
 
+LEADERS = ("head_of_state", "head_of_government")
+
+
+@lru_cache(maxsize=1 << 12)
+def governed_state(actor: str, published: str | None) -> str | None:
+    """The state (an actor id) whose head of state or government a knowledge-base person was on the report's
+    date ``published``; None for anyone else, for a report with no date, or for one who led two states then."""
+    if not actor.startswith("kb:person:") or not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+    from storyline.kb.lookup import load_kb
+
+    states = {t.of for t in load_kb().offices(actor[3:], day) if t.of and t.office.startswith(LEADERS)}
+    return f"kb:{states.pop()}" if len(states) == 1 else None
+
+
 def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=intentions) -> list[Conflict]:
     """A party said by one source to mean an act and by another not to mean it (``conflict_intent``: "the union
     could strike at any time" against "the union has no plans to strike"; "dismissed reports of an imminent
@@ -533,7 +554,11 @@ def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=int
     def read(p: Prop) -> list:
         s = p.record
         context = corpus.documents[s.doc]["text"][max(0, s.start - CONTEXT):s.start]
-        return reader(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
+        found = reader(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
+        # a head of state or government means what his state means: "the president will not stop at the border"
+        # against "the country has no plans to attack"
+        return found + [replace(i, party=state) for i in found
+                        if (state := governed_state(i.party, corpus.published(s.doc))) is not None]
 
     pairs = intent_pairs(props, lambda x: _sentence(corpus, x.record).text, read,
                          _two_voices(corpus), lambda x: x.when)
