@@ -476,9 +476,13 @@ def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embedding
 def agency_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
     """A party said by one source to have done something and, by another, not to have done it
     (``conflict_agency``): the claim, then the denial or negation; its kind as ``conflict_kind`` reads the two
-    statuses (a denial of an accusation is a ``negation``)."""
+    statuses (a denial of an accusation is a ``negation``). A head of state or government in office acts for
+    his state (``governed_state``)."""
     conflicts = []
-    for i, j, status in agency_pairs(props, corpus.mentions, _two_voices(corpus)):
+    def leads(party: str, p: Prop) -> str | None:
+        return governed_state(party, corpus.published(p.record.doc))
+
+    for i, j, status in agency_pairs(props, corpus.mentions, _two_voices(corpus), leads):
         q, p = replace(props[i], status=status), props[j]
         side, doubt = _sentence(corpus, p.record), _sentence(corpus, q.record)
         pair = ((side.doc, side.start), (doubt.doc, doubt.start))
