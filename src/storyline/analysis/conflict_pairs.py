@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
@@ -232,6 +233,25 @@ def _wordings(corpus: Corpus, chosen: list[tuple[Statement, set[str], str | None
     if store is not None:
         store.put({k: _to_json(w) for k, w in found.items()})
     return out
+
+
+LEADERS = ("head_of_state", "head_of_government")
+
+
+@lru_cache(maxsize=1 << 12)
+def governed_state(actor: str, published: str | None) -> str | None:
+    """The state (an actor id) whose head of state or government a knowledge-base person was on the report's
+    date ``published``; None for anyone else, for a report with no date, or for one who led two states then."""
+    if not actor.startswith("kb:person:") or not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+    from storyline.kb.lookup import load_kb
+
+    states = {t.of for t in load_kb().offices(actor[3:], day) if t.of and t.office.startswith(LEADERS)}
+    return f"kb:{states.pop()}" if len(states) == 1 else None
 
 
 def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[Prop]:

@@ -4,18 +4,16 @@ and one source's own account that changed (an evolution). Which propositions are
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
     JACCARD, JACCARD_WITH_EVENT, StatementMatcher, embedding_similarity, same_event,
 )
 from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
-    REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, statement_props,
+    REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, governed_state, statement_props,
 )
 from storyline.analysis.conflict_agency import agency_pairs
 from storyline.analysis.conflict_intent import CONTEXT, intent_pairs, intentions
@@ -524,25 +522,6 @@ def judged_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=jud
     pairs = judged_pairs(props, lambda x: x.record.text, one_thing, _two_voices(corpus),
                          lambda x: x.when, lambda x: x.record.date, reader)
     return _opposite_conflicts(corpus, pairs, covered, "judged", "Judged")
-
-
-LEADERS = ("head_of_state", "head_of_government")
-
-
-@lru_cache(maxsize=1 << 12)
-def governed_state(actor: str, published: str | None) -> str | None:
-    """The state (an actor id) whose head of state or government a knowledge-base person was on the report's
-    date ``published``; None for anyone else, for a report with no date, or for one who led two states then."""
-    if not actor.startswith("kb:person:") or not published:
-        return None
-    try:
-        day = dt.date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return None
-    from storyline.kb.lookup import load_kb
-
-    states = {t.of for t in load_kb().offices(actor[3:], day) if t.of and t.office.startswith(LEADERS)}
-    return f"kb:{states.pop()}" if len(states) == 1 else None
 
 
 def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=intentions) -> list[Conflict]:
