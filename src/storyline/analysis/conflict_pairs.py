@@ -89,6 +89,13 @@ class Prop:
     persisted: tuple = ()
     """``(subject, changes ruled out)`` for a report that a state lasted ("the crossing remained closed"):
     it negates only a forecast of one of those changes to that subject ("was expected to reopen")."""
+    led: frozenset[str] = frozenset()
+    """The states whose head of state or government, on the report's date, is one of its actors: the leader
+    stands for his state ("the president said troops would stay" and "the country denies it has troops there")."""
+
+    def parties(self) -> frozenset[str]:
+        """Its actors and the states its leaders stand for."""
+        return self.actors | self.led if self.led else self.actors
 
 
 class _DocIndex:
@@ -290,6 +297,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=w.hedged, framed=w.framed, doubt=w.doubt, forecast=w.forecast, called_off=w.called_off,
             persisted=w.persisted, voice=frozenset(voice),
+            led=frozenset(x for a in s.actors if (x := governed_state(a, corpus.published(s.doc)))),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),
