@@ -162,3 +162,35 @@ def test_a_reason_ruled_out_meets_the_reason_the_party_gave_for_its_act():
     # another kind of reason is no answer to it
     story.records["statements"][0].text = story.records["statements"][0].text.replace("structural", "legal")
     assert _found(story) == []
+
+
+LEADER = "kb:person:javier-milei"
+"""A head of state in the knowledge base: president of Argentina from December 2023."""
+
+
+class PassStory(StoryBuilder):
+    ENTITIES = [Entity(LEADER, "Javier Milei", "person"), Entity("kb:ARG", "Argentina", "state")]
+    NAMES = {"Javier Milei": (LEADER, "person"), "Argentina": ("kb:ARG", "state")}
+
+    def say(self, doc: str, text: str, status: str, published: str, **kw) -> None:
+        self.report(doc, text, published=published)
+        for name, (entity, type_) in self.NAMES.items():
+            if name in text:
+                start = text.index(name)
+                self.records["mentions"].append(Mention(doc, start, start + len(name), name, "KB", entity, type_))
+        self.records["statements"].append(Statement(doc, 0, len(text), text, kw.pop("kind", "fact"), status, **kw))
+
+
+def _pass(dates=("2024-03-04", "2024-03-06")) -> list[tuple[str, list[str]]]:
+    story = PassStory()
+    story.say("a", "The blockade of the mountain pass by Argentina has stranded forty lorries, hauliers said.",
+              "reported", dates[0], source_text="hauliers", source_kind="named", actors=["kb:ARG"])
+    story.say("b", "Javier Milei has denied blocking the mountain pass or turning lorries away.", "denied", dates[1],
+              source=LEADER, source_text="Javier Milei", source_kind="named", agent=LEADER, predicate="deny",
+              predicate_class="deny", actors=[LEADER], polarity="negative", cues=["denied"])
+    return _found(story)
+
+
+def test_a_head_of_state_in_office_denying_an_act_answers_the_claim_that_his_state_did_it():
+    assert _pass() == [("status", ["a", "b"])]
+    assert _pass(dates=("2019-03-04", "2019-03-06")) == []  # years before he took office: his own act, not his state's

@@ -177,3 +177,56 @@ def test_another_party_act_or_object_one_source_or_months_apart_do_not_conflict(
     assert _found(sources=(UNION, UNION)) == []
     assert _found(dates=("2026-01-14", "2026-09-15")) == []
     assert _found("If talks fail, the pilots' union could strike at any time, the airline said.") == []
+
+
+def test_a_warning_that_a_party_will_not_stop_at_a_place_is_more_force_to_come_even_under_a_condition():
+    assert _read("Ostland warned that Kalvaria would “not stop at the river” if it took the port.") == \
+        [(ARMY, ["~further"], [], WARNED)]
+    assert _read("Kalvaria won't stop there, Ostland said.") == [(ARMY, ["~further"], [], WARNED)]
+    # no act it disowns, and no party: nothing
+    assert _read("The talks will not stop at the tariff question, Ostland said.") == []
+    # a plan "one day" to act is a plan all the same
+    assert _read("Kalvaria dismissed suggestions that Kalvaria might one day invade Ostland as absurd.") == \
+        [(ARMY, ["invad"], ["ostland"], DISOWNED)]
+
+
+def test_more_force_warned_of_meets_an_act_of_force_its_party_disowns_but_no_other_act():
+    warning = "Ostland warned that Kalvaria would not stop at the river if it took the port."
+    assert _found(warning, "Kalvaria dismissed suggestions that Kalvaria might one day invade Ostland as absurd.",
+                  sources=("kb:OST", ARMY)) == [("negation", ["a", "b"])]
+    assert _found(warning, "Kalvaria has no plans to close its embassy in Ostland.", sources=("kb:OST", ARMY)) == []
+    assert _found(warning, "The pilots' union has no plans to attack the airline.", sources=("kb:OST", UNION)) == []
+
+
+LEADER = "kb:person:javier-milei"
+"""A head of state in the knowledge base: president of Argentina from December 2023."""
+
+
+class BorderStory(StoryBuilder):
+    ENTITIES = [Entity(LEADER, "Javier Milei", "person"), Entity("kb:ARG", "Argentina", "state"),
+                Entity("kb:CHL", "Chile", "state")]
+    NAMES = {"Javier Milei": (LEADER, "person"), "Argentina": ("kb:ARG", "state"), "Chile": ("kb:CHL", "state")}
+
+    def say(self, doc: str, text: str, status: str, published: str, source: str, kind: str = "fact") -> None:
+        self.report(doc, text, published=published)
+        for name, (entity, type_) in self.NAMES.items():
+            at = text.find(name)
+            if at >= 0:
+                self.records["mentions"].append(Mention(doc, at, at + len(name), name, "KB", entity, type_))
+        self.records["statements"].append(Statement(doc, 0, len(text), text, kind, status, source=source,
+                                                    source_text=source, source_kind="named"))
+
+
+def _border(dates=("2024-03-04", "2024-03-05"), leader=LEADER) -> list[tuple[str, list[str]]]:
+    story = BorderStory()
+    story.say("a", "Chile said President Javier Milei plans to close the mountain pass to lorries.", "possible",
+              dates[0], "kb:CHL", kind="prediction")
+    story.say("b", "Argentina has no plans to close the mountain pass, its foreign ministry said.", "negated",
+              dates[1], "kb:ARG")
+    return [(c.kind, [s.doc for s in c.sides]) for c in find_conflicts(story.corpus())]
+
+
+def test_a_head_of_state_in_office_means_what_his_state_means():
+    assert _border() == [("negation", ["a", "b"])]
+    # years before he took office, he was no head of state: his plan is his own
+    assert _border(dates=("2019-03-04", "2019-03-05")) == []

@@ -715,3 +715,26 @@ def test_not_saying_what_happened_is_no_negation_of_it():
     story = _two_reports("A civil defence engineer said the Rimac bridge had cracked near Chosica.", "reported",
                          "Civil Defence did not say whether the Rimac bridge had cracked near Chosica.", "negated")
     assert find_conflicts(story.corpus()) == []
+
+
+LEADER = "kb:person:javier-milei"
+"""A head of state in the knowledge base: president of Argentina from December 2023."""
+
+
+def _glacier_story(published: str) -> Story:
+    story = Story()
+    story.ENTITIES = ENTITIES + [Entity("kb:CHL", "Chile", "state"), Entity("kb:ARG", "Argentina", "state"),
+                                 Entity(LEADER, "Javier Milei", "person")]
+    claim = "Chile confirmed that Argentine troops are stationed on the disputed glacier."
+    denial = "Javier Milei denied that soldiers were posted on the glacier."
+    story.report("a", claim, published=published)
+    story.report("b", denial, published=published)
+    story.say("a", claim, "confirmed", actors=("kb:CHL", "kb:ARG"), source="kb:CHL", source_kind="named")
+    story.say("b", denial, "denied", actors=(LEADER,), source=LEADER, source_kind="named")
+    return story
+
+
+def test_a_head_of_state_in_office_denying_a_claim_about_his_state_is_a_status_conflict():
+    assert kinds(find_conflicts(_glacier_story("2024-05-02").corpus())) == ["status"]
+    # years before he took office he stood for no state: a person and a state, nothing in common
+    assert find_conflicts(_glacier_story("2019-05-02").corpus()) == []

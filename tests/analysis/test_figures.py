@@ -651,3 +651,20 @@ def test_a_count_over_a_stretch_is_dated_by_its_report_not_by_the_day_the_stretc
     corpus = docs.corpus(figures=[since, moved], times=times)
     assert row_of(corpus, since).date == "2031-04-10 (report)"
     assert row_of(corpus, moved).date == "2031-03-03"  # the day of its own sentence's act
+
+
+def test_counts_over_different_spans_are_not_compared():
+    # a week's count against the running total, and a single day's against a week's
+    assert _toll_pair("Police said 41 people died in the past week in the valley flood.",
+                      "A hospital official said 90 people have died in the valley flood since it began.", 41, 90,
+                      at1=2, at2=3) == []
+    assert _toll_pair("Police said 41 people died in a single day in the valley flood.",
+                      "A hospital official said 90 people die every week in the valley flood.", 41, 90,
+                      at1=2, at2=3) == []
+    assert _toll_pair("Police said 41 people died in one day in the valley flood.",
+                      "A hospital official said 90 people died in the valley flood.", 41, 90, at1=2, at2=3) == []
+    # the same span named by both: one count, disagreeing
+    [conflict] = _toll_pair("Police said 41 people died in the past 24 hours in the valley flood.",
+                            "A hospital official said 90 people died over the last 24 hours in the valley flood.",
+                            41, 90, at1=2, at2=3)
+    assert conflict.assessment == CONTRADICTION

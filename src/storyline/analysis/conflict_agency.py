@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.analysis.conflict_pairs import CLAIMED, Prop, _reports_apart
 from storyline.analysis.conflict_pairs import _two_voices as quoted_voices
@@ -305,14 +305,22 @@ def meets(no: Act, yes: Act) -> bool:
     return not (no.objects and yes.objects) or bool(no.objects & (yes.objects | yes.acts))
 
 
+def _for_state(act: Act, prop: Prop, leads: Callable[[str, Prop], str | None]) -> list[Act]:
+    """The act, and the same act of the state its party leads on the sentence's date, if any."""
+    state = leads(act.party, prop)
+    return [act, replace(act, party=state)] if state else [act]
+
+
 def agency_pairs(props: list[Prop], mentions: Iterable[Mention],
-                 two_voices: Callable[[Prop, Prop], bool]) -> list[tuple[int, int, str]]:
+                 two_voices: Callable[[Prop, Prop], bool],
+                 leads: Callable[[str, Prop], str | None] = lambda party, prop: None) -> list[tuple[int, int, str]]:
     """``(disowning, claim, status)`` index pairs: for each statement that disowns an act, the plain claim of
     another voice, within one story's window, that says the party did it (in one report, two sources it
     quotes: its own account against a source's is reporting); the claim sharing most words of what was done
     first, then the nearest in time, then the earliest. ``status`` is the disowning one's (``denied`` or
     ``negated``); and for each reason ruled out for a party's act, the party's own sentence giving a reason of
-    that kind (status ``denied``)."""
+    that kind (status ``denied``). ``leads``: the state a party leads on a sentence's date (a head of state or
+    government acts for his state), or None."""
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.doc].append(m)
@@ -328,8 +336,8 @@ def agency_pairs(props: list[Prop], mentions: Iterable[Mention],
             continue  # a claim derived from another sentence's words: its own sentence is read here
         found = parties(p)
         if p.status in POSITIVE and p.status in CLAIMED and not p.hedged and not p.forecast and not p.framed:
-            claims += [(n, act) for act in done(p, found)]
-        probes += [(n, act, status) for act, status in disowned(p, found)]
+            claims += [(n, x) for act in done(p, found) for x in _for_state(act, p, leads)]
+        probes += [(n, x, status) for act, status in disowned(p, found) for x in _for_state(act, p, leads)]
     out = []
     for i, p in enumerate(props):
         if ":" in p.id:

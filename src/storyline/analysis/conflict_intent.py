@@ -5,7 +5,8 @@ will close the plant" against "the company is unlikely to close the plant").
 
 Each statement is read for intentions, an act with its party (an actor id) on one of two poles: warned (``could``,
 ``will``, ``is preparing to``, ``plans to``, "an imminent X by P", "is preparing for an X", and the act as the subject
-of its coming: "an offensive could begin any day", "P's invasion is imminent") or disowned (``has no plans to``,
+of its coming: "an offensive could begin any day", "P's invasion is imminent"; "P will not stop at the border",
+even on a condition, warns of more force) or disowned (``has no plans to``,
 ``will not``, ``is not going to``, ``is unlikely to``, "denied planning to", "denied any intention to", "denied
 planning an X", "has no plans for an X", "no X is planned", "there will be no X", and a warning named inside a
 denial: "dismissed reports that P was preparing to X"); a pronoun that opens a disowning sentence or the clause after
@@ -25,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from storyline.analysis.conflict_agency import LIGHT, SAID, _same_act, _same_party, own_pronoun
+from storyline.analysis.conflict_agency import FORCE, LIGHT, SAID, _same_act, _same_party, own_pronoun
 from storyline.analysis.conflict_pairs import _reports_apart
 from storyline.analysis.wording import DENIAL, DOUBT, content_words, is_actor_id, stem
 from storyline.models import Mention
@@ -34,7 +35,7 @@ WARNED, DISOWNED = 0, 1
 """The two poles of an intention: said to be coming, or said not to be."""
 
 _ACT = r"(?P<act>[a-z][a-z’'-]*+\b[^.;:!?\"“”()]*)"
-_SOON = r"(?:(?:soon|now|still|also|even|again|yet|imminently|shortly|quickly)\s++)?+"
+_SOON = r"(?:(?:soon|now|still|also|even|again|yet|imminently|shortly|quickly|(?:one|some)\s++day)\s++)?+"
 _WARN_MODAL = re.compile(
     r"\b(?:could|may|might|will|would|shall|(?:is|are|was|were)\s++(?:(?:now|still|also|reportedly)\s++)?"
     r"(?:going|about|poised|ready|set|likely|expected|preparing|planning|plotting|readying)\s++to|"
@@ -62,8 +63,16 @@ _DISOWN_PLAIN = re.compile(
     r"(?:is|are|was|were)n['’]t\s++(?:going|planning|preparing|about)\s++to|"
     r"(?:is|are|was|were)\s++(?:(?:very|highly|still)\s++)?(?:unlikely|not\s++likely|not\s++expected)\s++to|"
     r"(?:has|have|had)\s++no\s++(?:plans?|intention|intentions|intent|desire)\s++(?:to|of)|"
-    r"(?:has|have|had)\s++not\s++decided\s++to)\s++" + _SOON + r"(?!(?:be|have|been)\b)" + _ACT, re.IGNORECASE)
+    r"(?:has|have|had)\s++not\s++decided\s++to)\s++" + _SOON + r"(?!(?:be|have|been)\b|stop\s++(?:at|with|there|short)\b)"
+    + _ACT, re.IGNORECASE)
 """An act its party is said not to mean: "will not strike", "has no plans to close", "is unlikely to invade"."""
+_WARN_BEYOND = re.compile(
+    r"\b(?:(?:will|would|shall)\s++[\"“‘']?(?:not|never)|won['’]t|wouldn['’]t)\s++[\"“‘']?stop\s++"
+    r"(?:at|with|there|short\s++of)\b", re.IGNORECASE)
+"""A warning that a party will go further ("will not stop at the border", "would not stop there"): no act it
+disowns, but more of its force to come, whatever condition it is set on ("if it wins the war")."""
+FURTHER = "~further"
+"""The act such a warning names: more force, beyond what the party has done."""
 _DISOWN_UNLIKELY = re.compile(
     r"\bunlikely\s++that\s++(?P<rest>[^.;:!?\"“”()]+)", re.IGNORECASE)
 """A hedge set before a warned clause: "it is unlikely that the union will strike"."""
@@ -347,9 +356,12 @@ def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str 
     ``start`` the sentence's offset in it, ``speaker`` the actor who says it (for "we"), ``context`` the report's
     text just before it (where a warned act's pronoun finds its party). A sentence that sets a
     condition or asks states none; one that denies or doubts warns of nothing itself."""
-    if _CONDITION.search(text):
-        return []
     parties = _Parties(mentions, start, len(text), context)
+    beyond = [Intent(party, frozenset({FURTHER}), frozenset(), WARNED) for m in _WARN_BEYOND.finditer(text)
+              if not _NEGATED_BEFORE.search(text[max(0, m.start() - NEGATION_REACH):m.start()])
+              and (party := _party(parties, text, m.start(), speaker))]
+    if _CONDITION.search(text):
+        return beyond  # "would not stop at the border if it won": a warning of more force, set on a condition
     out = _read(_DISOWN_PLAIN, text, parties, speaker, DISOWNED, own=True)
     for pattern in (_DISOWN_NONE, _DISOWN_THERE):  # no party before the act: one in it, else the speaker's own
         for m in pattern.finditer(text):
@@ -367,10 +379,13 @@ def intentions(text: str, mentions: Iterable[Mention], start: int, speaker: str 
                     for i in _warned(text, parties, speaker, m.start("rest"), own=pattern is _DENIED_REPORT)]
     if not (DENIAL.search(text) or DOUBT.search(text) or out):
         out += _warned(text, parties, speaker)
-    return out
+    return out + beyond
 
 
 def _same_intended_act(a: Intent, b: Intent) -> bool:
+    """One act (``_same_act``); a warning of more force (``FURTHER``) is any act of force disowned."""
+    if FURTHER in a.acts or FURTHER in b.acts:
+        return bool((a.acts | b.acts) & FORCE)
     return any(_same_act(x, y) for x in a.acts for y in b.acts)
 
 

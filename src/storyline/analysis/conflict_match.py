@@ -272,8 +272,8 @@ class StatementMatcher:
             return False
         if _phrase_match(probe, positive):
             return True  # "no sign of a Ukrainian attack" against "claimed to be under Ukrainian attack"
-        if not probe.actors & positive.actors:
-            known = [{a for a in x.actors if known_party(a)} for x in (probe, positive)]
+        if not probe.parties() & positive.parties():  # a leader and his state are one party
+            known = [{a for a in x.parties() if known_party(a)} for x in (probe, positive)]
             if all(known):
                 return False  # each names known parties, none in common: two claims about different parties
             # No actor in common (one side names none): only a denied clause that the claim states

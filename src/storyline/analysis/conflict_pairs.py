@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
@@ -88,6 +89,13 @@ class Prop:
     persisted: tuple = ()
     """``(subject, changes ruled out)`` for a report that a state lasted ("the crossing remained closed"):
     it negates only a forecast of one of those changes to that subject ("was expected to reopen")."""
+    led: frozenset[str] = frozenset()
+    """The states whose head of state or government, on the report's date, is one of its actors: the leader
+    stands for his state ("the president said troops would stay" and "the country denies it has troops there")."""
+
+    def parties(self) -> frozenset[str]:
+        """Its actors and the states its leaders stand for."""
+        return self.actors | self.led if self.led else self.actors
 
 
 class _DocIndex:
@@ -234,6 +242,25 @@ def _wordings(corpus: Corpus, chosen: list[tuple[Statement, set[str], str | None
     return out
 
 
+LEADERS = ("head_of_state", "head_of_government")
+
+
+@lru_cache(maxsize=1 << 12)
+def governed_state(actor: str, published: str | None) -> str | None:
+    """The state (an actor id) whose head of state or government a knowledge-base person was on the report's
+    date ``published``; None for anyone else, for a report with no date, or for one who led two states then."""
+    if not actor.startswith("kb:person:") or not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+    from storyline.kb.lookup import load_kb
+
+    states = {t.of for t in load_kb().offices(actor[3:], day) if t.of and t.office.startswith(LEADERS)}
+    return f"kb:{states.pop()}" if len(states) == 1 else None
+
+
 def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -> list[Prop]:
     order = {doc: n for n, doc in enumerate(corpus.documents)}
     events = _DocIndex(corpus.events)
@@ -270,6 +297,7 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
             sourced=bool(speaker(corpus, s)) or s.source_kind == "named",
             hedged=w.hedged, framed=w.framed, doubt=w.doubt, forecast=w.forecast, called_off=w.called_off,
             persisted=w.persisted, voice=frozenset(voice),
+            led=frozenset(x for a in s.actors if (x := governed_state(a, corpus.published(s.doc)))),
             types=frozenset(e.type for e in events.within(s.doc, s.start, s.end)),
             clusters=frozenset(cluster_of.get(sid, ())),
             when=(str(corpus.published(s.doc) or "9999"), order.get(s.doc, 0), s.start),

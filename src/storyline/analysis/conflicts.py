@@ -13,7 +13,7 @@ from storyline.analysis.conflict_match import (  # noqa: F401  (re-exported)
     JACCARD, JACCARD_WITH_EVENT, StatementMatcher, embedding_similarity, same_event,
 )
 from storyline.analysis.conflict_pairs import (  # noqa: F401  (re-exported)
-    REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, statement_props,
+    REPORT_WINDOW_DAYS, Prop, _is_copy, _reports_apart, candidate_pairs, event_props, governed_state, statement_props,
 )
 from storyline.analysis.conflict_agency import agency_pairs
 from storyline.analysis.conflict_intent import CONTEXT, intent_pairs, intentions
@@ -474,9 +474,13 @@ def opposed_conflicts(corpus: Corpus, props: list[Prop], covered: set, embedding
 def agency_conflicts(corpus: Corpus, props: list[Prop], covered: set) -> list[Conflict]:
     """A party said by one source to have done something and, by another, not to have done it
     (``conflict_agency``): the claim, then the denial or negation; its kind as ``conflict_kind`` reads the two
-    statuses (a denial of an accusation is a ``negation``)."""
+    statuses (a denial of an accusation is a ``negation``). A head of state or government in office acts for
+    his state (``governed_state``)."""
     conflicts = []
-    for i, j, status in agency_pairs(props, corpus.mentions, _two_voices(corpus)):
+    def leads(party: str, p: Prop) -> str | None:
+        return governed_state(party, corpus.published(p.record.doc))
+
+    for i, j, status in agency_pairs(props, corpus.mentions, _two_voices(corpus), leads):
         q, p = replace(props[i], status=status), props[j]
         side, doubt = _sentence(corpus, p.record), _sentence(corpus, q.record)
         pair = ((side.doc, side.start), (doubt.doc, doubt.start))
@@ -533,7 +537,11 @@ def intent_conflicts(corpus: Corpus, props: list[Prop], covered: set, reader=int
     def read(p: Prop) -> list:
         s = p.record
         context = corpus.documents[s.doc]["text"][max(0, s.start - CONTEXT):s.start]
-        return reader(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
+        found = reader(s.text, by_doc.get(s.doc, ()), s.start, s.source if is_actor_id(s.source) else None, context)
+        # a head of state or government means what his state means: "the president will not stop at the border"
+        # against "the country has no plans to attack"
+        return found + [replace(i, party=state) for i in found
+                        if (state := governed_state(i.party, corpus.published(s.doc))) is not None]
 
     pairs = intent_pairs(props, lambda x: _sentence(corpus, x.record).text, read,
                          _two_voices(corpus), lambda x: x.when)

@@ -22,8 +22,14 @@ from storyline.store.records import record_id
 # Counted nouns too general to tell two measures apart ("1,200 people died", "2,100 dead").
 GENERIC_NOUNS = {"people", "persons", "person", "dead", "deaths", "death", "killed", "fatalities", "victims",
                  "casualties", "injured", "wounded", "troops", "other"}
-RATE = re.compile(r"\b(?:every|each|a|per)\s+(?:single\s+)?(?:day|week|month|hour|night)\b|\bdaily\b|\bweekly\b|"
-                  r"\bon average\b|\baverage\b", re.IGNORECASE)
+RATE = re.compile(r"\b(?:every|each|a|per)\s+(?:single\s+)?(?P<unit>day|week|month|hour|night)\b(?!\s+ago)|"
+                  r"\b(?P<ly>daily|weekly|monthly|hourly|nightly)\b|\bon average\b|\baverage\b", re.IGNORECASE)
+_SPAN = re.compile(r"\b(?:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+                   r"(?:(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?"
+                   r"(?P<unit>hour|day|night|week|month|weekend|fortnight)s?"
+                   r"|(?:in|within)\s+one\s+(?P<single>hour|day|night|week|month)"
+                   r"|(?P<one>overnight)|over\s+the\s+(?P<weekend>weekend))\b", re.IGNORECASE)
+"""A count over a span the sentence names: "in the past 24 hours", "over the last week", "in one day", "overnight"."""
 MAX_RATIO = 10.0
 """Figures more than this factor apart count different things (a unit and an army), not one toll."""
 GENERIC_WORDS = {"estimat", "estim", "peopl", "person", "total", "number", "least", "nearly", "almost", "overall", "count",
@@ -48,13 +54,29 @@ class _Scope:
 
     noun: str | None
     places: frozenset
-    rate: bool
+    period: str | None
+    """What span one count covers: a rate's unit ("day" for "every day", "average"), a recent span ("24 hour" for
+    "in the past 24 hours"), or None for a count with no span named (a running total)."""
     words: frozenset
     """Content words of the sentence, less numbers, the measure and whose it is."""
     numbers: frozenset = frozenset()
     """Every value of the figures extracted from the sentence."""
     large: bool = False
     """From a corpus of many stories, where one measure and week do not make one count."""
+
+
+def period(text: str) -> str | None:
+    """The span a sentence's count covers (see ``_Scope.period``)."""
+    if (m := RATE.search(text)) is not None:
+        unit = m.group("unit") or m.group("ly")
+        return {"dai": "day", "nigh": "night"}.get(unit.lower()[:-2], unit.lower()[:-2]) if m.group("ly") \
+            else unit.lower() if unit else "average"
+    if (m := _SPAN.search(text)) is not None:
+        if m.group("one"):
+            return "1 night"
+        unit = (m.group("unit") or m.group("single") or m.group("weekend")).lower()
+        return f"{(m.group('n') or '1').lower().replace(',', '')} {unit}"
+    return None
 
 
 def _gives(scope: "_Scope | None", value: float | None) -> bool:
@@ -96,7 +118,7 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
                                        .rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS):
                 places.add(m.entity)
         noun = normalise_counts(f.unit_text) if f.unit_text else None
-        out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), bool(RATE.search(text[lo:hi])),
+        out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), period(text[lo:hi]),
                           _topic_words(text[lo:hi], ignore_of.get(fid, set()) | {w[:5] for w in content_words(f"{f.text} {f.unit_text or ''}")})
                           - common, frozenset(v for at, v in values_by_doc.get(f.doc, ()) if lo <= at < hi),
                           bool(common))
@@ -116,8 +138,8 @@ def _point(row: FigureRow) -> tuple[float, float] | None:
 
 
 def comparable(a: FigureRow, b: FigureRow, scopes: dict[str, _Scope]) -> bool:
-    """Whether two rows of one table count the same thing: the same stage, no rate against a
-    count, the same noun where both name a specific one, no two different places, values within
+    """Whether two rows of one table count the same thing: the same stage, the same span (no rate against a
+    count, no count over the past week against a running total or a day's), the same noun where both name a specific one, no two different places, values within
     ``MAX_RATIO`` of each other."""
     if (a.stage or "total") != (b.stage or "total") or "potential" in (a.stage, b.stage):
         return False
@@ -127,7 +149,7 @@ def comparable(a: FigureRow, b: FigureRow, scopes: dict[str, _Scope]) -> bool:
     sa, sb = scopes.get(a.figure), scopes.get(b.figure)
     if sa is None or sb is None:
         return True
-    if sa.rate != sb.rate or (sa.noun and sb.noun and sa.noun != sb.noun):
+    if sa.period != sb.period or (sa.noun and sb.noun and sa.noun != sb.noun):
         return False
     if (sa.large or max(len(sa.words), len(sb.words)) > SHORT_SENTENCE) and not sa.words & sb.words:
         return False  # two full sentences with nothing in common besides the measure tell of two things
