@@ -235,3 +235,14 @@ def test_names_listed_before_a_plural_small_place_noun_are_places(parse):
                        "George townships, where clinics were set up.")
     assert all(kind == "place" for text, (kind, _) in got.items() if "George" in text)
     assert any("George" in text for text in got)
+
+
+def test_a_city_named_with_city_is_that_whole_name_unless_the_knowledge_base_knows_the_city(parse):
+    got = found(parse, "Residents of Quezon City were told to stay indoors, and later of Kharkiv City too.")
+    assert got.get("Quezon City") == ("place", "local:place:quezon-city")
+    assert got.get("Kharkiv City") == ("place", "kb:place:kharkiv")
+
+
+def test_a_body_ner_ran_on_into_of_the_keeps_its_name(parse):
+    got = found(parse, "An analysis by the Associated Press of the tally sheets found the ruling party far behind.")
+    assert got.get("Associated Press") == ("organization", "kb:AP")

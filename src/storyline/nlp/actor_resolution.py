@@ -379,6 +379,8 @@ class SpanResolution(PersonLinking):
                 core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS - ADMIN_NOUNS or listed \
                     else text
                 known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
+                if not known and span[-1].text == "City":
+                    core = text  # "Quezon City": a city's whole name, where "Kharkiv City" is the known Kharkiv
                 if known and core != text:  # "the Indo-Pacific region": the known place
                     return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
                 state.places.add(f"local:place:{slug(core)}")
