@@ -168,3 +168,17 @@ def test_a_name_holding_an_acronym_of_its_own_spells_no_other_acronym():
     mentions = [body("d1", "TV Patagonia", "local:organization:tv-patagonia"),
                 body("d2", "TP", "local:organization:tp")]
     assert merge_local_actors(mentions) == {}
+
+
+def test_a_bodys_head_before_of_joins_its_full_name_from_another_report():
+    # A follow-up writes "the Reserve Bank" for the bank another report named in full.
+    mentions = [body("d1", "Reserve Bank of Malawi", "local:organization:reserve-bank-of-malawi"),
+                body("d2", "Reserve Bank", "local:organization:reserve-bank")]
+    assert merge_local_actors(mentions) == {"local:organization:reserve-bank": "local:organization:reserve-bank-of-malawi"}
+
+
+def test_a_head_two_full_names_share_joins_neither():
+    mentions = [body("d1", "Reserve Bank of Malawi", "local:organization:reserve-bank-of-malawi"),
+                body("d2", "Reserve Bank of Zambia", "local:organization:reserve-bank-of-zambia"),
+                body("d3", "Reserve Bank", "local:organization:reserve-bank")]
+    assert merge_local_actors(mentions) == {}

@@ -470,3 +470,22 @@ def test_every_country_an_entity_names_is_a_known_state(kb):
     states = {e.id for e in kb.entities("state")}
     wrong = [(e.id, e.country) for e in kb.entities() if e.country and e.country not in states]
     assert not wrong
+
+
+def test_ministers_of_the_western_balkans_gulf_and_africa_and_earlier_european_holders():
+    # Version 2026.12.8: foreign and defence ministers of more states, and holders before the covered ones.
+    assert kb_holder("foreign_minister:MNE", "2022-06-01") == "Ranko Krivokapić"
+    assert kb_holder("defence_minister:MKD", "2021-03-01") == "Radmila Šekerinska"
+    assert kb_holder("foreign_minister:KWT", "2023-01-10") == "Salem Abdullah Al-Jaber Al-Sabah"
+    assert kb_holder("foreign_minister:TZA", "2022-01-10") == "Liberata Mulamula"
+    assert kb_holder("foreign_minister:AUT", "2019-01-10") == "Karin Kneissl"
+    assert kb_holder("head_of_state:SVK", "2019-01-10") == "Andrej Kiska"
+    assert kb_holder("foreign_minister:SVN", "2021-01-10") == "Anže Logar"
+    assert kb_holder("foreign_minister:MDA", "2020-06-01") == "Aureliu Ciocoi"
+
+
+def kb_holder(office: str, day: str) -> str | None:
+    from storyline.kb import load_kb
+
+    found = load_kb().holder(office, date.fromisoformat(day))
+    return found.name if found is not None else None

@@ -118,6 +118,14 @@ def test_a_known_agency_described_after_its_name_is_that_agency(parse):
     assert agency and agency[0].text == "Interfax" and agency[0].entity == "kb:INTERFAX"
 
 
+def test_a_known_agency_in_capitals_described_after_its_name_is_that_agency(parse):
+    doc = parse("The port's director declined to comment on the two ferries lost off Chile, according to AFP news "
+                "agency.", published=WHEN)
+    assert any(e.text == "AFP news agency" for e in doc.ents)
+    agency = [m for m in doc._.mentions if "AFP" in m.text]
+    assert agency and agency[0].text == "AFP" and agency[0].entity == "kb:AFP"
+
+
 def test_an_embassy_named_by_its_state_speaks_for_the_state(parse):
     doc = parse("The Kenyan Embassy in Lima urged citizens to avoid the protests.", published=WHEN)
     embassy = [m for m in doc._.mentions if "Embassy" in m.text]
@@ -158,3 +166,29 @@ def test_a_seat_named_after_its_government_is_the_state_and_a_seat_where_things_
     seats = [m for m in doc._.mentions if m.text == "Niamey"]
     assert len(seats) == 2
     assert seats[0].entity == "kb:NER" and seats[1].type == "place"
+
+
+def test_a_currency_named_with_its_peoples_adjective_is_no_actor(parse):
+    doc = parse("Investors sold the Ukrainian Hryvnia after the central bank in Kyiv cut rates, and the Kenyan "
+                "Shilling fell too.", published=WHEN)
+    assert any(e.text.endswith("Hryvnia") for e in doc.ents)
+    assert not any("Hryvnia" in t or "Shilling" in t for t in texts(doc))
+
+
+def test_a_surname_that_is_a_currency_word_stays_a_person(parse):
+    doc = parse("The poet Ezra Pound lived in Rapallo for years.", published=WHEN)
+    assert "Ezra Pound" in texts(doc)
+
+
+def test_a_word_run_into_the_pronoun_after_it_is_no_actor(parse):
+    doc = parse("The Ministry of Foreign Affairs of Peru said talks went well, the ForeignHe emphasizes, however, "
+                "that Chile must pay.", published=WHEN)
+    assert any(e.text == "ForeignHe" for e in doc.ents)
+    assert "ForeignHe" not in texts(doc)
+    assert "Chile" in texts(doc)
+
+
+def test_a_name_opening_a_works_title_after_the_noun_of_the_work_is_no_actor(parse):
+    doc = parse("In a scene from the 1998 movie The Lima Crossing, two fishermen argue about Peru.", published=WHEN)
+    assert "Peru" in texts(doc)
+    assert not any("Lima" in t for t in texts(doc))

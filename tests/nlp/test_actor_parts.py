@@ -215,3 +215,34 @@ def test_a_surname_declined_the_polish_way_is_the_person_named_in_full(parse):
 def test_a_known_surname_in_polish_letters_is_the_person(parse):
     got = found(parse, "Kazakh President Kassym-Jomart Tokayev arrived in Gdańsk. Tokajew said trade would grow.")
     assert got["Tokajew"] == got["Kassym-Jomart Tokayev"]
+
+
+def test_two_surnames_run_together_are_two_people(parse):
+    got = found(parse, "Piotr Zielak was arrested in Minsk on Friday. From the point of view of Lukashenko Zielak "
+                       "had betrayed him.")
+    assert "Lukashenko Zielak" not in got
+    assert got["Lukashenko"] == ("person", "kb:person:alexander-lukashenko")
+    assert got["Zielak"] == ("person", "local:person:piotr-zielak")
+
+
+def test_a_known_surname_before_another_persons_given_name_is_not_split(parse):
+    got = found(parse, "Jan Kowalski said Xi Jinping had written to him.")
+    assert got.get("Xi Jinping") == ("person", "kb:person:xi-jinping")
+
+
+def test_names_listed_before_a_plural_small_place_noun_are_places(parse):
+    got = found(parse, "Zambia's health ministry said the outbreak had been traced to wells in the Kanyama and "
+                       "George townships, where clinics were set up.")
+    assert all(kind == "place" for text, (kind, _) in got.items() if "George" in text)
+    assert any("George" in text for text in got)
+
+
+def test_a_city_named_with_city_is_that_whole_name_unless_the_knowledge_base_knows_the_city(parse):
+    got = found(parse, "Residents of Quezon City were told to stay indoors, and later of Kharkiv City too.")
+    assert got.get("Quezon City") == ("place", "local:place:quezon-city")
+    assert got.get("Kharkiv City") == ("place", "kb:place:kharkiv")
+
+
+def test_a_body_ner_ran_on_into_of_the_keeps_its_name(parse):
+    got = found(parse, "An analysis by the Associated Press of the tally sheets found the ruling party far behind.")
+    assert got.get("Associated Press") == ("organization", "kb:AP")

@@ -227,8 +227,9 @@ def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) 
     heads: dict[str, set[str]] = defaultdict(set)
     for core in bodies:
         words = core.split()
-        if len(words) > 2 and words[1] == "of":
-            heads[words[0]].add(core)
+        # "Senate" of "Senate of Poland", "National Bank" of "National Bank of Kazakhstan": the head before "of"
+        if "of" in words[1:-1]:
+            heads[" ".join(words[: words.index("of", 1)])].add(core)
     for core, ids in list(bodies.items()):
         fits = sorted(heads.get(core, ()), key=len)
         # The shortest full name, when every other one only extends it (NER ran a name on).

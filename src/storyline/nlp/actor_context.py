@@ -646,3 +646,44 @@ def names_a_venue(span: Span) -> bool:
     head = span.root.head
     return span.root.dep_ in ("compound", "nmod", "amod") and span.end <= head.i <= span.end + 2 \
         and head.lower_ in VENUE_HEADS
+
+
+CURRENCY_NOUNS = {"hryvnia", "hryvnias", "rouble", "roubles", "ruble", "rubles", "dollar", "dollars", "euro", "euros",
+                  "yuan", "renminbi", "zloty", "zlotys", "forint", "lira", "rupee", "rupees", "peso", "pesos", "rand",
+                  "naira", "shilling", "shillings", "kwacha", "cedi", "tenge", "lari", "dram", "manat", "leu", "lev",
+                  "dinar", "dinars", "rial", "riyal", "dirham", "won", "yen", "franc", "francs", "koruna", "krona",
+                  "krone", "pound", "sterling", "real", "bolivar", "sol"}
+# Pronouns and articles a page that lost its spaces runs on to the word before them ("the ForeignHe emphasizes").
+_GLUED_TAILS = {"He", "She", "It", "They", "We", "The", "This", "That", "There", "His", "Her", "Its", "Their"}
+
+
+def currency_name(span: Span, kb) -> bool:
+    """A currency named with its people's adjective or its state's name, which NER takes for a body:
+    "the Ukrainian Hryvnia", "the Kenyan Shilling", "the Polish zloty" (never "Ezra Pound")."""
+    if len(span) < 2 or span[-1].lower_ not in CURRENCY_NOUNS or kb.lookup(span.text):
+        return False
+    owner = span[:-1].text
+    return kb.demonym(owner) is not None or any(e.type == "state" for e in kb.lookup(owner))
+
+
+def glued_word(span: Span) -> bool:
+    """One word that is two a page lost the space between, the second a pronoun or an article ("ForeignHe",
+    "ministryThe"): debris of a translated page, not a name."""
+    if len(span) != 1 or not span.text.isalpha():
+        return False
+    text = span.text
+    return any(text[i - 1].islower() and text[i:] in _GLUED_TAILS for i in range(2, len(text) - 1))
+
+
+# Nouns of a work whose title follows them: "the 1994 movie The Harbour Ledger", "the novel Red Orchard".
+WORK_NOUNS = {"movie", "film", "book", "novel", "documentary", "song", "album", "play", "opera", "poem", "sitcom"}
+
+
+def work_title(span: Span) -> bool:
+    """A name that opens the title of a work after the noun of the work ("the 1994 movie The Shawshank
+    Redemption", "the novel Tarrant Bay"): part of a title, not an actor."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("the", "a", "an") and doc[i].is_title:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in WORK_NOUNS and doc[i].is_lower

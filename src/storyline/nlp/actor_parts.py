@@ -174,6 +174,8 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
     outlet = outlet_then_person(span, label, known, given_name)
     if outlet is not None:
         return outlet
+    if two_surnames(span, label, known, given_name):
+        return [(span[:1], "PERSON"), (span[1:], "PERSON")]
     prev = span.doc[span.start - 1] if span.start > 0 else None  # "the flooded (Derna)", not "analyst (Anna)"
     place_cue = prev is not None and prev.is_lower and prev.is_alpha and not person_noun(prev.text) \
         and prev.lower_ not in TITLE_WORDS
@@ -200,6 +202,24 @@ def split_run_together(span: Span, label: str, known, given_name) -> list[tuple[
             [(head, "PERSON")] if two_people else [(head, "GPE")] if is_town(head.text) else []
         return parts + [(rest, "PERSON")]
     return [(span, label)]
+
+
+def two_surnames(span: Span, label: str, known, given_name) -> bool:
+    """Two people's surnames NER ran together where a translation lost the comma or the preposition between
+    them ("from the point of view of Lukashenko Zielak"): the first word is a known person's surname and no
+    given name, and the second is a known person's too or ends a full name elsewhere in the report ("Piotr
+    Zielak")."""
+    if label != "PERSON" or len(span) != 2 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    first, second = span[0].text, span[1].text
+    found = known(first)
+    if not found or not all(e.type == "person" for e in found) or given_name(first) or given_name(second):
+        return False
+    also = known(second)
+    if also and all(e.type == "person" for e in also):
+        return True
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == second and ent.end != span.end
+               for ent in span.doc.ents)
 
 
 def given_name_cut_off(span: Span, label: str, known, given_name) -> list[tuple[Span, str]]:

@@ -162,12 +162,13 @@ class SpanResolution(PersonLinking):
                 (e for e in self.kb.lookup(owned["owner"]) if e.type == "state"), None)
             if owner is not None:  # "the U.S. Embassy in Moscow warned": an embassy speaks for its state
                 return Mention("", start, end, text, label, _kb_id(owner), owner.type)
-        if not known and len(span) > 1 and span[-1].is_lower and span[0].is_title:
+        if not known and len(span) > 1 and span[-1].is_lower and (span[0].is_title or span[0].is_upper):
             core = span[: max(i for i, t in enumerate(span) if not t.is_lower) + 1]
             named = [e for e in self.kb.lookup(core.text) if e.type in ("organization", "igo")]
             if named and all(t.lower_ in _BODY_NOUN_TAILS for t in span[len(core):]):
                 return Mention("", start, start + len(core.text), core.text, label, _kb_id(named[0]), named[0].type)
-                # "Russia's Interfax news agency": the agency the knowledge base knows, without its description
+                # "Russia's Interfax news agency", "the AFP news agency": the agency the knowledge base knows,
+                # without its description
         if (label in ("GPE", "LOC", "FAC") or known or (label == "ORG" and len(span) == 1)) \
                 and context.names_an_agreement(span) and not any(
                 e.type in ("state", "igo", "organization", "group", "person") for e in known):
@@ -366,14 +367,20 @@ class SpanResolution(PersonLinking):
             return Mention("", start, end, text, label, place, "place")  # "Kersoń" in a report naming Kherson
         # Place mislabels: "the Kursk region", "the Indo-Pacific region", "in Kursk" tagged PRODUCT or ORG.
         last = span[-1].lower_
+        # "the Kanyama and George townships": a small plural place noun after names listed before it
+        listed = span[-1].is_lower and last.removesuffix("s") in GENERIC_PLACE_NOUNS - ADMIN_NOUNS - CITY_REGION_NOUNS
         if not found and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC"):
             if (after is not None and (after.lower_ in PLACE_NOUNS or after.lower_.removesuffix("s") in PLACE_NOUNS)) \
-                    or ((last in PLACE_NOUNS or last.removesuffix("s") in ADMIN_NOUNS) and len(span) > 1):  # "Luhansk Oblasts"
+                    or ((last in PLACE_NOUNS or last.removesuffix("s") in ADMIN_NOUNS or listed)
+                        and len(span) > 1):  # "Luhansk Oblasts"
                 if self.kb.demonym(text) is not None:
                     return None  # "the Ukrainian city", "Ukrainian front lines": an adjective
                 # "the Kursk region" is Kursk; "Sumy oblast" is a province, not the city of Sumy.
-                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS - ADMIN_NOUNS else text
+                core = doc[span.start : span.end - 1].text if last in GENERIC_PLACE_NOUNS - ADMIN_NOUNS or listed \
+                    else text
                 known = [e for e in self.kb.lookup(core) if e.type in ("place", "state", "igo")]
+                if not known and span[-1].text == "City":
+                    core = text  # "Quezon City": a city's whole name, where "Kharkiv City" is the known Kharkiv
                 if known and core != text:  # "the Indo-Pacific region": the known place
                     return Mention("", start, end, text, label, _kb_id(known[0]), known[0].type)
                 state.places.add(f"local:place:{slug(core)}")

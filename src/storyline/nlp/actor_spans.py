@@ -160,13 +160,15 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame
 
 
 def trim(span: Span) -> Span:
-    """Drop a leading article, a trailing possessive and a dangling "of": "the Kremlin's" ->
-    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name."""
+    """Drop a leading article, a trailing possessive and a dangling "of" or "of the": "the Kremlin's" ->
+    "Kremlin", "National Intelligence Service of" (NER cut before "South Korea") -> its name, "the Associated
+    Press of the" (NER cut before "tally sheets") -> "Associated Press"."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in ("of", "and", "for")):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", "the", "a", "an")
+                           or doc[end - 1].lower_ in ("of", "and", "for")):
         end -= 1
     return doc[start:end]
 

@@ -100,7 +100,7 @@ FACETS = {
 # features that are part of the name ("the Korean Peninsula").
 GENERIC_PLACE_NOUNS = {"region", "oblast", "province", "city", "district", "border", "front", "area",
                        "county", "governorate", "prefecture", "municipality", "town", "village", "neighborhood",
-                       "neighbourhood", "suburb", "raion", "krai", "estate", "camp"}
+                       "neighbourhood", "suburb", "raion", "krai", "estate", "camp", "township"}
 ADMIN_NOUNS = {"oblast", "province", "governorate", "prefecture", "county"}
 # Nouns that, after a city's name, name the province around it and named for it ("the Kharkiv region",
 # "Kharkiv oblast"): a place of its own, not the city.

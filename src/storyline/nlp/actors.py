@@ -153,9 +153,12 @@ class ActorResolver(SpanResolution):
             if len(span) and (context.compass_word(span) or context.byline_sentence(span)
                               or context.in_headline_run(span) or context.in_quoted_title(span)
                               or context.shouted(span) or context.bracketed_citation(span)
-                              or context.credit_sentence(span)):
+                              or context.credit_sentence(span) or context.glued_word(span)
+                              or context.currency_name(span, self.kb) or context.work_title(span)):
                 continue  # "the West"; "…, Jane Doe in Kyiv report."; a headline run into the text; a book's
-                # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report."
+                # title; "JOIN US ON TELEGRAM!"; "(Coastal Courier, 20 February)"; "X contributed to this report.";
+                # "the ForeignHe" run together on a page that lost its spaces; "the Ukrainian Hryvnia", a currency;
+                # "the 1994 movie The Shawshank Redemption", a work's title
             vessel = context.vessel_name(span) if len(span) and cand.label != "NORP" else None
             if vessel is not None and all(e.type in (("person", "place") if vessel == "named" else ("person",))
                                           for e in self.kb.lookup(span.text)):
