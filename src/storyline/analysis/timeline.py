@@ -154,33 +154,48 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
 
 
 HAPPENING_NOUNS = frozenset(
-    "invasion incursion attack attacks airstrike airstrikes raid raids assault offensive bombing bombings shelling "
-    "massacre shooting killing killings assassination ambush explosion explosions blast blasts earthquake quake "
-    "eruption landslide flood floods fire storm cyclone hurricane typhoon tornado spill crash collapse capsizing "
-    "sinking derailment coup mutiny uprising vote election elections "
-    "referendum runoff signing capture seizure annexation arrest arrests walkout".split())
-"""Nouns of a happening: a day written before one ("the February 24 invasion", "the 3 May blast") dates it."""
+    "invasion invasions incursion attack attacks airstrike airstrikes raid raids assault offensive bombing bombings "
+    "shelling strike strikes massacre shooting killing killings assassination ambush explosion explosions blast blasts "
+    "earthquake quake eruption landslide flood floods fire storm cyclone hurricane typhoon tornado spill crash collapse "
+    "capsizing sinking derailment coup mutiny uprising vote votes ballot election elections referendum runoff "
+    "signing signings capture seizure annexation arrest arrests walkout walkouts stoppage protest protests "
+    "demonstration demonstrations riot riots blockade summit".split())
+"""Nouns of a happening: a day written before one ("the February 24 invasion", "the 3 May blast", "the 12 March
+walkout") dates it."""
+SURVEY_NOUNS = frozenset("poll polls survey surveys census".split())
+"""Nouns of a survey: a day or a month written before one ("the Axios/Ipsos March survey showed ...", "a 4 June
+poll found ...") dates when it was taken, the happening the figures it gives come from. A month before a
+publication named by its period ("the May jobless figures", "its January forecast") dates no happening."""
 RE_NOUN_AFTER = re.compile(r"\s{1,3}(?P<noun>[a-z][a-z\-]{1,30})\b")
+RE_NAMED_BEFORE = re.compile(r"(?:['’]s|\b(?i:the|a|an|its|their|his|her|this|that))\s+"
+                             r"(?:[A-Z][\w/&.’'\-]*\s+){1,3}$")
+"""A determiner and a name or two before a date ("the Axios/Ipsos March survey", "a Gallup 4 June poll")."""
 
 
 def _named_happenings(corpus: Corpus, record: Statement, dating: TimeRef | None, refs: list[TimeRef]) -> list[TimeRef]:
     """Days written before a noun of a happening (``HAPPENING_NOUNS``), after a determiner or a possessive
     ("troops massed there before the February 24 invasion", "since the country's 3 May blast"): whatever the
-    sentence's verb tells, the happening it names took place that day, told by the same record. A day after
-    the report is what lies ahead, and a quotation's words date nothing."""
+    sentence's verb tells, the happening it names took place that day, told by the same record. A survey
+    (``SURVEY_NOUNS``) is dated so by its day or its month, a name or two allowed between the determiner and the
+    date ("The Axios/Ipsos March survey showed ..."). A day after the report is what lies ahead, and a
+    quotation's words date nothing."""
     if getattr(record, "kind", None) == "question" or record.status in {"negated", "denied"}:
         return []
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     report = date_interval(str(corpus.published(record.doc) or "")[:10] or None)
     out: list[TimeRef] = []
     for t in refs:
-        if t.precision != "day" or t.ahead or not t.value or (dating is not None and t.value == dating.value):
+        if t.precision not in {"day", "month"} or t.ahead or not t.value \
+                or (dating is not None and t.value == dating.value):
             continue
-        if not RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or quoted_at(text, record.start, t.start):
+        before = text[max(0, t.start - 40):t.start]
+        if not (RE_PRENOMINAL.search(before[-12:]) or RE_NAMED_BEFORE.search(before)) \
+                or quoted_at(text, record.start, t.start):
             continue
         noun = RE_NOUN_AFTER.match(text, t.end)
+        nouns = HAPPENING_NOUNS if t.precision == "day" else frozenset()
         span = date_interval(t.value)
-        if noun is None or noun["noun"] not in HAPPENING_NOUNS or span is None \
+        if noun is None or noun["noun"] not in nouns | SURVEY_NOUNS or span is None \
                 or report is not None and span[0] > report[1]:
             continue
         if t.value not in {n.value for n in out}:
@@ -302,6 +317,39 @@ def _tells_no_act(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
         and record.theme is None
 
 
+ASSESSING = frozenset(
+    "underlined underscored highlighted illustrated demonstrated exposed reflected signalled signaled showed proved "
+    "deepened".split())
+"""Verbs that judge what something meant ("the blast on Tuesday underlined how stretched the crews are")."""
+ASSESSED = HAPPENING_NOUNS | frozenset(
+    "bomb bombs decision move talks meeting visit speech announcement ruling verdict resignation closure outage "
+    "defeat victory deal agreement".split())
+"""Nouns of what is judged: a happening or an act named as the subject of a verb of judging."""
+RE_NOUN_WORD = re.compile(r"[a-z]+")
+RE_PUBLICATION = re.compile(r"\b(?:polls?|surveys?|census|studies|study|reports?|data|figures|statistics|numbers|"
+                            r"images|imagery|photos|photographs|footage|videos?|documents?|records|papers|files|"
+                            r"findings|results|tests?|audit|review|analysis|estimates?|accounts|records)\b", re.I)
+"""What is released or put out: a subject that shows or reveals something is its finding, a release."""
+
+
+def _assessment(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
+    """Whether a record judges what a dated happening meant, the date in the subject and the verb one of
+    judging (``ASSESSING``: "The strike on Monday exposed deep divisions in the cabinet", "A bomb near the capital
+    last week underlined how ..."; the subject names a happening or an act, ``ASSESSED``): an assessment, the
+    happening told only as its subject. Like an opinion it is no occurrence, whatever it names. A release's finding ("Figures released on Wednesday showed ...", "Images taken on Friday revealed ...") is no
+    assessment: its subject names what was put out."""
+    if ref.head is None or ref.precision == REPORT or not record.start <= ref.start < ref.end <= ref.head:
+        return False
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    m = RE_WORD_AT.match(text, ref.head)
+    if m is None or m.group(0).lower() not in ASSESSING:
+        return False
+    # "Officials on Monday signalled ...": the doer's act, the date the verb's; only a happening judged counts.
+    if not ASSESSED.intersection(RE_NOUN_WORD.findall(text[record.start:ref.start].lower())):
+        return False
+    return RE_PUBLICATION.search(text, record.start, ref.head) is None
+
+
 RE_WITHIN_MONTH = re.compile(r"\b(?:week|weekend|earlier\s+this\s+month)\b", re.I)
 
 
@@ -315,8 +363,10 @@ def _told_within(text: str, ref: TimeRef) -> bool:
     return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
 
 
-CLAIMING = frozenset("claimed alleged admitted acknowledged argued suggested complained".split())
-"""Verbs of putting words forward ("the operator claimed in March that ..."): like saying, words only."""
+CLAIMING = frozenset("claimed alleged admitted acknowledged argued suggested complained described branded labelled "
+                     "labeled dubbed".split())
+"""Verbs of putting words forward ("the operator claimed in March that ...", "described the plan in May as a
+betrayal"): like saying, words only."""
 
 
 def _said_in_month(text: str, ref: TimeRef) -> bool:
@@ -467,6 +517,8 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             words_only.add(id(s))
         elif not usable(s):
             continue
+        if _assessment(corpus, s, refs[id(s)]):
+            continue  # the author's judgement of a dated happening: like an opinion, no occurrence
         if _tells_no_act(corpus, s, refs[id(s)]):
             words_only.add(id(s))
         doc_events = events_by_doc.get(s.doc, [])
