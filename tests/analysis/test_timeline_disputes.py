@@ -1,9 +1,10 @@
 """Two hand-written labour disputes (a nurses' strike in Norway, a dockers' walkout in Rotterdam) through the
 real pipeline, each with the chronology an analyst would draw planted in it. Beside the dated happenings each
 carries what must stay off the chronology: the author's judgement of a dated happening ("The strike on Monday
-exposed deep divisions"), a name given to something in a week ("branded the plan a betrayal"), and a date deep
-in a relative clause set off by commas; and what must be on it: a survey dated by the month written before its
-noun, a strike or a protest dated by the day written before its noun, a release's findings and a doer's act."""
+exposed deep divisions"), a name given to something in a week ("branded the plan a betrayal"); and what must be
+on it: a survey dated by the month written before its noun, a strike or a protest dated by the day written before
+its noun, a release's findings, a doer's act, and both days of a sentence telling one happening in a relative
+clause and another in its own verb."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ PORT = [
 NURSES_CHRONOLOGY = {("2046-09", "September survey"), ("2046-09-30", "strike by midwives"),
                      ("2046-10-08", "began a national strike"), ("2046-10-09", "Gallup poll"),
                      ("2046-10-10", "Figures released"), ("2046-10-11", "resumed talks"),
-                     ("2046-10-11", "resigned on Thursday")}
+                     ("2046-10-02", "suspended by the health board"), ("2046-10-11", "resigned on Thursday")}
 PORT_CHRONOLOGY = {("2047-02", "Kantar February poll"), ("2047-03-02", "protest by crane drivers"),
                    ("2047-03-07", "walked out on Thursday"), ("2047-03-08", "signalled"),
                    ("2047-03-08", "Ships queued"), ("2047-03-10", "signed a two-year agreement"),
@@ -75,8 +76,3 @@ def test_judgements_and_names_given_are_nowhere(story, analysed):
     for words in ("exposed deep divisions", "described the government", "underlined how", "branded the",
                   "demonstrated how"):
         assert words not in everything
-
-
-def test_a_date_inside_a_relative_clause_set_off_by_commas_dates_nothing(analysed):
-    data = analysed["nurses"]
-    assert not any(t["date"] == "2046-10-02" for t in data["timeline"] + data["forecasts"] + data["background"])

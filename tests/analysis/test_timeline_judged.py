@@ -1,11 +1,10 @@
 """What the chronology makes of a dated happening that a sentence only judges ("The strike on Monday exposed
 deep divisions"), of a name given to something with a date ("described the offer as an insult"), of a survey
-dated before its noun ("the union's September survey showed ...", "A Kantar February poll found ..."), of a day
-before a noun of a strike, a walkout or a protest, and of a date inside a relative clause set off by commas."""
+dated before its noun ("the union's September survey showed ...", "A Kantar February poll found ..."), and of a day
+before a noun of a strike, a walkout or a protest."""
 
 from __future__ import annotations
 
-from storyline.analysis.dating import places
 from storyline.analysis.timeline import build_timeline
 from storyline.models import TimeRef
 from tests.analysis.test_timeline import Reports
@@ -98,12 +97,3 @@ def test_a_day_before_a_noun_of_a_strike_dates_it():
     _dated(r, "a", cost, "March 7", "2047-03-07", "cost")
     assert [(e.date, e.text) for e in build_timeline(r.corpus())] == [("2047-03-07", cost)]
 
-
-def test_a_date_inside_a_relative_clause_set_off_by_commas_places_nothing():
-    text = ("Ortega, who was among the 40 officials and companies penalised by the treasury on 3 May for "
-            "fraud, resigned on Friday.")
-    inside, main = text.index("3 May"), text.index("Friday")
-    clause = TimeRef("t", inside, inside + 5, "3 May", "2046-05-03", "day", head=text.index("penalised"))
-    own = TimeRef("t", main, main + 6, "Friday", "2046-05-15", "day", head=text.index("resigned"))
-    assert not places(text, clause)
-    assert places(text, own)

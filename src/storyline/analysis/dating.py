@@ -29,9 +29,6 @@ RE_BEFORE = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\
 RE_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;.:()\"“”]*$", re.I)
 RE_RELATIVE_SUBJECT = re.compile(r"\b(who|which)\b[^,;.:()\"“”]*$", re.I)
 RELATIVE_REACH = 160
-# A relative clause set off by a comma ("Tinkov, who was among the 65 people sanctioned by the UK on 24 March,
-# made the comments on Tuesday"): however far into it, its dates tell of the participant it describes.
-RE_RELATIVE_APART = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;.:()\"“”]*$", re.I)
 AUXILIARIES = frozenset("had has have was were is are been being later then also reportedly allegedly".split())
 # A date that points back at one told earlier ("later that month", "the same day", "the following
 # week"): resolving it against the report's date misplaces it.
@@ -137,8 +134,8 @@ def places(text: str, ref: TimeRef) -> bool:
     Not "today" or "now" (a state of affairs), not the opening of a span ("no supplies since
     Saturday", "killed since the invasion began last year"), not a date in a phrase placing the
     verb before it ("before the vote on Sunday", "spoke shortly after the vote on Sunday") or in a
-    relative clause ("an actor who was assaulted last month", one set off by a comma however far into it, or
-    without its pronoun: "the pledge made by the governor last month", see ``_reduced_relative``), not a date on what may happen named in an
+    relative clause ("an actor who was assaulted last month", or without its pronoun: "the pledge made by the
+    governor last month", see ``_reduced_relative``), not a date on what may happen named in an
     "of" phrase ("warned of a possibility of invasion in February", see ``_of_a_happening``), not a date pointing back at one told
     earlier ("later that month"), not the opening or end of a stretch ("a ban from 1 March", "until
     Friday"), not a day naming a thing on no past act ("Critics of Monday's warning say", see
@@ -155,8 +152,7 @@ def places(text: str, ref: TimeRef) -> bool:
         return False
     if RE_BEFORE.search(before) or RE_RELATIVE.search(before) or RE_ANAPHORIC.search(ref.text):
         return False
-    if _relative_verb(text, ref) or _reduced_relative(text, ref) \
-            or RE_RELATIVE_APART.search(text, max(0, ref.start - RELATIVE_REACH), ref.start):
+    if _relative_verb(text, ref) or _reduced_relative(text, ref):
         return False
     if (m := RE_AFTER.search(before)) is not None and ref.head is not None \
             and ref.head < ref.start - len(before) + m.start():
