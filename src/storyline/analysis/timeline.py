@@ -15,7 +15,7 @@ from storyline.analysis.dating import (
     places, prenominal,
     quoted_at, tabular, week_as_month,
 )
-from storyline.analysis.doubtful import RE_SAYING, own_month, tally
+from storyline.analysis.doubtful import HAPPENING_NOUNS, RE_SAYING, SURVEY_NOUNS, assessment, own_month, tally
 from storyline.analysis.happenings import (
     NOT_HAPPENED, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING, TELLING_PARTICIPLES, leans_back, lede_dating,
     merge_happenings, rare_words, retold_lede, speech_lede, telling_lede,
@@ -153,19 +153,6 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
     return out
 
 
-HAPPENING_NOUNS = frozenset(
-    "invasion invasions incursion attack attacks airstrike airstrikes raid raids assault offensive bombing bombings "
-    "shelling strike strikes massacre shooting killing killings assassination ambush explosion explosions blast blasts "
-    "earthquake quake eruption landslide flood floods fire storm cyclone hurricane typhoon tornado spill crash collapse "
-    "capsizing sinking derailment coup mutiny uprising vote votes ballot election elections referendum runoff "
-    "signing signings capture seizure annexation arrest arrests walkout walkouts stoppage protest protests "
-    "demonstration demonstrations riot riots blockade summit".split())
-"""Nouns of a happening: a day written before one ("the February 24 invasion", "the 3 May blast", "the 12 March
-walkout") dates it."""
-SURVEY_NOUNS = frozenset("poll polls survey surveys census".split())
-"""Nouns of a survey: a day or a month written before one ("the Axios/Ipsos March survey showed ...", "a 4 June
-poll found ...") dates when it was taken, the happening the figures it gives come from. A month before a
-publication named by its period ("the May jobless figures", "its January forecast") dates no happening."""
 RE_NOUN_AFTER = re.compile(r"\s{1,3}(?P<noun>[a-z][a-z\-]{1,30})\b")
 RE_NAMED_BEFORE = re.compile(r"(?:['’]s|\b(?i:the|a|an|its|their|his|her|this|that))\s+"
                              r"(?:[A-Z][\w/&.’'\-]*\s+){1,3}$")
@@ -315,39 +302,6 @@ def _tells_no_act(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
     m = RE_WORD_AT.match(text, ref.head) if ref.head is not None else None
     return m is not None and m.group(0).lower() in TELLING_HEADS and record.predicate in TELLING \
         and record.theme is None
-
-
-ASSESSING = frozenset(
-    "underlined underscored highlighted illustrated demonstrated exposed reflected signalled signaled showed proved "
-    "deepened".split())
-"""Verbs that judge what something meant ("the blast on Tuesday underlined how stretched the crews are")."""
-ASSESSED = HAPPENING_NOUNS | frozenset(
-    "bomb bombs decision move talks meeting visit speech announcement ruling verdict resignation closure outage "
-    "defeat victory deal agreement".split())
-"""Nouns of what is judged: a happening or an act named as the subject of a verb of judging."""
-RE_NOUN_WORD = re.compile(r"[a-z]+")
-RE_PUBLICATION = re.compile(r"\b(?:polls?|surveys?|census|studies|study|reports?|data|figures|statistics|numbers|"
-                            r"images|imagery|photos|photographs|footage|videos?|documents?|records|papers|files|"
-                            r"findings|results|tests?|audit|review|analysis|estimates?|accounts|records)\b", re.I)
-"""What is released or put out: a subject that shows or reveals something is its finding, a release."""
-
-
-def _assessment(corpus: Corpus, record: Statement, ref: TimeRef) -> bool:
-    """Whether a record judges what a dated happening meant, the date in the subject and the verb one of
-    judging (``ASSESSING``: "The strike on Monday exposed deep divisions in the cabinet", "A bomb near the capital
-    last week underlined how ..."; the subject names a happening or an act, ``ASSESSED``): an assessment, the
-    happening told only as its subject. Like an opinion it is no occurrence, whatever it names. A release's finding ("Figures released on Wednesday showed ...", "Images taken on Friday revealed ...") is no
-    assessment: its subject names what was put out."""
-    if ref.head is None or ref.precision == REPORT or not record.start <= ref.start < ref.end <= ref.head:
-        return False
-    text = corpus.documents.get(record.doc, {}).get("text") or ""
-    m = RE_WORD_AT.match(text, ref.head)
-    if m is None or m.group(0).lower() not in ASSESSING:
-        return False
-    # "Officials on Monday signalled ...": the doer's act, the date the verb's; only a happening judged counts.
-    if not ASSESSED.intersection(RE_NOUN_WORD.findall(text[record.start:ref.start].lower())):
-        return False
-    return RE_PUBLICATION.search(text, record.start, ref.head) is None
 
 
 RE_WITHIN_MONTH = re.compile(r"\b(?:week|weekend|earlier\s+this\s+month)\b", re.I)
@@ -517,7 +471,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             words_only.add(id(s))
         elif not usable(s):
             continue
-        if _assessment(corpus, s, refs[id(s)]):
+        if assessment(corpus.documents.get(s.doc, {}).get("text") or "", s, refs[id(s)]):
             continue  # the author's judgement of a dated happening: like an opinion, no occurrence
         if _tells_no_act(corpus, s, refs[id(s)]):
             words_only.add(id(s))
