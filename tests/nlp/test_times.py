@@ -358,6 +358,19 @@ def test_times_last_night_and_a_date_run_into_the_clause_after_it(parse):
     assert got["last week"] == ("2043-05-04", "week")
 
 
+@pytest.mark.integration
+def test_times_a_month_before_a_surveys_noun_dates_the_survey(parse):
+    # Whether or not the recogniser tags it, a month (or a month and day) written straight before "poll" or
+    # "survey" says when the survey was taken, the latest such month before the report.
+    got = {t.text: (t.value, t.precision) for t in parse(
+        "A Kantar February poll found that most voters back the dockers. The union's November survey showed "
+        "that few members trust the board. A Gallup June 4 poll put the mayor ahead.",
+        published=dt.date(2047, 3, 8))._.times}
+    assert got["February"] == ("2047-02", "month")
+    assert got["November"] == ("2046-11", "month")
+    assert got["June 4"] == ("2046-06-04", "day")
+
+
 def test_times_an_approximate_stretch_back_places_no_day_week_or_month():
     assert resolve("two months ago").value == "2024-09"
     for text in ("almost two months ago", "about ten days ago", "nearly three weeks ago"):

@@ -1,5 +1,6 @@
-"""Doubtful entries of the chronology: dated records that tell no happening of their date, subjects
-that do not act, and tellings of a speech whose speaker was not resolved.
+"""Doubtful entries of the chronology: dated records that tell no happening of their date (among them a
+judgement of a dated happening), subjects that do not act, and tellings of a speech whose speaker was not
+resolved; and the nouns of happenings a date written before them places.
 
 The timeline (analysis/timeline.py) prefers leaving a doubtful entry out to listing it: a month
 that is the report's own ("this month", "a conflict beginning in February" written in February) or a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analysis.dating import RE_WORD_AT
 from storyline.models import Event, Statement, TimeRef
 
 RE_TALLY = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|since\s+(?:the\s+)?(?:start|beginning|outbreak)\b|"
@@ -47,6 +49,52 @@ def tally(record: Event | Statement) -> bool:
     that 198 civilians had been killed so far") or from a day it opens with ("From 6 September, the
     army retook 300 villages"): the count is no happening of that day."""
     return bool(RE_TALLY.search(record.text) and RE_DIGIT.search(record.text) or RE_OPENED_COUNT.match(record.text))
+
+
+HAPPENING_NOUNS = frozenset(
+    "invasion invasions incursion attack attacks airstrike airstrikes raid raids assault offensive bombing bombings "
+    "shelling strike strikes massacre shooting killing killings assassination ambush explosion explosions blast blasts "
+    "earthquake quake eruption landslide flood floods fire storm cyclone hurricane typhoon tornado spill crash collapse "
+    "capsizing sinking derailment coup mutiny uprising vote votes ballot election elections referendum runoff "
+    "signing signings capture seizure annexation arrest arrests walkout walkouts stoppage protest protests "
+    "demonstration demonstrations riot riots blockade summit".split())
+"""Nouns of a happening: a day written before one ("the February 24 invasion", "the 3 May blast", "the 12 March
+walkout") dates it."""
+SURVEY_NOUNS = frozenset("poll polls survey surveys census".split())
+"""Nouns of a survey: a day or a month written before one ("the Axios/Ipsos March survey showed ...", "a 4 June
+poll found ...") dates when it was taken, the happening the figures it gives come from. A month before a
+publication named by its period ("the May jobless figures", "its January forecast") dates no happening."""
+ASSESSING = frozenset(
+    "underlined underscored highlighted illustrated demonstrated exposed reflected signalled signaled showed proved "
+    "deepened".split())
+"""Verbs that judge what something meant ("the blast on Tuesday underlined how stretched the crews are")."""
+ASSESSED = HAPPENING_NOUNS | frozenset(
+    "bomb bombs decision move talks meeting visit speech announcement ruling verdict resignation closure outage "
+    "defeat victory deal agreement".split())
+"""Nouns of what is judged: a happening or an act named as the subject of a verb of judging."""
+RE_NOUN_WORD = re.compile(r"[a-z]+")
+RE_PUBLICATION = re.compile(r"\b(?:polls?|surveys?|census|studies|study|reports?|data|figures|statistics|numbers|"
+                            r"images|imagery|photos|photographs|footage|videos?|documents?|records|papers|files|"
+                            r"findings|results|tests?|audit|review|analysis|estimates?|accounts)\b", re.I)
+"""What is released or put out: a subject that shows or reveals something is its finding, a release."""
+
+
+def assessment(text: str, record: Statement, ref: TimeRef) -> bool:
+    """Whether a record judges what a dated happening meant, the date in the subject and the verb one of
+    judging (``ASSESSING``: "The strike on Monday exposed deep divisions in the cabinet", "A bomb near the capital
+    last week underlined how ..."; the subject names a happening or an act, ``ASSESSED``): an assessment, the
+    happening told only as its subject. Like an opinion it is no occurrence, whatever it names. A release's
+    finding ("Figures released on Wednesday showed ...", "Images taken on Friday showed ...") is no assessment:
+    its subject names what was put out."""
+    if ref.head is None or not record.start <= ref.start < ref.end <= ref.head:
+        return False
+    m = RE_WORD_AT.match(text, ref.head)
+    if m is None or m.group(0).lower() not in ASSESSING:
+        return False
+    # "Officials on Monday signalled ...": the doer's act, the date the verb's; only a happening judged counts.
+    if not ASSESSED.intersection(RE_NOUN_WORD.findall(text[record.start:ref.start].lower())):
+        return False
+    return RE_PUBLICATION.search(text, record.start, ref.head) is None
 
 
 RE_HAS = re.compile(r"\b(?:has|have)\b")

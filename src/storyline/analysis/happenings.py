@@ -122,9 +122,10 @@ TELLING_PARTICIPLES = frozenset(
     "said told warned accused announced claimed insisted confirmed denied declared stated urged called "
     "criticised criticized condemned threatened vowed pledged promised admitted acknowledged revealed "
     "suggested argued rejected dismissed defended blamed praised welcomed published released issued invited asked "
-    "appealed demanded offered".split())
+    "appealed demanded offered described branded labelled labeled dubbed".split())
 """Participles that, after "has" or carrying a date, tell someone speaking out or putting words out
-(a statement, a report, an interview): the speaking is a happening of its day."""
+(a statement, a report, an interview, a name given to something: "described the offer as an insult"): the
+speaking is a happening of its day."""
 
 
 def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:

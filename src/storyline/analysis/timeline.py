@@ -15,7 +15,7 @@ from storyline.analysis.dating import (
     places, prenominal,
     quoted_at, tabular, week_as_month,
 )
-from storyline.analysis.doubtful import RE_SAYING, own_month, tally
+from storyline.analysis.doubtful import HAPPENING_NOUNS, RE_SAYING, SURVEY_NOUNS, assessment, own_month, tally
 from storyline.analysis.happenings import (
     NOT_HAPPENED, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING, TELLING_PARTICIPLES, leans_back, lede_dating,
     merge_happenings, rare_words, retold_lede, speech_lede, telling_lede,
@@ -153,34 +153,36 @@ def _other_happenings(corpus: Corpus, record: Statement, dating: TimeRef, refs: 
     return out
 
 
-HAPPENING_NOUNS = frozenset(
-    "invasion incursion attack attacks airstrike airstrikes raid raids assault offensive bombing bombings shelling "
-    "massacre shooting killing killings assassination ambush explosion explosions blast blasts earthquake quake "
-    "eruption landslide flood floods fire storm cyclone hurricane typhoon tornado spill crash collapse capsizing "
-    "sinking derailment coup mutiny uprising vote election elections "
-    "referendum runoff signing capture seizure annexation arrest arrests walkout".split())
-"""Nouns of a happening: a day written before one ("the February 24 invasion", "the 3 May blast") dates it."""
 RE_NOUN_AFTER = re.compile(r"\s{1,3}(?P<noun>[a-z][a-z\-]{1,30})\b")
+RE_NAMED_BEFORE = re.compile(r"(?:['’]s|\b(?i:the|a|an|its|their|his|her|this|that))\s+"
+                             r"(?:[A-Z][\w/&.’'\-]*\s+){1,3}$")
+"""A determiner and a name or two before a date ("the Axios/Ipsos March survey", "a Gallup 4 June poll")."""
 
 
 def _named_happenings(corpus: Corpus, record: Statement, dating: TimeRef | None, refs: list[TimeRef]) -> list[TimeRef]:
     """Days written before a noun of a happening (``HAPPENING_NOUNS``), after a determiner or a possessive
     ("troops massed there before the February 24 invasion", "since the country's 3 May blast"): whatever the
-    sentence's verb tells, the happening it names took place that day, told by the same record. A day after
-    the report is what lies ahead, and a quotation's words date nothing."""
+    sentence's verb tells, the happening it names took place that day, told by the same record. A survey
+    (``SURVEY_NOUNS``) is dated so by its day or its month, a name or two allowed between the determiner and the
+    date ("The Axios/Ipsos March survey showed ..."). A day after the report is what lies ahead, and a
+    quotation's words date nothing."""
     if getattr(record, "kind", None) == "question" or record.status in {"negated", "denied"}:
         return []
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     report = date_interval(str(corpus.published(record.doc) or "")[:10] or None)
     out: list[TimeRef] = []
     for t in refs:
-        if t.precision != "day" or t.ahead or not t.value or (dating is not None and t.value == dating.value):
+        if t.precision not in {"day", "month"} or t.ahead or not t.value \
+                or (dating is not None and t.value == dating.value):
             continue
-        if not RE_PRENOMINAL.search(text[max(0, t.start - 12):t.start]) or quoted_at(text, record.start, t.start):
+        before = text[max(0, t.start - 40):t.start]
+        if not (RE_PRENOMINAL.search(before[-12:]) or RE_NAMED_BEFORE.search(before)) \
+                or quoted_at(text, record.start, t.start):
             continue
         noun = RE_NOUN_AFTER.match(text, t.end)
+        nouns = HAPPENING_NOUNS if t.precision == "day" else frozenset()
         span = date_interval(t.value)
-        if noun is None or noun["noun"] not in HAPPENING_NOUNS or span is None \
+        if noun is None or noun["noun"] not in nouns | SURVEY_NOUNS or span is None \
                 or report is not None and span[0] > report[1]:
             continue
         if t.value not in {n.value for n in out}:
@@ -315,8 +317,10 @@ def _told_within(text: str, ref: TimeRef) -> bool:
     return m is not None and m.group(0).lower() in TELLING_PARTICIPLES | TELLING_HEADS
 
 
-CLAIMING = frozenset("claimed alleged admitted acknowledged argued suggested complained".split())
-"""Verbs of putting words forward ("the operator claimed in March that ..."): like saying, words only."""
+CLAIMING = frozenset("claimed alleged admitted acknowledged argued suggested complained described branded labelled "
+                     "labeled dubbed".split())
+"""Verbs of putting words forward ("the operator claimed in March that ...", "described the plan in May as a
+betrayal"): like saying, words only."""
 
 
 def _said_in_month(text: str, ref: TimeRef) -> bool:
@@ -467,6 +471,8 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             words_only.add(id(s))
         elif not usable(s):
             continue
+        if assessment(corpus.documents.get(s.doc, {}).get("text") or "", s, refs[id(s)]):
+            continue  # the author's judgement of a dated happening: like an opinion, no occurrence
         if _tells_no_act(corpus, s, refs[id(s)]):
             words_only.add(id(s))
         doc_events = events_by_doc.get(s.doc, [])

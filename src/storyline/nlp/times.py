@@ -491,10 +491,26 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             refs.append(TimeRef(doc=doc_id or "", start=m.start(), end=m.end(), text=m.group(0), value=resolved.value,
                                 precision=resolved.precision, note=resolved.note, ahead=ahead_cue(span) is not None,
                                 head=predicate_of(span)))
+    for m in RE_SURVEY_DATE.finditer(text):
+        # "The Axios/Ipsos March survey showed ...": the recogniser often leaves a month before a survey's noun.
+        if any(a < m.end() and m.start() < b for a, b in taken) or published is None:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or is_reference_line(line_of(text, m.start())):
+            continue
+        resolved = resolve_date_text(m.group(0), published, today=today, backward=True)
+        if resolved is not None and resolved.value is not None:
+            refs.append(TimeRef(doc=doc_id or "", start=m.start(), end=m.end(), text=m.group(0), value=resolved.value,
+                                precision=resolved.precision, note=resolved.note, head=predicate_of(span)))
     refs.sort(key=lambda r: r.start)
     return refs
 
 
+RE_SURVEY_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?"
+    r"(?=\s+(?:poll|polls|survey|surveys|census)\b)")
+"""A month, or a month and day, written straight before a survey's noun ("the Axios/Ipsos March survey", "a
+Gallup June 4 poll"): when the survey was taken, which the recogniser often misses."""
 RE_CLAUSE_AFTER_DATE = re.compile(r"\s(?:after|amid|following|when|as)\s")
 """Where a date entity runs into the clause after it ("last week after a row over the sirens")."""
 RE_LAST_NIGHT = re.compile(r"\b[Ll]ast\s+night\b")
