@@ -419,3 +419,26 @@ def test_figure_a_body_says_it_expects_is_the_bodys_not_a_relay(parse):
     doc = parse("Output at the smelter fell 9% to 2.1 million tonnes last season, and the company said it expects this "
                 "season's output to be around 2.5 million tonnes.")
     assert _figure(doc, "2.5 million").attributed_text == "the company"
+
+
+def test_figure_both_levels_of_a_change_are_figures_of_the_one_who_gives_them(parse):
+    doc = parse("In her essay, the analyst Ruth Ames notes that Spain's naval presence in the north has grown \"from 40 "
+                "to 112... and Portugal's from 15 to 31\". Meanwhile, Canada's presence has risen from 800 to about 2,400.")
+    got = [(f.text, f.value, f.change_from, f.stage, f.attributed_text) for f in doc._.figures]
+    assert got == [("40", 40, None, "previous", "the analyst Ruth Ames"), ("112", 112, 40, None, "the analyst Ruth Ames"),
+                   ("15", 15, None, "previous", "the analyst Ruth Ames"), ("31", 31, 15, None, "the analyst Ruth Ames"),
+                   ("800", 800, None, "previous", None), ("about 2,400", 2400, 800, "increase", None)]
+
+
+@pytest.mark.parametrize("text, number, body", [
+    ("A senior German defence official said 1,500 soldiers would stay at the base until spring.", "1,500", "kb:DEU"),
+    ("\u201cWe have sent 12 planes,\u201d a senior Brazilian official told reporters in Lisbon.", "12", "kb:BRA"),
+    ("According to a senior White House official, 7,000 more troops have reached the coast.", "7,000", "kb:USA"),
+])
+def test_figure_of_an_unnamed_official_is_the_state_that_describes_them(parse, text, number, body):
+    assert _figure(parse(text), number).attributed_to == body
+
+
+def test_figure_of_an_aide_to_a_named_person_is_no_states(parse):
+    figure = _figure(parse("A Kenyan aide to President Ana Ruiz said 20 people were hurt in the crush."), "20")
+    assert figure.attributed_to != "kb:KEN"

@@ -116,6 +116,8 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     # president said") keeps that actor here, as in the clause's quote and statement; any other speaker
     # ("he put the toll at 40", "the ministry estimated") is who the speaker resolver says it is.
     if (quote := credited(ctx.quotes, token)) is not None:
+        if quote.speaker is None and (body := described_body(ctx, token)) is not None:
+            return body, text  # "a senior German defence official": the state the unnamed official speaks for
         return quote.speaker, text
     if not ctx.mentions:
         return None, text
@@ -123,6 +125,33 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
         return mention.entity, text  # a name written in the phrase ("the Eastern Samar disaster office")
     entity = speaker_of(ctx.speech, ctx.quotes, token) if token.pos_ in ("PRON", "NOUN", "PROPN") else None
     return entity, text
+
+
+OFFICIAL_NOUNS = frozenset(
+    "official officials spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople spokespersons "
+    "representative representatives diplomat diplomats envoy envoys aide aides".split())
+"""Nouns for one who speaks for a state or body without a name of their own ("a senior Brazilian official")."""
+BODY_TYPES = ("state", "organization", "igo")
+BODY_PREPOSITIONS = frozenset({"of", "for", "with", "from"})
+
+
+def described_body(ctx: SourceContext, token: Token) -> str | None:
+    """The state or body an unnamed official is described by: a word before the noun ("a senior German defence
+    official", "a White House spokeswoman") or a phrase after it ("a representative of the US administration",
+    "an official with the UN agency"). None for a noun that is no official's, for a person named in the phrase ("an
+    aide to Ana Ruiz" speaks for no state), and where no such name is written."""
+    if token.lower_ not in OFFICIAL_NOUNS or not ctx.mentions:
+        return None
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("relcl", "acl", "appos")]
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in BODY_PREPOSITIONS:
+            words += list(prep.subtree)
+    if any(m.type == "person" for t in token.subtree if t.dep_ not in ("relcl", "acl")
+           and (m := ctx.mention_at(t.idx)) is not None):
+        return None
+    found = [m for t in words if (m := ctx.mention_at(t.idx)) is not None]
+    bodies = {m.entity: m for m in found if m.type in BODY_TYPES and m.entity}
+    return next(iter(bodies)) if len(bodies) == 1 else None
 
 
 def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
@@ -133,6 +162,9 @@ def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
     before them ("a lawyer for Ana Ruiz")."""
     if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None or not ctx.mentions:
         return quote.speaker, quote.speaker_text
+    span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if span is not None and len(span) and (body := described_body(ctx, span.root)) is not None:
+        return body, quote.speaker_text  # '"...," a senior Brazilian official told reporters': Brazil's
     mention = ctx.mention_in(quote.speaker_start, quote.speaker_end)
     phrase = text_of(ctx.doc)[quote.speaker_start:quote.speaker_end]
     named = mention is not None and mention.type == "person" and mention.end == quote.speaker_start + len(phrase.rstrip()) \

@@ -559,6 +559,7 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures
         made: dict[int, Figure] = {}
+        levels: list[tuple[Figure, Figure]] = []
         anchors: dict[int, Token] = {}
         waiting = []
         for amount in find_amounts(doc, sent.start, sent.end):
@@ -569,18 +570,47 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
                 continue
             figure = _figure(doc, amount, sent, ctx, times, figures)
             if figure is not None:
+                if amount.previous is not None and (old := _level_from(doc, amount, figure, times)) is not None:
+                    figures.append(old)
+                    figure = replace(figure, start=doc[amount.level_start].idx, text=text_of(doc)[doc[amount.level_start].idx:figure.end])
+                    levels.append((old, figure))
                 figures.append(figure)
                 made[amount.num_start] = figure
                 anchors[amount.num_start] = anchor_of(doc, amount)
         _respondents_give_nothing(list(made.values()))
         _poll_shares(ctx, [(anchors[k], made[k]) for k in sorted(made)])
         _noun_said_last([(anchors[k], made[k]) for k in sorted(made)])
+        _same_as_level(levels)
         for amount in waiting:
             figures.append(_shared(doc, amount, made.get(amount.joined)))
         if waiting:
             figures = [f for f in figures if f is not None]
             figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _level_from(doc: Doc, amount: Amount, figure: Figure, times: list[TimeRef]) -> Figure | None:
+    """"rose from 300 to 969": the old level as a figure of its own, ``stage`` ``previous`` (a level the count has
+    left, compared with no current count), said before the new one, which keeps it as ``change_from``. Both are the
+    same measure, side and source."""
+    old = amount.previous
+    if old is None or amount.level_start is None:
+        return None
+    first, last = doc[old.start], doc[old.end - 1]
+    start, end = first.idx, last.idx + len(last)
+    if end > figure.end or doc[amount.level_start].idx >= figure.end or start < figure.start:
+        return None
+    return replace(figure, start=start, end=end, text=text_of(doc)[start:end], value=old.value, low=old.low,
+                   high=old.high, qualifier=old.qualifier, change_from=None, stage="previous",
+                   date=_own_time(doc, old, times))
+
+
+def _same_as_level(levels: list[tuple[Figure, Figure]]) -> None:
+    """The old level of a change reads what its sentence's later rules gave the new one: measure, side, source."""
+    for old, new in levels:
+        old.counts, old.unit_text, old.unit = new.counts, new.unit_text, new.unit
+        old.subject, old.subject_text = new.subject, new.subject_text
+        old.attributed_to, old.attributed_text = new.attributed_to, new.attributed_text
 
 
 def _respondents_give_nothing(sentence: list[Figure]) -> None:
