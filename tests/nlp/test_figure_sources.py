@@ -442,3 +442,24 @@ def test_figure_of_an_unnamed_official_is_the_state_that_describes_them(parse, t
 def test_figure_of_an_aide_to_a_named_person_is_no_states(parse):
     figure = _figure(parse("A Kenyan aide to President Ana Ruiz said 20 people were hurt in the crush."), "20")
     assert figure.attributed_to != "kb:KEN"
+
+
+def test_figure_shares_holding_a_view_are_the_last_polls_the_report_named(parse):
+    doc = parse("A new Gallup poll shows a sharp change in mood.\n\n"
+                "In all, 64 percent of adults now say the economy is getting worse.\n\n"
+                "Among younger voters, 71 percent oppose the measure. The divide is partisan, with 68 percent of "
+                "Democrats and 30 percent of Republicans saying they are worried. Some 47 percent are opposed.\n\n"
+                "Turnout in the spring vote was 61 percent, and prices rose 4 percent.")
+    sources = {f.text: f.attributed_to for f in doc._.figures}
+    assert [sources[t] for t in ("64 percent", "71 percent", "68 percent", "30 percent", "Some 47 percent")] == ["kb:GALLUP"] * 5
+    assert sources["61 percent"] is None and sources["4 percent"] is None  # no view held: the report's own
+
+
+def test_figure_of_a_poll_by_two_partners_is_the_first_partners(parse):
+    doc = parse("The Axios/Ipsos March survey showed that only 47 percent of independents support the measure.")
+    assert _figure(doc, "47").attributed_to == "kb:AXIOS"
+
+
+def test_figure_of_a_vote_is_no_polls(parse):
+    doc = parse("Polls closed at 8pm. Turnout was 61 percent, and 52 percent of voters backed the governor.")
+    assert _figure(doc, "52").attributed_text is None

@@ -27,6 +27,8 @@ class SourceContext:
         self.doc = doc
         self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         mentions = (doc._.mentions if Doc.has_extension("mentions") else None) or []
+        self.actors = Doc.has_extension("mentions") and doc._.mentions is not None
+        """Whether the actors component ran (a sentence may name no one)."""
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.mention_starts = [m.start for m in self.mentions]
         self.quotes = (doc._.quotes if Doc.has_extension("quotes") else None) or []
@@ -116,9 +118,11 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     # president said") keeps that actor here, as in the clause's quote and statement; any other speaker
     # ("he put the toll at 40", "the ministry estimated") is who the speaker resolver says it is.
     if (quote := credited(ctx.quotes, token)) is not None:
-        if quote.speaker is None and (body := described_body(ctx, token)) is not None:
+        if quote.speaker is None and (body := described_body(ctx, token) or _pollster(ctx, left, token)) is not None:
             return body, text  # "a senior German defence official": the state the unnamed official speaks for
         return quote.speaker, text
+    if (pollster := _pollster(ctx, left, token)) is not None and ctx.mention_in(start, end, token) is None:
+        return pollster, text  # "The Axios/Ipsos March survey": the first partner, where the names ran together
     if not ctx.mentions:
         return None, text
     if (mention := ctx.mention_in(start, end, token)) is not None:
@@ -160,11 +164,13 @@ def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
     where the quote resolved the description only). A state, body or place the phrase names is not the speaker
     ("authorities in Chile's north", "Estonian services" speak unnamed), nor a person it names without a comma
     before them ("a lawyer for Ana Ruiz")."""
-    if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None or not ctx.mentions:
+    if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None:
         return quote.speaker, quote.speaker_text
     span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-    if span is not None and len(span) and (body := described_body(ctx, span.root)) is not None:
+    if span is not None and len(span) and (body := described_body(ctx, span.root) or _pollster(ctx, span.start, span.root)):
         return body, quote.speaker_text  # '"...," a senior Brazilian official told reporters': Brazil's
+    if not ctx.mentions:
+        return quote.speaker, quote.speaker_text
     mention = ctx.mention_in(quote.speaker_start, quote.speaker_end)
     phrase = text_of(ctx.doc)[quote.speaker_start:quote.speaker_end]
     named = mention is not None and mention.type == "person" and mention.end == quote.speaker_start + len(phrase.rstrip()) \
@@ -296,18 +302,59 @@ def _quoted_on(ctx: SourceContext, figure_start: int, figure_end: int):
 POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
 
 
-def paragraph_poll(ctx: SourceContext, offset: int) -> tuple[str | None, str] | None:
+def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tuple[str | None, str] | None:
     """The poll or survey its paragraph names last before ``offset``, as a source (actor id, text): what shares of
-    respondents say is its finding ("..., according to a Harbour Times poll. In all, 61 percent say ...")."""
+    respondents say is its finding ("..., according to a Harbour Times poll. In all, 61 percent say ..."). With
+    ``report``, the last one the report names before it, in any paragraph; a later "the new poll" that names no
+    pollster is the one named before it ("a Harbour Times poll ... the new poll"). Not the polls of an election
+    ("at the polls", "polls closed")."""
     text = text_of(ctx.doc)
-    span = ctx.doc.char_span(text.rfind("\n", 0, offset) + 1, offset, alignment_mode="contract")
-    polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN")]
-    if not polls:
+    begin = 0 if report else text.rfind("\n", 0, offset) + 1
+    span = ctx.doc.char_span(begin, offset, alignment_mode="contract")
+    polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN") and not _voting(t)]
+    nearest = None
+    for poll in reversed(polls):
+        left, right = _phrase(poll)
+        words, start, end = span_text(ctx.doc, left, right)
+        mention = ctx.mention_in(start, end) if ctx.mentions else None
+        entity = mention.entity if mention is not None else _pollster(ctx, left, poll)
+        if nearest is not None:
+            if entity is not None:
+                return entity, words
+            continue
+        nearest = entity, words
+        if entity is not None or not report or not any(t.lower_ in ("the", "this", "that") for t in ctx.doc[left:poll.i]):
+            return nearest
+    return nearest
+
+
+def _pollster(ctx: SourceContext, left: int, poll: Token) -> str | None:
+    """The knowledge base's organisation a poll's phrase names before its noun, read part by part where the
+    parts run together ("The Axios/Ipsos March survey", "a Harbour Times-Ipsos poll"): the first part that names
+    one, by its leading words ("Ipsos March" is Ipsos). None for a noun that is no poll's, and without the actors
+    component (no actor ids)."""
+    if poll.lower_ not in POLL_NOUNS or not ctx.actors:
         return None
-    left, right = _phrase(polls[-1])
-    words, start, end = span_text(ctx.doc, left, right)
-    mention = ctx.mention_in(start, end) if ctx.mentions else None
-    return (mention.entity if mention is not None else None), words
+    doc = ctx.doc
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    words = [t.text for t in doc[left:poll.i] if t.lower_ not in ("the", "a", "an", "new", "latest", "recent")]
+    for part in re.split(r"\s*[/–-]\s*", " ".join(words).replace(" / ", "/").replace(" - ", "-")):
+        names = part.split()
+        for n in range(len(names), 0, -1):
+            found = [e for e in kb.lookup(" ".join(names[:n])) if e.type == "organization"]
+            if found:
+                return f"kb:{found[0].id}"
+    return None
+
+
+def _voting(poll: Token) -> bool:
+    """"at the polls", "the polls closed", "polls opened at 7am": the places or hours of a vote, not a survey."""
+    return poll.lower_ == "polls" and (poll.dep_ == "pobj" and poll.head.lower_ == "at" or poll.head.lower_ in VOTING_HOURS)
+
+
+VOTING_HOURS = frozenset("open opens opened close closes closed".split())
 
 
 def trailing_records(sent: Span) -> Span | None:

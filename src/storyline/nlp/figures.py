@@ -18,6 +18,7 @@ from storyline.nlp.figure_antecedents import gapped, noun_said_after, partitive,
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
+from storyline.nlp.grammar import lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.units import DURATIONS, singular
 from storyline.nlp.times import extract_times, is_reference_line, line_of
@@ -625,14 +626,46 @@ def _respondents_give_nothing(sentence: list[Figure]) -> None:
 
 def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> None:
     """"61 percent say ...", "Fifty percent oppose ...": a share of respondents, the subject of what they say, with no
-    source of its own is what the poll its paragraph named before it found."""
-    for anchor, figure in sentence:
-        if figure.counts != "percent" or figure.attributed_text is not None:
+    source of its own is what the poll its paragraph named before it found. A share holding an opinion ("72 percent
+    oppose", "47 percent are opposed", "with 68 percent of farmers saying ...") is the finding of the last poll the
+    report named before it, in any paragraph."""
+    shares = [(anchor.head if anchor.dep_ == "nummod" else anchor, figure) for anchor, figure in sentence
+              if figure.counts == "percent"]
+    # ("with 68 percent of farmers and 30 percent of fishers saying ...": the participle may hang on either)
+    held = any(_opinion(share) for share, _ in shares)
+    for share, figure in shares:
+        if figure.attributed_text is not None:
             continue
-        share = anchor.head if anchor.dep_ == "nummod" else anchor
-        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX") \
-                and (poll := paragraph_poll(ctx, figure.start)) is not None:
+        poll = None
+        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX"):
+            poll = paragraph_poll(ctx, figure.start)
+        if poll is None and (_opinion(share) or held and _with(share)):
+            poll = paragraph_poll(ctx, figure.start, report=True)
+        if poll is not None:
             figure.attributed_to, figure.attributed_text = poll
+
+
+def _opinion(share: Token) -> bool:
+    """Whether a share of people holds a view: the subject of a verb or adjective of opinion ("oppose", "would back",
+    "are concerned"), or a share "with" whom a participle of one goes ("with 52 percent disapproving")."""
+    if share.dep_ in ("nsubj", "nsubjpass"):
+        verb = share.head
+        return lemma(verb) in W.OPINION_VERBS or any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in W.OPINION_ADJECTIVES for c in verb.children)
+    first = share.head if share.dep_ == "conj" else share
+    if _with(share):
+        return any(c.dep_ in ("acl", "amod", "advcl") and (lemma(c) in W.OPINION_VERBS or c.lower_ in W.OPINION_ADJECTIVES)
+                   for t in (share, first) for c in t.children)
+    # "Similarly, 58% across the five countries wanted ...": a share the parse hung below a verb with no subject
+    verb = next((a for a in share.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and share.i < verb.i and lemma(verb) in W.OPINION_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _with(share: Token) -> bool:
+    """A share "with" whom the sentence goes on ("with 52 percent disapproving")."""
+    first = share.head if share.dep_ == "conj" else share
+    return first.dep_ == "pobj" and first.head.lower_ == "with"
 
 
 def _noun_said_last(sentence: list[tuple[Token, Figure]]) -> None:
