@@ -463,3 +463,16 @@ def test_figure_of_a_poll_by_two_partners_is_the_first_partners(parse):
 def test_figure_of_a_vote_is_no_polls(parse):
     doc = parse("Polls closed at 8pm. Turnout was 61 percent, and 52 percent of voters backed the governor.")
     assert _figure(doc, "52").attributed_text is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    ("The regional governor said 40 people were killed in the floods and the fire service, 12.", "12", "the fire service"),
+    ("The health ministry put the death toll at 40, and the Red Cross at 52.", "52", "the Red Cross"),
+])
+def test_figure_of_a_gapped_clause_is_its_own_subjects(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_of_a_second_count_in_one_clause_keeps_its_speaker(parse):
+    doc = parse("The army said it had destroyed 30 tanks and the rebels, 12 trucks.")
+    assert _figure(doc, "12").attributed_text == "The army"

@@ -158,6 +158,38 @@ def described_body(ctx: SourceContext, token: Token) -> str | None:
     return next(iter(bodies)) if len(bodies) == 1 else None
 
 
+GAP_JOINS = frozenset({"and", "while", "whereas", "but"})
+GAP_MAX_WORDS = 6
+"""Longest source phrase of a gapped clause ("and the regional fire and rescue service, 12")."""
+
+
+def gapped_source(ctx: SourceContext, first: Token) -> tuple[str | None, str] | None:
+    """The source of a gapped clause that gives a figure with no verb of its own: "the governor said 40 people were
+    killed and the fire service, 12", "the ministry put the toll at 40, and the Red Cross at 52". ``first`` is the
+    figure's first token; the source is the actor's phrase between the joining word and the figure (a comma or "at"
+    before it). None where the words before the figure are no such phrase, or it names no actor ("and the rebels,
+    12 trucks" reads as well as a second count of the one clause)."""
+    doc, i = ctx.doc, first.i - 1
+    if i >= 0 and doc[i].lower_ == "at":
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].i == first.sent.start:
+        return None
+    j = i
+    while j > first.sent.start and i - j < GAP_MAX_WORDS and doc[j - 1].lower_ not in GAP_JOINS and not doc[j - 1].is_punct \
+            and doc[j - 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART"):
+        j -= 1
+    if doc[j - 1].lower_ not in GAP_JOINS or not (any(is_actor(ctx, t) for t in doc[j:i + 1])
+                                                  or doc[i].lower_ in W.BODY_NOUNS | OFFICIAL_NOUNS):
+        return None
+    phrase = doc[j:i + 1]
+    mention = ctx.mention_in(phrase.start_char, phrase.end_char, phrase[-1]) if ctx.mentions else None
+    if mention is not None and mention.type not in ("person", "organization", "igo", "state"):
+        return None
+    return (mention.entity if mention is not None else None), phrase.text
+
+
 def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
     """A quote's speaker as a figure's source: the actor the quote resolved, else the person named in apposition at
     the end of its speaker's phrase ("according to the author of the study, the midwife Ana Ruiz, ...": Ana Ruiz,

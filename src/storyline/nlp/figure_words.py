@@ -182,3 +182,8 @@ OPINION_VERBS = frozenset(
 OPINION_ADJECTIVES = frozenset(
     "concerned opposed worried satisfied dissatisfied confident optimistic pessimistic unsure undecided supportive "
     "favourable favorable unfavourable unfavorable afraid".split())
+
+# Nouns for a body that speaks for itself ("the fire service", "the ministry", "organisers").
+BODY_NOUNS = frozenset(
+    "ministry ministries service services agency agencies office department police army military government "
+    "authorities council committee commission organisers organizers union unions monitors observers".split())

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
-from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, paragraph_poll, span_text
+from storyline.nlp.figure_sources import (SourceContext, attribution, entity_text, gapped_source, is_actor, paragraph_poll,
+                                         span_text)
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
@@ -466,6 +467,9 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to, attributed_text = attribution(ctx, start, end, path, sent)
     if level_of is not None and attributed_text is None:
         attributed_to, attributed_text = level_of.attributed_to, level_of.attributed_text  # the same clause's giver
+    if attributed_text is not None and any(f.start >= sent.start_char and f.attributed_text == attributed_text for f in earlier) \
+            and (gap := gapped_source(ctx, doc[amount.start])) is not None:
+        attributed_to, attributed_text = gap  # "the governor said 40 were killed and the fire service, 12"
     return Figure(
         doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
         start=start, end=end, text=text,
