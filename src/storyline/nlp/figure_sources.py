@@ -118,11 +118,13 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     # president said") keeps that actor here, as in the clause's quote and statement; any other speaker
     # ("he put the toll at 40", "the ministry estimated") is who the speaker resolver says it is.
     if (quote := credited(ctx.quotes, token)) is not None:
-        if quote.speaker is None and (body := described_body(ctx, token) or _pollster(ctx, left, token)) is not None:
+        if quote.speaker is None and (body := described_body(ctx, token)) is not None:
             return body, text  # "a senior German defence official": the state the unnamed official speaks for
+        if quote.speaker is None and (pollster := _pollster(ctx, left, token)) is not None:
+            return pollster
         return quote.speaker, text
     if (pollster := _pollster(ctx, left, token)) is not None and ctx.mention_in(start, end, token) is None:
-        return pollster, text  # "The Axios/Ipsos March survey": the first partner, where the names ran together
+        return pollster  # "The Axios/Ipsos March survey": the first partner, where the names ran together
     if not ctx.mentions:
         return None, text
     if (mention := ctx.mention_in(start, end, token)) is not None:
@@ -199,8 +201,10 @@ def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
     if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None:
         return quote.speaker, quote.speaker_text
     span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-    if span is not None and len(span) and (body := described_body(ctx, span.root) or _pollster(ctx, span.start, span.root)):
+    if span is not None and len(span) and (body := described_body(ctx, span.root)) is not None:
         return body, quote.speaker_text  # '"...," a senior Brazilian official told reporters': Brazil's
+    if span is not None and len(span) and (pollster := _pollster(ctx, span.start, span.root)) is not None:
+        return pollster
     if not ctx.mentions:
         return quote.speaker, quote.speaker_text
     mention = ctx.mention_in(quote.speaker_start, quote.speaker_end)
@@ -349,22 +353,24 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
         left, right = _phrase(poll)
         words, start, end = span_text(ctx.doc, left, right)
         mention = ctx.mention_in(start, end) if ctx.mentions else None
-        entity = mention.entity if mention is not None else _pollster(ctx, left, poll)
+        found = ((mention.entity, words) if mention is not None else _pollster(ctx, left, poll)) or (None, words)
         if nearest is not None:
-            if entity is not None:
-                return entity, words
+            if found[0] is not None or found[1] != words:
+                return found
             continue
-        nearest = entity, words
-        if entity is not None or not report or not any(t.lower_ in ("the", "this", "that") for t in ctx.doc[left:poll.i]):
+        nearest = found
+        if found[1] != words or found[0] is not None or not report \
+                or not any(t.lower_ in ("the", "this", "that") for t in ctx.doc[left:poll.i]):
             return nearest
     return nearest
 
 
-def _pollster(ctx: SourceContext, left: int, poll: Token) -> str | None:
-    """The knowledge base's organisation a poll's phrase names before its noun, read part by part where the
-    parts run together ("The Axios/Ipsos March survey", "a Harbour Times-Ipsos poll"): the first part that names
-    one, by its leading words ("Ipsos March" is Ipsos). None for a noun that is no poll's, and without the actors
-    component (no actor ids)."""
+def _pollster(ctx: SourceContext, left: int, poll: Token) -> tuple[str | None, str] | None:
+    """The organisation a poll's phrase names before its noun where no mention covers it, read part by part where
+    the parts run together ("The Axios/Ipsos March survey", "a Harbour Times-Ipsos poll"): the first part that names
+    one in the knowledge base, by its leading words ("Ipsos March" is Ipsos), as (actor id, the name as written);
+    the id only where the report has that actor elsewhere. None for a noun that is no poll's, and without the
+    actors component."""
     if poll.lower_ not in POLL_NOUNS or not ctx.actors:
         return None
     doc = ctx.doc
@@ -377,7 +383,8 @@ def _pollster(ctx: SourceContext, left: int, poll: Token) -> str | None:
         for n in range(len(names), 0, -1):
             found = [e for e in kb.lookup(" ".join(names[:n])) if e.type == "organization"]
             if found:
-                return f"kb:{found[0].id}"
+                entity = f"kb:{found[0].id}"
+                return (entity if any(m.entity == entity for m in ctx.mentions) else None), " ".join(names[:n])
     return None
 
 
