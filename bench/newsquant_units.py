@@ -18,9 +18,10 @@ third line, ``storyline-unit-asis``, scores the canonical names without the clip
 own code with only its unit reading replaced: the name, lower case). Money and percentages are read
 from ``counts`` by the scorer in every line.
 
-A change ("fell from $36,040 to $34,935") is one Figure with ``value`` the new level and
-``change_from`` the old one; NewsQuant writes it as the pair (old, new), as it writes a range, and
-the shared predict script, reading ``value`` only, cannot see the old level. The fourth line,
+A change ("fell from $36,040 to $34,935") is two Figures: the old level (``stage`` ``previous``) and
+the new one, ``value`` the new level and ``change_from`` the old one; NewsQuant writes it as one
+quantity, the pair (old, new), as it writes a range, so the shared predict script, reading each
+figure's ``value``, finds the new level and counts the old one as a quantity of its own. The fourth line,
 ``storyline-unit-changes``, writes a change as that pair (everything else as in the second line),
 so that the difference between the two is what the record's reading of a change costs on this
 protocol, not an extraction error.
@@ -64,7 +65,7 @@ def predictions(texts: list[str]) -> tuple[list[list[dict]], float]:
     out = []
     for text in texts:
         out.append([{"value": f.value if f.value is not None else [f.low, f.high], "counts": f.counts,
-                     "unit_text": f.unit_text, "unit": f.unit, "change_from": f.change_from, "qualifier": f.qualifier, "span": f.text,
+                     "unit_text": f.unit_text, "unit": f.unit, "change_from": f.change_from, "stage": f.stage, "qualifier": f.qualifier, "span": f.text,
                      "start": f.start, "end": f.end} for f in extract_figures(text)])
     return out, time.perf_counter() - t0
 
@@ -81,10 +82,18 @@ def as_unit(tags: list[list[dict]]) -> list[list[dict]]:
 
 
 def as_pairs(tags: list[list[dict]]) -> list[list[dict]]:
-    """A change as NewsQuant writes it: the pair (old level, new level)."""
+    """A change as NewsQuant writes it: the pair (old level, new level), one quantity (the old level's own figure,
+    at the stage ``previous``, is in the pair)."""
     return [[{**t, "value": [t["change_from"], t["value"] if t["value"] is not None and not isinstance(t["value"], list)
-                             else t["value"][1]]} if t["change_from"] is not None else t for t in sentence]
+                             else t["value"][1]]} if t["change_from"] is not None else t for t in sentence
+             if not _old_level(t, sentence)]
             for sentence in tags]
+
+
+def _old_level(tag: dict, sentence: list[dict]) -> bool:
+    """The old level of a change, said again as the pair of the new level that follows it."""
+    return tag.get("stage") == "previous" and any(
+        t["change_from"] == tag["value"] and t["start"] >= tag["end"] for t in sentence)
 
 
 def load_scorer(scorer_path: Path):

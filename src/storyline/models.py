@@ -235,7 +235,7 @@ class Figure:
     """Actor id of whose troops, casualties or money it is."""
     subject_text: str | None = None
     stage: str | None = None
-    """``initial``, ``increase``, ``additional``, ``total``, ``potential`` or None."""
+    """``initial``, ``increase``, ``additional``, ``total``, ``potential``, ``previous`` (the old level of a change) or None."""
     date: str | None = None
     """ISO date the figure refers to, when the sentence says so."""
     attributed_to: str | None = None

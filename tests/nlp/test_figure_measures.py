@@ -49,7 +49,7 @@ def test_figure_measures_the_subject_of_a_verb_with_an_object_does_it(parse):
 
 
 def test_figure_measures_a_headcount_named_by_its_subject(parse):
-    assert measures(parse, "In Mali, the UN troop presence has fallen from 13,000 to about 4,000.") == [(4000, "troops")]
+    assert measures(parse, "In Mali, the UN troop presence has fallen from 13,000 to about 4,000.") == [(13000, "troops"), (4000, "troops")]
 
 
 def test_figure_measures_some_of_those_just_counted(parse):
@@ -329,7 +329,8 @@ def test_figure_measures_a_noun_said_after_the_last_number_counts_both(parse):
 def test_figure_measures_the_level_of_an_age_is_in_years_of_age(parse):
     assert units(parse, "Life expectancy in Lesotho fell to 51.") == [(51, "unit:year of age", "year of age")]
     retirement = parse("The retirement age in Chile will rise from 60 to 65.")._.figures
-    assert [(f.value, f.change_from, f.unit, f.unit_text) for f in retirement] == [(65, 60, "year of age", "retirement age")]
+    assert [(f.value, f.change_from, f.unit, f.unit_text) for f in retirement] == [(60, None, "year of age", "retirement age"),
+                                                                                             (65, 60, "year of age", "retirement age")]
     # "lives" still counts the dead
     assert units(parse, "The flood claimed 40 lives and the toll rose to 45.")[0] == (40, "killed", "life")
 

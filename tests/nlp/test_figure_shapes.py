@@ -55,11 +55,11 @@ def test_figure_shapes_technology_generations_are_no_figures(parse):
 
 def test_figure_shapes_a_bare_old_level_takes_the_scale_of_the_new_one(parse):
     figures = found(parse, "Chile's copper exports rose from 2.1 to 3.5 million tonnes, and the budget from 24.2 to 30-32 billion pesos.")
-    assert [(f[1], f[2], f[3]) for f in figures] == [(3.5e6, None, None), (None, 30e9, 32e9)]
+    assert [(f[1], f[2], f[3]) for f in figures] == [(2.1e6, None, None), (3.5e6, None, None), (24.2e9, None, None), (None, 30e9, 32e9)]
     doc = parse("Chile's copper exports rose from 2.1 to 3.5 million tonnes, and the budget from 24.2 to 30-32 billion pesos.")
-    assert [f.change_from for f in doc._.figures] == [2.1e6, 24.2e9]
+    assert [(f.change_from, f.stage) for f in doc._.figures] == [(None, "previous"), (2.1e6, None), (None, "previous"), (24.2e9, None)]
     # an old level far below the new one keeps its own size
-    assert [f.change_from for f in parse("The town grew from 800 to 1.2 million people.")._.figures] == [800]
+    assert [(f.value, f.change_from) for f in parse("The town grew from 800 to 1.2 million people.")._.figures] == [(800, None), (1.2e6, 800)]
 
 
 def test_figure_shapes_half_of_is_a_share_but_not_the_half_of_a_period(parse):

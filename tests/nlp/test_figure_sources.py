@@ -419,3 +419,61 @@ def test_figure_a_body_says_it_expects_is_the_bodys_not_a_relay(parse):
     doc = parse("Output at the smelter fell 9% to 2.1 million tonnes last season, and the company said it expects this "
                 "season's output to be around 2.5 million tonnes.")
     assert _figure(doc, "2.5 million").attributed_text == "the company"
+
+
+def test_figure_both_levels_of_a_change_are_figures_of_the_one_who_gives_them(parse):
+    doc = parse("In her essay, the analyst Ruth Ames notes that Spain's naval presence in the north has grown \"from 40 "
+                "to 112... and Portugal's from 15 to 31\". Meanwhile, Canada's presence has risen from 800 to about 2,400.")
+    got = [(f.text, f.value, f.change_from, f.stage, f.attributed_text) for f in doc._.figures]
+    assert got == [("40", 40, None, "previous", "the analyst Ruth Ames"), ("112", 112, 40, None, "the analyst Ruth Ames"),
+                   ("15", 15, None, "previous", "the analyst Ruth Ames"), ("31", 31, 15, None, "the analyst Ruth Ames"),
+                   ("800", 800, None, "previous", None), ("about 2,400", 2400, 800, "increase", None)]
+
+
+@pytest.mark.parametrize("text, number, body", [
+    ("A senior German defence official said 1,500 soldiers would stay at the base until spring.", "1,500", "kb:DEU"),
+    ("\u201cWe have sent 12 planes,\u201d a senior Brazilian official told reporters in Lisbon.", "12", "kb:BRA"),
+    ("According to a senior White House official, 7,000 more troops have reached the coast.", "7,000", "kb:USA"),
+])
+def test_figure_of_an_unnamed_official_is_the_state_that_describes_them(parse, text, number, body):
+    assert _figure(parse(text), number).attributed_to == body
+
+
+def test_figure_of_an_aide_to_a_named_person_is_no_states(parse):
+    figure = _figure(parse("A Kenyan aide to President Ana Ruiz said 20 people were hurt in the crush."), "20")
+    assert figure.attributed_to != "kb:KEN"
+
+
+def test_figure_shares_holding_a_view_are_the_last_polls_the_report_named(parse):
+    doc = parse("A new Gallup poll shows a sharp change in mood.\n\n"
+                "In all, 64 percent of adults now say the economy is getting worse.\n\n"
+                "Among younger voters, 71 percent oppose the measure. The divide is partisan, with 68 percent of "
+                "Democrats and 30 percent of Republicans saying they are worried. Some 47 percent are opposed.\n\n"
+                "Turnout in the spring vote was 61 percent, and prices rose 4 percent.")
+    sources = {f.text: f.attributed_to for f in doc._.figures}
+    assert [sources[t] for t in ("64 percent", "71 percent", "68 percent", "30 percent", "Some 47 percent")] == ["kb:GALLUP"] * 5
+    assert sources["61 percent"] is None and sources["4 percent"] is None  # no view held: the report's own
+
+
+def test_figure_of_a_poll_by_two_partners_is_the_first_partners(parse):
+    doc = parse("The Axios/Ipsos March survey showed that only 47 percent of independents support the measure.")
+    figure = _figure(doc, "47")
+    assert (figure.attributed_to, figure.attributed_text) == (None, "Axios")  # (no mention of Axios to give an id)
+
+
+def test_figure_of_a_vote_is_no_polls(parse):
+    doc = parse("Polls closed at 8pm. Turnout was 61 percent, and 52 percent of voters backed the governor.")
+    assert _figure(doc, "52").attributed_text is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    ("The regional governor said 40 people were killed in the floods and the fire service, 12.", "12", "the fire service"),
+    ("The health ministry put the death toll at 40, and the Red Cross at 52.", "52", "the Red Cross"),
+])
+def test_figure_of_a_gapped_clause_is_its_own_subjects(parse, text, number, source):
+    assert _figure(parse(text), number).attributed_text == source
+
+
+def test_figure_of_a_second_count_in_one_clause_keeps_its_speaker(parse):
+    doc = parse("The army said it had destroyed 30 tanks and the rebels, 12 trucks.")
+    assert _figure(doc, "12").attributed_text == "The army"

@@ -30,7 +30,7 @@ def test_figure_units_of_counted_nouns_and_durations(parse):
 
 def test_figure_units_a_toll_has_a_measure_but_no_unit(parse):
     figures = found(parse, "The flood toll in Sindh rose from 20 to 45.")
-    assert [(f.value, f.change_from, f.counts, f.unit) for f in figures] == [(45, 20, "killed", None)]
+    assert [(f.value, f.change_from, f.counts, f.unit) for f in figures] == [(20, None, "killed", None), (45, 20, "killed", None)]
 
 
 def test_figure_units_a_counted_noun_keeps_a_modifier_of_its_modifier(parse):

@@ -34,14 +34,15 @@ def found():
 def test_cocoa_every_figure_and_nothing_else(found):
     # "Monday", "April", "May", "January" are dates, "Western North" a name: none of them is a figure
     assert sorted(found) == sorted([
-        "750,000 tonnes to about 480,000 tonnes", "48,000 cedis per tonne", "1,800 CFA francs a kilogram",
+        "750,000 tonnes", "about 480,000 tonnes", "48,000 cedis per tonne", "1,800 CFA francs a kilogram",
         "310 millimetres", "180", "1,200 cooperatives", "430", "Between 60,000 and 75,000 hectares", "140 pounds",
         "more than $900", "Twelve thousand five hundred workers", "112"])
 
 
 def test_cocoa_a_change_is_the_new_level_with_the_old_one(found):
-    change = found["750,000 tonnes to about 480,000 tonnes"]
+    change, old = found["about 480,000 tonnes"], found["750,000 tonnes"]
     assert (change.value, change.change_from, change.unit) == (480000, 750000, "metric ton")
+    assert (old.value, old.stage, old.unit, old.attributed_text) == (750000, "previous", "metric ton", "Ghana's cocoa board")
     assert change.attributed_text == "Ghana's cocoa board"
     assert change.date == "2026-06-01"  # "on Monday", before the publication date's Tuesday
 

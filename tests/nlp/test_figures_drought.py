@@ -34,7 +34,7 @@ def found():
 def test_drought_every_figure_and_nothing_else(found):
     # "Tuesday" is a date, "Southern Province" a name: neither is a figure
     assert sorted(found) == sorted([
-        "about 1.2 million hectares", "nearly half", "25kg", "180 kwacha to 310 kwacha", "six weeks",
+        "about 1.2 million hectares", "nearly half", "25kg", "180 kwacha", "310 kwacha", "six weeks",
         "$112 million", "2.3 million people", "Between 40,000 and 55,000 head", "62 per cent",
         "Three thousand four hundred farmers", "up to 15,000 kwacha", "Hundreds of boreholes",
         "two-thirds", "four hours a day", "2.4 billion", "$92m"])
@@ -54,8 +54,9 @@ def test_drought_values_spelled_numbers_ranges_and_qualifiers(found):
 
 
 def test_drought_money_units_and_a_price_change(found):
-    price = found["180 kwacha to 310 kwacha"]
+    price, old = found["310 kwacha"], found["180 kwacha"]
     assert (price.value, price.change_from, price.counts, price.unit) == (310, 180, "money:ZMW", "zambian kwacha")
+    assert (old.value, old.change_from, old.stage, old.counts) == (180, None, "previous", "money:ZMW")
     assert (found["$112 million"].value, found["$112 million"].counts) == (112e6, "money:USD")
     assert (found["25kg"].counts, found["25kg"].unit) == ("unit:kilogram", "kilogram")
     assert (found["62 per cent"].counts, found["four hours a day"].unit) == ("percent", "hour per day")
@@ -72,6 +73,6 @@ def test_drought_dead_cattle_are_no_human_toll(found):
 def test_drought_each_figure_has_the_body_that_gives_it(found):
     sources = {text: f.attributed_text for text, f in found.items()}
     assert sources["about 1.2 million hectares"] == "Zambia's agriculture ministry"
-    assert sources["180 kwacha to 310 kwacha"] == "the Grain Traders Association"
+    assert sources["180 kwacha"] == sources["310 kwacha"] == "the Grain Traders Association"
     assert sources["$112 million"] == "The World Food Programme"
     assert sources["Between 40,000 and 55,000 head"] == "officials"

@@ -77,9 +77,10 @@ def test_numbers_rates_are_their_own_measure(parse):
     assert [(v, c) for _, v, c in found] == [(410, "money:USD per metric ton"), (2, "unit:metre per day")]
 
 
-def test_numbers_a_change_is_one_figure_and_a_band_after_a_noun_a_range(parse):
+def test_numbers_a_change_is_the_old_and_the_new_level_and_a_band_after_a_noun_a_range(parse):
     found = parse("The city's flood budget grew from $40 million to $65 million this year.")._.figures
-    assert [(f.value, f.change_from, f.counts) for f in found] == [(65e6, 40e6, "money:USD")]
+    assert [(f.text, f.value, f.change_from, f.stage, f.counts) for f in found] == [
+        ("$40 million", 40e6, None, "previous", "money:USD"), ("$65 million", 65e6, 40e6, None, "money:USD")]
     found = parse("Flats from $300,000 to $450,000 sold fastest in the spring.")._.figures
     assert [(f.value, f.low, f.high, f.change_from) for f in found] == [(None, 300000, 450000, None)]
 
@@ -136,7 +137,8 @@ def test_numbers_a_multiple_counts_times_not_the_noun_after_it(parse):
 
 def test_numbers_dollars_marked_us_keep_their_rate_through_a_change(parse):
     found = parse("Wheat fell from $310 U.S. per tonne to $275 in the spring.")._.figures
-    assert [(f.value, f.change_from, f.counts) for f in found] == [(275, 310, "money:USD per metric ton")]
+    assert [(f.value, f.change_from, f.counts) for f in found] == [(310, None, "money:USD per metric ton"),
+                                                                   (275, 310, "money:USD per metric ton")]
 
 
 def test_numbers_the_sentence_full_stop_is_not_part_of_the_unit(parse):

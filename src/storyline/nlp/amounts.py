@@ -75,6 +75,10 @@ class Amount:
     """The rate's denominator as written ("per barrel", "a month")."""
     change_from: float | None = None
     """For a change "from 20 to 45", the level it started from (the amount is the new level)."""
+    previous: Amount | None = None
+    """For a change "from 20 to 45", the old level as an amount of its own (its tokens, qualifier and unit)."""
+    level_start: int | None = None
+    """For a change "from 20 to 45", the first token of the new level (``start`` is the old one's)."""
     joined: int | None = None
     """For "four-" in "four-, five- and six-cylinder": the first token of the number whose noun it shares."""
     skip_chars: int = 0

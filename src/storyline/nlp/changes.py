@@ -1,4 +1,5 @@
-"""Changes between two amounts: "rose from 20 to 45" is one amount, the new level, with the old one."""
+"""Changes between two amounts: "rose from 20 to 45" is one amount, the new level, with the old one (which the
+figures component reads as a figure of its own, at the stage ``previous``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ CHANGE_NOUNS = frozenset("increase rise fall drop decline jump cut growth change
 def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
     """"rose from 20 to 45": one amount, the new level, with the level it changed from.
 
-    Read as two figures, the old level looks like a second, dateless estimate. A band after a
+    The old level is kept as ``previous`` on the new one, so that its figure can say it is a level left behind
+    rather than a second, dateless estimate. A band after a
     noun ("homes from $750,000 to $1 million") is a range instead."""
     out: list[Amount] = []
     k = 0
@@ -57,6 +59,8 @@ def _changes(doc: Doc, found: list[Amount], floor: int) -> list[Amount]:
             b.value, b.low, b.high = None, a.value, b.value  # a band: "homes from $750,000 to $1 million"
         else:
             b.change_from = a.value
+        if b.change_from is not None:
+            b.previous, b.level_start = a, b.start
         b.start = a.start
         out.extend(found[k + 1: n])
         out.append(b)

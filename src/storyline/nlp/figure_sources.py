@@ -27,6 +27,8 @@ class SourceContext:
         self.doc = doc
         self.ent_of: dict[int, Span] = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         mentions = (doc._.mentions if Doc.has_extension("mentions") else None) or []
+        self.actors = Doc.has_extension("mentions") and doc._.mentions is not None
+        """Whether the actors component ran (a sentence may name no one)."""
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.mention_starts = [m.start for m in self.mentions]
         self.quotes = (doc._.quotes if Doc.has_extension("quotes") else None) or []
@@ -116,7 +118,13 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     # president said") keeps that actor here, as in the clause's quote and statement; any other speaker
     # ("he put the toll at 40", "the ministry estimated") is who the speaker resolver says it is.
     if (quote := credited(ctx.quotes, token)) is not None:
+        if quote.speaker is None and (body := described_body(ctx, token)) is not None:
+            return body, text  # "a senior German defence official": the state the unnamed official speaks for
+        if quote.speaker is None and (pollster := _pollster(ctx, left, token)) is not None:
+            return pollster
         return quote.speaker, text
+    if (pollster := _pollster(ctx, left, token)) is not None and ctx.mention_in(start, end, token) is None:
+        return pollster  # "The Axios/Ipsos March survey": the first partner, where the names ran together
     if not ctx.mentions:
         return None, text
     if (mention := ctx.mention_in(start, end, token)) is not None:
@@ -125,13 +133,79 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
     return entity, text
 
 
+OFFICIAL_NOUNS = frozenset(
+    "official officials spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople spokespersons "
+    "representative representatives diplomat diplomats envoy envoys aide aides".split())
+"""Nouns for one who speaks for a state or body without a name of their own ("a senior Brazilian official")."""
+BODY_TYPES = ("state", "organization", "igo")
+BODY_PREPOSITIONS = frozenset({"of", "for", "with", "from"})
+
+
+def described_body(ctx: SourceContext, token: Token) -> str | None:
+    """The state or body an unnamed official is described by: a word before the noun ("a senior German defence
+    official", "a White House spokeswoman") or a phrase after it ("a representative of the US administration",
+    "an official with the UN agency"). None for a noun that is no official's, for a person named in the phrase ("an
+    aide to Ana Ruiz" speaks for no state), and where no such name is written."""
+    if token.lower_ not in OFFICIAL_NOUNS or not ctx.mentions:
+        return None
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("relcl", "acl", "appos")]
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in BODY_PREPOSITIONS:
+            words += list(prep.subtree)
+    if any(m.type == "person" for t in token.subtree if t.dep_ not in ("relcl", "acl")
+           and (m := ctx.mention_at(t.idx)) is not None):
+        return None
+    found = [m for t in words if (m := ctx.mention_at(t.idx)) is not None]
+    bodies = {m.entity: m for m in found if m.type in BODY_TYPES and m.entity}
+    return next(iter(bodies)) if len(bodies) == 1 else None
+
+
+GAP_JOINS = frozenset({"and", "while", "whereas", "but"})
+GAP_MAX_WORDS = 6
+"""Longest source phrase of a gapped clause ("and the regional fire and rescue service, 12")."""
+
+
+def gapped_source(ctx: SourceContext, first: Token) -> tuple[str | None, str] | None:
+    """The source of a gapped clause that gives a figure with no verb of its own: "the governor said 40 people were
+    killed and the fire service, 12", "the ministry put the toll at 40, and the Red Cross at 52". ``first`` is the
+    figure's first token; the source is the actor's phrase between the joining word and the figure (a comma or "at"
+    before it). None where the words before the figure are no such phrase, or it names no actor ("and the rebels,
+    12 trucks" reads as well as a second count of the one clause)."""
+    doc, i = ctx.doc, first.i - 1
+    if i >= 0 and doc[i].lower_ == "at":
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].i == first.sent.start:
+        return None
+    j = i
+    while j > first.sent.start and i - j < GAP_MAX_WORDS and doc[j - 1].lower_ not in GAP_JOINS and not doc[j - 1].is_punct \
+            and doc[j - 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART"):
+        j -= 1
+    if doc[j - 1].lower_ not in GAP_JOINS or not (any(is_actor(ctx, t) for t in doc[j:i + 1])
+                                                  or doc[i].lower_ in W.BODY_NOUNS | OFFICIAL_NOUNS):
+        return None
+    phrase = doc[j:i + 1]
+    mention = ctx.mention_in(phrase.start_char, phrase.end_char, phrase[-1]) if ctx.mentions else None
+    if mention is not None and mention.type not in ("person", "organization", "igo", "state"):
+        return None
+    return (mention.entity if mention is not None else None), phrase.text
+
+
 def _speaker(ctx: SourceContext, quote) -> tuple[str | None, str | None]:
     """A quote's speaker as a figure's source: the actor the quote resolved, else the person named in apposition at
     the end of its speaker's phrase ("according to the author of the study, the midwife Ana Ruiz, ...": Ana Ruiz,
     where the quote resolved the description only). A state, body or place the phrase names is not the speaker
     ("authorities in Chile's north", "Estonian services" speak unnamed), nor a person it names without a comma
     before them ("a lawyer for Ana Ruiz")."""
-    if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None or not ctx.mentions:
+    if quote.speaker is not None or quote.speaker_start is None or quote.speaker_end is None:
+        return quote.speaker, quote.speaker_text
+    span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if span is not None and len(span) and (body := described_body(ctx, span.root)) is not None:
+        return body, quote.speaker_text  # '"...," a senior Brazilian official told reporters': Brazil's
+    if span is not None and len(span) and (pollster := _pollster(ctx, span.start, span.root)) is not None:
+        return pollster
+    if not ctx.mentions:
         return quote.speaker, quote.speaker_text
     mention = ctx.mention_in(quote.speaker_start, quote.speaker_end)
     phrase = text_of(ctx.doc)[quote.speaker_start:quote.speaker_end]
@@ -264,18 +338,62 @@ def _quoted_on(ctx: SourceContext, figure_start: int, figure_end: int):
 POLL_NOUNS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
 
 
-def paragraph_poll(ctx: SourceContext, offset: int) -> tuple[str | None, str] | None:
+def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tuple[str | None, str] | None:
     """The poll or survey its paragraph names last before ``offset``, as a source (actor id, text): what shares of
-    respondents say is its finding ("..., according to a Harbour Times poll. In all, 61 percent say ...")."""
+    respondents say is its finding ("..., according to a Harbour Times poll. In all, 61 percent say ..."). With
+    ``report``, the last one the report names before it, in any paragraph; a later "the new poll" that names no
+    pollster is the one named before it ("a Harbour Times poll ... the new poll"). Not the polls of an election
+    ("at the polls", "polls closed")."""
     text = text_of(ctx.doc)
-    span = ctx.doc.char_span(text.rfind("\n", 0, offset) + 1, offset, alignment_mode="contract")
-    polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN")]
-    if not polls:
+    begin = 0 if report else text.rfind("\n", 0, offset) + 1
+    span = ctx.doc.char_span(begin, offset, alignment_mode="contract")
+    polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN") and not _voting(t)]
+    nearest = None
+    for poll in reversed(polls):
+        left, right = _phrase(poll)
+        words, start, end = span_text(ctx.doc, left, right)
+        mention = ctx.mention_in(start, end) if ctx.mentions else None
+        found = ((mention.entity, words) if mention is not None else _pollster(ctx, left, poll)) or (None, words)
+        if nearest is not None:
+            if found[0] is not None or found[1] != words:
+                return found
+            continue
+        nearest = found
+        if found[1] != words or found[0] is not None or not report \
+                or not any(t.lower_ in ("the", "this", "that") for t in ctx.doc[left:poll.i]):
+            return nearest
+    return nearest
+
+
+def _pollster(ctx: SourceContext, left: int, poll: Token) -> tuple[str | None, str] | None:
+    """The organisation a poll's phrase names before its noun where no mention covers it, read part by part where
+    the parts run together ("The Axios/Ipsos March survey", "a Harbour Times-Ipsos poll"): the first part that names
+    one in the knowledge base, by its leading words ("Ipsos March" is Ipsos), as (actor id, the name as written);
+    the id only where the report has that actor elsewhere. None for a noun that is no poll's, and without the
+    actors component."""
+    if poll.lower_ not in POLL_NOUNS or not ctx.actors:
         return None
-    left, right = _phrase(polls[-1])
-    words, start, end = span_text(ctx.doc, left, right)
-    mention = ctx.mention_in(start, end) if ctx.mentions else None
-    return (mention.entity if mention is not None else None), words
+    doc = ctx.doc
+    from storyline.kb.lookup import load_kb
+
+    kb = load_kb()
+    words = [t.text for t in doc[left:poll.i] if t.lower_ not in ("the", "a", "an", "new", "latest", "recent")]
+    for part in re.split(r"\s*[/–-]\s*", " ".join(words).replace(" / ", "/").replace(" - ", "-")):
+        names = part.split()
+        for n in range(len(names), 0, -1):
+            found = [e for e in kb.lookup(" ".join(names[:n])) if e.type == "organization"]
+            if found:
+                entity = f"kb:{found[0].id}"
+                return (entity if any(m.entity == entity for m in ctx.mentions) else None), " ".join(names[:n])
+    return None
+
+
+def _voting(poll: Token) -> bool:
+    """"at the polls", "the polls closed", "polls opened at 7am": the places or hours of a vote, not a survey."""
+    return poll.lower_ == "polls" and (poll.dep_ == "pobj" and poll.head.lower_ == "at" or poll.head.lower_ in VOTING_HOURS)
+
+
+VOTING_HOURS = frozenset("open opens opened close closes closed".split())
 
 
 def trailing_records(sent: Span) -> Span | None:

@@ -173,3 +173,17 @@ INDEX_NAMES = frozenset((name, float(size)) for name, sizes in {
     "cac": (40,), "stoxx": (50, 600), "russell": (1000, 2000, 3000), "asx": (200,), "ibex": (35,), "nifty": (50,),
     "kospi": (200,), "aex": (25,), "smi": (20,), "omx": (30,), "wig": (20,), "bux": (20,), "tsx": (60,),
 }.items() for size in sizes)
+
+# What respondents do when a poll asks them: the verbs and adjectives of a share that holds a view ("72 percent
+# oppose", "47 percent are concerned").
+OPINION_VERBS = frozenset(
+    "say think believe support oppose back approve disapprove favour favor want agree disagree trust distrust expect "
+    "fear prefer reject blame feel worry view consider rate like dislike".split())
+OPINION_ADJECTIVES = frozenset(
+    "concerned opposed worried satisfied dissatisfied confident optimistic pessimistic unsure undecided supportive "
+    "favourable favorable unfavourable unfavorable afraid".split())
+
+# Nouns for a body that speaks for itself ("the fire service", "the ministry", "organisers").
+BODY_NOUNS = frozenset(
+    "ministry ministries service services agency agencies office department police army military government "
+    "authorities council committee commission organisers organizers union unions monitors observers".split())

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
-from storyline.nlp.figure_sources import SourceContext, attribution, entity_text, is_actor, paragraph_poll, span_text
+from storyline.nlp.figure_sources import (SourceContext, attribution, entity_text, gapped_source, is_actor, paragraph_poll,
+                                         span_text)
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
@@ -18,6 +19,7 @@ from storyline.nlp.figure_antecedents import gapped, noun_said_after, partitive,
 from storyline.nlp.figure_measures import anchor_of, classify, counted_noun, rate_after
 from storyline.nlp.figure_money import money_in_context
 from storyline.nlp.number_words import SCALE_SUFFIXES
+from storyline.nlp.grammar import lemma
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.units import DURATIONS, singular
 from storyline.nlp.times import extract_times, is_reference_line, line_of
@@ -465,6 +467,9 @@ def _figure(doc: Doc, amount: Amount, sent: Span, ctx: SourceContext, times: lis
         attributed_to, attributed_text = attribution(ctx, start, end, path, sent)
     if level_of is not None and attributed_text is None:
         attributed_to, attributed_text = level_of.attributed_to, level_of.attributed_text  # the same clause's giver
+    if attributed_text is not None and any(f.start >= sent.start_char and f.attributed_text == attributed_text for f in earlier) \
+            and (gap := gapped_source(ctx, doc[amount.start])) is not None:
+        attributed_to, attributed_text = gap  # "the governor said 40 were killed and the fire service, 12"
     return Figure(
         doc=(doc._.doc_id if Doc.has_extension("doc_id") else None) or "",
         start=start, end=end, text=text,
@@ -559,6 +564,7 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
         if is_reference_line(line_of(text, sent.start_char)):
             continue  # bibliography entries: page numbers and years, not figures
         made: dict[int, Figure] = {}
+        levels: list[tuple[Figure, Figure]] = []
         anchors: dict[int, Token] = {}
         waiting = []
         for amount in find_amounts(doc, sent.start, sent.end):
@@ -569,18 +575,47 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
                 continue
             figure = _figure(doc, amount, sent, ctx, times, figures)
             if figure is not None:
+                if amount.previous is not None and (old := _level_from(doc, amount, figure, times)) is not None:
+                    figures.append(old)
+                    figure = replace(figure, start=doc[amount.level_start].idx, text=text_of(doc)[doc[amount.level_start].idx:figure.end])
+                    levels.append((old, figure))
                 figures.append(figure)
                 made[amount.num_start] = figure
                 anchors[amount.num_start] = anchor_of(doc, amount)
         _respondents_give_nothing(list(made.values()))
         _poll_shares(ctx, [(anchors[k], made[k]) for k in sorted(made)])
         _noun_said_last([(anchors[k], made[k]) for k in sorted(made)])
+        _same_as_level(levels)
         for amount in waiting:
             figures.append(_shared(doc, amount, made.get(amount.joined)))
         if waiting:
             figures = [f for f in figures if f is not None]
             figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _level_from(doc: Doc, amount: Amount, figure: Figure, times: list[TimeRef]) -> Figure | None:
+    """"rose from 300 to 969": the old level as a figure of its own, ``stage`` ``previous`` (a level the count has
+    left, compared with no current count), said before the new one, which keeps it as ``change_from``. Both are the
+    same measure, side and source."""
+    old = amount.previous
+    if old is None or amount.level_start is None:
+        return None
+    first, last = doc[old.start], doc[old.end - 1]
+    start, end = first.idx, last.idx + len(last)
+    if end > figure.end or doc[amount.level_start].idx >= figure.end or start < figure.start:
+        return None
+    return replace(figure, start=start, end=end, text=text_of(doc)[start:end], value=old.value, low=old.low,
+                   high=old.high, qualifier=old.qualifier, change_from=None, stage="previous",
+                   date=_own_time(doc, old, times))
+
+
+def _same_as_level(levels: list[tuple[Figure, Figure]]) -> None:
+    """The old level of a change reads what its sentence's later rules gave the new one: measure, side, source."""
+    for old, new in levels:
+        old.counts, old.unit_text, old.unit = new.counts, new.unit_text, new.unit
+        old.subject, old.subject_text = new.subject, new.subject_text
+        old.attributed_to, old.attributed_text = new.attributed_to, new.attributed_text
 
 
 def _respondents_give_nothing(sentence: list[Figure]) -> None:
@@ -595,14 +630,46 @@ def _respondents_give_nothing(sentence: list[Figure]) -> None:
 
 def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> None:
     """"61 percent say ...", "Fifty percent oppose ...": a share of respondents, the subject of what they say, with no
-    source of its own is what the poll its paragraph named before it found."""
-    for anchor, figure in sentence:
-        if figure.counts != "percent" or figure.attributed_text is not None:
+    source of its own is what the poll its paragraph named before it found. A share holding an opinion ("72 percent
+    oppose", "47 percent are opposed", "with 68 percent of farmers saying ...") is the finding of the last poll the
+    report named before it, in any paragraph."""
+    shares = [(anchor.head if anchor.dep_ == "nummod" else anchor, figure) for anchor, figure in sentence
+              if figure.counts == "percent"]
+    # ("with 68 percent of farmers and 30 percent of fishers saying ...": the participle may hang on either)
+    held = any(_opinion(share) for share, _ in shares)
+    for share, figure in shares:
+        if figure.attributed_text is not None:
             continue
-        share = anchor.head if anchor.dep_ == "nummod" else anchor
-        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX") \
-                and (poll := paragraph_poll(ctx, figure.start)) is not None:
+        poll = None
+        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX"):
+            poll = paragraph_poll(ctx, figure.start)
+        if poll is None and (_opinion(share) or held and _with(share)):
+            poll = paragraph_poll(ctx, figure.start, report=True)
+        if poll is not None:
             figure.attributed_to, figure.attributed_text = poll
+
+
+def _opinion(share: Token) -> bool:
+    """Whether a share of people holds a view: the subject of a verb or adjective of opinion ("oppose", "would back",
+    "are concerned"), or a share "with" whom a participle of one goes ("with 52 percent disapproving")."""
+    if share.dep_ in ("nsubj", "nsubjpass"):
+        verb = share.head
+        return lemma(verb) in W.OPINION_VERBS or any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in W.OPINION_ADJECTIVES for c in verb.children)
+    first = share.head if share.dep_ == "conj" else share
+    if _with(share):
+        return any(c.dep_ in ("acl", "amod", "advcl") and (lemma(c) in W.OPINION_VERBS or c.lower_ in W.OPINION_ADJECTIVES)
+                   for t in (share, first) for c in t.children)
+    # "Similarly, 58% across the five countries wanted ...": a share the parse hung below a verb with no subject
+    verb = next((a for a in share.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and share.i < verb.i and lemma(verb) in W.OPINION_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _with(share: Token) -> bool:
+    """A share "with" whom the sentence goes on ("with 52 percent disapproving")."""
+    first = share.head if share.dep_ == "conj" else share
+    return first.dep_ == "pobj" and first.head.lower_ == "with"
 
 
 def _noun_said_last(sentence: list[tuple[Token, Figure]]) -> None:
