@@ -341,6 +341,23 @@ def test_two_wordings_that_name_one_actor_and_share_its_words_are_one_claim():
     assert group_claims(story.corpus(), vectors) == []
 
 
+def test_the_name_of_the_actor_two_wordings_share_is_no_word_in_common_below_the_bar():
+    # "acts of aggression" and the name: an actor and two words, too little to tie what each states
+    first = "Arland's invasion was an act of blatant aggression."
+    second = "Throughout its history Arland has repeatedly committed acts of aggression against its neighbours."
+    vectors = vectors_by_text({first: (1.0, 0.0), second: (0.63, 0.78)})
+    story = Story()
+    story.say("a", first, actors=["kb:AAA"])
+    story.say("b", second, actors=["kb:AAA"])
+    assert group_claims(story.corpus(), vectors) == []
+    # a third word besides the name ties them
+    third = "Throughout its history Arland has repeatedly committed blatant acts of aggression against its neighbours."
+    story = Story()
+    story.say("a", first, actors=["kb:AAA"])
+    story.say("b", third, actors=["kb:AAA"])
+    assert len(group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), third: (0.63, 0.78)}))) == 1
+
+
 def test_two_wordings_that_share_rare_words_but_no_actor_are_compared_and_linked_at_the_bar():
     first = "The town of Keth shut its drinking water intake on the river on Wednesday."
     second = "Officials in Keth closed the river intake that supplies the town's tap water."

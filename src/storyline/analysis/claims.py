@@ -578,7 +578,10 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # the details both give are the background event's, not the statement's own news
         if not agree and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
-        if not anchored(salient[i], salient[j], a.date == b.date, _one_day(a.date) and a.date == b.date):
+        names = _name_words(corpus, a) | _name_words(corpus, b)  # a name is an actor, not one more word in common
+        x = {k: v for k, v in salient[i].items() if k not in names}
+        y = {k: v for k, v in salient[j].items() if k not in names}
+        if not anchored(x, y, a.date == b.date, _one_day(a.date) and a.date == b.date):
             continue
         if told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
             continue
