@@ -94,6 +94,21 @@ def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))
 
 
+@pytest.mark.parametrize("text", [
+    "Port authority data show that grain shipments from Varna fell by a third in March.",
+    "Court documents show that prosecutors opened a case against the mayor on May 4.",
+    "Bolivia's lithium exports to Chile rose 40% last year, while shipments to Peru halved, customs figures show.",
+    "Satellite images indicate that two bridges over the river were destroyed overnight.",
+])
+def test_what_a_record_or_a_count_shows_is_a_finding_not_a_reading(text):
+    assert not is_commentary(_said(text, source_kind="author", status="asserted"))
+    # the same verb with a person, an event or a report's own argument for its subject reads events
+    reading = text.replace("Port authority data show", "The drop shows").replace(
+        "Court documents show", "The case shows").replace("customs figures show", "which shows a shift").replace(
+        "Satellite images indicate", "The strike indicates")
+    assert is_commentary(_said(reading, source_kind="author", status="asserted"))
+
+
 def test_a_commentators_view_stated_in_two_reports_is_not_a_fact_line():
     view = 'Okafor adds, "The strike sends a strong message that the port cannot run without its dockers."'
     copy = 'As Okafor put it, "the strike sends a strong message that the port cannot run without its dockers."'

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT,
-    UNSETTLED, VERDICT,
+    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, RECORD_SUBJECT, STANCE, STANCE_CUE,
+    STANCE_OBJECT, UNSETTLED, VERDICT,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
@@ -100,7 +100,9 @@ def reading(s: Statement) -> bool:
     """The statement reads events (``INTERPRETIVE``), but not where "concern" is the motive an actor gives for its
     act ("banned the exports, citing concern that ...", "closed the road over concerns about the bridge"), nor
     where a clause of its own hedges what a reported act may mean ("troops massed at the border, which officials
-    said may indicate plans to attack"): the act is the news. Where the statement's own verb is a word of saying
+    said may indicate plans to attack"): the act is the news. Nor where a record or a count shows or indicates it
+    ("customs data show exports rose by half", "court documents show the case was opened in May"): a finding
+    (``RECORD_SUBJECT``). Where the statement's own verb is a word of saying
     or the reading itself ("the minister said the vote may signal ...", "the storm may signal ..."), the reading
     is what it tells."""
     from storyline.nlp.certainty_words import SPEECH_VERBS
@@ -108,6 +110,8 @@ def reading(s: Statement) -> bool:
     verb = (s.predicate or "").lower()
     for m in INTERPRETIVE.finditer(s.text):
         if m.group(0).lower().startswith("concern") and MOTIVE.search(s.text, 0, m.start()):
+            continue
+        if m.group(0).lower().startswith(("show", "indicat", "demonstrat")) and RECORD_SUBJECT.search(s.text, 0, m.start()):
             continue
         if (HEDGE_BEFORE.search(s.text, 0, m.start()) and verb and verb not in SPEECH_VERBS
                 and not m.group(0).lower().startswith(verb[:4])):

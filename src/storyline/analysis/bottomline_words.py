@@ -55,6 +55,13 @@ CONCESSION = re.compile(r"\b(?:admit|acknowledg|conced)\w*+\b[^.;]*?\bbut\b", re
 of R"): what follows "but" is the speaker's view, the point the sentence makes."""
 UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
 """A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
+RECORD_SUBJECT = re.compile(
+    r"\b(?:data|statistics|figures|numbers|records?|documents?|filings?|papers|images|imagery|footage|photos|"
+    r"photographs|pictures|videos|recordings|surveys?|polls?|census|results|tallies|logs|readings|samples|tests|"
+    r"stud(?:y|ies)|audits?|inquiry|investigation)\s++(?:(?:also|clearly|now|further)\s++)?\Z", re.IGNORECASE)
+"""A record or a count as the subject of "show" or "indicate", just before the verb ("customs data show ...", "court
+documents show that ...", "satellite images indicate ..."): what the record holds is a finding, not a reading of
+events."""
 MOTIVE = re.compile(r"\b(?:citing|cited|over|because\s+of|due\s+to|out\s+of)\b[^,;:.]*+\Z", re.IGNORECASE)
 """The words before "concern" that make it the motive an actor gives for what it did ("imposed export controls,
 citing the war and concern that ...", "closed the bridge over concerns about its piers"): a reason, not a reading."""
