@@ -27,6 +27,7 @@ def _said(text: str, **kw) -> Statement:
     "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
     "The mayors agree that the duty of the regional council is to rebuild the flood wall before winter.",
     "After the merger vote, the dockers' union sometimes looked like a movement in search of a cause.",
+    "Fresh trenches near the ford and two closed airfields point to the army preparing an assault, an expert said.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -979,3 +980,49 @@ def test_lines_that_differ_in_actor_act_thing_certainty_or_time_are_not_one(kw):
     story.say("b", second, **said)
     lines = bottomline_module.candidates(story.corpus(), [], [], [], capped=False)
     assert all(b.sources == 1 for b in lines if b.kind != "commentary")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("With the new rules we also deny Arland's trawlers access to the harbours of Lorn and Vesk.", "the minister"),
+    ("The border guards denied the crew of the freighter entry to the port on Sunday evening.", "the border guards"),
+    ("We deny that the ferry was overloaded when it left the harbour of Lorn on Sunday.", "we"),
+])
+def test_a_thing_withheld_or_a_denial_whose_source_is_only_a_pronoun_is_no_named_denial(text, source):
+    story = Story()
+    story.say("a", text, status="denied", source_kind="named", source_text=source, actors=["kb:AAA"],
+              published="2025-06-02")
+    assert [b for b in sections(story.corpus()) if b.kind == "disputed"] == []
+    # a denial of what was said, by a source the sentence names, leads as a named denial
+    named = Story()
+    named.say("a", "The ferry company denied that the ferry was overloaded when it left the harbour of Lorn.",
+              status="denied", source_kind="named", source_text="The ferry company", actors=["kb:AAA"],
+              published="2025-06-02")
+    assert [b.detail.split(" (")[0] for b in sections(named.corpus()) if b.kind == "disputed"] == [
+        "denied by The ferry company"]
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("The harbour master of Lorn speaks to reporters at the quay during the regatta in June 2019.",
+     "(Ana Ruiz/Coastline Photo/Picture Desk)"),
+    ("Fishermen unload the last of their catch at the quay in the harbour of Lorn this week.",
+     "Photo: Ana Ruiz for the Coast Herald"),
+])
+def test_a_photo_caption_that_opens_a_report_is_no_lede_the_news_after_its_credit_is(caption, credit):
+    lede = "The Arland port authority closed the harbour of Lorn to all trawlers on Monday after the spill."
+    story = Story()
+    story.report("a", caption, credit, lede, published="2025-04-02")
+    for text in (caption, lede):
+        start, end = story.at("a", text)
+        story.records["statements"].append(Statement("a", start, end, text, "fact", "asserted", actors=["kb:AAA"],
+                                                     source_kind="author", date="2019-06" if "2019" in text else None))
+    assert [b.text for b in sections(story.corpus()) if b.kind == "fact"] == [lede]
+
+
+@pytest.mark.parametrize("text", [
+    "As the dock strike nears the 16-month mark, three unions are investigating the closures of the yards.",
+    "Arland's navy staged a show of force off the coast of Lorn on Sunday, the defence ministry said.",
+])
+def test_a_word_of_reading_used_as_a_noun_reads_no_events(text):
+    assert not is_commentary(_said(text, source_kind="author", status="asserted"))
+    assert is_commentary(_said("The dock strike marks the end of an era for the yards of Lorn.", source_kind="author",
+                               status="asserted"))
