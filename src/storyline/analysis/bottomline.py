@@ -112,10 +112,11 @@ def reading(s: Statement) -> bool:
     for m in INTERPRETIVE.finditer(s.text):
         if m.group(0).lower().startswith("concern") and MOTIVE.search(s.text, 0, m.start()):
             continue
-        if m.group(0).lower().startswith(("show", "indicat", "demonstrat")) and RECORD_SUBJECT.search(s.text, 0, m.start()):
+        word = m.group(0).lower()
+        if word.startswith(("show", "indicat", "demonstrat")) and RECORD_SUBJECT.search(s.text, 0, m.start()):
             continue
-        if m.group(0).lower() in NOUN_TOO and NOUN_BEFORE.search(s.text, 0, m.start()):
-            continue  # "as the war approaches the 16-month mark", "a clear signal": a noun, no reading
+        if word in NOUN_TOO and NOUN_BEFORE.search(s.text, 0, m.start()):
+            continue  # "as the strike nears the 16-month mark", "a show of force": a noun, no reading
         if (HEDGE_BEFORE.search(s.text, 0, m.start()) and verb and verb not in SPEECH_VERBS
                 and not m.group(0).lower().startswith(verb[:4])):
             continue

@@ -15,8 +15,8 @@ INTERPRETIVE = re.compile(
     r"(?<!\bamid )\b(?:concerns?|implications?|significance|significantly|shift(?:ing)? landscape|new era|"
     r"new chapter)\b", re.IGNORECASE)
 """How analysis reads ("highlights", "signals a new era", "raises concerns", not "raises its rate", "looked like a
-spent force", "the moves point to the army preparing an assault"): commentary, not a claim of fact, whether the report says it in its own voice or quotes a commentator
-saying it. "Amid concern that ..."
+spent force", "the moves point to the army preparing an assault"): commentary, not a claim of fact, whether the
+report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
 sets the scene of a statement and is no reading of it, and a thing that shows (no) signs or evidence of something
 ("the levee shows signs of seepage", "the agency does not demonstrate any evidence of") is a finding, not a reading."""
 VERDICT = re.compile(
@@ -64,10 +64,11 @@ RECORD_SUBJECT = re.compile(
 documents show that ...", "satellite images indicate ..."): what the record holds is a finding, not a reading of
 events."""
 WITHHELD = re.compile(
-    r"\bden(?:y|ies|ied|ying)\s++(?:(?!(?:that|claims?|reports?)\b)[\w’'-]+\s+){0,6}?(?:access|entry|visas?|permission|passage|bail|landing|"
-    r"(?:the\s+)?rights?|(?:a\s+)?say|(?:the\s+)?(?:chance|opportunity|means)|funding|refuel(?:l?ing)?|port\s+calls?)\b",
+    r"\bden(?:y|ies|ied|ying)\s++(?:(?!(?:that|claims?|reports?)\b)[\w’'-]+\s+){0,6}?"
+    r"(?:access|entry|visas?|permission|passage|bail|landing|(?:the\s+)?rights?|"
+    r"(?:a\s+)?say|(?:the\s+)?(?:chance|opportunity|means)|funding|refuel(?:l?ing)?|port\s+calls?)\b",
     re.IGNORECASE)
-""""Deny" with someone and a thing withheld ("deny Russian ships access to the ports", "denied the crew entry",
+""""Deny" with someone and a thing withheld ("deny the fleet's trawlers access to the ports", "denied the crew entry",
 "denied him bail"): an act that withholds, not a denial of what was said."""
 MOTIVE = re.compile(r"\b(?:citing|cited|over|because\s+of|due\s+to|out\s+of)\b[^,;:.]*+\Z", re.IGNORECASE)
 """The words before "concern" that make it the motive an actor gives for what it did ("imposed export controls,
