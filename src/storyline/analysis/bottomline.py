@@ -899,17 +899,19 @@ def heading(s: Statement) -> bool:
             and re.match(rf"(?:an?|the)\s++(?:[\w-]+\s+)?{re.escape(verb)}\b", s.text, re.IGNORECASE) is not None)
 
 
-CREDIT = re.compile(r"\s*+(?:\((?:[^()/\n]{2,60}/)+[^()/\n]{2,60}\)|(?:photo|image|picture|credit)s?\s*+(?::|by\b))",
-                    re.IGNORECASE)
-"""A photo credit ("(Jane Roe/Agency/Picture Desk)", "Photo: ...", "Image by ..."), which follows a caption."""
+CREDIT = re.compile(r"\([^()\n]{3,160}\)|(?:photo|image|picture|credit)s?\s{0,3}(?::|by\b)", re.IGNORECASE)
+"""A photo credit ("(Jane Roe/Agency/Picture Desk)", "Photo: ...", "Image by ..."), which follows a caption; a
+parenthesis is a credit where a slash parts its names."""
 
 
 def caption(corpus: Corpus, s: Statement) -> bool:
     """The statement's sentence is a photo's caption: a credit follows it ("X speaks at a conference in 2018.
     (Jane Roe/Agency/Picture Desk)"). What the picture shows is no lede; the report's news follows."""
-    end = corpus.sentence_span(s.doc, s.start)[1]
     text = corpus.documents.get(s.doc, {}).get("text") or ""
-    return CREDIT.match(text, max(end, s.end), max(end, s.end) + 200) is not None
+    at = max(corpus.sentence_span(s.doc, s.start)[1], s.end)
+    at += len(text[at:at + 200]) - len(text[at:at + 200].lstrip())
+    credit = CREDIT.match(text, at)
+    return credit is not None and (not credit.group(0).startswith("(") or "/" in credit.group(0))
 
 
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = False) -> list[BottomLine]:
