@@ -27,6 +27,7 @@ def _said(text: str, **kw) -> Statement:
     "The walkout shows how divided the dockworkers' union has become since the pay talks began.",
     "The mayors agree that the duty of the regional council is to rebuild the flood wall before winter.",
     "After the merger vote, the dockers' union sometimes looked like a movement in search of a cause.",
+    "Fresh trenches near the ford and two closed airfields point to the army preparing an assault, an expert said.",
 ])
 def test_a_sources_advice_verdict_or_resolve_is_commentary(text):
     assert is_commentary(_said(text))
@@ -92,6 +93,21 @@ def test_a_sources_stance_verb_is_commentary(kw):
 ])
 def test_a_claim_of_fact_is_not_commentary(text, kw):
     assert not is_commentary(_said(text, **kw))
+
+
+@pytest.mark.parametrize("text", [
+    "Port authority data show that grain shipments from Varna fell by a third in March.",
+    "Court documents show that prosecutors opened a case against the mayor on May 4.",
+    "Bolivia's lithium exports to Chile rose 40% last year, while shipments to Peru halved, customs figures show.",
+    "Satellite images indicate that two bridges over the river were destroyed overnight.",
+])
+def test_what_a_record_or_a_count_shows_is_a_finding_not_a_reading(text):
+    assert not is_commentary(_said(text, source_kind="author", status="asserted"))
+    # the same verb with a person, an event or a report's own argument for its subject reads events
+    reading = text.replace("Port authority data show", "The drop shows").replace(
+        "Court documents show", "The case shows").replace("customs figures show", "which shows a shift").replace(
+        "Satellite images indicate", "The strike indicates")
+    assert is_commentary(_said(reading, source_kind="author", status="asserted"))
 
 
 def test_a_commentators_view_stated_in_two_reports_is_not_a_fact_line():
@@ -964,3 +980,49 @@ def test_lines_that_differ_in_actor_act_thing_certainty_or_time_are_not_one(kw):
     story.say("b", second, **said)
     lines = bottomline_module.candidates(story.corpus(), [], [], [], capped=False)
     assert all(b.sources == 1 for b in lines if b.kind != "commentary")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("With the new rules we also deny Arland's trawlers access to the harbours of Lorn and Vesk.", "the minister"),
+    ("The border guards denied the crew of the freighter entry to the port on Sunday evening.", "the border guards"),
+    ("We deny that the ferry was overloaded when it left the harbour of Lorn on Sunday.", "we"),
+])
+def test_a_thing_withheld_or_a_denial_whose_source_is_only_a_pronoun_is_no_named_denial(text, source):
+    story = Story()
+    story.say("a", text, status="denied", source_kind="named", source_text=source, actors=["kb:AAA"],
+              published="2025-06-02")
+    assert [b for b in sections(story.corpus()) if b.kind == "disputed"] == []
+    # a denial of what was said, by a source the sentence names, leads as a named denial
+    named = Story()
+    named.say("a", "The ferry company denied that the ferry was overloaded when it left the harbour of Lorn.",
+              status="denied", source_kind="named", source_text="The ferry company", actors=["kb:AAA"],
+              published="2025-06-02")
+    assert [b.detail.split(" (")[0] for b in sections(named.corpus()) if b.kind == "disputed"] == [
+        "denied by The ferry company"]
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("The harbour master of Lorn speaks to reporters at the quay during the regatta in June 2019.",
+     "(Ana Ruiz/Coastline Photo/Picture Desk)"),
+    ("Fishermen unload the last of their catch at the quay in the harbour of Lorn this week.",
+     "Photo: Ana Ruiz for the Coast Herald"),
+])
+def test_a_photo_caption_that_opens_a_report_is_no_lede_the_news_after_its_credit_is(caption, credit):
+    lede = "The Arland port authority closed the harbour of Lorn to all trawlers on Monday after the spill."
+    story = Story()
+    story.report("a", caption, credit, lede, published="2025-04-02")
+    for text in (caption, lede):
+        start, end = story.at("a", text)
+        story.records["statements"].append(Statement("a", start, end, text, "fact", "asserted", actors=["kb:AAA"],
+                                                     source_kind="author", date="2019-06" if "2019" in text else None))
+    assert [b.text for b in sections(story.corpus()) if b.kind == "fact"] == [lede]
+
+
+@pytest.mark.parametrize("text", [
+    "As the dock strike nears the 16-month mark, three unions are investigating the closures of the yards.",
+    "Arland's navy staged a show of force off the coast of Lorn on Sunday, the defence ministry said.",
+])
+def test_a_word_of_reading_used_as_a_noun_reads_no_events(text):
+    assert not is_commentary(_said(text, source_kind="author", status="asserted"))
+    assert is_commentary(_said("The dock strike marks the end of an era for the yards of Lorn.", source_kind="author",
+                               status="asserted"))

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, STANCE, STANCE_CUE, STANCE_OBJECT,
-    UNSETTLED, VERDICT,
+    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, RECORD_SUBJECT, STANCE, STANCE_CUE,
+    STANCE_OBJECT, UNSETTLED, VERDICT, WITHHELD,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
 from storyline.analysis.clusters import statement_id
@@ -100,7 +100,10 @@ def reading(s: Statement) -> bool:
     """The statement reads events (``INTERPRETIVE``), but not where "concern" is the motive an actor gives for its
     act ("banned the exports, citing concern that ...", "closed the road over concerns about the bridge"), nor
     where a clause of its own hedges what a reported act may mean ("troops massed at the border, which officials
-    said may indicate plans to attack"): the act is the news. Where the statement's own verb is a word of saying
+    said may indicate plans to attack"): the act is the news. Nor where a record or a count shows or indicates it
+    ("customs data show exports rose by half", "court documents show the case was opened in May"): a finding
+    (``RECORD_SUBJECT``). Nor a word of reading used as a noun ("as the war nears the 16-month mark", ``NOUN_TOO``).
+    Where the statement's own verb is a word of saying
     or the reading itself ("the minister said the vote may signal ...", "the storm may signal ..."), the reading
     is what it tells."""
     from storyline.nlp.certainty_words import SPEECH_VERBS
@@ -109,6 +112,11 @@ def reading(s: Statement) -> bool:
     for m in INTERPRETIVE.finditer(s.text):
         if m.group(0).lower().startswith("concern") and MOTIVE.search(s.text, 0, m.start()):
             continue
+        word = m.group(0).lower()
+        if word.startswith(("show", "indicat", "demonstrat")) and RECORD_SUBJECT.search(s.text, 0, m.start()):
+            continue
+        if word in NOUN_TOO and NOUN_BEFORE.search(s.text, 0, m.start()):
+            continue  # "as the strike nears the 16-month mark", "a show of force": a noun, no reading
         if (HEDGE_BEFORE.search(s.text, 0, m.start()) and verb and verb not in SPEECH_VERBS
                 and not m.group(0).lower().startswith(verb[:4])):
             continue
@@ -116,6 +124,12 @@ def reading(s: Statement) -> bool:
     return False
 
 
+NOUN_TOO = frozenset({"mark", "marks", "show", "shows", "highlight", "highlights", "means"})
+"""Words of reading that are also nouns ("the 16-month mark", "a show of force", "the highlights", "the means to")."""
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|your|halfway)|\d|-(?:day|week|month|year|mile)|"
+                         r"\b(?:first|second|third|clear|strong|positive|negative|new|same|any|every|no))\s++\Z",
+                         re.IGNORECASE)
+"""A determiner, a number or an adjective just before such a word: the word is a noun."""
 HEDGE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?\Z")
 """A reading under a hedging modal ("... may indicate"), matched just before the reading's verb."""
 
@@ -476,14 +490,17 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
 
 def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = MAX_DENIALS) -> list[BottomLine]:
     """Who denies what, by name ("the company denied that the brakes had failed"), where no conflict pairs
-    the denial with the claim it answers."""
+    the denial with the claim it answers. Not a denial whose source is only a pronoun ("we deny ...": who denies
+    is told elsewhere), nor "deny" with a thing withheld from someone ("we deny their ships access to the ports",
+    ``WITHHELD``): an act, no denial of a claim."""
     cited = {(e.doc, e.start) for line in led for e in line.evidence}
     lines = []
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         refused = refusal(s)
         if ((not refused and (s.source_kind != "named" or probe_status(s) != "denied")) or not is_factual(s)
                 or is_commentary(s) or len(s.text.split()) > MAX_WORDS or (s.doc, s.start) in cited
-                or POSSIBLE.search(s.text)):
+                or POSSIBLE.search(s.text) or (not refused and (WITHHELD.search(s.text)
+                                                                or _who(corpus, s).lower() in PRONOUN_SOURCE))):
             continue
         # the whole sentence where it is short: "X said P, but Y denied that P" gives the claim and its denial
         sentence = corpus.sentence_evidence(s.doc, s.start)
@@ -501,6 +518,8 @@ def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = 
     return _distinct(lines)[:limit]
 
 
+PRONOUN_SOURCE = STAND_IN | {"we", "i", "it", "us", "you"}
+"""Sources that are only a pronoun: whoever they stand for is named in another sentence."""
 REFUSED = re.compile(r"(?:refus|declin)", re.IGNORECASE)
 """Cue words of a refusal ("refused to condemn", "is refusing to go beyond", "declined to join"), matched at the start
 of a statement's cue word."""
@@ -880,6 +899,21 @@ def heading(s: Statement) -> bool:
             and re.match(rf"(?:an?|the)\s++(?:[\w-]+\s+)?{re.escape(verb)}\b", s.text, re.IGNORECASE) is not None)
 
 
+CREDIT = re.compile(r"\([^()\n]{3,160}\)|(?:photo|image|picture|credit)s?\s{0,3}(?::|by\b)", re.IGNORECASE)
+"""A photo credit ("(Jane Roe/Agency/Picture Desk)", "Photo: ...", "Image by ..."), which follows a caption; a
+parenthesis is a credit where a slash parts its names."""
+
+
+def caption(corpus: Corpus, s: Statement) -> bool:
+    """The statement's sentence is a photo's caption: a credit follows it ("X speaks at a conference in 2018.
+    (Jane Roe/Agency/Picture Desk)"). What the picture shows is no lede; the report's news follows."""
+    text = corpus.documents.get(s.doc, {}).get("text") or ""
+    at = max(corpus.sentence_span(s.doc, s.start)[1], s.end)
+    at += len(text[at:at + 200]) - len(text[at:at + 200].lstrip())
+    credit = CREDIT.match(text, at)
+    return credit is not None and (not credit.group(0).startswith("(") or "/" in credit.group(0))
+
+
 def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = False) -> list[BottomLine]:
     """Each original report's lede: its first statement of fact, which news writing puts first because
     it is the report's main news. One source each, so after the corroborated facts, most salient first.
@@ -891,8 +925,9 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
     for s in sorted(corpus.statements, key=lambda s: (s.doc, s.start)):
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
-        if LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question" and not heading(s):
-            first[s.doc] = s  # a question or a heading that opens a report is its hook, the news follows
+        if (LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question" and not heading(s)
+                and not caption(corpus, s)):
+            first[s.doc] = s  # a question, a heading or a photo's caption that opens a report: the news follows
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)

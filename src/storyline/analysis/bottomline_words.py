@@ -10,12 +10,13 @@ INTERPRETIVE = re.compile(
     r"represent|pose|serve|reinforce|complicate|deepen|mean|imply)s?\b"
     r"(?!\s+(?:(?:no|any|some|clear|few|new)\s+)?(?:signs?|evidence|traces?)\b)|"
     r"\b(?:look|seem|sound)(?:s|ed|ing)?\s+like\b|"
+    r"\bpoint(?:s|ed|ing)?\s+to\s+(?:[\w’'-]+\s+){0,3}?\w+ing\b|"
     r"\brais(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}(?:concerns?|questions?|doubts?|fears?|alarm|eyebrows|stakes)\b|"
     r"(?<!\bamid )\b(?:concerns?|implications?|significance|significantly|shift(?:ing)? landscape|new era|"
     r"new chapter)\b", re.IGNORECASE)
 """How analysis reads ("highlights", "signals a new era", "raises concerns", not "raises its rate", "looked like a
-spent force"): commentary, not a claim of fact, whether the report says it in its own voice or quotes a commentator
-saying it. "Amid concern that ..."
+spent force", "the moves point to the army preparing an assault"): commentary, not a claim of fact, whether the
+report says it in its own voice or quotes a commentator saying it. "Amid concern that ..."
 sets the scene of a statement and is no reading of it, and a thing that shows (no) signs or evidence of something
 ("the levee shows signs of seepage", "the agency does not demonstrate any evidence of") is a finding, not a reading."""
 VERDICT = re.compile(
@@ -55,6 +56,20 @@ CONCESSION = re.compile(r"\b(?:admit|acknowledg|conced)\w*+\b[^.;]*?\bbut\b", re
 of R"): what follows "but" is the speaker's view, the point the sentence makes."""
 UNSETTLED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:established|determined)\b", re.IGNORECASE)
 """A finding not yet made ("the cause has not yet been established"): what a source says is still open."""
+RECORD_SUBJECT = re.compile(
+    r"\b(?:data|statistics|figures|numbers|records?|documents?|filings?|papers|images|imagery|footage|photos|"
+    r"photographs|pictures|videos|recordings|surveys?|polls?|census|results|tallies|logs|readings|samples|tests|"
+    r"stud(?:y|ies)|audits?|inquiry|investigation)\s++(?:(?:also|clearly|now|further)\s++)?\Z", re.IGNORECASE)
+"""A record or a count as the subject of "show" or "indicate", just before the verb ("customs data show ...", "court
+documents show that ...", "satellite images indicate ..."): what the record holds is a finding, not a reading of
+events."""
+WITHHELD = re.compile(
+    r"\bden(?:y|ies|ied|ying)\s++(?:(?!(?:that|claims?|reports?)\b)[\w’'-]+\s+){0,6}?"
+    r"(?:access|entry|visas?|permission|passage|bail|landing|(?:the\s+)?rights?|"
+    r"(?:a\s+)?say|(?:the\s+)?(?:chance|opportunity|means)|funding|refuel(?:l?ing)?|port\s+calls?)\b",
+    re.IGNORECASE)
+""""Deny" with someone and a thing withheld ("deny the fleet's trawlers access to the ports", "denied the crew entry",
+"denied him bail"): an act that withholds, not a denial of what was said."""
 MOTIVE = re.compile(r"\b(?:citing|cited|over|because\s+of|due\s+to|out\s+of)\b[^,;:.]*+\Z", re.IGNORECASE)
 """The words before "concern" that make it the motive an actor gives for what it did ("imposed export controls,
 citing the war and concern that ...", "closed the bridge over concerns about its piers"): a reason, not a reading."""
