@@ -484,3 +484,19 @@ def test_an_archbishop_of_a_city_is_a_person_not_the_city(parse):
     quote = quote_with(doc, "closure of the shelters")
     kinds = {m.type for m in doc._.mentions or () if m.entity == quote.speaker}
     assert quote.speaker is None or kinds == {"person"}, kinds
+
+
+def test_a_named_daughter_writes_her_own_words_not_her_father(parse):
+    doc = parse(
+        "Some background: In April of 2021, Novak’s then 12-year-old daughter Petra drew a picture of soldiers "
+        "firing at a family and wrote “No to war” during her art class.")
+    speakers = spoken_by(doc, "No to war")
+    assert "Petra" in speakers and "Novak" not in " ".join(speakers), speakers
+
+
+def test_a_dash_glued_to_a_full_stop_leaves_the_name_before_it(parse):
+    doc = parse(
+        "- The harvest was the best in ten years - said Kowalski.- Prices will still fall this winter - he "
+        "continued.- Nobody in the village is happy - said Kowalski.")
+    assert [t.text for t in doc if t.text.startswith("Kowalski")] == ["Kowalski", "Kowalski"]
+    assert "Kowalski" in spoken_by(doc, "The harvest was the best")

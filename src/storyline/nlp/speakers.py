@@ -96,6 +96,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     An unnamed speaker ("officials", "a ministry spokesman") is anonymous; its actor is the body
     it speaks for where the text names one ("Somali officials", "the ministry's spokesman")."""
     head = cues.antecedent(head) or head
+    if (named := _owned_name(head)) is not None:
+        return resolve(ctx, named)  # "Ruiz's daughter Ana wrote", parsed with the owner as the subject: Ana
     low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
         return _named_after(ctx, head) or pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
@@ -178,6 +180,18 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _body_member(ctx, head)
             or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _owned_name(head: Token) -> Token | None:
+    """The name of the one a possessive subject owns where the parse made the owner the subject: "Ruiz's
+    then 12-year-old daughter Ana" read as "Ruiz" with "daughter Ana" beside it."""
+    if head.pos_ != "PROPN" or not any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in head.children):
+        return None
+    for noun in head.children:
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i > head.i:
+            return next((c for c in noun.children if c.dep_ in ("appos", "flat") and c.pos_ == "PROPN"
+                         and c.i > noun.i), None)
+    return None
 
 
 def _named_after(ctx: Context, pronoun: Token) -> str | None:
