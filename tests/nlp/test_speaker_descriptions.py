@@ -500,3 +500,13 @@ def test_a_dash_glued_to_a_full_stop_leaves_the_name_before_it(parse):
         "continued.- Nobody in the village is happy - said Kowalski.")
     assert [t.text for t in doc if t.text.startswith("Kowalski")] == ["Kowalski", "Kowalski"]
     assert "Kowalski" in spoken_by(doc, "The harvest was the best")
+
+
+def test_it_opening_a_sentence_is_the_state_that_was_the_subject_before(parse):
+    doc = parse(
+        "Brasilia and Mexico City have pledged to send more fuel to the island and have announced new credit lines. "
+        "Brazil wants to lead the effort to prevent what the foreign minister, Paulo Reis, has called a \"total "
+        "blackout\".\n\n"
+        "Argentina has been far more cautious, blocking the sale of its tankers to either side. It has long argued "
+        "against taking part in a dispute between neighbours.")
+    assert "Argentina" in spoken_by(doc, "taking part in a dispute")
