@@ -510,11 +510,3 @@ def test_it_opening_a_sentence_is_the_state_that_was_the_subject_before(parse):
         "Argentina has been far more cautious, blocking the sale of its tankers to either side. It has long argued "
         "against taking part in a dispute between neighbours.")
     assert "Argentina" in spoken_by(doc, "taking part in a dispute")
-
-
-def test_the_journalist_is_not_the_spokeswoman_named_before(parse):
-    doc = parse(
-        "A spokeswoman for the Chilean foreign ministry, Ana Petrova, said on Tuesday that the talks in Lima had "
-        "failed.\n\n"
-        "\"Nobody in the capital believes these promises any more,\" the journalist stressed on her evening show.")
-    assert "Ana Petrova" not in spoken_by(doc, "believes these promises")

@@ -716,14 +716,6 @@ DISTINCT_OFFICES = frozenset().union(*OFFICE_GROUPS, {"governor", "mayor", "pros
 SECOND_OFFICE = frozenset({"former", "ex", "then", "deputy", "vice", "onetime", "erstwhile"})
 
 
-# Trades a report names a person by that an office-holder titled otherwise does not practise: "the journalist",
-# "the analyst" never stand for a minister or a spokeswoman the report titled as such.
-PROFESSIONS = frozenset({"journalist", "reporter", "correspondent", "columnist", "commentator", "presenter",
-                         "broadcaster", "editor", "blogger", "photographer", "analyst", "expert", "scholar",
-                         "historian", "economist", "researcher", "scientist", "lawyer", "doctor", "surgeon", "priest",
-                         "professor"})
-
-
 def _office_group(word: str) -> frozenset[str]:
     return next((g for g in OFFICE_GROUPS if word in g), frozenset({word}))
 
@@ -731,8 +723,7 @@ def _office_group(word: str) -> frozenset[str]:
 def _titled_otherwise(ctx: Context, head: Token, person: str) -> bool:
     """Whether a description of a person ("the chairman", "the former Russian official") contradicts every title
     the report gave ``person`` before it: an office of another kind ("the chairman" is not the "Defence Secretary"
-    named last, "the minister" not the president; a former or deputy's office may be; "the journalist" is no
-    officer), or words of another state ("the Russian official" is not the
+    named last, "the minister" not the president; a former or deputy's office may be), or words of another state ("the Russian official" is not the
     "Chinese President" named last). A person named without a title may be anyone so described."""
     titles = [t for m in ctx.doc._.mentions if m.entity == person and m.type == "person" and m.end <= head.idx
               for t in _title_of(ctx, m)]
@@ -741,8 +732,6 @@ def _titled_otherwise(ctx: Context, head: Token, person: str) -> bool:
     second = any(t.lower_.strip("-") in SECOND_OFFICE for t in head.subtree if t.i < head.i)
     if low in DISTINCT_OFFICES and offices and not offices & _office_group(low) and not second:
         return True  # a former or a deputy's office ("the former congressman") may be one the title left out
-    if low in PROFESSIONS and offices and low not in {t.lower_ for t in titles}:
-        return True  # "the journalist" is not the ministry's spokeswoman named last
     wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i and t.i < head.i))
     have = set().union(*(_state_keys(ctx, t) for t in titles))
     return bool(wanted and have and not wanted & have)
