@@ -50,7 +50,7 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
                                                               for m in ctx.doc._.mentions)) and named not in other:
         return named  # "Biden estimated that ..., although he added": a name the actors missed here
     if not person and (subject := _previous_subject(ctx, pronoun)) is not None:
-        return subject  # "Germany has been more sceptical, blocking ... It has long argued": Germany
+        return subject  # "Norway has been more wary, refusing ... It has long argued": Norway
     if not person and (last := continued_speaker(ctx, pronoun, plural=False)) is not None:
         from storyline.nlp.speakers import resolve  # the resolver asks this module about pronouns
 
@@ -155,7 +155,7 @@ IT_KINDS = frozenset({"state", "igo", "organization"})
 
 
 def _previous_subject(ctx: Context, pronoun: Token) -> str | None:
-    """"Germany has been much more sceptical, blocking the transfers. It has long argued ...": an "it" that opens
+    """"Norway has been far more wary, refusing the sales. It has long argued ...": an "it" that opens
     its sentence as the subject takes up the state or body that was the main subject of the sentence before in
     the same paragraph (not a name inside that sentence's clauses)."""
     mentions = ctx.doc._.mentions
