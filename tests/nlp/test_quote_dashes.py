@@ -62,3 +62,26 @@ def test_dashed_lines_no_credit_closes_and_a_hyphen_before_a_verb_of_saying_quot
 def test_dashed_words_credited_to_a_description_no_one_named_answers_are_not_shown_as_a_quotation(parse):
     doc = parse("Snow closed the northern pass on Sunday.\n\n- The road will stay shut until spring - said the politician.")
     assert not [q for q in quotes_of(doc) if q.direct], [(q.speaker_text, q.text) for q in quotes_of(doc)]
+
+
+def test_a_cue_after_dashed_words_reports_the_clause_nearest_it():
+    # "Ruiz said that prices rose. - We will act - said Ruiz.": the parse hangs both sentences on the last cue;
+    # its words are the dashed ones, not the sentence before with its own cue (model-free: a Doc built by hand)
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.nlp.pipeline import register_extensions
+    from storyline.nlp.quote_cues import Context
+
+    register_extensions()
+    words = ["Ruiz", "said", "that", "prices", "rose", ".", "-", "We", "will", "act", "-", "said", "Ruiz", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 11, 4, 4, 1, 1, 1, 9, 9, 11, 11, 11, 11, 11],
+              deps=["nsubj", "ccomp", "mark", "nsubj", "ccomp", "punct", "punct", "nsubj", "aux", "ccomp", "punct",
+                    "ROOT", "nsubj", "punct"],
+              pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "VERB", "PUNCT", "VERB",
+                   "PROPN", "PUNCT"],
+              tags=["NNP", "VBD", "IN", "NNS", "VBD", ".", ":", "PRP", "MD", "VB", ":", "VBD", "NNP", "."],
+              sent_starts=[True] + [False] * 13)
+    ctx = Context(doc)
+    assert ctx.frames[11].content == (7, 10)
+    assert ctx.frames[1].content == (2, 5)

@@ -171,7 +171,9 @@ def content_of(ctx: Context, verb: Token, lemma: str, strong: bool) -> tuple[int
     line_start, line_end = ctx.paragraph(verb)
     clauses = [c for c in clauses if line_start <= c.idx < line_end or any(
         line_start <= t.idx < line_end and t.pos_ in ("VERB", "AUX") for t in c.subtree)]
-    for child in sorted(clauses, key=lambda c: c.i < verb.i):
+    # the clause nearest the cue first: in "X said A. - B - said X" the parser can hang both sentences on the last
+    # cue, and its words are B
+    for child in sorted(clauses, key=lambda c: (c.i < verb.i, abs(c.i - verb.i))):
         if not strong and (child.i < verb.i or not (_finite(child) or lemma in SMALL_CLAUSE_VERBS and _small_clause(verb, child))):
             continue  # "Russia finds itself cut off" is no report; keep cognition to full clauses
         predicate = _predicate_after(verb, child)

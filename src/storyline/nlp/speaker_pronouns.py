@@ -49,6 +49,8 @@ def pronoun_speaker(ctx: Context, pronoun: Token, person: bool) -> str | None:
             (named := same_name(ctx, outer)) is not None and any(m.entity == named and m.type == "person"
                                                               for m in ctx.doc._.mentions)) and named not in other:
         return named  # "Biden estimated that ..., although he added": a name the actors missed here
+    if not person and (subject := _previous_subject(ctx, pronoun)) is not None:
+        return subject  # "Norway has been more wary, refusing ... It has long argued": Norway
     if not person and (last := continued_speaker(ctx, pronoun, plural=False)) is not None:
         from storyline.nlp.speakers import resolve  # the resolver asks this module about pronouns
 
@@ -146,6 +148,29 @@ def _same_pronoun_before(ctx: Context, pronoun: Token, floor: int, after: int) -
         memo[last.i] = None  # a chain met again while resolving itself resolves to no one
         memo[last.i] = pronoun_speaker(ctx, last, person=True)
     return memo[last.i]
+
+
+# Kinds of actor an "it" opening a sentence may take up from the subject of the sentence before.
+IT_KINDS = frozenset({"state", "igo", "organization"})
+
+
+def _previous_subject(ctx: Context, pronoun: Token) -> str | None:
+    """"Norway has been far more wary, refusing the sales. It has long argued ...": an "it" that opens
+    its sentence as the subject takes up the state or body that was the main subject of the sentence before in
+    the same paragraph (not a name inside that sentence's clauses)."""
+    mentions = ctx.doc._.mentions
+    sent = pronoun.sent
+    if not mentions or pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or sent.start == 0 or any(
+            t.is_alpha for t in pronoun.doc[sent.start:pronoun.i]):
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    if before.start_char < ctx.paragraph(pronoun)[0] or "\n" in ctx.text[before.end_char:sent.start_char]:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    return next((m.entity for m in mentions if m.start <= subject.idx < m.end and m.type in IT_KINDS and m.entity),
+                None)
 
 
 def continued_speaker(ctx: Context, pronoun: Token, plural: bool) -> Token | None:

@@ -96,6 +96,8 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     An unnamed speaker ("officials", "a ministry spokesman") is anonymous; its actor is the body
     it speaks for where the text names one ("Somali officials", "the ministry's spokesman")."""
     head = cues.antecedent(head) or head
+    if (named := _owned_name(head)) is not None:
+        return resolve(ctx, named)  # "Ruiz's daughter Ana wrote", parsed with the owner as the subject: Ana
     low = head.lower_.lstrip("-–—")  # "-he said": a dash glued to the pronoun
     if low in cues.PERSON_PRONOUNS or low == "his":  # "in his view" speaks as "he said" does
         return _named_after(ctx, head) or pronoun_speaker(ctx, head, person=True) or _referent(ctx, head), False
@@ -178,6 +180,18 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     return (resolved or _described(ctx, head) or _introduced(ctx, head) or _named_next(ctx, head) or _body_member(ctx, head)
             or _possessor(ctx, head) or _recent_person(ctx, head)
             or _said_before(ctx, head) or _issuer(ctx, head)), False
+
+
+def _owned_name(head: Token) -> Token | None:
+    """The name of the one a possessive subject owns where the parse made the owner the subject: "Ruiz's
+    then 12-year-old daughter Ana" read as "Ruiz" with "daughter Ana" beside it."""
+    if head.pos_ != "PROPN" or not any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in head.children):
+        return None
+    for noun in head.children:
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i > head.i:
+            return next((c for c in noun.children if c.dep_ in ("appos", "flat") and c.pos_ == "PROPN"
+                         and c.i > noun.i), None)
+    return None
 
 
 def _named_after(ctx: Context, pronoun: Token) -> str | None:
@@ -514,11 +528,18 @@ def _word_keys(ctx: Context, tok: Token) -> set[str]:
 
 def _introduced_unnamed(head: Token) -> bool:
     """Whether the report brought in the one a definite description stands for without a name: "the
-    official added" after "a senior official, speaking on condition of anonymity, said"."""
+    official added" after "a senior official, speaking on condition of anonymity, said", or after "said the
+    official of the transport ministry" (an unnamed one placed in a body, who spoke)."""
+    unnamed = head.lower_ in cues.ANONYMOUS_NOUNS and head.lower_ not in coref.OFFICE_NOUNS
     for tok in reversed(head.doc[:head.i]):
-        if tok.lower_ == head.lower_ and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
-                                             for c in tok.children):
+        if tok.lower_ != head.lower_:
+            continue
+        named = any(c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" for c in tok.children)
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in tok.children):
             return not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+        if unnamed and not named and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in") for c in tok.children):
+            return True
     return False
 
 
@@ -554,8 +575,8 @@ def _issuer(ctx: Context, head: Token) -> str | None:
 def _sole_study_maker(ctx: Context, head: Token) -> str | None:
     """"the polling found" in a report that named one maker of a poll, a survey or a report before it ("a report by
     the Hartley Institute"), whatever noun it wrote it with: that maker; none when it named several."""
-    if head.lower_ not in STUDY_NOUNS:
-        return None
+    if head.lower_ not in STUDY_NOUNS or _named_modifiers(ctx, head):
+        return None  # "the Post-ABC poll" is by the makers it names, resolved or not, not the one maker named before
     makers = {_maker(ctx, tok) for tok in ctx.doc[:head.i] if tok.lower_ in STUDY_NOUNS | {"report", "reports"}}
     makers.discard(None)
     return makers.pop() if len(makers) == 1 else None
@@ -583,14 +604,19 @@ def _maker(ctx: Context, noun: Token) -> str | None:
         maker = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                       for p in c.children if p.dep_ == "pobj" and can_speak(p)), None)
     if maker is None:
-        named = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.ent_type_ != "DATE"
-                 and t.dep_ in ("compound", "nmod", "flat") and not any(
-                     m.start <= t.idx < m.end and m.type == "place" for m in ctx.doc._.mentions or ())]
         # "the Axios/Ipsos March survey": the maker named first, not the month it was taken in
-        return next((e for e in (entity_at(ctx, n) for n in named) if e), None)
+        return next((e for e in (entity_at(ctx, n) for n in _named_modifiers(ctx, noun)) if e), None)
     if maker.lower_ in ("whose",):
         return None
     return speaker_of(ctx, [], maker)
+
+
+def _named_modifiers(ctx: Context, noun: Token) -> list[Token]:
+    """The proper nouns written before a text's noun that may name its maker ("the Axios/Ipsos March survey"),
+    not a month or a place it is about."""
+    return [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.ent_type_ != "DATE"
+            and t.dep_ in ("compound", "nmod", "flat") and not any(
+                m.start <= t.idx < m.end and m.type == "place" for m in ctx.doc._.mentions or ())]
 
 
 def _site_owner(noun: Token) -> Token | None:
@@ -664,9 +690,51 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         # when the parse lost the name as a subject or no name comes after
         person = resolve(ctx, max(pronouns, key=lambda t: t.i))[0]
         if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions) \
-                and not _speaks_for_the_head(ctx, head, person):
+                and not _speaks_for_the_head(ctx, head, person) and not _titled_otherwise(ctx, head, person):
             return person
-    return found.entity if found is not None and not _speaks_for_the_head(ctx, head, found.entity) else None
+    return found.entity if found is not None and not _speaks_for_the_head(ctx, head, found.entity) \
+        and not _titled_otherwise(ctx, head, found.entity) else None
+
+
+# Offices a report may write for one another ("Foreign Secretary" and "the minister", "Premier" and "the prime
+# minister"); an office in none of these groups is matched only by itself.
+OFFICE_GROUPS = (
+    frozenset({"minister", "secretary", "premier", "chancellor"}),
+    frozenset({"chairman", "chairwoman", "chair", "president"}),
+    frozenset({"spokesman", "spokeswoman", "spokesperson"}),
+    frozenset({"ambassador", "envoy"}),
+    frozenset({"senator", "congressman", "congresswoman", "representative", "lawmaker"}),
+    frozenset({"archbishop", "bishop", "patriarch", "cardinal", "pope", "pontiff"}),
+)
+# Offices precise enough that a person titled only with another office is someone else.
+DISTINCT_OFFICES = frozenset().union(*OFFICE_GROUPS, {"governor", "mayor", "prosecutor", "judge", "ambassador"}) - {
+    "lawmaker", "representative"}
+
+
+# Words of a description naming an office held besides the one a title gives: "the former congressman", "the
+# deputy prime minister".
+SECOND_OFFICE = frozenset({"former", "ex", "then", "deputy", "vice", "onetime", "erstwhile"})
+
+
+def _office_group(word: str) -> frozenset[str]:
+    return next((g for g in OFFICE_GROUPS if word in g), frozenset({word}))
+
+
+def _titled_otherwise(ctx: Context, head: Token, person: str) -> bool:
+    """Whether a description of a person ("the chairman", "the former Russian official") contradicts every title
+    the report gave ``person`` before it: an office of another kind ("the chairman" is not the "Defence Secretary"
+    named last, "the minister" not the president; a former or deputy's office may be), or words of another state ("the Russian official" is not the
+    "Chinese President" named last). A person named without a title may be anyone so described."""
+    titles = [t for m in ctx.doc._.mentions if m.entity == person and m.type == "person" and m.end <= head.idx
+              for t in _title_of(ctx, m)]
+    low = head.lower_
+    offices = {t.lower_ for t in titles if t.lower_ in DISTINCT_OFFICES}
+    second = any(t.lower_.strip("-") in SECOND_OFFICE for t in head.subtree if t.i < head.i)
+    if low in DISTINCT_OFFICES and offices and not offices & _office_group(low) and not second:
+        return True  # a former or a deputy's office ("the former congressman") may be one the title left out
+    wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i and t.i < head.i))
+    have = set().union(*(_state_keys(ctx, t) for t in titles))
+    return bool(wanted and have and not wanted & have)
 
 
 def _speaks_for_the_head(ctx: Context, head: Token, person: str) -> bool:
