@@ -343,15 +343,15 @@ def test_two_wordings_that_name_one_actor_and_share_its_words_are_one_claim():
 
 def test_the_name_of_the_actor_two_wordings_share_is_no_word_in_common_below_the_bar():
     # "acts of aggression" and the name: an actor and two words, too little to tie what each states
-    first = "Arland's invasion was an act of blatant aggression."
-    second = "Throughout its history Arland has repeatedly committed acts of aggression against its neighbours."
+    first = "Arland's raid was a flagrant act of aggression."
+    second = "Over the centuries Arland has often committed acts of aggression on its borders."
     vectors = vectors_by_text({first: (1.0, 0.0), second: (0.63, 0.78)})
     story = Story()
     story.say("a", first, actors=["kb:AAA"])
     story.say("b", second, actors=["kb:AAA"])
     assert group_claims(story.corpus(), vectors) == []
     # a third word besides the name ties them
-    third = "Throughout its history Arland has repeatedly committed blatant acts of aggression against its neighbours."
+    third = "Over the centuries Arland has often committed flagrant acts of aggression on its borders."
     story = Story()
     story.say("a", first, actors=["kb:AAA"])
     story.say("b", third, actors=["kb:AAA"])

@@ -456,9 +456,9 @@ def test_figure_shares_holding_a_view_are_the_last_polls_the_report_named(parse)
 
 
 def test_figure_of_a_poll_by_two_partners_is_the_first_partners(parse):
-    doc = parse("The Axios/Ipsos March survey showed that only 47 percent of independents support the measure.")
+    doc = parse("The Ipsos/Gallup June survey found just 47 percent of independents backing the measure.")
     figure = _figure(doc, "47")
-    assert (figure.attributed_to, figure.attributed_text) == (None, "Axios")  # (no mention of Axios to give an id)
+    assert (figure.attributed_to, figure.attributed_text) == (None, "Ipsos")  # (no mention of Ipsos to give an id)
 
 
 def test_figure_of_a_vote_is_no_polls(parse):
