@@ -578,10 +578,7 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # the details both give are the background event's, not the statement's own news
         if not agree and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
-        names = _name_words(corpus, a) | _name_words(corpus, b)  # a name is an actor, not one more word in common
-        x = {k: v for k, v in salient[i].items() if k not in names}
-        y = {k: v for k, v in salient[j].items() if k not in names}
-        if not anchored(x, y, a.date == b.date, _one_day(a.date) and a.date == b.date):
+        if not anchored(salient[i], salient[j], a.date == b.date, _one_day(a.date) and a.date == b.date):
             continue
         if told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
             continue
@@ -713,7 +710,7 @@ def same_day(corpus: Corpus, a: Statement, b: Statement) -> bool:
     """Both statements date what they say to one day, or neither dates it and one named source says both in
     reports of one day (a spokesman's account of a raid, retold by two outlets the same evening)."""
     if a.date or b.date:
-        return _one_day(a.date) and a.date == b.date  # a year or a month both name is no day
+        return bool(a.date) and a.date == b.date
     if not (a.source and a.source == b.source and a.source_kind == b.source_kind == "named"):
         return False  # checked before the reports' days: most pairs have no named source in common
     day = str(corpus.published(a.doc) or "")[:10]
@@ -780,50 +777,14 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 def group_links(corpus: Corpus, statements: list[Statement], judged: dict[tuple[int, int], tuple[float, bool]],
                 numbers: dict[int, dict[str, list[float]]], salient: list[dict[str, float]],
                 threshold: float) -> list[Cluster]:
-    """Claims from the first stage's judged pairs: its links (less those that share too few words, ``thinly_linked``),
-    the second stage's, complete link, corroboration."""
-    edges = {pair: score for pair, (score, linked) in judged.items()
-             if linked and not thinly_linked(corpus, statements, salient, pair, score, threshold)}
+    """Claims from the first stage's judged pairs: its links, the second stage's, complete link, corroboration."""
+    edges = {pair: score for pair, (score, linked) in judged.items() if linked}
     near = {pair: score for pair, (score, _) in judged.items()}
     edges.update(content_links(corpus, statements, near, edges, numbers, salient, threshold))
     groups = complete_link(len(statements), edges, [s.doc for s in statements])
     claims = [corroborate(corpus, [statements[i] for i in g]) for g in groups]
     claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
     return claims
-
-
-THIN_PENALTY = 0.08
-"""How much higher the first stage's bar is for two statements that share almost none of their words and whose parses
-show no one proposition (``thinly_linked``)."""
-THIN_SHARE = 0.5
-"""A single word in common that makes up less than this share of the smaller statement's word weight is a thin tie."""
-
-
-def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dict[str, float]], pair: tuple[int, int],
-                  score: float, threshold: float) -> bool:
-    """A first-stage link whose two statements share no salient word, or one word that is less than half of the
-    smaller one's word weight (actors, the words of their names and numbers not counted), whose parses give no one
-    proposition, that do not both date what they say to one day, and whose similarity is short of the bar raised by
-    ``THIN_PENALTY``: "Another front of the campaign against the island is the blockade of its ports" and "The first
-    is open aggression on its borders" are close in subject only. The sentence encoder rates two sentences on one
-    subject close though they state two things; two wordings of one fact share words or parse to one proposition.
-    The weights are the whole corpus's, so this is checked on every run, after the first stage's stored judgements."""
-    i, j = pair
-    a, b = statements[i], statements[j]
-    names = _name_words(corpus, a) | _name_words(corpus, b)
-    share, count = word_share({k: v for k, v in salient[i].items() if k not in names},
-                              {k: v for k, v in salient[j].items() if k not in names})
-    if count > 1 or (count == 1 and share >= THIN_SHARE):
-        return False
-    if proposition_match(a, b) or (_one_day(a.date) and a.date == b.date):
-        return False  # one proposition, or one day both date what they say to: more than a subject in common
-    bar = link_threshold(a, b, threshold)
-    return bar is None or score < bar + THIN_PENALTY
-
-
-def _name_words(corpus: Corpus, s: Statement) -> set[str]:
-    """The content words of the names of the actors a statement mentions ("donbas" of the Donbas)."""
-    return {w for actor in s.actors for w in content_words(corpus.name(actor) or "")}
 
 
 def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20) -> list[Cluster]:

@@ -87,6 +87,16 @@ def _topic_words(text: str, ignore: set[str]) -> frozenset:
     return frozenset(w for w in content_words(text) if w not in GENERIC_WORDS and w[:5] not in ignore)
 
 
+def _own_period(text: str, lo: int, hi: int, f: Figure, starts: list[int]) -> str | None:
+    """The span one figure of a sentence covers: the words after it up to the next figure ("38 died in the past
+    day, bringing the toll to 412": 38's is a day's, 412 a running total's), or, for the sentence's first figure,
+    the words before it ("Over the weekend, 40 people were hurt")."""
+    later = [at for at in starts if at > f.start]
+    if (found := period(text[f.end:later[0] if later else hi])) is not None:
+        return found
+    return None if any(at < f.start for at in starts) else period(text[lo:f.start])
+
+
 def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable]) -> dict[str, _Scope]:
     common: set[str] = set()
     if len(corpus.documents) >= COMMON_MIN_DOCS:
@@ -118,7 +128,8 @@ def _scopes(corpus: Corpus, figures: dict[str, Figure], tables: list[FigureTable
                                        .rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS):
                 places.add(m.entity)
         noun = normalise_counts(f.unit_text) if f.unit_text else None
-        out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), period(text[lo:hi]),
+        starts = sorted({at for at, _ in values_by_doc.get(f.doc, ()) if lo <= at < hi})
+        out[fid] = _Scope(None if noun in GENERIC_NOUNS else noun, frozenset(places), _own_period(text, lo, hi, f, starts),
                           _topic_words(text[lo:hi], ignore_of.get(fid, set()) | {w[:5] for w in content_words(f"{f.text} {f.unit_text or ''}")})
                           - common, frozenset(v for at, v in values_by_doc.get(f.doc, ()) if lo <= at < hi),
                           bool(common))
