@@ -39,7 +39,7 @@ from storyline.analysis.clusters import (
 )
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.wording import (
-    DOUBTED, FRAME_CLASSES, LIGHT_PREDICATES, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match,
+    DOUBTED, LIGHT_PREDICATES, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match,
 )
 from storyline.models import Cluster, Statement
 from storyline.nlp import grammar as gr
@@ -792,8 +792,8 @@ def group_links(corpus: Corpus, statements: list[Statement], judged: dict[tuple[
 
 
 THIN_PENALTY = 0.08
-"""How much higher the first stage's bar is for a thin tie between two statements whose parses give two different
-propositions (``thinly_linked``)."""
+"""How much higher the first stage's bar is for a thin tie between two statements whose parses do not read one act
+(``thinly_linked``)."""
 THIN_SHARE = 0.5
 """A single word in common that makes up less than this share of the smaller statement's word weight is a thin tie."""
 
@@ -802,16 +802,19 @@ def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dic
                   score: float, threshold: float) -> bool:
     """A first-stage link between two different facts on one subject: the statements share no salient word, or one
     word that is less than half of the smaller one's word weight (actors, the words of their names and numbers not
-    counted), their parses give two different propositions (``propositions_differ``), they do not both date what
+    counted), both parses give a verb and the two do not agree (``propositions_agree``), they do not both date what
     they say to one day, and their similarity is short of the bar raised by ``THIN_PENALTY``: "The coastguard
-    impounded three trawlers off the cape" and "The navy shelled the harbour at the cape" are close in subject only.
-    Two wordings of one fact ("thieves stole four paintings", "four canvases were taken") may share as few words,
-    but their parses agree, or one of them gives too little to tell: those keep the plain bar. The weights are the
-    whole corpus's, so this is checked on every run, after the first stage's stored judgements."""
+    impounded three trawlers off the cape" and "The navy shelled the harbour at the cape", or "Another front of the
+    campaign is the blockade of the ports" and "The first is open aggression on the borders", are close in subject
+    only. Two wordings of one fact that share as few words ("thieves stole the portraits", "the paintings were
+    taken") parse alike, or one parse reads no verb at all: those keep the plain bar. The weights are the whole
+    corpus's, so this is checked on every run, after the first stage's stored judgements."""
     i, j = pair
     a, b = statements[i], statements[j]
-    if not propositions_differ(corpus, a, b) or (_one_day(a.date) and a.date == b.date):
-        return False
+    if not (a.predicate_class and b.predicate_class) or propositions_agree(corpus, a, b):
+        return False  # one parse read no verb (too little to tell), or both read one act
+    if _one_day(a.date) and a.date == b.date:
+        return False  # one day both date what they say to is more than a subject in common
     names = _name_words(corpus, a) | _name_words(corpus, b)
     share, count = word_share({k: v for k, v in salient[i].items() if k not in names},
                               {k: v for k, v in salient[j].items() if k not in names})
@@ -821,21 +824,17 @@ def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dic
     return bar is None or score < bar + THIN_PENALTY
 
 
-def propositions_differ(corpus: Corpus, a: Statement, b: Statement) -> bool:
-    """Both parses give a proposition of their own and the two are not one: two different predicates (not two verbs
-    of one synonym class, ``KINDRED_VERBS`` included: "stole" and "taken", "suspended" and "halted"), or agents,
-    themes or places resolved to two different actors (one body under two ids, ``one_body``, is one). A statement
-    whose verb is light ("is", "went"), frames another clause ("said", "confirmed", "added that"), lends itself to its
-    noun ("launched an inquiry") or accuses gives too little to tell."""
-    if not (_own_proposition(a) and _own_proposition(b)):
+def propositions_agree(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    """The two parses read one act: verbs of one synonym class, or of one kindred set (``KINDRED_VERBS``: "stole" and
+    "taken", "suspended" and "halted"), not a light verb ("is", "has": two of them say nothing of what happened),
+    and no agent, theme or place resolved to two different actors (one body under two ids, ``one_body``, is one)."""
+    if not _kindred(a.predicate_class, b.predicate_class) or a.predicate_class in LIGHT_PREDICATES:
         return False
-    if not _kindred(a.predicate_class, b.predicate_class):
-        return True
     for name in ("agent", "theme", "place"):
         x, y = getattr(a, name), getattr(b, name)
         if is_actor_id(x) and is_actor_id(y) and not one_body(corpus, x, y):
-            return True
-    return False
+            return False
+    return True
 
 
 KINDRED_VERBS = (
@@ -852,19 +851,12 @@ KINDRED_VERBS = (
     frozenset({"dismiss", "sack", "remove", "oust"}),
 )
 """Verbs outside the predicate classes that two wordings of one fact use for it ("thieves stole four paintings", "four
-canvases were taken"): a pair of them is no sign of two different facts (``propositions_differ``)."""
+canvases were taken"): a pair of them reads one act (``propositions_agree``)."""
 
 
 def _kindred(x: str | None, y: str | None) -> bool:
     """Two predicates (classes or verbs) that may tell one act: the same, or two verbs of one ``KINDRED_VERBS`` set."""
     return x == y or any(x in kin and y in kin for kin in KINDRED_VERBS)
-
-
-def _own_proposition(s: Statement) -> bool:
-    """The statement's parse gives a proposition of its own (``propositions_differ``)."""
-    klass = s.predicate_class
-    return (bool(klass) and klass not in FRAME_CLASSES and klass not in LIGHT_PREDICATES and not _supported(s)
-            and not _accusation(s) and not _introduces_clause(s))
 
 
 def one_body(corpus: Corpus, x: str, y: str) -> bool:
@@ -875,8 +867,8 @@ def one_body(corpus: Corpus, x: str, y: str) -> bool:
     for local, other in ((x, y), (y, x)):
         name = _local_name(local)
         if name is not None:
-            mine = set(content_words(name.replace("-", " ")))
-            theirs = set(content_words(corpus.name(other) or "")) | set(content_words((_local_name(other) or "").replace("-", " ")))
+            mine = content_words(name.replace("-", " "))
+            theirs = content_words(corpus.name(other) or "") | content_words((_local_name(other) or "").replace("-", " "))
             if mine and mine <= theirs:
                 return True
     return False
