@@ -868,7 +868,8 @@ def one_body(corpus: Corpus, x: str, y: str) -> bool:
         name = _local_name(local)
         if name is not None:
             mine = content_words(name.replace("-", " "))
-            theirs = content_words(corpus.name(other) or "") | content_words((_local_name(other) or "").replace("-", " "))
+            theirs = content_words(corpus.name(other) or "")
+            theirs |= content_words((_local_name(other) or "").replace("-", " "))
             if mine and mine <= theirs:
                 return True
     return False
