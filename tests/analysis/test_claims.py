@@ -341,6 +341,64 @@ def test_two_wordings_that_name_one_actor_and_share_its_words_are_one_claim():
     assert group_claims(story.corpus(), vectors) == []
 
 
+IMPOUNDED = "Arland's coastguard impounded three trawlers off the cape."
+SHELLED = "Arland's navy shelled the harbour on the southern coast."
+
+
+def _thin_pair(first: str, second: str, cosine: float, one: dict, two: dict) -> list:
+    story = Story()
+    story.say("a", first, **one)
+    story.say("b", second, **two)
+    sine = (1 - cosine * cosine) ** 0.5
+    return group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (cosine, sine)}), threshold=0.66)
+
+
+def test_a_thin_tie_between_two_different_acts_needs_a_higher_bar():
+    # one subject (the country's forces at sea), two acts: no word in common but the name, two verbs of their own
+    one = {"agent": "kb:AAA", "predicate": "impound", "predicate_class": "impound"}
+    two = {"agent": "kb:AAA", "predicate": "shell", "predicate_class": "attack"}
+    assert _thin_pair(IMPOUNDED, SHELLED, 0.73, one, two) == []
+    # much closer, they are one statement in other words
+    assert len(_thin_pair(IMPOUNDED, SHELLED, 0.8, one, two)) == 1
+    # two words in common besides the name are more than a subject
+    second = "Arland's navy impounded the trawlers in the harbour."
+    assert len(_thin_pair(IMPOUNDED, second, 0.73, one, two)) == 1
+    # both date what they say to one day: that day is in common too
+    dated = ({**one, "date": "2025-01-08"}, {**two, "date": "2025-01-08"})
+    assert len(_thin_pair(IMPOUNDED, SHELLED, 0.73, *dated)) == 1
+
+
+def test_a_thin_tie_between_two_wordings_whose_parses_read_one_act_or_no_verb_keeps_the_plain_bar():
+    first, second = "Thieves stole the portraits overnight.", "The paintings were taken before dawn."
+    # two verbs of one kindred set: "stole" and "taken" may tell one theft
+    one = {"agent": "thieves", "predicate": "steal", "predicate_class": "steal"}
+    two = {"predicate": "take", "predicate_class": "take"}
+    assert len(_thin_pair(first, second, 0.73, one, two)) == 1
+    # a clause whose verb the parse did not read gives too little to tell two acts apart
+    assert len(_thin_pair(first, second, 0.73, one, {})) == 1
+
+
+def test_a_thin_tie_with_a_light_verb_reads_no_one_act():
+    # "is" says nothing of what happened: beside a theft, or beside another "is", it is no sign of one fact
+    first, second = "Thieves stole the portraits overnight.", "Among the missing works is a view of the harbour."
+    be = {"predicate": "be", "predicate_class": "be"}
+    assert _thin_pair(first, second, 0.73, {"predicate": "steal", "predicate_class": "steal"}, be) == []
+    first, second = "One more pressure on the republic is the closing of its airports.", "The first is armed force."
+    assert _thin_pair(first, second, 0.73, be, be) == []
+    assert len(_thin_pair(first, second, 0.8, be, be)) == 1
+
+
+def test_one_body_under_a_local_and_a_knowledge_base_id_is_one_agent_for_a_thin_tie():
+    # "Arland" as the knowledge base knows it and as one report's parse typed it: one agent, one act
+    one = {"agent": "kb:AAA", "predicate": "impound", "predicate_class": "impound"}
+    same = {"agent": "local:organization:arland", "predicate": "impound", "predicate_class": "impound"}
+    second = "The southern fleet has seized vessels near the harbour."
+    assert len(_thin_pair(IMPOUNDED, second, 0.73, one, same)) == 1
+    # another body is another act
+    other = {"agent": "local:organization:cordova", "predicate": "impound", "predicate_class": "impound"}
+    assert _thin_pair(IMPOUNDED, second, 0.73, one, other) == []
+
+
 def test_two_wordings_that_share_rare_words_but_no_actor_are_compared_and_linked_at_the_bar():
     first = "The town of Keth shut its drinking water intake on the river on Wednesday."
     second = "Officials in Keth closed the river intake that supplies the town's tap water."

@@ -38,7 +38,9 @@ from storyline.analysis.clusters import (
     ASSERTING, DENYING, HEDGING, block_pairs, blocks, describe, pair_scores, statement_id,
 )
 from storyline.analysis.corpus import Corpus
-from storyline.analysis.wording import DOUBTED, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match
+from storyline.analysis.wording import (
+    DOUBTED, LIGHT_PREDICATES, NEGATIVE, content_words, is_actor_id, probe_status, proposition_match,
+)
 from storyline.models import Cluster, Statement
 from storyline.nlp import grammar as gr
 from storyline.nlp.dates import MONTHS
@@ -777,14 +779,105 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 def group_links(corpus: Corpus, statements: list[Statement], judged: dict[tuple[int, int], tuple[float, bool]],
                 numbers: dict[int, dict[str, list[float]]], salient: list[dict[str, float]],
                 threshold: float) -> list[Cluster]:
-    """Claims from the first stage's judged pairs: its links, the second stage's, complete link, corroboration."""
-    edges = {pair: score for pair, (score, linked) in judged.items() if linked}
+    """Claims from the first stage's judged pairs: its links (less the thin ties between two different facts,
+    ``thinly_linked``), the second stage's, complete link, corroboration."""
+    edges = {pair: score for pair, (score, linked) in judged.items()
+             if linked and not thinly_linked(corpus, statements, salient, pair, score, threshold)}
     near = {pair: score for pair, (score, _) in judged.items()}
     edges.update(content_links(corpus, statements, near, edges, numbers, salient, threshold))
     groups = complete_link(len(statements), edges, [s.doc for s in statements])
     claims = [corroborate(corpus, [statements[i] for i in g]) for g in groups]
     claims.sort(key=lambda c: (-len(c.sources), -c.confirmed, c.id))
     return claims
+
+
+THIN_PENALTY = 0.08
+"""How much higher the first stage's bar is for a thin tie between two statements whose parses do not read one act
+(``thinly_linked``)."""
+THIN_SHARE = 0.5
+"""A single word in common that makes up less than this share of the smaller statement's word weight is a thin tie."""
+
+
+def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dict[str, float]], pair: tuple[int, int],
+                  score: float, threshold: float) -> bool:
+    """A first-stage link between two different facts on one subject: the statements share no salient word, or one
+    word that is less than half of the smaller one's word weight (actors, the words of their names and numbers not
+    counted), both parses give a verb and the two do not agree (``propositions_agree``), they do not both date what
+    they say to one day, and their similarity is short of the bar raised by ``THIN_PENALTY``: "The coastguard
+    impounded three trawlers off the cape" and "The navy shelled the harbour at the cape", or "Another front of the
+    campaign is the blockade of the ports" and "The first is open aggression on the borders", are close in subject
+    only. Two wordings of one fact that share as few words ("thieves stole the portraits", "the paintings were
+    taken") parse alike, or one parse reads no verb at all: those keep the plain bar. The weights are the whole
+    corpus's, so this is checked on every run, after the first stage's stored judgements."""
+    i, j = pair
+    a, b = statements[i], statements[j]
+    if not (a.predicate_class and b.predicate_class) or propositions_agree(corpus, a, b):
+        return False  # one parse read no verb (too little to tell), or both read one act
+    if _one_day(a.date) and a.date == b.date:
+        return False  # one day both date what they say to is more than a subject in common
+    names = _name_words(corpus, a) | _name_words(corpus, b)
+    share, count = word_share({k: v for k, v in salient[i].items() if k not in names},
+                              {k: v for k, v in salient[j].items() if k not in names})
+    if count > 1 or (count == 1 and share >= THIN_SHARE):
+        return False
+    bar = link_threshold(a, b, threshold)
+    return bar is None or score < bar + THIN_PENALTY
+
+
+def propositions_agree(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    """The two parses read one act: verbs of one synonym class, or of one kindred set (``KINDRED_VERBS``: "stole" and
+    "taken", "suspended" and "halted"), not a light verb ("is", "has": two of them say nothing of what happened),
+    and no agent, theme or place resolved to two different actors (one body under two ids, ``one_body``, is one)."""
+    if not _kindred(a.predicate_class, b.predicate_class) or a.predicate_class in LIGHT_PREDICATES:
+        return False
+    for name in ("agent", "theme", "place"):
+        x, y = getattr(a, name), getattr(b, name)
+        if is_actor_id(x) and is_actor_id(y) and not one_body(corpus, x, y):
+            return False
+    return True
+
+
+KINDRED_VERBS = (
+    frozenset({"steal", "rob", "loot", "burgle", "pilfer", "plunder", "snatch", "take"}),
+    frozenset({"suspend", "halt", "stop", "pause", "cancel", "ground", "shut", "close", "end", "freeze"}),
+    frozenset({"rescue", "save", "bring", "recover"}),
+    frozenset({"find", "discover", "recover", "locate", "uncover"}),
+    frozenset({"approve", "pass", "adopt", "back", "endorse"}),
+    frozenset({"raise", "increase", "lift", "hike", "boost"}),
+    frozenset({"cut", "lower", "reduce", "slash", "trim"}),
+    frozenset({"collapse", "fall", "crumble", "cave"}),
+    frozenset({"capsize", "sink", "overturn", "founder", "flip"}),
+    frozenset({"resign", "quit", "step"}),
+    frozenset({"dismiss", "sack", "remove", "oust"}),
+)
+"""Verbs outside the predicate classes that two wordings of one fact use for it ("thieves stole four paintings", "four
+canvases were taken"): a pair of them reads one act (``propositions_agree``)."""
+
+
+def _kindred(x: str | None, y: str | None) -> bool:
+    """Two predicates (classes or verbs) that may tell one act: the same, or two verbs of one ``KINDRED_VERBS`` set."""
+    return x == y or any(x in kin and y in kin for kin in KINDRED_VERBS)
+
+
+def one_body(corpus: Corpus, x: str, y: str) -> bool:
+    """Two actor ids of one body: the same id, or a report-local one whose name's words all stand in the other's
+    name ("local:organization:house" beside the knowledge base's "US House of Representatives")."""
+    if x == y:
+        return True
+    for local, other in ((x, y), (y, x)):
+        name = _local_name(local)
+        if name is not None:
+            mine = content_words(name.replace("-", " "))
+            theirs = content_words(corpus.name(other) or "")
+            theirs |= content_words((_local_name(other) or "").replace("-", " "))
+            if mine and mine <= theirs:
+                return True
+    return False
+
+
+def _name_words(corpus: Corpus, s: Statement) -> set[str]:
+    """The content words of the names of the actors a statement mentions ("donbas" of the Donbas)."""
+    return {w for actor in s.actors for w in content_words(corpus.name(actor) or "")}
 
 
 def group_claims(corpus: Corpus, embeddings, threshold: float = 0.72, window: int = 20) -> list[Cluster]:
