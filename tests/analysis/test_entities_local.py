@@ -137,6 +137,21 @@ def test_a_surname_stays_apart_when_two_people_bear_it_or_the_reports_share_too_
     assert merge_local_actors(thin) == {}
 
 
+def test_a_surname_after_a_courtesy_title_needs_one_shared_actor_to_join_the_full_name():
+    # "Ms Dlamini" in a follow-up that shares only the district with the report naming Thandi Dlamini.
+    texts = {"d1": "Thandi Dlamini, a council spokeswoman, spoke.", "d2": "The dam held, Ms Dlamini said."}
+    mentions = [Mention("d1", 0, 14, "Thandi Dlamini", "PERSON", "local:person:thandi-dlamini", "person"),
+                state("d1", "Eswatini", "SWZ"), state("d2", "Eswatini", "SWZ"),
+                Mention("d2", 17, 24, "Dlamini", "PERSON", "local:person:dlamini@d2", "person")]
+    _, remap = build_entities(mentions, load_kb(), texts)
+    assert remap == {"local:person:dlamini@d2": "local:person:thandi-dlamini"}
+    # Without the title the bare surname needs more in common.
+    bare = {**texts, "d2": "The dam held, Dlamini said.    "}
+    moved = [*mentions[:3], Mention("d2", 14, 21, "Dlamini", "PERSON", "local:person:dlamini@d2", "person")]
+    _, remap = build_entities(moved, load_kb(), bare)
+    assert remap == {}
+
+
 def test_the_tail_of_a_known_body_name_is_that_body():
     mentions = [body("d1", "West African Power Pool", "kb:WAPP", "igo"),
                 body("d2", "Power Pool", "local:organization:power-pool")]

@@ -484,6 +484,25 @@ def test_ministers_of_the_western_balkans_gulf_and_africa_and_earlier_european_h
     assert kb_holder("foreign_minister:MDA", "2020-06-01") == "Aureliu Ciocoi"
 
 
+def test_north_koreas_defence_ministers_and_heads_of_government_of_north_africa_and_sri_lanka():
+    # Version 2026.12.9.
+    assert kb_holder("defence_minister:PRK", "2023-06-01") == "Kang Sun-nam"
+    assert kb_holder("defence_minister:PRK", "2025-01-15") == "No Kwang-chol"
+    assert kb_holder("defence_minister:CHL", "2023-06-01") == "Maya Fernández"
+    assert kb_holder("head_of_government:MAR", "2022-06-01") == "Aziz Akhannouch"
+    assert kb_holder("head_of_government:TUN", "2022-06-01") == "Najla Bouden"
+    assert kb_holder("head_of_government:LKA", "2021-06-01") == "Mahinda Rajapaksa"
+    assert kb_holder("head_of_government:LKA", "2023-06-01") == "Dinesh Gunawardena"
+
+
+def test_a_lower_house_is_named_house_alone_in_several_states():
+    from storyline.nlp.actor_links import bodies_by_generic
+
+    index = bodies_by_generic(load_kb())
+    assert index[("USA", "house")] == {"kb:USA.HOUSE"}
+    assert index[("GBR", "house")] == {"kb:GBR.COMMONS"}
+
+
 def kb_holder(office: str, day: str) -> str | None:
     from storyline.kb import load_kb
 

@@ -201,3 +201,22 @@ def test_a_generic_body_belongs_to_the_one_named_state_that_has_one(parse):
                 published=dt.date(2023, 5, 9))
     assert tagged(doc, "Senate")
     assert not mentions(doc)["Senate"].entity.startswith("kb:")  # two named states have a Senate: unsaid
+
+
+def test_a_generic_body_belongs_to_the_state_the_report_names_far_more_than_the_others_that_have_one(parse):
+    doc = parse("Australia will train more pilots, Prime Minister Anthony Albanese said, and Australian officials "
+                "said the House of Representatives backed the plan. The United States welcomed it.",
+                published=dt.date(2023, 5, 9))
+    assert tagged(doc, "House of Representatives")
+    assert mentions(doc)["House of Representatives"].entity == "kb:AUS.HOUSE"
+    doc = parse("Australia and the United States signed the deal, and the House of Representatives will vote "
+                "on it soon.", published=dt.date(2023, 5, 9))
+    assert tagged(doc, "House of Representatives")
+    assert not mentions(doc)["House of Representatives"].entity.startswith("kb:")  # as often named: unsaid
+
+
+def test_house_alone_is_the_lower_house_of_the_one_state_the_report_names(parse):
+    doc = parse("House Republicans wrote to the president on Tuesday, reminding him that only Congress may "
+                "take the United States to war.", published=dt.date(2023, 5, 9))
+    assert tagged(doc, "House")
+    assert mentions(doc)["House"].entity == "kb:USA.HOUSE"

@@ -35,6 +35,14 @@ def test_a_full_name_in_another_spelling_finds_the_known_person_and_nothing_else
     assert index.person(["john", "smith"]) is None
 
 
+def test_a_short_surname_with_two_letters_swapped_is_the_known_person_of_that_very_given_name():
+    index = SpellingIndex(load_kb())
+    assert index.person(["jen", "pskai"]).id == "person:jen-psaki"
+    assert index.person(["jenny", "pskai"]) is None  # a given name merely alike is not enough for three consonants
+    assert index.person(["jen", "pskaio"]) is None  # nor a surname of another length
+    assert index.person(["joe", "bidn"]) is None
+
+
 def test_a_polish_ski_and_a_russian_given_name_are_the_same_ukrainian_name():
     index = SpellingIndex(load_kb())
     # "-ski" is "-sky"; "Vladimir" and "Aleksandr" are "Volodymyr" and "Alexander" in other languages

@@ -261,6 +261,18 @@ def test_a_role_description_resolves_by_the_reports_date_in_any_country(parse):
         assert [m.entity for m in doc._.mentions if m.label == "ROLE"] == [holder]
 
 
+def test_a_states_possessive_role_description_is_the_holder_on_the_reports_date(parse):
+    text = "Harbour cranes stood idle, and Bulgaria’s Prime Minister called the unions to talks."
+    doc = parse(text, published=dt.date(2022, 3, 10))
+    roles = [(m.text, m.entity) for m in doc._.mentions if m.label == "ROLE"]
+    assert roles == [("Prime Minister", "kb:person:kiril-petkov")]
+    assert "kb:BGR" in {m.entity for m in doc._.mentions}  # the state's name stays the state's mention
+    # A name after the title is the mention; a former holder is nobody the date can tell.
+    doc = parse("Lithuania's Foreign Minister Gabrielius Landsbergis spoke first, then Chile's former foreign "
+                "minister replied.", published=dt.date(2022, 5, 2))
+    assert not [m for m in doc._.mentions if m.label == "ROLE"]
+
+
 def test_a_misspelt_surname_with_the_holders_own_given_name_is_that_holder(parse):
     doc = parse("Farmers blocked roads near Varna. Prime Minister Kiril Petkow said the fuel tax would fall.",
                 published=dt.date(2022, 3, 10))

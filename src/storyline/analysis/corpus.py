@@ -58,7 +58,7 @@ class Corpus:
             if only is None or doc in documents:
                 sentences.setdefault(doc, []).append((start, end))
         mentions = load(Mention)
-        entities, remap = build_entities(mentions, kb)
+        entities, remap = build_entities(mentions, kb, {d: r.get("text") or "" for d, r in documents.items()})
         corpus = cls(
             documents=documents, mentions=mentions, times=load(TimeRef),
             quotes=load(Quote), figures=load(Figure), statements=load(Statement),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -137,13 +138,23 @@ def _named_in_full(mentions: list[Mention]) -> dict[str, str]:
 
 SHARED_CONTEXT = 2
 """Other actors a report must share with a full name's reports before its bare surname is taken for that name."""
+TITLED_SHARED_CONTEXT = 1
+"""The same for a surname written after a courtesy title ("Ms Mensah"): a person's name beyond doubt."""
+_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? \Z")
 
 
-def _named_in_full_elsewhere(mentions: list[Mention], remap: dict[str, str]) -> dict[str, str]:
+def titled_surnames(mentions: list[Mention], texts: dict[str, str]) -> set[str]:
+    """Report-local bare surnames written after a courtesy title somewhere in their report ("Ms Mensah")."""
+    return {m.entity for m in mentions if m.entity and m.entity.startswith("local:person:") and "@" in m.entity
+            and _COURTESY.search(texts.get(m.doc, "")[max(0, m.start - 6) : m.start])}
+
+
+def _named_in_full_elsewhere(mentions: list[Mention], remap: dict[str, str],
+                             titled: set[str] = frozenset()) -> dict[str, str]:
     """A bare surname in a report that never gives the full name ("Mensah said" in a follow-up) is the one
     person the other reports name in full with that surname, when no other person of the corpus bears it
-    and the report shares at least SHARED_CONTEXT other actors with theirs: a surname and its context,
-    never a surname alone."""
+    and the report shares at least SHARED_CONTEXT other actors with theirs (TITLED_SHARED_CONTEXT after a
+    courtesy title, "Ms Mensah"): a surname and its context, never a surname alone."""
     full: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
     others: dict[str, set[str]] = defaultdict(set)
@@ -172,12 +183,13 @@ def _named_in_full_elsewhere(mentions: list[Mention], remap: dict[str, str]) -> 
             continue
         target = next(iter(fits))
         context = set().union(*(others[d] for d in where[target] if d != m.doc))
-        if len(others[m.doc] & context) >= SHARED_CONTEXT:
+        if len(others[m.doc] & context) >= (TITLED_SHARED_CONTEXT if entity in titled else SHARED_CONTEXT):
             out[entity] = target
     return out
 
 
-def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) -> dict[str, str]:
+def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset(),
+                       titled: set[str] = frozenset()) -> dict[str, str]:
     """Map document-local actor ids that name the same actor to one id across documents.
 
     - A surname-only person is local to its report (the resolver links it to a full name the
@@ -189,7 +201,7 @@ def merge_local_actors(mentions: list[Mention], states: set[str] = frozenset()) 
     """
     counts = Counter(m.entity for m in mentions if m.entity and m.entity.startswith("local:"))
     remap: dict[str, str] = {**_named_in_full(mentions), **_one_name_many_types(counts)}
-    remap.update(_named_in_full_elsewhere(mentions, remap))
+    remap.update(_named_in_full_elsewhere(mentions, remap, titled))
     counts = Counter({e: n for e, n in counts.items() if e not in remap})
     people = sorted((e for e in counts if e.startswith("local:person:")), key=lambda e: (-len(_name_of(e)), e))
     by_initial: dict[str, list[str]] = defaultdict(list)
@@ -324,11 +336,13 @@ def _province_name(name: str) -> str:
         return " ".join([*words[:-1], words[-1][:-1]])
     return name if len(words) > 1 and last in CITY_REGION_NOUNS else f"{name} region"
 
-def build_entities(mentions: list[Mention], kb: KnowledgeBase) -> tuple[list[Entity], dict[str, str]]:
-    """Entities from all mentions, and the remapping applied to local ids (old -> merged)."""
+def build_entities(mentions: list[Mention], kb: KnowledgeBase,
+                   texts: dict[str, str] | None = None) -> tuple[list[Entity], dict[str, str]]:
+    """Entities from all mentions, and the remapping applied to local ids (old -> merged); ``texts``: each
+    report's text by id, where the words before a mention are read."""
     states = {key(form) for e in kb.entities() if e.type == "state"
               for form in (e.name, *e.aliases, *e.extra.get("demonyms", ()))}
-    remap = merge_local_actors(mentions, states)
+    remap = merge_local_actors(mentions, states, titled_surnames(mentions, texts or {}))
     remap = _into_known_bodies(mentions, remap, kb, states)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:

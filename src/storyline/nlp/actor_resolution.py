@@ -120,13 +120,22 @@ class SpanResolution(PersonLinking):
 
     def _body_of_only_state(self, text: str, state: "DocState") -> list:
         """A body named by a generic name ("the Senate") that the knowledge base knows for several states,
-        when exactly one of the states the report names anywhere has it: that body. A name the knowledge base
-        knows for one state only ("the Treasury") says too little: other states' bodies so named are missing."""
+        when exactly one of the states the report names anywhere has it, or one of them is named at least
+        twice as often as each other: that body. A name the knowledge base knows for one state only ("the
+        Treasury") says too little: other states' bodies so named are missing."""
         index = bodies_by_generic(self.kb)
-        owners = {body for country in state.countries for body in index.get((country, key(text)), ())}
-        if len(owners) != 1 or sum(1 for country, name in index if name == key(text)) < 2:
+        if sum(1 for country, name in index if name == key(text)) < 2:
             return []
-        return [self.kb.get(next(iter(owners))[3:])]
+        owners = {country: index[(country, key(text))] for country in state.countries if (country, key(text)) in index}
+        if len(owners) > 1:
+            # Several of the report's states have one: the one it names at least twice as often as any other of them.
+            counts = dict(state.state_count_pairs())
+            ranked = sorted(owners, key=lambda c: (-counts.get(c, 0), c))
+            if counts.get(ranked[0], 0) < 2 * max(1, counts.get(ranked[1], 0)):
+                return []
+            owners = {ranked[0]: owners[ranked[0]]}
+        bodies = set().union(*owners.values())
+        return [self.kb.get(next(iter(bodies))[3:])] if len(bodies) == 1 else []
 
     def _resolve_one(self, span: Span, label: str, state: "DocState") -> Mention | None:
         start, end, text = surface(span)

@@ -90,34 +90,40 @@ def role_of(span: Span) -> str | None:
 
 
 def role_descriptions(doc: Doc, kb: KnowledgeBase, when: dt.date | None, taken: set[tuple[int, int]]) -> list[Mention]:
-    """"the Lithuanian foreign minister" -> the holder of that office on the report's date."""
+    """"the Lithuanian foreign minister", "Ukraine's Foreign Minister" -> the holder of that office on the
+    report's date. The mention of a possessive description is its title alone: the state's name stays the
+    state's mention."""
     if when is None:
         return []
+    text = text_of(doc)
     found = []
-    for match in ROLE_RE.finditer(text_of(doc)):
-        adjective, title = match.group("adj"), match.group("title")
+    matches = [(m, m.group("adj"), m.start("adj")) for m in ROLE_RE.finditer(text)]
+    matches += [(m, m.group("owner"), m.start("title")) for m in OWNED_ROLE_RE.finditer(text)]
+    for match, adjective, start in matches:
+        title = match.group("title")
         state = kb.demonym(adjective) or next(iter(kb.lookup(adjective)), None)
         if state is None or state.type not in ("state", "igo"):
             continue
-        after = text_of(doc)[match.end() : match.end() + 40]
+        after = text[match.end() : match.end() + 40]
         if re.match(r"\s+[A-Z][a-z]", after):
             continue  # a name follows: "Foreign Minister Landsbergis" is the person's mention
         for office in kb.find_office(title, state.id):
             holder = kb.holder(office, when)
-            if holder is not None and (match.start("adj"), match.end()) not in taken:
-                found.append(Mention(doc._.doc_id or "", match.start("adj"), match.end(),
-                                     match.group(0)[match.start("adj") - match.start():], "ROLE",
+            if holder is not None and (start, match.end()) not in taken:
+                found.append(Mention(doc._.doc_id or "", start, match.end(), text[start : match.end()], "ROLE",
                                      f"kb:{holder.id}", "person", role=f"{adjective} {title}"))
                 break
     return found
 
 
-ROLE_RE = re.compile(
-    r"\b[Tt]he\s+(?P<adj>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+_ROLE_TITLES = (
     r"(?P<title>(?:[Ff]oreign|[Dd]efen[cs]e|[Pp]rime|[Ii]nterior|[Ff]inance)\s+(?:[Mm]inister|[Ss]ecretary)"
     r"|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary of [Ss]tate"
     r"|[Dd]efen[cs]e [Ss]ecretary|[Ff]oreign [Ss]ecretary|[Ss]upreme [Ll]eader|[Kk]ing|[Qq]ueen)\b"
 )
+ROLE_RE = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+" + _ROLE_TITLES)
+# "Ukraine's Foreign Minister", "Britain’s prime minister" (never "Ukraine's former foreign minister").
+OWNED_ROLE_RE = re.compile(r"\b(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)['’]s\s+" + _ROLE_TITLES)
 
 
 def titled_person(span: Span, kb: KnowledgeBase) -> Span | None:

@@ -13,6 +13,9 @@ from storyline.kb.normalize import key
 SIMILAR_SURNAME = 0.8
 SIMILAR_GIVEN = 0.6
 MIN_SKELETON = 4
+# A surname of three consonants ("Psaki") is matched only with the known person's very given name and as many
+# letters ("Jen Pskai").
+MIN_SHORT_SKELETON = 3
 
 # Letter groups of the English, Polish, Czech and German spellings of Slavic names, in one spelling.
 # "ch" is English "ch" (Polish "cz") or Polish "ch" (English "kh"): all three read as "h".
@@ -159,7 +162,7 @@ class SpellingIndex:
             for person in self.kb.entities("person"):
                 for form in (person.name, *person.aliases):
                     words = key(form).split()
-                    if len(words) > 1 and len(skeleton(words[-1])) >= MIN_SKELETON:
+                    if len(words) > 1 and len(skeleton(words[-1])) >= MIN_SHORT_SKELETON:
                         self._by_skeleton.setdefault(skeleton(words[-1]), []).append((words, person))
         return self._by_skeleton
 
@@ -168,6 +171,15 @@ class SpellingIndex:
         skeleton, first and last letter, and a given name alike; None when no one or several fit."""
         if len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
             return None
-        found = {person.id: person for known, person in self._index().get(skeleton(words[-1]), ())
-                 if _same_ends(known[-1], words[-1]) and _given_alike(words[0], known[0])}
+        # "Jen Pskai": a surname of few consonants needs as many letters and the very given name
+        short = len(skeleton(words[-1])) < MIN_SKELETON
+
+        def fits(known: list[str]) -> bool:
+            if not _same_ends(known[-1], words[-1]):
+                return False
+            if short:
+                return len(known[-1]) == len(words[-1]) and known[0] == words[0]
+            return _given_alike(words[0], known[0])
+
+        found = {person.id: person for known, person in self._index().get(skeleton(words[-1]), ()) if fits(known)}
         return next(iter(found.values())) if len(found) == 1 else None
