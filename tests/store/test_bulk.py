@@ -78,7 +78,7 @@ def test_a_few_rows_go_as_list_parameters_and_many_as_arrow(monkeypatch):
                                                                         sum(range(len(few))) + sum(range(len(many))))
 
 
-def test_before_pyarrow_is_used_only_inserts_of_many_values_go_as_arrow(monkeypatch):
+def test_before_pyarrow_is_used_inserts_go_as_lists_until_many_values_went_so(monkeypatch):
     pytest.importorskip("pyarrow")
     con = duckdb.connect(":memory:")
     con.execute("CREATE TABLE t (id VARCHAR, n INTEGER)")
@@ -87,15 +87,18 @@ def test_before_pyarrow_is_used_only_inserts_of_many_values_go_as_arrow(monkeypa
     real = extractions._arrow_insert
     monkeypatch.setattr(extractions, "_arrow_insert", lambda *args: called.append(len(args[3])) or real(*args))
     monkeypatch.setattr(extractions, "_arrow_ready", lambda: False)  # a fresh process: loading pyarrow's converters costs more
+    monkeypatch.setattr(extractions, "_listed", 0)
     rows = [[f"a{i}", i] for i in range(extractions.ARROW_MIN_ROWS * 4)]
     bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], rows)
     few = [[f"s{i}", [i / 1000] * 384] for i in range(100)]  # an added report's sentences
     bulk_insert(con, "v", ["id", "vector"], ["VARCHAR", "FLOAT[384]"], few)
     assert called == []
-    many = [[f"m{i}", [i / 1000] * 384] for i in range(extractions.ARROW_FIRST_CELLS // 384 + 1)]  # a corpus's
+    many = [[f"m{i}", [i / 1000] * 384] for i in range(extractions.ARROW_FIRST_CELLS // 385)]  # a corpus's
     bulk_insert(con, "v", ["id", "vector"], ["VARCHAR", "FLOAT[384]"], many)
-    assert called == [len(many)]
-    assert con.execute("SELECT count(*) FROM t").fetchone() == (len(rows),)
+    assert called == [len(many)]  # with those before, past the bound
+    bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], [[f"b{i}", i] for i in range(extractions.ARROW_MIN_ROWS)])
+    assert called == [len(many), extractions.ARROW_MIN_ROWS]
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (len(rows) + extractions.ARROW_MIN_ROWS,)
     assert con.execute("SELECT count(*), sum(vector[2]) FROM v").fetchone() == pytest.approx(
         (len(few) + len(many), sum(r[1][1] for r in few + many)), rel=1e-5)
 
