@@ -23,6 +23,7 @@ ROWS = [
 def _table(arrow: bool, monkeypatch, replace: bool = False) -> list:
     monkeypatch.setattr(extractions, "ARROW", arrow)
     monkeypatch.setattr(extractions, "ARROW_MIN_ROWS", 0)  # these few rows would otherwise go as lists
+    monkeypatch.setattr(extractions, "ARROW_FIRST_CELLS", 0)  # and so would they before pyarrow's first use
     con = duckdb.connect(":memory:")
     con.execute("CREATE TABLE t (id VARCHAR PRIMARY KEY, n INTEGER, x DOUBLE, flag BOOLEAN, words VARCHAR[], "
                 "stamp TIMESTAMP, vector FLOAT[3])")
@@ -54,6 +55,7 @@ def test_a_column_arrow_cannot_convert_falls_back_to_list_parameters(monkeypatch
 
     monkeypatch.setattr(extractions, "_arrow_insert", spy)
     monkeypatch.setattr(extractions, "ARROW_MIN_ROWS", 0)
+    monkeypatch.setattr(extractions, "ARROW_FIRST_CELLS", 0)
     bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], [["a", "12"], ["b", 3]])  # "12": text for a number
     assert called == [False]
     assert con.execute("SELECT * FROM t ORDER BY id").fetchall() == [("a", 12), ("b", 3)]
@@ -66,6 +68,7 @@ def test_a_few_rows_go_as_list_parameters_and_many_as_arrow(monkeypatch):
     called = []
     real = extractions._arrow_insert
     monkeypatch.setattr(extractions, "_arrow_insert", lambda *args: called.append(len(args[3])) or real(*args))
+    monkeypatch.setattr(extractions, "_arrow_ready", lambda: True)  # pyarrow already converted lists in this process
     few = [[f"a{i}", i] for i in range(extractions.ARROW_MIN_ROWS - 1)]
     many = [[f"b{i}", i] for i in range(extractions.ARROW_MIN_ROWS)]
     bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], few)
@@ -73,3 +76,38 @@ def test_a_few_rows_go_as_list_parameters_and_many_as_arrow(monkeypatch):
     assert called == [len(many)]
     assert con.execute("SELECT count(*), sum(n) FROM t").fetchone() == (len(few) + len(many),
                                                                         sum(range(len(few))) + sum(range(len(many))))
+
+
+def test_before_pyarrow_is_used_inserts_go_as_lists_until_many_values_went_so(monkeypatch):
+    pytest.importorskip("pyarrow")
+    con = duckdb.connect(":memory:")
+    con.execute("CREATE TABLE t (id VARCHAR, n INTEGER)")
+    con.execute("CREATE TABLE v (id VARCHAR, vector FLOAT[384])")
+    called = []
+    real = extractions._arrow_insert
+    monkeypatch.setattr(extractions, "_arrow_insert", lambda *args: called.append(len(args[3])) or real(*args))
+    monkeypatch.setattr(extractions, "_arrow_ready", lambda: False)  # a fresh process: loading pyarrow's converters costs more
+    monkeypatch.setattr(extractions, "_listed", 0)
+    rows = [[f"a{i}", i] for i in range(extractions.ARROW_MIN_ROWS * 4)]
+    bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], rows)
+    few = [[f"s{i}", [i / 1000] * 384] for i in range(100)]  # an added report's sentences
+    bulk_insert(con, "v", ["id", "vector"], ["VARCHAR", "FLOAT[384]"], few)
+    assert called == []
+    many = [[f"m{i}", [i / 1000] * 384] for i in range(extractions.ARROW_FIRST_CELLS // 385)]  # a corpus's
+    bulk_insert(con, "v", ["id", "vector"], ["VARCHAR", "FLOAT[384]"], many)
+    assert called == [len(many)]  # with those before, past the bound
+    bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], [[f"b{i}", i] for i in range(extractions.ARROW_MIN_ROWS)])
+    assert called == [len(many), extractions.ARROW_MIN_ROWS]
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (len(rows) + extractions.ARROW_MIN_ROWS,)
+    assert con.execute("SELECT count(*), sum(vector[2]) FROM v").fetchone() == pytest.approx(
+        (len(few) + len(many), sum(r[1][1] for r in few + many)), rel=1e-5)
+
+
+def test_an_arrow_insert_makes_the_next_small_ones_arrow_too(monkeypatch):
+    pytest.importorskip("pyarrow")
+    con = duckdb.connect(":memory:")
+    con.execute("CREATE TABLE t (id VARCHAR, n INTEGER)")
+    monkeypatch.setattr(extractions, "_arrow_loaded", False)
+    monkeypatch.setattr(extractions, "ARROW_FIRST_CELLS", 0)
+    bulk_insert(con, "t", ["id", "n"], ["VARCHAR", "INTEGER"], [[f"a{i}", i] for i in range(extractions.ARROW_MIN_ROWS)])
+    assert extractions._arrow_ready()

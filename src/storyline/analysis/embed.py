@@ -259,8 +259,9 @@ def load(backend: str = "torch") -> None:
 
 def cache_folder() -> Path:
     """Where exported models are kept: ``$STORYLINE_CACHE``, else the user's cache folder."""
-    root = os.environ.get("STORYLINE_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "storyline"
-    return Path(root)
+    from storyline import cache
+
+    return cache.folder()
 
 
 def onnx_file() -> Path:

@@ -25,6 +25,7 @@ from storyline.nlp.actor_resolution import (  # noqa: F401  (re-exported)
     COMPATIBLE, FACETS, FEATURE_NOUNS, GENERIC_PLACE_NOUNS, LOCATIVE, PLACE_NOUNS, STORM_WORDS, TYPE_OF_LABEL,
     SpanResolution,
 )
+from storyline.nlp.actor_patterns import patterns
 from storyline.nlp.actor_parts import (coordinated_places, given_name_cut_off, join_nickname, split_acronym, split_at_place,
                                        split_demonym, split_known_words, split_possessor, split_run_together,
                                        titled_appositive_names,
@@ -63,8 +64,8 @@ class ActorResolver(SpanResolution):
         exact, lower = match_surfaces(kb)
         # Names the knowledge base writes in lower case only ("dpa"): matched as written, they are names.
         self.lower_names = {s for s in exact if not any(ch.isupper() for ch in s)}
-        self.matcher.add("KB", list(nlp.tokenizer.pipe(sorted(exact))))
-        self.matcher_lower.add("KB", list(nlp.tokenizer.pipe(sorted(lower))))
+        self.matcher.add("KB", patterns(nlp, exact, "ORTH"))
+        self.matcher_lower.add("KB", patterns(nlp, lower, "LOWER"))
 
     # -- finding ---------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +142,16 @@ ARROW = True
 ARROW_MIN_ROWS = 64
 """Fewer rows go as list parameters: building an Arrow table and DuckDB's scan of it cost a few
 milliseconds a statement, more than binding a handful of rows (bench/inserts.py)."""
+ARROW_FIRST_CELLS = 250_000
+"""Until pyarrow has converted lists in this process, inserts go as list parameters while the values bound so
+(rows times each row's values, a ``FLOAT[384]`` column counting 384) stay under this many: pyarrow's first
+conversion loads pandas (about 0.3 CPU s), about what binding this many values as lists costs (about 1 us a
+value). An added report's inserts (a few hundred rows, vectors of a few dozen sentences) go as lists; a whole
+corpus's pay for the conversion once, early on."""
+_arrow_loaded = False
+"""Whether an Arrow insert ran in this process."""
+_listed = 0
+"""Values bound as list parameters in this process before pyarrow's first use."""
 ARROW_TYPES = {"VARCHAR": "string", "INTEGER": "int64", "BIGINT": "int64", "DOUBLE": "float64", "FLOAT": "float32",
                "BOOLEAN": "bool_"}
 """Arrow types the store's SQL types are sent as (others are inferred, then cast by DuckDB)."""
@@ -171,9 +182,23 @@ def _arrow_insert(con, statement: str, types: list[str], part: list[list[Any]]) 
                           for n, (column, sql) in enumerate(zip(zip(*part), types))})
     except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
         return False
+    global _arrow_loaded
+    _arrow_loaded = True
     bulk_rows = table  # noqa: F841  (DuckDB finds the table by this name in the caller's frame)
     con.execute(statement.format(source="bulk_rows"))
     return True
+
+
+def _arrow_ready() -> bool:
+    """Whether pyarrow's first conversion was paid in this process (by an Arrow insert, or pandas is loaded)."""
+    return _arrow_loaded or "pandas" in sys.modules
+
+
+def _values(sql: str) -> int:
+    """How many values a column of this SQL type holds a row: a fixed array's length, else one."""
+    if sql.endswith("]") and sql[sql.rindex("[") + 1 : -1].isdigit():
+        return int(sql[sql.rindex("[") + 1 : -1])
+    return 1
 
 
 def bulk_insert(con, table: str, names: list[str], types: list[str], rows: list[list[Any]],
@@ -188,7 +213,12 @@ def bulk_insert(con, table: str, names: list[str], types: list[str], rows: list[
     scan = target + " SELECT " + ", ".join(f"c{n}::{sql}" for n, sql in enumerate(types)) + " FROM {source}"
     select = ", ".join(f"unnest(?::{sql}[])" for sql in types)
     statement = f"{target} SELECT {select}"
+    global _listed
+    width = sum(_values(sql) for sql in types)
     for at in range(0, len(rows), chunk):
         part = rows[at : at + chunk]
-        if len(part) < ARROW_MIN_ROWS or not _arrow_insert(con, scan, types, part):
+        if not _arrow_ready():
+            _listed += len(part) * width
+        if len(part) < ARROW_MIN_ROWS or not (_arrow_ready() or _listed >= ARROW_FIRST_CELLS) \
+                or not _arrow_insert(con, scan, types, part):
             con.execute(statement, [list(column) for column in zip(*part)])
