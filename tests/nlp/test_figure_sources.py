@@ -511,3 +511,12 @@ def test_figure_shares_holding_a_view_the_parse_misreads_are_the_polls(parse):
     sources = {f.text: f.attributed_text for f in doc._.figures}
     for share in ("64 percent", "14 percent", "73 percent", "41 percent"):
         assert "Harbour Times" in (sources[share] or ""), share
+
+
+def test_figure_share_said_to_be_in_the_new_poll_is_the_polls(parse):
+    doc = parse("A survey by the Harbour Times found the mayor gaining ground.\n\n"
+                "Her approval rating rose from 35 percent in March to 44 percent in the new poll.\n\n"
+                "Turnout in the spring vote was 61 percent, and prices rose 4 percent in the year.")
+    sources = {f.text: f.attributed_text for f in doc._.figures}
+    assert "Harbour Times" in (sources["44 percent"] or "") and "Harbour Times" in (sources["35 percent"] or "")
+    assert sources["61 percent"] is None and sources["4 percent"] is None

@@ -635,7 +635,7 @@ def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> No
     report named before it, in any paragraph. A share restating the subject's ("About 2 in 3 voters, or 66 percent,
     say ...") is that subject. Once one share of a sentence is a poll's finding, so are the sentence's other shares
     with no source of their own ("42 percent approve, up from 33 percent", "as do 67 percent of voters overall",
-    "with 81 percent saying ..., 80 percent concerned ...")."""
+    "with 81 percent saying ..., 80 percent concerned ..."). A share said to be "in the new poll" is that poll's."""
     shares = [(_restated(anchor.head if anchor.dep_ == "nummod" else anchor), figure) for anchor, figure in sentence
               if figure.counts == "percent"]
     # ("with 68 percent of farmers and 30 percent of fishers saying ...": the participle may hang on either)
@@ -650,12 +650,21 @@ def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> No
             poll = paragraph_poll(ctx, figure.start)
         if poll is None and (_opinion(share) or held and _with(share)):
             poll = paragraph_poll(ctx, figure.start, report=True)
+        if poll is None and (named := _in_poll(share)) is not None:
+            poll = paragraph_poll(ctx, named.idx + len(named), report=True)
         if poll is not None:
             figure.attributed_to, figure.attributed_text = poll
             polled = polled or poll
     for _, figure in shares:
         if figure.attributed_text is None and polled is not None:
             figure.attributed_to, figure.attributed_text = polled
+
+
+def _in_poll(share: Token) -> Token | None:
+    """The poll a share's clause says it is in ("rose to 42 percent in the new poll"), if any."""
+    clause = {share.i, *(t.i for t in share.ancestors)}
+    return next((t for t in share.sent if t.lower_ in POLL_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in"
+                 and t.head.head.i in clause), None)
 
 
 def _restated(share: Token) -> Token:
