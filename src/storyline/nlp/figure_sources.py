@@ -123,7 +123,7 @@ def _source(token: Token, ctx: SourceContext) -> tuple[str | None, str | None]:
         if quote.speaker is None and (pollster := _pollster(ctx, left, token)) is not None:
             return pollster
         return quote.speaker, text
-    if (pollster := _pollster(ctx, left, token)) is not None and ctx.mention_in(start, end, token) is None:
+    if (pollster := _pollster(ctx, left, token)) is not None:
         return pollster  # "The Axios/Ipsos March survey": the first partner, where the names ran together
     if not ctx.mentions:
         return None, text
@@ -290,6 +290,8 @@ def _attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: l
             # the clause's attribution frame answers for the figure as for the clause's quote and statement
             # (the original source of a relayed report: "Yonhap, citing the spy agency, said 3,000 ...")
             entity, text = frame.source, frame.source_text
+            if (pollster := _pollster(ctx, _phrase(source)[0], source)) is not None:
+                entity, text = pollster  # "The Times-Ipsos poll found ...": the first partner, as everywhere
         else:
             entity, text = _source(source, ctx)
         if entity is None and source.pos_ == "PRON" and (outer := outer_speaker(source)) is not None:
@@ -353,7 +355,7 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
         left, right = _phrase(poll)
         words, start, end = span_text(ctx.doc, left, right)
         mention = ctx.mention_in(start, end) if ctx.mentions else None
-        found = ((mention.entity, words) if mention is not None else _pollster(ctx, left, poll)) or (None, words)
+        found = _pollster(ctx, left, poll) or ((mention.entity, words) if mention is not None else (None, words))
         if nearest is not None:
             if found[0] is not None or found[1] != words:
                 return found
@@ -368,9 +370,10 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
 def _pollster(ctx: SourceContext, left: int, poll: Token) -> tuple[str | None, str] | None:
     """The organisation a poll's phrase names before its noun where no mention covers it, read part by part where
     the parts run together ("The Axios/Ipsos March survey", "a Harbour Times-Ipsos poll"): the first part that names
-    one in the knowledge base, by its leading words ("Ipsos March" is Ipsos), as (actor id, the name as written);
-    the id only where the report has that actor elsewhere. None for a noun that is no poll's, and without the
-    actors component."""
+    an organisation the report named before, or one in the knowledge base, by its leading words ("Ipsos March" is
+    Ipsos), as (actor id, the name as written); a knowledge-base id only where the report has that actor elsewhere.
+    A joint poll is its first partner's even where a mention covers a later one. None for a noun that is no poll's,
+    and without the actors component."""
     if poll.lower_ not in POLL_NOUNS or not ctx.actors:
         return None
     doc = ctx.doc
@@ -378,13 +381,30 @@ def _pollster(ctx: SourceContext, left: int, poll: Token) -> tuple[str | None, s
 
     kb = load_kb()
     words = [t.text for t in doc[left:poll.i] if t.lower_ not in ("the", "a", "an", "new", "latest", "recent")]
-    for part in re.split(r"\s*[/–-]\s*", " ".join(words).replace(" / ", "/").replace(" - ", "-")):
+    parts = re.split(r"\s*[/–-]\s*", " ".join(words).replace(" / ", "/").replace(" - ", "-"))
+    if len(parts) < 2 and ctx.mention_in(doc[left].idx, poll.idx) is not None:
+        return None  # one pollster, named by a mention of its own
+    for part in parts:
         names = part.split()
         for n in range(len(names), 0, -1):
+            if (named := _named_before(ctx, " ".join(names[:n]), doc[left].idx)) is not None:
+                return named  # "a poll by the Harbour Times and Ipsos ... the Times-Ipsos poll": the Harbour Times
             found = [e for e in kb.lookup(" ".join(names[:n])) if e.type == "organization"]
             if found:
                 entity = f"kb:{found[0].id}"
                 return (entity if any(m.entity == entity for m in ctx.mentions) else None), " ".join(names[:n])
+    return None
+
+
+def _named_before(ctx: SourceContext, name: str, offset: int) -> tuple[str, str] | None:
+    """The organisation the report named before ``offset`` whose name is or ends with ``name`` ("Times" after "the
+    Harbour Times"), as (actor id, the name as written)."""
+    words = name.lower().split()
+    for mention in ctx.mentions:
+        if mention.start >= offset:
+            break
+        if mention.entity and mention.type in ("organization", "igo") and mention.text.lower().split()[-len(words):] == words:
+            return mention.entity, name
     return None
 
 

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Figure, TimeRef
 from storyline.nlp import figure_words as W
-from storyline.nlp.figure_sources import (SourceContext, attribution, entity_text, gapped_source, is_actor, paragraph_poll,
-                                         span_text)
+from storyline.nlp.figure_sources import (POLL_NOUNS, SourceContext, attribution, entity_text, gapped_source, is_actor,
+                                         paragraph_poll, span_text)
 from storyline.nlp.amounts import Amount, find_amounts
 from storyline.nlp.figure_filters import RE_ENDS_SENTENCE, not_a_quantity, person_word
 from storyline.nlp.currencies import currency_name
@@ -632,11 +632,16 @@ def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> No
     """"61 percent say ...", "Fifty percent oppose ...": a share of respondents, the subject of what they say, with no
     source of its own is what the poll its paragraph named before it found. A share holding an opinion ("72 percent
     oppose", "47 percent are opposed", "with 68 percent of farmers saying ...") is the finding of the last poll the
-    report named before it, in any paragraph."""
-    shares = [(anchor.head if anchor.dep_ == "nummod" else anchor, figure) for anchor, figure in sentence
+    report named before it, in any paragraph. A share restating the subject's ("About 2 in 3 voters, or 66 percent,
+    say ...") is that subject. Once one share of a sentence is a poll's finding, so are the sentence's other shares
+    with no source of their own ("42 percent approve, up from 33 percent", "as do 67 percent of voters overall",
+    "with 81 percent saying ..., 80 percent concerned ..."). A share said to be "in the new poll" is that poll's."""
+    shares = [(_restated(anchor.head if anchor.dep_ == "nummod" else anchor), figure) for anchor, figure in sentence
               if figure.counts == "percent"]
     # ("with 68 percent of farmers and 30 percent of fishers saying ...": the participle may hang on either)
     held = any(_opinion(share) for share, _ in shares)
+    polled = next(((f.attributed_to, f.attributed_text) for _, f in shares
+                   if f.attributed_text and POLL_NOUNS & set(f.attributed_text.lower().split())), None)
     for share, figure in shares:
         if figure.attributed_text is not None:
             continue
@@ -645,8 +650,29 @@ def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> No
             poll = paragraph_poll(ctx, figure.start)
         if poll is None and (_opinion(share) or held and _with(share)):
             poll = paragraph_poll(ctx, figure.start, report=True)
+        if poll is None and (named := _in_poll(share)) is not None:
+            poll = paragraph_poll(ctx, named.idx + len(named), report=True)
         if poll is not None:
             figure.attributed_to, figure.attributed_text = poll
+            polled = polled or poll
+    for _, figure in shares:
+        if figure.attributed_text is None and polled is not None:
+            figure.attributed_to, figure.attributed_text = polled
+
+
+def _in_poll(share: Token) -> Token | None:
+    """The poll a share's clause says it is in ("rose to 42 percent in the new poll"), if any."""
+    clause = {share.i, *(t.i for t in share.ancestors)}
+    return next((t for t in share.sent if t.lower_ in POLL_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in"
+                 and t.head.head.i in clause), None)
+
+
+def _restated(share: Token) -> Token:
+    """The phrase a share restates ("About 2 in 3 voters, or 66 percent, say ..."): its place in the clause."""
+    if share.dep_ in ("conj", "appos") and share.head.dep_ in ("nsubj", "nsubjpass") \
+            and any(t.lower_ == "or" for t in share.doc[share.head.i:share.i]):
+        return share.head
+    return share
 
 
 def _opinion(share: Token) -> bool:
@@ -656,6 +682,11 @@ def _opinion(share: Token) -> bool:
         verb = share.head
         return lemma(verb) in W.OPINION_VERBS or any(
             c.dep_ in ("acomp", "attr") and c.lower_ in W.OPINION_ADJECTIVES for c in verb.children)
+    if share.dep_ == "compound" and share.head.i == share.i + 1 and lemma(share.head) in W.OPINION_VERBS:
+        return True  # "64 percent support raising it", the verb read as a noun
+    if any(t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and lemma(t) in W.OPINION_VERBS for t in share.subtree):
+        return True  # "Only 14 percent of conservatives approved ...", "73 percent of liberals and 41 percent of
+        # independents approving", the verb read as a phrase's own
     first = share.head if share.dep_ == "conj" else share
     if _with(share):
         return any(c.dep_ in ("acl", "amod", "advcl") and (lemma(c) in W.OPINION_VERBS or c.lower_ in W.OPINION_ADJECTIVES)
