@@ -77,3 +77,44 @@ def test_a_day_a_court_or_a_participle_is_no_plea(text):
     story.report("a", text, published="2026-03-02")
     s = Statement("a", 0, len(text), text, "fact", "asserted", agent="local:group:civic-groups")
     assert not appeal(story.corpus(), s)
+
+
+@pytest.mark.parametrize("kw, expected", [
+    ({"source": "local:person:mara-lind", "predicate_class": "deploy"}, True),  # the prime minister sends ships
+    ({"source": None, "agent": "kb:AAA", "predicate_class": "sanction", "source_kind": "author"}, True),  # a state acts
+    ({"source": "local:person:ida-vos", "predicate_class": "deploy"}, False),  # a fellow tells of it
+    ({"source": "local:person:otto-brandt", "predicate_class": "deploy"}, False),  # out of office
+    ({"source": "local:person:mara-lind", "predicate_class": "meet"}, False),  # no act a party decides
+    ({"source": "local:person:mara-lind", "predicate_class": "deploy", "status": "negated"}, False),
+    ({"source": "local:person:mara-lind", "predicate_class": "deploy", "status": "possible"}, False),
+])
+def test_a_decision_is_an_act_a_principal_tells_it_decided(kw, expected):
+    from storyline.analysis.bottomline import decision
+
+    text = "Two frigates will sail to the strait of Varn on Monday to escort the grain convoys, the minister said."
+    story = Cast()
+    story.report("a", text, published="2026-03-02")
+    kw = {"source_kind": "named", "status": "reported", **kw}
+    s = Statement("a", 0, len(text), text, "fact", kw.pop("status"), **kw)
+    assert decision(story.corpus(), s) is expected
+
+
+def test_a_principals_decision_weighs_for_its_line():
+    from storyline.analysis import bottomline_rank as rank
+    from storyline.analysis.bottomline import line_features
+    from storyline.models import BottomLine, Evidence
+
+    text = "The prime minister announced that two frigates would escort the grain convoys through the strait."
+    story = Cast()
+    story.report("a", "Grain prices rose again on Monday.", text, published="2026-03-02")
+    start = story.documents["a"]["text"].index(text)
+    lines = []
+    for source in ("local:person:mara-lind", "local:person:ida-vos"):
+        story.records["statements"] = [Statement("a", start, start + len(text), text, "fact", "reported",
+                                                 source=source, source_kind="named", predicate_class="announce",
+                                                 actors=["kb:AAA"])]
+        line = BottomLine(text=text, kind="report", evidence=[Evidence("a", start, start + len(text), text)],
+                          sources=1, detail="")
+        lines.append(line_features(story.corpus(), [line])[0])
+    assert lines[0]["decision"] == 1.0 and lines[1]["decision"] == 0.0
+    assert rank.probability(lines[0]) > rank.probability(lines[1])

@@ -135,6 +135,23 @@ HEDGE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?\Z")
 """A reading under a hedging modal ("... may indicate"), matched just before the reading's verb."""
 
 
+DECISIONS = frozenset({"announce", "deploy", "sanction", "sign", "supply", "fund", "withdraw", "tax", "release",
+                       "train"})
+"""Synonym classes of the acts a party decides (``nlp.propositions.CLASSES``): announcing, sending, arming, funding,
+sanctioning, signing, withdrawing."""
+
+
+def decision(corpus: Corpus, s: Statement) -> bool:
+    """A principal of the story (``bottomline_speakers.principal``) tells what it decided or does: the source or
+    the clause's agent is a state, a body, a head of state or a minister, and the act one it decides (``DECISIONS``:
+    "the president announced the stationing of 3,000 troops", "the minister said they would send two frigates"),
+    told as so, not denied or hedged."""
+    if s.predicate_class not in DECISIONS or s.status not in ("asserted", "reported", "confirmed") or _against(s):
+        return False
+    agent = s.agent if s.agent and ":" in s.agent else None
+    return principal(corpus, s.source, s.doc) or principal(corpus, agent, s.doc)
+
+
 def appeal(corpus: Corpus, s: Statement) -> bool:
     """The statement tells what someone asks of another ("Civic groups called on the donors to withhold the funds",
     ``APPEAL``), and who asks is no party that decides (``bottomline_speakers.principal``: a state, an international
@@ -760,7 +777,8 @@ def line_features(corpus: Corpus, lines: list[BottomLine],
         view = lead is not None and (is_commentary(lead) or lead.status in HEDGED or hypothetical(lead))
         texts = {" ".join(x.text.split()) for x in line.evidence}
         verbatim = line.kind != "figure" and len(line.evidence) > 1 and len(texts) == 1
-        out.append(rank.features(line, lead, at / max(1, len(starts) - 1 - first), view, verbatim))
+        out.append(rank.features(line, lead, at / max(1, len(starts) - 1 - first), view, verbatim,
+                                 lead is not None and decision(corpus, lead)))
     return out
 
 
