@@ -118,3 +118,21 @@ def test_a_principals_decision_weighs_for_its_line():
         lines.append(line_features(story.corpus(), [line])[0])
     assert lines[0]["decision"] == 1.0 and lines[1]["decision"] == 0.0
     assert rank.probability(lines[0]) > rank.probability(lines[1])
+
+
+def test_a_report_that_opens_with_a_commentators_word_has_its_own_news_for_lede():
+    reading = "Grain exports through Varn have fallen by half since the closure, Ida Vos told reporters on Monday."
+    news = "The port authority of Arland closed the harbour at Varn to all shipping on Sunday after a dredger sank."
+    story = Cast()
+    story.report("a", reading, news, published="2026-03-02")
+    at = len(reading) + 1
+    story.records["statements"] += [
+        Statement("a", 0, len(reading), reading, "fact", "reported", source="local:person:ida-vos",
+                  source_text="Ida Vos", source_kind="named", actors=["kb:AAA"]),
+        Statement("a", at, at + len(news), news, "fact", "asserted", actors=["kb:AAA"], agent="kb:AAA")]
+    ledes = [b.text for b in candidates(story.corpus(), [], [], [], capped=True) if b.kind == "fact"]
+    assert ledes == [news]
+    # the same words from the port authority's own head are the report's lede
+    story.records["statements"][0].source = "local:person:mara-lind"
+    story.records["statements"][0].source_text = "Mara Lind"
+    assert [b.text for b in candidates(story.corpus(), [], [], [], capped=True) if b.kind == "fact"] == [reading]

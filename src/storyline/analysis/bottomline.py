@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from storyline.analysis.bottomline_speakers import principal
+from storyline.analysis.bottomline_speakers import commentator, principal
 from storyline.analysis.bottomline_words import (
     APPEAL, BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, RECORD_SUBJECT, STANCE, STANCE_CUE,
     STANCE_OBJECT, UNSETTLED, VERDICT, WITHHELD,
@@ -986,8 +986,10 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
         if (LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question" and not heading(s)
-                and not caption(corpus, s)):
-            first[s.doc] = s  # a question, a heading or a photo's caption that opens a report: the news follows
+                and not caption(corpus, s)
+                and not (s.source_kind != "author" and commentator(corpus, s.source, s.source_text, s.doc))):
+            first[s.doc] = s  # a question, a heading, a photo's caption or a commentator's word that opens a report
+            # (an analyst's reading of the news, however factual it reads): the report's own news follows
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
