@@ -223,6 +223,17 @@ def test_a_named_actors_refusal_to_act_is_led_with_as_a_denial_whoever_reports_i
         assert [b for b in sections(other.corpus()) if b.kind == "disputed"] == []
 
 
+@pytest.mark.parametrize("date, led", [("2026-08", False), ("2026-09-29", True), (None, True)])
+def test_a_denial_dated_weeks_before_its_report_is_not_led_with(date, led):
+    # a report of 1 October: a denial of late August answered the claims of then; one of two days before, or
+    # one undated ("has repeatedly denied"), answers the claims the reports now tell
+    denial = "The harbour board denied that untreated sludge had been pumped into the estuary at Varn."
+    story = Story()
+    story.say("a", denial, status="denied", source_kind="named", actors=["kb:AAA"], date=date,
+              published="2026-10-01")
+    assert [b.text for b in sections(story.corpus()) if b.kind == "disputed"] == ([denial] if led else [])
+
+
 def test_a_denial_of_what_might_happen_is_not_led_with():
     denial = "The president dismissed suggestions that the army might cross the border as nonsense."
     story = Story()

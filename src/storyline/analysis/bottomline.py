@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from storyline.analysis.bottomline_speakers import commentator, principal
 from storyline.analysis.bottomline_words import (
-    BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, RECORD_SUBJECT, STANCE, STANCE_CUE,
+    APPEAL, BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, RECORD_SUBJECT, STANCE, STANCE_CUE,
     STANCE_OBJECT, UNSETTLED, VERDICT, WITHHELD,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
@@ -132,6 +133,34 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|your|halfway)|
 """A determiner, a number or an adjective just before such a word: the word is a noun."""
 HEDGE_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?\Z")
 """A reading under a hedging modal ("... may indicate"), matched just before the reading's verb."""
+
+
+DECISIONS = frozenset({"announce", "deploy", "sanction", "sign", "supply", "fund", "withdraw", "tax", "release",
+                       "train"})
+"""Synonym classes of the acts a party decides (``nlp.propositions.CLASSES``): announcing, sending, arming, funding,
+sanctioning, signing, withdrawing."""
+
+
+def decision(corpus: Corpus, s: Statement) -> bool:
+    """A principal of the story (``bottomline_speakers.principal``) tells what it decided or does: the source or
+    the clause's agent is a state, a body, a head of state or a minister, and the act one it decides (``DECISIONS``:
+    "the president announced the stationing of 3,000 troops", "the minister said they would send two frigates"),
+    told as so, not denied or hedged."""
+    if s.predicate_class not in DECISIONS or s.status not in ("asserted", "reported", "confirmed") or _against(s):
+        return False
+    agent = s.agent if s.agent and ":" in s.agent else None
+    return principal(corpus, s.source, s.doc) or principal(corpus, agent, s.doc)
+
+
+def appeal(corpus: Corpus, s: Statement) -> bool:
+    """The statement tells what someone asks of another ("Civic groups called on the donors to withhold the funds",
+    ``APPEAL``), and who asks is no party that decides (``bottomline_speakers.principal``: a state, an international
+    body, a head of state or government, a minister): a plea, not a fact to lead with. A party's own demand ("the
+    government called on the strikers to return to work") is its position, and news."""
+    if not APPEAL.search(s.text):
+        return False
+    agent = s.agent if s.agent and ":" in s.agent else None
+    return not principal(corpus, agent or s.source, s.doc)
 
 
 def conceded(s: Statement) -> bool:
@@ -270,10 +299,17 @@ def is_background(corpus: Corpus, s: Statement) -> bool:
     (``YEARS_AGO``): background to the news, not what to lead with."""
     if YEARS_AGO.match(s.text.lstrip("\"“‘'([- ")):
         return True
+    age = age_days(corpus, s)
+    return age is not None and age > BACKGROUND_DAYS
+
+
+def age_days(corpus: Corpus, s: Statement) -> int | None:
+    """How many days before its report the time the statement dates ended ("in December 2022", "last month":
+    the month's 28th), or None where it gives no date or its report none."""
     published = corpus.published(s.doc)
     date = getattr(s, "date", None)
     if not (isinstance(date, str) and published and len(date) >= 4 and date[:4].isdigit()):
-        return False
+        return None
     try:
         year = int(date[:4])
         month = int(date[5:7]) if len(date) >= 7 else 12
@@ -281,8 +317,22 @@ def is_background(corpus: Corpus, s: Statement) -> bool:
         ended = dt.date(year, month, min(day, 28) if len(date) < 10 else day)
         reported = dt.date.fromisoformat(str(published)[:10])
     except ValueError:
+        return None
+    return (reported - ended).days
+
+
+DENIAL_DAYS = 14
+"""A denial dated this long before its report answered the claims of then, not the news the report tells: an
+analyst leads with the denial of what the reports now claim, not with one of weeks before."""
+
+
+def old_denial(corpus: Corpus, s: Statement) -> bool:
+    """The statement is a denial or a refusal dated well before its report (``DENIAL_DAYS``: "Last month the
+    minister dismissed talk of a merger as nonsense"), or background however it is dated (``is_background``)."""
+    if not (s.status in ("denied", "negated") or probe_status(s) == "denied" or refusal(s)):
         return False
-    return (reported - ended).days > BACKGROUND_DAYS
+    age = age_days(corpus, s)
+    return is_background(corpus, s) or (age is not None and age > DENIAL_DAYS)
 
 
 def _salience(s: Statement) -> float:
@@ -313,7 +363,7 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
     if not members:
         return None
     lead = statements.get(claim.representative or "") or members[0]
-    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s)
+    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s) and not appeal(corpus, s)
             and s.status not in HEDGED  # "an invasion is possible", said twice, is still a hedge
             and not own_view(corpus, s) and not fragment(s) and not standing(s)]
     if len(lead.text.split()) > MAX_WORDS or not news:
@@ -480,7 +530,8 @@ def _dispute_lines(corpus: Corpus, conflicts: Iterable[Conflict], facts: list[Bo
                                     detail=detail, disputed=True, claim=c.id, score=2.0 * sources))
         # else a fact line cites the claim's sentence among its sources: it is that line's claim, told again
         led.add((claim.doc, claim.start))
-        if c.kind == "status" and (denial.doc, denial.start) not in led and _named_denial(corpus, denial):
+        if (c.kind == "status" and (denial.doc, denial.start) not in led and _named_denial(corpus, denial)
+                and not _stale(corpus, denial)):
             # who denies it is a fact an analyst leads with too: the denial's own line, its sentence first
             lines.append(BottomLine(text=denial.text, kind="disputed", evidence=[denial, claim], sources=sources,
                                     detail="denies: " + detail, disputed=True, claim=c.id, score=2.0 * sources))
@@ -499,6 +550,7 @@ def _denial_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = 
         refused = refusal(s)
         if ((not refused and (s.source_kind != "named" or probe_status(s) != "denied")) or not is_factual(s)
                 or is_commentary(s) or len(s.text.split()) > MAX_WORDS or (s.doc, s.start) in cited
+                or old_denial(corpus, s)
                 or POSSIBLE.search(s.text) or (not refused and (WITHHELD.search(s.text)
                                                                 or _who(corpus, s).lower() in PRONOUN_SOURCE))):
             continue
@@ -533,6 +585,13 @@ def refusal(s: Statement) -> bool:
     agent = s.agent or ""
     return (s.status == "negated" and ":" in agent and ":place:" not in agent
             and any(REFUSED.match(c) for c in s.cues or ()))
+
+
+def _stale(corpus: Corpus, side: Evidence) -> bool:
+    """Every denial the sentence holds is dated well before its report (``old_denial``)."""
+    inside = [s for s in corpus.statements if s.doc == side.doc and side.start <= s.start < side.end
+              and (s.status in ("denied", "negated") or probe_status(s) == "denied")]
+    return bool(inside) and all(old_denial(corpus, s) for s in inside)
 
 
 def _named_denial(corpus: Corpus, side: Evidence) -> bool:
@@ -718,7 +777,8 @@ def line_features(corpus: Corpus, lines: list[BottomLine],
         view = lead is not None and (is_commentary(lead) or lead.status in HEDGED or hypothetical(lead))
         texts = {" ".join(x.text.split()) for x in line.evidence}
         verbatim = line.kind != "figure" and len(line.evidence) > 1 and len(texts) == 1
-        out.append(rank.features(line, lead, at / max(1, len(starts) - 1 - first), view, verbatim))
+        out.append(rank.features(line, lead, at / max(1, len(starts) - 1 - first), view, verbatim,
+                                 lead is not None and decision(corpus, lead)))
     return out
 
 
@@ -926,12 +986,15 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
         if s.doc in first or origin_doc(corpus, s.doc) != s.doc:
             continue
         if (LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and s.kind != "question" and not heading(s)
-                and not caption(corpus, s)):
-            first[s.doc] = s  # a question, a heading or a photo's caption that opens a report: the news follows
+                and not caption(corpus, s)
+                and not (s.source_kind != "author" and commentator(corpus, s.source, s.source_text, s.doc))):
+            first[s.doc] = s  # a question, a heading, a photo's caption or a commentator's word that opens a report
+            # (an analyst's reading of the news, however factual it reads): the report's own news follows
     # A report that opens with a view, a stance or a hedge has no lede of fact: the next sentence is not its news.
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
              and not is_commentary(s) and not is_background(corpus, s) and not own_view(corpus, s)
+             and not appeal(corpus, s)
              and not standing(s)]
     if wide:
         shown = {(b.evidence[0].doc, b.evidence[0].start) for b in lines}
@@ -940,7 +1003,7 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
                   and not _against(s) and probe_status(s) not in ("denied", "unconfirmed")  # lines of their own
                   and not any(d == s.doc and a <= s.start < b for d, a, b in cited)
                   and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)
-                  and not analysis(s) and not BARE_SOURCE.match(s.source_text or "")]
+                  and not analysis(s) and not BARE_SOURCE.match(s.source_text or "") and not appeal(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 
@@ -957,8 +1020,8 @@ def _report_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = 
     per_doc: dict[str, list[BottomLine]] = {}
     for s in corpus.statements:
         if (origin_doc(corpus, s.doc) != s.doc or s.source_kind != "named" or not is_factual(s)
-                or s.status not in REPORT_STATUSES or is_commentary(s) or is_background(corpus, s)
-                or POSSIBLE.search(s.text) or OPENING_QUOTE.match(s.text)
+                or s.status not in REPORT_STATUSES or is_commentary(s) or old_denial(corpus, s) or appeal(corpus, s)
+                or is_background(corpus, s) or POSSIBLE.search(s.text) or OPENING_QUOTE.match(s.text)
                 or not LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
                 or any(d == s.doc and a <= s.start < b for d, a, b in cited) or not _act_or_finding(s)
                 or counted & set(text_numbers(s.text))):  # a count a line above gives, told again

@@ -76,3 +76,12 @@ citing the war and concern that ...", "closed the bridge over concerns about its
 POSSIBLE = re.compile(r"\b(?:might|may|could|would|will|can|shall)\b")
 """A denial of what might be ("dismissed suggestions that it might attack"): a possibility, not an event. In
 lower case only: "May" is also the month ("failed a safety inspection in May")."""
+APPEAL = re.compile(
+    r"\b(?:calls?|called)\s+(?:on|upon)\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:the\s+)?(?:phone|morning|"
+    r"evening|eve|day|weekend|occasion)\b)(?:[\w’'.,-]+\s+){1,8}?to\s+[a-z]+|"
+    r"\b(?:appeals?|appealed)\s+to\s+(?!(?:the\s+)?(?:court|tribunal|judges?)\b)(?:[\w’'.,-]+\s+){1,8}?to\s+[a-z]+",
+    re.IGNORECASE)
+"""An appeal ("called on the donors to release the funds", "appealed to the unions to end the strike"): what its
+maker asks of another, not what anyone did. Not a day or a call by phone ("called on Monday for talks to resume"),
+nor an appeal to a court. A participle ("..., calling on the league to act") adds the appeal to an act the sentence
+tells, and is not matched."""
