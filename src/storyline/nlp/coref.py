@@ -288,6 +288,8 @@ def outlet_mention(doc: Doc, mention: Mention) -> bool:
     introduces it ("the Chilean newspaper La Tercera", "La Republica newspaper", "Gazeta, a weekly")."""
     if _outlet(mention) or (mention.entity is not None and outlet(mention.entity)):
         return True
+    if mention.type != "organization":
+        return False  # "the Chilean newspaper La Tercera": the paper, not its country
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False

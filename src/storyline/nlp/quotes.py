@@ -602,8 +602,9 @@ def _run_on(ctx: Context, seen: list[tuple[QuoteMark, bool, Frame | None]]) -> l
         if frames[k] is not None or not full or then is None:
             continue
         between = ctx.text[mark.end : nxt.start]
-        if ctx.text[mark.end - 1 : mark.end] in _CLOSING or between.strip() or not 1 <= between.count("\n") <= 2:
-            continue  # closed, or not followed by the reopened quotation on the next line
+        if ctx.text[mark.end - 1 : mark.end] in _CLOSING or between.strip() or not 1 <= between.count("\n") <= 2 \
+                or ctx.text[mark.start] != ctx.text[nxt.start]:
+            continue  # closed, or not reopened with the same mark on the next line (an excerpt above a quotation)
         frames[k] = then
         found.append((mark, then))
     return found
@@ -618,7 +619,17 @@ def _continuing(ctx: Context, mark: QuoteMark, previous: tuple[int, Frame]) -> F
     between = ctx.text[end : mark.start]
     if between.strip() or between.count("\n") > 2:
         return None
+    if "\n" in between and _heading(ctx, mark):
+        return None  # 'All Bets Are Off.' on a line of its own: the section's heading, not more of the words above
     return frame
+
+
+def _heading(ctx: Context, mark: QuoteMark) -> bool:
+    """A quotation that fills its line, every word of it capitalised: a heading set in quotation marks."""
+    start, end = ctx.text.rfind("\n", 0, mark.start) + 1, ctx.text.find("\n", mark.end)
+    line = ctx.text[start : len(ctx.text) if end < 0 else end]
+    words = [w for w in ctx.text[mark.inner_start : mark.inner_end].split() if w[:1].isalpha()]
+    return line.strip() == ctx.text[mark.start : mark.end].strip() and len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 # -- records ------------------------------------------------------------------------------

@@ -150,7 +150,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
         # "the Andina agency" is Andina or no one, never the body quoted last
         return entity_at(ctx, own[-1]) or same_name(ctx, own[-1]), False
-    if resolved is None and low in coref.OUTLET_NOUNS and head.pos_ in ("NOUN", "ADJ") and ctx.doc._.mentions is not None:
+    if resolved is None and low in coref.OUTLET_NOUNS and head.pos_ != "PROPN" and ctx.doc._.mentions is not None:
         # "The Ukrainian daily reports": the outlet the report named before, or no one; never the last body or state
         start, end = phrase(ctx, head, head)
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
