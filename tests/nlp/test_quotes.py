@@ -76,17 +76,6 @@ def test_a_clause_that_only_opens_a_longer_quotation_is_that_quotation():
     assert kept.start == clause.start and kept.direct
 
 
-def test_fragments_of_one_quotation_in_two_paragraphs_stay_two_records():
-    text = 'The warden said: "The north gate is shut.\n"The south gate opens at noon," she said.'
-    first = _record(text, "The north gate is shut.", "The warden", direct=True)
-    second = _record(text, "The south gate opens at noon", "The warden", direct=True)
-    assert one_per_attribution([first, second], text) == [first, second]
-    inline = 'The warden called the gate "unsafe" and "a disgrace".'
-    a = _record(inline, "unsafe", "The warden", cue="call", direct=True)
-    b = _record(inline, "a disgrace", "The warden", cue="call", direct=True)
-    assert len(one_per_attribution([a, b], inline)) == 1  # in one sentence they are still one record
-
-
 def test_embedded_report_relayed_by_an_outlet_credits_its_origin():
     text = "The state broadcaster NHK reported that the utility said the reactor was stable."
     outer = _record(text, "that the utility said the reactor was stable", "The state broadcaster NHK", cue="report")

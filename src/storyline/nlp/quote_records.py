@@ -147,10 +147,9 @@ def _opens_quotation(clause: Quote, quotation: Quote, text: str) -> bool:
 
 def _joined(a: Quote, b: Quote, text: str) -> bool:
     """Two records of one speaker at one cue with nothing but quotation marks, commas, "and", "but" or
-    "or" and an article between, in one paragraph: 'called it "reckless" and "a disgrace"', 'called him a "liar,"
-    a "bully"'."""
-    if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct) or "\n" in text[a.end:b.start]:
-        return False  # a quotation run over several paragraphs stays one record per paragraph
+    "or" and an article between: 'called it "reckless" and "a disgrace"', 'called him a "liar," a "bully"'."""
+    if b.start < a.end or b.start - a.end > 16 or a.cue != b.cue or not (a.direct or b.direct):
+        return False
     return JOINERS.fullmatch(text[a.end:b.start].lstrip(_JOIN_LEAD).rstrip(_JOIN_TRAIL)) is not None
 
 
