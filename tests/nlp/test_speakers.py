@@ -388,3 +388,14 @@ def test_speakers_a_rejection_after_a_heading_is_the_rejecters_denial(parse):
                 "Centro Mills' claim that the shortage had come from cane withheld by its members.")
     statement = next(s for s in doc._.statements if "withheld" in s.text)
     assert statement.status == "denied" and "Andes Growers Union" in (statement.source_text or "")
+
+
+@pytest.mark.integration
+def test_speakers_an_office_of_a_state_is_its_holder_named_paragraphs_later(parse):
+    # The report names Sandu only at its end; the knowledge base has her as Moldova's president that day.
+    doc = parse("In a speech in Chisinau, the President of Moldova warned that the region was under pressure.\n\n"
+                "The river will not protect you.\n\n- said the Moldovan leader.\n\n"
+                "- I am asking you today, neighbours - she added.\n\nOn Monday Maia Sandu met the prime minister of Romania.",
+                published=dt.date(2023, 3, 2))
+    for words in ("the region was under pressure", "The river will not protect you", "I am asking you today"):
+        assert quote_with(doc, words).speaker == "kb:person:maia-sandu"

@@ -119,7 +119,25 @@ def office_holder(mentions: list[Mention], span: Span) -> Mention | None:
         here = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
         limit = sents[min(here + LATER_SENTENCES, len(sents) - 1)].end_char
         best = next((m for m in mentions if span.end_char <= m.start < limit and holds(m)), None)
+    if best is None and countries and doc._.published is not None and not phrase_words & DEPUTY_WORDS:
+        # "the Ukrainian leader said ..." paragraphs before "Volodymyr Zelensky" is named: the one person named
+        # later whom the knowledge base has hold that state's office on the report's date
+        later = [m for m in mentions if m.start >= span.end_char and m.type == "person" and m.entity
+                 and _kb_holds(m.entity, countries, words, doc._.published)]
+        if len({m.entity for m in later}) == 1:
+            best = later[0]
     return best
+
+
+def _kb_holds(entity: str, countries: set[str], words: set[str], on) -> bool:
+    """Whether the knowledge base has the person hold, on that day, an office of one of these states
+    that one of the words names."""
+    if not entity.startswith("kb:"):
+        return False
+    from storyline.kb.lookup import load_kb
+
+    return any(t.of in countries and words & set((t.title or "").lower().replace("-", " ").split())
+               for t in load_kb().offices(entity[3:], on))
 
 
 def _role_around(doc: Doc, mention: Mention) -> set[str]:
