@@ -34,3 +34,11 @@ def test_speakers_a_daily_with_no_outlet_named_before_is_no_one(parse):
                 "The Romanian daily wrote that the council had ordered the school closed.")
     found = [q for q in doc._.quotes if "ordered the school closed" in q.text]
     assert found and all(q.speaker is None for q in found)
+
+
+@pytest.mark.integration
+def test_speakers_a_paper_named_in_quotation_marks_after_says_is_the_speaker(parse):
+    doc = parse('Farmers are blocking three highways near the port - says "Kyiv Post" on Monday.')
+    found = [q for q in doc._.quotes if "Farmers are blocking three highways" in q.text]
+    assert found and found[0].speaker_text == "Kyiv Post"
+    assert "Kyiv Post" in speaker_names(doc, "Farmers are blocking")
