@@ -42,3 +42,10 @@ def test_speakers_a_paper_named_in_quotation_marks_after_says_is_the_speaker(par
     found = [q for q in doc._.quotes if "Farmers are blocking three highways" in q.text]
     assert found and found[0].speaker_text == "Kyiv Post"
     assert "Kyiv Post" in speaker_names(doc, "Farmers are blocking")
+
+
+@pytest.mark.integration
+def test_speakers_a_show_title_in_quotation_marks_is_not_the_speaker(parse):
+    doc = parse('"The harbour is safe," Marta Ruiz, the port director, said on Monday on Radio Sur\'s "Morning Call."')
+    found = [q for q in doc._.quotes if "The harbour is safe" in q.text]
+    assert found and all(q.speaker_text != "Morning Call" for q in found)

@@ -399,3 +399,11 @@ def test_speakers_an_office_of_a_state_is_its_holder_named_paragraphs_later(pars
                 published=dt.date(2023, 3, 2))
     for words in ("the region was under pressure", "The river will not protect you", "I am asking you today"):
         assert quote_with(doc, words).speaker == "kb:person:maia-sandu"
+
+
+@pytest.mark.integration
+def test_speakers_the_head_of_a_states_ministry_is_not_its_president_named_later(parse):
+    doc = parse("The head of the Moldovan Ministry of Health said on Monday that the clinics would stay open.\n\n"
+                "Hospitals reported long queues.\n\nDoctors asked for more staff.\n\n"
+                "On Tuesday Maia Sandu visited a hospital in Balti.", published=dt.date(2023, 3, 2))
+    assert quote_with(doc, "the clinics would stay open").speaker != "kb:person:maia-sandu"

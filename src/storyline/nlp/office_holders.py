@@ -119,14 +119,27 @@ def office_holder(mentions: list[Mention], span: Span) -> Mention | None:
         here = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
         limit = sents[min(here + LATER_SENTENCES, len(sents) - 1)].end_char
         best = next((m for m in mentions if span.end_char <= m.start < limit and holds(m)), None)
-    if best is None and countries and doc._.published is not None and not phrase_words & DEPUTY_WORDS:
-        # "the Ukrainian leader said ..." paragraphs before "Volodymyr Zelensky" is named: the one person named
-        # later whom the knowledge base has hold that state's office on the report's date
-        later = [m for m in mentions if m.start >= span.end_char and m.type == "person" and m.entity
-                 and _kb_holds(m.entity, countries, words, doc._.published)]
-        if len({m.entity for m in later}) == 1:
-            best = later[0]
     return best
+
+
+def later_holder(mentions: list[Mention], span: Span) -> Mention | None:
+    """"the Ukrainian leader said ..." paragraphs before "Volodymyr Zelensky" is named: the one person named later
+    in the report whom the knowledge base has hold that state's office on the report's date; never for the head of
+    a body ("the head of the Russian foreign ministry" is not the Russian president) nor for a deputy."""
+    head, doc = span.root, span.doc
+    if head.lower_ not in OFFICE_NOUNS or doc._.published is None:
+        return None
+    phrase = doc[head.left_edge.i: head.i + 1] if head.i < span.end else span
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if any(_state(g) is None for g in of) or {t.lower_ for t in phrase} & DEPUTY_WORDS:
+        return None
+    countries = _countries(list(phrase) + [t for g in of for t in g.subtree])
+    if not countries:
+        return None
+    _, words = _office_words(phrase)
+    later = [m for m in mentions if m.start >= span.end_char and m.type == "person" and m.entity
+             and _kb_holds(m.entity, countries, words, doc._.published)]
+    return later[0] if len({m.entity for m in later}) == 1 else None
 
 
 def _kb_holds(entity: str, countries: set[str], words: set[str], on) -> bool:
