@@ -197,3 +197,30 @@ def test_an_according_to_description_with_a_name_set_off_by_commas_credits_the_c
     assert quote.text == "a second bridge will reopen in May"
     assert quote.speaker_text.startswith(description)
     assert "bridge" not in quote.speaker_text
+
+
+@pytest.mark.integration
+def test_a_quotation_left_open_over_paragraphs_is_the_speaker_of_its_last_paragraph(parse):
+    doc = parse("The harbour master, Pedro Alves, met the ferry crews in Split on Monday.\n"
+                '"The breakwater took the worst of the storm. Two cranes are down.\n'
+                '"No ferry leaves before Wednesday.\n'
+                '"We will check every mooring first," he said.')
+    for words in ("The breakwater took the worst", "No ferry leaves", "We will check every mooring"):
+        (quote,) = holding(doc, words)
+        assert quote.direct and quote.speaker_text == "he"
+        assert "Pedro Alves" in {m.text for m in doc._.mentions if m.entity == quote.speaker}
+
+
+@pytest.mark.integration
+def test_a_closed_quotation_with_no_cue_before_an_attributed_paragraph_is_nobodys(parse):
+    doc = parse('Fishermen in the bay call it "the graveyard".\n'
+                '"We lost two boats there," said Ana Duarte, a trawler captain.')
+    assert not [q for q in quotes_of(doc) if "graveyard" in q.text and q.speaker_text == "Ana Duarte, a trawler captain"]
+
+
+@pytest.mark.integration
+def test_a_heading_in_quotation_marks_continues_no_quotation(parse):
+    doc = parse('"Prices will keep rising through the winter," the economist, Lena Holm, said. "Nobody can change that.\n\n'
+                "'Hard Times Ahead.'\n\nThe central bank meets next week.")
+    assert holding(doc, "Nobody can change that")
+    assert not [q for q in quotes_of(doc) if "Hard Times Ahead" in q.text]

@@ -388,3 +388,22 @@ def test_speakers_a_rejection_after_a_heading_is_the_rejecters_denial(parse):
                 "Centro Mills' claim that the shortage had come from cane withheld by its members.")
     statement = next(s for s in doc._.statements if "withheld" in s.text)
     assert statement.status == "denied" and "Andes Growers Union" in (statement.source_text or "")
+
+
+@pytest.mark.integration
+def test_speakers_an_office_of_a_state_is_its_holder_named_paragraphs_later(parse):
+    # The report names Sandu only at its end; the knowledge base has her as Moldova's president that day.
+    doc = parse("In a speech in Chisinau, the President of Moldova warned that the region was under pressure.\n\n"
+                "The river will not protect you.\n\n- said the Moldovan leader.\n\n"
+                "- I am asking you today, neighbours - she added.\n\nOn Monday Maia Sandu met the prime minister of Romania.",
+                published=dt.date(2023, 3, 2))
+    for words in ("the region was under pressure", "The river will not protect you", "I am asking you today"):
+        assert quote_with(doc, words).speaker == "kb:person:maia-sandu"
+
+
+@pytest.mark.integration
+def test_speakers_the_head_of_a_states_ministry_is_not_its_president_named_later(parse):
+    doc = parse("The head of the Moldovan Ministry of Health said on Monday that the clinics would stay open.\n\n"
+                "Hospitals reported long queues.\n\nDoctors asked for more staff.\n\n"
+                "On Tuesday Maia Sandu visited a hospital in Balti.", published=dt.date(2023, 3, 2))
+    assert quote_with(doc, "the clinics would stay open").speaker != "kb:person:maia-sandu"

@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storyline.models import Mention
+from storyline.nlp.actor_outlets import outlet
 from storyline.nlp.cue_words import MEDIA_NAMES, MEDIA_WORDS
 from storyline.nlp.office_holders import OFFICE_NOUNS, office_holder  # noqa: F401  (OFFICE_NOUNS re-exported)
 
@@ -92,7 +93,7 @@ def described(doc: Doc, span: Span) -> Mention | None:
     """The named actor a description stands for ("the president", "the ministry"), never a name
     inside it that is not the described one ("Chile's foreign minister" is not Chile)."""
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
-    if not mentions or not len(span) or not (span.root.pos_ == "NOUN" or span.root.lower_ in OFFICE_NOUNS):
+    if not mentions or not len(span) or not (span.root.pos_ == "NOUN" or span.root.lower_ in OFFICE_NOUNS | OUTLET_NOUNS):
         return None
     return office_holder(mentions, span) or _description(mentions, span)
 
@@ -227,13 +228,16 @@ def _description(mentions: list[Mention], span: Span) -> Mention | None:
     """"the ministry": the nearest earlier actor named like one, else of a type a ministry can be."""
     head = span.root
     noun = head.lower_
-    if head.pos_ not in ("NOUN", "PROPN") or span[0].lower_ not in ("the", "this", "that", "these", "those"):
+    if head.pos_ not in ("NOUN", "PROPN") and noun not in OUTLET_NOUNS or span[0].lower_ not in ("the", "this", "that", "these", "those"):
         if not (head.pos_ in ("NOUN", "PROPN") and head.i > span.start):
             return None
     doc = span.doc
     # A name that carries the description's noun ("the ministry" after "the Ukrainian Foreign Ministry") is
     # looked for further back than an actor that merely fits its type: quotes may stand between them.
     pool = [c for c in _candidates_before(doc, mentions, span[0], NAMED_SENTENCES_BACK) if c[0].type not in ("place", None)]
+    if noun in OUTLET_NOUNS:
+        # "the Ukrainian daily", "the weekly": the outlet named last, never another body, nor one inside quoted words
+        return next((m for m, _, _ in sorted(pool, key=lambda c: -c[0].start) if outlet_mention(doc, m)), None)
     if noun not in MEDIA_NOUNS:
         pool = [c for c in pool if not _outlet(c[0])]  # "Reuters reported ... the company said": not Reuters
     pool.sort(key=lambda c: -c[0].start)
@@ -272,6 +276,28 @@ PUBLIC_BODY_NOUNS = set(DESCRIPTION_TYPES) - BUSINESS_NOUNS - {"group", "network
 
 # Descriptions that can stand for a news outlet; any other ("the company", "the ministry") cannot.
 MEDIA_NOUNS = MEDIA_WORDS | {"outlet", "paper", "magazine", "publication", "site", "website"}
+
+
+# Nouns that describe a news outlet by its trade and can stand for no other body: "the daily", "the weekly".
+OUTLET_NOUNS = frozenset({"daily", "weekly", "newspaper", "paper", "magazine", "tabloid", "outlet", "broadcaster",
+                          "publication", "website", "portal"})
+
+
+def outlet_mention(doc: Doc, mention: Mention) -> bool:
+    """A mention of a news outlet: by its name ("the Kyiv Post"), as the knowledge base knows it, or as the report
+    introduces it ("the Chilean newspaper La Tercera", "La Republica newspaper", "Gazeta, a weekly")."""
+    if _outlet(mention) or (mention.entity is not None and outlet(mention.entity)):
+        return True
+    if mention.type != "organization":
+        return False  # "the Chilean newspaper La Tercera": the paper, not its country
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    near = [doc[span.start - 1]] if span.start > 0 else []
+    near += [doc[span.end]] if span.end < len(doc) else []
+    near += [span.root.head] if span.root.dep_ in ("appos", "compound") else []
+    near += [c for c in span.root.children if c.dep_ == "appos"]
+    return any(t.lower_ in OUTLET_NOUNS for t in near)
 
 
 def _outlet(mention: Mention) -> bool:

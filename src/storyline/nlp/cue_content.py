@@ -74,10 +74,28 @@ def person_like(tok: Token) -> bool:
 INVERTED_GAP = 6
 
 
+def quoted_name(ctx: Context, cue: Token, speaker: Token) -> bool:
+    """A body's name in quotation marks after the cue, as translated reports print a paper's title: '... - says
+    "Kyiv Independent"', 'writes "The Guardian"'. The marks hold that name alone (an article aside), a body the
+    actors component found, or without it an organisation the tagger found."""
+    mark = ctx.marks[ctx.in_mark[speaker.i]]
+    inner = ctx.text[mark.inner_start : mark.inner_end].strip(" ,.")
+    if speaker.i < cue.i or not 0 < len(inner.split()) <= 5 or ctx.text[cue.idx + len(cue.text) : mark.start].strip():
+        return False  # '"...," Flynn said on Fox News's "Fox and Friends"': a show's title, not right after the cue
+    mentions = ctx.doc._.mentions if ctx.doc.has_extension("mentions") else None
+    if mentions is None:
+        return speaker.ent_type_ == "ORG"
+    return any(m.type == "organization" and mark.inner_start <= m.start and m.end <= mark.inner_start + len(inner)
+               and m.start <= speaker.idx < m.end and ctx.text[mark.inner_start : m.start].strip().lower() in ("", "the")
+               for m in mentions)
+
+
 def subject_of(verb: Token, ctx: Context | None = None) -> Token | None:
     """The subject of a verb, outside quotations; for a passive one, the agent ("was told by
     officials"). The parser often makes a word of the quotation the subject of its cue."""
     subjects = [c for c in verb.children if c.dep_ in FRAME_SUBJECTS and (ctx is None or ctx.in_mark[c.i] < 0)]
+    if not subjects and ctx is not None:
+        subjects = [c for c in verb.children if c.dep_ in FRAME_SUBJECTS and quoted_name(ctx, verb, c)]
     if len(subjects) > 1 and ctx is not None:
         # "12:15 p.m.\n\nDonald Trump says": a sentence run across a blank line has a subject from
         # the line before; the verb's own paragraph holds its subject

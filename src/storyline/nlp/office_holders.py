@@ -122,6 +122,37 @@ def office_holder(mentions: list[Mention], span: Span) -> Mention | None:
     return best
 
 
+def later_holder(mentions: list[Mention], span: Span) -> Mention | None:
+    """"the Ukrainian leader said ..." paragraphs before "Volodymyr Zelensky" is named: the one person named later
+    in the report whom the knowledge base has hold that state's office on the report's date; never for the head of
+    a body ("the head of the Russian foreign ministry" is not the Russian president) nor for a deputy."""
+    head, doc = span.root, span.doc
+    if head.lower_ not in OFFICE_NOUNS or doc._.published is None:
+        return None
+    phrase = doc[head.left_edge.i: head.i + 1] if head.i < span.end else span
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if any(_state(g) is None for g in of) or {t.lower_ for t in phrase} & DEPUTY_WORDS:
+        return None
+    countries = _countries(list(phrase) + [t for g in of for t in g.subtree])
+    if not countries:
+        return None
+    _, words = _office_words(phrase)
+    later = [m for m in mentions if m.start >= span.end_char and m.type == "person" and m.entity
+             and _kb_holds(m.entity, countries, words, doc._.published)]
+    return later[0] if len({m.entity for m in later}) == 1 else None
+
+
+def _kb_holds(entity: str, countries: set[str], words: set[str], on) -> bool:
+    """Whether the knowledge base has the person hold, on that day, an office of one of these states
+    that one of the words names."""
+    if not entity.startswith("kb:"):
+        return False
+    from storyline.kb.lookup import load_kb
+
+    return any(t.of in countries and words & set((t.title or "").lower().replace("-", " ").split())
+               for t in load_kb().offices(entity[3:], on))
+
+
 def _role_around(doc: Doc, mention: Mention) -> set[str]:
     """The words of an office the name is written inside, without a comma: "the head of American
     diplomacy Antony Blinken", "the deputy minister of foreign affairs of Russia Sergei Vershinin"."""

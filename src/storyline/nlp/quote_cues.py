@@ -20,6 +20,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
     extent,
     is_passive,
     person_like,
+    quoted_name,
     spaced_dash,
     subject_of,
 )
@@ -493,7 +494,9 @@ def _enclosing_speaker(ctx: Context, verb: Token) -> Token | None:
 
 def _checked(ctx: Context, cue: Token, speaker: Token | None) -> Token | None:
     """The speaker, unless it lies inside a quotation, in another paragraph, or is no word."""
-    if speaker is None or ctx.in_mark[speaker.i] >= 0 or not any(ch.isalpha() for ch in speaker.text):
+    if speaker is None or not any(ch.isalpha() for ch in speaker.text):
+        return None
+    if ctx.in_mark[speaker.i] >= 0 and not quoted_name(ctx, cue, speaker):
         return None
     start, end = ctx.paragraph(cue)
     if not start <= speaker.idx < end:

@@ -79,18 +79,23 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     labelled = [ctx.paragraph(f.cue) for f in labels]
     full_spans: list[tuple[int, int]] = []
     previous: tuple[int, Frame] | None = None  # where the last attributed quotation ended
+    seen: list[tuple[QuoteMark, bool, Frame | None]] = []
     for mark in ctx.marks:
         span = doc.char_span(mark.inner_start, mark.inner_end, alignment_mode="expand")
         if span is None or not any(t.is_alpha for t in span) or any(s <= mark.start < e for s, e in labelled):
             continue
         full = _is_full(ctx, mark, span)
         frame = _frame_of(ctx, mark, span, full, previous)
+        seen.append((mark, full, frame))
         if frame is None:
             continue
         if full:
             full_spans.append((mark.start, mark.end))
         quotes.append(_quote(ctx, frame, True, not full, (mark.inner_start, mark.inner_end)))
         previous = (span[-1].sent.end_char, frame)
+    for mark, frame in _run_on(ctx, seen):  # “A. ⏎ “B. ⏎ “C,” she said: A and B are hers too
+        full_spans.append((mark.start, mark.end))
+        quotes.append(_quote(ctx, frame, True, False, (mark.inner_start, mark.inner_end)))
     for frame in dash_frames(ctx):  # "- We will stay - said Moreira": words set off by dashes, not marks
         start, end = _chars(doc, frame.content)
         if any(q.start < end and start < q.end for q in quotes):
@@ -585,13 +590,46 @@ def _near_cue(ctx: Context, span: Span) -> Frame | None:
     return None
 
 
+def _run_on(ctx: Context, seen: list[tuple[QuoteMark, bool, Frame | None]]) -> list[tuple[QuoteMark, Frame]]:
+    """Quotations with no cue that run on into an attributed one, each left open at its paragraph's end and the
+    next reopened at the start of the following paragraph, as news style prints a quotation over several
+    paragraphs with its cue in the last: each takes the frame of the quotation it runs into."""
+    found: list[tuple[QuoteMark, Frame]] = []
+    frames = [frame for _, _, frame in seen]
+    for k in range(len(seen) - 2, -1, -1):
+        mark, full, _ = seen[k]
+        nxt, then = seen[k + 1][0], frames[k + 1]
+        if frames[k] is not None or not full or then is None:
+            continue
+        between = ctx.text[mark.end : nxt.start]
+        if ctx.text[mark.end - 1 : mark.end] in _CLOSING or between.strip() or not 1 <= between.count("\n") <= 2 \
+                or ctx.text[mark.start] != ctx.text[nxt.start]:
+            continue  # closed, or not reopened with the same mark on the next line (an excerpt above a quotation)
+        frames[k] = then
+        found.append((mark, then))
+    return found
+
+
+_CLOSING = set("”»\"'’")
+
+
 def _continuing(ctx: Context, mark: QuoteMark, previous: tuple[int, Frame]) -> Frame | None:
     """“A,” she said. “B.”: a quotation right after an attributed one continues it."""
     end, frame = previous
     between = ctx.text[end : mark.start]
     if between.strip() or between.count("\n") > 2:
         return None
+    if "\n" in between and _heading(ctx, mark):
+        return None  # 'All Bets Are Off.' on a line of its own: the section's heading, not more of the words above
     return frame
+
+
+def _heading(ctx: Context, mark: QuoteMark) -> bool:
+    """A quotation that fills its line, every word of it capitalised: a heading set in quotation marks."""
+    start, end = ctx.text.rfind("\n", 0, mark.start) + 1, ctx.text.find("\n", mark.end)
+    line = ctx.text[start : len(ctx.text) if end < 0 else end]
+    words = [w for w in ctx.text[mark.inner_start : mark.inner_end].split() if w[:1].isalpha()]
+    return line.strip() == ctx.text[mark.start : mark.end].strip() and len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 # -- records ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from storyline.nlp.actor_roles import person_noun
 from storyline.nlp.cue_content import WRITINGS
 from storyline.nlp.cue_words import PERSON_PRONOUNS
 from storyline.nlp.grammar import first_child, noun_phrase, supposed
-from storyline.nlp.office_holders import HEAD_NOUNS
+from storyline.nlp.office_holders import HEAD_NOUNS, later_holder
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.relays import CITED_RECORDS, can_speak, institution, issued_by
 from storyline.nlp.quote_cues import Context
@@ -141,7 +141,7 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
     if low in coref.OFFICE_NOUNS and (head.pos_ == "NOUN" or head.pos_ == "PROPN" and entity_at(ctx, head) is None):
         # "the president", "Chile's foreign minister", "The Secretary of State of the USA", "the agency's spokesman"
         described = (_titled_spokesperson(ctx, head) or _described(ctx, head) or _introduced(ctx, head)
-                     or _named_next(ctx, head))
+                     or _named_next(ctx, head) or _later_holder(ctx, head))
         if described is not None:
             return described, False
     resolved = entity_at(ctx, head) or (entity_at(ctx, named[0]) if named else None) or _titled_conj(ctx, head)
@@ -150,6 +150,12 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
         # "the Andina agency" is Andina or no one, never the body quoted last
         return entity_at(ctx, own[-1]) or same_name(ctx, own[-1]), False
+    if resolved is None and low in coref.OUTLET_NOUNS and head.pos_ != "PROPN" and ctx.doc._.mentions is not None:
+        # "The Ukrainian daily reports": the outlet the report named before, or no one; never the last body or state
+        start, end = phrase(ctx, head, head)
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        found = coref.described(ctx.doc, span) if span is not None and len(span) else None
+        return (found.entity if found is not None else None), False
     if resolved is None and low in BODY_WORDS and head.dep_ == "nsubj" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not named and ctx.doc._.mentions is not None:
         last = continued_speaker(ctx, head, plural=False)
@@ -885,6 +891,17 @@ def _described(ctx: Context, head: Token) -> str | None:
         return None  # "the Commission's spokesman" is not the spokesman the report named for the water board
     if found is not None and found.type == "person" and in_quotes(ctx, found.start) and not in_quotes(ctx, head.idx):
         return None  # "“I kept calling Zelensky ...,” the head of state said": a person the quoted words name
+    return found.entity if found is not None else None
+
+
+def _later_holder(ctx: Context, head: Token) -> str | None:
+    """The person named later whom the knowledge base has hold the office a description names ("the Moldovan
+    leader" before "Maia Sandu")."""
+    if not ctx.doc._.mentions:
+        return None
+    start, end = phrase(ctx, head, head)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    found = later_holder(sorted(ctx.doc._.mentions, key=lambda m: (m.start, m.end)), span) if span is not None and len(span) else None
     return found.entity if found is not None else None
 
 
