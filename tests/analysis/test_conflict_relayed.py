@@ -99,3 +99,40 @@ def test_a_denied_clause_ends_where_its_source_goes_on_to_say_something_else():
     assert claimed_clause("The mill denies plans to close and says its owners are looking for a buyer.") \
         == "plans to close"
     assert claimed_clause(DENIAL) == "hiding the spill"
+
+
+TERMED = "The mining group calls the new levy a temporary contribution to the rebuilding fund."
+
+
+def _rebutted(claim: str, rebuttal: str, *, status: str = "denied", between: str = "") -> Story:
+    """A claim a party makes in the report's own voice, and the next sentence's rebuttal naming none of its words."""
+    story = Story()
+    story.report("a", *(x for x in (claim, between, rebuttal) if x), published="2026-05-12")
+    story.say("a", claim, "asserted", actors=())
+    if between:
+        story.say("a", between, "asserted", actors=())
+    story.say("a", rebuttal, status, actors=(), source_text="Provincial councillors", source_kind="named")
+    return story
+
+
+def test_a_rebuttal_with_its_source_first_answers_a_party_s_word_relayed_right_before_it():
+    rebuttal = "Provincial councillors say this is a baseless excuse for a permanent tax."
+    conflicts = find_conflicts(_rebutted(TERMED, rebuttal).corpus())
+    assert [c.kind for c in conflicts] == ["status"]
+    assert [s.text for s in conflicts[0].sides] == [TERMED, rebuttal]
+    # "That is a lie" and "This information is incorrect" after "X has said ..." rebut it too
+    said = "The shipping line has said its ferries stayed in port throughout the storm."
+    for text in ("That is a lie.", "This information is incorrect."):
+        assert [c.kind for c in find_conflicts(_rebutted(said, text).corpus())] == ["status"], text
+
+
+def test_a_rebuttal_meets_only_a_party_s_word_right_before_it():
+    rebuttal = "Provincial councillors say this is a baseless excuse for a permanent tax."
+    # the report's own account names no party that said it: no claim of someone the rebuttal answers
+    own = "The new levy took effect on Monday across the province."
+    assert find_conflicts(_rebutted(own, rebuttal).corpus()) == []
+    # another sentence between them: the rebuttal answers that one
+    between = "The levy applies to every mine in the province."
+    assert find_conflicts(_rebutted(TERMED, rebuttal, between=between).corpus()) == []
+    # a false alarm rebuts nothing
+    assert find_conflicts(_rebutted(TERMED, "Councillors said it was a false alarm.", status="negated").corpus()) == []

@@ -74,9 +74,22 @@ independently verified", "This could not be confirmed", "Reuters could not indep
 
 
 ANAPHORIC_REBUTTAL = re.compile(
-    r"\A[\s\"“'‘–—-]*+(?:but\s++)?(?:it|this|that)(?:['’]s\s++|\s++is\s++|\s++was\s++)(?:simply\s++|just\s++)?"
-    r"(?:not\s++true|untrue|false|a\s++lie|not\s++the\s++case|nonsense|fake)\b", re.IGNORECASE)
-"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false"."""
+    r"\A[\s\"“'‘–—-]*+(?:but\s++)?"
+    r"(?:(?:[\w.'’-]++\s++){1,6}?(?:says?|said|insists?|insisted|argues?|argued|maintains?|maintained|counters?|"
+    r"countered|calls?|called)\s++(?:that\s++)?)?"
+    r"(?:it|this|that|(?:the|these|those|this|that|such)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r")"
+    r"(?:['’]s\s++|\s++(?:is|was|are|were)\s++)(?:simply\s++|just\s++|all\s++)?"
+    r"(?:not\s++true|untrue|not\s++the\s++case|nonsense|an?\s++(?:(?:outright|blatant|complete|total)\s++)?"
+    r"(?:lie|fabrication)|(?:an?\s++)?(?:false|fake|incorrect|baseless|groundless|unfounded)"
+    r"(?!\s++(?:alarm|flag|impression|start|dawn)s?\b))\b", re.IGNORECASE)
+"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false", "This
+information is incorrect", and with its source first: "Kyiv says this is a baseless pretext"."""
+_RELAYED_FRAME = re.compile(
+    r"\A(?:[\w.'’-]++\s++){1,5}?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?:(?:has|have|had)\s++)?(?:says?|said|terms?|termed|calls?|called|"
+    r"describes?|described|insists?|insisted|maintains?|maintained|argues?|argued)\b")
+"""A party's word relayed in the report's own voice: "Moscow terms its action a special operation", "Russia has
+said it is acting in self-defence" (not the passive "the bridge is called ...")."""
 
 
 def doubted_before(probe: Prop, positive: Prop) -> bool:
@@ -89,7 +102,8 @@ def doubted_before(probe: Prop, positive: Prop) -> bool:
     if not (probe.status in DOUBTED and ANAPHORIC_DOUBT.match(b.text)
             or probe.status in NEGATIVE_OR_DOUBTED and ANAPHORIC_REBUTTAL.match(b.text)):
         return False
-    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
+    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None \
+        or _RELAYED_FRAME.match(a.text) is not None
 
 
 class StatementMatcher:
