@@ -136,3 +136,16 @@ def test_a_rebuttal_meets_only_a_party_s_word_right_before_it():
     assert find_conflicts(_rebutted(TERMED, rebuttal, between=between).corpus()) == []
     # a false alarm rebuts nothing
     assert find_conflicts(_rebutted(TERMED, "Councillors said it was a false alarm.", status="negated").corpus()) == []
+
+
+def test_a_denial_of_those_claims_answers_a_claim_relayed_as_a_noun_s_content_right_before_it():
+    concern = ("The talks open amid warnings from the opposition that the port authority is selling berths to a "
+               "foreign operator.")
+    denial = "The port authority has denied those claims and says every berth stays in public hands."
+    story = _rebutted(concern, denial)
+    conflicts = find_conflicts(story.corpus())
+    assert [c.kind for c in conflicts] == ["status"]
+    assert [s.text for s in conflicts[0].sides] == [concern, denial]
+    # the report's own account of the talks is no claim "those claims" answer
+    own = "The talks open on Monday in the port authority's headquarters."
+    assert find_conflicts(_rebutted(own, denial).corpus()) == []

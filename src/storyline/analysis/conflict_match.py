@@ -14,9 +14,10 @@ from functools import lru_cache
 from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
     _ACCUSING, _EVENT_CLASS, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, one_event,
+    relays_claim,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT,
+    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, _DENIAL_OR_DOUBT,
     LIGHT_PREDICATES, _NEGATION, content_words, head_clause, is_actor_id, negated_verb, proposition_match, stem,
 )
 from storyline.nlp.actor_links import known_party
@@ -84,14 +85,6 @@ ANAPHORIC_REBUTTAL = re.compile(
     r"(?!\s++(?:alarm|flag|impression|start|dawn)s?\b))\b", re.IGNORECASE)
 """A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false", "This
 information is incorrect", and with its source first: "Kyiv says this is a baseless pretext"."""
-_RELAYED_FRAME = re.compile(
-    r"\A(?:[\w.'’-]++\s++){1,5}?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
-    r"(?:(?:has|have|had)\s++)?(?:says?|said|terms?|termed|calls?|called|"
-    r"describes?|described|insists?|insisted|maintains?|maintained|argues?|argued)\b")
-"""A party's word relayed in the report's own voice: "Moscow terms its action a special operation", "Russia has
-said it is acting in self-defence" (not the passive "the bridge is called ...")."""
-
-
 def doubted_before(probe: Prop, positive: Prop) -> bool:
     """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the
     positive sentence in one report (often a paragraph of its own), which relays what a source says or claims
@@ -102,8 +95,7 @@ def doubted_before(probe: Prop, positive: Prop) -> bool:
     if not (probe.status in DOUBTED and ANAPHORIC_DOUBT.match(b.text)
             or probe.status in NEGATIVE_OR_DOUBTED and ANAPHORIC_REBUTTAL.match(b.text)):
         return False
-    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None \
-        or _RELAYED_FRAME.match(a.text) is not None
+    return relays_claim(a)
 
 
 class StatementMatcher:

@@ -478,12 +478,31 @@ def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:
                 yield i, before
 
 
+_RELAYED_FRAME = re.compile(
+    r"\A(?:[\w.'’-]++\s++){1,5}?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?:(?:has|have|had)\s++)?(?:says?|said|terms?|termed|calls?|called|"
+    r"describes?|described|insists?|insisted|maintains?|maintained|argues?|argued)\b")
+"""A party's word relayed in the report's own voice: "Moscow terms its action a special operation", "Russia has
+said it is acting in self-defence" (not the passive "the bridge is called ...")."""
+_RELAYED_NOUN = re.compile(
+    r"\b(?:concerns?|fears?|warnings?|reports?|suggestions?|assessments?|allegations?|accusations?|claims?|charges?)"
+    r"\s++(?:(?:from|by|in)\s++(?:[\w.'’-]++\s++){1,4}?)?that\s", re.IGNORECASE)
+"""A claim relayed as a noun's content: "concerns from Washington that Beijing is sending arms", "reports that the
+army shelled the village"."""
+
+
+def relays_claim(record: Statement | Event) -> bool:
+    """Whether a sentence relays what someone says, alleges or fears (a source other than the report's own voice,
+    "accused", "X says", "concerns from X that"): what a "the reports" or "this is false" right after it answers."""
+    return getattr(record, "source_kind", "author") != "author" or REPORTED_CLAIM.search(record.text) is not None \
+        or _RELAYED_FRAME.match(record.text) is not None or _RELAYED_NOUN.search(record.text) is not None
+
+
 def _denies_before(probe: Prop, positive: Prop) -> bool:
     """The probe denies "the reports" right after the positive sentence in one report, which relays what
     someone says or alleges (the report's own account is not "the reports")."""
     a, b = positive.record, probe.record
-    relayed = getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text)
-    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(relayed) and bool(ANAPHORIC_DENIAL.search(b.text))
+    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and relays_claim(a) and bool(ANAPHORIC_DENIAL.search(b.text))
 
 
 def _two_voices(a: Prop, b: Prop) -> bool:
