@@ -17,7 +17,7 @@ from storyline.analysis.conflict_pairs import (
     relays_claim,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, _DENIAL_OR_DOUBT,
+    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, _DENIAL_OR_DOUBT, _WORD,
     LIGHT_PREDICATES, _NEGATION, content_words, head_clause, is_actor_id, negated_verb, proposition_match, stem,
 )
 from storyline.nlp.actor_links import known_party
@@ -136,6 +136,8 @@ class StatementMatcher:
             return False  # "refrain from joining sanctions" against "refused to join sanctions": both abstain
         if _other_wish(probe, positive):
             return False  # "his country did not want a war" against "Poland wants all of Belarus"
+        if _only_requested(probe, positive):
+            return False  # "refused to condemn the invasion" against "was to demand that the visitor condemn it"
         if doubted_before(probe, positive):
             return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
@@ -420,6 +422,23 @@ _ABSTAINS = re.compile(r"\b(?:refrain(?:s|ed|ing)?\s++from|abstain(?:s|ed|ing)?\
 """A claim that is itself an abstention: a negation of its act agrees with it."""
 WISHES = frozenset(stem(w) for w in ("want", "wish", "need", "hope", "fear", "seek", "desire", "like"))
 """Verbs of wanting: what "did not want" negates is its object, not an act."""
+
+
+_REQUEST = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s++(?:on|upon)|urg(?:e|es|ed|ing)|"
+                      r"press(?:es|ed|ing)|appeal(?:s|ed|ing)?\s++to|plead(?:s|ed|ing)?\s++with|ask(?:s|ed|ing)?(?!\s++about))\b"
+                      r"(?P<asked>[^.;:!?]{0,80})", re.IGNORECASE)
+"""A request and what it asks for: "was to demand from the leader condemning the invasion", "urged Chile to
+reopen the crossing"."""
+
+
+def _only_requested(probe: Prop, positive: Prop) -> bool:
+    """A plain negation of an act that the claim only asks for ("leaders refused to condemn the invasion" against
+    "the president was to demand that the visitor condemn it"): a request says nothing of whether the act is done."""
+    verb = negated_verb(probe.record.text) if probe.status == "negated" else None
+    if not verb:
+        return False
+    return any(stem(verb) in {stem(w) for w in _WORD.findall(m.group("asked").lower())}
+               for m in _REQUEST.finditer(positive.record.text))
 
 
 def _other_wish(probe: Prop, positive: Prop) -> bool:
