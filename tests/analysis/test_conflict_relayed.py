@@ -134,6 +134,9 @@ def test_a_rebuttal_meets_only_a_party_s_word_right_before_it():
     # another sentence between them: the rebuttal answers that one
     between = "The levy applies to every mine in the province."
     assert find_conflicts(_rebutted(TERMED, rebuttal, between=between).corpus()) == []
+    # a rebuttal that names what it rebuts ("it is not true that P") is matched on P, not aimed back
+    named = "Councillors said it is not true that the levy doubles the royalty rate."
+    assert find_conflicts(_rebutted(TERMED, named, status="negated").corpus()) == []
     # a false alarm rebuts nothing
     assert find_conflicts(_rebutted(TERMED, "Councillors said it was a false alarm.", status="negated").corpus()) == []
 

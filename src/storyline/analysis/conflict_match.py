@@ -82,9 +82,10 @@ ANAPHORIC_REBUTTAL = re.compile(
     r"(?:['’]s\s++|\s++(?:is|was|are|were)\s++)(?:simply\s++|just\s++|all\s++)?"
     r"(?:not\s++true|untrue|not\s++the\s++case|nonsense|an?\s++(?:(?:outright|blatant|complete|total)\s++)?"
     r"(?:lie|fabrication)|(?:an?\s++)?(?:false|fake|incorrect|baseless|groundless|unfounded)"
-    r"(?!\s++(?:alarm|flag|impression|start|dawn)s?\b))\b", re.IGNORECASE)
+    r"(?!\s++(?:alarm|flag|impression|start|dawn)s?\b))\b(?!\s++(?:that|to)\b)", re.IGNORECASE)
 """A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false", "This
-information is incorrect", and with its source first: "Kyiv says this is a baseless pretext"."""
+information is incorrect", and with its source first: "Kyiv says this is a baseless pretext" (not "it is not true
+that P" nor "it was incorrect to say P", which name what they rebut)."""
 def doubted_before(probe: Prop, positive: Prop) -> bool:
     """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the
     positive sentence in one report (often a paragraph of its own), which relays what a source says or claims
