@@ -152,3 +152,15 @@ def test_a_denial_of_those_claims_answers_a_claim_relayed_as_a_noun_s_content_ri
     # the report's own account of the talks is no claim "those claims" answer
     own = "The talks open on Monday in the port authority's headquarters."
     assert find_conflicts(_rebutted(own, denial).corpus()) == []
+
+
+def test_a_flat_rebuttal_typed_an_opinion_still_answers_the_claim_before_it():
+    rebuttal = "Provincial councillors say this is a baseless excuse for a permanent tax."
+    story = _rebutted(TERMED, rebuttal)
+    story.records["statements"][-1].kind = "opinion"  # "baseless" reads as a judgement
+    assert [c.kind for c in find_conflicts(story.corpus())] == ["status"]
+    # an opinion that judges, with no rebuttal of what was said before it, is still no claim
+    judged = "Provincial councillors say the levy is a baseless burden on small mines."
+    story = _rebutted(TERMED, judged)
+    story.records["statements"][-1].kind = "opinion"
+    assert find_conflicts(story.corpus()) == []

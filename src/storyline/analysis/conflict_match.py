@@ -14,7 +14,7 @@ from functools import lru_cache
 from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
     _ACCUSING, _EVENT_CLASS, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, one_event,
-    relays_claim,
+    ANAPHORIC_REBUTTAL, _WHAT_WAS_SAID, relays_claim,
 )
 from storyline.analysis.wording import (
     ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, _DENIAL_OR_DOUBT, _WORD,
@@ -56,8 +56,6 @@ ACT_NEGATED_SIMILAR = 0.5
 common, with meaning half alike, are one act said not to have happened."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
-_WHAT_WAS_SAID = (r"(?:claims?|reports?|figures?|numbers?|tolls?|estimates?|accounts?|allegations?|assertions?|"
-                  r"statements?|information|data|details|losses)")
 ANAPHORIC_DOUBT = re.compile(
     r"\A\s*+(?:but\s++|however,?\s++)?(?:"
     r"(?:(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r"|this|that|it|none)"
@@ -74,18 +72,6 @@ independently verified", "This could not be confirmed", "Reuters could not indep
 "There was no independent confirmation of the reports"."""
 
 
-ANAPHORIC_REBUTTAL = re.compile(
-    r"\A[\s\"“'‘–—-]*+(?:but\s++)?"
-    r"(?:(?:[\w.'’-]++\s++){1,6}?(?:says?|said|insists?|insisted|argues?|argued|maintains?|maintained|counters?|"
-    r"countered|calls?|called)\s++(?:that\s++)?)?"
-    r"(?:it|this|that|(?:the|these|those|this|that|such)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r")"
-    r"(?:['’]s\s++|\s++(?:is|was|are|were)\s++)(?:simply\s++|just\s++|all\s++)?"
-    r"(?:not\s++true|untrue|not\s++the\s++case|nonsense|an?\s++(?:(?:outright|blatant|complete|total)\s++)?"
-    r"(?:lie|fabrication)|(?:an?\s++)?(?:false|fake|incorrect|baseless|groundless|unfounded)"
-    r"(?!\s++(?:alarm|flag|impression|start|dawn)s?\b))\b(?!\s++(?:that|to)\b)", re.IGNORECASE)
-"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false", "This
-information is incorrect", and with its source first: "Kyiv says this is a baseless pretext" (not "it is not true
-that P" nor "it was incorrect to say P", which name what they rebut)."""
 def doubted_before(probe: Prop, positive: Prop) -> bool:
     """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the
     positive sentence in one report (often a paragraph of its own), which relays what a source says or claims
