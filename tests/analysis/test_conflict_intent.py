@@ -230,3 +230,18 @@ def test_a_head_of_state_in_office_means_what_his_state_means():
     assert _border() == [("negation", ["a", "b"])]
     # years before he took office, he was no head of state: his plan is his own
     assert _border(dates=("2019-03-04", "2019-03-05")) == []
+
+
+def test_a_disowning_is_set_against_the_warning_its_own_report_tells():
+    other = "Skyline Air said the pilots' union could strike at any time."
+    own = "Managers at Skyline Air warned that the pilots' union could strike at any time."
+    story = AirlineStory()
+    story.say("a", other, "possible", "2026-09-15", AIRLINE, kind="prediction")
+    story.report("b", own, DISOWNING, published="2026-09-15")
+    for text, status, source, kind in ((own, "possible", AIRLINE, "prediction"), (DISOWNING, "negated", UNION, "fact")):
+        start, end = story.at("b", text)
+        story.records["mentions"] += _mentions("b", text, start)
+        story.records["statements"].append(Statement("b", start, end, text, kind, status, source=source,
+                                                     source_text=source, source_kind="named"))
+    found = [c for c in find_conflicts(story.corpus()) if c.kind == "negation"]
+    assert [[s.text for s in c.sides] for c in found] == [[own, DISOWNING]]

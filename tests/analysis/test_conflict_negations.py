@@ -111,3 +111,26 @@ def test_none_damaged_is_contradicted_by_some_destroyed():
                   "No barges were damaged at the grain terminal, the port authority said.", "negated",
                   dates=("2026-05-09", "2026-05-10"))
     assert _found(story) == []
+
+
+def test_a_refusal_of_an_act_does_not_contradict_a_request_for_it():
+    from storyline.analysis.conflicts import find_conflicts
+    from storyline.models import Cluster
+    from storyline.store.records import record_id
+    from tests.analysis.test_conflicts import Story
+
+    def pair(claim: str, published: str) -> list[str]:
+        refused = "Several West African governments have refused to condemn the coup in Bamako."
+        story = Story()
+        story.report("a", claim, published="2026-09-02")
+        story.report("b", refused, published=published)
+        s1 = story.say("a", claim, "reported", actors=("kb:USA",), source="kb:USA", source_kind="named")
+        s2 = story.say("b", refused, "negated", actors=("kb:USA",), source_kind="author")
+        # grouped as one claim: the words alone would let the pair through
+        cluster = Cluster("c1", [record_id("s", s1), record_id("s", s2)], ["a", "b"])
+        return [c.kind for c in find_conflicts(story.corpus(), clusters=[cluster])]
+
+    assert pair("The foreign minister was to urge the visiting premier to condemn the coup in Bamako.",
+                "2026-09-03") == []
+    # said done, the same act refused is a contradiction
+    assert pair("The visiting premier condemned the coup in Bamako on Tuesday.", "2026-09-03") == ["negation"]

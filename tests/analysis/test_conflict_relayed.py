@@ -99,3 +99,68 @@ def test_a_denied_clause_ends_where_its_source_goes_on_to_say_something_else():
     assert claimed_clause("The mill denies plans to close and says its owners are looking for a buyer.") \
         == "plans to close"
     assert claimed_clause(DENIAL) == "hiding the spill"
+
+
+TERMED = "The mining group calls the new levy a temporary contribution to the rebuilding fund."
+
+
+def _rebutted(claim: str, rebuttal: str, *, status: str = "denied", between: str = "") -> Story:
+    """A claim a party makes in the report's own voice, and the next sentence's rebuttal naming none of its words."""
+    story = Story()
+    story.report("a", *(x for x in (claim, between, rebuttal) if x), published="2026-05-12")
+    story.say("a", claim, "asserted", actors=())
+    if between:
+        story.say("a", between, "asserted", actors=())
+    story.say("a", rebuttal, status, actors=(), source_text="Provincial councillors", source_kind="named")
+    return story
+
+
+def test_a_rebuttal_with_its_source_first_answers_a_party_s_word_relayed_right_before_it():
+    rebuttal = "Provincial councillors say this is a baseless excuse for a permanent tax."
+    conflicts = find_conflicts(_rebutted(TERMED, rebuttal).corpus())
+    assert [c.kind for c in conflicts] == ["status"]
+    assert [s.text for s in conflicts[0].sides] == [TERMED, rebuttal]
+    # "That is a lie" and "This information is incorrect" after "X has said ..." rebut it too
+    said = "The shipping line has said its ferries stayed in port throughout the storm."
+    for text in ("That is a lie.", "This information is incorrect."):
+        assert [c.kind for c in find_conflicts(_rebutted(said, text).corpus())] == ["status"], text
+
+
+def test_a_rebuttal_meets_only_a_party_s_word_right_before_it():
+    rebuttal = "Provincial councillors say this is a baseless excuse for a permanent tax."
+    # the report's own account names no party that said it: no claim of someone the rebuttal answers
+    own = "The new levy took effect on Monday across the province."
+    assert find_conflicts(_rebutted(own, rebuttal).corpus()) == []
+    # another sentence between them: the rebuttal answers that one
+    between = "The levy applies to every mine in the province."
+    assert find_conflicts(_rebutted(TERMED, rebuttal, between=between).corpus()) == []
+    # a rebuttal that names what it rebuts ("it is not true that P") is matched on P, not aimed back
+    named = "Councillors said it is not true that the levy doubles the royalty rate."
+    assert find_conflicts(_rebutted(TERMED, named, status="negated").corpus()) == []
+    # a false alarm rebuts nothing
+    assert find_conflicts(_rebutted(TERMED, "Councillors said it was a false alarm.", status="negated").corpus()) == []
+
+
+def test_a_denial_of_those_claims_answers_a_claim_relayed_as_a_noun_s_content_right_before_it():
+    concern = ("The talks open amid warnings from the opposition that the port authority is selling berths to a "
+               "foreign operator.")
+    denial = "The port authority has denied those claims and says every berth stays in public hands."
+    story = _rebutted(concern, denial)
+    conflicts = find_conflicts(story.corpus())
+    assert [c.kind for c in conflicts] == ["status"]
+    assert [s.text for s in conflicts[0].sides] == [concern, denial]
+    # the report's own account of the talks is no claim "those claims" answer
+    own = "The talks open on Monday in the port authority's headquarters."
+    assert find_conflicts(_rebutted(own, denial).corpus()) == []
+
+
+def test_a_flat_rebuttal_typed_an_opinion_still_answers_the_claim_before_it():
+    rebuttal = "Provincial councillors say this is a baseless excuse for a permanent tax."
+    story = _rebutted(TERMED, rebuttal)
+    story.records["statements"][-1].kind = "opinion"  # "baseless" reads as a judgement
+    assert [c.kind for c in find_conflicts(story.corpus())] == ["status"]
+    # an opinion that judges, with no rebuttal of what was said before it, is still no claim
+    judged = "Provincial councillors say the levy is a baseless burden on small mines."
+    story = _rebutted(TERMED, judged)
+    story.records["statements"][-1].kind = "opinion"
+    assert find_conflicts(story.corpus()) == []

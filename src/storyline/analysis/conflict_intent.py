@@ -401,8 +401,8 @@ def intent_pairs(items: list, text: Callable[[object], str], read: Callable[[obj
                  two_voices: Callable[[object, object], bool], when: Callable[[object], tuple]) -> list[tuple]:
     """Pairs of ``items`` (earlier first) where one warns of a party's act and another says the party does not
     mean it, said by two voices in reports within the report window (``when``: a sort key in time that opens
-    with the publication date). Each sentence (``text``) in at most one pair: the pair sharing most words of what
-    the act is done to first, then the nearest in time."""
+    with the publication date, then the report). Each sentence (``text``) in at most one pair: the pair sharing most
+    words of what the act is done to first, then a pair within one report, then the nearest in time."""
     found = [(n, i) for n, item in enumerate(items) for i in read(item)]
     warned = [(n, i) for n, i in found if i.pole == WARNED]
     scored = []
@@ -414,7 +414,8 @@ def intent_pairs(items: list, text: Callable[[object], str], read: Callable[[obj
             if text(x) == text(y) or not meets(no, yes) or _reports_apart(when(x)[0], when(y)[0]) \
                     or not two_voices(x, y):
                 continue
-            scored.append((-len(no.objects & yes.objects), when(x)[0] != when(y)[0], n, k))
+            # a report that tells the warning and the disowning sets them against each other itself
+            scored.append((-len(no.objects & yes.objects), when(x)[:2] != when(y)[:2], when(x)[0] != when(y)[0], n, k))
     used: set[str] = set()
     out = []
     for *_, n, k in sorted(scored):

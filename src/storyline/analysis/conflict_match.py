@@ -14,9 +14,10 @@ from functools import lru_cache
 from storyline.analysis.clauses import claimed_clause
 from storyline.analysis.conflict_pairs import (
     _ACCUSING, _EVENT_CLASS, DENIED_ACCUSATION, Prop, _dates_compatible, _denies_before, _reports_apart, one_event,
+    ANAPHORIC_REBUTTAL, _WHAT_WAS_SAID, relays_claim,
 )
 from storyline.analysis.wording import (
-    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, REPORTED_CLAIM, _DENIAL_OR_DOUBT,
+    ACKNOWLEDGE, DENIAL, DOUBTED, MODAL_NEGATION, NEGATED_PREDICATE, POSITIVE, _DENIAL_OR_DOUBT, _WORD,
     LIGHT_PREDICATES, _NEGATION, content_words, head_clause, is_actor_id, negated_verb, proposition_match, stem,
 )
 from storyline.nlp.actor_links import known_party
@@ -55,8 +56,6 @@ ACT_NEGATED_SIMILAR = 0.5
 common, with meaning half alike, are one act said not to have happened."""
 MIN_SHARED = 2
 """Content words two statements must share besides their actors (one word is a coincidence)."""
-_WHAT_WAS_SAID = (r"(?:claims?|reports?|figures?|numbers?|tolls?|estimates?|accounts?|allegations?|assertions?|"
-                  r"statements?|information|data|details|losses)")
 ANAPHORIC_DOUBT = re.compile(
     r"\A\s*+(?:but\s++|however,?\s++)?(?:"
     r"(?:(?:the|these|those|this|that|such|its|their|his|her)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r"|this|that|it|none)"
@@ -73,12 +72,6 @@ independently verified", "This could not be confirmed", "Reuters could not indep
 "There was no independent confirmation of the reports"."""
 
 
-ANAPHORIC_REBUTTAL = re.compile(
-    r"\A[\s\"“'‘–—-]*+(?:but\s++)?(?:it|this|that)(?:['’]s\s++|\s++is\s++|\s++was\s++)(?:simply\s++|just\s++)?"
-    r"(?:not\s++true|untrue|false|a\s++lie|not\s++the\s++case|nonsense|fake)\b", re.IGNORECASE)
-"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false"."""
-
-
 def doubted_before(probe: Prop, positive: Prop) -> bool:
     """The probe doubts "the figures" (or "the claims", "this"), or rebuts it ("It's not true"), right after the
     positive sentence in one report (often a paragraph of its own), which relays what a source says or claims
@@ -89,7 +82,7 @@ def doubted_before(probe: Prop, positive: Prop) -> bool:
     if not (probe.status in DOUBTED and ANAPHORIC_DOUBT.match(b.text)
             or probe.status in NEGATIVE_OR_DOUBTED and ANAPHORIC_REBUTTAL.match(b.text)):
         return False
-    return getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text) is not None
+    return relays_claim(a)
 
 
 class StatementMatcher:
@@ -130,6 +123,8 @@ class StatementMatcher:
             return False  # "refrain from joining sanctions" against "refused to join sanctions": both abstain
         if _other_wish(probe, positive):
             return False  # "his country did not want a war" against "Poland wants all of Belarus"
+        if _only_requested(probe, positive):
+            return False  # "refused to condemn the invasion" against "was to demand that the visitor condemn it"
         if doubted_before(probe, positive):
             return True  # "The figures could not be independently verified" after the claim it doubts
         if _accusing(probe.record.text) and _accusing(positive.record.text) \
@@ -414,6 +409,23 @@ _ABSTAINS = re.compile(r"\b(?:refrain(?:s|ed|ing)?\s++from|abstain(?:s|ed|ing)?\
 """A claim that is itself an abstention: a negation of its act agrees with it."""
 WISHES = frozenset(stem(w) for w in ("want", "wish", "need", "hope", "fear", "seek", "desire", "like"))
 """Verbs of wanting: what "did not want" negates is its object, not an act."""
+
+
+_REQUEST = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s++(?:on|upon)|urg(?:e|es|ed|ing)|"
+                      r"press(?:es|ed|ing)|appeal(?:s|ed|ing)?\s++to|plead(?:s|ed|ing)?\s++with|ask(?:s|ed|ing)?(?!\s++about))\b"
+                      r"(?P<asked>[^.;:!?]{0,80})", re.IGNORECASE)
+"""A request and what it asks for: "was to demand from the leader condemning the invasion", "urged Chile to
+reopen the crossing"."""
+
+
+def _only_requested(probe: Prop, positive: Prop) -> bool:
+    """A plain negation of an act that the claim only asks for ("leaders refused to condemn the invasion" against
+    "the president was to demand that the visitor condemn it"): a request says nothing of whether the act is done."""
+    verb = negated_verb(probe.record.text) if probe.status == "negated" else None
+    if not verb:
+        return False
+    return any(stem(verb) in {stem(w) for w in _WORD.findall(m.group("asked").lower())}
+               for m in _REQUEST.finditer(positive.record.text))
 
 
 def _other_wish(probe: Prop, positive: Prop) -> bool:

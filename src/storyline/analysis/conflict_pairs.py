@@ -271,8 +271,10 @@ def statement_props(corpus: Corpus, clusters: Iterable[Cluster] | None = None) -
         if _is_copy(corpus, s.doc):
             continue
         forecast = forecast_status(s)
-        if s.kind not in CLAIMS and forecast is None and not (s.status == "confirmed" and s.kind == "opinion"):
-            continue  # a confirmation states a fact, whatever word in it reads as a judgement
+        if s.kind not in CLAIMS and forecast is None and not (s.status == "confirmed" and s.kind == "opinion") \
+                and not (s.kind == "opinion" and s.status in NEGATIVE | DOUBTED and ANAPHORIC_REBUTTAL.match(s.text)):
+            continue  # a confirmation, or a flat rebuttal ("this is a baseless pretext"), states a fact, whatever
+            # word in it reads as a judgement
         # Actor names are matched by id; their words would make any two claims about the
         # same actors look alike. A facet noun ("troops" in "North Korean troops") stays.
         named: Counter = Counter()
@@ -478,12 +480,46 @@ def _anaphoric_pairs(props: list[Prop]) -> Iterable[tuple[int, int]]:
                 yield i, before
 
 
+_WHAT_WAS_SAID = (r"(?:claims?|reports?|figures?|numbers?|tolls?|estimates?|accounts?|allegations?|assertions?|"
+                  r"statements?|information|data|details|losses)")
+"""What a source said, as a report names it back: "the claims", "the figures", "this information"."""
+ANAPHORIC_REBUTTAL = re.compile(
+    r"\A[\s\"“'‘–—-]*+(?:but\s++)?"
+    r"(?:(?:[\w.'’-]++\s++){1,6}?(?:says?|said|insists?|insisted|argues?|argued|maintains?|maintained|counters?|"
+    r"countered|calls?|called)\s++(?:that\s++)?)?"
+    r"(?:it|this|that|(?:the|these|those|this|that|such)\s++(?:\w++\s++)?" + _WHAT_WAS_SAID + r")"
+    r"(?:['’]s\s++|\s++(?:is|was|are|were)\s++)(?:simply\s++|just\s++|all\s++)?"
+    r"(?:not\s++true|untrue|not\s++the\s++case|nonsense|an?\s++(?:(?:outright|blatant|complete|total)\s++)?"
+    r"(?:lie|fabrication)|(?:an?\s++)?(?:false|fake|incorrect|baseless|groundless|unfounded)"
+    r"(?!\s++(?:alarm|flag|impression|start|dawn)s?\b))\b(?!\s++(?:that|to)\b)", re.IGNORECASE)
+"""A flat rebuttal of the sentence before it, naming none of its words: "It's not true", "That is false", "This
+information is incorrect", and with its source first: "Kyiv says this is a baseless pretext" (not "it is not true
+that P" nor "it was incorrect to say P", which name what they rebut)."""
+_RELAYED_FRAME = re.compile(
+    r"\A(?:[\w.'’-]++\s++){1,5}?(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?:(?:has|have|had)\s++)?(?:says?|said|terms?|termed|calls?|called|"
+    r"describes?|described|insists?|insisted|maintains?|maintained|argues?|argued)\b")
+"""A party's word relayed in the report's own voice: "Moscow terms its action a special operation", "Russia has
+said it is acting in self-defence" (not the passive "the bridge is called ...")."""
+_RELAYED_NOUN = re.compile(
+    r"\b(?:concerns?|fears?|warnings?|reports?|suggestions?|assessments?|allegations?|accusations?|claims?|charges?)"
+    r"\s++(?:(?:from|by|in)\s++(?:[\w.'’-]++\s++){1,4}?)?that\s", re.IGNORECASE)
+"""A claim relayed as a noun's content: "concerns from Washington that Beijing is sending arms", "reports that the
+army shelled the village"."""
+
+
+def relays_claim(record: Statement | Event) -> bool:
+    """Whether a sentence relays what someone says, alleges or fears (a source other than the report's own voice,
+    "accused", "X says", "concerns from X that"): what a "the reports" or "this is false" right after it answers."""
+    return getattr(record, "source_kind", "author") != "author" or REPORTED_CLAIM.search(record.text) is not None \
+        or _RELAYED_FRAME.match(record.text) is not None or _RELAYED_NOUN.search(record.text) is not None
+
+
 def _denies_before(probe: Prop, positive: Prop) -> bool:
     """The probe denies "the reports" right after the positive sentence in one report, which relays what
     someone says or alleges (the report's own account is not "the reports")."""
     a, b = positive.record, probe.record
-    relayed = getattr(a, "source_kind", "author") != "author" or REPORTED_CLAIM.search(a.text)
-    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and bool(relayed) and bool(ANAPHORIC_DENIAL.search(b.text))
+    return a.doc == b.doc and 0 <= b.start - a.end <= 3 and relays_claim(a) and bool(ANAPHORIC_DENIAL.search(b.text))
 
 
 def _two_voices(a: Prop, b: Prop) -> bool:
