@@ -17,7 +17,8 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import HAPPENING_NOUNS, RE_SAYING, SURVEY_NOUNS, assessment, own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING, TELLING_PARTICIPLES, leans_back, lede_dating,
+    NOT_HAPPENED, RE_NEWS_PERFECT, RE_NEWS_TELLING, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING,
+    TELLING_PARTICIPLES, leans_back, lede_dating,
     merge_happenings, rare_words, retold_lede, speech_lede, telling_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
@@ -92,6 +93,44 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
     # on Monday") tells a participant's history: the verb's date dates the record.
     plain = [t for t in plain if not _history_beside(text, t, plain) and not _in_relative_clause(text, record, t)]
     return next((t for t in plain if t.value == record.date), plain[0] if plain else None)
+
+
+RE_CAME_AS = re.compile(r"\A(?:[\w\u2019'.\-]+,?\s{1,3}){1,8}?(?:came|comes)\s{1,3}(?:just\s{1,3}|only\s{1,3})?as\s{1,3}"
+                        r"(?P<clause>[^;:\u2013\u2014]+)")
+"""A sentence telling that what the sentence before told "came as" something else happened ("The strikes came as
+leaders of the G7 began a summit in Bavaria", "His comments came as the military said troops were leaving")."""
+RE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s{1,3}\Z", re.I)
+
+
+def _came_as(corpus: Corpus, record: Statement, before: Statement, refs: dict, lede: Statement | None) -> TimeRef | None:
+    """The day of a happening told only as the moment another "came as" it ("Dozens of missiles have struck
+    the capital." / "The strikes came as leaders of the G7 began a three-day summit in Bavaria."): the day of
+    the sentence just before, when it is on the timeline with a day (or is its report's lede, telling in the
+    news perfect or present what has just happened, dated by the report), and the clause after "as" tells a
+    past act ("began", "said"). Ongoing states ("as efforts are sought", "as tensions have intensified") and
+    what came hours or days after something ("came a day after ...") place nothing."""
+    if record.date or record.kind not in TIMELINE_KINDS or record.status in NOT_HAPPENED \
+            or getattr(record, "source_kind", None) == "quoted" or _told_ahead(record):
+        return None
+    m = RE_CAME_AS.match(record.text)
+    if m is None:
+        return None
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    at = record.start + m.start("clause")
+    words = list(RE_WORD_AT.finditer(text, at, record.start + m.end("clause")))
+    if not any(n and past_word(text, w.start()) and not RE_DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start())
+               for n, w in enumerate(words)):
+        return None
+    ref = refs.get(id(before))
+    if ref is not None:
+        if ref.ahead or _told_ahead(before) or len(ref.value or "") != 10:
+            return None
+        return TimeRef(record.doc, record.start, record.start, "", ref.value, ref.precision)
+    published = str(corpus.published(record.doc) or "")[:10]
+    if before is lede and published and not before.date and (RE_NEWS_PERFECT.match(before.text)
+                                                             or RE_NEWS_TELLING.match(before.text)):
+        return TimeRef(record.doc, record.start, record.start, "", published, REPORT)
+    return None
 
 
 RE_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
@@ -528,6 +567,19 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
                 continue
             refs[id(s)] = ref
             groups[("statement", record_id("s", s))].append(s)
+
+    placed = {id(r) for members in groups.values() for r in members}
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for s in corpus.statements:
+        by_doc[s.doc].append(s)
+    for doc, told in by_doc.items():
+        told.sort(key=lambda r: r.start)
+        for before, s in zip(told, told[1:]):
+            if id(s) in placed or _record_excluded(corpus, s):
+                continue
+            if (ref := _came_as(corpus, s, before, refs if id(before) in placed else {}, ledes.get(doc))) is not None:
+                refs[id(s)] = ref
+                groups[("statement", record_id("s", s), "as")].append(s)
 
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
