@@ -569,6 +569,8 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             groups[("statement", record_id("s", s))].append(s)
 
     placed = {id(r) for members in groups.values() for r in members}
+    # What "came as" another happened is another happening: it never merges into the one told before it.
+    came_as: list[tuple[tuple, list]] = []
     by_doc: dict[str, list[Statement]] = defaultdict(list)
     for s in corpus.statements:
         by_doc[s.doc].append(s)
@@ -579,7 +581,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
                 continue
             if (ref := _came_as(corpus, s, before, refs if id(before) in placed else {}, ledes.get(doc))) is not None:
                 refs[id(s)] = ref
-                groups[("statement", record_id("s", s), "as")].append(s)
+                came_as.append((("statement", record_id("s", s), "as"), [s]))
 
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
@@ -589,7 +591,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     for f in corpus.figures:
         if f.value is not None and f.counts:
             amounts[f.doc].append((f.start, f.value, f.counts))
-    for key, members in merge_happenings(parts, when, refs, rare, amounts):
+    for key, members in [*merge_happenings(parts, when, refs, rare, amounts), *came_as]:
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
