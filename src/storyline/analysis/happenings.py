@@ -96,7 +96,7 @@ def lede_dating(lede: Statement, published: str | None, mentions: list[tuple[int
     m = RE_NEWS_PERFECT.match(lede.text)
     if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
         # The simple past ("The health ministry declared an outbreak ..."): the subject ends at its verb.
-        m = past_lede(lede)
+        m = past_lede(lede) or progressive_lede(lede, PROGRESSIVE_ACTS)
         if m is None or not acting_subject(lede, mentions, m.start()):
             return None
     elif not acting_subject(lede, mentions):
@@ -139,6 +139,25 @@ def past_lede(lede: Statement, verbs: frozenset[str] | None = None) -> re.Match 
         if word in NOT_IN_SUBJECT:
             return None
     return None
+
+
+RE_PROGRESSIVE = re.compile(r"\b(?P<aux>is|are)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b")
+RE_PLAIN_SUBJECT = re.compile(r"\s*(?:(?!(?:is|are|was|were|has|have|had|will|would|could|may|might|that|which|who)\b)"
+                              r"[\w’'.\-]+,?\s+){1,14}")
+PROGRESSIVE_ACTS = frozenset("arriving visiting travelling traveling touring meeting hosting holding heading".split())
+PROGRESSIVE_TELLINGS = frozenset("warning calling urging accusing demanding pressing telling".split())
+"""Verbs a lede tells in the present progressive as the news of its day: a visit or a meeting going on ("The
+foreign minister is arriving in Kampala on the latest stop of his tour"), or someone speaking out ("Latvia is
+calling on Australia to ..."); not a stretch of doing ("is looking to", "is spreading", "is bracing")."""
+
+
+def progressive_lede(lede: Statement, verbs: frozenset[str]) -> re.Match | None:
+    """The verb group of a lede in the present progressive of one of ``verbs`` ("is arriving"), after a plain
+    subject of a few words (no auxiliary, no relative pronoun), or None."""
+    m = RE_PROGRESSIVE.search(lede.text)
+    if m is None or m["verb"] not in verbs or RE_PLAIN_SUBJECT.fullmatch(lede.text, 0, m.start()) is None:
+        return None
+    return m
 
 
 NOT_ACTS = frozenset("said told felt thought meant knew saw heard".split())
@@ -188,7 +207,8 @@ def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
     if m is not None and m["perfect"] is not None and m["perfect"].lower() not in TELLING_PARTICIPLES:
         m = None
     if m is None and RE_TELLING_TAIL.search(lede.text) is None and RE_TELLING_AFTER.search(lede.text) is None:
-        m = past_lede(lede, TELLING_PARTICIPLES)  # "The leader of Belarus announced that his country ..."
+        # "The leader of Belarus announced that his country ...", "Latvia is calling on Australia to ..."
+        m = past_lede(lede, TELLING_PARTICIPLES) or progressive_lede(lede, PROGRESSIVE_TELLINGS)
         if m is None:
             return None
     if RE_HABITUAL.search(lede.text[:m.end() + 40] if m else lede.text) or RE_SPAN.search(lede.text):
