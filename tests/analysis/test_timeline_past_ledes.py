@@ -55,12 +55,21 @@ FLOODS = [
         "Forecasters expect the monsoon to weaken next week.\n")},
 ]
 
+TYPHOON = [
+    {"title": "Senator attacks typhoon response", "published": "2047-10-18", "text": (
+        "Senator Ana Ruiz said the national disaster agency had abandoned the coastal towns hit by Typhoon "
+        "Lando.\n"
+        "Ruiz spoke to reporters in Tacloban on Tuesday after touring two evacuation centres.\n"
+        "The storm destroyed more than 9,000 homes across the Eastern Visayas.\n")},
+]
+
 
 @pytest.fixture(scope="module")
 def analysed(analyse_reports):
     return {"cholera": analyse_reports("past-ledes-cholera", CHOLERA),
             "rail": analyse_reports("past-ledes-rail", RAIL_STRIKE),
-            "floods": analyse_reports("progressive-ledes-floods", FLOODS)}
+            "floods": analyse_reports("progressive-ledes-floods", FLOODS),
+            "typhoon": analyse_reports("past-ledes-typhoon", TYPHOON)}
 
 
 def test_a_lede_in_the_simple_past_is_the_news_of_its_report_day(analysed, planted_chronology):
@@ -70,6 +79,14 @@ def test_a_lede_in_the_simple_past_is_the_news_of_its_report_day(analysed, plant
     assert telling(analysed["rail"]["timeline"], "2045-11-21", "halted all commuter trains")
     # The day a sentence names still dates it.
     assert telling(analysed["cholera"]["timeline"], "2044-03-08", "treated more than 300 patients")
+
+
+def test_a_lede_in_the_simple_past_of_a_speech_told_further_down_takes_its_day(analysed, planted_chronology):
+    # "Senator X said ..." with no day, and "X spoke to reporters on Tuesday" further down: one speech, on Tuesday.
+    timeline = analysed["typhoon"]["timeline"]
+    assert not [t for t in timeline if t["date"] == "2047-10-18"]
+    entry = [t for t in timeline if t["date"] == "2047-10-15"]
+    assert len(entry) == 1 and "Ana Ruiz said" in entry[0]["text"]
 
 
 def test_a_lede_in_the_present_progressive_of_a_visit_or_an_appeal_is_the_news_of_its_day(analysed,

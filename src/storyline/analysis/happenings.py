@@ -232,8 +232,9 @@ def speech_lede(lede: Statement, groups: dict, refs: dict, published: str | None
     if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
         return None
     who = speakers(lede) | _people_acting(lede)
-    if not who or RE_NEWS_PERFECT.match(lede.text) is None:
-        return None
+    if not who or RE_NEWS_PERFECT.match(lede.text) is None and past_lede(lede) is None \
+            and past_lede(lede, TELLING_PARTICIPLES) is None:
+        return None  # the news perfect, or the simple past ("Senator X said Governor Y was ...")
     in_words = bool(speakers(lede)) or _speaking(lede) or getattr(lede, "predicate", None) in VERBAL_ACTS
     for key, members in groups.items():
         for r in members:

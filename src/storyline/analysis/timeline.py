@@ -102,13 +102,18 @@ leaders of the G7 began a summit in Bavaria", "His comments came as the military
 RE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s{1,3}\Z", re.I)
 
 
-def _came_as(corpus: Corpus, record: Statement, before: Statement, refs: dict, lede: Statement | None) -> TimeRef | None:
+CAME_AS_BACK = 3
+"""How many sentences back a "came as" sentence looks for what it speaks of ("The strikes ...")."""
+
+
+def _came_as(corpus: Corpus, record: Statement, before: list[Statement], refs: dict, lede: Statement | None) -> TimeRef | None:
     """The day of a happening told only as the moment another "came as" it ("Dozens of missiles have struck
-    the capital." / "The strikes came as leaders of the G7 began a three-day summit in Bavaria."): the day of
-    the sentence just before, when it is on the timeline with a day (or is its report's lede, telling in the
-    news perfect or present what has just happened, dated by the report), and the clause after "as" tells a
-    past act ("began", "said"). Ongoing states ("as efforts are sought", "as tensions have intensified") and
-    what came hours or days after something ("came a day after ...") place nothing."""
+    the capital. Other areas hit included ..." / "The strikes came as leaders of the G7 began a three-day summit
+    in Bavaria."): the day of the nearest of the ``CAME_AS_BACK`` sentences ``before`` it (nearest last) that is on
+    the timeline with a day (``refs`` holds those), or is its report's lede telling in the news perfect or present
+    what has just happened (the report's day); the clause after "as" must tell a past act ("began", "said").
+    Ongoing states ("as efforts are sought", "as tensions have intensified") and what came hours or days after
+    something ("came a day after ...") place nothing."""
     if record.date or record.kind not in TIMELINE_KINDS or record.status in NOT_HAPPENED \
             or getattr(record, "source_kind", None) == "quoted" or _told_ahead(record):
         return None
@@ -121,15 +126,16 @@ def _came_as(corpus: Corpus, record: Statement, before: Statement, refs: dict, l
     if not any(n and past_word(text, w.start()) and not RE_DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start())
                for n, w in enumerate(words)):
         return None
-    ref = refs.get(id(before))
-    if ref is not None:
-        if ref.ahead or _told_ahead(before) or len(ref.value or "") != 10:
-            return None
-        return TimeRef(record.doc, record.start, record.start, "", ref.value, ref.precision)
     published = str(corpus.published(record.doc) or "")[:10]
-    if before is lede and published and not before.date and (RE_NEWS_PERFECT.match(before.text)
-                                                             or RE_NEWS_TELLING.match(before.text)):
-        return TimeRef(record.doc, record.start, record.start, "", published, REPORT)
+    for earlier in reversed(before[-CAME_AS_BACK:]):
+        ref = refs.get(id(earlier))
+        if ref is not None:
+            if ref.ahead or _told_ahead(earlier) or len(ref.value or "") != 10:
+                return None
+            return TimeRef(record.doc, record.start, record.start, "", ref.value, ref.precision)
+        if earlier is lede and published and not earlier.date and (RE_NEWS_PERFECT.match(earlier.text)
+                                                                    or RE_NEWS_TELLING.match(earlier.text)):
+            return TimeRef(record.doc, record.start, record.start, "", published, REPORT)
     return None
 
 
@@ -576,10 +582,11 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         by_doc[s.doc].append(s)
     for doc, told in by_doc.items():
         told.sort(key=lambda r: r.start)
-        for before, s in zip(told, told[1:]):
+        on_it = {id(r): refs[id(r)] for r in told if id(r) in placed}
+        for n, s in enumerate(told):
             if id(s) in placed or _record_excluded(corpus, s):
                 continue
-            if (ref := _came_as(corpus, s, before, refs if id(before) in placed else {}, ledes.get(doc))) is not None:
+            if (ref := _came_as(corpus, s, told[:n], on_it, ledes.get(doc))) is not None:
                 refs[id(s)] = ref
                 came_as.append((("statement", record_id("s", s), "as"), [s]))
 
