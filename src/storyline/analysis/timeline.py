@@ -102,6 +102,21 @@ leaders of the G7 began a summit in Bavaria", "His comments came as the military
 RE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s{1,3}\Z", re.I)
 
 
+NOT_PAST_AUXILIARIES = frozenset("is are am has have will would can could may might shall should must".split())
+
+
+def _past_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause's verb is a past act: a past word (not straight after a determiner, "the embattled")
+    comes before any auxiliary of the present, the perfect or the future ("negotiations are continuing behind
+    closed doors" is no past act)."""
+    for n, w in enumerate(RE_WORD_AT.finditer(text, start, end)):
+        if w.group(0).lower() in NOT_PAST_AUXILIARIES:
+            return False
+        if n and past_word(text, w.start()) and not RE_DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start()):
+            return True
+    return False
+
+
 CAME_AS_BACK = 3
 """How many sentences back a "came as" sentence looks for what it speaks of ("The strikes ...")."""
 
@@ -122,9 +137,7 @@ def _came_as(corpus: Corpus, record: Statement, before: list[Statement], refs: d
         return None
     text = corpus.documents.get(record.doc, {}).get("text") or ""
     at = record.start + m.start("clause")
-    words = list(RE_WORD_AT.finditer(text, at, record.start + m.end("clause")))
-    if not any(n and past_word(text, w.start()) and not RE_DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start())
-               for n, w in enumerate(words)):
+    if not _past_clause(text, at, record.start + m.end("clause")):
         return None
     published = str(corpus.published(record.doc) or "")[:10]
     for earlier in reversed(before[-CAME_AS_BACK:]):
