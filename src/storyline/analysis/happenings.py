@@ -193,12 +193,14 @@ TELLING_PARTICIPLES = frozenset(
 speaking is a happening of its day."""
 
 
-def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
+def telling_lede(lede: Statement, published: str | None, past: bool = True) -> TimeRef | None:
     """The report's date for a lede that tells, with no date of its own, that a named source has just
     spoken ("Moldova's president has accused Russia of plotting a coup", "The intelligence agency says
     the border remains calm"): the speaking is the news the report brings, on its day, whatever is
     said (a warning, a forecast, a view). A habit ("has repeatedly warned") or a stretch of time
-    ("has said since 2014") is no news of a day, nor is a question."""
+    ("has said since 2014") is no news of a day, nor is a question. With ``past`` false, a lede in the
+    simple past ("X said ...") is no such telling: without a day of its own it may tell a speech of days
+    before."""
     if not published or lede.date or lede.kind == "question" or lede.status == "negated":
         return None
     if lede.source_kind not in {"named", "quoted"} or not lede.source:
@@ -208,7 +210,7 @@ def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
         m = None
     if m is None and RE_TELLING_TAIL.search(lede.text) is None and RE_TELLING_AFTER.search(lede.text) is None:
         # "The leader of Belarus announced that his country ...", "Latvia is calling on Australia to ..."
-        m = past_lede(lede, TELLING_PARTICIPLES) or progressive_lede(lede, PROGRESSIVE_TELLINGS)
+        m = (past_lede(lede, TELLING_PARTICIPLES) if past else None) or progressive_lede(lede, PROGRESSIVE_TELLINGS)
         if m is None:
             return None
     if RE_HABITUAL.search(lede.text[:m.end() + 40] if m else lede.text) or RE_SPAN.search(lede.text):

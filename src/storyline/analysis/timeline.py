@@ -568,7 +568,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             # that he plans to call Y on Friday", "The utility says it is cutting supplies from Wednesday"):
             # Friday's call is a forecast, the telling is the news of the report's day.
             told = dataclasses.replace(s, date=None)
-            if (ref := telling_lede(told, corpus.published(s.doc))) is not None:
+            if (ref := telling_lede(told, corpus.published(s.doc), past=False)) is not None:
                 refs[id(told)] = ref
                 groups[("statement", record_id("s", s), "told")].append(told)
             continue
