@@ -142,7 +142,7 @@ def past_lede(lede: Statement, verbs: frozenset[str] | None = None) -> re.Match 
 
 
 RE_PROGRESSIVE = re.compile(r"\b(?P<aux>is|are)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b")
-RE_PLAIN_SUBJECT = re.compile(r"\s*(?:(?!(?:is|are|was|were|has|have|had|will|would|could|may|might|that|which|who)\b)"
+RE_PLAIN_SUBJECT = re.compile(r"\A\s*(?:(?!(?:is|are|was|were|has|have|had|will|would|could|may|might|that|which|who)\b)"
                               r"[\w’'.\-]+,?\s+){1,14}")
 PROGRESSIVE_ACTS = frozenset("arriving visiting travelling traveling touring meeting hosting holding heading".split())
 PROGRESSIVE_TELLINGS = frozenset("warning calling urging accusing demanding pressing telling".split())
