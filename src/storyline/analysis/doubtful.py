@@ -105,17 +105,17 @@ RE_POSSESSIVE = re.compile(r"['’]s?\b|['’]")
 NOT_ACTORS = frozenset({"place", "other"})
 
 
-def acting_subject(lede: Statement, mentions: list[tuple[int, int, str | None]]) -> bool:
+def acting_subject(lede: Statement, mentions: list[tuple[int, int, str | None]], verb_at: int | None = None) -> bool:
     """Whether the subject of a news-perfect lede is someone who acts, not a thing named after one
     ("The coup in Guinea-Bissau", "Vietnam's decision to halt exports"). Its head word (before a comma,
     a preposition or a clause) is a name or an actor's mention (``(start, end, type)`` in the report),
     or is led by an actor's name ("The European Union presidency") or followed by a person's in
     apposition ("The interior minister, Rosa Paredes,"), or is a plural of a body ("Members of the G7",
-    "Ministers from ten countries")."""
-    verb = RE_HAS.search(lede.text)
-    if verb is None:
+    "Ministers from ten countries"). ``verb_at``: where the lede's verb starts, when it is no "has"."""
+    verb = RE_HAS.search(lede.text) if verb_at is None else None
+    if verb is None and verb_at is None:
         return False
-    subject = lede.text[:verb.start()]
+    subject = lede.text[:verb.start() if verb is not None else verb_at]
     cut = RE_SUBJECT_CUT.search(subject)
     chunk = subject[:cut.start()].rstrip() if cut else subject.rstrip()
     words = list(RE_HEAD_WORD.finditer(chunk))

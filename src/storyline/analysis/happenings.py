@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from storyline.analysis.dating import IRREGULAR_PAST, past_word
 from storyline.analysis.doubtful import acting_subject, names_speaker
 from storyline.models import Event, Statement, TimeRef
 from storyline.nlp.dates import date_interval
@@ -90,16 +91,80 @@ def lede_dating(lede: Statement, published: str | None, mentions: list[tuple[int
     of that day. ``mentions``: the report's actor mentions as ``(start, end, type)``."""
     if not published or lede.source_kind != "author" or lede.status != "asserted" or lede.date:
         return None
-    if not acting_subject(lede, mentions):
-        return None
     if lede.kind in {"question", "recommendation"} or lede.predicate in STATE_PREDICATES:
         return None
     m = RE_NEWS_PERFECT.match(lede.text)
     if m is None or m["verb"].lower() in NOT_PARTICIPLES and not m["after"]:
+        # The simple past ("The health ministry declared an outbreak ..."): the subject ends at its verb.
+        m = past_lede(lede) or progressive_lede(lede, PROGRESSIVE_ACTS)
+        if m is None or not acting_subject(lede, mentions, m.start()):
+            return None
+    elif not acting_subject(lede, mentions):
         return None
     if RE_HABITUAL.search(lede.text[:m.end() + 40]) or RE_SPAN.search(lede.text):
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
+
+
+RE_LEDE_WORD = re.compile(r"[\w’'\-]+")
+NOT_IN_SUBJECT = frozenset(
+    "is are was were be been has have had will would can could may might must should shall does did do not "
+    "as if when while after before although though because since until that who whom which whose what where "
+    "says said according".split())
+"""Words that show a lede's opening is no plain subject ("As analysts warn ...", "The deal that was signed ..."),
+or that its verb is no simple past of the lede's own ("was not invited", "has said")."""
+LEDE_SUBJECT_WORDS = 12
+
+
+def past_lede(lede: Statement, verbs: frozenset[str] | None = None) -> re.Match | None:
+    """The verb of a lede that tells in the simple past, with no day, what its subject did ("The leader of Belarus
+    announced that ...", "Russia assailed the United States for ...", "X met the heads of ..."): the wire's lede of
+    the day's news, dated like the news perfect by its report. The verb is the first past word within
+    ``LEDE_SUBJECT_WORDS`` words, after a subject holding no auxiliary, subordinator or relative pronoun
+    (``NOT_IN_SUBJECT``): one of ``verbs`` when given, else the lede's own predicate (a regular form of it, or an
+    irregular simple past other than of saying or of the mind)."""
+    predicate = getattr(lede, "predicate", None)
+    if not predicate or not lede.text[:1].isupper() or verbs is None and predicate in MIND:
+        return None
+    stem = predicate[:-1] if len(predicate) > 3 and predicate.endswith("e") else predicate
+    for n, w in enumerate(RE_LEDE_WORD.finditer(lede.text)):
+        word = w.group(0).lower()
+        if n >= LEDE_SUBJECT_WORDS:
+            return None
+        if n and w.group(0).islower() and past_word(lede.text, w.start()):
+            if verbs is not None:
+                return w if word in verbs else None
+            irregular = word in IRREGULAR_PAST and word not in NOT_ACTS and not word.endswith(("en", "wn", "un", "one"))
+            return w if word.startswith(stem) or irregular else None
+        if word in NOT_IN_SUBJECT:
+            return None
+    return None
+
+
+RE_PROGRESSIVE = re.compile(r"\b(?P<aux>is|are)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b")
+RE_PLAIN_SUBJECT = re.compile(r"\A\s*(?:(?!(?:is|are|was|were|has|have|had|will|would|could|may|might|that|which|who)\b)"
+                              r"[\w’'.\-]+,?\s+){1,14}")
+PROGRESSIVE_ACTS = frozenset("arriving visiting travelling traveling touring meeting hosting holding heading".split())
+PROGRESSIVE_TELLINGS = frozenset("warning calling urging accusing demanding pressing telling".split())
+"""Verbs a lede tells in the present progressive as the news of its day: a visit or a meeting going on ("The
+foreign minister is arriving in Kampala on the latest stop of his tour"), or someone speaking out ("Latvia is
+calling on Australia to ..."); not a stretch of doing ("is looking to", "is spreading", "is bracing")."""
+
+
+def progressive_lede(lede: Statement, verbs: frozenset[str]) -> re.Match | None:
+    """The verb group of a lede in the present progressive of one of ``verbs`` ("is arriving"), after a plain
+    subject of a few words (no auxiliary, no relative pronoun), or None."""
+    m = RE_PROGRESSIVE.search(lede.text)
+    if m is None or m["verb"] not in verbs or RE_PLAIN_SUBJECT.fullmatch(lede.text, 0, m.start()) is None:
+        return None
+    return m
+
+
+NOT_ACTS = frozenset("said told felt thought meant knew saw heard".split())
+"""Irregular pasts that tell no act of the lede's own: saying (the words are the source's), the mind, the senses."""
+MIND = frozenset("fear believe hope want wish worry think know feel expect doubt need prefer like love hate "
+                 "assume suspect".split())
+"""Predicates of the mind: "Aid workers feared the outbreak could spread" tells no act of a day."""
 
 
 RE_NEWS_TELLING = re.compile(
@@ -128,12 +193,14 @@ TELLING_PARTICIPLES = frozenset(
 speaking is a happening of its day."""
 
 
-def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
+def telling_lede(lede: Statement, published: str | None, past: bool = True) -> TimeRef | None:
     """The report's date for a lede that tells, with no date of its own, that a named source has just
     spoken ("Moldova's president has accused Russia of plotting a coup", "The intelligence agency says
     the border remains calm"): the speaking is the news the report brings, on its day, whatever is
     said (a warning, a forecast, a view). A habit ("has repeatedly warned") or a stretch of time
-    ("has said since 2014") is no news of a day, nor is a question."""
+    ("has said since 2014") is no news of a day, nor is a question. With ``past`` false, a lede in the
+    simple past ("X said ...") is no such telling: without a day of its own it may tell a speech of days
+    before."""
     if not published or lede.date or lede.kind == "question" or lede.status == "negated":
         return None
     if lede.source_kind not in {"named", "quoted"} or not lede.source:
@@ -142,7 +209,10 @@ def telling_lede(lede: Statement, published: str | None) -> TimeRef | None:
     if m is not None and m["perfect"] is not None and m["perfect"].lower() not in TELLING_PARTICIPLES:
         m = None
     if m is None and RE_TELLING_TAIL.search(lede.text) is None and RE_TELLING_AFTER.search(lede.text) is None:
-        return None
+        # "The leader of Belarus announced that his country ...", "Latvia is calling on Australia to ..."
+        m = (past_lede(lede, TELLING_PARTICIPLES) if past else None) or progressive_lede(lede, PROGRESSIVE_TELLINGS)
+        if m is None:
+            return None
     if RE_HABITUAL.search(lede.text[:m.end() + 40] if m else lede.text) or RE_SPAN.search(lede.text):
         return None
     return TimeRef(lede.doc, lede.start, lede.start, "", str(published)[:10], REPORT)
@@ -164,8 +234,9 @@ def speech_lede(lede: Statement, groups: dict, refs: dict, published: str | None
     if lede.date or lede.kind in {"question", "recommendation"} or lede.status in NOT_HAPPENED:
         return None
     who = speakers(lede) | _people_acting(lede)
-    if not who or RE_NEWS_PERFECT.match(lede.text) is None:
-        return None
+    if not who or RE_NEWS_PERFECT.match(lede.text) is None and past_lede(lede) is None \
+            and past_lede(lede, TELLING_PARTICIPLES) is None:
+        return None  # the news perfect, or the simple past ("Senator X said Governor Y was ...")
     in_words = bool(speakers(lede)) or _speaking(lede) or getattr(lede, "predicate", None) in VERBAL_ACTS
     for key, members in groups.items():
         for r in members:

@@ -17,7 +17,8 @@ from storyline.analysis.dating import (
 )
 from storyline.analysis.doubtful import HAPPENING_NOUNS, RE_SAYING, SURVEY_NOUNS, assessment, own_month, tally
 from storyline.analysis.happenings import (
-    NOT_HAPPENED, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING, TELLING_PARTICIPLES, leans_back, lede_dating,
+    NOT_HAPPENED, RE_NEWS_PERFECT, RE_NEWS_TELLING, RE_SPEECH_NOUN, REPORT, STATE_PREDICATES, TELLING,
+    TELLING_PARTICIPLES, leans_back, lede_dating,
     merge_happenings, rare_words, retold_lede, speech_lede, telling_lede,
 )
 from storyline.models import Cluster, Event, Statement, TimelineEntry, TimeRef
@@ -92,6 +93,63 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
     # on Monday") tells a participant's history: the verb's date dates the record.
     plain = [t for t in plain if not _history_beside(text, t, plain) and not _in_relative_clause(text, record, t)]
     return next((t for t in plain if t.value == record.date), plain[0] if plain else None)
+
+
+RE_CAME_AS = re.compile(r"\A(?:[\w\u2019'.\-]+,?\s{1,3}){1,8}?(?:came|comes)\s{1,3}(?:just\s{1,3}|only\s{1,3})?as\s{1,3}"
+                        r"(?P<clause>[^;:\u2013\u2014]+)")
+"""A sentence telling that what the sentence before told "came as" something else happened ("The strikes came as
+leaders of the G7 began a summit in Bavaria", "His comments came as the military said troops were leaving")."""
+RE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s{1,3}\Z", re.I)
+
+
+NOT_PAST_AUXILIARIES = frozenset("is are am has have will would can could may might shall should must".split())
+
+
+def _past_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause's verb is a past act: a past word (not straight after a determiner, "the embattled")
+    comes before any auxiliary of the present, the perfect or the future ("negotiations are continuing behind
+    closed doors" is no past act)."""
+    for n, w in enumerate(RE_WORD_AT.finditer(text, start, end)):
+        if w.group(0).lower() in NOT_PAST_AUXILIARIES:
+            return False
+        if n and past_word(text, w.start()) and not RE_DETERMINER_BEFORE.search(text, max(0, w.start() - 8), w.start()):
+            return True
+    return False
+
+
+CAME_AS_BACK = 3
+"""How many sentences back a "came as" sentence looks for what it speaks of ("The strikes ...")."""
+
+
+def _came_as(corpus: Corpus, record: Statement, before: list[Statement], refs: dict, lede: Statement | None) -> TimeRef | None:
+    """The day of a happening told only as the moment another "came as" it ("Dozens of missiles have struck
+    the capital. Other areas hit included ..." / "The strikes came as leaders of the G7 began a three-day summit
+    in Bavaria."): the day of the nearest of the ``CAME_AS_BACK`` sentences ``before`` it (nearest last) that is on
+    the timeline with a day (``refs`` holds those), or is its report's lede telling in the news perfect or present
+    what has just happened (the report's day); the clause after "as" must tell a past act ("began", "said").
+    Ongoing states ("as efforts are sought", "as tensions have intensified") and what came hours or days after
+    something ("came a day after ...") place nothing."""
+    if record.date or record.kind not in TIMELINE_KINDS or record.status in NOT_HAPPENED \
+            or getattr(record, "source_kind", None) == "quoted" or _told_ahead(record):
+        return None
+    m = RE_CAME_AS.match(record.text)
+    if m is None:
+        return None
+    text = corpus.documents.get(record.doc, {}).get("text") or ""
+    at = record.start + m.start("clause")
+    if not _past_clause(text, at, record.start + m.end("clause")):
+        return None
+    published = str(corpus.published(record.doc) or "")[:10]
+    for earlier in reversed(before[-CAME_AS_BACK:]):
+        ref = refs.get(id(earlier))
+        if ref is not None:
+            if ref.ahead or _told_ahead(earlier) or len(ref.value or "") != 10:
+                return None
+            return TimeRef(record.doc, record.start, record.start, "", ref.value, ref.precision)
+        if earlier is lede and published and not earlier.date and (RE_NEWS_PERFECT.match(earlier.text)
+                                                                    or RE_NEWS_TELLING.match(earlier.text)):
+            return TimeRef(record.doc, record.start, record.start, "", published, REPORT)
+    return None
 
 
 RE_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
@@ -510,7 +568,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             # that he plans to call Y on Friday", "The utility says it is cutting supplies from Wednesday"):
             # Friday's call is a forecast, the telling is the news of the report's day.
             told = dataclasses.replace(s, date=None)
-            if (ref := telling_lede(told, corpus.published(s.doc))) is not None:
+            if (ref := telling_lede(told, corpus.published(s.doc), past=False)) is not None:
                 refs[id(told)] = ref
                 groups[("statement", record_id("s", s), "told")].append(told)
             continue
@@ -529,6 +587,22 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             refs[id(s)] = ref
             groups[("statement", record_id("s", s))].append(s)
 
+    placed = {id(r) for members in groups.values() for r in members}
+    # What "came as" another happened is another happening: it never merges into the one told before it.
+    came_as: list[tuple[tuple, list]] = []
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for s in corpus.statements:
+        by_doc[s.doc].append(s)
+    for doc, told in by_doc.items():
+        told.sort(key=lambda r: r.start)
+        on_it = {id(r): refs[id(r)] for r in told if id(r) in placed}
+        for n, s in enumerate(told):
+            if id(s) in placed or _record_excluded(corpus, s):
+                continue
+            if (ref := _came_as(corpus, s, told[:n], on_it, ledes.get(doc))) is not None:
+                refs[id(s)] = ref
+                came_as.append((("statement", record_id("s", s), "as"), [s]))
+
     parts = [split for key, members in groups.items() for split in _by_happening(key, members, when)]
     entries = []
     rare = {doc: rare_words(corpus.documents[doc].get("text") or "") for doc in {r.doc for _, m in parts for r in m}
@@ -537,7 +611,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     for f in corpus.figures:
         if f.value is not None and f.counts:
             amounts[f.doc].append((f.start, f.value, f.counts))
-    for key, members in merge_happenings(parts, when, refs, rare, amounts):
+    for key, members in [*merge_happenings(parts, when, refs, rare, amounts), *came_as]:
         members.sort(key=lambda r: (str(corpus.published(r.doc) or "9999"), order.get(r.doc, 0), r.start))
         # The record that tells it best: the one whose date comes first in its sentence, where it
         # frames the whole clause ("In a call on Monday, X told Y"), not a clause deep inside it; and
