@@ -234,6 +234,20 @@ def test_a_denial_dated_weeks_before_its_report_is_not_led_with(date, led):
     assert [b.text for b in sections(story.corpus()) if b.kind == "disputed"] == ([denial] if led else [])
 
 
+def test_a_denial_whose_date_is_named_only_in_what_it_denies_is_still_led_with():
+    # the date belongs to the denied act (an inspection months back), not to the denial, told in the report
+    denial = "The ferry operator denied that the vessel had failed a hull inspection in March."
+    story = Story()
+    story.say("a", denial, status="denied", source_kind="named", actors=["kb:AAA"], date="2026-03",
+              published="2026-10-01")
+    assert [b.text for b in sections(story.corpus()) if b.kind == "disputed"] == [denial]
+    dated = "In March the ferry operator denied that the vessel had failed a hull inspection."
+    story = Story()
+    story.say("a", dated, status="denied", source_kind="named", actors=["kb:AAA"], date="2026-03",
+              published="2026-10-01")
+    assert [b.text for b in sections(story.corpus()) if b.kind == "disputed"] == []
+
+
 def test_a_denial_of_what_might_happen_is_not_led_with():
     denial = "The president dismissed suggestions that the army might cross the border as nonsense."
     story = Story()

@@ -28,6 +28,7 @@ from storyline.analysis.corpus import Corpus
 from storyline.analysis.figure_assess import CONSISTENT
 from storyline.analysis.figures import format_value
 from storyline.models import BottomLine, Cluster, Conflict, Evidence, FigureTable, Statement
+from storyline.nlp.dates import MONTHS, WEEKDAYS
 from storyline.nlp.figures import LENGTH_UNITS
 from storyline.store.records import record_id
 
@@ -326,10 +327,32 @@ DENIAL_DAYS = 14
 analyst leads with the denial of what the reports now claim, not with one of weeks before."""
 
 
+DENIAL_CUE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:es|ed|ing))\s+"
+    r"(?:(?:the\s+|any\s+)?(?:claims?|reports?|allegations?|accusations?|suggestions?)\s+)?(?:that|having)\b",
+    re.IGNORECASE)
+"""A denial followed by what it denies ("denied that the tank had failed", "rejected claims that ...")."""
+
+DATE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted((w.title() for w in [*MONTHS, *WEEKDAYS]), key=len, reverse=True))
+    + r"|(?i:yesterday|today|(?:last|this|next)\s+(?:week|month|year)|ago)|1[89]\d\d|20\d\d)\b")
+"""A word that dates what is around it (a month, a weekday, a year, "last week", "ago")."""
+
+
+def dates_the_denied(s: Statement) -> bool:
+    """The statement's date is named only inside what it denies ("denied that the tank had failed an
+    inspection in May"): the date of the denied act, not of the denial."""
+    cue = DENIAL_CUE.search(s.text)
+    return bool(cue and DATE_WORD.search(s.text, cue.end()) and not DATE_WORD.search(s.text, 0, cue.start()))
+
+
 def old_denial(corpus: Corpus, s: Statement) -> bool:
     """The statement is a denial or a refusal dated well before its report (``DENIAL_DAYS``: "Last month the
-    minister dismissed talk of a merger as nonsense"), or background however it is dated (``is_background``)."""
+    minister dismissed talk of a merger as nonsense"), or background however it is dated (``is_background``).
+    A date named only in what is denied (``dates_the_denied``) does not date the denial."""
     if not (s.status in ("denied", "negated") or probe_status(s) == "denied" or refusal(s)):
+        return False
+    if dates_the_denied(s):
         return False
     age = age_days(corpus, s)
     return is_background(corpus, s) or (age is not None and age > DENIAL_DAYS)
