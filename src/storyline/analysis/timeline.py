@@ -97,8 +97,8 @@ def _dating(corpus: Corpus, record: Event | Statement, refs: list[TimeRef]) -> T
 
 RE_CAME_AS = re.compile(r"\A(?:[\w\u2019'.\-]+,?\s{1,3}){1,8}?(?:came|comes)\s{1,3}(?:just\s{1,3}|only\s{1,3})?as\s{1,3}"
                         r"(?P<clause>[^;:\u2013\u2014]+)")
-"""A sentence telling that what the sentence before told "came as" something else happened ("The strikes came as
-leaders of the G7 began a summit in Bavaria", "His comments came as the military said troops were leaving")."""
+"""A sentence telling that what the sentence before told "came as" something else happened ("The shelling came as
+trade ministers opened their meeting in Lisbon", "Her remarks came as the port authority reopened two berths")."""
 RE_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s{1,3}\Z", re.I)
 
 
@@ -122,9 +122,9 @@ CAME_AS_BACK = 3
 
 
 def _came_as(corpus: Corpus, record: Statement, before: list[Statement], refs: dict, lede: Statement | None) -> TimeRef | None:
-    """The day of a happening told only as the moment another "came as" it ("Dozens of missiles have struck
-    the capital. Other areas hit included ..." / "The strikes came as leaders of the G7 began a three-day summit
-    in Bavaria."): the day of the nearest of the ``CAME_AS_BACK`` sentences ``before`` it (nearest last) that is on
+    """The day of a happening told only as the moment another "came as" it ("Rockets have hit the port
+    overnight. Warehouses near the quay burned ..." / "The shelling came as trade ministers opened their meeting
+    in Lisbon."): the day of the nearest of the ``CAME_AS_BACK`` sentences ``before`` it (nearest last) that is on
     the timeline with a day (``refs`` holds those), or is its report's lede telling in the news perfect or present
     what has just happened (the report's day); the clause after "as" must tell a past act ("began", "said").
     Ongoing states ("as efforts are sought", "as tensions have intensified") and what came hours or days after
