@@ -27,7 +27,7 @@ COMMENTATOR_ROLE = re.compile(
 def _titles(corpus: Corpus, actor: str, doc: str) -> list[str]:
     """The roles the reports give the actor, and the offices the knowledge base has them hold on the report's
     date."""
-    entity = next((e for e in corpus.entities if e.id == actor), None)
+    entity = corpus.entity(actor)
     titles = list(entity.roles) if entity is not None else []
     kb = corpus.kb
     if actor.startswith("kb:") and kb is not None:
@@ -48,7 +48,7 @@ def principal(corpus: Corpus, actor: str | None, doc: str) -> bool:
     who held it before or stands second to it ("former President", "deputy minister")."""
     if not actor:
         return False
-    entity = next((e for e in corpus.entities if e.id == actor), None)
+    entity = corpus.entity(actor)
     kind = entity.type if entity is not None else (actor.split(":")[1] if actor.count(":") >= 2 else None)
     if kind in PRINCIPAL_TYPES:
         return True

@@ -103,6 +103,13 @@ class Corpus:
             return None
         return self._names.get(entity_id, entity_id)
 
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The actor with this id, or None (indexed once; rebuilt when the entity list changes)."""
+        index = getattr(self, "_entity_index", None)
+        if index is None or index[0] is not self.entities or index[1] != len(self.entities):
+            index = self._entity_index = (self.entities, len(self.entities), {e.id: e for e in self.entities})
+        return index[2].get(entity_id) if entity_id else None
+
     def doc_order(self) -> dict[str, int]:
         """Document id -> its position in ingest order (rebuilt when documents are added)."""
         order = getattr(self, "_order", None)
