@@ -176,6 +176,8 @@ def wording(s: Statement, names: set[str], forecast: str | None) -> Wording:
     inside it, left out of its words)."""
     clause = claimed_clause(s.text)
     status = forecast or probe_status(s)
+    if status == "possible" and s.kind in CLAIMS and judged_likely(s.text):
+        status = "likely"  # "the blast was most likely caused by a gas leak": an assessment a denial answers
     called_off = forecast is None and status in POSITIVE and bool(CALLED_OFF.search(head_clause(s.text)))
     status = "negated" if called_off else status
     if status == "denied" and not own_denial(s):
@@ -314,8 +316,20 @@ FUTURE_NEGATION = re.compile(r"\b(?:will|would|shall)\s+not\b|\b(?:won|wouldn)['
 CALLED_OFF = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+been\s+|was\s+|were\s+)(?:postponed|cancell?ed|"
                         r"called\s+off|put\s+off|scrapped|delayed)\b", re.IGNORECASE)
 """What was expected did not happen when it was due: "has been postponed", "was called off"."""
-CLAIMED = POSITIVE | {"expected"}
-"""What a denial, doubt or negation can contradict: a claim, or what a source expects to happen."""
+CLAIMED = POSITIVE | {"expected", "likely"}
+"""What a denial, doubt or negation can contradict: a claim, what a source expects to happen, or what it judges
+likely ("most likely caused by")."""
+_PROBABLE = re.compile(r"\b(?:(?:most|very|highly)\s++)?(?:likely|probably)\b(?!\s++to\b)|"
+                       r"\balmost\s++certainly\b|\bin\s++all\s++likelihood\b", re.IGNORECASE)
+_WEAKER = re.compile(r"\b(?:may|might|could|possibly|perhaps|maybe|if|whether|unless|unclear|not\s++clear|"
+                     r"(?:un|less\s++)likely)\b", re.IGNORECASE)
+
+
+def judged_likely(text: str) -> bool:
+    """Whether a hedged sentence's only hedge says its claim is probably so ("the fire was most likely caused by a
+    faulty heater", "the crash probably resulted from pilot error"): an assessment, which a denial of what it
+    claims contradicts, unlike "may have been caused" or "is likely to rise" (a forecast)."""
+    return _PROBABLE.search(text) is not None and _WEAKER.search(head_clause(text)) is None
 
 
 def forecast_status(s: Statement) -> str | None:

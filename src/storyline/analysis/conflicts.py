@@ -41,6 +41,8 @@ def conflict_kind(positive: str, other: str, sourced: bool = False, accusation: 
     """
     if positive == "expected":
         return "negation" if other == "negated" else None  # expected to happen; said not to, or not to have
+    if positive == "likely":  # judged probably so: a denial contradicts it, a doubt ("not confirmed") agrees
+        return conflict_kind("reported", other, True, accusation) if other in NEGATIVE else None
     if positive not in POSITIVE:
         return None
     if other == "negated" or (other == "denied" and accusation):
@@ -68,7 +70,7 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-STATUS_WORDS = {"asserted": "stated", "possible": "only possible"}
+STATUS_WORDS = {"asserted": "stated", "possible": "only possible", "likely": "judged likely"}
 
 
 def _who(corpus: Corpus, record: Statement | Event) -> str:
