@@ -520,3 +520,19 @@ def test_figure_share_said_to_be_in_the_new_poll_is_the_polls(parse):
     sources = {f.text: f.attributed_text for f in doc._.figures}
     assert "Harbour Times" in (sources["44 percent"] or "") and "Harbour Times" in (sources["35 percent"] or "")
     assert sources["61 percent"] is None and sources["4 percent"] is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a relief effort: the second verb has no subject of its own and shares the first one's
+    ("Governor Ana Ruiz thanked the volunteers and announced $5 million for repairs.", "$5 million", "Ana Ruiz"),
+    ("The Taoiseach said the country stood with the victims, and announced an extra four million euro in aid.",
+     "four million", "Taoiseach"),
+])
+def test_figure_announced_by_a_verb_sharing_its_subject_is_the_subjects(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and source in figure.attributed_text, figure
+
+
+def test_figure_of_an_act_joined_to_another_act_stays_the_reports_own(parse):
+    doc = parse("The army shelled the village for two days and then withdrew 300 soldiers.")
+    assert _figure(doc, "300").attributed_text is None
