@@ -536,3 +536,18 @@ def test_figure_announced_by_a_verb_sharing_its_subject_is_the_subjects(parse, t
 def test_figure_of_an_act_joined_to_another_act_stays_the_reports_own(parse):
     doc = parse("The army shelled the village for two days and then withdrew 300 soldiers.")
     assert _figure(doc, "300").attributed_text is None
+
+
+def test_figure_in_words_set_off_by_dashes_is_the_speakers_even_in_a_since_clause(parse):
+    # a ferry dispute told in the dashed style of translated reports, the figure in a clause of time
+    doc = parse("Reporter Anna Kowal, writing from Tallinn, described the mood at the talks.- Every delegate here "
+                "says the strait will reopen.However, we have heard such pledges since the storm in 2011.12 years "
+                "have passed since then - the reporter stressed.")
+    figure = _figure(doc, "12 years")
+    assert figure.attributed_to is not None and "kowal" in figure.attributed_to, figure
+
+
+def test_figure_in_a_since_clause_outside_any_quotation_stays_the_reports_own(parse):
+    doc = parse("The mayor said the bridge would reopen, since 40 engineers have worked on it.")
+    assert _figure(doc, "40").attributed_text is None
+

@@ -254,8 +254,11 @@ def _attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: l
     if source is BACKGROUND:
         # the speaker's own words describe it inside quotation marks ("... the drought, which has driven
         # 40,000 from their farms," said X); outside them it is the report's description
-        if quote is not None and quote.direct and any(
-                m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks):
+        if quote is not None and quote.direct and (any(
+                m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks)
+                or not any(m.start < quote.end and quote.start < m.end for m in ctx.speech.marks)):
+            # (words set off by dashes, "- ... since the storm in 2011 ... - the reporter stressed", are all the
+            # speaker's own, as words inside quotation marks are)
             return _speaker(ctx, quote)
         return trailing_speaker(ctx, sent, figure_end) if _glued_to_speaker(ctx, figure_start) else (None, None)
     if source is not None and _paragraph_between(sent.doc, source, figure_start):
