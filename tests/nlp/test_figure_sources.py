@@ -551,3 +551,21 @@ def test_figure_in_a_since_clause_outside_any_quotation_stays_the_reports_own(pa
     doc = parse("The mayor said the bridge would reopen, since 40 engineers have worked on it.")
     assert _figure(doc, "40").attributed_text is None
 
+
+def test_shares_in_brackets_read_as_speakers_are_the_surveys_findings(parse):
+    # a tram survey: the shares in brackets are no speakers; what those asked said is the survey's finding
+    doc = parse("A survey by the Harbour Institute found that most residents back the new tram. More than 70% in the "
+                "north, the coast (74%) and the valley (81%) said they would use it, while smaller majorities in the "
+                "city (56%) agreed.")
+    for number in ("70%", "74%", "81%", "56%"):
+        figure = _figure(doc, number)
+        assert figure.attributed_text and "Harbour Institute" in figure.attributed_text, figure
+
+
+def test_shares_after_an_unnamed_poll_take_the_pollster_it_was_resolved_to(parse):
+    # "The survey" names no pollster; the later paragraph's shares are the group's all the same
+    doc = parse("The Lakeside Research Group published its tram survey on Monday. The survey, done over two weeks, "
+                "found wide support, with 64% of respondents backing it.\n\nMore than 60% in the north and the coast "
+                "(68%) said they would ride it.")
+    first, later = _figure(doc, "64%"), _figure(doc, "68%")
+    assert first.attributed_to is not None and later.attributed_to == first.attributed_to, (first, later)

@@ -353,7 +353,7 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
     begin = 0 if report else text.rfind("\n", 0, offset) + 1
     span = ctx.doc.char_span(begin, offset, alignment_mode="contract")
     polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN") and not _voting(t)]
-    nearest = None
+    nearest = nearest_poll = None
     for poll in reversed(polls):
         left, right = _phrase(poll)
         words, start, end = span_text(ctx.doc, left, right)
@@ -363,11 +363,23 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
             if found[0] is not None or found[1] != words:
                 return found
             continue
-        nearest = found
+        nearest, nearest_poll = found, poll
         if found[1] != words or found[0] is not None or not report \
                 or not any(t.lower_ in ("the", "this", "that") for t in ctx.doc[left:poll.i]):
-            return nearest
+            break
+    if nearest is not None and nearest[0] is None and (spoken := _frame_speaker(ctx, nearest_poll)) is not None:
+        return spoken, nearest[1]  # "The polling ... found ...": whom the attribution frame's resolver made of it
     return nearest
+
+
+def _frame_speaker(ctx: SourceContext, token: Token) -> str | None:
+    """The actor an attribution frame whose speaker's phrase holds ``token`` resolved that speaker to, else the one
+    the speaker resolver makes of it, if any."""
+    if ctx.frames is not None and (found := next((
+            f.source for f in ctx.frames.frames if f.source is not None and f.source_start is not None
+            and f.source_start <= token.idx < (f.source_end or 0)), None)) is not None:
+        return found
+    return speaker_of(ctx.speech, ctx.quotes, token) if ctx.mentions else None
 
 
 def _pollster(ctx: SourceContext, left: int, poll: Token) -> tuple[str | None, str] | None:
