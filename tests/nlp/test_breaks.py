@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from storyline.nlp.breaks import BreaksComponent, inside_marks, line_break_starts
+from storyline.nlp.breaks import BreaksComponent, inside_marks, line_break_starts, lower_case_carry_ons
 
 
 @pytest.fixture(scope="module")
@@ -74,4 +74,32 @@ def test_apostrophes_and_marks_glued_on_both_sides_are_left_to_the_parser(nlp):
 def test_component_forbids_a_start_inside_the_marks(nlp):
     doc = BreaksComponent()(nlp('Storm Update\n\n"Stay indoors."\n\nThe coast road is closed.'))
     assert [t.text for t in doc if t.is_sent_start] == ["Storm", '"', "The"]
-    assert [t.text for t in doc if t.is_sent_start is False] == ["Stay", '"']
+    # (the words in lower case are barred as well: each carries on its sentence)
+    assert [t.text for t in doc if t.is_sent_start is False and not t.text[:1].islower()] == ["Stay", '"']
+
+
+def _carried(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return [doc[i].text for i in lower_case_carry_ons(doc)]
+
+
+def test_a_word_in_lower_case_carries_on_the_sentence_before_it(nlp):
+    # a flood report under a heading: no piece of the paragraph below may stand as a sentence of its own
+    text = "Valley: The levee would hold\n\nWarnings of 300 more evacuees were confirmed by the county."
+    assert _carried(nlp, text)[:4] == ["levee", "would", "hold", "of"]
+    assert "were" in _carried(nlp, text)
+    # a citation after a comma, and a speaker after a closing quote that no full stop ends
+    assert "according" in _carried(nlp, "The ferry carried 80 cars, according to the port.")
+    assert "he" in _carried(nlp, '"We will reopen on Monday," he said.')
+
+
+def test_a_word_in_lower_case_after_a_full_stop_is_left_to_the_parser(nlp):
+    assert _carried(nlp, "The ferry sailed.\n\niPhones were sold out.") == ["ferry", "sailed", "were", "sold", "out"]
+    assert "after" not in _carried(nlp, '"It is over." after the vote, the hall emptied.')
+
+
+def test_component_keeps_a_heading_from_breaking_the_paragraph_below(nlp):
+    doc = BreaksComponent()(nlp("Harbour: The cranes stood still\n\nReports of 40 idle ships reached the board."))
+    assert [t.text for t in doc if t.is_sent_start] == ["Harbour", "Reports"]
+    assert next(t for t in doc if t.text == "of").is_sent_start is False
+    assert next(t for t in doc if t.text == "reached").is_sent_start is False

@@ -520,3 +520,52 @@ def test_figure_share_said_to_be_in_the_new_poll_is_the_polls(parse):
     sources = {f.text: f.attributed_text for f in doc._.figures}
     assert "Harbour Times" in (sources["44 percent"] or "") and "Harbour Times" in (sources["35 percent"] or "")
     assert sources["61 percent"] is None and sources["4 percent"] is None
+
+
+@pytest.mark.parametrize("text, number, source", [
+    # a relief effort: the second verb has no subject of its own and shares the first one's
+    ("Governor Ana Ruiz thanked the volunteers and announced $5 million for repairs.", "$5 million", "Ana Ruiz"),
+    ("The Taoiseach said the country stood with the victims, and announced an extra four million euro in aid.",
+     "four million", "Taoiseach"),
+])
+def test_figure_announced_by_a_verb_sharing_its_subject_is_the_subjects(parse, text, number, source):
+    figure = _figure(parse(text), number)
+    assert figure.attributed_text and source in figure.attributed_text, figure
+
+
+def test_figure_of_an_act_joined_to_another_act_stays_the_reports_own(parse):
+    doc = parse("The army shelled the village for two days and then withdrew 300 soldiers.")
+    assert _figure(doc, "300").attributed_text is None
+
+
+def test_figure_in_words_set_off_by_dashes_is_the_speakers_even_in_a_since_clause(parse):
+    # a ferry dispute told in the dashed style of translated reports, the figure in a clause of time
+    doc = parse("Reporter Anna Kowal, writing from Tallinn, described the mood at the talks.- Every delegate here "
+                "says the strait will reopen.However, we have heard such pledges since the storm in 2011.12 years "
+                "have passed since then - the reporter stressed.")
+    figure = _figure(doc, "12 years")
+    assert figure.attributed_to is not None and "kowal" in figure.attributed_to, figure
+
+
+def test_figure_in_a_since_clause_outside_any_quotation_stays_the_reports_own(parse):
+    doc = parse("The mayor said the bridge would reopen, since 40 engineers have worked on it.")
+    assert _figure(doc, "40").attributed_text is None
+
+
+def test_shares_in_brackets_read_as_speakers_are_the_surveys_findings(parse):
+    # a tram survey: the shares in brackets are no speakers; what those asked said is the survey's finding
+    doc = parse("A survey by the Harbour Institute found that most residents back the new tram. More than 70% in the "
+                "north, the coast (74%) and the valley (81%) said they would use it, while smaller majorities in the "
+                "city (56%) agreed.")
+    for number in ("70%", "74%", "81%", "56%"):
+        figure = _figure(doc, number)
+        assert figure.attributed_text and "Harbour Institute" in figure.attributed_text, figure
+
+
+def test_shares_after_an_unnamed_poll_take_the_pollster_it_was_resolved_to(parse):
+    # "The survey" names no pollster; the later paragraph's shares are the group's all the same
+    doc = parse("The Lakeside Research Group published its tram survey on Monday. The survey, done over two weeks, "
+                "found wide support, with 64% of respondents backing it.\n\nMore than 60% in the north and the coast "
+                "(68%) said they would ride it.")
+    first, later = _figure(doc, "64%"), _figure(doc, "68%")
+    assert first.attributed_to is not None and later.attributed_to == first.attributed_to, (first, later)

@@ -13,8 +13,11 @@ its own: a quote's last sentence then has no closing mark and the paragraph afte
 sentences from it. Likewise, given a start at a paragraph's opening mark, it may start another
 at the word after the mark, leaving the mark alone and the quotation without it. A closing mark
 glued to a full stop ends that stop's sentence and an opening mark glued to a word opens that
-word's sentence, so the component forbids a start on either. It leaves every other token to
-the parser.
+word's sentence, so the component forbids a start on either. A word written in lower case
+after anything but a sentence's final mark carries on the sentence before it (the parser, given a
+start after a heading line, sometimes cuts the paragraph below into pieces: "Reports" / "of the
+next 7,000 soldiers" / "were confirmed by ..."), so no sentence starts there either. It leaves
+every other token to the parser.
 """
 
 from __future__ import annotations
@@ -105,14 +108,32 @@ def _heading_line(line: Span) -> bool:
     return is_heading_line(line.text, BREAK_HEADING_MAX_WORDS)
 
 
+def lower_case_carry_ons(doc: Doc) -> list[int]:
+    """Indices of the words written in lower case that follow anything but a sentence's final mark
+    (a full stop, alone or inside a closing quote or bracket): each carries on the sentence before it
+    ("... along the border, according to officials", "The" + line break + "ministry said"). A word
+    after a blank line or a line that ends on a full stop is left alone, as is "iPhone" after a stop."""
+    carry = []
+    prev: Token | None = None
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if prev is not None and tok.text[:1].islower() and not _full_stop(prev):
+            carry.append(tok.i)
+        prev = tok
+    return carry
+
+
 class BreaksComponent:
     """Pipeline component, placed before the parser: sets ``is_sent_start`` at layout breaks and
-    clears it on closing marks that end a sentence."""
+    clears it on closing marks that end a sentence and on words in lower case that carry one on."""
 
     def __call__(self, doc: Doc) -> Doc:
         for i in line_break_starts(doc):
             doc[i].is_sent_start = True
         for i in inside_marks(doc):
+            doc[i].is_sent_start = False
+        for i in lower_case_carry_ons(doc):
             doc[i].is_sent_start = False
         return doc
 

@@ -254,8 +254,11 @@ def _attribution(ctx: SourceContext, figure_start: int, figure_end: int, path: l
     if source is BACKGROUND:
         # the speaker's own words describe it inside quotation marks ("... the drought, which has driven
         # 40,000 from their farms," said X); outside them it is the report's description
-        if quote is not None and quote.direct and any(
-                m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks):
+        if quote is not None and quote.direct and (any(
+                m.inner_start <= figure_start and figure_end <= m.inner_end for m in ctx.speech.marks)
+                or not any(m.start < quote.end and quote.start < m.end for m in ctx.speech.marks)):
+            # (words set off by dashes, "- ... since the storm in 2011 ... - the reporter stressed", are all the
+            # speaker's own, as words inside quotation marks are)
             return _speaker(ctx, quote)
         return trailing_speaker(ctx, sent, figure_end) if _glued_to_speaker(ctx, figure_start) else (None, None)
     if source is not None and _paragraph_between(sent.doc, source, figure_start):
@@ -350,7 +353,7 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
     begin = 0 if report else text.rfind("\n", 0, offset) + 1
     span = ctx.doc.char_span(begin, offset, alignment_mode="contract")
     polls = [t for t in span or () if t.lower_ in POLL_NOUNS and t.pos_ in ("NOUN", "PROPN") and not _voting(t)]
-    nearest = None
+    nearest = nearest_poll = None
     for poll in reversed(polls):
         left, right = _phrase(poll)
         words, start, end = span_text(ctx.doc, left, right)
@@ -360,11 +363,23 @@ def paragraph_poll(ctx: SourceContext, offset: int, report: bool = False) -> tup
             if found[0] is not None or found[1] != words:
                 return found
             continue
-        nearest = found
+        nearest, nearest_poll = found, poll
         if found[1] != words or found[0] is not None or not report \
                 or not any(t.lower_ in ("the", "this", "that") for t in ctx.doc[left:poll.i]):
-            return nearest
+            break
+    if nearest is not None and nearest[0] is None and (spoken := _frame_speaker(ctx, nearest_poll)) is not None:
+        return spoken, nearest[1]  # "The polling ... found ...": whom the attribution frame's resolver made of it
     return nearest
+
+
+def _frame_speaker(ctx: SourceContext, token: Token) -> str | None:
+    """The actor an attribution frame whose speaker's phrase holds ``token`` resolved that speaker to, else the one
+    the speaker resolver makes of it, if any."""
+    if ctx.frames is not None and (found := next((
+            f.source for f in ctx.frames.frames if f.source is not None and f.source_start is not None
+            and f.source_start <= token.idx < (f.source_end or 0)), None)) is not None:
+        return found
+    return speaker_of(ctx.speech, ctx.quotes, token) if ctx.mentions else None
 
 
 def _pollster(ctx: SourceContext, left: int, poll: Token) -> tuple[str | None, str] | None:

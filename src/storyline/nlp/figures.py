@@ -582,8 +582,8 @@ def extract_figures(doc: Doc, times: list[TimeRef] | None = None) -> list[Figure
                 figures.append(figure)
                 made[amount.num_start] = figure
                 anchors[amount.num_start] = anchor_of(doc, amount)
-        _respondents_give_nothing(list(made.values()))
-        _poll_shares(ctx, [(anchors[k], made[k]) for k in sorted(made)])
+        respondents = _respondents_give_nothing(list(made.values()))
+        _poll_shares(ctx, [(anchors[k], made[k]) for k in sorted(made)], respondents)
         _noun_said_last([(anchors[k], made[k]) for k in sorted(made)])
         _same_as_level(levels)
         for amount in waiting:
@@ -618,24 +618,29 @@ def _same_as_level(levels: list[tuple[Figure, Figure]]) -> None:
         old.attributed_to, old.attributed_text = new.attributed_to, new.attributed_text
 
 
-def _respondents_give_nothing(sentence: list[Figure]) -> None:
+def _respondents_give_nothing(sentence: list[Figure]) -> set[int]:
     """"73 percent say ...", "61 percent of farmers and 57 percent of teachers saying ...": a share
     of people who say something is what a poll found, not who gives a figure; a source read from such a
-    phrase is dropped (for every figure of the sentence)."""
+    phrase is dropped (for every figure of the sentence). Returns the starts of the figures it was dropped from."""
     shares = [f.text for f in sentence if f.counts == "percent"]
+    dropped = set()
     for figure in sentence:
         if figure.attributed_text and any(share in figure.attributed_text for share in shares):
             figure.attributed_to = figure.attributed_text = None
+            dropped.add(figure.start)
+    return dropped
 
 
-def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> None:
+def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]], respondents: set[int] = frozenset()) -> None:
     """"61 percent say ...", "Fifty percent oppose ...": a share of respondents, the subject of what they say, with no
     source of its own is what the poll its paragraph named before it found. A share holding an opinion ("72 percent
     oppose", "47 percent are opposed", "with 68 percent of farmers saying ...") is the finding of the last poll the
     report named before it, in any paragraph. A share restating the subject's ("About 2 in 3 voters, or 66 percent,
     say ...") is that subject. Once one share of a sentence is a poll's finding, so are the sentence's other shares
     with no source of their own ("42 percent approve, up from 33 percent", "as do 67 percent of voters overall",
-    "with 81 percent saying ..., 80 percent concerned ..."). A share said to be "in the new poll" is that poll's."""
+    "with 81 percent saying ..., 80 percent concerned ..."). A share said to be "in the new poll" is that poll's, and so
+    is one whose source was a phrase of shares of respondents (``respondents``: "More than 70% in the north, the coast
+    (74%) and the valley (81%) said ...", the shares in brackets read as the speakers)."""
     shares = [(_restated(anchor.head if anchor.dep_ == "nummod" else anchor), figure) for anchor, figure in sentence
               if figure.counts == "percent"]
     # ("with 68 percent of farmers and 30 percent of fishers saying ...": the participle may hang on either)
@@ -646,7 +651,7 @@ def _poll_shares(ctx: SourceContext, sentence: list[tuple[Token, Figure]]) -> No
         if figure.attributed_text is not None:
             continue
         poll = None
-        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX"):
+        if share.dep_ in ("nsubj", "nsubjpass") and share.head.pos_ in ("VERB", "AUX") or figure.start in respondents:
             poll = paragraph_poll(ctx, figure.start)
         if poll is None and (_opinion(share) or held and _with(share)):
             poll = paragraph_poll(ctx, figure.start, report=True)

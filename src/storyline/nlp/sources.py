@@ -299,6 +299,8 @@ def _speaker(verb: Token, on_path: set[int]) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and _speaker_ok(pobj, on_path):
                     return pobj
+    if (shared := _shared_subject(verb)) is not None and shared.i >= opening and _speaker_ok(shared, on_path):
+        return shared  # "The mayor toured the port and announced $5m for repairs": the mayor announced it
     if opening > verb.sent.start:
         # "– Rains return –", a blank line, "The weather office says that ...": the parser hung the paragraph's
         # opening noun phrase on the heading; the one phrase standing between the break and the verb is its subject
@@ -306,6 +308,23 @@ def _speaker(verb: Token, on_path: set[int]) -> Token | None:
         if len(heads) == 1 and _speaker_ok(heads[0], on_path):
             return heads[0]
     return None
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a verb with none of its own shares with the verb it is joined to by "and" ("The mayor toured
+    the port and announced ..."), the first verb's in a chain of them, where that verb is the sentence's own (one
+    inside what someone says may be hung on the wrong verb: "the Taoiseach said the country stood with them, and
+    announced ..." is his announcement, not the country's)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(4):
+        if head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _paragraph_start(token: Token) -> int:
