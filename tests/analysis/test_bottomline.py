@@ -372,10 +372,27 @@ def test_a_fact_about_a_time_long_before_the_report_is_background():
     undated = Statement("a", 0, 10, "The port reopened.", "fact", "asserted")
     assert is_background(corpus, old)
     assert not is_background(corpus, new) and not is_background(corpus, undated)
+    # a month back is a recap around the news; the week before is still the news
+    recap = Statement("a", 0, 10, "An audit of the channel, published on 20 March, found silt at twice the safe depth.",
+                      "fact", "asserted", date="2026-03-20")
+    last_week = Statement("a", 0, 10, "The harbour master closed the channel on 27 April.", "fact", "asserted",
+                          date="2026-04-27")
+    assert is_background(corpus, recap) and not is_background(corpus, last_week)
     # a sentence that opens by setting its time years back tells the background, undated or not
     for text in ("Three decades ago, the river flooded the old town and forced the port to close.",
                  "A year ago the dredging firm went bankrupt, leaving the channel half dug."):
         assert is_background(corpus, Statement("a", 0, 10, text, "fact", "asserted"))
+    # the report summing up how things went since the crisis began is a recap; a tally since then is data, and a
+    # source's word is news
+    recap = "Since the siege of the valley began, the rebels have failed to take a single village from the army."
+    assert is_background(corpus, Statement("a", 0, 10, recap, "fact", "asserted", source_kind="author"))
+    assert is_background(corpus, Statement("a", 0, 10, "Ever since the start of the blockade, the ferries have "
+                                           "stayed in port.", "fact", "asserted", source_kind="author"))
+    assert not is_background(corpus, Statement("a", 0, 10, "Since the start of the strike, 40 flights have been "
+                                               "cancelled at the two airports.", "fact", "asserted", source_kind="author"))
+    assert not is_background(corpus, Statement("a", 0, 10, recap, "fact", "reported", source_kind="named"))
+    assert not is_background(corpus, Statement("a", 0, 10, "Since Monday the port has stayed shut.", "fact",
+                                               "asserted", source_kind="author"))
     # a time years back inside the sentence does not date its news
     assert not is_background(corpus, Statement(
         "a", 0, 10, "The port, dredged two decades ago, reopened on Monday.", "fact", "asserted"))

@@ -87,6 +87,9 @@ def test_a_day_a_court_or_a_participle_is_no_plea(text):
     ({"source": "local:person:mara-lind", "predicate_class": "meet"}, False),  # no act a party decides
     ({"source": "local:person:mara-lind", "predicate_class": "deploy", "status": "negated"}, False),
     ({"source": "local:person:mara-lind", "predicate_class": "deploy", "status": "possible"}, False),
+    ({"source": "local:person:mara-lind", "predicate_class": "deploy", "date": "2026-02-27"}, True),  # last week
+    ({"source": "local:person:mara-lind", "predicate_class": "deploy", "date": "2026-01"}, False),  # weeks before: a recap
+    ({"source": None, "agent": "kb:AAA", "predicate_class": "fund", "source_kind": "author", "date": "2025-11"}, False),
 ])
 def test_a_decision_is_an_act_a_principal_tells_it_decided(kw, expected):
     from storyline.analysis.bottomline import decision
