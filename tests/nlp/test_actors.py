@@ -337,3 +337,13 @@ def test_a_person_ner_took_for_a_body_is_a_person(parse):
     by_text = {m.text: m for m in doc._.mentions}
     assert by_text["Palesa Ntho"].type == "person"
     assert by_text["Ntho"].entity == by_text["Palesa Ntho"].entity
+
+
+def test_a_known_name_written_in_the_other_order_is_that_person(parse):
+    doc = parse("Prime Minister Orbán Viktor told lawmakers in Budapest that the budget would be cut. "
+                "In Tokyo, Kishida Fumio met the visiting delegation.", published=dt.date(2023, 3, 14))
+    by_text = {m.text: m.entity for m in doc._.mentions}
+    assert by_text["Orbán Viktor"] == "kb:person:viktor-orban"
+    assert by_text["Kishida Fumio"] == "kb:person:fumio-kishida"
+    doc = parse("Austin Lloyd, a farmer from Iowa, said the drought had ruined his crop.", published=dt.date(2023, 3, 14))
+    assert "kb:person:lloyd-austin" not in {m.entity for m in doc._.mentions}
