@@ -347,3 +347,19 @@ def test_a_known_name_written_in_the_other_order_is_that_person(parse):
     assert by_text["Kishida Fumio"] == "kb:person:fumio-kishida"
     doc = parse("Austin Lloyd, a farmer from Iowa, said the drought had ruined his crop.", published=dt.date(2023, 3, 14))
     assert "kb:person:lloyd-austin" not in {m.entity for m in doc._.mentions}
+
+
+def test_dams_pipelines_and_bridges_are_not_actors(parse):
+    doc = parse("The Trans-Sahara Gas pipeline will cross Niger, officials said. Engineers warned that Trans-Sahara "
+                "Gas could be delayed. The Grand Renaissance dam filled again in August, and a lorry hit the "
+                "Galata Bridge.", published=dt.date(2024, 9, 2))
+    texts = " | ".join(m.text for m in doc._.mentions)
+    assert "Gas" not in texts and "Renaissance" not in texts and "Galata" not in texts
+    assert "Niger" in texts
+
+
+def test_an_outlets_own_correspondent_named_before_the_name_makes_it_the_reports_outlet(parse):
+    doc = parse("Al Jazeera senior correspondent Omar Haddad, reporting from Amman, says the border stayed shut. "
+                "Al Jazeera asked the ministry for comment.", published=dt.date(2024, 2, 5))
+    texts = [m.text for m in doc._.mentions]
+    assert "Al Jazeera" not in texts and "Omar Haddad" in texts

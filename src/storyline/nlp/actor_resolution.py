@@ -224,6 +224,9 @@ class SpanResolution(PersonLinking):
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))
             return None  # "Bradley Infantry Fighting Vehicles": a weapon, not an actor
+        if not found and context.conduit_name(span):
+            state.things.add(key(text))
+            return None  # "the Kakhovka dam", "the Nord Stream 2 pipeline": infrastructure, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.site_name(span):
             state.places.add(f"local:place:{slug(text)}")  # "Hostomel Airfield"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
