@@ -345,6 +345,9 @@ def test_a_known_name_written_in_the_other_order_is_that_person(parse):
     by_text = {m.text: m.entity for m in doc._.mentions}
     assert by_text["Orbán Viktor"] == "kb:person:viktor-orban"
     assert by_text["Kishida Fumio"] == "kb:person:fumio-kishida"
+    doc = parse("Foreign Minister Szijjártó Péter flew to Ankara. Szijjártó said the deal was close.",
+                published=dt.date(2023, 3, 14))
+    assert {m.entity for m in doc._.mentions if "Szijj" in m.text} == {"kb:person:peter-szijjarto"}
     doc = parse("Austin Lloyd, a farmer from Iowa, said the drought had ruined his crop.", published=dt.date(2023, 3, 14))
     assert "kb:person:lloyd-austin" not in {m.entity for m in doc._.mentions}
 

@@ -476,19 +476,6 @@ class SpanResolution(PersonLinking):
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 
-    def _other_name_order(self, text: str) -> list[KBEntity]:
-        """The known person a two- or three-word name is, written in the other order: "Orbán Viktor" (family
-        name first, as Hungarian writes it) or "Jinping Xi" (given name first, as a Western form puts a
-        Chinese name). Only people of a state whose names are written family name first."""
-        words = text.split()
-        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-            return []
-        for form in (" ".join(words[1:] + words[:1]), " ".join(words[-1:] + words[:-1])):
-            people = [e for e in self.kb.lookup(form) if e.type == "person" and e.country in FAMILY_NAME_FIRST]
-            if people:
-                return people
-        return []
-
     def _place_forms(self, spans: list[tuple[Span, str]]) -> dict[str, str]:
         """Every spelling (name and aliases) of the knowledge-base places a report names -> the place's id, so
         that the report's own misspelling of one of them ("Kersoń" beside "Kherson") is that place."""
@@ -545,11 +532,6 @@ class SpanResolution(PersonLinking):
                     if cand.country == country:
                         return cand
         return candidates[0]
-
-
-# States whose people's names are written family name first (Hungary; China, Taiwan, the Koreas, Japan,
-# Vietnam, Cambodia, Mongolia), so reports write them in either order.
-FAMILY_NAME_FIRST = frozenset({"HUN", "CHN", "TWN", "KOR", "PRK", "JPN", "VNM", "KHM", "MNG"})
 
 
 def _before_modifiers(span: Span):
