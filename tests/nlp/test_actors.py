@@ -366,3 +366,11 @@ def test_an_outlets_own_correspondent_named_before_the_name_makes_it_the_reports
                 "Al Jazeera asked the ministry for comment.", published=dt.date(2024, 2, 5))
     texts = [m.text for m in doc._.mentions]
     assert "Al Jazeera" not in texts and "Omar Haddad" in texts
+
+
+def test_pro_or_anti_run_onto_a_known_name_is_no_actor(parse):
+    doc = parse("Prochinese lawmakers walked out. The Antiputin movement grew in Tbilisi. He warned about the "
+                "Senate. The Proputin camp objected.", published=dt.date(2023, 5, 2))
+    texts = [m.text for m in doc._.mentions]
+    assert not any(t.startswith(("Pro", "Anti")) for t in texts)
+    assert "Tbilisi" in texts
