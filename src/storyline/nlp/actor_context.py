@@ -9,6 +9,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from storyline.kb.normalize import key
 from storyline.nlp.actor_cues import PUBLICATION_NOUNS
 from storyline.nlp.actor_roles import TITLE_WORDS, person_noun
 from storyline.nlp.actor_spans import BODY_HEADS, HONORIFICS
@@ -365,6 +366,38 @@ def thing_name(span: Span) -> bool:
     if len(span) > 1 and span[-1].lower_ in ("system", "systems"):
         return any(t.lower_ in THING_HEADS or t.lower_ in ("artillery", "defense", "defence") for t in span[:-1])
     return len(span) > 1 and (span[-1].lower_ in THING_HEADS or span[0].text in SHIP_PREFIXES)
+
+
+# Infrastructure that carries water, gas or traffic: a name on one is the structure's, neither an actor
+# nor a place where things happen ("the Kakhovka dam", "the Nord Stream 2 pipeline", "the Crimean Bridge").
+CONDUIT_HEADS = {"dam", "dams", "pipeline", "pipelines", "bridge", "bridges"}
+
+
+def conduit_name(span: Span) -> bool:
+    """A dam, pipeline or bridge by its name: "the Kakhovka dam", "the Crimean Bridge", or a name set before
+    the noun ("the Nord Stream 2 pipeline")."""
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in CONDUIT_HEADS:
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in CONDUIT_HEADS and span.root.head.i == span.end
+
+
+def conduit_names(doc) -> set[str]:
+    """Keys of the names of several words a report sets before a dam, pipeline or bridge ("the Nord Stream 2
+    pipeline"), so the name met alone elsewhere in the report is the structure's too."""
+    names = set()
+    for tok in doc:
+        if tok.lower_ not in CONDUIT_HEADS or not tok.is_lower:
+            continue
+        i = tok.i
+        while i > 0 and (doc[i - 1].is_title or doc[i - 1].like_num or (
+                i > 1 and doc[i - 1].text == "-" and doc[i - 2].is_title and not doc[i - 1].whitespace_)) \
+                and not doc[i - 1].is_stop and doc[i - 1].i < doc[i - 1].head.i <= tok.i:
+            i -= 1
+        words = doc[i : tok.i]
+        if len(words) > 1 and any(t.pos_ == "PROPN" for t in words):
+            names.add(key(words.text))
+    return names
 
 
 def _vessel_noun(token) -> bool:

@@ -28,6 +28,11 @@ PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "around", "across"}  # 
 LEADER_ROLE = re.compile(r"\b(?:president|prime|premier|chancellor|former|leader)\b", re.IGNORECASE)
 
 
+# States whose people's names are written family name first (Hungary; China, Taiwan, the Koreas, Japan,
+# Vietnam, Cambodia, Mongolia), so reports write them in either order.
+FAMILY_NAME_FIRST = frozenset({"HUN", "CHN", "TWN", "KOR", "PRK", "JPN", "VNM", "KHM", "MNG"})
+
+
 class DocState:
     """What resolution has learnt so far in one document."""
 
@@ -249,6 +254,19 @@ class PersonLinking:
                     out.add(entity.country)
         return out
 
+    def _other_name_order(self, text: str) -> list[KBEntity]:
+        """The known person a two- or three-word name is, written in the other order: "Orbán Viktor" (family
+        name first, as Hungarian writes it) or "Jinping Xi" (given name first, as a Western form puts a
+        Chinese name). Only people of a state whose names are written family name first."""
+        words = text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return []
+        for form in (" ".join(words[1:] + words[:1]), " ".join(words[-1:] + words[:-1])):
+            people = [e for e in self.kb.lookup(form) if e.type == "person" and e.country in FAMILY_NAME_FIRST]
+            if people:
+                return people
+        return []
+
     def _full_names(self, spans: list[tuple[Span, str]]) -> dict[str, set[str]]:
         """Surname -> the persons a report names in full (KB or not), so a bare surname can follow them."""
         named: dict[str, set[str]] = {}
@@ -256,7 +274,7 @@ class PersonLinking:
             words = key(span.text).split()
             if len(words) < 2:
                 continue
-            found = [e for e in self.kb.lookup(span.text) if e.type == "person"]
+            found = [e for e in self.kb.lookup(span.text) if e.type == "person"] or self._other_name_order(span.text)
             if found and len(key(found[0].name).split()) > 1:
                 person = found[0]
                 for word in dict.fromkeys(w for form in (person.name, *person.aliases) for w in key(form).split()):

@@ -31,6 +31,9 @@ _CHECKED_AFTER = re.compile(
     r" (?:not )?(?:independently )?(?:verify|verified|confirm|confirmed|geolocate|geolocated|reached out|contacted"
     r"|reach out|contact)\b")
 
+# The outlet's own staff named before their name, as a report presents its own journalist: "BBC diplomatic
+# correspondent James Landale says", "CNN Moscow bureau chief Jill Dougherty".
+_STAFF_AFTER = re.compile(r"\A(?:['’]s)? (?:[A-Za-z]+ ){0,2}(?:correspondent|editor|reporter|bureau chief) [A-Z][a-z]")
 
 OUTLET_KINDS = {"media", "news_agency"}
 
@@ -48,7 +51,7 @@ def outlet(entity: str) -> bool:
 def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
     """Ids of the bodies the report names as its own outlet: "a|an|our <outlet> correspondent reports",
     "<outlet> has learned" (a story told by whoever learned it), "As <outlet> reported earlier", "<outlet>
-    could not independently verify"."""
+    could not independently verify", "<outlet> diplomatic correspondent Jane Doe"."""
     own = set()
     for m in mentions:
         if m.type != "organization" or not m.entity:
@@ -68,7 +71,7 @@ def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
         elif outlet(m.entity):
             before_text = text_of(doc)[max(0, m.start - 40) : m.start]
             after_text = text_of(doc)[m.end : m.end + 60]
-            if _EARLIER_BEFORE.search(before_text) or _READ_MORE_BEFORE.search(before_text) \
+            if _EARLIER_BEFORE.search(before_text) or _STAFF_AFTER.match(after_text) or _READ_MORE_BEFORE.search(before_text) \
                     or _CHECKED_AFTER.match(after_text) or (
                     _AS_BEFORE.search(before_text) and _EARLIER_AFTER.match(after_text)):
                 own.add(m.entity)

@@ -187,6 +187,8 @@ class SpanResolution(PersonLinking):
         if bound and not bound.startswith("kb:"):
             return Mention("", start, end, text, label, bound, bound.split(":")[1])
         found = self.kb.lookup(text)
+        if not found and label in ("PERSON", "ORG", "GPE"):
+            found = self._other_name_order(text)  # "Orbán Viktor", "Jinping Xi": the known person
         if found and len(span) == 1 and not text.isascii() and all(e.type == "state" for e in found) \
                 and not any(text.lower() == form.lower() for e in found
                             for form in (e.name, *e.aliases, *e.extra.get("demonyms", ()))):
@@ -211,6 +213,8 @@ class SpanResolution(PersonLinking):
                                                          or context.lone_opening_word(span) or common_word_name(span)
                                                          or context.common_word_opening(span)):
             return None  # "Advisor (to the President)", "Turnout was 71%": a title or a common word
+        if not found and len(span) == 1 and self._stance_word(text):
+            return None  # "the Proputin faction": "pro-Putin" run together by a translation, not a name
         if not found and label in ("ORG", "PERSON", "GPE") and context.shares_plural_head(span):
             return None  # "the Senate Appropriations, Commerce and Banking Committees": fragments of names
         if not found and label == "ORG" and (body := context.body_before_office(span)) is not None:
@@ -222,6 +226,9 @@ class SpanResolution(PersonLinking):
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.thing_name(span):
             state.things.add(key(text))
             return None  # "Bradley Infantry Fighting Vehicles": a weapon, not an actor
+        if not found and context.conduit_name(span):
+            state.things.add(key(text))
+            return None  # "the Kakhovka dam", "the Nord Stream 2 pipeline": infrastructure, not an actor
         if not found and label in ("PERSON", "ORG", "PRODUCT") and context.site_name(span):
             state.places.add(f"local:place:{slug(text)}")  # "Hostomel Airfield"
             return Mention("", start, end, text, label, f"local:place:{slug(text)}", "place")
@@ -471,6 +478,16 @@ class SpanResolution(PersonLinking):
         kind = TYPE_OF_LABEL[label]
         return Mention("", start, end, text, label, f"local:{kind}:{slug(text)}", kind)
 
+    def _stance_word(self, text: str) -> bool:
+        """"Proputin", "Antiwestern": "pro-" or "anti-" run onto a known person, state, body or people's name
+        with the hyphen lost, as a translated page writes it: an adjective, not a name."""
+        match = _STANCE.match(text)
+        if match is None:
+            return False
+        rest = match["rest"]
+        return self.kb.demonym(rest) is not None or any(
+            e.type in ("person", "state", "igo", "group") for e in self.kb.lookup(rest))
+
     def _place_forms(self, spans: list[tuple[Span, str]]) -> dict[str, str]:
         """Every spelling (name and aliases) of the knowledge-base places a report names -> the place's id, so
         that the report's own misspelling of one of them ("Kersoń" beside "Kherson") is that place."""
@@ -527,6 +544,9 @@ class SpanResolution(PersonLinking):
                     if cand.country == country:
                         return cand
         return candidates[0]
+
+
+_STANCE = re.compile(r"\A(?:[Pp]ro|[Aa]nti)(?P<rest>[A-Za-z]{4,})\Z")
 
 
 def _before_modifiers(span: Span):

@@ -131,6 +131,7 @@ class ActorResolver(SpanResolution):
         state.doc_tag = slug(doc_id)[:12]
         state.when = when
         state.declines = polish_spelling(text_of(doc))
+        state.things |= context.conduit_names(doc)  # "Nord Stream 2" after "the Nord Stream 2 pipeline"
         mentions: list[Mention] = []
         spans = []
         for cand in self.candidates(doc):
