@@ -61,6 +61,10 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     if before is not None and before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i and before.pos_ == "NOUN":
         words = list(before.subtree) + words  # "The US image company Maxar": the description the name was split from
     tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    if cue.i < head.i:
+        # "... we must arm - said party president", "... the soil-explains analyst Ruiz": a credit after its cue
+        # starts after the cue, whatever of the quotation the parser hung on the name
+        tokens = [t for t in tokens if t.i > cue.i] or [head]
     dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—", "--") and t.whitespace_
               and t.i > 0 and t.doc[t.i - 1].whitespace_]  # a spaced dash, never the hyphen of "Holtz-Eakin"
     if dashes and head.pos_ == "PROPN":
