@@ -674,7 +674,7 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS
-            or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
+            or low in EPITHETS or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
         return None
     if _introduced_unnamed(head):
         return None  # "the presenter asked" after "a Russian state TV presenter": that one, not a recent name
@@ -702,8 +702,24 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions) \
                 and not _speaks_for_the_head(ctx, head, person) and not _titled_otherwise(ctx, head, person):
             return person
+    if found is not None and low in EPITHETS and _other_state(ctx, head, found):
+        return None  # "the Belarusian dictator" is not the Polish minister named last
     return found.entity if found is not None and not _speaks_for_the_head(ctx, head, found.entity) \
         and not _titled_otherwise(ctx, head, found.entity) else None
+
+
+# Words a report calls a person by instead of an office ("the dictator said", "the former spy predicts"): the
+# person named before, as for "the politician".
+EPITHETS = frozenset({"dictator", "autocrat", "despot", "tyrant", "strongman", "spy"})
+
+
+def _other_state(ctx: Context, head: Token, found: Mention) -> bool:
+    """Whether the states a description names ("the Belarusian dictator") and those in the found person's name
+    and title ("Polish Defence Minister Jan Nowak") are both given and have none in common."""
+    span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+    wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i))
+    have = set().union(*(_state_keys(ctx, t) for t in _name_phrase(span.root) + _title_before(span))) if span else set()
+    return bool(wanted and have and not wanted & have)
 
 
 # Offices a report may write for one another ("Foreign Secretary" and "the minister", "Premier" and "the prime
