@@ -55,6 +55,9 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     start, end = ctx.paragraph(head)
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     words = list(head.subtree)
+    if head.head.i == cue.i and head.dep_ in ("amod", "compound") and head.i < cue.i:
+        # "The British daily reports that": the cue read as a noun holds the outlet's determiner and adjectives
+        words = [t for c in cue.children if c.i < head.i for t in c.subtree] + words
     before = head.doc[head.i - 1] if head.i > 0 else None
     if before is not None and before.text in ("’", "'") and head.i > 1:
         before = head.doc[head.i - 2]  # "The spies’ spokesman": the possessor the parser made a second subject
@@ -154,9 +157,11 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
         # "the Andina agency" is Andina or no one, never the body quoted last
         return entity_at(ctx, own[-1]) or same_name(ctx, own[-1]), False
-    if resolved is None and low in coref.OUTLET_NOUNS and head.pos_ != "PROPN" and ctx.doc._.mentions is not None:
+    if resolved is None and low in coref.OUTLET_NOUNS and (head.pos_ != "PROPN" or head.is_lower) \
+            and ctx.doc._.mentions is not None:  # "explained the daily", the tagger taking "daily" for a name
         # "The Ukrainian daily reports": the outlet the report named before, or no one; never the last body or state
-        start, end = phrase(ctx, head, head)
+        read_as_noun = head.dep_ in ("amod", "compound") and head.head.i > head.i  # "The daily reports that"
+        start, end = phrase(ctx, head, head.head if read_as_noun else head)
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         found = coref.described(ctx.doc, span) if span is not None and len(span) else None
         return (found.entity if found is not None else None), False
