@@ -226,11 +226,26 @@ def _verb_read_as_noun(ctx: Context, tok: Token) -> Frame | None:
                    and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that" and tok.nbor().dep_ == "mark"
                    and tok.nbor().head.i == c.i), None)
     if clause is None:
-        return None
+        return _credit_read_as_noun(ctx, tok, name)
     speaker = _checked(ctx, tok, name)
     if speaker is None:
         return None
     return Frame(tok, SPEECH_FORMS[tok.lower_], True, speaker, content=extent(ctx, tok, list(clause.subtree)))
+
+
+def _credit_read_as_noun(ctx: Context, tok: Token, name: Token) -> Frame | None:
+    """'“...,” Ruiz comments.': a credit after a quotation whose verb the parser read as a plural noun with the name
+    as its compound; the name, right after the closing mark and its comma, is the speaker of the words before it."""
+    doc = tok.doc
+    after = next((t for t in doc[tok.i + 1:] if not t.is_space), None)
+    if after is not None and not (after.text in (".", "!", "?") or after.is_quote) or name.pos_ != "PROPN":
+        return None
+    first = name.left_edge.i
+    before = [t for t in doc[max(0, first - 2):first] if not t.is_space]
+    if not before or not before[-1].is_quote or ctx.in_mark[first] >= 0:
+        return None
+    speaker = _checked(ctx, tok, name)
+    return Frame(tok, SPEECH_FORMS[tok.lower_], True, speaker) if speaker is not None else None
 
 
 def _outlet_read_as_modifier(tok: Token) -> Token | None:

@@ -57,7 +57,7 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
     words = list(head.subtree)
     if head.head.i == cue.i and head.dep_ in ("amod", "compound") and head.i < cue.i:
         # "The British daily reports that": the cue read as a noun holds the outlet's determiner and adjectives
-        words = [t for c in cue.children if c.i < head.i for t in c.subtree] + words
+        words = [t for c in cue.children if c.i < head.i and c.dep_ in ("det", "amod", "compound") for t in c.subtree] + words
     before = head.doc[head.i - 1] if head.i > 0 else None
     if before is not None and before.text in ("’", "'") and head.i > 1:
         before = head.doc[head.i - 2]  # "The spies’ spokesman": the possessor the parser made a second subject
