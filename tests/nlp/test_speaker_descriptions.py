@@ -530,3 +530,10 @@ def test_a_dictator_of_one_state_is_not_a_minister_of_another_named_before(parse
     doc = parse("Polish Defence Minister Jan Nowak visited the border crossing at Terespol on Monday.\n\n"
                 "The Belarusian dictator said that his army would hold exercises near the border.")
     assert quote_with(doc, "hold exercises").speaker is None
+
+
+def test_a_former_office_holder_is_not_the_person_titled_with_that_office_now(parse):
+    doc = parse("Brazilian President Carlos Andrade signed the new mining law on Monday.\n\n"
+                "“The forests will pay for this law,” said Paulo Souza, the deputy head of Brazil's senate ethics "
+                "panel, in a post on X.\n\n“There is no other way to read it,” the former Brazilian president added.")
+    assert spoken_by(doc, "no other way to read it") == spoken_by(doc, "forests will pay") == {"Paulo Souza"}

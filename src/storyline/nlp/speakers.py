@@ -345,8 +345,8 @@ def _introduced(ctx: Context, head: Token) -> str | None:
         keys = set().union(*(_word_keys(ctx, t) for t in words))
         if (own or low not in GENERIC_ROLES) and low not in {t.lower_ for t in words}:
             continue  # "the Ukrainian minister" is not the Ukrainian president the report named
-        if all(w & keys for w in wanted):
-            found.add(m.entity)
+        if all(w & keys for w in wanted) and not _holds_now(ctx, head, m.entity):
+            found.add(m.entity)  # "the former Brazilian president" is not the Brazilian President named before
     return found.pop() if len(found) == 1 else None
 
 
@@ -683,7 +683,7 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         return None
     if _introduced_unnamed(head):
         return None  # "the presenter asked" after "a Russian state TV presenter": that one, not a recent name
-    office = low in coref.OFFICE_NOUNS
+    office = low in coref.OFFICE_NOUNS and not _former(head)  # "the former Russian president" held it once
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("amod", "poss") and c.pos_ == "PROPN" or c.dep_ == "compound" and _state_name(ctx, c)
             or office and c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP")
@@ -707,7 +707,8 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions) \
                 and not _speaks_for_the_head(ctx, head, person) and not _titled_otherwise(ctx, head, person):
             return person
-    if found is not None and low in EPITHETS and _other_state(ctx, head, found):
+    if found is not None and (low in EPITHETS or _former(head)) and (
+            _other_state(ctx, head, found) or found.entity and _holds_now(ctx, head, found.entity)):
         return None  # "the Belarusian dictator" is not the Polish minister named last
     return found.entity if found is not None and not _speaks_for_the_head(ctx, head, found.entity) \
         and not _titled_otherwise(ctx, head, found.entity) else None
@@ -766,6 +767,29 @@ def _titled_otherwise(ctx: Context, head: Token, person: str) -> bool:
     wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i and t.i < head.i))
     have = set().union(*(_state_keys(ctx, t) for t in titles))
     return bool(wanted and have and not wanted & have)
+
+
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile"})
+
+
+def _former(head: Token) -> bool:
+    """Whether a description names an office held before ("the former president", "the ex-minister")."""
+    return any(t.lower_.strip("-") in FORMER for t in head.subtree if t.i < head.i)
+
+
+def _holds_now(ctx: Context, head: Token, person: str) -> bool:
+    """Whether a description of a past office ("the former Brazilian president") meets a person the report titled
+    with that office as held now ("Brazilian President Carlos Andrade"): the one who held it before is someone
+    else."""
+    if not _former(head):
+        return False
+    group = _office_group(head.lower_)
+    for m in ctx.doc._.mentions:
+        if m.entity == person and m.type == "person" and m.end <= head.idx:
+            title = [t.lower_.strip("-") for t in _title_of(ctx, m)]
+            if any(w in group for w in title) and not any(w in FORMER for w in title):
+                return True
+    return False
 
 
 def _speaks_for_the_head(ctx: Context, head: Token, person: str) -> bool:
@@ -916,6 +940,8 @@ def _described(ctx: Context, head: Token) -> str | None:
         return None  # "the Commission's spokesman" is not the spokesman the report named for the water board
     if found is not None and found.type == "person" and in_quotes(ctx, found.start) and not in_quotes(ctx, head.idx):
         return None  # "“I kept calling Zelensky ...,” the head of state said": a person the quoted words name
+    if found is not None and found.type == "person" and found.entity and _holds_now(ctx, head, found.entity):
+        return None  # "the former president" is not the one the report titled president
     return found.entity if found is not None else None
 
 
