@@ -49,6 +49,9 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
         if child.dep_ == "relcl" or child.dep_ == "acl" and (child.lower_ in ("speaking", "talking") or (
                 child.tag_ in ("VBG", "VBN") and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",")):
             skip.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.i > head.i and child.doc[child.i - 1].text == "," and child.lower_ in (
+                "in", "on", "during", "at"):
+            skip.update(t.i for t in child.subtree)  # "said Souza, the panel's deputy head, in a post on X"
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
