@@ -85,3 +85,27 @@ def test_a_cue_after_dashed_words_reports_the_clause_nearest_it():
     ctx = Context(doc)
     assert ctx.frames[11].content == (7, 10)
     assert ctx.frames[1].content == (2, 5)
+
+
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_credit_after_its_cue_starts_after_the_cue_whatever_of_the_quotation_the_parse_hangs_on_the_name(glued):
+    # "... but in any case we build - said party chairman.": with no article before the title, the parse can make
+    # the quotation's last words ("we build -", or "soil-" glued to the cue) part of the name's phrase
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.nlp.pipeline import register_extensions
+    from storyline.nlp.quote_cues import Context
+    from storyline.nlp.speakers import phrase
+
+    register_extensions()
+    words = ["in", "any", "case", "we", "build", "-", "said", "party", "chairman", "."]
+    spaces = [True, True, True, True, not glued, not glued, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[4, 2, 0, 4, 8, 8, 8, 8, 8, 8],
+              deps=["prep", "det", "pobj", "nsubj", "amod", "punct", "dep", "compound", "ROOT", "punct"],
+              pos=["ADP", "DET", "NOUN", "PRON", "VERB", "PUNCT", "VERB", "NOUN", "NOUN", "PUNCT"],
+              tags=["IN", "DT", "NN", "PRP", "VBP", ":", "VBD", "NN", "NN", "."],
+              sent_starts=[True] + [False] * 9)
+    ctx = Context(doc)
+    start, end = phrase(ctx, doc[8], doc[6])
+    assert doc.text[start:end] == "party chairman"

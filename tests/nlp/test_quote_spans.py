@@ -224,3 +224,12 @@ def test_a_heading_in_quotation_marks_continues_no_quotation(parse):
                 "'Hard Times Ahead.'\n\nThe central bank meets next week.")
     assert holding(doc, "Nobody can change that")
     assert not [q for q in quotes_of(doc) if "Hard Times Ahead" in q.text]
+
+
+@pytest.mark.integration
+def test_where_a_speaker_said_it_after_the_comma_is_no_part_of_the_speaker(parse):
+    doc = parse("Brazilian President Carlos Andrade signed the new mining law on Monday.\n\n"
+                "“The forests will pay for this law,” said Souza, the deputy head of Brazil's senate ethics panel, "
+                "in a post on X.")
+    (quote,) = holding(doc, "forests will pay")
+    assert quote.speaker_text == "Souza, the deputy head of Brazil's senate ethics panel"

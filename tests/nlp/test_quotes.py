@@ -634,3 +634,30 @@ def test_words_set_off_by_dashes_after_a_quotation_start_after_its_dash():
     ctx = Context(doc)
     assert _after_dash_opener(ctx, 0, 13, doc[15]) == 9  # "we", not "She"
     assert _after_dash_opener(ctx, 0, 8, doc[1]) == 0  # no dash sets the cue off: the sentence's start
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("report", ["Quispe acknowledges that the main dam is forty years old and leaks in two places.",
+                                    "Quispe believes the dam will not hold for another season."])
+def test_a_quotation_with_no_cue_after_a_reported_sentence_goes_on_with_its_speakers_words(parse, report):
+    doc = parse("The head of the Andes water board, Rosa Quispe, spoke at a hearing in Cusco on Tuesday.\n\n"
+                f"{report} “We need money from the capital to rebuild it before the rains come. Nobody in the valley "
+                "wants another flood.”\n\nThe regional governor disagreed with her figures.")
+    (quote,) = spoken_by(doc, "Nobody in the valley", "Rosa Quispe")
+    assert quote.direct and quote.text.startswith("We need money")
+
+
+@pytest.mark.integration
+def test_a_quotation_the_next_sentence_talks_about_is_not_the_speaker_before(parse):
+    doc = parse("Rosa Quispe runs the Andes water board.\n\nQuispe said that the dam was old. “Rebuild it now” is the "
+                "slogan on the banners the farmers carried to Cusco.")
+    no_quote(doc, "Rebuild it now")
+
+
+@pytest.mark.integration
+def test_a_credit_after_the_quotation_whose_verb_the_parse_read_as_a_noun_names_the_speaker(parse):
+    doc = parse("Rosa Quispe runs the Andes water board.\n\n“The dam was not critical, and this was confirmed by the "
+                "engineers. The town also had other options to store water if it wanted to,” Quispe comments.\n\n"
+                "The governor disagreed.")
+    (quote,) = spoken_by(doc, "The town also had other options", "Rosa Quispe")
+    assert quote.speaker_text == "Quispe" and quote.direct

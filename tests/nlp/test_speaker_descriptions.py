@@ -510,3 +510,30 @@ def test_it_opening_a_sentence_is_the_state_that_was_the_subject_before(parse):
         "Argentina has been far more cautious, blocking the sale of its tankers to either side. It has long argued "
         "against taking part in a dispute between neighbours.")
     assert "Argentina" in spoken_by(doc, "taking part in a dispute")
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Colonel Omar Bashiru seized power in Niamey in March and dissolved the parliament.\n\n"
+     "On Tuesday the dictator said that the elections would have to wait until the army had restored order.",
+     "elections would have to wait", "Omar Bashiru"),
+    ("Martin Kell spent twenty years in the British intelligence service before he retired to Devon.\n\n"
+     "The former spy predicts that the talks in Geneva will fail before the summer.", "talks in Geneva", "Martin Kell"),
+    ("Polish Defence Minister Jan Nowak visited the border crossing at Terespol on Monday. Belarusian President "
+     "Viktor Sokal answered him a day later.\n\nThe Belarusian dictator said that his army would hold exercises "
+     "near the border.", "hold exercises", "Viktor Sokal"),
+])
+def test_a_person_called_a_dictator_or_a_spy_is_the_person_named_before(parse, text, fragment, name):
+    assert any(name in n for n in spoken_by(parse(text), fragment))
+
+
+def test_a_dictator_of_one_state_is_not_a_minister_of_another_named_before(parse):
+    doc = parse("Polish Defence Minister Jan Nowak visited the border crossing at Terespol on Monday.\n\n"
+                "The Belarusian dictator said that his army would hold exercises near the border.")
+    assert quote_with(doc, "hold exercises").speaker is None
+
+
+def test_a_former_office_holder_is_not_the_person_titled_with_that_office_now(parse):
+    doc = parse("Brazilian President Carlos Andrade signed the new mining law on Monday.\n\n"
+                "“The forests will pay for this law,” said Paulo Souza, the deputy head of Brazil's senate ethics "
+                "panel, in a post on X.\n\n“There is no other way to read it,” the former Brazilian president added.")
+    assert spoken_by(doc, "no other way to read it") == spoken_by(doc, "forests will pay") == {"Paulo Souza"}

@@ -93,9 +93,15 @@ def described(doc: Doc, span: Span) -> Mention | None:
     """The named actor a description stands for ("the president", "the ministry"), never a name
     inside it that is not the described one ("Chile's foreign minister" is not Chile)."""
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end))
-    if not mentions or not len(span) or not (span.root.pos_ == "NOUN" or span.root.lower_ in OFFICE_NOUNS | OUTLET_NOUNS):
+    if not mentions or not len(span) or not (_head(span).pos_ == "NOUN" or _head(span).lower_ in OFFICE_NOUNS | OUTLET_NOUNS):
         return None
     return office_holder(mentions, span) or _description(mentions, span)
+
+
+def _head(span: Span) -> Token:
+    """The span's root, or its last word where the root is a determiner: in "The daily reports that" the parse hung
+    both words on the cue it read as a noun."""
+    return span[-1] if span.root.pos_ == "DET" and len(span) > 1 else span.root
 
 
 def _mention_over(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -226,7 +232,7 @@ def _pronoun(mentions: list[Mention], token: Token) -> Mention | None:
 
 def _description(mentions: list[Mention], span: Span) -> Mention | None:
     """"the ministry": the nearest earlier actor named like one, else of a type a ministry can be."""
-    head = span.root
+    head = _head(span)
     noun = head.lower_
     if head.pos_ not in ("NOUN", "PROPN") and noun not in OUTLET_NOUNS or span[0].lower_ not in ("the", "this", "that", "these", "those"):
         if not (head.pos_ in ("NOUN", "PROPN") and head.i > span.start):

@@ -25,7 +25,7 @@ from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS
     subject_of,
 )
 from storyline.nlp.actor_roles import person_noun
-from storyline.nlp.coref import OFFICE_NOUNS
+from storyline.nlp.coref import OFFICE_NOUNS, OUTLET_NOUNS
 from storyline.nlp.relays import CITED_RECORDS, SPEAKING_ENTITIES, can_speak, cited_origin, institution
 from storyline.nlp.quote_marks import QuoteMark, find_quote_marks  # noqa: F401  (re-exported)
 from storyline.nlp.cue_words import (  # noqa: F401  (re-exported: cues.X is the lexicon's one name)
@@ -141,6 +141,8 @@ def find_frames(ctx: Context) -> dict[int, Frame]:
             if strong and via is None and (origin := cited_origin(tok, speaker)) is not None:
                 via, speaker = speaker, origin  # "Kyodo, citing the coast guard, said": the coast guard's words
             frame = Frame(tok, lemma, strong, speaker, via, content_of(ctx, tok, lemma, strong))
+            if speaker is None and (read := _verb_read_as_noun(ctx, tok)) is not None:
+                frame = read
             if strong and speaker is None and frame.content is not None:
                 frame = _dash_named(ctx, frame) or frame
         frames[tok.i] = frame
@@ -210,22 +212,55 @@ def _verb_read_as_noun(ctx: Context, tok: Token) -> Frame | None:
     """"Trump claims that he should be the exception": a verb of saying the parser read as a plural noun, the
     root of a sentence that then has no verb, with the name before it as its compound and a that-clause after it.
     The name speaks the clause. A noun with a determiner or possessor ("the charges that he faces") is a noun."""
-    if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or SPEECH_FORMS.get(tok.lower_) is None or not tok.lower_.endswith("s"):
+    if tok.dep_ != "ROOT" or SPEECH_FORMS.get(tok.lower_) is None or not tok.lower_.endswith("s"):
         return None
-    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+    outlet = _outlet_read_as_modifier(tok)
+    if tok.tag_ != "NNS" and not (tok.tag_ == "VBZ" and outlet is not None):
+        return None  # "The British daily reports that": a verb with the outlet as its adjective and no subject
+    if outlet is None and any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
         return None
-    name = next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i == tok.i - 1), None)
-    if name is None or not (name.is_title or name.pos_ == "PRON") or name.lower_ in DEMONSTRATIVES:
+    name = outlet or next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i == tok.i - 1), None)
+    if name is None or not (name.is_title or name.pos_ == "PRON" or outlet is not None) or name.lower_ in DEMONSTRATIVES:
         return None
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i
                    and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that" and tok.nbor().dep_ == "mark"
                    and tok.nbor().head.i == c.i), None)
     if clause is None:
-        return None
+        return _credit_read_as_noun(ctx, tok, name)
     speaker = _checked(ctx, tok, name)
     if speaker is None:
         return None
     return Frame(tok, SPEECH_FORMS[tok.lower_], True, speaker, content=extent(ctx, tok, list(clause.subtree)))
+
+
+def _credit_read_as_noun(ctx: Context, tok: Token, name: Token) -> Frame | None:
+    """'“...,” Ruiz comments.': a credit after a quotation whose verb the parser read as a plural noun with the name
+    as its compound; the name, right after the closing mark and its comma, is the speaker of the words before it."""
+    doc = tok.doc
+    after = next((t for t in doc[tok.i + 1:] if not t.is_space), None)
+    if after is not None and not (after.text in (".", "!", "?") or after.is_quote) or name.pos_ != "PROPN":
+        return None
+    first = name.left_edge.i
+    before = [t for t in doc[max(0, first - 2):first] if not t.is_space]
+    if not before or not before[-1].is_quote or ctx.in_mark[first] >= 0:
+        return None
+    speaker = _checked(ctx, tok, name)
+    return Frame(tok, SPEECH_FORMS[tok.lower_], True, speaker) if speaker is not None else None
+
+
+def _outlet_read_as_modifier(tok: Token) -> Token | None:
+    """"The daily reports that ...", "the weekly writes that ...": an outlet named by its trade, which the parser read
+    as an adjective of the cue word taken for a noun; the outlet word, when only a determiner and adjectives come
+    before it in the phrase."""
+    if tok.i == 0:
+        return None
+    word = tok.doc[tok.i - 1]
+    if word.lower_ not in OUTLET_NOUNS or word.head.i != tok.i or word.dep_ not in ("amod", "compound"):
+        return None
+    before = [c for c in tok.children if c.i < word.i]
+    if not any(c.dep_ == "det" for c in before) or any(c.dep_ not in ("det", "amod", "compound") for c in before):
+        return None
+    return word
 
 
 # "In his view, ...", "in the opinion of the court, ...": nouns of a point of view that credit the clause.

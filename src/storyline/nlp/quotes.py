@@ -381,6 +381,36 @@ def _frame_of(ctx: Context, mark: QuoteMark, span: Span, full: bool, previous) -
         frame = _near_cue(ctx, span)
     if frame is None and full and previous is not None:
         frame = _continuing(ctx, mark, previous)
+    if frame is None and full:
+        frame = _after_report(ctx, mark)
+    return frame
+
+
+def _after_report(ctx: Context, mark: QuoteMark) -> Frame | None:
+    """"Ruiz acknowledges that the plant is old. “We need money to rebuild it.”": a full quotation with no cue of
+    its own, right after a sentence of the same paragraph whose main verb reports its speaker's words or thought,
+    goes on with that speaker's words."""
+    doc, text = ctx.doc, ctx.text
+    if not text[mark.inner_start:mark.inner_end].rstrip().endswith((".", "!", "?", "…")):
+        return None  # '“Rebuild it now” is the slogan': words the sentence goes on to talk about, not more of hers
+    i = mark.start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] not in ".!?":
+        return None
+    stop = doc.char_span(i, i + 1, alignment_mode="expand")
+    if stop is None or not len(stop):
+        return None
+    sentence = stop[0].sent
+    if sentence.start_char > i or ctx.paragraph(stop[0])[0] > sentence.start_char or ctx.in_mark[stop[0].i] >= 0:
+        return None
+    root = sentence.root
+    frame = ctx.frames.get(root.i)
+    if frame is None or frame.speaker is None or frame.content is None or frame.via is not None:
+        return None
+    first, last = frame.content
+    if not (root.i < first and last <= stop[0].i + 1) or any(ctx.in_mark[t.i] >= 0 for t in doc[first:last]):
+        return None  # the report's own clause follows its cue and has no quoted words of its own
     return frame
 
 

@@ -49,18 +49,28 @@ def phrase(ctx: Context, head: Token, cue: Token) -> tuple[int, int]:
         if child.dep_ == "relcl" or child.dep_ == "acl" and (child.lower_ in ("speaking", "talking") or (
                 child.tag_ in ("VBG", "VBN") and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",")):
             skip.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.i > head.i and child.doc[child.i - 1].text == "," and child.lower_ in (
+                "in", "on", "during", "at"):
+            skip.update(t.i for t in child.subtree)  # "said Souza, the panel's deputy head, in a post on X"
     if head.i < cue.i:
         # "Machado, who ..., called on": a main verb parsed as a modifier of its subject
         skip.update(range(cue.i, head.right_edge.i + 1))
     start, end = ctx.paragraph(head)
     start = max(start, dateline_end(ctx.text, start) or 0)  # "CAPRI, Italy (AP) — Top officials" starts at "Top"
     words = list(head.subtree)
+    if head.head.i == cue.i and head.dep_ in ("amod", "compound") and head.i < cue.i:
+        # "The British daily reports that": the cue read as a noun holds the outlet's determiner and adjectives
+        words = [t for c in cue.children if c.i < head.i and c.dep_ in ("det", "amod", "compound") for t in c.subtree] + words
     before = head.doc[head.i - 1] if head.i > 0 else None
     if before is not None and before.text in ("’", "'") and head.i > 1:
         before = head.doc[head.i - 2]  # "The spies’ spokesman": the possessor the parser made a second subject
     if before is not None and before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i and before.pos_ == "NOUN":
         words = list(before.subtree) + words  # "The US image company Maxar": the description the name was split from
     tokens = [t for t in words if not t.is_space and start <= t.idx < end and t.i not in skip] or [head]
+    if cue.i < head.i:
+        # "... we must arm - said party president", "... the soil-explains analyst Ruiz": a credit after its cue
+        # starts after the cue, whatever of the quotation the parser hung on the name
+        tokens = [t for t in tokens if t.i > cue.i] or [head]
     dashes = [k for k, t in enumerate(tokens) if t.i < head.i and t.text in ("-", "–", "—", "--") and t.whitespace_
               and t.i > 0 and t.doc[t.i - 1].whitespace_]  # a spaced dash, never the hyphen of "Holtz-Eakin"
     if dashes and head.pos_ == "PROPN":
@@ -150,9 +160,11 @@ def resolve(ctx: Context, head: Token) -> tuple[str | None, bool]:
             and low not in GOVERNMENT_NOUNS and (low in BODY_WORDS or institution(low)):
         # "the Andina agency" is Andina or no one, never the body quoted last
         return entity_at(ctx, own[-1]) or same_name(ctx, own[-1]), False
-    if resolved is None and low in coref.OUTLET_NOUNS and head.pos_ != "PROPN" and ctx.doc._.mentions is not None:
+    if resolved is None and low in coref.OUTLET_NOUNS and (head.pos_ != "PROPN" or head.is_lower) \
+            and ctx.doc._.mentions is not None:  # "explained the daily", the tagger taking "daily" for a name
         # "The Ukrainian daily reports": the outlet the report named before, or no one; never the last body or state
-        start, end = phrase(ctx, head, head)
+        read_as_noun = head.dep_ in ("amod", "compound") and head.head.i > head.i  # "The daily reports that"
+        start, end = phrase(ctx, head, head.head if read_as_noun else head)
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         found = coref.described(ctx.doc, span) if span is not None and len(span) else None
         return (found.entity if found is not None else None), False
@@ -336,8 +348,8 @@ def _introduced(ctx: Context, head: Token) -> str | None:
         keys = set().union(*(_word_keys(ctx, t) for t in words))
         if (own or low not in GENERIC_ROLES) and low not in {t.lower_ for t in words}:
             continue  # "the Ukrainian minister" is not the Ukrainian president the report named
-        if all(w & keys for w in wanted):
-            found.add(m.entity)
+        if all(w & keys for w in wanted) and not _holds_now(ctx, head, m.entity):
+            found.add(m.entity)  # "the former Brazilian president" is not the Brazilian President named before
     return found.pop() if len(found) == 1 else None
 
 
@@ -670,11 +682,11 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     if not (low in cues.PERSON_NOUNS or low in coref.OFFICE_NOUNS or person_noun(low) or low in cues.ANONYMOUS_NOUNS
-            or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
+            or low in EPITHETS or agent_noun(low) and not _thing_noun(low) and _titled_before(ctx, head)):
         return None
     if _introduced_unnamed(head):
         return None  # "the presenter asked" after "a Russian state TV presenter": that one, not a recent name
-    office = low in coref.OFFICE_NOUNS
+    office = low in coref.OFFICE_NOUNS and not _former(head)  # "the former Russian president" held it once
     if any(t.dep_ == "appos" for t in head.subtree if t.i != head.i) or any(
             c.dep_ in ("amod", "poss") and c.pos_ == "PROPN" or c.dep_ == "compound" and _state_name(ctx, c)
             or office and c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP")
@@ -698,8 +710,25 @@ def _recent_person(ctx: Context, head: Token) -> str | None:
         if person is not None and any(m.entity == person and m.type == "person" for m in ctx.doc._.mentions) \
                 and not _speaks_for_the_head(ctx, head, person) and not _titled_otherwise(ctx, head, person):
             return person
+    if found is not None and (low in EPITHETS or _former(head)) and (
+            _other_state(ctx, head, found) or found.entity and _holds_now(ctx, head, found.entity)):
+        return None  # "the Belarusian dictator" is not the Polish minister named last
     return found.entity if found is not None and not _speaks_for_the_head(ctx, head, found.entity) \
         and not _titled_otherwise(ctx, head, found.entity) else None
+
+
+# Words a report calls a person by instead of an office ("the dictator said", "the former spy predicts"): the
+# person named before, as for "the politician".
+EPITHETS = frozenset({"dictator", "autocrat", "despot", "tyrant", "strongman", "spy"})
+
+
+def _other_state(ctx: Context, head: Token, found: Mention) -> bool:
+    """Whether the states a description names ("the Belarusian dictator") and those in the found person's name
+    and title ("Polish Defence Minister Jan Nowak") are both given and have none in common."""
+    span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+    wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i))
+    have = set().union(*(_state_keys(ctx, t) for t in _name_phrase(span.root) + _title_before(span))) if span else set()
+    return bool(wanted and have and not wanted & have)
 
 
 # Offices a report may write for one another ("Foreign Secretary" and "the minister", "Premier" and "the prime
@@ -741,6 +770,29 @@ def _titled_otherwise(ctx: Context, head: Token, person: str) -> bool:
     wanted = set().union(*(_state_keys(ctx, t) for t in head.subtree if t.i != head.i and t.i < head.i))
     have = set().union(*(_state_keys(ctx, t) for t in titles))
     return bool(wanted and have and not wanted & have)
+
+
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile"})
+
+
+def _former(head: Token) -> bool:
+    """Whether a description names an office held before ("the former president", "the ex-minister")."""
+    return any(t.lower_.strip("-") in FORMER for t in head.subtree if t.i < head.i)
+
+
+def _holds_now(ctx: Context, head: Token, person: str) -> bool:
+    """Whether a description of a past office ("the former Brazilian president") meets a person the report titled
+    with that office as held now ("Brazilian President Carlos Andrade"): the one who held it before is someone
+    else."""
+    if not _former(head):
+        return False
+    group = _office_group(head.lower_)
+    for m in ctx.doc._.mentions:
+        if m.entity == person and m.type == "person" and m.end <= head.idx:
+            title = [t.lower_.strip("-") for t in _title_of(ctx, m)]
+            if any(w in group for w in title) and not any(w in FORMER for w in title):
+                return True
+    return False
 
 
 def _speaks_for_the_head(ctx: Context, head: Token, person: str) -> bool:
@@ -891,6 +943,8 @@ def _described(ctx: Context, head: Token) -> str | None:
         return None  # "the Commission's spokesman" is not the spokesman the report named for the water board
     if found is not None and found.type == "person" and in_quotes(ctx, found.start) and not in_quotes(ctx, head.idx):
         return None  # "“I kept calling Zelensky ...,” the head of state said": a person the quoted words name
+    if found is not None and found.type == "person" and found.entity and _holds_now(ctx, head, found.entity):
+        return None  # "the former president" is not the one the report titled president
     return found.entity if found is not None else None
 
 
