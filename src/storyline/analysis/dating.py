@@ -281,7 +281,10 @@ def tabular(text: str) -> bool:
     """Whether a record's text is a table row run together ("Dec 2021 May 2023 Yes No West 75 12 72 13
     ..."), not a sentence: most of its words are numbers."""
     words = text.split()
-    return len(words) >= 12 and sum(any(c.isdigit() for c in w) for w in words) > 0.35 * len(words)
+    if len(words) < 12:
+        return False
+    # A word of letters alone holds no digit: only the others are read character by character.
+    return sum(1 for w in words if not w.isalpha() and any(map(str.isdigit, w))) > 0.35 * len(words)
 
 
 def past_word(text: str, offset: int) -> bool:
