@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import lru_cache
 
 from storyline.ingest.bylines import dateline_date
 from storyline.models import TimeRef
@@ -111,6 +112,13 @@ RE_CAPTION_DATE = re.compile(rf"\b{_WEEKDAY},\s{{1,3}}{_MONTH}\.?\s{{1,3}}\d{{1,
 """A photo caption in the agencies' style: what the picture shows, then the weekday, the full date
 and the place ("... on Thursday, January 27, 2022, near Shyrokyne, Ukraine."). Prose does not date
 a happening with a weekday, a full date and a place in a row."""
+
+
+@lru_cache(maxsize=1 << 12)
+def caption_line(line: str) -> bool:
+    """Whether a line reads as a photo caption or credit (``CAPTION_RE``), remembered: each record of a
+    paragraph asks of the same line."""
+    return CAPTION_RE.search(line) is not None
 
 
 def line_at(text: str, offset: int) -> tuple[int, str]:

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, participle_history, past_word,
+    RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, participle_history, past_word,
     places, prenominal,
-    quoted_at, tabular, week_as_month,
+    caption_line, quoted_at, tabular, week_as_month,
 )
 from storyline.analysis.doubtful import HAPPENING_NOUNS, RE_SAYING, SURVEY_NOUNS, assessment, own_month, tally
 from storyline.analysis.happenings import (
@@ -64,7 +64,7 @@ def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts:
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
     """Captions, and table rows run together into one record."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    return bool(CAPTION_RE.search(line_at(text, record.start)[1]) or RE_CAPTION_DATE.search(record.text)) \
+    return bool(caption_line(line_at(text, record.start)[1]) or RE_CAPTION_DATE.search(record.text)) \
         or tabular(record.text)
 
 
