@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import lru_cache
 
 from storyline.ingest.bylines import dateline_date
 from storyline.models import TimeRef
@@ -111,6 +112,13 @@ RE_CAPTION_DATE = re.compile(rf"\b{_WEEKDAY},\s{{1,3}}{_MONTH}\.?\s{{1,3}}\d{{1,
 """A photo caption in the agencies' style: what the picture shows, then the weekday, the full date
 and the place ("... on Thursday, January 27, 2022, near Shyrokyne, Ukraine."). Prose does not date
 a happening with a weekday, a full date and a place in a row."""
+
+
+@lru_cache(maxsize=1 << 12)
+def caption_line(line: str) -> bool:
+    """Whether a line reads as a photo caption or credit (``CAPTION_RE``), remembered: each record of a
+    paragraph asks of the same line."""
+    return CAPTION_RE.search(line) is not None
 
 
 def line_at(text: str, offset: int) -> tuple[int, str]:
@@ -281,7 +289,10 @@ def tabular(text: str) -> bool:
     """Whether a record's text is a table row run together ("Dec 2021 May 2023 Yes No West 75 12 72 13
     ..."), not a sentence: most of its words are numbers."""
     words = text.split()
-    return len(words) >= 12 and sum(any(c.isdigit() for c in w) for w in words) > 0.35 * len(words)
+    if len(words) < 12:
+        return False
+    # A word of letters alone holds no digit: only the others are read character by character.
+    return sum(1 for w in words if not w.isalpha() and any(map(str.isdigit, w))) > 0.35 * len(words)
 
 
 def past_word(text: str, offset: int) -> bool:

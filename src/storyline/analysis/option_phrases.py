@@ -41,6 +41,25 @@ INSTRUMENTS = [
     ("troops", "troops", r"\b(?:military|armed|foreign) intervention\b|\bintervention force\b"),
 ]
 INSTRUMENT_RE = [(k, label, re.compile(rx, re.I)) for k, label, rx in INSTRUMENTS]
+INSTRUMENT_WORDS = {
+    "arms-embargo": ("arms embargo",),
+    "sanctions": ("sanction", "export control", "asset freeze"),
+    "military-aid": ("military", "lethal", "defensive", "security", "weapon", "arms", "munition", "air defen",
+                     "fighter jets", "artillery", "tanks", "missiles"),
+    "economic-aid": ("financial", "economic", "budget"),
+    "humanitarian-aid": ("humanitarian", "aid deliver"),
+    "ceasefire": ("cease", "truce", "cessation of hostilities", "armistice"),
+    "intelligence-sharing": ("intelligence",),
+    "diplomatic-pressure": ("diplomatic", "isolat"),
+    "diplomacy": ("negotiat", "talks", "dialogue", "mediat", "diplomatic", "diplomacy"),
+    "economic-measures": ("tariff", "trade restriction", "economic"),
+    "defence-spending": ("defen",),
+    "troops": ("intervention",),
+}
+"""Words (lower case) of which each instrument's every match holds one: a text holding none of them is not searched.
+Unless it holds a letter that a case-blind pattern matches as another (dotless i, long s, dotted capital I): that one
+is searched whole."""
+_CASE_ODD = re.compile("[\u0131\u017f\u0130]")
 # Whose forces is part of a deployment option; a generic adjective ("foreign") is not an owner.
 _QUAL = r"(?:(?i:foreign|western|allied|international|multinational)\s+)?(?P<qual>(?:[A-Z][\w.’'-]*\s+)+)?"
 # Verb forms only: "the deployment of X troops" reports an event, "deploying X troops" weighs an act.
@@ -48,7 +67,7 @@ _SEND = (r"(?i:deploy(?:s|ed|ing)?|send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|co
          r"station(?:s|ed|ing)?|put(?:s|ting)?)\s+(?:(?i:the|more|additional|further|its|their|some|any|new)\s+)*")
 DEPLOYMENTS = [
     ("troops", "troops", re.compile(_SEND + _QUAL + r"(?i:troops|soldiers|forces|ground forces|military personnel)\b"),
-     None),
+     re.compile("troops|soldiers|forces|military personnel", re.I)),
     ("troops", "troops",
      re.compile(f"(?:{_SEND})?" + _QUAL + r"(?:\([A-Z.]+\)\s+)?[\"“”]?(?i:boots\s+on\s+the\s+ground)"),
      re.compile("boots", re.I)),
@@ -146,6 +165,7 @@ def find_instruments(text: str) -> list[_Hit]:
 def _instruments(text: str) -> tuple[_Hit, ...]:
     """``find_instruments``, remembered: a statement's text is searched by several stance readers."""
     hits: list[_Hit] = []
+    low = None if _CASE_ODD.search(text) else text.lower()
     for k, label, pattern, needed in DEPLOYMENTS:
         if needed is not None and not needed.search(text):
             continue
@@ -154,6 +174,8 @@ def _instruments(text: str) -> tuple[_Hit, ...]:
             dest = DESTINATION.match(text[m.end():])
             hits.append(_Hit(k, label, m.start(), m.end(), qual, dest.group("dest") if dest else None))
     for k, label, pattern in INSTRUMENT_RE:
+        if low is not None and k in INSTRUMENT_WORDS and not any(w in low for w in INSTRUMENT_WORDS[k]):
+            continue
         for m in pattern.finditer(text):
             # Lists overlap ("military, financial and humanitarian aid" is three); deployments and embargoes win.
             if not any(h.start < m.end() and m.start() < h.end for h in hits

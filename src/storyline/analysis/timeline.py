@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from storyline.analysis.corpus import Corpus
 from storyline.analysis.dating import (
-    CAPTION_RE, RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, participle_history, past_word,
+    RE_CAPTION_DATE, RE_OCCASION_BEFORE, RE_PRENOMINAL, RE_WORD_AT, line_at, participle_history, past_word,
     places, prenominal,
-    quoted_at, tabular, week_as_month,
+    caption_line, quoted_at, tabular, week_as_month,
 )
 from storyline.analysis.doubtful import HAPPENING_NOUNS, RE_SAYING, SURVEY_NOUNS, assessment, own_month, tally
 from storyline.analysis.happenings import (
@@ -64,7 +64,7 @@ def _refs_in(record: Event | Statement, times: dict[str, list[TimeRef]], starts:
 def _record_excluded(corpus: Corpus, record: Event | Statement) -> bool:
     """Captions, and table rows run together into one record."""
     text = corpus.documents.get(record.doc, {}).get("text") or ""
-    return bool(CAPTION_RE.search(line_at(text, record.start)[1]) or RE_CAPTION_DATE.search(record.text)) \
+    return bool(caption_line(line_at(text, record.start)[1]) or RE_CAPTION_DATE.search(record.text)) \
         or tabular(record.text)
 
 
@@ -479,9 +479,16 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     published = [date_interval(str(p)[:10]) for p in (corpus.published(d) for d in corpus.documents) if p]
     earliest = min((p[0] for p in published if p), default=None)
     refs: dict[int, TimeRef | None] = {}
+    seen: dict[int, tuple[Event | Statement, bool]] = {}  # the record is held, so its id stays its own
+
+    def excluded(record: Event | Statement) -> bool:
+        """``_record_excluded``, read once a record: several passes below ask of the same statements."""
+        if id(record) not in seen:
+            seen[id(record)] = (record, _record_excluded(corpus, record))
+        return seen[id(record)][1]
 
     def usable(record: Event | Statement) -> bool:
-        if not record.date or _record_excluded(corpus, record):
+        if not record.date or excluded(record):
             return False
         refs[id(record)] = ref = _dating(corpus, record, _refs_in(record, times, starts))
         if ref is None:
@@ -546,7 +553,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
             groups[("statement", record_id("s", s), n)].append(told)
 
     for s in corpus.statements:
-        if _record_excluded(corpus, s):
+        if excluded(s):
             continue
         for ref in _named_happenings(corpus, s, refs.get(id(s)), _refs_in(s, times, starts)):
             named = dataclasses.replace(s, date=ref.value)
@@ -563,7 +570,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
     for s in ledes.values():
         ahead = refs.get(id(s)) is not None and (refs[id(s)].ahead or _told_ahead(s)
                                                  or _after_report(date_interval(refs[id(s)].value), corpus.published(s.doc)))
-        if ahead and not _record_excluded(corpus, s):
+        if ahead and not excluded(s):
             # A lede telling that someone has just spoken of what lies ahead ("X has told a press conference
             # that he plans to call Y on Friday", "The utility says it is cutting supplies from Wednesday"):
             # Friday's call is a forecast, the telling is the news of the report's day.
@@ -572,7 +579,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
                 refs[id(told)] = ref
                 groups[("statement", record_id("s", s), "told")].append(told)
             continue
-        if id(s) in refs or _record_excluded(corpus, s):
+        if id(s) in refs or excluded(s):
             continue
         if (found := speech_lede(s, groups, refs, corpus.published(s.doc))) is not None:
             key, refs[id(s)] = found
@@ -597,7 +604,7 @@ month, see ``dating.week_as_month``), "today", "since" or "this month"; not tall
         told.sort(key=lambda r: r.start)
         on_it = {id(r): refs[id(r)] for r in told if id(r) in placed}
         for n, s in enumerate(told):
-            if id(s) in placed or _record_excluded(corpus, s):
+            if id(s) in placed or excluded(s):
                 continue
             if (ref := _came_as(corpus, s, told[:n], on_it, ledes.get(doc))) is not None:
                 refs[id(s)] = ref

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import email.utils
+import lzma
+import os
 import re
+import shutil
+import zipfile
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlparse
+
+import numpy as np
 
 from storyline.models import MetaValue
 
@@ -74,9 +81,43 @@ def _dateparser(value: str) -> datetime | None:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The language identifier. Its model ships LZMA-compressed and unpacking it takes most of its load;
+    the unpacked arrays are kept in the cache folder (under a key made of the model file's size and time
+    and the package's version) and read back by a later process: the same arrays, so the same answers."""
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        path = _unpacked_model(MODEL_DIR / MODEL_FILE)
+        with np.load(path, allow_pickle=False) as data:
+            ptc, pc, classes = np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist()
+            nextmove, row = modelio._to_array(data["nextmove"]), modelio._to_array(data["nextmove_row"])
+            output = data["out_feat"].tolist()
+        return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    except (OSError, EOFError, KeyError, ValueError, AttributeError, lzma.LZMAError, zipfile.BadZipFile):
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _unpacked_model(packed: Path) -> Path:
+    """The language model's arrays unpacked into the cache folder (written there the first time, under a
+    temporary name and then renamed, so a process reading the folder never sees half a file)."""
+    from importlib.metadata import version
+
+    from storyline import cache
+
+    stat = packed.stat()
+    path = cache.folder() / "langid" / f"{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
+    try:
+        with lzma.open(packed) as source, open(partial, "wb") as out:
+            shutil.copyfileobj(source, out, length=1 << 20)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
 
 
 def detect_language(text: str, sample: int = 2000) -> str | None:
