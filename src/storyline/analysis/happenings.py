@@ -133,12 +133,31 @@ def past_lede(lede: Statement, verbs: frozenset[str] | None = None) -> re.Match 
             return None
         if n and w.group(0).islower() and past_word(lede.text, w.start()):
             if verbs is not None:
-                return w if word in verbs else None
+                return w if word in verbs and not _second_doer(lede.text, w) else None
             irregular = word in IRREGULAR_PAST and word not in NOT_ACTS and not word.endswith(("en", "wn", "un", "one"))
-            return w if word.startswith(stem) or irregular else None
+            return w if (word.startswith(stem) or irregular) and not _second_doer(lede.text, w) else None
         if word in NOT_IN_SUBJECT:
             return None
     return None
+
+
+RE_SECOND_DOER = re.compile(r",\s{1,3}(?:and|while|whereas|but)\s{1,3}(?:the\s{1,3})?(?P<doer>[A-Z][\w’'\-]*(?:\s{1,3}[A-Z][\w’'\-]*){0,3})"
+                            r"\s{1,3}(?:also\s{1,3})?(?=[a-z])")
+"""A clause joined to a lede's own with a named subject of its own ("..., and Germany increased ...")."""
+
+
+def _second_doer(text: str, verb: re.Match) -> bool:
+    """Whether a lede in the simple past joins to its own act a second doer's act in the past ("The United States
+    sent troops to Poland, and Germany increased its force in Lithuania"): a roundup of how things stand, not the
+    news of one day. A second clause of telling ("..., and the Kremlin said more would follow") goes on with the act."""
+    subject = text[:verb.start()].lower()
+    for m in RE_SECOND_DOER.finditer(text, verb.end()):
+        after = RE_LEDE_WORD.match(text, m.end())
+        if after is None or not past_word(text, after.start()) or after.group(0).lower() in TELLING_PARTICIPLES:
+            continue
+        if not any(w.lower() in subject for w in m["doer"].split()):
+            return True
+    return False
 
 
 RE_PROGRESSIVE = re.compile(r"\b(?P<aux>is|are)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b")
