@@ -759,6 +759,41 @@ def _one_report_one_thing(a: list, b: list, refs: dict) -> bool:
     return tied and _name_one_thing(a, b, refs)
 
 
+def _countries_of_people(record: Event | Statement) -> set[str]:
+    """The countries of the people the record names whom the knowledge base knows."""
+    from storyline.kb.lookup import load_kb
+
+    kb, found = load_kb(), set()
+    for e in _entities(record):
+        if e.startswith("kb:person:"):
+            try:
+                country = kb.get(e[3:]).country
+            except KeyError:
+                continue
+            if country:
+                found.add(f"kb:{country}")
+    return found
+
+
+def _lede_of_their_meeting(ledes: list, told: list, refs: dict) -> bool:
+    """Whether ``ledes``, placed only by their report's day, sum up what people of the lede's two countries or more
+    did together that day, told further down the same report ("Chile is calling on Japan to back a ban on deep-sea
+    mining" / "The Chilean foreign minister met the Japanese foreign minister in Tokyo on Monday, urging ..."): one
+    happening, told with its day where the report gives it; the lede may name more countries than met ("... to
+    designate Russia a sponsor of terrorism"). A sentence naming people of only one of the lede's countries
+    ("Chile's president said on Monday ...") tells another."""
+    if any(refs[id(r)].precision != REPORT for r in ledes):
+        return False
+    for x in ledes:
+        countries = {e for e in _entities(x) if RE_COUNTRY.match(e)}
+        if len(countries) < 2:
+            continue
+        if any(y.doc == x.doc and refs[id(y)].precision != REPORT and len(countries & _countries_of_people(y)) >= 2
+               for y in told):
+            return True
+    return False
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
@@ -777,7 +812,7 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     (``_same_amount``)."""
     if len(day) != 10:
         return False
-    if _goes_on(a, b):
+    if _goes_on(a, b) or _lede_of_their_meeting(a, b, refs) or _lede_of_their_meeting(b, a, refs):
         return True
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
