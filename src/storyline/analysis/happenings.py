@@ -133,12 +133,31 @@ def past_lede(lede: Statement, verbs: frozenset[str] | None = None) -> re.Match 
             return None
         if n and w.group(0).islower() and past_word(lede.text, w.start()):
             if verbs is not None:
-                return w if word in verbs else None
+                return w if word in verbs and not _second_doer(lede.text, w) else None
             irregular = word in IRREGULAR_PAST and word not in NOT_ACTS and not word.endswith(("en", "wn", "un", "one"))
-            return w if word.startswith(stem) or irregular else None
+            return w if (word.startswith(stem) or irregular) and not _second_doer(lede.text, w) else None
         if word in NOT_IN_SUBJECT:
             return None
     return None
+
+
+RE_SECOND_DOER = re.compile(r",\s{1,3}(?:and|while|whereas|but)\s{1,3}(?:the\s{1,3})?(?P<doer>[A-Z][\w’'\-]*(?:\s{1,3}[A-Z][\w’'\-]*){0,3})"
+                            r"\s{1,3}(?:also\s{1,3})?(?=[a-z])")
+"""A clause joined to a lede's own with a named subject of its own ("..., and Germany increased ...")."""
+
+
+def _second_doer(text: str, verb: re.Match) -> bool:
+    """Whether a lede in the simple past joins to its own act a second doer's act in the past ("The United States
+    sent troops to Poland, and Germany increased its force in Lithuania"): a roundup of how things stand, not the
+    news of one day. A second clause of telling ("..., and the Kremlin said more would follow") goes on with the act."""
+    subject = text[:verb.start()].lower()
+    for m in RE_SECOND_DOER.finditer(text, verb.end()):
+        after = RE_LEDE_WORD.match(text, m.end())
+        if after is None or not past_word(text, after.start()) or after.group(0).lower() in TELLING_PARTICIPLES:
+            continue
+        if not any(w.lower() in subject for w in m["doer"].split()):
+            return True
+    return False
 
 
 RE_PROGRESSIVE = re.compile(r"\b(?P<aux>is|are)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+ing)\b")
@@ -740,6 +759,41 @@ def _one_report_one_thing(a: list, b: list, refs: dict) -> bool:
     return tied and _name_one_thing(a, b, refs)
 
 
+def _countries_of_people(record: Event | Statement) -> set[str]:
+    """The countries of the people the record names whom the knowledge base knows."""
+    from storyline.kb.lookup import load_kb
+
+    kb, found = load_kb(), set()
+    for e in _entities(record):
+        if e.startswith("kb:person:"):
+            try:
+                country = kb.get(e[3:]).country
+            except KeyError:
+                continue
+            if country:
+                found.add(f"kb:{country}")
+    return found
+
+
+def _lede_of_their_meeting(ledes: list, told: list, refs: dict) -> bool:
+    """Whether ``ledes``, placed only by their report's day, sum up what people of the lede's two countries or more
+    did together that day, told further down the same report ("Chile is calling on Japan to back a ban on deep-sea
+    mining" / "The Chilean foreign minister met the Japanese foreign minister in Tokyo on Monday, urging ..."): one
+    happening, told with its day where the report gives it; the lede may name more countries than met ("... to
+    designate Russia a sponsor of terrorism"). A sentence naming people of only one of the lede's countries
+    ("Chile's president said on Monday ...") tells another."""
+    if any(refs[id(r)].precision != REPORT for r in ledes):
+        return False
+    for x in ledes:
+        countries = {e for e in _entities(x) if RE_COUNTRY.match(e)}
+        if len(countries) < 2:
+            continue
+        if any(y.doc == x.doc and refs[id(y)].precision != REPORT and len(countries & _countries_of_people(y)) >= 2
+               for y in told):
+            return True
+    return False
+
+
 def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[str]] | None = None,
                     amounts: dict[str, list[tuple[int, float, str]]] | None = None) -> bool:
     """Two entries on one day are one happening when they name the same two people ("Biden and
@@ -758,7 +812,7 @@ def _same_happening(a: list, b: list, day: str, refs: dict, rare: dict[str, set[
     (``_same_amount``)."""
     if len(day) != 10:
         return False
-    if _goes_on(a, b):
+    if _goes_on(a, b) or _lede_of_their_meeting(a, b, refs) or _lede_of_their_meeting(b, a, refs):
         return True
     people_a, people_b = set().union(*map(_people, a)), set().union(*map(_people, b))
     if len(people_a & people_b) >= 2:
