@@ -895,3 +895,17 @@ def test_a_credit_line_or_an_editors_note_is_no_claim():
     story.say("a", first, actors=[], predicate="contribute", predicate_class="contribute")
     story.say("b", second, actors=[], predicate="contribute", predicate_class="contribute")
     assert len(group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.95, 0.31)}))) == 1
+
+
+def test_one_proposition_with_not_one_word_in_common_but_names_earns_no_lower_bar():
+    # one agent, one act class, one theme: the bonus bar would join a war's start and its hundredth day of shelling
+    first = "Arland invaded Borduria last spring because its rulers expected a quick win."
+    second = "For 90 days Arland has kept bombarding Bordurian towns and ports."
+    one = {"agent": "kb:AAA", "predicate": "invade", "predicate_class": "attack", "theme": "kb:BBB"}
+    two = {"agent": "kb:AAA", "predicate": "bombard", "predicate_class": "attack", "theme": "kb:BBB"}
+    assert _thin_pair(first, second, 0.6, one, two) == []
+    # at the plain bar they may still be one statement in other words
+    assert len(_thin_pair(first, second, 0.7, one, two)) == 1
+    # a word in common besides the names keeps the lower bar of one proposition
+    second = "For 90 days Arland has kept bombarding Bordurian towns since it invaded."
+    assert len(_thin_pair(first, second, 0.6, one, two)) == 1
