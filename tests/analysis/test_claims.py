@@ -845,7 +845,7 @@ def test_a_short_statement_beside_a_sentence_three_times_as_long_needs_the_highe
 
 
 ACT_FIRST = "The harbour board approved the dredging plan on Monday after weeks of quarrels in the chamber."
-ACT_SECOND = "On Monday the board finally approved a $12 million dredging plan for the harbour as part of a wider budget."
+ACT_SECOND = "On Monday the board finally approved a $12 million dredging plan for the harbour in a wider budget."
 
 
 def _act_story(second_class: str = "approve", date: str | None = "2025-01-06", agent: str = "kb:AAA") -> Story:
