@@ -907,5 +907,7 @@ def test_one_proposition_with_not_one_word_in_common_but_names_earns_no_lower_ba
     # at the plain bar they may still be one statement in other words
     assert len(_thin_pair(first, second, 0.7, one, two)) == 1
     # a word in common besides the names keeps the lower bar of one proposition
-    second = "For 90 days Arland has kept bombarding Bordurian towns since it invaded."
-    assert len(_thin_pair(first, second, 0.6, one, two)) == 1
+    third = "For 90 days Arland has kept bombarding Bordurian towns since it invaded."
+    assert len(_thin_pair(first, third, 0.6, one, two)) == 1
+    # so does a theme told in words: what was done is more than one actor acting on another
+    assert len(_thin_pair(first, second, 0.6, one, {**two, "theme": "towns and ports"})) == 1

@@ -849,9 +849,9 @@ def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dic
     campaign is the blockade of the ports" and "The first is open aggression on the borders", are close in subject
     only. Two wordings of one fact that share as few words ("thieves stole the portraits", "the paintings were
     taken") parse alike, or one parse reads no verb at all: those keep the plain bar. Nor does a pair that shares not
-    one such word earn the lower bar of one proposition (``PROPOSITION_BONUS``): "Arland invaded Borduria last spring"
-    and "For 90 days Arland has kept bombarding Bordurian towns" parse to one agent, act and theme, but tell a war, not
-    one fact. The weights are the whole corpus's, so this is checked on every run, after the first stage's stored
+    one such word earn the lower bar of one proposition (``PROPOSITION_BONUS``) where that proposition names only actors
+    besides its verb: "Arland invaded Borduria last spring" and "For 90 days Arland has kept bombarding Borduria" parse
+    to one agent, act and theme, but tell a war, not one fact (a theme told in words, "sent 30,000 troops", keeps it). The weights are the whole corpus's, so this is checked on every run, after the first stage's stored
     judgements."""
     i, j = pair
     a, b = statements[i], statements[j]
@@ -861,8 +861,8 @@ def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dic
     share, count = word_share({k: v for k, v in salient[i].items() if k not in names},
                               {k: v for k, v in salient[j].items() if k not in names})
     bar = link_threshold(a, b, threshold)
-    if count == 0 and bar is not None and bar < threshold:
-        return score < bar + PROPOSITION_BONUS  # one proposition and not one word besides names: the plain bar
+    if count == 0 and bar is not None and bar < threshold and is_actor_id(a.theme) and is_actor_id(b.theme):
+        return score < bar + PROPOSITION_BONUS  # one actor's act on another, not one word besides names: the plain bar
     if not (a.predicate_class and b.predicate_class) or propositions_agree(corpus, a, b):
         return False  # one parse read no verb (too little to tell), or both read one act
     if count > 1 or (count == 1 and share >= THIN_SHARE):
