@@ -860,13 +860,15 @@ def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dic
     names = _name_words(corpus, a) | _name_words(corpus, b)
     share, count = word_share({k: v for k, v in salient[i].items() if k not in names},
                               {k: v for k, v in salient[j].items() if k not in names})
-    bar = link_threshold(a, b, threshold)
-    if count == 0 and bar is not None and bar < threshold and is_actor_id(a.theme) and is_actor_id(b.theme):
-        return score < bar + PROPOSITION_BONUS  # one actor's act on another, not one word besides names: the plain bar
+    if count == 0 and is_actor_id(a.theme) and is_actor_id(b.theme):
+        bar = link_threshold(a, b, threshold)
+        if bar is not None and bar < threshold:
+            return score < bar + PROPOSITION_BONUS  # one actor's act on another, no word besides names: the plain bar
     if not (a.predicate_class and b.predicate_class) or propositions_agree(corpus, a, b):
         return False  # one parse read no verb (too little to tell), or both read one act
     if count > 1 or (count == 1 and share >= THIN_SHARE):
         return False
+    bar = link_threshold(a, b, threshold)
     return bar is None or score < bar + THIN_PENALTY
 
 
