@@ -8,7 +8,7 @@ import numpy as np
 
 from storyline.analysis.bottomline import bottom_line
 from storyline.analysis.claims import (
-    NEAR, PROPOSITION_BONUS, complete_link, group_claims, independence_key, judge_pairs, shown_claims,
+    NEAR, PROPOSITION_BONUS, complete_link, group_claims, independence_key, judge_pairs, one_act, shown_claims,
 )
 from storyline.analysis.clusters import statement_id
 from storyline.analysis.entities import Entity
@@ -842,3 +842,72 @@ def test_a_short_statement_beside_a_sentence_three_times_as_long_needs_the_highe
     assert group_claims(story.corpus(), barely, threshold=0.7) == []
     assert len(group_claims(story.corpus(), vectors_by_text({short: (1.0, 0.0), long_: (0.9, 0.436)}),
                             threshold=0.7)) == 1
+
+
+ACT_FIRST = "The harbour board approved the dredging plan on Monday after weeks of quarrels in the chamber."
+ACT_SECOND = "On Monday the board finally approved a $12 million dredging plan for the harbour in a wider budget."
+
+
+def _act_story(second_class: str = "approve", date: str | None = "2025-01-06", agent: str = "kb:AAA") -> Story:
+    story = Story()
+    story.say("a", ACT_FIRST, predicate="approve", predicate_class="approve", agent="kb:AAA", theme="dredging plan",
+              date=date)
+    story.say("b", ACT_SECOND, predicate=second_class, predicate_class=second_class, agent=agent, theme="plan",
+              date=date)
+    story.say("c", REOPENED, actors=[], predicate_class="reopen")  # a third report: the shared words are rare
+    return story
+
+
+def test_one_actors_one_act_on_one_day_ties_two_wordings_below_the_content_bar():
+    claims = group_claims(_act_story().corpus(), _vectors(ACT_FIRST, ACT_SECOND, 0.5))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    assert one_act(_act_story().corpus(), *_act_story().records["statements"][:2])
+    # another act, another agent, no day or a month only, or wordings too far apart: two claims
+    for story, cosine in ((_act_story(second_class="reject"), 0.5), (_act_story(agent="kb:BBB"), 0.5),
+                          (_act_story(date=None), 0.5), (_act_story(date="2025-01"), 0.5), (_act_story(), 0.4)):
+        assert group_claims(story.corpus(), _vectors(ACT_FIRST, ACT_SECOND, cosine)) == []
+
+
+def test_one_act_meets_the_closest_telling_of_that_act_in_the_other_report():
+    closer = "The board approved the dredging plan for the harbour on Monday, its chairman said."
+    story = _act_story()
+    story.say("b", closer, predicate="approve", predicate_class="approve", agent="kb:AAA", theme="plan",
+              date="2025-01-06")
+    vectors = vectors_by_text({ACT_FIRST: (1.0, 0.0), ACT_SECOND: (0.5, 0.866), closer: (0.55, -0.835),
+                               REOPENED: (0.0, 1.0)})
+    claims = group_claims(story.corpus(), vectors)
+    texts = {s.text for s in story.records["statements"] if claims and statement_id(s) in claims[0].statements}
+    assert texts == {ACT_FIRST, closer}
+
+
+def test_a_credit_line_or_an_editors_note_is_no_claim():
+    for first, second in (("The Tidewater Herald contributed to this report.",
+                           "Coastal Wire contributed reporting to this story."),
+                          ("This article has been updated with new figures.", "This story was updated on Friday.")):
+        story = Story()
+        story.say("a", first, actors=[], predicate="contribute", predicate_class="contribute", agent="x")
+        story.say("b", second, actors=[], predicate="contribute", predicate_class="contribute", agent="y")
+        assert group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.95, 0.31)})) == []
+    # a gift to a fund is a claim of fact
+    first = "The union contributed to the relief fund for the flooded towns."
+    second = "The union gave money to the flood relief fund."
+    story = Story()
+    story.say("a", first, actors=[], predicate="contribute", predicate_class="contribute")
+    story.say("b", second, actors=[], predicate="contribute", predicate_class="contribute")
+    assert len(group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.95, 0.31)}))) == 1
+
+
+def test_one_proposition_with_not_one_word_in_common_but_names_earns_no_lower_bar():
+    # one agent, one act class, one theme: the bonus bar would join a war's start and its hundredth day of shelling
+    first = "Arland invaded Borduria last spring because its rulers expected a quick win."
+    second = "For 90 days Arland has kept bombarding Bordurian towns and ports."
+    one = {"agent": "kb:AAA", "predicate": "invade", "predicate_class": "attack", "theme": "kb:BBB"}
+    two = {"agent": "kb:AAA", "predicate": "bombard", "predicate_class": "attack", "theme": "kb:BBB"}
+    assert _thin_pair(first, second, 0.6, one, two) == []
+    # at the plain bar they may still be one statement in other words
+    assert len(_thin_pair(first, second, 0.7, one, two)) == 1
+    # a word in common besides the names keeps the lower bar of one proposition
+    third = "For 90 days Arland has kept bombarding Bordurian towns since it invaded."
+    assert len(_thin_pair(first, third, 0.6, one, two)) == 1
+    # so does a theme told in words: what was done is more than one actor acting on another
+    assert len(_thin_pair(first, second, 0.6, one, {**two, "theme": "towns and ports"})) == 1

@@ -561,6 +561,13 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             key = (x, statements[y].doc)
             best[key] = max(best.get(key, -1.0), score)
     shares, heard = voice_shares(corpus, statements, near, salient)
+    acts = {pair: score for pair, score in near.items()
+            if CONTENT_SIMILAR > score >= ACT_SIMILAR and one_act(corpus, statements[pair[0]], statements[pair[1]])}
+    best_act: dict[tuple[int, str], float] = {}
+    for (i, j), score in acts.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, statements[y].doc)
+            best_act[key] = max(best_act.get(key, -1.0), score)
     edges: dict[tuple[int, int], float] = {}
     for (i, j), score in near.items():
         if (i, j) in known:
@@ -570,15 +577,18 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             edges[(i, j)] = score
             continue
         agree = agreeing(corpus, a, b, numbers.get(i), numbers.get(j))
-        if score < CONTENT_SIMILAR and not agree:
-            continue  # below the bar, only details both give alike still tie two wordings
+        act = not agree and (i, j) in acts
+        if score < CONTENT_SIMILAR and not agree and not act:
+            continue  # below the bar, only details both give alike (or one act of one actor that day) tie two wordings
         if "quoted" in (a.source_kind, b.source_kind):
             continue  # a quotation's words are its speaker's: two of them alike are two voices, not one fact
         if a.text == b.text:
             continue  # one wording twice is the first stage's (a copy) or page boilerplate ("read more on ...")
         if placed_beside(a) or placed_beside(b):
             continue  # the details both give are the background event's, not the statement's own news
-        if not agree and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
+        if act and (score < best_act[(i, b.doc)] or score < best_act[(j, a.doc)]):
+            continue  # one act told twice in a report: each meets the other report's closest telling of that act
+        if not agree and not act and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
         if not anchored(salient[i], salient[j], a.date == b.date, _one_day(a.date) and a.date == b.date):
             continue
@@ -703,6 +713,26 @@ def retold(corpus: Corpus, a: Statement, b: Statement, shared: tuple[float, int]
     return link_threshold(a, b, CONTENT_SIMILAR) is not None
 
 
+ACT_SIMILAR = 0.45
+"""The least sentence similarity two tellings of one actor's one act on one day need in the second stage
+(``one_act``): "The House of Representatives approved the bill on Saturday after months of gridlock" and "the
+Republican-controlled House finally approved on Saturday a $61 billion aid bill" score about 0.45."""
+
+
+def one_act(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    """Both parses read one act (``propositions_agree``) by one resolved agent (one body under two ids counts as one),
+    dated by both to one and the same day, and neither verb lends its clause to a noun, accuses or introduces a
+    clause said: "the council approved the plan on Monday" and "on Monday the city council voted through the $4m
+    plan" tell one approval however differently they go on. The second stage's other checks still apply (each the
+    other's closest statement in the other's report, the day and two rare words in common, nothing telling them
+    apart)."""
+    if not (_one_day(a.date) and a.date == b.date and is_actor_id(a.agent) and is_actor_id(b.agent)):
+        return False
+    if not one_body(corpus, a.agent, b.agent) or not propositions_agree(corpus, a, b):
+        return False
+    return not any(_supported(s) or _accusation(s) or _introduces_clause(s) for s in (a, b))
+
+
 def _one_day(date: str | None) -> bool:
     """An ISO date to the day ("2026-01-18"), not a month or a year."""
     return bool(date) and len(date) == 10 and date[4] == "-" and date[7] == "-"
@@ -749,7 +779,18 @@ def claim_statements(corpus: Corpus) -> list[Statement]:
     """The statements claims are made of: claims of fact that name an actor or a predicate, not an address to
     the reader."""
     return [s for s in corpus.statements if (is_factual(s) or announced(s)) and (s.actors or s.predicate_class)
-            and not addressed_to_reader(s)]
+            and not addressed_to_reader(s) and not credit_line(s)]
+
+
+CREDIT = re.compile(r"\bcontribut\w*+\s++(?:\w++\s++){0,2}?to\s++this\s++(?:report|story|article)\b|"
+                    r"\bthis\s++(?:report|story|article)\s++(?:was|has\s++been)\s++(?:updated|corrected|amended)\b",
+                    re.IGNORECASE)
+
+
+def credit_line(s: Statement) -> bool:
+    """The sentence speaks of the report itself ("The Tidewater Herald contributed to this report", "This story has
+    been updated"): a credit or an editor's note that reports of many outlets print alike, never a claim of fact."""
+    return CREDIT.search(s.text) is not None
 
 
 def addressed_to_reader(s: Statement) -> bool:
@@ -807,17 +848,24 @@ def thinly_linked(corpus: Corpus, statements: list[Statement], salient: list[dic
     impounded three trawlers off the cape" and "The navy shelled the harbour at the cape", or "Another front of the
     campaign is the blockade of the ports" and "The first is open aggression on the borders", are close in subject
     only. Two wordings of one fact that share as few words ("thieves stole the portraits", "the paintings were
-    taken") parse alike, or one parse reads no verb at all: those keep the plain bar. The weights are the whole
-    corpus's, so this is checked on every run, after the first stage's stored judgements."""
+    taken") parse alike, or one parse reads no verb at all: those keep the plain bar. Nor does a pair that shares not
+    one such word earn the lower bar of one proposition (``PROPOSITION_BONUS``) where that proposition names only actors
+    besides its verb: "Arland invaded Borduria last spring" and "For 90 days Arland has kept bombarding Borduria" parse
+    to one agent, act and theme, but tell a war, not one fact (a theme told in words, "sent 30,000 troops", keeps it). The weights are the whole corpus's, so this is checked on every run, after the first stage's stored
+    judgements."""
     i, j = pair
     a, b = statements[i], statements[j]
-    if not (a.predicate_class and b.predicate_class) or propositions_agree(corpus, a, b):
-        return False  # one parse read no verb (too little to tell), or both read one act
     if _one_day(a.date) and a.date == b.date:
         return False  # one day both date what they say to is more than a subject in common
     names = _name_words(corpus, a) | _name_words(corpus, b)
     share, count = word_share({k: v for k, v in salient[i].items() if k not in names},
                               {k: v for k, v in salient[j].items() if k not in names})
+    if count == 0 and is_actor_id(a.theme) and is_actor_id(b.theme):
+        bar = link_threshold(a, b, threshold)
+        if bar is not None and bar < threshold:
+            return score < bar + PROPOSITION_BONUS  # one actor's act on another, no word besides names: the plain bar
+    if not (a.predicate_class and b.predicate_class) or propositions_agree(corpus, a, b):
+        return False  # one parse read no verb (too little to tell), or both read one act
     if count > 1 or (count == 1 and share >= THIN_SHARE):
         return False
     bar = link_threshold(a, b, threshold)
