@@ -656,8 +656,8 @@ def test_a_quotation_the_next_sentence_talks_about_is_not_the_speaker_before(par
 
 @pytest.mark.integration
 def test_a_credit_after_the_quotation_whose_verb_the_parse_read_as_a_noun_names_the_speaker(parse):
-    doc = parse("Rosa Quispe runs the Andes water board.\n\n“The dam was not critical, and this was confirmed by the "
-                "engineers. The town also had other options to store water if it wanted to,” Quispe comments.\n\n"
+    doc = parse("Rosa Quispe runs the Andes water board.\n\n“The dam was never in danger, as the engineers who inspected it "
+                "found. The town also had other options to store water if it wanted to,” Quispe comments.\n\n"
                 "The governor disagreed.")
     (quote,) = spoken_by(doc, "The town also had other options", "Rosa Quispe")
     assert quote.speaker_text == "Quispe" and quote.direct

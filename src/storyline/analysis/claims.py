@@ -715,8 +715,8 @@ def retold(corpus: Corpus, a: Statement, b: Statement, shared: tuple[float, int]
 
 ACT_SIMILAR = 0.45
 """The least sentence similarity two tellings of one actor's one act on one day need in the second stage
-(``one_act``): "The House of Representatives approved the bill on Saturday after months of gridlock" and "the
-Republican-controlled House finally approved on Saturday a $61 billion aid bill" score about 0.45."""
+(``one_act``): "the senate passed the budget on Friday after weeks of delay" and "on Friday the upper chamber at
+last voted through a $9 billion spending plan" are one act told in two reports' words with little in common."""
 
 
 def one_act(corpus: Corpus, a: Statement, b: Statement) -> bool:
