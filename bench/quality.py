@@ -260,7 +260,8 @@ def render_section(q: dict) -> str:
            "entities and 4 quotes, so their strict precision mostly counts what it does not list. Claim purity "
            "(given as P; recall does not apply) is the share of a cluster's members that express the gold claim "
            "most of its members express: `claim_purity` counts the members that express some gold claim, "
-           "`claim_purity_all` counts every member (a lower bound where the gold misses members)."]
+           "`claim_purity_all` counts every member (a lower bound where the gold misses members). A team "
+           "story's evolutions (one source's own account that changed) are conflict gold of kind `evolution`."]
     if q.get("measured"):
         out += ["", f"Measured {q['measured']}."]
     for name in GROUP_TITLES:

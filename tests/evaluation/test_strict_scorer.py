@@ -116,6 +116,20 @@ def test_conflict_of_the_wrong_kind_is_a_miss():
     assert (strict.tp, strict.fp, strict.fn) == (0, 1, 1)
 
 
+def test_a_listed_evolution_is_gold_of_its_own_kind():
+    expected = {**EXPECTED, "evolutions": [{"between": ["a.txt", "b.txt"], "source": "Ilse Varga",
+                                            "sides": ["Officials in Valdmark", "work would resume"]}]}
+    evolution = conflict("evolution", ("da", "Officials in Valdmark confirmed the closure."),
+                         ("db", "Ilse Varga said work would resume on Monday."))
+    found = score(analysis(conflicts=[RIGHT_FIGURE_CONFLICT, evolution]), expected, kb_names=no_kb)["conflicts"]
+    assert (found.tp, found.fp, found.fn) == (2, 0, 0)
+    as_status = {**evolution, "kind": "status"}
+    wrong = score(analysis(conflicts=[RIGHT_FIGURE_CONFLICT, as_status]), expected, kb_names=no_kb)["conflicts"]
+    assert (wrong.tp, wrong.fp, wrong.fn) == (1, 1, 1)
+    missed = score(analysis(conflicts=[RIGHT_FIGURE_CONFLICT]), expected, kb_names=no_kb)["conflicts"]
+    assert (missed.tp, missed.fp, missed.fn) == (1, 0, 1)
+
+
 def test_wrong_entity_with_the_right_surface_form_is_a_miss():
     # The mention "Ilse Varga" resolved to an entity that is someone else (a harbour of that name).
     wrong = entity("kb:place:varga-harbour", "Varga Harbour", ("da", "Ilse Varga"), ("db", "Ilse Varga"))

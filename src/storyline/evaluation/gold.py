@@ -146,8 +146,10 @@ def from_expected(expected: dict[str, Any], data: dict[str, Any]) -> Gold:
         gold.statements.append({"span": locate(s), "status": s.get("status"), "kind": s.get("kind"),
                                 "has_source": False})
     if "conflicts" in expected:
-        gold.conflicts = [{"kind": c["kind"], "docs": {files.get(f) for f in c["between"]}, "sides": None}
-                          for c in expected["conflicts"]]
+        # A source's own account that changed is listed apart as an evolution; it is output as a
+        # conflict of kind ``evolution``, so it is gold of that kind here.
+        gold.conflicts = [{"kind": c.get("kind", "evolution"), "docs": {files.get(f) for f in c["between"]},
+                           "sides": None} for c in expected["conflicts"] + expected.get("evolutions", [])]
         gold.scope["conflicts"] = every
     for name, out in (("debris", gold.debris), ("body_must_remain", gold.body)):
         for item in expected.get(name, []):
