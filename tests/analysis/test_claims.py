@@ -424,6 +424,22 @@ def test_numbers_written_in_both_and_none_alike_keep_two_statements_apart():
     assert group_claims(story.corpus(), vectors_by_text({furniture: (1.0, 0.0)})) == []
 
 
+def test_amounts_written_with_scale_words_and_none_alike_keep_two_statements_apart():
+    first = "Velmora pledged $225 million in flood relief to the delta provinces."
+    second = "Velmora pledged a billion dollars in flood relief to the delta provinces."
+    story = Story()
+    story.say("a", first)
+    story.say("b", second)
+    assert group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), second: (0.95, 0.31)})) == []
+    # the same amount written two ways is one claim
+    third = "Velmora pledged 225 million dollars in flood relief to the delta provinces."
+    story = Story()
+    story.say("a", first)
+    story.say("b", third)
+    claims = group_claims(story.corpus(), vectors_by_text({first: (1.0, 0.0), third: (0.95, 0.31)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+
+
 def test_one_measured_figure_on_one_stated_day_ties_distant_wordings():
     first = "The central bank raised its key rate to 7.25 percent on Thursday."
     second = "Borrowing costs were lifted to 7.25% by the central bank on Thursday."

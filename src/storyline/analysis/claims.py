@@ -519,6 +519,26 @@ def text_numbers(text: str) -> list[float]:
     return out
 
 
+_SCALED = re.compile(r"(?<![\w.])(?:(\d[\d,]*(?:\.\d+)?)|an?|one)\s+(thousand|million|billion|trillion)\b",
+                     re.IGNORECASE)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def scaled_numbers(text: str) -> list[float]:
+    """The numbers in a text with their scale words read ("$225 million", "a billion dollars"), and every other
+    number written in digits (``text_numbers``)."""
+    out, spans = [], []
+    for m in _SCALED.finditer(text):
+        try:
+            base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
+        except ValueError:
+            continue
+        out.append(base * _SCALE[m.group(2).lower()])
+        spans.append(m.span())
+    rest = "".join(" " if any(s <= i < e for s, e in spans) else c for i, c in enumerate(text)) if spans else text
+    return out + text_numbers(rest)
+
+
 def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float]] | None,
                y: dict[str, list[float]] | None) -> bool:
     """Two statements that cannot be one claim whatever their words share: figures of one measure that differ
@@ -532,8 +552,8 @@ def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[flo
         return False
     if figures_differ(x, y):
         return True
-    p = _counts(text_numbers(a.text) + [v for values in (x or {}).values() for v in values])
-    q = _counts(text_numbers(b.text) + [v for values in (y or {}).values() for v in values])
+    p = _counts(scaled_numbers(a.text) + [v for values in (x or {}).values() for v in values])
+    q = _counts(scaled_numbers(b.text) + [v for values in (y or {}).values() for v in values])
     return bool(p and q) and not any(_close(u, v) for u in p for v in q)
 
 
