@@ -519,7 +519,7 @@ def text_numbers(text: str) -> list[float]:
     return out
 
 
-_SCALED = re.compile(r"(?<![\w.])(?:(\d[\d,]*(?:\.\d+)?)|an?|one)\s+(thousand|million|billion|trillion)\b",
+_SCALED = re.compile(r"(?<![\w.,])(?:(\d+(?:,\d{3})*(?:\.\d+)?)|an?|one)\s{1,3}(thousand|million|billion|trillion)\b",
                      re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
