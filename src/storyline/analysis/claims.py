@@ -527,16 +527,9 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 def scaled_numbers(text: str) -> list[float]:
     """The numbers in a text with their scale words read ("$225 million", "a billion dollars"), and every other
     number written in digits (``text_numbers``)."""
-    out, spans = [], []
-    for m in _SCALED.finditer(text):
-        try:
-            base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
-        except ValueError:
-            continue
-        out.append(base * _SCALE[m.group(2).lower()])
-        spans.append(m.span())
-    rest = "".join(" " if any(s <= i < e for s, e in spans) else c for i, c in enumerate(text)) if spans else text
-    return out + text_numbers(rest)
+    out = [float(m.group(1).replace(",", "") if m.group(1) else 1) * _SCALE[m.group(2).lower()]
+           for m in _SCALED.finditer(text)]
+    return out + text_numbers(_SCALED.sub(" ", text))
 
 
 def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[float]] | None,
