@@ -261,3 +261,10 @@ def test_a_capitalised_thing_after_a_possessive_and_a_regions_adjective_are_no_a
     got = kinds(doc)
     assert "Address" not in got and "West African" not in got
     assert got.get("Niamey") == "place"
+
+
+def test_a_known_ministry_named_with_its_words_in_another_order_is_that_ministry(parse):
+    doc = parse("A spokesman for the Foreign Affairs Ministry of Trinidad and Tobago said the talks would resume in "
+                "May.", published=DAY)
+    assert [(m.text, m.entity) for m in doc._.mentions] == [
+        ("Foreign Affairs Ministry of Trinidad and Tobago", "kb:TTO.MFA")]
