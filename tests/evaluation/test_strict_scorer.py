@@ -279,3 +279,21 @@ def test_a_vague_quantitys_bounds_match_to_four_digits_and_no_further():
     assert not _value_right(billions, {"value": None, "low": 2e6, "high": 9_999_999})  # "millions"
     # An exact value keeps the strict comparison: 1,200 is not 1,201.
     assert not _value_right({"value": 1200}, {"value": 1201})
+
+
+def test_a_states_body_is_the_gold_body_named_by_its_generic_name_and_state():
+    from storyline.evaluation.gold import Identity
+    from storyline.evaluation.strict import Names
+    from storyline.kb.normalize import key
+
+    names = Names({"entities": [{"id": "kb:KEN.MFA", "name": "Ministry of Foreign Affairs of Kenya"},
+                                {"id": "kb:CHL.MOI", "name": "Ministry of Internal Affairs of Chile"}]})
+
+    def gold(name: str) -> Identity:
+        return Identity(name, frozenset({key(name)}), names=frozenset({key(name)}))
+
+    assert names.weight(gold("Ministry of Foreign Affairs (Kenya)"), "kb:KEN.MFA") == 1
+    assert names.weight(gold("Kenya's Foreign Ministry"), "kb:KEN.MFA") == 1
+    assert names.weight(gold("Interior Ministry"), "kb:CHL.MOI") == 1  # the gold names it generically
+    assert names.weight(gold("Ministry of Foreign Affairs (Peru)"), "kb:KEN.MFA") == 0  # another state's
+    assert names.weight(gold("Interior Ministry"), "kb:KEN.MFA") == 0  # another body

@@ -137,6 +137,25 @@ def test_the_reports_own_agency_is_its_voice_not_an_actor(parse):
     assert [m for m in doc._.mentions if "Nortel" in m.text]
 
 
+def test_the_outlet_that_publishes_the_report_is_its_voice_where_the_report_names_it(nlp):
+    from storyline.nlp.pipeline import make_doc
+
+    text = ("Flood water reached the old town on Tuesday, a shopkeeper told the Danube Ledger. "
+            "The Riverside Gazette reported that two bridges were closed.")
+    doc = nlp(make_doc(nlp, "t", text, DAY, ("DANUBE LEDGER",)))
+    assert not [m for m in doc._.mentions if "Ledger" in m.text]
+    assert [m for m in doc._.mentions if "Riverside Gazette" in m.text]  # another outlet stays an actor
+    doc = nlp(make_doc(nlp, "t", text, DAY))
+    assert [m for m in doc._.mentions if "Ledger" in m.text]  # with no outlet known, the name is an actor
+
+
+def test_a_section_label_over_the_headline_never_drops_a_known_actor(nlp):
+    from storyline.nlp.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, "t", "Hungary said on Monday it would veto the budget deal.", DAY, ("HUNGARY",)))
+    assert [m for m in doc._.mentions if m.text == "Hungary"]
+
+
 def test_a_name_coordinated_with_an_adjective_before_a_noun_is_a_modifier(parse):
     doc = parse("Critics said the move had damaged Euro-Atlantic and global security.", published=DAY)
     assert not [m for m in doc._.mentions if "Atlantic" in m.text]
@@ -242,3 +261,10 @@ def test_a_capitalised_thing_after_a_possessive_and_a_regions_adjective_are_no_a
     got = kinds(doc)
     assert "Address" not in got and "West African" not in got
     assert got.get("Niamey") == "place"
+
+
+def test_a_known_ministry_named_with_its_words_in_another_order_is_that_ministry(parse):
+    doc = parse("A spokesman for the Foreign Affairs Ministry of Trinidad and Tobago said the talks would resume in "
+                "May.", published=DAY)
+    assert [(m.text, m.entity) for m in doc._.mentions] == [
+        ("Foreign Affairs Ministry of Trinidad and Tobago", "kb:TTO.MFA")]

@@ -159,11 +159,17 @@ class Names:
         if key(entity["name"]) == key(identity.name):
             return 2
         if entity_id.startswith("kb:"):
-            return 1 if self.forms(entity_id) & identity.strong() else 0
+            return 1 if self.forms(entity_id) & identity.strong() or key(identity.name) in self.generic(entity_id) else 0
         return 1 if key(entity["name"]) in identity.forms else 0
+
+    def generic(self, entity_id: str) -> set[str]:
+        """A state's body by its generic names ("Interior Ministry"): a gold identity named so alone is that body."""
+        return {key(n) for n in _kb_generic(entity_id[3:])} if self.kb_names is _kb_names else set()
 
 
 def _kb_names(kb_id: str) -> list[str]:
+    """The knowledge base's names of an entity; a state's body also by each generic name with its state's
+    ("Foreign Ministry (Kenya)", "Kenya's Foreign Ministry", "Foreign Ministry of Kenya")."""
     from storyline.kb.lookup import load_kb
 
     kb = load_kb()
@@ -171,7 +177,24 @@ def _kb_names(kb_id: str) -> list[str]:
         entity = kb.get(kb_id)
     except KeyError:
         return []
-    return [entity.name, *entity.aliases]
+    names = [entity.name, *entity.aliases]
+    try:
+        state = kb.get(entity.country) if entity.country else None
+    except KeyError:
+        state = None
+    if state is not None and entity.type == "organization":
+        for generic in _kb_generic(kb_id):
+            names += [f"{generic} ({state.name})", f"{state.name}'s {generic}", f"{generic} of {state.name}"]
+    return names
+
+
+def _kb_generic(kb_id: str) -> tuple[str, ...]:
+    from storyline.kb.lookup import load_kb
+
+    try:
+        return tuple(load_kb().get(kb_id).extra.get("generic", ()))
+    except KeyError:
+        return ()
 
 
 # -- categories ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from storyline.kb.lookup import load_kb
+from storyline.kb.normalize import key
 from storyline.models import Mention
 from storyline.nlp.pipeline import text_of
 
@@ -48,12 +49,55 @@ def outlet(entity: str) -> bool:
         return False
 
 
+def _squashed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", key(text))
+
+
+def outlet_forms(names: tuple[str, ...] | list[str]) -> set[str]:
+    """Match forms (letters and digits only) of the names the report's own outlet goes by: a name as written
+    ("THE HARBOUR GAZETTE" as "harbourgazette") and a web address by its site's name ("www.harbourgazette.com",
+    "news.harbourgazette.co.uk" as "harbourgazette")."""
+    forms = set()
+    for name in names:
+        name = name.strip()
+        if re.fullmatch(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", name.lower()):
+            labels = name.lower().split(".")
+            labels = [x for x in labels[:-1] if x not in ("www", "co", "com", "org", "net", "news", "edition", "m")]
+            forms |= {_squashed(x) for x in labels}
+        else:
+            forms.add(_squashed(name))
+    return {f for f in forms if len(f) >= 3}
+
+
+def _named_as(m: Mention, forms: set[str]) -> bool:
+    """The mention names the report's own outlet: a body the knowledge base does not know or knows as an
+    outlet (a section label over the headline, "EUROPE" or "NATO", is no outlet), named as written or by the
+    knowledge base's names of it."""
+    if m.type != "organization" or not m.entity:
+        return False
+    known = m.entity.startswith("kb:")
+    if known and not outlet(m.entity):
+        return False
+    if _squashed(m.text) in forms:
+        return True
+    if not known:
+        return False
+    entity = load_kb().get(m.entity[3:])
+    return any(_squashed(n) in forms for n in (entity.name, *entity.aliases))
+
+
 def own_outlets(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """Ids of the bodies the report names as its own outlet: "a|an|our <outlet> correspondent reports",
-    "<outlet> has learned" (a story told by whoever learned it), "As <outlet> reported earlier", "<outlet>
-    could not independently verify", "<outlet> diplomatic correspondent Jane Doe"."""
+    """Ids of the bodies the report names as its own outlet: the outlet the report is published by (its
+    stated outlet or the masthead over its headline, ``doc._.outlet``: "a farmer told the Harbour Gazette" in
+    the Harbour Gazette), "a|an|our <outlet> correspondent reports", "<outlet> has learned" (a story told by
+    whoever learned it), "As <outlet> reported earlier", "<outlet> could not independently verify", "<outlet>
+    diplomatic correspondent Jane Doe"."""
     own = set()
+    forms = outlet_forms(doc._.outlet or ()) if Doc.has_extension("outlet") else set()
     for m in mentions:
+        if forms and _named_as(m, forms):
+            own.add(m.entity)
+            continue
         if m.type != "organization" or not m.entity:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -39,9 +39,11 @@ from storyline.nlp.actor_spelling import polish_spelling, similar_place
 from storyline.nlp.actor_spans import (clean_edges, drop_article, extend_facility, extend_name_left,
                                        extend_person_left, in_body, join_adjacent, strip_honorifics, trim)
 from storyline.nlp.actor_surfaces import match_surfaces, own_name
+from storyline.nlp.actor_word_order import WordOrderIndex
 from storyline.nlp.pipeline import text_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}
+_REORDERED = "storyline_reordered_bodies"
 
 
 @dataclass
@@ -59,6 +61,7 @@ class ActorResolver(SpanResolution):
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.spelling = SpellingIndex(kb)
+        self.word_order = WordOrderIndex(kb)
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = match_surfaces(kb)
@@ -96,6 +99,7 @@ class ActorResolver(SpanResolution):
         # "(UN Office for the) Coordination of Humanitarian Affairs": NER cut the name after "for".
         found = [_Candidate(extend_name_left(c.span), c.label) if c.label == "ORG" and not self.kb.lookup(c.span.text)
                  else c for c in found]
+        found = [self._word_order(doc, c) for c in found]
         found.extend(_Candidate(span, "GPE") for span in unlabelled_places(doc))
         found.extend(_Candidate(span, "PERSON") for span in unlabelled_full_names(doc, self.kb.lookup))
         found.extend(_Candidate(span, "PERSON") for span in titled_appositive_names(doc, self.kb.lookup))
@@ -121,6 +125,18 @@ class ActorResolver(SpanResolution):
             chosen.append(cand)
             taken |= tokens
         return chosen
+
+    def _word_order(self, doc: Doc, cand: _Candidate) -> _Candidate:
+        """An unknown body's name that is a known body's with its words in another order ("the National Security
+        Council and Defense of X"), read on to where the words agree; the body is noted on the doc."""
+        if cand.label != "ORG" or self.kb.lookup(cand.span.text):
+            return cand
+        found = self.word_order.body(cand.span)
+        if found is None:
+            return cand
+        span, entity = found
+        doc.user_data.setdefault(_REORDERED, {})[key(span.text)] = (kb_id(entity), entity.type)
+        return _Candidate(span, "ORG")
 
     # -- resolving -------------------------------------------------------------------
 
@@ -177,7 +193,12 @@ class ActorResolver(SpanResolution):
         state.name_words = {w for span, _ in spans if len(span) > 1 for w in key(span.text).split()}
         for span, label in spans:
             cand = _Candidate(span, label)
-            mention = self._resolve_one(span, cand.label, state)
+            reordered = doc.user_data.get(_REORDERED, {}).get(key(span.text))
+            if reordered is not None:
+                start, end, text = span.start_char, span.end_char, span.text
+                mention = Mention("", start, end, text, label, *reordered)
+            else:
+                mention = self._resolve_one(span, cand.label, state)
             if mention is None:
                 continue
             mention.doc = doc_id

@@ -34,6 +34,7 @@ DOC_EXTENSIONS = {
     "doc_id": None,
     "published": None,
     "published_inferred": False,
+    "outlet": (),
     "mentions": None,
     "times": None,
     "quotes": None,
@@ -148,12 +149,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def make_doc(nlp: Language, doc_id: str, text: str, published: dt.date | None) -> Doc:
-    """A tokenised Doc carrying the context the extractors need."""
+def make_doc(nlp: Language, doc_id: str, text: str, published: dt.date | None, outlet: tuple[str, ...] = ()) -> Doc:
+    """A tokenised Doc carrying the context the extractors need; ``outlet``: the names the report's own outlet
+    goes by (its stated outlet, the masthead over its headline)."""
     doc = nlp.make_doc(text)
     doc.user_data[_TEXT] = text
     doc._.doc_id = doc_id
     doc._.published = published
+    doc._.outlet = tuple(outlet)
     return doc
 
 
@@ -177,9 +180,10 @@ def to_extraction(doc: Doc) -> Extraction:
 
 
 def extract(
-    nlp: Language, items: Iterable[tuple[str, str, dt.date | None]], batch_size: int = 16
+    nlp: Language, items: Iterable[tuple], batch_size: int = 16
 ) -> Iterator[Extraction]:
-    """Run the pipeline over ``(doc_id, text, published)`` items, batched with ``nlp.pipe``."""
-    docs = (make_doc(nlp, doc_id, text, published) for doc_id, text, published in items)
+    """Run the pipeline over ``(doc_id, text, published)`` items, or ``(doc_id, text, published, outlet names)``,
+    batched with ``nlp.pipe``."""
+    docs = (make_doc(nlp, doc_id, text, published, *rest) for doc_id, text, published, *rest in items)
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield to_extraction(doc)

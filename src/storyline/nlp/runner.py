@@ -66,6 +66,11 @@ def published_date(row: dict[str, Any]) -> dt.date | None:
     return None
 
 
+def outlet_names(row: dict[str, Any]) -> tuple[str, ...]:
+    """The names a report's own outlet goes by: its stated outlet and the masthead line over its headline."""
+    return tuple(n for n in (row.get("outlet"), row.get("masthead")) if n)
+
+
 def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
     """Extractions per document; a long document is parsed in windows and merged back."""
     plan: deque[tuple[dict[str, Any], int, bool]] = deque()
@@ -75,7 +80,7 @@ def _extract_windows(nlp, rows: list[dict[str, Any]], size: int):
             cuts = windows.spans(row["text"], size)
             for i, (start, end) in enumerate(cuts):
                 plan.append((row, start, i == len(cuts) - 1))
-                yield row["id"], row["text"][start:end], published_date(row)
+                yield row["id"], row["text"][start:end], published_date(row), outlet_names(row)
 
     parts: list[tuple[int, Any]] = []
     for extraction in pipeline.extract(nlp, items()):

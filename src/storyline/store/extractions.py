@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from storyline.store.db import Store
 
 
-PENDING_COLUMNS = "id, text, published, published_precision"
-"""What the extraction reads of a document."""
+PENDING_COLUMNS = ("d.id, d.text, d.published, d.published_precision, d.outlet, "
+                   "(SELECT r.text FROM removed r WHERE r.doc_id = d.id AND r.reason = 'navigation' "
+                   "AND r.start_char = 0 LIMIT 1) AS masthead")
+"""What the extraction reads of a document: with its outlet and the masthead line that opened the page (the
+report's own name for its outlet), so the report's own outlet named in its text is its voice, not an actor."""
 
 
 def _now() -> datetime:
@@ -55,12 +58,12 @@ class ExtractionStore:
         return self.store.rows(
             f"SELECT {PENDING_COLUMNS} FROM documents d "
             "WHERE duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM extractions e WHERE e.doc_id = d.id) "
-            "ORDER BY seq"
+            "ORDER BY d.seq"
         )
 
     def documents(self, ids: list[str]) -> list[dict[str, Any]]:
         """Documents by id, as :meth:`pending` gives them (for reading them ahead), in ingest order."""
-        return self.store.rows(f"SELECT {PENDING_COLUMNS} FROM documents WHERE list_contains(?, id) ORDER BY seq", [ids])
+        return self.store.rows(f"SELECT {PENDING_COLUMNS} FROM documents d WHERE list_contains(?, d.id) ORDER BY d.seq", [ids])
 
     def stale(self) -> list[str]:
         """Extractions of documents that are now copies of another or gone: to be dropped."""
