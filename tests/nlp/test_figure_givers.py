@@ -128,3 +128,15 @@ def test_a_make_or_a_model_before_a_thing_owns_nothing(parse):
     assert [(f.value, f.subject_text) for f in doc._.figures] == [(6, "Spain"), (50, "Spain")]
     doc = parse("The alliance moved 30 NATO jets to the base.")
     assert _figure(doc, "30").subject_text == "NATO"  # an actor's name before a thing is its owner
+
+
+@pytest.mark.parametrize("text, number, giver", [
+    # a gift is announced by its donor
+    ("Norway pledged 4 million dollars for shelter, and Canada offered 2 million dollars.", "4 million", "Norway"),
+    ("Norway pledged 4 million dollars for shelter, and Canada offered 2 million dollars.", "2 million", "Canada"),
+    # who votes, approves or signs a sum gives no figure by that act
+    ("The senate approved a 30 million dollar grant for the flooded districts.", "30 million", None),
+    ("President Ana Ruiz signed the 20 billion dollar package on Tuesday.", "20 billion", None),
+])
+def test_a_donor_gives_its_gift_and_an_approver_gives_nothing(parse, text, number, giver):
+    assert _figure(parse(text), number).attributed_text == giver

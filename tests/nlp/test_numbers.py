@@ -258,3 +258,19 @@ def test_numbers_percent_forms_hyphened_and_singular_points():
     assert read("Turnout showed a 2-percentage-point drop")[0][4] is True
     assert read("She won by a 3 percentage-point margin")[0][4] is True
     assert read("A 10-point lead")[0][4] is False  # points of a score, not of a percentage
+
+
+def test_numbers_times_a_power_of_ten_in_one_token_or_several():
+    assert [(a[0], a[5]) for a in read("a neutron star of about 2.8×10^30 kilograms")] == [(2.8e30, "kilogram")]
+    assert [a[0] for a in read("each grain weighs 4.2 x 10^-6 grams")] == [4.2e-6]
+    assert [a[0] for a in read("a dose of 3.5×10−4 grams")] == [3.5e-4]  # a superscript lost to a minus sign
+    assert [a[0] for a in read("some 6.1×10²² molecules")] == [6.1e22]
+    # no mark of a power: a size or two numbers, as before
+    assert [a[0] for a in read("a hall of 20 x 40 metres")] == [20, 40]
+    assert read("a 2x10 beam") == []
+
+
+def test_numbers_a_time_word_hyphenated_before_a_number_is_no_prefix():
+    assert [(a[0], a[5]) for a in read("the then-52-year-old mayor")] == [(52, "year of age")]
+    assert [(a[0], a[5]) for a in read("her now-9-month-old son")] == [(9, "month of age")]
+    assert read("the Su-27 jets") == []

@@ -31,6 +31,14 @@ RE_GLUED = re.compile(
     re.IGNORECASE,
 )
 PERCENT_SUFFIXES = {"%", "pc", "pct"}
+# Words of time hyphenated before a number, which say when it held: "the then-45-year-old", "now-18".
+TIME_PREFIXES = frozenset({"now", "then"})
+# A number times a power of ten: "1.99×10^30", "6.02 x 10²³", "1.6×10−19" (a superscript lost to a minus sign);
+# the power needs its mark, a sign or superscript digits ("2x10" alone is a size, "2 x 10 metres").
+RE_POWER = re.compile(r"^(\d+(?:\.\d+)?)[×x]10(?:(?:\^|\*\*)([-−+]?\d{1,3})|([-−]\d{1,3})|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))$")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+POWER_TOKENS = 6
+"""Most tokens a number with its power of ten runs over ("1.99", "×", "10", "^", "-", "30")."""
 # A unit glued to a word of dimension, maybe closing a bracket: "10ft-long", "(37m / 121ft)-long".
 RE_DIMENSION = re.compile(r"^([^\d\s()-]+)\)?-(?:long|wide|high|tall|deep|thick)$", re.IGNORECASE)
 # A number run into a word where the source lost a space: "100,000soldiers", "27.The".
@@ -114,6 +122,9 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
         extras["qualifier"], pre = "about", ""  # "~25", "≈32m2"
     if pre.lower() == "sub" and sign == "-":
         extras["qualifier"], pre, sign = "fewer than", "", None  # "sub-7 nanometre chips"
+    timed = pre.lower() in TIME_PREFIXES and sign == "-"
+    if timed:
+        pre, sign = "", None  # "her now-18-month-old daughter", "the then-45-year-old minister": the age then or now
     if pre:
         code = CURRENCY_PREFIXES.get(pre) or CURRENCY_PREFIXES.get(pre.lower() if pre.lower() != "ps" else "")
         if code is None and pre.isupper() and i > 0 and doc[i - 1].text == "$" and _attached(doc, i):
@@ -141,9 +152,23 @@ def _glued(doc: Doc, i: int) -> tuple[float, dict] | None:
             extras["unit"], extras["unit_text"] = name, suf
         elif not pre and not sign and (value := _run_on(doc[i].text)) is None:
             return None
-    elif not pre and not sign and not m["num"].startswith(".") and not extras and m["sign"] != "+":
+    elif not pre and not sign and not m["num"].startswith(".") and not extras and m["sign"] != "+" and not timed:
         return None  # plain digits are read by _digits
     return value, extras
+
+
+def _power(doc: Doc, i: int, limit: int) -> tuple[int, float] | None:
+    """A number times a power of ten from token ``i``, in one token or several ("1.99 × 10^30"): (end, value)."""
+    text = ""
+    found = None
+    for k in range(i, min(limit, i + POWER_TOKENS)):
+        if k > i and doc[k - 1].whitespace_ not in ("", " "):
+            break
+        text += doc[k].text
+        if (m := RE_POWER.match(text)) is not None:
+            power = (m[2] or m[3] or m[4]).translate(SUPERSCRIPTS).replace("−", "-")
+            found = k + 1, float(f"{m[1]}e{int(power)}")
+    return found
 
 
 def _attached(doc: Doc, i: int) -> bool:
@@ -201,6 +226,8 @@ def _parse_number(doc: Doc, i: int, limit: int) -> tuple[int, float, float | Non
     value: float | None = None
     j = 0
     spelled = False
+    if w[:1].isdigit() and (power := _power(doc, i, limit)) is not None:
+        return power[0], power[1], None, None, False, False
     if (d := _digits(w)) is not None:
         value, j = d, 1
         # "15-thousand", "15-hundred": a scale word hyphenated to the digits.
