@@ -141,3 +141,11 @@ def test_a_recap_ends_at_a_date_told_from_the_report(parse):
             "Aid agencies say little has changed.\n\n"
             "On April 12, engineers inspect the dams again.")
     assert values(parse, text)["April 12"] == "2031-04-12"
+
+
+def test_a_recap_day_that_would_fall_after_the_report_keeps_the_recaps_year(parse):
+    text = ("On September 3, 2028, the river bursts its banks above the capital.\n\n"
+            "Rescue teams work through the night.\n\n"
+            "Aid agencies appeal for tents.\n\n"
+            "On October 12, the army claims to have closed the last breach.")
+    assert values(parse, text)["October 12"] == "2028-10-12"

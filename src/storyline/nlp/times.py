@@ -269,8 +269,10 @@ class _Narrative:
 
     A recap told in the historical present ("On February 24, 2022, the army crosses the border ... On April 2,
     reporters find ...", a list of how a crisis unfolded) keeps its year across paragraphs without dates: each of
-    its month-days on a verb in the simple present (``present``) goes on with the year the recap set, however far
-    down, until a date told relative to the report or one of the report's own year ends it. A year on such a verb
+    its month-days on a verb in the simple present (``present``), or on another verb not told ahead that would
+    otherwise fall after the report ("On April 21, the army claims to have taken the port", in a report of
+    February), goes on with the year the recap set, however far down, until a date told relative to the report or
+    one of the report's own year ends it. A year on such a verb
     ("In 2014, troops seize the peninsula") opens a recap as a past verb opens a history."""
 
     def __init__(self, published: dt.date | None, text: str = "") -> None:
@@ -284,6 +286,11 @@ class _Narrative:
         """Month-days placed in the current history's year (a told sequence of days)."""
         self.recap = False
         """Whether the current history is told in the historical present."""
+
+    def _after_report(self, resolved: Resolution) -> bool:
+        """Whether a date, read without the history, lies after the report: in a recap, no plan but the recap's."""
+        span = date_interval(resolved.value)
+        return span is not None and self.published is not None and span[0] > self.published
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
@@ -301,7 +308,7 @@ class _Narrative:
         low = " ".join(text.lower().split())
         paragraph = self._paragraph(at)
         if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1) \
-                and not (self.recap and present and not forward):
+                and not (self.recap and not forward and (present or self._after_report(resolved))):
             self.year = None  # a paragraph told without a date: the history is over (a recap goes on)
             self.recap = False
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
