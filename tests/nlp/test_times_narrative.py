@@ -104,3 +104,48 @@ def test_a_year_naming_a_thing_in_a_present_sentence_starts_no_history(parse):
 ])
 def test_a_year_on_a_noun_in_a_past_sentence_starts_no_history(parse, text, want):
     assert values(parse, text)["March 8"] == want
+
+
+def test_a_recap_in_the_historical_present_keeps_its_year_across_paragraphs(parse):
+    text = ("Here is how the floods unfolded.\n\n"
+            "On September 3, 2028, the river bursts its banks above the capital and the army evacuates two towns.\n\n"
+            "Rescue teams work through the night.\n\n"
+            "Aid agencies appeal for tents and clean water.\n\n"
+            "On October 12, engineers close the last breach in the levee.\n\n"
+            "Farmers return to their fields.\n\n"
+            "Prices of grain climb across the region.\n\n"
+            "In January, parliament approves a rebuilding fund.")
+    got = values(parse, text)
+    assert got["October 12"] == "2028-10-12" and got["January"] == "2029-01"
+
+
+def test_a_year_on_a_verb_in_the_historical_present_opens_a_recap(parse):
+    got = values(parse, "In 2027, the opposition wins the election. On March 14, the new cabinet takes office.")
+    assert got["March 14"] == "2027-03-14"
+
+
+def test_a_history_told_in_the_past_still_ends_at_paragraphs_without_dates(parse):
+    # only the historical present carries a recap's year past paragraphs without dates
+    text = ("On September 3, 2028, the river burst its banks above the capital.\n\n"
+            "Rescue teams worked through the night.\n\n"
+            "Aid agencies appealed for tents.\n\n"
+            "On April 12, engineers closed the last breach.")
+    assert values(parse, text)["April 12"] == "2031-04-12"
+
+
+def test_a_recap_ends_at_a_date_told_from_the_report(parse):
+    text = ("On September 3, 2028, the river bursts its banks above the capital.\n\n"
+            "Rescue teams work through the night.\n\n"
+            "On Monday the minister said the levees are safe.\n\n"
+            "Farmers fear the rains.\n\n"
+            "Aid agencies say little has changed.\n\n"
+            "On April 12, engineers inspect the dams again.")
+    assert values(parse, text)["April 12"] == "2031-04-12"
+
+
+def test_a_recap_day_that_would_fall_after_the_report_keeps_the_recaps_year(parse):
+    text = ("On September 3, 2028, the river bursts its banks above the capital.\n\n"
+            "Rescue teams work through the night.\n\n"
+            "Aid agencies appeal for tents.\n\n"
+            "On October 12, the army claims to have closed the last breach.")
+    assert values(parse, text)["October 12"] == "2028-10-12"

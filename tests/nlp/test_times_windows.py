@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
@@ -62,3 +63,31 @@ def test_a_photo_captions_year_tells_no_history():
     # Read as a history, "March 3" would move to the year after the caption's October: 2029.
     assert continue_history(extraction, text, PUBLISHED, [0, len(caption)]) == 0
     assert extraction.times[1].value == "2031-03-03"
+
+
+def test_a_recap_in_the_historical_present_keeps_its_year_after_the_cut():
+    first = "On September 3, 2028, the river bursts its banks.\n\nTeams work all night.\n\n"
+    text = first + "Agencies appeal for tents.\n\nOn October 12, the army closes the last breach."
+    year_at, day_at = text.index("September 3, 2028"), text.index("October 12")
+    times = [TimeRef("d", year_at, year_at + 17, "September 3, 2028", "2028-09-03", "day", head=text.index("bursts")),
+             TimeRef("d", day_at, day_at + 10, "October 12", "2030-10-12", "day", head=text.index("closes"))]
+    extraction = Extraction(doc_id="d", times=times)
+    assert continue_history(extraction, text, PUBLISHED, [0, len(first)]) == 1
+    assert extraction.times[1].value == "2028-10-12"
+    # told in the past, the history ends at the paragraphs without dates
+    past = text.replace("bursts", "burst").replace("closes", "closed")
+    times = [dataclasses.replace(times[0], head=past.index("burst")),
+             TimeRef("d", day_at - 1, day_at + 9, "October 12", "2030-10-12", "day", head=past.index("closed"))]
+    assert continue_history(Extraction(doc_id="d", times=times), past, PUBLISHED, [0, len(first) - 1]) == 0
+
+
+def test_historical_present_reads_acts_in_the_simple_present():
+    from storyline.nlp.times import historical_present
+
+    text = "The army crosses the river. The army is there. The army crossed it. Troops cross it."
+    assert historical_present(text, text.index("crosses"))
+    assert not historical_present(text, text.index("is"))  # being is no act
+    assert not historical_present(text, text.index("crossed"))
+    assert not historical_present(text, text.index("cross it"))  # without a parse, only the -s form is read
+    assert historical_present(text, text.index("cross it"), "VBP")
+    assert not historical_present(text, None)

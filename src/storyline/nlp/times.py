@@ -17,7 +17,7 @@ from storyline.nlp.dates import (
 from storyline.nlp.grammar import lemma, lexicon
 from storyline.nlp.pipeline import text_of
 
-__all__ = ["ahead_cue", "continue_history", "extract_times", "infer_published", "is_ahead", "is_reference_line", "line_of",
+__all__ = ["ahead_cue", "continue_history", "extract_times", "historical_present", "infer_published", "is_ahead", "is_reference_line", "line_of",
            "predicate_of", "resolve_date_text", "year_from_weekday"]
 
 # Words around a date that make an ambiguous day or month point forward in time.
@@ -138,6 +138,19 @@ def _told_in_past(span: Span) -> bool:
     return False
 
 
+def _acts_in_present(span: Span) -> bool:
+    """Whether the date's governing verb is an act in the simple present, with no auxiliary ("On April 2, reporters
+    find ...", "In 2014, troops seize ..."; see ``historical_present``), and the date is no thing's."""
+    token, hops = span.root, 0
+    while token.head is not token and hops < 4:
+        token, hops = token.head, hops + 1
+        if token.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("aux", "auxpass") for c in token.children) or _year_of_a_thing(span):
+                return False
+            return historical_present(text_of(span.doc), token.idx, token.tag_)
+    return False
+
+
 def _year_of_a_thing(span: Span) -> bool:
     """Whether the date is a phrase on a noun ("the announcement of independence in 1991", "the opening of the
     bridge in 1998", "the reform in 2009"): it names the thing, and places no verb of the sentence."""
@@ -252,7 +265,15 @@ class _Narrative:
     1994"), which sets no history. A year that names a thing ("the constitution of 1992", "the
     referendum of 1991") leaves a history being told as it is, and sets none; a date told from the last one ("the next
     day") keeps it. A photo caption's date ("... in Oslo on October 31, 2018. (Jane Roe/Getty Images)") is the
-    photo's, not a history the report tells: it neither sets one nor ends one."""
+    photo's, not a history the report tells: it neither sets one nor ends one.
+
+    A recap told in the historical present ("On February 24, 2022, the army crosses the border ... On April 2,
+    reporters find ...", a list of how a crisis unfolded) keeps its year across paragraphs without dates: each of
+    its month-days on a verb in the simple present (``present``), or on another verb not told ahead that would
+    otherwise fall after the report ("On April 21, the army claims to have taken the port", in a report of
+    February), goes on with the year the recap set, however far down, until a date told relative to the report or
+    one of the report's own year ends it. A year on such a verb
+    ("In 2014, troops seize the peninsula") opens a recap as a past verb opens a history."""
 
     def __init__(self, published: dt.date | None, text: str = "") -> None:
         self.published = published.date() if isinstance(published, dt.datetime) else published
@@ -263,31 +284,44 @@ class _Narrative:
         self.paragraph = -1
         self.placed = 0
         """Month-days placed in the current history's year (a told sequence of days)."""
+        self.recap = False
+        """Whether the current history is told in the historical present."""
+
+    def _after_report(self, resolved: Resolution) -> bool:
+        """Whether a date, read without the history, lies after the report: in a recap, no plan but the recap's."""
+        span = date_interval(resolved.value)
+        return span is not None and self.published is not None and span[0] > self.published
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
 
-    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0, past: bool = True) -> Resolution:
+    def place(self, text: str, resolved: Resolution, forward: bool, at: int = 0, past: bool = True,
+              present: bool = False) -> Resolution:
         """``resolved`` placed in the history the report tells; ``past`` says whether the date's verb is
         told in the past: a bare year on anything else ("the site of a disaster in 1986, the zone is
-        closed") names a thing and starts no history."""
+        closed") names a thing and starts no history, unless the verb is an act in the simple present
+        (``present``, see ``historical_present``), as a recap tells its history."""
         if self.published is None:
             return resolved
         if CAPTION_RE.search(line_of(self.text, at)):
             return resolved  # a photo caption's date is the photo's: it tells no history and ends none
         low = " ".join(text.lower().split())
         paragraph = self._paragraph(at)
-        if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1):
-            self.year = None  # a paragraph told without a date: the history is over
+        if self.year is not None and paragraph > self.paragraph + 1 + (self.placed >= 1) \
+                and not (self.recap and not forward and (present or self._after_report(resolved))):
+            self.year = None  # a paragraph told without a date: the history is over (a recap goes on)
+            self.recap = False
         if (explicit := RE_EXPLICIT_YEAR.search(low)) is not None:
-            if (RE_NAMING_OF.search(self.text[max(0, at - 40):at]) or not past) and RE_BARE_YEAR.match(low):
+            if (RE_NAMING_OF.search(self.text[max(0, at - 40):at]) or not (past or present)) and RE_BARE_YEAR.match(low):
                 self.paragraph = paragraph if self.year is not None else self.paragraph
                 return resolved  # "the constitution of 1992": a thing named; a history told goes on
             span = date_interval(resolved.value)
             told = span[0].year if span else int(explicit.group(0))
             since = RE_SINCE_BEFORE.search(self.text[max(0, at - 12):at]) or low.startswith(("since", "from"))
             year = told if told < self.published.year and not since else None
-            self.placed = (self.placed if year is not None and year == self.year else 0) + (resolved.precision == "day")
+            same = year is not None and year == self.year
+            self.placed = (self.placed if same else 0) + (resolved.precision == "day")
+            self.recap = year is not None and (present or same and self.recap)
             self.year = year
             self.last = span[0] if span and self.year is not None else None
             self.paragraph = paragraph
@@ -296,7 +330,8 @@ class _Narrative:
             self.paragraph = paragraph  # "the next day", "that month": told from the history's last date
             return resolved
         if RE_RELATIVE_TIME.search(low) or forward or self.year is None:
-            self.year = None if RE_RELATIVE_TIME.search(low) else self.year
+            if RE_RELATIVE_TIME.search(low):
+                self.year, self.recap = None, False
             return resolved
         core = RE_DAYS_TAIL.sub("", low)  # "March 6–10 days (before the vote)": March 6
         if RE_YEARLESS.match(core) is None:
@@ -309,11 +344,32 @@ class _Narrative:
             if year == self.year and self.last is not None and span[1] < self.last - dt.timedelta(days=LOOK_BACK_DAYS):
                 continue  # earlier in the year than the last date told: the story has moved on a year
             self.placed = self.placed + 1 if year == self.year else 1
+            self.recap = self.recap or present
             self.year, self.last, self.paragraph = year, span[0], paragraph
             note = f"year {year} from the history the report tells"
             return Resolution(again.value, again.precision, note)
-        self.year = None
+        self.year, self.recap = None, False
         return resolved
+
+
+PRESENT_NOT_ACTS = frozenset("is are am has have does do says say seems seem remains remain".split())
+"""Present forms that tell no act of a recap: the present of being and having, and of saying (a source's
+words of today, "the ministry says")."""
+
+
+def historical_present(text: str, head: int | None, tag: str | None = None) -> bool:
+    """Whether the verb at ``head`` is an act told in the simple present ("troops cross the border", "the
+    minister resigns"), as a recap of past months tells them. ``tag``, the parser's tag where there is a parse,
+    decides the form; without one, a word ending in -s that is no past form does ("crosses", not "cross")."""
+    if head is None:
+        return False
+    m = re.compile(r"[A-Za-z]+").match(text, head)
+    word = m.group(0) if m else ""
+    if not word.islower() or word in PRESENT_NOT_ACTS:
+        return False
+    if tag is not None:
+        return tag in ("VBZ", "VBP")
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def continue_history(extraction, text: str, published: dt.date | None, cuts: list[int]) -> int:
@@ -333,7 +389,8 @@ def continue_history(extraction, text: str, published: dt.date | None, cuts: lis
     for ref in sorted(extraction.times, key=lambda t: t.start):
         before = Resolution(ref.value, ref.precision, ref.note)
         past = ref.head is None or (not ref.ahead and past_word(text, ref.head))  # unknown counts as past
-        placed = narrative.place(ref.text, before, ref.ahead, ref.start, past=past)
+        present = not ref.ahead and not past and historical_present(text, ref.head)
+        placed = narrative.place(ref.text, before, ref.ahead, ref.start, past=past, present=present)
         if ref.start < cuts[1] or placed.value == ref.value or placed.value is None:
             continue
         for name in ("statements", "events", "figures"):
@@ -474,7 +531,8 @@ def extract_times(doc: Doc, infer: bool = True, today: dt.date | None = None) ->
             # A year naming a thing ("the trains have kept running after the declaration of independence in
             # 1991") tells no history: the month-days after it keep the report's year.
             resolved = narrative.place(part, resolved, forward, start,
-                                       past=(backward or _told_in_past(ent)) and not _year_of_a_thing(ent))
+                                       past=(backward or _told_in_past(ent)) and not _year_of_a_thing(ent),
+                                       present=not ahead and _acts_in_present(ent))
             refs.append(TimeRef(doc=doc_id or "", start=start, end=start + len(part), text=part,
                                 value=resolved.value, precision=resolved.precision, note=resolved.note,
                                 ahead=ahead, head=predicate_of(ent)))
