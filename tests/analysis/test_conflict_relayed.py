@@ -164,3 +164,19 @@ def test_a_flat_rebuttal_typed_an_opinion_still_answers_the_claim_before_it():
     story = _rebutted(TERMED, judged)
     story.records["statements"][-1].kind = "opinion"
     assert find_conflicts(story.corpus()) == []
+
+
+def test_a_claim_and_its_rejection_in_one_sentence_give_the_claimants_claim():
+    story = Story()
+    told = "The drivers' union claimed that the depot had cut the night shift, a claim rejected by the depot."
+    story.report("a", told, published="2026-02-03")
+    story.say("a", told, "denied", actors=("kb:USA",))
+    claims = accused_claims(statement_props(story.corpus()))
+    assert [(p.status, p.clause, p.record.source_text) for p in claims] == \
+        [("reported", "the depot had cut the night shift", "The drivers' union")]
+    # a claim not rejected in the sentence gives none
+    plain = Story()
+    text = "The drivers' union claimed that the depot had cut the night shift."
+    plain.report("a", text, published="2026-02-03")
+    plain.say("a", text, "denied", actors=("kb:USA",))
+    assert accused_claims(statement_props(plain.corpus())) == []

@@ -248,3 +248,34 @@ def test_a_ministry_is_known_by_the_state_whose_ministry_it_is_not_by_a_name_bef
     said = _the_body_twice("Iceland said the ministry opened an inquiry.", "Iceland said the ministry spoke.",
                            body="ministry", names=[("a", "Iceland", "kb:ISL", "state"), ("b", "Iceland", "kb:ISL", "state")])
     assert [k for k, _ in _found(said)] == ["status"]
+
+
+def test_a_rejected_assessment_or_a_claim_rejected_by_someone_is_a_denial():
+    assert DENIAL.search("The regulator rejected the assessment that the dam had been poorly maintained.")
+    assert DENIAL.search("The airline dismissed the conclusions that its pilots had ignored the warnings.")
+    assert DENIAL.search("The board refuted the explanation that the turbines had failed in the cold.")
+    assert DENIAL.search("The miners said the roof had collapsed, a claim firmly rejected by the operator.")
+    assert DENIAL.search("The strikers spoke of intimidation, allegations dismissed by the haulage firm.")
+    # what is rejected is no claim, or is rejected by no one it names
+    assert not DENIAL.search("The pay offer was rejected by the union on Friday.")
+    assert not DENIAL.search("The council rejected the assessment schedule proposed by the inspectors.")
+    assert not DENIAL.search("The plan was dismissed by a court as too vague.")
+
+
+def test_a_claim_told_with_its_rejection_by_another_party_meets_the_claim_made_elsewhere():
+    claim = "Dock workers said the crane had toppled because its brakes were worn."
+    told = "The dockers' union claimed that the crane had toppled because its brakes were worn, " \
+           "a claim flatly rejected by the port operator."
+    found = _found(_two(claim, "reported", told, "reported"))
+    assert found == [("status", ["a", "b"])]
+    # a claim told with no rejection is no conflict
+    plain = "The dockers' union claimed that the crane had toppled because its brakes were worn."
+    assert _found(_two(claim, "reported", plain, "reported")) == []
+
+
+def test_an_assessment_rejected_is_a_denial_of_the_account_it_names():
+    claim = "Inspectors said the flooding had started in a drainage tunnel beside the pump station."
+    rejected = "The mine's owner rejected the assessment that the flooding had started in the tunnel."
+    assert _found(_two(claim, "reported", rejected, "reported")) == [("status", ["a", "b"])]
+    assert _found(_two(claim, "reported", "The mine's owner accepted the assessment that the flooding had started "
+                                          "in the tunnel.", "reported")) == []

@@ -90,10 +90,20 @@ _LEADING_SOURCE = re.compile(r"\A\s*+(?:according\s+to|citing)\s++(?:[\w.'’-]+
 """A source named first ("According to the lawyers, P"): who says it, not what."""
 
 
+_TOLD_THEN_REJECTED = re.compile(
+    r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed)|said|says|insisted|asserted)\s++(?:(?:late|early)\s++)?(?:on\s++\w+day\s++)?"
+    r"that\s++(?P<clause>[^;]+?)\s*+,\s*+(?:a|an)\s++(?:claim|allegation|accusation|assertion|charge|account)\s++"
+    r"(?:[\w-]++\s++){0,2}?(?:rejected|dismissed|refuted|disputed|denied)\s++by\b", re.IGNORECASE)
+"""A claim and, after it, its rejection by another party: "X claimed that P, a claim flatly rejected by Y" denies P."""
+
+
 def _claimed_clause(text: str) -> str:
     disputed = disputed_claim(text)
     if disputed:
         return disputed
+    told = _TOLD_THEN_REJECTED.search(text)
+    if told and len(told.group("clause").split()) >= 3:
+        return told.group("clause").strip(" .,")
     source = _LEADING_SOURCE.match(text)
     if source and len(text[source.end():].split()) >= 3:
         return _claimed_clause(text[source.end():]).strip(" .")

@@ -323,13 +323,14 @@ _MODAL = re.compile(r"\b(?:may|might|could|would|will|should|must|can)\b", re.IG
 
 
 _ACCUSED_THEN_DENIED = re.compile(
-    r"\A(?P<claim>[^;]{0,300}?\b(?:accus|alleg)\w*+\s++(?P<act>[^;]{6,300}?))\s*+[,–—-]\s*+(?:something|which|a\s++charge|"
+    r"\A(?P<claim>[^;]{0,300}?\b(?:(?:accus|alleg)\w*+|claim(?:s|ed)?+(?=\s++that\b))\s++(?P<act>[^;]{6,300}?))\s*+[,–—-]\s*+(?:something|which|a\s++charge|"
     r"an\s++accusation|an\s++allegation|a\s++claim|claims|allegations|accusations|charges)\s++(?:that\s++)?"
     r"(?:[\w.'’-]++\s++){0,4}?(?:(?:has|have|had)\s++)?(?:(?:repeatedly|consistently|strongly|always|flatly|long)\s++)?"
     r"(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?)\b", re.IGNORECASE)
-"""An accusation and its denial in one sentence: "Farmers accuse the mill of dumping waste in the river, something the
-mill has always denied", "The mill is accused of dumping waste, which it denies"."""
-_ACCUSING_VERB = re.compile(r"\b(?:accus|alleg)\w*+", re.IGNORECASE)
+"""An accusation or a claim and its denial in one sentence: "Farmers accuse the mill of dumping waste in the river,
+something the mill has always denied", "The mill is accused of dumping waste, which it denies", "The union claimed that
+the exits had been locked, a claim flatly rejected by the owner"."""
+_ACCUSING_VERB = re.compile(r"\b(?:(?:accus|alleg)\w*+|claim(?:s|ed)?+(?=\s++that\b))", re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*+(?:(?:widely|repeatedly|also|often|long)\s++)?\Z",
                           re.IGNORECASE)
 """An accusation in the passive ("Russia is accused of", "has been accused of"): it names no accuser."""

@@ -24,10 +24,19 @@ _WHEN_SAID = r"(?:\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+\w+ly)?"
 """When or how it was rejected, between the verb and its object: "refuted on Tuesday that", "rejected outright"."""
 _DENIED_OBJECT = (r"\s+(?:as\b|that\b|(?:the|these|those|such|any|all)?\s*(?:[\w.-]+['’]s?\s+){0,2}"
                   r"(?:claims?|reports?|allegations?|accusations?|accounts?|announcement|suggestions?|assertions?|"
-                  r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion)\b)")
+                  r"figures?|results?|findings?|rumou?rs?|stor(?:y|ies)|charges?|idea|notion|(?:assessments?|conclusions?|"
+                  r"characteri[sz]ations?|explanations?|theor(?:y|ies)|versions?|narratives?)(?=\s*+(?:that|of|as|[,.;:])"
+                  r"(?!\w)))\b)")
+"""What is rejected: a claim, a report, an account; an assessment, a conclusion, an explanation only with what it says
+after it ("rejected the assessment that P", not "rejected the assessment schedule")."""
+_DENIED_BY = (r"(?<=\s)(?:claims?|allegations?|accusations?|assertions?|charges?|reports?|accounts?|suggestions?)\s+"
+              r"(?:(?:that\s+)?(?:has|have|had)\s+(?:been\s+)?)?(?:(?:flatly|firmly|strongly|repeatedly|categorically|"
+              r"swiftly|quickly|promptly|since|also|widely|roundly)\s+)?(?:rejected|dismissed|refuted|disputed|denied)\s+by\b")
+"""A claim and its rejection's author after it: "a claim flatly rejected by the government", "allegations dismissed
+by the company"."""
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)\b|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|(?<!spreading\s)(?<!spread\s)(?<!spreads\s)"
+    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing))" + _WHEN_SAID + _DENIED_OBJECT + r"|" + _DENIED_BY + r"|(?<!spreading\s)(?<!spread\s)(?<!spreads\s)"
     r"(?:fake|false(?:ly)?(?!\s+(?:information|flag|impression|pretext|alarm)s?\b)|untrue|baseless|"
     r"unfounded|groundless|mere (?:assertions?|claims?|speculation)|lies|an?\s+(?:(?:outright|blatant|complete|total)\s+)?(?:lie|fabrication)|fabrications|nonsense|disinformation|no\s+truth|"
     r"(?:is|was|are|were)\s+not\s+true|without\s+(?:any\s+)?foundation)\b)", re.IGNORECASE)
