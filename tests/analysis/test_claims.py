@@ -977,19 +977,25 @@ def test_a_belief_in_an_act_and_the_act_itself_are_two_claims():
 
 def test_one_kind_of_act_in_two_towns_is_two_claims():
     lenton = "The river Arle burst its banks in Lenton after three days of rain."
-    dunmore = "Three days of rain made the river Arle burst its banks and flood Dunmore."
-    places = [Entity("local:place:lenton", "Lenton", "place"), Entity("local:place:dunmore", "Dunmore", "place")]
+    dunmore = "Three days of rain made the river Arle burst its banks and flood homes in Dunmore."
+    places = [Entity("local:place:lenton", "Lenton", "place"), Entity("local:place:dunmore", "Dunmore", "place"),
+              Entity("local:place:lenton-county", "Lenton county", "place")]
     vectors = vectors_by_text({lenton: (1.0, 0.0), dunmore: (0.98, 0.2)})
-    story = Story()
-    story.ENTITIES = Story.ENTITIES + places
-    story.say("a", lenton, predicate="burst", place="local:place:lenton", actors=["local:place:lenton"])
-    story.say("b", dunmore, predicate="burst", actors=["local:place:dunmore"])
-    assert group_claims(story.corpus(), vectors) == []
-    # the same town, or a town and a region named after it, is one place
+
+    def story_of(second: str, place: str, actors: list[str]) -> Story:
+        story = Story()
+        story.ENTITIES = Story.ENTITIES + places
+        story.say("a", lenton, predicate="burst", place="local:place:lenton", actors=["local:place:lenton"])
+        story.say("b", second, predicate="burst", place=place, actors=actors)
+        return story
+
+    assert group_claims(story_of(dunmore, "local:place:dunmore", ["local:place:dunmore"]).corpus(), vectors) == []
+    # a town and a region named after it are one place; so is a place the other statement names too
     county = "Three days of rain made the river Arle burst its banks across Lenton county."
-    story = Story()
-    story.ENTITIES = Story.ENTITIES + places + [Entity("local:place:lenton-county", "Lenton county", "place")]
-    story.say("a", lenton, predicate="burst", place="local:place:lenton", actors=["local:place:lenton"])
-    story.say("b", county, predicate="burst", actors=["local:place:lenton-county"])
+    story = story_of(county, "local:place:lenton-county", ["local:place:lenton-county"])
     claims = group_claims(story.corpus(), vectors_by_text({lenton: (1.0, 0.0), county: (0.98, 0.2)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    near = "Three days of rain made the river Arle burst its banks in Dunmore, near Lenton."
+    story = story_of(near, "local:place:dunmore", ["local:place:dunmore", "local:place:lenton"])
+    claims = group_claims(story.corpus(), vectors_by_text({lenton: (1.0, 0.0), near: (0.98, 0.2)}))
     assert len(claims) == 1 and len(claims[0].statements) == 2

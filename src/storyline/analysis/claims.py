@@ -587,7 +587,7 @@ def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[flo
     sentence printed word for word (``BOILERPLATE_WORDS``)."""
     if a.text == b.text and len(a.text.split()) <= BOILERPLATE_WORDS:
         return True
-    if placed_apart(corpus, a, b) or placed_apart(corpus, b, a):
+    if placed_apart(corpus, a, b):
         return True
     if not _concurrent(corpus, a, b):
         return False
@@ -599,15 +599,14 @@ def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[flo
 
 
 def placed_apart(corpus: Corpus, a: Statement, b: Statement) -> bool:
-    """``a``'s parse places its act in a town or region (``Statement.place``: "the river burst its banks in Lenton")
-    and ``b`` names towns or regions, none of them with a word of that one's name ("the river flooded Dunmore"): one
-    kind of act in two places is two claims, however alike the sentences tell them. A country is no such place:
-    "flooded the north of Velmora" and "flooded Lenton" may tell one flood."""
-    if not _town(corpus, a.place):
+    """Both parses place the act in a town or region (``Statement.place``: "the river burst its banks in Lenton",
+    "the river flooded homes in Dunmore"), the two names share no word, and neither statement names the other's
+    place: one kind of act in two places is two claims, however alike the sentences tell them. A country is no such place
+    ("flooded the north of Velmora" and "flooded Lenton" may tell one flood), nor is a place the other statement
+    names too ("flooded homes in Dunmore, near Lenton": a town and the region around it)."""
+    if not (_town(corpus, a.place) and _town(corpus, b.place)) or a.place in b.actors or b.place in a.actors:
         return False
-    named = {x for x in [b.place, *b.actors] if x and x not in (b.agent, b.source) and _town(corpus, x)}
-    mine = _place_words(corpus, a.place)
-    return bool(named) and not any(mine & _place_words(corpus, x) for x in named)
+    return not _place_words(corpus, a.place) & _place_words(corpus, b.place)
 
 
 def _place_words(corpus: Corpus, actor: str) -> set[str]:
@@ -679,10 +678,7 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # one act told twice in a report: each meets the other report's closest telling of that act
         if not agree and not act and (score < best[(i, b.doc)] or score < best[(j, a.doc)]):
             continue
-        x, y = salient[i], salient[j]
-        if one_voice(corpus, a, b):  # the words telling where and to whom it was said are the interview's, no anchor
-            x, y = said_items(corpus, a, x), said_items(corpus, b, y)
-        if not anchored(x, y, a.date == b.date, _one_day(a.date) and a.date == b.date):
+        if not anchored(salient[i], salient[j], a.date == b.date, _one_day(a.date) and a.date == b.date):
             continue
         if told_apart(corpus, a, b, numbers.get(i), numbers.get(j)):
             continue
@@ -690,14 +686,6 @@ def content_links(corpus: Corpus, statements: list[Statement], near: dict[tuple[
             continue  # a denial or a doubt in other words is left to the similarity bar and the conflicts
         edges[(i, j)] = score
     return edges
-
-
-def said_items(corpus: Corpus, s: Statement, items: dict[str, float]) -> dict[str, float]:
-    """A statement's salient items less the words of its attribution (``said_words``): "Belarus has a peacekeeping
-    role" and "tensions have been growing in the region", each "..., the president said in an interview with a news
-    agency in the capital on Friday", share the interview's words, not a statement. Actors, numbers and the day stay."""
-    said = said_words(corpus, s)
-    return {k: v for k, v in items.items() if ":" in k or k[0] in "#@" or k in said}
 
 
 PLACING = frozenset({"come", "follow", "precede"})
