@@ -927,3 +927,75 @@ def test_one_proposition_with_not_one_word_in_common_but_names_earns_no_lower_ba
     assert len(_thin_pair(first, third, 0.6, one, two)) == 1
     # so does a theme told in words: what was done is more than one actor acting on another
     assert len(_thin_pair(first, second, 0.6, one, {**two, "theme": "towns and ports"})) == 1
+
+
+def test_a_capability_and_an_act_of_that_kind_are_two_claims():
+    act = "Arland's new levee held back the river flood near Borduria on Sunday."
+    able = "Arland's new levee can hold back a river flood near Borduria twice that size."
+    vectors = vectors_by_text({act: (1.0, 0.0), able: (0.98, 0.2)})
+    story = Story()
+    story.say("a", act, predicate="hold", predicate_class="hold", agent="kb:AAA")
+    story.say("b", able, predicate="hold", predicate_class="hold", agent="kb:AAA", modality="can")
+    assert group_claims(story.corpus(), vectors) == []
+    # "able to" / "capable of" before the verb is a capability too, read from the words where the parse gives no modal
+    port = "The Borduria port is able to load forty grain ships a day under the new trade deal."
+    loaded = "The Borduria port loaded forty grain ships on Monday under the new trade deal."
+    story = Story()
+    story.say("a", port, predicate="load")
+    story.say("b", loaded, predicate="load")
+    assert group_claims(story.corpus(), vectors_by_text({port: (1.0, 0.0), loaded: (0.98, 0.2)})) == []
+    # two tellings of one capability are one claim
+    story = Story()
+    story.say("a", able, predicate="hold", modality="can")
+    other = "Arland's levee is capable of holding back a flood near Borduria twice that size."
+    story.say("b", other, predicate="hold")
+    claims = group_claims(story.corpus(), vectors_by_text({able: (1.0, 0.0), other: (0.98, 0.2)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+
+
+def test_a_belief_in_an_act_and_the_act_itself_are_two_claims():
+    rigged = "The count in the Arland election was rigged in favour of the ruling party."
+    convinced = "The Borduria opposition is convinced the count in the Arland election was rigged for the ruling party."
+    vectors = vectors_by_text({rigged: (1.0, 0.0), convinced: (0.98, 0.2)})
+    story = Story()
+    story.say("a", rigged)
+    story.say("b", convinced)
+    assert group_claims(story.corpus(), vectors) == []
+    # "believes that" is a belief; "is believed to" is a hedged report of the thing itself
+    believes = "Borduria believes that the count in the Arland election was rigged for the ruling party."
+    hedged = "The count in the Arland election is believed to have been rigged for the ruling party."
+    story = Story()
+    story.say("a", believes)
+    story.say("b", hedged)
+    assert group_claims(story.corpus(), vectors_by_text({believes: (1.0, 0.0), hedged: (0.98, 0.2)})) == []
+    story = Story()
+    story.say("a", rigged)
+    story.say("b", hedged)
+    claims = group_claims(story.corpus(), vectors_by_text({rigged: (1.0, 0.0), hedged: (0.98, 0.2)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+
+
+def test_one_kind_of_act_in_two_towns_is_two_claims():
+    lenton = "The river Arle burst its banks in Lenton after three days of rain."
+    dunmore = "Three days of rain made the river Arle burst its banks and flood homes in Dunmore."
+    places = [Entity("local:place:lenton", "Lenton", "place"), Entity("local:place:dunmore", "Dunmore", "place"),
+              Entity("local:place:lenton-county", "Lenton county", "place")]
+    vectors = vectors_by_text({lenton: (1.0, 0.0), dunmore: (0.98, 0.2)})
+
+    def story_of(second: str, place: str, actors: list[str]) -> Story:
+        story = Story()
+        story.ENTITIES = Story.ENTITIES + places
+        story.say("a", lenton, predicate="burst", place="local:place:lenton", actors=["local:place:lenton"])
+        story.say("b", second, predicate="burst", place=place, actors=actors)
+        return story
+
+    assert group_claims(story_of(dunmore, "local:place:dunmore", ["local:place:dunmore"]).corpus(), vectors) == []
+    # a town and a region named after it are one place; so is a place the other statement names too
+    county = "Three days of rain made the river Arle burst its banks across Lenton county."
+    story = story_of(county, "local:place:lenton-county", ["local:place:lenton-county"])
+    claims = group_claims(story.corpus(), vectors_by_text({lenton: (1.0, 0.0), county: (0.98, 0.2)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2
+    near = "Three days of rain made the river Arle burst its banks in Dunmore, near Lenton."
+    story = story_of(near, "local:place:dunmore", ["local:place:dunmore", "local:place:lenton"])
+    claims = group_claims(story.corpus(), vectors_by_text({lenton: (1.0, 0.0), near: (0.98, 0.2)}))
+    assert len(claims) == 1 and len(claims[0].statements) == 2

@@ -257,6 +257,52 @@ def two_voices(a: Statement, b: Statement) -> bool:
             and a.source != b.source)
 
 
+def capable(s: Statement) -> bool:
+    """The statement says what its subject can do, not what it did or does: its clause is modal with "can" ("the
+    new dam can hold back a flood twice this size"), or its verb follows "able to", "capable of" or "the capacity
+    to" ("the port is able to load 40 ships a day"). A capability and an act of that kind ("the dam held back the
+    flood on Sunday") are two claims however alike their words."""
+    return s.modality == "can" or _able_before(s.predicate or "", s.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _able_before(predicate: str, text: str) -> bool:
+    # Kept per text: every candidate pair a statement is in asks again.
+    lemma = predicate.lower()
+    if lemma in {"able", "unable", "capable"}:
+        return True
+    if len(lemma) < 2 or not lemma.isalpha():
+        return False
+    forms = [re.escape(lemma[:-1] if lemma.endswith("e") else lemma) + r"\w*+"]
+    forms += (re.escape(form) for form in gr.IRREGULAR.get(lemma, ()))
+    return re.search(rf"{_ABLE}\s++(?:\w++\s++)?(?:{'|'.join(forms)})\b", text, re.IGNORECASE) is not None
+
+
+_ABLE = r"\b(?:(?:un)?able\s++to|capable\s++of|(?:capacity|capability|ability|power)\s++to)"
+"""Words that make the verb after them a capability ("able to reach", "capable of striking", "the capacity to
+produce")."""
+
+BELIEF = re.compile(
+    r"\b(?:believes?|believed|believing|thinks?)\b(?!\s++(?:to|in|of|about|so|tanks?)\b)|"
+    r"\b(?:am|is|are|was|were|be|been|being|remains?|remained|seems?|seemed|feels?|felt|became|becomes?)\s++"
+    r"(?:\w++ly\s++|not\s++)?(?:convinced|sure|certain|confident|persuaded)\b(?!\s++(?:to|enough)\b)",
+    re.IGNORECASE)
+"""A belief the statement reports: "the mayor believes (that) ...", "the union is convinced that ...", "they remain
+confident the levee will hold"; not "is believed to have" (a hedged report) nor "is sure to win" (a forecast)."""
+
+
+def believed(s: Statement) -> bool:
+    """The statement tells what someone believes or is sure of ("the opposition is convinced the count was rigged"),
+    not the thing itself ("the count was rigged"): a conviction held is a claim of its own, and two reports that
+    tell the act and someone's belief in it state two things."""
+    return _belief(s.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _belief(text: str) -> bool:
+    return BELIEF.search(text) is not None
+
+
 def _agent_unnamed(a: Statement, b: Statement) -> bool:
     """``a`` names its agent, a resolved actor, and ``b`` names no resolved agent and never mentions that actor:
     "Canada has imposed sanctions on 750 people" is not thereby "the United States and 30 other countries imposed
@@ -281,7 +327,7 @@ def link_threshold(a: Statement, b: Statement, threshold: float) -> float | None
         return None
     unread = (_supported(a) or _supported(b) or _accusation(a) or _accusation(b) or _introduces_clause(a)
               or _introduces_clause(b))
-    if two_voices(a, b):
+    if two_voices(a, b) or capable(a) != capable(b) or believed(a) != believed(b):
         return None
     same = None if unread else proposition_match(a, b)
     if same and (_agent_unnamed(a, b) or _agent_unnamed(b, a)):
@@ -519,14 +565,14 @@ def text_numbers(text: str) -> list[float]:
     return out
 
 
-_SCALED = re.compile(r"(?<![\w.,])(?:(\d+(?:,\d{3})*(?:\.\d+)?)|an?|one)\s{1,3}(thousand|million|billion|trillion)\b",
-                     re.IGNORECASE)
+_SCALED = re.compile(r"(?<![\w.,])(?:(\d+(?:,\d{3})*(?:\.\d+)?)|(?:an?|one)(?:\s{1,3}(?:additional|extra|further))?|another)"
+                     r"\s{1,3}(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def scaled_numbers(text: str) -> list[float]:
-    """The numbers in a text with their scale words read ("$225 million", "a billion dollars"), and every other
-    number written in digits (``text_numbers``)."""
+    """The numbers in a text with their scale words read ("$225 million", "a billion dollars", "an additional billion"),
+    and every other number written in digits (``text_numbers``)."""
     out = [float(m.group(1).replace(",", "") if m.group(1) else 1) * _SCALE[m.group(2).lower()]
            for m in _SCALED.finditer(text)]
     return out + text_numbers(_SCALED.sub(" ", text))
@@ -541,6 +587,8 @@ def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[flo
     sentence printed word for word (``BOILERPLATE_WORDS``)."""
     if a.text == b.text and len(a.text.split()) <= BOILERPLATE_WORDS:
         return True
+    if placed_apart(corpus, a, b):
+        return True
     if not _concurrent(corpus, a, b):
         return False
     if figures_differ(x, y):
@@ -548,6 +596,33 @@ def told_apart(corpus: Corpus, a: Statement, b: Statement, x: dict[str, list[flo
     p = _counts(scaled_numbers(a.text) + [v for values in (x or {}).values() for v in values])
     q = _counts(scaled_numbers(b.text) + [v for values in (y or {}).values() for v in values])
     return bool(p and q) and not any(_close(u, v) for u in p for v in q)
+
+
+def placed_apart(corpus: Corpus, a: Statement, b: Statement) -> bool:
+    """Both parses place the act in a town or region (``Statement.place``: "the river burst its banks in Lenton",
+    "the river flooded homes in Dunmore"), the two names share no word, and neither statement names the other's
+    place: one kind of act in two places is two claims, however alike the sentences tell them. A country is no such place
+    ("flooded the north of Velmora" and "flooded Lenton" may tell one flood), nor is a place the other statement
+    names too ("flooded homes in Dunmore, near Lenton": a town and the region around it)."""
+    if not (_town(corpus, a.place) and _town(corpus, b.place)) or a.place in b.actors or b.place in a.actors:
+        return False
+    return not _place_words(corpus, a.place) & _place_words(corpus, b.place)
+
+
+def _place_words(corpus: Corpus, actor: str) -> set[str]:
+    """The content words of a place's names (its name, or the name in a report-local id): "Dunmore" and "Dunmore
+    county" share one."""
+    return content_words(corpus.name(actor) or "") | content_words((_local_name(actor) or "").replace("-", " "))
+
+
+def _town(corpus: Corpus, actor: str | None) -> bool:
+    """The actor is a place below a country: a town, a region, a site (``local:place:...`` or a known place)."""
+    if not actor or not is_actor_id(actor):
+        return False
+    if actor.startswith("local:"):
+        return actor.startswith("local:place:")
+    entity = corpus.entity(actor)
+    return entity is not None and entity.type == "place"
 
 
 def _counts(values: list[float]) -> list[float]:
