@@ -3,7 +3,8 @@
 import pytest
 import spacy
 
-from storyline.nlp.breaks import BreaksComponent, inside_marks, line_break_starts, lower_case_carry_ons
+from storyline.nlp.breaks import BreaksComponent, glued_marks, inside_marks, line_break_starts, lower_case_carry_ons
+from storyline.nlp.pipeline import _split_glued_quotes
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,33 @@ def test_component_forbids_a_start_inside_the_marks(nlp):
     assert [t.text for t in doc if t.is_sent_start] == ["Storm", '"', "The"]
     # (the words in lower case are barred as well: each carries on its sentence)
     assert [t.text for t in doc if t.is_sent_start is False and not t.text[:1].islower()] == ["Stay", '"']
+
+
+@pytest.fixture(scope="module")
+def unglued():
+    blank = spacy.blank("en")
+    _split_glued_quotes(blank)
+    return blank
+
+
+def test_a_quotation_mark_glued_between_a_stop_and_a_word_is_its_own_token(unglued):
+    words = [t.text for t in unglued('The pickets called it "a lockout."They stayed,"We hold the line."\u201cNo.\u201dAnd')]
+    assert words[6:] == ["lockout", ".", '"', "They", "stayed", ",", '"', "We", "hold", "the", "line", ".", '"',
+                         "\u201c", "No", ".", "\u201d", "And"]
+    # an abbreviation keeps its stop, and a mark glued to nothing after a stop is left as it was
+    assert [t.text for t in unglued('Aid from the U.S."Fund" arrived. "Done."')][3] == 'U.S."Fund'
+
+
+def test_a_glued_mark_closes_or_opens_by_its_paragraph_count(unglued):
+    doc = unglued('The strike went on. "It is a lockout."He left.\n\nTalks stalled."We will not sign," she said.')
+    starts, inside = glued_marks(doc)
+    # the first glued mark is the quotation's second: it closes, and "He" opens the next sentence
+    assert [doc[i].text for i in starts] == ["He", '"']
+    # the second is the first of its paragraph: it opens the quotation, and its sentence
+    assert [f"{doc[i - 1].text}{doc[i].text}" for i in inside] == ['."', '"We']
+    doc = BreaksComponent()(doc)
+    assert next(t for t in doc if t.text == "He").is_sent_start
+    assert next(t for t in doc if t.text == "We").is_sent_start is False
 
 
 def _carried(nlp, text: str) -> list[str]:

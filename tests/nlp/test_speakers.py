@@ -407,3 +407,28 @@ def test_speakers_the_head_of_a_states_ministry_is_not_its_president_named_later
                 "Hospitals reported long queues.\n\nDoctors asked for more staff.\n\n"
                 "On Tuesday Maia Sandu visited a hospital in Balti.", published=dt.date(2023, 3, 2))
     assert quote_with(doc, "the clinics would stay open").speaker != "kb:person:maia-sandu"
+
+
+@pytest.mark.integration
+def test_speakers_a_person_convinced_of_a_clause_holds_it(parse):
+    doc = parse("Transport Minister Elena Varga is convinced the rail strike will end by Friday. "
+                "The union leader, Tomas Brandt, remains convinced that the ballot was rigged.")
+    quote = quote_with(doc, "the rail strike will end by Friday")
+    assert "Elena Varga" in entity_named(doc, quote.speaker)
+    quote = quote_with(doc, "the ballot was rigged")
+    assert "Tomas Brandt" in entity_named(doc, quote.speaker)
+
+
+@pytest.mark.integration
+def test_speakers_one_convinced_by_another_holds_nothing(parse):
+    doc = parse("Mayor Lena Holt convinced the council that the levee would hold. "
+                "The council was convinced by the engineers that the levee would hold.")
+    assert not [q for q in doc._.quotes if "levee" in q.text]
+
+
+@pytest.mark.integration
+def test_speakers_a_pronoun_glued_to_the_quotation_mark_before_it_speaks(parse):
+    doc = parse('Dock workers walked out at dawn. Their leader, Tomas Brandt, called it "a lockout."He said the '
+                'port owners had broken the deal.')
+    quote = quote_with(doc, "the port owners had broken the deal")
+    assert quote.speaker_text == "He" and "Tomas Brandt" in entity_named(doc, quote.speaker)

@@ -80,6 +80,35 @@ def inside_marks(doc: Doc) -> list[int]:
     return inside
 
 
+def glued_marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """(sentence starts, tokens no sentence starts at) for a quotation mark glued both to the full stop before
+    it and to the word after it, as text copied without its spacing prints it ('on the edge."He said'): a mark
+    that closes a quotation ends the stop's sentence and the word after it opens the next one; a mark that
+    opens one ('talks."We will') opens the next sentence itself. A curly mark says which it is; a straight one
+    closes when an odd number of straight marks stand before it in its paragraph."""
+    starts, inside = [], []
+    opened = 0  # straight double marks seen in the paragraph so far
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            opened = 0
+        if tok.text not in ('"', "\u201c", "\u201d"):
+            continue
+        glued = (0 < tok.i < len(doc) - 1 and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
+                 and _full_stop(doc[tok.i - 1]) and doc[tok.i + 1].is_alpha)
+        closes = tok.text == "\u201d" or tok.text == '"' and opened % 2 == 1
+        if tok.text == '"':
+            opened += 1
+        if not glued:
+            continue
+        if closes:
+            inside.append(tok.i)
+            starts.append(tok.i + 1)
+        else:
+            starts.append(tok.i)
+            inside.append(tok.i + 1)
+    return starts, inside
+
+
 def _opening(mark: Token) -> bool:
     """A mark at the start of the text or after a space (so not an apostrophe or a closing mark)."""
     return mark.i == 0 or mark.doc[mark.i - 1].is_space or bool(mark.doc[mark.i - 1].whitespace_)
@@ -134,6 +163,11 @@ class BreaksComponent:
         for i in inside_marks(doc):
             doc[i].is_sent_start = False
         for i in lower_case_carry_ons(doc):
+            doc[i].is_sent_start = False
+        starts, inside = glued_marks(doc)
+        for i in starts:
+            doc[i].is_sent_start = True
+        for i in inside:
             doc[i].is_sent_start = False
         return doc
 

@@ -47,6 +47,8 @@ def cue_lemma(tok: Token) -> tuple[str, bool] | None:
     low = tok.lower_
     if low == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         return "according to", True
+    if low in CONVICTION_WORDS and convinced_holder(tok) is not None:
+        return "believe", False  # "the minister is convinced that the strike will end": her belief
     if not tok.tag_.startswith("VB"):
         return None
     if low in SPEECH_FORMS:
@@ -56,6 +58,27 @@ def cue_lemma(tok: Token) -> tuple[str, bool] | None:
     if low in ("reads", "read") and tok.tag_ in ("VBZ", "VBD", "VBP") and any(
             c.dep_ == "nsubj" and c.lower_ in WRITINGS for c in tok.children):
         return "say", True  # '"...," the letter reads': a text says what it reads
+    return None
+
+
+# Words of a state of mind that report a clause as their holder's belief: "X is convinced (that) ...".
+CONVICTION_WORDS = frozenset({"convinced"})
+# Verbs that link a holder to that state: "is convinced", "remains convinced", "became convinced".
+LINKING_LEMMAS = frozenset("be is are was were been being remain remains remained stay stays stayed become becomes "
+                           "became seem seems seemed appear appears appeared".split())
+
+
+def convinced_holder(tok: Token) -> Token | None:
+    """The holder of a conviction word with a clause after it: the subject of "was convinced" (parsed as a passive)
+    or of the linking verb it completes ("remains convinced that"); None when someone else is convinced by an
+    agent ("was convinced by the data"), or the word reports no clause ("a convinced democrat")."""
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "she convinced the board that ...": the board is convinced, by her words
+    own = [c for c in tok.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and tok.tag_ == "JJ"]
+    if own:
+        return own[0] if not any(c.dep_ == "agent" for c in tok.children) else None
+    if tok.dep_ == "acomp" and tok.head.lower_ in LINKING_LEMMAS:
+        return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 

