@@ -753,6 +753,10 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     # a line a reader cannot understand without the sentence before it is no line to lead with
     kept_leads = [(line, lead) for line, lead in zip(lines, leads)
                   if line.kind == "figure" or not leans_on_context(line.text, lead.source_text if lead else None)]
+    # nor a line of fact that opens with a quotation: a speaker's own words, often a piece of a longer quotation,
+    # where the report tells the news in its own words elsewhere (a dispute or a doubt quoted is its section's)
+    kept_leads = [(line, lead) for line, lead in kept_leads
+                  if not (line.kind in AGREE_KINDS and OPENING_QUOTE.match(line.text))]
     lines, leads = [line for line, _ in kept_leads], [lead for _, lead in kept_leads]
     features = line_features(corpus, lines, leads)
     scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
