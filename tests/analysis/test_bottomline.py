@@ -1068,3 +1068,18 @@ def test_a_word_of_reading_used_as_a_noun_reads_no_events(text):
     assert not is_commentary(_said(text, source_kind="author", status="asserted"))
     assert is_commentary(_said("The dock strike marks the end of an era for the yards of Lorn.", source_kind="author",
                                status="asserted"))
+
+
+def test_a_line_of_fact_that_opens_with_a_quotation_is_not_led_with():
+    quoted = '"All three pumping stations are running again on the east bank," the water board confirmed on Sunday.'
+    told = "The water board confirmed on Sunday that all three pumping stations on the east bank were running again."
+    shown = {}
+    for text in (quoted, told):
+        story = Story()
+        story.report("a", text, published="2025-02-01")
+        story.records["statements"].append(Statement("a", 0, len(text), text, "fact", "confirmed",
+                                                     actors=["kb:AAA", "kb:BBB"], source_kind="named"))
+        corpus = story.corpus()
+        assert [b.kind for b in bottomline_module.candidates(corpus, [], [], [], capped=False)] == ["confirmation"]
+        shown[text] = [b.text for b in bottom_line(corpus, [], [], []) if b.kind != "commentary"]
+    assert shown == {quoted: [], told: [told]}

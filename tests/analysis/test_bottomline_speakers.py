@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analysis.bottomline import appeal, candidates
+from storyline.analysis.bottomline import appeal, candidates, motive_reading
 from storyline.analysis.bottomline_speakers import commentator, principal
 from storyline.analysis.entities import Entity
 from storyline.models import Statement
@@ -18,6 +18,8 @@ class Cast(Story):
         Entity("local:person:otto-brandt", "Otto Brandt", "person", roles=["former Prime Minister"]),
         Entity("local:person:ida-vos", "Ida Vos", "person", roles=["senior fellow at the Harbour Institute"]),
         Entity("local:group:civic-groups", "civic groups", "group"),
+        Entity("local:person:rhea-moll", "Rhea Moll", "person", roles=["opposition lawmaker"]),
+        Entity("local:person:governor-tal", "Governor Tal", "person", roles=["governor"]),
     ]
 
 
@@ -139,3 +141,55 @@ def test_a_report_that_opens_with_a_commentators_word_has_its_own_news_for_lede(
     story.records["statements"][0].source = "local:person:mara-lind"
     story.records["statements"][0].source_text = "Mara Lind"
     assert [b.text for b in candidates(story.corpus(), [], [], [], capped=True) if b.kind == "fact"] == [reading]
+
+
+@pytest.mark.parametrize("text, source, agent, expected", [
+    # a lawmaker ascribes an aim to another: a reading of motive
+    ("Rhea Moll said Governor Tal is trying to break the dockers' union before the port is sold.",
+     "local:person:rhea-moll", "local:person:governor-tal", True),
+    ("The ruling bloc wants to delay the vote until the floods recede, Rhea Moll told the radio station.",
+     "local:person:rhea-moll", None, True),
+    # the prime minister's word on it is her party's position
+    ("Mara Lind said the rebels are trying to seize the grain depots north of Varn.",
+     "local:person:mara-lind", None, False),
+    # the speaker's own aim, and an accusation, are no reading of another's motive
+    ("Rhea Moll said she is seeking to force a recount in the three coastal districts.",
+     "local:person:rhea-moll", "local:person:rhea-moll", False),
+    ("Rhea Moll accused the governor of trying to hide the cost of the new dam.",
+     "local:person:rhea-moll", None, False),
+    # no aim ascribed
+    ("Rhea Moll said the governor closed the harbour to trawlers on Monday.", "local:person:rhea-moll", None, False),
+])
+def test_a_motive_a_speaker_who_decides_nothing_ascribes_to_another_is_a_reading(text, source, agent, expected):
+    story = Cast()
+    story.report("a", text, published="2026-03-02")
+    s = Statement("a", 0, len(text), text, "fact", "reported", actors=["kb:AAA"], source=source, agent=agent,
+                  source_kind="named")
+    assert motive_reading(story.corpus(), s) is expected
+
+
+def test_a_lawmakers_reading_of_motive_is_no_lede():
+    text = "Rhea Moll, an opposition lawmaker, said the governor is trying to sell the port to a rival before the vote."
+    story = Cast()
+    later = "Ferries to the islands ran again on Thursday after a three-day stoppage, the port authority said."
+    story.report("a", text, later, published="2026-03-02")
+    story.records["statements"] += [
+        Statement("a", 0, len(text), text, "fact", "reported", actors=["kb:AAA", "kb:BBB"],
+                  source="local:person:rhea-moll", source_kind="named"),
+        Statement("a", len(text) + 1, len(text) + 1 + len(later), later, "fact", "reported", actors=["kb:AAA"],
+                  source_kind="named")]
+    facts = [b.text for b in candidates(story.corpus(), [], [], [], capped=False) if b.kind != "commentary"]
+    assert text not in facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The head of the opposition bloc in the assembly said in an interview that the governor is trying to sell the"
+     " port.", True),
+    ("The prime minister said in an interview that the rebels are trying to seize the grain depots.", False),
+])
+def test_a_reading_of_motive_the_parse_left_in_the_reports_voice_is_still_read_by_who_speaks(text, expected):
+    story = Cast()
+    story.report("a", text, published="2026-03-02")
+    s = Statement("a", 0, len(text), text, "fact", "asserted", actors=["kb:AAA"], predicate="say",
+                  source_kind="author")
+    assert motive_reading(story.corpus(), s) is expected

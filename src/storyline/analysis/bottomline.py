@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from storyline.analysis.bottomline_speakers import commentator, principal
 from storyline.analysis.bottomline_words import (
-    APPEAL, BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, POSSIBLE, RECORD_SUBJECT, STANCE, STANCE_CUE,
+    APPEAL, BY_WHOM, COMMENTATOR, CONCESSION, DOUBTER, INTERPRETIVE, MOTIVE, MOTIVE_READING, MOTIVE_SUBJECT, POSSIBLE, SAID, RECORD_SUBJECT, STANCE, STANCE_CUE,
     STANCE_OBJECT, UNSETTLED, VERDICT, WITHHELD,
 )
 from storyline.analysis.claims import independent_groups, is_factual, negative, origin_doc, text_numbers
@@ -173,6 +173,39 @@ def appeal(corpus: Corpus, s: Statement) -> bool:
         return False
     agent = s.agent if s.agent and ":" in s.agent else None
     return not principal(corpus, agent or s.source, s.doc)
+
+
+def motive_reading(corpus: Corpus, s: Statement) -> bool:
+    """A source who decides nothing for a party (``bottomline_speakers.principal``: a lawmaker, an official of no
+    state office, a campaigner) says what another actor is after ("the senator said the governor is trying to
+    break the union", "the opposition leader said the ruling party wants to delay the vote"): their reading of
+    another's motive, not a fact to lead with. A principal's word on it ("the president said the rebels are trying
+    to take the port") is its party's position, and news; a speaker's own aim ("we are seeking to ...") is a
+    decision; an accusation ("accused the mayor of trying to ...") tells who accuses whom."""
+    from storyline.analysis.bottomline_speakers import NOT_IN_OFFICE, PRINCIPAL_OFFICE
+    from storyline.nlp.certainty_words import SPEECH_VERBS
+
+    if s.status == "confirmed":
+        return False
+    found = [m for m in MOTIVE_READING.finditer(s.text) if not MOTIVE_SUBJECT.search(s.text, 0, m.start())]
+    if not found:
+        return False
+    agent = s.agent if s.agent and ":" in s.agent else None
+    if s.source_kind in ("named", "anonymous"):
+        return not (agent and agent == s.source) and not principal(corpus, s.source, s.doc)
+    if s.source_kind != "author" or (s.predicate or "").lower() not in SPEECH_VERBS:
+        return False
+    # the parse took the verb of saying for the clause's own ("The party's leader in the chamber said that the
+    # governor is trying to ..."): whoever speaks stands before it
+    said = [m for m in SAID.finditer(s.text, 0, found[0].start())]
+    if not said:
+        return False
+    cut = said[-1].start()
+    office = PRINCIPAL_OFFICE.search(s.text, 0, cut)
+    if office and not NOT_IN_OFFICE.search(s.text, max(0, office.start() - 12), office.start()):
+        return False
+    return not any(m.doc == s.doc and s.start <= m.start < s.start + cut and principal(corpus, m.entity, s.doc)
+                   for m in corpus.mentions)
 
 
 def conceded(s: Statement) -> bool:
@@ -417,7 +450,7 @@ def _claim_line(corpus: Corpus, claim: Cluster, statements: dict[str, Statement]
     if not members:
         return None
     lead = statements.get(claim.representative or "") or members[0]
-    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s) and not appeal(corpus, s)
+    news = [s for s in members if not is_commentary(s) and not is_background(corpus, s) and not appeal(corpus, s) and not motive_reading(corpus, s)
             and s.status not in HEDGED  # "an invasion is possible", said twice, is still a hedge
             and not own_view(corpus, s) and not fragment(s) and not standing(s)]
     if len(lead.text.split()) > MAX_WORDS or not news:
@@ -720,6 +753,10 @@ def bottom_line(corpus: Corpus, claims: list[Cluster], conflicts: list[Conflict]
     # a line a reader cannot understand without the sentence before it is no line to lead with
     kept_leads = [(line, lead) for line, lead in zip(lines, leads)
                   if line.kind == "figure" or not leans_on_context(line.text, lead.source_text if lead else None)]
+    # nor a line of fact that opens with a quotation: a speaker's own words, often a piece of a longer quotation,
+    # where the report tells the news in its own words elsewhere (a dispute or a doubt quoted is its section's)
+    kept_leads = [(line, lead) for line, lead in kept_leads
+                  if not (line.kind in AGREE_KINDS and OPENING_QUOTE.match(line.text))]
     lines, leads = [line for line, _ in kept_leads], [lead for _, lead in kept_leads]
     features = line_features(corpus, lines, leads)
     scored = [(rank.probability(f), line) for line, f in zip(lines, features)]
@@ -1048,7 +1085,7 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
     lines = [_line(corpus, s, [s], "fact", disputes, None) for s in first.values()
              if not any(d == s.doc and a <= s.start < b for d, a, b in cited) and _lede_news(s)
              and not is_commentary(s) and not is_background(corpus, s) and not own_view(corpus, s)
-             and not appeal(corpus, s)
+             and not appeal(corpus, s) and not motive_reading(corpus, s)
              and not standing(s)]
     if wide:
         shown = {(b.evidence[0].doc, b.evidence[0].start) for b in lines}
@@ -1057,7 +1094,7 @@ def _lede_lines(corpus: Corpus, led: list[BottomLine], disputes, wide: bool = Fa
                   and not _against(s) and probe_status(s) not in ("denied", "unconfirmed")  # lines of their own
                   and not any(d == s.doc and a <= s.start < b for d, a, b in cited)
                   and not OPENING_QUOTE.match(s.text) and not fragment(s) and not is_background(corpus, s)
-                  and not analysis(s) and not BARE_SOURCE.match(s.source_text or "") and not appeal(corpus, s)]
+                  and not analysis(s) and not BARE_SOURCE.match(s.source_text or "") and not appeal(corpus, s) and not motive_reading(corpus, s)]
     lines.sort(key=lambda b: (-b.score, b.evidence[0].doc, b.evidence[0].start))
     return _distinct(lines)
 
@@ -1074,7 +1111,7 @@ def _report_lines(corpus: Corpus, led: list[BottomLine], disputes, limit: int = 
     per_doc: dict[str, list[BottomLine]] = {}
     for s in corpus.statements:
         if (origin_doc(corpus, s.doc) != s.doc or s.source_kind != "named" or not is_factual(s)
-                or s.status not in REPORT_STATUSES or is_commentary(s) or old_denial(corpus, s) or appeal(corpus, s)
+                or s.status not in REPORT_STATUSES or is_commentary(s) or old_denial(corpus, s) or appeal(corpus, s) or motive_reading(corpus, s)
                 or is_background(corpus, s) or POSSIBLE.search(s.text) or OPENING_QUOTE.match(s.text)
                 or not LEDE_MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
                 or any(d == s.doc and a <= s.start < b for d, a, b in cited) or not _act_or_finding(s)

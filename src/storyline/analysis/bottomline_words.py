@@ -85,3 +85,14 @@ APPEAL = re.compile(
 maker asks of another, not what anyone did. Not a day or a call by phone ("called on Monday for talks to resume"),
 nor an appeal to a court. A participle ("..., calling on the league to act") adds the appeal to an act the sentence
 tells, and is not matched."""
+MOTIVE_READING = re.compile(
+    r"\b(?:is|are|was|were|(?:has|have)\s+been)\s+(?:(?:now|still|also|clearly|really|actually)\s+)?"
+    r"(?:seeking|trying|aiming|attempting|striving|determined|intent|bent)\s+(?:to|on)\s+[a-z]+|"
+    r"\b(?:wants?|wanted|seeks?|sought|aims?|intends?|intended)\s+to\s+[a-z]+", re.IGNORECASE)
+"""What an actor is after, told of it ("the governor is trying to split the unions", "the rival bloc wants to seize
+the port", "the cartel seeks to control prices"): a reading of another's motive, where a speaker ascribes it."""
+MOTIVE_SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they|it|who|which|that)\s++\Z", re.IGNORECASE)
+"""A pronoun just before the motive's verb: the speaker's own aim, or one told in the sentence before."""
+SAID = re.compile(r"\b(?:said|says|told|tells|stated|states|noted|notes|added|adds|claimed|claims|argued|argues|"
+                  r"insisted|insists|declared|explained|stressed|pointed\s+out|points\s+out)\b", re.IGNORECASE)
+"""A verb of saying in the text, after whoever speaks ("the party's leader in the chamber said that ...")."""
