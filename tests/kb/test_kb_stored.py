@@ -58,3 +58,9 @@ def test_an_unreadable_stored_file_is_built_again_and_an_overlay_gets_its_own(ca
     assert len(list(cache.glob("*.pickle"))) == 2 and kb.overlay == str(overlay)
     assert kb.holder("defence_minister:EST", dt.date(2033, 3, 1)).name == "Marta Ojaveer"
     assert json.loads(overlay.read_text())["kind"] == "kb-overlay"
+    for n in range(lookup.STORED_KEPT + 1):  # each overlay a new file; only the latest few are kept
+        people.write_text(f"name,type,country,kind,start,end\nAnu Kask {n},person,EST,defence_minister,{2034 + n}-01-01,\n")
+        assert CliRunner().invoke(cli, ["kb", "import", str(people)]).exit_code == 0
+        load_kb.cache_clear()
+        assert load_kb().lookup(f"Anu Kask {n}")
+    assert len(list(cache.glob("*.pickle"))) == lookup.STORED_KEPT

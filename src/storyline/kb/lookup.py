@@ -399,6 +399,8 @@ def _build(path: str, stamp: tuple[int, int] | None) -> KnowledgeBase:
 STORED_FOLDER = "kb"
 STORED_VERSION = 1
 """Bumped when the stored layout changes."""
+STORED_KEPT = 3
+"""Stored knowledge bases kept (the bundled data alone, and with an overlay or two)."""
 _BUILDERS = ("lookup.py", "records.py", "normalize.py", "overlay.py")
 
 
@@ -464,6 +466,14 @@ def _store(path: Path, kb: KnowledgeBase) -> None:
         os.replace(partial, path)
     except (OSError, pickle.PicklingError):
         partial.unlink(missing_ok=True)
+        return
+    # Each change of the data or the overlay leaves a new file: only the latest few are kept.
+    try:
+        kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[STORED_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def bundled_kb() -> KnowledgeBase:
