@@ -249,3 +249,27 @@ def test_a_person_the_kb_lists_in_no_office_is_not_checked(kb):
     story = _nato_story("2023-03-19", "When US President George W Bush spoke of victory, the war went on.",
                         name="George W Bush", entity="kb:person:george-w-bush")
     assert knowledge_conflicts(story.corpus(kb)) == []
+
+
+def test_a_reports_roles_are_read_back_from_an_earlier_run_and_only_a_new_report_is_read(kb):
+    from storyline.analysis.reuse import TextChecks
+
+    story = _nato_story("2024-11-06", "Visiting the shipyard, NATO Secretary-General Jens Stoltenberg praised the crews.")
+    story.report("b", "The alliance chief Mark Rutte, NATO's Secretary-General, toured a depot.", published="2024-11-07")
+    story.person("b", "Mark Rutte", "kb:person:mark-rutte")
+    checks = TextChecks()
+    first = knowledge_conflicts(story.corpus(kb), checks)
+    assert kinds(first) == ["knowledge"] and checks.read == 2
+    checks.save()
+    story.report("c", "Ministers heard Secretary-General of NATO Jens Stoltenberg on logistics.", published="2024-11-08")
+    story.person("c", "Jens Stoltenberg", "kb:person:jens-stoltenberg")
+    again = knowledge_conflicts(story.corpus(kb), checks)
+    assert checks.read == 1  # the new report only
+    assert again == knowledge_conflicts(story.corpus(kb))
+    assert [c.sides[0].doc for c in again] == ["a", "c"]
+    checks.save()
+    # a report whose mention changed is read again, not answered from the stored reading
+    story.records["mentions"][0] = Mention("a", *story.at("a", "Jens Stoltenberg"), "Jens Stoltenberg", "PERSON",
+                                           "kb:person:mark-rutte", "person")
+    changed = knowledge_conflicts(story.corpus(kb), checks)
+    assert checks.read == 1 and [c.sides[0].doc for c in changed] == ["c"]

@@ -584,7 +584,7 @@ def find_conflicts(corpus: Corpus, tables: list[FigureTable] | None = None,
         judge, intend = remembered_judgements(checks), remembered_intentions(checks)
     conflicts += judged_conflicts(corpus, judging, covered, judge)
     conflicts += intent_conflicts(corpus, judging, covered, intend)
-    conflicts += knowledge_conflicts(corpus)
+    conflicts += knowledge_conflicts(corpus, checks)
     order = {doc: n for n, doc in enumerate(corpus.documents)}
 
     def position(c: Conflict) -> tuple:

@@ -268,7 +268,7 @@ def _time_context(corpus: Corpus, m: Mention, times_by_doc: dict) -> list[tuple[
     return periods
 
 
-def knowledge_conflicts(corpus: Corpus) -> list[Conflict]:
+def knowledge_conflicts(corpus: Corpus, checks=None) -> list[Conflict]:
     """A conflict for each report that names a person in an office the KB says someone else held.
 
     A person mention's role (or the title beside the name) is resolved to offices. A title
@@ -276,35 +276,37 @@ def knowledge_conflicts(corpus: Corpus) -> list[Conflict]:
     claim is checked against the report's publication date (each day of it, when only a month
     or year is known): it conflicts when the KB knows who held the office then and it was never
     this person. It does not when the role is marked past ("former", "then-") or the sentence
-    dates itself to a time the person did hold it.
+    dates itself to a time the person did hold it. ``checks``: a ``reuse.TextChecks`` holding earlier
+    runs' readings of each report's roles (``remembered_roles``); none: every report is read.
     """
     kb = corpus.kb
     if kb is None:
         return []
-    check = OfficeCheck(kb)
+    checker: list[OfficeCheck] = []
+
+    def office_check() -> OfficeCheck:
+        if not checker:
+            checker.append(OfficeCheck(kb))
+        return checker[0]
+
     times_by_doc: dict[str, list] = defaultdict(list)
     for t in corpus.times:
         times_by_doc[t.doc].append(t)
-    starts: dict[str, list[int]] = defaultdict(list)
+    persons: dict[str, list[Mention]] = defaultdict(list)
     for m in corpus.mentions:
         if m.type == "person":
-            starts[m.doc].append(m.start)
-    for doc_starts in starts.values():
-        doc_starts.sort()
+            persons[m.doc].append(m)
+    read = (lambda doc, ms: report_roles(office_check(), corpus, doc, ms)) if checks is None else \
+        remembered_roles(checks, corpus, office_check)
+    stated: dict[int, tuple[str, list[str]]] = {}
+    for doc, mentions in persons.items():
+        for n, role, offices in read(doc, mentions):
+            stated[id(mentions[n])] = (role, offices)
     claims: list[_Claim] = []
     for m in corpus.mentions:
-        if m.type != "person" or not m.entity:
-            continue
-        found = role_offices(check, corpus, m, starts[m.doc])
-        if found is None:
-            continue
-        role, offices = found
-        person = _person_id(m)
-        if not check.scoped(role):
-            # "President Biden": only the offices this person ever held can be meant.
-            offices = [o for o in offices if person and check.ever_held(o, person)]
-        if offices:
-            claims.append(_Claim(m, role, offices))
+        found = stated.get(id(m)) if m.type == "person" else None
+        if found is not None:
+            claims.append(_Claim(m, *found))
     named: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for c in claims:
         for office in c.offices:
@@ -314,10 +316,55 @@ def knowledge_conflicts(corpus: Corpus) -> list[Conflict]:
     for c in claims:
         if c.mention.label == "ROLE":
             continue  # resolved from the role to its holder that day: right by construction
-        conflict = _check(corpus, check, c, times_by_doc, named)
+        conflict = _check(corpus, office_check(), c, times_by_doc, named)
         if conflict is not None and conflict.id not in conflicts:
             conflicts[conflict.id] = conflict
     return list(conflicts.values())
+
+
+def report_roles(check: OfficeCheck, corpus: Corpus, doc: str, mentions: list[Mention]) -> list[tuple[int, str, list[str]]]:
+    """The roles one report states at its person mentions (``mentions``, in offset order or not) and the offices
+    they name, as ``(position in mentions, role, offices)``: of a title that does not name whose office it is
+    ("President Biden") only the offices the person ever held. Only mentions the KB resolved to a person count."""
+    starts = sorted(m.start for m in mentions)
+    out = []
+    for n, m in enumerate(mentions):
+        if not m.entity:
+            continue
+        found = role_offices(check, corpus, m, starts)
+        if found is None:
+            continue
+        role, offices = found
+        person = _person_id(m)
+        if not check.scoped(role):
+            # "President Biden": only the offices this person ever held can be meant.
+            offices = [o for o in offices if person and check.ever_held(o, person)]
+        if offices:
+            out.append((n, role, offices))
+    return out
+
+
+RULES = ("analysis/kbcheck.py", "analysis/corpus.py", "kb/lookup.py", "kb/normalize.py", "kb/records.py",
+         "kb/overlay.py", *(f"kb/data/{name}.json" for name in ("meta", "offices", "tenures", "persons", "states",
+                                                              "igos", "organizations", "places")))
+"""What decides a report's roles beside its own text and mentions: the code that reads them and the KB's data."""
+
+
+def remembered_roles(checks, corpus: Corpus, office_check):
+    """``report_roles`` answering from ``checks`` (a ``reuse.TextChecks``): a report's roles depend on its text,
+    its sentences and its person mentions (offsets, roles and KB ids), the code that reads them and the KB (its
+    bundled data and the overlay's version), so an added report reads only its own."""
+    from storyline.analysis.versions import code_digest
+
+    kind = f"roles:{code_digest(RULES)}:{getattr(corpus.kb, 'version', '')}"
+
+    def given(doc, mentions):
+        return (corpus.documents[doc]["text"], tuple(corpus.sentences.get(doc, ())),
+                tuple((m.start, m.end, m.role, m.entity) for m in mentions))
+
+    return checks.remember(kind, lambda doc, mentions: report_roles(office_check(), corpus, doc, mentions),
+                           lambda found: [[n, role, offices] for n, role, offices in found],
+                           lambda rows: [(n, role, offices) for n, role, offices in rows], given)
 
 
 def _check(corpus: Corpus, check: OfficeCheck, c: _Claim, times_by_doc: dict, named: dict) -> Conflict | None:

@@ -371,6 +371,16 @@ def load_kb() -> KnowledgeBase:
 
 @lru_cache(maxsize=2)
 def _load(path: str, stamp: tuple[int, int] | None) -> KnowledgeBase:
+    overlay = Path(path) if stamp is not None else None
+    stored = _stored_path(overlay)
+    kb = _read_stored(stored)
+    if kb is None:
+        kb = _build(path, stamp)
+        _store(stored, kb)
+    return kb
+
+
+def _build(path: str, stamp: tuple[int, int] | None) -> KnowledgeBase:
     data = read_data()
     overlay = read_overlay(Path(path)) if stamp is not None else None
     if overlay is None:
@@ -381,6 +391,89 @@ def _load(path: str, stamp: tuple[int, int] | None) -> KnowledgeBase:
     kb = KnowledgeBase(data)
     kb.overlay = path
     return kb
+
+
+# The built knowledge base is kept in the cache folder (building its indexes takes about a third of a second, in
+# every process and every parsing worker), under a key made of the bundled data, the overlay, the code that builds
+# it and the Python version: a change to any of them makes a new key.
+STORED_FOLDER = "kb"
+STORED_VERSION = 1
+"""Bumped when the stored layout changes."""
+STORED_KEPT = 3
+"""Stored knowledge bases kept (the bundled data alone, and with an overlay or two)."""
+_BUILDERS = ("lookup.py", "records.py", "normalize.py", "overlay.py")
+
+
+def _stored_path(overlay: Path | None) -> Path:
+    import hashlib
+    import sys
+    from importlib.resources import files
+
+    from storyline import cache
+    from storyline.kb.records import DATA_FILES
+
+    digest = hashlib.sha256(f"{STORED_VERSION}|{sys.version}|{overlay}".encode())
+    root = files("storyline.kb").joinpath("data")
+    for stem in (*DATA_FILES, "meta"):
+        digest.update(root.joinpath(f"{stem}.json").read_bytes())
+    here = Path(__file__).parent
+    for module in _BUILDERS:
+        digest.update((here / module).read_bytes())
+    if overlay is not None:
+        try:
+            digest.update(overlay.read_bytes())
+        except OSError:
+            pass
+    return cache.folder() / STORED_FOLDER / f"{digest.hexdigest()[:32]}.pickle"
+
+
+def _read_stored(path: Path) -> KnowledgeBase | None:
+    """The knowledge base an earlier process stored at ``path``, or None (absent or unreadable)."""
+    import gc
+    import pickle
+
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects: the collector's passes would cost more than reading
+    try:
+        with open(path, "rb") as stored:
+            kb = pickle.load(stored)
+    except Exception:  # absent, half written by an older layout, or from another version: built again
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def _store(path: Path, kb: KnowledgeBase) -> None:
+    """Written under a temporary name, then renamed: a process reading the folder never sees half a file.
+    A folder that cannot be written only means the next process builds the knowledge base again."""
+    import copyreg
+    import os
+    import pickle
+    from types import MappingProxyType
+
+    from storyline.kb.records import freeze
+
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as out:
+            pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+            # Read-only mappings (an office's record, an entity's extra fields) are stored as dicts and frozen again.
+            pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (freeze, (dict(m),))}
+            pickler.dump(kb)
+        os.replace(partial, path)
+    except (OSError, pickle.PicklingError):
+        partial.unlink(missing_ok=True)
+        return
+    # Each change of the data or the overlay leaves a new file: only the latest few are kept.
+    try:
+        kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[STORED_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def bundled_kb() -> KnowledgeBase:
