@@ -159,12 +159,8 @@ class Names:
         if key(entity["name"]) == key(identity.name):
             return 2
         if entity_id.startswith("kb:"):
-            return 1 if self.forms(entity_id) & identity.strong() or key(identity.name) in self.generic(entity_id) else 0
+            return 1 if self.forms(entity_id) & identity.strong() else 0
         return 1 if key(entity["name"]) in identity.forms else 0
-
-    def generic(self, entity_id: str) -> set[str]:
-        """A state's body by its generic names ("Interior Ministry"): a gold identity named so alone is that body."""
-        return {key(n) for n in _kb_generic(entity_id[3:])} if self.kb_names is _kb_names else set()
 
 
 def _kb_names(kb_id: str) -> list[str]:
