@@ -16,7 +16,7 @@ from spacy.tokens.underscore import Underscore
 pytestmark = pytest.mark.integration
 
 # Set on the Doc by ``pipeline.make_doc`` before any component runs.
-CONTEXT = {"doc_id", "published"}
+CONTEXT = {"doc_id", "published", "outlet"}
 
 REPORT = """LIMA, March 4 — Peru's electoral board confirmed on Monday that 2,400 ballots from two districts were
 annulled, a decision the opposition called "a theft".
